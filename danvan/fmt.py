@@ -1,0 +1,96 @@
+"""Vietnamese (and English) number and date formatting: 1.973 — 81,77% — 15,75 — 25/04/2024."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import polars as pl
+
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
+
+
+def number(value: float | int | None, decimals: int | None = None, lang: str = "vi") -> str:
+    """1973 → "1.973"; 15.75 → "15,75"; 81.77 → "81,77". Trailing zeros are dropped unless decimals is given."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    thousands, decimal = _SEPARATORS[lang]
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else min(2, _decimals_needed(float(value)))
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def _decimals_needed(value: float) -> int:
+    for n in range(1, 3):
+        if round(value, n) == round(value, 6):
+            return n
+    return 2
+
+
+def percent(value: float | None, decimals: int | None = None, lang: str = "vi") -> str:
+    """81.77 → "81,77%"."""
+    return "—" if value is None else number(value, decimals, lang) + "%"
+
+
+def value(value: float | None, unit: str, lang: str = "vi") -> str:
+    """An indicator value in its unit: percent gets "%", money in VND is shown in tỷ/billion."""
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return percent(value, lang=lang)
+    if unit == "vnd":
+        return number(value / 1e9, lang=lang) + (" tỷ đồng" if lang == "vi" else " billion VND")
+    return number(value, lang=lang)
+
+
+def date(day: dt.date | None, precision: str = "day") -> str:
+    """dd/mm/yyyy; mm/yyyy or yyyy when only the month or year is known."""
+    if day is None:
+        return "—"
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return f"{day.month:02d}/{day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def period(start: dt.date | None, end: dt.date | None) -> str:
+    """A period as people write it: "2023", "2021–2023", "đến 31/12/2023" style points, or "dd/mm/yyyy–dd/mm/yyyy"."""
+    if start is None or end is None:
+        return "—"
+    whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if whole_years:
+        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    if start == end:
+        return date(start)
+    return f"{date(start)}–{date(end)}"
+
+
+def date_expr(column: str) -> pl.Expr:
+    """Polars expression formatting a Date column as dd/mm/yyyy (for tables and exports)."""
+    return pl.col(column).dt.strftime("%d/%m/%Y")
+
+
+def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:
+    """Polars expression formatting a numeric column the Vietnamese way, without Python loops.
+
+    Integers get thousands separators; fractions keep up to `decimals` places with trailing zeros dropped."""
+    thousands, decimal = _SEPARATORS[lang]
+    col = pl.col(column).cast(pl.Float64)
+    rounded = col.round(decimals)
+    whole = rounded.abs().floor().cast(pl.Int64).cast(pl.String)
+    # Insert thousands separators: reverse, group by three, reverse back.
+    grouped = (
+        whole.str.reverse().str.replace_all(r"(\d{3})", r"$1" + thousands).str.reverse()
+        .str.strip_chars_start(thousands)
+    )
+    frac = (
+        ((rounded.abs() - rounded.abs().floor()) * 10**decimals).round(0).cast(pl.Int64).cast(pl.String)
+        .str.zfill(decimals).str.strip_chars_end("0")
+    )
+    sign = pl.when(rounded < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    text = pl.concat_str(
+        [sign, grouped, pl.when(frac.str.len_chars() > 0).then(pl.lit(decimal) + frac).otherwise(pl.lit(""))]
+    )
+    return pl.when(col.is_null()).then(pl.lit("—")).otherwise(text)

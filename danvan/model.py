@@ -1,0 +1,115 @@
+"""The data model: what each curated file may contain, the enumerations, the Catalog and its problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polars as pl
+
+MERGER_DATE = dt.date(2025, 7, 1)
+SCHEMES = ("63", "34")
+
+VISIT_KINDS = ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")
+BODY_LEVELS = ("central", "province", "district")
+DATE_PRECISIONS = ("day", "month", "year", "approximate")
+FINDING_KINDS = ("result", "limitation", "direction")
+STATUSES = ("reported", "estimated", "target")
+UNITS = ("count", "percent", "average", "vnd")
+AGGREGATIONS = ("sum", "none")
+DOCUMENT_TYPES = (
+    "nghi_quyet", "ket_luan", "quyet_dinh", "chi_thi", "quy_dinh", "quy_che", "huong_dan", "cong_van", "ke_hoach",
+)
+PLACE_LEVELS = ("district", "city", "town", "commune", "ward")
+
+# Field kinds: str, code (2-digit GSO code), date ("YYYY-MM-DD"), partial_date (also "YYYY-MM", "YYYY"),
+# number, bool, list (of strings), findings (list of mappings), enum:<name>.
+# Each spec: field -> (kind, required).
+Spec = dict[str, tuple[str, bool]]
+
+SOURCE_SPEC: Spec = {
+    "id": ("str", True), "title": ("str", False), "publisher": ("str", False), "url": ("str", False),
+    "published": ("partial_date", False), "published_note": ("str", False), "author": ("str", False),
+    "province": ("code", False), "province_note": ("str", False), "corpus_file": ("str", False),
+}
+DOCUMENT_SPEC: Spec = {
+    "code": ("str", True), "type": ("enum:document_type", True), "issuer": ("str", False),
+    "level": ("enum:body_level", True), "province": ("code", False), "date": ("date", False),
+    "title": ("str", False), "source": ("str", False), "quote": ("str", False),
+}
+INDICATOR_SPEC: Spec = {
+    "id": ("str", True), "name_vi": ("str", True), "name_en": ("str", True), "unit": ("enum:unit", True),
+    "description": ("str", False), "category": ("str", True), "aggregation": ("enum:aggregation", True),
+    "higher_is_better": ("bool", False),
+}
+VISIT_SPEC: Spec = {
+    "id": ("str", True), "date_start": ("date", True), "date_end": ("date", False),
+    "date_precision": ("enum:date_precision", True), "date_note": ("str", False), "kind": ("enum:visit_kind", True),
+    "body": ("str", True), "body_level": ("enum:body_level", True), "leader_name": ("str", False),
+    "leader_title": ("str", False), "province": ("code", False), "province_note": ("str", False),
+    "district": ("str", False), "commune": ("str", False), "documents": ("list", False), "summary": ("str", True),
+    "source": ("str", True), "quote": ("str", True), "findings": ("findings", False),
+}
+FINDING_SPEC: Spec = {"kind": ("enum:finding_kind", True), "text": ("str", True), "quote": ("str", True)}
+OBSERVATION_SPEC: Spec = {
+    "id": ("str", True), "indicator": ("str", True), "province": ("code", True), "province_note": ("str", False),
+    "district": ("str", False), "commune": ("str", False), "period": ("str", True), "period_note": ("str", False),
+    "value": ("number", True), "numerator": ("number", False), "denominator": ("number", False),
+    "status": ("enum:status", True), "breakdown": ("str", False), "source": ("str", True), "quote": ("str", True),
+}
+DATASET_SPEC: Spec = {
+    "title": ("str", True), "description": ("str", False), "licence": ("str", False), "generated": ("bool", True),
+}
+
+ENUMS: dict[str, tuple[str, ...]] = {
+    "document_type": DOCUMENT_TYPES, "body_level": BODY_LEVELS, "unit": UNITS, "aggregation": AGGREGATIONS,
+    "date_precision": DATE_PRECISIONS, "visit_kind": VISIT_KINDS, "finding_kind": FINDING_KINDS, "status": STATUSES,
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located to the file, the record and the field."""
+
+    file: str
+    record: str
+    field: str
+    message: str
+    severity: str = "error"  # "error" rejects the catalog; "warning" is shown but accepted
+
+    def __str__(self) -> str:
+        where = " › ".join(part for part in (self.file, self.record, self.field) if part)
+        label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
+        return f"[{label}] {where}: {self.message}"
+
+
+class DataError(Exception):
+    """The data in a folder is not valid; `problems` lists every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        lines = "\n".join(str(p) for p in errors)
+        super().__init__(f"{len(errors)} lỗi trong dữ liệu:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every curated dataset as collected Polars frames, validated together."""
+
+    units: pl.DataFrame
+    places: pl.DataFrame
+    sources: pl.DataFrame
+    documents: pl.DataFrame
+    indicators: pl.DataFrame
+    visits: pl.DataFrame
+    findings: pl.DataFrame
+    observations: pl.DataFrame
+    texts: dict[str, str]
+    dataset: dict
+    version: str
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def generated(self) -> bool:
+        return bool(self.dataset.get("generated"))

@@ -1,0 +1,77 @@
+"""Text handling shared by the loader, the resolver and the ingest tools: decoding, NFC, matching keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+_WS = re.compile(r"\s+")
+# Dashes and quote marks that sources use interchangeably.
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+# Old-style tone placement ("Hoà", "Thuỵ") → the new style the registry uses ("Hòa", "Thụy").
+_OLD_TONE_MAP = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONES = re.compile("|".join(_OLD_TONE_MAP))
+
+
+class DecodeError(ValueError):
+    """A file is not UTF-8 text; the message names the file and says what it looks like."""
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, and the Icelandic Ð (U+00D0) that legacy keyboards type for the Vietnamese Đ (U+0110)."""
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+def fold_space(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, non-breaking spaces) to one space."""
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def quote_key(text: str) -> str:
+    """The form in which a quote is compared with its source text."""
+    return fold_space(nfc(text))
+
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """Read a UTF-8 file (a BOM is dropped, NFD is composed) or raise DecodeError naming the problem."""
+    raw = path.read_bytes()
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise DecodeError(f"{path}: tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,})".replace(",", "."))
+    return decode(raw, str(path))
+
+
+def decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:4096]:
+        raise DecodeError(f"{name}: không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        hint = ""
+        try:
+            raw.decode("cp1258")
+            hint = "; có thể là bảng mã Windows-1258 cũ — hãy lưu lại dưới dạng UTF-8"
+        except UnicodeDecodeError:
+            pass
+        raise DecodeError(f"{name}: không đọc được dạng UTF-8 tại byte {err.start}{hint}") from None
+    return nfc(text)
+
+
+def name_key(text: str) -> str:
+    """A matching key for place names: NFC, lower case, dashes/dots/spaces folded; diacritics kept."""
+    text = nfc(text).lower().translate(_DASHES)
+    text = _OLD_TONES.sub(lambda m: _OLD_TONE_MAP[m.group(0)], text)
+    text = re.sub(r"[.,()\"'“”‘’]", " ", text)
+    text = re.sub(r"\s*-\s*", " ", text)
+    return fold_space(text)
+
+
+def ascii_key(text: str) -> str:
+    """name_key without diacritics, for input typed without them ("Lang Son", "Dak Lak")."""
+    decomposed = unicodedata.normalize("NFD", name_key(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
