@@ -93,4 +93,4 @@ def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:
     text = pl.concat_str(
         [sign, grouped, pl.when(frac.str.len_chars() > 0).then(pl.lit(decimal) + frac).otherwise(pl.lit(""))]
     )
-    return pl.when(col.is_null()).then(pl.lit("—")).otherwise(text)
+    return pl.when(col.is_null()).then(pl.lit("—")).otherwise(text).alias(column)

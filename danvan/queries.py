@@ -162,3 +162,46 @@ def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
         "observations": obs.height,
         "sources": pl.concat([vis.select("source_id"), obs.select("source_id")])["source_id"].n_unique(),
     }
+
+
+def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFrame:
+    """One value per unit of the chosen scheme for a province-level indicator: the latest period of each unit.
+
+    In scheme 34 counts are added up over the old provinces of a merged unit (same period only); a percentage of
+    a merged unit is shown only when a single old province reported it, never summed or averaged."""
+    rows = frame.filter(pl.col("indicator_id") == indicator_id, pl.col("level") == "province",
+                        pl.col("breakdown").is_null())
+    if scheme == "34":
+        rows = aggregate_to_34(rows).filter(pl.col("aggregated") | (pl.col("parts").list.len() == 1))
+    else:
+        rows = rows.with_columns(pl.concat_list("province_name").alias("parts"),
+                                 pl.concat_list("source_id").alias("sources"))
+    return (rows.sort("period_end", "period_start").group_by("display_code", maintain_order=True).last()
+            .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources"))
+
+
+def visit_counts(frame: pl.DataFrame) -> pl.DataFrame:
+    """Number of visits per unit of the chosen scheme, as map values."""
+    return (frame.filter(pl.col("display_code").is_not_null())
+            .group_by("display_code", "display_name").agg(pl.len().cast(pl.Float64).alias("value"),
+                                                          pl.col("date_start").min().alias("period_start"),
+                                                          pl.col("date_end").max().alias("period_end"))
+            .sort("display_code"))
+
+
+def visit_arcs(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """Each visit as an arc from the visiting body's seat (Hà Nội for central bodies; the province's own capital
+    for provincial and district bodies) to the host province's capital, in the record's own scheme."""
+    capitals = units.select("scheme", pl.col("code").alias("province_code"), pl.col("capital_lon").alias("to_lon"),
+                            pl.col("capital_lat").alias("to_lat"))
+    hanoi = units.filter(pl.col("code") == "01").row(0, named=True)
+    return (
+        frame.filter(pl.col("province_code").is_not_null())
+        .join(capitals, on=["scheme", "province_code"], how="left")
+        .with_columns(
+            pl.when(pl.col("body_level") == "central").then(pl.lit(hanoi["capital_lon"])).otherwise("to_lon")
+            .alias("from_lon"),
+            pl.when(pl.col("body_level") == "central").then(pl.lit(hanoi["capital_lat"])).otherwise("to_lat")
+            .alias("from_lat"),
+        )
+    )

@@ -1,0 +1,1 @@
+"""Streamlit render helpers and pure figure builders for the pages."""

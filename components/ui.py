@@ -1,0 +1,108 @@
+"""Small render helpers shared by the pages: safe text, headers, empty states, source quotes and the footer."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+import streamlit as st
+
+from danvan import fmt
+
+from .view import View
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def plain(text: object) -> str:
+    """Text from sources or links, escaped so that Markdown and HTML in it show as the characters they are."""
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def header(view: View, page_key: str) -> None:
+    st.title(view.t(page_key))
+    st.caption(plain(view.filter_label()))
+
+
+def empty(view: View) -> None:
+    st.info(view.t("empty", filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def source_line(view: View, source_id: str) -> str:
+    """"Title — Publisher, dd/mm/yyyy" for a source id, as escaped Markdown with its link when known."""
+    row = view.catalog.sources.filter(pl.col("source_id") == source_id)
+    if row.is_empty():
+        return plain(source_id)
+    src = row.row(0, named=True)
+    title = plain(src["title"] or source_id)
+    if src["url"]:
+        title = f"[{title}]({src['url']})"
+    details = ", ".join(plain(x) for x in (src["publisher"], published(src["published"])) if x)
+    return f"{title} — {details}" if details else title
+
+
+def published(value: str | None) -> str | None:
+    """A partial ISO date ("2021-12", "2024-04-25") in Vietnamese order."""
+    if not value:
+        return None
+    parts = value.split("-")
+    return "/".join(reversed(parts))
+
+
+def quote(view: View, source_id: str, text: str) -> None:
+    """The quoted sentence a figure came from, and its source."""
+    st.markdown(f"> “{plain(text)}”\n\n{view.t('source')}: {source_line(view, source_id)}")
+
+
+def footer(view: View) -> None:
+    st.divider()
+    st.caption(view.t("footer", n=view.catalog.sources.height, version=view.catalog.version))
+
+
+def value_text(value: float | None, unit: str, lang: str) -> str:
+    return fmt.value(value, unit, lang)
+
+
+def escaped(expr: pl.Expr) -> pl.Expr:
+    """Source text for Plotly hover labels, which read a little HTML: &, < and > shown as themselves."""
+    return expr.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True) \
+        .str.replace_all(">", "&gt;", literal=True)
+
+
+def findings(view: View, visit_id: str) -> None:
+    """A visit's findings grouped as results, limitations and directions, each with its quote."""
+    rows = view.catalog.findings.filter(pl.col("visit_id") == visit_id)
+    if rows.is_empty():
+        st.caption(view.t("no_findings"))
+        return
+    for kind in ("result", "limitation", "direction"):
+        items = rows.filter(pl.col("kind") == kind)
+        if items.is_empty():
+            continue
+        st.markdown(f"**{view.t('finding_' + kind)}**")
+        for text, quoted in items.select("text", "quote").iter_rows():
+            st.markdown(f"- {plain(text)}  \n  _“{plain(quoted)}”_")
+
+
+def visit_details(view: View, visit: dict) -> None:
+    """Everything about one visit: who, where, which documents, the summary, findings, quote and source."""
+    host = ", ".join(plain(x) for x in (visit["commune"], visit["district"], visit["province_name"]) if x)
+    leader = ", ".join(plain(x) for x in (visit["leader_name"], visit["leader_title"]) if x)
+    date = fmt.date(visit["date_start"], visit["date_precision"])
+    if visit["date_end"] != visit["date_start"]:
+        date += " – " + fmt.date(visit["date_end"], visit["date_precision"])
+    lines = [
+        f"**{view.t('date')}:** {date}" + (f" ({view.t('inferred')}: {plain(visit['date_note'])})"
+                                           if visit["date_note"] else ""),
+        f"**{view.t('kind')}:** {view.t('kind_' + visit['kind'])} · **{view.t('level')}:** "
+        f"{view.t('level_' + visit['body_level'])}",
+        f"**{view.t('body')}:** {plain(visit['body'])}",
+        f"**{view.t('leader')}:** {leader or '—'}",
+        f"**{view.t('host')}:** {host or '—'}" + (f" ({view.t('inferred')}: {plain(visit['province_note'])})"
+                                                   if visit["province_note"] else ""),
+        f"**{view.t('documents_short')}:** {', '.join(plain(d) for d in visit['documents']) or '—'}",
+    ]
+    st.markdown("  \n".join(lines))
+    st.markdown(f"**{view.t('summary')}:** {plain(visit['summary'])}")
+    findings(view, visit["visit_id"])
+    quote(view, visit["source_id"], visit["quote"])

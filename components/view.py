@@ -1,0 +1,115 @@
+"""The shared view: catalog + filter + language, built once per rerun in app.py and read by every page.
+
+The filter bar lives in the sidebar. Its state is seeded from the URL on a session's first run (so a shared link
+reopens the same view), kept in session state across pages, and written back to the URL on every run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+import streamlit as st
+
+import danvan
+from danvan import links, queries
+from danvan.i18n import t
+from danvan.registry import Registry
+
+from . import cached
+
+
+@dataclass(frozen=True)
+class View:
+    catalog: danvan.Catalog
+    registry: Registry
+    flt: queries.Filter
+    lang: str
+    default_years: tuple[int, int]
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def visits(self) -> pl.DataFrame:
+        return cached.visits(self.catalog.version, self.flt, self.catalog)
+
+    def observations(self) -> pl.DataFrame:
+        return cached.observations(self.catalog.version, self.flt, self.catalog)
+
+    def province_name(self, code: str, scheme: str | None = None) -> str:
+        return self.registry.name(scheme or self.flt.scheme, code)
+
+    def filter_label(self) -> str:
+        names = ", ".join(self.province_name(c) for c in self.flt.provinces) or self.t("filter_all_provinces")
+        years = f"{self.flt.years[0]}–{self.flt.years[1]}" if self.flt.years[0] != self.flt.years[1] \
+            else str(self.flt.years[0])
+        return f"{names}; {years}; {self.t('scheme_' + self.flt.scheme)}"
+
+
+def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
+    """The years the data covers: the default year range of the filter."""
+    years = pl.concat([catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
+                       catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
+    if years.is_empty():
+        return queries.FIRST_YEAR, queries.LAST_YEAR
+    return max(int(years.min()), queries.FIRST_YEAR), min(int(years.max()), queries.LAST_YEAR)
+
+
+def current() -> View:
+    return st.session_state["_view"]
+
+
+def build(catalog: danvan.Catalog) -> View:
+    """Render the filter bar, sync it with the URL and store the view for the pages."""
+    registry = cached.registry(catalog.version, catalog)
+    default_years = data_years(catalog)
+    state = st.session_state
+    if "_seeded" not in state:
+        params = {name: st.query_params.get_all(name) for name in st.query_params}
+        flt, lang = links.parse(params, catalog.units, default_years)
+        state.update(f_tinh=list(flt.provinces), f_nam=flt.years, f_ranh_gioi=flt.scheme, f_lang=lang,
+                     _notes=flt.notes, _seeded=True, _scheme_prev=flt.scheme)
+
+    if "_pending_tinh" in state:  # a page asked to open a province (e.g. a click on the map)
+        state["f_tinh"] = state.pop("_pending_tinh")
+    lang = state.get("f_lang", "vi")
+    with st.sidebar:
+        st.markdown(f"### {t('filter_title', lang)}")
+        st.segmented_control(t("filter_lang", lang), ["vi", "en"], key="f_lang", format_func=lambda x: t(
+            "lang_" + x, lang), required=True)
+        lang = state["f_lang"]
+        st.slider(t("filter_years", lang), queries.FIRST_YEAR, queries.LAST_YEAR, key="f_nam")
+        st.radio(t("filter_scheme", lang), ["63", "34"], key="f_ranh_gioi",
+                 format_func=lambda x: t("scheme_" + x, lang), on_change=_scheme_changed, args=(catalog,))
+        scheme = state["f_ranh_gioi"]
+        codes = catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
+        names = dict(codes.select("code", "name_vi").iter_rows())
+        state["f_tinh"] = [c for c in state.get("f_tinh", []) if c in names]
+        st.multiselect(t("filter_provinces", lang), list(names), key="f_tinh", format_func=names.__getitem__,
+                       placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang))
+        st.caption(t("link_note", lang))
+
+    flt = queries.Filter(provinces=tuple(state["f_tinh"]), years=tuple(state["f_nam"]), scheme=scheme)
+    st.query_params.from_dict(links.query(flt, lang, default_years))
+    view = View(catalog=catalog, registry=registry, flt=flt, lang=lang, default_years=default_years)
+    state["_view"] = view
+    return view
+
+
+def _scheme_changed(catalog: danvan.Catalog) -> None:
+    """Carry the selected provinces over to the other scheme instead of dropping them."""
+    state = st.session_state
+    new = state["f_ranh_gioi"]
+    state["f_tinh"] = links.convert_codes(state.get("f_tinh", []), state["_scheme_prev"], new, catalog.units)
+    state["_scheme_prev"] = new
+
+
+def open_profile(code: str) -> None:
+    """Select one province and switch to its profile page."""
+    st.session_state["_pending_tinh"] = [code]
+    st.switch_page("pages/profile.py")
+
+
+def show_notes(view: View) -> None:
+    """Say, once, what a shared link asked for that could not be shown. Values are shown as text, never HTML."""
+    for key, values in st.session_state.pop("_notes", ()):
+        st.warning(view.t(key, **dict(values)), icon=":material/link_off:")

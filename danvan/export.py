@@ -1,0 +1,97 @@
+"""Tables for people: the filtered visits and observations with translated headers, as CSV and Excel files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import polars as pl
+
+from . import queries
+from .i18n import t
+from .model import Catalog
+
+
+def _labels(prefix: str, keys: tuple[str, ...], lang: str) -> dict[str, str]:
+    return {k: t(prefix + k, lang) for k in keys}
+
+
+def visit_table(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
+    """Visits with translated headers and labels; dates stay dates so that files sort and filter properly."""
+    return frame.select(
+        pl.col("date_start").alias(t("date", lang)),
+        pl.col("kind").replace_strict(_labels("kind_", ("khao_sat", "kiem_tra", "giam_sat", "lam_viec",
+                                                        "hoi_nghi"), lang)).alias(t("kind", lang)),
+        pl.col("body_level").replace_strict(_labels("level_", ("central", "province", "district"), lang))
+        .alias(t("level", lang)),
+        pl.col("body").alias(t("body", lang)),
+        pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ").alias(t("leader", lang)),
+        pl.col("display_name").alias(t("province", lang)),
+        pl.col("district").alias(t("district", lang)),
+        pl.col("commune").alias(t("commune", lang)),
+        pl.col("documents").list.join(", ").alias(t("documents_short", lang)),
+        pl.col("summary").alias(t("summary", lang)),
+        pl.col("source_id").alias(t("source", lang)),
+        pl.col("quote").alias(t("quote", lang)),
+    )
+
+
+def observation_table(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
+    """Observations with translated headers; values stay numbers."""
+    return frame.select(
+        pl.col("name_en" if lang == "en" else "name_vi").alias(t("indicator", lang)),
+        pl.col("display_name").alias(t("province", lang)),
+        pl.col("district").alias(t("district", lang)),
+        pl.col("commune").alias(t("commune", lang)),
+        pl.col("period_start").alias(t("period", lang) + " (" + ("từ" if lang == "vi" else "from") + ")"),
+        pl.col("period_end").alias(t("period", lang) + " (" + ("đến" if lang == "vi" else "to") + ")"),
+        pl.col("value").alias(t("value", lang)),
+        pl.col("unit").replace_strict(_labels("unit_", ("count", "percent", "average", "vnd"), lang))
+        .alias("Đơn vị" if lang == "vi" else "Unit"),
+        pl.col("numerator").alias("Tử số" if lang == "vi" else "Numerator"),
+        pl.col("denominator").alias("Mẫu số" if lang == "vi" else "Denominator"),
+        pl.col("status").replace_strict(_labels("status_", ("reported", "estimated", "target"), lang))
+        .alias(t("status", lang)),
+        pl.col("breakdown").alias(t("breakdown", lang)),
+        pl.col("source_id").alias(t("source", lang)),
+        pl.col("quote").alias(t("quote", lang)),
+    )
+
+
+def source_table(catalog: Catalog, lang: str = "vi") -> pl.DataFrame:
+    return catalog.sources.select(
+        pl.col("source_id").alias(t("source", lang)), pl.col("title").alias(t("title", lang)),
+        pl.col("publisher").alias(t("publisher", lang)), pl.col("published").alias(t("published", lang)),
+        pl.col("url").alias(t("link", lang)), pl.col("author").alias(t("author", lang)),
+    )
+
+
+def tables(catalog: Catalog, flt: queries.Filter, lang: str = "vi") -> dict[str, pl.DataFrame]:
+    """The filtered tables a user downloads, keyed by sheet name."""
+    return {
+        t("data_visits", lang): visit_table(queries.visits(catalog, flt), lang),
+        t("data_observations", lang): observation_table(queries.observations(catalog, flt), lang),
+        t("sources", lang): source_table(catalog, lang),
+    }
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly; dates as dd/mm/yyyy."""
+    return b"\xef\xbb\xbf" + frame.write_csv(date_format="%d/%m/%Y").encode("utf-8")
+
+
+def excel_bytes(sheets: dict[str, pl.DataFrame], *, filter_label: str, version: str,
+                made: dt.date | None = None) -> bytes:
+    """One workbook: a sheet per table with number and date formats, and a first sheet stating the filter."""
+    made = made or dt.date.today()
+    buffer = io.BytesIO()
+    about = pl.DataFrame({"": ["Bộ lọc / Filter", "Phiên bản dữ liệu / Data version", "Ngày xuất / Exported"],
+                          " ": [filter_label, version, made.strftime("%d/%m/%Y")]})
+    import xlsxwriter  # imported here: only downloads need it
+
+    with xlsxwriter.Workbook(buffer) as workbook:
+        about.write_excel(workbook, worksheet="Thông tin", autofit=True)
+        for name, frame in sheets.items():
+            frame.write_excel(workbook, worksheet=name[:31], autofit=True, dtype_formats={
+                pl.Date: "dd/mm/yyyy", pl.Float64: "#,##0.##"}, table_style="Table Style Light 9")
+    return buffer.getvalue()

@@ -1,0 +1,54 @@
+"""Văn bản: every policy document with issuer, date, and the visits and sources that reference it."""
+
+import polars as pl
+import streamlit as st
+
+from components import ui, view
+from danvan import fmt
+
+current = view.current()
+ui.header(current, "page_documents")
+t = current.t
+catalog = current.catalog
+visits = current.visits()
+
+texts = pl.DataFrame({"source_id": list(catalog.texts), "text": list(catalog.texts.values())})
+mentions = (catalog.documents.select("code").join(texts, how="cross")
+            .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
+            .group_by("code").agg(pl.col("source_id").sort()))
+referenced = visits.select("visit_id", "date_start", "body", "province_name", pl.col("documents")).explode("documents")
+documents = catalog.documents.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
+
+query = st.text_input(t("doc_search"), key="doc_search")
+if query:
+    documents = documents.filter(pl.col("code").str.contains(query, literal=True)
+                                 | pl.col("title").str.to_lowercase().str.contains(query.lower(), literal=True))
+st.caption(t("doc_count", n=fmt.number(documents.height, lang=current.lang)))
+if documents.is_empty():
+    ui.empty(current)
+titles = dict(catalog.sources.select("source_id", "title").iter_rows())
+for doc in documents.iter_rows(named=True):
+    refs = referenced.filter(pl.col("documents") == doc["code"])
+    label = f"{doc['code']} — {t('doc_type_' + doc['type'])}" + (f", {fmt.date(doc['date'])}" if doc["date"] else "")
+    with st.expander(ui.plain(label) + (f" · {t('doc_visits')}: {refs.height}" if refs.height else "")):
+        st.markdown(
+            f"**{t('title')}:** {ui.plain(doc['title'] or '—')}  \n"
+            f"**{t('issuer')}:** {ui.plain(doc['issuer'] or '—')} · **{t('doc_level')}:** "
+            f"{t('level_' + doc['level'])}" + (f" ({ui.plain(current.province_name(doc['province'], '63'))})"
+                                                 if doc["province"] else "") + "  \n"
+            f"**{t('date')}:** {fmt.date(doc['date'])}"
+        )
+        if doc["quote"]:
+            ui.quote(current, doc["source"], doc["quote"])
+        st.markdown(f"**{t('doc_visits')}:**")
+        if refs.is_empty():
+            st.caption(t("none"))
+        for ref in refs.iter_rows(named=True):
+            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → "
+                        f"{ui.plain(ref['province_name'] or '—')}")
+        st.markdown(f"**{t('doc_sources')}:**")
+        for source_id in doc["source_id"] or []:
+            st.markdown(f"- {ui.source_line(current, source_id)}")
+        if not doc["source_id"]:
+            st.caption(t("none"))
+ui.footer(current)

@@ -1,0 +1,100 @@
+"""Bản đồ: provinces coloured by an indicator or by number of visits, visit arcs, the islands; click → profile."""
+
+import html
+
+import polars as pl
+import streamlit as st
+
+from components import maps, ui, view
+from danvan import fmt, queries
+
+current = view.current()
+ui.header(current, "page_map")
+t, lang, scheme = current.t, current.lang, current.flt.scheme
+visits = current.visits()
+observations = current.observations()
+
+choices = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+           .select("indicator_id", "name_vi", "name_en", "unit").unique().sort("name_vi"))
+left, right = st.columns([1, 2])
+mode = left.radio(t("map_color_by"), ["visits", "indicator"], horizontal=True, key="map_mode",
+                  format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"))
+unit = "count"
+if mode == "indicator" and choices.is_empty():
+    st.info(t("map_no_indicator"))
+    mode = "visits"
+if mode == "indicator":
+    names = {r["indicator_id"]: r["name_en" if lang == "en" else "name_vi"] for r in choices.iter_rows(named=True)}
+    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator")
+    unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
+    values = queries.map_values(observations, indicator, scheme)
+    legend_title = names[indicator]
+else:
+    values = queries.visit_counts(visits).with_columns(pl.lit(None, pl.List(pl.String)).alias("parts"),
+                                                       pl.lit(None, pl.List(pl.String)).alias("sources"))
+    legend_title = t("map_by_visits")
+
+
+def tooltip(row: dict) -> str:
+    """The escaped HTML shown on hover: formatted value, period, old units, sources."""
+    value = fmt.value(row["value"], unit, lang) if mode == "indicator" else t("map_events_of",
+                                                                              n=fmt.number(row["value"], lang=lang))
+    lines = [f"{html.escape(legend_title)}: <b>{html.escape(value)}</b>",
+             html.escape(t("map_period", period=fmt.period(row["period_start"], row["period_end"])))]
+    if row["parts"] and (len(row["parts"]) > 1 or row["parts"][0] != row["display_name"]):
+        lines.append(html.escape(t("map_merged_note", parts=", ".join(row["parts"]))))
+    for source_id in row["sources"] or []:
+        src = current.catalog.sources.filter(pl.col("source_id") == source_id).row(0, named=True)
+        lines.append(f"{html.escape(t('source'))}: {html.escape(src['title'] or source_id)}")
+    return "<br/>".join(lines)
+
+
+tooltips = {row["display_code"]: tooltip(row) for row in values.iter_rows(named=True)}
+arcs = queries.visit_arcs(visits, current.catalog.units).with_columns(
+    pl.col("body_level").replace_strict({k: list(v) for k, v in maps.ARC_COLORS.items()},
+                                        return_dtype=pl.List(pl.Int64)).alias("color"),
+    pl.format("<b>{}</b><br/>{} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
+              pl.col("province_name")).alias("tooltip"),
+).select("from_lon", "from_lat", "to_lon", "to_lat", "color", "tooltip")
+
+deck = maps.make_map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
+                          maps.boundaries("hoangsa_truongsa.geojson"),
+                          dict(values.select("display_code", "value").iter_rows()), tooltips, arcs,
+                          no_data_text=t("map_no_data"))
+map_col, legend_col = st.columns([3, 1], gap="medium")
+with map_col:
+    event = st.pydeck_chart(deck, height=760, on_select="rerun", selection_mode="single-object", key="map_select")
+with legend_col:
+    st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
+    if values.height:
+        bounds = maps.classes(values["value"].to_list())
+        low = min(values["value"].to_list())
+        rows = []
+        for i, (bound, color) in enumerate(zip(bounds, maps.PALETTE, strict=True)):
+            start = low if i == 0 else bounds[i - 1]
+            if i and bound == bounds[i - 1]:
+                continue
+            label = fmt.value(start, unit, lang) + ("" if bound == start else " – " + fmt.value(bound, unit, lang))
+            rows.append((color, label))
+        rows.append((maps.NO_DATA, t("map_no_data")))
+        st.html("".join(
+            f'<div style="display:flex;align-items:center;gap:10px;margin:4px 0;font-size:18px">'
+            f'<span style="width:28px;height:18px;background:rgb{c};border:1px solid #555"></span>'
+            f"{html.escape(label)}</div>" for c, label in rows))
+        periods = values.select("period_start", "period_end").unique()
+        if periods.height == 1:
+            st.caption(t("map_period", period=fmt.period(periods["period_start"][0], periods["period_end"][0])))
+        else:
+            st.warning(t("map_periods_differ"))
+    else:
+        ui.empty(current)
+    st.caption(t("map_arcs"))
+    st.caption(t("map_click"))
+    selected = (event.selection.objects.get("provinces") or []) if event else []
+    if selected:
+        props = selected[0].get("properties", selected[0])
+        if st.button(t("map_open_profile", name=props["name_vi"]), type="primary", icon=":material/location_city:"):
+            view.open_profile(props["code"])
+st.caption(t("map_islands"))
+st.caption(t("map_credit"))
+ui.footer(current)

@@ -1,0 +1,56 @@
+"""Tổng quan: headline numbers for the filter, indicator highlights with their periods, the latest visits."""
+
+import polars as pl
+import streamlit as st
+
+from components import ui, view
+from danvan import fmt, queries
+
+current = view.current()
+ui.header(current, "page_overview")
+visits = current.visits()
+observations = current.observations()
+
+if visits.is_empty() and observations.is_empty():
+    ui.empty(current)
+else:
+    numbers = queries.headline(current.catalog, current.flt)
+    for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"),
+                           strict=True):
+        label = {"provinces": "provinces_visited"}.get(key, key)
+        column.metric(current.t(label), fmt.number(numbers[key], lang=current.lang), border=True)
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader(current.t("latest_visits"))
+        if visits.is_empty():
+            ui.empty(current)
+        for visit in visits.head(6).iter_rows(named=True):
+            with st.container(border=True):
+                host = ", ".join(ui.plain(x) for x in (visit["commune"], visit["district"], visit["province_name"])
+                                 if x)
+                st.markdown(
+                    f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
+                    f"{current.t('kind_' + visit['kind'])} · {current.t('level_' + visit['body_level'])}  \n"
+                    f"**{ui.plain(visit['body'])}** → {host or '—'}"
+                )
+                st.markdown(ui.plain(visit["summary"]))
+                with st.expander(current.t("quote")):
+                    ui.quote(current, visit["source_id"], visit["quote"])
+    with right:
+        st.subheader(current.t("highlights"))
+        if observations.is_empty():
+            ui.empty(current)
+        highlights = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+                      .sort("period_end", descending=True).head(6))
+        for obs in highlights.iter_rows(named=True):
+            name = obs["name_en"] if current.lang == "en" else obs["name_vi"]
+            with st.container(border=True):
+                st.metric(f"{ui.plain(name)} — {ui.plain(obs['province_name'])}",
+                          fmt.value(obs["value"], obs["unit"], current.lang),
+                          help=f"{current.t('period')}: {fmt.period(obs['period_start'], obs['period_end'])}")
+                st.caption(f"{current.t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                           f"{current.t('status_' + obs['status'])}")
+                with st.expander(current.t("quote")):
+                    ui.quote(current, obs["source_id"], obs["quote"])
+ui.footer(current)

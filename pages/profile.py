@@ -1,0 +1,83 @@
+"""Hồ sơ tỉnh: one province on one screen — visits with findings, indicators with sources, documents, location,
+old/new unit. Printable."""
+
+import polars as pl
+import streamlit as st
+
+from components import maps, ui, view
+from danvan import fmt
+
+current = view.current()
+t, lang, scheme = current.t, current.lang, current.flt.scheme
+units = current.catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
+names = dict(units.select("code", "name_vi").iter_rows())
+choices = list(current.flt.provinces) or list(names)
+if len(choices) > 1:
+    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code")
+else:
+    code = choices[0]
+unit = units.filter(pl.col("code") == code).row(0, named=True)
+
+st.html("<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
+        "</style>")
+st.title(f"{t('page_profile')}: {unit['name_vi']}")
+st.caption(ui.plain(current.filter_label()))
+if scheme == "63":
+    new = current.province_name(unit["new_code"], "34")
+    relation = t("merged_into", name=new)
+else:
+    old = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == code)["name_vi"].to_list()
+    relation = t("merged_from", names=", ".join(old))
+st.markdown(f"**{t('profile_region')}:** {ui.plain(unit['region'])} · {ui.plain(relation)}")
+st.caption(t("profile_print"))
+
+visits = current.visits().filter(pl.col("display_code") == code)
+observations = current.observations().filter(pl.col("display_code") == code)
+
+main, side = st.columns([3, 2], gap="large")
+with main:
+    st.subheader(t("profile_visits"))
+    if visits.is_empty():
+        st.info(t("profile_no_visits"))
+    for visit in visits.iter_rows(named=True):
+        title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
+                 f"{visit['body']}")
+        with st.expander(ui.plain(title), expanded=visits.height <= 2):
+            ui.visit_details(current, visit)
+
+    st.subheader(t("profile_indicators"))
+    if observations.is_empty():
+        st.info(t("profile_no_indicators"))
+    else:
+        st.caption(t("profile_from"))
+        name_col = "name_en" if lang == "en" else "name_vi"
+        for obs in observations.sort("category", "indicator_id", "period_start").iter_rows(named=True):
+            place = obs["commune"] or obs["district"]
+            label = obs[name_col] + (f" — {obs['breakdown']}" if obs["breakdown"] else "") + (
+                f" ({place})" if place else "")
+            with st.container(border=True):
+                value_col, quote_col = st.columns([1, 2])
+                value_col.metric(ui.plain(label), fmt.value(obs["value"], obs["unit"], lang))
+                value_col.caption(f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                                  f"{t('status_' + obs['status'])}")
+                with quote_col:
+                    ui.quote(current, obs["source_id"], obs["quote"])
+
+with side:
+    st.subheader(t("profile_location"))
+    deck = maps.make_map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
+                              maps.boundaries("hoangsa_truongsa.geojson"), {code: 1.0},
+                              {code: ""}, pl.DataFrame(), no_data_text="")
+    st.pydeck_chart(deck, height=520, key="profile_map")
+
+    st.subheader(t("profile_documents"))
+    codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].to_list()
+    old_codes = current.catalog.units.filter(pl.col("scheme") == "63", (pl.col("new_code") == code)
+                                             if scheme == "34" else (pl.col("code") == code))["code"].to_list()
+    documents = current.catalog.documents.filter(pl.col("code").is_in(codes) | pl.col("province").is_in(old_codes))
+    if documents.is_empty():
+        st.info(t("profile_no_documents"))
+    for doc in documents.sort("date", nulls_last=True).iter_rows(named=True):
+        st.markdown(f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])}) — {ui.plain(doc['issuer'] or '')}  \n"
+                    f"{ui.plain(doc['title'] or '')}")
+ui.footer(current)

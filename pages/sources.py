@@ -1,0 +1,77 @@
+"""Nguồn: every source with title, publisher, date, link, and what was curated from it; quotes highlighted in the
+stored text, always shown as text."""
+
+import polars as pl
+import streamlit as st
+
+from components import ui, view
+from danvan.text import fold_space, quote_key
+
+current = view.current()
+ui.header(current, "page_sources")
+t = current.t
+catalog = current.catalog
+
+
+def counts(frame: pl.DataFrame, column: str, name: str) -> pl.DataFrame:
+    return frame.group_by(column).len(name=name).rename({column: "source_id"})
+
+
+sources = catalog.sources
+for frame, column, name in ((catalog.visits, "source_id", "visits"), (catalog.findings, "source_id", "findings"),
+                            (catalog.observations, "source_id", "observations"),
+                            (catalog.documents.drop_nulls("source"), "source", "documents")):
+    sources = sources.join(counts(frame, column, name), on="source_id", how="left")
+sources = sources.with_columns(pl.col("visits", "findings", "observations", "documents").fill_null(0))
+
+st.subheader(t("src_table"))
+st.dataframe(sources.select(
+    pl.col("source_id").alias("ID"), pl.col("title").alias(t("title")), pl.col("publisher").alias(t("publisher")),
+    pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
+    pl.col("url").alias(t("link")), pl.col("visits").alias(t("visits")),
+    pl.col("observations").alias(t("observations")),
+), hide_index=True, column_config={t("link"): st.column_config.LinkColumn()})
+
+labels = dict(sources.select("source_id", pl.format("{} — {}", pl.col("source_id"), pl.col("title").fill_null(
+    pl.col("source_id"))).alias("label")).iter_rows())
+chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick")
+src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
+st.markdown(f"### {ui.plain(src['title'] or chosen)}")
+st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(src['author'])}" if src["author"] else ""))
+notes = [n for n in (src["published_note"], src["province_note"]) if n]
+if notes:
+    st.caption(f"{t('src_notes')}: " + " ".join(ui.plain(n) for n in notes))
+st.markdown(t("src_curated", visits=src["visits"], findings=src["findings"], observations=src["observations"],
+              documents=src["documents"]))
+
+quoted_frames = ((catalog.visits, "source_id"), (catalog.findings, "source_id"),
+                 (catalog.observations, "source_id"), (catalog.documents, "source"))
+quotes = [quote_key(q) for frame, column in quoted_frames
+          for q in frame.filter(pl.col(column) == chosen)["quote"].drop_nulls().to_list()]
+
+
+def highlighted(paragraph: str) -> str:
+    """A paragraph as escaped Markdown with every quoted passage on a coloured background."""
+    marks = [False] * len(paragraph)
+    for quoted in quotes:
+        start = paragraph.find(quoted)
+        while start >= 0:
+            marks[start:start + len(quoted)] = [True] * len(quoted)
+            start = paragraph.find(quoted, start + 1)
+    out, i = [], 0
+    while i < len(paragraph):
+        j = i
+        while j < len(paragraph) and marks[j] == marks[i]:
+            j += 1
+        piece = ui.plain(paragraph[i:j])
+        out.append(f":orange-background[{piece}]" if marks[i] else piece)
+        i = j
+    return "".join(out)
+
+
+st.markdown(f"**{t('src_text')}**")
+with st.container(border=True, height=600):
+    for paragraph in catalog.texts[chosen].split("\n"):
+        if paragraph.strip():
+            st.markdown(highlighted(fold_space(paragraph)))
+ui.footer(current)
