@@ -6,7 +6,7 @@ from components import cached, view
 from components.ui import plain
 from danvan.i18n import t
 
-st.set_page_config(page_title="Công tác dân vận", page_icon=":material/groups:", layout="wide")
+st.set_page_config(page_title="Công tác dân vận", page_icon="static/icon.png", layout="wide")
 
 catalog, error = cached.catalog()
 if catalog is None:

@@ -18,7 +18,9 @@ NO_DATA = (225, 225, 225)
 BORDER = (90, 90, 90)
 ARC_COLORS = {"central": (179, 38, 30), "province": (230, 120, 20), "district": (120, 80, 160)}
 GEO = Path(__file__).resolve().parent.parent / "data" / "geo"  # boundaries belong to the product, not a dataset
-VIEW = pdk.ViewState(longitude=108.6, latitude=15.6, zoom=4.75, min_zoom=4, max_zoom=9)
+VIEW = pdk.ViewState(longitude=109.6, latitude=15.9, zoom=5.05, min_zoom=4, max_zoom=9)
+# An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
+MAP_STYLE = "/app/static/map-style.json"
 
 
 @lru_cache(maxsize=4)
@@ -27,63 +29,154 @@ def boundaries(name: str) -> str:
     return (GEO / name).read_text(encoding="utf-8")
 
 
-def classes(values: list[float]) -> list[float]:
-    """Upper bounds of five equal-width classes between the smallest and largest value."""
+def classes(values: list[float]) -> list[tuple[float, float, tuple[int, int, int]]]:
+    """(from, to, colour) classes for a legend: one per whole number when the values are a few small counts
+    (1, 2, 3 visits), otherwise five equal-width classes between the smallest and largest value."""
     low, high = min(values), max(values)
-    if high == low:
-        return [high] * 5
-    step = (high - low) / 5
-    return [low + step * (i + 1) for i in range(5)]
+    if all(float(v).is_integer() for v in values) and high - low < 5:
+        bounds = [(float(k), float(k)) for k in range(int(low), int(high) + 1)]
+    else:
+        step = (high - low) / 5
+        bounds = [(low + step * i, low + step * (i + 1)) for i in range(5)]
+    spread = [PALETTE[round(i * (len(PALETTE) - 1) / max(len(bounds) - 1, 1))] for i in range(len(bounds))]
+    return [(start, end, color) for (start, end), color in zip(bounds, spread, strict=True)]
 
 
-def color_for(value: float | None, bounds: list[float]) -> tuple[int, int, int]:
+def color_for(value: float | None, legend: list[tuple[float, float, tuple[int, int, int]]]) -> tuple[int, int, int]:
     if value is None:
         return NO_DATA
-    for bound, color in zip(bounds, PALETTE, strict=True):
-        if value <= bound + 1e-9:
+    for _, end, color in legend:
+        if value <= end + 1e-9:
             return color
-    return PALETTE[-1]
+    return legend[-1][2]
 
 
-def make_map_deck(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str],
-                  arcs: pl.DataFrame, *, no_data_text: str) -> pdk.Deck:
+def make_map_deck(
+    geojson: str,
+    islands: str,
+    values: dict[str, float],
+    tooltips: dict[str, str],
+    arcs: pl.DataFrame,
+    *,
+    no_data_text: str,
+) -> pdk.Deck:
     """Provinces coloured by `values` (unit code → value), visit arcs, and the two archipelagos.
 
     `tooltips` holds the escaped-HTML hover text (formatted value, period, sources) of each coloured unit."""
     shapes = json.loads(geojson)
-    bounds = classes(list(values.values())) if values else []
+    legend = classes(list(values.values())) if values else []
     for feature in shapes["features"]:
         props = feature["properties"]
-        props["fill"] = list(color_for(values.get(props["code"]), bounds))
+        props["fill"] = list(color_for(values.get(props["code"]), legend))
         props["tooltip"] = f"<b>{html.escape(props['name_vi'])}</b><br/>" + tooltips.get(
-            props["code"], html.escape(no_data_text))
+            props["code"], html.escape(no_data_text)
+        )
     island_shapes = json.loads(islands)
-    for feature in island_shapes["features"]:
+    province_names = {f["properties"]["code"]: f["properties"]["name_vi"] for f in shapes["features"]}
+    for feature in island_shapes["features"]:  # the archipelagos take their province's colour and name
         props = feature["properties"]
-        props["tooltip"] = f"<b>{html.escape(props['name_vi'])}</b>"
+        owner = province_names.get(props["province_code"], "")
+        props["label"] = f"{props['name_vi']} ({owner})"
+        props["fill"] = list(color_for(values.get(props["province_code"]), legend))
+        props["tooltip"] = f"<b>{html.escape(props['label'])}</b><br/>" + tooltips.get(
+            props["province_code"], html.escape(no_data_text))
+    points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
+    island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
     labels = [
-        {"position": f["geometry"]["coordinates"], "text": f["properties"]["name_vi"]}
-        for f in island_shapes["features"] if f["geometry"]["type"] == "Point" and f["properties"].get("kind") == "label"
+        {"position": f["geometry"]["coordinates"], "text": f["properties"]["label"], "tooltip": f["properties"][
+            "tooltip"]} for f in points if f["properties"].get("kind") == "label"
     ]
+    islets = [{"position": f["geometry"]["coordinates"], "tooltip": f["properties"]["tooltip"]} for f in points
+              if f["properties"].get("kind") != "label"]
     layers = [
-        pdk.Layer("GeoJsonLayer", shapes, id="provinces", pickable=True, stroked=True, filled=True,
-                  get_fill_color="properties.fill", get_line_color=list(BORDER), line_width_min_pixels=0.6,
-                  auto_highlight=True, highlight_color=[255, 255, 255, 90]),
-        pdk.Layer("GeoJsonLayer", island_shapes, id="islands", pickable=True, stroked=True, filled=True,
-                  get_fill_color=list(NO_DATA), get_line_color=list(BORDER), line_width_min_pixels=1,
-                  point_type="circle", get_point_radius=2500, point_radius_min_pixels=2),
-        pdk.Layer("TextLayer", labels, id="island-labels", get_position="position", get_text="text", get_size=14,
-                  get_color=[40, 40, 40], character_set="auto", get_text_anchor="'start'",
-                  get_alignment_baseline="'center'", get_pixel_offset=[8, 0]),
+        pdk.Layer(
+            "GeoJsonLayer",
+            shapes,
+            id="provinces",
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=list(BORDER),
+            line_width_min_pixels=0.6,
+            auto_highlight=True,
+            highlight_color=[255, 255, 255, 90],
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            island_shapes,
+            id="islands",
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=list(BORDER),
+            line_width_min_pixels=1,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            islets,
+            id="islets",
+            pickable=True,
+            get_position="position",
+            get_fill_color=list(BORDER),
+            get_radius=2500,
+            radius_min_pixels=2.5,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            labels,
+            id="island-labels",
+            get_position="position",
+            get_text="text",
+            get_size=15,
+            get_color=[30, 30, 30],
+            # Deck's font atlas holds ASCII only unless told to collect the labels' own (Vietnamese) characters.
+            # Quoted, because pydeck turns a bare string into an accessor expression.
+            character_set="'auto'",
+            get_text_anchor="'middle'",
+            get_alignment_baseline="'top'",
+            get_pixel_offset=[0, 14],
+            font_family="'sans-serif'",
+            font_weight=600,
+        ),
     ]
     if arcs.height:
-        layers.append(pdk.Layer(
-            "ArcLayer", arcs.to_dicts(), id="visits", pickable=True, get_source_position=["from_lon", "from_lat"],
-            get_target_position=["to_lon", "to_lat"], get_source_color="color", get_target_color="color",
-            get_width=3, get_height=0.4))
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", arcs.to_dicts(), id="hosts", pickable=True, get_position=["to_lon", "to_lat"],
-            get_fill_color="color", get_radius=9000, radius_min_pixels=5, stroked=True, get_line_color=[255, 255, 255],
-            line_width_min_pixels=1))
-    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, map_style=None,
-                    tooltip={"html": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "420px"}})
+        arcs = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
+                           pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip")
+        layers.append(
+            pdk.Layer(
+                "ArcLayer",
+                arcs.to_dicts(),
+                id="visits",
+                pickable=True,
+                get_source_position="source",
+                get_target_position="target",
+                get_source_color="color",
+                get_target_color="color",
+                get_width=3,
+                get_height=0.4,
+            )
+        )
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                arcs.to_dicts(),
+                id="hosts",
+                pickable=True,
+                get_position="target",
+                get_fill_color="color",
+                get_radius=9000,
+                radius_min_pixels=5,
+                stroked=True,
+                get_line_color=[255, 255, 255],
+                line_width_min_pixels=1,
+            )
+        )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=VIEW,
+        map_provider=None,
+        map_style=MAP_STYLE,
+        tooltip={"html": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "420px"}},
+    )

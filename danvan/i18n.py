@@ -7,7 +7,10 @@ LANGS = ("vi", "en")
 TEXTS: dict[str, tuple[str, str]] = {
     # app and navigation
     "app_title": ("Công tác dân vận", "Mass mobilisation work"),
-    "app_subtitle": ("Theo dõi khảo sát, kiểm tra và chỉ tiêu phong trào", "Visits, inspections and campaign indicators"),
+    "app_subtitle": (
+        "Theo dõi khảo sát, kiểm tra và chỉ tiêu phong trào",
+        "Visits, inspections and campaign indicators",
+    ),
     "section_overview": ("Tổng hợp", "Summary"),
     "section_analysis": ("Phân tích", "Analysis"),
     "section_reference": ("Tra cứu", "Reference"),
@@ -31,25 +34,43 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter_lang": ("Ngôn ngữ", "Language"),
     "lang_vi": ("Tiếng Việt", "Vietnamese"),
     "lang_en": ("English", "English"),
-    "link_note": ("Đường dẫn trên thanh địa chỉ mở lại đúng khung nhìn này.",
-                  "The address bar link reopens exactly this view."),
+    "link_note": (
+        "Đường dẫn trên thanh địa chỉ mở lại đúng khung nhìn này.",
+        "The address bar link reopens exactly this view.",
+    ),
     "bad_province": ("Không có tỉnh mã “{value}”; đã bỏ qua.", "No province with code “{value}”; ignored."),
-    "bad_years": ("Năm “{value}” không hợp lệ; hiển thị {start}–{end}.", "Invalid years “{value}”; showing {start}–{end}."),
-    "bad_scheme": ("Ranh giới “{value}” không hợp lệ; dùng {scheme} tỉnh.", "Invalid boundaries “{value}”; using {scheme}."),
+    "bad_years": (
+        "Năm “{value}” không hợp lệ; hiển thị {start}–{end}.",
+        "Invalid years “{value}”; showing {start}–{end}.",
+    ),
+    "bad_scheme": (
+        "Ranh giới “{value}” không hợp lệ; dùng {scheme} tỉnh.",
+        "Invalid boundaries “{value}”; using {scheme}.",
+    ),
     "bad_lang": ("Ngôn ngữ “{value}” không hợp lệ; dùng tiếng Việt.", "Invalid language “{value}”; using Vietnamese."),
     "bad_param": ("Tham số “{value}” không được hỗ trợ; đã bỏ qua.", "Parameter “{value}” is not supported; ignored."),
-    "data_stale": ("Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
-                   "The edited data has errors, so the last valid version is shown. Errors: {problems}"),
-    "data_invalid": ("Dữ liệu không hợp lệ; hãy sửa các lỗi sau rồi tải lại trang.",
-                     "The data is not valid; fix these problems and reload."),
-    "generated_banner": ("DỮ LIỆU SINH TỰ ĐỘNG ĐỂ ĐO HIỆU NĂNG — KHÔNG PHẢI SỐ LIỆU THẬT",
-                         "GENERATED BENCHMARK DATA — NOT REAL FIGURES"),
-    "footer": ("Nguồn: {n} tin bài công khai, trích nguyên văn. Ranh giới: Natural Earth (public domain). "
-               "Phiên bản dữ liệu {version}.",
-               "Sources: {n} public news articles, quoted verbatim. Boundaries: Natural Earth (public domain). "
-               "Data version {version}."),
-    "empty": ("Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",
-              "No data for the current filter ({filter}). Widen the years or clear the provinces."),
+    "data_stale": (
+        "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
+        "The edited data has errors, so the last valid version is shown. Errors: {problems}",
+    ),
+    "data_invalid": (
+        "Dữ liệu không hợp lệ; hãy sửa các lỗi sau rồi tải lại trang.",
+        "The data is not valid; fix these problems and reload.",
+    ),
+    "generated_banner": (
+        "DỮ LIỆU SINH TỰ ĐỘNG ĐỂ ĐO HIỆU NĂNG — KHÔNG PHẢI SỐ LIỆU THẬT",
+        "GENERATED BENCHMARK DATA — NOT REAL FIGURES",
+    ),
+    "footer": (
+        "Nguồn: {n} tin bài công khai, trích nguyên văn. Ranh giới: Natural Earth (public domain). "
+        "Phiên bản dữ liệu {version}.",
+        "Sources: {n} public news articles, quoted verbatim. Boundaries: Natural Earth (public domain). "
+        "Data version {version}.",
+    ),
+    "empty": (
+        "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",
+        "No data for the current filter ({filter}). Widen the years or clear the provinces.",
+    ),
     # enumerations
     "kind_khao_sat": ("Khảo sát", "Survey"),
     "kind_kiem_tra": ("Kiểm tra", "Inspection"),
@@ -124,105 +145,151 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     text = en if lang == "en" else vi
     return text.format(**values) if values else text
 
-TEXTS.update({
-    "map_color_by": ("Tô màu theo", "Colour by"),
-    "map_by_visits": ("Số sự kiện", "Number of events"),
-    "map_by_indicator": ("Chỉ tiêu", "Indicator"),
-    "map_indicator": ("Chỉ tiêu tô màu", "Indicator shown"),
-    "map_no_indicator": ("Không có chỉ tiêu cấp tỉnh nào có số liệu cho bộ lọc này; bản đồ tô theo số sự kiện.",
-                         "No province-level indicator has data for this filter; the map shows numbers of events."),
-    "map_no_data": ("Không có số liệu", "No data"),
-    "map_legend": ("Chú giải", "Legend"),
-    "map_period": ("Kỳ số liệu: {period}", "Period: {period}"),
-    "map_periods_differ": ("Các tỉnh có kỳ số liệu khác nhau — xem kỳ của từng tỉnh khi rê chuột.",
-                           "Provinces have different periods — hover to see each one's period."),
-    "map_arcs": ("Cung: đoàn Trung ương đi từ Hà Nội; chấm: nơi có sự kiện (màu theo cấp).",
-                 "Arcs: central delegations from Hanoi; dots: event hosts (colour by level)."),
-    "map_islands": ("Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa) là một phần "
-                    "lãnh thổ Việt Nam.",
-                    "The Hoang Sa (Paracel) archipelago (Da Nang) and Truong Sa (Spratly) archipelago (Khanh Hoa) "
-                    "are part of Viet Nam."),
-    "map_credit": ("Ranh giới: Natural Earth (public domain), đã hiệu chỉnh; đường bờ biển và một số ranh giới chỉ "
-                   "gần đúng.",
-                   "Boundaries: Natural Earth (public domain), corrected; coasts and some borders are approximate."),
-    "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
-    "map_open_profile": ("Mở hồ sơ {name}", "Open the profile of {name}"),
-    "map_events_of": ("{n} sự kiện", "{n} events"),
-    "map_merged_note": ("Số liệu cộng từ: {parts}", "Summed from: {parts}"),
-    "old_name": ("Tên cũ: {parts}", "Former unit: {parts}"),
-})
 
-TEXTS.update({
-    "no_findings": ("Bài viết không nêu nhận định cụ thể.", "The article states no specific findings."),
-    "timeline_pick": ("Chọn một sự kiện để xem chi tiết", "Pick an event to see its details"),
-    "timeline_hint": ("Bấm vào một điểm trên biểu đồ hoặc chọn trong danh sách.",
-                      "Click a point on the chart or pick from the list."),
-    "timeline_milestones": ("Đường chấm: ngày ban hành văn bản được nhắc tới.",
-                            "Dotted lines: issue dates of the documents referenced."),
-    "timeline_outside": ("Văn bản ban hành ngoài khoảng năm đang xem: {docs}.",
-                         "Documents issued outside the years shown: {docs}."),
-})
+TEXTS.update(
+    {
+        "map_color_by": ("Tô màu theo", "Colour by"),
+        "map_by_visits": ("Số sự kiện", "Number of events"),
+        "map_by_indicator": ("Chỉ tiêu", "Indicator"),
+        "map_indicator": ("Chỉ tiêu tô màu", "Indicator shown"),
+        "map_no_indicator": (
+            "Không có chỉ tiêu cấp tỉnh nào có số liệu cho bộ lọc này; bản đồ tô theo số sự kiện.",
+            "No province-level indicator has data for this filter; the map shows numbers of events.",
+        ),
+        "map_no_data": ("Không có số liệu", "No data"),
+        "map_legend": ("Chú giải", "Legend"),
+        "map_period": ("Kỳ số liệu: {period}", "Period: {period}"),
+        "map_periods_differ": (
+            "Các tỉnh có kỳ số liệu khác nhau — xem kỳ của từng tỉnh khi rê chuột.",
+            "Provinces have different periods — hover to see each one's period.",
+        ),
+        "map_arcs": (
+            "Cung: đoàn Trung ương đi từ Hà Nội; chấm: nơi có sự kiện (màu theo cấp).",
+            "Arcs: central delegations from Hanoi; dots: event hosts (colour by level).",
+        ),
+        "map_islands": (
+            "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa) là một phần "
+            "lãnh thổ Việt Nam.",
+            "The Hoang Sa (Paracel) archipelago (Da Nang) and Truong Sa (Spratly) archipelago (Khanh Hoa) "
+            "are part of Viet Nam.",
+        ),
+        "map_credit": (
+            "Ranh giới: Natural Earth (public domain), đã hiệu chỉnh; đường bờ biển và một số ranh giới chỉ gần đúng.",
+            "Boundaries: Natural Earth (public domain), corrected; coasts and some borders are approximate.",
+        ),
+        "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
+        "map_open_profile": ("Mở hồ sơ {name}", "Open the profile of {name}"),
+        "map_events_of": ("{n} sự kiện", "{n} events"),
+        "map_merged_note": ("Số liệu cộng từ: {parts}", "Summed from: {parts}"),
+        "old_name": ("Tên cũ: {parts}", "Former unit: {parts}"),
+    }
+)
 
-TEXTS.update({
-    "compare_indicator": ("Chỉ tiêu so sánh", "Indicator to compare"),
-    "compare_per_year": ("Chia theo năm (giá trị nhiều năm ÷ số năm)", "Per year (multi-year value ÷ years)"),
-    "compare_per_year_help": ("Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
-                              "Only for summable counts; percentages and averages are unchanged."),
-    "compare_not_comparable": ("Lưu ý: các giá trị này không hoàn toàn so sánh được — {reasons}.",
-                               "Caution: these values are not directly comparable — {reasons}."),
-    "reason_periods": ("khác kỳ số liệu", "different periods"),
-    "reason_levels": ("khác cấp (tỉnh, huyện, xã)", "different levels (province, district, commune)"),
-    "reason_statuses": ("lẫn số đã đạt với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
-    "reason_breakdowns": ("lẫn tổng số với số phân tổ", "totals mixed with breakdowns"),
-    "compare_disagree": ("Tỷ lệ ghi trong nguồn khác tỷ lệ tính từ tử số/mẫu số:",
-                         "Stated percentage differs from numerator/denominator:"),
-    "compare_disagree_row": ("{place}: nguồn ghi {stated}, tính được {computed} ({num}/{den})",
-                             "{place}: source states {stated}, computed {computed} ({num}/{den})"),
-    "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
-    "per_year_suffix": ("/năm", "/year"),
-    "computed": ("Tính từ tử/mẫu", "Computed"),
-})
+TEXTS.update(
+    {
+        "no_findings": ("Bài viết không nêu nhận định cụ thể.", "The article states no specific findings."),
+        "timeline_pick": ("Chọn một sự kiện để xem chi tiết", "Pick an event to see its details"),
+        "timeline_hint": (
+            "Bấm vào một điểm trên biểu đồ hoặc chọn trong danh sách.",
+            "Click a point on the chart or pick from the list.",
+        ),
+        "timeline_milestones": (
+            "Đường chấm: ngày ban hành văn bản được nhắc tới.",
+            "Dotted lines: issue dates of the documents referenced.",
+        ),
+        "timeline_outside": (
+            "Văn bản ban hành ngoài khoảng năm đang xem: {docs}.",
+            "Documents issued outside the years shown: {docs}.",
+        ),
+    }
+)
 
-TEXTS.update({
-    "profile_pick": ("Chọn tỉnh, thành phố", "Choose a province"),
-    "profile_region": ("Vùng", "Region"),
-    "profile_visits": ("Sự kiện, đoàn công tác", "Events and visits"),
-    "profile_indicators": ("Chỉ tiêu và nguồn", "Indicators and sources"),
-    "profile_documents": ("Văn bản đã triển khai, được nhắc tới", "Documents implemented or referenced"),
-    "profile_location": ("Vị trí", "Location"),
-    "profile_no_visits": ("Không có sự kiện nào trong các năm đang xem.", "No events in the years shown."),
-    "profile_no_indicators": ("Không có số liệu chỉ tiêu nào trong các năm đang xem.",
-                              "No indicator values in the years shown."),
-    "profile_no_documents": ("Không có văn bản nào được nhắc tới.", "No documents referenced."),
-    "profile_print": ("Dùng lệnh In của trình duyệt (Ctrl+P) để in hồ sơ này; thanh bên được ẩn khi in.",
-                      "Use the browser's Print (Ctrl+P); the sidebar is hidden when printing."),
-    "profile_from": ("Số liệu cấp huyện, xã được ghi kèm tên địa bàn.", "District and commune values name their place."),
-})
+TEXTS.update(
+    {
+        "compare_indicator": ("Chỉ tiêu so sánh", "Indicator to compare"),
+        "compare_per_year": ("Chia theo năm (giá trị nhiều năm ÷ số năm)", "Per year (multi-year value ÷ years)"),
+        "compare_per_year_help": (
+            "Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
+            "Only for summable counts; percentages and averages are unchanged.",
+        ),
+        "compare_not_comparable": (
+            "Lưu ý: các giá trị này không hoàn toàn so sánh được — {reasons}.",
+            "Caution: these values are not directly comparable — {reasons}.",
+        ),
+        "reason_periods": ("khác kỳ số liệu", "different periods"),
+        "reason_levels": ("khác cấp (tỉnh, huyện, xã)", "different levels (province, district, commune)"),
+        "reason_statuses": ("lẫn số đã đạt với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
+        "reason_breakdowns": ("lẫn tổng số với số phân tổ", "totals mixed with breakdowns"),
+        "compare_disagree": (
+            "Tỷ lệ ghi trong nguồn khác tỷ lệ tính từ tử số/mẫu số:",
+            "Stated percentage differs from numerator/denominator:",
+        ),
+        "compare_disagree_row": (
+            "{place}: nguồn ghi {stated}, tính được {computed} ({num}/{den})",
+            "{place}: source states {stated}, computed {computed} ({num}/{den})",
+        ),
+        "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
+        "per_year_suffix": ("/năm", "/year"),
+        "computed": ("Tính từ tử/mẫu", "Computed"),
+    }
+)
 
-TEXTS.update({
-    "doc_type_nghi_quyet": ("Nghị quyết", "Resolution"),
-    "doc_type_ket_luan": ("Kết luận", "Conclusion"),
-    "doc_type_quyet_dinh": ("Quyết định", "Decision"),
-    "doc_type_chi_thi": ("Chỉ thị", "Directive"),
-    "doc_type_quy_dinh": ("Quy định", "Regulation"),
-    "doc_type_quy_che": ("Quy chế", "Rules"),
-    "doc_type_huong_dan": ("Hướng dẫn", "Guidance"),
-    "doc_type_cong_van": ("Công văn", "Official letter"),
-    "doc_type_ke_hoach": ("Kế hoạch", "Plan"),
-    "doc_level": ("Cấp ban hành", "Issuing level"),
-    "doc_visits": ("Sự kiện nhắc tới", "Events referencing it"),
-    "doc_sources": ("Nguồn nhắc tới", "Sources mentioning it"),
-    "doc_count": ("{n} văn bản", "{n} documents"),
-    "doc_search": ("Tìm theo số hiệu hoặc tên", "Search by code or title"),
-    "src_pick": ("Chọn nguồn để xem toàn văn và những gì đã trích", "Choose a source to read it and what was curated"),
-    "src_curated": ("Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
-                    "Curated: {visits} events, {findings} findings, {observations} values, {documents} documents"),
-    "src_text": ("Toàn văn lưu trữ (phần tô màu là đoạn đã trích)", "Stored text (highlighted: quoted passages)"),
-    "src_notes": ("Ghi chú của người biên soạn", "Curator's notes"),
-    "src_table": ("Danh sách nguồn", "All sources"),
-    "data_visits": ("Sự kiện", "Events"),
-    "data_observations": ("Số liệu chỉ tiêu", "Indicator values"),
-    "data_download_csv": ("Tải CSV", "Download CSV"),
-    "data_download_xlsx": ("Tải Excel (kèm danh sách nguồn)", "Download Excel (with sources sheet)"),
-    "data_rows": ("{n} dòng", "{n} rows"),
-})
+TEXTS.update(
+    {
+        "profile_pick": ("Chọn tỉnh, thành phố", "Choose a province"),
+        "profile_region": ("Vùng", "Region"),
+        "profile_visits": ("Sự kiện, đoàn công tác", "Events and visits"),
+        "profile_indicators": ("Chỉ tiêu và nguồn", "Indicators and sources"),
+        "profile_documents": ("Văn bản đã triển khai, được nhắc tới", "Documents implemented or referenced"),
+        "profile_location": ("Vị trí", "Location"),
+        "profile_no_visits": ("Không có sự kiện nào trong các năm đang xem.", "No events in the years shown."),
+        "profile_no_indicators": (
+            "Không có số liệu chỉ tiêu nào trong các năm đang xem.",
+            "No indicator values in the years shown.",
+        ),
+        "profile_no_documents": ("Không có văn bản nào được nhắc tới.", "No documents referenced."),
+        "profile_print": (
+            "Dùng lệnh In của trình duyệt (Ctrl+P) để in hồ sơ này; thanh bên được ẩn khi in.",
+            "Use the browser's Print (Ctrl+P); the sidebar is hidden when printing.",
+        ),
+        "profile_from": (
+            "Số liệu cấp huyện, xã được ghi kèm tên địa bàn.",
+            "District and commune values name their place.",
+        ),
+    }
+)
+
+TEXTS.update(
+    {
+        "doc_type_nghi_quyet": ("Nghị quyết", "Resolution"),
+        "doc_type_ket_luan": ("Kết luận", "Conclusion"),
+        "doc_type_quyet_dinh": ("Quyết định", "Decision"),
+        "doc_type_chi_thi": ("Chỉ thị", "Directive"),
+        "doc_type_quy_dinh": ("Quy định", "Regulation"),
+        "doc_type_quy_che": ("Quy chế", "Rules"),
+        "doc_type_huong_dan": ("Hướng dẫn", "Guidance"),
+        "doc_type_cong_van": ("Công văn", "Official letter"),
+        "doc_type_ke_hoach": ("Kế hoạch", "Plan"),
+        "doc_level": ("Cấp ban hành", "Issuing level"),
+        "doc_visits": ("Sự kiện nhắc tới", "Events referencing it"),
+        "doc_sources": ("Nguồn nhắc tới", "Sources mentioning it"),
+        "doc_count": ("{n} văn bản", "{n} documents"),
+        "doc_search": ("Tìm theo số hiệu hoặc tên", "Search by code or title"),
+        "src_pick": (
+            "Chọn nguồn để xem toàn văn và những gì đã trích",
+            "Choose a source to read it and what was curated",
+        ),
+        "src_curated": (
+            "Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
+            "Curated: {visits} events, {findings} findings, {observations} values, {documents} documents",
+        ),
+        "src_text": ("Toàn văn lưu trữ (phần tô màu là đoạn đã trích)", "Stored text (highlighted: quoted passages)"),
+        "src_notes": ("Ghi chú của người biên soạn", "Curator's notes"),
+        "src_table": ("Danh sách nguồn", "All sources"),
+        "data_visits": ("Sự kiện", "Events"),
+        "data_observations": ("Số liệu chỉ tiêu", "Indicator values"),
+        "data_download_csv": ("Tải CSV", "Download CSV"),
+        "data_download_xlsx": ("Tải Excel (kèm danh sách nguồn)", "Download Excel (with sources sheet)"),
+        "data_rows": ("{n} dòng", "{n} rows"),
+    }
+)

@@ -67,22 +67,17 @@ with map_col:
 with legend_col:
     st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
     if values.height:
-        bounds = maps.classes(values["value"].to_list())
-        low = min(values["value"].to_list())
-        rows = []
-        for i, (bound, color) in enumerate(zip(bounds, maps.PALETTE, strict=True)):
-            start = low if i == 0 else bounds[i - 1]
-            if i and bound == bounds[i - 1]:
-                continue
-            label = fmt.value(start, unit, lang) + ("" if bound == start else " – " + fmt.value(bound, unit, lang))
-            rows.append((color, label))
+        rows = [(color, fmt.value(start, unit, lang) + ("" if start == end else " – " + fmt.value(end, unit, lang)))
+                for start, end, color in maps.classes(values["value"].to_list())]
         rows.append((maps.NO_DATA, t("map_no_data")))
         st.html("".join(
             f'<div style="display:flex;align-items:center;gap:10px;margin:4px 0;font-size:18px">'
             f'<span style="width:28px;height:18px;background:rgb{c};border:1px solid #555"></span>'
             f"{html.escape(label)}</div>" for c, label in rows))
         periods = values.select("period_start", "period_end").unique()
-        if periods.height == 1:
+        if mode == "visits":
+            st.caption(t("map_period", period=f"{current.flt.years[0]}–{current.flt.years[1]}"))
+        elif periods.height == 1:
             st.caption(t("map_period", period=fmt.period(periods["period_start"][0], periods["period_end"][0])))
         else:
             st.warning(t("map_periods_differ"))
