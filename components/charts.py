@@ -17,7 +17,7 @@ def style(fig: go.Figure, lang: str, height: int = 520) -> go.Figure:
         separators=",." if lang == "vi" else ".,", template="plotly_white", height=height,
         font={"size": FONT, "family": "sans-serif", "color": "#222"}, colorway=OKABE_ITO,
         margin={"l": 10, "r": 10, "t": 30, "b": 10}, hoverlabel={"font_size": FONT},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font_size": FONT - 2},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font_size": FONT - 2}, showlegend=True,
     )
     return fig
 

@@ -59,6 +59,7 @@ def make_map_deck(
     arcs: pl.DataFrame,
     *,
     no_data_text: str,
+    view: pdk.ViewState = VIEW,
 ) -> pdk.Deck:
     """Provinces coloured by `values` (unit code → value), visit arcs, and the two archipelagos.
 
@@ -175,7 +176,7 @@ def make_map_deck(
         )
     return pdk.Deck(
         layers=layers,
-        initial_view_state=VIEW,
+        initial_view_state=view,
         map_provider=None,
         map_style=MAP_STYLE,
         tooltip={"html": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "420px"}},

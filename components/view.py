@@ -55,6 +55,14 @@ def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
 
 
 def current() -> View:
+    """The view built by the shell in this session. On a fresh server's very first run Streamlit may run a file of
+    pages/ directly (its legacy pages-folder mode) without the shell: then run the shell, which renders this same
+    page through st.navigation, and stop the outer run."""
+    if "_view" not in st.session_state:
+        from . import shell
+
+        shell.run()
+        st.stop()
     return st.session_state["_view"]
 
 
@@ -106,7 +114,7 @@ def _scheme_changed(catalog: danvan.Catalog) -> None:
 def open_profile(code: str) -> None:
     """Select one province and switch to its profile page."""
     st.session_state["_pending_tinh"] = [code]
-    st.switch_page("pages/profile.py")
+    st.switch_page("pages/ho-so-tinh.py")
 
 
 def show_notes(view: View) -> None:

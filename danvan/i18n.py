@@ -293,3 +293,8 @@ TEXTS.update(
         "data_rows": ("{n} dòng", "{n} rows"),
     }
 )
+
+TEXTS.update({
+    "unchanged": ("giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025",
+                  "unchanged by the reorganisation of 1/7/2025"),
+})

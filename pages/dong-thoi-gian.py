@@ -34,7 +34,7 @@ else:
     kinds = {kind: t("kind_" + kind) for kind in ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")}
     figure = charts.make_timeline_figure(rows, inside, level_labels=levels, kind_labels=kinds,
                                          lang=current.lang)
-    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="timeline_chart",
+    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="timeline_chart", theme=None,
                             config={"displaylogo": False})
     st.caption(t("timeline_milestones"))
     outside = docs.filter(~pl.col("date").is_between(current.flt.start, current.flt.end))

@@ -66,7 +66,7 @@ else:
 
     figure = charts.make_compare_figure(rows, value_column=value_col, label_column="label", text_column="text",
                                         color_column="series", lang=lang, percent=unit == "percent")
-    st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart")
+    st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 
     st.subheader(t("compare_table"))
     table = rows.select(

@@ -2,6 +2,7 @@
 old/new unit. Printable."""
 
 import polars as pl
+import pydeck as pdk
 import streamlit as st
 
 from components import maps, ui, view
@@ -23,11 +24,12 @@ st.html("<style>@media print {[data-testid='stSidebar'], header, [data-testid='s
 st.title(f"{t('page_profile')}: {unit['name_vi']}")
 st.caption(ui.plain(current.filter_label()))
 if scheme == "63":
-    new = current.province_name(unit["new_code"], "34")
-    relation = t("merged_into", name=new)
+    partners = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == unit["new_code"])
+    relation = t("merged_into", name=current.province_name(unit["new_code"], "34")) if partners.height > 1 \
+        else t("unchanged")
 else:
     old = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == code)["name_vi"].to_list()
-    relation = t("merged_from", names=", ".join(old))
+    relation = t("merged_from", names=", ".join(old)) if len(old) > 1 else t("unchanged")
 st.markdown(f"**{t('profile_region')}:** {ui.plain(unit['region'])} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
 
@@ -67,7 +69,8 @@ with side:
     st.subheader(t("profile_location"))
     deck = maps.make_map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
                               maps.boundaries("hoangsa_truongsa.geojson"), {code: 1.0},
-                              {code: ""}, pl.DataFrame(), no_data_text="")
+                              {code: ""}, pl.DataFrame(), no_data_text="",
+                              view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6))
     st.pydeck_chart(deck, height=520, key="profile_map")
 
     st.subheader(t("profile_documents"))
