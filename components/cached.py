@@ -15,7 +15,10 @@ import danvan
 from danvan import queries
 from danvan.registry import Registry
 
-DATA_PATH = os.environ.get("DANVAN_DATA", "data")
+
+def data_path() -> str:
+    """The data folder: DANVAN_DATA when set (e.g. generated benchmark data), else the curated data/."""
+    return os.environ.get("DANVAN_DATA", str(Path(__file__).resolve().parent.parent / "data"))
 
 
 def _stamp(path: str) -> tuple:
@@ -37,8 +40,9 @@ def _last_valid() -> dict[str, danvan.Catalog]:
     return {}
 
 
-def catalog(path: str = DATA_PATH) -> tuple[danvan.Catalog | None, danvan.DataError | None]:
+def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
     """The current catalog and, when the newest files do not validate, the error (with the last valid catalog)."""
+    path = data_path()
     result = _load(path, _stamp(path))
     last = _last_valid()
     if isinstance(result, danvan.DataError):

@@ -1,5 +1,7 @@
 """The app shell: page config, data-health banners, the shared filter bar and navigation over pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from danvan.i18n import t
@@ -7,6 +9,9 @@ from danvan.i18n import t
 from . import cached, view
 from .ui import plain
 
+ROOT = Path(__file__).resolve().parent.parent
+ICON = ROOT / "static" / "icon.png"
+PAGES_DIR = ROOT / "pages"
 # (section, [(file, title key, icon, url path)]); each file in pages/ is named after its URL path.
 PAGES = (
     ("section_overview", (("overview", "page_overview", "dashboard", ""), ("ban-do", "page_map", "map", "ban-do"),
@@ -20,7 +25,8 @@ PAGES = (
 
 
 def run() -> None:
-    st.set_page_config(page_title="Công tác dân vận", page_icon="static/icon.png", layout="wide")
+    """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
+    st.set_page_config(page_title="Công tác dân vận", page_icon=str(ICON), layout="wide")
     catalog, error = cached.catalog()
     if catalog is None:
         st.error(t("data_invalid"))
@@ -34,15 +40,20 @@ def run() -> None:
         st.warning(t("data_stale", lang, problems=plain(problems[:600])), icon=":material/warning:")
     if catalog.generated:
         st.error(t("generated_banner", lang), icon=":material/science:")
+    for key, values in st.session_state.pop("_notes", ()):  # what a shared link asked for that could not be shown
+        st.warning(t(key, lang, **{k: plain(v) for k, v in values}), icon=":material/link_off:")
 
     pages = {
         t(section, lang): [
-            st.Page(f"pages/{file}.py", title=t(title, lang), icon=f":material/{icon}:", url_path=path or None,
-                    default=not path)
+            st.Page(PAGES_DIR / f"{file}.py", title=t(title, lang), icon=f":material/{icon}:",
+                    url_path=path or None, default=not path)
             for file, title, icon, path in entries
         ]
         for section, entries in PAGES
     }
     page = st.navigation(pages)
-    view.show_notes(current)
-    page.run()
+    st.session_state["_in_shell"] = True  # tells view.current() that this run went through the shell
+    try:
+        page.run()
+    finally:
+        st.session_state["_in_shell"] = False

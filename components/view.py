@@ -55,10 +55,12 @@ def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
 
 
 def current() -> View:
-    """The view built by the shell in this session. On a fresh server's very first run Streamlit may run a file of
-    pages/ directly (its legacy pages-folder mode) without the shell: then run the shell, which renders this same
-    page through st.navigation, and stop the outer run."""
-    if "_view" not in st.session_state:
+    """The view the shell built in this run, for the page to render.
+
+    On a fresh server's very first run Streamlit may run a file of pages/ by itself, without the entry script (its
+    legacy pages-folder mode). Then run the shell, which builds the view and renders this same page through
+    st.navigation (which also ends that mode for the process), and stop the outer run."""
+    if not st.session_state.get("_in_shell"):
         from . import shell
 
         shell.run()
@@ -67,7 +69,7 @@ def current() -> View:
 
 
 def build(catalog: danvan.Catalog) -> View:
-    """Render the filter bar, sync it with the URL and store the view for the pages."""
+    """Render the filter bar, seeded from the URL on a session's first run, and write the filter back to the URL."""
     registry = cached.registry(catalog.version, catalog)
     default_years = data_years(catalog)
     state = st.session_state
@@ -76,22 +78,20 @@ def build(catalog: danvan.Catalog) -> View:
         flt, lang = links.parse(params, catalog.units, default_years)
         state.update(f_tinh=list(flt.provinces), f_nam=flt.years, f_ranh_gioi=flt.scheme, f_lang=lang,
                      _notes=flt.notes, _seeded=True, _scheme_prev=flt.scheme)
-
     if "_pending_tinh" in state:  # a page asked to open a province (e.g. a click on the map)
         state["f_tinh"] = state.pop("_pending_tinh")
-    lang = state.get("f_lang", "vi")
+    lang = state.get("f_lang") or "vi"
     with st.sidebar:
         st.markdown(f"### {t('filter_title', lang)}")
-        st.segmented_control(t("filter_lang", lang), ["vi", "en"], key="f_lang", format_func=lambda x: t(
-            "lang_" + x, lang), required=True)
+        st.segmented_control(t("filter_lang", lang), ["vi", "en"], key="f_lang", required=True,
+                             format_func=lambda x: t("lang_" + x, lang))
         lang = state["f_lang"]
         st.slider(t("filter_years", lang), queries.FIRST_YEAR, queries.LAST_YEAR, key="f_nam")
-        st.radio(t("filter_scheme", lang), ["63", "34"], key="f_ranh_gioi",
-                 format_func=lambda x: t("scheme_" + x, lang), on_change=_scheme_changed, args=(catalog,))
+        st.radio(t("filter_scheme", lang), ["63", "34"], key="f_ranh_gioi", on_change=_scheme_changed,
+                 args=(catalog,), format_func=lambda x: t("scheme_" + x, lang))
         scheme = state["f_ranh_gioi"]
         codes = catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
         names = dict(codes.select("code", "name_vi").iter_rows())
-        state["f_tinh"] = [c for c in state.get("f_tinh", []) if c in names]
         st.multiselect(t("filter_provinces", lang), list(names), key="f_tinh", format_func=names.__getitem__,
                        placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang))
         st.caption(t("link_note", lang))
@@ -113,11 +113,7 @@ def _scheme_changed(catalog: danvan.Catalog) -> None:
 
 def open_profile(code: str) -> None:
     """Select one province and switch to its profile page."""
+    from .shell import PAGES_DIR
+
     st.session_state["_pending_tinh"] = [code]
-    st.switch_page("pages/ho-so-tinh.py")
-
-
-def show_notes(view: View) -> None:
-    """Say, once, what a shared link asked for that could not be shown. Values are shown as text, never HTML."""
-    for key, values in st.session_state.pop("_notes", ()):
-        st.warning(view.t(key, **dict(values)), icon=":material/link_off:")
+    st.switch_page(PAGES_DIR / "ho-so-tinh.py")

@@ -1,0 +1,44 @@
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from danvan import fmt
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (1973, "1.973"), (1145.0, "1.145"), (15.75, "15,75"), (81.77, "81,77"), (93.9, "93,9"), (0, "0"),
+    (1234567.5, "1.234.567,5"), (40766, "40.766"), (None, "—"),
+])
+def test_number_vietnamese(value, expected):
+    assert fmt.number(value) == expected
+
+
+def test_number_english_and_fixed_decimals():
+    assert fmt.number(1973, lang="en") == "1,973"
+    assert fmt.number(83, 1) == "83,0"
+    assert fmt.percent(81.77) == "81,77%"
+    assert fmt.percent(86.4, lang="en") == "86.4%"
+
+
+def test_value_by_unit():
+    assert fmt.value(80, "percent") == "80%"
+    assert fmt.value(5e9, "vnd") == "5 tỷ đồng"
+    assert fmt.value(8.5e9, "vnd", "en") == "8.5 billion VND"
+    assert fmt.value(1291, "count") == "1.291"
+
+
+def test_dates_and_periods():
+    assert fmt.date(dt.date(2024, 4, 25)) == "25/04/2024"
+    assert fmt.date(dt.date(2020, 5, 1), "month") == "05/2020"
+    assert fmt.date(dt.date(2020, 1, 1), "year") == "2020"
+    assert fmt.period(dt.date(2021, 1, 1), dt.date(2023, 12, 31)) == "2021–2023"
+    assert fmt.period(dt.date(2023, 1, 1), dt.date(2023, 12, 31)) == "2023"
+    assert fmt.period(dt.date(2024, 4, 25), dt.date(2024, 4, 25)) == "25/04/2024"
+
+
+def test_number_expr_matches_python_formatting():
+    values = [1973.0, 81.77, 15.75, 0.5, None, 1_000_000.0, -1234.5, 40766.0]
+    frame = pl.DataFrame({"x": values}).with_columns(fmt.number_expr("x").alias("y"))
+    assert frame["y"].to_list() == [fmt.number(v) if v is not None else "—" for v in values]
+    assert pl.DataFrame({"d": [dt.date(2023, 11, 16)]}).select(fmt.date_expr("d"))["d"][0] == "16/11/2023"

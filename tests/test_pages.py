@@ -1,0 +1,209 @@
+"""AppTest for every page: no exception and the expected content for a given filter, in both languages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu"]
+TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
+          "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
+          "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
+          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data")}
+
+
+@pytest.fixture(scope="module")
+def entry(tmp_path_factory) -> Path:
+    """app.py, run from a folder with no pages/ beside it: AppTest switches Streamlit's legacy pages-folder mode
+    back on before every run, which `streamlit run` does only until the first st.navigation call."""
+    folder = tmp_path_factory.mktemp("entry")
+    shutil.copy(ROOT / "app.py", folder / "app.py")
+    return folder / "app.py"
+
+
+def open_page(entry: Path, page: str, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.query_params.update(params)
+    if page != "overview":
+        at.switch_page(str(ROOT / "pages" / f"{page}.py"))  # opened directly, as from a shared link
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text(at: AppTest) -> str:
+    """Everything the page shows as text, with the Markdown escapes removed."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [str(e.label) for e in at.expander]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_default_view(entry, page):
+    at = open_page(entry, page, tinh="20")
+    assert TITLES[page][0] in [t.value for t in at.title]
+    assert "Lạng Sơn; 2017–2024; 63 tỉnh (trước 1/7/2025)" in text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english(entry, page):
+    at = open_page(entry, page, tinh="20", lang="en")
+    shown = text(at)
+    assert TITLES[page][1] in [t.value for t in at.title]
+    for vietnamese_label in ("Bộ lọc", "Tỉnh, thành phố", "Nguồn:", "Trích nguyên văn", "Kỳ:"):
+        assert vietnamese_label not in shown
+    assert "Sources:" in shown
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh")])
+def test_empty_result_says_so(entry, page):
+    at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
+    assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
+
+
+def test_profile_of_lang_son(entry):
+    at = open_page(entry, "ho-so-tinh", tinh="20")
+    shown = text(at)
+    assert "Mô hình “Dân vận khéo” được công nhận 1.145" in shown
+    assert "Kỳ: 2021–2023" in shown
+    assert "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4" in shown and "81,77%" in shown
+    assert "Triệu Tài Vinh, Phó Trưởng Ban Dân vận Trung ương" in shown
+    assert "25-NQ/TW" in shown and "giữ nguyên" in shown
+
+
+def test_profile_of_an_empty_province_says_so(entry):
+    shown = text(open_page(entry, "ho-so-tinh", tinh="12"))
+    assert "Không có sự kiện nào" in shown and "Không có số liệu chỉ tiêu nào" in shown
+
+
+def test_profile_in_34_scheme_names_old_units(entry):
+    shown = text(open_page(entry, "ho-so-tinh", tinh="19", ranh_gioi="34"))
+    assert "Hồ sơ tỉnh: Thái Nguyên" in shown and "hợp nhất từ Bắc Kạn, Thái Nguyên" in shown
+    assert "Ban Chỉ đạo Trung ương tổng kết Quyết định 290-QĐ/TW" in shown or "290-QĐ/TW" in shown
+
+
+def test_overview_numbers(entry):
+    at = open_page(entry, "overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sự kiện"] == "11" and metrics["Nguồn tin"] == "13"
+    assert metrics["Số liệu chỉ tiêu"] == "90"
+
+
+def test_timeline_shows_findings_of_the_chosen_visit(entry):
+    at = open_page(entry, "dong-thoi-gian", tinh="06")
+    at.selectbox(key="timeline_visit").set_value("v-2020-05-28-bac-kan").run()
+    shown = text(at)
+    assert "Hạn chế" in shown and "Chỉ đạo, kiến nghị" in shown
+    assert "Điểu K’Ré" in shown
+
+
+def test_compare_warns_and_flags_stated_percentages(entry):
+    at = open_page(entry, "so-sanh")
+    at.selectbox(key="compare_indicator").set_value("dvk_models_recognized").run()
+    assert "khác kỳ số liệu" in text(at) and "khác cấp" in text(at)
+    at.selectbox(key="compare_indicator").set_value("friendly_govt_communes_rate").run()
+    assert "nguồn ghi 80%, tính được 83% (166/200)" in text(at)
+
+
+def test_compare_per_year(entry):
+    at = open_page(entry, "so-sanh", tinh="20")
+    at.selectbox(key="compare_indicator").set_value("dvk_models_recognized").run()
+    at.toggle(key="compare_per_year").set_value(True).run()
+    table = at.dataframe[0].value
+    assert "381,67/năm" in table["Giá trị"].to_list()
+
+
+def test_map_indicator_mode_and_legend(entry):
+    at = open_page(entry, "ban-do")
+    at.radio(key="map_mode").set_value("indicator").run()
+    at.selectbox(key="map_indicator").set_value("dvk_models_recognized").run()
+    shown = text(at)
+    assert "Chú giải: Mô hình “Dân vận khéo” được công nhận" in shown
+    assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa)" in shown
+    assert "Ranh giới: Natural Earth" in shown
+
+
+def test_documents_page_lists_references(entry):
+    at = open_page(entry, "van-ban")
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("25\\-NQ/TW — Nghị quyết, 03/06/2013") for label in labels)
+
+
+def test_sources_page_shows_text_not_html(entry):
+    at = open_page(entry, "nguon")
+    at.selectbox(key="source_pick").set_value("s00").run()
+    shown = text(at)
+    assert "Đã trích: 1 sự kiện" in shown
+    assert ":orange-background[" in shown  # quoted passages are highlighted
+
+
+def test_data_page_tables_and_downloads(entry):
+    at = open_page(entry, "du-lieu", tinh="20")
+    visits = at.dataframe[0].value
+    assert visits["Ngày"].to_list() == ["25/04/2024"]
+    values = at.dataframe[1].value
+    assert "1.145" in values["Giá trị"].to_list() and "81,77" in values["Giá trị"].to_list()
+
+
+@pytest.mark.parametrize(("params", "sentence"), [
+    ({"tinh": "99"}, "Không có tỉnh mã “99”; đã bỏ qua."),
+    ({"nam": "abc"}, "Năm “abc” không hợp lệ; hiển thị 2017–2024."),
+    ({"nam": "2030-2010"}, "Năm “2030-2010” không hợp lệ"),
+    ({"xyz": "1"}, "Tham số “xyz” không được hỗ trợ"),
+])
+def test_bad_links_explain_and_show_the_nearest_view(entry, params, sentence):
+    at = open_page(entry, "ban-do", **params)
+    assert sentence in text(at)
+    assert [t.value for t in at.title] == ["Bản đồ"]
+
+
+def test_injected_markup_is_shown_as_text(entry):
+    at = open_page(entry, "overview", tinh="<img src=x onerror=alert(1)>")
+    warning = at.warning[0].value
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in warning  # escaped: shown as the characters typed
+
+
+def test_data_change_is_served_and_bad_change_keeps_last_valid(entry, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo"))
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    at = open_page(entry, "overview")
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "11"
+
+    visits = data / "visits.yaml"
+    text_before = visits.read_text(encoding="utf-8")
+    last = text_before.rindex("\n- id:")
+    visits.write_text(text_before[:last] + "\n", encoding="utf-8")  # a valid edit: one visit fewer
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "10"
+
+    visits.write_text(text_before.replace('date_start: "2024-04-25"', 'date_start: "2024-04-31"'), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "10"  # the last valid catalog
+    assert "visits.yaml › id=v-2024-04-25-lang-son › date_start: ngày không hợp lệ '2024-04-31'" in text(at)
+
+
+def test_filter_is_kept_when_switching_pages(entry):
+    at = open_page(entry, "so-sanh", tinh="20", lang="en")
+    at.sidebar.multiselect(key="f_tinh").set_value(["20", "44"]).run()
+    at.switch_page(str(ROOT / "pages" / "ban-do.py"))
+    at.run()
+    assert at.session_state["f_tinh"] == ["20", "44"] and at.session_state["f_lang"] == "en"
+    assert "Lạng Sơn, Quảng Bình; 2017–2024; 63 units (before 1/7/2025)" in text(at)
+    assert dict(at.query_params) == {"tinh": ["20", "44"], "lang": "en"}
+
+
+def test_switching_scheme_carries_provinces_over(entry):
+    at = open_page(entry, "overview", tinh="06")
+    at.sidebar.radio(key="f_ranh_gioi").set_value("34").run()
+    assert at.session_state["f_tinh"] == ["19"]
+    assert "Thái Nguyên; 2017–2024; 34 tỉnh (từ 1/7/2025)" in text(at)
