@@ -46,7 +46,7 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
         fig.add_annotation(x=day, y=1, yref="paper", text=code, showarrow=False, textangle=-90, xanchor="right",
                            yanchor="top", font={"size": FONT - 4, "color": "#333"})
     fig.update_yaxes(categoryorder="array", categoryarray=[level_labels[v] for v in reversed(order)],
-                     type="category", title=None)
+                     type="category", title=None, range=[-0.6, len(order) - 0.4])
     fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y", title=None)
     return style(fig, lang, height=460)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import polars as pl
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
 from danvan import links, queries
@@ -55,16 +56,13 @@ def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
 
 
 def current() -> View:
-    """The view the shell built in this run, for the page to render.
-
-    On a fresh server's very first run Streamlit may run a file of pages/ by itself, without the entry script (its
-    legacy pages-folder mode). Then run the shell, which builds the view and renders this same page through
-    st.navigation (which also ends that mode for the process), and stop the outer run."""
+    """The view the shell built in this run, for the page to render."""
     if not st.session_state.get("_in_shell"):
-        from . import shell
-
-        shell.run()
-        st.stop()
+        # Streamlit ran this file of pages/ by itself, without the entry script: its legacy pages-folder mode, which
+        # is on until the first st.navigation call of the process (a fresh server's first request). Switch it off
+        # as st.navigation does and rerun, so that this page is rendered through the shell and its filter bar.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_view"]
 
 

@@ -14,9 +14,18 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo")
     validate.add_argument("path", nargs="?", default="data")
+    ingest = commands.add_parser("ingest", help="đọc một bài viết, in bản nháp YAML các bản ghi để biên tập")
+    ingest.add_argument("file", help="tệp văn bản của bài (UTF-8)")
+    ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
+    ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
+    ingest.add_argument("--data", default="data", help="thư mục dữ liệu (địa danh, chỉ tiêu)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.path)
+    if args.command == "ingest":
+        from .ingest import run_cli
+
+        return run_cli(args.file, args.published, args.province, args.data)
     return 2
 
 

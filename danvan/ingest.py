@@ -1,0 +1,648 @@
+"""From article to records: read a news text and draft visits, documents and observations for a curator.
+
+    >>> from danvan.ingest import extract_file
+    >>> draft = extract_file("article.txt", registry=load_registry("data"))
+    >>> draft["observations"][0]["value"], draft["observations"][0]["quote"]
+
+Every drafted item carries a `confidence` (0..1) and a `quote` that occurs verbatim in the text. The rules are
+general patterns of Vietnamese news writing (dates, number formats, document codes, titles); nothing is specific
+to one article. The steps live in ingest_text, ingest_dates, ingest_numbers, ingest_docs and ingest_places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sys
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from .ingest_dates import (
+    DateHit,
+    Published,
+    find_dates,
+    find_times,
+    place_in_year,
+    publication,
+    reference_year,
+    weekday_problem,
+)
+from .ingest_docs import DocHit, doc_type_enum, find_documents, level_of_code
+from .ingest_numbers import Measure, clean, measures, periods
+from .ingest_places import (
+    BEFORE_MERGER,
+    BodyHit,
+    PlaceHit,
+    body_level,
+    find_bodies,
+    find_people,
+    find_places,
+    leader_for,
+    main_place,
+    main_province,
+)
+from .ingest_text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
+from .model import MERGER_DATE
+from .registry import Registry
+from .text import ascii_key, name_key
+
+__all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry", "run_cli",
+           "to_yaml"]
+
+# Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
+_EVENT_VERB = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
+                         r"chủ trì|thăm", re.IGNORECASE)
+_KINDS = (("hoi_nghi", re.compile(r"tổ chức\s+(?:hội nghị|tổng kết|sơ kết)|hội nghị tổng kết|phiên họp", re.I)),
+          ("khao_sat", re.compile(r"khảo sát", re.I)), ("kiem_tra", re.compile(r"kiểm tra", re.I)),
+          ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
+          ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)))
+# A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
+_TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
+# "từ tháng 3-2020 … trước ngày 30-5-2020": the words that open and close a span of dates.
+_SPAN_OPEN = re.compile(r"\btừ\s*(?:ngày\s*)?$")
+_SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:ngày\s*)?$")
+# "Trong đó, 194 mô hình …" continues the fact before it, period included.
+_CONTINUES = re.compile(r"^\s*\(?\s*(?:[Tt]rong\s+đó|[Gg]ồm|[Cc]ụ\s+thể)\b")
+# "toàn huyện", "của huyện": the number belongs to the district the article is about.
+_DISTRICT_WORD = re.compile(r"\b(?:toàn\s+huyện|của\s+huyện|huyện\s+(?:đã|có|còn))\b")
+_INDICATOR_FILLER = {"được", "các", "của", "và", "số", "có", "tỷ", "tỉ", "lệ", "trong", "theo", "do", "đã", "lũy", "kế"}
+_ACRONYMS = {"kdc": "khu dân cư", "htx": "hợp tác xã", "ntm": "nông thôn mới", "tthc": "thủ tục hành chính",
+             "kntc": "khiếu nại tố cáo", "qcdc": "quy chế dân chủ", "ubnd": "ủy ban nhân dân",
+             "mttq": "mặt trận tổ quốc", "hđnd": "hội đồng nhân dân", "cqtt": "chính quyền thân thiện"}
+MAX_QUOTE = 300
+
+
+class _Index:
+    """Items sorted by start offset, so that those inside a span are found without scanning them all."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda item: item.start)
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+@dataclass
+class Context:
+    """What one extraction knows: the article, its dates, places and documents."""
+
+    article: Article
+    registry: Registry | None
+    published: Published
+    pub_hit: DateHit | None
+    year: int | None
+    year_note: str | None
+    dates: list[DateHit]
+    docs: list[DocHit]
+    places: list[PlaceHit]
+    province: str | None
+    province_note: str | None
+    district: str | None
+    on: dt.date | None
+    indicators: list[dict]
+    outlet: str | None = None  # the publishing outlet's province (--province), scheme 63
+    notes: list[str] = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # registry look-ups already made: (scheme, code) → name / code
+
+    def __post_init__(self) -> None:
+        self.date_ix, self.doc_ix, self.place_ix = _Index(self.dates), _Index(self.docs), _Index(self.places)
+
+
+# --- entry points --------------------------------------------------------------------------------------------
+
+
+def extract_file(path: str | Path, registry: Registry | None = None, *, published: str | None = None,
+                 province: str | None = None, indicators: list[dict] | None = None) -> dict:
+    """Read a file (IngestError on binary, Windows-1258, too large, missing) and draft its records."""
+    return extract(read_article(path), registry, published=published, province=province, indicators=indicators)
+
+
+def extract_text(text: str, registry: Registry | None = None, **options) -> dict:
+    """As extract_file, for a text already in memory (HTML is stripped, NFD composed)."""
+    return extract(prepare(text), registry, **options)
+
+
+def extract(article: Article, registry: Registry | None = None, *, published: str | None = None,
+            province: str | None = None, indicators: list[dict] | None = None) -> dict:
+    """The draft: {source, visits, documents, observations}, each item with confidence and a verbatim quote."""
+    if not article.text.strip() or not looks_vietnamese(article.text):
+        if article.text.strip():
+            article.notes.append("Không thấy văn bản tiếng Việt: không trích xuất số liệu, ngày tháng hay văn bản.")
+        pub = Published(published, None, None, 1.0 if published else 0.0)
+        return {"source": _source(article, pub, None, None), "visits": [], "documents": [], "observations": []}
+    ctx = _context(article, registry, published, province, indicators or [])
+    outlet_note = "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province)." if ctx.outlet else None
+    draft = {"source": _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
+             "visits": _visits(ctx), "documents": _documents(ctx), "observations": _observations(ctx)}
+    if not (draft["visits"] or draft["documents"] or draft["observations"]):
+        ctx.notes.append("Không tìm thấy sự kiện, văn bản hay số liệu nào trong bài.")
+    draft["source"]["notes"] = article.notes + ctx.notes
+    return draft
+
+
+def _context(article: Article, registry: Registry | None, published: str | None, province: str | None,
+             indicators: list[dict]) -> Context:
+    pub, pub_hit = publication(article, published)
+    year, year_note = reference_year(article, pub.date)
+    dates = [place_in_year(h, pub.date) for p in article.paragraphs
+             for h in find_dates(p.text, default_year=year, base=p.start)]
+    if pub_hit is not None:
+        dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    in_content = _in_content(article)
+    docs = [d for d in find_documents(article.text) if in_content(d.start)]
+    on = _reference_day(pub.date, dates, year)
+    places = _places(article, registry)
+    code, note = main_province(places), None
+    outlet = _outlet_code(province, registry)
+    if code is None and outlet is not None:
+        code, note = outlet, "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (--province)."
+    district = main_place(places, ("district", "city"), code)
+    notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
+    if province and outlet is None:
+        notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
+    return Context(article, registry, pub, pub_hit, year, year_note, dates, docs, places, code, note, district, on,
+                   indicators, outlet, notes)
+
+
+def _in_content(article: Article):
+    starts = [p.start for p in article.paragraphs]
+
+    def inside(pos: int) -> bool:
+        i = bisect_left(starts, pos + 1) - 1
+        return i >= 0 and pos < article.paragraphs[i].end
+    return inside
+
+
+def _reference_day(published: str | None, dates: list[DateHit], year: int | None) -> dt.date | None:
+    """The day that decides the province scheme: publication, else the first event date, else the year's end."""
+    if published and len(published) == 10:
+        return dt.date.fromisoformat(published)
+    if published:
+        return dt.date(int(published[:4]), 12, 31)
+    if dates:
+        return dates[0].day
+    return dt.date(year, 12, 31) if year else None
+
+
+def _places(article: Article, registry: Registry | None) -> list[PlaceHit]:
+    """Two passes: find the main province, then read ambiguous communes ("Thanh Thủy") inside it."""
+    first = [h for p in article.paragraphs for h in find_places(p.text, registry, base=p.start)]
+    hint = main_province(first)
+    if hint is None:
+        return first
+    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start)]
+
+
+def _outlet_code(province: str | None, registry: Registry | None) -> str | None:
+    if not province:
+        return None
+    if re.fullmatch(r"\d{2}", province.strip()):
+        return province.strip()
+    unit = registry.province(province, on=BEFORE_MERGER) if registry else None
+    return unit.code if unit else None
+
+
+def _scheme_code(ctx: Context, code: str | None, on: dt.date | None) -> str | None:
+    """Codes are found in the 63-province scheme; a record dated from 1/7/2025 gets its merged province's code."""
+    if code is None or on is None or on < MERGER_DATE or ctx.registry is None:
+        return code
+    if ("merged", code) not in ctx.names:
+        unit = ctx.registry.unit("63", code)
+        merged = ctx.registry.province(unit.name_vi, on=MERGER_DATE) if unit else None
+        ctx.names[("merged", code)] = merged.code if merged else code
+    return ctx.names[("merged", code)]
+
+
+# --- source --------------------------------------------------------------------------------------------------
+
+
+def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> dict:
+    title = next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
+    return {
+        "file": article.name, "title": title, "published": pub.date, "published_note": pub.note,
+        "published_quote": pub.quote, "province": province, "province_note": province_note if province else None,
+        "confidence": round(pub.confidence, 2), "notes": list(article.notes),
+    }
+
+
+# --- visits --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Event:
+    sentence: Span
+    paragraph: Span
+    start: DateHit | None
+    end: DateHit | None
+    from_title: bool
+
+
+def _visits(ctx: Context) -> list[dict]:
+    events = _events(ctx)
+    title = _title(ctx)
+    lede = ctx.article.paragraphs[:4]
+    if title is not None and _TITLE_EVENT.search(title.text) and not any(e.paragraph in lede for e in events):
+        events.insert(0, _Event(title, title, None, None, True))
+    people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
+    main_body = _first_body([title, *lede] if title else lede)
+    visits, seen = [], set()
+    for event in events:
+        visit = _visit(ctx, event, main_body, people)
+        key = (visit["date_start"], visit["body"])
+        if visit["body"] is None or key in seen:
+            continue
+        seen.add(key)
+        visits.append(visit)
+    return visits
+
+
+def _title(ctx: Context) -> Span | None:
+    for para in ctx.article.paragraphs[:4]:
+        if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
+            continue
+        if len(para.text.split()) >= 5:
+            return para
+    return None
+
+
+def _events(ctx: Context) -> list[_Event]:
+    """Dated sentences with an event verb; a document's own date is not an event."""
+    events = []
+    for para in ctx.article.paragraphs:
+        for sentence in split_sentences(para):
+            hits = [h for h in ctx.date_ix.within(sentence.start, sentence.end)
+                    if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))]
+            if not hits or not _EVENT_VERB.search(sentence.text):
+                continue
+            start, end = hits[0], None
+            if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25):hits[1].start]):
+                end = hits[1]
+            events.append(_Event(sentence, para, start, end, False))
+    return events
+
+
+def _first_body(spans: list[Span]) -> BodyHit | None:
+    for span in spans:
+        bodies = find_bodies(span.text)
+        if bodies:
+            return bodies[0]
+    return None
+
+
+def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list) -> dict:
+    text = event.sentence.text
+    body = next(iter(find_bodies(text)), None) or main_body
+    places = ctx.place_ix.within(event.paragraph.start, event.paragraph.end)
+    province = main_province(places) or ctx.province
+    district = _district(places, body, province)
+    commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
+                   None)
+    codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(event.paragraph.start, event.paragraph.end)))
+    leader, segment = leader_for(body.name, people) if body else (None, None)
+    level = body_level(body.name, province, district, leader.title if leader else None, codes) if body else None
+    day, date_note, precision, confidence, notes = _visit_date(ctx, event)
+    on = dt.date.fromisoformat(day) if day else ctx.on
+    province_code = _scheme_code(ctx, province, on)
+    return {
+        "id": _visit_id(ctx, day, province_code),
+        "date_start": day, "date_end": event.end.day.isoformat() if event.end else (
+            event.start.end_day.isoformat() if event.start and event.start.end_day else None),
+        "date_precision": precision, "date_note": date_note, "kind": _kind(text),
+        "body": body.name if body else None, "body_level": level,
+        "leader_name": leader.name if leader else None, "leader_title": segment,
+        "province": province_code,
+        "province_note": ctx.province_note if province_code and not places and ctx.province_note else None,
+        "district": district, "commune": commune, "documents": codes,
+        "summary": _summary(text), "quote": text.strip(),
+        "confidence": round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
+        "notes": notes,
+    }
+
+
+def _district(places: list[PlaceHit], body: BodyHit | None, province: str | None) -> str | None:
+    for hit in places:
+        if hit.level in ("district", "city") and hit.province == province:
+            return hit.name
+    return None
+
+
+def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, str, float, list[str]]:
+    """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
+    notes: list[str] = []
+    if event.start is None:  # a visit read from the headline: the page gives no date of its own
+        if ctx.published.date and len(ctx.published.date) == 10:
+            return (ctx.published.date, f"Bài không ghi ngày làm việc: lấy ngày đăng {ctx.published.date}.", "day",
+                    0.6, notes)
+        return None, "Bài không ghi ngày diễn ra sự kiện.", "approximate", 0.3, notes
+    hit = event.start
+    confidence, note = 0.9, None
+    if not hit.has_year:
+        confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {ctx.year_note}."
+    problem = weekday_problem(hit)
+    if problem:
+        confidence -= 0.3
+        notes.append(problem)
+    return hit.day.isoformat(), note, hit.precision, confidence, notes
+
+
+def _quote_of(ctx: Context, hit: DateHit) -> str:
+    return ctx.article.text[hit.start:hit.end]
+
+
+def _kind(text: str) -> str:
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "lam_viec"
+
+
+def _summary(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + " …"
+
+
+def _visit_id(ctx: Context, day: str | None, province: str | None) -> str | None:
+    if day is None:
+        return None
+    scheme = "63" if dt.date.fromisoformat(day) < MERGER_DATE else "34"
+    if (scheme, province) not in ctx.names:
+        ctx.names[(scheme, province)] = (ctx.registry.name(scheme, province) if ctx.registry and province
+                                         else province or "trung-uong")
+    return f"v-{day}-{_slug(ctx.names[(scheme, province)])}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ascii_key(text)).strip("-")
+
+
+# --- documents -----------------------------------------------------------------------------------------------
+
+
+def _documents(ctx: Context) -> list[dict]:
+    """One draft per code: the fullest mention (with a date) is quoted; a completed bare code has low confidence."""
+    by_code: dict[str, list[DocHit]] = {}
+    for hit in ctx.docs:
+        by_code.setdefault(hit.code, []).append(hit)
+    drafts = []
+    for code, hits in by_code.items():
+        best = max(hits, key=lambda h: (not h.inferred, h.date is not None, h.issuer is not None, -h.start))
+        level = level_of_code(code)
+        confidence = 0.5 if best.inferred else 0.95 if best.date else 0.85
+        drafts.append({
+            "code": code, "type": doc_type_enum(best), "issuer": best.issuer, "level": level,
+            "province": _scheme_code(ctx, ctx.province, ctx.on) if level != "central" else None,
+            "date": best.date, "title": best.title,
+            "quote": ctx.article.text[best.start:_issuer_end(ctx.article.text, best)].strip(),
+            "confidence": confidence,
+            "notes": ["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
+        })
+    return drafts
+
+
+def _issuer_end(text: str, hit: DocHit) -> int:
+    """Quote a mention up to its issuer when the issuer follows closely ("… ngày 03/6/2013 của Ban Chấp hành …")."""
+    end = hit.quote_end
+    if hit.issuer:
+        pos = text.find(hit.issuer, end, end + 160)
+        if pos != -1 and "\n" not in text[end:pos]:
+            end = pos + len(hit.issuer)
+    return end
+
+
+# --- observations --------------------------------------------------------------------------------------------
+
+
+def _observations(ctx: Context) -> list[dict]:
+    drafts, seen = [], set()
+    previous_period: tuple[str | None, str | None] = (None, None)
+    for para in ctx.article.paragraphs:
+        if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
+            continue
+        lead = _paragraph_period(ctx, para)
+        for sentence in split_sentences(para):
+            masked = _masks(ctx, sentence)
+            for measure in measures(sentence.text, masked, base=sentence.start):
+                period = _period_for(ctx, sentence, measure) or lead
+                if period is None and _CONTINUES.match(sentence.text):
+                    period = previous_period
+                period = period or (None, None)
+                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0])
+                if key in seen:
+                    continue  # the same fact stated again (a caption and its paragraph)
+                seen.add(key)
+                previous_period = period
+                drafts.append(_observation(ctx, sentence, measure, period))
+    return drafts
+
+
+def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
+    """Spans (sentence offsets) that are dates, times or document codes: no number inside them is a measure."""
+    spans = [(h.start, h.end) for h in ctx.date_ix.within(sentence.start - 80, sentence.end)]
+    spans += [(d.start, d.quote_end) for d in ctx.doc_ix.within(sentence.start - 300, sentence.end)]
+    if ctx.pub_hit is not None:
+        spans.append((ctx.pub_hit.start, ctx.pub_hit.end))
+    local = [(s - sentence.start, e - sentence.start) for s, e in spans if s < sentence.end and sentence.start < e]
+    return local + find_times(sentence.text)
+
+
+def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str | None]:
+    """(period, period_note) for a period expression; "đến nay" is the publication day."""
+    if kind in ("range", "year"):
+        return value, None
+    if kind == "now":
+        if ctx.published.date and len(ctx.published.date) == 10:
+            return ctx.published.date, f"“đến nay” = ngày đăng {ctx.published.date}"
+        if ctx.year:
+            return str(ctx.year), f"“đến nay”: bài không ghi ngày đăng đủ ngày; lấy năm {ctx.year} ({ctx.year_note})"
+        return None, None
+    if ctx.year:
+        return str(ctx.year), f"“trong năm” = năm {ctx.year} ({ctx.year_note})"
+    return None, None
+
+
+def _period_for(ctx: Context, sentence: Span, measure: Measure) -> tuple[str | None, str | None] | None:
+    """The nearest period expression before the number in its sentence, else the first after it in its clause."""
+    found = periods(sentence.text, base=sentence.start)
+    before = [p for p in found if p[0] < measure.start]
+    if before:
+        return _period_value(ctx, *before[-1][1:])
+    clause_end = ctx.article.text.find(";", measure.end, sentence.end)
+    clause_end = sentence.end if clause_end == -1 else clause_end
+    after = [p for p in found if measure.end <= p[0] < clause_end]
+    return _period_value(ctx, *after[0][1:]) if after else None
+
+
+def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None] | None:
+    """A period that opens a paragraph ("Năm 2023 công tác …") holds for all of it."""
+    found = periods(para.text[:60], base=para.start)
+    if found and found[0][0] - para.start <= 30:
+        return _period_value(ctx, *found[0][1:])
+    return None
+
+
+def _observation(ctx: Context, sentence: Span, measure: Measure, period: tuple[str | None, str | None]) -> dict:
+    quote = _quote(ctx.article.text, sentence, measure)
+    on = _period_day(period[0]) or ctx.on
+    province = _scheme_code(ctx, ctx.province, on)
+    district = _obs_district(ctx, sentence)
+    confidence = 0.85 - (0.15 if measure.subject is None else 0) - (0.1 if period[0] is None else 0) \
+        - (0.1 if period[1] else 0) - (0.15 if province is None else 0)
+    value = clean(measure.value)
+    return {
+        "id": f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
+        "indicator": _indicator(ctx, sentence, measure),
+        "province": province, "province_note": ctx.province_note if province else None,
+        "district": district, "commune": None, "period": period[0], "period_note": period[1],
+        "value": value, "numerator": clean(measure.numerator) if measure.numerator is not None else None,
+        "denominator": clean(measure.denominator) if measure.denominator is not None else None,
+        "unit": measure.unit, "qualifier": measure.qualifier, "subject": measure.subject,
+        "status": measure.status, "breakdown": measure.breakdown, "quote": quote,
+        "confidence": round(max(0.1, confidence), 2),
+    }
+
+
+def _period_day(period: str | None) -> dt.date | None:
+    if not period:
+        return None
+    if len(period) == 10:
+        return dt.date.fromisoformat(period)
+    return dt.date(int(period[-4:]), 12, 31)
+
+
+def _obs_district(ctx: Context, sentence: Span) -> str | None:
+    named = [h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.level in ("district", "city")]
+    if named:
+        return named[0].name
+    return ctx.district if ctx.district and _DISTRICT_WORD.search(sentence.text) else None
+
+
+def _quote(text: str, sentence: Span, measure: Measure) -> str:
+    """The sentence with the number, verbatim; a long one is cut at semicolons, then at word bounds."""
+    if sentence.end - sentence.start <= MAX_QUOTE:
+        return sentence.text.strip()
+    start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
+    end = text.find(";", measure.end, sentence.end)
+    end = sentence.end if end == -1 else end
+    if end - start > MAX_QUOTE:
+        lo = max(start, measure.start - MAX_QUOTE // 2)
+        hi = min(end, measure.end + MAX_QUOTE // 2)
+        lo = text.find(" ", lo, measure.start) + 1 if lo > start else lo
+        hi = text.rfind(" ", measure.end, hi) if hi < end and text.rfind(" ", measure.end, hi) > 0 else hi
+        start, end = lo, hi
+    return text[start:end].strip(" ,;")
+
+
+def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
+    """The known indicator whose name the words around the number cover best: words up to the end of the number's
+    noun phrase count fully, those since the previous number 0.6, the rest of the sentence 0.3; rare name words
+    weigh more than words every name has ("mô hình", "Dân vận khéo"). The unit must agree and the counted noun
+    be in the name. Else new:<noun>."""
+    subject = measure.subject or "số liệu"
+    before, after = _around(ctx.article.text, sentence, measure)
+    near, back, wide = set(_words(after)) | set(_words(subject)), set(_words(before)), set(_words(sentence.text))
+    weights = _name_weights(ctx)
+    best, best_score = None, 0.0
+    for indicator in ctx.indicators:
+        name = weights.get(indicator.get("id"), {})
+        if indicator.get("unit") != measure.unit or not name:
+            continue
+        if measure.unit != "vnd" and measure.subject and not set(_words(measure.subject)) & set(name):
+            continue
+        got = sum(w * (1 if word in near else 0.6 if word in back else 0.3 if word in wide else 0)
+                  for word, w in name.items())
+        score = got / sum(name.values())
+        if score > best_score:
+            best, best_score = indicator.get("id"), score
+    return best if best and best_score >= 0.5 else f"new:{subject}"
+
+
+def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:
+    """Per indicator id, its name words weighted by rarity among all the names (inverse document frequency)."""
+    if "weights" not in ctx.names:
+        names = {i.get("id"): {w for w in _words(str(i.get("name_vi", ""))) if w not in _INDICATOR_FILLER}
+                 for i in ctx.indicators}
+        df = Counter(w for words in names.values() for w in words)
+        ctx.names["weights"] = {key: {w: math.log(1 + len(names) / df[w]) for w in words}
+                                for key, words in names.items()}
+    return ctx.names["weights"]
+
+
+def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
+    """The words between the previous number (or clause start) and this one, and the noun phrase after it."""
+    clause_start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
+    clause_end = text.find(";", measure.end, sentence.end)
+    clause_end = sentence.end if clause_end == -1 else clause_end
+    before = text[clause_start:measure.start]
+    numbers = list(re.finditer(r"\d+(?:[.,]\d+)*", before))
+    before = before[numbers[-1].end():] if numbers else before
+    after = text[measure.end:clause_end]
+    stop = re.search(r"\d|[,;(]", after)  # the noun phrase of this number, not the next item of a list
+    return before, after[:stop.start()] if stop else after
+
+
+def _words(text: str) -> list[str]:
+    """name_key words with the acronyms of the field spelled out (KDC → khu dân cư, TTHC → thủ tục hành chính)."""
+    return " ".join(_ACRONYMS.get(w, w) for w in name_key(text).split()).split()
+
+
+# --- loading and output --------------------------------------------------------------------------------------
+
+
+def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | None]:
+    """The registry from a data folder: the validated catalog, else its units.csv/places.csv read directly (the
+    folder may be half-written), else None. Returns (registry, a note on what was used)."""
+    from . import load
+    from .model import DataError
+
+    root = Path(data)
+    try:
+        catalog = load(root)
+        return Registry(catalog.units, catalog.places), None
+    except DataError:
+        pass
+    units, places = root / "units.csv", root / "places.csv"
+    if not units.is_file():
+        return None, f"{root}: không có units.csv — không xác định được tỉnh"
+    unit_frame = pl.read_csv(units, infer_schema=False)
+    place_frame = (pl.read_csv(places, infer_schema=False) if places.is_file()
+                   else pl.DataFrame(schema={c: pl.String for c in ("name", "level", "province_code", "aliases")}))
+    return Registry(unit_frame, place_frame), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
+
+
+def load_indicators(data: str | Path = "data") -> list[dict]:
+    path = Path(data) / "indicators.yaml"
+    if not path.is_file():
+        return []
+    try:
+        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return []
+    return [r for r in records or [] if isinstance(r, dict) and "id" in r]
+
+
+def to_yaml(draft: dict) -> str:
+    return yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=120)
+
+
+def run_cli(file: str, published: str | None, province: str | None, data: str = "data") -> int:
+    """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
+    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+        print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
+        return 2
+    try:
+        article = read_article(file)
+    except IngestError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    registry, note = load_registry(data)
+    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
+    if note:
+        draft["source"]["notes"].append(note)
+    sys.stdout.write(to_yaml(draft))
+    return 0

@@ -1,0 +1,209 @@
+"""Ingest, step 2: dates as Vietnamese news pages write them, the publication date, and the year of a bare "20/12"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .ingest_text import Article
+
+# Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
+                  "7": 5}
+_WEEKDAY = re.compile(r"\b(?:Thứ|thứ|THỨ|T)\s*(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])\b|"
+                      r"(?P<sun>Chủ\s*[Nn]hật|CN)\b")
+_YEAR = r"(?:19|20)\d{2}"
+# 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
+_DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
+# ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017 — a day or a span of days.
+_DAY_SPAN = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:\s*(?:-|–|đến|và)\s*(?P<d2>\d{{1,2}}))?\s*"
+                       rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
+                       r"(?![\d/])")
+# The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …
+_DAY_CUE = re.compile(r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
+                      r"(?:\s+ngày)?|[Tt]rong\s+(?:\d+\s+)?ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)\s*$")
+# 20/12, 10-8, 31-7 with no year; a cue before it or a comma after it at the start of a sentence decides.
+_DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
+# tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
+_MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
+# 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
+_TIME = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
+                   r"\s*giờ(?:\s*\d{1,2}\s*phút)?)")
+# A scraped metadata header at the very start: " date 2021-12" or "date 2021-12-05".
+_ISO_HEADER = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
+# "năm 2023" — counted to guess the year when the page states no date.
+_YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
+# Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
+_PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date found in the text: the day (or span of days) and how much of it the text states."""
+
+    start: int
+    end: int
+    day: dt.date
+    end_day: dt.date | None
+    precision: str  # day | month
+    has_year: bool
+    weekday: int | None  # the weekday the text writes before the date, if any
+    cue: bool  # preceded by Ngày/Sáng/Chiều …: certainly a date of something happening
+
+
+@dataclass(frozen=True)
+class Published:
+    date: str | None  # "YYYY-MM-DD" or "YYYY-MM"
+    quote: str | None
+    note: str | None
+    confidence: float
+
+
+def parse_day(day: int, month: int, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_of(text: str) -> int | None:
+    """The weekday a label names: "Thứ Năm" → 3, "Thứ 6" → 4, "Chủ nhật" → 6."""
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    return 6 if match.group("sun") else _WEEKDAY_WORDS[match.group("wd").lower()]
+
+
+def _weekday_before(head: str) -> int | None:
+    """The weekday written just before a date ("Thứ Năm, ", "Thứ 6 Ngày "), with no other number in between."""
+    last = None
+    for match in _WEEKDAY.finditer(head):
+        last = match
+    if last is None or re.search(r"\d", head[last.end():]):
+        return None
+    return weekday_of(last.group(0))
+
+
+def _cue_before(text: str, start: int) -> bool:
+    return bool(_DAY_CUE.search(text[max(0, start - 40):start]))
+
+
+def find_dates(text: str, default_year: int | None = None, base: int = 0) -> list[DateHit]:
+    """Every date in `text`; a date without a year gets `default_year` (and has_year=False), or is skipped."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, day: dt.date | None, end_day: dt.date | None, precision: str, has_year: bool,
+            cue: bool) -> None:
+        if day is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        hits.append(DateHit(base + start, base + end, day, end_day, precision, has_year,
+                            _weekday_before(text[max(0, start - 16):start]), cue))
+
+    for m in _DAY_SPAN.finditer(text):
+        month = m.group("m") or m.group("m_slash")
+        cue = _cue_before(text, m.start())
+        if m.group("m_slash") and not m.group("y") and not (cue and m.group("d2")):
+            continue  # "20/12" alone is left to the day-month rule, "166/200" is a fraction
+        if not m.group("m_slash") and not m.group("y") and not cue and not m.group("d2"):
+            continue
+        year = int(m.group("y")) if m.group("y") else default_year
+        if year is None:
+            continue
+        first = parse_day(int(m.group("d")), int(month), year)
+        last = parse_day(int(m.group("d2")), int(month), year) if m.group("d2") else None
+        if last is not None and first is not None and last < first:
+            continue
+        add(m.start(), m.end(), first, last, "day", bool(m.group("y")), cue or bool(m.group("d2")))
+    for m in _DMY.finditer(text):
+        cue = _cue_before(text, m.start())
+        add(m.start(), m.end(), parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y"))), None, "day",
+            True, cue)
+    for m in _MONTH_YEAR.finditer(text):
+        add(m.start(), m.end(), parse_day(1, int(m.group("m")), int(m.group("y"))), None, "month", True, True)
+    if default_year is not None:
+        for m in _DM.finditer(text):
+            if _dm_is_date(text, m):
+                cue = _cue_before(text, m.start())
+                add(m.start(), m.end(), parse_day(int(m.group("d")), int(m.group("m")), default_year), None, "day",
+                    False, cue)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _dm_is_date(text: str, m: re.Match) -> bool:
+    """A bare "20/12" is a date after a day word ("Chiều ngày 20/12"), or when it opens a sentence or sits in
+    brackets followed by a comma ("31-7, …", "(31-7)"); otherwise "13/18 đơn" is a fraction."""
+    if _cue_before(text, m.start()):
+        return True
+    before, after = text[:m.start()].rstrip(), text[m.end():m.end() + 2]
+    opens = before == "" or before[-1] in ".;:\n(" or before.endswith("–")
+    return opens and (after.startswith(",") or after.startswith(")"))
+
+
+def find_times(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TIME.finditer(text)]
+
+
+def publication(article: Article, given: str | None = None) -> tuple[Published, DateHit | None]:
+    """The publication date: --published, else a date line in the page header ("Thứ Năm, 25/4/2024",
+    "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header."""
+    if given:
+        return Published(given, None, "Ngày đăng do người nhập cung cấp (--published).", 1.0), None
+    header = _ISO_HEADER.match(article.text)
+    if header:
+        value = "-".join(g for g in header.group("y", "m", "d") if g)
+        note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
+        return Published(value, header.group(0).strip(), note, 0.85), None
+    for para in article.paragraphs[:8]:
+        if len(para.text) > 80:
+            continue  # a date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date
+        hits = [h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day"]
+        if not hits:
+            continue
+        hit = hits[0]
+        quote = para.text.strip()
+        confidence, note = 0.95, f"Ngày đăng ghi ở đầu bài: “{quote}”."
+        if hit.weekday is not None and hit.weekday != hit.day.weekday():
+            confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
+        return Published(hit.day.isoformat(), quote, note, confidence), hit
+    return Published(None, None, None, 0.0), None
+
+
+def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
+    """The year a date without one belongs to: the publication's, else the year the text speaks of most
+    (leaving out sentences about plans), the latest on a tie."""
+    if published:
+        return int(published[:4]), f"năm lấy theo ngày đăng {published}"
+    counts: Counter[int] = Counter()
+    for sentence in article.sentences():
+        if _PLAN_WORDS.search(sentence.text):
+            continue
+        counts.update(int(m.group("y")) for m in _YEAR_WORD.finditer(sentence.text))
+    if not counts:
+        return None, None
+    year = max(counts, key=lambda y: (counts[y], y))
+    return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
+
+
+def place_in_year(hit: DateHit, published: str | None) -> DateHit:
+    """A yearless date after the publication day belongs to the year before ("28/12" in a page of 5/1)."""
+    if hit.has_year or not published or len(published) < 10:
+        return hit
+    pub = dt.date.fromisoformat(published)
+    if hit.day <= pub:
+        return hit
+    day = parse_day(hit.day.day, hit.day.month, hit.day.year - 1)
+    end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year - 1) if hit.end_day else None
+    if day is None:
+        return hit
+    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue)
+
+
+def weekday_problem(hit: DateHit) -> str | None:
+    names = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    if hit.weekday is None or hit.weekday == hit.day.weekday():
+        return None
+    return f"bài ghi {names[hit.weekday]} nhưng {hit.day:%d/%m/%Y} là {names[hit.day.weekday()]}"

@@ -1,0 +1,153 @@
+"""Measure the extractor against the hand-labelled corpus (tests/fixtures/ingest/labels.yaml).
+
+Per field — numbers, documents, dates, provinces, bodies — precision and recall, summed over the texts of a
+group (tuning, held_out, all). Numbers match on (value, numerator, denominator); their periods are scored apart,
+on the labelled numbers that have a period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .ingest import extract_file
+from .registry import Registry
+from .text import name_key
+
+FIELDS = ("numbers", "documents", "dates", "provinces", "bodies")
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class TextScore:
+    id: str
+    tallies: dict[str, Tally]
+    periods: tuple[int, int]  # (correct, graded)
+    missed: dict[str, list] = field(default_factory=dict)
+    extra: dict[str, list] = field(default_factory=dict)
+
+
+def load_labels(path: str | Path) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _number_key(item: dict) -> tuple:
+    def num(value):
+        return None if value is None else round(float(value), 4)
+    return num(item.get("value")), num(item.get("numerator")), num(item.get("denominator"))
+
+
+def _date_items(draft: dict) -> set[str]:
+    items = set()
+    if draft["source"].get("published"):
+        items.add(f"published:{draft['source']['published']}")
+    for visit in draft["visits"]:
+        if not visit.get("date_start"):
+            continue
+        start = visit["date_start"][:7] if visit.get("date_precision") == "month" else visit["date_start"]
+        end = visit.get("date_end")
+        items.add(f"event:{start}..{end}" if end else f"event:{start}")
+    return items
+
+
+def _predicted(draft: dict) -> dict[str, Counter]:
+    provinces = {v["province"] for v in draft["visits"] if v.get("province")}
+    provinces |= {o["province"] for o in draft["observations"] if o.get("province")}
+    if draft["source"].get("province"):
+        provinces.add(draft["source"]["province"])
+    return {
+        "numbers": Counter(_number_key(o) for o in draft["observations"]),
+        "documents": Counter({d["code"]: 1 for d in draft["documents"]}),
+        "dates": Counter(_date_items(draft)),
+        "provinces": Counter(provinces),
+        "bodies": Counter({(name_key(v["body"]), v["body_level"]) for v in draft["visits"] if v.get("body")}),
+    }
+
+
+def _expected(label: dict) -> dict[str, Counter]:
+    dates = {f"event:{e}" for e in label.get("events") or []}
+    if label.get("published"):
+        dates.add(f"published:{label['published']}")
+    return {
+        "numbers": Counter(_number_key(n) for n in label.get("numbers") or []),
+        "documents": Counter(label.get("documents") or []),
+        "dates": Counter(dates),
+        "provinces": Counter(label.get("provinces") or []),
+        "bodies": Counter((name_key(b["name"]), b["level"]) for b in label.get("bodies") or []),
+    }
+
+
+def _periods(label: dict, draft: dict) -> tuple[int, int]:
+    """Of the labelled numbers with a period, how many the draft has with that same period."""
+    available = Counter((_number_key(o), o.get("period")) for o in draft["observations"])
+    correct = graded = 0
+    for number in label.get("numbers") or []:
+        if number.get("period") is None:
+            continue
+        graded += 1
+        key = (_number_key(number), str(number["period"]))
+        if available[key] > 0:
+            available[key] -= 1
+            correct += 1
+    return correct, graded
+
+
+def score_text(label: dict, draft: dict) -> TextScore:
+    expected, predicted = _expected(label), _predicted(draft)
+    score = TextScore(label["id"], {}, _periods(label, draft))
+    for name in FIELDS:
+        tp = sum((expected[name] & predicted[name]).values())
+        score.tallies[name] = Tally(tp, sum(predicted[name].values()) - tp, sum(expected[name].values()) - tp)
+        score.missed[name] = sorted(map(str, (expected[name] - predicted[name]).elements()))
+        score.extra[name] = sorted(map(str, (predicted[name] - expected[name]).elements()))
+    return score
+
+
+def run(labels: dict, corpus: str | Path, registry: Registry | None, indicators: list[dict] | None = None,
+        use_outlet: bool = True) -> dict[str, TextScore]:
+    """Extract every labelled text and score it. `use_outlet` passes the outlet's province as --province."""
+    scores = {}
+    for label in labels["texts"]:
+        draft = extract_file(Path(corpus) / label["file"], registry, indicators=indicators,
+                             province=label.get("outlet_province") if use_outlet else None)
+        scores[label["id"]] = score_text(label, draft)
+    return scores
+
+
+def summarise(labels: dict, scores: dict[str, TextScore]) -> dict[str, dict]:
+    """{group: {field: {precision, recall, tp, fp, fn}, periods: {accuracy, correct, graded}}}."""
+    groups = {"tuning": labels["split"]["tuning"], "held_out": labels["split"]["held_out"],
+              "all": [t["id"] for t in labels["texts"]]}
+    summary = {}
+    for group, ids in groups.items():
+        totals = {name: Tally() for name in FIELDS}
+        correct = graded = 0
+        for text_id in ids:
+            for name in FIELDS:
+                totals[name].add(scores[text_id].tallies[name])
+            correct += scores[text_id].periods[0]
+            graded += scores[text_id].periods[1]
+        summary[group] = {name: {"precision": round(t.precision, 3), "recall": round(t.recall, 3), "tp": t.tp,
+                                 "fp": t.fp, "fn": t.fn} for name, t in totals.items()}
+        summary[group]["periods"] = {"accuracy": round(correct / graded, 3) if graded else 1.0, "correct": correct,
+                                     "graded": graded}
+    return summary

@@ -1,0 +1,245 @@
+"""Ingest, step 3: numbers with Vietnamese rules (1.973 = 1973, 81,77% = 81.77), what they count and when.
+
+A candidate number is a measure only when nothing around it says it is an identifier, a date, a duration, an
+ordinal, a term, a name or a slogan; `measures()` applies those rules and returns what is left."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% — "." groups thousands, "," is the decimal mark.
+_NUMBER = re.compile(r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)(?!\w)")
+# Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
+_MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
+_MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
+_FACTORS = {"ngàn": 1e3, "nghìn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "ngàn tỷ": 1e12, "nghìn tỷ": 1e12}
+# "hơn 9.500", "gần 5 tỷ", "trên 1.000": the text says the number is not exact.
+_QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dưới|chưa đến|gần như|hàng)\s*$", re.I)
+
+# Words right before a number that make it a name or an ordinal, not a measure:
+# "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
+# "Covid-19", "tuổi 60".
+_NOT_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ dân phố|Khu phố|khu phố|khu|"
+    r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
+    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng)|Covid-|COVID-)\s*(?:\d+\s*,\s*)*$")
+# Words right after a number that make it a duration, a time, a rating or a slogan: "10 năm thực hiện",
+# "02 ngày", "3 sao", "5 biết, 4 luôn, 3 thể hiện" — and function words after a name ("Nhật Lệ 3, dự án").
+_NOT_MEASURE_AFTER = re.compile(
+    r"\s*(?:(?:năm|tháng|ngày|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
+    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|này|nói trên|lần|bước|xin|tốt|sạch|an toàn)\b|"
+    r"[,.;:)\]“”\"'’]|-|–|$)")
+# Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
+_YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
+_PERIOD_LEAD = re.compile(r"(?:năm|Năm|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa)\s*$")
+
+# Periods. Each alternative is named; the nearest one before a number in its sentence wins.
+_PERIOD = re.compile(
+    r"(?P<range>[Gg]iai\s+đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))|"
+    r"(?P<since>[Tt]ừ\s+năm\s+(?P<s1>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<s2>(?:19|20)\d{2}))|"
+    r"(?P<year>(?:[Nn]ăm|NĂM)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d))|"
+    r"(?P<now>(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+nay|[Hh]iện\s+nay)|"
+    r"(?P<this_year>[Tt]rong\s+năm(?!\s+\d)|[Nn]ăm\s+qua)")
+# "so với năm 2020", "so với cuối năm 2022": a baseline, not the period of the number.
+_BASELINE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+)?$")
+# A duration in front ("Qua 10 năm", "sau 5 năm") sets no period: the number then has none.
+_ESTIMATE = re.compile(r"[Dd]ự\s+(?:ước|kiến|tính)|[Ưư]ớc\s+(?:tính|đạt)")
+_TARGET = re.compile(r"[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu|[Pp]hấn\s+đấu|[Kk]ế\s+hoạch\s+đề\s+ra")
+# "(đạt 80%)", ", đạt tỷ lệ 53%" after a fraction: the same fact as a percentage.
+_FRACTION_PERCENT = re.compile(r"^[^;%]{0,70}?\(?\s*(?:đạt|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
+                               r"(?P<pct>\d+(?:,\d+)?)\s*%\)?")
+_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s*(?:đạt\s*)?$")
+
+# Nouns that measures count, longest first; anything else is taken one word at a time.
+_NOUNS = sorted({
+    "mô hình", "điển hình", "hồ sơ", "sản phẩm", "tiêu chí", "đơn vị sự nghiệp", "đơn vị", "tập thể", "cá nhân",
+    "phần quà", "suất quà", "đề án", "chỉ thị", "nghị quyết", "kết luận", "quy chế", "quyết định", "hướng dẫn",
+    "quy định", "kế hoạch", "chương trình hành động", "chương trình", "bài học kinh nghiệm", "bài học",
+    "nhiệm vụ", "giải pháp", "phòng chuyên môn", "đoạn đường", "đoàn khảo sát", "đoàn kiểm tra", "đoàn giám sát",
+    "đoàn công tác", "thủ tục hành chính", "hộ nghèo", "hộ gia đình", "lượt người", "người", "hộ", "xã", "phường",
+    "thị trấn", "đơn", "vườn", "cuộc", "buổi", "hội nghị", "lớp", "tổ chức", "cơ sở", "công trình", "km",
+    "ngày công", "đảng viên", "hội viên", "đoàn viên", "cán bộ", "thôn", "bản", "khu dân cư", "hợp tác xã",
+    "vụ việc", "vụ", "ý kiến", "kiến nghị", "khiếu nại", "tố cáo", "bằng khen", "giấy khen", "chi hội", "chi bộ",
+}, key=len, reverse=True)
+_SKIP_WORDS = re.compile(r"^(?:lượt|số|các|những)\s+")
+_WORD = re.compile(r"[^\W\d_][\w’'/]*|[A-ZĐ]{2,}")
+# Subject words stop at these: verbs and function words.
+_STOP = {"được", "đạt", "đăng", "có", "và", "của", "trong", "đang", "với", "thực", "triển", "tham", "đủ", "giải",
+         "là", "đã", "sẽ", "tại", "ở", "cho", "về", "theo", "thuộc", "trên", "gồm", "xây", "nhận", "phát", "hoàn",
+         "tăng", "giảm", "lắp", "treo", "đề", "thì", "để", "nhằm", "còn", "chiếm"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number that measures something, located in the text."""
+
+    start: int
+    end: int
+    value: float
+    numerator: float | None
+    denominator: float | None
+    unit: str  # count | percent | vnd | average
+    qualifier: str | None
+    subject: str | None
+    status: str  # reported | estimated | target
+    breakdown: str | None
+
+
+def parse_number(text: str) -> float:
+    """Vietnamese digits: "1.973" → 1973, "81,77" → 81.77, "40.766" → 40766."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def clean(value: float) -> int | float:
+    """1973.0 → 1973 for display and YAML; 81.77 stays."""
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> list[Measure]:
+    """The measures in one sentence; `masked` are spans (sentence offsets) that are dates, times or document codes."""
+    found: list[Measure] = []
+    consumed: list[tuple[int, int]] = []
+    if _mostly_upper(sentence) and len(sentence.lower()) == len(sentence):
+        sentence = sentence.lower()  # a headline in capitals: "NĂM 2024 VỚI" is not an acronym after a number
+    for m in _NUMBER.finditer(sentence):
+        start, end = m.span()
+        if _overlaps((start, end), masked + consumed) or not _is_measure(sentence, m):
+            continue
+        measure, used = _build(sentence, m)
+        if used:
+            consumed.append(used)
+        found.append(Measure(base + start, base + end, *measure))
+    return found
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _is_measure(sentence: str, m: re.Match) -> bool:
+    before, after = sentence[:m.start()], sentence[m.end():]
+    if m.group("pct"):
+        return not _NOT_MEASURE_BEFORE.search(before)
+    if _NOT_MEASURE_BEFORE.search(before):
+        return False
+    if _YEAR_NUMBER.match(m.group("num")) and (m.group("den") is None) and (
+            _PERIOD_LEAD.search(before) or not _starts_with_noun(after)):
+        return False
+    if _after_name(before):
+        return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
+    head = _MULTIPLIER.match(after)
+    rest = after[head.end():] if head else after
+    if head and head.group("money"):
+        return True
+    return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+
+
+def _after_name(before: str) -> bool:
+    """The word before is capitalised in mid-sentence ("Nhật Lệ 3"), so the number belongs to a name."""
+    words = before.rstrip().split()
+    if len(words) < 2 or words[-1][-1] in ".,;:…!?)":
+        return False  # sentence-initial words are capitalised anyway ("Có 202 mô hình"); punctuation separates
+    last = words[-1].strip("“”\"'(")
+    return bool(last) and last[0].isupper() and not last.isupper() and not words[-2].endswith((".", ":", "–"))
+
+
+def _starts_with_noun(after: str) -> bool:
+    """The next word is a lower-case word or an acronym ("KDC", "HTX"), not a capitalised name."""
+    word = _WORD.match(after.lstrip())
+    return bool(word) and (word.group(0)[0].islower() or word.group(0).isupper())
+
+
+def _build(sentence: str, m: re.Match) -> tuple[tuple, tuple[int, int] | None]:
+    """Value, fraction, unit, qualifier, subject, status, breakdown — and the span of a percentage it absorbed."""
+    before, after = sentence[:m.start()], sentence[m.end():]
+    value = parse_number(m.group("num"))
+    numerator = denominator = None
+    unit, used = "count", None
+    if m.group("pct"):
+        unit = "percent"
+    elif m.group("den"):
+        numerator, denominator = value, parse_number(m.group("den"))
+        pct = _FRACTION_PERCENT.match(after)
+        if pct and not _NUMBER.search(after[:pct.start("pct")]):
+            value, unit = parse_number(pct.group("pct")), "percent"
+            used = (m.end() + pct.start("pct"), m.end() + pct.end())
+    head = _MULTIPLIER.match(after)
+    if head and not m.group("pct"):
+        value *= _FACTORS[head.group("mult")]
+        after = after[head.end():]
+        unit = "vnd" if head.group("money") else unit
+    elif _MONEY.match(after):
+        unit = "vnd"
+    if unit == "count" and _AVERAGE.search(before):
+        unit = "average"
+    qualifier = _QUALIFIER.search(before)
+    subject = "đồng" if unit == "vnd" else noun_after(after) or (noun_before(before) if unit == "percent" else None)
+    clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
+    status = "estimated" if _ESTIMATE.search(before) else "target" if _TARGET.search(clause) else "reported"
+    return (value, numerator, denominator, unit, qualifier.group("q").lower() if qualifier else None, subject,
+            status, breakdown(subject, after)), used
+
+
+def noun_after(after: str) -> str | None:
+    """The thing counted: "1.973 mô hình, điển hình" → "mô hình"; "376 đơn KNTC" → "đơn"; "07 KDC" → "KDC"."""
+    text = _SKIP_WORDS.sub("", after.lstrip().lstrip("%").lstrip())
+    if not text or not (text[0].isalpha()):
+        return None  # "81,77%, xếp thứ 5": nothing named right after the number
+    low = text.lower()
+    for noun in _NOUNS:
+        if low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalpha()):
+            return text[:len(noun)]
+    words = []
+    for word in _WORD.findall(text[:60])[:3]:
+        if word.lower() in _STOP or (words and word[0].isupper() and not word.isupper()):
+            break
+        words.append(word)
+        if word.isupper():
+            break
+    return " ".join(words) or None
+
+
+def noun_before(before: str) -> str | None:
+    """For "thanh toán trực tuyến đạt tỷ lệ 80,73%": the words before "đạt", back to the clause start or to
+    "tỷ lệ" ("Đưa tỷ lệ hồ sơ … mức độ 3, 4 đạt 81,77%" → "hồ sơ … mức độ 3, 4")."""
+    clause = re.split(r"[;:(]", before)[-1]
+    clause = re.sub(r"\s*(?:đạt|còn|là|chiếm|bằng)?\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*(?:đạt)?\s*$", "", clause)
+    clause = re.split(r"\b(?:tỷ|tỉ)\s+lệ\b", clause)[-1]
+    parts = [p for p in clause.split(",") if re.search(r"[^\W\d_]", p)]
+    clause = parts[-1] if parts else ""
+    words = clause.split()
+    return " ".join(words[-16:]) or None
+
+
+def breakdown(subject: str | None, after: str) -> str | None:
+    """The part of a split a value is: "tập thể", "cá nhân", "3 sao"."""
+    if subject in ("tập thể", "cá nhân"):
+        return subject
+    stars = re.match(r"^[^,;()]{0,40}?\b(?P<s>\d)\s+sao\b", after)
+    return f"{stars.group('s')} sao" if stars else None
+
+
+def periods(sentence: str, base: int = 0) -> list[tuple[int, str, str]]:
+    """Period expressions in a sentence: (offset, kind, value) — value "2023", "2021-2023", or "" for "đến nay"."""
+    found = []
+    for m in _PERIOD.finditer(sentence):
+        if _BASELINE.search(sentence[max(0, m.start() - 30):m.start()]):
+            continue
+        if m.group("range"):
+            found.append((base + m.start(), "range", f"{m.group('y1')}-{m.group('y2')}"))
+        elif m.group("since"):
+            found.append((base + m.start(), "range", f"{m.group('s1')}-{m.group('s2')}"))
+        elif m.group("year"):
+            found.append((base + m.start(), "year", m.group("y")))
+        elif m.group("now"):
+            found.append((base + m.start(), "now", ""))
+        else:
+            found.append((base + m.start(), "this_year", ""))
+    return found

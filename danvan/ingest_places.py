@@ -1,0 +1,300 @@
+"""Ingest, step 5: who and where — provinces, districts and communes through the Registry, the visiting body and
+its leader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .registry import Registry
+from .text import name_key
+
+# Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
+BEFORE_MERGER = dt.date(2025, 6, 30)
+# GSO codes of the centrally-run cities: their "Thành ủy" is a provincial party committee.
+CENTRAL_CITIES = {"01", "31", "48", "79", "92"}
+
+# A word (Vietnamese letters, inner apostrophes as in "K’Ré"); capital_run keeps those starting with a capital.
+_CAP_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()“”\"/\[\]]*")
+# Prefixes that name the level of the place after them. Lists ("các xã A, B, C") are followed comma by comma.
+_PLACE_PREFIX = re.compile(
+    r"\b(?P<prefix>tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|đảng bộ xã|đảng bộ phường|"
+    r"(?:các\s+)?(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường))\s+",
+    re.IGNORECASE)
+# Words that may lead a run of capitals without being part of the name: "Báo Hà Nam", "Nguồn Báo Hà Nam".
+_LEAD_WORDS = {"báo", "nguồn", "đài", "cổng", "tỉnh", "huyện", "thành", "phố", "tp", "tp.", "trang"}
+# "Hồ Chí Minh" is a person in "tư tưởng, đạo đức, phong cách Hồ Chí Minh": the city needs its prefix.
+_PERSON_NAMES = {"hồ chí minh"}
+
+# Bodies that visit or organise: Ban Dân vận (BDV) of any level, a steering committee (BCĐ), a party committee.
+_BODY = re.compile(
+    r"(?P<body>(?:Ban\s+Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
+    r"Đảng\s+ủy)|(?:Ban\s+Chỉ\s+đạo|BCĐ)(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|"
+    r"\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"])?(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
+    r"Ban\s+Thường\s+vụ\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
+    r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)")
+# Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
+_TITLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
+                           r"lãnh đạo|Lãnh đạo|cán bộ|đại diện|kiêm)\s*(?:ban\s*)?$")
+# A leader: "đồng chí Triệu Tài Vinh, Phó Trưởng Ban …" or, in a list, "các đồng chí: Đinh Thị Lụa, Phó Bí thư …".
+_COMRADE = re.compile(r"(?:[Đđ]ồng\s+chí|đ/c)\s*:?\s*")
+_TITLE_WORD = re.compile(r"^(?:Phó|Trưởng|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Vụ trưởng|Chánh|Giám đốc|Thứ trưởng|"
+                         r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban)")
+# A title ends where the sentence goes on with a verb: "… Trung ương phát biểu", "… ghi nhận".
+_TITLE_END = re.compile(r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
+                        r"trao|biểu dương|làm việc|làm trưởng đoàn|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
+                        r"đã|do|được|cùng|với)\b")
+
+_LEVEL_WORDS = (("trung ương", "central"), ("tỉnh ủy", "province"), ("tỉnh", "province"),
+                ("huyện ủy", "district"), ("huyện", "district"), ("thị ủy", "district"), ("quận ủy", "district"),
+                ("thị xã", "district"))
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    name: str
+    level: str  # province | district | city | commune | ward | town
+    province: str  # scheme-63 code
+    prefixed: bool = True  # "tỉnh Lạng Sơn", "huyện Lệ Thủy"; a bare "Hải Phòng" counts less
+
+
+@dataclass(frozen=True)
+class BodyHit:
+    start: int
+    end: int
+    name: str  # as the contract writes it: "Ban Dân vận Tỉnh ủy", "Ban Chỉ đạo Trung ương"
+    place: str | None  # a place written after it: "Ban Dân vận Huyện ủy Xuyên Mộc" → "Xuyên Mộc"
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    name: str
+    title: str
+
+
+def capital_run(text: str, start: int) -> list[tuple[int, int]]:
+    """Word spans of the run of capitalised words starting at `start` ("Lạng Sơn về …" → [Lạng, Sơn])."""
+    words, pos = [], start
+    while True:
+        m = _CAP_WORD.match(text, pos)
+        if not m or not m.group(0)[0].isupper():
+            break
+        words.append(m.span())
+        gap = re.match(r"[ \t]+", text[m.end():])
+        if not gap or len(words) >= 6:
+            break
+        pos = m.end() + gap.end()
+    return words
+
+
+def find_places(text: str, registry: Registry | None, province_hint: str | None = None,
+                base: int = 0) -> list[PlaceHit]:
+    """Provinces, districts and communes named in a text; an ambiguous commune is resolved inside `province_hint`."""
+    if registry is None:
+        return []
+    hits = _prefixed(text, registry, province_hint) + _bare_provinces(text, registry)
+    hits.sort(key=lambda h: h.start)
+    unique: list[PlaceHit] = []
+    for hit in hits:
+        if not any(u.start <= hit.start < u.end for u in unique):
+            unique.append(hit)
+    return [PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed) for h in unique]
+
+
+def _prefixed(text: str, registry: Registry, hint: str | None) -> list[PlaceHit]:
+    hits = []
+    for m in _PLACE_PREFIX.finditer(text):
+        prefix = re.sub(r"^các\s+", "", m.group("prefix").lower())
+        pos = m.end()
+        while True:
+            hit = _resolve_run(text, pos, prefix, registry, hint)
+            if hit is None:
+                break
+            hits.append(hit)
+            more = re.match(r",\s*", text[hit.end:])  # "các xã Xuân Thủy, Thanh Thủy, …"
+            if not m.group("prefix").lower().startswith("các") or not more:
+                break
+            pos = hit.end + more.end()
+    return hits
+
+
+def _resolve_run(text: str, pos: int, prefix: str, registry: Registry, hint: str | None) -> PlaceHit | None:
+    """The longest run of capitalised words at `pos` that the registry knows, read as the prefix says."""
+    words = capital_run(text, pos)
+    for n in range(min(len(words), 4), 0, -1):
+        start, end = words[0][0], words[n - 1][1]
+        name = text[start:end]
+        if n == 1 and len(name) < 3:
+            continue
+        hit = _lookup(name, prefix, registry, hint)
+        if hit:
+            level, code, canonical = hit
+            return PlaceHit(start, end, canonical, level, code)
+    return None
+
+
+def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tuple[str, str, str] | None:
+    """(level, scheme-63 province code, the registry's spelling) for a name read after `prefix`."""
+    province_first = prefix in ("tỉnh", "tỉnh ủy")
+    city = prefix in ("thành phố", "tp", "tp.", "thành ủy")
+    if province_first or city:
+        place = registry.place(name, hint) if city else None
+        if place is not None and place.level == "city":
+            return "city", place.province_code, place.name
+        unit = registry.province(name, on=BEFORE_MERGER)
+        if unit is not None:
+            return "province", unit.code, unit.name_vi
+        if province_first:
+            return None
+    place = registry.place(name, hint) or registry.place(name)
+    if place is None:
+        return None
+    return place.level, place.province_code, place.name
+
+
+def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
+    """Province names without a prefix ("Dân vận Hải Phòng", "Báo Hà Nam"): whole runs of two or more capitals."""
+    hits, pos = [], 0
+    for m in _CAP_WORD.finditer(text):
+        if m.start() < pos or not m.group(0)[0].isupper():
+            continue
+        words = capital_run(text, m.start())
+        pos = words[-1][1]
+        while words and text[words[0][0]:words[0][1]].lower() in _LEAD_WORDS:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = text[words[0][0]:words[-1][1]]
+        if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if re.match(r"\s*,?\s*ngày\b", text[words[-1][1]:], re.IGNORECASE):
+            continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
+        unit = registry.province(name, on=BEFORE_MERGER)
+        if unit is not None:
+            hits.append(PlaceHit(words[0][0], words[-1][1], unit.name_vi, "province", unit.code, False))
+    return hits
+
+
+def main_province(hits: list[PlaceHit]) -> str | None:
+    """The province the text is about: the most named one, districts and communes counting for theirs, a name with
+    its prefix ("tỉnh Quảng Trị") twice as much as a bare one."""
+    votes: Counter[str] = Counter()
+    for hit in hits:
+        votes[hit.province] += 2 if hit.prefixed else 1
+    if not votes:
+        return None
+    first = {h.province: i for i, h in reversed(list(enumerate(hits)))}
+    return max(votes, key=lambda code: (votes[code], -first[code]))
+
+
+def main_place(hits: list[PlaceHit], levels: tuple[str, ...], province: str | None) -> str | None:
+    """The most named district (or commune) of the province, by its registry spelling in the text."""
+    names = Counter(h.name for h in hits if h.level in levels and (province is None or h.province == province))
+    return names.most_common(1)[0][0] if names else None
+
+
+def find_bodies(text: str) -> list[BodyHit]:
+    """Bodies acting in a text: not those inside a person's title, not the hosts after "với"."""
+    hits = []
+    for m in _BODY.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$", before):
+            continue
+        run = capital_run(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else []
+        place = text[run[0][0]:run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
+        hits.append(BodyHit(m.start(), m.end(), normalise_body(m.group("body")), place))
+    return hits
+
+
+def normalise_body(body: str) -> str:
+    """"BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
+    body = re.sub(r"\s+", " ", body)
+    body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
+    return re.sub(r"^BDV\b", "Ban Dân vận", body)
+
+
+def body_level(body: str, province: str | None, district: str | None, leader_title: str | None,
+               codes: list[str]) -> str | None:
+    """central / province / district from the body's own words; a "Thành ủy" is provincial in the five
+    centrally-run cities; a body without level words takes it from its leader's title or its documents."""
+    key = name_key(body)
+    if "thành ủy" in key or "thành phố" in key:
+        return "province" if province in CENTRAL_CITIES and district is None else "district"
+    for word, level in _LEVEL_WORDS:
+        if re.search(rf"\b{word}\b", key):
+            return level
+    if leader_title:
+        for word, level in _LEVEL_WORDS:
+            if word in name_key(leader_title):
+                return level
+    if any(code.endswith("/TW") for code in codes):
+        return "central"
+    return None
+
+
+def find_people(text: str) -> list[Person]:
+    """Named comrades and their titles, singly ("đồng chí X, Title") or in lists ("các đồng chí: X, T; Y - T")."""
+    people = []
+    for m in _COMRADE.finditer(text):
+        pos = m.end()
+        while True:
+            person, pos = _person_at(text, pos)
+            if person is None:
+                break
+            people.append(person)
+            sep = re.match(r"\s*(?:;|\bvà\b)\s*", text[pos:])
+            if not sep:
+                break
+            pos += sep.end()
+    return people
+
+
+def _person_at(text: str, pos: int) -> tuple[Person | None, int]:
+    words = capital_run(text, pos)
+    if not (2 <= len(words) <= 5):
+        return None, pos
+    name_end = words[-1][1]
+    name = text[words[0][0]:name_end]
+    sep = re.match(r"\s*(?:,|-|–)\s*", text[name_end:])
+    if not sep:
+        return Person(pos, name, ""), name_end
+    segments, cursor = [], name_end + sep.end()
+    for seg in re.finditer(r"[^,;.\n]+", text[cursor:cursor + 400]):
+        piece = seg.group(0).strip()
+        if not _TITLE_WORD.match(piece) or (seg.start() > 0 and text[cursor + seg.start() - 1] != ","):
+            break
+        cut = _TITLE_END.search(piece)
+        segments.append(piece[:cut.start()] if cut else piece)
+        end = cursor + seg.start() + (cut.start() if cut else len(seg.group(0)))
+        if cut:
+            break
+    if not segments:
+        return Person(pos, name, ""), name_end
+    return Person(pos, name, ", ".join(segments)), end
+
+
+def expand(text: str) -> str:
+    """Abbreviations in titles: "Trưởng BCĐ" names the Ban Chỉ đạo, "Ủy viên BTV" the Ban Thường vụ."""
+    for short, full in (("BCĐ", "Ban Chỉ đạo"), ("BDV", "Ban Dân vận"), ("BCH", "Ban Chấp hành"),
+                        ("BTV", "Ban Thường vụ")):
+        text = re.sub(rf"\b{short}\b", full, text)
+    return text
+
+
+def leader_for(body: str, people: list[Person]) -> tuple[Person | None, str | None]:
+    """The person whose title names the body, a Trưởng before a Phó, and the title segment that names it."""
+    key = name_key(body)
+    best: tuple[int, Person, str] | None = None
+    for person in people:
+        for segment in person.title.split(", "):
+            if key not in name_key(expand(segment)):
+                continue
+            rank = 0 if re.match(r"Trưởng", segment) else 1 if re.match(r"Phó Trưởng|Phó trưởng", segment) else 2
+            if best is None or rank < best[0]:
+                best = (rank, person, segment)
+    return (best[1], best[2]) if best else (None, None)

@@ -1,0 +1,159 @@
+"""Ingest, step 1: read an article file and cut it into content paragraphs and sentences with their offsets.
+
+Every later step quotes `Article.text[start:end]`, so quotes are verbatim substrings of the decoded text."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import decode, fold_space, nfc, read_text
+
+MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is a dump, not an article
+
+# HTML: a document start or several block/inline tags. One stray "<" in prose is not HTML.
+_HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|head)\b|(?:<\s*/?\s*(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>.*){3}",
+                        re.IGNORECASE | re.DOTALL)
+_HTML_DROP = re.compile(r"<\s*(script|style|noscript|head)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|header|footer|table)\b[^>]*>", re.I)
+_HTML_INLINE = re.compile(r"<\s*/?\s*(?:b|i|u|em|strong|span|a|font|sup|sub|small|mark)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<[^>]{0,2000}>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+# Page furniture: "Lượt xem: 591", "• Đang online: 223", "Tất cả: 0" — a short label, a colon, a bare number.
+_COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\n]{0,30}:\s*[\d.,]+\s*$")
+# A line that is nothing but a number ("• 000421095", a visitor counter).
+_NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
+# Boxes that end an article on news sites; everything after them is navigation.
+_TAIL_MARKER = re.compile(
+    r"Thống kê truy cập|Các tin khác|Tin liên quan|Xem nhiều nhất|Gửi cho bạn bè|Liên kết website|"
+    r"Bài viết liên quan|Tin cùng chuyên mục|Thông tin người gửi phản hồi|Tin mới nhất|Thông tin mới nhất",
+    re.IGNORECASE)
+# Interface words scraped with the page; harmless for numbers but they would be taken for a title.
+_UI_LINE = re.compile(r"^\s*(?:Sign In|Đăng nhập|Tag:?|File đính kèm|Print|In trang|Gốc|anh tin bai|Ảnh cờ động|"
+                      r"Phản hồi|(?:No title\.*\s*)+)\s*$", re.IGNORECASE)
+# Sentence ends: . ! ? … followed by space and a capital, an opening quote or a bracket. "1.973", "TP." stay whole.
+_SENTENCE_END = re.compile(r"(?P<stop>[.!?…][\"”’)]*)\s+(?=[\"“(\-–]?[^\W\d_])")
+# "TP. Hồ Chí Minh", "ThS. Nguyễn …": a dot after these abbreviations does not end a sentence.
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\.S|St|v\.v)$")
+_VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+class IngestError(ValueError):
+    """The input cannot be turned into a draft; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of Article.text by offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """The decoded text and its content paragraphs (page furniture and repeated paragraphs removed)."""
+
+    name: str
+    text: str
+    paragraphs: list[Span]
+    notes: list[str] = field(default_factory=list)
+
+    def sentences(self) -> list[Span]:
+        return [s for p in self.paragraphs for s in split_sentences(p)]
+
+
+def read_article(path: str | Path) -> Article:
+    """Read a file (UTF-8 with or without BOM, NFD composed) or raise IngestError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(f"{path}: không tìm thấy tệp")
+    try:
+        text = read_text(path, max_bytes=MAX_BYTES)
+    except ValueError as err:  # DecodeError: binary, Windows-1258, too large
+        raise IngestError(str(err)) from None
+    return prepare(text, str(path))
+
+
+def prepare_bytes(raw: bytes, name: str) -> Article:
+    """As read_article, for bytes already in memory."""
+    if len(raw) > MAX_BYTES:
+        raise IngestError(f"{name}: tệp quá lớn ({len(raw)} byte, tối đa {MAX_BYTES})")
+    try:
+        return prepare(decode(raw, name), name)
+    except ValueError as err:
+        raise IngestError(str(err)) from None
+
+
+def prepare(text: str, name: str = "<text>") -> Article:
+    """Normalise, strip HTML when the input is a web page, and keep the content paragraphs."""
+    notes: list[str] = []
+    text = nfc(text)
+    if _HTML_HINT.search(text):
+        text = strip_html(text)
+        notes.append("Đầu vào là HTML: đã bỏ thẻ, trích dẫn lấy theo văn bản sau khi bỏ thẻ.")
+    if not text.strip():
+        notes.append("Tệp rỗng: không có gì để trích xuất.")
+    return Article(name, text, content_paragraphs(text), notes)
+
+
+def strip_html(text: str) -> str:
+    """Web page → plain text: scripts and styles dropped, block tags become line breaks, entities decoded."""
+    text = _HTML_COMMENT.sub(" ", text)
+    text = _HTML_DROP.sub(" ", text)
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _HTML_INLINE.sub("", text)  # "<b>1.973</b> mô hình" keeps its spacing
+    text = _HTML_TAG.sub(" ", text)
+    text = html.unescape(text).replace("<", "‹").replace(">", "›")  # a leftover bracket is never markup again
+    return nfc(text)
+
+
+def content_paragraphs(text: str) -> list[Span]:
+    """Non-empty lines, without counters, interface words, the navigation tail and repeated paragraphs."""
+    kept: list[Span] = []
+    seen: set[str] = set()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            continue
+        if len(stripped) < 80 and _TAIL_MARKER.search(stripped) and start > len(text) * 0.3:
+            break
+        if _COUNTER_LINE.match(stripped) or _NUMBER_LINE.match(stripped) or _UI_LINE.match(stripped):
+            continue
+        key = fold_space(stripped)
+        if key in seen:  # a page that prints its lead twice states each fact once
+            continue
+        seen.add(key)
+        lead = len(body) - len(body.lstrip())
+        kept.append(Span(start + lead, start + lead + len(stripped), stripped))
+    return kept
+
+
+def split_sentences(paragraph: Span) -> list[Span]:
+    """Sentences of a paragraph, with offsets into the article."""
+    spans, last = [], 0
+    for match in _SENTENCE_END.finditer(paragraph.text):
+        if match.group("stop") == "." and _ABBREVIATION.search(paragraph.text[:match.start()]):
+            continue
+        end = match.end("stop")
+        piece = paragraph.text[last:end]
+        if piece.strip():
+            spans.append(Span(paragraph.start + last, paragraph.start + end, piece))
+        last = match.end()
+    tail = paragraph.text[last:]
+    if tail.strip():
+        spans.append(Span(paragraph.start + last, paragraph.start + len(paragraph.text), tail))
+    return spans
+
+
+def looks_vietnamese(text: str) -> bool:
+    """At least 1% of the letters are Vietnamese-only letters (ă, ơ, ư, ạ …); English prose has none."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 0 and len(_VIET_LETTERS.findall(text)) / letters >= 0.01

@@ -1,0 +1,81 @@
+"""Precision and recall of `python -m danvan ingest` on the hand-labelled corpus.
+
+    python scripts/extraction_accuracy.py                 # table: tuning, held-out, all
+    python scripts/extraction_accuracy.py --details       # plus what each text missed or added
+    python scripts/extraction_accuracy.py --json out.json --data data
+
+The registry (place names) comes from --data when that folder has units.csv, else from the self-contained
+fixture tests/fixtures/ingest. The outlet's province (labels: outlet_province) is passed as --province, the way a
+curator would; the row "provinces (text only)" is the same run without it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from danvan.ingest import load_indicators, load_registry  # noqa: E402
+from danvan.ingest_eval import FIELDS, load_labels, run, summarise  # noqa: E402
+
+LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
+FIXTURE = ROOT / "tests" / "fixtures" / "ingest"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--data", default=str(FIXTURE), help="data folder for the registry and indicators")
+    parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--labels", default=str(LABELS))
+    parser.add_argument("--details", action="store_true", help="list misses and extras per text")
+    args = parser.parse_args(argv)
+
+    labels = load_labels(args.labels)
+    registry, note = load_registry(args.data)
+    if registry is None:
+        registry, note = load_registry(FIXTURE)
+        note = f"{args.data} has no registry; used {FIXTURE}"
+    indicators = load_indicators(args.data)
+    scores = run(labels, args.corpus, registry, indicators)
+    summary = summarise(labels, scores)
+    text_only = summarise(labels, run(labels, args.corpus, registry, indicators, use_outlet=False))
+    for group in summary:
+        summary[group]["provinces_text_only"] = text_only[group]["provinces"]
+
+    print(f"registry: {args.data}" + (f" ({note})" if note else ""))
+    print(_table(summary))
+    if args.details:
+        for text_id, score in scores.items():
+            for name in FIELDS:
+                if score.missed[name] or score.extra[name]:
+                    print(f"{text_id} {name}: missed {score.missed[name]} extra {score.extra[name]}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"registry": args.data, "summary": summary,
+                                               "split": labels["split"]}, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+    return 0
+
+
+def _table(summary: dict) -> str:
+    groups = list(summary)
+    head = f"{'field':<24}" + "".join(f"{g + ' P':>12}{g + ' R':>12}" for g in groups)
+    lines = [head, "-" * len(head)]
+    for name in [*FIELDS, "provinces_text_only"]:
+        label = "provinces (text only)" if name == "provinces_text_only" else name
+        cells = "".join(f"{summary[g][name]['precision']:>12.2f}{summary[g][name]['recall']:>12.2f}" for g in groups)
+        lines.append(f"{label:<24}{cells}")
+    cells = "".join(f"{summary[g]['periods']['accuracy']:>12.2f}{'':>12}" for g in groups)
+    lines.append(f"{'number periods (acc.)':<24}{cells}")
+    counts = "  ".join(f"{g}: {summary[g]['numbers']['tp'] + summary[g]['numbers']['fn']} numbers, "
+                       f"{summary[g]['documents']['tp'] + summary[g]['documents']['fn']} documents" for g in groups)
+    lines.append(f"(labelled: {counts})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

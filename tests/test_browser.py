@@ -1,0 +1,169 @@
+"""Browser tests: `streamlit run` on loopback, every page opened by its URL in headless Debian Chromium.
+
+Each page must show its content with no exception, make no request outside the app's own address and log no
+browser error; a 1920×1080 screenshot of each is saved in tests/artifacts/. Skips only when /usr/bin/chromium is
+missing, and never when DANVAN_REQUIRE_BROWSER=1 (set by .ci/run)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
+        "--disable-component-update", "--disable-sync"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"{CHROMIUM} is required for the browser tests (DANVAN_REQUIRE_BROWSER=1)")
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api") if os.environ.get("DANVAN_REQUIRE_BROWSER") != "1" else \
+    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + log.read_text(errors="replace")[-2000:])
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _base_path_probe(url: str) -> bool:
+    """On a deep link Streamlit's frontend first looks for its server under the page's path (/ban-do/_stcore/...),
+    gets 404, then finds it at the root: expected, not an error of the app."""
+    path = urlparse(url).path
+    return path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") > 2
+
+
+class Visit:
+    """One page opened in a fresh browser tab, recording requests that left the app and browser errors."""
+
+    def __init__(self, browser, base: str) -> None:
+        self.base = base
+        self.page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        own = urlparse(base).netloc
+        self.page.on("request", lambda r: None if urlparse(r.url).netloc == own or r.url.startswith(
+            ("data:", "blob:")) else self.outside.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400
+                     and not _base_path_probe(r.url) else None)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error"
+                     and not m.text.startswith("Failed to load resource") else None)  # named by "response"
+
+    def open(self, path: str, ready: str | None = None) -> str:
+        self.page.goto(self.base + "/" + path, wait_until="load", timeout=60_000)
+        self.settle(ready)
+        return self.page.inner_text("body")
+
+    def settle(self, ready: str | None = None) -> None:
+        """Wait until the run has finished: every page ends with the footer, and no run is in progress."""
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+        self.page.wait_for_function("() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)",
+                                    timeout=60_000)
+        self.page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+        if ready:
+            self.page.wait_for_selector(ready, state="visible", timeout=30_000)
+        self.page.wait_for_timeout(800)
+
+    def check(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+        assert self.page.locator('[data-testid="stException"]').count() == 0
+        assert "Page not found" not in self.page.inner_text("body")
+        assert self.outside == [], f"requests left the app: {self.outside}"
+        assert self.errors == [], f"browser errors: {self.errors}"
+
+
+PAGES = [
+    ("", "root", None, ["Tổng quan", "Sự kiện gần nhất", "Ban Dân vận Trung ương → Lạng Sơn"]),
+    ("ban-do?nam=2017-2024", "ban-do", "canvas", ["Chú giải: Số sự kiện", "Quần đảo Hoàng Sa (thành phố Đà Nẵng)"]),
+    ("dong-thoi-gian?tinh=06", "dong-thoi-gian", ".js-plotly-plot", ["Dòng thời gian", "Điểu K’Ré"]),
+    ("so-sanh?tinh=20&tinh=35", "so-sanh", ".js-plotly-plot", ["Chỉ tiêu so sánh", "Lưu ý"]),
+    ("ho-so-tinh?tinh=20", "ho-so-tinh", "canvas", ["Hồ sơ tỉnh: Lạng Sơn", "1.145", "81,77%"]),
+    ("van-ban", "van-ban", None, ["25-NQ/TW — Nghị quyết, 03/06/2013"]),
+    ("nguon", "nguon", None, ["Danh sách nguồn", "Toàn văn lưu trữ"]),
+    ("du-lieu?tinh=20", "du-lieu", None, ["Sự kiện · 1 dòng", "Tải Excel"]),
+    ("so-sanh?tinh=20&lang=en", "so-sanh-en", ".js-plotly-plot", ["Compare", "Indicator to compare"]),
+]
+
+
+def test_cold_server_opens_a_deep_link_without_page_not_found(server, browser):
+    """The very first request to a fresh server is a shared link to an inner page."""
+    visit = Visit(browser, server)
+    body = visit.open("dong-thoi-gian?tinh=20&lang=en", ".js-plotly-plot")
+    assert "Timeline" in body and "Lạng Sơn; 2017–2024" in body
+    visit.check("cold-deep-link")
+    # the filter survives the first interaction and a page switch, and stays in the URL
+    visit.page.get_by_role("link", name="Map").click()
+    visit.settle("canvas")
+    assert "/ban-do" in visit.page.url and "tinh=20" in visit.page.url and "lang=en" in visit.page.url
+    assert "Lạng Sơn; 2017–2024; 63 units" in visit.page.inner_text("body")
+    visit.check("cold-then-map")
+
+
+@pytest.mark.parametrize(("path", "name", "ready", "expected"), PAGES, ids=[p[1] for p in PAGES])
+def test_page(server, browser, path, name, ready, expected):
+    visit = Visit(browser, server)
+    body = visit.open(path, ready)
+    for text in expected:
+        assert text in body, f"{text!r} not on /{path}"
+    visit.check(name)
+    visit.page.close()
+
+
+def test_injected_markup_is_text(server, browser):
+    visit = Visit(browser, server)
+    body = visit.open("?tinh=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&nam=2030-2010")
+    assert "Không có tỉnh mã “<img src=x onerror=alert(1)>”" in body
+    assert "Năm “2030-2010” không hợp lệ" in body
+    assert visit.page.locator("img[src=x]").count() == 0
+    visit.check("bad-link")
