@@ -47,7 +47,8 @@ def server(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
