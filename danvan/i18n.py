@@ -134,6 +134,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "numerator_denominator": ("Tử số/mẫu số", "Numerator/denominator"),
     "latest_visits": ("Sự kiện gần nhất", "Latest events"),
     "highlights": ("Chỉ tiêu nổi bật", "Indicator highlights"),
+    "whats_new": ("Mới cập nhật", "Recently added"),
+    "whats_new_row": ("{title} — {visits} sự kiện, {observations} số liệu",
+                      "{title} — {visits} events, {observations} values"),
     "findings": ("Nhận định", "Findings"),
     "documents_short": ("Văn bản", "Documents"),
 }
@@ -231,6 +234,9 @@ TEXTS.update(
         "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
         "per_year_suffix": ("/năm", "/year"),
         "computed": ("Tính từ tử/mẫu", "Computed"),
+    "compare_breakdowns": ("Gồm số phân tổ", "Include breakdowns"),
+    "compare_breakdowns_help": ("Hiện cả các phần (theo lĩnh vực, tập thể/cá nhân...) bên cạnh tổng số.",
+                                "Show the parts (by field, collective/individual...) next to the totals."),
     }
 )
 

@@ -25,7 +25,7 @@ for key, frame, stem in (("data_visits", visits, "su-kien"), ("data_observations
     if frame.is_empty():
         ui.empty(current)
         continue
-    st.dataframe(shown(frame), hide_index=True)
+    st.dataframe(shown(frame), hide_index=True, placeholder="—")
     st.download_button(t("data_download_csv"), export.csv_bytes(frame), file_name=f"danvan-{stem}.csv",
                        mime="text/csv", icon=":material/download:", key=f"csv_{stem}", on_click="ignore")
 

@@ -30,7 +30,7 @@ st.dataframe(sources.select(
     pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
     pl.col("url").alias(t("link")), pl.col("visits").alias(t("visits")),
     pl.col("observations").alias(t("observations")),
-), hide_index=True, column_config={t("link"): st.column_config.LinkColumn()})
+), hide_index=True, placeholder="—", column_config={t("link"): st.column_config.LinkColumn()})
 
 labels = dict(sources.select("source_id", pl.format("{} — {}", pl.col("source_id"), pl.col("title").fill_null(
     pl.col("source_id"))).alias("label")).iter_rows())

@@ -42,15 +42,26 @@ else:
         if observations.is_empty():
             ui.empty(current)
         highlights = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-                      .sort("period_end", descending=True).head(6))
+                      .sort("period_end", descending=True)
+                      .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(6))
         for obs in highlights.iter_rows(named=True):
             name = obs["name_en"] if current.lang == "en" else obs["name_vi"]
             with st.container(border=True):
-                st.metric(f"{ui.plain(name)} — {ui.plain(obs['province_name'])}",
-                          fmt.value(obs["value"], obs["unit"], current.lang),
-                          help=f"{current.t('period')}: {fmt.period(obs['period_start'], obs['period_end'])}")
-                st.caption(f"{current.t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
-                           f"{current.t('status_' + obs['status'])}")
+                st.markdown(f"**{ui.plain(name)}**")
+                st.metric(f"{ui.plain(obs['display_name'])} · {current.t('period')} "
+                          f"{fmt.period(obs['period_start'], obs['period_end'])} · "
+                          f"{current.t('status_' + obs['status'])}",
+                          fmt.value(obs["value"], obs["unit"], current.lang))
                 with st.expander(current.t("quote")):
                     ui.quote(current, obs["source_id"], obs["quote"])
+
+        st.subheader(current.t("whats_new"))
+        shown = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique()
+        recent = (current.catalog.sources.filter(pl.col("source_id").is_in(shown.to_list()))
+                  .sort("published", descending=True, nulls_last=True).head(4))
+        for src in recent.iter_rows(named=True):
+            st.markdown("- " + current.t(
+                "whats_new_row", title=ui.source_line(current, src["source_id"]),
+                visits=visits.filter(pl.col("source_id") == src["source_id"]).height,
+                observations=observations.filter(pl.col("source_id") == src["source_id"]).height))
 ui.footer(current)

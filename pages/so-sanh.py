@@ -16,12 +16,20 @@ if observations.is_empty():
     ui.empty(current)
 else:
     name_col = "name_en" if lang == "en" else "name_vi"
-    counts = observations.group_by("indicator_id", name_col).len().sort("len", name_col, descending=[True, False])
+    # First the indicators reported by the most places, so that the default view compares places.
+    counts = (observations.group_by("indicator_id", name_col)
+              .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
+              .sort("places", "len", name_col, descending=[True, True, False]))
     names = dict(counts.select("indicator_id", name_col).iter_rows())
-    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
                                key="compare_indicator")
     rows = queries.per_year(observations.filter(pl.col("indicator_id") == indicator))
+    has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
+    parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,
+                          help=t("compare_breakdowns_help"))
+    if has_parts and not parts:
+        rows = rows.filter(pl.col("breakdown").is_null())
     unit, aggregation = rows["unit"][0], rows["aggregation"][0]
     per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
                             disabled=not rows["normalised"].any())
@@ -79,5 +87,5 @@ else:
         pl.col("source_id").replace_strict(dict(current.catalog.sources.select("source_id", "title").iter_rows()),
                                            default=pl.col("source_id")).alias(t("source")),
     )
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table, hide_index=True, placeholder="—")
 ui.footer(current)
