@@ -51,6 +51,10 @@ def run() -> None:
         ]
         for section, entries in PAGES
     }
+    # Curation is reachable by its URL; it is listed only once a curator has signed in.
+    pages[t("section_reference", lang)].append(
+        st.Page(PAGES_DIR / "nhap-lieu.py", title=t("page_curate", lang), icon=":material/edit_note:",
+                url_path="nhap-lieu", visibility="visible" if st.session_state.get("curator") else "hidden"))
     page = st.navigation(pages)
     st.session_state["_in_shell"] = True  # tells view.current() that this run went through the shell
     try:

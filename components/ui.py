@@ -106,3 +106,22 @@ def visit_details(view: View, visit: dict) -> None:
     st.markdown(f"**{view.t('summary')}:** {plain(visit['summary'])}")
     findings(view, visit["visit_id"])
     quote(view, visit["source_id"], visit["quote"])
+
+
+def highlighted(paragraph: str, quotes: list[str]) -> str:
+    """A paragraph as escaped Markdown with every quoted passage on a coloured background (text, never HTML)."""
+    marks = [False] * len(paragraph)
+    for quoted in quotes:
+        start = paragraph.find(quoted)
+        while start >= 0 and quoted:
+            marks[start:start + len(quoted)] = [True] * len(quoted)
+            start = paragraph.find(quoted, start + 1)
+    out, i = [], 0
+    while i < len(paragraph):
+        j = i
+        while j < len(paragraph) and marks[j] == marks[i]:
+            j += 1
+        piece = plain(paragraph[i:j])
+        out.append(f":orange-background[{piece}]" if marks[i] else piece)
+        i = j
+    return "".join(out)

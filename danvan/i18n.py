@@ -304,3 +304,43 @@ TEXTS.update({
     "unchanged": ("giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025",
                   "unchanged by the reorganisation of 1/7/2025"),
 })
+
+TEXTS.update({
+    "page_curate": ("Nhập liệu", "Curation"),
+    "cur_disabled": ("Trang nhập liệu chưa được bật. Để bật, đặt mật khẩu người biên soạn trong biến môi trường "
+                     "DANVAN_CURATOR_PASSWORD hoặc dòng curator_password = \"...\" trong .streamlit/secrets.toml, "
+                     "rồi khởi động lại ứng dụng.",
+                     "Curation is not enabled. To enable it, set a curator password in the environment variable "
+                     "DANVAN_CURATOR_PASSWORD or as curator_password = \"...\" in .streamlit/secrets.toml, then "
+                     "restart the app."),
+    "cur_password": ("Mật khẩu người biên soạn", "Curator password"),
+    "cur_login": ("Đăng nhập", "Sign in"),
+    "cur_wrong": ("Mật khẩu không đúng.", "Wrong password."),
+    "cur_logout": ("Đăng xuất", "Sign out"),
+    "cur_only": ("Chỉ người biên soạn mới dùng được trang này.", "Only curators can use this page."),
+    "cur_upload": ("Tải lên tệp văn bản (.txt, UTF-8, tối đa 1 MB)", "Upload a text file (.txt, UTF-8, at most 1 MB)"),
+    "cur_paste": ("…hoặc dán nội dung bài viết", "…or paste the article"),
+    "cur_published": ("Ngày đăng (YYYY-MM-DD), nếu bài không ghi", "Publication date (YYYY-MM-DD), if not in the text"),
+    "cur_province": ("Tỉnh của nơi đăng bài, nếu bài không nêu", "Province of the outlet, if the text does not say"),
+    "cur_extract": ("Trích xuất bản nháp", "Extract a draft"),
+    "cur_too_big": ("Tệp quá lớn ({size} byte); tối đa 1 MB.", "File too large ({size} bytes); at most 1 MB."),
+    "cur_empty": ("Chưa có nội dung bài viết.", "No article text yet."),
+    "cur_source": ("Nguồn", "Source"),
+    "cur_source_id": ("Mã nguồn (tên tệp lưu trữ)", "Source id (stored file name)"),
+    "cur_text": ("Bài viết (phần tô màu là đoạn bản nháp trích)", "Article (highlighted: what the draft quotes)"),
+    "cur_observations": ("Số liệu trích được", "Values found"),
+    "cur_visits": ("Sự kiện trích được", "Events found"),
+    "cur_documents": ("Văn bản trích được", "Documents found"),
+    "cur_keep": ("Lưu", "Keep"),
+    "cur_confidence": ("Độ tin cậy", "Confidence"),
+    "cur_save": ("Kiểm tra toàn bộ dữ liệu và lưu", "Validate everything and save"),
+    "cur_saved": ("Đã lưu {files}. Bản trước được giữ tại {history}.", "Saved {files}. Previous versions kept in {history}."),
+    "cur_failed": ("Chưa lưu gì: dữ liệu mới có {n} lỗi.", "Nothing was saved: the new data has {n} errors."),
+    "cur_nothing": ("Không có mục nào được chọn để lưu.", "No item is selected to save."),
+    "cur_notes": ("Ghi chú của bộ trích xuất", "Extractor notes"),
+})
+
+TEXTS.update({
+    "numerator": ("Tử số", "Numerator"),
+    "denominator": ("Mẫu số", "Denominator"),
+})

@@ -50,28 +50,9 @@ quotes = [quote_key(q) for frame, column in quoted_frames
           for q in frame.filter(pl.col(column) == chosen)["quote"].drop_nulls().to_list()]
 
 
-def highlighted(paragraph: str) -> str:
-    """A paragraph as escaped Markdown with every quoted passage on a coloured background."""
-    marks = [False] * len(paragraph)
-    for quoted in quotes:
-        start = paragraph.find(quoted)
-        while start >= 0:
-            marks[start:start + len(quoted)] = [True] * len(quoted)
-            start = paragraph.find(quoted, start + 1)
-    out, i = [], 0
-    while i < len(paragraph):
-        j = i
-        while j < len(paragraph) and marks[j] == marks[i]:
-            j += 1
-        piece = ui.plain(paragraph[i:j])
-        out.append(f":orange-background[{piece}]" if marks[i] else piece)
-        i = j
-    return "".join(out)
-
-
 st.markdown(f"**{t('src_text')}**")
 with st.container(border=True, height=600):
     for paragraph in catalog.texts[chosen].split("\n"):
         if paragraph.strip():
-            st.markdown(highlighted(fold_space(paragraph)))
+            st.markdown(ui.highlighted(fold_space(paragraph), quotes))
 ui.footer(current)

@@ -1,0 +1,62 @@
+"""Saving curated records: validated first, atomic, with history; a failed validation writes nothing."""
+
+import datetime as dt
+
+import pytest
+
+import danvan
+from danvan import DataError, store
+
+NEW = {"id": "o9", "indicator": "dvk_models_registered", "province": "20", "period": "2022", "value": 5,
+       "status": "reported", "source": "t1", "quote": "có 1.291 mô hình", "confidence": 0.9, "subject": "mô hình"}
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and "history" not in p.parts}
+
+
+def test_save_appends_validates_and_keeps_history(mini):
+    before = (mini / "observations.yaml").read_bytes()
+    saved = store.save(mini, {"observations": [NEW]}, now=dt.datetime(2026, 11, 23, 8, 0, 0))
+    assert saved.files == ["observations.yaml"]
+    assert (saved.history / "observations.yaml").read_bytes() == before  # the previous version is kept
+    after = (mini / "observations.yaml").read_bytes()
+    assert after.startswith(before)  # existing records untouched, new ones appended
+    catalog = danvan.load(mini)
+    assert catalog.observations.height == 5
+    assert "confidence" not in after.decode() and "subject" not in after.decode()  # only contract fields
+
+
+def test_failed_validation_writes_nothing(mini):
+    before = snapshot(mini)
+    bad = NEW | {"quote": "không có trong bài", "indicator": "no_such"}
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"observations": [bad]})
+    assert {p.field for p in err.value.problems if p.severity == "error"} == {"quote", "indicator"}
+    assert snapshot(mini) == before
+
+
+def test_two_saves_in_a_row_and_no_duplicates(mini):
+    store.save(mini, {"observations": [NEW]})
+    store.save(mini, {"observations": [NEW | {"id": "o10", "value": 6}]})
+    assert sorted(danvan.load(mini).observations["observation_id"]) == ["o1", "o10", "o2", "o3", "o4", "o9"]
+    with pytest.raises(DataError) as err:  # the same record again would be a duplicate: refused, nothing written
+        store.save(mini, {"observations": [NEW]})
+    assert any(p.message == "mã trùng với một bản ghi khác" for p in err.value.problems)
+    assert danvan.load(mini).observations.height == 6
+
+
+def test_new_source_with_its_text(mini):
+    text = "Năm 2023, toàn huyện có 12 mô hình “Dân vận khéo” được đăng ký.\n"
+    source = {"id": "n01", "title": "Bài mới", "published": "2023-12-01"}
+    obs = NEW | {"id": "o-n01", "source": "n01", "quote": "có 12 mô hình", "value": 12, "period": "2023"}
+    saved = store.save(mini, {"sources": [source], "observations": [obs]}, {"n01": text})
+    assert sorted(saved.files) == ["observations.yaml", "sources.yaml", "sources/n01.txt"]
+    assert (mini / "sources" / "n01.txt").read_text(encoding="utf-8") == text
+    assert danvan.load(mini).sources.height == 3
+
+
+def test_nothing_to_save_is_refused(mini):
+    with pytest.raises(DataError):
+        store.save(mini, {"observations": []})
