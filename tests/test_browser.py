@@ -40,28 +40,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+def _start(port: int, log: Path) -> subprocess.Popen | None:
+    """Start the app on the port; None if it exits before answering (e.g. another process took the port)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        cwd=ROOT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
         env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
-                break
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                return proc if proc.poll() is None else None  # answered by our process, not another one
         except OSError:
             time.sleep(0.3)
+    proc.kill()
+    return None
+
+
+@pytest.fixture(scope="module")
+def server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "streamlit.log"  # kept for whoever reads a failed run
+    log.write_bytes(b"")
+    for _ in range(3):
+        port = _free_port()
+        proc = _start(port, log)
+        if proc is not None:
+            break
     else:
-        proc.kill()
         pytest.fail("streamlit did not start: " + log.read_text(errors="replace")[-2000:])
-    yield base
+    yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=20)
 
