@@ -109,7 +109,7 @@ class Visit:
                      and not m.text.startswith("Failed to load resource") else None)  # named by "response"
 
     def open(self, path: str, ready: str | None = None) -> str:
-        self.page.goto(self.base + "/" + path, wait_until="load", timeout=60_000)
+        self.page.goto(self.base + "/" + path, wait_until="load", timeout=120_000)
         self.settle(ready)
         return self.page.inner_text("body")
 
@@ -117,10 +117,10 @@ class Visit:
         """Wait until the run has finished: every page ends with the footer, and no run is in progress."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
         self.page.wait_for_function("() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)",
-                                    timeout=60_000)
+                                    timeout=120_000)
         self.page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=120_000)
         if ready:
             self.page.wait_for_selector(ready, state="visible", timeout=30_000)
         self.page.wait_for_timeout(800)
