@@ -4,9 +4,9 @@
     python scripts/extraction_accuracy.py --details       # plus what each text missed or added
     python scripts/extraction_accuracy.py --json out.json --data data
 
-The registry (place names) comes from --data when that folder has units.csv, else from the self-contained
-fixture tests/fixtures/ingest. The outlet's province (labels: outlet_province) is passed as --province, the way a
-curator would; the row "provinces (text only)" is the same run without it."""
+The registry (place names) and the indicator ids come from --data (default: the curated data/). The outlet's
+province (labels: outlet_province) is passed as --province, the way a curator would; the row "provinces (text
+only)" is the same run without it."""
 
 from __future__ import annotations
 
@@ -22,14 +22,13 @@ from danvan.ingest import load_indicators, load_registry  # noqa: E402
 from danvan.ingest_eval import FIELDS, load_labels, run, summarise  # noqa: E402
 
 LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
-FIXTURE = ROOT / "tests" / "fixtures" / "ingest"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write the figures to this file")
-    parser.add_argument("--data", default=str(FIXTURE), help="data folder for the registry and indicators")
+    parser.add_argument("--data", default=str(ROOT / "data"), help="data folder for the registry and indicators")
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--labels", default=str(LABELS))
     parser.add_argument("--details", action="store_true", help="list misses and extras per text")
@@ -37,9 +36,6 @@ def main(argv: list[str] | None = None) -> int:
 
     labels = load_labels(args.labels)
     registry, note = load_registry(args.data)
-    if registry is None:
-        registry, note = load_registry(FIXTURE)
-        note = f"{args.data} has no registry; used {FIXTURE}"
     indicators = load_indicators(args.data)
     scores = run(labels, args.corpus, registry, indicators)
     summary = summarise(labels, scores)

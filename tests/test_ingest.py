@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import polars as pl
 import pytest
 import yaml
 
@@ -18,18 +19,19 @@ from danvan.ingest_docs import find_documents
 from danvan.ingest_eval import load_labels, run, summarise
 from danvan.ingest_numbers import measures, parse_number
 from danvan.ingest_text import IngestError, read_article
+from danvan.registry import Registry
 from danvan.text import quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "ingest"
 CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus ../shared/corpus not present")
 
 
 @pytest.fixture(scope="module")
 def registry():
-    """The self-contained registry (all 63/34 provinces, the corpus's districts): data/ may be half-written."""
-    reg, _ = load_registry(FIXTURE)
+    """The registry of the curated data: all 63/34 provinces and the places the corpus names."""
+    reg, _ = load_registry(ROOT / "data")
     assert reg is not None
     return reg
 
@@ -306,8 +308,12 @@ def test_dateline_city_is_not_the_subject(registry):
 
 
 def test_ambiguous_commune_is_read_inside_the_main_province(registry):
-    assert registry.place("Thanh Thủy") is None  # a commune of Quảng Bình and a district of Phú Thọ
-    assert registry.place("Thanh Thủy", "44").level == "commune"
+    # "Thanh Thủy" is a commune of Quảng Bình (in the corpus) and also a district of Phú Thọ
+    places = pl.concat([registry.places, pl.DataFrame({"name": ["Thanh Thủy"], "level": ["district"],
+                                                       "province_code": ["25"], "aliases": [""]})])
+    both = Registry(registry.units, places)
+    assert both.place("Thanh Thủy") is None
+    assert both.place("Thanh Thủy", "44").level == "commune"
 
 
 def test_leader_and_central_body(registry):
@@ -345,7 +351,7 @@ def test_province_after_the_merger_uses_the_new_code(registry):
 
 @pytest.fixture(scope="module")
 def corpus_summary(registry):
-    labels = load_labels(FIXTURE / "labels.yaml")
+    labels = load_labels(LABELS)
     return summarise(labels, run(labels, CORPUS, registry))
 
 
@@ -370,7 +376,7 @@ def test_corpus_accuracy_floor(corpus_summary, group):
 
 @needs_corpus
 def test_split_was_recorded_and_covers_every_text():
-    labels = load_labels(FIXTURE / "labels.yaml")
+    labels = load_labels(LABELS)
     ids = [t["id"] for t in labels["texts"]]
     assert sorted(labels["split"]["tuning"] + labels["split"]["held_out"]) == sorted(ids)
     assert len(ids) == 13
@@ -407,7 +413,7 @@ def test_seed_lang_son_values(registry):
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "danvan", "ingest", *args, "--data", str(FIXTURE)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "danvan", "ingest", *args, "--data", str(ROOT / "data")], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 
