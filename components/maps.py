@@ -143,12 +143,12 @@ def make_map_deck(
         ),
     ]
     if arcs.height:
-        arcs = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
-                           pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip")
+        records = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
+                              pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip").to_dicts()
         layers.append(
             pdk.Layer(
                 "ArcLayer",
-                arcs.to_dicts(),
+                records,
                 id="visits",
                 pickable=True,
                 get_source_position="source",
@@ -162,7 +162,7 @@ def make_map_deck(
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                arcs.to_dicts(),
+                records,
                 id="hosts",
                 pickable=True,
                 get_position="target",
