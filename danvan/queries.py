@@ -140,8 +140,8 @@ def comparability(frame: pl.DataFrame) -> list[str]:
         reasons.append("levels")
     if frame["status"].n_unique() > 1:
         reasons.append("statuses")
-    if frame["breakdown"].n_unique() > 1:
-        reasons.append("breakdowns")
+    if frame["breakdown"].is_null().any() and frame["breakdown"].is_not_null().any():
+        reasons.append("breakdowns")  # totals beside their own parts; parts alone are a split, not a mix
     return reasons
 
 
