@@ -1,6 +1,7 @@
 """The app shell: page config, data-health banners, the shared filter bar and navigation over pages/."""
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -24,6 +25,18 @@ PAGES = (
 )
 
 
+def _unknown_page() -> str | None:
+    """The page a session's first URL asked for when no page has that path (Streamlit then runs the overview)."""
+    if st.session_state.get("_path_checked"):
+        return None
+    st.session_state["_path_checked"] = True
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = urlparse(st.context.url or "").path.strip("/")
+    path = path.removeprefix(base).strip("/") if base else path
+    known = {entry[3] for _, entries in PAGES for entry in entries} | {"nhap-lieu"}
+    return path if path not in known else None
+
+
 def run() -> None:
     """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
     st.set_page_config(page_title="Công tác dân vận", page_icon=str(ICON), layout="wide")
@@ -42,6 +55,11 @@ def run() -> None:
         st.error(t("generated_banner", lang), icon=":material/science:")
     for key, values in st.session_state.pop("_notes", ()):  # what a shared link asked for that could not be shown
         st.warning(t(key, lang, **{k: plain(v) for k, v in values}), icon=":material/link_off:")
+    unknown = _unknown_page()
+    if unknown:
+        st.warning(t("bad_page", lang, value=plain(unknown)), icon=":material/link_off:")
+        # Streamlit's own notice for this case is an English dialog; the sentence above says it in the user's language.
+        st.html("<style>[data-testid='stDialog'] {display: none}</style>")
 
     pages = {
         t(section, lang): [

@@ -397,3 +397,8 @@ TEXTS.update({
     "category_khen_thuong": ("Khen thưởng", "Awards"),
     "category_van_ban": ("Văn bản lãnh đạo, chỉ đạo", "Documents issued"),
 })
+
+TEXTS.update({
+    "bad_page": ("Không có trang “{value}”; đang hiển thị trang Tổng quan.",
+                 "There is no page “{value}”; showing the overview."),
+})

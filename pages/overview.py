@@ -41,8 +41,10 @@ else:
         st.subheader(current.t("highlights"))
         if observations.is_empty():
             ui.empty(current)
-        highlights = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-                      .sort("period_end", descending=True)
+        # The latest province-level totals: one per province first, then other fields, six at most.
+        totals = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+                  .sort("period_end", descending=True))
+        highlights = (pl.concat([totals.unique(subset="display_code", keep="first", maintain_order=True), totals])
                       .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(6))
         for obs in highlights.iter_rows(named=True):
             name = obs["name_en"] if current.lang == "en" else obs["name_vi"]

@@ -129,7 +129,7 @@ class Visit:
         ARTIFACTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
         assert self.page.locator('[data-testid="stException"]').count() == 0
-        assert "Page not found" not in self.page.inner_text("body")
+        assert "Page not found" not in self.page.inner_text("body")  # innerText: only what is visible
         assert self.outside == [], f"requests left the app: {self.outside}"
         assert self.errors == [], f"browser errors: {self.errors}"
 
@@ -169,6 +169,19 @@ def test_page(server, browser, path, name, ready, expected):
         assert text in body, f"{text!r} not on /{path}"
     visit.check(name)
     visit.page.close()
+
+
+def test_unknown_page_says_so_in_the_users_language(server, browser):
+    visit = Visit(browser, server)
+    body = visit.open("khong-co-trang?tinh=20")
+    assert "Không có trang “khong-co-trang”; đang hiển thị trang Tổng quan." in body
+    assert "Lạng Sơn; 2017–2024" in body
+    assert not visit.page.get_by_text("Page not found").is_visible()  # Streamlit's English dialog is replaced
+    # Streamlit also logs the unknown page to the console: expected here, and the only message allowed
+    notice = "The page that you have requested does not seem to exist. Running the app's main page."
+    assert set(visit.errors) == {notice}
+    visit.errors.clear()
+    visit.check("unknown-page")
 
 
 def test_injected_markup_is_text(server, browser):
