@@ -4,7 +4,6 @@ No basemap, no world layer: the only geometry is Viet Nam's own, from data/geo/.
 
 from __future__ import annotations
 
-import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +50,22 @@ def color_for(value: float | None, legend: list[tuple[float, float, tuple[int, i
     return legend[-1][2]
 
 
+def hit_areas(features: list[dict], step: int = 4) -> list[dict]:
+    """One light polygon per part of each province (every `step`-th vertex) for hover and click.
+
+    Streamlit's map drops a click on a layer whose data is large (seen with the full 9.500-vertex provinces in headless
+    Chromium), so the detailed shapes are drawn and these coarse ones, invisible on top, are what a user picks."""
+    rows = []
+    for feature in features:
+        geometry, props = feature["geometry"], feature["properties"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for part in parts:
+            rings = [ring[::step] + [ring[0]] if len(ring) > 4 * step else ring for ring in part]
+            rows.append({"polygon": rings, "code": props["code"], "name_vi": props["name_vi"],
+                         "tooltip": props["tooltip"]})
+    return rows
+
+
 def make_map_deck(
     geojson: str,
     islands: str,
@@ -63,15 +78,13 @@ def make_map_deck(
 ) -> pdk.Deck:
     """Provinces coloured by `values` (unit code → value), visit arcs, and the two archipelagos.
 
-    `tooltips` holds the escaped-HTML hover text (formatted value, period, sources) of each coloured unit."""
+    `tooltips` holds the hover text (formatted value, period, source and quote) of each coloured unit."""
     shapes = json.loads(geojson)
     legend = classes(list(values.values())) if values else []
     for feature in shapes["features"]:
         props = feature["properties"]
         props["fill"] = list(color_for(values.get(props["code"]), legend))
-        props["tooltip"] = f"<b>{html.escape(props['name_vi'])}</b><br/>" + tooltips.get(
-            props["code"], html.escape(no_data_text)
-        )
+        props["tooltip"] = props["name_vi"] + "\n" + tooltips.get(props["code"], no_data_text)
     island_shapes = json.loads(islands)
     province_names = {f["properties"]["code"]: f["properties"]["name_vi"] for f in shapes["features"]}
     for feature in island_shapes["features"]:  # the archipelagos take their province's colour and name
@@ -79,8 +92,7 @@ def make_map_deck(
         owner = province_names.get(props["province_code"], "")
         props["label"] = f"{props['name_vi']} ({owner})"
         props["fill"] = list(color_for(values.get(props["province_code"]), legend))
-        props["tooltip"] = f"<b>{html.escape(props['label'])}</b><br/>" + tooltips.get(
-            props["province_code"], html.escape(no_data_text))
+        props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
     points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
     island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
     labels = [
@@ -93,13 +105,22 @@ def make_map_deck(
         pdk.Layer(
             "GeoJsonLayer",
             shapes,
-            id="provinces",
-            pickable=True,
+            id="province-shapes",
+            pickable=False,
             stroked=True,
             filled=True,
             get_fill_color="properties.fill",
             get_line_color=list(BORDER),
             line_width_min_pixels=0.6,
+        ),
+        pdk.Layer(
+            "PolygonLayer",
+            hit_areas(shapes["features"]),
+            id="provinces",
+            pickable=True,
+            stroked=False,
+            get_polygon="polygon",
+            get_fill_color=[0, 0, 0, 0],
             auto_highlight=True,
             highlight_color=[255, 255, 255, 90],
         ),
@@ -179,5 +200,6 @@ def make_map_deck(
         initial_view_state=view,
         map_provider=None,
         map_style=MAP_STYLE,
-        tooltip={"html": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "420px"}},
+        # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
+        tooltip={"text": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "460px", "whiteSpace": "pre-wrap"}},
     )

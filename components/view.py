@@ -12,11 +12,11 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
-from danvan import links, queries
+from danvan import links, queries, report
 from danvan.i18n import t
 from danvan.registry import Registry
 
-from . import cached
+from . import cached, presenting
 
 
 @dataclass(frozen=True)
@@ -40,19 +40,10 @@ class View:
         return self.registry.name(scheme or self.flt.scheme, code)
 
     def filter_label(self) -> str:
-        names = ", ".join(self.province_name(c) for c in self.flt.provinces) or self.t("filter_all_provinces")
-        years = f"{self.flt.years[0]}–{self.flt.years[1]}" if self.flt.years[0] != self.flt.years[1] \
-            else str(self.flt.years[0])
-        return f"{names}; {years}; {self.t('scheme_' + self.flt.scheme)}"
+        return report.filter_label(self.catalog, self.flt, self.lang)
 
 
-def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
-    """The years the data covers: the default year range of the filter."""
-    years = pl.concat([catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
-                       catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
-    if years.is_empty():
-        return queries.FIRST_YEAR, queries.LAST_YEAR
-    return max(int(years.min()), queries.FIRST_YEAR), min(int(years.max()), queries.LAST_YEAR)
+data_years = report.data_years  # the default year range of the filter, shared with the command line
 
 
 def current() -> View:
@@ -71,28 +62,43 @@ def build(catalog: danvan.Catalog) -> View:
     registry = cached.registry(catalog.version, catalog)
     default_years = data_years(catalog)
     state = st.session_state
-    if "_seeded" not in state:
+    if "_filter" not in state:  # a session's first run: the filter a shared link asks for
         params = {name: st.query_params.get_all(name) for name in st.query_params}
         flt, lang = links.parse(params, catalog.units, default_years)
-        state.update(f_tinh=list(flt.provinces), f_nam=flt.years, f_ranh_gioi=flt.scheme, f_lang=lang,
-                     _notes=flt.notes, _seeded=True, _scheme_prev=flt.scheme)
+        state.update(_filter={"f_tinh": list(flt.provinces), "f_nam": flt.years, "f_ranh_gioi": flt.scheme,
+                              "f_lang": lang}, _notes=flt.notes)
+    canonical = state["_filter"]
     if "_pending_tinh" in state:  # a page asked to open a province (e.g. a click on the map)
         state["f_tinh"] = state.pop("_pending_tinh")
-    lang = state.get("f_lang") or "vi"
+
+    def start(key: str, param: str) -> dict:
+        """A widget starts from the filter when Streamlit has no value for it (a new session, or widget state
+        dropped by a page switch), and from its own state otherwise."""
+        return {} if key in state else {param: canonical[key]}
+
+    lang = state.get("f_lang") or canonical["f_lang"]
     with st.sidebar:
         st.markdown(f"### {t('filter_title', lang)}")
         st.segmented_control(t("filter_lang", lang), ["vi", "en"], key="f_lang", required=True,
-                             format_func=lambda x: t("lang_" + x, lang))
+                             format_func=lambda x: t("lang_" + x, lang), **start("f_lang", "default"))
         lang = state["f_lang"]
-        st.slider(t("filter_years", lang), queries.FIRST_YEAR, queries.LAST_YEAR, key="f_nam")
+        st.slider(t("filter_years", lang), queries.FIRST_YEAR, queries.LAST_YEAR, key="f_nam",
+                  **start("f_nam", "value"))
         st.radio(t("filter_scheme", lang), ["63", "34"], key="f_ranh_gioi", on_change=_scheme_changed,
-                 args=(catalog,), format_func=lambda x: t("scheme_" + x, lang))
+                 args=(catalog,), format_func=lambda x: t("scheme_" + x, lang),
+                 **({} if "f_ranh_gioi" in state else {"index": ["63", "34"].index(canonical["f_ranh_gioi"])}))
         scheme = state["f_ranh_gioi"]
         codes = catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
         names = dict(codes.select("code", "name_vi").iter_rows())
+        if "f_tinh" not in state:
+            canonical["f_tinh"] = [c for c in canonical["f_tinh"] if c in names]
         st.multiselect(t("filter_provinces", lang), list(names), key="f_tinh", format_func=names.__getitem__,
-                       placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang))
+                       placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang),
+                       **start("f_tinh", "default"))
+        canonical.update({key: state[key] for key in canonical})  # remembered for when a widget starts afresh
         st.caption(t("link_note", lang))
+        st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
+                  help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
 
     flt = queries.Filter(provinces=tuple(state["f_tinh"]), years=tuple(state["f_nam"]), scheme=scheme)
     st.query_params.from_dict(links.query(flt, lang, default_years))
@@ -104,9 +110,8 @@ def build(catalog: danvan.Catalog) -> View:
 def _scheme_changed(catalog: danvan.Catalog) -> None:
     """Carry the selected provinces over to the other scheme instead of dropping them."""
     state = st.session_state
-    new = state["f_ranh_gioi"]
-    state["f_tinh"] = links.convert_codes(state.get("f_tinh", []), state["_scheme_prev"], new, catalog.units)
-    state["_scheme_prev"] = new
+    old, new = state["_filter"]["f_ranh_gioi"], state["f_ranh_gioi"]
+    state["f_tinh"] = links.convert_codes(state.get("f_tinh", []), old, new, catalog.units)
 
 
 def open_profile(code: str) -> None:

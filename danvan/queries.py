@@ -60,37 +60,99 @@ def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
 
 def with_display(frame: pl.LazyFrame, catalog: Catalog, scheme: str) -> pl.LazyFrame:
     """Add province_name, display_code and display_name (the unit in the chosen scheme) to visits or observations."""
-    return frame.join(_display_units(catalog, scheme), on=["scheme", "province_code"], how="left")
+    return frame.join(_display_units(catalog, scheme), on=["scheme", "province_code"], how="left",
+                      maintain_order="left")
 
 
 def _in_provinces(flt: Filter) -> pl.Expr:
     return pl.col("display_code").is_in(list(flt.provinces)) if flt.provinces else pl.lit(True)
 
 
-def visits(catalog: Catalog, flt: Filter) -> pl.DataFrame:
-    """Visits in the filter's years and provinces, newest first, with names in the chosen scheme."""
+def visit_table(catalog: Catalog, scheme: str) -> pl.DataFrame:
+    """Every visit with names in `scheme` and its host level, newest first: what `visits` filters.
+
+    Built once per catalog and scheme (components/cached.py keeps it), so that a filter change only selects rows."""
     return (
-        with_display(catalog.visits.lazy(), catalog, flt.scheme)
-        .filter(pl.col("date_start") <= flt.end, pl.col("date_end") >= flt.start, _in_provinces(flt))
+        with_display(catalog.visits.lazy().reverse(), catalog, scheme)  # the catalog is oldest first
         .with_columns(level_expr().alias("host_level"))
-        .sort("date_start", "visit_id", descending=True)
         .collect()
     )
 
 
-def observations(catalog: Catalog, flt: Filter) -> pl.DataFrame:
-    """Observations whose period overlaps the filter's years, in its provinces, with indicator metadata."""
-    return (
-        with_display(catalog.observations.lazy(), catalog, flt.scheme)
-        .filter(pl.col("period_start") <= flt.end, pl.col("period_end") >= flt.start, _in_provinces(flt))
-        .join(catalog.indicators.lazy().select(pl.col("id").alias("indicator_id"), "name_vi", "name_en", "unit",
-                                               "aggregation", "category", "higher_is_better"),
-              on="indicator_id", how="left")
-        .with_columns(level_expr().alias("level"), years_expr().alias("years"),
-                      (pl.col("numerator") / pl.col("denominator") * 100).alias("computed_percent"))
-        .sort("indicator_id", "display_code", "period_start")
+def observation_base(catalog: Catalog) -> pl.DataFrame:
+    """Every observation with what does not depend on the scheme: indicator metadata, level, years, computed %.
+
+    In the catalog's order (by period, see loader._public_observations), so that a filter on years alone selects a
+    few contiguous runs. The catalog's own columns are shared, not copied."""
+    indicators = catalog.indicators.lazy().select(pl.col("id").alias("indicator_id"), "name_vi", "name_en", "unit",
+                                                  "aggregation", "category", "higher_is_better")
+    names = catalog.units.lazy().select("scheme", pl.col("code").alias("province_code"),
+                                        pl.col("name_vi").alias("province_name"))
+    extra = (
+        catalog.observations.lazy()
+        .select("indicator_id", "scheme", "province_code", "district", "commune", "period_start", "period_end",
+                "numerator", "denominator")
+        .join(names, on=["scheme", "province_code"], how="left", maintain_order="left")
+        .join(indicators, on="indicator_id", how="left", maintain_order="left")
+        .select("province_name", "name_vi", "name_en", "unit", "aggregation", "category", "higher_is_better",
+                level_expr().alias("level"), years_expr().alias("years"),
+                (pl.col("numerator") / pl.col("denominator") * 100).alias("computed_percent"))
         .collect()
     )
+    return catalog.observations.hstack(extra)
+
+
+def observation_table(catalog: Catalog, scheme: str, base: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Every observation with names in `scheme` (what `observations` filters); `base` from observation_base."""
+    base = observation_base(catalog) if base is None else base
+    display = (base.lazy().select("scheme", "province_code")
+               .join(_display_units(catalog, scheme).drop("province_name"), on=["scheme", "province_code"],
+                     how="left", maintain_order="left")
+               .select("display_code", "display_name").collect())
+    return base.hstack(display).select(OBSERVATION_COLUMNS)
+
+
+OBSERVATION_COLUMNS = [
+    "observation_id", "indicator_id", "scheme", "province_code", "province_note", "district", "commune",
+    "period_start", "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
+    "source_id", "quote", "province_name", "display_code", "display_name", "name_vi", "name_en", "unit",
+    "aggregation", "category", "higher_is_better", "level", "years", "computed_percent",
+]
+
+
+def take(frame: pl.DataFrame, keep: pl.Expr, max_runs: int = 64) -> pl.DataFrame:
+    """The rows of `frame` where `keep` holds, in their order.
+
+    When they form a few contiguous runs — a filter on years over a frame sorted by period, the national view — the
+    result is a concatenation of zero-copy slices, so that a cache can hold many filters of a million rows without
+    holding copies of them; otherwise (a few provinces: many short runs, few rows) a filtered copy."""
+    mask = frame.select(keep.fill_null(False).alias("keep")).to_series()
+    if mask.all():
+        return frame
+    edges = (pl.DataFrame({"keep": mask}).with_row_index("at")
+             .filter(pl.col("keep") != pl.col("keep").shift(1, fill_value=False)))
+    if edges.height > 2 * max_runs:
+        return frame.filter(mask)
+    bounds = [*edges["at"].to_list(), frame.height][: edges.height + (edges.height % 2)]
+    runs = [(start, end) for start, end in zip(bounds[0::2], bounds[1::2], strict=True)]
+    return pl.concat([frame.slice(start, end - start) for start, end in runs], rechunk=False) if runs \
+        else frame.clear()
+
+
+def visits(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Visits in the filter's years and provinces, newest first, with names in the chosen scheme.
+
+    `table` is visit_table(catalog, flt.scheme) when the caller keeps one."""
+    table = visit_table(catalog, flt.scheme) if table is None else table
+    return take(table, (pl.col("date_start") <= flt.end) & (pl.col("date_end") >= flt.start) & _in_provinces(flt))
+
+
+def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Observations whose period overlaps the filter's years, in its provinces, with indicator metadata; ordered by
+    period, then indicator and province. `table` is observation_table(catalog, flt.scheme) when the caller keeps one."""
+    table = observation_table(catalog, flt.scheme) if table is None else table
+    return take(table, (pl.col("period_start") <= flt.end) & (pl.col("period_end") >= flt.start)
+                & _in_provinces(flt))
 
 
 def years_expr() -> pl.Expr:
@@ -121,12 +183,12 @@ def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
         base.filter(pl.col("aggregation") == "sum")
         .group_by(keys, maintain_order=True)
         .agg(pl.col("value").sum(), pl.col("province_name").unique(maintain_order=True).alias("parts"),
-             pl.col("source_id").unique(maintain_order=True).alias("sources"))
+             pl.col("source_id").unique(maintain_order=True).alias("sources"), pl.col("quote").alias("quotes"))
         .with_columns(pl.lit(True).alias("aggregated"))
     )
     kept = base.filter(pl.col("aggregation") != "sum").select(
         *keys, "value", pl.concat_list("province_name").alias("parts"), pl.concat_list("source_id").alias("sources"),
-        pl.lit(False).alias("aggregated"))
+        pl.concat_list("quote").alias("quotes"), pl.lit(False).alias("aggregated"))
     return pl.concat([summed, kept]).sort("indicator_id", "display_code", "period_start")
 
 
@@ -153,8 +215,11 @@ def percent_disagreements(frame: pl.DataFrame, tolerance: float = 1.0) -> pl.Dat
 
 def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
     """Counts for the overview: visits, provinces visited, documents referenced, observations, sources."""
-    vis = visits(catalog, flt)
-    obs = observations(catalog, flt)
+    return headline_counts(visits(catalog, flt), observations(catalog, flt))
+
+
+def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame) -> dict[str, int]:
+    """headline() from frames already filtered (visits and observations of one filter)."""
     return {
         "visits": vis.height,
         "provinces": vis.filter(pl.col("display_code").is_not_null())["display_code"].n_unique(),
@@ -162,6 +227,93 @@ def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
         "observations": obs.height,
         "sources": pl.concat([vis.select("source_id"), obs.select("source_id")])["source_id"].n_unique(),
     }
+
+
+def highlights(obs: pl.DataFrame, n: int = 6) -> pl.DataFrame:
+    """The latest province-level totals: one per province first, then other fields, `n` at most."""
+    totals = (obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+              .sort("period_end", descending=True, maintain_order=True))
+    return (pl.concat([totals.unique(subset="display_code", keep="first", maintain_order=True), totals])
+            .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(n))
+
+
+def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame, n: int = 4) -> pl.DataFrame:
+    """The `n` most recently published sources behind the filtered visits and observations, with how many of each
+    they gave (columns `visits`, `observations`)."""
+    counts = (pl.concat([vis.select("source_id", pl.lit("visits").alias("what")),
+                         obs.select("source_id", pl.lit("observations").alias("what"))])
+              .group_by("source_id").agg((pl.col("what") == "visits").sum().alias("visits"),
+                                         (pl.col("what") == "observations").sum().alias("observations")))
+    return (catalog.sources.join(counts, on="source_id", how="inner")
+            .sort("published", descending=True, nulls_last=True).head(n))
+
+
+def latest_values(obs: pl.DataFrame) -> pl.DataFrame:
+    """The latest value of each indicator, breakdown and place in `obs`, province-level values first, then by
+    category and indicator: what a profile lists when a province has thousands of values."""
+    return (obs.sort("period_end", "period_start", descending=True, maintain_order=True)
+            .unique(subset=["indicator_id", "breakdown", "district", "commune"], keep="first", maintain_order=True)
+            .sort(pl.col("level") != "province", "category", "indicator_id", "breakdown", nulls_last=True,
+                  maintain_order=True))
+
+
+def map_indicators(obs: pl.DataFrame) -> pl.DataFrame:
+    """Indicators with a province-level total in `obs`: what the map can colour provinces by."""
+    return (obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+            .select("indicator_id", "name_vi", "name_en", "unit").unique().sort("name_vi", "indicator_id"))
+
+
+def indicator_ranking(obs: pl.DataFrame, name_column: str) -> pl.DataFrame:
+    """Indicators in `obs`, those reported by the most places first, so that a comparison compares places."""
+    return (obs.group_by("indicator_id", name_column)
+            .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
+            .sort("places", "len", name_column, descending=[True, True, False]))
+
+
+def source_counts(catalog: Catalog) -> pl.DataFrame:
+    """Every source with the number of visits, findings, observations and documents curated from it."""
+    sources = catalog.sources
+    for frame, column, name in ((catalog.visits, "source_id", "visits"), (catalog.findings, "source_id", "findings"),
+                                (catalog.observations, "source_id", "observations"),
+                                (catalog.documents.drop_nulls("source"), "source", "documents")):
+        counts = frame.group_by(column).len(name=name).rename({column: "source_id"})
+        sources = sources.join(counts, on="source_id", how="left", maintain_order="left")
+    return sources.with_columns(pl.col("visits", "findings", "observations", "documents").fill_null(0))
+
+
+def source_quotes(catalog: Catalog, source_id: str) -> list[str]:
+    """The distinct quotes taken from one source, in the form they are compared with its text (text.quote_key)."""
+    from .text import quote_key
+
+    frames = ((catalog.visits, "source_id"), (catalog.findings, "source_id"), (catalog.observations, "source_id"),
+              (catalog.documents, "source"))
+    quotes = pl.concat([frame.filter(pl.col(column) == source_id).select("quote") for frame, column in frames])
+    return list(dict.fromkeys(quote_key(q) for q in quotes["quote"].drop_nulls().unique(maintain_order=True)))
+
+
+def document_mentions(catalog: Catalog) -> pl.DataFrame:
+    """Each document code with the (sorted) ids of the sources whose stored text mentions it."""
+    texts = pl.DataFrame({"source_id": list(catalog.texts), "text": list(catalog.texts.values())},
+                         schema={"source_id": pl.String, "text": pl.String})
+    return (catalog.documents.select("code").join(texts, how="cross")
+            .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
+            .group_by("code").agg(pl.col("source_id").sort()))
+
+
+def document_references(vis: pl.DataFrame) -> pl.DataFrame:
+    """One row per (visit, document it references), in the order of `vis` (newest first)."""
+    return vis.select("visit_id", "date_start", "body", "province_name", pl.col("documents")).explode("documents")
+
+
+def visit_buckets(vis: pl.DataFrame) -> pl.DataFrame:
+    """Visits counted by month, visiting level and kind: the points of a timeline of thousands of visits.
+
+    Each bucket keeps its newest visit (`visit_id`, for a click to open) and the dates it spans."""
+    return (vis.group_by(pl.col("date_start").dt.month_start().alias("month"), "body_level", "kind",
+                         maintain_order=True)
+            .agg(pl.len().alias("visits"), pl.col("visit_id").first(), pl.col("date_start").min().alias("first"),
+                 pl.col("date_start").max().alias("last"))
+            .sort("month", "body_level", "kind", descending=[True, False, False]))
 
 
 def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFrame:
@@ -175,9 +327,10 @@ def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFr
         rows = aggregate_to_34(rows).filter(pl.col("aggregated") | (pl.col("parts").list.len() == 1))
     else:
         rows = rows.with_columns(pl.concat_list("province_name").alias("parts"),
-                                 pl.concat_list("source_id").alias("sources"))
+                                 pl.concat_list("source_id").alias("sources"), pl.concat_list("quote").alias("quotes"))
     return (rows.sort("period_end", "period_start").group_by("display_code", maintain_order=True).last()
-            .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources"))
+            .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources",
+                    "quotes"))
 
 
 def visit_counts(frame: pl.DataFrame) -> pl.DataFrame:
@@ -205,3 +358,12 @@ def visit_arcs(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
             .alias("from_lat"),
         )
     )
+
+
+def arc_summary(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """visit_arcs() gathered into one arc per visiting level, seat and host capital: a map of thousands of visits
+    draws hundreds of arcs. `visits` counts them; date_start, body and province_name are the newest visit's."""
+    return (visit_arcs(frame.sort("date_start", "visit_id", descending=True, maintain_order=True), units)
+            .group_by("body_level", "from_lon", "from_lat", "to_lon", "to_lat", maintain_order=True)
+            .agg(pl.len().alias("visits"), pl.col("date_start").first(), pl.col("body").first(),
+                 pl.col("province_name").first()))

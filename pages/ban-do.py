@@ -5,17 +5,13 @@ import html
 import polars as pl
 import streamlit as st
 
-from components import maps, ui, view
-from danvan import fmt, queries
+from components import cached, maps, ui, view
+from danvan import fmt
 
 current = view.current()
 ui.header(current, "page_map")
 t, lang, scheme = current.t, current.lang, current.flt.scheme
-visits = current.visits()
-observations = current.observations()
-
-choices = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-           .select("indicator_id", "name_vi", "name_en", "unit").unique().sort("name_vi"))
+choices = cached.map_indicators(current)
 left, right = st.columns([1, 2])
 mode = left.radio(t("map_color_by"), ["visits", "indicator"], horizontal=True, key="map_mode",
                   format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"))
@@ -27,40 +23,45 @@ if mode == "indicator":
     names = {r["indicator_id"]: r["name_en" if lang == "en" else "name_vi"] for r in choices.iter_rows(named=True)}
     indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator")
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
-    values = queries.map_values(observations, indicator, scheme)
+    values = cached.map_values(current, indicator)
     legend_title = names[indicator]
 else:
-    values = queries.visit_counts(visits).with_columns(pl.lit(None, pl.List(pl.String)).alias("parts"),
-                                                       pl.lit(None, pl.List(pl.String)).alias("sources"))
+    values = cached.visit_counts(current).with_columns(pl.lit(None, pl.List(pl.String)).alias("parts"),
+                                                       pl.lit(None, pl.List(pl.String)).alias("sources"),
+                                                       pl.lit(None, pl.List(pl.String)).alias("quotes"))
     legend_title = t("map_by_visits")
 
 
 def tooltip(row: dict) -> str:
-    """The escaped HTML shown on hover: formatted value, period, old units, sources."""
+    """The hover text: formatted value, period, old units, and the source with its quoted sentence."""
     value = fmt.value(row["value"], unit, lang) if mode == "indicator" else t("map_events_of",
                                                                               n=fmt.number(row["value"], lang=lang))
-    lines = [f"{html.escape(legend_title)}: <b>{html.escape(value)}</b>",
-             html.escape(t("map_period", period=fmt.period(row["period_start"], row["period_end"])))]
+    lines = [f"{legend_title}: {value}", t("map_period", period=fmt.period(row["period_start"], row["period_end"]))]
     if row["parts"] and (len(row["parts"]) > 1 or row["parts"][0] != row["display_name"]):
-        lines.append(html.escape(t("map_merged_note", parts=", ".join(row["parts"]))))
+        lines.append(t("map_merged_note", parts=", ".join(row["parts"])))
     for source_id in row["sources"] or []:
         src = current.catalog.sources.filter(pl.col("source_id") == source_id).row(0, named=True)
-        lines.append(f"{html.escape(t('source'))}: {html.escape(src['title'] or source_id)}")
-    return "<br/>".join(lines)
+        lines.append(f"{t('source')}: {src['title'] or source_id}")
+    if mode == "indicator" and row["quotes"]:
+        lines.append(f"“{row['quotes'][0][:220]}”")
+    return "\n".join(lines)
 
 
 tooltips = {row["display_code"]: tooltip(row) for row in values.iter_rows(named=True)}
-arcs = queries.visit_arcs(visits, current.catalog.units).with_columns(
+# One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs.
+arcs = cached.visit_arcs(current).with_columns(
     pl.col("body_level").replace_strict({k: list(v) for k, v in maps.ARC_COLORS.items()},
                                         return_dtype=pl.List(pl.Int64)).alias("color"),
-    pl.format("<b>{}</b><br/>{} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-              pl.col("province_name")).alias("tooltip"),
+    pl.format("{}\n{} → {}{}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
+              pl.col("province_name"), pl.when(pl.col("visits") > 1).then(pl.format(
+                  " (" + t("map_events_of", n="{}") + ")", fmt.number_expr("visits", lang=lang))).otherwise(pl.lit(""))
+              ).alias("tooltip"),
 ).select("from_lon", "from_lat", "to_lon", "to_lat", "color", "tooltip")
 
-deck = maps.make_map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
-                          maps.boundaries("hoangsa_truongsa.geojson"),
-                          dict(values.select("display_code", "value").iter_rows()), tooltips, arcs,
-                          no_data_text=t("map_no_data"))
+deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
+                       maps.boundaries("hoangsa_truongsa.geojson"),
+                       dict(values.select("display_code", "value").iter_rows()), tooltips, arcs,
+                       no_data_text=t("map_no_data"))
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
     event = st.pydeck_chart(deck, height=760, on_select="rerun", selection_mode="single-object", key="map_select")
@@ -87,7 +88,7 @@ with legend_col:
     st.caption(t("map_click"))
     selected = (event.selection.objects.get("provinces") or []) if event else []
     if selected:
-        props = selected[0].get("properties", selected[0])
+        props = selected[0]
         if st.button(t("map_open_profile", name=props["name_vi"]), type="primary", icon=":material/location_city:"):
             view.open_profile(props["code"])
 st.caption(t("map_islands"))

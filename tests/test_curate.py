@@ -34,7 +34,7 @@ def test_without_a_password_it_says_how_to_enable(entry, monkeypatch):
     monkeypatch.delenv("DANVAN_CURATOR_PASSWORD", raising=False)
     at = open_curate(entry)
     assert "DANVAN_CURATOR_PASSWORD" in at.info[0].value
-    assert not at.button and not at.text_area and not at.text_input  # no write control at all
+    assert not at.main.button and not at.text_area and not at.text_input  # no write control at all
 
 
 def test_wrong_password_is_refused(entry, monkeypatch):
@@ -42,7 +42,7 @@ def test_wrong_password_is_refused(entry, monkeypatch):
     at = open_curate(entry)
     assert not at.text_area  # no input before signing in
     at.text_input[0].input("sai")
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     assert at.error[0].value == "Mật khẩu không đúng."
     assert not at.text_area
 
@@ -54,7 +54,7 @@ def test_curator_extracts_edits_and_saves(entry, monkeypatch, tmp_path):
     monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "bí-mật-123")
     at = open_curate(entry)
     at.text_input[0].input("bí-mật-123")
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     at.text_area(key="curate_paste").input(ARTICLE)
     at.text_input(key="curate_published").input("2023-12-30")
     at.selectbox(key="curate_province").set_value("06")
