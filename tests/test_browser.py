@@ -171,6 +171,23 @@ def test_page(server, browser, path, name, ready, expected):
     visit.page.close()
 
 
+def test_clicking_a_province_on_the_map_opens_its_profile(server, browser):
+    visit = Visit(browser, server)
+    visit.open("ban-do?nam=2019-2024&lang=en", "canvas")
+    box = visit.page.locator("canvas").first.bounding_box()
+    # Bắc Kạn, in the north-east of the 1920×1080 view (the default view state is fixed in components/maps.py)
+    x, y = box["x"] + box["width"] * 0.329, box["y"] + box["height"] * 0.063
+    visit.page.mouse.move(x, y, steps=5)
+    visit.page.wait_for_function("() => [...document.querySelectorAll('.deck-tooltip')]"
+                                 ".some(e => e.innerText.startsWith('Bắc Kạn'))", timeout=30_000)
+    visit.page.mouse.click(x, y, delay=80)
+    visit.page.get_by_role("button", name="Open the profile of Bắc Kạn").click(timeout=60_000)
+    visit.settle()
+    assert "/ho-so-tinh" in visit.page.url and "tinh=06" in visit.page.url and "nam=2019-2024" in visit.page.url
+    assert "Province profile: Bắc Kạn" in visit.page.inner_text("body")
+    visit.check("map-click-profile")
+
+
 def test_unknown_page_says_so_in_the_users_language(server, browser):
     visit = Visit(browser, server)
     body = visit.open("khong-co-trang?tinh=20")
