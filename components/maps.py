@@ -60,7 +60,7 @@ def hit_areas(features: list[dict], step: int = 4) -> list[dict]:
         geometry, props = feature["geometry"], feature["properties"]
         parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for part in parts:
-            rings = [ring[::step] + [ring[0]] if len(ring) > 4 * step else ring for ring in part]
+            rings = [[*ring[::step], ring[0]] if len(ring) > 4 * step else ring for ring in part]
             rows.append({"polygon": rings, "code": props["code"], "name_vi": props["name_vi"],
                          "tooltip": props["tooltip"]})
     return rows

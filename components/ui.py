@@ -84,9 +84,25 @@ def findings(view: View, visit_id: str) -> None:
             st.markdown(f"- {plain(text)}  \n  _“{plain(quoted)}”_")
 
 
+def unit_name(view: View) -> pl.Expr:
+    """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
+    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
+    template = view.t("formerly", new="{}", old="{}")
+    return pl.when(merged).then(pl.format(template, pl.col("display_name"), pl.col("province_name"))) \
+        .otherwise(pl.col("province_name"))
+
+
+def host(view: View, row: dict) -> str:
+    """Commune, district and province of a visit or value, as escaped Markdown."""
+    province = row["province_name"]
+    if row.get("display_name") and row["display_name"] != province:
+        province = view.t("formerly", new=row["display_name"], old=province)
+    return ", ".join(plain(x) for x in (row.get("commune"), row.get("district"), province) if x)
+
+
 def visit_details(view: View, visit: dict) -> None:
     """Everything about one visit: who, where, which documents, the summary, findings, quote and source."""
-    host = ", ".join(plain(x) for x in (visit["commune"], visit["district"], visit["province_name"]) if x)
+    place = host(view, visit)
     leader = ", ".join(plain(x) for x in (visit["leader_name"], visit["leader_title"]) if x)
     date = fmt.date(visit["date_start"], visit["date_precision"])
     if visit["date_end"] != visit["date_start"]:
@@ -98,7 +114,7 @@ def visit_details(view: View, visit: dict) -> None:
         f"{view.t('level_' + visit['body_level'])}",
         f"**{view.t('body')}:** {plain(visit['body'])}",
         f"**{view.t('leader')}:** {leader or '—'}",
-        f"**{view.t('host')}:** {host or '—'}" + (f" ({view.t('inferred')}: {plain(visit['province_note'])})"
+        f"**{view.t('host')}:** {place or '—'}" + (f" ({view.t('inferred')}: {plain(visit['province_note'])})"
                                                    if visit["province_note"] else ""),
         f"**{view.t('documents_short')}:** {', '.join(plain(d) for d in visit['documents']) or '—'}",
     ]

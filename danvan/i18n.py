@@ -402,3 +402,7 @@ TEXTS.update({
     "bad_page": ("Không có trang “{value}”; đang hiển thị trang Tổng quan.",
                  "There is no page “{value}”; showing the overview."),
 })
+
+TEXTS.update({
+    "formerly": ("{new} (trước đây: {old})", "{new} (formerly {old})"),
+})

@@ -68,6 +68,43 @@ def _in_provinces(flt: Filter) -> pl.Expr:
     return pl.col("display_code").is_in(list(flt.provinces)) if flt.provinces else pl.lit(True)
 
 
+def province_totals(table: pl.DataFrame) -> pl.DataFrame:
+    """The province-level totals (no breakdown) of an observation table, in its order: what the overview's
+    highlights and the map read — a few percent of the rows of a national dataset."""
+    return table.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+
+
+_BIT_YEAR = 2000  # bit 0 of a year mask; masks cover 2000–2061, clamped (the filter's years are 2008–2026)
+
+
+def year_bits(first: pl.Expr | int, last: pl.Expr | int) -> pl.Expr:
+    """An Int64 with one bit set per calendar year from `first` to `last`: two periods overlap in years exactly
+    when their masks share a bit."""
+    def bit(year: pl.Expr | int) -> pl.Expr:
+        value = year if isinstance(year, pl.Expr) else pl.lit(year)
+        return value.cast(pl.Int64).clip(_BIT_YEAR, _BIT_YEAR + 61) - _BIT_YEAR
+
+    return pl.lit(2, pl.Int64).pow(bit(last) + 1) - pl.lit(2, pl.Int64).pow(bit(first))
+
+
+def indicator_places(table: pl.DataFrame) -> pl.DataFrame:
+    """Each (indicator, place) of an observation table once, with the years it reports as a mask (year_bits):
+    which places report an indicator in any year range is then a filter of this frame, not of every value."""
+    return (table.lazy()
+            .group_by("indicator_id", "display_code", "district", "commune")
+            .agg(year_bits(pl.col("period_start").dt.year(), pl.col("period_end").dt.year()).bitwise_or()
+                 .alias("years"))
+            .collect())
+
+
+def places_per_indicator(places: pl.DataFrame, flt: Filter) -> pl.DataFrame:
+    """Number of distinct places (unit, district, commune) reporting each indicator in the filter's years and
+    provinces, from indicator_places()."""
+    fbits = pl.select(year_bits(flt.years[0], flt.years[1])).item()
+    return (places.lazy().filter((pl.col("years") & fbits) != 0, _in_provinces(flt))
+            .group_by("indicator_id").agg(pl.len().alias("places")).collect())
+
+
 def visit_table(catalog: Catalog, scheme: str) -> pl.DataFrame:
     """Every visit with names in `scheme` and its host level, newest first: what `visits` filters.
 
@@ -151,8 +188,12 @@ def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = Non
     """Observations whose period overlaps the filter's years, in its provinces, with indicator metadata; ordered by
     period, then indicator and province. `table` is observation_table(catalog, flt.scheme) when the caller keeps one."""
     table = observation_table(catalog, flt.scheme) if table is None else table
-    return take(table, (pl.col("period_start") <= flt.end) & (pl.col("period_end") >= flt.start)
-                & _in_provinces(flt))
+    return take(table, in_filter(flt))
+
+
+def in_filter(flt: Filter) -> pl.Expr:
+    """Whether an observation's period overlaps the filter's years and its unit is one of the filter's provinces."""
+    return (pl.col("period_start") <= flt.end) & (pl.col("period_end") >= flt.start) & _in_provinces(flt)
 
 
 def years_expr() -> pl.Expr:
@@ -225,7 +266,7 @@ def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame) -> dict[str, int]:
         "provinces": vis.filter(pl.col("display_code").is_not_null())["display_code"].n_unique(),
         "documents": vis.select(pl.col("documents").explode()).drop_nulls().n_unique(),
         "observations": obs.height,
-        "sources": pl.concat([vis.select("source_id"), obs.select("source_id")])["source_id"].n_unique(),
+        "sources": pl.concat([vis["source_id"].unique(), obs["source_id"].unique()]).n_unique(),
     }
 
 
@@ -237,13 +278,16 @@ def highlights(obs: pl.DataFrame, n: int = 6) -> pl.DataFrame:
             .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(n))
 
 
-def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame, n: int = 4) -> pl.DataFrame:
+def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame | None = None, n: int = 4,
+                   obs_counts: pl.DataFrame | None = None) -> pl.DataFrame:
     """The `n` most recently published sources behind the filtered visits and observations, with how many of each
-    they gave (columns `visits`, `observations`)."""
-    counts = (pl.concat([vis.select("source_id", pl.lit("visits").alias("what")),
-                         obs.select("source_id", pl.lit("observations").alias("what"))])
-              .group_by("source_id").agg((pl.col("what") == "visits").sum().alias("visits"),
-                                         (pl.col("what") == "observations").sum().alias("observations")))
+    they gave (columns `visits`, `observations`). `obs_counts` (source_id, len) may stand for `obs`."""
+    if obs_counts is None:
+        obs_counts = obs.group_by("source_id").len()
+    counts = (vis.group_by("source_id").len(name="visits")
+              .join(obs_counts.select("source_id", pl.col("len").alias("observations")), on="source_id", how="full",
+                    coalesce=True)
+              .with_columns(pl.col("visits", "observations").fill_null(0)))
     return (catalog.sources.join(counts, on="source_id", how="inner")
             .sort("published", descending=True, nulls_last=True).head(n))
 
@@ -268,6 +312,30 @@ def indicator_ranking(obs: pl.DataFrame, name_column: str) -> pl.DataFrame:
     return (obs.group_by("indicator_id", name_column)
             .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
             .sort("places", "len", name_column, descending=[True, True, False]))
+
+
+def ranking_in(flt: Filter, places: pl.DataFrame, counts: pl.DataFrame, indicators: pl.DataFrame,
+               name_column: str) -> pl.DataFrame:
+    """indicator_ranking() of the filter's observations, from indicator_places() and observation_counts(…,
+    "indicator_id") of the whole table: a few thousand rows to read instead of every value."""
+    names = indicators.select(pl.col("id").alias("indicator_id"), name_column)
+    return (counts_in(counts, flt, "indicator_id")
+            .join(places_per_indicator(places, flt), on="indicator_id", how="left")
+            .join(names, on="indicator_id", how="left")
+            .select("indicator_id", name_column, pl.col("places").fill_null(0).cast(pl.UInt32),
+                    pl.col("len").cast(pl.UInt32))
+            .sort("places", "len", name_column, descending=[True, True, False]))
+
+
+def observation_counts(table: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Rows of an observation table counted by `by` (e.g. indicator_id, source_id), unit and period: counts_in()
+    then gives the count for any filter without reading every value."""
+    return table.lazy().group_by(by, "display_code", "period_start", "period_end").len().collect()
+
+
+def counts_in(counts: pl.DataFrame, flt: Filter, by: str) -> pl.DataFrame:
+    """`by` and the number of the filter's observations (`len`), from observation_counts(table, by)."""
+    return counts.lazy().filter(in_filter(flt)).group_by(by).agg(pl.col("len").sum()).collect()
 
 
 def source_counts(catalog: Catalog) -> pl.DataFrame:
@@ -302,7 +370,8 @@ def document_mentions(catalog: Catalog) -> pl.DataFrame:
 
 def document_references(vis: pl.DataFrame) -> pl.DataFrame:
     """One row per (visit, document it references), in the order of `vis` (newest first)."""
-    return vis.select("visit_id", "date_start", "body", "province_name", pl.col("documents")).explode("documents")
+    return vis.select("visit_id", "date_start", "body", "province_name", "display_name", "district", "commune",
+                      pl.col("documents")).explode("documents")
 
 
 def visit_buckets(vis: pl.DataFrame) -> pl.DataFrame:

@@ -3,8 +3,10 @@
 import polars as pl
 import streamlit as st
 
-from components import charts, ui, view
+from components import cached, charts, ui, view
 from danvan import fmt
+
+POINTS, LISTED = 2000, 300  # above POINTS visits the chart shows months, not visits; the list offers the newest
 
 current = view.current()
 ui.header(current, "page_timeline")
@@ -15,8 +17,8 @@ if visits.is_empty():
     ui.empty(current)
 else:
     na = pl.lit("—")
-    host = pl.concat_str([pl.col("district"), pl.lit(", "), pl.col("province_name")]).fill_null(
-        pl.col("province_name")).fill_null(na)
+    host = pl.concat_str([pl.col("district"), pl.lit(", "), ui.unit_name(current)]).fill_null(
+        ui.unit_name(current)).fill_null(na)
     hover = pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
         pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("kind").replace_strict(
@@ -26,13 +28,24 @@ else:
         pl.lit(t("host")), ui.escaped(host), pl.lit(t("documents_short")),
         pl.col("documents").list.join(", ").replace("", "—"),
     )
-    rows = visits.with_columns(hover.alias("hover"))
-    referenced = rows.select(pl.col("documents").explode()).drop_nulls()["documents"].unique()
+    many = visits.height > POINTS
+    clicked_id = st.session_state.get("timeline_visit")
+    rows = (pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == clicked_id)]).unique(
+        "visit_id", keep="first", maintain_order=True) if many else visits).with_columns(hover.alias("hover"))
+    points = rows
+    if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
+        points = cached.visit_buckets(current).select(
+            pl.col("month").alias("date_start"), "body_level", "kind", "visit_id", pl.format(
+                "<b>{}</b> · {}<br>" + t("map_events_of", n="{}"), pl.col("month").dt.strftime("%m/%Y"),
+                pl.col("kind").replace_strict({k: t("kind_" + k) for k in ("khao_sat", "kiem_tra", "giam_sat",
+                                                                          "lam_viec", "hoi_nghi")}),
+                fmt.number_expr("visits", lang=current.lang)).alias("hover"))
+    referenced = cached.document_references(current)["documents"].drop_nulls().unique()
     docs = current.catalog.documents.filter(pl.col("code").is_in(referenced.to_list()), pl.col("date").is_not_null())
     inside = docs.filter(pl.col("date").is_between(current.flt.start, current.flt.end))
     levels = {level: t("level_" + level) for level in ("central", "province", "district")}
     kinds = {kind: t("kind_" + kind) for kind in ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")}
-    figure = charts.make_timeline_figure(rows, inside, level_labels=levels, kind_labels=kinds,
+    figure = charts.make_timeline_figure(points, inside, level_labels=levels, kind_labels=kinds,
                                          lang=current.lang)
     event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="timeline_chart", theme=None,
                             config={"displaylogo": False})
@@ -44,10 +57,16 @@ else:
 
     labels = dict(rows.select("visit_id", pl.format(
         "{} — {} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-        pl.col("province_name").fill_null("—"))).iter_rows())
+        ui.unit_name(current).fill_null("—"))).iter_rows())
     clicked = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
     if clicked:
         st.session_state["timeline_visit"] = clicked[0]
+        if clicked[0] not in labels:  # a month's newest visit, older than the list: add it and show it
+            st.rerun()
+    if many:
+        st.caption(("Mỗi điểm gộp các sự kiện cùng tháng, cùng cấp và loại; danh sách chọn có {n} sự kiện mới nhất."
+                    if current.lang == "vi" else "Each point gathers a month's events of one level and kind; the list "
+                    "offers the {n} newest.").format(n=fmt.number(LISTED, lang=current.lang)))
     st.caption(t("timeline_hint"))
     chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit")
     with st.container(border=True):

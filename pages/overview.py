@@ -1,10 +1,9 @@
 """Tổng quan: headline numbers for the filter, indicator highlights with their periods, the latest visits."""
 
-import polars as pl
 import streamlit as st
 
-from components import ui, view
-from danvan import fmt, queries
+from components import cached, ui, view
+from danvan import fmt
 
 current = view.current()
 ui.header(current, "page_overview")
@@ -14,7 +13,7 @@ observations = current.observations()
 if visits.is_empty() and observations.is_empty():
     ui.empty(current)
 else:
-    numbers = queries.headline(current.catalog, current.flt)
+    numbers = cached.headline(current)
     for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"),
                            strict=True):
         label = {"provinces": "provinces_visited"}.get(key, key)
@@ -27,8 +26,7 @@ else:
             ui.empty(current)
         for visit in visits.head(6).iter_rows(named=True):
             with st.container(border=True):
-                host = ", ".join(ui.plain(x) for x in (visit["commune"], visit["district"], visit["province_name"])
-                                 if x)
+                host = ui.host(current, visit)
                 st.markdown(
                     f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
                     f"{current.t('kind_' + visit['kind'])} · {current.t('level_' + visit['body_level'])}  \n"
@@ -41,11 +39,7 @@ else:
         st.subheader(current.t("highlights"))
         if observations.is_empty():
             ui.empty(current)
-        # The latest province-level totals: one per province first, then other fields, six at most.
-        totals = (observations.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-                  .sort("period_end", descending=True))
-        highlights = (pl.concat([totals.unique(subset="display_code", keep="first", maintain_order=True), totals])
-                      .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(6))
+        highlights = cached.highlights(current)  # the latest province-level totals, six at most
         for obs in highlights.iter_rows(named=True):
             name = obs["name_en"] if current.lang == "en" else obs["name_vi"]
             with st.container(border=True):
@@ -58,12 +52,8 @@ else:
                     ui.quote(current, obs["source_id"], obs["quote"])
 
         st.subheader(current.t("whats_new"))
-        shown = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique()
-        recent = (current.catalog.sources.filter(pl.col("source_id").is_in(shown.to_list()))
-                  .sort("published", descending=True, nulls_last=True).head(4))
-        for src in recent.iter_rows(named=True):
+        for src in cached.recent_sources(current).iter_rows(named=True):
             st.markdown("- " + current.t(
                 "whats_new_row", title=ui.source_line(current, src["source_id"]),
-                visits=visits.filter(pl.col("source_id") == src["source_id"]).height,
-                observations=observations.filter(pl.col("source_id") == src["source_id"]).height))
+                visits=src["visits"], observations=src["observations"]))
 ui.footer(current)

@@ -3,20 +3,17 @@
 import polars as pl
 import streamlit as st
 
-from components import ui, view
+from components import cached, ui, view
 from danvan import fmt
+
+LISTED = 20  # visits listed under a document; a national dataset has thousands
 
 current = view.current()
 ui.header(current, "page_documents")
 t = current.t
 catalog = current.catalog
-visits = current.visits()
-
-texts = pl.DataFrame({"source_id": list(catalog.texts), "text": list(catalog.texts.values())})
-mentions = (catalog.documents.select("code").join(texts, how="cross")
-            .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
-            .group_by("code").agg(pl.col("source_id").sort()))
-referenced = visits.select("visit_id", "date_start", "body", "province_name", pl.col("documents")).explode("documents")
+mentions = cached.document_mentions(catalog.version, catalog)
+referenced = cached.document_references(current)
 documents = catalog.documents.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
 
 query = st.text_input(t("doc_search"), key="doc_search")
@@ -43,9 +40,13 @@ for doc in documents.iter_rows(named=True):
         st.markdown(f"**{t('doc_visits')}:**")
         if refs.is_empty():
             st.caption(t("none"))
-        for ref in refs.iter_rows(named=True):
+        for ref in refs.head(LISTED).iter_rows(named=True):
             st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → "
-                        f"{ui.plain(ref['province_name'] or '—')}")
+                        f"{ui.host(current, ref) or '—'}")
+        if refs.height > LISTED:
+            st.caption(("… và {n} sự kiện khác (trang Dữ liệu có đủ)." if current.lang == "vi" else
+                        "… and {n} more events (the Data page lists them all).")
+                       .format(n=fmt.number(refs.height - LISTED, lang=current.lang)))
         st.markdown(f"**{t('doc_sources')}:**")
         for source_id in doc["source_id"] or []:
             st.markdown(f"- {ui.source_line(current, source_id)}")

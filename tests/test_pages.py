@@ -207,3 +207,10 @@ def test_switching_scheme_carries_provinces_over(entry):
     at.sidebar.radio(key="f_ranh_gioi").set_value("34").run()
     assert at.session_state["f_tinh"] == ["19"]
     assert "Thái Nguyên; 2017–2024; 34 tỉnh (từ 1/7/2025)" in text(at)
+
+
+def test_merged_province_shows_new_unit_with_old_name(entry):
+    shown = text(open_page(entry, "overview", tinh="19", ranh_gioi="34"))
+    assert "Thái Nguyên (trước đây: Bắc Kạn)" in shown
+    shown = text(open_page(entry, "overview", tinh="19", ranh_gioi="34", lang="en"))
+    assert "Thái Nguyên (formerly Bắc Kạn)" in shown
