@@ -1,19 +1,41 @@
 """The one module that wraps the core in Streamlit caches. Everything cached is a collected frame or a plain object.
 
 The catalog is keyed by a cheap fingerprint of the data folder (names, sizes, modification times), so an edit to
-data/ is served on the next rerun; an edit that does not validate keeps the last valid catalog and reports why."""
+data/ is served on the next rerun; an edit that does not validate keeps the last valid catalog and reports why.
+
+Three layers, each built from the one before and keyed by the catalog's version:
+- per catalog and scheme: every visit and observation joined once with its names and indicator (queries.*_table);
+- per filter: the rows of those tables the filter selects — zero-copy slices for a filter on years alone, a small
+  copy for a few provinces — bounded in number;
+- per filter (and page choice): the small aggregated frames the pages draw (headline numbers, map values, arcs…).
+Everything is `cache_resource`: frames are shared between sessions, never pickled or copied on a hit, and pages
+treat them as read-only (Polars frames are immutable unless mutated in place, which no page does)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
+import pydeck as pdk
 import streamlit as st
+import yaml
+from pydeck.bindings.json_tools import default_serialize
 
 import danvan
-from danvan import queries
+from danvan import queries, report
 from danvan.registry import Registry
+
+from . import maps
+
+if TYPE_CHECKING:
+    from .view import View
+
+PER_FILTER = 32  # filters kept per kind of result; a national filter costs a few KB (slices), a province a few MB
 
 
 def data_path() -> str:
@@ -27,10 +49,20 @@ def _stamp(path: str) -> tuple:
                         for p in root.rglob("*") if p.is_file() and "history" not in p.parts))
 
 
+def _generated(path: str) -> bool:
+    """Whether the folder's dataset.yaml says `generated: true` (exactly true; anything else means curated)."""
+    try:
+        meta = yaml.safe_load((Path(path) / "dataset.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # the loader reports what is wrong with it
+    return isinstance(meta, dict) and meta.get("generated") is True
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(path: str, stamp: tuple) -> danvan.Catalog | danvan.DataError:
+    # Generated benchmark data skips the quote check (its quotes are not curated from real texts); curated data never.
     try:
-        return danvan.load(path)
+        return danvan.load(path, verify_quotes=not _generated(path))
     except danvan.DataError as err:
         return err
 
@@ -56,11 +88,246 @@ def registry(version: str, _catalog: danvan.Catalog) -> Registry:
     return Registry(_catalog.units, _catalog.places)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# ---------------------------------------------------------------- per catalog
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _visit_table(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.visit_table(_catalog, scheme)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _observation_base(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.observation_base(_catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _observation_table(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.observation_table(_catalog, scheme, _observation_base(version, _catalog))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _province_totals(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.province_totals(_observation_table(version, scheme, _catalog))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _indicator_places(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.indicator_places(_observation_table(version, scheme, _catalog))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _observation_counts(version: str, scheme: str, by: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.observation_counts(_observation_table(version, scheme, _catalog), by)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
+    return report.data_years(_catalog)
+
+
+def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
+    """The years the data covers (the filter's default), once per catalog rather than on every rerun."""
+    return _data_years(catalog.version, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def source_counts(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    """Every source with the number of visits, findings, observations and documents curated from it."""
+    return queries.source_counts(_catalog)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def source_quotes(version: str, source_id: str, _catalog: danvan.Catalog) -> list[str]:
+    """The distinct quotes (as compared with the text) taken from one source."""
+    return queries.source_quotes(_catalog, source_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def document_mentions(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    """Each document code with the sources whose stored text mentions it."""
+    return queries.document_mentions(_catalog)
+
+
+# ---------------------------------------------------------------- per filter
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def visits(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return queries.visits(_catalog, flt)
+    return queries.visits(_catalog, flt, _visit_table(version, flt.scheme, _catalog))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def observations(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return queries.observations(_catalog, flt)
+    return queries.observations(_catalog, flt, _observation_table(version, flt.scheme, _catalog))
+
+
+def _frames(view: View) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return view.visits(), view.observations()
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _totals(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    """The filter's province-level totals, from the pre-built table of them (a few percent of all values)."""
+    return queries.take(_province_totals(version, flt.scheme, _catalog), queries.in_filter(flt))
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _headline(version: str, flt: queries.Filter, _view: View) -> dict[str, int]:
+    return queries.headline_counts(*_frames(_view))
+
+
+def headline(view: View) -> dict[str, int]:
+    """The overview's numbers for the view's filter."""
+    return _headline(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _highlights(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.highlights(_totals(version, flt, _view.catalog))
+
+
+def highlights(view: View) -> pl.DataFrame:
+    """The latest province-level totals the overview shows, six at most."""
+    return _highlights(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _recent_sources(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    counts = queries.counts_in(_observation_counts(version, flt.scheme, "source_id", _view.catalog), flt, "source_id")
+    return queries.recent_sources(_view.catalog, _view.visits(), obs_counts=counts)
+
+
+def recent_sources(view: View) -> pl.DataFrame:
+    """The newest sources behind the view, with how many of its visits and observations each gave."""
+    return _recent_sources(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _map_indicators(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.map_indicators(_totals(version, flt, _view.catalog))
+
+
+def map_indicators(view: View) -> pl.DataFrame:
+    """The indicators the map can colour provinces by, for the view's filter."""
+    return _map_indicators(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _map_values(version: str, flt: queries.Filter, indicator_id: str, _view: View) -> pl.DataFrame:
+    return queries.map_values(_totals(version, flt, _view.catalog), indicator_id, flt.scheme)
+
+
+def map_values(view: View, indicator_id: str) -> pl.DataFrame:
+    """One value per unit of the view's scheme for an indicator (queries.map_values)."""
+    return _map_values(view.catalog.version, view.flt, indicator_id, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _visit_counts(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.visit_counts(_view.visits())
+
+
+def visit_counts(view: View) -> pl.DataFrame:
+    """Visits per unit of the view's scheme (queries.visit_counts)."""
+    return _visit_counts(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _visit_arcs(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.arc_summary(_view.visits(), _view.catalog.units)
+
+
+def visit_arcs(view: View) -> pl.DataFrame:
+    """One arc per visiting level, seat and host province, with the number of visits (queries.arc_summary)."""
+    return _visit_arcs(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _indicator_ranking(version: str, flt: queries.Filter, name_column: str, _view: View) -> pl.DataFrame:
+    catalog = _view.catalog
+    return queries.ranking_in(flt, _indicator_places(version, flt.scheme, catalog),
+                              _observation_counts(version, flt.scheme, "indicator_id", catalog), catalog.indicators,
+                              name_column)
+
+
+def indicator_ranking(view: View, name_column: str) -> pl.DataFrame:
+    """The indicators of the view, those reported by the most places first (queries.indicator_ranking)."""
+    return _indicator_ranking(view.catalog.version, view.flt, name_column, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _indicator_rows(version: str, flt: queries.Filter, indicator_id: str, _view: View) -> pl.DataFrame:
+    table = _observation_table(version, flt.scheme, _view.catalog)  # by period then indicator: a few slices
+    return queries.take(table, queries.in_filter(flt) & (pl.col("indicator_id") == indicator_id))
+
+
+def indicator_rows(view: View, indicator_id: str) -> pl.DataFrame:
+    """The view's observations of one indicator."""
+    return _indicator_rows(view.catalog.version, view.flt, indicator_id, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _province_rows(version: str, flt: queries.Filter, code: str, _view: View) -> tuple[pl.DataFrame, pl.DataFrame]:
+    visits_, observations_ = _frames(_view)
+    return (visits_.filter(pl.col("display_code") == code), observations_.filter(pl.col("display_code") == code))
+
+
+def province_rows(view: View, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The view's visits and observations of one unit of its scheme (the province profile)."""
+    return _province_rows(view.catalog.version, view.flt, code, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _document_references(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.document_references(_view.visits())
+
+
+def document_references(view: View) -> pl.DataFrame:
+    """One row per (visit, document it references) in the view, newest first."""
+    return _document_references(view.catalog.version, view.flt, view)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _visit_buckets(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
+    return queries.visit_buckets(_view.visits())
+
+
+def visit_buckets(view: View) -> pl.DataFrame:
+    """The view's visits counted by month, visiting level and kind, for a timeline of many visits."""
+    return _visit_buckets(view.catalog.version, view.flt, view)
+
+
+# ---------------------------------------------------------------- maps
+
+class SerializedDeck:
+    """A pydeck Deck serialized once, as compact JSON, with what st.pydeck_chart reads from a Deck.
+
+    pydeck's own Deck.to_json() indents by two spaces — 4–5× the bytes for the boundaries' coordinates (≈1,3 MB
+    for the 63 provinces instead of ≈0,3 MB) and a pure-Python encoder on every rerun. The spec is the same."""
+
+    layers: tuple = ()  # nothing for Streamlit's pandas-3 workaround to convert: the data is already in the JSON
+    mapbox_key = None
+    deck_widget = None
+
+    def __init__(self, deck: pdk.Deck) -> None:
+        self._tooltip = deck._tooltip
+        self._json = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"),
+                                ensure_ascii=False)
+
+    def to_json(self) -> str:
+        return self._json
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _serialized_deck(key: str, _build: Callable[[], pdk.Deck]) -> SerializedDeck:
+    return SerializedDeck(_build())
+
+
+def map_deck(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str], arcs: pl.DataFrame,
+             *, no_data_text: str, view: pdk.ViewState = maps.VIEW) -> SerializedDeck:
+    """maps.make_map_deck, built and serialized once per distinct content (keyed by a hash of every argument)."""
+    digest = hashlib.sha256()
+    for part in (geojson, islands, json.dumps([values, tooltips, no_data_text, vars(view), arcs.to_dicts()],
+                                              sort_keys=True, default=str, ensure_ascii=False)):
+        digest.update(part.encode("utf-8"))
+    return _serialized_deck(digest.hexdigest(), lambda: maps.make_map_deck(
+        geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view))

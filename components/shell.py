@@ -7,7 +7,7 @@ import streamlit as st
 
 from danvan.i18n import t
 
-from . import cached, view
+from . import cached, presenting, view
 from .ui import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +16,8 @@ PAGES_DIR = ROOT / "pages"
 # (section, [(file, title key, icon, url path)]); each file in pages/ is named after its URL path.
 PAGES = (
     ("section_overview", (("overview", "page_overview", "dashboard", ""), ("ban-do", "page_map", "map", "ban-do"),
-                          ("dong-thoi-gian", "page_timeline", "timeline", "dong-thoi-gian"))),
+                          ("dong-thoi-gian", "page_timeline", "timeline", "dong-thoi-gian"),
+                          ("trinh-chieu", "page_present", "slideshow", "trinh-chieu"))),  # hidden: see presenting
     ("section_analysis", (("so-sanh", "page_compare", "bar_chart", "so-sanh"),
                           ("ho-so-tinh", "page_profile", "location_city", "ho-so-tinh"))),
     ("section_reference", (("van-ban", "page_documents", "gavel", "van-ban"), ("nguon", "page_sources", "article",
@@ -46,6 +47,7 @@ def run() -> None:
         st.code("\n".join(str(p) for p in error.problems if p.severity == "error"), language=None)
         st.stop()
 
+    presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
     lang = current.lang
     if error is not None:
@@ -64,7 +66,8 @@ def run() -> None:
     pages = {
         t(section, lang): [
             st.Page(PAGES_DIR / f"{file}.py", title=t(title, lang), icon=f":material/{icon}:",
-                    url_path=path or None, default=not path)
+                    url_path=path or None, default=not path,
+                    visibility="hidden" if path == presenting.PAGE else "visible")
             for file, title, icon, path in entries
         ]
         for section, entries in PAGES
@@ -74,6 +77,7 @@ def run() -> None:
         st.Page(PAGES_DIR / "nhap-lieu.py", title=t("page_curate", lang), icon=":material/edit_note:",
                 url_path="nhap-lieu", visibility="visible" if st.session_state.get("curator") else "hidden"))
     page = st.navigation(pages)
+    presenting.route(page)
     st.session_state["_in_shell"] = True  # tells view.current() that this run went through the shell
     try:
         page.run()

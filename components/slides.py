@@ -53,7 +53,7 @@ def make_slide_figure(chart: Chart, lang: str, height: int = 640) -> go.Figure:
                       margin={"l": 10, "r": 120 if horizontal else 10, "t": 60, "b": 10})
     if horizontal:
         fig.update_layout(barmode="group", bargap=0.3)
-        fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+        fig.update_yaxes(autorange="reversed", automargin=True, title=None, ticklabelstandoff=14)
         fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=True, rangemode="tozero", title=None)
     else:
         fig.update_layout(barmode="stack", bargap=0.35)
@@ -87,7 +87,7 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
 
 
 @lru_cache(maxsize=16)
-def make_map_image(data: MapData, lang: str, width: int = 1600, height: int = 1000) -> bytes:
+def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 1000) -> bytes:
     """A PNG of the provinces of `data.scheme` coloured by value, with a legend, the period and the archipelagos."""
     scale = 2  # drawn at twice the size and reduced: smooth edges without an anti-aliasing renderer
     w, h = width * scale, height * scale
@@ -106,7 +106,8 @@ def make_map_image(data: MapData, lang: str, width: int = 1600, height: int = 10
 
     values = {a.code: a.value for a in data.areas}
     legend = maps.classes(list(values.values())) if values else []
-    names = {f["properties"]["code"]: f["properties"]["name_vi"] for f in shapes}
+    name_key = "name_en" if lang == "en" else "name_vi"
+    names = {f["properties"]["code"]: f["properties"][name_key] for f in shapes}
 
     def area(feature: dict) -> float:
         xs = [p[0] for ring in _rings(feature["geometry"]) for p in ring]
@@ -132,7 +133,7 @@ def make_map_image(data: MapData, lang: str, width: int = 1600, height: int = 10
         props = feature["properties"]
         if props.get("kind") == "label":
             owner = names.get(props["province_code"], "")
-            text = f"{props['name_vi']}\n({owner})"
+            text = f"{props[name_key]}\n({owner})"
             draw.multiline_text((x, y + 14 * scale), text, font=small, fill=(30, 30, 30), anchor="ma", align="center",
                                 stroke_width=2 * scale, stroke_fill="white")
         else:

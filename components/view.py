@@ -60,7 +60,7 @@ def current() -> View:
 def build(catalog: danvan.Catalog) -> View:
     """Render the filter bar, seeded from the URL on a session's first run, and write the filter back to the URL."""
     registry = cached.registry(catalog.version, catalog)
-    default_years = data_years(catalog)
+    default_years = cached.data_years(catalog)  # once per catalog, not a scan of every value per rerun
     state = st.session_state
     if "_filter" not in state:  # a session's first run: the filter a shared link asks for
         params = {name: st.query_params.get_all(name) for name in st.query_params}

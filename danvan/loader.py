@@ -505,9 +505,10 @@ def _public_visits(visits: pl.DataFrame) -> pl.DataFrame:
 
 
 def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
+    # By period first: a filter on years then selects a few contiguous runs (queries.take serves them uncopied).
     return observations.select(
         pl.col("id").alias("observation_id"), pl.col("indicator").alias("indicator_id"), "scheme",
         pl.col("province").alias("province_code"), "province_note", "district", "commune", "period_start",
         "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
         pl.col("source").alias("source_id"), "quote",
-    ).sort("indicator_id", "province_code", "period_start", "observation_id")
+    ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")

@@ -5,8 +5,10 @@ import polars as pl
 import pydeck as pdk
 import streamlit as st
 
-from components import maps, ui, view
-from danvan import fmt
+from components import cached, maps, ui, view
+from danvan import fmt, queries
+
+LISTED = 30  # visits and values listed in full; a national dataset lists the newest and the latest of each
 
 current = view.current()
 t, lang, scheme = current.t, current.lang, current.flt.scheme
@@ -33,15 +35,18 @@ else:
 st.markdown(f"**{t('profile_region')}:** {ui.plain(unit['region'])} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
 
-visits = current.visits().filter(pl.col("display_code") == code)
-observations = current.observations().filter(pl.col("display_code") == code)
+visits, observations = cached.province_rows(current, code)
 
 main, side = st.columns([3, 2], gap="large")
 with main:
     st.subheader(t("profile_visits"))
     if visits.is_empty():
         st.info(t("profile_no_visits"))
-    for visit in visits.iter_rows(named=True):
+    if visits.height > LISTED:
+        st.caption(("{n} sự kiện mới nhất trong {m}; xem đủ ở trang Dòng thời gian và Dữ liệu." if lang == "vi" else
+                    "The {n} newest of {m} events; the Timeline and Data pages list them all.")
+                   .format(n=LISTED, m=fmt.number(visits.height, lang=lang)))
+    for visit in visits.head(LISTED).iter_rows(named=True):
         title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
                  f"{visit['body']}")
         with st.expander(ui.plain(title), expanded=visits.height <= 2):
@@ -53,7 +58,13 @@ with main:
     else:
         st.caption(t("profile_from"))
         name_col = "name_en" if lang == "en" else "name_vi"
-        for obs in observations.sort("category", "indicator_id", "period_start").iter_rows(named=True):
+        listed = observations.sort("category", "indicator_id", "period_start")
+        if observations.height > LISTED:  # the latest value of each indicator, the province's own first
+            listed = queries.latest_values(observations).head(LISTED)
+            st.caption(("{n} giá trị mới nhất trong {m}; xem đủ ở trang Dữ liệu." if lang == "vi" else
+                        "The {n} latest of {m} values; the Data page lists them all.")
+                       .format(n=listed.height, m=fmt.number(observations.height, lang=lang)))
+        for obs in listed.iter_rows(named=True):
             place = obs["commune"] or obs["district"]
             label = obs[name_col] + (f" — {obs['breakdown']}" if obs["breakdown"] else "") + (
                 f" ({place})" if place else "")
@@ -67,14 +78,14 @@ with main:
 
 with side:
     st.subheader(t("profile_location"))
-    deck = maps.make_map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
-                              maps.boundaries("hoangsa_truongsa.geojson"), {code: 1.0},
-                              {code: ""}, pl.DataFrame(), no_data_text="",
-                              view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6))
+    deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
+                           maps.boundaries("hoangsa_truongsa.geojson"), {code: 1.0},
+                           {code: ""}, pl.DataFrame(), no_data_text="",
+                           view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6))
     st.pydeck_chart(deck, height=520, key="profile_map")
 
     st.subheader(t("profile_documents"))
-    codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].to_list()
+    codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().to_list()
     old_codes = current.catalog.units.filter(pl.col("scheme") == "63", (pl.col("new_code") == code)
                                              if scheme == "34" else (pl.col("code") == code))["code"].to_list()
     documents = current.catalog.documents.filter(pl.col("code").is_in(codes) | pl.col("province").is_in(old_codes))

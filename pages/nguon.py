@@ -4,25 +4,14 @@ stored text, always shown as text."""
 import polars as pl
 import streamlit as st
 
-from components import ui, view
-from danvan.text import fold_space, quote_key
+from components import cached, ui, view
+from danvan.text import fold_space
 
 current = view.current()
 ui.header(current, "page_sources")
 t = current.t
 catalog = current.catalog
-
-
-def counts(frame: pl.DataFrame, column: str, name: str) -> pl.DataFrame:
-    return frame.group_by(column).len(name=name).rename({column: "source_id"})
-
-
-sources = catalog.sources
-for frame, column, name in ((catalog.visits, "source_id", "visits"), (catalog.findings, "source_id", "findings"),
-                            (catalog.observations, "source_id", "observations"),
-                            (catalog.documents.drop_nulls("source"), "source", "documents")):
-    sources = sources.join(counts(frame, column, name), on="source_id", how="left")
-sources = sources.with_columns(pl.col("visits", "findings", "observations", "documents").fill_null(0))
+sources = cached.source_counts(catalog.version, catalog)  # what was curated from each source
 
 st.subheader(t("src_table"))
 st.dataframe(sources.select(
@@ -44,10 +33,7 @@ if notes:
 st.markdown(t("src_curated", visits=src["visits"], findings=src["findings"], observations=src["observations"],
               documents=src["documents"]))
 
-quoted_frames = ((catalog.visits, "source_id"), (catalog.findings, "source_id"),
-                 (catalog.observations, "source_id"), (catalog.documents, "source"))
-quotes = [quote_key(q) for frame, column in quoted_frames
-          for q in frame.filter(pl.col(column) == chosen)["quote"].drop_nulls().to_list()]
+quotes = cached.source_quotes(catalog.version, chosen, catalog)
 
 
 st.markdown(f"**{t('src_text')}**")

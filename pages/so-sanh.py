@@ -4,8 +4,10 @@ normalisation, and plain warnings when values are not comparable."""
 import polars as pl
 import streamlit as st
 
-from components import charts, ui, view
+from components import cached, charts, ui, view
 from danvan import fmt, queries
+
+BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
 
 current = view.current()
 ui.header(current, "page_compare")
@@ -17,14 +19,12 @@ if observations.is_empty():
 else:
     name_col = "name_en" if lang == "en" else "name_vi"
     # First the indicators reported by the most places, so that the default view compares places.
-    counts = (observations.group_by("indicator_id", name_col)
-              .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
-              .sort("places", "len", name_col, descending=[True, True, False]))
+    counts = cached.indicator_ranking(current, name_col)
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
                                key="compare_indicator")
-    rows = queries.per_year(observations.filter(pl.col("indicator_id") == indicator))
+    rows = queries.per_year(cached.indicator_rows(current, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
     parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,
                           help=t("compare_breakdowns_help"))
@@ -72,7 +72,14 @@ else:
                    den=fmt.number(r["denominator"], lang=lang)) for r in disagree.iter_rows(named=True)]
         st.error(t("compare_disagree") + "  \n" + "  \n".join(lines), icon=":material/calculate:")
 
-    figure = charts.make_compare_figure(rows, value_column=value_col, label_column="label", text_column="text",
+    shown = rows
+    if rows.height > BARS:  # thousands of communes: a readable chart of provinces, one period
+        shown = rows.filter(pl.col("level") == "province") if (rows["level"] == "province").any() else rows
+        shown = shown.filter(pl.col("series") == shown.sort("period_end", "period_start")["series"][-1]).head(BARS)
+        st.caption(("Biểu đồ: {n} giá trị, kỳ gần nhất, cấp cao nhất; bảng dưới đây có đủ {m} giá trị." if lang == "vi"
+                    else "Chart: {n} values of the latest period at the highest level; the table has all {m}.")
+                   .format(n=fmt.number(shown.height, lang=lang), m=fmt.number(rows.height, lang=lang)))
+    figure = charts.make_compare_figure(shown, value_column=value_col, label_column="label", text_column="text",
                                         color_column="series", lang=lang, percent=unit == "percent")
     st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 

@@ -1,0 +1,91 @@
+"""Presentation mode: the current filter shown as full-screen slides on pages/trinh-chieu.py.
+
+The mode is entered from the sidebar's button or by a link with `trinh_chieu=N` (N = the slide to open; 1 = the
+title slide); the slide number stays in the URL, so a copied link reopens the same slide. Leaving returns to the
+page it was entered from, with the same filter (the filter's widgets stay in the hidden sidebar all along)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGE = "trinh-chieu"    # the presentation page's URL path and file name in pages/
+PARAM = "trinh_chieu"   # the URL parameter: on, and which slide
+
+# Everything that is not the slide: Streamlit's header and toolbar, the sidebar and its toggle. Large type for the
+# back of a meeting room at 1920×1080; the controls stay fixed at the bottom of the screen.
+CHROME_CSS = """<style>
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"]
+  { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 28px 64px 120px !important; max-width: none !important; }
+[data-testid="stMain"] h1 { font-size: 60px !important; line-height: 1.15 !important; color: #b3261e;
+  padding: 0 0 4px !important; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 32px; line-height: 1.35; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { margin-bottom: 10px; }
+.st-key-slide_lead [data-testid="stMarkdownContainer"] p { font-size: 72px; font-weight: 700; line-height: 1.15;
+  margin: 40px 0 40px; }
+.st-key-slide_subtitle [data-testid="stMarkdownContainer"] p { font-size: 30px; color: #555; }
+.st-key-slide_figures [class*="st-key-figure_value"] p { font-size: 104px; line-height: 1.05; color: #b3261e;
+  font-weight: 700; margin: 24px 0 0; }
+.st-key-slide_figures [class*="st-key-figure_label"] p { font-size: 34px; line-height: 1.25; }
+.st-key-slide_figures [class*="st-key-figure_detail"] p { font-size: 26px; color: #666; }
+.st-key-present_controls [data-testid="stCaptionContainer"] p { font-size: 18px; }
+.st-key-slide_table table { font-size: 26px; width: 100%; }
+.st-key-slide_table th, .st-key-slide_table td { font-size: 26px !important; padding: 10px 14px !important;
+  vertical-align: top; }
+.st-key-slide_notes [data-testid="stMarkdownContainer"] p { font-size: 24px; color: #444; }
+.st-key-slide_source [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #555; }
+.st-key-present_controls { position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #fff;
+  border-top: 1px solid #ddd; padding: 10px 64px; }
+.st-key-present_controls [data-testid="stMarkdownContainer"] p { font-size: 24px; margin: 0; }
+.st-key-present_controls button p { font-size: 22px; }
+.st-key-present_pager { display: none; }
+</style>"""
+
+
+def seed() -> None:
+    """Before the filter bar of every run: put back the filter carried over a page switch; on a session's first
+    run, ask for the slides when the link says `trinh_chieu=N`."""
+    state = st.session_state
+    state.update(state.pop("_present_keep", {}))
+    if "_present_seeded" in state:
+        return
+    state["_present_seeded"] = True
+    raw = st.query_params.get(PARAM)
+    if raw:
+        state["_present_request"] = True
+        state["_slide"] = int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
+
+
+def start() -> None:
+    """The sidebar button's callback: open the slides from the first one on the next run."""
+    st.session_state["_present_request"] = True
+    st.session_state["_slide"] = 0
+
+
+def route(page: st.Page) -> None:
+    """Called by the shell once the page is known: go to the slides when asked, remembering the page to return to;
+    on the slides page, hide everything that is not the slide."""
+    state = st.session_state
+    requested = state.pop("_present_request", False)
+    if page.url_path == PAGE:
+        st.html(CHROME_CSS)
+    elif requested:
+        state["_present_return"] = page.url_path
+        _switch(PAGE)
+
+
+def leave() -> None:
+    """Back to the page the slides were opened from (the overview when they were opened by a link)."""
+    _switch(st.session_state.pop("_present_return", "") or "overview")
+
+
+def _switch(file: str) -> None:
+    """st.switch_page, keeping the filter: in the run after a click, Streamlit 1.67's switch drops the values that
+    session state gave the filter's widgets (they fall back to their defaults), so they are carried over."""
+    from .shell import PAGES_DIR
+
+    state = st.session_state
+    state["_present_keep"] = {key: state[key] for key in state if str(key).startswith("f_")}
+    st.switch_page(PAGES_DIR / f"{file}.py")

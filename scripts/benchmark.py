@@ -1,0 +1,430 @@
+"""Measure the dashboard on this machine, in one run, and write the figures as JSON.
+
+    python scripts/benchmark.py --json build/benchmark.json            # everything (≈10–15 min on 2 cores)
+    python scripts/benchmark.py --json out.json --no-browser           # AppTest and load figures only
+
+Figures (all medians unless said; milliseconds unless said):
+- empty_page_ms: an AppTest rerun of a page that only imports Streamlit — the framework's floor on this machine;
+- pages.<url>.curated_ms / scale_ms: the AppTest rerun of each page right after a filter change (every change is a
+  filter not seen before in the run, so the per-filter caches miss), with the ratio to empty_page_ms; the root page
+  is keyed "tong-quan";
+- load_curated_ms, load_scale_ms: danvan.load + validation from the files; load_warm_ms: the cached catalog as a
+  rerun gets it (file-stamp fingerprint + cache lookup) on the scale data;
+- map_payload_bytes: the pydeck JSON spec the map page sends for the 63-province choropleth (scale data, all
+  provinces, the default "number of visits" colouring with its arcs);
+- first_paint_ms: headless Chromium, navigation → map drawn on /ban-do, curated data, warm server, fresh browser
+  context each time;
+- rss_mb: resident memory of the server on the scale data with 20 sessions open, after they changed filters;
+- concurrent: 20 browser sessions on the scale data changing filters at the same time — median and p95 latency
+  (change → new view rendered and the run finished) and errors.
+
+Only loopback (127.0.0.1) is used. The scale data is generated into build/scale/ when it is not there."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest outside a server warns on every run
+
+CURATED = ROOT / "data"
+SCALE = ROOT / "build" / "scale"
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# (file in pages/, url path, key in the JSON)
+PAGES = [("overview", "", "tong-quan"), ("ban-do", "ban-do", "ban-do"), ("dong-thoi-gian", "dong-thoi-gian",
+         "dong-thoi-gian"), ("so-sanh", "so-sanh", "so-sanh"), ("ho-so-tinh", "ho-so-tinh", "ho-so-tinh"),
+         ("van-ban", "van-ban", "van-ban"), ("nguon", "nguon", "nguon"), ("du-lieu", "du-lieu", "du-lieu")]
+TARGETS = {"page_scale_ms": 300, "page_curated_ms": 100, "load_warm_ms": 50, "load_scale_ms": 10_000,
+           "map_payload_bytes": 600_000, "first_paint_ms": 3_000, "rss_mb": 1_536, "p95_ms": 1_500}
+# Provinces (scheme 63) whose names are unique prefixes, so typing them in the browser selects exactly one.
+PROVINCES = ["20", "44", "06", "35", "64", "56", "77", "68", "01", "79", "48", "46", "92", "38", "40", "66",
+             "22", "31", "04", "12"]
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values)) if values else float("nan")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return float(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]) if ordered else float("nan")
+
+
+# ---------------------------------------------------------------- AppTest figures
+
+def _entry(folder: Path) -> Path:
+    """app.py copied into a folder without pages/ beside it, as tests/test_pages.py does."""
+    shutil.copy(ROOT / "app.py", folder / "app.py")
+    return folder / "app.py"
+
+
+def empty_page_ms(folder: Path, runs: int) -> float:
+    script = folder / "empty.py"
+    script.write_text("import streamlit as st\n", encoding="utf-8")
+    at = _apptest(script)
+    at.run()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    return median(times)
+
+
+def _apptest(path: Path):  # -> AppTest, imported lazily so that --help is fast
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(str(path), default_timeout=600)
+
+
+def filter_changes(page_index: int, dataset_index: int, count: int) -> list[dict]:
+    """`count` filters, none repeated anywhere in the run: alternately a new year range over all provinces (the
+    national view) and a new set of one to three provinces."""
+    changes = []
+    for k in range(count):
+        n = (page_index * 2 + dataset_index) * count + k  # unique per (page, dataset, step)
+        if k % 2 == 0:
+            first = 2013 + n % 6
+            last = 2024 - (n // 6) % 7
+            changes.append({"f_tinh": [], "f_nam": (first, max(first, last))})
+        else:
+            picks = [PROVINCES[(n + j * 7) % len(PROVINCES)] for j in range(1 + n % 3)]
+            changes.append({"f_tinh": list(dict.fromkeys(picks)), "f_nam": (2013 + n % 4, 2024)})
+    seen = set()
+    for change in changes:  # the whole run is checked by _unique_filters; here only within the page
+        key = (tuple(change["f_tinh"]), change["f_nam"])
+        assert key not in seen, key
+        seen.add(key)
+    return changes
+
+
+def page_reruns(entry: Path, page: str, data: Path, changes: list[dict]) -> list[float]:
+    """Milliseconds of each rerun of `page` after a filter change."""
+    os.environ["DANVAN_DATA"] = str(data)
+    at = _apptest(entry)
+    if page != "overview":
+        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+    at.run()
+    _check(at, page)
+    times = []
+    for change in changes:
+        at.sidebar.slider(key="f_nam").set_value(change["f_nam"])
+        at.sidebar.multiselect(key="f_tinh").set_value(change["f_tinh"])
+        gc.collect()  # a collection of the previous run's garbage is not part of this run
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+        _check(at, page)
+    return times
+
+
+def _check(at, page: str) -> None:
+    if at.exception:
+        raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
+
+
+def load_figures(curated_runs: int, scale_runs: int) -> dict[str, float]:
+    """Cold danvan.load + validation of both datasets, and the warm figure: what a rerun pays to get the catalog."""
+    import danvan
+    from components import cached
+
+    def timed(path: Path, verify: bool) -> float:
+        gc.collect()
+        start = time.perf_counter()
+        danvan.load(path, verify_quotes=verify)
+        return (time.perf_counter() - start) * 1000
+
+    curated = [timed(CURATED, True) for _ in range(curated_runs)]
+    scale = [timed(SCALE, False) for _ in range(scale_runs)]
+    os.environ["DANVAN_DATA"] = str(SCALE)
+    cached.catalog()  # the first call loads (or finds it already loaded by the page runs)
+    warm = []
+    for _ in range(20):
+        start = time.perf_counter()
+        catalog, _ = cached.catalog()
+        warm.append((time.perf_counter() - start) * 1000)
+    assert catalog is not None and catalog.generated
+    return {"load_curated_ms": median(curated), "load_scale_ms": median(scale), "load_warm_ms": median(warm)}
+
+
+def map_payload_bytes(entry: Path, data: Path) -> int:
+    """Bytes of the pydeck JSON spec of the map page: scheme 63, all provinces, the default colouring."""
+    os.environ["DANVAN_DATA"] = str(data)
+    at = _apptest(entry)
+    at.query_params.update({"ranh_gioi": "63"})
+    at.switch_page(str(ROOT / "pages" / "ban-do.py"))
+    at.run()
+    _check(at, "ban-do")
+    specs = [node.proto.json for node in at.get("deck_gl_json_chart")]
+    return max(len(spec.encode("utf-8")) for spec in specs)
+
+
+# ---------------------------------------------------------------- the server and the browser
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(data: Path, log: Path) -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` on loopback with DANVAN_DATA=data; yields (base url, pid)."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, env={**os.environ, "DANVAN_DATA": str(data)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("streamlit did not start: " + log.read_text(errors="replace")[-2000:]) from None
+                time.sleep(0.3)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(current, peak) resident memory of a process in MB, from /proc."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+SETTLED = ("() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)"
+           " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+           " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0")
+
+
+async def _settle(page, extra: str = "true", timeout: float = 60_000) -> None:
+    await page.wait_for_function(f"() => ({SETTLED[6:]}) && ({extra})", timeout=timeout, polling=50)
+
+
+async def first_paint_ms(base: str, runs: int) -> float:
+    """Navigation start → the map page's deck.gl canvas is on screen and the script run has finished."""
+    from playwright.async_api import async_playwright
+
+    drawn = ("(() => { const c = document.querySelector('canvas');"
+             " return c !== null && c.width > 0 && c.height > 0 && c.getBoundingClientRect().height > 100; })()")
+    times = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            for run in range(runs + 1):  # the first visit warms the server (catalog load) and is not counted
+                context = await browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
+                page = await context.new_page()
+                await page.goto(base + "/ban-do", wait_until="commit", timeout=90_000)
+                await _settle(page, drawn, timeout=90_000)
+                # two animation frames: the canvas has been painted, not only inserted
+                elapsed = await page.evaluate("() => new Promise(r => requestAnimationFrame(() =>"
+                                              " requestAnimationFrame(() => r(performance.now()))))")
+                if run:
+                    times.append(elapsed)
+                await context.close()
+        finally:
+            await browser.close()
+    return median(times)
+
+
+async def concurrent(base: str, pid: int, sessions: int, changes: int, budget_s: float) -> dict:
+    """`sessions` browser sessions open pages of the app, then all change their province filter `changes` times at
+    once. Latency: from the choice of a province to the page showing the new filter with its run finished."""
+    from playwright.async_api import async_playwright
+
+    import danvan
+
+    units = danvan.load(CURATED).units
+    names = dict(units.filter(units["scheme"] == "63").select("code", "name_vi").iter_rows())
+    latencies: list[float] = []
+    errors: list[str] = []
+    deadline = time.monotonic() + budget_s
+
+    async def session(browser, i: int, start: asyncio.Event) -> None:
+        context = await browser.new_context(viewport={"width": 1600, "height": 1000}, locale="vi-VN")
+        page = await context.new_page()
+        page.on("pageerror", lambda e: errors.append(f"session {i}: {e}"))
+        try:
+            path = [p[1] for p in PAGES if p[1] != "ban-do"][i % (len(PAGES) - 1)]
+            await page.goto(f"{base}/{path}", wait_until="commit", timeout=120_000)
+            await _settle(page, timeout=120_000)
+            await start.wait()
+            chosen: list[str] = []
+            for k in range(changes):
+                if time.monotonic() > deadline:
+                    errors.append(f"session {i}: out of time")
+                    return
+                code = PROVINCES[(i + k * 3) % len(PROVINCES)]
+                if names[code] in [names[c] for c in chosen]:
+                    continue
+                chosen.append(code)
+                box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+                await box.click()
+                await box.fill(names[code])
+                option = page.get_by_role("option", name=names[code], exact=True)
+                t0 = time.perf_counter()
+                await option.click()
+                label = ", ".join(names[c] for c in sorted(chosen, key=lambda c: chosen.index(c)))
+                await _settle(page, f"document.body.innerText.includes({json.dumps(label + ';')})", timeout=60_000)
+                latencies.append((time.perf_counter() - t0) * 1000)
+                await page.keyboard.press("Escape")
+                if await page.locator('[data-testid="stException"]').count():
+                    errors.append(f"session {i}: exception on screen")
+        except Exception as err:  # a timeout or a crash is an error of the run, not of the benchmark
+            errors.append(f"session {i}: {type(err).__name__}: {str(err).splitlines()[0]}")
+        finally:
+            await context.close()
+
+    peak = 0.0
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        start = asyncio.Event()
+        tasks = [asyncio.create_task(session(browser, i, start)) for i in range(sessions)]
+        await asyncio.sleep(0)
+        # wait until every session has its page (or failed), then release them together
+        while not all(t.done() for t in tasks) and time.monotonic() < deadline:
+            await asyncio.sleep(0.5)
+            if len(await _open_sessions(base)) >= sessions or time.monotonic() > deadline - budget_s / 2:
+                break
+        await asyncio.sleep(3)
+        start.set()
+        while not all(t.done() for t in tasks):
+            peak = max(peak, rss_mb(pid)[0])
+            await asyncio.sleep(0.5)
+        rss_now = rss_mb(pid)[0]
+        await browser.close()
+    return {"median_ms": median(latencies), "p95_ms": p95(latencies), "errors": len(errors),
+            "changes": len(latencies), "sessions": sessions, "rss_mb": max(peak, rss_now), "messages": errors[:10]}
+
+
+async def _open_sessions(base: str) -> list:
+    return []  # Streamlit has no public session count; the wait above is bounded by time instead
+
+
+# ---------------------------------------------------------------- report
+
+def table(result: dict) -> str:
+    """A Markdown table of the figures, each with its target and whether it is met."""
+    empty = result["empty_page_ms"]
+    rows = [("Empty AppTest page (floor)", f"{empty:.0f} ms", "—", "")]
+    for _, _, key in PAGES:
+        page = result["pages"][key]
+        rows.append((f"Page `{key}` rerun after a filter change — curated", f"{page['curated_ms']:.0f} ms "
+                     f"({page['curated_ratio']:.1f}×)", "≤ 100 ms", _ok(page["curated_ms"] <= 100)))
+        rows.append((f"Page `{key}` rerun after a filter change — scale", f"{page['scale_ms']:.0f} ms "
+                     f"({page['scale_ratio']:.1f}×)", "≤ 300 ms", _ok(page["scale_ms"] <= 300)))
+    rows += [
+        ("Load + validation, curated (cold)", f"{result['load_curated_ms']:.0f} ms", "—", ""),
+        ("Load + validation, scale (cold)", f"{result['load_scale_ms'] / 1000:.1f} s", "≤ 10 s",
+         _ok(result["load_scale_ms"] <= 10_000)),
+        ("Catalog on a rerun (warm, cached)", f"{result['load_warm_ms']:.1f} ms", "≤ 50 ms",
+         _ok(result["load_warm_ms"] <= 50)),
+        ("Map payload (pydeck JSON, 63 provinces)", f"{result['map_payload_bytes'] / 1000:.0f} KB", "≤ 600 KB",
+         _ok(result["map_payload_bytes"] <= 600_000)),
+    ]
+    if result.get("first_paint_ms") is not None:
+        conc = result["concurrent"]
+        rows += [
+            ("First paint of the map (Chromium, curated)", f"{result['first_paint_ms']:.0f} ms", "≤ 3 s",
+             _ok(result["first_paint_ms"] <= 3000)),
+            ("Server memory, scale, 20 sessions", f"{result['rss_mb']:.0f} MB", "≤ 1,5 GB",
+             _ok(result["rss_mb"] <= 1536)),
+            ("20 concurrent sessions: median latency", f"{conc['median_ms']:.0f} ms", "—", ""),
+            ("20 concurrent sessions: p95 latency", f"{conc['p95_ms']:.0f} ms", "≤ 1,5 s",
+             _ok(conc["p95_ms"] <= 1500)),
+            ("20 concurrent sessions: errors", str(conc["errors"]), "0", _ok(conc["errors"] == 0)),
+        ]
+    head = "| Figure | Measured | Target | Met |\n|---|---:|---:|:---:|\n"
+    return head + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+
+
+def _ok(met: bool) -> str:
+    return "✅" if met else "❌"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, required=True, help="where to write the figures")
+    parser.add_argument("--changes", type=int, default=7, help="filter changes measured per page and dataset")
+    parser.add_argument("--no-browser", action="store_true", help="skip first paint, memory and concurrency")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--only", help="comma-separated page keys (development aid)")
+    args = parser.parse_args(argv)
+
+    if not (SCALE / "dataset.yaml").is_file():
+        print("generating build/scale …", flush=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_scale_data.py"), "--out", str(SCALE)],
+                       check=True)
+    result: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        entry = _entry(folder)
+        result["empty_page_ms"] = empty_page_ms(folder, runs=30)
+        print(f"empty page: {result['empty_page_ms']:.1f} ms", flush=True)
+        pages = {}
+        only = set(args.only.split(",")) if args.only else None
+        for index, (file, _, key) in enumerate(PAGES):
+            if only and key not in only:
+                continue
+            figures = {}
+            for d, (name, data) in enumerate((("curated", CURATED), ("scale", SCALE))):
+                times = page_reruns(entry, file, data, filter_changes(index, d, args.changes))
+                figures[f"{name}_ms"] = median(times)
+                figures[f"{name}_ratio"] = median(times) / result["empty_page_ms"]
+                print(f"{key:15s} {name:8s} median {median(times):7.0f} ms  runs {[round(t) for t in times]}",
+                      flush=True)
+            pages[key] = figures
+        result["pages"] = pages
+        result |= load_figures(curated_runs=5, scale_runs=2)
+        print(f"load: {result}", flush=True)
+        result["map_payload_bytes"] = map_payload_bytes(entry, SCALE)
+
+    if not args.no_browser:
+        with tempfile.TemporaryDirectory() as tmp:
+            with server(CURATED, Path(tmp) / "curated.log") as (base, _):
+                result["first_paint_ms"] = asyncio.run(first_paint_ms(base, runs=5))
+            print(f"first paint: {result['first_paint_ms']:.0f} ms", flush=True)
+            with server(SCALE, Path(tmp) / "scale.log") as (base, pid):
+                conc = asyncio.run(concurrent(base, pid, args.sessions, changes=4, budget_s=300))
+                result["rss_mb"] = conc.pop("rss_mb")
+                print(f"concurrent: {conc}", flush=True)
+                conc.pop("messages")
+                result["concurrent"] = conc
+    else:
+        result |= {"first_paint_ms": None, "rss_mb": None, "concurrent": None}
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

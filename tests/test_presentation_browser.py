@@ -1,0 +1,123 @@
+"""Presentation mode in headless Chromium against `streamlit run` on loopback (the harness of test_browser.py).
+
+A shared link `/?trinh_chieu=1&tinh=20` opens the slides; every slide is reached with the Next button or the → key,
+shown without Streamlit's chrome, fits a 1920×1080 screen, and is saved as a screenshot in tests/artifacts/; no
+request leaves the app's address and the browser logs no error. Leaving returns to the same page and filter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pptx import Presentation
+from test_browser import ARTIFACTS, Visit, browser, server  # noqa: F401  (fixtures of the shared harness)
+
+import danvan
+from danvan import queries, report
+
+pytestmark = pytest.mark.browser
+ROOT_DATA = ARTIFACTS.parent.parent / "data"
+
+
+def expected_slides() -> list[report.Slide]:
+    catalog = danvan.load(ROOT_DATA)
+    return report.slides(catalog, queries.Filter(provinces=("20",), years=report.data_years(catalog)))
+
+
+class Show(Visit):
+    """A Visit whose page is a slide: it is settled when the slide counter shows and no run is in progress."""
+
+    def settle(self, ready: str | None = None) -> None:
+        if "trinh" not in self.page.url:  # an ordinary page, before entering or after leaving the slides
+            super().settle(ready)
+            return
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+        self.page.wait_for_function("() => /Trang \\d+\\/\\d+|Slide \\d+ of \\d+/.test(document.body.innerText)",
+                                    timeout=60_000)
+        self.page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+        if ready:
+            self.page.wait_for_selector(ready, state="visible", timeout=30_000)
+        self.page.wait_for_timeout(800)
+
+    def counter(self) -> tuple[int, int]:
+        self.page.wait_for_function("() => /Trang \\d+\\/\\d+/.test("
+                                    "document.querySelector('[data-testid=\"stMain\"]').innerText)", timeout=30_000)
+        found = re.search(r"Trang (\d+)/(\d+)", self.page.inner_text('[data-testid="stMain"]'))
+        assert found, "no slide counter"
+        return int(found[1]), int(found[2])
+
+    def fits_the_screen(self) -> None:
+        """Everything on the slide is above the control bar and within the width of a 1920×1080 screen."""
+        bottom, bar, right, width = self.page.evaluate("""() => {
+            const bar = document.querySelector('.st-key-present_controls').getBoundingClientRect().top;
+            let bottom = 0, right = 0;
+            for (const e of document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid]')) {
+                if (e.closest('.st-key-present_controls, .st-key-present_pager')) continue;
+                const r = e.getBoundingClientRect();
+                if (r.height === 0 || r.width === 0) continue;
+                bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right);
+            }
+            return [bottom, bar, right, window.innerWidth];
+        }""")
+        assert bottom <= bar and right <= width, f"slide overflows: bottom {bottom} > bar {bar} or {right} > {width}"
+
+
+def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
+    slides = expected_slides()
+    show = Show(browser, server)
+    show.open("?trinh_chieu=1&tinh=20")
+    assert "/trinh-chieu" in show.page.url and "tinh=20" in show.page.url
+    assert not show.page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not show.page.locator('header[data-testid="stHeader"]').is_visible()
+    number, total = show.counter()
+    assert (number, total) == (1, len(slides))
+    for i, slide in enumerate(slides, start=1):
+        show.settle({"map": '[data-testid="stImage"] img', "timeline": ".js-plotly-plot",
+                     "compare": ".js-plotly-plot"}.get(slide.kind))
+        assert show.counter() == (i, total)
+        assert show.page.locator("h1").first.inner_text().strip() == slide.title
+        assert f"trinh_chieu={i}" in show.page.url  # a copied link reopens this slide
+        body = show.page.inner_text('[data-testid="stMain"]')
+        assert "Nguồn" in body  # every slide names its sources
+        show.check(f"trinh-chieu-{i:02d}")
+        show.fits_the_screen()
+        if i < total:
+            if i % 2:
+                show.page.get_by_role("button", name=re.compile("Sau")).click()
+            else:
+                show.page.keyboard.press("ArrowRight")
+            show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {i + 1}/{total}')",
+                                        timeout=30_000)
+    show.page.keyboard.press("ArrowLeft")
+    show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {total - 1}/{total}')",
+                                timeout=30_000)
+    show.page.get_by_role("button", name=re.compile("Thoát")).click()
+    show.page.wait_for_function("() => /Phiên bản dữ liệu/.test(document.body.innerText)"
+                                " && !/Trang \\d+\\/\\d+/.test(document.body.innerText)", timeout=60_000)
+    show.page.wait_for_timeout(800)
+    assert "trinh_chieu" not in show.page.url and "tinh=20" in show.page.url
+    assert "Lạng Sơn; 2017–2024" in show.page.inner_text("body")
+    show.check("trinh-chieu-thoat")
+
+
+def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
+    show = Show(browser, server)
+    show.open("so-sanh?tinh=20&tinh=35", ".js-plotly-plot")
+    show.page.get_by_role("button", name=re.compile("Trình chiếu")).click()
+    show.settle()
+    assert show.counter()[0] == 1 and "/trinh-chieu" in show.page.url
+    show.page.get_by_role("button", name=re.compile("Tải về")).click()
+    with show.page.expect_download(timeout=60_000) as download:
+        show.page.get_by_role("button", name=re.compile("PowerPoint")).click()
+    deck = Presentation(download.value.path())
+    assert deck.slides[0].shapes.title.text == "Công tác dân vận" and len(deck.slides) >= 5
+    show.page.keyboard.press("Escape")  # closes the menu
+    show.page.wait_for_timeout(500)
+    show.page.keyboard.press("Escape")
+    show.page.wait_for_function("() => /Chỉ tiêu so sánh/.test(document.body.innerText)", timeout=60_000)
+    show.settle(".js-plotly-plot")
+    assert "/so-sanh" in show.page.url and "tinh=20" in show.page.url and "tinh=35" in show.page.url
+    assert "Lạng Sơn, Hà Nam; 2017–2024" in show.page.inner_text("body")
+    show.check("trinh-chieu-ve-so-sanh")

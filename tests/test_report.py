@@ -1,0 +1,254 @@
+"""The slides of a filter (danvan.report) and their exports: PowerPoint with native charts, the self-contained HTML
+brief, and the command line `python -m danvan export`, including bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from html.parser import HTMLParser
+
+import polars as pl
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from components import maps
+from components.slides import make_map_image
+from danvan import cli, html_export, pptx_export, report
+from danvan.queries import Filter
+
+LANG_SON = Filter(provinces=("20",), years=(2021, 2024))
+MADE = dt.date(2026, 11, 23)
+DVK = "Mô hình “Dân vận khéo” được công nhận"
+
+
+@pytest.fixture(scope="module")
+def lang_son(catalog) -> report.Report:
+    return report.report(catalog, LANG_SON, "vi", MADE)
+
+
+def test_slides_of_lang_son(catalog, lang_son):
+    kinds = [s.kind for s in lang_son.slides]
+    assert kinds == ["title", "figures", "map", "timeline", "compare", "compare", "figures", "visits", "findings",
+                     "sources"]
+    title = lang_son.slides[0]
+    assert title.subtitle == "Lạng Sơn"
+    assert ("Giai đoạn", "2021–2024 · 63 tỉnh (trước 1/7/2025)") in title.bullets
+    assert ("Ngày lập", "23/11/2026") in title.bullets and ("Phiên bản dữ liệu", catalog.version) in title.bullets
+    figures = {f.label: f.value for f in lang_son.slides[1].figures}
+    assert figures == {"Sự kiện": "1", "Tỉnh có sự kiện": "1", "Văn bản được nhắc tới": "4", "Số liệu chỉ tiêu": "18",
+                       "Nguồn tin": "1"}
+    assert all(s.source.startswith("Nguồn:") for s in lang_son.slides)
+
+
+def test_comparison_carries_the_catalog_values(catalog, lang_son):
+    dvk = next(s for s in lang_son.slides if s.kind == "compare" and DVK in s.chart.categories)
+    assert dvk.title == "Phong trào thi đua “Dân vận khéo”" and dvk.subtitle == "Đơn vị: số lượng"
+    (series,) = dvk.chart.series
+    assert series.name == "Lạng Sơn · 2021–2023"
+    values = dict(zip(dvk.chart.categories, series.values, strict=True))
+    labels = dict(zip(dvk.chart.categories, series.labels, strict=True))
+    expected = catalog.observations.filter(pl.col("indicator_id") == "dvk_models_recognized",
+                                           pl.col("province_code") == "20")["value"][0]
+    assert values[DVK] == expected == 1145 and labels[DVK] == "1.145"
+    assert labels["Mô hình, điển hình “Dân vận khéo” được đăng ký"] == "1.291"
+    others = {f.label: (f.value, f.detail) for f in lang_son.slides[6].figures}
+    assert others["Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4"] == ("81,77%", "Lạng Sơn · 25/04/2024")
+
+
+def test_comparisons_warn_when_values_are_not_alike(catalog):
+    slides = report.slides(catalog, Filter(), "vi", MADE)
+    dvk = next(s for s in slides if s.kind == "compare" and s.title == "Phong trào thi đua “Dân vận khéo”")
+    assert any("không hoàn toàn so sánh được" in n and "khác cấp" in n for n in dvk.notes)
+    assert len(dvk.chart.categories) <= report.MAX_INDICATORS and len(dvk.chart.series) <= report.MAX_SERIES
+    assert any(n.startswith("Còn ") for n in dvk.notes)  # what was left out is said
+
+
+def test_map_and_timeline(catalog):
+    slides = report.slides(catalog, Filter(years=(2017, 2024)), "vi", MADE)
+    area = {a.name: a.value for a in next(s for s in slides if s.kind == "map").map.areas}
+    assert area == {"Bắc Kạn": 3, "Lạng Sơn": 1, "Hải Phòng": 1, "Hà Nam": 2, "Quảng Bình": 1, "Khánh Hòa": 1,
+                    "Bà Rịa - Vũng Tàu": 1}
+    timeline = next(s for s in slides if s.kind == "timeline").chart
+    assert timeline.categories == tuple(str(y) for y in range(2017, 2025))
+    totals = [sum(v) for v in zip(*(s.values for s in timeline.series), strict=True)]
+    assert totals == [1, 0, 0, 4, 0, 2, 2, 2]  # 2020: three inspections in Bắc Kạn and a central conference
+    assert {s.name for s in timeline.series} == {"Khảo sát", "Kiểm tra", "Hội nghị tổng kết, sơ kết"}
+
+
+def test_english_slides(catalog):
+    slides = report.slides(catalog, LANG_SON, "en", MADE)
+    assert slides[0].title == "Mass mobilisation work"
+    assert slides[1].figures[0].label == "Events"
+    dvk = next(s for s in slides if s.kind == "compare")
+    assert "“Skilful mass mobilisation” models recognised" in dvk.chart.categories
+    assert "1,145" in dvk.chart.series[0].labels
+    assert all(s.source.startswith("Sources:") for s in slides)
+
+
+def test_empty_filter_says_so(catalog):
+    built = report.report(catalog, Filter(provinces=("12",), years=(2017, 2018)), "vi", MADE)
+    assert built.empty and [s.kind for s in built.slides] == ["title", "empty"]
+    assert "Không có dữ liệu cho bộ lọc đang chọn (Lai Châu; 2017–2018" in built.slides[1].bullets[0][1]
+
+
+def test_map_image_draws_the_values_without_network(lang_son):
+    data = next(s for s in lang_son.slides if s.kind == "map").map
+    image = Image.open(io.BytesIO(make_map_image(data, "vi"))).convert("RGB")
+    assert image.size == (1500, 1000)
+    colours = {colour for _, colour in image.getcolors(maxcolors=1_000_000)}
+    assert maps.PALETTE[0] in colours and maps.NO_DATA in colours  # Lạng Sơn coloured, the rest "no data"
+
+
+def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
+    deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
+    assert len(deck.slides) == len(lang_son.slides) == 10
+    assert [s.shapes.title.text for s in deck.slides] == [s.title for s in lang_son.slides]
+    charts = {}
+    for page, slide in zip(deck.slides, lang_son.slides, strict=True):
+        notes = [shape for shape in page.shapes if shape.name == pptx_export.SOURCE_NOTE]
+        assert len(notes) == 1 and notes[0].text_frame.text == slide.source and slide.source.startswith("Nguồn:")
+        for shape in page.shapes:
+            if shape.has_chart:
+                charts[slide.title] = shape.chart
+            assert shape.shape_type != MSO_SHAPE_TYPE.PICTURE or slide.kind == "map"  # only the map is a picture
+    assert charts["Sự kiện theo năm"].chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    dvk = charts["Phong trào thi đua “Dân vận khéo”"]
+    assert dvk.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    plot = dvk.plots[0]
+    assert list(plot.categories) == [DVK, "Mô hình, điển hình “Dân vận khéo” được đăng ký"]
+    (series,) = plot.series
+    assert series.name == "Lạng Sơn · 2021–2023" and list(series.values) == [1145.0, 1291.0]
+    assert series.points[0].data_label.text_frame.text == "1.145"  # Vietnamese format on the slide
+    percents = charts["Xây dựng “Chính quyền thân thiện”"].plots[0].series[0]
+    assert list(percents.values) == [80.0, 100.0, 93.9]
+    assert percents.points[2].data_label.text_frame.text == "93,9%"
+    map_slide = deck.slides[2]
+    assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in map_slide.shapes)
+    assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng)" in " ".join(
+        s.text_frame.text for s in map_slide.shapes if s.has_text_frame)
+    properties = deck.core_properties
+    assert "Lạng Sơn; 2021–2024" in properties.subject and catalog.version in properties.comments
+    assert "23/11/2026" in properties.comments
+
+
+class _References(HTMLParser):
+    """Every place an HTML file could load something: script src, link href, img src, CSS url() and @import."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.css: list[str] = []
+        self.text: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for attribute in ("src", "href", "srcset", "poster", "data"):
+            if values.get(attribute) and (tag != "a" or attribute != "href"):
+                self.loads.append(values[attribute])
+        if values.get("style"):
+            self.css.append(values["style"])
+        self._in = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "style":
+            self.css.append(data)
+        elif self._in != "script":
+            self.text.append(data)
+
+
+def test_html_brief_is_self_contained(catalog, lang_son):
+    page = html_export.html_text(lang_son)
+    found = _References()
+    found.feed(page)
+    external = [u for u in found.loads if not u.startswith("data:")]
+    assert external == [], external
+    css = "\n".join(found.css)
+    assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+    assert not re.search(r"<script[^>]+src=", page) and not re.search(r"<link[^>]+href=", page)
+    assert "default-src 'none'" in page  # and the browser is told to refuse any request
+    assert page.count("<script") >= 3 and "Plotly.newPlot" in page  # plotly.js inline, charts drawn with it
+    text = " ".join(found.text)
+    for shown in ("Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)", catalog.version, "23/11/2026", "81,77%",
+                  "Phong trào thi đua “Dân vận khéo”", "Quần đảo Hoàng Sa (thành phố Đà Nẵng)", "Nguồn:"):
+        assert shown in text, shown
+    assert '"1.145"' in page and '"1.291"' in page  # the chart's value labels, the Vietnamese way
+    assert page.count('class="source-note"') == len(lang_son.slides)
+
+
+def test_html_escapes_source_text(catalog):
+    built = report.report(catalog, LANG_SON, "vi", MADE)
+    risky = report.Slide(kind="sources", title="<script>alert(1)</script>", source="Nguồn: <img src=x>")
+    page = html_export.html_text(report.Report((*built.slides[:1], risky), built.filter_label, built.version,
+                                               built.made, "vi"))
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x>" not in page
+
+
+def _run(args: list[str], capsys) -> tuple[int, str, str]:
+    code = cli.main(["export", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_powerpoint(tmp_path, capsys, catalog):
+    target = tmp_path / "lang-son.pptx"
+    code, out, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
+    assert code == 0 and "Lạng Sơn; 2021–2024" in out and catalog.version in out
+    deck = Presentation(str(target))
+    assert len(deck.slides) == 10 and deck.slides[4].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
+
+
+def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
+    code, _, _ = _run(["--format", "html", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "b.html")],
+                      capsys)
+    assert code == 0 and "Lạng Sơn; 2021–2024" in (tmp_path / "b.html").read_text(encoding="utf-8")
+    code, _, _ = _run(["--format", "csv", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "ls.csv")],
+                      capsys)
+    assert code == 0
+    values = (tmp_path / "ls-so-lieu.csv").read_text(encoding="utf-8-sig")
+    assert values.startswith("Chỉ tiêu,Tỉnh,") and "Mô hình “Dân vận khéo” được công nhận,Lạng Sơn" in values
+    about = (tmp_path / "ls-thong-tin.csv").read_text(encoding="utf-8-sig")
+    assert "Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)" in about and catalog.version in about
+    assert (tmp_path / "ls-su-kien.csv").exists() and (tmp_path / "ls-nguon.csv").exists()
+    code, _, _ = _run(["--format", "xlsx", "--tinh", "20", "-o", str(tmp_path / "ls.xlsx")], capsys)
+    assert code == 0
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "ls.xlsx") as book:
+        assert 'name="Nguồn tin"' in book.read("xl/workbook.xml").decode()
+        assert "Lạng Sơn; 2017–2024" in book.read("xl/sharedStrings.xml").decode()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--tinh", "99"], "không có tỉnh, thành phố mã “99”"),
+    (["--tinh", "20", "--nam", ""], "khoảng năm trống"),
+    (["--nam", "2030-2010"], "khoảng năm “2030-2010” không hợp lệ"),
+    (["--nam", "abc"], "khoảng năm “abc” không hợp lệ"),
+    (["--tinh", ","], "danh sách tỉnh trống"),
+])
+def test_cli_refuses_bad_input(tmp_path, capsys, args, message):
+    target = tmp_path / "x.pptx"
+    code, _, err = _run(["--format", "pptx", *args, "-o", str(target)], capsys)
+    assert code == 2 and message in err and not target.exists()
+
+
+def test_cli_no_data_gives_a_short_file_and_says_so(tmp_path, capsys):
+    target = tmp_path / "lai-chau.pptx"
+    code, _, err = _run(["--format", "pptx", "--tinh", "12", "--nam", "2017-2018", "-o", str(target)], capsys)
+    assert code == 0 and "không có dữ liệu cho bộ lọc (Lai Châu; 2017–2018" in err
+    deck = Presentation(str(target))
+    assert [s.shapes.title.text for s in deck.slides] == ["Công tác dân vận", "Không có dữ liệu"]
+
+
+def test_cli_bad_data_folder(tmp_path, capsys):
+    code, _, err = _run(["--format", "html", "--data", str(tmp_path / "none"), "-o", str(tmp_path / "x.html")],
+                        capsys)
+    assert code == 1 and "dữ liệu không hợp lệ" in err
