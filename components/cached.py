@@ -265,15 +265,11 @@ def indicator_rows(view: View, indicator_id: str) -> pl.DataFrame:
     return _indicator_rows(view.catalog.version, view.flt, indicator_id, view)
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _province_rows(version: str, flt: queries.Filter, code: str, _view: View) -> tuple[pl.DataFrame, pl.DataFrame]:
-    visits_, observations_ = _frames(_view)
-    return (visits_.filter(pl.col("display_code") == code), observations_.filter(pl.col("display_code") == code))
-
-
 def province_rows(view: View, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The view's visits and observations of one unit of its scheme (the province profile)."""
-    return _province_rows(view.catalog.version, view.flt, code, view)
+    """The view's visits and observations of one unit of its scheme (the province profile): the rows of the filter
+    narrowed to that unit, cached as that filter (the same entries when the view already shows only that unit)."""
+    one = queries.Filter(provinces=(code,), years=view.flt.years, scheme=view.flt.scheme)
+    return visits(view.catalog.version, one, view.catalog), observations(view.catalog.version, one, view.catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)

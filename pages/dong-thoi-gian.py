@@ -30,7 +30,7 @@ else:
     )
     many = visits.height > POINTS
     clicked_id = st.session_state.get("timeline_visit")
-    rows = (pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == clicked_id)]).unique(
+    rows = (pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
         "visit_id", keep="first", maintain_order=True) if many else visits).with_columns(hover.alias("hover"))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most

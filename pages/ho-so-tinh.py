@@ -8,7 +8,7 @@ import streamlit as st
 from components import cached, maps, ui, view
 from danvan import fmt, queries
 
-LISTED = 30  # visits and values listed in full; a national dataset lists the newest and the latest of each
+VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
 current = view.current()
 t, lang, scheme = current.t, current.lang, current.flt.scheme
@@ -42,11 +42,11 @@ with main:
     st.subheader(t("profile_visits"))
     if visits.is_empty():
         st.info(t("profile_no_visits"))
-    if visits.height > LISTED:
+    if visits.height > VISITS:
         st.caption(("{n} sự kiện mới nhất trong {m}; xem đủ ở trang Dòng thời gian và Dữ liệu." if lang == "vi" else
                     "The {n} newest of {m} events; the Timeline and Data pages list them all.")
-                   .format(n=LISTED, m=fmt.number(visits.height, lang=lang)))
-    for visit in visits.head(LISTED).iter_rows(named=True):
+                   .format(n=VISITS, m=fmt.number(visits.height, lang=lang)))
+    for visit in visits.head(VISITS).iter_rows(named=True):
         title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
                  f"{visit['body']}")
         with st.expander(ui.plain(title), expanded=visits.height <= 2):
@@ -59,8 +59,8 @@ with main:
         st.caption(t("profile_from"))
         name_col = "name_en" if lang == "en" else "name_vi"
         listed = observations.sort("category", "indicator_id", "period_start")
-        if observations.height > LISTED:  # the latest value of each indicator, the province's own first
-            listed = queries.latest_values(observations).head(LISTED)
+        if observations.height > VALUES:  # the latest value of each indicator, the province's own first
+            listed = queries.latest_values(observations).head(VALUES)
             st.caption(("{n} giá trị mới nhất trong {m}; xem đủ ở trang Dữ liệu." if lang == "vi" else
                         "The {n} latest of {m} values; the Data page lists them all.")
                        .format(n=listed.height, m=fmt.number(observations.height, lang=lang)))
