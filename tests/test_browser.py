@@ -113,11 +113,13 @@ class Visit:
         self.settle(ready)
         return self.page.inner_text("body")
 
-    def settle(self, ready: str | None = None) -> None:
-        """Wait until the run has finished: every page ends with the footer, and no run is in progress."""
+    # Every page ends with the footer naming the data version.
+    DONE = "() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)"
+
+    def settle(self, ready: str | None = None, done: str | None = None) -> None:
+        """Wait until the run has finished: the page's last content (`done`) shows and no run is in progress."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
-        self.page.wait_for_function("() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)",
-                                    timeout=120_000)
+        self.page.wait_for_function(done or self.DONE, timeout=120_000)
         self.page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=120_000)

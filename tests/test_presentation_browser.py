@@ -27,19 +27,10 @@ def expected_slides() -> list[report.Slide]:
 class Show(Visit):
     """A Visit whose page is a slide: it is settled when the slide counter shows and no run is in progress."""
 
-    def settle(self, ready: str | None = None) -> None:
-        if "trinh" not in self.page.url:  # an ordinary page, before entering or after leaving the slides
-            super().settle(ready)
-            return
-        self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
-        self.page.wait_for_function("() => /Trang \\d+\\/\\d+|Slide \\d+ of \\d+/.test(document.body.innerText)",
-                                    timeout=60_000)
-        self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
-        if ready:
-            self.page.wait_for_selector(ready, state="visible", timeout=30_000)
-        self.page.wait_for_timeout(800)
+    def settle(self, ready: str | None = None, done: str | None = None) -> None:
+        """A slide is done when its counter shows; an ordinary page (before or after the slides) as usual."""
+        slide = "() => /Trang \\d+\\/\\d+|Slide \\d+ of \\d+/.test(document.body.innerText)"
+        super().settle(ready, done or (slide if "trinh" in self.page.url else None))
 
     def counter(self) -> tuple[int, int]:
         self.page.wait_for_function("() => /Trang \\d+\\/\\d+/.test("
