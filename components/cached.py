@@ -35,7 +35,8 @@ from . import maps
 if TYPE_CHECKING:
     from .view import View
 
-PER_FILTER = 32  # filters kept per kind of result; a national filter costs a few KB (slices), a province a few MB
+PER_FILTER = 32  # filters kept per kind of small aggregated result
+FRAMES = 16  # filters kept of rows: a national filter costs a few KB (slices of the tables), a province ~5–20 MB
 
 
 def data_path() -> str:
@@ -150,12 +151,12 @@ def document_mentions(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- per filter
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+@st.cache_resource(max_entries=FRAMES, show_spinner=False)
 def visits(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.visits(_catalog, flt, _visit_table(version, flt.scheme, _catalog))
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+@st.cache_resource(max_entries=FRAMES, show_spinner=False)
 def observations(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.observations(_catalog, flt, _observation_table(version, flt.scheme, _catalog))
 
@@ -254,7 +255,7 @@ def indicator_ranking(view: View, name_column: str) -> pl.DataFrame:
     return _indicator_ranking(view.catalog.version, view.flt, name_column, view)
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+@st.cache_resource(max_entries=FRAMES, show_spinner=False)
 def _indicator_rows(version: str, flt: queries.Filter, indicator_id: str, _view: View) -> pl.DataFrame:
     table = _observation_table(version, flt.scheme, _view.catalog)  # by period then indicator: a few slices
     return queries.take(table, queries.in_filter(flt) & (pl.col("indicator_id") == indicator_id))
@@ -272,7 +273,7 @@ def province_rows(view: View, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     return visits(view.catalog.version, one, view.catalog), observations(view.catalog.version, one, view.catalog)
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+@st.cache_resource(max_entries=FRAMES, show_spinner=False)
 def _document_references(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
     return queries.document_references(_view.visits())
 

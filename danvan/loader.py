@@ -154,16 +154,27 @@ def _csv_bytes(path: Path, problems: _Problems) -> bytes | None:
     curated ones) is passed on as read: no normalised copy of a 200 MB text and no encoding it back."""
     if path.is_file():
         raw = path.read_bytes()
-        try:
-            plain = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            plain = None
-        # nfc() returns its argument itself when there is nothing to change (CPython's normalize and replace do)
-        if plain is not None and not raw.startswith(b"\xef\xbb\xbf") and b"\x00" not in raw[:4096] \
-                and nfc(plain) is plain:
+        if not raw.startswith(b"\xef\xbb\xbf") and b"\x00" not in raw[:4096] and _is_nfc_utf8(raw):
             return raw
     text = _read_bytes(path, problems)  # the general path, which also names what is wrong with the file
     return None if text is None else text.encode()
+
+
+def _is_nfc_utf8(raw: bytes, block: int = 1 << 24) -> bool:
+    """Whether `raw` is UTF-8 that nfc() leaves unchanged, checked a block of whole lines at a time — a line break
+    never composes with its neighbours — so that a 200 MB file is never held as one 400 MB string."""
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", min(start + block, len(raw)))
+        end = len(raw) if end < 0 else end + 1
+        try:
+            piece = raw[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if nfc(piece) is not piece:  # nfc() returns its argument itself when there is nothing to change
+            return False
+        start = end
+    return True
 
 
 def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) -> pl.DataFrame | None:
@@ -175,6 +186,7 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) ->
     except pl.exceptions.PolarsError as err:
         problems.add(name, "", "", f"CSV sai định dạng: {err}".splitlines()[0])
         return None
+    del data  # the file's bytes are not needed beside the frame
     missing = [c for c in columns if c not in frame.columns]
     extra = [c for c in frame.columns if c not in columns]
     if missing or extra:
@@ -387,7 +399,8 @@ def _check_province(frame: pl.DataFrame, day: str, units: pl.DataFrame, file: st
     """Add `scheme` from the record's date and report province codes not valid in that scheme."""
     frame = frame.with_columns(_scheme_for(pl.col(day)).alias("scheme"))
     valid = units.select("scheme", pl.col("code").alias("province"), pl.lit(True).alias("_known"))
-    joined = frame.join(valid, on=["scheme", "province"], how="left")
+    # Only the columns the check reads go through the join: a million records are not copied to flag a few.
+    joined = frame.select(RECORD, "scheme", "province", day).join(valid, on=["scheme", "province"], how="left")
     problems.rows(joined, pl.col("province").is_not_null() & pl.col("_known").is_null() & pl.col(day).is_not_null(),
                   file, "province",
                   pl.format("không có tỉnh mã '{}' trong danh mục {} tỉnh (theo ngày {})", pl.col("province"),
@@ -399,7 +412,8 @@ def _check_places(frame: pl.DataFrame, places: pl.DataFrame, file: str, problems
     """District and commune names must be in places.csv, under the record's (scheme-63) province."""
     known = places.select(pl.col("name"), pl.col("province_code").alias("province"), pl.lit(True).alias("_known"))
     for column in ("district", "commune"):
-        joined = frame.join(known.rename({"name": column}), on=[column, "province"], how="left")
+        joined = frame.select(RECORD, column, "province").join(known.rename({"name": column}), on=[column, "province"],
+                                                               how="left")
         problems.rows(joined, pl.col(column).is_not_null() & pl.col("_known").is_null(), file, column,
                       pl.format("không có địa danh '{}' thuộc tỉnh mã '{}' trong places.csv", pl.col(column),
                                 pl.col("province")))
@@ -456,8 +470,9 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
                   "kỳ kết thúc trước khi bắt đầu")
     _check_reference(observations, "indicator", indicators["id"], file, "chỉ tiêu", problems)
     _check_reference(observations, "source", sources["id"], file, "nguồn", problems)
-    observations = observations.join(indicators.select(pl.col("id").alias("indicator"), "unit"), on="indicator",
-                                     how="left")
+    units_of = dict(indicators.select("id", "unit").drop_nulls("id").unique("id").iter_rows())
+    observations = observations.with_columns(  # a lookup, not a join: the million records are not copied
+        pl.col("indicator").replace_strict(units_of, default=None, return_dtype=pl.String).alias("unit"))
     percent = pl.col("unit") == "percent"
     problems.rows(observations, percent & ((pl.col("value") < 0) | (pl.col("value") > 100)), file, "value",
                   pl.format("tỷ lệ {}% nằm ngoài khoảng 0–100", number_expr("value")))
