@@ -118,13 +118,13 @@ class Visit:
 
     def settle(self, ready: str | None = None, done: str | None = None) -> None:
         """Wait until the run has finished: the page's last content (`done`) shows and no run is in progress."""
-        self.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
         self.page.wait_for_function(done or self.DONE, timeout=120_000)
         self.page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=120_000)
         if ready:
-            self.page.wait_for_selector(ready, state="visible", timeout=30_000)
+            self.page.wait_for_selector(ready, state="visible", timeout=90_000)
         self.page.wait_for_timeout(800)
 
     def check(self, name: str) -> None:
@@ -181,9 +181,9 @@ def test_clicking_a_province_on_the_map_opens_its_profile(server, browser):
     x, y = box["x"] + box["width"] * 0.329, box["y"] + box["height"] * 0.063
     visit.page.mouse.move(x, y, steps=5)
     visit.page.wait_for_function("() => [...document.querySelectorAll('.deck-tooltip')]"
-                                 ".some(e => e.innerText.startsWith('Bắc Kạn'))", timeout=30_000)
+                                 ".some(e => e.innerText.startsWith('Bắc Kạn'))", timeout=90_000)
     visit.page.mouse.click(x, y, delay=80)
-    visit.page.get_by_role("button", name="Open the profile of Bắc Kạn").click(timeout=60_000)
+    visit.page.get_by_role("button", name="Open the profile of Bắc Kạn").click(timeout=120_000)
     visit.settle()
     assert "/ho-so-tinh" in visit.page.url and "tinh=06" in visit.page.url and "nam=2019-2024" in visit.page.url
     assert "Province profile: Bắc Kạn" in visit.page.inner_text("body")

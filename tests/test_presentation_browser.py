@@ -34,7 +34,7 @@ class Show(Visit):
 
     def counter(self) -> tuple[int, int]:
         self.page.wait_for_function("() => /Trang \\d+\\/\\d+/.test("
-                                    "document.querySelector('[data-testid=\"stMain\"]').innerText)", timeout=30_000)
+                                    "document.querySelector('[data-testid=\"stMain\"]').innerText)", timeout=90_000)
         found = re.search(r"Trang (\d+)/(\d+)", self.page.inner_text('[data-testid="stMain"]'))
         assert found, "no slide counter"
         return int(found[1]), int(found[2])
@@ -80,13 +80,13 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
             else:
                 show.page.keyboard.press("ArrowRight")
             show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {i + 1}/{total}')",
-                                        timeout=30_000)
+                                        timeout=90_000)
     show.page.keyboard.press("ArrowLeft")
     show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {total - 1}/{total}')",
-                                timeout=30_000)
+                                timeout=90_000)
     show.page.get_by_role("button", name=re.compile("Thoát")).click()
     show.page.wait_for_function("() => /Phiên bản dữ liệu/.test(document.body.innerText)"
-                                " && !/Trang \\d+\\/\\d+/.test(document.body.innerText)", timeout=60_000)
+                                " && !/Trang \\d+\\/\\d+/.test(document.body.innerText)", timeout=120_000)
     show.page.wait_for_timeout(800)
     assert "trinh_chieu" not in show.page.url and "tinh=20" in show.page.url
     assert "Lạng Sơn; 2017–2024" in show.page.inner_text("body")
@@ -100,14 +100,14 @@ def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
     show.settle()
     assert show.counter()[0] == 1 and "/trinh-chieu" in show.page.url
     show.page.get_by_role("button", name=re.compile("Tải về")).click()
-    with show.page.expect_download(timeout=60_000) as download:
+    with show.page.expect_download(timeout=120_000) as download:
         show.page.get_by_role("button", name=re.compile("PowerPoint")).click()
     deck = Presentation(download.value.path())
     assert deck.slides[0].shapes.title.text == "Công tác dân vận" and len(deck.slides) >= 5
     show.page.keyboard.press("Escape")  # closes the menu
     show.page.wait_for_timeout(500)
     show.page.keyboard.press("Escape")
-    show.page.wait_for_function("() => /Chỉ tiêu so sánh/.test(document.body.innerText)", timeout=60_000)
+    show.page.wait_for_function("() => /Chỉ tiêu so sánh/.test(document.body.innerText)", timeout=120_000)
     show.settle(".js-plotly-plot")
     assert "/so-sanh" in show.page.url and "tinh=20" in show.page.url and "tinh=35" in show.page.url
     assert "Lạng Sơn, Hà Nam; 2017–2024" in show.page.inner_text("body")
