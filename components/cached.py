@@ -161,10 +161,6 @@ def observations(version: str, flt: queries.Filter, _catalog: danvan.Catalog) ->
     return queries.observations(_catalog, flt, _observation_table(version, flt.scheme, _catalog))
 
 
-def _frames(view: View) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return view.visits(), view.observations()
-
-
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _totals(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     """The filter's province-level totals, from the pre-built table of them (a few percent of all values)."""
@@ -173,7 +169,8 @@ def _totals(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.D
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _headline(version: str, flt: queries.Filter, _view: View) -> dict[str, int]:
-    return queries.headline_counts(*_frames(_view))
+    counts = queries.counts_in(_observation_counts(version, flt.scheme, "source_id", _view.catalog), flt, "source_id")
+    return queries.headline_counts(_view.visits(), obs_counts=counts)
 
 
 def headline(view: View) -> dict[str, int]:

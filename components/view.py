@@ -80,7 +80,10 @@ def build(catalog: danvan.Catalog) -> View:
     with st.sidebar:
         st.markdown(f"### {t('filter_title', lang)}")
         st.segmented_control(t("filter_lang", lang), ["vi", "en"], key="f_lang", required=True,
-                             format_func=lambda x: t("lang_" + x, lang), **start("f_lang", "default"))
+                             format_func=lambda x: t("lang_" + x, lang),
+                             # always the same default: when it disappears on a rerun, the browser resets the
+                             # control and sends no value (lang None → KeyError on any sidebar change)
+                             default=canonical["f_lang"])
         lang = state["f_lang"]
         st.slider(t("filter_years", lang), queries.FIRST_YEAR, queries.LAST_YEAR, key="f_nam",
                   **start("f_nam", "value"))

@@ -259,14 +259,18 @@ def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
     return headline_counts(visits(catalog, flt), observations(catalog, flt))
 
 
-def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame) -> dict[str, int]:
-    """headline() from frames already filtered (visits and observations of one filter)."""
+def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame | None = None,
+                    obs_counts: pl.DataFrame | None = None) -> dict[str, int]:
+    """headline() from frames already filtered: the visits and either the observations or their number by source
+    (`obs_counts`: source_id, len — counts_in(observation_counts(table, "source_id"), flt, "source_id"))."""
+    if obs_counts is None:
+        obs_counts = obs.group_by("source_id").len()
     return {
         "visits": vis.height,
         "provinces": vis.filter(pl.col("display_code").is_not_null())["display_code"].n_unique(),
         "documents": vis.select(pl.col("documents").explode()).drop_nulls().n_unique(),
-        "observations": obs.height,
-        "sources": pl.concat([vis["source_id"].unique(), obs["source_id"].unique()]).n_unique(),
+        "observations": int(obs_counts["len"].sum()),
+        "sources": pl.concat([vis["source_id"].unique(), obs_counts["source_id"]]).n_unique(),
     }
 
 

@@ -8,12 +8,11 @@ from danvan import fmt
 current = view.current()
 ui.header(current, "page_overview")
 visits = current.visits()
-observations = current.observations()
+numbers = cached.headline(current)  # counted from pre-aggregated tables: the overview reads no observation rows
 
-if visits.is_empty() and observations.is_empty():
+if visits.is_empty() and not numbers["observations"]:
     ui.empty(current)
 else:
-    numbers = cached.headline(current)
     for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"),
                            strict=True):
         label = {"provinces": "provinces_visited"}.get(key, key)
@@ -37,7 +36,7 @@ else:
                     ui.quote(current, visit["source_id"], visit["quote"])
     with right:
         st.subheader(current.t("highlights"))
-        if observations.is_empty():
+        if not numbers["observations"]:
             ui.empty(current)
         highlights = cached.highlights(current)  # the latest province-level totals, six at most
         for obs in highlights.iter_rows(named=True):

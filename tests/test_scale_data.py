@@ -183,6 +183,7 @@ def test_pre_aggregated_answers_equal_the_plain_ones(which, catalog, small_catal
             assert plain.equals(ranked), flt
         counts = queries.counts_in(queries.observation_counts(table, "source_id"), flt, "source_id")
         assert queries.recent_sources(data, visits, obs).equals(queries.recent_sources(data, visits, obs_counts=counts))
+        assert queries.headline(data, flt) == queries.headline_counts(visits, obs_counts=counts)
 
 
 def test_a_filter_on_years_is_served_without_copying(small_catalog):
