@@ -295,8 +295,8 @@ def visit_buckets(view: View) -> pl.DataFrame:
 class SerializedDeck:
     """A pydeck Deck serialized once, as compact JSON, with what st.pydeck_chart reads from a Deck.
 
-    pydeck's own Deck.to_json() indents by two spaces — 4–5× the bytes for the boundaries' coordinates (≈1,3 MB
-    for the 63 provinces instead of ≈0,3 MB) and a pure-Python encoder on every rerun. The spec is the same."""
+    pydeck's own Deck.to_json() indents by two spaces — 4–5× the bytes for the boundaries' coordinates (≈1.3 MB
+    for the 63 provinces instead of ≈0.3 MB) and a pure-Python encoder on every rerun. The spec is the same."""
 
     layers: tuple = ()  # nothing for Streamlit's pandas-3 workaround to convert: the data is already in the JSON
     mapbox_key = None
