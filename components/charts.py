@@ -64,6 +64,6 @@ def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: 
         ))
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(title=None, ticksuffix="%" if percent else "", rangemode="tozero")
+    fig.update_xaxes(title=None, ticksuffix="%" if percent else "", rangemode="tozero", tickformat=",")
     height = max(320, 70 * rows.height + 120)
     return style(fig, lang, height=min(height, 1400))
