@@ -8,18 +8,23 @@ Three layers, each built from the one before and keyed by the catalog's version:
 - per filter: the rows of those tables the filter selects — zero-copy slices for a filter on years alone, a small
   copy for a few provinces — bounded in number;
 - per filter (and page choice): the small aggregated frames the pages draw (headline numbers, map values, arcs…).
+- per filter and language: the slides of presentation mode (exports.report) and each slide's chart.
 Everything is `cache_resource`: frames are shared between sessions, never pickled or copied on a hit, and pages
-treat them as read-only (Polars frames are immutable unless mutated in place, which no page does)."""
+treat them as read-only (Polars frames are immutable unless mutated in place, which no page does).
+
+Every public function takes plain inputs — the catalog, the filter, plain values — never a Streamlit object; the
+cached functions behind them (named with a leading "_") are keyed by the catalog's version, not the catalog itself."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import plotly.graph_objects as go
 import polars as pl
 import pydeck as pdk
 import streamlit as st
@@ -27,13 +32,13 @@ import yaml
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
-from danvan import queries, report
+from danvan import filter as filters
+from danvan import queries
+from danvan.exports.report import Report, report
+from danvan.figures import maps
+from danvan.figures.slides import make_slide_figure
+from danvan.filter import Filter
 from danvan.registry import Registry
-
-from . import maps
-
-if TYPE_CHECKING:
-    from .view import View
 
 PER_FILTER = 32  # filters kept per kind of small aggregated result
 FRAMES = 16  # filters kept of rows: a national filter costs a few KB (slices of the tables), a province ~5–20 MB
@@ -85,8 +90,13 @@ def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def registry(version: str, _catalog: danvan.Catalog) -> Registry:
+def _registry(version: str, _catalog: danvan.Catalog) -> Registry:
     return Registry(_catalog.units, _catalog.places)
+
+
+def registry(catalog: danvan.Catalog) -> Registry:
+    """The name resolver of the catalog's units and places."""
+    return _registry(catalog.version, catalog)
 
 
 # ---------------------------------------------------------------- per catalog
@@ -123,7 +133,7 @@ def _observation_counts(version: str, scheme: str, by: str, _catalog: danvan.Cat
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
-    return report.data_years(_catalog)
+    return filters.data_years(_catalog)
 
 
 def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
@@ -132,162 +142,213 @@ def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def source_counts(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
-    """Every source with the number of visits, findings, observations and documents curated from it."""
+def _source_counts(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.source_counts(_catalog)
 
 
+def source_counts(catalog: danvan.Catalog) -> pl.DataFrame:
+    """Every source with the number of visits, findings, observations and documents curated from it."""
+    return _source_counts(catalog.version, catalog)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def source_quotes(version: str, source_id: str, _catalog: danvan.Catalog) -> list[str]:
-    """The distinct quotes (as compared with the text) taken from one source."""
+def _source_quotes(version: str, source_id: str, _catalog: danvan.Catalog) -> list[str]:
     return queries.source_quotes(_catalog, source_id)
 
 
+def source_quotes(catalog: danvan.Catalog, source_id: str) -> list[str]:
+    """The distinct quotes (as compared with the text) taken from one source."""
+    return _source_quotes(catalog.version, source_id, catalog)
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
-def document_mentions(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
-    """Each document code with the sources whose stored text mentions it."""
+def _document_mentions(version: str, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.document_mentions(_catalog)
+
+
+def document_mentions(catalog: danvan.Catalog) -> pl.DataFrame:
+    """Each document code with the sources whose stored text mentions it."""
+    return _document_mentions(catalog.version, catalog)
 
 
 # ---------------------------------------------------------------- per filter
 
 @st.cache_resource(max_entries=FRAMES, show_spinner=False)
-def visits(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+def _visits(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.visits(_catalog, flt, _visit_table(version, flt.scheme, _catalog))
 
 
+def visits(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The filter's visits (queries.visits)."""
+    return _visits(catalog.version, flt, catalog)
+
+
 @st.cache_resource(max_entries=FRAMES, show_spinner=False)
-def observations(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+def _observations(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.observations(_catalog, flt, _observation_table(version, flt.scheme, _catalog))
 
 
+def observations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The filter's observations (queries.observations)."""
+    return _observations(catalog.version, flt, catalog)
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _totals(version: str, flt: queries.Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+def _totals(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     """The filter's province-level totals, from the pre-built table of them (a few percent of all values)."""
     return queries.take(_province_totals(version, flt.scheme, _catalog), queries.in_filter(flt))
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _headline(version: str, flt: queries.Filter, _view: View) -> dict[str, int]:
-    counts = queries.counts_in(_observation_counts(version, flt.scheme, "source_id", _view.catalog), flt, "source_id")
-    return queries.headline_counts(_view.visits(), obs_counts=counts)
-
-
-def headline(view: View) -> dict[str, int]:
-    """The overview's numbers for the view's filter."""
-    return _headline(view.catalog.version, view.flt, view)
+def _source_counts_in(version: str, flt: Filter, catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.counts_in(_observation_counts(version, flt.scheme, "source_id", catalog), flt, "source_id")
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _highlights(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.highlights(_totals(version, flt, _view.catalog))
+def _headline(version: str, flt: Filter, _catalog: danvan.Catalog) -> dict[str, int]:
+    return queries.headline_counts(_visits(version, flt, _catalog), obs_counts=_source_counts_in(version, flt,
+                                                                                                 _catalog))
 
 
-def highlights(view: View) -> pl.DataFrame:
+def headline(catalog: danvan.Catalog, flt: Filter) -> dict[str, int]:
+    """The overview's numbers for the filter."""
+    return _headline(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _highlights(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.highlights(_totals(version, flt, _catalog))
+
+
+def highlights(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     """The latest province-level totals the overview shows, six at most."""
-    return _highlights(view.catalog.version, view.flt, view)
+    return _highlights(catalog.version, flt, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _recent_sources(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    counts = queries.counts_in(_observation_counts(version, flt.scheme, "source_id", _view.catalog), flt, "source_id")
-    return queries.recent_sources(_view.catalog, _view.visits(), obs_counts=counts)
+def _recent_sources(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.recent_sources(_catalog, _visits(version, flt, _catalog),
+                                  obs_counts=_source_counts_in(version, flt, _catalog))
 
 
-def recent_sources(view: View) -> pl.DataFrame:
-    """The newest sources behind the view, with how many of its visits and observations each gave."""
-    return _recent_sources(view.catalog.version, view.flt, view)
-
-
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _map_indicators(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.map_indicators(_totals(version, flt, _view.catalog))
-
-
-def map_indicators(view: View) -> pl.DataFrame:
-    """The indicators the map can colour provinces by, for the view's filter."""
-    return _map_indicators(view.catalog.version, view.flt, view)
+def recent_sources(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The newest sources behind the filter, with how many of its visits and observations each gave."""
+    return _recent_sources(catalog.version, flt, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _map_values(version: str, flt: queries.Filter, indicator_id: str, _view: View) -> pl.DataFrame:
-    return queries.map_values(_totals(version, flt, _view.catalog), indicator_id, flt.scheme)
+def _map_indicators(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.map_indicators(_totals(version, flt, _catalog))
 
 
-def map_values(view: View, indicator_id: str) -> pl.DataFrame:
-    """One value per unit of the view's scheme for an indicator (queries.map_values)."""
-    return _map_values(view.catalog.version, view.flt, indicator_id, view)
-
-
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _visit_counts(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.visit_counts(_view.visits())
-
-
-def visit_counts(view: View) -> pl.DataFrame:
-    """Visits per unit of the view's scheme (queries.visit_counts)."""
-    return _visit_counts(view.catalog.version, view.flt, view)
+def map_indicators(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The indicators the map can colour provinces by, for the filter."""
+    return _map_indicators(catalog.version, flt, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _visit_arcs(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.arc_summary(_view.visits(), _view.catalog.units)
+def _map_values(version: str, flt: Filter, indicator_id: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.map_values(_totals(version, flt, _catalog), indicator_id, flt.scheme)
 
 
-def visit_arcs(view: View) -> pl.DataFrame:
+def map_values(catalog: danvan.Catalog, flt: Filter, indicator_id: str) -> pl.DataFrame:
+    """One value per unit of the filter's scheme for an indicator (queries.map_values)."""
+    return _map_values(catalog.version, flt, indicator_id, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _visit_counts(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.visit_counts(_visits(version, flt, _catalog))
+
+
+def visit_counts(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """Visits per unit of the filter's scheme (queries.visit_counts)."""
+    return _visit_counts(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _visit_arcs(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.arc_summary(_visits(version, flt, _catalog), _catalog.units)
+
+
+def visit_arcs(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     """One arc per visiting level, seat and host province, with the number of visits (queries.arc_summary)."""
-    return _visit_arcs(view.catalog.version, view.flt, view)
+    return _visit_arcs(catalog.version, flt, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _indicator_ranking(version: str, flt: queries.Filter, name_column: str, _view: View) -> pl.DataFrame:
-    catalog = _view.catalog
-    return queries.ranking_in(flt, _indicator_places(version, flt.scheme, catalog),
-                              _observation_counts(version, flt.scheme, "indicator_id", catalog), catalog.indicators,
-                              name_column)
+def _indicator_ranking(version: str, flt: Filter, name_column: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.ranking_in(flt, _indicator_places(version, flt.scheme, _catalog),
+                              _observation_counts(version, flt.scheme, "indicator_id", _catalog),
+                              _catalog.indicators, name_column)
 
 
-def indicator_ranking(view: View, name_column: str) -> pl.DataFrame:
-    """The indicators of the view, those reported by the most places first (queries.indicator_ranking)."""
-    return _indicator_ranking(view.catalog.version, view.flt, name_column, view)
+def indicator_ranking(catalog: danvan.Catalog, flt: Filter, name_column: str) -> pl.DataFrame:
+    """The filter's indicators, those reported by the most places first (queries.indicator_ranking)."""
+    return _indicator_ranking(catalog.version, flt, name_column, catalog)
 
 
 @st.cache_resource(max_entries=FRAMES, show_spinner=False)
-def _indicator_rows(version: str, flt: queries.Filter, indicator_id: str, _view: View) -> pl.DataFrame:
-    table = _observation_table(version, flt.scheme, _view.catalog)  # by period then indicator: a few slices
+def _indicator_rows(version: str, flt: Filter, indicator_id: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    table = _observation_table(version, flt.scheme, _catalog)  # by period then indicator: a few slices
     return queries.take(table, queries.in_filter(flt) & (pl.col("indicator_id") == indicator_id))
 
 
-def indicator_rows(view: View, indicator_id: str) -> pl.DataFrame:
-    """The view's observations of one indicator."""
-    return _indicator_rows(view.catalog.version, view.flt, indicator_id, view)
+def indicator_rows(catalog: danvan.Catalog, flt: Filter, indicator_id: str) -> pl.DataFrame:
+    """The filter's observations of one indicator."""
+    return _indicator_rows(catalog.version, flt, indicator_id, catalog)
 
 
-def province_rows(view: View, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The view's visits and observations of one unit of its scheme (the province profile): the rows of the filter
+def province_rows(catalog: danvan.Catalog, flt: Filter, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The filter's visits and observations of one unit of its scheme (the province profile): the rows of the filter
     narrowed to that unit, cached as that filter (the same entries when the view already shows only that unit)."""
-    one = queries.Filter(provinces=(code,), years=view.flt.years, scheme=view.flt.scheme)
-    return visits(view.catalog.version, one, view.catalog), observations(view.catalog.version, one, view.catalog)
+    one = Filter(provinces=(code,), years=flt.years, scheme=flt.scheme)
+    return visits(catalog, one), observations(catalog, one)
 
 
 @st.cache_resource(max_entries=FRAMES, show_spinner=False)
-def _document_references(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.document_references(_view.visits())
+def _document_references(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.document_references(_visits(version, flt, _catalog))
 
 
-def document_references(view: View) -> pl.DataFrame:
-    """One row per (visit, document it references) in the view, newest first."""
-    return _document_references(view.catalog.version, view.flt, view)
+def document_references(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """One row per (visit, document it references) of the filter, newest first."""
+    return _document_references(catalog.version, flt, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _visit_buckets(version: str, flt: queries.Filter, _view: View) -> pl.DataFrame:
-    return queries.visit_buckets(_view.visits())
+def _visit_buckets(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.visit_buckets(_visits(version, flt, _catalog))
 
 
-def visit_buckets(view: View) -> pl.DataFrame:
-    """The view's visits counted by month, visiting level and kind, for a timeline of many visits."""
-    return _visit_buckets(view.catalog.version, view.flt, view)
+def visit_buckets(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The filter's visits counted by month, visiting level and kind, for a timeline of many visits."""
+    return _visit_buckets(catalog.version, flt, catalog)
+
+
+# ---------------------------------------------------------------- presentation mode
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _report(version: str, flt: Filter, lang: str, made: dt.date, _catalog: danvan.Catalog) -> Report:
+    return report(_catalog, flt, lang, made, visits=_visits(version, flt, _catalog),
+                  observations=_observations(version, flt, _catalog))
+
+
+def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:
+    """The slides of the filter (exports.report), made today: once per filter and language, not per slide shown."""
+    return _report(catalog.version, flt, lang, dt.date.today(), catalog)
+
+
+@st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
+def _slide_figure(version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int,
+                  _catalog: danvan.Catalog) -> go.Figure:
+    chart = _report(version, flt, lang, made, _catalog).slides[number].chart
+    assert chart is not None
+    return make_slide_figure(chart, lang, height=height)
+
+
+def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, height: int) -> go.Figure:
+    """The chart of one slide of slides_report() (a slide with a chart), built once."""
+    return _slide_figure(catalog.version, flt, lang, dt.date.today(), number, height, catalog)
 
 
 # ---------------------------------------------------------------- maps
@@ -302,8 +363,9 @@ class SerializedDeck:
     mapbox_key = None
     deck_widget = None
 
+    _tooltip = maps.TOOLTIP  # the attribute st.pydeck_chart reads a Deck's tooltip from; make_map_deck's own
+
     def __init__(self, deck: pdk.Deck) -> None:
-        self._tooltip = deck._tooltip
         self._json = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"),
                                 ensure_ascii=False)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-PAGE = "trinh-chieu"    # the presentation page's URL path and file name in pages/
+from . import keys, routes
+
 PARAM = "trinh_chieu"   # the URL parameter: on, and which slide
 
 # Everything that is not the slide: Streamlit's header and toolbar, the sidebar and its toggle. Large type for the
@@ -48,44 +49,42 @@ def seed() -> None:
     """Before the filter bar of every run: put back the filter carried over a page switch; on a session's first
     run, ask for the slides when the link says `trinh_chieu=N`."""
     state = st.session_state
-    state.update(state.pop("_present_keep", {}))
-    if "_present_seeded" in state:
+    state.update(state.pop(keys.PRESENT_KEEP, {}))
+    if keys.PRESENT_SEEDED in state:
         return
-    state["_present_seeded"] = True
+    state[keys.PRESENT_SEEDED] = True
     raw = st.query_params.get(PARAM)
     if raw:
-        state["_present_request"] = True
-        state["_slide"] = int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
+        state[keys.PRESENT_REQUEST] = True
+        state[keys.SLIDE] = int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
 
 
 def start() -> None:
     """The sidebar button's callback: open the slides from the first one on the next run."""
-    st.session_state["_present_request"] = True
-    st.session_state["_slide"] = 0
+    st.session_state[keys.PRESENT_REQUEST] = True
+    st.session_state[keys.SLIDE] = 0
 
 
 def route(page: st.Page) -> None:
     """Called by the shell once the page is known: go to the slides when asked, remembering the page to return to;
     on the slides page, hide everything that is not the slide."""
     state = st.session_state
-    requested = state.pop("_present_request", False)
-    if page.url_path == PAGE:
+    requested = state.pop(keys.PRESENT_REQUEST, False)
+    if page.url_path == routes.PRESENT:
         st.html(CHROME_CSS)
     elif requested:
-        state["_present_return"] = page.url_path
-        _switch(PAGE)
+        state[keys.PRESENT_RETURN] = page.url_path
+        _switch(routes.PRESENT)
 
 
 def leave() -> None:
     """Back to the page the slides were opened from (the overview when they were opened by a link)."""
-    _switch(st.session_state.pop("_present_return", "") or "overview")
+    _switch(st.session_state.pop(keys.PRESENT_RETURN, "") or routes.OVERVIEW)
 
 
 def _switch(file: str) -> None:
     """st.switch_page, keeping the filter: in the run after a click, Streamlit 1.67's switch drops the values that
     session state gave the filter's widgets (they fall back to their defaults), so they are carried over."""
-    from .shell import PAGES_DIR
-
     state = st.session_state
-    state["_present_keep"] = {key: state[key] for key in state if str(key).startswith("f_")}
-    st.switch_page(PAGES_DIR / f"{file}.py")
+    state[keys.PRESENT_KEEP] = {key: state[key] for key in keys.FILTER_WIDGETS if key in state}
+    st.switch_page(routes.page_file(file))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 
 from . import load
+from .exports import FORMATS
+from .exports.report import report
+from .exports.tables import Tables, tables
+from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .model import Catalog, DataError
-from .queries import FIRST_YEAR, LAST_YEAR, Filter
-
-FORMATS = ("pptx", "html", "csv", "xlsx")
-CSV_TABLES = ("su-kien", "so-lieu", "nguon")  # file suffixes of export.tables(), in its order
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
     ingest.add_argument("--data", default="data", help="thư mục dữ liệu (địa danh, chỉ tiêu)")
     export = commands.add_parser("export", help="xuất PowerPoint, bản tin HTML, CSV hoặc Excel theo bộ lọc")
-    export.add_argument("--format", required=True, choices=FORMATS, help="pptx | html | csv | xlsx")
+    export.add_argument("--format", required=True, choices=list(FORMATS), help=" | ".join(FORMATS))
     export.add_argument("--tinh", help="mã tỉnh (GSO), cách nhau bằng dấu phẩy, ví dụ 20 hoặc 20,44; bỏ trống = tất cả")
     export.add_argument("--nam", help="năm hoặc khoảng năm: 2024 hoặc 2021-2024; bỏ trống = các năm có dữ liệu")
     export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=("63", "34"), help="ranh giới 63 hoặc 34 tỉnh")
@@ -64,15 +66,13 @@ def _validate(path: str) -> int:
 
 def _export_filter(args: argparse.Namespace, catalog: Catalog) -> Filter | str:
     """The filter the arguments ask for, or why they cannot be used: an export never guesses what was meant."""
-    from . import links, report
-
     if args.nam is not None and not args.nam.strip():
         return f"khoảng năm trống (--nam): cần YYYY hoặc YYYY-YYYY trong {FIRST_YEAR}–{LAST_YEAR}"
     if args.tinh is not None and not args.tinh.strip(" ,"):
         return "danh sách tỉnh trống (--tinh): bỏ hẳn tham số để xuất tất cả tỉnh, thành phố"
     params = {name: value for name, value in (("tinh", args.tinh), ("nam", args.nam), ("ranh_gioi", args.ranh_gioi))
               if value is not None}
-    flt, _ = links.parse(params, catalog.units, report.data_years(catalog))
+    flt, _ = parse(params, catalog.units, data_years(catalog))
     problems = []
     for key, values in flt.notes:
         value = dict(values).get("value", "")
@@ -88,11 +88,6 @@ def _export_filter(args: argparse.Namespace, catalog: Catalog) -> Filter | str:
 
 def _export(args: argparse.Namespace) -> int:
     """Write the export the arguments ask for; refuse bad input with exit code 2 and say what is wrong."""
-    import datetime as dt
-    from pathlib import Path
-
-    from . import export, report
-
     try:
         catalog = load(args.data)
     except DataError as err:
@@ -104,33 +99,17 @@ def _export(args: argparse.Namespace) -> int:
         print(f"Không xuất được: {flt}.", file=sys.stderr)
         return 2
     made = dt.date.today()
-    built = report.report(catalog, flt, args.lang, made)
+    built = report(catalog, flt, args.lang, made)
+    files = FORMATS[args.format].files(built, lambda: Tables(tables(catalog, flt, args.lang), built.filter_label,
+                                                             catalog.version, made))
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
+    stem = out.with_suffix("")
     written: list[Path] = []
-    if args.format in ("pptx", "html"):
-        if args.format == "pptx":
-            from .pptx_export import pptx_bytes as render
-        else:
-            from .html_export import html_bytes as render
-        out.write_bytes(render(built))
-        written.append(out)
-    else:
-        sheets = export.tables(catalog, flt, args.lang)
-        if args.format == "xlsx":
-            out.write_bytes(export.excel_bytes(sheets, filter_label=built.filter_label, version=catalog.version,
-                                               made=made))
-            written.append(out)
-        else:
-            import polars as pl
-
-            stem = out.with_suffix("")
-            about = pl.DataFrame({"Mục": ["Bộ lọc", "Phiên bản dữ liệu", "Ngày xuất"],
-                                  "Giá trị": [built.filter_label, catalog.version, made.strftime("%d/%m/%Y")]})
-            for suffix, frame in zip((*CSV_TABLES, "thong-tin"), (*sheets.values(), about), strict=True):
-                path = stem.with_name(f"{stem.name}-{suffix}.csv")
-                path.write_bytes(export.csv_bytes(frame))
-                written.append(path)
+    for suffix, content in files.items():  # one file, or (CSV) one per table named after the output
+        path = stem.with_name(f"{stem.name}-{suffix}.{args.format}") if suffix else out
+        path.write_bytes(content)
+        written.append(path)
     if built.empty:
         print(f"Lưu ý: không có dữ liệu cho bộ lọc ({built.filter_label}); tệp chỉ có phần giới thiệu và thông báo "
               "này.", file=sys.stderr)

@@ -3,37 +3,10 @@ aggregation to the merged provinces, per-year normalisation and comparability ch
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
 import polars as pl
 
-from .model import MERGER_DATE, Catalog
-
-FIRST_YEAR, LAST_YEAR = 2008, 2026
-
-
-@dataclass(frozen=True)
-class Filter:
-    """The view every page shows: provinces (codes in `scheme`; empty = all), an inclusive year range, a scheme."""
-
-    provinces: tuple[str, ...] = ()
-    years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
-    scheme: str = "63"
-    notes: tuple[str, ...] = field(default=(), compare=False)  # what was corrected when the filter was parsed
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.years[0], 1, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return dt.date(self.years[1], 12, 31)
-
-
-def default_scheme(years: tuple[int, int]) -> str:
-    """63 units for periods before the merger, 34 once the period reaches 1/7/2025."""
-    return "34" if dt.date(years[1], 12, 31) >= MERGER_DATE and years[0] >= MERGER_DATE.year else "63"
+from .filter import Filter
+from .model import Catalog
 
 
 def level_expr() -> pl.Expr:

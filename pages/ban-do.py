@@ -5,13 +5,14 @@ import html
 import polars as pl
 import streamlit as st
 
-from components import cached, maps, ui, view
+from components import cached, ui, view
 from danvan import fmt
+from danvan.figures import maps
 
 current = view.current()
 ui.header(current, "page_map")
 t, lang, scheme = current.t, current.lang, current.flt.scheme
-choices = cached.map_indicators(current)
+choices = cached.map_indicators(current.catalog, current.flt)
 left, right = st.columns([1, 2])
 mode = left.radio(t("map_color_by"), ["visits", "indicator"], horizontal=True, key="map_mode",
                   format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"))
@@ -23,12 +24,12 @@ if mode == "indicator":
     names = {r["indicator_id"]: r["name_en" if lang == "en" else "name_vi"] for r in choices.iter_rows(named=True)}
     indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator")
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
-    values = cached.map_values(current, indicator)
+    values = cached.map_values(current.catalog, current.flt, indicator)
     legend_title = names[indicator]
 else:
-    values = cached.visit_counts(current).with_columns(pl.lit(None, pl.List(pl.String)).alias("parts"),
-                                                       pl.lit(None, pl.List(pl.String)).alias("sources"),
-                                                       pl.lit(None, pl.List(pl.String)).alias("quotes"))
+    values = cached.visit_counts(current.catalog, current.flt).with_columns(
+        pl.lit(None, pl.List(pl.String)).alias("parts"), pl.lit(None, pl.List(pl.String)).alias("sources"),
+        pl.lit(None, pl.List(pl.String)).alias("quotes"))
     legend_title = t("map_by_visits")
 
 
@@ -49,7 +50,7 @@ def tooltip(row: dict) -> str:
 
 tooltips = {row["display_code"]: tooltip(row) for row in values.iter_rows(named=True)}
 # One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs.
-arcs = cached.visit_arcs(current).with_columns(
+arcs = cached.visit_arcs(current.catalog, current.flt).with_columns(
     pl.col("body_level").replace_strict({k: list(v) for k, v in maps.ARC_COLORS.items()},
                                         return_dtype=pl.List(pl.Int64)).alias("color"),
     pl.format("{}\n{} → {}{}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),

@@ -3,8 +3,9 @@
 import polars as pl
 import streamlit as st
 
-from components import cached, charts, ui, view
+from components import cached, ui, view
 from danvan import fmt
+from danvan.figures import charts
 
 POINTS, LISTED = 2000, 300  # above POINTS visits the chart shows months, not visits; the list offers the newest
 
@@ -34,13 +35,13 @@ else:
         "visit_id", keep="first", maintain_order=True) if many else visits).with_columns(hover.alias("hover"))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
-        points = cached.visit_buckets(current).select(
+        points = cached.visit_buckets(current.catalog, current.flt).select(
             pl.col("month").alias("date_start"), "body_level", "kind", "visit_id", pl.format(
                 "<b>{}</b> · {}<br>" + t("map_events_of", n="{}"), pl.col("month").dt.strftime("%m/%Y"),
                 pl.col("kind").replace_strict({k: t("kind_" + k) for k in ("khao_sat", "kiem_tra", "giam_sat",
                                                                           "lam_viec", "hoi_nghi")}),
                 fmt.number_expr("visits", lang=current.lang)).alias("hover"))
-    referenced = cached.document_references(current)["documents"].drop_nulls().unique()
+    referenced = cached.document_references(current.catalog, current.flt)["documents"].drop_nulls().unique()
     docs = current.catalog.documents.filter(pl.col("code").is_in(referenced.to_list()), pl.col("date").is_not_null())
     inside = docs.filter(pl.col("date").is_between(current.flt.start, current.flt.end))
     levels = {level: t("level_" + level) for level in ("central", "province", "district")}

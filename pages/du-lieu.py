@@ -1,10 +1,14 @@
 """Dữ liệu: the filtered visits and observations as tables with Vietnamese headers and formats; CSV and Excel."""
 
+import datetime as dt
+
 import polars as pl
 import streamlit as st
 
 from components import ui, view
-from danvan import export, fmt
+from danvan import fmt
+from danvan.exports import FORMATS
+from danvan.exports import tables as export
 
 ROWS = 2000  # rows shown on screen; the downloads have them all
 
@@ -21,8 +25,9 @@ def shown(frame: pl.DataFrame) -> pl.DataFrame:
         + [fmt.number_expr(c, lang=lang) for c, dtype in frame.schema.items() if dtype == pl.Float64])
 
 
-for key, frame, stem, table in (("data_visits", visits, "su-kien", export.visit_table),
-                                ("data_observations", observations, "so-lieu", export.observation_table)):
+CSV, XLSX = FORMATS["csv"], FORMATS["xlsx"]
+for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.visit_table),
+                                ("data_observations", observations, export.STEMS[1], export.observation_table)):
     st.subheader(f"{t(key)} · {t('data_rows', n=fmt.number(frame.height, lang=lang))}")
     if frame.is_empty():
         ui.empty(current)
@@ -33,20 +38,18 @@ for key, frame, stem, table in (("data_visits", visits, "su-kien", export.visit_
                    .format(n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     st.dataframe(shown(table(frame.head(ROWS), lang)), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
-    st.download_button(t("data_download_csv"), lambda frame=frame, table=table: export.csv_bytes(table(frame, lang)),
-                       file_name=f"danvan-{stem}.csv", mime="text/csv", icon=":material/download:", key=f"csv_{stem}",
-                       on_click="ignore")
+    st.download_button(t(CSV.label), lambda frame=frame, table=table: export.csv_bytes(table(frame, lang)),
+                       file_name=f"danvan-{stem}.{CSV.extension}", mime=CSV.mime, icon=":material/download:",
+                       key=f"csv_{stem}", on_click="ignore")
 
 
 def workbook() -> bytes:
     """Every table of the view in one Excel file, made when the button is pressed."""
-    sheets = {t("data_visits"): export.visit_table(visits, lang),
-              t("data_observations"): export.observation_table(observations, lang),
-              t("sources"): export.source_table(current.catalog, lang)}
-    return export.excel_bytes(sheets, filter_label=current.filter_label(), version=current.catalog.version)
+    tables = export.Tables(export.sheets(current.catalog, visits, observations, lang), current.filter_label(),
+                           current.catalog.version, dt.date.today())
+    return XLSX.tables(tables)[""]
 
 
-st.download_button(t("data_download_xlsx"), workbook,
-                   file_name="danvan.xlsx", icon=":material/table_view:", key="xlsx", on_click="ignore",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.download_button(t(XLSX.label), workbook, file_name=f"danvan.{XLSX.extension}", mime=XLSX.mime,
+                   icon=":material/table_view:", key="xlsx", on_click="ignore")
 ui.footer(current)

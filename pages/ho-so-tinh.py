@@ -5,8 +5,9 @@ import polars as pl
 import pydeck as pdk
 import streamlit as st
 
-from components import cached, maps, ui, view
+from components import cached, ui, view
 from danvan import fmt, queries
+from danvan.figures import maps
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
@@ -35,7 +36,7 @@ else:
 st.markdown(f"**{t('profile_region')}:** {ui.plain(unit['region'])} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
 
-visits, observations = cached.province_rows(current, code)
+visits, observations = cached.province_rows(current.catalog, current.flt, code)
 
 main, side = st.columns([3, 2], gap="large")
 with main:

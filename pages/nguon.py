@@ -11,7 +11,7 @@ current = view.current()
 ui.header(current, "page_sources")
 t = current.t
 catalog = current.catalog
-sources = cached.source_counts(catalog.version, catalog)  # what was curated from each source
+sources = cached.source_counts(catalog)  # what was curated from each source
 
 st.subheader(t("src_table"))
 st.dataframe(sources.select(
@@ -33,7 +33,7 @@ if notes:
 st.markdown(t("src_curated", visits=src["visits"], findings=src["findings"], observations=src["observations"],
               documents=src["documents"]))
 
-quotes = cached.source_quotes(catalog.version, chosen, catalog)
+quotes = cached.source_quotes(catalog, chosen)
 
 
 st.markdown(f"**{t('src_text')}**")

@@ -8,7 +8,8 @@ from danvan import fmt
 current = view.current()
 ui.header(current, "page_overview")
 visits = current.visits()
-numbers = cached.headline(current)  # counted from pre-aggregated tables: the overview reads no observation rows
+# counted from pre-aggregated tables: the overview reads no observation rows
+numbers = cached.headline(current.catalog, current.flt)
 
 if visits.is_empty() and not numbers["observations"]:
     ui.empty(current)
@@ -38,7 +39,7 @@ else:
         st.subheader(current.t("highlights"))
         if not numbers["observations"]:
             ui.empty(current)
-        highlights = cached.highlights(current)  # the latest province-level totals, six at most
+        highlights = cached.highlights(current.catalog, current.flt)  # the latest province-level totals, six at most
         for obs in highlights.iter_rows(named=True):
             name = obs["name_en"] if current.lang == "en" else obs["name_vi"]
             with st.container(border=True):
@@ -51,7 +52,7 @@ else:
                     ui.quote(current, obs["source_id"], obs["quote"])
 
         st.subheader(current.t("whats_new"))
-        for src in cached.recent_sources(current).iter_rows(named=True):
+        for src in cached.recent_sources(current.catalog, current.flt).iter_rows(named=True):
             st.markdown("- " + current.t(
                 "whats_new_row", title=ui.source_line(current, src["source_id"]),
                 visits=src["visits"], observations=src["observations"]))

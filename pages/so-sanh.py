@@ -4,8 +4,9 @@ normalisation, and plain warnings when values are not comparable."""
 import polars as pl
 import streamlit as st
 
-from components import cached, charts, ui, view
+from components import cached, ui, view
 from danvan import fmt, queries
+from danvan.figures import charts
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
 
@@ -19,12 +20,12 @@ if observations.is_empty():
 else:
     name_col = "name_en" if lang == "en" else "name_vi"
     # First the indicators reported by the most places, so that the default view compares places.
-    counts = cached.indicator_ranking(current, name_col)
+    counts = cached.indicator_ranking(current.catalog, current.flt, name_col)
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
                                key="compare_indicator")
-    rows = queries.per_year(cached.indicator_rows(current, indicator))
+    rows = queries.per_year(cached.indicator_rows(current.catalog, current.flt, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
     parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,
                           help=t("compare_breakdowns_help"))

@@ -3,25 +3,25 @@
 
 import streamlit as st
 
-from components import presenting, ui, view
-from components.slides import make_map_image, make_slide_figure
-from danvan import report
-from danvan.html_export import html_bytes
-from danvan.pptx_export import pptx_bytes
+from components import cached, keys, presenting, ui, view
+from danvan.exports import FORMATS, report
+from danvan.figures.slides import make_map_image
+
+ICONS = {"pptx": ":material/slideshow:", "html": ":material/public_off:"}  # the files of the slides, and their icons
 
 current = view.current()
 t, lang = current.t, current.lang
-built = report.report(current.catalog, current.flt, lang)
+built = cached.slides_report(current.catalog, current.flt, lang)  # once per filter: a slide change reads the cache
 total = len(built.slides)
 state = st.session_state
-state["_slide"] = min(max(int(state.get("_slide", 0)), 0), total - 1)
-number = state["_slide"]
+state[keys.SLIDE] = min(max(int(state.get(keys.SLIDE, 0)), 0), total - 1)
+number = state[keys.SLIDE]
 slide = built.slides[number]
 st.query_params[presenting.PARAM] = str(number + 1)  # the link reopens this slide
 
 
 def move(step: int) -> None:
-    state["_slide"] = min(max(state["_slide"] + step, 0), total - 1)
+    state[keys.SLIDE] = min(max(state[keys.SLIDE] + step, 0), total - 1)
 
 
 def markdown_table(table: report.Table) -> str:
@@ -57,8 +57,8 @@ if slide.figures:
                         if text:
                             st.container(key=f"figure_{part}_{start + i}").markdown(ui.plain(text))
 if slide.chart is not None:
-    st.plotly_chart(make_slide_figure(slide.chart, lang, height=600 if slide.notes else 680), theme=None,
-                    config={"displaylogo": False}, key=f"slide_chart_{number}")
+    figure = cached.slide_figure(current.catalog, current.flt, lang, number, 600 if slide.notes else 680)
+    st.plotly_chart(figure, theme=None, config={"displaylogo": False}, key=f"slide_chart_{number}")
 if slide.map is not None:
     picture, side = st.columns([5, 2], gap="large")
     picture.image(make_map_image(slide.map, lang), width=1200)
@@ -84,11 +84,11 @@ with st.container(key="present_controls", horizontal=True, vertical_alignment="c
     st.space("stretch")
     st.caption(t("present_keys"))
     with st.popover(t("present_download"), icon=":material/download:"):
-        st.download_button(t("present_pptx"), lambda: pptx_bytes(built), file_name="cong-tac-dan-van.pptx",
-                           mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                           icon=":material/slideshow:", on_click="ignore", key="present_pptx")
-        st.download_button(t("present_html"), lambda: html_bytes(built), file_name="cong-tac-dan-van.html",
-                           mime="text/html", icon=":material/public_off:", on_click="ignore", key="present_html")
+        for name, icon in ICONS.items():
+            kind = FORMATS[name]
+            st.download_button(t(kind.label), lambda kind=kind: kind.slides(built),
+                               file_name=f"cong-tac-dan-van.{kind.extension}", mime=kind.mime, icon=icon,
+                               on_click="ignore", key=f"present_{name}")
     if st.button(t("present_exit"), icon=":material/close:", shortcut="Esc", key="present_exit"):
         presenting.leave()
 # A presenter's clicker sends Page Down / Page Up: the same moves, on keys of their own, out of sight.

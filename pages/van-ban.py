@@ -12,8 +12,8 @@ current = view.current()
 ui.header(current, "page_documents")
 t = current.t
 catalog = current.catalog
-mentions = cached.document_mentions(catalog.version, catalog)
-referenced = cached.document_references(current)
+mentions = cached.document_mentions(catalog)
+referenced = cached.document_references(current.catalog, current.flt)
 documents = catalog.documents.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
 
 query = st.text_input(t("doc_search"), key="doc_search")

@@ -2,8 +2,8 @@ import datetime as dt
 import io
 import zipfile
 
-from danvan import export
-from danvan.queries import Filter
+from danvan.exports import tables as export
+from danvan.filter import Filter
 
 
 def test_tables_have_vietnamese_headers_and_real_types(catalog):

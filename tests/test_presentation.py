@@ -8,8 +8,8 @@ import json
 import pytest
 from test_pages import ROOT, entry, open_page, text  # noqa: F401  (entry is the shared fixture)
 
-from danvan import report
-from danvan.queries import Filter
+from danvan.exports import report
+from danvan.filter import Filter
 
 
 def titles(at) -> list[str]:

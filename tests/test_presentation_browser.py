@@ -13,7 +13,8 @@ from pptx import Presentation
 from test_browser import ARTIFACTS, Visit, browser, server  # noqa: F401  (fixtures of the shared harness)
 
 import danvan
-from danvan import queries, report
+from danvan.exports import report
+from danvan.filter import Filter, data_years
 
 pytestmark = pytest.mark.browser
 ROOT_DATA = ARTIFACTS.parent.parent / "data"
@@ -21,7 +22,7 @@ ROOT_DATA = ARTIFACTS.parent.parent / "data"
 
 def expected_slides() -> list[report.Slide]:
     catalog = danvan.load(ROOT_DATA)
-    return report.slides(catalog, queries.Filter(provinces=("20",), years=report.data_years(catalog)))
+    return report.slides(catalog, Filter(provinces=("20",), years=data_years(catalog)))
 
 
 class Show(Visit):

@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 
 from danvan import queries
-from danvan.queries import Filter
+from danvan.filter import Filter, default_scheme
 
 
 def test_visits_filtered_by_province_and_years(catalog):
@@ -87,6 +87,6 @@ def test_headline(catalog):
 
 
 def test_default_scheme():
-    assert queries.default_scheme((2021, 2024)) == "63"
-    assert queries.default_scheme((2026, 2026)) == "34"
+    assert default_scheme((2021, 2024)) == "63"
+    assert default_scheme((2026, 2026)) == "34"
     assert Filter(years=(2021, 2023)).end == dt.date(2023, 12, 31)

@@ -15,10 +15,13 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from components import maps
-from components.slides import make_map_image
-from danvan import cli, html_export, pptx_export, report
-from danvan.queries import Filter
+from danvan import cli
+from danvan.exports import html_file as html_export
+from danvan.exports import pptx_file as pptx_export
+from danvan.exports import report
+from danvan.figures import maps
+from danvan.figures.slides import make_map_image
+from danvan.filter import Filter
 
 LANG_SON = Filter(provinces=("20",), years=(2021, 2024))
 MADE = dt.date(2026, 11, 23)

@@ -15,10 +15,9 @@ from functools import lru_cache
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
-from danvan import fmt
-from danvan.report import Chart, MapData
-
+from .. import fmt
 from . import charts, maps
+from .spec import Chart, MapData
 
 SLIDE_FONT = 24  # chart text on a 1920×1080 screen, readable from the back of a meeting room
 # Fonts with Vietnamese glyphs, first found wins; Pillow's own default has none, so it is only the last resort.

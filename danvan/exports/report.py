@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from . import fmt, queries
-from .i18n import t
-from .model import VISIT_KINDS, Catalog
+from .. import fmt, queries
+from ..figures.spec import Area, Chart, MapData, Series
+from ..filter import Filter, filter_label, province_names, years_label
+from ..i18n import t
+from ..model import VISIT_KINDS, Catalog
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
 CATEGORIES = ("dan_van_kheo", "chinh_quyen", "hanh_chinh", "khieu_nai", "nong_thon_moi", "ocop", "an_sinh",
@@ -28,46 +30,6 @@ MAX_FINDINGS = 5
 MAX_SOURCES = 5
 MAX_TITLE = 140         # characters of a source title on a slide; the full title is on the Sources page
 MAX_NOTE_SOURCES = 2    # sources named in a slide's note; the rest are counted
-
-
-@dataclass(frozen=True)
-class Series:
-    """One coloured set of bars: a value per category (None where there is none) and its formatted label."""
-
-    name: str
-    values: tuple[float | None, ...]
-    labels: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """The data behind a chart. kind "bar": horizontal grouped bars; "column": stacked columns over time."""
-
-    kind: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    unit: str  # count | percent | average | vnd (values of vnd are already in tỷ đồng)
-    axis_title: str = ""
-
-
-@dataclass(frozen=True)
-class Area:
-    """One unit on the map: its code in the map's scheme, name, value and formatted value."""
-
-    code: str
-    name: str
-    value: float
-    label: str
-
-
-@dataclass(frozen=True)
-class MapData:
-    scheme: str
-    legend_title: str
-    unit: str
-    areas: tuple[Area, ...]
-    period: str
-    no_data: str
 
 
 @dataclass(frozen=True)
@@ -112,31 +74,6 @@ class Report:
     lang: str
     empty: bool = False
     stats: dict[str, int] = field(default_factory=dict, compare=False)
-
-
-def data_years(catalog: Catalog) -> tuple[int, int]:
-    """The years the data covers: the default year range of the filter in the app and on the command line."""
-    years = pl.concat([catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
-                       catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
-    if years.is_empty():
-        return queries.FIRST_YEAR, queries.LAST_YEAR
-    return max(int(years.min()), queries.FIRST_YEAR), min(int(years.max()), queries.LAST_YEAR)
-
-
-def years_label(years: tuple[int, int]) -> str:
-    return f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
-
-
-def province_names(catalog: Catalog, flt: queries.Filter) -> list[str]:
-    """Names of the filter's provinces in its scheme, in the filter's order; a code not in the registry as itself."""
-    names = dict(catalog.units.filter(pl.col("scheme") == flt.scheme).select("code", "name_vi").iter_rows())
-    return [names.get(code, code) for code in flt.provinces]
-
-
-def filter_label(catalog: Catalog, flt: queries.Filter, lang: str = "vi") -> str:
-    """"Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)": the filter as every export and page states it."""
-    names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
-    return f"{names}; {years_label(flt.years)}; {t('scheme_' + flt.scheme, lang)}"
 
 
 def source_note(catalog: Catalog, source_ids: list[str], lang: str = "vi") -> str:
@@ -287,7 +224,7 @@ def _kind_expr(lang: str) -> pl.Expr:
     return pl.col("kind").replace_strict({k: t("kind_" + k, lang) for k in VISIT_KINDS})
 
 
-def _map_slide(catalog: Catalog, flt: queries.Filter, visits: pl.DataFrame, lang: str) -> Slide | None:
+def _map_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -> Slide | None:
     counts = queries.visit_counts(visits).with_columns(_value_label("value", "count", lang).alias("label"))
     if counts.is_empty():
         return None
@@ -302,7 +239,7 @@ def _map_slide(catalog: Catalog, flt: queries.Filter, visits: pl.DataFrame, lang
     )
 
 
-def _timeline_slide(catalog: Catalog, flt: queries.Filter, visits: pl.DataFrame, lang: str) -> Slide:
+def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -> Slide:
     """Events per year, stacked by kind; the levels of the visiting bodies and the documents as text."""
     years = [str(y) for y in range(flt.years[0], flt.years[1] + 1)]
     kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].to_list())]
@@ -392,14 +329,16 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
     )
 
 
-def report(catalog: Catalog, flt: queries.Filter, lang: str = "vi", made: dt.date | None = None) -> Report:
+def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None, *,
+           visits: pl.DataFrame | None = None, observations: pl.DataFrame | None = None) -> Report:
     """The slides of a filter: title, key figures, map, timeline, comparisons, latest visits, findings, sources.
 
+    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them.
     A filter with no data gives a title slide and one slide that says so."""
     made = made or dt.date.today()
     label = filter_label(catalog, flt, lang)
-    visits = queries.visits(catalog, flt)
-    observations = queries.observations(catalog, flt)
+    visits = queries.visits(catalog, flt) if visits is None else visits
+    observations = queries.observations(catalog, flt) if observations is None else observations
     names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
     title = Slide(
         kind="title", title=t("app_title", lang), subtitle=names,
@@ -414,7 +353,7 @@ def report(catalog: Catalog, flt: queries.Filter, lang: str = "vi", made: dt.dat
                       source=t("footer", lang, n=catalog.sources.height, version=catalog.version))
         return Report((title, empty), label, catalog.version, made, lang, empty=True)
 
-    numbers = queries.headline(catalog, flt)
+    numbers = queries.headline_counts(visits, observations)  # from the rows above, not a second query
     used = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique(
         maintain_order=True).to_list()
     figures = Slide(
@@ -436,6 +375,6 @@ def report(catalog: Catalog, flt: queries.Filter, lang: str = "vi", made: dt.dat
     return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
 
 
-def slides(catalog: Catalog, flt: queries.Filter, lang: str = "vi", made: dt.date | None = None) -> list[Slide]:
+def slides(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None) -> list[Slide]:
     """The slides alone (see `report`)."""
     return list(report(catalog, flt, lang, made).slides)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from components.slides import make_map_image, make_slide_figure
-
-from .i18n import t
+from ..figures.slides import make_map_image, make_slide_figure
+from ..i18n import t
 from .report import Report, Slide
 
 # No request of any kind may leave the file: scripts, styles and pictures are all inside it.

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 import polars as pl
 
-from . import queries
-from .i18n import t
-from .model import Catalog
+from .. import queries
+from ..filter import Filter
+from ..i18n import t
+from ..model import Catalog
+
+STEMS = ("su-kien", "so-lieu", "nguon")  # file-name suffixes of the tables of sheets(), in its order
 
 
 def _labels(prefix: str, keys: tuple[str, ...], lang: str) -> dict[str, str]:
@@ -66,13 +70,29 @@ def source_table(catalog: Catalog, lang: str = "vi") -> pl.DataFrame:
     )
 
 
-def tables(catalog: Catalog, flt: queries.Filter, lang: str = "vi") -> dict[str, pl.DataFrame]:
-    """The filtered tables a user downloads, keyed by sheet name."""
+def sheets(catalog: Catalog, visits: pl.DataFrame, observations: pl.DataFrame,
+           lang: str = "vi") -> dict[str, pl.DataFrame]:
+    """The tables a user downloads, from the filter's visits and observations, keyed by sheet name (in STEMS order)."""
     return {
-        t("data_visits", lang): visit_table(queries.visits(catalog, flt), lang),
-        t("data_observations", lang): observation_table(queries.observations(catalog, flt), lang),
+        t("data_visits", lang): visit_table(visits, lang),
+        t("data_observations", lang): observation_table(observations, lang),
         t("sources", lang): source_table(catalog, lang),
     }
+
+
+def tables(catalog: Catalog, flt: Filter, lang: str = "vi") -> dict[str, pl.DataFrame]:
+    """The filtered tables a user downloads, keyed by sheet name."""
+    return sheets(catalog, queries.visits(catalog, flt), queries.observations(catalog, flt), lang)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The tables of a filter and what every table file states about itself."""
+
+    sheets: dict[str, pl.DataFrame]  # from sheets(), in its order
+    filter_label: str
+    version: str
+    made: dt.date
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
@@ -95,3 +115,17 @@ def excel_bytes(sheets: dict[str, pl.DataFrame], *, filter_label: str, version: 
             frame.write_excel(workbook, worksheet=name[:31], autofit=True, dtype_formats={
                 pl.Date: "dd/mm/yyyy", pl.Float64: "#,##0.##"}, table_style="Table Style Light 9")
     return buffer.getvalue()
+
+
+def csv_files(tables: Tables) -> dict[str, bytes]:
+    """One CSV per table and one stating the filter, keyed by file-name suffix."""
+    about = pl.DataFrame({"Mục": ["Bộ lọc", "Phiên bản dữ liệu", "Ngày xuất"],
+                          "Giá trị": [tables.filter_label, tables.version, tables.made.strftime("%d/%m/%Y")]})
+    frames = (*tables.sheets.values(), about)
+    return {suffix: csv_bytes(frame) for suffix, frame in zip((*STEMS, "thong-tin"), frames, strict=True)}
+
+
+def excel_files(tables: Tables) -> dict[str, bytes]:
+    """The one workbook (excel_bytes), under the empty suffix."""
+    return {"": excel_bytes(tables.sheets, filter_label=tables.filter_label, version=tables.version,
+                            made=tables.made)}

@@ -1,8 +1,8 @@
 """The slides of a report as a PowerPoint file: native, editable charts (the numbers are inside the chart), tables
 and text, a map picture, and a source note on every slide. 16:9, large type for a meeting room.
 
-The map picture and the series colours come from the app's own figure builders (components/), so that the file
-shows what the presentation mode shows."""
+The map picture and the series colours come from the figure builders the app uses too (danvan.figures), so that
+the file shows what the presentation mode shows."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from components.charts import OKABE_ITO
-from components.slides import make_map_image
-
-from .i18n import t
-from .report import Chart, Report, Slide
+from ..figures.charts import OKABE_ITO
+from ..figures.slides import make_map_image
+from ..figures.spec import Chart
+from ..i18n import t
+from .report import Report, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)

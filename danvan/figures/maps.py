@@ -16,10 +16,12 @@ PALETTE = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231,
 NO_DATA = (225, 225, 225)
 BORDER = (90, 90, 90)
 ARC_COLORS = {"central": (179, 38, 30), "province": (230, 120, 20), "district": (120, 80, 160)}
-GEO = Path(__file__).resolve().parent.parent / "data" / "geo"  # boundaries belong to the product, not a dataset
+GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 VIEW = pdk.ViewState(longitude=109.6, latitude=15.9, zoom=5.05, min_zoom=4, max_zoom=9)
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
+# Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
+TOOLTIP = {"text": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "460px", "whiteSpace": "pre-wrap"}}
 
 
 @lru_cache(maxsize=4)
@@ -200,6 +202,5 @@ def make_map_deck(
         initial_view_state=view,
         map_provider=None,
         map_style=MAP_STYLE,
-        # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
-        tooltip={"text": "{tooltip}", "style": {"fontSize": "16px", "maxWidth": "460px", "whiteSpace": "pre-wrap"}},
+        tooltip=TOOLTIP,
     )

@@ -1,20 +1,77 @@
-"""Shared links: the filter ⇄ URL query parameters `tinh`, `nam`, `ranh_gioi`, `lang`. Pure functions, no Streamlit.
+"""The filter every page, export and link shares: provinces, years, scheme. Pure functions, no Streamlit.
 
-A bad link never fails: each wrong part is dropped or corrected, and a note says what was done."""
+- `Filter` and its defaults (`data_years`, `default_scheme`);
+- links: the filter ⇄ URL query parameters `tinh`, `nam`, `ranh_gioi`, `lang` (`parse`, `query`); a bad link never
+  fails: each wrong part is dropped or corrected, and a note says what was done;
+- `filter_label`: the filter as every page and export states it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import polars as pl
 
-from .queries import FIRST_YEAR, LAST_YEAR, Filter, default_scheme
+from .i18n import t
+from .model import MERGER_DATE, Catalog
 
+FIRST_YEAR, LAST_YEAR = 2008, 2026
 PARAMS = ("tinh", "nam", "ranh_gioi", "lang")
 IGNORED = ("embed", "embed_options", "trinh_chieu")  # Streamlit's own, and presentation mode
 Note = tuple[str, tuple[tuple[str, str], ...]]  # (i18n key, placeholder values)
 
+
+@dataclass(frozen=True)
+class Filter:
+    """The view every page shows: provinces (codes in `scheme`; empty = all), an inclusive year range, a scheme."""
+
+    provinces: tuple[str, ...] = ()
+    years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
+    scheme: str = "63"
+    notes: tuple[Note, ...] = field(default=(), compare=False)  # what was corrected when the filter was parsed
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.years[0], 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.years[1], 12, 31)
+
+
+def default_scheme(years: tuple[int, int]) -> str:
+    """63 units for periods before the merger, 34 once the period reaches 1/7/2025."""
+    return "34" if dt.date(years[1], 12, 31) >= MERGER_DATE and years[0] >= MERGER_DATE.year else "63"
+
+
+def data_years(catalog: Catalog) -> tuple[int, int]:
+    """The years the data covers: the default year range of the filter in the app and on the command line."""
+    years = pl.concat([catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
+                       catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
+    if years.is_empty():
+        return FIRST_YEAR, LAST_YEAR
+    return max(int(years.min()), FIRST_YEAR), min(int(years.max()), LAST_YEAR)
+
+
+def years_label(years: tuple[int, int]) -> str:
+    return f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
+
+
+def province_names(catalog: Catalog, flt: Filter) -> list[str]:
+    """Names of the filter's provinces in its scheme, in the filter's order; a code not in the registry as itself."""
+    names = dict(catalog.units.filter(pl.col("scheme") == flt.scheme).select("code", "name_vi").iter_rows())
+    return [names.get(code, code) for code in flt.provinces]
+
+
+def filter_label(catalog: Catalog, flt: Filter, lang: str = "vi") -> str:
+    """"Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)": the filter as every export and page states it."""
+    names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
+    return f"{names}; {years_label(flt.years)}; {t('scheme_' + flt.scheme, lang)}"
+
+
+# ---------------------------------------------------------------- links
 
 def _note(key: str, **values: object) -> Note:
     return key, tuple((k, str(v)) for k, v in values.items())
@@ -94,7 +151,7 @@ def query(flt: Filter, lang: str, default_years: tuple[int, int]) -> dict[str, s
     if flt.provinces:
         params["tinh"] = list(flt.provinces)
     if flt.years != default_years:
-        params["nam"] = f"{flt.years[0]}-{flt.years[1]}" if flt.years[0] != flt.years[1] else str(flt.years[0])
+        params["nam"] = years_label(flt.years).replace("–", "-")
     if flt.scheme != default_scheme(flt.years):
         params["ranh_gioi"] = flt.scheme
     if lang != "vi":

@@ -1,0 +1,25 @@
+"""The session-state keys the shell, the filter bar and presentation mode share, in one place (no imports).
+
+Keys starting with "_" are the app's own bookkeeping; the f_* keys are the filter bar's widgets (tests read them)."""
+
+# The filter bar's widgets
+PROVINCES = "f_tinh"
+YEARS = "f_nam"
+SCHEME = "f_ranh_gioi"
+LANG = "f_lang"
+FILTER_WIDGETS = (PROVINCES, YEARS, SCHEME, LANG)
+
+FILTER = "_filter"              # the filter's last values, for widgets that start afresh (dict keyed as above)
+NOTES = "_notes"                # what a shared link asked for that could not be shown
+PENDING_PROVINCES = "_pending_tinh"  # a page asked to open a province (a click on the map)
+VIEW = "_view"                  # the View the shell built in this run
+IN_SHELL = "_in_shell"          # this run went through the shell (see view.current)
+PATH_CHECKED = "_path_checked"  # the session's first URL path was checked for an unknown page
+CURATOR = "curator"             # a curator has signed in (pages/nhap-lieu.py)
+
+# Presentation mode
+SLIDE = "_slide"                      # the slide shown, from 0
+PRESENT_REQUEST = "_present_request"  # open the slides on the next run
+PRESENT_RETURN = "_present_return"    # the page to go back to
+PRESENT_SEEDED = "_present_seeded"    # the session's first URL was read for `trinh_chieu`
+PRESENT_KEEP = "_present_keep"        # the filter's widget values carried over a page switch

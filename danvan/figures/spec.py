@@ -1,0 +1,46 @@
+"""What a slide's chart and map show: plain, already formatted data, the input of the figure builders
+(figures.slides) and of the PowerPoint file's native charts. Built by exports.report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Series:
+    """One coloured set of bars: a value per category (None where there is none) and its formatted label."""
+
+    name: str
+    values: tuple[float | None, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The data behind a chart. kind "bar": horizontal grouped bars; "column": stacked columns over time."""
+
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str  # count | percent | average | vnd (values of vnd are already in tỷ đồng)
+    axis_title: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    """One unit on the map: its code in the map's scheme, name, value and formatted value."""
+
+    code: str
+    name: str
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class MapData:
+    scheme: str
+    legend_title: str
+    unit: str
+    areas: tuple[Area, ...]
+    period: str
+    no_data: str
