@@ -59,16 +59,6 @@ def footer(view: View) -> None:
     st.caption(view.t("footer", n=view.catalog.sources.height, version=view.catalog.version))
 
 
-def value_text(value: float | None, unit: str, lang: str) -> str:
-    return fmt.value(value, unit, lang)
-
-
-def escaped(expr: pl.Expr) -> pl.Expr:
-    """Source text for Plotly hover labels, which read a little HTML: &, < and > shown as themselves."""
-    return expr.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True) \
-        .str.replace_all(">", "&gt;", literal=True)
-
-
 def findings(view: View, visit_id: str) -> None:
     """A visit's findings grouped as results, limitations and directions, each with its quote."""
     rows = view.catalog.findings.filter(pl.col("visit_id") == visit_id)
@@ -82,14 +72,6 @@ def findings(view: View, visit_id: str) -> None:
         st.markdown(f"**{view.t('finding_' + kind)}**")
         for text, quoted in items.select("text", "quote").iter_rows():
             st.markdown(f"- {plain(text)}  \n  _“{plain(quoted)}”_")
-
-
-def unit_name(view: View) -> pl.Expr:
-    """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
-    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
-    template = view.t("formerly", new="{}", old="{}")
-    return pl.when(merged).then(pl.format(template, pl.col("display_name"), pl.col("province_name"))) \
-        .otherwise(pl.col("province_name"))
 
 
 def host(view: View, row: dict) -> str:

@@ -13,7 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
 from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, convert_codes, filter_label, parse, query
-from danvan.i18n import t
+from danvan.i18n import LANGS, t
 from danvan.registry import Registry
 
 from . import cached, keys, presenting, routes
@@ -96,7 +96,7 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
 
     lang = state.get(keys.LANG) or canonical[keys.LANG]
     st.markdown(f"### {t('filter_title', lang)}")
-    st.segmented_control(t("filter_lang", lang), ["vi", "en"], key=keys.LANG, required=True,
+    st.segmented_control(t("filter_lang", lang), list(LANGS), key=keys.LANG, required=True,
                          format_func=lambda x: t("lang_" + x, lang),
                          # always the same default: when it disappears on a rerun, the browser resets the
                          # control and sends no value (lang None → KeyError on any sidebar change)

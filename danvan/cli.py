@@ -12,6 +12,7 @@ from .exports import FORMATS
 from .exports.report import report
 from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
+from .i18n import LANGS
 from .model import Catalog, DataError
 
 
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--tinh", help="mã tỉnh (GSO), cách nhau bằng dấu phẩy, ví dụ 20 hoặc 20,44; bỏ trống = tất cả")
     export.add_argument("--nam", help="năm hoặc khoảng năm: 2024 hoặc 2021-2024; bỏ trống = các năm có dữ liệu")
     export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=("63", "34"), help="ranh giới 63 hoặc 34 tỉnh")
-    export.add_argument("--lang", choices=("vi", "en"), default="vi")
+    export.add_argument("--lang", choices=LANGS, default=LANGS[0])
     export.add_argument("--data", default="data", help="thư mục dữ liệu")
     export.add_argument("-o", "--output", required=True, help="tệp kết quả (CSV: tiền tố của các tệp)")
     args = parser.parse_args(argv)

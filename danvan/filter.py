@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from .i18n import t
+from .i18n import LANGS, t
 from .model import MERGER_DATE, Catalog
 
 FIRST_YEAR, LAST_YEAR = 2008, 2026
@@ -109,10 +109,10 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
         else:
             notes.append(_note("bad_scheme", value=text, scheme=scheme))
 
-    lang = "vi"
+    lang = LANGS[0]
     if values("lang"):
         text = values("lang")[0]
-        if text in ("vi", "en"):
+        if text in LANGS:
             lang = text
         else:
             notes.append(_note("bad_lang", value=text))

@@ -17,35 +17,18 @@ visits = current.visits()
 if visits.is_empty():
     ui.empty(current)
 else:
-    na = pl.lit("—")
-    host = pl.concat_str([pl.col("district"), pl.lit(", "), ui.unit_name(current)]).fill_null(
-        ui.unit_name(current)).fill_null(na)
-    hover = pl.format(
-        "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
-        pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("kind").replace_strict(
-            {k: t("kind_" + k) for k in ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")}),
-        ui.escaped(pl.col("body")), pl.lit(t("leader")),
-        ui.escaped(pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ")).fill_null(na),
-        pl.lit(t("host")), ui.escaped(host), pl.lit(t("documents_short")),
-        pl.col("documents").list.join(", ").replace("", "—"),
-    )
     many = visits.height > POINTS
     clicked_id = st.session_state.get("timeline_visit")
-    rows = (pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
-        "visit_id", keep="first", maintain_order=True) if many else visits).with_columns(hover.alias("hover"))
+    listed = pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
+        "visit_id", keep="first", maintain_order=True) if many else visits
+    rows = listed.with_columns(charts.timeline_hover(current.lang))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
-        points = cached.visit_buckets(current.catalog, current.flt).select(
-            pl.col("month").alias("date_start"), "body_level", "kind", "visit_id", pl.format(
-                "<b>{}</b> · {}<br>" + t("map_events_of", n="{}"), pl.col("month").dt.strftime("%m/%Y"),
-                pl.col("kind").replace_strict({k: t("kind_" + k) for k in ("khao_sat", "kiem_tra", "giam_sat",
-                                                                          "lam_viec", "hoi_nghi")}),
-                fmt.number_expr("visits", lang=current.lang)).alias("hover"))
+        points = charts.timeline_buckets(cached.visit_buckets(current.catalog, current.flt), current.lang)
     referenced = cached.document_references(current.catalog, current.flt)["documents"].drop_nulls().unique()
     docs = current.catalog.documents.filter(pl.col("code").is_in(referenced.to_list()), pl.col("date").is_not_null())
     inside = docs.filter(pl.col("date").is_between(current.flt.start, current.flt.end))
-    levels = {level: t("level_" + level) for level in ("central", "province", "district")}
-    kinds = {kind: t("kind_" + kind) for kind in ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")}
+    levels, kinds = charts.timeline_labels(current.lang)
     figure = charts.make_timeline_figure(points, inside, level_labels=levels, kind_labels=kinds,
                                          lang=current.lang)
     event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="timeline_chart", theme=None,
@@ -58,16 +41,14 @@ else:
 
     labels = dict(rows.select("visit_id", pl.format(
         "{} — {} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-        ui.unit_name(current).fill_null("—"))).iter_rows())
+        charts.unit_name(current.lang).fill_null("—"))).iter_rows())
     clicked = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
     if clicked:
         st.session_state["timeline_visit"] = clicked[0]
         if clicked[0] not in labels:  # a month's newest visit, older than the list: add it and show it
             st.rerun()
     if many:
-        st.caption(("Mỗi điểm gộp các sự kiện cùng tháng, cùng cấp và loại; danh sách chọn có {n} sự kiện mới nhất."
-                    if current.lang == "vi" else "Each point gathers a month's events of one level and kind; the list "
-                    "offers the {n} newest.").format(n=fmt.number(LISTED, lang=current.lang)))
+        st.caption(t("timeline_buckets", n=fmt.number(LISTED, lang=current.lang)))
     st.caption(t("timeline_hint"))
     chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit")
     with st.container(border=True):

@@ -33,9 +33,7 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
         ui.empty(current)
         continue
     if frame.height > ROWS:
-        st.caption(("Hiển thị {n} dòng đầu; tệp tải về có đủ {m} dòng." if lang == "vi" else
-                    "Showing the first {n} rows; the downloads have all {m}.")
-                   .format(n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
+        st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     st.dataframe(shown(table(frame.head(ROWS), lang)), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
     st.download_button(t(CSV.label), lambda frame=frame, table=table: export.csv_bytes(table(frame, lang)),

@@ -8,6 +8,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.figures import maps
+from danvan.i18n import name_column
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
@@ -44,9 +45,7 @@ with main:
     if visits.is_empty():
         st.info(t("profile_no_visits"))
     if visits.height > VISITS:
-        st.caption(("{n} sự kiện mới nhất trong {m}; xem đủ ở trang Dòng thời gian và Dữ liệu." if lang == "vi" else
-                    "The {n} newest of {m} events; the Timeline and Data pages list them all.")
-                   .format(n=VISITS, m=fmt.number(visits.height, lang=lang)))
+        st.caption(t("profile_newest_visits", n=VISITS, m=fmt.number(visits.height, lang=lang)))
     for visit in visits.head(VISITS).iter_rows(named=True):
         title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
                  f"{visit['body']}")
@@ -58,13 +57,11 @@ with main:
         st.info(t("profile_no_indicators"))
     else:
         st.caption(t("profile_from"))
-        name_col = "name_en" if lang == "en" else "name_vi"
+        name_col = name_column(lang)
         listed = observations.sort("category", "indicator_id", "period_start")
         if observations.height > VALUES:  # the latest value of each indicator, the province's own first
             listed = queries.latest_values(observations).head(VALUES)
-            st.caption(("{n} giá trị mới nhất trong {m}; xem đủ ở trang Dữ liệu." if lang == "vi" else
-                        "The {n} latest of {m} values; the Data page lists them all.")
-                       .format(n=listed.height, m=fmt.number(observations.height, lang=lang)))
+            st.caption(t("profile_latest_values", n=listed.height, m=fmt.number(observations.height, lang=lang)))
         for obs in listed.iter_rows(named=True):
             place = obs["commune"] or obs["district"]
             label = obs[name_col] + (f" — {obs['breakdown']}" if obs["breakdown"] else "") + (

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import fmt
+from danvan.i18n import name_column
 
 current = view.current()
 ui.header(current, "page_overview")
@@ -41,7 +42,7 @@ else:
             ui.empty(current)
         highlights = cached.highlights(current.catalog, current.flt)  # the latest province-level totals, six at most
         for obs in highlights.iter_rows(named=True):
-            name = obs["name_en"] if current.lang == "en" else obs["name_vi"]
+            name = obs[name_column(current.lang)]
             with st.container(border=True):
                 st.markdown(f"**{ui.plain(name)}**")
                 st.metric(f"{ui.plain(obs['display_name'])} · {current.t('period')} "

@@ -7,6 +7,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.figures import charts
+from danvan.i18n import name_column
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
 
@@ -18,7 +19,7 @@ observations = current.observations()
 if observations.is_empty():
     ui.empty(current)
 else:
-    name_col = "name_en" if lang == "en" else "name_vi"
+    name_col = name_column(lang)
     # First the indicators reported by the most places, so that the default view compares places.
     counts = cached.indicator_ranking(current.catalog, current.flt, name_col)
     names = dict(counts.select("indicator_id", name_col).iter_rows())
@@ -31,36 +32,11 @@ else:
                           help=t("compare_breakdowns_help"))
     if has_parts and not parts:
         rows = rows.filter(pl.col("breakdown").is_null())
-    unit, aggregation = rows["unit"][0], rows["aggregation"][0]
+    unit = rows["unit"][0]
     per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
                             disabled=not rows["normalised"].any())
     value_col = "value_per_year" if per_year else "value"
-
-    level_names = {k: t("level_" + k) for k in ("province", "district", "commune")}
-    place = pl.coalesce("commune", "district", "province_name")
-    old = pl.when(pl.col("province_name") != pl.col("display_name")).then(
-        pl.format(" ({})", pl.col("province_name"))).otherwise(pl.lit(""))
-    period = pl.when(pl.col("years") > 1).then(pl.format("{}–{}", pl.col("period_start").dt.year(),
-                                                         pl.col("period_end").dt.year())) \
-        .when((pl.col("period_start").dt.month() == 1) & (pl.col("period_start").dt.day() == 1)
-              & (pl.col("period_end").dt.month() == 12) & (pl.col("period_end").dt.day() == 31)) \
-        .then(pl.col("period_start").dt.year().cast(pl.String)) \
-        .otherwise(pl.format("{} {}", pl.lit("đến" if lang == "vi" else "to"),
-                             pl.col("period_end").dt.strftime("%d/%m/%Y")))
-    suffix = pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix"))).otherwise(
-        pl.lit(""))
-    status = pl.col("status").replace_strict({k: t("status_" + k) for k in ("reported", "estimated", "target")})
-    text = (fmt.number_expr(value_col, lang=lang) + pl.lit("%" if unit == "percent" else "") + suffix)
-    rows = rows.with_columns(
-        pl.format("{}{} · {}", place, old, pl.col("level").replace_strict(level_names)).alias("label"),
-        period.alias("period_label"),
-        pl.concat_str([pl.col("breakdown"), period], separator=" · ").fill_null(period).alias("series"),
-        text.alias("text"),
-    ).with_columns(
-        pl.format("<b>{}</b><br>{}: {} ({})<br>{}: {}<br>“{}”", ui.escaped(pl.col("label")),
-                  pl.lit(t("period")), pl.col("period_label"), status, pl.lit(t("value")), pl.col("text"),
-                  ui.escaped(pl.col("quote").str.slice(0, 160))).alias("hover"),
-    ).sort("series", value_col, descending=[False, True])
+    rows = charts.compare_labels(rows, lang, per_year=per_year)
 
     reasons = queries.comparability(rows)
     if reasons:
@@ -73,27 +49,15 @@ else:
                    den=fmt.number(r["denominator"], lang=lang)) for r in disagree.iter_rows(named=True)]
         st.error(t("compare_disagree") + "  \n" + "  \n".join(lines), icon=":material/calculate:")
 
-    shown = rows
-    if rows.height > BARS:  # thousands of communes: a readable chart of provinces, one period
-        shown = rows.filter(pl.col("level") == "province") if (rows["level"] == "province").any() else rows
-        shown = shown.filter(pl.col("series") == shown.sort("period_end", "period_start")["series"][-1]).head(BARS)
-        st.caption(("Biểu đồ: {n} giá trị, kỳ gần nhất, cấp cao nhất; bảng dưới đây có đủ {m} giá trị." if lang == "vi"
-                    else "Chart: {n} values of the latest period at the highest level; the table has all {m}.")
-                   .format(n=fmt.number(shown.height, lang=lang), m=fmt.number(rows.height, lang=lang)))
+    shown = charts.compare_chart_rows(rows, BARS)  # thousands of communes: a readable chart of provinces, one period
+    if shown.height < rows.height:
+        st.caption(t("compare_chart_subset", n=fmt.number(shown.height, lang=lang),
+                     m=fmt.number(rows.height, lang=lang)))
     figure = charts.make_compare_figure(shown, value_column=value_col, label_column="label", text_column="text",
                                         color_column="series", lang=lang, percent=unit == "percent")
     st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 
     st.subheader(t("compare_table"))
-    table = rows.select(
-        pl.col("label").alias(t("province")), pl.col("period_label").alias(t("period")),
-        pl.col("text").alias(t("value")), status.alias(t("status")),
-        pl.when(pl.col("numerator").is_not_null()).then(pl.format(
-            "{}/{} = {}%", fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
-            fmt.number_expr("computed_percent", 1, lang))).alias(t("computed")),
-        pl.col("breakdown").alias(t("breakdown")), pl.col("quote").alias(t("quote")),
-        pl.col("source_id").replace_strict(dict(current.catalog.sources.select("source_id", "title").iter_rows()),
-                                           default=pl.col("source_id")).alias(t("source")),
-    )
+    table = charts.compare_table(rows, current.catalog.sources, lang)
     st.dataframe(table, hide_index=True, placeholder="—")
 ui.footer(current)

@@ -44,9 +44,7 @@ for doc in documents.iter_rows(named=True):
             st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → "
                         f"{ui.host(current, ref) or '—'}")
         if refs.height > LISTED:
-            st.caption(("… và {n} sự kiện khác (trang Dữ liệu có đủ)." if current.lang == "vi" else
-                        "… and {n} more events (the Data page lists them all).")
-                       .format(n=fmt.number(refs.height - LISTED, lang=current.lang)))
+            st.caption(t("doc_more_visits", n=fmt.number(refs.height - LISTED, lang=current.lang)))
         st.markdown(f"**{t('doc_sources')}:**")
         for source_id in doc["source_id"] or []:
             st.markdown(f"- {ui.source_line(current, source_id)}")

@@ -14,7 +14,7 @@ import polars as pl
 from .. import fmt, queries
 from ..figures.spec import Area, Chart, MapData, Series
 from ..filter import Filter, filter_label, province_names, years_label
-from ..i18n import t
+from ..i18n import name_column, t
 from ..model import VISIT_KINDS, Catalog
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
@@ -126,7 +126,7 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
         observations.filter(pl.col("breakdown").is_null())
         .with_columns(
             pl.when(pl.col("unit") == "vnd").then(pl.col("value") / 1e9).otherwise(pl.col("value")).alias("shown"),
-            pl.col("name_en" if lang == "en" else "name_vi").alias("indicator"),
+            pl.col(name_column(lang)).alias("indicator"),
             _place_expr().alias("place"), _period_expr(lang).alias("period_label"),
         )
         .with_columns(pl.concat_str([

@@ -10,7 +10,7 @@ import polars as pl
 
 from .. import queries
 from ..filter import Filter
-from ..i18n import t
+from ..i18n import name_column, t
 from ..model import Catalog
 
 STEMS = ("su-kien", "so-lieu", "nguon")  # file-name suffixes of the tables of sheets(), in its order
@@ -43,17 +43,17 @@ def visit_table(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
 def observation_table(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
     """Observations with translated headers; values stay numbers."""
     return frame.select(
-        pl.col("name_en" if lang == "en" else "name_vi").alias(t("indicator", lang)),
+        pl.col(name_column(lang)).alias(t("indicator", lang)),
         pl.col("display_name").alias(t("province", lang)),
         pl.col("district").alias(t("district", lang)),
         pl.col("commune").alias(t("commune", lang)),
-        pl.col("period_start").alias(t("period", lang) + " (" + ("từ" if lang == "vi" else "from") + ")"),
-        pl.col("period_end").alias(t("period", lang) + " (" + ("đến" if lang == "vi" else "to") + ")"),
+        pl.col("period_start").alias(f"{t('period', lang)} ({t('period_from', lang)})"),
+        pl.col("period_end").alias(f"{t('period', lang)} ({t('period_to', lang)})"),
         pl.col("value").alias(t("value", lang)),
         pl.col("unit").replace_strict(_labels("unit_", ("count", "percent", "average", "vnd"), lang))
-        .alias("Đơn vị" if lang == "vi" else "Unit"),
-        pl.col("numerator").alias("Tử số" if lang == "vi" else "Numerator"),
-        pl.col("denominator").alias("Mẫu số" if lang == "vi" else "Denominator"),
+        .alias(t("unit", lang)),
+        pl.col("numerator").alias(t("numerator", lang)),
+        pl.col("denominator").alias(t("denominator", lang)),
         pl.col("status").replace_strict(_labels("status_", ("reported", "estimated", "target"), lang))
         .alias(t("status", lang)),
         pl.col("breakdown").alias(t("breakdown", lang)),

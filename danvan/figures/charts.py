@@ -1,9 +1,14 @@
-"""Pure Plotly figure builders: readable on a projector, colour-blind-safe, Vietnamese number and date formats."""
+"""Pure Plotly figure builders, and the labels and hover texts of their rows: readable on a projector,
+colour-blind-safe, Vietnamese number and date formats."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+
+from .. import fmt
+from ..i18n import t
+from ..model import BODY_LEVELS, VISIT_KINDS
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -67,3 +72,106 @@ def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: 
     fig.update_xaxes(title=None, ticksuffix="%" if percent else "", rangemode="tozero", tickformat=",")
     height = max(320, 70 * rows.height + 120)
     return style(fig, lang, height=min(height, 1400))
+
+
+def escaped(expr: pl.Expr) -> pl.Expr:
+    """Source text for Plotly hover labels, which read a little HTML: &, < and > shown as themselves."""
+    return expr.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True) \
+        .str.replace_all(">", "&gt;", literal=True)
+
+
+def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool) -> pl.DataFrame:
+    """One indicator's values (queries.per_year of its observations) with what the comparison shows of each:
+    `label` (place, its old unit, level), `period_label`, `series` (breakdown · period), `text` (the value as shown,
+    per year when asked), `status_label` and `hover`; sorted by series, then value, largest first."""
+    value_column = "value_per_year" if per_year else "value"
+    unit = rows["unit"][0] if rows.height else "count"
+    levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
+    place = pl.coalesce("commune", "district", "province_name")
+    old = pl.when(pl.col("province_name") != pl.col("display_name")).then(
+        pl.format(" ({})", pl.col("province_name"))).otherwise(pl.lit(""))
+    whole_years = ((pl.col("period_start").dt.month() == 1) & (pl.col("period_start").dt.day() == 1)
+                   & (pl.col("period_end").dt.month() == 12) & (pl.col("period_end").dt.day() == 31))
+    period = (pl.when(pl.col("years") > 1)
+              .then(pl.format("{}–{}", pl.col("period_start").dt.year(), pl.col("period_end").dt.year()))
+              .when(whole_years).then(pl.col("period_start").dt.year().cast(pl.String))
+              .otherwise(pl.format(t("period_until", lang, date="{}"), pl.col("period_end").dt.strftime("%d/%m/%Y"))))
+    suffix = pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(
+        pl.lit(""))
+    status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
+    text = fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else "") + suffix
+    return rows.with_columns(
+        # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
+        pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
+        period.alias("period_label"),
+        pl.concat_str([pl.col("breakdown"), period], separator=" · ").fill_null(period).alias("series"),
+        text.alias("text"),
+        status.alias("status_label"),
+    ).with_columns(
+        pl.format("<b>{}</b><br>{}: {} ({})<br>{}: {}<br>“{}”", escaped(pl.col("label")),
+                  pl.lit(t("period", lang)), pl.col("period_label"), pl.col("status_label"), pl.lit(t("value", lang)),
+                  pl.col("text"), escaped(pl.col("quote").str.slice(0, 160))).alias("hover"),
+    ).sort("series", value_column, descending=[False, True])
+
+
+def compare_chart_rows(rows: pl.DataFrame, limit: int) -> pl.DataFrame:
+    """The values a readable chart shows of compare_labels' rows: all of them up to `limit`; beyond, the latest
+    series at the highest level present (province-level values when there are any), `limit` at most."""
+    if rows.height <= limit:
+        return rows
+    shown = rows.filter(pl.col("level") == "province") if (rows["level"] == "province").any() else rows
+    return shown.filter(pl.col("series") == shown.sort("period_end", "period_start")["series"][-1]).head(limit)
+
+
+def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """compare_labels' rows as the table under the chart: headers in `lang`, the computed percentage of a stated
+    numerator/denominator, the quote and the source's title."""
+    return rows.select(
+        pl.col("label").alias(t("province", lang)), pl.col("period_label").alias(t("period", lang)),
+        pl.col("text").alias(t("value", lang)), pl.col("status_label").alias(t("status", lang)),
+        pl.when(pl.col("numerator").is_not_null()).then(pl.format(
+            "{}/{} = {}%", fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
+            fmt.number_expr("computed_percent", 1, lang))).alias(t("computed", lang)),
+        pl.col("breakdown").alias(t("breakdown", lang)), pl.col("quote").alias(t("quote", lang)),
+        pl.col("source_id").replace_strict(dict(sources.select("source_id", "title").iter_rows()),
+                                           default=pl.col("source_id")).alias(t("source", lang)),
+    )
+
+
+def unit_name(lang: str) -> pl.Expr:
+    """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
+    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
+    return pl.when(merged).then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"),
+                                          pl.col("province_name"))).otherwise(pl.col("province_name"))
+
+
+def _kind_label(lang: str) -> pl.Expr:
+    return pl.col("kind").replace_strict({k: t("kind_" + k, lang) for k in VISIT_KINDS})
+
+
+def timeline_hover(lang: str) -> pl.Expr:
+    """A visit's hover text on the timeline: date, kind, body, leader, host and documents (source text escaped)."""
+    na = pl.lit("—")
+    host = pl.concat_str([pl.col("district"), pl.lit(", "), unit_name(lang)]).fill_null(unit_name(lang)).fill_null(na)
+    return pl.format(
+        "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
+        pl.col("date_start").dt.strftime("%d/%m/%Y"), _kind_label(lang),
+        escaped(pl.col("body")), pl.lit(t("leader", lang)),
+        escaped(pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ")).fill_null(na),
+        pl.lit(t("host", lang)), escaped(host), pl.lit(t("documents_short", lang)),
+        pl.col("documents").list.join(", ").replace("", "—"),
+    ).alias("hover")
+
+
+def timeline_buckets(buckets: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """queries.visit_buckets as timeline points: one per month, level and kind, its hover saying how many events."""
+    return buckets.select(
+        pl.col("month").alias("date_start"), "body_level", "kind", "visit_id",
+        pl.format("<b>{}</b> · {}<br>" + t("map_events_of", lang, n="{}"), pl.col("month").dt.strftime("%m/%Y"),
+                  _kind_label(lang), fmt.number_expr("visits", lang=lang)).alias("hover"))
+
+
+def timeline_labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The timeline's rows (visiting levels) and colours (visit kinds), labelled in `lang`."""
+    return ({level: t("level_" + level, lang) for level in BODY_LEVELS},
+            {kind: t("kind_" + kind, lang) for kind in VISIT_KINDS})

@@ -11,6 +11,9 @@ from pathlib import Path
 import polars as pl
 import pydeck as pdk
 
+from .. import fmt
+from ..i18n import t
+
 # Viridis in five steps: colour-blind safe and readable on a projector; "no data" is a light neutral grey.
 PALETTE = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
 NO_DATA = (225, 225, 225)
@@ -204,3 +207,46 @@ def make_map_deck(
         map_style=MAP_STYLE,
         tooltip=TOOLTIP,
     )
+
+
+def legend(values: list[float], unit: str, lang: str, no_data: str) -> list[tuple[tuple[int, int, int], str]]:
+    """(colour, "from – to") of each class of `values` (classes), formatted in `unit`, then the "no data" grey."""
+    rows = [(color, fmt.value(start, unit, lang) + ("" if start == end else " – " + fmt.value(end, unit, lang)))
+            for start, end, color in (classes(values) if values else [])]
+    return [*rows, (NO_DATA, no_data)]
+
+
+def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, unit: str | None,
+             lang: str) -> dict[str, str]:
+    """The hover text of each coloured unit (display_code → text): its value (a number of events when `unit` is
+    None), period, the old units it was summed from, its sources, and the quoted sentence of an indicator's value.
+
+    `values` is queries.map_values (or visit_counts with parts, sources and quotes null); `sources` the catalog's."""
+    titles = dict(sources.select("source_id", "title").iter_rows())
+
+    def text(row: dict) -> str:
+        value = (fmt.value(row["value"], unit, lang) if unit is not None
+                 else t("map_events_of", lang, n=fmt.number(row["value"], lang=lang)))
+        lines = [f"{legend_title}: {value}",
+                 t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"]))]
+        if row["parts"] and (len(row["parts"]) > 1 or row["parts"][0] != row["display_name"]):
+            lines.append(t("map_merged_note", lang, parts=", ".join(row["parts"])))
+        lines += [f"{t('source', lang)}: {titles.get(source_id) or source_id}" for source_id in row["sources"] or []]
+        if unit is not None and row["quotes"]:
+            lines.append(f"“{row['quotes'][0][:220]}”")
+        return "\n".join(lines)
+
+    return {row["display_code"]: text(row) for row in values.iter_rows(named=True)}
+
+
+def arc_rows(arcs: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """queries.arc_summary's arcs as make_map_deck draws them: coloured by visiting level, with a hover text of the
+    newest visit ("dd/mm/yyyy\\nbody → province (n events)")."""
+    count = pl.format(" (" + t("map_events_of", lang, n="{}") + ")", fmt.number_expr("visits", lang=lang))
+    return arcs.with_columns(
+        pl.col("body_level").replace_strict({k: list(v) for k, v in ARC_COLORS.items()},
+                                            return_dtype=pl.List(pl.Int64)).alias("color"),
+        pl.format("{}\n{} → {}{}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
+                  pl.col("province_name"), pl.when(pl.col("visits") > 1).then(count).otherwise(pl.lit("")))
+        .alias("tooltip"),
+    ).select("from_lon", "from_lat", "to_lon", "to_lat", "color", "tooltip")

@@ -15,7 +15,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
-from .. import fmt
+from ..i18n import name_column
 from . import charts, maps
 from .spec import Chart, MapData
 
@@ -105,7 +105,7 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
 
     values = {a.code: a.value for a in data.areas}
     legend = maps.classes(list(values.values())) if values else []
-    name_key = "name_en" if lang == "en" else "name_vi"
+    name_key = name_column(lang)
     names = {f["properties"]["code"]: f["properties"][name_key] for f in shapes}
 
     def area(feature: dict) -> float:
@@ -173,10 +173,7 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
         draw.text((x0, y), line, font=title_font, fill=(20, 20, 20))
         y += 60 * scale
     y += 20 * scale
-    rows = [(color, fmt.value(start, data.unit, lang) + ("" if start == end else " – " + fmt.value(end, data.unit,
-                                                                                                   lang)))
-            for start, end, color in legend] + [(maps.NO_DATA, data.no_data)]
-    for color, label in rows:
+    for color, label in maps.legend(list(values.values()), data.unit, lang, data.no_data):
         draw.rectangle((x0, y, x0 + 70 * scale, y + 46 * scale), fill=color, outline=maps.BORDER, width=scale)
         draw.text((x0 + 90 * scale, y + 23 * scale), label, font=text_font, fill=(20, 20, 20), anchor="lm")
         y += 70 * scale

@@ -1,0 +1,99 @@
+"""The labels and hover texts the pages draw, built in the core (danvan.figures) from the filter's rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from danvan import queries
+from danvan.figures import charts, maps
+from danvan.filter import Filter
+
+STANDING = "dv_docs_issued_provincial_standing_committee"  # Lạng Sơn, 2013–2024, nine documents by type
+
+
+def test_compare_labels_name_place_period_value_and_status(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
+    first = rows.row(0, named=True)
+    assert (first["label"], first["period_label"], first["series"], first["text"], first["status_label"]) == (
+        "Lạng Sơn · Provincial", "2013–2024", "chỉ thị · 2013–2024", "13", "Reported")
+    assert first["hover"].startswith("<b>Lạng Sơn · Provincial</b><br>Period: 2013–2024 (Reported)<br>Value: 13<br>“")
+    assert rows["series"].to_list() == sorted(rows["series"].to_list())
+
+
+def test_compare_labels_per_year_and_dates_in_vietnamese(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=True)
+    assert rows.filter(pl.col("series") == "chỉ thị · 2013–2024")["text"][0] == "1,08/năm"  # 13 over 12 years
+    one = obs.filter(pl.col("indicator_id") == STANDING).head(1).with_columns(
+        pl.lit(dt.date(2024, 1, 1)).alias("period_start"), pl.lit(dt.date(2024, 4, 25)).alias("period_end"),
+        pl.lit(1).alias("years"))
+    assert charts.compare_labels(one, "vi", per_year=False)["period_label"][0] == "đến 25/04/2024"
+    assert charts.compare_labels(one, "en", per_year=False)["period_label"][0] == "to 25/04/2024"
+
+
+def test_hover_text_escapes_markup_from_sources():
+    frame = pl.DataFrame({"body": ["<script>x</script> & co"]})
+    assert frame.select(charts.escaped(pl.col("body")))["body"][0] == "&lt;script&gt;x&lt;/script&gt; &amp; co"
+
+
+def test_compare_chart_keeps_the_latest_province_series_when_there_are_too_many(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
+    assert charts.compare_chart_rows(rows, 80).height == rows.height
+    few = charts.compare_chart_rows(rows, 3)
+    assert few.height == 1 and few["series"].n_unique() == 1  # one series: the latest (all periods are equal here)
+
+
+def test_compare_table_headers_and_source_titles(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
+    table = charts.compare_table(rows, catalog.sources, "en")
+    assert table.columns == ["Province", "Period", "Value", "Status", "Computed", "Breakdown", "Verbatim quote",
+                             "Source"]
+    assert table.row(0)[:4] == ("Lạng Sơn · Provincial", "2013–2024", "13", "Reported")
+    assert table["Source"][0].startswith("Đoàn khảo sát của Ban Dân vận Trung ương")
+
+
+def test_map_tooltips_state_value_period_source_and_quote(catalog):
+    obs = queries.observations(catalog, Filter(years=(2017, 2024)))
+    values = queries.map_values(obs, "dvk_models_recognized", "63")
+    tips = maps.tooltips(values, catalog.sources, legend_title="Mô hình", unit="count", lang="vi")
+    lines = tips["20"].split("\n")
+    assert lines[:2] == ["Mô hình: 1.145", "Kỳ số liệu: 2021–2023"]
+    assert lines[2].startswith("Nguồn: Đoàn khảo sát của Ban Dân vận Trung ương")
+    assert lines[3].startswith("“Giai đoạn 2021 - 2023") and "1.145 mô hình" in lines[3]
+
+
+def test_map_tooltips_of_visits_count_events(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("20",)))
+    counts = queries.visit_counts(visits).with_columns(
+        *(pl.lit(None, pl.List(pl.String)).alias(c) for c in ("parts", "sources", "quotes")))
+    assert maps.tooltips(counts, catalog.sources, legend_title="Số sự kiện", unit=None, lang="vi") == {
+        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: 25/04/2024"}
+
+
+def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("20",)))
+    arcs = maps.arc_rows(queries.arc_summary(visits, catalog.units), "vi").to_dicts()
+    assert arcs == [{"from_lon": 105.85, "from_lat": 21.03, "to_lon": 106.76, "to_lat": 21.85,
+                     "color": list(maps.ARC_COLORS["central"]),
+                     "tooltip": "25/04/2024\nBan Dân vận Trung ương → Lạng Sơn"}]
+
+
+def test_legend_classes_then_no_data():
+    assert maps.legend([1.0, 2.0, 3.0], "count", "vi", "Không có số liệu") == [
+        (maps.PALETTE[0], "1"), (maps.PALETTE[2], "2"), (maps.PALETTE[4], "3"), (maps.NO_DATA, "Không có số liệu")]
+    assert maps.legend([10.0, 60.0], "percent", "vi", "—")[0] == (maps.PALETTE[0], "10% – 20%")
+    assert maps.legend([], "count", "en", "No data") == [(maps.NO_DATA, "No data")]
+
+
+def test_timeline_hover_and_month_buckets(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("20",)))
+    hover = visits.with_columns(charts.timeline_hover("en"))["hover"][0]
+    assert hover.startswith("<b>25/04/2024</b> · Survey<br>Ban Dân vận Trung ương<br>Leader: Triệu Tài Vinh")
+    assert hover.endswith("Host: Lạng Sơn<br>Documents: 25-NQ/TW, 43-KL/TW, 217-QĐ/TW, 218-QĐ/TW")
+    bucket = charts.timeline_buckets(queries.visit_buckets(visits), "vi").row(0, named=True)
+    assert bucket["hover"] == "<b>04/2024</b> · Khảo sát<br>1 sự kiện" and bucket["body_level"] == "central"
