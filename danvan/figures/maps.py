@@ -71,6 +71,49 @@ def hit_areas(features: list[dict], step: int = 4) -> list[dict]:
     return rows
 
 
+def _coloured(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str],
+              no_data_text: str) -> tuple[dict, dict, list[dict], list[dict]]:
+    """The provinces and the archipelagos' shapes with their fill and hover text, the archipelagos' labels and their
+    islets (points): the archipelagos take their province's colour and name."""
+    shapes = json.loads(geojson)
+    legend = classes(list(values.values())) if values else []
+    for feature in shapes["features"]:
+        props = feature["properties"]
+        props["fill"] = list(color_for(values.get(props["code"]), legend))
+        props["tooltip"] = props["name_vi"] + "\n" + tooltips.get(props["code"], no_data_text)
+    island_shapes = json.loads(islands)
+    province_names = {f["properties"]["code"]: f["properties"]["name_vi"] for f in shapes["features"]}
+    for feature in island_shapes["features"]:
+        props = feature["properties"]
+        owner = province_names.get(props["province_code"], "")
+        props["label"] = f"{props['name_vi']} ({owner})"
+        props["fill"] = list(color_for(values.get(props["province_code"]), legend))
+        props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
+    points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
+    island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
+    labels = [{"position": f["geometry"]["coordinates"], "text": f["properties"]["label"],
+               "tooltip": f["properties"]["tooltip"]} for f in points if f["properties"].get("kind") == "label"]
+    islets = [{"position": f["geometry"]["coordinates"], "tooltip": f["properties"]["tooltip"]} for f in points
+              if f["properties"].get("kind") != "label"]
+    return shapes, island_shapes, labels, islets
+
+
+def _arc_layers(arcs: pl.DataFrame) -> list[pdk.Layer]:
+    """Each arc (from arc_rows) from the visiting body's seat to the host, and a dot on the host."""
+    if not arcs.height:
+        return []
+    records = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
+                          pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip").to_dicts()
+    return [
+        pdk.Layer("ArcLayer", records, id="visits", pickable=True, get_source_position="source",
+                  get_target_position="target", get_source_color="color", get_target_color="color", get_width=3,
+                  get_height=0.4),
+        pdk.Layer("ScatterplotLayer", records, id="hosts", pickable=True, get_position="target",
+                  get_fill_color="color", get_radius=9000, radius_min_pixels=5, stroked=True,
+                  get_line_color=[255, 255, 255], line_width_min_pixels=1),
+    ]
+
+
 def make_map_deck(
     geojson: str,
     islands: str,
@@ -84,28 +127,7 @@ def make_map_deck(
     """Provinces coloured by `values` (unit code → value), visit arcs, and the two archipelagos.
 
     `tooltips` holds the hover text (formatted value, period, source and quote) of each coloured unit."""
-    shapes = json.loads(geojson)
-    legend = classes(list(values.values())) if values else []
-    for feature in shapes["features"]:
-        props = feature["properties"]
-        props["fill"] = list(color_for(values.get(props["code"]), legend))
-        props["tooltip"] = props["name_vi"] + "\n" + tooltips.get(props["code"], no_data_text)
-    island_shapes = json.loads(islands)
-    province_names = {f["properties"]["code"]: f["properties"]["name_vi"] for f in shapes["features"]}
-    for feature in island_shapes["features"]:  # the archipelagos take their province's colour and name
-        props = feature["properties"]
-        owner = province_names.get(props["province_code"], "")
-        props["label"] = f"{props['name_vi']} ({owner})"
-        props["fill"] = list(color_for(values.get(props["province_code"]), legend))
-        props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
-    points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
-    island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
-    labels = [
-        {"position": f["geometry"]["coordinates"], "text": f["properties"]["label"], "tooltip": f["properties"][
-            "tooltip"]} for f in points if f["properties"].get("kind") == "label"
-    ]
-    islets = [{"position": f["geometry"]["coordinates"], "tooltip": f["properties"]["tooltip"]} for f in points
-              if f["properties"].get("kind") != "label"]
+    shapes, island_shapes, labels, islets = _coloured(geojson, islands, values, tooltips, no_data_text)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -168,38 +190,7 @@ def make_map_deck(
             font_weight=600,
         ),
     ]
-    if arcs.height:
-        records = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
-                              pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip").to_dicts()
-        layers.append(
-            pdk.Layer(
-                "ArcLayer",
-                records,
-                id="visits",
-                pickable=True,
-                get_source_position="source",
-                get_target_position="target",
-                get_source_color="color",
-                get_target_color="color",
-                get_width=3,
-                get_height=0.4,
-            )
-        )
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                records,
-                id="hosts",
-                pickable=True,
-                get_position="target",
-                get_fill_color="color",
-                get_radius=9000,
-                radius_min_pixels=5,
-                stroked=True,
-                get_line_color=[255, 255, 255],
-                line_width_min_pixels=1,
-            )
-        )
+    layers += _arc_layers(arcs)
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,

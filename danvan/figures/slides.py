@@ -10,6 +10,7 @@ import io
 import json
 import math
 import textwrap
+from dataclasses import dataclass
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -17,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..i18n import name_column
 from . import charts, maps
-from .spec import Chart, MapData
+from .spec import Area, Chart, MapData
 
 SLIDE_FONT = 24  # chart text on a 1920×1080 screen, readable from the back of a meeting room
 # Fonts with Vietnamese glyphs, first found wins; Pillow's own default has none, so it is only the last resort.
@@ -85,101 +86,139 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
     return []
 
 
-@lru_cache(maxsize=16)
-def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 1000) -> bytes:
-    """A PNG of the provinces of `data.scheme` coloured by value, with a legend, the period and the archipelagos."""
-    scale = 2  # drawn at twice the size and reduced: smooth edges without an anti-aliasing renderer
-    w, h = width * scale, height * scale
-    image = Image.new("RGB", (w, h), "white")
-    draw = ImageDraw.Draw(image)
-    shapes = json.loads(maps.boundaries(f"provinces_{data.scheme}.geojson"))["features"]
-    islands = json.loads(maps.boundaries("hoangsa_truongsa.geojson"))["features"]
+SCALE = 2  # the map picture is drawn at twice its size and reduced: smooth edges without an anti-aliasing renderer
+Point = tuple[float, float]
 
-    lon0, lon1, lat0, lat1 = 101.8, 116.4, 8.1, 23.6  # the mainland and both archipelagos
-    per_degree = h / (lat1 - lat0)
-    kx = math.cos(math.radians((lat0 + lat1) / 2)) * per_degree  # equirectangular, true to scale mid-country
-    map_w = (lon1 - lon0) * kx
 
-    def xy(point: list[float]) -> tuple[float, float]:
-        return (point[0] - lon0) * kx, (lat1 - point[1]) * per_degree
+@dataclass(frozen=True)
+class _Projection:
+    """Equirectangular, true to scale mid-country, over the mainland and both archipelagos, in drawing pixels."""
 
-    values = {a.code: a.value for a in data.areas}
+    height: int
+    lon0: float = 101.8
+    lon1: float = 116.4
+    lat0: float = 8.1
+    lat1: float = 23.6
+
+    @property
+    def per_degree(self) -> float:
+        return self.height / (self.lat1 - self.lat0)
+
+    @property
+    def kx(self) -> float:
+        return math.cos(math.radians((self.lat0 + self.lat1) / 2)) * self.per_degree
+
+    @property
+    def width(self) -> float:
+        return (self.lon1 - self.lon0) * self.kx
+
+    def xy(self, point: list[float]) -> Point:
+        return (point[0] - self.lon0) * self.kx, (self.lat1 - point[1]) * self.per_degree
+
+
+def _centre(points: list[Point]) -> Point:
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _extent(feature: dict) -> float:
+    xs = [p[0] for ring in _rings(feature["geometry"]) for p in ring]
+    ys = [p[1] for ring in _rings(feature["geometry"]) for p in ring]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
+
+
+def _draw_areas(draw: ImageDraw.ImageDraw, features: list[dict], values: dict[str, float],
+                projection: _Projection) -> None:
+    """Every unit and island filled with its value's colour, largest first so that none hides a smaller one."""
     legend = maps.classes(list(values.values())) if values else []
-    name_key = name_column(lang)
-    names = {f["properties"]["code"]: f["properties"][name_key] for f in shapes}
-
-    def area(feature: dict) -> float:
-        xs = [p[0] for ring in _rings(feature["geometry"]) for p in ring]
-        ys = [p[1] for ring in _rings(feature["geometry"]) for p in ring]
-        return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
-
-    for feature in sorted(shapes + [f for f in islands if f["geometry"]["type"] != "Point"], key=area, reverse=True):
+    for feature in sorted(features, key=_extent, reverse=True):
         props = feature["properties"]
         fill = maps.color_for(values.get(props.get("code") or props.get("province_code")), legend)
         for ring in _rings(feature["geometry"]):
-            points = [xy(p) for p in ring]
-            draw.polygon(points, fill=fill, outline=maps.BORDER, width=scale)
+            points = [projection.xy(p) for p in ring]
+            draw.polygon(points, fill=fill, outline=maps.BORDER, width=SCALE)
             if "province_code" in props:  # islands are a few pixels wide: mark each one so that it shows
-                cx, cy = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
-                r = 3 * scale
-                draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill, outline=maps.BORDER, width=scale)
+                cx, cy = _centre(points)
+                r = 3 * SCALE
+                draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill, outline=maps.BORDER, width=SCALE)
 
-    small, label_font = _font(30 * scale), _font(32 * scale, bold=True)
+
+def _draw_island_points(draw: ImageDraw.ImageDraw, islands: list[dict], owners: dict[str, str], name_key: str,
+                        projection: _Projection) -> None:
+    """The archipelagos' names with their province, and a dot for each islet."""
+    small = _font(30 * SCALE)
     for feature in islands:
         if feature["geometry"]["type"] != "Point":
             continue
-        x, y = xy(feature["geometry"]["coordinates"])
+        x, y = projection.xy(feature["geometry"]["coordinates"])
         props = feature["properties"]
         if props.get("kind") == "label":
-            owner = names.get(props["province_code"], "")
-            text = f"{props[name_key]}\n({owner})"
-            draw.multiline_text((x, y + 14 * scale), text, font=small, fill=(30, 30, 30), anchor="ma", align="center",
-                                stroke_width=2 * scale, stroke_fill="white")
+            text = f"{props[name_key]}\n({owners.get(props['province_code'], '')})"
+            draw.multiline_text((x, y + 14 * SCALE), text, font=small, fill=(30, 30, 30), anchor="ma", align="center",
+                                stroke_width=2 * SCALE, stroke_fill="white")
         else:
-            r = 4 * scale
+            r = 4 * SCALE
             draw.ellipse((x - r, y - r, x + r, y + r), fill=maps.BORDER)
 
-    # Name and value of the units with the highest values, near the middle of each unit's largest part, moved up or
-    # down when they would cover one another: a projector washes out fine colour differences.
-    centres = {}
-    for feature in shapes:
-        ring = max(_rings(feature["geometry"]), key=len)
-        points = [xy(p) for p in ring]
-        centres[feature["properties"]["code"]] = (sum(p[0] for p in points) / len(points),
-                                                  sum(p[1] for p in points) / len(points))
+
+def _draw_value_labels(draw: ImageDraw.ImageDraw, shapes: list[dict], areas: tuple[Area, ...],
+                       projection: _Projection) -> None:
+    """Name and value of the units with the highest values, near the middle of each unit's largest part, moved up or
+    down when they would cover one another: a projector washes out fine colour differences."""
+    label_font = _font(32 * SCALE, bold=True)
+    centres = {feature["properties"]["code"]: _centre([projection.xy(p) for p in max(_rings(feature["geometry"]),
+                                                                                        key=len)])
+               for feature in shapes}
     placed: list[tuple[float, float, float, float]] = []
-    for item in sorted(data.areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:
+    step = label_font.size * 1.25
+    for item in sorted(areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:
         if item.code not in centres:
             continue
         x, y = centres[item.code]
         text = f"{item.name}: {item.label}"
-        step = label_font.size * 1.25
         for dy in (0, step, -step, 2 * step, -2 * step, 3 * step, -3 * step):
-            box = draw.textbbox((x, y + dy), text, font=label_font, anchor="mm", stroke_width=3 * scale)
+            box = draw.textbbox((x, y + dy), text, font=label_font, anchor="mm", stroke_width=3 * SCALE)
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 break
         else:
             continue
         placed.append(box)
         if dy:
-            draw.line((x, y, x, box[1] if dy > 0 else box[3]), fill=(20, 20, 20), width=2 * scale)
-        draw.text((x, y + dy), text, font=label_font, fill=(20, 20, 20), anchor="mm", stroke_width=3 * scale,
+            draw.line((x, y, x, box[1] if dy > 0 else box[3]), fill=(20, 20, 20), width=2 * SCALE)
+        draw.text((x, y + dy), text, font=label_font, fill=(20, 20, 20), anchor="mm", stroke_width=3 * SCALE,
                   stroke_fill="white")
 
-    # The legend, right of the map.
-    x0, y = map_w + 40 * scale, 40 * scale
-    title_font, text_font = _font(46 * scale, bold=True), _font(42 * scale)
+
+def _draw_legend(draw: ImageDraw.ImageDraw, data: MapData, values: dict[str, float], lang: str, x0: float) -> None:
+    """The legend's title, classes and "no data", then the period, from `x0` rightwards."""
+    y = 40 * SCALE
+    title_font, text_font = _font(46 * SCALE, bold=True), _font(42 * SCALE)
     for line in textwrap.wrap(data.legend_title, 22):
         draw.text((x0, y), line, font=title_font, fill=(20, 20, 20))
-        y += 60 * scale
-    y += 20 * scale
+        y += 60 * SCALE
+    y += 20 * SCALE
     for color, label in maps.legend(list(values.values()), data.unit, lang, data.no_data):
-        draw.rectangle((x0, y, x0 + 70 * scale, y + 46 * scale), fill=color, outline=maps.BORDER, width=scale)
-        draw.text((x0 + 90 * scale, y + 23 * scale), label, font=text_font, fill=(20, 20, 20), anchor="lm")
-        y += 70 * scale
-    y += 30 * scale
+        draw.rectangle((x0, y, x0 + 70 * SCALE, y + 46 * SCALE), fill=color, outline=maps.BORDER, width=SCALE)
+        draw.text((x0 + 90 * SCALE, y + 23 * SCALE), label, font=text_font, fill=(20, 20, 20), anchor="lm")
+        y += 70 * SCALE
+    y += 30 * SCALE
     draw.text((x0, y), data.period, font=text_font, fill=(60, 60, 60))
 
+
+@lru_cache(maxsize=16)
+def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 1000) -> bytes:
+    """A PNG of the provinces of `data.scheme` coloured by value, with a legend, the period and the archipelagos."""
+    image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
+    draw = ImageDraw.Draw(image)
+    shapes = json.loads(maps.boundaries(f"provinces_{data.scheme}.geojson"))["features"]
+    islands = json.loads(maps.boundaries("hoangsa_truongsa.geojson"))["features"]
+    projection = _Projection(height * SCALE)
+    values = {a.code: a.value for a in data.areas}
+    name_key = name_column(lang)
+    _draw_areas(draw, shapes + [f for f in islands if f["geometry"]["type"] != "Point"], values, projection)
+    _draw_island_points(draw, islands, {f["properties"]["code"]: f["properties"][name_key] for f in shapes}, name_key,
+                        projection)
+    _draw_value_labels(draw, shapes, data.areas, projection)
+    _draw_legend(draw, data, values, lang, projection.width + 40 * SCALE)
     buffer = io.BytesIO()
-    image.reduce(scale).save(buffer, format="PNG", compress_level=3)  # box filter: fast and enough for flat fills
+    image.reduce(SCALE).save(buffer, format="PNG", compress_level=3)  # box filter: fast and enough for flat fills
     return buffer.getvalue()
