@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import streamlit as st
 from test_pages import ROOT, entry, open_page, text  # noqa: F401  (entry is the shared fixture)
 
+from components import cached
 from danvan.exports import report
 from danvan.filter import Filter
 
@@ -119,3 +121,23 @@ def test_slides_hide_the_chrome_and_offer_the_files(entry):  # noqa: F811
     assert '[data-testid="stSidebar"]' in styles and 'header[data-testid="stHeader"]' in styles
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["PowerPoint (.pptx)", "Bản tin HTML (mở không cần mạng)"]
+
+
+def test_a_slide_change_reads_the_cached_report(entry, monkeypatch):  # noqa: F811
+    """The slides are made once per filter and language: moving between slides does not make them again."""
+    made = []
+
+    def counted(*args, **kwargs):
+        made.append(args[1])
+        return report.report(*args, **kwargs)
+
+    monkeypatch.setattr(cached, "report", counted)
+    st.cache_resource.clear()
+    at = open_page(entry, "overview", trinh_chieu="1", tinh="20", nam="2021-2024")
+    for _ in range(3):
+        at.button(key="present_next").click().run()
+    at.button(key="present_prev").click().run()
+    assert counter(at) == "**Trang 3/10**"
+    assert made == [Filter(provinces=("20",), years=(2021, 2024))]
+    at.sidebar.segmented_control(key="f_lang").set_value("en").run()  # another language: other slides, once
+    assert counter(at) == "**Slide 3 of 10**" and len(made) == 2
