@@ -85,6 +85,7 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
     show.page.keyboard.press("ArrowLeft")
     show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {total - 1}/{total}')",
                                 timeout=90_000)
+    show.settle()  # the run has finished: the previous slide's controls, stale until then, are gone
     show.page.get_by_role("button", name=re.compile("Thoát")).click()
     show.page.wait_for_function("() => /Phiên bản dữ liệu/.test(document.body.innerText)"
                                 " && !/Trang \\d+\\/\\d+/.test(document.body.innerText)", timeout=120_000)
