@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from . import load
+from .ingest import IngestError, extract, load_indicators, load_registry, to_yaml
+from .ingest.text import read_article
 from .model import Catalog, DataError
 from .queries import FIRST_YEAR, LAST_YEAR, Filter
 
@@ -35,12 +38,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.path)
     if args.command == "ingest":
-        from .ingest import run_cli
-
-        return run_cli(args.file, args.published, args.province, args.data)
+        return _ingest(args.file, args.published, args.province, args.data)
     if args.command == "export":
         return _export(args)
     return 2
+
+
+def _ingest(file: str, published: str | None, province: str | None, data: str = "data") -> int:
+    """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
+    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+        print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
+        return 2
+    try:
+        article = read_article(file)
+    except IngestError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    registry, note = load_registry(data)
+    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
+    if note:
+        draft["source"]["notes"].append(note)
+    sys.stdout.write(to_yaml(draft))
+    return 0
 
 
 def _validate(path: str) -> int:

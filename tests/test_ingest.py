@@ -4,6 +4,7 @@ whole corpus against the hand-labelled set (tests/fixtures/ingest/labels.yaml)."
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import unicodedata
@@ -14,16 +15,16 @@ import pytest
 import yaml
 
 from danvan.ingest import extract_file, extract_text, load_registry, to_yaml
-from danvan.ingest_dates import find_dates
-from danvan.ingest_docs import find_documents
-from danvan.ingest_eval import load_labels, run, summarise
-from danvan.ingest_numbers import measures, parse_number
-from danvan.ingest_text import IngestError, read_article
+from danvan.ingest.dates import find_dates
+from danvan.ingest.documents import find_documents
+from danvan.ingest.evaluate import load_labels, run, summarise
+from danvan.ingest.numbers import measures, parse_number
+from danvan.ingest.text import IngestError, read_article
 from danvan.registry import Registry
 from danvan.text import quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("DANVAN_CORPUS", ROOT.parent / "shared" / "corpus"))  # beside the repo by default
 LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus ../shared/corpus not present")
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from .ingest import extract_file
-from .registry import Registry
-from .text import name_key
+from ..registry import Registry
+from ..text import name_key
+from .extract import extract_file
 
 FIELDS = ("numbers", "documents", "dates", "provinces", "bodies")
 

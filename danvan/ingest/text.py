@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import decode, fold_space, nfc, read_text
+from ..text import decode, fold_space, nfc, read_text
 
 MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is a dump, not an article
 

@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .registry import Registry
-from .text import name_key
+from ..registry import Registry
+from ..text import name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
 BEFORE_MERGER = dt.date(2025, 6, 30)

@@ -1,4 +1,4 @@
-"""From article to records: read a news text and draft visits, documents and observations for a curator.
+"""Building the draft: visits, documents and observations from an article, each with a quote and a confidence.
 
     >>> from danvan.ingest import extract_file
     >>> draft = extract_file("article.txt", registry=load_registry("data"))
@@ -6,14 +6,13 @@
 
 Every drafted item carries a `confidence` (0..1) and a `quote` that occurs verbatim in the text. The rules are
 general patterns of Vietnamese news writing (dates, number formats, document codes, titles); nothing is specific
-to one article. The steps live in ingest_text, ingest_dates, ingest_numbers, ingest_docs and ingest_places."""
+to one article. The steps it uses live in the sibling modules text, dates, numbers, documents and places."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import re
-import sys
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,11 @@ from pathlib import Path
 import polars as pl
 import yaml
 
-from .ingest_dates import (
+from ..loader import load
+from ..model import MERGER_DATE, DataError
+from ..registry import Registry
+from ..text import ascii_key, name_key
+from .dates import (
     DateHit,
     Published,
     find_dates,
@@ -32,9 +35,9 @@ from .ingest_dates import (
     reference_year,
     weekday_problem,
 )
-from .ingest_docs import DocHit, doc_type_enum, find_documents, level_of_code
-from .ingest_numbers import Measure, clean, measures, periods
-from .ingest_places import (
+from .documents import DocHit, doc_type_enum, find_documents, level_of_code
+from .numbers import Measure, clean, measures, periods
+from .places import (
     BEFORE_MERGER,
     BodyHit,
     PlaceHit,
@@ -46,13 +49,9 @@ from .ingest_places import (
     main_place,
     main_province,
 )
-from .ingest_text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
-from .model import MERGER_DATE
-from .registry import Registry
-from .text import ascii_key, name_key
+from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
-__all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry", "run_cli",
-           "to_yaml"]
+__all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry", "to_yaml"]
 
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
@@ -597,9 +596,6 @@ def _words(text: str) -> list[str]:
 def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | None]:
     """The registry from a data folder: the validated catalog, else its units.csv/places.csv read directly (the
     folder may be half-written), else None. Returns (registry, a note on what was used)."""
-    from . import load
-    from .model import DataError
-
     root = Path(data)
     try:
         catalog = load(root)
@@ -628,21 +624,3 @@ def load_indicators(data: str | Path = "data") -> list[dict]:
 
 def to_yaml(draft: dict) -> str:
     return yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=120)
-
-
-def run_cli(file: str, published: str | None, province: str | None, data: str = "data") -> int:
-    """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
-    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
-        print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
-        return 2
-    try:
-        article = read_article(file)
-    except IngestError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
-    registry, note = load_registry(data)
-    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
-    if note:
-        draft["source"]["notes"].append(note)
-    sys.stdout.write(to_yaml(draft))
-    return 0

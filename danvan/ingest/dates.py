@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .ingest_text import Article
+from .text import Article
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
