@@ -7,8 +7,7 @@ import re
 import sys
 
 from . import load
-from .ingest import IngestError, extract, load_indicators, load_registry, to_yaml
-from .ingest.text import read_article
+from .ingest import IngestError, extract, load_indicators, load_registry, read_article
 from .model import Catalog, DataError
 from .queries import FIRST_YEAR, LAST_YEAR, Filter
 
@@ -57,8 +56,8 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
     registry, note = load_registry(data)
     draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
     if note:
-        draft["source"]["notes"].append(note)
-    sys.stdout.write(to_yaml(draft))
+        draft.source.notes.append(note)
+    sys.stdout.write(draft.to_yaml())
     return 0
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from .model import MERGER_DATE, Catalog
+from .model import NEW_SCHEME, OLD_SCHEME, Catalog, Scheme, scheme_on
 
 FIRST_YEAR, LAST_YEAR = 2008, 2026
 
@@ -19,7 +19,7 @@ class Filter:
 
     provinces: tuple[str, ...] = ()
     years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
-    scheme: str = "63"
+    scheme: Scheme = OLD_SCHEME
     notes: tuple[str, ...] = field(default=(), compare=False)  # what was corrected when the filter was parsed
 
     @property
@@ -31,9 +31,9 @@ class Filter:
         return dt.date(self.years[1], 12, 31)
 
 
-def default_scheme(years: tuple[int, int]) -> str:
-    """63 units for periods before the merger, 34 once the period reaches 1/7/2025."""
-    return "34" if dt.date(years[1], 12, 31) >= MERGER_DATE and years[0] >= MERGER_DATE.year else "63"
+def default_scheme(years: tuple[int, int]) -> Scheme:
+    """The scheme in force at the end of the range's first year: 63 for ranges that start before the merger."""
+    return scheme_on(dt.date(years[0], 12, 31))
 
 
 def level_expr() -> pl.Expr:
@@ -43,7 +43,7 @@ def level_expr() -> pl.Expr:
             .otherwise(pl.lit("province")))
 
 
-def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
+def _display_units(catalog: Catalog, scheme: Scheme) -> pl.LazyFrame:
     """(scheme, province_code) of a record → display_code and names in the chosen scheme.
 
     Old units map to the unit they merged into; a post-merger unit has no single old unit, so in the 63 view it keeps
@@ -53,12 +53,12 @@ def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
                                                              pl.col("name_vi").alias("display_name"))
     own = units.select("scheme", pl.col("code").alias("province_code"), pl.col("name_vi").alias("province_name"),
                        pl.when(pl.col("scheme") == scheme).then(pl.col("code"))
-                       .when(pl.col("scheme") == "63").then(pl.col("new_code"))
+                       .when(pl.col("scheme") == OLD_SCHEME).then(pl.col("new_code"))
                        .otherwise(None).alias("display_code"))
     return own.join(names, on="display_code", how="left")
 
 
-def with_display(frame: pl.LazyFrame, catalog: Catalog, scheme: str) -> pl.LazyFrame:
+def with_display(frame: pl.LazyFrame, catalog: Catalog, scheme: Scheme) -> pl.LazyFrame:
     """Add province_name, display_code and display_name (the unit in the chosen scheme) to visits or observations."""
     return frame.join(_display_units(catalog, scheme), on=["scheme", "province_code"], how="left",
                       maintain_order="left")
@@ -105,7 +105,7 @@ def places_per_indicator(places: pl.DataFrame, flt: Filter) -> pl.DataFrame:
             .group_by("indicator_id").agg(pl.len().alias("places")).collect())
 
 
-def visit_table(catalog: Catalog, scheme: str) -> pl.DataFrame:
+def visit_table(catalog: Catalog, scheme: Scheme) -> pl.DataFrame:
     """Every visit with names in `scheme` and its host level, newest first: what `visits` filters.
 
     Built once per catalog and scheme (components/cached.py keeps it), so that a filter change only selects rows."""
@@ -139,7 +139,7 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
     return catalog.observations.hstack(extra)
 
 
-def observation_table(catalog: Catalog, scheme: str, base: pl.DataFrame | None = None) -> pl.DataFrame:
+def observation_table(catalog: Catalog, scheme: Scheme, base: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every observation with names in `scheme` (what `observations` filters); `base` from observation_base."""
     base = observation_base(catalog) if base is None else base
     display = (base.lazy().select("scheme", "province_code")
@@ -389,14 +389,14 @@ def visit_buckets(vis: pl.DataFrame) -> pl.DataFrame:
             .sort("month", "body_level", "kind", descending=[True, False, False]))
 
 
-def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFrame:
+def map_values(frame: pl.DataFrame, indicator_id: str, scheme: Scheme) -> pl.DataFrame:
     """One value per unit of the chosen scheme for a province-level indicator: the latest period of each unit.
 
     In scheme 34 counts are added up over the old provinces of a merged unit (same period only); a percentage of
     a merged unit is shown only when a single old province reported it, never summed or averaged."""
     rows = frame.filter(pl.col("indicator_id") == indicator_id, pl.col("level") == "province",
                         pl.col("breakdown").is_null())
-    if scheme == "34":
+    if scheme == NEW_SCHEME:
         rows = aggregate_to_34(rows).filter(pl.col("aggregated") | (pl.col("parts").list.len() == 1))
     else:
         rows = rows.with_columns(pl.concat_list("province_name").alias("parts"),

@@ -3,16 +3,15 @@ its leader."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import OLD_SCHEME
 from ..registry import Registry
 from ..text import name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
-BEFORE_MERGER = dt.date(2025, 6, 30)
 # GSO codes of the centrally-run cities: their "Thành ủy" is a provincial party committee.
 CENTRAL_CITIES = {"01", "31", "48", "79", "92"}
 
@@ -146,7 +145,7 @@ def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tup
         place = registry.place(name, hint) if city else None
         if place is not None and place.level == "city":
             return "city", place.province_code, place.name
-        unit = registry.province(name, on=BEFORE_MERGER)
+        unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
             return "province", unit.code, unit.name_vi
         if province_first:
@@ -174,7 +173,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
             continue
         if re.match(r"\s*,?\s*ngày\b", text[words[-1][1]:], re.IGNORECASE):
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
-        unit = registry.province(name, on=BEFORE_MERGER)
+        unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
             hits.append(PlaceHit(words[0][0], words[-1][1], unit.name_vi, "province", unit.code, False))
     return hits
