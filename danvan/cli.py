@@ -8,7 +8,7 @@ import sys
 
 from . import load
 from .ingest import IngestError, extract, load_indicators, load_registry, read_article
-from .model import Catalog, DataError
+from .model import SCHEMES, Catalog, DataError
 from .queries import FIRST_YEAR, LAST_YEAR, Filter
 
 FORMATS = ("pptx", "html", "csv", "xlsx")
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", required=True, choices=FORMATS, help="pptx | html | csv | xlsx")
     export.add_argument("--tinh", help="mã tỉnh (GSO), cách nhau bằng dấu phẩy, ví dụ 20 hoặc 20,44; bỏ trống = tất cả")
     export.add_argument("--nam", help="năm hoặc khoảng năm: 2024 hoặc 2021-2024; bỏ trống = các năm có dữ liệu")
-    export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=("63", "34"), help="ranh giới 63 hoặc 34 tỉnh")
+    export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=SCHEMES, help="ranh giới 63 hoặc 34 tỉnh")
     export.add_argument("--lang", choices=("vi", "en"), default="vi")
     export.add_argument("--data", default="data", help="thư mục dữ liệu")
     export.add_argument("-o", "--output", required=True, help="tệp kết quả (CSV: tiền tố của các tệp)")
