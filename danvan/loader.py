@@ -88,14 +88,15 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     places = _read_csv(root, "places.csv", PLACE_COLUMNS, problems)
     raw = {name: _read_records(root, name, spec, problems) for name, spec in RECORD_FILES.items()}
     findings_raw = _findings_frame(raw["visits"], problems)
-    if any(frame is None for frame in (*raw.values(), units, places)):
+    read = {name: frame for name, frame in raw.items() if frame is not None}
+    if units is None or places is None or len(read) < len(raw):
         raise DataError(problems)  # a missing or unreadable file: nothing further can be checked meaningfully
 
     units = _typed_units(units, problems)
     places = places.with_columns(pl.col("aliases").fill_null(""))
     problems.rows(places, ~pl.col("level").is_in(PLACE_LEVELS), "places.csv", "level",
                   pl.format("cấp '{}' không hợp lệ", pl.col("level")))
-    typed = {name: _typed(raw[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
+    typed = {name: _typed(read[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
     findings = _typed(findings_raw, FINDING_SPEC, "visits.yaml", problems)
 
     texts = _read_texts(root, typed["sources"], problems)

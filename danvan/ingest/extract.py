@@ -563,7 +563,7 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
     weights = _name_weights(ctx)
     best, best_score = None, 0.0
     for indicator in ctx.indicators:
-        name = weights.get(indicator.get("id"), {})
+        name = weights.get(str(indicator.get("id")), {})
         if indicator.get("unit") != measure.unit or not name:
             continue
         if measure.unit != "vnd" and measure.subject and not set(_words(measure.subject)) & set(name):
