@@ -20,7 +20,8 @@ class Filter:
     provinces: tuple[str, ...] = ()
     years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
     scheme: Scheme = OLD_SCHEME
-    notes: tuple[str, ...] = field(default=(), compare=False)  # what was corrected when the filter was parsed
+    # What was corrected when the filter was parsed: (message key, ((name, value), …)) for the translation table.
+    notes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
 
     @property
     def start(self) -> dt.date:
@@ -264,6 +265,8 @@ def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame | None = None,
     """headline() from frames already filtered: the visits and either the observations or their number by source
     (`obs_counts`: source_id, len — counts_in(observation_counts(table, "source_id"), flt, "source_id"))."""
     if obs_counts is None:
+        if obs is None:
+            raise ValueError("give the observations or their counts by source (obs_counts)")
         obs_counts = obs.group_by("source_id").len()
     return {
         "visits": vis.height,
@@ -287,6 +290,8 @@ def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame | None
     """The `n` most recently published sources behind the filtered visits and observations, with how many of each
     they gave (columns `visits`, `observations`). `obs_counts` (source_id, len) may stand for `obs`."""
     if obs_counts is None:
+        if obs is None:
+            raise ValueError("give the observations or their counts by source (obs_counts)")
         obs_counts = obs.group_by("source_id").len()
     counts = (vis.group_by("source_id").len(name="visits")
               .join(obs_counts.select("source_id", pl.col("len").alias("observations")), on="source_id", how="full",
