@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from .exports.report import report
 from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .i18n import LANGS
-from .model import Catalog, DataError
+from .ingest import IngestError, extract, load_indicators, load_registry, read_article
+from .model import SCHEMES, Catalog, DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", required=True, choices=list(FORMATS), help=" | ".join(FORMATS))
     export.add_argument("--tinh", help="mã tỉnh (GSO), cách nhau bằng dấu phẩy, ví dụ 20 hoặc 20,44; bỏ trống = tất cả")
     export.add_argument("--nam", help="năm hoặc khoảng năm: 2024 hoặc 2021-2024; bỏ trống = các năm có dữ liệu")
-    export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=("63", "34"), help="ranh giới 63 hoặc 34 tỉnh")
+    export.add_argument("--ranh-gioi", dest="ranh_gioi", choices=SCHEMES, help="ranh giới 63 hoặc 34 tỉnh")
     export.add_argument("--lang", choices=LANGS, default=LANGS[0])
     export.add_argument("--data", default="data", help="thư mục dữ liệu")
     export.add_argument("-o", "--output", required=True, help="tệp kết quả (CSV: tiền tố của các tệp)")
@@ -38,12 +40,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.path)
     if args.command == "ingest":
-        from .ingest import run_cli
-
-        return run_cli(args.file, args.published, args.province, args.data)
+        return _ingest(args.file, args.published, args.province, args.data)
     if args.command == "export":
         return _export(args)
     return 2
+
+
+def _ingest(file: str, published: str | None, province: str | None, data: str = "data") -> int:
+    """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
+    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+        print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
+        return 2
+    try:
+        article = read_article(file)
+    except IngestError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    registry, note = load_registry(data)
+    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
+    if note:
+        draft.source.notes.append(note)
+    sys.stdout.write(draft.to_yaml())
+    return 0
 
 
 def _validate(path: str) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from .i18n import LANGS, t
-from .model import MERGER_DATE, Catalog
+from .model import NEW_SCHEME, OLD_SCHEME, Catalog, Scheme, scheme_on
 
 FIRST_YEAR, LAST_YEAR = 2008, 2026
 PARAMS = ("tinh", "nam", "ranh_gioi", "lang")
@@ -29,7 +29,7 @@ class Filter:
 
     provinces: tuple[str, ...] = ()
     years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
-    scheme: str = "63"
+    scheme: Scheme = OLD_SCHEME
     notes: tuple[Note, ...] = field(default=(), compare=False)  # what was corrected when the filter was parsed
 
     @property
@@ -41,9 +41,9 @@ class Filter:
         return dt.date(self.years[1], 12, 31)
 
 
-def default_scheme(years: tuple[int, int]) -> str:
-    """63 units for periods before the merger, 34 once the period reaches 1/7/2025."""
-    return "34" if dt.date(years[1], 12, 31) >= MERGER_DATE and years[0] >= MERGER_DATE.year else "63"
+def default_scheme(years: tuple[int, int]) -> Scheme:
+    """The scheme in force at the end of the range's first year: 63 for ranges that start before the merger."""
+    return scheme_on(dt.date(years[0], 12, 31))
 
 
 def data_years(catalog: Catalog) -> tuple[int, int]:
@@ -104,7 +104,7 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
     scheme = default_scheme(years)
     if values("ranh_gioi"):
         text = values("ranh_gioi")[0]
-        if text in ("63", "34"):
+        if text == OLD_SCHEME or text == NEW_SCHEME:
             scheme = text
         else:
             notes.append(_note("bad_scheme", value=text, scheme=scheme))
@@ -119,7 +119,7 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
 
     provinces: list[str] = []
     for code in values("tinh"):
-        mapped = convert_codes([code], "63" if scheme == "34" else "34", scheme, units) if not _is_unit(
+        mapped = convert_codes([code], OLD_SCHEME if scheme == NEW_SCHEME else NEW_SCHEME, scheme, units) if not _is_unit(
             code, scheme, units) else [code]
         if mapped:
             provinces.extend(c for c in mapped if c not in provinces)
@@ -128,17 +128,17 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
     return Filter(provinces=tuple(provinces), years=years, scheme=scheme, notes=tuple(notes)), lang
 
 
-def _is_unit(code: str, scheme: str, units: pl.DataFrame) -> bool:
+def _is_unit(code: str, scheme: Scheme, units: pl.DataFrame) -> bool:
     return units.filter((pl.col("scheme") == scheme) & (pl.col("code") == code)).height == 1
 
 
-def convert_codes(codes: Sequence[str], from_scheme: str, to_scheme: str, units: pl.DataFrame) -> list[str]:
+def convert_codes(codes: Sequence[str], from_scheme: Scheme, to_scheme: Scheme, units: pl.DataFrame) -> list[str]:
     """Province codes carried from one scheme to the other: an old unit → the unit it merged into; a new unit →
     every old unit merged into it. Unknown codes are dropped."""
     if from_scheme == to_scheme:
         return [c for c in codes if _is_unit(c, to_scheme, units)]
-    old = units.filter(pl.col("scheme") == "63")
-    if from_scheme == "63":
+    old = units.filter(pl.col("scheme") == OLD_SCHEME)
+    if from_scheme == OLD_SCHEME:
         found = old.filter(pl.col("code").is_in(list(codes)))["new_code"]
     else:
         found = old.filter(pl.col("new_code").is_in(list(codes)))["code"]

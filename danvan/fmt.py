@@ -7,6 +7,8 @@ import math
 
 import polars as pl
 
+from .model import DatePrecision, Unit
+
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 
@@ -33,7 +35,7 @@ def percent(value: float | None, decimals: int | None = None, lang: str = "vi") 
     return "—" if value is None else number(value, decimals, lang) + "%"
 
 
-def value(value: float | None, unit: str, lang: str = "vi") -> str:
+def value(value: float | None, unit: Unit, lang: str = "vi") -> str:
     """An indicator value in its unit: percent gets "%", money in VND is shown in tỷ/billion."""
     if value is None:
         return "—"
@@ -44,7 +46,7 @@ def value(value: float | None, unit: str, lang: str = "vi") -> str:
     return number(value, lang=lang)
 
 
-def date(day: dt.date | None, precision: str = "day") -> str:
+def date(day: dt.date | None, precision: DatePrecision = "day") -> str:
     """dd/mm/yyyy; mm/yyyy or yyyy when only the month or year is known."""
     if day is None:
         return "—"
@@ -55,8 +57,14 @@ def date(day: dt.date | None, precision: str = "day") -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def partial_date(value: str | None) -> str:
+    """A partial ISO date as the contract allows it ("2024", "2021-12", "2024-04-25") in Vietnamese order."""
+    return "/".join(reversed(value.split("-"))) if value else "—"
+
+
 def period(start: dt.date | None, end: dt.date | None) -> str:
-    """A period as people write it: "2023", "2021–2023", "đến 31/12/2023" style points, or "dd/mm/yyyy–dd/mm/yyyy"."""
+    """A period as people write it: "2023", "2021–2023" for whole years, "25/04/2024" for one day, else
+    "dd/mm/yyyy–dd/mm/yyyy"."""
     if start is None or end is None:
         return "—"
     whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
@@ -67,9 +75,31 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
     return f"{date(start)}–{date(end)}"
 
 
-def date_expr(column: str) -> pl.Expr:
-    """Polars expression formatting a Date column as dd/mm/yyyy (for tables and exports)."""
-    return pl.col(column).dt.strftime("%d/%m/%Y")
+# --- the same as Polars expressions, for whole columns ---------------------------------------------------------
+
+
+def date_expr(column: str, precision: str | None = None) -> pl.Expr:
+    """fmt.date over a Date column: dd/mm/yyyy, or after a precision column (day | month | year | approximate).
+
+    A missing date stays null (a table shows an empty cell) where fmt.date writes "—"."""
+    day = pl.col(column).dt.strftime("%d/%m/%Y")
+    if precision is not None:
+        day = (pl.when(pl.col(precision) == "year").then(pl.col(column).dt.strftime("%Y"))
+               .when(pl.col(precision) == "month").then(pl.col(column).dt.strftime("%m/%Y"))
+               .otherwise(day))
+    return day.alias(column)
+
+
+def period_expr(start: str = "period_start", end: str = "period_end") -> pl.Expr:
+    """fmt.period over two Date columns ("2021–2023", "2023", "25/04/2024"); null when either is missing."""
+    first, last = pl.col(start), pl.col(end)
+    whole = (first.dt.month() == 1) & (first.dt.day() == 1) & (last.dt.month() == 12) & (last.dt.day() == 31)
+    first_year, last_year = first.dt.year().cast(pl.String), last.dt.year().cast(pl.String)
+    return (pl.when(whole & (first_year == last_year)).then(first_year)
+            .when(whole).then(pl.concat_str([first_year, last_year], separator="–"))
+            .when(first == last).then(date_expr(end))
+            .otherwise(pl.concat_str([date_expr(start), date_expr(end)], separator="–"))
+            .alias("period"))
 
 
 def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:

@@ -21,17 +21,19 @@ from .model import (
     ENUMS,
     FINDING_SPEC,
     INDICATOR_SPEC,
-    MERGER_DATE,
     OBSERVATION_SPEC,
+    OLD_SCHEME,
     PLACE_LEVELS,
+    SCHEMES,
     SOURCE_SPEC,
     VISIT_SPEC,
     Catalog,
     DataError,
     Problem,
     Spec,
+    scheme_on_expr,
 )
-from .text import DecodeError, decode, nfc, quote_key
+from .text import DecodeError, decode, is_nfc, nfc, quote_key
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
 RECORD = "_record"  # the column naming each record for problem reports: "id=…" or "bản ghi số N"
@@ -86,14 +88,15 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     places = _read_csv(root, "places.csv", PLACE_COLUMNS, problems)
     raw = {name: _read_records(root, name, spec, problems) for name, spec in RECORD_FILES.items()}
     findings_raw = _findings_frame(raw["visits"], problems)
-    if any(frame is None for frame in (*raw.values(), units, places)):
+    read = {name: frame for name, frame in raw.items() if frame is not None}
+    if units is None or places is None or len(read) < len(raw):
         raise DataError(problems)  # a missing or unreadable file: nothing further can be checked meaningfully
 
     units = _typed_units(units, problems)
     places = places.with_columns(pl.col("aliases").fill_null(""))
     problems.rows(places, ~pl.col("level").is_in(PLACE_LEVELS), "places.csv", "level",
                   pl.format("cấp '{}' không hợp lệ", pl.col("level")))
-    typed = {name: _typed(raw[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
+    typed = {name: _typed(read[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
     findings = _typed(findings_raw, FINDING_SPEC, "visits.yaml", problems)
 
     texts = _read_texts(root, typed["sources"], problems)
@@ -171,7 +174,7 @@ def _is_nfc_utf8(raw: bytes, block: int = 1 << 24) -> bool:
             piece = raw[start:end].decode("utf-8")
         except UnicodeDecodeError:
             return False
-        if nfc(piece) is not piece:  # nfc() returns its argument itself when there is nothing to change
+        if not is_nfc(piece):
             return False
         start = end
     return True
@@ -371,6 +374,8 @@ def _typed_units(units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
         pl.col("aliases").fill_null(""),
     )
     _check_unique(units, ["scheme", "code"], "units.csv", problems)
+    problems.rows(units, ~pl.col("scheme").is_in(SCHEMES), "units.csv", "scheme",
+                  pl.format(f"ranh giới '{{}}' không hợp lệ (cần {' hoặc '.join(SCHEMES)})", pl.col("scheme")))
     return units
 
 
@@ -383,11 +388,6 @@ def _check_unique(frame: pl.DataFrame, key: str | list[str], file: str, problems
                   "mã trùng với một bản ghi khác")
 
 
-def _scheme_for(day: pl.Expr) -> pl.Expr:
-    """The boundary scheme in force on a date: 63 units before 2025-07-01, 34 from then on."""
-    return pl.when(day < pl.lit(MERGER_DATE)).then(pl.lit("63")).otherwise(pl.lit("34"))
-
-
 def _check_reference(frame: pl.DataFrame, column: str, targets: Iterable[str | None], file: str, what: str,
                      problems: _Problems) -> None:
     known = [t for t in targets if t is not None]
@@ -397,7 +397,7 @@ def _check_reference(frame: pl.DataFrame, column: str, targets: Iterable[str | N
 
 def _check_province(frame: pl.DataFrame, day: str, units: pl.DataFrame, file: str, problems: _Problems) -> pl.DataFrame:
     """Add `scheme` from the record's date and report province codes not valid in that scheme."""
-    frame = frame.with_columns(_scheme_for(pl.col(day)).alias("scheme"))
+    frame = frame.with_columns(scheme_on_expr(pl.col(day)).alias("scheme"))
     valid = units.select("scheme", pl.col("code").alias("province"), pl.lit(True).alias("_known"))
     # Only the columns the check reads go through the join: a million records are not copied to flag a few.
     joined = frame.select(RECORD, "scheme", "province", day).join(valid, on=["scheme", "province"], how="left")
@@ -421,7 +421,7 @@ def _check_places(frame: pl.DataFrame, places: pl.DataFrame, file: str, problems
 
 def _check_sources(sources: pl.DataFrame, units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
     _check_unique(sources, "id", "sources.yaml", problems)
-    _check_reference(sources, "province", units.filter(pl.col("scheme") == "63")["code"], "sources.yaml",
+    _check_reference(sources, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "sources.yaml",
                      "tỉnh mã", problems)
     return sources.rename({"id": "source_id"}).drop(RECORD)
 
@@ -432,7 +432,7 @@ def _check_documents(documents: pl.DataFrame, sources: pl.DataFrame, units: pl.D
     problems.rows(documents, ~pl.col("code").str.contains(DOC_CODE), "documents.yaml", "code",
                   pl.format("số hiệu '{}' chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg)", pl.col("code")))
     _check_reference(documents, "source", sources["id"], "documents.yaml", "nguồn", problems)
-    _check_reference(documents, "province", units.filter(pl.col("scheme") == "63")["code"], "documents.yaml",
+    _check_reference(documents, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "documents.yaml",
                      "tỉnh mã", problems)
     problems.rows(documents, pl.col("quote").is_not_null() & pl.col("source").is_null(), "documents.yaml", "source",
                   "có trích dẫn nhưng không ghi nguồn")

@@ -4,23 +4,50 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 import polars as pl
 
-MERGER_DATE = dt.date(2025, 7, 1)
-SCHEMES = ("63", "34")
-
-VISIT_KINDS = ("khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi")
-BODY_LEVELS = ("central", "province", "district")
-DATE_PRECISIONS = ("day", "month", "year", "approximate")
-FINDING_KINDS = ("result", "limitation", "direction")
-STATUSES = ("reported", "estimated", "target")
-UNITS = ("count", "percent", "average", "vnd")
-AGGREGATIONS = ("sum", "none")
-DOCUMENT_TYPES = (
+# Each enumeration is written once, as a Literal type; its table (the tuple of values, in display order) is read
+# from the type, so the validator, the extractor and the queries cannot drift apart.
+Scheme = Literal["63", "34"]  # the 63 provinces before the merger of 1/7/2025, the 34 after it
+VisitKind = Literal["khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi"]
+BodyLevel = Literal["central", "province", "district"]
+DatePrecision = Literal["day", "month", "year", "approximate"]
+FindingKind = Literal["result", "limitation", "direction"]
+Status = Literal["reported", "estimated", "target"]
+Unit = Literal["count", "percent", "average", "vnd"]
+Aggregation = Literal["sum", "none"]
+DocumentType = Literal[
     "nghi_quyet", "ket_luan", "quyet_dinh", "chi_thi", "quy_dinh", "quy_che", "huong_dan", "cong_van", "ke_hoach",
-)
-PLACE_LEVELS = ("district", "city", "town", "commune", "ward")
+]
+PlaceLevel = Literal["district", "city", "town", "commune", "ward"]
+
+SCHEMES: tuple[Scheme, ...] = get_args(Scheme)
+VISIT_KINDS: tuple[VisitKind, ...] = get_args(VisitKind)
+BODY_LEVELS: tuple[BodyLevel, ...] = get_args(BodyLevel)
+DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+FINDING_KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
+STATUSES: tuple[Status, ...] = get_args(Status)
+UNITS: tuple[Unit, ...] = get_args(Unit)
+AGGREGATIONS: tuple[Aggregation, ...] = get_args(Aggregation)
+DOCUMENT_TYPES: tuple[DocumentType, ...] = get_args(DocumentType)
+PLACE_LEVELS: tuple[PlaceLevel, ...] = get_args(PlaceLevel)
+
+# --- the one rule for which scheme holds on a date -------------------------------------------------------------
+MERGER_DATE = dt.date(2025, 7, 1)
+OLD_SCHEME, NEW_SCHEME = SCHEMES  # "63" before MERGER_DATE (places.csv and names are in it), "34" from it on
+
+
+def scheme_on(day: dt.date | None) -> Scheme:
+    """The boundary scheme in force on a day: 63 before 1/7/2025, 34 from then on (today's, 34, when no day)."""
+    return OLD_SCHEME if day is not None and day < MERGER_DATE else NEW_SCHEME
+
+
+def scheme_on_expr(day: pl.Expr) -> pl.Expr:
+    """scheme_on as a Polars expression over a Date column (null days get the current scheme, as in scheme_on)."""
+    return pl.when(day < pl.lit(MERGER_DATE)).then(pl.lit(OLD_SCHEME)).otherwise(pl.lit(NEW_SCHEME))
+
 
 # Field kinds: str, code (2-digit GSO code), date ("YYYY-MM-DD"), partial_date (also "YYYY-MM", "YYYY"),
 # number, bool, list (of strings), findings (list of mappings), enum:<name>.

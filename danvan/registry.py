@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .model import MERGER_DATE
+from .model import NEW_SCHEME, OLD_SCHEME, PlaceLevel, Scheme, scheme_on
 from .text import ascii_key, name_key
 
 _PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp|t p)\s+")
@@ -17,7 +17,7 @@ _PLACE_PREFIX = re.compile(r"^(huyện|quận|thị xã|thành phố|tp|thị tr
 
 @dataclass(frozen=True)
 class Unit:
-    scheme: str
+    scheme: Scheme
     code: str
     name_vi: str
 
@@ -25,13 +25,8 @@ class Unit:
 @dataclass(frozen=True)
 class Place:
     name: str
-    level: str
+    level: PlaceLevel
     province_code: str  # scheme 63
-
-
-def scheme_on(day: dt.date | None) -> str:
-    """The boundary scheme in force on a day (63 before 1/7/2025, 34 from then; today's when no day is given)."""
-    return "63" if day is not None and day < MERGER_DATE else "34"
 
 
 class Registry:
@@ -46,7 +41,7 @@ class Registry:
             for spelling in [name, *filter(None, (aliases or "").split("|"))]:
                 for key in (name_key(spelling), ascii_key(spelling)):
                     self._province.setdefault((scheme, _PROVINCE_PREFIX.sub("", key)), unit)
-        self._new_code = dict(units.filter(pl.col("scheme") == "63").select("code", "new_code").iter_rows())
+        self._new_code = dict(units.filter(pl.col("scheme") == OLD_SCHEME).select("code", "new_code").iter_rows())
         self._place: dict[str, list[Place]] = {}
         for name, level, province, aliases in places.select("name", "level", "province_code", "aliases").iter_rows():
             place = Place(name, level, province)
@@ -54,18 +49,18 @@ class Registry:
                 for key in {name_key(spelling), ascii_key(spelling)}:
                     self._place.setdefault(_PLACE_PREFIX.sub("", key), []).append(place)
 
-    def province(self, text: str, on: dt.date | None = None) -> Unit | None:
-        """The province a name means on a date: "TP. HCM", "Thừa Thiên - Huế", "Dak Lak", NFD text …
+    def province(self, text: str, on: dt.date | None = None, *, scheme: Scheme | None = None) -> Unit | None:
+        """The province a name means on a date (or in a scheme): "TP. HCM", "Thừa Thiên - Huế", "Dak Lak", NFD text …
 
         A name of a pre-2025 province used on a later date resolves to the unit it merged into."""
-        scheme = scheme_on(on)
+        scheme = scheme or scheme_on(on)
         for key in (name_key(text), ascii_key(text)):
             key = _PROVINCE_PREFIX.sub("", key)
             if (scheme, key) in self._province:
                 return self._province[(scheme, key)]
-            old = self._province.get(("63", key))
-            if old is not None and scheme == "34":
-                return self.unit("34", self._new_code[old.code])
+            old = self._province.get((OLD_SCHEME, key))
+            if old is not None and scheme == NEW_SCHEME:
+                return self.unit(NEW_SCHEME, self._new_code[old.code])
         return None
 
     def place(self, text: str, province_code: str | None = None) -> Place | None:
@@ -78,11 +73,11 @@ class Registry:
                 return found[0]
         return None
 
-    def unit(self, scheme: str, code: str) -> Unit | None:
+    def unit(self, scheme: Scheme, code: str) -> Unit | None:
         row = self.units.filter((pl.col("scheme") == scheme) & (pl.col("code") == code))
         return Unit(scheme, code, row["name_vi"][0]) if row.height else None
 
-    def name(self, scheme: str, code: str | None) -> str:
+    def name(self, scheme: Scheme, code: str | None) -> str:
         """The Vietnamese name of a unit, for display; the code itself only if it is not in the registry."""
         unit = self.unit(scheme, code) if code is not None else None
         return unit.name_vi if unit else (code or "")

@@ -28,6 +28,11 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
+def is_nfc(text: str) -> bool:
+    """Whether nfc() would leave `text` as it is (checked without building a normalised copy)."""
+    return unicodedata.is_normalized("NFC", text) and "\u00d0" not in text and "\u00f0" not in text
+
+
 def fold_space(text: str) -> str:
     """Collapse every run of whitespace (line breaks, non-breaking spaces) to one space."""
     return _WS.sub(" ", text.replace("\u00a0", " ")).strip()

@@ -10,6 +10,8 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import DataError, ingest, store
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.model import OLD_SCHEME
 from danvan.text import DecodeError, decode, fold_space
 
 MAX_BYTES = 1_000_000
@@ -49,7 +51,7 @@ upload = st.file_uploader(t("cur_upload"), type=["txt"], key="curate_upload")
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
-names = dict(current.catalog.units.filter(pl.col("scheme") == "63").sort("name_vi").select("code", "name_vi")
+names = dict(current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi")
              .iter_rows())
 province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"),
                            key="curate_province")
@@ -85,7 +87,7 @@ if not found:
     st.stop()
 
 text, draft = found["text"], found["draft"]
-for note in draft["source"].get("notes") or []:
+for note in draft.source.notes:
     st.caption(f"{t('cur_notes')}: {ui.plain(note)}")
 
 # ---------------------------------------------------------------- the draft, item by item
@@ -94,14 +96,14 @@ suggested = next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in exist
 st.subheader(t("cur_source"))
 source_cols = st.columns([1, 3])
 source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key="curate_source_id")
-title = source_cols[1].text_input(t("title"), value=draft["source"].get("title") or "", key="curate_title")
+title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key="curate_title")
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key="curate_publisher")
 url = meta[1].text_input(t("link"), key="curate_url")
-published_value = meta[2].text_input(t("published"), value=draft["source"].get("published") or "",
+published_value = meta[2].text_input(t("published"), value=draft.source.published or "",
                                      key="curate_published_value")
 
-quotes = [fold_space(item["quote"]) for part in ("visits", "documents", "observations") for item in draft[part]]
+quotes = draft.quotes()
 st.markdown(f"**{t('cur_text')}**")
 with st.container(border=True, height=360):
     for paragraph in text.split("\n"):
@@ -111,15 +113,11 @@ with st.container(border=True, height=360):
 indicators = current.catalog.indicators["id"].to_list()
 
 
-def editor(part: str, columns: list[str], key: str) -> list[dict]:
+def editor(items: list, columns: list[str], key: str) -> list[dict]:
     """One editable table per kind of item; each row can be kept or rejected, every field edited."""
-    items = draft[part]
     if not items:
         return []
-    # Pre-selected: confident items whose indicator is already defined; a proposed new indicator needs a choice.
-    frame = pl.DataFrame([{"keep": item.get("confidence", 0) >= 0.7 and not str(item.get("indicator", "")).startswith(
-        "new:")} | {c: item.get(c) for c in columns}
-                          | {"confidence": item.get("confidence")} for item in items], infer_schema_length=None)
+    frame = pl.DataFrame(review_rows(items, columns), infer_schema_length=None)
     labels = {"province": "province", "district": "district", "commune": "commune", "period": "period",
               "value": "value", "status": "status", "breakdown": "breakdown", "kind": "kind", "body": "body",
               "summary": "summary", "code": "code", "issuer": "issuer", "title": "title", "date": "date",
@@ -129,36 +127,21 @@ def editor(part: str, columns: list[str], key: str) -> list[dict]:
               "quote": st.column_config.TextColumn(t("quote"), disabled=True, width="large"),
               "confidence": st.column_config.NumberColumn(t("cur_confidence"), disabled=True, format="%.2f")}
     if "indicator" in columns:
-        options = sorted({*indicators, *(i["indicator"] for i in items if i.get("indicator"))})
+        options = sorted({*indicators, *(i.indicator for i in items if i.indicator)})
         config["indicator"] = st.column_config.SelectboxColumn(t("indicator"), options=options, width="medium")
     edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
-    return [{k: v for k, v in row.items() if k not in ("keep", "confidence")}
-            for row in pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()]
+    return pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()
 
 
-st.subheader(t("cur_visits"))
-visits = editor("visits", ["id", "date_start", "date_end", "date_precision", "date_note", "kind", "body", "body_level",
-                           "leader_name", "leader_title", "province", "district", "commune", "summary", "quote"],
-                "curate_visits")
-st.subheader(t("cur_documents"))
-documents = editor("documents", ["code", "type", "issuer", "level", "date", "title", "quote"], "curate_documents")
-st.subheader(t("cur_observations"))
-observations = editor("observations", ["id", "indicator", "province", "district", "commune", "period", "period_note",
-                                       "value", "numerator", "denominator", "status", "breakdown", "quote"],
-                      "curate_observations")
+kept = {}
+for part, heading in (("visits", "cur_visits"), ("documents", "cur_documents"), ("observations", "cur_observations")):
+    st.subheader(t(heading))
+    kept[part] = editor(getattr(draft, part), REVIEW_COLUMNS[part], f"curate_{part}")
 
 if st.button(t("cur_save"), type="primary", icon=":material/save:"):
-    known_docs = set(current.catalog.documents["code"])
-    for item in visits + observations:
-        item["source"] = source_id
-    for item in documents:
-        item["source"] = source_id
-    documents = [d for d in documents if d["code"] not in known_docs]
-    record = {"id": source_id, "title": title or None, "publisher": publisher or None, "url": url or None,
-              "published": published_value or None, "published_note": draft["source"].get("published_note"),
-              "province": draft["source"].get("province"), "province_note": draft["source"].get("province_note")}
-    records = {"sources": [record], "visits": visits, "documents": documents, "observations": observations}
-    if not (visits or documents or observations):
+    entry = SourceEntry(source_id, title, publisher, url, published_value)
+    records = to_records(draft, entry, kept, known_documents=current.catalog.documents["code"])
+    if not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
         st.warning(t("cur_nothing"))
     else:
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from danvan.ingest import load_indicators, load_registry  # noqa: E402
-from danvan.ingest_eval import FIELDS, load_labels, run, summarise  # noqa: E402
+from danvan.ingest.evaluate import FIELDS, load_labels, run, summarise  # noqa: E402
 
 LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("DANVAN_CORPUS", ROOT.parent / "shared" / "corpus"))  # beside the repo by default
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,3 +42,20 @@ def test_number_expr_matches_python_formatting():
     frame = pl.DataFrame({"x": values}).with_columns(fmt.number_expr("x").alias("y"))
     assert frame["y"].to_list() == [fmt.number(v) if v is not None else "—" for v in values]
     assert pl.DataFrame({"d": [dt.date(2023, 11, 16)]}).select(fmt.date_expr("d"))["d"][0] == "16/11/2023"
+
+
+def test_partial_dates_in_vietnamese_order():
+    assert [fmt.partial_date(v) for v in ("2024-04-25", "2021-12", "2024", None)] == ["25/04/2024", "12/2021", "2024",
+                                                                                       "—"]
+
+
+def test_date_and_period_expressions_match_python_formatting():
+    days = [dt.date(2024, 4, 25), dt.date(2020, 5, 1), dt.date(2020, 1, 1), dt.date(2023, 1, 1), None]
+    precisions = ["day", "month", "year", "approximate", "day"]
+    frame = pl.DataFrame({"d": days, "p": precisions}).select(fmt.date_expr("d", "p"))
+    assert frame["d"].to_list() == [fmt.date(d, p) for d, p in zip(days[:4], precisions[:4], strict=True)] + [None]
+    periods = [(dt.date(2021, 1, 1), dt.date(2023, 12, 31)), (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+               (dt.date(2024, 4, 25), dt.date(2024, 4, 25)), (dt.date(2024, 1, 1), dt.date(2024, 6, 30))]
+    frame = pl.DataFrame({"period_start": [p[0] for p in periods], "period_end": [p[1] for p in periods]})
+    shown = frame.select(fmt.period_expr())["period"].to_list()
+    assert shown == [fmt.period(*p) for p in periods] == ["2021–2023", "2023", "25/04/2024", "01/01/2024–30/06/2024"]

@@ -4,6 +4,7 @@ whole corpus against the hand-labelled set (tests/fixtures/ingest/labels.yaml)."
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import unicodedata
@@ -13,17 +14,17 @@ import polars as pl
 import pytest
 import yaml
 
-from danvan.ingest import extract_file, extract_text, load_registry, to_yaml
-from danvan.ingest_dates import find_dates
-from danvan.ingest_docs import find_documents
-from danvan.ingest_eval import load_labels, run, summarise
-from danvan.ingest_numbers import measures, parse_number
-from danvan.ingest_text import IngestError, read_article
+from danvan.ingest import Draft, extract_file, extract_text, load_registry
+from danvan.ingest.dates import find_dates
+from danvan.ingest.documents import find_documents
+from danvan.ingest.evaluate import load_labels, run, summarise
+from danvan.ingest.numbers import measures, parse_number
+from danvan.ingest.text import IngestError, read_article
 from danvan.registry import Registry
 from danvan.text import quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("DANVAN_CORPUS", ROOT.parent / "shared" / "corpus"))  # beside the repo by default
 LABELS = ROOT / "tests" / "fixtures" / "ingest" / "labels.yaml"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus ../shared/corpus not present")
 
@@ -36,12 +37,12 @@ def registry():
     return reg
 
 
-def draft_of(text: str, registry=None, **options) -> dict:
+def draft_of(text: str, registry=None, **options) -> Draft:
     return extract_text(text, registry, **options)
 
 
-def values(draft: dict) -> list:
-    return [o["value"] for o in draft["observations"]]
+def values(draft: Draft) -> list:
+    return [o.value for o in draft.observations]
 
 
 # --- dates ----------------------------------------------------------------------------------------------------
@@ -49,51 +50,51 @@ def values(draft: dict) -> list:
 
 def test_publication_with_weekday():
     draft = draft_of("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
-    assert draft["source"]["published"] == "2024-04-25"
-    assert draft["source"]["published_quote"] == "Thứ Năm, 25/4/2024"
-    assert draft["source"]["confidence"] == 0.95
-    assert draft["visits"][0]["date_start"] == "2024-04-25"
-    assert "ngày đăng" in draft["visits"][0]["date_note"]
+    assert draft.source.published == "2024-04-25"
+    assert draft.source.published_quote == "Thứ Năm, 25/4/2024"
+    assert draft.source.confidence == 0.95
+    assert draft.visits[0].date_start == "2024-04-25"
+    assert "ngày đăng" in draft.visits[0].date_note
 
 
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
-    assert draft["source"]["published"] == "2024-04-25"
-    assert draft["source"]["confidence"] == 0.5
-    assert "không khớp" in draft["source"]["published_note"]
+    assert draft.source.published == "2024-04-25"
+    assert draft.source.confidence == 0.5
+    assert "không khớp" in draft.source.published_note
 
 
 def test_time_and_date_header_and_event_date():
     text = ("Ban Dân vận Tỉnh ủy khảo sát công tác dân vận năm 2023 tại huyện Lệ Thủy\n21:15 19/11/2023\n"
             "Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát kết quả công tác dân vận năm 2023.\n")
     draft = draft_of(text)
-    assert draft["source"]["published"] == "2023-11-19"
-    assert [v["date_start"] for v in draft["visits"]] == ["2023-11-16"]
-    assert draft["visits"][0]["date_note"] is None  # the year is written: nothing inferred
+    assert draft.source.published == "2023-11-19"
+    assert [v.date_start for v in draft.visits] == ["2023-11-16"]
+    assert draft.visits[0].date_note is None  # the year is written: nothing inferred
     assert values(draft) == []  # 21, 15, 19/11/2023, 2023 are not measures
 
 
 @pytest.mark.parametrize(("published", "expected"), [("2022-12-21", "2022-12-20"), ("2023-01-05", "2022-12-20")])
 def test_date_without_year_takes_publication_year(published, expected):
     text = "Chiều ngày 20/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận.\n"
-    visit = draft_of(text, published=published)["visits"][0]
-    assert visit["date_start"] == expected
-    assert "20/12" in visit["date_note"]
-    assert visit["confidence"] == 0.75
+    visit = draft_of(text, published=published).visits[0]
+    assert visit.date_start == expected
+    assert "20/12" in visit.date_note
+    assert visit.confidence == 0.75
 
 
 def test_date_without_year_and_without_publication_takes_the_texts_year():
     text = ("Chiều ngày 20/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022.\n"
             "Năm 2022, Ban Chỉ đạo các cấp đã công nhận 306 mô hình “Dân vận khéo”.\n")
     draft = draft_of(text)
-    assert draft["visits"][0]["date_start"] == "2022-12-20"
-    assert "suy ra" in draft["visits"][0]["date_note"]
-    assert draft["visits"][0]["confidence"] == 0.5
+    assert draft.visits[0].date_start == "2022-12-20"
+    assert "suy ra" in draft.visits[0].date_note
+    assert draft.visits[0].confidence == 0.5
 
 
 def test_bare_day_month_opening_a_sentence():
-    visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02")["visits"][0]
-    assert (visit["date_start"], visit["kind"], visit["body_level"]) == ("2024-07-31", "hoi_nghi", "district")
+    visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
+    assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")
 
 
 @pytest.mark.parametrize(("text", "day", "end", "precision"), [
@@ -116,9 +117,9 @@ def test_fractions_are_not_dates():
 def test_span_of_an_inspection_round():
     text = ("Các đoàn kiểm tra của Ban Chỉ đạo Trung ương tiến hành từ tháng 3-2020 và hoàn thành trước "
             "ngày 30-5-2020.\n")
-    visit = draft_of(text)["visits"][0]
-    assert (visit["date_start"], visit["date_precision"], visit["date_end"]) == ("2020-03-01", "month", "2020-05-30")
-    assert (visit["kind"], visit["body"], visit["body_level"]) == ("kiem_tra", "Ban Chỉ đạo Trung ương", "central")
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.date_precision, visit.date_end) == ("2020-03-01", "month", "2020-05-30")
+    assert (visit.kind, visit.body, visit.body_level) == ("kiem_tra", "Ban Chỉ đạo Trung ương", "central")
 
 
 # --- numbers --------------------------------------------------------------------------------------------------
@@ -172,36 +173,36 @@ def test_qualifiers_and_multipliers(sentence, value, qualifier, unit, subject):
 def test_average_and_estimate():
     draft = draft_of("Toàn huyện đạt 378 tiêu chí NTM, bình quân đạt 15,75 tiêu chí/xã. "
                      "Dự ước đến cuối năm 2023, toàn huyện có 99 vườn kiểu mẫu.\n", published="2023-11-19")
-    obs = {o["value"]: o for o in draft["observations"]}
-    assert obs[15.75]["unit"] == "average"
-    assert (obs[99]["status"], obs[99]["period"]) == ("estimated", "2023")
-    assert obs[378]["status"] == "reported"
+    obs = {o.value: o for o in draft.observations}
+    assert obs[15.75].unit == "average"
+    assert (obs[99].status, obs[99].period) == ("estimated", "2023")
+    assert obs[378].status == "reported"
 
 
 def test_periods():
     text = ("Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký. "
             "Đến nay, tỉnh có 96/181 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 53%. "
             "Trong năm đã có 47 mô hình cấp huyện đăng ký (tăng 276 mô hình so với năm 2020).\n")
-    obs = {o["value"]: o for o in draft_of(text, published="2024-04-25")["observations"]}
-    assert obs[1291]["period"] == "2021-2023" and obs[1291]["period_note"] is None
-    assert (obs[53]["period"], obs[53]["numerator"], obs[53]["denominator"]) == ("2024-04-25", 96, 181)
-    assert "đến nay" in obs[53]["period_note"]
-    assert obs[47]["period"] == "2024" and "trong năm" in obs[47]["period_note"]
-    assert obs[276]["period"] == "2024"  # "so với năm 2020" is the baseline, not the period
+    obs = {o.value: o for o in draft_of(text, published="2024-04-25").observations}
+    assert obs[1291].period == "2021-2023" and obs[1291].period_note is None
+    assert (obs[53].period, obs[53].numerator, obs[53].denominator) == ("2024-04-25", 96, 181)
+    assert "đến nay" in obs[53].period_note
+    assert obs[47].period == "2024" and "trong năm" in obs[47].period_note
+    assert obs[276].period == "2024"  # "so với năm 2020" is the baseline, not the period
 
 
 def test_target_holds_for_its_own_clause_only():
-    obs = {o["value"]: o for o in draft_of("Kế hoạch đề ra 150 buổi tuyên truyền, nhưng mới thực hiện 120 buổi; "
-                                           "phấn đấu đến năm 2025 có 100% xã đạt chuẩn.\n")["observations"]}
-    assert (obs[150]["status"], obs[120]["status"]) == ("target", "reported")
-    assert (obs[100]["status"], obs[100]["period"]) == ("target", "2025")
+    obs = {o.value: o for o in draft_of("Kế hoạch đề ra 150 buổi tuyên truyền, nhưng mới thực hiện 120 buổi; "
+                                           "phấn đấu đến năm 2025 có 100% xã đạt chuẩn.\n").observations}
+    assert (obs[150].status, obs[120].status) == ("target", "reported")
+    assert (obs[100].status, obs[100].period) == ("target", "2025")
 
 
 def test_indicator_ids_from_the_indicator_list():
     indicators = yaml.safe_load((ROOT / "tests" / "fixtures" / "mini" / "indicators.yaml").read_text("utf-8"))
     text = ("Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký thực hiện và có 1.145 mô hình được "
             "công nhận. Đến nay có 13 sản phẩm OCOP.\n")
-    obs = {o["value"]: o["indicator"] for o in draft_of(text, indicators=indicators)["observations"]}
+    obs = {o.value: o.indicator for o in draft_of(text, indicators=indicators).observations}
     assert obs == {1291: "dvk_models_registered", 1145: "dvk_models_recognized", 13: "new:sản phẩm"}
 
 
@@ -239,14 +240,14 @@ def test_document_drafts(registry):
     text = ("Ban Dân vận Tỉnh ủy khảo sát tại huyện Lệ Thủy về Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp "
             "hành Trung ương khóa XI và Quy định số 605-QĐ/HU. Sau 10 năm thực hiện Nghị quyết số 25, "
             "các Quyết định số 217 của Bộ Chính trị được quán triệt.\n")
-    docs = {d["code"]: d for d in draft_of(text, registry)["documents"]}
+    docs = {d.code: d for d in draft_of(text, registry).documents}
     assert set(docs) == {"25-NQ/TW", "605-QĐ/HU", "217-QĐ/TW"}
-    assert docs["25-NQ/TW"]["date"] == "2013-06-03"
-    assert docs["25-NQ/TW"]["issuer"] == "Ban Chấp hành Trung ương"
-    assert docs["25-NQ/TW"]["quote"] == "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương"
-    assert (docs["605-QĐ/HU"]["type"], docs["605-QĐ/HU"]["level"], docs["605-QĐ/HU"]["province"]) == \
+    assert docs["25-NQ/TW"].date == "2013-06-03"
+    assert docs["25-NQ/TW"].issuer == "Ban Chấp hành Trung ương"
+    assert docs["25-NQ/TW"].quote == "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương"
+    assert (docs["605-QĐ/HU"].type, docs["605-QĐ/HU"].level, docs["605-QĐ/HU"].province) == \
         ("quy_dinh", "district", "44")
-    assert docs["217-QĐ/TW"]["confidence"] == 0.5
+    assert docs["217-QĐ/TW"].confidence == 0.5
 
 
 # --- exclusions -----------------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def test_page_furniture_and_identifiers_are_not_measures():
             "Thống kê truy cập\n • 000421095\n • Đang online: 223\n • Hôm nay: 1\n • Tất cả: 0\n")
     draft = draft_of(text)
     assert values(draft) == [306]
-    assert draft["observations"][0]["period"] == "2022"
+    assert draft.observations[0].period == "2022"
 
 
 def test_repeated_paragraph_is_reported_once():
@@ -271,8 +272,8 @@ def test_repeated_paragraph_is_reported_once():
             "02 đoàn khảo sát tại 04 đơn vị.")
     draft = draft_of(f"Thứ 6 Ngày 02/06/2017\n\n{para}\n\n      {para}\n")
     assert values(draft) == [2, 4]
-    assert len(draft["visits"]) == 1
-    assert (draft["visits"][0]["date_start"], draft["visits"][0]["date_end"]) == ("2017-05-30", "2017-05-31")
+    assert len(draft.visits) == 1
+    assert (draft.visits[0].date_start, draft.visits[0].date_end) == ("2017-05-30", "2017-05-31")
 
 
 def test_same_fact_in_caption_and_text_is_reported_once():
@@ -289,22 +290,22 @@ def test_district_resolves_to_its_province(registry):
     text = ("Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát tại huyện Lệ Thủy. Đoàn đã khảo sát tại Đảng bộ "
             "xã Trường Thủy, huyện Lệ Thủy.\nToàn huyện có 99 vườn kiểu mẫu ở các xã Xuân Thủy, Thanh Thủy.\n")
     draft = draft_of(text, registry)
-    visit = draft["visits"][0]
-    assert (visit["province"], visit["district"], visit["commune"]) == ("44", "Lệ Thủy", "Trường Thủy")
-    assert (visit["body"], visit["body_level"]) == ("Ban Dân vận Tỉnh ủy", "province")
-    assert draft["observations"][0]["province"] == "44"
-    assert draft["observations"][0]["district"] == "Lệ Thủy"  # "toàn huyện" = the district the text is about
+    visit = draft.visits[0]
+    assert (visit.province, visit.district, visit.commune) == ("44", "Lệ Thủy", "Trường Thủy")
+    assert (visit.body, visit.body_level) == ("Ban Dân vận Tỉnh ủy", "province")
+    assert draft.observations[0].province == "44"
+    assert draft.observations[0].district == "Lệ Thủy"  # "toàn huyện" = the district the text is about
 
 
 def test_dateline_city_is_not_the_subject(registry):
     text = ("Hà Nội, ngày 10 tháng 01 năm 2020\nNgày 10.01.2020, Thường trực HĐND tỉnh Quảng Trị giám sát việc giải "
             "quyết đơn thư. Tỉnh có 85/117 xã đạt chuẩn nông thôn mới (đạt 72,6%).\n")
     draft = draft_of(text, registry)
-    assert draft["source"]["published"] == "2020-01-10"
-    visit = draft["visits"][0]
-    assert (visit["date_start"], visit["kind"], visit["province"]) == ("2020-01-10", "giam_sat", "45")
-    assert (visit["body"], visit["body_level"]) == ("Thường trực HĐND tỉnh", "province")
-    assert [(o["value"], o["province"]) for o in draft["observations"]] == [(72.6, "45")]
+    assert draft.source.published == "2020-01-10"
+    visit = draft.visits[0]
+    assert (visit.date_start, visit.kind, visit.province) == ("2020-01-10", "giam_sat", "45")
+    assert (visit.body, visit.body_level) == ("Thường trực HĐND tỉnh", "province")
+    assert [(o.value, o.province) for o in draft.observations] == [(72.6, "45")]
 
 
 def test_ambiguous_commune_is_read_inside_the_main_province(registry):
@@ -320,30 +321,30 @@ def test_leader_and_central_body(registry):
     text = ("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
             "thực hiện Nghị quyết số 25-NQ/TW\nPhát biểu kết thúc buổi làm việc, đồng chí Triệu Tài Vinh, Phó Trưởng "
             "Ban Dân vận Trung ương đánh giá cao những kết quả đạt được của Đảng bộ tỉnh Lạng Sơn.\n")
-    visit = draft_of(text, registry)["visits"][0]
-    assert (visit["body"], visit["body_level"], visit["kind"]) == ("Ban Dân vận Trung ương", "central", "khao_sat")
-    assert (visit["leader_name"], visit["leader_title"]) == ("Triệu Tài Vinh", "Phó Trưởng Ban Dân vận Trung ương")
-    assert (visit["province"], visit["id"], visit["documents"]) == ("20", "v-2024-04-25-lang-son", ["25-NQ/TW"])
+    visit = draft_of(text, registry).visits[0]
+    assert (visit.body, visit.body_level, visit.kind) == ("Ban Dân vận Trung ương", "central", "khao_sat")
+    assert (visit.leader_name, visit.leader_title) == ("Triệu Tài Vinh", "Phó Trưởng Ban Dân vận Trung ương")
+    assert (visit.province, visit.id, visit.documents) == ("20", "v-2024-04-25-lang-son", ["25-NQ/TW"])
 
 
 def test_city_party_committee_level(registry):
     text = ("Sáng 20/12, Ban Dân vận Thành ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2022 và khai trương "
             "Hệ thống thông tin Dân vận Hải Phòng.\n")
-    visit = draft_of(text, registry, published="2022-12-20")["visits"][0]
-    assert (visit["province"], visit["body_level"]) == ("31", "province")  # Hải Phòng is a centrally-run city
+    visit = draft_of(text, registry, published="2022-12-20").visits[0]
+    assert (visit.province, visit.body_level) == ("31", "province")  # Hải Phòng is a centrally-run city
 
 
 def test_outlet_province_when_the_text_names_none(registry):
     draft = draft_of("Năm 2021, toàn tỉnh có 2.071 mô hình “Dân vận khéo” được đăng ký xây dựng.\n", registry,
                      province="Bà Rịa - Vũng Tàu")
-    obs = draft["observations"][0]
-    assert (obs["value"], obs["province"], obs["period"]) == (2071, "77", "2021")
-    assert "--province" in obs["province_note"]
+    obs = draft.observations[0]
+    assert (obs.value, obs.province, obs.period) == (2071, "77", "2021")
+    assert "--province" in obs.province_note
 
 
 def test_province_after_the_merger_uses_the_new_code(registry):
     draft = draft_of("Năm 2025, tỉnh Bắc Kạn có 120 mô hình “Dân vận khéo”.\n", registry, published="2025-09-01")
-    assert draft["observations"][0]["province"] == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025
+    assert draft.observations[0].province == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025
 
 
 # --- the corpus against the labelled set ----------------------------------------------------------------------
@@ -391,22 +392,21 @@ def test_split_was_recorded_and_covers_every_text():
 def test_every_quote_is_verbatim_and_confidence_in_range(registry, name):
     draft = extract_file(CORPUS / name, registry)
     source = quote_key((CORPUS / name).read_text(encoding="utf-8-sig"))
-    for section in ("visits", "documents", "observations"):
-        for item in draft[section]:
-            assert quote_key(item["quote"]) in source, item["quote"]
-            assert 0 <= item["confidence"] <= 1
+    for item in draft.items():
+        assert quote_key(item.quote) in source, item.quote
+        assert 0 <= item.confidence <= 1
 
 
 @needs_corpus
 def test_seed_lang_son_values(registry):
     draft = extract_file(CORPUS / "seeds" / "000_7d6a0934250bfc3f.txt", registry)
-    obs = {(o["value"], o["period"]): o for o in draft["observations"]}
-    assert obs[(1145, "2021-2023")]["quote"].startswith("Giai đoạn 2021 - 2023, có 1.291 mô hình")
-    assert (obs[(80, "2024-04-25")]["numerator"], obs[(80, "2024-04-25")]["denominator"]) == (166, 200)
+    obs = {(o.value, o.period): o for o in draft.observations}
+    assert obs[(1145, "2021-2023")].quote.startswith("Giai đoạn 2021 - 2023, có 1.291 mô hình")
+    assert (obs[(80, "2024-04-25")].numerator, obs[(80, "2024-04-25")].denominator) == (166, 200)
     assert 1973 in values(draft) and 81.77 in values(draft)
-    assert not {5, 4, 3} & {o["value"] for o in draft["observations"] if o["unit"] == "count" and
-                            o["subject"] in (None, "biết", "luôn")}
-    assert [d["code"] for d in draft["documents"]] == ["25-NQ/TW", "43-KL/TW", "217-QĐ/TW", "218-QĐ/TW"]
+    assert not {5, 4, 3} & {o.value for o in draft.observations if o.unit == "count" and
+                            o.subject in (None, "biết", "luôn")}
+    assert [d.code for d in draft.documents] == ["25-NQ/TW", "43-KL/TW", "217-QĐ/TW", "218-QĐ/TW"]
 
 
 # --- bad input ------------------------------------------------------------------------------------------------
@@ -485,8 +485,8 @@ def test_empty_file_gives_an_empty_draft_with_a_note(tmp_path):
     path = tmp_path / "rong.txt"
     path.write_bytes(b"")
     draft = extract_file(path)
-    assert (draft["visits"], draft["documents"], draft["observations"]) == ([], [], [])
-    assert any("rỗng" in note for note in draft["source"]["notes"])
+    assert (draft.visits, draft.documents, draft.observations) == ([], [], [])
+    assert any("rỗng" in note for note in draft.source.notes)
 
 
 def test_bom_is_dropped(tmp_path):
@@ -503,18 +503,18 @@ def test_html_is_stripped_never_echoed(tmp_path):
                     encoding="utf-8")
     draft = extract_file(path)
     assert values(draft) == [1973]
-    out = to_yaml(draft)
+    out = draft.to_yaml()
     assert "<" not in out and ">" not in out
-    assert any("HTML" in note for note in draft["source"]["notes"])
-    assert draft["observations"][0]["quote"] == "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”."
+    assert any("HTML" in note for note in draft.source.notes)
+    assert draft.observations[0].quote == "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”."
 
 
 def test_english_article_gives_an_empty_draft_with_a_note():
     text = ("Thursday, 25/4/2024\nThe Central Mass Mobilisation Commission surveyed Lang Son province. In 2023 the "
             "province recognised 1,145 models and 81.77% of procedures were handled online.\n")
     draft = draft_of(text)
-    assert (draft["visits"], draft["documents"], draft["observations"]) == ([], [], [])
-    assert any("tiếng Việt" in note for note in draft["source"]["notes"])
+    assert (draft.visits, draft.documents, draft.observations) == ([], [], [])
+    assert any("tiếng Việt" in note for note in draft.source.notes)
 
 
 def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
@@ -525,6 +525,6 @@ def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
     nfd_path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
     assert unicodedata.normalize("NFD", text) != text
     nfc_draft, nfd_draft = extract_file(nfc_path, registry), extract_file(nfd_path, registry)
-    nfc_draft["source"]["file"] = nfd_draft["source"]["file"] = "x"
+    nfc_draft.source.file = nfd_draft.source.file = "x"
     assert nfd_draft == nfc_draft
     assert values(nfd_draft) == [53, 31]

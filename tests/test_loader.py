@@ -207,3 +207,16 @@ def test_cli_validate(mini):
     bad = subprocess.run([sys.executable, "-m", "danvan", "validate", str(mini)], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "observations.yaml › id=o3 › value: tỷ lệ 120% nằm ngoài khoảng 0–100" in bad.stdout
+
+
+def test_unknown_scheme_in_units(mini):
+    replace(mini / "units.csv", "63,01,Hà Nội", "36,01,Hà Nội")
+    found = [p for p in problems(mini) if (p.file, p.field) == ("units.csv", "scheme")]
+    assert [p.message for p in found] == ["ranh giới '36' không hợp lệ (cần 63 hoặc 34)"]
+
+
+def test_is_nfc_says_whether_reading_would_change_the_text():
+    assert danvan.text.is_nfc("Đà Nẵng, Thừa Thiên Huế")
+    assert not danvan.text.is_nfc(unicodedata.normalize("NFD", "Đà Nẵng"))
+    assert not danvan.text.is_nfc("\u00d0à Nẵng")  # the Icelandic Ð of legacy keyboards becomes Đ
+    assert danvan.text.nfc("\u00d0à Nẵng") == "Đà Nẵng"

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 import danvan
 from danvan import queries
-from danvan.queries import Filter
+from danvan.filter import Filter
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import decode, fold_space, nfc, read_text
+from ..text import fold_space, nfc, read_text
 
 MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is a dump, not an article
 
@@ -77,16 +77,6 @@ def read_article(path: str | Path) -> Article:
     except ValueError as err:  # DecodeError: binary, Windows-1258, too large
         raise IngestError(str(err)) from None
     return prepare(text, str(path))
-
-
-def prepare_bytes(raw: bytes, name: str) -> Article:
-    """As read_article, for bytes already in memory."""
-    if len(raw) > MAX_BYTES:
-        raise IngestError(f"{name}: tệp quá lớn ({len(raw)} byte, tối đa {MAX_BYTES})")
-    try:
-        return prepare(decode(raw, name), name)
-    except ValueError as err:
-        raise IngestError(str(err)) from None
 
 
 def prepare(text: str, name: str = "<text>") -> Article:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Status, Unit
+
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% — "." groups thousands, "," is the decimal mark.
 _NUMBER = re.compile(r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
                      r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)(?!\w)")
@@ -80,10 +82,10 @@ class Measure:
     value: float
     numerator: float | None
     denominator: float | None
-    unit: str  # count | percent | vnd | average
+    unit: Unit
     qualifier: str | None
     subject: str | None
-    status: str  # reported | estimated | target
+    status: Status
     breakdown: str | None
 
 
@@ -107,10 +109,10 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         start, end = m.span()
         if _overlaps((start, end), masked + consumed) or not _is_measure(sentence, m):
             continue
-        measure, used = _build(sentence, m)
+        measure, used = _build(sentence, m, base)
         if used:
             consumed.append(used)
-        found.append(Measure(base + start, base + end, *measure))
+        found.append(measure)
     return found
 
 
@@ -153,15 +155,18 @@ def _after_name(before: str) -> bool:
 def _starts_with_noun(after: str) -> bool:
     """The next word is a lower-case word or an acronym ("KDC", "HTX"), not a capitalised name."""
     word = _WORD.match(after.lstrip())
-    return bool(word) and (word.group(0)[0].islower() or word.group(0).isupper())
+    return word is not None and (word.group(0)[0].islower() or word.group(0).isupper())
 
 
-def _build(sentence: str, m: re.Match) -> tuple[tuple, tuple[int, int] | None]:
-    """Value, fraction, unit, qualifier, subject, status, breakdown — and the span of a percentage it absorbed."""
+def _build(sentence: str, m: re.Match[str], base: int) -> tuple[Measure, tuple[int, int] | None]:
+    """The measure at `m` (value, fraction, unit, qualifier, subject, status, breakdown) and the span (sentence
+    offsets) of a percentage it absorbed."""
     before, after = sentence[:m.start()], sentence[m.end():]
     value = parse_number(m.group("num"))
-    numerator = denominator = None
-    unit, used = "count", None
+    numerator: float | None = None
+    denominator: float | None = None
+    unit: Unit = "count"
+    used = None
     if m.group("pct"):
         unit = "percent"
     elif m.group("den"):
@@ -182,9 +187,10 @@ def _build(sentence: str, m: re.Match) -> tuple[tuple, tuple[int, int] | None]:
     qualifier = _QUALIFIER.search(before)
     subject = "đồng" if unit == "vnd" else noun_after(after) or (noun_before(before) if unit == "percent" else None)
     clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
-    status = "estimated" if _ESTIMATE.search(before) else "target" if _TARGET.search(clause) else "reported"
-    return (value, numerator, denominator, unit, qualifier.group("q").lower() if qualifier else None, subject,
-            status, breakdown(subject, after)), used
+    status: Status = "estimated" if _ESTIMATE.search(before) else "target" if _TARGET.search(clause) else "reported"
+    measure = Measure(base + m.start(), base + m.end(), value, numerator, denominator, unit,
+                      qualifier.group("q").lower() if qualifier else None, subject, status, breakdown(subject, after))
+    return measure, used
 
 
 def noun_after(after: str) -> str | None:
@@ -196,7 +202,7 @@ def noun_after(after: str) -> str | None:
     for noun in _NOUNS:
         if low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalpha()):
             return text[:len(noun)]
-    words = []
+    words: list[str] = []
     for word in _WORD.findall(text[:60])[:3]:
         if word.lower() in _STOP or (words and word[0].isupper() and not word.isupper()):
             break

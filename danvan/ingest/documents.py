@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import BodyLevel, DocumentType
+
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
@@ -32,8 +34,10 @@ _TITLE_AFTER = re.compile(r"^(?P<lead>[^“\"]{0,80}?[“\"])(?P<title>(?:[^”\
 
 _KIND_TYPE = {"nghị quyết": "NQ", "kết luận": "KL", "quyết định": "QĐ", "quy định": "QĐ", "chỉ thị": "CT",
               "quy chế": "QC", "hướng dẫn": "HD", "công văn": "CV", "kế hoạch": "KH", "thông báo": "TB"}
-_TYPE_ENUM = {"NQ": "nghi_quyet", "KL": "ket_luan", "QĐ": "quyet_dinh", "CT": "chi_thi", "QC": "quy_che",
-              "HD": "huong_dan", "CV": "cong_van", "KH": "ke_hoach"}
+_TYPE_ENUM: dict[str, DocumentType] = {
+    "NQ": "nghi_quyet", "KL": "ket_luan", "QĐ": "quyet_dinh", "CT": "chi_thi", "QC": "quy_che", "HD": "huong_dan",
+    "CV": "cong_van", "KH": "ke_hoach",
+}
 # Party naming rules: the issuer part of a code by the body that issued it.
 _PARTY_SUFFIX = {"bộ chính trị": "TW", "ban bí thư": "TW", "ban chấp hành trung ương": "TW", "bch trung ương": "TW",
                  "trung ương": "TW", "ban chấp hành trung ương đảng": "TW", "ban thường vụ tỉnh ủy": "TU",
@@ -137,14 +141,14 @@ def _add_date_and_title(text: str, hit: DocHit) -> None:
         hit.title = title.group("title").strip()
 
 
-def doc_type_enum(hit: DocHit) -> str | None:
+def doc_type_enum(hit: DocHit) -> DocumentType | None:
     """The data contract's type: "Quy định số 605-QĐ/HU" is a quy_dinh, not a quyet_dinh."""
     if hit.kind and hit.kind.lower() == "quy định":
         return "quy_dinh"
     return _TYPE_ENUM.get(_code_type(hit.code) or "")
 
 
-def level_of_code(code: str) -> str:
+def level_of_code(code: str) -> BodyLevel:
     """central for TW, CP, TTg, QH; province for …TU (Tỉnh ủy and its boards); district for …HU, TXU, QU."""
     issuer = re.split(r"[-/]", code)[-1]
     if issuer in ("TW", "CP", "TTg", "BDVTW") or issuer.startswith(("QH", "UBTVQH")):

@@ -3,16 +3,16 @@ its leader."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
-from .registry import Registry
-from .text import name_key
+from ..model import OLD_SCHEME, BodyLevel, PlaceLevel
+from ..registry import Registry
+from ..text import name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
-BEFORE_MERGER = dt.date(2025, 6, 30)
 # GSO codes of the centrally-run cities: their "Thành ủy" is a provincial party committee.
 CENTRAL_CITIES = {"01", "31", "48", "79", "92"}
 
@@ -47,9 +47,13 @@ _TITLE_END = re.compile(r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|m
                         r"trao|biểu dương|làm việc|làm trưởng đoàn|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
                         r"đã|do|được|cùng|với)\b")
 
-_LEVEL_WORDS = (("trung ương", "central"), ("tỉnh ủy", "province"), ("tỉnh", "province"),
-                ("huyện ủy", "district"), ("huyện", "district"), ("thị ủy", "district"), ("quận ủy", "district"),
-                ("thị xã", "district"))
+_LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
+    ("trung ương", "central"), ("tỉnh ủy", "province"), ("tỉnh", "province"), ("huyện ủy", "district"),
+    ("huyện", "district"), ("thị ủy", "district"), ("quận ủy", "district"), ("thị xã", "district"),
+)
+
+
+HitLevel = Literal["province"] | PlaceLevel
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class PlaceHit:
     start: int
     end: int
     name: str
-    level: str  # province | district | city | commune | ward | town
+    level: HitLevel
     province: str  # scheme-63 code
     prefixed: bool = True  # "tỉnh Lạng Sơn", "huyện Lệ Thủy"; a bare "Hải Phòng" counts less
 
@@ -138,7 +142,7 @@ def _resolve_run(text: str, pos: int, prefix: str, registry: Registry, hint: str
     return None
 
 
-def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tuple[str, str, str] | None:
+def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tuple[HitLevel, str, str] | None:
     """(level, scheme-63 province code, the registry's spelling) for a name read after `prefix`."""
     province_first = prefix in ("tỉnh", "tỉnh ủy")
     city = prefix in ("thành phố", "tp", "tp.", "thành ủy")
@@ -146,7 +150,7 @@ def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tup
         place = registry.place(name, hint) if city else None
         if place is not None and place.level == "city":
             return "city", place.province_code, place.name
-        unit = registry.province(name, on=BEFORE_MERGER)
+        unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
             return "province", unit.code, unit.name_vi
         if province_first:
@@ -174,7 +178,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
             continue
         if re.match(r"\s*,?\s*ngày\b", text[words[-1][1]:], re.IGNORECASE):
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
-        unit = registry.province(name, on=BEFORE_MERGER)
+        unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
             hits.append(PlaceHit(words[0][0], words[-1][1], unit.name_vi, "province", unit.code, False))
     return hits
@@ -219,7 +223,7 @@ def normalise_body(body: str) -> str:
 
 
 def body_level(body: str, province: str | None, district: str | None, leader_title: str | None,
-               codes: list[str]) -> str | None:
+               codes: list[str]) -> BodyLevel | None:
     """central / province / district from the body's own words; a "Thành ủy" is provincial in the five
     centrally-run cities; a body without level words takes it from its leader's title or its documents."""
     key = name_key(body)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .ingest import extract_file
-from .registry import Registry
-from .text import name_key
+from ..registry import Registry
+from ..text import name_key
+from .drafts import Draft
+from .extract import extract_file
 
 FIELDS = ("numbers", "documents", "dates", "provinces", "bodies")
 
@@ -50,36 +52,38 @@ def load_labels(path: str | Path) -> dict:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
-def _number_key(item: dict) -> tuple:
-    def num(value):
-        return None if value is None else round(float(value), 4)
-    return num(item.get("value")), num(item.get("numerator")), num(item.get("denominator"))
+def _number_key(*numbers: float | None) -> tuple[float | None, ...]:
+    """(value, numerator, denominator) rounded, so that a label's 81.77 matches the draft's 81.77."""
+    return tuple(None if n is None else round(float(n), 4) for n in numbers)
 
 
-def _date_items(draft: dict) -> set[str]:
+def _label_number_key(item: dict[str, Any]) -> tuple[float | None, ...]:
+    return _number_key(item.get("value"), item.get("numerator"), item.get("denominator"))
+
+
+def _date_items(draft: Draft) -> set[str]:
     items = set()
-    if draft["source"].get("published"):
-        items.add(f"published:{draft['source']['published']}")
-    for visit in draft["visits"]:
-        if not visit.get("date_start"):
+    if draft.source.published:
+        items.add(f"published:{draft.source.published}")
+    for visit in draft.visits:
+        if not visit.date_start:
             continue
-        start = visit["date_start"][:7] if visit.get("date_precision") == "month" else visit["date_start"]
-        end = visit.get("date_end")
-        items.add(f"event:{start}..{end}" if end else f"event:{start}")
+        start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
+        items.add(f"event:{start}..{visit.date_end}" if visit.date_end else f"event:{start}")
     return items
 
 
-def _predicted(draft: dict) -> dict[str, Counter]:
-    provinces = {v["province"] for v in draft["visits"] if v.get("province")}
-    provinces |= {o["province"] for o in draft["observations"] if o.get("province")}
-    if draft["source"].get("province"):
-        provinces.add(draft["source"]["province"])
+def _predicted(draft: Draft) -> dict[str, Counter]:
+    provinces = {v.province for v in draft.visits if v.province}
+    provinces |= {o.province for o in draft.observations if o.province}
+    if draft.source.province:
+        provinces.add(draft.source.province)
     return {
-        "numbers": Counter(_number_key(o) for o in draft["observations"]),
-        "documents": Counter({d["code"]: 1 for d in draft["documents"]}),
+        "numbers": Counter(_number_key(o.value, o.numerator, o.denominator) for o in draft.observations),
+        "documents": Counter({d.code: 1 for d in draft.documents}),
         "dates": Counter(_date_items(draft)),
         "provinces": Counter(provinces),
-        "bodies": Counter({(name_key(v["body"]), v["body_level"]) for v in draft["visits"] if v.get("body")}),
+        "bodies": Counter({(name_key(v.body), v.body_level) for v in draft.visits if v.body}),
     }
 
 
@@ -88,7 +92,7 @@ def _expected(label: dict) -> dict[str, Counter]:
     if label.get("published"):
         dates.add(f"published:{label['published']}")
     return {
-        "numbers": Counter(_number_key(n) for n in label.get("numbers") or []),
+        "numbers": Counter(_label_number_key(n) for n in label.get("numbers") or []),
         "documents": Counter(label.get("documents") or []),
         "dates": Counter(dates),
         "provinces": Counter(label.get("provinces") or []),
@@ -96,22 +100,22 @@ def _expected(label: dict) -> dict[str, Counter]:
     }
 
 
-def _periods(label: dict, draft: dict) -> tuple[int, int]:
+def _periods(label: dict[str, Any], draft: Draft) -> tuple[int, int]:
     """Of the labelled numbers with a period, how many the draft has with that same period."""
-    available = Counter((_number_key(o), o.get("period")) for o in draft["observations"])
+    available = Counter((_number_key(o.value, o.numerator, o.denominator), o.period) for o in draft.observations)
     correct = graded = 0
     for number in label.get("numbers") or []:
         if number.get("period") is None:
             continue
         graded += 1
-        key = (_number_key(number), str(number["period"]))
+        key = (_label_number_key(number), str(number["period"]))
         if available[key] > 0:
             available[key] -= 1
             correct += 1
     return correct, graded
 
 
-def score_text(label: dict, draft: dict) -> TextScore:
+def score_text(label: dict[str, Any], draft: Draft) -> TextScore:
     expected, predicted = _expected(label), _predicted(draft)
     score = TextScore(label["id"], {}, _periods(label, draft))
     for name in FIELDS:

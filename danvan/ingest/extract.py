@@ -1,28 +1,33 @@
-"""From article to records: read a news text and draft visits, documents and observations for a curator.
+"""Building the draft: visits, documents and observations from an article, each with a quote and a confidence.
 
-    >>> from danvan.ingest import extract_file
-    >>> draft = extract_file("article.txt", registry=load_registry("data"))
-    >>> draft["observations"][0]["value"], draft["observations"][0]["quote"]
+    >>> from danvan.ingest import extract_file, load_registry
+    >>> draft = extract_file("article.txt", registry=load_registry("data")[0])
+    >>> draft.observations[0].value, draft.observations[0].quote
 
 Every drafted item carries a `confidence` (0..1) and a `quote` that occurs verbatim in the text. The rules are
 general patterns of Vietnamese news writing (dates, number formats, document codes, titles); nothing is specific
-to one article. The steps live in ingest_text, ingest_dates, ingest_numbers, ingest_docs and ingest_places."""
+to one article. The steps it uses live in the sibling modules text, dates, numbers, documents and places."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import re
-import sys
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
 import polars as pl
 import yaml
 
-from .ingest_dates import (
+from ..loader import load
+from ..model import NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
+from ..registry import Registry
+from ..text import ascii_key, name_key
+from .dates import (
     DateHit,
     Published,
     find_dates,
@@ -32,11 +37,12 @@ from .ingest_dates import (
     reference_year,
     weekday_problem,
 )
-from .ingest_docs import DocHit, doc_type_enum, find_documents, level_of_code
-from .ingest_numbers import Measure, clean, measures, periods
-from .ingest_places import (
-    BEFORE_MERGER,
+from .documents import DocHit, doc_type_enum, find_documents, level_of_code
+from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft
+from .numbers import Measure, clean, measures, periods
+from .places import (
     BodyHit,
+    Person,
     PlaceHit,
     body_level,
     find_bodies,
@@ -46,25 +52,22 @@ from .ingest_places import (
     main_place,
     main_province,
 )
-from .ingest_text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
-from .model import MERGER_DATE
-from .registry import Registry
-from .text import ascii_key, name_key
+from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
-__all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry", "run_cli",
-           "to_yaml"]
+__all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry"]
 
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
                          r"chủ trì|thăm", re.IGNORECASE)
-_KINDS = (("hoi_nghi", re.compile(r"tổ chức\s+(?:hội nghị|tổng kết|sơ kết)|hội nghị tổng kết|phiên họp", re.I)),
-          ("khao_sat", re.compile(r"khảo sát", re.I)), ("kiem_tra", re.compile(r"kiểm tra", re.I)),
-          ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
-          ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)))
+_KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
+    ("hoi_nghi", re.compile(r"tổ chức\s+(?:hội nghị|tổng kết|sơ kết)|hội nghị tổng kết|phiên họp", re.I)),
+    ("khao_sat", re.compile(r"khảo sát", re.I)), ("kiem_tra", re.compile(r"kiểm tra", re.I)),
+    ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
+    ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
+)
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
-# "từ tháng 3-2020 … trước ngày 30-5-2020": the words that open and close a span of dates.
-_SPAN_OPEN = re.compile(r"\btừ\s*(?:ngày\s*)?$")
+# "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
 _SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:ngày\s*)?$")
 # "Trong đó, 194 mô hình …" continues the fact before it, period included.
 _CONTINUES = re.compile(r"^\s*\(?\s*(?:[Tt]rong\s+đó|[Gg]ồm|[Cc]ụ\s+thể)\b")
@@ -77,14 +80,22 @@ _ACRONYMS = {"kdc": "khu dân cư", "htx": "hợp tác xã", "ntm": "nông thôn
 MAX_QUOTE = 300
 
 
-class _Index:
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=_Located)
+
+
+class _Index(Generic[_T]):
     """Items sorted by start offset, so that those inside a span are found without scanning them all."""
 
-    def __init__(self, items: list) -> None:
+    def __init__(self, items: list[_T]) -> None:
         self.items = sorted(items, key=lambda item: item.start)
         self.starts = [item.start for item in self.items]
 
-    def within(self, start: int, end: int) -> list:
+    def within(self, start: int, end: int) -> list[_T]:
         return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
@@ -105,10 +116,13 @@ class Context:
     province_note: str | None
     district: str | None
     on: dt.date | None
-    indicators: list[dict]
+    indicators: list[dict[str, Any]]
     outlet: str | None = None  # the publishing outlet's province (--province), scheme 63
     notes: list[str] = field(default_factory=list)
-    names: dict = field(default_factory=dict)  # registry look-ups already made: (scheme, code) → name / code
+    # Registry look-ups already made: a 63-scheme code → the code of its unit after the merger; (scheme, code) → name.
+    merged_codes: dict[str, str] = field(default_factory=dict)
+    unit_names: dict[tuple[Scheme, str | None], str] = field(default_factory=dict)
+    indicator_weights: dict[str, dict[str, float]] | None = None
 
     def __post_init__(self) -> None:
         self.date_ix, self.doc_ix, self.place_ix = _Index(self.dates), _Index(self.docs), _Index(self.places)
@@ -118,36 +132,37 @@ class Context:
 
 
 def extract_file(path: str | Path, registry: Registry | None = None, *, published: str | None = None,
-                 province: str | None = None, indicators: list[dict] | None = None) -> dict:
+                 province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
     """Read a file (IngestError on binary, Windows-1258, too large, missing) and draft its records."""
     return extract(read_article(path), registry, published=published, province=province, indicators=indicators)
 
 
-def extract_text(text: str, registry: Registry | None = None, **options) -> dict:
+def extract_text(text: str, registry: Registry | None = None, *, published: str | None = None,
+                 province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
     """As extract_file, for a text already in memory (HTML is stripped, NFD composed)."""
-    return extract(prepare(text), registry, **options)
+    return extract(prepare(text), registry, published=published, province=province, indicators=indicators)
 
 
 def extract(article: Article, registry: Registry | None = None, *, published: str | None = None,
-            province: str | None = None, indicators: list[dict] | None = None) -> dict:
-    """The draft: {source, visits, documents, observations}, each item with confidence and a verbatim quote."""
+            province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+    """The draft: source, visits, documents, observations, each item with a confidence and a verbatim quote."""
     if not article.text.strip() or not looks_vietnamese(article.text):
         if article.text.strip():
             article.notes.append("Không thấy văn bản tiếng Việt: không trích xuất số liệu, ngày tháng hay văn bản.")
         pub = Published(published, None, None, 1.0 if published else 0.0)
-        return {"source": _source(article, pub, None, None), "visits": [], "documents": [], "observations": []}
+        return Draft(_source(article, pub, None, None))
     ctx = _context(article, registry, published, province, indicators or [])
     outlet_note = "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province)." if ctx.outlet else None
-    draft = {"source": _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
-             "visits": _visits(ctx), "documents": _documents(ctx), "observations": _observations(ctx)}
-    if not (draft["visits"] or draft["documents"] or draft["observations"]):
+    draft = Draft(_source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
+                  _visits(ctx), _documents(ctx), _observations(ctx))
+    if draft.is_empty():
         ctx.notes.append("Không tìm thấy sự kiện, văn bản hay số liệu nào trong bài.")
-    draft["source"]["notes"] = article.notes + ctx.notes
+    draft.source.notes = article.notes + ctx.notes
     return draft
 
 
 def _context(article: Article, registry: Registry | None, published: str | None, province: str | None,
-             indicators: list[dict]) -> Context:
+             indicators: list[dict[str, Any]]) -> Context:
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
     dates = [place_in_year(h, pub.date) for p in article.paragraphs
@@ -170,7 +185,7 @@ def _context(article: Article, registry: Registry | None, published: str | None,
                    indicators, outlet, notes)
 
 
-def _in_content(article: Article):
+def _in_content(article: Article) -> Callable[[int], bool]:
     starts = [p.start for p in article.paragraphs]
 
     def inside(pos: int) -> bool:
@@ -204,31 +219,31 @@ def _outlet_code(province: str | None, registry: Registry | None) -> str | None:
         return None
     if re.fullmatch(r"\d{2}", province.strip()):
         return province.strip()
-    unit = registry.province(province, on=BEFORE_MERGER) if registry else None
+    unit = registry.province(province, scheme=OLD_SCHEME) if registry else None
     return unit.code if unit else None
 
 
 def _scheme_code(ctx: Context, code: str | None, on: dt.date | None) -> str | None:
     """Codes are found in the 63-province scheme; a record dated from 1/7/2025 gets its merged province's code."""
-    if code is None or on is None or on < MERGER_DATE or ctx.registry is None:
+    if code is None or on is None or scheme_on(on) == OLD_SCHEME or ctx.registry is None:
         return code
-    if ("merged", code) not in ctx.names:
-        unit = ctx.registry.unit("63", code)
-        merged = ctx.registry.province(unit.name_vi, on=MERGER_DATE) if unit else None
-        ctx.names[("merged", code)] = merged.code if merged else code
-    return ctx.names[("merged", code)]
+    if code not in ctx.merged_codes:
+        unit = ctx.registry.unit(OLD_SCHEME, code)
+        merged = ctx.registry.province(unit.name_vi, scheme=NEW_SCHEME) if unit else None
+        ctx.merged_codes[code] = merged.code if merged else code
+    return ctx.merged_codes[code]
 
 
 # --- source --------------------------------------------------------------------------------------------------
 
 
-def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> dict:
+def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> SourceDraft:
     title = next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
-    return {
-        "file": article.name, "title": title, "published": pub.date, "published_note": pub.note,
-        "published_quote": pub.quote, "province": province, "province_note": province_note if province else None,
-        "confidence": round(pub.confidence, 2), "notes": list(article.notes),
-    }
+    return SourceDraft(
+        file=article.name, title=title, published=pub.date, published_note=pub.note, published_quote=pub.quote,
+        province=province, province_note=province_note if province else None, confidence=round(pub.confidence, 2),
+        notes=list(article.notes),
+    )
 
 
 # --- visits --------------------------------------------------------------------------------------------------
@@ -243,7 +258,7 @@ class _Event:
     from_title: bool
 
 
-def _visits(ctx: Context) -> list[dict]:
+def _visits(ctx: Context) -> list[VisitDraft]:
     events = _events(ctx)
     title = _title(ctx)
     lede = ctx.article.paragraphs[:4]
@@ -251,13 +266,13 @@ def _visits(ctx: Context) -> list[dict]:
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     main_body = _first_body([title, *lede] if title else lede)
-    visits, seen = [], set()
+    visits: list[VisitDraft] = []
+    seen: set[tuple[str | None, str]] = set()
     for event in events:
         visit = _visit(ctx, event, main_body, people)
-        key = (visit["date_start"], visit["body"])
-        if visit["body"] is None or key in seen:
+        if visit.body is None or (visit.date_start, visit.body) in seen:
             continue
-        seen.add(key)
+        seen.add((visit.date_start, visit.body))
         visits.append(visit)
     return visits
 
@@ -295,12 +310,12 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
     return None
 
 
-def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list) -> dict:
+def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
     body = next(iter(find_bodies(text)), None) or main_body
     places = ctx.place_ix.within(event.paragraph.start, event.paragraph.end)
     province = main_province(places) or ctx.province
-    district = _district(places, body, province)
+    district = _district(places, province)
     commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
                    None)
     codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(event.paragraph.start, event.paragraph.end)))
@@ -309,30 +324,28 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list)
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
-    return {
-        "id": _visit_id(ctx, day, province_code),
-        "date_start": day, "date_end": event.end.day.isoformat() if event.end else (
-            event.start.end_day.isoformat() if event.start and event.start.end_day else None),
-        "date_precision": precision, "date_note": date_note, "kind": _kind(text),
-        "body": body.name if body else None, "body_level": level,
-        "leader_name": leader.name if leader else None, "leader_title": segment,
-        "province": province_code,
-        "province_note": ctx.province_note if province_code and not places and ctx.province_note else None,
-        "district": district, "commune": commune, "documents": codes,
-        "summary": _summary(text), "quote": text.strip(),
-        "confidence": round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
-        "notes": notes,
-    }
+    end = event.end.day if event.end else event.start.end_day if event.start else None
+    return VisitDraft(
+        id=_visit_id(ctx, day, province_code), date_start=day, date_end=end.isoformat() if end else None,
+        date_precision=precision, date_note=date_note, kind=_kind(text),
+        body=body.name if body else None, body_level=level,
+        leader_name=leader.name if leader else None, leader_title=segment,
+        province=province_code,
+        province_note=ctx.province_note if province_code and not places and ctx.province_note else None,
+        district=district, commune=commune, documents=codes, summary=_summary(text), quote=text.strip(),
+        confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
+        notes=notes,
+    )
 
 
-def _district(places: list[PlaceHit], body: BodyHit | None, province: str | None) -> str | None:
+def _district(places: list[PlaceHit], province: str | None) -> str | None:
     for hit in places:
         if hit.level in ("district", "city") and hit.province == province:
             return hit.name
     return None
 
 
-def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, str, float, list[str]]:
+def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, DatePrecision, float, list[str]]:
     """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
     notes: list[str] = []
     if event.start is None:  # a visit read from the headline: the page gives no date of its own
@@ -355,7 +368,7 @@ def _quote_of(ctx: Context, hit: DateHit) -> str:
     return ctx.article.text[hit.start:hit.end]
 
 
-def _kind(text: str) -> str:
+def _kind(text: str) -> VisitKind:
     for kind, pattern in _KINDS:
         if pattern.search(text):
             return kind
@@ -370,11 +383,10 @@ def _summary(text: str) -> str:
 def _visit_id(ctx: Context, day: str | None, province: str | None) -> str | None:
     if day is None:
         return None
-    scheme = "63" if dt.date.fromisoformat(day) < MERGER_DATE else "34"
-    if (scheme, province) not in ctx.names:
-        ctx.names[(scheme, province)] = (ctx.registry.name(scheme, province) if ctx.registry and province
-                                         else province or "trung-uong")
-    return f"v-{day}-{_slug(ctx.names[(scheme, province)])}"
+    key = (scheme_on(dt.date.fromisoformat(day)), province)
+    if key not in ctx.unit_names:
+        ctx.unit_names[key] = ctx.registry.name(*key) if ctx.registry and province else province or "trung-uong"
+    return f"v-{day}-{_slug(ctx.unit_names[key])}"
 
 
 def _slug(text: str) -> str:
@@ -384,7 +396,7 @@ def _slug(text: str) -> str:
 # --- documents -----------------------------------------------------------------------------------------------
 
 
-def _documents(ctx: Context) -> list[dict]:
+def _documents(ctx: Context) -> list[DocumentDraft]:
     """One draft per code: the fullest mention (with a date) is quoted; a completed bare code has low confidence."""
     by_code: dict[str, list[DocHit]] = {}
     for hit in ctx.docs:
@@ -394,14 +406,14 @@ def _documents(ctx: Context) -> list[dict]:
         best = max(hits, key=lambda h: (not h.inferred, h.date is not None, h.issuer is not None, -h.start))
         level = level_of_code(code)
         confidence = 0.5 if best.inferred else 0.95 if best.date else 0.85
-        drafts.append({
-            "code": code, "type": doc_type_enum(best), "issuer": best.issuer, "level": level,
-            "province": _scheme_code(ctx, ctx.province, ctx.on) if level != "central" else None,
-            "date": best.date, "title": best.title,
-            "quote": ctx.article.text[best.start:_issuer_end(ctx.article.text, best)].strip(),
-            "confidence": confidence,
-            "notes": ["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
-        })
+        drafts.append(DocumentDraft(
+            code=code, type=doc_type_enum(best), issuer=best.issuer, level=level,
+            province=_scheme_code(ctx, ctx.province, ctx.on) if level != "central" else None,
+            date=best.date, title=best.title,
+            quote=ctx.article.text[best.start:_issuer_end(ctx.article.text, best)].strip(),
+            confidence=confidence,
+            notes=["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
+        ))
     return drafts
 
 
@@ -418,8 +430,9 @@ def _issuer_end(text: str, hit: DocHit) -> int:
 # --- observations --------------------------------------------------------------------------------------------
 
 
-def _observations(ctx: Context) -> list[dict]:
-    drafts, seen = [], set()
+def _observations(ctx: Context) -> list[ObservationDraft]:
+    drafts: list[ObservationDraft] = []
+    seen: set[tuple[float, float | None, float | None, str | None, str | None]] = set()
     previous_period: tuple[str | None, str | None] = (None, None)
     for para in ctx.article.paragraphs:
         if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
@@ -486,7 +499,8 @@ def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None]
     return None
 
 
-def _observation(ctx: Context, sentence: Span, measure: Measure, period: tuple[str | None, str | None]) -> dict:
+def _observation(ctx: Context, sentence: Span, measure: Measure,
+                 period: tuple[str | None, str | None]) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _period_day(period[0]) or ctx.on
     province = _scheme_code(ctx, ctx.province, on)
@@ -494,17 +508,17 @@ def _observation(ctx: Context, sentence: Span, measure: Measure, period: tuple[s
     confidence = 0.85 - (0.15 if measure.subject is None else 0) - (0.1 if period[0] is None else 0) \
         - (0.1 if period[1] else 0) - (0.15 if province is None else 0)
     value = clean(measure.value)
-    return {
-        "id": f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
-        "indicator": _indicator(ctx, sentence, measure),
-        "province": province, "province_note": ctx.province_note if province else None,
-        "district": district, "commune": None, "period": period[0], "period_note": period[1],
-        "value": value, "numerator": clean(measure.numerator) if measure.numerator is not None else None,
-        "denominator": clean(measure.denominator) if measure.denominator is not None else None,
-        "unit": measure.unit, "qualifier": measure.qualifier, "subject": measure.subject,
-        "status": measure.status, "breakdown": measure.breakdown, "quote": quote,
-        "confidence": round(max(0.1, confidence), 2),
-    }
+    return ObservationDraft(
+        id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
+        indicator=_indicator(ctx, sentence, measure),
+        province=province, province_note=ctx.province_note if province else None,
+        district=district, commune=None, period=period[0], period_note=period[1],
+        value=value, numerator=clean(measure.numerator) if measure.numerator is not None else None,
+        denominator=clean(measure.denominator) if measure.denominator is not None else None,
+        unit=measure.unit, qualifier=measure.qualifier, subject=measure.subject,
+        status=measure.status, breakdown=measure.breakdown, quote=quote,
+        confidence=round(max(0.1, confidence), 2),
+    )
 
 
 def _period_day(period: str | None) -> dt.date | None:
@@ -549,7 +563,7 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
     weights = _name_weights(ctx)
     best, best_score = None, 0.0
     for indicator in ctx.indicators:
-        name = weights.get(indicator.get("id"), {})
+        name = weights.get(str(indicator.get("id")), {})
         if indicator.get("unit") != measure.unit or not name:
             continue
         if measure.unit != "vnd" and measure.subject and not set(_words(measure.subject)) & set(name):
@@ -564,13 +578,13 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
 
 def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:
     """Per indicator id, its name words weighted by rarity among all the names (inverse document frequency)."""
-    if "weights" not in ctx.names:
-        names = {i.get("id"): {w for w in _words(str(i.get("name_vi", ""))) if w not in _INDICATOR_FILLER}
+    if ctx.indicator_weights is None:
+        names = {str(i.get("id")): {w for w in _words(str(i.get("name_vi", ""))) if w not in _INDICATOR_FILLER}
                  for i in ctx.indicators}
         df = Counter(w for words in names.values() for w in words)
-        ctx.names["weights"] = {key: {w: math.log(1 + len(names) / df[w]) for w in words}
-                                for key, words in names.items()}
-    return ctx.names["weights"]
+        ctx.indicator_weights = {key: {w: math.log(1 + len(names) / df[w]) for w in words}
+                                 for key, words in names.items()}
+    return ctx.indicator_weights
 
 
 def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
@@ -597,9 +611,6 @@ def _words(text: str) -> list[str]:
 def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | None]:
     """The registry from a data folder: the validated catalog, else its units.csv/places.csv read directly (the
     folder may be half-written), else None. Returns (registry, a note on what was used)."""
-    from . import load
-    from .model import DataError
-
     root = Path(data)
     try:
         catalog = load(root)
@@ -615,7 +626,7 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     return Registry(unit_frame, place_frame), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
 
 
-def load_indicators(data: str | Path = "data") -> list[dict]:
+def load_indicators(data: str | Path = "data") -> list[dict[str, Any]]:
     path = Path(data) / "indicators.yaml"
     if not path.is_file():
         return []
@@ -626,23 +637,3 @@ def load_indicators(data: str | Path = "data") -> list[dict]:
     return [r for r in records or [] if isinstance(r, dict) and "id" in r]
 
 
-def to_yaml(draft: dict) -> str:
-    return yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=120)
-
-
-def run_cli(file: str, published: str | None, province: str | None, data: str = "data") -> int:
-    """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
-    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
-        print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
-        return 2
-    try:
-        article = read_article(file)
-    except IngestError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
-    registry, note = load_registry(data)
-    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
-    if note:
-        draft["source"]["notes"].append(note)
-    sys.stdout.write(to_yaml(draft))
-    return 0

@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .ingest_text import Article
+from ..model import DatePrecision
+from .text import Article
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
@@ -47,7 +48,7 @@ class DateHit:
     end: int
     day: dt.date
     end_day: dt.date | None
-    precision: str  # day | month
+    precision: DatePrecision  # day or month: a date in the text names at least its month
     has_year: bool
     weekday: int | None  # the weekday the text writes before the date, if any
     cue: bool  # preceded by Ngày/Sáng/Chiều …: certainly a date of something happening
@@ -95,8 +96,8 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, day: dt.date | None, end_day: dt.date | None, precision: str, has_year: bool,
-            cue: bool) -> None:
+    def add(start: int, end: int, day: dt.date | None, end_day: dt.date | None, precision: DatePrecision,
+            has_year: bool, cue: bool) -> None:
         if day is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))

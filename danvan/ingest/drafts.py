@@ -1,0 +1,195 @@
+"""The typed draft an extraction returns, and its conversion into the records a curator saves.
+
+Every drafted item carries the sentence it was read from (`quote`, verbatim in the article), a `confidence` in 0..1
+and, for visits and documents, `notes` on what was inferred. The field order is the order of the YAML the command
+line prints and of the curated files (model.VISIT_SPEC, DOCUMENT_SPEC, OBSERVATION_SPEC)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import yaml
+
+from ..model import (
+    DOCUMENT_SPEC,
+    OBSERVATION_SPEC,
+    SOURCE_SPEC,
+    VISIT_SPEC,
+    BodyLevel,
+    DatePrecision,
+    DocumentType,
+    Status,
+    Unit,
+    VisitKind,
+)
+from ..text import fold_space
+
+# A curator sees the items drafted with at least this confidence already ticked to be kept.
+KEEP_CONFIDENCE = 0.7
+# The columns a curator reviews and edits for each kind of item (unit, qualifier, subject only guide the choice).
+REVIEW_COLUMNS = {
+    "visits": ["id", "date_start", "date_end", "date_precision", "date_note", "kind", "body", "body_level",
+               "leader_name", "leader_title", "province", "district", "commune", "summary", "quote"],
+    "documents": ["code", "type", "issuer", "level", "date", "title", "quote"],
+    "observations": ["id", "indicator", "province", "district", "commune", "period", "period_note", "value",
+                     "numerator", "denominator", "status", "breakdown", "quote"],
+}
+
+
+@dataclass
+class SourceDraft:
+    """What the article says about itself: its title, publication date and the province of its outlet."""
+
+    file: str
+    title: str | None
+    published: str | None  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    published_note: str | None
+    published_quote: str | None
+    province: str | None
+    province_note: str | None
+    confidence: float
+    notes: list[str] = field(default_factory=list)  # what the extractor noticed about the whole text
+
+
+@dataclass
+class VisitDraft:
+    id: str | None
+    date_start: str | None
+    date_end: str | None
+    date_precision: DatePrecision
+    date_note: str | None
+    kind: VisitKind
+    body: str | None
+    body_level: BodyLevel | None
+    leader_name: str | None
+    leader_title: str | None
+    province: str | None
+    province_note: str | None
+    district: str | None
+    commune: str | None
+    documents: list[str]
+    summary: str
+    quote: str
+    confidence: float
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocumentDraft:
+    code: str
+    type: DocumentType | None
+    issuer: str | None
+    level: BodyLevel
+    province: str | None
+    date: str | None
+    title: str | None
+    quote: str
+    confidence: float
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ObservationDraft:
+    id: str
+    indicator: str  # a known indicator id, or "new:<noun>" to propose one
+    province: str | None
+    province_note: str | None
+    district: str | None
+    commune: str | None
+    period: str | None
+    period_note: str | None
+    value: int | float
+    numerator: int | float | None
+    denominator: int | float | None
+    unit: Unit
+    qualifier: str | None  # "hơn", "gần", "khoảng": the text says the number is not exact
+    subject: str | None  # the thing counted, as the text names it
+    status: Status
+    breakdown: str | None
+    quote: str
+    confidence: float
+
+    @property
+    def proposes_indicator(self) -> bool:
+        """No defined indicator fits: the curator has to choose one or define it first."""
+        return self.indicator.startswith("new:")
+
+
+Item = VisitDraft | DocumentDraft | ObservationDraft
+
+
+@dataclass
+class Draft:
+    """Everything drafted from one article."""
+
+    source: SourceDraft
+    visits: list[VisitDraft] = field(default_factory=list)
+    documents: list[DocumentDraft] = field(default_factory=list)
+    observations: list[ObservationDraft] = field(default_factory=list)
+
+    def items(self) -> list[Item]:
+        return [*self.visits, *self.documents, *self.observations]
+
+    def is_empty(self) -> bool:
+        return not (self.visits or self.documents or self.observations)
+
+    def quotes(self) -> list[str]:
+        """The quoted passages, whitespace folded, to be highlighted in the article."""
+        return [fold_space(item.quote) for item in self.items()]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=120)
+
+
+def preselected(item: Item) -> bool:
+    """Whether the curator's table starts with the item ticked: confident, and not waiting for a new indicator."""
+    if isinstance(item, ObservationDraft) and item.proposes_indicator:
+        return False
+    return item.confidence >= KEEP_CONFIDENCE
+
+
+def review_rows(items: Iterable[Item], columns: list[str]) -> list[dict[str, Any]]:
+    """One row per item for the curator's table: `keep` (preselected), the chosen columns, the confidence."""
+    return [{"keep": preselected(item)} | {c: getattr(item, c, None) for c in columns}
+            | {"confidence": item.confidence} for item in items]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """What the curator typed about the source, over what the draft proposed."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+def to_records(draft: Draft, entry: SourceEntry, kept: Mapping[str, list[dict[str, Any]]],
+               known_documents: Iterable[str] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The records to save (store.save): the source, and the rows the curator kept in each part.
+
+    Rows are the edited table rows (review_rows): only the fields of the data contract are written, empty text
+    counts as absent, each item is tied to the source, and a document the catalog already has is not written
+    again."""
+    source = {"id": entry.id, "title": entry.title, "publisher": entry.publisher, "url": entry.url,
+              "published": entry.published, "published_note": draft.source.published_note,
+              "province": draft.source.province, "province_note": draft.source.province_note}
+    known = set(known_documents)
+    specs = {"visits": VISIT_SPEC, "documents": DOCUMENT_SPEC, "observations": OBSERVATION_SPEC}
+    records: dict[str, list[dict[str, Any]]] = {"sources": [_fields(source, SOURCE_SPEC)]}
+    for part, spec in specs.items():
+        rows = [_fields(row, spec) | {"source": entry.id} for row in kept.get(part, [])]
+        if part == "documents":
+            rows = [row for row in rows if row.get("code") not in known]
+        records[part] = rows
+    return records
+
+
+def _fields(row: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: (None if value == "" else value) for key, value in row.items() if key in spec}

@@ -1,0 +1,85 @@
+"""The typed draft (danvan/ingest/drafts.py): its YAML, the curator's review rows, and draft → records."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+import danvan
+from danvan import store
+from danvan.ingest import SourceEntry, extract_text, load_registry, to_records
+from danvan.ingest.drafts import REVIEW_COLUMNS, preselected, review_rows
+from danvan.model import OBSERVATION_SPEC, VISIT_SPEC
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
+        "thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương.\n"
+        "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”; hơn 9.500 hộ nghèo được hỗ trợ.\n")
+INDICATORS = [{"id": "dvk_models", "name_vi": "mô hình Dân vận khéo", "unit": "count"}]
+
+
+def draft():
+    return extract_text(TEXT, indicators=INDICATORS)
+
+
+def test_yaml_keeps_the_contract_order_and_loses_nothing():
+    d = draft()
+    loaded = yaml.safe_load(d.to_yaml())
+    assert list(loaded) == ["source", "visits", "documents", "observations"]
+    assert list(loaded["visits"][0])[:4] == ["id", "date_start", "date_end", "date_precision"]
+    assert loaded["observations"][0]["value"] == 1973 and loaded["observations"][0]["indicator"] == "dvk_models"
+    assert loaded == d.to_dict()
+    assert "1.973 mô hình" in d.to_yaml()  # Vietnamese written as is, not escaped
+
+
+def test_quotes_are_the_items_quotes_whitespace_folded():
+    d = draft()
+    assert len(d.quotes()) == len(d.visits) + len(d.documents) + len(d.observations) == 4
+    assert "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”; hơn 9.500 hộ nghèo được hỗ trợ." in d.quotes()
+
+
+def test_a_proposed_indicator_or_a_weak_item_starts_unticked():
+    d = draft()
+    by_value = {o.value: o for o in d.observations}
+    assert by_value[1973].indicator == "dvk_models" and preselected(by_value[1973])
+    assert by_value[9500].proposes_indicator and not preselected(by_value[9500])
+    d.visits[0].confidence = 0.69
+    assert not preselected(d.visits[0])
+    rows = review_rows(d.observations, REVIEW_COLUMNS["observations"])
+    assert list(rows[0]) == ["keep", *REVIEW_COLUMNS["observations"], "confidence"]
+    assert [r["keep"] for r in rows] == [True, False]
+
+
+def test_records_take_the_curators_entries_and_kept_rows_only():
+    d = draft()
+    rows = {part: review_rows(getattr(d, part), columns) for part, columns in REVIEW_COLUMNS.items()}
+    rows["observations"][0]["value"] = 1974  # edited by the curator
+    entry = SourceEntry("n01", title="Bài", publisher="", url=None, published="2024-04-25")
+    records = to_records(d, entry, rows, known_documents=["25-NQ/TW"])
+    assert records["sources"] == [{"id": "n01", "title": "Bài", "publisher": None, "url": None,
+                                   "published": "2024-04-25", "published_note": d.source.published_note,
+                                   "province": None, "province_note": None}]
+    assert records["documents"] == []  # already in the catalog: not written again
+    assert [o["value"] for o in records["observations"]] == [1974, 9500]
+    assert all(o["source"] == "n01" and set(o) <= set(OBSERVATION_SPEC) for o in records["observations"])
+    assert "keep" not in records["visits"][0] and "confidence" not in records["visits"][0]
+    assert set(records["visits"][0]) <= set(VISIT_SPEC) and records["visits"][0]["body"] == "Ban Dân vận Trung ương"
+
+
+def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    catalog = danvan.load(data)
+    text = (ROOT / "data" / "sources" / "a16.txt").read_text(encoding="utf-8")
+    registry, _ = load_registry(data)
+    d = extract_text(text, registry, published="2023-12-30", province="Bắc Kạn",
+                     indicators=catalog.indicators.to_dicts())
+    kept = {part: [r for r in review_rows(getattr(d, part), columns) if r["keep"]]
+            for part, columns in REVIEW_COLUMNS.items()}
+    records = to_records(d, SourceEntry("n01"), kept, known_documents=catalog.documents["code"])
+    assert records["observations"], "the article's figures were drafted and kept"
+    store.save(data, records, {"n01": text})
+    after = danvan.load(data)
+    assert after.observations.filter(after.observations["source_id"] == "n01").height == len(records["observations"])
