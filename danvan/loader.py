@@ -6,6 +6,7 @@ returned unless the whole folder is valid."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from . import journal
 from .fmt import number_expr
 from .model import (
     DATASET_SPEC,
@@ -72,11 +74,22 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     """Load and validate the data folder. Raises DataError listing every problem when any is an error.
 
     `verify_quotes=False` skips the check that quotes occur in the stored source texts; it is meant only for
-    generated benchmark data, whose dataset.yaml says `generated: true`."""
+    generated benchmark data, whose dataset.yaml says `generated: true`.
+
+    A save that a kill interrupted is finished (or discarded) first, and no save commits while the files are read:
+    what is loaded is always one whole version of the folder."""
     root = Path(path)
-    problems = _Problems()
     if not root.is_dir():
         raise DataError([Problem(str(root), "", "", "không tìm thấy thư mục dữ liệu")])
+    # A read-only folder, or a save committing right now (reading() below waits for it), is read as it is.
+    with contextlib.suppress(OSError, DataError):
+        journal.recover(root, timeout=journal.READ_TIMEOUT)
+    with journal.reading(root):
+        return _load(root, verify_quotes)
+
+
+def _load(root: Path, verify_quotes: bool) -> Catalog:
+    problems = _Problems()
 
     dataset = _read_dataset(root, problems)
     if not verify_quotes and not dataset.get("generated"):
@@ -305,7 +318,7 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
 def _version(root: Path) -> str:
     """A short fingerprint of every file in the folder: shown on exports and used to notice changes."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.parts):
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.relative_to(root).parts):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
