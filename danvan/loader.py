@@ -791,3 +791,52 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
         "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
         pl.col("source").alias("source_id"), "quote",
     ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")
+
+
+# ---------------------------------------------------------------- serving
+
+def is_generated(path: str | Path) -> bool:
+    """Whether the folder's dataset.yaml says exactly `generated: true` (read within the loader's limits; anything
+    unreadable means curated, whose quotes are always checked)."""
+    problems = _Problems()
+    meta = _read_dataset(Path(path), problems)
+    return not problems and meta.get("generated") is True
+
+
+def load_or_keep(path: str | Path, last: Catalog | None = None, *,
+                 verify_quotes: bool | None = None) -> tuple[Catalog | None, DataError | None]:
+    """What a running app serves: (the newest catalog, None) when the folder loads, otherwise (`last`, the error).
+
+    Any failure counts, not only invalid data: a crash of the loader itself (an exception this module did not
+    foresee, memory, recursion) becomes a DataError with one problem naming the folder, so a page shows the warning
+    and keeps serving the last valid catalog instead of a traceback. `verify_quotes=None` checks quotes unless the
+    dataset says it is generated."""
+    try:
+        quotes = not is_generated(path) if verify_quotes is None else verify_quotes
+        return load(path, verify_quotes=quotes), None
+    except DataError as err:
+        return last, err
+    except Exception as err:  # RecursionError, MemoryError, a bug: the app must keep serving
+        detail = str(err).splitlines()[0][:200] if str(err) else ""
+        problem = Problem(str(path), "", "", f"lỗi khi nạp dữ liệu ({type(err).__name__}: {detail}); đang dùng "
+                          "bản dữ liệu hợp lệ gần nhất — hãy chạy `python -m danvan validate` và báo lỗi này")
+        return last, DataError([problem])
+
+
+def stamp(path: str | Path) -> tuple:
+    """A cheap fingerprint of the folder (names, sizes, modification times) to notice edits; never raises (a file
+    vanishing mid-walk, a dangling link), and ignores history/ (saves in progress, previous versions, audit)."""
+    root = Path(path)
+    found = []
+    for folder, dirs, files in os.walk(root):
+        if Path(folder) == root and "history" in dirs:
+            dirs.remove("history")
+        for name in files:
+            full = Path(folder) / name
+            try:
+                info = full.stat()
+            except OSError:
+                info = None
+            found.append((full.relative_to(root).as_posix(), info.st_size if info else -1,
+                          info.st_mtime_ns if info else -1))
+    return tuple(sorted(found))
