@@ -256,3 +256,19 @@ def test_random_damage_never_crashes(tmp_path):
             danvan.load(folder)
         except DataError as err:
             assert err.problems, f"{path.name} {action} at {at}: a DataError without problems"
+
+
+@pytest.mark.parametrize(("breaks", "expected"), [pytest.param(b, e, id=name) for name, b, e in CASES])
+def test_every_problem_has_english(tmp_path, breaks, expected):
+    """The English interface shows validator messages in English: every message these folders produce has one."""
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    breaks(folder)
+    with pytest.raises(DataError) as err:
+        danvan.load(folder)
+    for problem in err.value.problems:
+        line = problem.text("en")
+        assert line.startswith(("[ERROR] ", "[WARNING] ")), line
+        message = line.split(": ", 1)[1]
+        assert not any(c in message for c in "ảãạăằắẳẵặầấẩẫậđềếểễệỉĩịồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ"
+                       if c not in problem.message.split("'")[1::2].__str__()), line
