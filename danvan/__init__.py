@@ -7,7 +7,7 @@ No Streamlit here: tests, the command line and the pages all call the same plain
     >>> catalog.visits, catalog.observations   # Polars DataFrames
 """
 
-from .loader import load
+from .loader import load, load_or_keep
 from .model import Catalog, DataError, Problem
 
-__all__ = ["Catalog", "DataError", "Problem", "load"]
+__all__ = ["Catalog", "DataError", "Problem", "load", "load_or_keep"]

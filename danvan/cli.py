@@ -1,4 +1,5 @@
-"""The command line: `python -m danvan validate [path]`, `ingest FILE`, `export --format pptx|html|csv|xlsx`."""
+"""The command line: `python -m danvan validate [path]`, `ingest FILE`, `export --format pptx|html|csv|xlsx`,
+`curator add|remove|list`, `audit [--csv FILE]`."""
 
 from __future__ import annotations
 
@@ -36,7 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--lang", choices=LANGS, default=LANGS[0])
     export.add_argument("--data", default="data", help="thư mục dữ liệu")
     export.add_argument("-o", "--output", required=True, help="tệp kết quả (CSV: tiền tố của các tệp)")
+    from . import accounts, audit  # their subcommands: curator add|remove|list, audit [--csv FILE]
+
+    accounts.add_cli(commands)
+    audit.add_cli(commands)
     args = parser.parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     if args.command == "validate":
         return _validate(args.path)
     if args.command == "ingest":

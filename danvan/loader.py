@@ -6,14 +6,18 @@ returned unless the whole folder is valid."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
 import yaml
 
+from . import journal
 from .fmt import number_expr
 from .model import (
     DATASET_SPEC,
@@ -41,6 +45,17 @@ DOC_CODE = r"^\d+(/\d{4})?[-/][A-ZĐ]+[-/][A-Za-zĐ]+$"  # 25-NQ/TW, 33/2021/CT-
 UNIT_COLUMNS = ["scheme", "code", "name_vi", "name_en", "region", "new_code", "valid_from", "valid_to",
                 "capital_lon", "capital_lat", "aliases"]
 PLACE_COLUMNS = ["name", "level", "province_code", "aliases"]
+GEO_FILES = ("provinces_63.geojson", "provinces_34.geojson", "hoangsa_truongsa.geojson")
+# Limits checked before a file is parsed: a hostile or broken file is refused, never allowed to exhaust the machine.
+MAX_YAML_BYTES = 64 << 20
+MAX_CSV_BYTES = 4 << 30  # generated national-scale data is a few hundred MB of CSV
+MAX_TEXT_BYTES = 16 << 20
+MAX_GEO_BYTES = 64 << 20
+MAX_DEPTH = 32  # nesting levels in a YAML file (a record is at level 2, a finding's field at level 4)
+ALIAS_GROWTH = 10  # aliases may expand a YAML file to at most this many times its own nodes (+ ALIAS_SLACK)
+ALIAS_SLACK = 10_000
+FIRST_YEAR = 1945  # no record of this work predates the Democratic Republic; a date before is a typing error
+WRONG_TYPE = "\x00"  # prefix marking a list or mapping where one value belongs (a decoded text never has NUL)
 RECORD_FILES = {"sources": SOURCE_SPEC, "documents": DOCUMENT_SPEC, "indicators": INDICATOR_SPEC,
                 "visits": VISIT_SPEC, "observations": OBSERVATION_SPEC}
 
@@ -74,11 +89,25 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     """Load and validate the data folder. Raises DataError listing every problem when any is an error.
 
     `verify_quotes=False` skips the check that quotes occur in the stored source texts; it is meant only for
-    generated benchmark data, whose dataset.yaml says `generated: true`."""
+    generated benchmark data, whose dataset.yaml says `generated: true`.
+
+    A save that a kill interrupted is finished (or discarded) first, and no save commits while the files are read:
+    what is loaded is always one whole version of the folder."""
     root = Path(path)
-    problems = _Problems()
     if not root.is_dir():
         raise DataError([Problem(str(root), "", "", "không tìm thấy thư mục dữ liệu")])
+    # A read-only folder, or a save committing right now (reading() below waits for it), is read as it is.
+    with contextlib.suppress(OSError, DataError):
+        journal.recover(root, timeout=journal.READ_TIMEOUT)
+    with journal.reading(root):
+        return _load(root, verify_quotes)
+
+
+def _load(root: Path, verify_quotes: bool) -> Catalog:
+    problems = _Problems()
+    _check_links(root, problems)
+    if problems:
+        raise DataError(problems)  # nothing is read through a link that leads out of the folder
 
     dataset = _read_dataset(root, problems)
     if not verify_quotes and not dataset.get("generated"):
@@ -99,6 +128,7 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     typed = {name: _typed(read[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
     findings = _typed(findings_raw, FINDING_SPEC, "visits.yaml", problems)
 
+    _check_geo(root, units, problems)
     texts = _read_texts(root, typed["sources"], problems)
     sources = _check_sources(typed["sources"], units, problems)
     documents = _check_documents(typed["documents"], typed["sources"], units, problems)
@@ -125,30 +155,160 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
 
 # ---------------------------------------------------------------- reading
 
-def _read_bytes(path: Path, problems: _Problems) -> str | None:
+def _check_links(root: Path, problems: _Problems) -> None:
+    """A symbolic link in the folder may lead elsewhere inside it, never out of it (to /etc/passwd, another
+    project's files): whatever it points at would be read, served and exported as curated data."""
+    inside = root.resolve()
+    for folder, dirs, files in os.walk(root):
+        if Path(folder) == root and "history" in dirs:
+            dirs.remove("history")
+        for name in (*dirs, *files):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                problems.add(path.relative_to(root).as_posix(), "", "",
+                             "là liên kết tượng trưng dẫn ra ngoài thư mục dữ liệu; hãy chép tệp thật vào đây")
+
+
+def _too_large(path: Path, limit: int, problems: _Problems, file: str) -> bool:
+    size = path.stat().st_size
+    if size > limit:
+        problems.add(file, "", "", f"tệp quá lớn ({size:,} byte, tối đa {limit:,})".replace(",", "."))
+        return True
+    return False
+
+
+def _read_bytes(path: Path, problems: _Problems, limit: int | None = None, file: str | None = None) -> str | None:
+    file = file or path.name
+    limit = limit or MAX_YAML_BYTES
     if not path.is_file():
-        problems.add(path.name, "", "", "thiếu tệp")
+        problems.add(file, "", "", "thiếu tệp")
+        return None
+    if _too_large(path, limit, problems, file):
         return None
     try:
-        return decode(path.read_bytes(), path.name)
+        return decode(path.read_bytes(), file)
     except DecodeError as err:
-        problems.add(path.name, "", "", str(err).removeprefix(f"{path.name}: "))
+        problems.add(file, "", "", str(err).removeprefix(f"{file}: "))
         return None
+
+
+class _Loader(YAML_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, except that an impossible unquoted date (2024-02-30) stays text for the date check to
+    report, instead of a ValueError out of the parser."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _parse_yaml(text: str, file: str, key: str | None, problems: _Problems) -> object:
+    """Parse YAML within the limits, or add a problem (naming the record and field where it can) and return None.
+
+    The event stream is walked first, without building anything: nesting deeper than MAX_DEPTH, or aliases that
+    would expand the document far beyond its size (a "billion laughs"), are refused before any object exists."""
+    problems_before = len(problems)
+    _guard_yaml(text, file, key, problems)
+    if len(problems) > problems_before:
+        return None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        problems.add(file, "", "", f"YAML sai cú pháp: {_yaml_where(err)}")
+    except (ValueError, TypeError, RecursionError) as err:  # a constructor that still refuses a scalar
+        problems.add(file, "", "", f"YAML không đọc được: {err}")
+    return None
+
+
+def _guard_yaml(text: str, file: str, key: str | None, problems: _Problems) -> None:
+    record_depth = 2 if key else 1  # records are mappings in a list; dataset.yaml is one mapping
+    stack: list[list] = []  # per open collection: [anchor, expanded size]
+    sizes: dict[str, int] = {}
+    events = expanded = index = 0
+    field = record_id = ""
+    is_key = True  # whether the next complete node at record depth is a key
+
+    def where() -> tuple[str, str]:
+        if key is None:
+            return "", field
+        if not index:
+            return "", ""
+        return (f"{key}={record_id}" if record_id else f"bản ghi số {index}"), field
+
+    def closed(size: int, scalar: str | None) -> None:
+        nonlocal is_key, field, record_id
+        if stack:
+            stack[-1][1] += size
+        if len(stack) == record_depth:
+            if is_key:
+                field = scalar if scalar is not None else ""
+            elif field == key and scalar is not None:
+                record_id = scalar
+            is_key = not is_key
+
+    try:
+        for event in yaml.parse(text, Loader=YAML_LOADER):
+            events += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) == record_depth - 1:
+                    index, field, record_id, is_key = index + 1, "", "", True
+                stack.append([event.anchor, 1])
+                expanded += 1
+                if len(stack) > MAX_DEPTH:
+                    problems.add(file, *where(), f"lồng quá sâu (quá {MAX_DEPTH} cấp) ở dòng "
+                                 f"{event.start_mark.line + 1}")
+                    return
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+                if anchor:
+                    sizes[anchor] = size
+                closed(size, None)
+            elif isinstance(event, yaml.ScalarEvent):
+                expanded += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+                closed(1, event.value)
+            elif isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor or "", 1)
+                expanded += size
+                closed(size, None)
+            if expanded > ALIAS_GROWTH * events + ALIAS_SLACK:
+                problems.add(file, *where(), "bí danh YAML (*alias) nở ra quá lớn (có thể là tệp độc hại); hãy viết "
+                             "giá trị ra thay cho bí danh")
+                return
+    except yaml.YAMLError as err:
+        problems.add(file, "", "", f"YAML sai cú pháp: {_yaml_where(err)}")
 
 
 def _read_dataset(root: Path, problems: _Problems) -> dict:
     text = _read_bytes(root / "dataset.yaml", problems)
     if text is None:
         return {}
-    try:
-        meta = yaml.load(text, Loader=YAML_LOADER) or {}
-    except yaml.YAMLError as err:
-        problems.add("dataset.yaml", "", "", f"YAML sai cú pháp: {_yaml_where(err)}")
+    if not text.strip():
+        problems.add("dataset.yaml", "", "", "tệp trống: cần ít nhất title và generated")
+        return {}
+    before = len(problems)
+    meta = _parse_yaml(text, "dataset.yaml", None, problems)
+    if len(problems) > before:
         return {}
     if not isinstance(meta, dict):
         problems.add("dataset.yaml", "", "", "phải là một bảng khóa: giá trị")
         return {}
     _check_keys(meta, DATASET_SPEC, "dataset.yaml", "", problems)
+    for name, (kind, required) in DATASET_SPEC.items():
+        value = meta.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                problems.add("dataset.yaml", "", name, "thiếu trường bắt buộc")
+        elif kind == "bool" and not isinstance(value, bool):
+            problems.add("dataset.yaml", "", name, f"'{value}' phải là true hoặc false")
+        elif kind == "str" and not isinstance(value, str):
+            problems.add("dataset.yaml", "", name, "phải là một đoạn văn bản")
     return meta
 
 
@@ -156,10 +316,13 @@ def _csv_bytes(path: Path, problems: _Problems) -> bytes | None:
     """The file as the UTF-8 NFC bytes decode() would give. A file that already is (every generated file, most
     curated ones) is passed on as read: no normalised copy of a 200 MB text and no encoding it back."""
     if path.is_file():
+        if _too_large(path, MAX_CSV_BYTES, problems, path.name):
+            return None
         raw = path.read_bytes()
-        if not raw.startswith(b"\xef\xbb\xbf") and b"\x00" not in raw[:4096] and _is_nfc_utf8(raw):
+        if not raw.startswith(b"\xef\xbb\xbf") and b"\x00" not in raw and _is_nfc_utf8(raw):
             return raw
-    text = _read_bytes(path, problems)  # the general path, which also names what is wrong with the file
+        del raw
+    text = _read_bytes(path, problems, MAX_CSV_BYTES)  # the general path, which also names what is wrong with the file
     return None if text is None else text.encode()
 
 
@@ -216,15 +379,14 @@ def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.
     text = _read_bytes(root / file, problems)
     if text is None:
         return None
-    try:
-        records = yaml.load(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as err:
-        problems.add(file, "", "", f"YAML sai cú pháp: {_yaml_where(err)}")
+    key = next(iter(spec))
+    before = len(problems)
+    records = _parse_yaml(text, file, key, problems)
+    if len(problems) > before:
         return None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         problems.add(file, "", "", "phải là một danh sách các bản ghi (mỗi bản ghi là một bảng khóa: giá trị)")
         return None
-    key = next(iter(spec))
     rows = []
     for index, record in enumerate(records, start=1):
         label = f"{key}={record[key]}" if record.get(key) is not None else f"bản ghi số {index}"
@@ -253,8 +415,8 @@ def _as_text(value: object, kind: str) -> object:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, (list, dict)):
-        return f"<{type(value).__name__}>"  # reported as a wrong type by _typed
+    if isinstance(value, (list, dict, set)):
+        return WRONG_TYPE + type(value).__name__  # reported as a wrong type by _typed
     return nfc(str(value)).strip()
 
 
@@ -295,8 +457,15 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
         if source_id is None:
             continue
         path = root / "sources" / f"{source_id}.txt"
+        if "/" in source_id or "\\" in source_id or source_id.startswith("."):
+            problems.add("sources.yaml", label, "id", "mã nguồn không được chứa / \\ hay bắt đầu bằng dấu chấm")
+            continue
         if not path.is_file():
             problems.add("sources.yaml", label, "id", f"thiếu văn bản lưu trữ sources/{source_id}.txt")
+            continue
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            problems.add("sources.yaml", label, "id", f"sources/{source_id}.txt quá lớn (tối đa "
+                         f"{MAX_TEXT_BYTES:,} byte)".replace(",", "."))
             continue
         try:
             texts[source_id] = decode(path.read_bytes(), f"sources/{source_id}.txt")
@@ -308,7 +477,7 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
 def _version(root: Path) -> str:
     """A short fingerprint of every file in the folder: shown on exports and used to notice changes."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.parts):
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.relative_to(root).parts):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -317,53 +486,57 @@ def _version(root: Path) -> str:
 # ---------------------------------------------------------------- typing
 
 def _typed(frame: pl.DataFrame, spec: Spec, file: str, problems: _Problems) -> pl.DataFrame:
-    """Cast text columns to their types; every value that does not fit becomes a problem."""
+    """Cast text columns to their types; every value that does not fit becomes a problem, and is null in the result
+    (so no NaN, infinity or impossible date ever reaches a page)."""
     checks: list[tuple[str, pl.Expr, pl.Expr | str]] = []  # evaluated together, in one parallel pass
+    first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(dt.date.today().year + 1, 12, 31)
+    span = f"{FIRST_YEAR}–{last.year}"
 
     def check(bad: pl.Expr, field: str, message: pl.Expr | str) -> None:
         checks.append((field, bad, message))
 
+    casts = []
     for field, (kind, required) in spec.items():
         col = pl.col(field)
         if required:
             check(col.is_null(), field, "thiếu trường bắt buộc")
-        if kind == "findings":
+        if kind in ("findings", "list"):
             continue
-        if kind == "list":
-            continue
-        bad_type = col.str.starts_with("<")
-        check(bad_type, field, "phải là một giá trị đơn, không phải danh sách hay bảng")
-        if kind == "date":
-            check(col.is_not_null() & col.str.to_date("%Y-%m-%d", strict=False).is_null(), field,
-                  pl.format("ngày không hợp lệ '{}' (cần YYYY-MM-DD, ngày có thật)", col))
-        elif kind == "partial_date":
-            full = pl.when(col.str.len_chars() == 4).then(col + "-01-01").when(col.str.len_chars() == 7) \
-                .then(col + "-01").otherwise(col)
-            check(col.is_not_null() & full.str.to_date("%Y-%m-%d", strict=False).is_null(), field,
-                  pl.format("ngày không hợp lệ '{}' (cần YYYY-MM-DD, YYYY-MM hoặc YYYY)", col))
+        wrong_type = col.str.starts_with(WRONG_TYPE)
+        check(wrong_type, field, "phải là một giá trị đơn, không phải danh sách hay bảng")
+        present = col.is_not_null() & ~wrong_type
+        if kind == "str" and (required or field == "quote"):
+            check(present & (col.str.strip_chars() == ""), field, "trống (chỉ có khoảng trắng)")
+        if kind in ("date", "partial_date"):
+            full = col if kind == "date" else pl.when(col.str.len_chars() == 4).then(col + "-01-01") \
+                .when(col.str.len_chars() == 7).then(col + "-01").otherwise(col)
+            day = full.str.to_date("%Y-%m-%d", strict=False)
+            shapes = "YYYY-MM-DD" if kind == "date" else "YYYY-MM-DD, YYYY-MM hoặc YYYY"
+            check(present & day.is_null(), field, pl.format(f"ngày không hợp lệ '{{}}' (cần {shapes}, ngày có thật)",
+                                                            col))
+            out_of_range = (day < pl.lit(first)) | (day > pl.lit(last))
+            check(present & out_of_range, field, pl.format(f"ngày '{{}}' nằm ngoài khoảng {span}", col))
+            if kind == "date":
+                casts.append(pl.when(out_of_range).then(None).otherwise(day).alias(field))
         elif kind == "number":
-            check(col.is_not_null() & col.cast(pl.Float64, strict=False).is_null(), field,
-                  pl.format("'{}' không phải là số (viết số thuần: 1973, 81.77)", col))
+            number = col.cast(pl.Float64, strict=False)
+            check(present & number.is_null(), field,
+                  pl.format("'{}' không phải là số: giá trị phải là một số viết thuần (1973, 81.77); ngưỡng hay "
+                            "khoảng như “dưới 5” ghi ở breakdown hoặc period_note", col))
+            check(present & number.is_not_null() & ~number.is_finite(), field,
+                  pl.format("'{}' không phải là số hữu hạn (NaN, vô cực hoặc quá lớn)", col))
+            casts.append(pl.when(number.is_finite()).then(number).otherwise(None).alias(field))
         elif kind == "bool":
-            check(col.is_not_null() & ~col.is_in(["true", "false"]), field,
-                  pl.format("'{}' phải là true hoặc false", col))
+            check(present & ~col.is_in(["true", "false"]), field, pl.format("'{}' phải là true hoặc false", col))
+            casts.append(col.replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean))
         elif kind == "code":
-            check(col.is_not_null() & ~col.str.contains(r"^\d{2}$"), field,
+            check(present & ~col.str.contains(r"^\d{2}$"), field,
                   pl.format("mã tỉnh '{}' phải gồm 2 chữ số (mã GSO, ví dụ \"01\")", col))
         elif kind.startswith("enum:"):
             allowed = ENUMS[kind.removeprefix("enum:")]
-            check(col.is_not_null() & ~col.is_in(allowed), field,
+            check(present & ~col.is_in(allowed), field,
                   pl.format("giá trị '{}' không hợp lệ; cho phép: " + ", ".join(allowed), col))
     problems.many(frame, file, checks)
-    casts = []
-    for field, (kind, _) in spec.items():
-        col = pl.col(field)
-        if kind == "date":
-            casts.append(col.str.to_date("%Y-%m-%d", strict=False))
-        elif kind == "number":
-            casts.append(col.cast(pl.Float64, strict=False))
-        elif kind == "bool":
-            casts.append(col.replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean))
     return frame.with_columns(casts)
 
 
@@ -380,6 +553,51 @@ def _typed_units(units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
 
 
 # ---------------------------------------------------------------- checks
+
+def _check_geo(root: Path, units: pl.DataFrame, problems: _Problems) -> None:
+    """The boundary files, when the folder has a geo/ folder: each present, UTF-8, a GeoJSON FeatureCollection
+    whose provinces carry codes of the units of their scheme (the map joins values to shapes by these codes)."""
+    if not (root / "geo").is_dir():
+        return  # a dataset without its own boundaries: the app draws the product's data/geo/
+    for name in GEO_FILES:
+        file = f"geo/{name}"
+        text = _read_bytes(root / "geo" / name, problems, MAX_GEO_BYTES, file)
+        if text is None:
+            continue
+        try:
+            shapes = json.loads(text)
+        except (ValueError, RecursionError) as err:
+            problems.add(file, "", "", f"JSON sai cú pháp: {str(err)[:120]}")
+            continue
+        features = shapes.get("features") if isinstance(shapes, dict) else None
+        if not isinstance(shapes, dict) or shapes.get("type") != "FeatureCollection" or not isinstance(features, list):
+            problems.add(file, "", "", "phải là một GeoJSON FeatureCollection có danh sách features")
+            continue
+        scheme = name.removeprefix("provinces_").removesuffix(".geojson") if name.startswith("provinces_") else None
+        known = set(units.filter(pl.col("scheme") == scheme)["code"].to_list()) if scheme else set()
+        seen = set()
+        for n, feature in enumerate(features, start=1):
+            where = f"features[{n}]"
+            geometry = feature.get("geometry") if isinstance(feature, dict) else None
+            props = feature.get("properties") if isinstance(feature, dict) else None
+            if not isinstance(geometry, dict) or not isinstance(geometry.get("coordinates"), list) \
+                    or not isinstance(props, dict):
+                problems.add(file, where, "", "phải là một Feature có geometry (coordinates) và properties")
+                continue
+            if scheme is None:
+                continue
+            code = props.get("code")
+            if code not in known:
+                problems.add(file, where, "properties.code",
+                             f"không có tỉnh mã '{code}' trong danh mục {scheme} tỉnh (units.csv)")
+            elif code in seen:
+                problems.add(file, where, "properties.code", f"mã tỉnh '{code}' có hai ranh giới")
+            elif not isinstance(props.get("name_vi"), str):
+                problems.add(file, where, "properties.name_vi", "thiếu tên tỉnh")
+            seen.add(code)
+        for code in sorted(known - seen):
+            problems.add(file, "", "properties.code", f"tỉnh mã '{code}' không có ranh giới", severity="warning")
+
 
 def _check_unique(frame: pl.DataFrame, key: str | list[str], file: str, problems: _Problems) -> None:
     keys = [key] if isinstance(key, str) else key
@@ -421,6 +639,10 @@ def _check_places(frame: pl.DataFrame, places: pl.DataFrame, file: str, problems
 
 def _check_sources(sources: pl.DataFrame, units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
     _check_unique(sources, "id", "sources.yaml", problems)
+    # Only web addresses: a javascript:, data: or file: link would run or open something when clicked.
+    problems.rows(sources, pl.col("url").is_not_null() & ~pl.col("url").str.contains(r"(?i)^https?://[^\s<>\"]+$"),
+                  "sources.yaml", "url",
+                  pl.format("địa chỉ '{}' phải là một liên kết http:// hoặc https://", pl.col("url").str.slice(0, 80)))
     _check_reference(sources, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "sources.yaml",
                      "tỉnh mã", problems)
     return sources.rename({"id": "source_id"}).drop(RECORD)
@@ -468,6 +690,12 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
                             pl.col("period")))
     problems.rows(observations, pl.col("period_end") < pl.col("period_start"), file, "period",
                   "kỳ kết thúc trước khi bắt đầu")
+    last = dt.date.today().year + 1
+    outside = (pl.col("period_start").dt.year() < FIRST_YEAR) | (pl.col("period_end").dt.year() > last)
+    problems.rows(observations, outside, file, "period",
+                  pl.format(f"kỳ '{{}}' nằm ngoài khoảng {FIRST_YEAR}–{last}", pl.col("period")))
+    observations = observations.with_columns(pl.when(outside).then(None).otherwise(pl.col(c)).alias(c)
+                                             for c in ("period_start", "period_end"))
     _check_reference(observations, "indicator", indicators["id"], file, "chỉ tiêu", problems)
     _check_reference(observations, "source", sources["id"], file, "nguồn", problems)
     units_of = dict(indicators.select("id", "unit").drop_nulls("id").unique("id").iter_rows())
@@ -476,13 +704,15 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
     percent = pl.col("unit") == "percent"
     problems.rows(observations, percent & ((pl.col("value") < 0) | (pl.col("value") > 100)), file, "value",
                   pl.format("tỷ lệ {}% nằm ngoài khoảng 0–100", number_expr("value")))
-    problems.rows(observations, (pl.col("value") < 0) & ~percent, file, "value", "giá trị âm")
+    problems.rows(observations, (pl.col("value") < 0) & ~percent.fill_null(False), file, "value", "giá trị âm")
+    problems.rows(observations, pl.col("numerator") < 0, file, "numerator", "tử số âm")
     problems.rows(observations, pl.col("numerator") > pl.col("denominator"), file, "numerator",
                   pl.format("tử số {} lớn hơn mẫu số {}", number_expr("numerator"), number_expr("denominator")))
     problems.rows(observations, pl.col("denominator") <= 0, file, "denominator", "mẫu số phải lớn hơn 0")
     problems.rows(observations, pl.col("numerator").is_null() != pl.col("denominator").is_null(), file, "denominator",
                   "tử số và mẫu số phải đi cùng nhau")
-    observations = observations.with_columns((pl.col("numerator") / pl.col("denominator") * 100).alias("_computed"))
+    observations = observations.with_columns(  # only where the ratio exists: a zero denominator is reported above
+        pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100).alias("_computed"))
     computed = pl.col("_computed")
     problems.rows(observations, percent & ((computed - pl.col("value")).abs() > 1), file, "value",
                   pl.format("tỷ lệ ghi trong nguồn {}% khác tỷ lệ tính từ {}/{} = {}%", number_expr("value"),
@@ -561,3 +791,52 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
         "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
         pl.col("source").alias("source_id"), "quote",
     ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")
+
+
+# ---------------------------------------------------------------- serving
+
+def is_generated(path: str | Path) -> bool:
+    """Whether the folder's dataset.yaml says exactly `generated: true` (read within the loader's limits; anything
+    unreadable means curated, whose quotes are always checked)."""
+    problems = _Problems()
+    meta = _read_dataset(Path(path), problems)
+    return not problems and meta.get("generated") is True
+
+
+def load_or_keep(path: str | Path, last: Catalog | None = None, *,
+                 verify_quotes: bool | None = None) -> tuple[Catalog | None, DataError | None]:
+    """What a running app serves: (the newest catalog, None) when the folder loads, otherwise (`last`, the error).
+
+    Any failure counts, not only invalid data: a crash of the loader itself (an exception this module did not
+    foresee, memory, recursion) becomes a DataError with one problem naming the folder, so a page shows the warning
+    and keeps serving the last valid catalog instead of a traceback. `verify_quotes=None` checks quotes unless the
+    dataset says it is generated."""
+    try:
+        quotes = not is_generated(path) if verify_quotes is None else verify_quotes
+        return load(path, verify_quotes=quotes), None
+    except DataError as err:
+        return last, err
+    except Exception as err:  # RecursionError, MemoryError, a bug: the app must keep serving
+        detail = str(err).splitlines()[0][:200] if str(err) else ""
+        problem = Problem(str(path), "", "", f"lỗi khi nạp dữ liệu ({type(err).__name__}: {detail}); đang dùng "
+                          "bản dữ liệu hợp lệ gần nhất — hãy chạy `python -m danvan validate` và báo lỗi này")
+        return last, DataError([problem])
+
+
+def stamp(path: str | Path) -> tuple:
+    """A cheap fingerprint of the folder (names, sizes, modification times) to notice edits; never raises (a file
+    vanishing mid-walk, a dangling link), and ignores history/ (saves in progress, previous versions, audit)."""
+    root = Path(path)
+    found = []
+    for folder, dirs, files in os.walk(root):
+        if Path(folder) == root and "history" in dirs:
+            dirs.remove("history")
+        for name in files:
+            full = Path(folder) / name
+            try:
+                info = full.stat()
+            except OSError:
+                info = None
+            found.append((full.relative_to(root).as_posix(), info.st_size if info else -1,
+                          info.st_mtime_ns if info else -1))
+    return tuple(sorted(found))

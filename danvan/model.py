@@ -105,9 +105,19 @@ class Problem:
     severity: str = "error"  # "error" rejects the catalog; "warning" is shown but accepted
 
     def __str__(self) -> str:
-        where = " › ".join(part for part in (self.file, self.record, self.field) if part)
-        label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
-        return f"[{label}] {where}: {self.message}"
+        return self.text("vi")
+
+    def text(self, lang: str = "vi") -> str:
+        """The problem as one line in the interface language (English from danvan.messages, by message shape)."""
+        if lang != "en":
+            where = " › ".join(part for part in (self.file, self.record, self.field) if part)
+            label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
+            return f"[{label}] {where}: {self.message}"
+        from .messages import english, english_place
+
+        where = " › ".join(english_place(part) for part in (self.file, self.record, self.field) if part)
+        label = "ERROR" if self.severity == "error" else "WARNING"
+        return f"[{label}] {where}: {english(self.message)}"
 
 
 class DataError(Exception):

@@ -1,33 +1,36 @@
-"""Saving curated records safely: validate the whole catalog with the new records first, then write each changed
-file atomically (temporary file, then rename), keeping the previous version under data/history/.
+"""Saving curated records safely: validate the whole catalog with the new records first, then commit every changed
+file in one all-or-nothing step (see journal.py), keeping the previous versions under data/history/<time>/ and a line
+in the audit log data/history/audit.jsonl (who, when, what, why).
 
 A failed validation writes nothing. Existing records are never rewritten: new records are appended to the end of
-their file as YAML text, so comments and layout a curator wrote stay as they are."""
+their file as YAML text, so comments and layout a curator wrote stay as they are. A save killed at any instant leaves
+the old version or the new one; the next save or load finishes or discards it (journal.recover)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import journal
+from .journal import AUDIT, HISTORY, LOCK_TIMEOUT, TXN_PREFIX, LockBusy, point
 from .loader import RECORD_FILES, load
 from .model import DataError, Problem
 
-HISTORY = "history"
+__all__ = ["AUDIT", "HISTORY", "LockBusy", "Saved", "record_keys", "save"]
 
 
 @dataclass(frozen=True)
 class Saved:
     files: list[str]  # the files written, relative to the data folder
     history: Path  # where the previous versions were kept
+    audit: dict  # the entry appended to the audit log
 
 
 def record_keys(name: str) -> list[str]:
@@ -36,70 +39,100 @@ def record_keys(name: str) -> list[str]:
 
 
 def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str] | None = None, *,
-         now: dt.datetime | None = None) -> Saved:
+         author: str | None = None, note: str | None = None, now: dt.datetime | None = None,
+         lock_timeout: float = LOCK_TIMEOUT) -> Saved:
     """Append `records` ({"visits": [...], "observations": [...], "sources": [...], "documents": [...]}) and store
-    `texts` ({source id: article text}) in the data folder, or raise DataError and write nothing."""
+    `texts` ({source id: article text}) in the data folder, or raise DataError and write nothing.
+
+    `author` (the signed-in account) and `note` (why) are required: they go to the audit log with what was added.
+    Raises LockBusy (a DataError naming the holder) when another save holds the folder longer than `lock_timeout`."""
     root = Path(root)
     texts = texts or {}
-    with _lock(root), tempfile.TemporaryDirectory(prefix="danvan-save-") as tmp:
-        staging = Path(tmp) / "data"
-        shutil.copytree(root, staging, ignore=shutil.ignore_patterns(HISTORY, "geo"))
-        changed = []
-        for source_id in texts:
-            target = staging / "sources" / f"{source_id}.txt"
-            if target.exists():
-                raise DataError([Problem(f"sources/{source_id}.txt", "", "", "đã có văn bản lưu trữ với mã này")])
-            target.write_text(texts[source_id], encoding="utf-8")
-            changed.append(f"sources/{source_id}.txt")
-        for name, items in records.items():
-            if not items:
-                continue
-            keys = record_keys(name)
-            clean = [{k: item[k] for k in keys if k in item and item[k] not in (None, "", [])} for item in items]
-            path = staging / f"{name}.yaml"
-            existing = path.read_text(encoding="utf-8") if path.exists() else ""
-            block = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=120)
-            path.write_text(existing + ("" if existing.endswith("\n") or not existing else "\n") + block,
-                            encoding="utf-8")
-            changed.append(f"{name}.yaml")
-        if not changed:
-            raise DataError([Problem("", "", "", "không có bản ghi nào để lưu")])
-        load(staging)  # raises DataError with every problem: nothing has been written yet
-
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-        history = root / HISTORY / stamp
-        for relative in changed:
-            current = root / relative
-            if current.exists():
-                (history / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(current, history / relative)
-        for relative in changed:
-            _replace(root / relative, (staging / relative).read_bytes())
-    return Saved(files=changed, history=history)
-
-
-def _replace(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path` (atomic on POSIX)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def _lock(root: Path) -> Iterator[None]:
-    """One save at a time per data folder, across processes (two curators saving at once)."""
-    (root / HISTORY).mkdir(exist_ok=True)
-    with open(root / HISTORY / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    missing = []
+    if not (author or "").strip():
+        missing.append(Problem("", "", "author", "cần ghi người lưu (tài khoản biên tập viên)"))
+    if not (note or "").strip():
+        missing.append(Problem("", "", "note", "cần ghi lý do lưu (một ghi chú ngắn)"))
+    if missing:
+        raise DataError(missing)
+    with journal.save_lock(root, lock_timeout):
+        journal.recover(root, saving=True)  # what a killed save left: finished or removed before anything else
+        _clean_system_temp()
+        when = now or dt.datetime.now()
+        stamp = when.strftime("%Y%m%d-%H%M%S-%f")
+        while (root / HISTORY / stamp).exists():  # two saves stamped alike (a fixed `now`): keep both histories
+            stamp += "-1"
+        txn = root / HISTORY / f"{TXN_PREFIX}{stamp}-{os.getpid()}"
+        committed = False
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            changed, added = _stage(root, txn / "tree", records, texts)
+            entry = {"id": txn.name.removeprefix(TXN_PREFIX), "time": when.isoformat(timespec="seconds"),
+                     "author": author.strip(), "note": note.strip(),  # type: ignore[union-attr]
+                     "files": {f: {"added": added.get(f, []), "changed": [], "removed": []} for f in changed}}
+            for relative in changed:
+                if (root / relative).exists():
+                    (txn / "previous" / relative).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(root / relative, txn / "previous" / relative)
+                    point(f"previous {relative}")
+            with journal.committing(root, lock_timeout):
+                journal.write_journal(txn, {"stamp": stamp, "files": changed, "audit": entry})
+                committed = True
+                journal.roll_forward(root, txn)
+        except BaseException:
+            if not committed:  # after the commit point the transaction is finished by recovery, never undone
+                shutil.rmtree(txn, ignore_errors=True)
+            raise
+    return Saved(files=changed, history=root / HISTORY / stamp, audit=entry)
+
+
+def _stage(root: Path, tree: Path, records: dict[str, list[dict]],
+           texts: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+    """A complete copy of the folder with the changes applied, validated; returns the changed files and the ids
+    added to each. Unchanged files are hard links (no copy of a large folder); changed ones are written anew."""
+    shutil.copytree(root, tree, symlinks=True, ignore=shutil.ignore_patterns(HISTORY, "geo"), copy_function=_link)
+    point("copied")
+    changed: list[str] = []
+    added: dict[str, list[str]] = {}
+    for source_id, text in texts.items():
+        relative = f"sources/{source_id}.txt"
+        if (tree / relative).exists():
+            raise DataError([Problem(relative, "", "", "đã có văn bản lưu trữ với mã này")])
+        journal.write_file(tree / relative, text.encode("utf-8"))
+        changed.append(relative)
+        added[relative] = [source_id]
+        point(f"staged {relative}")
+    for name, items in records.items():
+        if not items:
+            continue
+        keys = record_keys(name)
+        clean = [{k: item[k] for k in keys if k in item and item[k] not in (None, "", [])} for item in items]
+        path = tree / f"{name}.yaml"
+        existing = path.read_bytes() if path.exists() else b""
+        block = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=120).encode("utf-8")
+        separator = b"" if existing.endswith(b"\n") or not existing else b"\n"
+        journal.write_file(path, existing + separator + block)
+        changed.append(f"{name}.yaml")
+        added[f"{name}.yaml"] = [str(item.get(keys[0])) for item in clean]
+        point(f"staged {name}.yaml")
+    if not changed:
+        raise DataError([Problem("", "", "", "không có bản ghi nào để lưu")])
+    load(tree)  # raises DataError with every problem: nothing has been written to the data folder yet
+    point("validated")
+    return changed, added
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _clean_system_temp() -> None:
+    """Folders that saves of earlier versions staged in the system temp folder and a kill left behind."""
+    for path in Path(tempfile.gettempdir()).glob("danvan-save-*"):
+        try:
+            if time.time() - path.stat().st_mtime > 60:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue

@@ -52,7 +52,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
 
 
 def decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw:  # anywhere: a NUL late in a file would reach the pages and the exports
         raise DecodeError(f"{name}: không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)")
     try:
         text = raw.decode("utf-8-sig")

@@ -7,6 +7,8 @@ import pytest
 import danvan
 from danvan import DataError, store
 
+WHO = {"author": "bt-vien", "note": "bài mới về Lạng Sơn"}
+
 NEW = {"id": "o9", "indicator": "dvk_models_registered", "province": "20", "period": "2022", "value": 5,
        "status": "reported", "source": "t1", "quote": "có 1.291 mô hình", "confidence": 0.9, "subject": "mô hình"}
 
@@ -18,7 +20,7 @@ def snapshot(folder):
 
 def test_save_appends_validates_and_keeps_history(mini):
     before = (mini / "observations.yaml").read_bytes()
-    saved = store.save(mini, {"observations": [NEW]}, now=dt.datetime(2026, 11, 23, 8, 0, 0))
+    saved = store.save(mini, {"observations": [NEW]}, **WHO, now=dt.datetime(2026, 11, 23, 8, 0, 0))
     assert saved.files == ["observations.yaml"]
     assert (saved.history / "observations.yaml").read_bytes() == before  # the previous version is kept
     after = (mini / "observations.yaml").read_bytes()
@@ -32,17 +34,17 @@ def test_failed_validation_writes_nothing(mini):
     before = snapshot(mini)
     bad = NEW | {"quote": "không có trong bài", "indicator": "no_such"}
     with pytest.raises(DataError) as err:
-        store.save(mini, {"observations": [bad]})
+        store.save(mini, {"observations": [bad]}, **WHO)
     assert {p.field for p in err.value.problems if p.severity == "error"} == {"quote", "indicator"}
     assert snapshot(mini) == before
 
 
 def test_two_saves_in_a_row_and_no_duplicates(mini):
-    store.save(mini, {"observations": [NEW]})
-    store.save(mini, {"observations": [NEW | {"id": "o10", "value": 6}]})
+    store.save(mini, {"observations": [NEW]}, **WHO)
+    store.save(mini, {"observations": [NEW | {"id": "o10", "value": 6}]}, **WHO)
     assert sorted(danvan.load(mini).observations["observation_id"]) == ["o1", "o10", "o2", "o3", "o4", "o9"]
     with pytest.raises(DataError) as err:  # the same record again would be a duplicate: refused, nothing written
-        store.save(mini, {"observations": [NEW]})
+        store.save(mini, {"observations": [NEW]}, **WHO)
     assert any(p.message == "mã trùng với một bản ghi khác" for p in err.value.problems)
     assert danvan.load(mini).observations.height == 6
 
@@ -51,7 +53,7 @@ def test_new_source_with_its_text(mini):
     text = "Năm 2023, toàn huyện có 12 mô hình “Dân vận khéo” được đăng ký.\n"
     source = {"id": "n01", "title": "Bài mới", "published": "2023-12-01"}
     obs = NEW | {"id": "o-n01", "source": "n01", "quote": "có 12 mô hình", "value": 12, "period": "2023"}
-    saved = store.save(mini, {"sources": [source], "observations": [obs]}, {"n01": text})
+    saved = store.save(mini, {"sources": [source], "observations": [obs]}, {"n01": text}, **WHO)
     assert sorted(saved.files) == ["observations.yaml", "sources.yaml", "sources/n01.txt"]
     assert (mini / "sources" / "n01.txt").read_text(encoding="utf-8") == text
     assert danvan.load(mini).sources.height == 3
@@ -59,4 +61,14 @@ def test_new_source_with_its_text(mini):
 
 def test_nothing_to_save_is_refused(mini):
     with pytest.raises(DataError):
-        store.save(mini, {"observations": []})
+        store.save(mini, {"observations": []}, **WHO)
+
+
+@pytest.mark.parametrize(("who", "fields"), [({}, {"author", "note"}), ({"author": "a"}, {"note"}),
+                                             ({"author": " ", "note": "lý do"}, {"author"})])
+def test_a_save_needs_an_author_and_a_note(mini, who, fields):
+    before = snapshot(mini)
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"observations": [NEW]}, **who)
+    assert {p.field for p in err.value.problems} == fields
+    assert snapshot(mini) == before

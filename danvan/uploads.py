@@ -1,0 +1,94 @@
+"""Checking an uploaded file by its content, never by its name: size, type (magic bytes), text encoding. The name a
+browser sends is only shown (cleaned); the file is stored, if at all, under a generated name."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from .text import DecodeError, decode
+
+MAX_UPLOAD = 5_000_000  # bytes: an article, a report in PDF or Word; not a data dump
+
+KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx"}
+
+
+class UploadError(ValueError):
+    """The upload is refused; the message says why in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    kind: str  # "text", "pdf", "docx" or "xlsx", from the content
+    size: int
+    safe_name: str  # generated from the content's hash: the only name ever used on disk
+    shown_name: str  # the browser's name, cleaned, for display only
+    text: str | None = None  # the decoded text of a text upload (UTF-8/UTF-16, NFC)
+
+
+def check(raw: bytes, name: str = "", *, allowed: tuple[str, ...] = tuple(KINDS),
+          max_bytes: int = MAX_UPLOAD) -> Upload:
+    """The upload described, or UploadError: too large, empty, of a type not in `allowed`, or text that does not
+    decode (with the likely encoding named)."""
+    if not raw:
+        raise UploadError("tệp trống")
+    if len(raw) > max_bytes:
+        raise UploadError(f"tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,})".replace(",", "."))
+    kind = sniff(raw)
+    if kind not in allowed:
+        names = ", ".join(KINDS[k] for k in allowed)
+        raise UploadError(f"loại tệp không được nhận ({describe(raw)}); chỉ nhận: {names}")
+    text = _text(raw) if kind == "text" else None
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    return Upload(kind, len(raw), f"upload-{digest}.{KINDS[kind]}", shown_name(name), text)
+
+
+def sniff(raw: bytes) -> str:
+    """The type by content: pdf, docx, xlsx, text, or what else it looks like ("zip", "binary")."""
+    if raw.startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())  # the directory only: nothing is extracted
+        except zipfile.BadZipFile:
+            return "binary"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark
+    if b"\x00" in raw[:8192]:
+        return "binary"
+    return "text"
+
+
+def describe(raw: bytes) -> str:
+    kind = sniff(raw)
+    if raw.startswith(b"MZ") or raw.startswith(b"\x7fELF"):
+        return "chương trình chạy được"
+    return {"zip": "tệp nén ZIP", "binary": "tệp nhị phân", "pdf": "PDF", "docx": "Word (.docx)",
+            "xlsx": "Excel (.xlsx)", "text": "văn bản"}[kind]
+
+
+def _text(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return decode(raw.decode("utf-16").encode("utf-8"), "tệp tải lên")
+        except (UnicodeDecodeError, DecodeError) as err:
+            raise UploadError(f"không đọc được dạng UTF-16: {err}") from None
+    try:
+        return decode(raw, "tệp tải lên")
+    except DecodeError as err:
+        raise UploadError(str(err).removeprefix("tệp tải lên: ")) from None
+
+
+def shown_name(name: str) -> str:
+    """The last part of the name, without control or format characters, at most 120 characters: safe to show."""
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    clean = "".join(c for c in last if unicodedata.category(c)[0] != "C").strip().lstrip(".")
+    return clean[:120] or "(không tên)"

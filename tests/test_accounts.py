@@ -1,0 +1,192 @@
+"""Curator accounts: Argon2 hashes in a file outside data/, roles, the command line (never echoing a password),
+sign-in delays and lockout per account and per client, session expiry, uploads checked by content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from danvan import accounts, uploads
+from danvan.accounts import AccountError, Throttle
+
+ROOT = Path(__file__).resolve().parent.parent
+T0 = dt.datetime(2026, 3, 1, 8, 0, 0)
+SECRET = "mật-khẩu-dài-123"
+
+
+@pytest.fixture
+def book(tmp_path) -> Path:
+    path = tmp_path / "cfg" / "curators.toml"
+    accounts.add(path, "lan", SECRET, "curator", "Nguyễn Thị Lan", now=T0)
+    accounts.add(path, "admin1", "quản-trị-viên-9", "admin")
+    return path
+
+
+def test_path_outside_data_configurable():
+    assert accounts.accounts_path({"DANVAN_CURATORS": "/srv/x.toml"}) == Path("/srv/x.toml")
+    assert accounts.accounts_path({}) == Path("~/.config/danvan/curators.toml").expanduser()
+
+
+def test_file_holds_salted_slow_hashes_only(book):
+    text = book.read_text(encoding="utf-8")
+    assert SECRET not in text and text.count("$argon2id$") == 2
+    assert stat.S_IMODE(book.stat().st_mode) == 0o600
+    other = book.parent / "other.toml"
+    accounts.add(other, "lan", SECRET)
+    first = next(line for line in text.splitlines() if line.startswith("hash"))
+    second = next(line for line in other.read_text(encoding="utf-8").splitlines() if line.startswith("hash"))
+    assert first != second  # a fresh salt each time
+
+
+def test_verify_and_roles(book):
+    lan = accounts.verify(book, "lan", SECRET)
+    assert lan == accounts.Account("lan", "curator", "Nguyễn Thị Lan", T0.isoformat())
+    assert accounts.verify(book, "lan", SECRET + "x") is None
+    assert accounts.verify(book, "nobody", SECRET) is None
+    assert lan.can("save") and not lan.can("manage") and not lan.can("audit")
+    admin = accounts.verify(book, "admin1", "quản-trị-viên-9")
+    assert admin and admin.can("save") and admin.can("manage") and admin.can("audit")
+    assert accounts.can("viewer", "view") and not accounts.can("viewer", "save")
+    assert not accounts.can("hacker", "view")
+
+
+@pytest.mark.parametrize(("username", "password", "role", "word"), [
+    ("lan", SECRET, "curator", "đã có"), ("../etc", SECRET, "curator", "không hợp lệ"),
+    ("Lan Anh", SECRET, "curator", "không hợp lệ"), ("minh", "ngắn", "curator", "quá ngắn"),
+    ("minh", SECRET, "root", "vai trò"), ("minh", " " + SECRET, "curator", "khoảng trắng"),
+])
+def test_refused_accounts(book, username, password, role, word):
+    with pytest.raises(AccountError, match=word):
+        accounts.add(book, username, password, role)
+
+
+def test_replace_and_remove(book):
+    accounts.add(book, "lan", "mật-khẩu-mới-456", "admin", replace=True)
+    assert accounts.verify(book, "lan", SECRET) is None
+    assert accounts.verify(book, "lan", "mật-khẩu-mới-456").role == "admin"
+    accounts.remove(book, "lan")
+    assert [a.username for a in accounts.list_accounts(book)] == ["admin1"]
+    with pytest.raises(AccountError, match="không có"):
+        accounts.remove(book, "lan")
+
+
+def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "danvan", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "DANVAN_CURATORS": ""})
+
+
+def test_command_line_never_shows_the_password(tmp_path):
+    book = tmp_path / "c.toml"
+    done = cli("curator", "--file", str(book), "add", "minh", "--role", "admin", "--name", "Trần Minh",
+               "--password-stdin", stdin=SECRET + "\n")
+    assert done.returncode == 0, done.stderr
+    assert SECRET not in done.stdout + done.stderr
+    assert accounts.verify(book, "minh", SECRET).role == "admin"
+    listed = cli("curator", "--file", str(book), "list")
+    assert listed.stdout.split("\t")[:3] == ["minh", "admin", "Trần Minh"] and "argon2" not in listed.stdout
+    again = cli("curator", "--file", str(book), "add", "minh", "--password-stdin", stdin=SECRET + "\n")
+    assert again.returncode == 2 and "đã có tài khoản" in again.stderr
+    assert cli("curator", "--file", str(book), "remove", "minh").returncode == 0
+    assert accounts.list_accounts(book) == []
+
+
+def test_the_password_option_does_not_exist():
+    done = cli("curator", "add", "minh", "--password", SECRET)
+    assert done.returncode == 2 and "unrecognized arguments" in done.stderr
+
+
+def test_growing_delay_then_lockout_per_account(book):
+    throttle = Throttle(free=3, lockout_after=6, lockout=dt.timedelta(minutes=15))
+    now = T0
+    waits = []
+    for _ in range(6):
+        result = accounts.sign_in(book, "lan", "sai-mật-khẩu-1", "10.0.0.1", throttle, now)
+        assert result.account is None and result.message == "tên đăng nhập hoặc mật khẩu không đúng"
+        waits.append(result.wait)
+        locked_at = now
+        now += dt.timedelta(seconds=result.wait)
+    assert waits[:2] == [0, 0] and waits[2:5] == [1, 2, 4]  # doubling from the third failure
+    assert waits[5] == 15 * 60  # locked
+    # Even the right password is refused while locked, without being checked — from any client.
+    result = accounts.sign_in(book, "lan", SECRET, "10.0.0.99", throttle, locked_at + dt.timedelta(minutes=5))
+    assert result.account is None and "tạm khóa" in result.message and "10 phút" in result.message
+    later = accounts.sign_in(book, "lan", SECRET, "10.0.0.99", throttle, locked_at + dt.timedelta(minutes=15))
+    assert later.account is not None and later.message == ""
+
+
+def test_delay_per_client_across_accounts(book):
+    throttle = Throttle(free=2, lockout_after=5)
+    for name in ("a1", "a2", "a3"):  # one client guessing different accounts
+        accounts.sign_in(book, name, "đoán-bừa-123", "10.0.0.7", throttle, T0)
+    result = accounts.sign_in(book, "lan", SECRET, "10.0.0.7", throttle, T0)
+    assert result.account is None and result.wait > 0
+    assert accounts.sign_in(book, "lan", SECRET, "10.0.0.8", throttle, T0).account is not None  # another client
+
+
+def test_success_clears_the_count(book):
+    throttle = Throttle(free=2)
+    accounts.sign_in(book, "lan", "sai-mật-khẩu-1", "c", throttle, T0)
+    assert accounts.sign_in(book, "lan", SECRET, "c", throttle, T0).account
+    assert throttle.wait("lan", "c", T0) == 0
+
+
+def test_session_expiry():
+    idle = dt.timedelta(minutes=30)
+    assert not accounts.expired(T0, T0 + dt.timedelta(minutes=29), idle)
+    assert accounts.expired(T0, T0 + idle, idle)
+    assert accounts.expired(T0, T0 - dt.timedelta(seconds=1), idle)  # clock went backwards
+
+
+# ---------------------------------------------------------------- uploads
+
+def office(member: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(member, "<x/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("raw", "kind"), [
+    (b"%PDF-1.7\n...", "pdf"), (office("word/document.xml"), "docx"), (office("xl/workbook.xml"), "xlsx"),
+    ("Bài viết về dân vận".encode(), "text"), ("\ufeffCó BOM".encode(), "text"),
+    ("Văn bản UTF-16".encode("utf-16"), "text"),
+])
+def test_type_by_content(raw, kind):
+    checked = uploads.check(raw, "../../etc/passwd")
+    assert checked.kind == kind
+    assert checked.safe_name.startswith("upload-") and "/" not in checked.safe_name
+    assert "passwd" not in checked.safe_name
+    assert checked.shown_name == "passwd"
+
+
+def test_text_is_decoded_to_nfc():
+    import unicodedata
+
+    checked = uploads.check(unicodedata.normalize("NFD", "Lạng Sơn").encode("utf-16"), "bai.txt")
+    assert checked.text == "Lạng Sơn"
+
+
+@pytest.mark.parametrize(("raw", "name", "kwargs", "word"), [
+    (b"", "a.txt", {}, "trống"), (b"x" * 101, "a.txt", {"max_bytes": 100}, "quá lớn"),
+    (b"MZ\x90\x00\x03\x00" + bytes(100), "bai.txt", {}, "chương trình"),
+    (office("evil.bin"), "bai.docx", {}, "ZIP"),
+    (b"%PDF-1.4", "bai.txt", {"allowed": ("text",)}, "chỉ nhận: txt"),
+    ("Hoà và Đà".encode("cp1258"), "bai.txt", {}, "Windows-1258"),
+])
+def test_refused_uploads(raw, name, kwargs, word):
+    with pytest.raises(uploads.UploadError, match=word):
+        uploads.check(raw, name, **kwargs)
+
+
+def test_shown_name_is_cleaned():
+    assert uploads.shown_name("C:\\Users\\x\\bài\u202eviết.txt\x00") == "bàiviết.txt"
+    assert uploads.shown_name("...") == "(không tên)"
