@@ -78,8 +78,9 @@ _LEADING_TYPE = re.compile(
 # A name after a type word in running text: capitalised words or a number ("Phường 1", "Quận 3"), words joined by
 # spaces or by " - " ("Bà Rịa - Vũng Tàu"), with inner apostrophes ("Đạ M'ri", "K’Ré").
 _WORD = r"(?:[^\W\d_a-zđ][\w'’]*|\d+[A-Z]?|[IVX]+\b)"
-_NAME = rf"{_WORD}(?:(?:\s+|\s*[-–]\s*){_WORD}){{0,5}}"
-_SCAN = re.compile(rf"(?<![\w.])(?P<type>(?i:{_TYPE_ALT}))(?:(?P<dot>\.)\s*|\s+)(?P<name>{_NAME})")
+_SP = r"[ \t\u00a0]"  # a name never runs over a line break
+_NAME = rf"{_WORD}(?:(?:{_SP}+|{_SP}*[-–]{_SP}*){_WORD}){{0,5}}"
+_SCAN = re.compile(rf"(?<![\w.])(?P<type>(?i:{_TYPE_ALT}))(?:(?P<dot>\.){_SP}*|{_SP}+)(?P<name>{_NAME})")
 _PAREN = re.compile(r"\s*\(([^()]{2,40})\)")
 _UY = str.maketrans({"ỷ": "ủ"})  # "uỷ" → "ủy" in type words (old tone placement)
 
@@ -371,14 +372,19 @@ class Gazetteer:
             return Resolution("unknown", query=query, note=f"không có {head} thuộc tỉnh mã {within}" if within else "")
         places = current or old
         steps: list[str] = []
-        for what, tokens in (("ngữ cảnh", self._context_tokens([*inline, *context], on)),
-                             ("tỉnh gợi ý", self._hint_tokens(province_hint, on))):
-            if not tokens or (len(places) == 1 and what == "tỉnh gợi ý"):
+        for what, token_sets in (("ngữ cảnh", [self._context_tokens([c], on) for c in [*inline, *context]]),
+                                 ("tỉnh gợi ý", [self._hint_tokens(province_hint, on)])):
+            token_sets = [t for t in token_sets if t]
+            if not token_sets or (len(places) == 1 and what == "tỉnh gợi ý"):
                 continue
             # Context may point to an old unit even when a current one has the name (xã Thiên Lộc (Can Lộc) after
-            # 1/7/2025 is the old commune of Hà Tĩnh, not the new one of Hà Nội).
+            # 1/7/2025 is the old commune of Hà Tĩnh, not the new one of Hà Nội). The candidates that agree with
+            # the most context names win ("phường 1, quận 3, TP. Hồ Chí Minh": quận 3 and the city, not the city
+            # alone).
             pool = places if what == "tỉnh gợi ý" else current + old
-            narrowed = [p for p in pool if self._ancestors(p) & tokens]
+            score = {p: sum(bool(self._ancestors(p) & t) for t in token_sets) for p in pool}
+            best = max(score.values(), default=0)
+            narrowed = [p for p in pool if best and score[p] == best]
             narrowed = [p for p in narrowed if p in current] or narrowed
             if narrowed:
                 if set(narrowed) != set(places):
@@ -432,15 +438,26 @@ class Gazetteer:
         context for the ambiguous ones, then `hint` (the outlet's province)."""
         text = nfc(text)
         raw: list[tuple[int, int, str, str, list[str]]] = []  # start, end, type word, name, inline context
-        for m in _SCAN.finditer(text):
+        pos = 0
+        while (m := _SCAN.search(text, pos)) is not None:
+            # Scanning resumes after the name actually taken, so a type word inside a longer capitalised run
+            # ("xã Tân Lập Huyện Đan Phượng") is still seen.
+            pos = m.start("name")
             word = _norm_type(m.group("type"))
             if word not in _TYPE_WORDS:
                 continue
+            if m.group("dot") and word not in _ABBREVIATIONS:
+                continue  # "tỉnh. Ban Chấp hành": a sentence ends after the type word
             if word in _ABBREVIATIONS and not m.group("dot") and not m.group("type").isupper():
                 continue  # "tt", "tx" in lower case are not abbreviations of a type
             if len(word) == 1 and not m.group("dot"):
                 continue  # a single letter needs its dot: "H. Chợ Đồn"
-            words = re.split(r"(\s+|\s*[-–]\s*)", m.group("name"))
+            words = re.split(rf"({_SP}+|{_SP}*[-–]{_SP}*)", m.group("name"))
+            # Every word of a name starts with a capital or is a number ("ủy" in "Tỉnh ủy" is not a name).
+            capital = [i for i in range(0, len(words), 2) if not (words[i][:1].isupper() or words[i][:1].isdigit())]
+            words = words[:max(capital[0] - 1, 0)] if capital else words
+            if not words or not words[0]:
+                continue
             best = None
             for n in range(len(words), 0, -2):  # the longest run of words that names a unit
                 name = "".join(words[:n])
@@ -450,9 +467,11 @@ class Gazetteer:
                     break
             if best is None:
                 if include_unknown:
-                    raw.append((m.start(), m.start("name") + len(m.group("name")), word, m.group("name"), []))
+                    whole = "".join(words)
+                    raw.append((m.start(), m.start("name") + len(whole), word, whole, []))
                 continue
             end = m.start("name") + len(best)
+            pos = end
             inline: list[str] = []
             paren = _PAREN.match(text, end)
             if paren:
@@ -544,6 +563,8 @@ def find_places(text: str, on: dt.date | None = None, hint: str | None = None, i
 # ------------------------------------------------------------------------------------------------ validation
 
 _DATE_COLUMNS = ("date_start", "period_end", "date")
+_LABEL_COLUMNS = ("_record", "id", "visit_id", "observation_id")
+_SCHEME_DAY = {"63": MERGER_DATE - dt.timedelta(days=1), "34": MERGER_DATE}
 
 
 def check_places(frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None = None,
@@ -552,50 +573,68 @@ def check_places(frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None
     province (in the scheme in force on the record's date), or a place listed in places.csv (a village, a place the
     gazetteer cannot know).
 
-    `frames`: file name → records with columns province, district, commune, a date (date_start, period_end or
-    date) and a record label (`_record`, else `id`). Returns loader Problems (file, record, field, reason)."""
+    `frames`: file name → records (loader frames or Catalog tables) with columns province (or province_code),
+    district, commune, a date (date_start, period_end or date; none: today's scheme) and a record label (`_record`,
+    `id`, `visit_id` or `observation_id`). Each distinct (name, province, scheme)
+    is resolved once, so a million records cost what their few distinct places cost. Returns loader Problems
+    (file, record, field, reason), in record order."""
     gaz = load(root)
-    extra: set[tuple[str, str]] = set()
+    listed: set[tuple[str, str]] = set()
     if places is not None and places.height:
         for pname, province, aliases in places.select("name", "province_code", "aliases").iter_rows():
             for spelling in [pname, *filter(None, (aliases or "").split("|"))]:
-                extra.add((name_key(_strip_type(spelling)[1]), province))
+                listed.add((name_key(_strip_type(spelling)[1]), province))
     problems: list[Problem] = []
-    seen: dict[tuple, Resolution] = {}
     for file, frame in frames.items():
-        if "district" not in frame.columns and "commune" not in frame.columns:
+        levels = [c for c in ("district", "commune") if c in frame.columns]
+        if not levels:
             continue
         day = next((c for c in _DATE_COLUMNS if c in frame.columns), None)
-        label = "_record" if "_record" in frame.columns else ("id" if "id" in frame.columns else None)
-        columns = [c for c in (label, "province", "district", "commune", day) if c is not None and c in frame.columns]
-        rows = frame.select(columns).filter(
-            pl.any_horizontal(pl.col(c).is_not_null() for c in ("district", "commune") if c in frame.columns))
-        for i, row in enumerate(rows.iter_rows(named=True)):
-            record = str(row.get(label) or f"bản ghi số {i + 1}") if label else f"bản ghi số {i + 1}"
-            on = row.get(day) if day else None
-            if isinstance(on, dt.datetime):
-                on = on.date()
-            province = row.get("province")
-            district = row.get("district")
-            for level in ("district", "commune"):
-                value = row.get(level)
-                if not value:
-                    continue
-                if (name_key(_strip_type(value)[1]), province) in extra:
-                    continue
-                context = (f"huyện {district}",) if level == "commune" and district else ()
-                key = (value, level, on, province, context)
-                if key not in seen:
-                    seen[key] = gaz.resolve(value, on=on, level=level, within=province, context=context)
-                res = seen[key]
-                if res.status == "found":
-                    continue
-                when = on.strftime("%d/%m/%Y") if isinstance(on, dt.date) else "?"
-                if res.status == "unknown":
-                    reason = (f"không có {'huyện' if level == 'district' else 'xã/phường'} '{value}' thuộc tỉnh mã "
-                              f"'{province}' (ngày {when}) trong danh mục hành chính, cũng không có trong places.csv")
-                else:
-                    options = ", ".join(f"{m.place.label} (mã {m.place.code})" for m in res.candidates[:6])
-                    reason = f"'{value}' chỉ nhiều đơn vị thuộc tỉnh mã '{province}': {options}; ghi rõ hơn"
-                problems.append(Problem(file, record, level, reason))
+        scheme = (pl.when(pl.col(day) < pl.lit(MERGER_DATE)).then(pl.lit("63")).otherwise(pl.lit("34"))
+                  if day else pl.lit("34"))
+        label_col = next((c for c in _LABEL_COLUMNS if c in frame.columns), None)
+        label = (pl.col(label_col).cast(pl.String) if label_col else
+                 pl.format("bản ghi số {}", pl.int_range(1, pl.len() + 1)))
+        province_col = next((c for c in ("province", "province_code") if c in frame.columns), None)
+        province = pl.col(province_col) if province_col else pl.lit(None, pl.String)
+        district = pl.col("district") if "district" in frame.columns else pl.lit(None, pl.String)
+        rows = frame.select(label.alias("_label"), province.cast(pl.String).alias("_province"),
+                            district.cast(pl.String).alias("_district"),
+                            *[pl.col(c).cast(pl.String) for c in levels if c != "district"], scheme.alias("_scheme"),
+                            pl.int_range(pl.len()).alias("_row"))
+        bad: list[tuple[int, str, str]] = []  # row, field, reason
+        for level in levels:
+            col = "_district" if level == "district" else level
+            keys = ["_province", "_scheme", col] + (["_district"] if level == "commune" else [])
+            distinct = rows.filter(pl.col(col).is_not_null()).select(keys).unique()
+            failing = []
+            for values in distinct.iter_rows(named=True):
+                reason = _place_problem(gaz, level, values[col], values["_province"], values["_scheme"],
+                                        values.get("_district") if level == "commune" else None, listed)
+                if reason:
+                    failing.append({**values, "_reason": reason})
+            if failing:
+                hit = rows.join(pl.DataFrame(failing, schema={**{k: pl.String for k in keys}, "_reason": pl.String}),
+                                on=keys, how="inner", nulls_equal=True)
+                bad += [(r, level, reason) for r, reason in hit.select("_row", "_reason").iter_rows()]
+        labels = rows["_label"].to_list()
+        problems += [Problem(file, labels[r], level, reason) for r, level, reason in sorted(bad)]
     return problems
+
+
+def _place_problem(gaz: Gazetteer, level: str, value: str, province: str | None, scheme: str,
+                   district: str | None, listed: set[tuple[str, str]]) -> str | None:
+    """Why a district or commune of a record does not check out, or None when it does."""
+    if (name_key(_strip_type(value)[1]), province) in listed:
+        return None
+    context = (f"huyện {district}",) if district else ()
+    res = gaz.resolve(value, on=_SCHEME_DAY[scheme], level=level, within=province, context=context)
+    if res.status == "found":
+        return None
+    what = "huyện" if level == "district" else "xã/phường"
+    period = "trước 1/7/2025" if scheme == "63" else "từ 1/7/2025"
+    if res.status == "unknown":
+        return (f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "
+                "(data/gazetteer/), cũng không có trong places.csv")
+    options = ", ".join(f"{m.place.label} (mã {m.place.code})" for m in res.candidates[:6])
+    return f"'{value}' chỉ nhiều đơn vị thuộc tỉnh mã '{province}': {options}; hãy ghi rõ hơn"
