@@ -19,6 +19,7 @@ import yaml
 
 from . import journal
 from .fmt import number_expr
+from .gazetteer import check_places
 from .model import (
     DATASET_SPEC,
     DOCUMENT_SPEC,
@@ -627,14 +628,9 @@ def _check_province(frame: pl.DataFrame, day: str, units: pl.DataFrame, file: st
 
 
 def _check_places(frame: pl.DataFrame, places: pl.DataFrame, file: str, problems: _Problems) -> None:
-    """District and commune names must be in places.csv, under the record's (scheme-63) province."""
-    known = places.select(pl.col("name"), pl.col("province_code").alias("province"), pl.lit(True).alias("_known"))
-    for column in ("district", "commune"):
-        joined = frame.select(RECORD, column, "province").join(known.rename({"name": column}), on=[column, "province"],
-                                                               how="left")
-        problems.rows(joined, pl.col(column).is_not_null() & pl.col("_known").is_null(), file, column,
-                      pl.format("không có địa danh '{}' thuộc tỉnh mã '{}' trong places.csv", pl.col(column),
-                                pl.col("province")))
+    """District and commune names must be units of the gazetteer in the record's province on its date, or places
+    listed in places.csv (what the gazetteer cannot know, e.g. a village)."""
+    problems.extend(check_places({file: frame}, places))
 
 
 def _check_sources(sources: pl.DataFrame, units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
