@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import load
 from .model import Catalog, DataError
@@ -18,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo")
     validate.add_argument("path", nargs="?", default="data")
+    validate.add_argument("--snapshot", action="store_true",
+                          help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py")
     ingest = commands.add_parser("ingest", help="đọc một bài viết, in bản nháp YAML các bản ghi để biên tập")
     ingest.add_argument("file", help="tệp văn bản của bài (UTF-8)")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
@@ -33,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("-o", "--output", required=True, help="tệp kết quả (CSV: tiền tố của các tệp)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.snapshot)
     if args.command == "ingest":
         from .ingest import run_cli
 
@@ -43,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _validate(path: str) -> int:
+def _validate(path: str, snapshot: bool = False) -> int:
     try:
-        catalog = load(path)
+        catalog = load(path, snapshot=snapshot)
     except DataError as err:
         for problem in err.problems:
             print(problem)
@@ -59,6 +62,10 @@ def _validate(path: str) -> int:
         f"{catalog.observations.height} số liệu, {catalog.documents.height} văn bản, "
         f"{catalog.indicators.height} chỉ tiêu; {len(catalog.warnings)} cảnh báo; phiên bản {catalog.version}"
     )
+    if snapshot:
+        from .snapshot import fingerprint, folder
+
+        print(f"bản chụp: {folder(Path(path)) / fingerprint(Path(path))}")
     return 0
 
 

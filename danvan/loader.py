@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,12 +69,19 @@ class _Problems(list):
                 self.rows(frame, bad, file, field, message)
 
 
-def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
+def load(path: str | Path = "data", *, verify_quotes: bool = True, snapshot: bool | None = None) -> Catalog:
     """Load and validate the data folder. Raises DataError listing every problem when any is an error.
 
     `verify_quotes=False` skips the check that quotes occur in the stored source texts; it is meant only for
-    generated benchmark data, whose dataset.yaml says `generated: true`."""
+    generated benchmark data, whose dataset.yaml says `generated: true`. `snapshot=True` (or, when None, the
+    environment variable DANVAN_SNAPSHOT=1) reads the columnar snapshot of the validated files when it matches them
+    and writes it when it does not (danvan/snapshot.py)."""
     root = Path(path)
+    if snapshot or (snapshot is None and os.environ.get("DANVAN_SNAPSHOT", "0") not in ("", "0")):
+        from .snapshot import cached_load
+
+        return cached_load(root, verify_quotes=verify_quotes,
+                           load=lambda: load(root, verify_quotes=verify_quotes, snapshot=False))
     problems = _Problems()
     if not root.is_dir():
         raise DataError([Problem(str(root), "", "", "không tìm thấy thư mục dữ liệu")])
