@@ -359,18 +359,27 @@ async def sequential(base: str, path: str, query: str, changes: int, filters: Fi
     `filters` is None, for a page without the filter bar). Returns the latencies, and the server's CPU per change
     when its pids are given."""
     session = Session(base, path, query)
+
+    async def step(k: int) -> Run:
+        change = filters.next(session, k) if filters else None
+        try:
+            run = await (session.change(change) if change else session.rerun())
+        except (TimeoutError, ProtocolError, OSError) as err:  # the server did not finish the run
+            raise ProtocolError(f"{session.url}, change {change}: {type(err).__name__} {err}") from err
+        if not run.ok:
+            raise ProtocolError(f"{session.url}, change {change}: {run.exceptions or run.status}")
+        return run
+
     try:
         opened = await session.open()
         if check:
             check(opened)
         for k in range(warmup):  # the first change of a page imports what its figures need
-            await (session.change(filters.next(session, k)) if filters else session.rerun())
+            await step(k)
         cpu0 = sum(cpu_seconds(p) for p in pids)
         runs = []
         for k in range(changes):
-            run = await (session.change(filters.next(session, warmup + k)) if filters else session.rerun())
-            if not run.ok:
-                raise ProtocolError(f"{session.url}: {run.exceptions or run.status}")
+            run = await step(warmup + k)
             if check:
                 check(run)
             runs.append(run)
