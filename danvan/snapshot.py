@@ -138,7 +138,8 @@ def read(root: Path, key: str, need_verified_quotes: bool) -> Catalog | None:
         for name, digest in files.items():
             if _sha256(where / name) != digest:
                 return None
-        frames = {name: pl.read_parquet(where / f"{name}.parquet") for name in FRAMES}
+        # one chunk per column, as the loader returns: row groups would leave the frames chunked
+        frames = {name: pl.read_parquet(where / f"{name}.parquet").rechunk() for name in FRAMES}
         texts = json.loads((where / TEXTS).read_text(encoding="utf-8"))
         dataset = yaml.safe_load(manifest["dataset"]) or {}
         warnings = [Problem(**p) for p in manifest["warnings"]]
