@@ -404,6 +404,7 @@ async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, ch
     opens: list[float] = []
     errors: list[str] = []
     done = 0
+    window = [float("inf"), 0.0]  # first change sent, last change answered: the phase the throughput is over
 
     async def one(i: int) -> None:
         nonlocal done
@@ -424,7 +425,9 @@ async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, ch
                 if time.monotonic() + think + timeout_s > deadline:
                     break
                 await asyncio.sleep(think)
+                window[0] = min(window[0], time.monotonic())
                 run = await session.change(filters.next(session, k))
+                window[1] = max(window[1], time.monotonic())
                 latencies.append(run.latency_ms)
                 done += 1
                 if not run.ok:
@@ -441,10 +444,11 @@ async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, ch
     for task in tasks:
         task.cancel()
     wall = time.monotonic() - t0
+    span = window[1] - window[0] if done else 0.0
     server = sum(cpu_seconds(p) for p in pids) - cpu0
     own = own_cpu_seconds() - own0
     return {"sessions": sessions, "think_s": think_s, "median_ms": median(latencies), "p95_ms": p95(latencies),
-            "errors": len(errors), "changes": len(latencies), "changes_per_s": round(done / wall, 2) if wall else 0,
+            "errors": len(errors), "changes": len(latencies), "changes_per_s": round(done / span, 2) if span else 0,
             "open_median_ms": median(opens), "wall_s": round(wall, 1),
             # the server's share of the CPU spent by the server and this load generator together, and the cores the
             # server kept busy (CPU seconds per wall second)
