@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo")
     validate.add_argument("path", nargs="?", default="data")
+    validate.add_argument("--snapshot", action="store_true",
+                          help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py")
     ingest = commands.add_parser("ingest", help="đọc một bài viết, in bản nháp YAML các bản ghi để biên tập")
     ingest.add_argument("file", help="tệp văn bản của bài (UTF-8)")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(args, "run"):
         return args.run(args)
     if args.command == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.snapshot)
     if args.command == "ingest":
         return _ingest(args.file, args.published, args.province, args.data)
     if args.command == "export":
@@ -71,9 +73,9 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
     return 0
 
 
-def _validate(path: str) -> int:
+def _validate(path: str, snapshot: bool = False) -> int:
     try:
-        catalog = load(path)
+        catalog = load(path, snapshot=snapshot)
     except DataError as err:
         for problem in err.problems:
             print(problem)
@@ -87,6 +89,10 @@ def _validate(path: str) -> int:
         f"{catalog.observations.height} số liệu, {catalog.documents.height} văn bản, "
         f"{catalog.indicators.height} chỉ tiêu; {len(catalog.warnings)} cảnh báo; phiên bản {catalog.version}"
     )
+    if snapshot:
+        from .snapshot import fingerprint, folder
+
+        print(f"bản chụp: {folder(Path(path)) / fingerprint(Path(path))}")
     return 0
 
 

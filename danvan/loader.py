@@ -86,11 +86,13 @@ class _Problems(list):
                 self.rows(frame, bad, file, field, message)
 
 
-def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
+def load(path: str | Path = "data", *, verify_quotes: bool = True, snapshot: bool | None = None) -> Catalog:
     """Load and validate the data folder. Raises DataError listing every problem when any is an error.
 
     `verify_quotes=False` skips the check that quotes occur in the stored source texts; it is meant only for
-    generated benchmark data, whose dataset.yaml says `generated: true`.
+    generated benchmark data, whose dataset.yaml says `generated: true`. `snapshot=True` (or, when None, the
+    environment variable DANVAN_SNAPSHOT=1) reads the columnar snapshot of the validated files when it matches them
+    and writes it when it does not (danvan/snapshot.py).
 
     A save that a kill interrupted is finished (or discarded) first, and no save commits while the files are read:
     what is loaded is always one whole version of the folder."""
@@ -100,6 +102,11 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True) -> Catalog:
     # A read-only folder, or a save committing right now (reading() below waits for it), is read as it is.
     with contextlib.suppress(OSError, DataError):
         journal.recover(root, timeout=journal.READ_TIMEOUT)
+    if snapshot or (snapshot is None and os.environ.get("DANVAN_SNAPSHOT", "0") not in ("", "0")):
+        from .snapshot import cached_load
+
+        return cached_load(root, verify_quotes=verify_quotes,
+                           load=lambda: load(root, verify_quotes=verify_quotes, snapshot=False))
     with journal.reading(root):
         return _load(root, verify_quotes)
 
