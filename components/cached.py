@@ -28,7 +28,6 @@ import plotly.graph_objects as go
 import polars as pl
 import pydeck as pdk
 import streamlit as st
-import yaml
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
@@ -38,6 +37,7 @@ from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
 from danvan.filter import Filter
+from danvan.loader import stamp
 from danvan.registry import Registry
 
 PER_FILTER = 32  # filters kept per kind of small aggregated result
@@ -49,44 +49,23 @@ def data_path() -> str:
     return os.environ.get("DANVAN_DATA", str(Path(__file__).resolve().parent.parent / "data"))
 
 
-def _stamp(path: str) -> tuple:
-    root = Path(path)
-    return tuple(sorted((p.relative_to(root).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
-                        for p in root.rglob("*") if p.is_file() and "history" not in p.parts))
-
-
-def _generated(path: str) -> bool:
-    """Whether the folder's dataset.yaml says `generated: true` (exactly true; anything else means curated)."""
-    try:
-        meta = yaml.safe_load((Path(path) / "dataset.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False  # the loader reports what is wrong with it
-    return isinstance(meta, dict) and meta.get("generated") is True
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _load(path: str, stamp: tuple) -> danvan.Catalog | danvan.DataError:
-    # Generated benchmark data skips the quote check (its quotes are not curated from real texts); curated data never.
-    try:
-        return danvan.load(path, verify_quotes=not _generated(path))
-    except danvan.DataError as err:
-        return err
-
-
 @st.cache_resource(show_spinner=False)
 def _last_valid() -> dict[str, danvan.Catalog]:
     return {}
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load(path: str, stamp: tuple) -> tuple[danvan.Catalog | None, danvan.DataError | None]:
+    return danvan.load_or_keep(path, _last_valid().get(path))
+
+
 def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
     """The current catalog and, when the newest files do not validate, the error (with the last valid catalog)."""
     path = data_path()
-    result = _load(path, _stamp(path))
-    last = _last_valid()
-    if isinstance(result, danvan.DataError):
-        return last.get(path), result
-    last[path] = result
-    return result, None
+    result, error = _load(path, stamp(path))
+    if error is None and result is not None:
+        _last_valid()[path] = result
+    return result, error
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -17,6 +17,12 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def module_path(name: str) -> Path:
+    """The file a module name would be in, without its suffix (a package's folder)."""
+    path = ROOT.joinpath(*name.split("."))
+    return path if path.is_dir() else path.with_suffix(".py")
+
+
 def modules() -> dict[str, Path]:
     return {module_name(p): p for package in PACKAGES for p in sorted((ROOT / package).rglob("*.py"))}
 
@@ -33,8 +39,12 @@ def imports(name: str, path: Path) -> list[tuple[str, ast.stmt]]:
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            # `from . import x` names a module x when there is one
-            found += [(f"{base}.{alias.name}", node) for alias in node.names] + [(base, node)]
+            # `from . import x` names the module x when there is one, else (a name defined in it) the package
+            submodules = [f"{base}.{alias.name}" for alias in node.names]
+            found += [(module, node) for module in submodules]
+            if not all(module_path(module).exists() or (module_path(module) / "__init__.py").exists()
+                       for module in submodules):
+                found.append((base, node))
     return found
 
 

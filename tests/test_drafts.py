@@ -80,6 +80,6 @@ def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):
             for part, columns in REVIEW_COLUMNS.items()}
     records = to_records(d, SourceEntry("n01"), kept, known_documents=catalog.documents["code"])
     assert records["observations"], "the article's figures were drafted and kept"
-    store.save(data, records, {"n01": text})
+    store.save(data, records, {"n01": text}, author="bientap", note="bài n01")
     after = danvan.load(data)
     assert after.observations.filter(after.observations["source_id"] == "n01").height == len(records["observations"])

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import danvan
-from danvan import queries
+from danvan import loader, queries
 from danvan.filter import Filter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,9 +111,7 @@ def test_quotes_are_sentences_of_the_generated_texts(small):
 
 
 def test_quote_check_is_skipped_only_for_generated_data(small, data_copy):
-    from components import cached
-
-    assert cached._generated(str(small)) and not cached._generated(str(ROOT / "data"))
+    assert loader.is_generated(small) and not loader.is_generated(ROOT / "data")
     with pytest.raises(danvan.DataError, match="generated: true"):
         danvan.load(data_copy, verify_quotes=False)
 

@@ -10,7 +10,9 @@ import os
 import pytest
 
 import danvan
-from danvan import DataError, export, html_export, loader, queries, report
+from danvan import DataError, loader
+from danvan.exports import html_file, report, tables
+from danvan.filter import Filter
 
 
 def test_valid_folder_is_served_new(mini):
@@ -107,12 +109,12 @@ def test_edge_values_load_finite_and_render(mini):
     for column in ("value", "numerator", "denominator"):
         assert all(math.isfinite(v) for v in catalog.observations[column].drop_nulls().to_list())
     assert catalog.observations["period_start"].min() == dt.date(1945, 1, 1)
-    flt = queries.Filter(years=(1945, dt.date.today().year + 1))
+    flt = Filter(years=(1945, dt.date.today().year + 1))
     for lang in ("vi", "en"):
         built = report.report(catalog, flt, lang, dt.date(2026, 1, 1))
-        page = html_export.html_bytes(built).decode("utf-8")
+        page = html_file.html_bytes(built).decode("utf-8")
         assert "<script>alert" not in page  # shown as text, never as markup
-        sheets = export.tables(catalog, flt, lang)
-        assert export.excel_bytes(sheets, filter_label=built.filter_label, version=catalog.version,
+        sheets = tables.tables(catalog, flt, lang)
+        assert tables.excel_bytes(sheets, filter_label=built.filter_label, version=catalog.version,
                                   made=dt.date(2026, 1, 1))
-        assert all(export.csv_bytes(frame) for frame in sheets.values())
+        assert all(tables.csv_bytes(frame) for frame in sheets.values())
