@@ -104,7 +104,7 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
     scheme = default_scheme(years)
     if values("ranh_gioi"):
         text = values("ranh_gioi")[0]
-        if text == OLD_SCHEME or text == NEW_SCHEME:
+        if text in (OLD_SCHEME, NEW_SCHEME):
             scheme = text
         else:
             notes.append(_note("bad_scheme", value=text, scheme=scheme))
@@ -119,8 +119,8 @@ def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
 
     provinces: list[str] = []
     for code in values("tinh"):
-        mapped = convert_codes([code], OLD_SCHEME if scheme == NEW_SCHEME else NEW_SCHEME, scheme, units) if not _is_unit(
-            code, scheme, units) else [code]
+        other = OLD_SCHEME if scheme == NEW_SCHEME else NEW_SCHEME
+        mapped = [code] if _is_unit(code, scheme, units) else convert_codes([code], other, scheme, units)
         if mapped:
             provinces.extend(c for c in mapped if c not in provinces)
         else:
