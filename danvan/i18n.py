@@ -278,6 +278,10 @@ COMPARE: Texts = {
         "{place}: nguồn ghi {stated}, tính được {computed} ({num}/{den})",
         "{place}: source states {stated}, computed {computed} ({num}/{den})",
     ),
+    "ratio_mismatch": (
+        "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: {num}/{den} = {computed}",
+        "⚠ Differs from its own ratio: {num}/{den} = {computed}",
+    ),
     "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
     "per_year_suffix": ("/năm", "/year"),
     "computed": ("Tính từ tử/mẫu", "Computed"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from . import fmt
 from .filter import Filter
+from .i18n import t
 from .model import Catalog
 
 
@@ -221,10 +223,56 @@ def comparability(frame: pl.DataFrame) -> list[str]:
     return reasons
 
 
-def percent_disagreements(frame: pl.DataFrame, tolerance: float = 1.0) -> pl.DataFrame:
+RATIO_TOLERANCE = 1.0  # percentage points a stated percentage may differ from its own numerator/denominator
+
+
+def ratio_percent_expr() -> pl.Expr:
+    """numerator/denominator × 100, null where there is no ratio (or a zero denominator, which the loader rejects)."""
+    return pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100)
+
+
+def ratio_mismatch_expr(tolerance: float = RATIO_TOLERANCE) -> pl.Expr:
+    """THE rule for a self-contradicting value, named `ratio_mismatch`: a percentage (column `unit` == "percent")
+    whose stated `value` differs from its own `numerator`/`denominator` by more than `tolerance` points (166/200
+    stated as 80%). False, never null, where there is no ratio or the unit is not a percentage.
+
+    Every view and file that shows a value flags it with this (the loader warns with it, the compare page lists
+    them, overview/profile/slides/exports mark the value); ratio_mismatch() is the same rule for one value."""
+    wrong = (pl.col("unit") == "percent") & ((ratio_percent_expr() - pl.col("value")).abs() > tolerance)
+    return wrong.fill_null(False).alias("ratio_mismatch")
+
+
+def ratio_mismatch(value: float | None, numerator: float | None, denominator: float | None, unit: str | None,
+                   tolerance: float = RATIO_TOLERANCE) -> bool:
+    """ratio_mismatch_expr() for one value (a row of a page or a slide)."""
+    row = pl.DataFrame({"value": [value], "numerator": [numerator], "denominator": [denominator], "unit": [unit]},
+                       schema={"value": pl.Float64, "numerator": pl.Float64, "denominator": pl.Float64,
+                               "unit": pl.String})
+    return bool(row.select(ratio_mismatch_expr(tolerance)).item())
+
+
+def ratio_mismatch_note(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
+    """The flag shown beside a value ratio_mismatch() found: "⚠ khác tỷ lệ tính từ 166/200 = 83%"."""
+    computed = numerator / denominator * 100 if numerator is not None and denominator else None
+    return t("ratio_mismatch", lang, num=fmt.number(numerator, lang=lang), den=fmt.number(denominator, lang=lang),
+             computed=fmt.percent(None if computed is None else round(computed, 1), lang=lang))
+
+
+def with_ratio_flag(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
+    """`frame` (columns value, numerator, denominator, unit) with `ratio_mismatch` (bool, ratio_mismatch_expr) and
+    `ratio_note` (ratio_mismatch_note's text, null where the value agrees with its ratio or has none): what a table
+    or a file shows beside the value."""
+    template = t("ratio_mismatch", lang, num="{}", den="{}", computed="{}")
+    return (frame.with_columns(ratio_mismatch_expr(), ratio_percent_expr().alias("_ratio"))
+            .with_columns(pl.when(pl.col("ratio_mismatch")).then(pl.format(
+                template, fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
+                fmt.number_expr("_ratio", 1, lang=lang) + pl.lit("%"))).alias("ratio_note"))
+            .drop("_ratio"))
+
+
+def percent_disagreements(frame: pl.DataFrame, tolerance: float = RATIO_TOLERANCE) -> pl.DataFrame:
     """Percentages stated in the source that differ from numerator/denominator by more than `tolerance` points."""
-    return frame.filter((pl.col("unit") == "percent") & ((pl.col("computed_percent") - pl.col("value")).abs()
-                                                         > tolerance))
+    return frame.filter(ratio_mismatch_expr(tolerance))
 
 
 def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
