@@ -7,7 +7,7 @@ import re
 import polars as pl
 import streamlit as st
 
-from danvan import fmt
+from danvan import fmt, queries
 
 from .view import View
 
@@ -123,3 +123,19 @@ def highlighted(paragraph: str, quotes: list[str]) -> str:
         out.append(f":orange-background[{piece}]" if marks[i] else piece)
         i = j
     return "".join(out)
+
+
+def ratio_flag(view: View, row: dict) -> None:
+    """Beside a value that contradicts its own numerator/denominator (queries.ratio_mismatch), say so."""
+    if queries.ratio_mismatch(row["value"], row.get("numerator"), row.get("denominator"), row.get("unit")):
+        st.markdown(f":red[{plain(queries.ratio_mismatch_note(row['numerator'], row['denominator'], view.lang))}]")
+
+
+def value_card(view: View, title: str, value: str, detail: str, row: dict) -> None:
+    """A value with its title written in full above it (a metric's own label is cut with "…" when long), the detail
+    (place, period, status) under it, and the flag of a value that contradicts its ratio."""
+    st.markdown(f"**{plain(title)}**")
+    st.metric(plain(title), value, label_visibility="collapsed")
+    if detail:
+        st.caption(plain(detail))
+    ratio_flag(view, row)

@@ -68,9 +68,10 @@ with main:
                 f" ({place})" if place else "")
             with st.container(border=True):
                 value_col, quote_col = st.columns([1, 2])
-                value_col.metric(ui.plain(label), fmt.value(obs["value"], obs["unit"], lang))
-                value_col.caption(f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
-                                  f"{t('status_' + obs['status'])}")
+                with value_col:
+                    ui.value_card(current, label, fmt.value(obs["value"], obs["unit"], lang),
+                                  f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                                  f"{t('status_' + obs['status'])}", obs)
                 with quote_col:
                     ui.quote(current, obs["source_id"], obs["quote"])
 

@@ -44,11 +44,10 @@ else:
         for obs in highlights.iter_rows(named=True):
             name = obs[name_column(current.lang)]
             with st.container(border=True):
-                st.markdown(f"**{ui.plain(name)}**")
-                st.metric(f"{ui.plain(obs['display_name'])} · {current.t('period')} "
-                          f"{fmt.period(obs['period_start'], obs['period_end'])} · "
-                          f"{current.t('status_' + obs['status'])}",
-                          fmt.value(obs["value"], obs["unit"], current.lang))
+                ui.value_card(current, name, fmt.value(obs["value"], obs["unit"], current.lang),
+                              f"{obs['display_name']} · {current.t('period')} "
+                              f"{fmt.period(obs['period_start'], obs['period_end'])} · "
+                              f"{current.t('status_' + obs['status'])}", obs)
                 with st.expander(current.t("quote")):
                     ui.quote(current, obs["source_id"], obs["quote"])
 

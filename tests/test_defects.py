@@ -1,0 +1,24 @@
+"""The defects of a leader's walk-through (issue 12), each as the page shows it: AppTest over the real data."""
+
+from __future__ import annotations
+
+from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture)
+
+
+def test_self_contradicting_percentage_is_flagged_on_overview_and_profile(entry):  # noqa: F811
+    flag = "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
+    profile = text(open_page(entry, "ho-so-tinh", tinh="20"))
+    assert flag in profile
+    overview = open_page(entry, "overview", tinh="20")
+    assert "80%" in [m.value for m in overview.metric]  # the highlight shows Lạng Sơn's 80%: flagged beside it
+    assert flag in text(overview)
+    consistent = text(open_page(entry, "ho-so-tinh", tinh="35"))  # Nam Định: no contradicting value
+    assert "⚠" not in consistent
+
+
+def test_profile_card_titles_are_shown_whole(entry):  # noqa: F811
+    at = open_page(entry, "ho-so-tinh", tinh="77")  # Bà Rịa - Vũng Tàu: awards to collectives and to individuals
+    # the metric's own label is cut with "…" on screen: the full title is written above it instead
+    assert all(m.proto.label_visibility.value == m.proto.label_visibility.COLLAPSED for m in at.metric)
+    titles = [str(e.value) for e in at.markdown]
+    assert any("tập thể" in x for x in titles) and any("cá nhân" in x for x in titles)
