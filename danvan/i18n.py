@@ -151,9 +151,9 @@ LABELS: Texts = {
     "level_province": ("Cấp tỉnh", "Provincial"),
     "level_district": ("Cấp huyện", "District"),
     "level_commune": ("Cấp xã", "Commune"),
-    "status_reported": ("Đã đạt", "Reported"),
+    "status_reported": ("Báo cáo", "Reported"),
     "status_estimated": ("Dự ước", "Estimated"),
-    "status_target": ("Chỉ tiêu", "Target"),
+    "status_target": ("Chỉ tiêu (kế hoạch)", "Target (plan)"),
     "finding_result": ("Kết quả", "Results"),
     "finding_limitation": ("Hạn chế", "Limitations"),
     "finding_direction": ("Chỉ đạo, kiến nghị", "Directions and recommendations"),
@@ -163,7 +163,7 @@ LABELS: Texts = {
     "unit_vnd": ("tỷ đồng", "billion VND"),
     "reason_periods": ("khác kỳ số liệu", "different periods"),
     "reason_levels": ("khác cấp (tỉnh, huyện, xã)", "different levels (province, district, commune)"),
-    "reason_statuses": ("lẫn số đã đạt với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
+    "reason_statuses": ("lẫn số báo cáo với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
     "reason_breakdowns": ("lẫn tổng số với số phân tổ", "totals mixed with breakdowns"),
     "doc_type_nghi_quyet": ("Nghị quyết", "Resolution"),
     "doc_type_ket_luan": ("Kết luận", "Conclusion"),
@@ -300,6 +300,10 @@ COMPARE: Texts = {
 # Hồ sơ tỉnh (pages/ho-so-tinh.py)
 PROFILE: Texts = {
     "profile_pick": ("Chọn tỉnh, thành phố", "Choose a province"),
+    "profile_ask": (
+        "Chọn một tỉnh, thành phố để xem hồ sơ (ô trên, hoặc bộ lọc bên trái, hoặc bấm vào tỉnh trên Bản đồ).",
+        "Choose a province to see its profile (the box above, the filter on the left, or a click on the Map).",
+    ),
     "profile_region": ("Vùng", "Region"),
     "profile_visits": ("Sự kiện, đoàn công tác", "Events and visits"),
     "profile_indicators": ("Chỉ tiêu và nguồn", "Indicators and sources"),

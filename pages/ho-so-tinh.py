@@ -17,10 +17,16 @@ t, lang, scheme = current.t, current.lang, current.flt.scheme
 units = current.catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
 names = dict(units.select("code", "name_vi").iter_rows())
 choices = list(current.flt.provinces) or list(names)
-if len(choices) > 1:
-    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code")
+if len(choices) > 1:  # several provinces in the filter: the first; none: ask, rather than open the first of 63
+    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code",
+                        index=0 if current.flt.provinces else None, placeholder=t("profile_pick"))
 else:
     code = choices[0]
+if code is None:
+    ui.header(current, "page_profile")
+    st.info(t("profile_ask"), icon=":material/location_city:")
+    ui.footer(current)
+    st.stop()
 unit = units.filter(pl.col("code") == code).row(0, named=True)
 
 st.html("<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"

@@ -22,3 +22,15 @@ def test_profile_card_titles_are_shown_whole(entry):  # noqa: F811
     assert all(m.proto.label_visibility.value == m.proto.label_visibility.COLLAPSED for m in at.metric)
     titles = [str(e.value) for e in at.markdown]
     assert any("tập thể" in x for x in titles) and any("cá nhân" in x for x in titles)
+
+
+def test_reported_values_are_called_reported_not_achieved(entry):  # noqa: F811
+    shown = text(open_page(entry, "ho-so-tinh", tinh="20"))
+    assert "Đã đạt" not in shown and "Báo cáo" in shown
+
+
+def test_profile_without_a_province_asks_for_one(entry):  # noqa: F811
+    at = open_page(entry, "ho-so-tinh")
+    assert not any("An Giang" in t.value for t in at.title)
+    assert at.selectbox(key="profile_code").value is None
+    assert "Chọn một tỉnh, thành phố để xem hồ sơ" in text(at)
