@@ -188,6 +188,16 @@ def _headline(version: str, flt: Filter, _catalog: danvan.Catalog) -> dict[str, 
                                                                                                  _catalog))
 
 
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _beyond_years(version: str, flt: Filter, _catalog: danvan.Catalog) -> tuple[int, str]:
+    return queries.beyond_years_count(_observation_counts(version, flt.scheme, "source_id", _catalog), flt)
+
+
+def beyond_years(catalog: danvan.Catalog, flt: Filter) -> tuple[int, str]:
+    """How many of the filter's values have a period reaching outside its years, and the widest such period."""
+    return _beyond_years(catalog.version, flt, catalog)
+
+
 def headline(catalog: danvan.Catalog, flt: Filter) -> dict[str, int]:
     """The overview's numbers for the filter."""
     return _headline(catalog.version, flt, catalog)

@@ -8,7 +8,9 @@ import polars as pl
 import streamlit as st
 
 from danvan import fmt, queries
+from danvan.filter import years_label
 
+from . import cached
 from .view import View
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
@@ -26,6 +28,19 @@ def header(view: View, page_key: str) -> None:
 
 def empty(view: View) -> None:
     st.info(view.t("empty", filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def empty_part(view: View, key: str) -> None:
+    """One part of a page has nothing in the filter (empty_visits, empty_values), while another part may have."""
+    st.info(view.t(key, filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def beyond_years(view: View) -> None:
+    """Say how many of the filter's values reach outside its years (counted because their period overlaps them)."""
+    n, period = cached.beyond_years(view.catalog, view.flt)
+    if n:
+        st.caption(view.t("beyond_years", n=fmt.number(n, lang=view.lang), years=years_label(view.flt.years),
+                          period=period))
 
 
 def source_line(view: View, source_id: str) -> str:

@@ -45,6 +45,20 @@ APP: Texts = {
         "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",
         "No data for the current filter ({filter}). Widen the years or clear the provinces.",
     ),
+    "empty_visits": ("Không có sự kiện nào trong bộ lọc này ({filter}).", "No events in this filter ({filter})."),
+    "empty_values": ("Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",
+                     "No indicator values in this filter ({filter})."),
+    "beyond_years": (
+        "{n} số liệu có kỳ bao trùm năm đang chọn ({years}) nhưng dài hơn (ví dụ {period}): được tính vì kỳ của "
+        "chúng trùm lên những năm này, không phải số của riêng {years}.",
+        "{n} values have a period covering the selected years ({years}) but longer (e.g. {period}): counted because "
+        "their period overlaps these years, not figures for {years} alone.",
+    ),
+    "highlights_none": (
+        "Không có tổng số cấp tỉnh trong bộ lọc; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So sánh và Dữ liệu.",
+        "No province-level totals in this filter; the values (breakdowns, districts, communes) are on the Compare "
+        "and Data pages.",
+    ),
     "page_curate": ("Nhập liệu", "Curation"),
     "page_present": ("Trình chiếu", "Presentation"),
     "bad_page": (
@@ -281,6 +295,12 @@ COMPARE: Texts = {
     "ratio_mismatch": (
         "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: {num}/{den} = {computed}",
         "⚠ Differs from its own ratio: {num}/{den} = {computed}",
+    ),
+    "compare_beyond_years": (
+        "Lưu ý: {n} giá trị có kỳ số liệu vượt ra ngoài năm đang chọn ({years}): {periods}. Chúng được hiển thị vì kỳ "
+        "của chúng trùm lên những năm này.",
+        "Note: {n} values have a period reaching outside the selected years ({years}): {periods}. They are shown "
+        "because their period overlaps these years.",
     ),
     "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
     "per_year_suffix": ("/năm", "/year"),

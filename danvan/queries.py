@@ -156,7 +156,7 @@ def visits(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> 
 
     `table` is visit_table(catalog, flt.scheme) when the caller keeps one."""
     table = visit_table(catalog, flt.scheme) if table is None else table
-    return take(table, (pl.col("date_start") <= flt.end) & (pl.col("date_end") >= flt.start) & _in_provinces(flt))
+    return take(table, in_filter(flt, "date_start", "date_end"))
 
 
 def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -166,9 +166,26 @@ def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = Non
     return take(table, in_filter(flt))
 
 
-def in_filter(flt: Filter) -> pl.Expr:
-    """Whether an observation's period overlaps the filter's years and its unit is one of the filter's provinces."""
-    return (pl.col("period_start") <= flt.end) & (pl.col("period_end") >= flt.start) & _in_provinces(flt)
+def in_filter(flt: Filter, start: str = "period_start", end: str = "period_end") -> pl.Expr:
+    """THE definition of "in the filter", for every tile, page and file: a record whose period (an observation's
+    period_start..period_end, a visit's date_start..date_end) overlaps the filter's years, in one of its provinces
+    (display_code). A 2013–2024 value is in a filter of 2015: beyond_years() says which ones reach outside."""
+    return (pl.col(start) <= flt.end) & (pl.col(end) >= flt.start) & _in_provinces(flt)
+
+
+def beyond_years(flt: Filter, start: str = "period_start", end: str = "period_end") -> pl.Expr:
+    """Whether a record in_filter() has a period reaching outside the filter's years (a multi-year report)."""
+    return (pl.col(start) < flt.start) | (pl.col(end) > flt.end)
+
+
+def beyond_years_count(counts: pl.DataFrame, flt: Filter) -> tuple[int, str]:
+    """From observation_counts(table, …): how many of the filter's values reach outside its years, and the widest
+    such period ("2013–2024"), so that a page can say why a value of another period is counted."""
+    rows = counts.lazy().filter(in_filter(flt), beyond_years(flt)).collect()
+    if rows.is_empty():
+        return 0, ""
+    wide = rows.sort(pl.col("period_end") - pl.col("period_start"), descending=True).row(0, named=True)
+    return int(rows["len"].sum()), fmt.period(wide["period_start"], wide["period_end"])
 
 
 def years_expr() -> pl.Expr:

@@ -30,8 +30,13 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
                                 ("data_observations", observations, export.STEMS[1], export.observation_table)):
     st.subheader(f"{t(key)} · {t('data_rows', n=fmt.number(frame.height, lang=lang))}")
     if frame.is_empty():
-        ui.empty(current)
+        if visits.is_empty() and observations.is_empty():
+            ui.empty(current)
+        else:  # the other table has rows: say which part is empty, not that the filter has no data
+            ui.empty_part(current, "empty_visits" if key == "data_visits" else "empty_values")
         continue
+    if key == "data_observations":
+        ui.beyond_years(current)
     if frame.height > ROWS:
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     st.dataframe(shown(table(frame.head(ROWS), lang)), hide_index=True, placeholder="—")
