@@ -360,6 +360,16 @@ DOCUMENTS: Texts = {
     "doc_visits": ("Sự kiện nhắc tới", "Events referencing it"),
     "doc_sources": ("Nguồn nhắc tới", "Sources mentioning it"),
     "doc_count": ("{n} văn bản", "{n} documents"),
+    "docs_all": ("Mọi văn bản (bỏ qua bộ lọc)", "All documents (ignore the filter)"),
+    "docs_all_help": (
+        "Tắt: chỉ các văn bản mà sự kiện, nguồn tin hoặc tỉnh trong bộ lọc nhắc tới hay ban hành.",
+        "Off: only the documents the filter's events or sources refer to, or its provinces issued.",
+    ),
+    "srcs_all": ("Mọi nguồn (bỏ qua bộ lọc)", "All sources (ignore the filter)"),
+    "srcs_all_help": (
+        "Tắt: chỉ các nguồn đã cho sự kiện hoặc số liệu trong bộ lọc.",
+        "Off: only the sources that gave the filter's events or values.",
+    ),
     "doc_search": ("Tìm theo số hiệu hoặc tên", "Search by code or title"),
     "doc_more_visits": (
         "… và {n} sự kiện khác (trang Dữ liệu có đủ).",

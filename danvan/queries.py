@@ -410,6 +410,23 @@ def document_mentions(catalog: Catalog) -> pl.DataFrame:
             .group_by("code").agg(pl.col("source_id").sort()))
 
 
+def filter_source_ids(vis: pl.DataFrame, obs_counts: pl.DataFrame) -> list[str]:
+    """The sources behind the filter's visits and observations (`obs_counts`: source_id, len of the filter)."""
+    return pl.concat([vis["source_id"], obs_counts["source_id"]]).unique(maintain_order=True).to_list()
+
+
+def documents_in(catalog: Catalog, flt: Filter, referenced: list[str], source_ids: list[str]) -> pl.DataFrame:
+    """The documents that concern the filter: referenced by its visits, mentioned in the text of its sources, or
+    issued locally by one of its provinces (a document's province is a unit of scheme 63)."""
+    from .filter import convert_codes
+
+    old_codes = convert_codes(list(flt.provinces), flt.scheme, "63", catalog.units) if flt.provinces else []
+    mentioned = (document_mentions(catalog).explode("source_id")
+                 .filter(pl.col("source_id").is_in(source_ids))["code"].to_list())
+    return catalog.documents.filter(pl.col("code").is_in(list(referenced) + mentioned)
+                                    | pl.col("province").is_in(old_codes))
+
+
 def document_references(vis: pl.DataFrame) -> pl.DataFrame:
     """One row per (visit, document it references), in the order of `vis` (newest first)."""
     return vis.select("visit_id", "date_start", "body", "province_name", "display_name", "district", "commune",

@@ -49,3 +49,23 @@ def test_one_meaning_of_in_the_filter_for_2015(entry):  # noqa: F811
     assert "kỳ số liệu vượt ra ngoài năm đang chọn (2015)" in compare
     data = text(open_page(entry, "du-lieu", nam="2015"))
     assert "Không có dữ liệu cho bộ lọc đang chọn" not in data and "Không có sự kiện nào trong bộ lọc này" in data
+
+
+def test_documents_and_sources_follow_the_province_filter(entry):  # noqa: F811
+    docs = open_page(entry, "van-ban", tinh="20")  # Lạng Sơn
+    labels = " ".join(str(e.label) for e in docs.expander).replace("\\", "")
+    assert "25-NQ/TW" in labels and "13-NQ/HU" not in labels  # Lâm Hà's own resolution is not Lạng Sơn's
+    assert docs.toggle(key="docs_all").value is False
+    everything = docs.toggle(key="docs_all").set_value(True).run()
+    assert "13-NQ/HU" in " ".join(str(e.label) for e in everything.expander).replace("\\", "")
+    sources = open_page(entry, "nguon", tinh="20")
+    ids = set(sources.dataframe[0].value.iloc[:, 0])
+    titles = " ".join(sources.dataframe[0].value.iloc[:, 0])
+    assert "Lạng Sơn" in titles and not any("Hà Nam" in x for x in ids)
+    assert len(ids) < 13
+
+
+def test_seed_sources_name_the_publisher_their_text_names(catalog):
+    sources = {row["source_id"]: row for row in catalog.sources.iter_rows(named=True)}
+    assert sources["s02"]["publisher"] == "Báo Bắc Kạn" and sources["s02"]["url"] == "https://baobackan.org.vn"
+    assert sources["s04"]["publisher"] == "Báo Hà Nam"
