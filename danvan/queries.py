@@ -410,6 +410,33 @@ def document_mentions(catalog: Catalog) -> pl.DataFrame:
             .group_by("code").agg(pl.col("source_id").sort()))
 
 
+PLACE_LEVELS = ("city", "town", "district", "commune", "ward")
+
+
+def place_labels(places: pl.DataFrame, lang: str = "vi") -> dict[str, str]:
+    """Each lower place the sources name (data/places.csv) as people write it with its kind: "thành phố Bắc Kạn",
+    "huyện Ba Bể" — so that the city of Bắc Kạn is not read as the province of Bắc Kạn."""
+    known = places.filter(pl.col("level").is_in(PLACE_LEVELS)).unique("name", keep="first", maintain_order=True)
+    return {name: t("place_" + level, lang, name=name) for name, level in known.select("name", "level").iter_rows()}
+
+
+def place_label_expr(places: pl.DataFrame, lang: str = "vi") -> pl.Expr:
+    """The most specific lower place of a visit or value (commune, else district) as place_labels() writes it;
+    null for a province-level record."""
+    labels = place_labels(places, lang)
+
+    def named(column: str) -> pl.Expr:
+        return pl.col(column).replace_strict(labels, default=pl.col(column), return_dtype=pl.String)
+
+    return pl.coalesce(named("commune"), named("district")).alias("place_label")
+
+
+def source_title_expr(sources: pl.DataFrame, column: str = "source_id") -> pl.Expr:
+    """A source id as people recognise the source: its title, else its publisher, else the id."""
+    names = sources.select("source_id", pl.coalesce("title", "publisher", "source_id").alias("name"))
+    return pl.col(column).replace_strict(dict(names.iter_rows()), default=pl.col(column), return_dtype=pl.String)
+
+
 def filter_source_ids(vis: pl.DataFrame, obs_counts: pl.DataFrame) -> list[str]:
     """The sources behind the filter's visits and observations (`obs_counts`: source_id, len of the filter)."""
     return pl.concat([vis["source_id"], obs_counts["source_id"]]).unique(maintain_order=True).to_list()

@@ -55,7 +55,7 @@ with main:
     for visit in visits.head(VISITS).iter_rows(named=True):
         title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
                  f"{visit['body']}")
-        with st.expander(ui.plain(title), expanded=visits.height <= 2):
+        with st.expander(f"{ui.plain(title)} → {ui.host(current, visit)}", expanded=visits.height <= 2):
             ui.visit_details(current, visit)
 
     st.subheader(t("profile_indicators"))

@@ -37,7 +37,7 @@ else:
     per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
                             disabled=not rows["normalised"].any())
     value_col = "value_per_year" if per_year else "value"
-    rows = charts.compare_labels(rows, lang, per_year=per_year)
+    rows = charts.compare_labels(rows, lang, per_year=per_year, places=current.catalog.places)
 
     reasons = queries.comparability(rows)
     if reasons:

@@ -69,3 +69,26 @@ def test_seed_sources_name_the_publisher_their_text_names(catalog):
     sources = {row["source_id"]: row for row in catalog.sources.iter_rows(named=True)}
     assert sources["s02"]["publisher"] == "Báo Bắc Kạn" and sources["s02"]["url"] == "https://baobackan.org.vn"
     assert sources["s04"]["publisher"] == "Báo Hà Nam"
+
+
+def test_names_not_codes_on_screens(entry):  # noqa: F811
+    compare = open_page(entry, "so-sanh", tinh="06")  # Bắc Kạn: values of the city of Bắc Kạn
+    places = set(compare.dataframe[0].value.iloc[:, 0])
+    assert "Bắc Kạn · Cấp huyện" not in places and "thành phố Bắc Kạn, Bắc Kạn · Cấp huyện" in places
+    data = open_page(entry, "du-lieu", tinh="20")
+    for table in data.dataframe:
+        cited = set(table.value["Nguồn"])
+        assert not any(len(x) <= 4 for x in cited), cited  # s00, a13: ids are not names
+        assert any("Lạng Sơn" in x for x in cited)
+    assert "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%" in set(data.dataframe[1].value["Kiểm tra tỷ lệ"])
+
+
+def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811
+    at = open_page(entry, "dong-thoi-gian", tinh="06")
+    labels = list(at.selectbox(key="timeline_visit").options)  # as shown
+    may_27 = [x for x in labels if x.startswith("27/05/2020")]
+    assert len(may_27) == 2 and len(set(may_27)) == 2, may_27
+    assert any("huyện Ba Bể" in x for x in may_27) and any("thành phố Bắc Kạn" in x for x in may_27)
+    profile = open_page(entry, "ho-so-tinh", tinh="06")
+    titles = [str(e.label) for e in profile.expander]
+    assert any("huyện Ba Bể" in x for x in titles) and any("thành phố Bắc Kạn" in x for x in titles)
