@@ -188,6 +188,37 @@ def _headline(version: str, flt: Filter, _catalog: danvan.Catalog) -> dict[str, 
                                                                                                  _catalog))
 
 
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _beyond_years(version: str, flt: Filter, _catalog: danvan.Catalog) -> tuple[int, str]:
+    return queries.beyond_years_count(_observation_counts(version, flt.scheme, "source_id", _catalog), flt)
+
+
+def beyond_years(catalog: danvan.Catalog, flt: Filter) -> tuple[int, str]:
+    """How many of the filter's values have a period reaching outside its years, and the widest such period."""
+    return _beyond_years(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _filter_source_ids(version: str, flt: Filter, _catalog: danvan.Catalog) -> list[str]:
+    return queries.filter_source_ids(_visits(version, flt, _catalog), _source_counts_in(version, flt, _catalog))
+
+
+def filter_source_ids(catalog: danvan.Catalog, flt: Filter) -> list[str]:
+    """The sources behind the filter's visits and observations."""
+    return _filter_source_ids(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _documents_in(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    referenced = _document_references(version, flt, _catalog)["documents"].drop_nulls().unique().to_list()
+    return queries.documents_in(_catalog, flt, referenced, _filter_source_ids(version, flt, _catalog))
+
+
+def documents_in(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The documents that concern the filter (queries.documents_in)."""
+    return _documents_in(catalog.version, flt, catalog)
+
+
 def headline(catalog: danvan.Catalog, flt: Filter) -> dict[str, int]:
     """The overview's numbers for the filter."""
     return _headline(catalog.version, flt, catalog)

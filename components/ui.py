@@ -7,8 +7,10 @@ import re
 import polars as pl
 import streamlit as st
 
-from danvan import fmt
+from danvan import fmt, queries
+from danvan.filter import years_label
 
+from . import cached
 from .view import View
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
@@ -26,6 +28,19 @@ def header(view: View, page_key: str) -> None:
 
 def empty(view: View) -> None:
     st.info(view.t("empty", filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def empty_part(view: View, key: str) -> None:
+    """One part of a page has nothing in the filter (empty_visits, empty_values), while another part may have."""
+    st.info(view.t(key, filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def beyond_years(view: View) -> None:
+    """Say how many of the filter's values reach outside its years (counted because their period overlaps them)."""
+    n, period = cached.beyond_years(view.catalog, view.flt)
+    if n:
+        st.caption(view.t("beyond_years", n=fmt.number(n, lang=view.lang), years=years_label(view.flt.years),
+                          period=period))
 
 
 def source_line(view: View, source_id: str) -> str:
@@ -79,7 +94,9 @@ def host(view: View, row: dict) -> str:
     province = row["province_name"]
     if row.get("display_name") and row["display_name"] != province:
         province = view.t("formerly", new=row["display_name"], old=province)
-    return ", ".join(plain(x) for x in (row.get("commune"), row.get("district"), province) if x)
+    labels = queries.place_labels(view.catalog.places, view.lang)  # "huyện Ba Bể", "thành phố Bắc Kạn"
+    lower = [labels.get(x, x) for x in (row.get("commune"), row.get("district")) if x]
+    return ", ".join(plain(x) for x in (*lower, province) if x)
 
 
 def visit_details(view: View, visit: dict) -> None:
@@ -123,3 +140,19 @@ def highlighted(paragraph: str, quotes: list[str]) -> str:
         out.append(f":orange-background[{piece}]" if marks[i] else piece)
         i = j
     return "".join(out)
+
+
+def ratio_flag(view: View, row: dict) -> None:
+    """Beside a value that contradicts its own numerator/denominator (queries.ratio_mismatch), say so."""
+    if queries.ratio_mismatch(row["value"], row.get("numerator"), row.get("denominator"), row.get("unit")):
+        st.markdown(f":red[{plain(queries.ratio_mismatch_note(row['numerator'], row['denominator'], view.lang))}]")
+
+
+def value_card(view: View, title: str, value: str, detail: str, row: dict) -> None:
+    """A value with its title written in full above it (a metric's own label is cut with "…" when long), the detail
+    (place, period, status) under it, and the flag of a value that contradicts its ratio."""
+    st.markdown(f"**{plain(title)}**")
+    st.metric(plain(title), value, label_visibility="collapsed")
+    if detail:
+        st.caption(plain(detail))
+    ratio_flag(view, row)

@@ -45,6 +45,20 @@ APP: Texts = {
         "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",
         "No data for the current filter ({filter}). Widen the years or clear the provinces.",
     ),
+    "empty_visits": ("Không có sự kiện nào trong bộ lọc này ({filter}).", "No events in this filter ({filter})."),
+    "empty_values": ("Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",
+                     "No indicator values in this filter ({filter})."),
+    "beyond_years": (
+        "{n} số liệu có kỳ bao trùm năm đang chọn ({years}) nhưng dài hơn (ví dụ {period}): được tính vì kỳ của "
+        "chúng trùm lên những năm này, không phải số của riêng {years}.",
+        "{n} values have a period covering the selected years ({years}) but longer (e.g. {period}): counted because "
+        "their period overlaps these years, not figures for {years} alone.",
+    ),
+    "highlights_none": (
+        "Không có tổng số cấp tỉnh trong bộ lọc; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So sánh và Dữ liệu.",
+        "No province-level totals in this filter; the values (breakdowns, districts, communes) are on the Compare "
+        "and Data pages.",
+    ),
     "page_curate": ("Nhập liệu", "Curation"),
     "page_present": ("Trình chiếu", "Presentation"),
     "bad_page": (
@@ -151,9 +165,9 @@ LABELS: Texts = {
     "level_province": ("Cấp tỉnh", "Provincial"),
     "level_district": ("Cấp huyện", "District"),
     "level_commune": ("Cấp xã", "Commune"),
-    "status_reported": ("Đã đạt", "Reported"),
+    "status_reported": ("Báo cáo", "Reported"),
     "status_estimated": ("Dự ước", "Estimated"),
-    "status_target": ("Chỉ tiêu", "Target"),
+    "status_target": ("Chỉ tiêu (kế hoạch)", "Target (plan)"),
     "finding_result": ("Kết quả", "Results"),
     "finding_limitation": ("Hạn chế", "Limitations"),
     "finding_direction": ("Chỉ đạo, kiến nghị", "Directions and recommendations"),
@@ -163,8 +177,14 @@ LABELS: Texts = {
     "unit_vnd": ("tỷ đồng", "billion VND"),
     "reason_periods": ("khác kỳ số liệu", "different periods"),
     "reason_levels": ("khác cấp (tỉnh, huyện, xã)", "different levels (province, district, commune)"),
-    "reason_statuses": ("lẫn số đã đạt với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
+    "reason_statuses": ("lẫn số báo cáo với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),
     "reason_breakdowns": ("lẫn tổng số với số phân tổ", "totals mixed with breakdowns"),
+    "place_city": ("thành phố {name}", "{name} City"),
+    "place_town": ("thị xã {name}", "{name} Town"),
+    "place_district": ("huyện {name}", "{name} District"),
+    "place_commune": ("xã {name}", "{name} Commune"),
+    "place_ward": ("phường {name}", "{name} Ward"),
+    "ratio_check": ("Kiểm tra tỷ lệ", "Ratio check"),
     "doc_type_nghi_quyet": ("Nghị quyết", "Resolution"),
     "doc_type_ket_luan": ("Kết luận", "Conclusion"),
     "doc_type_quyet_dinh": ("Quyết định", "Decision"),
@@ -278,6 +298,16 @@ COMPARE: Texts = {
         "{place}: nguồn ghi {stated}, tính được {computed} ({num}/{den})",
         "{place}: source states {stated}, computed {computed} ({num}/{den})",
     ),
+    "ratio_mismatch": (
+        "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: {num}/{den} = {computed}",
+        "⚠ Differs from its own ratio: {num}/{den} = {computed}",
+    ),
+    "compare_beyond_years": (
+        "Lưu ý: {n} giá trị có kỳ số liệu vượt ra ngoài năm đang chọn ({years}): {periods}. Chúng được hiển thị vì kỳ "
+        "của chúng trùm lên những năm này.",
+        "Note: {n} values have a period reaching outside the selected years ({years}): {periods}. They are shown "
+        "because their period overlaps these years.",
+    ),
     "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
     "per_year_suffix": ("/năm", "/year"),
     "computed": ("Tính từ tử/mẫu", "Computed"),
@@ -296,6 +326,10 @@ COMPARE: Texts = {
 # Hồ sơ tỉnh (pages/ho-so-tinh.py)
 PROFILE: Texts = {
     "profile_pick": ("Chọn tỉnh, thành phố", "Choose a province"),
+    "profile_ask": (
+        "Chọn một tỉnh, thành phố để xem hồ sơ (ô trên, hoặc bộ lọc bên trái, hoặc bấm vào tỉnh trên Bản đồ).",
+        "Choose a province to see its profile (the box above, the filter on the left, or a click on the Map).",
+    ),
     "profile_region": ("Vùng", "Region"),
     "profile_visits": ("Sự kiện, đoàn công tác", "Events and visits"),
     "profile_indicators": ("Chỉ tiêu và nguồn", "Indicators and sources"),
@@ -332,6 +366,16 @@ DOCUMENTS: Texts = {
     "doc_visits": ("Sự kiện nhắc tới", "Events referencing it"),
     "doc_sources": ("Nguồn nhắc tới", "Sources mentioning it"),
     "doc_count": ("{n} văn bản", "{n} documents"),
+    "docs_all": ("Mọi văn bản (bỏ qua bộ lọc)", "All documents (ignore the filter)"),
+    "docs_all_help": (
+        "Tắt: chỉ các văn bản mà sự kiện, nguồn tin hoặc tỉnh trong bộ lọc nhắc tới hay ban hành.",
+        "Off: only the documents the filter's events or sources refer to, or its provinces issued.",
+    ),
+    "srcs_all": ("Mọi nguồn (bỏ qua bộ lọc)", "All sources (ignore the filter)"),
+    "srcs_all_help": (
+        "Tắt: chỉ các nguồn đã cho sự kiện hoặc số liệu trong bộ lọc.",
+        "Off: only the sources that gave the filter's events or values.",
+    ),
     "doc_search": ("Tìm theo số hiệu hoặc tên", "Search by code or title"),
     "doc_more_visits": (
         "… và {n} sự kiện khác (trang Dữ liệu có đủ).",

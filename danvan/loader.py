@@ -38,6 +38,7 @@ from .model import (
     Spec,
     scheme_on_expr,
 )
+from .queries import ratio_mismatch_expr
 from .text import DecodeError, decode, is_nfc, nfc, quote_key
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
@@ -716,8 +717,7 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
                   "tử số và mẫu số phải đi cùng nhau")
     observations = observations.with_columns(  # only where the ratio exists: a zero denominator is reported above
         pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100).alias("_computed"))
-    computed = pl.col("_computed")
-    problems.rows(observations, percent & ((computed - pl.col("value")).abs() > 1), file, "value",
+    problems.rows(observations, ratio_mismatch_expr(), file, "value",
                   pl.format("tỷ lệ ghi trong nguồn {}% khác tỷ lệ tính từ {}/{} = {}%", number_expr("value"),
                             number_expr("numerator"), number_expr("denominator"),
                             number_expr("_computed", 1)), severity="warning")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from . import fmt
 from .filter import Filter
+from .i18n import t
 from .model import Catalog
 
 
@@ -154,7 +156,7 @@ def visits(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> 
 
     `table` is visit_table(catalog, flt.scheme) when the caller keeps one."""
     table = visit_table(catalog, flt.scheme) if table is None else table
-    return take(table, (pl.col("date_start") <= flt.end) & (pl.col("date_end") >= flt.start) & _in_provinces(flt))
+    return take(table, in_filter(flt, "date_start", "date_end"))
 
 
 def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -164,9 +166,26 @@ def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = Non
     return take(table, in_filter(flt))
 
 
-def in_filter(flt: Filter) -> pl.Expr:
-    """Whether an observation's period overlaps the filter's years and its unit is one of the filter's provinces."""
-    return (pl.col("period_start") <= flt.end) & (pl.col("period_end") >= flt.start) & _in_provinces(flt)
+def in_filter(flt: Filter, start: str = "period_start", end: str = "period_end") -> pl.Expr:
+    """THE definition of "in the filter", for every tile, page and file: a record whose period (an observation's
+    period_start..period_end, a visit's date_start..date_end) overlaps the filter's years, in one of its provinces
+    (display_code). A 2013–2024 value is in a filter of 2015: beyond_years() says which ones reach outside."""
+    return (pl.col(start) <= flt.end) & (pl.col(end) >= flt.start) & _in_provinces(flt)
+
+
+def beyond_years(flt: Filter, start: str = "period_start", end: str = "period_end") -> pl.Expr:
+    """Whether a record in_filter() has a period reaching outside the filter's years (a multi-year report)."""
+    return (pl.col(start) < flt.start) | (pl.col(end) > flt.end)
+
+
+def beyond_years_count(counts: pl.DataFrame, flt: Filter) -> tuple[int, str]:
+    """From observation_counts(table, …): how many of the filter's values reach outside its years, and the widest
+    such period ("2013–2024"), so that a page can say why a value of another period is counted."""
+    rows = counts.lazy().filter(in_filter(flt), beyond_years(flt)).collect()
+    if rows.is_empty():
+        return 0, ""
+    wide = rows.sort(pl.col("period_end") - pl.col("period_start"), descending=True).row(0, named=True)
+    return int(rows["len"].sum()), fmt.period(wide["period_start"], wide["period_end"])
 
 
 def years_expr() -> pl.Expr:
@@ -221,10 +240,56 @@ def comparability(frame: pl.DataFrame) -> list[str]:
     return reasons
 
 
-def percent_disagreements(frame: pl.DataFrame, tolerance: float = 1.0) -> pl.DataFrame:
+RATIO_TOLERANCE = 1.0  # percentage points a stated percentage may differ from its own numerator/denominator
+
+
+def ratio_percent_expr() -> pl.Expr:
+    """numerator/denominator × 100, null where there is no ratio (or a zero denominator, which the loader rejects)."""
+    return pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100)
+
+
+def ratio_mismatch_expr(tolerance: float = RATIO_TOLERANCE) -> pl.Expr:
+    """THE rule for a self-contradicting value, named `ratio_mismatch`: a percentage (column `unit` == "percent")
+    whose stated `value` differs from its own `numerator`/`denominator` by more than `tolerance` points (166/200
+    stated as 80%). False, never null, where there is no ratio or the unit is not a percentage.
+
+    Every view and file that shows a value flags it with this (the loader warns with it, the compare page lists
+    them, overview/profile/slides/exports mark the value); ratio_mismatch() is the same rule for one value."""
+    wrong = (pl.col("unit") == "percent") & ((ratio_percent_expr() - pl.col("value")).abs() > tolerance)
+    return wrong.fill_null(False).alias("ratio_mismatch")
+
+
+def ratio_mismatch(value: float | None, numerator: float | None, denominator: float | None, unit: str | None,
+                   tolerance: float = RATIO_TOLERANCE) -> bool:
+    """ratio_mismatch_expr() for one value (a row of a page or a slide)."""
+    row = pl.DataFrame({"value": [value], "numerator": [numerator], "denominator": [denominator], "unit": [unit]},
+                       schema={"value": pl.Float64, "numerator": pl.Float64, "denominator": pl.Float64,
+                               "unit": pl.String})
+    return bool(row.select(ratio_mismatch_expr(tolerance)).item())
+
+
+def ratio_mismatch_note(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
+    """The flag shown beside a value ratio_mismatch() found: "⚠ khác tỷ lệ tính từ 166/200 = 83%"."""
+    computed = numerator / denominator * 100 if numerator is not None and denominator else None
+    return t("ratio_mismatch", lang, num=fmt.number(numerator, lang=lang), den=fmt.number(denominator, lang=lang),
+             computed=fmt.percent(None if computed is None else round(computed, 1), lang=lang))
+
+
+def with_ratio_flag(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
+    """`frame` (columns value, numerator, denominator, unit) with `ratio_mismatch` (bool, ratio_mismatch_expr) and
+    `ratio_note` (ratio_mismatch_note's text, null where the value agrees with its ratio or has none): what a table
+    or a file shows beside the value."""
+    template = t("ratio_mismatch", lang, num="{}", den="{}", computed="{}")
+    return (frame.with_columns(ratio_mismatch_expr(), ratio_percent_expr().alias("_ratio"))
+            .with_columns(pl.when(pl.col("ratio_mismatch")).then(pl.format(
+                template, fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
+                fmt.number_expr("_ratio", 1, lang=lang) + pl.lit("%"))).alias("ratio_note"))
+            .drop("_ratio"))
+
+
+def percent_disagreements(frame: pl.DataFrame, tolerance: float = RATIO_TOLERANCE) -> pl.DataFrame:
     """Percentages stated in the source that differ from numerator/denominator by more than `tolerance` points."""
-    return frame.filter((pl.col("unit") == "percent") & ((pl.col("computed_percent") - pl.col("value")).abs()
-                                                         > tolerance))
+    return frame.filter(ratio_mismatch_expr(tolerance))
 
 
 def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
@@ -343,6 +408,50 @@ def document_mentions(catalog: Catalog) -> pl.DataFrame:
     return (catalog.documents.select("code").join(texts, how="cross")
             .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
             .group_by("code").agg(pl.col("source_id").sort()))
+
+
+PLACE_LEVELS = ("city", "town", "district", "commune", "ward")
+
+
+def place_labels(places: pl.DataFrame, lang: str = "vi") -> dict[str, str]:
+    """Each lower place the sources name (data/places.csv) as people write it with its kind: "thành phố Bắc Kạn",
+    "huyện Ba Bể" — so that the city of Bắc Kạn is not read as the province of Bắc Kạn."""
+    known = places.filter(pl.col("level").is_in(PLACE_LEVELS)).unique("name", keep="first", maintain_order=True)
+    return {name: t("place_" + level, lang, name=name) for name, level in known.select("name", "level").iter_rows()}
+
+
+def place_label_expr(places: pl.DataFrame, lang: str = "vi") -> pl.Expr:
+    """The most specific lower place of a visit or value (commune, else district) as place_labels() writes it;
+    null for a province-level record."""
+    labels = place_labels(places, lang)
+
+    def named(column: str) -> pl.Expr:
+        return pl.col(column).replace_strict(labels, default=pl.col(column), return_dtype=pl.String)
+
+    return pl.coalesce(named("commune"), named("district")).alias("place_label")
+
+
+def source_title_expr(sources: pl.DataFrame, column: str = "source_id") -> pl.Expr:
+    """A source id as people recognise the source: its title, else its publisher, else the id."""
+    names = sources.select("source_id", pl.coalesce("title", "publisher", "source_id").alias("name"))
+    return pl.col(column).replace_strict(dict(names.iter_rows()), default=pl.col(column), return_dtype=pl.String)
+
+
+def filter_source_ids(vis: pl.DataFrame, obs_counts: pl.DataFrame) -> list[str]:
+    """The sources behind the filter's visits and observations (`obs_counts`: source_id, len of the filter)."""
+    return pl.concat([vis["source_id"], obs_counts["source_id"]]).unique(maintain_order=True).to_list()
+
+
+def documents_in(catalog: Catalog, flt: Filter, referenced: list[str], source_ids: list[str]) -> pl.DataFrame:
+    """The documents that concern the filter: referenced by its visits, mentioned in the text of its sources, or
+    issued locally by one of its provinces (a document's province is a unit of scheme 63)."""
+    from .filter import convert_codes
+
+    old_codes = convert_codes(list(flt.provinces), flt.scheme, "63", catalog.units) if flt.provinces else []
+    mentioned = (document_mentions(catalog).explode("source_id")
+                 .filter(pl.col("source_id").is_in(source_ids))["code"].to_list())
+    return catalog.documents.filter(pl.col("code").is_in(list(referenced) + mentioned)
+                                    | pl.col("province").is_in(old_codes))
 
 
 def document_references(vis: pl.DataFrame) -> pl.DataFrame:

@@ -21,7 +21,7 @@ else:
     clicked_id = st.session_state.get("timeline_visit")
     listed = pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
         "visit_id", keep="first", maintain_order=True) if many else visits
-    rows = listed.with_columns(charts.timeline_hover(current.lang))
+    rows = listed.with_columns(charts.timeline_hover(current.lang, current.catalog.places))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
         points = charts.timeline_buckets(cached.visit_buckets(current.catalog, current.flt), current.lang)
@@ -41,7 +41,7 @@ else:
 
     labels = dict(rows.select("visit_id", pl.format(
         "{} — {} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-        charts.unit_name(current.lang).fill_null("—"))).iter_rows())
+        charts.host_name(current.lang, current.catalog.places).fill_null("—"))).iter_rows())
     clicked = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
     if clicked:
         st.session_state["timeline_visit"] = clicked[0]

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from components import ui, view
-from danvan import fmt
+from danvan import fmt, queries
 from danvan.exports import FORMATS
 from danvan.exports import tables as export
 
@@ -30,11 +30,21 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
                                 ("data_observations", observations, export.STEMS[1], export.observation_table)):
     st.subheader(f"{t(key)} · {t('data_rows', n=fmt.number(frame.height, lang=lang))}")
     if frame.is_empty():
-        ui.empty(current)
+        if visits.is_empty() and observations.is_empty():
+            ui.empty(current)
+        else:  # the other table has rows: say which part is empty, not that the filter has no data
+            ui.empty_part(current, "empty_visits" if key == "data_visits" else "empty_values")
         continue
+    if key == "data_observations":
+        ui.beyond_years(current)
     if frame.height > ROWS:
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
-    st.dataframe(shown(table(frame.head(ROWS), lang)), hide_index=True, placeholder="—")
+    screen = table(frame.head(ROWS), lang).with_columns(  # the source by its title, not its id
+        queries.source_title_expr(current.catalog.sources, t("source")).alias(t("source")))
+    if key == "data_observations":  # the flag of a value that contradicts its own ratio, beside the value
+        note = queries.with_ratio_flag(frame.head(ROWS), lang)["ratio_note"].alias(t("ratio_check"))
+        screen = screen.insert_column(screen.columns.index(t("value")) + 1, note)
+    st.dataframe(shown(screen), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
     st.download_button(t(CSV.label), lambda frame=frame, table=table: export.csv_bytes(table(frame, lang)),
                        file_name=f"danvan-{stem}.{CSV.extension}", mime=CSV.mime, icon=":material/download:",

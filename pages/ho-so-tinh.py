@@ -17,10 +17,16 @@ t, lang, scheme = current.t, current.lang, current.flt.scheme
 units = current.catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
 names = dict(units.select("code", "name_vi").iter_rows())
 choices = list(current.flt.provinces) or list(names)
-if len(choices) > 1:
-    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code")
+if len(choices) > 1:  # several provinces in the filter: the first; none: ask, rather than open the first of 63
+    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code",
+                        index=0 if current.flt.provinces else None, placeholder=t("profile_pick"))
 else:
     code = choices[0]
+if code is None:
+    ui.header(current, "page_profile")
+    st.info(t("profile_ask"), icon=":material/location_city:")
+    ui.footer(current)
+    st.stop()
 unit = units.filter(pl.col("code") == code).row(0, named=True)
 
 st.html("<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
@@ -49,7 +55,7 @@ with main:
     for visit in visits.head(VISITS).iter_rows(named=True):
         title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
                  f"{visit['body']}")
-        with st.expander(ui.plain(title), expanded=visits.height <= 2):
+        with st.expander(f"{ui.plain(title)} → {ui.host(current, visit)}", expanded=visits.height <= 2):
             ui.visit_details(current, visit)
 
     st.subheader(t("profile_indicators"))
@@ -68,9 +74,10 @@ with main:
                 f" ({place})" if place else "")
             with st.container(border=True):
                 value_col, quote_col = st.columns([1, 2])
-                value_col.metric(ui.plain(label), fmt.value(obs["value"], obs["unit"], lang))
-                value_col.caption(f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
-                                  f"{t('status_' + obs['status'])}")
+                with value_col:
+                    ui.value_card(current, label, fmt.value(obs["value"], obs["unit"], lang),
+                                  f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                                  f"{t('status_' + obs['status'])}", obs)
                 with quote_col:
                     ui.quote(current, obs["source_id"], obs["quote"])
 

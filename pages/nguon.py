@@ -12,10 +12,18 @@ ui.header(current, "page_sources")
 t = current.t
 catalog = current.catalog
 sources = cached.source_counts(catalog)  # what was curated from each source
+narrowed = bool(current.flt.provinces) or current.flt.years != current.default_years
+if not st.toggle(t("srcs_all"), key="sources_all", value=not narrowed, help=t("srcs_all_help")):
+    sources = sources.filter(pl.col("source_id").is_in(cached.filter_source_ids(catalog, current.flt)))
+if sources.is_empty():
+    ui.empty(current)
+    ui.footer(current)
+    st.stop()
 
 st.subheader(t("src_table"))
 st.dataframe(sources.select(
-    pl.col("source_id").alias("ID"), pl.col("title").alias(t("title")), pl.col("publisher").alias(t("publisher")),
+    pl.col("title").fill_null(pl.col("publisher")).fill_null(pl.col("source_id")).alias(t("title")),
+    pl.col("publisher").alias(t("publisher")),
     pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
     pl.col("url").alias(t("link")), pl.col("visits").alias(t("visits")),
     pl.col("observations").alias(t("observations")),

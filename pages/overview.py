@@ -19,12 +19,13 @@ else:
                            strict=True):
         label = {"provinces": "provinces_visited"}.get(key, key)
         column.metric(current.t(label), fmt.number(numbers[key], lang=current.lang), border=True)
+    ui.beyond_years(current)
 
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(current.t("latest_visits"))
         if visits.is_empty():
-            ui.empty(current)
+            ui.empty_part(current, "empty_visits")
         for visit in visits.head(6).iter_rows(named=True):
             with st.container(border=True):
                 host = ui.host(current, visit)
@@ -38,17 +39,18 @@ else:
                     ui.quote(current, visit["source_id"], visit["quote"])
     with right:
         st.subheader(current.t("highlights"))
-        if not numbers["observations"]:
-            ui.empty(current)
         highlights = cached.highlights(current.catalog, current.flt)  # the latest province-level totals, six at most
+        if not numbers["observations"]:
+            ui.empty_part(current, "empty_values")
+        elif highlights.is_empty():
+            st.info(current.t("highlights_none"), icon=":material/info:")
         for obs in highlights.iter_rows(named=True):
             name = obs[name_column(current.lang)]
             with st.container(border=True):
-                st.markdown(f"**{ui.plain(name)}**")
-                st.metric(f"{ui.plain(obs['display_name'])} · {current.t('period')} "
-                          f"{fmt.period(obs['period_start'], obs['period_end'])} · "
-                          f"{current.t('status_' + obs['status'])}",
-                          fmt.value(obs["value"], obs["unit"], current.lang))
+                ui.value_card(current, name, fmt.value(obs["value"], obs["unit"], current.lang),
+                              f"{obs['display_name']} · {current.t('period')} "
+                              f"{fmt.period(obs['period_start'], obs['period_end'])} · "
+                              f"{current.t('status_' + obs['status'])}", obs)
                 with st.expander(current.t("quote")):
                     ui.quote(current, obs["source_id"], obs["quote"])
 

@@ -7,6 +7,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.figures import charts
+from danvan.filter import years_label
 from danvan.i18n import name_column
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
@@ -36,12 +37,17 @@ else:
     per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
                             disabled=not rows["normalised"].any())
     value_col = "value_per_year" if per_year else "value"
-    rows = charts.compare_labels(rows, lang, per_year=per_year)
+    rows = charts.compare_labels(rows, lang, per_year=per_year, places=current.catalog.places)
 
     reasons = queries.comparability(rows)
     if reasons:
         st.warning(t("compare_not_comparable", reasons="; ".join(t("reason_" + r) for r in reasons)),
                    icon=":material/warning:")
+    beyond = rows.filter(queries.beyond_years(current.flt))
+    if beyond.height:
+        periods = ", ".join(sorted(set(beyond["period_label"].to_list())))
+        st.warning(t("compare_beyond_years", n=fmt.number(beyond.height, lang=lang),
+                     years=years_label(current.flt.years), periods=periods), icon=":material/date_range:")
     disagree = queries.percent_disagreements(rows)
     if disagree.height:
         lines = [t("compare_disagree_row", place=ui.plain(r["label"]), stated=fmt.percent(r["value"], lang=lang),

@@ -14,7 +14,10 @@ t = current.t
 catalog = current.catalog
 mentions = cached.document_mentions(catalog)
 referenced = cached.document_references(current.catalog, current.flt)
-documents = catalog.documents.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
+narrowed = bool(current.flt.provinces) or current.flt.years != current.default_years
+show_all = st.toggle(t("docs_all"), key="docs_all", value=not narrowed, help=t("docs_all_help"))
+shown = catalog.documents if show_all else cached.documents_in(catalog, current.flt)
+documents = shown.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
 
 query = st.text_input(t("doc_search"), key="doc_search")
 if query:

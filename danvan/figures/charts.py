@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from .. import fmt
+from .. import fmt, queries
 from ..i18n import t
 from ..model import BODY_LEVELS, VISIT_KINDS
 
@@ -80,14 +80,20 @@ def escaped(expr: pl.Expr) -> pl.Expr:
         .str.replace_all(">", "&gt;", literal=True)
 
 
-def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool) -> pl.DataFrame:
+def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool,
+                   places: pl.DataFrame | None = None) -> pl.DataFrame:
     """One indicator's values (queries.per_year of its observations) with what the comparison shows of each:
     `label` (place, its old unit, level), `period_label`, `series` (breakdown · period), `text` (the value as shown,
-    per year when asked), `status_label` and `hover`; sorted by series, then value, largest first."""
+    per year when asked), `status_label` and `hover`; sorted by series, then value, largest first.
+
+    With `places` (catalog.places) a district or commune is named with its kind and province ("thành phố Bắc Kạn,
+    Bắc Kạn"), so that a city is not read as the province of the same name."""
     value_column = "value_per_year" if per_year else "value"
     unit = rows["unit"][0] if rows.height else "count"
     levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
-    place = pl.coalesce("commune", "district", "province_name")
+    place = pl.coalesce("commune", "district", "province_name") if places is None else pl.coalesce(
+        pl.concat_str([queries.place_label_expr(places, lang), pl.col("province_name")], separator=", "),
+        pl.col("province_name"))
     old = pl.when(pl.col("province_name") != pl.col("display_name")).then(
         pl.format(" ({})", pl.col("province_name"))).otherwise(pl.lit(""))
     whole_years = ((pl.col("period_start").dt.month() == 1) & (pl.col("period_start").dt.day() == 1)
@@ -149,10 +155,17 @@ def _kind_label(lang: str) -> pl.Expr:
     return pl.col("kind").replace_strict({k: t("kind_" + k, lang) for k in VISIT_KINDS})
 
 
-def timeline_hover(lang: str) -> pl.Expr:
+def host_name(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
+    """Where a visit went: its commune or district (with its kind when `places` is given: "huyện Ba Bể") and the
+    unit (unit_name); the unit alone for a province-level visit."""
+    lower = pl.coalesce("commune", "district") if places is None else queries.place_label_expr(places, lang)
+    return pl.concat_str([lower, unit_name(lang)], separator=", ").fill_null(unit_name(lang))
+
+
+def timeline_hover(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
     """A visit's hover text on the timeline: date, kind, body, leader, host and documents (source text escaped)."""
     na = pl.lit("—")
-    host = pl.concat_str([pl.col("district"), pl.lit(", "), unit_name(lang)]).fill_null(unit_name(lang)).fill_null(na)
+    host = host_name(lang, places).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
         pl.col("date_start").dt.strftime("%d/%m/%Y"), _kind_label(lang),

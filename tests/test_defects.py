@@ -1,0 +1,94 @@
+"""The defects of a leader's walk-through (issue 12), each as the page shows it: AppTest over the real data."""
+
+from __future__ import annotations
+
+from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture)
+
+
+def test_self_contradicting_percentage_is_flagged_on_overview_and_profile(entry):  # noqa: F811
+    flag = "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
+    profile = text(open_page(entry, "ho-so-tinh", tinh="20"))
+    assert flag in profile
+    overview = open_page(entry, "overview", tinh="20")
+    assert "80%" in [m.value for m in overview.metric]  # the highlight shows Lạng Sơn's 80%: flagged beside it
+    assert flag in text(overview)
+    consistent = text(open_page(entry, "ho-so-tinh", tinh="35"))  # Nam Định: no contradicting value
+    assert "⚠" not in consistent
+
+
+def test_profile_card_titles_are_shown_whole(entry):  # noqa: F811
+    at = open_page(entry, "ho-so-tinh", tinh="77")  # Bà Rịa - Vũng Tàu: awards to collectives and to individuals
+    # the metric's own label is cut with "…" on screen: the full title is written above it instead
+    assert all(m.proto.label_visibility.value == m.proto.label_visibility.COLLAPSED for m in at.metric)
+    titles = [str(e.value) for e in at.markdown]
+    assert any("tập thể" in x for x in titles) and any("cá nhân" in x for x in titles)
+
+
+def test_reported_values_are_called_reported_not_achieved(entry):  # noqa: F811
+    shown = text(open_page(entry, "ho-so-tinh", tinh="20"))
+    assert "Đã đạt" not in shown and "Báo cáo" in shown
+
+
+def test_profile_without_a_province_asks_for_one(entry):  # noqa: F811
+    at = open_page(entry, "ho-so-tinh")
+    assert not any("An Giang" in t.value for t in at.title)
+    assert at.selectbox(key="profile_code").value is None
+    assert "Chọn một tỉnh, thành phố để xem hồ sơ" in text(at)
+
+
+def test_one_meaning_of_in_the_filter_for_2015(entry):  # noqa: F811
+    overview = open_page(entry, "overview", nam="2015")
+    shown = text(overview)
+    tiles = {m.label: m.value for m in overview.metric}
+    assert tiles["Số liệu chỉ tiêu"] == "12" and tiles["Sự kiện"] == "0"
+    # no page-wide "no data" while a tile counts 12 values: each part says what it has
+    assert "Không có dữ liệu cho bộ lọc đang chọn" not in shown
+    assert "Không có sự kiện nào trong bộ lọc này" in shown
+    assert "12 số liệu có kỳ bao trùm năm đang chọn" in shown
+    compare = text(open_page(entry, "so-sanh", nam="2015"))
+    assert "kỳ số liệu vượt ra ngoài năm đang chọn (2015)" in compare
+    data = text(open_page(entry, "du-lieu", nam="2015"))
+    assert "Không có dữ liệu cho bộ lọc đang chọn" not in data and "Không có sự kiện nào trong bộ lọc này" in data
+
+
+def test_documents_and_sources_follow_the_province_filter(entry):  # noqa: F811
+    docs = open_page(entry, "van-ban", tinh="20")  # Lạng Sơn
+    labels = " ".join(str(e.label) for e in docs.expander).replace("\\", "")
+    assert "25-NQ/TW" in labels and "13-NQ/HU" not in labels  # Lâm Hà's own resolution is not Lạng Sơn's
+    assert docs.toggle(key="docs_all").value is False
+    everything = docs.toggle(key="docs_all").set_value(True).run()
+    assert "13-NQ/HU" in " ".join(str(e.label) for e in everything.expander).replace("\\", "")
+    sources = open_page(entry, "nguon", tinh="20")
+    ids = set(sources.dataframe[0].value.iloc[:, 0])
+    titles = " ".join(sources.dataframe[0].value.iloc[:, 0])
+    assert "Lạng Sơn" in titles and not any("Hà Nam" in x for x in ids)
+    assert len(ids) < 13
+
+
+def test_seed_sources_name_the_publisher_their_text_names(catalog):
+    sources = {row["source_id"]: row for row in catalog.sources.iter_rows(named=True)}
+    assert sources["s02"]["publisher"] == "Báo Bắc Kạn" and sources["s02"]["url"] == "https://baobackan.org.vn"
+    assert sources["s04"]["publisher"] == "Báo Hà Nam"
+
+
+def test_names_not_codes_on_screens(entry):  # noqa: F811
+    compare = open_page(entry, "so-sanh", tinh="06")  # Bắc Kạn: values of the city of Bắc Kạn
+    places = set(compare.dataframe[0].value.iloc[:, 0])
+    assert "Bắc Kạn · Cấp huyện" not in places and "thành phố Bắc Kạn, Bắc Kạn · Cấp huyện" in places
+    data = open_page(entry, "du-lieu", tinh="20")
+    for table in data.dataframe:
+        cited = set(table.value["Nguồn"])
+        assert not any(len(x) <= 4 for x in cited), cited  # s00, a13: ids are not names
+        assert any("Lạng Sơn" in x for x in cited)
+    assert "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%" in set(data.dataframe[1].value["Kiểm tra tỷ lệ"])
+
+
+def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811
+    at = open_page(entry, "dong-thoi-gian", tinh="06")
+    labels = list(at.selectbox(key="timeline_visit").options)  # as shown
+    may_27 = [x for x in labels if x.startswith("27/05/2020")]
+    assert len(may_27) == 2 and len(set(may_27)) == 2, may_27
+    assert any("huyện Ba Bể" in x for x in may_27) and any("thành phố Bắc Kạn" in x for x in may_27)
+    profile = open_page(entry, "ho-so-tinh", tinh="06")
+    titles = [str(e.label) for e in profile.expander]
+    assert any("huyện Ba Bể" in x for x in titles) and any("thành phố Bắc Kạn" in x for x in titles)
