@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import io
 import math
+from typing import cast
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, ChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Pt
 
 from ..figures.charts import OKABE_ITO
@@ -31,11 +35,11 @@ SOURCE_NOTE = "source_note"  # the name of every slide's source text box, for pe
 NUMBER_FORMAT = '#,##0.##'   # the values inside the charts; the labels shown are already formatted the Vietnamese way
 
 
-def _text(slide, left: Emu, top: Emu, width: Emu, height: Emu, lines: list[tuple[str, str]], size: int,
+def _text(slide: PptxSlide, left: int, top: int, width: int, height: int, lines: list[tuple[str, str]], size: int,
           color: RGBColor = INK, bold: bool = False, align: PP_ALIGN = PP_ALIGN.LEFT, name: str | None = None,
-          anchor: MSO_ANCHOR = MSO_ANCHOR.TOP):
+          anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Shape:
     """A text box of paragraphs; each line is (bold lead, text)."""
-    box = slide.shapes.add_textbox(left, top, width, height)
+    box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     if name:
         box.name = name
     frame = box.text_frame
@@ -54,9 +58,10 @@ def _text(slide, left: Emu, top: Emu, width: Emu, height: Emu, lines: list[tuple
     return box
 
 
-def _header(pptx_slide, slide: Slide) -> None:
+def _header(pptx_slide: PptxSlide, slide: Slide) -> None:
     title = pptx_slide.shapes.title
-    title.left, title.top, title.width, title.height = MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.95)
+    assert title is not None  # both layouts used have a title placeholder
+    title.left, title.top, title.width, title.height = MARGIN, Inches(0.3), Emu(WIDTH - 2 * MARGIN), Inches(0.95)
     title.text = slide.title
     frame = title.text_frame
     frame.word_wrap = True
@@ -69,9 +74,9 @@ def _header(pptx_slide, slide: Slide) -> None:
         _text(pptx_slide, MARGIN, Inches(1.25), WIDTH - 2 * MARGIN, Inches(0.45), [("", slide.subtitle)], 20, MUTED)
 
 
-def _footer(pptx_slide, slide: Slide, number: int, total: int) -> Emu:
+def _footer(pptx_slide: PptxSlide, slide: Slide, number: int, total: int) -> int:
     """Cautions above the source note, the source note and the slide number; returns where the content must end."""
-    bottom = BOTTOM
+    bottom: int = BOTTOM
     if slide.notes:
         height = Inches(0.4) * len(slide.notes)
         bottom = BOTTOM - height
@@ -84,13 +89,16 @@ def _footer(pptx_slide, slide: Slide, number: int, total: int) -> Emu:
     return bottom
 
 
-def _chart(pptx_slide, chart: Chart, top: Emu, bottom: Emu) -> None:
+def _chart(pptx_slide: PptxSlide, chart: Chart, top: int, bottom: int) -> None:
     data = CategoryChartData(number_format=NUMBER_FORMAT)
     data.categories = list(chart.categories)
     for series in chart.series:
         data.add_series(series.name, list(series.values))
     kind = XL_CHART_TYPE.BAR_CLUSTERED if chart.kind == "bar" else XL_CHART_TYPE.COLUMN_STACKED
-    frame = pptx_slide.shapes.add_chart(kind, MARGIN, top, WIDTH - 2 * MARGIN, bottom - top, data)
+    # python-pptx annotates add_chart as taking ChartData and returning the Chart; it takes CategoryChartData and
+    # returns the GraphicFrame that holds the chart.
+    frame = cast(GraphicFrame, pptx_slide.shapes.add_chart(kind, MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN),
+                                                           Emu(bottom - top), cast(ChartData, data)))
     frame.name = "chart"
     graph = frame.chart
     graph.font.size = Pt(18)
@@ -129,7 +137,7 @@ def _chart(pptx_slide, chart: Chart, top: Emu, bottom: Emu) -> None:
                 data_label.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
-def _figures(pptx_slide, slide: Slide, top: Emu, bottom: Emu) -> None:
+def _figures(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
     count = len(slide.figures)
     columns = 3 if count > 4 or count == 3 else min(count, 2)
     rows = -(-count // columns)
@@ -145,8 +153,9 @@ def _figures(pptx_slide, slide: Slide, top: Emu, bottom: Emu) -> None:
                 run.font.color.rgb, run.font.size = MUTED, Pt(16)
 
 
-def _table(pptx_slide, slide: Slide, top: Emu, bottom: Emu) -> None:
+def _table(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
     table = slide.table
+    assert table is not None
     weights = (1.5, 1.7, 3.2, 5.0) if slide.kind == "visits" else (1.1, 6.6, 2.4, 1.6)
     widths = [int((WIDTH - 2 * MARGIN) * weight / sum(weights)) for weight in weights]
     rows = [table.header, *table.rows]
@@ -158,7 +167,8 @@ def _table(pptx_slide, slide: Slide, top: Emu, bottom: Emu) -> None:
 
     size = next((size for size in (16, 14, 12) if sum(row_heights(size)) <= bottom - top), 12)
     heights = row_heights(size)
-    shape = pptx_slide.shapes.add_table(len(rows), len(table.header), MARGIN, top, WIDTH - 2 * MARGIN, sum(heights))
+    shape = pptx_slide.shapes.add_table(len(rows), len(table.header), MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN),
+                                        Emu(sum(heights)))
     shape.name = "table"
     grid = shape.table
     for i, width in enumerate(widths):
@@ -173,10 +183,11 @@ def _table(pptx_slide, slide: Slide, top: Emu, bottom: Emu) -> None:
                     run.font.size, run.font.bold = Pt(size), r == 0
 
 
-def _map(pptx_slide, slide: Slide, lang: str, top: Emu, bottom: Emu) -> None:
+def _map(pptx_slide: PptxSlide, slide: Slide, lang: str, top: int, bottom: int) -> None:
     height = bottom - top
     width = int(height * 1.5)  # the picture's own proportions
-    picture = pptx_slide.shapes.add_picture(io.BytesIO(make_map_image(slide.map, lang)), MARGIN, top, width, height)
+    picture = pptx_slide.shapes.add_picture(io.BytesIO(make_map_image(slide.map, lang)), MARGIN, Emu(top), Emu(width),
+                                            Emu(height))
     picture.name = "map"
     side = MARGIN + width + Inches(0.3)
     _text(pptx_slide, side, top, WIDTH - MARGIN - side, height, [("", note) for note in slide.notes], 16, MUTED)

@@ -258,7 +258,7 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
     referenced = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().implode()
     docs = (catalog.documents.filter(pl.col("code").is_in(referenced)).sort("date", "code", nulls_last=True)
             .select(pl.format("{} ({})", pl.col("code"), fmt.date_expr("date").fill_null("—")).alias("text")))
-    notes = ()
+    notes: tuple[str, ...] = ()
     if docs.height:
         shown = ", ".join(docs["text"].head(6).to_list())
         more = f" {t('report_more_documents', lang, n=docs.height - 6)}" if docs.height > 6 else ""
