@@ -499,6 +499,25 @@ PRESENTATION: Texts = {
 }
 
 
+# the files (danvan/exports): CSV, Excel, and what they state about themselves
+EXPORTS: Texts = {
+    "export_about_sheet": ("Thông tin", "About"),
+    "export_about_item": ("Mục", "Item"),
+    "export_about_value": ("Giá trị", "Value"),
+    "export_made_on": ("Ngày xuất", "Exported on"),
+    "export_source_id": ("Mã nguồn", "Source id"),
+    "export_csv_convention": ("Quy ước tệp CSV", "CSV convention"),
+    "export_csv_convention_text": (
+        "UTF-8 có BOM, phân cách bằng dấu phẩy; số viết để máy đọc: dấu chấm thập phân, không phân cách hàng nghìn, "
+        "số nguyên không có “.0”; ngày theo ISO 8601 (yyyy-mm-dd; yyyy-mm hoặc yyyy khi nguồn chỉ ghi tháng, năm); "
+        "ô chữ bắt đầu bằng = + - @ được thêm dấu ' phía trước để bảng tính không chạy nó như công thức.",
+        "UTF-8 with a BOM, comma-separated; numbers for machines: decimal point, no thousands separator, integers "
+        "without “.0”; dates in ISO 8601 (yyyy-mm-dd; yyyy-mm or yyyy when the source gives only the month or year); "
+        "a text cell starting with = + - @ gets a leading ' so that a spreadsheet never runs it as a formula.",
+    ),
+}
+
+
 def _merge(*groups: Texts) -> Texts:
     merged: Texts = {}
     for group in groups:
@@ -510,7 +529,7 @@ def _merge(*groups: Texts) -> Texts:
 
 
 TEXTS = _merge(APP, FILTER_BAR, WORDS, LABELS, OVERVIEW, MAP, TIMELINE, COMPARE, PROFILE, DOCUMENTS, SOURCES, DATA,
-               CURATION, PRESENTATION)
+               CURATION, PRESENTATION, EXPORTS)
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:

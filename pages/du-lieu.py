@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from components import ui, view
-from danvan import fmt, queries
+from danvan import fmt
 from danvan.exports import FORMATS
 from danvan.exports import tables as export
 
@@ -39,14 +39,12 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
         ui.beyond_years(current)
     if frame.height > ROWS:
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
-    screen = table(frame.head(ROWS), lang).with_columns(  # the source by its title, not its id
-        queries.source_title_expr(current.catalog.sources, t("source")).alias(t("source")))
-    if key == "data_observations":  # the flag of a value that contradicts its own ratio, beside the value
-        note = queries.with_ratio_flag(frame.head(ROWS), lang)["ratio_note"].alias(t("ratio_check"))
-        screen = screen.insert_column(screen.columns.index(t("value")) + 1, note)
+    # Sources by title and places with their kind; a value that contradicts its own ratio is flagged beside it.
+    screen = table(frame.head(ROWS), lang, current.catalog)
     st.dataframe(shown(screen), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
-    st.download_button(t(CSV.label), lambda frame=frame, table=table: export.csv_bytes(table(frame, lang)),
+    st.download_button(t(CSV.label),
+                       lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog)),
                        file_name=f"danvan-{stem}.{CSV.extension}", mime=CSV.mime, icon=":material/download:",
                        key=f"csv_{stem}", on_click="ignore")
 
@@ -54,7 +52,7 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
 def workbook() -> bytes:
     """Every table of the view in one Excel file, made when the button is pressed."""
     tables = export.Tables(export.sheets(current.catalog, visits, observations, lang), current.filter_label(),
-                           current.catalog.version, dt.date.today())
+                           current.catalog.version, dt.date.today(), lang)
     return XLSX.tables(tables)[""]
 
 

@@ -2,8 +2,25 @@ import datetime as dt
 import io
 import zipfile
 
+import openpyxl
+import polars as pl
+
 from danvan.exports import tables as export
 from danvan.filter import Filter
+
+LANG_SON_TITLE = "Đoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn"
+RISKY = '=HYPERLINK("https://evil.example/p","Bấm vào đây")'
+
+
+def _book(catalog, flt: Filter, lang: str = "vi") -> openpyxl.Workbook:
+    sheets = export.tables(catalog, flt, lang)
+    data = export.excel_bytes(sheets, filter_label="Lạng Sơn; 2017–2024", version=catalog.version,
+                              made=dt.date(2026, 11, 23))
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _csv(catalog, flt: Filter, sheet: str) -> str:
+    return export.csv_bytes(export.tables(catalog, flt)[sheet]).decode("utf-8-sig")
 
 
 def test_tables_have_vietnamese_headers_and_real_types(catalog):
@@ -15,11 +32,89 @@ def test_tables_have_vietnamese_headers_and_real_types(catalog):
     assert "Giá trị" in values.columns and values.schema["Giá trị"].is_float()
 
 
-def test_csv_has_bom_and_vietnamese_dates(catalog):
+def test_csv_has_bom_and_machine_readable_values(catalog):
+    """Defect 16: integers without ".0", a decimal point, ISO dates, as the documented convention says."""
     sheets = export.tables(catalog, Filter(provinces=("20",)))
     data = export.csv_bytes(sheets["Sự kiện"])
     assert data.startswith(b"\xef\xbb\xbf")
-    assert "25/04/2024,Khảo sát,Trung ương,Ban Dân vận Trung ương" in data.decode("utf-8-sig")
+    assert "2024-04-25,Khảo sát,Trung ương,Ban Dân vận Trung ương" in data.decode("utf-8-sig")
+    values = pl.read_csv(io.BytesIO(export.csv_bytes(sheets["Số liệu chỉ tiêu"])), infer_schema=False)
+    numbers = values["Giá trị"].to_list()
+    assert "1145" in numbers and "81.77" in numbers and not any(v.endswith(".0") for v in numbers)
+    assert "2024-04-25" in values["Kỳ (từ)"].to_list()
+    files = export.csv_files(export.Tables(sheets, "Lạng Sơn", catalog.version, dt.date(2026, 11, 23)))
+    assert "ISO 8601" in files["thong-tin"].decode("utf-8-sig")  # the convention travels with the files
+
+
+def test_excel_numbers_dates_and_frozen_headers(catalog):
+    """Defects 15, 16: numbers as numbers with locale-independent formats (Excel shows 1.145 in Vietnamese),
+    dates as dates shown dd/mm/yyyy, the header row frozen, no "Column1"."""
+    book = _book(catalog, Filter(provinces=("20",)))
+    assert book.sheetnames == ["Thông tin", "Sự kiện", "Số liệu chỉ tiêu", "Nguồn tin"]
+    about = book["Thông tin"]
+    assert [c.value for c in about[1]] == ["Mục", "Giá trị"]
+    assert about["B4"].value == "23/11/2026" or about["B4"].value == dt.datetime(2026, 11, 23)
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert all(c.value and not str(c.value).startswith("Column") for c in sheet[1]), sheet.title
+    values = book["Số liệu chỉ tiêu"]
+    header = [c.value for c in values[1]]
+    column = header.index("Giá trị") + 1
+    cells = {values.cell(r, column).value: values.cell(r, column) for r in range(2, values.max_row + 1)}
+    assert cells[1145].number_format == "#,##0" and cells[1145].data_type == "n"
+    assert cells[81.77].number_format == "#,##0.00"
+    start = values.cell(2, header.index("Kỳ (từ)") + 1)
+    assert isinstance(start.value, dt.datetime) and start.number_format == "dd/mm/yyyy"
+    visits = book["Sự kiện"]
+    assert visits["A2"].value == dt.datetime(2024, 4, 25) and visits["A2"].number_format == "dd/mm/yyyy"
+    sources = book["Nguồn tin"]
+    published = [c.value for c in sources[1]].index("Ngày đăng") + 1
+    assert dt.datetime(2024, 4, 25) in [sources.cell(r, published).value for r in range(2, sources.max_row + 1)]
+
+
+def test_text_is_never_a_formula(catalog):
+    """Issue 14 §3: a summary written as a formula stays text in Excel and is neutralised in CSV."""
+    visits = export.tables(catalog, Filter(provinces=("20",)))["Sự kiện"].with_columns(
+        pl.lit(RISKY).alias("Tóm tắt"), pl.lit("@SUM(A1)").alias("Cơ quan"), pl.lit("\t=1+1").alias("Loại"))
+    data = export.excel_bytes({"Sự kiện": visits}, filter_label="+x", version="v", made=dt.date(2026, 1, 1))
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        assert not any("<f>" in book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/"))
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Sự kiện"]
+    assert sheet["J2"].value == RISKY and sheet["J2"].data_type == "s"
+    rows = pl.read_csv(io.BytesIO(export.csv_bytes(visits)), infer_schema=False)
+    assert rows["Tóm tắt"][0] == "'" + RISKY and rows["Cơ quan"][0] == "'@SUM(A1)"
+    assert rows["Loại"][0] == "'\t=1+1"
+
+
+def test_files_flag_a_percentage_that_contradicts_its_ratio(catalog):
+    """Defect 1: Lạng Sơn's "80%" (166/200 = 83%) is flagged beside the value in CSV and Excel."""
+    flt = Filter(provinces=("20",))
+    rows = pl.read_csv(io.StringIO(_csv(catalog, flt, "Số liệu chỉ tiêu")), infer_schema=False)
+    assert rows.columns.index("Kiểm tra tỷ lệ") == rows.columns.index("Giá trị") + 1
+    flagged = rows.filter(pl.col("Kiểm tra tỷ lệ").is_not_null())
+    assert flagged["Giá trị"].to_list() == ["80"] and "166/200 = 83%" in flagged["Kiểm tra tỷ lệ"][0]
+    sheet = _book(catalog, flt)["Số liệu chỉ tiêu"]
+    column = [c.value for c in sheet[1]].index("Kiểm tra tỷ lệ") + 1
+    notes = [sheet.cell(r, column).value for r in range(1, sheet.max_row + 1) if sheet.cell(r, column).value]
+    assert len(notes) == 2 and "166/200 = 83%" in notes[1]
+
+
+def test_files_name_sources_places_and_statuses(catalog):
+    """Defects 11, 13: the source by title, publisher and date (its id kept last, to join); the city of Bắc Kạn as
+    "thành phố Bắc Kạn"; "Báo cáo", never "Đã đạt"."""
+    flt = Filter(provinces=("20",))
+    values = pl.read_csv(io.StringIO(_csv(catalog, flt, "Số liệu chỉ tiêu")), infer_schema=False)
+    assert values["Nguồn"][0].startswith(LANG_SON_TITLE) and values["Nguồn"][0].endswith("(25/04/2024)")
+    assert values.columns[-1] == "Mã nguồn" and values["Mã nguồn"][0] == "s00"
+    assert set(values["Tình trạng"].to_list()) <= {"Báo cáo", "Dự ước", "Chỉ tiêu (kế hoạch)"}
+    assert "Báo cáo" in values["Tình trạng"].to_list()
+    visits = pl.read_csv(io.StringIO(_csv(catalog, Filter(provinces=("06",)), "Sự kiện")), infer_schema=False)
+    assert {"thành phố Bắc Kạn", "huyện Ba Bể"} <= set(visits["Huyện"].to_list())
+    assert not any(s in {"s02", "a13"} for s in visits["Nguồn"].to_list())
+    sheet = _book(catalog, flt, "en")["Indicator values"]
+    status = [c.value for c in sheet[1]].index("Status") + 1
+    statuses = {sheet.cell(r, status).value for r in range(2, sheet.max_row + 1)}
+    assert "Reported" in statuses and statuses <= {"Reported", "Estimated", "Target (plan)"}
 
 
 def test_excel_workbook_lists_filter_and_sources(catalog):
