@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from . import load
@@ -118,8 +120,43 @@ def _export_filter(args: argparse.Namespace, catalog: Catalog) -> Filter | str:
     return "; ".join(problems) if problems else flt
 
 
+def _output_problem(output: str) -> str | None:
+    """Why `-o` cannot name the file to write, before any work is done: empty, or a folder."""
+    if not output.strip():
+        return "đường dẫn tệp kết quả (-o) trống: cần tên tệp, ví dụ -o ban-tin.pptx"
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        return (f"“{output}” là một thư mục: cần tên tệp trong thư mục đó, ví dụ "
+                f"-o {Path(output) / 'ban-tin'}.<đuôi tệp> (CSV: tiền tố của các tệp)")
+    return None
+
+
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file whole or not at all: each to a temporary file beside it, then all renamed; on any error the
+    temporary files are removed and the earlier files stay as they were."""
+    staged: list[tuple[Path, Path]] = []
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        for path, content in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged.append((Path(name), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.chmod(name, 0o666 & ~umask)  # as a plain open() would have made it, not mkstemp's 0600
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
 def _export(args: argparse.Namespace) -> int:
     """Write the export the arguments ask for; refuse bad input with exit code 2 and say what is wrong."""
+    problem = _output_problem(args.output)
+    if problem:
+        print(f"Không xuất được: {problem}.", file=sys.stderr)
+        return 2
     try:
         catalog = load(args.data)
     except DataError as err:
@@ -133,18 +170,20 @@ def _export(args: argparse.Namespace) -> int:
     made = dt.date.today()
     built = report(catalog, flt, args.lang, made)
     files = FORMATS[args.format].files(built, lambda: Tables(tables(catalog, flt, args.lang), built.filter_label,
-                                                             catalog.version, made))
+                                                             catalog.version, made, args.lang))
     out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
     stem = out.with_suffix("")
-    written: list[Path] = []
-    for suffix, content in files.items():  # one file, or (CSV) one per table named after the output
-        path = stem.with_name(f"{stem.name}-{suffix}.{args.format}") if suffix else out
-        path.write_bytes(content)
-        written.append(path)
+    # One file, or (CSV) one per table named after the output.
+    paths = {(stem.with_name(f"{stem.name}-{suffix}.{args.format}") if suffix else out): content
+             for suffix, content in files.items()}
+    try:
+        _write_all(paths)
+    except OSError as err:
+        print(f"Không xuất được: không ghi được {err.filename or out}: {err.strerror or err}.", file=sys.stderr)
+        return 2
     if built.empty:
         print(f"Lưu ý: không có dữ liệu cho bộ lọc ({built.filter_label}); tệp chỉ có phần giới thiệu và thông báo "
               "này.", file=sys.stderr)
-    for path in written:
+    for path in paths:
         print(f"Đã ghi {path} — {built.filter_label}; phiên bản dữ liệu {catalog.version}; ngày {made:%d/%m/%Y}")
     return 0

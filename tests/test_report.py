@@ -262,3 +262,40 @@ def test_exports_type_check():
     api = pytest.importorskip("mypy.api")
     out, _, _ = api.run(["--config-file", "pyproject.toml", "danvan/exports"])
     assert [line for line in out.splitlines() if line.startswith("danvan/exports")] == []
+
+
+@pytest.mark.parametrize(("fmt", "output", "message"), [
+    ("pptx", "", "đường dẫn tệp kết quả (-o) trống"),
+    ("pptx", "  ", "đường dẫn tệp kết quả (-o) trống"),
+    ("pptx", "{dir}", "là một thư mục"),
+    ("csv", "{dir}/", "là một thư mục"),
+    ("xlsx", "{dir}/tep/x.xlsx", "không ghi được"),  # a file where a folder must be
+])
+def test_cli_refuses_a_bad_output_path(tmp_path, capsys, fmt, output, message):
+    """Issue 14 §6: a folder, an empty path or an unwritable place gives a clear message and exit code 2, never a
+    traceback, and writes nothing beside the folder."""
+    (tmp_path / "tep").write_text("a file, not a folder", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.parent.iterdir())
+    code, out, err = _run(["--format", fmt, "--tinh", "20", "-o", output.format(dir=tmp_path)], capsys)
+    assert code == 2 and message in err and "Traceback" not in err and out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tep"]
+    assert sorted(p.name for p in tmp_path.parent.iterdir()) == before
+
+
+def test_cli_writes_atomically(tmp_path, capsys, monkeypatch):
+    """A write that fails at the end keeps the earlier file whole and leaves no temporary file."""
+    target = tmp_path / "b.html"
+    target.write_text("bản cũ", encoding="utf-8")
+
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli.os, "replace", fail)
+    code, _, err = _run(["--format", "html", "--tinh", "20", "-o", str(target)], capsys)
+    assert code == 2 and "không ghi được" in err and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "bản cũ" and [p.name for p in tmp_path.iterdir()] == ["b.html"]
+    monkeypatch.undo()
+    code, _, _ = _run(["--format", "csv", "--tinh", "20", "-o", str(tmp_path / "ls.csv")], capsys)
+    assert code == 0 and sorted(p.name for p in tmp_path.iterdir()) == [
+        "b.html", "ls-nguon.csv", "ls-so-lieu.csv", "ls-su-kien.csv", "ls-thong-tin.csv"]
+    assert (tmp_path / "ls-nguon.csv").stat().st_mode & 0o044  # readable by others, as an ordinary file
