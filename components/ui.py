@@ -9,6 +9,7 @@ import streamlit as st
 
 from danvan import fmt, queries
 from danvan.filter import years_label
+from danvan.text import web_link
 
 from . import cached
 from .view import View
@@ -50,8 +51,9 @@ def source_line(view: View, source_id: str) -> str:
         return plain(source_id)
     src = row.row(0, named=True)
     title = plain(src["title"] or source_id)
-    if src["url"]:
-        title = f"[{title}]({src['url']})"
+    link = web_link(src["url"])  # None for a url that is not a well-formed web address
+    if link:
+        title = f"[{title}]({link})"
     details = ", ".join(plain(x) for x in (src["publisher"], published(src["published"])) if x)
     return f"{title} — {details}" if details else title
 

@@ -39,7 +39,7 @@ from .model import (
     scheme_on_expr,
 )
 from .queries import ratio_mismatch_expr
-from .text import DecodeError, decode, is_nfc, nfc, quote_key
+from .text import DecodeError, decode, is_nfc, nfc, quote_key, web_link
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
 RECORD = "_record"  # the column naming each record for problem reports: "id=…" or "bản ghi số N"
@@ -643,8 +643,10 @@ def _check_places(frame: pl.DataFrame, places: pl.DataFrame, file: str, problems
 
 def _check_sources(sources: pl.DataFrame, units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
     _check_unique(sources, "id", "sources.yaml", problems)
-    # Only web addresses: a javascript:, data: or file: link would run or open something when clicked.
-    problems.rows(sources, pl.col("url").is_not_null() & ~pl.col("url").str.contains(r"(?i)^https?://[^\s<>\"]+$"),
+    # Only web addresses (text.web_link, the check every page and file uses too): a javascript:, data: or file: link
+    # would run or open something when clicked.
+    problems.rows(sources, pl.col("url").is_not_null()
+                  & pl.col("url").map_elements(web_link, return_dtype=pl.String, skip_nulls=True).is_null(),
                   "sources.yaml", "url",
                   pl.format("địa chỉ '{}' phải là một liên kết http:// hoặc https://", pl.col("url").str.slice(0, 80)))
     _check_reference(sources, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "sources.yaml",

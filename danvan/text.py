@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 _WS = re.compile(r"\s+")
 # Dashes and quote marks that sources use interchangeably.
@@ -80,3 +81,27 @@ def ascii_key(text: str) -> str:
     """name_key without diacritics, for input typed without them ("Lang Son", "Dak Lak")."""
     decomposed = unicodedata.normalize("NFD", name_key(text).replace("đ", "d"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_HOST = re.compile(r"[\w-]+(\.[\w-]+)*\.?", re.UNICODE)
+# What may stay as it is in a link: the URL syntax that Markdown and HTML do not read. Everything else — ( ) [ ] < >
+# " ' ` \ { } | ^ and non-ASCII — is percent-encoded, so that a link destination can neither close early nor open
+# an image or a tag.
+_URL_SAFE = "/:?#&=%+,;@$~.-_!*"
+
+
+def web_link(url: str | None) -> str | None:
+    """A source's url as it may go into Markdown or HTML: a well-formed http(s) address with a host name and no
+    user name, percent-encoded where markup would read it; None for anything else (whitespace or control
+    characters, another scheme, no host). The one check for every page and file that shows a link."""
+    if not url or len(url) > 2048 or any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises on a malformed port
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or not _HOST.fullmatch(host):
+        return None
+    return quote(url, safe=_URL_SAFE)

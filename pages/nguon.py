@@ -5,7 +5,7 @@ import polars as pl
 import streamlit as st
 
 from components import cached, ui, view
-from danvan.text import fold_space
+from danvan.text import fold_space, web_link
 
 current = view.current()
 ui.header(current, "page_sources")
@@ -25,7 +25,9 @@ st.dataframe(sources.select(
     pl.col("title").fill_null(pl.col("publisher")).fill_null(pl.col("source_id")).alias(t("title")),
     pl.col("publisher").alias(t("publisher")),
     pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
-    pl.col("url").alias(t("link")), pl.col("visits").alias(t("visits")),
+    # Only a well-formed web address becomes a link (text.web_link), as everywhere a url is shown.
+    pl.col("url").map_elements(web_link, return_dtype=pl.String).alias(t("link")),
+    pl.col("visits").alias(t("visits")),
     pl.col("observations").alias(t("observations")),
 ), hide_index=True, placeholder="—", column_config={t("link"): st.column_config.LinkColumn()})
 

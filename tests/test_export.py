@@ -1,12 +1,18 @@
+import dataclasses
 import datetime as dt
 import io
+import re
 import zipfile
+from types import SimpleNamespace
 
 import openpyxl
 import polars as pl
+import pytest
 
+from danvan.exports import html_file, report
 from danvan.exports import tables as export
 from danvan.filter import Filter
+from danvan.text import web_link
 
 LANG_SON_TITLE = "Đoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn"
 RISKY = '=HYPERLINK("https://evil.example/p","Bấm vào đây")'
@@ -127,3 +133,56 @@ def test_excel_workbook_lists_filter_and_sources(catalog):
     for name in ("Thông tin", "Sự kiện", "Số liệu chỉ tiêu", "Nguồn tin"):
         assert f'name="{name}"' in workbook
     assert "Lạng Sơn; 2017–2024" in strings and catalog.version in strings and "23/11/2026" in strings
+
+
+CRAFTED = ["https://a.b/x) ![x](https://evil.example/p.png", 'https://a.b/"><img src=//evil>',
+           "javascript:alert(1)", "https://user@evil.example/", "//evil.example/p.png", "https:///nohost", "",
+           "https://a.b/\nx"]
+
+
+@pytest.mark.parametrize("url", CRAFTED)
+def test_web_link_refuses_crafted_urls(url):
+    """Issue 14 §4: one check for every place that puts a source's url into Markdown or HTML."""
+    assert web_link(url) is None
+
+
+def test_web_link_keeps_real_urls_and_encodes_what_markup_reads():
+    assert web_link("https://baobackan.org.vn") == "https://baobackan.org.vn"
+    assert web_link("http://tuhn.vn/601n/ban-chi-dao?id=5&x=1#p") == "http://tuhn.vn/601n/ban-chi-dao?id=5&x=1#p"
+    sneaky = web_link("https://a.b/x)![x](https://evil.example/p.png")  # legal characters, but Markdown reads them
+    assert sneaky is not None and not set("()[]<>\"' ") & set(sneaky)
+
+
+def _with_url(catalog, url: str):
+    return dataclasses.replace(catalog, sources=catalog.sources.with_columns(
+        pl.when(pl.col("source_id") == "s00").then(pl.lit(url)).otherwise(pl.col("url")).alias("url")))
+
+
+@pytest.mark.parametrize("url", CRAFTED[:2] + ["https://a.b/x)![x](https://evil.example/p.png"])
+def test_source_links_cannot_add_markup(catalog, url):
+    """A crafted url adds no image or tag to the pages' Markdown (components/ui.source_line) or to the HTML brief,
+    whose sources slide links each title to its source."""
+    from components import ui
+
+    crafted = _with_url(catalog, url)
+    line = ui.source_line(SimpleNamespace(catalog=crafted), "s00")
+    assert "![" not in line and "<img" not in line and "](" not in line.replace(f"]({web_link(url)})", "")
+    page = html_file.html_text(report.report(crafted, Filter(provinces=("20",)), "vi", dt.date(2026, 11, 23)))
+    assert "<img src=//evil" not in page and "evil.example/p.png" not in page.replace("%28", "(").split("<a ")[0]
+    assert not re.search(r"<img[^>]+evil", page) and 'href="javascript' not in page
+    real = html_file.html_text(report.report(_with_url(catalog, "https://a.b/bai-viet"), Filter(provinces=("20",)),
+                                             "vi", dt.date(2026, 11, 23)))
+    assert '<a href="https://a.b/bai-viet" rel="noopener noreferrer">Đoàn khảo sát của Ban Dân vận' in real
+
+
+@pytest.mark.parametrize("url", ["https://user@evil.example/", 'https://a.b/"><img src=//evil>', "https:///x"])
+def test_loader_refuses_a_url_the_pages_would_not_link(mini, url):
+    """The loader checks urls with the same function (text.web_link) the pages and files use."""
+    import danvan
+
+    path = mini / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('  province: "44"\n', f"  province: \"44\"\n  url: '{url}'\n", 1), encoding="utf-8")
+    with pytest.raises(danvan.DataError) as caught:
+        danvan.load(mini)
+    assert any(p.file == "sources.yaml" and p.field == "url" and p.record == "id=t2" for p in caught.value.problems)

@@ -9,6 +9,7 @@ from html import escape
 
 from ..figures.slides import make_map_image, make_slide_figure
 from ..i18n import t
+from ..text import web_link
 from .report import Report, Slide
 
 # No request of any kind may leave the file: scripts, styles and pictures are all inside it.
@@ -56,6 +57,14 @@ def _notes(notes: tuple[str, ...]) -> str:
     return f'<div class="notes">{"".join(f"<p>{escape(n)}</p>" for n in notes)}</div>' if notes else ""
 
 
+def _cell(text: str, link: str | None) -> str:
+    """A table cell's text, escaped; a link only to a well-formed web address (text.web_link), escaped again as an
+    attribute value."""
+    href = web_link(link)
+    shown = escape(text or "—")
+    return f'<a href="{escape(href)}" rel="noopener noreferrer">{shown}</a>' if href else shown
+
+
 def _slide(slide: Slide, number: int, total: int, lang: str, first_chart: list[bool]) -> str:
     parts = [f'<span class="slide-no">{number}/{total}</span><h2>{escape(slide.title)}</h2>']
     if slide.kind == "title":
@@ -80,8 +89,9 @@ def _slide(slide: Slide, number: int, total: int, lang: str, first_chart: list[b
                      f"{_notes(slide.notes)}</div>")
     if slide.table is not None:
         head = "".join(f"<th>{escape(h)}</th>" for h in slide.table.header)
-        body = "".join("<tr>" + "".join(f"<td>{escape(v or '—')}</td>" for v in row) + "</tr>"
-                       for row in slide.table.rows)
+        links = slide.table.links or (None,) * len(slide.table.rows)
+        body = "".join("<tr>" + "".join(f"<td>{_cell(v, link if c == 0 else None)}</td>" for c, v in enumerate(row))
+                       + "</tr>" for row, link in zip(slide.table.rows, links, strict=True))
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     if slide.bullets and slide.kind != "title":
         parts.append(f'<ul class="bullets">{_lines(slide.bullets)}</ul>')

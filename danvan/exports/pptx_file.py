@@ -24,6 +24,7 @@ from ..figures.charts import OKABE_ITO
 from ..figures.slides import make_map_image
 from ..figures.spec import Chart
 from ..i18n import t
+from ..text import web_link
 from .report import Report, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -156,7 +157,7 @@ def _figures(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None
 def _table(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
     table = slide.table
     assert table is not None
-    weights = (1.5, 1.7, 3.2, 5.0) if slide.kind == "visits" else (1.1, 6.6, 2.4, 1.6)
+    weights = (1.5, 1.7, 3.2, 5.0) if slide.kind == "visits" else (6.6, 2.4, 1.6)[-len(table.header):]
     widths = [int((WIDTH - 2 * MARGIN) * weight / sum(weights)) for weight in weights]
     rows = [table.header, *table.rows]
 
@@ -173,14 +174,18 @@ def _table(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
     grid = shape.table
     for i, width in enumerate(widths):
         grid.columns[i].width = width
+    links = (None, *(table.links or (None,) * len(table.rows)))
     for r, row in enumerate(rows):
         grid.rows[r].height = heights[r]
         for c, value in enumerate(row):
             cell = grid.cell(r, c)
             cell.text = value or "—"
+            link = web_link(links[r]) if c == 0 else None
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size, run.font.bold = Pt(size), r == 0
+                    if link:
+                        run.hyperlink.address = link
 
 
 def _map(pptx_slide: PptxSlide, slide: Slide, lang: str, top: int, bottom: int) -> None:

@@ -16,6 +16,7 @@ from ..figures.spec import Area, Chart, MapData, Series
 from ..filter import Filter, filter_label, province_names, years_label
 from ..i18n import name_column, t
 from ..model import VISIT_KINDS, Catalog
+from ..text import web_link
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
 CATEGORIES = ("dan_van_kheo", "chinh_quyen", "hanh_chinh", "khieu_nai", "nong_thon_moi", "ocop", "an_sinh",
@@ -45,6 +46,7 @@ class Figure:
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    links: tuple[str | None, ...] = ()  # per row, the web address its first cell links to (text.web_link), if any
 
 
 @dataclass(frozen=True)
@@ -312,18 +314,20 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
             .join(catalog.sources, on="source_id", how="left", maintain_order="left")
             .sort("published", descending=True, nulls_last=True)
             .with_columns(pl.coalesce("title", "publisher", "source_id").alias("title"))
-            .select("source_id", pl.when(pl.col("title").str.len_chars() > MAX_TITLE)
+            .select(pl.when(pl.col("title").str.len_chars() > MAX_TITLE)
                     .then(pl.col("title").str.slice(0, MAX_TITLE - 1).str.strip_chars_end() + "…")
                     .otherwise(pl.col("title")),
                     pl.col("publisher").fill_null("—"),
-                    pl.col("published").str.split("-").list.reverse().list.join("/").fill_null("—")))
+                    pl.col("published").str.split("-").list.reverse().list.join("/").fill_null("—"), "url"))
     notes = [t("report_sources_links", lang)]
     if rows.height > MAX_SOURCES:
         notes.insert(0, t("report_more_sources_rows", lang, n=rows.height - MAX_SOURCES))
     return Slide(
         kind="sources", title=t("report_sources_title", lang),
-        table=Table(header=(t("source", lang), t("title", lang), t("publisher", lang), t("published", lang)),
-                    rows=tuple(rows.head(MAX_SOURCES).iter_rows())),
+        # Sources by title (the ids are for the data files), each linked to its article when it has a web address.
+        table=Table(header=(t("title", lang), t("publisher", lang), t("published", lang)),
+                    rows=tuple(rows.head(MAX_SOURCES).drop("url").iter_rows()),
+                    links=tuple(web_link(url) for url in rows.head(MAX_SOURCES)["url"].to_list())),
         notes=tuple(notes),
         source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
     )
