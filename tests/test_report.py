@@ -299,3 +299,21 @@ def test_cli_writes_atomically(tmp_path, capsys, monkeypatch):
     assert code == 0 and sorted(p.name for p in tmp_path.iterdir()) == [
         "b.html", "ls-nguon.csv", "ls-so-lieu.csv", "ls-su-kien.csv", "ls-thong-tin.csv"]
     assert (tmp_path / "ls-nguon.csv").stat().st_mode & 0o044  # readable by others, as an ordinary file
+
+
+def test_slides_flag_a_percentage_that_contradicts_its_ratio(catalog, lang_son):
+    """Issue 12 defect 1: Lạng Sơn's "80%" (166/200 = 83%) is flagged beside the value on the slide, in the
+    PowerPoint and in the HTML brief."""
+    friendly = next(s for s in lang_son.slides if s.title == "Xây dựng “Chính quyền thân thiện”")
+    (series,) = friendly.chart.series
+    assert series.labels[0] == "80% ⚠" and series.labels[1:] == ("100%", "93,9%")
+    (note,) = [n for n in friendly.notes if "166/200" in n]
+    assert note.startswith("⚠ Tỷ lệ xã") and "Lạng Sơn · 25/04/2024" in note and "166/200 = 83%" in note
+    deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
+    page = deck.slides[lang_son.slides.index(friendly)]
+    chart = next(shape.chart for shape in page.shapes if shape.has_chart)
+    assert chart.plots[0].series[0].points[0].data_label.text_frame.text == "80% ⚠"
+    assert "166/200 = 83%" in " ".join(s.text_frame.text for s in page.shapes if s.has_text_frame)
+    assert "166/200 = 83%" in html_export.html_text(lang_son)
+    clean = [s for s in lang_son.slides if s is not friendly]
+    assert not any("⚠" in label for s in clean if s.chart for x in s.chart.series for label in x.labels)

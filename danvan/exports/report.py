@@ -125,7 +125,7 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Totals (no breakdown) with their place, period, series label and indicator name, ready to chart."""
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
     return (
-        observations.filter(pl.col("breakdown").is_null())
+        queries.with_ratio_flag(observations.filter(pl.col("breakdown").is_null()), lang)  # ratio_mismatch, _note
         .with_columns(
             pl.when(pl.col("unit") == "vnd").then(pl.col("value") / 1e9).otherwise(pl.col("value")).alias("shown"),
             pl.col(name_column(lang)).alias("indicator"),
@@ -145,6 +145,19 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
     )
 
 
+def _flagged(column: str) -> pl.Expr:
+    """A formatted value with "⚠" beside it when it contradicts its own ratio (queries.ratio_mismatch_expr)."""
+    return pl.when(pl.col("ratio_mismatch")).then(pl.col(column) + pl.lit(" ⚠")).otherwise(pl.col(column)).alias(
+        column)
+
+
+def _ratio_notes(values: pl.DataFrame) -> list[str]:
+    """What the "⚠" beside a value means, one line per flagged value: indicator, place and period, the ratio."""
+    flagged = values.filter(pl.col("ratio_mismatch"))
+    return [f"⚠ {indicator} ({series}): {note.removeprefix('⚠ ')}" for indicator, series, note in
+            flagged.select("indicator", "series", "ratio_note").iter_rows()]
+
+
 def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: str, lang: str) -> Slide:
     """One campaign area in one unit: indicators as bar groups, places and periods as coloured series."""
     indicators = (rows.group_by("indicator_id", "indicator").agg(pl.col("series").n_unique().alias("n"))
@@ -156,8 +169,10 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
     indicators = indicators.join(shown.select("indicator_id").unique(), on="indicator_id", how="semi",
                                  maintain_order="left")  # none left without a bar
     grid = (indicators.select("indicator_id", "indicator").join(series.select("series"), how="cross")
-            .join(shown.select("indicator_id", "series", "shown"), on=["indicator_id", "series"], how="left")
-            .with_columns(_value_label("shown", unit, lang).alias("label")))
+            .join(shown.select("indicator_id", "series", "shown", "ratio_mismatch"), on=["indicator_id", "series"],
+                  how="left")
+            .with_columns(_value_label("shown", unit, lang).alias("label"))
+            .with_columns(_flagged("label")))
     chart_series = tuple(
         Series(name=name, values=tuple(part["shown"].to_list()), labels=tuple(part["label"].to_list()))
         for name in series["series"].to_list()
@@ -168,6 +183,7 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
                       for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))})
     if reasons:
         notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
+    notes += _ratio_notes(shown)
     hidden = rows.height - shown.height
     if hidden:
         notes.append(t("report_more_values", lang, n=hidden))
@@ -200,8 +216,10 @@ def _compare_slides(catalog: Catalog, observations: pl.DataFrame, lang: str) -> 
                                                              pl.lit(t("unit_vnd", lang))))
             .otherwise(pl.concat_str([fmt.number_expr("shown", lang=lang),
                                       pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit(""))]))
-            .alias("text"))
-        notes = (t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height else ()
+            .alias("text")).with_columns(_flagged("text"))
+        notes = (*_ratio_notes(picked),
+                 *((t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height
+                   else ()))
         slides.append(Slide(
             kind="figures", title=t("report_other_indicators", lang),
             figures=tuple(Figure(label, value, detail) for label, value, detail in
