@@ -158,7 +158,7 @@ def _with_url(catalog, url: str):
         pl.when(pl.col("source_id") == "s00").then(pl.lit(url)).otherwise(pl.col("url")).alias("url")))
 
 
-@pytest.mark.parametrize("url", CRAFTED[:2] + ["https://a.b/x)![x](https://evil.example/p.png"])
+@pytest.mark.parametrize("url", [*CRAFTED[:2], "https://a.b/x)![x](https://evil.example/p.png"])
 def test_source_links_cannot_add_markup(catalog, url):
     """A crafted url adds no image or tag to the pages' Markdown (components/ui.source_line) or to the HTML brief,
     whose sources slide links each title to its source."""

@@ -317,3 +317,19 @@ def test_slides_flag_a_percentage_that_contradicts_its_ratio(catalog, lang_son):
     assert "166/200 = 83%" in html_export.html_text(lang_son)
     clean = [s for s in lang_son.slides if s is not friendly]
     assert not any("⚠" in label for s in clean if s.chart for x in s.chart.series for label in x.labels)
+
+
+def test_slides_name_places_with_their_kind(catalog):
+    """Issue 12 defect 11: the city of Bắc Kạn is "thành phố Bắc Kạn", not a second "Bắc Kạn"; districts say
+    "huyện"."""
+    built = report.report(catalog, Filter(provinces=("06",), years=(2020, 2020)), "vi", MADE)
+    visits = next(s for s in built.slides if s.kind == "visits")
+    who = [row[2] for row in visits.table.rows]
+    assert any("→ thành phố Bắc Kạn, Bắc Kạn" in w for w in who) and any("→ huyện Ba Bể, Bắc Kạn" in w for w in who)
+    english = report.report(catalog, Filter(provinces=("06",), years=(2020, 2020)), "en", MADE)
+    assert any("Bắc Kạn City, Bắc Kạn" in row[2] for row in next(s for s in english.slides if s.kind == "visits")
+               .table.rows)
+    sources = next(s for s in built.slides if s.kind == "sources").table
+    assert sources.header == ("Tiêu đề", "Cơ quan đăng", "Ngày đăng")  # slide 10: titles, not ids
+    assert not any(re.fullmatch(r"[sa]\d\d", cell) for row in sources.rows for cell in row)
+    assert sources.rows[0][1] == "Báo Bắc Kạn" and sources.links[0] == "https://baobackan.org.vn"

@@ -102,6 +102,14 @@ def _value_label(column: str, unit: str, lang: str) -> pl.Expr:
         text + pl.lit("%" if unit == "percent" else "")).alias(column)
 
 
+def _with_place_kinds(frame: pl.DataFrame, catalog: Catalog, lang: str) -> pl.DataFrame:
+    """Districts and communes named with their kind ("thành phố Bắc Kạn", "huyện Ba Bể": queries.place_labels), for
+    the slides that show them; the province stays as it is."""
+    labels = queries.place_labels(catalog.places, lang)
+    return frame.with_columns(pl.col(c).replace_strict(labels, default=pl.col(c), return_dtype=pl.String)
+                              for c in ("district", "commune"))
+
+
 def _place_expr() -> pl.Expr:
     """Where a value is about: "Lạng Sơn", or "Lệ Thủy, Quảng Bình" for a district or commune."""
     return pl.when(pl.col("commune").is_not_null() | pl.col("district").is_not_null()).then(
@@ -389,10 +397,11 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
     if visits.height:
         slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
         slides.append(_timeline_slide(catalog, flt, visits, lang))
-    slides += _compare_slides(catalog, observations, lang)
+    slides += _compare_slides(catalog, _with_place_kinds(observations, catalog, lang), lang)
     if visits.height:
-        slides.append(_visits_slide(catalog, visits, lang))
-        slides += [s for s in (_findings_slide(catalog, visits, lang),) if s]
+        named = _with_place_kinds(visits, catalog, lang)
+        slides.append(_visits_slide(catalog, named, lang))
+        slides += [s for s in (_findings_slide(catalog, named, lang),) if s]
     slides.append(_sources_slide(catalog, used, lang))
     return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
 
