@@ -496,6 +496,16 @@ PRESENTATION: Texts = {
     ),
     "report_no_source": ("Nguồn: —", "Sources: —"),
     "report_empty_title": ("Không có dữ liệu", "No data"),
+    "report_parts_hidden": (
+        "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem trang So sánh và "
+        "Dữ liệu.",
+        "{n} more values are parts (by group, field…) of totals drawn on the next slides — see the Compare and Data "
+        "pages.",
+    ),
+    "report_quoted_twice": (
+        "Còn {n} số liệu là cùng một số do hai nguồn nêu: vẽ một lần.",
+        "{n} more values are the same figure quoted by two sources: drawn once.",
+    ),
 }
 
 

@@ -35,8 +35,8 @@ def lang_son(catalog) -> report.Report:
 
 def test_slides_of_lang_son(catalog, lang_son):
     kinds = [s.kind for s in lang_son.slides]
-    assert kinds == ["title", "figures", "map", "timeline", "compare", "compare", "figures", "visits", "findings",
-                     "sources"]
+    assert kinds == ["title", "figures", "map", "timeline", "compare", "compare", "compare", "figures", "visits",
+                     "findings", "sources"]
     title = lang_son.slides[0]
     assert title.subtitle == "Lạng Sơn"
     assert ("Giai đoạn", "2021–2024 · 63 tỉnh (trước 1/7/2025)") in title.bullets
@@ -58,7 +58,7 @@ def test_comparison_carries_the_catalog_values(catalog, lang_son):
                                            pl.col("province_code") == "20")["value"][0]
     assert values[DVK] == expected == 1145 and labels[DVK] == "1.145"
     assert labels["Mô hình, điển hình “Dân vận khéo” được đăng ký"] == "1.291"
-    others = {f.label: (f.value, f.detail) for f in lang_son.slides[6].figures}
+    others = {f.label: (f.value, f.detail) for f in lang_son.slides[7].figures}
     assert others["Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4"] == ("81,77%", "Lạng Sơn · 25/04/2024")
 
 
@@ -108,7 +108,7 @@ def test_map_image_draws_the_values_without_network(lang_son):
 
 def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
-    assert len(deck.slides) == len(lang_son.slides) == 10
+    assert len(deck.slides) == len(lang_son.slides) == 11
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in lang_son.slides]
     charts = {}
     for page, slide in zip(deck.slides, lang_son.slides, strict=True):
@@ -206,7 +206,7 @@ def test_cli_powerpoint(tmp_path, capsys, catalog):
     code, out, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
     assert code == 0 and "Lạng Sơn; 2021–2024" in out and catalog.version in out
     deck = Presentation(str(target))
-    assert len(deck.slides) == 10 and deck.slides[4].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
+    assert len(deck.slides) == 11 and deck.slides[4].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
 
 
 def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
@@ -333,3 +333,22 @@ def test_slides_name_places_with_their_kind(catalog):
     assert sources.header == ("Tiêu đề", "Cơ quan đăng", "Ngày đăng")  # slide 10: titles, not ids
     assert not any(re.fullmatch(r"[sa]\d\d", cell) for row in sources.rows for cell in row)
     assert sources.rows[0][1] == "Báo Bắc Kạn" and sources.links[0] == "https://baobackan.org.vn"
+
+
+@pytest.mark.parametrize("flt", [Filter(years=(2015, 2015)), LANG_SON, Filter(provinces=("06",))])
+def test_slides_account_for_every_value_they_count(catalog, flt):
+    """Issue 12 defect 12 (?nam=2015): the key figures' count and the slides come from the same rows: each value is
+    drawn, or counted in a "Còn N" note; values whose period reaches beyond the years are said to."""
+    built = report.report(catalog, flt, "vi", MADE)
+    key = built.slides[1]
+    counted = int({f.label: f.value for f in key.figures}["Số liệu chỉ tiêu"].replace(".", ""))
+    drawn = sum(v is not None for s in built.slides if s.kind == "compare" for x in s.chart.series for v in x.values)
+    drawn += sum(len(s.figures) for s in built.slides[2:] if s.kind == "figures")
+    more = sum(int(m) for s in built.slides[1:] if s.kind in ("compare", "figures") for n in s.notes
+               for m in re.findall(r"^Còn (\d+) ", n))
+    assert drawn + more == counted and drawn > 1
+
+
+def test_key_figures_say_when_periods_reach_beyond_the_years(catalog):
+    key = report.report(catalog, Filter(years=(2015, 2015)), "vi", MADE).slides[1]
+    assert any(n.startswith("12 số liệu có kỳ bao trùm năm đang chọn (2015)") and "2013–2024" in n for n in key.notes)

@@ -129,14 +129,32 @@ def _period_expr(lang: str) -> pl.Expr:
             .otherwise(pl.concat_str([fmt.date_expr("period_start"), fmt.date_expr("period_end")], separator="–")))
 
 
+_TOTAL_KEYS = ["indicator_id", "display_code", "district", "commune", "period_start", "period_end", "status"]
+
+
+def drawn_values(observations: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The values the slides draw, and how many they leave out: the parts of a total that is drawn (a breakdown
+    whose total the source also gives). Parts without a total are drawn as values of their own, so that every value
+    the key figures count is drawn or counted in a note."""
+    totals = observations.filter(pl.col("breakdown").is_null())
+    parts = observations.filter(pl.col("breakdown").is_not_null())
+    alone = parts.join(totals.select(_TOTAL_KEYS).unique(), on=_TOTAL_KEYS, how="anti", nulls_equal=True)
+    return pl.concat([totals, alone]), parts.height - alone.height
+
+
 def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """Totals (no breakdown) with their place, period, series label and indicator name, ready to chart."""
+    """The drawn_values() with their place, period, series label and indicator name (and part, for a breakdown
+    drawn alone), ready to chart; `indicator_id` then names the indicator and its part."""
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
+    part = pl.col("breakdown").is_not_null()
     return (
-        queries.with_ratio_flag(observations.filter(pl.col("breakdown").is_null()), lang)  # ratio_mismatch, _note
+        queries.with_ratio_flag(observations, lang)  # ratio_mismatch, ratio_note
         .with_columns(
             pl.when(pl.col("unit") == "vnd").then(pl.col("value") / 1e9).otherwise(pl.col("value")).alias("shown"),
-            pl.col(name_column(lang)).alias("indicator"),
+            pl.when(part).then(pl.concat_str([pl.col(name_column(lang)), pl.col("breakdown")], separator=" — "))
+            .otherwise(pl.col(name_column(lang))).alias("indicator"),
+            pl.when(part).then(pl.concat_str([pl.col("indicator_id"), pl.col("breakdown")], separator="|"))
+            .otherwise(pl.col("indicator_id")).alias("indicator_id"),
             _place_expr().alias("place"), _period_expr(lang).alias("period_label"),
         )
         .with_columns(pl.concat_str([
@@ -205,9 +223,9 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
     )
 
 
-def _compare_slides(catalog: Catalog, observations: pl.DataFrame, lang: str) -> list[Slide]:
-    """Charts for the campaign areas with two or more values; single values gathered as big figures."""
-    values = _indicator_values(observations, lang)
+def _compare_slides(catalog: Catalog, values: pl.DataFrame, lang: str) -> list[Slide]:
+    """Charts for the campaign areas with two or more values; single values gathered as big figures. `values` are
+    _indicator_values()."""
     if values.is_empty():
         return []
     groups = (values.group_by("category", "unit", "category_rank", "unit_rank").agg(pl.len().alias("n"))
@@ -359,6 +377,21 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
     )
 
 
+def _counted_notes(observations: pl.DataFrame, flt: Filter, parts: int, twice: int, lang: str) -> tuple[str, ...]:
+    """What the key figures' count of values holds that the slides do not draw one by one: parts of a total that is
+    drawn, the same value quoted by two sources (one bar), and values whose period reaches beyond the years."""
+    notes = []
+    if parts:
+        notes.append(t("report_parts_hidden", lang, n=fmt.number(parts, lang=lang)))
+    if twice:
+        notes.append(t("report_quoted_twice", lang, n=fmt.number(twice, lang=lang)))
+    beyond, period = queries.beyond_years_count(queries.observation_counts(observations, "source_id"), flt)
+    if beyond:
+        notes.append(t("beyond_years", lang, n=fmt.number(beyond, lang=lang), years=years_label(flt.years),
+                       period=period))
+    return tuple(notes)
+
+
 def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None, *,
            visits: pl.DataFrame | None = None, observations: pl.DataFrame | None = None) -> Report:
     """The slides of a filter: title, key figures, map, timeline, comparisons, latest visits, findings, sources.
@@ -384,6 +417,8 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
         return Report((title, empty), label, catalog.version, made, lang, empty=True)
 
     numbers = queries.headline_counts(visits, observations)  # from the rows above, not a second query
+    drawn, parts = drawn_values(_with_place_kinds(observations, catalog, lang))
+    values = _indicator_values(drawn, lang)
     used = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique(
         maintain_order=True).to_list()
     figures = Slide(
@@ -391,13 +426,14 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
         figures=tuple(Figure(t({"provinces": "provinces_visited"}.get(key, key), lang),
                              fmt.number(numbers[key], lang=lang))
                       for key in ("visits", "provinces", "documents", "observations", "sources")),
+        notes=_counted_notes(observations, flt, parts, drawn.height - values.height, lang),
         source=source_note(catalog, used, lang),
     )
     slides = [title, figures]
     if visits.height:
         slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
         slides.append(_timeline_slide(catalog, flt, visits, lang))
-    slides += _compare_slides(catalog, _with_place_kinds(observations, catalog, lang), lang)
+    slides += _compare_slides(catalog, values, lang)
     if visits.height:
         named = _with_place_kinds(visits, catalog, lang)
         slides.append(_visits_slide(catalog, named, lang))
