@@ -352,3 +352,18 @@ def test_slides_account_for_every_value_they_count(catalog, flt):
 def test_key_figures_say_when_periods_reach_beyond_the_years(catalog):
     key = report.report(catalog, Filter(years=(2015, 2015)), "vi", MADE).slides[1]
     assert any(n.startswith("12 số liệu có kỳ bao trùm năm đang chọn (2015)") and "2013–2024" in n for n in key.notes)
+
+
+def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
+    """Issue 12 defect 13: an estimate says "Dự ước" beside its value; nothing says "Đã đạt" (achieved)."""
+    built = report.report(catalog, Filter(provinces=("44",)), "vi", MADE)
+    names = [x.name for s in built.slides if s.chart for x in s.chart.series]
+    assert "huyện Lệ Thủy, Quảng Bình · 31/12/2023 · Dự ước" in names
+    deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(built)))
+    text = " ".join(p.chart.plots[0].series[i].name for slide in deck.slides for p in slide.shapes if p.has_chart
+                    for i in range(len(p.chart.plots[0].series)))
+    assert "Dự ước" in text and "Đã đạt" not in text
+    page = html_export.html_text(built)
+    assert "Đã đạt" not in page and "\\u0110\\u00e3 \\u0111\\u1ea1t" not in page  # nor in the charts' JSON
+    table = report.report(catalog, Filter(provinces=("44",)), "en", MADE)
+    assert any(x.name.endswith("· Estimated") for s in table.slides if s.chart for x in s.chart.series)
