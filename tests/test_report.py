@@ -206,7 +206,8 @@ def test_cli_powerpoint(tmp_path, capsys, catalog):
     code, out, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
     assert code == 0 and "Lạng Sơn; 2021–2024" in out and catalog.version in out
     deck = Presentation(str(target))
-    assert len(deck.slides) == 11 and deck.slides[4].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
+    assert len(deck.slides) == 12 and deck.slides[2].shapes.title.text == "Hồ sơ Lạng Sơn"  # the brief
+    assert deck.slides[5].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
 
 
 def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
@@ -367,3 +368,30 @@ def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
     assert "Đã đạt" not in page and "\\u0110\\u00e3 \\u0111\\u1ea1t" not in page  # nor in the charts' JSON
     table = report.report(catalog, Filter(provinces=("44",)), "en", MADE)
     assert any(x.name.endswith("· Estimated") for s in table.slides if s.chart for x in s.chart.series)
+
+
+def test_province_brief(catalog):
+    """The one-click province brief: the province's report with a profile slide after the key figures (region,
+    what 1/7/2025 did to it, its latest values, a contradicting ratio flagged)."""
+    made = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
+    plain = report.report(catalog, LANG_SON, "vi", MADE)
+    assert [s.title for s in made.slides] == [plain.slides[0].title, plain.slides[1].title, "Hồ sơ Lạng Sơn",
+                                              *(s.title for s in plain.slides[2:])]
+    profile = made.slides[2]
+    assert profile.kind == "figures" and profile.subtitle.startswith("Vùng: Trung du và miền núi phía Bắc")
+    assert "sáp nhập vào" in profile.subtitle or "giữ nguyên" in profile.subtitle
+    values = {f.label: f.value for f in profile.figures}
+    assert len(values) == report.MAX_FIGURES and values[DVK] == "1.145"
+    assert made.filter_label == plain.filter_label and made.stats == plain.stats
+    assert report.brief(catalog, "20", (2021, 2024), "en", MADE).slides[2].title == "Profile of Lạng Sơn"
+    empty = report.brief(catalog, "12", (2017, 2018), "vi", MADE)
+    assert empty.empty and [s.kind for s in empty.slides] == ["title", "empty"]
+
+
+def test_cli_one_province_is_the_brief(tmp_path, capsys, catalog):
+    """`export --tinh 20` makes the same brief as the profile page's buttons."""
+    target = tmp_path / "ls.pptx"
+    code, _, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
+    assert code == 0
+    titles = [s.shapes.title.text for s in Presentation(str(target)).slides]
+    assert titles == [s.title for s in report.brief(catalog, "20", (2021, 2024), "vi", MADE).slides]

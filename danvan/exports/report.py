@@ -6,6 +6,7 @@ and a source note naming the articles its figures come from."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -13,9 +14,9 @@ import polars as pl
 
 from .. import fmt, queries
 from ..figures.spec import Area, Chart, MapData, Series
-from ..filter import Filter, filter_label, province_names, years_label
+from ..filter import Filter, data_years, default_scheme, filter_label, province_names, years_label
 from ..i18n import name_column, t
-from ..model import VISIT_KINDS, Catalog
+from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme
 from ..text import web_link
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
@@ -440,6 +441,57 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
         slides += [s for s in (_findings_slide(catalog, named, lang),) if s]
     slides.append(_sources_slide(catalog, used, lang))
     return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
+
+
+def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi") -> str:
+    """What the reorganisation of 1/7/2025 did to a province of `scheme`: merged into / merged from / unchanged."""
+    units = catalog.units
+    if scheme == OLD_SCHEME:
+        new_code = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("code") == code)["new_code"].to_list()
+        partners = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code").is_in(new_code))
+        if partners.height > 1:
+            name = units.filter(pl.col("scheme") != OLD_SCHEME, pl.col("code").is_in(new_code))["name_vi"]
+            return t("merged_into", lang, name=name[0] if name.len() else new_code[0])
+        return t("unchanged", lang)
+    old = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == code)["name_vi"].to_list()
+    return t("merged_from", lang, names=", ".join(old)) if len(old) > 1 else t("unchanged", lang)
+
+
+def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.DataFrame, lang: str) -> Slide:
+    """One province at a glance: its region and what 1/7/2025 did to it, and its latest value of each indicator
+    (queries.latest_values: the province's own first), a value that contradicts its ratio flagged."""
+    unit = catalog.units.filter(pl.col("scheme") == flt.scheme, pl.col("code") == code).row(0, named=True)
+    latest = queries.latest_values(observations.filter(pl.col("breakdown").is_null()))
+    picked = queries.with_ratio_flag(_with_place_kinds(latest.head(MAX_FIGURES), catalog, lang), lang)
+    figures = []
+    for row in picked.iter_rows(named=True):
+        value = fmt.value(row["value"], row["unit"], lang) + (" ⚠" if row["ratio_mismatch"] else "")
+        place = row["commune"] or row["district"]
+        detail = " · ".join(x for x in (place, fmt.period(row["period_start"], row["period_end"]),
+                                        t("status_" + row["status"], lang), row["ratio_note"]) if x)
+        figures.append(Figure(row[name_column(lang)], value, detail))
+    notes = (t("report_more_values", lang, n=latest.height - picked.height),) if latest.height > picked.height else ()
+    return Slide(
+        kind="figures", title=t("brief_profile_title", lang, name=unit["name_vi"]),
+        subtitle=f"{t('profile_region', lang)}: {unit['region']} · "
+                 f"{province_relation(catalog, code, flt.scheme, lang)}",
+        figures=tuple(figures), notes=notes, source=source_note(catalog, picked["source_id"].to_list(), lang))
+
+
+def brief(catalog: Catalog, province: str, years: tuple[int, int] | None = None, lang: str = "vi",
+          made: dt.date | None = None, *, scheme: Scheme | None = None) -> Report:
+    """The one-click brief of one province (the profile page's downloads; `python -m danvan export --tinh CODE`):
+    the report of that province alone, with a profile slide after the key figures (_profile_slide).
+
+    `years` default to the years of the data, `scheme` to the one in force in the first year (as the filter's)."""
+    years = years or data_years(catalog)
+    flt = Filter(provinces=(province,), years=years, scheme=scheme or default_scheme(years))
+    observations = queries.observations(catalog, flt)
+    built = report(catalog, flt, lang, made, observations=observations)
+    if built.empty:
+        return built
+    profile = _profile_slide(catalog, flt, province, observations, lang)
+    return dataclasses.replace(built, slides=(*built.slides[:2], profile, *built.slides[2:]))
 
 
 def slides(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None) -> list[Slide]:
