@@ -7,8 +7,11 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import fmt, queries
+from danvan.exports import FORMATS
+from danvan.exports.report import brief
 from danvan.figures import maps
 from danvan.i18n import name_column
+from danvan.text import ascii_key
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
@@ -99,4 +102,16 @@ with side:
     for doc in documents.sort("date", nulls_last=True).iter_rows(named=True):
         st.markdown(f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])}) — {ui.plain(doc['issuer'] or '')}  \n"
                     f"{ui.plain(doc['title'] or '')}")
+
+# The province's one-click brief (exports.report.brief, the same file as `python -m danvan export --tinh CODE`),
+# made only when a button is pressed.
+with st.container(key="profile_brief", horizontal=True, vertical_alignment="center"):
+    st.markdown(f"**{t('brief_download')}**")
+    for name, icon in (("pptx", ":material/slideshow:"), ("html", ":material/public_off:")):
+        kind = FORMATS[name]
+        st.download_button(
+            t(kind.label), lambda kind=kind: kind.slides(brief(current.catalog, code, current.flt.years, lang,
+                                                               scheme=scheme)),
+            file_name=f"ban-tin-{ascii_key(unit['name_vi']).replace(' ', '-')}.{kind.extension}", mime=kind.mime,
+            icon=icon, on_click="ignore", key=f"brief_{name}")
 ui.footer(current)

@@ -395,3 +395,35 @@ def test_cli_one_province_is_the_brief(tmp_path, capsys, catalog):
     assert code == 0
     titles = [s.shapes.title.text for s in Presentation(str(target)).slides]
     assert titles == [s.title for s in report.brief(catalog, "20", (2021, 2024), "vi", MADE).slides]
+
+
+def test_profile_page_offers_the_brief_made_on_click(tmp_path, monkeypatch, catalog):
+    """The profile's two buttons make the brief (PowerPoint and HTML) only when pressed, the same as the command
+    line's `export --tinh 20`."""
+    import shutil
+    from pathlib import Path
+
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "app.py", tmp_path / "app.py")
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    at = AppTest.from_file(str(tmp_path / "app.py"), default_timeout=60)
+    at.query_params.update({"tinh": "20", "nam": "2021-2024"})
+    at.switch_page(str(root / "pages" / "ho-so-tinh.py"))
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button") if b.proto.id.endswith(("brief_pptx", "brief_html"))]
+    assert labels == ["PowerPoint (.pptx)", "Bản tin HTML (mở không cần mạng)"]
+    deck = Presentation(io.BytesIO(made["ban-tin-lang-son.pptx"]()))
+    expected = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
+    assert [s.shapes.title.text for s in deck.slides] == [s.title for s in expected.slides]
+    assert "Hồ sơ Lạng Sơn" in made["ban-tin-lang-son.html"]().decode("utf-8")
