@@ -427,3 +427,19 @@ def test_profile_page_offers_the_brief_made_on_click(tmp_path, monkeypatch, cata
     expected = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in expected.slides]
     assert "Hồ sơ Lạng Sơn" in made["ban-tin-lang-son.html"]().decode("utf-8")
+
+
+def test_chart_data_sheets_show_whole_numbers_without_a_point(lang_son):
+    """Issue 12 defect 16 in the PowerPoint: a chart's data sheet shows 1,145 (1.145 in Vietnamese), never "1,145."."""
+    import openpyxl
+
+    deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
+    formats = {}
+    for page in deck.slides:
+        for shape in page.shapes:
+            if shape.has_chart:
+                sheet = openpyxl.load_workbook(io.BytesIO(shape.chart.part.chart_workbook.xlsx_part.blob)).active
+                formats[page.shapes.title.text] = sheet["B2"].number_format
+    assert formats["Phong trào thi đua “Dân vận khéo”"] == "#,##0"
+    assert formats["Xây dựng “Chính quyền thân thiện”"] == "#,##0.0#"  # 93,9%
+    assert not any(f.endswith(".##") for f in formats.values())

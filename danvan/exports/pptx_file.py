@@ -33,7 +33,9 @@ TOP = Inches(1.75)          # content starts under the title and subtitle
 BOTTOM = Inches(6.55)       # and ends above the source note
 INK, MUTED, ACCENT = RGBColor(0x22, 0x22, 0x22), RGBColor(0x55, 0x55, 0x55), RGBColor(0xB3, 0x26, 0x1E)
 SOURCE_NOTE = "source_note"  # the name of every slide's source text box, for people editing the file and for tests
-NUMBER_FORMAT = '#,##0.##'   # the values inside the charts; the labels shown are already formatted the Vietnamese way
+# The values inside the charts (their data sheet): whole numbers without a trailing "." ("#,##0.##" shows "1,145."),
+# decimals with one or two places; the labels shown are already formatted the Vietnamese way.
+INTEGER_FORMAT, DECIMAL_FORMAT = "#,##0", "#,##0.0#"
 
 
 def _text(slide: PptxSlide, left: int, top: int, width: int, height: int, lines: list[tuple[str, str]], size: int,
@@ -91,7 +93,8 @@ def _footer(pptx_slide: PptxSlide, slide: Slide, number: int, total: int) -> int
 
 
 def _chart(pptx_slide: PptxSlide, chart: Chart, top: int, bottom: int) -> None:
-    data = CategoryChartData(number_format=NUMBER_FORMAT)
+    whole = all(v is None or float(v).is_integer() for series in chart.series for v in series.values)
+    data = CategoryChartData(number_format=INTEGER_FORMAT if whole else DECIMAL_FORMAT)
     data.categories = list(chart.categories)
     for series in chart.series:
         data.add_series(series.name, list(series.values))
