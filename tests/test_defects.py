@@ -92,3 +92,23 @@ def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811
     profile = open_page(entry, "ho-so-tinh", tinh="06")
     titles = [str(e.label) for e in profile.expander]
     assert any("huyện Ba Bể" in x for x in titles) and any("thành phố Bắc Kạn" in x for x in titles)
+
+
+def click(at, key: str, visit_id: str):
+    """A click on a chart point, as Streamlit records it in the chart's state."""
+    at.session_state[key] = {"selection": {"points": [{"customdata": [visit_id, ""]}], "point_indices": [0],
+                                           "box": [], "lasso": []}}
+    return at.run()
+
+
+def test_the_list_is_not_overridden_by_an_earlier_click(entry, catalog):  # noqa: F811
+    ids = catalog.visits.filter(catalog.visits["province_code"] == "06")["visit_id"].to_list()
+    assert len(ids) >= 2
+    at = open_page(entry, "dong-thoi-gian", tinh="06")
+    at = click(at, "timeline_chart", ids[0])
+    assert at.selectbox(key="timeline_visit").value == ids[0]
+    at = at.selectbox(key="timeline_visit").set_value(ids[1]).run()
+    assert at.selectbox(key="timeline_visit").value == ids[1]  # the list's choice stays
+    at = click(at, "timeline_chart", ids[0])  # a new click still opens its visit... (same point again)
+    at = click(at, "timeline_chart", ids[1])
+    assert at.selectbox(key="timeline_visit").value == ids[1]

@@ -97,3 +97,26 @@ def test_timeline_hover_and_month_buckets(catalog):
     assert hover.endswith("Host: Lạng Sơn<br>Documents: 25-NQ/TW, 43-KL/TW, 217-QĐ/TW, 218-QĐ/TW")
     bucket = charts.timeline_buckets(queries.visit_buckets(visits), "vi").row(0, named=True)
     assert bucket["hover"] == "<b>04/2024</b> · Khảo sát<br>1 sự kiện" and bucket["body_level"] == "central"
+
+
+def _timeline(catalog, provinces: tuple[str, ...]):
+    visits = queries.visits(catalog, Filter(provinces=provinces)).with_columns(charts.timeline_hover("vi"))
+    levels, kinds = charts.timeline_labels("vi")
+    return charts.make_timeline_figure(visits, pl.DataFrame({"code": [], "date": []}, schema={
+        "code": pl.String, "date": pl.Date}), level_labels=levels, kind_labels=kinds, lang="vi")
+
+
+def test_timeline_markers_of_one_day_and_level_do_not_overlap(catalog):
+    figure = _timeline(catalog, ("06",))  # Bắc Kạn: Ba Bể and TP Bắc Kạn inspected the same day by the same body
+    points = [(x, y) for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)]
+    same_day = [p for p in points if str(p[0]) == "2020-05-27"]
+    assert len(same_day) == 2 and len(set(same_day)) == 2
+    assert list(figure.layout.yaxis.ticktext) == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
+
+
+def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
+    figure = _timeline(catalog, ("20",))  # Lạng Sơn: one event, 25/04/2024
+    axis = figure.layout.xaxis
+    assert axis.dtick == "M1" and axis.tickformat == "%m/%Y"
+    start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
+    assert start < dt.date(2024, 4, 25) < end and (end - start).days < 200
