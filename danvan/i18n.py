@@ -249,7 +249,6 @@ MAP: Texts = {
         "Boundaries: Natural Earth (public domain), corrected; coasts and some borders are approximate.",
     ),
     "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
-    "map_open_profile": ("Mở hồ sơ {name}", "Open the profile of {name}"),
     "map_events_of": ("{n} sự kiện", "{n} events"),
     "map_merged_note": ("Số liệu cộng từ: {parts}", "Summed from: {parts}"),
 }

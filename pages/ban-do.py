@@ -64,11 +64,13 @@ with legend_col:
         ui.empty(current)
     st.caption(t("map_arcs"))
     st.caption(t("map_click"))
-    selected = (event.selection.objects.get("provinces") or []) if event else []
-    if selected:
-        props = selected[0]
-        if st.button(t("map_open_profile", name=props["name_vi"]), type="primary", icon=":material/location_city:"):
-            view.open_profile(props["code"])
+    selected = (event["selection"]["objects"].get("provinces") or []) if event else []
+    # A click opens the profile at once; the map keeps its selection, so only a new one opens it again.
+    if selected and selected[0]["code"] != st.session_state.get("map_opened"):
+        st.session_state["map_opened"] = selected[0]["code"]
+        view.open_profile(selected[0]["code"])
+    elif not selected:
+        st.session_state.pop("map_opened", None)
 st.caption(t("map_islands"))
 st.caption(t("map_credit"))
 ui.footer(current)

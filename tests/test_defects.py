@@ -112,3 +112,12 @@ def test_the_list_is_not_overridden_by_an_earlier_click(entry, catalog):  # noqa
     at = click(at, "timeline_chart", ids[0])  # a new click still opens its visit... (same point again)
     at = click(at, "timeline_chart", ids[1])
     assert at.selectbox(key="timeline_visit").value == ids[1]
+
+
+def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
+    at = open_page(entry, "ban-do", nam="2019-2024")
+    at.session_state["map_select"] = {"selection": {"indices": {"provinces": [5]}, "objects": {
+        "provinces": [{"code": "06", "name_vi": "Bắc Kạn", "tooltip": ""}]}}}
+    at.run()
+    assert not at.exception
+    assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
