@@ -86,7 +86,7 @@ def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
 def test_legend_classes_then_no_data():
     assert maps.legend([1.0, 2.0, 3.0], "count", "vi", "Không có số liệu") == [
         (maps.PALETTE[0], "1"), (maps.PALETTE[2], "2"), (maps.PALETTE[4], "3"), (maps.NO_DATA, "Không có số liệu")]
-    assert maps.legend([10.0, 60.0], "percent", "vi", "—")[0] == (maps.PALETTE[0], "10% – 20%")
+    assert maps.legend([10.0, 60.0], "percent", "vi", "—")[:2] == [(maps.PALETTE[0], "10%"), (maps.PALETTE[4], "60%")]
     assert maps.legend([], "count", "en", "No data") == [(maps.NO_DATA, "No data")]
 
 
@@ -120,3 +120,16 @@ def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
     assert axis.dtick == "M1" and axis.tickformat == "%m/%Y"
     start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
     assert start < dt.date(2024, 4, 25) < end and (end - start).days < 200
+
+
+def test_legend_classes_are_distinct_and_hold_values():
+    # one place with data: one class for its value, not the same value five times
+    assert maps.legend([80.0], "percent", "vi", "—") == [(maps.PALETTE[0], "80%"), (maps.NO_DATA, "—")]
+    few = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 700.0]  # skewed: equal widths would leave classes empty
+    labels = [label for _, label in maps.legend(few, "count", "vi", "—")[:-1]]
+    assert len(labels) == len(set(labels)) and labels[-1] == "700"
+    for start, end, _ in maps.classes(few):
+        assert any(start <= v <= end for v in few)  # no empty class
+    many = [float(v) for v in range(1, 41)]  # enough values: quintiles, eight places each
+    bounds = maps.classes(many)
+    assert len(bounds) == 5 and [sum(s <= v <= e for v in many) for s, e, _ in bounds] == [8] * 5
