@@ -133,3 +133,13 @@ def test_legend_classes_are_distinct_and_hold_values():
     many = [float(v) for v in range(1, 41)]  # enough values: quintiles, eight places each
     bounds = maps.classes(many)
     assert len(bounds) == 5 and [sum(s <= v <= e for v in many) for s, e, _ in bounds] == [8] * 5
+
+
+def test_compare_series_never_share_a_look(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
+    assert rows["series"].n_unique() > 8  # Lạng Sơn's documents by type: more series than the eight colours
+    figure = charts.make_compare_figure(rows, value_column="value", label_column="label", text_column="text",
+                                        color_column="series", lang="vi", percent=False)
+    looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
+    assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)

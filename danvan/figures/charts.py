@@ -14,8 +14,18 @@ from ..model import BODY_LEVELS, VISIT_KINDS
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Past eight series a colour comes back with a hatching, so that no two series look the same (colour alone is not
+# enough for more than eight colours that stay distinct with colour-vision deficiencies).
+PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 SYMBOLS = ["circle", "diamond", "square", "triangle-up", "star", "hexagon"]
 FONT = 18
+
+
+def series_marker(i: int) -> dict:
+    """The look of the i-th bar series: an Okabe–Ito colour, hatched from the ninth series on (PATTERNS)."""
+    return {"color": OKABE_ITO[i % len(OKABE_ITO)],
+            "pattern": {"shape": PATTERNS[(i // len(OKABE_ITO)) % len(PATTERNS)], "fillmode": "overlay",
+                        "fgcolor": "#ffffff" if i % len(OKABE_ITO) in (0, 3, 7) else "#222222"}}
 
 
 def style(fig: go.Figure, lang: str, height: int = 520) -> go.Figure:
@@ -91,7 +101,8 @@ def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: 
         fig.add_trace(go.Bar(
             x=group[value_column].to_list(), y=group[label_column].to_list(), orientation="h",
             name=str(group[color_column][0]), text=group[text_column].to_list(), textposition="outside",
-            marker_color=OKABE_ITO[i % len(OKABE_ITO)], customdata=group.select("hover").rows(),
+            marker=series_marker(i),
+            customdata=group.select("hover").rows(),
             hovertemplate="%{customdata[0]}<extra></extra>", cliponaxis=False,
         ))
     fig.update_layout(barmode="group", bargap=0.25)
