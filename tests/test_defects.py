@@ -121,3 +121,33 @@ def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
     at.run()
     assert not at.exception
     assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
+
+
+def test_curator_draft_shows_names_not_codes(entry, monkeypatch):  # noqa: F811
+    import json
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "x")
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.switch_page(str(root / "pages" / "nhap-lieu.py"))
+    at.run()
+    at.text_input[0].input("x")
+    at.main.button[0].click().run()
+    at.text_area(key="curate_paste").input((root / "data" / "sources" / "s04.txt").read_text(encoding="utf-8"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception
+    assert len(at.data_editor) == 3  # events, documents and values
+    for table in at.data_editor:
+        config = json.loads(table.proto.columns)
+        shown = {name: column.get("label") for name, column in config.items() if not column.get("hidden")}
+        assert all(label and label != name and "_" not in label for name, label in shown.items()), shown
+        for name in ("kind", "status", "body_level", "province", "type", "level", "date_precision"):
+            if name in config:  # a coded field: offered and shown by its name, saved as its code
+                options = {o["value"]: o["label"] for o in config[name]["type_config"]["options"]}
+                assert all(label != value for value, label in options.items() if value != "—"), options
+    visits = json.loads(at.data_editor[0].proto.columns)
+    assert {"value": "hoi_nghi", "label": "Hội nghị tổng kết, sơ kết"} in visits["kind"]["type_config"]["options"]
+    assert {"value": "35", "label": "Hà Nam"} in visits["province"]["type_config"]["options"]
