@@ -385,6 +385,7 @@ DOCUMENTS: Texts = {
 
 # Nguồn (pages/nguon.py)
 SOURCES: Texts = {
+    "choose": ("Chọn…", "Choose…"),
     "src_pick": ("Chọn nguồn để xem toàn văn và những gì đã trích", "Choose a source to read it and what was curated"),
     "src_curated": (
         "Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
@@ -535,3 +536,59 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
 def name_column(lang: str) -> str:
     """The column holding a record's name in `lang` (name_vi, name_en), for indicators and units."""
     return "name_en" if lang == "en" else "name_vi"
+
+
+# Values the data writes in Vietnamese (regions of units.csv, breakdown labels of observations.yaml), in English for
+# the English interface. A value missing here is shown as written.
+VALUES_EN: dict[str, str] = {
+    "Tây Nguyên": "Central Highlands",
+    "Trung du và miền núi phía Bắc": "Northern Midlands and Mountains",
+    "Bắc Trung Bộ và duyên hải miền Trung": "North Central and Central Coast",
+    "Đồng bằng sông Cửu Long": "Mekong River Delta",
+    "Đồng bằng sông Hồng": "Red River Delta",
+    "Đông Nam Bộ": "Southeast",
+    "cá nhân": "individuals",
+    "tập thể": "collectives",
+    "lĩnh vực nông thôn mới, đô thị văn minh": "new rural areas and civilised towns",
+    "kiến nghị, phản ánh": "petitions and feedback",
+    "hướng dẫn công dân khiếu nại đến người có thẩm quyền": "citizens guided to the competent authority",
+    "quyết định": "decisions",
+    "phòng chuyên môn": "specialised divisions",
+    "mô hình": "models",
+    "quy định": "regulations",
+    "tố cáo": "denunciations",
+    "lĩnh vực văn hóa dân tộc, du lịch, dịch vụ": "ethnic culture, tourism and services",
+    "3 sao": "3 stars",
+    "4 sao": "4 stars",
+    "đề án": "schemes",
+    "xã, thị trấn": "communes and townships",
+    "điển hình": "exemplary cases",
+    "đạt chuẩn vườn mẫu của tỉnh": "meeting the provincial model-garden standard",
+    "kiến nghị": "petitions",
+    "nghị quyết": "resolutions",
+    "chỉ thị": "directives",
+    "tiếp nhận giải quyết theo thẩm quyền": "handled within own competence",
+    "quy chế về công tác dân vận": "rules on mass mobilisation work",
+    "đoàn viên, hội viên, đối tượng bảo trợ xã hội": "union and association members, social-welfare beneficiaries",
+    "chương trình hành động": "action programmes",
+    "giúp đỡ đột xuất hoàn cảnh khó khăn": "emergency help to families in hardship",
+    "kết luận": "conclusions",
+    "đơn vị sự nghiệp": "public service units",
+    "lĩnh vực xây dựng Đảng, chính quyền, MTTQ, đoàn thể": "Party, government, Fatherland Front and mass organisations",
+    "kế hoạch": "plans",
+    "khiếu nại": "complaints",
+    "hướng dẫn": "guidance",
+    "lĩnh vực cải cách hành chính, công sở, công vụ": "administrative reform, offices and public service",
+    "mô hình cấp huyện": "district-level models",
+    "chuyển cơ quan, đơn vị, xã, thị trấn giải quyết": "referred to agencies, units, communes and townships",
+}
+
+
+def value_text(text: str | None, lang: str = "vi") -> str | None:
+    """A value the data writes in Vietnamese (a region, a breakdown label) in `lang`; as written when unknown."""
+    return text if text is None or lang == "vi" else VALUES_EN.get(text, text)
+
+
+def value_texts(lang: str = "vi") -> dict[str, str]:
+    """value_text() as a mapping for a whole column (Polars `replace`): empty in Vietnamese."""
+    return {} if lang == "vi" else dict(VALUES_EN)

@@ -23,7 +23,8 @@ if mode == "indicator" and choices.is_empty():
     mode = "visits"
 if mode == "indicator":
     names = dict(choices.select("indicator_id", name_column(lang)).iter_rows())
-    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator")
+    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator",
+                                placeholder=t("choose"))
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
     values = cached.map_values(current.catalog, current.flt, indicator)
     legend_title = names[indicator]

@@ -55,7 +55,8 @@ else:
     if many:
         st.caption(t("timeline_buckets", n=fmt.number(LISTED, lang=current.lang)))
     st.caption(t("timeline_hint"))
-    chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit")
+    chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit",
+                          placeholder=t("choose"))
     with st.container(border=True):
         ui.visit_details(current, rows.filter(pl.col("visit_id") == chosen).row(0, named=True))
 ui.footer(current)

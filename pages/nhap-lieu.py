@@ -49,13 +49,16 @@ st.button(t("cur_logout"), on_click=lambda: state.update(curator=False, curate_d
 
 # ---------------------------------------------------------------- the article
 upload = st.file_uploader(t("cur_upload"), type=["txt"], key="curate_upload")
+# Streamlit writes its own drop-zone instructions in English ("Drag and drop file here", "Limit … per file • TXT")
+# with no option to translate them; the label above says the same in the user's language.
+st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>")
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
 names = dict(current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi")
              .iter_rows())
 province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"),
-                           key="curate_province")
+                           key="curate_province", placeholder=t("choose"))
 
 if st.button(t("cur_extract"), type="primary"):
     text = None

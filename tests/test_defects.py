@@ -151,3 +151,22 @@ def test_curator_draft_shows_names_not_codes(entry, monkeypatch):  # noqa: F811
     visits = json.loads(at.data_editor[0].proto.columns)
     assert {"value": "hoi_nghi", "label": "Hội nghị tổng kết, sơ kết"} in visits["kind"]["type_config"]["options"]
     assert {"value": "35", "label": "Hà Nam"} in visits["province"]["type_config"]["options"]
+
+
+def test_english_profile_has_no_vietnamese_labels(entry):  # noqa: F811
+    shown = text(open_page(entry, "ho-so-tinh", tinh="77", lang="en"))  # Bà Rịa - Vũng Tàu
+    assert "Southeast" in shown and "Đông Nam Bộ" not in shown
+    assert "collectives" in shown and "individuals" in shown  # breakdowns; quotes stay in Vietnamese
+    labels = [str(m.value) for m in open_page(entry, "ho-so-tinh", tinh="77", lang="en").markdown
+              if str(m.value).startswith("**")]
+    assert not any("tập thể" in x or "cá nhân" in x for x in labels), labels
+
+
+def test_vietnamese_pickers_say_choose_in_vietnamese(entry):  # noqa: F811
+    for page, params in (("ban-do", {}), ("so-sanh", {}), ("dong-thoi-gian", {"tinh": "06"}), ("nguon", {}),
+                         ("ho-so-tinh", {})):
+        at = open_page(entry, page, **params)
+        if page == "ban-do":
+            at = at.radio(key="map_mode").set_value("indicator").run()
+        for box in at.selectbox:
+            assert box.proto.placeholder and "Choose" not in box.proto.placeholder, (page, box.label)

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from .. import fmt, queries
-from ..i18n import t
+from ..i18n import t, value_texts
 from ..model import BODY_LEVELS, VISIT_KINDS
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
@@ -148,7 +148,8 @@ def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool,
         # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
         pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
         period.alias("period_label"),
-        pl.concat_str([pl.col("breakdown"), period], separator=" · ").fill_null(period).alias("series"),
+        pl.concat_str([pl.col("breakdown").replace(value_texts(lang)), period], separator=" · ").fill_null(period)
+        .alias("series"),
         text.alias("text"),
         status.alias("status_label"),
     ).with_columns(
@@ -176,7 +177,8 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
         pl.when(pl.col("numerator").is_not_null()).then(pl.format(
             "{}/{} = {}%", fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
             fmt.number_expr("computed_percent", 1, lang))).alias(t("computed", lang)),
-        pl.col("breakdown").alias(t("breakdown", lang)), pl.col("quote").alias(t("quote", lang)),
+        pl.col("breakdown").replace(value_texts(lang)).alias(t("breakdown", lang)),
+        pl.col("quote").alias(t("quote", lang)),
         pl.col("source_id").replace_strict(dict(sources.select("source_id", "title").iter_rows()),
                                            default=pl.col("source_id")).alias(t("source", lang)),
     )
