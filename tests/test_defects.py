@@ -170,3 +170,13 @@ def test_vietnamese_pickers_say_choose_in_vietnamese(entry):  # noqa: F811
             at = at.radio(key="map_mode").set_value("indicator").run()
         for box in at.selectbox:
             assert box.proto.placeholder and "Choose" not in box.proto.placeholder, (page, box.label)
+
+
+def test_boundary_radio_keeps_its_choice_after_switching_to_english(entry):  # noqa: F811
+    at = open_page(entry, "ban-do", tinh="20")
+    at.button_group(key="f_lang").set_value("en").run()
+    radio = at.radio(key="f_ranh_gioi")
+    assert radio.value == "63"
+    # the browser matches its choice by the option's text: after the labels change language, the app must send the
+    # choice again in the new label, or the browser shows no option selected
+    assert radio.proto.set_value and radio.proto.raw_value == "63 units (before 1/7/2025)"
