@@ -96,6 +96,9 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
 
     lang = state.get(keys.LANG) or canonical[keys.LANG]
     st.markdown(f"### {t('filter_title', lang)}")
+    # first under the title: visible without scrolling the sidebar on a laptop's 768 pixels
+    st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
+              help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
     st.segmented_control(t("filter_lang", lang), list(LANGS), key=keys.LANG, required=True,
                          format_func=lambda x: t("lang_" + x, lang),
                          # always the same default: when it disappears on a rerun, the browser resets the
@@ -116,8 +119,6 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
                    **start(keys.PROVINCES, "default"))
     canonical.update({key: state[key] for key in canonical})  # remembered for when a widget starts afresh
     st.caption(t("link_note", lang))
-    st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
-              help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
     return lang, scheme
 
 

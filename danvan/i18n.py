@@ -280,10 +280,10 @@ TIMELINE: Texts = {
 # So sánh (pages/so-sanh.py)
 COMPARE: Texts = {
     "compare_indicator": ("Chỉ tiêu so sánh", "Indicator to compare"),
-    "compare_per_year": ("Chia theo năm (giá trị nhiều năm ÷ số năm)", "Per year (multi-year value ÷ years)"),
+    "compare_per_year": ("Chia theo năm", "Per year"),
     "compare_per_year_help": (
-        "Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
-        "Only for summable counts; percentages and averages are unchanged.",
+        "Giá trị nhiều năm ÷ số năm. Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
+        "A multi-year value ÷ its years. Only for summable counts; percentages and averages are unchanged.",
     ),
     "compare_not_comparable": (
         "Lưu ý: các giá trị này không hoàn toàn so sánh được — {reasons}.",

@@ -10,6 +10,8 @@ from danvan import fmt
 from danvan.figures import maps
 from danvan.i18n import name_column
 
+MAP_HEIGHT = 510
+
 current = view.current()
 ui.header(current, "page_map")
 t, lang, scheme = current.t, current.lang, current.flt.scheme
@@ -45,7 +47,9 @@ deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
                        no_data_text=t("map_no_data"))
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
-    event = st.pydeck_chart(deck, height=760, on_select="rerun", selection_mode="single-object", key="map_select")
+    # 510 pixels: the whole country with Trường Sa (maps.VIEW) under the page's title on a 1366×768 laptop
+    event = st.pydeck_chart(deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object",
+                            key="map_select")
 with legend_col:
     st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
     if values.height:

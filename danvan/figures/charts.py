@@ -28,7 +28,7 @@ def series_marker(i: int) -> dict:
                         "fgcolor": "#ffffff" if i % len(OKABE_ITO) in (0, 3, 7) else "#222222"}}
 
 
-def style(fig: go.Figure, lang: str, height: int = 520) -> go.Figure:
+def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     """Shared layout: Vietnamese separators (1.973,5), large type, white background, no Plotly logo or title."""
     fig.update_layout(
         separators=",." if lang == "vi" else ".,", template="plotly_white", height=height,

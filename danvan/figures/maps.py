@@ -20,7 +20,8 @@ NO_DATA = (225, 225, 225)
 BORDER = (90, 90, 90)
 ARC_COLORS = {"central": (179, 38, 30), "province": (230, 120, 20), "district": (120, 80, 160)}
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
-VIEW = pdk.ViewState(longitude=109.6, latitude=15.9, zoom=5.05, min_zoom=4, max_zoom=9)
+# The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
+VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.

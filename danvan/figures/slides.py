@@ -32,7 +32,7 @@ def wrap(text: str, width: int, joiner: str = "<br>") -> str:
     return joiner.join(textwrap.wrap(text, width)) or text
 
 
-def make_slide_figure(chart: Chart, lang: str, height: int = 640) -> go.Figure:
+def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.Figure:
     """A slide's chart: horizontal grouped bars for comparisons, stacked columns for events over time.
 
     Every bar carries its value formatted the Vietnamese way, so that no one has to read an axis."""
