@@ -349,15 +349,16 @@ def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:
 
 
 @st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
-def _slide_figure(version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int,
+def _slide_figure(version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int | None,
                   _catalog: danvan.Catalog) -> go.Figure:
     chart = _report(version, flt, lang, made, _catalog).slides[number].chart
     assert chart is not None
     return make_slide_figure(chart, lang, height=height)
 
 
-def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, height: int) -> go.Figure:
-    """The chart of one slide of slides_report() (a slide with a chart), built once."""
+def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, height: int | None) -> go.Figure:
+    """The chart of one slide of slides_report() (a slide with a chart), built once; height None: the height of the
+    box it is drawn in (the slide's screen)."""
     return _slide_figure(catalog.version, flt, lang, dt.date.today(), number, height, catalog)
 
 

@@ -16,32 +16,44 @@ PARAM = "trinh_chieu"   # the URL parameter: on, and which slide
 # back of a meeting room at 1920×1080; the controls stay fixed at the bottom of the screen.
 CHROME_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"]
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"],
+[data-testid="stElementToolbar"]
   { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 28px 64px 120px !important; max-width: none !important; }
-[data-testid="stMain"] h1 { font-size: 60px !important; line-height: 1.15 !important; color: #b3261e;
-  padding: 0 0 4px !important; }
+[data-testid="stMainBlockContainer"] { padding: clamp(12px, 2.6vh, 28px) 64px 96px !important;
+  max-width: none !important; }
+[data-testid="stMain"] h1 { font-size: clamp(34px, 5.6vh, 60px) !important; line-height: 1.15 !important;
+  color: #b3261e; padding: 0 0 4px !important; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 32px; line-height: 1.35; }
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { margin-bottom: 10px; }
-.st-key-slide_lead [data-testid="stMarkdownContainer"] p { font-size: 72px; font-weight: 700; line-height: 1.15;
-  margin: 40px 0 40px; }
-.st-key-slide_subtitle [data-testid="stMarkdownContainer"] p { font-size: 30px; color: #555; }
-.st-key-slide_figures [class*="st-key-figure_value"] p { font-size: 104px; line-height: 1.05; color: #b3261e;
-  font-weight: 700; margin: 24px 0 0; }
-.st-key-slide_figures [class*="st-key-figure_label"] p { font-size: 34px; line-height: 1.25; }
-.st-key-slide_figures [class*="st-key-figure_detail"] p { font-size: 26px; color: #666; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: clamp(19px, 3vh, 32px); line-height: 1.35; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { margin-bottom: clamp(4px, 0.9vh, 10px); }
+.st-key-slide_lead [data-testid="stMarkdownContainer"] p { font-size: clamp(40px, 6.7vh, 72px); font-weight: 700;
+  line-height: 1.15; margin: clamp(16px, 3.7vh, 40px) 0; }
+.st-key-slide_subtitle [data-testid="stMarkdownContainer"] p { font-size: clamp(18px, 2.8vh, 30px); color: #555; }
+.st-key-slide_figures [class*="st-key-figure_value"] p { font-size: clamp(52px, 9.6vh, 104px); line-height: 1.05;
+  color: #b3261e; font-weight: 700; margin: clamp(8px, 2.2vh, 24px) 0 0; }
+.st-key-slide_figures [class*="st-key-figure_label"] p { font-size: clamp(20px, 3.1vh, 34px); line-height: 1.25; }
+.st-key-slide_figures [class*="st-key-figure_detail"] p { font-size: clamp(15px, 2.4vh, 26px); color: #666; }
 .st-key-present_controls [data-testid="stCaptionContainer"] p { font-size: 18px; }
-.st-key-slide_table table { font-size: 26px; width: 100%; }
-.st-key-slide_table th, .st-key-slide_table td { font-size: 26px !important; padding: 10px 14px !important;
-  vertical-align: top; }
-.st-key-slide_notes [data-testid="stMarkdownContainer"] p { font-size: 24px; color: #444; }
-.st-key-slide_source [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #555; }
+.st-key-slide_table table { font-size: clamp(15px, 2.4vh, 26px); width: 100%; }
+.st-key-slide_table th, .st-key-slide_table td { font-size: clamp(15px, 2.4vh, 26px) !important;
+  padding: clamp(4px, 0.9vh, 10px) 14px !important; vertical-align: top; }
+.st-key-slide_notes [data-testid="stMarkdownContainer"] p { font-size: clamp(16px, 2.2vh, 24px); color: #444; }
+.st-key-slide_source [data-testid="stMarkdownContainer"] p { font-size: clamp(14px, 1.9vh, 20px); color: #555; }
+/* the chart and the map take the height the screen has left under the title, above the control bar */
+.st-key-slide_chart { height: calc(100vh - 300px); min-height: 240px; }
+.st-key-slide_chart_notes { height: calc(100vh - 380px); min-height: 220px; }
+.st-key-slide_map img { max-height: calc(100vh - 280px); width: auto !important; max-width: 100%;
+  object-fit: contain; }
 .st-key-present_controls { position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #fff;
-  border-top: 1px solid #ddd; padding: 10px 64px; }
+  border-top: 1px solid #ddd; padding: 8px 64px; }
 .st-key-present_controls [data-testid="stMarkdownContainer"] p { font-size: 24px; margin: 0; }
 .st-key-present_controls button p { font-size: 22px; }
 .st-key-present_pager { display: none; }
+/* a click leaves no grey frame around the slide or its chart (a projector shows it); keyboard focus still shows */
+*:focus:not(:focus-visible), [data-testid="stMain"] *:focus-within:not(:focus-visible) { outline: none !important;
+  box-shadow: none !important; }
+[data-testid="stElementContainer"]:hover, [data-testid="stElementContainer"]:focus-within { border-color: transparent
+  !important; box-shadow: none !important; }
 </style>"""
 
 

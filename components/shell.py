@@ -10,6 +10,34 @@ from danvan.i18n import t
 from . import cached, keys, presenting, routes, view
 from .ui import plain
 
+# Every page: the top of the page and the sidebar's filter within a laptop's 768 pixels (Streamlit's own paddings are
+# for tall screens); the profile printed in whole blocks, visits expanded;
+# no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays).
+SCREEN_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: clamp(1.2rem, 4vh, 3rem) !important;
+  padding-bottom: 2rem !important; }
+[data-testid="stSidebarHeader"] { height: 2.2rem !important; padding-top: 0.6rem !important;
+  padding-bottom: 0 !important; }
+[data-testid="stSidebarUserContent"] { padding-top: 0.4rem !important; }
+[data-testid="stSidebarNavItems"] { padding-top: 0 !important; }
+[data-testid="stSidebarNavSeparator"] { margin-top: 0.3rem !important; margin-bottom: 0.3rem !important; }
+[data-testid="stSidebarNavLink"] { min-height: 1.9rem !important; line-height: 1.9rem !important; }
+*:focus:not(:focus-visible) { outline: none !important; }
+@media print {
+  [data-testid="stSidebar"], header, [data-testid="stToolbar"], [data-testid="stElementToolbar"],
+  [data-testid="stDecoration"], .mapboxgl-ctrl, .deck-widget, [data-testid="stDeckGlJsonChart"] button
+    { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"], [data-testid="stMetric"],
+  [data-testid="stDeckGlJsonChart"], [data-testid="stElementContainer"], .st-key-profile_map
+    { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  [data-testid="stExpander"] details > div, [data-testid="stExpanderDetails"]
+    { display: block !important; height: auto !important; visibility: visible !important; }
+  [data-testid="stExpander"] summary svg { display: none !important; }
+}
+</style>"""
+
 
 def _unknown_page() -> str | None:
     """The page a session's first URL asked for when no page has that path (Streamlit then runs the overview)."""
@@ -60,6 +88,7 @@ def run() -> None:
         st.code("\n".join(str(p) for p in error.problems if p.severity == "error"), language=None)
         st.stop()
 
+    st.html(SCREEN_CSS)
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
     _banners(catalog, error, current.lang)

@@ -96,11 +96,14 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
 
     lang = state.get(keys.LANG) or canonical[keys.LANG]
     st.markdown(f"### {t('filter_title', lang)}")
+    # first under the title: visible without scrolling the sidebar on a laptop's 768 pixels
+    st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
+              help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
     st.segmented_control(t("filter_lang", lang), list(LANGS), key=keys.LANG, required=True,
                          format_func=lambda x: t("lang_" + x, lang),
                          # always the same default: when it disappears on a rerun, the browser resets the
                          # control and sends no value (lang None → KeyError on any sidebar change)
-                         default=canonical[keys.LANG])
+                         default=canonical[keys.LANG], on_change=_lang_changed)
     lang = state[keys.LANG]
     st.slider(t("filter_years", lang), FIRST_YEAR, LAST_YEAR, key=keys.YEARS, **start(keys.YEARS, "value"))
     st.radio(t("filter_scheme", lang), ["63", "34"], key=keys.SCHEME, on_change=_scheme_changed,
@@ -116,9 +119,15 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
                    **start(keys.PROVINCES, "default"))
     canonical.update({key: state[key] for key in canonical})  # remembered for when a widget starts afresh
     st.caption(t("link_note", lang))
-    st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
-              help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
     return lang, scheme
+
+
+def _lang_changed() -> None:
+    """The browser keeps a radio's choice as the option's text: once the labels change language, no option would
+    match and none would show as selected. Setting the value again sends it in the new language."""
+    state = st.session_state
+    if keys.SCHEME in state:
+        state[keys.SCHEME] = state[keys.SCHEME]
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:

@@ -249,7 +249,6 @@ MAP: Texts = {
         "Boundaries: Natural Earth (public domain), corrected; coasts and some borders are approximate.",
     ),
     "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
-    "map_open_profile": ("Mở hồ sơ {name}", "Open the profile of {name}"),
     "map_events_of": ("{n} sự kiện", "{n} events"),
     "map_merged_note": ("Số liệu cộng từ: {parts}", "Summed from: {parts}"),
 }
@@ -281,10 +280,10 @@ TIMELINE: Texts = {
 # So sánh (pages/so-sanh.py)
 COMPARE: Texts = {
     "compare_indicator": ("Chỉ tiêu so sánh", "Indicator to compare"),
-    "compare_per_year": ("Chia theo năm (giá trị nhiều năm ÷ số năm)", "Per year (multi-year value ÷ years)"),
+    "compare_per_year": ("Chia theo năm", "Per year"),
     "compare_per_year_help": (
-        "Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
-        "Only for summable counts; percentages and averages are unchanged.",
+        "Giá trị nhiều năm ÷ số năm. Chỉ áp dụng cho số lượng cộng dồn được; tỷ lệ và số bình quân giữ nguyên.",
+        "A multi-year value ÷ its years. Only for summable counts; percentages and averages are unchanged.",
     ),
     "compare_not_comparable": (
         "Lưu ý: các giá trị này không hoàn toàn so sánh được — {reasons}.",
@@ -386,6 +385,7 @@ DOCUMENTS: Texts = {
 
 # Nguồn (pages/nguon.py)
 SOURCES: Texts = {
+    "choose": ("Chọn…", "Choose…"),
     "src_pick": ("Chọn nguồn để xem toàn văn và những gì đã trích", "Choose a source to read it and what was curated"),
     "src_curated": (
         "Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
@@ -438,6 +438,19 @@ CURATION: Texts = {
     "cur_observations": ("Số liệu trích được", "Values found"),
     "cur_visits": ("Sự kiện trích được", "Events found"),
     "cur_documents": ("Văn bản trích được", "Documents found"),
+    "cur_col_id": ("Mã bản ghi", "Record id"),
+    "cur_col_date_end": ("Đến ngày", "Until"),
+    "cur_col_date_precision": ("Độ chính xác của ngày", "Date precision"),
+    "cur_col_date_note": ("Ghi chú về ngày", "Note on the date"),
+    "cur_col_body_level": ("Cấp của đoàn", "Level of the visiting body"),
+    "cur_col_leader_title": ("Chức vụ", "Leader's title"),
+    "cur_col_code": ("Số hiệu", "Code"),
+    "cur_col_type": ("Loại văn bản", "Document type"),
+    "cur_col_period_note": ("Ghi chú về kỳ số liệu", "Note on the period"),
+    "precision_day": ("Ngày", "Day"),
+    "precision_month": ("Tháng", "Month"),
+    "precision_year": ("Năm", "Year"),
+    "precision_approximate": ("Ước đoán", "Approximate"),
     "cur_keep": ("Lưu", "Keep"),
     "cur_confidence": ("Độ tin cậy", "Confidence"),
     "cur_save": ("Kiểm tra toàn bộ dữ liệu và lưu", "Validate everything and save"),
@@ -554,3 +567,59 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
 def name_column(lang: str) -> str:
     """The column holding a record's name in `lang` (name_vi, name_en), for indicators and units."""
     return "name_en" if lang == "en" else "name_vi"
+
+
+# Values the data writes in Vietnamese (regions of units.csv, breakdown labels of observations.yaml), in English for
+# the English interface. A value missing here is shown as written.
+VALUES_EN: dict[str, str] = {
+    "Tây Nguyên": "Central Highlands",
+    "Trung du và miền núi phía Bắc": "Northern Midlands and Mountains",
+    "Bắc Trung Bộ và duyên hải miền Trung": "North Central and Central Coast",
+    "Đồng bằng sông Cửu Long": "Mekong River Delta",
+    "Đồng bằng sông Hồng": "Red River Delta",
+    "Đông Nam Bộ": "Southeast",
+    "cá nhân": "individuals",
+    "tập thể": "collectives",
+    "lĩnh vực nông thôn mới, đô thị văn minh": "new rural areas and civilised towns",
+    "kiến nghị, phản ánh": "petitions and feedback",
+    "hướng dẫn công dân khiếu nại đến người có thẩm quyền": "citizens guided to the competent authority",
+    "quyết định": "decisions",
+    "phòng chuyên môn": "specialised divisions",
+    "mô hình": "models",
+    "quy định": "regulations",
+    "tố cáo": "denunciations",
+    "lĩnh vực văn hóa dân tộc, du lịch, dịch vụ": "ethnic culture, tourism and services",
+    "3 sao": "3 stars",
+    "4 sao": "4 stars",
+    "đề án": "schemes",
+    "xã, thị trấn": "communes and townships",
+    "điển hình": "exemplary cases",
+    "đạt chuẩn vườn mẫu của tỉnh": "meeting the provincial model-garden standard",
+    "kiến nghị": "petitions",
+    "nghị quyết": "resolutions",
+    "chỉ thị": "directives",
+    "tiếp nhận giải quyết theo thẩm quyền": "handled within own competence",
+    "quy chế về công tác dân vận": "rules on mass mobilisation work",
+    "đoàn viên, hội viên, đối tượng bảo trợ xã hội": "union and association members, social-welfare beneficiaries",
+    "chương trình hành động": "action programmes",
+    "giúp đỡ đột xuất hoàn cảnh khó khăn": "emergency help to families in hardship",
+    "kết luận": "conclusions",
+    "đơn vị sự nghiệp": "public service units",
+    "lĩnh vực xây dựng Đảng, chính quyền, MTTQ, đoàn thể": "Party, government, Fatherland Front and mass organisations",
+    "kế hoạch": "plans",
+    "khiếu nại": "complaints",
+    "hướng dẫn": "guidance",
+    "lĩnh vực cải cách hành chính, công sở, công vụ": "administrative reform, offices and public service",
+    "mô hình cấp huyện": "district-level models",
+    "chuyển cơ quan, đơn vị, xã, thị trấn giải quyết": "referred to agencies, units, communes and townships",
+}
+
+
+def value_text(text: str | None, lang: str = "vi") -> str | None:
+    """A value the data writes in Vietnamese (a region, a breakdown label) in `lang`; as written when unknown."""
+    return text if text is None or lang == "vi" else VALUES_EN.get(text, text)
+
+
+def value_texts(lang: str = "vi") -> dict[str, str]:
+    """value_text() as a mapping for a whole column (Polars `replace`): empty in Vietnamese."""
+    return {} if lang == "vi" else dict(VALUES_EN)

@@ -10,6 +10,8 @@ from danvan import fmt
 from danvan.figures import maps
 from danvan.i18n import name_column
 
+MAP_HEIGHT = 510
+
 current = view.current()
 ui.header(current, "page_map")
 t, lang, scheme = current.t, current.lang, current.flt.scheme
@@ -23,7 +25,8 @@ if mode == "indicator" and choices.is_empty():
     mode = "visits"
 if mode == "indicator":
     names = dict(choices.select("indicator_id", name_column(lang)).iter_rows())
-    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator")
+    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator",
+                                placeholder=t("choose"))
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
     values = cached.map_values(current.catalog, current.flt, indicator)
     legend_title = names[indicator]
@@ -44,7 +47,9 @@ deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
                        no_data_text=t("map_no_data"))
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
-    event = st.pydeck_chart(deck, height=760, on_select="rerun", selection_mode="single-object", key="map_select")
+    # 510 pixels: the whole country with Trường Sa (maps.VIEW) under the page's title on a 1366×768 laptop
+    event = st.pydeck_chart(deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object",
+                            key="map_select")
 with legend_col:
     st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
     if values.height:
@@ -64,11 +69,13 @@ with legend_col:
         ui.empty(current)
     st.caption(t("map_arcs"))
     st.caption(t("map_click"))
-    selected = (event.selection.objects.get("provinces") or []) if event else []
-    if selected:
-        props = selected[0]
-        if st.button(t("map_open_profile", name=props["name_vi"]), type="primary", icon=":material/location_city:"):
-            view.open_profile(props["code"])
+    selected = (event["selection"]["objects"].get("provinces") or []) if event else []
+    # A click opens the profile at once; the map keeps its selection, so only a new one opens it again.
+    if selected and selected[0]["code"] != st.session_state.get("map_opened"):
+        st.session_state["map_opened"] = selected[0]["code"]
+        view.open_profile(selected[0]["code"])
+    elif not selected:
+        st.session_state.pop("map_opened", None)
 st.caption(t("map_islands"))
 st.caption(t("map_credit"))
 ui.footer(current)

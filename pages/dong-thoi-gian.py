@@ -42,15 +42,21 @@ else:
     labels = dict(rows.select("visit_id", pl.format(
         "{} — {} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
         charts.host_name(current.lang, current.catalog.places).fill_null("—"))).iter_rows())
-    clicked = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
-    if clicked:
+    clicked = [p["customdata"][0] for p in (event["selection"]["points"] if event else []) if p.get("customdata")]
+    # The chart keeps its selection on every rerun: only a NEW click chooses the visit, so that a later choice in
+    # the list is not reverted to the point clicked before.
+    if clicked and clicked[0] != st.session_state.get("timeline_clicked"):
+        st.session_state["timeline_clicked"] = clicked[0]
         st.session_state["timeline_visit"] = clicked[0]
         if clicked[0] not in labels:  # a month's newest visit, older than the list: add it and show it
             st.rerun()
+    elif not clicked:
+        st.session_state.pop("timeline_clicked", None)
     if many:
         st.caption(t("timeline_buckets", n=fmt.number(LISTED, lang=current.lang)))
     st.caption(t("timeline_hint"))
-    chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit")
+    chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit",
+                          placeholder=t("choose"))
     with st.container(border=True):
         ui.visit_details(current, rows.filter(pl.col("visit_id") == chosen).row(0, named=True))
 ui.footer(current)

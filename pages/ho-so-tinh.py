@@ -10,7 +10,7 @@ from danvan import fmt, queries
 from danvan.exports import FORMATS
 from danvan.exports.report import brief
 from danvan.figures import maps
-from danvan.i18n import name_column
+from danvan.i18n import name_column, value_text
 from danvan.text import ascii_key
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
@@ -43,7 +43,7 @@ if scheme == "63":
 else:
     old = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == code)["name_vi"].to_list()
     relation = t("merged_from", names=", ".join(old)) if len(old) > 1 else t("unchanged")
-st.markdown(f"**{t('profile_region')}:** {ui.plain(unit['region'])} · {ui.plain(relation)}")
+st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
 
 visits, observations = cached.province_rows(current.catalog, current.flt, code)
@@ -73,7 +73,7 @@ with main:
             st.caption(t("profile_latest_values", n=listed.height, m=fmt.number(observations.height, lang=lang)))
         for obs in listed.iter_rows(named=True):
             place = obs["commune"] or obs["district"]
-            label = obs[name_col] + (f" — {obs['breakdown']}" if obs["breakdown"] else "") + (
+            label = obs[name_col] + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "") + (
                 f" ({place})" if place else "")
             with st.container(border=True):
                 value_col, quote_col = st.columns([1, 2])

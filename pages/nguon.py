@@ -31,9 +31,9 @@ st.dataframe(sources.select(
     pl.col("observations").alias(t("observations")),
 ), hide_index=True, placeholder="—", column_config={t("link"): st.column_config.LinkColumn()})
 
-labels = dict(sources.select("source_id", pl.format("{} — {}", pl.col("source_id"), pl.col("title").fill_null(
-    pl.col("source_id"))).alias("label")).iter_rows())
-chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick")
+labels = dict(sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows())  # no bare ids
+chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick",
+                      placeholder=t("choose"))
 src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
 st.markdown(f"### {ui.plain(src['title'] or chosen)}")
 st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(src['author'])}" if src["author"] else ""))

@@ -10,8 +10,9 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import DataError, ingest, store
+from danvan.i18n import name_column
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
-from danvan.model import OLD_SCHEME
+from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, OLD_SCHEME, STATUSES, VISIT_KINDS
 from danvan.text import DecodeError, decode, fold_space
 
 MAX_BYTES = 1_000_000
@@ -48,13 +49,16 @@ st.button(t("cur_logout"), on_click=lambda: state.update(curator=False, curate_d
 
 # ---------------------------------------------------------------- the article
 upload = st.file_uploader(t("cur_upload"), type=["txt"], key="curate_upload")
+# Streamlit writes its own drop-zone instructions in English ("Drag and drop file here", "Limit … per file • TXT")
+# with no option to translate them; the label above says the same in the user's language.
+st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>")
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
 names = dict(current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi")
              .iter_rows())
 province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"),
-                           key="curate_province")
+                           key="curate_province", placeholder=t("choose"))
 
 if st.button(t("cur_extract"), type="primary"):
     text = None
@@ -113,22 +117,42 @@ with st.container(border=True, height=360):
 indicators = current.catalog.indicators["id"].to_list()
 
 
+# The header of each draft field (i18n keys), and the coded fields shown by name while the code is what is saved.
+HEADERS = {"id": "cur_col_id", "date_start": "date", "date_end": "cur_col_date_end",
+           "date_precision": "cur_col_date_precision", "date_note": "cur_col_date_note", "kind": "kind",
+           "body": "body", "body_level": "cur_col_body_level", "leader_name": "leader",
+           "leader_title": "cur_col_leader_title", "province": "province", "district": "district",
+           "commune": "commune", "summary": "summary", "code": "cur_col_code", "type": "cur_col_type",
+           "issuer": "issuer", "level": "doc_level", "date": "date", "title": "title", "period": "period",
+           "period_note": "cur_col_period_note", "value": "value", "numerator": "numerator",
+           "denominator": "denominator", "status": "status", "breakdown": "breakdown"}
+CODED = {"kind": ("kind_", VISIT_KINDS), "body_level": ("level_", BODY_LEVELS), "level": ("level_", BODY_LEVELS),
+         "date_precision": ("precision_", DATE_PRECISIONS), "status": ("status_", STATUSES),
+         "type": ("doc_type_", DOCUMENT_TYPES)}
+
+
 def editor(items: list, columns: list[str], key: str) -> list[dict]:
     """One editable table per kind of item; each row can be kept or rejected, every field edited."""
     if not items:
         return []
     frame = pl.DataFrame(review_rows(items, columns), infer_schema_length=None)
-    labels = {"province": "province", "district": "district", "commune": "commune", "period": "period",
-              "value": "value", "status": "status", "breakdown": "breakdown", "kind": "kind", "body": "body",
-              "summary": "summary", "code": "code", "issuer": "issuer", "title": "title", "date": "date",
-              "date_start": "date", "numerator": "numerator", "denominator": "denominator", "leader_name": "leader"}
-    config = {c: st.column_config.Column(t(labels[c])) for c in columns if c in labels}
+    config = {c: st.column_config.Column(t(HEADERS[c])) for c in columns if c in HEADERS}
+    for column, (prefix, codes) in CODED.items():
+        if column in columns:
+            config[column] = st.column_config.SelectboxColumn(
+                t(HEADERS[column]), options=list(codes), format_func=lambda c, p=prefix: t(p + c))
+    if "province" in columns:  # a code of the 63 (or the 34) shown by its name
+        units = dict(current.catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
+        config["province"] = st.column_config.SelectboxColumn(t("province"), options=sorted(units),
+                                                               format_func=lambda c: units.get(c, c))
     config |= {"keep": st.column_config.CheckboxColumn(t("cur_keep")),
               "quote": st.column_config.TextColumn(t("quote"), disabled=True, width="large"),
               "confidence": st.column_config.NumberColumn(t("cur_confidence"), disabled=True, format="%.2f")}
     if "indicator" in columns:
         options = sorted({*indicators, *(i.indicator for i in items if i.indicator)})
-        config["indicator"] = st.column_config.SelectboxColumn(t("indicator"), options=options, width="medium")
+        names = dict(current.catalog.indicators.select("id", name_column(current.lang)).iter_rows())
+        config["indicator"] = st.column_config.SelectboxColumn(t("indicator"), options=options, width="medium",
+                                                                format_func=lambda i: names.get(i, i))
     edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
     return pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()
 

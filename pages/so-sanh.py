@@ -26,7 +26,7 @@ else:
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
-                               key="compare_indicator")
+                               key="compare_indicator", placeholder=t("choose"))
     rows = queries.per_year(cached.indicator_rows(current.catalog, current.flt, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
     parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,

@@ -56,12 +56,14 @@ if slide.figures:
                     for part, text in (("value", figure.value), ("label", figure.label), ("detail", figure.detail)):
                         if text:
                             st.container(key=f"figure_{part}_{start + i}").markdown(ui.plain(text))
-if slide.chart is not None:
-    figure = cached.slide_figure(current.catalog, current.flt, lang, number, 600 if slide.notes else 680)
-    st.plotly_chart(figure, theme=None, config={"displaylogo": False}, key=f"slide_chart_{number}")
+if slide.chart is not None:  # as tall as the screen leaves it (a laptop's 768 pixels as a projector's 1080)
+    figure = cached.slide_figure(current.catalog, current.flt, lang, number, None)  # no fixed height: the box's
+    with st.container(key="slide_chart_notes" if slide.notes else "slide_chart"):
+        st.plotly_chart(figure, theme=None, config={"displaylogo": False, "responsive": True},
+                        key=f"slide_chart_{number}", height="stretch")
 if slide.map is not None:
     picture, side = st.columns([5, 2], gap="large")
-    picture.image(make_map_image(slide.map, lang), width=1200)
+    picture.container(key="slide_map").image(make_map_image(slide.map, lang), width=1200)
     with side:
         notes(slide.notes)
 if slide.table is not None:

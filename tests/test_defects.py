@@ -92,3 +92,91 @@ def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811
     profile = open_page(entry, "ho-so-tinh", tinh="06")
     titles = [str(e.label) for e in profile.expander]
     assert any("huyện Ba Bể" in x for x in titles) and any("thành phố Bắc Kạn" in x for x in titles)
+
+
+def click(at, key: str, visit_id: str):
+    """A click on a chart point, as Streamlit records it in the chart's state."""
+    at.session_state[key] = {"selection": {"points": [{"customdata": [visit_id, ""]}], "point_indices": [0],
+                                           "box": [], "lasso": []}}
+    return at.run()
+
+
+def test_the_list_is_not_overridden_by_an_earlier_click(entry, catalog):  # noqa: F811
+    ids = catalog.visits.filter(catalog.visits["province_code"] == "06")["visit_id"].to_list()
+    assert len(ids) >= 2
+    at = open_page(entry, "dong-thoi-gian", tinh="06")
+    at = click(at, "timeline_chart", ids[0])
+    assert at.selectbox(key="timeline_visit").value == ids[0]
+    at = at.selectbox(key="timeline_visit").set_value(ids[1]).run()
+    assert at.selectbox(key="timeline_visit").value == ids[1]  # the list's choice stays
+    at = click(at, "timeline_chart", ids[0])  # a new click still opens its visit... (same point again)
+    at = click(at, "timeline_chart", ids[1])
+    assert at.selectbox(key="timeline_visit").value == ids[1]
+
+
+def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
+    at = open_page(entry, "ban-do", nam="2019-2024")
+    at.session_state["map_select"] = {"selection": {"indices": {"provinces": [5]}, "objects": {
+        "provinces": [{"code": "06", "name_vi": "Bắc Kạn", "tooltip": ""}]}}}
+    at.run()
+    assert not at.exception
+    assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
+
+
+def test_curator_draft_shows_names_not_codes(entry, monkeypatch):  # noqa: F811
+    import json
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "x")
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.switch_page(str(root / "pages" / "nhap-lieu.py"))
+    at.run()
+    at.text_input[0].input("x")
+    at.main.button[0].click().run()
+    at.text_area(key="curate_paste").input((root / "data" / "sources" / "s04.txt").read_text(encoding="utf-8"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception
+    assert len(at.data_editor) == 3  # events, documents and values
+    for table in at.data_editor:
+        config = json.loads(table.proto.columns)
+        shown = {name: column.get("label") for name, column in config.items() if not column.get("hidden")}
+        assert all(label and label != name and "_" not in label for name, label in shown.items()), shown
+        for name in ("kind", "status", "body_level", "province", "type", "level", "date_precision"):
+            if name in config:  # a coded field: offered and shown by its name, saved as its code
+                options = {o["value"]: o["label"] for o in config[name]["type_config"]["options"]}
+                assert all(label != value for value, label in options.items() if value != "—"), options
+    visits = json.loads(at.data_editor[0].proto.columns)
+    assert {"value": "hoi_nghi", "label": "Hội nghị tổng kết, sơ kết"} in visits["kind"]["type_config"]["options"]
+    assert {"value": "35", "label": "Hà Nam"} in visits["province"]["type_config"]["options"]
+
+
+def test_english_profile_has_no_vietnamese_labels(entry):  # noqa: F811
+    shown = text(open_page(entry, "ho-so-tinh", tinh="77", lang="en"))  # Bà Rịa - Vũng Tàu
+    assert "Southeast" in shown and "Đông Nam Bộ" not in shown
+    assert "collectives" in shown and "individuals" in shown  # breakdowns; quotes stay in Vietnamese
+    labels = [str(m.value) for m in open_page(entry, "ho-so-tinh", tinh="77", lang="en").markdown
+              if str(m.value).startswith("**")]
+    assert not any("tập thể" in x or "cá nhân" in x for x in labels), labels
+
+
+def test_vietnamese_pickers_say_choose_in_vietnamese(entry):  # noqa: F811
+    for page, params in (("ban-do", {}), ("so-sanh", {}), ("dong-thoi-gian", {"tinh": "06"}), ("nguon", {}),
+                         ("ho-so-tinh", {})):
+        at = open_page(entry, page, **params)
+        if page == "ban-do":
+            at = at.radio(key="map_mode").set_value("indicator").run()
+        for box in at.selectbox:
+            assert box.proto.placeholder and "Choose" not in box.proto.placeholder, (page, box.label)
+
+
+def test_boundary_radio_keeps_its_choice_after_switching_to_english(entry):  # noqa: F811
+    at = open_page(entry, "ban-do", tinh="20")
+    at.button_group(key="f_lang").set_value("en").run()
+    radio = at.radio(key="f_ranh_gioi")
+    assert radio.value == "63"
+    # the browser matches its choice by the option's text: after the labels change language, the app must send the
+    # choice again in the new label, or the browser shows no option selected
+    assert radio.proto.set_value and radio.proto.raw_value == "63 units (before 1/7/2025)"

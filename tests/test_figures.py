@@ -16,9 +16,9 @@ STANDING = "dv_docs_issued_provincial_standing_committee"  # Lạng Sơn, 2013�
 def test_compare_labels_name_place_period_value_and_status(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter()))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
-    first = rows.row(0, named=True)
+    first = rows.filter(pl.col("breakdown") == "chỉ thị").row(0, named=True)  # the breakdown label in English
     assert (first["label"], first["period_label"], first["series"], first["text"], first["status_label"]) == (
-        "Lạng Sơn · Provincial", "2013–2024", "chỉ thị · 2013–2024", "13", "Reported")
+        "Lạng Sơn · Provincial", "2013–2024", "directives · 2013–2024", "13", "Reported")
     assert first["hover"].startswith("<b>Lạng Sơn · Provincial</b><br>Period: 2013–2024 (Reported)<br>Value: 13<br>“")
     assert rows["series"].to_list() == sorted(rows["series"].to_list())
 
@@ -53,7 +53,8 @@ def test_compare_table_headers_and_source_titles(catalog):
     table = charts.compare_table(rows, catalog.sources, "en")
     assert table.columns == ["Province", "Period", "Value", "Status", "Computed", "Breakdown", "Verbatim quote",
                              "Source"]
-    assert table.row(0)[:4] == ("Lạng Sơn · Provincial", "2013–2024", "13", "Reported")
+    assert table.filter(pl.col("Breakdown") == "directives").row(0)[:4] == (
+        "Lạng Sơn · Provincial", "2013–2024", "13", "Reported")
     assert table["Source"][0].startswith("Đoàn khảo sát của Ban Dân vận Trung ương")
 
 
@@ -86,7 +87,7 @@ def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
 def test_legend_classes_then_no_data():
     assert maps.legend([1.0, 2.0, 3.0], "count", "vi", "Không có số liệu") == [
         (maps.PALETTE[0], "1"), (maps.PALETTE[2], "2"), (maps.PALETTE[4], "3"), (maps.NO_DATA, "Không có số liệu")]
-    assert maps.legend([10.0, 60.0], "percent", "vi", "—")[0] == (maps.PALETTE[0], "10% – 20%")
+    assert maps.legend([10.0, 60.0], "percent", "vi", "—")[:2] == [(maps.PALETTE[0], "10%"), (maps.PALETTE[4], "60%")]
     assert maps.legend([], "count", "en", "No data") == [(maps.NO_DATA, "No data")]
 
 
@@ -97,3 +98,49 @@ def test_timeline_hover_and_month_buckets(catalog):
     assert hover.endswith("Host: Lạng Sơn<br>Documents: 25-NQ/TW, 43-KL/TW, 217-QĐ/TW, 218-QĐ/TW")
     bucket = charts.timeline_buckets(queries.visit_buckets(visits), "vi").row(0, named=True)
     assert bucket["hover"] == "<b>04/2024</b> · Khảo sát<br>1 sự kiện" and bucket["body_level"] == "central"
+
+
+def _timeline(catalog, provinces: tuple[str, ...]):
+    visits = queries.visits(catalog, Filter(provinces=provinces)).with_columns(charts.timeline_hover("vi"))
+    levels, kinds = charts.timeline_labels("vi")
+    return charts.make_timeline_figure(visits, pl.DataFrame({"code": [], "date": []}, schema={
+        "code": pl.String, "date": pl.Date}), level_labels=levels, kind_labels=kinds, lang="vi")
+
+
+def test_timeline_markers_of_one_day_and_level_do_not_overlap(catalog):
+    figure = _timeline(catalog, ("06",))  # Bắc Kạn: Ba Bể and TP Bắc Kạn inspected the same day by the same body
+    points = [(x, y) for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)]
+    same_day = [p for p in points if str(p[0]) == "2020-05-27"]
+    assert len(same_day) == 2 and len(set(same_day)) == 2
+    assert list(figure.layout.yaxis.ticktext) == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
+
+
+def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
+    figure = _timeline(catalog, ("20",))  # Lạng Sơn: one event, 25/04/2024
+    axis = figure.layout.xaxis
+    assert axis.dtick == "M1" and axis.tickformat == "%m/%Y"
+    start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
+    assert start < dt.date(2024, 4, 25) < end and (end - start).days < 200
+
+
+def test_legend_classes_are_distinct_and_hold_values():
+    # one place with data: one class for its value, not the same value five times
+    assert maps.legend([80.0], "percent", "vi", "—") == [(maps.PALETTE[0], "80%"), (maps.NO_DATA, "—")]
+    few = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 700.0]  # skewed: equal widths would leave classes empty
+    labels = [label for _, label in maps.legend(few, "count", "vi", "—")[:-1]]
+    assert len(labels) == len(set(labels)) and labels[-1] == "700"
+    for start, end, _ in maps.classes(few):
+        assert any(start <= v <= end for v in few)  # no empty class
+    many = [float(v) for v in range(1, 41)]  # enough values: quintiles, eight places each
+    bounds = maps.classes(many)
+    assert len(bounds) == 5 and [sum(s <= v <= e for v in many) for s, e, _ in bounds] == [8] * 5
+
+
+def test_compare_series_never_share_a_look(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
+    assert rows["series"].n_unique() > 8  # Lạng Sơn's documents by type: more series than the eight colours
+    figure = charts.make_compare_figure(rows, value_column="value", label_column="label", text_column="text",
+                                        color_column="series", lang="vi", percent=False)
+    looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
+    assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)

@@ -114,3 +114,28 @@ def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
     assert "/so-sanh" in show.page.url and "tinh=20" in show.page.url and "tinh=35" in show.page.url
     assert "Lạng Sơn, Hà Nam; 2017–2024" in show.page.inner_text("body")
     show.check("trinh-chieu-ve-so-sanh")
+
+
+def test_a_laptop_screen_shows_each_slide_map_and_sidebar_whole(server, browser):  # noqa: F811
+    """At 1366×768 (issue 12, defect 4): no slide needs scrolling, the map with Trường Sa fits the screen, the
+    presentation button is visible in the sidebar without scrolling, and no label is cut."""
+    total = len(expected_slides())
+    show = Show(browser, server)
+    show.page.set_viewport_size({"width": 1366, "height": 768})
+    for i in range(1, total + 1):
+        show.open(f"?trinh_chieu={i}&tinh=20")
+        assert show.counter() == (i, total)
+        show.page.wait_for_timeout(600)
+        show.check(f"laptop-trinh-chieu-{i:02d}")
+        show.fits_the_screen()
+    show.open("ban-do?tinh=20", "canvas")
+    show.check("laptop-ban-do")
+    bottom = show.page.evaluate("() => document.querySelector('[data-testid=\"stDeckGlJsonChart\"]')"
+                                ".getBoundingClientRect().bottom")
+    assert bottom <= 768, f"the map ends at {bottom}px, below a 768px screen"
+    button = show.page.get_by_role("button", name=re.compile("Trình chiếu")).bounding_box()
+    assert button and button["y"] + button["height"] <= 768, f"presentation button below the fold: {button}"
+    show.open("so-sanh?tinh=20", ".js-plotly-plot")
+    cut = show.page.evaluate("""() => [...document.querySelectorAll('[data-testid="stWidgetLabel"] p')]
+        .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)""")
+    assert not cut, f"labels cut: {cut}"

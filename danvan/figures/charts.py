@@ -3,20 +3,32 @@ colour-blind-safe, Vietnamese number and date formats."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import plotly.graph_objects as go
 import polars as pl
 
 from .. import fmt, queries
-from ..i18n import t
+from ..i18n import t, value_texts
 from ..model import BODY_LEVELS, VISIT_KINDS
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Past eight series a colour comes back with a hatching, so that no two series look the same (colour alone is not
+# enough for more than eight colours that stay distinct with colour-vision deficiencies).
+PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 SYMBOLS = ["circle", "diamond", "square", "triangle-up", "star", "hexagon"]
 FONT = 18
 
 
-def style(fig: go.Figure, lang: str, height: int = 520) -> go.Figure:
+def series_marker(i: int) -> dict:
+    """The look of the i-th bar series: an Okabe–Ito colour, hatched from the ninth series on (PATTERNS)."""
+    return {"color": OKABE_ITO[i % len(OKABE_ITO)],
+            "pattern": {"shape": PATTERNS[(i // len(OKABE_ITO)) % len(PATTERNS)], "fillmode": "overlay",
+                        "fgcolor": "#ffffff" if i % len(OKABE_ITO) in (0, 3, 7) else "#222222"}}
+
+
+def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     """Shared layout: Vietnamese separators (1.973,5), large type, white background, no Plotly logo or title."""
     fig.update_layout(
         separators=",." if lang == "vi" else ".,", template="plotly_white", height=height,
@@ -31,16 +43,24 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
                          kind_labels: dict[str, str], lang: str) -> go.Figure:
     """Visits as points over time, one row per visiting level, coloured by kind; documents as milestone lines.
 
-    `visits` needs date_start, body_level, kind, visit_id and a preformatted `hover` text per row;
-    `milestones` needs date and code."""
+    Visits of the same day and level are spread a little apart vertically, so that two inspections on one day
+    (Ba Bể and TP Bắc Kạn) show as two markers. `visits` needs date_start, body_level, kind, visit_id and a
+    preformatted `hover` text per row; `milestones` needs date and code."""
     fig = go.Figure()
-    order = [level for level in ("central", "province", "district") if level in level_labels]
+    order = [level for level in ("district", "province", "central") if level in level_labels]  # bottom to top
+    rows_of = {level: i for i, level in enumerate(order)}
+    same = ("date_start", "body_level")
+    spread = visits.with_columns(
+        (pl.col("body_level").replace_strict(rows_of, default=0, return_dtype=pl.Float64)
+         + (pl.int_range(pl.len()).over(same) - (pl.len().over(same) - 1) / 2)
+         * pl.min_horizontal(pl.lit(0.25), 0.7 / pl.max_horizontal(pl.len().over(same) - 1, pl.lit(1))))
+        .alias("_y"))
     for i, (kind, label) in enumerate(kind_labels.items()):
-        rows = visits.filter(pl.col("kind") == kind)
+        rows = spread.filter(pl.col("kind") == kind)
         if rows.is_empty():
             continue
         fig.add_trace(go.Scatter(
-            x=rows["date_start"].to_list(), y=[level_labels[v] for v in rows["body_level"].to_list()],
+            x=rows["date_start"].to_list(), y=rows["_y"].to_list(),
             mode="markers", name=label, customdata=rows.select("visit_id", "hover").rows(),
             hovertemplate="%{customdata[1]}<extra></extra>",
             marker={"size": 22, "symbol": SYMBOLS[i % len(SYMBOLS)], "color": OKABE_ITO[i % len(OKABE_ITO)],
@@ -50,10 +70,27 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
         fig.add_vline(x=day, line_width=1.5, line_dash="dot", line_color="#555")
         fig.add_annotation(x=day, y=1, yref="paper", text=code, showarrow=False, textangle=-90, xanchor="right",
                            yanchor="top", font={"size": FONT - 4, "color": "#333"})
-    fig.update_yaxes(categoryorder="array", categoryarray=[level_labels[v] for v in reversed(order)],
-                     type="category", title=None, range=[-0.6, len(order) - 0.4])
-    fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y", title=None)
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[level_labels[v] for v in order], title=None,
+                     range=[-0.6, len(order) - 0.4], zeroline=False, showgrid=True)
+    fig.update_xaxes(hoverformat="%d/%m/%Y", title=None, **_time_ticks(
+        visits["date_start"].to_list() + milestones["date"].drop_nulls().to_list()))
     return style(fig, lang, height=460)
+
+
+def _time_ticks(days: list) -> dict:
+    """A date axis whose ticks are whole months, quarters or years, each labelled once: Plotly's own ticks on a
+    short range are days or weeks, all labelled "04/2024" by a month format. A short range is widened to show
+    the months around it."""
+    if not days:
+        return {"tickformat": "%m/%Y"}
+    first, last = min(days), max(days)
+    span = (last - first).days
+    if span <= 300:
+        pad = dt.timedelta(days=max(45, (180 - span) // 2))
+        return {"tickformat": "%m/%Y", "dtick": "M1", "range": [first - pad, last + pad]}
+    if span <= 3 * 366:
+        return {"tickformat": "%m/%Y", "dtick": "M3"}
+    return {"tickformat": "%Y", "dtick": "M12"}
 
 
 def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: str, text_column: str,
@@ -64,7 +101,8 @@ def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: 
         fig.add_trace(go.Bar(
             x=group[value_column].to_list(), y=group[label_column].to_list(), orientation="h",
             name=str(group[color_column][0]), text=group[text_column].to_list(), textposition="outside",
-            marker_color=OKABE_ITO[i % len(OKABE_ITO)], customdata=group.select("hover").rows(),
+            marker=series_marker(i),
+            customdata=group.select("hover").rows(),
             hovertemplate="%{customdata[0]}<extra></extra>", cliponaxis=False,
         ))
     fig.update_layout(barmode="group", bargap=0.25)
@@ -110,7 +148,8 @@ def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool,
         # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
         pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
         period.alias("period_label"),
-        pl.concat_str([pl.col("breakdown"), period], separator=" · ").fill_null(period).alias("series"),
+        pl.concat_str([pl.col("breakdown").replace(value_texts(lang)), period], separator=" · ").fill_null(period)
+        .alias("series"),
         text.alias("text"),
         status.alias("status_label"),
     ).with_columns(
@@ -138,7 +177,8 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
         pl.when(pl.col("numerator").is_not_null()).then(pl.format(
             "{}/{} = {}%", fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
             fmt.number_expr("computed_percent", 1, lang))).alias(t("computed", lang)),
-        pl.col("breakdown").alias(t("breakdown", lang)), pl.col("quote").alias(t("quote", lang)),
+        pl.col("breakdown").replace(value_texts(lang)).alias(t("breakdown", lang)),
+        pl.col("quote").alias(t("quote", lang)),
         pl.col("source_id").replace_strict(dict(sources.select("source_id", "title").iter_rows()),
                                            default=pl.col("source_id")).alias(t("source", lang)),
     )

@@ -20,7 +20,8 @@ NO_DATA = (225, 225, 225)
 BORDER = (90, 90, 90)
 ARC_COLORS = {"central": (179, 38, 30), "province": (230, 120, 20), "district": (120, 80, 160)}
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
-VIEW = pdk.ViewState(longitude=109.6, latitude=15.9, zoom=5.05, min_zoom=4, max_zoom=9)
+# The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
+VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
@@ -33,15 +34,28 @@ def boundaries(name: str) -> str:
     return (GEO / name).read_text(encoding="utf-8")
 
 
+QUANTILES_FROM = 15  # places with a value: from this many the classes are quintiles, below it equal widths
+
+
 def classes(values: list[float]) -> list[tuple[float, float, tuple[int, int, int]]]:
-    """(from, to, colour) classes for a legend: one per whole number when the values are a few small counts
-    (1, 2, 3 visits), otherwise five equal-width classes between the smallest and largest value."""
-    low, high = min(values), max(values)
-    if all(float(v).is_integer() for v in values) and high - low < 5:
-        bounds = [(float(k), float(k)) for k in range(int(low), int(high) + 1)]
+    """(from, to, colour) classes for a legend, each holding at least one value and labelled by the smallest and
+    largest value it holds: one class per value when there are five distinct values or fewer (one place with
+    data gives one class, not five equal ones); else quintiles when there are enough places, equal widths
+    otherwise, empty classes dropped."""
+    ordered = sorted(values)
+    distinct = sorted(set(ordered))
+    if len(distinct) <= len(PALETTE):
+        bounds = [(v, v) for v in distinct]
     else:
-        step = (high - low) / 5
-        bounds = [(low + step * i, low + step * (i + 1)) for i in range(5)]
+        low, high = ordered[0], ordered[-1]
+        if len(ordered) >= QUANTILES_FROM:
+            cuts = [ordered[min(len(ordered) - 1, (len(ordered) * i) // 5 - 1)] for i in range(1, 5)]
+        else:
+            cuts = [low + (high - low) * i / 5 for i in range(1, 5)]
+        groups: list[list[float]] = [[] for _ in range(5)]
+        for value in ordered:
+            groups[sum(value > cut for cut in cuts)].append(value)
+        bounds = [(group[0], group[-1]) for group in groups if group]
     spread = [PALETTE[round(i * (len(PALETTE) - 1) / max(len(bounds) - 1, 1))] for i in range(len(bounds))]
     return [(start, end, color) for (start, end), color in zip(bounds, spread, strict=True)]
 
@@ -213,7 +227,7 @@ def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, 
     None), period, the old units it was summed from, its sources, and the quoted sentence of an indicator's value.
 
     `values` is queries.map_values (or visit_counts with parts, sources and quotes null); `sources` the catalog's."""
-    titles = dict(sources.select("source_id", "title").iter_rows())
+    titles = dict(sources.select("source_id", pl.coalesce("title", "publisher")).iter_rows())  # never a bare id
 
     def text(row: dict) -> str:
         value = (fmt.value(row["value"], unit, lang) if unit is not None

@@ -32,7 +32,7 @@ def wrap(text: str, width: int, joiner: str = "<br>") -> str:
     return joiner.join(textwrap.wrap(text, width)) or text
 
 
-def make_slide_figure(chart: Chart, lang: str, height: int = 640) -> go.Figure:
+def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.Figure:
     """A slide's chart: horizontal grouped bars for comparisons, stacked columns for events over time.
 
     Every bar carries its value formatted the Vietnamese way, so that no one has to read an axis."""
@@ -44,7 +44,7 @@ def make_slide_figure(chart: Chart, lang: str, height: int = 640) -> go.Figure:
             x=list(series.values) if horizontal else categories, y=categories if horizontal else list(series.values),
             orientation="h" if horizontal else "v", name=series.name, text=list(series.labels),
             textposition="outside" if horizontal else "inside", insidetextanchor="middle",
-            marker_color=charts.OKABE_ITO[i % len(charts.OKABE_ITO)], cliponaxis=False,
+            marker=charts.series_marker(i), cliponaxis=False,
             hovertemplate="%{text}<extra>" + series.name.replace("<", "&lt;") + "</extra>",
         ))
     charts.style(fig, lang, height=height)
