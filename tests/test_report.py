@@ -14,6 +14,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
 
 from danvan import cli
 from danvan.exports import html_file as html_export
@@ -443,3 +444,16 @@ def test_chart_data_sheets_show_whole_numbers_without_a_point(lang_son):
     assert formats["Phong trào thi đua “Dân vận khéo”"] == "#,##0"
     assert formats["Xây dựng “Chính quyền thân thiện”"] == "#,##0.0#"  # 93,9%
     assert not any(f.endswith(".##") for f in formats.values())
+
+
+def test_long_notes_push_the_content_up(catalog):
+    """A slide with long notes (the key figures of ?nam=2015) keeps them above the source note and the content above
+    them: no box overlaps another."""
+    built = report.report(catalog, Filter(years=(2015, 2015)), "vi", MADE)
+    page = Presentation(io.BytesIO(pptx_export.pptx_bytes(built))).slides[1]
+    notes = next(s for s in page.shapes if s.has_text_frame and "2013–2024" in s.text_frame.text)
+    source = next(s for s in page.shapes if s.name == pptx_export.SOURCE_NOTE)
+    lines = sum(-(-len(p.text) // 72) for p in notes.text_frame.paragraphs)  # at most ~72 characters a line at 16 pt
+    assert notes.height >= lines * Pt(16) and notes.top + notes.height <= source.top + Pt(12)
+    figures = [s for s in page.shapes if s.has_text_frame and s.text_frame.text in ("0", "12", "2")]
+    assert figures and all(f.top + f.height <= notes.top + Pt(1) for f in figures)

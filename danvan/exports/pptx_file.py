@@ -81,7 +81,11 @@ def _footer(pptx_slide: PptxSlide, slide: Slide, number: int, total: int) -> int
     """Cautions above the source note, the source note and the slide number; returns where the content must end."""
     bottom: int = BOTTOM
     if slide.notes:
-        height = Inches(0.4) * len(slide.notes)
+        # Room for the lines each note wraps to (a 16 pt character is about 0.52 em wide), so that a long note
+        # pushes the content up instead of running into the source note.
+        per_line = int((WIDTH - 2 * MARGIN) / 12700 / (16 * 0.52))
+        lines = sum(math.ceil(len(note) / per_line) for note in slide.notes)
+        height = Pt(16 * 1.2) * lines + Pt(16 * 0.4) * len(slide.notes) + Inches(0.1)
         bottom = BOTTOM - height
         _text(pptx_slide, MARGIN, bottom + Inches(0.05), WIDTH - 2 * MARGIN, height,
               [("", note) for note in slide.notes], 16, MUTED)
