@@ -15,7 +15,7 @@ import polars as pl
 from .. import fmt, queries
 from ..figures.spec import Area, Chart, MapData, Series
 from ..filter import Filter, data_years, default_scheme, filter_label, province_names, years_label
-from ..i18n import name_column, t
+from ..i18n import name_column, t, value_text, value_texts
 from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme
 from ..text import web_link
 
@@ -152,7 +152,8 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
         queries.with_ratio_flag(observations, lang)  # ratio_mismatch, ratio_note
         .with_columns(
             pl.when(pl.col("unit") == "vnd").then(pl.col("value") / 1e9).otherwise(pl.col("value")).alias("shown"),
-            pl.when(part).then(pl.concat_str([pl.col(name_column(lang)), pl.col("breakdown")], separator=" — "))
+            pl.when(part).then(pl.concat_str([pl.col(name_column(lang)),
+                                              pl.col("breakdown").replace(value_texts(lang))], separator=" — "))
             .otherwise(pl.col(name_column(lang))).alias("indicator"),
             pl.when(part).then(pl.concat_str([pl.col("indicator_id"), pl.col("breakdown")], separator="|"))
             .otherwise(pl.col("indicator_id")).alias("indicator_id"),
@@ -473,7 +474,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     notes = (t("report_more_values", lang, n=latest.height - picked.height),) if latest.height > picked.height else ()
     return Slide(
         kind="figures", title=t("brief_profile_title", lang, name=unit["name_vi"]),
-        subtitle=f"{t('profile_region', lang)}: {unit['region']} · "
+        subtitle=f"{t('profile_region', lang)}: {value_text(unit['region'], lang)} · "
                  f"{province_relation(catalog, code, flt.scheme, lang)}",
         figures=tuple(figures), notes=notes, source=source_note(catalog, picked["source_id"].to_list(), lang))
 

@@ -12,7 +12,7 @@ import polars as pl
 
 from .. import queries
 from ..filter import Filter
-from ..i18n import name_column, t
+from ..i18n import name_column, t, value_texts
 from ..model import VISIT_KINDS, Catalog
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def observation_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | 
         pl.col("denominator").alias(t("denominator", lang)),
         pl.col("status").replace_strict(_labels("status_", ("reported", "estimated", "target"), lang))
         .alias(t("status", lang)),
-        pl.col("breakdown").alias(t("breakdown", lang)),
+        pl.col("breakdown").replace(value_texts(lang)).alias(t("breakdown", lang)),
         _named("source_id", sources).alias(t("source", lang)),
         pl.col("quote").alias(t("quote", lang)),
         pl.col("source_id").alias(t("export_source_id", lang)),
