@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import load
 from .exports import FORMATS
-from .exports.report import brief, report
+from .exports.report import report
 from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .i18n import LANGS
@@ -168,9 +168,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"Không xuất được: {flt}.", file=sys.stderr)
         return 2
     made = dt.date.today()
-    # One province: its brief, the same file as the profile page's buttons; else the report of the filter.
-    built = (brief(catalog, flt.provinces[0], flt.years, args.lang, made, scheme=flt.scheme)
-             if len(flt.provinces) == 1 else report(catalog, flt, args.lang, made))
+    built = report(catalog, flt, args.lang, made)  # one province: its brief, as the profile page's buttons make it
     files = FORMATS[args.format].files(built, lambda: Tables(tables(catalog, flt, args.lang), built.filter_label,
                                                              catalog.version, made, args.lang))
     out = Path(args.output)

@@ -6,7 +6,6 @@ and a source note naming the articles its figures come from."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -396,7 +395,8 @@ def _counted_notes(observations: pl.DataFrame, flt: Filter, parts: int, twice: i
 
 def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None, *,
            visits: pl.DataFrame | None = None, observations: pl.DataFrame | None = None) -> Report:
-    """The slides of a filter: title, key figures, map, timeline, comparisons, latest visits, findings, sources.
+    """The slides of a filter: title, key figures, (for one province, its profile: the province brief), map,
+    timeline, comparisons, latest visits, findings, sources.
 
     `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them.
     A filter with no data gives a title slide and one slide that says so."""
@@ -432,6 +432,8 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
         source=source_note(catalog, used, lang),
     )
     slides = [title, figures]
+    if len(flt.provinces) == 1:  # one province: its brief
+        slides += [s for s in (_profile_slide(catalog, flt, flt.provinces[0], observations, lang),) if s]
     if visits.height:
         slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
         slides.append(_timeline_slide(catalog, flt, visits, lang))
@@ -458,10 +460,13 @@ def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi"
     return t("merged_from", lang, names=", ".join(old)) if len(old) > 1 else t("unchanged", lang)
 
 
-def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.DataFrame, lang: str) -> Slide:
+def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.DataFrame, lang: str) -> Slide | None:
     """One province at a glance: its region and what 1/7/2025 did to it, and its latest value of each indicator
     (queries.latest_values: the province's own first), a value that contradicts its ratio flagged."""
-    unit = catalog.units.filter(pl.col("scheme") == flt.scheme, pl.col("code") == code).row(0, named=True)
+    units = catalog.units.filter(pl.col("scheme") == flt.scheme, pl.col("code") == code)
+    if units.is_empty():
+        return None
+    unit = units.row(0, named=True)
     latest = queries.latest_values(observations.filter(pl.col("breakdown").is_null()))
     picked = queries.with_ratio_flag(_with_place_kinds(latest.head(MAX_FIGURES), catalog, lang), lang)
     figures = []
@@ -481,18 +486,14 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
 
 def brief(catalog: Catalog, province: str, years: tuple[int, int] | None = None, lang: str = "vi",
           made: dt.date | None = None, *, scheme: Scheme | None = None) -> Report:
-    """The one-click brief of one province (the profile page's downloads; `python -m danvan export --tinh CODE`):
-    the report of that province alone, with a profile slide after the key figures (_profile_slide).
+    """The one-click brief of one province (the profile page's downloads): the report of a filter on that province
+    alone, which has a profile slide after the key figures — the same slides as presentation mode and
+    `python -m danvan export --tinh CODE` show for that filter.
 
     `years` default to the years of the data, `scheme` to the one in force in the first year (as the filter's)."""
     years = years or data_years(catalog)
-    flt = Filter(provinces=(province,), years=years, scheme=scheme or default_scheme(years))
-    observations = queries.observations(catalog, flt)
-    built = report(catalog, flt, lang, made, observations=observations)
-    if built.empty:
-        return built
-    profile = _profile_slide(catalog, flt, province, observations, lang)
-    return dataclasses.replace(built, slides=(*built.slides[:2], profile, *built.slides[2:]))
+    return report(catalog, Filter(provinces=(province,), years=years, scheme=scheme or default_scheme(years)), lang,
+                  made)
 
 
 def slides(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None) -> list[Slide]:
