@@ -17,6 +17,7 @@ cached functions behind them (named with a leading "_") are keyed by the catalog
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -118,6 +119,16 @@ def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
 def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
     """The years the data covers (the filter's default), once per catalog rather than on every rerun."""
     return _data_years(catalog.version, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _visit_bodies(version: str, _catalog: danvan.Catalog) -> list[str]:
+    return queries.visit_bodies(_catalog)
+
+
+def visit_bodies(catalog: danvan.Catalog) -> list[str]:
+    """The visiting bodies named in the data, sorted: the filter bar's choices."""
+    return _visit_bodies(catalog.version, catalog)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -280,7 +291,7 @@ def indicator_rows(catalog: danvan.Catalog, flt: Filter, indicator_id: str) -> p
 def province_rows(catalog: danvan.Catalog, flt: Filter, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The filter's visits and observations of one unit of its scheme (the province profile): the rows of the filter
     narrowed to that unit, cached as that filter (the same entries when the view already shows only that unit)."""
-    one = Filter(provinces=(code,), years=flt.years, scheme=flt.scheme)
+    one = dataclasses.replace(flt, provinces=(code,), notes=())
     return visits(catalog, one), observations(catalog, one)
 
 

@@ -479,3 +479,32 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
 def name_column(lang: str) -> str:
     """The column holding a record's name in `lang` (name_vi, name_en), for indicators and units."""
     return "name_en" if lang == "en" else "name_vi"
+
+
+# leader features (issue 12: views leaders reach for; issue 14 §2: one strict link parser)
+LEADER: Texts = {
+    "too_many": (
+        "Đường dẫn có quá nhiều giá trị cho “{value}”; chỉ đọc {n} giá trị đầu.",
+        "The link has too many values for “{value}”; only the first {n} are read.",
+    ),
+    "bad_value": (
+        "Giá trị “{value}” của tham số “{param}” không hợp lệ; đã bỏ qua.",
+        "Value “{value}” of parameter “{param}” is not valid; ignored.",
+    ),
+    "bad_choice": (
+        "Lựa chọn trong đường dẫn (tham số “{param}”) không có ở trang này với bộ lọc đang chọn; hiển thị lựa chọn "
+        "mặc định.",
+        "The link's choice (parameter “{param}”) is not offered on this page for the current filter; showing the "
+        "default.",
+    ),
+    "filter_visits": ("Lọc sự kiện", "Which visits"),
+    "filter_visits_help": (
+        "Cấp, loại sự kiện và cơ quan chỉ lọc các sự kiện (đoàn khảo sát, kiểm tra…), không lọc số liệu chỉ tiêu.",
+        "Level, kind and visiting body narrow the visits (surveys, inspections…), not the indicator values.",
+    ),
+    "filter_levels": ("Cấp của cơ quan đến", "Visiting body's level"),
+    "filter_kinds": ("Loại sự kiện", "Kind of visit"),
+    "filter_bodies": ("Cơ quan đến", "Visiting body"),
+    "filter_all": ("Tất cả", "All"),
+}
+TEXTS = _merge(TEXTS, LEADER)

@@ -214,3 +214,22 @@ def test_merged_province_shows_new_unit_with_old_name(entry):
     assert "Thái Nguyên (trước đây: Bắc Kạn)" in shown
     shown = text(open_page(entry, "overview", tinh="19", ranh_gioi="34", lang="en"))
     assert "Thái Nguyên (formerly Bắc Kạn)" in shown
+
+
+# ---------------------------------------------------------------- hostile links (issue 14 §2)
+
+@pytest.mark.parametrize(("page", "params", "sentence"), [
+    ("overview", {"trinh_chieu": "²"}, "Giá trị “²” của tham số “trinh\\_chieu” không hợp lệ"),
+    ("overview", {"trinh_chieu": "9" * 5000}, "tham số “trinh\\_chieu” không hợp lệ"),
+    ("ban-do", {"tinh": ",".join(f"{n % 100:02d}" for n in range(3334))}, "chỉ đọc 100 giá trị đầu"),
+    ("so-sanh", {f"x{n}": "1" for n in range(300)}, "Tham số “x0, x1, x2 … \\(\\+297\\)” không được hỗ trợ"),
+])
+def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, sentence):
+    at = open_page(entry, page, **params)
+    link_warnings = [w.value for w in at.warning if w.icon == ":material/link_off:"]
+    assert len(link_warnings) == 1
+    assert sentence in link_warnings[0]
+    if "trinh_chieu" in params:  # the slides were asked for: the first one opens
+        assert "**Trang 1/" in text(at).replace("\\", "")
+    else:
+        assert [t.value for t in at.title] == [TITLES[page][0]]
