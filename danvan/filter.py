@@ -104,7 +104,7 @@ SPECS: dict[str, Param] = {
     "co_quan": Param(r"[a-z0-9]+(?:-[a-z0-9]+)*", many=True, max_len=120),
     # the views' own choices (components/view.py seeds each page's widget from them)
     "chi_tieu": Param(r"[A-Za-z0-9_.-]+", max_len=80),        # the compare page's indicator
-    "to_mau": Param(r"su_kien|chi_tieu", max_len=8),          # the map's colour mode
+    "to_mau": Param(r"visits|indicator", max_len=9),          # the map's colour mode
     "chi_tieu_ban_do": Param(r"[A-Za-z0-9_.-]+", max_len=80),  # the map's indicator
     "su_kien": Param(r"[A-Za-z0-9_.-]+", max_len=120),        # the timeline's chosen visit
     "trinh_chieu": Param(r"[1-9][0-9]{0,2}", max_len=3),      # presentation mode: the slide, from 1

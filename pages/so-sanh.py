@@ -24,8 +24,10 @@ else:
     counts = cached.indicator_ranking(current.catalog, current.flt, name_col)
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+    view.seed("compare_indicator", "chi_tieu", list(names), lang)  # a shared link's indicator
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
                                key="compare_indicator")
+    view.keep("chi_tieu", indicator)
     rows = queries.per_year(cached.indicator_rows(current.catalog, current.flt, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
     parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,

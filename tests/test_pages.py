@@ -233,3 +233,41 @@ def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, s
         assert "**Trang 1/" in text(at).replace("\\", "")
     else:
         assert [t.value for t in at.title] == [TITLES[page][0]]
+
+
+# ---------------------------------------------------------------- every choice in the URL (issue 12, defect 3)
+
+def test_a_link_reopens_the_compare_indicator(entry):
+    at = open_page(entry, "so-sanh", chi_tieu="friendly_govt_communes_rate")
+    assert at.selectbox(key="compare_indicator").value == "friendly_govt_communes_rate"
+    assert "nguồn ghi 80%, tính được 83% (166/200)" in text(at)
+    assert at.query_params["chi_tieu"] == "friendly_govt_communes_rate"
+    at.selectbox(key="compare_indicator").set_value("dvk_models_recognized").run()
+    assert at.query_params["chi_tieu"] == "dvk_models_recognized"  # the choice goes back into the link
+
+
+def test_a_link_reopens_the_map_mode_and_indicator(entry):
+    at = open_page(entry, "ban-do", to_mau="indicator", chi_tieu_ban_do="dvk_models_recognized")
+    assert at.radio(key="map_mode").value == "indicator"
+    assert at.selectbox(key="map_indicator").value == "dvk_models_recognized"
+    assert "Chú giải: Mô hình “Dân vận khéo” được công nhận" in text(at)
+    assert dict(at.query_params) == {"to_mau": "indicator", "chi_tieu_ban_do": "dvk_models_recognized"}
+
+
+def test_a_link_reopens_the_chosen_visit(entry):
+    at = open_page(entry, "dong-thoi-gian", tinh="06", su_kien="v-2020-05-28-bac-kan")
+    assert at.selectbox(key="timeline_visit").value == "v-2020-05-28-bac-kan"
+    assert "Điểu K’Ré" in text(at)
+    assert at.query_params["su_kien"] == "v-2020-05-28-bac-kan"
+
+
+def test_a_choice_the_page_does_not_offer_is_said(entry):
+    at = open_page(entry, "so-sanh", tinh="20", chi_tieu="no_such_indicator")
+    assert any("tham số “chi_tieu”" in w.value for w in at.warning)
+    assert at.selectbox(key="compare_indicator").value != "no_such_indicator"
+
+
+def test_a_link_reopens_the_slide(entry):
+    at = open_page(entry, "overview", tinh="20", trinh_chieu="4")
+    assert "**Trang 4/" in text(at)
+    assert at.query_params["trinh_chieu"] == "4" and at.query_params["tinh"] == "20"
