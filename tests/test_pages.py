@@ -271,3 +271,26 @@ def test_a_link_reopens_the_slide(entry):
     at = open_page(entry, "overview", tinh="20", trinh_chieu="4")
     assert "**Trang 4/" in text(at)
     assert at.query_params["trinh_chieu"] == "4" and at.query_params["tinh"] == "20"
+
+
+# ---------------------------------------------------------------- filters by level, kind and visiting body
+
+def test_visit_filters_from_a_link_apply_to_every_page(entry):
+    at = open_page(entry, "overview", cap="central", loai="khao_sat")
+    assert at.sidebar.multiselect(key="f_cap").value == ["central"]
+    assert at.sidebar.multiselect(key="f_loai").value == ["khao_sat"]
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "1"
+    assert "Tất cả tỉnh, thành phố; 2017–2024; 63 tỉnh (trước 1/7/2025); Trung ương; Khảo sát" in text(at)
+    at.switch_page(str(ROOT / "pages" / "du-lieu.py"))
+    at.run()
+    assert at.dataframe[0].value["Ngày"].to_list() == ["25/04/2024"]  # the one central survey: Lạng Sơn
+    assert dict(at.query_params) == {"cap": "central", "loai": "khao_sat"}
+
+
+def test_visiting_body_filter_chosen_in_the_sidebar_goes_to_the_url(entry):
+    at = open_page(entry, "dong-thoi-gian")
+    at.sidebar.multiselect(key="f_co_quan").set_value(["Ban Dân vận Tỉnh ủy Quảng Bình"]).run()
+    assert at.query_params["co_quan"] == "ban-dan-van-tinh-uy-quang-binh"
+    options = list(at.selectbox(key="timeline_visit").options)
+    assert options and all("Quảng Bình" in o for o in options)
+    assert "Ban Dân vận Tỉnh ủy Quảng Bình" in text(at)
