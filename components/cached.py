@@ -33,7 +33,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 import danvan
 from danvan import filter as filters
-from danvan import queries
+from danvan import queries, search
 from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
@@ -313,6 +313,17 @@ def _visit_buckets(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.Da
 def visit_buckets(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     """The filter's visits counted by month, visiting level and kind, for a timeline of many visits."""
     return _visit_buckets(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _search_records(version: str, flt: Filter, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return search.records(_visits(version, flt, _catalog), _catalog.findings, _observations(version, flt, _catalog),
+                          _catalog.documents, _catalog.sources, lang=lang)
+
+
+def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFrame:
+    """Every record the search page looks through for the filter (danvan.search.records)."""
+    return _search_records(catalog.version, flt, lang, catalog)
 
 
 # ---------------------------------------------------------------- presentation mode

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import polars as pl
 import streamlit as st
@@ -45,6 +46,11 @@ class View:
 
     def filter_label(self) -> str:
         return filter_label(self.catalog, self.flt, self.lang)
+
+    def link(self, page: str, choices: dict[str, str | int] | None = None) -> str:
+        """A relative URL that opens `page` (its URL path; "" = the overview) with this filter and `choices`."""
+        params = urlencode(query(self.flt, self.lang, self.default_years, choices), doseq=True)
+        return f"{page or '.'}?{params}" if params else (page or ".")
 
 
 def current() -> View:
@@ -153,13 +159,14 @@ def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str
                            **start(key, "default"))
 
 
-def seed(key: str, param: str, options: Sequence, lang: str) -> None:
+def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
     """Before a page's widget `key`: the first time the page shows it, start it from the choice the shared link made
-    (`param`, already checked for form by the parser); a choice the page does not offer is said, not shown."""
+    (`param`, already checked for form by the parser; `options` None: any value of that form); a choice the page
+    does not offer is said, not shown."""
     wanted = st.session_state.get(keys.LINK, {}).pop(param, None)
     if wanted is None:
         return
-    if wanted in options:
+    if options is None or wanted in options:
         st.session_state[key] = wanted
     else:
         st.warning(t("bad_choice", lang, param=param), icon=":material/link_off:")  # a name of our own: no escape

@@ -506,5 +506,26 @@ LEADER: Texts = {
     "filter_kinds": ("Loại sự kiện", "Kind of visit"),
     "filter_bodies": ("Cơ quan đến", "Visiting body"),
     "filter_all": ("Tất cả", "All"),
+    "page_search": ("Tìm kiếm", "Search"),
+    "search_box": ("Tìm trong sự kiện, kiến nghị, số liệu, văn bản, nguồn", "Search visits, recommendations, values, "
+                   "documents, sources"),
+    "search_hint": ("Gõ có dấu hoặc không dấu, ví dụ: dan van kheo", "With or without diacritics, e.g. dan van kheo"),
+    "search_scope": (
+        "Sự kiện, kết quả, hạn chế, chỉ đạo và kiến nghị, số liệu (kèm câu trích) trong bộ lọc đang chọn; văn bản và "
+        "nguồn: tất cả. Mỗi kết quả có đường dẫn mở đúng trang với bộ lọc này.",
+        "Visits, results, limitations, directions and recommendations, values (with their quotes) in the current "
+        "filter; documents and sources: all. Each hit links to its page with this filter.",
+    ),
+    "search_none": ("Không tìm thấy “{words}” trong {filter}.", "Nothing found for “{words}” in {filter}."),
+    "search_found": ("**{n} kết quả**: {kinds}.", "**{n} results**: {kinds}."),
+    "search_first": ("Hiển thị {n} kết quả đầu tiên.", "Showing the first {n} results."),
+    "search_open": ("Mở trong trang {page}", "Open in {page}"),
+    "search_kind_visit": ("Sự kiện", "Visits"),
+    "search_kind_direction": ("Chỉ đạo, kiến nghị", "Directions, recommendations"),
+    "search_kind_result": ("Kết quả", "Results"),
+    "search_kind_limitation": ("Hạn chế", "Limitations"),
+    "search_kind_value": ("Số liệu", "Values"),
+    "search_kind_document": ("Văn bản", "Documents"),
+    "search_kind_source": ("Nguồn", "Sources"),
 }
 TEXTS = _merge(TEXTS, LEADER)

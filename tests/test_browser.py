@@ -146,6 +146,7 @@ PAGES = [
     ("nguon", "nguon", None, ["Danh sách nguồn", "Toàn văn lưu trữ"]),
     ("du-lieu?tinh=20", "du-lieu", None, ["Sự kiện · 1 dòng", "Tải Excel"]),
     ("so-sanh?tinh=20&lang=en", "so-sanh-en", ".js-plotly-plot", ["Compare", "Indicator to compare"]),
+    ("tim-kiem?tim=dan+van+kheo", "tim-kiem", None, ["Tìm kiếm", "Dân vận khéo", "Mở trong trang Dòng thời gian"]),
 ]
 
 

@@ -10,11 +10,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu"]
+PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem"]
 TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
           "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
           "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
-          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data")}
+          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search")}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_english(entry, page):
     assert "Sources:" in shown
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh")])
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem")])
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -294,3 +294,21 @@ def test_visiting_body_filter_chosen_in_the_sidebar_goes_to_the_url(entry):
     options = list(at.selectbox(key="timeline_visit").options)
     assert options and all("Quảng Bình" in o for o in options)
     assert "Ban Dân vận Tỉnh ủy Quảng Bình" in text(at)
+
+
+# ---------------------------------------------------------------- search
+
+def test_search_finds_without_accents_marks_and_links(entry):
+    at = open_page(entry, "tim-kiem", tim="dan van kheo", tinh="35")
+    assert at.text_input(key="search_q").value == "dan van kheo"
+    shown = "\n".join(str(m.value) for m in at.markdown)
+    assert ":orange-background[Dân vận khéo]" in shown
+    assert "[Mở trong trang Dòng thời gian](dong-thoi-gian?tinh=35&su_kien=v-2022-12-20-ha-nam)" in shown
+    assert "Tìm kiếm" in [t.value for t in at.title] and "kết quả" in text(at)
+    assert at.query_params["tim"] == "dan van kheo"
+
+
+def test_search_text_is_escaped_and_nothing_found_says_so(entry):
+    at = open_page(entry, "tim-kiem", tim="<b>zzz</b>")
+    info = at.info[0].value
+    assert "Không tìm thấy “\\<b\\>zzz\\</b\\>”" in info
