@@ -32,8 +32,8 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
+from danvan import audit, changes, queries, search
 from danvan import filter as filters
-from danvan import queries, search
 from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
@@ -324,6 +324,31 @@ def _search_records(version: str, flt: Filter, lang: str, _catalog: danvan.Catal
 def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFrame:
     """Every record the search page looks through for the filter (danvan.search.records)."""
     return _search_records(catalog.version, flt, lang, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _audit_entries(version: str, path: str) -> list[audit.Entry]:
+    return audit.entries(path)[0]
+
+
+def audit_entries(catalog: danvan.Catalog) -> list[audit.Entry]:
+    """The audit log of saves to the data folder (danvan.audit), read once per catalog version (a save changes it)."""
+    return _audit_entries(catalog.version, data_path())
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _changes(version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog) -> tuple[dt.date | None,
+                                                                                              changes.Changes | None]:
+    vis, obs = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    entries = _audit_entries(version, data_path())
+    newest = changes.latest(vis, obs, _catalog.sources, entries)
+    return newest, (changes.since(day, vis, obs, _catalog.sources, entries) if day else None)
+
+
+def changes_since(catalog: danvan.Catalog, flt: Filter, day: dt.date | None) -> tuple[dt.date | None,
+                                                                                     changes.Changes | None]:
+    """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
+    return _changes(catalog.version, flt, day, catalog)
 
 
 # ---------------------------------------------------------------- presentation mode

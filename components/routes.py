@@ -15,11 +15,13 @@ PROFILE = "ho-so-tinh"
 PRESENT = "trinh-chieu"  # the presentation page: hidden from the navigation, entered by its button or a link
 CURATE = "nhap-lieu"     # curation: reachable by its URL, listed once a curator has signed in
 SEARCH = "tim-kiem"
+CHANGES = "thay-doi"
 
 # (section title key, ((file, title key, icon, url path), …)); the overview's url path is "" (the root).
 PAGES = (
     ("section_overview", ((OVERVIEW, "page_overview", "dashboard", ""), ("ban-do", "page_map", "map", "ban-do"),
                           ("dong-thoi-gian", "page_timeline", "timeline", "dong-thoi-gian"),
+                          (CHANGES, "page_changes", "update", CHANGES),
                           (PRESENT, "page_present", "slideshow", PRESENT))),
     ("section_analysis", (("so-sanh", "page_compare", "bar_chart", "so-sanh"),
                           (PROFILE, "page_profile", "location_city", PROFILE))),

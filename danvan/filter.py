@@ -109,6 +109,7 @@ SPECS: dict[str, Param] = {
     "su_kien": Param(r"[A-Za-z0-9_.-]+", max_len=120),        # the timeline's chosen visit
     "trinh_chieu": Param(r"[1-9][0-9]{0,2}", max_len=3),      # presentation mode: the slide, from 1
     "tim": Param(None, max_len=100),                          # the search page's words
+    "tu_ngay": Param(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10),  # "what changed since": the day
 }
 PARAMS = tuple(SPECS)
 FILTER_PARAMS = ("tinh", "nam", "ranh_gioi", "lang", "cap", "loai", "co_quan")
@@ -127,7 +128,7 @@ class Link:
 
     flt: Filter
     lang: str
-    choices: dict[str, str | int]
+    choices: dict[str, str | int | dt.date]
 
 
 def _note(key: str, **values: object) -> Note:
@@ -234,11 +235,23 @@ def parse_link(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame, d
     known = {body_key(b): b for b in bodies}
     chosen = [known[k] for k in good.get("co_quan", []) if k in known]
     bad["co_quan"] = bad.get("co_quan", []) + [k for k in good.get("co_quan", []) if k not in known]
+    day: dt.date | None = None
+    if good.get("tu_ngay"):
+        text = good.pop("tu_ngay")[0]
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:  # the form is right, the day is not (2024-02-30)
+            day = None
+        if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            bad.setdefault("tu_ngay", []).append(text)
+            day = None
     for name in PARAMS:
         if bad.get(name):
             notes.append(_note("bad_value", param=name, value=_shown(bad[name])))
 
-    choices: dict[str, str | int] = {name: good[name][0] for name in CHOICES if good.get(name)}
+    choices: dict[str, str | int | dt.date] = {name: good[name][0] for name in CHOICES if good.get(name)}
+    if day is not None:
+        choices["tu_ngay"] = day
     if "trinh_chieu" in choices:
         choices["trinh_chieu"] = int(choices["trinh_chieu"])  # matched [1-9][0-9]{0,2}: 1..999
     elif bad.get("trinh_chieu"):
@@ -273,7 +286,7 @@ def convert_codes(codes: Sequence[str], from_scheme: Scheme, to_scheme: Scheme, 
 
 
 def query(flt: Filter, lang: str, default_years: tuple[int, int],
-          choices: Mapping[str, str | int] | None = None) -> dict[str, str | list[str]]:
+          choices: Mapping[str, str | int | dt.date] | None = None) -> dict[str, str | list[str]]:
     """The query parameters that reopen this view (the filter, then the page's `choices`, each parameter → value);
     defaults are left out to keep links short."""
     params: dict[str, str | list[str]] = {}

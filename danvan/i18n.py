@@ -527,5 +527,27 @@ LEADER: Texts = {
     "search_kind_value": ("Số liệu", "Values"),
     "search_kind_document": ("Văn bản", "Documents"),
     "search_kind_source": ("Nguồn", "Sources"),
+    "page_changes": ("Mới cập nhật", "What changed"),
+    "changes_since": ("Có gì mới sau ngày (ví dụ: ngày họp trước)", "What is new after (e.g. the last meeting)"),
+    "changes_what": (
+        "“Mới” nghĩa là: bản ghi được lưu qua trang Nhập liệu sau ngày này (theo nhật ký lưu), hoặc — với bản ghi "
+        "không có trong nhật ký — lấy từ nguồn đăng sau ngày này (nguồn chỉ ghi tháng hoặc năm tính là ngày "
+        "cuối tháng, cuối năm). Dữ liệu không ghi ngày thu thập nguồn.",
+        "“New” means: saved through the Curation page after this day (by the save log), or — for records not in the "
+        "log — taken from a source published after this day (a source dated by month or year counts from its last "
+        "day). The data does not record when a source was retrieved.",
+    ),
+    "changes_none": ("Không có gì mới sau ngày {day} trong {filter}.", "Nothing new after {day} in {filter}."),
+    "changes_no_data": ("Không có dữ liệu có ngày trong bộ lọc này.", "No dated records in this filter."),
+    "changes_sources": ("Nguồn mới", "New sources"),
+    "changes_visits": ("Sự kiện mới", "New visits"),
+    "changes_values": ("Số liệu mới", "New values"),
+    "changes_newest": ("Bản ghi mới nhất: {day}.", "Newest record: {day}."),
+    "changes_basis_saved": ("lưu ngày {day}", "saved {day}"),
+    "changes_basis_published": ("nguồn đăng {day}", "source published {day}"),
+    "changes_undated": (
+        "{n} nguồn không ghi ngày đăng nên không xếp được theo ngày.",
+        "{n} sources have no publication date and cannot be placed.",
+    ),
 }
 TEXTS = _merge(TEXTS, LEADER)

@@ -10,11 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem"]
+PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem", "thay-doi"]
 TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
           "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
           "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
-          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search")}
+          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search"),
+          "thay-doi": ("Mới cập nhật", "What changed")}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_english(entry, page):
     assert "Sources:" in shown
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem")])
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi")])
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -312,3 +313,21 @@ def test_search_text_is_escaped_and_nothing_found_says_so(entry):
     at = open_page(entry, "tim-kiem", tim="<b>zzz</b>")
     info = at.info[0].value
     assert "Không tìm thấy “\\<b\\>zzz\\</b\\>”" in info
+
+
+# ---------------------------------------------------------------- what changed since…
+
+def test_what_changed_since_a_day_from_a_link(entry):
+    at = open_page(entry, "thay-doi", tu_ngay="2024-04-24")
+    assert at.date_input(key="changes_day").value.isoformat() == "2024-04-24"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sự kiện mới"] == "2" and metrics["Nguồn mới"] == "2"
+    shown = text(at)
+    assert "**Ban Dân vận Trung ương** → Lạng Sơn" in shown and "nguồn đăng 25/04/2024" in shown
+    assert "Dữ liệu không ghi ngày thu thập nguồn" in shown
+    assert at.query_params["tu_ngay"] == "2024-04-24"
+
+
+def test_nothing_changed_says_so(entry):
+    at = open_page(entry, "thay-doi", tinh="20", tu_ngay="2025-01-01")
+    assert "Không có gì mới sau ngày 01/01/2025" in text(at)
