@@ -32,7 +32,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
-from danvan import audit, changes, queries, search
+from danvan import audit, changes, queries, results, search
 from danvan import filter as filters
 from danvan.exports.report import Report, report
 from danvan.figures import maps
@@ -349,6 +349,26 @@ def changes_since(catalog: danvan.Catalog, flt: Filter, day: dt.date | None) -> 
                                                                                      changes.Changes | None]:
     """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
     return _changes(catalog.version, flt, day, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _outcomes(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.outcomes(_totals(version, flt, _catalog))
+
+
+def outcomes(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The filter's outcome indicators (danvan.results.outcomes), from its province-level totals."""
+    return _outcomes(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _trends(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.trends(_observations(version, flt, _catalog))
+
+
+def trends(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """Each indicator and place of the filter with two periods or more, and its change (danvan.results.trends)."""
+    return _trends(catalog.version, flt, catalog)
 
 
 # ---------------------------------------------------------------- presentation mode

@@ -545,6 +545,40 @@ LEADER: Texts = {
     "changes_newest": ("Bản ghi mới nhất: {day}.", "Newest record: {day}."),
     "changes_basis_saved": ("lưu ngày {day}", "saved {day}"),
     "changes_basis_published": ("nguồn đăng {day}", "source published {day}"),
+    "results_title": ("Kết quả đạt được", "Results achieved"),
+    "results_note": (
+        "Giá trị mới nhất của các chỉ tiêu kết quả trong bộ lọc, đúng như nguồn ghi; so với chỉ tiêu kế hoạch khi dữ "
+        "liệu có chỉ tiêu cho cùng nơi và kỳ.",
+        "The latest value of each outcome indicator in the filter, as the source states it; against the planned "
+        "target where the data holds one for the same place and period.",
+    ),
+    "results_none": ("Không có số liệu kết quả trong bộ lọc này.", "No outcome figures in this filter."),
+    "results_total": ("Tổng của {n} tỉnh · Kỳ {period}", "Total of {n} provinces · Period {period}"),
+    "results_range": ("{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",
+                      "{n} provinces report: lowest {low}, highest {high} · Period {period}"),
+    "results_achieved": ("Đạt **{share}** chỉ tiêu kế hoạch ({target}).", "**{share}** of the planned target "
+                         "({target})."),
+    "results_computed": ("Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}.",
+                         "The source states this rate, but {num}/{den} = {computed}."),
+    "trends_title": ("Diễn biến qua các kỳ", "Change across periods"),
+    "trends_note": (
+        "Mỗi chỉ tiêu ở mỗi nơi có từ hai kỳ số liệu: các kỳ và mức thay đổi so với kỳ trước (điểm phần trăm với tỷ "
+        "lệ; bình quân mỗi năm khi hai kỳ dài khác nhau).",
+        "Each indicator at each place with two periods or more: the periods and the change since the previous one "
+        "(percentage points for rates; per year when the two periods differ in length).",
+    ),
+    "trends_none": (
+        "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi trong bộ lọc này, nên chưa so được với kỳ trước.",
+        "No indicator has two periods for the same place in this filter, so there is no previous period to compare.",
+    ),
+    "trends_more": ("Còn {n} dòng nữa (xem trang So sánh).", "{n} more rows (see the Compare page)."),
+    "trends_indicator": ("Chỉ tiêu", "Indicator"),
+    "trends_place": ("Nơi", "Place"),
+    "trends_periods": ("Các kỳ", "Periods"),
+    "trends_change": ("Thay đổi so với kỳ trước", "Change since the previous period"),
+    "trends_points": ("{n} điểm %", "{n} points"),
+    "trends_per_year": ("/năm", "/year"),
+    "results_records": ("Dữ liệu trong bộ lọc", "What the filter holds"),
     "changes_undated": (
         "{n} nguồn không ghi ngày đăng nên không xếp được theo ngày.",
         "{n} sources have no publication date and cannot be placed.",

@@ -21,7 +21,8 @@ if newest is None:
 view.seed("changes_day", "tu_ngay", None, lang)  # a shared link's day
 default = dt.date(newest.year, 1, 1)  # until a day is picked: what came in the newest year
 day = st.date_input(t("changes_since"), value=None if "changes_day" in st.session_state else default,
-                    key="changes_day", format="DD/MM/YYYY", min_value=dt.date(2008, 1, 1), max_value=dt.date.today())
+                    key="changes_day", format="DD/MM/YYYY", min_value=dt.date(2008, 1, 1), max_value=dt.date.today(),
+                    width=360)
 day = day or default
 view.keep("tu_ngay", day.isoformat())
 st.caption(t("changes_what"))

@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem", "thay-doi"]
+PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
+         "thay-doi"]
 TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
           "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
           "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
@@ -64,7 +65,8 @@ def test_english(entry, page):
     assert "Sources:" in shown
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi")])
+@pytest.mark.parametrize("page", [p for p in PAGES
+                                  if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi")])
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -331,3 +333,21 @@ def test_what_changed_since_a_day_from_a_link(entry):
 def test_nothing_changed_says_so(entry):
     at = open_page(entry, "thay-doi", tinh="20", tu_ngay="2025-01-01")
     assert "Không có gì mới sau ngày 01/01/2025" in text(at)
+
+
+# ---------------------------------------------------------------- results first on the overview
+
+def test_overview_leads_with_results(entry):
+    at = open_page(entry, "overview", tinh="20")
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:3] == ["Kết quả đạt được", "Diễn biến qua các kỳ", "Dữ liệu trong bộ lọc"]
+    metrics = [m.value for m in at.metric]
+    assert metrics[0] == "1.973" and "1.145" in metrics and "81,77%" in metrics
+    shown = text(at)
+    assert "Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%." in shown  # the stated 80% beside its own ratio
+    assert "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi" in shown
+
+
+def test_overview_results_across_provinces_show_the_range(entry):
+    shown = text(open_page(entry, "overview", nam="2017-2024"))
+    assert "306 – 1.145" in shown and "2 tỉnh báo cáo: thấp nhất Hà Nam, cao nhất Lạng Sơn · Kỳ 2021–2023" in shown
