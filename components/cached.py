@@ -32,7 +32,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
-from danvan import audit, changes, queries, results, search
+from danvan import audit, changes, followup, queries, results, search
 from danvan import filter as filters
 from danvan.exports.report import Report, report
 from danvan.figures import maps
@@ -369,6 +369,16 @@ def _trends(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame
 def trends(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     """Each indicator and place of the filter with two periods or more, and its change (danvan.results.trends)."""
     return _trends(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _recommendations(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return followup.recommendations(_visits(version, flt, _catalog), _catalog.findings, _catalog.followups)
+
+
+def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The directions and recommendations of the filter's visits with their follow-up state (danvan.followup)."""
+    return _recommendations(catalog.version, flt, catalog)
 
 
 # ---------------------------------------------------------------- presentation mode

@@ -16,6 +16,7 @@ PRESENT = "trinh-chieu"  # the presentation page: hidden from the navigation, en
 CURATE = "nhap-lieu"     # curation: reachable by its URL, listed once a curator has signed in
 SEARCH = "tim-kiem"
 CHANGES = "thay-doi"
+FOLLOWUP = "kien-nghi"
 
 # (section title key, ((file, title key, icon, url path), …)); the overview's url path is "" (the root).
 PAGES = (
@@ -24,7 +25,8 @@ PAGES = (
                           (CHANGES, "page_changes", "update", CHANGES),
                           (PRESENT, "page_present", "slideshow", PRESENT))),
     ("section_analysis", (("so-sanh", "page_compare", "bar_chart", "so-sanh"),
-                          (PROFILE, "page_profile", "location_city", PROFILE))),
+                          (PROFILE, "page_profile", "location_city", PROFILE),
+                          (FOLLOWUP, "page_followup", "task_alt", FOLLOWUP))),
     ("section_reference", ((SEARCH, "page_search", "search", SEARCH),
                            ("van-ban", "page_documents", "gavel", "van-ban"),
                            ("nguon", "page_sources", "article", "nguon"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -11,12 +12,12 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
-         "thay-doi"]
+         "thay-doi", "kien-nghi"]
 TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
           "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
           "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
           "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search"),
-          "thay-doi": ("Mới cập nhật", "What changed")}
+          "thay-doi": ("Mới cập nhật", "What changed"), "kien-nghi": ("Theo dõi kiến nghị", "Recommendations")}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_english(entry, page):
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES
-                                  if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi")])
+                                  if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi", "kien-nghi")])
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -351,3 +352,60 @@ def test_overview_leads_with_results(entry):
 def test_overview_results_across_provinces_show_the_range(entry):
     shown = text(open_page(entry, "overview", nam="2017-2024"))
     assert "306 – 1.145" in shown and "2 tỉnh báo cáo: thấp nhất Hà Nam, cao nhất Lạng Sơn · Kỳ 2021–2023" in shown
+
+
+# ---------------------------------------------------------------- follow-up of recommendations
+
+def test_recommendations_listed_by_province_open_first(entry):
+    at = open_page(entry, "kien-nghi", nam="2017-2024")
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:2] == ["Hà Nam · 5 chưa xong", "Bắc Kạn · 3 chưa xong"]
+    assert {m.label: m.value for m in at.metric}["Chưa theo dõi"] == "15"
+    shown = text(at)
+    assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
+    assert "dong-thoi-gian?su_kien=v-2020-05-28-bac-kan" in "\n".join(str(m.value) for m in at.caption)
+    assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
+
+
+def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.query_params.update({"tinh": "06", "nam": "2017-2024"})
+    at.session_state["curator"] = True
+    at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
+    at.run()
+    quote = "Đoàn Kiểm tra của BCĐ Trung ương tổng kết Quyết định số 290-QĐ/TW làm việc với Tỉnh ủy Bắc Kạn"
+    at.selectbox(key="fu_pick").set_value("v-2020-05-28-bac-kan#7")
+    at.radio(key="fu_state").set_value("in_progress")
+    at.date_input(key="fu_date").set_value(dt.date(2021, 12, 1))
+    at.selectbox(key="fu_source").set_value("s02")
+    at.text_area(key="fu_quote").set_value(quote)
+    at.text_input(key="fu_reason").set_value("Báo Bắc Kạn đưa tin")
+    next(b for b in at.button if b.label == "Lưu đánh dấu").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Đã lưu vào followups.yaml." in text(at)
+    saved = (data / "followups.yaml").read_text(encoding="utf-8")
+    assert "visit: v-2020-05-28-bac-kan" in saved and "finding: 7" in saved and "state: in_progress" in saved
+    assert "Theo dõi: **Đang thực hiện** ngày 01/12/2021" in text(at)
+    assert {m.label: m.value for m in at.metric}["Đang thực hiện"] == "1"
+    audit = (data / "history" / "audit.jsonl").read_text(encoding="utf-8")
+    assert '"author": "biên tập viên"' in audit and "Báo Bắc Kạn đưa tin" in audit
+
+
+def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    before = (data / "followups.yaml").read_text(encoding="utf-8")
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.query_params.update({"tinh": "06", "nam": "2017-2024"})
+    at.session_state["curator"] = True
+    at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
+    at.run()
+    at.radio(key="fu_state").set_value("done")  # no source: refused by the loader
+    at.text_input(key="fu_reason").set_value("thử")
+    next(b for b in at.button if b.label == "Lưu đánh dấu").click().run()
+    assert "Không lưu được: 1 lỗi" in text(at)
+    assert (data / "followups.yaml").read_text(encoding="utf-8") == before
