@@ -128,7 +128,8 @@ def records(visits: pl.DataFrame, findings: pl.DataFrame, observations: pl.DataF
         pl.concat_str([pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), host], separator=" — ",
                       ignore_nulls=True).alias("title"),
         pl.concat_str([pl.col("summary"), pl.col("body"), pl.col("leader_name"), pl.col("leader_title"), host,
-                       pl.col("documents").list.join(", "), pl.lit("“") + pl.col("quote") + pl.lit("”")],
+                       pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
+                       pl.lit("“") + pl.col("quote") + pl.lit("”")],
                       separator=" · ", ignore_nulls=True).alias("text"),
         pl.col("date_start").alias("day"), pl.lit("dong-thoi-gian").alias("page"), pl.lit("su_kien").alias("param"),
         pl.col("visit_id").alias("value"), pl.col("display_code").alias("province"))

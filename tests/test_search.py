@@ -57,3 +57,9 @@ def test_every_word_must_be_there_and_words_start_words(table):
 
 def test_a_long_query_is_bounded(table):
     assert len(search.words("a " * 500)) == 1 and len(search.words(" ".join(f"w{n}" for n in range(50)))) == 8
+
+
+def test_no_empty_parts_in_searched_text(table):
+    import polars as pl
+
+    assert table.filter(pl.col("text").str.contains("· ·", literal=True)).is_empty()
