@@ -253,7 +253,7 @@ def parse_link(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame, d
     if day is not None:
         choices["tu_ngay"] = day
     if "trinh_chieu" in choices:
-        choices["trinh_chieu"] = int(choices["trinh_chieu"])  # matched [1-9][0-9]{0,2}: 1..999
+        choices["trinh_chieu"] = int(good["trinh_chieu"][0])  # matched [1-9][0-9]{0,2}: 1..999
     elif bad.get("trinh_chieu"):
         choices["trinh_chieu"] = 1  # the slides were asked for: the first one, with the note
     flt = Filter(provinces=tuple(provinces), years=years, scheme=scheme, levels=tuple(good.get("cap", [])),

@@ -102,8 +102,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "date_precision": DATE_PRECISIONS, "visit_kind": VISIT_KINDS, "finding_kind": FINDING_KINDS, "status": STATUSES,
     "followup_state": FOLLOWUP_STATES,
 }
-FOLLOWUP_SCHEMA = {"followup_id": pl.String, "visit_id": pl.String, "finding": pl.Int32, "state": pl.String,
-                   "date": pl.Date, "source_id": pl.String, "quote": pl.String, "note": pl.String}
+FOLLOWUP_SCHEMA = pl.Schema({"followup_id": pl.String, "visit_id": pl.String, "finding": pl.Int32, "state": pl.String,
+                             "date": pl.Date, "source_id": pl.String, "quote": pl.String, "note": pl.String})
 
 
 @dataclass(frozen=True, order=True)
