@@ -104,16 +104,22 @@ SPECS: dict[str, Param] = {
     "co_quan": Param(r"[a-z0-9]+(?:-[a-z0-9]+)*", many=True, max_len=120),
     # the views' own choices (components/view.py seeds each page's widget from them)
     "chi_tieu": Param(r"[A-Za-z0-9_.-]+", max_len=80),        # the compare page's indicator
+    "tach": Param(r"1", max_len=1),                           # … with its breakdowns
+    "moi_nam": Param(r"1", max_len=1),                        # … per year
     "to_mau": Param(r"visits|indicator", max_len=9),          # the map's colour mode
     "chi_tieu_ban_do": Param(r"[A-Za-z0-9_.-]+", max_len=80),  # the map's indicator
     "su_kien": Param(r"[A-Za-z0-9_.-]+", max_len=120),        # the timeline's chosen visit
     "trinh_chieu": Param(r"[1-9][0-9]{0,2}", max_len=3),      # presentation mode: the slide, from 1
     "tim": Param(None, max_len=100),                          # the search page's words
     "tu_ngay": Param(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10),  # "what changed since": the day
+    "tat_ca": Param(r"1", max_len=1),                         # recommendations: also those done or dropped
+    "nguon": Param(r"[A-Za-z0-9_.-]+", max_len=80),           # the sources page's source
+    "tim_vb": Param(None, max_len=100),                       # the documents page's search words
 }
 PARAMS = tuple(SPECS)
 FILTER_PARAMS = ("tinh", "nam", "ranh_gioi", "lang", "cap", "loai", "co_quan")
 CHOICES = tuple(p for p in PARAMS if p not in FILTER_PARAMS)
+FLAGS = ("tach", "moi_nam", "tat_ca")  # on/off choices: "1" in a link, True once read
 IGNORED = ("embed", "embed_options")  # Streamlit's own
 MAX_ITEMS = 100   # values read from one list parameter (there are 97 units in both schemes together)
 MAX_NAMES = 40    # parameters looked at in one link
@@ -128,7 +134,7 @@ class Link:
 
     flt: Filter
     lang: str
-    choices: dict[str, str | int | dt.date]
+    choices: dict[str, str | int | bool | dt.date]
 
 
 def _note(key: str, **values: object) -> Note:
@@ -249,9 +255,12 @@ def parse_link(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame, d
         if bad.get(name):
             notes.append(_note("bad_value", param=name, value=_shown(bad[name])))
 
-    choices: dict[str, str | int | dt.date] = {name: good[name][0] for name in CHOICES if good.get(name)}
+    choices: dict[str, str | int | bool | dt.date] = {name: good[name][0] for name in CHOICES if good.get(name)}
     if day is not None:
         choices["tu_ngay"] = day
+    for flag in FLAGS:
+        if flag in choices:
+            choices[flag] = True
     if "trinh_chieu" in choices:
         choices["trinh_chieu"] = int(good["trinh_chieu"][0])  # matched [1-9][0-9]{0,2}: 1..999
     elif bad.get("trinh_chieu"):
@@ -286,7 +295,7 @@ def convert_codes(codes: Sequence[str], from_scheme: Scheme, to_scheme: Scheme, 
 
 
 def query(flt: Filter, lang: str, default_years: tuple[int, int],
-          choices: Mapping[str, str | int | dt.date] | None = None) -> dict[str, str | list[str]]:
+          choices: Mapping[str, str | int | bool | dt.date] | None = None) -> dict[str, str | list[str]]:
     """The query parameters that reopen this view (the filter, then the page's `choices`, each parameter → value);
     defaults are left out to keep links short."""
     params: dict[str, str | list[str]] = {}
@@ -303,5 +312,5 @@ def query(flt: Filter, lang: str, default_years: tuple[int, int],
             params[name] = list(values)
     for name, value in (choices or {}).items():
         if name in CHOICES and value not in (None, ""):
-            params[name] = str(value)
+            params[name] = "1" if value is True else str(value)
     return params

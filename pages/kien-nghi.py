@@ -29,7 +29,9 @@ else:
     counted = followup.counts(recs)
     for column, state in zip(st.columns(len(followup.STATES)), followup.STATES, strict=True):
         column.metric(t("fu_state_" + state), fmt.number(counted[state], lang=lang), border=True)
+    view.seed("fu_all", "tat_ca", None, lang)
     show_all = st.toggle(t("fu_show_all"), key="fu_all")
+    view.keep("tat_ca", 1 if show_all else None)
     groups = followup.by_province(recs, open_only=not show_all)
     if not groups:
         st.success(t("fu_all_closed"))

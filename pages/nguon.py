@@ -23,7 +23,9 @@ st.dataframe(sources.select(
 
 labels = dict(sources.select("source_id", pl.format("{} — {}", pl.col("source_id"), pl.col("title").fill_null(
     pl.col("source_id"))).alias("label")).iter_rows())
+view.seed("source_pick", "nguon", list(labels), current.lang)  # a shared link's source
 chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick")
+view.keep("nguon", chosen)
 src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
 st.markdown(f"### {ui.plain(src['title'] or chosen)}")
 st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(src['author'])}" if src["author"] else ""))

@@ -16,7 +16,9 @@ mentions = cached.document_mentions(catalog)
 referenced = cached.document_references(current.catalog, current.flt)
 documents = catalog.documents.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
 
+view.seed("doc_search", "tim_vb", None, current.lang)  # a shared link's words
 query = st.text_input(t("doc_search"), key="doc_search")
+view.keep("tim_vb", query.strip() or None)
 if query:
     documents = documents.filter(pl.col("code").str.contains(query, literal=True)
                                  | pl.col("title").str.to_lowercase().str.contains(query.lower(), literal=True))

@@ -99,9 +99,10 @@ def test_visit_filters_and_choices_round_trip(catalog):
     bodies = catalog.visits["body"].unique().to_list()
     flt = Filter(provinces=("20",), years=(2021, 2024), levels=("central",), kinds=("khao_sat", "kiem_tra"),
                  bodies=("Ban Dân vận Trung ương",))
-    choices = {"chi_tieu": "dvk_models_recognized", "trinh_chieu": 3, "tim": "dân vận khéo"}
+    choices = {"chi_tieu": "dvk_models_recognized", "trinh_chieu": 3, "tim": "dân vận khéo", "moi_nam": True}
     params = query(flt, "vi", DEFAULT, choices)
     assert params["co_quan"] == ["ban-dan-van-trung-uong"] and params["trinh_chieu"] == "3"
+    assert params["moi_nam"] == "1"
     link = filters.parse_link(params, catalog.units, DEFAULT, bodies)
     assert link.flt == flt and link.choices == choices and not link.flt.notes
 

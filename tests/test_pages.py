@@ -409,3 +409,19 @@ def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
     next(b for b in at.button if b.label == "Lưu đánh dấu").click().run()
     assert "Không lưu được: 1 lỗi" in text(at)
     assert (data / "followups.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_link_reopens_compare_toggles_the_source_and_document_search(entry):
+    at = open_page(entry, "so-sanh", tinh="20", chi_tieu="dvk_models_recognized", moi_nam="1")
+    assert at.toggle(key="compare_per_year").value is True
+    assert "381,67/năm" in at.dataframe[0].value["Giá trị"].to_list()
+    assert at.query_params["moi_nam"] == "1"
+    at.toggle(key="compare_per_year").set_value(False).run()
+    assert "moi_nam" not in at.query_params
+    at = open_page(entry, "nguon", nguon="a20")
+    assert at.selectbox(key="source_pick").value == "a20" and at.query_params["nguon"] == "a20"
+    at = open_page(entry, "van-ban", tim_vb="290")
+    assert at.text_input(key="doc_search").value == "290"
+    assert at.expander[0].label.startswith("290\\-QĐ/TW")
+    at = open_page(entry, "kien-nghi", tat_ca="1")
+    assert at.toggle(key="fu_all").value is True
