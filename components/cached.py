@@ -17,6 +17,7 @@ cached functions behind them (named with a leading "_") are keyed by the catalog
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -31,8 +32,8 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 import danvan
+from danvan import audit, changes, followup, queries, results, search
 from danvan import filter as filters
-from danvan import queries
 from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
@@ -118,6 +119,16 @@ def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
 def data_years(catalog: danvan.Catalog) -> tuple[int, int]:
     """The years the data covers (the filter's default), once per catalog rather than on every rerun."""
     return _data_years(catalog.version, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _visit_bodies(version: str, _catalog: danvan.Catalog) -> list[str]:
+    return queries.visit_bodies(_catalog)
+
+
+def visit_bodies(catalog: danvan.Catalog) -> list[str]:
+    """The visiting bodies named in the data, sorted: the filter bar's choices."""
+    return _visit_bodies(catalog.version, catalog)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -311,7 +322,7 @@ def indicator_rows(catalog: danvan.Catalog, flt: Filter, indicator_id: str) -> p
 def province_rows(catalog: danvan.Catalog, flt: Filter, code: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The filter's visits and observations of one unit of its scheme (the province profile): the rows of the filter
     narrowed to that unit, cached as that filter (the same entries when the view already shows only that unit)."""
-    one = Filter(provinces=(code,), years=flt.years, scheme=flt.scheme)
+    one = dataclasses.replace(flt, provinces=(code,), notes=())
     return visits(catalog, one), observations(catalog, one)
 
 
@@ -333,6 +344,72 @@ def _visit_buckets(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.Da
 def visit_buckets(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     """The filter's visits counted by month, visiting level and kind, for a timeline of many visits."""
     return _visit_buckets(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _search_records(version: str, flt: Filter, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return search.records(_visits(version, flt, _catalog), _catalog.findings, _observations(version, flt, _catalog),
+                          _catalog.documents, _catalog.sources, lang=lang)
+
+
+def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFrame:
+    """Every record the search page looks through for the filter (danvan.search.records)."""
+    return _search_records(catalog.version, flt, lang, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _audit_entries(version: str, path: str) -> list[audit.Entry]:
+    return audit.entries(path)[0]
+
+
+def audit_entries(catalog: danvan.Catalog) -> list[audit.Entry]:
+    """The audit log of saves to the data folder (danvan.audit), read once per catalog version (a save changes it)."""
+    return _audit_entries(catalog.version, data_path())
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _changes(version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog) -> tuple[dt.date | None,
+                                                                                              changes.Changes | None]:
+    vis, obs = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    entries = _audit_entries(version, data_path())
+    newest = changes.latest(vis, obs, _catalog.sources, entries)
+    return newest, (changes.since(day, vis, obs, _catalog.sources, entries) if day else None)
+
+
+def changes_since(catalog: danvan.Catalog, flt: Filter, day: dt.date | None) -> tuple[dt.date | None,
+                                                                                     changes.Changes | None]:
+    """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
+    return _changes(catalog.version, flt, day, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _outcomes(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.outcomes(_totals(version, flt, _catalog))
+
+
+def outcomes(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The filter's outcome indicators (danvan.results.outcomes), from its province-level totals."""
+    return _outcomes(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _trends(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.trends(_observations(version, flt, _catalog))
+
+
+def trends(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """Each indicator and place of the filter with two periods or more, and its change (danvan.results.trends)."""
+    return _trends(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _recommendations(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return followup.recommendations(_visits(version, flt, _catalog), _catalog.findings, _catalog.followups)
+
+
+def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """The directions and recommendations of the filter's visits with their follow-up state (danvan.followup)."""
+    return _recommendations(catalog.version, flt, catalog)
 
 
 # ---------------------------------------------------------------- presentation mode

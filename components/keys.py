@@ -7,10 +7,14 @@ PROVINCES = "f_tinh"
 YEARS = "f_nam"
 SCHEME = "f_ranh_gioi"
 LANG = "f_lang"
-FILTER_WIDGETS = (PROVINCES, YEARS, SCHEME, LANG)
+LEVELS = "f_cap"       # which visits: the visiting body's level,
+KINDS = "f_loai"       # the kind of visit,
+BODIES = "f_co_quan"   # the visiting body
+FILTER_WIDGETS = (PROVINCES, YEARS, SCHEME, LANG, LEVELS, KINDS, BODIES)
 
 FILTER = "_filter"              # the filter's last values, for widgets that start afresh (dict keyed as above)
 NOTES = "_notes"                # what a shared link asked for that could not be shown
+LINK = "_link"                  # the views' choices a shared link asked for, until each page's widget takes its own
 PENDING_PROVINCES = "_pending_tinh"  # a page asked to open a province (a click on the map)
 VIEW = "_view"                  # the View the shell built in this run
 IN_SHELL = "_in_shell"          # this run went through the shell (see view.current)

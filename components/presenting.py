@@ -59,16 +59,16 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
 
 def seed() -> None:
     """Before the filter bar of every run: put back the filter carried over a page switch; on a session's first
-    run, ask for the slides when the link says `trinh_chieu=N`."""
+    run, ask for the slides when the link says `trinh_chieu=N` (read by the strict parser: view.read_link)."""
     state = st.session_state
     state.update(state.pop(keys.PRESENT_KEEP, {}))
     if keys.PRESENT_SEEDED in state:
         return
     state[keys.PRESENT_SEEDED] = True
-    raw = st.query_params.get(PARAM)
-    if raw:
+    slide = state.get(keys.LINK, {}).pop(PARAM, None)
+    if isinstance(slide, int):  # 1..999; the slides page clamps it to the slides there are
         state[keys.PRESENT_REQUEST] = True
-        state[keys.SLIDE] = int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
+        state[keys.SLIDE] = slide - 1
 
 
 def start() -> None:

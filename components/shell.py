@@ -57,8 +57,9 @@ def _banners(catalog: danvan.Catalog, error: danvan.DataError | None, lang: str)
         st.warning(t("data_stale", lang, problems=plain(problems[:600])), icon=":material/warning:")
     if catalog.generated:
         st.error(t("generated_banner", lang), icon=":material/science:")
-    for key, values in st.session_state.pop(keys.NOTES, ()):
-        st.warning(t(key, lang, **{k: plain(v) for k, v in values}), icon=":material/link_off:")
+    notes = [t(key, lang, **{k: plain(v) for k, v in values}) for key, values in st.session_state.pop(keys.NOTES, ())]
+    if notes:  # one warning, a line per kind of problem (the parser gives at most one note per kind)
+        st.warning("  \n".join(notes), icon=":material/link_off:")
     unknown = _unknown_page()
     if unknown:
         st.warning(t("bad_page", lang, value=plain(unknown)), icon=":material/link_off:")
@@ -89,11 +90,12 @@ def run() -> None:
         st.stop()
 
     st.html(SCREEN_CSS)
+    view.read_link(catalog)  # a session's first run: the filter and choices the link asks for
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
-    _banners(catalog, error, current.lang)
     page = _navigation(current.lang)
-    presenting.route(page)
+    presenting.route(page)  # may switch to the slides: before the banners, so that they show there
+    _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell
     try:
         page.run()

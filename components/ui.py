@@ -125,6 +125,11 @@ def visit_details(view: View, visit: dict) -> None:
     quote(view, visit["source_id"], visit["quote"])
 
 
+def marked(pieces: list[tuple[str, bool]]) -> str:
+    """(text, is_hit) pieces as escaped Markdown, the hits on a coloured background (text, never HTML)."""
+    return "".join(f":orange-background[{plain(piece)}]" if hit else plain(piece) for piece, hit in pieces if piece)
+
+
 def highlighted(paragraph: str, quotes: list[str]) -> str:
     """A paragraph as escaped Markdown with every quoted passage on a coloured background (text, never HTML)."""
     marks = [False] * len(paragraph)

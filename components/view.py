@@ -5,15 +5,18 @@ reopens the same view), kept in session state across pages, and written back to 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import polars as pl
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
-from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, convert_codes, filter_label, parse, query
+from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, convert_codes, filter_label, parse_link, query
 from danvan.i18n import LANGS, t
+from danvan.model import BODY_LEVELS, VISIT_KINDS
 from danvan.registry import Registry
 
 from . import cached, keys, presenting, routes
@@ -44,6 +47,11 @@ class View:
     def filter_label(self) -> str:
         return filter_label(self.catalog, self.flt, self.lang)
 
+    def link(self, page: str, choices: dict[str, str | int] | None = None) -> str:
+        """A relative URL that opens `page` (its URL path; "" = the overview) with this filter and `choices`."""
+        params = urlencode(query(self.flt, self.lang, self.default_years, choices), doseq=True)
+        return f"{page or '.'}?{params}" if params else (page or ".")
+
 
 def current() -> View:
     """The view the shell built in this run, for the page to render."""
@@ -63,22 +71,34 @@ def _leave_pages_folder_mode() -> None:
     st.rerun()
 
 
+def read_link(catalog: danvan.Catalog) -> None:
+    """On a session's first run, read what the shared link asks for — the filter, the language, the views' choices —
+    with the one strict parser (danvan.filter.parse_link); later runs keep the session's own state."""
+    state = st.session_state
+    if keys.FILTER in state:
+        return
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    link = parse_link(params, catalog.units, cached.data_years(catalog), cached.visit_bodies(catalog))
+    flt = link.flt
+    state[keys.FILTER] = {keys.PROVINCES: list(flt.provinces), keys.YEARS: flt.years, keys.SCHEME: flt.scheme,
+                          keys.LANG: link.lang, keys.LEVELS: list(flt.levels), keys.KINDS: list(flt.kinds),
+                          keys.BODIES: list(flt.bodies)}
+    state[keys.NOTES] = flt.notes
+    state[keys.LINK] = dict(link.choices)
+
+
 def build(catalog: danvan.Catalog) -> View:
     """Render the filter bar, seeded from the URL on a session's first run, and write the filter back to the URL."""
     default_years = cached.data_years(catalog)  # once per catalog, not a scan of every value per rerun
     state = st.session_state
-    if keys.FILTER not in state:  # a session's first run: the filter a shared link asks for
-        params = {name: st.query_params.get_all(name) for name in st.query_params}
-        flt, lang = parse(params, catalog.units, default_years)
-        state[keys.FILTER] = {keys.PROVINCES: list(flt.provinces), keys.YEARS: flt.years, keys.SCHEME: flt.scheme,
-                              keys.LANG: lang}
-        state[keys.NOTES] = flt.notes
+    read_link(catalog)
     if keys.PENDING_PROVINCES in state:  # a page asked to open a province (e.g. a click on the map)
         state[keys.PROVINCES] = state.pop(keys.PENDING_PROVINCES)
     with st.sidebar:
         lang, scheme = _filter_bar(catalog)
-    flt = Filter(provinces=tuple(state[keys.PROVINCES]), years=tuple(state[keys.YEARS]), scheme=scheme)
-    st.query_params.from_dict(query(flt, lang, default_years))
+    flt = Filter(provinces=tuple(state[keys.PROVINCES]), years=tuple(state[keys.YEARS]), scheme=scheme,
+                 levels=tuple(state[keys.LEVELS]), kinds=tuple(state[keys.KINDS]), bodies=tuple(state[keys.BODIES]))
+    st.query_params.from_dict(query(flt, lang, default_years))  # the page adds its own choices (keep)
     view = View(catalog=catalog, registry=cached.registry(catalog), flt=flt, lang=lang, default_years=default_years)
     state[keys.VIEW] = view
     return view
@@ -117,6 +137,7 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
     st.multiselect(t("filter_provinces", lang), list(names), key=keys.PROVINCES, format_func=names.__getitem__,
                    placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang),
                    **start(keys.PROVINCES, "default"))
+    _visit_filters(catalog, lang, start)
     canonical.update({key: state[key] for key in canonical})  # remembered for when a widget starts afresh
     st.caption(t("link_note", lang))
     return lang, scheme
@@ -128,6 +149,42 @@ def _lang_changed() -> None:
     state = st.session_state
     if keys.SCHEME in state:
         state[keys.SCHEME] = state[keys.SCHEME]
+
+
+def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str], dict]) -> None:
+    """Which visits: level of the visiting body, kind of visit, visiting body (folded away until one is chosen)."""
+    state = st.session_state
+    bodies = cached.visit_bodies(catalog)
+    chosen = any(state.get(key, state[keys.FILTER][key]) for key in (keys.LEVELS, keys.KINDS, keys.BODIES))
+    with st.expander(t("filter_visits", lang), expanded=chosen, icon=":material/filter_alt:"):
+        st.caption(t("filter_visits_help", lang))
+        for key, label, options, name in ((keys.LEVELS, "filter_levels", BODY_LEVELS, "level_"),
+                                          (keys.KINDS, "filter_kinds", VISIT_KINDS, "kind_"),
+                                          (keys.BODIES, "filter_bodies", bodies, None)):
+            if key not in state:
+                state[keys.FILTER][key] = [v for v in state[keys.FILTER][key] if v in options]
+            st.multiselect(t(label, lang), list(options), key=key, placeholder=t("filter_all", lang),
+                           format_func=(lambda v, name=name: t(name + v, lang)) if name else str,
+                           **start(key, "default"))
+
+
+def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
+    """Before a page's widget `key`: the first time the page shows it, start it from the choice the shared link made
+    (`param`, already checked for form by the parser; `options` None: any value of that form); a choice the page
+    does not offer is said, not shown."""
+    wanted = st.session_state.get(keys.LINK, {}).pop(param, None)
+    if wanted is None:
+        return
+    if options is None or wanted in options:
+        st.session_state[key] = wanted
+    else:
+        st.warning(t("bad_choice", lang, param=param), icon=":material/link_off:")  # a name of our own: no escape
+
+
+def keep(param: str, value: object, default: object = None) -> None:
+    """Write a page's choice into the URL (after the filter), so that a copied link reopens the same view."""
+    if value is not None and value != default:
+        st.query_params[param] = str(value)
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:

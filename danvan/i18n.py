@@ -623,3 +623,142 @@ def value_text(text: str | None, lang: str = "vi") -> str | None:
 def value_texts(lang: str = "vi") -> dict[str, str]:
     """value_text() as a mapping for a whole column (Polars `replace`): empty in Vietnamese."""
     return {} if lang == "vi" else dict(VALUES_EN)
+
+
+# leader features (issue 12: views leaders reach for; issue 14 §2: one strict link parser)
+LEADER: Texts = {
+    "too_many": (
+        "Đường dẫn có quá nhiều giá trị cho “{value}”; chỉ đọc {n} giá trị đầu.",
+        "The link has too many values for “{value}”; only the first {n} are read.",
+    ),
+    "bad_value": (
+        "Giá trị “{value}” của tham số “{param}” không hợp lệ; đã bỏ qua.",
+        "Value “{value}” of parameter “{param}” is not valid; ignored.",
+    ),
+    "bad_choice": (
+        "Lựa chọn trong đường dẫn (tham số “{param}”) không có ở trang này với bộ lọc đang chọn; hiển thị lựa chọn "
+        "mặc định.",
+        "The link's choice (parameter “{param}”) is not offered on this page for the current filter; showing the "
+        "default.",
+    ),
+    "filter_visits": ("Lọc sự kiện", "Which visits"),
+    "filter_visits_help": (
+        "Cấp, loại sự kiện và cơ quan chỉ lọc các sự kiện (đoàn khảo sát, kiểm tra…), không lọc số liệu chỉ tiêu.",
+        "Level, kind and visiting body narrow the visits (surveys, inspections…), not the indicator values.",
+    ),
+    "filter_levels": ("Cấp của cơ quan đến", "Visiting body's level"),
+    "filter_kinds": ("Loại sự kiện", "Kind of visit"),
+    "filter_bodies": ("Cơ quan đến", "Visiting body"),
+    "filter_all": ("Tất cả", "All"),
+    "page_search": ("Tìm kiếm", "Search"),
+    "search_box": ("Tìm trong sự kiện, kiến nghị, số liệu, văn bản, nguồn", "Search visits, recommendations, values, "
+                   "documents, sources"),
+    "search_hint": ("Gõ có dấu hoặc không dấu, ví dụ: dan van kheo", "With or without diacritics, e.g. dan van kheo"),
+    "search_scope": (
+        "Sự kiện, kết quả, hạn chế, chỉ đạo và kiến nghị, số liệu (kèm câu trích) trong bộ lọc đang chọn; văn bản và "
+        "nguồn: tất cả. Mỗi kết quả có đường dẫn mở đúng trang với bộ lọc này.",
+        "Visits, results, limitations, directions and recommendations, values (with their quotes) in the current "
+        "filter; documents and sources: all. Each hit links to its page with this filter.",
+    ),
+    "search_none": ("Không tìm thấy “{words}” trong {filter}.", "Nothing found for “{words}” in {filter}."),
+    "search_found": ("**{n} kết quả**: {kinds}.", "**{n} results**: {kinds}."),
+    "search_first": ("Hiển thị {n} kết quả đầu tiên.", "Showing the first {n} results."),
+    "search_open": ("Mở trong trang {page}", "Open in {page}"),
+    "search_kind_visit": ("Sự kiện", "Visits"),
+    "search_kind_direction": ("Chỉ đạo, kiến nghị", "Directions, recommendations"),
+    "search_kind_result": ("Kết quả", "Results"),
+    "search_kind_limitation": ("Hạn chế", "Limitations"),
+    "search_kind_value": ("Số liệu", "Values"),
+    "search_kind_document": ("Văn bản", "Documents"),
+    "search_kind_source": ("Nguồn", "Sources"),
+    "page_changes": ("Mới cập nhật", "What changed"),
+    "changes_since": ("Có gì mới sau ngày (ví dụ: ngày họp trước)", "What is new after (e.g. the last meeting)"),
+    "changes_what": (
+        "“Mới” nghĩa là: bản ghi được lưu qua trang Nhập liệu sau ngày này (theo nhật ký lưu), hoặc — với bản ghi "
+        "không có trong nhật ký — lấy từ nguồn đăng sau ngày này (nguồn chỉ ghi tháng hoặc năm tính là ngày "
+        "cuối tháng, cuối năm). Dữ liệu không ghi ngày thu thập nguồn.",
+        "“New” means: saved through the Curation page after this day (by the save log), or — for records not in the "
+        "log — taken from a source published after this day (a source dated by month or year counts from its last "
+        "day). The data does not record when a source was retrieved.",
+    ),
+    "changes_none": ("Không có gì mới sau ngày {day} trong {filter}.", "Nothing new after {day} in {filter}."),
+    "changes_no_data": ("Không có dữ liệu có ngày trong bộ lọc này.", "No dated records in this filter."),
+    "changes_sources": ("Nguồn mới", "New sources"),
+    "changes_visits": ("Sự kiện mới", "New visits"),
+    "changes_values": ("Số liệu mới", "New values"),
+    "changes_newest": ("Bản ghi mới nhất: {day}.", "Newest record: {day}."),
+    "changes_basis_saved": ("lưu ngày {day}", "saved {day}"),
+    "changes_basis_published": ("nguồn đăng {day}", "source published {day}"),
+    "results_title": ("Kết quả đạt được", "Results achieved"),
+    "results_note": (
+        "Giá trị mới nhất của các chỉ tiêu kết quả trong bộ lọc, đúng như nguồn ghi; so với chỉ tiêu kế hoạch khi dữ "
+        "liệu có chỉ tiêu cho cùng nơi và kỳ.",
+        "The latest value of each outcome indicator in the filter, as the source states it; against the planned "
+        "target where the data holds one for the same place and period.",
+    ),
+    "results_none": ("Không có số liệu kết quả trong bộ lọc này.", "No outcome figures in this filter."),
+    "results_total": ("Tổng của {n} tỉnh · Kỳ {period}", "Total of {n} provinces · Period {period}"),
+    "results_range": ("{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",
+                      "{n} provinces report: lowest {low}, highest {high} · Period {period}"),
+    "results_achieved": ("Đạt **{share}** chỉ tiêu kế hoạch ({target}).", "**{share}** of the planned target "
+                         "({target})."),
+    "results_computed": ("Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}.",
+                         "The source states this rate, but {num}/{den} = {computed}."),
+    "trends_title": ("Diễn biến qua các kỳ", "Change across periods"),
+    "trends_note": (
+        "Mỗi chỉ tiêu ở mỗi nơi có từ hai kỳ số liệu: các kỳ và mức thay đổi so với kỳ trước (điểm phần trăm với tỷ "
+        "lệ; bình quân mỗi năm khi hai kỳ dài khác nhau).",
+        "Each indicator at each place with two periods or more: the periods and the change since the previous one "
+        "(percentage points for rates; per year when the two periods differ in length).",
+    ),
+    "trends_none": (
+        "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi trong bộ lọc này, nên chưa so được với kỳ trước.",
+        "No indicator has two periods for the same place in this filter, so there is no previous period to compare.",
+    ),
+    "trends_more": ("Còn {n} dòng nữa (xem trang So sánh).", "{n} more rows (see the Compare page)."),
+    "trends_indicator": ("Chỉ tiêu", "Indicator"),
+    "trends_place": ("Nơi", "Place"),
+    "trends_periods": ("Các kỳ", "Periods"),
+    "trends_change": ("Thay đổi so với kỳ trước", "Change since the previous period"),
+    "trends_points": ("{n} điểm %", "{n} points"),
+    "trends_per_year": ("/năm", "/year"),
+    "results_records": ("Dữ liệu trong bộ lọc", "What the filter holds"),
+    "page_followup": ("Theo dõi kiến nghị", "Recommendations"),
+    "fu_note": (
+        "Mỗi chỉ đạo, kiến nghị mà một đoàn đưa ra (theo nguồn), với tình trạng thực hiện do biên tập viên đánh dấu từ "
+        "một nguồn về sau. Chưa có dấu nghĩa là chưa theo dõi, không có nghĩa là chưa thực hiện.",
+        "Each direction or recommendation a visit gave (as its source states), with the state a curator marked from a "
+        "later source. No mark means not yet followed up, not that nothing was done.",
+    ),
+    "fu_state_none": ("Chưa theo dõi", "Not followed up"),
+    "fu_state_open": ("Chưa thực hiện", "Open"),
+    "fu_state_in_progress": ("Đang thực hiện", "In progress"),
+    "fu_state_done": ("Đã thực hiện", "Done"),
+    "fu_state_dropped": ("Không tiếp tục", "Dropped"),
+    "fu_show_all": ("Hiện cả kiến nghị đã thực hiện hoặc không tiếp tục", "Also show done and dropped ones"),
+    "fu_open_in": ("{place} · {n} chưa xong", "{place} · {n} still open"),
+    "fu_none": ("Không có chỉ đạo, kiến nghị nào của các đoàn trong {filter}.",
+                "No directions or recommendations of visits in {filter}."),
+    "fu_all_closed": ("Mọi kiến nghị trong bộ lọc đã được đánh dấu thực hiện hoặc không tiếp tục.",
+                      "Every recommendation in the filter is marked done or dropped."),
+    "fu_visit": ("Đoàn", "Visit"),
+    "fu_given": ("Trích từ nguồn của đoàn", "Quoted from the visit's source"),
+    "fu_mark": ("Theo dõi: **{state}** ngày {day}", "Follow-up: **{state}** on {day}"),
+    "fu_marks": ("({n} lần đánh dấu)", "({n} marks)"),
+    "fu_form": ("Đánh dấu tình trạng (biên tập viên)", "Mark a state (curators)"),
+    "fu_pick": ("Kiến nghị", "Recommendation"),
+    "fu_state": ("Tình trạng", "State"),
+    "fu_date": ("Ngày nguồn cho thấy tình trạng này", "Day the source shows this state"),
+    "fu_source": ("Nguồn về sau", "Later source"),
+    "fu_quote": ("Câu trích nguyên văn từ nguồn đó", "Verbatim quote from that source"),
+    "fu_reason": ("Ghi chú (lý do lưu)", "Note (why)"),
+    "fu_save": ("Lưu đánh dấu", "Save the mark"),
+    "fu_saved": ("Đã lưu vào {files}.", "Saved to {files}."),
+    "fu_failed": ("Không lưu được: {n} lỗi, không có gì bị ghi.", "Not saved: {n} problems, nothing was written."),
+    "fu_need_reason": ("Hãy ghi lý do lưu.", "Please write why."),
+    "changes_undated": (
+        "{n} nguồn không ghi ngày đăng nên không xếp được theo ngày.",
+        "{n} sources have no publication date and cannot be placed.",
+    ),
+}
+TEXTS = _merge(TEXTS, LEADER)

@@ -25,6 +25,8 @@ from .model import (
     DOCUMENT_SPEC,
     ENUMS,
     FINDING_SPEC,
+    FOLLOWUP_SCHEMA,
+    FOLLOWUP_SPEC,
     INDICATOR_SPEC,
     OBSERVATION_SPEC,
     OLD_SCHEME,
@@ -59,7 +61,8 @@ ALIAS_SLACK = 10_000
 FIRST_YEAR = 1945  # no record of this work predates the Democratic Republic; a date before is a typing error
 WRONG_TYPE = "\x00"  # prefix marking a list or mapping where one value belongs (a decoded text never has NUL)
 RECORD_FILES = {"sources": SOURCE_SPEC, "documents": DOCUMENT_SPEC, "indicators": INDICATOR_SPEC,
-                "visits": VISIT_SPEC, "observations": OBSERVATION_SPEC}
+                "visits": VISIT_SPEC, "observations": OBSERVATION_SPEC, "followups": FOLLOWUP_SPEC}
+OPTIONAL_FILES = ("followups",)  # may be absent: no recommendation has been followed up yet
 
 
 class _Problems(list):
@@ -124,7 +127,9 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
                      "chỉ dữ liệu sinh tự động (generated: true) mới được bỏ kiểm tra trích dẫn")
     units = _read_csv(root, "units.csv", UNIT_COLUMNS, problems)
     places = _read_csv(root, "places.csv", PLACE_COLUMNS, problems)
-    raw = {name: _read_records(root, name, spec, problems) for name, spec in RECORD_FILES.items()}
+    raw = {name: _read_records(root, name, spec, problems)
+           if name not in OPTIONAL_FILES or (root / f"{name}.yaml").is_file() else _no_records(spec)
+           for name, spec in RECORD_FILES.items()}
     findings_raw = _findings_frame(raw["visits"], problems)
     read = {name: frame for name, frame in raw.items() if frame is not None}
     if units is None or places is None or len(read) < len(raw):
@@ -145,9 +150,10 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
     _check_unique(indicators, "id", "indicators.yaml", problems)
     visits = _check_visits(typed["visits"], typed["sources"], documents, units, places, problems)
     observations = _check_observations(typed["observations"], indicators, typed["sources"], units, places, problems)
+    followups = _check_followups(typed["followups"], visits, findings, typed["sources"], problems)
     if verify_quotes:
         for frame, file in ((documents, "documents.yaml"), (visits, "visits.yaml"), (findings, "visits.yaml"),
-                            (observations, "observations.yaml")):
+                            (observations, "observations.yaml"), (followups, "followups.yaml")):
             _check_quotes(frame, texts, file, problems)
     _check_weekdays(texts, problems)
 
@@ -159,6 +165,9 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
         findings=findings.drop(RECORD).rename({"source": "source_id"}),
         observations=_public_observations(observations), texts=texts, dataset=dataset, version=_version(root),
         warnings=sorted(p for p in problems if p.severity == "warning"),
+        followups=followups.select(pl.col("id").alias("followup_id"), pl.col("visit").alias("visit_id"),
+                                   pl.col("finding").cast(pl.Int32), "state", "date",
+                                   pl.col("source").alias("source_id"), "quote", "note").cast(FOLLOWUP_SCHEMA),
     )
 
 
@@ -393,6 +402,8 @@ def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.
     records = _parse_yaml(text, file, key, problems)
     if len(problems) > before:
         return None
+    if records is None and name in OPTIONAL_FILES:
+        records = []  # only comments: no marks yet, and the store can append the first ones below them
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         problems.add(file, "", "", "phải là một danh sách các bản ghi (mỗi bản ghi là một bảng khóa: giá trị)")
         return None
@@ -606,6 +617,44 @@ def _check_geo(root: Path, units: pl.DataFrame, problems: _Problems) -> None:
             seen.add(code)
         for code in sorted(known - seen):
             problems.add(file, "", "properties.code", f"tỉnh mã '{code}' không có ranh giới", severity="warning")
+
+
+def _no_records(spec: Spec) -> pl.DataFrame:
+    """An optional record file that is absent: no records, with the columns _read_records gives."""
+    return pl.DataFrame(schema={RECORD: pl.String} | {f: pl.List(pl.String) if kind == "list" else pl.String
+                                                      for f, (kind, _) in spec.items()})
+
+
+def _check_followups(followups: pl.DataFrame, visits: pl.DataFrame, findings: pl.DataFrame, sources: pl.DataFrame,
+                     problems: _Problems) -> pl.DataFrame:
+    """A follow-up names a visit, one of its findings that is a direction or recommendation, and — unless the state
+    is still open — the later source that shows the state, quoted; it cannot predate the visit."""
+    file = "followups.yaml"
+    _check_unique(followups, "id", file, problems)
+    _check_reference(followups, "visit", visits["id"], file, "sự kiện", problems)
+    _check_reference(followups, "source", sources["id"], file, "nguồn", problems)
+    numbered = findings.select("visit_id", "kind", pl.int_range(1, pl.len() + 1).over("visit_id").alias("finding"))
+    marked = (followups.with_columns(pl.col("finding").cast(pl.Int64, strict=False).alias("_n"))
+              .join(numbered.rename({"visit_id": "visit", "finding": "_n"}), on=["visit", "_n"], how="left",
+                    maintain_order="left")
+              .join(visits.select(pl.col("id").alias("visit"), pl.col("date_start").alias("_visit_day")), on="visit",
+                    how="left", maintain_order="left"))
+    known = pl.col("_visit_day").is_not_null()
+    problems.rows(marked, pl.col("finding").is_not_null() & ((pl.col("finding") != pl.col("_n")) | (pl.col("_n") < 1)),
+                  file, "finding", "phải là số thứ tự (1, 2, …) của một mục trong findings của sự kiện")
+    problems.rows(marked, known & pl.col("_n").is_not_null() & pl.col("kind").is_null(), file, "finding",
+                  pl.format("sự kiện '{}' không có mục findings thứ {}", pl.col("visit"), pl.col("_n")))
+    problems.rows(marked, pl.col("kind").is_not_null() & (pl.col("kind") != "direction"), file, "finding",
+                  pl.format("mục thứ {} là '{}', không phải chỉ đạo, kiến nghị (direction)", pl.col("_n"),
+                            pl.col("kind")))
+    later = pl.col("state").is_in(["in_progress", "done", "dropped"])
+    problems.rows(marked, later & pl.col("source").is_null(), file, "source",
+                  "cần nguồn về sau cho thấy tình trạng này (chỉ trạng thái open được để trống)")
+    problems.rows(marked, pl.col("source").is_not_null() & pl.col("quote").is_null(), file, "quote",
+                  "cần câu trích nguyên văn từ nguồn cho thấy tình trạng này")
+    problems.rows(marked, known & (pl.col("date") < pl.col("_visit_day")), file, "date",
+                  pl.format("ngày {} trước ngày của sự kiện ({})", pl.col("date"), pl.col("_visit_day")))
+    return followups
 
 
 def _check_unique(frame: pl.DataFrame, key: str | list[str], file: str, problems: _Problems) -> None:

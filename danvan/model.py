@@ -22,6 +22,8 @@ DocumentType = Literal[
     "nghi_quyet", "ket_luan", "quyet_dinh", "chi_thi", "quy_dinh", "quy_che", "huong_dan", "cong_van", "ke_hoach",
 ]
 PlaceLevel = Literal["district", "city", "town", "commune", "ward"]
+# a recommendation's follow-up: not yet acted on, under way, done, no longer pursued
+FollowUpState = Literal["open", "in_progress", "done", "dropped"]
 
 SCHEMES: tuple[Scheme, ...] = get_args(Scheme)
 VISIT_KINDS: tuple[VisitKind, ...] = get_args(VisitKind)
@@ -33,6 +35,7 @@ UNITS: tuple[Unit, ...] = get_args(Unit)
 AGGREGATIONS: tuple[Aggregation, ...] = get_args(Aggregation)
 DOCUMENT_TYPES: tuple[DocumentType, ...] = get_args(DocumentType)
 PLACE_LEVELS: tuple[PlaceLevel, ...] = get_args(PlaceLevel)
+FOLLOWUP_STATES: tuple[FollowUpState, ...] = get_args(FollowUpState)
 
 # --- the one rule for which scheme holds on a date -------------------------------------------------------------
 MERGER_DATE = dt.date(2025, 7, 1)
@@ -84,6 +87,12 @@ OBSERVATION_SPEC: Spec = {
     "value": ("number", True), "numerator": ("number", False), "denominator": ("number", False),
     "status": ("enum:status", True), "breakdown": ("str", False), "source": ("str", True), "quote": ("str", True),
 }
+# followups.yaml (optional): a curator's mark on one direction or recommendation a visit gave (its `finding`, the
+# position among the visit's findings, from 1), with the later source that shows its state.
+FOLLOWUP_SPEC: Spec = {
+    "id": ("str", True), "visit": ("str", True), "finding": ("number", True), "state": ("enum:followup_state", True),
+    "date": ("date", True), "source": ("str", False), "quote": ("str", False), "note": ("str", False),
+}
 DATASET_SPEC: Spec = {
     "title": ("str", True), "description": ("str", False), "licence": ("str", False), "generated": ("bool", True),
 }
@@ -91,7 +100,10 @@ DATASET_SPEC: Spec = {
 ENUMS: dict[str, tuple[str, ...]] = {
     "document_type": DOCUMENT_TYPES, "body_level": BODY_LEVELS, "unit": UNITS, "aggregation": AGGREGATIONS,
     "date_precision": DATE_PRECISIONS, "visit_kind": VISIT_KINDS, "finding_kind": FINDING_KINDS, "status": STATUSES,
+    "followup_state": FOLLOWUP_STATES,
 }
+FOLLOWUP_SCHEMA = pl.Schema({"followup_id": pl.String, "visit_id": pl.String, "finding": pl.Int32, "state": pl.String,
+                             "date": pl.Date, "source_id": pl.String, "quote": pl.String, "note": pl.String})
 
 
 @dataclass(frozen=True, order=True)
@@ -146,6 +158,7 @@ class Catalog:
     dataset: dict
     version: str
     warnings: list[Problem] = field(default_factory=list)
+    followups: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FOLLOWUP_SCHEMA))
 
     @property
     def generated(self) -> bool:

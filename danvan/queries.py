@@ -43,6 +43,21 @@ def _in_provinces(flt: Filter) -> pl.Expr:
     return pl.col("display_code").is_in(list(flt.provinces)) if flt.provinces else pl.lit(True)
 
 
+def _in_visit_choices(flt: Filter) -> pl.Expr:
+    """A visit's level, kind and visiting body among the filter's (each empty = all); values are not visits and
+    are kept whatever these say."""
+    keep = pl.lit(True)
+    for column, chosen in (("body_level", flt.levels), ("kind", flt.kinds), ("body", flt.bodies)):
+        if chosen:
+            keep &= pl.col(column).is_in(list(chosen))
+    return keep
+
+
+def visit_bodies(catalog: Catalog) -> list[str]:
+    """The visiting bodies named in the data, sorted (the filter bar offers them)."""
+    return sorted(catalog.visits["body"].drop_nulls().unique().to_list())
+
+
 def province_totals(table: pl.DataFrame) -> pl.DataFrame:
     """The province-level totals (no breakdown) of an observation table, in its order: what the overview's
     highlights and the map read — a few percent of the rows of a national dataset."""
@@ -156,7 +171,7 @@ def visits(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> 
 
     `table` is visit_table(catalog, flt.scheme) when the caller keeps one."""
     table = visit_table(catalog, flt.scheme) if table is None else table
-    return take(table, in_filter(flt, "date_start", "date_end"))
+    return take(table, in_filter(flt, "date_start", "date_end") & _in_visit_choices(flt))
 
 
 def observations(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:

@@ -33,7 +33,7 @@ from .model import Catalog, Problem
 
 FORMAT = 1
 SMALL_FILE = 1 << 20  # files up to 1 MiB are fingerprinted by content, larger ones by size and modification time
-FRAMES = ("units", "places", "sources", "documents", "indicators", "visits", "findings", "observations")
+FRAMES = ("units", "places", "sources", "documents", "indicators", "visits", "findings", "observations", "followups")
 CODE_FILES = ("loader.py", "model.py", "text.py", "fmt.py", "snapshot.py")  # what decides the loaded frames
 MANIFEST = "manifest.json"
 TEXTS = "texts.json"

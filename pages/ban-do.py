@@ -17,6 +17,7 @@ ui.header(current, "page_map")
 t, lang, scheme = current.t, current.lang, current.flt.scheme
 choices = cached.map_indicators(current.catalog, current.flt)
 left, right = st.columns([1, 2])
+view.seed("map_mode", "to_mau", ["visits", "indicator"], lang)  # a shared link's choices
 mode = left.radio(t("map_color_by"), ["visits", "indicator"], horizontal=True, key="map_mode",
                   format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"))
 unit = "count"
@@ -25,8 +26,11 @@ if mode == "indicator" and choices.is_empty():
     mode = "visits"
 if mode == "indicator":
     names = dict(choices.select("indicator_id", name_column(lang)).iter_rows())
+    view.seed("map_indicator", "chi_tieu_ban_do", list(names), lang)
     indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator",
                                 placeholder=t("choose"))
+    view.keep("to_mau", mode)
+    view.keep("chi_tieu_ban_do", indicator)
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
     values = cached.map_values(current.catalog, current.flt, indicator)
     legend_title = names[indicator]

@@ -18,6 +18,7 @@ if visits.is_empty():
     ui.empty(current)
 else:
     many = visits.height > POINTS
+    view.seed("timeline_visit", "su_kien", visits["visit_id"].to_list(), current.lang)  # a shared link's visit
     clicked_id = st.session_state.get("timeline_visit")
     listed = pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
         "visit_id", keep="first", maintain_order=True) if many else visits
@@ -57,6 +58,7 @@ else:
     st.caption(t("timeline_hint"))
     chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit",
                           placeholder=t("choose"))
+    view.keep("su_kien", chosen)
     with st.container(border=True):
         ui.visit_details(current, rows.filter(pl.col("visit_id") == chosen).row(0, named=True))
 ui.footer(current)

@@ -32,8 +32,10 @@ st.dataframe(sources.select(
 ), hide_index=True, placeholder="—", column_config={t("link"): st.column_config.LinkColumn()})
 
 labels = dict(sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows())  # no bare ids
+view.seed("source_pick", "nguon", list(labels), current.lang)  # a shared link's source
 chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick",
                       placeholder=t("choose"))
+view.keep("nguon", chosen)
 src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
 st.markdown(f"### {ui.plain(src['title'] or chosen)}")
 st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(src['author'])}" if src["author"] else ""))

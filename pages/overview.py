@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import cached, ui, view
+from components import cached, results, ui, view
 from danvan import fmt
 from danvan.i18n import name_column
 
@@ -15,6 +15,8 @@ numbers = cached.headline(current.catalog, current.flt)
 if visits.is_empty() and not numbers["observations"]:
     ui.empty(current)
 else:
+    results.section(current)  # results first; what the filter holds after
+    st.subheader(current.t("results_records"))
     for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"),
                            strict=True):
         label = {"provinces": "provinces_visited"}.get(key, key)

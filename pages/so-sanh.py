@@ -25,17 +25,23 @@ else:
     counts = cached.indicator_ranking(current.catalog, current.flt, name_col)
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+    view.seed("compare_indicator", "chi_tieu", list(names), lang)  # a shared link's indicator
     indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
                                key="compare_indicator", placeholder=t("choose"))
+    view.keep("chi_tieu", indicator)
     rows = queries.per_year(cached.indicator_rows(current.catalog, current.flt, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
+    view.seed("compare_breakdowns", "tach", None, lang)
     parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,
                           help=t("compare_breakdowns_help"))
+    view.keep("tach", 1 if parts and has_parts else None)
     if has_parts and not parts:
         rows = rows.filter(pl.col("breakdown").is_null())
     unit = rows["unit"][0]
+    view.seed("compare_per_year", "moi_nam", None, lang)
     per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
                             disabled=not rows["normalised"].any())
+    view.keep("moi_nam", 1 if per_year else None)
     value_col = "value_per_year" if per_year else "value"
     rows = charts.compare_labels(rows, lang, per_year=per_year, places=current.catalog.places)
 

@@ -19,7 +19,9 @@ show_all = st.toggle(t("docs_all"), key="docs_all", value=not narrowed, help=t("
 shown = catalog.documents if show_all else cached.documents_in(catalog, current.flt)
 documents = shown.join(mentions, on="code", how="left").sort("date", "code", nulls_last=True)
 
+view.seed("doc_search", "tim_vb", None, current.lang)  # a shared link's words
 query = st.text_input(t("doc_search"), key="doc_search")
+view.keep("tim_vb", query.strip() or None)
 if query:
     documents = documents.filter(pl.col("code").str.contains(query, literal=True)
                                  | pl.col("title").str.to_lowercase().str.contains(query.lower(), literal=True))

@@ -15,7 +15,7 @@ CODE = [p for folder in ("danvan", "components", "pages") for p in sorted((ROOT 
         if p != ROOT / "danvan" / "i18n.py"] + [ROOT / "app.py"]
 # Keys built from a value in the data (t("kind_" + visit["kind"])): used when their prefix is.
 DYNAMIC = ("scheme_", "lang_", "kind_", "level_", "status_", "finding_", "unit_", "reason_", "doc_type_", "category_",
-           "place_", "precision_")
+           "place_", "precision_", "search_kind_", "fu_state_", "changes_basis_")
 
 
 def placeholders(text: str) -> set[str]:

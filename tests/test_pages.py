@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -10,11 +11,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu"]
+PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
+         "thay-doi", "kien-nghi"]
 TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
           "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
           "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
-          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data")}
+          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search"),
+          "thay-doi": ("Mới cập nhật", "What changed"), "kien-nghi": ("Theo dõi kiến nghị", "Recommendations")}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +66,8 @@ def test_english(entry, page):
     assert "Sources:" in shown
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh")])
+@pytest.mark.parametrize("page", [p for p in PAGES
+                                  if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi", "kien-nghi")])
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -214,3 +218,210 @@ def test_merged_province_shows_new_unit_with_old_name(entry):
     assert "Thái Nguyên (trước đây: Bắc Kạn)" in shown
     shown = text(open_page(entry, "overview", tinh="19", ranh_gioi="34", lang="en"))
     assert "Thái Nguyên (formerly Bắc Kạn)" in shown
+
+
+# ---------------------------------------------------------------- hostile links (issue 14 §2)
+
+@pytest.mark.parametrize(("page", "params", "sentence"), [
+    ("overview", {"trinh_chieu": "²"}, "Giá trị “²” của tham số “trinh\\_chieu” không hợp lệ"),
+    ("overview", {"trinh_chieu": "9" * 5000}, "tham số “trinh\\_chieu” không hợp lệ"),
+    ("ban-do", {"tinh": ",".join(f"{n % 100:02d}" for n in range(3334))}, "chỉ đọc 100 giá trị đầu"),
+    ("so-sanh", {f"x{n}": "1" for n in range(300)}, "Tham số “x0, x1, x2 … \\(\\+297\\)” không được hỗ trợ"),
+])
+def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, sentence):
+    at = open_page(entry, page, **params)
+    link_warnings = [w.value for w in at.warning if w.icon == ":material/link_off:"]
+    assert len(link_warnings) == 1
+    assert sentence in link_warnings[0]
+    if "trinh_chieu" in params:  # the slides were asked for: the first one opens
+        assert "**Trang 1/" in text(at).replace("\\", "")
+    else:
+        assert [t.value for t in at.title] == [TITLES[page][0]]
+
+
+# ---------------------------------------------------------------- every choice in the URL (issue 12, defect 3)
+
+def test_a_link_reopens_the_compare_indicator(entry):
+    at = open_page(entry, "so-sanh", chi_tieu="friendly_govt_communes_rate")
+    assert at.selectbox(key="compare_indicator").value == "friendly_govt_communes_rate"
+    assert "nguồn ghi 80%, tính được 83% (166/200)" in text(at)
+    assert at.query_params["chi_tieu"] == "friendly_govt_communes_rate"
+    at.selectbox(key="compare_indicator").set_value("dvk_models_recognized").run()
+    assert at.query_params["chi_tieu"] == "dvk_models_recognized"  # the choice goes back into the link
+
+
+def test_a_link_reopens_the_map_mode_and_indicator(entry):
+    at = open_page(entry, "ban-do", to_mau="indicator", chi_tieu_ban_do="dvk_models_recognized")
+    assert at.radio(key="map_mode").value == "indicator"
+    assert at.selectbox(key="map_indicator").value == "dvk_models_recognized"
+    assert "Chú giải: Mô hình “Dân vận khéo” được công nhận" in text(at)
+    assert dict(at.query_params) == {"to_mau": "indicator", "chi_tieu_ban_do": "dvk_models_recognized"}
+
+
+def test_a_link_reopens_the_chosen_visit(entry):
+    at = open_page(entry, "dong-thoi-gian", tinh="06", su_kien="v-2020-05-28-bac-kan")
+    assert at.selectbox(key="timeline_visit").value == "v-2020-05-28-bac-kan"
+    assert "Điểu K’Ré" in text(at)
+    assert at.query_params["su_kien"] == "v-2020-05-28-bac-kan"
+
+
+def test_a_choice_the_page_does_not_offer_is_said(entry):
+    at = open_page(entry, "so-sanh", tinh="20", chi_tieu="no_such_indicator")
+    assert any("tham số “chi_tieu”" in w.value for w in at.warning)
+    assert at.selectbox(key="compare_indicator").value != "no_such_indicator"
+
+
+def test_a_link_reopens_the_slide(entry):
+    at = open_page(entry, "overview", tinh="20", trinh_chieu="4")
+    assert "**Trang 4/" in text(at)
+    assert at.query_params["trinh_chieu"] == "4" and at.query_params["tinh"] == "20"
+
+
+# ---------------------------------------------------------------- filters by level, kind and visiting body
+
+def test_visit_filters_from_a_link_apply_to_every_page(entry):
+    at = open_page(entry, "overview", cap="central", loai="khao_sat")
+    assert at.sidebar.multiselect(key="f_cap").value == ["central"]
+    assert at.sidebar.multiselect(key="f_loai").value == ["khao_sat"]
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "1"
+    assert "Tất cả tỉnh, thành phố; 2017–2024; 63 tỉnh (trước 1/7/2025); Trung ương; Khảo sát" in text(at)
+    at.switch_page(str(ROOT / "pages" / "du-lieu.py"))
+    at.run()
+    assert at.dataframe[0].value["Ngày"].to_list() == ["25/04/2024"]  # the one central survey: Lạng Sơn
+    assert dict(at.query_params) == {"cap": "central", "loai": "khao_sat"}
+
+
+def test_visiting_body_filter_chosen_in_the_sidebar_goes_to_the_url(entry):
+    at = open_page(entry, "dong-thoi-gian")
+    at.sidebar.multiselect(key="f_co_quan").set_value(["Ban Dân vận Tỉnh ủy Quảng Bình"]).run()
+    assert at.query_params["co_quan"] == "ban-dan-van-tinh-uy-quang-binh"
+    options = list(at.selectbox(key="timeline_visit").options)
+    assert options and all("Quảng Bình" in o for o in options)
+    assert "Ban Dân vận Tỉnh ủy Quảng Bình" in text(at)
+
+
+# ---------------------------------------------------------------- search
+
+def test_search_finds_without_accents_marks_and_links(entry):
+    at = open_page(entry, "tim-kiem", tim="dan van kheo", tinh="35")
+    assert at.text_input(key="search_q").value == "dan van kheo"
+    shown = "\n".join(str(m.value) for m in at.markdown)
+    assert ":orange-background[Dân vận khéo]" in shown
+    assert "[Mở trong trang Dòng thời gian](dong-thoi-gian?tinh=35&su_kien=v-2022-12-20-ha-nam)" in shown
+    assert "Tìm kiếm" in [t.value for t in at.title] and "kết quả" in text(at)
+    assert at.query_params["tim"] == "dan van kheo"
+
+
+def test_search_text_is_escaped_and_nothing_found_says_so(entry):
+    at = open_page(entry, "tim-kiem", tim="<b>zzz</b>")
+    info = at.info[0].value
+    assert "Không tìm thấy “\\<b\\>zzz\\</b\\>”" in info
+
+
+# ---------------------------------------------------------------- what changed since…
+
+def test_what_changed_since_a_day_from_a_link(entry):
+    at = open_page(entry, "thay-doi", tu_ngay="2024-04-24")
+    assert at.date_input(key="changes_day").value.isoformat() == "2024-04-24"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sự kiện mới"] == "2" and metrics["Nguồn mới"] == "2"
+    shown = text(at)
+    assert "**Ban Dân vận Trung ương** → Lạng Sơn" in shown and "nguồn đăng 25/04/2024" in shown
+    assert "Dữ liệu không ghi ngày thu thập nguồn" in shown
+    assert at.query_params["tu_ngay"] == "2024-04-24"
+
+
+def test_nothing_changed_says_so(entry):
+    at = open_page(entry, "thay-doi", tinh="20", tu_ngay="2025-01-01")
+    assert "Không có gì mới sau ngày 01/01/2025" in text(at)
+
+
+# ---------------------------------------------------------------- results first on the overview
+
+def test_overview_leads_with_results(entry):
+    at = open_page(entry, "overview", tinh="20")
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:3] == ["Kết quả đạt được", "Diễn biến qua các kỳ", "Dữ liệu trong bộ lọc"]
+    metrics = [m.value for m in at.metric]
+    assert metrics[0] == "1.973" and "1.145" in metrics and "81,77%" in metrics
+    shown = text(at)
+    assert "Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%." in shown  # the stated 80% beside its own ratio
+    assert "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi" in shown
+
+
+def test_overview_results_across_provinces_show_the_range(entry):
+    shown = text(open_page(entry, "overview", nam="2017-2024"))
+    assert "306 – 1.145" in shown and "2 tỉnh báo cáo: thấp nhất Hà Nam, cao nhất Lạng Sơn · Kỳ 2021–2023" in shown
+
+
+# ---------------------------------------------------------------- follow-up of recommendations
+
+def test_recommendations_listed_by_province_open_first(entry):
+    at = open_page(entry, "kien-nghi", nam="2017-2024")
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:2] == ["Hà Nam · 5 chưa xong", "Bắc Kạn · 3 chưa xong"]
+    assert {m.label: m.value for m in at.metric}["Chưa theo dõi"] == "15"
+    shown = text(at)
+    assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
+    assert "dong-thoi-gian?su_kien=v-2020-05-28-bac-kan" in "\n".join(str(m.value) for m in at.caption)
+    assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
+
+
+def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.query_params.update({"tinh": "06", "nam": "2017-2024"})
+    at.session_state["curator"] = True
+    at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
+    at.run()
+    quote = "Đoàn Kiểm tra của BCĐ Trung ương tổng kết Quyết định số 290-QĐ/TW làm việc với Tỉnh ủy Bắc Kạn"
+    at.selectbox(key="fu_pick").set_value("v-2020-05-28-bac-kan#7")
+    at.radio(key="fu_state").set_value("in_progress")
+    at.date_input(key="fu_date").set_value(dt.date(2021, 12, 1))
+    at.selectbox(key="fu_source").set_value("s02")
+    at.text_area(key="fu_quote").set_value(quote)
+    at.text_input(key="fu_reason").set_value("Báo Bắc Kạn đưa tin")
+    next(b for b in at.button if b.label == "Lưu đánh dấu").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Đã lưu vào followups.yaml." in text(at)
+    saved = (data / "followups.yaml").read_text(encoding="utf-8")
+    assert "visit: v-2020-05-28-bac-kan" in saved and "finding: 7" in saved and "state: in_progress" in saved
+    assert "Theo dõi: **Đang thực hiện** ngày 01/12/2021" in text(at)
+    assert {m.label: m.value for m in at.metric}["Đang thực hiện"] == "1"
+    audit = (data / "history" / "audit.jsonl").read_text(encoding="utf-8")
+    assert '"author": "biên tập viên"' in audit and "Báo Bắc Kạn đưa tin" in audit
+
+
+def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    before = (data / "followups.yaml").read_text(encoding="utf-8")
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.query_params.update({"tinh": "06", "nam": "2017-2024"})
+    at.session_state["curator"] = True
+    at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
+    at.run()
+    at.radio(key="fu_state").set_value("done")  # no source: refused by the loader
+    at.text_input(key="fu_reason").set_value("thử")
+    next(b for b in at.button if b.label == "Lưu đánh dấu").click().run()
+    assert "Không lưu được: 1 lỗi" in text(at)
+    assert (data / "followups.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_link_reopens_compare_toggles_the_source_and_document_search(entry):
+    at = open_page(entry, "so-sanh", tinh="20", chi_tieu="dvk_models_recognized", moi_nam="1")
+    assert at.toggle(key="compare_per_year").value is True
+    assert "381,67/năm" in at.dataframe[0].value["Giá trị"].to_list()
+    assert at.query_params["moi_nam"] == "1"
+    at.toggle(key="compare_per_year").set_value(False).run()
+    assert "moi_nam" not in at.query_params
+    at = open_page(entry, "nguon", nguon="a20")
+    assert at.selectbox(key="source_pick").value == "a20" and at.query_params["nguon"] == "a20"
+    at = open_page(entry, "van-ban", tim_vb="290")
+    assert at.text_input(key="doc_search").value == "290"
+    assert at.expander[0].label.startswith("290\\-QĐ/TW")
+    at = open_page(entry, "kien-nghi", tat_ca="1")
+    assert at.toggle(key="fu_all").value is True

@@ -102,3 +102,22 @@ def test_default_scheme():
     assert default_scheme((2021, 2024)) == "63"
     assert default_scheme((2026, 2026)) == "34"
     assert Filter(years=(2021, 2023)).end == dt.date(2023, 12, 31)
+
+
+def test_visits_filtered_by_level_kind_and_body(catalog):
+    everything = queries.visits(catalog, Filter())
+    central = queries.visits(catalog, Filter(levels=("central",)))
+    assert set(central["body_level"]) == {"central"} and 0 < central.height < everything.height
+    kinds = queries.visits(catalog, Filter(kinds=("khao_sat", "kiem_tra")))
+    assert set(kinds["kind"]) == {"khao_sat", "kiem_tra"}
+    body = queries.visits(catalog, Filter(bodies=("Ban Dân vận Trung ương",)))
+    assert body["visit_id"].to_list() == ["v-2024-04-25-lang-son"]
+    assert queries.visits(catalog, Filter(levels=("district",), bodies=("Ban Dân vận Trung ương",))).is_empty()
+    # values are not visits: the visit filters leave them as they are
+    assert queries.observations(catalog, Filter(levels=("district",))).height == \
+        queries.observations(catalog, Filter()).height
+
+
+def test_visit_bodies_are_the_data_s(catalog):
+    bodies = queries.visit_bodies(catalog)
+    assert "Ban Dân vận Trung ương" in bodies and bodies == sorted(set(bodies))

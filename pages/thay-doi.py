@@ -1,0 +1,73 @@
+"""Mới cập nhật: pick a day (the last meeting) and see the sources, visits and values added after it, for the
+filter — with what "added" means, since the data records no retrieval dates (danvan.changes)."""
+
+import datetime as dt
+
+import streamlit as st
+
+from components import cached, ui, view
+from danvan import fmt
+from danvan.i18n import name_column
+
+current = view.current()
+ui.header(current, "page_changes")
+t, lang = current.t, current.lang
+newest, _ = cached.changes_since(current.catalog, current.flt, None)
+if newest is None:
+    st.info(t("changes_no_data"), icon=":material/search_off:")
+    ui.footer(current)
+    st.stop()
+
+view.seed("changes_day", "tu_ngay", None, lang)  # a shared link's day
+default = dt.date(newest.year, 1, 1)  # until a day is picked: what came in the newest year
+day = st.date_input(t("changes_since"), value=None if "changes_day" in st.session_state else default,
+                    key="changes_day", format="DD/MM/YYYY", min_value=dt.date(2008, 1, 1), max_value=dt.date.today(),
+                    width=360)
+day = day or default
+view.keep("tu_ngay", day.isoformat())
+st.caption(t("changes_what"))
+st.caption(t("changes_newest", day=fmt.date(newest)))
+_, found = cached.changes_since(current.catalog, current.flt, day)
+assert found is not None
+
+
+def basis(row: dict) -> str:
+    return t("changes_basis_" + row["basis"], day=fmt.date(row["added"])) if row["basis"] else ""
+
+
+if found.empty:
+    st.info(t("changes_none", day=fmt.date(day), filter=ui.plain(current.filter_label())),
+            icon=":material/event_available:")
+else:
+    for column, key, frame in zip(st.columns(3), ("changes_sources", "changes_visits", "changes_values"),
+                                  (found.sources, found.visits, found.observations), strict=True):
+        column.metric(t(key), fmt.number(frame.height, lang=lang), border=True)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader(t("changes_visits"))
+        if found.visits.is_empty():
+            st.caption(t("none"))
+        for visit in found.visits.head(30).iter_rows(named=True):
+            with st.container(border=True):
+                st.markdown(f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
+                            f"{t('kind_' + visit['kind'])} · **{ui.plain(visit['body'])}** → "
+                            f"{ui.host(current, visit) or '—'}  \n{ui.plain(visit['summary'])}")
+                st.caption(f"{basis(visit)} · [{t('page_timeline')}]"
+                           f"({current.link('dong-thoi-gian', {'su_kien': visit['visit_id']})})")
+        st.subheader(t("changes_values"))
+        if found.observations.is_empty():
+            st.caption(t("none"))
+        for obs in found.observations.head(30).iter_rows(named=True):
+            place = ", ".join(x for x in (obs["commune"], obs["district"], obs["display_name"]) if x)
+            label = obs[name_column(lang)] + (f" — {obs['breakdown']}" if obs["breakdown"] else "")
+            st.markdown(f"- **{ui.plain(label)}**: {fmt.value(obs['value'], obs['unit'], lang)} · {ui.plain(place)} · "
+                        f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'])} · {basis(obs)}")
+    with right:
+        st.subheader(t("changes_sources"))
+        if found.sources.is_empty():
+            st.caption(t("none"))
+        for src in found.sources.iter_rows(named=True):
+            st.markdown(f"- {ui.source_line(current, src['source_id'])} · {basis(src)}")
+        if found.undated:
+            st.caption(t("changes_undated", n=found.undated))
+ui.footer(current)

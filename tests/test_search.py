@@ -1,0 +1,65 @@
+"""Search: accent-insensitive matching over every kind of record, hits placed exactly, ranking, bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from danvan import queries, search
+from danvan.filter import Filter
+
+
+@pytest.fixture(scope="module")
+def table(catalog):
+    flt = Filter(years=(2008, 2026))
+    return search.records(queries.visits(catalog, flt), catalog.findings, queries.observations(catalog, flt),
+                          catalog.documents, catalog.sources)
+
+
+def test_fold_keeps_every_character_in_place():
+    text = "Đảng ủy “Dân vận khéo”\nỞ  Lạng Sơn"
+    assert search.fold(text) == "dang uy “dan van kheo” o  lang son"
+    assert len(search.fold(text)) == len(text)
+
+
+def test_without_accents_finds_the_accented_phrase_and_marks_it(table):
+    hits, counts = search.search("dan van kheo", table)
+    assert counts["visit"] >= 3 and counts["value"] >= 1 and counts["direction"] >= 1
+    first = hits[0]
+    assert first.kind == "visit"  # visits first, each holding the whole phrase
+    marked = [first.snippet[a:b] for a, b in first.spans]
+    assert marked and all(m.lower() == "dân vận khéo" for m in marked)
+    assert search.segments("ab cd", ((3, 5),)) == [("ab ", False), ("cd", True)]
+
+
+def test_recommendations_are_found_with_their_visit(table):
+    hits, _ = search.search("đề nghị Bắc Kạn", table)
+    directions = [h for h in hits if h.kind == "direction"]
+    assert directions and directions[0].choices == {"su_kien": "v-2020-05-28-bac-kan"}
+    assert directions[0].page == "dong-thoi-gian"
+
+
+def test_documents_sources_and_values_link_to_their_pages(table):
+    hits, _ = search.search("290-QĐ/TW", table)
+    assert {"visit", "document"} <= {h.kind for h in hits}
+    assert next(h for h in hits if h.kind == "document").page == "van-ban"
+    hits, _ = search.search("81,77", table)
+    values = [h for h in hits if h.kind == "value"]
+    assert values and values[0].choices == {"chi_tieu": "tthc_online_processing_rate"}
+
+
+def test_every_word_must_be_there_and_words_start_words(table):
+    assert search.search("dan van kheo zzzz", table) == ([], {})
+    whole, start = search.search("kheo", table)[1], search.search("khe", table)[1]  # a word's start finds it
+    assert all(start[kind] >= n for kind, n in whole.items())
+    assert search.search("an van", table)[1] != search.search("dan van", table)[1]  # not inside a word
+    assert search.search("  ,;  ", table) == ([], {})
+
+
+def test_a_long_query_is_bounded(table):
+    assert len(search.words("a " * 500)) == 1 and len(search.words(" ".join(f"w{n}" for n in range(50)))) == 8
+
+
+def test_no_empty_parts_in_searched_text(table):
+    import polars as pl
+
+    assert table.filter(pl.col("text").str.contains("· ·", literal=True)).is_empty()
