@@ -166,6 +166,9 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
                       for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))})
     if reasons:
         notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
+    # a value that contradicts its own numerator/denominator is flagged beside the chart (queries.ratio_mismatch)
+    notes += [f"{series_name}: {queries.ratio_mismatch_note(num, den, lang)}" for series_name, num, den in
+              shown.filter(queries.ratio_mismatch_expr()).select("series", "numerator", "denominator").iter_rows()]
     hidden = rows.height - shown.height
     if hidden:
         notes.append(t("report_more_values", lang, n=hidden))
@@ -198,7 +201,10 @@ def _compare_slides(catalog: Catalog, observations: pl.DataFrame, lang: str) -> 
                                                              pl.lit(t("unit_vnd", lang))))
             .otherwise(pl.concat_str([fmt.number_expr("shown", lang=lang),
                                       pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit(""))]))
-            .alias("text"))
+            .alias("text"),
+            pl.when(queries.ratio_mismatch_expr()).then(pl.concat_str([
+                pl.col("series"), queries.with_ratio_flag(rest.head(MAX_FIGURES), lang)["ratio_note"]],
+                separator=" · ")).otherwise(pl.col("series")).alias("series"))
         notes = (t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height else ()
         slides.append(Slide(
             kind="figures", title=t("report_other_indicators", lang),
