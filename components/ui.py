@@ -49,7 +49,7 @@ def source_line(view: View, source_id: str) -> str:
     if row.is_empty():
         return plain(source_id)
     src = row.row(0, named=True)
-    title = plain(src["title"] or source_id)
+    title = plain(src["title"] or src["publisher"] or source_id)  # an untitled source by its publisher, not its id
     if src["url"]:
         title = f"[{title}]({src['url']})"
     details = ", ".join(plain(x) for x in (src["publisher"], published(src["published"])) if x)
