@@ -154,8 +154,10 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
     indicators = indicators.join(shown.select("indicator_id").unique(), on="indicator_id", how="semi",
                                  maintain_order="left")  # none left without a bar
     grid = (indicators.select("indicator_id", "indicator").join(series.select("series"), how="cross")
-            .join(shown.select("indicator_id", "series", "shown"), on=["indicator_id", "series"], how="left")
-            .with_columns(_value_label("shown", unit, lang).alias("label")))
+            .join(shown.select("indicator_id", "series", "shown", queries.ratio_mismatch_expr()),
+                  on=["indicator_id", "series"], how="left")
+            .with_columns(pl.concat_str([_value_label("shown", unit, lang), pl.when(pl.col("ratio_mismatch"))
+                                         .then(pl.lit(" ⚠")).otherwise(pl.lit(""))]).alias("label")))
     chart_series = tuple(
         Series(name=name, values=tuple(part["shown"].to_list()), labels=tuple(part["label"].to_list()))
         for name in series["series"].to_list()
@@ -167,8 +169,9 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: st
     if reasons:
         notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
     # a value that contradicts its own numerator/denominator is flagged beside the chart (queries.ratio_mismatch)
-    notes += [f"{series_name}: {queries.ratio_mismatch_note(num, den, lang)}" for series_name, num, den in
-              shown.filter(queries.ratio_mismatch_expr()).select("series", "numerator", "denominator").iter_rows()]
+    notes += [f"{name} ({series_name}): {queries.ratio_mismatch_note(num, den, lang)}" for name, series_name, num, den
+              in shown.filter(queries.ratio_mismatch_expr()).select("indicator", "series", "numerator", "denominator")
+              .iter_rows()]
     hidden = rows.height - shown.height
     if hidden:
         notes.append(t("report_more_values", lang, n=hidden))
