@@ -40,8 +40,10 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
 .st-key-slide_notes [data-testid="stMarkdownContainer"] p { font-size: clamp(16px, 2.2vh, 24px); color: #444; }
 .st-key-slide_source [data-testid="stMarkdownContainer"] p { font-size: clamp(14px, 1.9vh, 20px); color: #555; }
 /* the chart and the map take the height the screen has left under the title, above the control bar */
-.st-key-slide_chart { height: calc(100vh - 300px); min-height: 240px; }
-.st-key-slide_chart_notes { height: calc(100vh - 380px); min-height: 220px; }
+div.st-key-slide_chart { height: calc(100vh - 300px) !important; min-height: 240px; flex: none !important; }
+div.st-key-slide_chart_notes { height: calc(100vh - 380px) !important; min-height: 220px; flex: none !important; }
+:is(.st-key-slide_chart, .st-key-slide_chart_notes) :is([data-testid="stElementContainer"],
+  [data-testid="stPlotlyChart"], .stPlotlyChart, .js-plotly-plot, .plot-container) { height: 100% !important; }
 .st-key-slide_map img { max-height: calc(100vh - 280px); width: auto !important; max-width: 100%;
   object-fit: contain; }
 .st-key-present_controls { position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #fff;

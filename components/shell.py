@@ -32,8 +32,10 @@ SCREEN_CSS = """<style>
   [data-testid="stDeckGlJsonChart"], [data-testid="stElementContainer"], .st-key-profile_map
     { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  [data-testid="stExpander"] details > div, [data-testid="stExpanderDetails"]
-    { display: block !important; height: auto !important; visibility: visible !important; }
+  [data-testid="stExpander"] details::details-content { content-visibility: visible !important;
+    display: block !important; height: auto !important; }
+  [data-testid="stExpanderDetails"] { display: block !important; height: auto !important;
+    visibility: visible !important; }
   [data-testid="stExpander"] summary svg { display: none !important; }
 }
 </style>"""

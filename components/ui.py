@@ -50,7 +50,7 @@ def source_line(view: View, source_id: str) -> str:
     if row.is_empty():
         return plain(source_id)
     src = row.row(0, named=True)
-    title = plain(src["title"] or source_id)
+    title = plain(src["title"] or src["publisher"] or source_id)  # untitled: by its publisher, not its id
     link = web_link(src["url"])  # None for a url that is not a well-formed web address
     if link:
         title = f"[{title}]({link})"

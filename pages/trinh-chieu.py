@@ -59,7 +59,7 @@ if slide.figures:
 if slide.chart is not None:  # as tall as the screen leaves it (a laptop's 768 pixels as a projector's 1080)
     figure = cached.slide_figure(current.catalog, current.flt, lang, number, None)  # no fixed height: the box's
     with st.container(key="slide_chart_notes" if slide.notes else "slide_chart"):
-        st.plotly_chart(figure, theme=None, config={"displaylogo": False, "responsive": True},
+        st.plotly_chart(figure, theme=None, config={"displaylogo": False, "responsive": True, "displayModeBar": False},
                         key=f"slide_chart_{number}", height="stretch")
 if slide.map is not None:
     picture, side = st.columns([5, 2], gap="large")

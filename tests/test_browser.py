@@ -6,6 +6,7 @@ missing, and never when DANVAN_REQUIRE_BROWSER=1 (set by .ci/run)."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -213,3 +215,17 @@ def test_injected_markup_is_text(server, browser):
     assert "Năm “2030-2010” không hợp lệ" in body
     assert visit.page.locator("img[src=x]").count() == 0
     visit.check("bad-link")
+
+
+def test_the_printed_profile_expands_visits_and_drops_the_screen_controls(server, browser):
+    """Issue 12, defect 17: printing keeps blocks whole and prints collapsed visits in full, without the sidebar."""
+    visit = Visit(browser, server)
+    visit.open("ho-so-tinh?tinh=06", "canvas")  # Bắc Kạn: three visits, listed collapsed
+    assert visit.page.locator('[data-testid="stExpander"] details[open]').count() == 0
+    visit.page.emulate_media(media="print")
+    printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf())).pages)
+    assert printed.count("Tóm tắt:") == 3  # every visit's details, not only its title
+    assert "Bộ lọc" not in printed  # the sidebar is not printed
+    heights = visit.page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stDeckGlJsonChart\"] button')]"
+                                  ".map(b => b.getBoundingClientRect().height)")
+    assert heights and not any(heights)  # the map's zoom buttons are not printed

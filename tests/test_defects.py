@@ -180,3 +180,8 @@ def test_boundary_radio_keeps_its_choice_after_switching_to_english(entry):  # n
     # the browser matches its choice by the option's text: after the labels change language, the app must send the
     # choice again in the new label, or the browser shows no option selected
     assert radio.proto.set_value and radio.proto.raw_value == "63 units (before 1/7/2025)"
+
+
+def test_untitled_sources_are_named_by_publisher_not_id(entry):  # noqa: F811
+    shown = text(open_page(entry, "overview", nam="2015"))  # a13 has no title
+    assert "[a13]" not in shown and "[vanninh.khanhhoa.gov.vn]" in shown

@@ -139,3 +139,28 @@ def test_a_laptop_screen_shows_each_slide_map_and_sidebar_whole(server, browser)
     cut = show.page.evaluate("""() => [...document.querySelectorAll('[data-testid="stWidgetLabel"] p')]
         .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)""")
     assert not cut, f"labels cut: {cut}"
+
+
+def test_a_click_leaves_no_frame_around_the_slide(server, browser):  # noqa: F811
+    """Issue 12, defect 20: a click on a slide leaves no grey frame (an element's toolbar or a focus ring) around the
+    picture or chart: a projector shows it."""
+    show = Show(browser, server)
+    for number, ready in ((3, '[data-testid="stImage"] img'), (4, ".js-plotly-plot")):
+        show.open(f"?trinh_chieu={number}&tinh=20", ready)
+        target = show.page.locator(ready).first.bounding_box()
+        show.page.mouse.click(target["x"] + target["width"] * 0.5, target["y"] + target["height"] * 0.5)
+        show.page.wait_for_timeout(600)
+        frames = show.page.evaluate("""() => {
+            const seen = [];
+            for (let e = document.activeElement; e && e !== document.body; e = e.parentElement) {
+                const s = getComputedStyle(e);
+                if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) seen.push('focus ' + e.dataset.testid);
+            }
+            for (const e of document.querySelectorAll('[data-testid="stElementToolbar"], .modebar-container')) {
+                const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                if (r.width && r.height && s.visibility !== 'hidden' && s.opacity !== '0') seen.push(e.className);
+            }
+            return seen;
+        }""")
+        show.check(f"trinh-chieu-{number:02d}-sau-khi-bam")
+        assert not frames, frames
