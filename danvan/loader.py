@@ -37,6 +37,8 @@ from .model import (
     Problem,
     Spec,
     scheme_on_expr,
+    source_id_problem,
+    valid_source_id,
 )
 from .text import DecodeError, decode, is_nfc, nfc, quote_key
 
@@ -464,10 +466,10 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
     for label, source_id in sources.select(RECORD, "id").iter_rows():
         if source_id is None:
             continue
-        path = root / "sources" / f"{source_id}.txt"
-        if "/" in source_id or "\\" in source_id or source_id.startswith("."):
-            problems.add("sources.yaml", label, "id", "mã nguồn không được chứa / \\ hay bắt đầu bằng dấu chấm")
+        if not valid_source_id(source_id):  # before any path is built from it
+            problems.add("sources.yaml", label, "id", source_id_problem(source_id))
             continue
+        path = root / "sources" / f"{source_id}.txt"
         if not path.is_file():
             problems.add("sources.yaml", label, "id", f"thiếu văn bản lưu trữ sources/{source_id}.txt")
             continue

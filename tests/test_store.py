@@ -72,3 +72,35 @@ def test_a_save_needs_an_author_and_a_note(mini, who, fields):
         store.save(mini, {"observations": [NEW]}, **who)
     assert {p.field for p in err.value.problems} == fields
     assert snapshot(mini) == before
+
+
+# ---------------------------------------------------------------- ids that would become paths (issue 14 §1)
+
+@pytest.mark.parametrize("bad", ["../../../../tmp/x/PWNED", "/tmp/x/PWNED", "a/b", "a\\b", ".hidden", "x" * 4000,
+                                 "n01\n", "mã-nguồn", ""])
+def test_a_source_id_never_becomes_a_path_outside_data(mini, tmp_path, bad):
+    outside = tmp_path / "x"
+    outside.mkdir()
+    before = snapshot(mini)
+    source = {"id": bad, "title": "Bài mới", "published": "2023-12-01"}
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"sources": [source]}, {bad: "Năm 2023 có 12 mô hình.\n"}, **WHO)
+    assert [p.field for p in err.value.problems] == ["id"]
+    assert "mã nguồn" in err.value.problems[0].message
+    assert list(outside.iterdir()) == [] and not list(mini.parent.glob("**/PWNED.txt"))
+    assert snapshot(mini) == before
+
+
+def test_an_unknown_record_file_is_refused(mini):
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"../../evil": [{"id": "x"}]}, **WHO)
+    assert "../../evil" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", ["a/b", "x" * 4000, "../x"])
+def test_the_loader_reports_a_bad_source_id(mini, bad):
+    text = (mini / "sources.yaml").read_text(encoding="utf-8")
+    (mini / "sources.yaml").write_text(text + f"- id: '{bad}'\n  title: Bài lạ\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        danvan.load(mini)
+    assert any(p.field == "id" and "mã nguồn" in p.message for p in err.value.problems)
