@@ -14,6 +14,7 @@ OVERVIEW = "overview"
 PROFILE = "ho-so-tinh"
 PRESENT = "trinh-chieu"  # the presentation page: hidden from the navigation, entered by its button or a link
 CURATE = "nhap-lieu"     # curation: reachable by its URL, listed once a curator has signed in
+AUDIT = "nhat-ky"        # the audit log of saves: reachable by its URL, listed once an admin has signed in
 
 # (section title key, ((file, title key, icon, url path), …)); the overview's url path is "" (the root).
 PAGES = (
@@ -27,6 +28,7 @@ PAGES = (
                            ("du-lieu", "page_data", "table", "du-lieu"))),
 )
 CURATE_PAGE = (CURATE, "page_curate", "edit_note", CURATE)
+AUDIT_PAGE = (AUDIT, "page_audit", "history", AUDIT)
 
 
 def page_file(name: str) -> Path:
@@ -36,4 +38,4 @@ def page_file(name: str) -> Path:
 
 def known_paths() -> set[str]:
     """Every URL path a page answers to."""
-    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3]}
+    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3], AUDIT_PAGE[3]}

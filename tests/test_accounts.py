@@ -190,3 +190,17 @@ def test_refused_uploads(raw, name, kwargs, word):
 def test_shown_name_is_cleaned():
     assert uploads.shown_name("C:\\Users\\x\\bài\u202eviết.txt\x00") == "bàiviết.txt"
     assert uploads.shown_name("...") == "(không tên)"
+
+
+def test_an_identity_provider_account_maps_by_email_and_has_no_password(tmp_path):
+    book = tmp_path / "c.toml"
+    accounts.add(book, "hoa", None, "admin", "Lê Hoa", email="Hoa@Tinh.gov.vn")
+    accounts.add(book, "lan", SECRET, "curator", email="lan@tinh.gov.vn")
+    assert accounts.by_email(book, "hoa@tinh.gov.vn").username == "hoa"
+    assert accounts.by_email(book, "nobody@tinh.gov.vn") is None and accounts.by_email(book, "") is None
+    assert accounts.verify(book, "hoa", "") is None and accounts.verify(book, "hoa", SECRET) is None
+    assert accounts.get(book, "lan").email == "lan@tinh.gov.vn" and accounts.get(book, "x") is None
+    with pytest.raises(AccountError, match="cần mật khẩu"):
+        accounts.add(book, "minh", None)
+    with pytest.raises(AccountError, match="thư"):
+        accounts.add(book, "minh", SECRET, email="không-phải-thư")
