@@ -487,7 +487,7 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
 def _version(root: Path) -> str:
     """A short fingerprint of every file in the folder: shown on exports and used to notice changes."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.relative_to(root).parts):
+    for path in journal.data_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

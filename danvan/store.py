@@ -83,6 +83,7 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
             if not committed:  # after the commit point the transaction is finished by recovery, never undone
                 shutil.rmtree(txn, ignore_errors=True)
             raise
+        journal.prune_history(root, when)  # the retention policy: see journal.KEEP_VERSIONS, KEEP_DAYS
     return Saved(files=changed, history=root / HISTORY / stamp, audit=entry)
 
 
