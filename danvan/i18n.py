@@ -479,6 +479,7 @@ ACCESS: Texts = {
         "Tải lên tệp văn bản (.txt, UTF-8 hoặc UTF-16, tối đa {mb} MB)",
         "Upload a text file (.txt, UTF-8 or UTF-16, at most {mb} MB)",
     ),
+    "cur_upload_button": ("Chọn tệp", "Choose a file"),
     "cur_upload_refused": ("Tệp “{name}” không dùng được: {reason}.", "The file “{name}” cannot be used: {reason}."),
     "cur_note": ("Lý do lưu (bắt buộc, ghi vào nhật ký)", "Reason for saving (required, goes to the audit log)"),
     "cur_note_help": (

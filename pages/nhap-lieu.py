@@ -21,6 +21,14 @@ if account is None:
     st.stop()
 
 # ---------------------------------------------------------------- the article
+# Streamlit writes the uploader's button and limits in English only: the label above says the limits, and the button
+# gets its text from the translation table (a fixed string, never user input, inside the CSS).
+st.html(f"""<style>
+[data-testid='stFileUploaderDropzoneInstructions'] {{display: none}}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p {{display: none}}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
+    content: "{t('cur_upload_button')}"}}
+</style>""")
 upload = st.file_uploader(t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), type=["txt"], key="curate_upload",
                           max_upload_size=uploads.MAX_UPLOAD_MB)
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
