@@ -207,3 +207,54 @@ def test_admin_reads_filters_and_exports_the_audit(entry, book, data):
     assert people["Tên đăng nhập"].tolist() == ["lan", "quantri"]
     assert people["Vai trò"].tolist() == ["biên tập viên", "quản trị viên"]
     assert "argon2" not in people.to_string()
+
+
+# ---------------------------------------------------------------- an identity provider (st.login), uploads
+
+OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "danvan",
+        "client_secret": "y" * 16, "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+
+
+def open_with_provider(entry: Path, user: dict) -> AppTest:
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.secrets["auth"] = OIDC
+    at.user = user
+    at.switch_page(str(ROOT / "pages" / "nhap-lieu.py"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_provider_is_offered_and_its_email_maps_to_a_role(entry, book):
+    accounts.add(book, "hoa", None, "curator", "Lê Hoa", email="hoa@tinh.gov.vn")
+    out = open_with_provider(entry, {"is_logged_in": False})
+    assert [b.label for b in out.button][:1] == ["Đăng nhập bằng tài khoản cơ quan"] and not writes(out)
+    inside = open_with_provider(entry, {"is_logged_in": True, "email": "Hoa@tinh.gov.vn", "email_verified": True})
+    assert "Đã đăng nhập: Lê Hoa (biên tập viên)" in shown(inside) and inside.get("file_uploader")
+
+
+@pytest.mark.parametrize("user", [{"is_logged_in": True, "email": "la@tinh.gov.vn"},
+                                  {"is_logged_in": True, "email": "hoa@tinh.gov.vn", "email_verified": False}])
+def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, user):
+    accounts.add(book, "hoa", None, "curator", email="hoa@tinh.gov.vn")
+    at = open_with_provider(entry, user)
+    assert not writes(at)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "Tệp “bai.txt” không dùng được: tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung."),
+    (b"MZ\x90\x00" + bytes(64), "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
+                                "chỉ nhận: txt."),
+])
+def test_a_refused_upload_says_why(entry, book, content, message):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("../../bai.txt", content, "text/plain"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert [e.value.replace("\\", "") for e in at.error] == [message]  # as shown: without markdown escapes
+
+
+def test_a_utf16_upload_is_read_as_text(entry, book):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.error and {202, 279}.issubset(set(at.data_editor[0].value["value"].tolist()))
