@@ -145,8 +145,9 @@ def _sign_in_form(lang: str) -> None:
             st.info(t("auth_no_accounts", lang), icon=":material/lock:")
         return
     with st.form("auth_sign_in", clear_on_submit=True):
-        st.text_input(t("auth_username", lang), key="auth_username", autocomplete="username")
-        st.text_input(t("cur_password", lang), type="password", key="auth_password", autocomplete="current-password")
+        st.text_input(t("auth_username", lang), key="auth_username", autocomplete="username", max_chars=64)
+        st.text_input(t("cur_password", lang), type="password", key="auth_password", autocomplete="current-password",
+                      max_chars=256)
         st.form_submit_button(t("cur_login", lang), type="primary", on_click=_attempt)
     refused = state.pop(REFUSED, None)
     if refused:
