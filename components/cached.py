@@ -34,6 +34,7 @@ from pydeck.bindings.json_tools import default_serialize
 import danvan
 from danvan import audit, changes, followup, queries, results, search
 from danvan import filter as filters
+from danvan.accounts import Throttle
 from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
@@ -475,3 +476,10 @@ def map_deck(geojson: str, islands: str, values: dict[str, float], tooltips: dic
         digest.update(part.encode("utf-8"))
     return _serialized_deck(digest.hexdigest(), lambda: maps.make_map_deck(
         geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view))
+
+
+@st.cache_resource(show_spinner=False)
+def throttle() -> Throttle:
+    """Failed sign-ins, shared by every session of the process: a count kept per session would restart with a new
+    browser tab."""
+    return Throttle()

@@ -19,7 +19,11 @@ PENDING_PROVINCES = "_pending_tinh"  # a page asked to open a province (a click 
 VIEW = "_view"                  # the View the shell built in this run
 IN_SHELL = "_in_shell"          # this run went through the shell (see view.current)
 PATH_CHECKED = "_path_checked"  # the session's first URL path was checked for an unknown page
-CURATOR = "curator"             # a curator has signed in (pages/nhap-lieu.py)
+CURATOR = "curator"             # the signed-in account may save (components/auth.py): lists the curation page
+ADMIN = "_admin"                # the signed-in account is an administrator: lists the audit page
+ACCOUNT = "_account"            # the signed-in account (danvan.accounts.Account), by components/auth.py
+SEEN = "_account_seen"          # when the signed-in session was last active (for expiry after inactivity)
+EXPIRED = "_account_expired"    # the session just expired: the sign-in form says why
 
 # Presentation mode
 SLIDE = "_slide"                      # the slide shown, from 0

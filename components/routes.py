@@ -17,6 +17,7 @@ CURATE = "nhap-lieu"     # curation: reachable by its URL, listed once a curator
 SEARCH = "tim-kiem"
 CHANGES = "thay-doi"
 FOLLOWUP = "kien-nghi"
+AUDIT = "nhat-ky"        # the audit log of saves: reachable by its URL, listed once an admin has signed in
 
 # (section title key, ((file, title key, icon, url path), …)); the overview's url path is "" (the root).
 PAGES = (
@@ -33,6 +34,7 @@ PAGES = (
                            ("du-lieu", "page_data", "table", "du-lieu"))),
 )
 CURATE_PAGE = (CURATE, "page_curate", "edit_note", CURATE)
+AUDIT_PAGE = (AUDIT, "page_audit", "history", AUDIT)
 
 
 def page_file(name: str) -> Path:
@@ -47,4 +49,4 @@ def title_key(path: str) -> str:
 
 def known_paths() -> set[str]:
     """Every URL path a page answers to."""
-    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3]}
+    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3], AUDIT_PAGE[3]}

@@ -10,6 +10,7 @@ Roles: viewer (everyone, no account needed), curator (may save), admin (may also
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -28,6 +29,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 ROLES = ("viewer", "curator", "admin")
 MIN_PASSWORD = 10
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SESSION_IDLE = dt.timedelta(minutes=30)  # a curator's session ends after this long without activity
 
 _HASHER = PasswordHasher()  # Argon2id with the library's current recommended cost; salt is random per hash
@@ -45,6 +47,7 @@ class Account:
     role: str
     name: str = ""
     created: str = ""
+    email: str = ""  # the address an OpenID Connect provider signs this person in with (st.login), if any
 
     def can(self, action: str) -> bool:
         return can(self.role, action)
@@ -83,7 +86,7 @@ def _write(path: Path, accounts: dict[str, dict]) -> None:
     lines = ["# Tài khoản biên tập — quản lý bằng `python -m danvan curator add|remove|list`; đừng sửa tay.", ""]
     for name in sorted(accounts):
         lines.append(f"[accounts.{json.dumps(name)}]")
-        for key in ("role", "name", "created", "hash"):
+        for key in ("role", "name", "created", "email", "hash"):
             lines.append(f"{key} = {json.dumps(str(accounts[name].get(key, '')), ensure_ascii=False)}")
         lines.append("")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,29 +103,55 @@ def _write(path: Path, accounts: dict[str, dict]) -> None:
         raise
 
 
+def _account(username: str, entry: dict) -> Account:
+    return Account(username, entry.get("role", "viewer"), entry.get("name", ""), entry.get("created", ""),
+                   entry.get("email", ""))
+
+
 def list_accounts(path: Path) -> list[Account]:
-    return [Account(name, entry.get("role", "viewer"), entry.get("name", ""), entry.get("created", ""))
-            for name, entry in sorted(_read(path).items())]
+    return [_account(name, entry) for name, entry in sorted(_read(path).items())]
 
 
-def add(path: Path, username: str, password: str, role: str = "curator", name: str = "", *,
-        replace: bool = False, now: dt.datetime | None = None) -> Account:
-    """Create (or, with `replace`, reset) an account. Raises AccountError saying what is wrong."""
+def get(path: Path, username: str) -> Account | None:
+    """The account as the file has it now (a session re-reads it, so removing an account ends its sessions)."""
+    entry = _read(path).get(username)
+    return _account(username, entry) if entry is not None else None
+
+
+def by_email(path: Path, email: str) -> Account | None:
+    """The account an identity provider's (verified) e-mail address maps to; compared without case."""
+    wanted = email.strip().lower()
+    if not wanted:
+        return None
+    found = [_account(n, e) for n, e in sorted(_read(path).items()) if str(e.get("email", "")).lower() == wanted]
+    return found[0] if len(found) == 1 else None  # two accounts claiming one address: neither, rather than a guess
+
+
+def add(path: Path, username: str, password: str | None, role: str = "curator", name: str = "", *,
+        email: str = "", replace: bool = False, now: dt.datetime | None = None) -> Account:
+    """Create (or, with `replace`, reset) an account. Raises AccountError saying what is wrong.
+
+    `password` None: an account that signs in only through the identity provider, by `email` (no local sign-in)."""
     if not USERNAME.match(username):
         raise AccountError(f"tên đăng nhập '{username}' không hợp lệ: 2–64 ký tự a-z, 0-9, dấu . _ -, viết thường")
     if role not in ROLES:
         raise AccountError(f"vai trò '{role}' không hợp lệ; cho phép: {', '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD:
+    if email and not EMAIL.match(email):
+        raise AccountError(f"địa chỉ thư '{email}' không hợp lệ")
+    if password is None and not email:
+        raise AccountError("cần mật khẩu, hoặc địa chỉ thư để đăng nhập qua nhà cung cấp định danh")
+    if password is not None and len(password) < MIN_PASSWORD:
         raise AccountError(f"mật khẩu quá ngắn: cần ít nhất {MIN_PASSWORD} ký tự")
-    if password.strip() != password or "\n" in password:
+    if password is not None and (password.strip() != password or "\n" in password):
         raise AccountError("mật khẩu không được bắt đầu, kết thúc bằng khoảng trắng hay chứa xuống dòng")
     accounts = _read(path)
     if username in accounts and not replace:
         raise AccountError(f"đã có tài khoản '{username}' (dùng --replace để đặt lại)")
     created = (now or dt.datetime.now()).isoformat(timespec="seconds")
-    accounts[username] = {"role": role, "name": name, "created": created, "hash": _HASHER.hash(password)}
+    accounts[username] = {"role": role, "name": name, "created": created, "email": email.strip().lower(),
+                          "hash": _HASHER.hash(password) if password is not None else ""}
     _write(path, accounts)
-    return Account(username, role, name, created)
+    return Account(username, role, name, created, email.strip().lower())
 
 
 def remove(path: Path, username: str) -> None:
@@ -137,16 +166,17 @@ def verify(path: Path, username: str, password: str) -> Account | None:
     """The account when the password is right, else None (same cost whether or not the account exists)."""
     entry = _read(path).get(username)
     try:
-        _HASHER.verify(entry["hash"] if entry else _DUMMY, password)
+        _HASHER.verify(entry["hash"] if entry and entry.get("hash") else _DUMMY, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
-    if entry is None:
+    if entry is None or not entry.get("hash"):  # no such account, or one that signs in through the provider only
         return None
     if _HASHER.check_needs_rehash(entry["hash"]):  # the library's recommended cost went up: upgrade on sign-in
         accounts = _read(path)
         accounts[username]["hash"] = _HASHER.hash(password)
-        _write(path, accounts)
-    return Account(username, entry.get("role", "viewer"), entry.get("name", ""), entry.get("created", ""))
+        with contextlib.suppress(OSError):  # a read-only accounts file: the old hash still verifies
+            _write(path, accounts)
+    return _account(username, entry)
 
 
 # ---------------------------------------------------------------- sign-in limits and sessions
@@ -248,6 +278,9 @@ def add_cli(commands: argparse._SubParsersAction) -> None:
     add_p.add_argument("--role", choices=ROLES, default="curator")
     add_p.add_argument("--name", default="", help="họ tên hiển thị")
     add_p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
+    add_p.add_argument("--email", default="", help="địa chỉ thư khi đăng nhập qua nhà cung cấp định danh (OIDC)")
+    add_p.add_argument("--no-password", action="store_true",
+                       help="không đăng nhập bằng mật khẩu: chỉ qua nhà cung cấp định danh, theo --email")
     add_p.add_argument("--replace", action="store_true", help="đặt lại mật khẩu, vai trò của tài khoản đã có")
     remove_p = actions.add_parser("remove", help="xóa một tài khoản")
     remove_p.add_argument("username")
@@ -268,7 +301,8 @@ def run_cli(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser() if args.file else accounts_path()
     try:
         if args.action == "add":
-            account = add(path, args.username, _read_password(args.password_stdin), args.role, args.name,
+            password = None if args.no_password else _read_password(args.password_stdin)
+            account = add(path, args.username, password, args.role, args.name, email=args.email,
                           replace=args.replace)
             print(f"Đã lưu tài khoản {account.username} ({account.role}) vào {path}")
         elif args.action == "remove":
@@ -277,7 +311,7 @@ def run_cli(args: argparse.Namespace) -> int:
         else:
             found = list_accounts(path)
             for account in found:
-                print(f"{account.username}\t{account.role}\t{account.name}\t{account.created}")
+                print(f"{account.username}\t{account.role}\t{account.name}\t{account.created}\t{account.email}")
             print(f"{len(found)} tài khoản trong {path}", file=sys.stderr)
     except AccountError as err:
         print(f"Lỗi: {err}", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
 import sys
@@ -56,6 +57,14 @@ def rows(found: list[Entry]) -> list[dict[str, str]]:
              "added": " | ".join(what.get("added", [])), "changed": " | ".join(what.get("changed", [])),
              "removed": " | ".join(what.get("removed", [])), "id": e.id}
             for e in found for file, what in e.files.items()]
+
+
+def shown_time(value: str) -> str:
+    """An entry's time as the interface shows it, dd/mm/yyyy HH:MM (the stored value when it is not a time)."""
+    try:
+        return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return value
 
 
 def csv_bytes(found: list[Entry]) -> bytes:

@@ -413,24 +413,14 @@ DATA: Texts = {
 
 # Nhập liệu (pages/nhap-lieu.py)
 CURATION: Texts = {
-    "cur_disabled": (
-        "Trang nhập liệu chưa được bật. Để bật, đặt mật khẩu người biên soạn trong biến môi trường "
-        "DANVAN_CURATOR_PASSWORD hoặc dòng curator_password = \"...\" trong .streamlit/secrets.toml, rồi khởi động lại "
-        "ứng dụng.",
-        "Curation is not enabled. To enable it, set a curator password in the environment variable "
-        "DANVAN_CURATOR_PASSWORD or as curator_password = \"...\" in .streamlit/secrets.toml, then restart the app.",
-    ),
     "cur_password": ("Mật khẩu người biên soạn", "Curator password"),
     "cur_login": ("Đăng nhập", "Sign in"),
-    "cur_wrong": ("Mật khẩu không đúng.", "Wrong password."),
     "cur_logout": ("Đăng xuất", "Sign out"),
     "cur_only": ("Chỉ người biên soạn mới dùng được trang này.", "Only curators can use this page."),
-    "cur_upload": ("Tải lên tệp văn bản (.txt, UTF-8, tối đa 1 MB)", "Upload a text file (.txt, UTF-8, at most 1 MB)"),
     "cur_paste": ("…hoặc dán nội dung bài viết", "…or paste the article"),
     "cur_published": ("Ngày đăng (YYYY-MM-DD), nếu bài không ghi", "Publication date (YYYY-MM-DD), if not in the text"),
     "cur_province": ("Tỉnh của nơi đăng bài, nếu bài không nêu", "Province of the outlet, if the text does not say"),
     "cur_extract": ("Trích xuất bản nháp", "Extract a draft"),
-    "cur_too_big": ("Tệp quá lớn ({size} byte); tối đa 1 MB.", "File too large ({size} bytes); at most 1 MB."),
     "cur_empty": ("Chưa có nội dung bài viết.", "No article text yet."),
     "cur_source": ("Nguồn", "Source"),
     "cur_source_id": ("Mã nguồn (tên tệp lưu trữ)", "Source id (stored file name)"),
@@ -543,6 +533,86 @@ EXPORTS: Texts = {
 }
 
 
+# Sign-in (components/auth.py), the save's note and the audit page (pages/nhat-ky.py)
+ACCESS: Texts = {
+    "auth_admin_only": ("Trang này chỉ dành cho quản trị viên.", "This page is for administrators only."),
+    "auth_no_accounts": (
+        "Chưa có tài khoản biên tập nào. Quản trị viên tạo tài khoản trên máy chủ bằng lệnh "
+        "`python -m danvan curator add TÊN --role admin`, rồi tải lại trang.",
+        "There are no curator accounts yet. An administrator creates one on the server with "
+        "`python -m danvan curator add NAME --role admin`, then reloads the page.",
+    ),
+    "auth_username": ("Tên đăng nhập", "Username"),
+    "auth_sign_in_oidc": ("Đăng nhập bằng tài khoản cơ quan", "Sign in with your organisation account"),
+    "auth_signed_in": ("Đã đăng nhập: {name} ({role})", "Signed in: {name} ({role})"),
+    "auth_expired": (
+        "Phiên làm việc đã hết hạn sau {minutes} phút không hoạt động; hãy đăng nhập lại.",
+        "The session ended after {minutes} minutes without activity; please sign in again.",
+    ),
+    "auth_refused": ("Không đăng nhập được: {reason}.", "Sign-in refused: {reason}."),
+    "auth_no_role": (
+        "Tài khoản {email} chưa được cấp quyền biên tập. Quản trị viên cấp bằng lệnh "
+        "`python -m danvan curator add TÊN --email {email} --no-password`.",
+        "The account {email} has no curator rights yet. An administrator grants them with "
+        "`python -m danvan curator add NAME --email {email} --no-password`.",
+    ),
+    "auth_not_allowed": (
+        "Tài khoản {name} ({role}) không được mở trang này.",
+        "The account {name} ({role}) may not open this page.",
+    ),
+    "role_viewer": ("người xem", "viewer"),
+    "role_curator": ("biên tập viên", "curator"),
+    "role_admin": ("quản trị viên", "administrator"),
+    "cur_upload_limits": (
+        "Tải lên tệp văn bản (.txt, UTF-8 hoặc UTF-16, tối đa {mb} MB)",
+        "Upload a text file (.txt, UTF-8 or UTF-16, at most {mb} MB)",
+    ),
+    "cur_upload_button": ("Chọn tệp", "Choose a file"),
+    "cur_upload_refused": ("Tệp “{name}” không dùng được: {reason}.", "The file “{name}” cannot be used: {reason}."),
+    "cur_note": ("Lý do lưu (bắt buộc, ghi vào nhật ký)", "Reason for saving (required, goes to the audit log)"),
+    "cur_note_help": (
+        "Một câu ngắn: bài nào, vì sao thêm. Quản trị viên đọc được trong Nhật ký biên tập.",
+        "One short sentence: which article, why. Administrators read it in the audit log.",
+    ),
+    "cur_note_missing": ("Hãy ghi lý do lưu trước khi lưu.", "Write the reason for saving first."),
+    "cur_busy": (
+        "Chưa lưu: dữ liệu đang được một lần lưu khác giữ. {detail}",
+        "Not saved: another save holds the data. {detail}",
+    ),
+    "page_audit": ("Nhật ký biên tập", "Audit log"),
+    "audit_intro": (
+        "Mỗi lần lưu: ai lưu, lúc nào, thêm bản ghi nào vào tệp nào, và lý do. Nhật ký chỉ ghi thêm, không sửa.",
+        "Every save: who, when, which records went into which file, and why. The log is append-only.",
+    ),
+    "audit_empty": ("Chưa có lần lưu nào.", "No saves yet."),
+    "audit_broken": (
+        "Không đọc được dòng {lines} của tệp nhật ký {file}.",
+        "Lines {lines} of the audit file {file} could not be read.",
+    ),
+    "audit_by": ("Người lưu", "Curator"),
+    "audit_all": ("Tất cả", "Everyone"),
+    "audit_time": ("Thời điểm", "Time"),
+    "audit_note": ("Lý do", "Reason"),
+    "audit_file": ("Tệp", "File"),
+    "audit_added": ("Bản ghi thêm", "Records added"),
+    "audit_changed": ("Bản ghi sửa", "Records changed"),
+    "audit_removed": ("Bản ghi xóa", "Records removed"),
+    "audit_id": ("Mã lần lưu", "Save id"),
+    "audit_saves": ("{n} lần lưu", "{n} saves"),
+    "audit_csv": ("Tải nhật ký (CSV)", "Download the log (CSV)"),
+    "audit_accounts": ("Tài khoản", "Accounts"),
+    "audit_accounts_note": (
+        "Chỉ xem; thêm, xóa tài khoản trên máy chủ bằng `python -m danvan curator add|remove|list`.",
+        "Read-only; add or remove accounts on the server with `python -m danvan curator add|remove|list`.",
+    ),
+    "audit_username": ("Tên đăng nhập", "Username"),
+    "audit_role": ("Vai trò", "Role"),
+    "audit_name": ("Họ tên", "Name"),
+    "audit_email": ("Thư điện tử", "E-mail"),
+    "audit_created": ("Ngày tạo", "Created"),
+}
+
+
 def _merge(*groups: Texts) -> Texts:
     merged: Texts = {}
     for group in groups:
@@ -554,7 +624,7 @@ def _merge(*groups: Texts) -> Texts:
 
 
 TEXTS = _merge(APP, FILTER_BAR, WORDS, LABELS, OVERVIEW, MAP, TIMELINE, COMPARE, PROFILE, DOCUMENTS, SOURCES, DATA,
-               CURATION, PRESENTATION, EXPORTS)
+               CURATION, PRESENTATION, EXPORTS, ACCESS)
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:

@@ -22,6 +22,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import socket
 import time
@@ -148,6 +149,47 @@ def committing(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             raise LockBusy([Problem(f"{HISTORY}/{COMMIT_LOCK}", "", "",
                                     f"có người đọc dữ liệu giữ khóa quá {timeout:g} giây; hãy thử lại sau")])
         yield
+
+
+# ---------------------------------------------------------------- the folder's files, and how long history is kept
+
+def data_files(root: Path) -> list[Path]:
+    """Every file of the data folder except history/, sorted. history/ is pruned from the walk, never entered: it
+    grows with every save, and the loader's version and the snapshot's fingerprint run on every start."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        if Path(folder) == root and HISTORY in dirs:
+            dirs.remove(HISTORY)
+        found.extend(p for p in (Path(folder) / name for name in files) if p.is_file())
+    return sorted(found)
+
+
+KEEP_VERSIONS = 50  # previous versions always kept, the newest ones …
+KEEP_DAYS = 180     # … and every previous version younger than this; the audit log is never pruned
+_VERSION_NAME = re.compile(r"^(\d{8}-\d{6})-\d{6}(-1)*$")  # history/<stamp>/ as store.save names it
+
+
+def prune_history(root: Path, now: dt.datetime, keep_versions: int = KEEP_VERSIONS,
+                  keep_days: int = KEEP_DAYS) -> list[str]:
+    """Remove previous versions that are both older than `keep_days` and not among the newest `keep_versions`.
+    Only folders named like a save's stamp are considered: the audit log, locks and transactions are never touched.
+    Returns the names removed."""
+    history = root / HISTORY
+    if not history.is_dir():
+        return []
+    versions = []
+    for path in history.iterdir():
+        match = _VERSION_NAME.match(path.name)
+        if match and path.is_dir() and not path.is_symlink():
+            versions.append((dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), path.name, path))
+    versions.sort(reverse=True)
+    cutoff = now - dt.timedelta(days=keep_days)
+    removed = []
+    for when, name, path in versions[keep_versions:]:
+        if when < cutoff:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(name)
+    return removed
 
 
 # ---------------------------------------------------------------- files

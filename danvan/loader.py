@@ -39,6 +39,8 @@ from .model import (
     Problem,
     Spec,
     scheme_on_expr,
+    source_id_problem,
+    valid_source_id,
 )
 from .queries import ratio_mismatch_expr
 from .text import DecodeError, decode, is_nfc, nfc, quote_key, web_link
@@ -476,10 +478,10 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
     for label, source_id in sources.select(RECORD, "id").iter_rows():
         if source_id is None:
             continue
-        path = root / "sources" / f"{source_id}.txt"
-        if "/" in source_id or "\\" in source_id or source_id.startswith("."):
-            problems.add("sources.yaml", label, "id", "mã nguồn không được chứa / \\ hay bắt đầu bằng dấu chấm")
+        if not valid_source_id(source_id):  # before any path is built from it
+            problems.add("sources.yaml", label, "id", source_id_problem(source_id))
             continue
+        path = root / "sources" / f"{source_id}.txt"
         if not path.is_file():
             problems.add("sources.yaml", label, "id", f"thiếu văn bản lưu trữ sources/{source_id}.txt")
             continue
@@ -497,7 +499,7 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
 def _version(root: Path) -> str:
     """A short fingerprint of every file in the folder: shown on exports and used to notice changes."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.relative_to(root).parts):
+    for path in journal.data_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -36,7 +36,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"khóa không có trong quy ước dữ liệu \(docs/data-contract.md\)", "key not in the data contract "
      "(docs/data-contract.md)"),
     (r"phải là danh sách các mục \{kind, text, quote\}", "must be a list of {kind, text, quote} items"),
-    (r"mã nguồn không được chứa .*", "a source id may not contain / or \\ nor start with a dot"),
+    (r"mã nguồn (.*) không hợp lệ: chỉ gồm .*", r"source id \1 is not valid: ASCII letters, digits, _ and - only, "
+     "starting with a letter or digit, at most 64 characters"),
     (r"thiếu văn bản lưu trữ (\S+)", r"stored text \1 missing"),
     (r"(\S+) quá lớn \(tối đa ([\d.]+) byte\)", r"\1 too large (at most \2 bytes)"),
     (r"(\S+): không phải tệp văn bản \(có byte NUL.*\)", r"\1: not a text file (it has a NUL byte; possibly binary)"),

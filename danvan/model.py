@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -50,6 +51,23 @@ def scheme_on(day: dt.date | None) -> Scheme:
 def scheme_on_expr(day: pl.Expr) -> pl.Expr:
     """scheme_on as a Polars expression over a Date column (null days get the current scheme, as in scheme_on)."""
     return pl.when(day < pl.lit(MERGER_DATE)).then(pl.lit(OLD_SCHEME)).otherwise(pl.lit(NEW_SCHEME))
+
+
+# --- source ids: each names its stored text, sources/<id>.txt, so it must never be able to become a path ----------
+# Checked (by the loader and by every save) before any path is built from it.
+SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
+SOURCE_ID_RULE = "chỉ gồm chữ không dấu, chữ số, dấu _ và -, bắt đầu bằng chữ hoặc số, tối đa 64 ký tự"
+
+
+def valid_source_id(value: object) -> bool:
+    """Whether `value` may be a source id (and so a file name under sources/)."""
+    return isinstance(value, str) and SOURCE_ID.fullmatch(value) is not None
+
+
+def source_id_problem(value: object) -> str:
+    """The message for a source id that is not valid, showing (the start of) the value."""
+    shown = repr(value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "…")
+    return f"mã nguồn {shown} không hợp lệ: {SOURCE_ID_RULE}"
 
 
 # Field kinds: str, code (2-digit GSO code), date ("YYYY-MM-DD"), partial_date (also "YYYY-MM", "YYYY"),

@@ -29,6 +29,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from . import journal
 from .model import Catalog, Problem
 
 FORMAT = 1
@@ -47,8 +48,8 @@ def folder(root: Path) -> Path:
 
 
 def _data_files(root: Path) -> list[Path]:
-    # The same files as the catalog's version (loader._version): everything but the curation history.
-    return sorted(p for p in root.rglob("*") if p.is_file() and "history" not in p.relative_to(root).parts)
+    # The same files as the catalog's version (loader._version): everything but the curation history, not walked.
+    return journal.data_files(root)
 
 
 def fingerprint(root: Path) -> str:

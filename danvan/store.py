@@ -21,7 +21,7 @@ import yaml
 from . import journal
 from .journal import AUDIT, HISTORY, LOCK_TIMEOUT, TXN_PREFIX, LockBusy, point
 from .loader import RECORD_FILES, load
-from .model import DataError, Problem
+from .model import DataError, Problem, source_id_problem, valid_source_id
 
 __all__ = ["AUDIT", "HISTORY", "LockBusy", "Saved", "record_keys", "save"]
 
@@ -53,6 +53,7 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
         missing.append(Problem("", "", "author", "cần ghi người lưu (tài khoản biên tập viên)"))
     if not (note or "").strip():
         missing.append(Problem("", "", "note", "cần ghi lý do lưu (một ghi chú ngắn)"))
+    missing += _bad_names(records, texts)
     if missing:
         raise DataError(missing)
     with journal.save_lock(root, lock_timeout):
@@ -82,7 +83,31 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
             if not committed:  # after the commit point the transaction is finished by recovery, never undone
                 shutil.rmtree(txn, ignore_errors=True)
             raise
+        journal.prune_history(root, when)  # the retention policy: see journal.KEEP_VERSIONS, KEEP_DAYS
     return Saved(files=changed, history=root / HISTORY / stamp, audit=entry)
+
+
+# The files a save may append records to (indicators, units and places are edited by hand, reviewed).
+SAVED_FILES = ("sources", "documents", "visits", "observations")
+
+
+def _bad_names(records: dict[str, list[dict]], texts: dict[str, str]) -> list[Problem]:
+    """Every name a path would be built from, checked before any is: record files, source ids (issue: an id such as
+    `../../tmp/x` wrote a file outside data/ before the validation ran)."""
+    problems = [Problem(f"{name}", "", "", f"không lưu được vào tệp này; chỉ: {', '.join(SAVED_FILES)}")
+                for name in records if name not in SAVED_FILES]
+    ids = [*texts, *(item.get("id") for item in records.get("sources", []) if isinstance(item, dict))]
+    problems += [Problem("sources.yaml", "", "id", source_id_problem(i)) for i in dict.fromkeys(ids)
+                 if not valid_source_id(i)]
+    return problems
+
+
+def _inside(tree: Path, relative: str) -> Path:
+    """The path of `relative` in the staging tree, refused if it resolves anywhere else (a second line of defence)."""
+    path = tree / relative
+    if not path.resolve().is_relative_to(tree.resolve()):
+        raise DataError([Problem(relative, "", "", "đường dẫn ra ngoài thư mục dữ liệu")])
+    return path
 
 
 def _stage(root: Path, tree: Path, records: dict[str, list[dict]],
@@ -95,9 +120,10 @@ def _stage(root: Path, tree: Path, records: dict[str, list[dict]],
     added: dict[str, list[str]] = {}
     for source_id, text in texts.items():
         relative = f"sources/{source_id}.txt"
-        if (tree / relative).exists():
+        path = _inside(tree, relative)
+        if path.exists():
             raise DataError([Problem(relative, "", "", "đã có văn bản lưu trữ với mã này")])
-        journal.write_file(tree / relative, text.encode("utf-8"))
+        journal.write_file(path, text.encode("utf-8"))
         changed.append(relative)
         added[relative] = [source_id]
         point(f"staged {relative}")
@@ -106,7 +132,7 @@ def _stage(root: Path, tree: Path, records: dict[str, list[dict]],
             continue
         keys = record_keys(name)
         clean = [{k: item[k] for k in keys if k in item and item[k] not in (None, "", [])} for item in items]
-        path = tree / f"{name}.yaml"
+        path = _inside(tree, f"{name}.yaml")
         existing = path.read_bytes() if path.exists() else b""
         block = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=120).encode("utf-8")
         separator = b"" if existing.endswith(b"\n") or not existing else b"\n"

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .text import DecodeError, decode
 
-MAX_UPLOAD = 5_000_000  # bytes: an article, a report in PDF or Word; not a data dump
+MAX_UPLOAD_MB = 5  # an article, a report in PDF or Word; not a data dump. `server.maxUploadSize` in config.toml
+MAX_UPLOAD = MAX_UPLOAD_MB << 20  # bytes; Streamlit's "MB" is 2^20 bytes
 
 KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx"}
 
@@ -34,7 +35,7 @@ def check(raw: bytes, name: str = "", *, allowed: tuple[str, ...] = tuple(KINDS)
     """The upload described, or UploadError: too large, empty, of a type not in `allowed`, or text that does not
     decode (with the likely encoding named)."""
     if not raw:
-        raise UploadError("tệp trống")
+        raise UploadError("tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung")
     if len(raw) > max_bytes:
         raise UploadError(f"tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,})".replace(",", "."))
     kind = sniff(raw)

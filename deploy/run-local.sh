@@ -41,7 +41,8 @@ trap stop EXIT
 trap 'exit 143' INT TERM
 
 # nginx: the production site (deploy/nginx/danvan.conf) with loopback ports, this run's processes and paths.
-cp "$ROOT/deploy/nginx/danvan-locations.conf" "$ROOT/deploy/nginx/danvan-proxy.conf" "$RUN_DIR/"
+cp "$ROOT/deploy/nginx/danvan-locations.conf" "$ROOT/deploy/nginx/danvan-proxy.conf" \
+    "$ROOT/deploy/nginx/danvan-headers.conf" "$RUN_DIR/"
 sed -i "s#/opt/danvan/deploy/nginx#$RUN_DIR#g" "$RUN_DIR/danvan-locations.conf"
 servers=""
 for ((i = 0; i < N; i++)); do

@@ -1,57 +1,37 @@
 """Nhập liệu (curators only): paste or upload an article, review the extracted draft item by item, save safely.
 
-Without a configured curator password the page only says how to enable it; viewers never see a write control."""
-
-import hmac
-import os
+Nothing that writes, not even the uploader, is rendered before a curator has signed in (components/auth.py); every
+save names its author and a required note, which go to the audit log."""
 
 import polars as pl
 import streamlit as st
 
-from components import cached, ui, view
-from danvan import DataError, ingest, store
+from components import auth, cached, ui, view
+from danvan import DataError, ingest, store, uploads
 from danvan.i18n import name_column
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
 from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, OLD_SCHEME, STATUSES, VISIT_KINDS
-from danvan.text import DecodeError, decode, fold_space
+from danvan.text import decode, fold_space
 
-MAX_BYTES = 1_000_000
 current = view.current()
 t = current.t
 st.title(t("page_curate"))
-
-
-def configured_password() -> str | None:
-    try:
-        secret = st.secrets.get("curator_password")
-    except Exception:  # no secrets.toml at all
-        secret = None
-    return secret or os.environ.get("DANVAN_CURATOR_PASSWORD") or None
-
-
-password = configured_password()
 state = st.session_state
-if password is None:
-    st.info(t("cur_disabled"), icon=":material/lock:")
+account = auth.require("curator", current.lang)
+if account is None:
     st.stop()
-if not state.get("curator"):
-    st.caption(t("cur_only"))
-    with st.form("curator_login"):
-        typed = st.text_input(t("cur_password"), type="password")
-        if st.form_submit_button(t("cur_login")):
-            if hmac.compare_digest(typed.encode(), password.encode()):
-                state["curator"] = True
-                st.rerun()
-            st.error(t("cur_wrong"))
-    st.stop()
-
-st.button(t("cur_logout"), on_click=lambda: state.update(curator=False, curate_draft=None))
 
 # ---------------------------------------------------------------- the article
-upload = st.file_uploader(t("cur_upload"), type=["txt"], key="curate_upload")
-# Streamlit writes its own drop-zone instructions in English ("Drag and drop file here", "Limit … per file • TXT")
-# with no option to translate them; the label above says the same in the user's language.
-st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>")
+# Streamlit writes the uploader's button and limits in English only: the label above says the limits, and the button
+# gets its text from the translation table (a fixed string, never user input, inside the CSS).
+st.html(f"""<style>
+[data-testid='stFileUploaderDropzoneInstructions'] {{display: none}}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p {{display: none}}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
+    content: "{t('cur_upload_button')}"}}
+</style>""")
+upload = st.file_uploader(t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), type=["txt"], key="curate_upload",
+                          max_upload_size=uploads.MAX_UPLOAD_MB)
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
@@ -63,14 +43,10 @@ province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda
 if st.button(t("cur_extract"), type="primary"):
     text = None
     if upload is not None:
-        raw = upload.getvalue()
-        if len(raw) > MAX_BYTES:
-            st.error(t("cur_too_big", size=len(raw)))
-        else:
-            try:
-                text = decode(raw, upload.name)
-            except DecodeError as err:
-                st.error(ui.plain(err))
+        try:  # by content, never by name: size, type, encoding (an empty file says so)
+            text = uploads.check(upload.getvalue(), upload.name, allowed=("text",)).text
+        except uploads.UploadError as err:
+            st.error(t("cur_upload_refused", name=ui.plain(uploads.shown_name(upload.name)), reason=ui.plain(err)))
     elif pasted.strip():
         text = decode(pasted.encode(), "văn bản dán")
     if text is None and upload is None and not pasted.strip():
@@ -162,18 +138,24 @@ for part, heading in (("visits", "cur_visits"), ("documents", "cur_documents"), 
     st.subheader(t(heading))
     kept[part] = editor(getattr(draft, part), REVIEW_COLUMNS[part], f"curate_{part}")
 
+note = st.text_input(t("cur_note"), key="curate_note", max_chars=300, help=t("cur_note_help"))
 if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     entry = SourceEntry(source_id, title, publisher, url, published_value)
     records = to_records(draft, entry, kept, known_documents=current.catalog.documents["code"])
     if not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
         st.warning(t("cur_nothing"))
+    elif not note.strip():
+        st.warning(t("cur_note_missing"), icon=":material/edit_note:")
     else:
         try:
-            saved = store.save(cached.data_path(), records, {source_id: text})
+            saved = store.save(cached.data_path(), records, {source_id: text}, author=account.username, note=note)
+        except store.LockBusy as err:  # another save holds the folder: nothing written, try again
+            st.error(t("cur_busy", detail=ui.plain("; ".join(p.message for p in err.problems))),
+                     icon=":material/lock_clock:")
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))
-            st.code("\n".join(str(p) for p in errors), language=None)
+            st.code("\n".join(p.text(current.lang) for p in errors), language=None)
         else:
             st.success(t("cur_saved", files=", ".join(saved.files), history=str(saved.history)))
             state["curate_draft"] = None

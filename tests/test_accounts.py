@@ -190,3 +190,50 @@ def test_refused_uploads(raw, name, kwargs, word):
 def test_shown_name_is_cleaned():
     assert uploads.shown_name("C:\\Users\\x\\bài\u202eviết.txt\x00") == "bàiviết.txt"
     assert uploads.shown_name("...") == "(không tên)"
+
+
+def test_an_identity_provider_account_maps_by_email_and_has_no_password(tmp_path):
+    book = tmp_path / "c.toml"
+    accounts.add(book, "hoa", None, "admin", "Lê Hoa", email="Hoa@Tinh.gov.vn")
+    accounts.add(book, "lan", SECRET, "curator", email="lan@tinh.gov.vn")
+    assert accounts.by_email(book, "hoa@tinh.gov.vn").username == "hoa"
+    assert accounts.by_email(book, "nobody@tinh.gov.vn") is None and accounts.by_email(book, "") is None
+    assert accounts.verify(book, "hoa", "") is None and accounts.verify(book, "hoa", SECRET) is None
+    assert accounts.get(book, "lan").email == "lan@tinh.gov.vn" and accounts.get(book, "x") is None
+    with pytest.raises(AccountError, match="cần mật khẩu"):
+        accounts.add(book, "minh", None)
+    with pytest.raises(AccountError, match="thư"):
+        accounts.add(book, "minh", SECRET, email="không-phải-thư")
+
+
+def test_an_empty_upload_says_so():
+    with pytest.raises(uploads.UploadError, match=r"^tệp trống \(0 byte\)"):
+        uploads.check(b"", "bai.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_text(encoding):
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    checked = uploads.check(bom + "Dân vận khéo\x00 năm 2023".replace("\x00", "").encode(encoding), "bai.txt",
+                            allowed=("text",))
+    assert checked.kind == "text" and checked.text == "Dân vận khéo năm 2023"
+
+
+def test_streamlit_refuses_larger_uploads_than_the_check_allows():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == uploads.MAX_UPLOAD_MB  # a viewer cannot push 150 MB any more
+    assert uploads.MAX_UPLOAD == uploads.MAX_UPLOAD_MB * 1024 * 1024
+    assert config["client"]["showErrorDetails"] == "none" and config["client"]["showErrorLinks"] == "false"
+
+
+def test_the_proxy_adds_security_headers_and_hides_metrics():
+    headers = (ROOT / "deploy" / "nginx" / "danvan-headers.conf").read_text(encoding="utf-8")
+    for name in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert f"add_header {name} " in headers
+    assert "frame-ancestors 'none'" in headers and "object-src 'none'" in headers
+    locations = (ROOT / "deploy" / "nginx" / "danvan-locations.conf").read_text(encoding="utf-8")
+    assert "location ~ /_stcore/metrics$ {\n    return 404;" in locations
+    assert "location ^~ /_stcore/upload_file {\n    return 403;" in locations
+    assert locations.count("include /opt/danvan/deploy/nginx/danvan-headers.conf;") == 2  # both proxied locations

@@ -1,7 +1,9 @@
-"""The curator page: hidden behind a password, never a write control for viewers, saves through danvan.store."""
+"""The curator and audit pages: people sign in with their own accounts (throttled, expiring, signed out), nothing that
+writes is rendered before, every save names its author and a required note, and admins read the audit log."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -9,9 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import danvan
+from components import cached, keys
+from danvan import accounts, audit, store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "data" / "sources" / "a16.txt").read_text(encoding="utf-8")
+CURATOR, ADMIN = ("lan", "mật-khẩu-dài-123"), ("quantri", "quản-trị-viên-9")
 
 
 @pytest.fixture
@@ -22,39 +27,97 @@ def entry(tmp_path) -> Path:
     return folder / "app.py"
 
 
-def open_curate(entry: Path) -> AppTest:
+@pytest.fixture
+def book(tmp_path, monkeypatch) -> Path:
+    """A temporary accounts file (the env var accounts_path reads), and a fresh sign-in throttle."""
+    path = tmp_path / "curators.toml"
+    accounts.add(path, *CURATOR, "curator", "Nguyễn Thị Lan")
+    accounts.add(path, *ADMIN, "admin", "Trần Quản Trị")
+    monkeypatch.setenv("DANVAN_CURATORS", str(path))
+    cached.throttle.clear()
+    yield path
+    cached.throttle.clear()
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("geo", "history"))
+    monkeypatch.setenv("DANVAN_DATA", str(folder))
+    return folder
+
+
+def open_page(entry: Path, page: str) -> AppTest:
     at = AppTest.from_file(str(entry), default_timeout=60)
-    at.switch_page(str(ROOT / "pages" / "nhap-lieu.py"))
+    at.switch_page(str(ROOT / "pages" / f"{page}.py"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
-def test_without_a_password_it_says_how_to_enable(entry, monkeypatch):
-    monkeypatch.delenv("DANVAN_CURATOR_PASSWORD", raising=False)
-    at = open_curate(entry)
-    assert "DANVAN_CURATOR_PASSWORD" in at.info[0].value
-    assert not at.main.button and not at.text_area and not at.text_input  # no write control at all
+def sign_in(at: AppTest, username: str, password: str) -> AppTest:
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    next(b for b in at.button if b.label == "Đăng nhập").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
-def test_wrong_password_is_refused(entry, monkeypatch):
-    monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "bí-mật-123")
-    at = open_curate(entry)
-    assert not at.text_area  # no input before signing in
-    at.text_input[0].input("sai")
-    at.main.button[0].click().run()
-    assert at.error[0].value == "Mật khẩu không đúng."
-    assert not at.text_area
+def shown(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "title")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
 
 
-def test_curator_extracts_edits_and_saves(entry, monkeypatch, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
-    monkeypatch.setenv("DANVAN_DATA", str(data))
-    monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "bí-mật-123")
-    at = open_curate(entry)
-    at.text_input[0].input("bí-mật-123")
-    at.main.button[0].click().run()
+def writes(at: AppTest) -> list:
+    """Every control that writes or uploads."""
+    return [*at.get("file_uploader"), *at.text_area, *(b for b in at.button if b.label.startswith("Kiểm tra"))]
+
+
+def test_without_accounts_it_says_how_to_create_one(entry, tmp_path, monkeypatch):
+    monkeypatch.setenv("DANVAN_CURATORS", str(tmp_path / "none.toml"))
+    at = open_page(entry, "nhap-lieu")
+    assert "python -m danvan curator add" in at.info[0].value
+    assert not writes(at) and not at.text_input  # not even a sign-in form
+
+
+def test_wrong_password_is_refused_and_never_echoed(entry, book):
+    at = open_page(entry, "nhap-lieu")
+    assert not writes(at)
+    sign_in(at, "lan", "sai-mật-khẩu-đoán-bừa")
+    assert at.error[0].value == "Không đăng nhập được: tên đăng nhập hoặc mật khẩu không đúng."
+    assert not writes(at)
+    assert at.text_input(key="auth_password").value == ""  # the form is cleared: the secret is not kept
+    assert "sai-mật-khẩu-đoán-bừa" not in shown(at)
+    # the same message for an account that does not exist
+    sign_in(at, "khong-co", CURATOR[1])
+    assert at.error[0].value == "Không đăng nhập được: tên đăng nhập hoặc mật khẩu không đúng."
+
+
+def test_a_locked_account_is_refused_even_with_the_right_password(entry, book):
+    throttle = cached.throttle()
+    for _ in range(throttle.lockout_after):  # as many failures as the lockout needs, a moment ago
+        throttle.failed("lan", "other-client", dt.datetime.now())
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    assert "tạm khóa do đăng nhập sai nhiều lần: hãy thử lại sau 15 phút" in at.error[0].value
+    assert not writes(at)
+    assert sign_in(at, *ADMIN).get("file_uploader")  # another account from this client is not locked
+
+
+def test_growing_delay_after_failures(entry, book):
+    at = open_page(entry, "nhap-lieu")
+    now = dt.datetime.now()
+    for _ in range(cached.throttle().free):
+        cached.throttle().failed("lan", "local", now)
+    sign_in(at, *CURATOR)
+    assert at.error[0].value.startswith("Không đăng nhập được: đăng nhập sai: hãy thử lại sau")
+    assert not writes(at)
+
+
+def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    assert "Đã đăng nhập: Nguyễn Thị Lan (biên tập viên)" in shown(at)
+    assert at.get("file_uploader")  # the uploader appears only now
     at.text_area(key="curate_paste").input(ARTICLE)
     at.text_input(key="curate_published").input("2023-12-30")
     at.selectbox(key="curate_province").set_value("06")
@@ -62,12 +125,136 @@ def test_curator_extracts_edits_and_saves(entry, monkeypatch, tmp_path):
     assert not at.exception
     values = at.data_editor[0].value  # the observations drafted from the article
     assert {202, 279}.issubset(set(values["value"].tolist()))
-    shown = "\n".join(m.value for m in at.markdown)
-    assert ":orange-background[" in shown  # the quoted passages are highlighted in the article
+    assert ":orange-background[" in "\n".join(m.value for m in at.markdown)  # quoted passages highlighted
     before = danvan.load(data).observations.height
+    save = next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu")
+    save.click().run()  # no note: refused before anything is written
+    assert at.warning[-1].value == "Hãy ghi lý do lưu trước khi lưu."
+    assert danvan.load(data).observations.height == before and audit.entries(data) == ([], [])
+    at.text_input(key="curate_note").input("Bài Báo Bắc Kạn 30/12/2023")
     next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
     assert not at.exception
     assert at.success, [e.value for e in at.error] + [c.value for c in at.code]
     after = danvan.load(data)
     assert after.sources.height == 14 and after.observations.height > before
     assert (data / "sources" / "n01.txt").read_text(encoding="utf-8") == danvan.text.nfc(ARTICLE)
+    (logged,), broken = audit.entries(data)
+    assert not broken and logged.author == "lan" and logged.note == "Bài Báo Bắc Kạn 30/12/2023"
+    assert logged.files["sources.yaml"]["added"] == ["n01"]
+
+
+def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):
+    def busy(*args, **kwargs):
+        raise store.LockBusy([danvan.Problem("history/.lock", "", "", "một lần lưu khác đang giữ khóa dữ liệu")])
+
+    monkeypatch.setattr(store, "save", busy)
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.text_area(key="curate_paste").input(ARTICLE)
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    at.text_input(key="curate_note").input("thử")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert at.error[-1].value.startswith("Chưa lưu: dữ liệu đang được một lần lưu khác giữ. một lần lưu khác")
+
+
+def test_sign_out_and_expiry_hide_every_write_control(entry, book):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    assert at.get("file_uploader")
+    next(b for b in at.button if b.label == "Đăng xuất").click().run()
+    assert not writes(at) and at.text_input(key="auth_password")
+    assert keys.ACCOUNT not in at.session_state
+    sign_in(at, *CURATOR)
+    at.session_state[keys.SEEN] = dt.datetime.now() - accounts.SESSION_IDLE - dt.timedelta(seconds=1)
+    at.run()
+    assert not writes(at)
+    assert at.info[0].value == "Phiên làm việc đã hết hạn sau 30 phút không hoạt động; hãy đăng nhập lại."
+
+
+def test_a_removed_account_is_signed_out(entry, book):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    accounts.remove(book, "lan")
+    at.run()
+    assert not writes(at)
+
+
+def test_viewers_and_curators_do_not_see_the_audit(entry, book, data):
+    store.save(data, {"sources": [{"id": "n01", "title": "Bài thử"}]}, {"n01": "Một bài.\n"}, author="lan",
+               note="ghi chú bí mật của biên tập")
+    at = open_page(entry, "nhat-ky")
+    assert not at.dataframe and not at.get("download_button")
+    assert "ghi chú bí mật" not in shown(at) and "Trang này chỉ dành cho quản trị viên." in shown(at)
+    sign_in(at, *CURATOR)
+    assert at.warning[0].value == "Tài khoản lan (biên tập viên) không được mở trang này."
+    assert not at.dataframe and not at.get("download_button")
+
+
+def test_admin_reads_filters_and_exports_the_audit(entry, book, data):
+    store.save(data, {"sources": [{"id": "n01", "title": "Bài thử"}]}, {"n01": "Một bài.\n"}, author="lan",
+               note="bài một", now=dt.datetime(2026, 3, 5, 9, 7))
+    store.save(data, {"sources": [{"id": "n02", "title": "Bài hai"}]}, {"n02": "Bài hai.\n"}, author="quantri",
+               note="bài hai", now=dt.datetime(2026, 3, 6, 14, 30))
+    at = sign_in(open_page(entry, "nhat-ky"), *ADMIN)
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Thời điểm", "Người lưu", "Lý do", "Tệp", "Bản ghi thêm", "Bản ghi sửa",
+                                   "Bản ghi xóa", "Mã lần lưu"]
+    assert table["Thời điểm"].tolist()[:1] == ["06/03/2026 14:30"]  # newest first, dd/mm/yyyy HH:MM
+    assert set(table["Người lưu"]) == {"lan", "quantri"}
+    at.selectbox(key="audit_author").set_value("lan").run()
+    table = at.dataframe[0].value
+    assert set(table["Người lưu"]) == {"lan"} and set(table["Lý do"]) == {"bài một"}
+    assert "05/03/2026 09:07" in table["Thời điểm"].tolist()
+    assert at.get("download_button")[0].proto.label == "Tải nhật ký (CSV)"
+    people = at.dataframe[1].value  # the accounts, read-only, never a hash
+    assert people["Tên đăng nhập"].tolist() == ["lan", "quantri"]
+    assert people["Vai trò"].tolist() == ["biên tập viên", "quản trị viên"]
+    assert "argon2" not in people.to_string()
+
+
+# ---------------------------------------------------------------- an identity provider (st.login), uploads
+
+OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "danvan",
+        "client_secret": "y" * 16, "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+
+
+def open_with_provider(entry: Path, user: dict) -> AppTest:
+    at = AppTest.from_file(str(entry), default_timeout=60)
+    at.secrets["auth"] = OIDC
+    at.user = user
+    at.switch_page(str(ROOT / "pages" / "nhap-lieu.py"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_provider_is_offered_and_its_email_maps_to_a_role(entry, book):
+    accounts.add(book, "hoa", None, "curator", "Lê Hoa", email="hoa@tinh.gov.vn")
+    out = open_with_provider(entry, {"is_logged_in": False})
+    assert [b.label for b in out.button][:1] == ["Đăng nhập bằng tài khoản cơ quan"] and not writes(out)
+    inside = open_with_provider(entry, {"is_logged_in": True, "email": "Hoa@tinh.gov.vn", "email_verified": True})
+    assert "Đã đăng nhập: Lê Hoa (biên tập viên)" in shown(inside) and inside.get("file_uploader")
+
+
+@pytest.mark.parametrize("user", [{"is_logged_in": True, "email": "la@tinh.gov.vn"},
+                                  {"is_logged_in": True, "email": "hoa@tinh.gov.vn", "email_verified": False}])
+def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, user):
+    accounts.add(book, "hoa", None, "curator", email="hoa@tinh.gov.vn")
+    at = open_with_provider(entry, user)
+    assert not writes(at)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "Tệp “bai.txt” không dùng được: tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung."),
+    (b"MZ\x90\x00" + bytes(64), "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
+                                "chỉ nhận: txt."),
+])
+def test_a_refused_upload_says_why(entry, book, content, message):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("../../bai.txt", content, "text/plain"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert [e.value.replace("\\", "") for e in at.error] == [message]  # as shown: without markdown escapes
+
+
+def test_a_utf16_upload_is_read_as_text(entry, book):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.error and {202, 279}.issubset(set(at.data_editor[0].value["value"].tolist()))

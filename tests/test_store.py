@@ -1,6 +1,8 @@
 """Saving curated records: validated first, atomic, with history; a failed validation writes nothing."""
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +74,102 @@ def test_a_save_needs_an_author_and_a_note(mini, who, fields):
         store.save(mini, {"observations": [NEW]}, **who)
     assert {p.field for p in err.value.problems} == fields
     assert snapshot(mini) == before
+
+
+# ---------------------------------------------------------------- ids that would become paths (issue 14 §1)
+
+@pytest.mark.parametrize("bad", ["../../../../tmp/x/PWNED", "/tmp/x/PWNED", "a/b", "a\\b", ".hidden", "x" * 4000,
+                                 "n01\n", "mã-nguồn", ""])
+def test_a_source_id_never_becomes_a_path_outside_data(mini, tmp_path, bad):
+    outside = tmp_path / "x"
+    outside.mkdir()
+    before = snapshot(mini)
+    source = {"id": bad, "title": "Bài mới", "published": "2023-12-01"}
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"sources": [source]}, {bad: "Năm 2023 có 12 mô hình.\n"}, **WHO)
+    assert [p.field for p in err.value.problems] == ["id"]
+    assert "mã nguồn" in err.value.problems[0].message
+    assert list(outside.iterdir()) == [] and not list(mini.parent.glob("**/PWNED.txt"))
+    assert snapshot(mini) == before
+
+
+def test_an_unknown_record_file_is_refused(mini):
+    with pytest.raises(DataError) as err:
+        store.save(mini, {"../../evil": [{"id": "x"}]}, **WHO)
+    assert "../../evil" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", ["a/b", "x" * 4000, "../x"])
+def test_the_loader_reports_a_bad_source_id(mini, bad):
+    text = (mini / "sources.yaml").read_text(encoding="utf-8")
+    (mini / "sources.yaml").write_text(text + f"- id: '{bad}'\n  title: Bài lạ\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        danvan.load(mini)
+    assert any(p.field == "id" and "mã nguồn" in p.message for p in err.value.problems)
+
+
+# ---------------------------------------------------------------- history: never walked on a rerun, kept for a while
+
+def test_the_version_stamp_and_fingerprint_never_enter_history(mini, monkeypatch):
+    from danvan import journal, loader, snapshot
+
+    store.save(mini, {"observations": [NEW]}, **WHO)
+    (mini / "history" / "20200101-000000-000000" / "deep").mkdir(parents=True)
+    entered = []
+    real = os.scandir
+
+    def scandir(path=".", *args):
+        entered.append(Path(path))
+        return real(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = journal.data_files(mini)
+    loader.stamp(mini)
+    version = loader._version(mini)
+    snapshot.fingerprint(mini)
+    assert entered and not [p for p in entered if "history" in p.relative_to(mini).parts]
+    assert "observations.yaml" in [p.name for p in files] and not [p for p in files if "history" in p.parts]
+    assert len(version) == 12
+
+
+def make_versions(root, days_ago: list[int], now: dt.datetime) -> list[str]:
+    names = []
+    for days in days_ago:
+        name = (now - dt.timedelta(days=days)).strftime("%Y%m%d-%H%M%S-%f")
+        (root / "history" / name).mkdir(parents=True)
+        (root / "history" / name / "observations.yaml").write_text("- id: cũ\n", encoding="utf-8")
+        names.append(name)
+    return names
+
+
+def test_history_keeps_recent_versions_and_the_newest_ones_never_the_audit(mini):
+    from danvan import journal
+
+    now = dt.datetime(2026, 11, 1, 12, 0, 0)
+    names = make_versions(mini, [1, 10, 200, 300, 400, 500], now)
+    (mini / "history" / "audit.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
+    (mini / "history" / "ghi-chu").mkdir()  # not a version's name: never touched
+    removed = journal.prune_history(mini, now, keep_versions=3, keep_days=180)
+    assert sorted(removed) == sorted(names[3:])  # older than 180 days and not among the newest 3
+    left = sorted(p.name for p in (mini / "history").iterdir())
+    assert left == sorted([*names[:3], "audit.jsonl", "ghi-chu"])
+    assert journal.prune_history(mini, now, keep_versions=0, keep_days=5) == [names[1], names[2]]
+
+
+def test_a_save_applies_the_retention_policy(mini, monkeypatch):
+    from danvan import journal
+
+    now = dt.datetime(2026, 11, 1, 12, 0, 0)
+    names = make_versions(mini, [400, 500], now)
+    monkeypatch.setattr(journal, "KEEP_VERSIONS", 1)
+    monkeypatch.setattr(journal.prune_history, "__defaults__", (1, journal.KEEP_DAYS))
+    saved = store.save(mini, {"observations": [NEW]}, **WHO, now=now)
+    left = {p.name for p in (mini / "history").iterdir() if not p.name.startswith(".")}
+    assert left == {saved.history.name, "audit.jsonl"} and not set(names) & left
+    assert audit_ids(mini) == [saved.audit["id"]]
+
+
+def audit_ids(root) -> list[str]:
+    from danvan import audit
+
+    return [e.id for e in audit.entries(root)[0]]
