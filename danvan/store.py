@@ -88,7 +88,7 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
 
 
 # The files a save may append records to (indicators, units and places are edited by hand, reviewed).
-SAVED_FILES = ("sources", "documents", "visits", "observations")
+SAVED_FILES = ("sources", "documents", "visits", "observations", "followups")  # indicators: edited by hand
 
 
 def _bad_names(records: dict[str, list[dict]], texts: dict[str, str]) -> list[Problem]:

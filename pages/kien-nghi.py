@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components import cached, keys, ui, view
+from components import auth, cached, ui, view
 from danvan import DataError, fmt, followup, store
 
 current = view.current()
@@ -17,9 +17,9 @@ if "fu_saved" in st.session_state:
 
 
 def curator() -> str | None:
-    """The signed-in curator's name, or None: the write gate of pages/nhap-lieu.py, kept in this one function so
-    that it can be switched to components/auth.py."""
-    return "biên tập viên" if st.session_state.get(keys.CURATOR) else None
+    """The signed-in curator's account name, or None: viewers see the list, never the form that marks."""
+    account = auth.current()
+    return account.username if account is not None and account.can("save") else None
 
 
 recs = cached.recommendations(current.catalog, current.flt)

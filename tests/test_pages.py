@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import keys
+from danvan import accounts
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
          "thay-doi", "kien-nghi"]
@@ -367,13 +370,22 @@ def test_recommendations_listed_by_province_open_first(entry):
     assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
 
 
+def sign_in_as_curator(at: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session signed in as the curator "lan" of a temporary accounts file (what components/auth.py keeps)."""
+    book = tmp_path / "curators.toml"
+    accounts.add(book, "lan", "mat-khau-du-dai-1", "curator", "Nguyễn Thị Lan")
+    monkeypatch.setenv("DANVAN_CURATORS", str(book))
+    at.session_state[keys.ACCOUNT] = accounts.get(book, "lan")
+    at.session_state[keys.SEEN] = dt.datetime.now()
+
+
 def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
     monkeypatch.setenv("DANVAN_DATA", str(data))
     at = AppTest.from_file(str(entry), default_timeout=60)
     at.query_params.update({"tinh": "06", "nam": "2017-2024"})
-    at.session_state["curator"] = True
+    sign_in_as_curator(at, tmp_path, monkeypatch)
     at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
     at.run()
     quote = "Đoàn Kiểm tra của BCĐ Trung ương tổng kết Quyết định số 290-QĐ/TW làm việc với Tỉnh ủy Bắc Kạn"
@@ -391,7 +403,7 @@ def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monke
     assert "Theo dõi: **Đang thực hiện** ngày 01/12/2021" in text(at)
     assert {m.label: m.value for m in at.metric}["Đang thực hiện"] == "1"
     audit = (data / "history" / "audit.jsonl").read_text(encoding="utf-8")
-    assert '"author": "biên tập viên"' in audit and "Báo Bắc Kạn đưa tin" in audit
+    assert '"author": "lan"' in audit and "Báo Bắc Kạn đưa tin" in audit
 
 
 def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
@@ -401,7 +413,7 @@ def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
     before = (data / "followups.yaml").read_text(encoding="utf-8")
     at = AppTest.from_file(str(entry), default_timeout=60)
     at.query_params.update({"tinh": "06", "nam": "2017-2024"})
-    at.session_state["curator"] = True
+    sign_in_as_curator(at, tmp_path, monkeypatch)
     at.switch_page(str(ROOT / "pages" / "kien-nghi.py"))
     at.run()
     at.radio(key="fu_state").set_value("done")  # no source: refused by the loader
