@@ -97,3 +97,13 @@ def test_timeline_hover_and_month_buckets(catalog):
     assert hover.endswith("Host: Lạng Sơn<br>Documents: 25-NQ/TW, 43-KL/TW, 217-QĐ/TW, 218-QĐ/TW")
     bucket = charts.timeline_buckets(queries.visit_buckets(visits), "vi").row(0, named=True)
     assert bucket["hover"] == "<b>04/2024</b> · Khảo sát<br>1 sự kiện" and bucket["body_level"] == "central"
+
+
+def test_timeline_milestones_one_dotted_line_and_label_each(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("20",))).with_columns(charts.timeline_hover("vi"))
+    milestones = pl.DataFrame({"code": ["25-NQ/TW", "43-KL/TW"], "date": [dt.date(2013, 6, 3), dt.date(2018, 1, 6)]})
+    levels, kinds = charts.timeline_labels("vi")
+    fig = charts.make_timeline_figure(visits, milestones, level_labels=levels, kind_labels=kinds, lang="vi")
+    assert [(s.x0, s.line.dash, s.yref) for s in fig.layout.shapes] == [
+        (dt.date(2013, 6, 3), "dot", "y domain"), (dt.date(2018, 1, 6), "dot", "y domain")]
+    assert [a.text for a in fig.layout.annotations] == ["25-NQ/TW", "43-KL/TW"]

@@ -46,10 +46,15 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
             marker={"size": 22, "symbol": SYMBOLS[i % len(SYMBOLS)], "color": OKABE_ITO[i % len(OKABE_ITO)],
                     "line": {"width": 1.5, "color": "white"}},
         ))
-    for code, day in milestones.select("code", "date").iter_rows():
-        fig.add_vline(x=day, line_width=1.5, line_dash="dot", line_color="#555")
-        fig.add_annotation(x=day, y=1, yref="paper", text=code, showarrow=False, textangle=-90, xanchor="right",
-                           yanchor="top", font={"size": FONT - 4, "color": "#333"})
+    # Milestones set in one layout update: add_vline/add_annotation validate the whole layout each time (≈9 ms per
+    # document, 120 ms for 13 at scale)
+    days = milestones.select("code", "date").rows()
+    fig.update_layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": day, "x1": day, "y0": 0, "y1": 1,
+                 "line": {"width": 1.5, "dash": "dot", "color": "#555"}} for _, day in days],
+        annotations=[{"x": day, "y": 1, "yref": "paper", "text": code, "showarrow": False, "textangle": -90,
+                      "xanchor": "right", "yanchor": "top", "font": {"size": FONT - 4, "color": "#333"}}
+                     for code, day in days])
     fig.update_yaxes(categoryorder="array", categoryarray=[level_labels[v] for v in reversed(order)],
                      type="category", title=None, range=[-0.6, len(order) - 0.4])
     fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y", title=None)
