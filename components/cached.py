@@ -32,7 +32,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 import danvan
 from danvan import filter as filters
-from danvan import queries
+from danvan import queries, snapshot
 from danvan.exports.report import Report, report
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
@@ -56,7 +56,8 @@ def _last_valid() -> dict[str, danvan.Catalog]:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(path: str, stamp: tuple) -> tuple[danvan.Catalog | None, danvan.DataError | None]:
-    return danvan.load_or_keep(path, _last_valid().get(path))
+    # A national dataset starts from its columnar snapshot (≈0.5 s instead of ≈5 s), the curated data from its files
+    return danvan.load_or_keep(path, _last_valid().get(path), snapshot=snapshot.wanted(path))
 
 
 def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
