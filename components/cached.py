@@ -18,6 +18,7 @@ cached functions behind them (named with a leading "_") are keyed by the catalog
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -57,7 +58,26 @@ def _last_valid() -> dict[str, danvan.Catalog]:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(path: str, stamp: tuple) -> tuple[danvan.Catalog | None, danvan.DataError | None]:
     # A national dataset starts from its columnar snapshot (≈0.5 s instead of ≈5 s), the curated data from its files
-    return danvan.load_or_keep(path, _last_valid().get(path), snapshot=snapshot.wanted(path))
+    loaded = danvan.load_or_keep(path, _last_valid().get(path), snapshot=snapshot.wanted(path))
+    _freeze()
+    return loaded
+
+
+def _freeze() -> None:
+    """Move every object alive now — modules, Plotly's and Streamlit's tables, the catalog — out of the cycle
+    collector's reach (gc.freeze), so that its full collections only walk what the runs created since.
+
+    .streamlit/config.toml turns Streamlit's collection after every run off (runner.postScriptGC: 60–125 ms a run
+    at scale); Python's own collector still frees the runs' cycles as they accumulate. The memory consequence:
+    frozen objects are never collected as cycles, only freed by reference counts — garbage caught in a cycle when
+    this runs would stay, hence the collection first; a catalog replaced after an edit is freed by reference counts
+    (its frames hold no cycles). It runs once per loaded version of the data. Measured at scale over 200 reruns
+    (29/11/2026): RSS flat either way (520–570 MB on the timeline, 670–710 MB on the overview); median runs alike,
+    the slowest run of every 25 lower with it (overview: 72–121 ms against 70–196 ms without) — the full collections
+    no longer walk the frozen objects. DANVAN_GC_FREEZE=0 leaves the collector as it is (for measuring)."""
+    if os.environ.get("DANVAN_GC_FREEZE", "1") != "0":
+        gc.collect()
+        gc.freeze()
 
 
 def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
