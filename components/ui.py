@@ -9,6 +9,7 @@ import streamlit as st
 
 from danvan import fmt
 
+from . import cached
 from .view import View
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
@@ -30,10 +31,9 @@ def empty(view: View) -> None:
 
 def source_line(view: View, source_id: str) -> str:
     """"Title — Publisher, dd/mm/yyyy" for a source id, as escaped Markdown with its link when known."""
-    row = view.catalog.sources.filter(pl.col("source_id") == source_id)
-    if row.is_empty():
+    src = cached.sources_by_id(view.catalog).get(source_id)
+    if src is None:
         return plain(source_id)
-    src = row.row(0, named=True)
     title = plain(src["title"] or source_id)
     if src["url"]:
         title = f"[{title}]({src['url']})"
