@@ -363,14 +363,14 @@ async def floor_ms(base: str, pid: int, runs: int = 20) -> dict[str, float]:
 @contextlib.contextmanager
 def deployment(processes: int, data: Path, logs: Path, ports: int) -> Iterator[tuple[str, list[int], int]]:
     """deploy/run-local.sh: `processes` dashboard processes, the curator's and nginx, on loopback ports from `ports`
-    (nginx on ports+49, processes from ports+50, the curator on ports+58); yields (proxy url, process pids, nginx
+    (nginx on ports+10, processes from ports+11, the curator on ports+19); yields (proxy url, process pids, nginx
     pid)."""
     run_dir = logs / f"run-local-{processes}"
     run_dir.mkdir(parents=True, exist_ok=True)
     ready = run_dir / "ready"
     ready.unlink(missing_ok=True)
     env = {**os.environ, "DANVAN_DATA": str(data), "DANVAN_SNAPSHOT": "1", "PYTHON": sys.executable,
-           "PROXY_PORT": str(ports + 49), "BASE_PORT": str(ports + 50), "CURATOR_PORT": str(ports + 58),
+           "PROXY_PORT": str(ports + 10), "BASE_PORT": str(ports + 11), "CURATOR_PORT": str(ports + 19),
            "RUN_DIR": str(run_dir)}
     log = run_dir / "run-local.log"
     proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "run-local.sh"), str(processes)], cwd=ROOT, env=env,
@@ -634,7 +634,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50, help="sessions of the load on the deployment")
     parser.add_argument("--think", type=float, default=5.0, help="mean think time of the load, seconds")
     parser.add_argument("--load-changes", type=int, default=8, help="filter changes per session of the load")
-    parser.add_argument("--ports", type=int, default=8641, help="first of 59 loopback ports the servers may use")
+    parser.add_argument("--ports", type=int, default=8641, help="first of 20 loopback ports the servers may use")
     parser.add_argument("--only", help="comma-separated page keys (development aid)")
     parser.add_argument("--no-apptest", action="store_true", help="skip the AppTest reruns (development aid)")
     parser.add_argument("--streamlit-option", action="append", default=[], metavar="NAME=VALUE",
