@@ -386,25 +386,73 @@ class SerializedDeck:
 
     _tooltip = maps.TOOLTIP  # the attribute st.pydeck_chart reads a Deck's tooltip from; make_map_deck's own
 
-    def __init__(self, deck: pdk.Deck) -> None:
-        self._json = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"),
-                                ensure_ascii=False)
+    def __init__(self, deck: pdk.Deck, shapes: dict[tuple, tuple] | None = None) -> None:
+        """`shapes`: the JSON of the deck's coordinate arrays by their place in it, from earlier decks of the same
+        boundaries — writing the numbers of the shapes is most of the time; they are the same in every deck of a
+        scheme, only the colours and texts change. Given, it is filled and used; the JSON is the same either way."""
+        marks: dict[str, str] = {}
+        if shapes is not None:
+            for layer in getattr(deck, "layers", None) or []:
+                _mark_shapes(getattr(layer, "data", None), ("layer", getattr(layer, "id", None)), shapes, marks)
+        text = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"),
+                          ensure_ascii=False)
+        if marks:  # each mark is a JSON string of its own ("\u0000shape:N"): swapped for the numbers' JSON
+            parts = text.split('"\\u0000shape:')
+            text = parts[0] + "".join(marks[part[:part.index('"')]] + part[part.index('"') + 1:] for part in parts[1:])
+        self._json = text
 
     def to_json(self) -> str:
         return self._json
 
 
+SHAPE_KEYS = ("coordinates", "polygon")  # GeoJSON geometries and the pickable outlines (maps.hit_areas)
+
+
+def _mark_shapes(node: object, path: tuple, shapes: dict[tuple, tuple], marks: dict[str, str]) -> None:
+    """Replace every coordinate array under SHAPE_KEYS in the deck's data (the deck's own copy, built for this
+    call) by a mark, remembering the array's JSON by its path (layer id, keys and indexes), written again when the
+    array at that path is not the one remembered (another length or first point)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SHAPE_KEYS and isinstance(value, list):
+                where, signature = (*path, key), (len(value), _first_number(value))
+                known = shapes.get(where)
+                if known is None or known[0] != signature:
+                    known = shapes[where] = (signature, json.dumps(value, separators=(",", ":")))
+                mark = str(len(marks))
+                marks[mark] = known[1]
+                node[key] = f"\u0000shape:{mark}"
+            else:
+                _mark_shapes(value, (*path, key), shapes, marks)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _mark_shapes(value, (*path, index), shapes, marks)
+
+
+def _first_number(value: object) -> object:
+    while isinstance(value, list) and value:
+        value = value[0]
+    return value
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _shape_json(boundaries: str) -> dict[tuple, tuple]:
+    return {}  # filled by SerializedDeck: per distinct boundaries, the JSON of each coordinate array by its path
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _serialized_deck(key: str, _build: Callable[[], pdk.Deck]) -> SerializedDeck:
-    return SerializedDeck(_build())
+def _serialized_deck(key: str, boundaries: str, _build: Callable[[], pdk.Deck]) -> SerializedDeck:
+    return SerializedDeck(_build(), _shape_json(boundaries))
 
 
 def map_deck(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str], arcs: pl.DataFrame,
              *, no_data_text: str, view: pdk.ViewState = maps.VIEW) -> SerializedDeck:
     """maps.make_map_deck, built and serialized once per distinct content (keyed by a hash of every argument)."""
-    digest = hashlib.sha256()
-    for part in (geojson, islands, json.dumps([values, tooltips, no_data_text, vars(view), arcs.to_dicts()],
-                                              sort_keys=True, default=str, ensure_ascii=False)):
-        digest.update(part.encode("utf-8"))
-    return _serialized_deck(digest.hexdigest(), lambda: maps.make_map_deck(
+    shapes = hashlib.sha256()
+    for part in (geojson, islands):
+        shapes.update(part.encode("utf-8"))
+    digest = shapes.copy()
+    digest.update(json.dumps([values, tooltips, no_data_text, vars(view), arcs.to_dicts()], sort_keys=True,
+                             default=str, ensure_ascii=False).encode("utf-8"))
+    return _serialized_deck(digest.hexdigest(), shapes.hexdigest(), lambda: maps.make_map_deck(
         geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view))
