@@ -44,7 +44,9 @@ def folder(root: Path) -> Path:
     """Where the snapshots of the data folder `root` are kept."""
     base = os.environ.get("DANVAN_SNAPSHOT_DIR")
     root = root.resolve()
-    return Path(base) / root.name if base else root.parent / ".snapshot" / root.name
+    chosen = Path(base).resolve() / root.name if base else root.parent / ".snapshot" / root.name
+    # never inside the data folder: the loader's stamp and the fingerprint would see every write as a data change
+    return root.parent / ".snapshot" / root.name if chosen.is_relative_to(root) else chosen
 
 
 def wanted(root: str | Path) -> bool:

@@ -11,6 +11,7 @@ import pytest
 
 import danvan
 from danvan import cli, snapshot
+from danvan.loader import stamp
 
 
 @pytest.fixture(autouse=True)
@@ -166,3 +167,11 @@ def test_load_or_keep_passes_the_choice_on(mini: Path, snapshot_dir: Path) -> No
     again, error = danvan.load_or_keep(mini, snapshot=True)
     assert error is None and [p.name for p in (snapshot_dir / mini.name).iterdir()] == [snapshot.fingerprint(mini)]
     assert_same(again, catalog)
+
+
+def test_a_snapshot_folder_inside_the_data_is_moved_beside_it(mini: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DANVAN_SNAPSHOT_DIR", str(mini / "snap"))
+    assert snapshot.folder(mini) == mini.resolve().parent / ".snapshot" / mini.name
+    before = stamp(mini)
+    danvan.load(mini, snapshot=True)
+    assert stamp(mini) == before and not (mini / "snap").exists()
