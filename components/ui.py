@@ -46,10 +46,9 @@ def beyond_years(view: View) -> None:
 
 def source_line(view: View, source_id: str) -> str:
     """"Title — Publisher, dd/mm/yyyy" for a source id, as escaped Markdown with its link when known."""
-    row = view.catalog.sources.filter(pl.col("source_id") == source_id)
-    if row.is_empty():
+    src = cached.sources_by_id(view.catalog).get(source_id)
+    if src is None:
         return plain(source_id)
-    src = row.row(0, named=True)
     title = plain(src["title"] or src["publisher"] or source_id)  # untitled: by its publisher, not its id
     link = web_link(src["url"])  # None for a url that is not a well-formed web address
     if link:

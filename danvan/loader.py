@@ -859,17 +859,17 @@ def is_generated(path: str | Path) -> bool:
     return not problems and meta.get("generated") is True
 
 
-def load_or_keep(path: str | Path, last: Catalog | None = None, *,
-                 verify_quotes: bool | None = None) -> tuple[Catalog | None, DataError | None]:
+def load_or_keep(path: str | Path, last: Catalog | None = None, *, verify_quotes: bool | None = None,
+                 snapshot: bool | None = None) -> tuple[Catalog | None, DataError | None]:
     """What a running app serves: (the newest catalog, None) when the folder loads, otherwise (`last`, the error).
 
     Any failure counts, not only invalid data: a crash of the loader itself (an exception this module did not
     foresee, memory, recursion) becomes a DataError with one problem naming the folder, so a page shows the warning
     and keeps serving the last valid catalog instead of a traceback. `verify_quotes=None` checks quotes unless the
-    dataset says it is generated."""
+    dataset says it is generated; `snapshot` as in load()."""
     try:
         quotes = not is_generated(path) if verify_quotes is None else verify_quotes
-        return load(path, verify_quotes=quotes), None
+        return load(path, verify_quotes=quotes, snapshot=snapshot), None
     except DataError as err:
         return last, err
     except Exception as err:  # RecursionError, MemoryError, a bug: the app must keep serving

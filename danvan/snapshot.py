@@ -36,6 +36,7 @@ FORMAT = 1
 SMALL_FILE = 1 << 20  # files up to 1 MiB are fingerprinted by content, larger ones by size and modification time
 FRAMES = ("units", "places", "sources", "documents", "indicators", "visits", "findings", "observations", "followups")
 CODE_FILES = ("loader.py", "model.py", "text.py", "fmt.py", "snapshot.py")  # what decides the loaded frames
+LARGE = 16 << 20  # a running app starts a data folder larger than this (≈ seconds to validate) from its snapshot
 MANIFEST = "manifest.json"
 TEXTS = "texts.json"
 
@@ -44,7 +45,27 @@ def folder(root: Path) -> Path:
     """Where the snapshots of the data folder `root` are kept."""
     base = os.environ.get("DANVAN_SNAPSHOT_DIR")
     root = root.resolve()
-    return Path(base) / root.name if base else root.parent / ".snapshot" / root.name
+    chosen = Path(base).resolve() / root.name if base else root.parent / ".snapshot" / root.name
+    # never inside the data folder: the loader's stamp and the fingerprint would see every write as a data change
+    return root.parent / ".snapshot" / root.name if chosen.is_relative_to(root) else chosen
+
+
+def wanted(root: str | Path) -> bool:
+    """Whether a running app should load the data folder through its snapshot: as DANVAN_SNAPSHOT says when it is
+    set (1 or 0), otherwise when the folder's files total more than LARGE — a national dataset, whose validation takes
+    seconds; the curated data loads from its files in a fraction of a second and writes nothing beside itself."""
+    value = os.environ.get("DANVAN_SNAPSHOT", "").strip().lower()
+    if value:
+        return value not in ("0", "false", "no", "off")
+    total = 0
+    try:
+        for path in _data_files(Path(root)):
+            total += path.stat().st_size
+            if total > LARGE:
+                return True
+    except OSError:  # a file vanishing mid-walk: decided on the next load
+        return False
+    return False
 
 
 def _data_files(root: Path) -> list[Path]:

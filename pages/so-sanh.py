@@ -15,9 +15,9 @@ BARS = 80  # above this many values the chart shows the latest province-level pe
 current = view.current()
 ui.header(current, "page_compare")
 t, lang = current.t, current.lang
-observations = current.observations()
 
-if observations.is_empty():
+# the ranking (cached per filter) is empty exactly when the filter has no values: no copy of the filter's rows
+if cached.indicator_ranking(current.catalog, current.flt, name_column(lang)).is_empty():
     ui.empty(current)
 else:
     name_col = name_column(lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture)
+from test_pages import entry, open_page, sign_in_as_curator, text  # noqa: F401  (entry is a fixture)
 
 
 def test_self_contradicting_percentage_is_flagged_on_overview_and_profile(entry):  # noqa: F811
@@ -123,19 +123,17 @@ def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
     assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
 
 
-def test_curator_draft_shows_names_not_codes(entry, monkeypatch):  # noqa: F811
+def test_curator_draft_shows_names_not_codes(entry, tmp_path, monkeypatch):  # noqa: F811
     import json
     from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
 
     root = Path(__file__).resolve().parent.parent
-    monkeypatch.setenv("DANVAN_CURATOR_PASSWORD", "x")
     at = AppTest.from_file(str(entry), default_timeout=60)
+    sign_in_as_curator(at, tmp_path, monkeypatch)
     at.switch_page(str(root / "pages" / "nhap-lieu.py"))
     at.run()
-    at.text_input[0].input("x")
-    at.main.button[0].click().run()
     at.text_area(key="curate_paste").input((root / "data" / "sources" / "s04.txt").read_text(encoding="utf-8"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception

@@ -144,3 +144,25 @@ def test_compare_series_never_share_a_look(catalog):
                                         color_column="series", lang="vi", percent=False)
     looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
     assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)
+
+
+def test_timeline_milestones_one_dotted_line_and_label_each(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("20",))).with_columns(charts.timeline_hover("vi"))
+    milestones = pl.DataFrame({"code": ["25-NQ/TW", "43-KL/TW"], "date": [dt.date(2013, 6, 3), dt.date(2018, 1, 6)]})
+    levels, kinds = charts.timeline_labels("vi")
+    fig = charts.make_timeline_figure(visits, milestones, level_labels=levels, kind_labels=kinds, lang="vi")
+    assert [(s.x0, s.line.dash, s.yref) for s in fig.layout.shapes] == [
+        (dt.date(2013, 6, 3), "dot", "y domain"), (dt.date(2018, 1, 6), "dot", "y domain")]
+    assert [a.text for a in fig.layout.annotations] == ["25-NQ/TW", "43-KL/TW"]
+
+
+def test_style_sets_the_white_template_as_plotly_would():
+    import json
+
+    import plotly.graph_objects as go
+
+    styled = charts.style(go.Figure(), "vi")
+    public = go.Figure().update_layout(template="plotly_white", **{
+        k: v for k, v in styled.layout.to_plotly_json().items() if k != "template"})
+    assert json.loads(styled.to_json()) == json.loads(public.to_json())
+    assert styled.layout.template.layout.plot_bgcolor == "white" and styled.layout.separators == ",."

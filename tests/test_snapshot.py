@@ -11,6 +11,7 @@ import pytest
 
 import danvan
 from danvan import cli, snapshot
+from danvan.loader import stamp
 
 
 @pytest.fixture(autouse=True)
@@ -147,3 +148,30 @@ def test_validate_snapshot_writes_it(mini: Path, snapshot_dir: Path, capsys) -> 
     key = snapshot.fingerprint(mini)
     assert str(snapshot_dir / "mini" / key) in out
     assert snapshot.read(mini, key, True) is not None
+
+
+def test_wanted_for_large_folders_unless_the_environment_says(mini: Path, monkeypatch) -> None:
+    assert not snapshot.wanted(mini)  # a few KB: loaded from its files
+    monkeypatch.setattr(snapshot, "LARGE", 1000)
+    assert snapshot.wanted(mini)
+    monkeypatch.setenv("DANVAN_SNAPSHOT", "0")
+    assert not snapshot.wanted(mini)
+    monkeypatch.setattr(snapshot, "LARGE", 1 << 40)
+    monkeypatch.setenv("DANVAN_SNAPSHOT", "1")
+    assert snapshot.wanted(mini)
+
+
+def test_load_or_keep_passes_the_choice_on(mini: Path, snapshot_dir: Path) -> None:
+    catalog, error = danvan.load_or_keep(mini, snapshot=False)
+    assert error is None and catalog is not None and not snapshot_dir.exists()
+    again, error = danvan.load_or_keep(mini, snapshot=True)
+    assert error is None and [p.name for p in (snapshot_dir / mini.name).iterdir()] == [snapshot.fingerprint(mini)]
+    assert_same(again, catalog)
+
+
+def test_a_snapshot_folder_inside_the_data_is_moved_beside_it(mini: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DANVAN_SNAPSHOT_DIR", str(mini / "snap"))
+    assert snapshot.folder(mini) == mini.resolve().parent / ".snapshot" / mini.name
+    before = stamp(mini)
+    danvan.load(mini, snapshot=True)
+    assert stamp(mini) == before and not (mini / "snap").exists()

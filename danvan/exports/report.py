@@ -321,7 +321,9 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
     latest = visits.head(MAX_VISITS).select(
         _date_expr().alias("date"), _kind_expr(lang).alias("kind"),
-        pl.format("{} → {}", pl.col("body"), _host_expr()).alias("who"), pl.col("summary"), "source_id")
+        # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
+        # (a province's visits at scale, e.g. Gia Lai 2013–2015)
+        pl.concat_str([pl.col("body"), pl.lit(" → "), _host_expr()]).alias("who"), pl.col("summary"), "source_id")
     notes = (t("report_more_visits", lang, n=visits.height - latest.height),) if visits.height > latest.height else ()
     return Slide(
         kind="visits", title=t("latest_visits", lang),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import polars as pl
 
 from .. import fmt, queries
@@ -31,11 +32,21 @@ def series_marker(i: int) -> dict:
 def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     """Shared layout: Vietnamese separators (1.973,5), large type, white background, no Plotly logo or title."""
     fig.update_layout(
-        separators=",." if lang == "vi" else ".,", template="plotly_white", height=height,
+        separators=",." if lang == "vi" else ".,", height=height,
         font={"size": FONT, "family": "sans-serif", "color": "#222"}, colorway=OKABE_ITO,
         margin={"l": 10, "r": 10, "t": 30, "b": 10}, hoverlabel={"font_size": FONT},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font_size": FONT - 2}, showlegend=True,
     )
+    # The registered template is valid already: a template set by name is validated again on every figure (≈16 ms
+    # of every chart page's run); set without it, it is copied (≈1 ms) and the figure's JSON is the same.
+    template = pio.templates["plotly_white"]
+    try:
+        fig.layout._validate = False
+        fig.layout.template = template
+    except AttributeError:  # another Plotly's internals: the public way
+        fig.update_layout(template=template)
+    finally:
+        fig.layout._validate = True
     return fig
 
 
@@ -59,17 +70,22 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
         rows = spread.filter(pl.col("kind") == kind)
         if rows.is_empty():
             continue
-        fig.add_trace(go.Scatter(
-            x=rows["date_start"].to_list(), y=rows["_y"].to_list(),
-            mode="markers", name=label, customdata=rows.select("visit_id", "hover").rows(),
+        fig.add_trace(go.Scatter(  # NumPy arrays: Plotly validates them whole, lists item by item (3× slower)
+            x=rows["date_start"].to_numpy(), y=rows["_y"].to_numpy(),
+            mode="markers", name=label, customdata=rows.select("visit_id", "hover").to_numpy(),
             hovertemplate="%{customdata[1]}<extra></extra>",
             marker={"size": 22, "symbol": SYMBOLS[i % len(SYMBOLS)], "color": OKABE_ITO[i % len(OKABE_ITO)],
                     "line": {"width": 1.5, "color": "white"}},
         ))
-    for code, day in milestones.select("code", "date").iter_rows():
-        fig.add_vline(x=day, line_width=1.5, line_dash="dot", line_color="#555")
-        fig.add_annotation(x=day, y=1, yref="paper", text=code, showarrow=False, textangle=-90, xanchor="right",
-                           yanchor="top", font={"size": FONT - 4, "color": "#333"})
+    # Milestones set in one layout update: add_vline/add_annotation validate the whole layout each time (≈9 ms per
+    # document, 120 ms for 13 at scale)
+    days = milestones.select("code", "date").rows()
+    fig.update_layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": day, "x1": day, "y0": 0, "y1": 1,
+                 "line": {"width": 1.5, "dash": "dot", "color": "#555"}} for _, day in days],
+        annotations=[{"x": day, "y": 1, "yref": "paper", "text": code, "showarrow": False, "textangle": -90,
+                      "xanchor": "right", "yanchor": "top", "font": {"size": FONT - 4, "color": "#333"}}
+                     for code, day in days])
     fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[level_labels[v] for v in order], title=None,
                      range=[-0.6, len(order) - 0.4], zeroline=False, showgrid=True)
     fig.update_xaxes(hoverformat="%d/%m/%Y", title=None, **_time_ticks(
