@@ -449,9 +449,9 @@ def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 # The observation columns the slides read. exports.report sorts and deduplicates the filter's values by source: over
 # the 29 columns of a national filter (≈745 000 rows, quotes included) that took 3 s; over these, 1.2 s — same slides.
-REPORT_COLUMNS = ("indicator_id", "breakdown", "unit", "value", "name_vi", "name_en", "commune", "district",
-                  "display_name", "display_code", "period_start", "period_end", "status", "source_id", "category",
-                  "level")
+REPORT_COLUMNS = ("indicator_id", "breakdown", "unit", "value", "numerator", "denominator", "name_vi", "name_en",
+                  "commune", "district", "display_name", "display_code", "period_start", "period_end", "status",
+                  "source_id", "category", "level")
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
