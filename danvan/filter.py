@@ -55,7 +55,9 @@ def data_years(catalog: Catalog) -> tuple[int, int]:
                        catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
     if years.is_empty():
         return FIRST_YEAR, LAST_YEAR
-    return max(int(years.min()), FIRST_YEAR), min(int(years.max()), LAST_YEAR)
+    first, last = years.min(), years.max()
+    assert isinstance(first, int) and isinstance(last, int)  # a non-empty column of years
+    return max(first, FIRST_YEAR), min(last, LAST_YEAR)
 
 
 def years_label(years: tuple[int, int]) -> str:

@@ -317,6 +317,7 @@ def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame | None = None,
     """headline() from frames already filtered: the visits and either the observations or their number by source
     (`obs_counts`: source_id, len — counts_in(observation_counts(table, "source_id"), flt, "source_id"))."""
     if obs_counts is None:
+        assert obs is not None, "the observations or their counts by source"
         obs_counts = obs.group_by("source_id").len()
     return {
         "visits": vis.height,
@@ -340,6 +341,7 @@ def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame | None
     """The `n` most recently published sources behind the filtered visits and observations, with how many of each
     they gave (columns `visits`, `observations`). `obs_counts` (source_id, len) may stand for `obs`."""
     if obs_counts is None:
+        assert obs is not None, "the observations or their counts by source"
         obs_counts = obs.group_by("source_id").len()
     counts = (vis.group_by("source_id").len(name="visits")
               .join(obs_counts.select("source_id", pl.col("len").alias("observations")), on="source_id", how="full",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 
 import polars as pl
 
@@ -15,7 +16,7 @@ from .. import fmt, queries
 from ..figures.spec import Area, Chart, MapData, Series
 from ..filter import Filter, data_years, default_scheme, filter_label, province_names, years_label
 from ..i18n import name_column, t, value_text, value_texts
-from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme
+from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme, Unit
 from ..text import web_link
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
@@ -185,7 +186,7 @@ def _ratio_notes(values: pl.DataFrame) -> list[str]:
             flagged.select("indicator", "series", "ratio_note").iter_rows()]
 
 
-def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: str, lang: str) -> Slide:
+def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: Unit, lang: str) -> Slide:
     """One campaign area in one unit: indicators as bar groups, places and periods as coloured series."""
     indicators = (rows.group_by("indicator_id", "indicator").agg(pl.col("series").n_unique().alias("n"))
                   .sort(["n", "indicator"], descending=[True, False]).head(MAX_INDICATORS))
@@ -233,7 +234,7 @@ def _compare_slides(catalog: Catalog, values: pl.DataFrame, lang: str) -> list[S
               .sort("category_rank", "unit_rank"))
     charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES)
     slides = [_compare_slide(catalog, values.filter(pl.col("category") == category, pl.col("unit") == unit),
-                             category, unit, lang)
+                             category, cast(Unit, unit), lang)  # a unit the loader checked
               for category, unit in charted.select("category", "unit").iter_rows()]
     rest = (values.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
             .sort("category_rank", "unit_rank", "indicator", "period_end"))

@@ -13,6 +13,7 @@ import pydeck as pdk
 
 from .. import fmt
 from ..i18n import t
+from ..model import Unit
 
 # Viridis in five steps: colour-blind safe and readable on a projector; "no data" is a light neutral grey.
 PALETTE = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
@@ -214,14 +215,14 @@ def make_map_deck(
     )
 
 
-def legend(values: list[float], unit: str, lang: str, no_data: str) -> list[tuple[tuple[int, int, int], str]]:
+def legend(values: list[float], unit: Unit, lang: str, no_data: str) -> list[tuple[tuple[int, int, int], str]]:
     """(colour, "from – to") of each class of `values` (classes), formatted in `unit`, then the "no data" grey."""
     rows = [(color, fmt.value(start, unit, lang) + ("" if start == end else " – " + fmt.value(end, unit, lang)))
             for start, end, color in (classes(values) if values else [])]
     return [*rows, (NO_DATA, no_data)]
 
 
-def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, unit: str | None,
+def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, unit: Unit | None,
              lang: str) -> dict[str, str]:
     """The hover text of each coloured unit (display_code → text): its value (a number of events when `unit` is
     None), period, the old units it was summed from, its sources, and the quoted sentence of an indicator's value.

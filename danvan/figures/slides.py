@@ -68,13 +68,15 @@ def _max_total(chart: Chart) -> float:
 
 
 @lru_cache(maxsize=8)
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     for name in BOLD_FONTS if bold else FONTS:
         try:
             return ImageFont.truetype(name, size)
         except OSError:
             continue
-    return ImageFont.load_default(size=size)
+    default = ImageFont.load_default(size=size)
+    assert isinstance(default, ImageFont.FreeTypeFont)  # Pillow ≥ 10.1 with FreeType: its own scalable font
+    return default
 
 
 def _rings(geometry: dict) -> list[list[list[float]]]:

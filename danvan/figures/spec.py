@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Unit
+
 
 @dataclass(frozen=True)
 class Series:
@@ -22,7 +24,7 @@ class Chart:
     kind: str
     categories: tuple[str, ...]
     series: tuple[Series, ...]
-    unit: str  # count | percent | average | vnd (values of vnd are already in tỷ đồng)
+    unit: Unit  # values of vnd are already in tỷ đồng
     axis_title: str = ""
 
 
@@ -40,7 +42,7 @@ class Area:
 class MapData:
     scheme: str
     legend_title: str
-    unit: str
+    unit: Unit
     areas: tuple[Area, ...]
     period: str
     no_data: str
