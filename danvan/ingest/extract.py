@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import polars as pl
 import yaml
 
+from .. import gazetteer
 from ..loader import load
 from ..model import NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import Registry
@@ -51,6 +52,7 @@ from .places import (
     leader_for,
     main_place,
     main_province,
+    province_reason,
 )
 from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
@@ -172,13 +174,18 @@ def _context(article: Article, registry: Registry | None, published: str | None,
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
-    places = _places(article, registry)
-    code, note = main_province(places), None
     outlet = _outlet_code(province, registry)
+    places = _places(article, registry, outlet, on)
+    code = main_province(places)
+    note = province_reason(places, code) if code else None
     if code is None and outlet is not None:
         code, note = outlet, "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (--province)."
     district = main_place(places, ("district", "city"), code)
     notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
+    for hit in {h.text: h for h in places if h.ambiguous}.values():
+        notes.append(f"“{hit.text}” có thể là {len(hit.candidates)} đơn vị: " + "; ".join(hit.candidates[:6])
+                     + (" …" if len(hit.candidates) > 6 else "") + " — chưa chọn, người nhập cần chọn.")
+    places = [h for h in places if not h.ambiguous]
     if province and outlet is None:
         notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
     return Context(article, registry, pub, pub_hit, year, year_note, dates, docs, places, code, note, district, on,
@@ -205,13 +212,14 @@ def _reference_day(published: str | None, dates: list[DateHit], year: int | None
     return dt.date(year, 12, 31) if year else None
 
 
-def _places(article: Article, registry: Registry | None) -> list[PlaceHit]:
-    """Two passes: find the main province, then read ambiguous communes ("Thanh Thủy") inside it."""
-    first = [h for p in article.paragraphs for h in find_places(p.text, registry, base=p.start)]
+def _places(article: Article, registry: Registry | None, outlet: str | None, on: dt.date | None) -> list[PlaceHit]:
+    """Two passes: find the main province (else take the outlet's), then read ambiguous names ("xã Tân Lập")
+    inside it."""
+    first = [h for p in article.paragraphs for h in find_places(p.text, registry, outlet, base=p.start, on=on)]
     hint = main_province(first)
-    if hint is None:
+    if hint is None or hint == outlet:
         return first
-    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start)]
+    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
 
 
 def _outlet_code(province: str | None, registry: Registry | None) -> str | None:
@@ -331,7 +339,8 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         body=body.name if body else None, body_level=level,
         leader_name=leader.name if leader else None, leader_title=segment,
         province=province_code,
-        province_note=ctx.province_note if province_code and not places and ctx.province_note else None,
+        province_note=(ctx.province_note if province_code and province == ctx.province else
+                       province_reason(places, province) if province_code and province else None),
         district=district, commune=commune, documents=codes, summary=_summary(text), quote=text.strip(),
         confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
         notes=notes,
@@ -612,9 +621,10 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     """The registry from a data folder: the validated catalog, else its units.csv/places.csv read directly (the
     folder may be half-written), else None. Returns (registry, a note on what was used)."""
     root = Path(data)
+    names = gazetteer.load(root) if (root / "gazetteer").is_dir() else None  # else the repository's own
     try:
         catalog = load(root)
-        return Registry(catalog.units, catalog.places), None
+        return Registry(catalog.units, catalog.places, names), None
     except DataError:
         pass
     units, places = root / "units.csv", root / "places.csv"
@@ -623,7 +633,7 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     unit_frame = pl.read_csv(units, infer_schema=False)
     place_frame = (pl.read_csv(places, infer_schema=False) if places.is_file()
                    else pl.DataFrame(schema={c: pl.String for c in ("name", "level", "province_code", "aliases")}))
-    return Registry(unit_frame, place_frame), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
+    return Registry(unit_frame, place_frame, names), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
 
 
 def load_indicators(data: str | Path = "data") -> list[dict[str, Any]]:
