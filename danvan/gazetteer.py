@@ -488,7 +488,9 @@ class Gazetteer:
                 chain.append(f"{w} {n}")
                 last = e
             others = [(s, f"{w} {n}") for j, (s, _, w, n, _) in enumerate(raw) if j != i]
-            tiers = [[*inline, *chain], [n for s, n in others if abs(s - start) < 200], [n for _, n in others]]
+            # Each distinct name once: a text repeating one place a thousand times must not make each look-up slower.
+            tiers = [[*inline, *chain], list(dict.fromkeys(n for s, n in others if abs(s - start) < 200)),
+                     list(dict.fromkeys(n for _, n in others))]
             query = f"{word} {name}"
             res = self.resolve(query, on=on, context=tiers[0])
             for tier in tiers[1:]:

@@ -74,7 +74,7 @@ def test_places_fall_back_to_the_gazetteer(registry, text, province, level):
 
 
 def test_places_csv_keeps_only_what_the_gazetteer_cannot_know(registry, catalog):
-    for name, level, province in catalog.places.select("name", "level", "province_code").iter_rows():
+    for name, province in catalog.places.select("name", "province_code").iter_rows():
         assert registry.resolve_place(name, province).status != "found", f"{name} ({province}) is in the gazetteer"
 
 

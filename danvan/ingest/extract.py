@@ -40,7 +40,7 @@ from .dates import (
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
 from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft
-from .numbers import Measure, clean, measures, periods
+from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
     Person,
@@ -449,8 +449,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         lead = _paragraph_period(ctx, para)
         for sentence in split_sentences(para):
             masked = _masks(ctx, sentence)
+            found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
+            wide = set(_words(sentence.text))
             for measure in measures(sentence.text, masked, base=sentence.start):
-                period = _period_for(ctx, sentence, measure) or lead
+                period = _period_for(ctx, sentence, measure, found) or lead
                 if period is None and _CONTINUES.match(sentence.text):
                     period = previous_period
                 period = period or (None, None)
@@ -459,7 +461,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     continue  # the same fact stated again (a caption and its paragraph)
                 seen.add(key)
                 previous_period = period
-                drafts.append(_observation(ctx, sentence, measure, period))
+                drafts.append(_observation(ctx, sentence, measure, period, wide))
     return drafts
 
 
@@ -488,16 +490,28 @@ def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str 
     return None, None
 
 
-def _period_for(ctx: Context, sentence: Span, measure: Measure) -> tuple[str | None, str | None] | None:
-    """The nearest period expression before the number in its sentence, else the first after it in its clause."""
-    found = periods(sentence.text, base=sentence.start)
-    before = [p for p in found if p[0] < measure.start]
-    if before:
-        return _period_value(ctx, *before[-1][1:])
-    clause_end = ctx.article.text.find(";", measure.end, sentence.end)
-    clause_end = sentence.end if clause_end == -1 else clause_end
-    after = [p for p in found if measure.end <= p[0] < clause_end]
+def _period_for(ctx: Context, sentence: Span, measure: Measure,
+                found: list[tuple[int, str, str]]) -> tuple[str | None, str | None] | None:
+    """The nearest period expression (of `found`, the sentence's) before the number, else the first after it in
+    its clause."""
+    i = bisect_left(found, (measure.start,))
+    if i > 0:
+        return _period_value(ctx, *found[i - 1][1:])
+    clause_end = _clause_end(ctx.article.text, measure.end, sentence.end)
+    after = [p for p in found[i:i + 3] if measure.end <= p[0] < clause_end]
     return _period_value(ctx, *after[0][1:]) if after else None
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """The clause around `pos` starts after the previous ";" (looked for at most WINDOW back: linear work)."""
+    lo = max(lo, pos - WINDOW)
+    return text.rfind(";", lo, pos) + 1 or lo
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + WINDOW)
+    end = text.find(";", pos, hi)
+    return hi if end == -1 else end
 
 
 def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None] | None:
@@ -509,7 +523,7 @@ def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None]
 
 
 def _observation(ctx: Context, sentence: Span, measure: Measure,
-                 period: tuple[str | None, str | None]) -> ObservationDraft:
+                 period: tuple[str | None, str | None], wide: set[str]) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _period_day(period[0]) or ctx.on
     province = _scheme_code(ctx, ctx.province, on)
@@ -519,7 +533,7 @@ def _observation(ctx: Context, sentence: Span, measure: Measure,
     value = clean(measure.value)
     return ObservationDraft(
         id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
-        indicator=_indicator(ctx, sentence, measure),
+        indicator=_indicator(ctx, sentence, measure, wide),
         province=province, province_note=ctx.province_note if province else None,
         district=district, commune=None, period=period[0], period_note=period[1],
         value=value, numerator=clean(measure.numerator) if measure.numerator is not None else None,
@@ -549,9 +563,8 @@ def _quote(text: str, sentence: Span, measure: Measure) -> str:
     """The sentence with the number, verbatim; a long one is cut at semicolons, then at word bounds."""
     if sentence.end - sentence.start <= MAX_QUOTE:
         return sentence.text.strip()
-    start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
-    end = text.find(";", measure.end, sentence.end)
-    end = sentence.end if end == -1 else end
+    start = _clause_start(text, sentence.start, measure.start)
+    end = _clause_end(text, measure.end, sentence.end)
     if end - start > MAX_QUOTE:
         lo = max(start, measure.start - MAX_QUOTE // 2)
         hi = min(end, measure.end + MAX_QUOTE // 2)
@@ -561,14 +574,14 @@ def _quote(text: str, sentence: Span, measure: Measure) -> str:
     return text[start:end].strip(" ,;")
 
 
-def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
+def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -> str:
     """The known indicator whose name the words around the number cover best: words up to the end of the number's
     noun phrase count fully, those since the previous number 0.6, the rest of the sentence 0.3; rare name words
     weigh more than words every name has ("mô hình", "Dân vận khéo"). The unit must agree and the counted noun
     be in the name. Else new:<noun>."""
     subject = measure.subject or "số liệu"
     before, after = _around(ctx.article.text, sentence, measure)
-    near, back, wide = set(_words(after)) | set(_words(subject)), set(_words(before)), set(_words(sentence.text))
+    near, back = set(_words(after)) | set(_words(subject)), set(_words(before))
     weights = _name_weights(ctx)
     best, best_score = None, 0.0
     for indicator in ctx.indicators:
@@ -598,9 +611,8 @@ def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:
 
 def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
     """The words between the previous number (or clause start) and this one, and the noun phrase after it."""
-    clause_start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
-    clause_end = text.find(";", measure.end, sentence.end)
-    clause_end = sentence.end if clause_end == -1 else clause_end
+    clause_start = _clause_start(text, sentence.start, measure.start)
+    clause_end = _clause_end(text, measure.end, sentence.end)
     before = text[clause_start:measure.start]
     numbers = list(re.finditer(r"\d+(?:[.,]\d+)*", before))
     before = before[numbers[-1].end():] if numbers else before
