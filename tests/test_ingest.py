@@ -557,3 +557,44 @@ def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
     nfc_draft.source.file = nfd_draft.source.file = "x"
     assert nfd_draft == nfc_draft
     assert values(nfd_draft) == [53, 31]
+
+
+# --- generalisation (issue 9 §2) -------------------------------------------------------------------------------
+
+
+def test_lengths_with_a_glued_unit_and_equal_figures_of_a_list_are_all_drafted():
+    text = ("Kết quả đã lắp đặt 270 bóng điện với tổng chiều dài 10.700m. Thôn A Lư: 50 bóng điện, chiều dài 1.900m. "
+            "Thôn Bờ Lư: 50 bóng điện, chiều dài 1.900m.\n")
+    assert sorted(values(draft_of(text))) == [50, 50, 270, 1900, 1900, 10700]
+
+
+def test_equal_figures_in_one_sentence_are_items_of_a_list():
+    assert values(draft_of("Ban Tổ chức đã trao 2 giải nhất, 2 giải nhì; 4 giải ba; 4 giải tư.\n")) == [2, 2, 4, 4]
+
+
+def test_a_year_opening_the_lead_frames_later_figures():
+    text = ("(GLO)- Năm 2021, MTTQ các cấp trong tỉnh đã chú trọng công tác giám sát.\n"
+            "MTTQ giới thiệu để HĐND bầu 372 vị hội thẩm nhân dân.\n")
+    obs = draft_of(text).observations[0]
+    assert (obs.value, obs.period) == (372, "2021")
+    assert "câu mở đầu" in obs.period_note
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Chiều ngày 13-10-2020, tại trụ sở Ban Dân vận Tỉnh ủy, đồng chí A Pớt thay mặt Thường trực Tỉnh ủy đã thăm, "
+     "làm việc với cán bộ.", "Thường trực Tỉnh ủy"),
+    ("Sáng 15/10/2024, hội nghị tổng kết diễn ra. Theo Ban Dân vận Thành ủy Hội An, có 501 mô hình.", None),
+    ("Ngày 5/3/2024, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức khảo sát tại phường Tân An.",
+     "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+])
+def test_the_acting_body_not_a_place_or_a_source(text, body):
+    bodies = [v.body for v in draft_of("Tin hoạt động công tác dân vận\n" + text + "\n").visits]
+    assert bodies == [body]  # "Theo Ban Dân vận …" names a source: the conference is drafted with no organiser
+
+
+def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():
+    text = ("Trong 2 ngày 8-9/11/2018 Hội thi \"Dân vận khéo\" tỉnh Điện Biên lần thứ II được tổ chức tại Trung tâm "
+            "Hội nghị văn hóa tỉnh.\n")
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.date_end, visit.body) == ("2018-11-08", "2018-11-09", None)
+    assert any("cơ quan tổ chức" in n for n in visit.notes) and visit.confidence <= 0.4

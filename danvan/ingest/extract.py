@@ -67,6 +67,9 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
     ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
 )
+# An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
+_LEAD_EVENT = re.compile(r"(?:hội nghị|hội thi|tổng kết|sơ kết|khảo sát|kiểm tra|giám sát)\b[^.]*\b(?:được\s+)?"
+                         r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)", re.I)
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -276,12 +279,22 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     main_body = _first_body([title, *lede] if title else lede)
     visits: list[VisitDraft] = []
     seen: set[tuple[str | None, str]] = set()
+    bodiless: VisitDraft | None = None
     for event in events:
         visit = _visit(ctx, event, main_body, people)
-        if visit.body is None or (visit.date_start, visit.body) in seen:
+        if visit.body is None:
+            if bodiless is None and event.paragraph in lede[:2] and visit.date_start and _LEAD_EVENT.search(
+                    event.sentence.text):
+                bodiless = visit
+            continue
+        if (visit.date_start, visit.body) in seen:
             continue
         seen.add((visit.date_start, visit.body))
         visits.append(visit)
+    if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
+        bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
+        bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
+        visits.append(bodiless)
     return visits
 
 
@@ -441,12 +454,16 @@ def _issuer_end(text: str, hit: DocHit) -> int:
 
 def _observations(ctx: Context) -> list[ObservationDraft]:
     drafts: list[ObservationDraft] = []
-    seen: set[tuple[float, float | None, float | None, str | None, str | None]] = set()
+    # A fact stated again in another sentence (a caption and its paragraph, a headline) is drafted once; in the
+    # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
+    # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
+    seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
     previous_period: tuple[str | None, str | None] = (None, None)
+    opening = _opening_period(ctx)
     for para in ctx.article.paragraphs:
         if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
             continue
-        lead = _paragraph_period(ctx, para)
+        lead = _paragraph_period(ctx, para) or opening
         for sentence in split_sentences(para):
             masked = _masks(ctx, sentence)
             found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
@@ -456,13 +473,34 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 if period is None and _CONTINUES.match(sentence.text):
                     period = previous_period
                 period = period or (None, None)
-                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0])
-                if key in seen:
-                    continue  # the same fact stated again (a caption and its paragraph)
-                seen.add(key)
+                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0],
+                       _item_label(sentence.text))
+                words = _words_after(ctx.article.text, measure.end, sentence.end)
+                where, said = seen.setdefault(key, (sentence.start, set()))
+                if where != sentence.start or words in said:
+                    continue  # the same fact stated again
+                said.add(words)
                 previous_period = period
                 drafts.append(_observation(ctx, sentence, measure, period, wide))
+    ids: Counter[str] = Counter()
+    for draft in drafts:  # equal figures of a list would share an id: number the later ones
+        ids[draft.id] += 1
+        if ids[draft.id] > 1:
+            draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+def _words_after(text: str, end: int, sentence_end: int) -> str:
+    """The few words after a number, up to the next number or clause mark: what this figure counts."""
+    after = text[end:min(sentence_end, end + 60)]
+    stop = re.search(r"\d|[,;(]", after)
+    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[:stop.start()] if stop else after))[:3])
+
+
+def _item_label(sentence: str) -> str | None:
+    """The label of an item in a list of sentences ("Thôn Châu Khê: 50 bóng điện …"): it tells equal figures apart."""
+    m = re.match(r"\s*([^:;,.]{2,40}):", sentence)
+    return m.group(1).strip() if m else None
 
 
 def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
@@ -512,6 +550,17 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     hi = min(hi, pos + WINDOW)
     end = text.find(";", pos, hi)
     return hi if end == -1 else end
+
+
+def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
+    """A year that opens the article's lead ("(GLO)- Năm 2021, MTTQ các cấp …") frames the figures after it that
+    state no period of their own; the note says so."""
+    for para in ctx.article.paragraphs[:4]:
+        found = _paragraph_period(ctx, para)
+        if found and found[0] and found[1] is None:
+            quote = para.text[:60].split(",")[0].strip()
+            return found[0], f"kỳ lấy theo câu mở đầu bài: “{quote}”"
+    return None
 
 
 def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None] | None:

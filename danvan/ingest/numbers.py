@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from ..model import Status, Unit
 
-# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% — "." groups thousands, "," is the decimal mark.
+# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m — "." groups thousands, "," is the decimal
+# mark; a length or area unit may be glued to the number.
 _NUMBER = re.compile(r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)(?!\w)")
+                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
+                     r"(?P<glued>km|m2|m²|m|ha)?(?!\w)")
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
@@ -151,7 +153,7 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW):m.start()], sentence[m.end():m.end() + WINDOW]
-    if m.group("pct"):
+    if m.group("pct") or m.group("glued"):
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
@@ -209,7 +211,8 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"
     qualifier = _QUALIFIER.search(before)
-    subject = "đồng" if unit == "vnd" else noun_after(after) or (noun_before(before) if unit == "percent" else None)
+    subject = "đồng" if unit == "vnd" else m.group("glued") or noun_after(after) or (
+        noun_before(before) if unit == "percent" else None)
     clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
     status: Status = "estimated" if estimated else "target" if _TARGET.search(clause) else "reported"
     measure = Measure(base + m.start(), base + m.end(), value, numerator, denominator, unit,

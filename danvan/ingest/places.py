@@ -32,10 +32,10 @@ _PERSON_NAMES = {"hồ chí minh"}
 
 # Bodies that visit or organise: Ban Dân vận (BDV) of any level, a steering committee (BCĐ), a party committee.
 _BODY = re.compile(
-    r"(?P<body>(?:Ban\s+Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
+    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
     r"Đảng\s+ủy)|(?:Ban\s+Chỉ\s+đạo|BCĐ)(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|"
     r"\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"])?(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
-    r"Ban\s+Thường\s+vụ\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
     r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)")
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
 _TITLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
@@ -272,7 +272,9 @@ def find_bodies(text: str) -> list[BodyHit]:
     hits = []
     for m in _BODY.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$", before):
+        # Not an actor: a title, a host ("với …"), a place ("tại trụ sở …"), a source ("Theo …").
+        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|"
+                                                     r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$", before):
             continue
         run = capital_run(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else []
         place = text[run[0][0]:run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
@@ -283,6 +285,7 @@ def find_bodies(text: str) -> list[BodyHit]:
 def normalise_body(body: str) -> str:
     """"BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
     body = re.sub(r"\s+", " ", body)
+    body = re.sub(r"^ban\b", "Ban", body)  # "Trưởng ban Dân vận …" writes it in lower case
     body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
     return re.sub(r"^BDV\b", "Ban Dân vận", body)
 
