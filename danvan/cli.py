@@ -15,7 +15,9 @@ from .exports.report import report
 from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .i18n import LANGS
-from .ingest import IngestError, extract, load_indicators, load_registry, read_article
+from .ingest import IngestError, load_indicators, load_registry
+from .ingest.readers import read_document
+from .ingest.tables import extract_document
 from .model import SCHEMES, Catalog, DataError
 
 
@@ -26,8 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("path", nargs="?", default="data")
     validate.add_argument("--snapshot", action="store_true",
                           help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py")
-    ingest = commands.add_parser("ingest", help="đọc một bài viết, in bản nháp YAML các bản ghi để biên tập")
-    ingest.add_argument("file", help="tệp văn bản của bài (UTF-8)")
+    ingest = commands.add_parser("ingest", help="đọc bài viết, báo cáo Word/PDF, bảng Excel/CSV; in bản nháp YAML")
+    ingest.add_argument("file", help="tệp: văn bản UTF-8, Word .docx, PDF có lớp chữ, Excel .xlsx, bảng .csv")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
     ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
     ingest.add_argument("--data", default="data", help="thư mục dữ liệu (địa danh, chỉ tiêu)")
@@ -61,12 +63,13 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
         print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
         return 2
     try:
-        article = read_article(file)
+        document = read_document(file)  # by content: text, Word, PDF, Excel, CSV
+        registry, note = load_registry(data)
+        draft = extract_document(document, registry, published=published, province=province,
+                                 indicators=load_indicators(data))
     except IngestError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
-    registry, note = load_registry(data)
-    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
     if note:
         draft.source.notes.append(note)
     sys.stdout.write(draft.to_yaml())

@@ -18,6 +18,7 @@ import polars as pl
 import yaml
 
 from . import journal
+from .fmt import number as number_text
 from .fmt import number_expr
 from .gazetteer import check_places
 from .model import (
@@ -38,7 +39,7 @@ from .model import (
     Spec,
     scheme_on_expr,
 )
-from .text import DecodeError, decode, is_nfc, nfc, quote_key
+from .text import DecodeError, decode, fold_space, is_nfc, nfc, quote_key
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
 RECORD = "_record"  # the column naming each record for problem reports: "id=…" or "bản ghi số N"
@@ -148,6 +149,7 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
         for frame, file in ((documents, "documents.yaml"), (visits, "visits.yaml"), (findings, "visits.yaml"),
                             (observations, "observations.yaml")):
             _check_quotes(frame, texts, file, problems)
+        _check_cells(root, observations, problems)
     _check_weekdays(texts, problems)
 
     if any(p.severity == "error" for p in problems):
@@ -723,6 +725,12 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
                             number_expr("_computed", 1)), severity="warning")
     observations = _check_province(observations, "period_end", units, file, problems)
     _check_places(observations, places, file, problems)
+    has_quote, has_cell = pl.col("quote").is_not_null(), pl.col("cell").is_not_null()
+    problems.rows(observations, ~has_quote & ~has_cell, file, "quote",
+                  "cần câu trích (quote) hoặc ô bảng (cell) làm nguồn của giá trị")
+    problems.rows(observations, has_quote & has_cell, file, "cell", "chỉ ghi một nguồn: quote hoặc cell, không cả hai")
+    problems.rows(observations, has_cell & pl.col("cell_header").is_null(), file, "cell_header",
+                  "giá trị lấy từ bảng cần tiêu đề cột (cell_header)")
     return observations.drop("unit", "_computed")
 
 
@@ -753,6 +761,49 @@ def _check_quotes(frame: pl.DataFrame, texts: dict[str, str], file: str, problem
     problems.rows(quoted, ~pl.col("_text").str.contains(pl.col("_quote"), literal=True), file, "quote",
                   pl.format("trích dẫn không có nguyên văn trong sources/{}.txt: “{}”", pl.col("source"),
                             pl.col("quote").str.slice(0, 80)))
+
+
+def _check_cells(root: Path, observations: pl.DataFrame, problems: _Problems) -> None:
+    """A value read from a table must be in its stored file (sources/<file>), at its cell, under its header, the way
+    a quote must be in its stored text. Each stored file is read once."""
+    from .ingest.readers import cell_number, read_document  # the readers import the loader's neighbours
+    from .ingest.tables import split_cell_ref
+
+    file = "observations.yaml"
+    rows = observations.filter(pl.col("cell").is_not_null()).select(RECORD, "cell", "cell_header", "value")
+    documents: dict[str, object] = {}
+    for label, ref, header, value in rows.iter_rows():
+        try:
+            stored, sheet, a1 = split_cell_ref(ref)
+        except ValueError as err:
+            problems.add(file, label, "cell", str(err))
+            continue
+        path = root / "sources" / stored
+        if "/" in stored or "\\" in stored or stored.startswith(".") or not path.is_file():
+            problems.add(file, label, "cell", f"thiếu tệp gốc sources/{stored}")
+            continue
+        if stored not in documents:
+            try:
+                documents[stored] = read_document(path)
+            except ValueError as err:  # IngestError: missing, unreadable
+                documents[stored] = str(err)
+        doc = documents[stored]
+        if isinstance(doc, str):
+            problems.add(file, label, "cell", f"không đọc được tệp gốc sources/{stored}: {doc}")
+            continue
+        table = next((t for t in doc.tables if t.name == sheet), None)  # type: ignore[attr-defined]
+        cell = next((c for r in table.rows for c in r if c.ref == a1), None) if table else None
+        if cell is None:
+            problems.add(file, label, "cell", f"không có ô {a1} có số liệu ở “{sheet}” của sources/{stored}")
+            continue
+        stored_header = table.headers.get(cell.column, "")  # type: ignore[union-attr]
+        if header is not None and fold_space(nfc(header)) != fold_space(stored_header):
+            problems.add(file, label, "cell_header",
+                         f"tiêu đề cột của ô {a1} là “{stored_header}”, không phải “{header}”")
+        number = cell_number(cell.text)
+        if number is None or value is None or abs(number - value) > 1e-9 * max(1.0, abs(number)):
+            problems.add(file, label, "value", f"ô {a1} của sources/{stored} ghi “{cell.text}”, khác giá trị "
+                         f"{number_text(value)}")
 
 
 _WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "6": 5, "bảy": 6, "7": 6, "5": 4, "4": 3, "3": 2, "2": 1}
@@ -792,7 +843,10 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
         pl.col("id").alias("observation_id"), pl.col("indicator").alias("indicator_id"), "scheme",
         pl.col("province").alias("province_code"), "province_note", "district", "commune", "period_start",
         "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
-        pl.col("source").alias("source_id"), "quote",
+        pl.col("source").alias("source_id"),
+        # A value read from a table shows its cell where others show their quote: one place, every view.
+        pl.coalesce("quote", pl.format("Bảng {} — cột “{}”", pl.col("cell").str.replace("#", " › ", literal=True)
+                                       .str.replace("!", " › ô ", literal=True), pl.col("cell_header"))).alias("quote"),
     ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")
 
 
