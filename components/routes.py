@@ -27,6 +27,8 @@ PAGES = (
                            ("du-lieu", "page_data", "table", "du-lieu"))),
 )
 CURATE_PAGE = (CURATE, "page_curate", "edit_note", CURATE)
+QUEUE = "hang-cho"       # the review queue of drafted files: listed, like curation, once a curator has signed in
+QUEUE_PAGE = (QUEUE, "page_queue", "inbox", QUEUE)
 
 
 def page_file(name: str) -> Path:
@@ -36,4 +38,4 @@ def page_file(name: str) -> Path:
 
 def known_paths() -> set[str]:
     """Every URL path a page answers to."""
-    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3]}
+    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3], QUEUE_PAGE[3]}

@@ -197,8 +197,11 @@ def _cell_text(value: object) -> str:
 
 
 def _looks_csv(text: str) -> bool:
-    lines = [line for line in text.splitlines()[:5] if line.strip()]
-    return len(lines) >= 2 and all(line.count(",") >= 2 or line.count(";") >= 2 for line in lines)
+    """Short lines with the same number (≥ 1) of one delimiter: a table, not prose (which has commas too)."""
+    lines = [line for line in text.splitlines()[:6] if line.strip()]
+    if len(lines) < 2 or any(len(line) > 300 for line in lines):
+        return False
+    return any(len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in ",;")
 
 
 def _csv_table(text: str, name: str) -> Table:
