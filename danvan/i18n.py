@@ -381,7 +381,10 @@ CURATION: Texts = {
     "cur_wrong": ("Mật khẩu không đúng.", "Wrong password."),
     "cur_logout": ("Đăng xuất", "Sign out"),
     "cur_only": ("Chỉ người biên soạn mới dùng được trang này.", "Only curators can use this page."),
-    "cur_upload": ("Tải lên tệp văn bản (.txt, UTF-8, tối đa 1 MB)", "Upload a text file (.txt, UTF-8, at most 1 MB)"),
+    "cur_upload": (
+        "Tải lên bài viết hoặc báo cáo (.txt UTF-8, Word .docx, PDF có chữ, Excel .xlsx, .csv; tối đa 1 MB)",
+        "Upload an article or report (.txt UTF-8, Word .docx, PDF with text, Excel .xlsx, .csv; at most 1 MB)",
+    ),
     "cur_paste": ("…hoặc dán nội dung bài viết", "…or paste the article"),
     "cur_published": ("Ngày đăng (YYYY-MM-DD), nếu bài không ghi", "Publication date (YYYY-MM-DD), if not in the text"),
     "cur_province": ("Tỉnh của nơi đăng bài, nếu bài không nêu", "Province of the outlet, if the text does not say"),

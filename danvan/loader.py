@@ -766,8 +766,7 @@ def _check_quotes(frame: pl.DataFrame, texts: dict[str, str], file: str, problem
 def _check_cells(root: Path, observations: pl.DataFrame, problems: _Problems) -> None:
     """A value read from a table must be in its stored file (sources/<file>), at its cell, under its header, the way
     a quote must be in its stored text. Each stored file is read once."""
-    from .ingest.readers import cell_number, read_document  # the readers import the loader's neighbours
-    from .ingest.tables import split_cell_ref
+    from .ingest.readers import cell_number, read_document, split_cell_ref  # readers never import the loader
 
     file = "observations.yaml"
     rows = observations.filter(pl.col("cell").is_not_null()).select(RECORD, "cell", "cell_header", "value")

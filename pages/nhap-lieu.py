@@ -10,9 +10,13 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import DataError, ingest, store
+from danvan.ingest import IngestError
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.ingest.queue import document_text
+from danvan.ingest.readers import read_document
+from danvan.ingest.tables import extract_document
 from danvan.model import OLD_SCHEME
-from danvan.text import DecodeError, decode, fold_space
+from danvan.text import decode, fold_space
 
 MAX_BYTES = 1_000_000
 current = view.current()
@@ -47,7 +51,7 @@ if not state.get("curator"):
 st.button(t("cur_logout"), on_click=lambda: state.update(curator=False, curate_draft=None))
 
 # ---------------------------------------------------------------- the article
-upload = st.file_uploader(t("cur_upload"), type=["txt"], key="curate_upload")
+upload = st.file_uploader(t("cur_upload"), type=["txt", "docx", "pdf", "xlsx", "csv"], key="curate_upload")
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
@@ -58,24 +62,28 @@ province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda
 
 if st.button(t("cur_extract"), type="primary"):
     text = None
+    document = None  # an uploaded file, read by its content (text, Word, PDF, Excel, CSV)
     if upload is not None:
         raw = upload.getvalue()
         if len(raw) > MAX_BYTES:
             st.error(t("cur_too_big", size=len(raw)))
         else:
             try:
-                text = decode(raw, upload.name)
-            except DecodeError as err:
+                document = read_document(upload.name, raw, upload.name)
+            except IngestError as err:
                 st.error(ui.plain(err))
+            else:
+                text = document_text(document)
     elif pasted.strip():
         text = decode(pasted.encode(), "văn bản dán")
     if text is None and upload is None and not pasted.strip():
         st.warning(t("cur_empty"))
     if text:
         try:
-            draft = ingest.extract_text(text, current.registry, published=published,
-                                        province=names.get(province) if province else None,
-                                        indicators=current.catalog.indicators.to_dicts())
+            options = {"published": published, "province": names.get(province) if province else None,
+                       "indicators": current.catalog.indicators.to_dicts()}
+            draft = (extract_document(document, current.registry, **options) if document is not None
+                     else ingest.extract_text(text, current.registry, **options))
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:

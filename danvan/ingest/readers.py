@@ -270,6 +270,14 @@ def header_rows_text(table: Table, column: int) -> str:
 # ------------------------------------------------------------------------------------------------ checking
 
 
+def split_cell_ref(ref: str) -> tuple[str, str, str]:
+    """(file, sheet or table, A1 reference) of a `cell` value; ValueError when it is not of that shape."""
+    m = re.fullmatch(r"(?P<file>[^#]+)#(?P<sheet>.+)!(?P<ref>[A-Za-z]{1,3}\d+)", ref.strip())
+    if not m:
+        raise ValueError(f"“{ref}” không đúng dạng tệp#trang!ô (ví dụ bao-cao.xlsx#Năm 2023!C5)")
+    return m.group("file"), m.group("sheet"), m.group("ref").upper()
+
+
 def read_cell(path: str | Path, sheet: str, ref: str) -> tuple[str, str]:
     """(the cell's text, its column's header text) in a stored file, for the validator. IngestError when the file,
     the sheet or table, or the cell does not exist."""

@@ -37,14 +37,6 @@ def cell_ref(table: Table, cell: Cell) -> str:
     return f"{table.file}#{table.name}!{cell.ref}"
 
 
-def split_cell_ref(ref: str) -> tuple[str, str, str]:
-    """(file, sheet or table, A1 reference) of a `cell` value; ValueError when it is not of that shape."""
-    m = re.fullmatch(r"(?P<file>[^#]+)#(?P<sheet>.+)!(?P<ref>[A-Za-z]{1,3}\d+)", ref.strip())
-    if not m:
-        raise ValueError(f"“{ref}” không đúng dạng tệp#trang!ô (ví dụ bao-cao.xlsx#Năm 2023!C5)")
-    return m.group("file"), m.group("sheet"), m.group("ref").upper()
-
-
 def extract_document(doc: Document, registry: Registry | None, *, published: str | None = None,
                      province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
     """The draft of any document: the text extractor over its paragraphs, and one observation per numeric cell
