@@ -353,7 +353,8 @@ def _is_nfc_utf8(raw: bytes, block: int = 1 << 24) -> bool:
     return True
 
 
-def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) -> pl.DataFrame | None:
+def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems,
+              optional: tuple[str, ...] = ()) -> pl.DataFrame | None:
     data = _csv_bytes(root / name, problems)
     if data is None:
         return None
@@ -363,11 +364,13 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) ->
         problems.add(name, "", "", f"CSV sai định dạng: {err}".splitlines()[0])
         return None
     del data  # the file's bytes are not needed beside the frame
-    missing = [c for c in columns if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns and c not in optional]
     extra = [c for c in frame.columns if c not in columns]
     if missing or extra:
         problems.add(name, "dòng tiêu đề", "", f"thiếu cột {missing}, cột lạ {extra}")
         return None
+    # Columns added to the contract later (a table cell's provenance) may be absent from older bulk files.
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(c) for c in optional if c not in frame.columns)
     # No per-value NFC here: the whole file is already NFC (_csv_bytes), which is the same text and ~50× cheaper to
     # check than normalising a million values one by one.
     return frame.select(columns).with_columns(
@@ -379,7 +382,8 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) ->
 def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.DataFrame | None:
     """Read `name`.yaml (or `name`.csv for bulk data) into a frame of text columns plus RECORD."""
     if (root / f"{name}.csv").is_file() and not (root / f"{name}.yaml").is_file():
-        frame = _read_csv(root, f"{name}.csv", [f for f, (k, _) in spec.items() if k != "findings"] , problems)
+        frame = _read_csv(root, f"{name}.csv", [f for f, (k, _) in spec.items() if k != "findings"], problems,
+                          optional=("cell", "cell_header"))
         if frame is None:
             return None
         lists = [f for f, (kind, _) in spec.items() if kind == "list"]
