@@ -104,8 +104,10 @@ class Registry:
         return res
 
     def unit(self, scheme: Scheme, code: str) -> Unit | None:
-        row = self.units.filter((pl.col("scheme") == scheme) & (pl.col("code") == code))
-        return Unit(scheme, code, row["name_vi"][0]) if row.height else None
+        if not hasattr(self, "_units"):  # built once: a lookup per place named must not filter a frame each time
+            self._units = {(sc, c): Unit(sc, c, n) for sc, c, n in self.units.select("scheme", "code", "name_vi")
+                           .iter_rows()}
+        return self._units.get((scheme, code))
 
     def name(self, scheme: Scheme, code: str | None) -> str:
         """The Vietnamese name of a unit, for display; the code itself only if it is not in the registry."""

@@ -61,3 +61,28 @@ def test_an_intake_longer_than_the_cap_is_refused_with_its_size():
         extract_text("a" * (MAX_CHARS + 1))
     assert "100.001" in str(err.value)
     assert extract_text("Năm 2023 có 12 mô hình.\n" * 10).observations  # below the cap: drafted
+
+
+def test_a_long_text_naming_many_places_is_linear_work(monkeypatch):
+    from danvan.ingest import load_registry
+
+    registry = load_registry("data")[0]
+    unit = "Ngày 5/3/2024, đoàn khảo sát xã Tân Lập, huyện Chợ Đồn, xã Thanh Thủy có 12 mô hình. "
+
+    def work(n: int) -> tuple[int, object]:
+        seen = {"hits": 0}
+        original = extract_module.main_province
+
+        def counting(hits):
+            seen["hits"] += len(hits)
+            return original(hits)
+        monkeypatch.setattr(extract_module, "main_province", counting)
+        draft = extract_text(unit * n, registry, published="2024-03-06")
+        monkeypatch.undo()
+        return seen["hits"], draft
+
+    hits_200, _ = work(200)
+    hits_400, draft = work(400)
+    assert hits_400 <= 2.2 * hits_200  # place hits looked at once per paragraph, not once per event
+    # no outlet given; the figures' province comes from the places named (huyện Chợ Đồn: Bắc Kạn)
+    assert draft.source.province is None and draft.observations[0].province == "06"

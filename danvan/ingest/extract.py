@@ -128,6 +128,8 @@ class Context:
     merged_codes: dict[str, str] = field(default_factory=dict)
     unit_names: dict[tuple[Scheme, str | None], str] = field(default_factory=dict)
     indicator_weights: dict[str, dict[str, float]] | None = None
+    # Per paragraph (start, end): its places, province, district, commune and document codes, for its events.
+    paragraph_facts: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.date_ix, self.doc_ix, self.place_ix = _Index(self.dates), _Index(self.docs), _Index(self.places)
@@ -334,12 +336,16 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
 def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
     body = next(iter(find_bodies(text)), None) or main_body
-    places = ctx.place_ix.within(event.paragraph.start, event.paragraph.end)
-    province = main_province(places) or ctx.province
-    district = _district(places, province)
-    commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
-                   None)
-    codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(event.paragraph.start, event.paragraph.end)))
+    key = (event.paragraph.start, event.paragraph.end)
+    if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
+        places = ctx.place_ix.within(*key)
+        province = main_province(places) or ctx.province
+        district = _district(places, province)
+        commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
+                       None)
+        codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(*key)))
+        ctx.paragraph_facts[key] = (places, province, district, commune, codes)
+    places, province, district, commune, codes = ctx.paragraph_facts[key]
     leader, segment = leader_for(body.name, people) if body else (None, None)
     level = body_level(body.name, province, district, leader.title if leader else None, codes) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)

@@ -117,9 +117,11 @@ def find_places(text: str, registry: Registry | None, province_hint: str | None 
     hits += _prefixed(text, registry, province_hint) + _bare_provinces(text, registry)
     hits.sort(key=lambda h: (h.start, -h.end))
     unique: list[PlaceHit] = []
+    reach = -1  # the furthest end of the hits kept: sorted by start, a hit inside one of them starts before it
     for hit in hits:
-        if not any(u.start <= hit.start < u.end for u in unique):
+        if hit.start >= reach:
             unique.append(hit)
+            reach = max(reach, hit.end)
     return [PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
             for h in unique]
 
