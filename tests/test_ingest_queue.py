@@ -51,6 +51,9 @@ def test_command_line_queues_a_folder_and_summarises(inbox, tmp_path):
     assert all(e.state == "new" for e in entries)
     xlsx = next(e for e in entries if e.kind == "xlsx")
     assert xlsx.counts["observations"] == 11
+    assert xlsx.province == "68"  # 9 of its 11 values are Lâm Hà's (Lâm Đồng)
+    assert "p08.txt" not in {e.file for e in q.list_entries(target, province="68")}
+    assert "bao-cao-2023.xlsx" in {e.file for e in q.list_entries(target, province="68")}
     assert xlsx.original.read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
     assert not [p for p in target.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
     again = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(inbox / "p08.txt"), "--queue",

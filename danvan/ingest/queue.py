@@ -21,6 +21,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,9 +99,12 @@ def enqueue(path: str | Path, registry: Registry | None, indicators: list[dict[s
     entry_id = f"{when:%Y%m%d-%H%M%S}-{digest}"
     items = draft.items()
     confidence = round(sum(i.confidence for i in items) / len(items), 2) if items else 0.0
-    problems = [n for n in draft.source.notes]
+    problems = list(draft.source.notes)
+    # The province to filter by: the outlet's, else the one most of the drafted items are about.
+    named = Counter(i.province for i in items if getattr(i, "province", None))
+    province = draft.source.province or (named.most_common(1)[0][0] if named else None)
     state = {"file": path.name, "kind": doc.kind, "created": when.isoformat(timespec="seconds"), "state": "new",
-             "confidence": confidence, "problems": problems, "province": draft.source.province,
+             "confidence": confidence, "problems": problems, "province": province,
              "counts": {"visits": len(draft.visits), "documents": len(draft.documents),
                         "observations": len(draft.observations)}}
     queue_dir.mkdir(parents=True, exist_ok=True)
