@@ -25,7 +25,7 @@ import polars as pl  # noqa: E402
 
 import danvan  # noqa: E402
 from danvan import fmt  # noqa: E402
-from danvan.registry import Registry  # noqa: E402
+from danvan.registry import OLD_DAY, Registry  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "ingest" / "files"
 SOURCE = "a16"  # its sentences go into the Word and PDF reports
@@ -35,7 +35,6 @@ SENTENCES = (  # verbatim from data/sources/a16.txt (checked below)
 )
 TITLE = "Kết quả công tác dân vận năm 2023"
 SHEET = "Năm 2023"
-PLACE_LABEL = {"city": "Thành phố", "district": "Huyện", "town": "Thị xã"}
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -46,14 +45,14 @@ def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list
         & pl.col("district").is_not_null() & pl.col("breakdown").is_null() & pl.col("numerator").is_null())
     ids = sorted(set(obs["indicator_id"]))
     names = dict(catalog.indicators.select("id", "name_vi").iter_rows())
-    registry = Registry(catalog.units, catalog.places)
+    registry = Registry(catalog.units, catalog.places)  # its gazetteer names the districts' types
     rows = []
     for (district, province), group in obs.group_by(["district", "province_code"], maintain_order=True):
         values = dict(group.select("indicator_id", "value").iter_rows())
-        place = registry.place(district, province)
-        label = PLACE_LABEL.get(place.level if place else "district", "Huyện")
-        rows.append((f"{label} {district}", [values.get(i) for i in ids]))
-    return ids, sorted(rows), [names[i] for i in ids]
+        res = registry.gazetteer.resolve(district, on=OLD_DAY, level="district", within=province)
+        label = res.match.place.type.capitalize() if res.match else "Huyện"  # "Thành phố", "Huyện", "Thị xã"
+        rows.append((district, f"{label} {district}", [values.get(i) for i in ids]))
+    return ids, [(label, values) for _, label, values in sorted(rows)], [names[i] for i in ids]
 
 
 def write_xlsx(path: Path, ids: list[str], rows: list, names: list[str]) -> None:
