@@ -35,6 +35,8 @@ PAGES = (
 )
 CURATE_PAGE = (CURATE, "page_curate", "edit_note", CURATE)
 AUDIT_PAGE = (AUDIT, "page_audit", "history", AUDIT)
+QUEUE = "hang-cho"       # the review queue of drafted files: listed, like curation, once a curator has signed in
+QUEUE_PAGE = (QUEUE, "page_queue", "inbox", QUEUE)
 
 
 def page_file(name: str) -> Path:
@@ -49,4 +51,4 @@ def title_key(path: str) -> str:
 
 def known_paths() -> set[str]:
     """Every URL path a page answers to."""
-    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3], AUDIT_PAGE[3]}
+    return {entry[3] for _, entries in PAGES for entry in entries} | {CURATE_PAGE[3], QUEUE_PAGE[3], AUDIT_PAGE[3]}

@@ -79,7 +79,8 @@ def _navigation(lang: str) -> st.Page:
 
     pages = {t(section, lang): [page(entry, entry[3] != routes.PRESENT) for entry in entries]
              for section, entries in routes.PAGES}
-    pages[t("section_reference", lang)].append(page(routes.CURATE_PAGE, bool(st.session_state.get(keys.CURATOR))))
+    for entry in (routes.CURATE_PAGE, routes.QUEUE_PAGE):
+        pages[t("section_reference", lang)].append(page(entry, bool(st.session_state.get(keys.CURATOR))))
     pages[t("section_reference", lang)].append(page(routes.AUDIT_PAGE, bool(st.session_state.get(keys.ADMIN))))
     return st.navigation(pages)
 

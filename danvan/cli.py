@@ -17,7 +17,9 @@ from .exports.report import report
 from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .i18n import LANGS
-from .ingest import IngestError, extract, load_indicators, load_registry, read_article
+from .ingest import IngestError, load_indicators, load_registry
+from .ingest.readers import read_document
+from .ingest.tables import extract_document
 from .model import SCHEMES, Catalog, DataError
 
 
@@ -28,8 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("path", nargs="?", default="data")
     validate.add_argument("--snapshot", action="store_true",
                           help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py")
-    ingest = commands.add_parser("ingest", help="đọc một bài viết, in bản nháp YAML các bản ghi để biên tập")
-    ingest.add_argument("file", help="tệp văn bản của bài (UTF-8)")
+    ingest = commands.add_parser("ingest", help="đọc bài viết, báo cáo Word/PDF, bảng Excel/CSV; in bản nháp YAML")
+    ingest.add_argument("files", nargs="+", metavar="FILE_OR_DIR",
+                        help="tệp: văn bản UTF-8, Word .docx, PDF có lớp chữ, Excel .xlsx, bảng .csv (thư mục: với "
+                             "--queue)")
+    ingest.add_argument("--queue", action="store_true",
+                        help="đưa bản nháp của mọi tệp (cả các tệp trong thư mục) vào hàng chờ duyệt")
+    ingest.add_argument("--queue-dir", help="thư mục hàng chờ (mặc định: DANVAN_QUEUE, hoặc queue/ cạnh --data)")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
     ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
     ingest.add_argument("--data", default="data", help="thư mục dữ liệu (địa danh, chỉ tiêu)")
@@ -50,8 +57,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     if args.command == "validate":
         return _validate(args.path, args.snapshot)
+    if args.command == "ingest" and args.queue:
+        return _ingest_queue(args.files, args.published, args.province, args.data, args.queue_dir)
     if args.command == "ingest":
-        return _ingest(args.file, args.published, args.province, args.data)
+        if len(args.files) != 1 or Path(args.files[0]).is_dir():
+            print("Một tệp mỗi lần; nhiều tệp hoặc một thư mục thì dùng --queue", file=sys.stderr)
+            return 2
+        return _ingest(args.files[0], args.published, args.province, args.data)
     if args.command == "export":
         return _export(args)
     return 2
@@ -63,16 +75,48 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
         print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
         return 2
     try:
-        article = read_article(file)
+        document = read_document(file)  # by content: text, Word, PDF, Excel, CSV
+        registry, note = load_registry(data)
+        draft = extract_document(document, registry, published=published, province=province,
+                                 indicators=load_indicators(data))
     except IngestError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
-    registry, note = load_registry(data)
-    draft = extract(article, registry, published=published, province=province, indicators=load_indicators(data))
     if note:
         draft.source.notes.append(note)
     sys.stdout.write(draft.to_yaml())
     return 0
+
+
+def _ingest_queue(paths: list[str], published: str | None, province: str | None, data: str,
+                  queue_dir: str | None) -> int:
+    """`python -m danvan ingest DIR_OR_FILES… --queue`: one draft per file into the review queue, a progress line per
+    file on stderr when there are several, a summary table on stdout. Exit 1 if any file was refused."""
+    from .ingest.queue import default_queue, enqueue_paths
+
+    target = Path(queue_dir) if queue_dir else default_queue(data)
+    registry, _ = load_registry(data)
+
+    def progress(i: int, n: int, path: Path) -> None:
+        if n > 1:
+            done = round(20 * i / n)
+            print(f"\r[{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:40]:<40}", end="", file=sys.stderr)
+
+    results = enqueue_paths(paths, registry, load_indicators(data), target, published=published, province=province,
+                            progress=progress)
+    if len(results) > 1:
+        print(file=sys.stderr)
+    print(f"{'tệp':<36} {'loại':<5} {'tin cậy':>7} {'sự kiện':>7} {'văn bản':>7} {'số liệu':>7}  hàng chờ / lỗi")
+    for path, entry in results:
+        if isinstance(entry, str):
+            print(f"{path.name[:36]:<36} {'—':<5} {'':>7} {'':>7} {'':>7} {'':>7}  LỖI: {entry}")
+            continue
+        c = entry.counts
+        print(f"{path.name[:36]:<36} {entry.kind:<5} {entry.confidence:>7.2f} {c.get('visits', 0):>7} "
+              f"{c.get('documents', 0):>7} {c.get('observations', 0):>7}  {entry.id}")
+    refused = sum(isinstance(e, str) for _, e in results)
+    print(f"{len(results) - refused} tệp vào hàng chờ {target}; {refused} tệp bị từ chối")
+    return 1 if refused else 0
 
 
 def _validate(path: str, snapshot: bool = False) -> int:

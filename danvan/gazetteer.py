@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -478,25 +479,30 @@ class Gazetteer:
                 inline.append(paren.group(1))
             raw.append((m.start(), end, word, best, inline))
         hits: list[PlaceHit] = []
+        # Context, nearest first: a chain "xã X, huyện Y, tỉnh Z" (each next name right after the previous), then
+        # names within 200 characters, then the whole text; the hint only after all of them. Each distinct name
+        # once, and the nearby ones found by bisection: a long text naming many places stays linear.
+        starts = [r[0] for r in raw]
+        labels = [f"{w} {n}" for _, _, w, n, _ in raw]
+        times = Counter(labels)
+        everywhere = list(times)
         for i, (start, end, word, name, inline) in enumerate(raw):
-            # Context, nearest first: a chain "xã X, huyện Y, tỉnh Z" (each next name right after the previous),
-            # then names within 200 characters, then the whole text; the hint only after all of them.
-            chain, last = [], end
-            for s, e, w, n, _ in raw[i + 1:]:
-                if not re.fullmatch(r"\s*[,(]?\s*", text[last:s]):
-                    break
-                chain.append(f"{w} {n}")
-                last = e
-            others = [(s, f"{w} {n}") for j, (s, _, w, n, _) in enumerate(raw) if j != i]
-            tiers = [[*inline, *chain], [n for s, n in others if abs(s - start) < 200], [n for _, n in others]]
+            chain, last, j = [], end, i + 1
+            while j < len(raw) and re.fullmatch(r"\s*[,(]?\s*", text[last:raw[j][0]]):
+                chain.append(labels[j])
+                last = raw[j][1]
+                j += 1
             query = f"{word} {name}"
-            res = self.resolve(query, on=on, context=tiers[0])
-            for tier in tiers[1:]:
-                if res.status != "ambiguous":
-                    break
-                res = self.resolve(query, on=on, context=[*tiers[0], *tier])
+            res = self.resolve(query, on=on, context=[*inline, *chain])
+            if res.status == "ambiguous":
+                lo, hi = bisect_left(starts, start - 199), bisect_left(starts, start + 200)
+                near = list(dict.fromkeys(labels[k] for k in range(lo, hi) if k != i))
+                res = self.resolve(query, on=on, context=[*inline, *chain, *near])
+            if res.status == "ambiguous":
+                whole = [n for n in everywhere if n != labels[i] or times[n] > 1]
+                res = self.resolve(query, on=on, context=[*inline, *chain, *whole])
             if res.status == "ambiguous" and hint:
-                res = self.resolve(query, on=on, context=tiers[0], province_hint=hint)
+                res = self.resolve(query, on=on, context=[*inline, *chain], province_hint=hint)
             if res.status != "unknown" or include_unknown:
                 hits.append(PlaceHit(start, end, text[start:end], res))
         return hits

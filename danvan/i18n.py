@@ -564,8 +564,10 @@ ACCESS: Texts = {
     "role_curator": ("biên tập viên", "curator"),
     "role_admin": ("quản trị viên", "administrator"),
     "cur_upload_limits": (
-        "Tải lên tệp văn bản (.txt, UTF-8 hoặc UTF-16, tối đa {mb} MB)",
-        "Upload a text file (.txt, UTF-8 or UTF-16, at most {mb} MB)",
+        "Tải lên bài viết hoặc báo cáo (.txt UTF-8 hoặc UTF-16, Word .docx, PDF có chữ, Excel .xlsx, .csv; "
+        "tối đa {mb} MB)",
+        "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx, PDF with text, Excel .xlsx, .csv; "
+        "at most {mb} MB)",
     ),
     "cur_upload_button": ("Chọn tệp", "Choose a file"),
     "cur_upload_refused": ("Tệp “{name}” không dùng được: {reason}.", "The file “{name}” cannot be used: {reason}."),
@@ -613,6 +615,37 @@ ACCESS: Texts = {
 }
 
 
+
+# Hàng chờ duyệt (pages/hang-cho.py)
+QUEUE: Texts = {
+    "page_queue": ("Hàng chờ duyệt", "Review queue"),
+    "q_empty": (
+        "Hàng chờ trống. Đưa tệp vào bằng lệnh: python -m danvan ingest THƯ_MỤC --queue",
+        "The queue is empty. Add files with: python -m danvan ingest FOLDER --queue",
+    ),
+    "q_state": ("Trạng thái", "State"),
+    "q_all": ("Tất cả", "All"),
+    "q_new": ("mới", "new"),
+    "q_accepted": ("đã nhận", "accepted"),
+    "q_rejected": ("đã loại", "rejected"),
+    "q_file": ("Tệp", "File"),
+    "q_kind": ("Loại", "Kind"),
+    "q_created": ("Đưa vào lúc", "Queued at"),
+    "q_problems": ("Ghi chú", "Notes"),
+    "q_items": ("Sự kiện / văn bản / số liệu", "Events / documents / values"),
+    "q_open": ("Mở bản nháp", "Open a draft"),
+    "q_note": ("Lý do lưu hoặc loại (bắt buộc)", "Why it is saved or rejected (required)"),
+    "q_accept": ("Nhận và lưu các mục đã chọn", "Accept and save the selected items"),
+    "q_reject": ("Loại bản nháp này", "Reject this draft"),
+    "q_rejected_done": ("Đã loại bản nháp {id}.", "Draft {id} rejected."),
+    "q_need_note": ("Cần ghi lý do.", "A reason is required."),
+    "q_source_text": ("Văn bản gốc (phần tô màu là đoạn bản nháp trích)",
+                      "Source text (highlighted: what the draft quotes)"),
+    "q_cell": ("Ô bảng", "Table cell"),
+    "q_decided": ("Đã quyết định: {state} — {who}", "Decided: {state} — {who}"),
+}
+
+
 def _merge(*groups: Texts) -> Texts:
     merged: Texts = {}
     for group in groups:
@@ -624,7 +657,7 @@ def _merge(*groups: Texts) -> Texts:
 
 
 TEXTS = _merge(APP, FILTER_BAR, WORDS, LABELS, OVERVIEW, MAP, TIMELINE, COMPARE, PROFILE, DOCUMENTS, SOURCES, DATA,
-               CURATION, PRESENTATION, EXPORTS, ACCESS)
+               CURATION, PRESENTATION, EXPORTS, ACCESS, QUEUE)
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:

@@ -18,8 +18,10 @@ import polars as pl
 import yaml
 
 from . import journal
+from .fmt import number as number_text
 from .fmt import number_expr
 from .gazetteer import check_places
+from .gazetteer import load as load_gazetteer
 from .model import (
     DATASET_SPEC,
     DOCUMENT_SPEC,
@@ -43,7 +45,8 @@ from .model import (
     valid_source_id,
 )
 from .queries import ratio_mismatch_expr
-from .text import DecodeError, decode, is_nfc, nfc, quote_key, web_link
+from .registry import OLD_DAY, place_of
+from .text import DecodeError, decode, fold_space, is_nfc, nfc, quote_key, web_link
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
 RECORD = "_record"  # the column naming each record for problem reports: "id=…" or "bản ghi số N"
@@ -157,20 +160,41 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
         for frame, file in ((documents, "documents.yaml"), (visits, "visits.yaml"), (findings, "visits.yaml"),
                             (observations, "observations.yaml"), (followups, "followups.yaml")):
             _check_quotes(frame, texts, file, problems)
+        _check_cells(root, observations, problems)
     _check_weekdays(texts, problems)
 
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
+    public_visits, public_observations = _public_visits(visits), _public_observations(observations)
     return Catalog(
-        units=units.drop(RECORD), places=places.drop(RECORD), sources=sources, documents=documents.drop(RECORD),
-        indicators=indicators.drop(RECORD), visits=_public_visits(visits),
+        units=units.drop(RECORD), places=_named_places(places.drop(RECORD), public_visits, public_observations),
+        sources=sources, documents=documents.drop(RECORD),
+        indicators=indicators.drop(RECORD), visits=public_visits,
         findings=findings.drop(RECORD).rename({"source": "source_id"}),
-        observations=_public_observations(observations), texts=texts, dataset=dataset, version=_version(root),
+        observations=public_observations, texts=texts, dataset=dataset, version=_version(root),
         warnings=sorted(p for p in problems if p.severity == "warning"),
         followups=followups.select(pl.col("id").alias("followup_id"), pl.col("visit").alias("visit_id"),
                                    pl.col("finding").cast(pl.Int32), "state", "date",
                                    pl.col("source").alias("source_id"), "quote", "note").cast(FOLLOWUP_SCHEMA),
     )
+
+
+def _named_places(places: pl.DataFrame, *records: pl.DataFrame) -> pl.DataFrame:
+    """places.csv, then each district and commune the records name (as they spell it, in the 63-province scheme)
+    with its kind from the gazetteer: what pages and files label a place by ("thành phố Bắc Kạn", "huyện Ba Bể")."""
+    gaz = load_gazetteer()
+    named = (pl.concat([frame.filter(pl.col("scheme") == OLD_SCHEME)
+                        .select("province_code", pl.col(level).alias("name"), pl.lit(level).alias("level"))
+                        for frame in records for level in ("district", "commune")])
+             .drop_nulls().unique(maintain_order=True))
+    listed = set(places.select("name", "province_code").iter_rows())
+    found = []
+    for province, name, level in named.iter_rows():
+        res = gaz.resolve(name, on=OLD_DAY, level=level, within=province)
+        if (name, province) not in listed and res.status == "found" and res.match is not None:
+            found.append((name, place_of(res.match.place).level, province, ""))
+            listed.add((name, province))
+    return pl.concat([places, pl.DataFrame(found, schema=places.schema, orient="row")])
 
 
 # ---------------------------------------------------------------- reading
@@ -363,7 +387,8 @@ def _is_nfc_utf8(raw: bytes, block: int = 1 << 24) -> bool:
     return True
 
 
-def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) -> pl.DataFrame | None:
+def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems,
+              optional: tuple[str, ...] = ()) -> pl.DataFrame | None:
     data = _csv_bytes(root / name, problems)
     if data is None:
         return None
@@ -373,11 +398,13 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) ->
         problems.add(name, "", "", f"CSV sai định dạng: {err}".splitlines()[0])
         return None
     del data  # the file's bytes are not needed beside the frame
-    missing = [c for c in columns if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns and c not in optional]
     extra = [c for c in frame.columns if c not in columns]
     if missing or extra:
         problems.add(name, "dòng tiêu đề", "", f"thiếu cột {missing}, cột lạ {extra}")
         return None
+    # Columns added to the contract later (a table cell's provenance) may be absent from older bulk files.
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(c) for c in optional if c not in frame.columns)
     # No per-value NFC here: the whole file is already NFC (_csv_bytes), which is the same text and ~50× cheaper to
     # check than normalising a million values one by one.
     return frame.select(columns).with_columns(
@@ -389,7 +416,8 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems) ->
 def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.DataFrame | None:
     """Read `name`.yaml (or `name`.csv for bulk data) into a frame of text columns plus RECORD."""
     if (root / f"{name}.csv").is_file() and not (root / f"{name}.yaml").is_file():
-        frame = _read_csv(root, f"{name}.csv", [f for f, (k, _) in spec.items() if k != "findings"] , problems)
+        frame = _read_csv(root, f"{name}.csv", [f for f, (k, _) in spec.items() if k != "findings"], problems,
+                          optional=("cell", "cell_header"))
         if frame is None:
             return None
         lists = [f for f, (kind, _) in spec.items() if kind == "list"]
@@ -776,6 +804,12 @@ def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, so
                             number_expr("_computed", 1)), severity="warning")
     observations = _check_province(observations, "period_end", units, file, problems)
     _check_places(observations, places, file, problems)
+    has_quote, has_cell = pl.col("quote").is_not_null(), pl.col("cell").is_not_null()
+    problems.rows(observations, ~has_quote & ~has_cell, file, "quote",
+                  "cần câu trích (quote) hoặc ô bảng (cell) làm nguồn của giá trị")
+    problems.rows(observations, has_quote & has_cell, file, "cell", "chỉ ghi một nguồn: quote hoặc cell, không cả hai")
+    problems.rows(observations, has_cell & pl.col("cell_header").is_null(), file, "cell_header",
+                  "giá trị lấy từ bảng cần tiêu đề cột (cell_header)")
     return observations.drop("unit", "_computed")
 
 
@@ -806,6 +840,48 @@ def _check_quotes(frame: pl.DataFrame, texts: dict[str, str], file: str, problem
     problems.rows(quoted, ~pl.col("_text").str.contains(pl.col("_quote"), literal=True), file, "quote",
                   pl.format("trích dẫn không có nguyên văn trong sources/{}.txt: “{}”", pl.col("source"),
                             pl.col("quote").str.slice(0, 80)))
+
+
+def _check_cells(root: Path, observations: pl.DataFrame, problems: _Problems) -> None:
+    """A value read from a table must be in its stored file (sources/<file>), at its cell, under its header, the way
+    a quote must be in its stored text. Each stored file is read once."""
+    from .ingest.readers import cell_number, read_document, split_cell_ref  # readers never import the loader
+
+    file = "observations.yaml"
+    rows = observations.filter(pl.col("cell").is_not_null()).select(RECORD, "cell", "cell_header", "value")
+    documents: dict[str, object] = {}
+    for label, ref, header, value in rows.iter_rows():
+        try:
+            stored, sheet, a1 = split_cell_ref(ref)
+        except ValueError as err:
+            problems.add(file, label, "cell", str(err))
+            continue
+        path = root / "sources" / stored
+        if "/" in stored or "\\" in stored or stored.startswith(".") or not path.is_file():
+            problems.add(file, label, "cell", f"thiếu tệp gốc sources/{stored}")
+            continue
+        if stored not in documents:
+            try:
+                documents[stored] = read_document(path)
+            except ValueError as err:  # IngestError: missing, unreadable
+                documents[stored] = str(err)
+        doc = documents[stored]
+        if isinstance(doc, str):
+            problems.add(file, label, "cell", f"không đọc được tệp gốc sources/{stored}: {doc}")
+            continue
+        table = next((t for t in doc.tables if t.name == sheet), None)  # type: ignore[attr-defined]
+        cell = next((c for r in table.rows for c in r if c.ref == a1), None) if table else None
+        if cell is None:
+            problems.add(file, label, "cell", f"không có ô {a1} có số liệu ở “{sheet}” của sources/{stored}")
+            continue
+        stored_header = table.headers.get(cell.column, "")  # type: ignore[union-attr]
+        if header is not None and fold_space(nfc(header)) != fold_space(stored_header):
+            problems.add(file, label, "cell_header",
+                         f"tiêu đề cột của ô {a1} là “{stored_header}”, không phải “{header}”")
+        number = cell_number(cell.text)
+        if number is None or value is None or abs(number - value) > 1e-9 * max(1.0, abs(number)):
+            problems.add(file, label, "value", f"ô {a1} của sources/{stored} ghi “{cell.text}”, khác giá trị "
+                         f"{number_text(value)}")
 
 
 _WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "6": 5, "bảy": 6, "7": 6, "5": 4, "4": 3, "3": 2, "2": 1}
@@ -845,7 +921,10 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
         pl.col("id").alias("observation_id"), pl.col("indicator").alias("indicator_id"), "scheme",
         pl.col("province").alias("province_code"), "province_note", "district", "commune", "period_start",
         "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
-        pl.col("source").alias("source_id"), "quote",
+        pl.col("source").alias("source_id"),
+        # A value read from a table shows its cell where others show their quote: one place, every view.
+        pl.coalesce("quote", pl.format("Bảng {} — cột “{}”", pl.col("cell").str.replace("#", " › ", literal=True)
+                                       .str.replace("!", " › ô ", literal=True), pl.col("cell_header"))).alias("quote"),
     ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")
 
 

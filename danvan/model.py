@@ -103,7 +103,10 @@ OBSERVATION_SPEC: Spec = {
     "id": ("str", True), "indicator": ("str", True), "province": ("code", True), "province_note": ("str", False),
     "district": ("str", False), "commune": ("str", False), "period": ("str", True), "period_note": ("str", False),
     "value": ("number", True), "numerator": ("number", False), "denominator": ("number", False),
-    "status": ("enum:status", True), "breakdown": ("str", False), "source": ("str", True), "quote": ("str", True),
+    "status": ("enum:status", True), "breakdown": ("str", False), "source": ("str", True), "quote": ("str", False),
+    # A value read from a table carries its cell instead of a quote: "bao-cao.xlsx#Năm 2023!C5" (a file stored in
+    # sources/, the sheet or "Bảng N" of a Word file, the A1 reference) and the header text of its column.
+    "cell": ("str", False), "cell_header": ("str", False),
 }
 # followups.yaml (optional): a curator's mark on one direction or recommendation a visit gave (its `finding`, the
 # position among the visit's findings, from 1), with the later source that shows its state.

@@ -52,7 +52,14 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     return decode(raw, str(path))
 
 
-def decode(raw: bytes, name: str) -> str:
+def decode(raw: bytes, name: str, *, utf16: bool = False) -> str:
+    """UTF-8 text (a BOM allowed) as NFC, or DecodeError naming `name`. `utf16`: also text that starts with a UTF-16
+    byte-order mark, as Windows' Notepad saves "Unicode" (uploads; the data files themselves stay UTF-8)."""
+    if utf16 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise DecodeError(f"{name}: không đọc được dạng UTF-16 tại byte {err.start}") from None
     if b"\x00" in raw:  # anywhere: a NUL late in a file would reach the pages and the exports
         raise DecodeError(f"{name}: không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)")
     try:

@@ -77,13 +77,8 @@ def describe(raw: bytes) -> str:
 
 
 def _text(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return decode(raw.decode("utf-16").encode("utf-8"), "tệp tải lên")
-        except (UnicodeDecodeError, DecodeError) as err:
-            raise UploadError(f"không đọc được dạng UTF-16: {err}") from None
     try:
-        return decode(raw, "tệp tải lên")
+        return decode(raw, "tệp tải lên", utf16=True)
     except DecodeError as err:
         raise UploadError(str(err).removeprefix("tệp tải lên: ")) from None
 

@@ -9,7 +9,11 @@ import streamlit as st
 from components import auth, cached, ui, view
 from danvan import DataError, ingest, store, uploads
 from danvan.i18n import name_column
+from danvan.ingest import IngestError
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.ingest.queue import document_text
+from danvan.ingest.readers import read_document
+from danvan.ingest.tables import extract_document
 from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, OLD_SCHEME, STATUSES, VISIT_KINDS
 from danvan.text import decode, fold_space
 
@@ -30,7 +34,8 @@ st.html(f"""<style>
 [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
     content: "{t('cur_upload_button')}"}}
 </style>""")
-upload = st.file_uploader(t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), type=["txt"], key="curate_upload",
+upload = st.file_uploader(t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), key="curate_upload",
+                          type=["txt", "docx", "pdf", "xlsx", "csv"],
                           max_upload_size=uploads.MAX_UPLOAD_MB)
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
@@ -42,20 +47,28 @@ province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda
 
 if st.button(t("cur_extract"), type="primary"):
     text = None
+    document = None  # an uploaded file, read by its content (text, Word, PDF, Excel, CSV)
     if upload is not None:
+        raw = upload.getvalue()
         try:  # by content, never by name: size, type, encoding (an empty file says so)
-            text = uploads.check(upload.getvalue(), upload.name, allowed=("text",)).text
+            uploads.check(raw, upload.name)
+            document = read_document(upload.name, raw, upload.name)
         except uploads.UploadError as err:
             st.error(t("cur_upload_refused", name=ui.plain(uploads.shown_name(upload.name)), reason=ui.plain(err)))
+        except IngestError as err:
+            st.error(ui.plain(err))
+        else:
+            text = document_text(document)
     elif pasted.strip():
         text = decode(pasted.encode(), "văn bản dán")
     if text is None and upload is None and not pasted.strip():
         st.warning(t("cur_empty"))
     if text:
         try:
-            draft = ingest.extract_text(text, current.registry, published=published,
-                                        province=names.get(province) if province else None,
-                                        indicators=current.catalog.indicators.to_dicts())
+            options = {"published": published, "province": names.get(province) if province else None,
+                       "indicators": current.catalog.indicators.to_dicts()}
+            draft = (extract_document(document, current.registry, **options) if document is not None
+                     else ingest.extract_text(text, current.registry, **options))
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:

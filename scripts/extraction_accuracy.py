@@ -63,7 +63,7 @@ def _table(summary: dict) -> str:
     head = f"{'field':<24}" + "".join(f"{g + ' P':>12}{g + ' R':>12}" for g in groups)
     lines = [head, "-" * len(head)]
     for name in [*FIELDS, "provinces_text_only"]:
-        label = "provinces (text only)" if name == "provinces_text_only" else name
+        label = "provinces (text only)" if name == "provinces_text_only" else name.replace("_", " ")
         cells = "".join(f"{summary[g][name]['precision']:>12.2f}{summary[g][name]['recall']:>12.2f}" for g in groups)
         lines.append(f"{label:<24}{cells}")
     cells = "".join(f"{summary[g]['periods']['accuracy']:>12.2f}{'':>12}" for g in groups)

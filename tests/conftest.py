@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 import danvan
+from danvan import accounts
+
+CURATOR = ("lan", "mat-khau-du-dai-1")  # an account of the temporary accounts file curator tests sign in with
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -38,3 +42,20 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("geo", "history"))
     return target
+
+
+def curators_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary accounts file with the curator CURATOR, the one components/auth.py reads (DANVAN_CURATORS)."""
+    book = tmp_path / "curators.toml"
+    if not book.exists():
+        accounts.add(book, *CURATOR, "curator", "Nguyễn Thị Lan")
+    monkeypatch.setenv("DANVAN_CURATORS", str(book))
+    return book
+
+
+def sign_in_as_curator(at, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An AppTest session signed in as CURATOR (what components/auth.py keeps after a sign-in)."""
+    from components import keys  # imported late: most tests never start the app
+
+    at.session_state[keys.ACCOUNT] = accounts.get(curators_file(tmp_path, monkeypatch), CURATOR[0])
+    at.session_state[keys.SEEN] = dt.datetime.now()

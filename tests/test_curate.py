@@ -244,7 +244,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "Tệp “bai.txt” không dùng được: tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung."),
     (b"MZ\x90\x00" + bytes(64), "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-                                "chỉ nhận: txt."),
+                                "chỉ nhận: txt, pdf, docx, xlsx."),
 ])
 def test_a_refused_upload_says_why(entry, book, content, message):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)

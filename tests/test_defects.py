@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from test_pages import entry, open_page, sign_in_as_curator, text  # noqa: F401  (entry is a fixture)
+from conftest import sign_in_as_curator
+from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture)
 
 
 def test_self_contradicting_percentage_is_flagged_on_overview_and_profile(entry):  # noqa: F811

@@ -10,7 +10,6 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import polars as pl
 import pytest
 import yaml
 
@@ -20,7 +19,6 @@ from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
 from danvan.ingest.text import IngestError, read_article
-from danvan.registry import Registry
 from danvan.text import quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,12 +307,43 @@ def test_dateline_city_is_not_the_subject(registry):
 
 
 def test_ambiguous_commune_is_read_inside_the_main_province(registry):
-    # "Thanh Thủy" is a commune of Quảng Bình (in the corpus) and also a district of Phú Thọ
-    places = pl.concat([registry.places, pl.DataFrame({"name": ["Thanh Thủy"], "level": ["district"],
-                                                       "province_code": ["25"], "aliases": [""]})])
-    both = Registry(registry.units, places)
-    assert both.place("Thanh Thủy") is None
-    assert both.place("Thanh Thủy", "44").level == "commune"
+    # Several communes are called "Thanh Thủy" (Quảng Bình, Nghệ An, …): alone it is ambiguous, with candidates
+    assert registry.place("xã Thanh Thủy") is None
+    res = registry.resolve_place("xã Thanh Thủy")
+    assert res.status == "ambiguous" and len(res.candidates) > 1
+    assert registry.place("xã Thanh Thủy", "44").level == "commune"
+    text = "Ngày 16/11/2023, Ban Dân vận Tỉnh ủy Quảng Bình khảo sát tại xã Thanh Thủy.\n"
+    visit = draft_of(text, registry, published="2023-11-17").visits[0]
+    assert (visit.province, visit.commune) == ("44", "Thanh Thủy")
+
+
+def test_ambiguous_place_without_context_is_listed_not_guessed(registry):
+    draft = draft_of("Ngày 16/11/2023, Ban Dân vận Huyện ủy khảo sát tại xã Tân Lập.\n", registry,
+                     published="2023-11-17")
+    assert draft.visits[0].province is None and draft.visits[0].commune is None
+    note = next(n for n in draft.source.notes if "xã Tân Lập" in n)
+    assert "đơn vị" in note and "chưa chọn" in note
+
+
+@pytest.mark.parametrize(("text", "province", "district"), [
+    ("Ngày 5/3/2024, Ban Dân vận Huyện ủy làm việc tại xã Thiên Lộc (Can Lộc).", "42", None),
+    ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Chợ Đồn.", "06", "Chợ Đồn"),
+    ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Bắc Trà My.", "49", "Bắc Trà My"),
+    ("Ngày 5/3/2024, Ban Dân vận Huyện ủy Lâm Hà khảo sát tại H. Đức Trọng.", "68", "Lâm Hà"),
+])
+def test_places_of_the_gazetteer_give_the_province(registry, text, province, district):
+    visit = draft_of(text + "\n", registry, published="2024-03-06").visits[0]
+    assert (visit.province, visit.district) == (province, district)
+    assert visit.province_note and "Tỉnh theo địa danh" in visit.province_note
+
+
+def test_province_conference_lead_is_an_event(registry):
+    text = ("Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW\n"
+            "Sáng 12/6, Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW.\n")
+    visit = extract_text(text, registry, published="2023-06-13").visits[0]
+    assert (visit.date_start, visit.kind, visit.body, visit.body_level, visit.province) == (
+        "2023-06-12", "hoi_nghi", "Tỉnh ủy", "province", "14")
+    assert "ngày đăng" in visit.date_note
 
 
 def test_leader_and_central_body(registry):
@@ -528,3 +557,44 @@ def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
     nfc_draft.source.file = nfd_draft.source.file = "x"
     assert nfd_draft == nfc_draft
     assert values(nfd_draft) == [53, 31]
+
+
+# --- generalisation (issue 9 §2) -------------------------------------------------------------------------------
+
+
+def test_lengths_with_a_glued_unit_and_equal_figures_of_a_list_are_all_drafted():
+    text = ("Kết quả đã lắp đặt 270 bóng điện với tổng chiều dài 10.700m. Thôn A Lư: 50 bóng điện, chiều dài 1.900m. "
+            "Thôn Bờ Lư: 50 bóng điện, chiều dài 1.900m.\n")
+    assert sorted(values(draft_of(text))) == [50, 50, 270, 1900, 1900, 10700]
+
+
+def test_equal_figures_in_one_sentence_are_items_of_a_list():
+    assert values(draft_of("Ban Tổ chức đã trao 2 giải nhất, 2 giải nhì; 4 giải ba; 4 giải tư.\n")) == [2, 2, 4, 4]
+
+
+def test_a_year_opening_the_lead_frames_later_figures():
+    text = ("(GLO)- Năm 2021, MTTQ các cấp trong tỉnh đã chú trọng công tác giám sát.\n"
+            "MTTQ giới thiệu để HĐND bầu 372 vị hội thẩm nhân dân.\n")
+    obs = draft_of(text).observations[0]
+    assert (obs.value, obs.period) == (372, "2021")
+    assert "câu mở đầu" in obs.period_note
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Chiều ngày 13-10-2020, tại trụ sở Ban Dân vận Tỉnh ủy, đồng chí A Pớt thay mặt Thường trực Tỉnh ủy đã thăm, "
+     "làm việc với cán bộ.", "Thường trực Tỉnh ủy"),
+    ("Sáng 15/10/2024, hội nghị tổng kết diễn ra. Theo Ban Dân vận Thành ủy Hội An, có 501 mô hình.", None),
+    ("Ngày 5/3/2024, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức khảo sát tại phường Tân An.",
+     "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+])
+def test_the_acting_body_not_a_place_or_a_source(text, body):
+    bodies = [v.body for v in draft_of("Tin hoạt động công tác dân vận\n" + text + "\n").visits]
+    assert bodies == [body]  # "Theo Ban Dân vận …" names a source: the conference is drafted with no organiser
+
+
+def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():
+    text = ("Trong 2 ngày 8-9/11/2018 Hội thi \"Dân vận khéo\" tỉnh Điện Biên lần thứ II được tổ chức tại Trung tâm "
+            "Hội nghị văn hóa tỉnh.\n")
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.date_end, visit.body) == ("2018-11-08", "2018-11-09", None)
+    assert any("cơ quan tổ chức" in n for n in visit.notes) and visit.confidence <= 0.4

@@ -8,10 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import sign_in_as_curator
 from streamlit.testing.v1 import AppTest
-
-from components import keys
-from danvan import accounts
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
@@ -368,15 +366,6 @@ def test_recommendations_listed_by_province_open_first(entry):
     assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
     assert "dong-thoi-gian?su_kien=v-2020-05-28-bac-kan" in "\n".join(str(m.value) for m in at.caption)
     assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
-
-
-def sign_in_as_curator(at: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A session signed in as the curator "lan" of a temporary accounts file (what components/auth.py keeps)."""
-    book = tmp_path / "curators.toml"
-    accounts.add(book, "lan", "mat-khau-du-dai-1", "curator", "Nguyễn Thị Lan")
-    monkeypatch.setenv("DANVAN_CURATORS", str(book))
-    at.session_state[keys.ACCOUNT] = accounts.get(book, "lan")
-    at.session_state[keys.SEEN] = dt.datetime.now()
 
 
 def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monkeypatch):

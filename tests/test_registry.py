@@ -1,7 +1,9 @@
 import datetime as dt
 import unicodedata
 
+import polars as pl
 import pytest
+from conftest import DATA
 
 from danvan.registry import Registry
 
@@ -61,3 +63,33 @@ def test_unknown_province_is_none(registry):
 ])
 def test_district_and_commune_names(registry, text, province):
     assert registry.place(text).province_code == province
+
+
+@pytest.mark.parametrize(("text", "province", "level"), [
+    ("huyện Chợ Đồn", "06", "district"), ("H. Chợ Đồn", "06", "district"), ("huyen Cho Don", "06", "district"),
+    ("huyện Bắc Trà My", "49", "district"), ("xã Thiên Lộc (Can Lộc)", "42", "commune"),
+    ("thị trấn Phước Bửu", "77", "town"), ("phường Nguyễn Thị Minh Khai", "06", "ward"),
+])
+def test_places_fall_back_to_the_gazetteer(registry, text, province, level):
+    place = registry.place(text)
+    assert (place.province_code, place.level) == (province, level)
+
+
+def test_places_csv_keeps_only_what_the_gazetteer_cannot_know(registry):
+    listed = pl.read_csv(DATA / "places.csv", schema_overrides={"province_code": pl.String})
+    for name, province in listed.select("name", "province_code").iter_rows():
+        assert registry.resolve_place(name, province).status != "found", f"{name} ({province}) is in the gazetteer"
+
+
+def test_the_catalog_knows_the_kind_of_every_place_the_records_name(catalog):
+    # places.csv is (nearly) empty: the loader adds each district and commune named, with its kind from the gazetteer
+    kinds = {(n, p): level for n, level, p in catalog.places.select("name", "level", "province_code").iter_rows()}
+    assert kinds[("Bắc Kạn", "06")] == "city" and kinds[("Ba Bể", "06")] == "district"
+    assert kinds[("Trường Thủy", "44")] == "commune"
+
+
+def test_ambiguous_place_is_none_with_candidates(registry):
+    assert registry.place("xã Tân Lập") is None
+    res = registry.resolve_place("xã Tân Lập")
+    assert res.status == "ambiguous"
+    assert len({m.province_code for m in res.candidates}) > 3

@@ -34,7 +34,7 @@ REVIEW_COLUMNS = {
                "leader_name", "leader_title", "province", "district", "commune", "summary", "quote"],
     "documents": ["code", "type", "issuer", "level", "date", "title", "quote"],
     "observations": ["id", "indicator", "province", "district", "commune", "period", "period_note", "value",
-                     "numerator", "denominator", "status", "breakdown", "quote"],
+                     "numerator", "denominator", "status", "breakdown", "quote", "cell", "cell_header"],
 }
 
 
@@ -108,8 +108,10 @@ class ObservationDraft:
     subject: str | None  # the thing counted, as the text names it
     status: Status
     breakdown: str | None
-    quote: str
+    quote: str  # "" for a value read from a table: its provenance is `cell`
     confidence: float
+    cell: str | None = None  # "bao-cao.xlsx#Năm 2023!C5": stored file, sheet or "Bảng N", A1 reference
+    cell_header: str | None = None  # the header text of the cell's column, checked by the validator
 
     @property
     def proposes_indicator(self) -> bool:
@@ -137,7 +139,7 @@ class Draft:
 
     def quotes(self) -> list[str]:
         """The quoted passages, whitespace folded, to be highlighted in the article."""
-        return [fold_space(item.quote) for item in self.items()]
+        return [fold_space(item.quote) for item in self.items() if item.quote]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,6 +1,7 @@
 """Measure the extractor against the hand-labelled corpus (tests/fixtures/ingest/labels.yaml).
 
-Per field — numbers, documents, dates, provinces, bodies — precision and recall, summed over the texts of a
+Per field — numbers, documents, dates (publication and events), event dates alone, provinces, bodies (name and
+level), body levels alone — precision and recall, summed over the texts of a
 group (tuning, held_out, all). Numbers match on (value, numerator, denominator); their periods are scored apart,
 on the labelled numbers that have a period."""
 
@@ -18,7 +19,7 @@ from ..text import name_key
 from .drafts import Draft
 from .extract import extract_file
 
-FIELDS = ("numbers", "documents", "dates", "provinces", "bodies")
+FIELDS = ("numbers", "documents", "dates", "event_dates", "provinces", "bodies", "body_levels")
 
 
 @dataclass
@@ -84,7 +85,8 @@ def _predicted(draft: Draft) -> dict[str, Counter]:
         "dates": Counter(_date_items(draft)),
         "provinces": Counter(provinces),
         "bodies": Counter({(name_key(v.body), v.body_level) for v in draft.visits if v.body}),
-    }
+        "body_levels": Counter({v.body_level for v in draft.visits if v.body and v.body_level}),
+    } | {"event_dates": Counter(d for d in _date_items(draft) if d.startswith("event:"))}
 
 
 def _expected(label: dict) -> dict[str, Counter]:
@@ -97,6 +99,8 @@ def _expected(label: dict) -> dict[str, Counter]:
         "dates": Counter(dates),
         "provinces": Counter(label.get("provinces") or []),
         "bodies": Counter((name_key(b["name"]), b["level"]) for b in label.get("bodies") or []),
+        "body_levels": Counter({b["level"] for b in label.get("bodies") or []}),
+        "event_dates": Counter(d for d in dates if d.startswith("event:")),
     }
 
 

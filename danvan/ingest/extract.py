@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import polars as pl
 import yaml
 
+from .. import gazetteer
 from ..loader import load
 from ..model import NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import Registry
@@ -39,7 +40,7 @@ from .dates import (
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
 from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft
-from .numbers import Measure, clean, measures, periods
+from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
     Person,
@@ -51,6 +52,7 @@ from .places import (
     leader_for,
     main_place,
     main_province,
+    province_reason,
 )
 from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
@@ -65,6 +67,9 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
     ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
 )
+# An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
+_LEAD_EVENT = re.compile(r"(?:hội nghị|hội thi|tổng kết|sơ kết|khảo sát|kiểm tra|giám sát)\b[^.]*\b(?:được\s+)?"
+                         r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)", re.I)
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -123,6 +128,8 @@ class Context:
     merged_codes: dict[str, str] = field(default_factory=dict)
     unit_names: dict[tuple[Scheme, str | None], str] = field(default_factory=dict)
     indicator_weights: dict[str, dict[str, float]] | None = None
+    # Per paragraph (start, end): its places, province, district, commune and document codes, for its events.
+    paragraph_facts: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.date_ix, self.doc_ix, self.place_ix = _Index(self.dates), _Index(self.docs), _Index(self.places)
@@ -172,13 +179,18 @@ def _context(article: Article, registry: Registry | None, published: str | None,
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
-    places = _places(article, registry)
-    code, note = main_province(places), None
     outlet = _outlet_code(province, registry)
+    places = _places(article, registry, outlet, on)
+    code = main_province(places)
+    note = province_reason(places, code) if code else None
     if code is None and outlet is not None:
         code, note = outlet, "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (--province)."
     district = main_place(places, ("district", "city"), code)
     notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
+    for hit in {h.text: h for h in places if h.ambiguous}.values():
+        notes.append(f"“{hit.text}” có thể là {len(hit.candidates)} đơn vị: " + "; ".join(hit.candidates[:6])
+                     + (" …" if len(hit.candidates) > 6 else "") + " — chưa chọn, người nhập cần chọn.")
+    places = [h for h in places if not h.ambiguous]
     if province and outlet is None:
         notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
     return Context(article, registry, pub, pub_hit, year, year_note, dates, docs, places, code, note, district, on,
@@ -205,13 +217,14 @@ def _reference_day(published: str | None, dates: list[DateHit], year: int | None
     return dt.date(year, 12, 31) if year else None
 
 
-def _places(article: Article, registry: Registry | None) -> list[PlaceHit]:
-    """Two passes: find the main province, then read ambiguous communes ("Thanh Thủy") inside it."""
-    first = [h for p in article.paragraphs for h in find_places(p.text, registry, base=p.start)]
+def _places(article: Article, registry: Registry | None, outlet: str | None, on: dt.date | None) -> list[PlaceHit]:
+    """Two passes: find the main province (else take the outlet's), then read ambiguous names ("xã Tân Lập")
+    inside it."""
+    first = [h for p in article.paragraphs for h in find_places(p.text, registry, outlet, base=p.start, on=on)]
     hint = main_province(first)
-    if hint is None:
+    if hint is None or hint == outlet:
         return first
-    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start)]
+    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
 
 
 def _outlet_code(province: str | None, registry: Registry | None) -> str | None:
@@ -268,12 +281,22 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     main_body = _first_body([title, *lede] if title else lede)
     visits: list[VisitDraft] = []
     seen: set[tuple[str | None, str]] = set()
+    bodiless: VisitDraft | None = None
     for event in events:
         visit = _visit(ctx, event, main_body, people)
-        if visit.body is None or (visit.date_start, visit.body) in seen:
+        if visit.body is None:
+            if bodiless is None and event.paragraph in lede[:2] and visit.date_start and _LEAD_EVENT.search(
+                    event.sentence.text):
+                bodiless = visit
+            continue
+        if (visit.date_start, visit.body) in seen:
             continue
         seen.add((visit.date_start, visit.body))
         visits.append(visit)
+    if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
+        bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
+        bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
+        visits.append(bodiless)
     return visits
 
 
@@ -313,12 +336,16 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
 def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
     body = next(iter(find_bodies(text)), None) or main_body
-    places = ctx.place_ix.within(event.paragraph.start, event.paragraph.end)
-    province = main_province(places) or ctx.province
-    district = _district(places, province)
-    commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
-                   None)
-    codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(event.paragraph.start, event.paragraph.end)))
+    key = (event.paragraph.start, event.paragraph.end)
+    if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
+        places = ctx.place_ix.within(*key)
+        province = main_province(places) or ctx.province
+        district = _district(places, province)
+        commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
+                       None)
+        codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(*key)))
+        ctx.paragraph_facts[key] = (places, province, district, commune, codes)
+    places, province, district, commune, codes = ctx.paragraph_facts[key]
     leader, segment = leader_for(body.name, people) if body else (None, None)
     level = body_level(body.name, province, district, leader.title if leader else None, codes) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
@@ -331,7 +358,8 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         body=body.name if body else None, body_level=level,
         leader_name=leader.name if leader else None, leader_title=segment,
         province=province_code,
-        province_note=ctx.province_note if province_code and not places and ctx.province_note else None,
+        province_note=(ctx.province_note if province_code and province == ctx.province else
+                       province_reason(places, province) if province_code and province else None),
         district=district, commune=commune, documents=codes, summary=_summary(text), quote=text.strip(),
         confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
         notes=notes,
@@ -432,26 +460,53 @@ def _issuer_end(text: str, hit: DocHit) -> int:
 
 def _observations(ctx: Context) -> list[ObservationDraft]:
     drafts: list[ObservationDraft] = []
-    seen: set[tuple[float, float | None, float | None, str | None, str | None]] = set()
+    # A fact stated again in another sentence (a caption and its paragraph, a headline) is drafted once; in the
+    # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
+    # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
+    seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
     previous_period: tuple[str | None, str | None] = (None, None)
+    opening = _opening_period(ctx)
     for para in ctx.article.paragraphs:
         if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
             continue
-        lead = _paragraph_period(ctx, para)
+        lead = _paragraph_period(ctx, para) or opening
         for sentence in split_sentences(para):
             masked = _masks(ctx, sentence)
+            found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
+            wide = set(_words(sentence.text))
             for measure in measures(sentence.text, masked, base=sentence.start):
-                period = _period_for(ctx, sentence, measure) or lead
+                period = _period_for(ctx, sentence, measure, found) or lead
                 if period is None and _CONTINUES.match(sentence.text):
                     period = previous_period
                 period = period or (None, None)
-                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0])
-                if key in seen:
-                    continue  # the same fact stated again (a caption and its paragraph)
-                seen.add(key)
+                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0],
+                       _item_label(sentence.text))
+                words = _words_after(ctx.article.text, measure.end, sentence.end)
+                where, said = seen.setdefault(key, (sentence.start, set()))
+                if where != sentence.start or words in said:
+                    continue  # the same fact stated again
+                said.add(words)
                 previous_period = period
-                drafts.append(_observation(ctx, sentence, measure, period))
+                drafts.append(_observation(ctx, sentence, measure, period, wide))
+    ids: Counter[str] = Counter()
+    for draft in drafts:  # equal figures of a list would share an id: number the later ones
+        ids[draft.id] += 1
+        if ids[draft.id] > 1:
+            draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+def _words_after(text: str, end: int, sentence_end: int) -> str:
+    """The few words after a number, up to the next number or clause mark: what this figure counts."""
+    after = text[end:min(sentence_end, end + 60)]
+    stop = re.search(r"\d|[,;(]", after)
+    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[:stop.start()] if stop else after))[:3])
+
+
+def _item_label(sentence: str) -> str | None:
+    """The label of an item in a list of sentences ("Thôn Châu Khê: 50 bóng điện …"): it tells equal figures apart."""
+    m = re.match(r"\s*([^:;,.]{2,40}):", sentence)
+    return m.group(1).strip() if m else None
 
 
 def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
@@ -479,16 +534,39 @@ def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str 
     return None, None
 
 
-def _period_for(ctx: Context, sentence: Span, measure: Measure) -> tuple[str | None, str | None] | None:
-    """The nearest period expression before the number in its sentence, else the first after it in its clause."""
-    found = periods(sentence.text, base=sentence.start)
-    before = [p for p in found if p[0] < measure.start]
-    if before:
-        return _period_value(ctx, *before[-1][1:])
-    clause_end = ctx.article.text.find(";", measure.end, sentence.end)
-    clause_end = sentence.end if clause_end == -1 else clause_end
-    after = [p for p in found if measure.end <= p[0] < clause_end]
+def _period_for(ctx: Context, sentence: Span, measure: Measure,
+                found: list[tuple[int, str, str]]) -> tuple[str | None, str | None] | None:
+    """The nearest period expression (of `found`, the sentence's) before the number, else the first after it in
+    its clause."""
+    i = bisect_left(found, (measure.start,))
+    if i > 0:
+        return _period_value(ctx, *found[i - 1][1:])
+    clause_end = _clause_end(ctx.article.text, measure.end, sentence.end)
+    after = [p for p in found[i:i + 3] if measure.end <= p[0] < clause_end]
     return _period_value(ctx, *after[0][1:]) if after else None
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """The clause around `pos` starts after the previous ";" (looked for at most WINDOW back: linear work)."""
+    lo = max(lo, pos - WINDOW)
+    return text.rfind(";", lo, pos) + 1 or lo
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + WINDOW)
+    end = text.find(";", pos, hi)
+    return hi if end == -1 else end
+
+
+def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
+    """A year that opens the article's lead ("(GLO)- Năm 2021, MTTQ các cấp …") frames the figures after it that
+    state no period of their own; the note says so."""
+    for para in ctx.article.paragraphs[:4]:
+        found = _paragraph_period(ctx, para)
+        if found and found[0] and found[1] is None:
+            quote = para.text[:60].split(",")[0].strip()
+            return found[0], f"kỳ lấy theo câu mở đầu bài: “{quote}”"
+    return None
 
 
 def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None] | None:
@@ -500,7 +578,7 @@ def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None]
 
 
 def _observation(ctx: Context, sentence: Span, measure: Measure,
-                 period: tuple[str | None, str | None]) -> ObservationDraft:
+                 period: tuple[str | None, str | None], wide: set[str]) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _period_day(period[0]) or ctx.on
     province = _scheme_code(ctx, ctx.province, on)
@@ -510,7 +588,7 @@ def _observation(ctx: Context, sentence: Span, measure: Measure,
     value = clean(measure.value)
     return ObservationDraft(
         id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
-        indicator=_indicator(ctx, sentence, measure),
+        indicator=_indicator(ctx, sentence, measure, wide),
         province=province, province_note=ctx.province_note if province else None,
         district=district, commune=None, period=period[0], period_note=period[1],
         value=value, numerator=clean(measure.numerator) if measure.numerator is not None else None,
@@ -540,9 +618,8 @@ def _quote(text: str, sentence: Span, measure: Measure) -> str:
     """The sentence with the number, verbatim; a long one is cut at semicolons, then at word bounds."""
     if sentence.end - sentence.start <= MAX_QUOTE:
         return sentence.text.strip()
-    start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
-    end = text.find(";", measure.end, sentence.end)
-    end = sentence.end if end == -1 else end
+    start = _clause_start(text, sentence.start, measure.start)
+    end = _clause_end(text, measure.end, sentence.end)
     if end - start > MAX_QUOTE:
         lo = max(start, measure.start - MAX_QUOTE // 2)
         hi = min(end, measure.end + MAX_QUOTE // 2)
@@ -552,14 +629,14 @@ def _quote(text: str, sentence: Span, measure: Measure) -> str:
     return text[start:end].strip(" ,;")
 
 
-def _indicator(ctx: Context, sentence: Span, measure: Measure) -> str:
+def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -> str:
     """The known indicator whose name the words around the number cover best: words up to the end of the number's
     noun phrase count fully, those since the previous number 0.6, the rest of the sentence 0.3; rare name words
     weigh more than words every name has ("mô hình", "Dân vận khéo"). The unit must agree and the counted noun
     be in the name. Else new:<noun>."""
     subject = measure.subject or "số liệu"
     before, after = _around(ctx.article.text, sentence, measure)
-    near, back, wide = set(_words(after)) | set(_words(subject)), set(_words(before)), set(_words(sentence.text))
+    near, back = set(_words(after)) | set(_words(subject)), set(_words(before))
     weights = _name_weights(ctx)
     best, best_score = None, 0.0
     for indicator in ctx.indicators:
@@ -589,9 +666,8 @@ def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:
 
 def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
     """The words between the previous number (or clause start) and this one, and the noun phrase after it."""
-    clause_start = text.rfind(";", sentence.start, measure.start) + 1 or sentence.start
-    clause_end = text.find(";", measure.end, sentence.end)
-    clause_end = sentence.end if clause_end == -1 else clause_end
+    clause_start = _clause_start(text, sentence.start, measure.start)
+    clause_end = _clause_end(text, measure.end, sentence.end)
     before = text[clause_start:measure.start]
     numbers = list(re.finditer(r"\d+(?:[.,]\d+)*", before))
     before = before[numbers[-1].end():] if numbers else before
@@ -612,9 +688,10 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     """The registry from a data folder: the validated catalog, else its units.csv/places.csv read directly (the
     folder may be half-written), else None. Returns (registry, a note on what was used)."""
     root = Path(data)
+    names = gazetteer.load(root) if (root / "gazetteer").is_dir() else None  # else the repository's own
     try:
         catalog = load(root)
-        return Registry(catalog.units, catalog.places), None
+        return Registry(catalog.units, catalog.places, names), None
     except DataError:
         pass
     units, places = root / "units.csv", root / "places.csv"
@@ -623,7 +700,7 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     unit_frame = pl.read_csv(units, infer_schema=False)
     place_frame = (pl.read_csv(places, infer_schema=False) if places.is_file()
                    else pl.DataFrame(schema={c: pl.String for c in ("name", "level", "province_code", "aliases")}))
-    return Registry(unit_frame, place_frame), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
+    return Registry(unit_frame, place_frame, names), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
 
 
 def load_indicators(data: str | Path = "data") -> list[dict[str, Any]]:

@@ -6,13 +6,16 @@ ordinal, a term, a name or a slogan; `measures()` applies those rules and return
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Status, Unit
 
-# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% — "." groups thousands, "," is the decimal mark.
+# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m — "." groups thousands, "," is the decimal
+# mark; a length or area unit may be glued to the number.
 _NUMBER = re.compile(r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)(?!\w)")
+                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
+                     r"(?P<glued>km|m2|m²|m|ha)?(?!\w)")
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
@@ -73,6 +76,11 @@ _STOP = {"được", "đạt", "đăng", "có", "và", "của", "trong", "đang"
          "tăng", "giảm", "lắp", "treo", "đề", "thì", "để", "nhằm", "còn", "chiếm"}
 
 
+# How far around a number its rules look. Bounded, so that the work per number does not grow with the sentence
+# (a pasted table with no full stop is one "sentence" of thousands of numbers).
+WINDOW = 200
+
+
 @dataclass(frozen=True)
 class Measure:
     """A number that measures something, located in the text."""
@@ -100,20 +108,38 @@ def clean(value: float) -> int | float:
 
 
 def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> list[Measure]:
-    """The measures in one sentence; `masked` are spans (sentence offsets) that are dates, times or document codes."""
+    """The measures in one sentence; `masked` are spans (sentence offsets) that are dates, times or document codes.
+    Linear in the sentence: each number looks at a bounded window around it."""
     found: list[Measure] = []
-    consumed: list[tuple[int, int]] = []
     if _mostly_upper(sentence) and len(sentence.lower()) == len(sentence):
         sentence = sentence.lower()  # a headline in capitals: "NĂM 2024 VỚI" is not an acronym after a number
+    masks = _Spans(masked)
+    estimates = [m.start() for m in _ESTIMATE.finditer(sentence)]
+    used: tuple[int, int] | None = None  # the percentage a fraction absorbed, always after it
     for m in _NUMBER.finditer(sentence):
         start, end = m.span()
-        if _overlaps((start, end), masked + consumed) or not _is_measure(sentence, m):
+        if masks.overlaps(start, end) or (used and used[0] < end and start < used[1]) or not _is_measure(sentence, m):
             continue
-        measure, used = _build(sentence, m, base)
-        if used:
-            consumed.append(used)
+        estimated = bisect_left(estimates, start) > 0
+        measure, absorbed = _build(sentence, m, base, estimated)
+        used = absorbed or used
         found.append(measure)
     return found
+
+
+class _Spans:
+    """Spans sorted by start with the running maximum of their ends: does a span overlap any? in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        for _, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
 
 
 def _mostly_upper(text: str) -> bool:
@@ -126,8 +152,8 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_measure(sentence: str, m: re.Match) -> bool:
-    before, after = sentence[:m.start()], sentence[m.end():]
-    if m.group("pct"):
+    before, after = sentence[max(0, m.start() - WINDOW):m.start()], sentence[m.end():m.end() + WINDOW]
+    if m.group("pct") or m.group("glued"):
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
@@ -158,10 +184,10 @@ def _starts_with_noun(after: str) -> bool:
     return word is not None and (word.group(0)[0].islower() or word.group(0).isupper())
 
 
-def _build(sentence: str, m: re.Match[str], base: int) -> tuple[Measure, tuple[int, int] | None]:
+def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple[Measure, tuple[int, int] | None]:
     """The measure at `m` (value, fraction, unit, qualifier, subject, status, breakdown) and the span (sentence
-    offsets) of a percentage it absorbed."""
-    before, after = sentence[:m.start()], sentence[m.end():]
+    offsets) of a percentage it absorbed. `estimated`: "dự ước" is written before it in the sentence."""
+    before, after = sentence[max(0, m.start() - WINDOW):m.start()], sentence[m.end():m.end() + WINDOW]
     value = parse_number(m.group("num"))
     numerator: float | None = None
     denominator: float | None = None
@@ -185,9 +211,10 @@ def _build(sentence: str, m: re.Match[str], base: int) -> tuple[Measure, tuple[i
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"
     qualifier = _QUALIFIER.search(before)
-    subject = "đồng" if unit == "vnd" else noun_after(after) or (noun_before(before) if unit == "percent" else None)
+    subject = "đồng" if unit == "vnd" else m.group("glued") or noun_after(after) or (
+        noun_before(before) if unit == "percent" else None)
     clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
-    status: Status = "estimated" if _ESTIMATE.search(before) else "target" if _TARGET.search(clause) else "reported"
+    status: Status = "estimated" if estimated else "target" if _TARGET.search(clause) else "reported"
     measure = Measure(base + m.start(), base + m.end(), value, numerator, denominator, unit,
                       qualifier.group("q").lower() if qualifier else None, subject, status, breakdown(subject, after))
     return measure, used

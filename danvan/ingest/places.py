@@ -1,15 +1,17 @@
-"""Ingest, step 5: who and where — provinces, districts and communes through the Registry, the visiting body and
-its leader."""
+"""Ingest, step 5: who and where — provinces, districts and communes (the gazetteer through the Registry, then
+places.csv), the visiting body and its leader."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import OLD_SCHEME, BodyLevel, PlaceLevel
-from ..registry import Registry
+from .. import gazetteer as gaz
+from ..model import MERGER_DATE, OLD_SCHEME, BodyLevel, PlaceLevel
+from ..registry import OLD_DAY, Registry, place_of
 from ..text import name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
@@ -30,10 +32,10 @@ _PERSON_NAMES = {"hồ chí minh"}
 
 # Bodies that visit or organise: Ban Dân vận (BDV) of any level, a steering committee (BCĐ), a party committee.
 _BODY = re.compile(
-    r"(?P<body>(?:Ban\s+Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
+    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
     r"Đảng\s+ủy)|(?:Ban\s+Chỉ\s+đạo|BCĐ)(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|"
     r"\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"])?(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
-    r"Ban\s+Thường\s+vụ\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
     r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)")
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
 _TITLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
@@ -62,8 +64,14 @@ class PlaceHit:
     end: int
     name: str
     level: HitLevel
-    province: str  # scheme-63 code
+    province: str  # scheme-63 code ("" when ambiguous)
     prefixed: bool = True  # "tỉnh Lạng Sơn", "huyện Lệ Thủy"; a bare "Hải Phòng" counts less
+    text: str = ""  # the words as written: "H. Chợ Đồn", "Huyện ủy Lâm Hà"
+    candidates: tuple[str, ...] = ()  # an ambiguous name: the units it may be ("xã Tân Lập (tỉnh mã 01)", …)
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
 
 
 @dataclass(frozen=True)
@@ -97,17 +105,67 @@ def capital_run(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def find_places(text: str, registry: Registry | None, province_hint: str | None = None,
-                base: int = 0) -> list[PlaceHit]:
-    """Provinces, districts and communes named in a text; an ambiguous commune is resolved inside `province_hint`."""
+                base: int = 0, on: dt.date | None = None) -> list[PlaceHit]:
+    """Provinces, districts and communes named in a text: every unit of the gazetteer named with its type word
+    ("huyện Chợ Đồn", "xã Thiên Lộc (Can Lộc)", "Huyện ủy Lâm Hà", "TP. Bắc Kạn"), the places of places.csv, and
+    bare province names. An ambiguous name is narrowed by the places named near it, then by `province_hint` (a
+    scheme-63 code: the article's or the outlet's province); still ambiguous, it is returned with its candidates
+    and no province — never guessed. `on`: the article's day (a name that exists only after 1/7/2025 is read then)."""
     if registry is None:
         return []
-    hits = _prefixed(text, registry, province_hint) + _bare_provinces(text, registry)
-    hits.sort(key=lambda h: h.start)
+    hits = _gazetteer_hits(text, registry, province_hint, on)
+    hits += _prefixed(text, registry, province_hint) + _bare_provinces(text, registry)
+    hits.sort(key=lambda h: (h.start, -h.end))
     unique: list[PlaceHit] = []
+    reach = -1  # the furthest end of the hits kept: sorted by start, a hit inside one of them starts before it
     for hit in hits:
-        if not any(u.start <= hit.start < u.end for u in unique):
+        if hit.start >= reach:
             unique.append(hit)
-    return [PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed) for h in unique]
+            reach = max(reach, hit.end)
+    return [PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
+            for h in unique]
+
+
+def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date | None) -> list[PlaceHit]:
+    hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
+    out = []
+    for hit in registry.gazetteer.find_places(text, on=OLD_DAY, hint=hint_name):
+        out.append(_as_hit(hit, registry))
+    if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
+        known = [(h.start, h.end) for h in out]
+        for hit in registry.gazetteer.find_places(text, on=on):
+            if not any(s < hit.end and hit.start < e for s, e in known):
+                out.append(_as_hit(hit, registry))
+    return [h for h in out if h is not None]
+
+
+def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
+    res = hit.resolution
+    if res.status == "ambiguous":
+        labels = tuple(f"{m.place.label} (tỉnh {registry.name(m.scheme, m.province_code)})"  # type: ignore[arg-type]
+                       for m in res.candidates)
+        return PlaceHit(hit.start, hit.end, hit.text, "commune", "", True, hit.text, labels)
+    if res.match is None:
+        return None
+    place = res.match.place
+    province = _old_province(place, registry)
+    if province is None:
+        return None
+    if place.level == "province":
+        return PlaceHit(hit.start, hit.end, registry.name(OLD_SCHEME, province), "province", province, True,
+                        hit.text)
+    return PlaceHit(hit.start, hit.end, place.name, place_of(place).level, province, True, hit.text)
+
+
+def _old_province(place: gaz.Place, registry: Registry) -> str | None:
+    """The scheme-63 province of a unit; a unit of the new scheme only when all it was made of lay in one."""
+    if place.scheme == OLD_SCHEME:
+        return place.province_code
+    if place.level == "province":
+        olds = [c for c in registry.units.filter(scheme=OLD_SCHEME, new_code=place.code)["code"]]
+    else:
+        olds = sorted({p.province_code for p in registry.gazetteer.old_communes(place.code)})
+    return olds[0] if len(olds) == 1 else None
 
 
 def _prefixed(text: str, registry: Registry, hint: str | None) -> list[PlaceHit]:
@@ -155,7 +213,8 @@ def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tup
             return "province", unit.code, unit.name_vi
         if province_first:
             return None
-    place = registry.place(name, hint) or registry.place(name)
+    typed = f"{prefix} {name}"  # the type word tells a district from a commune of the same name
+    place = registry.place(typed, hint) or registry.place(typed)
     if place is None:
         return None
     return place.level, place.province_code, place.name
@@ -189,11 +248,19 @@ def main_province(hits: list[PlaceHit]) -> str | None:
     its prefix ("tỉnh Quảng Trị") twice as much as a bare one."""
     votes: Counter[str] = Counter()
     for hit in hits:
-        votes[hit.province] += 2 if hit.prefixed else 1
+        if hit.province:
+            votes[hit.province] += 2 if hit.prefixed else 1
     if not votes:
         return None
     first = {h.province: i for i, h in reversed(list(enumerate(hits)))}
     return max(votes, key=lambda code: (votes[code], -first[code]))
+
+
+def province_reason(hits: list[PlaceHit], code: str) -> str:
+    """Why the text is about province `code`: the names that voted for it, as written."""
+    named = list(dict.fromkeys(h.text or h.name for h in hits if h.province == code))
+    shown = ", ".join(f"“{n}”" for n in named[:4]) + (" …" if len(named) > 4 else "")
+    return f"Tỉnh theo địa danh, cơ quan nêu trong bài: {shown}."
 
 
 def main_place(hits: list[PlaceHit], levels: tuple[str, ...], province: str | None) -> str | None:
@@ -207,7 +274,9 @@ def find_bodies(text: str) -> list[BodyHit]:
     hits = []
     for m in _BODY.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$", before):
+        # Not an actor: a title, a host ("với …"), a place ("tại trụ sở …"), a source ("Theo …").
+        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|"
+                                                     r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$", before):
             continue
         run = capital_run(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else []
         place = text[run[0][0]:run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
@@ -218,6 +287,7 @@ def find_bodies(text: str) -> list[BodyHit]:
 def normalise_body(body: str) -> str:
     """"BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
     body = re.sub(r"\s+", " ", body)
+    body = re.sub(r"^ban\b", "Ban", body)  # "Trưởng ban Dân vận …" writes it in lower case
     body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
     return re.sub(r"^BDV\b", "Ban Dân vận", body)
 

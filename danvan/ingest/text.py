@@ -12,6 +12,8 @@ from pathlib import Path
 from ..text import fold_space, nfc, read_text
 
 MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is a dump, not an article
+# One intake at a time reads at most this many characters (a long report is ≈ 30 pages); more is split by the curator.
+MAX_CHARS = 100_000
 
 # HTML: a document start or several block/inline tags. One stray "<" in prose is not HTML.
 _HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|head)\b|(?:<\s*/?\s*(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>.*){3}",
@@ -82,6 +84,9 @@ def read_article(path: str | Path) -> Article:
 def prepare(text: str, name: str = "<text>") -> Article:
     """Normalise, strip HTML when the input is a web page, and keep the content paragraphs."""
     notes: list[str] = []
+    if len(text) > MAX_CHARS:
+        raise IngestError(f"{name}: văn bản dài {len(text):,} ký tự, quá giới hạn {MAX_CHARS:,} ký tự của một lần "
+                          "nhập — hãy chia thành nhiều phần".replace(",", "."))
     text = nfc(text)
     if _HTML_HINT.search(text):
         text = strip_html(text)
@@ -130,7 +135,9 @@ def split_sentences(paragraph: Span) -> list[Span]:
     """Sentences of a paragraph, with offsets into the article."""
     spans, last = [], 0
     for match in _SENTENCE_END.finditer(paragraph.text):
-        if match.group("stop") == "." and _ABBREVIATION.search(paragraph.text[:match.start()]):
+        # A bounded look-behind: slicing the whole prefix each time made long paragraphs quadratic.
+        if match.group("stop") == "." and _ABBREVIATION.search(paragraph.text, max(0, match.start() - 8),
+                                                                 match.start()):
             continue
         end = match.end("stop")
         piece = paragraph.text[last:end]

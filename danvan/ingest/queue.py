@@ -1,0 +1,225 @@
+"""The review queue on disk: one folder per source, holding its draft, the original file and its state.
+
+    queue/
+      20261129-034512-3f9a2c1d/       the entry: when it was drafted and the first digits of the file's hash
+        original.xlsx                 the file as received (by content: .txt .docx .pdf .xlsx .csv)
+        text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
+        draft.yaml                    the Draft (visits, documents, observations with quote or cell)
+        state.yaml                    state (new | accepted | rejected), confidence, problems, review notes
+
+Every entry is written in a temporary folder and renamed into place, and its state file is replaced atomically,
+so a reader never sees half an entry. The queue folder is `queue/` beside the data folder unless DANVAN_QUEUE or an
+argument says otherwise.
+
+    >>> entries = enqueue_paths(["reports/"], registry, indicators, queue_dir)
+    >>> [e.state for e in list_entries(queue_dir)]"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import store
+from ..model import DataError
+from ..registry import Registry
+from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, SourceEntry, VisitDraft, to_records
+from .readers import Document, read_document
+from .tables import extract_document
+from .text import IngestError
+
+STATES = ("new", "accepted", "rejected")
+EXTENSIONS = {"text": "txt", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx", "csv": "csv"}
+
+
+def default_queue(data: str | Path = "data") -> Path:
+    """DANVAN_QUEUE, else queue/ beside the data folder."""
+    return Path(os.environ.get("DANVAN_QUEUE") or Path(data).resolve().parent / "queue")
+
+
+@dataclass
+class Entry:
+    id: str
+    folder: Path
+    file: str  # the name the file came with
+    kind: str
+    created: str  # ISO time
+    state: str
+    confidence: float
+    problems: list[str]
+    province: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+    reviewed: str | None = None  # who decided, and when
+    note: str | None = None
+
+    @property
+    def original(self) -> Path:
+        return next(self.folder.glob("original.*"))
+
+    def draft(self) -> Draft:
+        return draft_from_dict(yaml.safe_load((self.folder / "draft.yaml").read_text(encoding="utf-8")))
+
+    def text(self) -> str:
+        return (self.folder / "text.txt").read_text(encoding="utf-8")
+
+
+def document_text(doc: Document) -> str:
+    """The text a curator reads beside the draft: the paragraphs, then each table as lines of cells."""
+    parts = [doc.text.strip()] if doc.text.strip() else []
+    for table in doc.tables:
+        lines = [f"{table.name}" + (f" — {table.title}" if table.title else "")]
+        lines.append(" | ".join(table.headers.values()))
+        lines += [" | ".join(c.text for c in row) for row in table.rows]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def enqueue(path: str | Path, registry: Registry | None, indicators: list[dict[str, Any]], queue_dir: str | Path, *,
+            published: str | None = None, province: str | None = None, now: dt.datetime | None = None) -> Entry:
+    """Draft one file into the queue (IngestError when it cannot be read: nothing is written). A file already
+    queued (same content) is not queued twice: its entry is returned."""
+    path, queue_dir = Path(path), Path(queue_dir)
+    raw = path.read_bytes() if path.is_file() else None
+    doc = read_document(path, raw)
+    digest = hashlib.sha256(raw or b"").hexdigest()[:8]
+    existing = next((e for e in list_entries(queue_dir) if e.id.endswith(digest)), None)
+    if existing is not None:
+        return existing
+    draft = extract_document(doc, registry, published=published, province=province, indicators=indicators)
+    when = now or dt.datetime.now()
+    entry_id = f"{when:%Y%m%d-%H%M%S}-{digest}"
+    items = draft.items()
+    confidence = round(sum(i.confidence for i in items) / len(items), 2) if items else 0.0
+    problems = list(draft.source.notes)
+    # The province to filter by: the outlet's, else the one most of the drafted items are about.
+    named = Counter(i.province for i in items if getattr(i, "province", None))
+    province = draft.source.province or (named.most_common(1)[0][0] if named else None)
+    state = {"file": path.name, "kind": doc.kind, "created": when.isoformat(timespec="seconds"), "state": "new",
+             "confidence": confidence, "problems": problems, "province": province,
+             "counts": {"visits": len(draft.visits), "documents": len(draft.documents),
+                        "observations": len(draft.observations)}}
+    queue_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=queue_dir))
+    try:
+        (tmp / f"original.{EXTENSIONS[doc.kind]}").write_bytes(raw or b"")
+        (tmp / "text.txt").write_text(document_text(doc), encoding="utf-8")
+        (tmp / "draft.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+        (tmp / "state.yaml").write_text(_dump(state), encoding="utf-8")
+        os.replace(tmp, queue_dir / entry_id)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return read_entry(queue_dir / entry_id)
+
+
+def files_in(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, and the files of the folders named (not hidden, sorted), in order."""
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def enqueue_paths(paths: Iterable[str | Path], registry: Registry | None, indicators: list[dict[str, Any]],
+                  queue_dir: str | Path, *, published: str | None = None, province: str | None = None,
+                  progress: Callable[[int, int, Path], None] | None = None) -> list[tuple[Path, Entry | str]]:
+    """Every file into the queue: (file, its entry) or (file, why it was refused), in order."""
+    files = files_in(paths)
+    results: list[tuple[Path, Entry | str]] = []
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), path)
+        try:
+            results.append((path, enqueue(path, registry, indicators, queue_dir, published=published,
+                                          province=province)))
+        except (IngestError, OSError) as err:
+            results.append((path, str(err)))
+    return results
+
+
+def read_entry(folder: Path) -> Entry:
+    state = yaml.safe_load((folder / "state.yaml").read_text(encoding="utf-8"))
+    return Entry(folder.name, folder, state["file"], state["kind"], state["created"], state["state"],
+                 state.get("confidence", 0.0), state.get("problems") or [], state.get("province"),
+                 state.get("counts") or {}, state.get("reviewed"), state.get("note"))
+
+
+def list_entries(queue_dir: str | Path, state: str | None = None, province: str | None = None) -> list[Entry]:
+    """Entries newest first, optionally of one state and one province."""
+    root = Path(queue_dir)
+    if not root.is_dir():
+        return []
+    entries = [read_entry(f) for f in root.iterdir() if f.is_dir() and not f.name.startswith(".")
+               and (f / "state.yaml").is_file()]
+    entries = [e for e in entries if (state is None or e.state == state)
+               and (province is None or e.province == province)]
+    return sorted(entries, key=lambda e: e.id, reverse=True)
+
+
+def set_state(entry: Entry, state: str, who: str, note: str | None = None,
+              now: dt.datetime | None = None) -> Entry:
+    """Record a curator's decision (the state file replaced atomically)."""
+    if state not in STATES:
+        raise ValueError(f"trạng thái “{state}” không hợp lệ (cần một trong {', '.join(STATES)})")
+    path = entry.folder / "state.yaml"
+    current = yaml.safe_load(path.read_text(encoding="utf-8"))
+    current |= {"state": state, "reviewed": f"{who}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
+                "note": note}
+    tmp = path.with_name(".state.yaml.tmp")
+    tmp.write_text(_dump(current), encoding="utf-8")
+    os.replace(tmp, path)
+    return read_entry(entry.folder)
+
+
+def accept(entry: Entry, kept: dict[str, list[dict[str, Any]]], source: SourceEntry, data: str | Path, *,
+           author: str, note: str, known_documents: Iterable[str] = ()) -> store.Saved:
+    """Save the items a curator kept through the validate-then-write path (store.save), then mark the entry
+    accepted. A value read from a table needs its original beside the text sources: the file is placed at
+    sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. Raises
+    DataError (nothing written, the entry stays in the queue) when any item does not check out."""
+    data = Path(data)
+    records = to_records(entry.draft(), source, kept, known_documents)
+    ext = entry.original.suffix
+    stored = f"{source.id}{ext}"
+    celled = [row for row in records["observations"] if row.get("cell")]
+    for row in celled:
+        row["cell"] = f"{stored}#{row['cell'].split('#', 1)[1]}"
+    target = data / "sources" / stored
+    placed = False
+    if celled and not target.exists():
+        tmp = target.with_name(f".{stored}.tmp")
+        shutil.copyfile(entry.original, tmp)
+        os.replace(tmp, target)
+        placed = True
+    try:
+        saved = store.save(data, records, {source.id: entry.text()}, author=author, note=note)
+    except DataError:
+        if placed:
+            target.unlink(missing_ok=True)
+        raise
+    set_state(entry, "accepted", author, note)
+    return saved
+
+
+def draft_from_dict(data: dict[str, Any]) -> Draft:
+    """The Draft a draft.yaml holds (Draft.to_yaml's inverse)."""
+    return Draft(SourceDraft(**data["source"]), [VisitDraft(**v) for v in data.get("visits") or []],
+                 [DocumentDraft(**d) for d in data.get("documents") or []],
+                 [ObservationDraft(**o) for o in data.get("observations") or []])
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)

@@ -1,0 +1,181 @@
+"""Tables become observations: one row per place (province, district or commune, found through the Registry and
+the gazetteer), one column per indicator (proposed from the header text), the period from the table's title or
+sheet name. Every value keeps its cell: (stored file, sheet or table, A1 reference) and the header text, which
+the validator checks against the stored file the way it checks a quote against a stored text.
+
+    >>> doc = read_document("bao-cao-2023.xlsx")
+    >>> draft = extract_document(doc, registry, indicators=load_indicators("data"))
+    >>> draft.observations[0].cell, draft.observations[0].cell_header   # "bao-cao-2023.xlsx#Năm 2023!C5", "…"
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from ..model import OLD_SCHEME, Unit
+from ..registry import Registry
+from ..text import name_key
+from .drafts import Draft, ObservationDraft, SourceDraft
+from .extract import extract
+from .numbers import clean
+from .readers import Cell, Document, Table, cell_number, is_number_cell
+from .text import prepare
+
+# Rows that total the table: the province itself when the outlet's province is known.
+_TOTAL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|toàn\s+tỉnh|toàn\s+thành\s+phố|toàn\s+huyện)\b", re.I)
+_LOWER_TYPE = re.compile(r"^(?:thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s", re.I)
+_ORDINAL_HEADER = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$", re.I)
+_YEARS = re.compile(r"(?:giai\s+đoạn\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})")
+_FILLER = {"số", "các", "của", "và", "được", "có", "đã", "trong", "theo", "tỷ", "tỉ", "lệ", "mô", "hình"}
+
+
+def cell_ref(table: Table, cell: Cell) -> str:
+    """"bao-cao.xlsx#Năm 2023!C5": the provenance written into observations.yaml (`cell`)."""
+    return f"{table.file}#{table.name}!{cell.ref}"
+
+
+def extract_document(doc: Document, registry: Registry | None, *, published: str | None = None,
+                     province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+    """The draft of any document: the text extractor over its paragraphs, and one observation per numeric cell
+    of each of its tables."""
+    indicators = indicators or []
+    if doc.text.strip():
+        draft = extract(prepare(doc.text, doc.name), registry, published=published, province=province,
+                        indicators=indicators)
+    else:
+        title = next((t.title for t in doc.tables if t.title), None)
+        draft = Draft(SourceDraft(doc.name, title, published, None, None, None, None, 1.0 if published else 0.0))
+    draft.source.notes = [*doc.notes, *draft.source.notes]
+    outlet = _province_code(province, registry)
+    for table in doc.tables:
+        observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title)
+        draft.observations.extend(observations)
+        draft.source.notes.extend(notes)
+    if draft.source.notes and not draft.is_empty():
+        draft.source.notes = [n for n in draft.source.notes if "Không tìm thấy sự kiện" not in n]
+    return draft
+
+
+def _province_code(province: str | None, registry: Registry | None) -> str | None:
+    if not province:
+        return None
+    if re.fullmatch(r"\d{2}", province.strip()):
+        return province.strip()
+    unit = registry.province(province, scheme=OLD_SCHEME) if registry else None
+    return unit.code if unit else None
+
+
+def table_period(table: Table, document_title: str | None = None) -> tuple[str | None, str | None]:
+    """The period a table's title or sheet name states ("Năm 2023", "Giai đoạn 2021 - 2023"), else the one the
+    document's title states, with its note."""
+    for where, text in (("tiêu đề", table.title or ""), ("tên trang", table.name),
+                        ("tiêu đề văn bản chứa", document_title or "")):
+        m = _YEARS.search(text)
+        if m:
+            period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else m.group("y")
+            return period, f"kỳ lấy theo {where} bảng: “{text.strip()[:80]}”"
+    return None, None
+
+
+def table_observations(table: Table, registry: Registry | None, indicators: list[dict[str, Any]],
+                       province: str | None = None, document_title: str | None = None
+                       ) -> tuple[list[ObservationDraft], list[str]]:
+    """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
+    whose place is unknown or ambiguous."""
+    label_col = _label_column(table)
+    period, period_note = table_period(table, document_title)
+    notes: list[str] = []
+    drafts: list[ObservationDraft] = []
+    for row in table.rows:
+        label = next((c for c in row if c.column == label_col), None)
+        if label is None:
+            continue
+        place = _row_place(label.text, registry, province)
+        if place is None:
+            notes.append(f"{table.file} › {table.name} › hàng {label.row}: không nhận ra địa danh “{label.text}”.")
+            continue
+        code, district, commune, place_note = place
+        if place_note:
+            notes.append(f"{table.file} › {table.name} › hàng {label.row}: {place_note}")
+        for cell in row:
+            header = table.headers.get(cell.column, "")
+            if cell.column == label_col or not is_number_cell(cell.text) or _ORDINAL_HEADER.match(header):
+                continue
+            value = cell_number(cell.text)
+            if value is None or not math.isfinite(value):
+                continue
+            unit: Unit = "percent" if "%" in cell.text or "%" in header or "tỷ lệ" in header.lower() else "count"
+            indicator = _indicator(header, unit, indicators)
+            confidence = 0.85 - (0.2 if indicator.startswith("new:") else 0) - (0.15 if code is None else 0) \
+                - (0.1 if period is None else 0)
+            drafts.append(ObservationDraft(
+                id=f"o-{_slug(table.name)}-{cell.ref.lower()}", indicator=indicator, province=code,
+                province_note=f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”." if code else None,
+                district=district, commune=commune, period=period, period_note=period_note, value=clean(value),
+                numerator=None, denominator=None, unit=unit, qualifier=None, subject=header or None,
+                status="reported", breakdown=None, quote="", confidence=round(max(0.1, confidence), 2),
+                cell=cell_ref(table, cell), cell_header=header or None,
+            ))
+    return drafts, notes
+
+
+def _label_column(table: Table) -> int:
+    """The column of place names: the one with the most non-numeric cells (STT columns are numbers)."""
+    counts: Counter[int] = Counter(c.column for row in table.rows for c in row if not is_number_cell(c.text))
+    return counts.most_common(1)[0][0] if counts else 1
+
+
+def _row_place(label: str, registry: Registry | None, province: str | None
+               ) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """(province code, district, commune, a note) for a row label, or None when it names no place."""
+    text = label.strip()
+    if _TOTAL.match(text):
+        return (province, None, None, None) if province else None
+    if registry is None:
+        return None
+    res = registry.resolve_place(text, province)
+    typed = _LOWER_TYPE.match(text) is not None
+    unit = registry.province(text, scheme=OLD_SCHEME)
+    if unit is not None and not (typed and res.status == "found"):  # "Thành phố Bắc Kạn" is the city, not the province
+        return unit.code, None, None, None
+    if res.status == "found" and res.match is not None:
+        place = res.match.place
+        if place.level == "district":
+            return place.province_code, place.name, None, None
+        district = registry.gazetteer.place("63", "district", place.district_code or "")
+        return place.province_code, district.name if district else None, place.name, None
+    if res.status == "ambiguous":
+        options = "; ".join(f"{m.place.label} (tỉnh mã {m.province_code})" for m in res.candidates[:5])
+        return None, None, None, f"“{text}” có thể là {len(res.candidates)} đơn vị: {options} — chưa chọn."
+    return None
+
+
+def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str:
+    """The known indicator of the header's unit named exactly as the header, else the one whose name shares the
+    most weight of words with it (rare words weigh more; words of either side count); else new:<header>."""
+    key = name_key(header)
+    same_unit = [i for i in indicators if i.get("unit") == unit]
+    exact = next((str(i["id"]) for i in same_unit if name_key(str(i.get("name_vi", ""))) == key), None)
+    if exact:
+        return exact
+    words = set(key.split()) - _FILLER
+    names = {str(i["id"]): set(name_key(str(i.get("name_vi", ""))).split()) - _FILLER for i in same_unit}
+    df = Counter(w for ws in names.values() for w in ws)
+    best, best_score = None, 0.0
+    for ident, name in names.items():
+        if not name:
+            continue
+        weight = {w: math.log(1 + (len(names) + 1) / (df[w] + 1)) for w in name | words}
+        score = sum(weight[w] for w in name & words) / sum(weight.values())
+        if score > best_score:
+            best, best_score = ident, score
+    return best if best and best_score >= 0.6 else f"new:{header or 'số liệu'}"
+
+
+def _slug(text: str) -> str:
+    from ..text import ascii_key
+
+    return re.sub(r"[^a-z0-9]+", "-", ascii_key(text)).strip("-") or "bang"

@@ -1,0 +1,155 @@
+"""Build the Word, PDF and Excel fixtures of tests/test_ingest_files.py from REAL figures of the curated data.
+
+    python scripts/make_intake_fixtures.py            # writes tests/fixtures/ingest/files/
+    python scripts/make_intake_fixtures.py --check    # exit 1 if the committed files' figures differ from data/
+
+Every figure in these files is an observation of data/observations.yaml (the full-year 2023 values, one row per
+district, one column per indicator, the indicator's own name as the header), and every sentence is a verbatim
+sentence of a stored source text (data/sources/a16.txt). Nothing is invented. The PDF is printed by headless
+Chromium (/usr/bin/chromium) from the same sentences; without Chromium the committed PDF is kept."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import polars as pl  # noqa: E402
+
+import danvan  # noqa: E402
+from danvan import fmt  # noqa: E402
+from danvan.registry import OLD_DAY, Registry  # noqa: E402
+
+OUT = ROOT / "tests" / "fixtures" / "ingest" / "files"
+SOURCE = "a16"  # its sentences go into the Word and PDF reports
+SENTENCES = (  # verbatim from data/sources/a16.txt (checked below)
+    "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023",
+    "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo” được đăng ký thực hiện",
+)
+TITLE = "Kết quả công tác dân vận năm 2023"
+SHEET = "Năm 2023"
+
+
+def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
+    """(indicator ids, rows of (place label, values by indicator), indicator names): the 2023 full-year values of
+    districts, without breakdowns or fractions."""
+    obs = catalog.observations.filter(
+        (pl.col("period_start") == pl.date(2023, 1, 1)) & (pl.col("period_end") == pl.date(2023, 12, 31))
+        & pl.col("district").is_not_null() & pl.col("breakdown").is_null() & pl.col("numerator").is_null())
+    ids = sorted(set(obs["indicator_id"]))
+    names = dict(catalog.indicators.select("id", "name_vi").iter_rows())
+    registry = Registry(catalog.units, catalog.places)  # its gazetteer names the districts' types
+    rows = []
+    for (district, province), group in obs.group_by(["district", "province_code"], maintain_order=True):
+        values = dict(group.select("indicator_id", "value").iter_rows())
+        res = registry.gazetteer.resolve(district, on=OLD_DAY, level="district", within=province)
+        label = res.match.place.type.capitalize() if res.match else "Huyện"  # "Thành phố", "Huyện", "Thị xã"
+        rows.append((district, f"{label} {district}", [values.get(i) for i in ids]))
+    return ids, [(label, values) for _, label, values in sorted(rows)], [names[i] for i in ids]
+
+
+def write_xlsx(path: Path, ids: list[str], rows: list, names: list[str]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append([TITLE])
+    sheet.append([])
+    sheet.append(["STT", "Đơn vị", *names])
+    for i, (label, values) in enumerate(rows, 1):
+        sheet.append([i, label, *values])
+    book.save(path)
+
+
+def write_merged_xlsx(path: Path, catalog: danvan.Catalog) -> None:
+    """Two header rows, the first merged over two columns: the shape of many provincial report tables."""
+    from openpyxl import Workbook
+
+    obs = catalog.observations.filter((pl.col("source_id") == SOURCE) & pl.col("indicator_id").is_in(
+        ["dvk_models_registered", "dvk_models_recognized"]) & pl.col("breakdown").is_null())
+    values = {i: v for i, v in obs.select("indicator_id", "value").unique("indicator_id").iter_rows()}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append([TITLE])
+    sheet.append(["Đơn vị", "Mô hình “Dân vận khéo”", None])
+    sheet.append([None, "Số mô hình đăng ký", "Số mô hình được công nhận"])
+    sheet.append(["Thành phố Bắc Kạn", values["dvk_models_registered"], values["dvk_models_recognized"]])
+    sheet.merge_cells("B2:C2")
+    sheet.merge_cells("A2:A3")
+    book.save(path)
+
+
+def write_docx(path: Path, rows: list, names: list[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, level=1)
+    for sentence in SENTENCES:
+        document.add_paragraph(sentence + ".")
+    table = document.add_table(rows=1, cols=2 + len(names))
+    for cell, text in zip(table.rows[0].cells, ["STT", "Đơn vị", *names], strict=True):
+        cell.text = text
+    for i, (label, values) in enumerate(rows, 1):
+        cells = table.add_row().cells
+        texts = [str(i), label, *("" if v is None else fmt.number(v) for v in values)]
+        for cell, text in zip(cells, texts, strict=True):
+            cell.text = text
+    document.save(path)
+
+
+def write_pdf(path: Path) -> bool:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        return False
+    body = "".join(f"<p>{html.escape(s)}.</p>" for s in SENTENCES)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(f"<!doctype html><meta charset='utf-8'><h1>{html.escape(TITLE)}</h1>{body}", encoding="utf-8")
+        subprocess.run([chromium, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
+                        f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}", page.as_uri()],
+                       check=True, capture_output=True, timeout=120)
+    return path.is_file()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="verify the committed files' figures")
+    args = parser.parse_args(argv)
+    catalog = danvan.load(ROOT / "data")
+    stored = catalog.texts[SOURCE]
+    missing = [s for s in SENTENCES if s not in stored]
+    if missing:
+        print(f"not verbatim in sources/{SOURCE}.txt: {missing}", file=sys.stderr)
+        return 1
+    ids, rows, names = table_rows(catalog)
+    if args.check:
+        from danvan.ingest.readers import cell_number, read_document
+
+        table = read_document(OUT / "bao-cao-2023.xlsx").tables[0]
+        got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
+        want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
+        if got != want:
+            print("bao-cao-2023.xlsx differs from data/observations.yaml", file=sys.stderr)
+            return 1
+        print("fixtures agree with data/")
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    write_xlsx(OUT / "bao-cao-2023.xlsx", ids, rows, names)
+    write_merged_xlsx(OUT / "tieu-de-gop.xlsx", catalog)
+    write_docx(OUT / "bao-cao-2023.docx", rows, names)
+    pdf = write_pdf(OUT / "bao-cao-2023.pdf")
+    print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){'' if pdf else '; PDF kept (no Chromium)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,207 @@
+"""Word, PDF, Excel and CSV intake (issue 9 §3): readers, table drafts with their cell provenance, bad files, and
+the validator's check of a cell against the stored file. The fixtures are made by scripts/make_intake_fixtures.py
+from real figures of data/ (its --check is run here too)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+import yaml
+
+import danvan
+from danvan.ingest import load_indicators, load_registry
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.ingest.readers import read_cell, read_document
+from danvan.ingest.tables import extract_document
+from danvan.ingest.text import IngestError
+from danvan.model import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ROOT / "tests" / "fixtures" / "ingest" / "files"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(ROOT / "data")[0]
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return load_indicators(ROOT / "data")
+
+
+def draft_of(name, registry, indicators, **options):
+    return extract_document(read_document(FILES / name), registry, indicators=indicators, **options)
+
+
+def test_fixtures_hold_the_curated_figures():
+    done = subprocess.run([sys.executable, "scripts/make_intake_fixtures.py", "--check"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_excel_rows_are_places_columns_are_indicators(registry, indicators, catalog):
+    draft = draft_of("bao-cao-2023.xlsx", registry, indicators)
+    got = {(o.indicator, o.district): o for o in draft.observations}
+    want = catalog.observations.filter(
+        (pl.col("period_start") == pl.date(2023, 1, 1)) & (pl.col("period_end") == pl.date(2023, 12, 31))
+        & pl.col("district").is_not_null() & pl.col("breakdown").is_null() & pl.col("numerator").is_null())
+    assert len(got) == want.height == 11
+    for indicator, district, province, value in want.select("indicator_id", "district", "province_code",
+                                                            "value").iter_rows():
+        obs = got[(indicator, district)]  # the header proposed the right indicator, the row label the district
+        assert (obs.province, obs.value, obs.period) == (province, value, "2023")
+        assert obs.cell.startswith("bao-cao-2023.xlsx#Năm 2023!") and obs.cell_header and obs.quote == ""
+        text, header = read_cell(FILES / "bao-cao-2023.xlsx", "Năm 2023", obs.cell.rsplit("!", 1)[1])
+        assert header == obs.cell_header and text.replace(".", "").replace(",", ".") == str(obs.value)
+    assert "tên trang" in draft.observations[0].period_note or "tiêu đề" in draft.observations[0].period_note
+
+
+def test_merged_header_cells_name_each_column(registry, indicators):
+    doc = read_document(FILES / "tieu-de-gop.xlsx")
+    assert doc.tables[0].headers[2] == "Mô hình “Dân vận khéo” / Số mô hình đăng ký"
+    assert any("ô gộp" in note for note in doc.notes)
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert [(o.indicator, o.district, o.value) for o in draft.observations] == [
+        ("dvk_models_registered", "Bắc Kạn", 279), ("dvk_models_recognized", "Bắc Kạn", 202)]
+
+
+def test_word_report_paragraphs_and_tables(registry, indicators):
+    draft = draft_of("bao-cao-2023.docx", registry, indicators)
+    quoted = [o for o in draft.observations if o.quote]
+    celled = [o for o in draft.observations if o.cell]
+    assert sorted(o.value for o in quoted) == [202, 279]
+    assert "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023" in quoted[0].quote
+    assert len(celled) == 11 and all(o.cell.startswith("bao-cao-2023.docx#Bảng 1!") for o in celled)
+    assert {o.period for o in celled} == {"2023"}  # from the report's title
+
+
+def test_pdf_with_a_text_layer(registry, indicators):
+    doc = read_document(FILES / "bao-cao-2023.pdf")
+    assert doc.kind == "pdf" and "Kết quả công tác dân vận năm 2023" in doc.text  # words kept whole
+    assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
+
+
+def test_csv_table(tmp_path, registry, indicators):
+    path = tmp_path / "bang.csv"
+    path.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận\nThành phố Bắc Kạn,202\n", encoding="utf-8")
+    obs = extract_document(read_document(path), registry, indicators=indicators).observations
+    assert [(o.indicator, o.district, o.value, o.cell) for o in obs] == [
+        ("dvk_models_recognized", "Bắc Kạn", 202, "bang.csv#CSV!B2")]
+
+
+def _encrypted_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FILES / "bao-cao-2023.pdf"))
+    writer.encrypt("mat-khau")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _blank_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("bao-cao.docx", b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4, "chỉ nhận văn bản .txt, Word .docx"),
+    ("bao-cao.pdf", "encrypted", "PDF có mật khẩu"),
+    ("scan.pdf", "blank", "PDF không có lớp chữ"),
+    ("hong.xlsx", b"PK\x03\x04" + b"\x00" * 64, "chỉ nhận"),
+    ("trong.txt", b"", "tệp trống"),
+])
+def test_bad_files_say_why(tmp_path, name, content, message):
+    data = {"encrypted": _encrypted_pdf, "blank": _blank_pdf}.get(content, lambda: content)() \
+        if isinstance(content, str) else content
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match=message) as err:
+        read_document(path)
+    assert name in str(err.value)
+
+
+def test_a_fifty_megabyte_file_is_refused_unread(tmp_path):
+    path = tmp_path / "lon.xlsx"
+    with path.open("wb") as out:  # sparse: no 50 MB written to the disk
+        out.truncate(50 * 1024 * 1024)
+    with pytest.raises(IngestError, match="tệp quá lớn"):
+        read_document(path)
+
+
+# --- the data contract: a cell instead of a quote, checked against the stored file --------------------------------
+
+
+def _curate_table(data: Path, registry, indicators) -> list[dict]:
+    """What accepting the Excel draft writes: the stored original, its text, the source and observations."""
+    shutil.copy(FILES / "bao-cao-2023.xlsx", data / "sources" / "bao-cao-2023.xlsx")
+    (data / "sources" / "bc2023.txt").write_text("Kết quả công tác dân vận năm 2023\n", encoding="utf-8")
+    draft = draft_of("bao-cao-2023.xlsx", registry, indicators)
+    rows = review_rows(draft.observations, REVIEW_COLUMNS["observations"])
+    for row in rows:
+        row["id"] = "bc2023-" + row["id"]
+    records = to_records(draft, SourceEntry("bc2023", "Kết quả công tác dân vận năm 2023", published="2024-01-15"),
+                         {"observations": rows})
+    sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
+    (data / "sources.yaml").write_text(yaml.safe_dump(sources + records["sources"], allow_unicode=True),
+                                       encoding="utf-8")
+    return records["observations"]
+
+
+def _write_observations(data: Path, extra: list[dict]) -> None:
+    path = data / "observations.yaml"
+    current = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(current + extra, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_table_values_validate_against_their_stored_cells(data_copy, registry, indicators):
+    observations = _curate_table(data_copy, registry, indicators)
+    assert all(o["cell"] and o["cell_header"] and o.get("quote") is None for o in observations)
+    _write_observations(data_copy, observations)
+    catalog = danvan.load(data_copy)
+    shown = catalog.observations.filter(pl.col("source_id") == "bc2023")
+    assert shown.height == 11
+    # every view shows the cell where it shows a quote
+    assert shown["quote"].str.starts_with("Bảng bao-cao-2023.xlsx › Năm 2023 › ô ").all()
+
+
+def test_a_cell_that_does_not_check_out_is_named(data_copy, registry, indicators):
+    observations = _curate_table(data_copy, registry, indicators)
+    observations[0]["value"] = observations[0]["value"] + 1
+    observations[1]["cell_header"] = "Một tiêu đề khác"
+    observations[2]["cell"] = "khong-co.xlsx#Năm 2023!C4"
+    observations[3]["quote"] = "Có 202 mô hình"
+    _write_observations(data_copy, observations)
+    with pytest.raises(DataError) as err:
+        danvan.load(data_copy)
+    problems = {(p.record, p.field): p.message for p in err.value.problems}
+    ids = [f"id={o['id']}" for o in observations]
+    assert "khác giá trị" in problems[(ids[0], "value")]
+    assert "không phải “Một tiêu đề khác”" in problems[(ids[1], "cell_header")]
+    assert problems[(ids[2], "cell")] == "thiếu tệp gốc sources/khong-co.xlsx"
+    assert "quote hoặc cell" in problems[(ids[3], "cell")]
+
+
+def test_command_line_reads_any_format(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(FILES / "bao-cao-2023.xlsx")], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    draft = yaml.safe_load(done.stdout)
+    assert {o["cell"] for o in draft["observations"]} >= {"bao-cao-2023.xlsx#Năm 2023!C4"}
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(_blank_pdf())
+    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(bad)], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "không có lớp chữ" in done.stderr

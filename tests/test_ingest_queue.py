@@ -1,0 +1,170 @@
+"""Batch intake and the review queue (issue 9 §4): `ingest … --queue`, the queue on disk, accepting through the
+validate-then-write path, and the curator's queue page (AppTest)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import curators_file, sign_in_as_curator
+from streamlit.testing.v1 import AppTest
+
+import danvan
+from danvan.ingest import load_indicators, load_registry
+from danvan.ingest import queue as q
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows
+from danvan.model import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ROOT / "tests" / "fixtures" / "ingest" / "files"
+ARTICLES = ROOT / "tests" / "fixtures" / "ingest" / "articles"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(ROOT / "data")[0]
+
+
+@pytest.fixture
+def inbox(tmp_path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in ("bao-cao-2023.xlsx", "bao-cao-2023.docx"):
+        shutil.copy(FILES / name, folder / name)
+    shutil.copy(ARTICLES / "p08.txt", folder / "p08.txt")
+    (folder / "virus.docx").write_bytes(b"MZ\x90\x00" + bytes(200))
+    return folder
+
+
+def test_command_line_queues_a_folder_and_summarises(inbox, tmp_path):
+    target = tmp_path / "queue"
+    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(inbox), "--queue", "--queue-dir",
+                           str(target)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1  # one file refused
+    assert "3 tệp vào hàng chờ" in done.stdout and "virus.docx" in done.stdout and "LỖI" in done.stdout
+    assert "4/4" in done.stderr  # the progress line
+    entries = q.list_entries(target)
+    assert sorted(e.file for e in entries) == ["bao-cao-2023.docx", "bao-cao-2023.xlsx", "p08.txt"]
+    assert all(e.state == "new" for e in entries)
+    xlsx = next(e for e in entries if e.kind == "xlsx")
+    assert xlsx.counts["observations"] == 11
+    assert xlsx.province == "68"  # 9 of its 11 values are Lâm Hà's (Lâm Đồng)
+    assert "p08.txt" not in {e.file for e in q.list_entries(target, province="68")}
+    assert "bao-cao-2023.xlsx" in {e.file for e in q.list_entries(target, province="68")}
+    assert xlsx.original.read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
+    assert not [p for p in target.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
+    again = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(inbox / "p08.txt"), "--queue",
+                            "--queue-dir", str(target)], cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 0 and len(q.list_entries(target)) == 3  # the same content is queued once
+
+
+def test_a_draft_round_trips_through_the_queue(registry, tmp_path):
+    entry = q.enqueue(FILES / "bao-cao-2023.docx", registry, load_indicators(ROOT / "data"), tmp_path / "queue")
+    draft = entry.draft()
+    assert next(o.cell for o in draft.observations if o.cell) == "bao-cao-2023.docx#Bảng 1!C2"
+    assert "Có 202 mô hình" in entry.text() and "Bảng 1" in entry.text()
+    decided = q.set_state(entry, "rejected", "bien-tap-1", "trùng với nguồn đã có")
+    assert (decided.state, decided.note) == ("rejected", "trùng với nguồn đã có")
+    assert decided.reviewed.startswith("bien-tap-1, ")
+    assert q.list_entries(tmp_path / "queue", state="new") == []
+    with pytest.raises(ValueError, match="không hợp lệ"):
+        q.set_state(entry, "maybe", "x")
+
+
+def _kept(entry: q.Entry) -> dict[str, list[dict]]:
+    draft = entry.draft()
+    return {part: [r for r in review_rows(getattr(draft, part), REVIEW_COLUMNS[part]) if r["keep"]]
+            for part in ("visits", "documents", "observations")}
+
+
+def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path):
+    entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
+    saved = q.accept(entry, _kept(entry), SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
+                     data_copy, author="bien-tap-1", note="báo cáo năm 2023")
+    assert "observations.yaml" in saved.files
+    assert (data_copy / "sources" / "bc2023.xlsx").read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
+    catalog = danvan.load(data_copy)
+    rows = catalog.observations.filter(catalog.observations["source_id"] == "bc2023")
+    assert rows.height == 11 and rows["quote"].str.contains("bc2023.xlsx › Năm 2023 › ô").all()
+    assert q.read_entry(entry.folder).state == "accepted"
+
+
+def test_accepting_what_does_not_check_out_writes_nothing(registry, data_copy, tmp_path):
+    entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
+    kept = _kept(entry)
+    kept["observations"][0]["value"] = 999999  # the cell says otherwise
+    before = (data_copy / "observations.yaml").read_bytes()
+    with pytest.raises(DataError) as err:
+        q.accept(entry, kept, SourceEntry("bc2023"), data_copy, author="bien-tap-1", note="thử")
+    assert any("khác giá trị" in p.message for p in err.value.problems)
+    assert (data_copy / "observations.yaml").read_bytes() == before
+    assert not (data_copy / "sources" / "bc2023.xlsx").exists()  # the original placed for the check is removed
+    assert q.read_entry(entry.folder).state == "new"  # still in the queue
+
+
+# --- the page -----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_entry(tmp_path) -> Path:
+    folder = tmp_path / "entry"
+    folder.mkdir()
+    shutil.copy(ROOT / "app.py", folder / "app.py")
+    return folder / "app.py"
+
+
+def open_queue(app_entry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signed_in: bool = True) -> AppTest:
+    at = AppTest.from_file(str(app_entry), default_timeout=90)
+    curators_file(tmp_path, monkeypatch)
+    if signed_in:
+        sign_in_as_curator(at, tmp_path, monkeypatch)
+    at.switch_page(str(ROOT / "pages" / "hang-cho.py"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_queue_page_is_for_curators_only(app_entry, tmp_path, monkeypatch):
+    at = open_queue(app_entry, tmp_path, monkeypatch, signed_in=False)
+    assert at.caption[0].value == "Chỉ người biên soạn mới dùng được trang này."
+    assert at.text_input(key="auth_username") is not None  # the sign-in form instead
+    assert not at.main.button and not at.data_editor
+
+
+def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, registry, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    queue_dir = tmp_path / "queue"
+    for name in ("bao-cao-2023.docx", "bao-cao-2023.xlsx"):
+        q.enqueue(FILES / name, registry, load_indicators(data), queue_dir)
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    listed = at.dataframe[0].value
+    assert sorted(listed["Tệp"].tolist()) == ["bao-cao-2023.docx", "bao-cao-2023.xlsx"]
+    xlsx = next(e for e in q.list_entries(queue_dir) if e.kind == "xlsx")
+    at.selectbox(key="queue_open").set_value(xlsx.id).run()
+    values = at.data_editor[0].value  # the xlsx draft has observations only
+    assert {202, 279, 40766}.issubset(set(values["value"].tolist()))
+    assert values["cell"].str.startswith("bao-cao-2023.xlsx#Năm 2023!").all()
+    at.text_input(key=f"queue_source_id_{xlsx.id}").input("bc2023")
+    at.text_input(key=f"queue_note_{xlsx.id}").input("báo cáo năm 2023")
+    at.button(key="queue_accept").click().run()
+    assert not at.exception
+    assert at.success, [e.value for e in at.error] + [c.value for c in at.code]
+    assert danvan.load(data).observations.filter(danvan.load(data).observations["source_id"] == "bc2023").height == 11
+    assert q.read_entry(xlsx.folder).state == "accepted"
+    docx = next(e for e in q.list_entries(queue_dir) if e.kind == "docx")
+    at.selectbox(key="queue_open").set_value(docx.id).run()
+    at.button(key="queue_reject").click().run()
+    assert at.warning[0].value == "Cần ghi lý do."  # a decision needs its reason
+    at.text_input(key=f"queue_note_{docx.id}").input("trùng với bảng Excel").run()
+    at.button(key="queue_reject").click().run()
+    assert q.read_entry(docx.folder).state == "rejected"
+    at.selectbox(key="queue_state").set_value("new").run()
+    assert "Hàng chờ trống" in at.info[0].value  # nothing left to review
+    assert yaml.safe_load((docx.folder / "state.yaml").read_text(encoding="utf-8"))["note"] == "trùng với bảng Excel"

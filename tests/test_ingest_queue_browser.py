@@ -1,0 +1,115 @@
+"""Browser test of the review queue: a curator signs in, opens the queue from the sidebar, opens an Excel report's
+draft, accepts it with a reason, and the values land in the data folder with their cells. Same harness as
+tests/test_browser.py (streamlit on loopback, Debian's headless Chromium); skipped without Chromium unless
+DANVAN_REQUIRE_BROWSER=1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import CURATOR
+
+import danvan
+from danvan import accounts
+from danvan.ingest import load_indicators, load_registry
+from danvan.ingest import queue as q
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ROOT / "tests" / "fixtures" / "ingest" / "files"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
+        "--disable-component-update", "--disable-sync"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"{CHROMIUM} is required for the browser tests (DANVAN_REQUIRE_BROWSER=1)")
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("history"))
+    queue_dir = tmp_path / "queue"
+    book = tmp_path / "curators.toml"
+    accounts.add(book, *CURATOR, "curator", "Nguyễn Thị Lan")
+    entry = q.enqueue(FILES / "bao-cao-2023.xlsx", load_registry(data)[0], load_indicators(data), queue_dir)
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "streamlit-queue.log"
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        env={**os.environ, "DANVAN_DATA": str(data), "DANVAN_QUEUE": str(queue_dir),
+             "DANVAN_CURATORS": str(book)})
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + log.read_text(errors="replace")[-2000:])
+    yield f"http://127.0.0.1:{port}", data, entry
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def _settle(page, text: str) -> None:
+    try:
+        page.wait_for_function(f"() => document.body.innerText.includes({text!r})", timeout=120_000)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "hang-cho-failed.png"))
+        (ARTIFACTS / "hang-cho-failed.txt").write_text(page.inner_text("body"), encoding="utf-8")
+        raise
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    page.wait_for_timeout(500)
+
+
+def test_curator_accepts_an_excel_draft_from_the_queue(server):
+    base, data, entry = server
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="vi-VN")
+        page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
+        _settle(page, "Mật khẩu người biên soạn")
+        page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
+        page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
+        page.get_by_role("button", name="Đăng nhập").click()
+        _settle(page, "Đăng xuất")
+        page.get_by_role("link", name="Hàng chờ duyệt").click()  # listed once signed in
+        _settle(page, "Nhận và lưu các mục đã chọn")
+        assert "/hang-cho" in page.url and "Thành phố Bắc Kạn | 202 | 279" in page.inner_text("body")
+        page.get_by_label("Mã nguồn (tên tệp lưu trữ)").fill("bc2023")
+        page.get_by_label("Lý do lưu hoặc loại (bắt buộc)").fill("báo cáo năm 2023")
+        page.keyboard.press("Tab")
+        _settle(page, "Nhận và lưu các mục đã chọn")
+        page.get_by_role("button", name="Nhận và lưu các mục đã chọn").click()
+        _settle(page, "Đã lưu")
+        page.screenshot(path=str(ARTIFACTS / "hang-cho-accepted.png"))
+        assert page.locator('[data-testid="stException"]').count() == 0
+        browser.close()
+    catalog = danvan.load(data)
+    saved = catalog.observations.filter(catalog.observations["source_id"] == "bc2023")
+    assert saved.height == 11 and set(saved["district"]) == {"Bắc Kạn", "Lâm Hà"}
+    assert q.read_entry(entry.folder).state == "accepted"
