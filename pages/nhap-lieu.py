@@ -11,7 +11,7 @@ from danvan import DataError, ingest, store, uploads
 from danvan.i18n import name_column
 from danvan.ingest import IngestError
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
-from danvan.ingest.queue import document_text
+from danvan.ingest.queue import document_text, save_with_original
 from danvan.ingest.readers import read_document
 from danvan.ingest.tables import extract_document
 from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, OLD_SCHEME, STATUSES, VISIT_KINDS
@@ -48,6 +48,7 @@ province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda
 if st.button(t("cur_extract"), type="primary"):
     text = None
     document = None  # an uploaded file, read by its content (text, Word, PDF, Excel, CSV)
+    raw, suffix = b"", ""
     if upload is not None:
         raw = upload.getvalue()
         try:  # by content, never by name: size, type, encoding (an empty file says so)
@@ -59,6 +60,7 @@ if st.button(t("cur_extract"), type="primary"):
             st.error(ui.plain(err))
         else:
             text = document_text(document)
+            suffix = f".{document.kind}" if document.kind != "text" else ".txt"
     elif pasted.strip():
         text = decode(pasted.encode(), "văn bản dán")
     if text is None and upload is None and not pasted.strip():
@@ -72,7 +74,7 @@ if st.button(t("cur_extract"), type="primary"):
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:
-            state["curate_draft"] = {"text": text, "draft": draft}
+            state["curate_draft"] = {"text": text, "draft": draft, "original": raw, "suffix": suffix}
 
 found = state.get("curate_draft")
 if not found:
@@ -161,7 +163,9 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
         st.warning(t("cur_note_missing"), icon=":material/edit_note:")
     else:
         try:
-            saved = store.save(cached.data_path(), records, {source_id: text}, author=account.username, note=note)
+            # a table's values point to their cells: the original file is kept beside the text
+            saved = save_with_original(cached.data_path(), records, source_id, text, found["original"],
+                                       found["suffix"], author=account.username, note=note)
         except store.LockBusy as err:  # another save holds the folder: nothing written, try again
             st.error(t("cur_busy", detail=ui.plain("; ".join(p.message for p in err.problems))),
                      icon=":material/lock_clock:")

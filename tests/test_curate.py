@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -141,6 +142,22 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     (logged,), broken = audit.entries(data)
     assert not broken and logged.author == "lan" and logged.note == "Bài Báo Bắc Kạn 30/12/2023"
     assert logged.files["sources.yaml"]["added"] == ["n01"]
+
+
+def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    raw = (ROOT / "tests" / "fixtures" / "ingest" / "files" / "bao-cao-2023.xlsx").read_bytes()
+    at.get("file_uploader")[0].set_value(("bao-cao-2023.xlsx", raw, "application/octet-stream"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    values = at.data_editor[0].value
+    assert {202, 279}.issubset(set(values["value"].tolist()))
+    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Excel)")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert at.success, [e.value for e in at.error] + [c.value for c in at.code]
+    saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
+    assert saved.height and (data / "sources" / "n01.xlsx").read_bytes() == raw  # the cells' file, kept whole
+    assert saved["quote"].str.starts_with("Bảng n01.xlsx › Năm 2023 › ô ").all()  # each value shows its cell
 
 
 def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):

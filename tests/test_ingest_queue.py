@@ -132,7 +132,7 @@ def test_queue_page_is_for_curators_only(app_entry, tmp_path, monkeypatch):
     at = open_queue(app_entry, tmp_path, monkeypatch, signed_in=False)
     assert at.caption[0].value == "Chỉ người biên soạn mới dùng được trang này."
     assert at.text_input(key="auth_username") is not None  # the sign-in form instead
-    assert not at.main.button and not at.data_editor
+    assert [b.label for b in at.main.button] == ["Đăng nhập"] and not at.data_editor
 
 
 def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, registry, tmp_path):

@@ -190,28 +190,35 @@ def accept(entry: Entry, kept: dict[str, list[dict[str, Any]]], source: SourceEn
     accepted. A value read from a table needs its original beside the text sources: the file is placed at
     sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. Raises
     DataError (nothing written, the entry stays in the queue) when any item does not check out."""
-    data = Path(data)
     records = to_records(entry.draft(), source, kept, known_documents)
-    ext = entry.original.suffix
-    stored = f"{source.id}{ext}"
-    celled = [row for row in records["observations"] if row.get("cell")]
+    saved = save_with_original(data, records, source.id, entry.text(), entry.original.read_bytes(),
+                               entry.original.suffix, author=author, note=note)
+    set_state(entry, "accepted", author, note)
+    return saved
+
+
+def save_with_original(data: str | Path, records: dict[str, list[dict[str, Any]]], source_id: str, text: str,
+                       original: bytes, suffix: str, *, author: str, note: str) -> store.Saved:
+    """store.save, for records that may hold values read from a table: their original file is placed at
+    sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it."""
+    data = Path(data)
+    stored = f"{source_id}{suffix}"
+    celled = [row for row in records.get("observations", []) if row.get("cell")]
     for row in celled:
         row["cell"] = f"{stored}#{row['cell'].split('#', 1)[1]}"
     target = data / "sources" / stored
     placed = False
     if celled and not target.exists():
         tmp = target.with_name(f".{stored}.tmp")
-        shutil.copyfile(entry.original, tmp)
+        tmp.write_bytes(original)
         os.replace(tmp, target)
         placed = True
     try:
-        saved = store.save(data, records, {source.id: entry.text()}, author=author, note=note)
+        return store.save(data, records, {source_id: text}, author=author, note=note)
     except DataError:
         if placed:
             target.unlink(missing_ok=True)
         raise
-    set_state(entry, "accepted", author, note)
-    return saved
 
 
 def draft_from_dict(data: dict[str, Any]) -> Draft:
