@@ -642,6 +642,7 @@ QUEUE: Texts = {
     "q_source_text": ("Văn bản gốc (phần tô màu là đoạn bản nháp trích)",
                       "Source text (highlighted: what the draft quotes)"),
     "q_cell": ("Ô bảng", "Table cell"),
+    "q_cell_header": ("Tiêu đề cột", "Column header"),
     "q_decided": ("Đã quyết định: {state} — {who}", "Decided: {state} — {who}"),
 }
 

@@ -5,10 +5,10 @@ kept or rejected and edited, then accepted through the validate-then-write path,
 import polars as pl
 import streamlit as st
 
-from components import auth, cached, ui, view
+from components import auth, cached, review, ui, view
 from danvan import DataError
 from danvan.ingest import queue
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows
+from danvan.ingest.drafts import SourceEntry
 from danvan.model import OLD_SCHEME
 from danvan.text import fold_space
 
@@ -73,30 +73,7 @@ meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key=f"queue_publisher_{opened}")
 url = meta[1].text_input(t("link"), key=f"queue_url_{opened}")
 published = meta[2].text_input(t("published"), value=draft.source.published or "", key=f"queue_published_{opened}")
-indicators = current.catalog.indicators["id"].to_list()
-
-
-def editor(items: list, columns: list[str], key: str) -> list[dict]:
-    """The curator page's review table: keep or reject each row, edit every field; quotes and cells read-only."""
-    if not items:
-        return []
-    frame = pl.DataFrame(review_rows(items, columns), infer_schema_length=None)
-    config = {"keep": st.column_config.CheckboxColumn(t("cur_keep")),
-              "quote": st.column_config.TextColumn(t("quote"), disabled=True, width="large"),
-              "cell": st.column_config.TextColumn(t("q_cell"), disabled=True),
-              "cell_header": st.column_config.TextColumn(t("q_cell"), disabled=True),
-              "confidence": st.column_config.NumberColumn(t("cur_confidence"), disabled=True, format="%.2f")}
-    if "indicator" in columns:
-        options = sorted({*indicators, *(i.indicator for i in items if i.indicator)})
-        config["indicator"] = st.column_config.SelectboxColumn(t("indicator"), options=options, width="medium")
-    edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
-    return pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()
-
-
-kept = {}
-for part, heading in (("visits", "cur_visits"), ("documents", "cur_documents"), ("observations", "cur_observations")):
-    st.subheader(t(heading))
-    kept[part] = editor(getattr(draft, part), REVIEW_COLUMNS[part], f"queue_{part}_{opened}")
+kept = review.review(current.catalog, draft, f"queue_{opened}", current.lang)
 
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)

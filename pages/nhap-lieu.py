@@ -6,15 +6,14 @@ save names its author and a required note, which go to the audit log."""
 import polars as pl
 import streamlit as st
 
-from components import auth, cached, ui, view
+from components import auth, cached, review, ui, view
 from danvan import DataError, ingest, store, uploads
-from danvan.i18n import name_column
 from danvan.ingest import IngestError
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.ingest.drafts import SourceEntry, to_records
 from danvan.ingest.queue import document_text, save_with_original
 from danvan.ingest.readers import read_document
 from danvan.ingest.tables import extract_document
-from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, OLD_SCHEME, STATUSES, VISIT_KINDS
+from danvan.model import OLD_SCHEME
 from danvan.text import decode, fold_space
 
 current = view.current()
@@ -105,53 +104,7 @@ with st.container(border=True, height=360):
         if paragraph.strip():
             st.markdown(ui.highlighted(fold_space(paragraph), quotes))
 
-indicators = current.catalog.indicators["id"].to_list()
-
-
-# The header of each draft field (i18n keys), and the coded fields shown by name while the code is what is saved.
-HEADERS = {"id": "cur_col_id", "date_start": "date", "date_end": "cur_col_date_end",
-           "date_precision": "cur_col_date_precision", "date_note": "cur_col_date_note", "kind": "kind",
-           "body": "body", "body_level": "cur_col_body_level", "leader_name": "leader",
-           "leader_title": "cur_col_leader_title", "province": "province", "district": "district",
-           "commune": "commune", "summary": "summary", "code": "cur_col_code", "type": "cur_col_type",
-           "issuer": "issuer", "level": "doc_level", "date": "date", "title": "title", "period": "period",
-           "period_note": "cur_col_period_note", "value": "value", "numerator": "numerator",
-           "denominator": "denominator", "status": "status", "breakdown": "breakdown"}
-CODED = {"kind": ("kind_", VISIT_KINDS), "body_level": ("level_", BODY_LEVELS), "level": ("level_", BODY_LEVELS),
-         "date_precision": ("precision_", DATE_PRECISIONS), "status": ("status_", STATUSES),
-         "type": ("doc_type_", DOCUMENT_TYPES)}
-
-
-def editor(items: list, columns: list[str], key: str) -> list[dict]:
-    """One editable table per kind of item; each row can be kept or rejected, every field edited."""
-    if not items:
-        return []
-    frame = pl.DataFrame(review_rows(items, columns), infer_schema_length=None)
-    config = {c: st.column_config.Column(t(HEADERS[c])) for c in columns if c in HEADERS}
-    for column, (prefix, codes) in CODED.items():
-        if column in columns:
-            config[column] = st.column_config.SelectboxColumn(
-                t(HEADERS[column]), options=list(codes), format_func=lambda c, p=prefix: t(p + c))
-    if "province" in columns:  # a code of the 63 (or the 34) shown by its name
-        units = dict(current.catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
-        config["province"] = st.column_config.SelectboxColumn(t("province"), options=sorted(units),
-                                                               format_func=lambda c: units.get(c, c))
-    config |= {"keep": st.column_config.CheckboxColumn(t("cur_keep")),
-              "quote": st.column_config.TextColumn(t("quote"), disabled=True, width="large"),
-              "confidence": st.column_config.NumberColumn(t("cur_confidence"), disabled=True, format="%.2f")}
-    if "indicator" in columns:
-        options = sorted({*indicators, *(i.indicator for i in items if i.indicator)})
-        names = dict(current.catalog.indicators.select("id", name_column(current.lang)).iter_rows())
-        config["indicator"] = st.column_config.SelectboxColumn(t("indicator"), options=options, width="medium",
-                                                                format_func=lambda i: names.get(i, i))
-    edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
-    return pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()
-
-
-kept = {}
-for part, heading in (("visits", "cur_visits"), ("documents", "cur_documents"), ("observations", "cur_observations")):
-    st.subheader(t(heading))
-    kept[part] = editor(getattr(draft, part), REVIEW_COLUMNS[part], f"curate_{part}")
+kept = review.review(current.catalog, draft, "curate", current.lang)
 
 note = st.text_input(t("cur_note"), key="curate_note", max_chars=300, help=t("cur_note_help"))
 if st.button(t("cur_save"), type="primary", icon=":material/save:"):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CURATOR
+from test_browser import ARGS, ARTIFACTS, CHROMIUM  # the shared harness: it skips, or fails, without Chromium
 
 import danvan
 from danvan import accounts
@@ -24,15 +25,7 @@ from danvan.ingest import queue as q
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ROOT / "tests" / "fixtures" / "ingest" / "files"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
-        "--disable-component-update", "--disable-sync"]
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
-        raise RuntimeError(f"{CHROMIUM} is required for the browser tests (DANVAN_REQUIRE_BROWSER=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 

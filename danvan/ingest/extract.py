@@ -179,7 +179,7 @@ def _context(article: Article, registry: Registry | None, published: str | None,
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
-    outlet = _outlet_code(province, registry)
+    outlet = outlet_code(province, registry)
     places = _places(article, registry, outlet, on)
     code = main_province(places)
     note = province_reason(places, code) if code else None
@@ -227,7 +227,8 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
 
 
-def _outlet_code(province: str | None, registry: Registry | None) -> str | None:
+def outlet_code(province: str | None, registry: Registry | None) -> str | None:
+    """The outlet's province as a 63-scheme code, from a code (\"06\") or a name (\"Bắc Kạn\"); None when unknown."""
     if not province:
         return None
     if re.fullmatch(r"\d{2}", province.strip()):

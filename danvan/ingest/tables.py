@@ -19,7 +19,7 @@ from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
 from ..text import name_key
 from .drafts import Draft, ObservationDraft, SourceDraft
-from .extract import extract
+from .extract import extract, outlet_code
 from .numbers import clean
 from .readers import Cell, Document, Table, cell_number, is_number_cell
 from .text import prepare
@@ -49,7 +49,7 @@ def extract_document(doc: Document, registry: Registry | None, *, published: str
         title = next((t.title for t in doc.tables if t.title), None)
         draft = Draft(SourceDraft(doc.name, title, published, None, None, None, None, 1.0 if published else 0.0))
     draft.source.notes = [*doc.notes, *draft.source.notes]
-    outlet = _province_code(province, registry)
+    outlet = outlet_code(province, registry)
     for table in doc.tables:
         observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title)
         draft.observations.extend(observations)
@@ -57,15 +57,6 @@ def extract_document(doc: Document, registry: Registry | None, *, published: str
     if draft.source.notes and not draft.is_empty():
         draft.source.notes = [n for n in draft.source.notes if "Không tìm thấy sự kiện" not in n]
     return draft
-
-
-def _province_code(province: str | None, registry: Registry | None) -> str | None:
-    if not province:
-        return None
-    if re.fullmatch(r"\d{2}", province.strip()):
-        return province.strip()
-    unit = registry.province(province, scheme=OLD_SCHEME) if registry else None
-    return unit.code if unit else None
 
 
 def table_period(table: Table, document_title: str | None = None) -> tuple[str | None, str | None]:
