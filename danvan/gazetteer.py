@@ -29,7 +29,7 @@ from .text import ascii_key, name_key, nfc
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "data"
 
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+SCHEMAS: dict[str, dict[str, type[pl.DataType]]] = {
     "provinces.csv": {"scheme": pl.String, "code": pl.String, "type": pl.String, "name": pl.String,
                       "new_codes": pl.String},
     "districts.csv": {"code": pl.String, "type": pl.String, "name": pl.String, "province_code": pl.String,
@@ -190,10 +190,10 @@ class Gazetteer:
                 self._new_provinces[code] = tuple(new_codes.split("|"))
         if units is not None:  # the registry's spellings of provinces ("Thừa Thiên Huế", "TP HCM", "Đắc Lắc")
             for scheme, code, name, aliases in units.select("scheme", "code", "name_vi", "aliases").iter_rows():
-                place = self._places.get((scheme, "province", code))
-                if place is not None:
+                province = self._places.get((scheme, "province", code))
+                if province is not None:
                     spellings = [name, *filter(None, (aliases or "").split("|"))]
-                    self._index[scheme].add(place, *spellings, *(_strip_type(s)[1] for s in spellings))
+                    self._index[scheme].add(province, *spellings, *(_strip_type(s)[1] for s in spellings))
         for code, kind, name, province, new_provinces, new_commune in self.districts.iter_rows():
             place = self._put(Place("63", "district", code, kind, name, province, code))
             self._index["63"].add(place, name)
@@ -499,8 +499,8 @@ class Gazetteer:
                 near = list(dict.fromkeys(labels[k] for k in range(lo, hi) if k != i))
                 res = self.resolve(query, on=on, context=[*inline, *chain, *near])
             if res.status == "ambiguous":
-                whole = [n for n in everywhere if n != labels[i] or times[n] > 1]
-                res = self.resolve(query, on=on, context=[*inline, *chain, *whole])
+                elsewhere = [n for n in everywhere if n != labels[i] or times[n] > 1]
+                res = self.resolve(query, on=on, context=[*inline, *chain, *elsewhere])
             if res.status == "ambiguous" and hint:
                 res = self.resolve(query, on=on, context=[*inline, *chain], province_hint=hint)
             if res.status != "unknown" or include_unknown:

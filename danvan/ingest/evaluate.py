@@ -86,7 +86,8 @@ def _predicted(draft: Draft) -> dict[str, Counter]:
         "provinces": Counter(provinces),
         "bodies": Counter({(name_key(v.body), v.body_level) for v in draft.visits if v.body}),
         "body_levels": Counter({v.body_level for v in draft.visits if v.body and v.body_level}),
-    } | {"event_dates": Counter(d for d in _date_items(draft) if d.startswith("event:"))}
+        "event_dates": Counter(d for d in _date_items(draft) if d.startswith("event:")),
+    }
 
 
 def _expected(label: dict) -> dict[str, Counter]:

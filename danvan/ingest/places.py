@@ -128,15 +128,14 @@ def find_places(text: str, registry: Registry | None, province_hint: str | None 
 
 def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date | None) -> list[PlaceHit]:
     hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
-    out = []
-    for hit in registry.gazetteer.find_places(text, on=OLD_DAY, hint=hint_name):
-        out.append(_as_hit(hit, registry))
+    out = [found for hit in registry.gazetteer.find_places(text, on=OLD_DAY, hint=hint_name)
+           if (found := _as_hit(hit, registry)) is not None]
     if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
         known = [(h.start, h.end) for h in out]
         for hit in registry.gazetteer.find_places(text, on=on):
-            if not any(s < hit.end and hit.start < e for s, e in known):
-                out.append(_as_hit(hit, registry))
-    return [h for h in out if h is not None]
+            if not any(s < hit.end and hit.start < e for s, e in known) and (found := _as_hit(hit, registry)):
+                out.append(found)
+    return out
 
 
 def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
