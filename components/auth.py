@@ -123,16 +123,19 @@ def role_name(role: str, lang: str) -> str:
 
 def _signed_in_bar(account: Account, lang: str) -> None:
     left, right = st.columns([4, 1], vertical_alignment="center")
-    left.caption(t("auth_signed_in", lang, name=plain(account.name or account.username),
-                   role=role_name(account.role, lang)))
+    left.caption(
+        t("auth_signed_in", lang, name=plain(account.name or account.username), role=role_name(account.role, lang))
+    )
     right.button(t("cur_logout", lang), key="auth_sign_out", icon=":material/logout:", on_click=sign_out)
 
 
 def _sign_in_form(lang: str) -> None:
     state = st.session_state
     if state.pop(keys.EXPIRED, False):
-        st.info(t("auth_expired", lang, minutes=int(accounts.SESSION_IDLE.total_seconds() // 60)),
-                icon=":material/timer_off:")
+        st.info(
+            t("auth_expired", lang, minutes=int(accounts.SESSION_IDLE.total_seconds() // 60)),
+            icon=":material/timer_off:",
+        )
     email = _oidc_email()
     if email is not None:  # signed in at the provider, but no account has this address
         st.warning(t("auth_no_role", lang, email=plain(email)), icon=":material/person_off:")
@@ -146,8 +149,13 @@ def _sign_in_form(lang: str) -> None:
         return
     with st.form("auth_sign_in", clear_on_submit=True):
         st.text_input(t("auth_username", lang), key="auth_username", autocomplete="username", max_chars=64)
-        st.text_input(t("cur_password", lang), type="password", key="auth_password", autocomplete="current-password",
-                      max_chars=256)
+        st.text_input(
+            t("cur_password", lang),
+            type="password",
+            key="auth_password",
+            autocomplete="current-password",
+            max_chars=256,
+        )
         st.form_submit_button(t("cur_login", lang), type="primary", on_click=_attempt)
     refused = state.pop(REFUSED, None)
     if refused:
@@ -178,8 +186,10 @@ def require(role: str, lang: str) -> Account | None:
         _signed_in_bar(account, lang)
         return account
     if account is not None:
-        st.warning(t("auth_not_allowed", lang, name=plain(account.username), role=role_name(account.role, lang)),
-                   icon=":material/block:")
+        st.warning(
+            t("auth_not_allowed", lang, name=plain(account.username), role=role_name(account.role, lang)),
+            icon=":material/block:",
+        )
         st.button(t("cur_logout", lang), key="auth_sign_out", on_click=sign_out)
         return None
     st.caption(t("auth_admin_only" if role == "admin" else "cur_only", lang))

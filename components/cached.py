@@ -103,6 +103,7 @@ def registry(catalog: danvan.Catalog) -> Registry:
 
 # ---------------------------------------------------------------- per catalog
 
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _visit_table(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.visit_table(_catalog, scheme)
@@ -196,6 +197,7 @@ def document_mentions(catalog: danvan.Catalog) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- per filter
 
+
 @st.cache_resource(max_entries=FRAMES, show_spinner=False)
 def _visits(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.visits(_catalog, flt, _visit_table(version, flt.scheme, _catalog))
@@ -228,8 +230,9 @@ def _source_counts_in(version: str, flt: Filter, catalog: danvan.Catalog) -> pl.
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _headline(version: str, flt: Filter, _catalog: danvan.Catalog) -> dict[str, int]:
-    return queries.headline_counts(_visits(version, flt, _catalog), obs_counts=_source_counts_in(version, flt,
-                                                                                                 _catalog))
+    return queries.headline_counts(
+        _visits(version, flt, _catalog), obs_counts=_source_counts_in(version, flt, _catalog)
+    )
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
@@ -280,8 +283,9 @@ def highlights(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _recent_sources(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return queries.recent_sources(_catalog, _visits(version, flt, _catalog),
-                                  obs_counts=_source_counts_in(version, flt, _catalog))
+    return queries.recent_sources(
+        _catalog, _visits(version, flt, _catalog), obs_counts=_source_counts_in(version, flt, _catalog)
+    )
 
 
 def recent_sources(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
@@ -331,9 +335,13 @@ def visit_arcs(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _indicator_ranking(version: str, flt: Filter, name_column: str, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return queries.ranking_in(flt, _indicator_places(version, flt.scheme, _catalog),
-                              _observation_counts(version, flt.scheme, "indicator_id", _catalog),
-                              _catalog.indicators, name_column)
+    return queries.ranking_in(
+        flt,
+        _indicator_places(version, flt.scheme, _catalog),
+        _observation_counts(version, flt.scheme, "indicator_id", _catalog),
+        _catalog.indicators,
+        name_column,
+    )
 
 
 def indicator_ranking(catalog: danvan.Catalog, flt: Filter, name_column: str) -> pl.DataFrame:
@@ -381,8 +389,14 @@ def visit_buckets(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _search_records(version: str, flt: Filter, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return search.records(_visits(version, flt, _catalog), _catalog.findings, _observations(version, flt, _catalog),
-                          _catalog.documents, _catalog.sources, lang=lang)
+    return search.records(
+        _visits(version, flt, _catalog),
+        _catalog.findings,
+        _observations(version, flt, _catalog),
+        _catalog.documents,
+        _catalog.sources,
+        lang=lang,
+    )
 
 
 def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFrame:
@@ -401,16 +415,18 @@ def audit_entries(catalog: danvan.Catalog) -> list[audit.Entry]:
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _changes(version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog) -> tuple[dt.date | None,
-                                                                                              changes.Changes | None]:
+def _changes(
+    version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog
+) -> tuple[dt.date | None, changes.Changes | None]:
     vis, obs = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
     entries = _audit_entries(version, data_path())
     newest = changes.latest(vis, obs, _catalog.sources, entries)
     return newest, (changes.since(day, vis, obs, _catalog.sources, entries) if day else None)
 
 
-def changes_since(catalog: danvan.Catalog, flt: Filter, day: dt.date | None) -> tuple[dt.date | None,
-                                                                                     changes.Changes | None]:
+def changes_since(
+    catalog: danvan.Catalog, flt: Filter, day: dt.date | None
+) -> tuple[dt.date | None, changes.Changes | None]:
     """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
     return _changes(catalog.version, flt, day, catalog)
 
@@ -449,9 +465,26 @@ def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 # The observation columns the slides read. exports.report sorts and deduplicates the filter's values by source: over
 # the 29 columns of a national filter (≈745 000 rows, quotes included) that took 3 s; over these, 1.2 s — same slides.
-REPORT_COLUMNS = ("indicator_id", "breakdown", "unit", "value", "numerator", "denominator", "name_vi", "name_en",
-                  "commune", "district", "display_name", "display_code", "period_start", "period_end", "status",
-                  "source_id", "category", "level")
+REPORT_COLUMNS = (
+    "indicator_id",
+    "breakdown",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "name_vi",
+    "name_en",
+    "commune",
+    "district",
+    "display_name",
+    "display_code",
+    "period_start",
+    "period_end",
+    "status",
+    "source_id",
+    "category",
+    "level",
+)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
@@ -469,8 +502,9 @@ def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:
 
 
 @st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
-def _slide_figure(version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int | None,
-                  _catalog: danvan.Catalog) -> go.Figure:
+def _slide_figure(
+    version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int | None, _catalog: danvan.Catalog
+) -> go.Figure:
     chart = _report(version, flt, lang, made, _catalog).slides[number].chart
     assert chart is not None
     return make_slide_figure(chart, lang, height=height)
@@ -483,6 +517,7 @@ def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, h
 
 
 # ---------------------------------------------------------------- maps
+
 
 class SerializedDeck:
     """A pydeck Deck serialized once, as compact JSON, with what st.pydeck_chart reads from a Deck.
@@ -504,11 +539,12 @@ class SerializedDeck:
         if shapes is not None:
             for layer in getattr(deck, "layers", None) or []:
                 _mark_shapes(getattr(layer, "data", None), ("layer", getattr(layer, "id", None)), shapes, marks)
-        text = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"),
-                          ensure_ascii=False)
+        text = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
         if marks:  # each mark is a JSON string of its own ("\u0000shape:N"): swapped for the numbers' JSON
             parts = text.split('"\\u0000shape:')
-            text = parts[0] + "".join(marks[part[:part.index('"')]] + part[part.index('"') + 1:] for part in parts[1:])
+            text = parts[0] + "".join(
+                marks[part[: part.index('"')]] + part[part.index('"') + 1 :] for part in parts[1:]
+            )
         self._json = text
 
     def to_json(self) -> str:
@@ -555,17 +591,34 @@ def _serialized_deck(key: str, boundaries: str, _build: Callable[[], pdk.Deck]) 
     return SerializedDeck(_build(), _shape_json(boundaries))
 
 
-def map_deck(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str], arcs: pl.DataFrame,
-             *, no_data_text: str, view: pdk.ViewState = maps.VIEW) -> SerializedDeck:
+def map_deck(
+    geojson: str,
+    islands: str,
+    values: dict[str, float],
+    tooltips: dict[str, str],
+    arcs: pl.DataFrame,
+    *,
+    no_data_text: str,
+    view: pdk.ViewState = maps.VIEW,
+) -> SerializedDeck:
     """maps.make_map_deck, built and serialized once per distinct content (keyed by a hash of every argument)."""
     shapes = hashlib.sha256()
     for part in (geojson, islands):
         shapes.update(part.encode("utf-8"))
     digest = shapes.copy()
-    digest.update(json.dumps([values, tooltips, no_data_text, vars(view), arcs.to_dicts()], sort_keys=True,
-                             default=str, ensure_ascii=False).encode("utf-8"))
-    return _serialized_deck(digest.hexdigest(), shapes.hexdigest(), lambda: maps.make_map_deck(
-        geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view))
+    digest.update(
+        json.dumps(
+            [values, tooltips, no_data_text, vars(view), arcs.to_dicts()],
+            sort_keys=True,
+            default=str,
+            ensure_ascii=False,
+        ).encode("utf-8")
+    )
+    return _serialized_deck(
+        digest.hexdigest(),
+        shapes.hexdigest(),
+        lambda: maps.make_map_deck(geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view),
+    )
 
 
 @st.cache_resource(show_spinner=False)

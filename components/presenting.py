@@ -10,7 +10,7 @@ import streamlit as st
 
 from . import keys, routes
 
-PARAM = "trinh_chieu"   # the URL parameter: on, and which slide
+PARAM = "trinh_chieu"  # the URL parameter: on, and which slide
 
 # Everything that is not the slide: Streamlit's header and toolbar, the sidebar and its toggle. Large type for the
 # back of a meeting room at 1920×1080; the controls stay fixed at the bottom of the screen.

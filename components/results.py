@@ -50,19 +50,38 @@ def _outcome(view: View, row: dict) -> None:
         detail = t("results_total", n=row["places"], period=period)
     else:
         value = f"{fmt.value(row['low'], row['unit'], lang)} – {fmt.value(row['high'], row['unit'], lang)}"
-        detail = t("results_range", n=row["places"], low=ui.plain(row["low_name"]), high=ui.plain(row["high_name"]),
-                   period=period)
+        detail = t(
+            "results_range",
+            n=row["places"],
+            low=ui.plain(row["low_name"]),
+            high=ui.plain(row["high_name"]),
+            period=period,
+        )
     st.markdown(f"**{ui.plain(name)}**")  # the whole name, wrapped: a metric's label is cut with "…"
     st.metric(ui.plain(name), value, label_visibility="collapsed")
     st.caption(detail)
     if row["achieved"] is not None:
-        st.markdown(t("results_achieved", share=fmt.percent(row["achieved"], lang=lang),
-                      target=fmt.value(row["target"], row["unit"], lang)))
-    if row["places"] == 1 and row["one_computed_percent"] is not None and row["unit"] == "percent" \
-            and abs(row["one_computed_percent"] - row["one_value"]) > 1:
-        st.caption(t("results_computed", computed=fmt.percent(row["one_computed_percent"], lang=lang),
-                     num=fmt.number(row["one_numerator"], lang=lang),
-                     den=fmt.number(row["one_denominator"], lang=lang)))
+        st.markdown(
+            t(
+                "results_achieved",
+                share=fmt.percent(row["achieved"], lang=lang),
+                target=fmt.value(row["target"], row["unit"], lang),
+            )
+        )
+    if (
+        row["places"] == 1
+        and row["one_computed_percent"] is not None
+        and row["unit"] == "percent"
+        and abs(row["one_computed_percent"] - row["one_value"]) > 1
+    ):
+        st.caption(
+            t(
+                "results_computed",
+                computed=fmt.percent(row["one_computed_percent"], lang=lang),
+                num=fmt.number(row["one_numerator"], lang=lang),
+                den=fmt.number(row["one_denominator"], lang=lang),
+            )
+        )
     if row["places"] == 1:
         with st.expander(t("quote")):
             ui.quote(view, row["one_source_id"], row["one_quote"])
@@ -82,11 +101,15 @@ def _trend_table(view: View, moved) -> list[dict]:
                 change += f" ({fmt.percent(row['change_percent'], 1, lang=lang)})"
         if row["change"] > 0:
             change = "+" + change
-        rows.append({
-            t("trends_indicator"): row[name_column(lang)] + (f" — {row['breakdown']}" if row["breakdown"] else ""),
-            t("trends_place"): place,
-            t("trends_periods"): " → ".join(f"{fmt.period(p['period_start'], p['period_end'])}: "
-                                            f"{fmt.value(p['value'], unit, lang)}" for p in row["periods"]),
-            t("trends_change"): change,
-        })
+        rows.append(
+            {
+                t("trends_indicator"): row[name_column(lang)] + (f" — {row['breakdown']}" if row["breakdown"] else ""),
+                t("trends_place"): place,
+                t("trends_periods"): " → ".join(
+                    f"{fmt.period(p['period_start'], p['period_end'])}: {fmt.value(p['value'], unit, lang)}"
+                    for p in row["periods"]
+                ),
+                t("trends_change"): change,
+            }
+        )
     return rows

@@ -13,29 +13,45 @@ ICON = ROOT / "static" / "icon.png"
 OVERVIEW = "overview"
 PROFILE = "ho-so-tinh"
 PRESENT = "trinh-chieu"  # the presentation page: hidden from the navigation, entered by its button or a link
-CURATE = "nhap-lieu"     # curation: reachable by its URL, listed once a curator has signed in
+CURATE = "nhap-lieu"  # curation: reachable by its URL, listed once a curator has signed in
 SEARCH = "tim-kiem"
 CHANGES = "thay-doi"
 FOLLOWUP = "kien-nghi"
-AUDIT = "nhat-ky"        # the audit log of saves: reachable by its URL, listed once an admin has signed in
+AUDIT = "nhat-ky"  # the audit log of saves: reachable by its URL, listed once an admin has signed in
 
 # (section title key, ((file, title key, icon, url path), …)); the overview's url path is "" (the root).
 PAGES = (
-    ("section_overview", ((OVERVIEW, "page_overview", "dashboard", ""), ("ban-do", "page_map", "map", "ban-do"),
-                          ("dong-thoi-gian", "page_timeline", "timeline", "dong-thoi-gian"),
-                          (CHANGES, "page_changes", "update", CHANGES),
-                          (PRESENT, "page_present", "slideshow", PRESENT))),
-    ("section_analysis", (("so-sanh", "page_compare", "bar_chart", "so-sanh"),
-                          (PROFILE, "page_profile", "location_city", PROFILE),
-                          (FOLLOWUP, "page_followup", "task_alt", FOLLOWUP))),
-    ("section_reference", ((SEARCH, "page_search", "search", SEARCH),
-                           ("van-ban", "page_documents", "gavel", "van-ban"),
-                           ("nguon", "page_sources", "article", "nguon"),
-                           ("du-lieu", "page_data", "table", "du-lieu"))),
+    (
+        "section_overview",
+        (
+            (OVERVIEW, "page_overview", "dashboard", ""),
+            ("ban-do", "page_map", "map", "ban-do"),
+            ("dong-thoi-gian", "page_timeline", "timeline", "dong-thoi-gian"),
+            (CHANGES, "page_changes", "update", CHANGES),
+            (PRESENT, "page_present", "slideshow", PRESENT),
+        ),
+    ),
+    (
+        "section_analysis",
+        (
+            ("so-sanh", "page_compare", "bar_chart", "so-sanh"),
+            (PROFILE, "page_profile", "location_city", PROFILE),
+            (FOLLOWUP, "page_followup", "task_alt", FOLLOWUP),
+        ),
+    ),
+    (
+        "section_reference",
+        (
+            (SEARCH, "page_search", "search", SEARCH),
+            ("van-ban", "page_documents", "gavel", "van-ban"),
+            ("nguon", "page_sources", "article", "nguon"),
+            ("du-lieu", "page_data", "table", "du-lieu"),
+        ),
+    ),
 )
 CURATE_PAGE = (CURATE, "page_curate", "edit_note", CURATE)
 AUDIT_PAGE = (AUDIT, "page_audit", "history", AUDIT)
-QUEUE = "hang-cho"       # the review queue of drafted files: listed, like curation, once a curator has signed in
+QUEUE = "hang-cho"  # the review queue of drafted files: listed, like curation, once a curator has signed in
 QUEUE_PAGE = (QUEUE, "page_queue", "inbox", QUEUE)
 
 

@@ -72,13 +72,22 @@ def _banners(catalog: danvan.Catalog, error: danvan.DataError | None, lang: str)
 def _navigation(lang: str) -> st.Page:
     """st.navigation over routes.PAGES; the presentation page is hidden, curation listed once a curator signed in,
     the audit log once an admin did."""
+
     def page(entry: tuple[str, str, str, str], visible: bool) -> st.Page:
         file, title, icon, path = entry
-        return st.Page(routes.page_file(file), title=t(title, lang), icon=f":material/{icon}:", url_path=path or None,
-                       default=not path, visibility="visible" if visible else "hidden")
+        return st.Page(
+            routes.page_file(file),
+            title=t(title, lang),
+            icon=f":material/{icon}:",
+            url_path=path or None,
+            default=not path,
+            visibility="visible" if visible else "hidden",
+        )
 
-    pages = {t(section, lang): [page(entry, entry[3] != routes.PRESENT) for entry in entries]
-             for section, entries in routes.PAGES}
+    pages = {
+        t(section, lang): [page(entry, entry[3] != routes.PRESENT) for entry in entries]
+        for section, entries in routes.PAGES
+    }
     for entry in (routes.CURATE_PAGE, routes.QUEUE_PAGE):
         pages[t("section_reference", lang)].append(page(entry, bool(st.session_state.get(keys.CURATOR))))
     pages[t("section_reference", lang)].append(page(routes.AUDIT_PAGE, bool(st.session_state.get(keys.ADMIN))))

@@ -40,12 +40,13 @@ def beyond_years(view: View) -> None:
     """Say how many of the filter's values reach outside its years (counted because their period overlaps them)."""
     n, period = cached.beyond_years(view.catalog, view.flt)
     if n:
-        st.caption(view.t("beyond_years", n=fmt.number(n, lang=view.lang), years=years_label(view.flt.years),
-                          period=period))
+        st.caption(
+            view.t("beyond_years", n=fmt.number(n, lang=view.lang), years=years_label(view.flt.years), period=period)
+        )
 
 
 def source_line(view: View, source_id: str) -> str:
-    """"Title — Publisher, dd/mm/yyyy" for a source id, as escaped Markdown with its link when known."""
+    """ "Title — Publisher, dd/mm/yyyy" for a source id, as escaped Markdown with its link when known."""
     src = cached.sources_by_id(view.catalog).get(source_id)
     if src is None:
         return plain(source_id)
@@ -108,14 +109,14 @@ def visit_details(view: View, visit: dict) -> None:
     if visit["date_end"] != visit["date_start"]:
         date += " – " + fmt.date(visit["date_end"], visit["date_precision"])
     lines = [
-        f"**{view.t('date')}:** {date}" + (f" ({view.t('inferred')}: {plain(visit['date_note'])})"
-                                           if visit["date_note"] else ""),
+        f"**{view.t('date')}:** {date}"
+        + (f" ({view.t('inferred')}: {plain(visit['date_note'])})" if visit["date_note"] else ""),
         f"**{view.t('kind')}:** {view.t('kind_' + visit['kind'])} · **{view.t('level')}:** "
         f"{view.t('level_' + visit['body_level'])}",
         f"**{view.t('body')}:** {plain(visit['body'])}",
         f"**{view.t('leader')}:** {leader or '—'}",
-        f"**{view.t('host')}:** {place or '—'}" + (f" ({view.t('inferred')}: {plain(visit['province_note'])})"
-                                                   if visit["province_note"] else ""),
+        f"**{view.t('host')}:** {place or '—'}"
+        + (f" ({view.t('inferred')}: {plain(visit['province_note'])})" if visit["province_note"] else ""),
         f"**{view.t('documents_short')}:** {', '.join(plain(d) for d in visit['documents']) or '—'}",
     ]
     st.markdown("  \n".join(lines))
@@ -135,7 +136,7 @@ def highlighted(paragraph: str, quotes: list[str]) -> str:
     for quoted in quotes:
         start = paragraph.find(quoted)
         while start >= 0 and quoted:
-            marks[start:start + len(quoted)] = [True] * len(quoted)
+            marks[start : start + len(quoted)] = [True] * len(quoted)
             start = paragraph.find(quoted, start + 1)
     out, i = [], 0
     while i < len(paragraph):

@@ -80,9 +80,15 @@ def read_link(catalog: danvan.Catalog) -> None:
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     link = parse_link(params, catalog.units, cached.data_years(catalog), cached.visit_bodies(catalog))
     flt = link.flt
-    state[keys.FILTER] = {keys.PROVINCES: list(flt.provinces), keys.YEARS: flt.years, keys.SCHEME: flt.scheme,
-                          keys.LANG: link.lang, keys.LEVELS: list(flt.levels), keys.KINDS: list(flt.kinds),
-                          keys.BODIES: list(flt.bodies)}
+    state[keys.FILTER] = {
+        keys.PROVINCES: list(flt.provinces),
+        keys.YEARS: flt.years,
+        keys.SCHEME: flt.scheme,
+        keys.LANG: link.lang,
+        keys.LEVELS: list(flt.levels),
+        keys.KINDS: list(flt.kinds),
+        keys.BODIES: list(flt.bodies),
+    }
     state[keys.NOTES] = flt.notes
     state[keys.LINK] = dict(link.choices)
 
@@ -96,8 +102,14 @@ def build(catalog: danvan.Catalog) -> View:
         state[keys.PROVINCES] = state.pop(keys.PENDING_PROVINCES)
     with st.sidebar:
         lang, scheme = _filter_bar(catalog)
-    flt = Filter(provinces=tuple(state[keys.PROVINCES]), years=tuple(state[keys.YEARS]), scheme=scheme,
-                 levels=tuple(state[keys.LEVELS]), kinds=tuple(state[keys.KINDS]), bodies=tuple(state[keys.BODIES]))
+    flt = Filter(
+        provinces=tuple(state[keys.PROVINCES]),
+        years=tuple(state[keys.YEARS]),
+        scheme=scheme,
+        levels=tuple(state[keys.LEVELS]),
+        kinds=tuple(state[keys.KINDS]),
+        bodies=tuple(state[keys.BODIES]),
+    )
     st.query_params.from_dict(query(flt, lang, default_years))  # the page adds its own choices (keep)
     view = View(catalog=catalog, registry=cached.registry(catalog), flt=flt, lang=lang, default_years=default_years)
     state[keys.VIEW] = view
@@ -117,26 +129,51 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
     lang = state.get(keys.LANG) or canonical[keys.LANG]
     st.markdown(f"### {t('filter_title', lang)}")
     # first under the title: visible without scrolling the sidebar on a laptop's 768 pixels
-    st.button(t("present_start", lang), key="present_start", icon=":material/slideshow:", type="primary",
-              help=t("present_start_help", lang), on_click=presenting.start, width="stretch")
-    st.segmented_control(t("filter_lang", lang), list(LANGS), key=keys.LANG, required=True,
-                         format_func=lambda x: t("lang_" + x, lang),
-                         # always the same default: when it disappears on a rerun, the browser resets the
-                         # control and sends no value (lang None → KeyError on any sidebar change)
-                         default=canonical[keys.LANG], on_change=_lang_changed)
+    st.button(
+        t("present_start", lang),
+        key="present_start",
+        icon=":material/slideshow:",
+        type="primary",
+        help=t("present_start_help", lang),
+        on_click=presenting.start,
+        width="stretch",
+    )
+    st.segmented_control(
+        t("filter_lang", lang),
+        list(LANGS),
+        key=keys.LANG,
+        required=True,
+        format_func=lambda x: t("lang_" + x, lang),
+        # always the same default: when it disappears on a rerun, the browser resets the
+        # control and sends no value (lang None → KeyError on any sidebar change)
+        default=canonical[keys.LANG],
+        on_change=_lang_changed,
+    )
     lang = state[keys.LANG]
     st.slider(t("filter_years", lang), FIRST_YEAR, LAST_YEAR, key=keys.YEARS, **start(keys.YEARS, "value"))
-    st.radio(t("filter_scheme", lang), ["63", "34"], key=keys.SCHEME, on_change=_scheme_changed,
-             args=(catalog,), format_func=lambda x: t("scheme_" + x, lang),
-             **({} if keys.SCHEME in state else {"index": ["63", "34"].index(canonical[keys.SCHEME])}))
+    st.radio(
+        t("filter_scheme", lang),
+        ["63", "34"],
+        key=keys.SCHEME,
+        on_change=_scheme_changed,
+        args=(catalog,),
+        format_func=lambda x: t("scheme_" + x, lang),
+        **({} if keys.SCHEME in state else {"index": ["63", "34"].index(canonical[keys.SCHEME])}),
+    )
     scheme = state[keys.SCHEME]
     codes = catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
     names = dict(codes.select("code", "name_vi").iter_rows())
     if keys.PROVINCES not in state:
         canonical[keys.PROVINCES] = [c for c in canonical[keys.PROVINCES] if c in names]
-    st.multiselect(t("filter_provinces", lang), list(names), key=keys.PROVINCES, format_func=names.__getitem__,
-                   placeholder=t("filter_all_provinces", lang), help=t("filter_provinces_help", lang),
-                   **start(keys.PROVINCES, "default"))
+    st.multiselect(
+        t("filter_provinces", lang),
+        list(names),
+        key=keys.PROVINCES,
+        format_func=names.__getitem__,
+        placeholder=t("filter_all_provinces", lang),
+        help=t("filter_provinces_help", lang),
+        **start(keys.PROVINCES, "default"),
+    )
     _visit_filters(catalog, lang, start)
     canonical.update({key: state[key] for key in canonical})  # remembered for when a widget starts afresh
     st.caption(t("link_note", lang))
@@ -158,14 +195,21 @@ def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str
     chosen = any(state.get(key, state[keys.FILTER][key]) for key in (keys.LEVELS, keys.KINDS, keys.BODIES))
     with st.expander(t("filter_visits", lang), expanded=chosen, icon=":material/filter_alt:"):
         st.caption(t("filter_visits_help", lang))
-        for key, label, options, name in ((keys.LEVELS, "filter_levels", BODY_LEVELS, "level_"),
-                                          (keys.KINDS, "filter_kinds", VISIT_KINDS, "kind_"),
-                                          (keys.BODIES, "filter_bodies", bodies, None)):
+        for key, label, options, name in (
+            (keys.LEVELS, "filter_levels", BODY_LEVELS, "level_"),
+            (keys.KINDS, "filter_kinds", VISIT_KINDS, "kind_"),
+            (keys.BODIES, "filter_bodies", bodies, None),
+        ):
             if key not in state:
                 state[keys.FILTER][key] = [v for v in state[keys.FILTER][key] if v in options]
-            st.multiselect(t(label, lang), list(options), key=key, placeholder=t("filter_all", lang),
-                           format_func=(lambda v, name=name: t(name + v, lang)) if name else str,
-                           **start(key, "default"))
+            st.multiselect(
+                t(label, lang),
+                list(options),
+                key=key,
+                placeholder=t("filter_all", lang),
+                format_func=(lambda v, name=name: t(name + v, lang)) if name else str,
+                **start(key, "default"),
+            )
 
 
 def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:

@@ -68,6 +68,7 @@ def accounts_path(environ: dict[str, str] | None = None) -> Path:
 
 # ---------------------------------------------------------------- the file
 
+
 def _read(path: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
@@ -104,8 +105,9 @@ def _write(path: Path, accounts: dict[str, dict]) -> None:
 
 
 def _account(username: str, entry: dict) -> Account:
-    return Account(username, entry.get("role", "viewer"), entry.get("name", ""), entry.get("created", ""),
-                   entry.get("email", ""))
+    return Account(
+        username, entry.get("role", "viewer"), entry.get("name", ""), entry.get("created", ""), entry.get("email", "")
+    )
 
 
 def list_accounts(path: Path) -> list[Account]:
@@ -127,8 +129,17 @@ def by_email(path: Path, email: str) -> Account | None:
     return found[0] if len(found) == 1 else None  # two accounts claiming one address: neither, rather than a guess
 
 
-def add(path: Path, username: str, password: str | None, role: str = "curator", name: str = "", *,
-        email: str = "", replace: bool = False, now: dt.datetime | None = None) -> Account:
+def add(
+    path: Path,
+    username: str,
+    password: str | None,
+    role: str = "curator",
+    name: str = "",
+    *,
+    email: str = "",
+    replace: bool = False,
+    now: dt.datetime | None = None,
+) -> Account:
     """Create (or, with `replace`, reset) an account. Raises AccountError saying what is wrong.
 
     `password` None: an account that signs in only through the identity provider, by `email` (no local sign-in)."""
@@ -148,8 +159,13 @@ def add(path: Path, username: str, password: str | None, role: str = "curator", 
     if username in accounts and not replace:
         raise AccountError(f"đã có tài khoản '{username}' (dùng --replace để đặt lại)")
     created = (now or dt.datetime.now()).isoformat(timespec="seconds")
-    accounts[username] = {"role": role, "name": name, "created": created, "email": email.strip().lower(),
-                          "hash": _HASHER.hash(password) if password is not None else ""}
+    accounts[username] = {
+        "role": role,
+        "name": name,
+        "created": created,
+        "email": email.strip().lower(),
+        "hash": _HASHER.hash(password) if password is not None else "",
+    }
     _write(path, accounts)
     return Account(username, role, name, created, email.strip().lower())
 
@@ -180,6 +196,7 @@ def verify(path: Path, username: str, password: str) -> Account | None:
 
 
 # ---------------------------------------------------------------- sign-in limits and sessions
+
 
 @dataclass
 class Throttle:
@@ -217,8 +234,10 @@ class Throttle:
 
     def locked(self, username: str, client: str, now: dt.datetime) -> bool:
         with self._mutex:
-            return any(failures >= self.lockout_after and now < last + self.lockout
-                       for failures, last in (self._state.get(k, (0, now)) for k in self._keys(username, client)))
+            return any(
+                failures >= self.lockout_after and now < last + self.lockout
+                for failures, last in (self._state.get(k, (0, now)) for k in self._keys(username, client))
+            )
 
     def failed(self, username: str, client: str, now: dt.datetime) -> None:
         with self._mutex:
@@ -239,8 +258,9 @@ class SignIn:
     wait: float = 0.0  # seconds to wait before the next attempt
 
 
-def sign_in(path: Path, username: str, password: str, client: str, throttle: Throttle,
-            now: dt.datetime | None = None) -> SignIn:
+def sign_in(
+    path: Path, username: str, password: str, client: str, throttle: Throttle, now: dt.datetime | None = None
+) -> SignIn:
     """Check a sign-in against the accounts file within the throttle's limits; a refused attempt while waiting or
     locked does not even verify the password (no guessing faster than the delay allows)."""
     now = now or dt.datetime.now()
@@ -269,6 +289,7 @@ def expired(last_seen: dt.datetime, now: dt.datetime, idle: dt.timedelta = SESSI
 
 # ---------------------------------------------------------------- command line
 
+
 def add_cli(commands: argparse._SubParsersAction) -> None:
     curator = commands.add_parser("curator", help="quản lý tài khoản biên tập: add | remove | list")
     curator.add_argument("--file", help="tệp tài khoản (mặc định $DANVAN_CURATORS hoặc ~/.config/danvan/curators.toml)")
@@ -279,8 +300,11 @@ def add_cli(commands: argparse._SubParsersAction) -> None:
     add_p.add_argument("--name", default="", help="họ tên hiển thị")
     add_p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
     add_p.add_argument("--email", default="", help="địa chỉ thư khi đăng nhập qua nhà cung cấp định danh (OIDC)")
-    add_p.add_argument("--no-password", action="store_true",
-                       help="không đăng nhập bằng mật khẩu: chỉ qua nhà cung cấp định danh, theo --email")
+    add_p.add_argument(
+        "--no-password",
+        action="store_true",
+        help="không đăng nhập bằng mật khẩu: chỉ qua nhà cung cấp định danh, theo --email",
+    )
     add_p.add_argument("--replace", action="store_true", help="đặt lại mật khẩu, vai trò của tài khoản đã có")
     remove_p = actions.add_parser("remove", help="xóa một tài khoản")
     remove_p.add_argument("username")
@@ -302,8 +326,7 @@ def run_cli(args: argparse.Namespace) -> int:
     try:
         if args.action == "add":
             password = None if args.no_password else _read_password(args.password_stdin)
-            account = add(path, args.username, password, args.role, args.name, email=args.email,
-                          replace=args.replace)
+            account = add(path, args.username, password, args.role, args.name, email=args.email, replace=args.replace)
             print(f"Đã lưu tài khoản {account.username} ({account.role}) vào {path}")
         elif args.action == "remove":
             remove(path, args.username)

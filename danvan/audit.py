@@ -43,9 +43,15 @@ def entries(root: str | Path) -> tuple[list[Entry], list[int]]:
             continue
         try:
             raw = json.loads(line)
-            found.append(Entry(str(raw["id"]), str(raw["time"]), str(raw["author"]), str(raw["note"]),
-                               {str(f): {k: [str(i) for i in v] for k, v in what.items()}
-                                for f, what in raw["files"].items()}))
+            found.append(
+                Entry(
+                    str(raw["id"]),
+                    str(raw["time"]),
+                    str(raw["author"]),
+                    str(raw["note"]),
+                    {str(f): {k: [str(i) for i in v] for k, v in what.items()} for f, what in raw["files"].items()},
+                )
+            )
         except (ValueError, KeyError, TypeError, AttributeError):
             broken.append(number)
     return found, broken
@@ -53,10 +59,20 @@ def entries(root: str | Path) -> tuple[list[Entry], list[int]]:
 
 def rows(found: list[Entry]) -> list[dict[str, str]]:
     """One row per file of each save; ids joined by " | "."""
-    return [{"time": e.time, "author": e.author, "note": e.note, "file": file,
-             "added": " | ".join(what.get("added", [])), "changed": " | ".join(what.get("changed", [])),
-             "removed": " | ".join(what.get("removed", [])), "id": e.id}
-            for e in found for file, what in e.files.items()]
+    return [
+        {
+            "time": e.time,
+            "author": e.author,
+            "note": e.note,
+            "file": file,
+            "added": " | ".join(what.get("added", [])),
+            "changed": " | ".join(what.get("changed", [])),
+            "removed": " | ".join(what.get("removed", [])),
+            "id": e.id,
+        }
+        for e in found
+        for file, what in e.files.items()
+    ]
 
 
 def shown_time(value: str) -> str:

@@ -23,42 +23,65 @@ SAVED, PUBLISHED = "saved", "published"  # how a record's added date is known
 
 def _saved(entries: Sequence[Entry], file: str) -> pl.DataFrame:
     """Each id the audit log records as added to `file`, with the day of its first save."""
-    rows = [(record_id, dt.datetime.fromisoformat(entry.time).date())
-            for entry in entries for record_id in entry.files.get(file, {}).get("added", [])]
-    return (pl.DataFrame(rows, schema={"id": pl.String, "saved": pl.Date}, orient="row")
-            .group_by("id").agg(pl.col("saved").min()))
+    rows = [
+        (record_id, dt.datetime.fromisoformat(entry.time).date())
+        for entry in entries
+        for record_id in entry.files.get(file, {}).get("added", [])
+    ]
+    return (
+        pl.DataFrame(rows, schema={"id": pl.String, "saved": pl.Date}, orient="row")
+        .group_by("id")
+        .agg(pl.col("saved").min())
+    )
 
 
 def published_day() -> pl.Expr:
     """A source's `published` ("YYYY-MM-DD", "YYYY-MM", "YYYY") as the last day it may stand for."""
     text = pl.col("published")
-    return (pl.when(text.str.len_chars() == 10).then(text.str.to_date("%Y-%m-%d", strict=False))
-            .when(text.str.len_chars() == 7).then((text + "-01").str.to_date("%Y-%m-%d", strict=False).dt.month_end())
-            .when(text.str.len_chars() == 4).then((text + "-12-31").str.to_date("%Y-%m-%d", strict=False))
-            .otherwise(None))
+    return (
+        pl.when(text.str.len_chars() == 10)
+        .then(text.str.to_date("%Y-%m-%d", strict=False))
+        .when(text.str.len_chars() == 7)
+        .then((text + "-01").str.to_date("%Y-%m-%d", strict=False).dt.month_end())
+        .when(text.str.len_chars() == 4)
+        .then((text + "-12-31").str.to_date("%Y-%m-%d", strict=False))
+        .otherwise(None)
+    )
 
 
 def source_dates(sources: pl.DataFrame, entries: Sequence[Entry]) -> pl.DataFrame:
     """Every source with `added` (its save, else its publication) and `basis` (SAVED or PUBLISHED)."""
     saved = _saved(entries, "sources.yaml").rename({"id": "source_id"})
-    return (sources.join(saved, on="source_id", how="left", maintain_order="left")
-            .with_columns(pl.coalesce("saved", published_day()).alias("added"),
-                          pl.when(pl.col("saved").is_not_null()).then(pl.lit(SAVED))
-                          .when(published_day().is_not_null()).then(pl.lit(PUBLISHED)).alias("basis"))
-            .drop("saved"))
+    return (
+        sources.join(saved, on="source_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("saved", published_day()).alias("added"),
+            pl.when(pl.col("saved").is_not_null())
+            .then(pl.lit(SAVED))
+            .when(published_day().is_not_null())
+            .then(pl.lit(PUBLISHED))
+            .alias("basis"),
+        )
+        .drop("saved")
+    )
 
 
-def _with_added(frame: pl.DataFrame, id_column: str, file: str, sources: pl.DataFrame,
-                entries: Sequence[Entry]) -> pl.DataFrame:
+def _with_added(
+    frame: pl.DataFrame, id_column: str, file: str, sources: pl.DataFrame, entries: Sequence[Entry]
+) -> pl.DataFrame:
     saved = _saved(entries, file).rename({"id": id_column})
-    by_source = sources.select("source_id", pl.col("added").alias("_source_added"),
-                               pl.col("basis").alias("_source_basis"))
-    return (frame.join(saved, on=id_column, how="left", maintain_order="left")
-            .join(by_source, on="source_id", how="left", maintain_order="left")
-            .with_columns(pl.coalesce("saved", "_source_added").alias("added"),
-                          pl.when(pl.col("saved").is_not_null()).then(pl.lit(SAVED)).otherwise("_source_basis")
-                          .alias("basis"))
-            .drop("saved", "_source_added", "_source_basis"))
+    by_source = sources.select(
+        "source_id", pl.col("added").alias("_source_added"), pl.col("basis").alias("_source_basis")
+    )
+    return (
+        frame.join(saved, on=id_column, how="left", maintain_order="left")
+        .join(by_source, on="source_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("saved", "_source_added").alias("added"),
+            pl.when(pl.col("saved").is_not_null()).then(pl.lit(SAVED)).otherwise("_source_basis").alias("basis"),
+        )
+        .drop("saved", "_source_added", "_source_basis")
+    )
 
 
 @dataclass(frozen=True)
@@ -76,27 +99,39 @@ class Changes:
         return self.sources.is_empty() and self.visits.is_empty() and self.observations.is_empty()
 
 
-def since(day: dt.date, visits: pl.DataFrame, observations: pl.DataFrame, sources: pl.DataFrame,
-          entries: Sequence[Entry] = ()) -> Changes:
+def since(
+    day: dt.date, visits: pl.DataFrame, observations: pl.DataFrame, sources: pl.DataFrame, entries: Sequence[Entry] = ()
+) -> Changes:
     """The filter's visits and values (`visits`, `observations`, already filtered) added after `day`, and the
     sources added after it that gave any of the filter's visits or values."""
     dated = source_dates(sources, entries)
-    new_visits = (_with_added(visits, "visit_id", "visits.yaml", dated, entries)
-                  .filter(pl.col("added") > day).sort("added", "date_start", descending=True, maintain_order=True))
-    new_values = (_with_added(observations, "observation_id", "observations.yaml", dated, entries)
-                  .filter(pl.col("added") > day).sort("added", "period_end", descending=True, maintain_order=True))
+    new_visits = (
+        _with_added(visits, "visit_id", "visits.yaml", dated, entries)
+        .filter(pl.col("added") > day)
+        .sort("added", "date_start", descending=True, maintain_order=True)
+    )
+    new_values = (
+        _with_added(observations, "observation_id", "observations.yaml", dated, entries)
+        .filter(pl.col("added") > day)
+        .sort("added", "period_end", descending=True, maintain_order=True)
+    )
     used = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique()
-    new_sources = (dated.filter(pl.col("added") > day, pl.col("source_id").is_in(used.to_list()))
-                   .sort("added", "source_id", descending=[True, False]))
+    new_sources = dated.filter(pl.col("added") > day, pl.col("source_id").is_in(used.to_list())).sort(
+        "added", "source_id", descending=[True, False]
+    )
     undated = dated.filter(pl.col("added").is_null(), pl.col("source_id").is_in(used.to_list())).height
     return Changes(day, new_sources, new_visits, new_values, undated)
 
 
-def latest(visits: pl.DataFrame, observations: pl.DataFrame, sources: pl.DataFrame,
-           entries: Sequence[Entry] = ()) -> dt.date | None:
+def latest(
+    visits: pl.DataFrame, observations: pl.DataFrame, sources: pl.DataFrame, entries: Sequence[Entry] = ()
+) -> dt.date | None:
     """The newest added date among the filter's records (a page's starting point for "since when")."""
     dated = source_dates(sources, entries)
-    days = pl.concat([_with_added(visits, "visit_id", "visits.yaml", dated, entries).select("added"),
-                      _with_added(observations, "observation_id", "observations.yaml", dated, entries)
-                      .select("added")])["added"].drop_nulls()
+    days = pl.concat(
+        [
+            _with_added(visits, "visit_id", "visits.yaml", dated, entries).select("added"),
+            _with_added(observations, "observation_id", "observations.yaml", dated, entries).select("added"),
+        ]
+    )["added"].drop_nulls()
     return days.max() if len(days) else None  # type: ignore[return-value]

@@ -28,14 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo")
     validate.add_argument("path", nargs="?", default="data")
-    validate.add_argument("--snapshot", action="store_true",
-                          help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py")
+    validate.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="ghi (hoặc dùng lại) bản chụp dạng cột để khởi động nhanh: danvan/snapshot.py",
+    )
     ingest = commands.add_parser("ingest", help="đọc bài viết, báo cáo Word/PDF, bảng Excel/CSV; in bản nháp YAML")
-    ingest.add_argument("files", nargs="+", metavar="FILE_OR_DIR",
-                        help="tệp: văn bản UTF-8, Word .docx, PDF có lớp chữ, Excel .xlsx, bảng .csv (thư mục: với "
-                             "--queue)")
-    ingest.add_argument("--queue", action="store_true",
-                        help="đưa bản nháp của mọi tệp (cả các tệp trong thư mục) vào hàng chờ duyệt")
+    ingest.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="tệp: văn bản UTF-8, Word .docx, PDF có lớp chữ, Excel .xlsx, bảng .csv (thư mục: với --queue)",
+    )
+    ingest.add_argument(
+        "--queue", action="store_true", help="đưa bản nháp của mọi tệp (cả các tệp trong thư mục) vào hàng chờ duyệt"
+    )
     ingest.add_argument("--queue-dir", help="thư mục hàng chờ (mặc định: DANVAN_QUEUE, hoặc queue/ cạnh --data)")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
     ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
@@ -77,8 +84,9 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
     try:
         document = read_document(file)  # by content: text, Word, PDF, Excel, CSV
         registry, note = load_registry(data)
-        draft = extract_document(document, registry, published=published, province=province,
-                                 indicators=load_indicators(data))
+        draft = extract_document(
+            document, registry, published=published, province=province, indicators=load_indicators(data)
+        )
     except IngestError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
@@ -88,8 +96,9 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
     return 0
 
 
-def _ingest_queue(paths: list[str], published: str | None, province: str | None, data: str,
-                  queue_dir: str | None) -> int:
+def _ingest_queue(
+    paths: list[str], published: str | None, province: str | None, data: str, queue_dir: str | None
+) -> int:
     """`python -m danvan ingest DIR_OR_FILES… --queue`: one draft per file into the review queue, a progress line per
     file on stderr when there are several, a summary table on stdout. Exit 1 if any file was refused."""
     from .ingest.queue import default_queue, enqueue_paths
@@ -102,8 +111,9 @@ def _ingest_queue(paths: list[str], published: str | None, province: str | None,
             done = round(20 * i / n)
             print(f"\r[{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:40]:<40}", end="", file=sys.stderr)
 
-    results = enqueue_paths(paths, registry, load_indicators(data), target, published=published, province=province,
-                            progress=progress)
+    results = enqueue_paths(
+        paths, registry, load_indicators(data), target, published=published, province=province, progress=progress
+    )
     if len(results) > 1:
         print(file=sys.stderr)
     print(f"{'tệp':<36} {'loại':<5} {'tin cậy':>7} {'sự kiện':>7} {'văn bản':>7} {'số liệu':>7}  hàng chờ / lỗi")
@@ -112,8 +122,10 @@ def _ingest_queue(paths: list[str], published: str | None, province: str | None,
             print(f"{path.name[:36]:<36} {'—':<5} {'':>7} {'':>7} {'':>7} {'':>7}  LỖI: {entry}")
             continue
         c = entry.counts
-        print(f"{path.name[:36]:<36} {entry.kind:<5} {entry.confidence:>7.2f} {c.get('visits', 0):>7} "
-              f"{c.get('documents', 0):>7} {c.get('observations', 0):>7}  {entry.id}")
+        print(
+            f"{path.name[:36]:<36} {entry.kind:<5} {entry.confidence:>7.2f} {c.get('visits', 0):>7} "
+            f"{c.get('documents', 0):>7} {c.get('observations', 0):>7}  {entry.id}"
+        )
     refused = sum(isinstance(e, str) for _, e in results)
     print(f"{len(results) - refused} tệp vào hàng chờ {target}; {refused} tệp bị từ chối")
     return 1 if refused else 0
@@ -148,8 +160,11 @@ def _export_filter(args: argparse.Namespace, catalog: Catalog) -> Filter | str:
         return f"khoảng năm trống (--nam): cần YYYY hoặc YYYY-YYYY trong {FIRST_YEAR}–{LAST_YEAR}"
     if args.tinh is not None and not args.tinh.strip(" ,"):
         return "danh sách tỉnh trống (--tinh): bỏ hẳn tham số để xuất tất cả tỉnh, thành phố"
-    params = {name: value for name, value in (("tinh", args.tinh), ("nam", args.nam), ("ranh_gioi", args.ranh_gioi))
-              if value is not None}
+    params = {
+        name: value
+        for name, value in (("tinh", args.tinh), ("nam", args.nam), ("ranh_gioi", args.ranh_gioi))
+        if value is not None
+    }
     flt, _ = parse(params, catalog.units, data_years(catalog))
     problems = []
     for key, values in flt.notes:
@@ -157,8 +172,9 @@ def _export_filter(args: argparse.Namespace, catalog: Catalog) -> Filter | str:
         if key == "bad_province":
             problems.append(f"không có tỉnh, thành phố mã “{value}” (mã GSO 2 chữ số, ranh giới {flt.scheme} tỉnh)")
         elif key == "bad_years":
-            problems.append(f"khoảng năm “{value}” không hợp lệ: cần YYYY hoặc YYYY-YYYY trong "
-                            f"{FIRST_YEAR}–{LAST_YEAR}")
+            problems.append(
+                f"khoảng năm “{value}” không hợp lệ: cần YYYY hoặc YYYY-YYYY trong {FIRST_YEAR}–{LAST_YEAR}"
+            )
         else:
             problems.append(f"tham số không hợp lệ: {key} “{value}”")
     return "; ".join(problems) if problems else flt
@@ -169,8 +185,10 @@ def _output_problem(output: str) -> str | None:
     if not output.strip():
         return "đường dẫn tệp kết quả (-o) trống: cần tên tệp, ví dụ -o ban-tin.pptx"
     if output.endswith(("/", os.sep)) or Path(output).is_dir():
-        return (f"“{output}” là một thư mục: cần tên tệp trong thư mục đó, ví dụ "
-                f"-o {Path(output) / 'ban-tin'}.<đuôi tệp> (CSV: tiền tố của các tệp)")
+        return (
+            f"“{output}” là một thư mục: cần tên tệp trong thư mục đó, ví dụ "
+            f"-o {Path(output) / 'ban-tin'}.<đuôi tệp> (CSV: tiền tố của các tệp)"
+        )
     return None
 
 
@@ -204,8 +222,10 @@ def _export(args: argparse.Namespace) -> int:
     try:
         catalog = load(args.data)
     except DataError as err:
-        print(f"{args.data}: dữ liệu không hợp lệ — chạy `python -m danvan validate {args.data}` để xem lỗi:\n{err}",
-              file=sys.stderr)
+        print(
+            f"{args.data}: dữ liệu không hợp lệ — chạy `python -m danvan validate {args.data}` để xem lỗi:\n{err}",
+            file=sys.stderr,
+        )
         return 1
     flt = _export_filter(args, catalog)
     if isinstance(flt, str):
@@ -213,21 +233,26 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     made = dt.date.today()
     built = report(catalog, flt, args.lang, made)  # one province: its brief, as the profile page's buttons make it
-    files = FORMATS[args.format].files(built, lambda: Tables(tables(catalog, flt, args.lang), built.filter_label,
-                                                             catalog.version, made, args.lang))
+    files = FORMATS[args.format].files(
+        built, lambda: Tables(tables(catalog, flt, args.lang), built.filter_label, catalog.version, made, args.lang)
+    )
     out = Path(args.output)
     stem = out.with_suffix("")
     # One file, or (CSV) one per table named after the output.
-    paths = {(stem.with_name(f"{stem.name}-{suffix}.{args.format}") if suffix else out): content
-             for suffix, content in files.items()}
+    paths = {
+        (stem.with_name(f"{stem.name}-{suffix}.{args.format}") if suffix else out): content
+        for suffix, content in files.items()
+    }
     try:
         _write_all(paths)
     except OSError as err:
         print(f"Không xuất được: không ghi được {err.filename or out}: {err.strerror or err}.", file=sys.stderr)
         return 2
     if built.empty:
-        print(f"Lưu ý: không có dữ liệu cho bộ lọc ({built.filter_label}); tệp chỉ có phần giới thiệu và thông báo "
-              "này.", file=sys.stderr)
+        print(
+            f"Lưu ý: không có dữ liệu cho bộ lọc ({built.filter_label}); tệp chỉ có phần giới thiệu và thông báo này.",
+            file=sys.stderr,
+        )
     for path in paths:
         print(f"Đã ghi {path} — {built.filter_label}; phiên bản dữ liệu {catalog.version}; ngày {made:%d/%m/%Y}")
     return 0

@@ -51,8 +51,12 @@ def default_scheme(years: tuple[int, int]) -> Scheme:
 
 def data_years(catalog: Catalog) -> tuple[int, int]:
     """The years the data covers: the default year range of the filter in the app and on the command line."""
-    years = pl.concat([catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
-                       catalog.observations.select(pl.col("period_end").dt.year().alias("y"))])["y"]
+    years = pl.concat(
+        [
+            catalog.visits.select(pl.col("date_start").dt.year().alias("y")),
+            catalog.observations.select(pl.col("period_end").dt.year().alias("y")),
+        ]
+    )["y"]
     if years.is_empty():
         return FIRST_YEAR, LAST_YEAR
     first, last = years.min(), years.max()
@@ -71,11 +75,14 @@ def province_names(catalog: Catalog, flt: Filter) -> list[str]:
 
 
 def filter_label(catalog: Catalog, flt: Filter, lang: str = "vi") -> str:
-    """"Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)": the filter as every export and page states it."""
+    """ "Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)": the filter as every export and page states it."""
     names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
     label = f"{names}; {years_label(flt.years)}; {t('scheme_' + flt.scheme, lang)}"
-    visits = [", ".join(t("level_" + x, lang) for x in flt.levels), ", ".join(t("kind_" + x, lang) for x in flt.kinds),
-              ", ".join(flt.bodies)]
+    visits = [
+        ", ".join(t("level_" + x, lang) for x in flt.levels),
+        ", ".join(t("kind_" + x, lang) for x in flt.kinds),
+        ", ".join(flt.bodies),
+    ]
     return "; ".join([label, *(part for part in visits if part)])
 
 
@@ -84,6 +91,7 @@ def filter_label(catalog: Catalog, flt: Filter, lang: str = "vi") -> str:
 # One strict parser reads every URL parameter, the filter's and the views' alike. A link is typed by anyone, so each
 # value is matched whole against an ASCII pattern ("²".isdigit() is true, int("²") fails), lengths and counts are
 # bounded before anything is looked up, and each kind of problem gives at most one note, naming a few values.
+
 
 @dataclass(frozen=True)
 class Param:
@@ -105,28 +113,28 @@ SPECS: dict[str, Param] = {
     "loai": Param("|".join(VISIT_KINDS), many=True),
     "co_quan": Param(r"[a-z0-9]+(?:-[a-z0-9]+)*", many=True, max_len=120),
     # the views' own choices (components/view.py seeds each page's widget from them)
-    "chi_tieu": Param(r"[A-Za-z0-9_.-]+", max_len=80),        # the compare page's indicator
-    "tach": Param(r"1", max_len=1),                           # … with its breakdowns
-    "moi_nam": Param(r"1", max_len=1),                        # … per year
-    "to_mau": Param(r"visits|indicator", max_len=9),          # the map's colour mode
+    "chi_tieu": Param(r"[A-Za-z0-9_.-]+", max_len=80),  # the compare page's indicator
+    "tach": Param(r"1", max_len=1),  # … with its breakdowns
+    "moi_nam": Param(r"1", max_len=1),  # … per year
+    "to_mau": Param(r"visits|indicator", max_len=9),  # the map's colour mode
     "chi_tieu_ban_do": Param(r"[A-Za-z0-9_.-]+", max_len=80),  # the map's indicator
-    "su_kien": Param(r"[A-Za-z0-9_.-]+", max_len=120),        # the timeline's chosen visit
-    "trinh_chieu": Param(r"[1-9][0-9]{0,2}", max_len=3),      # presentation mode: the slide, from 1
-    "tim": Param(None, max_len=100),                          # the search page's words
+    "su_kien": Param(r"[A-Za-z0-9_.-]+", max_len=120),  # the timeline's chosen visit
+    "trinh_chieu": Param(r"[1-9][0-9]{0,2}", max_len=3),  # presentation mode: the slide, from 1
+    "tim": Param(None, max_len=100),  # the search page's words
     "tu_ngay": Param(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10),  # "what changed since": the day
-    "tat_ca": Param(r"1", max_len=1),                         # recommendations: also those done or dropped
-    "nguon": Param(r"[A-Za-z0-9_.-]+", max_len=80),           # the sources page's source
-    "tim_vb": Param(None, max_len=100),                       # the documents page's search words
+    "tat_ca": Param(r"1", max_len=1),  # recommendations: also those done or dropped
+    "nguon": Param(r"[A-Za-z0-9_.-]+", max_len=80),  # the sources page's source
+    "tim_vb": Param(None, max_len=100),  # the documents page's search words
 }
 PARAMS = tuple(SPECS)
 FILTER_PARAMS = ("tinh", "nam", "ranh_gioi", "lang", "cap", "loai", "co_quan")
 CHOICES = tuple(p for p in PARAMS if p not in FILTER_PARAMS)
 FLAGS = ("tach", "moi_nam", "tat_ca")  # on/off choices: "1" in a link, True once read
 IGNORED = ("embed", "embed_options")  # Streamlit's own
-MAX_ITEMS = 100   # values read from one list parameter (there are 97 units in both schemes together)
-MAX_NAMES = 40    # parameters looked at in one link
-MAX_RAW = 4096    # characters of one value looked at (anything longer is refused all the same)
-SHOWN = 3         # values a note names
+MAX_ITEMS = 100  # values read from one list parameter (there are 97 units in both schemes together)
+MAX_NAMES = 40  # parameters looked at in one link
+MAX_RAW = 4096  # characters of one value looked at (anything longer is refused all the same)
+SHOWN = 3  # values a note names
 
 
 @dataclass(frozen=True)
@@ -166,8 +174,8 @@ class Read:
 
     good: dict[str, list[str]]
     bad: dict[str, list[str]]
-    unknown: str | None   # the unknown parameter names, as a note names them
-    crowded: list[str]    # parameters with more values than are read
+    unknown: str | None  # the unknown parameter names, as a note names them
+    crowded: list[str]  # parameters with more values than are read
 
 
 def read(params: Mapping[str, str | Sequence[str]]) -> Read:
@@ -182,7 +190,7 @@ def read(params: Mapping[str, str | Sequence[str]]) -> Read:
         raw = params.get(name)
         if raw is None:
             continue
-        items = [raw] if isinstance(raw, str) else list(raw[:MAX_ITEMS + 1])
+        items = [raw] if isinstance(raw, str) else list(raw[: MAX_ITEMS + 1])
         parts = [p.strip() for item in items for p in (item[:MAX_RAW].split(",") if spec.many else [item[:MAX_RAW]])]
         parts = [p for p in parts if p]
         limit = MAX_ITEMS if spec.many else 1
@@ -191,7 +199,7 @@ def read(params: Mapping[str, str | Sequence[str]]) -> Read:
             parts = parts[:limit]
         for part in parts:
             if spec.pattern is None:
-                good.setdefault(name, []).append(_clean(part)[:spec.max_len])
+                good.setdefault(name, []).append(_clean(part)[: spec.max_len])
             elif len(part) <= spec.max_len and re.fullmatch(spec.pattern, part, flags=re.ASCII):
                 good.setdefault(name, []).append(part)
             else:
@@ -200,8 +208,12 @@ def read(params: Mapping[str, str | Sequence[str]]) -> Read:
     return Read(good, bad, _shown(unknown, len(unknown) + over) if unknown or over else None, crowded)
 
 
-def parse_link(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame, default_years: tuple[int, int],
-               bodies: Sequence[str] = ()) -> Link:
+def parse_link(
+    params: Mapping[str, str | Sequence[str]],
+    units: pl.DataFrame,
+    default_years: tuple[int, int],
+    bodies: Sequence[str] = (),
+) -> Link:
     """The filter, language and view choices a link asks for (`bodies`: the visiting bodies' names in the data,
     for `co_quan`), with at most one note per kind of problem on whatever had to be dropped or corrected."""
     found = read(params)
@@ -267,13 +279,24 @@ def parse_link(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame, d
         choices["trinh_chieu"] = int(good["trinh_chieu"][0])  # matched [1-9][0-9]{0,2}: 1..999
     elif bad.get("trinh_chieu"):
         choices["trinh_chieu"] = 1  # the slides were asked for: the first one, with the note
-    flt = Filter(provinces=tuple(provinces), years=years, scheme=scheme, levels=tuple(good.get("cap", [])),
-                 kinds=tuple(good.get("loai", [])), bodies=tuple(chosen), notes=tuple(notes))
+    flt = Filter(
+        provinces=tuple(provinces),
+        years=years,
+        scheme=scheme,
+        levels=tuple(good.get("cap", [])),
+        kinds=tuple(good.get("loai", [])),
+        bodies=tuple(chosen),
+        notes=tuple(notes),
+    )
     return Link(flt=flt, lang=lang, choices=choices)
 
 
-def parse(params: Mapping[str, str | Sequence[str]], units: pl.DataFrame,
-          default_years: tuple[int, int], bodies: Sequence[str] = ()) -> tuple[Filter, str]:
+def parse(
+    params: Mapping[str, str | Sequence[str]],
+    units: pl.DataFrame,
+    default_years: tuple[int, int],
+    bodies: Sequence[str] = (),
+) -> tuple[Filter, str]:
     """The filter and language a link asks for, with notes on what had to be corrected (parse_link's filter)."""
     link = parse_link(params, units, default_years, bodies)
     return link.flt, link.lang
@@ -296,8 +319,12 @@ def convert_codes(codes: Sequence[str], from_scheme: Scheme, to_scheme: Scheme, 
     return list(dict.fromkeys(found.to_list()))
 
 
-def query(flt: Filter, lang: str, default_years: tuple[int, int],
-          choices: Mapping[str, str | int | bool | dt.date] | None = None) -> dict[str, str | list[str]]:
+def query(
+    flt: Filter,
+    lang: str,
+    default_years: tuple[int, int],
+    choices: Mapping[str, str | int | bool | dt.date] | None = None,
+) -> dict[str, str | list[str]]:
     """The query parameters that reopen this view (the filter, then the page's `choices`, each parameter → value);
     defaults are left out to keep links short."""
     params: dict[str, str | list[str]] = {}

@@ -84,9 +84,13 @@ def date_expr(column: str, precision: str | None = None) -> pl.Expr:
     A missing date stays null (a table shows an empty cell) where fmt.date writes "—"."""
     day = pl.col(column).dt.strftime("%d/%m/%Y")
     if precision is not None:
-        day = (pl.when(pl.col(precision) == "year").then(pl.col(column).dt.strftime("%Y"))
-               .when(pl.col(precision) == "month").then(pl.col(column).dt.strftime("%m/%Y"))
-               .otherwise(day))
+        day = (
+            pl.when(pl.col(precision) == "year")
+            .then(pl.col(column).dt.strftime("%Y"))
+            .when(pl.col(precision) == "month")
+            .then(pl.col(column).dt.strftime("%m/%Y"))
+            .otherwise(day)
+        )
     return day.alias(column)
 
 
@@ -95,11 +99,16 @@ def period_expr(start: str = "period_start", end: str = "period_end") -> pl.Expr
     first, last = pl.col(start), pl.col(end)
     whole = (first.dt.month() == 1) & (first.dt.day() == 1) & (last.dt.month() == 12) & (last.dt.day() == 31)
     first_year, last_year = first.dt.year().cast(pl.String), last.dt.year().cast(pl.String)
-    return (pl.when(whole & (first_year == last_year)).then(first_year)
-            .when(whole).then(pl.concat_str([first_year, last_year], separator="–"))
-            .when(first == last).then(date_expr(end))
-            .otherwise(pl.concat_str([date_expr(start), date_expr(end)], separator="–"))
-            .alias("period"))
+    return (
+        pl.when(whole & (first_year == last_year))
+        .then(first_year)
+        .when(whole)
+        .then(pl.concat_str([first_year, last_year], separator="–"))
+        .when(first == last)
+        .then(date_expr(end))
+        .otherwise(pl.concat_str([date_expr(start), date_expr(end)], separator="–"))
+        .alias("period")
+    )
 
 
 def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:
@@ -112,12 +121,18 @@ def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:
     whole = rounded.abs().floor().cast(pl.Int64).cast(pl.String)
     # Insert thousands separators: reverse, group by three, reverse back.
     grouped = (
-        whole.str.reverse().str.replace_all(r"(\d{3})", r"$1" + thousands).str.reverse()
+        whole.str.reverse()
+        .str.replace_all(r"(\d{3})", r"$1" + thousands)
+        .str.reverse()
         .str.strip_chars_start(thousands)
     )
     frac = (
-        ((rounded.abs() - rounded.abs().floor()) * 10**decimals).round(0).cast(pl.Int64).cast(pl.String)
-        .str.zfill(decimals).str.strip_chars_end("0")
+        ((rounded.abs() - rounded.abs().floor()) * 10**decimals)
+        .round(0)
+        .cast(pl.Int64)
+        .cast(pl.String)
+        .str.zfill(decimals)
+        .str.strip_chars_end("0")
     )
     sign = pl.when(rounded < 0).then(pl.lit("-")).otherwise(pl.lit(""))
     text = pl.concat_str(

@@ -26,18 +26,45 @@ def numbered(findings: pl.DataFrame) -> pl.DataFrame:
 def recommendations(visits: pl.DataFrame, findings: pl.DataFrame, followups: pl.DataFrame) -> pl.DataFrame:
     """Every direction or recommendation of `visits` (the filter's, with display names), newest visit first, with its
     current state (`state`, `state_date`, `state_source`, `state_quote`, `state_note`) and `marks` (how many)."""
-    latest = (followups.with_row_index("_order").sort("date", "_order")
-              .group_by("visit_id", "finding", maintain_order=True)
-              .agg(pl.col("state", "date", "source_id", "quote", "note").last(), pl.len().alias("marks"))
-              .rename({"state": "state", "date": "state_date", "source_id": "state_source", "quote": "state_quote",
-                       "note": "state_note"}))
-    directions = numbered(findings).filter(pl.col("kind") == "direction").select(
-        "visit_id", "finding", "text", pl.col("quote").alias("finding_quote"))
-    return (visits.select("visit_id", "date_start", "date_precision", "kind", "body", "body_level", "source_id",
-                          "display_code", "display_name", "province_name", "district", "commune")
-            .join(directions, on="visit_id", how="inner", maintain_order="left")
-            .join(latest, on=["visit_id", "finding"], how="left", maintain_order="left")
-            .with_columns(pl.col("state").fill_null(NONE), pl.col("marks").fill_null(0)))
+    latest = (
+        followups.with_row_index("_order")
+        .sort("date", "_order")
+        .group_by("visit_id", "finding", maintain_order=True)
+        .agg(pl.col("state", "date", "source_id", "quote", "note").last(), pl.len().alias("marks"))
+        .rename(
+            {
+                "state": "state",
+                "date": "state_date",
+                "source_id": "state_source",
+                "quote": "state_quote",
+                "note": "state_note",
+            }
+        )
+    )
+    directions = (
+        numbered(findings)
+        .filter(pl.col("kind") == "direction")
+        .select("visit_id", "finding", "text", pl.col("quote").alias("finding_quote"))
+    )
+    return (
+        visits.select(
+            "visit_id",
+            "date_start",
+            "date_precision",
+            "kind",
+            "body",
+            "body_level",
+            "source_id",
+            "display_code",
+            "display_name",
+            "province_name",
+            "district",
+            "commune",
+        )
+        .join(directions, on="visit_id", how="inner", maintain_order="left")
+        .join(latest, on=["visit_id", "finding"], how="left", maintain_order="left")
+        .with_columns(pl.col("state").fill_null(NONE), pl.col("marks").fill_null(0))
+    )
 
 
 def by_province(recommendations: pl.DataFrame, open_only: bool = True) -> list[tuple[str, pl.DataFrame]]:
@@ -45,8 +72,11 @@ def by_province(recommendations: pl.DataFrame, open_only: bool = True) -> list[t
     provinces with the most open ones first; only those still open (not marked done or dropped) when `open_only`."""
     rows = recommendations.filter(pl.col("state").is_in(STILL_OPEN)) if open_only else recommendations
     rows = rows.with_columns(pl.col("display_name").fill_null("—").alias("_place"))
-    order = (rows.group_by("_place").agg(pl.col("state").is_in(STILL_OPEN).sum().alias("_open"), pl.len())
-             .sort("_open", "len", "_place", descending=[True, True, False]))
+    order = (
+        rows.group_by("_place")
+        .agg(pl.col("state").is_in(STILL_OPEN).sum().alias("_open"), pl.len())
+        .sort("_open", "len", "_place", descending=[True, True, False])
+    )
     return [(place, rows.filter(pl.col("_place") == place).drop("_place")) for place in order["_place"]]
 
 
@@ -67,8 +97,24 @@ def next_id(followups: pl.DataFrame, visit_id: str, finding: int, day: dt.date) 
     return candidate
 
 
-def record(visit_id: str, finding: int, state: str, day: dt.date, source_id: str | None, quote: str | None,
-           note: str | None, followup_id: str) -> dict:
+def record(
+    visit_id: str,
+    finding: int,
+    state: str,
+    day: dt.date,
+    source_id: str | None,
+    quote: str | None,
+    note: str | None,
+    followup_id: str,
+) -> dict:
     """A mark as a record of followups.yaml (the data contract; the loader validates it when it is saved)."""
-    return {"id": followup_id, "visit": visit_id, "finding": int(finding), "state": state, "date": day.isoformat(),
-            "source": source_id or None, "quote": (quote or "").strip() or None, "note": (note or "").strip() or None}
+    return {
+        "id": followup_id,
+        "visit": visit_id,
+        "finding": int(finding),
+        "state": state,
+        "date": day.isoformat(),
+        "source": source_id or None,
+        "quote": (quote or "").strip() or None,
+        "note": (note or "").strip() or None,
+    }

@@ -30,15 +30,35 @@ from .text import ascii_key, name_key, nfc
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "data"
 
 SCHEMAS: dict[str, dict[str, type[pl.DataType]]] = {
-    "provinces.csv": {"scheme": pl.String, "code": pl.String, "type": pl.String, "name": pl.String,
-                      "new_codes": pl.String},
-    "districts.csv": {"code": pl.String, "type": pl.String, "name": pl.String, "province_code": pl.String,
-                      "new_province_codes": pl.String, "new_commune_code": pl.String},
-    "communes_63.csv": {"code": pl.String, "type": pl.String, "name": pl.String, "district_code": pl.String,
-                        "province_code": pl.String},
+    "provinces.csv": {
+        "scheme": pl.String,
+        "code": pl.String,
+        "type": pl.String,
+        "name": pl.String,
+        "new_codes": pl.String,
+    },
+    "districts.csv": {
+        "code": pl.String,
+        "type": pl.String,
+        "name": pl.String,
+        "province_code": pl.String,
+        "new_province_codes": pl.String,
+        "new_commune_code": pl.String,
+    },
+    "communes_63.csv": {
+        "code": pl.String,
+        "type": pl.String,
+        "name": pl.String,
+        "district_code": pl.String,
+        "province_code": pl.String,
+    },
     "communes_34.csv": {"code": pl.String, "type": pl.String, "name": pl.String, "province_code": pl.String},
-    "commune_mapping_2025.csv": {"old_code": pl.String, "new_code": pl.String, "new_province_code": pl.String,
-                                 "split": pl.String},
+    "commune_mapping_2025.csv": {
+        "old_code": pl.String,
+        "new_code": pl.String,
+        "new_province_code": pl.String,
+        "split": pl.String,
+    },
     "former_names.csv": {"level": pl.String, "code": pl.String, "key": pl.String},
 }
 LEVELS = ("province", "district", "commune")
@@ -50,20 +70,29 @@ _TYPE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "huyện ủy": (("district", "huyện"),),
     "thị ủy": (("district", "thị xã"),),
     "quận ủy": (("district", "quận"),),
-    "đảng ủy xã": (("commune", "xã"),), "đảng bộ xã": (("commune", "xã"),),
-    "đảng ủy phường": (("commune", "phường"),), "đảng bộ phường": (("commune", "phường"),),
-    "đảng ủy thị trấn": (("commune", "thị trấn"),), "đảng bộ thị trấn": (("commune", "thị trấn"),),
+    "đảng ủy xã": (("commune", "xã"),),
+    "đảng bộ xã": (("commune", "xã"),),
+    "đảng ủy phường": (("commune", "phường"),),
+    "đảng bộ phường": (("commune", "phường"),),
+    "đảng ủy thị trấn": (("commune", "thị trấn"),),
+    "đảng bộ thị trấn": (("commune", "thị trấn"),),
     "đảng ủy đặc khu": (("commune", "đặc khu"),),
     "tỉnh": (("province", "tỉnh"),),
     "thành phố": (("province", "thành phố"), ("district", "thành phố")),
     "tp": (("province", "thành phố"), ("district", "thành phố")),
     "t.p": (("province", "thành phố"), ("district", "thành phố")),
-    "huyện": (("district", "huyện"),), "h": (("district", "huyện"),),
-    "quận": (("district", "quận"),), "q": (("district", "quận"),),
-    "thị xã": (("district", "thị xã"),), "tx": (("district", "thị xã"),),
-    "thị trấn": (("commune", "thị trấn"),), "tt": (("commune", "thị trấn"),),
-    "xã": (("commune", "xã"),), "x": (("commune", "xã"),),
-    "phường": (("commune", "phường"),), "p": (("commune", "phường"),),
+    "huyện": (("district", "huyện"),),
+    "h": (("district", "huyện"),),
+    "quận": (("district", "quận"),),
+    "q": (("district", "quận"),),
+    "thị xã": (("district", "thị xã"),),
+    "tx": (("district", "thị xã"),),
+    "thị trấn": (("commune", "thị trấn"),),
+    "tt": (("commune", "thị trấn"),),
+    "xã": (("commune", "xã"),),
+    "x": (("commune", "xã"),),
+    "phường": (("commune", "phường"),),
+    "p": (("commune", "phường"),),
     "đặc khu": (("commune", "đặc khu"),),
 }
 # One-letter abbreviations ("H.", "Q.", "P.", "X.") and TT/TX/TP count only with their dot or before a capital;
@@ -75,7 +104,9 @@ _TYPE_ALT = "|".join(re.escape(w) for w in sorted(_TYPE_WORDS, key=len, reverse=
 _TYPE_WORDS_ASCII = {ascii_key(w): kinds for w, kinds in _TYPE_WORDS.items() if ascii_key(w) not in _TYPE_WORDS}
 _LEADING_TYPE = re.compile(
     rf"^\s*({'|'.join(re.escape(w) for w in sorted([*_TYPE_WORDS, *_TYPE_WORDS_ASCII], key=len, reverse=True))})"
-    r"(?:\.\s*|\s+)", re.IGNORECASE)
+    r"(?:\.\s*|\s+)",
+    re.IGNORECASE,
+)
 # A name after a type word in running text: capitalised words or a number ("Phường 1", "Quận 3"), words joined by
 # spaces or by " - " ("Bà Rịa - Vũng Tàu"), with inner apostrophes ("Đạ M'ri", "K’Ré").
 _WORD = r"(?:[^\W\d_a-zđ][\w'’]*|\d+[A-Z]?|[IVX]+\b)"
@@ -293,8 +324,9 @@ class Gazetteer:
             return found, f"'{name}' là tên cũ (trước sáp nhập, đổi tên)"
         return [], ""
 
-    def _candidates(self, name: str, kinds: Sequence[tuple[str, str]] | None, scheme: str,
-                    levels: Sequence[str]) -> tuple[list[Place], list[Place], dict[Place, str]]:
+    def _candidates(
+        self, name: str, kinds: Sequence[tuple[str, str]] | None, scheme: str, levels: Sequence[str]
+    ) -> tuple[list[Place], list[Place], dict[Place, str]]:
         """Candidates of the first level that has any (a bare name is first a province, then a district, then a
         commune): (units of the scheme in force, old units when the date is after the merger, notes per unit).
         A type word that no unit of that name has (thị xã Phú Mỹ, now a thành phố) falls back to the level's
@@ -337,8 +369,9 @@ class Gazetteer:
                 target = self._places[("34", "commune", commune)].label
                 text = f"{what} không còn từ 1/7/2025: nay thuộc {target}, tỉnh mã {province}"
             elif here:
-                text = (f"{what} không còn từ 1/7/2025: nay thuộc tỉnh mã {province}, chia cho "
-                        + ", ".join(self._places[("34", "commune", c)].label for c in here))
+                text = f"{what} không còn từ 1/7/2025: nay thuộc tỉnh mã {province}, chia cho " + ", ".join(
+                    self._places[("34", "commune", c)].label for c in here
+                )
             else:
                 text = f"{what} không còn từ 1/7/2025: nay thuộc tỉnh mã {province}"
             out.append(Match("34", province, None, commune, place, "; ".join(filter(None, (note, text)))))
@@ -346,8 +379,15 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------------------- resolve
 
-    def resolve(self, name: str, on: dt.date | None = None, context: Sequence[str] = (),
-                province_hint: str | None = None, level: str | None = None, within: str | None = None) -> Resolution:
+    def resolve(
+        self,
+        name: str,
+        on: dt.date | None = None,
+        context: Sequence[str] = (),
+        province_hint: str | None = None,
+        level: str | None = None,
+        within: str | None = None,
+    ) -> Resolution:
         """What `name` names on date `on` (None: today): "xã Thiên Lộc (Can Lộc)", "H. Chợ Đồn", "TP. Bắc Kạn",
         "Huyện ủy Lâm Hà", "xã X, huyện Y, tỉnh Z", NFD text, without diacritics …
 
@@ -367,14 +407,17 @@ class Gazetteer:
         current, old, notes = self._candidates(bare, kinds, scheme, levels)
         if within:
             inside = {("p63", within), ("p34", within)}
-            current, old = ([p for p in group if (self._ancestors(p) | {self._self_token(p)}) & inside]
-                            for group in (current, old))
+            current, old = (
+                [p for p in group if (self._ancestors(p) | {self._self_token(p)}) & inside] for group in (current, old)
+            )
         if not current and not old:
             return Resolution("unknown", query=query, note=f"không có {head} thuộc tỉnh mã {within}" if within else "")
         places = current or old
         steps: list[str] = []
-        for what, token_sets in (("ngữ cảnh", [self._context_tokens([c], on) for c in [*inline, *context]]),
-                                 ("tỉnh gợi ý", [self._hint_tokens(province_hint, on)])):
+        for what, token_sets in (
+            ("ngữ cảnh", [self._context_tokens([c], on) for c in [*inline, *context]]),
+            ("tỉnh gợi ý", [self._hint_tokens(province_hint, on)]),
+        ):
             token_sets = [t for t in token_sets if t]
             if not token_sets or (len(places) == 1 and what == "tỉnh gợi ý"):
                 continue
@@ -396,11 +439,18 @@ class Gazetteer:
         if len(matches) == 1:
             m = matches[0]
             if note:
-                m = Match(m.scheme, m.province_code, m.district_code, m.commune_code, m.place,
-                          "; ".join(filter(None, (m.note, note))))
+                m = Match(
+                    m.scheme,
+                    m.province_code,
+                    m.district_code,
+                    m.commune_code,
+                    m.place,
+                    "; ".join(filter(None, (m.note, note))),
+                )
             return Resolution("found", m, (m,), query, note)
-        return Resolution("ambiguous", None, tuple(matches), query,
-                          f"{len(matches)} đơn vị cùng tên: cần tên huyện/tỉnh đi kèm")
+        return Resolution(
+            "ambiguous", None, tuple(matches), query, f"{len(matches)} đơn vị cùng tên: cần tên huyện/tỉnh đi kèm"
+        )
 
     def _context_tokens(self, names: Sequence[str], on: dt.date | None) -> set[tuple[str, str]]:
         tokens: set[tuple[str, str]] = set()
@@ -431,8 +481,9 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------------------- scanning
 
-    def find_places(self, text: str, on: dt.date | None = None, hint: str | None = None,
-                    include_unknown: bool = False) -> list[PlaceHit]:
+    def find_places(
+        self, text: str, on: dt.date | None = None, hint: str | None = None, include_unknown: bool = False
+    ) -> list[PlaceHit]:
         """Every unit named with its type word in `text` ("huyện Chợ Đồn", "Huyện ủy Lâm Hà", "TP. Bắc Kạn",
         "xã Thiên Lộc (Can Lộc)"), resolved on date `on`. Spans are offsets in nfc(text). A name is taken as
         long as it resolves ("huyện Chợ Đồn Hoàng Văn A" → "huyện Chợ Đồn"); places named nearby serve as
@@ -456,7 +507,7 @@ class Gazetteer:
             words = re.split(rf"({_SP}+|{_SP}*[-–]{_SP}*)", m.group("name"))
             # Every word of a name starts with a capital or is a number ("ủy" in "Tỉnh ủy" is not a name).
             capital = [i for i in range(0, len(words), 2) if not (words[i][:1].isupper() or words[i][:1].isdigit())]
-            words = words[:max(capital[0] - 1, 0)] if capital else words
+            words = words[: max(capital[0] - 1, 0)] if capital else words
             if not words or not words[0]:
                 continue
             best = None
@@ -488,7 +539,7 @@ class Gazetteer:
         everywhere = list(times)
         for i, (start, end, word, name, inline) in enumerate(raw):
             chain, last, j = [], end, i + 1
-            while j < len(raw) and re.fullmatch(r"\s*[,(]?\s*", text[last:raw[j][0]]):
+            while j < len(raw) and re.fullmatch(r"\s*[,(]?\s*", text[last : raw[j][0]]):
                 chain.append(labels[j])
                 last = raw[j][1]
                 j += 1
@@ -508,8 +559,11 @@ class Gazetteer:
         return hits
 
 
-_TYPES = {"province": ("tỉnh", "thành phố"), "district": ("huyện", "quận", "thị xã", "thành phố"),
-          "commune": ("xã", "phường", "thị trấn", "đặc khu")}
+_TYPES = {
+    "province": ("tỉnh", "thành phố"),
+    "district": ("huyện", "quận", "thị xã", "thành phố"),
+    "commune": ("xã", "phường", "thị trấn", "đặc khu"),
+}
 
 
 def _strip_type(text: str) -> tuple[tuple[tuple[str, str], ...] | None, str]:
@@ -518,7 +572,7 @@ def _strip_type(text: str) -> tuple[tuple[tuple[str, str], ...] | None, str]:
     if not m:
         return None, text.strip()
     word = _norm_type(m.group(1))
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     kinds = _TYPE_WORDS.get(word) or _TYPE_WORDS_ASCII.get(ascii_key(word))
     if not kinds or not rest:
         return None, text.strip()
@@ -541,8 +595,9 @@ def _split_context(text: str) -> tuple[str, list[str]]:
 def read_frames(root: Path) -> dict[str, pl.DataFrame]:
     """The gazetteer files with their declared schemas (everything is text: codes keep their leading zeros)."""
     folder = root / "gazetteer"
-    return {name: pl.read_csv(folder / name, schema=schema, empty_string_is_null=False)
-            for name, schema in SCHEMAS.items()}
+    return {
+        name: pl.read_csv(folder / name, schema=schema, empty_string_is_null=False) for name, schema in SCHEMAS.items()
+    }
 
 
 @functools.lru_cache(maxsize=4)
@@ -554,14 +609,26 @@ def load(root: str | Path = DEFAULT_ROOT) -> Gazetteer:
     return Gazetteer(read_frames(root), units)
 
 
-def resolve(name: str, on: dt.date | None = None, context: Sequence[str] = (), province_hint: str | None = None,
-            level: str | None = None, within: str | None = None, root: str | Path = DEFAULT_ROOT) -> Resolution:
+def resolve(
+    name: str,
+    on: dt.date | None = None,
+    context: Sequence[str] = (),
+    province_hint: str | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    root: str | Path = DEFAULT_ROOT,
+) -> Resolution:
     """Gazetteer.resolve on the gazetteer of `root` (the repository's data/ by default)."""
     return load(root).resolve(name, on, context, province_hint, level, within)
 
 
-def find_places(text: str, on: dt.date | None = None, hint: str | None = None, include_unknown: bool = False,
-                root: str | Path = DEFAULT_ROOT) -> list[PlaceHit]:
+def find_places(
+    text: str,
+    on: dt.date | None = None,
+    hint: str | None = None,
+    include_unknown: bool = False,
+    root: str | Path = DEFAULT_ROOT,
+) -> list[PlaceHit]:
     """Gazetteer.find_places on the gazetteer of `root`."""
     return load(root).find_places(text, on, hint, include_unknown)
 
@@ -573,8 +640,9 @@ _LABEL_COLUMNS = ("_record", "id", "visit_id", "observation_id")
 _SCHEME_DAY = {"63": MERGER_DATE - dt.timedelta(days=1), "34": MERGER_DATE}
 
 
-def check_places(frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None = None,
-                 root: str | Path = DEFAULT_ROOT) -> list[Problem]:
+def check_places(
+    frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None = None, root: str | Path = DEFAULT_ROOT
+) -> list[Problem]:
     """Every district and commune named in curated records must be a unit of the gazetteer, inside the record's
     province (in the scheme in force on the record's date), or a place listed in places.csv (a village, a place the
     gazetteer cannot know).
@@ -596,18 +664,28 @@ def check_places(frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None
         if not levels:
             continue
         day = next((c for c in _DATE_COLUMNS if c in frame.columns), None)
-        scheme = (pl.when(pl.col(day) < pl.lit(MERGER_DATE)).then(pl.lit("63")).otherwise(pl.lit("34"))
-                  if day else pl.lit("34"))
+        scheme = (
+            pl.when(pl.col(day) < pl.lit(MERGER_DATE)).then(pl.lit("63")).otherwise(pl.lit("34"))
+            if day
+            else pl.lit("34")
+        )
         label_col = next((c for c in _LABEL_COLUMNS if c in frame.columns), None)
-        label = (pl.col(label_col).cast(pl.String) if label_col else
-                 pl.format("bản ghi số {}", pl.int_range(1, pl.len() + 1)))
+        label = (
+            pl.col(label_col).cast(pl.String)
+            if label_col
+            else pl.format("bản ghi số {}", pl.int_range(1, pl.len() + 1))
+        )
         province_col = next((c for c in ("province", "province_code") if c in frame.columns), None)
         province = pl.col(province_col) if province_col else pl.lit(None, pl.String)
         district = pl.col("district") if "district" in frame.columns else pl.lit(None, pl.String)
-        rows = frame.select(label.alias("_label"), province.cast(pl.String).alias("_province"),
-                            district.cast(pl.String).alias("_district"),
-                            *[pl.col(c).cast(pl.String) for c in levels if c != "district"], scheme.alias("_scheme"),
-                            pl.int_range(pl.len()).alias("_row"))
+        rows = frame.select(
+            label.alias("_label"),
+            province.cast(pl.String).alias("_province"),
+            district.cast(pl.String).alias("_district"),
+            *[pl.col(c).cast(pl.String) for c in levels if c != "district"],
+            scheme.alias("_scheme"),
+            pl.int_range(pl.len()).alias("_row"),
+        )
         bad: list[tuple[int, str, str]] = []  # row, field, reason
         for level in levels:
             col = "_district" if level == "district" else level
@@ -615,21 +693,39 @@ def check_places(frames: Mapping[str, pl.DataFrame], places: pl.DataFrame | None
             distinct = rows.filter(pl.col(col).is_not_null()).select(keys).unique()
             failing = []
             for values in distinct.iter_rows(named=True):
-                reason = _place_problem(gaz, level, values[col], values["_province"], values["_scheme"],
-                                        values.get("_district") if level == "commune" else None, listed)
+                reason = _place_problem(
+                    gaz,
+                    level,
+                    values[col],
+                    values["_province"],
+                    values["_scheme"],
+                    values.get("_district") if level == "commune" else None,
+                    listed,
+                )
                 if reason:
                     failing.append({**values, "_reason": reason})
             if failing:
-                hit = rows.join(pl.DataFrame(failing, schema={**{k: pl.String for k in keys}, "_reason": pl.String}),
-                                on=keys, how="inner", nulls_equal=True)
+                hit = rows.join(
+                    pl.DataFrame(failing, schema={**{k: pl.String for k in keys}, "_reason": pl.String}),
+                    on=keys,
+                    how="inner",
+                    nulls_equal=True,
+                )
                 bad += [(r, level, reason) for r, reason in hit.select("_row", "_reason").iter_rows()]
         labels = rows["_label"].to_list()
         problems += [Problem(file, labels[r], level, reason) for r, level, reason in sorted(bad)]
     return problems
 
 
-def _place_problem(gaz: Gazetteer, level: str, value: str, province: str | None, scheme: str,
-                   district: str | None, listed: set[tuple[str, str]]) -> str | None:
+def _place_problem(
+    gaz: Gazetteer,
+    level: str,
+    value: str,
+    province: str | None,
+    scheme: str,
+    district: str | None,
+    listed: set[tuple[str, str]],
+) -> str | None:
     """Why a district or commune of a record does not check out, or None when it does."""
     if (name_key(_strip_type(value)[1]), province) in listed:
         return None
@@ -640,7 +736,9 @@ def _place_problem(gaz: Gazetteer, level: str, value: str, province: str | None,
     what = "huyện" if level == "district" else "xã/phường"
     period = "trước 1/7/2025" if scheme == "63" else "từ 1/7/2025"
     if res.status == "unknown":
-        return (f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "
-                "(data/gazetteer/), cũng không có trong places.csv")
+        return (
+            f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "
+            "(data/gazetteer/), cũng không có trong places.csv"
+        )
     options = ", ".join(f"{m.place.label} (mã {m.place.code})" for m in res.candidates[:6])
     return f"'{value}' chỉ nhiều đơn vị thuộc tỉnh mã '{province}': {options}; hãy ghi rõ hơn"

@@ -46,8 +46,10 @@ APP: Texts = {
         "No data for the current filter ({filter}). Widen the years or clear the provinces.",
     ),
     "empty_visits": ("Không có sự kiện nào trong bộ lọc này ({filter}).", "No events in this filter ({filter})."),
-    "empty_values": ("Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",
-                     "No indicator values in this filter ({filter})."),
+    "empty_values": (
+        "Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",
+        "No indicator values in this filter ({filter}).",
+    ),
     "beyond_years": (
         "{n} số liệu có kỳ bao trùm năm đang chọn ({years}) nhưng dài hơn (ví dụ {period}): được tính vì kỳ của "
         "chúng trùm lên những năm này, không phải số của riêng {years}.",
@@ -615,7 +617,6 @@ ACCESS: Texts = {
 }
 
 
-
 # Hàng chờ duyệt (pages/hang-cho.py)
 QUEUE: Texts = {
     "page_queue": ("Hàng chờ duyệt", "Review queue"),
@@ -639,8 +640,10 @@ QUEUE: Texts = {
     "q_reject": ("Loại bản nháp này", "Reject this draft"),
     "q_rejected_done": ("Đã loại bản nháp {id}.", "Draft {id} rejected."),
     "q_need_note": ("Cần ghi lý do.", "A reason is required."),
-    "q_source_text": ("Văn bản gốc (phần tô màu là đoạn bản nháp trích)",
-                      "Source text (highlighted: what the draft quotes)"),
+    "q_source_text": (
+        "Văn bản gốc (phần tô màu là đoạn bản nháp trích)",
+        "Source text (highlighted: what the draft quotes)",
+    ),
     "q_cell": ("Ô bảng", "Table cell"),
     "q_cell_header": ("Tiêu đề cột", "Column header"),
     "q_decided": ("Đã quyết định: {state} — {who}", "Decided: {state} — {who}"),
@@ -657,8 +660,25 @@ def _merge(*groups: Texts) -> Texts:
     return merged
 
 
-TEXTS = _merge(APP, FILTER_BAR, WORDS, LABELS, OVERVIEW, MAP, TIMELINE, COMPARE, PROFILE, DOCUMENTS, SOURCES, DATA,
-               CURATION, PRESENTATION, EXPORTS, ACCESS, QUEUE)
+TEXTS = _merge(
+    APP,
+    FILTER_BAR,
+    WORDS,
+    LABELS,
+    OVERVIEW,
+    MAP,
+    TIMELINE,
+    COMPARE,
+    PROFILE,
+    DOCUMENTS,
+    SOURCES,
+    DATA,
+    CURATION,
+    PRESENTATION,
+    EXPORTS,
+    ACCESS,
+    QUEUE,
+)
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:
@@ -755,8 +775,10 @@ LEADER: Texts = {
     "filter_bodies": ("Cơ quan đến", "Visiting body"),
     "filter_all": ("Tất cả", "All"),
     "page_search": ("Tìm kiếm", "Search"),
-    "search_box": ("Tìm trong sự kiện, kiến nghị, số liệu, văn bản, nguồn", "Search visits, recommendations, values, "
-                   "documents, sources"),
+    "search_box": (
+        "Tìm trong sự kiện, kiến nghị, số liệu, văn bản, nguồn",
+        "Search visits, recommendations, values, documents, sources",
+    ),
     "search_hint": ("Gõ có dấu hoặc không dấu, ví dụ: dan van kheo", "With or without diacritics, e.g. dan van kheo"),
     "search_scope": (
         "Sự kiện, kết quả, hạn chế, chỉ đạo và kiến nghị, số liệu (kèm câu trích) trong bộ lọc đang chọn; văn bản và "
@@ -802,12 +824,18 @@ LEADER: Texts = {
     ),
     "results_none": ("Không có số liệu kết quả trong bộ lọc này.", "No outcome figures in this filter."),
     "results_total": ("Tổng của {n} tỉnh · Kỳ {period}", "Total of {n} provinces · Period {period}"),
-    "results_range": ("{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",
-                      "{n} provinces report: lowest {low}, highest {high} · Period {period}"),
-    "results_achieved": ("Đạt **{share}** chỉ tiêu kế hoạch ({target}).", "**{share}** of the planned target "
-                         "({target})."),
-    "results_computed": ("Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}.",
-                         "The source states this rate, but {num}/{den} = {computed}."),
+    "results_range": (
+        "{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",
+        "{n} provinces report: lowest {low}, highest {high} · Period {period}",
+    ),
+    "results_achieved": (
+        "Đạt **{share}** chỉ tiêu kế hoạch ({target}).",
+        "**{share}** of the planned target ({target}).",
+    ),
+    "results_computed": (
+        "Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}.",
+        "The source states this rate, but {num}/{den} = {computed}.",
+    ),
     "trends_title": ("Diễn biến qua các kỳ", "Change across periods"),
     "trends_note": (
         "Mỗi chỉ tiêu ở mỗi nơi có từ hai kỳ số liệu: các kỳ và mức thay đổi so với kỳ trước (điểm phần trăm với tỷ "
@@ -841,10 +869,14 @@ LEADER: Texts = {
     "fu_state_dropped": ("Không tiếp tục", "Dropped"),
     "fu_show_all": ("Hiện cả kiến nghị đã thực hiện hoặc không tiếp tục", "Also show done and dropped ones"),
     "fu_open_in": ("{place} · {n} chưa xong", "{place} · {n} still open"),
-    "fu_none": ("Không có chỉ đạo, kiến nghị nào của các đoàn trong {filter}.",
-                "No directions or recommendations of visits in {filter}."),
-    "fu_all_closed": ("Mọi kiến nghị trong bộ lọc đã được đánh dấu thực hiện hoặc không tiếp tục.",
-                      "Every recommendation in the filter is marked done or dropped."),
+    "fu_none": (
+        "Không có chỉ đạo, kiến nghị nào của các đoàn trong {filter}.",
+        "No directions or recommendations of visits in {filter}.",
+    ),
+    "fu_all_closed": (
+        "Mọi kiến nghị trong bộ lọc đã được đánh dấu thực hiện hoặc không tiếp tục.",
+        "Every recommendation in the filter is marked done or dropped.",
+    ),
     "fu_visit": ("Đoàn", "Visit"),
     "fu_given": ("Trích từ nguồn của đoàn", "Quoted from the visit's source"),
     "fu_mark": ("Theo dõi: **{state}** ngày {day}", "Follow-up: **{state}** on {day}"),

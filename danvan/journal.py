@@ -56,6 +56,7 @@ class LockBusy(DataError):
 
 # ---------------------------------------------------------------- locks
 
+
 def _try_flock(fd: int, mode: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     delay = 0.01
@@ -89,8 +90,10 @@ def _busy_message(info: dict | None, timeout: float) -> str:
         since = dt.datetime.fromisoformat(str(info.get("since"))).strftime("%H:%M:%S %d/%m/%Y")
     except ValueError:
         since = str(info.get("since"))
-    return (f"một lần lưu khác đang giữ khóa dữ liệu quá {timeout:g} giây: tiến trình {info.get('pid')} trên máy "
-            f"{info.get('host')}, từ {since}; hãy thử lại sau, hoặc dừng tiến trình đó nếu nó bị treo")
+    return (
+        f"một lần lưu khác đang giữ khóa dữ liệu quá {timeout:g} giây: tiến trình {info.get('pid')} trên máy "
+        f"{info.get('host')}, từ {since}; hãy thử lại sau, hoặc dừng tiến trình đó nếu nó bị treo"
+    )
 
 
 @contextmanager
@@ -146,12 +149,21 @@ def reading(root: Path) -> Iterator[None]:
 def committing(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     with _commit_lock(root, fcntl.LOCK_EX, timeout) as got:
         if not got:
-            raise LockBusy([Problem(f"{HISTORY}/{COMMIT_LOCK}", "", "",
-                                    f"có người đọc dữ liệu giữ khóa quá {timeout:g} giây; hãy thử lại sau")])
+            raise LockBusy(
+                [
+                    Problem(
+                        f"{HISTORY}/{COMMIT_LOCK}",
+                        "",
+                        "",
+                        f"có người đọc dữ liệu giữ khóa quá {timeout:g} giây; hãy thử lại sau",
+                    )
+                ]
+            )
         yield
 
 
 # ---------------------------------------------------------------- the folder's files, and how long history is kept
+
 
 def data_files(root: Path) -> list[Path]:
     """Every file of the data folder except history/, sorted. history/ is pruned from the walk, never entered: it
@@ -165,12 +177,13 @@ def data_files(root: Path) -> list[Path]:
 
 
 KEEP_VERSIONS = 50  # previous versions always kept, the newest ones …
-KEEP_DAYS = 180     # … and every previous version younger than this; the audit log is never pruned
+KEEP_DAYS = 180  # … and every previous version younger than this; the audit log is never pruned
 _VERSION_NAME = re.compile(r"^(\d{8}-\d{6})-\d{6}(-1)*$")  # history/<stamp>/ as store.save names it
 
 
-def prune_history(root: Path, now: dt.datetime, keep_versions: int = KEEP_VERSIONS,
-                  keep_days: int = KEEP_DAYS) -> list[str]:
+def prune_history(
+    root: Path, now: dt.datetime, keep_versions: int = KEEP_VERSIONS, keep_days: int = KEEP_DAYS
+) -> list[str]:
     """Remove previous versions that are both older than `keep_days` and not among the newest `keep_versions`.
     Only folders named like a save's stamp are considered: the audit log, locks and transactions are never touched.
     Returns the names removed."""
@@ -193,6 +206,7 @@ def prune_history(root: Path, now: dt.datetime, keep_versions: int = KEEP_VERSIO
 
 
 # ---------------------------------------------------------------- files
+
 
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
@@ -223,6 +237,7 @@ def write_journal(txn: Path, journal: dict) -> None:
 
 
 # ---------------------------------------------------------------- commit and recovery
+
 
 def roll_forward(root: Path, txn: Path) -> None:
     """Finish a committed transaction; every step is idempotent, so a kill during recovery is recovered again."""

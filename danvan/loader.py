@@ -51,8 +51,19 @@ from .text import DecodeError, decode, fold_space, is_nfc, nfc, quote_key, web_l
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: the same rules, ~10× faster
 RECORD = "_record"  # the column naming each record for problem reports: "id=…" or "bản ghi số N"
 DOC_CODE = r"^\d+(/\d{4})?[-/][A-ZĐ]+[-/][A-Za-zĐ]+$"  # 25-NQ/TW, 33/2021/CT-TTg, 605-QĐ/HU, 76/NQ-CP
-UNIT_COLUMNS = ["scheme", "code", "name_vi", "name_en", "region", "new_code", "valid_from", "valid_to",
-                "capital_lon", "capital_lat", "aliases"]
+UNIT_COLUMNS = [
+    "scheme",
+    "code",
+    "name_vi",
+    "name_en",
+    "region",
+    "new_code",
+    "valid_from",
+    "valid_to",
+    "capital_lon",
+    "capital_lat",
+    "aliases",
+]
 PLACE_COLUMNS = ["name", "level", "province_code", "aliases"]
 GEO_FILES = ("provinces_63.geojson", "provinces_34.geojson", "hoangsa_truongsa.geojson")
 # Limits checked before a file is parsed: a hostile or broken file is refused, never allowed to exhaust the machine.
@@ -65,8 +76,14 @@ ALIAS_GROWTH = 10  # aliases may expand a YAML file to at most this many times i
 ALIAS_SLACK = 10_000
 FIRST_YEAR = 1945  # no record of this work predates the Democratic Republic; a date before is a typing error
 WRONG_TYPE = "\x00"  # prefix marking a list or mapping where one value belongs (a decoded text never has NUL)
-RECORD_FILES = {"sources": SOURCE_SPEC, "documents": DOCUMENT_SPEC, "indicators": INDICATOR_SPEC,
-                "visits": VISIT_SPEC, "observations": OBSERVATION_SPEC, "followups": FOLLOWUP_SPEC}
+RECORD_FILES = {
+    "sources": SOURCE_SPEC,
+    "documents": DOCUMENT_SPEC,
+    "indicators": INDICATOR_SPEC,
+    "visits": VISIT_SPEC,
+    "observations": OBSERVATION_SPEC,
+    "followups": FOLLOWUP_SPEC,
+}
 OPTIONAL_FILES = ("followups",)  # may be absent: no recommendation has been followed up yet
 
 
@@ -76,8 +93,9 @@ class _Problems(list):
     def add(self, file: str, record: str, field: str, message: str, severity: str = "error") -> None:
         self.append(Problem(file, record, field, message, severity))
 
-    def rows(self, frame: pl.DataFrame, bad: pl.Expr, file: str, field: str, message: pl.Expr | str,
-             severity: str = "error") -> None:
+    def rows(
+        self, frame: pl.DataFrame, bad: pl.Expr, file: str, field: str, message: pl.Expr | str, severity: str = "error"
+    ) -> None:
         """One problem per row of `frame` where `bad` holds; `message` may be an expression over that row."""
         msg = message if isinstance(message, pl.Expr) else pl.lit(message)
         failing = frame.filter(bad.fill_null(False)).select(pl.col(RECORD), msg.alias("_msg"))
@@ -114,8 +132,9 @@ def load(path: str | Path = "data", *, verify_quotes: bool = True, snapshot: boo
     if snapshot or (snapshot is None and os.environ.get("DANVAN_SNAPSHOT", "0") not in ("", "0")):
         from .snapshot import cached_load
 
-        return cached_load(root, verify_quotes=verify_quotes,
-                           load=lambda: load(root, verify_quotes=verify_quotes, snapshot=False))
+        return cached_load(
+            root, verify_quotes=verify_quotes, load=lambda: load(root, verify_quotes=verify_quotes, snapshot=False)
+        )
     with journal.reading(root):
         return _load(root, verify_quotes)
 
@@ -128,13 +147,17 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
 
     dataset = _read_dataset(root, problems)
     if not verify_quotes and not dataset.get("generated"):
-        problems.add("dataset.yaml", "", "generated",
-                     "chỉ dữ liệu sinh tự động (generated: true) mới được bỏ kiểm tra trích dẫn")
+        problems.add(
+            "dataset.yaml", "", "generated", "chỉ dữ liệu sinh tự động (generated: true) mới được bỏ kiểm tra trích dẫn"
+        )
     units = _read_csv(root, "units.csv", UNIT_COLUMNS, problems)
     places = _read_csv(root, "places.csv", PLACE_COLUMNS, problems)
-    raw = {name: _read_records(root, name, spec, problems)
-           if name not in OPTIONAL_FILES or (root / f"{name}.yaml").is_file() else _no_records(spec)
-           for name, spec in RECORD_FILES.items()}
+    raw = {
+        name: _read_records(root, name, spec, problems)
+        if name not in OPTIONAL_FILES or (root / f"{name}.yaml").is_file()
+        else _no_records(spec)
+        for name, spec in RECORD_FILES.items()
+    }
     findings_raw = _findings_frame(raw["visits"], problems)
     read = {name: frame for name, frame in raw.items() if frame is not None}
     if units is None or places is None or len(read) < len(raw):
@@ -142,8 +165,13 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
 
     units = _typed_units(units, problems)
     places = places.with_columns(pl.col("aliases").fill_null(""))
-    problems.rows(places, ~pl.col("level").is_in(PLACE_LEVELS), "places.csv", "level",
-                  pl.format("cấp '{}' không hợp lệ", pl.col("level")))
+    problems.rows(
+        places,
+        ~pl.col("level").is_in(PLACE_LEVELS),
+        "places.csv",
+        "level",
+        pl.format("cấp '{}' không hợp lệ", pl.col("level")),
+    )
     typed = {name: _typed(read[name], spec, f"{name}.yaml", problems) for name, spec in RECORD_FILES.items()}
     findings = _typed(findings_raw, FINDING_SPEC, "visits.yaml", problems)
 
@@ -157,8 +185,13 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
     observations = _check_observations(typed["observations"], indicators, typed["sources"], units, places, problems)
     followups = _check_followups(typed["followups"], visits, findings, typed["sources"], problems)
     if verify_quotes:
-        for frame, file in ((documents, "documents.yaml"), (visits, "visits.yaml"), (findings, "visits.yaml"),
-                            (observations, "observations.yaml"), (followups, "followups.yaml")):
+        for frame, file in (
+            (documents, "documents.yaml"),
+            (visits, "visits.yaml"),
+            (findings, "visits.yaml"),
+            (observations, "observations.yaml"),
+            (followups, "followups.yaml"),
+        ):
             _check_quotes(frame, texts, file, problems)
         _check_cells(root, observations, problems)
     _check_weekdays(texts, problems)
@@ -167,15 +200,28 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
         raise DataError(problems)
     public_visits, public_observations = _public_visits(visits), _public_observations(observations)
     return Catalog(
-        units=units.drop(RECORD), places=_named_places(places.drop(RECORD), public_visits, public_observations),
-        sources=sources, documents=documents.drop(RECORD),
-        indicators=indicators.drop(RECORD), visits=public_visits,
+        units=units.drop(RECORD),
+        places=_named_places(places.drop(RECORD), public_visits, public_observations),
+        sources=sources,
+        documents=documents.drop(RECORD),
+        indicators=indicators.drop(RECORD),
+        visits=public_visits,
         findings=findings.drop(RECORD).rename({"source": "source_id"}),
-        observations=public_observations, texts=texts, dataset=dataset, version=_version(root),
+        observations=public_observations,
+        texts=texts,
+        dataset=dataset,
+        version=_version(root),
         warnings=sorted(p for p in problems if p.severity == "warning"),
-        followups=followups.select(pl.col("id").alias("followup_id"), pl.col("visit").alias("visit_id"),
-                                   pl.col("finding").cast(pl.Int32), "state", "date",
-                                   pl.col("source").alias("source_id"), "quote", "note").cast(FOLLOWUP_SCHEMA),
+        followups=followups.select(
+            pl.col("id").alias("followup_id"),
+            pl.col("visit").alias("visit_id"),
+            pl.col("finding").cast(pl.Int32),
+            "state",
+            "date",
+            pl.col("source").alias("source_id"),
+            "quote",
+            "note",
+        ).cast(FOLLOWUP_SCHEMA),
     )
 
 
@@ -183,10 +229,19 @@ def _named_places(places: pl.DataFrame, *records: pl.DataFrame) -> pl.DataFrame:
     """places.csv, then each district and commune the records name (as they spell it, in the 63-province scheme)
     with its kind from the gazetteer: what pages and files label a place by ("thành phố Bắc Kạn", "huyện Ba Bể")."""
     gaz = load_gazetteer()
-    named = (pl.concat([frame.filter(pl.col("scheme") == OLD_SCHEME)
-                        .select("province_code", pl.col(level).alias("name"), pl.lit(level).alias("level"))
-                        for frame in records for level in ("district", "commune")])
-             .drop_nulls().unique(maintain_order=True))
+    named = (
+        pl.concat(
+            [
+                frame.filter(pl.col("scheme") == OLD_SCHEME).select(
+                    "province_code", pl.col(level).alias("name"), pl.lit(level).alias("level")
+                )
+                for frame in records
+                for level in ("district", "commune")
+            ]
+        )
+        .drop_nulls()
+        .unique(maintain_order=True)
+    )
     listed = set(places.select("name", "province_code").iter_rows())
     found = []
     for province, name, level in named.iter_rows():
@@ -199,6 +254,7 @@ def _named_places(places: pl.DataFrame, *records: pl.DataFrame) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- reading
 
+
 def _check_links(root: Path, problems: _Problems) -> None:
     """A symbolic link in the folder may lead elsewhere inside it, never out of it (to /etc/passwd, another
     project's files): whatever it points at would be read, served and exported as curated data."""
@@ -209,8 +265,12 @@ def _check_links(root: Path, problems: _Problems) -> None:
         for name in (*dirs, *files):
             path = Path(folder) / name
             if path.is_symlink() and not path.resolve().is_relative_to(inside):
-                problems.add(path.relative_to(root).as_posix(), "", "",
-                             "là liên kết tượng trưng dẫn ra ngoài thư mục dữ liệu; hãy chép tệp thật vào đây")
+                problems.add(
+                    path.relative_to(root).as_posix(),
+                    "",
+                    "",
+                    "là liên kết tượng trưng dẫn ra ngoài thư mục dữ liệu; hãy chép tệp thật vào đây",
+                )
 
 
 def _too_large(path: Path, limit: int, problems: _Problems, file: str) -> bool:
@@ -304,8 +364,9 @@ def _guard_yaml(text: str, file: str, key: str | None, problems: _Problems) -> N
                 stack.append([event.anchor, 1])
                 expanded += 1
                 if len(stack) > MAX_DEPTH:
-                    problems.add(file, *where(), f"lồng quá sâu (quá {MAX_DEPTH} cấp) ở dòng "
-                                 f"{event.start_mark.line + 1}")
+                    problems.add(
+                        file, *where(), f"lồng quá sâu (quá {MAX_DEPTH} cấp) ở dòng {event.start_mark.line + 1}"
+                    )
                     return
             elif isinstance(event, yaml.CollectionEndEvent):
                 anchor, size = stack.pop()
@@ -322,8 +383,11 @@ def _guard_yaml(text: str, file: str, key: str | None, problems: _Problems) -> N
                 expanded += size
                 closed(size, None)
             if expanded > ALIAS_GROWTH * events + ALIAS_SLACK:
-                problems.add(file, *where(), "bí danh YAML (*alias) nở ra quá lớn (có thể là tệp độc hại); hãy viết "
-                             "giá trị ra thay cho bí danh")
+                problems.add(
+                    file,
+                    *where(),
+                    "bí danh YAML (*alias) nở ra quá lớn (có thể là tệp độc hại); hãy viết giá trị ra thay cho bí danh",
+                )
                 return
     except yaml.YAMLError as err:
         problems.add(file, "", "", f"YAML sai cú pháp: {_yaml_where(err)}")
@@ -387,8 +451,9 @@ def _is_nfc_utf8(raw: bytes, block: int = 1 << 24) -> bool:
     return True
 
 
-def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems,
-              optional: tuple[str, ...] = ()) -> pl.DataFrame | None:
+def _read_csv(
+    root: Path, name: str, columns: list[str], problems: _Problems, optional: tuple[str, ...] = ()
+) -> pl.DataFrame | None:
     data = _csv_bytes(root / name, problems)
     if data is None:
         return None
@@ -416,13 +481,21 @@ def _read_csv(root: Path, name: str, columns: list[str], problems: _Problems,
 def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.DataFrame | None:
     """Read `name`.yaml (or `name`.csv for bulk data) into a frame of text columns plus RECORD."""
     if (root / f"{name}.csv").is_file() and not (root / f"{name}.yaml").is_file():
-        frame = _read_csv(root, f"{name}.csv", [f for f, (k, _) in spec.items() if k != "findings"], problems,
-                          optional=("cell", "cell_header"))
+        frame = _read_csv(
+            root,
+            f"{name}.csv",
+            [f for f, (k, _) in spec.items() if k != "findings"],
+            problems,
+            optional=("cell", "cell_header"),
+        )
         if frame is None:
             return None
         lists = [f for f, (kind, _) in spec.items() if kind == "list"]
-        return frame.with_columns([pl.col(c).str.split("|") for c in lists] + [pl.lit(None).alias("findings")]) \
-            if "findings" in spec else frame.with_columns([pl.col(c).str.split("|") for c in lists])
+        return (
+            frame.with_columns([pl.col(c).str.split("|") for c in lists] + [pl.lit(None).alias("findings")])
+            if "findings" in spec
+            else frame.with_columns([pl.col(c).str.split("|") for c in lists])
+        )
     file = f"{name}.yaml"
     text = _read_bytes(root / file, problems)
     if text is None:
@@ -495,8 +568,10 @@ def _findings_frame(visits: pl.DataFrame | None, problems: _Problems) -> pl.Data
             for n, item in enumerate(items, start=1):
                 where = f"{label} › findings[{n}]"
                 _check_keys(item, FINDING_SPEC, "visits.yaml", where, problems)
-                rows.append({RECORD: where, "visit_id": visit_id, "source": source}
-                            | {f: _as_text(item.get(f), kind) for f, (kind, _) in FINDING_SPEC.items()})
+                rows.append(
+                    {RECORD: where, "visit_id": visit_id, "source": source}
+                    | {f: _as_text(item.get(f), kind) for f, (kind, _) in FINDING_SPEC.items()}
+                )
     schema = {RECORD: pl.String, "visit_id": pl.String, "source": pl.String} | {f: pl.String for f in FINDING_SPEC}
     return pl.DataFrame(rows, schema=schema, orient="row")
 
@@ -514,8 +589,12 @@ def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[
             problems.add("sources.yaml", label, "id", f"thiếu văn bản lưu trữ sources/{source_id}.txt")
             continue
         if path.stat().st_size > MAX_TEXT_BYTES:
-            problems.add("sources.yaml", label, "id", f"sources/{source_id}.txt quá lớn (tối đa "
-                         f"{MAX_TEXT_BYTES:,} byte)".replace(",", "."))
+            problems.add(
+                "sources.yaml",
+                label,
+                "id",
+                f"sources/{source_id}.txt quá lớn (tối đa {MAX_TEXT_BYTES:,} byte)".replace(",", "."),
+            )
             continue
         try:
             texts[source_id] = decode(path.read_bytes(), f"sources/{source_id}.txt")
@@ -534,6 +613,7 @@ def _version(root: Path) -> str:
 
 
 # ---------------------------------------------------------------- typing
+
 
 def _typed(frame: pl.DataFrame, spec: Spec, file: str, problems: _Problems) -> pl.DataFrame:
     """Cast text columns to their types; every value that does not fit becomes a problem, and is null in the result
@@ -558,34 +638,57 @@ def _typed(frame: pl.DataFrame, spec: Spec, file: str, problems: _Problems) -> p
         if kind == "str" and (required or field == "quote"):
             check(present & (col.str.strip_chars() == ""), field, "trống (chỉ có khoảng trắng)")
         if kind in ("date", "partial_date"):
-            full = col if kind == "date" else pl.when(col.str.len_chars() == 4).then(col + "-01-01") \
-                .when(col.str.len_chars() == 7).then(col + "-01").otherwise(col)
+            full = (
+                col
+                if kind == "date"
+                else pl.when(col.str.len_chars() == 4)
+                .then(col + "-01-01")
+                .when(col.str.len_chars() == 7)
+                .then(col + "-01")
+                .otherwise(col)
+            )
             day = full.str.to_date("%Y-%m-%d", strict=False)
             shapes = "YYYY-MM-DD" if kind == "date" else "YYYY-MM-DD, YYYY-MM hoặc YYYY"
-            check(present & day.is_null(), field, pl.format(f"ngày không hợp lệ '{{}}' (cần {shapes}, ngày có thật)",
-                                                            col))
+            check(
+                present & day.is_null(), field, pl.format(f"ngày không hợp lệ '{{}}' (cần {shapes}, ngày có thật)", col)
+            )
             out_of_range = (day < pl.lit(first)) | (day > pl.lit(last))
             check(present & out_of_range, field, pl.format(f"ngày '{{}}' nằm ngoài khoảng {span}", col))
             if kind == "date":
                 casts.append(pl.when(out_of_range).then(None).otherwise(day).alias(field))
         elif kind == "number":
             number = col.cast(pl.Float64, strict=False)
-            check(present & number.is_null(), field,
-                  pl.format("'{}' không phải là số: giá trị phải là một số viết thuần (1973, 81.77); ngưỡng hay "
-                            "khoảng như “dưới 5” ghi ở breakdown hoặc period_note", col))
-            check(present & number.is_not_null() & ~number.is_finite(), field,
-                  pl.format("'{}' không phải là số hữu hạn (NaN, vô cực hoặc quá lớn)", col))
+            check(
+                present & number.is_null(),
+                field,
+                pl.format(
+                    "'{}' không phải là số: giá trị phải là một số viết thuần (1973, 81.77); ngưỡng hay "
+                    "khoảng như “dưới 5” ghi ở breakdown hoặc period_note",
+                    col,
+                ),
+            )
+            check(
+                present & number.is_not_null() & ~number.is_finite(),
+                field,
+                pl.format("'{}' không phải là số hữu hạn (NaN, vô cực hoặc quá lớn)", col),
+            )
             casts.append(pl.when(number.is_finite()).then(number).otherwise(None).alias(field))
         elif kind == "bool":
             check(present & ~col.is_in(["true", "false"]), field, pl.format("'{}' phải là true hoặc false", col))
             casts.append(col.replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean))
         elif kind == "code":
-            check(present & ~col.str.contains(r"^\d{2}$"), field,
-                  pl.format("mã tỉnh '{}' phải gồm 2 chữ số (mã GSO, ví dụ \"01\")", col))
+            check(
+                present & ~col.str.contains(r"^\d{2}$"),
+                field,
+                pl.format("mã tỉnh '{}' phải gồm 2 chữ số (mã GSO, ví dụ \"01\")", col),
+            )
         elif kind.startswith("enum:"):
             allowed = ENUMS[kind.removeprefix("enum:")]
-            check(present & ~col.is_in(allowed), field,
-                  pl.format("giá trị '{}' không hợp lệ; cho phép: " + ", ".join(allowed), col))
+            check(
+                present & ~col.is_in(allowed),
+                field,
+                pl.format("giá trị '{}' không hợp lệ; cho phép: " + ", ".join(allowed), col),
+            )
     problems.many(frame, file, checks)
     return frame.with_columns(casts)
 
@@ -597,12 +700,18 @@ def _typed_units(units: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
         pl.col("aliases").fill_null(""),
     )
     _check_unique(units, ["scheme", "code"], "units.csv", problems)
-    problems.rows(units, ~pl.col("scheme").is_in(SCHEMES), "units.csv", "scheme",
-                  pl.format(f"ranh giới '{{}}' không hợp lệ (cần {' hoặc '.join(SCHEMES)})", pl.col("scheme")))
+    problems.rows(
+        units,
+        ~pl.col("scheme").is_in(SCHEMES),
+        "units.csv",
+        "scheme",
+        pl.format(f"ranh giới '{{}}' không hợp lệ (cần {' hoặc '.join(SCHEMES)})", pl.col("scheme")),
+    )
     return units
 
 
 # ---------------------------------------------------------------- checks
+
 
 def _check_geo(root: Path, units: pl.DataFrame, problems: _Problems) -> None:
     """The boundary files, when the folder has a geo/ folder: each present, UTF-8, a GeoJSON FeatureCollection
@@ -630,16 +739,23 @@ def _check_geo(root: Path, units: pl.DataFrame, problems: _Problems) -> None:
             where = f"features[{n}]"
             geometry = feature.get("geometry") if isinstance(feature, dict) else None
             props = feature.get("properties") if isinstance(feature, dict) else None
-            if not isinstance(geometry, dict) or not isinstance(geometry.get("coordinates"), list) \
-                    or not isinstance(props, dict):
+            if (
+                not isinstance(geometry, dict)
+                or not isinstance(geometry.get("coordinates"), list)
+                or not isinstance(props, dict)
+            ):
                 problems.add(file, where, "", "phải là một Feature có geometry (coordinates) và properties")
                 continue
             if scheme is None:
                 continue
             code = props.get("code")
             if code not in known:
-                problems.add(file, where, "properties.code",
-                             f"không có tỉnh mã '{code}' trong danh mục {scheme} tỉnh (units.csv)")
+                problems.add(
+                    file,
+                    where,
+                    "properties.code",
+                    f"không có tỉnh mã '{code}' trong danh mục {scheme} tỉnh (units.csv)",
+                )
             elif code in seen:
                 problems.add(file, where, "properties.code", f"mã tỉnh '{code}' có hai ranh giới")
             elif not isinstance(props.get("name_vi"), str):
@@ -651,12 +767,15 @@ def _check_geo(root: Path, units: pl.DataFrame, problems: _Problems) -> None:
 
 def _no_records(spec: Spec) -> pl.DataFrame:
     """An optional record file that is absent: no records, with the columns _read_records gives."""
-    return pl.DataFrame(schema={RECORD: pl.String} | {f: pl.List(pl.String) if kind == "list" else pl.String
-                                                      for f, (kind, _) in spec.items()})
+    return pl.DataFrame(
+        schema={RECORD: pl.String}
+        | {f: pl.List(pl.String) if kind == "list" else pl.String for f, (kind, _) in spec.items()}
+    )
 
 
-def _check_followups(followups: pl.DataFrame, visits: pl.DataFrame, findings: pl.DataFrame, sources: pl.DataFrame,
-                     problems: _Problems) -> pl.DataFrame:
+def _check_followups(
+    followups: pl.DataFrame, visits: pl.DataFrame, findings: pl.DataFrame, sources: pl.DataFrame, problems: _Problems
+) -> pl.DataFrame:
     """A follow-up names a visit, one of its findings that is a direction or recommendation, and — unless the state
     is still open — the later source that shows the state, quoted; it cannot predate the visit."""
     file = "followups.yaml"
@@ -664,41 +783,91 @@ def _check_followups(followups: pl.DataFrame, visits: pl.DataFrame, findings: pl
     _check_reference(followups, "visit", visits["id"], file, "sự kiện", problems)
     _check_reference(followups, "source", sources["id"], file, "nguồn", problems)
     numbered = findings.select("visit_id", "kind", pl.int_range(1, pl.len() + 1).over("visit_id").alias("finding"))
-    marked = (followups.with_columns(pl.col("finding").cast(pl.Int64, strict=False).alias("_n"))
-              .join(numbered.rename({"visit_id": "visit", "finding": "_n"}), on=["visit", "_n"], how="left",
-                    maintain_order="left")
-              .join(visits.select(pl.col("id").alias("visit"), pl.col("date_start").alias("_visit_day")), on="visit",
-                    how="left", maintain_order="left"))
+    marked = (
+        followups.with_columns(pl.col("finding").cast(pl.Int64, strict=False).alias("_n"))
+        .join(
+            numbered.rename({"visit_id": "visit", "finding": "_n"}),
+            on=["visit", "_n"],
+            how="left",
+            maintain_order="left",
+        )
+        .join(
+            visits.select(pl.col("id").alias("visit"), pl.col("date_start").alias("_visit_day")),
+            on="visit",
+            how="left",
+            maintain_order="left",
+        )
+    )
     known = pl.col("_visit_day").is_not_null()
-    problems.rows(marked, pl.col("finding").is_not_null() & ((pl.col("finding") != pl.col("_n")) | (pl.col("_n") < 1)),
-                  file, "finding", "phải là số thứ tự (1, 2, …) của một mục trong findings của sự kiện")
-    problems.rows(marked, known & pl.col("_n").is_not_null() & pl.col("kind").is_null(), file, "finding",
-                  pl.format("sự kiện '{}' không có mục findings thứ {}", pl.col("visit"), pl.col("_n")))
-    problems.rows(marked, pl.col("kind").is_not_null() & (pl.col("kind") != "direction"), file, "finding",
-                  pl.format("mục thứ {} là '{}', không phải chỉ đạo, kiến nghị (direction)", pl.col("_n"),
-                            pl.col("kind")))
+    problems.rows(
+        marked,
+        pl.col("finding").is_not_null() & ((pl.col("finding") != pl.col("_n")) | (pl.col("_n") < 1)),
+        file,
+        "finding",
+        "phải là số thứ tự (1, 2, …) của một mục trong findings của sự kiện",
+    )
+    problems.rows(
+        marked,
+        known & pl.col("_n").is_not_null() & pl.col("kind").is_null(),
+        file,
+        "finding",
+        pl.format("sự kiện '{}' không có mục findings thứ {}", pl.col("visit"), pl.col("_n")),
+    )
+    problems.rows(
+        marked,
+        pl.col("kind").is_not_null() & (pl.col("kind") != "direction"),
+        file,
+        "finding",
+        pl.format("mục thứ {} là '{}', không phải chỉ đạo, kiến nghị (direction)", pl.col("_n"), pl.col("kind")),
+    )
     later = pl.col("state").is_in(["in_progress", "done", "dropped"])
-    problems.rows(marked, later & pl.col("source").is_null(), file, "source",
-                  "cần nguồn về sau cho thấy tình trạng này (chỉ trạng thái open được để trống)")
-    problems.rows(marked, pl.col("source").is_not_null() & pl.col("quote").is_null(), file, "quote",
-                  "cần câu trích nguyên văn từ nguồn cho thấy tình trạng này")
-    problems.rows(marked, known & (pl.col("date") < pl.col("_visit_day")), file, "date",
-                  pl.format("ngày {} trước ngày của sự kiện ({})", pl.col("date"), pl.col("_visit_day")))
+    problems.rows(
+        marked,
+        later & pl.col("source").is_null(),
+        file,
+        "source",
+        "cần nguồn về sau cho thấy tình trạng này (chỉ trạng thái open được để trống)",
+    )
+    problems.rows(
+        marked,
+        pl.col("source").is_not_null() & pl.col("quote").is_null(),
+        file,
+        "quote",
+        "cần câu trích nguyên văn từ nguồn cho thấy tình trạng này",
+    )
+    problems.rows(
+        marked,
+        known & (pl.col("date") < pl.col("_visit_day")),
+        file,
+        "date",
+        pl.format("ngày {} trước ngày của sự kiện ({})", pl.col("date"), pl.col("_visit_day")),
+    )
     return followups
 
 
 def _check_unique(frame: pl.DataFrame, key: str | list[str], file: str, problems: _Problems) -> None:
     keys = [key] if isinstance(key, str) else key
     dup = pl.len().over(keys) > 1
-    problems.rows(frame, dup & pl.all_horizontal(pl.col(k).is_not_null() for k in keys), file, "/".join(keys),
-                  "mã trùng với một bản ghi khác")
+    problems.rows(
+        frame,
+        dup & pl.all_horizontal(pl.col(k).is_not_null() for k in keys),
+        file,
+        "/".join(keys),
+        "mã trùng với một bản ghi khác",
+    )
 
 
-def _check_reference(frame: pl.DataFrame, column: str, targets: Iterable[str | None], file: str, what: str,
-                     problems: _Problems) -> None:
+def _check_reference(
+    frame: pl.DataFrame, column: str, targets: Iterable[str | None], file: str, what: str, problems: _Problems
+) -> None:
     known = [t for t in targets if t is not None]
-    problems.rows(frame, pl.col(column).is_not_null() & ~pl.col(column).is_in(known), file, column,
-                  pl.format(f"không có {what} '{{}}'", pl.col(column)))
+    problems.rows(
+        frame,
+        pl.col(column).is_not_null() & ~pl.col(column).is_in(known),
+        file,
+        column,
+        pl.format(f"không có {what} '{{}}'", pl.col(column)),
+    )
 
 
 def _check_province(frame: pl.DataFrame, day: str, units: pl.DataFrame, file: str, problems: _Problems) -> pl.DataFrame:
@@ -707,10 +876,18 @@ def _check_province(frame: pl.DataFrame, day: str, units: pl.DataFrame, file: st
     valid = units.select("scheme", pl.col("code").alias("province"), pl.lit(True).alias("_known"))
     # Only the columns the check reads go through the join: a million records are not copied to flag a few.
     joined = frame.select(RECORD, "scheme", "province", day).join(valid, on=["scheme", "province"], how="left")
-    problems.rows(joined, pl.col("province").is_not_null() & pl.col("_known").is_null() & pl.col(day).is_not_null(),
-                  file, "province",
-                  pl.format("không có tỉnh mã '{}' trong danh mục {} tỉnh (theo ngày {})", pl.col("province"),
-                            pl.col("scheme"), pl.col(day).dt.strftime("%d/%m/%Y")))
+    problems.rows(
+        joined,
+        pl.col("province").is_not_null() & pl.col("_known").is_null() & pl.col(day).is_not_null(),
+        file,
+        "province",
+        pl.format(
+            "không có tỉnh mã '{}' trong danh mục {} tỉnh (theo ngày {})",
+            pl.col("province"),
+            pl.col("scheme"),
+            pl.col(day).dt.strftime("%d/%m/%Y"),
+        ),
+    )
     return frame
 
 
@@ -724,39 +901,78 @@ def _check_sources(sources: pl.DataFrame, units: pl.DataFrame, problems: _Proble
     _check_unique(sources, "id", "sources.yaml", problems)
     # Only web addresses (text.web_link, the check every page and file uses too): a javascript:, data: or file: link
     # would run or open something when clicked.
-    problems.rows(sources, pl.col("url").is_not_null()
-                  & pl.col("url").map_elements(web_link, return_dtype=pl.String, skip_nulls=True).is_null(),
-                  "sources.yaml", "url",
-                  pl.format("địa chỉ '{}' phải là một liên kết http:// hoặc https://", pl.col("url").str.slice(0, 80)))
-    _check_reference(sources, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "sources.yaml",
-                     "tỉnh mã", problems)
+    problems.rows(
+        sources,
+        pl.col("url").is_not_null()
+        & pl.col("url").map_elements(web_link, return_dtype=pl.String, skip_nulls=True).is_null(),
+        "sources.yaml",
+        "url",
+        pl.format("địa chỉ '{}' phải là một liên kết http:// hoặc https://", pl.col("url").str.slice(0, 80)),
+    )
+    _check_reference(
+        sources, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "sources.yaml", "tỉnh mã", problems
+    )
     return sources.rename({"id": "source_id"}).drop(RECORD)
 
 
-def _check_documents(documents: pl.DataFrame, sources: pl.DataFrame, units: pl.DataFrame,
-                     problems: _Problems) -> pl.DataFrame:
+def _check_documents(
+    documents: pl.DataFrame, sources: pl.DataFrame, units: pl.DataFrame, problems: _Problems
+) -> pl.DataFrame:
     _check_unique(documents, "code", "documents.yaml", problems)
-    problems.rows(documents, ~pl.col("code").str.contains(DOC_CODE), "documents.yaml", "code",
-                  pl.format("số hiệu '{}' chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg)", pl.col("code")))
+    problems.rows(
+        documents,
+        ~pl.col("code").str.contains(DOC_CODE),
+        "documents.yaml",
+        "code",
+        pl.format("số hiệu '{}' chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg)", pl.col("code")),
+    )
     _check_reference(documents, "source", sources["id"], "documents.yaml", "nguồn", problems)
-    _check_reference(documents, "province", units.filter(pl.col("scheme") == OLD_SCHEME)["code"], "documents.yaml",
-                     "tỉnh mã", problems)
-    problems.rows(documents, pl.col("quote").is_not_null() & pl.col("source").is_null(), "documents.yaml", "source",
-                  "có trích dẫn nhưng không ghi nguồn")
+    _check_reference(
+        documents,
+        "province",
+        units.filter(pl.col("scheme") == OLD_SCHEME)["code"],
+        "documents.yaml",
+        "tỉnh mã",
+        problems,
+    )
+    problems.rows(
+        documents,
+        pl.col("quote").is_not_null() & pl.col("source").is_null(),
+        "documents.yaml",
+        "source",
+        "có trích dẫn nhưng không ghi nguồn",
+    )
     return documents
 
 
-def _check_visits(visits: pl.DataFrame, sources: pl.DataFrame, documents: pl.DataFrame, units: pl.DataFrame,
-                  places: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+def _check_visits(
+    visits: pl.DataFrame,
+    sources: pl.DataFrame,
+    documents: pl.DataFrame,
+    units: pl.DataFrame,
+    places: pl.DataFrame,
+    problems: _Problems,
+) -> pl.DataFrame:
     file = "visits.yaml"
     _check_unique(visits, "id", file, problems)
     visits = visits.with_columns(pl.coalesce("date_end", "date_start").alias("date_end"))
-    problems.rows(visits, pl.col("date_end") < pl.col("date_start"), file, "date_end",
-                  "ngày kết thúc trước ngày bắt đầu")
-    problems.rows(visits, (pl.col("date_precision") != "day") & pl.col("date_note").is_null(), file, "date_note",
-                  "ngày không chính xác đến ngày thì phải ghi rõ cách suy ra (date_note)")
-    problems.rows(visits, pl.col("province").is_null() & (pl.col("body_level") != "central"), file, "province",
-                  "chỉ sự kiện cấp Trung ương mới được để trống tỉnh")
+    problems.rows(
+        visits, pl.col("date_end") < pl.col("date_start"), file, "date_end", "ngày kết thúc trước ngày bắt đầu"
+    )
+    problems.rows(
+        visits,
+        (pl.col("date_precision") != "day") & pl.col("date_note").is_null(),
+        file,
+        "date_note",
+        "ngày không chính xác đến ngày thì phải ghi rõ cách suy ra (date_note)",
+    )
+    problems.rows(
+        visits,
+        pl.col("province").is_null() & (pl.col("body_level") != "central"),
+        file,
+        "province",
+        "chỉ sự kiện cấp Trung ương mới được để trống tỉnh",
+    )
     _check_reference(visits, "source", sources["id"], file, "nguồn", problems)
     docs = visits.select(RECORD, pl.col("documents")).explode("documents").rename({"documents": "document"})
     _check_reference(docs, "document", documents["code"], file, "văn bản", problems)
@@ -765,51 +981,105 @@ def _check_visits(visits: pl.DataFrame, sources: pl.DataFrame, documents: pl.Dat
     return visits
 
 
-def _check_observations(observations: pl.DataFrame, indicators: pl.DataFrame, sources: pl.DataFrame,
-                        units: pl.DataFrame, places: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+def _check_observations(
+    observations: pl.DataFrame,
+    indicators: pl.DataFrame,
+    sources: pl.DataFrame,
+    units: pl.DataFrame,
+    places: pl.DataFrame,
+    problems: _Problems,
+) -> pl.DataFrame:
     file = "observations.yaml"
     _check_unique(observations, "id", file, problems)
     observations = observations.with_columns(*_period_exprs(pl.col("period")))
-    problems.rows(observations, pl.col("period").is_not_null() & pl.col("period_start").is_null(), file, "period",
-                  pl.format("kỳ '{}' không hợp lệ (YYYY, YYYY-YYYY, YYYY-MM-DD hoặc YYYY-MM-DD..YYYY-MM-DD)",
-                            pl.col("period")))
-    problems.rows(observations, pl.col("period_end") < pl.col("period_start"), file, "period",
-                  "kỳ kết thúc trước khi bắt đầu")
+    problems.rows(
+        observations,
+        pl.col("period").is_not_null() & pl.col("period_start").is_null(),
+        file,
+        "period",
+        pl.format("kỳ '{}' không hợp lệ (YYYY, YYYY-YYYY, YYYY-MM-DD hoặc YYYY-MM-DD..YYYY-MM-DD)", pl.col("period")),
+    )
+    problems.rows(
+        observations, pl.col("period_end") < pl.col("period_start"), file, "period", "kỳ kết thúc trước khi bắt đầu"
+    )
     last = dt.date.today().year + 1
     outside = (pl.col("period_start").dt.year() < FIRST_YEAR) | (pl.col("period_end").dt.year() > last)
-    problems.rows(observations, outside, file, "period",
-                  pl.format(f"kỳ '{{}}' nằm ngoài khoảng {FIRST_YEAR}–{last}", pl.col("period")))
-    observations = observations.with_columns(pl.when(outside).then(None).otherwise(pl.col(c)).alias(c)
-                                             for c in ("period_start", "period_end"))
+    problems.rows(
+        observations,
+        outside,
+        file,
+        "period",
+        pl.format(f"kỳ '{{}}' nằm ngoài khoảng {FIRST_YEAR}–{last}", pl.col("period")),
+    )
+    observations = observations.with_columns(
+        pl.when(outside).then(None).otherwise(pl.col(c)).alias(c) for c in ("period_start", "period_end")
+    )
     _check_reference(observations, "indicator", indicators["id"], file, "chỉ tiêu", problems)
     _check_reference(observations, "source", sources["id"], file, "nguồn", problems)
     units_of = dict(indicators.select("id", "unit").drop_nulls("id").unique("id").iter_rows())
     observations = observations.with_columns(  # a lookup, not a join: the million records are not copied
-        pl.col("indicator").replace_strict(units_of, default=None, return_dtype=pl.String).alias("unit"))
+        pl.col("indicator").replace_strict(units_of, default=None, return_dtype=pl.String).alias("unit")
+    )
     percent = pl.col("unit") == "percent"
-    problems.rows(observations, percent & ((pl.col("value") < 0) | (pl.col("value") > 100)), file, "value",
-                  pl.format("tỷ lệ {}% nằm ngoài khoảng 0–100", number_expr("value")))
+    problems.rows(
+        observations,
+        percent & ((pl.col("value") < 0) | (pl.col("value") > 100)),
+        file,
+        "value",
+        pl.format("tỷ lệ {}% nằm ngoài khoảng 0–100", number_expr("value")),
+    )
     problems.rows(observations, (pl.col("value") < 0) & ~percent.fill_null(False), file, "value", "giá trị âm")
     problems.rows(observations, pl.col("numerator") < 0, file, "numerator", "tử số âm")
-    problems.rows(observations, pl.col("numerator") > pl.col("denominator"), file, "numerator",
-                  pl.format("tử số {} lớn hơn mẫu số {}", number_expr("numerator"), number_expr("denominator")))
+    problems.rows(
+        observations,
+        pl.col("numerator") > pl.col("denominator"),
+        file,
+        "numerator",
+        pl.format("tử số {} lớn hơn mẫu số {}", number_expr("numerator"), number_expr("denominator")),
+    )
     problems.rows(observations, pl.col("denominator") <= 0, file, "denominator", "mẫu số phải lớn hơn 0")
-    problems.rows(observations, pl.col("numerator").is_null() != pl.col("denominator").is_null(), file, "denominator",
-                  "tử số và mẫu số phải đi cùng nhau")
+    problems.rows(
+        observations,
+        pl.col("numerator").is_null() != pl.col("denominator").is_null(),
+        file,
+        "denominator",
+        "tử số và mẫu số phải đi cùng nhau",
+    )
     observations = observations.with_columns(  # only where the ratio exists: a zero denominator is reported above
-        pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100).alias("_computed"))
-    problems.rows(observations, ratio_mismatch_expr(), file, "value",
-                  pl.format("tỷ lệ ghi trong nguồn {}% khác tỷ lệ tính từ {}/{} = {}%", number_expr("value"),
-                            number_expr("numerator"), number_expr("denominator"),
-                            number_expr("_computed", 1)), severity="warning")
+        pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator") * 100).alias("_computed")
+    )
+    problems.rows(
+        observations,
+        ratio_mismatch_expr(),
+        file,
+        "value",
+        pl.format(
+            "tỷ lệ ghi trong nguồn {}% khác tỷ lệ tính từ {}/{} = {}%",
+            number_expr("value"),
+            number_expr("numerator"),
+            number_expr("denominator"),
+            number_expr("_computed", 1),
+        ),
+        severity="warning",
+    )
     observations = _check_province(observations, "period_end", units, file, problems)
     _check_places(observations, places, file, problems)
     has_quote, has_cell = pl.col("quote").is_not_null(), pl.col("cell").is_not_null()
-    problems.rows(observations, ~has_quote & ~has_cell, file, "quote",
-                  "cần câu trích (quote) hoặc ô bảng (cell) làm nguồn của giá trị")
+    problems.rows(
+        observations,
+        ~has_quote & ~has_cell,
+        file,
+        "quote",
+        "cần câu trích (quote) hoặc ô bảng (cell) làm nguồn của giá trị",
+    )
     problems.rows(observations, has_quote & has_cell, file, "cell", "chỉ ghi một nguồn: quote hoặc cell, không cả hai")
-    problems.rows(observations, has_cell & pl.col("cell_header").is_null(), file, "cell_header",
-                  "giá trị lấy từ bảng cần tiêu đề cột (cell_header)")
+    problems.rows(
+        observations,
+        has_cell & pl.col("cell_header").is_null(),
+        file,
+        "cell_header",
+        "giá trị lấy từ bảng cần tiêu đề cột (cell_header)",
+    )
     return observations.drop("unit", "_computed")
 
 
@@ -823,23 +1093,39 @@ def _period_exprs(period: pl.Expr) -> list[pl.Expr]:
     def to_date(text: pl.Expr) -> pl.Expr:
         return text.str.to_date("%Y-%m-%d", strict=False)
 
-    start = pl.coalesce(to_date(year + "-01-01"), to_date(years.struct[0] + "-01-01"), to_date(day),
-                        to_date(span.struct[0]))
-    end = pl.coalesce(to_date(year + "-12-31"), to_date(years.struct[1] + "-12-31"), to_date(day),
-                      to_date(span.struct[1]))
+    start = pl.coalesce(
+        to_date(year + "-01-01"), to_date(years.struct[0] + "-01-01"), to_date(day), to_date(span.struct[0])
+    )
+    end = pl.coalesce(
+        to_date(year + "-12-31"), to_date(years.struct[1] + "-12-31"), to_date(day), to_date(span.struct[1])
+    )
     return [start.alias("period_start"), end.alias("period_end")]
 
 
 def _check_quotes(frame: pl.DataFrame, texts: dict[str, str], file: str, problems: _Problems) -> None:
     """Every quote must occur verbatim (NFC, whitespace folded) in its source's stored text."""
-    stored = pl.DataFrame({"source": list(texts), "_text": [quote_key(t) for t in texts.values()]},
-                          schema={"source": pl.String, "_text": pl.String})
-    quoted = frame.filter(pl.col("quote").is_not_null() & pl.col("source").is_in(list(texts))).join(
-        stored, on="source", how="left").with_columns(
-        pl.col("quote").str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars().alias("_quote"))
-    problems.rows(quoted, ~pl.col("_text").str.contains(pl.col("_quote"), literal=True), file, "quote",
-                  pl.format("trích dẫn không có nguyên văn trong sources/{}.txt: “{}”", pl.col("source"),
-                            pl.col("quote").str.slice(0, 80)))
+    stored = pl.DataFrame(
+        {"source": list(texts), "_text": [quote_key(t) for t in texts.values()]},
+        schema={"source": pl.String, "_text": pl.String},
+    )
+    quoted = (
+        frame.filter(pl.col("quote").is_not_null() & pl.col("source").is_in(list(texts)))
+        .join(stored, on="source", how="left")
+        .with_columns(
+            pl.col("quote").str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars().alias("_quote")
+        )
+    )
+    problems.rows(
+        quoted,
+        ~pl.col("_text").str.contains(pl.col("_quote"), literal=True),
+        file,
+        "quote",
+        pl.format(
+            "trích dẫn không có nguyên văn trong sources/{}.txt: “{}”",
+            pl.col("source"),
+            pl.col("quote").str.slice(0, 80),
+        ),
+    )
 
 
 def _check_cells(root: Path, observations: pl.DataFrame, problems: _Problems) -> None:
@@ -876,12 +1162,17 @@ def _check_cells(root: Path, observations: pl.DataFrame, problems: _Problems) ->
             continue
         stored_header = table.headers.get(cell.column, "")  # type: ignore[union-attr]
         if header is not None and fold_space(nfc(header)) != fold_space(stored_header):
-            problems.add(file, label, "cell_header",
-                         f"tiêu đề cột của ô {a1} là “{stored_header}”, không phải “{header}”")
+            problems.add(
+                file, label, "cell_header", f"tiêu đề cột của ô {a1} là “{stored_header}”, không phải “{header}”"
+            )
         number = cell_number(cell.text)
         if number is None or value is None or abs(number - value) > 1e-9 * max(1.0, abs(number)):
-            problems.add(file, label, "value", f"ô {a1} của sources/{stored} ghi “{cell.text}”, khác giá trị "
-                         f"{number_text(value)}")
+            problems.add(
+                file,
+                label,
+                "value",
+                f"ô {a1} của sources/{stored} ghi “{cell.text}”, khác giá trị {number_text(value)}",
+            )
 
 
 _WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "6": 5, "bảy": 6, "7": 6, "5": 4, "4": 3, "3": 2, "2": 1}
@@ -889,46 +1180,105 @@ _WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "6": 5, "bảy":
 
 def _check_weekdays(texts: dict[str, str], problems: _Problems) -> None:
     """A written weekday ("Thứ Năm, 25/4/2024") must agree with its date; a disagreement is a warning."""
-    frame = pl.DataFrame({"source": list(texts), "text": list(texts.values())}, schema={"source": pl.String,
-                                                                                        "text": pl.String})
-    found = frame.with_columns(
-        pl.col("text").str.extract_all(r"(?i)thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s*(?:,|ngày)?\s*\d{1,2}/\d{1,2}/\d{4}")
-        .alias("hit")).explode("hit").drop_nulls("hit").with_columns(
-        pl.col("hit").str.to_lowercase().str.extract(r"thứ\s+(\S+?)[\s,]").replace_strict(
-            _WEEKDAYS, default=None, return_dtype=pl.Int8).alias("written"),
-        pl.col("hit").str.extract(r"(\d{1,2}/\d{1,2}/\d{4})").str.to_date("%d/%m/%Y", strict=False).alias("day"),
-        pl.format("sources/{}.txt", pl.col("source")).alias(RECORD))
-    problems.rows(found, pl.col("day").is_null(), "sources.yaml", "ngày viết trong bài",
-                  pl.format("ngày không có thật: “{}”", pl.col("hit")), severity="warning")
-    problems.rows(found, pl.col("day").dt.weekday() != pl.col("written"), "sources.yaml", "ngày viết trong bài",
-                  pl.format("thứ trong tuần không khớp với ngày: “{}”", pl.col("hit")), severity="warning")
+    frame = pl.DataFrame(
+        {"source": list(texts), "text": list(texts.values())}, schema={"source": pl.String, "text": pl.String}
+    )
+    found = (
+        frame.with_columns(
+            pl.col("text")
+            .str.extract_all(r"(?i)thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s*(?:,|ngày)?\s*\d{1,2}/\d{1,2}/\d{4}")
+            .alias("hit")
+        )
+        .explode("hit")
+        .drop_nulls("hit")
+        .with_columns(
+            pl.col("hit")
+            .str.to_lowercase()
+            .str.extract(r"thứ\s+(\S+?)[\s,]")
+            .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
+            .alias("written"),
+            pl.col("hit").str.extract(r"(\d{1,2}/\d{1,2}/\d{4})").str.to_date("%d/%m/%Y", strict=False).alias("day"),
+            pl.format("sources/{}.txt", pl.col("source")).alias(RECORD),
+        )
+    )
+    problems.rows(
+        found,
+        pl.col("day").is_null(),
+        "sources.yaml",
+        "ngày viết trong bài",
+        pl.format("ngày không có thật: “{}”", pl.col("hit")),
+        severity="warning",
+    )
+    problems.rows(
+        found,
+        pl.col("day").dt.weekday() != pl.col("written"),
+        "sources.yaml",
+        "ngày viết trong bài",
+        pl.format("thứ trong tuần không khớp với ngày: “{}”", pl.col("hit")),
+        severity="warning",
+    )
 
 
 # ---------------------------------------------------------------- public frames
 
+
 def _public_visits(visits: pl.DataFrame) -> pl.DataFrame:
     return visits.select(
-        pl.col("id").alias("visit_id"), "date_start", "date_end", "date_precision", "date_note", "kind", "body",
-        "body_level", "leader_name", "leader_title", "scheme", pl.col("province").alias("province_code"),
-        "province_note", "district", "commune", pl.col("documents").fill_null([]), "summary",
-        pl.col("source").alias("source_id"), "quote",
+        pl.col("id").alias("visit_id"),
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_note",
+        "kind",
+        "body",
+        "body_level",
+        "leader_name",
+        "leader_title",
+        "scheme",
+        pl.col("province").alias("province_code"),
+        "province_note",
+        "district",
+        "commune",
+        pl.col("documents").fill_null([]),
+        "summary",
+        pl.col("source").alias("source_id"),
+        "quote",
     ).sort("date_start", "visit_id")
 
 
 def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
     # By period first: a filter on years then selects a few contiguous runs (queries.take serves them uncopied).
     return observations.select(
-        pl.col("id").alias("observation_id"), pl.col("indicator").alias("indicator_id"), "scheme",
-        pl.col("province").alias("province_code"), "province_note", "district", "commune", "period_start",
-        "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
+        pl.col("id").alias("observation_id"),
+        pl.col("indicator").alias("indicator_id"),
+        "scheme",
+        pl.col("province").alias("province_code"),
+        "province_note",
+        "district",
+        "commune",
+        "period_start",
+        "period_end",
+        "period_note",
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "breakdown",
         pl.col("source").alias("source_id"),
         # A value read from a table shows its cell where others show their quote: one place, every view.
-        pl.coalesce("quote", pl.format("Bảng {} — cột “{}”", pl.col("cell").str.replace("#", " › ", literal=True)
-                                       .str.replace("!", " › ô ", literal=True), pl.col("cell_header"))).alias("quote"),
+        pl.coalesce(
+            "quote",
+            pl.format(
+                "Bảng {} — cột “{}”",
+                pl.col("cell").str.replace("#", " › ", literal=True).str.replace("!", " › ô ", literal=True),
+                pl.col("cell_header"),
+            ),
+        ).alias("quote"),
     ).sort("period_end", "period_start", "indicator_id", "province_code", "observation_id")
 
 
 # ---------------------------------------------------------------- serving
+
 
 def is_generated(path: str | Path) -> bool:
     """Whether the folder's dataset.yaml says exactly `generated: true` (read within the loader's limits; anything
@@ -938,8 +1288,9 @@ def is_generated(path: str | Path) -> bool:
     return not problems and meta.get("generated") is True
 
 
-def load_or_keep(path: str | Path, last: Catalog | None = None, *, verify_quotes: bool | None = None,
-                 snapshot: bool | None = None) -> tuple[Catalog | None, DataError | None]:
+def load_or_keep(
+    path: str | Path, last: Catalog | None = None, *, verify_quotes: bool | None = None, snapshot: bool | None = None
+) -> tuple[Catalog | None, DataError | None]:
     """What a running app serves: (the newest catalog, None) when the folder loads, otherwise (`last`, the error).
 
     Any failure counts, not only invalid data: a crash of the loader itself (an exception this module did not
@@ -953,8 +1304,13 @@ def load_or_keep(path: str | Path, last: Catalog | None = None, *, verify_quotes
         return last, err
     except Exception as err:  # RecursionError, MemoryError, a bug: the app must keep serving
         detail = str(err).splitlines()[0][:200] if str(err) else ""
-        problem = Problem(str(path), "", "", f"lỗi khi nạp dữ liệu ({type(err).__name__}: {detail}); đang dùng "
-                          "bản dữ liệu hợp lệ gần nhất — hãy chạy `python -m danvan validate` và báo lỗi này")
+        problem = Problem(
+            str(path),
+            "",
+            "",
+            f"lỗi khi nạp dữ liệu ({type(err).__name__}: {detail}); đang dùng "
+            "bản dữ liệu hợp lệ gần nhất — hãy chạy `python -m danvan validate` và báo lỗi này",
+        )
         return last, DataError([problem])
 
 
@@ -972,6 +1328,7 @@ def stamp(path: str | Path) -> tuple:
                 info = full.stat()
             except OSError:
                 info = None
-            found.append((full.relative_to(root).as_posix(), info.st_size if info else -1,
-                          info.st_mtime_ns if info else -1))
+            found.append(
+                (full.relative_to(root).as_posix(), info.st_size if info else -1, info.st_mtime_ns if info else -1)
+            )
     return tuple(sorted(found))

@@ -20,7 +20,15 @@ Status = Literal["reported", "estimated", "target"]
 Unit = Literal["count", "percent", "average", "vnd"]
 Aggregation = Literal["sum", "none"]
 DocumentType = Literal[
-    "nghi_quyet", "ket_luan", "quyet_dinh", "chi_thi", "quy_dinh", "quy_che", "huong_dan", "cong_van", "ke_hoach",
+    "nghi_quyet",
+    "ket_luan",
+    "quyet_dinh",
+    "chi_thi",
+    "quy_dinh",
+    "quy_che",
+    "huong_dan",
+    "cong_van",
+    "ke_hoach",
 ]
 PlaceLevel = Literal["district", "city", "town", "commune", "ward"]
 # a recommendation's follow-up: not yet acted on, under way, done, no longer pursued
@@ -76,55 +84,123 @@ def source_id_problem(value: object) -> str:
 Spec = dict[str, tuple[str, bool]]
 
 SOURCE_SPEC: Spec = {
-    "id": ("str", True), "title": ("str", False), "publisher": ("str", False), "url": ("str", False),
-    "published": ("partial_date", False), "published_note": ("str", False), "author": ("str", False),
-    "province": ("code", False), "province_note": ("str", False), "corpus_file": ("str", False),
+    "id": ("str", True),
+    "title": ("str", False),
+    "publisher": ("str", False),
+    "url": ("str", False),
+    "published": ("partial_date", False),
+    "published_note": ("str", False),
+    "author": ("str", False),
+    "province": ("code", False),
+    "province_note": ("str", False),
+    "corpus_file": ("str", False),
 }
 DOCUMENT_SPEC: Spec = {
-    "code": ("str", True), "type": ("enum:document_type", True), "issuer": ("str", False),
-    "level": ("enum:body_level", True), "province": ("code", False), "date": ("date", False),
-    "title": ("str", False), "source": ("str", False), "quote": ("str", False),
+    "code": ("str", True),
+    "type": ("enum:document_type", True),
+    "issuer": ("str", False),
+    "level": ("enum:body_level", True),
+    "province": ("code", False),
+    "date": ("date", False),
+    "title": ("str", False),
+    "source": ("str", False),
+    "quote": ("str", False),
 }
 INDICATOR_SPEC: Spec = {
-    "id": ("str", True), "name_vi": ("str", True), "name_en": ("str", True), "unit": ("enum:unit", True),
-    "description": ("str", False), "category": ("str", True), "aggregation": ("enum:aggregation", True),
+    "id": ("str", True),
+    "name_vi": ("str", True),
+    "name_en": ("str", True),
+    "unit": ("enum:unit", True),
+    "description": ("str", False),
+    "category": ("str", True),
+    "aggregation": ("enum:aggregation", True),
     "higher_is_better": ("bool", False),
 }
 VISIT_SPEC: Spec = {
-    "id": ("str", True), "date_start": ("date", True), "date_end": ("date", False),
-    "date_precision": ("enum:date_precision", True), "date_note": ("str", False), "kind": ("enum:visit_kind", True),
-    "body": ("str", True), "body_level": ("enum:body_level", True), "leader_name": ("str", False),
-    "leader_title": ("str", False), "province": ("code", False), "province_note": ("str", False),
-    "district": ("str", False), "commune": ("str", False), "documents": ("list", False), "summary": ("str", True),
-    "source": ("str", True), "quote": ("str", True), "findings": ("findings", False),
+    "id": ("str", True),
+    "date_start": ("date", True),
+    "date_end": ("date", False),
+    "date_precision": ("enum:date_precision", True),
+    "date_note": ("str", False),
+    "kind": ("enum:visit_kind", True),
+    "body": ("str", True),
+    "body_level": ("enum:body_level", True),
+    "leader_name": ("str", False),
+    "leader_title": ("str", False),
+    "province": ("code", False),
+    "province_note": ("str", False),
+    "district": ("str", False),
+    "commune": ("str", False),
+    "documents": ("list", False),
+    "summary": ("str", True),
+    "source": ("str", True),
+    "quote": ("str", True),
+    "findings": ("findings", False),
 }
 FINDING_SPEC: Spec = {"kind": ("enum:finding_kind", True), "text": ("str", True), "quote": ("str", True)}
 OBSERVATION_SPEC: Spec = {
-    "id": ("str", True), "indicator": ("str", True), "province": ("code", True), "province_note": ("str", False),
-    "district": ("str", False), "commune": ("str", False), "period": ("str", True), "period_note": ("str", False),
-    "value": ("number", True), "numerator": ("number", False), "denominator": ("number", False),
-    "status": ("enum:status", True), "breakdown": ("str", False), "source": ("str", True), "quote": ("str", False),
+    "id": ("str", True),
+    "indicator": ("str", True),
+    "province": ("code", True),
+    "province_note": ("str", False),
+    "district": ("str", False),
+    "commune": ("str", False),
+    "period": ("str", True),
+    "period_note": ("str", False),
+    "value": ("number", True),
+    "numerator": ("number", False),
+    "denominator": ("number", False),
+    "status": ("enum:status", True),
+    "breakdown": ("str", False),
+    "source": ("str", True),
+    "quote": ("str", False),
     # A value read from a table carries its cell instead of a quote: "bao-cao.xlsx#Năm 2023!C5" (a file stored in
     # sources/, the sheet or "Bảng N" of a Word file, the A1 reference) and the header text of its column.
-    "cell": ("str", False), "cell_header": ("str", False),
+    "cell": ("str", False),
+    "cell_header": ("str", False),
 }
 # followups.yaml (optional): a curator's mark on one direction or recommendation a visit gave (its `finding`, the
 # position among the visit's findings, from 1), with the later source that shows its state.
 FOLLOWUP_SPEC: Spec = {
-    "id": ("str", True), "visit": ("str", True), "finding": ("number", True), "state": ("enum:followup_state", True),
-    "date": ("date", True), "source": ("str", False), "quote": ("str", False), "note": ("str", False),
+    "id": ("str", True),
+    "visit": ("str", True),
+    "finding": ("number", True),
+    "state": ("enum:followup_state", True),
+    "date": ("date", True),
+    "source": ("str", False),
+    "quote": ("str", False),
+    "note": ("str", False),
 }
 DATASET_SPEC: Spec = {
-    "title": ("str", True), "description": ("str", False), "licence": ("str", False), "generated": ("bool", True),
+    "title": ("str", True),
+    "description": ("str", False),
+    "licence": ("str", False),
+    "generated": ("bool", True),
 }
 
 ENUMS: dict[str, tuple[str, ...]] = {
-    "document_type": DOCUMENT_TYPES, "body_level": BODY_LEVELS, "unit": UNITS, "aggregation": AGGREGATIONS,
-    "date_precision": DATE_PRECISIONS, "visit_kind": VISIT_KINDS, "finding_kind": FINDING_KINDS, "status": STATUSES,
+    "document_type": DOCUMENT_TYPES,
+    "body_level": BODY_LEVELS,
+    "unit": UNITS,
+    "aggregation": AGGREGATIONS,
+    "date_precision": DATE_PRECISIONS,
+    "visit_kind": VISIT_KINDS,
+    "finding_kind": FINDING_KINDS,
+    "status": STATUSES,
     "followup_state": FOLLOWUP_STATES,
 }
-FOLLOWUP_SCHEMA = pl.Schema({"followup_id": pl.String, "visit_id": pl.String, "finding": pl.Int32, "state": pl.String,
-                             "date": pl.Date, "source_id": pl.String, "quote": pl.String, "note": pl.String})
+FOLLOWUP_SCHEMA = pl.Schema(
+    {
+        "followup_id": pl.String,
+        "visit_id": pl.String,
+        "finding": pl.Int32,
+        "state": pl.String,
+        "date": pl.Date,
+        "source_id": pl.String,
+        "quote": pl.String,
+        "note": pl.String,
+    }
+)
 
 
 @dataclass(frozen=True, order=True)

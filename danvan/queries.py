@@ -13,9 +13,13 @@ from .model import Catalog
 
 def level_expr() -> pl.Expr:
     """The administrative level a record is about: commune, district or province."""
-    return (pl.when(pl.col("commune").is_not_null()).then(pl.lit("commune"))
-            .when(pl.col("district").is_not_null()).then(pl.lit("district"))
-            .otherwise(pl.lit("province")))
+    return (
+        pl.when(pl.col("commune").is_not_null())
+        .then(pl.lit("commune"))
+        .when(pl.col("district").is_not_null())
+        .then(pl.lit("district"))
+        .otherwise(pl.lit("province"))
+    )
 
 
 def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
@@ -24,19 +28,28 @@ def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
     Old units map to the unit they merged into; a post-merger unit has no single old unit, so in the 63 view it keeps
     its own code and is marked `scheme_mismatch`."""
     units = catalog.units.lazy()
-    names = units.filter(pl.col("scheme") == scheme).select(pl.col("code").alias("display_code"),
-                                                             pl.col("name_vi").alias("display_name"))
-    own = units.select("scheme", pl.col("code").alias("province_code"), pl.col("name_vi").alias("province_name"),
-                       pl.when(pl.col("scheme") == scheme).then(pl.col("code"))
-                       .when(pl.col("scheme") == "63").then(pl.col("new_code"))
-                       .otherwise(None).alias("display_code"))
+    names = units.filter(pl.col("scheme") == scheme).select(
+        pl.col("code").alias("display_code"), pl.col("name_vi").alias("display_name")
+    )
+    own = units.select(
+        "scheme",
+        pl.col("code").alias("province_code"),
+        pl.col("name_vi").alias("province_name"),
+        pl.when(pl.col("scheme") == scheme)
+        .then(pl.col("code"))
+        .when(pl.col("scheme") == "63")
+        .then(pl.col("new_code"))
+        .otherwise(None)
+        .alias("display_code"),
+    )
     return own.join(names, on="display_code", how="left")
 
 
 def with_display(frame: pl.LazyFrame, catalog: Catalog, scheme: str) -> pl.LazyFrame:
     """Add province_name, display_code and display_name (the unit in the chosen scheme) to visits or observations."""
-    return frame.join(_display_units(catalog, scheme), on=["scheme", "province_code"], how="left",
-                      maintain_order="left")
+    return frame.join(
+        _display_units(catalog, scheme), on=["scheme", "province_code"], how="left", maintain_order="left"
+    )
 
 
 def _in_provinces(flt: Filter) -> pl.Expr:
@@ -70,6 +83,7 @@ _BIT_YEAR = 2000  # bit 0 of a year mask; masks cover 2000–2061, clamped (the 
 def year_bits(first: pl.Expr | int, last: pl.Expr | int) -> pl.Expr:
     """An Int64 with one bit set per calendar year from `first` to `last`: two periods overlap in years exactly
     when their masks share a bit."""
+
     def bit(year: pl.Expr | int) -> pl.Expr:
         value = year if isinstance(year, pl.Expr) else pl.lit(year)
         return value.cast(pl.Int64).clip(_BIT_YEAR, _BIT_YEAR + 61) - _BIT_YEAR
@@ -80,19 +94,25 @@ def year_bits(first: pl.Expr | int, last: pl.Expr | int) -> pl.Expr:
 def indicator_places(table: pl.DataFrame) -> pl.DataFrame:
     """Each (indicator, place) of an observation table once, with the years it reports as a mask (year_bits):
     which places report an indicator in any year range is then a filter of this frame, not of every value."""
-    return (table.lazy()
-            .group_by("indicator_id", "display_code", "district", "commune")
-            .agg(year_bits(pl.col("period_start").dt.year(), pl.col("period_end").dt.year()).bitwise_or()
-                 .alias("years"))
-            .collect())
+    return (
+        table.lazy()
+        .group_by("indicator_id", "display_code", "district", "commune")
+        .agg(year_bits(pl.col("period_start").dt.year(), pl.col("period_end").dt.year()).bitwise_or().alias("years"))
+        .collect()
+    )
 
 
 def places_per_indicator(places: pl.DataFrame, flt: Filter) -> pl.DataFrame:
     """Number of distinct places (unit, district, commune) reporting each indicator in the filter's years and
     provinces, from indicator_places()."""
     fbits = pl.select(year_bits(flt.years[0], flt.years[1])).item()
-    return (places.lazy().filter((pl.col("years") & fbits) != 0, _in_provinces(flt))
-            .group_by("indicator_id").agg(pl.len().alias("places")).collect())
+    return (
+        places.lazy()
+        .filter((pl.col("years") & fbits) != 0, _in_provinces(flt))
+        .group_by("indicator_id")
+        .agg(pl.len().alias("places"))
+        .collect()
+    )
 
 
 def visit_table(catalog: Catalog, scheme: str) -> pl.DataFrame:
@@ -111,19 +131,39 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
 
     In the catalog's order (by period, see loader._public_observations), so that a filter on years alone selects a
     few contiguous runs. The catalog's own columns are shared, not copied."""
-    indicators = catalog.indicators.lazy().select(pl.col("id").alias("indicator_id"), "name_vi", "name_en", "unit",
-                                                  "aggregation", "category", "higher_is_better")
-    names = catalog.units.lazy().select("scheme", pl.col("code").alias("province_code"),
-                                        pl.col("name_vi").alias("province_name"))
+    indicators = catalog.indicators.lazy().select(
+        pl.col("id").alias("indicator_id"), "name_vi", "name_en", "unit", "aggregation", "category", "higher_is_better"
+    )
+    names = catalog.units.lazy().select(
+        "scheme", pl.col("code").alias("province_code"), pl.col("name_vi").alias("province_name")
+    )
     extra = (
         catalog.observations.lazy()
-        .select("indicator_id", "scheme", "province_code", "district", "commune", "period_start", "period_end",
-                "numerator", "denominator")
+        .select(
+            "indicator_id",
+            "scheme",
+            "province_code",
+            "district",
+            "commune",
+            "period_start",
+            "period_end",
+            "numerator",
+            "denominator",
+        )
         .join(names, on=["scheme", "province_code"], how="left", maintain_order="left")
         .join(indicators, on="indicator_id", how="left", maintain_order="left")
-        .select("province_name", "name_vi", "name_en", "unit", "aggregation", "category", "higher_is_better",
-                level_expr().alias("level"), years_expr().alias("years"),
-                (pl.col("numerator") / pl.col("denominator") * 100).alias("computed_percent"))
+        .select(
+            "province_name",
+            "name_vi",
+            "name_en",
+            "unit",
+            "aggregation",
+            "category",
+            "higher_is_better",
+            level_expr().alias("level"),
+            years_expr().alias("years"),
+            (pl.col("numerator") / pl.col("denominator") * 100).alias("computed_percent"),
+        )
         .collect()
     )
     return catalog.observations.hstack(extra)
@@ -132,18 +172,51 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
 def observation_table(catalog: Catalog, scheme: str, base: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every observation with names in `scheme` (what `observations` filters); `base` from observation_base."""
     base = observation_base(catalog) if base is None else base
-    display = (base.lazy().select("scheme", "province_code")
-               .join(_display_units(catalog, scheme).drop("province_name"), on=["scheme", "province_code"],
-                     how="left", maintain_order="left")
-               .select("display_code", "display_name").collect())
+    display = (
+        base.lazy()
+        .select("scheme", "province_code")
+        .join(
+            _display_units(catalog, scheme).drop("province_name"),
+            on=["scheme", "province_code"],
+            how="left",
+            maintain_order="left",
+        )
+        .select("display_code", "display_name")
+        .collect()
+    )
     return base.hstack(display).select(OBSERVATION_COLUMNS)
 
 
 OBSERVATION_COLUMNS = [
-    "observation_id", "indicator_id", "scheme", "province_code", "province_note", "district", "commune",
-    "period_start", "period_end", "period_note", "value", "numerator", "denominator", "status", "breakdown",
-    "source_id", "quote", "province_name", "display_code", "display_name", "name_vi", "name_en", "unit",
-    "aggregation", "category", "higher_is_better", "level", "years", "computed_percent",
+    "observation_id",
+    "indicator_id",
+    "scheme",
+    "province_code",
+    "province_note",
+    "district",
+    "commune",
+    "period_start",
+    "period_end",
+    "period_note",
+    "value",
+    "numerator",
+    "denominator",
+    "status",
+    "breakdown",
+    "source_id",
+    "quote",
+    "province_name",
+    "display_code",
+    "display_name",
+    "name_vi",
+    "name_en",
+    "unit",
+    "aggregation",
+    "category",
+    "higher_is_better",
+    "level",
+    "years",
+    "computed_percent",
 ]
 
 
@@ -156,14 +229,16 @@ def take(frame: pl.DataFrame, keep: pl.Expr, max_runs: int = 64) -> pl.DataFrame
     mask = frame.select(keep.fill_null(False).alias("keep")).to_series()
     if mask.all():
         return frame
-    edges = (pl.DataFrame({"keep": mask}).with_row_index("at")
-             .filter(pl.col("keep") != pl.col("keep").shift(1, fill_value=False)))
+    edges = (
+        pl.DataFrame({"keep": mask})
+        .with_row_index("at")
+        .filter(pl.col("keep") != pl.col("keep").shift(1, fill_value=False))
+    )
     if edges.height > 2 * max_runs:
         return frame.filter(mask)
     bounds = [*edges["at"].to_list(), frame.height][: edges.height + (edges.height % 2)]
     runs = [(start, end) for start, end in zip(bounds[0::2], bounds[1::2], strict=True)]
-    return pl.concat([frame.slice(start, end - start) for start, end in runs], rechunk=False) if runs \
-        else frame.clear()
+    return pl.concat([frame.slice(start, end - start) for start, end in runs], rechunk=False) if runs else frame.clear()
 
 
 def visits(catalog: Catalog, flt: Filter, table: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -213,7 +288,9 @@ def per_year(frame: pl.DataFrame) -> pl.DataFrame:
 
     Percentages, averages and stocks (aggregation "none") are never divided."""
     return frame.with_columns(
-        pl.when(pl.col("aggregation") == "sum").then(pl.col("value") / years_expr()).otherwise(pl.col("value"))
+        pl.when(pl.col("aggregation") == "sum")
+        .then(pl.col("value") / years_expr())
+        .otherwise(pl.col("value"))
         .alias("value_per_year"),
         ((pl.col("aggregation") == "sum") & (years_expr() > 1)).alias("normalised"),
     )
@@ -230,13 +307,22 @@ def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
     summed = (
         base.filter(pl.col("aggregation") == "sum")
         .group_by(keys, maintain_order=True)
-        .agg(pl.col("value").sum(), pl.col("province_name").unique(maintain_order=True).alias("parts"),
-             pl.col("source_id").unique(maintain_order=True).alias("sources"), pl.col("quote").alias("quotes"))
+        .agg(
+            pl.col("value").sum(),
+            pl.col("province_name").unique(maintain_order=True).alias("parts"),
+            pl.col("source_id").unique(maintain_order=True).alias("sources"),
+            pl.col("quote").alias("quotes"),
+        )
         .with_columns(pl.lit(True).alias("aggregated"))
     )
     kept = base.filter(pl.col("aggregation") != "sum").select(
-        *keys, "value", pl.concat_list("province_name").alias("parts"), pl.concat_list("source_id").alias("sources"),
-        pl.concat_list("quote").alias("quotes"), pl.lit(False).alias("aggregated"))
+        *keys,
+        "value",
+        pl.concat_list("province_name").alias("parts"),
+        pl.concat_list("source_id").alias("sources"),
+        pl.concat_list("quote").alias("quotes"),
+        pl.lit(False).alias("aggregated"),
+    )
     return pl.concat([summed, kept]).sort("indicator_id", "display_code", "period_start")
 
 
@@ -274,20 +360,31 @@ def ratio_mismatch_expr(tolerance: float = RATIO_TOLERANCE) -> pl.Expr:
     return wrong.fill_null(False).alias("ratio_mismatch")
 
 
-def ratio_mismatch(value: float | None, numerator: float | None, denominator: float | None, unit: str | None,
-                   tolerance: float = RATIO_TOLERANCE) -> bool:
+def ratio_mismatch(
+    value: float | None,
+    numerator: float | None,
+    denominator: float | None,
+    unit: str | None,
+    tolerance: float = RATIO_TOLERANCE,
+) -> bool:
     """ratio_mismatch_expr() for one value (a row of a page or a slide)."""
-    row = pl.DataFrame({"value": [value], "numerator": [numerator], "denominator": [denominator], "unit": [unit]},
-                       schema={"value": pl.Float64, "numerator": pl.Float64, "denominator": pl.Float64,
-                               "unit": pl.String})
+    row = pl.DataFrame(
+        {"value": [value], "numerator": [numerator], "denominator": [denominator], "unit": [unit]},
+        schema={"value": pl.Float64, "numerator": pl.Float64, "denominator": pl.Float64, "unit": pl.String},
+    )
     return bool(row.select(ratio_mismatch_expr(tolerance)).item())
 
 
 def ratio_mismatch_note(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
     """The flag shown beside a value ratio_mismatch() found: "⚠ khác tỷ lệ tính từ 166/200 = 83%"."""
     computed = numerator / denominator * 100 if numerator is not None and denominator else None
-    return t("ratio_mismatch", lang, num=fmt.number(numerator, lang=lang), den=fmt.number(denominator, lang=lang),
-             computed=fmt.percent(None if computed is None else round(computed, 1), lang=lang))
+    return t(
+        "ratio_mismatch",
+        lang,
+        num=fmt.number(numerator, lang=lang),
+        den=fmt.number(denominator, lang=lang),
+        computed=fmt.percent(None if computed is None else round(computed, 1), lang=lang),
+    )
 
 
 def with_ratio_flag(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
@@ -295,11 +392,22 @@ def with_ratio_flag(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
     `ratio_note` (ratio_mismatch_note's text, null where the value agrees with its ratio or has none): what a table
     or a file shows beside the value."""
     template = t("ratio_mismatch", lang, num="{}", den="{}", computed="{}")
-    return (frame.with_columns(ratio_mismatch_expr(), ratio_percent_expr().alias("_ratio"))
-            .with_columns(pl.when(pl.col("ratio_mismatch")).then(pl.format(
-                template, fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
-                fmt.number_expr("_ratio", 1, lang=lang) + pl.lit("%"))).alias("ratio_note"))
-            .drop("_ratio"))
+    return (
+        frame.with_columns(ratio_mismatch_expr(), ratio_percent_expr().alias("_ratio"))
+        .with_columns(
+            pl.when(pl.col("ratio_mismatch"))
+            .then(
+                pl.format(
+                    template,
+                    fmt.number_expr("numerator", lang=lang),
+                    fmt.number_expr("denominator", lang=lang),
+                    fmt.number_expr("_ratio", 1, lang=lang) + pl.lit("%"),
+                )
+            )
+            .alias("ratio_note")
+        )
+        .drop("_ratio")
+    )
 
 
 def percent_disagreements(frame: pl.DataFrame, tolerance: float = RATIO_TOLERANCE) -> pl.DataFrame:
@@ -312,8 +420,9 @@ def headline(catalog: Catalog, flt: Filter) -> dict[str, int]:
     return headline_counts(visits(catalog, flt), observations(catalog, flt))
 
 
-def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame | None = None,
-                    obs_counts: pl.DataFrame | None = None) -> dict[str, int]:
+def headline_counts(
+    vis: pl.DataFrame, obs: pl.DataFrame | None = None, obs_counts: pl.DataFrame | None = None
+) -> dict[str, int]:
     """headline() from frames already filtered: the visits and either the observations or their number by source
     (`obs_counts`: source_id, len — counts_in(observation_counts(table, "source_id"), flt, "source_id"))."""
     if obs_counts is None:
@@ -330,60 +439,92 @@ def headline_counts(vis: pl.DataFrame, obs: pl.DataFrame | None = None,
 
 def highlights(obs: pl.DataFrame, n: int = 6) -> pl.DataFrame:
     """The latest province-level totals: one per province first, then other fields, `n` at most."""
-    totals = (obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-              .sort("period_end", descending=True, maintain_order=True))
-    return (pl.concat([totals.unique(subset="display_code", keep="first", maintain_order=True), totals])
-            .unique(subset=["display_code", "category"], keep="first", maintain_order=True).head(n))
+    totals = obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null()).sort(
+        "period_end", descending=True, maintain_order=True
+    )
+    return (
+        pl.concat([totals.unique(subset="display_code", keep="first", maintain_order=True), totals])
+        .unique(subset=["display_code", "category"], keep="first", maintain_order=True)
+        .head(n)
+    )
 
 
-def recent_sources(catalog: Catalog, vis: pl.DataFrame, obs: pl.DataFrame | None = None, n: int = 4,
-                   obs_counts: pl.DataFrame | None = None) -> pl.DataFrame:
+def recent_sources(
+    catalog: Catalog,
+    vis: pl.DataFrame,
+    obs: pl.DataFrame | None = None,
+    n: int = 4,
+    obs_counts: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """The `n` most recently published sources behind the filtered visits and observations, with how many of each
     they gave (columns `visits`, `observations`). `obs_counts` (source_id, len) may stand for `obs`."""
     if obs_counts is None:
         assert obs is not None, "the observations or their counts by source"
         obs_counts = obs.group_by("source_id").len()
-    counts = (vis.group_by("source_id").len(name="visits")
-              .join(obs_counts.select("source_id", pl.col("len").alias("observations")), on="source_id", how="full",
-                    coalesce=True)
-              .with_columns(pl.col("visits", "observations").fill_null(0)))
-    return (catalog.sources.join(counts, on="source_id", how="inner")
-            .sort("published", descending=True, nulls_last=True).head(n))
+    counts = (
+        vis.group_by("source_id")
+        .len(name="visits")
+        .join(
+            obs_counts.select("source_id", pl.col("len").alias("observations")),
+            on="source_id",
+            how="full",
+            coalesce=True,
+        )
+        .with_columns(pl.col("visits", "observations").fill_null(0))
+    )
+    return (
+        catalog.sources.join(counts, on="source_id", how="inner")
+        .sort("published", descending=True, nulls_last=True)
+        .head(n)
+    )
 
 
 def latest_values(obs: pl.DataFrame) -> pl.DataFrame:
     """The latest value of each indicator, breakdown and place in `obs`, province-level values first, then by
     category and indicator: what a profile lists when a province has thousands of values."""
-    return (obs.sort("period_end", "period_start", descending=True, maintain_order=True)
-            .unique(subset=["indicator_id", "breakdown", "district", "commune"], keep="first", maintain_order=True)
-            .sort(pl.col("level") != "province", "category", "indicator_id", "breakdown", nulls_last=True,
-                  maintain_order=True))
+    return (
+        obs.sort("period_end", "period_start", descending=True, maintain_order=True)
+        .unique(subset=["indicator_id", "breakdown", "district", "commune"], keep="first", maintain_order=True)
+        .sort(
+            pl.col("level") != "province", "category", "indicator_id", "breakdown", nulls_last=True, maintain_order=True
+        )
+    )
 
 
 def map_indicators(obs: pl.DataFrame) -> pl.DataFrame:
     """Indicators with a province-level total in `obs`: what the map can colour provinces by."""
-    return (obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
-            .select("indicator_id", "name_vi", "name_en", "unit").unique().sort("name_vi", "indicator_id"))
+    return (
+        obs.filter(pl.col("level") == "province", pl.col("breakdown").is_null())
+        .select("indicator_id", "name_vi", "name_en", "unit")
+        .unique()
+        .sort("name_vi", "indicator_id")
+    )
 
 
 def indicator_ranking(obs: pl.DataFrame, name_column: str) -> pl.DataFrame:
     """Indicators in `obs`, those reported by the most places first, so that a comparison compares places."""
-    return (obs.group_by("indicator_id", name_column)
-            .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
-            .sort("places", "len", name_column, descending=[True, True, False]))
+    return (
+        obs.group_by("indicator_id", name_column)
+        .agg(pl.struct("display_code", "district", "commune").n_unique().alias("places"), pl.len())
+        .sort("places", "len", name_column, descending=[True, True, False])
+    )
 
 
-def ranking_in(flt: Filter, places: pl.DataFrame, counts: pl.DataFrame, indicators: pl.DataFrame,
-               name_column: str) -> pl.DataFrame:
+def ranking_in(
+    flt: Filter, places: pl.DataFrame, counts: pl.DataFrame, indicators: pl.DataFrame, name_column: str
+) -> pl.DataFrame:
     """indicator_ranking() of the filter's observations, from indicator_places() and observation_counts(…,
     "indicator_id") of the whole table: a few thousand rows to read instead of every value."""
     names = indicators.select(pl.col("id").alias("indicator_id"), name_column)
-    return (counts_in(counts, flt, "indicator_id")
-            .join(places_per_indicator(places, flt), on="indicator_id", how="left")
-            .join(names, on="indicator_id", how="left")
-            .select("indicator_id", name_column, pl.col("places").fill_null(0).cast(pl.UInt32),
-                    pl.col("len").cast(pl.UInt32))
-            .sort("places", "len", name_column, descending=[True, True, False]))
+    return (
+        counts_in(counts, flt, "indicator_id")
+        .join(places_per_indicator(places, flt), on="indicator_id", how="left")
+        .join(names, on="indicator_id", how="left")
+        .select(
+            "indicator_id", name_column, pl.col("places").fill_null(0).cast(pl.UInt32), pl.col("len").cast(pl.UInt32)
+        )
+        .sort("places", "len", name_column, descending=[True, True, False])
+    )
 
 
 def observation_counts(table: pl.DataFrame, by: str) -> pl.DataFrame:
@@ -400,9 +541,12 @@ def counts_in(counts: pl.DataFrame, flt: Filter, by: str) -> pl.DataFrame:
 def source_counts(catalog: Catalog) -> pl.DataFrame:
     """Every source with the number of visits, findings, observations and documents curated from it."""
     sources = catalog.sources
-    for frame, column, name in ((catalog.visits, "source_id", "visits"), (catalog.findings, "source_id", "findings"),
-                                (catalog.observations, "source_id", "observations"),
-                                (catalog.documents.drop_nulls("source"), "source", "documents")):
+    for frame, column, name in (
+        (catalog.visits, "source_id", "visits"),
+        (catalog.findings, "source_id", "findings"),
+        (catalog.observations, "source_id", "observations"),
+        (catalog.documents.drop_nulls("source"), "source", "documents"),
+    ):
         counts = frame.group_by(column).len(name=name).rename({column: "source_id"})
         sources = sources.join(counts, on="source_id", how="left", maintain_order="left")
     return sources.with_columns(pl.col("visits", "findings", "observations", "documents").fill_null(0))
@@ -412,19 +556,29 @@ def source_quotes(catalog: Catalog, source_id: str) -> list[str]:
     """The distinct quotes taken from one source, in the form they are compared with its text (text.quote_key)."""
     from .text import quote_key
 
-    frames = ((catalog.visits, "source_id"), (catalog.findings, "source_id"), (catalog.observations, "source_id"),
-              (catalog.documents, "source"))
+    frames = (
+        (catalog.visits, "source_id"),
+        (catalog.findings, "source_id"),
+        (catalog.observations, "source_id"),
+        (catalog.documents, "source"),
+    )
     quotes = pl.concat([frame.filter(pl.col(column) == source_id).select("quote") for frame, column in frames])
     return list(dict.fromkeys(quote_key(q) for q in quotes["quote"].drop_nulls().unique(maintain_order=True)))
 
 
 def document_mentions(catalog: Catalog) -> pl.DataFrame:
     """Each document code with the (sorted) ids of the sources whose stored text mentions it."""
-    texts = pl.DataFrame({"source_id": list(catalog.texts), "text": list(catalog.texts.values())},
-                         schema={"source_id": pl.String, "text": pl.String})
-    return (catalog.documents.select("code").join(texts, how="cross")
-            .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
-            .group_by("code").agg(pl.col("source_id").sort()))
+    texts = pl.DataFrame(
+        {"source_id": list(catalog.texts), "text": list(catalog.texts.values())},
+        schema={"source_id": pl.String, "text": pl.String},
+    )
+    return (
+        catalog.documents.select("code")
+        .join(texts, how="cross")
+        .filter(pl.col("text").str.contains(pl.col("code"), literal=True))
+        .group_by("code")
+        .agg(pl.col("source_id").sort())
+    )
 
 
 PLACE_LEVELS = ("city", "town", "district", "commune", "ward")
@@ -465,27 +619,35 @@ def documents_in(catalog: Catalog, flt: Filter, referenced: list[str], source_id
     from .filter import convert_codes
 
     old_codes = convert_codes(list(flt.provinces), flt.scheme, "63", catalog.units) if flt.provinces else []
-    mentioned = (document_mentions(catalog).explode("source_id")
-                 .filter(pl.col("source_id").is_in(source_ids))["code"].to_list())
-    return catalog.documents.filter(pl.col("code").is_in(list(referenced) + mentioned)
-                                    | pl.col("province").is_in(old_codes))
+    mentioned = (
+        document_mentions(catalog).explode("source_id").filter(pl.col("source_id").is_in(source_ids))["code"].to_list()
+    )
+    return catalog.documents.filter(
+        pl.col("code").is_in(list(referenced) + mentioned) | pl.col("province").is_in(old_codes)
+    )
 
 
 def document_references(vis: pl.DataFrame) -> pl.DataFrame:
     """One row per (visit, document it references), in the order of `vis` (newest first)."""
-    return vis.select("visit_id", "date_start", "body", "province_name", "display_name", "district", "commune",
-                      pl.col("documents")).explode("documents")
+    return vis.select(
+        "visit_id", "date_start", "body", "province_name", "display_name", "district", "commune", pl.col("documents")
+    ).explode("documents")
 
 
 def visit_buckets(vis: pl.DataFrame) -> pl.DataFrame:
     """Visits counted by month, visiting level and kind: the points of a timeline of thousands of visits.
 
     Each bucket keeps its newest visit (`visit_id`, for a click to open) and the dates it spans."""
-    return (vis.group_by(pl.col("date_start").dt.month_start().alias("month"), "body_level", "kind",
-                         maintain_order=True)
-            .agg(pl.len().alias("visits"), pl.col("visit_id").first(), pl.col("date_start").min().alias("first"),
-                 pl.col("date_start").max().alias("last"))
-            .sort("month", "body_level", "kind", descending=[True, False, False]))
+    return (
+        vis.group_by(pl.col("date_start").dt.month_start().alias("month"), "body_level", "kind", maintain_order=True)
+        .agg(
+            pl.len().alias("visits"),
+            pl.col("visit_id").first(),
+            pl.col("date_start").min().alias("first"),
+            pl.col("date_start").max().alias("last"),
+        )
+        .sort("month", "body_level", "kind", descending=[True, False, False])
+    )
 
 
 def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFrame:
@@ -493,40 +655,60 @@ def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFr
 
     In scheme 34 counts are added up over the old provinces of a merged unit (same period only); a percentage of
     a merged unit is shown only when a single old province reported it, never summed or averaged."""
-    rows = frame.filter(pl.col("indicator_id") == indicator_id, pl.col("level") == "province",
-                        pl.col("breakdown").is_null())
+    rows = frame.filter(
+        pl.col("indicator_id") == indicator_id, pl.col("level") == "province", pl.col("breakdown").is_null()
+    )
     if scheme == "34":
         rows = aggregate_to_34(rows).filter(pl.col("aggregated") | (pl.col("parts").list.len() == 1))
     else:
-        rows = rows.with_columns(pl.concat_list("province_name").alias("parts"),
-                                 pl.concat_list("source_id").alias("sources"), pl.concat_list("quote").alias("quotes"))
-    return (rows.sort("period_end", "period_start").group_by("display_code", maintain_order=True).last()
-            .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources",
-                    "quotes"))
+        rows = rows.with_columns(
+            pl.concat_list("province_name").alias("parts"),
+            pl.concat_list("source_id").alias("sources"),
+            pl.concat_list("quote").alias("quotes"),
+        )
+    return (
+        rows.sort("period_end", "period_start")
+        .group_by("display_code", maintain_order=True)
+        .last()
+        .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources", "quotes")
+    )
 
 
 def visit_counts(frame: pl.DataFrame) -> pl.DataFrame:
     """Number of visits per unit of the chosen scheme, as map values."""
-    return (frame.filter(pl.col("display_code").is_not_null())
-            .group_by("display_code", "display_name").agg(pl.len().cast(pl.Float64).alias("value"),
-                                                          pl.col("date_start").min().alias("period_start"),
-                                                          pl.col("date_end").max().alias("period_end"))
-            .sort("display_code"))
+    return (
+        frame.filter(pl.col("display_code").is_not_null())
+        .group_by("display_code", "display_name")
+        .agg(
+            pl.len().cast(pl.Float64).alias("value"),
+            pl.col("date_start").min().alias("period_start"),
+            pl.col("date_end").max().alias("period_end"),
+        )
+        .sort("display_code")
+    )
 
 
 def visit_arcs(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
     """Each visit as an arc from the visiting body's seat (Hà Nội for central bodies; the province's own capital
     for provincial and district bodies) to the host province's capital, in the record's own scheme."""
-    capitals = units.select("scheme", pl.col("code").alias("province_code"), pl.col("capital_lon").alias("to_lon"),
-                            pl.col("capital_lat").alias("to_lat"))
+    capitals = units.select(
+        "scheme",
+        pl.col("code").alias("province_code"),
+        pl.col("capital_lon").alias("to_lon"),
+        pl.col("capital_lat").alias("to_lat"),
+    )
     hanoi = units.filter(pl.col("code") == "01").row(0, named=True)
     return (
         frame.filter(pl.col("province_code").is_not_null())
         .join(capitals, on=["scheme", "province_code"], how="left")
         .with_columns(
-            pl.when(pl.col("body_level") == "central").then(pl.lit(hanoi["capital_lon"])).otherwise("to_lon")
+            pl.when(pl.col("body_level") == "central")
+            .then(pl.lit(hanoi["capital_lon"]))
+            .otherwise("to_lon")
             .alias("from_lon"),
-            pl.when(pl.col("body_level") == "central").then(pl.lit(hanoi["capital_lat"])).otherwise("to_lat")
+            pl.when(pl.col("body_level") == "central")
+            .then(pl.lit(hanoi["capital_lat"]))
+            .otherwise("to_lat")
             .alias("from_lat"),
         )
     )
@@ -535,7 +717,13 @@ def visit_arcs(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
 def arc_summary(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
     """visit_arcs() gathered into one arc per visiting level, seat and host capital: a map of thousands of visits
     draws hundreds of arcs. `visits` counts them; date_start, body and province_name are the newest visit's."""
-    return (visit_arcs(frame.sort("date_start", "visit_id", descending=True, maintain_order=True), units)
-            .group_by("body_level", "from_lon", "from_lat", "to_lon", "to_lat", maintain_order=True)
-            .agg(pl.len().alias("visits"), pl.col("date_start").first(), pl.col("body").first(),
-                 pl.col("province_name").first()))
+    return (
+        visit_arcs(frame.sort("date_start", "visit_id", descending=True, maintain_order=True), units)
+        .group_by("body_level", "from_lon", "from_lat", "to_lon", "to_lat", maintain_order=True)
+        .agg(
+            pl.len().alias("visits"),
+            pl.col("date_start").first(),
+            pl.col("body").first(),
+            pl.col("province_name").first(),
+        )
+    )

@@ -21,9 +21,16 @@ _PLACE_PREFIX = re.compile(r"^(huyện|quận|thị xã|thành phố|tp|thị tr
 
 OLD_DAY = MERGER_DATE - dt.timedelta(days=1)  # the last day of the 63-province scheme: names are read in it
 # Gazetteer unit types → the place levels of the data contract.
-_LEVEL_OF_TYPE: dict[str, PlaceLevel] = {"huyện": "district", "quận": "district", "thị xã": "district",
-                                         "thành phố": "city", "xã": "commune", "đặc khu": "commune",
-                                         "phường": "ward", "thị trấn": "town"}
+_LEVEL_OF_TYPE: dict[str, PlaceLevel] = {
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "thành phố": "city",
+    "xã": "commune",
+    "đặc khu": "commune",
+    "phường": "ward",
+    "thị trấn": "town",
+}
 
 
 @dataclass(frozen=True)
@@ -94,8 +101,9 @@ class Registry:
         res = self.resolve_place(text, province_code)
         return place_of(res.match.place) if res.status == "found" and res.match else None
 
-    def resolve_place(self, text: str, province_code: str | None = None,
-                      context: tuple[str, ...] = ()) -> gaz.Resolution:
+    def resolve_place(
+        self, text: str, province_code: str | None = None, context: tuple[str, ...] = ()
+    ) -> gaz.Resolution:
         """The gazetteer's answer for a district or commune in the 63-province scheme, with its candidates when
         ambiguous. `province_code` (scheme 63) filters."""
         res = self.gazetteer.resolve(text, on=OLD_DAY, context=context, within=province_code)
@@ -105,8 +113,9 @@ class Registry:
 
     def unit(self, scheme: Scheme, code: str) -> Unit | None:
         if not hasattr(self, "_units"):  # built once: a lookup per place named must not filter a frame each time
-            self._units = {(sc, c): Unit(sc, c, n) for sc, c, n in self.units.select("scheme", "code", "name_vi")
-                           .iter_rows()}
+            self._units = {
+                (sc, c): Unit(sc, c, n) for sc, c, n in self.units.select("scheme", "code", "name_vi").iter_rows()
+            }
         return self._units.get((scheme, code))
 
     def name(self, scheme: Scheme, code: str | None) -> str:

@@ -12,14 +12,24 @@ from __future__ import annotations
 import polars as pl
 
 # The order a leader reads outcomes in: the campaign first, then government, services, petitions, rural areas…
-CATEGORY_ORDER = ("dan_van_kheo", "chinh_quyen", "hanh_chinh", "khieu_nai", "nong_thon_moi", "ocop", "khen_thuong",
-                  "an_sinh", "van_ban")
+CATEGORY_ORDER = (
+    "dan_van_kheo",
+    "chinh_quyen",
+    "hanh_chinh",
+    "khieu_nai",
+    "nong_thon_moi",
+    "ocop",
+    "khen_thuong",
+    "an_sinh",
+    "van_ban",
+)
 PLACE = ["display_code", "display_name", "district", "commune", "breakdown"]
 
 
 def _category_rank() -> pl.Expr:
-    return pl.col("category").replace_strict({c: i for i, c in enumerate(CATEGORY_ORDER)}, default=len(CATEGORY_ORDER),
-                                             return_dtype=pl.Int32)
+    return pl.col("category").replace_strict(
+        {c: i for i, c in enumerate(CATEGORY_ORDER)}, default=len(CATEGORY_ORDER), return_dtype=pl.Int32
+    )
 
 
 def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
@@ -29,38 +39,66 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
     when every place's latest value is a summable count of the same period; `target` and `achieved` (% of target)
     where a target exists for the one place and period shown."""
     rows = totals.filter(pl.col("higher_is_better").fill_null(False))
-    actual = (rows.filter(pl.col("status") != "target")
-              .sort("period_end", "period_start", maintain_order=True)
-              .group_by("indicator_id", "display_code", maintain_order=True).last())
-    targets = (rows.filter(pl.col("status") == "target")
-               .select("indicator_id", "display_code", "period_start", "period_end", pl.col("value").alias("target"))
-               .unique(subset=["indicator_id", "display_code", "period_start", "period_end"], keep="last"))
-    actual = actual.join(targets, on=["indicator_id", "display_code", "period_start", "period_end"], how="left",
-                         maintain_order="left")
+    actual = (
+        rows.filter(pl.col("status") != "target")
+        .sort("period_end", "period_start", maintain_order=True)
+        .group_by("indicator_id", "display_code", maintain_order=True)
+        .last()
+    )
+    targets = (
+        rows.filter(pl.col("status") == "target")
+        .select("indicator_id", "display_code", "period_start", "period_end", pl.col("value").alias("target"))
+        .unique(subset=["indicator_id", "display_code", "period_start", "period_end"], keep="last")
+    )
+    actual = actual.join(
+        targets, on=["indicator_id", "display_code", "period_start", "period_end"], how="left", maintain_order="left"
+    )
     by_value = actual.sort("value", "display_name", maintain_order=True)
-    summary = (by_value.group_by("indicator_id", maintain_order=True).agg(
+    summary = by_value.group_by("indicator_id", maintain_order=True).agg(
         pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
         pl.len().alias("places"),
-        pl.col("value").first().alias("low"), pl.col("display_name").first().alias("low_name"),
-        pl.col("value").last().alias("high"), pl.col("display_name").last().alias("high_name"),
-        pl.col("period_start").min(), pl.col("period_end").max(),
+        pl.col("value").first().alias("low"),
+        pl.col("display_name").first().alias("low_name"),
+        pl.col("value").last().alias("high"),
+        pl.col("display_name").last().alias("high_name"),
+        pl.col("period_start").min(),
+        pl.col("period_end").max(),
         (pl.struct("period_start", "period_end").n_unique() == 1).alias("one_period"),
         pl.col("value").sum().alias("_sum"),
-        pl.col("value", "display_name", "status", "source_id", "quote", "target", "computed_percent", "numerator",
-               "denominator").first().name.prefix("one_"),
-    ))
-    return (summary.with_columns(
-        pl.when((pl.col("aggregation") == "sum") & pl.col("one_period") & (pl.col("places") > 1)).then("_sum")
-        .otherwise(None).alias("total"),
-        pl.when(pl.col("places") == 1).then("one_target").otherwise(None).alias("target"),
-        pl.when((pl.col("places") == 1) & (pl.col("one_target") > 0))
-        .then(pl.col("one_value") / pl.col("one_target") * 100).otherwise(None).alias("achieved"),
-        _category_rank().alias("_rank"))
+        pl.col(
+            "value",
+            "display_name",
+            "status",
+            "source_id",
+            "quote",
+            "target",
+            "computed_percent",
+            "numerator",
+            "denominator",
+        )
+        .first()
+        .name.prefix("one_"),
+    )
+    return (
+        summary.with_columns(
+            pl.when((pl.col("aggregation") == "sum") & pl.col("one_period") & (pl.col("places") > 1))
+            .then("_sum")
+            .otherwise(None)
+            .alias("total"),
+            pl.when(pl.col("places") == 1).then("one_target").otherwise(None).alias("target"),
+            pl.when((pl.col("places") == 1) & (pl.col("one_target") > 0))
+            .then(pl.col("one_value") / pl.col("one_target") * 100)
+            .otherwise(None)
+            .alias("achieved"),
+            _category_rank().alias("_rank"),
+        )
         .sort("_rank", "places", "indicator_id", descending=[False, True, False], maintain_order=True)
         # two per category first, so that a few cards cover the campaign, government, services…
         .with_columns((pl.int_range(pl.len()).over("category") >= 2).alias("_more"))
         .sort("_more", maintain_order=True)
-        .drop("_sum", "_rank", "_more", "one_target").head(n))
+        .drop("_sum", "_rank", "_more", "one_target")
+        .head(n)
+    )
 
 
 def trends(obs: pl.DataFrame) -> pl.DataFrame:
@@ -68,27 +106,51 @@ def trends(obs: pl.DataFrame) -> pl.DataFrame:
     or estimated, not targets): `periods` (period_start, period_end, value, status, in order), the previous and the
     latest, `change` (latest − previous: points for percentages) and `change_percent` (for counts), `per_year` True
     when summable counts over periods of different lengths are compared per year."""
-    rows = (obs.filter(pl.col("status") != "target")
-            .sort("period_end", "period_start", maintain_order=True)
-            .unique(subset=["indicator_id", *PLACE, "period_start", "period_end"], keep="last", maintain_order=True)
-            .with_columns((pl.col("period_end").dt.year() - pl.col("period_start").dt.year() + 1).alias("_years")))
-    grouped = (rows.group_by("indicator_id", *PLACE, maintain_order=True).agg(
-        pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
-        pl.struct("period_start", "period_end", "value", "status").alias("periods"),
-        pl.col("value").tail(2).first().alias("previous"), pl.col("value").last().alias("latest"),
-        pl.col("_years").tail(2).first().alias("_years_before"), pl.col("_years").last().alias("_years_now"),
-        pl.col("period_start").tail(2).first().alias("previous_start"),
-        pl.col("period_end").tail(2).first().alias("previous_end"),
-        pl.col("period_start").last().alias("latest_start"), pl.col("period_end").last().alias("latest_end"),
-        pl.len().alias("count"))
-        .filter(pl.col("count") >= 2))
+    rows = (
+        obs.filter(pl.col("status") != "target")
+        .sort("period_end", "period_start", maintain_order=True)
+        .unique(subset=["indicator_id", *PLACE, "period_start", "period_end"], keep="last", maintain_order=True)
+        .with_columns((pl.col("period_end").dt.year() - pl.col("period_start").dt.year() + 1).alias("_years"))
+    )
+    grouped = (
+        rows.group_by("indicator_id", *PLACE, maintain_order=True)
+        .agg(
+            pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
+            pl.struct("period_start", "period_end", "value", "status").alias("periods"),
+            pl.col("value").tail(2).first().alias("previous"),
+            pl.col("value").last().alias("latest"),
+            pl.col("_years").tail(2).first().alias("_years_before"),
+            pl.col("_years").last().alias("_years_now"),
+            pl.col("period_start").tail(2).first().alias("previous_start"),
+            pl.col("period_end").tail(2).first().alias("previous_end"),
+            pl.col("period_start").last().alias("latest_start"),
+            pl.col("period_end").last().alias("latest_end"),
+            pl.len().alias("count"),
+        )
+        .filter(pl.col("count") >= 2)
+    )
     per_year = (pl.col("aggregation") == "sum") & (pl.col("_years_before") != pl.col("_years_now"))
     before = pl.when(per_year).then(pl.col("previous") / pl.col("_years_before")).otherwise("previous")
     now = pl.when(per_year).then(pl.col("latest") / pl.col("_years_now")).otherwise("latest")
-    return (grouped.with_columns(
-        per_year.alias("per_year"), (now - before).alias("change"),
-        pl.when((pl.col("unit") != "percent") & (before != 0)).then((now - before) / before.abs() * 100)
-        .otherwise(None).alias("change_percent"), _category_rank().alias("_rank"))
-        .sort("_rank", "indicator_id", "display_name", "district", "commune", "breakdown", nulls_last=False,
-              maintain_order=True)
-        .drop("_years_before", "_years_now", "_rank", "count"))
+    return (
+        grouped.with_columns(
+            per_year.alias("per_year"),
+            (now - before).alias("change"),
+            pl.when((pl.col("unit") != "percent") & (before != 0))
+            .then((now - before) / before.abs() * 100)
+            .otherwise(None)
+            .alias("change_percent"),
+            _category_rank().alias("_rank"),
+        )
+        .sort(
+            "_rank",
+            "indicator_id",
+            "display_name",
+            "district",
+            "commune",
+            "breakdown",
+            nulls_last=False,
+            maintain_order=True,
+        )
+        .drop("_years_before", "_years_now", "_rank", "count")
+    )

@@ -16,9 +16,9 @@ import polars as pl
 
 from .text import nfc
 
-MAX_QUERY = 100   # characters of a query (the URL parser bounds it too)
-MAX_WORDS = 8     # words of a query that are looked for
-SNIPPET = 240     # characters of a record's text shown around its first hit
+MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
+MAX_WORDS = 8  # words of a query that are looked for
+SNIPPET = 240  # characters of a record's text shown around its first hit
 KINDS = ("visit", "direction", "result", "limitation", "value", "document", "source")  # the order results are listed
 
 
@@ -68,13 +68,13 @@ def patterns(query: str) -> tuple[list[str], str | None]:
 class Hit:
     """One record that holds every word of the query."""
 
-    kind: str                    # one of KINDS
-    record_id: str               # the visit, value, document or source id
-    title: str                   # what the record is, in a line
-    snippet: str                 # its text around the first hit
+    kind: str  # one of KINDS
+    record_id: str  # the visit, value, document or source id
+    title: str  # what the record is, in a line
+    snippet: str  # its text around the first hit
     spans: tuple[tuple[int, int], ...]  # where the words are in `snippet`
-    day: dt.date | None          # the record's date, for ordering
-    page: str                    # the page that shows it (components/routes), and the choice that opens it there
+    day: dt.date | None  # the record's date, for ordering
+    page: str  # the page that shows it (components/routes), and the choice that opens it there
     choices: dict[str, str] = field(default_factory=dict)
     province: str | None = None  # a code in the filter's scheme, when the record has one
 
@@ -111,60 +111,117 @@ def _snippet(text: str, regexes: list[str]) -> tuple[str, tuple[tuple[int, int],
     if len(text) <= SNIPPET or not spans:
         return text, spans
     start = max(0, min(spans[0][0] - SNIPPET // 3, len(text) - SNIPPET))
-    cut = ("…" if start else "") + text[start:start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
+    cut = ("…" if start else "") + text[start : start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
     return cut, _spans(cut, regexes)
 
 
-def records(visits: pl.DataFrame, findings: pl.DataFrame, observations: pl.DataFrame, documents: pl.DataFrame,
-            sources: pl.DataFrame, *, lang: str = "vi") -> pl.DataFrame:
+def records(
+    visits: pl.DataFrame,
+    findings: pl.DataFrame,
+    observations: pl.DataFrame,
+    documents: pl.DataFrame,
+    sources: pl.DataFrame,
+    *,
+    lang: str = "vi",
+) -> pl.DataFrame:
     """Every searchable record as one row: kind, record_id, title, text (what is searched and shown), day, page,
     choice (parameter, value), province. `visits` and `observations` are the filter's (with display names);
     `findings` are kept for the filter's visits only."""
     name = "name_en" if lang == "en" else "name_vi"
-    host = pl.concat_str([pl.col("commune"), pl.col("district"), pl.col("display_name")], separator=", ",
-                         ignore_nulls=True)
+    host = pl.concat_str(
+        [pl.col("commune"), pl.col("district"), pl.col("display_name")], separator=", ", ignore_nulls=True
+    )
     visit_rows = visits.select(
-        pl.lit("visit").alias("kind"), pl.col("visit_id").alias("record_id"),
-        pl.concat_str([pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), host], separator=" — ",
-                      ignore_nulls=True).alias("title"),
-        pl.concat_str([pl.col("summary"), pl.col("body"), pl.col("leader_name"), pl.col("leader_title"), host,
-                       pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
-                       pl.lit("“") + pl.col("quote") + pl.lit("”")],
-                      separator=" · ", ignore_nulls=True).alias("text"),
-        pl.col("date_start").alias("day"), pl.lit("dong-thoi-gian").alias("page"), pl.lit("su_kien").alias("param"),
-        pl.col("visit_id").alias("value"), pl.col("display_code").alias("province"))
-    finding_rows = (
-        findings.join(visit_rows.select(pl.col("record_id").alias("visit_id"), "title", "day", "province"),
-                      on="visit_id", how="inner", maintain_order="left")
-        .select(pl.col("kind"), pl.col("visit_id").alias("record_id"), "title",
-                pl.concat_str([pl.col("text"), pl.lit("“") + pl.col("quote") + pl.lit("”")], separator=" · ")
-                .alias("text"),
-                "day", pl.lit("dong-thoi-gian").alias("page"), pl.lit("su_kien").alias("param"),
-                pl.col("visit_id").alias("value"), "province"))
+        pl.lit("visit").alias("kind"),
+        pl.col("visit_id").alias("record_id"),
+        pl.concat_str(
+            [pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), host], separator=" — ", ignore_nulls=True
+        ).alias("title"),
+        pl.concat_str(
+            [
+                pl.col("summary"),
+                pl.col("body"),
+                pl.col("leader_name"),
+                pl.col("leader_title"),
+                host,
+                pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
+                pl.lit("“") + pl.col("quote") + pl.lit("”"),
+            ],
+            separator=" · ",
+            ignore_nulls=True,
+        ).alias("text"),
+        pl.col("date_start").alias("day"),
+        pl.lit("dong-thoi-gian").alias("page"),
+        pl.lit("su_kien").alias("param"),
+        pl.col("visit_id").alias("value"),
+        pl.col("display_code").alias("province"),
+    )
+    finding_rows = findings.join(
+        visit_rows.select(pl.col("record_id").alias("visit_id"), "title", "day", "province"),
+        on="visit_id",
+        how="inner",
+        maintain_order="left",
+    ).select(
+        pl.col("kind"),
+        pl.col("visit_id").alias("record_id"),
+        "title",
+        pl.concat_str([pl.col("text"), pl.lit("“") + pl.col("quote") + pl.lit("”")], separator=" · ").alias("text"),
+        "day",
+        pl.lit("dong-thoi-gian").alias("page"),
+        pl.lit("su_kien").alias("param"),
+        pl.col("visit_id").alias("value"),
+        "province",
+    )
     value_rows = observations.select(
-        pl.lit("value").alias("kind"), pl.col("observation_id").alias("record_id"),
-        pl.concat_str([pl.col(name), pl.col("breakdown"), pl.col("display_name")], separator=" — ",
-                      ignore_nulls=True).alias("title"),
-        pl.concat_str([pl.col(name), pl.col("breakdown"), pl.col("commune"), pl.col("district"),
-                       pl.col("display_name"), pl.lit("“") + pl.col("quote") + pl.lit("”")], separator=" · ",
-                      ignore_nulls=True).alias("text"),
-        pl.col("period_end").alias("day"), pl.lit("so-sanh").alias("page"), pl.lit("chi_tieu").alias("param"),
-        pl.col("indicator_id").alias("value"), pl.col("display_code").alias("province"))
+        pl.lit("value").alias("kind"),
+        pl.col("observation_id").alias("record_id"),
+        pl.concat_str(
+            [pl.col(name), pl.col("breakdown"), pl.col("display_name")], separator=" — ", ignore_nulls=True
+        ).alias("title"),
+        pl.concat_str(
+            [
+                pl.col(name),
+                pl.col("breakdown"),
+                pl.col("commune"),
+                pl.col("district"),
+                pl.col("display_name"),
+                pl.lit("“") + pl.col("quote") + pl.lit("”"),
+            ],
+            separator=" · ",
+            ignore_nulls=True,
+        ).alias("text"),
+        pl.col("period_end").alias("day"),
+        pl.lit("so-sanh").alias("page"),
+        pl.lit("chi_tieu").alias("param"),
+        pl.col("indicator_id").alias("value"),
+        pl.col("display_code").alias("province"),
+    )
     document_rows = documents.select(
-        pl.lit("document").alias("kind"), pl.col("code").alias("record_id"),
+        pl.lit("document").alias("kind"),
+        pl.col("code").alias("record_id"),
         pl.col("code").alias("title"),
-        pl.concat_str([pl.col("code"), pl.col("title"), pl.col("issuer"), pl.col("quote")], separator=" · ",
-                      ignore_nulls=True).alias("text"),
-        pl.col("date").alias("day"), pl.lit("van-ban").alias("page"), pl.lit(None, pl.String).alias("param"),
-        pl.lit(None, pl.String).alias("value"), pl.lit(None, pl.String).alias("province"))
+        pl.concat_str(
+            [pl.col("code"), pl.col("title"), pl.col("issuer"), pl.col("quote")], separator=" · ", ignore_nulls=True
+        ).alias("text"),
+        pl.col("date").alias("day"),
+        pl.lit("van-ban").alias("page"),
+        pl.lit(None, pl.String).alias("param"),
+        pl.lit(None, pl.String).alias("value"),
+        pl.lit(None, pl.String).alias("province"),
+    )
     source_rows = sources.select(
-        pl.lit("source").alias("kind"), pl.col("source_id").alias("record_id"),
+        pl.lit("source").alias("kind"),
+        pl.col("source_id").alias("record_id"),
         pl.coalesce("title", "source_id").alias("title"),
-        pl.concat_str([pl.col("title"), pl.col("publisher"), pl.col("author")], separator=" · ",
-                      ignore_nulls=True).alias("text"),
+        pl.concat_str(
+            [pl.col("title"), pl.col("publisher"), pl.col("author")], separator=" · ", ignore_nulls=True
+        ).alias("text"),
         pl.col("published").str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).alias("day"),
-        pl.lit("nguon").alias("page"), pl.lit(None, pl.String).alias("param"), pl.lit(None, pl.String).alias("value"),
-        pl.lit(None, pl.String).alias("province"))
+        pl.lit("nguon").alias("page"),
+        pl.lit(None, pl.String).alias("param"),
+        pl.lit(None, pl.String).alias("value"),
+        pl.lit(None, pl.String).alias("province"),
+    )
     return pl.concat([visit_rows, finding_rows, value_rows, document_rows, source_rows], how="vertical_relaxed")
 
 
@@ -174,19 +231,35 @@ def search(query: str, table: pl.DataFrame, limit: int = 60) -> tuple[list[Hit],
     each, phrase = patterns(query)
     if phrase is None:
         return [], {}
-    matched = table.lazy().with_columns(fold_expr("text").alias("_folded")).filter(
-        pl.all_horizontal([pl.col("_folded").str.contains(regex) for regex in each]))
-    ranked = (matched.with_columns(
-        (~pl.col("_folded").str.contains(phrase)).alias("_phrase"),
-        pl.col("kind").replace_strict({k: i for i, k in enumerate(KINDS)}, default=len(KINDS)).alias("_kind"))
+    matched = (
+        table.lazy()
+        .with_columns(fold_expr("text").alias("_folded"))
+        .filter(pl.all_horizontal([pl.col("_folded").str.contains(regex) for regex in each]))
+    )
+    ranked = (
+        matched.with_columns(
+            (~pl.col("_folded").str.contains(phrase)).alias("_phrase"),
+            pl.col("kind").replace_strict({k: i for i, k in enumerate(KINDS)}, default=len(KINDS)).alias("_kind"),
+        )
         .sort("_phrase", "_kind", "day", "record_id", descending=[False, False, True, False], nulls_last=True)
-        .collect())
+        .collect()
+    )
     counts = dict(ranked.group_by("kind").len().iter_rows())
     hits = []
     for row in ranked.head(limit).iter_rows(named=True):
         # the phrase where the record has it; else each word
         snippet, spans = _snippet(row["text"], [phrase] if not row["_phrase"] else each)
-        hits.append(Hit(kind=row["kind"], record_id=row["record_id"], title=row["title"], snippet=snippet,
-                        spans=spans, day=row["day"], page=row["page"],
-                        choices={row["param"]: row["value"]} if row["param"] else {}, province=row["province"]))
+        hits.append(
+            Hit(
+                kind=row["kind"],
+                record_id=row["record_id"],
+                title=row["title"],
+                snippet=snippet,
+                spans=spans,
+                day=row["day"],
+                page=row["page"],
+                choices={row["param"]: row["value"]} if row["param"] else {},
+                province=row["province"],
+            )
+        )
     return hits, counts

@@ -120,9 +120,13 @@ def write(root: Path, catalog: Catalog, *, verified_quotes: bool, key: str | Non
         (work / TEXTS).write_text(json.dumps(catalog.texts, ensure_ascii=False), encoding="utf-8")
         files[TEXTS] = _sha256(work / TEXTS)
         manifest = {
-            "format": FORMAT, "fingerprint": key, "version": catalog.version, "verified_quotes": verified_quotes,
+            "format": FORMAT,
+            "fingerprint": key,
+            "version": catalog.version,
+            "verified_quotes": verified_quotes,
             "dataset": yaml.safe_dump(catalog.dataset, allow_unicode=True, sort_keys=False),
-            "warnings": [dataclasses.asdict(p) for p in catalog.warnings], "files": files,
+            "warnings": [dataclasses.asdict(p) for p in catalog.warnings],
+            "files": files,
             "note": "Bản chụp tự động của dữ liệu đã kiểm tra — không sửa tay; sai lệch thì bị bỏ qua và tạo lại.",
         }
         manifest["digest"] = _self_digest(manifest)
@@ -150,9 +154,12 @@ def read(root: Path, key: str, need_verified_quotes: bool) -> Catalog | None:
     where = folder(root) / key
     try:
         manifest = json.loads((where / MANIFEST).read_text(encoding="utf-8"))
-        if (manifest.get("format") != FORMAT or manifest.get("fingerprint") != key
-                or manifest.get("digest") != _self_digest(manifest)
-                or (need_verified_quotes and not manifest.get("verified_quotes"))):
+        if (
+            manifest.get("format") != FORMAT
+            or manifest.get("fingerprint") != key
+            or manifest.get("digest") != _self_digest(manifest)
+            or (need_verified_quotes and not manifest.get("verified_quotes"))
+        ):
             return None
         files = manifest["files"]
         if set(files) != {f"{name}.parquet" for name in FRAMES} | {TEXTS}:

@@ -38,9 +38,16 @@ def record_keys(name: str) -> list[str]:
     return list(RECORD_FILES[name])
 
 
-def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str] | None = None, *,
-         author: str | None = None, note: str | None = None, now: dt.datetime | None = None,
-         lock_timeout: float = LOCK_TIMEOUT) -> Saved:
+def save(
+    root: str | Path,
+    records: dict[str, list[dict]],
+    texts: dict[str, str] | None = None,
+    *,
+    author: str | None = None,
+    note: str | None = None,
+    now: dt.datetime | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> Saved:
     """Append `records` ({"visits": [...], "observations": [...], "sources": [...], "documents": [...]}) and store
     `texts` ({source id: article text}) in the data folder, or raise DataError and write nothing.
 
@@ -48,10 +55,11 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
     Raises LockBusy (a DataError naming the holder) when another save holds the folder longer than `lock_timeout`."""
     root = Path(root)
     texts = texts or {}
+    author, note = (author or "").strip(), (note or "").strip()
     missing = []
-    if not (author or "").strip():
+    if not author:
         missing.append(Problem("", "", "author", "cần ghi người lưu (tài khoản biên tập viên)"))
-    if not (note or "").strip():
+    if not note:
         missing.append(Problem("", "", "note", "cần ghi lý do lưu (một ghi chú ngắn)"))
     missing += _bad_names(records, texts)
     if missing:
@@ -67,9 +75,13 @@ def save(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str]
         committed = False
         try:
             changed, added = _stage(root, txn / "tree", records, texts)
-            entry = {"id": txn.name.removeprefix(TXN_PREFIX), "time": when.isoformat(timespec="seconds"),
-                     "author": author.strip(), "note": note.strip(),  # type: ignore[union-attr]
-                     "files": {f: {"added": added.get(f, []), "changed": [], "removed": []} for f in changed}}
+            entry = {
+                "id": txn.name.removeprefix(TXN_PREFIX),
+                "time": when.isoformat(timespec="seconds"),
+                "author": author,
+                "note": note,
+                "files": {f: {"added": added.get(f, []), "changed": [], "removed": []} for f in changed},
+            }
             for relative in changed:
                 if (root / relative).exists():
                     (txn / "previous" / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -94,11 +106,15 @@ SAVED_FILES = ("sources", "documents", "visits", "observations", "followups")  #
 def _bad_names(records: dict[str, list[dict]], texts: dict[str, str]) -> list[Problem]:
     """Every name a path would be built from, checked before any is: record files, source ids (issue: an id such as
     `../../tmp/x` wrote a file outside data/ before the validation ran)."""
-    problems = [Problem(f"{name}", "", "", f"không lưu được vào tệp này; chỉ: {', '.join(SAVED_FILES)}")
-                for name in records if name not in SAVED_FILES]
+    problems = [
+        Problem(f"{name}", "", "", f"không lưu được vào tệp này; chỉ: {', '.join(SAVED_FILES)}")
+        for name in records
+        if name not in SAVED_FILES
+    ]
     ids = [*texts, *(item.get("id") for item in records.get("sources", []) if isinstance(item, dict))]
-    problems += [Problem("sources.yaml", "", "id", source_id_problem(i)) for i in dict.fromkeys(ids)
-                 if not valid_source_id(i)]
+    problems += [
+        Problem("sources.yaml", "", "id", source_id_problem(i)) for i in dict.fromkeys(ids) if not valid_source_id(i)
+    ]
     return problems
 
 
@@ -110,8 +126,9 @@ def _inside(tree: Path, relative: str) -> Path:
     return path
 
 
-def _stage(root: Path, tree: Path, records: dict[str, list[dict]],
-           texts: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+def _stage(
+    root: Path, tree: Path, records: dict[str, list[dict]], texts: dict[str, str]
+) -> tuple[list[str], dict[str, list[str]]]:
     """A complete copy of the folder with the changes applied, validated; returns the changed files and the ids
     added to each. Unchanged files are hard links (no copy of a large folder); changed ones are written anew."""
     shutil.copytree(root, tree, symlinks=True, ignore=shutil.ignore_patterns(HISTORY, "geo"), copy_function=_link)

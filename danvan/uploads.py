@@ -30,8 +30,9 @@ class Upload:
     text: str | None = None  # the decoded text of a text upload (UTF-8/UTF-16, NFC)
 
 
-def check(raw: bytes, name: str = "", *, allowed: tuple[str, ...] = tuple(KINDS),
-          max_bytes: int = MAX_UPLOAD) -> Upload:
+def check(
+    raw: bytes, name: str = "", *, allowed: tuple[str, ...] = tuple(KINDS), max_bytes: int = MAX_UPLOAD
+) -> Upload:
     """The upload described, or UploadError: too large, empty, of a type not in `allowed`, or text that does not
     decode (with the likely encoding named)."""
     if not raw:
@@ -72,8 +73,14 @@ def describe(raw: bytes) -> str:
     kind = sniff(raw)
     if raw.startswith(b"MZ") or raw.startswith(b"\x7fELF"):
         return "chương trình chạy được"
-    return {"zip": "tệp nén ZIP", "binary": "tệp nhị phân", "pdf": "PDF", "docx": "Word (.docx)",
-            "xlsx": "Excel (.xlsx)", "text": "văn bản"}[kind]
+    return {
+        "zip": "tệp nén ZIP",
+        "binary": "tệp nhị phân",
+        "pdf": "PDF",
+        "docx": "Word (.docx)",
+        "xlsx": "Excel (.xlsx)",
+        "text": "văn bản",
+    }[kind]
 
 
 def _text(raw: bytes) -> str:

@@ -18,8 +18,13 @@ t, lang, scheme = current.t, current.lang, current.flt.scheme
 choices = cached.map_indicators(current.catalog, current.flt)
 left, right = st.columns([1, 2])
 view.seed("map_mode", "to_mau", ["visits", "indicator"], lang)  # a shared link's choices
-mode = left.radio(t("map_color_by"), ["visits", "indicator"], horizontal=True, key="map_mode",
-                  format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"))
+mode = left.radio(
+    t("map_color_by"),
+    ["visits", "indicator"],
+    horizontal=True,
+    key="map_mode",
+    format_func=lambda m: t("map_by_visits") if m == "visits" else t("map_by_indicator"),
+)
 unit = "count"
 if mode == "indicator" and choices.is_empty():
     st.info(t("map_no_indicator"))
@@ -27,8 +32,9 @@ if mode == "indicator" and choices.is_empty():
 if mode == "indicator":
     names = dict(choices.select("indicator_id", name_column(lang)).iter_rows())
     view.seed("map_indicator", "chi_tieu_ban_do", list(names), lang)
-    indicator = right.selectbox(t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator",
-                                placeholder=t("choose"))
+    indicator = right.selectbox(
+        t("map_indicator"), list(names), format_func=names.__getitem__, key="map_indicator", placeholder=t("choose")
+    )
     view.keep("to_mau", mode)
     view.keep("chi_tieu_ban_do", indicator)
     unit = choices.filter(pl.col("indicator_id") == indicator)["unit"][0]
@@ -36,32 +42,44 @@ if mode == "indicator":
     legend_title = names[indicator]
 else:
     values = cached.visit_counts(current.catalog, current.flt).with_columns(
-        pl.lit(None, pl.List(pl.String)).alias("parts"), pl.lit(None, pl.List(pl.String)).alias("sources"),
-        pl.lit(None, pl.List(pl.String)).alias("quotes"))
+        pl.lit(None, pl.List(pl.String)).alias("parts"),
+        pl.lit(None, pl.List(pl.String)).alias("sources"),
+        pl.lit(None, pl.List(pl.String)).alias("quotes"),
+    )
     legend_title = t("map_by_visits")
 
 
 # One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs.
 arcs = maps.arc_rows(cached.visit_arcs(current.catalog, current.flt), lang)
-tooltips = maps.tooltips(values, current.catalog.sources, legend_title=legend_title,
-                         unit=unit if mode == "indicator" else None, lang=lang)
-deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
-                       maps.boundaries("hoangsa_truongsa.geojson"),
-                       dict(values.select("display_code", "value").iter_rows()), tooltips, arcs,
-                       no_data_text=t("map_no_data"))
+tooltips = maps.tooltips(
+    values, current.catalog.sources, legend_title=legend_title, unit=unit if mode == "indicator" else None, lang=lang
+)
+deck = cached.map_deck(
+    maps.boundaries(f"provinces_{scheme}.geojson"),
+    maps.boundaries("hoangsa_truongsa.geojson"),
+    dict(values.select("display_code", "value").iter_rows()),
+    tooltips,
+    arcs,
+    no_data_text=t("map_no_data"),
+)
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
     # 510 pixels: the whole country with Trường Sa (maps.VIEW) under the page's title on a 1366×768 laptop
-    event = st.pydeck_chart(deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object",
-                            key="map_select")
+    event = st.pydeck_chart(
+        deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object", key="map_select"
+    )
 with legend_col:
     st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
     if values.height:
         rows = maps.legend(values["value"].to_list(), unit, lang, t("map_no_data"))
-        st.html("".join(
-            f'<div style="display:flex;align-items:center;gap:10px;margin:4px 0;font-size:18px">'
-            f'<span style="width:28px;height:18px;background:rgb{c};border:1px solid #555"></span>'
-            f"{html.escape(label)}</div>" for c, label in rows))
+        st.html(
+            "".join(
+                f'<div style="display:flex;align-items:center;gap:10px;margin:4px 0;font-size:18px">'
+                f'<span style="width:28px;height:18px;background:rgb{c};border:1px solid #555"></span>'
+                f"{html.escape(label)}</div>"
+                for c, label in rows
+            )
+        )
         periods = values.select("period_start", "period_end").unique()
         if mode == "visits":
             st.caption(t("map_period", period=f"{current.flt.years[0]}–{current.flt.years[1]}"))

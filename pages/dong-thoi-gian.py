@@ -20,8 +20,13 @@ else:
     many = visits.height > POINTS
     view.seed("timeline_visit", "su_kien", visits["visit_id"].to_list(), current.lang)  # a shared link's visit
     clicked_id = st.session_state.get("timeline_visit")
-    listed = pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
-        "visit_id", keep="first", maintain_order=True) if many else visits
+    listed = (
+        pl.concat([visits.head(LISTED), visits.filter(pl.col("visit_id") == (clicked_id or ""))]).unique(
+            "visit_id", keep="first", maintain_order=True
+        )
+        if many
+        else visits
+    )
     rows = listed.with_columns(charts.timeline_hover(current.lang, current.catalog.places))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
@@ -30,19 +35,38 @@ else:
     docs = current.catalog.documents.filter(pl.col("code").is_in(referenced.to_list()), pl.col("date").is_not_null())
     inside = docs.filter(pl.col("date").is_between(current.flt.start, current.flt.end))
     levels, kinds = charts.timeline_labels(current.lang)
-    figure = charts.make_timeline_figure(points, inside, level_labels=levels, kind_labels=kinds,
-                                         lang=current.lang)
-    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="timeline_chart", theme=None,
-                            config={"displaylogo": False})
+    figure = charts.make_timeline_figure(points, inside, level_labels=levels, kind_labels=kinds, lang=current.lang)
+    event = st.plotly_chart(
+        figure,
+        on_select="rerun",
+        selection_mode="points",
+        key="timeline_chart",
+        theme=None,
+        config={"displaylogo": False},
+    )
     st.caption(t("timeline_milestones"))
     outside = docs.filter(~pl.col("date").is_between(current.flt.start, current.flt.end))
     if outside.height:
-        st.caption(t("timeline_outside", docs=", ".join(
-            f"{code} ({fmt.date(day)})" for code, day in outside.select("code", "date").sort("date").iter_rows())))
+        st.caption(
+            t(
+                "timeline_outside",
+                docs=", ".join(
+                    f"{code} ({fmt.date(day)})" for code, day in outside.select("code", "date").sort("date").iter_rows()
+                ),
+            )
+        )
 
-    labels = dict(rows.select("visit_id", pl.format(
-        "{} — {} → {}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-        charts.host_name(current.lang, current.catalog.places).fill_null("—"))).iter_rows())
+    labels = dict(
+        rows.select(
+            "visit_id",
+            pl.format(
+                "{} — {} → {}",
+                pl.col("date_start").dt.strftime("%d/%m/%Y"),
+                pl.col("body"),
+                charts.host_name(current.lang, current.catalog.places).fill_null("—"),
+            ),
+        ).iter_rows()
+    )
     clicked = [p["customdata"][0] for p in (event["selection"]["points"] if event else []) if p.get("customdata")]
     # The chart keeps its selection on every rerun: only a NEW click chooses the visit, so that a later choice in
     # the list is not reverted to the point clicked before.
@@ -56,8 +80,9 @@ else:
     if many:
         st.caption(t("timeline_buckets", n=fmt.number(LISTED, lang=current.lang)))
     st.caption(t("timeline_hint"))
-    chosen = st.selectbox(t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit",
-                          placeholder=t("choose"))
+    chosen = st.selectbox(
+        t("timeline_pick"), list(labels), format_func=labels.__getitem__, key="timeline_visit", placeholder=t("choose")
+    )
     view.keep("su_kien", chosen)
     with st.container(border=True):
         ui.visit_details(current, rows.filter(pl.col("visit_id") == chosen).row(0, named=True))

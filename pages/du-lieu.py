@@ -22,12 +22,15 @@ def shown(frame: pl.DataFrame) -> pl.DataFrame:
     """Dates as dd/mm/yyyy and numbers the Vietnamese way, for the screen (downloads keep real types)."""
     return frame.with_columns(
         [fmt.date_expr(c) for c, dtype in frame.schema.items() if dtype == pl.Date]
-        + [fmt.number_expr(c, lang=lang) for c, dtype in frame.schema.items() if dtype == pl.Float64])
+        + [fmt.number_expr(c, lang=lang) for c, dtype in frame.schema.items() if dtype == pl.Float64]
+    )
 
 
 CSV, XLSX = FORMATS["csv"], FORMATS["xlsx"]
-for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.visit_table),
-                                ("data_observations", observations, export.STEMS[1], export.observation_table)):
+for key, frame, stem, table in (
+    ("data_visits", visits, export.STEMS[0], export.visit_table),
+    ("data_observations", observations, export.STEMS[1], export.observation_table),
+):
     st.subheader(f"{t(key)} · {t('data_rows', n=fmt.number(frame.height, lang=lang))}")
     if frame.is_empty():
         if visits.is_empty() and observations.is_empty():
@@ -43,19 +46,36 @@ for key, frame, stem, table in (("data_visits", visits, export.STEMS[0], export.
     screen = table(frame.head(ROWS), lang, current.catalog)
     st.dataframe(shown(screen), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
-    st.download_button(t(CSV.label),
-                       lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog)),
-                       file_name=f"danvan-{stem}.{CSV.extension}", mime=CSV.mime, icon=":material/download:",
-                       key=f"csv_{stem}", on_click="ignore")
+    st.download_button(
+        t(CSV.label),
+        lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog)),
+        file_name=f"danvan-{stem}.{CSV.extension}",
+        mime=CSV.mime,
+        icon=":material/download:",
+        key=f"csv_{stem}",
+        on_click="ignore",
+    )
 
 
 def workbook() -> bytes:
     """Every table of the view in one Excel file, made when the button is pressed."""
-    tables = export.Tables(export.sheets(current.catalog, visits, observations, lang), current.filter_label(),
-                           current.catalog.version, dt.date.today(), lang)
+    tables = export.Tables(
+        export.sheets(current.catalog, visits, observations, lang),
+        current.filter_label(),
+        current.catalog.version,
+        dt.date.today(),
+        lang,
+    )
     return XLSX.tables(tables)[""]
 
 
-st.download_button(t(XLSX.label), workbook, file_name=f"danvan.{XLSX.extension}", mime=XLSX.mime,
-                   icon=":material/table_view:", key="xlsx", on_click="ignore")
+st.download_button(
+    t(XLSX.label),
+    workbook,
+    file_name=f"danvan.{XLSX.extension}",
+    mime=XLSX.mime,
+    icon=":material/table_view:",
+    key="xlsx",
+    on_click="ignore",
+)
 ui.footer(current)

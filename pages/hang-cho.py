@@ -28,28 +28,48 @@ def curator() -> str:
 
 who = curator()
 queue_dir = queue.default_queue(cached.data_path())
-names = dict(current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi")
-             .iter_rows())
+names = dict(
+    current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
+)
 left, right = st.columns(2)
 states = {None: t("q_all"), "new": t("q_new"), "accepted": t("q_accepted"), "rejected": t("q_rejected")}
 chosen_state = left.selectbox(t("q_state"), list(states), format_func=states.get, key="queue_state")
-chosen_province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"),
-                                  key="queue_province")
+chosen_province = right.selectbox(
+    t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
+)
 entries = queue.list_entries(queue_dir, chosen_state, chosen_province)
 if not entries:
     st.info(t("q_empty"))
     ui.footer(current)
     st.stop()
 
-st.dataframe(pl.DataFrame([{
-    t("q_created"): e.created.replace("T", " "), t("q_file"): e.file, t("q_kind"): e.kind,
-    t("q_state"): states.get(e.state, e.state), t("cur_confidence"): e.confidence,
-    t("q_items"): f"{e.counts.get('visits', 0)} / {e.counts.get('documents', 0)} / {e.counts.get('observations', 0)}",
-    t("q_problems"): len(e.problems)} for e in entries]), hide_index=True)
+st.dataframe(
+    pl.DataFrame(
+        [
+            {
+                t("q_created"): e.created.replace("T", " "),
+                t("q_file"): e.file,
+                t("q_kind"): e.kind,
+                t("q_state"): states.get(e.state, e.state),
+                t("cur_confidence"): e.confidence,
+                t(
+                    "q_items"
+                ): f"{e.counts.get('visits', 0)} / {e.counts.get('documents', 0)} / {e.counts.get('observations', 0)}",
+                t("q_problems"): len(e.problems),
+            }
+            for e in entries
+        ]
+    ),
+    hide_index=True,
+)
 
 by_id = {e.id: e for e in entries}
-opened = st.selectbox(t("q_open"), list(by_id), key="queue_open",
-                      format_func=lambda i: f"{by_id[i].file} — {states.get(by_id[i].state)} ({i})")
+opened = st.selectbox(
+    t("q_open"),
+    list(by_id),
+    key="queue_open",
+    format_func=lambda i: f"{by_id[i].file} — {states.get(by_id[i].state)} ({i})",
+)
 entry = by_id[opened]
 draft = entry.draft()
 if entry.reviewed:
@@ -85,8 +105,15 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
     else:
         source = SourceEntry(source_id, title or None, publisher or None, url or None, published or None)
         try:
-            saved = queue.accept(entry, kept, source, cached.data_path(), author=who, note=reason,
-                                 known_documents=current.catalog.documents["code"])
+            saved = queue.accept(
+                entry,
+                kept,
+                source,
+                cached.data_path(),
+                author=who,
+                note=reason,
+                known_documents=current.catalog.documents["code"],
+            )
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))

@@ -21,8 +21,14 @@ units = current.catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
 names = dict(units.select("code", "name_vi").iter_rows())
 choices = list(current.flt.provinces) or list(names)
 if len(choices) > 1:  # several provinces in the filter: the first; none: ask, rather than open the first of 63
-    code = st.selectbox(t("profile_pick"), choices, format_func=names.__getitem__, key="profile_code",
-                        index=0 if current.flt.provinces else None, placeholder=t("profile_pick"))
+    code = st.selectbox(
+        t("profile_pick"),
+        choices,
+        format_func=names.__getitem__,
+        key="profile_code",
+        index=0 if current.flt.provinces else None,
+        placeholder=t("profile_pick"),
+    )
 else:
     code = choices[0]
 if code is None:
@@ -32,14 +38,17 @@ if code is None:
     st.stop()
 unit = units.filter(pl.col("code") == code).row(0, named=True)
 
-st.html("<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
-        "</style>")
+st.html(
+    "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
+    "</style>"
+)
 st.title(f"{t('page_profile')}: {unit['name_vi']}")
 st.caption(ui.plain(current.filter_label()))
 if scheme == "63":
     partners = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == unit["new_code"])
-    relation = t("merged_into", name=current.province_name(unit["new_code"], "34")) if partners.height > 1 \
-        else t("unchanged")
+    relation = (
+        t("merged_into", name=current.province_name(unit["new_code"], "34")) if partners.height > 1 else t("unchanged")
+    )
 else:
     old = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == code)["name_vi"].to_list()
     relation = t("merged_from", names=", ".join(old)) if len(old) > 1 else t("unchanged")
@@ -56,8 +65,9 @@ with main:
     if visits.height > VISITS:
         st.caption(t("profile_newest_visits", n=VISITS, m=fmt.number(visits.height, lang=lang)))
     for visit in visits.head(VISITS).iter_rows(named=True):
-        title = (f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — "
-                 f"{visit['body']}")
+        title = (
+            f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — {visit['body']}"
+        )
         with st.expander(f"{ui.plain(title)} → {ui.host(current, visit)}", expanded=visits.height <= 2):
             ui.visit_details(current, visit)
 
@@ -73,35 +83,51 @@ with main:
             st.caption(t("profile_latest_values", n=listed.height, m=fmt.number(observations.height, lang=lang)))
         for obs in listed.iter_rows(named=True):
             place = obs["commune"] or obs["district"]
-            label = obs[name_col] + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "") + (
-                f" ({place})" if place else "")
+            label = (
+                obs[name_col]
+                + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "")
+                + (f" ({place})" if place else "")
+            )
             with st.container(border=True):
                 value_col, quote_col = st.columns([1, 2])
                 with value_col:
-                    ui.value_card(current, label, fmt.value(obs["value"], obs["unit"], lang),
-                                  f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
-                                  f"{t('status_' + obs['status'])}", obs)
+                    ui.value_card(
+                        current,
+                        label,
+                        fmt.value(obs["value"], obs["unit"], lang),
+                        f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                        f"{t('status_' + obs['status'])}",
+                        obs,
+                    )
                 with quote_col:
                     ui.quote(current, obs["source_id"], obs["quote"])
 
 with side:
     st.subheader(t("profile_location"))
-    deck = cached.map_deck(maps.boundaries(f"provinces_{scheme}.geojson"),
-                           maps.boundaries("hoangsa_truongsa.geojson"), {code: 1.0},
-                           {code: ""}, pl.DataFrame(), no_data_text="",
-                           view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6))
+    deck = cached.map_deck(
+        maps.boundaries(f"provinces_{scheme}.geojson"),
+        maps.boundaries("hoangsa_truongsa.geojson"),
+        {code: 1.0},
+        {code: ""},
+        pl.DataFrame(),
+        no_data_text="",
+        view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6),
+    )
     st.pydeck_chart(deck, height=520, key="profile_map")
 
     st.subheader(t("profile_documents"))
     codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().to_list()
-    old_codes = current.catalog.units.filter(pl.col("scheme") == "63", (pl.col("new_code") == code)
-                                             if scheme == "34" else (pl.col("code") == code))["code"].to_list()
+    old_codes = current.catalog.units.filter(
+        pl.col("scheme") == "63", (pl.col("new_code") == code) if scheme == "34" else (pl.col("code") == code)
+    )["code"].to_list()
     documents = current.catalog.documents.filter(pl.col("code").is_in(codes) | pl.col("province").is_in(old_codes))
     if documents.is_empty():
         st.info(t("profile_no_documents"))
     for doc in documents.sort("date", nulls_last=True).iter_rows(named=True):
-        st.markdown(f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])}) — {ui.plain(doc['issuer'] or '')}  \n"
-                    f"{ui.plain(doc['title'] or '')}")
+        st.markdown(
+            f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])}) — {ui.plain(doc['issuer'] or '')}  \n"
+            f"{ui.plain(doc['title'] or '')}"
+        )
 
 # The province's one-click brief (exports.report.brief, the same file as `python -m danvan export --tinh CODE`),
 # made only when a button is pressed.
@@ -110,8 +136,12 @@ with st.container(key="profile_brief", horizontal=True, vertical_alignment="cent
     for name, icon in (("pptx", ":material/slideshow:"), ("html", ":material/public_off:")):
         kind = FORMATS[name]
         st.download_button(
-            t(kind.label), lambda kind=kind: kind.slides(brief(current.catalog, code, current.flt.years, lang,
-                                                               scheme=scheme)),
-            file_name=f"ban-tin-{ascii_key(unit['name_vi']).replace(' ', '-')}.{kind.extension}", mime=kind.mime,
-            icon=icon, on_click="ignore", key=f"brief_{name}")
+            t(kind.label),
+            lambda kind=kind: kind.slides(brief(current.catalog, code, current.flt.years, lang, scheme=scheme)),
+            file_name=f"ban-tin-{ascii_key(unit['name_vi']).replace(' ', '-')}.{kind.extension}",
+            mime=kind.mime,
+            icon=icon,
+            on_click="ignore",
+            key=f"brief_{name}",
+        )
 ui.footer(current)

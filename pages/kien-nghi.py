@@ -40,16 +40,22 @@ else:
         st.subheader(t("fu_open_in", place=ui.plain(place), n=still))
         for rec in rows.iter_rows(named=True):
             with st.container(border=True):
-                st.markdown(f"**{ui.plain(rec['text'])}** · :{'gray' if rec['state'] == followup.NONE else 'blue'}"
-                            f"-badge[{t('fu_state_' + rec['state'])}]")
-                st.caption(f"{t('fu_visit')}: {fmt.date(rec['date_start'], rec['date_precision'])} — "
-                           f"{ui.plain(rec['body'])} → {ui.host(current, rec) or '—'} · "
-                           f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})")
+                st.markdown(
+                    f"**{ui.plain(rec['text'])}** · :{'gray' if rec['state'] == followup.NONE else 'blue'}"
+                    f"-badge[{t('fu_state_' + rec['state'])}]"
+                )
+                st.caption(
+                    f"{t('fu_visit')}: {fmt.date(rec['date_start'], rec['date_precision'])} — "
+                    f"{ui.plain(rec['body'])} → {ui.host(current, rec) or '—'} · "
+                    f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})"
+                )
                 with st.expander(t("fu_given")):
                     ui.quote(current, rec["source_id"], rec["finding_quote"])
                 if rec["marks"]:
-                    st.markdown(t("fu_mark", state=t("fu_state_" + rec["state"]), day=fmt.date(rec["state_date"]))
-                                + (" " + t("fu_marks", n=rec["marks"]) if rec["marks"] > 1 else ""))
+                    st.markdown(
+                        t("fu_mark", state=t("fu_state_" + rec["state"]), day=fmt.date(rec["state_date"]))
+                        + (" " + t("fu_marks", n=rec["marks"]) if rec["marks"] > 1 else "")
+                    )
                     if rec["state_source"]:
                         ui.quote(current, rec["state_source"], rec["state_quote"])
                     if rec["state_note"]:
@@ -59,17 +65,29 @@ author = curator()
 if author and not recs.is_empty():
     st.divider()
     st.subheader(t("fu_form"))
-    labels = {f"{r['visit_id']}#{r['finding']}": f"{fmt.date(r['date_start'])} · {r['display_name'] or '—'} · "
-              f"{r['text'][:90]}" for r in recs.iter_rows(named=True)}
+    labels = {
+        f"{r['visit_id']}#{r['finding']}": f"{fmt.date(r['date_start'])} · {r['display_name'] or '—'} · "
+        f"{r['text'][:90]}"
+        for r in recs.iter_rows(named=True)
+    }
     sources = current.catalog.sources.sort("published", descending=True, nulls_last=True)
     titles = dict(sources.select("source_id", "title").iter_rows())
     with st.form("fu_mark_form"):
         picked = st.selectbox(t("fu_pick"), list(labels), format_func=labels.__getitem__, key="fu_pick")
-        state = st.radio(t("fu_state"), followup.FOLLOWUP_STATES, horizontal=True, key="fu_state",
-                         format_func=lambda s: t("fu_state_" + s))
+        state = st.radio(
+            t("fu_state"),
+            followup.FOLLOWUP_STATES,
+            horizontal=True,
+            key="fu_state",
+            format_func=lambda s: t("fu_state_" + s),
+        )
         day = st.date_input(t("fu_date"), value=dt.date.today(), format="DD/MM/YYYY", key="fu_date", width=360)
-        source = st.selectbox(t("fu_source"), [None, *titles], key="fu_source",
-                              format_func=lambda s: "—" if s is None else f"{s} — {titles[s] or ''}")
+        source = st.selectbox(
+            t("fu_source"),
+            [None, *titles],
+            key="fu_source",
+            format_func=lambda s: "—" if s is None else f"{s} — {titles[s] or ''}",
+        )
         quote = st.text_area(t("fu_quote"), key="fu_quote", height=90)
         reason = st.text_input(t("fu_reason"), key="fu_reason")
         submitted = st.form_submit_button(t("fu_save"), type="primary", icon=":material/save:")
@@ -78,8 +96,16 @@ if author and not recs.is_empty():
         if not reason.strip():
             st.warning(t("fu_need_reason"))
         else:
-            mark = followup.record(visit_id, int(finding), state, day, source, quote, reason,
-                                   followup.next_id(current.catalog.followups, visit_id, int(finding), day))
+            mark = followup.record(
+                visit_id,
+                int(finding),
+                state,
+                day,
+                source,
+                quote,
+                reason,
+                followup.next_id(current.catalog.followups, visit_id, int(finding), day),
+            )
             try:
                 saved = store.save(cached.data_path(), {"followups": [mark]}, author=author, note=reason)
             except DataError as err:

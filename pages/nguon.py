@@ -21,20 +21,26 @@ if sources.is_empty():
     st.stop()
 
 st.subheader(t("src_table"))
-st.dataframe(sources.select(
-    pl.col("title").fill_null(pl.col("publisher")).fill_null(pl.col("source_id")).alias(t("title")),
-    pl.col("publisher").alias(t("publisher")),
-    pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
-    # Only a well-formed web address becomes a link (text.web_link), as everywhere a url is shown.
-    pl.col("url").map_elements(web_link, return_dtype=pl.String).alias(t("link")),
-    pl.col("visits").alias(t("visits")),
-    pl.col("observations").alias(t("observations")),
-), hide_index=True, placeholder="—", column_config={t("link"): st.column_config.LinkColumn()})
+st.dataframe(
+    sources.select(
+        pl.col("title").fill_null(pl.col("publisher")).fill_null(pl.col("source_id")).alias(t("title")),
+        pl.col("publisher").alias(t("publisher")),
+        pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
+        # Only a well-formed web address becomes a link (text.web_link), as everywhere a url is shown.
+        pl.col("url").map_elements(web_link, return_dtype=pl.String).alias(t("link")),
+        pl.col("visits").alias(t("visits")),
+        pl.col("observations").alias(t("observations")),
+    ),
+    hide_index=True,
+    placeholder="—",
+    column_config={t("link"): st.column_config.LinkColumn()},
+)
 
 labels = dict(sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows())  # no bare ids
 view.seed("source_pick", "nguon", list(labels), current.lang)  # a shared link's source
-chosen = st.selectbox(t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick",
-                      placeholder=t("choose"))
+chosen = st.selectbox(
+    t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick", placeholder=t("choose")
+)
 view.keep("nguon", chosen)
 src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
 st.markdown(f"### {ui.plain(src['title'] or chosen)}")
@@ -42,8 +48,15 @@ st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(sr
 notes = [n for n in (src["published_note"], src["province_note"]) if n]
 if notes:
     st.caption(f"{t('src_notes')}: " + " ".join(ui.plain(n) for n in notes))
-st.markdown(t("src_curated", visits=src["visits"], findings=src["findings"], observations=src["observations"],
-              documents=src["documents"]))
+st.markdown(
+    t(
+        "src_curated",
+        visits=src["visits"],
+        findings=src["findings"],
+        observations=src["observations"],
+        documents=src["documents"],
+    )
+)
 
 quotes = cached.source_quotes(catalog, chosen)
 

@@ -31,18 +31,27 @@ st.html(f"""<style>
 [data-testid='stFileUploaderDropzoneInstructions'] {{display: none}}
 [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p {{display: none}}
 [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
-    content: "{t('cur_upload_button')}"}}
+    content: "{t("cur_upload_button")}"}}
 </style>""")
-upload = st.file_uploader(t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), key="curate_upload",
-                          type=["txt", "docx", "pdf", "xlsx", "csv"],
-                          max_upload_size=uploads.MAX_UPLOAD_MB)
+upload = st.file_uploader(
+    t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB),
+    key="curate_upload",
+    type=["txt", "docx", "pdf", "xlsx", "csv"],
+    max_upload_size=uploads.MAX_UPLOAD_MB,
+)
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, right = st.columns(2)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
-names = dict(current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi")
-             .iter_rows())
-province = right.selectbox(t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"),
-                           key="curate_province", placeholder=t("choose"))
+names = dict(
+    current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
+)
+province = right.selectbox(
+    t("cur_province"),
+    [None, *names],
+    format_func=lambda c: names.get(c, "—"),
+    key="curate_province",
+    placeholder=t("choose"),
+)
 
 if st.button(t("cur_extract"), type="primary"):
     text = None
@@ -66,10 +75,16 @@ if st.button(t("cur_extract"), type="primary"):
         st.warning(t("cur_empty"))
     if text:
         try:
-            options = {"published": published, "province": names.get(province) if province else None,
-                       "indicators": current.catalog.indicators.to_dicts()}
-            draft = (extract_document(document, current.registry, **options) if document is not None
-                     else ingest.extract_text(text, current.registry, **options))
+            options = {
+                "published": published,
+                "province": names.get(province) if province else None,
+                "indicators": current.catalog.indicators.to_dicts(),
+            }
+            draft = (
+                extract_document(document, current.registry, **options)
+                if document is not None
+                else ingest.extract_text(text, current.registry, **options)
+            )
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:
@@ -94,8 +109,7 @@ title = source_cols[1].text_input(t("title"), value=draft.source.title or "", ke
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key="curate_publisher")
 url = meta[1].text_input(t("link"), key="curate_url")
-published_value = meta[2].text_input(t("published"), value=draft.source.published or "",
-                                     key="curate_published_value")
+published_value = meta[2].text_input(t("published"), value=draft.source.published or "", key="curate_published_value")
 
 quotes = draft.quotes()
 st.markdown(f"**{t('cur_text')}**")
@@ -117,11 +131,20 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     else:
         try:
             # a table's values point to their cells: the original file is kept beside the text
-            saved = save_with_original(cached.data_path(), records, source_id, text, found["original"],
-                                       found["suffix"], author=account.username, note=note)
+            saved = save_with_original(
+                cached.data_path(),
+                records,
+                source_id,
+                text,
+                found["original"],
+                found["suffix"],
+                author=account.username,
+                note=note,
+            )
         except store.LockBusy as err:  # another save holds the folder: nothing written, try again
-            st.error(t("cur_busy", detail=ui.plain("; ".join(p.message for p in err.problems))),
-                     icon=":material/lock_clock:")
+            st.error(
+                t("cur_busy", detail=ui.plain("; ".join(p.message for p in err.problems))), icon=":material/lock_clock:"
+            )
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))

@@ -17,8 +17,7 @@ if visits.is_empty() and not numbers["observations"]:
 else:
     results.section(current)  # results first; what the filter holds after
     st.subheader(current.t("results_records"))
-    for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"),
-                           strict=True):
+    for column, key in zip(st.columns(5), ("visits", "provinces", "documents", "observations", "sources"), strict=True):
         label = {"provinces": "provinces_visited"}.get(key, key)
         column.metric(current.t(label), fmt.number(numbers[key], lang=current.lang), border=True)
     ui.beyond_years(current)
@@ -49,16 +48,27 @@ else:
         for obs in highlights.iter_rows(named=True):
             name = obs[name_column(current.lang)]
             with st.container(border=True):
-                ui.value_card(current, name, fmt.value(obs["value"], obs["unit"], current.lang),
-                              f"{obs['display_name']} · {current.t('period')} "
-                              f"{fmt.period(obs['period_start'], obs['period_end'])} · "
-                              f"{current.t('status_' + obs['status'])}", obs)
+                ui.value_card(
+                    current,
+                    name,
+                    fmt.value(obs["value"], obs["unit"], current.lang),
+                    f"{obs['display_name']} · {current.t('period')} "
+                    f"{fmt.period(obs['period_start'], obs['period_end'])} · "
+                    f"{current.t('status_' + obs['status'])}",
+                    obs,
+                )
                 with st.expander(current.t("quote")):
                     ui.quote(current, obs["source_id"], obs["quote"])
 
         st.subheader(current.t("whats_new"))
         for src in cached.recent_sources(current.catalog, current.flt).iter_rows(named=True):
-            st.markdown("- " + current.t(
-                "whats_new_row", title=ui.source_line(current, src["source_id"]),
-                visits=src["visits"], observations=src["observations"]))
+            st.markdown(
+                "- "
+                + current.t(
+                    "whats_new_row",
+                    title=ui.source_line(current, src["source_id"]),
+                    visits=src["visits"],
+                    observations=src["observations"],
+                )
+            )
 ui.footer(current)

@@ -26,47 +26,81 @@ else:
     names = dict(counts.select("indicator_id", name_col).iter_rows())
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     view.seed("compare_indicator", "chi_tieu", list(names), lang)  # a shared link's indicator
-    indicator = left.selectbox(t("compare_indicator"), list(names), format_func=names.__getitem__,
-                               key="compare_indicator", placeholder=t("choose"))
+    indicator = left.selectbox(
+        t("compare_indicator"),
+        list(names),
+        format_func=names.__getitem__,
+        key="compare_indicator",
+        placeholder=t("choose"),
+    )
     view.keep("chi_tieu", indicator)
     rows = queries.per_year(cached.indicator_rows(current.catalog, current.flt, indicator))
     has_parts = rows["breakdown"].is_not_null().any() and rows["breakdown"].is_null().any()
     view.seed("compare_breakdowns", "tach", None, lang)
-    parts = middle.toggle(t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts,
-                          help=t("compare_breakdowns_help"))
+    parts = middle.toggle(
+        t("compare_breakdowns"), key="compare_breakdowns", disabled=not has_parts, help=t("compare_breakdowns_help")
+    )
     view.keep("tach", 1 if parts and has_parts else None)
     if has_parts and not parts:
         rows = rows.filter(pl.col("breakdown").is_null())
     unit = rows["unit"][0]
     view.seed("compare_per_year", "moi_nam", None, lang)
-    per_year = right.toggle(t("compare_per_year"), key="compare_per_year", help=t("compare_per_year_help"),
-                            disabled=not rows["normalised"].any())
+    per_year = right.toggle(
+        t("compare_per_year"),
+        key="compare_per_year",
+        help=t("compare_per_year_help"),
+        disabled=not rows["normalised"].any(),
+    )
     view.keep("moi_nam", 1 if per_year else None)
     value_col = "value_per_year" if per_year else "value"
     rows = charts.compare_labels(rows, lang, per_year=per_year, places=current.catalog.places)
 
     reasons = queries.comparability(rows)
     if reasons:
-        st.warning(t("compare_not_comparable", reasons="; ".join(t("reason_" + r) for r in reasons)),
-                   icon=":material/warning:")
+        st.warning(
+            t("compare_not_comparable", reasons="; ".join(t("reason_" + r) for r in reasons)), icon=":material/warning:"
+        )
     beyond = rows.filter(queries.beyond_years(current.flt))
     if beyond.height:
         periods = ", ".join(sorted(set(beyond["period_label"].to_list())))
-        st.warning(t("compare_beyond_years", n=fmt.number(beyond.height, lang=lang),
-                     years=years_label(current.flt.years), periods=periods), icon=":material/date_range:")
+        st.warning(
+            t(
+                "compare_beyond_years",
+                n=fmt.number(beyond.height, lang=lang),
+                years=years_label(current.flt.years),
+                periods=periods,
+            ),
+            icon=":material/date_range:",
+        )
     disagree = queries.percent_disagreements(rows)
     if disagree.height:
-        lines = [t("compare_disagree_row", place=ui.plain(r["label"]), stated=fmt.percent(r["value"], lang=lang),
-                   computed=fmt.percent(r["computed_percent"], lang=lang), num=fmt.number(r["numerator"], lang=lang),
-                   den=fmt.number(r["denominator"], lang=lang)) for r in disagree.iter_rows(named=True)]
+        lines = [
+            t(
+                "compare_disagree_row",
+                place=ui.plain(r["label"]),
+                stated=fmt.percent(r["value"], lang=lang),
+                computed=fmt.percent(r["computed_percent"], lang=lang),
+                num=fmt.number(r["numerator"], lang=lang),
+                den=fmt.number(r["denominator"], lang=lang),
+            )
+            for r in disagree.iter_rows(named=True)
+        ]
         st.error(t("compare_disagree") + "  \n" + "  \n".join(lines), icon=":material/calculate:")
 
     shown = charts.compare_chart_rows(rows, BARS)  # thousands of communes: a readable chart of provinces, one period
     if shown.height < rows.height:
-        st.caption(t("compare_chart_subset", n=fmt.number(shown.height, lang=lang),
-                     m=fmt.number(rows.height, lang=lang)))
-    figure = charts.make_compare_figure(shown, value_column=value_col, label_column="label", text_column="text",
-                                        color_column="series", lang=lang, percent=unit == "percent")
+        st.caption(
+            t("compare_chart_subset", n=fmt.number(shown.height, lang=lang), m=fmt.number(rows.height, lang=lang))
+        )
+    figure = charts.make_compare_figure(
+        shown,
+        value_column=value_col,
+        label_column="label",
+        text_column="text",
+        color_column="series",
+        lang=lang,
+        percent=unit == "percent",
+    )
     st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 
     st.subheader(t("compare_table"))

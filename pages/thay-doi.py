@@ -20,9 +20,15 @@ if newest is None:
 
 view.seed("changes_day", "tu_ngay", None, lang)  # a shared link's day
 default = dt.date(newest.year, 1, 1)  # until a day is picked: what came in the newest year
-day = st.date_input(t("changes_since"), value=None if "changes_day" in st.session_state else default,
-                    key="changes_day", format="DD/MM/YYYY", min_value=dt.date(2008, 1, 1), max_value=dt.date.today(),
-                    width=360)
+day = st.date_input(
+    t("changes_since"),
+    value=None if "changes_day" in st.session_state else default,
+    key="changes_day",
+    format="DD/MM/YYYY",
+    min_value=dt.date(2008, 1, 1),
+    max_value=dt.date.today(),
+    width=360,
+)
 day = day or default
 view.keep("tu_ngay", day.isoformat())
 st.caption(t("changes_what"))
@@ -36,11 +42,16 @@ def basis(row: dict) -> str:
 
 
 if found.empty:
-    st.info(t("changes_none", day=fmt.date(day), filter=ui.plain(current.filter_label())),
-            icon=":material/event_available:")
+    st.info(
+        t("changes_none", day=fmt.date(day), filter=ui.plain(current.filter_label())), icon=":material/event_available:"
+    )
 else:
-    for column, key, frame in zip(st.columns(3), ("changes_sources", "changes_visits", "changes_values"),
-                                  (found.sources, found.visits, found.observations), strict=True):
+    for column, key, frame in zip(
+        st.columns(3),
+        ("changes_sources", "changes_visits", "changes_values"),
+        (found.sources, found.visits, found.observations),
+        strict=True,
+    ):
         column.metric(t(key), fmt.number(frame.height, lang=lang), border=True)
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -49,19 +60,25 @@ else:
             st.caption(t("none"))
         for visit in found.visits.head(30).iter_rows(named=True):
             with st.container(border=True):
-                st.markdown(f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
-                            f"{t('kind_' + visit['kind'])} · **{ui.plain(visit['body'])}** → "
-                            f"{ui.host(current, visit) or '—'}  \n{ui.plain(visit['summary'])}")
-                st.caption(f"{basis(visit)} · [{t('page_timeline')}]"
-                           f"({current.link('dong-thoi-gian', {'su_kien': visit['visit_id']})})")
+                st.markdown(
+                    f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
+                    f"{t('kind_' + visit['kind'])} · **{ui.plain(visit['body'])}** → "
+                    f"{ui.host(current, visit) or '—'}  \n{ui.plain(visit['summary'])}"
+                )
+                st.caption(
+                    f"{basis(visit)} · [{t('page_timeline')}]"
+                    f"({current.link('dong-thoi-gian', {'su_kien': visit['visit_id']})})"
+                )
         st.subheader(t("changes_values"))
         if found.observations.is_empty():
             st.caption(t("none"))
         for obs in found.observations.head(30).iter_rows(named=True):
             place = ", ".join(x for x in (obs["commune"], obs["district"], obs["display_name"]) if x)
             label = obs[name_column(lang)] + (f" — {obs['breakdown']}" if obs["breakdown"] else "")
-            st.markdown(f"- **{ui.plain(label)}**: {fmt.value(obs['value'], obs['unit'], lang)} · {ui.plain(place)} · "
-                        f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'])} · {basis(obs)}")
+            st.markdown(
+                f"- **{ui.plain(label)}**: {fmt.value(obs['value'], obs['unit'], lang)} · {ui.plain(place)} · "
+                f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'])} · {basis(obs)}"
+            )
     with right:
         st.subheader(t("changes_sources"))
         if found.sources.is_empty():

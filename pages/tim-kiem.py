@@ -10,19 +10,23 @@ current = view.current()
 ui.header(current, "page_search")
 t, lang = current.t, current.lang
 view.seed("search_q", "tim", None, lang)  # a shared link's words
-words = st.text_input(t("search_box"), key="search_q", max_chars=search.MAX_QUERY, placeholder=t("search_hint"),
-                      icon=":material/search:")
+words = st.text_input(
+    t("search_box"), key="search_q", max_chars=search.MAX_QUERY, placeholder=t("search_hint"), icon=":material/search:"
+)
 view.keep("tim", words.strip() or None)
 st.caption(t("search_scope"))
 
 if words.strip():
     hits, counts = search.search(words, cached.search_records(current.catalog, current.flt, lang))
     if not hits:
-        st.info(t("search_none", words=ui.plain(words.strip()), filter=ui.plain(current.filter_label())),
-                icon=":material/search_off:")
+        st.info(
+            t("search_none", words=ui.plain(words.strip()), filter=ui.plain(current.filter_label())),
+            icon=":material/search_off:",
+        )
     else:
-        found = ", ".join(f"{fmt.number(counts[k], lang=lang)} {t('search_kind_' + k).lower()}"
-                          for k in search.KINDS if counts.get(k))
+        found = ", ".join(
+            f"{fmt.number(counts[k], lang=lang)} {t('search_kind_' + k).lower()}" for k in search.KINDS if counts.get(k)
+        )
         st.markdown(t("search_found", n=fmt.number(sum(counts.values()), lang=lang), kinds=found))
         if len(hits) < sum(counts.values()):
             st.caption(t("search_first", n=len(hits)))
@@ -30,6 +34,7 @@ if words.strip():
             with st.container(border=True):
                 st.markdown(f"**{t('search_kind_' + hit.kind)}** · {ui.plain(hit.title)}")
                 st.markdown(ui.marked(search.segments(hit.snippet, hit.spans)))
-                st.markdown(f"[{t('search_open', page=t(routes.title_key(hit.page)))}]"
-                            f"({current.link(hit.page, hit.choices)})")
+                st.markdown(
+                    f"[{t('search_open', page=t(routes.title_key(hit.page)))}]({current.link(hit.page, hit.choices)})"
+                )
 ui.footer(current)

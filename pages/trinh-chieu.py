@@ -50,8 +50,9 @@ if slide.figures:
     with st.container(key="slide_figures"):
         per_row = 3 if len(slide.figures) != 4 else 2
         for start in range(0, len(slide.figures), per_row):
-            for i, (column, figure) in enumerate(zip(st.columns(per_row, gap="large"),
-                                                     slide.figures[start:start + per_row], strict=False)):
+            for i, (column, figure) in enumerate(
+                zip(st.columns(per_row, gap="large"), slide.figures[start : start + per_row], strict=False)
+            ):
                 with column:  # the big value, then what it is, then where and when
                     for part, text in (("value", figure.value), ("label", figure.label), ("detail", figure.detail)):
                         if text:
@@ -59,8 +60,13 @@ if slide.figures:
 if slide.chart is not None:  # as tall as the screen leaves it (a laptop's 768 pixels as a projector's 1080)
     figure = cached.slide_figure(current.catalog, current.flt, lang, number, None)  # no fixed height: the box's
     with st.container(key="slide_chart_notes" if slide.notes else "slide_chart"):
-        st.plotly_chart(figure, theme=None, config={"displaylogo": False, "responsive": True, "displayModeBar": False},
-                        key=f"slide_chart_{number}", height="stretch")
+        st.plotly_chart(
+            figure,
+            theme=None,
+            config={"displaylogo": False, "responsive": True, "displayModeBar": False},
+            key=f"slide_chart_{number}",
+            height="stretch",
+        )
 if slide.map is not None:
     picture, side = st.columns([5, 2], gap="large")
     picture.container(key="slide_map").image(make_map_image(slide.map, lang), width=1200)
@@ -70,27 +76,54 @@ if slide.table is not None:
     with st.container(key="slide_table"):
         st.markdown(markdown_table(slide.table))
 if slide.bullets:
-    st.markdown("\n".join(f"- **{ui.plain(lead)}:** {ui.plain(text)}" if lead else f"- {ui.plain(text)}"
-                          for lead, text in slide.bullets) if slide.kind != "empty" else ui.plain(slide.bullets[0][1]))
+    st.markdown(
+        "\n".join(
+            f"- **{ui.plain(lead)}:** {ui.plain(text)}" if lead else f"- {ui.plain(text)}"
+            for lead, text in slide.bullets
+        )
+        if slide.kind != "empty"
+        else ui.plain(slide.bullets[0][1])
+    )
 if slide.map is None:
     notes(slide.notes)
 with st.container(key="slide_source"):
     st.markdown(ui.plain(slide.source))
 
 with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="medium"):
-    st.button(t("present_prev"), icon=":material/arrow_back:", on_click=move, args=(-1,), disabled=number == 0,
-              shortcut="Left", key="present_prev")
+    st.button(
+        t("present_prev"),
+        icon=":material/arrow_back:",
+        on_click=move,
+        args=(-1,),
+        disabled=number == 0,
+        shortcut="Left",
+        key="present_prev",
+    )
     st.markdown(f"**{t('present_counter', n=number + 1, total=total)}**")
-    st.button(t("present_next"), icon=":material/arrow_forward:", on_click=move, args=(1,),
-              disabled=number == total - 1, shortcut="Right", key="present_next", type="primary")
+    st.button(
+        t("present_next"),
+        icon=":material/arrow_forward:",
+        on_click=move,
+        args=(1,),
+        disabled=number == total - 1,
+        shortcut="Right",
+        key="present_next",
+        type="primary",
+    )
     st.space("stretch")
     st.caption(t("present_keys"))
     with st.popover(t("present_download"), icon=":material/download:"):
         for name, icon in ICONS.items():
             kind = FORMATS[name]
-            st.download_button(t(kind.label), lambda kind=kind: kind.slides(built),
-                               file_name=f"cong-tac-dan-van.{kind.extension}", mime=kind.mime, icon=icon,
-                               on_click="ignore", key=f"present_{name}")
+            st.download_button(
+                t(kind.label),
+                lambda kind=kind: kind.slides(built),
+                file_name=f"cong-tac-dan-van.{kind.extension}",
+                mime=kind.mime,
+                icon=icon,
+                on_click="ignore",
+                key=f"present_{name}",
+            )
     if st.button(t("present_exit"), icon=":material/close:", shortcut="Esc", key="present_exit"):
         presenting.leave()
 # A presenter's clicker sends Page Down / Page Up: the same moves, on keys of their own, out of sight.

@@ -23,8 +23,10 @@ view.seed("doc_search", "tim_vb", None, current.lang)  # a shared link's words
 query = st.text_input(t("doc_search"), key="doc_search")
 view.keep("tim_vb", query.strip() or None)
 if query:
-    documents = documents.filter(pl.col("code").str.contains(query, literal=True)
-                                 | pl.col("title").str.to_lowercase().str.contains(query.lower(), literal=True))
+    documents = documents.filter(
+        pl.col("code").str.contains(query, literal=True)
+        | pl.col("title").str.to_lowercase().str.contains(query.lower(), literal=True)
+    )
 st.caption(t("doc_count", n=fmt.number(documents.height, lang=current.lang)))
 if documents.is_empty():
     ui.empty(current)
@@ -36,8 +38,9 @@ for doc in documents.iter_rows(named=True):
         st.markdown(
             f"**{t('title')}:** {ui.plain(doc['title'] or '—')}  \n"
             f"**{t('issuer')}:** {ui.plain(doc['issuer'] or '—')} · **{t('doc_level')}:** "
-            f"{t('level_' + doc['level'])}" + (f" ({ui.plain(current.province_name(doc['province'], '63'))})"
-                                                 if doc["province"] else "") + "  \n"
+            f"{t('level_' + doc['level'])}"
+            + (f" ({ui.plain(current.province_name(doc['province'], '63'))})" if doc["province"] else "")
+            + "  \n"
             f"**{t('date')}:** {fmt.date(doc['date'])}"
         )
         if doc["quote"]:
@@ -46,8 +49,7 @@ for doc in documents.iter_rows(named=True):
         if refs.is_empty():
             st.caption(t("none"))
         for ref in refs.head(LISTED).iter_rows(named=True):
-            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → "
-                        f"{ui.host(current, ref) or '—'}")
+            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → {ui.host(current, ref) or '—'}")
         if refs.height > LISTED:
             st.caption(t("doc_more_visits", n=fmt.number(refs.height - LISTED, lang=current.lang)))
         st.markdown(f"**{t('doc_sources')}:**")

@@ -62,14 +62,49 @@ CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 EXTRA: list[str] = []  # more `streamlit run` options (development aid)
 # (file in pages/, url path, key in the JSON)
-PAGES = [("overview", "", "tong-quan"), ("ban-do", "ban-do", "ban-do"), ("dong-thoi-gian", "dong-thoi-gian",
-         "dong-thoi-gian"), ("so-sanh", "so-sanh", "so-sanh"), ("ho-so-tinh", "ho-so-tinh", "ho-so-tinh"),
-         ("van-ban", "van-ban", "van-ban"), ("nguon", "nguon", "nguon"), ("du-lieu", "du-lieu", "du-lieu")]
-TARGETS = {"page_scale_ms": 300, "page_curated_ms": 100, "load_warm_ms": 50, "load_scale_ms": 10_000,
-           "map_payload_bytes": 600_000, "first_paint_ms": 3_000, "rss_mb": 1_536, "p95_ms": 1_500}
+PAGES = [
+    ("overview", "", "tong-quan"),
+    ("ban-do", "ban-do", "ban-do"),
+    ("dong-thoi-gian", "dong-thoi-gian", "dong-thoi-gian"),
+    ("so-sanh", "so-sanh", "so-sanh"),
+    ("ho-so-tinh", "ho-so-tinh", "ho-so-tinh"),
+    ("van-ban", "van-ban", "van-ban"),
+    ("nguon", "nguon", "nguon"),
+    ("du-lieu", "du-lieu", "du-lieu"),
+]
+TARGETS = {
+    "page_scale_ms": 300,
+    "page_curated_ms": 100,
+    "load_warm_ms": 50,
+    "load_scale_ms": 10_000,
+    "map_payload_bytes": 600_000,
+    "first_paint_ms": 3_000,
+    "rss_mb": 1_536,
+    "p95_ms": 1_500,
+}
 # Provinces (scheme 63) whose names are unique prefixes, so typing them in the browser selects exactly one.
-PROVINCES = ["20", "44", "06", "35", "64", "56", "77", "68", "01", "79", "48", "46", "92", "38", "40", "66",
-             "22", "31", "04", "12"]
+PROVINCES = [
+    "20",
+    "44",
+    "06",
+    "35",
+    "64",
+    "56",
+    "77",
+    "68",
+    "01",
+    "79",
+    "48",
+    "46",
+    "92",
+    "38",
+    "40",
+    "66",
+    "22",
+    "31",
+    "04",
+    "12",
+]
 
 
 def median(values: list[float]) -> float:
@@ -82,6 +117,7 @@ def p95(values: list[float]) -> float:
 
 
 # ---------------------------------------------------------------- AppTest figures
+
 
 def _entry(folder: Path) -> Path:
     """app.py copied into a folder without pages/ beside it, as tests/test_pages.py does."""
@@ -192,6 +228,7 @@ def map_payload_bytes(entry: Path, data: Path) -> int:
 
 # ---------------------------------------------------------------- the server and the browser
 
+
 def snapshot_figures(runs: int, load_scale_ms: float) -> dict[str, float]:
     """The scale data's load from its columnar snapshot (danvan/snapshot.py), against the load from the files in the
     same run; and a cold start as a new server process pays it (Python, imports, load), with and without."""
@@ -210,16 +247,22 @@ def snapshot_figures(runs: int, load_scale_ms: float) -> dict[str, float]:
         times.append((time.perf_counter() - start) * 1000)
 
     def cold(use: bool) -> float:
-        code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import danvan; "
-                f"danvan.load({str(SCALE)!r}, verify_quotes=False, snapshot={use})")
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r}); import danvan; "
+            f"danvan.load({str(SCALE)!r}, verify_quotes=False, snapshot={use})"
+        )
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
         return (time.perf_counter() - start) * 1000
 
     with_snapshot = [cold(True) for _ in range(3)]
-    return {"load_snapshot_ms": median(times), "snapshot_fingerprint_ms": fingerprint_ms,
-            "snapshot_speedup": load_scale_ms / median(times),
-            "cold_start_snapshot_ms": median(with_snapshot), "cold_start_files_ms": cold(False)}
+    return {
+        "load_snapshot_ms": median(times),
+        "snapshot_fingerprint_ms": fingerprint_ms,
+        "snapshot_speedup": load_scale_ms / median(times),
+        "cold_start_snapshot_ms": median(with_snapshot),
+        "cold_start_files_ms": cold(False),
+    }
 
 
 def presentation_figures() -> dict:
@@ -251,8 +294,9 @@ def presentation_figures() -> dict:
             spent["values"] = 0.0
             gc.collect()
             start = time.perf_counter()
-            built = report.report(catalog, flt, "vi", visits=queries.visits(catalog, flt),
-                                  observations=obs.select(cached.REPORT_COLUMNS))
+            built = report.report(
+                catalog, flt, "vi", visits=queries.visits(catalog, flt), observations=obs.select(cached.REPORT_COLUMNS)
+            )
             result[f"{name}_ms"] = (time.perf_counter() - start) * 1000
             result[f"{name}_values_ms"] = spent["values"]
             result[f"{name}_rows"] = obs.height
@@ -264,7 +308,7 @@ def presentation_figures() -> dict:
 
 # ---------------------------------------------------------------- servers
 
-SERVE = ROOT / "deploy" / "serve.py"      # streamlit run with TCP_NODELAY (see its docstring)
+SERVE = ROOT / "deploy" / "serve.py"  # streamlit run with TCP_NODELAY (see its docstring)
 BENCH_APP = ROOT / "scripts" / "bench_app.py"  # the product plus the empty page, /_trong
 EMPTY = "_trong"
 # The presentation page, opened on these slides (1 = title); each slide is measured with its own filter changes.
@@ -272,17 +316,38 @@ SLIDES = (1, 2, 3, 4, 5)
 
 
 @contextlib.contextmanager
-def server(data: Path, log: Path, port: int | None = None, app: Path = ROOT / "app.py", stock: bool = False,
-           env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+def server(
+    data: Path,
+    log: Path,
+    port: int | None = None,
+    app: Path = ROOT / "app.py",
+    stock: bool = False,
+    env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, int]]:
     """The app on loopback with DANVAN_DATA=data, through deploy/serve.py as deployed (`stock`: plain `streamlit
     run`); yields (base url, pid)."""
     port = port or _free_port()
     launcher = [sys.executable, "-m", "streamlit"] if stock else [sys.executable, str(SERVE)]
     proc = subprocess.Popen(
-        [*launcher, "run", str(app), "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false", *EXTRA],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-        env={**os.environ, "DANVAN_DATA": str(data), **(env or {})})
+        [
+            *launcher,
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            *EXTRA,
+        ],
+        cwd=ROOT,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "DANVAN_DATA": str(data), **(env or {})},
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_health(base + "/_stcore/health", proc, log)
@@ -365,8 +430,11 @@ async def server_runs(base: str, pid: int, changes: int, keys: list[str]) -> dic
     for _, path, key in [*PAGES, ("trinh-chieu", "trinh-chieu", "trinh-chieu")]:
         if key not in keys:
             continue
-        opened = [(path, "nam=2015-2024")] if key != "trinh-chieu" else \
-            [(path, f"trinh_chieu={slide}&nam=2015-2024") for slide in SLIDES]
+        opened = (
+            [(path, "nam=2015-2024")]
+            if key != "trinh-chieu"
+            else [(path, f"trinh_chieu={slide}&nam=2015-2024") for slide in SLIDES]
+        )
         each = changes if key != "trinh-chieu" else max(2, -(-changes // len(SLIDES)))
         runs_ms, cpu_total, errors = [], 0.0, []
         for page_path, query in opened:
@@ -378,10 +446,17 @@ async def server_runs(base: str, pid: int, changes: int, keys: list[str]) -> dic
                 continue
             runs_ms += run["runs_ms"]
             cpu_total += run["server_cpu_ms"] * len(run["runs_ms"])
-        pages[key] = {"server_ms": median(runs_ms), "server_cpu_ms": cpu_total / max(len(runs_ms), 1),
-                      "server_runs_ms": runs_ms, "server_errors": errors}
-        print(f"{key:15s} server   median {median(runs_ms):7.0f} ms  cpu {cpu_total / max(len(runs_ms), 1):6.0f} ms  "
-              f"runs {[round(t) for t in runs_ms]}", flush=True)
+        pages[key] = {
+            "server_ms": median(runs_ms),
+            "server_cpu_ms": cpu_total / max(len(runs_ms), 1),
+            "server_runs_ms": runs_ms,
+            "server_errors": errors,
+        }
+        print(
+            f"{key:15s} server   median {median(runs_ms):7.0f} ms  cpu {cpu_total / max(len(runs_ms), 1):6.0f} ms  "
+            f"runs {[round(t) for t in runs_ms]}",
+            flush=True,
+        )
         await floor(5)
     empty_ms, empty_cpu_ms = median(empty), median(empty_cpu)
     for figures in pages.values():
@@ -400,6 +475,7 @@ async def floor_ms(base: str, pid: int, runs: int = 20) -> dict[str, float]:
 
 # ---------------------------------------------------------------- the deployment under load
 
+
 @contextlib.contextmanager
 def deployment(processes: int, data: Path, logs: Path, ports: int) -> Iterator[tuple[str, list[int], int]]:
     """deploy/run-local.sh: `processes` dashboard processes, the curator's and nginx, on loopback ports from `ports`
@@ -409,12 +485,24 @@ def deployment(processes: int, data: Path, logs: Path, ports: int) -> Iterator[t
     run_dir.mkdir(parents=True, exist_ok=True)
     ready = run_dir / "ready"
     ready.unlink(missing_ok=True)
-    env = {**os.environ, "DANVAN_DATA": str(data), "DANVAN_SNAPSHOT": "1", "PYTHON": sys.executable,
-           "PROXY_PORT": str(ports + 10), "BASE_PORT": str(ports + 11), "CURATOR_PORT": str(ports + 19),
-           "RUN_DIR": str(run_dir)}
+    env = {
+        **os.environ,
+        "DANVAN_DATA": str(data),
+        "DANVAN_SNAPSHOT": "1",
+        "PYTHON": sys.executable,
+        "PROXY_PORT": str(ports + 10),
+        "BASE_PORT": str(ports + 11),
+        "CURATOR_PORT": str(ports + 19),
+        "RUN_DIR": str(run_dir),
+    }
     log = run_dir / "run-local.log"
-    proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "run-local.sh"), str(processes)], cwd=ROOT, env=env,
-                            stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run-local.sh"), str(processes)],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 180
         while not ready.exists():
@@ -422,14 +510,18 @@ def deployment(processes: int, data: Path, logs: Path, ports: int) -> Iterator[t
                 raise RuntimeError("run-local.sh did not start: " + log.read_text(errors="replace")[-2000:])
             time.sleep(0.5)
         rows = [line.split() for line in (run_dir / "pids").read_text().splitlines()]
-        yield (ready.read_text().strip(), [int(pid) for role, _, pid in rows if role == "dashboard"],
-               next(int(pid) for role, _, pid in rows if role == "nginx"))
+        yield (
+            ready.read_text().strip(),
+            [int(pid) for role, _, pid in rows if role == "dashboard"],
+            next(int(pid) for role, _, pid in rows if role == "nginx"),
+        )
     finally:
         _stop(proc)
 
 
-async def load_run(proxy: str, pids: list[int], nginx: int, sessions: int, think_s: float, changes: int,
-                   budget_s: float) -> dict:
+async def load_run(
+    proxy: str, pids: list[int], nginx: int, sessions: int, think_s: float, changes: int, budget_s: float
+) -> dict:
     """Every dashboard process is warmed directly (the catalog loaded from the snapshot, the overview's modules
     imported), then the sessions go through nginx."""
     import loadgen
@@ -492,8 +584,9 @@ async def first_paint_ms(base: str, runs: int) -> tuple[float, float]:
                 await context.add_init_script(MARKS)
                 page = await context.new_page()
                 await page.goto(base + "/ban-do", wait_until="commit", timeout=90_000)
-                await page.wait_for_function("() => window.__marks && window.__marks.text && window.__marks.map",
-                                             timeout=90_000, polling=100)
+                await page.wait_for_function(
+                    "() => window.__marks && window.__marks.text && window.__marks.map", timeout=90_000, polling=100
+                )
                 marks = await page.evaluate("() => window.__marks")
                 if run:
                     texts.append(marks["text"])
@@ -506,6 +599,7 @@ async def first_paint_ms(base: str, runs: int) -> tuple[float, float]:
 
 # ---------------------------------------------------------------- report
 
+
 def _fmt_ms(value: float | None, ratio: float | None = None) -> str:
     if value is None:
         return "—"
@@ -516,12 +610,14 @@ def table(result: dict) -> str:
     """Markdown tables of the figures, each with its target and whether it is met."""
     empty = result["empty_page_ms"]
     server_empty = result.get("empty_server_ms")
-    lines = [f"Page rerun after a filter change (median; × = multiple of the empty page: AppTest {empty:.1f} ms"
-             + (f", server {server_empty:.1f} ms and {result['empty_server_cpu_ms']:.1f} ms of CPU" if server_empty
-                else "") + "):", "",
-             "| Page | AppTest curated | AppTest scale | Server run, scale | Run ≤ 20× | Server CPU, scale "
-             "| CPU ≤ 20× |",
-             "|---|---:|---:|---:|:---:|---:|:---:|"]
+    lines = [
+        f"Page rerun after a filter change (median; × = multiple of the empty page: AppTest {empty:.1f} ms"
+        + (f", server {server_empty:.1f} ms and {result['empty_server_cpu_ms']:.1f} ms of CPU" if server_empty else "")
+        + "):",
+        "",
+        "| Page | AppTest curated | AppTest scale | Server run, scale | Run ≤ 20× | Server CPU, scale | CPU ≤ 20× |",
+        "|---|---:|---:|---:|:---:|---:|:---:|",
+    ]
     for _, _, key in [*PAGES, ("", "", "trinh-chieu")]:
         page = result["pages"].get(key)
         if not page:
@@ -530,53 +626,109 @@ def table(result: dict) -> str:
         cpu_met = _ok(page["server_cpu_ratio"] <= 20) if "server_cpu_ratio" in page else ""
         if page.get("server_errors"):
             run_met = cpu_met = f"❌ {len(page['server_errors'])} failed"
-        lines.append(f"| `{key}` | {_fmt_ms(page.get('curated_ms'), page.get('curated_ratio'))} | "
-                     f"{_fmt_ms(page.get('scale_ms'), page.get('scale_ratio'))} | "
-                     f"{_fmt_ms(page.get('server_ms'), page.get('server_ratio'))} | {run_met} | "
-                     f"{_fmt_ms(page.get('server_cpu_ms'), page.get('server_cpu_ratio'))} | {cpu_met} |")
+        lines.append(
+            f"| `{key}` | {_fmt_ms(page.get('curated_ms'), page.get('curated_ratio'))} | "
+            f"{_fmt_ms(page.get('scale_ms'), page.get('scale_ratio'))} | "
+            f"{_fmt_ms(page.get('server_ms'), page.get('server_ratio'))} | {run_met} | "
+            f"{_fmt_ms(page.get('server_cpu_ms'), page.get('server_cpu_ratio'))} | {cpu_met} |"
+        )
     rows = [
         ("Load + validation, curated (cold)", f"{result['load_curated_ms']:.0f} ms", "—", ""),
         ("Load + validation, scale (cold, from the files)", f"{result['load_scale_ms'] / 1000:.1f} s", "—", ""),
-        ("Load, scale, from the snapshot", f"{result['load_snapshot_ms']:.0f} ms "
-         f"({result['snapshot_speedup']:.0f}× faster)", "—", ""),
-        ("Cold start at scale: new process + imports + load, snapshot",
-         f"{result['cold_start_snapshot_ms'] / 1000:.2f} s", "≤ 1 s", _ok(result["cold_start_snapshot_ms"] <= 1000)),
-        ("Cold start at scale: new process + imports + load, files",
-         f"{result['cold_start_files_ms'] / 1000:.1f} s", "—", ""),
-        ("Catalog on a rerun (warm, cached)", f"{result['load_warm_ms']:.1f} ms", "≤ 50 ms",
-         _ok(result["load_warm_ms"] <= 50)),
-        ("Map payload (pydeck JSON, 63 provinces, scale)", f"{result['map_payload_bytes'] / 1000:.0f} KB",
-         "≤ 600 KB", _ok(result["map_payload_bytes"] <= 600_000)),
+        (
+            "Load, scale, from the snapshot",
+            f"{result['load_snapshot_ms']:.0f} ms ({result['snapshot_speedup']:.0f}× faster)",
+            "—",
+            "",
+        ),
+        (
+            "Cold start at scale: new process + imports + load, snapshot",
+            f"{result['cold_start_snapshot_ms'] / 1000:.2f} s",
+            "≤ 1 s",
+            _ok(result["cold_start_snapshot_ms"] <= 1000),
+        ),
+        (
+            "Cold start at scale: new process + imports + load, files",
+            f"{result['cold_start_files_ms'] / 1000:.1f} s",
+            "—",
+            "",
+        ),
+        (
+            "Catalog on a rerun (warm, cached)",
+            f"{result['load_warm_ms']:.1f} ms",
+            "≤ 50 ms",
+            _ok(result["load_warm_ms"] <= 50),
+        ),
+        (
+            "Map payload (pydeck JSON, 63 provinces, scale)",
+            f"{result['map_payload_bytes'] / 1000:.0f} KB",
+            "≤ 600 KB",
+            _ok(result["map_payload_bytes"] <= 600_000),
+        ),
     ]
     floor = result.get("floor")
     if floor:
-        rows.append(("Empty page's rerun: `streamlit run` / deploy/serve.py (TCP_NODELAY)",
-                     f"{floor['stock_ms']:.0f} ms / {floor['nodelay_ms']:.0f} ms", "—", ""))
+        rows.append(
+            (
+                "Empty page's rerun: `streamlit run` / deploy/serve.py (TCP_NODELAY)",
+                f"{floor['stock_ms']:.0f} ms / {floor['nodelay_ms']:.0f} ms",
+                "—",
+                "",
+            )
+        )
     if result.get("first_paint_ms") is not None:
         rows += [
-            ("Map page: headline text visible (headless Chromium, no GPU)",
-             f"{result['first_text_ms'] / 1000:.2f} s", "≤ 1.5 s", _ok(result["first_text_ms"] <= 1500)),
-            ("Map page: map drawn", f"{result['first_paint_ms'] / 1000:.2f} s", "≤ 3 s",
-             _ok(result["first_paint_ms"] <= 3000)),
+            (
+                "Map page: headline text visible (headless Chromium, no GPU)",
+                f"{result['first_text_ms'] / 1000:.2f} s",
+                "≤ 1.5 s",
+                _ok(result["first_text_ms"] <= 1500),
+            ),
+            (
+                "Map page: map drawn",
+                f"{result['first_paint_ms'] / 1000:.2f} s",
+                "≤ 3 s",
+                _ok(result["first_paint_ms"] <= 3000),
+            ),
         ]
     load = result.get("load")
     if load:
         for name, label in (("single", "1 process"), ("replicas", f"{load['replicas']['processes']} processes")):
             run = load[name]
             rows += [
-                (f"{label} behind nginx, {run['sessions']} sessions, think {run['think_s']:g} s: median / p95",
-                 f"{run['median_ms']:.0f} / {run['p95_ms']:.0f} ms", "p95 ≤ 1 s" if name == "single" else "—",
-                 _ok(run["p95_ms"] <= 1000) if name == "single" else ""),
-                (f"{label}: errors ({run['changes']} changes), changes/s",
-                 f"{run['errors']}, {run['changes_per_s']:.1f}/s", "0" if name == "single" else "—",
-                 _ok(run["errors"] == 0) if name == "single" else ""),
-                (f"{label}: server CPU share (of server + load generator), cores used",
-                 f"{run['server_cpu_share']:.0%}, {run['server_cores']:.2f}", "—", ""),
-                (f"{label}: capacity, 10 sessions without think time: changes/s, p95",
-                 f"{run['capacity_changes_per_s']:.1f}/s, {run['capacity_p95_ms']:.0f} ms", "—", ""),
+                (
+                    f"{label} behind nginx, {run['sessions']} sessions, think {run['think_s']:g} s: median / p95",
+                    f"{run['median_ms']:.0f} / {run['p95_ms']:.0f} ms",
+                    "p95 ≤ 1 s" if name == "single" else "—",
+                    _ok(run["p95_ms"] <= 1000) if name == "single" else "",
+                ),
+                (
+                    f"{label}: errors ({run['changes']} changes), changes/s",
+                    f"{run['errors']}, {run['changes_per_s']:.1f}/s",
+                    "0" if name == "single" else "—",
+                    _ok(run["errors"] == 0) if name == "single" else "",
+                ),
+                (
+                    f"{label}: server CPU share (of server + load generator), cores used",
+                    f"{run['server_cpu_share']:.0%}, {run['server_cores']:.2f}",
+                    "—",
+                    "",
+                ),
+                (
+                    f"{label}: capacity, 10 sessions without think time: changes/s, p95",
+                    f"{run['capacity_changes_per_s']:.1f}/s, {run['capacity_p95_ms']:.0f} ms",
+                    "—",
+                    "",
+                ),
             ]
-        rows.append((f"Server memory (peak RSS of one process, scale, {load['single']['sessions']} sessions)",
-                     f"{result['rss_mb']:.0f} MB", "≤ 1.5 GB", _ok(result["rss_mb"] <= 1536)))
+        rows.append(
+            (
+                f"Server memory (peak RSS of one process, scale, {load['single']['sessions']} sessions)",
+                f"{result['rss_mb']:.0f} MB",
+                "≤ 1.5 GB",
+                _ok(result["rss_mb"] <= 1536),
+            )
+        )
     lines += ["", "| Figure | Measured | Target | Met |", "|---|---:|---:|:---:|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     return "\n".join(lines)
@@ -637,14 +789,18 @@ def _decisions(result: dict) -> str:
     if paint is None:
         first_view = "First view: not measured in this run (`--no-browser`)."
     elif paint <= 3000:
-        first_view = (f"First view: the interactive map is drawn {paint / 1000:.2f} s after navigation on software "
-                      f"rendering, the headline {result['first_text_ms'] / 1000:.2f} s — within the targets, so no "
-                      "light first view (a pre-rendered picture of the map while deck.gl starts) is shipped: it "
-                      "would add a second copy of the map to every page load for no need measured here.")
+        first_view = (
+            f"First view: the interactive map is drawn {paint / 1000:.2f} s after navigation on software "
+            f"rendering, the headline {result['first_text_ms'] / 1000:.2f} s — within the targets, so no "
+            "light first view (a pre-rendered picture of the map while deck.gl starts) is shipped: it "
+            "would add a second copy of the map to every page load for no need measured here."
+        )
     else:
-        first_view = (f"First view: the map is drawn {paint / 1000:.2f} s after navigation, over the 3 s target; a "
-                      "light first view (a pre-rendered picture of the map while deck.gl starts) is the way to meet "
-                      "it and is not built yet.")
+        first_view = (
+            f"First view: the map is drawn {paint / 1000:.2f} s after navigation, over the 3 s target; a "
+            "light first view (a pre-rendered picture of the map while deck.gl starts) is the way to meet "
+            "it and is not built yet."
+        )
     return f"""What the figures rest on:
 - `runner.postScriptGC = false` in `.streamlit/config.toml`: Streamlit's full garbage collection after every run
   cost 60–125 ms per run at scale, more than most pages' own work; `components/cached.py` freezes the objects alive
@@ -661,11 +817,11 @@ def _decisions(result: dict) -> str:
 # Why a page's run at scale costs what it does, measured per part with AppTest while building this (29/11/2026).
 CAUSES = {
     "trinh-chieu": "for a new filter the slides are made again (exports/report.py, cached per filter and language; "
-                   "each slide's chart per filter and slide; the PowerPoint and HTML files only when downloaded)",
+    "each slide's chart per filter and slide; the PowerPoint and HTML files only when downloaded)",
     "ho-so-tinh": "one screen of 10 visits and 20 quoted values is ≈135 elements (≈800 deltas) to send, and the "
-                  "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
+    "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
     "so-sanh": "the labels and the table of every value of the chosen indicator (thousands of communes: ≈12 + 7 ms), "
-               "the ranking of the filter's indicators (≈11 ms) and the Plotly figure (≈9 ms)",
+    "the ranking of the filter's indicators (≈11 ms) and the Plotly figure (≈9 ms)",
     "ban-do": "the deck of all shapes and arcs (≈300 KB of JSON) is built and sent again for each filter",
     "van-ban": "the documents' references of the filter's visits, a copy of its rows for a few provinces",
     "dong-thoi-gian": "the Plotly figure of up to 2 000 points with the documents as milestones",
@@ -678,8 +834,11 @@ def _limits(result: dict) -> str:
     for key, page in result["pages"].items():
         run, cpu = page.get("server_ratio", 0), page.get("server_cpu_ratio", 0)
         if run > 20 or cpu > 20:
-            missed = " and ".join(f"{label} {value:.1f}× ({(value / 20 - 1):+.0%} over 20×)"
-                                  for label, value in (("run", run), ("CPU", cpu)) if value > 20)
+            missed = " and ".join(
+                f"{label} {value:.1f}× ({(value / 20 - 1):+.0%} over 20×)"
+                for label, value in (("run", run), ("CPU", cpu))
+                if value > 20
+            )
             notes.append(f"- `{key}` at scale: {missed} the empty page's — {CAUSES.get(key, 'its own queries')}.")
     present = result.get("presentation")
     if present and result["pages"].get("trinh-chieu", {}).get("server_cpu_ratio", 0) > 20:
@@ -693,30 +852,40 @@ def _limits(result: dict) -> str:
             "per catalog and taken per filter as the other pages' tables are gives the same slides with the national "
             "view's comparison slides in 0.6 s instead of 1.8 s — still far over; under 20× needs the comparison "
             "slides made from per-catalog aggregates rather than from every value (exports/report.py, not changed "
-            "here).")
+            "here)."
+        )
     if any(page.get("server_cpu_ratio", 0) > 20 for page in result["pages"].values()):
-        notes.append(f"- The CPU ratio is the stricter one: the empty page's run costs the server "
-                     f"{result.get('empty_server_cpu_ms', 0):.1f} ms of CPU against "
-                     f"{result.get('empty_server_ms', 0):.1f} ms of run time, and Polars spreads a query's work over "
-                     "both cores.")
+        notes.append(
+            f"- The CPU ratio is the stricter one: the empty page's run costs the server "
+            f"{result.get('empty_server_cpu_ms', 0):.1f} ms of CPU against "
+            f"{result.get('empty_server_ms', 0):.1f} ms of run time, and Polars spreads a query's work over "
+            "both cores."
+        )
     if result.get("cold_start_snapshot_ms") and result["cold_start_snapshot_ms"] > 1000:
-        notes.append(f"- Cold start: {result['cold_start_snapshot_ms'] / 1000:.2f} s, of which the load from the "
-                     f"snapshot is {result['load_snapshot_ms']:.0f} ms; the rest is starting Python and importing "
-                     "Polars.")
+        notes.append(
+            f"- Cold start: {result['cold_start_snapshot_ms'] / 1000:.2f} s, of which the load from the "
+            f"snapshot is {result['load_snapshot_ms']:.0f} ms; the rest is starting Python and importing "
+            "Polars."
+        )
     if result.get("first_text_ms") and result["first_text_ms"] > 1500:
-        notes.append(f"- Headline text: {result['first_text_ms'] / 1000:.2f} s, {result['first_text_ms'] - 1500:.0f} "
-                     "ms over: Streamlit's frontend bundle is parsed and its websocket opened before any text.")
+        notes.append(
+            f"- Headline text: {result['first_text_ms'] / 1000:.2f} s, {result['first_text_ms'] - 1500:.0f} "
+            "ms over: Streamlit's frontend bundle is parsed and its websocket opened before any text."
+        )
     if result.get("first_paint_ms") and result["first_paint_ms"] > 3000:
         notes.append(
             f"- First paint: {result['first_paint_ms'] / 1000:.2f} s, {result['first_paint_ms'] - 3000:.0f} ms over; "
             "the rest after the headline is deck.gl starting WebGL on SwiftShader (the software GPU of "
-            "`--disable-gpu`): one long main-thread task.")
+            "`--disable-gpu`): one long main-thread task."
+        )
     load = result.get("load")
     if load and (load["single"]["p95_ms"] > 1000 or load["single"]["errors"]):
         run = load["single"]
-        notes.append(f"- Load on one process: p95 {run['p95_ms']:.0f} ms with {run['errors']} errors; the server "
-                     f"kept {run['server_cores']:.2f} cores busy ({run['server_cpu_share']:.0%} of the CPU spent by "
-                     "server and load generator).")
+        notes.append(
+            f"- Load on one process: p95 {run['p95_ms']:.0f} ms with {run['errors']} errors; the server "
+            f"kept {run['server_cores']:.2f} cores busy ({run['server_cpu_share']:.0%} of the CPU spent by "
+            "server and load generator)."
+        )
     if result.get("rss_mb") and result["rss_mb"] > 1536:
         notes.append(f"- Memory: peak RSS {result['rss_mb']:.0f} MB, {result['rss_mb'] - 1536:.0f} MB over.")
     return ("\nWhere a target is missed:\n" + "\n".join(notes) + "\n") if notes else ""
@@ -728,7 +897,7 @@ def write_readme(section: str) -> None:
     if HEADING in text:
         head, rest = text.split(HEADING, 1)
         nxt = rest.find("\n## ")
-        tail = rest[nxt + 1:] if nxt >= 0 else ""
+        tail = rest[nxt + 1 :] if nxt >= 0 else ""
         text = head + section + ("\n" + tail if tail else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
@@ -748,8 +917,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ports", type=int, default=8641, help="first of 20 loopback ports the servers may use")
     parser.add_argument("--only", help="comma-separated page keys (development aid)")
     parser.add_argument("--no-apptest", action="store_true", help="skip the AppTest reruns (development aid)")
-    parser.add_argument("--streamlit-option", action="append", default=[], metavar="NAME=VALUE",
-                        help="an option for the directly started servers, e.g. runner.postScriptGC=false")
+    parser.add_argument(
+        "--streamlit-option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an option for the directly started servers, e.g. runner.postScriptGC=false",
+    )
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     for option in args.streamlit_option:
@@ -758,8 +932,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not (SCALE / "dataset.yaml").is_file():
         print("generating build/scale …", flush=True)
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_scale_data.py"), "--out", str(SCALE)],
-                       check=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_scale_data.py"), "--out", str(SCALE)], check=True)
     os.environ.pop("DANVAN_SNAPSHOT", None)  # the loads below say whether they use the snapshot
     sys.path.insert(0, str(ROOT / "scripts"))
     result: dict = {}
@@ -778,14 +951,16 @@ def main(argv: list[str] | None = None) -> int:
                 times = page_reruns(entry, file, data, filter_changes(index, d, args.changes))
                 figures[f"{name}_ms"] = median(times)
                 figures[f"{name}_ratio"] = median(times) / result["empty_page_ms"]
-                print(f"{key:15s} {name:8s} median {median(times):7.0f} ms  runs {[round(t) for t in times]}",
-                      flush=True)
+                print(
+                    f"{key:15s} {name:8s} median {median(times):7.0f} ms  runs {[round(t) for t in times]}", flush=True
+                )
             pages[key] = figures
         result["pages"] = pages
         result |= load_figures(curated_runs=5, scale_runs=2)
         result |= snapshot_figures(runs=5, load_scale_ms=result["load_scale_ms"])
-        print(f"load: { {k: round(v) for k, v in result.items() if k.startswith(('load', 'cold', 'snap'))} }",
-              flush=True)
+        print(
+            f"load: { {k: round(v) for k, v in result.items() if k.startswith(('load', 'cold', 'snap'))} }", flush=True
+        )
         result["map_payload_bytes"] = map_payload_bytes(entry, SCALE)
         result["presentation"] = presentation_figures()
         print(f"presentation: {result['presentation']}", flush=True)
@@ -794,7 +969,9 @@ def main(argv: list[str] | None = None) -> int:
     logs.mkdir(parents=True, exist_ok=True)
     keys = [key for _, _, key in [*PAGES, ("", "", "trinh-chieu")] if not only or key in only]
     with server(SCALE, logs / "bench-server.log", args.ports, app=BENCH_APP, env={"DANVAN_SNAPSHOT": "1"}) as (
-            base, pid):
+        base,
+        pid,
+    ):
         measured = asyncio.run(server_runs(base, pid, args.server_changes, keys))
         floor = asyncio.run(floor_ms(base, pid))
     for key, figures in measured["pages"].items():
@@ -804,15 +981,18 @@ def main(argv: list[str] | None = None) -> int:
     # The framework's floor as users get it today (`streamlit run`) and with deploy/serve.py's TCP_NODELAY
     with server(SCALE, logs / "stock-server.log", args.ports + 1, app=BENCH_APP, stock=True) as (base, pid):
         stock = asyncio.run(floor_ms(base, pid))
-    result["floor"] = {"stock_ms": stock["ms"], "stock_cpu_ms": stock["cpu_ms"], "nodelay_ms": floor["ms"],
-                       "nodelay_cpu_ms": floor["cpu_ms"]}
+    result["floor"] = {
+        "stock_ms": stock["ms"],
+        "stock_cpu_ms": stock["cpu_ms"],
+        "nodelay_ms": floor["ms"],
+        "nodelay_cpu_ms": floor["cpu_ms"],
+    }
     print(f"empty page on a server: {result['floor']}", flush=True)
 
     if not args.no_browser:
         with server(CURATED, logs / "curated-server.log", args.ports + 2) as (base, _):
             result["first_text_ms"], result["first_paint_ms"] = asyncio.run(first_paint_ms(base, runs=5))
-        print(f"first text {result['first_text_ms']:.0f} ms, first paint {result['first_paint_ms']:.0f} ms",
-              flush=True)
+        print(f"first text {result['first_text_ms']:.0f} ms, first paint {result['first_paint_ms']:.0f} ms", flush=True)
     else:
         result |= {"first_text_ms": None, "first_paint_ms": None}
 
@@ -830,9 +1010,9 @@ def main(argv: list[str] | None = None) -> int:
         load["replicas"].pop("rss_mb")
         single = load["single"]
         # the earlier browser-driven key, now from the protocol load on one process
-        result["concurrent"] = {k: single[k] for k in ("median_ms", "p95_ms", "errors", "changes", "sessions",
-                                                       "server_cpu_share")} | {
-            "alone_median_ms": result["pages"].get("tong-quan", {}).get("server_ms")}
+        result["concurrent"] = {
+            k: single[k] for k in ("median_ms", "p95_ms", "errors", "changes", "sessions", "server_cpu_share")
+        } | {"alone_median_ms": result["pages"].get("tong-quan", {}).get("server_ms")}
     else:
         result |= {"load": None, "rss_mb": None, "concurrent": None}
 
@@ -841,8 +1021,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(result))
     if args.readme:
         loadavg = os.getloadavg()
-        measured_at = (f"{time.strftime('%d/%m/%Y')} on this machine ({os.cpu_count()} cores, load average "
-                       f"{loadavg[0]:.1f} at the end, shared with other work)")
+        measured_at = (
+            f"{time.strftime('%d/%m/%Y')} on this machine ({os.cpu_count()} cores, load average "
+            f"{loadavg[0]:.1f} at the end, shared with other work)"
+        )
         write_readme(readme_section(result | {"changes": args.changes}, measured_at))
     return 0
 

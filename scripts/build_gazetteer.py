@@ -105,13 +105,16 @@ def _check_version(package: str) -> None:
     try:
         version = importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
-        raise BuildError(f"{package}=={PINS[package]} is not installed: pip install -e '.[gazetteer]' (on Python "
-                         "3.11: pip install --ignore-requires-python vietnam-provinces==2026.9.0)") from None
+        raise BuildError(
+            f"{package}=={PINS[package]} is not installed: pip install -e '.[gazetteer]' (on Python "
+            "3.11: pip install --ignore-requires-python vietnam-provinces==2026.9.0)"
+        ) from None
     if version != PINS[package]:
         raise BuildError(f"{package} {version} is installed; the gazetteer is built from {PINS[package]}")
 
 
 # ------------------------------------------------------------------------------------------------ vietnamadminunits
+
 
 def read_vau() -> Source:
     _check_version("vietnamadminunits")
@@ -123,8 +126,9 @@ def read_vau() -> Source:
     old_key: dict[str, str] = {}  # 'provkey_distkey_wardkey' → ward code
     old_prov_key: dict[str, str] = {}
     for row in con.execute(
-            "SELECT province, provinceCode, provinceKey, district, districtType, districtCode, districtKey, "
-            "ward, wardType, wardCode, wardKey, districtAlias, wardAlias FROM admin_units_legacy"):
+        "SELECT province, provinceCode, provinceKey, district, districtType, districtCode, districtKey, "
+        "ward, wardType, wardCode, wardKey, districtAlias, wardAlias FROM admin_units_legacy"
+    ):
         prov, pcode, pkey, dist, dtype, dcode, dkey, ward, wtype, wcode, wkey, dalias, walias = row
         # Names a unit had before its last merger or renaming ("datdo" for Long Đất), as keys without diacritics.
         src.former.update(("district", dcode, k) for k in json.loads(dalias or "[]"))
@@ -141,7 +145,8 @@ def read_vau() -> Source:
     new_key: dict[tuple[str, str], str] = {}
     new_prov_key: dict[str, str] = {}
     for prov, pcode, pkey, ward, wtype, wcode, wkey in con.execute(
-            "SELECT province, provinceCode, provinceKey, ward, wardType, wardCode, wardKey FROM admin_units"):
+        "SELECT province, provinceCode, provinceKey, ward, wardType, wardCode, wardKey FROM admin_units"
+    ):
         src.prov34[pcode] = (_type(prov, "province"), _short(prov))
         new_prov_key[pkey] = pcode
         src.com34[wcode] = (_type(wtype, "commune", ward, src.notes), _short(ward), pcode)
@@ -184,13 +189,15 @@ def read_vau() -> Source:
 def _district_keys(base: Path) -> list[tuple[str, str, str]]:
     con = sqlite3.connect(f"file:{base / 'dataset.db'}?mode=ro", uri=True)
     try:
-        return con.execute("SELECT DISTINCT provinceKey, districtKey, districtCode FROM admin_units_legacy "
-                           "WHERE wardCode IS NULL").fetchall()
+        return con.execute(
+            "SELECT DISTINCT provinceKey, districtKey, districtCode FROM admin_units_legacy WHERE wardCode IS NULL"
+        ).fetchall()
     finally:
         con.close()
 
 
 # ------------------------------------------------------------------------------------------------ vietnam-provinces
+
 
 def read_vp() -> Source:
     _check_version("vietnam-provinces")
@@ -206,17 +213,27 @@ def read_vp() -> Source:
     for p in LProvince.iter_all():
         src.prov63[f"{int(p.code):02d}"] = (_type(p.division_type, "province"), _short(p.name))
     for d in LDistrict.iter_all():
-        src.dist[f"{int(d.code):03d}"] = (_type(d.division_type, "district", d.name, src.notes), _short(d.name),
-                                           f"{int(d.province_code):02d}")
+        src.dist[f"{int(d.code):03d}"] = (
+            _type(d.division_type, "district", d.name, src.notes),
+            _short(d.name),
+            f"{int(d.province_code):02d}",
+        )
     for w in LWard.iter_all():
         dcode = f"{int(w.district_code):03d}"
-        src.com63[f"{int(w.code):05d}"] = (_type(w.division_type, "commune", w.name, src.notes), _short(w.name), dcode,
-                                           src.dist[dcode][2])
+        src.com63[f"{int(w.code):05d}"] = (
+            _type(w.division_type, "commune", w.name, src.notes),
+            _short(w.name),
+            dcode,
+            src.dist[dcode][2],
+        )
     for p in Province.iter_all():
         src.prov34[f"{int(p.code):02d}"] = (_type(p.division_type, "province"), _short(p.name))
     for w in Ward.iter_all():
-        src.com34[f"{int(w.code):05d}"] = (_type(w.division_type, "commune", w.name, src.notes), _short(w.name),
-                                           f"{int(w.province_code):02d}")
+        src.com34[f"{int(w.code):05d}"] = (
+            _type(w.division_type, "commune", w.name, src.notes),
+            _short(w.name),
+            f"{int(w.province_code):02d}",
+        )
     for old, entry in pconv.OLD_TO_NEW.items():
         src.prov_map[f"{old:02d}"] = {f"{p.code:02d}" for p in entry.new_provinces}
     for old, entry in wconv.OLD_TO_NEW.items():
@@ -226,6 +243,7 @@ def read_vp() -> Source:
 
 
 # ------------------------------------------------------------------------------------------------ cross-checks
+
 
 def _label(unit: tuple[str, ...]) -> str:
     return f"{unit[0]} {unit[1]}"
@@ -258,8 +276,10 @@ def compare_maps(a: Source, b: Source) -> list[str]:
     out: list[str] = []
     for old in sorted(set(a.prov_map) | set(b.prov_map)):
         if a.prov_map.get(old, set()) != b.prov_map.get(old, set()):
-            out.append(f"province {old} → {sorted(a.prov_map.get(old, []))} ({a.name}) vs "
-                       f"{sorted(b.prov_map.get(old, []))} ({b.name})")
+            out.append(
+                f"province {old} → {sorted(a.prov_map.get(old, []))} ({a.name}) vs "
+                f"{sorted(b.prov_map.get(old, []))} ({b.name})"
+            )
     olds_a = defaultdict(set)
     for old, new in a.com_map:
         olds_a[old].add(new)
@@ -271,8 +291,10 @@ def compare_maps(a: Source, b: Source) -> list[str]:
         if na == nb:
             continue
         name = a.com63.get(old) or b.com63.get(old)
-        out.append(f"commune {old} ({_label(name) if name else '?'}) → {sorted(na) or 'nothing'} ({a.name}) vs "
-                   f"{sorted(nb) or 'nothing'} ({b.name})")
+        out.append(
+            f"commune {old} ({_label(name) if name else '?'}) → {sorted(na) or 'nothing'} ({a.name}) vs "
+            f"{sorted(nb) or 'nothing'} ({b.name})"
+        )
     return out
 
 
@@ -286,17 +308,25 @@ def check_reference(src: Source, reference: Path) -> tuple[list[str], list[str]]
             rows = list(csv.DictReader(fh))
         for r in rows:
             if {r["new_code"]} != src.prov_map.get(r["old_code"]):
-                out.append(f"{merger.name}: {r['old_code']} → {r['new_code']}, {src.name} says "
-                           f"{sorted(src.prov_map.get(r['old_code'], []))}")
+                out.append(
+                    f"{merger.name}: {r['old_code']} → {r['new_code']}, {src.name} says "
+                    f"{sorted(src.prov_map.get(r['old_code'], []))}"
+                )
             if name_key(r["old_name_vi"]) != name_key(src.prov63[r["old_code"]][1]):
-                out.append(f"{merger.name}: {r['old_code']} named {r['old_name_vi']!r}, {src.name} "
-                           f"{src.prov63[r['old_code']][1]!r}")
+                out.append(
+                    f"{merger.name}: {r['old_code']} named {r['old_name_vi']!r}, {src.name} "
+                    f"{src.prov63[r['old_code']][1]!r}"
+                )
             if name_key(r["new_name_vi"]) != name_key(src.prov34[r["new_code"]][1]):
-                out.append(f"{merger.name}: {r['new_code']} named {r['new_name_vi']!r}, {src.name} "
-                           f"{src.prov34[r['new_code']][1]!r}")
+                out.append(
+                    f"{merger.name}: {r['new_code']} named {r['new_name_vi']!r}, {src.name} "
+                    f"{src.prov34[r['new_code']][1]!r}"
+                )
         checked.append(f"`{merger.name}` ({len(rows)} rows): old and new codes and names, the merger")
-    for fname, scheme, table in (("vn_provinces_63_pre2025.geojson", "63", src.prov63),
-                                 ("vn_provinces_34_from2025.geojson", "34", src.prov34)):
+    for fname, scheme, table in (
+        ("vn_provinces_63_pre2025.geojson", "63", src.prov63),
+        ("vn_provinces_34_from2025.geojson", "34", src.prov34),
+    ):
         path = reference / fname
         if not path.exists():
             continue
@@ -308,14 +338,18 @@ def check_reference(src: Source, reference: Path) -> tuple[list[str], list[str]]
             if props["code"] not in table:
                 out.append(f"{fname}: code {props['code']} unknown to {src.name}")
             elif name_key(props["name_vi"]) != name_key(table[props["code"]][1]):
-                out.append(f"{fname}: {props['code']} named {props['name_vi']!r}, {src.name} "
-                           f"{table[props['code']][1]!r}")
+                out.append(
+                    f"{fname}: {props['code']} named {props['name_vi']!r}, {src.name} {table[props['code']][1]!r}"
+                )
             if scheme == "63" and props.get("new_code") and {props["new_code"]} != src.prov_map.get(props["code"]):
-                out.append(f"{fname}: {props['code']} new_code {props['new_code']}, {src.name} says "
-                           f"{sorted(src.prov_map.get(props['code'], []))}")
+                out.append(
+                    f"{fname}: {props['code']} new_code {props['new_code']}, {src.name} says "
+                    f"{sorted(src.prov_map.get(props['code'], []))}"
+                )
         if codes != set(table):
-            out.append(f"{fname}: codes differ: missing {sorted(set(table) - codes)}, "
-                       f"extra {sorted(codes - set(table))}")
+            out.append(
+                f"{fname}: codes differ: missing {sorted(set(table) - codes)}, extra {sorted(codes - set(table))}"
+            )
         checked.append(f"`{fname}` ({len(features)} features): codes, names" + (", new_code" if scheme == "63" else ""))
     units = REPO / "data" / "units.csv"
     with units.open(encoding="utf-8", newline="") as fh:
@@ -326,16 +360,20 @@ def check_reference(src: Source, reference: Path) -> tuple[list[str], list[str]]
             out.append(f"units.csv: {r['scheme']}/{r['code']} unknown to {src.name}")
             continue
         if name_key(r["name_vi"]) != name_key(table[r["code"]][1]):
-            out.append(f"units.csv: {r['scheme']}/{r['code']} named {r['name_vi']!r}, {src.name} "
-                       f"{table[r['code']][1]!r}")
+            out.append(
+                f"units.csv: {r['scheme']}/{r['code']} named {r['name_vi']!r}, {src.name} {table[r['code']][1]!r}"
+            )
         if r["scheme"] == "63" and {r["new_code"]} != src.prov_map.get(r["code"]):
-            out.append(f"units.csv: {r['code']} new_code {r['new_code']}, {src.name} says "
-                       f"{sorted(src.prov_map.get(r['code'], []))}")
+            out.append(
+                f"units.csv: {r['code']} new_code {r['new_code']}, {src.name} says "
+                f"{sorted(src.prov_map.get(r['code'], []))}"
+            )
     checked.append(f"`data/units.csv` ({len(rows)} rows): codes, names, new_code of both schemes")
     return checked, out
 
 
 # ------------------------------------------------------------------------------------------------ the tables
+
 
 def tables(src: Source) -> dict[str, list[list[str]]]:
     """The gazetteer files as rows (without header), sorted by code."""
@@ -358,16 +396,18 @@ def tables(src: Source) -> dict[str, list[list[str]]]:
     out: dict[str, list[list[str]]] = {
         "provinces.csv": (
             [["63", c, t, n, "|".join(sorted(src.prov_map[c]))] for c, (t, n) in sorted(src.prov63.items())]
-            + [["34", c, t, n, ""] for c, (t, n) in sorted(src.prov34.items())]),
-        "districts.csv": [[c, t, n, p, "|".join(sorted(dist_provs[c])),
-                           next(iter(dist_coms[c])) if len(dist_coms[c]) == 1 else ""]
-                          for c, (t, n, p) in sorted(src.dist.items())],
+            + [["34", c, t, n, ""] for c, (t, n) in sorted(src.prov34.items())]
+        ),
+        "districts.csv": [
+            [c, t, n, p, "|".join(sorted(dist_provs[c])), next(iter(dist_coms[c])) if len(dist_coms[c]) == 1 else ""]
+            for c, (t, n, p) in sorted(src.dist.items())
+        ],
         "communes_63.csv": [[c, t, n, d, p] for c, (t, n, d, p) in sorted(src.com63.items())],
         "communes_34.csv": [[c, t, n, p] for c, (t, n, p) in sorted(src.com34.items())],
         "former_names.csv": [list(r) for r in sorted(src.former)],
         "commune_mapping_2025.csv": [
-            [old, new, src.com34[new][2], "1" if len(com_news[old]) > 1 else "0"]
-            for old, new in sorted(src.com_map)],
+            [old, new, src.com34[new][2], "1" if len(com_news[old]) > 1 else "0"] for old, new in sorted(src.com_map)
+        ],
     }
     return out
 
@@ -392,8 +432,11 @@ def reference_section(checked: list[str], diffs: list[str], present: bool) -> st
     lines += ["", f"Disagreements with vietnamadminunits ({len(diffs)}):", ""]
     lines += [f"- {d}" for d in diffs] or ["- none"]
     if diffs:
-        lines += ["", "Province 46 was made a centrally-run city (Thành phố Huế) on 1/1/2025; the registry keeps the "
-                  "familiar name Thừa Thiên Huế and the resolver accepts both."]
+        lines += [
+            "",
+            "Province 46 was made a centrally-run city (Thành phố Huế) on 1/1/2025; the registry keeps the "
+            "familiar name Thừa Thiên Huế and the resolver accepts both.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -475,30 +518,43 @@ def build(reference: Path, verbose: bool = True) -> dict[str, str]:
         "vietnamadminunits: corrections and notes": vau.notes,
         "vietnam-provinces: corrections and notes": vp.notes,
         "vietnamadminunits: units without a mapping": (
-            [f"old commune {c} ({_label(vau.com63[c])}, district {vau.com63[c][2]}) maps to no new commune"
-             for c in unmapped_old]
-            + [f"new commune {c} ({_label(vau.com34[c])}, province {vau.com34[c][2]}) has no old commune"
-               for c in unmapped_new]),
+            [
+                f"old commune {c} ({_label(vau.com63[c])}, district {vau.com63[c][2]}) maps to no new commune"
+                for c in unmapped_old
+            ]
+            + [
+                f"new commune {c} ({_label(vau.com34[c])}, province {vau.com34[c][2]}) has no old commune"
+                for c in unmapped_new
+            ]
+        ),
         "Provinces (63), vietnamadminunits vs vietnam-provinces": compare_units(
-            "province", vau.prov63, vp.prov63, vau.name, vp.name),
+            "province", vau.prov63, vp.prov63, vau.name, vp.name
+        ),
         "Districts, vietnamadminunits vs vietnam-provinces": compare_units(
-            "district", vau.dist, vp.dist, vau.name, vp.name),
+            "district", vau.dist, vp.dist, vau.name, vp.name
+        ),
         "Communes (63), vietnamadminunits vs vietnam-provinces": compare_units(
-            "commune", vau.com63, vp.com63, vau.name, vp.name),
+            "commune", vau.com63, vp.com63, vau.name, vp.name
+        ),
         "Provinces (34), vietnamadminunits vs vietnam-provinces": compare_units(
-            "province", vau.prov34, vp.prov34, vau.name, vp.name),
+            "province", vau.prov34, vp.prov34, vau.name, vp.name
+        ),
         "Communes (34), vietnamadminunits vs vietnam-provinces": compare_units(
-            "commune", vau.com34, vp.com34, vau.name, vp.name),
+            "commune", vau.com34, vp.com34, vau.name, vp.name
+        ),
         "2025 mapping, vietnamadminunits vs vietnam-provinces": compare_maps(vau, vp),
     }
     rows = tables(vau)
     files = {name: render(rows[name], columns) for name, columns in FILES.items()}
     counts = {name: f"{len(rows[name]):,}".replace(",", ".") for name in FILES}
-    files["PROVENANCE.md"] = provenance(vau, vp, counts, cross) + reference_section(checked, reference_diffs,
-                                                                                     reference.exists())
+    files["PROVENANCE.md"] = provenance(vau, vp, counts, cross) + reference_section(
+        checked, reference_diffs, reference.exists()
+    )
     if verbose:
-        print(f"provinces 63: {len(vau.prov63)}, 34: {len(vau.prov34)}; districts: {len(vau.dist)}; "
-              f"communes 63: {len(vau.com63)}, 34: {len(vau.com34)}; mapping pairs: {len(vau.com_map)}")
+        print(
+            f"provinces 63: {len(vau.prov63)}, 34: {len(vau.prov34)}; districts: {len(vau.dist)}; "
+            f"communes 63: {len(vau.com63)}, 34: {len(vau.com34)}; mapping pairs: {len(vau.com_map)}"
+        )
         for title, items in [*cross.items(), ("Reference files and data/units.csv", reference_diffs)]:
             print(f"{title}: {len(items)}")
             for item in items[:8]:

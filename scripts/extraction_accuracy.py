@@ -52,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
                 if score.missed[name] or score.extra[name]:
                     print(f"{text_id} {name}: missed {score.missed[name]} extra {score.extra[name]}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"registry": args.data, "summary": summary,
-                                               "split": labels["split"]}, ensure_ascii=False, indent=2),
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {"registry": args.data, "summary": summary, "split": labels["split"]}, ensure_ascii=False, indent=2
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
@@ -68,8 +71,11 @@ def _table(summary: dict) -> str:
         lines.append(f"{label:<24}{cells}")
     cells = "".join(f"{summary[g]['periods']['accuracy']:>12.2f}{'':>12}" for g in groups)
     lines.append(f"{'number periods (acc.)':<24}{cells}")
-    counts = "  ".join(f"{g}: {summary[g]['numbers']['tp'] + summary[g]['numbers']['fn']} numbers, "
-                       f"{summary[g]['documents']['tp'] + summary[g]['documents']['fn']} documents" for g in groups)
+    counts = "  ".join(
+        f"{g}: {summary[g]['numbers']['tp'] + summary[g]['numbers']['fn']} numbers, "
+        f"{summary[g]['documents']['tp'] + summary[g]['documents']['fn']} documents"
+        for g in groups
+    )
     lines.append(f"(labelled: {counts})")
     return "\n".join(lines)
 

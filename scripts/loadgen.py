@@ -107,12 +107,15 @@ class ProtocolError(RuntimeError):
 class Session:
     """One browser tab, as the server sees it: a websocket, the page's hash, the query string and the widgets."""
 
-    def __init__(self, base: str, path: str = "", query: str = "", *, locale: str = "vi-VN",
-                 timeout_s: float = 60.0) -> None:
+    def __init__(
+        self, base: str, path: str = "", query: str = "", *, locale: str = "vi-VN", timeout_s: float = 60.0
+    ) -> None:
         check_loopback(base)
         parsed = urlparse(base)
         self.http = base.rstrip("/")
-        self.ws_url = ("wss" if parsed.scheme == "https" else "ws") + self.http[len(parsed.scheme):] + "/_stcore/stream"
+        self.ws_url = (
+            ("wss" if parsed.scheme == "https" else "ws") + self.http[len(parsed.scheme) :] + "/_stcore/stream"
+        )
         self.path = path.strip("/")
         self.query = query.lstrip("?")
         self.locale = locale
@@ -130,9 +133,16 @@ class Session:
         """Connect and run the page the URL names, as a browser's first visit does."""
         import websockets
 
-        self.ws = await asyncio.wait_for(websockets.connect(
-            self.ws_url, subprotocols=["streamlit", "loadgen"], max_size=None, open_timeout=self.timeout_s,
-            compression=None), self.timeout_s)
+        self.ws = await asyncio.wait_for(
+            websockets.connect(
+                self.ws_url,
+                subprotocols=["streamlit", "loadgen"],
+                max_size=None,
+                open_timeout=self.timeout_s,
+                compression=None,
+            ),
+            self.timeout_s,
+        )
         return await self._rerun(page_name=self.path)
 
     async def close(self) -> None:
@@ -248,8 +258,9 @@ class Session:
                 return Run((time.perf_counter() - start) * 1000, fwd.script_finished, texts, exceptions, count, size)
 
     @staticmethod
-    def _element(element, widgets: dict[str, Widget], previous: dict[str, object | None], texts: list[str],
-                 exceptions: list[str]) -> None:
+    def _element(
+        element, widgets: dict[str, Widget], previous: dict[str, object | None], texts: list[str], exceptions: list[str]
+    ) -> None:
         kind = element.WhichOneof("type")
         body = getattr(element, kind)
         if kind in TEXT_ELEMENTS:
@@ -276,10 +287,12 @@ def _state_from_element(kind: str, el, previous):  # -> WidgetState | None
         state.double_array_value.data.extend(el.value if el.set_value else el.default)
     elif kind == "multiselect":
         state.string_array_value.data.extend(
-            el.raw_values if el.set_value else [el.options[i] for i in el.default if i < len(el.options)])
+            el.raw_values if el.set_value else [el.options[i] for i in el.default if i < len(el.options)]
+        )
     elif kind == "button_group":
         state.string_array_value.data.extend(
-            el.raw_values if el.set_value else [el.options[i].content for i in el.default if i < len(el.options)])
+            el.raw_values if el.set_value else [el.options[i].content for i in el.default if i < len(el.options)]
+        )
     elif kind in ("radio", "selectbox"):
         if el.set_value:
             state.string_value = el.raw_value
@@ -299,6 +312,7 @@ def _state_from_element(kind: str, el, previous):  # -> WidgetState | None
 
 
 # ---------------------------------------------------------------- filters
+
 
 class Filters:
     """Filter changes as a user makes them in the sidebar: a new year range on the slider or one to three provinces
@@ -328,6 +342,7 @@ class Filters:
 
 # ---------------------------------------------------------------- CPU from /proc
 
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process (0 when it is gone)."""
     try:
@@ -353,8 +368,17 @@ def p95(values: Sequence[float]) -> float:
 
 # ---------------------------------------------------------------- runs
 
-async def sequential(base: str, path: str, query: str, changes: int, filters: Filters | None,
-                     warmup: int = 1, pids: Sequence[int] = (), check: Callable[[Run], None] | None = None) -> dict:
+
+async def sequential(
+    base: str,
+    path: str,
+    query: str,
+    changes: int,
+    filters: Filters | None,
+    warmup: int = 1,
+    pids: Sequence[int] = (),
+    check: Callable[[Run], None] | None = None,
+) -> dict:
     """One session alone: open the page, then `changes` changes back to back (each a new filter; a plain rerun when
     `filters` is None, for a page without the filter bar). Returns the latencies, and the server's CPU per change
     when its pids are given."""
@@ -387,13 +411,27 @@ async def sequential(base: str, path: str, query: str, changes: int, filters: Fi
     finally:
         await session.close()
     times = [r.latency_ms for r in runs]
-    return {"median_ms": median(times), "runs_ms": [round(t, 1) for t in times],
-            "server_cpu_ms": cpu * 1000 / max(changes, 1) if pids else None, "open_ms": opened.latency_ms,
-            "bytes": median([r.bytes for r in runs])}
+    return {
+        "median_ms": median(times),
+        "runs_ms": [round(t, 1) for t in times],
+        "server_cpu_ms": cpu * 1000 / max(changes, 1) if pids else None,
+        "open_ms": opened.latency_ms,
+        "bytes": median([r.bytes for r in runs]),
+    }
 
 
-async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, changes: int, budget_s: float,
-               path: str = "", seed: int = 1, ramp_s: float | None = None, timeout_s: float = 30.0) -> dict:
+async def load(
+    base: str,
+    pids: Sequence[int],
+    sessions: int,
+    think_s: float,
+    changes: int,
+    budget_s: float,
+    path: str = "",
+    seed: int = 1,
+    ramp_s: float | None = None,
+    timeout_s: float = 30.0,
+) -> dict:
     """`sessions` sessions open `path` with a URL filter each (spread over `ramp_s`, default one think time), then
     each makes `changes` filter changes with exponential think time of mean `think_s` between them. The whole run
     stops at `budget_s`. Latency = change sent → script_finished; an exception on the page, a timeout or a broken
@@ -411,8 +449,9 @@ async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, ch
         local = random.Random(seed * 1000 + i)
         await asyncio.sleep(local.uniform(0, ramp))
         year = 2013 + i % 8
-        query = f"nam={year}-{min(2026, year + 3 + i % 5)}" + (f"&tinh={PROVINCE_CODES[i % len(PROVINCE_CODES)]}"
-                                                               if i % 2 else "")
+        query = f"nam={year}-{min(2026, year + 3 + i % 5)}" + (
+            f"&tinh={PROVINCE_CODES[i % len(PROVINCE_CODES)]}" if i % 2 else ""
+        )
         session = Session(base, path, query, timeout_s=timeout_s)
         filters = Filters(seed * 7919 + i)
         try:
@@ -447,14 +486,24 @@ async def load(base: str, pids: Sequence[int], sessions: int, think_s: float, ch
     span = window[1] - window[0] if done else 0.0
     server = sum(cpu_seconds(p) for p in pids) - cpu0
     own = own_cpu_seconds() - own0
-    return {"sessions": sessions, "think_s": think_s, "median_ms": median(latencies), "p95_ms": p95(latencies),
-            "errors": len(errors), "changes": len(latencies), "changes_per_s": round(done / span, 2) if span else 0,
-            "open_median_ms": median(opens), "wall_s": round(wall, 1),
-            # the server's share of the CPU spent by the server and this load generator together, and the cores the
-            # server kept busy (CPU seconds per wall second)
-            "server_cpu_share": round(server / max(server + own, 1e-9), 3), "server_cpu_s": round(server, 2),
-            "loadgen_cpu_s": round(own, 2), "server_cores": round(server / wall, 2) if wall else 0,
-            "messages": errors[:10]}
+    return {
+        "sessions": sessions,
+        "think_s": think_s,
+        "median_ms": median(latencies),
+        "p95_ms": p95(latencies),
+        "errors": len(errors),
+        "changes": len(latencies),
+        "changes_per_s": round(done / span, 2) if span else 0,
+        "open_median_ms": median(opens),
+        "wall_s": round(wall, 1),
+        # the server's share of the CPU spent by the server and this load generator together, and the cores the
+        # server kept busy (CPU seconds per wall second)
+        "server_cpu_share": round(server / max(server + own, 1e-9), 3),
+        "server_cpu_s": round(server, 2),
+        "loadgen_cpu_s": round(own, 2),
+        "server_cores": round(server / wall, 2) if wall else 0,
+        "messages": errors[:10],
+    }
 
 
 # Provinces (GSO codes, scheme 63) used in the opening URLs' filters.
@@ -475,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     check_loopback(args.url)
     if args.verbose:
+
         async def show() -> None:
             session = Session(args.url, args.path, args.query)
             runs = [await session.open()]
@@ -483,8 +533,11 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(await session.change(filters.next(session, k)))
             await session.close()
             for run in runs:
-                print(f"{run.latency_ms:8.1f} ms  status {run.status}  {run.messages} messages  {run.bytes} bytes  "
-                      f"exceptions {run.exceptions}  texts {[t[:60] for t in run.texts[:6]]}")
+                print(
+                    f"{run.latency_ms:8.1f} ms  status {run.status}  {run.messages} messages  {run.bytes} bytes  "
+                    f"exceptions {run.exceptions}  texts {[t[:60] for t in run.texts[:6]]}"
+                )
+
         asyncio.run(show())
         return 0
     result = asyncio.run(load(args.url, args.pid, args.sessions, args.think, args.changes, args.budget, args.path))

@@ -41,8 +41,12 @@ def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list
     """(indicator ids, rows of (place label, values by indicator), indicator names): the 2023 full-year values of
     districts, without breakdowns or fractions."""
     obs = catalog.observations.filter(
-        (pl.col("period_start") == pl.date(2023, 1, 1)) & (pl.col("period_end") == pl.date(2023, 12, 31))
-        & pl.col("district").is_not_null() & pl.col("breakdown").is_null() & pl.col("numerator").is_null())
+        (pl.col("period_start") == pl.date(2023, 1, 1))
+        & (pl.col("period_end") == pl.date(2023, 12, 31))
+        & pl.col("district").is_not_null()
+        & pl.col("breakdown").is_null()
+        & pl.col("numerator").is_null()
+    )
     ids = sorted(set(obs["indicator_id"]))
     names = dict(catalog.indicators.select("id", "name_vi").iter_rows())
     registry = Registry(catalog.units, catalog.places)  # its gazetteer names the districts' types
@@ -73,8 +77,11 @@ def write_merged_xlsx(path: Path, catalog: danvan.Catalog) -> None:
     """Two header rows, the first merged over two columns: the shape of many provincial report tables."""
     from openpyxl import Workbook
 
-    obs = catalog.observations.filter((pl.col("source_id") == SOURCE) & pl.col("indicator_id").is_in(
-        ["dvk_models_registered", "dvk_models_recognized"]) & pl.col("breakdown").is_null())
+    obs = catalog.observations.filter(
+        (pl.col("source_id") == SOURCE)
+        & pl.col("indicator_id").is_in(["dvk_models_registered", "dvk_models_recognized"])
+        & pl.col("breakdown").is_null()
+    )
     values = {i: v for i, v in obs.select("indicator_id", "value").unique("indicator_id").iter_rows()}
     book = Workbook()
     sheet = book.active
@@ -114,9 +121,21 @@ def write_pdf(path: Path) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(f"<!doctype html><meta charset='utf-8'><h1>{html.escape(TITLE)}</h1>{body}", encoding="utf-8")
-        subprocess.run([chromium, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
-                        f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}", page.as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={path}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     return path.is_file()
 
 

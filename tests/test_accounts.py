@@ -58,11 +58,17 @@ def test_verify_and_roles(book):
     assert not accounts.can("hacker", "view")
 
 
-@pytest.mark.parametrize(("username", "password", "role", "word"), [
-    ("lan", SECRET, "curator", "đã có"), ("../etc", SECRET, "curator", "không hợp lệ"),
-    ("Lan Anh", SECRET, "curator", "không hợp lệ"), ("minh", "ngắn", "curator", "quá ngắn"),
-    ("minh", SECRET, "root", "vai trò"), ("minh", " " + SECRET, "curator", "khoảng trắng"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "role", "word"),
+    [
+        ("lan", SECRET, "curator", "đã có"),
+        ("../etc", SECRET, "curator", "không hợp lệ"),
+        ("Lan Anh", SECRET, "curator", "không hợp lệ"),
+        ("minh", "ngắn", "curator", "quá ngắn"),
+        ("minh", SECRET, "root", "vai trò"),
+        ("minh", " " + SECRET, "curator", "khoảng trắng"),
+    ],
+)
 def test_refused_accounts(book, username, password, role, word):
     with pytest.raises(AccountError, match=word):
         accounts.add(book, username, password, role)
@@ -79,14 +85,31 @@ def test_replace_and_remove(book):
 
 
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "danvan", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "DANVAN_CURATORS": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "danvan", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "DANVAN_CURATORS": ""},
+    )
 
 
 def test_command_line_never_shows_the_password(tmp_path):
     book = tmp_path / "c.toml"
-    done = cli("curator", "--file", str(book), "add", "minh", "--role", "admin", "--name", "Trần Minh",
-               "--password-stdin", stdin=SECRET + "\n")
+    done = cli(
+        "curator",
+        "--file",
+        str(book),
+        "add",
+        "minh",
+        "--role",
+        "admin",
+        "--name",
+        "Trần Minh",
+        "--password-stdin",
+        stdin=SECRET + "\n",
+    )
     assert done.returncode == 0, done.stderr
     assert SECRET not in done.stdout + done.stderr
     assert accounts.verify(book, "minh", SECRET).role == "admin"
@@ -147,6 +170,7 @@ def test_session_expiry():
 
 # ---------------------------------------------------------------- uploads
 
+
 def office(member: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -155,11 +179,17 @@ def office(member: str) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("raw", "kind"), [
-    (b"%PDF-1.7\n...", "pdf"), (office("word/document.xml"), "docx"), (office("xl/workbook.xml"), "xlsx"),
-    ("Bài viết về dân vận".encode(), "text"), ("\ufeffCó BOM".encode(), "text"),
-    ("Văn bản UTF-16".encode("utf-16"), "text"),
-])
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (office("word/document.xml"), "docx"),
+        (office("xl/workbook.xml"), "xlsx"),
+        ("Bài viết về dân vận".encode(), "text"),
+        ("\ufeffCó BOM".encode(), "text"),
+        ("Văn bản UTF-16".encode("utf-16"), "text"),
+    ],
+)
 def test_type_by_content(raw, kind):
     checked = uploads.check(raw, "../../etc/passwd")
     assert checked.kind == kind
@@ -175,13 +205,17 @@ def test_text_is_decoded_to_nfc():
     assert checked.text == "Lạng Sơn"
 
 
-@pytest.mark.parametrize(("raw", "name", "kwargs", "word"), [
-    (b"", "a.txt", {}, "trống"), (b"x" * 101, "a.txt", {"max_bytes": 100}, "quá lớn"),
-    (b"MZ\x90\x00\x03\x00" + bytes(100), "bai.txt", {}, "chương trình"),
-    (office("evil.bin"), "bai.docx", {}, "ZIP"),
-    (b"%PDF-1.4", "bai.txt", {"allowed": ("text",)}, "chỉ nhận: txt"),
-    ("Hoà và Đà".encode("cp1258"), "bai.txt", {}, "Windows-1258"),
-])
+@pytest.mark.parametrize(
+    ("raw", "name", "kwargs", "word"),
+    [
+        (b"", "a.txt", {}, "trống"),
+        (b"x" * 101, "a.txt", {"max_bytes": 100}, "quá lớn"),
+        (b"MZ\x90\x00\x03\x00" + bytes(100), "bai.txt", {}, "chương trình"),
+        (office("evil.bin"), "bai.docx", {}, "ZIP"),
+        (b"%PDF-1.4", "bai.txt", {"allowed": ("text",)}, "chỉ nhận: txt"),
+        ("Hoà và Đà".encode("cp1258"), "bai.txt", {}, "Windows-1258"),
+    ],
+)
 def test_refused_uploads(raw, name, kwargs, word):
     with pytest.raises(uploads.UploadError, match=word):
         uploads.check(raw, name, **kwargs)
@@ -214,8 +248,9 @@ def test_an_empty_upload_says_so():
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_with_its_byte_order_mark_is_text(encoding):
     bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
-    checked = uploads.check(bom + "Dân vận khéo\x00 năm 2023".replace("\x00", "").encode(encoding), "bai.txt",
-                            allowed=("text",))
+    checked = uploads.check(
+        bom + "Dân vận khéo\x00 năm 2023".replace("\x00", "").encode(encoding), "bai.txt", allowed=("text",)
+    )
     assert checked.kind == "text" and checked.text == "Dân vận khéo năm 2023"
 
 

@@ -42,16 +42,19 @@ def imports(name: str, path: Path) -> list[tuple[str, ast.stmt]]:
             # `from . import x` names the module x when there is one, else (a name defined in it) the package
             submodules = [f"{base}.{alias.name}" for alias in node.names]
             found += [(module, node) for module in submodules]
-            if not all(module_path(module).exists() or (module_path(module) / "__init__.py").exists()
-                       for module in submodules):
+            if not all(
+                module_path(module).exists() or (module_path(module) / "__init__.py").exists() for module in submodules
+            ):
                 found.append((base, node))
     return found
 
 
 def graph() -> dict[str, set[str]]:
     known = modules()
-    return {name: {target for target, _ in imports(name, path) if target in known and target != name}
-            for name, path in known.items()}
+    return {
+        name: {target for target, _ in imports(name, path) if target in known and target != name}
+        for name, path in known.items()
+    }
 
 
 def cycle(edges: dict[str, set[str]]) -> list[str] | None:
@@ -64,7 +67,7 @@ def cycle(edges: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for target in sorted(edges.get(node, ())):
             if state.get(target) == 1:
-                return [*stack[stack.index(target):], target]
+                return [*stack[stack.index(target) :], target]
             if target not in state and (found := visit(target)):
                 return found
         stack.pop()
@@ -79,9 +82,9 @@ def cycle(edges: dict[str, set[str]]) -> list[str] | None:
 
 def test_the_resolver_sees_relative_and_absolute_imports():
     edges = graph()
-    assert "danvan.filter" in edges["danvan.queries"]          # from .filter import Filter
-    assert "components.routes" in edges["components.view"]     # from . import …, routes
-    assert "danvan.exports.report" in edges["danvan.cli"]      # from .exports.report import report
+    assert "danvan.filter" in edges["danvan.queries"]  # from .filter import Filter
+    assert "components.routes" in edges["components.view"]  # from . import …, routes
+    assert "danvan.exports.report" in edges["danvan.cli"]  # from .exports.report import report
 
 
 def test_the_cycle_finder_finds_a_circle():
@@ -91,15 +94,23 @@ def test_the_cycle_finder_finds_a_circle():
 
 @pytest.mark.parametrize("name", [n for n in modules() if n.split(".")[0] == "danvan"])
 def test_the_core_never_imports_the_ui(name):
-    bad = sorted({target for target, _ in imports(name, modules()[name])
-                  if target.split(".")[0] in ("components", "streamlit", "pages")})
+    bad = sorted(
+        {
+            target
+            for target, _ in imports(name, modules()[name])
+            if target.split(".")[0] in ("components", "streamlit", "pages")
+        }
+    )
     assert not bad, f"{name} imports {bad}"
 
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_circle(package):
-    edges = {name: {t for t in targets if t.split(".")[0] == package}
-             for name, targets in graph().items() if name.split(".")[0] == package}
+    edges = {
+        name: {t for t in targets if t.split(".")[0] == package}
+        for name, targets in graph().items()
+        if name.split(".")[0] == package
+    }
     assert cycle(edges) is None
 
 
@@ -110,8 +121,11 @@ def test_components_import_at_the_top_only():
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         top = {id(node) for node in tree.body}
-        hidden += [f"{name}:{node.lineno}" for node in ast.walk(tree)
-                   if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in top]
+        hidden += [
+            f"{name}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in top
+        ]
     assert not hidden
 
 

@@ -22,16 +22,26 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
         raise RuntimeError(f"{CHROMIUM} is required for the browser tests (DANVAN_REQUIRE_BROWSER=1)")
     pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 
-sync_api = pytest.importorskip("playwright.sync_api") if os.environ.get("DANVAN_REQUIRE_BROWSER") != "1" else \
-    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+sync_api = (
+    pytest.importorskip("playwright.sync_api")
+    if os.environ.get("DANVAN_REQUIRE_BROWSER") != "1"
+    else __import__("playwright.sync_api", fromlist=["sync_playwright"])
+)
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +55,22 @@ def _free_port() -> int:
 def _start(port: int, log: Path) -> subprocess.Popen | None:
     """Start the app on the port; None if it exits before answering (e.g. another process took the port)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
         env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
     )
     deadline = time.monotonic() + 90
@@ -102,13 +125,29 @@ class Visit:
         self.outside: list[str] = []
         self.errors: list[str] = []
         own = urlparse(base).netloc
-        self.page.on("request", lambda r: None if urlparse(r.url).netloc == own or r.url.startswith(
-            ("data:", "blob:")) else self.outside.append(r.url))
+        self.page.on(
+            "request",
+            lambda r: (
+                None
+                if urlparse(r.url).netloc == own or r.url.startswith(("data:", "blob:"))
+                else self.outside.append(r.url)
+            ),
+        )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400
-                     and not _base_path_probe(r.url) else None)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error"
-                     and not m.text.startswith("Failed to load resource") else None)  # named by "response"
+        self.page.on(
+            "response",
+            lambda r: (
+                self.errors.append(f"{r.status} {r.url}") if r.status >= 400 and not _base_path_probe(r.url) else None
+            ),
+        )
+        self.page.on(
+            "console",
+            lambda m: (
+                self.errors.append(m.text)
+                if m.type == "error" and not m.text.startswith("Failed to load resource")
+                else None
+            ),
+        )  # named by "response"
 
     def open(self, path: str, ready: str | None = None) -> str:
         self.page.goto(self.base + "/" + path, wait_until="load", timeout=120_000)
@@ -124,7 +163,9 @@ class Visit:
         self.page.wait_for_function(done or self.DONE, timeout=120_000)
         self.page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=120_000)
+            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+            timeout=120_000,
+        )
         if ready:
             self.page.wait_for_selector(ready, state="visible", timeout=90_000)
         self.page.wait_for_timeout(800)
@@ -185,8 +226,10 @@ def test_clicking_a_province_on_the_map_opens_its_profile(server, browser):
     # Bắc Kạn, in the north-east of the 1920×1080 view (the default view state is fixed in danvan/figures/maps.py)
     x, y = box["x"] + box["width"] * 0.427, box["y"] + box["height"] * 0.073
     visit.page.mouse.move(x, y, steps=5)
-    visit.page.wait_for_function("() => [...document.querySelectorAll('.deck-tooltip')]"
-                                 ".some(e => e.innerText.startsWith('Bắc Kạn'))", timeout=90_000)
+    visit.page.wait_for_function(
+        "() => [...document.querySelectorAll('.deck-tooltip')].some(e => e.innerText.startsWith('Bắc Kạn'))",
+        timeout=90_000,
+    )
     visit.page.mouse.click(x, y, delay=80)  # the click itself opens the profile: no second button
     visit.page.wait_for_url("**/ho-so-tinh**", timeout=120_000)
     visit.settle()
@@ -226,6 +269,8 @@ def test_the_printed_profile_expands_visits_and_drops_the_screen_controls(server
     printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf())).pages)
     assert printed.count("Tóm tắt:") == 3  # every visit's details, not only its title
     assert "Bộ lọc" not in printed  # the sidebar is not printed
-    heights = visit.page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stDeckGlJsonChart\"] button')]"
-                                  ".map(b => b.getBoundingClientRect().height)")
+    heights = visit.page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=\"stDeckGlJsonChart\"] button')]"
+        ".map(b => b.getBoundingClientRect().height)"
+    )
     assert heights and not any(heights)  # the map's zoom buttons are not printed

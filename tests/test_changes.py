@@ -31,8 +31,13 @@ def test_since_lists_what_came_after_the_day(catalog):
 
 def test_a_save_in_the_audit_log_dates_its_records(catalog):
     vis, obs = queries.visits(catalog, ALL), queries.observations(catalog, ALL)
-    entry = Entry("x", "2026-11-01T10:00:00", "curator", "why",
-                  {"observations.yaml": {"added": ["o-s00-dvk-recognized-2021-2023"], "changed": [], "removed": []}})
+    entry = Entry(
+        "x",
+        "2026-11-01T10:00:00",
+        "curator",
+        "why",
+        {"observations.yaml": {"added": ["o-s00-dvk-recognized-2021-2023"], "changed": [], "removed": []}},
+    )
     found = changes.since(dt.date(2025, 1, 1), vis, obs, catalog.sources, [entry])
     assert found.observations["observation_id"].to_list() == ["o-s00-dvk-recognized-2021-2023"]
     assert found.observations["basis"].to_list() == ["saved"] and found.visits.is_empty()
@@ -41,7 +46,8 @@ def test_a_save_in_the_audit_log_dates_its_records(catalog):
 
 def test_the_filter_narrows_what_changed(catalog):
     one = Filter(provinces=("20",), years=(2008, 2026))
-    found = changes.since(dt.date(2020, 1, 1), queries.visits(catalog, one), queries.observations(catalog, one),
-                          catalog.sources)
+    found = changes.since(
+        dt.date(2020, 1, 1), queries.visits(catalog, one), queries.observations(catalog, one), catalog.sources
+    )
     assert found.visits["visit_id"].to_list() == ["v-2024-04-25-lang-son"]
     assert found.sources["source_id"].to_list() == ["s00"]

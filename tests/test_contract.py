@@ -12,9 +12,14 @@ import pytest
 from danvan import model
 
 CONTRACT = (Path(__file__).resolve().parent.parent / "docs" / "data-contract.md").read_text(encoding="utf-8")
-SECTIONS = {"documents.yaml": model.DOCUMENT_SPEC, "indicators.yaml": model.INDICATOR_SPEC,
-            "visits.yaml": model.VISIT_SPEC, "observations.yaml": model.OBSERVATION_SPEC,
-            "sources.yaml": model.SOURCE_SPEC, "followups.yaml": model.FOLLOWUP_SPEC}
+SECTIONS = {
+    "documents.yaml": model.DOCUMENT_SPEC,
+    "indicators.yaml": model.INDICATOR_SPEC,
+    "visits.yaml": model.VISIT_SPEC,
+    "observations.yaml": model.OBSERVATION_SPEC,
+    "sources.yaml": model.SOURCE_SPEC,
+    "followups.yaml": model.FOLLOWUP_SPEC,
+}
 # "level: central   # central | province | district", "status: reported   # reported | estimated (dự ước) | target"
 FIELD_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<field>\w+):[^#\n]*#\s*(?P<comment>.*)$", re.MULTILINE)
 ALTERNATIVES = re.compile(r"^`?[\w-]+`?(?:\s*\([^)]*\))?(?:\s*\|\s*`?[\w-]+`?(?:\s*\([^)]*\))?)+")

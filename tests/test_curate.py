@@ -65,8 +65,11 @@ def sign_in(at: AppTest, username: str, password: str) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "title")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "title")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -194,8 +197,13 @@ def test_a_removed_account_is_signed_out(entry, book):
 
 
 def test_viewers_and_curators_do_not_see_the_audit(entry, book, data):
-    store.save(data, {"sources": [{"id": "n01", "title": "Bài thử"}]}, {"n01": "Một bài.\n"}, author="lan",
-               note="ghi chú bí mật của biên tập")
+    store.save(
+        data,
+        {"sources": [{"id": "n01", "title": "Bài thử"}]},
+        {"n01": "Một bài.\n"},
+        author="lan",
+        note="ghi chú bí mật của biên tập",
+    )
     at = open_page(entry, "nhat-ky")
     assert not at.dataframe and not at.get("download_button")
     assert "ghi chú bí mật" not in shown(at) and "Trang này chỉ dành cho quản trị viên." in shown(at)
@@ -205,14 +213,34 @@ def test_viewers_and_curators_do_not_see_the_audit(entry, book, data):
 
 
 def test_admin_reads_filters_and_exports_the_audit(entry, book, data):
-    store.save(data, {"sources": [{"id": "n01", "title": "Bài thử"}]}, {"n01": "Một bài.\n"}, author="lan",
-               note="bài một", now=dt.datetime(2026, 3, 5, 9, 7))
-    store.save(data, {"sources": [{"id": "n02", "title": "Bài hai"}]}, {"n02": "Bài hai.\n"}, author="quantri",
-               note="bài hai", now=dt.datetime(2026, 3, 6, 14, 30))
+    store.save(
+        data,
+        {"sources": [{"id": "n01", "title": "Bài thử"}]},
+        {"n01": "Một bài.\n"},
+        author="lan",
+        note="bài một",
+        now=dt.datetime(2026, 3, 5, 9, 7),
+    )
+    store.save(
+        data,
+        {"sources": [{"id": "n02", "title": "Bài hai"}]},
+        {"n02": "Bài hai.\n"},
+        author="quantri",
+        note="bài hai",
+        now=dt.datetime(2026, 3, 6, 14, 30),
+    )
     at = sign_in(open_page(entry, "nhat-ky"), *ADMIN)
     table = at.dataframe[0].value
-    assert list(table.columns) == ["Thời điểm", "Người lưu", "Lý do", "Tệp", "Bản ghi thêm", "Bản ghi sửa",
-                                   "Bản ghi xóa", "Mã lần lưu"]
+    assert list(table.columns) == [
+        "Thời điểm",
+        "Người lưu",
+        "Lý do",
+        "Tệp",
+        "Bản ghi thêm",
+        "Bản ghi sửa",
+        "Bản ghi xóa",
+        "Mã lần lưu",
+    ]
     assert table["Thời điểm"].tolist()[:1] == ["06/03/2026 14:30"]  # newest first, dd/mm/yyyy HH:MM
     assert set(table["Người lưu"]) == {"lan", "quantri"}
     at.selectbox(key="audit_author").set_value("lan").run()
@@ -228,8 +256,13 @@ def test_admin_reads_filters_and_exports_the_audit(entry, book, data):
 
 # ---------------------------------------------------------------- an identity provider (st.login), uploads
 
-OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "danvan",
-        "client_secret": "y" * 16, "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+OIDC = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "danvan",
+    "client_secret": "y" * 16,
+    "server_metadata_url": "https://id.example/.well-known/openid-configuration",
+}
 
 
 def open_with_provider(entry: Path, user: dict) -> AppTest:
@@ -250,19 +283,30 @@ def test_a_provider_is_offered_and_its_email_maps_to_a_role(entry, book):
     assert "Đã đăng nhập: Lê Hoa (biên tập viên)" in shown(inside) and inside.get("file_uploader")
 
 
-@pytest.mark.parametrize("user", [{"is_logged_in": True, "email": "la@tinh.gov.vn"},
-                                  {"is_logged_in": True, "email": "hoa@tinh.gov.vn", "email_verified": False}])
+@pytest.mark.parametrize(
+    "user",
+    [
+        {"is_logged_in": True, "email": "la@tinh.gov.vn"},
+        {"is_logged_in": True, "email": "hoa@tinh.gov.vn", "email_verified": False},
+    ],
+)
 def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, user):
     accounts.add(book, "hoa", None, "curator", email="hoa@tinh.gov.vn")
     at = open_with_provider(entry, user)
     assert not writes(at)
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "Tệp “bai.txt” không dùng được: tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung."),
-    (b"MZ\x90\x00" + bytes(64), "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-                                "chỉ nhận: txt, pdf, docx, xlsx."),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "Tệp “bai.txt” không dùng được: tệp trống (0 byte): không có gì để đọc; hãy chọn tệp có nội dung."),
+        (
+            b"MZ\x90\x00" + bytes(64),
+            "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
+            "chỉ nhận: txt, pdf, docx, xlsx.",
+        ),
+    ],
+)
 def test_a_refused_upload_says_why(entry, book, content, message):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     at.get("file_uploader")[0].set_value(("../../bai.txt", content, "text/plain"))

@@ -97,8 +97,9 @@ def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811
 
 def click(at, key: str, visit_id: str):
     """A click on a chart point, as Streamlit records it in the chart's state."""
-    at.session_state[key] = {"selection": {"points": [{"customdata": [visit_id, ""]}], "point_indices": [0],
-                                           "box": [], "lasso": []}}
+    at.session_state[key] = {
+        "selection": {"points": [{"customdata": [visit_id, ""]}], "point_indices": [0], "box": [], "lasso": []}
+    }
     return at.run()
 
 
@@ -117,8 +118,12 @@ def test_the_list_is_not_overridden_by_an_earlier_click(entry, catalog):  # noqa
 
 def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
     at = open_page(entry, "ban-do", nam="2019-2024")
-    at.session_state["map_select"] = {"selection": {"indices": {"provinces": [5]}, "objects": {
-        "provinces": [{"code": "06", "name_vi": "Bắc Kạn", "tooltip": ""}]}}}
+    at.session_state["map_select"] = {
+        "selection": {
+            "indices": {"provinces": [5]},
+            "objects": {"provinces": [{"code": "06", "name_vi": "Bắc Kạn", "tooltip": ""}]},
+        }
+    }
     at.run()
     assert not at.exception
     assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
@@ -156,14 +161,22 @@ def test_english_profile_has_no_vietnamese_labels(entry):  # noqa: F811
     shown = text(open_page(entry, "ho-so-tinh", tinh="77", lang="en"))  # Bà Rịa - Vũng Tàu
     assert "Southeast" in shown and "Đông Nam Bộ" not in shown
     assert "collectives" in shown and "individuals" in shown  # breakdowns; quotes stay in Vietnamese
-    labels = [str(m.value) for m in open_page(entry, "ho-so-tinh", tinh="77", lang="en").markdown
-              if str(m.value).startswith("**")]
+    labels = [
+        str(m.value)
+        for m in open_page(entry, "ho-so-tinh", tinh="77", lang="en").markdown
+        if str(m.value).startswith("**")
+    ]
     assert not any("tập thể" in x or "cá nhân" in x for x in labels), labels
 
 
 def test_vietnamese_pickers_say_choose_in_vietnamese(entry):  # noqa: F811
-    for page, params in (("ban-do", {}), ("so-sanh", {}), ("dong-thoi-gian", {"tinh": "06"}), ("nguon", {}),
-                         ("ho-so-tinh", {})):
+    for page, params in (
+        ("ban-do", {}),
+        ("so-sanh", {}),
+        ("dong-thoi-gian", {"tinh": "06"}),
+        ("nguon", {}),
+        ("ho-so-tinh", {}),
+    ):
         at = open_page(entry, page, **params)
         if page == "ban-do":
             at = at.radio(key="map_mode").set_value("indicator").run()

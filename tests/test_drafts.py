@@ -14,9 +14,11 @@ from danvan.ingest.drafts import REVIEW_COLUMNS, preselected, review_rows
 from danvan.model import OBSERVATION_SPEC, VISIT_SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = ("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
-        "thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương.\n"
-        "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”; hơn 9.500 hộ nghèo được hỗ trợ.\n")
+TEXT = (
+    "Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
+    "thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương.\n"
+    "Năm 2023, toàn tỉnh có 1.973 mô hình “Dân vận khéo”; hơn 9.500 hộ nghèo được hỗ trợ.\n"
+)
 INDICATORS = [{"id": "dvk_models", "name_vi": "mô hình Dân vận khéo", "unit": "count"}]
 
 
@@ -58,9 +60,18 @@ def test_records_take_the_curators_entries_and_kept_rows_only():
     rows["observations"][0]["value"] = 1974  # edited by the curator
     entry = SourceEntry("n01", title="Bài", publisher="", url=None, published="2024-04-25")
     records = to_records(d, entry, rows, known_documents=["25-NQ/TW"])
-    assert records["sources"] == [{"id": "n01", "title": "Bài", "publisher": None, "url": None,
-                                   "published": "2024-04-25", "published_note": d.source.published_note,
-                                   "province": None, "province_note": None}]
+    assert records["sources"] == [
+        {
+            "id": "n01",
+            "title": "Bài",
+            "publisher": None,
+            "url": None,
+            "published": "2024-04-25",
+            "published_note": d.source.published_note,
+            "province": None,
+            "province_note": None,
+        }
+    ]
     assert records["documents"] == []  # already in the catalog: not written again
     assert [o["value"] for o in records["observations"]] == [1974, 9500]
     assert all(o["source"] == "n01" and set(o) <= set(OBSERVATION_SPEC) for o in records["observations"])
@@ -74,10 +85,13 @@ def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):
     catalog = danvan.load(data)
     text = (ROOT / "data" / "sources" / "a16.txt").read_text(encoding="utf-8")
     registry, _ = load_registry(data)
-    d = extract_text(text, registry, published="2023-12-30", province="Bắc Kạn",
-                     indicators=catalog.indicators.to_dicts())
-    kept = {part: [r for r in review_rows(getattr(d, part), columns) if r["keep"]]
-            for part, columns in REVIEW_COLUMNS.items()}
+    d = extract_text(
+        text, registry, published="2023-12-30", province="Bắc Kạn", indicators=catalog.indicators.to_dicts()
+    )
+    kept = {
+        part: [r for r in review_rows(getattr(d, part), columns) if r["keep"]]
+        for part, columns in REVIEW_COLUMNS.items()
+    }
     records = to_records(d, SourceEntry("n01"), kept, known_documents=catalog.documents["code"])
     assert records["observations"], "the article's figures were drafted and kept"
     store.save(data, records, {"n01": text}, author="bientap", note="bài n01")

@@ -20,8 +20,9 @@ RISKY = '=HYPERLINK("https://evil.example/p","Bấm vào đây")'
 
 def _book(catalog, flt: Filter, lang: str = "vi") -> openpyxl.Workbook:
     sheets = export.tables(catalog, flt, lang)
-    data = export.excel_bytes(sheets, filter_label="Lạng Sơn; 2017–2024", version=catalog.version,
-                              made=dt.date(2026, 11, 23))
+    data = export.excel_bytes(
+        sheets, filter_label="Lạng Sơn; 2017–2024", version=catalog.version, made=dt.date(2026, 11, 23)
+    )
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
@@ -81,7 +82,8 @@ def test_excel_numbers_dates_and_frozen_headers(catalog):
 def test_text_is_never_a_formula(catalog):
     """Issue 14 §3: a summary written as a formula stays text in Excel and is neutralised in CSV."""
     visits = export.tables(catalog, Filter(provinces=("20",)))["Sự kiện"].with_columns(
-        pl.lit(RISKY).alias("Tóm tắt"), pl.lit("@SUM(A1)").alias("Cơ quan"), pl.lit("\t=1+1").alias("Loại"))
+        pl.lit(RISKY).alias("Tóm tắt"), pl.lit("@SUM(A1)").alias("Cơ quan"), pl.lit("\t=1+1").alias("Loại")
+    )
     data = export.excel_bytes({"Sự kiện": visits}, filter_label="+x", version="v", made=dt.date(2026, 1, 1))
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         assert not any("<f>" in book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/"))
@@ -125,8 +127,9 @@ def test_files_name_sources_places_and_statuses(catalog):
 
 def test_excel_workbook_lists_filter_and_sources(catalog):
     sheets = export.tables(catalog, Filter(provinces=("20",)))
-    data = export.excel_bytes(sheets, filter_label="Lạng Sơn; 2017–2024", version=catalog.version,
-                              made=dt.date(2026, 11, 23))
+    data = export.excel_bytes(
+        sheets, filter_label="Lạng Sơn; 2017–2024", version=catalog.version, made=dt.date(2026, 11, 23)
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         workbook = book.read("xl/workbook.xml").decode()
         strings = book.read("xl/sharedStrings.xml").decode()
@@ -135,9 +138,16 @@ def test_excel_workbook_lists_filter_and_sources(catalog):
     assert "Lạng Sơn; 2017–2024" in strings and catalog.version in strings and "23/11/2026" in strings
 
 
-CRAFTED = ["https://a.b/x) ![x](https://evil.example/p.png", 'https://a.b/"><img src=//evil>',
-           "javascript:alert(1)", "https://user@evil.example/", "//evil.example/p.png", "https:///nohost", "",
-           "https://a.b/\nx"]
+CRAFTED = [
+    "https://a.b/x) ![x](https://evil.example/p.png",
+    'https://a.b/"><img src=//evil>',
+    "javascript:alert(1)",
+    "https://user@evil.example/",
+    "//evil.example/p.png",
+    "https:///nohost",
+    "",
+    "https://a.b/\nx",
+]
 
 
 @pytest.mark.parametrize("url", CRAFTED)
@@ -154,8 +164,12 @@ def test_web_link_keeps_real_urls_and_encodes_what_markup_reads():
 
 
 def _with_url(catalog, url: str):
-    return dataclasses.replace(catalog, sources=catalog.sources.with_columns(
-        pl.when(pl.col("source_id") == "s00").then(pl.lit(url)).otherwise(pl.col("url")).alias("url")))
+    return dataclasses.replace(
+        catalog,
+        sources=catalog.sources.with_columns(
+            pl.when(pl.col("source_id") == "s00").then(pl.lit(url)).otherwise(pl.col("url")).alias("url")
+        ),
+    )
 
 
 @pytest.mark.parametrize("url", [*CRAFTED[:2], "https://a.b/x)![x](https://evil.example/p.png"])
@@ -170,8 +184,11 @@ def test_source_links_cannot_add_markup(catalog, url):
     page = html_file.html_text(report.report(crafted, Filter(provinces=("20",)), "vi", dt.date(2026, 11, 23)))
     assert "<img src=//evil" not in page and "evil.example/p.png" not in page.replace("%28", "(").split("<a ")[0]
     assert not re.search(r"<img[^>]+evil", page) and 'href="javascript' not in page
-    real = html_file.html_text(report.report(_with_url(catalog, "https://a.b/bai-viet"), Filter(provinces=("20",)),
-                                             "vi", dt.date(2026, 11, 23)))
+    real = html_file.html_text(
+        report.report(
+            _with_url(catalog, "https://a.b/bai-viet"), Filter(provinces=("20",)), "vi", dt.date(2026, 11, 23)
+        )
+    )
     assert '<a href="https://a.b/bai-viet" rel="noopener noreferrer">Đoàn khảo sát của Ban Dân vận' in real
 
 

@@ -27,11 +27,32 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 TEXT = "Năm 2024, huyện Lệ Thủy có 52 mô hình “Dân vận khéo” được đăng ký; Ban Dân vận Tỉnh ủy đã đi khảo sát.\n"
 RECORDS = {
     "sources": [{"id": "n01", "title": "Bài mới", "published": "2024-12-01", "province": "44"}],
-    "visits": [{"id": "v-n01", "date_start": "2024-11-20", "date_precision": "day", "kind": "khao_sat",
-                "body": "Ban Dân vận Tỉnh ủy Quảng Bình", "body_level": "province", "province": "44",
-                "summary": "Khảo sát tại Lệ Thủy.", "source": "n01", "quote": "Ban Dân vận Tỉnh ủy đã đi khảo sát"}],
-    "observations": [{"id": "o-n01", "indicator": "dvk_models_registered", "province": "44", "period": "2024",
-                      "value": 52, "status": "reported", "source": "n01", "quote": "có 52 mô hình"}],
+    "visits": [
+        {
+            "id": "v-n01",
+            "date_start": "2024-11-20",
+            "date_precision": "day",
+            "kind": "khao_sat",
+            "body": "Ban Dân vận Tỉnh ủy Quảng Bình",
+            "body_level": "province",
+            "province": "44",
+            "summary": "Khảo sát tại Lệ Thủy.",
+            "source": "n01",
+            "quote": "Ban Dân vận Tỉnh ủy đã đi khảo sát",
+        }
+    ],
+    "observations": [
+        {
+            "id": "o-n01",
+            "indicator": "dvk_models_registered",
+            "province": "44",
+            "period": "2024",
+            "value": 52,
+            "status": "reported",
+            "source": "n01",
+            "quote": "có 52 mô hình",
+        }
+    ],
 }
 TEXTS = {"n01": TEXT}
 WHO = {"author": "kiem-thu", "note": "kiểm thử lỗi giữa chừng"}
@@ -62,14 +83,21 @@ else:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and "history" not in p.relative_to(folder).parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and "history" not in p.relative_to(folder).parts
+    }
 
 
 def child(target: Path, mode: str, arg: float) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT)), str(target), mode, str(arg)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdin and process.stdout
     process.stdin.write(json.dumps({"records": RECORDS, "texts": TEXTS, "who": WHO}))
     process.stdin.close()
@@ -160,9 +188,17 @@ def test_kill_at_random_instants_on_a_slow_disk(versions, tmp_path):
 
 def test_a_lock_held_by_a_hung_save_times_out_naming_the_holder(mini):
     process = subprocess.Popen(
-        [sys.executable, "-c", f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-         "from danvan import journal\nwith journal.save_lock(Path(sys.argv[1])):\n print('held', flush=True); "
-         "time.sleep(600)", str(mini)], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            "from danvan import journal\nwith journal.save_lock(Path(sys.argv[1])):\n print('held', flush=True); "
+            "time.sleep(600)",
+            str(mini),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stdout and process.stdout.readline().strip() == "held"
         with pytest.raises(store.LockBusy) as err:

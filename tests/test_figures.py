@@ -18,7 +18,12 @@ def test_compare_labels_name_place_period_value_and_status(catalog):
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
     first = rows.filter(pl.col("breakdown") == "chỉ thị").row(0, named=True)  # the breakdown label in English
     assert (first["label"], first["period_label"], first["series"], first["text"], first["status_label"]) == (
-        "Lạng Sơn · Provincial", "2013–2024", "directives · 2013–2024", "13", "Reported")
+        "Lạng Sơn · Provincial",
+        "2013–2024",
+        "directives · 2013–2024",
+        "13",
+        "Reported",
+    )
     assert first["hover"].startswith("<b>Lạng Sơn · Provincial</b><br>Period: 2013–2024 (Reported)<br>Value: 13<br>“")
     assert rows["series"].to_list() == sorted(rows["series"].to_list())
 
@@ -27,9 +32,15 @@ def test_compare_labels_per_year_and_dates_in_vietnamese(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter()))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=True)
     assert rows.filter(pl.col("series") == "chỉ thị · 2013–2024")["text"][0] == "1,08/năm"  # 13 over 12 years
-    one = obs.filter(pl.col("indicator_id") == STANDING).head(1).with_columns(
-        pl.lit(dt.date(2024, 1, 1)).alias("period_start"), pl.lit(dt.date(2024, 4, 25)).alias("period_end"),
-        pl.lit(1).alias("years"))
+    one = (
+        obs.filter(pl.col("indicator_id") == STANDING)
+        .head(1)
+        .with_columns(
+            pl.lit(dt.date(2024, 1, 1)).alias("period_start"),
+            pl.lit(dt.date(2024, 4, 25)).alias("period_end"),
+            pl.lit(1).alias("years"),
+        )
+    )
     assert charts.compare_labels(one, "vi", per_year=False)["period_label"][0] == "đến 25/04/2024"
     assert charts.compare_labels(one, "en", per_year=False)["period_label"][0] == "to 25/04/2024"
 
@@ -51,10 +62,22 @@ def test_compare_table_headers_and_source_titles(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter()))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
     table = charts.compare_table(rows, catalog.sources, "en")
-    assert table.columns == ["Province", "Period", "Value", "Status", "Computed", "Breakdown", "Verbatim quote",
-                             "Source"]
+    assert table.columns == [
+        "Province",
+        "Period",
+        "Value",
+        "Status",
+        "Computed",
+        "Breakdown",
+        "Verbatim quote",
+        "Source",
+    ]
     assert table.filter(pl.col("Breakdown") == "directives").row(0)[:4] == (
-        "Lạng Sơn · Provincial", "2013–2024", "13", "Reported")
+        "Lạng Sơn · Provincial",
+        "2013–2024",
+        "13",
+        "Reported",
+    )
     assert table["Source"][0].startswith("Đoàn khảo sát của Ban Dân vận Trung ương")
 
 
@@ -71,22 +94,35 @@ def test_map_tooltips_state_value_period_source_and_quote(catalog):
 def test_map_tooltips_of_visits_count_events(catalog):
     visits = queries.visits(catalog, Filter(provinces=("20",)))
     counts = queries.visit_counts(visits).with_columns(
-        *(pl.lit(None, pl.List(pl.String)).alias(c) for c in ("parts", "sources", "quotes")))
+        *(pl.lit(None, pl.List(pl.String)).alias(c) for c in ("parts", "sources", "quotes"))
+    )
     assert maps.tooltips(counts, catalog.sources, legend_title="Số sự kiện", unit=None, lang="vi") == {
-        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: 25/04/2024"}
+        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: 25/04/2024"
+    }
 
 
 def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
     visits = queries.visits(catalog, Filter(provinces=("20",)))
     arcs = maps.arc_rows(queries.arc_summary(visits, catalog.units), "vi").to_dicts()
-    assert arcs == [{"from_lon": 105.85, "from_lat": 21.03, "to_lon": 106.76, "to_lat": 21.85,
-                     "color": list(maps.ARC_COLORS["central"]),
-                     "tooltip": "25/04/2024\nBan Dân vận Trung ương → Lạng Sơn"}]
+    assert arcs == [
+        {
+            "from_lon": 105.85,
+            "from_lat": 21.03,
+            "to_lon": 106.76,
+            "to_lat": 21.85,
+            "color": list(maps.ARC_COLORS["central"]),
+            "tooltip": "25/04/2024\nBan Dân vận Trung ương → Lạng Sơn",
+        }
+    ]
 
 
 def test_legend_classes_then_no_data():
     assert maps.legend([1.0, 2.0, 3.0], "count", "vi", "Không có số liệu") == [
-        (maps.PALETTE[0], "1"), (maps.PALETTE[2], "2"), (maps.PALETTE[4], "3"), (maps.NO_DATA, "Không có số liệu")]
+        (maps.PALETTE[0], "1"),
+        (maps.PALETTE[2], "2"),
+        (maps.PALETTE[4], "3"),
+        (maps.NO_DATA, "Không có số liệu"),
+    ]
     assert maps.legend([10.0, 60.0], "percent", "vi", "—")[:2] == [(maps.PALETTE[0], "10%"), (maps.PALETTE[4], "60%")]
     assert maps.legend([], "count", "en", "No data") == [(maps.NO_DATA, "No data")]
 
@@ -103,8 +139,13 @@ def test_timeline_hover_and_month_buckets(catalog):
 def _timeline(catalog, provinces: tuple[str, ...]):
     visits = queries.visits(catalog, Filter(provinces=provinces)).with_columns(charts.timeline_hover("vi"))
     levels, kinds = charts.timeline_labels("vi")
-    return charts.make_timeline_figure(visits, pl.DataFrame({"code": [], "date": []}, schema={
-        "code": pl.String, "date": pl.Date}), level_labels=levels, kind_labels=kinds, lang="vi")
+    return charts.make_timeline_figure(
+        visits,
+        pl.DataFrame({"code": [], "date": []}, schema={"code": pl.String, "date": pl.Date}),
+        level_labels=levels,
+        kind_labels=kinds,
+        lang="vi",
+    )
 
 
 def test_timeline_markers_of_one_day_and_level_do_not_overlap(catalog):
@@ -140,8 +181,15 @@ def test_compare_series_never_share_a_look(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter()))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
     assert rows["series"].n_unique() > 8  # Lạng Sơn's documents by type: more series than the eight colours
-    figure = charts.make_compare_figure(rows, value_column="value", label_column="label", text_column="text",
-                                        color_column="series", lang="vi", percent=False)
+    figure = charts.make_compare_figure(
+        rows,
+        value_column="value",
+        label_column="label",
+        text_column="text",
+        color_column="series",
+        lang="vi",
+        percent=False,
+    )
     looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
     assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)
 
@@ -152,7 +200,9 @@ def test_timeline_milestones_one_dotted_line_and_label_each(catalog):
     levels, kinds = charts.timeline_labels("vi")
     fig = charts.make_timeline_figure(visits, milestones, level_labels=levels, kind_labels=kinds, lang="vi")
     assert [(s.x0, s.line.dash, s.yref) for s in fig.layout.shapes] == [
-        (dt.date(2013, 6, 3), "dot", "y domain"), (dt.date(2018, 1, 6), "dot", "y domain")]
+        (dt.date(2013, 6, 3), "dot", "y domain"),
+        (dt.date(2018, 1, 6), "dot", "y domain"),
+    ]
     assert [a.text for a in fig.layout.annotations] == ["25-NQ/TW", "43-KL/TW"]
 
 
@@ -162,7 +212,8 @@ def test_style_sets_the_white_template_as_plotly_would():
     import plotly.graph_objects as go
 
     styled = charts.style(go.Figure(), "vi")
-    public = go.Figure().update_layout(template="plotly_white", **{
-        k: v for k, v in styled.layout.to_plotly_json().items() if k != "template"})
+    public = go.Figure().update_layout(
+        template="plotly_white", **{k: v for k, v in styled.layout.to_plotly_json().items() if k != "template"}
+    )
     assert json.loads(styled.to_json()) == json.loads(public.to_json())
     assert styled.layout.template.layout.plot_bgcolor == "white" and styled.layout.separators == ",."

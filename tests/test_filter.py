@@ -23,8 +23,9 @@ def test_defaults_are_left_out(catalog):
 
 
 def test_bad_links_give_notes_and_the_nearest_view(catalog):
-    flt, lang = parse_link({"tinh": ["99", "20", "<script>x</script>"], "nam": "abc", "ranh_gioi": "12", "lang": "fr",
-                            "zz": "1"}, catalog)
+    flt, lang = parse_link(
+        {"tinh": ["99", "20", "<script>x</script>"], "nam": "abc", "ranh_gioi": "12", "lang": "fr", "zz": "1"}, catalog
+    )
     assert flt.provinces == ("20",) and flt.years == DEFAULT and flt.scheme == "63" and lang == "vi"
     keys = [key for key, _ in flt.notes]
     assert keys == ["bad_param", "bad_years", "bad_scheme", "bad_lang", "bad_province"]  # one note per kind
@@ -43,6 +44,7 @@ def test_codes_follow_the_scheme(catalog):
 
 
 # ---------------------------------------------------------------- the strict parser (issue 14 §2)
+
 
 @pytest.mark.parametrize("slide", ["²", "٣", "１", "0", "-1", "1e3", " ", "9" * 5000, "1000"])
 def test_a_slide_number_is_ascii_digits_within_bounds(catalog, slide):
@@ -97,8 +99,13 @@ def test_read_checks_form_only():
 
 def test_visit_filters_and_choices_round_trip(catalog):
     bodies = catalog.visits["body"].unique().to_list()
-    flt = Filter(provinces=("20",), years=(2021, 2024), levels=("central",), kinds=("khao_sat", "kiem_tra"),
-                 bodies=("Ban Dân vận Trung ương",))
+    flt = Filter(
+        provinces=("20",),
+        years=(2021, 2024),
+        levels=("central",),
+        kinds=("khao_sat", "kiem_tra"),
+        bodies=("Ban Dân vận Trung ương",),
+    )
     choices = {"chi_tieu": "dvk_models_recognized", "trinh_chieu": 3, "tim": "dân vận khéo", "moi_nam": True}
     params = query(flt, "vi", DEFAULT, choices)
     assert params["co_quan"] == ["ban-dan-van-trung-uong"] and params["trinh_chieu"] == "3"
@@ -108,12 +115,18 @@ def test_visit_filters_and_choices_round_trip(catalog):
 
 
 def test_unknown_bodies_levels_and_kinds_are_dropped_with_a_note(catalog):
-    link = filters.parse_link({"co_quan": "ban-khong-co", "cap": "world", "loai": "khao_sat"}, catalog.units, DEFAULT,
-                      ["Ban Dân vận Trung ương"])
+    link = filters.parse_link(
+        {"co_quan": "ban-khong-co", "cap": "world", "loai": "khao_sat"},
+        catalog.units,
+        DEFAULT,
+        ["Ban Dân vận Trung ương"],
+    )
     assert link.flt.bodies == () and link.flt.levels == () and link.flt.kinds == ("khao_sat",)
     assert [dict(v)["param"] for _, v in link.flt.notes] == ["cap", "co_quan"]
 
 
 def test_body_key():
-    assert body_key("Ban Chỉ đạo Trung ương tổng kết Quyết định 290-QĐ/TW") == \
-        "ban-chi-dao-trung-uong-tong-ket-quyet-dinh-290-qd-tw"
+    assert (
+        body_key("Ban Chỉ đạo Trung ương tổng kết Quyết định 290-QĐ/TW")
+        == "ban-chi-dao-trung-uong-tong-ket-quyet-dinh-290-qd-tw"
+    )

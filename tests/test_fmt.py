@@ -6,10 +6,20 @@ import pytest
 from danvan import fmt
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (1973, "1.973"), (1145.0, "1.145"), (15.75, "15,75"), (81.77, "81,77"), (93.9, "93,9"), (0, "0"),
-    (1234567.5, "1.234.567,5"), (40766, "40.766"), (None, "—"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1973, "1.973"),
+        (1145.0, "1.145"),
+        (15.75, "15,75"),
+        (81.77, "81,77"),
+        (93.9, "93,9"),
+        (0, "0"),
+        (1234567.5, "1.234.567,5"),
+        (40766, "40.766"),
+        (None, "—"),
+    ],
+)
 def test_number_vietnamese(value, expected):
     assert fmt.number(value) == expected
 
@@ -45,8 +55,12 @@ def test_number_expr_matches_python_formatting():
 
 
 def test_partial_dates_in_vietnamese_order():
-    assert [fmt.partial_date(v) for v in ("2024-04-25", "2021-12", "2024", None)] == ["25/04/2024", "12/2021", "2024",
-                                                                                       "—"]
+    assert [fmt.partial_date(v) for v in ("2024-04-25", "2021-12", "2024", None)] == [
+        "25/04/2024",
+        "12/2021",
+        "2024",
+        "—",
+    ]
 
 
 def test_date_and_period_expressions_match_python_formatting():
@@ -54,8 +68,12 @@ def test_date_and_period_expressions_match_python_formatting():
     precisions = ["day", "month", "year", "approximate", "day"]
     frame = pl.DataFrame({"d": days, "p": precisions}).select(fmt.date_expr("d", "p"))
     assert frame["d"].to_list() == [fmt.date(d, p) for d, p in zip(days[:4], precisions[:4], strict=True)] + [None]
-    periods = [(dt.date(2021, 1, 1), dt.date(2023, 12, 31)), (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
-               (dt.date(2024, 4, 25), dt.date(2024, 4, 25)), (dt.date(2024, 1, 1), dt.date(2024, 6, 30))]
+    periods = [
+        (dt.date(2021, 1, 1), dt.date(2023, 12, 31)),
+        (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        (dt.date(2024, 4, 25), dt.date(2024, 4, 25)),
+        (dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+    ]
     frame = pl.DataFrame({"period_start": [p[0] for p in periods], "period_end": [p[1] for p in periods]})
     shown = frame.select(fmt.period_expr())["period"].to_list()
     assert shown == [fmt.period(*p) for p in periods] == ["2021–2023", "2023", "25/04/2024", "01/01/2024–30/06/2024"]

@@ -17,8 +17,16 @@ ALL = Filter(years=(2008, 2026))
 
 
 def marks(rows: list[dict]) -> pl.DataFrame:
-    base = {"followup_id": "f", "visit_id": "v-2020-05-28-bac-kan", "finding": 5, "state": "open",
-            "date": dt.date(2021, 1, 1), "source_id": None, "quote": None, "note": None}
+    base = {
+        "followup_id": "f",
+        "visit_id": "v-2020-05-28-bac-kan",
+        "finding": 5,
+        "state": "open",
+        "date": dt.date(2021, 1, 1),
+        "source_id": None,
+        "quote": None,
+        "note": None,
+    }
     return pl.DataFrame([base | r for r in rows], schema=FOLLOWUP_SCHEMA)
 
 
@@ -35,10 +43,13 @@ def test_every_direction_is_listed_unmarked(catalog):
 
 def test_the_latest_mark_is_the_state_and_closed_ones_leave_the_open_list(catalog):
     visits = queries.visits(catalog, Filter(provinces=("06",), years=(2008, 2026)))
-    found = marks([{"followup_id": "a", "state": "done", "date": dt.date(2022, 5, 1), "source_id": "s02",
-                    "quote": "q2"},
-                   {"followup_id": "b", "state": "in_progress", "date": dt.date(2021, 12, 1)},
-                   {"followup_id": "c", "finding": 6, "state": "dropped", "date": dt.date(2021, 6, 1)}])
+    found = marks(
+        [
+            {"followup_id": "a", "state": "done", "date": dt.date(2022, 5, 1), "source_id": "s02", "quote": "q2"},
+            {"followup_id": "b", "state": "in_progress", "date": dt.date(2021, 12, 1)},
+            {"followup_id": "c", "finding": 6, "state": "dropped", "date": dt.date(2021, 6, 1)},
+        ]
+    )
     recs = followup.recommendations(visits, catalog.findings, found)
     states = dict(recs.select(pl.format("{}", pl.col("finding")), "state").iter_rows())
     assert states == {"5": "done", "6": "dropped", "7": "none"}
@@ -47,8 +58,15 @@ def test_the_latest_mark_is_the_state_and_closed_ones_leave_the_open_list(catalo
     open_groups = followup.by_province(recs)
     assert [(p, g["finding"].to_list()) for p, g in open_groups] == [("Bắc Kạn", [7])]
     assert followup.counts(recs) == {"none": 1, "open": 0, "in_progress": 0, "done": 1, "dropped": 1}
-    assert followup.next_id(found.with_columns(pl.lit("f-2020-05-28-bac-kan-5-20220501").alias("followup_id")),
-                            "v-2020-05-28-bac-kan", 5, dt.date(2022, 5, 1)) == "f-2020-05-28-bac-kan-5-20220501-2"
+    assert (
+        followup.next_id(
+            found.with_columns(pl.lit("f-2020-05-28-bac-kan-5-20220501").alias("followup_id")),
+            "v-2020-05-28-bac-kan",
+            5,
+            dt.date(2022, 5, 1),
+        )
+        == "f-2020-05-28-bac-kan-5-20220501-2"
+    )
 
 
 def write(folder, text: str) -> None:
@@ -58,12 +76,22 @@ def write(folder, text: str) -> None:
 def test_a_valid_mark_loads(data_copy):
     quote = "Đoàn Kiểm tra của BCĐ Trung ương tổng kết Quyết định số 290-QĐ/TW làm việc với Tỉnh ủy Bắc Kạn"
     assert quote in (data_copy / "sources" / "s02.txt").read_text(encoding="utf-8")
-    write(data_copy, f'- id: f1\n  visit: v-2020-05-28-bac-kan\n  finding: 6\n  state: in_progress\n'
-                     f'  date: "2021-12-01"\n  source: s02\n  quote: "{quote}"\n')
+    write(
+        data_copy,
+        f"- id: f1\n  visit: v-2020-05-28-bac-kan\n  finding: 6\n  state: in_progress\n"
+        f'  date: "2021-12-01"\n  source: s02\n  quote: "{quote}"\n',
+    )
     loaded = danvan.load(data_copy).followups
     assert loaded.row(0, named=True) | {"quote": None} == {
-        "followup_id": "f1", "visit_id": "v-2020-05-28-bac-kan", "finding": 6, "state": "in_progress",
-        "date": dt.date(2021, 12, 1), "source_id": "s02", "quote": None, "note": None}
+        "followup_id": "f1",
+        "visit_id": "v-2020-05-28-bac-kan",
+        "finding": 6,
+        "state": "in_progress",
+        "date": dt.date(2021, 12, 1),
+        "source_id": "s02",
+        "quote": None,
+        "note": None,
+    }
 
 
 def test_absent_or_comment_only_file_means_no_marks(data_copy):
@@ -74,7 +102,9 @@ def test_absent_or_comment_only_file_means_no_marks(data_copy):
 
 
 def test_bad_marks_are_named_by_record_and_field(data_copy):
-    write(data_copy, """- id: f1
+    write(
+        data_copy,
+        """- id: f1
   visit: v-2020-05-28-bac-kan
   finding: 1
   state: done
@@ -97,7 +127,8 @@ def test_bad_marks_are_named_by_record_and_field(data_copy):
   date: "2021-01-01"
   source: s02
   quote: "not in the text"
-""")
+""",
+    )
     with pytest.raises(danvan.DataError) as err:
         danvan.load(data_copy)
     lines = [str(p) for p in err.value.problems]

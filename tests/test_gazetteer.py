@@ -27,6 +27,7 @@ def found(name: str, on: dt.date = BEFORE, **kw) -> gazetteer.Match:
 
 # ------------------------------------------------------------------------------------------------ the examples
 
+
 def test_thien_loc_with_its_district_in_brackets() -> None:
     m = found("xã Thiên Lộc (Can Lộc)")
     assert (m.scheme, m.province_code, m.district_code, m.commune_code) == ("63", "42", "443", "18415")  # Hà Tĩnh
@@ -54,17 +55,20 @@ def test_dat_do_is_a_former_name_in_ba_ria_vung_tau() -> None:
     assert found("huyện Đất Đỏ", AFTER).province_code == "79"  # Bà Rịa - Vũng Tàu is in TP. Hồ Chí Minh now
 
 
-@pytest.mark.parametrize(("name", "province", "district"), [
-    ("huyện Bắc Trà My", "49", "515"),  # Quảng Nam
-    ("Huyện ủy Lâm Hà", "68", "676"),  # Lâm Đồng
-    ("Tỉnh ủy Sơn La", "14", None),
-    ("TP. Bắc Kạn", "06", "058"),  # the city, not the province
-    ("Thành ủy Bắc Kạn", "06", "058"),
-    ("thị xã Phú Mỹ", "77", "754"),  # a thành phố since 2025: the type word is old, the place is the same
-    ("Q. Ba Đình", "01", "001"),
-    ("H. Chợ Đồn", "06", "064"),
-    ("TX. Quảng Trị", "45", "462"),
-])
+@pytest.mark.parametrize(
+    ("name", "province", "district"),
+    [
+        ("huyện Bắc Trà My", "49", "515"),  # Quảng Nam
+        ("Huyện ủy Lâm Hà", "68", "676"),  # Lâm Đồng
+        ("Tỉnh ủy Sơn La", "14", None),
+        ("TP. Bắc Kạn", "06", "058"),  # the city, not the province
+        ("Thành ủy Bắc Kạn", "06", "058"),
+        ("thị xã Phú Mỹ", "77", "754"),  # a thành phố since 2025: the type word is old, the place is the same
+        ("Q. Ba Đình", "01", "001"),
+        ("H. Chợ Đồn", "06", "064"),
+        ("TX. Quảng Trị", "45", "462"),
+    ],
+)
 def test_type_words_and_abbreviations(name: str, province: str, district: str | None) -> None:
     m = found(name)
     assert (m.province_code, m.district_code) == (province, district)
@@ -72,10 +76,18 @@ def test_type_words_and_abbreviations(name: str, province: str, district: str | 
 
 # ------------------------------------------------------------------------------------------------ spellings
 
-@pytest.mark.parametrize("spelling", [
-    "huyện Chợ Đồn", unicodedata.normalize("NFD", "huyện Chợ Đồn"), "HUYỆN CHỢ ĐỒN", "huyen Cho Don", "Chợ Đồn",
-    "  huyện   Chợ  Đồn ",
-])
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "huyện Chợ Đồn",
+        unicodedata.normalize("NFD", "huyện Chợ Đồn"),
+        "HUYỆN CHỢ ĐỒN",
+        "huyen Cho Don",
+        "Chợ Đồn",
+        "  huyện   Chợ  Đồn ",
+    ],
+)
 def test_spellings_of_one_district(spelling: str) -> None:
     assert found(spelling).district_code == "064"
 
@@ -111,6 +123,7 @@ def test_unknown_and_numbers_alone() -> None:
 
 # ------------------------------------------------------------------------------------------------ ambiguity
 
+
 def test_ambiguous_commune_without_context_lists_candidates() -> None:
     res = gazetteer.resolve("xã Tân Lập", on=BEFORE)
     assert res.status == "ambiguous" and res.match is None
@@ -119,8 +132,9 @@ def test_ambiguous_commune_without_context_lists_candidates() -> None:
     assert all(c.place.name == "Tân Lập" and c.place.type == "xã" for c in res.candidates)
 
 
-@pytest.mark.parametrize("query", ["xã Tân Lập, huyện Đan Phượng", "xã Tân Lập (Đan Phượng)",
-                                   "xã Tân Lập, huyện Đan Phượng, TP. Hà Nội"])
+@pytest.mark.parametrize(
+    "query", ["xã Tân Lập, huyện Đan Phượng", "xã Tân Lập (Đan Phượng)", "xã Tân Lập, huyện Đan Phượng, TP. Hà Nội"]
+)
 def test_ambiguous_commune_with_a_parent(query: str) -> None:
     m = found(query)
     assert (m.province_code, m.district_code, m.commune_code) == ("01", "273", "09820")
@@ -149,6 +163,7 @@ def test_province_hint_that_does_not_help_keeps_it_ambiguous() -> None:
 
 # ------------------------------------------------------------------------------------------------ after the merger
 
+
 def test_old_units_after_the_merger() -> None:
     con_dao = found("huyện Côn Đảo", AFTER)
     assert (con_dao.province_code, con_dao.commune_code) == ("79", "26732")  # now đặc khu Côn Đảo
@@ -164,19 +179,27 @@ def test_a_name_only_of_the_new_scheme_is_unknown_before_it() -> None:
 
 # ------------------------------------------------------------------------------------------------ find_places
 
-LEAD = ("Sáng nay, Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết. Đoàn công tác của Huyện ủy Lâm Hà làm việc tại "
-        "xã Thiên Lộc (Can Lộc) và TP. Bắc Kạn, huyện Chợ Đồn Hoàng Văn A phát biểu; xã Tân Lập, huyện Đan Phượng "
-        "và thị xã Phú Mỹ.")
+LEAD = (
+    "Sáng nay, Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết. Đoàn công tác của Huyện ủy Lâm Hà làm việc tại "
+    "xã Thiên Lộc (Can Lộc) và TP. Bắc Kạn, huyện Chợ Đồn Hoàng Văn A phát biểu; xã Tân Lập, huyện Đan Phượng "
+    "và thị xã Phú Mỹ."
+)
 
 
 def test_find_places_spans_and_resolutions() -> None:
     hits = gazetteer.find_places(LEAD, on=BEFORE)
     got = [(h.text, h.resolution.status, h.resolution.match and h.resolution.match.province_code) for h in hits]
     assert got == [
-        ("Tỉnh ủy Sơn La", "found", "14"), ("Huyện ủy Lâm Hà", "found", "68"), ("xã Thiên Lộc", "found", "42"),
-        ("TP. Bắc Kạn", "found", "06"), ("huyện Chợ Đồn", "found", "06"), ("xã Tân Lập", "found", "01"),
-        ("huyện Đan Phượng", "found", "01"), ("thị xã Phú Mỹ", "found", "77")]
-    assert all(LEAD[h.start:h.end] == h.text for h in hits)
+        ("Tỉnh ủy Sơn La", "found", "14"),
+        ("Huyện ủy Lâm Hà", "found", "68"),
+        ("xã Thiên Lộc", "found", "42"),
+        ("TP. Bắc Kạn", "found", "06"),
+        ("huyện Chợ Đồn", "found", "06"),
+        ("xã Tân Lập", "found", "01"),
+        ("huyện Đan Phượng", "found", "01"),
+        ("thị xã Phú Mỹ", "found", "77"),
+    ]
+    assert all(LEAD[h.start : h.end] == h.text for h in hits)
 
 
 def test_find_places_needs_a_type_word_and_a_capital() -> None:
@@ -185,8 +208,7 @@ def test_find_places_needs_a_type_word_and_a_capital() -> None:
 
 
 def test_find_places_on_nfd_text_and_with_a_hint() -> None:
-    hits = gazetteer.find_places(unicodedata.normalize("NFD", "Về thăm xã Tân Lập hôm qua."), on=BEFORE,
-                                 hint="01")
+    hits = gazetteer.find_places(unicodedata.normalize("NFD", "Về thăm xã Tân Lập hôm qua."), on=BEFORE, hint="01")
     assert [(h.text, h.resolution.match.commune_code) for h in hits] == [("xã Tân Lập", "09820")]
     unhinted = gazetteer.find_places("Về thăm xã Tân Lập hôm qua.", on=BEFORE)
     assert unhinted[0].resolution.status == "ambiguous"
@@ -195,31 +217,38 @@ def test_find_places_on_nfd_text_and_with_a_hint() -> None:
 def test_find_places_after_the_merger() -> None:
     hits = gazetteer.find_places("Ngày 5/9/2025, huyện Chợ Đồn cũ nay thuộc tỉnh Thái Nguyên.", on=AFTER)
     assert [(h.text, h.resolution.match.province_code) for h in hits] == [
-        ("huyện Chợ Đồn", "19"), ("tỉnh Thái Nguyên", "19")]
+        ("huyện Chợ Đồn", "19"),
+        ("tỉnh Thái Nguyên", "19"),
+    ]
 
 
 # ------------------------------------------------------------------------------------------------ validation
 
+
 def test_check_places_on_frames() -> None:
-    frame = pl.DataFrame({
-        "_record": ["id=a", "id=b", "id=c", "id=d", "id=e"],
-        "date_start": [BEFORE, BEFORE, BEFORE, AFTER, BEFORE],
-        "province": ["06", "01", "44", "19", "06"],
-        "district": ["Chợ Đồn", "Chợ Đồn", "Lệ Thủy", "Chợ Đồn", None],
-        "commune": [None, None, "Không Có", None, "Thôn Nà Pục"],
-    })
-    places = pl.DataFrame({"name": ["Thôn Nà Pục"], "level": ["commune"], "province_code": ["06"],
-                           "aliases": [""]})
+    frame = pl.DataFrame(
+        {
+            "_record": ["id=a", "id=b", "id=c", "id=d", "id=e"],
+            "date_start": [BEFORE, BEFORE, BEFORE, AFTER, BEFORE],
+            "province": ["06", "01", "44", "19", "06"],
+            "district": ["Chợ Đồn", "Chợ Đồn", "Lệ Thủy", "Chợ Đồn", None],
+            "commune": [None, None, "Không Có", None, "Thôn Nà Pục"],
+        }
+    )
+    places = pl.DataFrame({"name": ["Thôn Nà Pục"], "level": ["commune"], "province_code": ["06"], "aliases": [""]})
     found_problems = gazetteer.check_places({"visits.yaml": frame}, places)
     assert [(p.file, p.record, p.field) for p in found_problems] == [
-        ("visits.yaml", "id=b", "district"), ("visits.yaml", "id=c", "commune")]
+        ("visits.yaml", "id=b", "district"),
+        ("visits.yaml", "id=c", "commune"),
+    ]
     assert "Chợ Đồn" in found_problems[0].message and "'01'" in found_problems[0].message
     assert "places.csv" in found_problems[1].message
 
 
 def test_check_places_reports_ambiguity_with_candidates() -> None:
-    frame = pl.DataFrame({"id": ["x"], "period_end": [BEFORE], "province_code": ["02"], "district": [None],
-                          "commune": ["Tân Lập"]})
+    frame = pl.DataFrame(
+        {"id": ["x"], "period_end": [BEFORE], "province_code": ["02"], "district": [None], "commune": ["Tân Lập"]}
+    )
     # Hà Giang has one xã Tân Lập: fine. Two communes named Tân Lập in one province would need the district.
     assert gazetteer.check_places({"observations.yaml": frame}) == []
     many = gazetteer.resolve("xã Tân Lập", on=BEFORE).candidates
@@ -246,8 +275,9 @@ def test_loader_rejects_a_district_outside_its_province(mini: Path) -> None:
 
 def test_loader_accepts_a_gazetteer_place_missing_from_places_csv(mini: Path) -> None:
     text = (mini / "visits.yaml").read_text(encoding="utf-8")
-    (mini / "visits.yaml").write_text(text.replace("district: Lệ Thủy", "district: Quảng Ninh", 1),
-                                      encoding="utf-8")  # huyện Quảng Ninh of Quảng Bình (44), not in places.csv
+    (mini / "visits.yaml").write_text(
+        text.replace("district: Lệ Thủy", "district: Quảng Ninh", 1), encoding="utf-8"
+    )  # huyện Quảng Ninh of Quảng Bình (44), not in places.csv
     danvan.load(mini)
 
 

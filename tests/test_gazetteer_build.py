@@ -109,15 +109,23 @@ def test_files_are_nfc_utf8_and_modest() -> None:
 
 def test_provenance_names_packages_and_licences() -> None:
     text = (GAZ / "PROVENANCE.md").read_text(encoding="utf-8")
-    for needle in ("vietnamadminunits", "1.0.4", "MIT", "vietnam-provinces", "2026.9.0", "GPL-3.0-or-later",
-                   "## Disagreements"):
+    for needle in (
+        "vietnamadminunits",
+        "1.0.4",
+        "MIT",
+        "vietnam-provinces",
+        "2026.9.0",
+        "GPL-3.0-or-later",
+        "## Disagreements",
+    ):
         assert needle in text
 
 
 @pytest.mark.skipif(not HAVE_PACKAGES, reason="needs pip install -e '.[gazetteer]'")
 def test_check_passes_on_the_committed_files() -> None:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--check", "--quiet"], capture_output=True, text=True,
-                          cwd=REPO, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check", "--quiet"], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "up to date" in done.stdout
 
@@ -128,7 +136,12 @@ def test_check_fails_on_an_edited_file(tmp_path: Path) -> None:
     shutil.copytree(GAZ, out)
     path = out / "communes_34.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",Ba Đình,", ",Ba Dinh,", 1), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(SCRIPT), "--check", "--quiet", "--out", str(out)],
-                          capture_output=True, text=True, cwd=REPO, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check", "--quiet", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
     assert done.returncode == 1
     assert "communes_34.csv" in done.stderr and "communes_63.csv" not in done.stderr

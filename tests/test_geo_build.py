@@ -21,15 +21,33 @@ SCRIPT = REPO / "scripts" / "build_geo.py"
 REFERENCE_DIR = REPO.parent / "shared" / "geo"
 REFERENCE_FILES = ("vn_provinces_63_pre2025.geojson", "vn_hoangsa_truongsa.geojson")
 
-COLUMNS = ["scheme", "code", "name_vi", "name_en", "region", "new_code", "valid_from", "valid_to",
-           "capital_lon", "capital_lat", "aliases"]
-REGIONS = {"Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ và duyên hải miền Trung",
-           "Tây Nguyên", "Đông Nam Bộ", "Đồng bằng sông Cửu Long"}
+COLUMNS = [
+    "scheme",
+    "code",
+    "name_vi",
+    "name_en",
+    "region",
+    "new_code",
+    "valid_from",
+    "valid_to",
+    "capital_lon",
+    "capital_lat",
+    "aliases",
+]
+REGIONS = {
+    "Trung du và miền núi phía Bắc",
+    "Đồng bằng sông Hồng",
+    "Bắc Trung Bộ và duyên hải miền Trung",
+    "Tây Nguyên",
+    "Đông Nam Bộ",
+    "Đồng bằng sông Cửu Long",
+}
 HOANG_SA_LABEL = (112.135, 16.568)
 TRUONG_SA_LABEL = (114.45, 9.71)
 
 
 # ------------------------------------------------------------------------------------------------ helpers
+
 
 def _units() -> list[dict[str, str]]:
     with (DATA / "units.csv").open(encoding="utf-8", newline="") as fh:
@@ -85,11 +103,16 @@ def _distance_deg(point: tuple[float, float], geometry: dict) -> float:
     """Rough distance in degrees from a point to the nearest vertex (0 when inside)."""
     if _inside(point, geometry):
         return 0.0
-    return min(((x - point[0]) ** 2 + (y - point[1]) ** 2) ** 0.5
-               for poly in _rings(geometry) for ring in poly for x, y in ring)
+    return min(
+        ((x - point[0]) ** 2 + (y - point[1]) ** 2) ** 0.5
+        for poly in _rings(geometry)
+        for ring in poly
+        for x, y in ring
+    )
 
 
 # ------------------------------------------------------------------------------------------------ units.csv
+
 
 def test_units_csv_rows_and_columns():
     text = (DATA / "units.csv").read_text(encoding="utf-8")
@@ -122,7 +145,11 @@ def test_official_names():
     assert s63["79"]["name_vi"] == s34["79"]["name_vi"] == "Hồ Chí Minh"
     assert s34["79"]["name_en"] == "Ho Chi Minh City"
     assert {s63["31"]["name_en"], s63["48"]["name_en"], s63["92"]["name_en"], s63["20"]["name_en"]} == {
-        "Hai Phong", "Da Nang", "Can Tho", "Lang Son"}
+        "Hai Phong",
+        "Da Nang",
+        "Can Tho",
+        "Lang Son",
+    }
     aliases79 = s34["79"]["aliases"].split("|")
     for alias in ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP HCM", "HCM", "Sài Gòn", "Saigon"):
         assert alias in aliases79
@@ -140,7 +167,10 @@ def test_scheme34_region_and_capital_are_those_of_the_seat_unit():
     s63, s34 = _scheme("63"), _scheme("34")
     for code, r in s34.items():
         assert (r["region"], r["capital_lon"], r["capital_lat"]) == (
-            s63[code]["region"], s63[code]["capital_lon"], s63[code]["capital_lat"]), code
+            s63[code]["region"],
+            s63[code]["capital_lon"],
+            s63[code]["capital_lat"],
+        ), code
 
 
 def test_names_and_aliases_are_nfc():
@@ -166,17 +196,32 @@ def test_aliases_never_point_to_two_units():
 
 def test_aliases_cover_common_variants():
     s63 = _scheme("63")
-    keys = {_ascii_key(a): code for code, r in s63.items()
-            for a in [r["name_vi"], r["name_en"], *filter(None, r["aliases"].split("|"))]}
-    for text, code in [("Hanoi", "01"), ("Haiphong", "31"), ("Bắc Cạn", "06"), ("Đắc Lắc", "66"),
-                       ("Dak Lak", "66"), ("Đăk Nông", "67"), ("Thừa Thiên - Huế", "46"), ("Thừa Thiên–Huế", "46"),
-                       ("Saigon", "79"), ("TP HCM", "79"), ("Hoà Bình", "17"), ("Thanh Hoá", "38")]:
+    keys = {
+        _ascii_key(a): code
+        for code, r in s63.items()
+        for a in [r["name_vi"], r["name_en"], *filter(None, r["aliases"].split("|"))]
+    }
+    for text, code in [
+        ("Hanoi", "01"),
+        ("Haiphong", "31"),
+        ("Bắc Cạn", "06"),
+        ("Đắc Lắc", "66"),
+        ("Dak Lak", "66"),
+        ("Đăk Nông", "67"),
+        ("Thừa Thiên - Huế", "46"),
+        ("Thừa Thiên–Huế", "46"),
+        ("Saigon", "79"),
+        ("TP HCM", "79"),
+        ("Hoà Bình", "17"),
+        ("Thanh Hoá", "38"),
+    ]:
         assert keys.get(_ascii_key(text)) == code, text
     assert "Hoà Bình" in s63["17"]["aliases"].split("|")
     assert "Bắc Cạn" in s63["06"]["aliases"].split("|")
 
 
 # ------------------------------------------------------------------------------------------------ geojson
+
 
 def test_geojson_codes_match_units():
     s63, s34 = _scheme("63"), _scheme("34")
@@ -272,8 +317,11 @@ def test_islands_belong_to_da_nang_and_khanh_hoa():
 
 # ------------------------------------------------------------------------------------------------ the build
 
-@pytest.mark.skipif(importlib.util.find_spec("shapely") is None,
-                    reason="scripts/build_geo.py needs shapely>=2.0 (build-time only; CI installs it)")
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("shapely") is None,
+    reason="scripts/build_geo.py needs shapely>=2.0 (build-time only; CI installs it)",
+)
 def test_build_is_reproducible():
     """Rebuilding gives byte-identical files: offline from ../shared/geo when it is there, else from the original
     sources through npm and pip."""

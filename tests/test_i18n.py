@@ -11,11 +11,30 @@ import pytest
 from danvan import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [p for folder in ("danvan", "components", "pages") for p in sorted((ROOT / folder).rglob("*.py"))
-        if p != ROOT / "danvan" / "i18n.py"] + [ROOT / "app.py"]
+CODE = [
+    p
+    for folder in ("danvan", "components", "pages")
+    for p in sorted((ROOT / folder).rglob("*.py"))
+    if p != ROOT / "danvan" / "i18n.py"
+] + [ROOT / "app.py"]
 # Keys built from a value in the data (t("kind_" + visit["kind"])): used when their prefix is.
-DYNAMIC = ("scheme_", "lang_", "kind_", "level_", "status_", "finding_", "unit_", "reason_", "doc_type_", "category_",
-           "place_", "precision_", "search_kind_", "fu_state_", "changes_basis_")
+DYNAMIC = (
+    "scheme_",
+    "lang_",
+    "kind_",
+    "level_",
+    "status_",
+    "finding_",
+    "unit_",
+    "reason_",
+    "doc_type_",
+    "category_",
+    "place_",
+    "precision_",
+    "search_kind_",
+    "fu_state_",
+    "changes_basis_",
+)
 
 
 def placeholders(text: str) -> set[str]:
@@ -36,8 +55,9 @@ def test_every_key_has_both_languages_with_the_same_placeholders():
 
 def test_every_key_is_used(code):
     quoted = set(re.findall(r"""["']([a-z0-9_]+)["']""", code))
-    unused = [key for key in i18n.TEXTS
-              if key not in quoted and not any(key.startswith(p) and p in quoted for p in DYNAMIC)]
+    unused = [
+        key for key in i18n.TEXTS if key not in quoted and not any(key.startswith(p) and p in quoted for p in DYNAMIC)
+    ]
     assert not unused
 
 
@@ -60,6 +80,7 @@ def test_no_page_tests_the_language(page):
 def test_texts_follow_the_language():
     vi = i18n.t("data_first_rows", "vi", n="2.000", m="5.000")
     assert vi == "Hiển thị 2.000 dòng đầu; tệp tải về có đủ 5.000 dòng."
-    assert i18n.t("data_first_rows", "en", n="2,000", m="5,000") == ("Showing the first 2,000 rows; the downloads "
-                                                                     "have all 5,000.")
+    assert i18n.t("data_first_rows", "en", n="2,000", m="5,000") == (
+        "Showing the first 2,000 rows; the downloads have all 5,000."
+    )
     assert i18n.name_column("en") == "name_en" and i18n.name_column("vi") == "name_vi"

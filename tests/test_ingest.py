@@ -63,8 +63,10 @@ def test_weekday_mismatch_lowers_confidence():
 
 
 def test_time_and_date_header_and_event_date():
-    text = ("Ban Dân vận Tỉnh ủy khảo sát công tác dân vận năm 2023 tại huyện Lệ Thủy\n21:15 19/11/2023\n"
-            "Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát kết quả công tác dân vận năm 2023.\n")
+    text = (
+        "Ban Dân vận Tỉnh ủy khảo sát công tác dân vận năm 2023 tại huyện Lệ Thủy\n21:15 19/11/2023\n"
+        "Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát kết quả công tác dân vận năm 2023.\n"
+    )
     draft = draft_of(text)
     assert draft.source.published == "2023-11-19"
     assert [v.date_start for v in draft.visits] == ["2023-11-16"]
@@ -82,8 +84,10 @@ def test_date_without_year_takes_publication_year(published, expected):
 
 
 def test_date_without_year_and_without_publication_takes_the_texts_year():
-    text = ("Chiều ngày 20/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022.\n"
-            "Năm 2022, Ban Chỉ đạo các cấp đã công nhận 306 mô hình “Dân vận khéo”.\n")
+    text = (
+        "Chiều ngày 20/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022.\n"
+        "Năm 2022, Ban Chỉ đạo các cấp đã công nhận 306 mô hình “Dân vận khéo”.\n"
+    )
     draft = draft_of(text)
     assert draft.visits[0].date_start == "2022-12-20"
     assert "suy ra" in draft.visits[0].date_note
@@ -95,14 +99,17 @@ def test_bare_day_month_opening_a_sentence():
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")
 
 
-@pytest.mark.parametrize(("text", "day", "end", "precision"), [
-    ("ngày 10.01.2020", dt.date(2020, 1, 10), None, "day"),
-    ("từ tháng 3-2020", dt.date(2020, 3, 1), None, "month"),
-    ("Trong 02 ngày 30 - 31 tháng 5 năm 2017,", dt.date(2017, 5, 30), dt.date(2017, 5, 31), "day"),
-    ("hoàn thành trước ngày 30-5-2020", dt.date(2020, 5, 30), None, "day"),
-    ("Thứ 6 Ngày 02/06/2017", dt.date(2017, 6, 2), None, "day"),
-    ("ngày 16 tháng 11 năm 2023", dt.date(2023, 11, 16), None, "day"),
-])
+@pytest.mark.parametrize(
+    ("text", "day", "end", "precision"),
+    [
+        ("ngày 10.01.2020", dt.date(2020, 1, 10), None, "day"),
+        ("từ tháng 3-2020", dt.date(2020, 3, 1), None, "month"),
+        ("Trong 02 ngày 30 - 31 tháng 5 năm 2017,", dt.date(2017, 5, 30), dt.date(2017, 5, 31), "day"),
+        ("hoàn thành trước ngày 30-5-2020", dt.date(2020, 5, 30), None, "day"),
+        ("Thứ 6 Ngày 02/06/2017", dt.date(2017, 6, 2), None, "day"),
+        ("ngày 16 tháng 11 năm 2023", dt.date(2023, 11, 16), None, "day"),
+    ],
+)
 def test_date_forms(text, day, end, precision):
     hits = find_dates(text)
     assert [(h.day, h.end_day, h.precision) for h in hits] == [(day, end, precision)]
@@ -113,8 +120,9 @@ def test_fractions_are_not_dates():
 
 
 def test_span_of_an_inspection_round():
-    text = ("Các đoàn kiểm tra của Ban Chỉ đạo Trung ương tiến hành từ tháng 3-2020 và hoàn thành trước "
-            "ngày 30-5-2020.\n")
+    text = (
+        "Các đoàn kiểm tra của Ban Chỉ đạo Trung ương tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020.\n"
+    )
     visit = draft_of(text).visits[0]
     assert (visit.date_start, visit.date_precision, visit.date_end) == ("2020-03-01", "month", "2020-05-30")
     assert (visit.kind, visit.body, visit.body_level) == ("kiem_tra", "Ban Chỉ đạo Trung ương", "central")
@@ -123,8 +131,10 @@ def test_span_of_an_inspection_round():
 # --- numbers --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "value"), [("1.973", 1973), ("81,77", 81.77), ("40.766", 40766), ("15,75", 15.75),
-                                             ("9.500", 9500), ("1.000.000", 1000000)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.973", 1973), ("81,77", 81.77), ("40.766", 40766), ("15,75", 15.75), ("9.500", 9500), ("1.000.000", 1000000)],
+)
 def test_parse_number(text, value):
     assert parse_number(text) == value
 
@@ -155,22 +165,28 @@ def test_fraction_without_percentage():
     assert (m.value, m.numerator, m.denominator, m.unit) == (352, 352, 376, "count")
 
 
-@pytest.mark.parametrize(("sentence", "value", "qualifier", "unit", "subject"), [
-    ("gây quỹ giúp đỡ hơn 9.500 phần quà", 9500, "hơn", "count", "phần quà"),
-    ("với tổng giá trị gần 5 tỷ đồng", 5_000_000_000, "gần", "vnd", "đồng"),
-    ("giúp đỡ hơn 17 ngàn suất quà", 17_000, "hơn", "count", "suất quà"),
-    ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
-    ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
-    ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier", "unit", "subject"),
+    [
+        ("gây quỹ giúp đỡ hơn 9.500 phần quà", 9500, "hơn", "count", "phần quà"),
+        ("với tổng giá trị gần 5 tỷ đồng", 5_000_000_000, "gần", "vnd", "đồng"),
+        ("giúp đỡ hơn 17 ngàn suất quà", 17_000, "hơn", "count", "suất quà"),
+        ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
+        ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
+        ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
+    ],
+)
 def test_qualifiers_and_multipliers(sentence, value, qualifier, unit, subject):
     m = only(sentence)
     assert (m.value, m.qualifier, m.unit, m.subject) == (value, qualifier, unit, subject)
 
 
 def test_average_and_estimate():
-    draft = draft_of("Toàn huyện đạt 378 tiêu chí NTM, bình quân đạt 15,75 tiêu chí/xã. "
-                     "Dự ước đến cuối năm 2023, toàn huyện có 99 vườn kiểu mẫu.\n", published="2023-11-19")
+    draft = draft_of(
+        "Toàn huyện đạt 378 tiêu chí NTM, bình quân đạt 15,75 tiêu chí/xã. "
+        "Dự ước đến cuối năm 2023, toàn huyện có 99 vườn kiểu mẫu.\n",
+        published="2023-11-19",
+    )
     obs = {o.value: o for o in draft.observations}
     assert obs[15.75].unit == "average"
     assert (obs[99].status, obs[99].period) == ("estimated", "2023")
@@ -178,9 +194,11 @@ def test_average_and_estimate():
 
 
 def test_periods():
-    text = ("Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký. "
-            "Đến nay, tỉnh có 96/181 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 53%. "
-            "Trong năm đã có 47 mô hình cấp huyện đăng ký (tăng 276 mô hình so với năm 2020).\n")
+    text = (
+        "Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký. "
+        "Đến nay, tỉnh có 96/181 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 53%. "
+        "Trong năm đã có 47 mô hình cấp huyện đăng ký (tăng 276 mô hình so với năm 2020).\n"
+    )
     obs = {o.value: o for o in draft_of(text, published="2024-04-25").observations}
     assert obs[1291].period == "2021-2023" and obs[1291].period_note is None
     assert (obs[53].period, obs[53].numerator, obs[53].denominator) == ("2024-04-25", 96, 181)
@@ -190,16 +208,23 @@ def test_periods():
 
 
 def test_target_holds_for_its_own_clause_only():
-    obs = {o.value: o for o in draft_of("Kế hoạch đề ra 150 buổi tuyên truyền, nhưng mới thực hiện 120 buổi; "
-                                           "phấn đấu đến năm 2025 có 100% xã đạt chuẩn.\n").observations}
+    obs = {
+        o.value: o
+        for o in draft_of(
+            "Kế hoạch đề ra 150 buổi tuyên truyền, nhưng mới thực hiện 120 buổi; "
+            "phấn đấu đến năm 2025 có 100% xã đạt chuẩn.\n"
+        ).observations
+    }
     assert (obs[150].status, obs[120].status) == ("target", "reported")
     assert (obs[100].status, obs[100].period) == ("target", "2025")
 
 
 def test_indicator_ids_from_the_indicator_list():
     indicators = yaml.safe_load((ROOT / "tests" / "fixtures" / "mini" / "indicators.yaml").read_text("utf-8"))
-    text = ("Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký thực hiện và có 1.145 mô hình được "
-            "công nhận. Đến nay có 13 sản phẩm OCOP.\n")
+    text = (
+        "Giai đoạn 2021 - 2023, có 1.291 mô hình Dân vận khéo được đăng ký thực hiện và có 1.145 mô hình được "
+        "công nhận. Đến nay có 13 sản phẩm OCOP.\n"
+    )
     obs = {o.value: o.indicator for o in draft_of(text, indicators=indicators).observations}
     assert obs == {1291: "dvk_models_registered", 1145: "dvk_models_recognized", 13: "new:sản phẩm"}
 
@@ -211,40 +236,52 @@ def codes(text: str) -> list[str]:
     return [h.code for h in find_documents(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("thực hiện Nghị quyết số 25-NQ/TW (khóa XI)", ["25-NQ/TW"]),
-    ("Nghị quyết số 25 - NQ/TW", ["25-NQ/TW"]),
-    ("Chỉ thị số 33/2021/CT-TTg ngày 26/11/2021", ["33/2021/CT-TTg"]),
-    ("Quy định số 605-QĐ/HU, ngày 5/11/2021", ["605-QĐ/HU"]),
-    ("theo Nghị quyết 76/NQ-CP, ngày 25/7/2021", ["76/NQ-CP"]),
-    ("Quyết định số 217-QĐ/TW, 218-QĐ/TW ngày 12/12/2013", ["217-QĐ/TW", "218-QĐ/TW"]),
-    ("Hướng dẫn số 02-HD/BDVTU, ngày 06/10/2022", ["02-HD/BDVTU"]),
-    ("Thông báo kết luận số 15-TB/TW", ["15-TB/TW"]),
-    ("Quyết định số 290-QĐ/TW của Bộ Chính trị. Tỉnh đã cụ thể hóa Quyết định 290 bằng các văn bản.",
-     ["290-QĐ/TW", "290-QĐ/TW"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thực hiện Nghị quyết số 25-NQ/TW (khóa XI)", ["25-NQ/TW"]),
+        ("Nghị quyết số 25 - NQ/TW", ["25-NQ/TW"]),
+        ("Chỉ thị số 33/2021/CT-TTg ngày 26/11/2021", ["33/2021/CT-TTg"]),
+        ("Quy định số 605-QĐ/HU, ngày 5/11/2021", ["605-QĐ/HU"]),
+        ("theo Nghị quyết 76/NQ-CP, ngày 25/7/2021", ["76/NQ-CP"]),
+        ("Quyết định số 217-QĐ/TW, 218-QĐ/TW ngày 12/12/2013", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("Hướng dẫn số 02-HD/BDVTU, ngày 06/10/2022", ["02-HD/BDVTU"]),
+        ("Thông báo kết luận số 15-TB/TW", ["15-TB/TW"]),
+        (
+            "Quyết định số 290-QĐ/TW của Bộ Chính trị. Tỉnh đã cụ thể hóa Quyết định 290 bằng các văn bản.",
+            ["290-QĐ/TW", "290-QĐ/TW"],
+        ),
+    ],
+)
 def test_document_codes(text, expected):
     assert codes(text) == expected
 
 
 def test_bare_numbers_completed_from_the_issuer():
-    hits = find_documents("Gắn với thực hiện các Quyết định số 217, Quyết định số 218 của Bộ Chính trị (khóa XI); "
-                          "Quy chế số 05, ngày 09/12/2021 của Ban Thường vụ Tỉnh ủy")
+    hits = find_documents(
+        "Gắn với thực hiện các Quyết định số 217, Quyết định số 218 của Bộ Chính trị (khóa XI); "
+        "Quy chế số 05, ngày 09/12/2021 của Ban Thường vụ Tỉnh ủy"
+    )
     assert [(h.code, h.inferred) for h in hits] == [("217-QĐ/TW", True), ("218-QĐ/TW", True), ("05-QC/TU", True)]
     assert hits[2].date == "2021-12-09"
 
 
 def test_document_drafts(registry):
-    text = ("Ban Dân vận Tỉnh ủy khảo sát tại huyện Lệ Thủy về Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp "
-            "hành Trung ương khóa XI và Quy định số 605-QĐ/HU. Sau 10 năm thực hiện Nghị quyết số 25, "
-            "các Quyết định số 217 của Bộ Chính trị được quán triệt.\n")
+    text = (
+        "Ban Dân vận Tỉnh ủy khảo sát tại huyện Lệ Thủy về Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp "
+        "hành Trung ương khóa XI và Quy định số 605-QĐ/HU. Sau 10 năm thực hiện Nghị quyết số 25, "
+        "các Quyết định số 217 của Bộ Chính trị được quán triệt.\n"
+    )
     docs = {d.code: d for d in draft_of(text, registry).documents}
     assert set(docs) == {"25-NQ/TW", "605-QĐ/HU", "217-QĐ/TW"}
     assert docs["25-NQ/TW"].date == "2013-06-03"
     assert docs["25-NQ/TW"].issuer == "Ban Chấp hành Trung ương"
     assert docs["25-NQ/TW"].quote == "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương"
-    assert (docs["605-QĐ/HU"].type, docs["605-QĐ/HU"].level, docs["605-QĐ/HU"].province) == \
-        ("quy_dinh", "district", "44")
+    assert (docs["605-QĐ/HU"].type, docs["605-QĐ/HU"].level, docs["605-QĐ/HU"].province) == (
+        "quy_dinh",
+        "district",
+        "44",
+    )
     assert docs["217-QĐ/TW"].confidence == 0.5
 
 
@@ -252,22 +289,26 @@ def test_document_drafts(registry):
 
 
 def test_page_furniture_and_identifiers_are_not_measures():
-    text = ("Ban Dân vận Tỉnh ủy triển khai nhiệm vụ năm 2023\nLượt xem: 591\n"
-            "Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII, nhiệm kỳ 2020 - 2025, Ban Chấp hành khóa XI "
-            "đã tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW. Chi bộ 11, phường Nguyễn Thị Minh Khai với mô hình "
-            "tổ chức truyền dạy. Đoàn kiểm tra số 1 do đồng chí Trưởng ban làm trưởng đoàn, lúc 8 giờ 30. "
-            "Treo các khẩu hiệu: 5 biết (biết nghe dân nói), 4 luôn (luôn mỉm cười), 3 thể hiện (tôn trọng). "
-            "Đại hội Hội Nông dân huyện lần thứ XII; đồng chí 60 tuổi; phòng, chống dịch Covid-19; cầu Nhật Lệ 3, "
-            "dự án đường; xếp thứ 5 toàn quốc. Năm 2022 toàn tỉnh có 306 mô hình.\n"
-            "Thống kê truy cập\n • 000421095\n • Đang online: 223\n • Hôm nay: 1\n • Tất cả: 0\n")
+    text = (
+        "Ban Dân vận Tỉnh ủy triển khai nhiệm vụ năm 2023\nLượt xem: 591\n"
+        "Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII, nhiệm kỳ 2020 - 2025, Ban Chấp hành khóa XI "
+        "đã tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW. Chi bộ 11, phường Nguyễn Thị Minh Khai với mô hình "
+        "tổ chức truyền dạy. Đoàn kiểm tra số 1 do đồng chí Trưởng ban làm trưởng đoàn, lúc 8 giờ 30. "
+        "Treo các khẩu hiệu: 5 biết (biết nghe dân nói), 4 luôn (luôn mỉm cười), 3 thể hiện (tôn trọng). "
+        "Đại hội Hội Nông dân huyện lần thứ XII; đồng chí 60 tuổi; phòng, chống dịch Covid-19; cầu Nhật Lệ 3, "
+        "dự án đường; xếp thứ 5 toàn quốc. Năm 2022 toàn tỉnh có 306 mô hình.\n"
+        "Thống kê truy cập\n • 000421095\n • Đang online: 223\n • Hôm nay: 1\n • Tất cả: 0\n"
+    )
     draft = draft_of(text)
     assert values(draft) == [306]
     assert draft.observations[0].period == "2022"
 
 
 def test_repeated_paragraph_is_reported_once():
-    para = ("Trong 02 ngày 30 - 31 tháng 5 năm 2017, Ban Chỉ đạo phong trào thi đua “Dân vận khéo” tỉnh tổ chức "
-            "02 đoàn khảo sát tại 04 đơn vị.")
+    para = (
+        "Trong 02 ngày 30 - 31 tháng 5 năm 2017, Ban Chỉ đạo phong trào thi đua “Dân vận khéo” tỉnh tổ chức "
+        "02 đoàn khảo sát tại 04 đơn vị."
+    )
     draft = draft_of(f"Thứ 6 Ngày 02/06/2017\n\n{para}\n\n      {para}\n")
     assert values(draft) == [2, 4]
     assert len(draft.visits) == 1
@@ -275,8 +316,10 @@ def test_repeated_paragraph_is_reported_once():
 
 
 def test_same_fact_in_caption_and_text_is_reported_once():
-    text = ("Đồng chí Nguyễn Anh Chức trao Bằng khen cho 10 mô hình \"Dân vận khéo\" cấp tỉnh.\n"
-            "Tại hội nghị có 10 mô hình “Dân vận khéo\" cấp tỉnh được nhận Bằng khen của UBND tỉnh.\n")
+    text = (
+        'Đồng chí Nguyễn Anh Chức trao Bằng khen cho 10 mô hình "Dân vận khéo" cấp tỉnh.\n'
+        'Tại hội nghị có 10 mô hình “Dân vận khéo" cấp tỉnh được nhận Bằng khen của UBND tỉnh.\n'
+    )
     assert values(draft_of(text)) == [10]
 
 
@@ -285,8 +328,10 @@ def test_same_fact_in_caption_and_text_is_reported_once():
 
 def test_district_resolves_to_its_province(registry):
     assert registry.place("huyện Lệ Thủy").province_code == "44"
-    text = ("Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát tại huyện Lệ Thủy. Đoàn đã khảo sát tại Đảng bộ "
-            "xã Trường Thủy, huyện Lệ Thủy.\nToàn huyện có 99 vườn kiểu mẫu ở các xã Xuân Thủy, Thanh Thủy.\n")
+    text = (
+        "Ngày 16/11/2023, Ban Dân vận Tỉnh ủy đã đi khảo sát tại huyện Lệ Thủy. Đoàn đã khảo sát tại Đảng bộ "
+        "xã Trường Thủy, huyện Lệ Thủy.\nToàn huyện có 99 vườn kiểu mẫu ở các xã Xuân Thủy, Thanh Thủy.\n"
+    )
     draft = draft_of(text, registry)
     visit = draft.visits[0]
     assert (visit.province, visit.district, visit.commune) == ("44", "Lệ Thủy", "Trường Thủy")
@@ -296,8 +341,10 @@ def test_district_resolves_to_its_province(registry):
 
 
 def test_dateline_city_is_not_the_subject(registry):
-    text = ("Hà Nội, ngày 10 tháng 01 năm 2020\nNgày 10.01.2020, Thường trực HĐND tỉnh Quảng Trị giám sát việc giải "
-            "quyết đơn thư. Tỉnh có 85/117 xã đạt chuẩn nông thôn mới (đạt 72,6%).\n")
+    text = (
+        "Hà Nội, ngày 10 tháng 01 năm 2020\nNgày 10.01.2020, Thường trực HĐND tỉnh Quảng Trị giám sát việc giải "
+        "quyết đơn thư. Tỉnh có 85/117 xã đạt chuẩn nông thôn mới (đạt 72,6%).\n"
+    )
     draft = draft_of(text, registry)
     assert draft.source.published == "2020-01-10"
     visit = draft.visits[0]
@@ -318,19 +365,23 @@ def test_ambiguous_commune_is_read_inside_the_main_province(registry):
 
 
 def test_ambiguous_place_without_context_is_listed_not_guessed(registry):
-    draft = draft_of("Ngày 16/11/2023, Ban Dân vận Huyện ủy khảo sát tại xã Tân Lập.\n", registry,
-                     published="2023-11-17")
+    draft = draft_of(
+        "Ngày 16/11/2023, Ban Dân vận Huyện ủy khảo sát tại xã Tân Lập.\n", registry, published="2023-11-17"
+    )
     assert draft.visits[0].province is None and draft.visits[0].commune is None
     note = next(n for n in draft.source.notes if "xã Tân Lập" in n)
     assert "đơn vị" in note and "chưa chọn" in note
 
 
-@pytest.mark.parametrize(("text", "province", "district"), [
-    ("Ngày 5/3/2024, Ban Dân vận Huyện ủy làm việc tại xã Thiên Lộc (Can Lộc).", "42", None),
-    ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Chợ Đồn.", "06", "Chợ Đồn"),
-    ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Bắc Trà My.", "49", "Bắc Trà My"),
-    ("Ngày 5/3/2024, Ban Dân vận Huyện ủy Lâm Hà khảo sát tại H. Đức Trọng.", "68", "Lâm Hà"),
-])
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        ("Ngày 5/3/2024, Ban Dân vận Huyện ủy làm việc tại xã Thiên Lộc (Can Lộc).", "42", None),
+        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Chợ Đồn.", "06", "Chợ Đồn"),
+        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Bắc Trà My.", "49", "Bắc Trà My"),
+        ("Ngày 5/3/2024, Ban Dân vận Huyện ủy Lâm Hà khảo sát tại H. Đức Trọng.", "68", "Lâm Hà"),
+    ],
+)
 def test_places_of_the_gazetteer_give_the_province(registry, text, province, district):
     visit = draft_of(text + "\n", registry, published="2024-03-06").visits[0]
     assert (visit.province, visit.district) == (province, district)
@@ -338,18 +389,27 @@ def test_places_of_the_gazetteer_give_the_province(registry, text, province, dis
 
 
 def test_province_conference_lead_is_an_event(registry):
-    text = ("Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW\n"
-            "Sáng 12/6, Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW.\n")
+    text = (
+        "Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW\n"
+        "Sáng 12/6, Tỉnh ủy Sơn La tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW.\n"
+    )
     visit = extract_text(text, registry, published="2023-06-13").visits[0]
     assert (visit.date_start, visit.kind, visit.body, visit.body_level, visit.province) == (
-        "2023-06-12", "hoi_nghi", "Tỉnh ủy", "province", "14")
+        "2023-06-12",
+        "hoi_nghi",
+        "Tỉnh ủy",
+        "province",
+        "14",
+    )
     assert "ngày đăng" in visit.date_note
 
 
 def test_leader_and_central_body(registry):
-    text = ("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
-            "thực hiện Nghị quyết số 25-NQ/TW\nPhát biểu kết thúc buổi làm việc, đồng chí Triệu Tài Vinh, Phó Trưởng "
-            "Ban Dân vận Trung ương đánh giá cao những kết quả đạt được của Đảng bộ tỉnh Lạng Sơn.\n")
+    text = (
+        "Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "
+        "thực hiện Nghị quyết số 25-NQ/TW\nPhát biểu kết thúc buổi làm việc, đồng chí Triệu Tài Vinh, Phó Trưởng "
+        "Ban Dân vận Trung ương đánh giá cao những kết quả đạt được của Đảng bộ tỉnh Lạng Sơn.\n"
+    )
     visit = draft_of(text, registry).visits[0]
     assert (visit.body, visit.body_level, visit.kind) == ("Ban Dân vận Trung ương", "central", "khao_sat")
     assert (visit.leader_name, visit.leader_title) == ("Triệu Tài Vinh", "Phó Trưởng Ban Dân vận Trung ương")
@@ -357,15 +417,20 @@ def test_leader_and_central_body(registry):
 
 
 def test_city_party_committee_level(registry):
-    text = ("Sáng 20/12, Ban Dân vận Thành ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2022 và khai trương "
-            "Hệ thống thông tin Dân vận Hải Phòng.\n")
+    text = (
+        "Sáng 20/12, Ban Dân vận Thành ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2022 và khai trương "
+        "Hệ thống thông tin Dân vận Hải Phòng.\n"
+    )
     visit = draft_of(text, registry, published="2022-12-20").visits[0]
     assert (visit.province, visit.body_level) == ("31", "province")  # Hải Phòng is a centrally-run city
 
 
 def test_outlet_province_when_the_text_names_none(registry):
-    draft = draft_of("Năm 2021, toàn tỉnh có 2.071 mô hình “Dân vận khéo” được đăng ký xây dựng.\n", registry,
-                     province="Bà Rịa - Vũng Tàu")
+    draft = draft_of(
+        "Năm 2021, toàn tỉnh có 2.071 mô hình “Dân vận khéo” được đăng ký xây dựng.\n",
+        registry,
+        province="Bà Rịa - Vũng Tàu",
+    )
     obs = draft.observations[0]
     assert (obs.value, obs.province, obs.period) == (2071, "77", "2021")
     assert "--province" in obs.province_note
@@ -387,10 +452,20 @@ def corpus_summary(registry):
 
 # Floors a little under what scripts/extraction_accuracy.py measures, so that a regression fails.
 FLOORS = {
-    "held_out": {"numbers": (0.95, 0.93), "documents": (0.95, 0.95), "dates": (0.85, 0.85),
-                 "provinces": (0.95, 0.95), "bodies": (0.95, 0.95)},
-    "tuning": {"numbers": (0.97, 0.97), "documents": (0.97, 0.97), "dates": (0.95, 0.95),
-               "provinces": (0.95, 0.95), "bodies": (0.95, 0.95)},
+    "held_out": {
+        "numbers": (0.95, 0.93),
+        "documents": (0.95, 0.95),
+        "dates": (0.85, 0.85),
+        "provinces": (0.95, 0.95),
+        "bodies": (0.95, 0.95),
+    },
+    "tuning": {
+        "numbers": (0.97, 0.97),
+        "documents": (0.97, 0.97),
+        "dates": (0.95, 0.95),
+        "provinces": (0.95, 0.95),
+        "bodies": (0.95, 0.95),
+    },
 }
 
 
@@ -415,9 +490,15 @@ def test_split_was_recorded_and_covers_every_text():
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", [*(f"seeds/{p.name}" for p in sorted((CORPUS / "seeds").glob("*.txt"))),
-                                  *(f"articles/{p.name}" for p in sorted((CORPUS / "articles").glob("*.txt")))]
-                         if CORPUS.is_dir() else [])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *(f"seeds/{p.name}" for p in sorted((CORPUS / "seeds").glob("*.txt"))),
+        *(f"articles/{p.name}" for p in sorted((CORPUS / "articles").glob("*.txt"))),
+    ]
+    if CORPUS.is_dir()
+    else [],
+)
 def test_every_quote_is_verbatim_and_confidence_in_range(registry, name):
     draft = extract_file(CORPUS / name, registry)
     source = quote_key((CORPUS / name).read_text(encoding="utf-8-sig"))
@@ -433,8 +514,9 @@ def test_seed_lang_son_values(registry):
     assert obs[(1145, "2021-2023")].quote.startswith("Giai đoạn 2021 - 2023, có 1.291 mô hình")
     assert (obs[(80, "2024-04-25")].numerator, obs[(80, "2024-04-25")].denominator) == (166, 200)
     assert 1973 in values(draft) and 81.77 in values(draft)
-    assert not {5, 4, 3} & {o.value for o in draft.observations if o.unit == "count" and
-                            o.subject in (None, "biết", "luôn")}
+    assert not {5, 4, 3} & {
+        o.value for o in draft.observations if o.unit == "count" and o.subject in (None, "biết", "luôn")
+    }
     assert [d.code for d in draft.documents] == ["25-NQ/TW", "43-KL/TW", "217-QĐ/TW", "218-QĐ/TW"]
 
 
@@ -442,14 +524,22 @@ def test_seed_lang_son_values(registry):
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "danvan", "ingest", *args, "--data", str(ROOT / "data")], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "danvan", "ingest", *args, "--data", str(ROOT / "data")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_prints_a_yaml_draft(tmp_path):
     path = tmp_path / "bai.txt"
-    path.write_text("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n"
-                    "Giai đoạn 2021 - 2023, có 1.145 mô hình được công nhận.\n", encoding="utf-8")
+    path.write_text(
+        "Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n"
+        "Giai đoạn 2021 - 2023, có 1.145 mô hình được công nhận.\n",
+        encoding="utf-8",
+    )
     result = cli(str(path))
     assert result.returncode == 0, result.stderr
     draft = yaml.safe_load(result.stdout)
@@ -526,10 +616,12 @@ def test_bom_is_dropped(tmp_path):
 
 def test_html_is_stripped_never_echoed(tmp_path):
     path = tmp_path / "trang.html"
-    path.write_text("<!DOCTYPE html><html><head><title>x</title><script>var n = 999;</script></head><body>"
-                    "<div class='menu'>Lượt xem: 591</div><p>Năm 2023, toàn tỉnh có <b>1.973</b> mô hình "
-                    "&ldquo;Dân vận khéo&rdquo;.</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>x</title><script>var n = 999;</script></head><body>"
+        "<div class='menu'>Lượt xem: 591</div><p>Năm 2023, toàn tỉnh có <b>1.973</b> mô hình "
+        "&ldquo;Dân vận khéo&rdquo;.</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></body></html>",
+        encoding="utf-8",
+    )
     draft = extract_file(path)
     assert values(draft) == [1973]
     out = draft.to_yaml()
@@ -539,16 +631,20 @@ def test_html_is_stripped_never_echoed(tmp_path):
 
 
 def test_english_article_gives_an_empty_draft_with_a_note():
-    text = ("Thursday, 25/4/2024\nThe Central Mass Mobilisation Commission surveyed Lang Son province. In 2023 the "
-            "province recognised 1,145 models and 81.77% of procedures were handled online.\n")
+    text = (
+        "Thursday, 25/4/2024\nThe Central Mass Mobilisation Commission surveyed Lang Son province. In 2023 the "
+        "province recognised 1,145 models and 81.77% of procedures were handled online.\n"
+    )
     draft = draft_of(text)
     assert (draft.visits, draft.documents, draft.observations) == ([], [], [])
     assert any("tiếng Việt" in note for note in draft.source.notes)
 
 
 def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
-    text = ("Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n"
-            "Đến nay, tỉnh có 96/181 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 53%; huyện Lệ Thủy có 31 sản phẩm.\n")
+    text = (
+        "Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n"
+        "Đến nay, tỉnh có 96/181 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 53%; huyện Lệ Thủy có 31 sản phẩm.\n"
+    )
     nfc_path, nfd_path = tmp_path / "nfc.txt", tmp_path / "nfd.txt"
     nfc_path.write_text(text, encoding="utf-8")
     nfd_path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
@@ -563,8 +659,10 @@ def test_nfd_text_gives_the_same_draft_as_nfc(tmp_path, registry):
 
 
 def test_lengths_with_a_glued_unit_and_equal_figures_of_a_list_are_all_drafted():
-    text = ("Kết quả đã lắp đặt 270 bóng điện với tổng chiều dài 10.700m. Thôn A Lư: 50 bóng điện, chiều dài 1.900m. "
-            "Thôn Bờ Lư: 50 bóng điện, chiều dài 1.900m.\n")
+    text = (
+        "Kết quả đã lắp đặt 270 bóng điện với tổng chiều dài 10.700m. Thôn A Lư: 50 bóng điện, chiều dài 1.900m. "
+        "Thôn Bờ Lư: 50 bóng điện, chiều dài 1.900m.\n"
+    )
     assert sorted(values(draft_of(text))) == [50, 50, 270, 1900, 1900, 10700]
 
 
@@ -573,28 +671,40 @@ def test_equal_figures_in_one_sentence_are_items_of_a_list():
 
 
 def test_a_year_opening_the_lead_frames_later_figures():
-    text = ("(GLO)- Năm 2021, MTTQ các cấp trong tỉnh đã chú trọng công tác giám sát.\n"
-            "MTTQ giới thiệu để HĐND bầu 372 vị hội thẩm nhân dân.\n")
+    text = (
+        "(GLO)- Năm 2021, MTTQ các cấp trong tỉnh đã chú trọng công tác giám sát.\n"
+        "MTTQ giới thiệu để HĐND bầu 372 vị hội thẩm nhân dân.\n"
+    )
     obs = draft_of(text).observations[0]
     assert (obs.value, obs.period) == (372, "2021")
     assert "câu mở đầu" in obs.period_note
 
 
-@pytest.mark.parametrize(("text", "body"), [
-    ("Chiều ngày 13-10-2020, tại trụ sở Ban Dân vận Tỉnh ủy, đồng chí A Pớt thay mặt Thường trực Tỉnh ủy đã thăm, "
-     "làm việc với cán bộ.", "Thường trực Tỉnh ủy"),
-    ("Sáng 15/10/2024, hội nghị tổng kết diễn ra. Theo Ban Dân vận Thành ủy Hội An, có 501 mô hình.", None),
-    ("Ngày 5/3/2024, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức khảo sát tại phường Tân An.",
-     "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-])
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Chiều ngày 13-10-2020, tại trụ sở Ban Dân vận Tỉnh ủy, đồng chí A Pớt thay mặt Thường trực Tỉnh ủy "
+            "đã thăm, làm việc với cán bộ.",
+            "Thường trực Tỉnh ủy",
+        ),
+        ("Sáng 15/10/2024, hội nghị tổng kết diễn ra. Theo Ban Dân vận Thành ủy Hội An, có 501 mô hình.", None),
+        (
+            "Ngày 5/3/2024, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức khảo sát tại phường Tân An.",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        ),
+    ],
+)
 def test_the_acting_body_not_a_place_or_a_source(text, body):
     bodies = [v.body for v in draft_of("Tin hoạt động công tác dân vận\n" + text + "\n").visits]
     assert bodies == [body]  # "Theo Ban Dân vận …" names a source: the conference is drafted with no organiser
 
 
 def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():
-    text = ("Trong 2 ngày 8-9/11/2018 Hội thi \"Dân vận khéo\" tỉnh Điện Biên lần thứ II được tổ chức tại Trung tâm "
-            "Hội nghị văn hóa tỉnh.\n")
+    text = (
+        'Trong 2 ngày 8-9/11/2018 Hội thi "Dân vận khéo" tỉnh Điện Biên lần thứ II được tổ chức tại Trung tâm '
+        "Hội nghị văn hóa tỉnh.\n"
+    )
     visit = draft_of(text).visits[0]
     assert (visit.date_start, visit.date_end, visit.body) == ("2018-11-08", "2018-11-09", None)
     assert any("cơ quan tổ chức" in n for n in visit.notes) and visit.confidence <= 0.4

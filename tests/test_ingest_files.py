@@ -41,8 +41,9 @@ def draft_of(name, registry, indicators, **options):
 
 
 def test_fixtures_hold_the_curated_figures():
-    done = subprocess.run([sys.executable, "scripts/make_intake_fixtures.py", "--check"], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "scripts/make_intake_fixtures.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -50,11 +51,16 @@ def test_excel_rows_are_places_columns_are_indicators(registry, indicators, cata
     draft = draft_of("bao-cao-2023.xlsx", registry, indicators)
     got = {(o.indicator, o.district): o for o in draft.observations}
     want = catalog.observations.filter(
-        (pl.col("period_start") == pl.date(2023, 1, 1)) & (pl.col("period_end") == pl.date(2023, 12, 31))
-        & pl.col("district").is_not_null() & pl.col("breakdown").is_null() & pl.col("numerator").is_null())
+        (pl.col("period_start") == pl.date(2023, 1, 1))
+        & (pl.col("period_end") == pl.date(2023, 12, 31))
+        & pl.col("district").is_not_null()
+        & pl.col("breakdown").is_null()
+        & pl.col("numerator").is_null()
+    )
     assert len(got) == want.height == 11
-    for indicator, district, province, value in want.select("indicator_id", "district", "province_code",
-                                                            "value").iter_rows():
+    for indicator, district, province, value in want.select(
+        "indicator_id", "district", "province_code", "value"
+    ).iter_rows():
         obs = got[(indicator, district)]  # the header proposed the right indicator, the row label the district
         assert (obs.province, obs.value, obs.period) == (province, value, "2023")
         assert obs.cell.startswith("bao-cao-2023.xlsx#Năm 2023!") and obs.cell_header and obs.quote == ""
@@ -69,7 +75,9 @@ def test_merged_header_cells_name_each_column(registry, indicators):
     assert any("ô gộp" in note for note in doc.notes)
     draft = extract_document(doc, registry, indicators=indicators)
     assert [(o.indicator, o.district, o.value) for o in draft.observations] == [
-        ("dvk_models_registered", "Bắc Kạn", 279), ("dvk_models_recognized", "Bắc Kạn", 202)]
+        ("dvk_models_registered", "Bắc Kạn", 279),
+        ("dvk_models_recognized", "Bắc Kạn", 202),
+    ]
 
 
 def test_word_report_paragraphs_and_tables(registry, indicators):
@@ -93,7 +101,8 @@ def test_csv_table(tmp_path, registry, indicators):
     path.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận\nThành phố Bắc Kạn,202\n", encoding="utf-8")
     obs = extract_document(read_document(path), registry, indicators=indicators).observations
     assert [(o.indicator, o.district, o.value, o.cell) for o in obs] == [
-        ("dvk_models_recognized", "Bắc Kạn", 202, "bang.csv#CSV!B2")]
+        ("dvk_models_recognized", "Bắc Kạn", 202, "bang.csv#CSV!B2")
+    ]
 
 
 def _encrypted_pdf() -> bytes:
@@ -116,16 +125,22 @@ def _blank_pdf() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("bao-cao.docx", b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4, "chỉ nhận văn bản .txt, Word .docx"),
-    ("bao-cao.pdf", "encrypted", "PDF có mật khẩu"),
-    ("scan.pdf", "blank", "PDF không có lớp chữ"),
-    ("hong.xlsx", b"PK\x03\x04" + b"\x00" * 64, "chỉ nhận"),
-    ("trong.txt", b"", "tệp trống"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bao-cao.docx", b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4, "chỉ nhận văn bản .txt, Word .docx"),
+        ("bao-cao.pdf", "encrypted", "PDF có mật khẩu"),
+        ("scan.pdf", "blank", "PDF không có lớp chữ"),
+        ("hong.xlsx", b"PK\x03\x04" + b"\x00" * 64, "chỉ nhận"),
+        ("trong.txt", b"", "tệp trống"),
+    ],
+)
 def test_bad_files_say_why(tmp_path, name, content, message):
-    data = {"encrypted": _encrypted_pdf, "blank": _blank_pdf}.get(content, lambda: content)() \
-        if isinstance(content, str) else content
+    data = (
+        {"encrypted": _encrypted_pdf, "blank": _blank_pdf}.get(content, lambda: content)()
+        if isinstance(content, str)
+        else content
+    )
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(IngestError, match=message) as err:
@@ -152,11 +167,15 @@ def _curate_table(data: Path, registry, indicators) -> list[dict]:
     rows = review_rows(draft.observations, REVIEW_COLUMNS["observations"])
     for row in rows:
         row["id"] = "bc2023-" + row["id"]
-    records = to_records(draft, SourceEntry("bc2023", "Kết quả công tác dân vận năm 2023", published="2024-01-15"),
-                         {"observations": rows})
+    records = to_records(
+        draft,
+        SourceEntry("bc2023", "Kết quả công tác dân vận năm 2023", published="2024-01-15"),
+        {"observations": rows},
+    )
     sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
-    (data / "sources.yaml").write_text(yaml.safe_dump(sources + records["sources"], allow_unicode=True),
-                                       encoding="utf-8")
+    (data / "sources.yaml").write_text(
+        yaml.safe_dump(sources + records["sources"], allow_unicode=True), encoding="utf-8"
+    )
     return records["observations"]
 
 
@@ -195,13 +214,18 @@ def test_a_cell_that_does_not_check_out_is_named(data_copy, registry, indicators
 
 
 def test_command_line_reads_any_format(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(FILES / "bao-cao-2023.xlsx")], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "danvan", "ingest", str(FILES / "bao-cao-2023.xlsx")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     draft = yaml.safe_load(done.stdout)
     assert {o["cell"] for o in draft["observations"]} >= {"bao-cao-2023.xlsx#Năm 2023!C4"}
     bad = tmp_path / "x.pdf"
     bad.write_bytes(_blank_pdf())
-    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(bad)], cwd=ROOT, capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "danvan", "ingest", str(bad)], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 1 and "không có lớp chữ" in done.stderr

@@ -42,8 +42,12 @@ def inbox(tmp_path) -> Path:
 
 def test_command_line_queues_a_folder_and_summarises(inbox, tmp_path):
     target = tmp_path / "queue"
-    done = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(inbox), "--queue", "--queue-dir",
-                           str(target)], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "danvan", "ingest", str(inbox), "--queue", "--queue-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1  # one file refused
     assert "3 tệp vào hàng chờ" in done.stdout and "virus.docx" in done.stdout and "LỖI" in done.stdout
     assert "4/4" in done.stderr  # the progress line
@@ -57,8 +61,12 @@ def test_command_line_queues_a_folder_and_summarises(inbox, tmp_path):
     assert "bao-cao-2023.xlsx" in {e.file for e in q.list_entries(target, province="68")}
     assert xlsx.original.read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
     assert not [p for p in target.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
-    again = subprocess.run([sys.executable, "-m", "danvan", "ingest", str(inbox / "p08.txt"), "--queue",
-                            "--queue-dir", str(target)], cwd=ROOT, capture_output=True, text=True)
+    again = subprocess.run(
+        [sys.executable, "-m", "danvan", "ingest", str(inbox / "p08.txt"), "--queue", "--queue-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert again.returncode == 0 and len(q.list_entries(target)) == 3  # the same content is queued once
 
 
@@ -77,14 +85,22 @@ def test_a_draft_round_trips_through_the_queue(registry, tmp_path):
 
 def _kept(entry: q.Entry) -> dict[str, list[dict]]:
     draft = entry.draft()
-    return {part: [r for r in review_rows(getattr(draft, part), REVIEW_COLUMNS[part]) if r["keep"]]
-            for part in ("visits", "documents", "observations")}
+    return {
+        part: [r for r in review_rows(getattr(draft, part), REVIEW_COLUMNS[part]) if r["keep"]]
+        for part in ("visits", "documents", "observations")
+    }
 
 
 def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
-    saved = q.accept(entry, _kept(entry), SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
-                     data_copy, author="bien-tap-1", note="báo cáo năm 2023")
+    saved = q.accept(
+        entry,
+        _kept(entry),
+        SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
+        data_copy,
+        author="bien-tap-1",
+        note="báo cáo năm 2023",
+    )
     assert "observations.yaml" in saved.files
     assert (data_copy / "sources" / "bc2023.xlsx").read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
     catalog = danvan.load(data_copy)

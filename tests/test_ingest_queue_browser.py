@@ -48,11 +48,24 @@ def server(tmp_path):
     log = ARTIFACTS / "streamlit-queue.log"
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-        env={**os.environ, "DANVAN_DATA": str(data), "DANVAN_QUEUE": str(queue_dir),
-             "DANVAN_CURATORS": str(book)})
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "DANVAN_DATA": str(data), "DANVAN_QUEUE": str(queue_dir), "DANVAN_CURATORS": str(book)},
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:
         try:

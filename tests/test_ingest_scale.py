@@ -28,6 +28,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, int, object]
         def wrapper(*args, **kwargs):
             seen["chars"] += measure(*args)
             return original(*args, **kwargs)
+
         monkeypatch.setattr(module, name, wrapper)
 
     counting(extract_module, "periods", lambda text, *a: len(text))
@@ -39,6 +40,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, int, object]
     def is_measure(sentence, m):
         seen["numbers"] += 1
         return original(sentence, m)
+
     monkeypatch.setattr(numbers_module, "_is_measure", is_measure)
     draft = extract_text("Năm 2023, toàn tỉnh có " + UNIT * (len(text) // len(UNIT)))
     monkeypatch.undo()
@@ -76,6 +78,7 @@ def test_a_long_text_naming_many_places_is_linear_work(monkeypatch):
         def counting(hits):
             seen["hits"] += len(hits)
             return original(hits)
+
         monkeypatch.setattr(extract_module, "main_province", counting)
         draft = extract_text(unit * n, registry, published="2024-03-06")
         monkeypatch.undo()

@@ -35,13 +35,44 @@ def test_curated_data_validates_with_the_known_warnings(catalog):
 
 def test_public_columns(catalog):
     assert catalog.visits.columns[:19] == [
-        "visit_id", "date_start", "date_end", "date_precision", "date_note", "kind", "body", "body_level",
-        "leader_name", "leader_title", "scheme", "province_code", "province_note", "district", "commune",
-        "documents", "summary", "source_id", "quote"]
+        "visit_id",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_note",
+        "kind",
+        "body",
+        "body_level",
+        "leader_name",
+        "leader_title",
+        "scheme",
+        "province_code",
+        "province_note",
+        "district",
+        "commune",
+        "documents",
+        "summary",
+        "source_id",
+        "quote",
+    ]
     assert catalog.visits.schema["date_start"] == pl.Date
     assert catalog.visits.schema["documents"] == pl.List(pl.String)
-    for column in ("indicator_id", "scheme", "province_code", "district", "commune", "period_start", "period_end",
-                   "value", "numerator", "denominator", "status", "breakdown", "source_id", "quote"):
+    for column in (
+        "indicator_id",
+        "scheme",
+        "province_code",
+        "district",
+        "commune",
+        "period_start",
+        "period_end",
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "breakdown",
+        "source_id",
+        "quote",
+    ):
         assert column in catalog.observations.columns
     assert catalog.observations.schema["value"] == pl.Float64
     assert catalog.observations.schema["period_start"] == pl.Date
@@ -49,30 +80,60 @@ def test_public_columns(catalog):
 
 # Every figure the five seed articles state, as written, with the source it must be quoted from.
 SEED_FIGURES = [
-    ("s00", 81.77, "81,77%"), ("s00", 80, "166/200"), ("s00", 100, "100%"), ("s00", 93.9, "93,9%"),
-    ("s00", 1973, "1.973"), ("s00", 1291, "1.291"), ("s00", 1145, "1.145"), ("s00", 53, "96/181"),
-    ("s00", 129, "129 chương trình"), ("s00", 527, "527 kế hoạch"), ("s00", 22, "22 quyết định"),
-    ("s01", 47, "47 mô hình"), ("s01", 99, "99 vườn"), ("s01", 34, "34 vườn"), ("s01", 378, "378 tiêu chí"),
-    ("s01", 15.75, "15,75"), ("s01", 31, "31 sản phẩm"), ("s01", 23, "23 sản phẩm"), ("s01", 8, "8 sản phẩm"),
-    ("s01", 26, "26 xã"), ("s01", 7, "07 KDC"),
-    ("s03", 80.73, "80,73%"), ("s03", 99.72, "99,72%"), ("s03", 78.3, "78,3%"), ("s03", 57, "57%"),
-    ("s03", 40766, "40.766"), ("s03", 40363, "40.363"), ("s03", 403, "403 hồ sơ"), ("s03", 376, "376 đơn"),
-    ("s03", 86.4, "146/178"), ("s03", 72, "13/18"), ("s03", 100, "07/07"), ("s03", 93, "109/117"),
-    ("s04", 306, "306 mô hình"), ("s04", 10, "10 mô hình"),
+    ("s00", 81.77, "81,77%"),
+    ("s00", 80, "166/200"),
+    ("s00", 100, "100%"),
+    ("s00", 93.9, "93,9%"),
+    ("s00", 1973, "1.973"),
+    ("s00", 1291, "1.291"),
+    ("s00", 1145, "1.145"),
+    ("s00", 53, "96/181"),
+    ("s00", 129, "129 chương trình"),
+    ("s00", 527, "527 kế hoạch"),
+    ("s00", 22, "22 quyết định"),
+    ("s01", 47, "47 mô hình"),
+    ("s01", 99, "99 vườn"),
+    ("s01", 34, "34 vườn"),
+    ("s01", 378, "378 tiêu chí"),
+    ("s01", 15.75, "15,75"),
+    ("s01", 31, "31 sản phẩm"),
+    ("s01", 23, "23 sản phẩm"),
+    ("s01", 8, "8 sản phẩm"),
+    ("s01", 26, "26 xã"),
+    ("s01", 7, "07 KDC"),
+    ("s03", 80.73, "80,73%"),
+    ("s03", 99.72, "99,72%"),
+    ("s03", 78.3, "78,3%"),
+    ("s03", 57, "57%"),
+    ("s03", 40766, "40.766"),
+    ("s03", 40363, "40.363"),
+    ("s03", 403, "403 hồ sơ"),
+    ("s03", 376, "376 đơn"),
+    ("s03", 86.4, "146/178"),
+    ("s03", 72, "13/18"),
+    ("s03", 100, "07/07"),
+    ("s03", 93, "109/117"),
+    ("s04", 306, "306 mô hình"),
+    ("s04", 10, "10 mô hình"),
 ]
 
 
 @pytest.mark.parametrize(("source", "value", "written"), SEED_FIGURES)
 def test_every_seed_figure_is_in_the_catalog_with_its_quote(catalog, source, value, written):
-    rows = catalog.observations.filter(pl.col("source_id") == source, pl.col("value") == value,
-                                       pl.col("quote").str.contains(written, literal=True))
+    rows = catalog.observations.filter(
+        pl.col("source_id") == source, pl.col("value") == value, pl.col("quote").str.contains(written, literal=True)
+    )
     assert rows.height >= 1, f"{written} ({value}) from {source} is missing"
 
 
 def test_lang_son_recognised_models(catalog):
     row = catalog.observations.filter(pl.col("observation_id") == "o-s00-dvk-recognized-2021-2023").row(0, named=True)
     assert (row["value"], row["province_code"], str(row["period_start"]), str(row["period_end"])) == (
-        1145.0, "20", "2021-01-01", "2023-12-31")
+        1145.0,
+        "20",
+        "2021-01-01",
+        "2023-12-31",
+    )
 
 
 def test_estimates_are_marked(catalog):
@@ -86,6 +147,7 @@ def test_inferred_dates_say_why(catalog):
 
 
 # ---------------------------------------------------------------- bad input, each named precisely
+
 
 def test_missing_file(mini):
     (mini / "indicators.yaml").unlink()
@@ -106,8 +168,11 @@ def test_malformed_csv(mini):
 
 
 def test_unknown_province_and_indicator(mini):
-    replace(mini / "observations.yaml", 'province: "20"\n  period: 2021-2023\n  value: 1145',
-            'province: "99"\n  period: 2021-2023\n  value: 1145')
+    replace(
+        mini / "observations.yaml",
+        'province: "20"\n  period: 2021-2023\n  value: 1145',
+        'province: "99"\n  period: 2021-2023\n  value: 1145',
+    )
     replace(mini / "observations.yaml", "indicator: dvk_models_registered", "indicator: no_such_indicator")
     found = {(p.file, p.record, p.field): p.message for p in problems(mini)}
     assert "không có tỉnh mã '99'" in found[("observations.yaml", "id=o1", "province")]
@@ -115,8 +180,9 @@ def test_unknown_province_and_indicator(mini):
 
 
 def test_quote_not_in_source(mini):
-    replace(mini / "observations.yaml", "quote: có 1.145 mô hình được công nhận",
-            "quote: có 1.146 mô hình được công nhận")
+    replace(
+        mini / "observations.yaml", "quote: có 1.145 mô hình được công nhận", "quote: có 1.146 mô hình được công nhận"
+    )
     found = problems(mini)
     assert [(p.record, p.field) for p in found] == [("id=o1", "quote")]
     assert "sources/t1.txt" in found[0].message
@@ -134,11 +200,14 @@ def test_numerator_above_denominator(mini):
     assert found[0].message == "tử số 266 lớn hơn mẫu số 200"
 
 
-@pytest.mark.parametrize(("old", "new", "field"), [
-    ('date_start: "2024-04-25"', 'date_start: "2024-02-30"', "date_start"),
-    ('period: "2023"', 'period: "2023-2021"', "period"),
-    ('period: "2024-04-25"', 'period: "2024-13-01"', "period"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ('date_start: "2024-04-25"', 'date_start: "2024-02-30"', "date_start"),
+        ('period: "2023"', 'period: "2023-2021"', "period"),
+        ('period: "2024-04-25"', 'period: "2024-13-01"', "period"),
+    ],
+)
 def test_impossible_dates(mini, old, new, field):
     for name in ("visits.yaml", "observations.yaml"):
         text = (mini / name).read_text(encoding="utf-8")

@@ -32,11 +32,25 @@ def server(tmp_path_factory):
     log = tmp_path_factory.mktemp("loadgen") / "server.log"
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "deploy" / "serve.py"), "run", str(ROOT / "scripts" / "bench_app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-        env={**os.environ, "DANVAN_DATA": str(ROOT / "data")})
+        [
+            sys.executable,
+            str(ROOT / "deploy" / "serve.py"),
+            "run",
+            str(ROOT / "scripts" / "bench_app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

@@ -12,13 +12,32 @@ from conftest import sign_in_as_curator
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "ban-do", "dong-thoi-gian", "so-sanh", "ho-so-tinh", "van-ban", "nguon", "du-lieu", "tim-kiem",
-         "thay-doi", "kien-nghi"]
-TITLES = {"overview": ("Tổng quan", "Overview"), "ban-do": ("Bản đồ", "Map"),
-          "dong-thoi-gian": ("Dòng thời gian", "Timeline"), "so-sanh": ("So sánh", "Compare"),
-          "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"), "van-ban": ("Văn bản", "Documents"),
-          "nguon": ("Nguồn", "Sources"), "du-lieu": ("Dữ liệu", "Data"), "tim-kiem": ("Tìm kiếm", "Search"),
-          "thay-doi": ("Mới cập nhật", "What changed"), "kien-nghi": ("Theo dõi kiến nghị", "Recommendations")}
+PAGES = [
+    "overview",
+    "ban-do",
+    "dong-thoi-gian",
+    "so-sanh",
+    "ho-so-tinh",
+    "van-ban",
+    "nguon",
+    "du-lieu",
+    "tim-kiem",
+    "thay-doi",
+    "kien-nghi",
+]
+TITLES = {
+    "overview": ("Tổng quan", "Overview"),
+    "ban-do": ("Bản đồ", "Map"),
+    "dong-thoi-gian": ("Dòng thời gian", "Timeline"),
+    "so-sanh": ("So sánh", "Compare"),
+    "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"),
+    "van-ban": ("Văn bản", "Documents"),
+    "nguon": ("Nguồn", "Sources"),
+    "du-lieu": ("Dữ liệu", "Data"),
+    "tim-kiem": ("Tìm kiếm", "Search"),
+    "thay-doi": ("Mới cập nhật", "What changed"),
+    "kien-nghi": ("Theo dõi kiến nghị", "Recommendations"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +86,9 @@ def test_english(entry, page):
     assert "Sources:" in shown
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES
-                                  if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi", "kien-nghi")])
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi", "kien-nghi")]
+)
 def test_empty_result_says_so(entry, page):
     at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
     assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
@@ -158,12 +178,15 @@ def test_data_page_tables_and_downloads(entry):
     assert "1.145" in values["Giá trị"].to_list() and "81,77" in values["Giá trị"].to_list()
 
 
-@pytest.mark.parametrize(("params", "sentence"), [
-    ({"tinh": "99"}, "Không có tỉnh mã “99”; đã bỏ qua."),
-    ({"nam": "abc"}, "Năm “abc” không hợp lệ; hiển thị 2017–2024."),
-    ({"nam": "2030-2010"}, "Năm “2030-2010” không hợp lệ"),
-    ({"xyz": "1"}, "Tham số “xyz” không được hỗ trợ"),
-])
+@pytest.mark.parametrize(
+    ("params", "sentence"),
+    [
+        ({"tinh": "99"}, "Không có tỉnh mã “99”; đã bỏ qua."),
+        ({"nam": "abc"}, "Năm “abc” không hợp lệ; hiển thị 2017–2024."),
+        ({"nam": "2030-2010"}, "Năm “2030-2010” không hợp lệ"),
+        ({"xyz": "1"}, "Tham số “xyz” không được hỗ trợ"),
+    ],
+)
 def test_bad_links_explain_and_show_the_nearest_view(entry, params, sentence):
     at = open_page(entry, "ban-do", **params)
     assert sentence in text(at)
@@ -223,12 +246,16 @@ def test_merged_province_shows_new_unit_with_old_name(entry):
 
 # ---------------------------------------------------------------- hostile links (issue 14 §2)
 
-@pytest.mark.parametrize(("page", "params", "sentence"), [
-    ("overview", {"trinh_chieu": "²"}, "Giá trị “²” của tham số “trinh\\_chieu” không hợp lệ"),
-    ("overview", {"trinh_chieu": "9" * 5000}, "tham số “trinh\\_chieu” không hợp lệ"),
-    ("ban-do", {"tinh": ",".join(f"{n % 100:02d}" for n in range(3334))}, "chỉ đọc 100 giá trị đầu"),
-    ("so-sanh", {f"x{n}": "1" for n in range(300)}, "Tham số “x0, x1, x2 … \\(\\+297\\)” không được hỗ trợ"),
-])
+
+@pytest.mark.parametrize(
+    ("page", "params", "sentence"),
+    [
+        ("overview", {"trinh_chieu": "²"}, "Giá trị “²” của tham số “trinh\\_chieu” không hợp lệ"),
+        ("overview", {"trinh_chieu": "9" * 5000}, "tham số “trinh\\_chieu” không hợp lệ"),
+        ("ban-do", {"tinh": ",".join(f"{n % 100:02d}" for n in range(3334))}, "chỉ đọc 100 giá trị đầu"),
+        ("so-sanh", {f"x{n}": "1" for n in range(300)}, "Tham số “x0, x1, x2 … \\(\\+297\\)” không được hỗ trợ"),
+    ],
+)
 def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, sentence):
     at = open_page(entry, page, **params)
     link_warnings = [w.value for w in at.warning if w.icon == ":material/link_off:"]
@@ -241,6 +268,7 @@ def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, s
 
 
 # ---------------------------------------------------------------- every choice in the URL (issue 12, defect 3)
+
 
 def test_a_link_reopens_the_compare_indicator(entry):
     at = open_page(entry, "so-sanh", chi_tieu="friendly_govt_communes_rate")
@@ -280,6 +308,7 @@ def test_a_link_reopens_the_slide(entry):
 
 # ---------------------------------------------------------------- filters by level, kind and visiting body
 
+
 def test_visit_filters_from_a_link_apply_to_every_page(entry):
     at = open_page(entry, "overview", cap="central", loai="khao_sat")
     assert at.sidebar.multiselect(key="f_cap").value == ["central"]
@@ -303,6 +332,7 @@ def test_visiting_body_filter_chosen_in_the_sidebar_goes_to_the_url(entry):
 
 # ---------------------------------------------------------------- search
 
+
 def test_search_finds_without_accents_marks_and_links(entry):
     at = open_page(entry, "tim-kiem", tim="dan van kheo", tinh="35")
     assert at.text_input(key="search_q").value == "dan van kheo"
@@ -320,6 +350,7 @@ def test_search_text_is_escaped_and_nothing_found_says_so(entry):
 
 
 # ---------------------------------------------------------------- what changed since…
+
 
 def test_what_changed_since_a_day_from_a_link(entry):
     at = open_page(entry, "thay-doi", tu_ngay="2024-04-24")
@@ -339,6 +370,7 @@ def test_nothing_changed_says_so(entry):
 
 # ---------------------------------------------------------------- results first on the overview
 
+
 def test_overview_leads_with_results(entry):
     at = open_page(entry, "overview", tinh="20")
     subheaders = [s.value for s in at.subheader]
@@ -356,6 +388,7 @@ def test_overview_results_across_provinces_show_the_range(entry):
 
 
 # ---------------------------------------------------------------- follow-up of recommendations
+
 
 def test_recommendations_listed_by_province_open_first(entry):
     at = open_page(entry, "kien-nghi", nam="2017-2024")

@@ -62,8 +62,9 @@ def test_link_to_a_given_slide(entry):  # noqa: F811
     assert titles(at) == ["Phong trào thi đua “Dân vận khéo”"] and counter(at) == "**Trang 6/12**"
 
 
-@pytest.mark.parametrize(("value", "expected"), [("99", "**Trang 12/12**"), ("abc", "**Trang 1/12**"),
-                                                 ("0", "**Trang 1/12**")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("99", "**Trang 12/12**"), ("abc", "**Trang 1/12**"), ("0", "**Trang 1/12**")]
+)
 def test_bad_slide_numbers_open_the_nearest_slide(entry, value, expected):  # noqa: F811
     at = open_page(entry, "overview", trinh_chieu=value, tinh="20", nam="2021-2024")
     assert counter(at) == expected
@@ -146,8 +147,7 @@ def test_a_slide_change_reads_the_cached_report(entry, monkeypatch):  # noqa: F8
 def test_slides_flag_a_percentage_that_contradicts_its_ratio(entry, catalog):  # noqa: F811
     flag = "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
     slides = report.slides(catalog, Filter(provinces=("20",), years=(2017, 2024)))
-    shown = [s for s in slides if any(flag in n for n in s.notes)
-             or any(flag in (f.detail or "") for f in s.figures)]
+    shown = [s for s in slides if any(flag in n for n in s.notes) or any(flag in (f.detail or "") for f in s.figures)]
     assert shown, "Lạng Sơn's 80% (166/200) is not flagged on any slide"
     number = slides.index(shown[0]) + 1
     at = open_page(entry, "overview", tinh="20", trinh_chieu=str(number))

@@ -34,8 +34,10 @@ class Show(Visit):
         super().settle(ready, done or (slide if "trinh" in self.page.url else None))
 
     def counter(self) -> tuple[int, int]:
-        self.page.wait_for_function("() => /Trang \\d+\\/\\d+/.test("
-                                    "document.querySelector('[data-testid=\"stMain\"]').innerText)", timeout=90_000)
+        self.page.wait_for_function(
+            "() => /Trang \\d+\\/\\d+/.test(document.querySelector('[data-testid=\"stMain\"]').innerText)",
+            timeout=90_000,
+        )
         found = re.search(r"Trang (\d+)/(\d+)", self.page.inner_text('[data-testid="stMain"]'))
         assert found, "no slide counter"
         return int(found[1]), int(found[2])
@@ -66,8 +68,11 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
     number, total = show.counter()
     assert (number, total) == (1, len(slides))
     for i, slide in enumerate(slides, start=1):
-        show.settle({"map": '[data-testid="stImage"] img', "timeline": ".js-plotly-plot",
-                     "compare": ".js-plotly-plot"}.get(slide.kind))
+        show.settle(
+            {"map": '[data-testid="stImage"] img', "timeline": ".js-plotly-plot", "compare": ".js-plotly-plot"}.get(
+                slide.kind
+            )
+        )
         assert show.counter() == (i, total)
         assert show.page.locator("h1").first.inner_text().strip() == slide.title
         assert f"trinh_chieu={i}" in show.page.url  # a copied link reopens this slide
@@ -80,15 +85,17 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
                 show.page.get_by_role("button", name=re.compile("Sau")).click()
             else:
                 show.page.keyboard.press("ArrowRight")
-            show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {i + 1}/{total}')",
-                                        timeout=90_000)
+            show.page.wait_for_function(
+                f"() => document.body.innerText.includes('Trang {i + 1}/{total}')", timeout=90_000
+            )
     show.page.keyboard.press("ArrowLeft")
-    show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {total - 1}/{total}')",
-                                timeout=90_000)
+    show.page.wait_for_function(f"() => document.body.innerText.includes('Trang {total - 1}/{total}')", timeout=90_000)
     show.settle()  # the run has finished: the previous slide's controls, stale until then, are gone
     show.page.get_by_role("button", name=re.compile("Thoát")).click()
-    show.page.wait_for_function("() => /Phiên bản dữ liệu/.test(document.body.innerText)"
-                                " && !/Trang \\d+\\/\\d+/.test(document.body.innerText)", timeout=120_000)
+    show.page.wait_for_function(
+        "() => /Phiên bản dữ liệu/.test(document.body.innerText) && !/Trang \\d+\\/\\d+/.test(document.body.innerText)",
+        timeout=120_000,
+    )
     show.page.wait_for_timeout(800)
     assert "trinh_chieu" not in show.page.url and "tinh=20" in show.page.url
     assert "Lạng Sơn; 2017–2024" in show.page.inner_text("body")
@@ -130,8 +137,9 @@ def test_a_laptop_screen_shows_each_slide_map_and_sidebar_whole(server, browser)
         show.fits_the_screen()
     show.open("ban-do?tinh=20", "canvas")
     show.check("laptop-ban-do")
-    bottom = show.page.evaluate("() => document.querySelector('[data-testid=\"stDeckGlJsonChart\"]')"
-                                ".getBoundingClientRect().bottom")
+    bottom = show.page.evaluate(
+        "() => document.querySelector('[data-testid=\"stDeckGlJsonChart\"]').getBoundingClientRect().bottom"
+    )
     assert bottom <= 768, f"the map ends at {bottom}px, below a 768px screen"
     button = show.page.get_by_role("button", name=re.compile("Trình chiếu")).bounding_box()
     assert button and button["y"] + button["height"] <= 768, f"presentation button below the fold: {button}"
@@ -146,8 +154,10 @@ def test_a_click_leaves_no_frame_around_the_slide(server, browser, catalog):  # 
     picture or chart: a projector shows it."""
     show = Show(browser, server)
     kinds = [s.kind for s in report.slides(catalog, Filter(provinces=("20",), years=data_years(catalog)))]
-    for number, ready in ((kinds.index("map") + 1, '[data-testid="stImage"] img'),
-                          (kinds.index("compare") + 1, ".js-plotly-plot")):
+    for number, ready in (
+        (kinds.index("map") + 1, '[data-testid="stImage"] img'),
+        (kinds.index("compare") + 1, ".js-plotly-plot"),
+    ):
         show.open(f"?trinh_chieu={number}&tinh=20", ready)
         target = show.page.locator(ready).first.bounding_box()
         show.page.mouse.click(target["x"] + target["width"] * 0.5, target["y"] + target["height"] * 0.5)

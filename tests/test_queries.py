@@ -114,8 +114,10 @@ def test_visits_filtered_by_level_kind_and_body(catalog):
     assert body["visit_id"].to_list() == ["v-2024-04-25-lang-son"]
     assert queries.visits(catalog, Filter(levels=("district",), bodies=("Ban Dân vận Trung ương",))).is_empty()
     # values are not visits: the visit filters leave them as they are
-    assert queries.observations(catalog, Filter(levels=("district",))).height == \
-        queries.observations(catalog, Filter()).height
+    assert (
+        queries.observations(catalog, Filter(levels=("district",))).height
+        == queries.observations(catalog, Filter()).height
+    )
 
 
 def test_visit_bodies_are_the_data_s(catalog):

@@ -22,27 +22,30 @@ def test_units_of_both_schemes(catalog):
     assert catalog.units.filter(scheme="34")["new_code"].null_count() == 34
 
 
-@pytest.mark.parametrize(("text", "day", "code", "name"), [
-    ("Hòa Bình", BEFORE, "17", "Hòa Bình"),
-    ("Hoà Bình", BEFORE, "17", "Hòa Bình"),
-    ("tỉnh Thanh Hoá", BEFORE, "38", "Thanh Hóa"),
-    ("Thừa Thiên - Huế", BEFORE, "46", "Thừa Thiên Huế"),
-    ("Thừa Thiên–Huế", BEFORE, "46", "Thừa Thiên Huế"),
-    ("TP. HCM", BEFORE, "79", "Hồ Chí Minh"),
-    ("Thành phố Hồ Chí Minh", BEFORE, "79", "Hồ Chí Minh"),
-    ("Đăk Lăk", BEFORE, "66", "Đắk Lắk"),
-    ("Dak Lak", BEFORE, "66", "Đắk Lắk"),
-    ("Bắc Cạn", BEFORE, "06", "Bắc Kạn"),
-    ("\u00d0à Nẵng", BEFORE, "48", "Đà Nẵng"),
-    ("Hanoi", BEFORE, "01", "Hà Nội"),
-    ("Haiphong", BEFORE, "31", "Hải Phòng"),
-    ("Lang Son", BEFORE, "20", "Lạng Sơn"),
-    # after 1/7/2025 an old name resolves to the unit it merged into
-    ("Hà Giang", AFTER, "08", "Tuyên Quang"),
-    ("Quảng Bình", AFTER, "44", "Quảng Trị"),
-    ("Thừa Thiên Huế", AFTER, "46", "Huế"),
-    ("Bà Rịa - Vũng Tàu", AFTER, "79", "Hồ Chí Minh"),
-])
+@pytest.mark.parametrize(
+    ("text", "day", "code", "name"),
+    [
+        ("Hòa Bình", BEFORE, "17", "Hòa Bình"),
+        ("Hoà Bình", BEFORE, "17", "Hòa Bình"),
+        ("tỉnh Thanh Hoá", BEFORE, "38", "Thanh Hóa"),
+        ("Thừa Thiên - Huế", BEFORE, "46", "Thừa Thiên Huế"),
+        ("Thừa Thiên–Huế", BEFORE, "46", "Thừa Thiên Huế"),
+        ("TP. HCM", BEFORE, "79", "Hồ Chí Minh"),
+        ("Thành phố Hồ Chí Minh", BEFORE, "79", "Hồ Chí Minh"),
+        ("Đăk Lăk", BEFORE, "66", "Đắk Lắk"),
+        ("Dak Lak", BEFORE, "66", "Đắk Lắk"),
+        ("Bắc Cạn", BEFORE, "06", "Bắc Kạn"),
+        ("\u00d0à Nẵng", BEFORE, "48", "Đà Nẵng"),
+        ("Hanoi", BEFORE, "01", "Hà Nội"),
+        ("Haiphong", BEFORE, "31", "Hải Phòng"),
+        ("Lang Son", BEFORE, "20", "Lạng Sơn"),
+        # after 1/7/2025 an old name resolves to the unit it merged into
+        ("Hà Giang", AFTER, "08", "Tuyên Quang"),
+        ("Quảng Bình", AFTER, "44", "Quảng Trị"),
+        ("Thừa Thiên Huế", AFTER, "46", "Huế"),
+        ("Bà Rịa - Vũng Tàu", AFTER, "79", "Hồ Chí Minh"),
+    ],
+)
 def test_province_spellings(registry, text, day, code, name):
     unit = registry.province(text, on=day)
     assert (unit.code, unit.name_vi) == (code, name)
@@ -57,19 +60,37 @@ def test_unknown_province_is_none(registry):
     assert registry.province("Atlantis", BEFORE) is None
 
 
-@pytest.mark.parametrize(("text", "province"), [
-    ("huyện Lệ Thủy", "44"), ("Lệ Thuỷ", "44"), ("Lâm Hà", "68"), ("Ba Bể", "06"), ("TP Bắc Kạn", "06"),
-    ("thành phố Phủ Lý", "35"), ("Chư Păh", "64"), ("Vạn Ninh", "56"), ("Xuyên Mộc", "77"), ("xã Trường Thủy", "44"),
-])
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("huyện Lệ Thủy", "44"),
+        ("Lệ Thuỷ", "44"),
+        ("Lâm Hà", "68"),
+        ("Ba Bể", "06"),
+        ("TP Bắc Kạn", "06"),
+        ("thành phố Phủ Lý", "35"),
+        ("Chư Păh", "64"),
+        ("Vạn Ninh", "56"),
+        ("Xuyên Mộc", "77"),
+        ("xã Trường Thủy", "44"),
+    ],
+)
 def test_district_and_commune_names(registry, text, province):
     assert registry.place(text).province_code == province
 
 
-@pytest.mark.parametrize(("text", "province", "level"), [
-    ("huyện Chợ Đồn", "06", "district"), ("H. Chợ Đồn", "06", "district"), ("huyen Cho Don", "06", "district"),
-    ("huyện Bắc Trà My", "49", "district"), ("xã Thiên Lộc (Can Lộc)", "42", "commune"),
-    ("thị trấn Phước Bửu", "77", "town"), ("phường Nguyễn Thị Minh Khai", "06", "ward"),
-])
+@pytest.mark.parametrize(
+    ("text", "province", "level"),
+    [
+        ("huyện Chợ Đồn", "06", "district"),
+        ("H. Chợ Đồn", "06", "district"),
+        ("huyen Cho Don", "06", "district"),
+        ("huyện Bắc Trà My", "49", "district"),
+        ("xã Thiên Lộc (Can Lộc)", "42", "commune"),
+        ("thị trấn Phước Bửu", "77", "town"),
+        ("phường Nguyễn Thị Minh Khai", "06", "ward"),
+    ],
+)
 def test_places_fall_back_to_the_gazetteer(registry, text, province, level):
     place = registry.place(text)
     assert (place.province_code, place.level) == (province, level)

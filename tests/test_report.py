@@ -36,15 +36,32 @@ def lang_son(catalog) -> report.Report:
 
 def test_slides_of_lang_son(catalog, lang_son):
     kinds = [s.kind for s in lang_son.slides]
-    assert kinds == ["title", "figures", "figures", "map", "timeline", "compare", "compare", "compare", "figures",
-                     "visits", "findings", "sources"]  # one province: its profile after the key figures
+    assert kinds == [
+        "title",
+        "figures",
+        "figures",
+        "map",
+        "timeline",
+        "compare",
+        "compare",
+        "compare",
+        "figures",
+        "visits",
+        "findings",
+        "sources",
+    ]  # one province: its profile after the key figures
     title = lang_son.slides[0]
     assert title.subtitle == "Lạng Sơn"
     assert ("Giai đoạn", "2021–2024 · 63 tỉnh (trước 1/7/2025)") in title.bullets
     assert ("Ngày lập", "23/11/2026") in title.bullets and ("Phiên bản dữ liệu", catalog.version) in title.bullets
     figures = {f.label: f.value for f in lang_son.slides[1].figures}
-    assert figures == {"Sự kiện": "1", "Tỉnh có sự kiện": "1", "Văn bản được nhắc tới": "4", "Số liệu chỉ tiêu": "18",
-                       "Nguồn tin": "1"}
+    assert figures == {
+        "Sự kiện": "1",
+        "Tỉnh có sự kiện": "1",
+        "Văn bản được nhắc tới": "4",
+        "Số liệu chỉ tiêu": "18",
+        "Nguồn tin": "1",
+    }
     assert all(s.source.startswith("Nguồn:") for s in lang_son.slides)
 
 
@@ -55,8 +72,9 @@ def test_comparison_carries_the_catalog_values(catalog, lang_son):
     assert series.name == "Lạng Sơn · 2021–2023"
     values = dict(zip(dvk.chart.categories, series.values, strict=True))
     labels = dict(zip(dvk.chart.categories, series.labels, strict=True))
-    expected = catalog.observations.filter(pl.col("indicator_id") == "dvk_models_recognized",
-                                           pl.col("province_code") == "20")["value"][0]
+    expected = catalog.observations.filter(
+        pl.col("indicator_id") == "dvk_models_recognized", pl.col("province_code") == "20"
+    )["value"][0]
     assert values[DVK] == expected == 1145 and labels[DVK] == "1.145"
     assert labels["Mô hình, điển hình “Dân vận khéo” được đăng ký"] == "1.291"
     others = {f.label: (f.value, f.detail) for f in lang_son.slides[8].figures}
@@ -74,8 +92,15 @@ def test_comparisons_warn_when_values_are_not_alike(catalog):
 def test_map_and_timeline(catalog):
     slides = report.slides(catalog, Filter(years=(2017, 2024)), "vi", MADE)
     area = {a.name: a.value for a in next(s for s in slides if s.kind == "map").map.areas}
-    assert area == {"Bắc Kạn": 3, "Lạng Sơn": 1, "Hải Phòng": 1, "Hà Nam": 2, "Quảng Bình": 1, "Khánh Hòa": 1,
-                    "Bà Rịa - Vũng Tàu": 1}
+    assert area == {
+        "Bắc Kạn": 3,
+        "Lạng Sơn": 1,
+        "Hải Phòng": 1,
+        "Hà Nam": 2,
+        "Quảng Bình": 1,
+        "Khánh Hòa": 1,
+        "Bà Rịa - Vũng Tàu": 1,
+    }
     timeline = next(s for s in slides if s.kind == "timeline").chart
     assert timeline.categories == tuple(str(y) for y in range(2017, 2025))
     totals = [sum(v) for v in zip(*(s.values for s in timeline.series), strict=True)]
@@ -133,7 +158,8 @@ def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
     map_slide = deck.slides[3]
     assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in map_slide.shapes)
     assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng)" in " ".join(
-        s.text_frame.text for s in map_slide.shapes if s.has_text_frame)
+        s.text_frame.text for s in map_slide.shapes if s.has_text_frame
+    )
     properties = deck.core_properties
     assert "Lạng Sơn; 2021–2024" in properties.subject and catalog.version in properties.comments
     assert "23/11/2026" in properties.comments
@@ -180,8 +206,15 @@ def test_html_brief_is_self_contained(catalog, lang_son):
     assert "default-src 'none'" in page  # and the browser is told to refuse any request
     assert page.count("<script") >= 3 and "Plotly.newPlot" in page  # plotly.js inline, charts drawn with it
     text = " ".join(found.text)
-    for shown in ("Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)", catalog.version, "23/11/2026", "81,77%",
-                  "Phong trào thi đua “Dân vận khéo”", "Quần đảo Hoàng Sa (thành phố Đà Nẵng)", "Nguồn:"):
+    for shown in (
+        "Lạng Sơn; 2021–2024; 63 tỉnh (trước 1/7/2025)",
+        catalog.version,
+        "23/11/2026",
+        "81,77%",
+        "Phong trào thi đua “Dân vận khéo”",
+        "Quần đảo Hoàng Sa (thành phố Đà Nẵng)",
+        "Nguồn:",
+    ):
         assert shown in text, shown
     assert '"1.145"' in page and '"1.291"' in page  # the chart's value labels, the Vietnamese way
     assert page.count('class="source-note"') == len(lang_son.slides)
@@ -190,8 +223,9 @@ def test_html_brief_is_self_contained(catalog, lang_son):
 def test_html_escapes_source_text(catalog):
     built = report.report(catalog, LANG_SON, "vi", MADE)
     risky = report.Slide(kind="sources", title="<script>alert(1)</script>", source="Nguồn: <img src=x>")
-    page = html_export.html_text(report.Report((*built.slides[:1], risky), built.filter_label, built.version,
-                                               built.made, "vi"))
+    page = html_export.html_text(
+        report.Report((*built.slides[:1], risky), built.filter_label, built.version, built.made, "vi")
+    )
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=x>" not in page
 
@@ -212,11 +246,11 @@ def test_cli_powerpoint(tmp_path, capsys, catalog):
 
 
 def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
-    code, _, _ = _run(["--format", "html", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "b.html")],
-                      capsys)
+    code, _, _ = _run(
+        ["--format", "html", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "b.html")], capsys
+    )
     assert code == 0 and "Lạng Sơn; 2021–2024" in (tmp_path / "b.html").read_text(encoding="utf-8")
-    code, _, _ = _run(["--format", "csv", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "ls.csv")],
-                      capsys)
+    code, _, _ = _run(["--format", "csv", "--tinh", "20", "--nam", "2021-2024", "-o", str(tmp_path / "ls.csv")], capsys)
     assert code == 0
     values = (tmp_path / "ls-so-lieu.csv").read_text(encoding="utf-8-sig")
     assert values.startswith("Chỉ tiêu,Tỉnh,") and "Mô hình “Dân vận khéo” được công nhận,Lạng Sơn" in values
@@ -232,13 +266,16 @@ def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
         assert "Lạng Sơn; 2017–2024" in book.read("xl/sharedStrings.xml").decode()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--tinh", "99"], "không có tỉnh, thành phố mã “99”"),
-    (["--tinh", "20", "--nam", ""], "khoảng năm trống"),
-    (["--nam", "2030-2010"], "khoảng năm “2030-2010” không hợp lệ"),
-    (["--nam", "abc"], "khoảng năm “abc” không hợp lệ"),
-    (["--tinh", ","], "danh sách tỉnh trống"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tinh", "99"], "không có tỉnh, thành phố mã “99”"),
+        (["--tinh", "20", "--nam", ""], "khoảng năm trống"),
+        (["--nam", "2030-2010"], "khoảng năm “2030-2010” không hợp lệ"),
+        (["--nam", "abc"], "khoảng năm “abc” không hợp lệ"),
+        (["--tinh", ","], "danh sách tỉnh trống"),
+    ],
+)
 def test_cli_refuses_bad_input(tmp_path, capsys, args, message):
     target = tmp_path / "x.pptx"
     code, _, err = _run(["--format", "pptx", *args, "-o", str(target)], capsys)
@@ -254,8 +291,7 @@ def test_cli_no_data_gives_a_short_file_and_says_so(tmp_path, capsys):
 
 
 def test_cli_bad_data_folder(tmp_path, capsys):
-    code, _, err = _run(["--format", "html", "--data", str(tmp_path / "none"), "-o", str(tmp_path / "x.html")],
-                        capsys)
+    code, _, err = _run(["--format", "html", "--data", str(tmp_path / "none"), "-o", str(tmp_path / "x.html")], capsys)
     assert code == 1 and "dữ liệu không hợp lệ" in err
 
 
@@ -266,13 +302,16 @@ def test_exports_type_check():
     assert [line for line in out.splitlines() if line.startswith("danvan/exports")] == []
 
 
-@pytest.mark.parametrize(("fmt", "output", "message"), [
-    ("pptx", "", "đường dẫn tệp kết quả (-o) trống"),
-    ("pptx", "  ", "đường dẫn tệp kết quả (-o) trống"),
-    ("pptx", "{dir}", "là một thư mục"),
-    ("csv", "{dir}/", "là một thư mục"),
-    ("xlsx", "{dir}/tep/x.xlsx", "không ghi được"),  # a file where a folder must be
-])
+@pytest.mark.parametrize(
+    ("fmt", "output", "message"),
+    [
+        ("pptx", "", "đường dẫn tệp kết quả (-o) trống"),
+        ("pptx", "  ", "đường dẫn tệp kết quả (-o) trống"),
+        ("pptx", "{dir}", "là một thư mục"),
+        ("csv", "{dir}/", "là một thư mục"),
+        ("xlsx", "{dir}/tep/x.xlsx", "không ghi được"),  # a file where a folder must be
+    ],
+)
 def test_cli_refuses_a_bad_output_path(tmp_path, capsys, fmt, output, message):
     """Issue 14 §6: a folder, an empty path or an unwritable place gives a clear message and exit code 2, never a
     traceback, and writes nothing beside the folder."""
@@ -299,7 +338,12 @@ def test_cli_writes_atomically(tmp_path, capsys, monkeypatch):
     monkeypatch.undo()
     code, _, _ = _run(["--format", "csv", "--tinh", "20", "-o", str(tmp_path / "ls.csv")], capsys)
     assert code == 0 and sorted(p.name for p in tmp_path.iterdir()) == [
-        "b.html", "ls-nguon.csv", "ls-so-lieu.csv", "ls-su-kien.csv", "ls-thong-tin.csv"]
+        "b.html",
+        "ls-nguon.csv",
+        "ls-so-lieu.csv",
+        "ls-su-kien.csv",
+        "ls-thong-tin.csv",
+    ]
     assert (tmp_path / "ls-nguon.csv").stat().st_mode & 0o044  # readable by others, as an ordinary file
 
 
@@ -329,8 +373,9 @@ def test_slides_name_places_with_their_kind(catalog):
     who = [row[2] for row in visits.table.rows]
     assert any("→ thành phố Bắc Kạn, Bắc Kạn" in w for w in who) and any("→ huyện Ba Bể, Bắc Kạn" in w for w in who)
     english = report.report(catalog, Filter(provinces=("06",), years=(2020, 2020)), "en", MADE)
-    assert any("Bắc Kạn City, Bắc Kạn" in row[2] for row in next(s for s in english.slides if s.kind == "visits")
-               .table.rows)
+    assert any(
+        "Bắc Kạn City, Bắc Kạn" in row[2] for row in next(s for s in english.slides if s.kind == "visits").table.rows
+    )
     sources = next(s for s in built.slides if s.kind == "sources").table
     assert sources.header == ("Tiêu đề", "Cơ quan đăng", "Ngày đăng")  # slide 10: titles, not ids
     assert not any(re.fullmatch(r"[sa]\d\d", cell) for row in sources.rows for cell in row)
@@ -346,9 +391,13 @@ def test_slides_account_for_every_value_they_count(catalog, flt):
     counted = int({f.label: f.value for f in key.figures}["Số liệu chỉ tiêu"].replace(".", ""))
     drawn = sum(v is not None for s in built.slides if s.kind == "compare" for x in s.chart.series for v in x.values)
     drawn += sum(len(s.figures) for s in built.slides[2:] if s.kind == "figures" and not s.title.startswith("Hồ sơ"))
-    more = sum(int(m) for s in built.slides[1:] if s.kind in ("compare", "figures") and not s.title.startswith("Hồ sơ")
-               for n in s.notes
-               for m in re.findall(r"^Còn (\d+) ", n))
+    more = sum(
+        int(m)
+        for s in built.slides[1:]
+        if s.kind in ("compare", "figures") and not s.title.startswith("Hồ sơ")
+        for n in s.notes
+        for m in re.findall(r"^Còn (\d+) ", n)
+    )
     assert drawn + more == counted and drawn > 1
 
 
@@ -363,8 +412,13 @@ def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
     names = [x.name for s in built.slides if s.chart for x in s.chart.series]
     assert "huyện Lệ Thủy, Quảng Bình · 31/12/2023 · Dự ước" in names
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(built)))
-    text = " ".join(p.chart.plots[0].series[i].name for slide in deck.slides for p in slide.shapes if p.has_chart
-                    for i in range(len(p.chart.plots[0].series)))
+    text = " ".join(
+        p.chart.plots[0].series[i].name
+        for slide in deck.slides
+        for p in slide.shapes
+        if p.has_chart
+        for i in range(len(p.chart.plots[0].series))
+    )
     assert "Dự ước" in text and "Đã đạt" not in text
     page = html_export.html_text(built)
     assert "Đã đạt" not in page and "\\u0110\\u00e3 \\u0111\\u1ea1t" not in page  # nor in the charts' JSON

@@ -63,7 +63,8 @@ def test_small_dataset_has_the_promised_counts(small, small_catalog, make):
 
 def test_distributions_look_like_the_real_thing(small_catalog):
     obs = small_catalog.observations.join(
-        small_catalog.indicators.select(pl.col("id").alias("indicator_id"), "unit", "aggregation"), on="indicator_id")
+        small_catalog.indicators.select(pl.col("id").alias("indicator_id"), "unit", "aggregation"), on="indicator_id"
+    )
     assert set(obs["unit"]) == {"count", "percent", "average", "vnd"}
     assert set(obs.select(queries.level_expr().alias("level"))["level"]) == {"province", "district", "commune"}
     assert set(obs["status"]) == {"reported", "estimated", "target"}
@@ -158,8 +159,14 @@ def test_curated_data_has_no_banner(entry, monkeypatch):
     assert not any("DỮ LIỆU SINH TỰ ĐỘNG" in e.value for e in at.error)
 
 
-FILTERS = [Filter(), Filter(years=(2019, 2021)), Filter(provinces=("20", "44")), Filter(years=(2025, 2026)),
-           Filter(scheme="34"), Filter(years=(2016, 2024), scheme="34", provinces=("19",))]
+FILTERS = [
+    Filter(),
+    Filter(years=(2019, 2021)),
+    Filter(provinces=("20", "44")),
+    Filter(years=(2025, 2026)),
+    Filter(scheme="34"),
+    Filter(years=(2016, 2024), scheme="34", provinces=("19",)),
+]
 
 
 @pytest.mark.parametrize("which", ["curated", "generated"])
@@ -176,8 +183,13 @@ def test_pre_aggregated_answers_equal_the_plain_ones(which, catalog, small_catal
         assert queries.map_indicators(obs).equals(queries.map_indicators(totals))
         for name in ("name_vi", "name_en"):
             plain = queries.indicator_ranking(obs, name).with_columns(pl.col("places", "len").cast(pl.UInt32))
-            ranked = queries.ranking_in(flt, queries.indicator_places(table), queries.observation_counts(
-                table, "indicator_id"), data.indicators, name)
+            ranked = queries.ranking_in(
+                flt,
+                queries.indicator_places(table),
+                queries.observation_counts(table, "indicator_id"),
+                data.indicators,
+                name,
+            )
             assert plain.equals(ranked), flt
         counts = queries.counts_in(queries.observation_counts(table, "source_id"), flt, "source_id")
         assert queries.recent_sources(data, visits, obs).equals(queries.recent_sources(data, visits, obs_counts=counts))

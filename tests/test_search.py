@@ -11,8 +11,13 @@ from danvan.filter import Filter
 @pytest.fixture(scope="module")
 def table(catalog):
     flt = Filter(years=(2008, 2026))
-    return search.records(queries.visits(catalog, flt), catalog.findings, queries.observations(catalog, flt),
-                          catalog.documents, catalog.sources)
+    return search.records(
+        queries.visits(catalog, flt),
+        catalog.findings,
+        queries.observations(catalog, flt),
+        catalog.documents,
+        catalog.sources,
+    )
 
 
 def test_fold_keeps_every_character_in_place():

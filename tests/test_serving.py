@@ -27,8 +27,15 @@ def test_invalid_data_keeps_the_last_catalog(mini, mini_catalog):
     assert isinstance(error, DataError) and error.problems[0].file == "visits.yaml"
 
 
-@pytest.mark.parametrize("crash", [RecursionError("maximum recursion depth exceeded"), KeyError("x"),
-                                   MemoryError(), ZeroDivisionError("division by zero")])
+@pytest.mark.parametrize(
+    "crash",
+    [
+        RecursionError("maximum recursion depth exceeded"),
+        KeyError("x"),
+        MemoryError(),
+        ZeroDivisionError("division by zero"),
+    ],
+)
 def test_a_loader_crash_keeps_the_last_catalog(mini, mini_catalog, monkeypatch, crash):
     def broken(root, verify_quotes):
         raise crash
@@ -53,7 +60,8 @@ def test_generated_flag_read_within_limits(mini):
     (mini / "dataset.yaml").write_text("title: x\ngenerated: true\n", encoding="utf-8")
     assert loader.is_generated(mini)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     (mini / "dataset.yaml").write_text(bomb + "generated: true\n", encoding="utf-8")
     assert not loader.is_generated(mini)  # refused before expanding, so not "generated"
 
@@ -102,9 +110,13 @@ def test_edge_values_load_finite_and_render(mini):
     with open(mini / "observations.yaml", "a", encoding="utf-8") as handle:
         handle.write(EDGE_OBSERVATIONS.format(next=dt.date.today().year + 1))
     text = (mini / "visits.yaml").read_text(encoding="utf-8")
-    (mini / "visits.yaml").write_text(text.replace(
-        "summary: Khảo sát công tác dân vận năm 2023 tại huyện Lệ Thủy.",
-        'summary: "<script>alert(1)</script> và <5% — chỉ là chữ"'), encoding="utf-8")
+    (mini / "visits.yaml").write_text(
+        text.replace(
+            "summary: Khảo sát công tác dân vận năm 2023 tại huyện Lệ Thủy.",
+            'summary: "<script>alert(1)</script> và <5% — chỉ là chữ"',
+        ),
+        encoding="utf-8",
+    )
     catalog = danvan.load(mini)
     for column in ("value", "numerator", "denominator"):
         assert all(math.isfinite(v) for v in catalog.observations[column].drop_nulls().to_list())
@@ -115,6 +127,7 @@ def test_edge_values_load_finite_and_render(mini):
         page = html_file.html_bytes(built).decode("utf-8")
         assert "<script>alert" not in page  # shown as text, never as markup
         sheets = tables.tables(catalog, flt, lang)
-        assert tables.excel_bytes(sheets, filter_label=built.filter_label, version=catalog.version,
-                                  made=dt.date(2026, 1, 1))
+        assert tables.excel_bytes(
+            sheets, filter_label=built.filter_label, version=catalog.version, made=dt.date(2026, 1, 1)
+        )
         assert all(tables.csv_bytes(frame) for frame in sheets.values())

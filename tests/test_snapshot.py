@@ -92,8 +92,9 @@ def test_invalid_files_are_reported_even_with_a_snapshot(mini: Path) -> None:
     loading = Counting(mini)
     loading.load()
     visits = mini / "visits.yaml"
-    visits.write_text(visits.read_text(encoding="utf-8").replace("date_start:", "date_start: 31/02/2024 #", 1),
-                      encoding="utf-8")
+    visits.write_text(
+        visits.read_text(encoding="utf-8").replace("date_start:", "date_start: 31/02/2024 #", 1), encoding="utf-8"
+    )
     with pytest.raises(danvan.DataError):
         loading.load()
 
@@ -131,8 +132,9 @@ def test_an_altered_snapshot_is_ignored_and_rebuilt(mini: Path, snapshot_dir: Pa
 
 def test_an_unverified_snapshot_never_serves_a_verified_load(mini: Path) -> None:
     dataset = mini / "dataset.yaml"  # only generated data may skip the quote check
-    dataset.write_text(dataset.read_text(encoding="utf-8").replace("generated: false", "generated: true"),
-                       encoding="utf-8")
+    dataset.write_text(
+        dataset.read_text(encoding="utf-8").replace("generated: false", "generated: true"), encoding="utf-8"
+    )
     unverified = Counting(mini, verify_quotes=False)
     unverified.load()
     verified = Counting(mini)

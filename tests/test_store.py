@@ -11,13 +11,26 @@ from danvan import DataError, store
 
 WHO = {"author": "bt-vien", "note": "bài mới về Lạng Sơn"}
 
-NEW = {"id": "o9", "indicator": "dvk_models_registered", "province": "20", "period": "2022", "value": 5,
-       "status": "reported", "source": "t1", "quote": "có 1.291 mô hình", "confidence": 0.9, "subject": "mô hình"}
+NEW = {
+    "id": "o9",
+    "indicator": "dvk_models_registered",
+    "province": "20",
+    "period": "2022",
+    "value": 5,
+    "status": "reported",
+    "source": "t1",
+    "quote": "có 1.291 mô hình",
+    "confidence": 0.9,
+    "subject": "mô hình",
+}
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and "history" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and "history" not in p.parts
+    }
 
 
 def test_save_appends_validates_and_keeps_history(mini):
@@ -66,8 +79,10 @@ def test_nothing_to_save_is_refused(mini):
         store.save(mini, {"observations": []}, **WHO)
 
 
-@pytest.mark.parametrize(("who", "fields"), [({}, {"author", "note"}), ({"author": "a"}, {"note"}),
-                                             ({"author": " ", "note": "lý do"}, {"author"})])
+@pytest.mark.parametrize(
+    ("who", "fields"),
+    [({}, {"author", "note"}), ({"author": "a"}, {"note"}), ({"author": " ", "note": "lý do"}, {"author"})],
+)
 def test_a_save_needs_an_author_and_a_note(mini, who, fields):
     before = snapshot(mini)
     with pytest.raises(DataError) as err:
@@ -78,8 +93,10 @@ def test_a_save_needs_an_author_and_a_note(mini, who, fields):
 
 # ---------------------------------------------------------------- ids that would become paths (issue 14 §1)
 
-@pytest.mark.parametrize("bad", ["../../../../tmp/x/PWNED", "/tmp/x/PWNED", "a/b", "a\\b", ".hidden", "x" * 4000,
-                                 "n01\n", "mã-nguồn", ""])
+
+@pytest.mark.parametrize(
+    "bad", ["../../../../tmp/x/PWNED", "/tmp/x/PWNED", "a/b", "a\\b", ".hidden", "x" * 4000, "n01\n", "mã-nguồn", ""]
+)
 def test_a_source_id_never_becomes_a_path_outside_data(mini, tmp_path, bad):
     outside = tmp_path / "x"
     outside.mkdir()
@@ -109,6 +126,7 @@ def test_the_loader_reports_a_bad_source_id(mini, bad):
 
 
 # ---------------------------------------------------------------- history: never walked on a rerun, kept for a while
+
 
 def test_the_version_stamp_and_fingerprint_never_enter_history(mini, monkeypatch):
     from danvan import journal, loader, snapshot

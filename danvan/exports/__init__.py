@@ -32,10 +32,18 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "pptx": Format("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                   "present_pptx", slides=pptx_bytes),
+    "pptx": Format(
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "present_pptx",
+        slides=pptx_bytes,
+    ),
     "html": Format("html", "text/html", "present_html", slides=html_bytes),
     "csv": Format("csv", "text/csv", "data_download_csv", tables=csv_files),
-    "xlsx": Format("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data_download_xlsx",
-                   tables=excel_files),
+    "xlsx": Format(
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "data_download_xlsx",
+        tables=excel_files,
+    ),
 }

@@ -13,8 +13,10 @@ from ..text import web_link
 from .report import Report, Slide
 
 # No request of any kind may leave the file: scripts, styles and pictures are all inside it.
-CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
-       "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
 
 STYLE = """
 * { box-sizing: border-box; }
@@ -49,8 +51,9 @@ ul.bullets li { margin: 8px 0; }
 
 
 def _lines(items: tuple[tuple[str, str], ...]) -> str:
-    return "".join(f"<li>{f'<strong>{escape(lead)}:</strong> ' if lead else ''}{escape(text)}</li>"
-                   for lead, text in items)
+    return "".join(
+        f"<li>{f'<strong>{escape(lead)}:</strong> ' if lead else ''}{escape(text)}</li>" for lead, text in items
+    )
 
 
 def _notes(notes: tuple[str, ...]) -> str:
@@ -68,30 +71,48 @@ def _cell(text: str, link: str | None) -> str:
 def _slide(slide: Slide, number: int, total: int, lang: str, first_chart: list[bool]) -> str:
     parts = [f'<span class="slide-no">{number}/{total}</span><h2>{escape(slide.title)}</h2>']
     if slide.kind == "title":
-        parts.append(f'<div class="province">{escape(slide.subtitle)}</div><ul class="bullets">'
-                     f"{_lines(slide.bullets)}</ul>")
+        parts.append(
+            f'<div class="province">{escape(slide.subtitle)}</div><ul class="bullets">{_lines(slide.bullets)}</ul>'
+        )
     elif slide.subtitle:
         parts.append(f'<p class="subtitle">{escape(slide.subtitle)}</p>')
     if slide.figures:
-        parts.append('<div class="figures">' + "".join(
-            f'<div class="figure"><div class="value">{escape(f.value)}</div><div class="label">{escape(f.label)}</div>'
-            + (f'<div class="detail">{escape(f.detail)}</div>' if f.detail else "") + "</div>"
-            for f in slide.figures) + "</div>")
+        parts.append(
+            '<div class="figures">'
+            + "".join(
+                f'<div class="figure"><div class="value">{escape(f.value)}</div>'
+                + f'<div class="label">{escape(f.label)}</div>'
+                + (f'<div class="detail">{escape(f.detail)}</div>' if f.detail else "")
+                + "</div>"
+                for f in slide.figures
+            )
+            + "</div>"
+        )
     if slide.chart is not None:
         figure = make_slide_figure(slide.chart, lang, height=560)
         # plotly.js goes into the first chart only, inline; the other charts use it.
-        parts.append(figure.to_html(full_html=False, include_plotlyjs=first_chart[0], include_mathjax=False,
-                                    config={"displaylogo": False, "responsive": True}))
+        parts.append(
+            figure.to_html(
+                full_html=False,
+                include_plotlyjs=first_chart[0],
+                include_mathjax=False,
+                config={"displaylogo": False, "responsive": True},
+            )
+        )
         first_chart[0] = False
     if slide.map is not None:
         picture = base64.b64encode(make_map_image(slide.map, lang)).decode("ascii")
-        parts.append(f'<div class="map"><img alt="{escape(slide.title)}" src="data:image/png;base64,{picture}">'
-                     f"{_notes(slide.notes)}</div>")
+        parts.append(
+            f'<div class="map"><img alt="{escape(slide.title)}" src="data:image/png;base64,{picture}">'
+            f"{_notes(slide.notes)}</div>"
+        )
     if slide.table is not None:
         head = "".join(f"<th>{escape(h)}</th>" for h in slide.table.header)
         links = slide.table.links or (None,) * len(slide.table.rows)
-        body = "".join("<tr>" + "".join(f"<td>{_cell(v, link if c == 0 else None)}</td>" for c, v in enumerate(row))
-                       + "</tr>" for row, link in zip(slide.table.rows, links, strict=True))
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_cell(v, link if c == 0 else None)}</td>" for c, v in enumerate(row)) + "</tr>"
+            for row, link in zip(slide.table.rows, links, strict=True)
+        )
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     if slide.bullets and slide.kind != "title":
         parts.append(f'<ul class="bullets">{_lines(slide.bullets)}</ul>')
@@ -109,15 +130,19 @@ def html_text(report: Report) -> str:
     total = len(report.slides)
     sections = "\n".join(_slide(s, i, total, lang, first_chart) for i, s in enumerate(report.slides, start=1))
     title = f"{t('app_title', lang)} — {report.filter_label}"
-    about = (f"<p><strong>{escape(t('report_filter', lang))}:</strong> {escape(report.filter_label)}</p>"
-             f"<p><strong>{escape(t('report_version', lang))}:</strong> {escape(report.version)} · "
-             f"<strong>{escape(t('report_made_on', lang))}:</strong> {report.made:%d/%m/%Y}</p>")
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-            f'<header class="brief"><h1>{escape(t("app_title", lang))}</h1>{about}</header>\n'
-            f"{sections}\n</body>\n</html>\n")
+    about = (
+        f"<p><strong>{escape(t('report_filter', lang))}:</strong> {escape(report.filter_label)}</p>"
+        f"<p><strong>{escape(t('report_version', lang))}:</strong> {escape(report.version)} · "
+        f"<strong>{escape(t('report_made_on', lang))}:</strong> {report.made:%d/%m/%Y}</p>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<header class="brief"><h1>{escape(t("app_title", lang))}</h1>{about}</header>\n'
+        f"{sections}\n</body>\n</html>\n"
+    )
 
 
 def html_bytes(report: Report) -> bytes:

@@ -29,8 +29,8 @@ from .report import Report, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
-TOP = Inches(1.75)          # content starts under the title and subtitle
-BOTTOM = Inches(6.55)       # and ends above the source note
+TOP = Inches(1.75)  # content starts under the title and subtitle
+BOTTOM = Inches(6.55)  # and ends above the source note
 INK, MUTED, ACCENT = RGBColor(0x22, 0x22, 0x22), RGBColor(0x55, 0x55, 0x55), RGBColor(0xB3, 0x26, 0x1E)
 SOURCE_NOTE = "source_note"  # the name of every slide's source text box, for people editing the file and for tests
 # The values inside the charts (their data sheet): whole numbers without a trailing "." ("#,##0.##" shows "1,145."),
@@ -38,9 +38,20 @@ SOURCE_NOTE = "source_note"  # the name of every slide's source text box, for pe
 INTEGER_FORMAT, DECIMAL_FORMAT = "#,##0", "#,##0.0#"
 
 
-def _text(slide: PptxSlide, left: int, top: int, width: int, height: int, lines: list[tuple[str, str]], size: int,
-          color: RGBColor = INK, bold: bool = False, align: PP_ALIGN = PP_ALIGN.LEFT, name: str | None = None,
-          anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Shape:
+def _text(
+    slide: PptxSlide,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    lines: list[tuple[str, str]],
+    size: int,
+    color: RGBColor = INK,
+    bold: bool = False,
+    align: PP_ALIGN = PP_ALIGN.LEFT,
+    name: str | None = None,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+) -> Shape:
     """A text box of paragraphs; each line is (bold lead, text)."""
     box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     if name:
@@ -87,12 +98,39 @@ def _footer(pptx_slide: PptxSlide, slide: Slide, number: int, total: int) -> int
         lines = sum(math.ceil(len(note) / per_line) for note in slide.notes)
         height = Pt(16 * 1.2) * lines + Pt(16 * 0.4) * len(slide.notes) + Inches(0.1)
         bottom = BOTTOM - height
-        _text(pptx_slide, MARGIN, bottom + Inches(0.05), WIDTH - 2 * MARGIN, height,
-              [("", note) for note in slide.notes], 16, MUTED)
-    _text(pptx_slide, MARGIN, Inches(6.7), WIDTH - 2 * MARGIN - Inches(1.2), Inches(0.7), [("", slide.source)], 12,
-          MUTED, name=SOURCE_NOTE, anchor=MSO_ANCHOR.BOTTOM)
-    _text(pptx_slide, WIDTH - MARGIN - Inches(1.1), Inches(6.95), Inches(1.1), Inches(0.4),
-          [("", f"{number}/{total}")], 12, MUTED, align=PP_ALIGN.RIGHT)
+        _text(
+            pptx_slide,
+            MARGIN,
+            bottom + Inches(0.05),
+            WIDTH - 2 * MARGIN,
+            height,
+            [("", note) for note in slide.notes],
+            16,
+            MUTED,
+        )
+    _text(
+        pptx_slide,
+        MARGIN,
+        Inches(6.7),
+        WIDTH - 2 * MARGIN - Inches(1.2),
+        Inches(0.7),
+        [("", slide.source)],
+        12,
+        MUTED,
+        name=SOURCE_NOTE,
+        anchor=MSO_ANCHOR.BOTTOM,
+    )
+    _text(
+        pptx_slide,
+        WIDTH - MARGIN - Inches(1.1),
+        Inches(6.95),
+        Inches(1.1),
+        Inches(0.4),
+        [("", f"{number}/{total}")],
+        12,
+        MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
     return bottom
 
 
@@ -105,8 +143,12 @@ def _chart(pptx_slide: PptxSlide, chart: Chart, top: int, bottom: int) -> None:
     kind = XL_CHART_TYPE.BAR_CLUSTERED if chart.kind == "bar" else XL_CHART_TYPE.COLUMN_STACKED
     # python-pptx annotates add_chart as taking ChartData and returning the Chart; it takes CategoryChartData and
     # returns the GraphicFrame that holds the chart.
-    frame = cast(GraphicFrame, pptx_slide.shapes.add_chart(kind, MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN),
-                                                           Emu(bottom - top), cast(ChartData, data)))
+    frame = cast(
+        GraphicFrame,
+        pptx_slide.shapes.add_chart(
+            kind, MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN), Emu(bottom - top), cast(ChartData, data)
+        ),
+    )
     frame.name = "chart"
     graph = frame.chart
     graph.font.size = Pt(18)
@@ -121,13 +163,14 @@ def _chart(pptx_slide: PptxSlide, chart: Chart, top: int, bottom: int) -> None:
     categories.tick_labels.font.size = Pt(18)
     if chart.kind == "bar":
         categories.reverse_order = True  # first category at the top, as read
-        values.visible = False           # every bar carries its value
+        values.visible = False  # every bar carries its value
         graph.plots[0].gap_width = 60
         graph.plots[0].overlap = -10
     else:
         values.tick_labels.font.size = Pt(16)
-        total = max((sum(v or 0 for v in column) for column in zip(*(s.values for s in chart.series), strict=True)),
-                    default=0)
+        total = max(
+            (sum(v or 0 for v in column) for column in zip(*(s.values for s in chart.series), strict=True)), default=0
+        )
         values.major_unit = 1 if total <= 10 else None
         graph.plots[0].gap_width = 50
     for i, (series, shown) in enumerate(zip(graph.plots[0].series, chart.series, strict=True)):
@@ -164,19 +207,27 @@ def _figures(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None
 def _table(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
     table = slide.table
     assert table is not None
-    weights = (1.5, 1.7, 3.2, 5.0) if slide.kind == "visits" else (6.6, 2.4, 1.6)[-len(table.header):]
+    weights = (1.5, 1.7, 3.2, 5.0) if slide.kind == "visits" else (6.6, 2.4, 1.6)[-len(table.header) :]
     widths = [int((WIDTH - 2 * MARGIN) * weight / sum(weights)) for weight in weights]
     rows = [table.header, *table.rows]
 
     def row_heights(size: int) -> list[int]:
         """From the longest cell of each row: LibreOffice, unlike PowerPoint, does not grow a row to fit its text."""
-        return [max(math.ceil(len(value or "—") * size * 0.52 / (width / 12700 - 14)) for value, width in
-                    zip(row, widths, strict=True)) * Pt(size * 1.25) + Pt(14) for row in rows]
+        return [
+            max(
+                math.ceil(len(value or "—") * size * 0.52 / (width / 12700 - 14))
+                for value, width in zip(row, widths, strict=True)
+            )
+            * Pt(size * 1.25)
+            + Pt(14)
+            for row in rows
+        ]
 
     size = next((size for size in (16, 14, 12) if sum(row_heights(size)) <= bottom - top), 12)
     heights = row_heights(size)
-    shape = pptx_slide.shapes.add_table(len(rows), len(table.header), MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN),
-                                        Emu(sum(heights)))
+    shape = pptx_slide.shapes.add_table(
+        len(rows), len(table.header), MARGIN, Emu(top), Emu(WIDTH - 2 * MARGIN), Emu(sum(heights))
+    )
     shape.name = "table"
     grid = shape.table
     for i, width in enumerate(widths):
@@ -198,8 +249,9 @@ def _table(pptx_slide: PptxSlide, slide: Slide, top: int, bottom: int) -> None:
 def _map(pptx_slide: PptxSlide, slide: Slide, lang: str, top: int, bottom: int) -> None:
     height = bottom - top
     width = int(height * 1.5)  # the picture's own proportions
-    picture = pptx_slide.shapes.add_picture(io.BytesIO(make_map_image(slide.map, lang)), MARGIN, Emu(top), Emu(width),
-                                            Emu(height))
+    picture = pptx_slide.shapes.add_picture(
+        io.BytesIO(make_map_image(slide.map, lang)), MARGIN, Emu(top), Emu(width), Emu(height)
+    )
     picture.name = "map"
     side = MARGIN + width + Inches(0.3)
     _text(pptx_slide, side, top, WIDTH - MARGIN - side, height, [("", note) for note in slide.notes], 16, MUTED)
@@ -222,16 +274,20 @@ def pptx_bytes(report: Report) -> bytes:
             page.shapes.title.top, page.shapes.title.height = Inches(1.2), Inches(1.2)
             for run in page.shapes.title.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(48)
-            _text(page, MARGIN, Inches(2.6), WIDTH - 2 * MARGIN, Inches(1.3), [("", slide.subtitle)], 40, INK,
-                  bold=True)
+            _text(
+                page, MARGIN, Inches(2.6), WIDTH - 2 * MARGIN, Inches(1.3), [("", slide.subtitle)], 40, INK, bold=True
+            )
             _text(page, MARGIN, Inches(4.0), WIDTH - 2 * MARGIN, Inches(2.0), list(slide.bullets), 24)
             _footer(page, slide, number, total)
             continue
         page = deck.slides.add_slide(content_layout)
         _header(page, slide)
         top = TOP if slide.subtitle else Inches(1.45)
-        bottom = _footer(page, slide, number, total) if slide.kind != "map" else _footer(
-            page, Slide(kind="map", title=slide.title, source=slide.source), number, total)
+        bottom = (
+            _footer(page, slide, number, total)
+            if slide.kind != "map"
+            else _footer(page, Slide(kind="map", title=slide.title, source=slide.source), number, total)
+        )
         if slide.chart is not None:
             _chart(page, slide.chart, top, bottom)
         elif slide.map is not None:
@@ -245,8 +301,10 @@ def pptx_bytes(report: Report) -> bytes:
     properties = deck.core_properties
     properties.title = f"{t('app_title', lang)} — {report.filter_label}"
     properties.subject = f"{t('report_filter', lang)}: {report.filter_label}"
-    properties.comments = (f"{t('report_filter', lang)}: {report.filter_label}; {t('report_version', lang)}: "
-                           f"{report.version}; {t('report_made_on', lang)}: {report.made:%d/%m/%Y}")
+    properties.comments = (
+        f"{t('report_filter', lang)}: {report.filter_label}; {t('report_version', lang)}: "
+        f"{report.version}; {t('report_made_on', lang)}: {report.made:%d/%m/%Y}"
+    )
     properties.keywords = report.version
     properties.language = "vi-VN" if lang == "vi" else "en-GB"
     buffer = io.BytesIO()

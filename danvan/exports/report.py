@@ -20,18 +20,27 @@ from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme, Unit
 from ..text import web_link
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
-CATEGORIES = ("dan_van_kheo", "chinh_quyen", "hanh_chinh", "khieu_nai", "nong_thon_moi", "ocop", "an_sinh",
-              "khen_thuong", "van_ban")
+CATEGORIES = (
+    "dan_van_kheo",
+    "chinh_quyen",
+    "hanh_chinh",
+    "khieu_nai",
+    "nong_thon_moi",
+    "ocop",
+    "an_sinh",
+    "khen_thuong",
+    "van_ban",
+)
 UNIT_ORDER = ("count", "percent", "average", "vnd")
 MAX_COMPARE_SLIDES = 4  # charts of indicator values; the rest go to one slide of single figures
-MAX_INDICATORS = 4      # bars groups per chart: more would not be readable from the back of a room
-MAX_SERIES = 5          # places/periods per chart
+MAX_INDICATORS = 4  # bars groups per chart: more would not be readable from the back of a room
+MAX_SERIES = 5  # places/periods per chart
 MAX_FIGURES = 6
 MAX_VISITS = 3
 MAX_FINDINGS = 5
 MAX_SOURCES = 5
-MAX_TITLE = 140         # characters of a source title on a slide; the full title is on the Sources page
-MAX_NOTE_SOURCES = 2    # sources named in a slide's note; the rest are counted
+MAX_TITLE = 140  # characters of a source title on a slide; the full title is on the Sources page
+MAX_NOTE_SOURCES = 2  # sources named in a slide's note; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -62,8 +71,8 @@ class Slide:
     map: MapData | None = None
     table: Table | None = None
     bullets: tuple[tuple[str, str], ...] = ()  # (lead in bold, text)
-    notes: tuple[str, ...] = ()                # cautions and explanations shown under the content
-    source: str = ""                           # the source note every slide carries
+    notes: tuple[str, ...] = ()  # cautions and explanations shown under the content
+    source: str = ""  # the source note every slide carries
 
 
 @dataclass(frozen=True)
@@ -80,15 +89,19 @@ class Report:
 
 
 def source_note(catalog: Catalog, source_ids: list[str], lang: str = "vi") -> str:
-    """"Nguồn: title (publisher, dd/mm/yyyy); … và N nguồn khác" for the sources a slide's figures come from."""
+    """ "Nguồn: title (publisher, dd/mm/yyyy); … và N nguồn khác" for the sources a slide's figures come from."""
     ids = list(dict.fromkeys(source_ids))
     if not ids:
         return t("report_no_source", lang)
-    rows = (pl.DataFrame({"source_id": ids}).join(catalog.sources, on="source_id", how="left", maintain_order="left")
-            .with_columns(pl.col("published").str.split("-").list.reverse().list.join("/")))
+    rows = (
+        pl.DataFrame({"source_id": ids})
+        .join(catalog.sources, on="source_id", how="left", maintain_order="left")
+        .with_columns(pl.col("published").str.split("-").list.reverse().list.join("/"))
+    )
     named = []
-    for source_id, title, publisher, published in rows.head(MAX_NOTE_SOURCES).select(
-            "source_id", "title", "publisher", "published").iter_rows():
+    for source_id, title, publisher, published in (
+        rows.head(MAX_NOTE_SOURCES).select("source_id", "title", "publisher", "published").iter_rows()
+    ):
         details = ", ".join(x for x in (publisher if title else None, published) if x)
         named.append(f"{title or publisher or source_id}" + (f" ({details})" if details else ""))
     more = len(ids) - len(named)
@@ -99,35 +112,53 @@ def source_note(catalog: Catalog, source_ids: list[str], lang: str = "vi") -> st
 def _value_label(column: str, unit: str, lang: str) -> pl.Expr:
     """Formatted values the Vietnamese way, "—" for none; percent gets "%" (vnd values are already in tỷ)."""
     text = fmt.number_expr(column, lang=lang)
-    return pl.when(pl.col(column).is_null()).then(pl.lit("")).otherwise(
-        text + pl.lit("%" if unit == "percent" else "")).alias(column)
+    return (
+        pl.when(pl.col(column).is_null())
+        .then(pl.lit(""))
+        .otherwise(text + pl.lit("%" if unit == "percent" else ""))
+        .alias(column)
+    )
 
 
 def _with_place_kinds(frame: pl.DataFrame, catalog: Catalog, lang: str) -> pl.DataFrame:
     """Districts and communes named with their kind ("thành phố Bắc Kạn", "huyện Ba Bể": queries.place_labels), for
     the slides that show them; the province stays as it is."""
     labels = queries.place_labels(catalog.places, lang)
-    return frame.with_columns(pl.col(c).replace_strict(labels, default=pl.col(c), return_dtype=pl.String)
-                              for c in ("district", "commune"))
+    return frame.with_columns(
+        pl.col(c).replace_strict(labels, default=pl.col(c), return_dtype=pl.String) for c in ("district", "commune")
+    )
 
 
 def _place_expr() -> pl.Expr:
     """Where a value is about: "Lạng Sơn", or "Lệ Thủy, Quảng Bình" for a district or commune."""
-    return pl.when(pl.col("commune").is_not_null() | pl.col("district").is_not_null()).then(
-        pl.concat_str([pl.coalesce("commune", "district"), pl.col("display_name")], separator=", ")
-    ).otherwise(pl.col("display_name"))
+    return (
+        pl.when(pl.col("commune").is_not_null() | pl.col("district").is_not_null())
+        .then(pl.concat_str([pl.coalesce("commune", "district"), pl.col("display_name")], separator=", "))
+        .otherwise(pl.col("display_name"))
+    )
 
 
 def _period_expr(lang: str) -> pl.Expr:
     """A period as fmt.period writes it ("2021–2023", "2023", "25/04/2024"), as an expression."""
-    whole = ((pl.col("period_start").dt.month() == 1) & (pl.col("period_start").dt.day() == 1)
-             & (pl.col("period_end").dt.month() == 12) & (pl.col("period_end").dt.day() == 31))
-    start_year, end_year = pl.col("period_start").dt.year().cast(pl.String), pl.col("period_end").dt.year().cast(
-        pl.String)
-    return (pl.when(whole & (start_year == end_year)).then(start_year)
-            .when(whole).then(pl.concat_str([start_year, end_year], separator="–"))
-            .when(pl.col("period_start") == pl.col("period_end")).then(fmt.date_expr("period_end"))
-            .otherwise(pl.concat_str([fmt.date_expr("period_start"), fmt.date_expr("period_end")], separator="–")))
+    whole = (
+        (pl.col("period_start").dt.month() == 1)
+        & (pl.col("period_start").dt.day() == 1)
+        & (pl.col("period_end").dt.month() == 12)
+        & (pl.col("period_end").dt.day() == 31)
+    )
+    start_year, end_year = (
+        pl.col("period_start").dt.year().cast(pl.String),
+        pl.col("period_end").dt.year().cast(pl.String),
+    )
+    return (
+        pl.when(whole & (start_year == end_year))
+        .then(start_year)
+        .when(whole)
+        .then(pl.concat_str([start_year, end_year], separator="–"))
+        .when(pl.col("period_start") == pl.col("period_end"))
+        .then(fmt.date_expr("period_end"))
+        .otherwise(pl.concat_str([fmt.date_expr("period_start"), fmt.date_expr("period_end")], separator="–"))
+    )
 
 
 _TOTAL_KEYS = ["indicator_id", "display_code", "district", "commune", "period_start", "period_end", "status"]
@@ -152,63 +183,99 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
         queries.with_ratio_flag(observations, lang)  # ratio_mismatch, ratio_note
         .with_columns(
             pl.when(pl.col("unit") == "vnd").then(pl.col("value") / 1e9).otherwise(pl.col("value")).alias("shown"),
-            pl.when(part).then(pl.concat_str([pl.col(name_column(lang)),
-                                              pl.col("breakdown").replace(value_texts(lang))], separator=" — "))
-            .otherwise(pl.col(name_column(lang))).alias("indicator"),
-            pl.when(part).then(pl.concat_str([pl.col("indicator_id"), pl.col("breakdown")], separator="|"))
-            .otherwise(pl.col("indicator_id")).alias("indicator_id"),
-            _place_expr().alias("place"), _period_expr(lang).alias("period_label"),
+            pl.when(part)
+            .then(
+                pl.concat_str(
+                    [pl.col(name_column(lang)), pl.col("breakdown").replace(value_texts(lang))], separator=" — "
+                )
+            )
+            .otherwise(pl.col(name_column(lang)))
+            .alias("indicator"),
+            pl.when(part)
+            .then(pl.concat_str([pl.col("indicator_id"), pl.col("breakdown")], separator="|"))
+            .otherwise(pl.col("indicator_id"))
+            .alias("indicator_id"),
+            _place_expr().alias("place"),
+            _period_expr(lang).alias("period_label"),
         )
-        .with_columns(pl.concat_str([
-            pl.col("place"), pl.col("period_label"),
-            pl.when(pl.col("status") != "reported").then(status).otherwise(None)], separator=" · ", ignore_nulls=True)
-            .alias("series"),
-            pl.col("category").replace_strict({c: i for i, c in enumerate(CATEGORIES)}, default=len(CATEGORIES),
-                                              return_dtype=pl.Int64).alias("category_rank"),
-            pl.col("unit").replace_strict({u: i for i, u in enumerate(UNIT_ORDER)}, default=len(UNIT_ORDER),
-                                          return_dtype=pl.Int64).alias("unit_rank"),
+        .with_columns(
+            pl.concat_str(
+                [
+                    pl.col("place"),
+                    pl.col("period_label"),
+                    pl.when(pl.col("status") != "reported").then(status).otherwise(None),
+                ],
+                separator=" · ",
+                ignore_nulls=True,
+            ).alias("series"),
+            pl.col("category")
+            .replace_strict({c: i for i, c in enumerate(CATEGORIES)}, default=len(CATEGORIES), return_dtype=pl.Int64)
+            .alias("category_rank"),
+            pl.col("unit")
+            .replace_strict({u: i for i, u in enumerate(UNIT_ORDER)}, default=len(UNIT_ORDER), return_dtype=pl.Int64)
+            .alias("unit_rank"),
         )
         # The same value quoted twice (two sources) is one bar.
-        .sort("source_id").unique(subset=["indicator_id", "series"], keep="first", maintain_order=True)
+        .sort("source_id")
+        .unique(subset=["indicator_id", "series"], keep="first", maintain_order=True)
     )
 
 
 def _flagged(column: str) -> pl.Expr:
     """A formatted value with "⚠" beside it when it contradicts its own ratio (queries.ratio_mismatch_expr)."""
-    return pl.when(pl.col("ratio_mismatch")).then(pl.col(column) + pl.lit(" ⚠")).otherwise(pl.col(column)).alias(
-        column)
+    return pl.when(pl.col("ratio_mismatch")).then(pl.col(column) + pl.lit(" ⚠")).otherwise(pl.col(column)).alias(column)
 
 
 def _ratio_notes(values: pl.DataFrame) -> list[str]:
     """What the "⚠" beside a value means, one line per flagged value: indicator, place and period, the ratio."""
     flagged = values.filter(pl.col("ratio_mismatch"))
-    return [f"⚠ {indicator} ({series}): {note.removeprefix('⚠ ')}" for indicator, series, note in
-            flagged.select("indicator", "series", "ratio_note").iter_rows()]
+    return [
+        f"⚠ {indicator} ({series}): {note.removeprefix('⚠ ')}"
+        for indicator, series, note in flagged.select("indicator", "series", "ratio_note").iter_rows()
+    ]
 
 
 def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: Unit, lang: str) -> Slide:
     """One campaign area in one unit: indicators as bar groups, places and periods as coloured series."""
-    indicators = (rows.group_by("indicator_id", "indicator").agg(pl.col("series").n_unique().alias("n"))
-                  .sort(["n", "indicator"], descending=[True, False]).head(MAX_INDICATORS))
-    series = (rows.filter(pl.col("indicator_id").is_in(indicators["indicator_id"].implode()))
-              .group_by("series").agg(pl.len().alias("n"), pl.col("period_end").max())
-              .sort(["n", "period_end", "series"], descending=[True, True, False]).head(MAX_SERIES))
+    indicators = (
+        rows.group_by("indicator_id", "indicator")
+        .agg(pl.col("series").n_unique().alias("n"))
+        .sort(["n", "indicator"], descending=[True, False])
+        .head(MAX_INDICATORS)
+    )
+    series = (
+        rows.filter(pl.col("indicator_id").is_in(indicators["indicator_id"].implode()))
+        .group_by("series")
+        .agg(pl.len().alias("n"), pl.col("period_end").max())
+        .sort(["n", "period_end", "series"], descending=[True, True, False])
+        .head(MAX_SERIES)
+    )
     shown = rows.join(indicators.select("indicator_id"), on="indicator_id").join(series.select("series"), on="series")
-    indicators = indicators.join(shown.select("indicator_id").unique(), on="indicator_id", how="semi",
-                                 maintain_order="left")  # none left without a bar
-    grid = (indicators.select("indicator_id", "indicator").join(series.select("series"), how="cross")
-            .join(shown.select("indicator_id", "series", "shown", "ratio_mismatch"), on=["indicator_id", "series"],
-                  how="left")
-            .with_columns(_value_label("shown", unit, lang).alias("label"))
-            .with_columns(_flagged("label")))
+    indicators = indicators.join(
+        shown.select("indicator_id").unique(), on="indicator_id", how="semi", maintain_order="left"
+    )  # none left without a bar
+    grid = (
+        indicators.select("indicator_id", "indicator")
+        .join(series.select("series"), how="cross")
+        .join(
+            shown.select("indicator_id", "series", "shown", "ratio_mismatch"), on=["indicator_id", "series"], how="left"
+        )
+        .with_columns(_value_label("shown", unit, lang).alias("label"))
+        .with_columns(_flagged("label"))
+    )
     chart_series = tuple(
         Series(name=name, values=tuple(part["shown"].to_list()), labels=tuple(part["label"].to_list()))
         for name in series["series"].to_list()
         for part in [grid.filter(pl.col("series") == name)]
     )
     notes = []
-    reasons = sorted({r for indicator_id in indicators["indicator_id"].to_list()
-                      for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))})
+    reasons = sorted(
+        {
+            r
+            for indicator_id in indicators["indicator_id"].to_list()
+            for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))
+        }
+    )
     if reasons:
         notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
     notes += _ratio_notes(shown)
@@ -217,11 +284,18 @@ def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: Un
         notes.append(t("report_more_values", lang, n=hidden))
     unit_label = t("unit_" + unit, lang)
     return Slide(
-        kind="compare", title=t("category_" + category, lang),
+        kind="compare",
+        title=t("category_" + category, lang),
         subtitle=t("report_unit", lang, unit=unit_label),
-        chart=Chart(kind="bar", categories=tuple(indicators["indicator"].to_list()), series=chart_series, unit=unit,
-                    axis_title=unit_label),
-        notes=tuple(notes), source=source_note(catalog, shown["source_id"].to_list(), lang),
+        chart=Chart(
+            kind="bar",
+            categories=tuple(indicators["indicator"].to_list()),
+            series=chart_series,
+            unit=unit,
+            axis_title=unit_label,
+        ),
+        notes=tuple(notes),
+        source=source_note(catalog, shown["source_id"].to_list(), lang),
     )
 
 
@@ -230,42 +304,81 @@ def _compare_slides(catalog: Catalog, values: pl.DataFrame, lang: str) -> list[S
     _indicator_values()."""
     if values.is_empty():
         return []
-    groups = (values.group_by("category", "unit", "category_rank", "unit_rank").agg(pl.len().alias("n"))
-              .sort("category_rank", "unit_rank"))
+    groups = (
+        values.group_by("category", "unit", "category_rank", "unit_rank")
+        .agg(pl.len().alias("n"))
+        .sort("category_rank", "unit_rank")
+    )
     charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES)
-    slides = [_compare_slide(catalog, values.filter(pl.col("category") == category, pl.col("unit") == unit),
-                             category, cast(Unit, unit), lang)  # a unit the loader checked
-              for category, unit in charted.select("category", "unit").iter_rows()]
-    rest = (values.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
-            .sort("category_rank", "unit_rank", "indicator", "period_end"))
+    slides = [
+        _compare_slide(
+            catalog,
+            values.filter(pl.col("category") == category, pl.col("unit") == unit),
+            category,
+            cast(Unit, unit),
+            lang,
+        )  # a unit the loader checked
+        for category, unit in charted.select("category", "unit").iter_rows()
+    ]
+    rest = values.join(charted.select("category", "unit"), on=["category", "unit"], how="anti").sort(
+        "category_rank", "unit_rank", "indicator", "period_end"
+    )
     if rest.height:
-        picked = rest.head(MAX_FIGURES).with_columns(
-            pl.when(pl.col("unit") == "vnd").then(pl.format("{} {}", fmt.number_expr("shown", lang=lang),
-                                                             pl.lit(t("unit_vnd", lang))))
-            .otherwise(pl.concat_str([fmt.number_expr("shown", lang=lang),
-                                      pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit(""))]))
-            .alias("text")).with_columns(_flagged("text"))
-        notes = (*_ratio_notes(picked),
-                 *((t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height
-                   else ()))
-        slides.append(Slide(
-            kind="figures", title=t("report_other_indicators", lang),
-            figures=tuple(Figure(label, value, detail) for label, value, detail in
-                          picked.select("indicator", "text", "series").iter_rows()),
-            notes=notes, source=source_note(catalog, picked["source_id"].to_list(), lang)))
+        picked = (
+            rest.head(MAX_FIGURES)
+            .with_columns(
+                pl.when(pl.col("unit") == "vnd")
+                .then(pl.format("{} {}", fmt.number_expr("shown", lang=lang), pl.lit(t("unit_vnd", lang))))
+                .otherwise(
+                    pl.concat_str(
+                        [
+                            fmt.number_expr("shown", lang=lang),
+                            pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit("")),
+                        ]
+                    )
+                )
+                .alias("text")
+            )
+            .with_columns(_flagged("text"))
+        )
+        notes = (
+            *_ratio_notes(picked),
+            *((t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height else ()),
+        )
+        slides.append(
+            Slide(
+                kind="figures",
+                title=t("report_other_indicators", lang),
+                figures=tuple(
+                    Figure(label, value, detail)
+                    for label, value, detail in picked.select("indicator", "text", "series").iter_rows()
+                ),
+                notes=notes,
+                source=source_note(catalog, picked["source_id"].to_list(), lang),
+            )
+        )
     return slides
 
 
 def _host_expr() -> pl.Expr:
-    return pl.concat_str([pl.col("commune"), pl.col("district"), pl.col("province_name")], separator=", ",
-                         ignore_nulls=True).replace("", "—").fill_null("—")
+    return (
+        pl.concat_str(
+            [pl.col("commune"), pl.col("district"), pl.col("province_name")], separator=", ", ignore_nulls=True
+        )
+        .replace("", "—")
+        .fill_null("—")
+    )
 
 
 def _date_expr() -> pl.Expr:
     """dd/mm/yyyy, mm/yyyy or yyyy after the visit's date precision (as fmt.date)."""
-    return (pl.when(pl.col("date_precision") == "year").then(pl.col("date_start").dt.strftime("%Y"))
-            .when(pl.col("date_precision") == "month").then(pl.col("date_start").dt.strftime("%m/%Y"))
-            .otherwise(fmt.date_expr("date_start")))
+    return (
+        pl.when(pl.col("date_precision") == "year")
+        .then(pl.col("date_start").dt.strftime("%Y"))
+        .when(pl.col("date_precision") == "month")
+        .then(pl.col("date_start").dt.strftime("%m/%Y"))
+        .otherwise(fmt.date_expr("date_start"))
+    )
 
 
 def _kind_expr(lang: str) -> pl.Expr:
@@ -276,12 +389,21 @@ def _map_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -
     counts = queries.visit_counts(visits).with_columns(_value_label("value", "count", lang).alias("label"))
     if counts.is_empty():
         return None
-    areas = tuple(Area(code, name, value, label) for code, name, value, label in
-                  counts.select("display_code", "display_name", "value", "label").iter_rows())
+    areas = tuple(
+        Area(code, name, value, label)
+        for code, name, value, label in counts.select("display_code", "display_name", "value", "label").iter_rows()
+    )
     return Slide(
-        kind="map", title=t("report_map_title", lang),
-        map=MapData(scheme=flt.scheme, legend_title=t("map_by_visits", lang), unit="count", areas=areas,
-                    period=t("map_period", lang, period=years_label(flt.years)), no_data=t("map_no_data", lang)),
+        kind="map",
+        title=t("report_map_title", lang),
+        map=MapData(
+            scheme=flt.scheme,
+            legend_title=t("map_by_visits", lang),
+            unit="count",
+            areas=areas,
+            period=t("map_period", lang, period=years_label(flt.years)),
+            no_data=t("map_no_data", lang),
+        ),
         notes=(t("map_islands", lang), t("map_credit", lang)),
         source=source_note(catalog, visits.filter(pl.col("display_code").is_not_null())["source_id"].to_list(), lang),
     )
@@ -291,46 +413,72 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
     """Events per year, stacked by kind; the levels of the visiting bodies and the documents as text."""
     years = [str(y) for y in range(flt.years[0], flt.years[1] + 1)]
     kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].to_list())]
-    counts = (pl.DataFrame({"year": years}).join(pl.DataFrame({"kind": kinds}), how="cross")
-              .join(visits.group_by(pl.col("date_start").dt.year().cast(pl.String).alias("year"), "kind").len(),
-                    on=["year", "kind"], how="left")
-              .with_columns(pl.col("len").fill_null(0).cast(pl.Float64))
-              .with_columns(pl.when(pl.col("len") > 0).then(fmt.number_expr("len", lang=lang)).otherwise(pl.lit(""))
-                            .alias("label")))
-    series = tuple(Series(t("kind_" + kind, lang), tuple(part["len"].to_list()), tuple(part["label"].to_list()))
-                   for kind in kinds for part in [counts.filter(pl.col("kind") == kind)])
+    counts = (
+        pl.DataFrame({"year": years})
+        .join(pl.DataFrame({"kind": kinds}), how="cross")
+        .join(
+            visits.group_by(pl.col("date_start").dt.year().cast(pl.String).alias("year"), "kind").len(),
+            on=["year", "kind"],
+            how="left",
+        )
+        .with_columns(pl.col("len").fill_null(0).cast(pl.Float64))
+        .with_columns(
+            pl.when(pl.col("len") > 0).then(fmt.number_expr("len", lang=lang)).otherwise(pl.lit("")).alias("label")
+        )
+    )
+    series = tuple(
+        Series(t("kind_" + kind, lang), tuple(part["len"].to_list()), tuple(part["label"].to_list()))
+        for kind in kinds
+        for part in [counts.filter(pl.col("kind") == kind)]
+    )
     levels = visits.group_by("body_level").len()
     by_level = dict(levels.iter_rows())
-    subtitle = " · ".join(f"{t('level_' + level, lang)}: {fmt.number(by_level[level], lang=lang)}"
-                          for level in ("central", "province", "district") if level in by_level)
+    subtitle = " · ".join(
+        f"{t('level_' + level, lang)}: {fmt.number(by_level[level], lang=lang)}"
+        for level in ("central", "province", "district")
+        if level in by_level
+    )
     referenced = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().implode()
-    docs = (catalog.documents.filter(pl.col("code").is_in(referenced)).sort("date", "code", nulls_last=True)
-            .select(pl.format("{} ({})", pl.col("code"), fmt.date_expr("date").fill_null("—")).alias("text")))
+    docs = (
+        catalog.documents.filter(pl.col("code").is_in(referenced))
+        .sort("date", "code", nulls_last=True)
+        .select(pl.format("{} ({})", pl.col("code"), fmt.date_expr("date").fill_null("—")).alias("text"))
+    )
     notes: tuple[str, ...] = ()
     if docs.height:
         shown = ", ".join(docs["text"].head(6).to_list())
         more = f" {t('report_more_documents', lang, n=docs.height - 6)}" if docs.height > 6 else ""
         notes = (t("report_documents", lang, docs=shown + more),)
     return Slide(
-        kind="timeline", title=t("report_timeline_title", lang), subtitle=subtitle,
-        chart=Chart(kind="column", categories=tuple(years), series=series, unit="count",
-                    axis_title=t("visits", lang)),
-        notes=notes, source=source_note(catalog, visits["source_id"].to_list(), lang),
+        kind="timeline",
+        title=t("report_timeline_title", lang),
+        subtitle=subtitle,
+        chart=Chart(kind="column", categories=tuple(years), series=series, unit="count", axis_title=t("visits", lang)),
+        notes=notes,
+        source=source_note(catalog, visits["source_id"].to_list(), lang),
     )
 
 
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
     latest = visits.head(MAX_VISITS).select(
-        _date_expr().alias("date"), _kind_expr(lang).alias("kind"),
+        _date_expr().alias("date"),
+        _kind_expr(lang).alias("kind"),
         # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
         # (a province's visits at scale, e.g. Gia Lai 2013–2015)
-        pl.concat_str([pl.col("body"), pl.lit(" → "), _host_expr()]).alias("who"), pl.col("summary"), "source_id")
+        pl.concat_str([pl.col("body"), pl.lit(" → "), _host_expr()]).alias("who"),
+        pl.col("summary"),
+        "source_id",
+    )
     notes = (t("report_more_visits", lang, n=visits.height - latest.height),) if visits.height > latest.height else ()
     return Slide(
-        kind="visits", title=t("latest_visits", lang),
-        table=Table(header=(t("date", lang), t("kind", lang), t("report_who", lang), t("summary", lang)),
-                    rows=tuple(latest.select("date", "kind", "who", "summary").iter_rows())),
-        notes=notes, source=source_note(catalog, latest["source_id"].to_list(), lang),
+        kind="visits",
+        title=t("latest_visits", lang),
+        table=Table(
+            header=(t("date", lang), t("kind", lang), t("report_who", lang), t("summary", lang)),
+            rows=tuple(latest.select("date", "kind", "who", "summary").iter_rows()),
+        ),
+        notes=notes,
+        source=source_note(catalog, latest["source_id"].to_list(), lang),
     )
 
 
@@ -342,40 +490,51 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
         return None
     visit = with_findings.head(1)
     order = {"result": 0, "limitation": 1, "direction": 2}
-    found = (catalog.findings.join(visit.select("visit_id"), on="visit_id", how="semi")
-             .with_columns(pl.col("kind").replace_strict(order, return_dtype=pl.Int64).alias("order"),
-                           pl.int_range(pl.len()).over("kind").alias("rank")))
+    found = catalog.findings.join(visit.select("visit_id"), on="visit_id", how="semi").with_columns(
+        pl.col("kind").replace_strict(order, return_dtype=pl.Int64).alias("order"),
+        pl.int_range(pl.len()).over("kind").alias("rank"),
+    )
     picked = found.sort(pl.col("rank") >= 2, "order", "rank").head(MAX_FINDINGS).sort("order", "rank")
     row = visit.select(_date_expr().alias("date"), "body", _host_expr().alias("host"), "source_id").row(0, named=True)
     notes = (t("report_more_findings", lang, n=found.height - picked.height),) if found.height > picked.height else ()
     return Slide(
-        kind="findings", title=t("report_findings_title", lang),
+        kind="findings",
+        title=t("report_findings_title", lang),
         subtitle=f"{row['date']} · {row['body']} → {row['host']}",
         bullets=tuple((t("finding_" + kind, lang), text) for kind, text in picked.select("kind", "text").iter_rows()),
-        notes=notes, source=source_note(catalog, [row["source_id"]], lang),
+        notes=notes,
+        source=source_note(catalog, [row["source_id"]], lang),
     )
 
 
 def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
     ids = list(dict.fromkeys(source_ids))
-    rows = (pl.DataFrame({"source_id": ids}, schema={"source_id": pl.String})
-            .join(catalog.sources, on="source_id", how="left", maintain_order="left")
-            .sort("published", descending=True, nulls_last=True)
-            .with_columns(pl.coalesce("title", "publisher", "source_id").alias("title"))
-            .select(pl.when(pl.col("title").str.len_chars() > MAX_TITLE)
-                    .then(pl.col("title").str.slice(0, MAX_TITLE - 1).str.strip_chars_end() + "…")
-                    .otherwise(pl.col("title")),
-                    pl.col("publisher").fill_null("—"),
-                    pl.col("published").str.split("-").list.reverse().list.join("/").fill_null("—"), "url"))
+    rows = (
+        pl.DataFrame({"source_id": ids}, schema={"source_id": pl.String})
+        .join(catalog.sources, on="source_id", how="left", maintain_order="left")
+        .sort("published", descending=True, nulls_last=True)
+        .with_columns(pl.coalesce("title", "publisher", "source_id").alias("title"))
+        .select(
+            pl.when(pl.col("title").str.len_chars() > MAX_TITLE)
+            .then(pl.col("title").str.slice(0, MAX_TITLE - 1).str.strip_chars_end() + "…")
+            .otherwise(pl.col("title")),
+            pl.col("publisher").fill_null("—"),
+            pl.col("published").str.split("-").list.reverse().list.join("/").fill_null("—"),
+            "url",
+        )
+    )
     notes = [t("report_sources_links", lang)]
     if rows.height > MAX_SOURCES:
         notes.insert(0, t("report_more_sources_rows", lang, n=rows.height - MAX_SOURCES))
     return Slide(
-        kind="sources", title=t("report_sources_title", lang),
+        kind="sources",
+        title=t("report_sources_title", lang),
         # Sources by title (the ids are for the data files), each linked to its article when it has a web address.
-        table=Table(header=(t("title", lang), t("publisher", lang), t("published", lang)),
-                    rows=tuple(rows.head(MAX_SOURCES).drop("url").iter_rows()),
-                    links=tuple(web_link(url) for url in rows.head(MAX_SOURCES)["url"].to_list())),
+        table=Table(
+            header=(t("title", lang), t("publisher", lang), t("published", lang)),
+            rows=tuple(rows.head(MAX_SOURCES).drop("url").iter_rows()),
+            links=tuple(web_link(url) for url in rows.head(MAX_SOURCES)["url"].to_list()),
+        ),
         notes=tuple(notes),
         source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
     )
@@ -391,13 +550,21 @@ def _counted_notes(observations: pl.DataFrame, flt: Filter, parts: int, twice: i
         notes.append(t("report_quoted_twice", lang, n=fmt.number(twice, lang=lang)))
     beyond, period = queries.beyond_years_count(queries.observation_counts(observations, "source_id"), flt)
     if beyond:
-        notes.append(t("beyond_years", lang, n=fmt.number(beyond, lang=lang), years=years_label(flt.years),
-                       period=period))
+        notes.append(
+            t("beyond_years", lang, n=fmt.number(beyond, lang=lang), years=years_label(flt.years), period=period)
+        )
     return tuple(notes)
 
 
-def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None, *,
-           visits: pl.DataFrame | None = None, observations: pl.DataFrame | None = None) -> Report:
+def report(
+    catalog: Catalog,
+    flt: Filter,
+    lang: str = "vi",
+    made: dt.date | None = None,
+    *,
+    visits: pl.DataFrame | None = None,
+    observations: pl.DataFrame | None = None,
+) -> Report:
     """The slides of a filter: title, key figures, (for one province, its profile: the province brief), map,
     timeline, comparisons, latest visits, findings, sources.
 
@@ -409,28 +576,41 @@ def report(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None
     observations = queries.observations(catalog, flt) if observations is None else observations
     names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
     title = Slide(
-        kind="title", title=t("app_title", lang), subtitle=names,
-        bullets=((t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
-                 (t("report_made_on", lang), fmt.date(made)),
-                 (t("report_version", lang), catalog.version)),
+        kind="title",
+        title=t("app_title", lang),
+        subtitle=names,
+        bullets=(
+            (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
+            (t("report_made_on", lang), fmt.date(made)),
+            (t("report_version", lang), catalog.version),
+        ),
         source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
     )
     if visits.is_empty() and observations.is_empty():
-        empty = Slide(kind="empty", title=t("report_empty_title", lang),
-                      bullets=(("", t("empty", lang, filter=label)),),
-                      source=t("footer", lang, n=catalog.sources.height, version=catalog.version))
+        empty = Slide(
+            kind="empty",
+            title=t("report_empty_title", lang),
+            bullets=(("", t("empty", lang, filter=label)),),
+            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
+        )
         return Report((title, empty), label, catalog.version, made, lang, empty=True)
 
     numbers = queries.headline_counts(visits, observations)  # from the rows above, not a second query
     drawn, parts = drawn_values(_with_place_kinds(observations, catalog, lang))
     values = _indicator_values(drawn, lang)
-    used = pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"].unique(
-        maintain_order=True).to_list()
+    used = (
+        pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"]
+        .unique(maintain_order=True)
+        .to_list()
+    )
     figures = Slide(
-        kind="figures", title=t("report_key_figures", lang), subtitle=label,
-        figures=tuple(Figure(t({"provinces": "provinces_visited"}.get(key, key), lang),
-                             fmt.number(numbers[key], lang=lang))
-                      for key in ("visits", "provinces", "documents", "observations", "sources")),
+        kind="figures",
+        title=t("report_key_figures", lang),
+        subtitle=label,
+        figures=tuple(
+            Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
+            for key in ("visits", "provinces", "documents", "observations", "sources")
+        ),
         notes=_counted_notes(observations, flt, parts, drawn.height - values.height, lang),
         source=source_note(catalog, used, lang),
     )
@@ -476,27 +656,47 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     for row in picked.iter_rows(named=True):
         value = fmt.value(row["value"], row["unit"], lang) + (" ⚠" if row["ratio_mismatch"] else "")
         place = row["commune"] or row["district"]
-        detail = " · ".join(x for x in (place, fmt.period(row["period_start"], row["period_end"]),
-                                        t("status_" + row["status"], lang), row["ratio_note"]) if x)
+        detail = " · ".join(
+            x
+            for x in (
+                place,
+                fmt.period(row["period_start"], row["period_end"]),
+                t("status_" + row["status"], lang),
+                row["ratio_note"],
+            )
+            if x
+        )
         figures.append(Figure(row[name_column(lang)], value, detail))
     notes = (t("report_more_values", lang, n=latest.height - picked.height),) if latest.height > picked.height else ()
     return Slide(
-        kind="figures", title=t("brief_profile_title", lang, name=unit["name_vi"]),
+        kind="figures",
+        title=t("brief_profile_title", lang, name=unit["name_vi"]),
         subtitle=f"{t('profile_region', lang)}: {value_text(unit['region'], lang)} · "
-                 f"{province_relation(catalog, code, flt.scheme, lang)}",
-        figures=tuple(figures), notes=notes, source=source_note(catalog, picked["source_id"].to_list(), lang))
+        f"{province_relation(catalog, code, flt.scheme, lang)}",
+        figures=tuple(figures),
+        notes=notes,
+        source=source_note(catalog, picked["source_id"].to_list(), lang),
+    )
 
 
-def brief(catalog: Catalog, province: str, years: tuple[int, int] | None = None, lang: str = "vi",
-          made: dt.date | None = None, *, scheme: Scheme | None = None) -> Report:
+def brief(
+    catalog: Catalog,
+    province: str,
+    years: tuple[int, int] | None = None,
+    lang: str = "vi",
+    made: dt.date | None = None,
+    *,
+    scheme: Scheme | None = None,
+) -> Report:
     """The one-click brief of one province (the profile page's downloads): the report of a filter on that province
     alone, which has a profile slide after the key figures — the same slides as presentation mode and
     `python -m danvan export --tinh CODE` show for that filter.
 
     `years` default to the years of the data, `scheme` to the one in force in the first year (as the filter's)."""
     years = years or data_years(catalog)
-    return report(catalog, Filter(provinces=(province,), years=years, scheme=scheme or default_scheme(years)), lang,
-                  made)
+    return report(
+        catalog, Filter(provinces=(province,), years=years, scheme=scheme or default_scheme(years)), lang, made
+    )
 
 
 def slides(catalog: Catalog, flt: Filter, lang: str = "vi", made: dt.date | None = None) -> list[Slide]:

@@ -29,11 +29,16 @@ def source_labels(sources: pl.DataFrame) -> dict[str, str]:
     """Each source id as people recognise the source: "title — publisher (dd/mm/yyyy)", the parts it has."""
     rows = sources.select(
         "source_id",
-        pl.concat_str([pl.coalesce("title", "publisher", "source_id"),
-                       pl.when(pl.col("title").is_not_null()).then(pl.col("publisher"))], separator=" — ",
-                      ignore_nulls=True)
-        .alias("name"),
-        pl.col("published").str.split("-").list.reverse().list.join("/").alias("date"))
+        pl.concat_str(
+            [
+                pl.coalesce("title", "publisher", "source_id"),
+                pl.when(pl.col("title").is_not_null()).then(pl.col("publisher")),
+            ],
+            separator=" — ",
+            ignore_nulls=True,
+        ).alias("name"),
+        pl.col("published").str.split("-").list.reverse().list.join("/").alias("date"),
+    )
     return {source_id: f"{name} ({date})" if date else name for source_id, name, date in rows.iter_rows()}
 
 
@@ -51,7 +56,8 @@ def visit_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None =
     return frame.select(
         pl.col("date_start").alias(t("date", lang)),
         pl.col("kind").replace_strict(_labels("kind_", VISIT_KINDS, lang)).alias(t("kind", lang)),
-        pl.col("body_level").replace_strict(_labels("level_", ("central", "province", "district"), lang))
+        pl.col("body_level")
+        .replace_strict(_labels("level_", ("central", "province", "district"), lang))
         .alias(t("level", lang)),
         pl.col("body").alias(t("body", lang)),
         pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ").alias(t("leader", lang)),
@@ -80,11 +86,13 @@ def observation_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | 
         pl.col("period_end").alias(f"{t('period', lang)} ({t('period_to', lang)})"),
         pl.col("value").alias(t("value", lang)),
         pl.col("ratio_note").alias(t("ratio_check", lang)),
-        pl.col("unit").replace_strict(_labels("unit_", ("count", "percent", "average", "vnd"), lang))
+        pl.col("unit")
+        .replace_strict(_labels("unit_", ("count", "percent", "average", "vnd"), lang))
         .alias(t("unit", lang)),
         pl.col("numerator").alias(t("numerator", lang)),
         pl.col("denominator").alias(t("denominator", lang)),
-        pl.col("status").replace_strict(_labels("status_", ("reported", "estimated", "target"), lang))
+        pl.col("status")
+        .replace_strict(_labels("status_", ("reported", "estimated", "target"), lang))
         .alias(t("status", lang)),
         pl.col("breakdown").replace(value_texts(lang)).alias(t("breakdown", lang)),
         _named("source_id", sources).alias(t("source", lang)),
@@ -98,14 +106,17 @@ def source_table(catalog: Catalog, lang: str = "vi") -> pl.DataFrame:
     Excel file writes as a date where it is a whole one."""
     return catalog.sources.select(
         pl.col("title").alias(t("title", lang)),
-        pl.col("publisher").alias(t("publisher", lang)), pl.col("published").alias(t("published", lang)),
-        pl.col("url").alias(t("link", lang)), pl.col("author").alias(t("author", lang)),
+        pl.col("publisher").alias(t("publisher", lang)),
+        pl.col("published").alias(t("published", lang)),
+        pl.col("url").alias(t("link", lang)),
+        pl.col("author").alias(t("author", lang)),
         pl.col("source_id").alias(t("export_source_id", lang)),
     )
 
 
-def sheets(catalog: Catalog, visits: pl.DataFrame, observations: pl.DataFrame,
-           lang: str = "vi") -> dict[str, pl.DataFrame]:
+def sheets(
+    catalog: Catalog, visits: pl.DataFrame, observations: pl.DataFrame, lang: str = "vi"
+) -> dict[str, pl.DataFrame]:
     """The tables a user downloads, from the filter's visits and observations, keyed by sheet name (in STEMS order)."""
     return {
         t("data_visits", lang): visit_table(visits, lang, catalog),
@@ -141,8 +152,7 @@ def _csv_column(name: str, dtype: pl.DataType) -> pl.Expr:
         return pl.when(column.str.contains(FORMULA_START)).then(pl.lit("'") + column).otherwise(column).alias(name)
     if dtype.is_float():
         whole = (column == column.round(0)) & (column.abs() < 1e15)
-        return pl.when(whole).then(column.cast(pl.Int64).cast(pl.String)).otherwise(column.cast(pl.String)) \
-            .alias(name)
+        return pl.when(whole).then(column.cast(pl.Int64).cast(pl.String)).otherwise(column.cast(pl.String)).alias(name)
     return column
 
 
@@ -200,13 +210,18 @@ def _write_sheet(workbook: Workbook, name: str, frame: pl.DataFrame) -> None:
 
 def _about(filter_label: str, version: str, made: dt.date, lang: str, *extra: tuple[str, str]) -> pl.DataFrame:
     """What a file states about itself: the filter, the data version, the day it was made."""
-    items = [(t("report_filter", lang), filter_label), (t("report_version", lang), version),
-             (t("export_made_on", lang), made.strftime("%d/%m/%Y")), *extra]
+    items = [
+        (t("report_filter", lang), filter_label),
+        (t("report_version", lang), version),
+        (t("export_made_on", lang), made.strftime("%d/%m/%Y")),
+        *extra,
+    ]
     return pl.DataFrame(items, schema=[t("export_about_item", lang), t("export_about_value", lang)], orient="row")
 
 
-def excel_bytes(sheets: dict[str, pl.DataFrame], *, filter_label: str, version: str,
-                made: dt.date | None = None, lang: str = "vi") -> bytes:
+def excel_bytes(
+    sheets: dict[str, pl.DataFrame], *, filter_label: str, version: str, made: dt.date | None = None, lang: str = "vi"
+) -> bytes:
     """One workbook: a first sheet stating the filter, then a sheet per table (_write_sheet)."""
     made = made or dt.date.today()
     buffer = io.BytesIO()
@@ -225,13 +240,21 @@ def excel_bytes(sheets: dict[str, pl.DataFrame], *, filter_label: str, version: 
 def csv_files(tables: Tables) -> dict[str, bytes]:
     """One CSV per table and one stating the filter and the CSV convention, keyed by file-name suffix."""
     lang = tables.lang
-    about = _about(tables.filter_label, tables.version, tables.made, lang,
-                   (t("export_csv_convention", lang), t("export_csv_convention_text", lang)))
+    about = _about(
+        tables.filter_label,
+        tables.version,
+        tables.made,
+        lang,
+        (t("export_csv_convention", lang), t("export_csv_convention_text", lang)),
+    )
     frames = (*tables.sheets.values(), about)
     return {suffix: csv_bytes(frame) for suffix, frame in zip((*STEMS, "thong-tin"), frames, strict=True)}
 
 
 def excel_files(tables: Tables) -> dict[str, bytes]:
     """The one workbook (excel_bytes), under the empty suffix."""
-    return {"": excel_bytes(tables.sheets, filter_label=tables.filter_label, version=tables.version,
-                            made=tables.made, lang=tables.lang)}
+    return {
+        "": excel_bytes(
+            tables.sheets, filter_label=tables.filter_label, version=tables.version, made=tables.made, lang=tables.lang
+        )
+    }

@@ -24,18 +24,27 @@ FONT = 18
 
 def series_marker(i: int) -> dict:
     """The look of the i-th bar series: an Okabe–Ito colour, hatched from the ninth series on (PATTERNS)."""
-    return {"color": OKABE_ITO[i % len(OKABE_ITO)],
-            "pattern": {"shape": PATTERNS[(i // len(OKABE_ITO)) % len(PATTERNS)], "fillmode": "overlay",
-                        "fgcolor": "#ffffff" if i % len(OKABE_ITO) in (0, 3, 7) else "#222222"}}
+    return {
+        "color": OKABE_ITO[i % len(OKABE_ITO)],
+        "pattern": {
+            "shape": PATTERNS[(i // len(OKABE_ITO)) % len(PATTERNS)],
+            "fillmode": "overlay",
+            "fgcolor": "#ffffff" if i % len(OKABE_ITO) in (0, 3, 7) else "#222222",
+        },
+    }
 
 
 def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     """Shared layout: Vietnamese separators (1.973,5), large type, white background, no Plotly logo or title."""
     fig.update_layout(
-        separators=",." if lang == "vi" else ".,", height=height,
-        font={"size": FONT, "family": "sans-serif", "color": "#222"}, colorway=OKABE_ITO,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10}, hoverlabel={"font_size": FONT},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font_size": FONT - 2}, showlegend=True,
+        separators=",." if lang == "vi" else ".,",
+        height=height,
+        font={"size": FONT, "family": "sans-serif", "color": "#222"},
+        colorway=OKABE_ITO,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        hoverlabel={"font_size": FONT},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font_size": FONT - 2},
+        showlegend=True,
     )
     # The registered template is valid already: a template set by name is validated again on every figure (≈16 ms
     # of every chart page's run); set without it, it is copied (≈1 ms) and the figure's JSON is the same.
@@ -50,8 +59,14 @@ def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     return fig
 
 
-def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, level_labels: dict[str, str],
-                         kind_labels: dict[str, str], lang: str) -> go.Figure:
+def make_timeline_figure(
+    visits: pl.DataFrame,
+    milestones: pl.DataFrame,
+    *,
+    level_labels: dict[str, str],
+    kind_labels: dict[str, str],
+    lang: str,
+) -> go.Figure:
     """Visits as points over time, one row per visiting level, coloured by kind; documents as milestone lines.
 
     Visits of the same day and level are spread a little apart vertically, so that two inspections on one day
@@ -62,34 +77,77 @@ def make_timeline_figure(visits: pl.DataFrame, milestones: pl.DataFrame, *, leve
     rows_of = {level: i for i, level in enumerate(order)}
     same = ("date_start", "body_level")
     spread = visits.with_columns(
-        (pl.col("body_level").replace_strict(rows_of, default=0, return_dtype=pl.Float64)
-         + (pl.int_range(pl.len()).over(same) - (pl.len().over(same) - 1) / 2)
-         * pl.min_horizontal(pl.lit(0.25), 0.7 / pl.max_horizontal(pl.len().over(same) - 1, pl.lit(1))))
-        .alias("_y"))
+        (
+            pl.col("body_level").replace_strict(rows_of, default=0, return_dtype=pl.Float64)
+            + (pl.int_range(pl.len()).over(same) - (pl.len().over(same) - 1) / 2)
+            * pl.min_horizontal(pl.lit(0.25), 0.7 / pl.max_horizontal(pl.len().over(same) - 1, pl.lit(1)))
+        ).alias("_y")
+    )
     for i, (kind, label) in enumerate(kind_labels.items()):
         rows = spread.filter(pl.col("kind") == kind)
         if rows.is_empty():
             continue
-        fig.add_trace(go.Scatter(  # NumPy arrays: Plotly validates them whole, lists item by item (3× slower)
-            x=rows["date_start"].to_numpy(), y=rows["_y"].to_numpy(),
-            mode="markers", name=label, customdata=rows.select("visit_id", "hover").to_numpy(),
-            hovertemplate="%{customdata[1]}<extra></extra>",
-            marker={"size": 22, "symbol": SYMBOLS[i % len(SYMBOLS)], "color": OKABE_ITO[i % len(OKABE_ITO)],
-                    "line": {"width": 1.5, "color": "white"}},
-        ))
+        fig.add_trace(
+            go.Scatter(  # NumPy arrays: Plotly validates them whole, lists item by item (3× slower)
+                x=rows["date_start"].to_numpy(),
+                y=rows["_y"].to_numpy(),
+                mode="markers",
+                name=label,
+                customdata=rows.select("visit_id", "hover").to_numpy(),
+                hovertemplate="%{customdata[1]}<extra></extra>",
+                marker={
+                    "size": 22,
+                    "symbol": SYMBOLS[i % len(SYMBOLS)],
+                    "color": OKABE_ITO[i % len(OKABE_ITO)],
+                    "line": {"width": 1.5, "color": "white"},
+                },
+            )
+        )
     # Milestones set in one layout update: add_vline/add_annotation validate the whole layout each time (≈9 ms per
     # document, 120 ms for 13 at scale)
     days = milestones.select("code", "date").rows()
     fig.update_layout(
-        shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": day, "x1": day, "y0": 0, "y1": 1,
-                 "line": {"width": 1.5, "dash": "dot", "color": "#555"}} for _, day in days],
-        annotations=[{"x": day, "y": 1, "yref": "paper", "text": code, "showarrow": False, "textangle": -90,
-                      "xanchor": "right", "yanchor": "top", "font": {"size": FONT - 4, "color": "#333"}}
-                     for code, day in days])
-    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[level_labels[v] for v in order], title=None,
-                     range=[-0.6, len(order) - 0.4], zeroline=False, showgrid=True)
-    fig.update_xaxes(hoverformat="%d/%m/%Y", title=None, **_time_ticks(
-        visits["date_start"].to_list() + milestones["date"].drop_nulls().to_list()))
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": day,
+                "x1": day,
+                "y0": 0,
+                "y1": 1,
+                "line": {"width": 1.5, "dash": "dot", "color": "#555"},
+            }
+            for _, day in days
+        ],
+        annotations=[
+            {
+                "x": day,
+                "y": 1,
+                "yref": "paper",
+                "text": code,
+                "showarrow": False,
+                "textangle": -90,
+                "xanchor": "right",
+                "yanchor": "top",
+                "font": {"size": FONT - 4, "color": "#333"},
+            }
+            for code, day in days
+        ],
+    )
+    fig.update_yaxes(
+        tickvals=list(range(len(order))),
+        ticktext=[level_labels[v] for v in order],
+        title=None,
+        range=[-0.6, len(order) - 0.4],
+        zeroline=False,
+        showgrid=True,
+    )
+    fig.update_xaxes(
+        hoverformat="%d/%m/%Y",
+        title=None,
+        **_time_ticks(visits["date_start"].to_list() + milestones["date"].drop_nulls().to_list()),
+    )
     return style(fig, lang, height=460)
 
 
@@ -109,18 +167,33 @@ def _time_ticks(days: list) -> dict:
     return {"tickformat": "%Y", "dtick": "M12"}
 
 
-def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: str, text_column: str,
-                        color_column: str, lang: str, percent: bool) -> go.Figure:
+def make_compare_figure(
+    rows: pl.DataFrame,
+    *,
+    value_column: str,
+    label_column: str,
+    text_column: str,
+    color_column: str,
+    lang: str,
+    percent: bool,
+) -> go.Figure:
     """Horizontal bars, one per (unit, period), the value printed on each bar, coloured by period."""
     fig = go.Figure()
     for i, group in enumerate(rows.partition_by(color_column, maintain_order=True)):
-        fig.add_trace(go.Bar(
-            x=group[value_column].to_list(), y=group[label_column].to_list(), orientation="h",
-            name=str(group[color_column][0]), text=group[text_column].to_list(), textposition="outside",
-            marker=series_marker(i),
-            customdata=group.select("hover").rows(),
-            hovertemplate="%{customdata[0]}<extra></extra>", cliponaxis=False,
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=group[value_column].to_list(),
+                y=group[label_column].to_list(),
+                orientation="h",
+                name=str(group[color_column][0]),
+                text=group[text_column].to_list(),
+                textposition="outside",
+                marker=series_marker(i),
+                customdata=group.select("hover").rows(),
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=None, ticksuffix="%" if percent else "", rangemode="tozero", tickformat=",")
@@ -130,12 +203,16 @@ def make_compare_figure(rows: pl.DataFrame, *, value_column: str, label_column: 
 
 def escaped(expr: pl.Expr) -> pl.Expr:
     """Source text for Plotly hover labels, which read a little HTML: &, < and > shown as themselves."""
-    return expr.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True) \
+    return (
+        expr.str.replace_all("&", "&amp;", literal=True)
+        .str.replace_all("<", "&lt;", literal=True)
         .str.replace_all(">", "&gt;", literal=True)
+    )
 
 
-def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool,
-                   places: pl.DataFrame | None = None) -> pl.DataFrame:
+def compare_labels(
+    rows: pl.DataFrame, lang: str, *, per_year: bool, places: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """One indicator's values (queries.per_year of its observations) with what the comparison shows of each:
     `label` (place, its old unit, level), `period_label`, `series` (breakdown · period), `text` (the value as shown,
     per year when asked), `status_label` and `hover`; sorted by series, then value, largest first.
@@ -145,34 +222,62 @@ def compare_labels(rows: pl.DataFrame, lang: str, *, per_year: bool,
     value_column = "value_per_year" if per_year else "value"
     unit = rows["unit"][0] if rows.height else "count"
     levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
-    place = pl.coalesce("commune", "district", "province_name") if places is None else pl.coalesce(
-        pl.concat_str([queries.place_label_expr(places, lang), pl.col("province_name")], separator=", "),
-        pl.col("province_name"))
-    old = pl.when(pl.col("province_name") != pl.col("display_name")).then(
-        pl.format(" ({})", pl.col("province_name"))).otherwise(pl.lit(""))
-    whole_years = ((pl.col("period_start").dt.month() == 1) & (pl.col("period_start").dt.day() == 1)
-                   & (pl.col("period_end").dt.month() == 12) & (pl.col("period_end").dt.day() == 31))
-    period = (pl.when(pl.col("years") > 1)
-              .then(pl.format("{}–{}", pl.col("period_start").dt.year(), pl.col("period_end").dt.year()))
-              .when(whole_years).then(pl.col("period_start").dt.year().cast(pl.String))
-              .otherwise(pl.format(t("period_until", lang, date="{}"), pl.col("period_end").dt.strftime("%d/%m/%Y"))))
-    suffix = pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(
-        pl.lit(""))
+    place = (
+        pl.coalesce("commune", "district", "province_name")
+        if places is None
+        else pl.coalesce(
+            pl.concat_str([queries.place_label_expr(places, lang), pl.col("province_name")], separator=", "),
+            pl.col("province_name"),
+        )
+    )
+    old = (
+        pl.when(pl.col("province_name") != pl.col("display_name"))
+        .then(pl.format(" ({})", pl.col("province_name")))
+        .otherwise(pl.lit(""))
+    )
+    whole_years = (
+        (pl.col("period_start").dt.month() == 1)
+        & (pl.col("period_start").dt.day() == 1)
+        & (pl.col("period_end").dt.month() == 12)
+        & (pl.col("period_end").dt.day() == 31)
+    )
+    period = (
+        pl.when(pl.col("years") > 1)
+        .then(pl.format("{}–{}", pl.col("period_start").dt.year(), pl.col("period_end").dt.year()))
+        .when(whole_years)
+        .then(pl.col("period_start").dt.year().cast(pl.String))
+        .otherwise(pl.format(t("period_until", lang, date="{}"), pl.col("period_end").dt.strftime("%d/%m/%Y")))
+    )
+    suffix = (
+        pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(pl.lit(""))
+    )
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
     text = fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else "") + suffix
-    return rows.with_columns(
-        # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
-        pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
-        period.alias("period_label"),
-        pl.concat_str([pl.col("breakdown").replace(value_texts(lang)), period], separator=" · ").fill_null(period)
-        .alias("series"),
-        text.alias("text"),
-        status.alias("status_label"),
-    ).with_columns(
-        pl.format("<b>{}</b><br>{}: {} ({})<br>{}: {}<br>“{}”", escaped(pl.col("label")),
-                  pl.lit(t("period", lang)), pl.col("period_label"), pl.col("status_label"), pl.lit(t("value", lang)),
-                  pl.col("text"), escaped(pl.col("quote").str.slice(0, 160))).alias("hover"),
-    ).sort("series", value_column, descending=[False, True])
+    return (
+        rows.with_columns(
+            # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
+            pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
+            period.alias("period_label"),
+            pl.concat_str([pl.col("breakdown").replace(value_texts(lang)), period], separator=" · ")
+            .fill_null(period)
+            .alias("series"),
+            text.alias("text"),
+            status.alias("status_label"),
+        )
+        .with_columns(
+            pl.format(
+                "<b>{}</b><br>{}: {} ({})<br>{}: {}<br>“{}”",
+                escaped(pl.col("label")),
+                pl.lit(t("period", lang)),
+                pl.col("period_label"),
+                pl.col("status_label"),
+                pl.lit(t("value", lang)),
+                pl.col("text"),
+                escaped(pl.col("quote").str.slice(0, 160)),
+            ).alias("hover"),
+        )
+        .sort("series", value_column, descending=[False, True])
+    )
 
 
 def compare_chart_rows(rows: pl.DataFrame, limit: int) -> pl.DataFrame:
@@ -188,23 +293,36 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
     """compare_labels' rows as the table under the chart: headers in `lang`, the computed percentage of a stated
     numerator/denominator, the quote and the source's title."""
     return rows.select(
-        pl.col("label").alias(t("province", lang)), pl.col("period_label").alias(t("period", lang)),
-        pl.col("text").alias(t("value", lang)), pl.col("status_label").alias(t("status", lang)),
-        pl.when(pl.col("numerator").is_not_null()).then(pl.format(
-            "{}/{} = {}%", fmt.number_expr("numerator", lang=lang), fmt.number_expr("denominator", lang=lang),
-            fmt.number_expr("computed_percent", 1, lang))).alias(t("computed", lang)),
+        pl.col("label").alias(t("province", lang)),
+        pl.col("period_label").alias(t("period", lang)),
+        pl.col("text").alias(t("value", lang)),
+        pl.col("status_label").alias(t("status", lang)),
+        pl.when(pl.col("numerator").is_not_null())
+        .then(
+            pl.format(
+                "{}/{} = {}%",
+                fmt.number_expr("numerator", lang=lang),
+                fmt.number_expr("denominator", lang=lang),
+                fmt.number_expr("computed_percent", 1, lang),
+            )
+        )
+        .alias(t("computed", lang)),
         pl.col("breakdown").replace(value_texts(lang)).alias(t("breakdown", lang)),
         pl.col("quote").alias(t("quote", lang)),
-        pl.col("source_id").replace_strict(dict(sources.select("source_id", "title").iter_rows()),
-                                           default=pl.col("source_id")).alias(t("source", lang)),
+        pl.col("source_id")
+        .replace_strict(dict(sources.select("source_id", "title").iter_rows()), default=pl.col("source_id"))
+        .alias(t("source", lang)),
     )
 
 
 def unit_name(lang: str) -> pl.Expr:
     """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
     merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
-    return pl.when(merged).then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"),
-                                          pl.col("province_name"))).otherwise(pl.col("province_name"))
+    return (
+        pl.when(merged)
+        .then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"), pl.col("province_name")))
+        .otherwise(pl.col("province_name"))
+    )
 
 
 def _kind_label(lang: str) -> pl.Expr:
@@ -224,10 +342,14 @@ def timeline_hover(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
     host = host_name(lang, places).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
-        pl.col("date_start").dt.strftime("%d/%m/%Y"), _kind_label(lang),
-        escaped(pl.col("body")), pl.lit(t("leader", lang)),
+        pl.col("date_start").dt.strftime("%d/%m/%Y"),
+        _kind_label(lang),
+        escaped(pl.col("body")),
+        pl.lit(t("leader", lang)),
         escaped(pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ")).fill_null(na),
-        pl.lit(t("host", lang)), escaped(host), pl.lit(t("documents_short", lang)),
+        pl.lit(t("host", lang)),
+        escaped(host),
+        pl.lit(t("documents_short", lang)),
         pl.col("documents").list.join(", ").replace("", "—"),
     ).alias("hover")
 
@@ -235,12 +357,22 @@ def timeline_hover(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
 def timeline_buckets(buckets: pl.DataFrame, lang: str) -> pl.DataFrame:
     """queries.visit_buckets as timeline points: one per month, level and kind, its hover saying how many events."""
     return buckets.select(
-        pl.col("month").alias("date_start"), "body_level", "kind", "visit_id",
-        pl.format("<b>{}</b> · {}<br>" + t("map_events_of", lang, n="{}"), pl.col("month").dt.strftime("%m/%Y"),
-                  _kind_label(lang), fmt.number_expr("visits", lang=lang)).alias("hover"))
+        pl.col("month").alias("date_start"),
+        "body_level",
+        "kind",
+        "visit_id",
+        pl.format(
+            "<b>{}</b> · {}<br>" + t("map_events_of", lang, n="{}"),
+            pl.col("month").dt.strftime("%m/%Y"),
+            _kind_label(lang),
+            fmt.number_expr("visits", lang=lang),
+        ).alias("hover"),
+    )
 
 
 def timeline_labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """The timeline's rows (visiting levels) and colours (visit kinds), labelled in `lang`."""
-    return ({level: t("level_" + level, lang) for level in BODY_LEVELS},
-            {kind: t("kind_" + kind, lang) for kind in VISIT_KINDS})
+    return (
+        {level: t("level_" + level, lang) for level in BODY_LEVELS},
+        {kind: t("kind_" + kind, lang) for kind in VISIT_KINDS},
+    )

@@ -81,13 +81,15 @@ def hit_areas(features: list[dict], step: int = 4) -> list[dict]:
         parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for part in parts:
             rings = [[*ring[::step], ring[0]] if len(ring) > 4 * step else ring for ring in part]
-            rows.append({"polygon": rings, "code": props["code"], "name_vi": props["name_vi"],
-                         "tooltip": props["tooltip"]})
+            rows.append(
+                {"polygon": rings, "code": props["code"], "name_vi": props["name_vi"], "tooltip": props["tooltip"]}
+            )
     return rows
 
 
-def _coloured(geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str],
-              no_data_text: str) -> tuple[dict, dict, list[dict], list[dict]]:
+def _coloured(
+    geojson: str, islands: str, values: dict[str, float], tooltips: dict[str, str], no_data_text: str
+) -> tuple[dict, dict, list[dict], list[dict]]:
     """The provinces and the archipelagos' shapes with their fill and hover text, the archipelagos' labels and their
     islets (points): the archipelagos take their province's colour and name."""
     shapes = json.loads(geojson)
@@ -106,10 +108,20 @@ def _coloured(geojson: str, islands: str, values: dict[str, float], tooltips: di
         props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
     points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
     island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
-    labels = [{"position": f["geometry"]["coordinates"], "text": f["properties"]["label"],
-               "tooltip": f["properties"]["tooltip"]} for f in points if f["properties"].get("kind") == "label"]
-    islets = [{"position": f["geometry"]["coordinates"], "tooltip": f["properties"]["tooltip"]} for f in points
-              if f["properties"].get("kind") != "label"]
+    labels = [
+        {
+            "position": f["geometry"]["coordinates"],
+            "text": f["properties"]["label"],
+            "tooltip": f["properties"]["tooltip"],
+        }
+        for f in points
+        if f["properties"].get("kind") == "label"
+    ]
+    islets = [
+        {"position": f["geometry"]["coordinates"], "tooltip": f["properties"]["tooltip"]}
+        for f in points
+        if f["properties"].get("kind") != "label"
+    ]
     return shapes, island_shapes, labels, islets
 
 
@@ -117,15 +129,38 @@ def _arc_layers(arcs: pl.DataFrame) -> list[pdk.Layer]:
     """Each arc (from arc_rows) from the visiting body's seat to the host, and a dot on the host."""
     if not arcs.height:
         return []
-    records = arcs.select(pl.concat_list("from_lon", "from_lat").alias("source"),
-                          pl.concat_list("to_lon", "to_lat").alias("target"), "color", "tooltip").to_dicts()
+    records = arcs.select(
+        pl.concat_list("from_lon", "from_lat").alias("source"),
+        pl.concat_list("to_lon", "to_lat").alias("target"),
+        "color",
+        "tooltip",
+    ).to_dicts()
     return [
-        pdk.Layer("ArcLayer", records, id="visits", pickable=True, get_source_position="source",
-                  get_target_position="target", get_source_color="color", get_target_color="color", get_width=3,
-                  get_height=0.4),
-        pdk.Layer("ScatterplotLayer", records, id="hosts", pickable=True, get_position="target",
-                  get_fill_color="color", get_radius=9000, radius_min_pixels=5, stroked=True,
-                  get_line_color=[255, 255, 255], line_width_min_pixels=1),
+        pdk.Layer(
+            "ArcLayer",
+            records,
+            id="visits",
+            pickable=True,
+            get_source_position="source",
+            get_target_position="target",
+            get_source_color="color",
+            get_target_color="color",
+            get_width=3,
+            get_height=0.4,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            records,
+            id="hosts",
+            pickable=True,
+            get_position="target",
+            get_fill_color="color",
+            get_radius=9000,
+            radius_min_pixels=5,
+            stroked=True,
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=1,
+        ),
     ]
 
 
@@ -217,13 +252,16 @@ def make_map_deck(
 
 def legend(values: list[float], unit: Unit, lang: str, no_data: str) -> list[tuple[tuple[int, int, int], str]]:
     """(colour, "from – to") of each class of `values` (classes), formatted in `unit`, then the "no data" grey."""
-    rows = [(color, fmt.value(start, unit, lang) + ("" if start == end else " – " + fmt.value(end, unit, lang)))
-            for start, end, color in (classes(values) if values else [])]
+    rows = [
+        (color, fmt.value(start, unit, lang) + ("" if start == end else " – " + fmt.value(end, unit, lang)))
+        for start, end, color in (classes(values) if values else [])
+    ]
     return [*rows, (NO_DATA, no_data)]
 
 
-def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, unit: Unit | None,
-             lang: str) -> dict[str, str]:
+def tooltips(
+    values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, unit: Unit | None, lang: str
+) -> dict[str, str]:
     """The hover text of each coloured unit (display_code → text): its value (a number of events when `unit` is
     None), period, the old units it was summed from, its sources, and the quoted sentence of an indicator's value.
 
@@ -231,10 +269,15 @@ def tooltips(values: pl.DataFrame, sources: pl.DataFrame, *, legend_title: str, 
     titles = dict(sources.select("source_id", pl.coalesce("title", "publisher")).iter_rows())  # never a bare id
 
     def text(row: dict) -> str:
-        value = (fmt.value(row["value"], unit, lang) if unit is not None
-                 else t("map_events_of", lang, n=fmt.number(row["value"], lang=lang)))
-        lines = [f"{legend_title}: {value}",
-                 t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"]))]
+        value = (
+            fmt.value(row["value"], unit, lang)
+            if unit is not None
+            else t("map_events_of", lang, n=fmt.number(row["value"], lang=lang))
+        )
+        lines = [
+            f"{legend_title}: {value}",
+            t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"])),
+        ]
         if row["parts"] and (len(row["parts"]) > 1 or row["parts"][0] != row["display_name"]):
             lines.append(t("map_merged_note", lang, parts=", ".join(row["parts"])))
         lines += [f"{t('source', lang)}: {titles.get(source_id) or source_id}" for source_id in row["sources"] or []]
@@ -250,9 +293,14 @@ def arc_rows(arcs: pl.DataFrame, lang: str) -> pl.DataFrame:
     newest visit ("dd/mm/yyyy\\nbody → province (n events)")."""
     count = pl.format(" (" + t("map_events_of", lang, n="{}") + ")", fmt.number_expr("visits", lang=lang))
     return arcs.with_columns(
-        pl.col("body_level").replace_strict({k: list(v) for k, v in ARC_COLORS.items()},
-                                            return_dtype=pl.List(pl.Int64)).alias("color"),
-        pl.format("{}\n{} → {}{}", pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"),
-                  pl.col("province_name"), pl.when(pl.col("visits") > 1).then(count).otherwise(pl.lit("")))
-        .alias("tooltip"),
+        pl.col("body_level")
+        .replace_strict({k: list(v) for k, v in ARC_COLORS.items()}, return_dtype=pl.List(pl.Int64))
+        .alias("color"),
+        pl.format(
+            "{}\n{} → {}{}",
+            pl.col("date_start").dt.strftime("%d/%m/%Y"),
+            pl.col("body"),
+            pl.col("province_name"),
+            pl.when(pl.col("visits") > 1).then(count).otherwise(pl.lit("")),
+        ).alias("tooltip"),
     ).select("from_lon", "from_lat", "to_lon", "to_lat", "color", "tooltip")

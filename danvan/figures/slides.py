@@ -40,17 +40,28 @@ def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.F
     horizontal = chart.kind == "bar"
     categories = [wrap(c, 34) for c in chart.categories] if horizontal else list(chart.categories)
     for i, series in enumerate(chart.series):
-        fig.add_trace(go.Bar(
-            x=list(series.values) if horizontal else categories, y=categories if horizontal else list(series.values),
-            orientation="h" if horizontal else "v", name=series.name, text=list(series.labels),
-            textposition="outside" if horizontal else "inside", insidetextanchor="middle",
-            marker=charts.series_marker(i), cliponaxis=False,
-            hovertemplate="%{text}<extra>" + series.name.replace("<", "&lt;") + "</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=list(series.values) if horizontal else categories,
+                y=categories if horizontal else list(series.values),
+                orientation="h" if horizontal else "v",
+                name=series.name,
+                text=list(series.labels),
+                textposition="outside" if horizontal else "inside",
+                insidetextanchor="middle",
+                marker=charts.series_marker(i),
+                cliponaxis=False,
+                hovertemplate="%{text}<extra>" + series.name.replace("<", "&lt;") + "</extra>",
+            )
+        )
     charts.style(fig, lang, height=height)
-    fig.update_layout(font_size=SLIDE_FONT, legend_font_size=SLIDE_FONT - 2, hoverlabel_font_size=SLIDE_FONT - 2,
-                      uniformtext={"minsize": SLIDE_FONT - 6, "mode": "show"},
-                      margin={"l": 10, "r": 120 if horizontal else 10, "t": 60, "b": 10})
+    fig.update_layout(
+        font_size=SLIDE_FONT,
+        legend_font_size=SLIDE_FONT - 2,
+        hoverlabel_font_size=SLIDE_FONT - 2,
+        uniformtext={"minsize": SLIDE_FONT - 6, "mode": "show"},
+        margin={"l": 10, "r": 120 if horizontal else 10, "t": 60, "b": 10},
+    )
     if horizontal:
         fig.update_layout(barmode="group", bargap=0.3)
         fig.update_yaxes(autorange="reversed", automargin=True, title=None, ticklabelstandoff=14)
@@ -63,8 +74,9 @@ def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.F
 
 
 def _max_total(chart: Chart) -> float:
-    return max((sum(v or 0 for v in values) for values in zip(*(s.values for s in chart.series), strict=True)),
-               default=0)
+    return max(
+        (sum(v or 0 for v in values) for values in zip(*(s.values for s in chart.series), strict=True)), default=0
+    )
 
 
 @lru_cache(maxsize=8)
@@ -128,8 +140,9 @@ def _extent(feature: dict) -> float:
     return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
 
 
-def _draw_areas(draw: ImageDraw.ImageDraw, features: list[dict], values: dict[str, float],
-                projection: _Projection) -> None:
+def _draw_areas(
+    draw: ImageDraw.ImageDraw, features: list[dict], values: dict[str, float], projection: _Projection
+) -> None:
     """Every unit and island filled with its value's colour, largest first so that none hides a smaller one."""
     legend = maps.classes(list(values.values())) if values else []
     for feature in sorted(features, key=_extent, reverse=True):
@@ -144,8 +157,9 @@ def _draw_areas(draw: ImageDraw.ImageDraw, features: list[dict], values: dict[st
                 draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill, outline=maps.BORDER, width=SCALE)
 
 
-def _draw_island_points(draw: ImageDraw.ImageDraw, islands: list[dict], owners: dict[str, str], name_key: str,
-                        projection: _Projection) -> None:
+def _draw_island_points(
+    draw: ImageDraw.ImageDraw, islands: list[dict], owners: dict[str, str], name_key: str, projection: _Projection
+) -> None:
     """The archipelagos' names with their province, and a dot for each islet."""
     small = _font(30 * SCALE)
     for feature in islands:
@@ -155,21 +169,31 @@ def _draw_island_points(draw: ImageDraw.ImageDraw, islands: list[dict], owners: 
         props = feature["properties"]
         if props.get("kind") == "label":
             text = f"{props[name_key]}\n({owners.get(props['province_code'], '')})"
-            draw.multiline_text((x, y + 14 * SCALE), text, font=small, fill=(30, 30, 30), anchor="ma", align="center",
-                                stroke_width=2 * SCALE, stroke_fill="white")
+            draw.multiline_text(
+                (x, y + 14 * SCALE),
+                text,
+                font=small,
+                fill=(30, 30, 30),
+                anchor="ma",
+                align="center",
+                stroke_width=2 * SCALE,
+                stroke_fill="white",
+            )
         else:
             r = 4 * SCALE
             draw.ellipse((x - r, y - r, x + r, y + r), fill=maps.BORDER)
 
 
-def _draw_value_labels(draw: ImageDraw.ImageDraw, shapes: list[dict], areas: tuple[Area, ...],
-                       projection: _Projection) -> None:
+def _draw_value_labels(
+    draw: ImageDraw.ImageDraw, shapes: list[dict], areas: tuple[Area, ...], projection: _Projection
+) -> None:
     """Name and value of the units with the highest values, near the middle of each unit's largest part, moved up or
     down when they would cover one another: a projector washes out fine colour differences."""
     label_font = _font(32 * SCALE, bold=True)
-    centres = {feature["properties"]["code"]: _centre([projection.xy(p) for p in max(_rings(feature["geometry"]),
-                                                                                        key=len)])
-               for feature in shapes}
+    centres = {
+        feature["properties"]["code"]: _centre([projection.xy(p) for p in max(_rings(feature["geometry"]), key=len)])
+        for feature in shapes
+    }
     placed: list[tuple[float, float, float, float]] = []
     step = label_font.size * 1.25
     for item in sorted(areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:
@@ -186,8 +210,15 @@ def _draw_value_labels(draw: ImageDraw.ImageDraw, shapes: list[dict], areas: tup
         placed.append(box)
         if dy:
             draw.line((x, y, x, box[1] if dy > 0 else box[3]), fill=(20, 20, 20), width=2 * SCALE)
-        draw.text((x, y + dy), text, font=label_font, fill=(20, 20, 20), anchor="mm", stroke_width=3 * SCALE,
-                  stroke_fill="white")
+        draw.text(
+            (x, y + dy),
+            text,
+            font=label_font,
+            fill=(20, 20, 20),
+            anchor="mm",
+            stroke_width=3 * SCALE,
+            stroke_fill="white",
+        )
 
 
 def _draw_legend(draw: ImageDraw.ImageDraw, data: MapData, values: dict[str, float], lang: str, x0: float) -> None:
@@ -217,8 +248,9 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
     values = {a.code: a.value for a in data.areas}
     name_key = name_column(lang)
     _draw_areas(draw, shapes + [f for f in islands if f["geometry"]["type"] != "Point"], values, projection)
-    _draw_island_points(draw, islands, {f["properties"]["code"]: f["properties"][name_key] for f in shapes}, name_key,
-                        projection)
+    _draw_island_points(
+        draw, islands, {f["properties"]["code"]: f["properties"][name_key] for f in shapes}, name_key, projection
+    )
     _draw_value_labels(draw, shapes, data.areas, projection)
     _draw_legend(draw, data, values, lang, projection.width + 40 * SCALE)
     buffer = io.BytesIO()

@@ -14,6 +14,19 @@ from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, SourceE
 from .extract import extract, extract_file, extract_text, load_indicators, load_registry
 from .text import IngestError, read_article
 
-__all__ = ["DocumentDraft", "Draft", "IngestError", "ObservationDraft", "SourceDraft", "SourceEntry", "VisitDraft",
-           "extract", "extract_file", "extract_text", "load_indicators", "load_registry", "read_article",
-           "to_records"]
+__all__ = [
+    "DocumentDraft",
+    "Draft",
+    "IngestError",
+    "ObservationDraft",
+    "SourceDraft",
+    "SourceEntry",
+    "VisitDraft",
+    "extract",
+    "extract_file",
+    "extract_text",
+    "load_indicators",
+    "load_registry",
+    "read_article",
+    "to_records",
+]

@@ -11,27 +11,47 @@ from ..model import DatePrecision
 from .text import Article
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
-_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
-                  "7": 5}
-_WEEKDAY = re.compile(r"\b(?:Thứ|thứ|THỨ|T)\s*(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])\b|"
-                      r"(?P<sun>Chủ\s*[Nn]hật|CN)\b")
+_WEEKDAY_WORDS = {
+    "hai": 0,
+    "ba": 1,
+    "tư": 2,
+    "năm": 3,
+    "sáu": 4,
+    "bảy": 5,
+    "2": 0,
+    "3": 1,
+    "4": 2,
+    "5": 3,
+    "6": 4,
+    "7": 5,
+}
+_WEEKDAY = re.compile(
+    r"\b(?:Thứ|thứ|THỨ|T)\s*(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])\b|"
+    r"(?P<sun>Chủ\s*[Nn]hật|CN)\b"
+)
 _YEAR = r"(?:19|20)\d{2}"
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017 — a day or a span of days.
-_DAY_SPAN = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:\s*(?:-|–|đến|và)\s*(?P<d2>\d{{1,2}}))?\s*"
-                       rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
-                       r"(?![\d/])")
+_DAY_SPAN = re.compile(
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:\s*(?:-|–|đến|và)\s*(?P<d2>\d{{1,2}}))?\s*"
+    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
+    r"(?![\d/])"
+)
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …
-_DAY_CUE = re.compile(r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
-                      r"(?:\s+ngày)?|[Tt]rong\s+(?:\d+\s+)?ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)\s*$")
+_DAY_CUE = re.compile(
+    r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
+    r"(?:\s+ngày)?|[Tt]rong\s+(?:\d+\s+)?ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)\s*$"
+)
 # 20/12, 10-8, 31-7 with no year; a cue before it or a comma after it at the start of a sentence decides.
 _DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
 # tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
-_TIME = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
-                   r"\s*giờ(?:\s*\d{1,2}\s*phút)?)")
+_TIME = re.compile(
+    r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
+    r"\s*giờ(?:\s*\d{1,2}\s*phút)?)"
+)
 # A scraped metadata header at the very start: " date 2021-12" or "date 2021-12-05".
 _ISO_HEADER = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
 # "năm 2023" — counted to guess the year when the page states no date.
@@ -82,13 +102,13 @@ def _weekday_before(head: str) -> int | None:
     last = None
     for match in _WEEKDAY.finditer(head):
         last = match
-    if last is None or re.search(r"\d", head[last.end():]):
+    if last is None or re.search(r"\d", head[last.end() :]):
         return None
     return weekday_of(last.group(0))
 
 
 def _cue_before(text: str, start: int) -> bool:
-    return bool(_DAY_CUE.search(text[max(0, start - 40):start]))
+    return bool(_DAY_CUE.search(text[max(0, start - 40) : start]))
 
 
 def find_dates(text: str, default_year: int | None = None, base: int = 0) -> list[DateHit]:
@@ -96,13 +116,30 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, day: dt.date | None, end_day: dt.date | None, precision: DatePrecision,
-            has_year: bool, cue: bool) -> None:
+    def add(
+        start: int,
+        end: int,
+        day: dt.date | None,
+        end_day: dt.date | None,
+        precision: DatePrecision,
+        has_year: bool,
+        cue: bool,
+    ) -> None:
         if day is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        hits.append(DateHit(base + start, base + end, day, end_day, precision, has_year,
-                            _weekday_before(text[max(0, start - 16):start]), cue))
+        hits.append(
+            DateHit(
+                base + start,
+                base + end,
+                day,
+                end_day,
+                precision,
+                has_year,
+                _weekday_before(text[max(0, start - 16) : start]),
+                cue,
+            )
+        )
 
     for m in _DAY_SPAN.finditer(text):
         month = m.group("m") or m.group("m_slash")
@@ -121,16 +158,30 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         add(m.start(), m.end(), first, last, "day", bool(m.group("y")), cue or bool(m.group("d2")))
     for m in _DMY.finditer(text):
         cue = _cue_before(text, m.start())
-        add(m.start(), m.end(), parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y"))), None, "day",
-            True, cue)
+        add(
+            m.start(),
+            m.end(),
+            parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y"))),
+            None,
+            "day",
+            True,
+            cue,
+        )
     for m in _MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), parse_day(1, int(m.group("m")), int(m.group("y"))), None, "month", True, True)
     if default_year is not None:
         for m in _DM.finditer(text):
             if _dm_is_date(text, m):
                 cue = _cue_before(text, m.start())
-                add(m.start(), m.end(), parse_day(int(m.group("d")), int(m.group("m")), default_year), None, "day",
-                    False, cue)
+                add(
+                    m.start(),
+                    m.end(),
+                    parse_day(int(m.group("d")), int(m.group("m")), default_year),
+                    None,
+                    "day",
+                    False,
+                    cue,
+                )
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -139,7 +190,7 @@ def _dm_is_date(text: str, m: re.Match) -> bool:
     brackets followed by a comma ("31-7, …", "(31-7)"); otherwise "13/18 đơn" is a fraction."""
     if _cue_before(text, m.start()):
         return True
-    before, after = text[:m.start()].rstrip(), text[m.end():m.end() + 2]
+    before, after = text[: m.start()].rstrip(), text[m.end() : m.end() + 2]
     opens = before == "" or before[-1] in ".;:\n(" or before.endswith("–")
     return opens and (after.startswith(",") or after.startswith(")"))
 

@@ -13,37 +13,72 @@ from ..model import BodyLevel, DocumentType
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?\s*(?P<sep1>[-/–])\s*"
     r"(?P<type>NQ|KL|QĐ|QC|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
-    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*)(?![\w/-])")
+    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*)(?![\w/-])"
+)
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
     r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo)"
-    r"(?:\s+số)?\s+(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])", re.IGNORECASE)
+    r"(?:\s+số)?\s+(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])",
+    re.IGNORECASE,
+)
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUER = re.compile(
     r"của\s+(?P<issuer>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương|Trung ương|"
     r"Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     r"Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
-    r"Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện)")
+    r"Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện)"
+)
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021".
-_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
-                         r"(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+    r"(?P<y>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
 # A quoted title after the code, one level of inner quotes allowed: “Về … mô hình “Dân vận khéo” …”.
 _TITLE_AFTER = re.compile(r"^(?P<lead>[^“\"]{0,80}?[“\"])(?P<title>(?:[^”\"“]|“[^”\n]*”){8,250})[”\"]")
 
-_KIND_TYPE = {"nghị quyết": "NQ", "kết luận": "KL", "quyết định": "QĐ", "quy định": "QĐ", "chỉ thị": "CT",
-              "quy chế": "QC", "hướng dẫn": "HD", "công văn": "CV", "kế hoạch": "KH", "thông báo": "TB"}
+_KIND_TYPE = {
+    "nghị quyết": "NQ",
+    "kết luận": "KL",
+    "quyết định": "QĐ",
+    "quy định": "QĐ",
+    "chỉ thị": "CT",
+    "quy chế": "QC",
+    "hướng dẫn": "HD",
+    "công văn": "CV",
+    "kế hoạch": "KH",
+    "thông báo": "TB",
+}
 _TYPE_ENUM: dict[str, DocumentType] = {
-    "NQ": "nghi_quyet", "KL": "ket_luan", "QĐ": "quyet_dinh", "CT": "chi_thi", "QC": "quy_che", "HD": "huong_dan",
-    "CV": "cong_van", "KH": "ke_hoach",
+    "NQ": "nghi_quyet",
+    "KL": "ket_luan",
+    "QĐ": "quyet_dinh",
+    "CT": "chi_thi",
+    "QC": "quy_che",
+    "HD": "huong_dan",
+    "CV": "cong_van",
+    "KH": "ke_hoach",
 }
 # Party naming rules: the issuer part of a code by the body that issued it.
-_PARTY_SUFFIX = {"bộ chính trị": "TW", "ban bí thư": "TW", "ban chấp hành trung ương": "TW", "bch trung ương": "TW",
-                 "trung ương": "TW", "ban chấp hành trung ương đảng": "TW", "ban thường vụ tỉnh ủy": "TU",
-                 "tỉnh ủy": "TU", "ban thường vụ huyện ủy": "HU", "huyện ủy": "HU", "ban thường vụ thị ủy": "TXU",
-                 "thị ủy": "TXU", "ban dân vận tỉnh ủy": "BDVTU", "ban dân vận huyện ủy": "BDVHU",
-                 "ban dân vận trung ương": "BDVTW"}
+_PARTY_SUFFIX = {
+    "bộ chính trị": "TW",
+    "ban bí thư": "TW",
+    "ban chấp hành trung ương": "TW",
+    "bch trung ương": "TW",
+    "trung ương": "TW",
+    "ban chấp hành trung ương đảng": "TW",
+    "ban thường vụ tỉnh ủy": "TU",
+    "tỉnh ủy": "TU",
+    "ban thường vụ huyện ủy": "HU",
+    "huyện ủy": "HU",
+    "ban thường vụ thị ủy": "TXU",
+    "thị ủy": "TXU",
+    "ban dân vận tỉnh ủy": "BDVTU",
+    "ban dân vận huyện ủy": "BDVHU",
+    "ban dân vận trung ương": "BDVTW",
+}
 _STATE_SUFFIX = {"chính phủ": "CP", "thủ tướng chính phủ": "TTg"}
 
 
@@ -63,7 +98,7 @@ class DocHit:
 
 
 def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1: str, sep2: str) -> str:
-    """"25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; en dashes become hyphens."""
+    """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; en dashes become hyphens."""
     sep1, sep2 = sep1.replace("–", "-"), sep2.replace("–", "-")
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
@@ -72,8 +107,10 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
 def find_documents(text: str) -> list[DocHit]:
     """Every document mention in a text (an article's whole text: a bare number is resolved against full codes)."""
     hits = [_from_code(text, m) for m in _CODE.finditer(text)]
-    hits += [DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False)
-             for m in _LAW_CODE.finditer(text)]
+    hits += [
+        DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False)
+        for m in _LAW_CODE.finditer(text)
+    ]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
     for m in _MENTION.finditer(text):
         if any(h.start <= m.start() < h.end for h in hits):
@@ -93,11 +130,15 @@ def find_documents(text: str) -> list[DocHit]:
 
 
 def _from_code(text: str, m: re.Match) -> DocHit:
-    code = normalise_code(m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), m.group("sep1"),
-                          m.group("sep2"))
-    kind = re.search(r"(Thông báo kết luận|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
-                     r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$", text[max(0, m.start() - 30):m.start()],
-                     re.IGNORECASE)
+    code = normalise_code(
+        m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), m.group("sep1"), m.group("sep2")
+    )
+    kind = re.search(
+        r"(Thông báo kết luận|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
+        r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
+        text[max(0, m.start() - 30) : m.start()],
+        re.IGNORECASE,
+    )
     start = m.start() - len(kind.group(0)) if kind else m.start()
     hit = DocHit(start, m.end(), code, kind.group(1) if kind else None, False, _issuer_after(text, m.end()))
     _add_date_and_title(text, hit)
@@ -112,7 +153,7 @@ def _code_type(code: str) -> str | None:
 def _issuer_after(text: str, end: int) -> str | None:
     """The issuer named after a mention within its clause: past a date and a list of other mentions, not past
     a sentence end or a semicolon."""
-    window = re.split(r"[;]|\.\s|\n", text[end:end + 160])[0]
+    window = re.split(r"[;]|\.\s|\n", text[end : end + 160])[0]
     match = _ISSUER.search(window)
     return match.group("issuer") if match else None
 
@@ -127,14 +168,14 @@ def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
 
 
 def _add_date_and_title(text: str, hit: DocHit) -> None:
-    after = text[hit.end:hit.end + 300]
+    after = text[hit.end : hit.end + 300]
     date = _DATE_AFTER.match(after)
     hit.quote_end = hit.end
     if date:
         d, m, y = (int(date.group(k)) for k in ("d", "m", "y"))
         hit.date = f"{y:04d}-{m:02d}-{d:02d}"
         hit.quote_end = hit.end + date.end()
-    title = _TITLE_AFTER.match(text[hit.quote_end:hit.quote_end + 330])
+    title = _TITLE_AFTER.match(text[hit.quote_end : hit.quote_end + 330])
     # A quoted title follows the code, its date and issuer; "… về xây dựng mô hình “Dân vận khéo”" quotes
     # something inside an unquoted title instead.
     if title and "\n" not in title.group(0) and not re.search(r"\bvề\b(?!\s*[“\"]\s*$)", title.group("lead")):

@@ -30,11 +30,41 @@ from ..text import fold_space
 KEEP_CONFIDENCE = 0.7
 # The columns a curator reviews and edits for each kind of item (unit, qualifier, subject only guide the choice).
 REVIEW_COLUMNS = {
-    "visits": ["id", "date_start", "date_end", "date_precision", "date_note", "kind", "body", "body_level",
-               "leader_name", "leader_title", "province", "district", "commune", "summary", "quote"],
+    "visits": [
+        "id",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_note",
+        "kind",
+        "body",
+        "body_level",
+        "leader_name",
+        "leader_title",
+        "province",
+        "district",
+        "commune",
+        "summary",
+        "quote",
+    ],
     "documents": ["code", "type", "issuer", "level", "date", "title", "quote"],
-    "observations": ["id", "indicator", "province", "district", "commune", "period", "period_note", "value",
-                     "numerator", "denominator", "status", "breakdown", "quote", "cell", "cell_header"],
+    "observations": [
+        "id",
+        "indicator",
+        "province",
+        "district",
+        "commune",
+        "period",
+        "period_note",
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "breakdown",
+        "quote",
+        "cell",
+        "cell_header",
+    ],
 }
 
 
@@ -157,8 +187,10 @@ def preselected(item: Item) -> bool:
 
 def review_rows(items: Iterable[Item], columns: list[str]) -> list[dict[str, Any]]:
     """One row per item for the curator's table: `keep` (preselected), the chosen columns, the confidence."""
-    return [{"keep": preselected(item)} | {c: getattr(item, c, None) for c in columns}
-            | {"confidence": item.confidence} for item in items]
+    return [
+        {"keep": preselected(item)} | {c: getattr(item, c, None) for c in columns} | {"confidence": item.confidence}
+        for item in items
+    ]
 
 
 @dataclass(frozen=True)
@@ -172,16 +204,24 @@ class SourceEntry:
     published: str | None = None
 
 
-def to_records(draft: Draft, entry: SourceEntry, kept: Mapping[str, list[dict[str, Any]]],
-               known_documents: Iterable[str] = ()) -> dict[str, list[dict[str, Any]]]:
+def to_records(
+    draft: Draft, entry: SourceEntry, kept: Mapping[str, list[dict[str, Any]]], known_documents: Iterable[str] = ()
+) -> dict[str, list[dict[str, Any]]]:
     """The records to save (store.save): the source, and the rows the curator kept in each part.
 
     Rows are the edited table rows (review_rows): only the fields of the data contract are written, empty text
     counts as absent, each item is tied to the source, and a document the catalog already has is not written
     again."""
-    source = {"id": entry.id, "title": entry.title, "publisher": entry.publisher, "url": entry.url,
-              "published": entry.published, "published_note": draft.source.published_note,
-              "province": draft.source.province, "province_note": draft.source.province_note}
+    source = {
+        "id": entry.id,
+        "title": entry.title,
+        "publisher": entry.publisher,
+        "url": entry.url,
+        "published": entry.published,
+        "published_note": draft.source.published_note,
+        "province": draft.source.province,
+        "province_note": draft.source.province_note,
+    }
     known = set(known_documents)
     specs = {"visits": VISIT_SPEC, "documents": DOCUMENT_SPEC, "observations": OBSERVATION_SPEC}
     records: dict[str, list[dict[str, Any]]] = {"sources": [_fields(source, SOURCE_SPEC)]}

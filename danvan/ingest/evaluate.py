@@ -131,21 +131,33 @@ def score_text(label: dict[str, Any], draft: Draft) -> TextScore:
     return score
 
 
-def run(labels: dict, corpus: str | Path, registry: Registry | None, indicators: list[dict] | None = None,
-        use_outlet: bool = True) -> dict[str, TextScore]:
+def run(
+    labels: dict,
+    corpus: str | Path,
+    registry: Registry | None,
+    indicators: list[dict] | None = None,
+    use_outlet: bool = True,
+) -> dict[str, TextScore]:
     """Extract every labelled text and score it. `use_outlet` passes the outlet's province as --province."""
     scores = {}
     for label in labels["texts"]:
-        draft = extract_file(Path(corpus) / label["file"], registry, indicators=indicators,
-                             province=label.get("outlet_province") if use_outlet else None)
+        draft = extract_file(
+            Path(corpus) / label["file"],
+            registry,
+            indicators=indicators,
+            province=label.get("outlet_province") if use_outlet else None,
+        )
         scores[label["id"]] = score_text(label, draft)
     return scores
 
 
 def summarise(labels: dict, scores: dict[str, TextScore]) -> dict[str, dict]:
     """{group: {field: {precision, recall, tp, fp, fn}, periods: {accuracy, correct, graded}}}."""
-    groups = {"tuning": labels["split"]["tuning"], "held_out": labels["split"]["held_out"],
-              "all": [t["id"] for t in labels["texts"]]}
+    groups = {
+        "tuning": labels["split"]["tuning"],
+        "held_out": labels["split"]["held_out"],
+        "all": [t["id"] for t in labels["texts"]],
+    }
     summary = {}
     for group, ids in groups.items():
         totals = {name: Tally() for name in FIELDS}
@@ -155,8 +167,13 @@ def summarise(labels: dict, scores: dict[str, TextScore]) -> dict[str, dict]:
                 totals[name].add(scores[text_id].tallies[name])
             correct += scores[text_id].periods[0]
             graded += scores[text_id].periods[1]
-        summary[group] = {name: {"precision": round(t.precision, 3), "recall": round(t.recall, 3), "tp": t.tp,
-                                 "fp": t.fp, "fn": t.fn} for name, t in totals.items()}
-        summary[group]["periods"] = {"accuracy": round(correct / graded, 3) if graded else 1.0, "correct": correct,
-                                     "graded": graded}
+        summary[group] = {
+            name: {"precision": round(t.precision, 3), "recall": round(t.recall, 3), "tp": t.tp, "fp": t.fp, "fn": t.fn}
+            for name, t in totals.items()
+        }
+        summary[group]["periods"] = {
+            "accuracy": round(correct / graded, 3) if graded else 1.0,
+            "correct": correct,
+            "graded": graded,
+        }
     return summary

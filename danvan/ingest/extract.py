@@ -59,17 +59,25 @@ from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_ar
 __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry"]
 
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
-_EVENT_VERB = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-                         r"chủ trì|thăm", re.IGNORECASE)
+_EVENT_VERB = re.compile(
+    r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
+    r"chủ trì|thăm",
+    re.IGNORECASE,
+)
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("hoi_nghi", re.compile(r"tổ chức\s+(?:hội nghị|tổng kết|sơ kết)|hội nghị tổng kết|phiên họp", re.I)),
-    ("khao_sat", re.compile(r"khảo sát", re.I)), ("kiem_tra", re.compile(r"kiểm tra", re.I)),
-    ("giam_sat", re.compile(r"giám sát", re.I)), ("lam_viec", re.compile(r"làm việc", re.I)),
+    ("khao_sat", re.compile(r"khảo sát", re.I)),
+    ("kiem_tra", re.compile(r"kiểm tra", re.I)),
+    ("giam_sat", re.compile(r"giám sát", re.I)),
+    ("lam_viec", re.compile(r"làm việc", re.I)),
     ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
 )
 # An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
-_LEAD_EVENT = re.compile(r"(?:hội nghị|hội thi|tổng kết|sơ kết|khảo sát|kiểm tra|giám sát)\b[^.]*\b(?:được\s+)?"
-                         r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)", re.I)
+_LEAD_EVENT = re.compile(
+    r"(?:hội nghị|hội thi|tổng kết|sơ kết|khảo sát|kiểm tra|giám sát)\b[^.]*\b(?:được\s+)?"
+    r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)",
+    re.I,
+)
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -79,9 +87,18 @@ _CONTINUES = re.compile(r"^\s*\(?\s*(?:[Tt]rong\s+đó|[Gg]ồm|[Cc]ụ\s+thể)
 # "toàn huyện", "của huyện": the number belongs to the district the article is about.
 _DISTRICT_WORD = re.compile(r"\b(?:toàn\s+huyện|của\s+huyện|huyện\s+(?:đã|có|còn))\b")
 _INDICATOR_FILLER = {"được", "các", "của", "và", "số", "có", "tỷ", "tỉ", "lệ", "trong", "theo", "do", "đã", "lũy", "kế"}
-_ACRONYMS = {"kdc": "khu dân cư", "htx": "hợp tác xã", "ntm": "nông thôn mới", "tthc": "thủ tục hành chính",
-             "kntc": "khiếu nại tố cáo", "qcdc": "quy chế dân chủ", "ubnd": "ủy ban nhân dân",
-             "mttq": "mặt trận tổ quốc", "hđnd": "hội đồng nhân dân", "cqtt": "chính quyền thân thiện"}
+_ACRONYMS = {
+    "kdc": "khu dân cư",
+    "htx": "hợp tác xã",
+    "ntm": "nông thôn mới",
+    "tthc": "thủ tục hành chính",
+    "kntc": "khiếu nại tố cáo",
+    "qcdc": "quy chế dân chủ",
+    "ubnd": "ủy ban nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "hđnd": "hội đồng nhân dân",
+    "cqtt": "chính quyền thân thiện",
+}
 MAX_QUOTE = 300
 
 
@@ -101,7 +118,7 @@ class _Index(Generic[_T]):
         self.starts = [item.start for item in self.items]
 
     def within(self, start: int, end: int) -> list[_T]:
-        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 @dataclass
@@ -138,20 +155,38 @@ class Context:
 # --- entry points --------------------------------------------------------------------------------------------
 
 
-def extract_file(path: str | Path, registry: Registry | None = None, *, published: str | None = None,
-                 province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+def extract_file(
+    path: str | Path,
+    registry: Registry | None = None,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    indicators: list[dict[str, Any]] | None = None,
+) -> Draft:
     """Read a file (IngestError on binary, Windows-1258, too large, missing) and draft its records."""
     return extract(read_article(path), registry, published=published, province=province, indicators=indicators)
 
 
-def extract_text(text: str, registry: Registry | None = None, *, published: str | None = None,
-                 province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+def extract_text(
+    text: str,
+    registry: Registry | None = None,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    indicators: list[dict[str, Any]] | None = None,
+) -> Draft:
     """As extract_file, for a text already in memory (HTML is stripped, NFD composed)."""
     return extract(prepare(text), registry, published=published, province=province, indicators=indicators)
 
 
-def extract(article: Article, registry: Registry | None = None, *, published: str | None = None,
-            province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+def extract(
+    article: Article,
+    registry: Registry | None = None,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    indicators: list[dict[str, Any]] | None = None,
+) -> Draft:
     """The draft: source, visits, documents, observations, each item with a confidence and a verbatim quote."""
     if not article.text.strip() or not looks_vietnamese(article.text):
         if article.text.strip():
@@ -160,20 +195,32 @@ def extract(article: Article, registry: Registry | None = None, *, published: st
         return Draft(_source(article, pub, None, None))
     ctx = _context(article, registry, published, province, indicators or [])
     outlet_note = "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province)." if ctx.outlet else None
-    draft = Draft(_source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
-                  _visits(ctx), _documents(ctx), _observations(ctx))
+    draft = Draft(
+        _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
+        _visits(ctx),
+        _documents(ctx),
+        _observations(ctx),
+    )
     if draft.is_empty():
         ctx.notes.append("Không tìm thấy sự kiện, văn bản hay số liệu nào trong bài.")
     draft.source.notes = article.notes + ctx.notes
     return draft
 
 
-def _context(article: Article, registry: Registry | None, published: str | None, province: str | None,
-             indicators: list[dict[str, Any]]) -> Context:
+def _context(
+    article: Article,
+    registry: Registry | None,
+    published: str | None,
+    province: str | None,
+    indicators: list[dict[str, Any]],
+) -> Context:
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
-    dates = [place_in_year(h, pub.date) for p in article.paragraphs
-             for h in find_dates(p.text, default_year=year, base=p.start)]
+    dates = [
+        place_in_year(h, pub.date)
+        for p in article.paragraphs
+        for h in find_dates(p.text, default_year=year, base=p.start)
+    ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
     in_content = _in_content(article)
@@ -188,13 +235,33 @@ def _context(article: Article, registry: Registry | None, published: str | None,
     district = main_place(places, ("district", "city"), code)
     notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
     for hit in {h.text: h for h in places if h.ambiguous}.values():
-        notes.append(f"“{hit.text}” có thể là {len(hit.candidates)} đơn vị: " + "; ".join(hit.candidates[:6])
-                     + (" …" if len(hit.candidates) > 6 else "") + " — chưa chọn, người nhập cần chọn.")
+        notes.append(
+            f"“{hit.text}” có thể là {len(hit.candidates)} đơn vị: "
+            + "; ".join(hit.candidates[:6])
+            + (" …" if len(hit.candidates) > 6 else "")
+            + " — chưa chọn, người nhập cần chọn."
+        )
     places = [h for h in places if not h.ambiguous]
     if province and outlet is None:
         notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
-    return Context(article, registry, pub, pub_hit, year, year_note, dates, docs, places, code, note, district, on,
-                   indicators, outlet, notes)
+    return Context(
+        article,
+        registry,
+        pub,
+        pub_hit,
+        year,
+        year_note,
+        dates,
+        docs,
+        places,
+        code,
+        note,
+        district,
+        on,
+        indicators,
+        outlet,
+        notes,
+    )
 
 
 def _in_content(article: Article) -> Callable[[int], bool]:
@@ -203,6 +270,7 @@ def _in_content(article: Article) -> Callable[[int], bool]:
     def inside(pos: int) -> bool:
         i = bisect_left(starts, pos + 1) - 1
         return i >= 0 and pos < article.paragraphs[i].end
+
     return inside
 
 
@@ -254,8 +322,14 @@ def _scheme_code(ctx: Context, code: str | None, on: dt.date | None) -> str | No
 def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> SourceDraft:
     title = next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
     return SourceDraft(
-        file=article.name, title=title, published=pub.date, published_note=pub.note, published_quote=pub.quote,
-        province=province, province_note=province_note if province else None, confidence=round(pub.confidence, 2),
+        file=article.name,
+        title=title,
+        published=pub.date,
+        published_note=pub.note,
+        published_quote=pub.quote,
+        province=province,
+        province_note=province_note if province else None,
+        confidence=round(pub.confidence, 2),
         notes=list(article.notes),
     )
 
@@ -286,8 +360,12 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     for event in events:
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
-            if bodiless is None and event.paragraph in lede[:2] and visit.date_start and _LEAD_EVENT.search(
-                    event.sentence.text):
+            if (
+                bodiless is None
+                and event.paragraph in lede[:2]
+                and visit.date_start
+                and _LEAD_EVENT.search(event.sentence.text)
+            ):
                 bodiless = visit
             continue
         if (visit.date_start, visit.body) in seen:
@@ -315,12 +393,15 @@ def _events(ctx: Context) -> list[_Event]:
     events = []
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
-            hits = [h for h in ctx.date_ix.within(sentence.start, sentence.end)
-                    if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))]
+            hits = [
+                h
+                for h in ctx.date_ix.within(sentence.start, sentence.end)
+                if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
+            ]
             if not hits or not _EVENT_VERB.search(sentence.text):
                 continue
             start, end = hits[0], None
-            if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25):hits[1].start]):
+            if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
                 end = hits[1]
             events.append(_Event(sentence, para, start, end, False))
     return events
@@ -342,8 +423,9 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         places = ctx.place_ix.within(*key)
         province = main_province(places) or ctx.province
         district = _district(places, province)
-        commune = next((h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province),
-                       None)
+        commune = next(
+            (h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province), None
+        )
         codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(*key)))
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
     places, province, district, commune, codes = ctx.paragraph_facts[key]
@@ -354,14 +436,29 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     province_code = _scheme_code(ctx, province, on)
     end = event.end.day if event.end else event.start.end_day if event.start else None
     return VisitDraft(
-        id=_visit_id(ctx, day, province_code), date_start=day, date_end=end.isoformat() if end else None,
-        date_precision=precision, date_note=date_note, kind=_kind(text),
-        body=body.name if body else None, body_level=level,
-        leader_name=leader.name if leader else None, leader_title=segment,
+        id=_visit_id(ctx, day, province_code),
+        date_start=day,
+        date_end=end.isoformat() if end else None,
+        date_precision=precision,
+        date_note=date_note,
+        kind=_kind(text),
+        body=body.name if body else None,
+        body_level=level,
+        leader_name=leader.name if leader else None,
+        leader_title=segment,
         province=province_code,
-        province_note=(ctx.province_note if province_code and province == ctx.province else
-                       province_reason(places, province) if province_code and province else None),
-        district=district, commune=commune, documents=codes, summary=_summary(text), quote=text.strip(),
+        province_note=(
+            ctx.province_note
+            if province_code and province == ctx.province
+            else province_reason(places, province)
+            if province_code and province
+            else None
+        ),
+        district=district,
+        commune=commune,
+        documents=codes,
+        summary=_summary(text),
+        quote=text.strip(),
         confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
         notes=notes,
     )
@@ -379,8 +476,13 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
     notes: list[str] = []
     if event.start is None:  # a visit read from the headline: the page gives no date of its own
         if ctx.published.date and len(ctx.published.date) == 10:
-            return (ctx.published.date, f"Bài không ghi ngày làm việc: lấy ngày đăng {ctx.published.date}.", "day",
-                    0.6, notes)
+            return (
+                ctx.published.date,
+                f"Bài không ghi ngày làm việc: lấy ngày đăng {ctx.published.date}.",
+                "day",
+                0.6,
+                notes,
+            )
         return None, "Bài không ghi ngày diễn ra sự kiện.", "approximate", 0.3, notes
     hit = event.start
     confidence, note = 0.9, None
@@ -394,7 +496,7 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
 
 
 def _quote_of(ctx: Context, hit: DateHit) -> str:
-    return ctx.article.text[hit.start:hit.end]
+    return ctx.article.text[hit.start : hit.end]
 
 
 def _kind(text: str) -> VisitKind:
@@ -435,14 +537,20 @@ def _documents(ctx: Context) -> list[DocumentDraft]:
         best = max(hits, key=lambda h: (not h.inferred, h.date is not None, h.issuer is not None, -h.start))
         level = level_of_code(code)
         confidence = 0.5 if best.inferred else 0.95 if best.date else 0.85
-        drafts.append(DocumentDraft(
-            code=code, type=doc_type_enum(best), issuer=best.issuer, level=level,
-            province=_scheme_code(ctx, ctx.province, ctx.on) if level != "central" else None,
-            date=best.date, title=best.title,
-            quote=ctx.article.text[best.start:_issuer_end(ctx.article.text, best)].strip(),
-            confidence=confidence,
-            notes=["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
-        ))
+        drafts.append(
+            DocumentDraft(
+                code=code,
+                type=doc_type_enum(best),
+                issuer=best.issuer,
+                level=level,
+                province=_scheme_code(ctx, ctx.province, ctx.on) if level != "central" else None,
+                date=best.date,
+                title=best.title,
+                quote=ctx.article.text[best.start : _issuer_end(ctx.article.text, best)].strip(),
+                confidence=confidence,
+                notes=["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
+            )
+        )
     return drafts
 
 
@@ -480,8 +588,14 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 if period is None and _CONTINUES.match(sentence.text):
                     period = previous_period
                 period = period or (None, None)
-                key = (measure.value, measure.numerator, measure.denominator, measure.subject, period[0],
-                       _item_label(sentence.text))
+                key = (
+                    measure.value,
+                    measure.numerator,
+                    measure.denominator,
+                    measure.subject,
+                    period[0],
+                    _item_label(sentence.text),
+                )
                 words = _words_after(ctx.article.text, measure.end, sentence.end)
                 where, said = seen.setdefault(key, (sentence.start, set()))
                 if where != sentence.start or words in said:
@@ -499,9 +613,9 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:
     """The few words after a number, up to the next number or clause mark: what this figure counts."""
-    after = text[end:min(sentence_end, end + 60)]
+    after = text[end : min(sentence_end, end + 60)]
     stop = re.search(r"\d|[,;(]", after)
-    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[:stop.start()] if stop else after))[:3])
+    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[: stop.start()] if stop else after))[:3])
 
 
 def _item_label(sentence: str) -> str | None:
@@ -535,15 +649,16 @@ def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str 
     return None, None
 
 
-def _period_for(ctx: Context, sentence: Span, measure: Measure,
-                found: list[tuple[int, str, str]]) -> tuple[str | None, str | None] | None:
+def _period_for(
+    ctx: Context, sentence: Span, measure: Measure, found: list[tuple[int, str, str]]
+) -> tuple[str | None, str | None] | None:
     """The nearest period expression (of `found`, the sentence's) before the number, else the first after it in
     its clause."""
     i = bisect_left(found, (measure.start,))
     if i > 0:
         return _period_value(ctx, *found[i - 1][1:])
     clause_end = _clause_end(ctx.article.text, measure.end, sentence.end)
-    after = [p for p in found[i:i + 3] if measure.end <= p[0] < clause_end]
+    after = [p for p in found[i : i + 3] if measure.end <= p[0] < clause_end]
     return _period_value(ctx, *after[0][1:]) if after else None
 
 
@@ -578,24 +693,39 @@ def _paragraph_period(ctx: Context, para: Span) -> tuple[str | None, str | None]
     return None
 
 
-def _observation(ctx: Context, sentence: Span, measure: Measure,
-                 period: tuple[str | None, str | None], wide: set[str]) -> ObservationDraft:
+def _observation(
+    ctx: Context, sentence: Span, measure: Measure, period: tuple[str | None, str | None], wide: set[str]
+) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _period_day(period[0]) or ctx.on
     province = _scheme_code(ctx, ctx.province, on)
     district = _obs_district(ctx, sentence)
-    confidence = 0.85 - (0.15 if measure.subject is None else 0) - (0.1 if period[0] is None else 0) \
-        - (0.1 if period[1] else 0) - (0.15 if province is None else 0)
+    confidence = (
+        0.85
+        - (0.15 if measure.subject is None else 0)
+        - (0.1 if period[0] is None else 0)
+        - (0.1 if period[1] else 0)
+        - (0.15 if province is None else 0)
+    )
     value = clean(measure.value)
     return ObservationDraft(
         id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
         indicator=_indicator(ctx, sentence, measure, wide),
-        province=province, province_note=ctx.province_note if province else None,
-        district=district, commune=None, period=period[0], period_note=period[1],
-        value=value, numerator=clean(measure.numerator) if measure.numerator is not None else None,
+        province=province,
+        province_note=ctx.province_note if province else None,
+        district=district,
+        commune=None,
+        period=period[0],
+        period_note=period[1],
+        value=value,
+        numerator=clean(measure.numerator) if measure.numerator is not None else None,
         denominator=clean(measure.denominator) if measure.denominator is not None else None,
-        unit=measure.unit, qualifier=measure.qualifier, subject=measure.subject,
-        status=measure.status, breakdown=measure.breakdown, quote=quote,
+        unit=measure.unit,
+        qualifier=measure.qualifier,
+        subject=measure.subject,
+        status=measure.status,
+        breakdown=measure.breakdown,
+        quote=quote,
         confidence=round(max(0.1, confidence), 2),
     )
 
@@ -646,8 +776,9 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
             continue
         if measure.unit != "vnd" and measure.subject and not set(_words(measure.subject)) & set(name):
             continue
-        got = sum(w * (1 if word in near else 0.6 if word in back else 0.3 if word in wide else 0)
-                  for word, w in name.items())
+        got = sum(
+            w * (1 if word in near else 0.6 if word in back else 0.3 if word in wide else 0) for word, w in name.items()
+        )
         score = got / sum(name.values())
         if score > best_score:
             best, best_score = indicator.get("id"), score
@@ -657,11 +788,14 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
 def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:
     """Per indicator id, its name words weighted by rarity among all the names (inverse document frequency)."""
     if ctx.indicator_weights is None:
-        names = {str(i.get("id")): {w for w in _words(str(i.get("name_vi", ""))) if w not in _INDICATOR_FILLER}
-                 for i in ctx.indicators}
+        names = {
+            str(i.get("id")): {w for w in _words(str(i.get("name_vi", ""))) if w not in _INDICATOR_FILLER}
+            for i in ctx.indicators
+        }
         df = Counter(w for words in names.values() for w in words)
-        ctx.indicator_weights = {key: {w: math.log(1 + len(names) / df[w]) for w in words}
-                                 for key, words in names.items()}
+        ctx.indicator_weights = {
+            key: {w: math.log(1 + len(names) / df[w]) for w in words} for key, words in names.items()
+        }
     return ctx.indicator_weights
 
 
@@ -669,12 +803,12 @@ def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
     """The words between the previous number (or clause start) and this one, and the noun phrase after it."""
     clause_start = _clause_start(text, sentence.start, measure.start)
     clause_end = _clause_end(text, measure.end, sentence.end)
-    before = text[clause_start:measure.start]
+    before = text[clause_start : measure.start]
     numbers = list(re.finditer(r"\d+(?:[.,]\d+)*", before))
-    before = before[numbers[-1].end():] if numbers else before
-    after = text[measure.end:clause_end]
+    before = before[numbers[-1].end() :] if numbers else before
+    after = text[measure.end : clause_end]
     stop = re.search(r"\d|[,;(]", after)  # the noun phrase of this number, not the next item of a list
-    return before, after[:stop.start()] if stop else after
+    return before, after[: stop.start()] if stop else after
 
 
 def _words(text: str) -> list[str]:
@@ -699,8 +833,11 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     if not units.is_file():
         return None, f"{root}: không có units.csv — không xác định được tỉnh"
     unit_frame = pl.read_csv(units, infer_schema=False)
-    place_frame = (pl.read_csv(places, infer_schema=False) if places.is_file()
-                   else pl.DataFrame(schema={c: pl.String for c in ("name", "level", "province_code", "aliases")}))
+    place_frame = (
+        pl.read_csv(places, infer_schema=False)
+        if places.is_file()
+        else pl.DataFrame(schema={c: pl.String for c in ("name", "level", "province_code", "aliases")})
+    )
     return Registry(unit_frame, place_frame, names), f"{root}: dữ liệu chưa hợp lệ, đọc trực tiếp units.csv/places.csv"
 
 
@@ -713,5 +850,3 @@ def load_indicators(data: str | Path = "data") -> list[dict[str, Any]]:
     except yaml.YAMLError:
         return []
     return [r for r in records or [] if isinstance(r, dict) and "id" in r]
-
-

@@ -13,9 +13,11 @@ from ..model import Status, Unit
 
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m — "." groups thousands, "," is the decimal
 # mark; a length or area unit may be glued to the number.
-_NUMBER = re.compile(r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-                     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
-                     r"(?P<glued>km|m2|m²|m|ha)?(?!\w)")
+_NUMBER = re.compile(
+    r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
+    r"(?P<glued>km|m2|m²|m|ha)?(?!\w)"
+)
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
@@ -29,13 +31,15 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ dân phố|Khu phố|khu phố|khu|"
     r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
-    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng)|Covid-|COVID-)\s*(?:\d+\s*,\s*)*$")
+    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng)|Covid-|COVID-)\s*(?:\d+\s*,\s*)*$"
+)
 # Words right after a number that make it a duration, a time, a rating or a slogan: "10 năm thực hiện",
 # "02 ngày", "3 sao", "5 biết, 4 luôn, 3 thể hiện" — and function words after a name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
     r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|này|nói trên|lần|bước|xin|tốt|sạch|an toàn)\b|"
-    r"[,.;:)\]“”\"'’]|-|–|$)")
+    r"[,.;:)\]“”\"'’]|-|–|$)"
+)
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 _PERIOD_LEAD = re.compile(r"(?:năm|Năm|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa)\s*$")
@@ -46,34 +50,141 @@ _PERIOD = re.compile(
     r"(?P<since>[Tt]ừ\s+năm\s+(?P<s1>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<s2>(?:19|20)\d{2}))|"
     r"(?P<year>(?:[Nn]ăm|NĂM)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d))|"
     r"(?P<now>(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+nay|[Hh]iện\s+nay)|"
-    r"(?P<this_year>[Tt]rong\s+năm(?!\s+\d)|[Nn]ăm\s+qua)")
+    r"(?P<this_year>[Tt]rong\s+năm(?!\s+\d)|[Nn]ăm\s+qua)"
+)
 # "so với năm 2020", "so với cuối năm 2022": a baseline, not the period of the number.
 _BASELINE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+)?$")
 # A duration in front ("Qua 10 năm", "sau 5 năm") sets no period: the number then has none.
 _ESTIMATE = re.compile(r"[Dd]ự\s+(?:ước|kiến|tính)|[Ưư]ớc\s+(?:tính|đạt)")
 _TARGET = re.compile(r"[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu|[Pp]hấn\s+đấu|[Kk]ế\s+hoạch\s+đề\s+ra")
 # "(đạt 80%)", ", đạt tỷ lệ 53%" after a fraction: the same fact as a percentage.
-_FRACTION_PERCENT = re.compile(r"^[^;%]{0,70}?\(?\s*(?:đạt|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
-                               r"(?P<pct>\d+(?:,\d+)?)\s*%\)?")
+_FRACTION_PERCENT = re.compile(
+    r"^[^;%]{0,70}?\(?\s*(?:đạt|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
+    r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
+)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)\s*(?:đạt\s*)?$")
 
 # Nouns that measures count, longest first; anything else is taken one word at a time.
-_NOUNS = sorted({
-    "mô hình", "điển hình", "hồ sơ", "sản phẩm", "tiêu chí", "đơn vị sự nghiệp", "đơn vị", "tập thể", "cá nhân",
-    "phần quà", "suất quà", "đề án", "chỉ thị", "nghị quyết", "kết luận", "quy chế", "quyết định", "hướng dẫn",
-    "quy định", "kế hoạch", "chương trình hành động", "chương trình", "bài học kinh nghiệm", "bài học",
-    "nhiệm vụ", "giải pháp", "phòng chuyên môn", "đoạn đường", "đoàn khảo sát", "đoàn kiểm tra", "đoàn giám sát",
-    "đoàn công tác", "thủ tục hành chính", "hộ nghèo", "hộ gia đình", "lượt người", "người", "hộ", "xã", "phường",
-    "thị trấn", "đơn", "vườn", "cuộc", "buổi", "hội nghị", "lớp", "tổ chức", "cơ sở", "công trình", "km",
-    "ngày công", "đảng viên", "hội viên", "đoàn viên", "cán bộ", "thôn", "bản", "khu dân cư", "hợp tác xã",
-    "vụ việc", "vụ", "ý kiến", "kiến nghị", "khiếu nại", "tố cáo", "bằng khen", "giấy khen", "chi hội", "chi bộ",
-}, key=len, reverse=True)
+_NOUNS = sorted(
+    {
+        "mô hình",
+        "điển hình",
+        "hồ sơ",
+        "sản phẩm",
+        "tiêu chí",
+        "đơn vị sự nghiệp",
+        "đơn vị",
+        "tập thể",
+        "cá nhân",
+        "phần quà",
+        "suất quà",
+        "đề án",
+        "chỉ thị",
+        "nghị quyết",
+        "kết luận",
+        "quy chế",
+        "quyết định",
+        "hướng dẫn",
+        "quy định",
+        "kế hoạch",
+        "chương trình hành động",
+        "chương trình",
+        "bài học kinh nghiệm",
+        "bài học",
+        "nhiệm vụ",
+        "giải pháp",
+        "phòng chuyên môn",
+        "đoạn đường",
+        "đoàn khảo sát",
+        "đoàn kiểm tra",
+        "đoàn giám sát",
+        "đoàn công tác",
+        "thủ tục hành chính",
+        "hộ nghèo",
+        "hộ gia đình",
+        "lượt người",
+        "người",
+        "hộ",
+        "xã",
+        "phường",
+        "thị trấn",
+        "đơn",
+        "vườn",
+        "cuộc",
+        "buổi",
+        "hội nghị",
+        "lớp",
+        "tổ chức",
+        "cơ sở",
+        "công trình",
+        "km",
+        "ngày công",
+        "đảng viên",
+        "hội viên",
+        "đoàn viên",
+        "cán bộ",
+        "thôn",
+        "bản",
+        "khu dân cư",
+        "hợp tác xã",
+        "vụ việc",
+        "vụ",
+        "ý kiến",
+        "kiến nghị",
+        "khiếu nại",
+        "tố cáo",
+        "bằng khen",
+        "giấy khen",
+        "chi hội",
+        "chi bộ",
+    },
+    key=len,
+    reverse=True,
+)
 _SKIP_WORDS = re.compile(r"^(?:lượt|số|các|những)\s+")
 _WORD = re.compile(r"[^\W\d_][\w’'/]*|[A-ZĐ]{2,}")
 # Subject words stop at these: verbs and function words.
-_STOP = {"được", "đạt", "đăng", "có", "và", "của", "trong", "đang", "với", "thực", "triển", "tham", "đủ", "giải",
-         "là", "đã", "sẽ", "tại", "ở", "cho", "về", "theo", "thuộc", "trên", "gồm", "xây", "nhận", "phát", "hoàn",
-         "tăng", "giảm", "lắp", "treo", "đề", "thì", "để", "nhằm", "còn", "chiếm"}
+_STOP = {
+    "được",
+    "đạt",
+    "đăng",
+    "có",
+    "và",
+    "của",
+    "trong",
+    "đang",
+    "với",
+    "thực",
+    "triển",
+    "tham",
+    "đủ",
+    "giải",
+    "là",
+    "đã",
+    "sẽ",
+    "tại",
+    "ở",
+    "cho",
+    "về",
+    "theo",
+    "thuộc",
+    "trên",
+    "gồm",
+    "xây",
+    "nhận",
+    "phát",
+    "hoàn",
+    "tăng",
+    "giảm",
+    "lắp",
+    "treo",
+    "đề",
+    "thì",
+    "để",
+    "nhằm",
+    "còn",
+    "chiếm",
+}
 
 
 # How far around a number its rules look. Bounded, so that the work per number does not grow with the sentence
@@ -152,18 +263,21 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_measure(sentence: str, m: re.Match) -> bool:
-    before, after = sentence[max(0, m.start() - WINDOW):m.start()], sentence[m.end():m.end() + WINDOW]
+    before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("pct") or m.group("glued"):
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
-    if _YEAR_NUMBER.match(m.group("num")) and (m.group("den") is None) and (
-            _PERIOD_LEAD.search(before) or not _starts_with_noun(after)):
+    if (
+        _YEAR_NUMBER.match(m.group("num"))
+        and (m.group("den") is None)
+        and (_PERIOD_LEAD.search(before) or not _starts_with_noun(after))
+    ):
         return False
     if _after_name(before):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     head = _MULTIPLIER.match(after)
-    rest = after[head.end():] if head else after
+    rest = after[head.end() :] if head else after
     if head and head.group("money"):
         return True
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
@@ -187,7 +301,7 @@ def _starts_with_noun(after: str) -> bool:
 def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple[Measure, tuple[int, int] | None]:
     """The measure at `m` (value, fraction, unit, qualifier, subject, status, breakdown) and the span (sentence
     offsets) of a percentage it absorbed. `estimated`: "dự ước" is written before it in the sentence."""
-    before, after = sentence[max(0, m.start() - WINDOW):m.start()], sentence[m.end():m.end() + WINDOW]
+    before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     value = parse_number(m.group("num"))
     numerator: float | None = None
     denominator: float | None = None
@@ -198,25 +312,38 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     elif m.group("den"):
         numerator, denominator = value, parse_number(m.group("den"))
         pct = _FRACTION_PERCENT.match(after)
-        if pct and not _NUMBER.search(after[:pct.start("pct")]):
+        if pct and not _NUMBER.search(after[: pct.start("pct")]):
             value, unit = parse_number(pct.group("pct")), "percent"
             used = (m.end() + pct.start("pct"), m.end() + pct.end())
     head = _MULTIPLIER.match(after)
     if head and not m.group("pct"):
         value *= _FACTORS[head.group("mult")]
-        after = after[head.end():]
+        after = after[head.end() :]
         unit = "vnd" if head.group("money") else unit
     elif _MONEY.match(after):
         unit = "vnd"
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"
     qualifier = _QUALIFIER.search(before)
-    subject = "đồng" if unit == "vnd" else m.group("glued") or noun_after(after) or (
-        noun_before(before) if unit == "percent" else None)
+    subject = (
+        "đồng"
+        if unit == "vnd"
+        else m.group("glued") or noun_after(after) or (noun_before(before) if unit == "percent" else None)
+    )
     clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
     status: Status = "estimated" if estimated else "target" if _TARGET.search(clause) else "reported"
-    measure = Measure(base + m.start(), base + m.end(), value, numerator, denominator, unit,
-                      qualifier.group("q").lower() if qualifier else None, subject, status, breakdown(subject, after))
+    measure = Measure(
+        base + m.start(),
+        base + m.end(),
+        value,
+        numerator,
+        denominator,
+        unit,
+        qualifier.group("q").lower() if qualifier else None,
+        subject,
+        status,
+        breakdown(subject, after),
+    )
     return measure, used
 
 
@@ -228,7 +355,7 @@ def noun_after(after: str) -> str | None:
     low = text.lower()
     for noun in _NOUNS:
         if low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalpha()):
-            return text[:len(noun)]
+            return text[: len(noun)]
     words: list[str] = []
     for word in _WORD.findall(text[:60])[:3]:
         if word.lower() in _STOP or (words and word[0].isupper() and not word.isupper()):
@@ -263,7 +390,7 @@ def periods(sentence: str, base: int = 0) -> list[tuple[int, str, str]]:
     """Period expressions in a sentence: (offset, kind, value) — value "2023", "2021-2023", or "" for "đến nay"."""
     found = []
     for m in _PERIOD.finditer(sentence):
-        if _BASELINE.search(sentence[max(0, m.start() - 30):m.start()]):
+        if _BASELINE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
         if m.group("range"):
             found.append((base + m.start(), "range", f"{m.group('y1')}-{m.group('y2')}"))

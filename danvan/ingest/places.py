@@ -24,7 +24,8 @@ _CAP_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()“”\"/\[\]]*")
 _PLACE_PREFIX = re.compile(
     r"\b(?P<prefix>tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|đảng bộ xã|đảng bộ phường|"
     r"(?:các\s+)?(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường))\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Words that may lead a run of capitals without being part of the name: "Báo Hà Nam", "Nguồn Báo Hà Nam".
 _LEAD_WORDS = {"báo", "nguồn", "đài", "cổng", "tỉnh", "huyện", "thành", "phố", "tp", "tp.", "trang"}
 # "Hồ Chí Minh" is a person in "tư tưởng, đạo đức, phong cách Hồ Chí Minh": the city needs its prefix.
@@ -36,22 +37,35 @@ _BODY = re.compile(
     r"Đảng\s+ủy)|(?:Ban\s+Chỉ\s+đạo|BCĐ)(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|"
     r"\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"])?(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
-    r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)")
+    r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)"
+)
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
-_TITLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
-                           r"lãnh đạo|Lãnh đạo|cán bộ|đại diện|kiêm)\s*(?:ban\s*)?$")
+_TITLE_BEFORE = re.compile(
+    r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
+    r"lãnh đạo|Lãnh đạo|cán bộ|đại diện|kiêm)\s*(?:ban\s*)?$"
+)
 # A leader: "đồng chí Triệu Tài Vinh, Phó Trưởng Ban …" or, in a list, "các đồng chí: Đinh Thị Lụa, Phó Bí thư …".
 _COMRADE = re.compile(r"(?:[Đđ]ồng\s+chí|đ/c)\s*:?\s*")
-_TITLE_WORD = re.compile(r"^(?:Phó|Trưởng|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Vụ trưởng|Chánh|Giám đốc|Thứ trưởng|"
-                         r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban)")
+_TITLE_WORD = re.compile(
+    r"^(?:Phó|Trưởng|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Vụ trưởng|Chánh|Giám đốc|Thứ trưởng|"
+    r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban)"
+)
 # A title ends where the sentence goes on with a verb: "… Trung ương phát biểu", "… ghi nhận".
-_TITLE_END = re.compile(r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
-                        r"trao|biểu dương|làm việc|làm trưởng đoàn|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
-                        r"đã|do|được|cùng|với)\b")
+_TITLE_END = re.compile(
+    r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
+    r"trao|biểu dương|làm việc|làm trưởng đoàn|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
+    r"đã|do|được|cùng|với)\b"
+)
 
 _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
-    ("trung ương", "central"), ("tỉnh ủy", "province"), ("tỉnh", "province"), ("huyện ủy", "district"),
-    ("huyện", "district"), ("thị ủy", "district"), ("quận ủy", "district"), ("thị xã", "district"),
+    ("trung ương", "central"),
+    ("tỉnh ủy", "province"),
+    ("tỉnh", "province"),
+    ("huyện ủy", "district"),
+    ("huyện", "district"),
+    ("thị ủy", "district"),
+    ("quận ủy", "district"),
+    ("thị xã", "district"),
 )
 
 
@@ -97,15 +111,16 @@ def capital_run(text: str, start: int) -> list[tuple[int, int]]:
         if not m or not m.group(0)[0].isupper():
             break
         words.append(m.span())
-        gap = re.match(r"[ \t]+", text[m.end():])
+        gap = re.match(r"[ \t]+", text[m.end() :])
         if not gap or len(words) >= 6:
             break
         pos = m.end() + gap.end()
     return words
 
 
-def find_places(text: str, registry: Registry | None, province_hint: str | None = None,
-                base: int = 0, on: dt.date | None = None) -> list[PlaceHit]:
+def find_places(
+    text: str, registry: Registry | None, province_hint: str | None = None, base: int = 0, on: dt.date | None = None
+) -> list[PlaceHit]:
     """Provinces, districts and communes named in a text: every unit of the gazetteer named with its type word
     ("huyện Chợ Đồn", "xã Thiên Lộc (Can Lộc)", "Huyện ủy Lâm Hà", "TP. Bắc Kạn"), the places of places.csv, and
     bare province names. An ambiguous name is narrowed by the places named near it, then by `province_hint` (a
@@ -122,14 +137,19 @@ def find_places(text: str, registry: Registry | None, province_hint: str | None 
         if hit.start >= reach:
             unique.append(hit)
             reach = max(reach, hit.end)
-    return [PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
-            for h in unique]
+    return [
+        PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
+        for h in unique
+    ]
 
 
 def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date | None) -> list[PlaceHit]:
     hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
-    out = [found for hit in registry.gazetteer.find_places(text, on=OLD_DAY, hint=hint_name)
-           if (found := _as_hit(hit, registry)) is not None]
+    out = [
+        found
+        for hit in registry.gazetteer.find_places(text, on=OLD_DAY, hint=hint_name)
+        if (found := _as_hit(hit, registry)) is not None
+    ]
     if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
         known = [(h.start, h.end) for h in out]
         for hit in registry.gazetteer.find_places(text, on=on):
@@ -141,8 +161,10 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
 def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
     res = hit.resolution
     if res.status == "ambiguous":
-        labels = tuple(f"{m.place.label} (tỉnh {registry.name(m.scheme, m.province_code)})"  # type: ignore[arg-type]
-                       for m in res.candidates)
+        labels = tuple(
+            f"{m.place.label} (tỉnh {registry.name(m.scheme, m.province_code)})"  # type: ignore[arg-type]
+            for m in res.candidates
+        )
         return PlaceHit(hit.start, hit.end, hit.text, "commune", "", True, hit.text, labels)
     if res.match is None:
         return None
@@ -151,8 +173,7 @@ def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
     if province is None:
         return None
     if place.level == "province":
-        return PlaceHit(hit.start, hit.end, registry.name(OLD_SCHEME, province), "province", province, True,
-                        hit.text)
+        return PlaceHit(hit.start, hit.end, registry.name(OLD_SCHEME, province), "province", province, True, hit.text)
     return PlaceHit(hit.start, hit.end, place.name, place_of(place).level, province, True, hit.text)
 
 
@@ -177,7 +198,7 @@ def _prefixed(text: str, registry: Registry, hint: str | None) -> list[PlaceHit]
             if hit is None:
                 break
             hits.append(hit)
-            more = re.match(r",\s*", text[hit.end:])  # "các xã Xuân Thủy, Thanh Thủy, …"
+            more = re.match(r",\s*", text[hit.end :])  # "các xã Xuân Thủy, Thanh Thủy, …"
             if not m.group("prefix").lower().startswith("các") or not more:
                 break
             pos = hit.end + more.end()
@@ -227,14 +248,14 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
             continue
         words = capital_run(text, m.start())
         pos = words[-1][1]
-        while words and text[words[0][0]:words[0][1]].lower() in _LEAD_WORDS:
+        while words and text[words[0][0] : words[0][1]].lower() in _LEAD_WORDS:
             words = words[1:]
         if len(words) < 2:
             continue
-        name = text[words[0][0]:words[-1][1]]
-        if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12):m.start()]):
+        name = text[words[0][0] : words[-1][1]]
+        if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
-        if re.match(r"\s*,?\s*ngày\b", text[words[-1][1]:], re.IGNORECASE):
+        if re.match(r"\s*,?\s*ngày\b", text[words[-1][1] :], re.IGNORECASE):
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
         unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
@@ -272,27 +293,31 @@ def find_bodies(text: str) -> list[BodyHit]:
     """Bodies acting in a text: not those inside a person's title, not the hosts after "với"."""
     hits = []
     for m in _BODY.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         # Not an actor: a title, a host ("với …"), a place ("tại trụ sở …"), a source ("Theo …").
-        if _TITLE_BEFORE.search(before) or re.search(r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|"
-                                                     r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$", before):
+        if _TITLE_BEFORE.search(before) or re.search(
+            r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|"
+            r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
+            before,
+        ):
             continue
-        run = capital_run(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else []
-        place = text[run[0][0]:run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
+        run = capital_run(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else []
+        place = text[run[0][0] : run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
         hits.append(BodyHit(m.start(), m.end(), normalise_body(m.group("body")), place))
     return hits
 
 
 def normalise_body(body: str) -> str:
-    """"BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
+    """ "BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
     body = re.sub(r"\s+", " ", body)
     body = re.sub(r"^ban\b", "Ban", body)  # "Trưởng ban Dân vận …" writes it in lower case
     body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
     return re.sub(r"^BDV\b", "Ban Dân vận", body)
 
 
-def body_level(body: str, province: str | None, district: str | None, leader_title: str | None,
-               codes: list[str]) -> BodyLevel | None:
+def body_level(
+    body: str, province: str | None, district: str | None, leader_title: str | None, codes: list[str]
+) -> BodyLevel | None:
     """central / province / district from the body's own words; a "Thành ủy" is provincial in the five
     centrally-run cities; a body without level words takes it from its leader's title or its documents."""
     key = name_key(body)
@@ -332,17 +357,17 @@ def _person_at(text: str, pos: int) -> tuple[Person | None, int]:
     if not (2 <= len(words) <= 5):
         return None, pos
     name_end = words[-1][1]
-    name = text[words[0][0]:name_end]
+    name = text[words[0][0] : name_end]
     sep = re.match(r"\s*(?:,|-|–)\s*", text[name_end:])
     if not sep:
         return Person(pos, name, ""), name_end
     segments, cursor = [], name_end + sep.end()
-    for seg in re.finditer(r"[^,;.\n]+", text[cursor:cursor + 400]):
+    for seg in re.finditer(r"[^,;.\n]+", text[cursor : cursor + 400]):
         piece = seg.group(0).strip()
         if not _TITLE_WORD.match(piece) or (seg.start() > 0 and text[cursor + seg.start() - 1] != ","):
             break
         cut = _TITLE_END.search(piece)
-        segments.append(piece[:cut.start()] if cut else piece)
+        segments.append(piece[: cut.start()] if cut else piece)
         end = cursor + seg.start() + (cut.start() if cut else len(seg.group(0)))
         if cut:
             break
@@ -353,8 +378,12 @@ def _person_at(text: str, pos: int) -> tuple[Person | None, int]:
 
 def expand(text: str) -> str:
     """Abbreviations in titles: "Trưởng BCĐ" names the Ban Chỉ đạo, "Ủy viên BTV" the Ban Thường vụ."""
-    for short, full in (("BCĐ", "Ban Chỉ đạo"), ("BDV", "Ban Dân vận"), ("BCH", "Ban Chấp hành"),
-                        ("BTV", "Ban Thường vụ")):
+    for short, full in (
+        ("BCĐ", "Ban Chỉ đạo"),
+        ("BDV", "Ban Dân vận"),
+        ("BCH", "Ban Chấp hành"),
+        ("BTV", "Ban Thường vụ"),
+    ):
         text = re.sub(rf"\b{short}\b", full, text)
     return text
 

@@ -83,8 +83,16 @@ def document_text(doc: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def enqueue(path: str | Path, registry: Registry | None, indicators: list[dict[str, Any]], queue_dir: str | Path, *,
-            published: str | None = None, province: str | None = None, now: dt.datetime | None = None) -> Entry:
+def enqueue(
+    path: str | Path,
+    registry: Registry | None,
+    indicators: list[dict[str, Any]],
+    queue_dir: str | Path,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    now: dt.datetime | None = None,
+) -> Entry:
     """Draft one file into the queue (IngestError when it cannot be read: nothing is written). A file already
     queued (same content) is not queued twice: its entry is returned."""
     path, queue_dir = Path(path), Path(queue_dir)
@@ -103,10 +111,20 @@ def enqueue(path: str | Path, registry: Registry | None, indicators: list[dict[s
     # The province to filter by: the outlet's, else the one most of the drafted items are about.
     named = Counter(i.province for i in items if getattr(i, "province", None))
     province = draft.source.province or (named.most_common(1)[0][0] if named else None)
-    state = {"file": path.name, "kind": doc.kind, "created": when.isoformat(timespec="seconds"), "state": "new",
-             "confidence": confidence, "problems": problems, "province": province,
-             "counts": {"visits": len(draft.visits), "documents": len(draft.documents),
-                        "observations": len(draft.observations)}}
+    state = {
+        "file": path.name,
+        "kind": doc.kind,
+        "created": when.isoformat(timespec="seconds"),
+        "state": "new",
+        "confidence": confidence,
+        "problems": problems,
+        "province": province,
+        "counts": {
+            "visits": len(draft.visits),
+            "documents": len(draft.documents),
+            "observations": len(draft.observations),
+        },
+    }
     queue_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=queue_dir))
     try:
@@ -133,9 +151,16 @@ def files_in(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def enqueue_paths(paths: Iterable[str | Path], registry: Registry | None, indicators: list[dict[str, Any]],
-                  queue_dir: str | Path, *, published: str | None = None, province: str | None = None,
-                  progress: Callable[[int, int, Path], None] | None = None) -> list[tuple[Path, Entry | str]]:
+def enqueue_paths(
+    paths: Iterable[str | Path],
+    registry: Registry | None,
+    indicators: list[dict[str, Any]],
+    queue_dir: str | Path,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> list[tuple[Path, Entry | str]]:
     """Every file into the queue: (file, its entry) or (file, why it was refused), in order."""
     files = files_in(paths)
     results: list[tuple[Path, Entry | str]] = []
@@ -143,8 +168,9 @@ def enqueue_paths(paths: Iterable[str | Path], registry: Registry | None, indica
         if progress:
             progress(i, len(files), path)
         try:
-            results.append((path, enqueue(path, registry, indicators, queue_dir, published=published,
-                                          province=province)))
+            results.append(
+                (path, enqueue(path, registry, indicators, queue_dir, published=published, province=province))
+            )
         except (IngestError, OSError) as err:
             results.append((path, str(err)))
     return results
@@ -152,9 +178,20 @@ def enqueue_paths(paths: Iterable[str | Path], registry: Registry | None, indica
 
 def read_entry(folder: Path) -> Entry:
     state = yaml.safe_load((folder / "state.yaml").read_text(encoding="utf-8"))
-    return Entry(folder.name, folder, state["file"], state["kind"], state["created"], state["state"],
-                 state.get("confidence", 0.0), state.get("problems") or [], state.get("province"),
-                 state.get("counts") or {}, state.get("reviewed"), state.get("note"))
+    return Entry(
+        folder.name,
+        folder,
+        state["file"],
+        state["kind"],
+        state["created"],
+        state["state"],
+        state.get("confidence", 0.0),
+        state.get("problems") or [],
+        state.get("province"),
+        state.get("counts") or {},
+        state.get("reviewed"),
+        state.get("note"),
+    )
 
 
 def list_entries(queue_dir: str | Path, state: str | None = None, province: str | None = None) -> list[Entry]:
@@ -162,43 +199,74 @@ def list_entries(queue_dir: str | Path, state: str | None = None, province: str 
     root = Path(queue_dir)
     if not root.is_dir():
         return []
-    entries = [read_entry(f) for f in root.iterdir() if f.is_dir() and not f.name.startswith(".")
-               and (f / "state.yaml").is_file()]
-    entries = [e for e in entries if (state is None or e.state == state)
-               and (province is None or e.province == province)]
+    entries = [
+        read_entry(f)
+        for f in root.iterdir()
+        if f.is_dir() and not f.name.startswith(".") and (f / "state.yaml").is_file()
+    ]
+    entries = [
+        e for e in entries if (state is None or e.state == state) and (province is None or e.province == province)
+    ]
     return sorted(entries, key=lambda e: e.id, reverse=True)
 
 
-def set_state(entry: Entry, state: str, who: str, note: str | None = None,
-              now: dt.datetime | None = None) -> Entry:
+def set_state(entry: Entry, state: str, who: str, note: str | None = None, now: dt.datetime | None = None) -> Entry:
     """Record a curator's decision (the state file replaced atomically)."""
     if state not in STATES:
         raise ValueError(f"trạng thái “{state}” không hợp lệ (cần một trong {', '.join(STATES)})")
     path = entry.folder / "state.yaml"
     current = yaml.safe_load(path.read_text(encoding="utf-8"))
-    current |= {"state": state, "reviewed": f"{who}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
-                "note": note}
+    current |= {
+        "state": state,
+        "reviewed": f"{who}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
+        "note": note,
+    }
     tmp = path.with_name(".state.yaml.tmp")
     tmp.write_text(_dump(current), encoding="utf-8")
     os.replace(tmp, path)
     return read_entry(entry.folder)
 
 
-def accept(entry: Entry, kept: dict[str, list[dict[str, Any]]], source: SourceEntry, data: str | Path, *,
-           author: str, note: str, known_documents: Iterable[str] = ()) -> store.Saved:
+def accept(
+    entry: Entry,
+    kept: dict[str, list[dict[str, Any]]],
+    source: SourceEntry,
+    data: str | Path,
+    *,
+    author: str,
+    note: str,
+    known_documents: Iterable[str] = (),
+) -> store.Saved:
     """Save the items a curator kept through the validate-then-write path (store.save), then mark the entry
     accepted. A value read from a table needs its original beside the text sources: the file is placed at
     sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. Raises
     DataError (nothing written, the entry stays in the queue) when any item does not check out."""
     records = to_records(entry.draft(), source, kept, known_documents)
-    saved = save_with_original(data, records, source.id, entry.text(), entry.original.read_bytes(),
-                               entry.original.suffix, author=author, note=note)
+    saved = save_with_original(
+        data,
+        records,
+        source.id,
+        entry.text(),
+        entry.original.read_bytes(),
+        entry.original.suffix,
+        author=author,
+        note=note,
+    )
     set_state(entry, "accepted", author, note)
     return saved
 
 
-def save_with_original(data: str | Path, records: dict[str, list[dict[str, Any]]], source_id: str, text: str,
-                       original: bytes, suffix: str, *, author: str, note: str) -> store.Saved:
+def save_with_original(
+    data: str | Path,
+    records: dict[str, list[dict[str, Any]]],
+    source_id: str,
+    text: str,
+    original: bytes,
+    suffix: str,
+    *,
+    author: str,
+    note: str,
+) -> store.Saved:
     """store.save, for records that may hold values read from a table: their original file is placed at
     sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it."""
     data = Path(data)
@@ -223,9 +291,12 @@ def save_with_original(data: str | Path, records: dict[str, list[dict[str, Any]]
 
 def draft_from_dict(data: dict[str, Any]) -> Draft:
     """The Draft a draft.yaml holds (Draft.to_yaml's inverse)."""
-    return Draft(SourceDraft(**data["source"]), [VisitDraft(**v) for v in data.get("visits") or []],
-                 [DocumentDraft(**d) for d in data.get("documents") or []],
-                 [ObservationDraft(**o) for o in data.get("observations") or []])
+    return Draft(
+        SourceDraft(**data["source"]),
+        [VisitDraft(**v) for v in data.get("visits") or []],
+        [DocumentDraft(**d) for d in data.get("documents") or []],
+        [ObservationDraft(**o) for o in data.get("observations") or []],
+    )
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -66,7 +66,7 @@ def column_letter(column: int) -> str:
 
 
 def parse_ref(ref: str) -> tuple[int, int]:
-    """"C5" → (row 5, column 3)."""
+    """ "C5" → (row 5, column 3)."""
     m = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref.strip().upper())
     if not m:
         raise ValueError(f"ô “{ref}” không đúng dạng (cần như C5)")
@@ -105,8 +105,10 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
     except Exception as err:  # a damaged file raises anything from deep inside its library
         raise IngestError(f"{name}: không đọc được tệp {describe(raw)} ({type(err).__name__}: {err})") from None
     if kind != "text":
-        raise IngestError(f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx, "
-                          "PDF có lớp chữ, Excel .xlsx hoặc bảng .csv")
+        raise IngestError(
+            f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx, "
+            "PDF có lớp chữ, Excel .xlsx hoặc bảng .csv"
+        )
     try:
         text = decode(raw, name, utf16=True)
     except DecodeError as err:
@@ -144,8 +146,10 @@ def _pdf(raw: bytes, name: str) -> Document:
     text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for page in pages for line in page.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text)
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
-        raise IngestError(f"{name}: PDF không có lớp chữ (có lẽ là ảnh quét của {len(reader.pages)} trang); hãy "
-                          "dùng bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước khi nhập")
+        raise IngestError(
+            f"{name}: PDF không có lớp chữ (có lẽ là ảnh quét của {len(reader.pages)} trang); hãy "
+            "dùng bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước khi nhập"
+        )
     return Document(name, "pdf", nfc(text))
 
 
@@ -224,7 +228,7 @@ def is_number_cell(text: str) -> bool:
 
 
 def cell_number(text: str) -> float | None:
-    """"1.973" → 1973, "81,77" → 81.77, "81,77%" → 81.77; None if the cell is not a number."""
+    """ "1.973" → 1973, "81,77" → 81.77, "81,77%" → 81.77; None if the cell is not a number."""
     if not is_number_cell(text):
         return None
     return float(text.strip().rstrip("%").strip().replace(".", "").replace(",", "."))
@@ -234,9 +238,14 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
     """Title rows (one filled cell), header rows (the filled rows just above the first row with a number), and the
     data rows. None when the grid has no row with a number."""
     rows = [[c or "" for c in row] for row in grid]
-    first_data = next((i for i, row in enumerate(rows)
-                       if any(is_number_cell(c) for c in row[1:]) and any(c and not is_number_cell(c) for c in row)),
-                      None)
+    first_data = next(
+        (
+            i
+            for i, row in enumerate(rows)
+            if any(is_number_cell(c) for c in row[1:]) and any(c and not is_number_cell(c) for c in row)
+        ),
+        None,
+    )
     if first_data is None:
         return None
     header_rows: list[int] = []
@@ -250,7 +259,7 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
             break
         header_rows.insert(0, i)
         i -= 1
-    title_rows = [r for r in rows[:header_rows[0] if header_rows else first_data] if any(c.strip() for c in r)]
+    title_rows = [r for r in rows[: header_rows[0] if header_rows else first_data] if any(c.strip() for c in r)]
     title = " ".join(dict.fromkeys(c.strip() for r in title_rows for c in r if c.strip())) or None
     width = max(len(r) for r in rows)
     headers = {}
@@ -258,8 +267,10 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
         parts = [rows[r][col].strip() for r in header_rows if col < len(rows[r]) and rows[r][col].strip()]
         if parts:
             headers[col + 1] = " / ".join(dict.fromkeys(fold_space(p) for p in parts))
-    data = [[Cell(r + 1, c + 1, text.strip()) for c, text in enumerate(rows[r]) if text.strip()]
-            for r in range(first_data, len(rows))]
+    data = [
+        [Cell(r + 1, c + 1, text.strip()) for c, text in enumerate(rows[r]) if text.strip()]
+        for r in range(first_data, len(rows))
+    ]
     return Table(file, name, title, headers, [row for row in data if row])
 
 

@@ -33,18 +33,25 @@ _FILLER = {"số", "các", "của", "và", "được", "có", "đã", "trong", "
 
 
 def cell_ref(table: Table, cell: Cell) -> str:
-    """"bao-cao.xlsx#Năm 2023!C5": the provenance written into observations.yaml (`cell`)."""
+    """ "bao-cao.xlsx#Năm 2023!C5": the provenance written into observations.yaml (`cell`)."""
     return f"{table.file}#{table.name}!{cell.ref}"
 
 
-def extract_document(doc: Document, registry: Registry | None, *, published: str | None = None,
-                     province: str | None = None, indicators: list[dict[str, Any]] | None = None) -> Draft:
+def extract_document(
+    doc: Document,
+    registry: Registry | None,
+    *,
+    published: str | None = None,
+    province: str | None = None,
+    indicators: list[dict[str, Any]] | None = None,
+) -> Draft:
     """The draft of any document: the text extractor over its paragraphs, and one observation per numeric cell
     of each of its tables."""
     indicators = indicators or []
     if doc.text.strip():
-        draft = extract(prepare(doc.text, doc.name), registry, published=published, province=province,
-                        indicators=indicators)
+        draft = extract(
+            prepare(doc.text, doc.name), registry, published=published, province=province, indicators=indicators
+        )
     else:
         title = next((t.title for t in doc.tables if t.title), None)
         draft = Draft(SourceDraft(doc.name, title, published, None, None, None, None, 1.0 if published else 0.0))
@@ -62,8 +69,11 @@ def extract_document(doc: Document, registry: Registry | None, *, published: str
 def table_period(table: Table, document_title: str | None = None) -> tuple[str | None, str | None]:
     """The period a table's title or sheet name states ("Năm 2023", "Giai đoạn 2021 - 2023"), else the one the
     document's title states, with its note."""
-    for where, text in (("tiêu đề", table.title or ""), ("tên trang", table.name),
-                        ("tiêu đề văn bản chứa", document_title or "")):
+    for where, text in (
+        ("tiêu đề", table.title or ""),
+        ("tên trang", table.name),
+        ("tiêu đề văn bản chứa", document_title or ""),
+    ):
         m = _YEARS.search(text)
         if m:
             period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else m.group("y")
@@ -71,9 +81,13 @@ def table_period(table: Table, document_title: str | None = None) -> tuple[str |
     return None, None
 
 
-def table_observations(table: Table, registry: Registry | None, indicators: list[dict[str, Any]],
-                       province: str | None = None, document_title: str | None = None
-                       ) -> tuple[list[ObservationDraft], list[str]]:
+def table_observations(
+    table: Table,
+    registry: Registry | None,
+    indicators: list[dict[str, Any]],
+    province: str | None = None,
+    document_title: str | None = None,
+) -> tuple[list[ObservationDraft], list[str]]:
     """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
     whose place is unknown or ambiguous."""
     label_col = _label_column(table)
@@ -100,16 +114,36 @@ def table_observations(table: Table, registry: Registry | None, indicators: list
                 continue
             unit: Unit = "percent" if "%" in cell.text or "%" in header or "tỷ lệ" in header.lower() else "count"
             indicator = _indicator(header, unit, indicators)
-            confidence = 0.85 - (0.2 if indicator.startswith("new:") else 0) - (0.15 if code is None else 0) \
+            confidence = (
+                0.85
+                - (0.2 if indicator.startswith("new:") else 0)
+                - (0.15 if code is None else 0)
                 - (0.1 if period is None else 0)
-            drafts.append(ObservationDraft(
-                id=f"o-{_slug(table.name)}-{cell.ref.lower()}", indicator=indicator, province=code,
-                province_note=f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”." if code else None,
-                district=district, commune=commune, period=period, period_note=period_note, value=clean(value),
-                numerator=None, denominator=None, unit=unit, qualifier=None, subject=header or None,
-                status="reported", breakdown=None, quote="", confidence=round(max(0.1, confidence), 2),
-                cell=cell_ref(table, cell), cell_header=header or None,
-            ))
+            )
+            drafts.append(
+                ObservationDraft(
+                    id=f"o-{_slug(table.name)}-{cell.ref.lower()}",
+                    indicator=indicator,
+                    province=code,
+                    province_note=f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”." if code else None,
+                    district=district,
+                    commune=commune,
+                    period=period,
+                    period_note=period_note,
+                    value=clean(value),
+                    numerator=None,
+                    denominator=None,
+                    unit=unit,
+                    qualifier=None,
+                    subject=header or None,
+                    status="reported",
+                    breakdown=None,
+                    quote="",
+                    confidence=round(max(0.1, confidence), 2),
+                    cell=cell_ref(table, cell),
+                    cell_header=header or None,
+                )
+            )
     return drafts, notes
 
 
@@ -119,8 +153,9 @@ def _label_column(table: Table) -> int:
     return counts.most_common(1)[0][0] if counts else 1
 
 
-def _row_place(label: str, registry: Registry | None, province: str | None
-               ) -> tuple[str | None, str | None, str | None, str | None] | None:
+def _row_place(
+    label: str, registry: Registry | None, province: str | None
+) -> tuple[str | None, str | None, str | None, str | None] | None:
     """(province code, district, commune, a note) for a row label, or None when it names no place."""
     text = label.strip()
     if _TOTAL.match(text):

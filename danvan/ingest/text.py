@@ -16,8 +16,10 @@ MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is a dump
 MAX_CHARS = 100_000
 
 # HTML: a document start or several block/inline tags. One stray "<" in prose is not HTML.
-_HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|head)\b|(?:<\s*/?\s*(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>.*){3}",
-                        re.IGNORECASE | re.DOTALL)
+_HTML_HINT = re.compile(
+    r"<\s*(?:!doctype|html|body|head)\b|(?:<\s*/?\s*(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>.*){3}",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_DROP = re.compile(r"<\s*(script|style|noscript|head)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|header|footer|table)\b[^>]*>", re.I)
 _HTML_INLINE = re.compile(r"<\s*/?\s*(?:b|i|u|em|strong|span|a|font|sup|sub|small|mark)\b[^>]*>", re.I)
@@ -32,10 +34,14 @@ _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
 _TAIL_MARKER = re.compile(
     r"Thống kê truy cập|Các tin khác|Tin liên quan|Xem nhiều nhất|Gửi cho bạn bè|Liên kết website|"
     r"Bài viết liên quan|Tin cùng chuyên mục|Thông tin người gửi phản hồi|Tin mới nhất|Thông tin mới nhất",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Interface words scraped with the page; harmless for numbers but they would be taken for a title.
-_UI_LINE = re.compile(r"^\s*(?:Sign In|Đăng nhập|Tag:?|File đính kèm|Print|In trang|Gốc|anh tin bai|Ảnh cờ động|"
-                      r"Phản hồi|(?:No title\.*\s*)+)\s*$", re.IGNORECASE)
+_UI_LINE = re.compile(
+    r"^\s*(?:Sign In|Đăng nhập|Tag:?|File đính kèm|Print|In trang|Gốc|anh tin bai|Ảnh cờ động|"
+    r"Phản hồi|(?:No title\.*\s*)+)\s*$",
+    re.IGNORECASE,
+)
 # Sentence ends: . ! ? … followed by space and a capital, an opening quote or a bracket. "1.973", "TP." stay whole.
 _SENTENCE_END = re.compile(r"(?P<stop>[.!?…][\"”’)]*)\s+(?=[\"“(\-–]?[^\W\d_])")
 # "TP. Hồ Chí Minh", "ThS. Nguyễn …": a dot after these abbreviations does not end a sentence.
@@ -85,8 +91,10 @@ def prepare(text: str, name: str = "<text>") -> Article:
     """Normalise, strip HTML when the input is a web page, and keep the content paragraphs."""
     notes: list[str] = []
     if len(text) > MAX_CHARS:
-        raise IngestError(f"{name}: văn bản dài {len(text):,} ký tự, quá giới hạn {MAX_CHARS:,} ký tự của một lần "
-                          "nhập — hãy chia thành nhiều phần".replace(",", "."))
+        raise IngestError(
+            f"{name}: văn bản dài {len(text):,} ký tự, quá giới hạn {MAX_CHARS:,} ký tự của một lần "
+            "nhập — hãy chia thành nhiều phần".replace(",", ".")
+        )
     text = nfc(text)
     if _HTML_HINT.search(text):
         text = strip_html(text)
@@ -136,8 +144,9 @@ def split_sentences(paragraph: Span) -> list[Span]:
     spans, last = [], 0
     for match in _SENTENCE_END.finditer(paragraph.text):
         # A bounded look-behind: slicing the whole prefix each time made long paragraphs quadratic.
-        if match.group("stop") == "." and _ABBREVIATION.search(paragraph.text, max(0, match.start() - 8),
-                                                                 match.start()):
+        if match.group("stop") == "." and _ABBREVIATION.search(
+            paragraph.text, max(0, match.start() - 8), match.start()
+        ):
             continue
         end = match.end("stop")
         piece = paragraph.text[last:end]
