@@ -16,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 import danvan
 from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, convert_codes, filter_label, parse_link, query
 from danvan.i18n import LANGS, t
-from danvan.model import BODY_LEVELS, VISIT_KINDS
+from danvan.model import BODY_LEVELS, SCHEMES, VISIT_KINDS
 from danvan.registry import Registry
 
 from . import cached, keys, presenting, routes
@@ -153,12 +153,12 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
     st.slider(t("filter_years", lang), FIRST_YEAR, LAST_YEAR, key=keys.YEARS, **start(keys.YEARS, "value"))
     st.radio(
         t("filter_scheme", lang),
-        ["63", "34"],
+        list(SCHEMES),
         key=keys.SCHEME,
         on_change=_scheme_changed,
         args=(catalog,),
         format_func=lambda x: t("scheme_" + x, lang),
-        **({} if keys.SCHEME in state else {"index": ["63", "34"].index(canonical[keys.SCHEME])}),
+        **({} if keys.SCHEME in state else {"index": list(SCHEMES).index(canonical[keys.SCHEME])}),
     )
     scheme = state[keys.SCHEME]
     codes = catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .model import MERGER_DATE, Problem
+from .model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, Problem, Scheme, scheme_on
 from .text import ascii_key, name_key, nfc
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "data"
@@ -132,7 +132,7 @@ def _compact(text: str) -> str:
 class Place:
     """One unit of the gazetteer, in the scheme it belongs to."""
 
-    scheme: str  # "63" (until 30/6/2025) or "34" (from 1/7/2025)
+    scheme: Scheme  # OLD_SCHEME until 30/6/2025, NEW_SCHEME from 1/7/2025
     level: str  # province | district | commune
     code: str
     type: str  # tỉnh, thành phố; huyện, quận, thị xã, thành phố; xã, phường, thị trấn, đặc khu
@@ -150,7 +150,7 @@ class Place:
 class Match:
     """What a name means on a date: codes in the scheme in force then, and the unit named."""
 
-    scheme: str
+    scheme: Scheme
     province_code: str
     district_code: str | None
     commune_code: str | None
@@ -208,7 +208,7 @@ class Gazetteer:
         self.mapping = frames["commune_mapping_2025.csv"]
         self.former_names = frames["former_names.csv"]
         self._places: dict[tuple[str, str, str], Place] = {}
-        self._index = {"63": _Index(), "34": _Index()}
+        self._index = {OLD_SCHEME: _Index(), NEW_SCHEME: _Index()}
         self._new_provinces: dict[str, tuple[str, ...]] = {}  # old province or district code → new province codes
         self._district_new_provinces: dict[str, tuple[str, ...]] = {}
         self._district_new_commune: dict[str, str] = {}
@@ -217,7 +217,7 @@ class Gazetteer:
         for scheme, code, kind, name, new_codes in self.provinces.iter_rows():
             place = self._put(Place(scheme, "province", code, kind, name, code))
             self._index[scheme].add(place, name)
-            if scheme == "63":
+            if scheme == OLD_SCHEME:
                 self._new_provinces[code] = tuple(new_codes.split("|"))
         if units is not None:  # the registry's spellings of provinces ("Thừa Thiên Huế", "TP HCM", "Đắc Lắc")
             for scheme, code, name, aliases in units.select("scheme", "code", "name_vi", "aliases").iter_rows():
@@ -226,22 +226,24 @@ class Gazetteer:
                     spellings = [name, *filter(None, (aliases or "").split("|"))]
                     self._index[scheme].add(province, *spellings, *(_strip_type(s)[1] for s in spellings))
         for code, kind, name, province, new_provinces, new_commune in self.districts.iter_rows():
-            place = self._put(Place("63", "district", code, kind, name, province, code))
-            self._index["63"].add(place, name)
+            place = self._put(Place(OLD_SCHEME, "district", code, kind, name, province, code))
+            self._index[OLD_SCHEME].add(place, name)
             self._district_new_provinces[code] = tuple(new_provinces.split("|"))
             if new_commune:
                 self._district_new_commune[code] = new_commune
         for code, kind, name, district, province in self.communes_63.iter_rows():
-            self._index["63"].add(self._put(Place("63", "commune", code, kind, name, province, district)), name)
+            self._index[OLD_SCHEME].add(
+                self._put(Place(OLD_SCHEME, "commune", code, kind, name, province, district)), name
+            )
         for code, kind, name, province in self.communes_34.iter_rows():
-            self._index["34"].add(self._put(Place("34", "commune", code, kind, name, province)), name)
+            self._index[NEW_SCHEME].add(self._put(Place(NEW_SCHEME, "commune", code, kind, name, province)), name)
         for old, new, _, _ in self.mapping.iter_rows():
             self._commune_news[old].append(new)
             self._commune_olds[new].append(old)
         for level, code, key in self.former_names.iter_rows():
-            place = self._places[("63", level, code)]
-            if place not in self._index["63"].former[key]:
-                self._index["63"].former[key].append(place)
+            place = self._places[(OLD_SCHEME, level, code)]
+            if place not in self._index[OLD_SCHEME].former[key]:
+                self._index[OLD_SCHEME].former[key].append(place)
 
     def _put(self, place: Place) -> Place:
         self._places[(place.scheme, place.level, place.code)] = place
@@ -249,24 +251,24 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------------------- look-ups
 
-    def place(self, scheme: str, level: str, code: str) -> Place | None:
+    def place(self, scheme: Scheme, level: str, code: str) -> Place | None:
         """A unit by its code: place("63", "district", "064") is huyện Chợ Đồn."""
         return self._places.get((scheme, level, code))
 
     def new_province_codes(self, place: Place) -> tuple[str, ...]:
         """The 34-scheme province(s) a unit lies in."""
-        if place.scheme == "34":
+        if place.scheme == NEW_SCHEME:
             return (place.province_code,)
         if place.level == "district":
             return self._district_new_provinces[place.code]
         if place.level == "commune":
             news = self._commune_news.get(place.code, [])
-            return tuple(sorted({self._places[("34", "commune", n)].province_code for n in news}))
+            return tuple(sorted({self._places[(NEW_SCHEME, "commune", n)].province_code for n in news}))
         return self._new_provinces[place.code]
 
     def new_commune_codes(self, place: Place) -> tuple[str, ...]:
         """The 34-scheme commune-level unit(s) an old commune (or a district made one unit) went to."""
-        if place.level == "commune" and place.scheme == "63":
+        if place.level == "commune" and place.scheme == OLD_SCHEME:
             return tuple(self._commune_news.get(place.code, ()))
         if place.level == "district" and place.code in self._district_new_commune:
             return (self._district_new_commune[place.code],)
@@ -274,12 +276,12 @@ class Gazetteer:
 
     def old_communes(self, new_code: str) -> tuple[Place, ...]:
         """The 63-scheme communes a new commune was made from (whole or in part)."""
-        return tuple(self._places[("63", "commune", c)] for c in self._commune_olds.get(new_code, ()))
+        return tuple(self._places[(OLD_SCHEME, "commune", c)] for c in self._commune_olds.get(new_code, ()))
 
     def _ancestors(self, place: Place) -> set[tuple[str, str]]:
         """Every unit that contains `place`, or contained it in the other scheme, as (kind, code) tokens."""
         out: set[tuple[str, str]] = set()
-        if place.scheme == "63":
+        if place.scheme == OLD_SCHEME:
             out.add(("p63", place.province_code))
             if place.district_code and place.level != "district":
                 out.add(("d", place.district_code))
@@ -301,7 +303,7 @@ class Gazetteer:
             return ("p" + place.scheme, place.code)
         return None
 
-    def _lookup(self, scheme: str, name: str, kinds: Sequence[tuple[str, str]] | None) -> tuple[list[Place], str]:
+    def _lookup(self, scheme: Scheme, name: str, kinds: Sequence[tuple[str, str]] | None) -> tuple[list[Place], str]:
         """Units of one scheme named `name` (and of one of `kinds`, when given): exact key, then no diacritics,
         then former names. Returns the places and a note saying which way they matched."""
         index = self._index[scheme]
@@ -325,7 +327,7 @@ class Gazetteer:
         return [], ""
 
     def _candidates(
-        self, name: str, kinds: Sequence[tuple[str, str]] | None, scheme: str, levels: Sequence[str]
+        self, name: str, kinds: Sequence[tuple[str, str]] | None, scheme: Scheme, levels: Sequence[str]
     ) -> tuple[list[Place], list[Place], dict[Place, str]]:
         """Candidates of the first level that has any (a bare name is first a province, then a district, then a
         commune): (units of the scheme in force, old units when the date is after the merger, notes per unit).
@@ -341,7 +343,7 @@ class Gazetteer:
                 wanted = level_kinds if strict and level_kinds else [(level, t) for t in _TYPES[level]]
                 notes: dict[Place, str] = {}
                 tiers = []
-                for s in ("34", "63") if scheme == "34" else ("63",):
+                for s in (NEW_SCHEME, OLD_SCHEME) if scheme == NEW_SCHEME else (OLD_SCHEME,):
                     found, note = self._lookup(s, name, wanted)
                     for place in found:
                         changed = "" if strict else f"loại đơn vị khác: {place.label}"
@@ -351,7 +353,7 @@ class Gazetteer:
                     return tiers[0], (tiers[1] if len(tiers) > 1 else []), notes
         return [], [], {}
 
-    def _as_match(self, place: Place, scheme: str, note: str) -> list[Match]:
+    def _as_match(self, place: Place, scheme: Scheme, note: str) -> list[Match]:
         """A unit as Match(es) in the scheme of the date: an old unit after the merger becomes its new unit(s)."""
         if place.scheme == scheme:
             commune = place.code if place.level == "commune" else None
@@ -362,19 +364,19 @@ class Gazetteer:
         communes = self.new_commune_codes(place)
         out = []
         for province in provinces:
-            here = [c for c in communes if self._places[("34", "commune", c)].province_code == province]
+            here = [c for c in communes if self._places[(NEW_SCHEME, "commune", c)].province_code == province]
             commune = here[0] if len(here) == 1 else None
             what = f"{place.label} (mã {place.code}, tỉnh mã {place.province_code})"
             if commune:
-                target = self._places[("34", "commune", commune)].label
+                target = self._places[(NEW_SCHEME, "commune", commune)].label
                 text = f"{what} không còn từ 1/7/2025: nay thuộc {target}, tỉnh mã {province}"
             elif here:
                 text = f"{what} không còn từ 1/7/2025: nay thuộc tỉnh mã {province}, chia cho " + ", ".join(
-                    self._places[("34", "commune", c)].label for c in here
+                    self._places[(NEW_SCHEME, "commune", c)].label for c in here
                 )
             else:
                 text = f"{what} không còn từ 1/7/2025: nay thuộc tỉnh mã {province}"
-            out.append(Match("34", province, None, commune, place, "; ".join(filter(None, (note, text)))))
+            out.append(Match(NEW_SCHEME, province, None, commune, place, "; ".join(filter(None, (note, text)))))
         return out
 
     # ------------------------------------------------------------------------------------------- resolve
@@ -395,7 +397,7 @@ class Gazetteer:
         province code or name (the outlet's province), used only when the name and its context stay ambiguous.
         `level`: province | district | commune, when the caller knows it. `within`: a province code (in the scheme
         in force on the date, or the 63-scheme code) that the unit must lie in: a filter, not a hint."""
-        scheme = "63" if on is not None and on < MERGER_DATE else "34"
+        scheme = scheme_on(on)
         query = nfc(name).strip()
         head, inline = _split_context(query)
         kinds, bare = _strip_type(head)
@@ -454,7 +456,7 @@ class Gazetteer:
 
     def _context_tokens(self, names: Sequence[str], on: dt.date | None) -> set[tuple[str, str]]:
         tokens: set[tuple[str, str]] = set()
-        scheme = "63" if on is not None and on < MERGER_DATE else "34"
+        scheme = scheme_on(on)
         for text in names:
             kinds, bare = _strip_type(nfc(text).strip())
             if not bare:
@@ -464,7 +466,7 @@ class Gazetteer:
                 token = self._self_token(place)
                 if token:
                     tokens.add(token)
-                if place.level == "province" and place.scheme == "63":
+                if place.level == "province" and place.scheme == OLD_SCHEME:
                     tokens.update(("p34", c) for c in self._new_provinces[place.code])
         return tokens
 
@@ -473,8 +475,8 @@ class Gazetteer:
             return set()
         hint = nfc(hint).strip()
         if hint.isdigit():
-            tokens = {(f"p{s}", hint) for s in ("63", "34") if (s, "province", hint) in self._places}
-            if ("63", "province", hint) in self._places:
+            tokens = {(f"p{s}", hint) for s in (OLD_SCHEME, NEW_SCHEME) if (s, "province", hint) in self._places}
+            if (OLD_SCHEME, "province", hint) in self._places:
                 tokens.update(("p34", c) for c in self._new_provinces[hint])
             return tokens
         return self._context_tokens([hint], on)
@@ -514,7 +516,7 @@ class Gazetteer:
             for n in range(len(words), 0, -2):  # the longest run of words that names a unit
                 name = "".join(words[:n])
                 kinds = _TYPE_WORDS[word]
-                if any(self._candidates(name, kinds, "63" if on and on < MERGER_DATE else "34", LEVELS)[:2]):
+                if any(self._candidates(name, kinds, scheme_on(on), LEVELS)[:2]):
                     best = name
                     break
             if best is None:
@@ -637,7 +639,7 @@ def find_places(
 
 _DATE_COLUMNS = ("date_start", "period_end", "date")
 _LABEL_COLUMNS = ("_record", "id", "visit_id", "observation_id")
-_SCHEME_DAY = {"63": MERGER_DATE - dt.timedelta(days=1), "34": MERGER_DATE}
+_SCHEME_DAY = {OLD_SCHEME: MERGER_DATE - dt.timedelta(days=1), NEW_SCHEME: MERGER_DATE}
 
 
 def check_places(
@@ -665,9 +667,9 @@ def check_places(
             continue
         day = next((c for c in _DATE_COLUMNS if c in frame.columns), None)
         scheme = (
-            pl.when(pl.col(day) < pl.lit(MERGER_DATE)).then(pl.lit("63")).otherwise(pl.lit("34"))
+            pl.when(pl.col(day) < pl.lit(MERGER_DATE)).then(pl.lit(OLD_SCHEME)).otherwise(pl.lit(NEW_SCHEME))
             if day
-            else pl.lit("34")
+            else pl.lit(NEW_SCHEME)
         )
         label_col = next((c for c in _LABEL_COLUMNS if c in frame.columns), None)
         label = (
@@ -722,7 +724,7 @@ def _place_problem(
     level: str,
     value: str,
     province: str | None,
-    scheme: str,
+    scheme: Scheme,
     district: str | None,
     listed: set[tuple[str, str]],
 ) -> str | None:
@@ -734,7 +736,7 @@ def _place_problem(
     if res.status == "found":
         return None
     what = "huyện" if level == "district" else "xã/phường"
-    period = "trước 1/7/2025" if scheme == "63" else "từ 1/7/2025"
+    period = "trước 1/7/2025" if scheme == OLD_SCHEME else "từ 1/7/2025"
     if res.status == "unknown":
         return (
             f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "

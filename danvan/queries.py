@@ -8,7 +8,7 @@ import polars as pl
 from . import fmt
 from .filter import Filter
 from .i18n import t
-from .model import Catalog
+from .model import NEW_SCHEME, OLD_SCHEME, Catalog
 
 
 def level_expr() -> pl.Expr:
@@ -37,7 +37,7 @@ def _display_units(catalog: Catalog, scheme: str) -> pl.LazyFrame:
         pl.col("name_vi").alias("province_name"),
         pl.when(pl.col("scheme") == scheme)
         .then(pl.col("code"))
-        .when(pl.col("scheme") == "63")
+        .when(pl.col("scheme") == OLD_SCHEME)
         .then(pl.col("new_code"))
         .otherwise(None)
         .alias("display_code"),
@@ -618,7 +618,7 @@ def documents_in(catalog: Catalog, flt: Filter, referenced: list[str], source_id
     issued locally by one of its provinces (a document's province is a unit of scheme 63)."""
     from .filter import convert_codes
 
-    old_codes = convert_codes(list(flt.provinces), flt.scheme, "63", catalog.units) if flt.provinces else []
+    old_codes = convert_codes(list(flt.provinces), flt.scheme, OLD_SCHEME, catalog.units) if flt.provinces else []
     mentioned = (
         document_mentions(catalog).explode("source_id").filter(pl.col("source_id").is_in(source_ids))["code"].to_list()
     )
@@ -658,7 +658,7 @@ def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFr
     rows = frame.filter(
         pl.col("indicator_id") == indicator_id, pl.col("level") == "province", pl.col("breakdown").is_null()
     )
-    if scheme == "34":
+    if scheme == NEW_SCHEME:
         rows = aggregate_to_34(rows).filter(pl.col("aggregated") | (pl.col("parts").list.len() == 1))
     else:
         rows = rows.with_columns(

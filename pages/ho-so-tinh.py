@@ -11,6 +11,7 @@ from danvan.exports import FORMATS
 from danvan.exports.report import brief
 from danvan.figures import maps
 from danvan.i18n import name_column, value_text
+from danvan.model import NEW_SCHEME, OLD_SCHEME
 from danvan.text import ascii_key
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
@@ -44,13 +45,15 @@ st.html(
 )
 st.title(f"{t('page_profile')}: {unit['name_vi']}")
 st.caption(ui.plain(current.filter_label()))
-if scheme == "63":
-    partners = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == unit["new_code"])
+if scheme == OLD_SCHEME:
+    partners = current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == unit["new_code"])
     relation = (
-        t("merged_into", name=current.province_name(unit["new_code"], "34")) if partners.height > 1 else t("unchanged")
+        t("merged_into", name=current.province_name(unit["new_code"], NEW_SCHEME))
+        if partners.height > 1
+        else t("unchanged")
     )
 else:
-    old = current.catalog.units.filter(pl.col("scheme") == "63", pl.col("new_code") == code)["name_vi"].to_list()
+    old = current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == code)["name_vi"].to_list()
     relation = t("merged_from", names=", ".join(old)) if len(old) > 1 else t("unchanged")
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
@@ -118,7 +121,8 @@ with side:
     st.subheader(t("profile_documents"))
     codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().to_list()
     old_codes = current.catalog.units.filter(
-        pl.col("scheme") == "63", (pl.col("new_code") == code) if scheme == "34" else (pl.col("code") == code)
+        pl.col("scheme") == OLD_SCHEME,
+        (pl.col("new_code") == code) if scheme == NEW_SCHEME else (pl.col("code") == code),
     )["code"].to_list()
     documents = current.catalog.documents.filter(pl.col("code").is_in(codes) | pl.col("province").is_in(old_codes))
     if documents.is_empty():

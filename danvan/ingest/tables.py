@@ -171,7 +171,7 @@ def _row_place(
         place = res.match.place
         if place.level == "district":
             return place.province_code, place.name, None, None
-        district = registry.gazetteer.place("63", "district", place.district_code or "")
+        district = registry.gazetteer.place(OLD_SCHEME, "district", place.district_code or "")
         return place.province_code, district.name if district else None, place.name, None
     if res.status == "ambiguous":
         options = "; ".join(f"{m.place.label} (tỉnh mã {m.province_code})" for m in res.candidates[:5])
