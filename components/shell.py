@@ -91,7 +91,8 @@ def _navigation(lang: str) -> st.Page:
     for entry in (routes.CURATE_PAGE, routes.QUEUE_PAGE):
         pages[t("section_reference", lang)].append(page(entry, bool(st.session_state.get(keys.CURATOR))))
     pages[t("section_reference", lang)].append(page(routes.AUDIT_PAGE, bool(st.session_state.get(keys.ADMIN))))
-    return st.navigation(pages)
+    # always whole: a collapsed menu hides the curator pages behind Streamlit's English "View N more"
+    return st.navigation(pages, expanded=True)
 
 
 def run() -> None:
