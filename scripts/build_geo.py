@@ -73,6 +73,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from danvan.loader import UNIT_COLUMNS
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE_DIR = REPO.parent / "shared" / "geo"
 REFERENCE_FILES = ("vn_provinces_63_pre2025.geojson", "vn_hoangsa_truongsa.geojson")
@@ -894,20 +896,7 @@ def units_rows(merger: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def units_csv(merger: list[dict[str, str]]) -> str:
     buf = io.StringIO()
-    columns = [
-        "scheme",
-        "code",
-        "name_vi",
-        "name_en",
-        "region",
-        "new_code",
-        "valid_from",
-        "valid_to",
-        "capital_lon",
-        "capital_lat",
-        "aliases",
-    ]
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=UNIT_COLUMNS, lineterminator="\n")  # what the loader reads
     writer.writeheader()
     writer.writerows(units_rows(merger))
     return buf.getvalue()

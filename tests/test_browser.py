@@ -52,8 +52,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(port: int, log: Path) -> subprocess.Popen | None:
-    """Start the app on the port; None if it exits before answering (e.g. another process took the port)."""
+def _start(port: int, log: Path, env: dict[str, str] | None = None) -> subprocess.Popen | None:
+    """Start the app on the port (on the curated data unless `env` says otherwise); None if it exits before
+    answering (e.g. another process took the port)."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -71,7 +72,7 @@ def _start(port: int, log: Path) -> subprocess.Popen | None:
         cwd=ROOT,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
-        env={**os.environ, "DANVAN_DATA": str(ROOT / "data")},
+        env={**os.environ, "DANVAN_DATA": str(ROOT / "data"), **(env or {})},
     )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:

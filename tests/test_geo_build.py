@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from danvan.loader import UNIT_COLUMNS
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 GEO = DATA / "geo"
@@ -21,19 +23,6 @@ SCRIPT = REPO / "scripts" / "build_geo.py"
 REFERENCE_DIR = REPO.parent / "shared" / "geo"
 REFERENCE_FILES = ("vn_provinces_63_pre2025.geojson", "vn_hoangsa_truongsa.geojson")
 
-COLUMNS = [
-    "scheme",
-    "code",
-    "name_vi",
-    "name_en",
-    "region",
-    "new_code",
-    "valid_from",
-    "valid_to",
-    "capital_lon",
-    "capital_lat",
-    "aliases",
-]
 REGIONS = {
     "Trung du và miền núi phía Bắc",
     "Đồng bằng sông Hồng",
@@ -117,9 +106,9 @@ def _distance_deg(point: tuple[float, float], geometry: dict) -> float:
 def test_units_csv_rows_and_columns():
     text = (DATA / "units.csv").read_text(encoding="utf-8")
     assert text.endswith("\n") and "\r" not in text
-    assert text.splitlines()[0].split(",") == COLUMNS
+    assert text.splitlines()[0].split(",") == UNIT_COLUMNS
     rows = _units()
-    assert all(list(r) == COLUMNS for r in rows)
+    assert all(list(r) == UNIT_COLUMNS for r in rows)
     s63 = [r for r in rows if r["scheme"] == "63"]
     s34 = [r for r in rows if r["scheme"] == "34"]
     assert (len(s63), len(s34), len(rows)) == (63, 34, 97)

@@ -5,18 +5,18 @@ DANVAN_REQUIRE_BROWSER=1."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import CURATOR
-from test_browser import ARGS, ARTIFACTS, CHROMIUM  # the shared harness: it skips, or fails, without Chromium
+from test_browser import (  # the shared harness: it skips, or fails, without Chromium
+    ARGS,
+    ARTIFACTS,
+    CHROMIUM,
+    _free_port,
+    _start,
+)
 
 import danvan
 from danvan import accounts
@@ -30,12 +30,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     data = tmp_path / "data"
@@ -46,35 +40,11 @@ def server(tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", load_registry(data)[0], load_indicators(data), queue_dir)
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "streamlit-queue.log"
+    log.write_bytes(b"")
+    env = {"DANVAN_DATA": str(data), "DANVAN_QUEUE": str(queue_dir), "DANVAN_CURATORS": str(book)}
     port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "DANVAN_DATA": str(data), "DANVAN_QUEUE": str(queue_dir), "DANVAN_CURATORS": str(book)},
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
+    proc = _start(port, log, env)
+    if proc is None:
         pytest.fail("streamlit did not start: " + log.read_text(errors="replace")[-2000:])
     yield f"http://127.0.0.1:{port}", data, entry
     proc.terminate()
