@@ -33,9 +33,12 @@ from .dates import (
     Published,
     find_dates,
     find_times,
+    has_yearless_date,
+    parse_day,
     place_in_year,
     publication,
     reference_year,
+    sentence_year,
     weekday_problem,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
@@ -50,6 +53,7 @@ from .places import (
     find_people,
     find_places,
     leader_for,
+    led_body,
     main_place,
     main_province,
     province_reason,
@@ -100,6 +104,7 @@ _ACRONYMS = {
     "cqtt": "chính quyền thân thiện",
 }
 MAX_QUOTE = 300
+_NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
 
 
 class _Located(Protocol):
@@ -216,13 +221,20 @@ def _context(
 ) -> Context:
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
+    # With no year to give a bare "9/1", it is read with a stand-in year; only its own sentence can then date it.
     dates = [
         place_in_year(h, pub.date)
         for p in article.paragraphs
-        for h in find_dates(p.text, default_year=year, base=p.start)
+        for h in find_dates(p.text, default_year=year or _NO_YEAR, base=p.start)
     ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    if pub.date is None:
+        sentences = article.sentences()
+        starts = [s.start for s in sentences]
+        dates = [sentence_year(h, sentences[bisect_left(starts, h.start + 1) - 1].text) for h in dates]
+    if year is None:
+        dates = [h for h in dates if h.has_year or h.year_note]
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
@@ -344,6 +356,7 @@ class _Event:
     start: DateHit | None
     end: DateHit | None
     from_title: bool
+    yearless: bool = False  # dated in the text ("Chiều 16/5"), but the year is nowhere to be read
 
 
 def _visits(ctx: Context) -> list[VisitDraft]:
@@ -353,11 +366,14 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     if title is not None and _TITLE_EVENT.search(title.text) and not any(e.paragraph in lede for e in events):
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
-    main_body = _first_body([title, *lede] if title else lede)
+    heads = [title, *lede] if title else list(lede)
     visits: list[VisitDraft] = []
-    seen: set[tuple[str | None, str]] = set()
+    seen: set[tuple[str | None, str | None, str]] = set()
     bodiless: VisitDraft | None = None
     for event in events:
+        # Failing a body of its own, the event's is the first one the headline and lede name before it (the lede
+        # for the headline's own event).
+        main_body = _first_body([s for s in heads if event.from_title or s.start <= event.paragraph.start])
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
             if (
@@ -368,9 +384,10 @@ def _visits(ctx: Context) -> list[VisitDraft]:
             ):
                 bodiless = visit
             continue
-        if (visit.date_start, visit.body) in seen:
+        key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
+        if key in seen:
             continue
-        seen.add((visit.date_start, visit.body))
+        seen.add(key)
         visits.append(visit)
     if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
         bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
@@ -397,14 +414,42 @@ def _events(ctx: Context) -> list[_Event]:
                 h
                 for h in ctx.date_ix.within(sentence.start, sentence.end)
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
+                and not _issues_document(ctx.article.text[h.end : sentence.end])
             ]
-            if not hits or not _EVENT_VERB.search(sentence.text):
+            if not _EVENT_VERB.search(sentence.text):
+                continue
+            if not hits:
+                if ctx.year is None and has_yearless_date(sentence.text):
+                    events.append(_Event(sentence, para, None, None, False, yearless=True))
                 continue
             start, end = hits[0], None
             if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
                 end = hits[1]
+                start = _year_of_end(start, end)
             events.append(_Event(sentence, para, start, end, False))
     return events
+
+
+def _issues_document(after: str) -> bool:
+    """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
+    a gathering — "ban hành" comes before any event verb in the clause after the date."""
+    clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    issued = re.search(r"\b(?:ký\s+)?ban\s+hành\b", clause)
+    verb = _EVENT_VERB.search(clause)
+    return issued is not None and (verb is None or issued.start() < verb.start())
+
+
+def _year_of_end(start: DateHit, end: DateHit) -> DateHit:
+    """ "từ ngày 16.7 đến ngày 30.7.2018": the first day of a span takes the year written at its end."""
+    if start.has_year or not end.has_year or start.day.year == end.day.year:
+        return start
+    day = parse_day(start.day.day, start.day.month, end.day.year)
+    if day is not None and day > end.day:
+        day = parse_day(start.day.day, start.day.month, end.day.year - 1)
+    if day is None:
+        return start
+    note = f"năm {day.year} lấy theo ngày cuối của khoảng thời gian"
+    return DateHit(start.start, start.end, day, None, start.precision, False, start.weekday, start.cue, note)
 
 
 def _first_body(spans: list[Span]) -> BodyHit | None:
@@ -417,7 +462,7 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
 
 def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
-    body = next(iter(find_bodies(text)), None) or main_body
+    body = next(iter(find_bodies(text)), None) or led_body(text) or main_body
     key = (event.paragraph.start, event.paragraph.end)
     if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
         places = ctx.place_ix.within(*key)
@@ -430,7 +475,8 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
     places, province, district, commune, codes = ctx.paragraph_facts[key]
     leader, segment = leader_for(body.name, people) if body else (None, None)
-    level = body_level(body.name, province, district, leader.title if leader else None, codes) if body else None
+    title = leader.title if leader else None
+    level = body_level(body.name, province, district, title, codes, body.place) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
@@ -474,6 +520,8 @@ def _district(places: list[PlaceHit], province: str | None) -> str | None:
 def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, DatePrecision, float, list[str]]:
     """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
     notes: list[str] = []
+    if event.yearless:
+        return None, "Bài ghi ngày nhưng không ghi năm, không có ngày đăng: người nhập cần ghi năm.", "approximate", 0.3, notes
     if event.start is None:  # a visit read from the headline: the page gives no date of its own
         if ctx.published.date and len(ctx.published.date) == 10:
             return (
@@ -487,7 +535,8 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
     hit = event.start
     confidence, note = 0.9, None
     if not hit.has_year:
-        confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {ctx.year_note}."
+        year_note = hit.year_note or ctx.year_note
+        confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {year_note}."
     problem = weekday_problem(hit)
     if problem:
         confidence -= 0.3
