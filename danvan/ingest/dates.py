@@ -153,9 +153,9 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         )
 
     for m in _DM_SPAN.finditer(text):
-        year = int(m.group("y"))
-        first = parse_day(int(m.group("d")), int(m.group("m")), year)
-        last = parse_day(int(m.group("d2")), int(m.group("m2")), year)
+        span_year = int(m.group("y"))
+        first = parse_day(int(m.group("d")), int(m.group("m")), span_year)
+        last = parse_day(int(m.group("d2")), int(m.group("m2")), span_year)
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", True, True)
     for m in _DAY_SPAN.finditer(text):

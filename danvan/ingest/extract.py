@@ -521,7 +521,8 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
     """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
     notes: list[str] = []
     if event.yearless:
-        return None, "Bài ghi ngày nhưng không ghi năm, không có ngày đăng: người nhập cần ghi năm.", "approximate", 0.3, notes
+        missing = "Bài ghi ngày nhưng không ghi năm, không có ngày đăng: người nhập cần ghi năm."
+        return None, missing, "approximate", 0.3, notes
     if event.start is None:  # a visit read from the headline: the page gives no date of its own
         if ctx.published.date and len(ctx.published.date) == 10:
             return (
@@ -533,7 +534,7 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
             )
         return None, "Bài không ghi ngày diễn ra sự kiện.", "approximate", 0.3, notes
     hit = event.start
-    confidence, note = 0.9, None
+    confidence, note = 0.9, hit.year_note  # a span's first day dated by its end says so even with its year set
     if not hit.has_year:
         year_note = hit.year_note or ctx.year_note
         confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {year_note}."
