@@ -38,16 +38,18 @@ _DAY_SPAN = re.compile(
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
-# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end.
+# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end
+# (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
 _DM_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
-    rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)"
+    rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
 # also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
 _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
-    r"(?:\s+ngày)?|[Tt]rong\s+(?:\d+\s+)?ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)\s*\(?\s*$"
+    r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
+    r"\s*\(?\s*$"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals).
@@ -153,11 +155,16 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         )
 
     for m in _DM_SPAN.finditer(text):
-        span_year = int(m.group("y"))
+        if m.group("y"):
+            span_year = int(m.group("y"))
+        elif default_year is not None and _cue_before(text, m.start()):
+            span_year = default_year
+        else:
+            continue
         first = parse_day(int(m.group("d")), int(m.group("m")), span_year)
         last = parse_day(int(m.group("d2")), int(m.group("m2")), span_year)
         if first is not None and last is not None and first < last:
-            add(m.start(), m.end(), first, last, "day", True, True)
+            add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):
         month = m.group("m") or m.group("m_slash")
         cue = _cue_before(text, m.start())

@@ -65,7 +65,7 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-    r"chủ trì|thăm",
+    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -74,7 +74,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("kiem_tra", re.compile(r"kiểm tra", re.I)),
     ("giam_sat", re.compile(r"giám sát", re.I)),
     ("lam_viec", re.compile(r"làm việc", re.I)),
-    ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
+    ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp|hội thảo|tọa đàm|toạ đàm|giao ban", re.I)),
 )
 # An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
 _LEAD_EVENT = re.compile(
@@ -82,6 +82,8 @@ _LEAD_EVENT = re.compile(
     r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)",
     re.I,
 )
+# "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
+_RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -104,6 +106,8 @@ _ACRONYMS = {
     "cqtt": "chính quyền thân thiện",
 }
 MAX_QUOTE = 300
+# A date this many years before the article's year is history ("Ngày truyền thống 15/10/1930"), not its event.
+_HISTORY_YEARS = 5
 _NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
 
 
@@ -408,6 +412,7 @@ def _title(ctx: Context) -> Span | None:
 def _events(ctx: Context) -> list[_Event]:
     """Dated sentences with an event verb; a document's own date is not an event."""
     events = []
+    lede = ctx.article.paragraphs[:3]
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
             hits = [
@@ -415,12 +420,15 @@ def _events(ctx: Context) -> list[_Event]:
                 for h in ctx.date_ix.within(sentence.start, sentence.end)
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
+                and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
             ]
             if not _EVENT_VERB.search(sentence.text):
                 continue
             if not hits:
                 if ctx.year is None and has_yearless_date(sentence.text):
                     events.append(_Event(sentence, para, None, None, False, yearless=True))
+                elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
+                    events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
                 continue
             start, end = hits[0], None
             if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):

@@ -277,7 +277,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
         name = text[words[0][0] : words[-1][1]]
         if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
-        if re.match(r"\s*,?\s*ngày\b", text[words[-1][1] :], re.IGNORECASE):
+        if re.match(r"\s*,?\s*ngày\s+\d", text[words[-1][1] :], re.IGNORECASE):
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
         unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
