@@ -309,14 +309,12 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         year = years[1] if hit.day.month <= 6 else years[0]
     else:
         return hit
-    if year == hit.day.year:
-        return hit
     day = parse_day(hit.day.day, hit.day.month, year)
     shift = year - hit.day.year
     end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year + shift) if hit.end_day else None
     if day is None:
         return hit
-    note = f"năm {year} lấy theo năm nêu trong cùng câu (bài không ghi ngày đăng)"
+    note = f"bài không ghi ngày đăng; năm {year} suy ra từ năm nêu trong cùng câu"
     return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
 
 
