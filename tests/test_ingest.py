@@ -887,6 +887,26 @@ def test_bodies_by_their_full_names(text, body, level):
     assert (visit.body, visit.body_level) == (body, level)
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "level"),
+    [
+        ("Ngày 5/3/2024, Ban Dân vận TƯ tổ chức hội nghị.", "Ban Dân vận Trung ương", "central"),
+        ("Ngày 5/3/2024, Ủy ban Kiểm tra Tỉnh ủy kiểm tra tại huyện.", "Ủy ban Kiểm tra Tỉnh ủy", "province"),
+        ("Ngày 5/3/2024, UBTƯ MTTQ Việt Nam tổ chức hội nghị.", "Ủy ban Trung ương MTTQ Việt Nam", "central"),
+        ("Ngày 5/3/2024, Ban Tổ chức Huyện ủy làm việc với xã.", "Ban Tổ chức Huyện ủy", "district"),
+    ],
+)
+def test_other_party_bodies_keep_their_own_names(text, body, level):
+    visit = draft_of(text + "\n").visits[0]
+    assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_a_communes_body_is_drafted_without_a_level_and_says_why():
+    visit = draft_of("Sáng ngày 03/12/2018, Khối dân vận xã kiểm tra Tổ dân vận ấp.\n").visits[0]
+    assert (visit.body, visit.body_level) == ("Khối dân vận xã", None)
+    assert any("cấp xã" in n for n in visit.notes)
+
+
 def test_a_steering_committee_in_a_document_code_is_not_a_body():
     from danvan.ingest.places import find_bodies
 

@@ -36,8 +36,11 @@ _PERSON_NAMES = {"hồ chí minh"}
 _LEVEL = r"(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)"
 _QCDC = r"(?i:quy\s+chế\s+dân\s+chủ)(?:\s*\(QCDC\))?|QCDC"
 _BODY = re.compile(
-    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
+    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|TƯ\b|T\.Ư\b|Tỉnh\s+ủy|Thành\s+ủy|"
+    r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
+    r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
+    r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
+    r"(?:Ủy\s+ban\s+Trung\s+ương|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?|"
     r"(?:Ban\s+Chỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
     r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
     rf"\s+(?:(?i:xây\s+dựng\s+và\s+)?(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?))?"
@@ -358,6 +361,8 @@ def normalise_body(body: str) -> str:
     body = re.sub(r"\s*\((?:BCĐ|QCDC|BDV)\)", "", body)  # "Ban Chỉ đạo (BCĐ) thực hiện …": the abbreviation it defines
     body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
     body = re.sub(r"^Uỷ", "Ủy", body)
+    body = re.sub(r"\b(?:TƯ|T\.Ư)$", "Trung ương", body)
+    body = re.sub(r"^(?:UBTƯ|UBTW)\b", "Ủy ban Trung ương", body)
     return re.sub(r"^BDV\b", "Ban Dân vận", body)
 
 
