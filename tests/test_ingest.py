@@ -897,12 +897,13 @@ def test_bodies_by_their_full_names(text, body, level):
     ],
 )
 def test_other_party_bodies_keep_their_own_names(text, body, level):
-    visit = draft_of(text + "\n").visits[0]
+    text += " Tham dự có lãnh đạo các sở, ban, ngành và Mặt trận Tổ quốc, các đoàn thể."  # a sentence, not a dateline
+    visit = draft_of("Tin hoạt động công tác dân vận trong tuần\n" + text + "\n").visits[0]
     assert (visit.body, visit.body_level) == (body, level)
 
 
 def test_a_communes_body_is_drafted_without_a_level_and_says_why():
-    visit = draft_of("Sáng ngày 03/12/2018, Khối dân vận xã kiểm tra Tổ dân vận ấp.\n").visits[0]
+    visit = draft_of("Sáng ngày 03/12/2018, Khối dân vận xã đã đến kiểm tra và làm việc với Tổ dân vận ấp.\n").visits[0]
     assert (visit.body, visit.body_level) == ("Khối dân vận xã", None)
     assert any("cấp xã" in n for n in visit.notes)
 
