@@ -224,6 +224,15 @@ def test_issuing_a_document_is_not_an_event_and_a_span_is():
     assert [d.code for d in draft.documents] == ["4591-QĐ/HU"]
 
 
+def test_the_headlines_undated_visit_gives_way_to_the_dated_one():
+    text = (
+        "Đảng - đoàn thể\nHuyện ủy kiểm tra việc thực hiện chủ đề công tác năm 2018\n"
+        "Thực hiện kế hoạch kiểm tra, giám sát năm 2018, các xã đã chuẩn bị báo cáo.\nẢnh: buổi làm việc\n"
+        "Trong 3 ngày từ ngày 28/8-30/8/2018 đoàn kiểm tra Huyện ủy đã làm việc với Đảng ủy 3 xã.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2018-08-28", "Huyện ủy")]
+
+
 def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
     text = (
         "Sáng ngày 16.7.2018, tại khu phố 3, Ủy ban nhân dân Thị trấn tổ chức ra quân làm công tác dân vận.\n"

@@ -397,7 +397,9 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
         bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
         visits.append(bodiless)
-    return visits
+    # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
+    dated = {v.body for v in visits if v.date_start}
+    return [v for v in visits if v.date_start or v.body not in dated]
 
 
 def _title(ctx: Context) -> Span | None:
