@@ -132,7 +132,7 @@ def test_span_of_an_inspection_round():
     ("text", "day", "end"),
     [
         ("Trong 3 ngày từ ngày 28/8-30/8/2018 đoàn kiểm tra", dt.date(2018, 8, 28), dt.date(2018, 8, 30)),
-        ("thời gian kiểm tra từ ngày 20-5 đến 30-9-2019", dt.date(2019, 5, 20), dt.date(2019, 9, 30)),
+        ("các đoàn làm việc từ ngày 12-4 đến 15-6-2021", dt.date(2021, 4, 12), dt.date(2021, 6, 15)),
         ("diễn ra từ ngày 16.7 đến ngày 30.7.2018 với", dt.date(2018, 7, 16), dt.date(2018, 7, 30)),
         ("Sáng ngày 16.7.2018, tại khu phố", dt.date(2018, 7, 16), None),
     ],
