@@ -128,6 +128,149 @@ def test_span_of_an_inspection_round():
     assert (visit.kind, visit.body, visit.body_level) == ("kiem_tra", "Ban Chỉ đạo Trung ương", "central")
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "end"),
+    [
+        ("Trong 3 ngày từ ngày 28/8-30/8/2018 đoàn kiểm tra", dt.date(2018, 8, 28), dt.date(2018, 8, 30)),
+        ("các đoàn làm việc từ ngày 12-4 đến 15-6-2021", dt.date(2021, 4, 12), dt.date(2021, 6, 15)),
+        ("diễn ra từ ngày 16.7 đến ngày 30.7.2018 với", dt.date(2018, 7, 16), dt.date(2018, 7, 30)),
+        ("Sáng ngày 16.7.2018, tại khu phố", dt.date(2018, 7, 16), None),
+    ],
+)
+def test_spans_with_the_month_written_twice(text, day, end):
+    assert [(h.day, h.end_day, h.has_year) for h in find_dates(text)] == [(day, end, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "end", "weekday"),
+    [
+        ("Sáng nay (31-7), đoàn công tác", dt.date(2024, 7, 31), None, None),
+        ("diễn ra chiều qua (23/7), bà", dt.date(2024, 7, 23), None, None),
+        ("Chiều 11/12, Ban Dân vận", dt.date(2024, 12, 11), None, None),
+        ("Ngày 15-3, đoàn khảo sát", dt.date(2024, 3, 15), None, None),
+        ("Trong hai ngày 5-6/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 6), None),
+        ("Trong các ngày 20 và 21/6, Ban", dt.date(2024, 6, 20), dt.date(2024, 6, 21), None),
+        ("từ ngày 5 đến 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
+        ("từ ngày 5/6 - 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
+        ("Sáng thứ Hai (15/4), đoàn", dt.date(2024, 4, 15), None, 0),
+    ],
+)
+def test_yearless_date_forms(text, day, end, weekday):
+    hits = find_dates(text, default_year=2024)
+    assert [(h.day, h.end_day, h.has_year, h.weekday) for h in hits] == [(day, end, False, weekday)]
+
+
+@pytest.mark.parametrize("text", ["đạt 16.7 điểm", "tỷ lệ 13/18 - 20/25 đơn", "có 5/6 - 7/8 xã"])
+def test_decimals_and_fractions_are_not_spans(text):
+    assert find_dates(text, default_year=2024) == []
+
+
+def test_a_time_stamped_header_line_is_the_publication_date(registry):
+    text = (
+        "Kiểm tra việc thực hiện Quy chế dân chủ tại bốn phường của quận Hoàn Kiếm (22:39 18/07/2019)\n"
+        "Chiều 18/7, đoàn kiểm tra số 1 của Thành ủy, do đồng chí Nguyễn Văn An, Trưởng ban Dân vận Thành ủy làm "
+        "trưởng đoàn, đã kiểm tra công tác thực hiện quy chế dân chủ tại quận Hoàn Kiếm.\n"
+    )
+    draft = draft_of(text, registry)
+    assert draft.source.published == "2019-07-18"
+    visit = draft.visits[0]
+    assert (visit.date_start, visit.body, visit.body_level, visit.province) == (
+        "2019-07-18",
+        "Thành ủy",
+        "province",  # Hà Nội's own committee, though a district is named
+        "01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "Ngày 5/7, Ban Dân vận Tỉnh ủy tổ chức Hội nghị sơ kết 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2022.",
+            "2022-07-05",
+        ),
+        (
+            "Ngày 9/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết năm 2019, triển khai nhiệm vụ năm 2020.",
+            "2020-01-09",
+        ),
+        (
+            "Ngày 20/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết năm 2019, triển khai nhiệm vụ năm 2020.",
+            "2019-12-20",
+        ),
+    ],
+)
+def test_without_a_publication_date_a_yearless_date_takes_its_sentences_year(sentence, day):
+    visit = draft_of(sentence + "\n").visits[0]
+    assert (visit.date_start, visit.body) == (day, "Ban Dân vận Tỉnh ủy")
+    assert "cùng câu" in visit.date_note
+
+
+def test_a_date_with_no_year_anywhere_keeps_its_event_and_body_undated():
+    text = "Chiều 16/5, Thường trực Tỉnh ủy làm việc với Ban Tuyên giáo và Dân vận Tỉnh ủy về kết quả công tác.\n"
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.body, visit.body_level) == (None, "Thường trực Tỉnh ủy", "province")
+    assert "không ghi năm" in visit.date_note and visit.confidence <= 0.3
+
+
+def test_issuing_a_document_is_not_an_event_and_a_span_is():
+    text = (
+        "Ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định số 4591-QĐ/HU về việc kiểm tra đối với Đảng ủy "
+        "các xã.\nTrong 3 ngày từ ngày 28/8-30/8/2018 đoàn kiểm tra Huyện ủy đã làm việc với Đảng ủy 3 xã.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.date_end, v.body, v.body_level) for v in draft.visits] == [
+        ("2018-08-28", "2018-08-30", "Huyện ủy", "district")
+    ]
+    assert [d.code for d in draft.documents] == ["4591-QĐ/HU"]
+
+
+def test_the_headlines_undated_visit_gives_way_to_the_dated_one():
+    text = (
+        "Đảng - đoàn thể\nHuyện ủy kiểm tra việc thực hiện chủ đề công tác năm 2018\n"
+        "Thực hiện kế hoạch kiểm tra, giám sát năm 2018, các xã đã chuẩn bị báo cáo.\nẢnh: buổi làm việc\n"
+        "Trong 3 ngày từ ngày 28/8-30/8/2018 đoàn kiểm tra Huyện ủy đã làm việc với Đảng ủy 3 xã.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2018-08-28", "Huyện ủy")]
+
+
+def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
+    text = (
+        "Sáng ngày 16.7.2018, tại khu phố 3, Ủy ban nhân dân Thị trấn tổ chức ra quân làm công tác dân vận.\n"
+        "Theo kế hoạch, đợt công tác diễn ra từ ngày 16.7 đến ngày 30.7.2018 với các hoạt động tổ chức lao động.\n"
+    )
+    visits = draft_of(text).visits
+    assert [(v.date_start, v.date_end, v.body, v.body_level) for v in visits] == [
+        ("2018-07-16", None, "Ủy ban nhân dân Thị trấn", None),  # a commune's body: no contract level yet
+        ("2018-07-16", "2018-07-30", "Ủy ban nhân dân Thị trấn", None),
+    ]
+
+
+def test_a_yearless_first_day_takes_the_year_at_the_end_of_its_span():
+    text = "Đoàn kiểm tra của Ban Dân vận Tỉnh ủy làm việc từ ngày 28/12 đến ngày 5/1/2019 tại các huyện.\n"
+    visit = draft_of(text, published="2019-01-10").visits[0]
+    assert (visit.date_start, visit.date_end) == ("2018-12-28", "2019-01-05")
+
+
+def test_a_history_date_is_not_the_event():
+    text = "Kỷ niệm Ngày truyền thống công tác dân vận (15/10/1930), Ban Dân vận Tỉnh ủy tổ chức hội nghị ngày 14/10.\n"
+    visit = draft_of(text, published="2020-10-16").visits[0]
+    assert (visit.date_start, visit.body) == ("2020-10-14", "Ban Dân vận Tỉnh ủy")
+
+
+def test_a_recent_undated_lede_event_takes_the_page_date():
+    text = (
+        "Thứ Năm, 25/4/2024\nTin hoạt động dân vận trong tuần qua\n"
+        "Vừa qua, Ban Dân vận Huyện ủy tổ chức đoàn khảo sát mô hình dân vận khéo tại các xã.\n"
+    )
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.body, visit.body_level, visit.kind) == (
+        "2024-04-25",
+        "Ban Dân vận Huyện ủy",
+        "district",
+        "khao_sat",
+    )
+
+
 # --- numbers --------------------------------------------------------------------------------------------------
 
 
@@ -698,6 +841,94 @@ def test_a_year_opening_the_lead_frames_later_figures():
 def test_the_acting_body_not_a_place_or_a_source(text, body):
     bodies = [v.body for v in draft_of("Tin hoạt động công tác dân vận\n" + text + "\n").visits]
     assert bodies == [body]  # "Theo Ban Dân vận …" names a source: the conference is drafted with no organiser
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level"),
+    [
+        (
+            "Ngày 9/1/2020, Ban Chỉ đạo (BCĐ) thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh tổ chức hội nghị tổng kết.",
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh",
+            "province",
+        ),
+        (
+            'Ngày 9/1/2020, BCĐ phong trào thi đua "Dân vận khéo" tỉnh tổ chức hội nghị tổng kết.',
+            'Ban Chỉ đạo phong trào thi đua "Dân vận khéo" tỉnh',
+            "province",
+        ),
+        (
+            "Sáng ngày 02 tháng 7 năm 2021, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị lần thứ sáu.",
+            "Ban Thường trực Ủy ban MTTQ Việt Nam huyện",
+            "district",
+        ),
+        (
+            "Sáng ngày 07/7/2023, Đoàn giám sát của Ủy ban MTTQ Việt Nam huyện tiến hành giám sát tại UBND xã "
+            "Duy Vinh.",
+            "Ủy ban MTTQ Việt Nam huyện",
+            "district",
+        ),
+        (
+            "Sáng ngày 03/12/2018, Đoàn kiểm tra của Khối dân vận xã đã đến làm việc với Tổ dân vận ấp Vĩnh Thọ.",
+            "Khối dân vận xã",
+            None,
+        ),
+        (
+            "Sáng 13/12/2023, Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức Hội nghị "
+            "tổng kết công tác dân vận.",
+            "Ban Dân vận huyện",
+            "district",
+        ),
+        (
+            "Ngày 26/5/2017, Tổ Kiểm tra số 4 do đồng chí Trác Xuân Cường – PCT UBND huyện, Phó Trưởng Ban Chỉ đạo "
+            "thực hiện quy chế dân chủ huyện làm Tổ trưởng đã tiến hành kiểm tra tại Phòng giáo dục.",
+            "Ban Chỉ đạo thực hiện quy chế dân chủ huyện",  # the team's office, from its leader's title
+            "district",
+        ),
+        (
+            "Ngày 12/1/2010, Ban dân vận Trung ương tổ chức Hội nghị quán triệt Kết luận 57 của Bộ Chính trị.",
+            "Ban Dân vận Trung ương",
+            "central",
+        ),
+    ],
+)
+def test_bodies_by_their_full_names(text, body, level):
+    visit = draft_of(text + "\n").visits[0]
+    assert (visit.body, visit.body_level) == (body, level)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level"),
+    [
+        ("Ngày 5/3/2024, Ban Dân vận TƯ tổ chức hội nghị.", "Ban Dân vận Trung ương", "central"),
+        ("Ngày 5/3/2024, Ủy ban Kiểm tra Tỉnh ủy kiểm tra tại huyện.", "Ủy ban Kiểm tra Tỉnh ủy", "province"),
+        ("Ngày 5/3/2024, UBTƯ MTTQ Việt Nam tổ chức hội nghị.", "Ủy ban Trung ương MTTQ Việt Nam", "central"),
+        ("Ngày 5/3/2024, Ban Tổ chức Huyện ủy làm việc với xã.", "Ban Tổ chức Huyện ủy", "district"),
+    ],
+)
+def test_other_party_bodies_keep_their_own_names(text, body, level):
+    text += " Tham dự có lãnh đạo các sở, ban, ngành và Mặt trận Tổ quốc, các đoàn thể."  # a sentence, not a dateline
+    visit = draft_of("Tin hoạt động công tác dân vận trong tuần\n" + text + "\n").visits[0]
+    assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_a_communes_body_is_drafted_without_a_level_and_says_why():
+    visit = draft_of("Sáng ngày 03/12/2018, Khối dân vận xã đã đến kiểm tra và làm việc với Tổ dân vận ấp.\n").visits[0]
+    assert (visit.body, visit.body_level) == ("Khối dân vận xã", None)
+    assert any("cấp xã" in n for n in visit.notes)
+
+
+def test_a_steering_committee_in_a_document_code_is_not_a_body():
+    from danvan.ingest.places import find_bodies
+
+    assert find_bodies("Thực hiện Kế hoạch số 28-KH/BCĐ, ngày 13/4/2017 về kiểm tra việc thực hiện QCDC.") == []
+
+
+def test_ngay_cang_is_not_a_dateline(registry):
+    from danvan.ingest.places import find_places
+
+    hits = find_places("góp phần tiếp tục xây dựng Kon Tum ngày càng phát triển.", registry)
+    assert [(h.name, h.province) for h in hits] == [("Kon Tum", "62")]
+    assert find_places("Hà Nội, ngày 10 tháng 01 năm 2020", registry) == []
 
 
 def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():

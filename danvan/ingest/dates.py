@@ -38,13 +38,22 @@ _DAY_SPAN = re.compile(
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
-# The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …
+# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end
+# (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
+_DM_SPAN = re.compile(
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
+    rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
+)
+# The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
+# also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
 _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
-    r"(?:\s+ngày)?|[Tt]rong\s+(?:\d+\s+)?ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)\s*$"
+    r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
+    r"\s*\(?\s*$"
 )
-# 20/12, 10-8, 31-7 with no year; a cue before it or a comma after it at the start of a sentence decides.
-_DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
+# 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
+# ("16.7" only after a cue: a dot also writes decimals).
+_DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
 # tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
@@ -54,6 +63,9 @@ _TIME = re.compile(
 )
 # A scraped metadata header at the very start: " date 2021-12" or "date 2021-12-05".
 _ISO_HEADER = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
+# A clock time written against a date: the page's time stamp.
+_STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")
+_STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
 # "năm 2023" — counted to guess the year when the page states no date.
 _YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
@@ -72,6 +84,7 @@ class DateHit:
     has_year: bool
     weekday: int | None  # the weekday the text writes before the date, if any
     cue: bool  # preceded by Ngày/Sáng/Chiều …: certainly a date of something happening
+    year_note: str | None = None  # how a yearless date got its year, when not from the article's reference year
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,17 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             )
         )
 
+    for m in _DM_SPAN.finditer(text):
+        if m.group("y"):
+            span_year = int(m.group("y"))
+        elif default_year is not None and _cue_before(text, m.start()):
+            span_year = default_year
+        else:
+            continue
+        first = parse_day(int(m.group("d")), int(m.group("m")), span_year)
+        last = parse_day(int(m.group("d2")), int(m.group("m2")), span_year)
+        if first is not None and last is not None and first < last:
+            add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):
         month = m.group("m") or m.group("m_slash")
         cue = _cue_before(text, m.start())
@@ -190,6 +214,8 @@ def _dm_is_date(text: str, m: re.Match) -> bool:
     brackets followed by a comma ("31-7, …", "(31-7)"); otherwise "13/18 đơn" is a fraction."""
     if _cue_before(text, m.start()):
         return True
+    if m.group("sep") == ".":
+        return False
     before, after = text[: m.start()].rstrip(), text[m.end() : m.end() + 2]
     opens = before == "" or before[-1] in ".;:\n(" or before.endswith("–")
     return opens and (after.startswith(",") or after.startswith(")"))
@@ -210,9 +236,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
         return Published(value, header.group(0).strip(), note, 0.85), None
     for para in article.paragraphs[:8]:
-        if len(para.text) > 80:
-            continue  # a date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date
         hits = [h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day"]
+        if len(para.text) > 80:
+            # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
+            # ("Kiểm tra … quận Hai Bà Trưng (22:39 18/07/2019)") is the page's, wherever the line ends.
+            hits = [h for h in hits if _is_stamp(article.text, h)]
         if not hits:
             continue
         hit = hits[0]
@@ -222,6 +250,13 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
         return Published(hit.day.isoformat(), quote, note, confidence), hit
     return Published(None, None, None, 0.0), None
+
+
+def _is_stamp(text: str, hit: DateHit) -> bool:
+    """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39"."""
+    return bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start])) or bool(
+        _STAMP_AFTER.match(text[hit.end : hit.end + 12])
+    )
 
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
@@ -251,7 +286,7 @@ def place_in_year(hit: DateHit, published: str | None) -> DateHit:
     end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year - 1) if hit.end_day else None
     if day is None:
         return hit
-    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue)
+    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, hit.year_note)
 
 
 def weekday_problem(hit: DateHit) -> str | None:
@@ -259,3 +294,30 @@ def weekday_problem(hit: DateHit) -> str | None:
     if hit.weekday is None or hit.weekday == hit.day.weekday():
         return None
     return f"bài ghi {names[hit.weekday]} nhưng {hit.day:%d/%m/%Y} là {names[hit.day.weekday()]}"
+
+
+def sentence_year(hit: DateHit, sentence: str) -> DateHit:
+    """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
+    6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
+    nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier."""
+    if hit.has_year:
+        return hit
+    years = sorted({int(m.group("y")) for m in _YEAR_WORD.finditer(sentence)})
+    if len(years) == 1:
+        year = years[0]
+    elif len(years) == 2 and years[1] - years[0] == 1:
+        year = years[1] if hit.day.month <= 6 else years[0]
+    else:
+        return hit
+    day = parse_day(hit.day.day, hit.day.month, year)
+    shift = year - hit.day.year
+    end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year + shift) if hit.end_day else None
+    if day is None:
+        return hit
+    note = f"bài không ghi ngày đăng; năm {year} suy ra từ năm nêu trong cùng câu"
+    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
+
+
+def has_yearless_date(text: str) -> bool:
+    """A day written without its year after a day word ("Chiều 16/5, …"): a dated event whose year is unknown."""
+    return any(not h.has_year for h in find_dates(text, default_year=2000))  # 2000: 29/2 parses

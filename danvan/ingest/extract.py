@@ -33,9 +33,12 @@ from .dates import (
     Published,
     find_dates,
     find_times,
+    has_yearless_date,
+    parse_day,
     place_in_year,
     publication,
     reference_year,
+    sentence_year,
     weekday_problem,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
@@ -50,6 +53,7 @@ from .places import (
     find_people,
     find_places,
     leader_for,
+    led_body,
     main_place,
     main_province,
     province_reason,
@@ -61,7 +65,7 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-    r"chủ trì|thăm",
+    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -70,7 +74,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("kiem_tra", re.compile(r"kiểm tra", re.I)),
     ("giam_sat", re.compile(r"giám sát", re.I)),
     ("lam_viec", re.compile(r"làm việc", re.I)),
-    ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp", re.I)),
+    ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp|hội thảo|tọa đàm|toạ đàm|giao ban", re.I)),
 )
 # An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
 _LEAD_EVENT = re.compile(
@@ -78,6 +82,8 @@ _LEAD_EVENT = re.compile(
     r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)",
     re.I,
 )
+# "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
+_RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -100,6 +106,9 @@ _ACRONYMS = {
     "cqtt": "chính quyền thân thiện",
 }
 MAX_QUOTE = 300
+# A date this many years before the article's year is history ("Ngày truyền thống 15/10/1930"), not its event.
+_HISTORY_YEARS = 5
+_NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
 
 
 class _Located(Protocol):
@@ -216,13 +225,20 @@ def _context(
 ) -> Context:
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
+    # With no year to give a bare "9/1", it is read with a stand-in year; only its own sentence can then date it.
     dates = [
         place_in_year(h, pub.date)
         for p in article.paragraphs
-        for h in find_dates(p.text, default_year=year, base=p.start)
+        for h in find_dates(p.text, default_year=year or _NO_YEAR, base=p.start)
     ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    if pub.date is None:
+        sentences = article.sentences()
+        starts = [s.start for s in sentences]
+        dates = [sentence_year(h, sentences[bisect_left(starts, h.start + 1) - 1].text) for h in dates]
+    if year is None:
+        dates = [h for h in dates if h.has_year or h.year_note]
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
@@ -344,6 +360,7 @@ class _Event:
     start: DateHit | None
     end: DateHit | None
     from_title: bool
+    yearless: bool = False  # dated in the text ("Chiều 16/5"), but the year is nowhere to be read
 
 
 def _visits(ctx: Context) -> list[VisitDraft]:
@@ -353,11 +370,14 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     if title is not None and _TITLE_EVENT.search(title.text) and not any(e.paragraph in lede for e in events):
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
-    main_body = _first_body([title, *lede] if title else lede)
+    heads = [title, *lede] if title else list(lede)
     visits: list[VisitDraft] = []
-    seen: set[tuple[str | None, str]] = set()
+    seen: set[tuple[str | None, str | None, str]] = set()
     bodiless: VisitDraft | None = None
     for event in events:
+        # Failing a body of its own, the event's is the first one the headline and lede name before it (the lede
+        # for the headline's own event).
+        main_body = _first_body([s for s in heads if event.from_title or s.start <= event.paragraph.start])
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
             if (
@@ -368,15 +388,18 @@ def _visits(ctx: Context) -> list[VisitDraft]:
             ):
                 bodiless = visit
             continue
-        if (visit.date_start, visit.body) in seen:
+        key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
+        if key in seen:
             continue
-        seen.add((visit.date_start, visit.body))
+        seen.add(key)
         visits.append(visit)
     if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
         bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
         bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
         visits.append(bodiless)
-    return visits
+    # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
+    dated = {v.body for v in visits if v.date_start}
+    return [v for v in visits if v.date_start or v.body not in dated]
 
 
 def _title(ctx: Context) -> Span | None:
@@ -391,20 +414,52 @@ def _title(ctx: Context) -> Span | None:
 def _events(ctx: Context) -> list[_Event]:
     """Dated sentences with an event verb; a document's own date is not an event."""
     events = []
+    lede = ctx.article.paragraphs[:3]
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
             hits = [
                 h
                 for h in ctx.date_ix.within(sentence.start, sentence.end)
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
+                and not _issues_document(ctx.article.text[h.end : sentence.end])
+                and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
             ]
-            if not hits or not _EVENT_VERB.search(sentence.text):
+            if not _EVENT_VERB.search(sentence.text):
+                continue
+            if not hits:
+                if ctx.year is None and has_yearless_date(sentence.text):
+                    events.append(_Event(sentence, para, None, None, False, yearless=True))
+                elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
+                    events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
                 continue
             start, end = hits[0], None
             if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
                 end = hits[1]
+                start = _year_of_end(start, end)
             events.append(_Event(sentence, para, start, end, False))
     return events
+
+
+def _issues_document(after: str) -> bool:
+    """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
+    a gathering — "ban hành" comes before any event verb in the clause after the date."""
+    clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    issued = re.search(r"\b(?:ký\s+)?ban\s+hành\b", clause)
+    verb = _EVENT_VERB.search(clause)
+    return issued is not None and (verb is None or issued.start() < verb.start())
+
+
+def _year_of_end(start: DateHit, end: DateHit) -> DateHit:
+    """ "từ ngày 16.7 đến ngày 30.7.2018": the first day of a span takes the year written at its end."""
+    if start.has_year or not end.has_year or start.day.year == end.day.year:
+        return start
+    day = parse_day(start.day.day, start.day.month, end.day.year)
+    if day is not None and day > end.day:
+        day = parse_day(start.day.day, start.day.month, end.day.year - 1)
+    if day is None:
+        return start
+    note = f"năm {day.year} lấy theo ngày cuối của khoảng thời gian"
+    return DateHit(start.start, start.end, day, None, start.precision, False, start.weekday, start.cue, note)
 
 
 def _first_body(spans: list[Span]) -> BodyHit | None:
@@ -417,7 +472,7 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
 
 def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
-    body = next(iter(find_bodies(text)), None) or main_body
+    body = next(iter(find_bodies(text)), None) or led_body(text) or main_body
     key = (event.paragraph.start, event.paragraph.end)
     if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
         places = ctx.place_ix.within(*key)
@@ -430,8 +485,11 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
     places, province, district, commune, codes = ctx.paragraph_facts[key]
     leader, segment = leader_for(body.name, people) if body else (None, None)
-    level = body_level(body.name, province, district, leader.title if leader else None, codes) if body else None
+    title = leader.title if leader else None
+    level = body_level(body.name, province, district, title, codes, body.place) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
+    if body and level is None and re.search(r"\b(?:xã|phường|[Tt]hị trấn)$", body.name):
+        notes.append("Cơ quan cấp xã: dữ liệu chưa có cấp này (trung ương/tỉnh/huyện), người nhập chọn cấp.")
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
     end = event.end.day if event.end else event.start.end_day if event.start else None
@@ -474,6 +532,9 @@ def _district(places: list[PlaceHit], province: str | None) -> str | None:
 def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, DatePrecision, float, list[str]]:
     """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
     notes: list[str] = []
+    if event.yearless:
+        missing = "Bài ghi ngày nhưng không ghi năm, không có ngày đăng: người nhập cần ghi năm."
+        return None, missing, "approximate", 0.3, notes
     if event.start is None:  # a visit read from the headline: the page gives no date of its own
         if ctx.published.date and len(ctx.published.date) == 10:
             return (
@@ -485,9 +546,10 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
             )
         return None, "Bài không ghi ngày diễn ra sự kiện.", "approximate", 0.3, notes
     hit = event.start
-    confidence, note = 0.9, None
+    confidence, note = 0.9, hit.year_note  # a span's first day dated by its end says so even with its year set
     if not hit.has_year:
-        confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {ctx.year_note}."
+        year_note = hit.year_note or ctx.year_note
+        confidence, note = (0.75 if ctx.published.date else 0.5), f"Ngày ghi “{_quote_of(ctx, hit)}”, {year_note}."
     problem = weekday_problem(hit)
     if problem:
         confidence -= 0.3

@@ -31,17 +31,42 @@ _LEAD_WORDS = {"báo", "nguồn", "đài", "cổng", "tỉnh", "huyện", "thàn
 # "Hồ Chí Minh" is a person in "tư tưởng, đạo đức, phong cách Hồ Chí Minh": the city needs its prefix.
 _PERSON_NAMES = {"hồ chí minh"}
 
-# Bodies that visit or organise: Ban Dân vận (BDV) of any level, a steering committee (BCĐ), a party committee.
+# Bodies that visit or organise: Ban Dân vận (BDV) of any level, a steering committee (BCĐ) by its full name, a party
+# committee or its standing committee, the Fatherland Front (MTTQ) committee, a "Khối dân vận", a people's committee.
+_LEVEL = r"(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)"
+_QCDC = r"(?i:quy\s+chế\s+dân\s+chủ)(?:\s*\(QCDC\))?|QCDC"
 _BODY = re.compile(
-    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|BDV)\s+(?:Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|"
-    r"Đảng\s+ủy)|(?:Ban\s+Chỉ\s+đạo|BCĐ)(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|"
-    r"\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"])?(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
+    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|TƯ\b|T\.Ư\b|Tỉnh\s+ủy|Thành\s+ủy|"
+    r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
+    r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
+    r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
+    r"(?:Ủy\s+ban\s+Trung\s+ương|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?|"
+    r"(?:Ban\s+Chỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
+    r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
+    rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?))?"
+    r"(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
-    r"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?\s+(?:tỉnh|huyện)|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)"
+    r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|Uỷ\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)\s*(?:Việt\s+Nam|VN)?\s+"
+    r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
+    r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
+    r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
+    r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
+    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)"
+)
+# "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức …": the level word at the end of a
+# list of organisations names the level of each of them.
+_BODY_LIST = re.compile(
+    r"\bBan\s+Dân\s+vận\s*,(?P<items>[^.;:()]{2,140}?)\s(?P<level>huyện|tỉnh|thành\s+phố|thị\s+xã|quận|xã|phường)\b"
+)
+# A team led by someone whose title names the body: "Tổ Kiểm tra số 4 do đồng chí X – PCT UBND huyện, Phó Trưởng Ban
+# Chỉ đạo … huyện làm Tổ trưởng", "đoàn … do đồng chí X, Trưởng ban Dân vận Thành ủy dẫn đầu".
+_LED_BY = re.compile(
+    r"\bdo\s+(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*(?P<title>[^.;]{4,200}?)\s+(?:làm\s+(?:[Tt]rưởng\s+đoàn|[Tt]ổ\s+trưởng|"
+    r"[Tt]rưởng\s+tổ|[Tt]rưởng\s+đoàn\s+\w+)|dẫn\s+đầu|chủ\s+trì)\b"
 )
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
 _TITLE_BEFORE = re.compile(
-    r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|Thường trực|Chánh Văn phòng|Vụ trưởng|"
+    r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|PCT|Thường trực|Chánh Văn phòng|Vụ trưởng|"
     r"lãnh đạo|Lãnh đạo|cán bộ|đại diện|kiêm)\s*(?:ban\s*)?$"
 )
 # A leader: "đồng chí Triệu Tài Vinh, Phó Trưởng Ban …" or, in a list, "các đồng chí: Đinh Thị Lụa, Phó Bí thư …".
@@ -255,7 +280,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
         name = text[words[0][0] : words[-1][1]]
         if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
-        if re.match(r"\s*,?\s*ngày\b", text[words[-1][1] :], re.IGNORECASE):
+        if re.match(r"\s*,?\s*ngày\s+\d", text[words[-1][1] :], re.IGNORECASE):
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
         unit = registry.province(name, scheme=OLD_SCHEME)
         if unit is not None:
@@ -289,40 +314,75 @@ def main_place(hits: list[PlaceHit], levels: tuple[str, ...], province: str | No
     return names.most_common(1)[0][0] if names else None
 
 
-def find_bodies(text: str) -> list[BodyHit]:
-    """Bodies acting in a text: not those inside a person's title, not the hosts after "với"."""
+def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
+    """Bodies acting in a text: not those inside a person's title, not the hosts after "với"; `in_title`: the text
+    is a title, every body in it counts."""
     hits = []
     for m in _BODY.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        # Not an actor: a title, a host ("với …"), a place ("tại trụ sở …"), a source ("Theo …").
-        if _TITLE_BEFORE.search(before) or re.search(
-            r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|"
-            r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
-            before,
+        # Not an actor: a title, a host ("với …", "tại …", "đến …"), a place ("tại trụ sở …"), a source ("Theo …").
+        if not in_title and (
+            _TITLE_BEFORE.search(before)
+            or re.search(
+                r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|\btại\s*$|\bđến\s*$|"
+                r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
+                before,
+            )
         ):
             continue
         run = capital_run(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else []
         place = text[run[0][0] : run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
         hits.append(BodyHit(m.start(), m.end(), normalise_body(m.group("body")), place))
-    return hits
+    for m in _BODY_LIST.finditer(text):
+        items = [i.strip() for i in re.split(r",|\bvà\b", m.group("items"))]
+        if any(hit.start <= m.start() < hit.end for hit in hits) or not all(i[:1].isupper() for i in items):
+            continue
+        hits.append(BodyHit(m.start(), m.end(), f"Ban Dân vận {m.group('level')}", None))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def led_body(text: str) -> BodyHit | None:
+    """The body a team's leader's title names ("… do đồng chí X, Phó Trưởng Ban Chỉ đạo … huyện làm Tổ trưởng"):
+    the last one in the title, the office the team comes from."""
+    for m in _LED_BY.finditer(text):
+        found = find_bodies(m.group("title"), in_title=True)
+        if found:
+            last = found[-1]
+            start = m.start("title")
+            return BodyHit(start + last.start, start + last.end, last.name, last.place)
+    return None
 
 
 def normalise_body(body: str) -> str:
     """ "BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
     body = re.sub(r"\s+", " ", body)
     body = re.sub(r"^ban\b", "Ban", body)  # "Trưởng ban Dân vận …" writes it in lower case
+    body = re.sub(r"^Ban dân vận\b", "Ban Dân vận", body)
+    body = re.sub(r"\s*\((?:BCĐ|QCDC|BDV)\)", "", body)  # "Ban Chỉ đạo (BCĐ) thực hiện …": the abbreviation it defines
     body = re.sub(r"^BCĐ\b", "Ban Chỉ đạo", body)
+    body = re.sub(r"^Uỷ", "Ủy", body)
+    body = re.sub(r"\b(?:TƯ|T\.Ư)$", "Trung ương", body)
+    body = re.sub(r"^(?:UBTƯ|UBTW)\b", "Ủy ban Trung ương", body)
     return re.sub(r"^BDV\b", "Ban Dân vận", body)
 
 
 def body_level(
-    body: str, province: str | None, district: str | None, leader_title: str | None, codes: list[str]
+    body: str,
+    province: str | None,
+    district: str | None,
+    leader_title: str | None,
+    codes: list[str],
+    place: str | None = None,
 ) -> BodyLevel | None:
     """central / province / district from the body's own words; a "Thành ủy" is provincial in the five
     centrally-run cities; a body without level words takes it from its leader's title or its documents."""
     key = name_key(body)
+    if re.search(r"\b(?:xã|phường|thị trấn)$", key):
+        return None  # a commune's body: the data contract has no commune level yet, the curator decides
     if "thành ủy" in key or "thành phố" in key:
-        return "province" if province in CENTRAL_CITIES and district is None else "district"
+        # In the five centrally-run cities a "Thành ủy" named without a city of its own is the city's committee.
+        central = province in CENTRAL_CITIES and (district is None or (key.endswith("thành ủy") and not place))
+        return "province" if central else "district"
     for word, level in _LEVEL_WORDS:
         if re.search(rf"\b{word}\b", key):
             return level
