@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import danvan
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows
+from danvan.ingest.drafts import SourceEntry
 from danvan.model import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,19 +83,15 @@ def test_a_draft_round_trips_through_the_queue(registry, tmp_path):
         q.set_state(entry, "maybe", "x")
 
 
-def _kept(entry: q.Entry) -> dict[str, list[dict]]:
-    draft = entry.draft()
-    return {
-        part: [r for r in review_rows(getattr(draft, part), REVIEW_COLUMNS[part]) if r["keep"]]
-        for part in ("visits", "documents", "observations")
-    }
+def _accept_all(entry: q.Entry) -> q.Entry:
+    return q.decide(entry, dict.fromkeys(q.item_keys(entry.draft()), "accepted"))
 
 
 def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
+    _accept_all(entry)
     saved = q.accept(
         entry,
-        _kept(entry),
         SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
         data_copy,
         author="bien-tap-1",
@@ -111,15 +107,19 @@ def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy,
 
 def test_accepting_what_does_not_check_out_writes_nothing(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
-    kept = _kept(entry)
-    kept["observations"][0]["value"] = 999999  # the cell says otherwise
+    _accept_all(entry)
+    q.decide(entry, {}, {"observations/0": {"value": 999999}})  # the cell says otherwise
     before = (data_copy / "observations.yaml").read_bytes()
     with pytest.raises(DataError) as err:
-        q.accept(entry, kept, SourceEntry("bc2023"), data_copy, author="bien-tap-1", note="thử")
-    assert any("khác giá trị" in p.message for p in err.value.problems)
+        q.accept(entry, SourceEntry("bc2023"), data_copy, author="bien-tap-1", note="thử")
+    errors = [p for p in err.value.problems if p.severity == "error"]
+    assert [p.message for p in q.problem_items(entry, errors)["observations/0"]] == [
+        "ô C4 của sources/bc2023.xlsx ghi “202”, khác giá trị 999.999"
+    ]
     assert (data_copy / "observations.yaml").read_bytes() == before
     assert not (data_copy / "sources" / "bc2023.xlsx").exists()  # the original placed for the check is removed
     assert q.read_entry(entry.folder).state == "new"  # still in the queue
+    assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
 
 
 # --- the page -----------------------------------------------------------------------------------------------------
