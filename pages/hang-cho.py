@@ -42,7 +42,7 @@ states = {
 }
 chosen_state = left.selectbox(t("q_state"), list(states), format_func=states.get, key="queue_state")
 chosen_province = right.selectbox(
-    t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
+    t("province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
 )
 entries = queue.list_entries(queue_dir, chosen_state, chosen_province)
 if not entries:
@@ -139,9 +139,6 @@ if keys:
         with st.container(border=True):
             status = t(review.DECISION_NAMES[decided]) if decided else t("q_undecided")
             st.markdown(f"**{t('q_item_of', n=state[POS] + 1, total=len(keys))} · {t(headings[part])}** — {status}")
-            review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
-            if decided == "saved":
-                st.caption(t("q_saved_item"))
             buttons = st.columns(5)
             buttons[0].button(
                 t("q_prev"),
@@ -199,6 +196,9 @@ if keys:
                 width="stretch",
             )
             st.caption(t("q_keys"))
+            review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
+            if decided == "saved":
+                st.caption(t("q_saved_item"))
         if state.get(EDITING) == key:
             changed = review.edit_form(current.catalog, part, row, f"queue_form_{opened}_{key}", current.lang)
             if changed is not None:

@@ -228,7 +228,7 @@ def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monke
     at.button(key="queue_drop").click().run()  # tonnes of rice: no such indicator
     assert "Mục 4/4" in _card(at)
     at.button(key="queue_prev").click().run()
-    assert "**Mục 3/4 · Số liệu trích được** — Loại" in _card(at)
+    assert "**Mục 3/4 · Số liệu trích được** — đã loại" in _card(at)
     assert at.main.get("progress")[0].proto.text == "3/4 đã duyệt"
     at.button(key="queue_edit").click().run()  # opens the item's fields; cancelling leaves it as it was
     assert "Số liệu" in [w.label for w in at.main.selectbox] or "Giá trị" in [w.label for w in at.main.text_input]
@@ -249,7 +249,7 @@ def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monke
     listed = at.dataframe[0].value
     assert listed["Tiến độ"].to_list() == ["3/4 đã duyệt"] and listed["Trạng thái"].to_list() == ["đang duyệt"]
     at.button(key="queue_prev").click().run()
-    assert "**Mục 2/4 · Số liệu trích được** — Đã lưu" in _card(at) and "Mục này đã lưu vào dữ liệu." in [
+    assert "**Mục 2/4 · Số liệu trích được** — đã lưu" in _card(at) and "Mục này đã lưu vào dữ liệu." in [
         c.value for c in at.main.caption
     ]
     assert at.button(key="queue_take").disabled and at.button(key="queue_drop").disabled  # saved is final
