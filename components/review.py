@@ -141,8 +141,8 @@ def changes(rows: dict[str, list[dict]], edited: dict[str, list[dict]]) -> tuple
             key, old = f"{part}/{i}", rows[part][i]
             if old["decision"] == "saved":
                 continue
-            if new["decision"] != old["decision"] and new["decision"] != "saved":
-                decided[key] = new["decision"]
+            if not _same(new["decision"], old["decision"]) and new["decision"] != "saved":
+                decided[key] = None if _empty(new["decision"]) else new["decision"]
             fields = {
                 c: new.get(c) for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED and not _same(new.get(c), old.get(c))
             }
@@ -151,10 +151,14 @@ def changes(rows: dict[str, list[dict]], edited: dict[str, list[dict]]) -> tuple
     return decided, edits
 
 
+def _empty(value: object) -> bool:
+    """An empty cell: None, NaN (a table's missing number) or ""."""
+    return value is None or value == "" or value != value
+
+
 def _same(a: object, b: object) -> bool:
-    """Equal, counting an empty cell (None, NaN, "") as equal to another empty cell."""
-    empty_a, empty_b = a is None or a == "" or a != a, b is None or b == "" or b != b
-    return (empty_a and empty_b) or (not empty_a and not empty_b and a == b)
+    """Equal, counting an empty cell as equal to another empty cell."""
+    return (_empty(a) and _empty(b)) or (not _empty(a) and not _empty(b) and a == b)
 
 
 def shown(catalog: danvan.Catalog, column: str, value: object, lang: str, item: Item | None = None) -> str:

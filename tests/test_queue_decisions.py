@@ -147,3 +147,21 @@ def test_an_item_that_does_not_check_out_names_itself_and_nothing_is_written(ent
     assert {name: (data_copy / name).read_bytes() for name in before} == before
     assert not (data_copy / "sources" / "n50.txt").exists()
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/1": "accepted"}
+
+
+def test_the_tables_changes_become_decisions_and_edits(entry):
+    from components import review  # the queue page's table view: what changed since the rows were drawn
+
+    q.decide(entry, {"visits/0": "accepted"})
+    rows = q.reviewed_rows(q.read_entry(entry.folder))
+    rows["observations"][2]["decision"] = "saved"  # as if saved earlier
+    edited = {part: [dict(r) for r in part_rows] for part, part_rows in rows.items()}
+    edited["visits"][0]["decision"] = None  # undone
+    edited["visits"][0]["commune"] = float("nan")  # an empty cell read back as NaN: no change
+    edited["observations"][0]["decision"] = "rejected"
+    edited["observations"][1]["indicator"] = "welfare_gifts_value"
+    edited["observations"][1]["quote"] = "câu khác"  # read-only: never an edit
+    edited["observations"][2]["decision"] = "accepted"  # a saved item is final
+    decided, edits = review.changes(rows, edited)
+    assert decided == {"visits/0": None, "observations/0": "rejected"}
+    assert edits == {"observations/1": {"indicator": "welfare_gifts_value"}}
