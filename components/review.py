@@ -84,9 +84,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
     names = {code: t(name, lang) for code, name in DECISION_NAMES.items()}
     config |= {
         "keep": st.column_config.CheckboxColumn(t("cur_keep", lang)),
-        "decision": st.column_config.SelectboxColumn(
-            t("q_decision", lang), options=list(names), format_func=names.get, width="small"
-        ),
+        "decision": st.column_config.SelectboxColumn(t("q_decision", lang), options=list(names), format_func=names.get),
         "quote": st.column_config.TextColumn(t("quote", lang), disabled=True, width="large"),
         "cell": st.column_config.TextColumn(t("q_cell", lang), disabled=True),
         "cell_header": st.column_config.TextColumn(t("q_cell_header", lang), disabled=True),

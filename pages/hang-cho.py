@@ -76,7 +76,7 @@ opened = st.selectbox(
     t("q_open"),
     list(by_id),
     key="queue_open",
-    format_func=lambda i: f"{by_id[i].file} — {states.get(by_id[i].status)} ({i})",
+    format_func=lambda i: f"{by_id[i].file} ({i})",  # its state is in the list above, and may change as it is reviewed
 )
 entry = by_id[opened]
 draft = entry.draft()
