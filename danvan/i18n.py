@@ -660,8 +660,8 @@ QUEUE: Texts = {
     "q_mode_table": ("Bảng", "Table"),
     "q_item_of": ("Mục {n}/{total}", "Item {n}/{total}"),
     "q_keys": (
-        "Phím tắt: N nhận, L loại, S sửa, ← mục trước, → mục sau (khi con trỏ không ở trong ô nhập).",
-        "Shortcuts: N accept, L reject, S edit, ← previous, → next (when the cursor is not in a text box).",
+        "Phím tắt: N nhận, L loại, S sửa (Esc thôi sửa), ← mục trước, → mục sau (khi con trỏ không ở trong ô nhập).",
+        "Shortcuts: N accept, L reject, S edit (Esc cancels), ← previous, → next (when not typing in a box).",
     ),
     "q_take": ("Nhận", "Accept"),
     "q_take_help": ("Nhận mục này và sang mục chưa duyệt tiếp theo (phím N)", "Accept this item, go to the next (N)"),

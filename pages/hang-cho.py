@@ -204,7 +204,12 @@ if keys:
             if changed is not None:
                 decide(key, "accepted", changed)
                 st.rerun()
-            st.button(t("q_edit_cancel"), key="queue_edit_cancel", on_click=lambda: state.update({EDITING: None}))
+            st.button(
+                t("q_edit_cancel"),
+                key="queue_edit_cancel",
+                shortcut="Esc",
+                on_click=lambda: state.update({EDITING: None}),
+            )
     else:
         # The table's key follows what is on disk: a decision made elsewhere draws a fresh table.
         version = abs(hash(repr((entry.decisions, entry.edits)))) % 10**8
