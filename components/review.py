@@ -1,15 +1,23 @@
-"""The review table of drafted records, shared by the curator page and the review queue: each row kept or rejected,
-every field edited; coded fields shown by name while the code is what is saved; quotes and table cells read-only."""
+"""The review of drafted records, shared by the curator page and the review queue: a table per kind of item (every
+field edited; coded fields shown by name while the code is what is saved; quotes and table cells read-only) where
+the curator page ticks the rows to keep and the queue shows each item's decision; and, for the queue, one item at a
+time on a card (its fields by name, its quote in the source text or its table cell) with an edit form."""
 
 from __future__ import annotations
+
+import re
 
 import polars as pl
 import streamlit as st
 
 import danvan
+from components import ui
+from danvan import fmt
 from danvan.i18n import name_column, t
-from danvan.ingest.drafts import REVIEW_COLUMNS, Draft, review_rows
+from danvan.ingest.drafts import REVIEW_COLUMNS, Draft, Item, review_rows
+from danvan.ingest.numbers import clean, parse_number
 from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, STATUSES, VISIT_KINDS
+from danvan.text import fold_space
 
 # The header of each draft field (i18n keys), and the coded fields shown by name while the code is what is saved.
 HEADERS = {
@@ -34,6 +42,7 @@ HEADERS = {
     "date": "date",
     "title": "title",
     "period": "period",
+    "indicator": "indicator",
     "period_note": "cur_col_period_note",
     "value": "value",
     "numerator": "numerator",
@@ -50,13 +59,17 @@ CODED = {
     "type": ("doc_type_", DOCUMENT_TYPES),
 }
 PARTS = (("visits", "cur_visits"), ("documents", "cur_documents"), ("observations", "cur_observations"))
+# An item's decision in the queue, by its name (queue.DECISIONS; undecided items are empty).
+DECISION_NAMES = {"accepted": "q_dec_accepted", "rejected": "q_dec_rejected", "saved": "q_dec_saved"}
+# What a curator does not edit: where the item was read from.
+NOT_EDITED = ("quote", "cell", "cell_header")
 
 
-def editor(catalog: danvan.Catalog, items: list, columns: list[str], key: str, lang: str) -> list[dict]:
-    """One editable table for one kind of drafted item; returns the rows kept, as edited."""
-    if not items:
-        return []
-    frame = pl.DataFrame(review_rows(items, columns), infer_schema_length=None)
+def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: str, lang: str) -> list[dict]:
+    """One editable table of review rows ("keep" ticks or a "decision" column first); returns every row edited."""
+    frame = pl.DataFrame(
+        rows, infer_schema_length=None, schema_overrides={"decision": pl.String} if "decision" in rows[0] else None
+    )
     config = {c: st.column_config.Column(t(HEADERS[c], lang)) for c in columns if c in HEADERS}
     for column, (prefix, codes) in CODED.items():
         if column in columns:
@@ -68,21 +81,30 @@ def editor(catalog: danvan.Catalog, items: list, columns: list[str], key: str, l
         config["province"] = st.column_config.SelectboxColumn(
             t("province", lang), options=sorted(units), format_func=lambda c: units.get(c, c)
         )
+    names = {code: t(name, lang) for code, name in DECISION_NAMES.items()}
     config |= {
         "keep": st.column_config.CheckboxColumn(t("cur_keep", lang)),
+        "decision": st.column_config.SelectboxColumn(t("q_decision", lang), options=list(names), format_func=names.get),
         "quote": st.column_config.TextColumn(t("quote", lang), disabled=True, width="large"),
         "cell": st.column_config.TextColumn(t("q_cell", lang), disabled=True),
         "cell_header": st.column_config.TextColumn(t("q_cell_header", lang), disabled=True),
         "confidence": st.column_config.NumberColumn(t("cur_confidence", lang), disabled=True, format="%.2f"),
     }
     if "indicator" in columns:
-        options = sorted({*catalog.indicators["id"].to_list(), *(i.indicator for i in items if i.indicator)})
+        options = sorted({*catalog.indicators["id"].to_list(), *(r["indicator"] for r in rows if r.get("indicator"))})
         names = dict(catalog.indicators.select("id", name_column(lang)).iter_rows())
         config["indicator"] = st.column_config.SelectboxColumn(
             t("indicator", lang), options=options, width="medium", format_func=lambda i: names.get(i, i)
         )
     edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
-    return pl.DataFrame(edited).filter(pl.col("keep")).to_dicts()
+    return pl.DataFrame(edited).to_dicts()
+
+
+def editor(catalog: danvan.Catalog, items: list, columns: list[str], key: str, lang: str) -> list[dict]:
+    """One editable table for one kind of drafted item; returns the rows kept, as edited."""
+    if not items:
+        return []
+    return [row for row in _table(catalog, review_rows(items, columns), columns, key, lang) if row["keep"]]
 
 
 def review(catalog: danvan.Catalog, draft: Draft, key: str, lang: str) -> dict[str, list[dict]]:
@@ -92,3 +114,137 @@ def review(catalog: danvan.Catalog, draft: Draft, key: str, lang: str) -> dict[s
         st.subheader(t(heading, lang))
         kept[part] = editor(catalog, getattr(draft, part), REVIEW_COLUMNS[part], f"{key}_{part}", lang)
     return kept
+
+
+def decisions(catalog: danvan.Catalog, rows: dict[str, list[dict]], key: str, lang: str) -> dict[str, list[dict]]:
+    """The queue's table view: each part's rows (queue.reviewed_rows) with their decision, every field edited;
+    returns every row as edited, by kind."""
+    out = {}
+    for part, heading in PARTS:
+        if rows[part]:
+            st.subheader(t(heading, lang))
+            out[part] = _table(catalog, rows[part], REVIEW_COLUMNS[part], f"{key}_{part}", lang)
+        else:
+            out[part] = []
+    return out
+
+
+def changes(rows: dict[str, list[dict]], edited: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """What the curator changed in the queue's table: ({item: decision}, {item: {field: value}}); saved items are
+    final, so their rows are left out."""
+    decided: dict[str, str | None] = {}
+    edits: dict[str, dict] = {}
+    for part, part_rows in edited.items():
+        for i, new in enumerate(part_rows):
+            key, old = f"{part}/{i}", rows[part][i]
+            if old["decision"] == "saved":
+                continue
+            if not _same(new["decision"], old["decision"]) and new["decision"] != "saved":
+                decided[key] = None if _empty(new["decision"]) else new["decision"]
+            fields = {
+                c: new.get(c) for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED and not _same(new.get(c), old.get(c))
+            }
+            if fields:
+                edits[key] = fields
+    return decided, edits
+
+
+def _empty(value: object) -> bool:
+    """An empty cell: None, NaN (a table's missing number) or ""."""
+    return value is None or value == "" or value != value
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, counting an empty cell as equal to another empty cell."""
+    return (_empty(a) and _empty(b)) or (not _empty(a) and not _empty(b) and a == b)
+
+
+def shown(catalog: danvan.Catalog, column: str, value: object, lang: str, item: Item | None = None) -> str:
+    """A field's value as a curator reads it: codes by name, dates dd/mm/yyyy, values in their unit."""
+    if value is None or value == "":
+        return "—"
+    if column in CODED:
+        return t(CODED[column][0] + str(value), lang)
+    if column == "province":
+        names = dict(catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
+        return names.get(str(value), str(value))
+    if column == "indicator":
+        names = dict(catalog.indicators.select("id", name_column(lang)).iter_rows())
+        return names.get(str(value), t("q_new_indicator", lang, name=str(value).removeprefix("new:")))
+    if column in ("date_start", "date_end", "date", "period"):
+        years = re.fullmatch(r"(\d{4})-(\d{4})", str(value))  # a period of years, "2009-2024"
+        return f"{years[1]}–{years[2]}" if years else fmt.partial_date(str(value))
+    if column in ("value", "numerator", "denominator") and isinstance(value, int | float):
+        return fmt.value(value, getattr(item, "unit", "count"), lang) if column == "value" else fmt.number(value)
+    return str(value)
+
+
+def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str) -> None:
+    """One item as the curator decides on it: its fields by name, then where it was read from — the quote
+    highlighted in its paragraph of the source text, or the table cell with its column header."""
+    lines = [
+        f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item))}"
+        for c in REVIEW_COLUMNS[part]
+        if c in HEADERS and c not in NOT_EDITED and c != "id" and row.get(c) not in (None, "")
+    ]
+    st.markdown("  \n".join(lines))
+    if row.get("cell"):
+        place = str(row["cell"]).split("#", 1)[-1]
+        st.markdown(
+            f"**{t('q_cell', lang)}:** {ui.plain(place)} — {t('q_cell_header', lang)}: "
+            f"“{ui.plain(row.get('cell_header') or '—')}”"
+        )
+    elif row.get("quote"):
+        quote = fold_space(str(row["quote"]))
+        paragraphs = [fold_space(p) for p in text.split("\n") if p.strip()]
+        found = [p for p in paragraphs if quote in p] or [quote]
+        st.markdown(f"**{t('q_in_source', lang)}**")
+        for paragraph in found:
+            st.markdown(ui.highlighted(paragraph, [quote]))
+
+
+def edit_form(catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str) -> dict | None:
+    """The item's fields in a form; on "save" the fields changed ({field: value}), else None. Coded fields are
+    chosen by name; numbers are typed as 1.973 or 81,77."""
+    columns = [c for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED]
+    values: dict = {}
+    with st.form(key):
+        for column in columns:
+            label = t(HEADERS.get(column, column), lang)
+            current = row.get(column)
+            if column in CODED or column in ("province", "indicator"):
+                options = _options(catalog, column, current)
+                values[column] = st.selectbox(
+                    label,
+                    options,
+                    index=options.index(current) if current in options else None,
+                    format_func=lambda c, col=column: shown(catalog, col, c, lang),
+                )
+            elif column in ("value", "numerator", "denominator"):
+                values[column] = st.text_input(label, "" if current is None else fmt.number(current, lang=lang))
+            else:
+                values[column] = st.text_input(label, "" if current is None else str(current))
+        done = st.form_submit_button(t("q_edit_save", lang), type="primary", icon=":material/check:")
+    if not done:
+        return None
+    changed = {}
+    for column, value in values.items():
+        if column in ("value", "numerator", "denominator"):
+            try:
+                value = clean(parse_number(value.strip())) if value.strip() else None
+            except ValueError:
+                st.error(t("q_bad_number", lang, field=t(HEADERS[column], lang), value=ui.plain(value)))
+                return None
+        elif isinstance(value, str):
+            value = value.strip() or None
+        if value != row.get(column):
+            changed[column] = value
+    return changed
+
+
+def _options(catalog: danvan.Catalog, column: str, current: object) -> list:
+    if column in CODED:
+        return list(CODED[column][1])
+    if column == "province":
+        return sorted(catalog.units["code"].unique().to_list())
+    return sorted({*catalog.indicators["id"].to_list(), *([current] if current else [])})

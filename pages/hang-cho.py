@@ -1,6 +1,7 @@
 """Hàng chờ duyệt (curators only): the drafts `python -m danvan ingest DIR --queue` made, newest first, filtered by
-state and province; one draft opened beside its source text (quotes highlighted, table cells listed), its items
-kept or rejected and edited, then accepted through the validate-then-write path, or the whole draft rejected."""
+state and province. One draft opened: its items decided one by one on a card with the keyboard (N accept, L reject,
+S edit, ← →) or in the table, each decision kept in the queue at once; the accepted items then saved through the
+validate-then-write path, or the whole draft rejected. A draft left half-reviewed stays in the queue."""
 
 import polars as pl
 import streamlit as st
@@ -32,10 +33,16 @@ names = dict(
     current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
 )
 left, right = st.columns(2)
-states = {None: t("q_all"), "new": t("q_new"), "accepted": t("q_accepted"), "rejected": t("q_rejected")}
+states = {
+    None: t("q_all"),
+    "new": t("q_new"),
+    "reviewing": t("q_reviewing"),
+    "accepted": t("q_accepted"),
+    "rejected": t("q_rejected"),
+}
 chosen_state = left.selectbox(t("q_state"), list(states), format_func=states.get, key="queue_state")
 chosen_province = right.selectbox(
-    t("cur_province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
+    t("province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
 )
 entries = queue.list_entries(queue_dir, chosen_state, chosen_province)
 if not entries:
@@ -50,7 +57,8 @@ st.dataframe(
                 t("q_created"): e.created.replace("T", " "),
                 t("q_file"): e.file,
                 t("q_kind"): e.kind,
-                t("q_state"): states.get(e.state, e.state),
+                t("q_state"): states.get(e.status, e.status),
+                t("q_progress_col"): t("q_progress", done=e.decided, total=e.total),
                 t("cur_confidence"): e.confidence,
                 t(
                     "q_items"
@@ -68,24 +76,160 @@ opened = st.selectbox(
     t("q_open"),
     list(by_id),
     key="queue_open",
-    format_func=lambda i: f"{by_id[i].file} — {states.get(by_id[i].state)} ({i})",
+    format_func=lambda i: f"{by_id[i].file} ({i})",  # its state is in the list above, and may change as it is reviewed
 )
 entry = by_id[opened]
 draft = entry.draft()
+rows = queue.reviewed_rows(entry, draft)
+keys = queue.item_keys(draft)
+headings = dict(review.PARTS)
 if entry.reviewed:
     st.caption(t("q_decided", state=states.get(entry.state), who=entry.reviewed))
 for note in entry.problems:
     st.caption(f"{t('cur_notes')}: {ui.plain(note)}")
 
-quotes = draft.quotes()
+
+# ---------------------------------------------------------------- deciding, item by item
+POS, EDITING, MESSAGE, SAVED = f"queue_pos_{opened}", f"queue_editing_{opened}", "queue_message", "queue_saved"
+
+
+def row_of(key: str) -> dict:
+    part, index = key.split("/")
+    return rows[part][int(index)]
+
+
+def next_open(after: int, decisions: dict[str, str]) -> int:
+    """The next item not decided yet after `after` (round the end), else the one after it."""
+    order = list(range(after + 1, len(keys))) + list(range(after + 1))
+    return next((i for i in order if keys[i] not in decisions), min(after + 1, len(keys) - 1))
+
+
+def decide(key: str, decision: str, edits: dict | None = None) -> None:
+    """A button's or the form's decision, written to the queue before the page is drawn again."""
+    try:
+        decided = queue.decide(entry, {key: decision}, {key: edits} if edits else None)
+    except ValueError as err:
+        state[MESSAGE] = ("error", str(err))
+        return
+    state[POS] = next_open(keys.index(key), decided.decisions)
+    state[EDITING] = None
+
+
+def move(step: int) -> None:
+    state[POS] = min(max(state[POS] + step, 0), len(keys) - 1)
+    state[EDITING] = None
+
+
+if keys:
+    state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
+    state[POS] = min(state[POS], len(keys) - 1)
+    st.progress(entry.decided / len(keys), text=t("q_progress", done=entry.decided, total=len(keys)))
+    mode = st.segmented_control(
+        t("q_mode"),
+        ["card", "table"],
+        default="card",
+        format_func=lambda m: t("q_mode_card") if m == "card" else t("q_mode_table"),
+        key="queue_mode",
+    )
+    if mode != "table":
+        key = keys[state[POS]]
+        part, index = key.split("/")
+        row = row_of(key)
+        decided = row["decision"]
+        with st.container(border=True):
+            status = t(review.DECISION_NAMES[decided]) if decided else t("q_undecided")
+            st.markdown(f"**{t('q_item_of', n=state[POS] + 1, total=len(keys))} · {t(headings[part])}** — {status}")
+            buttons = st.columns(5)
+            buttons[0].button(
+                t("q_prev"),
+                key="queue_prev",
+                shortcut="Left",
+                help=t("q_prev_help"),
+                icon=":material/arrow_back:",
+                disabled=state[POS] == 0,
+                on_click=move,
+                args=(-1,),
+                width="stretch",
+            )
+            buttons[1].button(
+                t("q_take"),
+                key="queue_take",
+                shortcut="N",
+                help=t("q_take_help"),
+                type="primary",
+                icon=":material/check:",
+                disabled=decided == "saved",
+                on_click=decide,
+                args=(key, "accepted"),
+                width="stretch",
+            )
+            buttons[2].button(
+                t("q_drop"),
+                key="queue_drop",
+                shortcut="L",
+                help=t("q_drop_help"),
+                icon=":material/close:",
+                disabled=decided == "saved",
+                on_click=decide,
+                args=(key, "rejected"),
+                width="stretch",
+            )
+            buttons[3].button(
+                t("q_edit"),
+                key="queue_edit",
+                shortcut="S",
+                help=t("q_edit_help"),
+                icon=":material/edit:",
+                disabled=decided == "saved",
+                on_click=lambda k=key: state.update({EDITING: k}),
+                width="stretch",
+            )
+            buttons[4].button(
+                t("q_next"),
+                key="queue_next",
+                shortcut="Right",
+                help=t("q_next_help"),
+                icon=":material/arrow_forward:",
+                disabled=state[POS] == len(keys) - 1,
+                on_click=move,
+                args=(1,),
+                width="stretch",
+            )
+            st.caption(t("q_keys"))
+            review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
+            if decided == "saved":
+                st.caption(t("q_saved_item"))
+        if state.get(EDITING) == key:
+            changed = review.edit_form(current.catalog, part, row, f"queue_form_{opened}_{key}", current.lang)
+            if changed is not None:
+                decide(key, "accepted", changed)
+                st.rerun()
+            st.button(
+                t("q_edit_cancel"),
+                key="queue_edit_cancel",
+                shortcut="Esc",
+                on_click=lambda: state.update({EDITING: None}),
+            )
+    else:
+        # The table's key follows what is on disk: a decision made elsewhere draws a fresh table.
+        version = abs(hash(repr((entry.decisions, entry.edits)))) % 10**8
+        edited = review.decisions(current.catalog, rows, f"queue_{opened}_{version}", current.lang)
+        changes, edits = review.changes(rows, edited)
+        if changes or edits:
+            queue.decide(entry, changes, edits)
+            st.rerun()
+
 st.markdown(f"**{t('q_source_text')}**")
 with st.container(border=True, height=320):
+    quotes = draft.quotes()
     for paragraph in entry.text().split("\n"):
         if paragraph.strip():
             st.markdown(ui.highlighted(fold_space(paragraph), quotes))
 
+
+# ---------------------------------------------------------------- saving what was accepted
 existing = set(current.catalog.sources["source_id"])
-suggested = next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
+suggested = entry.source_id or next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 source_cols = st.columns([1, 3])
 source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key=f"queue_source_id_{opened}")
 title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key=f"queue_title_{opened}")
@@ -93,21 +237,18 @@ meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key=f"queue_publisher_{opened}")
 url = meta[1].text_input(t("link"), key=f"queue_url_{opened}")
 published = meta[2].text_input(t("published"), value=draft.source.published or "", key=f"queue_published_{opened}")
-kept = review.review(current.catalog, draft, f"queue_{opened}", current.lang)
-
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)
 if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key="queue_accept"):
     if not reason.strip():
         st.warning(t("q_need_note"))
-    elif not any(kept.values()):
-        st.warning(t("cur_nothing"))
+    elif not any(r["decision"] == "accepted" for part in rows.values() for r in part):
+        st.warning(t("q_nothing_accepted"))
     else:
         source = SourceEntry(source_id, title or None, publisher or None, url or None, published or None)
         try:
             saved = queue.accept(
                 entry,
-                kept,
                 source,
                 cached.data_path(),
                 author=who,
@@ -117,13 +258,41 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))
-            st.code("\n".join(str(p) for p in errors), language=None)
-        else:
-            st.success(t("cur_saved", files=", ".join(saved.files), history=str(saved.history)))
+            lines = []
+            for key, problems in queue.problem_items(entry, errors).items():
+                text = "; ".join(p.text(current.lang) for p in problems)
+                if key:
+                    part = key.split("/")[0]
+                    lines.append(
+                        t(
+                            "q_item_problem",
+                            n=keys.index(key) + 1,
+                            total=len(keys),
+                            kind=t(headings[part]),
+                            problems=text,
+                        )
+                    )
+                else:
+                    lines.append(text)
+            st.code("\n".join(lines), language=None)
+        else:  # drawn again from what is on disk now: the progress, the items marked saved
+            after = queue.read_entry(entry.folder)
+            n = sum(1 for k, d in after.decisions.items() if d == "saved" and entry.decisions.get(k) != "saved")
+            state[SAVED] = [
+                t("cur_saved", files=", ".join(saved.files), history=str(saved.history)),
+                t("q_saved_all", n=n)
+                if after.state == "accepted"
+                else t("q_saved_some", n=n, left=after.total - after.decided),
+            ]
+            st.rerun()
+for line in state.pop(SAVED, None) or []:
+    st.success(line)
 if reject_col.button(t("q_reject"), icon=":material/block:", key="queue_reject"):
     if not reason.strip():
         st.warning(t("q_need_note"))
     else:
         queue.set_state(entry, "rejected", who, reason)
         st.success(t("q_rejected_done", id=entry.id))
+if message := state.pop(MESSAGE, None):
+    st.error(ui.plain(message[1]))
 ui.footer(current)

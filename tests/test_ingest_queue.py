@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import danvan
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows
+from danvan.ingest.drafts import SourceEntry
 from danvan.model import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,19 +83,15 @@ def test_a_draft_round_trips_through_the_queue(registry, tmp_path):
         q.set_state(entry, "maybe", "x")
 
 
-def _kept(entry: q.Entry) -> dict[str, list[dict]]:
-    draft = entry.draft()
-    return {
-        part: [r for r in review_rows(getattr(draft, part), REVIEW_COLUMNS[part]) if r["keep"]]
-        for part in ("visits", "documents", "observations")
-    }
+def _accept_all(entry: q.Entry) -> q.Entry:
+    return q.decide(entry, dict.fromkeys(q.item_keys(entry.draft()), "accepted"))
 
 
 def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
+    _accept_all(entry)
     saved = q.accept(
         entry,
-        _kept(entry),
         SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
         data_copy,
         author="bien-tap-1",
@@ -111,15 +107,19 @@ def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy,
 
 def test_accepting_what_does_not_check_out_writes_nothing(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
-    kept = _kept(entry)
-    kept["observations"][0]["value"] = 999999  # the cell says otherwise
+    _accept_all(entry)
+    q.decide(entry, {}, {"observations/0": {"value": 999999}})  # the cell says otherwise
     before = (data_copy / "observations.yaml").read_bytes()
     with pytest.raises(DataError) as err:
-        q.accept(entry, kept, SourceEntry("bc2023"), data_copy, author="bien-tap-1", note="thử")
-    assert any("khác giá trị" in p.message for p in err.value.problems)
+        q.accept(entry, SourceEntry("bc2023"), data_copy, author="bien-tap-1", note="thử")
+    errors = [p for p in err.value.problems if p.severity == "error"]
+    assert [p.message for p in q.problem_items(entry, errors)["observations/0"]] == [
+        "ô C4 của sources/bc2023.xlsx ghi “202”, khác giá trị 999.999"
+    ]
     assert (data_copy / "observations.yaml").read_bytes() == before
     assert not (data_copy / "sources" / "bc2023.xlsx").exists()  # the original placed for the check is removed
     assert q.read_entry(entry.folder).state == "new"  # still in the queue
+    assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
 
 
 # --- the page -----------------------------------------------------------------------------------------------------
@@ -162,16 +162,25 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at = open_queue(app_entry, tmp_path, monkeypatch)
     listed = at.dataframe[0].value
     assert sorted(listed["Tệp"].tolist()) == ["bao-cao-2023.docx", "bao-cao-2023.xlsx"]
+    assert set(listed["Tiến độ"]) == {"0/11 đã duyệt", "0/13 đã duyệt"}
     xlsx = next(e for e in q.list_entries(queue_dir) if e.kind == "xlsx")
     at.selectbox(key="queue_open").set_value(xlsx.id).run()
-    values = at.data_editor[0].value  # the xlsx draft has observations only
-    assert {202, 279, 40766}.issubset(set(values["value"].tolist()))
+    at.button_group(key="queue_mode").set_value("table").run()
+    values = at.data_editor[0].value  # the xlsx draft has observations only, none decided yet
+    assert {202, 279, 40766}.issubset(set(values["value"].tolist())) and values["decision"].isna().all()
     assert values["cell"].str.startswith("bao-cao-2023.xlsx#Năm 2023!").all()
     at.text_input(key=f"queue_source_id_{xlsx.id}").input("bc2023")
     at.text_input(key=f"queue_note_{xlsx.id}").input("báo cáo năm 2023")
     at.button(key="queue_accept").click().run()
+    assert [w.value for w in at.warning] == ["Chưa có mục nào được nhận (mà chưa lưu)."]
+    q.decide(xlsx, dict.fromkeys(q.item_keys(xlsx.draft()), "accepted"))  # as the table's decision column does
+    at.run()
+    assert set(at.data_editor[0].value["decision"]) == {"accepted"}
+    at.button(key="queue_accept").click().run()
     assert not at.exception
-    assert at.success, [e.value for e in at.error] + [c.value for c in at.code]
+    assert [s.value for s in at.success][-1] == "Đã lưu 11 mục. Mọi mục đã duyệt: bản nháp đã nhận.", [
+        e.value for e in at.error
+    ] + [c.value for c in at.code]
     assert danvan.load(data).observations.filter(danvan.load(data).observations["source_id"] == "bc2023").height == 11
     assert q.read_entry(xlsx.folder).state == "accepted"
     docx = next(e for e in q.list_entries(queue_dir) if e.kind == "docx")
@@ -184,3 +193,91 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.selectbox(key="queue_state").set_value("new").run()
     assert "Hàng chờ trống" in at.info[0].value  # nothing left to review
     assert yaml.safe_load((docx.folder / "state.yaml").read_text(encoding="utf-8"))["note"] == "trùng với bảng Excel"
+
+
+def _card(at: AppTest) -> str:
+    """The item card's text: its heading line, its fields and its quote (what comes before the whole source text)."""
+    shown = [m.value for m in at.main.markdown]
+    return "\n".join(shown[: shown.index("**Văn bản gốc (phần tô màu là đoạn bản nháp trích)**")])
+
+
+def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monkeypatch, registry, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    queue_dir = tmp_path / "queue"
+    entry = q.enqueue(ARTICLES / "p21.txt", registry, load_indicators(data), queue_dir)  # Cần Thơ, 18/6/2024
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    assert at.main.get("progress")[0].proto.text == "0/4 đã duyệt"
+    card = _card(at)
+    assert "**Mục 1/4 · Sự kiện trích được** — chưa duyệt" in card
+    assert "**Loại:** Kiểm tra" in card and "**Tỉnh:** Cần Thơ" in card and "**Ngày:** 18/06/2024" in card
+    assert r":orange-background[\(CT\) \- Ngày 18\-6\-2024" in card  # the quote, highlighted in its paragraph
+    assert "kiem_tra" not in card and "92" not in card.replace("2024", "")  # names, never codes
+    buttons = {b.key: b for b in at.main.button}
+    assert buttons["queue_take"].label == "Nhận" and buttons["queue_prev"].disabled
+    assert buttons["queue_take"].proto.shortcut == "n" and buttons["queue_drop"].proto.shortcut == "l"
+    assert (buttons["queue_edit"].proto.shortcut, buttons["queue_next"].proto.shortcut) == ("s", "right")
+    at.button(key="queue_take").click().run()  # the visit
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
+    card = _card(at)
+    assert "**Mục 2/4 · Số liệu trích được** — chưa duyệt" in card and "**Chỉ tiêu:** " in card and "7 tỷ đồng" in card
+    at.button(key="queue_take").click().run()  # the gifts' value
+    assert "Mục 3/4" in _card(at) and r"chỉ tiêu chưa có\: “tấn gạo vận”" in _card(at)
+    at.button(key="queue_drop").click().run()  # tonnes of rice: no such indicator
+    assert "Mục 4/4" in _card(at)
+    at.button(key="queue_prev").click().run()
+    assert "**Mục 3/4 · Số liệu trích được** — đã loại" in _card(at)
+    assert at.main.get("progress")[0].proto.text == "3/4 đã duyệt"
+    at.button(key="queue_edit").click().run()  # opens the item's fields; cancelling leaves it as it was
+    assert "Số liệu" in [w.label for w in at.main.selectbox] or "Giá trị" in [w.label for w in at.main.text_input]
+    assert "Tóm tắt" not in [w.label for w in at.main.text_input]  # the fields are not shown until S
+    at.button(key="queue_edit_cancel").click().run()
+    at.text_input(key=f"queue_source_id_{entry.id}").input("n50")
+    at.text_input(key=f"queue_note_{entry.id}").input("bài kiểm tra ở Cần Thơ")
+    at.button(key="queue_accept").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error] + [c.value for c in at.code]
+    assert [s.value for s in at.success][-1] == "Đã lưu 2 mục. Còn 1 mục chưa duyệt: bản nháp vẫn ở hàng chờ."
+    catalog = danvan.load(data)
+    assert catalog.visits.filter(catalog.visits["source_id"] == "n50")["province_code"].to_list() == ["92"]
+    saved = catalog.observations.filter(catalog.observations["source_id"] == "n50")
+    assert saved["indicator_id"].to_list() == ["welfare_gifts_value"] and saved["value"].to_list() == [7e9]
+    after = q.read_entry(entry.folder)
+    assert (after.state, after.status) == ("new", "reviewing")
+    assert after.decisions == {"visits/0": "saved", "observations/0": "saved", "observations/1": "rejected"}
+    listed = at.dataframe[0].value
+    assert listed["Tiến độ"].to_list() == ["3/4 đã duyệt"] and listed["Trạng thái"].to_list() == ["đang duyệt"]
+    at.button(key="queue_prev").click().run()
+    assert "**Mục 2/4 · Số liệu trích được** — đã lưu" in _card(at) and "Mục này đã lưu vào dữ liệu." in [
+        c.value for c in at.main.caption
+    ]
+    assert at.button(key="queue_take").disabled and at.button(key="queue_drop").disabled  # saved is final
+
+
+def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_entry, monkeypatch, registry, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    queue_dir = tmp_path / "queue"
+    entry = q.enqueue(ARTICLES / "p21.txt", registry, load_indicators(data), queue_dir)
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    at.button(key="queue_edit").click().run()
+    summary = next(w for w in at.main.text_input if w.label == "Tóm tắt")
+    summary.input("Kiểm tra công tác dân vận tại Ban Dân vận Quận ủy Ninh Kiều")
+    next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
+    assert q.read_entry(entry.folder).edits == {
+        "visits/0": {"summary": "Kiểm tra công tác dân vận tại Ban Dân vận Quận ủy Ninh Kiều"}
+    }
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
+    at.button(key="queue_next").click().run()
+    at.button(key="queue_take").click().run()  # tonnes of rice, with an indicator that does not exist
+    before = (data / "visits.yaml").read_bytes()
+    at.text_input(key=f"queue_note_{entry.id}").input("thử")
+    at.button(key="queue_accept").click().run()
+    assert at.error[0].value == "Chưa lưu gì: dữ liệu mới có 1 lỗi."
+    assert at.code[0].value.startswith("Mục 3/4 (Số liệu trích được): [LỖI] observations.yaml › id=o-tan-gao-van")
+    assert "không có chỉ tiêu 'new:tấn gạo vận'" in at.code[0].value
+    assert (data / "visits.yaml").read_bytes() == before
+    assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved

@@ -1,30 +1,38 @@
-"""Browser test of the review queue: a curator signs in, opens the queue from the sidebar, opens an Excel report's
-draft, accepts it with a reason, and the values land in the data folder with their cells. Same harness as
-tests/test_browser.py (streamlit on loopback, Debian's headless Chromium); skipped without Chromium unless
-DANVAN_REQUIRE_BROWSER=1."""
+"""Browser test of the review queue: a curator signs in, opens the queue from the sidebar, goes through a news
+article's draft item by item with the keyboard (two items accepted, one rejected, one left undecided), saves, and
+sees the saved visit and value on the map and in the province profile; the draft stays in the queue half-reviewed.
+Same harness as tests/test_browser.py (streamlit on loopback, Debian's headless Chromium, every request checked to
+stay on the app's own address); skipped without Chromium unless DANVAN_REQUIRE_BROWSER=1."""
 
 from __future__ import annotations
 
+import json
+import math
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import CURATOR
+from shapely.geometry import shape
 from test_browser import (  # the shared harness: it skips, or fails, without Chromium
     ARGS,
     ARTIFACTS,
     CHROMIUM,
+    Visit,
     _free_port,
     _start,
 )
 
 import danvan
 from danvan import accounts
+from danvan.figures.maps import VIEW
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ROOT / "tests" / "fixtures" / "ingest" / "files"
+# Cần Thơ, 18/6/2024: a visit, a value of gifts (a defined indicator), tonnes of rice and a share of the population
+# (both proposing indicators that do not exist yet).
+ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p21.txt"
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -37,7 +45,7 @@ def server(tmp_path):
     queue_dir = tmp_path / "queue"
     book = tmp_path / "curators.toml"
     accounts.add(book, *CURATOR, "curator", "Nguyễn Thị Lan")
-    entry = q.enqueue(FILES / "bao-cao-2023.xlsx", load_registry(data)[0], load_indicators(data), queue_dir)
+    entry = q.enqueue(ARTICLE, load_registry(data)[0], load_indicators(data), queue_dir)
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "streamlit-queue.log"
     log.write_bytes(b"")
@@ -51,41 +59,116 @@ def server(tmp_path):
     proc.wait(timeout=20)
 
 
-def _settle(page, text: str) -> None:
+def _until(visit: Visit, text: str) -> str:
+    """Wait for `text` on the page and for the run to finish; on failure keep what the page showed."""
     try:
-        page.wait_for_function(f"() => document.body.innerText.includes({text!r})", timeout=120_000)
+        visit.settle(done=f"() => document.body.innerText.includes({text!r})")
     except Exception:
-        page.screenshot(path=str(ARTIFACTS / "hang-cho-failed.png"))
-        (ARTIFACTS / "hang-cho-failed.txt").write_text(page.inner_text("body"), encoding="utf-8")
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-failed.png"))
+        (ARTIFACTS / "hang-cho-failed.txt").write_text(visit.page.inner_text("body"), encoding="utf-8")
         raise
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
-    page.wait_for_timeout(500)
+    return visit.page.inner_text("body")
 
 
-def test_curator_accepts_an_excel_draft_from_the_queue(server):
+def _press(visit: Visit, key: str, then: str) -> str:
+    """A shortcut key, with the focus on the page rather than in a text box (where Streamlit ignores it)."""
+    visit.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    visit.page.keyboard.press(key)
+    return _until(visit, then)
+
+
+def _screen_point(canvas: dict, lon: float, lat: float) -> tuple[float, float]:
+    """Where a place is drawn on the map's canvas: Web Mercator at the map's fixed view (maps.VIEW), 512-pixel
+    world at zoom 0 as deck.gl draws it."""
+    scale = 512 * 2**VIEW.zoom
+
+    def y(latitude: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+    dx = (lon - VIEW.longitude) / 360 * scale
+    dy = -(y(lat) - y(VIEW.latitude)) / (2 * math.pi) * scale
+    return canvas["x"] + canvas["width"] / 2 + dx, canvas["y"] + canvas["height"] / 2 + dy
+
+
+def _hover_province(visit: Visit, code: str, name: str) -> str:
+    """Hover a province on the map until its tooltip shows; the tooltip's text."""
+    geo = json.loads((ROOT / "data" / "geo" / "provinces_63.geojson").read_text(encoding="utf-8"))
+    feature = next(f for f in geo["features"] if f["properties"]["code"] == code)
+    point = shape(feature["geometry"]).representative_point()
+    box = visit.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.bounding_box()
+    x, y = _screen_point(box, point.x, point.y)
+    visit.page.mouse.move(x - 20, y - 20)
+    visit.page.mouse.move(x, y, steps=5)
+    tip = visit.page.locator(".deck-tooltip")
+    visit.page.wait_for_function(
+        f"() => [...document.querySelectorAll('.deck-tooltip')].some(e => e.innerText.startsWith({name!r}))",
+        timeout=90_000,
+    )
+    return tip.first.inner_text()
+
+
+def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server):
     base, data, entry = server
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="vi-VN")
-        page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
-        _settle(page, "Mật khẩu người biên soạn")
-        page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
-        page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
-        page.get_by_role("button", name="Đăng nhập").click()
-        _settle(page, "Đăng xuất")
-        page.get_by_role("link", name="Hàng chờ duyệt").click()  # listed once signed in
-        _settle(page, "Nhận và lưu các mục đã chọn")
-        assert "/hang-cho" in page.url and "Thành phố Bắc Kạn | 202 | 279" in page.inner_text("body")
-        page.get_by_label("Mã nguồn (tên tệp lưu trữ)").fill("bc2023")
-        page.get_by_label("Lý do lưu hoặc loại (bắt buộc)").fill("báo cáo năm 2023")
-        page.keyboard.press("Tab")
-        _settle(page, "Nhận và lưu các mục đã chọn")
-        page.get_by_role("button", name="Nhận và lưu các mục đã chọn").click()
-        _settle(page, "Đã lưu")
-        page.screenshot(path=str(ARTIFACTS / "hang-cho-accepted.png"))
-        assert page.locator('[data-testid="stException"]').count() == 0
+        visit = Visit(browser, base)
+        visit.page.set_viewport_size({"width": 1600, "height": 1000})
+        visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
+        _until(visit, "Mật khẩu người biên soạn")
+        visit.page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
+        visit.page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
+        visit.page.get_by_role("button", name="Đăng nhập").click()
+        _until(visit, "Đăng xuất")
+        visit.page.get_by_role("link", name="Hàng chờ duyệt").click()  # listed once signed in
+        body = _until(visit, "Mục 1/4")
+        assert "/hang-cho" in visit.page.url and "0/4 đã duyệt" in body
+        assert "Kiểm tra" in body and "Cần Thơ" in body and "kiem_tra" not in body
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-card.png"))
+
+        body = _press(visit, "n", "Mục 2/4")  # N: accept the visit
+        assert "1/4 đã duyệt" in body and "7 tỷ đồng" in body
+        body = _press(visit, "n", "Mục 3/4")  # N: accept the value of the gifts
+        assert "tấn gạo vận" in body
+        body = _press(visit, "l", "3/4 đã duyệt")  # L: reject the tonnes of rice (no such indicator)
+        assert "Mục 4/4" in body
+        body = _press(visit, "ArrowLeft", "Mục 3/4")  # ←: back to the rejected item
+        assert "Mục 3/4 · Số liệu trích được — đã loại" in body
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-decided.png"))
+        assert q.read_entry(entry.folder).decisions == {
+            "visits/0": "accepted",
+            "observations/0": "accepted",
+            "observations/1": "rejected",
+        }
+
+        source_id = visit.page.get_by_label("Mã nguồn (tên tệp lưu trữ)").input_value()
+        visit.page.get_by_label("Lý do lưu hoặc loại (bắt buộc)").fill("bài kiểm tra công tác dân vận ở Cần Thơ")
+        visit.page.keyboard.press("Tab")
+        _until(visit, "Lưu các mục đã nhận")
+        visit.page.get_by_role("button", name="Lưu các mục đã nhận").click()
+        body = _until(visit, "Đã lưu 2 mục")
+        assert "Còn 1 mục chưa duyệt: bản nháp vẫn ở hàng chờ." in body
+        assert "3/4 đã duyệt" in body  # half-reviewed, still in the queue
+        visit.page.get_by_text("Còn 1 mục chưa duyệt").scroll_into_view_if_needed()
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-saved.png"))
+
+        # the value, on the map coloured by the gifts' value
+        visit.open(
+            "ban-do?tinh=92&nam=2024&ranh_gioi=63&to_mau=indicator&chi_tieu_ban_do=welfare_gifts_value", "canvas"
+        )
+        tip = _hover_province(visit, "92", "Cần Thơ")
+        assert "7 tỷ đồng" in tip and "Kiểm tra kết quả triển khai thực hiện công tác dân vận" in tip, tip
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-map-value.png"))
+        # the visit, on the map coloured by the number of visits, and in the province's profile
+        visit.open("ban-do?tinh=92&nam=2024&ranh_gioi=63", "canvas")
+        tip = _hover_province(visit, "92", "Cần Thơ")
+        assert "Số sự kiện" in tip, tip
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-map-visits.png"))
+        body = visit.open("ho-so-tinh?tinh=92&nam=2024&ranh_gioi=63", "canvas")
+        assert "Hồ sơ tỉnh: Cần Thơ" in body and "18/06/2024" in body and "Ban Dân vận Quận ủy" in body
+        visit.check("hang-cho-profile")  # no exception, no request outside 127.0.0.1, no browser error
         browser.close()
     catalog = danvan.load(data)
-    saved = catalog.observations.filter(catalog.observations["source_id"] == "bc2023")
-    assert saved.height == 11 and set(saved["district"]) == {"Bắc Kạn", "Lâm Hà"}
-    assert q.read_entry(entry.folder).state == "accepted"
+    visits = catalog.visits.filter(catalog.visits["source_id"] == source_id)
+    values = catalog.observations.filter(catalog.observations["source_id"] == source_id)
+    assert visits["province_code"].to_list() == ["92"] and values["value"].to_list() == [7e9]
+    assert q.read_entry(entry.folder).status == "reviewing"

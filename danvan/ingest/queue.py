@@ -5,7 +5,12 @@
         original.xlsx                 the file as received (by content: .txt .docx .pdf .xlsx .csv)
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
         draft.yaml                    the Draft (visits, documents, observations with quote or cell)
-        state.yaml                    state (new | accepted | rejected), confidence, problems, review notes
+        state.yaml                    state (new | accepted | rejected), confidence, problems, review notes, and
+                                      each item's decision ("visits/0": accepted | rejected | saved) and edits
+
+A curator decides item by item; the decisions and edits are kept in state.yaml, so a draft left half-reviewed stays
+in the queue with them. Saving writes the accepted items (store.save), marks them saved, and the entry becomes
+accepted once every item is decided.
 
 Every entry is written in a temporary folder and renamed into place, and its state file is replaced atomically,
 so a reader never sees half an entry. The queue folder is `queue/` beside the data folder unless DANVAN_QUEUE or an
@@ -30,14 +35,29 @@ from typing import Any
 import yaml
 
 from .. import store
-from ..model import DataError
+from ..model import DataError, Problem
 from ..registry import Registry
-from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, SourceEntry, VisitDraft, to_records
+from .drafts import (
+    REVIEW_COLUMNS,
+    DocumentDraft,
+    Draft,
+    ObservationDraft,
+    SourceDraft,
+    SourceEntry,
+    VisitDraft,
+    review_rows,
+    to_records,
+)
 from .readers import Document, read_document
 from .tables import extract_document
 from .text import IngestError
 
 STATES = ("new", "accepted", "rejected")
+# An item's decision; "saved" once written to the data folder (final: never saved twice, never undone here).
+DECISIONS = ("accepted", "rejected", "saved")
+PARTS = ("visits", "documents", "observations")
+# What a curator may not edit: where the item was read from.
+READ_ONLY = ("quote", "cell", "cell_header")
 EXTENSIONS = {"text": "txt", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx", "csv": "csv"}
 
 
@@ -60,6 +80,22 @@ class Entry:
     counts: dict[str, int] = field(default_factory=dict)
     reviewed: str | None = None  # who decided, and when
     note: str | None = None
+    decisions: dict[str, str] = field(default_factory=dict)  # "visits/0" → accepted | rejected | saved
+    edits: dict[str, dict[str, Any]] = field(default_factory=dict)  # "visits/0" → {field: value}
+    source_id: str | None = None  # the source id the first save used (later saves add to it)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.get(part, 0) for part in PARTS)
+
+    @property
+    def decided(self) -> int:
+        return len(self.decisions)
+
+    @property
+    def status(self) -> str:
+        """The state, or "reviewing" for a new draft with some items decided."""
+        return "reviewing" if self.state == "new" and self.decisions else self.state
 
     @property
     def original(self) -> Path:
@@ -191,11 +227,14 @@ def read_entry(folder: Path) -> Entry:
         state.get("counts") or {},
         state.get("reviewed"),
         state.get("note"),
+        state.get("decisions") or {},
+        state.get("edits") or {},
+        state.get("source_id"),
     )
 
 
 def list_entries(queue_dir: str | Path, state: str | None = None, province: str | None = None) -> list[Entry]:
-    """Entries newest first, optionally of one state and one province."""
+    """Entries newest first, optionally of one state ("reviewing": new with some items decided) and one province."""
     root = Path(queue_dir)
     if not root.is_dir():
         return []
@@ -205,62 +244,163 @@ def list_entries(queue_dir: str | Path, state: str | None = None, province: str 
         if f.is_dir() and not f.name.startswith(".") and (f / "state.yaml").is_file()
     ]
     entries = [
-        e for e in entries if (state is None or e.state == state) and (province is None or e.province == province)
+        e
+        for e in entries
+        if (state is None or state in (e.state, e.status)) and (province is None or e.province == province)
     ]
     return sorted(entries, key=lambda e: e.id, reverse=True)
 
 
+def _write_state(entry: Entry, changes: dict[str, Any]) -> Entry:
+    """Merge `changes` into the entry's state file, replaced atomically (a temporary file of its own, renamed)."""
+    path = entry.folder / "state.yaml"
+    current = yaml.safe_load(path.read_text(encoding="utf-8")) | changes
+    handle, name = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=entry.folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(_dump(current))
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return read_entry(entry.folder)
+
+
 def set_state(entry: Entry, state: str, who: str, note: str | None = None, now: dt.datetime | None = None) -> Entry:
-    """Record a curator's decision (the state file replaced atomically)."""
+    """Record a curator's decision on the whole draft (the state file replaced atomically)."""
     if state not in STATES:
         raise ValueError(f"trạng thái “{state}” không hợp lệ (cần một trong {', '.join(STATES)})")
-    path = entry.folder / "state.yaml"
-    current = yaml.safe_load(path.read_text(encoding="utf-8"))
-    current |= {
-        "state": state,
-        "reviewed": f"{who}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
-        "note": note,
-    }
-    tmp = path.with_name(".state.yaml.tmp")
-    tmp.write_text(_dump(current), encoding="utf-8")
-    os.replace(tmp, path)
-    return read_entry(entry.folder)
+    return _write_state(
+        entry,
+        {
+            "state": state,
+            "reviewed": f"{who}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
+            "note": note,
+        },
+    )
+
+
+def item_keys(draft: Draft) -> list[str]:
+    """Every item's key, in review order: "visits/0", …, "documents/0", …, "observations/0", …"""
+    return [f"{part}/{i}" for part in PARTS for i in range(len(getattr(draft, part)))]
+
+
+def decide(
+    entry: Entry,
+    decisions: dict[str, str | None],
+    edits: dict[str, dict[str, Any]] | None = None,
+) -> Entry:
+    """Record decisions ("accepted", "rejected", or None to undo) and field edits of some items, in one atomic
+    write. A saved item can be neither changed nor edited; unknown items, decisions and fields are refused."""
+    entry = read_entry(entry.folder)  # what is on disk now, not what the caller read earlier
+    draft = entry.draft()
+    keys = set(item_keys(draft))
+    merged, changed = dict(entry.decisions), {k: dict(v) for k, v in entry.edits.items()}
+    for key in [*decisions, *(edits or {})]:
+        if key not in keys:
+            raise ValueError(f"bản nháp {entry.id} không có mục “{key}”")
+        if merged.get(key) == "saved":
+            raise ValueError(f"mục “{key}” của bản nháp {entry.id} đã lưu, không đổi được")
+    for key, decision in decisions.items():
+        if decision is None:
+            merged.pop(key, None)
+        elif decision in ("accepted", "rejected"):
+            merged[key] = decision
+        else:
+            raise ValueError(f"quyết định “{decision}” không hợp lệ (cần accepted hoặc rejected)")
+    for key, fields in (edits or {}).items():
+        part = key.split("/")[0]
+        bad = [f for f in fields if f not in REVIEW_COLUMNS[part] or f in READ_ONLY]
+        if bad:
+            raise ValueError(f"mục “{key}”: không sửa được trường {', '.join(bad)}")
+        changed[key] = changed.get(key, {}) | fields
+    return _write_state(entry, {"decisions": merged, "edits": changed})
+
+
+def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Each part's rows as the curator reviews them: the drafted fields with the curator's edits, the confidence,
+    and the item's decision (None while undecided)."""
+    draft = draft or entry.draft()
+    out = {}
+    for part in PARTS:
+        rows = review_rows(getattr(draft, part), REVIEW_COLUMNS[part])
+        out[part] = [
+            {"decision": entry.decisions.get(f"{part}/{i}")}
+            | {k: v for k, v in row.items() if k != "keep"}
+            | entry.edits.get(f"{part}/{i}", {})
+            for i, row in enumerate(rows)
+        ]
+    return out
 
 
 def accept(
     entry: Entry,
-    kept: dict[str, list[dict[str, Any]]],
     source: SourceEntry,
     data: str | Path,
     *,
     author: str,
     note: str,
     known_documents: Iterable[str] = (),
+    now: dt.datetime | None = None,
 ) -> store.Saved:
-    """Save the items a curator kept through the validate-then-write path (store.save), then mark the entry
-    accepted. A value read from a table needs its original beside the text sources: the file is placed at
-    sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. Raises
-    DataError (nothing written, the entry stays in the queue) when any item does not check out."""
-    records = to_records(entry.draft(), source, kept, known_documents)
+    """Save the items a curator accepted (and not saved yet) through the validate-then-write path (store.save),
+    mark them saved, and mark the entry accepted once every item is decided; with undecided items left it stays in
+    the queue. A value read from a table needs its original beside the text sources: the file is placed at
+    sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. A later
+    save under the source id of an earlier one adds items to that source. Raises ValueError when nothing is
+    accepted, DataError (nothing written, decisions unchanged) when any item does not check out."""
+    entry = read_entry(entry.folder)  # what is on disk now, not what the caller read earlier
+    draft = entry.draft()
+    rows = reviewed_rows(entry, draft)
+    chosen = [f"{part}/{i}" for part in PARTS for i, row in enumerate(rows[part]) if row["decision"] == "accepted"]
+    if not chosen:
+        raise ValueError(f"bản nháp {entry.id} không có mục nào đã nhận mà chưa lưu")
+    kept = {part: [row for row in rows[part] if row["decision"] == "accepted"] for part in PARTS}
+    records = to_records(draft, source, kept, known_documents)
+    again = entry.source_id == source.id  # the source itself was saved with the first items
+    if again:
+        records["sources"] = []
     saved = save_with_original(
         data,
         records,
         source.id,
-        entry.text(),
+        None if again else entry.text(),
         entry.original.read_bytes(),
         entry.original.suffix,
         author=author,
         note=note,
     )
-    set_state(entry, "accepted", author, note)
+    decisions = entry.decisions | dict.fromkeys(chosen, "saved")
+    changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}
+    if len(decisions) == len(item_keys(draft)):
+        changes |= {
+            "state": "accepted",
+            "reviewed": f"{author}, {(now or dt.datetime.now()).isoformat(timespec='seconds')}",
+            "note": note,
+        }
+    _write_state(entry, changes)
     return saved
+
+
+def problem_items(entry: Entry, problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    """The problems of a refused save, by the item they are about ("observations/3" → [Problem]), found by the
+    record's id (a document's code); a problem naming no drafted item (the source, the note) under ""."""
+    rows = reviewed_rows(entry)
+    ids: dict[str, str] = {}
+    for part in PARTS:
+        for i, row in enumerate(rows[part]):
+            ids.setdefault(str(row.get("id") or row.get("code") or ""), f"{part}/{i}")
+    out: dict[str, list[Problem]] = {}
+    for problem in problems:
+        out.setdefault(ids.get(problem.record.split("=", 1)[-1], ""), []).append(problem)  # "id=v-…"
+    return out
 
 
 def save_with_original(
     data: str | Path,
     records: dict[str, list[dict[str, Any]]],
     source_id: str,
-    text: str,
+    text: str | None,
     original: bytes,
     suffix: str,
     *,
@@ -268,7 +408,8 @@ def save_with_original(
     note: str,
 ) -> store.Saved:
     """store.save, for records that may hold values read from a table: their original file is placed at
-    sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it."""
+    sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it. `text` is
+    the source's text, None when the source is already stored."""
     data = Path(data)
     stored = f"{source_id}{suffix}"
     celled = [row for row in records.get("observations", []) if row.get("cell")]
@@ -282,7 +423,7 @@ def save_with_original(
         os.replace(tmp, target)
         placed = True
     try:
-        return store.save(data, records, {source_id: text}, author=author, note=note)
+        return store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
     except DataError:
         if placed:
             target.unlink(missing_ok=True)

@@ -1,0 +1,167 @@
+"""Per-item review in the queue (issue 9 §4): each item's decision and edits kept on disk in state.yaml, a draft
+left half-reviewed staying in the queue, saving only what was accepted and only once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+import danvan
+from danvan.ingest import load_indicators, load_registry
+from danvan.ingest import queue as q
+from danvan.ingest.drafts import SourceEntry
+from danvan.model import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+# Cần Thơ, 18/6/2024: one visit, then a gift value (welfare_gifts_value), tonnes of rice and a share of the
+# population (both proposing an indicator that does not exist yet).
+ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p21.txt"
+SOURCE = SourceEntry("n50", "Kiểm tra kết quả triển khai thực hiện công tác dân vận", published="2024-06-18")
+
+
+@pytest.fixture
+def entry(data_copy, tmp_path) -> q.Entry:
+    return q.enqueue(ARTICLE, load_registry(data_copy)[0], load_indicators(data_copy), tmp_path / "queue")
+
+
+def _state(entry: q.Entry) -> dict:
+    return yaml.safe_load((entry.folder / "state.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_draft_has_the_items_the_tests_rely_on(entry):
+    draft = entry.draft()
+    assert q.item_keys(draft) == ["visits/0", "observations/0", "observations/1", "observations/2"]
+    assert draft.visits[0].province == "92" and draft.observations[0].indicator == "welfare_gifts_value"
+    assert draft.observations[1].indicator.startswith("new:")
+    assert (entry.total, entry.decided, entry.status) == (4, 0, "new")
+
+
+def test_decisions_and_edits_round_trip_through_the_state_file(entry, tmp_path):
+    decided = q.decide(
+        entry,
+        {"visits/0": "accepted", "observations/1": "rejected"},
+        {"visits/0": {"summary": "Kiểm tra công tác dân vận tại quận Ninh Kiều"}},
+    )
+    again = q.read_entry(entry.folder)
+    assert again.decisions == {"visits/0": "accepted", "observations/1": "rejected"} == decided.decisions
+    assert again.edits == {"visits/0": {"summary": "Kiểm tra công tác dân vận tại quận Ninh Kiều"}}
+    assert (again.decided, again.total, again.state, again.status) == (2, 4, "new", "reviewing")
+    rows = q.reviewed_rows(again)
+    assert rows["visits"][0]["decision"] == "accepted"
+    assert rows["visits"][0]["summary"] == "Kiểm tra công tác dân vận tại quận Ninh Kiều"
+    assert rows["visits"][0]["date_start"] == "2024-06-18"  # the fields not edited are the draft's
+    assert [r["decision"] for r in rows["observations"]] == [None, "rejected", None]
+    # a half-reviewed draft is both "new" (still to do) and "reviewing"
+    assert [e.id for e in q.list_entries(tmp_path / "queue", state="reviewing")] == [entry.id]
+    assert [e.id for e in q.list_entries(tmp_path / "queue", state="new")] == [entry.id]
+    undone = q.decide(entry, {"observations/1": None})
+    assert undone.decisions == {"visits/0": "accepted"}
+    assert _state(entry)["file"] == "p21.txt" and _state(entry)["counts"]["observations"] == 3  # the rest is kept
+
+
+def test_a_decision_is_written_atomically(entry, monkeypatch):
+    q.decide(entry, {"visits/0": "accepted"})
+    before = (entry.folder / "state.yaml").read_bytes()
+
+    def killed(src, dst):
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr(q.os, "replace", killed)
+    with pytest.raises(OSError, match="đĩa đầy"):
+        q.decide(entry, {"observations/0": "rejected"})
+    monkeypatch.setattr(q.os, "replace", os.replace)
+    assert (entry.folder / "state.yaml").read_bytes() == before  # the old state, whole
+    assert sorted(p.name for p in entry.folder.iterdir()) == ["draft.yaml", "original.txt", "state.yaml", "text.txt"]
+
+
+def test_bad_decisions_are_refused_with_what_is_wrong(entry):
+    with pytest.raises(ValueError, match="không có mục “visits/5”"):
+        q.decide(entry, {"visits/5": "accepted"})
+    with pytest.raises(ValueError, match="quyết định “maybe” không hợp lệ"):
+        q.decide(entry, {"visits/0": "maybe"})
+    with pytest.raises(ValueError, match="không sửa được trường quote"):
+        q.decide(entry, {}, {"visits/0": {"quote": "câu khác"}})
+    assert q.read_entry(entry.folder).decisions == {}
+
+
+def test_saving_writes_the_accepted_items_only_and_a_half_reviewed_draft_stays(entry, data_copy, tmp_path):
+    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted", "observations/1": "rejected"})
+    saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="bài Cần Thơ")
+    assert set(saved.files) == {"sources.yaml", "sources/n50.txt", "visits.yaml", "observations.yaml"}
+    catalog = danvan.load(data_copy)
+    visits = catalog.visits.filter(catalog.visits["source_id"] == "n50")
+    values = catalog.observations.filter(catalog.observations["source_id"] == "n50")
+    assert visits["province_code"].to_list() == ["92"] and visits["date_start"].cast(str).to_list() == ["2024-06-18"]
+    assert values["indicator_id"].to_list() == ["welfare_gifts_value"] and values["value"].to_list() == [7e9]
+    after = q.read_entry(entry.folder)
+    assert after.decisions == {"visits/0": "saved", "observations/0": "saved", "observations/1": "rejected"}
+    assert (after.state, after.status, after.source_id) == ("new", "reviewing", "n50")  # one item undecided
+    assert entry.id in {e.id for e in q.list_entries(tmp_path / "queue", state="new")}
+
+
+def test_saved_items_are_not_saved_twice_and_the_last_decision_accepts_the_draft(entry, data_copy):
+    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted"})
+    q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 1")
+    with pytest.raises(ValueError, match="đã lưu, không đổi được"):
+        q.decide(entry, {"visits/0": "rejected"})
+    with pytest.raises(ValueError, match="không có mục nào đã nhận mà chưa lưu"):
+        q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 2")
+    q.decide(
+        entry,
+        {"observations/1": "rejected", "observations/2": "accepted"},
+        {"observations/2": {"indicator": "poor_household_rate"}},
+    )
+    saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 2")
+    assert set(saved.files) == {"observations.yaml"}  # the source and the visit are already there
+    catalog = danvan.load(data_copy)
+    assert catalog.visits.filter(catalog.visits["source_id"] == "n50").height == 1
+    assert sorted(catalog.observations.filter(catalog.observations["source_id"] == "n50")["value"].to_list()) == [
+        74.77,
+        7e9,
+    ]
+    assert catalog.sources.filter(catalog.sources["source_id"] == "n50").height == 1
+    done = q.read_entry(entry.folder)
+    assert (done.state, done.status, done.decided) == ("accepted", "accepted", 4)
+    assert done.reviewed.startswith("bien-tap-1, ") and done.note == "lần 2"
+
+
+def test_a_rejected_item_is_never_written(entry, data_copy):
+    q.decide(entry, {"visits/0": "rejected", "observations/0": "accepted"})
+    q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="chỉ số liệu")
+    catalog = danvan.load(data_copy)
+    assert catalog.visits.filter(catalog.visits["source_id"] == "n50").is_empty()
+    assert entry.draft().visits[0].id not in set(catalog.visits["visit_id"])
+
+
+def test_an_item_that_does_not_check_out_names_itself_and_nothing_is_written(entry, data_copy):
+    q.decide(entry, {"visits/0": "accepted", "observations/1": "accepted"})  # tonnes of rice: no such indicator
+    before = {name: (data_copy / name).read_bytes() for name in ("visits.yaml", "observations.yaml", "sources.yaml")}
+    with pytest.raises(DataError) as err:
+        q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
+    by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
+    assert list(by_item) == ["observations/1"]
+    assert "không có chỉ tiêu 'new:tấn gạo vận'" in by_item["observations/1"][0].message
+    assert {name: (data_copy / name).read_bytes() for name in before} == before
+    assert not (data_copy / "sources" / "n50.txt").exists()
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/1": "accepted"}
+
+
+def test_the_tables_changes_become_decisions_and_edits(entry):
+    from components import review  # the queue page's table view: what changed since the rows were drawn
+
+    q.decide(entry, {"visits/0": "accepted"})
+    rows = q.reviewed_rows(q.read_entry(entry.folder))
+    rows["observations"][2]["decision"] = "saved"  # as if saved earlier
+    edited = {part: [dict(r) for r in part_rows] for part, part_rows in rows.items()}
+    edited["visits"][0]["decision"] = None  # undone
+    edited["visits"][0]["commune"] = float("nan")  # an empty cell read back as NaN: no change
+    edited["observations"][0]["decision"] = "rejected"
+    edited["observations"][1]["indicator"] = "welfare_gifts_value"
+    edited["observations"][1]["quote"] = "câu khác"  # read-only: never an edit
+    edited["observations"][2]["decision"] = "accepted"  # a saved item is final
+    decided, edits = review.changes(rows, edited)
+    assert decided == {"visits/0": None, "observations/0": "rejected"}
+    assert edits == {"observations/1": {"indicator": "welfare_gifts_value"}}
