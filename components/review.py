@@ -69,7 +69,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
     """One editable table of review rows ("keep" ticks or a "decision" column first); returns every row edited."""
     frame = pl.DataFrame(
         rows, infer_schema_length=None, schema_overrides={"decision": pl.String} if "decision" in rows[0] else None
-    )
+    ).with_columns(fmt.number_expr("confidence", 2, lang))  # read-only, written 0,85
     config = {c: st.column_config.Column(t(HEADERS[c], lang)) for c in columns if c in HEADERS}
     for column, (prefix, codes) in CODED.items():
         if column in columns:
@@ -88,7 +88,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
         "quote": st.column_config.TextColumn(t("quote", lang), disabled=True, width="large"),
         "cell": st.column_config.TextColumn(t("q_cell", lang), disabled=True),
         "cell_header": st.column_config.TextColumn(t("q_cell_header", lang), disabled=True),
-        "confidence": st.column_config.NumberColumn(t("cur_confidence", lang), disabled=True, format="%.2f"),
+        "confidence": st.column_config.TextColumn(t("cur_confidence", lang), disabled=True),
     }
     if "indicator" in columns:
         options = sorted({*catalog.indicators["id"].to_list(), *(r["indicator"] for r in rows if r.get("indicator"))})

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -73,14 +72,6 @@ def rows(found: list[Entry]) -> list[dict[str, str]]:
         for e in found
         for file, what in e.files.items()
     ]
-
-
-def shown_time(value: str) -> str:
-    """An entry's time as the interface shows it, dd/mm/yyyy HH:MM (the stored value when it is not a time)."""
-    try:
-        return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return value
 
 
 def csv_bytes(found: list[Entry]) -> bytes:

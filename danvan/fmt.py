@@ -57,6 +57,14 @@ def date(day: dt.date | None, precision: DatePrecision = "day") -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def date_time(value: str) -> str:
+    """A stored ISO time as the interface shows it, dd/mm/yyyy HH:MM (the stored value when it is not a time)."""
+    try:
+        return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return value
+
+
 def partial_date(value: str | None) -> str:
     """A partial ISO date as the contract allows it ("2024", "2021-12", "2024-04-25") in Vietnamese order."""
     return "/".join(reversed(value.split("-"))) if value else "—"

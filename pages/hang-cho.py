@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 
 from components import auth, cached, review, ui, view
-from danvan import DataError
+from danvan import DataError, fmt
 from danvan.ingest import queue
 from danvan.ingest.drafts import SourceEntry
 from danvan.model import OLD_SCHEME
@@ -54,12 +54,12 @@ st.dataframe(
     pl.DataFrame(
         [
             {
-                t("q_created"): e.created.replace("T", " "),
+                t("q_created"): fmt.date_time(e.created),
                 t("q_file"): e.file,
                 t("q_kind"): e.kind,
                 t("q_state"): states.get(e.status, e.status),
                 t("q_progress_col"): t("q_progress", done=e.decided, total=e.total),
-                t("cur_confidence"): e.confidence,
+                t("cur_confidence"): fmt.number(e.confidence, 2, current.lang),
                 t(
                     "q_items"
                 ): f"{e.counts.get('visits', 0)} / {e.counts.get('documents', 0)} / {e.counts.get('observations', 0)}",

@@ -5,7 +5,7 @@ import polars as pl
 import streamlit as st
 
 from components import auth, cached, ui, view
-from danvan import accounts, audit
+from danvan import accounts, audit, fmt
 
 current = view.current()
 t = current.t
@@ -43,7 +43,7 @@ else:
         "removed": t("audit_removed"),
         "id": t("audit_id"),
     }
-    rows = [row | {"time": audit.shown_time(row["time"])} for row in audit.rows(chosen)]
+    rows = [row | {"time": fmt.date_time(row["time"])} for row in audit.rows(chosen)]
     frame = pl.DataFrame(rows, schema={c: pl.String for c in audit.COLUMNS}).rename(headers)
     st.dataframe(frame, hide_index=True, placeholder="—")
     st.download_button(
@@ -70,7 +70,7 @@ else:
                     t("audit_role"): auth.role_name(a.role, current.lang),
                     t("audit_name"): a.name,
                     t("audit_email"): a.email,
-                    t("audit_created"): audit.shown_time(a.created),
+                    t("audit_created"): fmt.date_time(a.created),
                 }
                 for a in listed
             ],

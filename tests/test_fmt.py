@@ -77,3 +77,8 @@ def test_date_and_period_expressions_match_python_formatting():
     frame = pl.DataFrame({"period_start": [p[0] for p in periods], "period_end": [p[1] for p in periods]})
     shown = frame.select(fmt.period_expr())["period"].to_list()
     assert shown == [fmt.period(*p) for p in periods] == ["2021–2023", "2023", "25/04/2024", "01/01/2024–30/06/2024"]
+
+
+def test_date_time_is_day_first_and_keeps_what_is_not_a_time():
+    assert fmt.date_time("2026-11-29T05:39:51") == "29/11/2026 05:39"
+    assert fmt.date_time("không rõ") == "không rõ"

@@ -205,51 +205,52 @@ def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monke
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
     queue_dir = tmp_path / "queue"
-    entry = q.enqueue(ARTICLES / "p21.txt", registry, load_indicators(data), queue_dir)  # Cần Thơ, 18/6/2024
+    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)  # Đất Đỏ, 13/12/2023
     monkeypatch.setenv("DANVAN_DATA", str(data))
     monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
     at = open_queue(app_entry, tmp_path, monkeypatch)
     assert at.main.get("progress")[0].proto.text == "0/4 đã duyệt"
     card = _card(at)
     assert "**Mục 1/4 · Sự kiện trích được** — chưa duyệt" in card
-    assert "**Loại:** Kiểm tra" in card and "**Tỉnh:** Cần Thơ" in card and "**Ngày:** 18/06/2024" in card
-    assert r":orange-background[\(CT\) \- Ngày 18\-6\-2024" in card  # the quote, highlighted in its paragraph
-    assert "kiem_tra" not in card and "92" not in card.replace("2024", "")  # names, never codes
+    assert "**Loại:** Hội nghị" in card and r"**Tỉnh:** Bà Rịa \- Vũng Tàu" in card and "**Ngày:** 13/12/2023" in card
+    assert r"Sáng 13/12, Ban Dân vận, Hội LHPN" in card.split(":orange-background[")[1]  # the quote, highlighted
+    assert "hoi_nghi" not in card and "77" not in card  # names, never codes
     buttons = {b.key: b for b in at.main.button}
     assert buttons["queue_take"].label == "Nhận" and buttons["queue_prev"].disabled
     assert buttons["queue_take"].proto.shortcut == "n" and buttons["queue_drop"].proto.shortcut == "l"
     assert (buttons["queue_edit"].proto.shortcut, buttons["queue_next"].proto.shortcut) == ("s", "right")
-    at.button(key="queue_take").click().run()  # the visit
+    at.button(key="queue_take").click().run()  # the conference
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
     card = _card(at)
-    assert "**Mục 2/4 · Số liệu trích được** — chưa duyệt" in card and "**Chỉ tiêu:** " in card and "7 tỷ đồng" in card
-    at.button(key="queue_take").click().run()  # the gifts' value
-    assert "Mục 3/4" in _card(at) and r"chỉ tiêu chưa có\: “tấn gạo vận”" in _card(at)
-    at.button(key="queue_drop").click().run()  # tonnes of rice: no such indicator
+    assert "**Mục 2/4 · Số liệu trích được** — chưa duyệt" in card and r"chỉ tiêu chưa có\: “mô hình”" in card
+    at.button(key="queue_drop").click().run()  # 201 models and exemplars: no such indicator
+    card = _card(at)
+    assert "Mục 3/4" in card and "**Chỉ tiêu:** Mô hình, điển hình “Dân vận khéo” hiện có" in card and "147" in card
+    at.button(key="queue_take").click().run()  # the 147 models
     assert "Mục 4/4" in _card(at)
     at.button(key="queue_prev").click().run()
-    assert "**Mục 3/4 · Số liệu trích được** — đã loại" in _card(at)
+    assert "**Mục 3/4 · Số liệu trích được** — đã nhận" in _card(at)
     assert at.main.get("progress")[0].proto.text == "3/4 đã duyệt"
     at.button(key="queue_edit").click().run()  # opens the item's fields; cancelling leaves it as it was
     assert "Số liệu" in [w.label for w in at.main.selectbox] or "Giá trị" in [w.label for w in at.main.text_input]
     assert "Tóm tắt" not in [w.label for w in at.main.text_input]  # the fields are not shown until S
     at.button(key="queue_edit_cancel").click().run()
     at.text_input(key=f"queue_source_id_{entry.id}").input("n50")
-    at.text_input(key=f"queue_note_{entry.id}").input("bài kiểm tra ở Cần Thơ")
+    at.text_input(key=f"queue_note_{entry.id}").input("hội nghị tổng kết dân vận huyện Đất Đỏ")
     at.button(key="queue_accept").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error] + [c.value for c in at.code]
     assert [s.value for s in at.success][-1] == "Đã lưu 2 mục. Còn 1 mục chưa duyệt: bản nháp vẫn ở hàng chờ."
     catalog = danvan.load(data)
-    assert catalog.visits.filter(catalog.visits["source_id"] == "n50")["province_code"].to_list() == ["92"]
+    assert catalog.visits.filter(catalog.visits["source_id"] == "n50")["province_code"].to_list() == ["77"]
     saved = catalog.observations.filter(catalog.observations["source_id"] == "n50")
-    assert saved["indicator_id"].to_list() == ["welfare_gifts_value"] and saved["value"].to_list() == [7e9]
+    assert saved["indicator_id"].to_list() == ["dvk_models_active"] and saved["value"].to_list() == [147]
     after = q.read_entry(entry.folder)
     assert (after.state, after.status) == ("new", "reviewing")
-    assert after.decisions == {"visits/0": "saved", "observations/0": "saved", "observations/1": "rejected"}
+    assert after.decisions == {"visits/0": "saved", "observations/1": "saved", "observations/0": "rejected"}
     listed = at.dataframe[0].value
     assert listed["Tiến độ"].to_list() == ["3/4 đã duyệt"] and listed["Trạng thái"].to_list() == ["đang duyệt"]
-    at.button(key="queue_prev").click().run()
-    assert "**Mục 2/4 · Số liệu trích được** — đã lưu" in _card(at) and "Mục này đã lưu vào dữ liệu." in [
+    at.run()
+    assert "**Mục 3/4 · Số liệu trích được** — đã lưu" in _card(at) and "Mục này đã lưu vào dữ liệu." in [
         c.value for c in at.main.caption
     ]
     assert at.button(key="queue_take").disabled and at.button(key="queue_drop").disabled  # saved is final
@@ -259,25 +260,24 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
     queue_dir = tmp_path / "queue"
-    entry = q.enqueue(ARTICLES / "p21.txt", registry, load_indicators(data), queue_dir)
+    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)
     monkeypatch.setenv("DANVAN_DATA", str(data))
     monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
     at = open_queue(app_entry, tmp_path, monkeypatch)
     at.button(key="queue_edit").click().run()
     summary = next(w for w in at.main.text_input if w.label == "Tóm tắt")
-    summary.input("Kiểm tra công tác dân vận tại Ban Dân vận Quận ủy Ninh Kiều")
+    summary.input("Hội nghị tổng kết công tác dân vận huyện Đất Đỏ")
     next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
     assert q.read_entry(entry.folder).edits == {
-        "visits/0": {"summary": "Kiểm tra công tác dân vận tại Ban Dân vận Quận ủy Ninh Kiều"}
+        "visits/0": {"summary": "Hội nghị tổng kết công tác dân vận huyện Đất Đỏ"}
     }
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
-    at.button(key="queue_next").click().run()
-    at.button(key="queue_take").click().run()  # tonnes of rice, with an indicator that does not exist
+    at.button(key="queue_take").click().run()  # the 201 models and exemplars, with an indicator that does not exist
     before = (data / "visits.yaml").read_bytes()
     at.text_input(key=f"queue_note_{entry.id}").input("thử")
     at.button(key="queue_accept").click().run()
     assert at.error[0].value == "Chưa lưu gì: dữ liệu mới có 1 lỗi."
-    assert at.code[0].value.startswith("Mục 3/4 (Số liệu trích được): [LỖI] observations.yaml › id=o-tan-gao-van")
-    assert "không có chỉ tiêu 'new:tấn gạo vận'" in at.code[0].value
+    assert at.code[0].value.startswith("Mục 2/4 (Số liệu trích được): [LỖI] observations.yaml › id=o-mo-hinh-2023-201")
+    assert "không có chỉ tiêu 'new:mô hình'" in at.code[0].value
     assert (data / "visits.yaml").read_bytes() == before
     assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved

@@ -16,10 +16,11 @@ from danvan.ingest.drafts import SourceEntry
 from danvan.model import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-# Cần Thơ, 18/6/2024: one visit, then a gift value (welfare_gifts_value), tonnes of rice and a share of the
-# population (both proposing an indicator that does not exist yet).
-ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p21.txt"
-SOURCE = SourceEntry("n50", "Kiểm tra kết quả triển khai thực hiện công tác dân vận", published="2024-06-18")
+# Bà Rịa - Vũng Tàu, 13/12/2023 (a tuning text of the extraction set): a conference of huyện Đất Đỏ, then the 201
+# models and exemplars (proposing an indicator that does not exist), the 147 models (dvk_models_active) and the 54
+# exemplars (proposing one).
+ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p42.txt"
+SOURCE = SourceEntry("n50", "Huyện Đất Đỏ: công tác dân vận đem lại hiệu quả thiết thực", published="2023-12-14")
 
 
 @pytest.fixture
@@ -34,32 +35,32 @@ def _state(entry: q.Entry) -> dict:
 def test_the_draft_has_the_items_the_tests_rely_on(entry):
     draft = entry.draft()
     assert q.item_keys(draft) == ["visits/0", "observations/0", "observations/1", "observations/2"]
-    assert draft.visits[0].province == "92" and draft.observations[0].indicator == "welfare_gifts_value"
-    assert draft.observations[1].indicator.startswith("new:")
+    assert draft.visits[0].province == "77" and draft.observations[1].indicator == "dvk_models_active"
+    assert draft.observations[0].indicator == "new:mô hình" and draft.observations[2].indicator.startswith("new:")
     assert (entry.total, entry.decided, entry.status) == (4, 0, "new")
 
 
 def test_decisions_and_edits_round_trip_through_the_state_file(entry, tmp_path):
     decided = q.decide(
         entry,
-        {"visits/0": "accepted", "observations/1": "rejected"},
-        {"visits/0": {"summary": "Kiểm tra công tác dân vận tại quận Ninh Kiều"}},
+        {"visits/0": "accepted", "observations/0": "rejected"},
+        {"visits/0": {"summary": "Hội nghị tổng kết công tác dân vận huyện Đất Đỏ"}},
     )
     again = q.read_entry(entry.folder)
-    assert again.decisions == {"visits/0": "accepted", "observations/1": "rejected"} == decided.decisions
-    assert again.edits == {"visits/0": {"summary": "Kiểm tra công tác dân vận tại quận Ninh Kiều"}}
+    assert again.decisions == {"visits/0": "accepted", "observations/0": "rejected"} == decided.decisions
+    assert again.edits == {"visits/0": {"summary": "Hội nghị tổng kết công tác dân vận huyện Đất Đỏ"}}
     assert (again.decided, again.total, again.state, again.status) == (2, 4, "new", "reviewing")
     rows = q.reviewed_rows(again)
     assert rows["visits"][0]["decision"] == "accepted"
-    assert rows["visits"][0]["summary"] == "Kiểm tra công tác dân vận tại quận Ninh Kiều"
-    assert rows["visits"][0]["date_start"] == "2024-06-18"  # the fields not edited are the draft's
-    assert [r["decision"] for r in rows["observations"]] == [None, "rejected", None]
+    assert rows["visits"][0]["summary"] == "Hội nghị tổng kết công tác dân vận huyện Đất Đỏ"
+    assert rows["visits"][0]["date_start"] == "2023-12-13"  # the fields not edited are the draft's
+    assert [r["decision"] for r in rows["observations"]] == ["rejected", None, None]
     # a half-reviewed draft is both "new" (still to do) and "reviewing"
     assert [e.id for e in q.list_entries(tmp_path / "queue", state="reviewing")] == [entry.id]
     assert [e.id for e in q.list_entries(tmp_path / "queue", state="new")] == [entry.id]
-    undone = q.decide(entry, {"observations/1": None})
+    undone = q.decide(entry, {"observations/0": None})
     assert undone.decisions == {"visits/0": "accepted"}
-    assert _state(entry)["file"] == "p21.txt" and _state(entry)["counts"]["observations"] == 3  # the rest is kept
+    assert _state(entry)["file"] == "p42.txt" and _state(entry)["counts"]["observations"] == 3  # the rest is kept
 
 
 def test_a_decision_is_written_atomically(entry, monkeypatch):
@@ -88,22 +89,22 @@ def test_bad_decisions_are_refused_with_what_is_wrong(entry):
 
 
 def test_saving_writes_the_accepted_items_only_and_a_half_reviewed_draft_stays(entry, data_copy, tmp_path):
-    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted", "observations/1": "rejected"})
-    saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="bài Cần Thơ")
+    q.decide(entry, {"visits/0": "accepted", "observations/1": "accepted", "observations/0": "rejected"})
+    saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="bài Đất Đỏ")
     assert set(saved.files) == {"sources.yaml", "sources/n50.txt", "visits.yaml", "observations.yaml"}
     catalog = danvan.load(data_copy)
     visits = catalog.visits.filter(catalog.visits["source_id"] == "n50")
     values = catalog.observations.filter(catalog.observations["source_id"] == "n50")
-    assert visits["province_code"].to_list() == ["92"] and visits["date_start"].cast(str).to_list() == ["2024-06-18"]
-    assert values["indicator_id"].to_list() == ["welfare_gifts_value"] and values["value"].to_list() == [7e9]
+    assert visits["province_code"].to_list() == ["77"] and visits["date_start"].cast(str).to_list() == ["2023-12-13"]
+    assert values["indicator_id"].to_list() == ["dvk_models_active"] and values["value"].to_list() == [147]
     after = q.read_entry(entry.folder)
-    assert after.decisions == {"visits/0": "saved", "observations/0": "saved", "observations/1": "rejected"}
+    assert after.decisions == {"visits/0": "saved", "observations/1": "saved", "observations/0": "rejected"}
     assert (after.state, after.status, after.source_id) == ("new", "reviewing", "n50")  # one item undecided
     assert entry.id in {e.id for e in q.list_entries(tmp_path / "queue", state="new")}
 
 
 def test_saved_items_are_not_saved_twice_and_the_last_decision_accepts_the_draft(entry, data_copy):
-    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted"})
+    q.decide(entry, {"visits/0": "accepted", "observations/1": "accepted"})
     q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 1")
     with pytest.raises(ValueError, match="đã lưu, không đổi được"):
         q.decide(entry, {"visits/0": "rejected"})
@@ -111,16 +112,17 @@ def test_saved_items_are_not_saved_twice_and_the_last_decision_accepts_the_draft
         q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 2")
     q.decide(
         entry,
-        {"observations/1": "rejected", "observations/2": "accepted"},
-        {"observations/2": {"indicator": "poor_household_rate"}},
+        {"observations/2": "rejected", "observations/0": "accepted"},
+        {"observations/0": {"indicator": "dvk_models_effective"}},  # 201 models and exemplars "đạt hiệu quả"
     )
     saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 2")
     assert set(saved.files) == {"observations.yaml"}  # the source and the visit are already there
     catalog = danvan.load(data_copy)
     assert catalog.visits.filter(catalog.visits["source_id"] == "n50").height == 1
-    assert sorted(catalog.observations.filter(catalog.observations["source_id"] == "n50")["value"].to_list()) == [
-        74.77,
-        7e9,
+    values = catalog.observations.filter(catalog.observations["source_id"] == "n50")
+    assert sorted(values.select("value", "indicator_id").rows()) == [
+        (147, "dvk_models_active"),
+        (201, "dvk_models_effective"),
     ]
     assert catalog.sources.filter(catalog.sources["source_id"] == "n50").height == 1
     done = q.read_entry(entry.folder)
@@ -129,7 +131,7 @@ def test_saved_items_are_not_saved_twice_and_the_last_decision_accepts_the_draft
 
 
 def test_a_rejected_item_is_never_written(entry, data_copy):
-    q.decide(entry, {"visits/0": "rejected", "observations/0": "accepted"})
+    q.decide(entry, {"visits/0": "rejected", "observations/1": "accepted"})
     q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="chỉ số liệu")
     catalog = danvan.load(data_copy)
     assert catalog.visits.filter(catalog.visits["source_id"] == "n50").is_empty()
@@ -137,16 +139,16 @@ def test_a_rejected_item_is_never_written(entry, data_copy):
 
 
 def test_an_item_that_does_not_check_out_names_itself_and_nothing_is_written(entry, data_copy):
-    q.decide(entry, {"visits/0": "accepted", "observations/1": "accepted"})  # tonnes of rice: no such indicator
+    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted"})  # "mô hình": no such indicator
     before = {name: (data_copy / name).read_bytes() for name in ("visits.yaml", "observations.yaml", "sources.yaml")}
     with pytest.raises(DataError) as err:
         q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
     by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
-    assert list(by_item) == ["observations/1"]
-    assert "không có chỉ tiêu 'new:tấn gạo vận'" in by_item["observations/1"][0].message
+    assert list(by_item) == ["observations/0"]
+    assert "không có chỉ tiêu 'new:mô hình'" in by_item["observations/0"][0].message
     assert {name: (data_copy / name).read_bytes() for name in before} == before
     assert not (data_copy / "sources" / "n50.txt").exists()
-    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/1": "accepted"}
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/0": "accepted"}
 
 
 def test_the_tables_changes_become_decisions_and_edits(entry):
@@ -159,9 +161,9 @@ def test_the_tables_changes_become_decisions_and_edits(entry):
     edited["visits"][0]["decision"] = None  # undone
     edited["visits"][0]["commune"] = float("nan")  # an empty cell read back as NaN: no change
     edited["observations"][0]["decision"] = "rejected"
-    edited["observations"][1]["indicator"] = "welfare_gifts_value"
+    edited["observations"][1]["indicator"] = "dvk_models_effective"
     edited["observations"][1]["quote"] = "câu khác"  # read-only: never an edit
     edited["observations"][2]["decision"] = "accepted"  # a saved item is final
     decided, edits = review.changes(rows, edited)
     assert decided == {"visits/0": None, "observations/0": "rejected"}
-    assert edits == {"observations/1": {"indicator": "welfare_gifts_value"}}
+    assert edits == {"observations/1": {"indicator": "dvk_models_effective"}}
