@@ -148,6 +148,8 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         }
 
         source_id = visit.page.get_by_label("Mã nguồn (tên tệp lưu trữ)").input_value()
+        visit.page.get_by_label("Tiêu đề").fill("Huyện Đất Đỏ: Công tác dân vận đem lại hiệu quả thiết thực")
+        visit.page.get_by_label("Cơ quan đăng").fill("Báo Bà Rịa - Vũng Tàu")
         visit.page.get_by_label("Lý do lưu hoặc loại (bắt buộc)").fill("hội nghị tổng kết dân vận huyện Đất Đỏ")
         visit.page.keyboard.press("Tab")
         _until(visit, "Lưu các mục đã nhận")
@@ -167,7 +169,7 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-map-visits.png"))
         body = visit.open("ho-so-tinh?tinh=77&nam=2023&ranh_gioi=63", "canvas")
         assert "Hồ sơ tỉnh: Bà Rịa - Vũng Tàu" in body and "13/12/2023" in body and "Ban Dân vận huyện" in body
-        assert "147" in body and "Long Đất" in body
+        assert "147" in body and "Long Đất" in body and "Huyện Đất Đỏ: Công tác dân vận đem lại hiệu quả" in body
         visit.check("hang-cho-profile")  # no exception, no request outside 127.0.0.1, no browser error
         browser.close()
     catalog = danvan.load(data)
