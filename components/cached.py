@@ -8,7 +8,8 @@ Three layers, each built from the one before and keyed by the catalog's version:
 - per filter: the rows of those tables the filter selects — zero-copy slices for a filter on years alone, a small
   copy for a few provinces — bounded in number;
 - per filter (and page choice): the small aggregated frames the pages draw (headline numbers, map values, arcs…).
-- per filter and language: the slides of presentation mode (exports.report) and each slide's chart.
+- per filter and language: the slides of presentation mode (exports.report, from the values of the scheme indexed
+  once per language: exports.report.value_index) and each slide's chart.
 Everything is `cache_resource`: frames are shared between sessions, never pickled or copied on a hit, and pages
 treat them as read-only (Polars frames are immutable unless mutated in place, which no page does).
 
@@ -36,7 +37,7 @@ import danvan
 from danvan import audit, changes, followup, queries, results, search, snapshot
 from danvan import filter as filters
 from danvan.accounts import Throttle
-from danvan.exports.report import Report, report
+from danvan.exports.report import INDEX_COLUMNS, Report, ValueIndex, report, value_index
 from danvan.figures import maps
 from danvan.figures.slides import make_slide_figure
 from danvan.filter import Filter
@@ -463,37 +464,28 @@ def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- presentation mode
 
-# The observation columns the slides read. exports.report sorts and deduplicates the filter's values by source: over
-# the 29 columns of a national filter (≈745 000 rows, quotes included) that took 3 s; over these, 1.2 s — same slides.
-REPORT_COLUMNS = (
-    "indicator_id",
-    "breakdown",
-    "unit",
-    "value",
-    "numerator",
-    "denominator",
-    "name_vi",
-    "name_en",
-    "commune",
-    "district",
-    "display_name",
-    "display_code",
-    "period_start",
-    "period_end",
-    "status",
-    "source_id",
-    "category",
-    "level",
-)
+# The observation columns the slides read: a province's profile sorts its values, over these rather than all 29
+# (quotes included).
+REPORT_COLUMNS = INDEX_COLUMNS
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _value_index(version: str, scheme: str, lang: str, _catalog: danvan.Catalog) -> ValueIndex:
+    """Every value of the scheme's observations as the slides choose among them (exports.report.value_index): once
+    per catalog, scheme and language (≈2 s at scale), so that a filter's slides format only the values they show."""
+    return value_index(_catalog, _observation_table(version, scheme, _catalog), lang)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _report(version: str, flt: Filter, lang: str, made: dt.date, _catalog: danvan.Catalog) -> Report:
     visits, observations = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    index = _value_index(version, flt.scheme, lang, _catalog)
     try:
-        return report(_catalog, flt, lang, made, visits=visits, observations=observations.select(REPORT_COLUMNS))
+        return report(
+            _catalog, flt, lang, made, visits=visits, observations=observations.select(REPORT_COLUMNS), index=index
+        )
     except pl.exceptions.ColumnNotFoundError:  # the slides came to read another column: all of them, slower
-        return report(_catalog, flt, lang, made, visits=visits, observations=observations)
+        return report(_catalog, flt, lang, made, visits=visits, observations=observations, index=index)
 
 
 def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:

@@ -122,8 +122,10 @@ def _value_label(column: str, unit: str, lang: str) -> pl.Expr:
 
 def _with_place_kinds(frame: pl.DataFrame, catalog: Catalog, lang: str) -> pl.DataFrame:
     """Districts and communes named with their kind ("thành phố Bắc Kạn", "huyện Ba Bể": queries.place_labels), for
-    the slides that show them; the province stays as it is."""
-    labels = queries.place_labels(catalog.places, lang)
+    the slides that show them; the province stays as it is. Only the names in `frame` are looked up: a slide's few
+    rows do not pay for the labels of a national dataset's 14 000 places."""
+    names = pl.concat([frame["district"], frame["commune"]]).drop_nulls().unique()
+    labels = queries.place_labels(catalog.places.filter(pl.col("name").is_in(names.implode())), lang)
     return frame.with_columns(
         pl.col(c).replace_strict(labels, default=pl.col(c), return_dtype=pl.String) for c in ("district", "commune")
     )
@@ -174,9 +176,10 @@ def drawn_values(observations: pl.DataFrame) -> tuple[pl.DataFrame, int]:
     return pl.concat([totals, alone]), parts.height - alone.height
 
 
-def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """The drawn_values() with their place, period, series label and indicator name (and part, for a breakdown
-    drawn alone), ready to chart; `indicator_id` then names the indicator and its part."""
+def _labels(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Each value with its place, period, series label and indicator name (and part, for a breakdown drawn alone),
+    ready to chart; `indicator_id` then names the indicator and its part. Row by row: the labels of a few values
+    are those they have among all."""
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
     part = pl.col("breakdown").is_not_null()
     return (
@@ -215,9 +218,165 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
             .replace_strict({u: i for i, u in enumerate(UNIT_ORDER)}, default=len(UNIT_ORDER), return_dtype=pl.Int64)
             .alias("unit_rank"),
         )
-        # The same value quoted twice (two sources) is one bar.
-        .sort("source_id")
+    )
+
+
+def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The drawn_values() with their _labels(), the same value quoted twice (two sources) once: the first source
+    by id. In source order, ties in their own order (a stable sort: a filter's values keep the order they have
+    among all)."""
+    return (
+        _labels(observations, lang)
+        .sort("source_id", maintain_order=True)
         .unique(subset=["indicator_id", "series"], keep="first", maintain_order=True)
+    )
+
+
+# What the slides read of an observation (components/cached.py passes these columns of a filter's observations).
+INDEX_COLUMNS = (
+    "indicator_id",
+    "breakdown",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "name_vi",
+    "name_en",
+    "commune",
+    "district",
+    "display_name",
+    "display_code",
+    "period_start",
+    "period_end",
+    "status",
+    "source_id",
+    "category",
+    "level",
+)
+_KEYS = ["display_code", "period_start", "period_end"]  # what queries.in_filter reads of a value
+
+
+@dataclass(frozen=True, eq=False)
+class ValueIndex:
+    """The values of a frame of observations as the comparison slides and the key figures choose among them, made
+    once: for a whole observation table (per catalog, scheme and language, components/cached.py), a filter then
+    takes its part of small aggregates and formats only the values its slides show — instead of formatting and
+    deduplicating every value it holds (≈745 000 for the national view at scale). report() makes one for the
+    filter's own observations when it is given none: the same slides either way.
+
+    - `values`: one row per drawn value (drawn_values; the same value quoted twice is one, _indicator_values):
+      `ind` (its indicator and part: a row of `indicators`), `rank` (its series — place, period, status — ranked
+      latest period first, then by label), `at` (its place in source order, _indicator_values) and `row` (its
+      row in `source`); sorted by ind, then at, `starts[ind]` the first row of each ind;
+    - `counts`: the values by ind, unit and period (what queries.in_filter reads, `n`);
+    - `dropped`: by unit and period, the observations the slides do not draw one by one (`parts` of a drawn total,
+      values quoted `twice`);
+    - `sources`: the observations by source, unit and period (`len`, as queries.observation_counts) and the
+      `first` row of each, so that a filter's sources come in the order of its values."""
+
+    source: pl.DataFrame
+    lang: str
+    values: pl.DataFrame
+    starts: tuple[int, ...]
+    indicators: pl.DataFrame  # ind, indicator_id, indicator, category, unit, category_rank, unit_rank
+    counts: pl.DataFrame
+    dropped: pl.DataFrame
+    sources: pl.DataFrame
+
+
+def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") -> ValueIndex:
+    """The ValueIndex of `observations` (with INDEX_COLUMNS): every value labelled once (_indicator_values)."""
+    frame = observations.select(INDEX_COLUMNS).with_row_index("row")
+    drawn, _ = drawn_values(_with_place_kinds(frame, catalog, lang))
+    kept = _indicator_values(drawn, lang).with_row_index("at")
+    indicators = (
+        kept.select("indicator_id", "indicator", "category", "unit", "category_rank", "unit_rank")
+        .unique("indicator_id", keep="first")
+        .sort("indicator_id")
+        .with_row_index("ind")
+    )
+    ranks = (  # the order _compare_slide ranks series by after their number of values
+        kept.group_by("series")
+        .agg(pl.col("period_end").max())
+        .sort(["period_end", "series"], descending=[True, False])
+        .with_row_index("rank")
+    )
+    coded = kept.select("indicator_id", "series", "at", "row", *_KEYS).join(
+        indicators.select("indicator_id", "ind"), on="indicator_id", how="left", maintain_order="left"
+    )
+    values = (
+        coded.join(ranks.select("series", "rank"), on="series", how="left", maintain_order="left")
+        .select("ind", "rank", "at", "row")
+        .sort("ind", maintain_order=True)  # kept is in `at` order
+    )
+    runs = values.group_by("ind").len().sort("ind")["len"].cum_sum().to_list()
+
+    def per_key(rows: pl.DataFrame, name: str) -> pl.LazyFrame:
+        return rows.lazy().group_by(_KEYS).agg(pl.len().cast(pl.Int64).alias(name))
+
+    dropped = (
+        per_key(frame, "observations")
+        .join(per_key(drawn, "drawn"), on=_KEYS, how="left", nulls_equal=True)
+        .join(per_key(kept, "kept"), on=_KEYS, how="left", nulls_equal=True)
+        .select(
+            *_KEYS,
+            (pl.col("observations") - pl.col("drawn").fill_null(0)).alias("parts"),
+            (pl.col("drawn").fill_null(0) - pl.col("kept").fill_null(0)).alias("twice"),
+        )
+        .collect()
+    )
+    return ValueIndex(
+        source=observations,
+        lang=lang,
+        values=values,
+        starts=(0, *runs),
+        indicators=indicators,
+        counts=coded.group_by("ind", *_KEYS).agg(pl.len().alias("n")),
+        dropped=dropped,
+        sources=frame.group_by("source_id", *_KEYS).agg(pl.len(), pl.col("row").min().alias("first")),
+    )
+
+
+def _taken(index: ValueIndex, flt: Filter) -> pl.DataFrame:
+    """The indicators (and parts) the filter has values of, with their number `n` and what index.indicators says."""
+    return (
+        index.counts.lazy()
+        .filter(queries.in_filter(flt))
+        .group_by("ind")
+        .agg(pl.col("n").sum())
+        .join(index.indicators.lazy(), on="ind")
+        .collect()
+    )
+
+
+def _rows(index: ValueIndex, flt: Filter, inds: list[int], columns: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The filter's values of these indicators (ind, rank, at, row) with `columns` of their observations."""
+    picked = pl.concat(
+        [index.values.slice(index.starts[i], index.starts[i + 1] - index.starts[i]) for i in inds],
+        rechunk=False,
+    )
+    wanted = list(dict.fromkeys([*_KEYS, *columns]))
+    observed = index.source.select(pl.col(wanted).gather(picked["row"]))
+    return picked.hstack(observed).filter(queries.in_filter(flt))
+
+
+def _labelled(index: ValueIndex, catalog: Catalog, rows: pl.DataFrame) -> pl.DataFrame:
+    """`rows` of _rows() with the _labels() of their values, in their order, and their value as a bar is labelled
+    (`label`) and as a big figure (`text`), "⚠" beside a value that contradicts its ratio."""
+    observed = index.source.select(pl.col(INDEX_COLUMNS).gather(rows["row"]))
+    lang = index.lang
+    number = fmt.number_expr("shown", lang=lang)
+    percent = pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit(""))
+    return (
+        rows.hstack(_labels(_with_place_kinds(observed, catalog, lang), lang))
+        .with_columns(
+            pl.when(pl.col("shown").is_null()).then(pl.lit("")).otherwise(number + percent).alias("label"),
+            pl.when(pl.col("unit") == "vnd")
+            .then(pl.format("{} {}", number, pl.lit(t("unit_vnd", lang))))
+            .otherwise(pl.concat_str([number, percent]))
+            .alias("text"),
+        )
+        .with_columns(_flagged("label"), _flagged("text"))
     )
 
 
@@ -226,135 +385,130 @@ def _flagged(column: str) -> pl.Expr:
     return pl.when(pl.col("ratio_mismatch")).then(pl.col(column) + pl.lit(" ⚠")).otherwise(pl.col(column)).alias(column)
 
 
-def _ratio_notes(values: pl.DataFrame) -> list[str]:
+def _ratio_notes(values: list[dict]) -> list[str]:
     """What the "⚠" beside a value means, one line per flagged value: indicator, place and period, the ratio."""
-    flagged = values.filter(pl.col("ratio_mismatch"))
     return [
-        f"⚠ {indicator} ({series}): {note.removeprefix('⚠ ')}"
-        for indicator, series, note in flagged.select("indicator", "series", "ratio_note").iter_rows()
+        f"⚠ {v['indicator']} ({v['series']}): {v['ratio_note'].removeprefix('⚠ ')}"
+        for v in values
+        if v["ratio_mismatch"]
     ]
 
 
-def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: Unit, lang: str) -> Slide:
-    """One campaign area in one unit: indicators as bar groups, places and periods as coloured series."""
-    indicators = (
-        rows.group_by("indicator_id", "indicator")
-        .agg(pl.col("series").n_unique().alias("n"))
-        .sort(["n", "indicator"], descending=[True, False])
-        .head(MAX_INDICATORS)
-    )
-    series = (
-        rows.filter(pl.col("indicator_id").is_in(indicators["indicator_id"].implode()))
-        .group_by("series")
-        .agg(pl.len().alias("n"), pl.col("period_end").max())
-        .sort(["n", "period_end", "series"], descending=[True, True, False])
-        .head(MAX_SERIES)
-    )
-    shown = rows.join(indicators.select("indicator_id"), on="indicator_id").join(series.select("series"), on="series")
-    indicators = indicators.join(
-        shown.select("indicator_id").unique(), on="indicator_id", how="semi", maintain_order="left"
-    )  # none left without a bar
-    grid = (
-        indicators.select("indicator_id", "indicator")
-        .join(series.select("series"), how="cross")
-        .join(
-            shown.select("indicator_id", "series", "shown", "ratio_mismatch"), on=["indicator_id", "series"], how="left"
-        )
-        .with_columns(_value_label("shown", unit, lang).alias("label"))
-        .with_columns(_flagged("label"))
-    )
-    chart_series = tuple(
-        Series(name=name, values=tuple(part["shown"].to_list()), labels=tuple(part["label"].to_list()))
-        for name in series["series"].to_list()
-        for part in [grid.filter(pl.col("series") == name)]
-    )
-    notes = []
-    reasons = sorted(
-        {
-            r
-            for indicator_id in indicators["indicator_id"].to_list()
-            for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))
-        }
-    )
-    if reasons:
-        notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
-    notes += _ratio_notes(shown)
-    hidden = rows.height - shown.height
-    if hidden:
-        notes.append(t("report_more_values", lang, n=hidden))
-    unit_label = t("unit_" + unit, lang)
-    return Slide(
-        kind="compare",
-        title=t("category_" + category, lang),
-        subtitle=t("report_unit", lang, unit=unit_label),
-        chart=Chart(
-            kind="bar",
-            categories=tuple(indicators["indicator"].to_list()),
-            series=chart_series,
-            unit=unit,
-            axis_title=unit_label,
-        ),
-        notes=tuple(notes),
-        source=source_note(catalog, shown["source_id"].to_list(), lang),
-    )
+_REST_ORDER = ["category_rank", "unit_rank", "indicator"]  # the single figures: by area, unit, indicator, period, place
 
 
-def _compare_slides(catalog: Catalog, values: pl.DataFrame, lang: str) -> list[Slide]:
-    """Charts for the campaign areas with two or more values; single values gathered as big figures. `values` are
-    _indicator_values()."""
-    if values.is_empty():
+def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:
+    """Of the indicators `rest` (_taken), those whose values come first by area, unit and indicator until they hold
+    `n` values — with every indicator that sorts as the last one needed (the same name)."""
+    ordered = rest.sort(_REST_ORDER).with_columns(pl.col("n").cum_sum().alias("upto"))
+    enough = ordered.filter(pl.col("upto") >= n).head(1)
+    if enough.is_empty():
+        return ordered
+    last = enough.row(0, named=True)
+    alike = pl.all_horizontal(pl.col(c) == last[c] for c in _REST_ORDER)
+    return ordered.filter((pl.col("upto") <= last["upto"]) | alike)
+
+
+def _compare_slides(catalog: Catalog, index: ValueIndex, flt: Filter, lang: str) -> list[Slide]:
+    """Charts for the campaign areas with two or more values, in the order of CATEGORIES and UNIT_ORDER: per area
+    and unit, its indicators with the most values (series) as bar groups and the series (place, period, status)
+    with the most of those indicators' values, the latest period first, as coloured bars; the values of the other
+    areas gathered as big figures (the first by area, unit, indicator, period and series).
+
+    Every value the filter holds is counted from the index; only the values shown are read and formatted."""
+    taken = _taken(index, flt)
+    if taken.is_empty():
         return []
     groups = (
-        values.group_by("category", "unit", "category_rank", "unit_rank")
-        .agg(pl.len().alias("n"))
-        .sort("category_rank", "unit_rank")
+        taken.group_by("category", "unit", "category_rank", "unit_rank")
+        .agg(pl.col("n").sum())
+        .sort("category_rank", "unit_rank", "category", "unit")
     )
-    charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES)
-    slides = [
-        _compare_slide(
-            catalog,
-            values.filter(pl.col("category") == category, pl.col("unit") == unit),
-            category,
-            cast(Unit, unit),
-            lang,
-        )  # a unit the loader checked
-        for category, unit in charted.select("category", "unit").iter_rows()
-    ]
-    rest = values.join(charted.select("category", "unit"), on=["category", "unit"], how="anti").sort(
-        "category_rank", "unit_rank", "indicator", "period_end"
+    charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES).with_row_index("chart")
+    tops = (
+        taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
+        .sort(["chart", "n", "indicator", "ind"], descending=[False, True, False, False])
+        .group_by("chart", maintain_order=True)
+        .head(MAX_INDICATORS)
     )
-    if rest.height:
-        picked = (
-            rest.head(MAX_FIGURES)
-            .with_columns(
-                pl.when(pl.col("unit") == "vnd")
-                .then(pl.format("{} {}", fmt.number_expr("shown", lang=lang), pl.lit(t("unit_vnd", lang))))
-                .otherwise(
-                    pl.concat_str(
-                        [
-                            fmt.number_expr("shown", lang=lang),
-                            pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit("")),
-                        ]
-                    )
-                )
-                .alias("text")
+    rest = taken.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
+    firsts = _first_indicators(rest, MAX_FIGURES)
+    rows = _rows(
+        index, flt, tops["ind"].to_list() + firsts["ind"].to_list(), ("period_start", "level", "status", "breakdown")
+    )
+    in_charts = rows.join(tops.select("ind", "chart"), on="ind")
+    series = (  # `rank` puts the latest period first, then the series by label
+        in_charts.group_by("chart", "rank")
+        .len()
+        .sort(["chart", "len", "rank"], descending=[False, True, False])
+        .group_by("chart", maintain_order=True)
+        .head(MAX_SERIES)
+    )
+    shown = in_charts.join(series.select("chart", "rank"), on=["chart", "rank"], how="semi").sort("at")
+    picked = (
+        rows.join(firsts.select("ind", *_REST_ORDER), on="ind")
+        .sort([*_REST_ORDER, "period_end", "rank", "ind"])
+        .head(MAX_FIGURES)
+        .with_columns(pl.lit(None, pl.UInt32).alias("chart"))
+    )
+    chosen = ["chart", "ind", "rank", "row"]
+    labelled = _labelled(index, catalog, pl.concat([shown.select(chosen), picked.select(chosen)])).to_dicts()
+    reasons = queries.comparability_by(in_charts, "ind")
+    slides = []
+    for chart, category, unit, count in charted.select("chart", "category", "unit", "n").iter_rows():
+        mine = [v for v in labelled if v["chart"] == chart]
+        cells = {(v["ind"], v["rank"]): v for v in mine}
+        barred = {v["ind"] for v in mine}
+        indicators = [  # none left without a bar
+            (ind, name)
+            for ind, name in tops.filter(pl.col("chart") == chart).select("ind", "indicator").iter_rows()
+            if ind in barred
+        ]
+        ranks = series.filter(pl.col("chart") == chart)["rank"].to_list()
+        names = {v["rank"]: v["series"] for v in mine}
+        chart_series = tuple(
+            Series(
+                name=names[rank],
+                values=tuple(cells[ind, rank]["shown"] if (ind, rank) in cells else None for ind, _ in indicators),
+                labels=tuple(cells[ind, rank]["label"] if (ind, rank) in cells else "" for ind, _ in indicators),
             )
-            .with_columns(_flagged("text"))
+            for rank in ranks
         )
-        notes = (
-            *_ratio_notes(picked),
-            *((t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height else ()),
+        notes = []
+        why = sorted({r for ind, _ in indicators for r in reasons[ind]})
+        if why:
+            notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in why)))
+        notes += _ratio_notes(mine)
+        if count > len(mine):
+            notes.append(t("report_more_values", lang, n=count - len(mine)))
+        unit_label = t("unit_" + unit, lang)
+        slides.append(
+            Slide(
+                kind="compare",
+                title=t("category_" + category, lang),
+                subtitle=t("report_unit", lang, unit=unit_label),
+                chart=Chart(
+                    kind="bar",
+                    categories=tuple(name for _, name in indicators),
+                    series=chart_series,
+                    unit=cast(Unit, unit),  # a unit the loader checked
+                    axis_title=unit_label,
+                ),
+                notes=tuple(notes),
+                source=source_note(catalog, [v["source_id"] for v in mine], lang),
+            )
         )
+    count = int(rest["n"].sum())
+    if count:
+        figures = [v for v in labelled if v["chart"] is None]
+        more = (t("report_more_values", lang, n=count - len(figures)),) if count > len(figures) else ()
         slides.append(
             Slide(
                 kind="figures",
                 title=t("report_other_indicators", lang),
-                figures=tuple(
-                    Figure(label, value, detail)
-                    for label, value, detail in picked.select("indicator", "text", "series").iter_rows()
-                ),
-                notes=notes,
-                source=source_note(catalog, picked["source_id"].to_list(), lang),
+                figures=tuple(Figure(v["indicator"], v["text"], v["series"]) for v in figures),
+                notes=(*_ratio_notes(figures), *more),
+                source=source_note(catalog, [v["source_id"] for v in figures], lang),
             )
         )
     return slides
@@ -460,7 +614,7 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
 
 
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
-    latest = visits.head(MAX_VISITS).select(
+    latest = _with_place_kinds(visits.head(MAX_VISITS), catalog, lang).select(
         _date_expr().alias("date"),
         _kind_expr(lang).alias("kind"),
         # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
@@ -488,7 +642,7 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
     with_findings = visits.join(catalog.findings.select("visit_id").unique(), on="visit_id", how="semi")
     if with_findings.is_empty():
         return None
-    visit = with_findings.head(1)
+    visit = _with_place_kinds(with_findings.head(1), catalog, lang)
     order = {"result": 0, "limitation": 1, "direction": 2}
     found = catalog.findings.join(visit.select("visit_id"), on="visit_id", how="semi").with_columns(
         pl.col("kind").replace_strict(order, return_dtype=pl.Int64).alias("order"),
@@ -540,15 +694,16 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
     )
 
 
-def _counted_notes(observations: pl.DataFrame, flt: Filter, parts: int, twice: int, lang: str) -> tuple[str, ...]:
+def _counted_notes(index: ValueIndex, flt: Filter, lang: str) -> tuple[str, ...]:
     """What the key figures' count of values holds that the slides do not draw one by one: parts of a total that is
     drawn, the same value quoted by two sources (one bar), and values whose period reaches beyond the years."""
+    parts, twice = index.dropped.lazy().filter(queries.in_filter(flt)).select("parts", "twice").sum().collect().row(0)
     notes = []
     if parts:
         notes.append(t("report_parts_hidden", lang, n=fmt.number(parts, lang=lang)))
     if twice:
         notes.append(t("report_quoted_twice", lang, n=fmt.number(twice, lang=lang)))
-    beyond, period = queries.beyond_years_count(queries.observation_counts(observations, "source_id"), flt)
+    beyond, period = queries.beyond_years_count(index.sources, flt)
     if beyond:
         notes.append(
             t("beyond_years", lang, n=fmt.number(beyond, lang=lang), years=years_label(flt.years), period=period)
@@ -564,12 +719,15 @@ def report(
     *,
     visits: pl.DataFrame | None = None,
     observations: pl.DataFrame | None = None,
+    index: ValueIndex | None = None,
 ) -> Report:
     """The slides of a filter: title, key figures, (for one province, its profile: the province brief), map,
     timeline, comparisons, latest visits, findings, sources.
 
-    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them.
-    A filter with no data gives a title slide and one slide that says so."""
+    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them (with
+    INDEX_COLUMNS at least); `index` the value_index() of every observation of the filter's scheme in `lang` when
+    the caller keeps one, else the filter's own is made. A filter with no data gives a title slide and one slide
+    that says so."""
     made = made or dt.date.today()
     label = filter_label(catalog, flt, lang)
     visits = queries.visits(catalog, flt) if visits is None else visits
@@ -595,14 +753,12 @@ def report(
         )
         return Report((title, empty), label, catalog.version, made, lang, empty=True)
 
-    numbers = queries.headline_counts(visits, observations)  # from the rows above, not a second query
-    drawn, parts = drawn_values(_with_place_kinds(observations, catalog, lang))
-    values = _indicator_values(drawn, lang)
-    used = (
-        pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"]
-        .unique(maintain_order=True)
-        .to_list()
-    )
+    index = value_index(catalog, observations, lang) if index is None else index
+    in_filter = index.sources.lazy().filter(queries.in_filter(flt))
+    by_source = in_filter.group_by("source_id").agg(pl.col("len").sum(), pl.col("first").min()).collect()
+    numbers = queries.headline_counts(visits, obs_counts=by_source)
+    # the sources of the visits, then of the values in the order of the values
+    used = pl.concat([visits["source_id"], by_source.sort("first")["source_id"]]).unique(maintain_order=True).to_list()
     figures = Slide(
         kind="figures",
         title=t("report_key_figures", lang),
@@ -611,7 +767,7 @@ def report(
             Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
             for key in ("visits", "provinces", "documents", "observations", "sources")
         ),
-        notes=_counted_notes(observations, flt, parts, drawn.height - values.height, lang),
+        notes=_counted_notes(index, flt, lang),
         source=source_note(catalog, used, lang),
     )
     slides = [title, figures]
@@ -620,11 +776,10 @@ def report(
     if visits.height:
         slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
         slides.append(_timeline_slide(catalog, flt, visits, lang))
-    slides += _compare_slides(catalog, values, lang)
+    slides += _compare_slides(catalog, index, flt, lang)
     if visits.height:
-        named = _with_place_kinds(visits, catalog, lang)
-        slides.append(_visits_slide(catalog, named, lang))
-        slides += [s for s in (_findings_slide(catalog, named, lang),) if s]
+        slides.append(_visits_slide(catalog, visits, lang))
+        slides += [s for s in (_findings_slide(catalog, visits, lang),) if s]
     slides.append(_sources_slide(catalog, used, lang))
     return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
 
