@@ -254,6 +254,7 @@ INDEX_COLUMNS = (
     "level",
 )
 _KEYS = ["display_code", "period_start", "period_end"]  # what queries.in_filter reads of a value
+_WORD = 64  # indicators per word of a series' mask
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,29 +265,46 @@ class ValueIndex:
     deduplicating every value it holds (≈745 000 for the national view at scale). report() makes one for the
     filter's own observations when it is given none: the same slides either way.
 
+    - `keys`: each unit and period once (what queries.in_filter reads), by `key`: a filter is the keys it takes;
     - `values`: one row per drawn value (drawn_values; the same value quoted twice is one, _indicator_values):
-      `ind` (its indicator and part: a row of `indicators`), `rank` (its series — place, period, status — ranked
-      latest period first, then by label), `at` (its place in source order, _indicator_values) and `row` (its
-      row in `source`); sorted by ind, then at, `starts[ind]` the first row of each ind;
-    - `counts`: the values by ind, unit and period (what queries.in_filter reads, `n`);
-    - `dropped`: by unit and period, the observations the slides do not draw one by one (`parts` of a drawn total,
-      values quoted `twice`);
+      `ind` (its indicator and part: a row of `indicators`), `rank` (its series — place, period, status: a row of
+      `series`), `at` (its place in source order, _indicator_values) and `row` (its row in `source`); sorted by
+      ind, then at, `starts[ind]` the first row of each ind;
+    - `series`: each series once, by rank (the latest period first, then by label), with its `key` (a series is in
+      a filter or not as a whole) and `w0`, `w1`…: the indicators that have a value of it, one bit per ind;
+    - `counts`: the values by ind and key (`n`); `facets`: by ind, key, level, status and breakdown, with the
+      period (what queries.comparability reads);
+    - `dropped`: by key, the observations the slides do not draw one by one (`parts` of a drawn total, values
+      quoted `twice`);
     - `sources`: the observations by source, unit and period (`len`, as queries.observation_counts) and the
       `first` row of each, so that a filter's sources come in the order of its values."""
 
     source: pl.DataFrame
     lang: str
+    keys: pl.DataFrame
     values: pl.DataFrame
     starts: tuple[int, ...]
     indicators: pl.DataFrame  # ind, indicator_id, indicator, category, unit, category_rank, unit_rank
+    series: pl.DataFrame
     counts: pl.DataFrame
+    facets: pl.DataFrame
     dropped: pl.DataFrame
     sources: pl.DataFrame
+
+    def within(self, flt: Filter) -> pl.Expr:
+        """Whether a row's `key` is in the filter (queries.in_filter of its unit and period)."""
+        inside = self.keys.select(queries.in_filter(flt).fill_null(False)).to_series()
+        return pl.lit(inside).gather(pl.col("key"))
 
 
 def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") -> ValueIndex:
     """The ValueIndex of `observations` (with INDEX_COLUMNS): every value labelled once (_indicator_values)."""
-    frame = observations.select(INDEX_COLUMNS).with_row_index("row")
+    keys = observations.select(_KEYS).unique(maintain_order=True).with_row_index("key")
+    frame = (
+        observations.select(INDEX_COLUMNS)
+        .with_row_index("row")
+        .join(keys, on=_KEYS, how="left", nulls_equal=True, maintain_order="left")
+    )
     drawn, _ = drawn_values(_with_place_kinds(frame, catalog, lang))
     kept = _indicator_values(drawn, lang).with_row_index("at")
     indicators = (
@@ -295,31 +313,39 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
         .sort("indicator_id")
         .with_row_index("ind")
     )
-    ranks = (  # the order _compare_slide ranks series by after their number of values
+    ranks = (  # the order the comparison slides take series in after their number of values
         kept.group_by("series")
         .agg(pl.col("period_end").max())
         .sort(["period_end", "series"], descending=[True, False])
         .with_row_index("rank")
     )
-    coded = kept.select("indicator_id", "series", "at", "row", *_KEYS).join(
-        indicators.select("indicator_id", "ind"), on="indicator_id", how="left", maintain_order="left"
+    coded = (
+        kept.join(indicators.select("indicator_id", "ind"), on="indicator_id", how="left", maintain_order="left")
+        .join(ranks.select("series", "rank"), on="series", how="left", maintain_order="left")
+        .drop("series")
     )
-    values = (
-        coded.join(ranks.select("series", "rank"), on="series", how="left", maintain_order="left")
-        .select("ind", "rank", "at", "row")
-        .sort("ind", maintain_order=True)  # kept is in `at` order
-    )
+    values = coded.select("ind", "rank", "at", "row").sort("ind", maintain_order=True)  # kept is in `at` order
     runs = values.group_by("ind").len().sort("ind")["len"].cum_sum().to_list()
+    bit = pl.lit(2, pl.UInt64).pow((pl.col("ind") % _WORD).cast(pl.UInt64))
+    words = (indicators.height - 1) // _WORD + 1
+    series = (
+        coded.group_by("rank")
+        .agg(
+            pl.first("key"),
+            *(bit.filter(pl.col("ind") // _WORD == w).sum().cast(pl.UInt64).alias(f"w{w}") for w in range(words)),
+        )
+        .sort("rank")
+    )
 
     def per_key(rows: pl.DataFrame, name: str) -> pl.LazyFrame:
-        return rows.lazy().group_by(_KEYS).agg(pl.len().cast(pl.Int64).alias(name))
+        return rows.lazy().group_by("key").agg(pl.len().cast(pl.Int64).alias(name))
 
     dropped = (
         per_key(frame, "observations")
-        .join(per_key(drawn, "drawn"), on=_KEYS, how="left", nulls_equal=True)
-        .join(per_key(kept, "kept"), on=_KEYS, how="left", nulls_equal=True)
+        .join(per_key(drawn, "drawn"), on="key", how="left")
+        .join(per_key(kept, "kept"), on="key", how="left")
         .select(
-            *_KEYS,
+            "key",
             (pl.col("observations") - pl.col("drawn").fill_null(0)).alias("parts"),
             (pl.col("drawn").fill_null(0) - pl.col("kept").fill_null(0)).alias("twice"),
         )
@@ -328,40 +354,27 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
     return ValueIndex(
         source=observations,
         lang=lang,
+        keys=keys,
         values=values,
         starts=(0, *runs),
         indicators=indicators,
-        counts=coded.group_by("ind", *_KEYS).agg(pl.len().alias("n")),
+        series=series,
+        counts=coded.group_by("ind", "key").agg(pl.len().alias("n")),
+        facets=coded.group_by("ind", "key", "level", "status", "breakdown").agg(
+            pl.first("period_start"), pl.first("period_end")
+        ),
         dropped=dropped,
         sources=frame.group_by("source_id", *_KEYS).agg(pl.len(), pl.col("row").min().alias("first")),
     )
 
 
-def _taken(index: ValueIndex, flt: Filter) -> pl.DataFrame:
-    """The indicators (and parts) the filter has values of, with their number `n` and what index.indicators says."""
-    return (
-        index.counts.lazy()
-        .filter(queries.in_filter(flt))
-        .group_by("ind")
-        .agg(pl.col("n").sum())
-        .join(index.indicators.lazy(), on="ind")
-        .collect()
-    )
-
-
-def _rows(index: ValueIndex, flt: Filter, inds: list[int], columns: tuple[str, ...] = ()) -> pl.DataFrame:
-    """The filter's values of these indicators (ind, rank, at, row) with `columns` of their observations."""
-    picked = pl.concat(
-        [index.values.slice(index.starts[i], index.starts[i + 1] - index.starts[i]) for i in inds],
-        rechunk=False,
-    )
-    wanted = list(dict.fromkeys([*_KEYS, *columns]))
-    observed = index.source.select(pl.col(wanted).gather(picked["row"]))
-    return picked.hstack(observed).filter(queries.in_filter(flt))
+def _slices(index: ValueIndex, inds: list[int]) -> list[pl.LazyFrame]:
+    """The values of each of these indicators (ind, rank, at, row), all of them, the filter's and others'."""
+    return [index.values.slice(index.starts[i], index.starts[i + 1] - index.starts[i]).lazy() for i in inds]
 
 
 def _labelled(index: ValueIndex, catalog: Catalog, rows: pl.DataFrame) -> pl.DataFrame:
-    """`rows` of _rows() with the _labels() of their values, in their order, and their value as a bar is labelled
+    """`rows` of index.values with the _labels() of their values, in their order, and their value as a bar is labelled
     (`label`) and as a big figure (`text`), "⚠" beside a value that contradicts its ratio."""
     observed = index.source.select(pl.col(INDEX_COLUMNS).gather(rows["row"]))
     lang = index.lang
@@ -398,7 +411,7 @@ _REST_ORDER = ["category_rank", "unit_rank", "indicator"]  # the single figures:
 
 
 def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:
-    """Of the indicators `rest` (_taken), those whose values come first by area, unit and indicator until they hold
+    """Of the indicators `rest` (ind, n, …), those whose values come first by area, unit and indicator until they hold
     `n` values — with every indicator that sorts as the last one needed (the same name)."""
     ordered = rest.sort(_REST_ORDER).with_columns(pl.col("n").cum_sum().alias("upto"))
     enough = ordered.filter(pl.col("upto") >= n).head(1)
@@ -409,16 +422,45 @@ def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:
     return ordered.filter((pl.col("upto") <= last["upto"]) | alike)
 
 
+def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) -> pl.DataFrame:
+    """Per chart (`tops`: chart, ind), the MAX_SERIES series of `series` (index.series in the filter) with the most
+    values of its indicators — the bits of their masks that the chart's indicators set — then by rank."""
+    masks: dict[int, list[int]] = {}
+    for chart, ind in tops.select("chart", "ind").iter_rows():
+        words = masks.setdefault(chart, [0] * ((index.indicators.height - 1) // _WORD + 1))
+        words[ind // _WORD] |= 1 << (ind % _WORD)
+    rank = pl.col("rank").cast(pl.UInt64)
+    return pl.concat(
+        [
+            series.lazy()
+            .select(
+                pl.lit(chart, pl.UInt32).alias("chart"),
+                "rank",
+                pl.sum_horizontal(
+                    (pl.col(f"w{w}") & pl.lit(word, pl.UInt64)).bitwise_count_ones() for w, word in enumerate(words)
+                ).alias("len"),
+            )
+            .filter(pl.col("len") > 0)
+            # the most values first, then the first rank: one key, so that top_k reads each series once
+            .top_k(MAX_SERIES, by=pl.col("len").cast(pl.UInt64) * (1 << 32) + ((1 << 32) - 1 - rank))
+            .sort(["len", "rank"], descending=[True, False])
+            for chart, words in masks.items()
+        ]
+    ).collect()
+
+
 def _compare_slides(catalog: Catalog, index: ValueIndex, flt: Filter, lang: str) -> list[Slide]:
     """Charts for the campaign areas with two or more values, in the order of CATEGORIES and UNIT_ORDER: per area
     and unit, its indicators with the most values (series) as bar groups and the series (place, period, status)
     with the most of those indicators' values, the latest period first, as coloured bars; the values of the other
     areas gathered as big figures (the first by area, unit, indicator, period and series).
 
-    Every value the filter holds is counted from the index; only the values shown are read and formatted."""
-    taken = _taken(index, flt)
+    Every value the filter holds is counted from the index's aggregates; only the values shown are read."""
+    within = index.within(flt)
+    taken = index.counts.lazy().filter(within).group_by("ind").agg(pl.col("n").sum()).collect()
     if taken.is_empty():
         return []
+    taken = taken.join(index.indicators, on="ind")
     groups = (
         taken.group_by("category", "unit", "category_rank", "unit_rank")
         .agg(pl.col("n").sum())
@@ -433,27 +475,30 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, flt: Filter, lang: str)
     )
     rest = taken.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
     firsts = _first_indicators(rest, MAX_FIGURES)
-    rows = _rows(
-        index, flt, tops["ind"].to_list() + firsts["ind"].to_list(), ("period_start", "level", "status", "breakdown")
-    )
-    in_charts = rows.join(tops.select("ind", "chart"), on="ind")
-    series = (  # `rank` puts the latest period first, then the series by label
-        in_charts.group_by("chart", "rank")
-        .len()
-        .sort(["chart", "len", "rank"], descending=[False, True, False])
-        .group_by("chart", maintain_order=True)
-        .head(MAX_SERIES)
-    )
-    shown = in_charts.join(series.select("chart", "rank"), on=["chart", "rank"], how="semi").sort("at")
-    picked = (
-        rows.join(firsts.select("ind", *_REST_ORDER), on="ind")
-        .sort([*_REST_ORDER, "period_end", "rank", "ind"])
-        .head(MAX_FIGURES)
-        .with_columns(pl.lit(None, pl.UInt32).alias("chart"))
-    )
-    chosen = ["chart", "ind", "rank", "row"]
-    labelled = _labelled(index, catalog, pl.concat([shown.select(chosen), picked.select(chosen)])).to_dicts()
-    reasons = queries.comparability_by(in_charts, "ind")
+    series = _chosen_series(index, index.series.filter(within), tops) if tops.height else pl.DataFrame()
+    parts = [  # the values each chart shows: its indicators' of its series
+        part.filter(pl.col("rank").is_in(series.filter(pl.col("chart") == chart)["rank"].implode())).with_columns(
+            pl.lit(chart, pl.UInt32).alias("chart")
+        )
+        for part, chart in zip(_slices(index, tops["ind"].to_list()), tops["chart"].to_list(), strict=True)
+    ]
+    if firsts.height:  # and the first values of the other areas
+        key = pl.lit(index.series["key"]).gather(pl.col("rank"))
+        parts.append(
+            pl.concat(_slices(index, firsts["ind"].to_list()))
+            .with_columns(key.alias("key"))
+            .filter(within)
+            .with_columns(pl.lit(index.keys["period_end"]).gather(pl.col("key")).alias("period_end"))
+            .join(firsts.lazy().select("ind", *_REST_ORDER), on="ind")
+            .sort([*_REST_ORDER, "period_end", "rank", "ind"])
+            .head(MAX_FIGURES)
+            .select("ind", "rank", "at", "row", pl.lit(None, pl.UInt32).alias("chart"))
+        )
+    shown = pl.concat(parts).collect()
+    shown = pl.concat([shown.filter(pl.col("chart").is_not_null()).sort("at"), shown.filter(pl.col("chart").is_null())])
+    labelled = _labelled(index, catalog, shown).to_dicts()
+    facets = index.facets.lazy().filter(pl.col("ind").is_in(tops["ind"].implode()), within).collect()
+    reasons = queries.comparability_by(facets, "ind")
     slides = []
     for chart, category, unit, count in charted.select("chart", "category", "unit", "n").iter_rows():
         mine = [v for v in labelled if v["chart"] == chart]
@@ -697,7 +742,7 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
 def _counted_notes(index: ValueIndex, flt: Filter, lang: str) -> tuple[str, ...]:
     """What the key figures' count of values holds that the slides do not draw one by one: parts of a total that is
     drawn, the same value quoted by two sources (one bar), and values whose period reaches beyond the years."""
-    parts, twice = index.dropped.lazy().filter(queries.in_filter(flt)).select("parts", "twice").sum().collect().row(0)
+    parts, twice = index.dropped.lazy().filter(index.within(flt)).select("parts", "twice").sum().collect().row(0)
     notes = []
     if parts:
         notes.append(t("report_parts_hidden", lang, n=fmt.number(parts, lang=lang)))
