@@ -8,8 +8,9 @@ Three layers, each built from the one before and keyed by the catalog's version:
 - per filter: the rows of those tables the filter selects — zero-copy slices for a filter on years alone, a small
   copy for a few provinces — bounded in number;
 - per filter (and page choice): the small aggregated frames the pages draw (headline numbers, map values, arcs…).
-- per filter and language: the slides of presentation mode (exports.report, from the values of the scheme indexed
-  once per language: exports.report.value_index) and each slide's chart.
+- per filter and language: the slides of presentation mode (exports.report.deck, from the values of the scheme
+  indexed once per language: exports.report.value_index), each slide made when it is first shown, and its chart or
+  map.
 Everything is `cache_resource`: frames are shared between sessions, never pickled or copied on a hit, and pages
 treat them as read-only (Polars frames are immutable unless mutated in place, which no page does).
 
@@ -26,6 +27,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import plotly.graph_objects as go
 import polars as pl
@@ -37,12 +39,14 @@ import danvan
 from danvan import audit, changes, followup, queries, results, search, snapshot
 from danvan import filter as filters
 from danvan.accounts import Throttle
-from danvan.exports.report import INDEX_COLUMNS, Report, ValueIndex, report, value_index
+from danvan.exports.report import INDEX_COLUMNS, Deck, Report, Slide, ValueIndex, deck, value_index
 from danvan.figures import maps
-from danvan.figures.slides import make_slide_figure
+from danvan.figures.slides import make_map_image, make_slide_figure
 from danvan.filter import Filter
 from danvan.loader import stamp
 from danvan.registry import Registry
+
+T = TypeVar("T")
 
 PER_FILTER = 32  # filters kept per kind of small aggregated result
 FRAMES = 16  # filters kept of rows: a national filter costs a few KB (slices of the tables), a province ~5–20 MB
@@ -477,35 +481,76 @@ def _value_index(version: str, scheme: str, lang: str, _catalog: danvan.Catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _report(version: str, flt: Filter, lang: str, made: dt.date, _catalog: danvan.Catalog) -> Report:
+def _deck(
+    version: str, flt: Filter, lang: str, made: dt.date, columns: tuple[str, ...] | None, _catalog: danvan.Catalog
+) -> Deck:
     visits, observations = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
     index = _value_index(version, flt.scheme, lang, _catalog)
+    chosen = observations if columns is None else observations.select(columns)
+    return deck(_catalog, flt, lang, made, visits=visits, observations=chosen, index=index)
+
+
+def _from_deck(
+    version: str, flt: Filter, lang: str, made: dt.date, catalog: danvan.Catalog, read: Callable[[Deck], T]
+) -> T:
+    """What `read` takes from the filter's deck (its slides are made as they are read)."""
     try:
-        return report(
-            _catalog, flt, lang, made, visits=visits, observations=observations.select(REPORT_COLUMNS), index=index
-        )
+        return read(_deck(version, flt, lang, made, REPORT_COLUMNS, catalog))
     except pl.exceptions.ColumnNotFoundError:  # the slides came to read another column: all of them, slower
-        return report(_catalog, flt, lang, made, visits=visits, observations=observations, index=index)
+        return read(_deck(version, flt, lang, made, None, catalog))
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _report(version: str, flt: Filter, lang: str, made: dt.date, _catalog: danvan.Catalog) -> Report:
+    return _from_deck(version, flt, lang, made, _catalog, lambda made_deck: made_deck.report())
 
 
 def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:
-    """The slides of the filter (exports.report), made today: once per filter and language, not per slide shown."""
+    """Every slide of the filter (exports.report), made today: what the PowerPoint and HTML files hold."""
     return _report(catalog.version, flt, lang, dt.date.today(), catalog)
+
+
+def slide_count(catalog: danvan.Catalog, flt: Filter, lang: str) -> int:
+    """How many slides the filter has (exports.report.Deck): known before any but the title is made."""
+    return _from_deck(catalog.version, flt, lang, dt.date.today(), catalog, len)
+
+
+@st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
+def _slide(version: str, flt: Filter, lang: str, made: dt.date, number: int, _catalog: danvan.Catalog) -> Slide:
+    return _from_deck(version, flt, lang, made, _catalog, lambda made_deck: made_deck.slide(number))
+
+
+def slide(catalog: danvan.Catalog, flt: Filter, lang: str, number: int) -> Slide:
+    """Slide `number` of the filter (0 = the title), made today: once per filter, language and slide — a new filter
+    makes the slide shown, not all of them."""
+    return _slide(catalog.version, flt, lang, dt.date.today(), number, catalog)
 
 
 @st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
 def _slide_figure(
     version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int | None, _catalog: danvan.Catalog
 ) -> go.Figure:
-    chart = _report(version, flt, lang, made, _catalog).slides[number].chart
+    chart = _slide(version, flt, lang, made, number, _catalog).chart
     assert chart is not None
     return make_slide_figure(chart, lang, height=height)
 
 
 def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, height: int | None) -> go.Figure:
-    """The chart of one slide of slides_report() (a slide with a chart), built once; height None: the height of the
-    box it is drawn in (the slide's screen)."""
+    """The chart of slide `number` (a slide with a chart), built once; height None: the height of the box it is
+    drawn in (the slide's screen)."""
     return _slide_figure(catalog.version, flt, lang, dt.date.today(), number, height, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _slide_map(version: str, flt: Filter, lang: str, made: dt.date, number: int, _catalog: danvan.Catalog) -> bytes:
+    data = _slide(version, flt, lang, made, number, _catalog).map
+    assert data is not None
+    return make_map_image(data, lang)
+
+
+def slide_map_image(catalog: danvan.Catalog, flt: Filter, lang: str, number: int) -> bytes:
+    """The map of slide `number` (a slide with a map) as a PNG, drawn once (≈0,1 s)."""
+    return _slide_map(catalog.version, flt, lang, dt.date.today(), number, catalog)
 
 
 # ---------------------------------------------------------------- maps

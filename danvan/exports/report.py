@@ -7,6 +7,8 @@ and a source note naming the articles its figures come from."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -93,15 +95,17 @@ def source_note(catalog: Catalog, source_ids: list[str], lang: str = "vi") -> st
     ids = list(dict.fromkeys(source_ids))
     if not ids:
         return t("report_no_source", lang)
-    rows = (
-        pl.DataFrame({"source_id": ids})
-        .join(catalog.sources, on="source_id", how="left", maintain_order="left")
-        .with_columns(pl.col("published").str.split("-").list.reverse().list.join("/"))
-    )
+    first = ids[:MAX_NOTE_SOURCES]  # only these are named: one look-up of a few rows, whatever the slide counts
+    found = {
+        row[0]: row[1:]
+        for row in catalog.sources.filter(pl.col("source_id").is_in(first))
+        .select("source_id", "title", "publisher", "published")
+        .iter_rows()
+    }
     named = []
-    for source_id, title, publisher, published in (
-        rows.head(MAX_NOTE_SOURCES).select("source_id", "title", "publisher", "published").iter_rows()
-    ):
+    for source_id in first:
+        title, publisher, published = found.get(source_id, (None, None, None))
+        published = "/".join(reversed(published.split("-"))) if published else published  # dd/mm/yyyy
         details = ", ".join(x for x in (publisher if title else None, published) if x)
         named.append(f"{title or publisher or source_id}" + (f" ({details})" if details else ""))
     more = len(ids) - len(named)
@@ -449,24 +453,52 @@ def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) 
     ).collect()
 
 
-def _compare_slides(catalog: Catalog, index: ValueIndex, flt: Filter, lang: str) -> list[Slide]:
-    """Charts for the campaign areas with two or more values, in the order of CATEGORIES and UNIT_ORDER: per area
-    and unit, its indicators with the most values (series) as bar groups and the series (place, period, status)
-    with the most of those indicators' values, the latest period first, as coloured bars; the values of the other
-    areas gathered as big figures (the first by area, unit, indicator, period and series).
+@dataclass(frozen=True, eq=False)
+class _Comparisons:
+    """What the comparison slides of a filter are: its values by indicator (`taken`: ind, n and the indicator),
+    the areas and units charted (`charted`: chart, category, unit, n) and how many values are left for the slide
+    of single figures (`rest`)."""
 
-    Every value the filter holds is counted from the index's aggregates; only the values shown are read."""
+    within: pl.Expr
+    taken: pl.DataFrame
+    charted: pl.DataFrame
+    rest: int
+
+    @property
+    def count(self) -> int:
+        """How many slides they make."""
+        return self.charted.height + (1 if self.rest else 0)
+
+
+def _comparisons(index: ValueIndex, flt: Filter) -> _Comparisons:
+    """The campaign areas with two or more values in the filter, in the order of CATEGORIES and UNIT_ORDER, at most
+    MAX_COMPARE_SLIDES: counted from the index's aggregates."""
     within = index.within(flt)
-    taken = index.counts.lazy().filter(within).group_by("ind").agg(pl.col("n").sum()).collect()
-    if taken.is_empty():
-        return []
-    taken = taken.join(index.indicators, on="ind")
+    taken = (
+        index.counts.lazy()
+        .filter(within)
+        .group_by("ind")
+        .agg(pl.col("n").sum())
+        .collect()
+        .join(index.indicators, on="ind")
+    )
     groups = (
         taken.group_by("category", "unit", "category_rank", "unit_rank")
         .agg(pl.col("n").sum())
         .sort("category_rank", "unit_rank", "category", "unit")
     )
     charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES).with_row_index("chart")
+    return _Comparisons(within, taken, charted, int(taken["n"].sum()) - int(charted["n"].sum()))
+
+
+def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lang: str) -> list[Slide]:
+    """Charts for the campaign areas with two or more values (_comparisons): per area and unit, its indicators with
+    the most values (series) as bar groups and the series (place, period, status) with the most of those
+    indicators' values, the latest period first, as coloured bars; the values of the other areas gathered as big
+    figures (the first by area, unit, indicator, period and series). Only the values shown are read."""
+    if not plan.count:
+        return []
+    within, taken, charted = plan.within, plan.taken, plan.charted
     tops = (
         taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
         .sort(["chart", "n", "indicator", "ind"], descending=[False, True, False, False])
@@ -543,7 +575,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, flt: Filter, lang: str)
                 source=source_note(catalog, [v["source_id"] for v in mine], lang),
             )
         )
-    count = int(rest["n"].sum())
+    count = plan.rest
     if count:
         figures = [v for v in labelled if v["chart"] is None]
         more = (t("report_more_values", lang, n=count - len(figures)),) if count > len(figures) else ()
@@ -604,14 +636,18 @@ def _map_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -
             no_data=t("map_no_data", lang),
         ),
         notes=(t("map_islands", lang), t("map_credit", lang)),
-        source=source_note(catalog, visits.filter(pl.col("display_code").is_not_null())["source_id"].to_list(), lang),
+        source=source_note(
+            catalog,
+            visits.filter(pl.col("display_code").is_not_null())["source_id"].unique(maintain_order=True).to_list(),
+            lang,
+        ),
     )
 
 
 def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -> Slide:
     """Events per year, stacked by kind; the levels of the visiting bodies and the documents as text."""
     years = [str(y) for y in range(flt.years[0], flt.years[1] + 1)]
-    kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].to_list())]
+    kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].unique().to_list())]
     counts = (
         pl.DataFrame({"year": years})
         .join(pl.DataFrame({"kind": kinds}), how="cross")
@@ -654,7 +690,7 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
         subtitle=subtitle,
         chart=Chart(kind="column", categories=tuple(years), series=series, unit="count", axis_title=t("visits", lang)),
         notes=notes,
-        source=source_note(catalog, visits["source_id"].to_list(), lang),
+        source=source_note(catalog, visits["source_id"].unique(maintain_order=True).to_list(), lang),
     )
 
 
@@ -756,6 +792,180 @@ def _counted_notes(index: ValueIndex, flt: Filter, lang: str) -> tuple[str, ...]
     return tuple(notes)
 
 
+class Deck:
+    """The slides of a filter, each made when it is first asked for: which slides there are is known at once (a few
+    counts), what each shows only when it is shown — presentation mode shows one slide at a time, and a leader
+    who changes the filter on slide 3 waits for slide 3 alone. report() is every slide of a deck.
+
+    Made by deck(); a slide once made is kept (the deck of a filter is shared by the sessions that show it)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        flt: Filter,
+        lang: str,
+        made: dt.date,
+        visits: pl.DataFrame,
+        observations: pl.DataFrame,
+        index: ValueIndex | None,
+    ) -> None:
+        self.catalog, self.flt, self.lang, self.made = catalog, flt, lang, made
+        self.visits, self.observations, self._index = visits, observations, index
+        self.label = filter_label(catalog, flt, lang)
+        self.empty = visits.is_empty() and observations.is_empty()
+        self._made: dict[object, object] = {}
+        makers: list[Callable[[], Slide]] = [self._title]
+        if self.empty:
+            makers.append(self._empty)
+        else:
+            makers.append(self._figures)
+            if len(flt.provinces) == 1 and self._unit(flt.provinces[0]):  # one province: its brief
+                makers.append(lambda: cast(Slide, _profile_slide(catalog, flt, flt.provinces[0], observations, lang)))
+            if visits.height:
+                if visits["display_code"].null_count() < visits.height:  # a map of the visits
+                    makers.append(lambda: cast(Slide, _map_slide(catalog, flt, visits, lang)))
+                makers.append(lambda: _timeline_slide(catalog, flt, visits, lang))
+            makers += [functools.partial(self._comparison, i) for i in range(self._comparisons().count)]
+            if visits.height:
+                makers.append(lambda: _visits_slide(catalog, visits, lang))
+                if not visits.join(catalog.findings.select("visit_id").unique(), on="visit_id", how="semi").is_empty():
+                    makers.append(lambda: cast(Slide, _findings_slide(catalog, visits, lang)))
+            makers.append(lambda: _sources_slide(catalog, self._used(), lang))
+        self._makers = tuple(makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def slide(self, number: int) -> Slide:
+        """Slide `number` (0 = the title), made the first time it is asked for."""
+        return cast(Slide, self._once(("slide", number), self._makers[number]))
+
+    def report(self) -> Report:
+        """Every slide: what the files (PowerPoint, HTML) hold."""
+        slides = tuple(self.slide(i) for i in range(len(self)))
+        stats = {} if self.empty else self._numbers()
+        return Report(slides, self.label, self.catalog.version, self.made, self.lang, empty=self.empty, stats=stats)
+
+    def _once(self, key: object, make: Callable[[], object]) -> object:
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def _unit(self, code: str) -> bool:
+        units = self.catalog.units
+        return not units.filter(pl.col("scheme") == self.flt.scheme, pl.col("code") == code).is_empty()
+
+    def index(self) -> ValueIndex:
+        """The values' index the slides read: the one given, else the filter's own (value_index)."""
+        made = self._index or self._once("index", lambda: value_index(self.catalog, self.observations, self.lang))
+        return cast(ValueIndex, made)
+
+    def _by_source(self) -> pl.DataFrame:
+        """The filter's observations by source (len) and the first row of each."""
+        return cast(
+            pl.DataFrame,
+            self._once(
+                "by_source",
+                lambda: (
+                    self.index()
+                    .sources.lazy()
+                    .filter(queries.in_filter(self.flt))
+                    .group_by("source_id")
+                    .agg(pl.col("len").sum(), pl.col("first").min())
+                    .collect()
+                ),
+            ),
+        )
+
+    def _numbers(self) -> dict[str, int]:
+        return cast(
+            dict, self._once("numbers", lambda: queries.headline_counts(self.visits, obs_counts=self._by_source()))
+        )
+
+    def _used(self) -> list[str]:
+        """The sources of the visits, then of the values in the order of the values."""
+        return cast(
+            list,
+            self._once(
+                "used",
+                lambda: (
+                    pl.concat([self.visits["source_id"], self._by_source().sort("first")["source_id"]])
+                    .unique(maintain_order=True)
+                    .to_list()
+                ),
+            ),
+        )
+
+    def _comparisons(self) -> _Comparisons:
+        return cast(_Comparisons, self._once("comparisons", lambda: _comparisons(self.index(), self.flt)))
+
+    def _comparison(self, number: int) -> Slide:
+        """Comparison slide `number`: all of them are made together (they share their reads of the index)."""
+        made = self._once(
+            "compare", lambda: _compare_slides(self.catalog, self.index(), self._comparisons(), self.lang)
+        )
+        return cast(list, made)[number]
+
+    def _title(self) -> Slide:
+        catalog, flt, lang = self.catalog, self.flt, self.lang
+        return Slide(
+            kind="title",
+            title=t("app_title", lang),
+            subtitle=", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang),
+            bullets=(
+                (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
+                (t("report_made_on", lang), fmt.date(self.made)),
+                (t("report_version", lang), catalog.version),
+            ),
+            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
+        )
+
+    def _empty(self) -> Slide:
+        catalog, lang = self.catalog, self.lang
+        return Slide(
+            kind="empty",
+            title=t("report_empty_title", lang),
+            bullets=(("", t("empty", lang, filter=self.label)),),
+            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
+        )
+
+    def _figures(self) -> Slide:
+        lang, numbers = self.lang, self._numbers()
+        return Slide(
+            kind="figures",
+            title=t("report_key_figures", lang),
+            subtitle=self.label,
+            figures=tuple(
+                Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
+                for key in ("visits", "provinces", "documents", "observations", "sources")
+            ),
+            notes=_counted_notes(self.index(), self.flt, lang),
+            source=source_note(self.catalog, self._used(), lang),
+        )
+
+
+def deck(
+    catalog: Catalog,
+    flt: Filter,
+    lang: str = "vi",
+    made: dt.date | None = None,
+    *,
+    visits: pl.DataFrame | None = None,
+    observations: pl.DataFrame | None = None,
+    index: ValueIndex | None = None,
+) -> Deck:
+    """The slides of a filter, made one by one as they are shown (Deck): title, key figures, (for one province, its
+    profile: the province brief), map, timeline, comparisons, latest visits, findings, sources.
+
+    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them (with
+    INDEX_COLUMNS at least); `index` the value_index() of every observation of the filter's scheme in `lang` when
+    the caller keeps one, else the filter's own is made. A filter with no data gives a title slide and one slide
+    that says so."""
+    visits = queries.visits(catalog, flt) if visits is None else visits
+    observations = queries.observations(catalog, flt) if observations is None else observations
+    return Deck(catalog, flt, lang, made or dt.date.today(), visits, observations, index)
+
+
 def report(
     catalog: Catalog,
     flt: Filter,
@@ -766,67 +976,8 @@ def report(
     observations: pl.DataFrame | None = None,
     index: ValueIndex | None = None,
 ) -> Report:
-    """The slides of a filter: title, key figures, (for one province, its profile: the province brief), map,
-    timeline, comparisons, latest visits, findings, sources.
-
-    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them (with
-    INDEX_COLUMNS at least); `index` the value_index() of every observation of the filter's scheme in `lang` when
-    the caller keeps one, else the filter's own is made. A filter with no data gives a title slide and one slide
-    that says so."""
-    made = made or dt.date.today()
-    label = filter_label(catalog, flt, lang)
-    visits = queries.visits(catalog, flt) if visits is None else visits
-    observations = queries.observations(catalog, flt) if observations is None else observations
-    names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
-    title = Slide(
-        kind="title",
-        title=t("app_title", lang),
-        subtitle=names,
-        bullets=(
-            (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
-            (t("report_made_on", lang), fmt.date(made)),
-            (t("report_version", lang), catalog.version),
-        ),
-        source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
-    )
-    if visits.is_empty() and observations.is_empty():
-        empty = Slide(
-            kind="empty",
-            title=t("report_empty_title", lang),
-            bullets=(("", t("empty", lang, filter=label)),),
-            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
-        )
-        return Report((title, empty), label, catalog.version, made, lang, empty=True)
-
-    index = value_index(catalog, observations, lang) if index is None else index
-    in_filter = index.sources.lazy().filter(queries.in_filter(flt))
-    by_source = in_filter.group_by("source_id").agg(pl.col("len").sum(), pl.col("first").min()).collect()
-    numbers = queries.headline_counts(visits, obs_counts=by_source)
-    # the sources of the visits, then of the values in the order of the values
-    used = pl.concat([visits["source_id"], by_source.sort("first")["source_id"]]).unique(maintain_order=True).to_list()
-    figures = Slide(
-        kind="figures",
-        title=t("report_key_figures", lang),
-        subtitle=label,
-        figures=tuple(
-            Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
-            for key in ("visits", "provinces", "documents", "observations", "sources")
-        ),
-        notes=_counted_notes(index, flt, lang),
-        source=source_note(catalog, used, lang),
-    )
-    slides = [title, figures]
-    if len(flt.provinces) == 1:  # one province: its brief
-        slides += [s for s in (_profile_slide(catalog, flt, flt.provinces[0], observations, lang),) if s]
-    if visits.height:
-        slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
-        slides.append(_timeline_slide(catalog, flt, visits, lang))
-    slides += _compare_slides(catalog, index, flt, lang)
-    if visits.height:
-        slides.append(_visits_slide(catalog, visits, lang))
-        slides += [s for s in (_findings_slide(catalog, visits, lang),) if s]
-    slides.append(_sources_slide(catalog, used, lang))
-    return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
+    """Every slide of the filter's deck() at once (the files; the arguments are deck()'s)."""
+    return deck(catalog, flt, lang, made, visits=visits, observations=observations, index=index).report()
 
 
 def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi") -> str:
