@@ -484,10 +484,14 @@ def _value_index(version: str, scheme: str, lang: str, _catalog: danvan.Catalog)
 def _deck(
     version: str, flt: Filter, lang: str, made: dt.date, columns: tuple[str, ...] | None, _catalog: danvan.Catalog
 ) -> Deck:
-    visits, observations = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    def observations() -> pl.DataFrame:  # only a province's profile reads them: the index has the rest
+        rows = _observations(version, flt, _catalog)
+        return rows if columns is None else rows.select(columns)
+
     index = _value_index(version, flt.scheme, lang, _catalog)
-    chosen = observations if columns is None else observations.select(columns)
-    return deck(_catalog, flt, lang, made, visits=visits, observations=chosen, index=index)
+    return deck(
+        _catalog, flt, lang, made, visits=_visits(version, flt, _catalog), observations=observations, index=index
+    )
 
 
 def _from_deck(

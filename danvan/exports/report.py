@@ -806,21 +806,24 @@ class Deck:
         lang: str,
         made: dt.date,
         visits: pl.DataFrame,
-        observations: pl.DataFrame,
+        observations: pl.DataFrame | Callable[[], pl.DataFrame],
         index: ValueIndex | None,
     ) -> None:
         self.catalog, self.flt, self.lang, self.made = catalog, flt, lang, made
-        self.visits, self.observations, self._index = visits, observations, index
+        self.visits, self._observations, self._index = visits, observations, index
         self.label = filter_label(catalog, flt, lang)
-        self.empty = visits.is_empty() and observations.is_empty()
         self._made: dict[object, object] = {}
+        values = observations.height if isinstance(observations, pl.DataFrame) else self._by_source()["len"].sum()
+        self.empty = visits.is_empty() and not values
         makers: list[Callable[[], Slide]] = [self._title]
         if self.empty:
             makers.append(self._empty)
         else:
             makers.append(self._figures)
             if len(flt.provinces) == 1 and self._unit(flt.provinces[0]):  # one province: its brief
-                makers.append(lambda: cast(Slide, _profile_slide(catalog, flt, flt.provinces[0], observations, lang)))
+                makers.append(
+                    lambda: cast(Slide, _profile_slide(catalog, flt, flt.provinces[0], self.observations(), lang))
+                )
             if visits.height:
                 if visits["display_code"].null_count() < visits.height:  # a map of the visits
                     makers.append(lambda: cast(Slide, _map_slide(catalog, flt, visits, lang)))
@@ -855,9 +858,14 @@ class Deck:
         units = self.catalog.units
         return not units.filter(pl.col("scheme") == self.flt.scheme, pl.col("code") == code).is_empty()
 
+    def observations(self) -> pl.DataFrame:
+        """The filter's observations (read only by the profile of one province when an index is given)."""
+        given = self._observations
+        return cast(pl.DataFrame, given if isinstance(given, pl.DataFrame) else self._once("observations", given))
+
     def index(self) -> ValueIndex:
         """The values' index the slides read: the one given, else the filter's own (value_index)."""
-        made = self._index or self._once("index", lambda: value_index(self.catalog, self.observations, self.lang))
+        made = self._index or self._once("index", lambda: value_index(self.catalog, self.observations(), self.lang))
         return cast(ValueIndex, made)
 
     def _by_source(self) -> pl.DataFrame:
@@ -951,16 +959,16 @@ def deck(
     made: dt.date | None = None,
     *,
     visits: pl.DataFrame | None = None,
-    observations: pl.DataFrame | None = None,
+    observations: pl.DataFrame | Callable[[], pl.DataFrame] | None = None,
     index: ValueIndex | None = None,
 ) -> Deck:
     """The slides of a filter, made one by one as they are shown (Deck): title, key figures, (for one province, its
     profile: the province brief), map, timeline, comparisons, latest visits, findings, sources.
 
     `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them (with
-    INDEX_COLUMNS at least); `index` the value_index() of every observation of the filter's scheme in `lang` when
-    the caller keeps one, else the filter's own is made. A filter with no data gives a title slide and one slide
-    that says so."""
+    INDEX_COLUMNS at least; the observations may be a function that gives them, called only if a slide reads
+    them); `index` the value_index() of every observation of the filter's scheme in `lang` when the caller keeps
+    one, else the filter's own is made. A filter with no data gives a title slide and one slide that says so."""
     visits = queries.visits(catalog, flt) if visits is None else visits
     observations = queries.observations(catalog, flt) if observations is None else observations
     return Deck(catalog, flt, lang, made or dt.date.today(), visits, observations, index)
