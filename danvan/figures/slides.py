@@ -173,8 +173,22 @@ def _geometry(scheme: str, height: int) -> _Geometry:
     )
 
 
+def _polygon(image: Image.Image, points: list[Point], fill: tuple[int, int, int]) -> None:
+    """ImageDraw's polygon with a border, drawn on the part of the picture around it: Pillow draws a border wider
+    than a pixel through a mask of the whole picture (≈0,3 ms per unit at this size); the pixels are the same."""
+    margin = 2 * SCALE + 2
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, top = max(math.floor(min(xs)) - margin, 0), max(math.floor(min(ys)) - margin, 0)
+    right, bottom = min(math.ceil(max(xs)) + margin, image.width), min(math.ceil(max(ys)) + margin, image.height)
+    if left >= right or top >= bottom:
+        return
+    part = image.crop((left, top, right, bottom))
+    ImageDraw.Draw(part).polygon([(x - left, y - top) for x, y in points], fill=fill, outline=maps.BORDER, width=SCALE)
+    image.paste(part, (left, top))
+
+
 def _draw_areas(
-    draw: ImageDraw.ImageDraw, areas: list[tuple[dict, list[list[Point]]]], values: dict[str, float]
+    image: Image.Image, draw: ImageDraw.ImageDraw, areas: list[tuple[dict, list[list[Point]]]], values: dict[str, float]
 ) -> None:
     """Every unit and island filled with its value's colour (`areas` of _Geometry, largest first)."""
     legend = maps.classes(list(values.values())) if values else []
@@ -182,7 +196,7 @@ def _draw_areas(
         code: str = props.get("code") or props.get("province_code") or ""  # an island by its province
         fill = maps.color_for(values.get(code), legend)
         for points in rings:
-            draw.polygon(points, fill=fill, outline=maps.BORDER, width=SCALE)
+            _polygon(image, points, fill)
             if "province_code" in props:  # islands are a few pixels wide: mark each one so that it shows
                 cx, cy = _centre(points)
                 r = 3 * SCALE
@@ -272,7 +286,7 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
     projection = _Projection(height * SCALE)
     values = {a.code: a.value for a in data.areas}
     name_key = name_column(lang)
-    _draw_areas(draw, geometry.areas, values)
+    _draw_areas(image, draw, geometry.areas, values)
     _draw_island_points(
         draw,
         geometry.islands,
