@@ -8,7 +8,9 @@ Three layers, each built from the one before and keyed by the catalog's version:
 - per filter: the rows of those tables the filter selects — zero-copy slices for a filter on years alone, a small
   copy for a few provinces — bounded in number;
 - per filter (and page choice): the small aggregated frames the pages draw (headline numbers, map values, arcs…).
-- per filter and language: the slides of presentation mode (exports.report) and each slide's chart.
+- per filter and language: the slides of presentation mode (exports.report.deck, from the values of the scheme
+  indexed once per language: exports.report.value_index), each slide made when it is first shown, and its chart or
+  map.
 Everything is `cache_resource`: frames are shared between sessions, never pickled or copied on a hit, and pages
 treat them as read-only (Polars frames are immutable unless mutated in place, which no page does).
 
@@ -25,6 +27,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import plotly.graph_objects as go
 import polars as pl
@@ -36,12 +39,14 @@ import danvan
 from danvan import audit, changes, followup, queries, results, search, snapshot
 from danvan import filter as filters
 from danvan.accounts import Throttle
-from danvan.exports.report import Report, report
+from danvan.exports.report import INDEX_COLUMNS, Deck, Report, Slide, ValueIndex, deck, value_index
 from danvan.figures import maps
-from danvan.figures.slides import make_slide_figure
+from danvan.figures.slides import make_map_image, make_slide_figure
 from danvan.filter import Filter
 from danvan.loader import stamp
 from danvan.registry import Registry
+
+T = TypeVar("T")
 
 PER_FILTER = 32  # filters kept per kind of small aggregated result
 FRAMES = 16  # filters kept of rows: a national filter costs a few KB (slices of the tables), a province ~5–20 MB
@@ -463,57 +468,93 @@ def recommendations(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- presentation mode
 
-# The observation columns the slides read. exports.report sorts and deduplicates the filter's values by source: over
-# the 29 columns of a national filter (≈745 000 rows, quotes included) that took 3 s; over these, 1.2 s — same slides.
-REPORT_COLUMNS = (
-    "indicator_id",
-    "breakdown",
-    "unit",
-    "value",
-    "numerator",
-    "denominator",
-    "name_vi",
-    "name_en",
-    "commune",
-    "district",
-    "display_name",
-    "display_code",
-    "period_start",
-    "period_end",
-    "status",
-    "source_id",
-    "category",
-    "level",
-)
+# The observation columns the slides read: a province's profile sorts its values, over these rather than all 29
+# (quotes included).
+REPORT_COLUMNS = INDEX_COLUMNS
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _value_index(version: str, scheme: str, lang: str, _catalog: danvan.Catalog) -> ValueIndex:
+    """Every value of the scheme's observations as the slides choose among them (exports.report.value_index): once
+    per catalog, scheme and language (≈2 s at scale), so that a filter's slides format only the values they show."""
+    return value_index(_catalog, _observation_table(version, scheme, _catalog), lang)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _deck(
+    version: str, flt: Filter, lang: str, made: dt.date, columns: tuple[str, ...] | None, _catalog: danvan.Catalog
+) -> Deck:
+    def observations() -> pl.DataFrame:  # only a province's profile reads them: the index has the rest
+        rows = _observations(version, flt, _catalog)
+        return rows if columns is None else rows.select(columns)
+
+    index = _value_index(version, flt.scheme, lang, _catalog)
+    return deck(
+        _catalog, flt, lang, made, visits=_visits(version, flt, _catalog), observations=observations, index=index
+    )
+
+
+def _from_deck(
+    version: str, flt: Filter, lang: str, made: dt.date, catalog: danvan.Catalog, read: Callable[[Deck], T]
+) -> T:
+    """What `read` takes from the filter's deck (its slides are made as they are read)."""
+    try:
+        return read(_deck(version, flt, lang, made, REPORT_COLUMNS, catalog))
+    except pl.exceptions.ColumnNotFoundError:  # the slides came to read another column: all of them, slower
+        return read(_deck(version, flt, lang, made, None, catalog))
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _report(version: str, flt: Filter, lang: str, made: dt.date, _catalog: danvan.Catalog) -> Report:
-    visits, observations = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
-    try:
-        return report(_catalog, flt, lang, made, visits=visits, observations=observations.select(REPORT_COLUMNS))
-    except pl.exceptions.ColumnNotFoundError:  # the slides came to read another column: all of them, slower
-        return report(_catalog, flt, lang, made, visits=visits, observations=observations)
+    return _from_deck(version, flt, lang, made, _catalog, lambda made_deck: made_deck.report())
 
 
 def slides_report(catalog: danvan.Catalog, flt: Filter, lang: str) -> Report:
-    """The slides of the filter (exports.report), made today: once per filter and language, not per slide shown."""
+    """Every slide of the filter (exports.report), made today: what the PowerPoint and HTML files hold."""
     return _report(catalog.version, flt, lang, dt.date.today(), catalog)
+
+
+def slide_count(catalog: danvan.Catalog, flt: Filter, lang: str) -> int:
+    """How many slides the filter has (exports.report.Deck): known before any but the title is made."""
+    return _from_deck(catalog.version, flt, lang, dt.date.today(), catalog, len)
+
+
+@st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
+def _slide(version: str, flt: Filter, lang: str, made: dt.date, number: int, _catalog: danvan.Catalog) -> Slide:
+    return _from_deck(version, flt, lang, made, _catalog, lambda made_deck: made_deck.slide(number))
+
+
+def slide(catalog: danvan.Catalog, flt: Filter, lang: str, number: int) -> Slide:
+    """Slide `number` of the filter (0 = the title), made today: once per filter, language and slide — a new filter
+    makes the slide shown, not all of them."""
+    return _slide(catalog.version, flt, lang, dt.date.today(), number, catalog)
 
 
 @st.cache_resource(max_entries=4 * PER_FILTER, show_spinner=False)
 def _slide_figure(
     version: str, flt: Filter, lang: str, made: dt.date, number: int, height: int | None, _catalog: danvan.Catalog
 ) -> go.Figure:
-    chart = _report(version, flt, lang, made, _catalog).slides[number].chart
+    chart = _slide(version, flt, lang, made, number, _catalog).chart
     assert chart is not None
     return make_slide_figure(chart, lang, height=height)
 
 
 def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, height: int | None) -> go.Figure:
-    """The chart of one slide of slides_report() (a slide with a chart), built once; height None: the height of the
-    box it is drawn in (the slide's screen)."""
+    """The chart of slide `number` (a slide with a chart), built once; height None: the height of the box it is
+    drawn in (the slide's screen)."""
     return _slide_figure(catalog.version, flt, lang, dt.date.today(), number, height, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _slide_map(version: str, flt: Filter, lang: str, made: dt.date, number: int, _catalog: danvan.Catalog) -> bytes:
+    data = _slide(version, flt, lang, made, number, _catalog).map
+    assert data is not None
+    return make_map_image(data, lang)
+
+
+def slide_map_image(catalog: danvan.Catalog, flt: Filter, lang: str, number: int) -> bytes:
+    """The map of slide `number` (a slide with a map) as a PNG, drawn once (≈0,1 s)."""
+    return _slide_map(catalog.version, flt, lang, dt.date.today(), number, catalog)
 
 
 # ---------------------------------------------------------------- maps

@@ -326,19 +326,26 @@ def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([summed, kept]).sort("indicator_id", "display_code", "period_start")
 
 
+# Why the values of one indicator should not be compared as like with like: each reason, as an aggregate.
+COMPARABILITY = {
+    "periods": pl.struct("period_start", "period_end").n_unique() > 1,
+    "levels": pl.col("level").n_unique() > 1,
+    "statuses": pl.col("status").n_unique() > 1,
+    # totals beside their own parts; parts alone are a split, not a mix
+    "breakdowns": pl.col("breakdown").is_null().any() & pl.col("breakdown").is_not_null().any(),
+}
+
+
 def comparability(frame: pl.DataFrame) -> list[str]:
     """Plain reasons why the values of one indicator in `frame` should not be compared as like with like."""
-    reasons = []
-    periods = frame.select("period_start", "period_end").unique()
-    if periods.height > 1:
-        reasons.append("periods")
-    if frame["level"].n_unique() > 1:
-        reasons.append("levels")
-    if frame["status"].n_unique() > 1:
-        reasons.append("statuses")
-    if frame["breakdown"].is_null().any() and frame["breakdown"].is_not_null().any():
-        reasons.append("breakdowns")  # totals beside their own parts; parts alone are a split, not a mix
-    return reasons
+    flags = frame.select(**COMPARABILITY).row(0, named=True)
+    return [reason for reason in COMPARABILITY if flags[reason]]
+
+
+def comparability_by(frame: pl.DataFrame, by: str) -> dict:
+    """comparability() of each value of `by` (e.g. each indicator) in `frame`, in one pass."""
+    flags = frame.group_by(by).agg(**COMPARABILITY)
+    return {row[by]: [reason for reason in COMPARABILITY if row[reason]] for row in flags.iter_rows(named=True)}
 
 
 RATIO_TOLERANCE = 1.0  # percentage points a stated percentage may differ from its own numerator/denominator

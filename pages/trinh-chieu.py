@@ -5,18 +5,18 @@ import streamlit as st
 
 from components import cached, keys, presenting, ui, view
 from danvan.exports import FORMATS, report
-from danvan.figures.slides import make_map_image
 
 ICONS = {"pptx": ":material/slideshow:", "html": ":material/public_off:"}  # the files of the slides, and their icons
 
 current = view.current()
 t, lang = current.t, current.lang
-built = cached.slides_report(current.catalog, current.flt, lang)  # once per filter: a slide change reads the cache
-total = len(built.slides)
+# Per filter, which slides there are; per filter and slide, the slide: a new filter makes the slide shown, a slide
+# change reads the cache (components/cached.py), the files are made only when downloaded.
+total = cached.slide_count(current.catalog, current.flt, lang)
 state = st.session_state
 state[keys.SLIDE] = min(max(int(state.get(keys.SLIDE, 0)), 0), total - 1)
 number = state[keys.SLIDE]
-slide = built.slides[number]
+slide = cached.slide(current.catalog, current.flt, lang, number)
 st.query_params[presenting.PARAM] = str(number + 1)  # the link reopens this slide
 
 
@@ -69,7 +69,9 @@ if slide.chart is not None:  # as tall as the screen leaves it (a laptop's 768 p
         )
 if slide.map is not None:
     picture, side = st.columns([5, 2], gap="large")
-    picture.container(key="slide_map").image(make_map_image(slide.map, lang), width=1200)
+    picture.container(key="slide_map").image(
+        cached.slide_map_image(current.catalog, current.flt, lang, number), width=1200
+    )
     with side:
         notes(slide.notes)
 if slide.table is not None:
@@ -117,7 +119,7 @@ with st.container(key="present_controls", horizontal=True, vertical_alignment="c
             kind = FORMATS[name]
             st.download_button(
                 t(kind.label),
-                lambda kind=kind: kind.slides(built),
+                lambda kind=kind: kind.slides(cached.slides_report(current.catalog, current.flt, lang)),
                 file_name=f"cong-tac-dan-van.{kind.extension}",
                 mime=kind.mime,
                 icon=icon,

@@ -125,23 +125,33 @@ def test_slides_hide_the_chrome_and_offer_the_files(entry):  # noqa: F811
 
 
 def test_a_slide_change_reads_the_cached_report(entry, monkeypatch):  # noqa: F811
-    """The slides are made once per filter and language: moving between slides does not make them again."""
-    made = []
+    """The slides of a filter are made once per filter and language, each when it is first shown: moving between
+    slides does not make them again, and a slide not shown is not made."""
+    decks, made = [], []
 
     def counted(*args, **kwargs):
-        made.append(args[1])
-        return report.report(*args, **kwargs)
+        decks.append(args[1])
+        built = report.deck(*args, **kwargs)
+        slide = built.slide
 
-    monkeypatch.setattr(cached, "report", counted)
+        def made_slide(number):
+            made.append(number)
+            return slide(number)
+
+        built.slide = made_slide
+        return built
+
+    monkeypatch.setattr(cached, "deck", counted)
     st.cache_resource.clear()
     at = open_page(entry, "overview", trinh_chieu="1", tinh="20", nam="2021-2024")
     for _ in range(3):
         at.button(key="present_next").click().run()
     at.button(key="present_prev").click().run()
     assert counter(at) == "**Trang 3/12**"
-    assert made == [Filter(provinces=("20",), years=(2021, 2024))]
+    assert decks == [Filter(provinces=("20",), years=(2021, 2024))]
+    assert made == [0, 1, 2, 3]  # slides 1 to 4, each once; the other 8 are not made
     at.sidebar.segmented_control(key="f_lang").set_value("en").run()  # another language: other slides, once
-    assert counter(at) == "**Slide 3 of 12**" and len(made) == 2
+    assert counter(at) == "**Slide 3 of 12**" and len(decks) == 2 and made[4:] == [2]
 
 
 def test_slides_flag_a_percentage_that_contradicts_its_ratio(entry, catalog):  # noqa: F811

@@ -1,8 +1,12 @@
-"""The slides of a province on the generated scale data: Polars 2.1's pl.format panicked on the visits slide of
-Gia Lai 2013–2015 (its visit rows begin with an empty chunk); the slide is built with concat_str instead."""
+"""The slides on generated data: Polars 2.1's pl.format panicked on the visits slide of Gia Lai 2013–2015 at scale
+(its visit rows begin with an empty chunk; the slide is built with concat_str instead), and the slides made from
+the catalog's value index (what the app shows) are those made from a filter's own values."""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +35,60 @@ def test_gia_lai_2013_2015_at_scale_builds_its_visits_slide():
     slide = report._visits_slide(catalog, visits, "vi")
     assert len(slide.table.rows) == report.MAX_VISITS
     assert all(row[2].endswith("Gia Lai") for row in slide.table.rows)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+MADE = dt.date(2026, 1, 5)
+FILTERS = [
+    Filter(),
+    Filter(years=(2015, 2024)),
+    Filter(years=(2013, 2016), scheme="34"),
+    Filter(years=(2025, 2026), scheme="34"),
+    Filter(provinces=("20",)),
+    Filter(provinces=("20",), years=(2021, 2024)),
+    Filter(provinces=("01", "79"), years=(2016, 2022)),
+    Filter(provinces=("01",), scheme="34"),
+]
+
+
+@pytest.fixture(scope="module")
+def small_scale(tmp_path_factory) -> danvan.Catalog:
+    """The generated data of scripts/make_scale_data.py --small: 2.000 values over 100 indicators and every unit."""
+    spec = importlib.util.spec_from_file_location("make_scale_data", ROOT / "scripts" / "make_scale_data.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("scale") / "small"
+    module.main(["--small", "--out", str(folder)])
+    return danvan.load(folder, verify_quotes=False)
+
+
+@pytest.mark.parametrize("data", ["curated", "small"])
+def test_slides_from_the_catalogs_index_equal_the_filters_own(request, data):
+    """The app's slides come from the values of the whole catalog indexed once (report.value_index, cached per
+    scheme and language); without an index the slides are made from the filter's own values, every one labelled
+    and deduplicated. Both give the same slides: values, series, quoted sources, notes."""
+    catalog = request.getfixturevalue("catalog" if data == "curated" else "small_scale")
+    indexes = {
+        (scheme, lang): report.value_index(catalog, queries.observation_table(catalog, scheme), lang)
+        for scheme in ("63", "34")
+        for lang in ("vi", "en")
+    }
+    compared = 0
+    for flt in FILTERS:
+        for lang in ("vi", "en"):
+            own = report.report(catalog, flt, lang, MADE)
+            from_index = report.report(catalog, flt, lang, MADE, index=indexes[flt.scheme, lang])
+            assert from_index == own, (flt, lang)
+            compared += sum(s.kind == "compare" for s in own.slides)
+    assert compared >= 10  # the filters do have comparison slides
+
+
+def test_a_deck_makes_each_slide_alone_as_the_report_makes_them(catalog):
+    """A slide made on its own (the first one shown after a filter change) is the report's slide."""
+    flt = Filter(provinces=("20",), years=(2021, 2024))
+    slides = report.report(catalog, flt, "vi", MADE).slides
+    assert len(report.deck(catalog, flt, "vi", MADE)) == len(slides) == 12
+    for number, slide in enumerate(slides):
+        assert report.deck(catalog, flt, "vi", MADE).slide(number) == slide

@@ -7,6 +7,8 @@ and a source note naming the articles its figures come from."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -93,15 +95,17 @@ def source_note(catalog: Catalog, source_ids: list[str], lang: str = "vi") -> st
     ids = list(dict.fromkeys(source_ids))
     if not ids:
         return t("report_no_source", lang)
-    rows = (
-        pl.DataFrame({"source_id": ids})
-        .join(catalog.sources, on="source_id", how="left", maintain_order="left")
-        .with_columns(pl.col("published").str.split("-").list.reverse().list.join("/"))
-    )
+    first = ids[:MAX_NOTE_SOURCES]  # only these are named: one look-up of a few rows, whatever the slide counts
+    found = {
+        row[0]: row[1:]
+        for row in catalog.sources.filter(pl.col("source_id").is_in(first))
+        .select("source_id", "title", "publisher", "published")
+        .iter_rows()
+    }
     named = []
-    for source_id, title, publisher, published in (
-        rows.head(MAX_NOTE_SOURCES).select("source_id", "title", "publisher", "published").iter_rows()
-    ):
+    for source_id in first:
+        title, publisher, published = found.get(source_id, (None, None, None))
+        published = "/".join(reversed(published.split("-"))) if published else published  # dd/mm/yyyy
         details = ", ".join(x for x in (publisher if title else None, published) if x)
         named.append(f"{title or publisher or source_id}" + (f" ({details})" if details else ""))
     more = len(ids) - len(named)
@@ -122,8 +126,10 @@ def _value_label(column: str, unit: str, lang: str) -> pl.Expr:
 
 def _with_place_kinds(frame: pl.DataFrame, catalog: Catalog, lang: str) -> pl.DataFrame:
     """Districts and communes named with their kind ("thành phố Bắc Kạn", "huyện Ba Bể": queries.place_labels), for
-    the slides that show them; the province stays as it is."""
-    labels = queries.place_labels(catalog.places, lang)
+    the slides that show them; the province stays as it is. Only the names in `frame` are looked up: a slide's few
+    rows do not pay for the labels of a national dataset's 14 000 places."""
+    names = pl.concat([frame["district"], frame["commune"]]).drop_nulls().unique()
+    labels = queries.place_labels(catalog.places.filter(pl.col("name").is_in(names.implode())), lang)
     return frame.with_columns(
         pl.col(c).replace_strict(labels, default=pl.col(c), return_dtype=pl.String) for c in ("district", "commune")
     )
@@ -174,9 +180,10 @@ def drawn_values(observations: pl.DataFrame) -> tuple[pl.DataFrame, int]:
     return pl.concat([totals, alone]), parts.height - alone.height
 
 
-def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """The drawn_values() with their place, period, series label and indicator name (and part, for a breakdown
-    drawn alone), ready to chart; `indicator_id` then names the indicator and its part."""
+def _labels(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Each value with its place, period, series label and indicator name (and part, for a breakdown drawn alone),
+    ready to chart; `indicator_id` then names the indicator and its part. Row by row: the labels of a few values
+    are those they have among all."""
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
     part = pl.col("breakdown").is_not_null()
     return (
@@ -215,9 +222,178 @@ def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
             .replace_strict({u: i for i, u in enumerate(UNIT_ORDER)}, default=len(UNIT_ORDER), return_dtype=pl.Int64)
             .alias("unit_rank"),
         )
-        # The same value quoted twice (two sources) is one bar.
-        .sort("source_id")
+    )
+
+
+def _indicator_values(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The drawn_values() with their _labels(), the same value quoted twice (two sources) once: the first source
+    by id. In source order, ties in their own order (a stable sort: a filter's values keep the order they have
+    among all)."""
+    return (
+        _labels(observations, lang)
+        .sort("source_id", maintain_order=True)
         .unique(subset=["indicator_id", "series"], keep="first", maintain_order=True)
+    )
+
+
+# What the slides read of an observation (components/cached.py passes these columns of a filter's observations).
+INDEX_COLUMNS = (
+    "indicator_id",
+    "breakdown",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "name_vi",
+    "name_en",
+    "commune",
+    "district",
+    "display_name",
+    "display_code",
+    "period_start",
+    "period_end",
+    "status",
+    "source_id",
+    "category",
+    "level",
+)
+_KEYS = ["display_code", "period_start", "period_end"]  # what queries.in_filter reads of a value
+_WORD = 64  # indicators per word of a series' mask
+
+
+@dataclass(frozen=True, eq=False)
+class ValueIndex:
+    """The values of a frame of observations as the comparison slides and the key figures choose among them, made
+    once: for a whole observation table (per catalog, scheme and language, components/cached.py), a filter then
+    takes its part of small aggregates and formats only the values its slides show — instead of formatting and
+    deduplicating every value it holds (≈745 000 for the national view at scale). report() makes one for the
+    filter's own observations when it is given none: the same slides either way.
+
+    - `keys`: each unit and period once (what queries.in_filter reads), by `key`: a filter is the keys it takes;
+    - `values`: one row per drawn value (drawn_values; the same value quoted twice is one, _indicator_values):
+      `ind` (its indicator and part: a row of `indicators`), `rank` (its series — place, period, status: a row of
+      `series`), `at` (its place in source order, _indicator_values) and `row` (its row in `source`); sorted by
+      ind, then at, `starts[ind]` the first row of each ind;
+    - `series`: each series once, by rank (the latest period first, then by label), with its `key` (a series is in
+      a filter or not as a whole) and `w0`, `w1`…: the indicators that have a value of it, one bit per ind;
+    - `counts`: the values by ind and key (`n`); `facets`: by ind, key, level, status and breakdown, with the
+      period (what queries.comparability reads);
+    - `dropped`: by key, the observations the slides do not draw one by one (`parts` of a drawn total, values
+      quoted `twice`);
+    - `sources`: the observations by source, unit and period (`len`, as queries.observation_counts) and the
+      `first` row of each, so that a filter's sources come in the order of its values."""
+
+    source: pl.DataFrame
+    lang: str
+    keys: pl.DataFrame
+    values: pl.DataFrame
+    starts: tuple[int, ...]
+    indicators: pl.DataFrame  # ind, indicator_id, indicator, category, unit, category_rank, unit_rank
+    series: pl.DataFrame
+    counts: pl.DataFrame
+    facets: pl.DataFrame
+    dropped: pl.DataFrame
+    sources: pl.DataFrame
+
+    def within(self, flt: Filter) -> pl.Expr:
+        """Whether a row's `key` is in the filter (queries.in_filter of its unit and period)."""
+        inside = self.keys.select(queries.in_filter(flt).fill_null(False)).to_series()
+        return pl.lit(inside).gather(pl.col("key"))
+
+
+def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") -> ValueIndex:
+    """The ValueIndex of `observations` (with INDEX_COLUMNS): every value labelled once (_indicator_values)."""
+    keys = observations.select(_KEYS).unique(maintain_order=True).with_row_index("key")
+    frame = (
+        observations.select(INDEX_COLUMNS)
+        .with_row_index("row")
+        .join(keys, on=_KEYS, how="left", nulls_equal=True, maintain_order="left")
+    )
+    drawn, _ = drawn_values(_with_place_kinds(frame, catalog, lang))
+    kept = _indicator_values(drawn, lang).with_row_index("at")
+    indicators = (
+        kept.select("indicator_id", "indicator", "category", "unit", "category_rank", "unit_rank")
+        .unique("indicator_id", keep="first")
+        .sort("indicator_id")
+        .with_row_index("ind")
+    )
+    ranks = (  # the order the comparison slides take series in after their number of values
+        kept.group_by("series")
+        .agg(pl.col("period_end").max())
+        .sort(["period_end", "series"], descending=[True, False])
+        .with_row_index("rank")
+    )
+    coded = (
+        kept.join(indicators.select("indicator_id", "ind"), on="indicator_id", how="left", maintain_order="left")
+        .join(ranks.select("series", "rank"), on="series", how="left", maintain_order="left")
+        .drop("series")
+    )
+    values = coded.select("ind", "rank", "at", "row").sort("ind", maintain_order=True)  # kept is in `at` order
+    runs = values.group_by("ind").len().sort("ind")["len"].cum_sum().to_list()
+    bit = pl.lit(2, pl.UInt64).pow((pl.col("ind") % _WORD).cast(pl.UInt64))
+    words = (indicators.height - 1) // _WORD + 1
+    series = (
+        coded.group_by("rank")
+        .agg(
+            pl.first("key"),
+            *(bit.filter(pl.col("ind") // _WORD == w).sum().cast(pl.UInt64).alias(f"w{w}") for w in range(words)),
+        )
+        .sort("rank")
+    )
+
+    def per_key(rows: pl.DataFrame, name: str) -> pl.LazyFrame:
+        return rows.lazy().group_by("key").agg(pl.len().cast(pl.Int64).alias(name))
+
+    dropped = (
+        per_key(frame, "observations")
+        .join(per_key(drawn, "drawn"), on="key", how="left")
+        .join(per_key(kept, "kept"), on="key", how="left")
+        .select(
+            "key",
+            (pl.col("observations") - pl.col("drawn").fill_null(0)).alias("parts"),
+            (pl.col("drawn").fill_null(0) - pl.col("kept").fill_null(0)).alias("twice"),
+        )
+        .collect()
+    )
+    return ValueIndex(
+        source=observations,
+        lang=lang,
+        keys=keys,
+        values=values,
+        starts=(0, *runs),
+        indicators=indicators,
+        series=series,
+        counts=coded.group_by("ind", "key").agg(pl.len().alias("n")),
+        facets=coded.group_by("ind", "key", "level", "status", "breakdown").agg(
+            pl.first("period_start"), pl.first("period_end")
+        ),
+        dropped=dropped,
+        sources=frame.group_by("source_id", *_KEYS).agg(pl.len(), pl.col("row").min().alias("first")),
+    )
+
+
+def _slices(index: ValueIndex, inds: list[int]) -> list[pl.LazyFrame]:
+    """The values of each of these indicators (ind, rank, at, row), all of them, the filter's and others'."""
+    return [index.values.slice(index.starts[i], index.starts[i + 1] - index.starts[i]).lazy() for i in inds]
+
+
+def _labelled(index: ValueIndex, catalog: Catalog, rows: pl.DataFrame) -> pl.DataFrame:
+    """`rows` of index.values with the _labels() of their values, in their order, and their value as a bar is labelled
+    (`label`) and as a big figure (`text`), "⚠" beside a value that contradicts its ratio."""
+    observed = index.source.select(pl.col(INDEX_COLUMNS).gather(rows["row"]))
+    lang = index.lang
+    number = fmt.number_expr("shown", lang=lang)
+    percent = pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit(""))
+    return (
+        rows.hstack(_labels(_with_place_kinds(observed, catalog, lang), lang))
+        .with_columns(
+            pl.when(pl.col("shown").is_null()).then(pl.lit("")).otherwise(number + percent).alias("label"),
+            pl.when(pl.col("unit") == "vnd")
+            .then(pl.format("{} {}", number, pl.lit(t("unit_vnd", lang))))
+            .otherwise(pl.concat_str([number, percent]))
+            .alias("text"),
+        )
+        .with_columns(_flagged("label"), _flagged("text"))
     )
 
 
@@ -226,135 +402,190 @@ def _flagged(column: str) -> pl.Expr:
     return pl.when(pl.col("ratio_mismatch")).then(pl.col(column) + pl.lit(" ⚠")).otherwise(pl.col(column)).alias(column)
 
 
-def _ratio_notes(values: pl.DataFrame) -> list[str]:
+def _ratio_notes(values: list[dict]) -> list[str]:
     """What the "⚠" beside a value means, one line per flagged value: indicator, place and period, the ratio."""
-    flagged = values.filter(pl.col("ratio_mismatch"))
     return [
-        f"⚠ {indicator} ({series}): {note.removeprefix('⚠ ')}"
-        for indicator, series, note in flagged.select("indicator", "series", "ratio_note").iter_rows()
+        f"⚠ {v['indicator']} ({v['series']}): {v['ratio_note'].removeprefix('⚠ ')}"
+        for v in values
+        if v["ratio_mismatch"]
     ]
 
 
-def _compare_slide(catalog: Catalog, rows: pl.DataFrame, category: str, unit: Unit, lang: str) -> Slide:
-    """One campaign area in one unit: indicators as bar groups, places and periods as coloured series."""
-    indicators = (
-        rows.group_by("indicator_id", "indicator")
-        .agg(pl.col("series").n_unique().alias("n"))
-        .sort(["n", "indicator"], descending=[True, False])
+_REST_ORDER = ["category_rank", "unit_rank", "indicator"]  # the single figures: by area, unit, indicator, period, place
+
+
+def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:
+    """Of the indicators `rest` (ind, n, …), those whose values come first by area, unit and indicator until they hold
+    `n` values — with every indicator that sorts as the last one needed (the same name)."""
+    ordered = rest.sort(_REST_ORDER).with_columns(pl.col("n").cum_sum().alias("upto"))
+    enough = ordered.filter(pl.col("upto") >= n).head(1)
+    if enough.is_empty():
+        return ordered
+    last = enough.row(0, named=True)
+    alike = pl.all_horizontal(pl.col(c) == last[c] for c in _REST_ORDER)
+    return ordered.filter((pl.col("upto") <= last["upto"]) | alike)
+
+
+def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) -> pl.DataFrame:
+    """Per chart (`tops`: chart, ind), the MAX_SERIES series of `series` (index.series in the filter) with the most
+    values of its indicators — the bits of their masks that the chart's indicators set — then by rank."""
+    masks: dict[int, list[int]] = {}
+    for chart, ind in tops.select("chart", "ind").iter_rows():
+        words = masks.setdefault(chart, [0] * ((index.indicators.height - 1) // _WORD + 1))
+        words[ind // _WORD] |= 1 << (ind % _WORD)
+    rank = pl.col("rank").cast(pl.UInt64)
+    return pl.concat(
+        [
+            series.lazy()
+            .select(
+                pl.lit(chart, pl.UInt32).alias("chart"),
+                "rank",
+                pl.sum_horizontal(
+                    (pl.col(f"w{w}") & pl.lit(word, pl.UInt64)).bitwise_count_ones() for w, word in enumerate(words)
+                ).alias("len"),
+            )
+            .filter(pl.col("len") > 0)
+            # the most values first, then the first rank: one key, so that top_k reads each series once
+            .top_k(MAX_SERIES, by=pl.col("len").cast(pl.UInt64) * (1 << 32) + ((1 << 32) - 1 - rank))
+            .sort(["len", "rank"], descending=[True, False])
+            for chart, words in masks.items()
+        ]
+    ).collect()
+
+
+@dataclass(frozen=True, eq=False)
+class _Comparisons:
+    """What the comparison slides of a filter are: its values by indicator (`taken`: ind, n and the indicator),
+    the areas and units charted (`charted`: chart, category, unit, n) and how many values are left for the slide
+    of single figures (`rest`)."""
+
+    within: pl.Expr
+    taken: pl.DataFrame
+    charted: pl.DataFrame
+    rest: int
+
+    @property
+    def count(self) -> int:
+        """How many slides they make."""
+        return self.charted.height + (1 if self.rest else 0)
+
+
+def _comparisons(index: ValueIndex, flt: Filter) -> _Comparisons:
+    """The campaign areas with two or more values in the filter, in the order of CATEGORIES and UNIT_ORDER, at most
+    MAX_COMPARE_SLIDES: counted from the index's aggregates."""
+    within = index.within(flt)
+    taken = (
+        index.counts.lazy()
+        .filter(within)
+        .group_by("ind")
+        .agg(pl.col("n").sum())
+        .collect()
+        .join(index.indicators, on="ind")
+    )
+    groups = (
+        taken.group_by("category", "unit", "category_rank", "unit_rank")
+        .agg(pl.col("n").sum())
+        .sort("category_rank", "unit_rank", "category", "unit")
+    )
+    charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES).with_row_index("chart")
+    return _Comparisons(within, taken, charted, int(taken["n"].sum()) - int(charted["n"].sum()))
+
+
+def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lang: str) -> list[Slide]:
+    """Charts for the campaign areas with two or more values (_comparisons): per area and unit, its indicators with
+    the most values (series) as bar groups and the series (place, period, status) with the most of those
+    indicators' values, the latest period first, as coloured bars; the values of the other areas gathered as big
+    figures (the first by area, unit, indicator, period and series). Only the values shown are read."""
+    if not plan.count:
+        return []
+    within, taken, charted = plan.within, plan.taken, plan.charted
+    tops = (
+        taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
+        .sort(["chart", "n", "indicator", "ind"], descending=[False, True, False, False])
+        .group_by("chart", maintain_order=True)
         .head(MAX_INDICATORS)
     )
-    series = (
-        rows.filter(pl.col("indicator_id").is_in(indicators["indicator_id"].implode()))
-        .group_by("series")
-        .agg(pl.len().alias("n"), pl.col("period_end").max())
-        .sort(["n", "period_end", "series"], descending=[True, True, False])
-        .head(MAX_SERIES)
-    )
-    shown = rows.join(indicators.select("indicator_id"), on="indicator_id").join(series.select("series"), on="series")
-    indicators = indicators.join(
-        shown.select("indicator_id").unique(), on="indicator_id", how="semi", maintain_order="left"
-    )  # none left without a bar
-    grid = (
-        indicators.select("indicator_id", "indicator")
-        .join(series.select("series"), how="cross")
-        .join(
-            shown.select("indicator_id", "series", "shown", "ratio_mismatch"), on=["indicator_id", "series"], how="left"
+    rest = taken.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
+    firsts = _first_indicators(rest, MAX_FIGURES)
+    series = _chosen_series(index, index.series.filter(within), tops) if tops.height else pl.DataFrame()
+    parts = [  # the values each chart shows: its indicators' of its series
+        part.filter(pl.col("rank").is_in(series.filter(pl.col("chart") == chart)["rank"].implode())).with_columns(
+            pl.lit(chart, pl.UInt32).alias("chart")
         )
-        .with_columns(_value_label("shown", unit, lang).alias("label"))
-        .with_columns(_flagged("label"))
-    )
-    chart_series = tuple(
-        Series(name=name, values=tuple(part["shown"].to_list()), labels=tuple(part["label"].to_list()))
-        for name in series["series"].to_list()
-        for part in [grid.filter(pl.col("series") == name)]
-    )
-    notes = []
-    reasons = sorted(
-        {
-            r
-            for indicator_id in indicators["indicator_id"].to_list()
-            for r in queries.comparability(rows.filter(pl.col("indicator_id") == indicator_id))
-        }
-    )
-    if reasons:
-        notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in reasons)))
-    notes += _ratio_notes(shown)
-    hidden = rows.height - shown.height
-    if hidden:
-        notes.append(t("report_more_values", lang, n=hidden))
-    unit_label = t("unit_" + unit, lang)
-    return Slide(
-        kind="compare",
-        title=t("category_" + category, lang),
-        subtitle=t("report_unit", lang, unit=unit_label),
-        chart=Chart(
-            kind="bar",
-            categories=tuple(indicators["indicator"].to_list()),
-            series=chart_series,
-            unit=unit,
-            axis_title=unit_label,
-        ),
-        notes=tuple(notes),
-        source=source_note(catalog, shown["source_id"].to_list(), lang),
-    )
-
-
-def _compare_slides(catalog: Catalog, values: pl.DataFrame, lang: str) -> list[Slide]:
-    """Charts for the campaign areas with two or more values; single values gathered as big figures. `values` are
-    _indicator_values()."""
-    if values.is_empty():
-        return []
-    groups = (
-        values.group_by("category", "unit", "category_rank", "unit_rank")
-        .agg(pl.len().alias("n"))
-        .sort("category_rank", "unit_rank")
-    )
-    charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES)
-    slides = [
-        _compare_slide(
-            catalog,
-            values.filter(pl.col("category") == category, pl.col("unit") == unit),
-            category,
-            cast(Unit, unit),
-            lang,
-        )  # a unit the loader checked
-        for category, unit in charted.select("category", "unit").iter_rows()
+        for part, chart in zip(_slices(index, tops["ind"].to_list()), tops["chart"].to_list(), strict=True)
     ]
-    rest = values.join(charted.select("category", "unit"), on=["category", "unit"], how="anti").sort(
-        "category_rank", "unit_rank", "indicator", "period_end"
-    )
-    if rest.height:
-        picked = (
-            rest.head(MAX_FIGURES)
-            .with_columns(
-                pl.when(pl.col("unit") == "vnd")
-                .then(pl.format("{} {}", fmt.number_expr("shown", lang=lang), pl.lit(t("unit_vnd", lang))))
-                .otherwise(
-                    pl.concat_str(
-                        [
-                            fmt.number_expr("shown", lang=lang),
-                            pl.when(pl.col("unit") == "percent").then(pl.lit("%")).otherwise(pl.lit("")),
-                        ]
-                    )
-                )
-                .alias("text")
+    if firsts.height:  # and the first values of the other areas
+        key = pl.lit(index.series["key"]).gather(pl.col("rank"))
+        parts.append(
+            pl.concat(_slices(index, firsts["ind"].to_list()))
+            .with_columns(key.alias("key"))
+            .filter(within)
+            .with_columns(pl.lit(index.keys["period_end"]).gather(pl.col("key")).alias("period_end"))
+            .join(firsts.lazy().select("ind", *_REST_ORDER), on="ind")
+            .sort([*_REST_ORDER, "period_end", "rank", "ind"])
+            .head(MAX_FIGURES)
+            .select("ind", "rank", "at", "row", pl.lit(None, pl.UInt32).alias("chart"))
+        )
+    shown = pl.concat(parts).collect()
+    shown = pl.concat([shown.filter(pl.col("chart").is_not_null()).sort("at"), shown.filter(pl.col("chart").is_null())])
+    labelled = _labelled(index, catalog, shown).to_dicts()
+    facets = index.facets.lazy().filter(pl.col("ind").is_in(tops["ind"].implode()), within).collect()
+    reasons = queries.comparability_by(facets, "ind")
+    slides = []
+    for chart, category, unit, count in charted.select("chart", "category", "unit", "n").iter_rows():
+        mine = [v for v in labelled if v["chart"] == chart]
+        cells = {(v["ind"], v["rank"]): v for v in mine}
+        barred = {v["ind"] for v in mine}
+        indicators = [  # none left without a bar
+            (ind, name)
+            for ind, name in tops.filter(pl.col("chart") == chart).select("ind", "indicator").iter_rows()
+            if ind in barred
+        ]
+        ranks = series.filter(pl.col("chart") == chart)["rank"].to_list()
+        names = {v["rank"]: v["series"] for v in mine}
+        chart_series = tuple(
+            Series(
+                name=names[rank],
+                values=tuple(cells[ind, rank]["shown"] if (ind, rank) in cells else None for ind, _ in indicators),
+                labels=tuple(cells[ind, rank]["label"] if (ind, rank) in cells else "" for ind, _ in indicators),
             )
-            .with_columns(_flagged("text"))
+            for rank in ranks
         )
-        notes = (
-            *_ratio_notes(picked),
-            *((t("report_more_values", lang, n=rest.height - picked.height),) if rest.height > picked.height else ()),
+        notes = []
+        why = sorted({r for ind, _ in indicators for r in reasons[ind]})
+        if why:
+            notes.append(t("compare_not_comparable", lang, reasons="; ".join(t("reason_" + r, lang) for r in why)))
+        notes += _ratio_notes(mine)
+        if count > len(mine):
+            notes.append(t("report_more_values", lang, n=count - len(mine)))
+        unit_label = t("unit_" + unit, lang)
+        slides.append(
+            Slide(
+                kind="compare",
+                title=t("category_" + category, lang),
+                subtitle=t("report_unit", lang, unit=unit_label),
+                chart=Chart(
+                    kind="bar",
+                    categories=tuple(name for _, name in indicators),
+                    series=chart_series,
+                    unit=cast(Unit, unit),  # a unit the loader checked
+                    axis_title=unit_label,
+                ),
+                notes=tuple(notes),
+                source=source_note(catalog, [v["source_id"] for v in mine], lang),
+            )
         )
+    count = plan.rest
+    if count:
+        figures = [v for v in labelled if v["chart"] is None]
+        more = (t("report_more_values", lang, n=count - len(figures)),) if count > len(figures) else ()
         slides.append(
             Slide(
                 kind="figures",
                 title=t("report_other_indicators", lang),
-                figures=tuple(
-                    Figure(label, value, detail)
-                    for label, value, detail in picked.select("indicator", "text", "series").iter_rows()
-                ),
-                notes=notes,
-                source=source_note(catalog, picked["source_id"].to_list(), lang),
+                figures=tuple(Figure(v["indicator"], v["text"], v["series"]) for v in figures),
+                notes=(*_ratio_notes(figures), *more),
+                source=source_note(catalog, [v["source_id"] for v in figures], lang),
             )
         )
     return slides
@@ -405,14 +636,18 @@ def _map_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -
             no_data=t("map_no_data", lang),
         ),
         notes=(t("map_islands", lang), t("map_credit", lang)),
-        source=source_note(catalog, visits.filter(pl.col("display_code").is_not_null())["source_id"].to_list(), lang),
+        source=source_note(
+            catalog,
+            visits.filter(pl.col("display_code").is_not_null())["source_id"].unique(maintain_order=True).to_list(),
+            lang,
+        ),
     )
 
 
 def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -> Slide:
     """Events per year, stacked by kind; the levels of the visiting bodies and the documents as text."""
     years = [str(y) for y in range(flt.years[0], flt.years[1] + 1)]
-    kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].to_list())]
+    kinds = [k for k in VISIT_KINDS if k in set(visits["kind"].unique().to_list())]
     counts = (
         pl.DataFrame({"year": years})
         .join(pl.DataFrame({"kind": kinds}), how="cross")
@@ -455,12 +690,12 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
         subtitle=subtitle,
         chart=Chart(kind="column", categories=tuple(years), series=series, unit="count", axis_title=t("visits", lang)),
         notes=notes,
-        source=source_note(catalog, visits["source_id"].to_list(), lang),
+        source=source_note(catalog, visits["source_id"].unique(maintain_order=True).to_list(), lang),
     )
 
 
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
-    latest = visits.head(MAX_VISITS).select(
+    latest = _with_place_kinds(visits.head(MAX_VISITS), catalog, lang).select(
         _date_expr().alias("date"),
         _kind_expr(lang).alias("kind"),
         # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
@@ -488,7 +723,7 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
     with_findings = visits.join(catalog.findings.select("visit_id").unique(), on="visit_id", how="semi")
     if with_findings.is_empty():
         return None
-    visit = with_findings.head(1)
+    visit = _with_place_kinds(with_findings.head(1), catalog, lang)
     order = {"result": 0, "limitation": 1, "direction": 2}
     found = catalog.findings.join(visit.select("visit_id"), on="visit_id", how="semi").with_columns(
         pl.col("kind").replace_strict(order, return_dtype=pl.Int64).alias("order"),
@@ -540,20 +775,203 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
     )
 
 
-def _counted_notes(observations: pl.DataFrame, flt: Filter, parts: int, twice: int, lang: str) -> tuple[str, ...]:
+def _counted_notes(index: ValueIndex, flt: Filter, lang: str) -> tuple[str, ...]:
     """What the key figures' count of values holds that the slides do not draw one by one: parts of a total that is
     drawn, the same value quoted by two sources (one bar), and values whose period reaches beyond the years."""
+    parts, twice = index.dropped.lazy().filter(index.within(flt)).select("parts", "twice").sum().collect().row(0)
     notes = []
     if parts:
         notes.append(t("report_parts_hidden", lang, n=fmt.number(parts, lang=lang)))
     if twice:
         notes.append(t("report_quoted_twice", lang, n=fmt.number(twice, lang=lang)))
-    beyond, period = queries.beyond_years_count(queries.observation_counts(observations, "source_id"), flt)
+    beyond, period = queries.beyond_years_count(index.sources, flt)
     if beyond:
         notes.append(
             t("beyond_years", lang, n=fmt.number(beyond, lang=lang), years=years_label(flt.years), period=period)
         )
     return tuple(notes)
+
+
+class Deck:
+    """The slides of a filter, each made when it is first asked for: which slides there are is known at once (a few
+    counts), what each shows only when it is shown — presentation mode shows one slide at a time, and a leader
+    who changes the filter on slide 3 waits for slide 3 alone. report() is every slide of a deck.
+
+    Made by deck(); a slide once made is kept (the deck of a filter is shared by the sessions that show it)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        flt: Filter,
+        lang: str,
+        made: dt.date,
+        visits: pl.DataFrame,
+        observations: pl.DataFrame | Callable[[], pl.DataFrame],
+        index: ValueIndex | None,
+    ) -> None:
+        self.catalog, self.flt, self.lang, self.made = catalog, flt, lang, made
+        self.visits, self._observations, self._index = visits, observations, index
+        self.label = filter_label(catalog, flt, lang)
+        self._made: dict[object, object] = {}
+        values = observations.height if isinstance(observations, pl.DataFrame) else self._by_source()["len"].sum()
+        self.empty = visits.is_empty() and not values
+        makers: list[Callable[[], Slide]] = [self._title]
+        if self.empty:
+            makers.append(self._empty)
+        else:
+            makers.append(self._figures)
+            if len(flt.provinces) == 1 and self._unit(flt.provinces[0]):  # one province: its brief
+                makers.append(
+                    lambda: cast(Slide, _profile_slide(catalog, flt, flt.provinces[0], self.observations(), lang))
+                )
+            if visits.height:
+                if visits["display_code"].null_count() < visits.height:  # a map of the visits
+                    makers.append(lambda: cast(Slide, _map_slide(catalog, flt, visits, lang)))
+                makers.append(lambda: _timeline_slide(catalog, flt, visits, lang))
+            makers += [functools.partial(self._comparison, i) for i in range(self._comparisons().count)]
+            if visits.height:
+                makers.append(lambda: _visits_slide(catalog, visits, lang))
+                if not visits.join(catalog.findings.select("visit_id").unique(), on="visit_id", how="semi").is_empty():
+                    makers.append(lambda: cast(Slide, _findings_slide(catalog, visits, lang)))
+            makers.append(lambda: _sources_slide(catalog, self._used(), lang))
+        self._makers = tuple(makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def slide(self, number: int) -> Slide:
+        """Slide `number` (0 = the title), made the first time it is asked for."""
+        return cast(Slide, self._once(("slide", number), self._makers[number]))
+
+    def report(self) -> Report:
+        """Every slide: what the files (PowerPoint, HTML) hold."""
+        slides = tuple(self.slide(i) for i in range(len(self)))
+        stats = {} if self.empty else self._numbers()
+        return Report(slides, self.label, self.catalog.version, self.made, self.lang, empty=self.empty, stats=stats)
+
+    def _once(self, key: object, make: Callable[[], object]) -> object:
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def _unit(self, code: str) -> bool:
+        units = self.catalog.units
+        return not units.filter(pl.col("scheme") == self.flt.scheme, pl.col("code") == code).is_empty()
+
+    def observations(self) -> pl.DataFrame:
+        """The filter's observations (read only by the profile of one province when an index is given)."""
+        given = self._observations
+        return cast(pl.DataFrame, given if isinstance(given, pl.DataFrame) else self._once("observations", given))
+
+    def index(self) -> ValueIndex:
+        """The values' index the slides read: the one given, else the filter's own (value_index)."""
+        made = self._index or self._once("index", lambda: value_index(self.catalog, self.observations(), self.lang))
+        return cast(ValueIndex, made)
+
+    def _by_source(self) -> pl.DataFrame:
+        """The filter's observations by source (len) and the first row of each."""
+        return cast(
+            pl.DataFrame,
+            self._once(
+                "by_source",
+                lambda: (
+                    self.index()
+                    .sources.lazy()
+                    .filter(queries.in_filter(self.flt))
+                    .group_by("source_id")
+                    .agg(pl.col("len").sum(), pl.col("first").min())
+                    .collect()
+                ),
+            ),
+        )
+
+    def _numbers(self) -> dict[str, int]:
+        return cast(
+            dict, self._once("numbers", lambda: queries.headline_counts(self.visits, obs_counts=self._by_source()))
+        )
+
+    def _used(self) -> list[str]:
+        """The sources of the visits, then of the values in the order of the values."""
+        return cast(
+            list,
+            self._once(
+                "used",
+                lambda: (
+                    pl.concat([self.visits["source_id"], self._by_source().sort("first")["source_id"]])
+                    .unique(maintain_order=True)
+                    .to_list()
+                ),
+            ),
+        )
+
+    def _comparisons(self) -> _Comparisons:
+        return cast(_Comparisons, self._once("comparisons", lambda: _comparisons(self.index(), self.flt)))
+
+    def _comparison(self, number: int) -> Slide:
+        """Comparison slide `number`: all of them are made together (they share their reads of the index)."""
+        made = self._once(
+            "compare", lambda: _compare_slides(self.catalog, self.index(), self._comparisons(), self.lang)
+        )
+        return cast(list, made)[number]
+
+    def _title(self) -> Slide:
+        catalog, flt, lang = self.catalog, self.flt, self.lang
+        return Slide(
+            kind="title",
+            title=t("app_title", lang),
+            subtitle=", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang),
+            bullets=(
+                (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
+                (t("report_made_on", lang), fmt.date(self.made)),
+                (t("report_version", lang), catalog.version),
+            ),
+            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
+        )
+
+    def _empty(self) -> Slide:
+        catalog, lang = self.catalog, self.lang
+        return Slide(
+            kind="empty",
+            title=t("report_empty_title", lang),
+            bullets=(("", t("empty", lang, filter=self.label)),),
+            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
+        )
+
+    def _figures(self) -> Slide:
+        lang, numbers = self.lang, self._numbers()
+        return Slide(
+            kind="figures",
+            title=t("report_key_figures", lang),
+            subtitle=self.label,
+            figures=tuple(
+                Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
+                for key in ("visits", "provinces", "documents", "observations", "sources")
+            ),
+            notes=_counted_notes(self.index(), self.flt, lang),
+            source=source_note(self.catalog, self._used(), lang),
+        )
+
+
+def deck(
+    catalog: Catalog,
+    flt: Filter,
+    lang: str = "vi",
+    made: dt.date | None = None,
+    *,
+    visits: pl.DataFrame | None = None,
+    observations: pl.DataFrame | Callable[[], pl.DataFrame] | None = None,
+    index: ValueIndex | None = None,
+) -> Deck:
+    """The slides of a filter, made one by one as they are shown (Deck): title, key figures, (for one province, its
+    profile: the province brief), map, timeline, comparisons, latest visits, findings, sources.
+
+    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them (with
+    INDEX_COLUMNS at least; the observations may be a function that gives them, called only if a slide reads
+    them); `index` the value_index() of every observation of the filter's scheme in `lang` when the caller keeps
+    one, else the filter's own is made. A filter with no data gives a title slide and one slide that says so."""
+    visits = queries.visits(catalog, flt) if visits is None else visits
+    observations = queries.observations(catalog, flt) if observations is None else observations
+    return Deck(catalog, flt, lang, made or dt.date.today(), visits, observations, index)
 
 
 def report(
@@ -564,69 +982,10 @@ def report(
     *,
     visits: pl.DataFrame | None = None,
     observations: pl.DataFrame | None = None,
+    index: ValueIndex | None = None,
 ) -> Report:
-    """The slides of a filter: title, key figures, (for one province, its profile: the province brief), map,
-    timeline, comparisons, latest visits, findings, sources.
-
-    `visits` and `observations` are queries.visits/observations of the filter when the caller keeps them.
-    A filter with no data gives a title slide and one slide that says so."""
-    made = made or dt.date.today()
-    label = filter_label(catalog, flt, lang)
-    visits = queries.visits(catalog, flt) if visits is None else visits
-    observations = queries.observations(catalog, flt) if observations is None else observations
-    names = ", ".join(province_names(catalog, flt)) or t("filter_all_provinces", lang)
-    title = Slide(
-        kind="title",
-        title=t("app_title", lang),
-        subtitle=names,
-        bullets=(
-            (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
-            (t("report_made_on", lang), fmt.date(made)),
-            (t("report_version", lang), catalog.version),
-        ),
-        source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
-    )
-    if visits.is_empty() and observations.is_empty():
-        empty = Slide(
-            kind="empty",
-            title=t("report_empty_title", lang),
-            bullets=(("", t("empty", lang, filter=label)),),
-            source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
-        )
-        return Report((title, empty), label, catalog.version, made, lang, empty=True)
-
-    numbers = queries.headline_counts(visits, observations)  # from the rows above, not a second query
-    drawn, parts = drawn_values(_with_place_kinds(observations, catalog, lang))
-    values = _indicator_values(drawn, lang)
-    used = (
-        pl.concat([visits.select("source_id"), observations.select("source_id")])["source_id"]
-        .unique(maintain_order=True)
-        .to_list()
-    )
-    figures = Slide(
-        kind="figures",
-        title=t("report_key_figures", lang),
-        subtitle=label,
-        figures=tuple(
-            Figure(t({"provinces": "provinces_visited"}.get(key, key), lang), fmt.number(numbers[key], lang=lang))
-            for key in ("visits", "provinces", "documents", "observations", "sources")
-        ),
-        notes=_counted_notes(observations, flt, parts, drawn.height - values.height, lang),
-        source=source_note(catalog, used, lang),
-    )
-    slides = [title, figures]
-    if len(flt.provinces) == 1:  # one province: its brief
-        slides += [s for s in (_profile_slide(catalog, flt, flt.provinces[0], observations, lang),) if s]
-    if visits.height:
-        slides += [s for s in (_map_slide(catalog, flt, visits, lang),) if s]
-        slides.append(_timeline_slide(catalog, flt, visits, lang))
-    slides += _compare_slides(catalog, values, lang)
-    if visits.height:
-        named = _with_place_kinds(visits, catalog, lang)
-        slides.append(_visits_slide(catalog, named, lang))
-        slides += [s for s in (_findings_slide(catalog, named, lang),) if s]
-    slides.append(_sources_slide(catalog, used, lang))
-    return Report(tuple(slides), label, catalog.version, made, lang, stats=numbers)
+    """Every slide of the filter's deck() at once (the files; the arguments are deck()'s)."""
+    return deck(catalog, flt, lang, made, visits=visits, observations=observations, index=index).report()
 
 
 def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi") -> str:
