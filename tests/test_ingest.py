@@ -409,6 +409,29 @@ def test_bare_numbers_completed_from_the_issuer():
     assert hits[2].date == "2021-12-09"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a space for the hyphen, a space after the slash
+        ("triển khai Quyết định 217 QĐ/TW, 218 QĐ/ TW của Bộ Chính trị", ["217-QĐ/TW", "218-QĐ/TW"]),
+        # numbers listed before one full code share its type and issuer
+        ("Quyết định 217, 218 – QĐ/TW của Bộ Chính Trị", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("Quyết định số 217, 218 và 219-QĐ/TW", ["217-QĐ/TW", "218-QĐ/TW", "219-QĐ/TW"]),
+        # numbers listed after a bare mention take its issuer, in any case and spacing
+        ("triển khai quyết định số 217 và 218 của Bộ Chính  trị về giám sát", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
+        # the issuer named before "ban hành"
+        ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        # a year, or a number no kind word opens, is not a code
+        ("Kế hoạch 2019 KH/TU", []),
+        ("năm 2013, 25-NQ/TW", ["25-NQ/TW"]),
+        ("có 12 và 13-KH/TU", ["13-KH/TU"]),
+    ],
+)
+def test_document_codes_written_loosely(text, expected):
+    assert codes(text) == expected
+
+
 def test_document_drafts(registry):
     text = (
         "Ban Dân vận Tỉnh ủy khảo sát tại huyện Lệ Thủy về Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp "
