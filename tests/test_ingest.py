@@ -317,6 +317,12 @@ def test_fraction_without_percentage():
         ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
         ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
+        ("quyên góp ủng hộ được 61.794.000đ.", 61_794_000, None, "vnd", "đồng"),  # "đ" glued to the number
+        ("nhân dân đóng góp 193 nghìn ngày công", 193_000, None, "count", "ngày công"),  # work-days, no duration
+        ("Quỹ vì người nghèo 4 cấp đã vận động được 705 tỉ đồng", 705e9, None, "vnd", "đồng"),  # "4 cấp": levels
+        ("huy động được hơn 1,8 tỷ đồng", 1_800_000_000, "hơn", "vnd", "đồng"),
+        ("UBMTTQVN tỉnh hỗ trợ 25 triệu đồng/nhà", 25_000_000, None, "vnd", "đồng"),
+        ("thực hiện các Nghị quyết Trung ương 7 khóa IX, có 63 tỉnh thành", 63, None, "count", "tỉnh thành"),
     ],
 )
 def test_qualifiers_and_multipliers(sentence, value, qualifier, unit, subject):
@@ -487,6 +493,19 @@ def test_same_fact_in_caption_and_text_is_reported_once():
         'Tại hội nghị có 10 mô hình “Dân vận khéo" cấp tỉnh được nhận Bằng khen của UBND tỉnh.\n'
     )
     assert values(draft_of(text)) == [10]
+
+
+def test_a_headline_figure_restated_in_the_body_is_reported_once():
+    text = (
+        "Huy động được hơn 1,8 tỉ đồng tiền quỹ “Ngày vì người nghèo”\n\n"
+        "Từ năm 2000 đến nay, huyện đã huy động được hơn 1,8 tỷ đồng tiền Quỹ, xây dựng được 53 nhà đại đoàn kết "
+        "trị giá 832 triệu đồng.\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [1_800_000_000, 53, 832_000_000]
+    # a headline naming a place before a colon is the same fact as the body's sentence
+    text = "Chợ Đồn: Công nhận 123 mô hình Dân vận khéo năm 2022\n\nHuyện vừa công nhận 123 mô hình Dân vận khéo.\n"
+    assert values(draft_of(text)) == [123]
 
 
 # --- places and bodies ----------------------------------------------------------------------------------------

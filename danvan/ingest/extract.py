@@ -635,6 +635,9 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
     # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
     seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
+    title = _title(ctx)
+    headline = title if title is not None and len(title.text.split()) <= 40 else None
+    heads: list[ObservationDraft] = []
     previous_period: tuple[str | None, str | None] = (None, None)
     opening = _opening_period(ctx)
     for para in ctx.article.paragraphs:
@@ -665,12 +668,29 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 said.add(words)
                 previous_period = period
                 drafts.append(_observation(ctx, sentence, measure, period, wide))
+                if headline is not None and headline.start <= sentence.start < headline.end:
+                    heads.append(drafts[-1])
+    # A headline's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động được hơn 1,8 tỷ
+    # đồng" with its period) is one fact: the body's statement is kept.
+    body = [d for d in drafts if not any(d is h for h in heads)]
+    drafts = [d for d in drafts if not any(d is h for h in heads) or not any(_restates(d, b) for b in body)]
     ids: Counter[str] = Counter()
     for draft in drafts:  # equal figures of a list would share an id: number the later ones
         ids[draft.id] += 1
         if ids[draft.id] > 1:
             draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
+    """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word."""
+    first = [(d.subject or "").split()[:1] for d in (head, other)]
+    return (head.value, head.numerator, head.denominator, head.unit) == (
+        other.value,
+        other.numerator,
+        other.denominator,
+        other.unit,
+    ) and [name_key(" ".join(w)) for w in first][0] == [name_key(" ".join(w)) for w in first][1]
 
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:
