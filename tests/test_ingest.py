@@ -257,6 +257,37 @@ def test_a_history_date_is_not_the_event():
     assert (visit.date_start, visit.body) == ("2020-10-14", "Ban Dân vận Tỉnh ủy")
 
 
+def test_an_anniversary_is_history_and_names_the_year():
+    text = (
+        "Ngày 23/10, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tiền Giang tổ chức hội nghị triển khai quyết định. "
+        "Dịp này, Ủy ban triển khai hướng dẫn tổ chức Ngày hội để kỷ niệm 84 năm Ngày thành lập Mặt trận "
+        "(  18-11-1930/ 18-11- 2014 ).\n"
+    )
+    draft = draft_of(text)
+    assert [v.date_start for v in draft.visits] == ["2014-10-23"]  # the year of the anniversary's later date
+
+
+def test_a_campaign_month_over_a_span_is_an_event():
+    text = (
+        "Chiều 18.10, Ủy ban MTTQ Việt Nam huyện tổ chức lễ phát động Tháng cao điểm “Vì người nghèo” năm 2019. "
+        "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019.\n"
+    )
+    assert sorted((v.date_start, v.date_end) for v in draft_of(text).visits) == [
+        ("2019-10-17", "2019-11-18"),
+        ("2019-10-18", None),
+    ]
+
+
+def test_a_weekday_date_line_with_a_glued_view_count_is_the_publication_date():
+    text = (
+        "Hớn Quản tổ chức Tọa đàm về công tác dân vận ở cơ sở\nChủ nhật - 09/10/2022 22:584120\n"
+        "Ngày 07/10/2022, tại Hội trường UBND huyện, Ban Dân vận Huyện ủy Hớn Quản đã tổ chức buổi tọa đàm.\n"
+    )
+    draft = draft_of(text)
+    assert draft.source.published == "2022-10-09"
+    assert values(draft) == []  # the time and the view count are no measures
+
+
 def test_a_recent_undated_lede_event_takes_the_page_date():
     text = (
         "Thứ Năm, 25/4/2024\nTin hoạt động dân vận trong tuần qua\n"

@@ -31,6 +31,7 @@ from ..text import ascii_key, name_key
 from .dates import (
     DateHit,
     Published,
+    anniversaries,
     find_dates,
     find_times,
     has_yearless_date,
@@ -84,6 +85,8 @@ _LEAD_EVENT = re.compile(
 )
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
+# A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
+_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -233,6 +236,8 @@ def _context(
     ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
+    dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         sentences = article.sentences()
         starts = [s.start for s in sentences]
@@ -424,7 +429,8 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
             ]
-            if not _EVENT_VERB.search(sentence.text):
+            campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
+            if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
             if not hits:
                 if ctx.year is None and has_yearless_date(sentence.text):
@@ -684,13 +690,14 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word."""
-    first = [(d.subject or "").split()[:1] for d in (head, other)]
-    return (head.value, head.numerator, head.denominator, head.unit) == (
+    first_head, first_other = (name_key(" ".join((d.subject or "").split()[:1])) for d in (head, other))
+    same = (head.value, head.numerator, head.denominator, head.unit) == (
         other.value,
         other.numerator,
         other.denominator,
         other.unit,
-    ) and [name_key(" ".join(w)) for w in first][0] == [name_key(" ".join(w)) for w in first][1]
+    )
+    return same and first_head == first_other
 
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:
