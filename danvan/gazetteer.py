@@ -189,10 +189,12 @@ class _Index:
     exact: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
     loose: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
     former: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    compact: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))  # "Đakrông" = "Đa Krông"
 
     def add(self, place: Place, *names: str) -> None:
         for name in names:
-            for bucket, key in ((self.exact, name_key(name)), (self.loose, ascii_key(name))):
+            keys = ((self.exact, name_key(name)), (self.loose, ascii_key(name)), (self.compact, _compact(name)))
+            for bucket, key in keys:
                 if place not in bucket[key]:
                     bucket[key].append(place)
 
@@ -318,6 +320,9 @@ class Gazetteer:
         if found:
             return found, "khớp tên không dấu"
         compact = _compact(name)
+        found = keep(index.compact.get(compact, ()))
+        if found:  # a name written as one word or as two: "Đakrông" / "Đa Krông", "Ea H'leo" / "Ea Hleo"
+            return found, "khớp tên viết liền/tách"
         found = keep(index.former.get(compact, ()))
         if not found and kinds:
             for kind in {t for _, t in kinds}:
