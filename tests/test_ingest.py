@@ -623,6 +623,63 @@ def test_province_conference_lead_is_an_event(registry):
     assert "ngày đăng" in visit.date_note
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "level"),
+    [
+        # the hall an event is held in is no organiser
+        (
+            "Ngày 07/10/2022, tại Hội trường UBND huyện, Ban Dân vận Huyện ủy Hớn Quản đã tổ chức buổi tọa đàm.",
+            "Ban Dân vận Huyện ủy",
+            "district",
+        ),
+        # a fund's mobilisation committee
+        (
+            "Chiều 18/10/2019, tại hội trường Ủy ban MTTQ Việt Nam huyện, Ban Vận động Quỹ “Vì người nghèo” huyện "
+            "Dương Minh Châu đã tổ chức lễ phát động.",
+            "Ban Vận động Quỹ “Vì người nghèo” huyện",
+            "district",
+        ),
+        # a district-level unit named as the organiser
+        (
+            "Ngày 10/6/2014 Huyện Quảng Điền đã tổ chức hội nghị quán triệt cho cán bộ chủ chốt Mặt trận các xã.",
+            "Huyện Quảng Điền",
+            "district",
+        ),
+        (
+            "Sáng 3/8/2024, TX Hồng Lĩnh tổ chức Hội thi “Dân vận khéo” lần thứ nhất cho các đội của phường, xã.",
+            "TX Hồng Lĩnh",
+            "district",
+        ),
+        # the steering committee of QCDC and the “Dân vận khéo” movement by its whole name
+        (
+            "Ngày 5/12/2022, Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện Chợ Đồn "
+            "tổ chức hội nghị bình xét.",
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện",
+            "district",
+        ),
+    ],
+)
+def test_organisers_written_in_other_ways(text, body, level):
+    visit = draft_of(text + "\n").visits[0]
+    assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_issuing_a_directive_on_a_yearless_day_and_a_plans_headline_are_no_events():
+    text = (
+        "Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường sự lãnh đạo của các "
+        "cấp ủy, tổ chức đảng.\n"
+    )
+    assert draft_of(text).visits == []
+    text = (
+        "Kế hoạch sơ kết 5 năm thực hiện Kết luận số 102-KL/TW của Bộ Chính trị\n"
+        "Nhằm đánh giá kết quả, báo cáo Ban Chỉ đạo sơ kết Kết luận số 102-KL/TW, Ban Thường vụ Tỉnh ủy ban hành "
+        "Kế hoạch số 114-KH/TU.\n"
+    )
+    draft = draft_of(text, published="2019-01-20")
+    assert draft.visits == []
+    assert [d.code for d in draft.documents] == ["102-KL/TW", "114-KH/TU"]
+
+
 def test_leader_and_central_body(registry):
     text = (
         "Thứ Năm, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn về kết quả "

@@ -85,6 +85,10 @@ _LEAD_EVENT = re.compile(
 )
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
+# A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
+_DOCUMENT_TITLE = re.compile(
+    r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
+)
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
@@ -372,7 +376,12 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     events = _events(ctx)
     title = _title(ctx)
     lede = ctx.article.paragraphs[:4]
-    if title is not None and _TITLE_EVENT.search(title.text) and not any(e.paragraph in lede for e in events):
+    if (
+        title is not None
+        and _TITLE_EVENT.search(title.text)
+        and not _DOCUMENT_TITLE.match(title.text)
+        and not any(e.paragraph in lede for e in events)
+    ):
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     heads = [title, *lede] if title else list(lede)
@@ -433,7 +442,7 @@ def _events(ctx: Context) -> list[_Event]:
             if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
             if not hits:
-                if ctx.year is None and has_yearless_date(sentence.text):
+                if ctx.year is None and has_yearless_date(sentence.text) and not _issues_document(sentence.text):
                     events.append(_Event(sentence, para, None, None, False, yearless=True))
                 elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
                     events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline

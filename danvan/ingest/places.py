@@ -43,7 +43,8 @@ _BODY = re.compile(
     r"(?:Ủy\s+ban\s+Trung\s+ương|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?|"
     r"(?:Ban\s+Chỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
     r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
-    rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?))?"
+    rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?"
+    r"(?:\s+và\s+phong\s+trào\s+(?:thi\s+đua\s+)?[“\"]Dân\s+vận\s+khéo[”\"])?))?"
     r"(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
     r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|Uỷ\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)\s*(?:Việt\s+Nam|VN)?\s+"
@@ -51,7 +52,11 @@ _BODY = re.compile(
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
-    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)"
+    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy|"
+    r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
+    # a district-level unit as the organiser: "Huyện Quảng Điền đã tổ chức hội nghị", "TX Hồng Lĩnh tổ chức Hội thi"
+    r"(?:[Hh]uyện|[Tt]hị\s+xã|TX\.?|[Qq]uận)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
+    r"(?=\s+(?:đã\s+|vừa\s+)?tổ\s+chức\b))"
 )
 # "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức …": the level word at the end of a
 # list of organisations names the level of each of them.
@@ -91,6 +96,7 @@ _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("thị ủy", "district"),
     ("quận ủy", "district"),
     ("thị xã", "district"),
+    ("tx", "district"),
 )
 
 
@@ -325,7 +331,7 @@ def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
             _TITLE_BEFORE.search(before)
             or re.search(
                 r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|\btại\s*$|\bđến\s*$|"
-                r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
+                r"\btrụ sở\s*$|\b[Hh]ội\s+trường\s*$|\bphòng\s+họp\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
                 before,
             )
         ):
