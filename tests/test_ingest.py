@@ -108,6 +108,9 @@ def test_bare_day_month_opening_a_sentence():
         ("hoàn thành trước ngày 30-5-2020", dt.date(2020, 5, 30), None, "day"),
         ("Thứ 6 Ngày 02/06/2017", dt.date(2017, 6, 2), None, "day"),
         ("ngày 16 tháng 11 năm 2023", dt.date(2023, 11, 16), None, "day"),
+        ("Từ ngày 10 đến ngày 15/6/2023, đoàn kiểm tra", dt.date(2023, 6, 10), dt.date(2023, 6, 15), "day"),
+        ("Ngày 19, 20/12/2023, đoàn khảo sát", dt.date(2023, 12, 19), dt.date(2023, 12, 20), "day"),
+        ("Ngày 22, 23 và 24/5/2023, đoàn", dt.date(2023, 5, 22), dt.date(2023, 5, 24), "day"),
     ],
 )
 def test_date_forms(text, day, end, precision):
@@ -160,7 +163,7 @@ def test_yearless_date_forms(text, day, end, weekday):
     assert [(h.day, h.end_day, h.has_year, h.weekday) for h in hits] == [(day, end, False, weekday)]
 
 
-@pytest.mark.parametrize("text", ["đạt 16.7 điểm", "tỷ lệ 13/18 - 20/25 đơn", "có 5/6 - 7/8 xã"])
+@pytest.mark.parametrize("text", ["đạt 16.7 điểm", "tỷ lệ 13/18 - 20/25 đơn", "có 5/6 - 7/8 xã", "đạt 5, 6/12 xã"])
 def test_decimals_and_fractions_are_not_spans(text):
     assert find_dates(text, default_year=2024) == []
 

@@ -32,9 +32,11 @@ _WEEKDAY = re.compile(
 _YEAR = r"(?:19|20)\d{2}"
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
-# ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017 — a day or a span of days.
+# ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
+# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023" — a day or a span of days.
 _DAY_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:\s*(?:-|–|đến|và)\s*(?P<d2>\d{{1,2}}))?\s*"
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
+    rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
