@@ -466,6 +466,7 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Kế hoạch 2019 KH/TU", []),
         ("năm 2013, 25-NQ/TW", ["25-NQ/TW"]),
         ("có 12 và 13-KH/TU", ["13-KH/TU"]),
+        ("Chương trình hành động số 15-CTr/TU của Tỉnh ủy", ["15-CTr/TU"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

@@ -12,7 +12,7 @@ from ..model import BodyLevel, DocumentType
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
-    r"(?P<type>NQ|KL|QĐ|QC|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
+    r"(?P<type>NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
     r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*)(?![\w/-])"
 )
 # Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
@@ -179,7 +179,7 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
     code = normalise_code(m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), sep1, m.group("sep2"))
     kind = re.search(
-        r"(Thông báo kết luận|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
+        r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
         text[max(0, m.start() - 30) : m.start()],
         re.IGNORECASE,
