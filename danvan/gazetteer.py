@@ -125,6 +125,11 @@ def _compact(text: str) -> str:
     return ascii_key(text).replace(" ", "")
 
 
+def _joined(text: str) -> str:
+    """name_key without the spaces, diacritics kept: "Đakrông" = "Đa Krông", not "Công an" = "Cô Ngân"."""
+    return name_key(text).replace(" ", "")
+
+
 # ------------------------------------------------------------------------------------------------ results
 
 
@@ -193,7 +198,7 @@ class _Index:
 
     def add(self, place: Place, *names: str) -> None:
         for name in names:
-            keys = ((self.exact, name_key(name)), (self.loose, ascii_key(name)), (self.compact, _compact(name)))
+            keys = ((self.exact, name_key(name)), (self.loose, ascii_key(name)), (self.compact, _joined(name)))
             for bucket, key in keys:
                 if place not in bucket[key]:
                     bucket[key].append(place)
@@ -319,10 +324,10 @@ class Gazetteer:
         found = keep(index.loose.get(ascii_key(name), ()))
         if found:
             return found, "khớp tên không dấu"
-        compact = _compact(name)
-        found = keep(index.compact.get(compact, ()))
+        found = keep(index.compact.get(_joined(name), ()))
         if found:  # a name written as one word or as two: "Đakrông" / "Đa Krông", "Ea H'leo" / "Ea Hleo"
             return found, "khớp tên viết liền/tách"
+        compact = _compact(name)
         found = keep(index.former.get(compact, ()))
         if not found and kinds:
             for kind in {t for _, t in kinds}:

@@ -602,7 +602,7 @@ def test_ambiguous_place_without_context_is_listed_not_guessed(registry):
         ("Ngày 5/3/2024, Ban Dân vận Huyện ủy Lâm Hà khảo sát tại H. Đức Trọng.", "68", "Lâm Hà"),
         # a name written as one word that the gazetteer writes as two ("Đa Krông"), and the reverse
         ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Đakrông.", "45", "Đa Krông"),
-        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Đăkglei.", "62", "Đắk Glei"),
+        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Ea Hleo.", "66", "Ea H'leo"),
     ],
 )
 def test_places_of_the_gazetteer_give_the_province(registry, text, province, district):
