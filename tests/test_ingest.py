@@ -18,6 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
+from danvan.ingest.places import headline_place
 from danvan.ingest.text import IngestError, read_article
 from danvan.text import quote_key
 
@@ -609,6 +610,20 @@ def test_places_of_the_gazetteer_give_the_province(registry, text, province, dis
     visit = draft_of(text + "\n", registry, published="2024-03-06").visits[0]
     assert (visit.province, visit.district) == (province, district)
     assert visit.province_note and "Tỉnh theo địa danh" in visit.province_note
+
+
+def test_a_headline_opening_with_a_bare_place_name_gives_the_province(registry):
+    text = (
+        "Chợ Đồn: Công nhận 123 mô hình Dân vận khéo năm 2022\n"
+        "Ban Chỉ đạo vừa bình xét, trong đó có 54 mô hình cá nhân và 69 mô hình tập thể.\n"
+    )
+    draft = draft_of(text, registry)
+    assert {o.province for o in draft.observations} == {"06"}
+    # a ward named after a person is no headline's place without the outlet's province; a district is
+    assert headline_place("Nguyễn Văn Linh thăm các hộ nghèo", registry) is None
+    assert headline_place("Nghi Hải triển khai thực hiện Quyết định", registry) is None
+    assert headline_place("Nghi Hải triển khai thực hiện Quyết định", registry, "40").province == "40"
+    assert headline_place("Hớn Quản tổ chức Tọa đàm về công tác dân vận", registry).province == "70"
 
 
 def test_province_conference_lead_is_an_event(registry):

@@ -53,6 +53,7 @@ from .places import (
     find_bodies,
     find_people,
     find_places,
+    headline_place,
     leader_for,
     led_body,
     main_place,
@@ -315,9 +316,14 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     inside it."""
     first = [h for p in article.paragraphs for h in find_places(p.text, registry, outlet, base=p.start, on=on)]
     hint = main_province(first)
-    if hint is None or hint == outlet:
-        return first
-    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
+    if hint is not None and hint != outlet:
+        first = [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
+    # "Chợ Đồn: Công nhận …", "Nghi Hải triển khai …": the headline opens with a bare place name.
+    head = next((p for p in article.paragraphs[:2] if len(p.text.split()) >= 5), None)
+    found = headline_place(head.text, registry, hint or outlet, base=head.start) if head else None
+    if found is not None and not any(h.start < found.end and found.start < h.end for h in first):
+        first = sorted([*first, found], key=lambda h: h.start)
+    return first
 
 
 def outlet_code(province: str | None, registry: Registry | None) -> str | None:

@@ -174,6 +174,31 @@ def find_places(
     ]
 
 
+def headline_place(text: str, registry: Registry | None, hint: str | None = None, base: int = 0) -> PlaceHit | None:
+    """A headline that opens with a place's bare name, then a colon or a verb ("Chợ Đồn: Công nhận 123 mô hình …",
+    "Nghi Hải triển khai thực hiện …"): the one district or commune of that exact name (an ambiguous name is read in
+    the `hint` province, else left alone; a commune only in the `hint` province). Two words at least: a single
+    capitalised word is too often no place."""
+    if registry is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    words = capital_run(text, lead)
+    if not 2 <= len(words) <= 4:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if not re.match(r":\s*\S|\s+[^\W\d_A-ZĐ]", text[end : end + 3]):
+        return None  # a colon or a lower-case verb follows the name, not more of it
+    name = text[start:end]
+    hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
+    res = registry.gazetteer.resolve(name, on=OLD_DAY, province_hint=hint_name)
+    if res.match is None or res.match.place.level == "province" or name_key(res.match.place.name) != name_key(name):
+        return None  # provinces are read as bare names already; a loose spelling is no headline's place
+    found = _as_hit(gaz.PlaceHit(start, end, name, res), registry)
+    if found is None or (found.level in ("commune", "ward") and found.province != hint):
+        return None  # many wards bear a person's name ("Nguyễn Văn Linh thăm …"): a commune only inside the hint
+    return PlaceHit(found.start + base, found.end + base, found.name, found.level, found.province, False, name)
+
+
 def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date | None) -> list[PlaceHit]:
     hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
     out = [
