@@ -271,6 +271,18 @@ def test_an_anniversary_is_history_and_names_the_year():
     assert [v.date_start for v in draft.visits] == ["2014-10-23"]  # the year of the anniversary's later date
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sáng 12/3/2023, Ban Dân vận Huyện ủy phát động phong trào thi đua “Dân vận khéo” trên địa bàn huyện.",
+        "Ngày 12/3/2023, Ban Dân vận Tỉnh ủy mở lớp tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở.",
+        "Chiều 12/3/2023, Ban Dân vận Tỉnh ủy biểu dương 20 mô hình “Dân vận khéo” tiêu biểu của tỉnh.",
+    ],
+)
+def test_ceremonies_and_trainings_are_events(sentence):
+    assert [v.date_start for v in draft_of(sentence + "\n").visits] == ["2023-03-12"]
+
+
 def test_a_campaign_month_over_a_span_is_an_event():
     text = (
         "Chiều 18.10, Ủy ban MTTQ Việt Nam huyện tổ chức lễ phát động Tháng cao điểm “Vì người nghèo” năm 2019. "

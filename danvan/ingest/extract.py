@@ -67,7 +67,10 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt",
+    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt|"
+    # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
+    r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
+    r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
