@@ -524,6 +524,17 @@ def test_page_furniture_and_identifiers_are_not_measures():
     assert draft.observations[0].period == "2022"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đoàn đến thăm các hộ ở tổ 12 khu 3 và tại km 15 quốc lộ 1A", []),  # a group's and a road's number
+        ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
+    ],
+)
+def test_numbers_after_a_group_or_a_road_marker_are_names(sentence, expected):
+    assert [m.value for m in measures(sentence, [])] == expected
+
+
 def test_repeated_paragraph_is_reported_once():
     para = (
         "Trong 02 ngày 30 - 31 tháng 5 năm 2017, Ban Chỉ đạo phong trào thi đua “Dân vận khéo” tỉnh tổ chức "

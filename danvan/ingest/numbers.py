@@ -29,7 +29,7 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
 # "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7".
 _NOT_MEASURE_BEFORE = re.compile(
-    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ dân phố|Khu phố|khu phố|khu|"
+    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|Khu phố|khu phố|khu|Km|km|"
     r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
     r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ)|Covid-|COVID-)"
     r"\s*(?:\d+\s*,\s*)*$"
