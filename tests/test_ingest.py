@@ -699,6 +699,12 @@ def test_province_conference_lead_is_an_event(registry):
             "Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện",
             "district",
         ),
+        # the Front's central committee abbreviated
+        (
+            "Chiều 12/3/2010 tại Hà Nội, Ủy ban T.Ư MTTQ VN tổ chức lễ phát động “Tháng cao điểm vì người nghèo”.",
+            "Ủy ban T.Ư MTTQ VN",
+            "central",
+        ),
     ],
 )
 def test_organisers_written_in_other_ways(text, body, level):

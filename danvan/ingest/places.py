@@ -40,7 +40,7 @@ _BODY = re.compile(
     r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
     r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
     r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
-    r"(?:Ủy\s+ban\s+Trung\s+ương|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?|"
+    r"(?:Ủy\s+ban\s+(?:Trung\s+ương|T\.Ư|TƯ|TW)|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+(?:Việt\s+Nam|VN)\b)?|"
     r"(?:Ban\s+Chỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
     r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
     rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?"
@@ -89,6 +89,9 @@ _TITLE_END = re.compile(
 
 _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("trung ương", "central"),
+    ("t ư", "central"),  # "Ủy ban T.Ư MTTQ VN"
+    ("ubtư", "central"),
+    ("ubtw", "central"),
     ("tỉnh ủy", "province"),
     ("tỉnh", "province"),
     ("huyện ủy", "district"),
