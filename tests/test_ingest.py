@@ -565,6 +565,15 @@ def test_a_headline_figure_restated_in_the_body_is_reported_once():
     # a headline naming a place before a colon is the same fact as the body's sentence
     text = "Chợ Đồn: Công nhận 123 mô hình Dân vận khéo năm 2022\n\nHuyện vừa công nhận 123 mô hình Dân vận khéo.\n"
     assert values(draft_of(text)) == [123]
+    # a headline's round "hơn 500" for the body's 501, the headline run into the lead
+    text = (
+        "Hội An có hơn 500 mô hình “Dân vận khéo” (QNO) - Sáng 15/10, tại TP.Hội An diễn ra hội nghị tổng kết "
+        "phong trào thi đua “Dân vận khéo” trên địa bàn thành phố, với sự tham dự của lãnh đạo tỉnh và các ngành.\n"
+        "Qua 15 năm phát động, toàn thành phố có 501 mô hình “Dân vận khéo” được đăng ký.\n"
+    )
+    assert values(draft_of(text)) == [501]
+    # "hơn 500" is no round figure of 700
+    assert values(draft_of(text.replace("501", "700"))) == [500, 700]
 
 
 # --- places and bodies ----------------------------------------------------------------------------------------

@@ -660,7 +660,9 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
     seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
     title = _title(ctx)
-    headline = title if title is not None and len(title.text.split()) <= 40 else None
+    # The headline: a short first paragraph, else the first sentence of a long one (a page that runs the headline
+    # into its lead: "Chính quyền - đoàn thể Hội An có hơn 500 mô hình … (QNO) - Sáng 15/10, …").
+    headline = title if title is None or len(title.text.split()) <= 40 else next(iter(split_sentences(title)), None)
     heads: list[ObservationDraft] = []
     previous_period: tuple[str | None, str | None] = (None, None)
     opening = _opening_period(ctx)
@@ -707,15 +709,17 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 
 
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
-    """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word."""
+    """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word; or a
+    headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
     first_head, first_other = (name_key(" ".join((d.subject or "").split()[:1])) for d in (head, other))
-    same = (head.value, head.numerator, head.denominator, head.unit) == (
-        other.value,
-        other.numerator,
-        other.denominator,
-        other.unit,
-    )
-    return same and first_head == first_other
+    if first_head != first_other or head.unit != other.unit:
+        return False
+    if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
+        return True
+    if head.numerator is not None or other.numerator is not None or not head.value:
+        return False
+    ratio = other.value / head.value
+    return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
 
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:
