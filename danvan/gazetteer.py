@@ -125,6 +125,11 @@ def _compact(text: str) -> str:
     return ascii_key(text).replace(" ", "")
 
 
+def _joined(text: str) -> str:
+    """name_key without the spaces, diacritics kept: "Đakrông" = "Đa Krông", not "Công an" = "Cô Ngân"."""
+    return name_key(text).replace(" ", "")
+
+
 # ------------------------------------------------------------------------------------------------ results
 
 
@@ -189,10 +194,12 @@ class _Index:
     exact: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
     loose: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
     former: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    compact: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))  # "Đakrông" = "Đa Krông"
 
     def add(self, place: Place, *names: str) -> None:
         for name in names:
-            for bucket, key in ((self.exact, name_key(name)), (self.loose, ascii_key(name))):
+            keys = ((self.exact, name_key(name)), (self.loose, ascii_key(name)), (self.compact, _joined(name)))
+            for bucket, key in keys:
                 if place not in bucket[key]:
                     bucket[key].append(place)
 
@@ -317,6 +324,9 @@ class Gazetteer:
         found = keep(index.loose.get(ascii_key(name), ()))
         if found:
             return found, "khớp tên không dấu"
+        found = keep(index.compact.get(_joined(name), ()))
+        if found:  # a name written as one word or as two: "Đakrông" / "Đa Krông", "Ea H'leo" / "Ea Hleo"
+            return found, "khớp tên viết liền/tách"
         compact = _compact(name)
         found = keep(index.former.get(compact, ()))
         if not found and kinds:

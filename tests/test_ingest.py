@@ -18,6 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
+from danvan.ingest.places import headline_place
 from danvan.ingest.text import IngestError, read_article
 from danvan.text import quote_key
 
@@ -108,6 +109,9 @@ def test_bare_day_month_opening_a_sentence():
         ("hoàn thành trước ngày 30-5-2020", dt.date(2020, 5, 30), None, "day"),
         ("Thứ 6 Ngày 02/06/2017", dt.date(2017, 6, 2), None, "day"),
         ("ngày 16 tháng 11 năm 2023", dt.date(2023, 11, 16), None, "day"),
+        ("Từ ngày 10 đến ngày 15/6/2023, đoàn kiểm tra", dt.date(2023, 6, 10), dt.date(2023, 6, 15), "day"),
+        ("Ngày 19, 20/12/2023, đoàn khảo sát", dt.date(2023, 12, 19), dt.date(2023, 12, 20), "day"),
+        ("Ngày 22, 23 và 24/5/2023, đoàn", dt.date(2023, 5, 22), dt.date(2023, 5, 24), "day"),
     ],
 )
 def test_date_forms(text, day, end, precision):
@@ -160,7 +164,7 @@ def test_yearless_date_forms(text, day, end, weekday):
     assert [(h.day, h.end_day, h.has_year, h.weekday) for h in hits] == [(day, end, False, weekday)]
 
 
-@pytest.mark.parametrize("text", ["đạt 16.7 điểm", "tỷ lệ 13/18 - 20/25 đơn", "có 5/6 - 7/8 xã"])
+@pytest.mark.parametrize("text", ["đạt 16.7 điểm", "tỷ lệ 13/18 - 20/25 đơn", "có 5/6 - 7/8 xã", "đạt 5, 6/12 xã"])
 def test_decimals_and_fractions_are_not_spans(text):
     assert find_dates(text, default_year=2024) == []
 
@@ -257,6 +261,49 @@ def test_a_history_date_is_not_the_event():
     assert (visit.date_start, visit.body) == ("2020-10-14", "Ban Dân vận Tỉnh ủy")
 
 
+def test_an_anniversary_is_history_and_names_the_year():
+    text = (
+        "Ngày 23/10, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tiền Giang tổ chức hội nghị triển khai quyết định. "
+        "Dịp này, Ủy ban triển khai hướng dẫn tổ chức Ngày hội để kỷ niệm 84 năm Ngày thành lập Mặt trận "
+        "(  18-11-1930/ 18-11- 2014 ).\n"
+    )
+    draft = draft_of(text)
+    assert [v.date_start for v in draft.visits] == ["2014-10-23"]  # the year of the anniversary's later date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sáng 12/3/2023, Ban Dân vận Huyện ủy phát động phong trào thi đua “Dân vận khéo” trên địa bàn huyện.",
+        "Ngày 12/3/2023, Ban Dân vận Tỉnh ủy mở lớp tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở.",
+        "Chiều 12/3/2023, Ban Dân vận Tỉnh ủy biểu dương 20 mô hình “Dân vận khéo” tiêu biểu của tỉnh.",
+    ],
+)
+def test_ceremonies_and_trainings_are_events(sentence):
+    assert [v.date_start for v in draft_of(sentence + "\n").visits] == ["2023-03-12"]
+
+
+def test_a_campaign_month_over_a_span_is_an_event():
+    text = (
+        "Chiều 18.10, Ủy ban MTTQ Việt Nam huyện tổ chức lễ phát động Tháng cao điểm “Vì người nghèo” năm 2019. "
+        "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019.\n"
+    )
+    assert sorted((v.date_start, v.date_end) for v in draft_of(text).visits) == [
+        ("2019-10-17", "2019-11-18"),
+        ("2019-10-18", None),
+    ]
+
+
+def test_a_weekday_date_line_with_a_glued_view_count_is_the_publication_date():
+    text = (
+        "Hớn Quản tổ chức Tọa đàm về công tác dân vận ở cơ sở\nChủ nhật - 09/10/2022 22:584120\n"
+        "Ngày 07/10/2022, tại Hội trường UBND huyện, Ban Dân vận Huyện ủy Hớn Quản đã tổ chức buổi tọa đàm.\n"
+    )
+    draft = draft_of(text)
+    assert draft.source.published == "2022-10-09"
+    assert values(draft) == []  # the time and the view count are no measures
+
+
 def test_a_recent_undated_lede_event_takes_the_page_date():
     text = (
         "Thứ Năm, 25/4/2024\nTin hoạt động dân vận trong tuần qua\n"
@@ -317,6 +364,12 @@ def test_fraction_without_percentage():
         ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
         ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
+        ("quyên góp ủng hộ được 61.794.000đ.", 61_794_000, None, "vnd", "đồng"),  # "đ" glued to the number
+        ("nhân dân đóng góp 193 nghìn ngày công", 193_000, None, "count", "ngày công"),  # work-days, no duration
+        ("Quỹ vì người nghèo 4 cấp đã vận động được 705 tỉ đồng", 705e9, None, "vnd", "đồng"),  # "4 cấp": levels
+        ("huy động được hơn 1,8 tỷ đồng", 1_800_000_000, "hơn", "vnd", "đồng"),
+        ("UBMTTQVN tỉnh hỗ trợ 25 triệu đồng/nhà", 25_000_000, None, "vnd", "đồng"),
+        ("thực hiện các Nghị quyết Trung ương 7 khóa IX, có 63 tỉnh thành", 63, None, "count", "tỉnh thành"),
     ],
 )
 def test_qualifiers_and_multipliers(sentence, value, qualifier, unit, subject):
@@ -409,6 +462,30 @@ def test_bare_numbers_completed_from_the_issuer():
     assert hits[2].date == "2021-12-09"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a space for the hyphen, a space after the slash
+        ("triển khai Quyết định 217 QĐ/TW, 218 QĐ/ TW của Bộ Chính trị", ["217-QĐ/TW", "218-QĐ/TW"]),
+        # numbers listed before one full code share its type and issuer
+        ("Quyết định 217, 218 – QĐ/TW của Bộ Chính Trị", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("Quyết định số 217, 218 và 219-QĐ/TW", ["217-QĐ/TW", "218-QĐ/TW", "219-QĐ/TW"]),
+        # numbers listed after a bare mention take its issuer, in any case and spacing
+        ("triển khai quyết định số 217 và 218 của Bộ Chính  trị về giám sát", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
+        # the issuer named before "ban hành"
+        ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        # a year, or a number no kind word opens, is not a code
+        ("Kế hoạch 2019 KH/TU", []),
+        ("năm 2013, 25-NQ/TW", ["25-NQ/TW"]),
+        ("có 12 và 13-KH/TU", ["13-KH/TU"]),
+        ("Chương trình hành động số 15-CTr/TU của Tỉnh ủy", ["15-CTr/TU"]),
+    ],
+)
+def test_document_codes_written_loosely(text, expected):
+    assert codes(text) == expected
+
+
 def test_document_drafts(registry):
     text = (
         "Ban Dân vận Tỉnh ủy khảo sát tại huyện Lệ Thủy về Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp "
@@ -447,6 +524,17 @@ def test_page_furniture_and_identifiers_are_not_measures():
     assert draft.observations[0].period == "2022"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đoàn đến thăm các hộ ở tổ 12 khu 3 và tại km 15 quốc lộ 1A", []),  # a group's and a road's number
+        ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
+    ],
+)
+def test_numbers_after_a_group_or_a_road_marker_are_names(sentence, expected):
+    assert [m.value for m in measures(sentence, [])] == expected
+
+
 def test_repeated_paragraph_is_reported_once():
     para = (
         "Trong 02 ngày 30 - 31 tháng 5 năm 2017, Ban Chỉ đạo phong trào thi đua “Dân vận khéo” tỉnh tổ chức "
@@ -464,6 +552,28 @@ def test_same_fact_in_caption_and_text_is_reported_once():
         'Tại hội nghị có 10 mô hình “Dân vận khéo" cấp tỉnh được nhận Bằng khen của UBND tỉnh.\n'
     )
     assert values(draft_of(text)) == [10]
+
+
+def test_a_headline_figure_restated_in_the_body_is_reported_once():
+    text = (
+        "Huy động được hơn 1,8 tỉ đồng tiền quỹ “Ngày vì người nghèo”\n\n"
+        "Từ năm 2000 đến nay, huyện đã huy động được hơn 1,8 tỷ đồng tiền Quỹ, xây dựng được 53 nhà đại đoàn kết "
+        "trị giá 832 triệu đồng.\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [1_800_000_000, 53, 832_000_000]
+    # a headline naming a place before a colon is the same fact as the body's sentence
+    text = "Chợ Đồn: Công nhận 123 mô hình Dân vận khéo năm 2022\n\nHuyện vừa công nhận 123 mô hình Dân vận khéo.\n"
+    assert values(draft_of(text)) == [123]
+    # a headline's round "hơn 500" for the body's 501, the headline run into the lead
+    text = (
+        "Hội An có hơn 500 mô hình “Dân vận khéo” (QNO) - Sáng 15/10, tại TP.Hội An diễn ra hội nghị tổng kết "
+        "phong trào thi đua “Dân vận khéo” trên địa bàn thành phố, với sự tham dự của lãnh đạo tỉnh và các ngành.\n"
+        "Qua 15 năm phát động, toàn thành phố có 501 mô hình “Dân vận khéo” được đăng ký.\n"
+    )
+    assert values(draft_of(text)) == [501]
+    # "hơn 500" is no round figure of 700
+    assert values(draft_of(text.replace("501", "700"))) == [500, 700]
 
 
 # --- places and bodies ----------------------------------------------------------------------------------------
@@ -523,12 +633,29 @@ def test_ambiguous_place_without_context_is_listed_not_guessed(registry):
         ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Chợ Đồn.", "06", "Chợ Đồn"),
         ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Bắc Trà My.", "49", "Bắc Trà My"),
         ("Ngày 5/3/2024, Ban Dân vận Huyện ủy Lâm Hà khảo sát tại H. Đức Trọng.", "68", "Lâm Hà"),
+        # a name written as one word that the gazetteer writes as two ("Đa Krông"), and the reverse
+        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Đakrông.", "45", "Đa Krông"),
+        ("Ngày 5/3/2024, Ban Dân vận Tỉnh ủy khảo sát tại huyện Ea Hleo.", "66", "Ea H'leo"),
     ],
 )
 def test_places_of_the_gazetteer_give_the_province(registry, text, province, district):
     visit = draft_of(text + "\n", registry, published="2024-03-06").visits[0]
     assert (visit.province, visit.district) == (province, district)
     assert visit.province_note and "Tỉnh theo địa danh" in visit.province_note
+
+
+def test_a_headline_opening_with_a_bare_place_name_gives_the_province(registry):
+    text = (
+        "Chợ Đồn: Công nhận 123 mô hình Dân vận khéo năm 2022\n"
+        "Ban Chỉ đạo vừa bình xét, trong đó có 54 mô hình cá nhân và 69 mô hình tập thể.\n"
+    )
+    draft = draft_of(text, registry)
+    assert {o.province for o in draft.observations} == {"06"}
+    # a ward named after a person is no headline's place without the outlet's province; a district is
+    assert headline_place("Nguyễn Văn Linh thăm các hộ nghèo", registry) is None
+    assert headline_place("Nghi Hải triển khai thực hiện Quyết định", registry) is None
+    assert headline_place("Nghi Hải triển khai thực hiện Quyết định", registry, "40").province == "40"
+    assert headline_place("Hớn Quản tổ chức Tọa đàm về công tác dân vận", registry).province == "70"
 
 
 def test_province_conference_lead_is_an_event(registry):
@@ -545,6 +672,69 @@ def test_province_conference_lead_is_an_event(registry):
         "14",
     )
     assert "ngày đăng" in visit.date_note
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level"),
+    [
+        # the hall an event is held in is no organiser
+        (
+            "Ngày 07/10/2022, tại Hội trường UBND huyện, Ban Dân vận Huyện ủy Hớn Quản đã tổ chức buổi tọa đàm.",
+            "Ban Dân vận Huyện ủy",
+            "district",
+        ),
+        # a fund's mobilisation committee
+        (
+            "Chiều 18/10/2019, tại hội trường Ủy ban MTTQ Việt Nam huyện, Ban Vận động Quỹ “Vì người nghèo” huyện "
+            "Dương Minh Châu đã tổ chức lễ phát động.",
+            "Ban Vận động Quỹ “Vì người nghèo” huyện",
+            "district",
+        ),
+        # a district-level unit named as the organiser
+        (
+            "Ngày 10/6/2014 Huyện Quảng Điền đã tổ chức hội nghị quán triệt cho cán bộ chủ chốt Mặt trận các xã.",
+            "Huyện Quảng Điền",
+            "district",
+        ),
+        (
+            "Sáng 3/8/2024, TX Hồng Lĩnh tổ chức Hội thi “Dân vận khéo” lần thứ nhất cho các đội của phường, xã.",
+            "TX Hồng Lĩnh",
+            "district",
+        ),
+        # the steering committee of QCDC and the “Dân vận khéo” movement by its whole name
+        (
+            "Ngày 5/12/2022, Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện Chợ Đồn "
+            "tổ chức hội nghị bình xét.",
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện",
+            "district",
+        ),
+        # the Front's central committee abbreviated
+        (
+            "Chiều 12/3/2010 tại Hà Nội, Ủy ban T.Ư MTTQ VN tổ chức lễ phát động “Tháng cao điểm vì người nghèo”.",
+            "Ủy ban T.Ư MTTQ VN",
+            "central",
+        ),
+    ],
+)
+def test_organisers_written_in_other_ways(text, body, level):
+    visit = draft_of(text + "\n").visits[0]
+    assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_issuing_a_directive_on_a_yearless_day_and_a_plans_headline_are_no_events():
+    text = (
+        "Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường sự lãnh đạo của các "
+        "cấp ủy, tổ chức đảng.\n"
+    )
+    assert draft_of(text).visits == []
+    text = (
+        "Kế hoạch sơ kết 5 năm thực hiện Kết luận số 102-KL/TW của Bộ Chính trị\n"
+        "Nhằm đánh giá kết quả, báo cáo Ban Chỉ đạo sơ kết Kết luận số 102-KL/TW, Ban Thường vụ Tỉnh ủy ban hành "
+        "Kế hoạch số 114-KH/TU.\n"
+    )
+    draft = draft_of(text, published="2019-01-20")
+    assert draft.visits == []
+    assert [d.code for d in draft.documents] == ["102-KL/TW", "114-KH/TU"]
 
 
 def test_leader_and_central_body(registry):

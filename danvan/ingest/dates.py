@@ -32,9 +32,11 @@ _WEEKDAY = re.compile(
 _YEAR = r"(?:19|20)\d{2}"
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
-# ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017 — a day or a span of days.
+# ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
+# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023" — a day or a span of days.
 _DAY_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:\s*(?:-|–|đến|và)\s*(?P<d2>\d{{1,2}}))?\s*"
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
+    rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
@@ -66,6 +68,12 @@ _ISO_HEADER = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})
 # A clock time written against a date: the page's time stamp.
 _STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")
 _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
+# An anniversary, "(18-11-1930/ 18-11- 2014)", "(15/10/1930 - 15/10/2024)": the founding day is history, and the
+# later date names the year the article is written in.
+_ANNIVERSARY = re.compile(
+    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/]\s*"
+    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
+)
 # "năm 2023" — counted to guess the year when the page states no date.
 _YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
@@ -259,9 +267,16 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
     )
 
 
+def anniversaries(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, later year) of each anniversary pair of dates: "(18-11-1930/ 18-11- 2014)"."""
+    return [
+        (m.start(), m.end(), int(m.group("y2"))) for m in _ANNIVERSARY.finditer(text) if m.group("y1") < m.group("y2")
+    ]
+
+
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
-    (leaving out sentences about plans), the latest on a tie."""
+    (leaving out sentences about plans; an anniversary's later date counts), the latest on a tie."""
     if published:
         return int(published[:4]), f"năm lấy theo ngày đăng {published}"
     counts: Counter[int] = Counter()
@@ -269,6 +284,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         if _PLAN_WORDS.search(sentence.text):
             continue
         counts.update(int(m.group("y")) for m in _YEAR_WORD.finditer(sentence.text))
+        counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))

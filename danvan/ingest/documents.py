@@ -11,10 +11,18 @@ from ..model import BodyLevel, DocumentType
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?\s*(?P<sep1>[-/–])\s*"
-    r"(?P<type>NQ|KL|QĐ|QC|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
+    r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
+    r"(?P<type>NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
     r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*)(?![\w/-])"
 )
+# Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
+_LISTED_BEFORE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*(?:,|và)\s*$")
+_KIND_BEFORE = re.compile(
+    r"(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
+    re.IGNORECASE,
+)
+# Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218".
+_LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])")
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -24,11 +32,21 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
-_ISSUER = re.compile(
-    r"của\s+(?P<issuer>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương|Trung ương|"
-    r"Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
-    r"Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
-    r"Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện)"
+_ISSUERS = (
+    "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
+    "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
+    "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
+    "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện"
+)
+# Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
+_ISSUER_ALT = "|".join(
+    r"\s+".join(map(re.escape, name.split())) for name in sorted(_ISSUERS.split("|"), key=len, reverse=True)
+)
+_ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
+# The issuer before the mention: "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17". The place name after
+# the body (capitalised words) and "đã"/"vừa" may stand between.
+_ISSUER_BEFORE = re.compile(
+    rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)\s+)?ban\s+hành\s*$", re.IGNORECASE
 )
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021".
 _DATE_AFTER = re.compile(
@@ -106,35 +124,62 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
 
 def find_documents(text: str) -> list[DocHit]:
     """Every document mention in a text (an article's whole text: a bare number is resolved against full codes)."""
-    hits = [_from_code(text, m) for m in _CODE.finditer(text)]
+    hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
+    hits += _listed_before_codes(text, hits)
     hits += [
         DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False)
         for m in _LAW_CODE.finditer(text)
     ]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
     for m in _MENTION.finditer(text):
-        if any(h.start <= m.start() < h.end for h in hits):
+        if any(h.start <= m.start("num") < h.end for h in hits):
             continue
         doc_type = _KIND_TYPE[m.group("kind").lower()]
-        code = full.get((m.group("num"), doc_type))
-        inferred = code is None
-        issuer = _issuer_after(text, m.end())
-        if code is None and issuer:
-            code = _code_from_issuer(m.group("num"), doc_type, issuer)
-        if code is None:
-            continue
-        hit = DocHit(m.start(), m.end(), code, m.group("kind"), inferred, issuer)
-        _add_date_and_title(text, hit)
-        hits.append(hit)
+        numbers, end = [(m.group("num"), m.start(), m.end())], m.end()
+        while (more := _LISTED_AFTER.match(text[end:])) is not None:  # "quyết định số 217 và 218"
+            numbers.append((more.group("num"), end + more.start("num"), end + more.end()))
+            end += more.end()
+        issuer = _issuer_after(text, end) or _issuer_before(text, m.start())
+        for num, start, stop in numbers:
+            code = full.get((num, doc_type))
+            inferred = code is None
+            if code is None and issuer:
+                code = _code_from_issuer(num, doc_type, issuer)
+            if code is None:
+                continue
+            hit = DocHit(m.start() if num == m.group("num") else start, stop, code, m.group("kind"), inferred, issuer)
+            _add_date_and_title(text, hit)
+            hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
 
 
-def _from_code(text: str, m: re.Match) -> DocHit:
-    code = normalise_code(
-        m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), m.group("sep1"), m.group("sep2")
-    )
+def _listed_before_codes(text: str, hits: list[DocHit]) -> list[DocHit]:
+    """ "Quyết định 217, 218-QĐ/TW": each number listed right before a full party code, with its type and issuer."""
+    out = []
+    for hit in hits:
+        head = re.match(r"(?:\S+\s+){0,2}?(?P<num>\d{1,4})(?=[\s\-–/])", text[hit.start : hit.end])
+        if head is None or "/" in hit.code.split("-")[0]:
+            continue  # state codes ("76/NQ-CP") are not listed this way
+        pos = hit.start + head.start("num")
+        suffix = hit.code[len(hit.code.split("-")[0]) :]  # "-QĐ/TW"
+        listed = []
+        while (before := _LISTED_BEFORE.search(text[max(0, pos - 12) : pos])) is not None:
+            pos = max(0, pos - 12) + before.start("num")
+            listed.append(DocHit(pos, pos + len(before.group("num")), before.group("num") + suffix, hit.kind, False))
+        # Only a list that a kind word opens: "năm 2013, 25-NQ/TW" lists no document.
+        if listed and _KIND_BEFORE.search(text[max(0, pos - 30) : pos]):
+            out += listed
+    return out
+
+
+def _from_code(text: str, m: re.Match) -> DocHit | None:
+    # "217 QĐ/TW" (a space for the hyphen) is the party form 217-QĐ/TW.
+    sep1 = m.group("sep1") or ("-" if m.group("sep2") == "/" else "/")
+    if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
+    code = normalise_code(m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), sep1, m.group("sep2"))
     kind = re.search(
-        r"(Thông báo kết luận|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
+        r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
         text[max(0, m.start() - 30) : m.start()],
         re.IGNORECASE,
@@ -158,8 +203,14 @@ def _issuer_after(text: str, end: int) -> str | None:
     return match.group("issuer") if match else None
 
 
+def _issuer_before(text: str, start: int) -> str | None:
+    """ "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17": the issuer of a mention named before it."""
+    match = _ISSUER_BEFORE.search(text[max(0, start - 120) : start])
+    return match.group("issuer") if match else None
+
+
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
-    key = issuer.lower()
+    key = " ".join(issuer.lower().split())
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:

@@ -31,6 +31,7 @@ from ..text import ascii_key, name_key
 from .dates import (
     DateHit,
     Published,
+    anniversaries,
     find_dates,
     find_times,
     has_yearless_date,
@@ -52,6 +53,7 @@ from .places import (
     find_bodies,
     find_people,
     find_places,
+    headline_place,
     leader_for,
     led_body,
     main_place,
@@ -65,7 +67,10 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt",
+    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt|"
+    # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
+    r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
+    r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -84,6 +89,12 @@ _LEAD_EVENT = re.compile(
 )
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
+# A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
+_DOCUMENT_TITLE = re.compile(
+    r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
+)
+# A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
+_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -233,6 +244,8 @@ def _context(
     ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
+    dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         sentences = article.sentences()
         starts = [s.start for s in sentences]
@@ -306,9 +319,14 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     inside it."""
     first = [h for p in article.paragraphs for h in find_places(p.text, registry, outlet, base=p.start, on=on)]
     hint = main_province(first)
-    if hint is None or hint == outlet:
-        return first
-    return [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
+    if hint is not None and hint != outlet:
+        first = [h for p in article.paragraphs for h in find_places(p.text, registry, hint, base=p.start, on=on)]
+    # "Chợ Đồn: Công nhận …", "Nghi Hải triển khai …": the headline opens with a bare place name.
+    head = next((p for p in article.paragraphs[:2] if len(p.text.split()) >= 5), None)
+    found = headline_place(head.text, registry, hint or outlet, base=head.start) if head else None
+    if found is not None and not any(h.start < found.end and found.start < h.end for h in first):
+        first = sorted([*first, found], key=lambda h: h.start)
+    return first
 
 
 def outlet_code(province: str | None, registry: Registry | None) -> str | None:
@@ -367,7 +385,12 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     events = _events(ctx)
     title = _title(ctx)
     lede = ctx.article.paragraphs[:4]
-    if title is not None and _TITLE_EVENT.search(title.text) and not any(e.paragraph in lede for e in events):
+    if (
+        title is not None
+        and _TITLE_EVENT.search(title.text)
+        and not _DOCUMENT_TITLE.match(title.text)
+        and not any(e.paragraph in lede for e in events)
+    ):
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     heads = [title, *lede] if title else list(lede)
@@ -424,10 +447,11 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
             ]
-            if not _EVENT_VERB.search(sentence.text):
+            campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
+            if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
             if not hits:
-                if ctx.year is None and has_yearless_date(sentence.text):
+                if ctx.year is None and has_yearless_date(sentence.text) and not _issues_document(sentence.text):
                     events.append(_Event(sentence, para, None, None, False, yearless=True))
                 elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
                     events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
@@ -635,6 +659,11 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
     # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
     seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
+    title = _title(ctx)
+    # The headline: a short first paragraph, else the first sentence of a long one (a page that runs the headline
+    # into its lead: "Chính quyền - đoàn thể Hội An có hơn 500 mô hình … (QNO) - Sáng 15/10, …").
+    headline = title if title is None or len(title.text.split()) <= 40 else next(iter(split_sentences(title)), None)
+    heads: list[ObservationDraft] = []
     previous_period: tuple[str | None, str | None] = (None, None)
     opening = _opening_period(ctx)
     for para in ctx.article.paragraphs:
@@ -665,12 +694,32 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 said.add(words)
                 previous_period = period
                 drafts.append(_observation(ctx, sentence, measure, period, wide))
+                if headline is not None and headline.start <= sentence.start < headline.end:
+                    heads.append(drafts[-1])
+    # A headline's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động được hơn 1,8 tỷ
+    # đồng" with its period) is one fact: the body's statement is kept.
+    body = [d for d in drafts if not any(d is h for h in heads)]
+    drafts = [d for d in drafts if not any(d is h for h in heads) or not any(_restates(d, b) for b in body)]
     ids: Counter[str] = Counter()
     for draft in drafts:  # equal figures of a list would share an id: number the later ones
         ids[draft.id] += 1
         if ids[draft.id] > 1:
             draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
+    """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word; or a
+    headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
+    first_head, first_other = (name_key(" ".join((d.subject or "").split()[:1])) for d in (head, other))
+    if first_head != first_other or head.unit != other.unit:
+        return False
+    if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
+        return True
+    if head.numerator is not None or other.numerator is not None or not head.value:
+        return False
+    ratio = other.value / head.value
+    return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
 
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from ..model import Status, Unit
 
-# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m — "." groups thousands, "," is the decimal
-# mark; a length or area unit may be glued to the number.
+# 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m · 61.794.000đ — "." groups thousands, "," is
+# the decimal mark; a length or area unit, or "đ" (đồng), may be glued to the number.
 _NUMBER = re.compile(
     r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
-    r"(?P<glued>km|m2|m²|m|ha)?(?!\w)"
+    r"(?P<glued>km|m2|m²|m|ha|đ)?(?!\w)"
 )
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
@@ -27,17 +27,19 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
-# "Covid-19", "tuổi 60".
+# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7".
 _NOT_MEASURE_BEFORE = re.compile(
-    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ dân phố|Khu phố|khu phố|khu|"
+    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|Khu phố|khu phố|khu|Km|km|"
     r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
-    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng)|Covid-|COVID-)\s*(?:\d+\s*,\s*)*$"
+    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ)|Covid-|COVID-)"
+    r"\s*(?:\d+\s*,\s*)*$"
 )
 # Words right after a number that make it a duration, a time, a rating or a slogan: "10 năm thực hiện",
-# "02 ngày", "3 sao", "5 biết, 4 luôn, 3 thể hiện" — and function words after a name ("Nhật Lệ 3, dự án").
+# "02 ngày" (but "193 nghìn ngày công" counts work-days), "3 sao", "5 biết, 4 luôn, 3 thể hiện", the levels of a
+# structure ("Quỹ vì người nghèo 4 cấp") — and function words after a name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
-    r"\s*(?:(?:năm|tháng|ngày|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
-    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|này|nói trên|lần|bước|xin|tốt|sạch|an toàn)\b|"
+    r"\s*(?:(?:năm|tháng|ngày(?! công)|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
+    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|này|nói trên|lần|bước|xin|tốt|sạch|an toàn|cấp)\b|"
     r"[,.;:)\]“”\"'’]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
@@ -320,7 +322,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         value *= _FACTORS[head.group("mult")]
         after = after[head.end() :]
         unit = "vnd" if head.group("money") else unit
-    elif _MONEY.match(after):
+    elif _MONEY.match(after) or m.group("glued") == "đ":
         unit = "vnd"
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"

@@ -40,10 +40,11 @@ _BODY = re.compile(
     r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
     r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
     r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
-    r"(?:Ủy\s+ban\s+Trung\s+ương|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?|"
+    r"(?:Ủy\s+ban\s+(?:Trung\s+ương|T\.Ư|TƯ|TW)|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+(?:Việt\s+Nam|VN)\b)?|"
     r"(?:Ban\s+Chỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
     r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
-    rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?))?"
+    rf"\s+(?:(?i:thực\s+hiện)\s+(?:{_QCDC})(?:\s+(?:ở\s+)?cơ\s+sở)?"
+    r"(?:\s+và\s+phong\s+trào\s+(?:thi\s+đua\s+)?[“\"]Dân\s+vận\s+khéo[”\"])?))?"
     r"(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
     r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|Uỷ\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)\s*(?:Việt\s+Nam|VN)?\s+"
@@ -51,7 +52,11 @@ _BODY = re.compile(
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
-    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)"
+    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy|"
+    r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
+    # a district-level unit as the organiser: "Huyện Quảng Điền đã tổ chức hội nghị", "TX Hồng Lĩnh tổ chức Hội thi"
+    r"(?:[Hh]uyện|[Tt]hị\s+xã|TX\.?|[Qq]uận)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
+    r"(?=\s+(?:đã\s+|vừa\s+)?tổ\s+chức\b))"
 )
 # "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức …": the level word at the end of a
 # list of organisations names the level of each of them.
@@ -84,6 +89,9 @@ _TITLE_END = re.compile(
 
 _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("trung ương", "central"),
+    ("t ư", "central"),  # "Ủy ban T.Ư MTTQ VN"
+    ("ubtư", "central"),
+    ("ubtw", "central"),
     ("tỉnh ủy", "province"),
     ("tỉnh", "province"),
     ("huyện ủy", "district"),
@@ -91,6 +99,7 @@ _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("thị ủy", "district"),
     ("quận ủy", "district"),
     ("thị xã", "district"),
+    ("tx", "district"),
 )
 
 
@@ -166,6 +175,31 @@ def find_places(
         PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
         for h in unique
     ]
+
+
+def headline_place(text: str, registry: Registry | None, hint: str | None = None, base: int = 0) -> PlaceHit | None:
+    """A headline that opens with a place's bare name, then a colon or a verb ("Chợ Đồn: Công nhận 123 mô hình …",
+    "Nghi Hải triển khai thực hiện …"): the one district or commune of that exact name (an ambiguous name is read in
+    the `hint` province, else left alone; a commune only in the `hint` province). Two words at least: a single
+    capitalised word is too often no place."""
+    if registry is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    words = capital_run(text, lead)
+    if not 2 <= len(words) <= 4:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if not re.match(r":\s*\S|\s+[^\W\d_A-ZĐ]", text[end : end + 3]):
+        return None  # a colon or a lower-case verb follows the name, not more of it
+    name = text[start:end]
+    hint_name = f"tỉnh {registry.name(OLD_SCHEME, hint)}" if hint else None
+    res = registry.gazetteer.resolve(name, on=OLD_DAY, province_hint=hint_name)
+    if res.match is None or res.match.place.level == "province" or name_key(res.match.place.name) != name_key(name):
+        return None  # provinces are read as bare names already; a loose spelling is no headline's place
+    found = _as_hit(gaz.PlaceHit(start, end, name, res), registry)
+    if found is None or (found.level in ("commune", "ward") and found.province != hint):
+        return None  # many wards bear a person's name ("Nguyễn Văn Linh thăm …"): a commune only inside the hint
+    return PlaceHit(found.start + base, found.end + base, found.name, found.level, found.province, False, name)
 
 
 def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date | None) -> list[PlaceHit]:
@@ -325,7 +359,7 @@ def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
             _TITLE_BEFORE.search(before)
             or re.search(
                 r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|\btại\s*$|\bđến\s*$|"
-                r"\btrụ sở\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
+                r"\btrụ sở\s*$|\b[Hh]ội\s+trường\s*$|\bphòng\s+họp\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
                 before,
             )
         ):

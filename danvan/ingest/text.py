@@ -27,7 +27,8 @@ _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Page furniture: "Lượt xem: 591", "• Đang online: 223", "Tất cả: 0" — a short label, a colon, a bare number.
-_COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\n]{0,30}:\s*[\d.,]+\s*$")
+# Its label has no digit: "Chủ nhật - 09/10/2022 22:584120" is the page's date line (a time glued to a view count).
+_COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$")
 # A line that is nothing but a number ("• 000421095", a visitor counter).
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
 # Boxes that end an article on news sites; everything after them is navigation.
