@@ -446,14 +446,21 @@ def outcomes(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     return _outcomes(catalog.version, flt, catalog)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _trend_rows(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.trend_rows(_observation_table(version, scheme, _catalog))
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _trends(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return results.trends(_observations(version, flt, _catalog))
+def _trends(version: str, flt: Filter, n: int, _catalog: danvan.Catalog) -> tuple[pl.DataFrame, int]:
+    table = _observation_table(version, flt.scheme, _catalog)
+    return results.top_trends(table, _trend_rows(version, flt.scheme, _catalog), queries.in_filter(flt), n)
 
 
-def trends(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
-    """Each indicator and place of the filter with two periods or more, and its change (danvan.results.trends)."""
-    return _trends(catalog.version, flt, catalog)
+def trends(catalog: danvan.Catalog, flt: Filter, n: int) -> tuple[pl.DataFrame, int]:
+    """The first `n` of each indicator and place of the filter with two periods or more, with its change, and how
+    many there are (danvan.results.top_trends: the rows of the `n` shown are read, the others only counted)."""
+    return _trends(catalog.version, flt, n, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
