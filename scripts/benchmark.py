@@ -827,8 +827,13 @@ def _decisions(result: dict) -> str:
 
 # Why a page's run at scale costs what it does, measured per part with AppTest while building this (29/11/2026).
 CAUSES = {
-    "trinh-chieu": "for a new filter the slides are made again (exports/report.py, cached per filter and language; "
-    "each slide's chart per filter and slide; the PowerPoint and HTML files only when downloaded)",
+    "trinh-chieu": "for a new filter only the slide shown is made (exports/report.py `Deck`, cached per filter and "
+    "slide) from a per-catalog index of the values (`value_index`, once per scheme and language), and its chart or map "
+    "picture; the PowerPoint and HTML files only when downloaded",
+    "tim-kiem": "the filter's records are put together and every one's text folded and matched for each new filter "
+    "(danvan/search.py over cached.search_records: ≈530.000 values in the national view)",
+    "thay-doi": "the added date of each of the filter's values is joined from its source and the audit log, and the "
+    "values sorted by it, for each new filter (danvan/changes.py)",
     "ho-so-tinh": "one screen of 10 visits and 20 quoted values is ≈135 elements (≈800 deltas) to send, and the "
     "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
     "so-sanh": "the labels and the table of every value of the chosen indicator (thousands of communes: ≈12 + 7 ms), "
@@ -854,16 +859,14 @@ def _limits(result: dict) -> str:
     present = result.get("presentation")
     if present and result["pages"].get("trinh-chieu", {}).get("server_cpu_ratio", 0) > 20:
         notes.append(
-            f"- The presentation's national view: making its {present['national_slides']} slides takes "
-            f"{present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it formatting and "
-            f"deduplicating all {present['national_rows']:,} values of the filter for the comparison slides "
-            f"(`report._indicator_values`); one province: {present['province_ms']:.0f} ms. The filter changes "
-            "alternate between the national view and provinces, so the CPU (a mean) is the national view's and "
-            "the run (a median) lies between. A first step, measured while building this: those values formatted once "
-            "per catalog and taken per filter as the other pages' tables are gives the same slides with the national "
-            "view's comparison slides in 0.6 s instead of 1.8 s — still far over; under 20× needs the comparison "
-            "slides made from per-catalog aggregates rather than from every value (exports/report.py, not changed "
-            "here)."
+            "- The presentation page makes, for a new filter, only the slide shown (exports/report.py `Deck`, cached "
+            "per filter and slide) from a per-catalog index of the values (`value_index`, once per scheme and "
+            "language); a page's run is that slide's. For scale, all "
+            f"{present['national_slides']} slides of the national view at once (what the downloaded files need, "
+            f"`report.report`) take {present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it in "
+            f"`report._indicator_values` over the filter's {present['national_rows']:,} values; one province's: "
+            f"{present['province_ms']:.0f} ms. The filter changes alternate between the national view and provinces, "
+            "so the CPU (a mean) leans to the national view's and the run (a median) lies between."
         )
     if any(page.get("server_cpu_ratio", 0) > 20 for page in result["pages"].values()):
         notes.append(
