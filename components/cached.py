@@ -433,16 +433,28 @@ def audit_entries(catalog: danvan.Catalog) -> list[audit.Entry]:
 def _changes(
     version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog
 ) -> tuple[dt.date | None, changes.Changes | None]:
-    vis, obs = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    vis, keep = _visits(version, flt, _catalog), queries.in_filter(flt)
     entries = _audit_entries(version, data_path())
-    newest = changes.latest(vis, obs, _catalog.sources, entries)
-    return newest, (changes.since(day, vis, obs, _catalog.sources, entries) if day else None)
+    index = _added_index(version, flt.scheme, _catalog)
+    newest = changes.latest_in(index, vis, keep, entries)
+    if not day:
+        return newest, None
+    table = _observation_table(version, flt.scheme, _catalog)
+    return newest, changes.since_in(day, index, table, vis, keep, _filter_source_ids(version, flt, _catalog), entries)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _added_index(version: str, scheme: str, _catalog: danvan.Catalog) -> changes.AddedIndex:
+    """Every value's added date, newest first (danvan.changes.added_index): ~1 s at scale, once per catalog."""
+    entries = _audit_entries(version, data_path())
+    return changes.added_index(_observation_table(version, scheme, _catalog), _catalog.sources, entries)
 
 
 def changes_since(
     catalog: danvan.Catalog, flt: Filter, day: dt.date | None
 ) -> tuple[dt.date | None, changes.Changes | None]:
-    """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
+    """The newest added date of the filter's records, and what was added after `day` (danvan.changes): its first 30
+    values only (`found_values` says how many), from the catalog's index of added dates."""
     return _changes(catalog.version, flt, day, catalog)
 
 
