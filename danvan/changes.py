@@ -188,8 +188,8 @@ def latest_in(index: AddedIndex, visits: pl.DataFrame, keep: pl.Expr, entries: S
         .collect()["added"]
         .max(),
     ]
-    known = [day for day in days if day is not None]
-    return max(known) if known else None  # type: ignore[type-var]
+    known = [day for day in days if isinstance(day, dt.date)]
+    return max(known) if known else None
 
 
 def since_in(
