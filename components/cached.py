@@ -420,6 +420,35 @@ def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFr
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def _search_parts(version: str, scheme: str, lang: str, _catalog: danvan.Catalog) -> search.Encoded:
+    """The parts of every value's searched text, dictionary-encoded once per catalog (danvan.search.encode)."""
+    table = _observation_table(version, scheme, _catalog)
+    return search.encode(table, lang, ("period_start", "period_end", "display_code"))
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.Catalog) -> tuple[list, dict[str, int]]:
+    parts = _search_parts(version, flt.scheme, lang, _catalog)
+    encoded = search.Encoded(queries.take(parts.codes, queries.in_filter(flt)), parts.values)  # row for row
+    return search.search_in(
+        words,
+        _visits(version, flt, _catalog),
+        _catalog.findings,
+        _observations(version, flt, _catalog),
+        _catalog.documents,
+        _catalog.sources,
+        lang=lang,
+        encoded=encoded,
+    )
+
+
+def search_hits(catalog: danvan.Catalog, flt: Filter, lang: str, words: str) -> tuple[list[search.Hit], dict[str, int]]:
+    """The filter's records holding every word (danvan.search.search_in: the same hits as search.search over
+    search_records, reading only the records that may hold the words)."""
+    return _search(catalog.version, flt, lang, words, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _audit_entries(version: str, path: str) -> list[audit.Entry]:
     return audit.entries(path)[0]
 

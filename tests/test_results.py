@@ -4,18 +4,12 @@ trends between periods (points for rates, per year for counts over periods of di
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import polars as pl
 import pytest
 
-import danvan
 from danvan import queries, results
 from danvan.filter import Filter
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def frame(rows: list[dict]) -> pl.DataFrame:
@@ -99,19 +93,6 @@ def test_trends_compare_with_the_previous_period():
 
 def test_no_trend_in_the_seed_data(catalog):
     assert results.trends(queries.observations(catalog, Filter(years=(2008, 2026)))).is_empty()
-
-
-@pytest.fixture(scope="module")
-def small_scale(tmp_path_factory) -> danvan.Catalog:
-    """The generated data of scripts/make_scale_data.py --small (2.000 values, every unit): trends in both schemes."""
-    spec = importlib.util.spec_from_file_location("make_scale_data", ROOT / "scripts" / "make_scale_data.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("scale") / "small"
-    module.main(["--small", "--out", str(folder)])
-    return danvan.load(folder, verify_quotes=False)
 
 
 TREND_FILTERS = [
