@@ -12,6 +12,7 @@ periods. Only figures in the data: nothing is estimated, interpolated or summed 
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 # The order a leader reads outcomes in: the campaign first, then government, services, petitions, rural areas…
@@ -121,15 +122,16 @@ def trend_rows(table: pl.DataFrame) -> pl.DataFrame:
     """What `top_trends` reads, once per catalog and scheme, from a whole observation table (queries.observation_table):
     the rows `trends` compares, de-duplicated as it does (every copy of a value shares its period and place, so a
     filter keeps all of them or none: de-duplicating before filtering gives the same rows), in its order, narrow:
-    `_row` (the row of `table`), FILTER_COLUMNS, `_group` (the indicator and place, numbered by its first row) and
-    `_order` (the place of the group's key in the order trends are listed; equal keys share it)."""
+    `_row` (the row of `table`), FILTER_COLUMNS, `_group` (the indicator and place, numbered 0, 1, … by its first
+    row) and `_order` (the place of the group's key in the order trends are listed; equal keys share it)."""
     keys = ["indicator_id", *PLACE]
     rows = _trend_source(
         table.select(*keys, "period_start", "period_end", "status", "category").with_row_index("_row")
     ).with_row_index("_at")
     ranked = (
         rows.group_by(keys, maintain_order=True)
-        .agg(pl.col("category").first(), pl.col("_at").first().alias("_group"))
+        .agg(pl.col("category").first())
+        .with_row_index("_group")
         .with_columns(_category_rank().alias("_rank"))
         .sort(*_ORDER, nulls_last=False, maintain_order=True)
         .with_columns(
@@ -150,17 +152,23 @@ def top_trends(table: pl.DataFrame, rows: pl.DataFrame, keep: pl.Expr, n: int) -
     """`trends` of the observations of `table` where `keep` holds (e.g. queries.in_filter), the first `n` only, and
     how many there are in all, from `rows` = trend_rows(table): equal to `trends(observations).head(n)` and its
     height, without making every trend (the rows of the first `n` only are read)."""
-    chosen = rows.lazy().with_row_index("_at").filter(keep)
-    groups = (
-        chosen.group_by("_group")
-        .agg(pl.len().alias("_count"), pl.col("_order").first(), pl.col("_at").min())
-        .filter(pl.col("_count") >= 2)
-        .collect()
-    )
+    # counted with NumPy over the group numbers: a hash group-by of half a million rows costs ~20 ms on two cores
+    mask = rows.select(keep.fill_null(False)).to_series().to_numpy()
+    group = rows["_group"].to_numpy()
+    size = int(group.max()) + 1 if len(group) else 0
+    kept = group[mask]
+    chosen = np.flatnonzero(np.bincount(kept, minlength=size) >= 2)
+    first = np.full(size, np.iinfo(np.int64).max)
+    np.minimum.at(first, kept, np.flatnonzero(mask))  # each group's first row in the filter
+    order = rows["_order"].to_numpy()[first[chosen]].astype(np.int64)  # read at the group's first row
     # groups with equal keys are listed as trends lists them: by their first value in the filter
-    first = groups.sort("_order", "_at").head(n)["_group"]
-    shown = chosen.filter(pl.col("_group").is_in(first.implode())).select("_row").collect()["_row"]
-    return trends(table[shown]), groups.height
+    key = order * (len(group) + 1) + first[chosen]  # unique: one first row per group
+    lowest = np.argpartition(key, n)[:n] if len(key) > n else np.arange(len(key))
+    top = chosen[lowest]
+    wanted = np.zeros(size, bool)
+    wanted[top] = True
+    shown = rows["_row"].to_numpy()[mask & wanted[group]]
+    return trends(table[pl.Series(shown)]), len(chosen)
 
 
 def trends(obs: pl.DataFrame) -> pl.DataFrame:
