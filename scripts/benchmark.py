@@ -830,10 +830,13 @@ CAUSES = {
     "trinh-chieu": "for a new filter only the slide shown is made (exports/report.py `Deck`, cached per filter and "
     "slide) from a per-catalog index of the values (`value_index`, once per scheme and language), and its chart or map "
     "picture; the PowerPoint and HTML files only when downloaded",
-    "tim-kiem": "the filter's records are put together and every one's text folded and matched for each new filter "
-    "(danvan/search.py over cached.search_records: ≈530.000 values in the national view)",
-    "thay-doi": "the added date of each of the filter's values is joined from its source and the audit log, and the "
-    "values sorted by it, for each new filter (danvan/changes.py)",
+    "tim-kiem": "the filter's visits (≈35.000 in the national view) are searched part by part for each new filter or "
+    "words, the records that hold the words made and folded (danvan/search.py `search_in`; the values' text parts "
+    "are encoded once per catalog), and up to 60 hits drawn (≈180 elements)",
+    "thay-doi": "30 visits and 30 values drawn (≈100 elements), and the filter's visits joined with their added dates "
+    "per filter (the values' added dates are indexed once per catalog: danvan/changes.py `added_index`)",
+    "tong-quan": "the outcomes of the filter's province-level totals (≈11 ms), the trends counted over the catalog's "
+    "de-duplicated values (danvan/results.py `top_trends`, ≈12 ms), six visits, six highlights and the headline",
     "ho-so-tinh": "one screen of 10 visits and 20 quoted values is ≈135 elements (≈800 deltas) to send, and the "
     "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
     "so-sanh": "the labels and the table of every value of the chosen indicator (thousands of communes: ≈12 + 7 ms), "
