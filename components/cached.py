@@ -140,6 +140,16 @@ def _observation_counts(version: str, scheme: str, by: str, _catalog: danvan.Cat
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def _place_labels(version: str, lang: str, _catalog: danvan.Catalog) -> dict[str, str]:
+    return queries.place_labels(_catalog.places, lang)
+
+
+def place_labels(catalog: danvan.Catalog, lang: str) -> dict[str, str]:
+    """Lower places named with their kind (queries.place_labels): ~18 ms to make at scale, read per visit shown."""
+    return _place_labels(catalog.version, lang, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
     return filters.data_years(_catalog)
 
@@ -410,6 +420,35 @@ def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFr
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def _search_parts(version: str, scheme: str, lang: str, _catalog: danvan.Catalog) -> search.Encoded:
+    """The parts of every value's searched text, dictionary-encoded once per catalog (danvan.search.encode)."""
+    table = _observation_table(version, scheme, _catalog)
+    return search.encode(table, lang, ("period_start", "period_end", "display_code"))
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.Catalog) -> tuple[list, dict[str, int]]:
+    parts = _search_parts(version, flt.scheme, lang, _catalog)
+    encoded = search.Encoded(queries.take(parts.codes, queries.in_filter(flt)), parts.values)  # row for row
+    return search.search_in(
+        words,
+        _visits(version, flt, _catalog),
+        _catalog.findings,
+        _observations(version, flt, _catalog),
+        _catalog.documents,
+        _catalog.sources,
+        lang=lang,
+        encoded=encoded,
+    )
+
+
+def search_hits(catalog: danvan.Catalog, flt: Filter, lang: str, words: str) -> tuple[list[search.Hit], dict[str, int]]:
+    """The filter's records holding every word (danvan.search.search_in: the same hits as search.search over
+    search_records, reading only the records that may hold the words)."""
+    return _search(catalog.version, flt, lang, words, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _audit_entries(version: str, path: str) -> list[audit.Entry]:
     return audit.entries(path)[0]
 
@@ -423,16 +462,28 @@ def audit_entries(catalog: danvan.Catalog) -> list[audit.Entry]:
 def _changes(
     version: str, flt: Filter, day: dt.date | None, _catalog: danvan.Catalog
 ) -> tuple[dt.date | None, changes.Changes | None]:
-    vis, obs = _visits(version, flt, _catalog), _observations(version, flt, _catalog)
+    vis, keep = _visits(version, flt, _catalog), queries.in_filter(flt)
     entries = _audit_entries(version, data_path())
-    newest = changes.latest(vis, obs, _catalog.sources, entries)
-    return newest, (changes.since(day, vis, obs, _catalog.sources, entries) if day else None)
+    index = _added_index(version, flt.scheme, _catalog)
+    newest = changes.latest_in(index, vis, keep, entries)
+    if not day:
+        return newest, None
+    table = _observation_table(version, flt.scheme, _catalog)
+    return newest, changes.since_in(day, index, table, vis, keep, _filter_source_ids(version, flt, _catalog), entries)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _added_index(version: str, scheme: str, _catalog: danvan.Catalog) -> changes.AddedIndex:
+    """Every value's added date, newest first (danvan.changes.added_index): ~1 s at scale, once per catalog."""
+    entries = _audit_entries(version, data_path())
+    return changes.added_index(_observation_table(version, scheme, _catalog), _catalog.sources, entries)
 
 
 def changes_since(
     catalog: danvan.Catalog, flt: Filter, day: dt.date | None
 ) -> tuple[dt.date | None, changes.Changes | None]:
-    """The newest added date of the filter's records, and what was added after `day` (danvan.changes)."""
+    """The newest added date of the filter's records, and what was added after `day` (danvan.changes): its first 30
+    values only (`found_values` says how many), from the catalog's index of added dates."""
     return _changes(catalog.version, flt, day, catalog)
 
 
@@ -446,14 +497,21 @@ def outcomes(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     return _outcomes(catalog.version, flt, catalog)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _trend_rows(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return results.trend_rows(_observation_table(version, scheme, _catalog))
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _trends(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return results.trends(_observations(version, flt, _catalog))
+def _trends(version: str, flt: Filter, n: int, _catalog: danvan.Catalog) -> tuple[pl.DataFrame, int]:
+    table = _observation_table(version, flt.scheme, _catalog)
+    return results.top_trends(table, _trend_rows(version, flt.scheme, _catalog), queries.in_filter(flt), n)
 
 
-def trends(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
-    """Each indicator and place of the filter with two periods or more, and its change (danvan.results.trends)."""
-    return _trends(catalog.version, flt, catalog)
+def trends(catalog: danvan.Catalog, flt: Filter, n: int) -> tuple[pl.DataFrame, int]:
+    """The first `n` of each indicator and place of the filter with two periods or more, with its change, and how
+    many there are (danvan.results.top_trends: the rows of the `n` shown are read, the others only counted)."""
+    return _trends(catalog.version, flt, n, catalog)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)

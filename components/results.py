@@ -27,15 +27,15 @@ def section(view: View) -> None:
             for column, row in zip(st.columns(3), found.slice(start, 3).iter_rows(named=True), strict=False):
                 with column.container(border=True):
                     _outcome(view, row)
-    moved = cached.trends(view.catalog, view.flt)
+    moved, count = cached.trends(view.catalog, view.flt, TRENDS)
     st.subheader(t("trends_title"))
     if moved.is_empty():
         st.caption(t("trends_none"))
         return
     st.caption(t("trends_note"))
-    st.dataframe(_trend_table(view, moved.head(TRENDS)), hide_index=True)
-    if moved.height > TRENDS:
-        st.caption(t("trends_more", n=fmt.number(moved.height - TRENDS, lang=lang)))
+    st.dataframe(_trend_table(view, moved), hide_index=True)
+    if count > TRENDS:
+        st.caption(t("trends_more", n=fmt.number(count - TRENDS, lang=lang)))
 
 
 def _outcome(view: View, row: dict) -> None:

@@ -96,7 +96,7 @@ def host(view: View, row: dict) -> str:
     province = row["province_name"]
     if row.get("display_name") and row["display_name"] != province:
         province = view.t("formerly", new=row["display_name"], old=province)
-    labels = queries.place_labels(view.catalog.places, view.lang)  # "huyện Ba Bể", "thành phố Bắc Kạn"
+    labels = cached.place_labels(view.catalog, view.lang)  # "huyện Ba Bể", "thành phố Bắc Kạn"
     lower = [labels.get(x, x) for x in (row.get("commune"), row.get("district")) if x]
     return ", ".join(plain(x) for x in (*lower, province) if x)
 

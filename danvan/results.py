@@ -5,10 +5,14 @@ periods. Only figures in the data: nothing is estimated, interpolated or summed 
   the lowest and highest, the total where the values are summable counts of one period, and — where the data holds
   a target (status "target") for the same place and period — the share of it achieved;
 - `trends`: per indicator and place, its values over the periods the data holds, and the change since the previous
-  period (percentage points for rates; per year for summable counts over periods of different lengths)."""
+  period (percentage points for rates; per year for summable counts over periods of different lengths);
+- `trend_rows` and `top_trends`: the same trends for a page that shows only the first few — the rows a trend reads,
+  de-duplicated and ranked once per catalog, then per filter a count of the groups and the full trends of the first
+  `n` only (a national filter at scale holds ~100.000 trends, of which the overview shows 12)."""
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 # The order a leader reads outcomes in: the campaign first, then government, services, petitions, rural areas…
@@ -101,16 +105,79 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
     )
 
 
+def _trend_source(obs: pl.DataFrame) -> pl.DataFrame:
+    """The values a trend compares: not targets, in period order, one per indicator, place and period (the last)."""
+    return (
+        obs.filter(pl.col("status") != "target")
+        .sort("period_end", "period_start", maintain_order=True)
+        .unique(subset=["indicator_id", *PLACE, "period_start", "period_end"], keep="last", maintain_order=True)
+    )
+
+
+_ORDER = ["_rank", "indicator_id", "display_name", "district", "commune", "breakdown"]  # how trends are listed
+FILTER_COLUMNS = ["period_start", "period_end", "display_code"]  # what top_trends' `keep` may read
+
+
+def trend_rows(table: pl.DataFrame) -> pl.DataFrame:
+    """What `top_trends` reads, once per catalog and scheme, from a whole observation table (queries.observation_table):
+    the rows `trends` compares, de-duplicated as it does (every copy of a value shares its period and place, so a
+    filter keeps all of them or none: de-duplicating before filtering gives the same rows), in its order, narrow:
+    `_row` (the row of `table`), FILTER_COLUMNS, `_group` (the indicator and place, numbered 0, 1, … by its first
+    row) and `_order` (the place of the group's key in the order trends are listed; equal keys share it)."""
+    keys = ["indicator_id", *PLACE]
+    rows = _trend_source(
+        table.select(*keys, "period_start", "period_end", "status", "category").with_row_index("_row")
+    ).with_row_index("_at")
+    ranked = (
+        rows.group_by(keys, maintain_order=True)
+        .agg(pl.col("category").first())
+        .with_row_index("_group")
+        .with_columns(_category_rank().alias("_rank"))
+        .sort(*_ORDER, nulls_last=False, maintain_order=True)
+        .with_columns(
+            pl.any_horizontal(*[pl.col(k).ne_missing(pl.col(k).shift(1)) for k in _ORDER])
+            .fill_null(True)
+            .cum_sum()
+            .cast(pl.UInt32)
+            .alias("_order")
+        )
+        .select(*keys, "_group", "_order")
+    )
+    return rows.join(ranked, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
+        "_row", *FILTER_COLUMNS, "_group", "_order"
+    )
+
+
+def top_trends(table: pl.DataFrame, rows: pl.DataFrame, keep: pl.Expr, n: int) -> tuple[pl.DataFrame, int]:
+    """`trends` of the observations of `table` where `keep` holds (e.g. queries.in_filter), the first `n` only, and
+    how many there are in all, from `rows` = trend_rows(table): equal to `trends(observations).head(n)` and its
+    height, without making every trend (the rows of the first `n` only are read)."""
+    # counted with NumPy over the group numbers: a hash group-by of half a million rows costs ~20 ms on two cores
+    mask = rows.select(keep.fill_null(False)).to_series().to_numpy()
+    group = rows["_group"].to_numpy()
+    size = int(group.max()) + 1 if len(group) else 0
+    kept = group[mask]
+    chosen = np.flatnonzero(np.bincount(kept, minlength=size) >= 2)
+    first = np.full(size, np.iinfo(np.int64).max)
+    np.minimum.at(first, kept, np.flatnonzero(mask))  # each group's first row in the filter
+    order = rows["_order"].to_numpy()[first[chosen]].astype(np.int64)  # read at the group's first row
+    # groups with equal keys are listed as trends lists them: by their first value in the filter
+    key = order * (len(group) + 1) + first[chosen]  # unique: one first row per group
+    lowest = np.argpartition(key, n)[:n] if len(key) > n else np.arange(len(key))
+    top = chosen[lowest]
+    wanted = np.zeros(size, bool)
+    wanted[top] = True
+    shown = rows["_row"].to_numpy()[mask & wanted[group]]
+    return trends(table[pl.Series(shown)]), len(chosen)
+
+
 def trends(obs: pl.DataFrame) -> pl.DataFrame:
     """Per indicator and place (unit, district, commune, breakdown) with values for two periods or more (reported
     or estimated, not targets): `periods` (period_start, period_end, value, status, in order), the previous and the
     latest, `change` (latest − previous: points for percentages) and `change_percent` (for counts), `per_year` True
     when summable counts over periods of different lengths are compared per year."""
-    rows = (
-        obs.filter(pl.col("status") != "target")
-        .sort("period_end", "period_start", maintain_order=True)
-        .unique(subset=["indicator_id", *PLACE, "period_start", "period_end"], keep="last", maintain_order=True)
-        .with_columns((pl.col("period_end").dt.year() - pl.col("period_start").dt.year() + 1).alias("_years"))
+    rows = _trend_source(obs).with_columns(
+        (pl.col("period_end").dt.year() - pl.col("period_start").dt.year() + 1).alias("_years")
     )
     grouped = (
         rows.group_by("indicator_id", *PLACE, maintain_order=True)

@@ -263,3 +263,104 @@ def search(query: str, table: pl.DataFrame, limit: int = 60) -> tuple[list[Hit],
             )
         )
     return hits, counts
+
+
+def _variants() -> dict[str, str]:
+    """Each folded character and every character that folds to it, as a regex character class."""
+    found: dict[str, set[str]] = {}
+    for char, folded in FOLD.items():
+        found.setdefault(folded, {folded}).add(char)
+    return {folded: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" for folded, chars in found.items()}
+
+
+_CLASSES = _variants()
+
+
+def loose(term: str) -> str:
+    """A regex that finds a folded word in text that is not folded ("kheo" → "[kK…][hH…][eEéÉèÈ…][oOóÓ…]"): looser than
+    matching the folded text (no word boundary), so it keeps every record `search` finds, without folding them all."""
+    return "".join(_CLASSES.get(char, re.escape(char)) for char in term)
+
+
+def _holding(parts: list[pl.Expr], terms: list[str]) -> pl.Expr:
+    """Rows where every term is found in one of `parts` (a record's text is its parts joined by punctuation, so a
+    word found in it is found in one part)."""
+    return pl.all_horizontal(
+        [pl.any_horizontal([part.str.contains(loose(term)).fill_null(False) for part in parts]) for term in terms]
+    )
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """The parts of the values' text (value_parts), dictionary-encoded once per catalog: `codes` holds, per part, each
+    row's place in `values[part]` (null for null), plus whatever columns the caller keeps to select rows by."""
+
+    codes: pl.DataFrame
+    values: dict[str, pl.Series]
+
+
+def value_parts(lang: str = "vi") -> list[str]:
+    """The columns of an observation whose text a value's record is made of (records())."""
+    return ["name_en" if lang == "en" else "name_vi", "breakdown", "commune", "district", "display_name", "quote"]
+
+
+def encode(table: pl.DataFrame, lang: str = "vi", keep: tuple[str, ...] = ()) -> Encoded:
+    """Encoded of an observation table (value_parts), with its columns `keep`: matching a word against a few
+    thousand distinct values then costs what half a million rows would."""
+    values, codes = {}, []
+    for part in value_parts(lang):
+        values[part] = table[part].drop_nulls().unique().sort()
+        codes.append((pl.col(part).rank("dense") - 1).cast(pl.UInt32).alias(part))
+    return Encoded(table.select(*codes, *keep), values)
+
+
+def search_in(
+    query: str,
+    visits: pl.DataFrame,
+    findings: pl.DataFrame,
+    observations: pl.DataFrame,
+    documents: pl.DataFrame,
+    sources: pl.DataFrame,
+    *,
+    lang: str = "vi",
+    limit: int = 60,
+    encoded: Encoded | None = None,
+) -> tuple[list[Hit], dict[str, int]]:
+    """`search(query, records(visits, findings, observations, documents, sources))`, with the records made of the
+    rows that may hold every word only: a national filter has half a million values, and folding each one's text
+    costs a second, where looking for the words in its parts costs a few milliseconds. `encoded`: the parts of
+    `observations`, row for row (encode())."""
+    terms = words(query)
+    if not terms:
+        return [], {}
+    place = [pl.col("commune"), pl.col("district"), pl.col("display_name")]
+    kept_findings = findings.filter(
+        pl.col("visit_id").is_in(visits["visit_id"].implode()),
+        _holding([pl.col("text"), pl.col("quote")], terms),
+    )
+    visit_parts = [
+        pl.col("summary"),
+        pl.col("body"),
+        pl.col("leader_name"),
+        pl.col("leader_title"),
+        *place,
+        pl.col("documents").list.join(", "),
+        pl.col("quote"),
+    ]
+    kept_visits = visits.filter(
+        _holding(visit_parts, terms) | pl.col("visit_id").is_in(kept_findings["visit_id"].implode())
+    )
+    if encoded is None:
+        kept_values = observations.filter(_holding([pl.col(part) for part in value_parts(lang)], terms))
+    else:
+        found = pl.lit(True)
+        for term in terms:
+            regex, anywhere = loose(term), pl.lit(False)
+            for part, values in encoded.values.items():
+                matched = values.str.contains(regex)
+                if matched.any():
+                    anywhere |= pl.lit(matched).gather(pl.col(part)).fill_null(False)
+            found &= anywhere
+        kept_values = observations.filter(encoded.codes.select(found.alias("found")).to_series())
+    table = records(kept_visits, kept_findings, kept_values, documents, sources, lang=lang)
+    return search(query, table, limit)

@@ -46,13 +46,13 @@ if found.empty:
         t("changes_none", day=fmt.date(day), filter=ui.plain(current.filter_label())), icon=":material/event_available:"
     )
 else:
-    for column, key, frame in zip(
+    for column, key, count in zip(
         st.columns(3),
         ("changes_sources", "changes_visits", "changes_values"),
-        (found.sources, found.visits, found.observations),
+        (found.sources.height, found.visits.height, found.value_count),
         strict=True,
     ):
-        column.metric(t(key), fmt.number(frame.height, lang=lang), border=True)
+        column.metric(t(key), fmt.number(count, lang=lang), border=True)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(t("changes_visits"))

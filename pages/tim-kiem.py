@@ -17,7 +17,7 @@ view.keep("tim", words.strip() or None)
 st.caption(t("search_scope"))
 
 if words.strip():
-    hits, counts = search.search(words, cached.search_records(current.catalog, current.flt, lang))
+    hits, counts = cached.search_hits(current.catalog, current.flt, lang, words)
     if not hits:
         st.info(
             t("search_none", words=ui.plain(words.strip()), filter=ui.plain(current.filter_label())),

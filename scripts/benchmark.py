@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,7 +72,15 @@ PAGES = [
     ("van-ban", "van-ban", "van-ban"),
     ("nguon", "nguon", "nguon"),
     ("du-lieu", "du-lieu", "du-lieu"),
+    ("tim-kiem", "tim-kiem", "tim-kiem"),
+    ("thay-doi", "thay-doi", "thay-doi"),
+    ("kien-nghi", "kien-nghi", "kien-nghi"),
 ]
+# The curator's pages (nhap-lieu, hang-cho, nhat-ky) are not leaders' pages and are not measured.
+# What a page is opened with besides the filter: the search page with words (its shared link's `tim`), as a leader
+# searches and then narrows the filter; AppTest types them into the box.
+OPENED = {"tim-kiem": {"tim": "giám sát"}}
+TYPED = {"tim-kiem": {"search_q": "giám sát"}}
 TARGETS = {
     "page_scale_ms": 300,
     "page_curated_ms": 100,
@@ -171,6 +180,8 @@ def page_reruns(entry: Path, page: str, data: Path, changes: list[dict]) -> list
     at = _apptest(entry)
     if page != "overview":
         at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+    for key, value in TYPED.get(page, {}).items():
+        at.session_state[key] = value
     at.run()
     _check(at, page)
     times = []
@@ -431,7 +442,7 @@ async def server_runs(base: str, pid: int, changes: int, keys: list[str]) -> dic
         if key not in keys:
             continue
         opened = (
-            [(path, "nam=2015-2024")]
+            [(path, urllib.parse.urlencode({"nam": "2015-2024", **OPENED.get(key, {})}))]
             if key != "trinh-chieu"
             else [(path, f"trinh_chieu={slide}&nam=2015-2024") for slide in SLIDES]
         )
@@ -816,8 +827,16 @@ def _decisions(result: dict) -> str:
 
 # Why a page's run at scale costs what it does, measured per part with AppTest while building this (29/11/2026).
 CAUSES = {
-    "trinh-chieu": "for a new filter the slides are made again (exports/report.py, cached per filter and language; "
-    "each slide's chart per filter and slide; the PowerPoint and HTML files only when downloaded)",
+    "trinh-chieu": "for a new filter only the slide shown is made (exports/report.py `Deck`, cached per filter and "
+    "slide) from a per-catalog index of the values (`value_index`, once per scheme and language), and its chart or map "
+    "picture; the PowerPoint and HTML files only when downloaded",
+    "tim-kiem": "the filter's visits (≈35.000 in the national view) are searched part by part for each new filter or "
+    "words, the records that hold the words made and folded (danvan/search.py `search_in`; the values' text parts "
+    "are encoded once per catalog), and up to 60 hits drawn (≈180 elements)",
+    "thay-doi": "30 visits and 30 values drawn (≈100 elements), and the filter's visits joined with their added dates "
+    "per filter (the values' added dates are indexed once per catalog: danvan/changes.py `added_index`)",
+    "tong-quan": "the outcomes of the filter's province-level totals (≈11 ms), the trends counted over the catalog's "
+    "de-duplicated values (danvan/results.py `top_trends`, ≈12 ms), six visits, six highlights and the headline",
     "ho-so-tinh": "one screen of 10 visits and 20 quoted values is ≈135 elements (≈800 deltas) to send, and the "
     "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
     "so-sanh": "the labels and the table of every value of the chosen indicator (thousands of communes: ≈12 + 7 ms), "
@@ -843,16 +862,14 @@ def _limits(result: dict) -> str:
     present = result.get("presentation")
     if present and result["pages"].get("trinh-chieu", {}).get("server_cpu_ratio", 0) > 20:
         notes.append(
-            f"- The presentation's national view: making its {present['national_slides']} slides takes "
-            f"{present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it formatting and "
-            f"deduplicating all {present['national_rows']:,} values of the filter for the comparison slides "
-            f"(`report._indicator_values`); one province: {present['province_ms']:.0f} ms. The filter changes "
-            "alternate between the national view and provinces, so the CPU (a mean) is the national view's and "
-            "the run (a median) lies between. A first step, measured while building this: those values formatted once "
-            "per catalog and taken per filter as the other pages' tables are gives the same slides with the national "
-            "view's comparison slides in 0.6 s instead of 1.8 s — still far over; under 20× needs the comparison "
-            "slides made from per-catalog aggregates rather than from every value (exports/report.py, not changed "
-            "here)."
+            "- The presentation page makes, for a new filter, only the slide shown (exports/report.py `Deck`, cached "
+            "per filter and slide) from a per-catalog index of the values (`value_index`, once per scheme and "
+            "language); a page's run is that slide's. For scale, all "
+            f"{present['national_slides']} slides of the national view at once (what the downloaded files need, "
+            f"`report.report`) take {present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it in "
+            f"`report._indicator_values` over the filter's {present['national_rows']:,} values; one province's: "
+            f"{present['province_ms']:.0f} ms. The filter changes alternate between the national view and provinces, "
+            "so the CPU (a mean) leans to the national view's and the run (a median) lies between."
         )
     if any(page.get("server_cpu_ratio", 0) > 20 for page in result["pages"].values()):
         notes.append(

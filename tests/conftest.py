@@ -59,3 +59,19 @@ def sign_in_as_curator(at, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
     at.session_state[keys.ACCOUNT] = accounts.get(curators_file(tmp_path, monkeypatch), CURATOR[0])
     at.session_state[keys.SEEN] = dt.datetime.now()
+
+
+@pytest.fixture(scope="session")
+def small_scale(tmp_path_factory) -> danvan.Catalog:
+    """The generated data of scripts/make_scale_data.py --small: 2.000 values over 100 indicators and every unit."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("make_scale_data", ROOT / "scripts" / "make_scale_data.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("scale") / "small"
+    module.main(["--small", "--out", str(folder)])
+    return danvan.load(folder, verify_quotes=False)

@@ -51,3 +51,41 @@ def test_the_filter_narrows_what_changed(catalog):
     )
     assert found.visits["visit_id"].to_list() == ["v-2024-04-25-lang-son"]
     assert found.sources["source_id"].to_list() == ["s00"]
+
+
+def test_the_catalogs_index_gives_what_since_gives(catalog):
+    """The page reads what changed from the catalog's index of added dates (changes.added_index): the same sources,
+    visits, values (the first n, in the same order), counts and newest day as since() and latest() of the filter's
+    own rows, with and without a save in the audit log."""
+    entry = Entry(
+        "x",
+        "2026-11-01T10:00:00",
+        "curator",
+        "why",
+        {"observations.yaml": {"added": ["o-s00-dvk-recognized-2021-2023"], "changed": [], "removed": []}},
+    )
+    seen = 0
+    for entries in ([], [entry]):
+        for scheme in ("63", "34"):
+            table = queries.observation_table(catalog, scheme)
+            index = changes.added_index(table, catalog.sources, entries)
+            for flt in (
+                Filter(years=(2008, 2026), scheme=scheme),
+                Filter(years=(2020, 2024), scheme=scheme),
+                Filter(provinces=("20",) if scheme == "63" else ("01",), years=(2008, 2026), scheme=scheme),
+            ):
+                vis, obs = queries.visits(catalog, flt), queries.observations(catalog, flt, table)
+                ids = queries.filter_source_ids(vis, obs.group_by("source_id").len())
+                keep = queries.in_filter(flt)
+                newest = changes.latest(vis, obs, catalog.sources, entries)
+                assert changes.latest_in(index, vis, keep, entries) == newest
+                for day in (dt.date(2015, 1, 1), dt.date(2024, 4, 24), dt.date(2025, 1, 1)):
+                    expected = changes.since(day, vis, obs, catalog.sources, entries)
+                    for n in (1, 5, 10_000):
+                        found = changes.since_in(day, index, table, vis, keep, ids, entries, n)
+                        assert found.value_count == expected.observations.height, (flt, day)
+                        assert found.observations.equals(expected.observations.head(n)), (flt, day, n)
+                        assert found.sources.equals(expected.sources) and found.visits.equals(expected.visits)
+                        assert found.undated == expected.undated and found.empty == expected.empty
+                    seen += expected.observations.height
+    assert seen > 50

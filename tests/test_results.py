@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 
 from danvan import queries, results
 from danvan.filter import Filter
@@ -92,3 +93,66 @@ def test_trends_compare_with_the_previous_period():
 
 def test_no_trend_in_the_seed_data(catalog):
     assert results.trends(queries.observations(catalog, Filter(years=(2008, 2026)))).is_empty()
+
+
+TREND_FILTERS = [
+    Filter(),
+    Filter(years=(2016, 2022)),
+    Filter(years=(2020, 2020)),
+    Filter(provinces=("01", "79"), years=(2015, 2020)),
+    Filter(provinces=("20",)),
+    Filter(years=(2013, 2016), scheme="34"),
+    Filter(years=(2025, 2026), scheme="34"),
+    Filter(provinces=("01",), scheme="34"),
+]
+
+
+@pytest.mark.parametrize("n", [1, 12, 10_000])
+def test_top_trends_equal_the_filters_own(catalog, small_scale, n):
+    """The overview's trends come from rows de-duplicated and ranked once per catalog (top_trends): the same rows,
+    in the same order, and the same count as trends() of the filter's observations, on the curated data (which has
+    none) and on the generated data (which has hundreds)."""
+    seen = 0
+    for data in (catalog, small_scale):
+        tables = {scheme: queries.observation_table(data, scheme) for scheme in ("63", "34")}
+        rows = {scheme: results.trend_rows(table) for scheme, table in tables.items()}
+        for flt in TREND_FILTERS:
+            table = tables[flt.scheme]
+            expected = results.trends(queries.observations(data, flt, table))
+            top, count = results.top_trends(table, rows[flt.scheme], queries.in_filter(flt), n)
+            assert count == expected.height, flt
+            assert top.equals(expected.head(n)), flt
+            seen += count
+    assert seen == 33  # the generated data has trends to compare
+
+
+def test_top_trends_keep_trends_order_for_equal_keys_and_copies():
+    """Two units of one name (equal keys: listed by their first value in the filter, which a filter on years can
+    change), copies of a value (the last kept), a target (never a period's value), a third indicator ranked first."""
+    rows = frame(
+        [
+            year(2015) | {"display_code": "A", "display_name": "Same", "value": 1.0},
+            year(2018) | {"display_code": "B", "display_name": "Same", "value": 2.0},
+            year(2019) | {"display_code": "A", "display_name": "Same", "value": 3.0},
+            year(2020) | {"display_code": "B", "display_name": "Same", "value": 4.0},
+            year(2021) | {"display_code": "A", "display_name": "Same", "value": 5.0},
+            year(2021) | {"display_code": "A", "display_name": "Same", "value": 6.0},  # a copy: the last is kept
+            year(2021) | {"display_code": "A", "display_name": "Same", "value": 9.0, "status": "target"},
+            year(2019) | {"indicator_id": "c", "category": "van_ban", "value": 7.0},
+            year(2022) | {"indicator_id": "c", "category": "van_ban", "value": 8.0},
+            year(2019) | {"indicator_id": "b", "category": "chinh_quyen", "value": 7.0},
+            year(2020) | {"indicator_id": "b", "category": "chinh_quyen", "value": 8.0},
+        ]
+    )
+    index = results.trend_rows(rows)
+    for flt in (Filter(years=(2014, 2022)), Filter(years=(2018, 2021)), Filter(provinces=("A",), years=(2014, 2022))):
+        expected = results.trends(rows.filter(queries.in_filter(flt)))
+        for n in (1, 2, 3, 10):
+            top, count = results.top_trends(rows, index, queries.in_filter(flt), n)
+            assert count == expected.height and top.equals(expected.head(n)), (flt, n)
+    every = results.top_trends(rows, index, queries.in_filter(Filter(years=(2014, 2022))), 10)[0]
+    assert every["indicator_id"].to_list() == ["x", "x", "b", "c"]
+    assert every["display_code"].to_list()[:2] == ["A", "B"]  # A's first value (2015) comes before B's (2018)
+    assert [p["value"] for p in every["periods"][0]] == [1.0, 3.0, 6.0]
+    later = results.top_trends(rows, index, queries.in_filter(Filter(years=(2018, 2021))), 10)[0]
+    assert later["display_code"].to_list()[:2] == ["B", "A"]  # without 2015, B's 2018 comes first

@@ -68,3 +68,45 @@ def test_no_empty_parts_in_searched_text(table):
     import polars as pl
 
     assert table.filter(pl.col("text").str.contains("· ·", literal=True)).is_empty()
+
+
+QUERIES = [
+    "dan van kheo",
+    "Dân vận",
+    "giám sát",
+    "LẠNG SƠN",
+    "mau 11",
+    "290-QĐ/TW",
+    "81,77",
+    "khe",
+    "an van",
+    "zzzz",
+    " ,; ",
+]
+
+
+@pytest.mark.parametrize("data", ["catalog", "small_scale"])
+def test_search_in_finds_what_search_over_every_record_finds(request, data):
+    """The page searches only the records that may hold the words (search_in, with the values' text parts encoded
+    once per catalog): the same hits, in the same order, and the same counts as search() over every record."""
+    catalog = request.getfixturevalue(data)
+    found = 0
+    for scheme, flt in (
+        ("63", Filter(years=(2008, 2026))),
+        ("63", Filter(years=(2016, 2022))),
+        ("63", Filter(provinces=("20", "01"), years=(2015, 2024))),
+        ("34", Filter(years=(2013, 2026), scheme="34")),
+    ):
+        table = queries.observation_table(catalog, scheme)
+        visits, values = queries.visits(catalog, flt), queries.observations(catalog, flt, table)
+        for lang in ("vi", "en"):
+            parts = search.encode(table, lang, ("period_start", "period_end", "display_code"))
+            encoded = search.Encoded(queries.take(parts.codes, queries.in_filter(flt)), parts.values)
+            every = search.records(visits, catalog.findings, values, catalog.documents, catalog.sources, lang=lang)
+            for query in QUERIES:
+                expected = search.search(query, every)
+                args = (query, visits, catalog.findings, values, catalog.documents, catalog.sources)
+                assert search.search_in(*args, lang=lang) == expected, (flt, query)
+                assert search.search_in(*args, lang=lang, encoded=encoded) == expected, (flt, query)
+                found += sum(expected[1].values())
+    assert found > 100
