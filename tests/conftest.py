@@ -61,9 +61,8 @@ def sign_in_as_curator(at, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     at.session_state[keys.SEEN] = dt.datetime.now()
 
 
-@pytest.fixture(scope="session")
-def small_scale(tmp_path_factory) -> danvan.Catalog:
-    """The generated data of scripts/make_scale_data.py --small: 2.000 values over 100 indicators and every unit."""
+def make_scale_data(folder: Path, *args: str) -> Path:
+    """scripts/make_scale_data.py into `folder` (the whole national scale without arguments, or e.g. --small)."""
     import importlib.util
     import sys
 
@@ -72,6 +71,20 @@ def small_scale(tmp_path_factory) -> danvan.Catalog:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("scale") / "small"
-    module.main(["--small", "--out", str(folder)])
-    return danvan.load(folder, verify_quotes=False)
+    module.main([*args, "--out", str(folder)])
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_scale(tmp_path_factory) -> danvan.Catalog:
+    """The generated data of scripts/make_scale_data.py --small: 2.000 values over 100 indicators and every unit."""
+    return danvan.load(make_scale_data(tmp_path_factory.mktemp("scale") / "small", "--small"), verify_quotes=False)
+
+
+@pytest.fixture(scope="session")
+def full_scale(tmp_path_factory) -> Path:
+    """The national-scale generated data: build/scale when the benchmark made it, else made here (a few seconds)."""
+    built = ROOT / "build" / "scale"
+    if (built / "dataset.yaml").is_file():
+        return built
+    return make_scale_data(tmp_path_factory.mktemp("scale") / "full")

@@ -5,9 +5,6 @@ the catalog's value index (what the app shows) are those made from a filter's ow
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +12,6 @@ import danvan
 from danvan import queries
 from danvan.exports import report
 from danvan.filter import Filter
-
-SCALE = Path(__file__).resolve().parent.parent / "build" / "scale"
 
 
 def test_visits_slide_says_who_visited_whom(catalog):
@@ -27,9 +22,8 @@ def test_visits_slide_says_who_visited_whom(catalog):
     assert who[0].startswith(visits["body"][0] + " → ") and who[0].endswith("Lạng Sơn")
 
 
-@pytest.mark.skipif(not (SCALE / "dataset.yaml").is_file(), reason="needs build/scale (scripts/make_scale_data.py)")
-def test_gia_lai_2013_2015_at_scale_builds_its_visits_slide():
-    catalog = danvan.load(SCALE, verify_quotes=False, snapshot=True)
+def test_gia_lai_2013_2015_at_scale_builds_its_visits_slide(full_scale):
+    catalog = danvan.load(full_scale, verify_quotes=False, snapshot=True)
     visits = queries.visits(catalog, Filter(provinces=("64",), years=(2013, 2015)))
     assert visits.height > 3
     slide = report._visits_slide(catalog, visits, "vi")
@@ -37,7 +31,6 @@ def test_gia_lai_2013_2015_at_scale_builds_its_visits_slide():
     assert all(row[2].endswith("Gia Lai") for row in slide.table.rows)
 
 
-ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 1, 5)
 FILTERS = [
     Filter(),
@@ -49,19 +42,6 @@ FILTERS = [
     Filter(provinces=("01", "79"), years=(2016, 2022)),
     Filter(provinces=("01",), scheme="34"),
 ]
-
-
-@pytest.fixture(scope="module")
-def small_scale(tmp_path_factory) -> danvan.Catalog:
-    """The generated data of scripts/make_scale_data.py --small: 2.000 values over 100 indicators and every unit."""
-    spec = importlib.util.spec_from_file_location("make_scale_data", ROOT / "scripts" / "make_scale_data.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("scale") / "small"
-    module.main(["--small", "--out", str(folder)])
-    return danvan.load(folder, verify_quotes=False)
 
 
 @pytest.mark.parametrize("data", ["curated", "small"])
