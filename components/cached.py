@@ -150,6 +150,17 @@ def place_labels(catalog: danvan.Catalog, lang: str) -> dict[str, str]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def _place_label_frame(version: str, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.place_label_frame(_catalog.places, lang)
+
+
+def place_label_frame(catalog: danvan.Catalog, lang: str) -> pl.DataFrame:
+    """place_labels as a frame (queries.place_label_frame), for the tables and charts that name many places: made
+    once per catalog, not per filter (~14.000 places at scale)."""
+    return _place_label_frame(catalog.version, lang, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
     return filters.data_years(_catalog)
 
