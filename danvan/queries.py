@@ -611,21 +611,25 @@ def place_labels(places: pl.DataFrame, lang: str = "vi") -> dict[str, str]:
     return dict(zip(named["name"].to_list(), named["label"].to_list(), strict=True))
 
 
-def place_named(column: str, labels: pl.DataFrame) -> pl.Expr:
-    """`column`'s place names as place_label_frame() `labels` write them; other values as they are."""
-    return pl.col(column).replace_strict(
-        labels["name"], labels["label"], default=pl.col(column), return_dtype=pl.String
-    )
+def place_names(frame: pl.DataFrame, names: pl.Expr, labels: pl.DataFrame) -> pl.Series:
+    """`names` (place names of `frame`'s rows) as place_label_frame() `labels` write them, other values as they are.
+    A join: replacing through ~14.000 names costs ~20× more per column at scale."""
+    picked = frame.select(names.alias("name"))
+    joined = picked.join(labels, on="name", how="left", maintain_order="left")
+    return joined.select(pl.coalesce("label", "name")).to_series()
 
 
 def place_label_expr(places: pl.DataFrame | None, lang: str = "vi", *, labels: pl.DataFrame | None = None) -> pl.Expr:
     """The most specific lower place of a visit or value (commune, else district) as place_labels() writes it;
     null for a province-level record. `labels`, place_label_frame() made once per catalog (components/cached.py),
-    spares making them again from `places`."""
+    spares making them again from `places`. For many rows place_names() is faster."""
     if labels is None:
         assert places is not None, "place_label_expr needs places or labels"
         labels = place_label_frame(places, lang)
-    return pl.coalesce(place_named("commune", labels), place_named("district", labels)).alias("place_label")
+    lower = pl.coalesce("commune", "district")
+    return lower.replace_strict(labels["name"], labels["label"], default=lower, return_dtype=pl.String).alias(
+        "place_label"
+    )
 
 
 def source_title_expr(sources: pl.DataFrame, column: str = "source_id") -> pl.Expr:

@@ -228,16 +228,14 @@ def compare_labels(
     value_column = "value_per_year" if per_year else "value"
     unit = rows["unit"][0] if rows.height else "count"
     levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
-    place = (
-        pl.coalesce("commune", "district", "province_name")
-        if places is None and labels is None
-        else pl.coalesce(
-            pl.concat_str(
-                [queries.place_label_expr(places, lang, labels=labels), pl.col("province_name")], separator=", "
-            ),
-            pl.col("province_name"),
-        )
-    )
+    if places is None and labels is None:
+        place = pl.coalesce("commune", "district", "province_name")
+    else:  # the lower place's label joined in first (queries.place_names), dropped at the end
+        if labels is None:
+            assert places is not None
+            labels = queries.place_label_frame(places, lang)
+        rows = rows.with_columns(queries.place_names(rows, pl.coalesce("commune", "district"), labels).alias("_place"))
+        place = pl.coalesce(pl.concat_str([pl.col("_place"), pl.col("province_name")], separator=", "), "province_name")
     old = (
         pl.when(pl.col("province_name") != pl.col("display_name"))
         .then(pl.format(" ({})", pl.col("province_name")))
@@ -285,6 +283,7 @@ def compare_labels(
             ).alias("hover"),
         )
         .sort("series", value_column, descending=[False, True])
+        .drop("_place", strict=False)
     )
 
 
