@@ -437,6 +437,12 @@ def _search_parts(version: str, scheme: str, lang: str, _catalog: danvan.Catalog
     return search.encode(table, lang, ("period_start", "period_end", "display_code"))
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_visits(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    """Every visit's searched text, folded once per catalog (danvan.search.fold_visits)."""
+    return search.fold_visits(_visit_table(version, scheme, _catalog))
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.Catalog) -> tuple[list, dict[str, int]]:
     parts = _search_parts(version, flt.scheme, lang, _catalog)
@@ -450,6 +456,7 @@ def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.C
         _catalog.sources,
         lang=lang,
         encoded=encoded,
+        folded_visits=_search_visits(version, flt.scheme, _catalog),
     )
 
 
