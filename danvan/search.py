@@ -372,8 +372,8 @@ def search_in(
         each, _ = patterns(query)
         if visits.height < folded_visits.height // 2:  # a few provinces: their visits' text only
             folded_visits = folded_visits.filter(pl.col("visit_id").is_in(visits["visit_id"].implode()))
-        matched = folded_visits.filter(pl.all_horizontal([pl.col("folded").str.contains(regex) for regex in each]))
-        holding = pl.col("visit_id").is_in(matched["visit_id"].implode())
+        holders = folded_visits.filter(pl.all_horizontal([pl.col("folded").str.contains(regex) for regex in each]))
+        holding = pl.col("visit_id").is_in(holders["visit_id"].implode())
     kept_visits = visits.filter(holding | pl.col("visit_id").is_in(kept_findings["visit_id"].implode()))
     if encoded is None:
         kept_values = observations.filter(_holding([pl.col(part) for part in value_parts(lang)], terms))
