@@ -150,6 +150,17 @@ def place_labels(catalog: danvan.Catalog, lang: str) -> dict[str, str]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def _place_label_frame(version: str, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.place_label_frame(_catalog.places, lang)
+
+
+def place_label_frame(catalog: danvan.Catalog, lang: str) -> pl.DataFrame:
+    """place_labels as a frame (queries.place_label_frame), for the tables and charts that name many places: made
+    once per catalog, not per filter (~14.000 places at scale)."""
+    return _place_label_frame(catalog.version, lang, catalog)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _data_years(version: str, _catalog: danvan.Catalog) -> tuple[int, int]:
     return filters.data_years(_catalog)
 
@@ -426,6 +437,12 @@ def _search_parts(version: str, scheme: str, lang: str, _catalog: danvan.Catalog
     return search.encode(table, lang, ("period_start", "period_end", "display_code"))
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_visits(version: str, scheme: str, _catalog: danvan.Catalog) -> pl.DataFrame:
+    """Every visit's searched text, folded once per catalog (danvan.search.fold_visits)."""
+    return search.fold_visits(_visit_table(version, scheme, _catalog))
+
+
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.Catalog) -> tuple[list, dict[str, int]]:
     parts = _search_parts(version, flt.scheme, lang, _catalog)
@@ -439,6 +456,7 @@ def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.C
         _catalog.sources,
         lang=lang,
         encoded=encoded,
+        folded_visits=_search_visits(version, flt.scheme, _catalog),
     )
 
 

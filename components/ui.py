@@ -91,12 +91,14 @@ def findings(view: View, visit_id: str) -> None:
             st.markdown(f"- {plain(text)}  \n  _“{plain(quoted)}”_")
 
 
-def host(view: View, row: dict) -> str:
-    """Commune, district and province of a visit or value, as escaped Markdown."""
+def host(view: View, row: dict, labels: dict[str, str] | None = None) -> str:
+    """Commune, district and province of a visit or value, as escaped Markdown. `labels` (cached.place_labels),
+    when a page names hundreds of places, spares a cache look-up (~0,2 ms) for each."""
     province = row["province_name"]
     if row.get("display_name") and row["display_name"] != province:
         province = view.t("formerly", new=row["display_name"], old=province)
-    labels = cached.place_labels(view.catalog, view.lang)  # "huyện Ba Bể", "thành phố Bắc Kạn"
+    if labels is None:
+        labels = cached.place_labels(view.catalog, view.lang)  # "huyện Ba Bể", "thành phố Bắc Kạn"
     lower = [labels.get(x, x) for x in (row.get("commune"), row.get("district")) if x]
     return ", ".join(plain(x) for x in (*lower, province) if x)
 

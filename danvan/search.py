@@ -115,6 +115,35 @@ def _snippet(text: str, regexes: list[str]) -> tuple[str, tuple[tuple[int, int],
     return cut, _spans(cut, regexes)
 
 
+def _host() -> pl.Expr:
+    return pl.concat_str(
+        [pl.col("commune"), pl.col("district"), pl.col("display_name")], separator=", ", ignore_nulls=True
+    )
+
+
+def _visit_text() -> pl.Expr:
+    """A visit record's searched text (records())."""
+    return pl.concat_str(
+        [
+            pl.col("summary"),
+            pl.col("body"),
+            pl.col("leader_name"),
+            pl.col("leader_title"),
+            _host(),
+            pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
+            pl.lit("“") + pl.col("quote") + pl.lit("”"),
+        ],
+        separator=" · ",
+        ignore_nulls=True,
+    )
+
+
+def fold_visits(visits: pl.DataFrame) -> pl.DataFrame:
+    """Each visit's record text (records()) folded as search() folds it, by visit_id: made once per catalog, so that
+    a new filter or query looks for the words in it instead of in each part of ~35.000 visits (~50 ms)."""
+    return visits.select("visit_id", _visit_text().str.replace_many(list(FOLD), list(FOLD.values())).alias("folded"))
+
+
 def records(
     visits: pl.DataFrame,
     findings: pl.DataFrame,
@@ -128,28 +157,13 @@ def records(
     choice (parameter, value), province. `visits` and `observations` are the filter's (with display names);
     `findings` are kept for the filter's visits only."""
     name = "name_en" if lang == "en" else "name_vi"
-    host = pl.concat_str(
-        [pl.col("commune"), pl.col("district"), pl.col("display_name")], separator=", ", ignore_nulls=True
-    )
     visit_rows = visits.select(
         pl.lit("visit").alias("kind"),
         pl.col("visit_id").alias("record_id"),
         pl.concat_str(
-            [pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), host], separator=" — ", ignore_nulls=True
+            [pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), _host()], separator=" — ", ignore_nulls=True
         ).alias("title"),
-        pl.concat_str(
-            [
-                pl.col("summary"),
-                pl.col("body"),
-                pl.col("leader_name"),
-                pl.col("leader_title"),
-                host,
-                pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
-                pl.lit("“") + pl.col("quote") + pl.lit("”"),
-            ],
-            separator=" · ",
-            ignore_nulls=True,
-        ).alias("text"),
+        _visit_text().alias("text"),
         pl.col("date_start").alias("day"),
         pl.lit("dong-thoi-gian").alias("page"),
         pl.lit("su_kien").alias("param"),
@@ -225,17 +239,21 @@ def records(
     return pl.concat([visit_rows, finding_rows, value_rows, document_rows, source_rows], how="vertical_relaxed")
 
 
-def search(query: str, table: pl.DataFrame, limit: int = 60) -> tuple[list[Hit], dict[str, int]]:
+def search(
+    query: str, table: pl.DataFrame, limit: int = 60, folded: pl.Series | None = None
+) -> tuple[list[Hit], dict[str, int]]:
     """The records of `table` (records()) holding every word of `query`, ranked: the whole phrase first, then by kind
-    (visits, recommendations, …) and newest first; at most `limit` hits, and the number found of each kind."""
+    (visits, recommendations, …) and newest first; at most `limit` hits, and the number found of each kind.
+    `folded`: the text of the table's first rows folded already (fold_visits(), for its visits)."""
     each, phrase = patterns(query)
     if phrase is None:
         return [], {}
-    matched = (
-        table.lazy()
-        .with_columns(fold_expr("text").alias("_folded"))
-        .filter(pl.all_horizontal([pl.col("_folded").str.contains(regex) for regex in each]))
-    )
+    if folded is None or folded.null_count():
+        texts = table.lazy().with_columns(fold_expr("text").alias("_folded"))
+    else:  # only the rest folded here: folding is most of a national search's time
+        rest = table.slice(folded.len()).select(fold_expr("text")).to_series()
+        texts = table.with_columns(pl.concat([folded, rest]).alias("_folded")).lazy()
+    matched = texts.filter(pl.all_horizontal([pl.col("_folded").str.contains(regex) for regex in each]))
     ranked = (
         matched.with_columns(
             (~pl.col("_folded").str.contains(phrase)).alias("_phrase"),
@@ -325,11 +343,12 @@ def search_in(
     lang: str = "vi",
     limit: int = 60,
     encoded: Encoded | None = None,
+    folded_visits: pl.DataFrame | None = None,
 ) -> tuple[list[Hit], dict[str, int]]:
     """`search(query, records(visits, findings, observations, documents, sources))`, with the records made of the
     rows that may hold every word only: a national filter has half a million values, and folding each one's text
     costs a second, where looking for the words in its parts costs a few milliseconds. `encoded`: the parts of
-    `observations`, row for row (encode())."""
+    `observations`, row for row (encode()); `folded_visits`: fold_visits() of (at least) `visits`."""
     terms = words(query)
     if not terms:
         return [], {}
@@ -347,9 +366,15 @@ def search_in(
         pl.col("documents").list.join(", "),
         pl.col("quote"),
     ]
-    kept_visits = visits.filter(
-        _holding(visit_parts, terms) | pl.col("visit_id").is_in(kept_findings["visit_id"].implode())
-    )
+    if folded_visits is None:
+        holding = _holding(visit_parts, terms)
+    else:  # the very test search() makes of a visit's record, on text folded once per catalog
+        each, _ = patterns(query)
+        if visits.height < folded_visits.height // 2:  # a few provinces: their visits' text only
+            folded_visits = folded_visits.filter(pl.col("visit_id").is_in(visits["visit_id"].implode()))
+        holders = folded_visits.filter(pl.all_horizontal([pl.col("folded").str.contains(regex) for regex in each]))
+        holding = pl.col("visit_id").is_in(holders["visit_id"].implode())
+    kept_visits = visits.filter(holding | pl.col("visit_id").is_in(kept_findings["visit_id"].implode()))
     if encoded is None:
         kept_values = observations.filter(_holding([pl.col(part) for part in value_parts(lang)], terms))
     else:
@@ -363,4 +388,8 @@ def search_in(
             found &= anywhere
         kept_values = observations.filter(encoded.codes.select(found.alias("found")).to_series())
     table = records(kept_visits, kept_findings, kept_values, documents, sources, lang=lang)
-    return search(query, table, limit)
+    if folded_visits is None:
+        return search(query, table, limit)
+    # the visits come first in the records, in kept_visits' order
+    folded = kept_visits.select("visit_id").join(folded_visits, on="visit_id", how="left", maintain_order="left")
+    return search(query, table, limit, folded["folded"] if folded.height == kept_visits.height else None)

@@ -27,7 +27,8 @@ else:
         if many
         else visits
     )
-    rows = listed.with_columns(charts.timeline_hover(current.lang, current.catalog.places))
+    places = cached.place_label_frame(current.catalog, current.lang)  # made once per catalog
+    rows = listed.with_columns(charts.timeline_hover(current.lang, labels=places))
     points = rows
     if many:  # one point per month, visiting level and kind: a figure of a few thousand points at most
         points = charts.timeline_buckets(cached.visit_buckets(current.catalog, current.flt), current.lang)
@@ -63,7 +64,7 @@ else:
                 "{} — {} → {}",
                 pl.col("date_start").dt.strftime("%d/%m/%Y"),
                 pl.col("body"),
-                charts.host_name(current.lang, current.catalog.places).fill_null("—"),
+                charts.host_name(current.lang, labels=places).fill_null("—"),
             ),
         ).iter_rows()
     )

@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from components import ui, view
+from components import cached, ui, view
 from danvan import fmt
 from danvan.exports import FORMATS
 from danvan.exports import tables as export
@@ -16,6 +16,7 @@ current = view.current()
 ui.header(current, "page_data")
 t, lang = current.t, current.lang
 visits, observations = current.visits(), current.observations()
+labels = cached.place_label_frame(current.catalog, lang)  # made once per catalog, not per table and filter
 
 
 def shown(frame: pl.DataFrame) -> pl.DataFrame:
@@ -43,12 +44,12 @@ for key, frame, stem, table in (
     if frame.height > ROWS:
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     # Sources by title and places with their kind; a value that contradicts its own ratio is flagged beside it.
-    screen = table(frame.head(ROWS), lang, current.catalog)
+    screen = table(frame.head(ROWS), lang, current.catalog, labels=labels)
     st.dataframe(shown(screen), hide_index=True, placeholder="—")
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
     st.download_button(
         t(CSV.label),
-        lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog)),
+        lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog, labels=labels)),
         file_name=f"danvan-{stem}.{CSV.extension}",
         mime=CSV.mime,
         icon=":material/download:",

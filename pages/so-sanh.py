@@ -53,7 +53,7 @@ else:
     )
     view.keep("moi_nam", 1 if per_year else None)
     value_col = "value_per_year" if per_year else "value"
-    rows = charts.compare_labels(rows, lang, per_year=per_year, places=current.catalog.places)
+    rows = charts.compare_labels(rows, lang, per_year=per_year, labels=cached.place_label_frame(current.catalog, lang))
 
     reasons = queries.comparability(rows)
     if reasons:

@@ -30,7 +30,7 @@ if query:
 st.caption(t("doc_count", n=fmt.number(documents.height, lang=current.lang)))
 if documents.is_empty():
     ui.empty(current)
-titles = dict(catalog.sources.select("source_id", "title").iter_rows())
+places = cached.place_labels(catalog, current.lang)  # once, not per visit listed (hundreds in the national view)
 for doc in documents.iter_rows(named=True):
     refs = referenced.filter(pl.col("documents") == doc["code"])
     label = f"{doc['code']} — {t('doc_type_' + doc['type'])}" + (f", {fmt.date(doc['date'])}" if doc["date"] else "")
@@ -49,7 +49,8 @@ for doc in documents.iter_rows(named=True):
         if refs.is_empty():
             st.caption(t("none"))
         for ref in refs.head(LISTED).iter_rows(named=True):
-            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → {ui.host(current, ref) or '—'}")
+            where = ui.host(current, ref, places) or "—"
+            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → {where}")
         if refs.height > LISTED:
             st.caption(t("doc_more_visits", n=fmt.number(refs.height - LISTED, lang=current.lang)))
         st.markdown(f"**{t('doc_sources')}:**")

@@ -835,19 +835,25 @@ CAUSES = {
     "trinh-chieu": "for a new filter only the slide shown is made (exports/report.py `Deck`, cached per filter and "
     "slide) from a per-catalog index of the values (`value_index`, once per scheme and language), and its chart or map "
     "picture; the PowerPoint and HTML files only when downloaded",
-    "tim-kiem": "the filter's visits (≈35.000 in the national view) are searched part by part for each new filter or "
-    "words, the records that hold the words made and folded (danvan/search.py `search_in`; the values' text parts "
-    "are encoded once per catalog), and up to 60 hits drawn (≈180 elements)",
+    "tim-kiem": "for each new filter or words the filter's visits (≈25.000 in the national view) are looked through in "
+    "their text folded once per catalog (danvan/search.py `fold_visits`; the values' text parts are encoded once per "
+    "catalog), the records that hold the words made, the ones not folded yet folded and ranked (`search`), and up to "
+    "60 hits drawn (≈180 elements)",
     "thay-doi": "30 visits and 30 values drawn (≈100 elements), and the filter's visits joined with their added dates "
     "per filter (the values' added dates are indexed once per catalog: danvan/changes.py `added_index`)",
     "tong-quan": "the outcomes of the filter's province-level totals (≈11 ms), the trends counted over the catalog's "
     "de-duplicated values (danvan/results.py `top_trends`, ≈12 ms), six visits, six highlights and the headline",
     "ho-so-tinh": "one screen of 10 visits and 20 quoted values is ≈135 elements (≈800 deltas) to send, and the "
     "location map's deck (all 63 shapes, ≈300 KB of JSON) is built again for each province (≈18 ms)",
-    "so-sanh": "the labels and the table of every value of the chosen indicator (thousands of communes: ≈12 + 7 ms), "
-    "the ranking of the filter's indicators (≈11 ms) and the Plotly figure (≈9 ms)",
+    "so-sanh": "the labels and the table of every value of the chosen indicator (≈8.400 communes: ≈16 + 3 ms; the "
+    "places' labels made once per catalog and joined in), the ranking of the filter's indicators and the Plotly "
+    "figure",
     "ban-do": "the deck of all shapes and arcs (≈300 KB of JSON) is built and sent again for each filter",
-    "van-ban": "the documents' references of the filter's visits, a copy of its rows for a few provinces",
+    "van-ban": "the documents' references of the filter's visits, a copy of its rows for a few provinces, and up to "
+    "20 visits listed under each document (≈300 elements in the national view)",
+    "du-lieu": "the filter's visits and values, and the 2.000 rows of each table shown made readable (places named "
+    "from labels made once per catalog, ratio notes, numbers and dates as text) and sent; the files only when "
+    "downloaded",
     "dong-thoi-gian": "the Plotly figure of up to 2 000 points with the documents as milestones",
 }
 
@@ -863,19 +869,19 @@ def _limits(result: dict) -> str:
                 for label, value in (("run", run), ("CPU", cpu))
                 if value > 20
             )
-            notes.append(f"- `{key}` at scale: {missed} the empty page's — {CAUSES.get(key, 'its own queries')}.")
-    present = result.get("presentation")
-    if present and result["pages"].get("trinh-chieu", {}).get("server_cpu_ratio", 0) > 20:
-        notes.append(
-            "- The presentation page makes, for a new filter, only the slide shown (exports/report.py `Deck`, cached "
-            "per filter and slide) from a per-catalog index of the values (`value_index`, once per scheme and "
-            "language); a page's run is that slide's. For scale, all "
-            f"{present['national_slides']} slides of the national view at once (what the downloaded files need, "
-            f"`report.report`) take {present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it in "
-            f"`report._indicator_values` over the filter's {present['national_rows']:,} values; one province's: "
-            f"{present['province_ms']:.0f} ms. The filter changes alternate between the national view and provinces, "
-            "so the CPU (a mean) leans to the national view's and the run (a median) lies between."
-        )
+            note = f"- `{key}` at scale: {missed} the empty page's — {CAUSES.get(key, 'its own queries')}."
+            present = result.get("presentation")
+            if key == "trinh-chieu" and present:  # one bullet for the page: its cause, then its figures at scale
+                note += (
+                    f" A page's run is that slide's. For scale, all {present['national_slides']} slides of the "
+                    "national view at once (what the downloaded files need, `report.report`) take "
+                    f"{present['national_ms']:.0f} ms, {present['national_values_ms']:.0f} ms of it in "
+                    f"`report._indicator_values` over the filter's {present['national_rows']:,} values; one "
+                    f"province's: {present['province_ms']:.0f} ms. The filter changes alternate between the national "
+                    "view and provinces, so the CPU (a mean) leans to the national view's and the run (a median) lies "
+                    "between."
+                )
+            notes.append(note)
     if any(page.get("server_cpu_ratio", 0) > 20 for page in result["pages"].values()):
         notes.append(
             f"- The CPU ratio is the stricter one: the empty page's run costs the server "

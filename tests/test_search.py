@@ -88,7 +88,8 @@ QUERIES = [
 @pytest.mark.parametrize("data", ["catalog", "small_scale"])
 def test_search_in_finds_what_search_over_every_record_finds(request, data):
     """The page searches only the records that may hold the words (search_in, with the values' text parts encoded
-    once per catalog): the same hits, in the same order, and the same counts as search() over every record."""
+    and the visits' text folded once per catalog): the same hits, in the same order, and the same counts as search()
+    over every record."""
     catalog = request.getfixturevalue(data)
     found = 0
     for scheme, flt in (
@@ -99,6 +100,7 @@ def test_search_in_finds_what_search_over_every_record_finds(request, data):
     ):
         table = queries.observation_table(catalog, scheme)
         visits, values = queries.visits(catalog, flt), queries.observations(catalog, flt, table)
+        folded = search.fold_visits(queries.visit_table(catalog, scheme))  # every visit's, once per catalog
         for lang in ("vi", "en"):
             parts = search.encode(table, lang, ("period_start", "period_end", "display_code"))
             encoded = search.Encoded(queries.take(parts.codes, queries.in_filter(flt)), parts.values)
@@ -108,5 +110,7 @@ def test_search_in_finds_what_search_over_every_record_finds(request, data):
                 args = (query, visits, catalog.findings, values, catalog.documents, catalog.sources)
                 assert search.search_in(*args, lang=lang) == expected, (flt, query)
                 assert search.search_in(*args, lang=lang, encoded=encoded) == expected, (flt, query)
+                fast = search.search_in(*args, lang=lang, encoded=encoded, folded_visits=folded)
+                assert fast == expected, (flt, query)
                 found += sum(expected[1].values())
     assert found > 100

@@ -46,12 +46,23 @@ def _named(column: str, labels: dict[str, str]) -> pl.Expr:
     return pl.col(column).replace_strict(labels, default=pl.col(column), return_dtype=pl.String)
 
 
-def visit_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None = None) -> pl.DataFrame:
+def _places(catalog: Catalog | None, lang: str, labels: pl.DataFrame | None) -> pl.DataFrame:
+    if labels is not None:
+        return labels
+    if catalog is None:
+        return pl.DataFrame(schema={"name": pl.String, "label": pl.String})
+    return queries.place_label_frame(catalog.places, lang)
+
+
+def visit_table(
+    frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None = None, *, labels: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Visits with translated headers and labels; dates stay dates so that files sort and filter properly.
 
     With the catalog, sources are named by title, publisher and date, and districts and communes with their kind
-    ("thành phố Bắc Kạn"); the source id stays, last, to join with the sources table."""
-    places = queries.place_labels(catalog.places, lang) if catalog is not None else {}
+    ("thành phố Bắc Kạn"; `labels`, queries.place_label_frame made once per catalog, spares making them again); the
+    source id stays, last, to join with the sources table."""
+    places = _places(catalog, lang, labels)
     sources = source_labels(catalog.sources) if catalog is not None else {}
     return frame.select(
         pl.col("date_start").alias(t("date", lang)),
@@ -62,8 +73,8 @@ def visit_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None =
         pl.col("body").alias(t("body", lang)),
         pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ").alias(t("leader", lang)),
         pl.col("display_name").alias(t("province", lang)),
-        _named("district", places).alias(t("district", lang)),
-        _named("commune", places).alias(t("commune", lang)),
+        queries.place_names(frame, pl.col("district"), places).alias(t("district", lang)),
+        queries.place_names(frame, pl.col("commune"), places).alias(t("commune", lang)),
         pl.col("documents").list.join(", ").alias(t("documents_short", lang)),
         pl.col("summary").alias(t("summary", lang)),
         _named("source_id", sources).alias(t("source", lang)),
@@ -72,16 +83,18 @@ def visit_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None =
     )
 
 
-def observation_table(frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None = None) -> pl.DataFrame:
+def observation_table(
+    frame: pl.DataFrame, lang: str = "vi", catalog: Catalog | None = None, *, labels: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Observations with translated headers; values stay numbers, and a value that contradicts its own ratio is
     flagged in the column beside it (queries.with_ratio_flag). Names as in visit_table."""
-    places = queries.place_labels(catalog.places, lang) if catalog is not None else {}
+    places = _places(catalog, lang, labels)
     sources = source_labels(catalog.sources) if catalog is not None else {}
     return queries.with_ratio_flag(frame, lang).select(
         pl.col(name_column(lang)).alias(t("indicator", lang)),
         pl.col("display_name").alias(t("province", lang)),
-        _named("district", places).alias(t("district", lang)),
-        _named("commune", places).alias(t("commune", lang)),
+        queries.place_names(frame, pl.col("district"), places).alias(t("district", lang)),
+        queries.place_names(frame, pl.col("commune"), places).alias(t("commune", lang)),
         pl.col("period_start").alias(f"{t('period', lang)} ({t('period_from', lang)})"),
         pl.col("period_end").alias(f"{t('period', lang)} ({t('period_to', lang)})"),
         pl.col("value").alias(t("value", lang)),

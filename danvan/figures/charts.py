@@ -211,25 +211,31 @@ def escaped(expr: pl.Expr) -> pl.Expr:
 
 
 def compare_labels(
-    rows: pl.DataFrame, lang: str, *, per_year: bool, places: pl.DataFrame | None = None
+    rows: pl.DataFrame,
+    lang: str,
+    *,
+    per_year: bool,
+    places: pl.DataFrame | None = None,
+    labels: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One indicator's values (queries.per_year of its observations) with what the comparison shows of each:
     `label` (place, its old unit, level), `period_label`, `series` (breakdown · period), `text` (the value as shown,
     per year when asked), `status_label` and `hover`; sorted by series, then value, largest first.
 
     With `places` (catalog.places) a district or commune is named with its kind and province ("thành phố Bắc Kạn,
-    Bắc Kạn"), so that a city is not read as the province of the same name."""
+    Bắc Kạn"), so that a city is not read as the province of the same name; `labels` (queries.place_label_frame, made
+    once per catalog) does the same without making them again."""
     value_column = "value_per_year" if per_year else "value"
     unit = rows["unit"][0] if rows.height else "count"
     levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
-    place = (
-        pl.coalesce("commune", "district", "province_name")
-        if places is None
-        else pl.coalesce(
-            pl.concat_str([queries.place_label_expr(places, lang), pl.col("province_name")], separator=", "),
-            pl.col("province_name"),
-        )
-    )
+    if places is None and labels is None:
+        place = pl.coalesce("commune", "district", "province_name")
+    else:  # the lower place's label joined in first (queries.place_names), dropped at the end
+        if labels is None:
+            assert places is not None
+            labels = queries.place_label_frame(places, lang)
+        rows = rows.with_columns(queries.place_names(rows, pl.coalesce("commune", "district"), labels).alias("_place"))
+        place = pl.coalesce(pl.concat_str([pl.col("_place"), pl.col("province_name")], separator=", "), "province_name")
     old = (
         pl.when(pl.col("province_name") != pl.col("display_name"))
         .then(pl.format(" ({})", pl.col("province_name")))
@@ -277,6 +283,7 @@ def compare_labels(
             ).alias("hover"),
         )
         .sort("series", value_column, descending=[False, True])
+        .drop("_place", strict=False)
     )
 
 
@@ -329,17 +336,21 @@ def _kind_label(lang: str) -> pl.Expr:
     return pl.col("kind").replace_strict({k: t("kind_" + k, lang) for k in VISIT_KINDS})
 
 
-def host_name(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
-    """Where a visit went: its commune or district (with its kind when `places` is given: "huyện Ba Bể") and the
-    unit (unit_name); the unit alone for a province-level visit."""
-    lower = pl.coalesce("commune", "district") if places is None else queries.place_label_expr(places, lang)
+def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
+    """Where a visit went: its commune or district (with its kind when `places` or their `labels` are given: "huyện
+    Ba Bể") and the unit (unit_name); the unit alone for a province-level visit."""
+    lower = (
+        pl.coalesce("commune", "district")
+        if places is None and labels is None
+        else queries.place_label_expr(places, lang, labels=labels)
+    )
     return pl.concat_str([lower, unit_name(lang)], separator=", ").fill_null(unit_name(lang))
 
 
-def timeline_hover(lang: str, places: pl.DataFrame | None = None) -> pl.Expr:
+def timeline_hover(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
     """A visit's hover text on the timeline: date, kind, body, leader, host and documents (source text escaped)."""
     na = pl.lit("—")
-    host = host_name(lang, places).fill_null(na)
+    host = host_name(lang, places, labels=labels).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
         pl.col("date_start").dt.strftime("%d/%m/%Y"),
