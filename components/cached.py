@@ -413,23 +413,6 @@ def visit_buckets(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
     return _visit_buckets(catalog.version, flt, catalog)
 
 
-@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
-def _search_records(version: str, flt: Filter, lang: str, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return search.records(
-        _visits(version, flt, _catalog),
-        _catalog.findings,
-        _observations(version, flt, _catalog),
-        _catalog.documents,
-        _catalog.sources,
-        lang=lang,
-    )
-
-
-def search_records(catalog: danvan.Catalog, flt: Filter, lang: str) -> pl.DataFrame:
-    """Every record the search page looks through for the filter (danvan.search.records)."""
-    return _search_records(catalog.version, flt, lang, catalog)
-
-
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _search_parts(version: str, scheme: str, lang: str, _catalog: danvan.Catalog) -> search.Encoded:
     """The parts of every value's searched text, dictionary-encoded once per catalog (danvan.search.encode)."""
@@ -461,8 +444,8 @@ def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.C
 
 
 def search_hits(catalog: danvan.Catalog, flt: Filter, lang: str, words: str) -> tuple[list[search.Hit], dict[str, int]]:
-    """The filter's records holding every word (danvan.search.search_in: the same hits as search.search over
-    search_records, reading only the records that may hold the words)."""
+    """The filter's records holding every word (danvan.search.search_in: the same hits as search.search over all
+    the filter's records, reading only the records that may hold the words)."""
     return _search(catalog.version, flt, lang, words, catalog)
 
 
