@@ -1051,7 +1051,7 @@ def main(argv: list[str] | None = None) -> int:
         loadavg = os.getloadavg()
         measured_at = (
             f"{time.strftime('%d/%m/%Y')} on this machine ({os.cpu_count()} cores, load average "
-            f"{loadavg[0]:.1f} at the end, shared with other work)"
+            f"{loadavg[0]:.1f} at the end, mostly the benchmark's own servers and clients)"
         )
         write_readme(readme_section(result | {"changes": args.changes}, measured_at))
     return 0
