@@ -139,62 +139,30 @@ if keys:
         with st.container(border=True):
             status = t(review.DECISION_NAMES[decided]) if decided else t("q_undecided")
             st.markdown(f"**{t('q_item_of', n=state[POS] + 1, total=len(keys))} · {t(headings[part])}** — {status}")
-            buttons = st.columns(5)
-            buttons[0].button(
-                t("q_prev"),
-                key="queue_prev",
-                shortcut="Left",
-                help=t("q_prev_help"),
-                icon=":material/arrow_back:",
-                disabled=state[POS] == 0,
-                on_click=move,
-                args=(-1,),
-                width="stretch",
-            )
-            buttons[1].button(
-                t("q_take"),
-                key="queue_take",
-                shortcut="N",
-                help=t("q_take_help"),
-                type="primary",
-                icon=":material/check:",
-                disabled=decided == "saved",
-                on_click=decide,
-                args=(key, "accepted"),
-                width="stretch",
-            )
-            buttons[2].button(
-                t("q_drop"),
-                key="queue_drop",
-                shortcut="L",
-                help=t("q_drop_help"),
-                icon=":material/close:",
-                disabled=decided == "saved",
-                on_click=decide,
-                args=(key, "rejected"),
-                width="stretch",
-            )
-            buttons[3].button(
-                t("q_edit"),
-                key="queue_edit",
-                shortcut="S",
-                help=t("q_edit_help"),
-                icon=":material/edit:",
-                disabled=decided == "saved",
-                on_click=lambda k=key: state.update({EDITING: k}),
-                width="stretch",
-            )
-            buttons[4].button(
-                t("q_next"),
-                key="queue_next",
-                shortcut="Right",
-                help=t("q_next_help"),
-                icon=":material/arrow_forward:",
-                disabled=state[POS] == len(keys) - 1,
-                on_click=move,
-                args=(1,),
-                width="stretch",
-            )
+            final, first, last = decided == "saved", state[POS] == 0, state[POS] == len(keys) - 1
+            # (name, label, help, shortcut, icon, disabled, on_click, args): the card's five buttons, in screen order
+            actions = [
+                ("prev", t("q_prev"), t("q_prev_help"), "Left", ":material/arrow_back:", first, move, (-1,)),
+                ("take", t("q_take"), t("q_take_help"), "N", ":material/check:", final, decide, (key, "accepted")),
+                ("drop", t("q_drop"), t("q_drop_help"), "L", ":material/close:", final, decide, (key, "rejected")),
+                ("edit", t("q_edit"), t("q_edit_help"), "S", ":material/edit:", final, state.update, ({EDITING: key},)),
+                ("next", t("q_next"), t("q_next_help"), "Right", ":material/arrow_forward:", last, move, (1,)),
+            ]
+            for column, (name, label, tip, shortcut, icon, disabled, action, args) in zip(
+                st.columns(5), actions, strict=True
+            ):
+                column.button(
+                    label,
+                    key=f"queue_{name}",
+                    shortcut=shortcut,
+                    help=tip,
+                    type="primary" if name == "take" else "secondary",
+                    icon=icon,
+                    disabled=disabled,
+                    on_click=action,
+                    args=args,
+                    width="stretch",
+                )
             st.caption(t("q_keys"))
             review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
             if decided == "saved":
