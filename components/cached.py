@@ -141,7 +141,7 @@ def _observation_counts(version: str, scheme: str, by: str, _catalog: danvan.Cat
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _place_labels(version: str, lang: str, _catalog: danvan.Catalog) -> dict[str, str]:
-    return queries.place_labels(_catalog.places, lang)
+    return dict(_place_label_frame(version, lang, _catalog).iter_rows())  # the frame's labels, not made again
 
 
 def place_labels(catalog: danvan.Catalog, lang: str) -> dict[str, str]:
