@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
@@ -62,6 +62,7 @@ SCHEMAS: dict[str, dict[str, type[pl.DataType]]] = {
     "former_names.csv": {"level": pl.String, "code": pl.String, "key": pl.String},
 }
 LEVELS = ("province", "district", "commune")
+_FORMER = "là tên cũ (trước sáp nhập, đổi tên)"
 
 # Type words (lower case, after NFC) → the (level, type) pairs they can name. Longest first in the pattern.
 _TYPE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -161,6 +162,13 @@ class Match:
     commune_code: str | None
     place: Place  # the unit the name names (scheme 63 for an old name used after the merger)
     note: str = ""  # why: a former name, an old unit mapped to the new scheme, how context decided
+    former: str | None = None  # the unit's former name, as written, when the text used one ("Đất Đỏ")
+
+    @property
+    def name(self) -> str:
+        """The name the unit bore when the text was written: a former name the text used ("Đất Đỏ" in 2023, before
+        it joined huyện Long Đất) stays as written, since the package's former names carry no dates."""
+        return self.former or self.place.name
 
     @property
     def level(self) -> str:
@@ -333,7 +341,7 @@ class Gazetteer:
             for kind in {t for _, t in kinds}:
                 found += [p for p in keep(index.former.get(_compact(kind) + compact, ())) if p not in found]
         if found:
-            return found, f"'{name}' là tên cũ (trước sáp nhập, đổi tên)"
+            return found, f"'{name}' {_FORMER}"
         return [], ""
 
     def _candidates(
@@ -446,19 +454,16 @@ class Gazetteer:
                 if set(narrowed) != set(places):
                     steps.append(f"chọn theo {what}")
                 places = narrowed
-        matches = [m for p in places for m in self._as_match(p, scheme, notes[p])]
+        matches = [
+            replace(m, former=bare) if _FORMER in notes[p] else m
+            for p in places
+            for m in self._as_match(p, scheme, notes[p])
+        ]
         note = "; ".join(steps)
         if len(matches) == 1:
             m = matches[0]
             if note:
-                m = Match(
-                    m.scheme,
-                    m.province_code,
-                    m.district_code,
-                    m.commune_code,
-                    m.place,
-                    "; ".join(filter(None, (m.note, note))),
-                )
+                m = replace(m, note="; ".join(filter(None, (m.note, note))))
             return Resolution("found", m, (m,), query, note)
         return Resolution(
             "ambiguous", None, tuple(matches), query, f"{len(matches)} đơn vị cùng tên: cần tên huyện/tỉnh đi kèm"

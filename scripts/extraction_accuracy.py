@@ -1,7 +1,7 @@
 """Precision and recall of `python -m danvan ingest` on the hand-labelled corpus.
 
     python scripts/extraction_accuracy.py                 # table: tuning, held-out, all
-    python scripts/extraction_accuracy.py --details       # plus what each text missed or added
+    python scripts/extraction_accuracy.py --details       # plus what each tuning text missed or added
     python scripts/extraction_accuracy.py --json out.json --data data
 
 The registry (place names) and the indicator ids come from --data (default: the curated data/). The outlet's
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(ROOT / "data"), help="data folder for the registry and indicators")
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--labels", default=str(LABELS))
-    parser.add_argument("--details", action="store_true", help="list misses and extras per text")
+    parser.add_argument("--details", action="store_true", help="list misses and extras per tuning text")
     args = parser.parse_args(argv)
 
     labels = load_labels(args.labels)
@@ -46,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"registry: {args.data}" + (f" ({note})" if note else ""))
     print(_table(summary))
-    if args.details:
+    if args.details:  # held-out texts are measured only in summary: their misses are never printed
+        tuning = set(labels["split"]["tuning"])
         for text_id, score in scores.items():
+            if text_id not in tuning:
+                continue
             for name in FIELDS:
                 if score.missed[name] or score.extra[name]:
                     print(f"{text_id} {name}: missed {score.missed[name]} extra {score.extra[name]}")

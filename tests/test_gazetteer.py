@@ -52,6 +52,8 @@ def test_cho_don_in_both_schemes() -> None:
 def test_dat_do_is_a_former_name_in_ba_ria_vung_tau() -> None:
     m = found("huyện Đất Đỏ", dt.date(2020, 3, 1))
     assert m.province_code == "77" and m.place.name == "Long Đất" and "tên cũ" in m.note
+    assert (m.name, m.former) == ("Đất Đỏ", "Đất Đỏ")  # the name it bore then, as the text wrote it
+    assert found("huyện Long Đất", dt.date(2025, 3, 1)).name == "Long Đất"
     assert found("huyện Đất Đỏ", AFTER).province_code == "79"  # Bà Rịa - Vũng Tàu is in TP. Hồ Chí Minh now
 
 
@@ -228,11 +230,11 @@ def test_find_places_after_the_merger() -> None:
 def test_check_places_on_frames() -> None:
     frame = pl.DataFrame(
         {
-            "_record": ["id=a", "id=b", "id=c", "id=d", "id=e"],
-            "date_start": [BEFORE, BEFORE, BEFORE, AFTER, BEFORE],
-            "province": ["06", "01", "44", "19", "06"],
-            "district": ["Chợ Đồn", "Chợ Đồn", "Lệ Thủy", "Chợ Đồn", None],
-            "commune": [None, None, "Không Có", None, "Thôn Nà Pục"],
+            "_record": ["id=a", "id=b", "id=c", "id=d", "id=e", "id=f"],
+            "date_start": [BEFORE, BEFORE, BEFORE, AFTER, BEFORE, dt.date(2023, 12, 13)],
+            "province": ["06", "01", "44", "19", "06", "77"],
+            "district": ["Chợ Đồn", "Chợ Đồn", "Lệ Thủy", "Chợ Đồn", None, "Đất Đỏ"],  # f: its name in 2023
+            "commune": [None, None, "Không Có", None, "Thôn Nà Pục", None],
         }
     )
     places = pl.DataFrame({"name": ["Thôn Nà Pục"], "level": ["commune"], "province_code": ["06"], "aliases": [""]})

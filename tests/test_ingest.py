@@ -674,6 +674,16 @@ def test_province_conference_lead_is_an_event(registry):
     assert "ngày đăng" in visit.date_note
 
 
+def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
+    """Đất Đỏ joined huyện Long Đất on 1/1/2025: a 2023 conference there is in huyện Đất Đỏ, not in Long Đất,
+    which did not exist yet; the code is still the one unit's."""
+    draft = draft_of(
+        "Sáng 13/12/2023, Ban Dân vận Huyện ủy Đất Đỏ tổ chức Hội nghị tổng kết công tác dân vận năm 2023.\n", registry
+    )
+    visit = draft.visits[0]
+    assert (visit.province, visit.district) == ("77", "Đất Đỏ")
+
+
 @pytest.mark.parametrize(
     ("text", "body", "level"),
     [

@@ -233,7 +233,7 @@ def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
         return None
     if place.level == "province":
         return PlaceHit(hit.start, hit.end, registry.name(OLD_SCHEME, province), "province", province, True, hit.text)
-    return PlaceHit(hit.start, hit.end, place.name, place_of(place).level, province, True, hit.text)
+    return PlaceHit(hit.start, hit.end, res.match.name, place_of(place).level, province, True, hit.text)
 
 
 def _old_province(place: gaz.Place, registry: Registry) -> str | None:
