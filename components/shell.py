@@ -23,6 +23,7 @@ SCREEN_CSS = """<style>
 [data-testid="stSidebarNavSeparator"] { margin-top: 0.3rem !important; margin-bottom: 0.3rem !important; }
 [data-testid="stSidebarNavLink"] { min-height: 1.9rem !important; line-height: 1.9rem !important; }
 *:focus:not(:focus-visible) { outline: none !important; }
+span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 !important; }
 @media print {
   [data-testid="stSidebar"], header, [data-testid="stToolbar"], [data-testid="stElementToolbar"],
   [data-testid="stDecoration"], .mapboxgl-ctrl, .deck-widget, [data-testid="stDeckGlJsonChart"] button

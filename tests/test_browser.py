@@ -239,6 +239,18 @@ def test_clicking_a_province_on_the_map_opens_its_profile(server, browser):
     visit.check("map-click-profile")
 
 
+def test_search_highlight_sits_flush_in_the_sentence(server, browser):
+    """A highlighted word inside quotation marks reads “dân vận khéo”, not “ dân vận khéo ”: the highlight adds no
+    side padding that looks like a space."""
+    visit = Visit(browser, server)
+    visit.open("tim-kiem?tim=dan+van+kheo")
+    mark = visit.page.locator("span.stMarkdownColoredBackground").first
+    assert mark.inner_text().casefold() == "dân vận khéo"
+    assert mark.evaluate("e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]") == ["0px", "0px"]
+    assert mark.evaluate("e => e.previousSibling.textContent.endsWith('“')")
+    visit.check("tim-kiem-highlight")
+
+
 def test_unknown_page_says_so_in_the_users_language(server, browser):
     visit = Visit(browser, server)
     body = visit.open("khong-co-trang?tinh=20")
