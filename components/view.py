@@ -181,11 +181,22 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
 
 
 def _lang_changed() -> None:
-    """The browser keeps a radio's choice as the option's text: once the labels change language, no option would
-    match and none would show as selected. Setting the value again sends it in the new language."""
+    """The browser keeps a choice widget's value as the option's text: once the labels change language a radio
+    would show nothing as selected, and a select box or a multiselect would go on showing the old language's text.
+    Setting each value again sends it in the new language. Only plain values: those of buttons (booleans) and
+    uploads cannot be set, and their labels come with the page anyway."""
     state = st.session_state
-    if keys.SCHEME in state:
-        state[keys.SCHEME] = state[keys.SCHEME]
+    for key in list(state.keys()):
+        value = state[key]
+        if key != keys.LANG and _plain(value):
+            state[key] = value
+
+
+def _plain(value: object) -> bool:
+    """A str or int (not a bool), or a list or tuple of them: the value of a choice, a text box or a slider."""
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str], dict]) -> None:

@@ -33,8 +33,8 @@ names = dict(
     current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
 )
 left, right = st.columns(2)
-states = {
-    None: t("q_all"),
+states = {  # "" (all), not None: a None value would not be sent again when the language changes
+    "": t("q_all"),
     "new": t("q_new"),
     "reviewing": t("q_reviewing"),
     "accepted": t("q_accepted"),
@@ -44,7 +44,7 @@ chosen_state = left.selectbox(t("q_state"), list(states), format_func=states.get
 chosen_province = right.selectbox(
     t("province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
 )
-entries = queue.list_entries(queue_dir, chosen_state, chosen_province)
+entries = queue.list_entries(queue_dir, chosen_state or None, chosen_province)
 if not entries:
     st.info(t("q_empty"))
     ui.footer(current)

@@ -22,13 +22,13 @@ if broken:
     )
 
 authors = sorted({e.author for e in found})
-who = st.selectbox(
+who = st.selectbox(  # "" (everyone), not None: a None value would not be sent again when the language changes
     t("audit_by"),
-    [None, *authors],
+    ["", *authors],
     key="audit_author",
-    format_func=lambda name: t("audit_all") if name is None else name,
+    format_func=lambda name: name or t("audit_all"),
 )
-chosen = [e for e in reversed(found) if who is None or e.author == who]  # newest first
+chosen = [e for e in reversed(found) if not who or e.author == who]  # newest first
 if not chosen:
     st.info(t("audit_empty"))
 else:

@@ -160,6 +160,14 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         visit.page.get_by_text("Còn 1 mục chưa duyệt").scroll_into_view_if_needed()
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-saved.png"))
 
+        # switched to English, the queue's own boxes and their chosen values follow, not only the sidebar
+        visit.page.get_by_role("radio", name="English").click()
+        body = _until(visit, "Open a draft")
+        assert visit.page.get_by_role("combobox", name="State", exact=True).input_value() == "All"
+        assert visit.page.get_by_role("combobox", name="Province", exact=True).input_value() == "—"
+        assert "Trạng thái" not in body and "Mở bản nháp" not in body and "đã duyệt" not in body
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-en.png"))
+
         # the conference, on the map of 2023: its dot where the province is (the map colours provinces by
         # province-wide values only, and the value saved is the district's); the value in the province's profile
         body = visit.open("ban-do?tinh=77&nam=2023&ranh_gioi=63", "canvas")
@@ -169,7 +177,7 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-map-visits.png"))
         body = visit.open("ho-so-tinh?tinh=77&nam=2023&ranh_gioi=63", "canvas")
         assert "Hồ sơ tỉnh: Bà Rịa - Vũng Tàu" in body and "13/12/2023" in body and "Ban Dân vận huyện" in body
-        assert "147" in body and "Long Đất" in body and "Huyện Đất Đỏ: Công tác dân vận đem lại hiệu quả" in body
+        assert "147" in body and "Đất Đỏ" in body and "Huyện Đất Đỏ: Công tác dân vận đem lại hiệu quả" in body
         visit.check("hang-cho-profile")  # no exception, no request outside 127.0.0.1, no browser error
         browser.close()
     catalog = danvan.load(data)
