@@ -480,6 +480,22 @@ def test_bare_numbers_completed_from_the_issuer():
         ("năm 2013, 25-NQ/TW", ["25-NQ/TW"]),
         ("có 12 và 13-KH/TU", ["13-KH/TU"]),
         ("Chương trình hành động số 15-CTr/TU của Tỉnh ủy", ["15-CTr/TU"]),
+        # an issuer of two parts, a Standing Committee ordinance, a party code in the state form, a footnote mark
+        ("Kế hoạch số 10/KH-MTTQ-BTT, ngày 10/10/2019 của Ban Thường trực", ["10/KH-MTTQ-BTT"]),
+        ("Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007", ["34/2007/PL-UBTVQH11"]),
+        ("Nghị quyết số 49/NQ-TU ngày 28/5/2024 của Ban Thường vụ Tỉnh uỷ", ["49-NQ/TU"]),
+        ("Quyết định số 1221/QĐ-UBND của UBND tỉnh", ["1221/QĐ-UBND"]),
+        ("tiếp tục thực hiện Chỉ thị số 30-CT/TW1, Pháp lệnh", ["30-CT/TW"]),
+        # a bare Đề án of a standing committee, with the code the naming rules give
+        ("Sơ kết 2 năm thực hiện Đề án số 02 của Ban Thường vụ Tỉnh ủy về", ["02-ĐA/TU"]),
+        # a plenum's resolution named by its plenum and subject
+        (
+            "nhiệm vụ công tác dân vận theo Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa XI về tăng cường",
+            ["25-NQ/TW"],
+        ),
+        ("Nghị quyết Trung ương 8 (khóa XIII) về phát huy sức mạnh khối đại đoàn kết toàn dân tộc", ["43-NQ/TW"]),
+        ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
+        ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", []),  # not the one this work follows
     ],
 )
 def test_document_codes_written_loosely(text, expected):

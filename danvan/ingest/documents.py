@@ -12,13 +12,18 @@ from ..model import BodyLevel, DocumentType
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
-    r"(?P<type>NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi)\s*(?P<sep2>[-/–])\s*"
-    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*)(?![\w/-])"
+    r"(?P<type>NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL)\s*(?P<sep2>[-/–])\s*"
+    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
 )
+# Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
+_PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
+# A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
+_FOOTNOTE = re.compile(r"^(TW|TU|HU)\d$")
 # Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
 _LISTED_BEFORE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*(?:,|và)\s*$")
 _KIND_BEFORE = re.compile(
-    r"(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
+    r"(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án)"
+    r"(?:\s+số)?\s*$",
     re.IGNORECASE,
 )
 # Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218".
@@ -27,10 +32,24 @@ _LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
-    r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo)"
-    r"(?:\s+số)?\s+(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])",
+    r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|"
+    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
+# A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
+# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)". A plenum issues several resolutions: the
+# subject named after it decides which one.
+_PLENUM = re.compile(
+    r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s+"
+    r"Trung\s+ương|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
+    r"kh[oó]a\s+(?P<term>[XVI]+)\b",
+    re.IGNORECASE,
+)
+# (term, plenum, words of its subject) → (number, date) of the resolutions on the work this product follows.
+_PLENUM_RESOLUTIONS = {
+    ("XI", 7, "dân vận"): ("25", "2013-06-03"),  # tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận
+    ("XIII", 8, "đại đoàn kết"): ("43", "2023-11-24"),  # phát huy truyền thống, sức mạnh khối đại đoàn kết toàn dân tộc
+}
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
@@ -68,6 +87,8 @@ _KIND_TYPE = {
     "công văn": "CV",
     "kế hoạch": "KH",
     "thông báo": "TB",
+    "đề án": "ĐA",
+    "chương trình hành động": "CTr",
 }
 _TYPE_ENUM: dict[str, DocumentType] = {
     "NQ": "nghi_quyet",
@@ -116,8 +137,13 @@ class DocHit:
 
 
 def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1: str, sep2: str) -> str:
-    """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; en dashes become hyphens."""
+    """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; en dashes become hyphens; a party issuer's code
+    written in the state form ("49/NQ-TU") or with a footnote mark ("30-CT/TW1") is its party form."""
     sep1, sep2 = sep1.replace("–", "-"), sep2.replace("–", "-")
+    if footnote := _FOOTNOTE.match(issuer):
+        issuer = footnote.group(1)
+    if not year and _PARTY_ISSUER.fullmatch(issuer):
+        sep1, sep2 = "-", "/"
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
 
@@ -150,7 +176,26 @@ def find_documents(text: str) -> list[DocHit]:
             hit = DocHit(m.start() if num == m.group("num") else start, stop, code, m.group("kind"), inferred, issuer)
             _add_date_and_title(text, hit)
             hits.append(hit)
+    hits += _plenum_resolutions(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
+    """ "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa XI về tăng cường … công tác dân vận" is 25-NQ/TW: the
+    subject is read in the mention's sentence, before or after it ("nhiệm vụ công tác dân vận theo Nghị quyết …")."""
+    out = []
+    for m in _PLENUM.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue
+        plenum = int(m.group("a") or m.group("b"))
+        before = re.split(r"[.;\n]", text[max(0, m.start() - 200) : m.start()])[-1]
+        subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 200])[0]).lower()  # its sentence
+        for (term, number, words), (num, date) in _PLENUM_RESOLUTIONS.items():
+            if (term, number) == (m.group("term").upper(), plenum) and words in subject:
+                out.append(
+                    DocHit(m.start(), m.end(), f"{num}-NQ/TW", "Nghị quyết", True, "Ban Chấp hành Trung ương", date)
+                )
+    return out
 
 
 def _listed_before_codes(text: str, hits: list[DocHit]) -> list[DocHit]:
@@ -191,7 +236,7 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
 
 
 def _code_type(code: str) -> str | None:
-    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CT|HD|CV|KH|TB)(?:[-/]|$)", code)
+    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL)(?:[-/]|$)", code)
     return match.group(1) if match else None
 
 
