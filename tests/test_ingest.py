@@ -1155,3 +1155,64 @@ def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():
     visit = draft_of(text).visits[0]
     assert (visit.date_start, visit.date_end, visit.body) == ("2018-11-08", "2018-11-09", None)
     assert any("cơ quan tổ chức" in n for n in visit.notes) and visit.confidence <= 0.4
+
+
+def test_a_year_reviewed_in_january_is_reviewed_the_year_after():
+    visit = draft_of("Ngày 8/1, Huyện ủy Xuyên Mộc tổ chức hội nghị Tổng kết công tác Dân vận năm 2019.\n").visits[0]
+    assert (visit.date_start, visit.body) == ("2020-01-08", "Huyện ủy")
+    assert "tổng kết năm 2019 họp vào đầu năm sau" in visit.date_note
+
+
+def test_each_dated_clause_of_a_sentence_is_an_event():
+    text = (
+        "Ngày 22/10/2019, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức Hội nghị triển khai Ngày hội Đại đoàn "
+        "kết. Theo đó, Ban Thường trực Ủy ban MTTQ Việt Nam huyện chọn ấp 8 làm điểm, thời gian tổ chức dự kiến "
+        "06/11/2019; các ấp còn lại sẽ đồng loạt tổ chức từ ngày 10/11/2019 đến ngày 18/11/2019.\n"
+    )
+    spans = [(v.date_start, v.date_end) for v in draft_of(text).visits]
+    assert spans == [("2019-10-22", None), ("2019-11-06", None), ("2019-11-10", "2019-11-18")]
+
+
+def test_a_month_beside_a_dated_gathering_is_the_period_reviewed():
+    text = (
+        "Ngày 14/6/2022, Ủy ban MTTQ Việt Nam huyện thành lập đoàn giám sát việc thực hiện quy chế dân chủ tại xã "
+        "Quế Mỹ. Thời gian giám sát từ tháng 01/2021 - 6/2022.\n"
+        "Trong tháng 8/2020, Ủy ban MTTQ Việt Nam huyện đã đẩy mạnh giám sát công tác phòng, chống dịch.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2022-06-14"]
+    alone = draft_of("Trong tháng 8/2020, Ủy ban MTTQ Việt Nam huyện tổ chức giám sát công tác phòng, chống dịch.\n")
+    assert [(v.date_start, v.date_precision) for v in alone.visits] == [("2020-08-01", "month")]
+
+
+def test_a_gathering_with_no_organiser_named_is_drafted_wherever_the_text_dates_it():
+    text = (
+        "Chuẩn bị kỹ lưỡng cho ngày hội toàn dân\n\n"
+        "Công tác chuẩn bị cho ngày bầu cử đang được gấp rút tiến hành trên cả nước.\n\n"
+        "Tổng Bí thư phát biểu chỉ đạo Hội nghị trực tuyến toàn quốc triển khai công tác bầu cử, sáng 21/1/2021.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2021-01-21", None)
+    assert any("cơ quan tổ chức" in n for n in visit.notes)
+
+
+def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
+    text = (
+        "Nghi Hải triển khai thực hiện Quyết định 217 QĐ/TW của Bộ Chính trị\n\nĐăng ngày 23/05/2014\n\n"
+        "Quyết định 217 QĐ/TW là sự thể chế hóa cơ chế Đảng lãnh đạo, nhân dân làm chủ.\n\n"
+        "Cũng tại hội nghị này, các đại biểu còn được thông báo tình hình biển Đông.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2014-05-23", None)
+    assert "lấy ngày đăng 2014-05-23" in visit.date_note
+    plenum = "Đăng ngày 23/05/2014\n\nHội nghị Trung ương 7 khóa XI đã ban hành Nghị quyết về công tác dân vận.\n"
+    assert draft_of(plenum).visits == []  # neither as the headline nor as a sentence
+    assert draft_of("Đăng ngày 23/05/2014\n\nTin tức\n\n" + plenum.split("\n\n")[1]).visits == []
+
+
+def test_a_commune_steering_committee_named_in_lower_case_organises():
+    text = (
+        "Chiều ngày 12/12/2023, Ban chỉ đạo công tác vận động quần chúng phường Ninh Sơn tổ chức triển khai kế "
+        "hoạch phối hợp làm công tác dân vận.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2023-12-12", "Ban chỉ đạo công tác vận động quần chúng phường")

@@ -315,11 +315,17 @@ def weekday_problem(hit: DateHit) -> str | None:
 def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
-    nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier."""
+    nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier; a
+    review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after."""
     if hit.has_year:
         return hit
     years = sorted({int(m.group("y")) for m in _YEAR_WORD.finditer(sentence)})
-    if len(years) == 1:
+    reason = "từ năm nêu trong cùng câu"
+    if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\b{years[0]}\b", sentence, re.I):
+        # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
+        year = years[0] + 1
+        reason = f"vì tổng kết năm {years[0]} họp vào đầu năm sau"
+    elif len(years) == 1:
         year = years[0]
     elif len(years) == 2 and years[1] - years[0] == 1:
         year = years[1] if hit.day.month <= 6 else years[0]
@@ -330,7 +336,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year + shift) if hit.end_day else None
     if day is None:
         return hit
-    note = f"bài không ghi ngày đăng; năm {year} suy ra từ năm nêu trong cùng câu"
+    note = f"bài không ghi ngày đăng; năm {year} suy ra {reason}"
     return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
 
 

@@ -81,12 +81,14 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("lam_viec", re.compile(r"làm việc", re.I)),
     ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp|hội thảo|tọa đàm|toạ đàm|giao ban", re.I)),
 )
-# An event the lead reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức").
-_LEAD_EVENT = re.compile(
-    r"(?:hội nghị|hội thi|tổng kết|sơ kết|khảo sát|kiểm tra|giám sát)\b[^.]*\b(?:được\s+)?"
-    r"(?:tổ chức|diễn ra|khai mạc)|(?:tổ chức|diễn ra|khai mạc)\s+(?:hội nghị|hội thi)",
+# A gathering the text reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức",
+# "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021").
+_GATHERING = re.compile(
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|"
+    r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi))",
     re.I,
 )
+_PLENUM_NAME = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ|Trung\s+ương|TW|TƯ|BCH)", re.I)
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
 # A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
@@ -389,6 +391,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         title is not None
         and _TITLE_EVENT.search(title.text)
         and not _DOCUMENT_TITLE.match(title.text)
+        and not _PLENUM_NAME.search(title.text)
         and not any(e.paragraph in lede for e in events)
     ):
         events.insert(0, _Event(title, title, None, None, True))
@@ -403,12 +406,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         main_body = _first_body([s for s in heads if event.from_title or s.start <= event.paragraph.start])
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
-            if (
-                bodiless is None
-                and event.paragraph in lede[:2]
-                and visit.date_start
-                and _LEAD_EVENT.search(event.sentence.text)
-            ):
+            if bodiless is None and visit.date_start and _GATHERING.search(event.sentence.text):
                 bodiless = visit
             continue
         key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
@@ -416,13 +414,32 @@ def _visits(ctx: Context) -> list[VisitDraft]:
             continue
         seen.add(key)
         visits.append(visit)
+    if not visits and bodiless is None and ctx.published.date and len(ctx.published.date) == 10:
+        bodiless = _undated_gathering(ctx, people)
     if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
-        bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
-        bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
+        if bodiless.body is None:
+            bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
+            bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
         visits.append(bodiless)
     # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
     dated = {v.body for v in visits if v.date_start}
-    return [v for v in visits if v.date_start or v.body not in dated]
+    visits = [v for v in visits if v.date_start or v.body not in dated]
+    # Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
+    # tháng 8/2020, MTTQ các cấp … giám sát") is the period under review or ongoing work, not another event.
+    if any(v.date_start and v.date_precision == "day" for v in visits):
+        visits = [v for v in visits if not v.date_start or v.date_precision == "day"]
+    return visits
+
+
+def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
+    """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
+    else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
+    nghị Trung ương 7") is not one."""
+    for para in ctx.article.paragraphs:
+        for sentence in split_sentences(para):
+            if _GATHERING.search(sentence.text) and not _PLENUM_NAME.search(sentence.text):
+                return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
+    return None
 
 
 def _title(ctx: Context) -> Span | None:
@@ -439,7 +456,7 @@ def _events(ctx: Context) -> list[_Event]:
     events = []
     lede = ctx.article.paragraphs[:3]
     for para in ctx.article.paragraphs:
-        for sentence in split_sentences(para):
+        for sentence in (c for s in split_sentences(para) for c in _clauses(ctx, s)):
             hits = [
                 h
                 for h in ctx.date_ix.within(sentence.start, sentence.end)
@@ -462,6 +479,17 @@ def _events(ctx: Context) -> list[_Event]:
                 start = _year_of_end(start, end)
             events.append(_Event(sentence, para, start, end, False))
     return events
+
+
+def _clauses(ctx: Context, sentence: Span) -> list[Span]:
+    """A sentence whose clauses (split at semicolons) each carry their own date holds one event per clause: "thời
+    gian tổ chức dự kiến 06/11/2019; các ấp còn lại sẽ đồng loạt tổ chức từ ngày 10/11/2019 đến ngày 18/11/2019"."""
+    pieces, at = [], sentence.start
+    for part in re.split(r"(?<=;)\s", sentence.text):
+        pieces.append(Span(at, at + len(part), part))
+        at += len(part) + 1
+    dated = [p for p in pieces if ctx.date_ix.within(p.start, p.end)]
+    return pieces if len(dated) > 1 and len(pieces) > 1 else [sentence]
 
 
 def _issues_document(after: str) -> bool:
