@@ -1216,3 +1216,21 @@ def test_a_commune_steering_committee_named_in_lower_case_organises():
     )
     (visit,) = draft_of(text).visits
     assert (visit.date_start, visit.body) == ("2023-12-12", "Ban chỉ đạo công tác vận động quần chúng phường")
+
+
+def test_the_parts_of_a_count_take_the_noun_written_after_the_last():
+    text = (
+        "Hiện người có uy tín trong đồng bào dân tộc thiểu số của tỉnh là 995 người (trong đó nam 924, nữ 13, dân "
+        "tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người).\n"
+    )
+    parts = [(o.value, o.breakdown) for o in draft_of(text).observations]
+    assert parts == [
+        (995, None),
+        (924, "nam"),
+        (13, "nữ"),
+        (612, "dân tộc Jrai"),
+        (296, "dân tộc Bahnar"),
+        (47, "dân tộc khác"),
+    ]
+    # a name with a number inside brackets that list no parts stays a name
+    assert values(draft_of("Dự án cầu Nhật Lệ 3 (gồm các hạng mục) đã hoàn thành 100%.\n")) == [100]

@@ -270,6 +270,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
+    if _in_breakdown(sentence, m) is not None:
+        return True
     if (
         _YEAR_NUMBER.match(m.group("num"))
         and (m.group("den") is None)
@@ -283,6 +285,29 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     if head and head.group("money"):
         return True
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+
+
+# "(trong đó nam 924, nữ 13, dân tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người)": the parts of a count,
+# each "label N", the noun written once, after the last.
+_BREAKDOWN = re.compile(
+    r"\((?:trong\s+đó|gồm|bao\s+gồm)\s*:?\s*(?P<items>(?:[^()\d,;]{1,30}?\s\d[\d.]*\s*,\s*)+"
+    r"[^()\d,;]{1,30}?\s\d[\d.]*\s+(?P<noun>[^\W\d_]+)[^()]{0,20})\)",
+    re.IGNORECASE,
+)
+
+
+def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
+    """A number that is one part of a parenthesised breakdown ("nam 924, nữ 13, … 47 người"): (the noun written
+    after the last part, the part's own label). Its label may be a capitalised name ("dân tộc Jrai 612"), which
+    elsewhere marks a number as part of a name."""
+    opening = sentence.rfind("(", max(0, m.start() - 200), m.start())
+    if opening < 0 or ")" in sentence[opening : m.start()]:
+        return None
+    found = _BREAKDOWN.match(sentence, opening)
+    if found is None or not found.start("items") <= m.start() < found.end("items"):
+        return None
+    label = re.split(r"[,(:]|\btrong\s+đó\b|\bgồm\b", sentence[found.start("items") : m.start()])[-1].strip()
+    return found.group("noun"), label
 
 
 def _after_name(before: str) -> bool:
@@ -327,10 +352,14 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"
     qualifier = _QUALIFIER.search(before)
+    part = _in_breakdown(sentence, m) if unit == "count" else None
     subject = (
         "đồng"
         if unit == "vnd"
-        else m.group("glued") or noun_after(after) or (noun_before(before) if unit == "percent" else None)
+        else m.group("glued")
+        or (part[0] if part else None)
+        or noun_after(after)
+        or (noun_before(before) if unit == "percent" else None)
     )
     clause = re.split(r"[,;]", before)[-1]  # "Kế hoạch đề ra 150 buổi, nhưng mới thực hiện 120": 120 is no target
     status: Status = "estimated" if estimated else "target" if _TARGET.search(clause) else "reported"
@@ -344,7 +373,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         qualifier.group("q").lower() if qualifier else None,
         subject,
         status,
-        breakdown(subject, after),
+        (part[1] or None) if part else breakdown(subject, after),
     )
     return measure, used
 
