@@ -1234,3 +1234,10 @@ def test_the_parts_of_a_count_take_the_noun_written_after_the_last():
     ]
     # a name with a number inside brackets that list no parts stays a name
     assert values(draft_of("Dự án cầu Nhật Lệ 3 (gồm các hạng mục) đã hoàn thành 100%.\n")) == [100]
+
+
+def test_after_the_merger_a_new_communes_longer_name_wins_over_an_old_shorter_one(registry):
+    """xã Hồ Vương (Thanh Hóa, from 1/7/2025) is not the old scheme's xã Hồ of Bắc Ninh followed by a word."""
+    text = "Sáng 14/9/2025, Đảng bộ xã Hồ Vương tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội.\n"
+    (visit,) = draft_of(text, registry).visits
+    assert (visit.province, visit.commune) == ("38", "Hồ Vương")

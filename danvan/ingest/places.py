@@ -211,10 +211,11 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
         if (found := _as_hit(hit, registry)) is not None
     ]
     if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
-        known = [(h.start, h.end) for h in out]
         for hit in registry.gazetteer.find_places(text, on=on):
-            if not any(s < hit.end and hit.start < e for s, e in known) and (found := _as_hit(hit, registry)):
-                out.append(found)
+            overlapping = [h for h in out if h.start < hit.end and hit.start < h.end]
+            # a longer name read in the new scheme wins: "xã Hồ Vương" (2025) over the old scheme's "xã Hồ"
+            if all(hit.end - hit.start > h.end - h.start for h in overlapping) and (found := _as_hit(hit, registry)):
+                out = [h for h in out if h not in overlapping] + [found]
     return out
 
 
