@@ -1241,3 +1241,48 @@ def test_after_the_merger_a_new_communes_longer_name_wins_over_an_old_shorter_on
     text = "Sáng 14/9/2025, Đảng bộ xã Hồ Vương tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội.\n"
     (visit,) = draft_of(text, registry).visits
     assert (visit.province, visit.commune) == ("38", "Hồ Vương")
+
+
+def test_a_congress_is_dated_in_the_first_year_of_its_term():
+    text = (
+        "Trong hai ngày 30 và 31/7, Đại hội đại biểu MTTQ Việt Nam tỉnh Cao Bằng lần thứ XIII, nhiệm kỳ 2024 – 2029 "
+        "diễn ra với sự tham gia của 246 đại biểu chính thức.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.date_end) == ("2024-07-30", "2024-07-31")
+    assert "nhiệm kỳ 2024–2029" in visit.date_note
+    two_days = draft_of("Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n").visits
+    assert [(v.date_start, v.date_end) for v in two_days] == [("2019-03-21", "2019-03-22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "body"),
+    [
+        # leaders attend a festival day: the gathering is drafted, its organiser left to the curator
+        (
+            "Sáng 3/11/2024, đồng chí Ngô Đông Hải, Bí thư Tỉnh ủy đã tới dự và chúc mừng ngày hội đại đoàn kết "
+            "toàn dân tộc tại thôn Thái Hòa 1, xã Đông Hoàng.",
+            "2024-11-03",
+            None,
+        ),
+        # a ward's party committee holds a gathering
+        (
+            "Sáng ngày 20/10/2023, Đảng ủy phường tổ chức Họp mặt kỷ niệm truyền thống các ngành xây dựng Đảng.",
+            "2023-10-20",
+            "Đảng ủy phường",
+        ),
+    ],
+)
+def test_festival_days_and_ward_committees(text, day, body):
+    (visit,) = draft_of(text + "\n").visits
+    assert (visit.date_start, visit.body) == (day, body)
+
+
+def test_visits_with_gifts_on_an_undated_page_take_the_pages_date():
+    text = (
+        "Đồng bào Khmer đón Tết vui tươi\n\n17/04/2019 - 08:40\n\n"
+        "Tỉnh ủy, HĐND, UBND tỉnh Sóc Trăng và các đoàn thể đã tổ chức hơn 20 đoàn đến các địa phương và hơn 90 chùa "
+        "tổ chức họp mặt, thăm, tặng quà, trao nhà tình nghĩa.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2019-04-17", "Tỉnh ủy")

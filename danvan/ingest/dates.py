@@ -33,11 +33,12 @@ _YEAR = r"(?:19|20)\d{2}"
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
-# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023" — a day or a span of days.
+# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3" — a day or a span of days.
 _DAY_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
     rf"(?P<d2>\d{{1,2}}))?\s*"
-    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}}))(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
+    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}}))"
+    rf"(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
 # 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end
@@ -76,6 +77,7 @@ _ANNIVERSARY = re.compile(
 )
 # "năm 2023" — counted to guess the year when the page states no date.
 _YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
+_TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 
@@ -174,10 +176,10 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):
-        month = m.group("m") or m.group("m_slash")
+        month = m.group("m") or m.group("m_slash") or m.group("m_dash")
         cue = _cue_before(text, m.start())
-        if m.group("m_slash") and not m.group("y") and not (cue and m.group("d2")):
-            continue  # "20/12" alone is left to the day-month rule, "166/200" is a fraction
+        if (m.group("m_slash") or m.group("m_dash")) and not m.group("y") and not (cue and m.group("d2")):
+            continue  # "20/12" alone is left to the day-month rule, "166/200" is a fraction; "21, 22-3" needs a cue
         if not m.group("m_slash") and not m.group("y") and not cue and not m.group("d2"):
             continue
         year = int(m.group("y")) if m.group("y") else default_year
@@ -321,6 +323,11 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         return hit
     years = sorted({int(m.group("y")) for m in _YEAR_WORD.finditer(sentence)})
     reason = "từ năm nêu trong cùng câu"
+    term = _TERM.search(sentence)
+    if not years and term and re.search(r"đại\s+hội", sentence, re.I):
+        # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
+        years = [int(term.group("y1"))]
+        reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
     if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\b{years[0]}\b", sentence, re.I):
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1

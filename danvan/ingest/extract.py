@@ -82,13 +82,26 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("hoi_nghi", re.compile(r"hội nghị|tổng kết|sơ kết|họp|hội thảo|tọa đàm|toạ đàm|giao ban", re.I)),
 )
 # A gathering the text reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức",
-# "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021").
+# "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
+# leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|"
-    r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi))",
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|"
+    r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
+    r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng quà|chúc))",
     re.I,
 )
 _PLENUM_NAME = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ|Trung\s+ương|TW|TƯ|BCH)", re.I)
+# "Nghị quyết Đại hội Đảng bộ huyện", "Nghị quyết Hội nghị …": a gathering's resolution, not a gathering reported.
+_RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
+
+
+def _gathering(text: str) -> bool:
+    """The text reports a gathering (_GATHERING), not a plenum or a gathering's resolution."""
+    return not _PLENUM_NAME.search(text) and any(
+        not _RESOLUTION_OF.search(text[max(0, m.start() - 20) : m.start()]) for m in _GATHERING.finditer(text)
+    )
+
+
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
 # A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
@@ -406,7 +419,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         main_body = _first_body([s for s in heads if event.from_title or s.start <= event.paragraph.start])
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
-            if bodiless is None and visit.date_start and _GATHERING.search(event.sentence.text):
+            if bodiless is None and visit.date_start and _gathering(event.sentence.text):
                 bodiless = visit
             continue
         key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
@@ -437,7 +450,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     nghị Trung ương 7") is not one."""
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
-            if _GATHERING.search(sentence.text) and not _PLENUM_NAME.search(sentence.text):
+            if _gathering(sentence.text):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
 

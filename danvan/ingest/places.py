@@ -53,7 +53,7 @@ _BODY = re.compile(
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
-    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy|"
+    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy|Đảng\s+(?:ủy|bộ)\s+(?:xã|phường|[Tt]hị\s+trấn)\b|"
     r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
     # a district-level unit as the organiser: "Huyện Quảng Điền đã tổ chức hội nghị", "TX Hồng Lĩnh tổ chức Hội thi"
     r"(?:[Hh]uyện|[Tt]hị\s+xã|TX\.?|[Qq]uận)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
