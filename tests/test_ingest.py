@@ -1286,3 +1286,20 @@ def test_visits_with_gifts_on_an_undated_page_take_the_pages_date():
     )
     (visit,) = draft_of(text).visits
     assert (visit.date_start, visit.body) == ("2019-04-17", "Tỉnh ủy")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a range after "từ" is its two bounds, the unit and noun written after the second
+        ("Hàng năm có từ 95 - 98% gia đình đạt danh hiệu “Gia đình văn hóa”.", [(95, "percent"), (98, "percent")]),
+        ("Mỗi tổ đến thăm từ 3 – 7 hộ gia đình.", [(3, "count"), (7, "count")]),
+        ("Mỗi đợt kéo dài từ 3 - 5 ngày.", []),  # a span of time
+        # money written in words; a number word alone counts nothing
+        ("Các đoàn đã tặng quà với tổng trị giá hơn hai tỷ đồng.", [(2_000_000_000, "vnd")]),
+        ("Ban Thường vụ ban hành hai quyết định.", []),
+        ("Báo cáo kết quả giai đoạn 1 triển khai đợt thi đua.", []),  # a phase, not a count
+    ],
+)
+def test_ranges_money_in_words_and_phases(sentence, expected):
+    assert [(o.value, o.unit) for o in draft_of(sentence + "\n").observations] == expected

@@ -22,16 +22,22 @@ _NUMBER = re.compile(
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
 _FACTORS = {"ngàn": 1e3, "nghìn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "ngàn tỷ": 1e12, "nghìn tỷ": 1e12}
+# Money written in words: "hơn hai tỷ đồng" (a number word alone, "hai quyết định", is no measure).
+_WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_MONEY = re.compile(
+    rf"(?<!\w)(?P<word>{'|'.join(_WORD_DIGITS)})\s+(?P<mult>tỷ|tỉ|triệu)\s+(?:đồng|VNĐ|VND)\b", re.IGNORECASE
+)
 # "hơn 9.500", "gần 5 tỷ", "trên 1.000": the text says the number is not exact.
 _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dưới|chưa đến|gần như|hàng)\s*$", re.I)
 
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
-# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7".
+# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1".
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|Khu phố|khu phố|khu|Km|km|"
     r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
-    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ)|Covid-|COVID-)"
+    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn)|"
+    r"Covid-|COVID-)"
     r"\s*(?:\d+\s*,\s*)*$"
 )
 # Words right after a number that make it a duration, a time, a rating or a slogan: "10 năm thực hiện",
@@ -237,7 +243,15 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         measure, absorbed = _build(sentence, m, base, estimated)
         used = absorbed or used
         found.append(measure)
-    return found
+    for m in _WORD_MONEY.finditer(sentence):
+        if not masks.overlaps(*m.span()):
+            qualifier = _QUALIFIER.search(sentence[max(0, m.start() - WINDOW) : m.start()])
+            value = _WORD_DIGITS[m.group("word").lower()] * _FACTORS[m.group("mult").lower()]
+            q = qualifier.group("q").lower() if qualifier else None
+            found.append(
+                Measure(base + m.start(), base + m.end(), value, None, None, "vnd", q, "đồng", "reported", None)
+            )
+    return sorted(found, key=lambda f: f.start)
 
 
 class _Spans:
@@ -270,7 +284,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
-    if _in_breakdown(sentence, m) is not None:
+    if _in_breakdown(sentence, m) is not None or _range_start(sentence, m) is not None:
         return True
     if (
         _YEAR_NUMBER.match(m.group("num"))
@@ -310,6 +324,22 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
     return found.group("noun"), label
 
 
+# "từ 95 - 98% gia đình", "từ 3 – 7 hộ": a range is written as its two bounds, the unit after the second.
+_RANGE_END = re.compile(r"\s*[-–]\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?")
+
+
+def _range_start(sentence: str, m: re.Match) -> re.Match | None:
+    """The second bound of the range whose first bound is `m`, written after "từ"; None when it is no range."""
+    if m.group("pct") or m.group("den") or not re.search(r"\btừ\s*$", sentence[max(0, m.start() - 6) : m.start()]):
+        return None
+    end = _RANGE_END.match(sentence, m.end())
+    if end is None or not (end.group("pct") or end.group("noun")):
+        return None
+    if end.group("noun") and _NOT_MEASURE_AFTER.match(end.group("noun")):
+        return None  # "từ 2021 – 2025 năm", "từ 3 - 5 ngày": a span of time
+    return end
+
+
 def _after_name(before: str) -> bool:
     """The word before is capitalised in mid-sentence ("Nhật Lệ 3"), so the number belongs to a name."""
     words = before.rstrip().split()
@@ -334,7 +364,10 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     denominator: float | None = None
     unit: Unit = "count"
     used = None
-    if m.group("pct"):
+    bound = _range_start(sentence, m)
+    if bound is not None:  # the first bound takes the unit and the noun written after the second
+        after = sentence[bound.start("pct") if bound.group("pct") else bound.start("noun") :][:WINDOW]
+    if m.group("pct") or (bound is not None and bound.group("pct")):
         unit = "percent"
     elif m.group("den"):
         numerator, denominator = value, parse_number(m.group("den"))
