@@ -1303,3 +1303,10 @@ def test_visits_with_gifts_on_an_undated_page_take_the_pages_date():
 )
 def test_ranges_money_in_words_and_phases(sentence, expected):
     assert [(o.value, o.unit) for o in draft_of(sentence + "\n").observations] == expected
+
+
+def test_a_scraped_date_header_is_the_publication_date_and_no_quote_starts_with_it():
+    draft = draft_of(" date 2023-12 Sáng 13/12, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận.\n")
+    (visit,) = draft.visits
+    assert (draft.source.published, visit.date_start) == ("2023-12", "2023-12-13")
+    assert visit.quote.startswith("Sáng 13/12, Ban Dân vận Huyện ủy")

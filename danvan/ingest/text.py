@@ -116,6 +116,10 @@ def strip_html(text: str) -> str:
     return nfc(text)
 
 
+# A scraped page's metadata header glued to its first line: " date 2023-12 Sáng 13/12, Ban Dân vận …".
+_DATE_HEADER = re.compile(r"date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
+
+
 def content_paragraphs(text: str) -> list[Span]:
     """Non-empty lines, without counters, interface words, the navigation tail and repeated paragraphs."""
     kept: list[Span] = []
@@ -136,6 +140,10 @@ def content_paragraphs(text: str) -> list[Span]:
             continue
         seen.add(key)
         lead = len(body) - len(body.lstrip())
+        header = _DATE_HEADER.match(stripped) if not kept else None
+        if header and header.end() < len(stripped):  # the header is its own line: no quote starts with it
+            kept.append(Span(start + lead, start + lead + len(header.group(0).rstrip()), header.group(0).rstrip()))
+            lead, stripped = lead + header.end(), stripped[header.end() :]
         kept.append(Span(start + lead, start + lead + len(stripped), stripped))
     return kept
 
