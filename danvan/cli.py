@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--queue-dir", help="thư mục hàng chờ (mặc định: DANVAN_QUEUE, hoặc queue/ cạnh --data)")
     ingest.add_argument("--published", help="ngày đăng YYYY-MM-DD khi bài không ghi")
     ingest.add_argument("--province", help="tỉnh của nơi đăng bài, khi bài không nêu")
+    ingest.add_argument("--url", help="địa chỉ trang của bài: tên miền của báo tỉnh, huyện cho biết tỉnh nơi đăng")
     ingest.add_argument("--data", default="data", help="thư mục dữ liệu (địa danh, chỉ tiêu)")
     export = commands.add_parser("export", help="xuất PowerPoint, bản tin HTML, CSV hoặc Excel theo bộ lọc")
     export.add_argument("--format", required=True, choices=list(FORMATS), help=" | ".join(FORMATS))
@@ -65,18 +66,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.path, args.snapshot)
     if args.command == "ingest" and args.queue:
-        return _ingest_queue(args.files, args.published, args.province, args.data, args.queue_dir)
+        return _ingest_queue(args.files, args.published, args.province, args.data, args.queue_dir, args.url)
     if args.command == "ingest":
         if len(args.files) != 1 or Path(args.files[0]).is_dir():
             print("Một tệp mỗi lần; nhiều tệp hoặc một thư mục thì dùng --queue", file=sys.stderr)
             return 2
-        return _ingest(args.files[0], args.published, args.province, args.data)
+        return _ingest(args.files[0], args.published, args.province, args.data, args.url)
     if args.command == "export":
         return _export(args)
     return 2
 
 
-def _ingest(file: str, published: str | None, province: str | None, data: str = "data") -> int:
+def _ingest(file: str, published: str | None, province: str | None, data: str = "data", url: str | None = None) -> int:
     """`python -m danvan ingest FILE`: the draft as YAML on stdout; a clear error and exit 1 on unreadable input."""
     if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
         print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
@@ -85,7 +86,7 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
         document = read_document(file)  # by content: text, Word, PDF, Excel, CSV
         registry, note = load_registry(data)
         draft = extract_document(
-            document, registry, published=published, province=province, indicators=load_indicators(data)
+            document, registry, published=published, province=province, indicators=load_indicators(data), url=url
         )
     except IngestError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
@@ -97,7 +98,12 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
 
 
 def _ingest_queue(
-    paths: list[str], published: str | None, province: str | None, data: str, queue_dir: str | None
+    paths: list[str],
+    published: str | None,
+    province: str | None,
+    data: str,
+    queue_dir: str | None,
+    url: str | None = None,
 ) -> int:
     """`python -m danvan ingest DIR_OR_FILES… --queue`: one draft per file into the review queue, a progress line per
     file on stderr when there are several, a summary table on stdout. Exit 1 if any file was refused."""
@@ -112,7 +118,14 @@ def _ingest_queue(
             print(f"\r[{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:40]:<40}", end="", file=sys.stderr)
 
     results = enqueue_paths(
-        paths, registry, load_indicators(data), target, published=published, province=province, progress=progress
+        paths,
+        registry,
+        load_indicators(data),
+        target,
+        published=published,
+        province=province,
+        url=url,
+        progress=progress,
     )
     if len(results) > 1:
         print(file=sys.stderr)

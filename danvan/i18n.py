@@ -422,6 +422,11 @@ CURATION: Texts = {
     "cur_paste": ("…hoặc dán nội dung bài viết", "…or paste the article"),
     "cur_published": ("Ngày đăng (YYYY-MM-DD), nếu bài không ghi", "Publication date (YYYY-MM-DD), if not in the text"),
     "cur_province": ("Tỉnh của nơi đăng bài, nếu bài không nêu", "Province of the outlet, if the text does not say"),
+    "cur_link": ("Đường dẫn bài (nếu có)", "Link to the article (if any)"),
+    "cur_link_help": (
+        "Tên miền của báo, cổng thông tin tỉnh, huyện (baothanhhoa.vn, chodon.gov.vn) cho biết tỉnh nơi đăng bài.",
+        "The domain of a provincial or district outlet (baothanhhoa.vn, chodon.gov.vn) tells the outlet's province.",
+    ),
     "cur_extract": ("Trích xuất bản nháp", "Extract a draft"),
     "cur_empty": ("Chưa có nội dung bài viết.", "No article text yet."),
     "cur_source": ("Nguồn", "Source"),

@@ -203,7 +203,7 @@ source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key=f
 title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key=f"queue_title_{opened}")
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key=f"queue_publisher_{opened}")
-url = meta[1].text_input(t("link"), key=f"queue_url_{opened}")
+url = meta[1].text_input(t("link"), value=entry.url or "", key=f"queue_url_{opened}")
 published = meta[2].text_input(t("published"), value=draft.source.published or "", key=f"queue_published_{opened}")
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)

@@ -40,8 +40,9 @@ upload = st.file_uploader(
     max_upload_size=uploads.MAX_UPLOAD_MB,
 )
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 published = left.text_input(t("cur_published"), key="curate_published").strip() or None
+link = middle.text_input(t("cur_link"), key="curate_link", help=t("cur_link_help")).strip() or None
 names = dict(
     current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
 )
@@ -79,6 +80,7 @@ if st.button(t("cur_extract"), type="primary"):
                 "published": published,
                 "province": names.get(province) if province else None,
                 "indicators": current.catalog.indicators.to_dicts(),
+                "url": link,
             }
             draft = (
                 extract_document(document, current.registry, **options)
@@ -88,7 +90,7 @@ if st.button(t("cur_extract"), type="primary"):
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:
-            state["curate_draft"] = {"text": text, "draft": draft, "original": raw, "suffix": suffix}
+            state["curate_draft"] = {"text": text, "draft": draft, "original": raw, "suffix": suffix, "url": link}
 
 found = state.get("curate_draft")
 if not found:
@@ -108,7 +110,7 @@ source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key="
 title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key="curate_title")
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key="curate_publisher")
-url = meta[1].text_input(t("link"), key="curate_url")
+url = meta[1].text_input(t("link"), value=found.get("url") or "", key="curate_url")
 published_value = meta[2].text_input(t("published"), value=draft.source.published or "", key="curate_published_value")
 
 quotes = draft.quotes()

@@ -5,8 +5,9 @@
     python scripts/extraction_accuracy.py --json out.json --data data
 
 The registry (place names) and the indicator ids come from --data (default: the curated data/). The outlet's
-province (labels: outlet_province) is passed as --province, the way a curator would; the row "provinces (text
-only)" is the same run without it."""
+province (labels: outlet_province) is passed as --province, the way a curator would; the row "provinces (url, no
+--province)" is the same run given the page's address instead (--url, from the corpus's index files), and "provinces
+(text only)" the same run with neither."""
 
 from __future__ import annotations
 
@@ -40,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     indicators = load_indicators(args.data)
     scores = run(labels, args.corpus, registry, indicators)
     summary = summarise(labels, scores)
-    text_only = summarise(labels, run(labels, args.corpus, registry, indicators, use_outlet=False))
-    for group in summary:
-        summary[group]["provinces_text_only"] = text_only[group]["provinces"]
+    for hint in ("url", "none"):  # the same run with the page's address instead, and with nothing
+        other = summarise(labels, run(labels, args.corpus, registry, indicators, outlet=hint))
+        for group in summary:
+            summary[group][f"provinces_{hint}"] = other[group]["provinces"]
 
     print(f"registry: {args.data}" + (f" ({note})" if note else ""))
     print(_table(summary))
@@ -66,14 +68,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _table(summary: dict) -> str:
     groups = list(summary)
-    head = f"{'field':<24}" + "".join(f"{g + ' P':>12}{g + ' R':>12}" for g in groups)
+    head = f"{'field':<32}" + "".join(f"{g + ' P':>12}{g + ' R':>12}" for g in groups)
     lines = [head, "-" * len(head)]
-    for name in [*FIELDS, "provinces_text_only"]:
-        label = "provinces (text only)" if name == "provinces_text_only" else name.replace("_", " ")
+    names = {"provinces_url": "provinces (url, no --province)", "provinces_none": "provinces (text only)"}
+    for name in [*FIELDS, *names]:
+        label = names.get(name, name.replace("_", " "))
         cells = "".join(f"{summary[g][name]['precision']:>12.2f}{summary[g][name]['recall']:>12.2f}" for g in groups)
-        lines.append(f"{label:<24}{cells}")
+        lines.append(f"{label:<32}{cells}")
     cells = "".join(f"{summary[g]['periods']['accuracy']:>12.2f}{'':>12}" for g in groups)
-    lines.append(f"{'number periods (acc.)':<24}{cells}")
+    lines.append(f"{'number periods (acc.)':<32}{cells}")
     counts = "  ".join(
         f"{g}: {summary[g]['numbers']['tp'] + summary[g]['numbers']['fn']} numbers, "
         f"{summary[g]['documents']['tp'] + summary[g]['documents']['fn']} documents"

@@ -38,7 +38,7 @@ _DAY_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}}))"
-    rf"(?:\s*(?:năm\s*|/)(?P<y>{_YEAR}))?"
+    rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
 # 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end
@@ -251,6 +251,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
             # ("Kiểm tra … quận Hai Bà Trưng (22:39 18/07/2019)") is the page's, wherever the line ends.
             hits = [h for h in hits if _is_stamp(article.text, h)]
+        elif len(para.text.split()) > 10:  # a short sentence that a day word opens reports an event too
+            hits = [h for h in hits if not h.cue or _is_stamp(article.text, h)]
         if not hits:
             continue
         hit = hits[0]

@@ -131,24 +131,41 @@ def score_text(label: dict[str, Any], draft: Draft) -> TextScore:
     return score
 
 
+OUTLET_HINTS = ("province", "url", "none")
+
+
 def run(
     labels: dict,
     corpus: str | Path,
     registry: Registry | None,
     indicators: list[dict] | None = None,
-    use_outlet: bool = True,
+    outlet: str = "province",
 ) -> dict[str, TextScore]:
-    """Extract every labelled text and score it. `use_outlet` passes the outlet's province as --province."""
+    """Extract every labelled text and score it. `outlet`: what the curator gives about the outlet — its province
+    as --province, the page's address as --url (from the corpus's index files), or nothing."""
+    urls = page_urls(corpus) if outlet == "url" else {}
     scores = {}
     for label in labels["texts"]:
         draft = extract_file(
             Path(corpus) / label["file"],
             registry,
             indicators=indicators,
-            province=label.get("outlet_province") if use_outlet else None,
+            province=label.get("outlet_province") if outlet == "province" else None,
+            url=urls.get(label["file"]),
         )
         scores[label["id"]] = score_text(label, draft)
     return scores
+
+
+def page_urls(corpus: str | Path) -> dict[str, str]:
+    """file (relative to the corpus) → the page's url, from every index*.yaml list beside the texts."""
+    root = Path(corpus)
+    urls = {}
+    for index in sorted(root.rglob("index*.yaml")):
+        for entry in yaml.safe_load(index.read_text(encoding="utf-8")) or []:
+            if isinstance(entry, dict) and entry.get("file") and entry.get("url"):
+                urls[(index.parent / entry["file"]).relative_to(root).as_posix()] = entry["url"]
+    return urls
 
 
 def summarise(labels: dict, scores: dict[str, TextScore]) -> dict[str, dict]:

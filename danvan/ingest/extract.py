@@ -58,6 +58,7 @@ from .places import (
     led_body,
     main_place,
     main_province,
+    outlet_from_web,
     province_reason,
 )
 from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
@@ -174,7 +175,8 @@ class Context:
     district: str | None
     on: dt.date | None
     indicators: list[dict[str, Any]]
-    outlet: str | None = None  # the publishing outlet's province (--province), scheme 63
+    outlet: str | None = None  # the publishing outlet's province (--province, the page's url), scheme 63
+    outlet_note: str | None = None  # how the outlet's province is known
     notes: list[str] = field(default_factory=list)
     # Registry look-ups already made: a 63-scheme code → the code of its unit after the merger; (scheme, code) → name.
     merged_codes: dict[str, str] = field(default_factory=dict)
@@ -197,9 +199,10 @@ def extract_file(
     published: str | None = None,
     province: str | None = None,
     indicators: list[dict[str, Any]] | None = None,
+    url: str | None = None,
 ) -> Draft:
     """Read a file (IngestError on binary, Windows-1258, too large, missing) and draft its records."""
-    return extract(read_article(path), registry, published=published, province=province, indicators=indicators)
+    return extract(read_article(path), registry, published=published, province=province, indicators=indicators, url=url)
 
 
 def extract_text(
@@ -209,9 +212,10 @@ def extract_text(
     published: str | None = None,
     province: str | None = None,
     indicators: list[dict[str, Any]] | None = None,
+    url: str | None = None,
 ) -> Draft:
     """As extract_file, for a text already in memory (HTML is stripped, NFD composed)."""
-    return extract(prepare(text), registry, published=published, province=province, indicators=indicators)
+    return extract(prepare(text), registry, published=published, province=province, indicators=indicators, url=url)
 
 
 def extract(
@@ -221,17 +225,20 @@ def extract(
     published: str | None = None,
     province: str | None = None,
     indicators: list[dict[str, Any]] | None = None,
+    url: str | None = None,
 ) -> Draft:
-    """The draft: source, visits, documents, observations, each item with a confidence and a verbatim quote."""
+    """The draft: source, visits, documents, observations, each item with a confidence and a verbatim quote.
+
+    `province`: the outlet's province (a code or a name) when the curator knows it; else the page's `url`, else a
+    web address the text itself gives ("(Baothanhhoa.vn) -"), may name it."""
     if not article.text.strip() or not looks_vietnamese(article.text):
         if article.text.strip():
             article.notes.append("Không thấy văn bản tiếng Việt: không trích xuất số liệu, ngày tháng hay văn bản.")
         pub = Published(published, None, None, 1.0 if published else 0.0)
         return Draft(_source(article, pub, None, None))
-    ctx = _context(article, registry, published, province, indicators or [])
-    outlet_note = "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province)." if ctx.outlet else None
+    ctx = _context(article, registry, published, province, indicators or [], url)
     draft = Draft(
-        _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), outlet_note),
+        _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), ctx.outlet_note),
         _visits(ctx),
         _documents(ctx),
         _observations(ctx),
@@ -248,6 +255,7 @@ def _context(
     published: str | None,
     province: str | None,
     indicators: list[dict[str, Any]],
+    url: str | None = None,
 ) -> Context:
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
@@ -270,12 +278,12 @@ def _context(
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
-    outlet = outlet_code(province, registry)
+    outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
     code = main_province(places)
     note = province_reason(places, code) if code else None
     if code is None and outlet is not None:
-        code, note = outlet, "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (--province)."
+        code, note = outlet, f"Bài không nêu tên tỉnh: lấy theo nơi đăng bài ({outlet_note})."
     district = main_place(places, ("district", "city"), code)
     notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
     for hit in {h.text: h for h in places if h.ambiguous}.values():
@@ -304,6 +312,7 @@ def _context(
         on,
         indicators,
         outlet,
+        f"Tỉnh của nơi đăng bài, {outlet_note}." if outlet else None,
         notes,
     )
 
@@ -342,6 +351,17 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     if found is not None and not any(h.start < found.end and found.start < h.end for h in first):
         first = sorted([*first, found], key=lambda h: h.start)
     return first
+
+
+def outlet_of(province: str | None, url: str | None, text: str, registry: Registry | None) -> tuple[str | None, str]:
+    """The outlet's province (scheme 63) and how it is known: the curator's --province, else the page's url, else a
+    web address in the text; (None, "") when none names one."""
+    if code := outlet_code(province, registry):
+        return code, "do người nhập cung cấp (--province)"
+    for where, hint in (("địa chỉ trang", url or ""), ("địa chỉ trang ghi trong bài", text)):
+        if found := outlet_from_web(hint, registry):
+            return found[0], f"suy ra từ {where} “{found[1]}”"
+    return None, ""
 
 
 def outlet_code(province: str | None, registry: Registry | None) -> str | None:

@@ -12,7 +12,7 @@ from typing import Literal
 from .. import gazetteer as gaz
 from ..model import MERGER_DATE, OLD_SCHEME, BodyLevel, PlaceLevel
 from ..registry import OLD_DAY, Registry, place_of
-from ..text import name_key
+from ..text import ascii_key, name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
 # GSO codes of the centrally-run cities: their "Thành ủy" is a provincial party committee.
@@ -322,6 +322,45 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
         if unit is not None:
             hits.append(PlaceHit(words[0][0], words[-1][1], unit.name_vi, "province", unit.code, False))
     return hits
+
+
+# An outlet's web address names its province: "baothanhhoa.vn", "thuongtin.hanoi.gov.vn", "(Baothanhhoa.vn) -".
+_WEB_HOST = re.compile(r"(?<![\w@.-])(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+(?:vn|com|net|org))(?![\w-])", re.I)
+_HOST_PREFIX = re.compile(r"^(?:bao|dangbo|tinhuy|thanhuy|ubnd|hdnd|mattran|mttq|danvan|tuyengiao|congdoan|www)")
+_HOST_SUFFIX = re.compile(r"(?:tv|online|news|city|dientu|portal|gov|cpv|24h)$")
+
+
+def outlet_from_web(text: str, registry: Registry | None) -> tuple[str, str] | None:
+    """The province named by the first web address in `text` (a page's url, or a dateline "(Baothanhhoa.vn) -"):
+    (scheme-63 code, host), or None. A host part is the name of the province, or of a district no other province
+    has, written without marks or spaces, maybe after "bao", "tinhuy" …: baolamdong.vn, phutho.gov.vn,
+    baobariavungtau.com.vn, xuyenmoc.baria-vungtau.gov.vn, chodon.gov.vn. National outlets name none."""
+    if registry is None:
+        return None
+    provinces, districts = _host_names(registry)
+    for m in _WEB_HOST.finditer(text):
+        host = m.group("host").lower()
+        parts = host.replace("-", "").split(".")[:-1]
+        for names in (provinces, districts):  # ninhson.tayninh.gov.vn is Tây Ninh's, not Ninh Thuận's Ninh Sơn
+            for part in parts:
+                code = names.get(_HOST_SUFFIX.sub("", _HOST_PREFIX.sub("", part))) or names.get(part)
+                if code:
+                    return code, host
+    return None
+
+
+def _host_names(registry: Registry) -> tuple[dict[str, str], dict[str, str]]:
+    """Province names, and the names of districts found in one province only, as hosts write them → the
+    province's scheme-63 code."""
+    provinces: dict[str, str] = {}
+    for code, name, aliases in registry.units.filter(scheme=OLD_SCHEME).select("code", "name_vi", "aliases").rows():
+        for spelling in [name, *filter(None, (aliases or "").split("|"))]:
+            provinces.setdefault(re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", ascii_key(spelling)).replace(" ", ""), code)
+    found: dict[str, set[str]] = {}
+    for name, province in registry.gazetteer.districts.select("name", "province_code").rows():
+        found.setdefault(ascii_key(name).replace(" ", ""), set()).add(province)
+    districts = {key: codes.pop() for key, codes in found.items() if len(codes) == 1 and not key.isdigit()}
+    return provinces, districts
 
 
 def main_province(hits: list[PlaceHit]) -> str | None:

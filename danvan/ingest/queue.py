@@ -83,6 +83,7 @@ class Entry:
     decisions: dict[str, str] = field(default_factory=dict)  # "visits/0" → accepted | rejected | saved
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)  # "visits/0" → {field: value}
     source_id: str | None = None  # the source id the first save used (later saves add to it)
+    url: str | None = None  # the page's address, when the curator gave it (--url)
 
     @property
     def total(self) -> int:
@@ -127,6 +128,7 @@ def enqueue(
     *,
     published: str | None = None,
     province: str | None = None,
+    url: str | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:
     """Draft one file into the queue (IngestError when it cannot be read: nothing is written). A file already
@@ -138,7 +140,7 @@ def enqueue(
     existing = next((e for e in list_entries(queue_dir) if e.id.endswith(digest)), None)
     if existing is not None:
         return existing
-    draft = extract_document(doc, registry, published=published, province=province, indicators=indicators)
+    draft = extract_document(doc, registry, published=published, province=province, indicators=indicators, url=url)
     when = now or dt.datetime.now()
     entry_id = f"{when:%Y%m%d-%H%M%S}-{digest}"
     items = draft.items()
@@ -155,6 +157,7 @@ def enqueue(
         "confidence": confidence,
         "problems": problems,
         "province": province,
+        "url": url,
         "counts": {
             "visits": len(draft.visits),
             "documents": len(draft.documents),
@@ -195,6 +198,7 @@ def enqueue_paths(
     *,
     published: str | None = None,
     province: str | None = None,
+    url: str | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> list[tuple[Path, Entry | str]]:
     """Every file into the queue: (file, its entry) or (file, why it was refused), in order."""
@@ -205,7 +209,10 @@ def enqueue_paths(
             progress(i, len(files), path)
         try:
             results.append(
-                (path, enqueue(path, registry, indicators, queue_dir, published=published, province=province))
+                (
+                    path,
+                    enqueue(path, registry, indicators, queue_dir, published=published, province=province, url=url),
+                )
             )
         except (IngestError, OSError) as err:
             results.append((path, str(err)))
@@ -230,6 +237,7 @@ def read_entry(folder: Path) -> Entry:
         state.get("decisions") or {},
         state.get("edits") or {},
         state.get("source_id"),
+        state.get("url"),
     )
 
 

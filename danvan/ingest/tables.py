@@ -19,7 +19,7 @@ from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
 from ..text import name_key
 from .drafts import Draft, ObservationDraft, SourceDraft
-from .extract import extract, outlet_code
+from .extract import extract, outlet_of
 from .numbers import clean
 from .readers import Cell, Document, Table, cell_number, is_number_cell
 from .text import prepare
@@ -44,19 +44,25 @@ def extract_document(
     published: str | None = None,
     province: str | None = None,
     indicators: list[dict[str, Any]] | None = None,
+    url: str | None = None,
 ) -> Draft:
     """The draft of any document: the text extractor over its paragraphs, and one observation per numeric cell
-    of each of its tables."""
+    of each of its tables. `province` or the page's `url` name the outlet's province (see extract)."""
     indicators = indicators or []
     if doc.text.strip():
         draft = extract(
-            prepare(doc.text, doc.name), registry, published=published, province=province, indicators=indicators
+            prepare(doc.text, doc.name),
+            registry,
+            published=published,
+            province=province,
+            indicators=indicators,
+            url=url,
         )
     else:
         title = next((t.title for t in doc.tables if t.title), None)
         draft = Draft(SourceDraft(doc.name, title, published, None, None, None, None, 1.0 if published else 0.0))
     draft.source.notes = [*doc.notes, *draft.source.notes]
-    outlet = outlet_code(province, registry)
+    outlet = outlet_of(province, url, doc.text, registry)[0]
     for table in doc.tables:
         observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title)
         draft.observations.extend(observations)
