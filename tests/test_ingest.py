@@ -1310,3 +1310,30 @@ def test_a_scraped_date_header_is_the_publication_date_and_no_quote_starts_with_
     (visit,) = draft.visits
     assert (draft.source.published, visit.date_start) == ("2023-12", "2023-12-13")
     assert visit.quote.startswith("Sáng 13/12, Ban Dân vận Huyện ủy")
+
+
+def test_the_day_figures_are_counted_to_is_no_event():
+    text = (
+        "Ngày 9/1/2026, Ban vận động Quỹ “Vì người nghèo” tỉnh Thanh Hóa tổng kết công tác vận động. Theo báo cáo tại "
+        "hội nghị, tính đến ngày 31/12/2025, Quỹ “Vì người nghèo” các cấp đã vận động được gần 13,5 tỷ đồng.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2026-01-09"]
+    assert 13_500_000_000 in values(draft_of(text))
+
+
+def test_breakdowns_with_a_noun_after_each_part_and_counts_after_a_slash():
+    text = (
+        "Toàn tỉnh có dân số 36.822 hộ/163.866 nhân khẩu. Người có uy tín năm 2020 là 124 người (trong đó dân tộc "
+        "Raglai 84 người; dân tộc Chăm 35 người; dân tộc K’Ho 02 người và dân tộc Nùng 02 người).\n"
+    )
+    parts = [(o.value, o.breakdown) for o in draft_of(text).observations]
+    assert parts == [
+        (36822, None),
+        (163866, None),
+        (124, None),
+        (84, "dân tộc Raglai"),
+        (35, "dân tộc Chăm"),
+        (2, "dân tộc K’Ho"),
+        (2, "dân tộc Nùng"),
+    ]
+    assert values(draft_of("Cán bộ chiến sỹ Đại đội 105 cùng 20 đoàn viên ra quân.\n")) == [20]

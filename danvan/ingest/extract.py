@@ -88,7 +88,8 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 _GATHERING = re.compile(
     r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
-    r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng quà|chúc))",
+    r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng quà|chúc)|"
+    r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết)",
     re.I,
 )
 _PLENUM_NAME = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ|Trung\s+ương|TW|TƯ|BCH)", re.I)
@@ -113,6 +114,8 @@ _DOCUMENT_TITLE = re.compile(
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
+# "tính đến ngày 31/12/2025, Quỹ … đã vận động được": the day figures are counted to, not a gathering.
+_AS_OF = re.compile(r"\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?(?:ngày\s+)?$")
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
 _SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:ngày\s*)?$")
 # "Trong đó, 194 mô hình …" continues the fact before it, period included.
@@ -496,6 +499,7 @@ def _events(ctx: Context) -> list[_Event]:
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
+                and not _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
             ]
             campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
             if not _EVENT_VERB.search(sentence.text) and not campaign:
@@ -747,6 +751,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     measure.subject,
                     period[0],
                     _item_label(sentence.text),
+                    measure.breakdown,  # "dân tộc K’Ho 02 người … dân tộc Nùng 02 người": two parts
                 )
                 words = _words_after(ctx.article.text, measure.end, sentence.end)
                 where, said = seen.setdefault(key, (sentence.start, set()))

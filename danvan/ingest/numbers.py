@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from ..model import Status, Unit
 
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m · 61.794.000đ — "." groups thousands, "," is
-# the decimal mark; a length or area unit, or "đ" (đồng), may be glued to the number.
+# the decimal mark; a length or area unit, or "đ" (đồng), may be glued to the number. After a word and a slash it is
+# a count of its own ("36.822 hộ/163.866 nhân khẩu"); after a number and a slash, the whole of a fraction.
 _NUMBER = re.compile(
-    r"(?<![\w/.,\-–:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?<![\w.,\-–:])(?<!\d/)(?<!\d\s/)(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km|m2|m²|m|ha|đ)?(?!\w)"
 )
@@ -32,11 +33,13 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
-# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1".
+# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105".
 _NOT_MEASURE_BEFORE = re.compile(
-    r"(?:\b(?:(?<!tổng )(?<!Tổng )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|Khu phố|khu phố|khu|Km|km|"
-    r"thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|Quốc lộ|quốc lộ|"
-    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn)|"
+    r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
+    r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
+    r"Quốc lộ|quốc lộ|"
+    r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
+    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn)|"
     r"Covid-|COVID-)"
     r"\s*(?:\d+\s*,\s*)*$"
 )
@@ -301,10 +304,12 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
 
 
-# "(trong đó nam 924, nữ 13, dân tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người)": the parts of a count,
-# each "label N", the noun written once, after the last.
+# "(trong đó nam 924, nữ 13, dân tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người)", "(trong đó dân tộc
+# Raglai 84 người; dân tộc Chăm 35 người … và dân tộc Nùng 02 người)": the parts of a count, each "label N", the
+# noun written after each or once after the last.
 _BREAKDOWN = re.compile(
-    r"\((?:trong\s+đó|gồm|bao\s+gồm)\s*:?\s*(?P<items>(?:[^()\d,;]{1,30}?\s\d[\d.]*\s*,\s*)+"
+    r"\((?:trong\s+đó|gồm|bao\s+gồm)\s*:?\s*(?P<items>"
+    r"(?:[^()\d,;]{1,30}?\s\d[\d.]*(?:\s+[^\W\d_]+)?\s*(?:[,;]|\s+và\b)\s*)+"
     r"[^()\d,;]{1,30}?\s\d[\d.]*\s+(?P<noun>[^\W\d_]+)[^()]{0,20})\)",
     re.IGNORECASE,
 )
@@ -320,7 +325,7 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
     found = _BREAKDOWN.match(sentence, opening)
     if found is None or not found.start("items") <= m.start() < found.end("items"):
         return None
-    label = re.split(r"[,(:]|\btrong\s+đó\b|\bgồm\b", sentence[found.start("items") : m.start()])[-1].strip()
+    label = re.split(r"[,;(:]|\bvà\b|\btrong\s+đó\b|\bgồm\b", sentence[found.start("items") : m.start()])[-1].strip()
     return found.group("noun"), label
 
 
