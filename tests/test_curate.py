@@ -147,6 +147,19 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     assert logged.files["sources.yaml"]["added"] == ["n01"]
 
 
+def test_the_articles_link_names_the_outlets_province_and_fills_the_source_link(entry, book):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.text_area(key="curate_paste").input("Sáng 5/6/2024, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết dân vận.")
+    at.text_input(key="curate_link").input("https://baolamdong.vn/chinhtri/202406/so-ket.html")
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception
+    assert at.text_input(key="curate_url").value == "https://baolamdong.vn/chinhtri/202406/so-ket.html"
+    draft = at.session_state["curate_draft"]["draft"]
+    assert draft.source.province_note == "Tỉnh của nơi đăng bài, suy ra từ địa chỉ trang “baolamdong.vn”."
+    assert [(v.province, v.date_start) for v in draft.visits] == [("68", "2024-06-05")]
+    assert "68" in at.data_editor[0].value["province"].tolist()  # the visits' table the curator edits
+
+
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     raw = (ROOT / "tests" / "fixtures" / "ingest" / "files" / "bao-cao-2023.xlsx").read_bytes()

@@ -18,7 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import headline_place
+from danvan.ingest.places import headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, read_article
 from danvan.text import quote_key
 
@@ -1337,3 +1337,37 @@ def test_breakdowns_with_a_noun_after_each_part_and_counts_after_a_slash():
         (2, "dân tộc Nùng"),
     ]
     assert values(draft_of("Cán bộ chiến sỹ Đại đội 105 cùng 20 đoàn viên ra quân.\n")) == [20]
+
+
+@pytest.mark.parametrize(
+    ("address", "province"),
+    [
+        ("https://baolamdong.vn/chinhtri/202201/cong-tac-dan-van-3098762/", "68"),
+        ("http://thuongtin.hanoi.gov.vn/dang-doan-the/-/view_content/2870557", "01"),  # a district portal of Hà Nội
+        ("http://xuyenmoc.baria-vungtau.gov.vn/tin-tong-hop", "77"),  # a hyphen inside the province
+        ("https://chodon.gov.vn/giao-ban-khoi-mttq", "06"),  # a district no other province has: Bắc Kạn
+        ("https://ninhson.tayninh.gov.vn/vi/news", "72"),  # the province's name wins over Ninh Thuận's Ninh Sơn
+        ("http://hdndtuyenquang.gov.vn/tin-hoat-dong/trang-232.html", "08"),
+        ("(Baothanhhoa.vn) - Trong 2 ngày 21, 22-3, Đại hội", "38"),  # a dateline in the text
+        ("http://mattran.org.vn/giam-sat-phan-bien-xa-hoi/thai-binh", None),  # national outlets name none
+        ("https://nhandan.vn/tin-tuc-su-kien/trien-khai", None),
+    ],
+)
+def test_the_outlets_web_address_names_its_province(registry, address, province):
+    found = outlet_from_web(address, registry)
+    assert (found[0] if found else None) == province
+
+
+def test_the_pages_url_gives_the_outlets_province_and_says_so(registry, tmp_path):
+    text = "Sáng 5/6/2024, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận.\n"
+    draft = draft_of(text, registry, url="https://baolamdong.vn/chinhtri/x.html")
+    assert draft.source.province == "68"
+    assert draft.source.province_note == "Tỉnh của nơi đăng bài, suy ra từ địa chỉ trang “baolamdong.vn”."
+    assert draft.visits[0].province == "68" and "baolamdong.vn" in draft.visits[0].province_note
+    given = draft_of(text, registry, province="Bắc Kạn", url="https://baolamdong.vn/x.html")
+    assert given.source.province == "06"  # the curator's --province comes first
+    path = tmp_path / "bai.txt"
+    path.write_text(text, encoding="utf-8")
+    result = cli(str(path), "--url", "https://chodon.gov.vn/tin-tuc/x")
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["visits"][0]["province"] == "06"
