@@ -1371,3 +1371,56 @@ def test_the_pages_url_gives_the_outlets_province_and_says_so(registry, tmp_path
     result = cli(str(path), "--url", "https://chodon.gov.vn/tin-tuc/x")
     assert result.returncode == 0, result.stderr
     assert yaml.safe_load(result.stdout)["visits"][0]["province"] == "06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tỉnh có diện tích tự nhiên 2.358km2, có 65km bờ biển.", [(2358, None), (65, None)]),
+        ("Số người làm việc tại 26/30 Hội quần chúng ở Trung ương có 568 người.", [(26, 30), (568, None)]),
+        ("Thời gian giám sát từ tháng 01/2021 - 6/2022.", []),  # a month and its year, no fraction
+        ("Đã kết thúc hoạt động của Ủy ban MTTQ Việt Nam 52 tỉnh, thành phố.", [(52, None)]),
+        (
+            "Hội viên có thu nhập ổn định từ 3,5 đến 4,5 triệu đồng/lao động/tháng.",
+            [(3_500_000, None), (4_500_000, None)],
+        ),
+        (
+            "Toàn tỉnh có 3.303 vị sư (Hòa thượng 22, Thượng tọa 57, Tỳ kheo 1.592, Sadi 1.632).",
+            [(3303, None), (22, None), (57, None), (1592, None), (1632, None)],
+        ),
+    ],
+)
+def test_round_five_figures(sentence, expected):
+    assert [(o.value, o.denominator) for o in draft_of(sentence + "\n").observations] == expected
+
+
+def test_an_issuer_belongs_to_the_document_it_follows_and_lists_share_theirs():
+    text = (
+        "Tỉnh ủy đã quan tâm lãnh đạo, cụ thể là thực hiện Kế hoạch số 70 của Ban Dân vận Trung ương, đồng thời ban "
+        "hành Kế hoạch số 92 về việc tổ chức “Năm dân vận chính quyền”. Đồng thời, đưa nội dung vào chương trình công "
+        "tác của Tỉnh ủy, điển hình như Chương trình hành động số 144 và 190 và Chương trình hành động số 163 về thực "
+        "hiện Kết luận số 43 của Ban Bí thư."
+    )
+    assert codes(text) == ["70-KH/BDVTW", "92-KH/TU", "144-CTr/TU", "190-CTr/TU", "163-CTr/TU", "43-KL/TW"]
+    plenum = (
+        "Quán triệt Nghị quyết Trung ương 4 khóa XII và Chỉ thị số 05-CT/TW của Bộ Chính trị, góp phần vào công "
+        "tác xây dựng, chỉnh đốn Đảng."
+    )
+    assert codes(plenum) == ["04-NQ/TW", "05-CT/TW"]
+
+
+def test_a_coming_date_stays_in_the_pages_year_and_a_coming_month_is_a_planned_event():
+    text = (
+        "10/10/2019\n\nNgày 10-10, Ban Vận động quỹ “Vì người nghèo” tỉnh tổ chức cuộc họp. Tháng cao điểm “Vì người "
+        "nghèo” năm 2019 sẽ diễn ra từ 17-10 đến 18-11 do Ban Vận động quỹ “Vì người nghèo” tỉnh phát động.\n"
+    )
+    spans = [(v.date_start, v.date_end) for v in draft_of(text).visits]
+    assert spans == [("2019-10-10", None), ("2019-10-17", "2019-11-18")]
+    planned = (
+        "14/01/2026\n\nSáng 14/1, Ủy ban Trung ương MTTQ Việt Nam tổ chức Hội nghị Đoàn Chủ tịch. Đại hội MTTQ Việt "
+        "Nam lần thứ XI do Ủy ban Trung ương MTTQ Việt Nam tổ chức dự kiến diễn ra trong tháng 5/2026.\n"
+    )
+    assert [(v.date_start, v.date_precision) for v in draft_of(planned).visits] == [
+        ("2026-01-14", "day"),
+        ("2026-05-01", "month"),
+    ]

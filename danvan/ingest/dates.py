@@ -78,6 +78,8 @@ _ANNIVERSARY = re.compile(
 # "năm 2023" — counted to guess the year when the page states no date.
 _YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
+_FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 
@@ -167,7 +169,10 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     for m in _DM_SPAN.finditer(text):
         if m.group("y"):
             span_year = int(m.group("y"))
-        elif default_year is not None and _cue_before(text, m.start()):
+        elif default_year is not None and (
+            _cue_before(text, m.start())
+            or (m.group("sep") != "/" and re.search(r"\btừ\s*$", text[max(0, m.start() - 6) : m.start()]))
+        ):  # "từ 17-10 đến 18-11": "từ" is cue enough (not for "từ 1/3 đến 1/2", which may be fractions)
             span_year = default_year
         else:
             continue
@@ -295,12 +300,14 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
 
 
-def place_in_year(hit: DateHit, published: str | None) -> DateHit:
-    """A yearless date after the publication day belongs to the year before ("28/12" in a page of 5/1)."""
+def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> DateHit:
+    """A yearless date after the publication day belongs to the year before ("28/12" in a page of 5/1), unless its
+    sentence speaks of what is to come ("Tháng cao điểm … năm 2019 sẽ diễn ra từ 17-10 đến 18-11" in a page of
+    10/10/2019)."""
     if hit.has_year or not published or len(published) < 10:
         return hit
     pub = dt.date.fromisoformat(published)
-    if hit.day <= pub:
+    if hit.day <= pub or _FUTURE.search(sentence):
         return hit
     day = parse_day(hit.day.day, hit.day.month, hit.day.year - 1)
     end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year - 1) if hit.end_day else None

@@ -49,6 +49,7 @@ _PLENUM = re.compile(
 _PLENUM_RESOLUTIONS = {
     ("XI", 7, "dân vận"): ("25", "2013-06-03"),  # tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận
     ("XIII", 8, "đại đoàn kết"): ("43", "2023-11-24"),  # phát huy truyền thống, sức mạnh khối đại đoàn kết toàn dân tộc
+    ("XII", 4, "chỉnh đốn đảng"): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
 }
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
@@ -66,6 +67,17 @@ _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
 # the body (capitalised words) and "đã"/"vừa" may stand between.
 _ISSUER_BEFORE = re.compile(
     rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)\s+)?ban\s+hành\s*$", re.IGNORECASE
+)
+# "… của Tỉnh ủy, điển hình như Chương trình hành động số 144": the issuer of the examples listed after it.
+_ISSUER_SUCH_AS = re.compile(
+    rf"của\s+(?P<issuer>{_ISSUER_ALT})\s*,?\s*(?:điển\s+hình\s+(?:là|như)|cụ\s+thể\s+là|như)\s*:?\s*$", re.I
+)
+# A document a mention is about, named between it and an issuer, takes the issuer: "… số 163 về thực hiện Kết luận
+# số 43 của Ban Bí thư".
+_OTHER_KIND = re.compile(
+    r"\b(?:thực hiện|triển khai|quán triệt|về|theo)\s+(?:các\s+)?(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|"
+    r"Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|Chương trình|Luật|Pháp lệnh)\b",
+    re.IGNORECASE,
 )
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021".
 _DATE_AFTER = re.compile(
@@ -157,6 +169,7 @@ def find_documents(text: str) -> list[DocHit]:
         for m in _LAW_CODE.finditer(text)
     ]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
+    previous: tuple[int, str, str | None] = (-1, "", None)  # the last mention: its end, kind and issuer
     for m in _MENTION.finditer(text):
         if any(h.start <= m.start("num") < h.end for h in hits):
             continue
@@ -166,6 +179,13 @@ def find_documents(text: str) -> list[DocHit]:
             numbers.append((more.group("num"), end + more.start("num"), end + more.end()))
             end += more.end()
         issuer = _issuer_after(text, end) or _issuer_before(text, m.start())
+        if (
+            issuer is None
+            and previous[1] == m.group("kind").lower()
+            and re.fullmatch(r"\s*(?:,|và)\s*", text[previous[0] : m.start()])
+        ):  # "Chương trình hành động số 144 và 190 và Chương trình hành động số 163": one issuer for the list
+            issuer = previous[2]
+        previous = (end, m.group("kind").lower(), issuer)
         for num, start, stop in numbers:
             code = full.get((num, doc_type))
             inferred = code is None
@@ -189,7 +209,7 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
             continue
         plenum = int(m.group("a") or m.group("b"))
         before = re.split(r"[.;\n]", text[max(0, m.start() - 200) : m.start()])[-1]
-        subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 200])[0]).lower()  # its sentence
+        subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 400])[0]).lower()  # its sentence
         for (term, number, words), (num, date) in _PLENUM_RESOLUTIONS.items():
             if (term, number) == (m.group("term").upper(), plenum) and words in subject:
                 out.append(
@@ -242,16 +262,26 @@ def _code_type(code: str) -> str | None:
 
 def _issuer_after(text: str, end: int) -> str | None:
     """The issuer named after a mention within its clause: past a date and a list of other mentions, not past
-    a sentence end or a semicolon."""
+    a sentence end or a semicolon, nor past a mention of another kind ("Chương trình hành động số 163 về thực hiện
+    Kết luận số 43 của Ban Bí thư": the Ban Bí thư issued the Kết luận)."""
     window = re.split(r"[;]|\.\s|\n", text[end : end + 160])[0]
     match = _ISSUER.search(window)
-    return match.group("issuer") if match else None
+    if match is None or _OTHER_KIND.search(window[: match.start()]):
+        return None
+    return match.group("issuer")
 
 
 def _issuer_before(text: str, start: int) -> str | None:
-    """ "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17": the issuer of a mention named before it."""
-    match = _ISSUER_BEFORE.search(text[max(0, start - 120) : start])
-    return match.group("issuer") if match else None
+    """ "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17", "chương trình công tác của Tỉnh ủy, điển hình
+    như Chương trình hành động số 144", "Tỉnh ủy đã quan tâm …, đồng thời ban hành Kế hoạch số 92": the issuer of a
+    mention named before it, in its sentence."""
+    before = text[max(0, start - 120) : start]
+    match = _ISSUER_BEFORE.search(before) or _ISSUER_SUCH_AS.search(before)
+    if match:
+        return match.group("issuer")
+    sentence = re.split(r"[.;!?]\s|\n", text[max(0, start - 400) : start])[-1]
+    subject = re.match(rf"\s*(?P<issuer>{_ISSUER_ALT})\b", sentence, re.IGNORECASE)
+    return subject.group("issuer") if subject and re.search(r"\bban\s+hành\s*$", sentence) else None
 
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:

@@ -263,8 +263,14 @@ def _context(
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
     # With no year to give a bare "9/1", it is read with a stand-in year; only its own sentence can then date it.
+    sentences = article.sentences()
+    starts = [s.start for s in sentences]
+
+    def sentence_of(hit: DateHit) -> str:
+        return sentences[bisect_left(starts, hit.start + 1) - 1].text
+
     dates = [
-        place_in_year(h, pub.date)
+        place_in_year(h, pub.date, sentence_of(h))
         for p in article.paragraphs
         for h in find_dates(p.text, default_year=year or _NO_YEAR, base=p.start)
     ]
@@ -273,9 +279,7 @@ def _context(
     history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
-        sentences = article.sentences()
-        starts = [s.start for s in sentences]
-        dates = [sentence_year(h, sentences[bisect_left(starts, h.start + 1) - 1].text) for h in dates]
+        dates = [sentence_year(h, sentence_of(h)) for h in dates]
     if year is None:
         dates = [h for h in dates if h.has_year or h.year_note]
     in_content = _in_content(article)
@@ -462,8 +466,10 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     visits = [v for v in visits if v.date_start or v.body not in dated]
     # Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
     # tháng 8/2020, MTTQ các cấp … giám sát") is the period under review or ongoing work, not another event.
+    # A month still to come is a planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026).
     if any(v.date_start and v.date_precision == "day" for v in visits):
-        visits = [v for v in visits if not v.date_start or v.date_precision == "day"]
+        coming = ctx.published.date[:7] if ctx.published.date else "9999"
+        visits = [v for v in visits if not v.date_start or v.date_precision == "day" or v.date_start[:7] >= coming]
     return visits
 
 

@@ -17,7 +17,7 @@ from ..model import Status, Unit
 _NUMBER = re.compile(
     r"(?<![\w.,\-–:])(?<!\d/)(?<!\d\s/)(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
-    r"(?P<glued>km|m2|m²|m|ha|đ)?(?!\w)"
+    r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
 )
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
@@ -283,7 +283,7 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
-    if m.group("pct") or m.group("glued"):
+    if m.group("pct") or m.group("glued") or _whole_fraction(m):
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
         return False
@@ -315,6 +315,11 @@ _BREAKDOWN = re.compile(
 )
 
 
+# "3.303 vị sư (Hòa thượng 22, Thượng tọa 57, Tỳ kheo 1.592, Sadi 1.632)": labelled parts of the count before.
+_PARTS = re.compile(r"\((?P<items>(?:[^()\d,;]{1,30}?\s\d[\d.]*\s*[,;]\s*)+[^()\d,;]{1,30}?\s\d[\d.]*)\s*\)")
+_COUNTED = re.compile(r"\d[\d.]*\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+
+
 def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
     """A number that is one part of a parenthesised breakdown ("nam 924, nữ 13, … 47 người"): (the noun written
     after the last part, the part's own label). Its label may be a capitalised name ("dân tộc Jrai 612"), which
@@ -322,15 +327,22 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
     opening = sentence.rfind("(", max(0, m.start() - 200), m.start())
     if opening < 0 or ")" in sentence[opening : m.start()]:
         return None
-    found = _BREAKDOWN.match(sentence, opening)
+    found = _BREAKDOWN.match(sentence, opening) or _PARTS.match(sentence, opening)
     if found is None or not found.start("items") <= m.start() < found.end("items"):
         return None
+    noun = found.groupdict().get("noun")
+    if noun is None:  # the noun is the counted one before the bracket: "3.303 vị sư (Hòa thượng 22, …)"
+        counted = _COUNTED.search(sentence[max(0, opening - 40) : opening])
+        if counted is None:
+            return None
+        noun = counted.group("noun")
     label = re.split(r"[,;(:]|\bvà\b|\btrong\s+đó\b|\bgồm\b", sentence[found.start("items") : m.start()])[-1].strip()
-    return found.group("noun"), label
+    return noun, label
 
 
-# "từ 95 - 98% gia đình", "từ 3 – 7 hộ": a range is written as its two bounds, the unit after the second.
-_RANGE_END = re.compile(r"\s*[-–]\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?")
+# "từ 95 - 98% gia đình", "từ 3 – 7 hộ", "từ 3,5 đến 4,5 triệu đồng": a range is written as its two bounds, the unit
+# (and multiplier) after the second.
+_RANGE_END = re.compile(r"\s*(?:[-–]|đến)\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?")
 
 
 def _range_start(sentence: str, m: re.Match) -> re.Match | None:
@@ -345,10 +357,20 @@ def _range_start(sentence: str, m: re.Match) -> re.Match | None:
     return end
 
 
+def _whole_fraction(m: re.Match) -> bool:
+    """ "26/30 Hội quần chúng": a part of a whole, whatever word follows — a denominator over 12 is no month, so
+    "26/30" is no day either ("16/5", "6/8" still need a noun after them)."""
+    if not m.group("den"):
+        return False
+    part, whole = parse_number(m.group("num")), parse_number(m.group("den"))
+    return whole > 12 and part <= whole and not _YEAR_NUMBER.match(m.group("den"))  # "6/2022" is a month
+
+
 def _after_name(before: str) -> bool:
-    """The word before is capitalised in mid-sentence ("Nhật Lệ 3"), so the number belongs to a name."""
+    """The word before is capitalised in mid-sentence ("Nhật Lệ 3"), so the number belongs to a name — but no name
+    ends in the country's ("Ủy ban MTTQ Việt Nam 52 tỉnh")."""
     words = before.rstrip().split()
-    if len(words) < 2 or words[-1][-1] in ".,;:…!?)":
+    if len(words) < 2 or words[-1][-1] in ".,;:…!?)" or " ".join(words[-2:]) == "Việt Nam":
         return False  # sentence-initial words are capitalised anyway ("Có 202 mô hình"); punctuation separates
     last = words[-1].strip("“”\"'(")
     return bool(last) and last[0].isupper() and not last.isupper() and not words[-2].endswith((".", ":", "–"))
