@@ -1225,7 +1225,7 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     )
     (visit,) = draft_of(text).visits
     assert (visit.date_start, visit.body) == ("2014-05-23", None)
-    assert "lấy ngày đăng 2014-05-23" in visit.date_note
+    assert "lấy ngày đăng 23/05/2014" in visit.date_note
     plenum = "Đăng ngày 23/05/2014\n\nHội nghị Trung ương 7 khóa XI đã ban hành Nghị quyết về công tác dân vận.\n"
     assert draft_of(plenum).visits == []  # neither as the headline nor as a sentence
     assert draft_of("Đăng ngày 23/05/2014\n\nTin tức\n\n" + plenum.split("\n\n")[1]).visits == []
@@ -1332,6 +1332,7 @@ def test_a_scraped_date_header_is_the_publication_date_and_no_quote_starts_with_
     (visit,) = draft.visits
     assert (draft.source.published, visit.date_start) == ("2023-12", "2023-12-13")
     assert visit.quote.startswith("Sáng 13/12, Ban Dân vận Huyện ủy")
+    assert visit.date_note == "Ngày ghi “13/12”, năm lấy theo ngày đăng 12/2023."  # dates in notes read dd/mm/yyyy
 
 
 def test_the_day_figures_are_counted_to_is_no_event():

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..fmt import partial_date
 from ..model import DatePrecision
 from .text import Article
 
@@ -287,7 +288,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
     (leaving out sentences about plans; an anniversary's later date counts), the latest on a tie."""
     if published:
-        return int(published[:4]), f"năm lấy theo ngày đăng {published}"
+        return int(published[:4]), f"năm lấy theo ngày đăng {partial_date(published)}"
     counts: Counter[int] = Counter()
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):

@@ -24,6 +24,7 @@ import polars as pl
 import yaml
 
 from .. import gazetteer
+from ..fmt import partial_date
 from ..loader import load
 from ..model import NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import Registry
@@ -634,7 +635,7 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
         if ctx.published.date and len(ctx.published.date) == 10:
             return (
                 ctx.published.date,
-                f"Bài không ghi ngày làm việc: lấy ngày đăng {ctx.published.date}.",
+                f"Bài không ghi ngày làm việc: lấy ngày đăng {partial_date(ctx.published.date)}.",
                 "day",
                 0.6,
                 notes,
@@ -823,7 +824,7 @@ def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str 
         return value, None
     if kind == "now":
         if ctx.published.date and len(ctx.published.date) == 10:
-            return ctx.published.date, f"“đến nay” = ngày đăng {ctx.published.date}"
+            return ctx.published.date, f"“đến nay” = ngày đăng {partial_date(ctx.published.date)}"
         if ctx.year:
             return str(ctx.year), f"“đến nay”: bài không ghi ngày đăng đủ ngày; lấy năm {ctx.year} ({ctx.year_note})"
         return None, None
