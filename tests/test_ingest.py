@@ -1447,3 +1447,37 @@ def test_a_coming_date_stays_in_the_pages_year_and_a_coming_month_is_a_planned_e
         ("2026-01-14", "day"),
         ("2026-05-01", "month"),
     ]
+
+
+def test_label_agreement_scores_a_second_curator_like_the_extractor(tmp_path):
+    """scripts/label_agreement.py: a second labelling that drops one number and adds another scores P and R 0,5."""
+    first = {
+        "split": {"tuning": [], "held_out": ["a"]},
+        "texts": [
+            {
+                "id": "a",
+                "file": "a.txt",
+                "published": None,
+                "events": [],
+                "provinces": ["20"],
+                "bodies": [],
+                "documents": ["25-NQ/TW"],
+                "numbers": [{"value": 12}, {"value": 7}],
+            }
+        ],
+    }
+    second = {**first, "texts": [{**first["texts"][0], "numbers": [{"value": 12}, {"value": 8}]}]}
+    paths = []
+    for name, labels in (("first", first), ("second", second)):
+        paths.append(tmp_path / f"{name}.yaml")
+        paths[-1].write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "label_agreement.py"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()[2:]}
+    assert result.stdout.startswith("1 texts labelled in both")
+    assert rows["numbers"] == ["0.50", "0.50"] and rows["documents"] == ["1.00", "1.00"]

@@ -90,7 +90,7 @@ def _predicted(draft: Draft) -> dict[str, Counter]:
     }
 
 
-def _expected(label: dict) -> dict[str, Counter]:
+def expected_items(label: dict) -> dict[str, Counter]:
     dates = {f"event:{e}" for e in label.get("events") or []}
     if label.get("published"):
         dates.add(f"published:{label['published']}")
@@ -121,7 +121,7 @@ def _periods(label: dict[str, Any], draft: Draft) -> tuple[int, int]:
 
 
 def score_text(label: dict[str, Any], draft: Draft) -> TextScore:
-    expected, predicted = _expected(label), _predicted(draft)
+    expected, predicted = expected_items(label), _predicted(draft)
     score = TextScore(label["id"], {}, _periods(label, draft))
     for name in FIELDS:
         tp = sum((expected[name] & predicted[name]).values())
