@@ -1481,3 +1481,15 @@ def test_label_agreement_scores_a_second_curator_like_the_extractor(tmp_path):
     rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()[2:]}
     assert result.stdout.startswith("1 texts labelled in both")
     assert rows["numbers"] == ["0.50", "0.50"] and rows["documents"] == ["1.00", "1.00"]
+
+
+def test_the_article_names_its_province_without_events_and_a_gathering_is_where_it_is_held(registry):
+    about = draft_of("Thực hành dân chủ ở cơ sở trên địa bàn tỉnh Bắc Giang luôn được cấp ủy quan tâm.\n", registry)
+    assert (about.visits, about.observations) == ([], [])
+    assert about.source.province == "24" and "tỉnh Bắc Giang" in about.source.province_note
+    visit = draft_of(
+        "Ngày 24/11/2020, Đoàn kiểm tra do Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng làm Trưởng đoàn đã có buổi "
+        "làm việc tại tỉnh Bạc Liêu. Đoàn gồm đại diện Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng và tỉnh Cà Mau.\n",
+        registry,
+    ).visits[0]
+    assert visit.province == "95"  # Bạc Liêu, where the team worked; not Sóc Trăng, where it came from

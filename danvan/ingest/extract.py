@@ -115,6 +115,8 @@ _DOCUMENT_TITLE = re.compile(
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
+# "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
+_AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được": the day figures are counted to, not a gathering.
 _AS_OF = re.compile(r"\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?(?:ngày\s+)?$")
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -242,7 +244,13 @@ def extract(
         return Draft(_source(article, pub, None, None))
     ctx = _context(article, registry, published, province, indicators or [], url)
     draft = Draft(
-        _source(article, ctx.published, _scheme_code(ctx, ctx.outlet, ctx.on), ctx.outlet_note),
+        # the article's province: its outlet's, else the one the text is about (as curated sources record it)
+        _source(
+            article,
+            ctx.published,
+            _scheme_code(ctx, ctx.outlet or ctx.province, ctx.on),
+            ctx.outlet_note or ctx.province_note,
+        ),
         _visits(ctx),
         _documents(ctx),
         _observations(ctx),
@@ -580,6 +588,11 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(*key)))
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
     places, province, district, commune, codes = ctx.paragraph_facts[key]
+    host = _host(ctx, event.sentence)
+    if host is not None and host.province != province:  # "… đã có buổi làm việc tại tỉnh Bạc Liêu"
+        province, places = host.province, [host]
+        district = _district(places, province)
+        commune = next((h.name for h in places if h.level in ("commune", "ward", "town")), None)
     leader, segment = leader_for(body.name, people) if body else (None, None)
     title = leader.title if leader else None
     level = body_level(body.name, province, district, title, codes, body.place) if body else None
@@ -616,6 +629,15 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
         notes=notes,
     )
+
+
+def _host(ctx: Context, sentence: Span) -> PlaceHit | None:
+    """The place a gathering is held at, when the sentence says so: "làm việc tại tỉnh Bạc Liêu", "kiểm tra tại
+    huyện X" — it outweighs the provinces of those who came ("Đoàn … của tỉnh Sóc Trăng")."""
+    for hit in ctx.place_ix.within(sentence.start, sentence.end):
+        if hit.province and _AT.search(ctx.article.text[max(0, hit.start - 12) : hit.start]):
+            return hit
+    return None
 
 
 def _district(places: list[PlaceHit], province: str | None) -> str | None:
