@@ -98,7 +98,7 @@ def catalog() -> tuple[danvan.Catalog | None, danvan.DataError | None]:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _registry(version: str, _catalog: danvan.Catalog) -> Registry:
-    return Registry(_catalog.units, _catalog.places)
+    return Registry(_catalog.units, _catalog.places, documents=_catalog.documents["code"].to_list())
 
 
 def registry(catalog: danvan.Catalog) -> Registry:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -48,12 +49,20 @@ class Place:
 
 
 class Registry:
-    """Provinces of both schemes and the lower-level places the sources name, with lookups by any spelling."""
+    """Provinces of both schemes and the lower-level places the sources name, with lookups by any spelling; and the
+    codes of the policy documents the curated data already has, which complete a bare "Chỉ thị 05"."""
 
-    def __init__(self, units: pl.DataFrame, places: pl.DataFrame, gazetteer: gaz.Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        units: pl.DataFrame,
+        places: pl.DataFrame,
+        gazetteer: gaz.Gazetteer | None = None,
+        documents: Sequence[str] = (),
+    ) -> None:
         self.units = units
         self.places = places
         self._gazetteer = gazetteer
+        self.documents = tuple(documents)
         self._province: dict[tuple[str, str], Unit] = {}
         for scheme, code, name, aliases in units.select("scheme", "code", "name_vi", "aliases").iter_rows():
             unit = Unit(scheme, code, name)

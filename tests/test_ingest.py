@@ -1493,3 +1493,12 @@ def test_the_article_names_its_province_without_events_and_a_gathering_is_where_
         registry,
     ).visits[0]
     assert visit.province == "95"  # Bạc Liêu, where the team worked; not Sóc Trăng, where it came from
+
+
+def test_a_bare_document_the_catalog_knows_is_completed_and_a_duration_is_no_number():
+    known = ["25-NQ/TW", "05-CT/TW", "605-QĐ/HU", "16/CT-TTg"]
+    text = "Đẩy mạnh thực hiện Nghị quyết Trung ương 4, Chỉ thị 05 và Chỉ thị 16 về phòng dịch; Quyết định 605."
+    assert [h.code for h in find_documents(text, known)] == ["05-CT/TW", "16/CT-TTg"]  # 605 is no central document
+    assert find_documents(text) == []  # nothing known, nothing made up
+    duration = "sau 15 năm thực hiện Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45"
+    assert find_documents(duration, known) == []  # "25 năm" is 25 years, not Nghị quyết 25

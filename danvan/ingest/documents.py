@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import BodyLevel, DocumentType
@@ -26,8 +27,9 @@ _KIND_BEFORE = re.compile(
     r"(?:\s+số)?\s*$",
     re.IGNORECASE,
 )
-# Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218".
-_LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])")
+# Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218" — not a
+# duration ("Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45").
+_LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d]|\s+năm\b)")
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -160,8 +162,10 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
 
 
-def find_documents(text: str) -> list[DocHit]:
-    """Every document mention in a text (an article's whole text: a bare number is resolved against full codes)."""
+def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
+    """Every document mention in a text (an article's whole text: a bare number is resolved against full codes).
+    `known`: codes the curated data already has; a bare "Chỉ thị 05" with no issuer named is the one central
+    document of that kind and number among them (05-CT/TW), if there is exactly one."""
     hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
     hits += _listed_before_codes(text, hits)
     hits += [
@@ -191,6 +195,8 @@ def find_documents(text: str) -> list[DocHit]:
             inferred = code is None
             if code is None and issuer:
                 code = _code_from_issuer(num, doc_type, issuer)
+            if code is None and not issuer:
+                code = _known_central(num, doc_type, known)
             if code is None:
                 continue
             hit = DocHit(m.start() if num == m.group("num") else start, stop, code, m.group("kind"), inferred, issuer)
@@ -216,6 +222,18 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
                     DocHit(m.start(), m.end(), f"{num}-NQ/TW", "Nghị quyết", True, "Ban Chấp hành Trung ương", date)
                 )
     return out
+
+
+def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
+    """The one central document (…/TW, …-CP, …-TTg) of the curated data with this number and kind, else None."""
+    found = {
+        code
+        for code in known
+        if _code_type(code) == doc_type
+        and level_of_code(code) == "central"
+        and re.match(rf"0*{int(num)}(?=[-/])", code)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _listed_before_codes(text: str, hits: list[DocHit]) -> list[DocHit]:

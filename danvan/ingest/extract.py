@@ -292,7 +292,7 @@ def _context(
     if year is None:
         dates = [h for h in dates if h.has_year or h.year_note]
     in_content = _in_content(article)
-    docs = [d for d in find_documents(article.text) if in_content(d.start)]
+    docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
     on = _reference_day(pub.date, dates, year)
     outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
@@ -1032,7 +1032,7 @@ def load_registry(data: str | Path = "data") -> tuple[Registry | None, str | Non
     names = gazetteer.load(root) if (root / "gazetteer").is_dir() else None  # else the repository's own
     try:
         catalog = load(root)
-        return Registry(catalog.units, catalog.places, names), None
+        return Registry(catalog.units, catalog.places, names, catalog.documents["code"].to_list()), None
     except DataError:
         pass
     units, places = root / "units.csv", root / "places.csv"
