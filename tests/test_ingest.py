@@ -1502,3 +1502,16 @@ def test_a_bare_document_the_catalog_knows_is_completed_and_a_duration_is_no_num
     assert find_documents(text) == []  # nothing known, nothing made up
     duration = "sau 15 năm thực hiện Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45"
     assert find_documents(duration, known) == []  # "25 năm" is 25 years, not Nghị quyết 25
+
+
+def test_a_count_named_twice_and_a_gatherings_second_day():
+    assert values(draft_of("Tỉnh hiện có 1.082 khu dân cư tương ứng với 1.082 thôn, bản, khu phố.\n")) == [1082]
+    assert values(draft_of("Hỗ trợ 1.840 ngôi nhà theo Chương trình 167 giai đoạn II.\n")) == [1840]
+    text = (
+        "23/8/2024Trong 02 ngày (22 và 23/8), Ủy ban MTTQ Việt Nam tỉnh Gia Lai tổ chức Đại hội đại biểu MTTQ tỉnh "
+        "lần thứ XI.\n\nSáng nay (23/8), tại Hội trường 2/9, Ủy ban MTTQ Việt Nam tỉnh Gia Lai tiến hành Phiên "
+        "làm việc thứ hai của Đại hội.\n"
+    )
+    draft = draft_of(text)
+    assert draft.source.published == "2024-08-23"  # the date stamp glued to the lead's first word
+    assert [(v.date_start, v.date_end) for v in draft.visits] == [("2024-08-22", "2024-08-23")]

@@ -271,9 +271,13 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
 
 
 def _is_stamp(text: str, hit: DateHit) -> bool:
-    """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39"."""
-    return bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start])) or bool(
-        _STAMP_AFTER.match(text[hit.end : hit.end + 12])
+    """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39"; or a
+    line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp."""
+    glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
+    return (
+        glued
+        or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
+        or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
     )
 
 

@@ -473,6 +473,19 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
     dated = {v.body for v in visits if v.date_start}
     visits = [v for v in visits if v.date_start or v.body not in dated]
+    # A day inside a gathering of a few days that the same body holds is that gathering again ("Trong 02 ngày (22 và
+    # 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai"); a campaign's weeks
+    # keep their launch day as an event of its own.
+    spans = [
+        (v.body, v.date_start, v.date_end)
+        for v in visits
+        if v.date_start
+        and v.date_end
+        and (dt.date.fromisoformat(v.date_end) - dt.date.fromisoformat(v.date_start)).days <= 3
+    ]
+    visits = [
+        v for v in visits if v.date_end or not any(b == v.body and s <= (v.date_start or "") <= e for b, s, e in spans)
+    ]
     # Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
     # tháng 8/2020, MTTQ các cấp … giám sát") is the period under review or ongoing work, not another event.
     # A month still to come is a planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026).

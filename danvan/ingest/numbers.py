@@ -23,6 +23,7 @@ _NUMBER = re.compile(
 _MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
 _FACTORS = {"ngàn": 1e3, "nghìn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "ngàn tỷ": 1e12, "nghìn tỷ": 1e12}
+_SAME_AS = re.compile(r"tương\s+ứng(?:\s+với)?\s*$")
 # Money written in words: "hơn hai tỷ đồng" (a number word alone, "hai quyết định", is no measure).
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_MONEY = re.compile(
@@ -33,13 +34,14 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
-# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105".
+# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105",
+# a programme "Chương trình 167".
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|"
     r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
-    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn)|"
+    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án)|"
     r"Covid-|COVID-)"
     r"\s*(?:\d+\s*,\s*)*$"
 )
@@ -245,6 +247,8 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         estimated = bisect_left(estimates, start) > 0
         measure, absorbed = _build(sentence, m, base, estimated)
         used = absorbed or used
+        if _SAME_AS.search(sentence[max(0, start - 20) : start]) and any(f.value == measure.value for f in found):
+            continue  # "1.082 khu dân cư tương ứng với 1.082 thôn": the same count named twice
         found.append(measure)
     for m in _WORD_MONEY.finditer(sentence):
         if not masks.overlaps(*m.span()):
