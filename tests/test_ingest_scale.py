@@ -87,5 +87,6 @@ def test_a_long_text_naming_many_places_is_linear_work(monkeypatch):
     hits_200, _ = work(200)
     hits_400, draft = work(400)
     assert hits_400 <= 2.2 * hits_200  # place hits looked at once per paragraph, not once per event
-    # no outlet given; the figures' province comes from the places named (huyện Chợ Đồn: Bắc Kạn)
-    assert draft.source.province is None and draft.observations[0].province == "06"
+    # no outlet given; the article's and the figures' province come from the places named (huyện Chợ Đồn: Bắc Kạn)
+    assert draft.source.province == "06" and draft.observations[0].province == "06"
+    assert "huyện Chợ Đồn" in draft.source.province_note
