@@ -70,9 +70,12 @@ _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
 _ISSUER_BEFORE = re.compile(
     rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)\s+)?ban\s+hành\s*$", re.IGNORECASE
 )
-# "… của Tỉnh ủy, điển hình như Chương trình hành động số 144": the issuer of the examples listed after it.
+# "… của Tỉnh ủy, điển hình như Chương trình hành động số 144", "chỉ đạo của Ban Thường vụ Tỉnh ủy tại Chỉ thị số 40":
+# the issuer of the mention that follows.
 _ISSUER_SUCH_AS = re.compile(
-    rf"của\s+(?P<issuer>{_ISSUER_ALT})\s*,?\s*(?:điển\s+hình\s+(?:là|như)|cụ\s+thể\s+là|như)\s*:?\s*$", re.I
+    rf"của\s+(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,3}}\s*,?\s*"
+    r"(?:điển\s+hình\s+(?:là|như)|cụ\s+thể\s+là|như|tại|theo)\s*:?\s*$",
+    re.I,
 )
 # A document a mention is about, named between it and an issuer, takes the issuer: "… số 163 về thực hiện Kết luận
 # số 43 của Ban Bí thư".

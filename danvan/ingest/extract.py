@@ -119,6 +119,8 @@ _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được": the day figures are counted to, not a gathering.
 _AS_OF = re.compile(r"\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?(?:ngày\s+)?$")
+# "hoàn thành trước ngày 30/4/2024": a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
+_DEADLINE = re.compile(r"\b(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước\s+(?:ngày\s+)?$")
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
 _SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:ngày\s*)?$")
 # "Trong đó, 194 mô hình …" continues the fact before it, period included.
@@ -529,6 +531,8 @@ def _events(ctx: Context) -> list[_Event]:
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
             ]
+            if hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
+                hits = hits[1:]
             campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
             if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
