@@ -312,8 +312,8 @@ def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> Da
     if hit.has_year or not published or len(published) < 10:
         return hit
     pub = dt.date.fromisoformat(published)
-    if hit.day <= pub or _FUTURE.search(sentence):
-        return hit
+    if hit.day <= pub + dt.timedelta(days=7) or _FUTURE.search(sentence):
+        return hit  # a few days after the page's date: its stamp is a little early ("Chiều 25/6" on a page of 24/6)
     day = parse_day(hit.day.day, hit.day.month, hit.day.year - 1)
     end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year - 1) if hit.end_day else None
     if day is None:
