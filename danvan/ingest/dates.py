@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..fmt import partial_date
 from ..model import DatePrecision
-from .text import Article
+from .text import DATE_HEADER, Article
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
 _WEEKDAY_WORDS = {
@@ -65,8 +65,6 @@ _TIME = re.compile(
     r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
     r"\s*giờ(?:\s*\d{1,2}\s*phút)?)"
 )
-# A scraped metadata header at the very start: " date 2021-12" or "date 2021-12-05".
-_ISO_HEADER = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
 # A clock time written against a date: the page's time stamp.
 _STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")
 _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
@@ -246,7 +244,7 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header."""
     if given:
         return Published(given, None, "Ngày đăng do người nhập cung cấp (--published).", 1.0), None
-    header = _ISO_HEADER.match(article.text)
+    header = DATE_HEADER.match(article.text)
     if header:
         value = "-".join(g for g in header.group("y", "m", "d") if g)
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."

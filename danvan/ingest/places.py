@@ -4,6 +4,7 @@ places.csv), the visiting body and its leader."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -337,8 +338,8 @@ def outlet_from_web(text: str, registry: Registry | None) -> tuple[str, str] | N
     baobariavungtau.com.vn, xuyenmoc.baria-vungtau.gov.vn, chodon.gov.vn. National outlets name none."""
     if registry is None:
         return None
-    provinces, districts = _host_names(registry)
     for m in _WEB_HOST.finditer(text):
+        provinces, districts = _host_names(registry)  # made once per registry, and only when there is an address
         host = m.group("host").lower()
         parts = host.replace("-", "").split(".")[:-1]
         for names in (provinces, districts):  # ninhson.tayninh.gov.vn is Tây Ninh's, not Ninh Thuận's Ninh Sơn
@@ -349,6 +350,7 @@ def outlet_from_web(text: str, registry: Registry | None) -> tuple[str, str] | N
     return None
 
 
+@functools.cache
 def _host_names(registry: Registry) -> tuple[dict[str, str], dict[str, str]]:
     """Province names, and the names of districts found in one province only, as hosts write them → the
     province's scheme-63 code."""

@@ -116,8 +116,9 @@ def strip_html(text: str) -> str:
     return nfc(text)
 
 
-# A scraped page's metadata header glued to its first line: " date 2023-12 Sáng 13/12, Ban Dân vận …".
-_DATE_HEADER = re.compile(r"date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
+# A scraped page's metadata header at the very start, " date 2021-12" or "date 2021-12-05", often glued to the first
+# line (" date 2023-12 Sáng 13/12, Ban Dân vận …"): the publication date (dates.publication), and a line of its own.
+DATE_HEADER = re.compile(r"\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b\s*")
 
 
 def content_paragraphs(text: str) -> list[Span]:
@@ -140,7 +141,7 @@ def content_paragraphs(text: str) -> list[Span]:
             continue
         seen.add(key)
         lead = len(body) - len(body.lstrip())
-        header = _DATE_HEADER.match(stripped) if not kept else None
+        header = DATE_HEADER.match(stripped) if not kept else None
         if header and header.end() < len(stripped):  # the header is its own line: no quote starts with it
             kept.append(Span(start + lead, start + lead + len(header.group(0).rstrip()), header.group(0).rstrip()))
             lead, stripped = lead + header.end(), stripped[header.end() :]
