@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Status, Unit
 
@@ -75,6 +75,10 @@ _FRACTION_PERCENT = re.compile(
     r"^[^;%]{0,70}?\(?\s*(?:đạt|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
     r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
 )
+# "135/135 (100%) đơn vị", "21 người (24,7%)": a share in brackets right after a count; it is the same fact only when
+# the arithmetic says so (checked by `_same_share`).
+_BRACKET_PERCENT = re.compile(r"\s*\(\s*(?P<pct>\d+(?:,\d+)?)\s*%\s*\)")
+_SHARE_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}" + _BRACKET_PERCENT.pattern)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)\s*(?:đạt\s*)?$")
 
 # Nouns that measures count, longest first; anything else is taken one word at a time.
@@ -242,10 +246,16 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
     used: tuple[int, int] | None = None  # the percentage a fraction absorbed, always after it
     for m in _NUMBER.finditer(sentence):
         start, end = m.span()
-        if masks.overlaps(start, end) or (used and used[0] < end and start < used[1]) or not _is_measure(sentence, m):
+        if masks.overlaps(start, end) or (used and used[0] < end and start < used[1]):
+            continue
+        share = _share_of_whole(sentence, m, found)
+        if share is None and not _is_measure(sentence, m):
             continue
         estimated = bisect_left(estimates, start) > 0
         measure, absorbed = _build(sentence, m, base, estimated)
+        if share is not None:
+            whole, pct, absorbed = share
+            measure = replace(measure, value=pct, numerator=measure.value, denominator=whole, unit="percent")
         used = absorbed or used
         if _SAME_AS.search(sentence[max(0, start - 20) : start]) and any(f.value == measure.value for f in found):
             continue  # "1.082 khu dân cư tương ứng với 1.082 thôn": the same count named twice
@@ -403,9 +413,14 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     elif m.group("den"):
         numerator, denominator = value, parse_number(m.group("den"))
         pct = _FRACTION_PERCENT.match(after)
-        if pct and not _NUMBER.search(after[: pct.start("pct")]):
+        if not (pct and not _NUMBER.search(after[: pct.start("pct")])):
+            pct = _BRACKET_PERCENT.match(after)
+            pct = pct if pct and _same_share(numerator, denominator, parse_number(pct.group("pct"))) else None
+        if pct:
             value, unit = parse_number(pct.group("pct")), "percent"
             used = (m.end() + pct.start("pct"), m.end() + pct.end())
+            if pct.re is _BRACKET_PERCENT:
+                after = after[pct.end() :]  # "135/135 (100%) đơn vị": the noun comes after the bracket
     head = _MULTIPLIER.match(after)
     if head and not m.group("pct"):
         value *= _FACTORS[head.group("mult")]
@@ -440,6 +455,28 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         (part[1] or None) if part else breakdown(subject, after),
     )
     return measure, used
+
+
+def _share_of_whole(sentence: str, m: re.Match, found: list[Measure]) -> tuple[float, float, tuple[int, int]] | None:
+    """ "là 85 người, trong đó ngoài Đảng 21 người (24,7%)": a part of a count named before it in the sentence, with
+    its share in brackets — (the whole, the share, the bracket's span). The arithmetic must agree, which also makes
+    a number after a name ("Đảng 21") or "số" ("thiểu số 11") a measure."""
+    share = None if m.group("pct") or m.group("den") or m.group("glued") else _SHARE_AFTER.match(sentence, m.end())
+    if share is None:
+        return None
+    part, pct = parse_number(m.group("num")), parse_number(share.group("pct"))
+    for whole in reversed(found):
+        if whole.unit == "count" and whole.denominator is None and _same_share(part, whole.value, pct):
+            return whole.value, pct, (share.start("pct"), share.end())
+    return None
+
+
+def _same_share(part: float, whole: float | None, percent: float) -> bool:
+    """`percent` is part/whole, as written: to its decimals, give or take the last one ("47,05%" for 40/85)."""
+    if not whole or part > whole:
+        return False
+    decimals = len(f"{percent:g}".partition(".")[2])
+    return abs(part / whole * 100 - percent) <= 1.5 * 10**-decimals
 
 
 def noun_after(after: str) -> str | None:
