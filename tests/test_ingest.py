@@ -95,6 +95,35 @@ def test_date_without_year_and_without_publication_takes_the_texts_year():
     assert draft.visits[0].confidence == 0.5
 
 
+def test_a_horizon_year_is_not_the_texts_year():
+    text = (
+        "Sáng 14-12, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị quán triệt nghị quyết; tổng kết công tác "
+        "biên tập năm 2022.\n"
+        "Các chuyên đề về công nghiệp hóa đất nước đến năm 2030, tầm nhìn đến năm 2045; quy hoạch đến năm 2030.\n"
+        "Từ năm 2019 đến năm 2020, cả tỉnh tổ chức 12 hội nghị.\n"
+    )
+    draft = draft_of(text)
+    assert [v.date_start for v in draft.visits] == ["2022-12-14"]  # the text's year was 2030: 2022 was history
+
+
+def test_a_leader_coming_to_congratulate_is_a_visit_and_a_count_to_a_day_is_no_event():
+    text = (
+        "Nhân dịp kỷ niệm 90 năm Ngày truyền thống MTTQ Việt Nam, sáng 17/11, đồng chí Chủ tịch UBND tỉnh tới chúc "
+        "mừng Ủy ban MTTQ Việt Nam tỉnh.\n"
+        "Đến hết ngày 20-10, có 135/135 (100%) đơn vị cấp xã tổ chức thành công Đại hội MTTQ cấp xã.\n"
+    )
+    assert [v.date_start for v in draft_of(text, published="2020-11-17").visits] == ["2020-11-17"]
+
+
+def test_a_birth_year_is_not_the_year_of_a_yearless_date():
+    text = (
+        "Sáng ngày 11.11, Ban Thường trực Ủy ban MTTQ Việt Nam phường tổ chức Ngày hội Đại đoàn kết năm 2024.\n"
+        "Ngày 27.11, Ban Giám sát đầu tư của cộng đồng xã tổ chức giám sát việc xây dựng nhà đại đoàn kết cho hộ bà "
+        "Lê Thị Lan, sinh năm 1952.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2024-11-11", "2024-11-27"]
+
+
 def test_bare_day_month_opening_a_sentence():
     visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")

@@ -81,6 +81,10 @@ _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}
 _FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
+# "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
+# ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
+_HORIZON = re.compile(r"(?<!tính\s)(?:đến|tới)\s+$|\bsinh\s+$", re.I)
+_SPAN_FROM = re.compile(rf"từ\s+(?:năm\s+)?{_YEAR}\s+(?:đến|tới)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -295,12 +299,22 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
             continue
-        counts.update(int(m.group("y")) for m in _YEAR_WORD.finditer(sentence.text))
+        counts.update(_years_spoken_of(sentence.text))
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
+
+
+def _years_spoken_of(text: str) -> list[int]:
+    """The years a sentence names ("năm 2022"), leaving out horizons and birth years (_HORIZON)."""
+    years = []
+    for m in _YEAR_WORD.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not _HORIZON.search(before) or _SPAN_FROM.search(before):
+            years.append(int(m.group("y")))
+    return years
 
 
 def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> DateHit:
@@ -333,7 +347,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after."""
     if hit.has_year:
         return hit
-    years = sorted({int(m.group("y")) for m in _YEAR_WORD.finditer(sentence)})
+    years = sorted(set(_years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
     term = _TERM.search(sentence)
     if not years and term and re.search(r"đại\s+hội", sentence, re.I):

@@ -69,7 +69,8 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
-    r"chủ trì|thăm|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|đối thoại|gặp mặt|"
+    r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
+    r"đối thoại|gặp mặt|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
     r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
@@ -117,8 +118,11 @@ _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến
 _TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s*$")
-# "tính đến ngày 31/12/2025, Quỹ … đã vận động được": the day figures are counted to, not a gathering.
-_AS_OF = re.compile(r"\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?(?:ngày\s+)?$")
+# "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence opened
+# by "Đến ngày …": the day figures are counted to, not a gathering.
+_AS_OF = re.compile(
+    r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|(?:^|[.;:\n]\s*)(?:Đến|Tới)\s+)(?:ngày\s+)?$"
+)
 # "hoàn thành trước ngày 30/4/2024": a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(r"\b(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước\s+(?:ngày\s+)?$")
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
