@@ -39,7 +39,7 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
-    r"Quốc lộ|quốc lộ|"
+    r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|"
     r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án)|"
     r"Covid-|COVID-)"
@@ -50,7 +50,8 @@ _NOT_MEASURE_BEFORE = re.compile(
 # structure ("Quỹ vì người nghèo 4 cấp") — and function words after a name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
-    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|này|nói trên|lần|bước|xin|tốt|sạch|an toàn|cấp)\b|"
+    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
+    r"an toàn|cấp)\b|"
     r"[,.;:)\]“”\"'’]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
