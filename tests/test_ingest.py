@@ -408,6 +408,19 @@ def test_parts_of_a_total_with_their_shares():
     ]
 
 
+def test_counts_listed_by_name_and_capitalised_members():
+    found = measures("Trong đó, TP. Điện Biên Phủ 13 mô hình; Nậm Pồ 2 mô hình; Sở Văn hóa 3 mô hình…", [])
+    assert [(f.value, f.subject, f.breakdown) for f in found] == [
+        (13, "mô hình", "TP. Điện Biên Phủ"),
+        (2, "mô hình", "Nậm Pồ"),
+        (3, "mô hình", "Sở Văn hóa"),
+    ]
+    assert measures("tuyên truyền nghị quyết 15 Đảng bộ tỉnh", []) == []  # a resolution's number
+    found = measures("Đại hội cử 57 Ủy viên; Ban Thường trực gồm 10 người (Chủ tịch và 9 Phó chủ tịch).", [])
+    assert [f.value for f in found] == [57, 10, 9]
+    assert measures("cầu Nhật Lệ 3, dự án đường", []) == []  # a name's number, listed once
+
+
 def test_fraction_without_percentage():
     m = only("trong đó có 352/376 đơn đủ điều kiện xử lý")
     assert (m.value, m.numerator, m.denominator, m.unit) == (352, 352, 376, "count")

@@ -39,7 +39,7 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
-    r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|"
+    r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án)|"
     r"Covid-|COVID-)"
@@ -310,7 +310,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         and (_PERIOD_LEAD.search(before) or not _starts_with_noun(after))
     ):
         return False
-    if _after_name(before):
+    if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     head = _MULTIPLIER.match(after)
     rest = after[head.end() :] if head else after
@@ -391,10 +391,36 @@ def _after_name(before: str) -> bool:
     return bool(last) and last[0].isupper() and not last.isupper() and not words[-2].endswith((".", ":", "–"))
 
 
+# Members and units a text often capitalises: "57 Ủy viên", "9 Phó Chủ tịch", "12 Chi hội" are counts.
+_CAPITAL_NOUN = re.compile(
+    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn|Hội)\s+viên|Chi\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|Đại\s+biểu\b"
+)
+
+
+def _listed_by_name(sentence: str, m: re.Match) -> str | None:
+    """ "Trong đó, TP. Điện Biên Phủ 13 mô hình; Nậm Pồ 2 mô hình; Tuần Giáo 2 mô hình": after a name, a count of the
+    same thing another item of the list counts, the name being the whole item before it — that name, else None."""
+    noun = re.match(r"\s+([^\W\d_A-ZĐ]\w*(?:\s+[^\W\d_A-ZĐ]\w*)?)", sentence[m.end() :])
+    item = re.split(r"[;:]|\b[Tt]rong\s+đó\s*,", sentence[max(0, m.start() - 60) : m.start()])[-1].strip()
+    words = item.split()
+    if (
+        noun is None
+        or not 0 < len(words) <= 8
+        or re.search(r"\d", item)
+        or 2 * sum(w[0].isupper() for w in words) < len(words)
+    ):
+        return None  # the item is a name: mostly capitalised words
+    counted = re.compile(rf"(?<![\w.,])\d[\d.]*\s+{re.escape(noun.group(1))}\b")
+    return item if any(other.start() != m.start() for other in counted.finditer(sentence)) else None
+
+
 def _starts_with_noun(after: str) -> bool:
-    """The next word is a lower-case word or an acronym ("KDC", "HTX"), not a capitalised name."""
+    """The next word is a lower-case word, an acronym ("KDC", "HTX") or a capitalised member or unit ("Ủy viên"),
+    not a name."""
     word = _WORD.match(after.lstrip())
-    return word is not None and (word.group(0)[0].islower() or word.group(0).isupper())
+    return word is not None and (
+        word.group(0)[0].islower() or word.group(0).isupper() or bool(_CAPITAL_NOUN.match(after.lstrip()))
+    )
 
 
 def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple[Measure, tuple[int, int] | None]:
@@ -453,7 +479,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         qualifier.group("q").lower() if qualifier else None,
         subject,
         status,
-        (part[1] or None) if part else breakdown(subject, after),
+        (part[1] or None) if part else _listed_by_name(sentence, m) or breakdown(subject, after),
     )
     return measure, used
 
