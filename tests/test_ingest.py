@@ -873,6 +873,16 @@ def test_province_after_the_merger_uses_the_new_code(registry):
     assert draft.observations[0].province == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025
 
 
+def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
+    text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
+    draft = draft_of(text, registry, published="2025-06", province="06")
+    assert (draft.source.province, draft.source.province_note) == (
+        "06",  # the month ends before 1/7/2025; its last day decides, not the year's
+        "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province).",
+    )
+    assert draft_of(text, registry).source.province is None  # "P. Dung" is the author, not phường Dung
+
+
 # --- the corpus against the labelled set ----------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ to one article. The steps it uses live in the sibling modules text, dates, numbe
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -351,10 +352,8 @@ def _in_content(article: Article) -> Callable[[int], bool]:
 
 def _reference_day(published: str | None, dates: list[DateHit], year: int | None) -> dt.date | None:
     """The day that decides the province scheme: publication, else the first event date, else the year's end."""
-    if published and len(published) == 10:
-        return dt.date.fromisoformat(published)
     if published:
-        return dt.date(int(published[:4]), 12, 31)
+        return _last_day(published)
     if dates:
         return dates[0].day
     return dt.date(year, 12, 31) if year else None
@@ -924,7 +923,7 @@ def _observation(
     ctx: Context, sentence: Span, measure: Measure, period: tuple[str | None, str | None], wide: set[str]
 ) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
-    on = _period_day(period[0]) or ctx.on
+    on = _last_day(period[0]) if period[0] else ctx.on
     province = _scheme_code(ctx, ctx.province, on)
     district = _obs_district(ctx, sentence)
     confidence = (
@@ -957,12 +956,15 @@ def _observation(
     )
 
 
-def _period_day(period: str | None) -> dt.date | None:
-    if not period:
-        return None
-    if len(period) == 10:
-        return dt.date.fromisoformat(period)
-    return dt.date(int(period[-4:]), 12, 31)
+def _last_day(value: str) -> dt.date:
+    """The last day a date or period covers: "2024-05-06", "2025-06" (its month: still before the 2025 merger),
+    "2024", "2021-2023"."""
+    if len(value) == 10:
+        return dt.date.fromisoformat(value)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = int(value[:4]), int(value[5:])
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(int(value[-4:]), 12, 31)
 
 
 def _obs_district(ctx: Context, sentence: Span) -> str | None:

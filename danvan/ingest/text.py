@@ -31,6 +31,15 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$")
 # A line that is nothing but a number ("• 000421095", a visitor counter).
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
+# A byline on its own line: "P. Dung", "T. Minh Hà" — an initial is no "P." (phường) or "X." (xã) of a place.
+_BYLINE = re.compile(r"^[A-ZĐ]\.\s?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){0,2})$")
+
+
+def _is_byline(line: str) -> bool:
+    m = _BYLINE.match(line)
+    return m is not None and all(w[0].isupper() and w[1:].islower() for w in m.group("name").split())
+
+
 # Boxes that end an article on news sites; everything after them is navigation.
 _TAIL_MARKER = re.compile(
     r"Thống kê truy cập|Các tin khác|Tin liên quan|Xem nhiều nhất|Gửi cho bạn bè|Liên kết website|"
@@ -134,7 +143,12 @@ def content_paragraphs(text: str) -> list[Span]:
             continue
         if len(stripped) < 80 and _TAIL_MARKER.search(stripped) and start > len(text) * 0.3:
             break
-        if _COUNTER_LINE.match(stripped) or _NUMBER_LINE.match(stripped) or _UI_LINE.match(stripped):
+        if (
+            _COUNTER_LINE.match(stripped)
+            or _NUMBER_LINE.match(stripped)
+            or _UI_LINE.match(stripped)
+            or _is_byline(stripped)
+        ):
             continue
         key = fold_space(stripped)
         if key in seen:  # a page that prints its lead twice states each fact once
