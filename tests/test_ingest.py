@@ -873,6 +873,11 @@ def test_province_after_the_merger_uses_the_new_code(registry):
     assert draft.observations[0].province == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025
 
 
+def test_a_list_after_a_colon_gives_no_period_to_the_count_before_it():
+    text = "Đại hội tập trung vào 4 nội dung: Báo cáo tổng kết thực hiện Chương trình hành động từ năm 2024 đến nay.\n"
+    assert [(o.value, o.period) for o in draft_of(text).observations] == [(4, None)]
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")

@@ -894,10 +894,13 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return text.rfind(";", lo, pos) + 1 or lo
 
 
+_CLAUSE_END = re.compile(r";|:\s")  # "4 nội dung: Báo cáo … từ năm 2024": the list after a colon is no period of it
+
+
 def _clause_end(text: str, pos: int, hi: int) -> int:
     hi = min(hi, pos + WINDOW)
-    end = text.find(";", pos, hi)
-    return hi if end == -1 else end
+    end = _CLAUSE_END.search(text, pos, hi)
+    return hi if end is None else end.start()
 
 
 def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
