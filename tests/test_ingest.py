@@ -115,6 +115,21 @@ def test_a_leader_coming_to_congratulate_is_a_visit_and_a_count_to_a_day_is_no_e
     assert [v.date_start for v in draft_of(text, published="2020-11-17").visits] == ["2020-11-17"]
 
 
+def test_a_year_reviewed_and_the_next_planned_date_a_december_day_in_the_first():
+    text = (
+        "Sáng 29/12, tại Hà Nội, Hội nghị Đoàn Chủ tịch UBTƯ MTTQ Việt Nam chính thức khai mạc.\n"
+        "Hội nghị đánh giá công tác Mặt trận năm 2015 và đề ra chương trình phối hợp trong năm 2016.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2015-12-29"]
+    assert [v.date_start for v in draft_of(text.replace("29/12", "8/1")).visits] == ["2016-01-08"]
+
+
+def test_a_time_before_a_date_is_no_day():
+    assert [(h.day, h.end_day) for h in find_dates("Công tác Dân tộc - 09:05, 29/10/2019")] == [
+        (dt.date(2019, 10, 29), None)
+    ]
+
+
 def test_a_birth_year_is_not_the_year_of_a_yearless_date():
     text = (
         "Sáng ngày 11.11, Ban Thường trực Ủy ban MTTQ Việt Nam phường tổ chức Ngày hội Đại đoàn kết năm 2024.\n"

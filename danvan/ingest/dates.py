@@ -35,8 +35,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3" — a day or a span of days.
-_DAY_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
+_DAY_SPAN = re.compile(  # not after a colon: "09:05, 29/10/2019" is a time and a day, not days 5 and 29
+    rf"(?<![\d/.,:-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
@@ -292,7 +292,9 @@ def anniversaries(text: str) -> list[tuple[int, int, int]]:
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
-    (leaving out sentences about plans; an anniversary's later date counts), the latest on a tie."""
+    (leaving out sentences about plans; an anniversary's later date counts), the latest on a tie — but a tie of
+    two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year reviewed and the next
+    one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as in sentence_year."""
     if published:
         return int(published[:4]), f"năm lấy theo ngày đăng {partial_date(published)}"
     counts: Counter[int] = Counter()
@@ -304,6 +306,13 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     if not counts:
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))
+    if counts[year - 1] == counts[year]:
+        first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
+        if first is not None and first.day.month >= 7:
+            return year - 1, (
+                f"bài không ghi ngày đăng; năm {year - 1} suy ra từ nội dung (bài đánh giá năm {year - 1} và đề ra "
+                f"nhiệm vụ năm {year}: ngày của nửa cuối năm thuộc năm {year - 1})"
+            )
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
 
 
