@@ -124,6 +124,16 @@ def test_a_year_reviewed_and_the_next_planned_date_a_december_day_in_the_first()
     assert [v.date_start for v in draft_of(text.replace("29/12", "8/1")).visits] == ["2016-01-08"]
 
 
+def test_a_headline_naming_a_field_of_work_makes_no_visit():
+    text = (
+        "Mặt trận và các tổ chức chính trị - xã hội làm tốt công tác giám sát\n"
+        "Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng thời gian qua đã tập trung chỉ đạo công tác tuyên truyền.\n"
+    )
+    assert draft_of(text, published="2023-12-11").visits == []
+    headline = "Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng giám sát việc thực hiện chính sách\n"
+    assert [v.date_start for v in draft_of(headline + text, published="2023-12-11").visits] == ["2023-12-11"]
+
+
 def test_a_time_before_a_date_is_no_day():
     assert [(h.day, h.end_day) for h in find_dates("Công tác Dân tộc - 09:05, 29/10/2019")] == [
         (dt.date(2019, 10, 29), None)

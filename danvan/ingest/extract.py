@@ -116,7 +116,12 @@ _DOCUMENT_TITLE = re.compile(
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
-_TITLE_EVENT = re.compile(r"khảo sát|kiểm tra|giám sát|làm việc với|hội nghị|tổng kết|sơ kết", re.IGNORECASE)
+# … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
+_TITLE_EVENT = re.compile(
+    r"(?<!công tác )(?<!hoạt động )(?<!chất lượng )(?<!vai trò )(?<!hiệu quả )(?:khảo sát|kiểm tra|giám sát)|"
+    r"làm việc với|hội nghị|tổng kết|sơ kết",
+    re.IGNORECASE,
+)
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence opened
