@@ -592,6 +592,11 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Nghị quyết Trung ương 8 (khóa XIII) về phát huy sức mạnh khối đại đoàn kết toàn dân tộc", ["43-NQ/TW"]),
         ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
         ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", []),  # not the one this work follows
+        # joint and coordination documents; a state body's letter, whose code names no type
+        ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN", ["403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN"]),
+        ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),
+        ("UBND tỉnh vừa có Công văn số 1613/UBND-KGVX về việc", ["1613/UBND-KGVX"]),
+        ("theo văn bản số 567/UBND-NC ngày 5/5/2023", ["567/UBND-NC"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

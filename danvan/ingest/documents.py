@@ -13,7 +13,9 @@ from ..model import BodyLevel, DocumentType
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
-    r"(?P<type>NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL)\s*(?P<sep2>[-/–])\s*"
+    # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND"
+    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL)"
+    r"\s*(?P<sep2>[-/–])\s*"
     r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
@@ -30,6 +32,11 @@ _KIND_BEFORE = re.compile(
 # Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218" — not a
 # duration ("Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45").
 _LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d]|\s+năm\b)")
+# A state body's official letter has no type in its code: "Công văn số 1613/UBND-KGVX" (the body, then its office).
+_LETTER_CODE = re.compile(
+    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)(?:\s+số)?\s+(?P<num>\d{1,5})\s*/\s*"
+    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*\d*)+)(?![\w/-])"
+)
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -175,6 +182,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False)
         for m in _LAW_CODE.finditer(text)
     ]
+    hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
     previous: tuple[int, str, str | None] = (-1, "", None)  # the last mention: its end, kind and issuer
     for m in _MENTION.finditer(text):
@@ -276,6 +284,12 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     return hit
 
 
+def _from_letter(text: str, m: re.Match) -> DocHit:
+    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('issuer')}", "Công văn", False)
+    _add_date_and_title(text, hit)
+    return hit
+
+
 def _code_type(code: str) -> str | None:
     match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL)(?:[-/]|$)", code)
     return match.group(1) if match else None
@@ -333,6 +347,8 @@ def doc_type_enum(hit: DocHit) -> DocumentType | None:
     """The data contract's type: "Quy định số 605-QĐ/HU" is a quy_dinh, not a quyet_dinh."""
     if hit.kind and hit.kind.lower() == "quy định":
         return "quy_dinh"
+    if hit.kind == "Công văn":  # a state body's letter: its code names no type ("1613/UBND-KGVX")
+        return "cong_van"
     return _TYPE_ENUM.get(_code_type(hit.code) or "")
 
 
