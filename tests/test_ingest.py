@@ -134,6 +134,10 @@ def test_a_headline_naming_a_field_of_work_makes_no_visit():
     assert [v.date_start for v in draft_of(headline + text, published="2023-12-11").visits] == ["2023-12-11"]
 
 
+def test_a_lunar_date_is_no_calendar_day():
+    assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
+
+
 def test_a_time_before_a_date_is_no_day():
     assert [(h.day, h.end_day) for h in find_dates("Công tác Dân tộc - 09:05, 29/10/2019")] == [
         (dt.date(2019, 10, 29), None)

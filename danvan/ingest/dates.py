@@ -31,6 +31,7 @@ _WEEKDAY = re.compile(
     r"(?P<sun>Chủ\s*[Nn]hật|CN)\b"
 )
 _YEAR = r"(?:19|20)\d{2}"
+_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
@@ -153,8 +154,8 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         has_year: bool,
         cue: bool,
     ) -> None:
-        if day is None or any(s < end and start < e for s, e in taken):
-            return
+        if day is None or any(s < end and start < e for s, e in taken) or _LUNAR.match(text, end):
+            return  # "(ngày 3/3 âm lịch)": a lunar date is no day of the calendar the data uses
         taken.append((start, end))
         hits.append(
             DateHit(
