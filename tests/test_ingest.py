@@ -134,6 +134,17 @@ def test_a_headline_naming_a_field_of_work_makes_no_visit():
     assert [v.date_start for v in draft_of(headline + text, published="2023-12-11").visits] == ["2023-12-11"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Từ ngày 1/1 đến 30/6/2024, Ban Dân vận Tỉnh ủy đã tổ chức 5 hội nghị chuyên đề.",  # a period tallied
+        "Kể từ ngày 1/7/2025, xã Tân Lập đi vào hoạt động theo mô hình mới; Đảng ủy xã tổ chức hội nghị.",
+    ],
+)
+def test_a_period_tallied_and_a_day_since_are_no_gatherings(sentence):
+    assert draft_of(f"Kết quả công tác dân vận của tỉnh\n{sentence}\n", published="2024-07-10").visits == []
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -127,8 +127,11 @@ _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence opened
 # by "Đến ngày …": the day figures are counted to, not a gathering.
 _AS_OF = re.compile(
-    r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|(?:^|[.;:\n]\s*)(?:Đến|Tới)\s+)(?:ngày\s+)?$"
+    r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|(?:^|[.;:\n]\s*)(?:Đến|Tới)\s+)(?:ngày\s+)?$"
 )
+# A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
+_TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
+_LONGEST_GATHERING = 45  # days
 # "hoàn thành trước ngày 30/4/2024": a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(r"\b(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước\s+(?:ngày\s+)?$")
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -508,10 +511,11 @@ def _visits(ctx: Context) -> list[VisitDraft]:
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
-    nghị Trung ương 7") is not one."""
+    nghị Trung ương 7") is not one, nor a sentence whose dates were read and set aside ("Từ ngày 1/1 đến 30/6/2024,
+    Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
-            if _gathering(sentence.text):
+            if _gathering(sentence.text) and not ctx.date_ix.within(sentence.start, sentence.end):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
 
@@ -554,6 +558,9 @@ def _events(ctx: Context) -> list[_Event]:
             if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
                 end = hits[1]
                 start = _year_of_end(start, end)
+            last = end.day if end else start.end_day
+            if last and (last - start.day).days > _LONGEST_GATHERING and _TALLY.search(sentence.text):
+                continue  # "Từ ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied, no gathering
             events.append(_Event(sentence, para, start, end, False))
     return events
 
