@@ -155,7 +155,9 @@ def test_the_articles_link_names_the_outlets_province_and_fills_the_source_link(
     assert not at.exception
     assert at.text_input(key="curate_url").value == "https://baolamdong.vn/chinhtri/202406/so-ket.html"
     draft = at.session_state["curate_draft"]["draft"]
-    assert draft.source.province_note == "Tỉnh của nơi đăng bài, suy ra từ địa chỉ trang “baolamdong.vn”."
+    assert draft.source.province_note == (
+        "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (suy ra từ địa chỉ trang “baolamdong.vn”)."
+    )
     assert [(v.province, v.date_start) for v in draft.visits] == [("68", "2024-06-05")]
     assert "68" in at.data_editor[0].value["province"].tolist()  # the visits' table the curator edits
 

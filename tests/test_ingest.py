@@ -925,12 +925,22 @@ def test_a_list_after_a_colon_gives_no_period_to_the_count_before_it():
     assert [(o.value, o.period) for o in draft_of(text).observations] == [(4, None)]
 
 
+def test_an_outlets_report_from_another_province_is_that_provinces(registry):
+    text = "Tin trong nước\nNgày 8/7, Ban Dân vận Tỉnh ủy Sơn La tổ chức hội nghị tổng kết công tác dân vận.\n"
+    draft = draft_of(text, registry, published="2024-07-10", province="38")  # a Thanh Hóa paper
+    assert (draft.source.province, draft.visits[0].province) == ("14", "14")
+    assert draft.source.province_note == (
+        "Tỉnh theo địa danh, cơ quan nêu trong bài: “Tỉnh ủy Sơn La”. Nơi đăng bài ở Thanh Hóa (do người nhập cung "
+        "cấp (--province))."
+    )
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")
     assert (draft.source.province, draft.source.province_note) == (
         "06",  # the month ends before 1/7/2025; its last day decides, not the year's
-        "Tỉnh của nơi đăng bài, do người nhập cung cấp (--province).",
+        "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (do người nhập cung cấp (--province)).",
     )
     assert draft_of(text, registry).source.province is None  # "P. Dung" is the author, not phường Dung
 
@@ -1520,7 +1530,9 @@ def test_the_pages_url_gives_the_outlets_province_and_says_so(registry, tmp_path
     text = "Sáng 5/6/2024, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận.\n"
     draft = draft_of(text, registry, url="https://baolamdong.vn/chinhtri/x.html")
     assert draft.source.province == "68"
-    assert draft.source.province_note == "Tỉnh của nơi đăng bài, suy ra từ địa chỉ trang “baolamdong.vn”."
+    assert draft.source.province_note == (
+        "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (suy ra từ địa chỉ trang “baolamdong.vn”)."
+    )
     assert draft.visits[0].province == "68" and "baolamdong.vn" in draft.visits[0].province_note
     given = draft_of(text, registry, province="Bắc Kạn", url="https://baolamdong.vn/x.html")
     assert given.source.province == "06"  # the curator's --province comes first

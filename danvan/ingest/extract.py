@@ -259,13 +259,9 @@ def extract(
         return Draft(_source(article, pub, None, None))
     ctx = _context(article, registry, published, province, indicators or [], url)
     draft = Draft(
-        # the article's province: its outlet's, else the one the text is about (as curated sources record it)
-        _source(
-            article,
-            ctx.published,
-            _scheme_code(ctx, ctx.outlet or ctx.province, ctx.on),
-            ctx.outlet_note or ctx.province_note,
-        ),
+        # the article's province: the one the text is about, else its outlet's (a Thanh Hóa paper's report from Sơn La
+        # is Sơn La's; the note names the outlet's too)
+        _source(article, ctx.published, _scheme_code(ctx, ctx.province, ctx.on), _source_note(ctx)),
         _visits(ctx),
         _documents(ctx),
         _observations(ctx),
@@ -343,9 +339,16 @@ def _context(
         on,
         indicators,
         outlet,
-        f"Tỉnh của nơi đăng bài, {outlet_note}." if outlet else None,
+        outlet_note if outlet else None,
         notes,
     )
+
+
+def _source_note(ctx: Context) -> str | None:
+    if ctx.outlet is None or ctx.outlet == ctx.province or ctx.province_note is None:
+        return ctx.province_note
+    name = ctx.registry.unit(OLD_SCHEME, ctx.outlet) if ctx.registry else None
+    return f"{ctx.province_note} Nơi đăng bài ở {name.name_vi if name else ctx.outlet} ({ctx.outlet_note})."
 
 
 def _in_content(article: Article) -> Callable[[int], bool]:
