@@ -31,6 +31,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$")
 # A line that is nothing but a number ("• 000421095", a visitor counter).
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
+_LINE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
 # A byline on its own line: "P. Dung", "T. Minh Hà" — an initial is no "P." (phường) or "X." (xã) of a place.
 _BYLINE = re.compile(r"^[A-ZĐ]\.\s?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){0,2})$")
 
@@ -135,12 +136,21 @@ def content_paragraphs(text: str) -> list[Span]:
     kept: list[Span] = []
     seen: set[str] = set()
     offset = 0
+    joined = False  # the last kept paragraph ended on the line just before
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
         body = line.rstrip("\r\n")
         stripped = body.strip()
         if not stripped:
+            joined = False
             continue
+        if joined and stripped[0].islower() and not _LINE_END.search(kept[-1].text):
+            # a hard-wrapped line ("… giám sát được 2.193" / "cuộc; …", as PDFs and some pages print them) goes on
+            # with its paragraph
+            end = start + len(body) - len(body.lstrip()) + len(stripped)
+            kept[-1] = Span(kept[-1].start, end, text[kept[-1].start : end])
+            continue
+        joined = False
         if len(stripped) < 80 and _TAIL_MARKER.search(stripped) and start > len(text) * 0.3:
             break
         if (
@@ -160,6 +170,7 @@ def content_paragraphs(text: str) -> list[Span]:
             kept.append(Span(start + lead, start + lead + len(header.group(0).rstrip()), header.group(0).rstrip()))
             lead, stripped = lead + header.end(), stripped[header.end() :]
         kept.append(Span(start + lead, start + lead + len(stripped), stripped))
+        joined = True
     return kept
 
 
