@@ -156,6 +156,14 @@ def test_a_hard_wrapped_line_goes_on_with_its_paragraph():
     assert [(o.value, o.subject) for o in draft_of(text).observations] == [(2193, "cuộc")]
 
 
+def test_a_headlines_share_is_the_bodys_fraction():
+    text = (
+        "An Giang: Đạt 78,94% cơ sở Hội Nông dân tổ chức Đại hội nhiệm kỳ\n"
+        "Tính đến cuối tháng 2/2018, toàn tỉnh có 120/152 cơ sở Hội tổ chức Đại hội (đạt 78,94%).\n"
+    )
+    assert [(o.value, o.numerator, o.denominator) for o in draft_of(text).observations] == [(78.94, 120, 152)]
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 
@@ -470,6 +478,15 @@ def test_counts_listed_by_name_and_capitalised_members():
     found = measures("Đại hội cử 57 Ủy viên; Ban Thường trực gồm 10 người (Chủ tịch và 9 Phó chủ tịch).", [])
     assert [f.value for f in found] == [57, 10, 9]
     assert measures("cầu Nhật Lệ 3, dự án đường", []) == []  # a name's number, listed once
+
+
+def test_ten_thousands_ids_and_a_share_after_a_term():
+    assert [(m.value, m.unit) for m in measures("dân số trên 30 vạn người", [])] == [(300000, "count")]
+    assert measures("136359262 413844123216744 2776219538233339516 n", []) == []  # page code, not figures
+    found = measures(
+        "có 120/152 cơ sở Hội tổ chức Đại hội nhiệm kỳ 2018 - 2023 (đạt 78,94%); Tri Tôn 15/15 (đat 100%)", []
+    )
+    assert [(f.value, f.numerator, f.denominator) for f in found] == [(78.94, 120, 152), (100, 15, 15)]
 
 
 def test_fraction_without_percentage():

@@ -846,6 +846,8 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
         return False
     if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
         return True
+    if head.unit == "percent" and head.numerator is None and head.value == other.value:
+        return True  # "Đạt 78,94% cơ sở Hội …" over "120/152 cơ sở Hội … (đạt 78,94%)": the share of a fraction
     if head.numerator is not None or other.numerator is not None or not head.value:
         return False
     ratio = other.value / head.value

@@ -20,9 +20,20 @@ _NUMBER = re.compile(
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
 )
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
-_MULTIPLIER = re.compile(r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?")
+_MULTIPLIER = re.compile(
+    r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
+)
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
-_FACTORS = {"ngàn": 1e3, "nghìn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "ngàn tỷ": 1e12, "nghìn tỷ": 1e12}
+_FACTORS = {
+    "ngàn": 1e3,
+    "nghìn": 1e3,
+    "vạn": 1e4,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+    "ngàn tỷ": 1e12,
+    "nghìn tỷ": 1e12,
+}
 _SAME_AS = re.compile(r"tương\s+ứng(?:\s+với)?\s*$")
 # Money written in words: "hơn hai tỷ đồng" (a number word alone, "hai quyết định", is no measure).
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -76,7 +87,7 @@ _ESTIMATE = re.compile(r"[Dd]ự\s+(?:ước|kiến|tính)|[Ưư]ớc\s+(?:tính
 _TARGET = re.compile(r"[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu|[Pp]hấn\s+đấu|[Kk]ế\s+hoạch\s+đề\s+ra")
 # "(đạt 80%)", ", đạt tỷ lệ 53%" after a fraction: the same fact as a percentage.
 _FRACTION_PERCENT = re.compile(
-    r"^[^;%]{0,70}?\(?\s*(?:đạt|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
+    r"^[^;%]{0,70}?\(?\s*(?:đạt|đat|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
     r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
 )
 # "135/135 (100%) đơn vị", "21 người (24,7%)": a share in brackets right after a count; it is the same fact only when
@@ -301,6 +312,8 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
+    if m.group("num").isdigit() and len(m.group("num")) >= 10:
+        return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
         return not _NOT_MEASURE_BEFORE.search(before)
     if _NOT_MEASURE_BEFORE.search(before):
@@ -443,7 +456,9 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     elif m.group("den"):
         numerator, denominator = value, parse_number(m.group("den"))
         pct = _FRACTION_PERCENT.match(after)
-        if not (pct and not _NUMBER.search(after[: pct.start("pct")])):
+        between = after[: pct.start("pct")] if pct else ""
+        # another figure between them is what the share is of; a year ("nhiệm kỳ 2018 - 2023") is not
+        if not (pct and all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(between))):
             pct = _BRACKET_PERCENT.match(after)
             pct = pct if pct and _same_share(numerator, denominator, parse_number(pct.group("pct"))) else None
         if pct:
