@@ -168,6 +168,29 @@ def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 
 
+def test_a_weekday_number_and_an_ampersand():
+    assert [(h.day, h.end_day) for h in find_dates("Thứ 4, 10/01/2024 | 17:04:46 (GMT +7)")] == [
+        (dt.date(2024, 1, 10), None)
+    ]
+    assert [(h.day, h.end_day) for h in find_dates("Trong 02 ngày 27&28/6/2019, tại Hội trường")] == [
+        (dt.date(2019, 6, 27), dt.date(2019, 6, 28))
+    ]
+
+
+def test_a_yearless_day_takes_the_year_of_a_dated_day_near_it_but_not_of_a_document():
+    text = (
+        "Chiều 6/11, Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị lần thứ 3, nhiệm kỳ 2024 - 2029.\n"
+        "Theo kế hoạch, Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ I, nhiệm kỳ 2025 - 2030 sẽ diễn ra trong 2 ngày "
+        "7 và 8/11.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2025-11-06", "2025-11-07"]
+    text = (
+        "Sáng 6/10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt Kết luận số 62-KL/TW ngày 04/11/2013 của Bộ "
+        "Chính trị về tiếp tục đổi mới nội dung, phương thức hoạt động của Mặt trận Tổ quốc Việt Nam.\n"
+    )
+    assert draft_of(text).visits[0].date_start is None  # a document's year dates no gathering
+
+
 def test_a_time_before_a_date_is_no_day():
     assert [(h.day, h.end_day) for h in find_dates("Công tác Dân tộc - 09:05, 29/10/2019")] == [
         (dt.date(2019, 10, 29), None)

@@ -36,8 +36,11 @@ _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3" — a day or a span of days.
-_DAY_SPAN = re.compile(  # not after a colon: "09:05, 29/10/2019" is a time and a day, not days 5 and 29
-    rf"(?<![\d/.,:-])(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*(?:-|–|đến(?:\s+ngày)?|và|,)\s*"
+# Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29) nor after a weekday ("Thứ 4,
+# 10/01/2024"); "27&28/6/2019" joins two days as "và" does.
+_DAY_SPAN = re.compile(
+    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
+    rf"(?:-|–|đến(?:\s+ngày)?|và|&|,)\s*"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
@@ -381,6 +384,33 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         return hit
     note = f"bài không ghi ngày đăng; năm {year} suy ra {reason}"
     return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
+
+
+def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], within_days: int = 45) -> list[DateHit]:
+    """With no year anywhere else, a yearless date takes the year of a dated day of the same text a few weeks from
+    it ("Chiều 6/11, … Hội nghị lần thứ 3" beside "Đại hội … nhiệm kỳ 2025 - 2030 … ngày 7 và 8/11": 2025) — not of a
+    document's date (`documents`: the spans of document mentions with their dates)."""
+    known = [h for h in hits if (h.has_year or h.year_note) and not any(s <= h.start < e for s, e in documents)]
+    out = []
+    for hit in hits:
+        if hit.has_year or hit.year_note:
+            out.append(hit)
+            continue
+        near = [
+            k
+            for k in known
+            if (same := parse_day(hit.day.day, hit.day.month, k.day.year)) and abs((same - k.day).days) <= within_days
+        ]
+        years = {k.day.year for k in near}
+        if len(years) != 1:
+            out.append(hit)
+            continue
+        year = years.pop()
+        day = parse_day(hit.day.day, hit.day.month, year)
+        end = parse_day(hit.end_day.day, hit.end_day.month, year) if hit.end_day else None
+        note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày gần đó trong bài ({near[0].day:%d/%m/%Y})"
+        out.append(DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note))
+    return out
 
 
 def has_yearless_date(text: str) -> bool:

@@ -37,6 +37,7 @@ from .dates import (
     find_dates,
     find_times,
     has_yearless_date,
+    neighbours_year,
     parse_day,
     place_in_year,
     publication,
@@ -300,10 +301,11 @@ def _context(
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         dates = [sentence_year(h, sentence_of(h)) for h in dates]
-    if year is None:
-        dates = [h for h in dates if h.has_year or h.year_note]
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
+    if year is None:
+        dated_docs = [(d.start, max(d.end, d.quote_end)) for d in docs]
+        dates = [h for h in neighbours_year(dates, dated_docs) if h.has_year or h.year_note]
     on = _reference_day(pub.date, dates, year)
     outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
