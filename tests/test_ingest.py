@@ -164,6 +164,17 @@ def test_a_headlines_share_is_the_bodys_fraction():
     assert [(o.value, o.numerator, o.denominator) for o in draft_of(text).observations] == [(78.94, 120, 152)]
 
 
+def test_a_count_to_a_month_a_deadline_and_a_front_named_with_its_acronym():
+    text = (
+        "Kết quả Đại hội Hội Nông dân cơ sở\n"
+        "Tính đến cuối tháng 2/2018, toàn tỉnh có 120/152 cơ sở Hội tổ chức Đại hội.\n"
+        "Ban Thường vụ Hội Nông dân tỉnh tiếp tục chỉ đạo các huyện tổ chức Đại hội dứt điểm vào cuối tháng 4/2018.\n"
+        "Ngày 16/11/2018, Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh Điện Biên tổ chức tọa đàm.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2018-11-16", "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh")
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 
