@@ -179,6 +179,13 @@ def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 
 
+def test_two_days_of_a_month_written_with_a_dot():
+    found = find_dates(
+        "Đại hội diễn ra trong hai ngày 27 - 28.11, với 500 đại biểu; tăng 27 - 28.11 lần", default_year=2025
+    )
+    assert [(h.day, h.end_day) for h in found] == [(dt.date(2025, 11, 27), dt.date(2025, 11, 28))]
+
+
 def test_a_weekday_number_and_an_ampersand():
     assert [(h.day, h.end_day) for h in find_dates("Thứ 4, 10/01/2024 | 17:04:46 (GMT +7)")] == [
         (dt.date(2024, 1, 10), None)
@@ -511,6 +518,7 @@ def test_counts_listed_by_name_and_capitalised_members():
     assert measures("tuyên truyền nghị quyết 15 Đảng bộ tỉnh", []) == []  # a resolution's number
     found = measures("Đại hội cử 57 Ủy viên; Ban Thường trực gồm 10 người (Chủ tịch và 9 Phó chủ tịch).", [])
     assert [f.value for f in found] == [57, 10, 9]
+    assert [f.value for f in measures("đã thành lập 3 Hội đồng tư vấn, với 26 thành viên", [])] == [3, 26]
     assert measures("cầu Nhật Lệ 3, dự án đường", []) == []  # a name's number, listed once
 
 
@@ -669,6 +677,7 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Nghị quyết Trung ương 8 (khóa XIII) về phát huy sức mạnh khối đại đoàn kết toàn dân tộc", ["43-NQ/TW"]),
         ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
         ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", []),  # not the one this work follows
+        ("Thực hiện Nghị quyết T.Ư 7 (khóa XI) về công tác dân vận trong tình hình mới", ["25-NQ/TW"]),
         # joint and coordination documents; a state body's letter, whose code names no type
         ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN", ["403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN"]),
         ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),

@@ -42,7 +42,7 @@ _DAY_SPAN = re.compile(
     rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
     rf"(?:-|–|đến(?:\s+ngày)?|và|&|,)\s*"
     rf"(?P<d2>\d{{1,2}}))?\s*"
-    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}}))"
+    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
@@ -188,8 +188,10 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):
-        month = m.group("m") or m.group("m_slash") or m.group("m_dash")
+        month = m.group("m") or m.group("m_slash") or m.group("m_dash") or m.group("m_dot")
         cue = _cue_before(text, m.start())
+        if m.group("m_dot") and not (cue and m.group("d2")):
+            continue  # "trong hai ngày 27 - 28.11" only: a dot also writes decimals
         if (m.group("m_slash") or m.group("m_dash")) and not m.group("y") and not (cue and m.group("d2")):
             continue  # "20/12" alone is left to the day-month rule, "166/200" is a fraction; "21, 22-3" needs a cue
         if not m.group("m_slash") and not m.group("y") and not cue and not m.group("d2"):

@@ -50,7 +50,7 @@ _MENTION = re.compile(
 # subject named after it decides which one.
 _PLENUM = re.compile(
     r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s+"
-    r"Trung\s+ương|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
+    r"Trung\s+ương|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
     r"kh[oó]a\s+(?P<term>[XVI]+)\b",
     re.IGNORECASE,
 )

@@ -409,7 +409,7 @@ def _after_name(before: str) -> bool:
 
 # Members and units a text often capitalises: "57 Ủy viên", "9 Phó Chủ tịch", "12 Chi hội" are counts.
 _CAPITAL_NOUN = re.compile(
-    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn|Hội)\s+viên|Chi\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|Đại\s+biểu\b"
+    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn|Hội)\s+viên|Chi\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|Đại\s+biểu\b|Hội\s+đồng\b"
 )
 
 
