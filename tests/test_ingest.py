@@ -1006,6 +1006,21 @@ def test_an_outlets_report_from_another_province_is_that_provinces(registry):
     )
 
 
+def test_other_articles_headlines_are_skipped_and_a_figure_takes_its_sentences_province(registry):
+    text = (
+        "Ủy ban MTTQ tỉnh Đồng Nai kiểm tra công tác Mặt trận tại huyện Nhơn Trạch\n"
+        "Sáng 26-10, đoàn kiểm tra Ủy ban MTTQ Việt Nam tỉnh Đồng Nai đã có buổi làm việc tại huyện Nhơn Trạch.\n"
+        "Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh Điện Biên làm nhà cho hộ nghèo\n"
+        "Đoàn đã trao 200 triệu đồng cho Quỹ Bảo trợ trẻ em tỉnh Bình Phước.\n"
+    )
+    draft = draft_of(text, registry, published="2022-10-27")
+    assert [(o.value, o.province, o.province_note) for o in draft.observations] == [
+        (200_000_000, "70", "Tỉnh theo địa danh nêu trong câu: “tỉnh Bình Phước”.")
+    ]
+    assert draft.source.province == "75"
+    assert any("Gia Lai huy động" in n for n in draft.source.notes)
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")
@@ -1472,6 +1487,12 @@ def test_the_parts_of_a_count_take_the_noun_written_after_the_last():
     ]
     # a name with a number inside brackets that list no parts stays a name
     assert values(draft_of("Dự án cầu Nhật Lệ 3 (gồm các hạng mục) đã hoàn thành 100%.\n")) == [100]
+
+
+def test_after_the_merger_a_name_now_another_provinces_is_read_in_the_new_scheme(registry):
+    text = "Trong 2 ngày 14 và 15/10, Ủy ban MTTQ Việt Nam phường Vĩnh Phúc tổ chức Đại hội đại biểu lần thứ I.\n"
+    assert draft_of(text, registry, published="2025-10-15").visits[0].province == "25"  # Phú Thọ's, not Ba Đình's
+    assert draft_of(text, registry, published="2024-10-15").visits[0].province == "01"  # then Hà Nội's ward
 
 
 def test_after_the_merger_a_new_communes_longer_name_wins_over_an_old_shorter_one(registry):

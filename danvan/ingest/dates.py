@@ -404,11 +404,11 @@ def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], withi
             if (same := parse_day(hit.day.day, hit.day.month, k.day.year)) and abs((same - k.day).days) <= within_days
         ]
         years = {k.day.year for k in near}
-        if len(years) != 1:
+        day = parse_day(hit.day.day, hit.day.month, min(years)) if len(years) == 1 else None
+        if day is None:
             out.append(hit)
             continue
-        year = years.pop()
-        day = parse_day(hit.day.day, hit.day.month, year)
+        year = day.year
         end = parse_day(hit.end_day.day, hit.end_day.month, year) if hit.end_day else None
         note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày gần đó trong bài ({near[0].day:%d/%m/%Y})"
         out.append(DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note))

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -64,7 +64,7 @@ from .places import (
     outlet_from_web,
     province_reason,
 )
-from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
+from .text import LINE_END, Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
 __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry"]
 
@@ -264,6 +264,13 @@ def extract(
         pub = Published(published, None, None, 1.0 if published else 0.0)
         return Draft(_source(article, pub, None, None))
     ctx = _context(article, registry, published, province, indicators or [], url)
+    if related := _related_headlines(ctx):
+        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
+        article.notes.append(
+            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
+            + "; ".join(f"“{p.text}”" for p in related)
+        )
+        ctx = _context(article, registry, published, province, indicators or [], url)
     draft = Draft(
         # the article's province: the one the text is about, else its outlet's (a Thanh Hóa paper's report from Sơn La
         # is Sơn La's; the note names the outlet's too)
@@ -349,6 +356,22 @@ def _context(
         outlet_note if outlet else None,
         notes,
     )
+
+
+def _related_headlines(ctx: Context) -> list[Span]:
+    """Headlines of other articles the page lists between paragraphs ("Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh
+    Điện Biên …" in a report from Đồng Nai): a short line with no closing mark, after the headline, that names
+    provinces but not the article's."""
+    if ctx.province is None:
+        return []
+    related = []
+    for para in ctx.article.paragraphs[1:]:
+        if not 4 <= len(para.text.split()) <= 30 or LINE_END.search(para.text) or "Ảnh" in para.text:
+            continue
+        named = {h.province for h in ctx.place_ix.within(para.start, para.end) if h.province}
+        if named and ctx.province not in named:
+            related.append(para)
+    return related
 
 
 def _source_note(ctx: Context) -> str | None:
@@ -951,7 +974,12 @@ def _observation(
 ) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _last_day(period[0]) if period[0] else ctx.on
-    province = _scheme_code(ctx, ctx.province, on)
+    named = {h.province: h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.province}
+    # a figure whose sentence names one other province is that province's ("trao 200 triệu đồng cho Quỹ … tỉnh
+    # Vĩnh Long" in an article about Hà Nội)
+    own = next(iter(named.values())) if len(named) == 1 and ctx.province not in named else None
+    province = _scheme_code(ctx, own.province if own else ctx.province, on)
+    province_note = f"Tỉnh theo địa danh nêu trong câu: “{own.text or own.name}”." if own else ctx.province_note
     district = _obs_district(ctx, sentence)
     confidence = (
         0.85
@@ -965,7 +993,7 @@ def _observation(
         id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
         indicator=_indicator(ctx, sentence, measure, wide),
         province=province,
-        province_note=ctx.province_note if province else None,
+        province_note=province_note if province else None,
         district=district,
         commune=None,
         period=period[0],

@@ -214,8 +214,12 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
     if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
         for hit in registry.gazetteer.find_places(text, on=on):
             overlapping = [h for h in out if h.start < hit.end and hit.start < h.end]
-            # a longer name read in the new scheme wins: "xã Hồ Vương" (2025) over the old scheme's "xã Hồ"
-            if all(hit.end - hit.start > h.end - h.start for h in overlapping) and (found := _as_hit(hit, registry)):
+            # the new scheme's reading wins in a text of its time: a longer name ("xã Hồ Vương" of 2025 over the old
+            # "xã Hồ"), and the same name now another province's ("phường Vĩnh Phúc" of Phú Thọ, not Ba Đình's)
+            found = _as_hit(hit, registry)
+            longer = all(hit.end - hit.start > h.end - h.start for h in overlapping)
+            same = all(hit.end - hit.start >= h.end - h.start for h in overlapping)
+            if found is not None and (longer or (same and not found.ambiguous)):
                 out = [h for h in out if h not in overlapping] + [found]
     return out
 

@@ -31,7 +31,8 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$")
 # A line that is nothing but a number ("• 000421095", a visitor counter).
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
-_LINE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
+# A line that closes a sentence, a clause or a quotation: the next line starts a paragraph of its own.
+LINE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
 # A byline on its own line: "P. Dung", "T. Minh Hà" — an initial is no "P." (phường) or "X." (xã) of a place.
 _BYLINE = re.compile(r"^[A-ZĐ]\.\s?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){0,2})$")
 
@@ -144,7 +145,7 @@ def content_paragraphs(text: str) -> list[Span]:
         if not stripped:
             joined = False
             continue
-        if joined and stripped[0].islower() and not _LINE_END.search(kept[-1].text):
+        if joined and stripped[0].islower() and not LINE_END.search(kept[-1].text):
             # a hard-wrapped line ("… giám sát được 2.193" / "cuộc; …", as PDFs and some pages print them) goes on
             # with its paragraph
             end = start + len(body) - len(body.lstrip()) + len(stripped)
