@@ -1091,6 +1091,24 @@ def test_fresh_tuning_accuracy_floor(registry):
         assert summary[name]["precision"] >= precision and summary[name]["recall"] >= recall, (name, summary[name])
 
 
+LABEL_KEYS = {"id", "file", "scheme", "outlet_province", "published", "events", "provinces", "bodies", "documents"}
+NUMBER_KEYS = {"value", "numerator", "denominator", "qualifier", "status", "period", "noun"}
+
+
+@pytest.mark.parametrize("labels", sorted((ROOT / "tests" / "fixtures" / "ingest").glob("labels*.yaml")), ids=str)
+def test_every_hand_label_has_only_known_fields(labels):
+    """An unquoted comma in flow YAML ("noun: xã (Châu Thành, Chợ Gạo)") makes a stray key and cuts the noun."""
+    data = load_labels(labels)
+    ids = [t["id"] for t in data["texts"]]
+    assert len(ids) == len(set(ids))
+    for text in data["texts"]:
+        assert set(text) <= LABEL_KEYS | {"numbers"}, (text["id"], set(text) - LABEL_KEYS)
+        for number in text.get("numbers") or []:
+            assert set(number) <= NUMBER_KEYS and "value" in number, (text["id"], number)
+        if labels.name != "labels.yaml":  # that one's texts are the shared corpus's (test_split_was_recorded…)
+            assert (labels.parent / text["file"]).is_file(), text["file"]
+
+
 @needs_corpus
 def test_split_was_recorded_and_covers_every_text():
     labels = load_labels(LABELS)
