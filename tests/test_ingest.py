@@ -175,6 +175,19 @@ def test_a_count_to_a_month_a_deadline_and_a_front_named_with_its_acronym():
     assert (visit.date_start, visit.body) == ("2018-11-16", "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh")
 
 
+def test_a_titled_leader_visiting_brings_their_office_and_a_past_years_gathering_is_not_the_pages():
+    head = "Hoạt động công tác dân vận trong tỉnh\n"
+    text = head + (
+        "Chiều 20/5, đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy làm việc với Đảng ủy "
+        "xã Tân Lập.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text, published="2024-06-20").visits] == [
+        ("2024-05-20", "Ban Dân vận Tỉnh ủy")
+    ]
+    text = head + "Năm 2023, Ban Dân vận Tỉnh ủy đã tham mưu tổ chức thành công Hội nghị tổng kết 10 năm.\n"
+    assert draft_of(text, published="2024-06-20").visits == []
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

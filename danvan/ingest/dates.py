@@ -307,7 +307,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
             continue
-        counts.update(_years_spoken_of(sentence.text))
+        counts.update(years_spoken_of(sentence.text))
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         return None, None
@@ -322,7 +322,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
 
 
-def _years_spoken_of(text: str) -> list[int]:
+def years_spoken_of(text: str) -> list[int]:
     """The years a sentence names ("năm 2022"), leaving out horizons and birth years (_HORIZON)."""
     years = []
     for m in _YEAR_WORD.finditer(text):
@@ -362,7 +362,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after."""
     if hit.has_year:
         return hit
-    years = sorted(set(_years_spoken_of(sentence)))
+    years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
     term = _TERM.search(sentence)
     if not years and term and re.search(r"đại\s+hội", sentence, re.I):

@@ -44,6 +44,7 @@ from .dates import (
     reference_year,
     sentence_year,
     weekday_problem,
+    years_spoken_of,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
 from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft
@@ -63,6 +64,7 @@ from .places import (
     main_province,
     outlet_from_web,
     province_reason,
+    titled_body,
 )
 from .text import LINE_END, Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
@@ -548,7 +550,12 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
-            if _gathering(sentence.text) and not ctx.date_ix.within(sentence.start, sentence.end):
+            years = years_spoken_of(sentence.text)
+            if (
+                _gathering(sentence.text)
+                and not ctx.date_ix.within(sentence.start, sentence.end)
+                and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
+            ):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
 
@@ -641,7 +648,7 @@ def _first_body(spans: list[Span]) -> BodyHit | None:
 
 def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[Person]) -> VisitDraft:
     text = event.sentence.text
-    body = next(iter(find_bodies(text)), None) or led_body(text) or main_body
+    body = next(iter(find_bodies(text)), None) or led_body(text) or titled_body(text) or main_body
     key = (event.paragraph.start, event.paragraph.end)
     if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
         places = ctx.place_ix.within(*key)

@@ -434,6 +434,27 @@ def led_body(text: str) -> BodyHit | None:
     return None
 
 
+# What a titled person does when they lead the visit themselves: "đồng chí X, Trưởng Ban Dân vận Tỉnh ủy làm việc với".
+_LEADS = re.compile(
+    r"\s*(?:(?:đã|vừa|có\s+buổi)\s+)?(?:làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|thăm|chủ\s+trì|dẫn\s+đầu)\b"
+)
+
+
+def titled_body(text: str) -> BodyHit | None:
+    """The office of a person who is the subject of a visit ("Chiều 20/5, đồng chí X, Ủy viên Ban Thường vụ, Trưởng
+    Ban Dân vận Tỉnh ủy làm việc với Đảng ủy xã …"): the last body their title names."""
+    for m in _COMRADE.finditer(text):
+        person, end = _person_at(text, m.end())
+        if person is None or not person.title or not _LEADS.match(text, end):
+            continue
+        found = find_bodies(person.title, in_title=True)
+        at = text.find(person.title, person.start)
+        if found and at >= 0:
+            last = found[-1]
+            return BodyHit(at + last.start, at + last.end, last.name, last.place)
+    return None
+
+
 def normalise_body(body: str) -> str:
     """ "BCĐ Trung ương" → "Ban Chỉ đạo Trung ương", "BDV Tỉnh ủy" → "Ban Dân vận Tỉnh ủy"; spaces folded."""
     body = re.sub(r"\s+", " ", body)
@@ -509,7 +530,8 @@ def _person_at(text: str, pos: int) -> tuple[Person | None, int]:
             break
         cut = _TITLE_END.search(piece)
         segments.append(piece[: cut.start()] if cut else piece)
-        end = cursor + seg.start() + (cut.start() if cut else len(seg.group(0)))
+        lead = len(seg.group(0)) - len(seg.group(0).lstrip())
+        end = cursor + seg.start() + (lead + cut.start() if cut else len(seg.group(0)))
         if cut:
             break
     if not segments:
