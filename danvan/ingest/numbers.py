@@ -326,12 +326,12 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         and (_PERIOD_LEAD.search(before) or not _starts_with_noun(after))
     ):
         return False
-    if _after_name(before) and not _listed_by_name(sentence, m):
-        return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     head = _MULTIPLIER.match(after)
     rest = after[head.end() :] if head else after
     if head and head.group("money"):
-        return True
+        return True  # money, even after a name ("hỗ trợ huyện Tây Giang 100 triệu đồng")
+    if _after_name(before) and not _listed_by_name(sentence, m):
+        return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
 
 
@@ -409,7 +409,8 @@ def _after_name(before: str) -> bool:
 
 # Members and units a text often capitalises: "57 Ủy viên", "9 Phó Chủ tịch", "12 Chi hội" are counts.
 _CAPITAL_NOUN = re.compile(
-    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn|Hội)\s+viên|Chi\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|Đại\s+biểu\b|Hội\s+đồng\b"
+    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn)\s+viên|(?:Chi|Phân|Tổ)\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|"
+    r"Đại\s+biểu\b|Hội\b"  # "Hội viên", "Hội đồng", "126 Hội NCT cấp xã"
 )
 
 
