@@ -204,6 +204,18 @@ def test_the_fronts_member_organisations_hold_gatherings():
     assert [f.value for f in found] == [8, 126, 2420, 100_000_000]
 
 
+def test_the_central_fronts_standing_committee_a_count_to_a_day_and_a_target_day():
+    text = (
+        "Sáng ngày 13/3/2019, Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam tổ chức hội nghị trực tuyến "
+        "toàn quốc.\n"
+        "Đối với tỉnh Cà Mau, đến ngày 11/3, đã có 85/101 xã tổ chức Đại hội cấp xã và phấn đấu đến 20/3/2019 sẽ hoàn "
+        "tất đại hội Mặt trận cấp xã.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [
+        ("2019-03-13", "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+    ]
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -127,19 +127,20 @@ _TITLE_EVENT = re.compile(
 )
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s*$")
-# "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence opened
-# by "Đến ngày …": the day figures are counted to, not a gathering.
+# "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence or a
+# clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"): the day figures are counted to.
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
-    r"(?:^|[.;:\n]\s*)(?:Đến|Tới)\s+)(?:cuối\s+|hết\s+)?(?:(?:ngày|tháng)\s+)?$"
+    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:(?:ngày|tháng)\s+)?$"
 )
 # A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
 _LONGEST_GATHERING = 45  # days
-# "hoàn thành trước ngày 30/4/2024", "tổ chức Đại hội dứt điểm vào cuối tháng 4/2018": a deadline opens no event
-# (it may close a span: "từ tháng 3 … trước ngày 30-5").
+# "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất": a
+# deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?)\s+"
+    r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"phấn\s+đấu\s+(?:đến|tới|trước))\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
 )
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.

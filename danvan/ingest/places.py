@@ -41,7 +41,7 @@ _BODY = re.compile(
     r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
     r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
     r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
-    r"(?:Ủy\s+ban\s+(?:Trung\s+ương|T\.Ư|TƯ|TW)|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ\))?)(?:\s+(?:Việt\s+Nam|VN)\b)?|"
+    r"(?:(?:Ban\s+Thường\s+trực|Đoàn\s+Chủ\s+tịch)\s+)?(?:Ủy\s+ban\s+(?:Trung\s+ương|T\.Ư|TƯ|TW)|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ\))?)(?:\s+(?:Việt\s+Nam|VN)\b)?|"
     r"(?:Ban\s+[Cc]hỉ\s+đạo(?:\s*\(BCĐ\))?|(?<![/\w-])BCĐ)"
     r"(?:\s+phong\s+trào\s+thi\s+đua\s+[“\"]Dân\s+vận\s+khéo[”\"]|\s+thực\s+hiện\s+QCDC[^,.;]{0,40}?[”\"]|"
     r"\s+công\s+tác\s+(?:vận\s+động\s+quần\s+chúng|dân\s+vận)(?=\s+(?:xã|phường|[Tt]hị\s+trấn)\b)|"
