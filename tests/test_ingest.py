@@ -216,6 +216,19 @@ def test_the_central_fronts_standing_committee_a_count_to_a_day_and_a_target_day
     ]
 
 
+def test_two_days_joined_by_and_and_deadlines_in_a_row():
+    found = find_dates("Đại hội diễn ra trong 2 ngày (2/8 và 3/8). Ngày 5/6 và 20/6, đoàn làm việc", default_year=2024)
+    assert [(h.day, h.end_day) for h in found] == [
+        (dt.date(2024, 8, 2), dt.date(2024, 8, 3)),
+        (dt.date(2024, 6, 5), None),
+    ]
+    text = (
+        "Ủy ban MTTQ Việt Nam tỉnh chỉ đạo Đại hội MTTQ các cấp\n"
+        "Đại hội cấp xã sẽ hoàn thành trong tháng 3-2024, cấp huyện sẽ hoàn thành trong tháng 6-2024.\n"
+    )
+    assert draft_of(text, published="2024-01-15").visits == []
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -46,10 +46,10 @@ _DAY_SPAN = re.compile(
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
-# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018 — a span whose two days both carry their month, the year once at the end
-# (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
+# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8" — a span whose two days both carry their month, the year once
+# at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
 _DM_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+ngày)?|(?P<and>và|&))\s*"
     rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
@@ -185,6 +185,8 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             continue
         first = parse_day(int(m.group("d")), int(m.group("m")), span_year)
         last = parse_day(int(m.group("d2")), int(m.group("m2")), span_year)
+        if m.group("and") and first and last and (last - first).days > 3:
+            continue  # "2/8 và 3/8" are the days of one gathering; "5/6 và 20/6", of two
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):

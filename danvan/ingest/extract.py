@@ -139,7 +139,7 @@ _LONGEST_GATHERING = 45  # days
 # "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất": a
 # deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?trước|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước))\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
 )
@@ -584,8 +584,8 @@ def _events(ctx: Context) -> list[_Event]:
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
             ]
-            if hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
-                hits = hits[1:]
+            while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
+                hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
             if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
