@@ -223,7 +223,7 @@ def test_two_days_joined_by_and_and_deadlines_in_a_row():
         (dt.date(2024, 6, 5), None),
     ]
     text = (
-        "Ủy ban MTTQ Việt Nam tỉnh chỉ đạo Đại hội MTTQ các cấp\n"
+        "Kết quả công tác Mặt trận của tỉnh\n"
         "Đại hội cấp xã sẽ hoàn thành trong tháng 3-2024, cấp huyện sẽ hoàn thành trong tháng 6-2024.\n"
     )
     assert draft_of(text, published="2024-01-15").visits == []
