@@ -732,6 +732,12 @@ def test_bare_numbers_completed_from_the_issuer():
         ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
         ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", []),  # not the one this work follows
         ("Thực hiện Nghị quyết T.Ư 7 (khóa XI) về công tác dân vận trong tình hình mới", ["25-NQ/TW"]),
+        # a bare mention in brackets after the title it names, issued by the sentence's subject
+        (
+            "Vừa qua, Ban Bí thư Trung ương Đảng đã ban hành “Hướng dẫn khung để các cấp ủy phát huy vai trò của nhân "
+            "dân” (Quyết định số 99) và Quy định ngày 2/2/2018 về “Giám sát của MTTQ Việt Nam”(Quy định số 124).",
+            ["99-QĐ/TW", "124-QĐ/TW"],
+        ),
         # joint and coordination documents; a state body's letter, whose code names no type
         ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN", ["403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN"]),
         ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),

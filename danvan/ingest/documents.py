@@ -314,9 +314,14 @@ def _issuer_before(text: str, start: int) -> str | None:
     match = _ISSUER_BEFORE.search(before) or _ISSUER_SUCH_AS.search(before)
     if match:
         return match.group("issuer")
-    sentence = re.split(r"[.;!?]\s|\n", text[max(0, start - 400) : start])[-1]
-    subject = re.match(rf"\s*(?P<issuer>{_ISSUER_ALT})\b", sentence, re.IGNORECASE)
-    return subject.group("issuer") if subject and re.search(r"\bban\s+hành\s*$", sentence) else None
+    sentence = re.split(r"[.;!?]\s|\n", text[max(0, start - 800) : start])[-1]
+    subject = re.match(rf"\s*(?:[^,]{{0,20}},\s*)?(?P<issuer>{_ISSUER_ALT})\b", sentence, re.IGNORECASE)
+    if subject is None:
+        return None
+    # "… ban hành Kế hoạch số 92"; or, in brackets after the title it names, "Ban Bí thư … đã ban hành “Hướng dẫn
+    # khung …” (Quyết định số 99)"
+    issued = re.search(r"\bban\s+hành\s*$" if not sentence.endswith("(") else r"\bban\s+hành\b", sentence)
+    return subject.group("issuer") if issued else None
 
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
