@@ -498,6 +498,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     visits: list[VisitDraft] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     bodiless: VisitDraft | None = None
+    again: list[VisitDraft] = []  # the same unnamed organiser's gathering on other days its sentence gives
     for event in events:
         # Failing a body of its own, the event's is the first one the headline and lede name before it (the lede
         # for the headline's own event).
@@ -506,6 +507,8 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         if visit.body is None:
             if bodiless is None and visit.date_start and _gathering(event.sentence.text):
                 bodiless = visit
+            elif bodiless is not None and visit.date_start and visit.quote == bodiless.quote:
+                again.append(visit)
             continue
         key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
         if key in seen:
@@ -515,10 +518,11 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     if not visits and bodiless is None and ctx.published.date and len(ctx.published.date) == 10:
         bodiless = _undated_gathering(ctx, people)
     if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
-        if bodiless.body is None:
-            bodiless.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
-            bodiless.confidence = round(min(bodiless.confidence, 0.4), 2)
-        visits.append(bodiless)
+        for visit in (bodiless, *again):
+            if visit.body is None:
+                visit.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
+                visit.confidence = round(min(visit.confidence, 0.4), 2)
+            visits.append(visit)
     # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
     dated = {v.body for v in visits if v.date_start}
     visits = [v for v in visits if v.date_start or v.body not in dated]
@@ -603,6 +607,11 @@ def _events(ctx: Context) -> list[_Event]:
             if last and (last - start.day).days > _LONGEST_GATHERING and _TALLY.search(sentence.text):
                 continue  # "Từ ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied, no gathering
             events.append(_Event(sentence, para, start, end, False))
+            for other in hits[1:] if end is None else []:  # "Ngày 15/11/2023 và 18/11/2023 … tổ chức Ngày hội"
+                if not re.fullmatch(r"\s*(?:và|,)\s*(?:ngày\s+)?", ctx.article.text[start.end : other.start]):
+                    break
+                events.append(_Event(sentence, para, other, None, False))
+                start = other
     return events
 
 
