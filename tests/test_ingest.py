@@ -600,6 +600,12 @@ def test_ten_thousands_ids_and_a_share_after_a_term():
     assert [(f.value, f.numerator, f.denominator) for f in found] == [(78.94, 120, 152), (100, 15, 15)]
 
 
+def test_a_range_of_shares_without_from():
+    found = measures("phối hợp hòa giải thành ở cơ sở 80-85%, thực hiện tốt vai trò giám sát", [])
+    assert [(f.value, f.unit) for f in found] == [(80, "percent"), (85, "percent")]
+    assert [f.value for f in measures("tỷ lệ từ 95 - 98% gia đình", [])] == [95, 98]  # the "từ" path, unchanged
+
+
 def test_fraction_without_percentage():
     m = only("trong đó có 352/376 đơn đủ điều kiện xử lý")
     assert (m.value, m.numerator, m.denominator, m.unit) == (352, 352, 376, "count")

@@ -94,6 +94,7 @@ _FRACTION_PERCENT = re.compile(
 # the arithmetic says so (checked by `_same_share`).
 _BRACKET_PERCENT = re.compile(r"\s*\(\s*(?P<pct>\d+(?:,\d+)?)\s*%\s*\)")
 _SHARE_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}" + _BRACKET_PERCENT.pattern)
+_SHARE_RANGE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3}(?:,\d+)?)\s*[-–]\s*(?P<b>\d{1,3}(?:,\d+)?)\s*%")
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)\s*(?:đạt\s*)?$")
 
 # Nouns that measures count, longest first; anything else is taken one word at a time.
@@ -283,6 +284,18 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
             found.append(
                 Measure(base + m.start(), base + m.end(), value, None, None, "vnd", q, "đồng", "reported", None)
             )
+    for m in _SHARE_RANGE.finditer(sentence):  # "hòa giải thành 80-85%": both bounds, no "từ" before them
+        low, high = parse_number(m.group("a")), parse_number(m.group("b"))
+        if (
+            low < high <= 100
+            and not masks.overlaps(*m.span())
+            and not any(base + m.start() <= f.start < base + m.end() for f in found)
+        ):
+            subject = noun_before(sentence[max(0, m.start() - WINDOW) : m.start()])
+            found += [
+                Measure(base + m.start(g), base + m.end(g), v, None, None, "percent", None, subject, "reported", None)
+                for g, v in (("a", low), ("b", high))
+            ]
     return sorted(found, key=lambda f: f.start)
 
 
