@@ -991,12 +991,7 @@ def _observation(
 ) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _last_day(period[0]) if period[0] else ctx.on
-    named = {h.province: h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.province}
-    # a figure whose sentence names one other province is that province's ("trao 200 triệu đồng cho Quỹ … tỉnh
-    # Vĩnh Long" in an article about Hà Nội)
-    own = next(iter(named.values())) if len(named) == 1 and ctx.province not in named else None
-    province = _scheme_code(ctx, own.province if own else ctx.province, on)
-    province_note = f"Tỉnh theo địa danh nêu trong câu: “{own.text or own.name}”." if own else ctx.province_note
+    province = _scheme_code(ctx, ctx.province, on)
     district = _obs_district(ctx, sentence)
     confidence = (
         0.85
@@ -1010,7 +1005,7 @@ def _observation(
         id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
         indicator=_indicator(ctx, sentence, measure, wide),
         province=province,
-        province_note=province_note if province else None,
+        province_note=ctx.province_note if province else None,
         district=district,
         commune=None,
         period=period[0],

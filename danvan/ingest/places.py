@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import gazetteer as gaz
-from ..model import MERGER_DATE, OLD_SCHEME, BodyLevel, PlaceLevel
+from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, BodyLevel, PlaceLevel
 from ..registry import OLD_DAY, Registry, place_of
 from ..text import ascii_key, name_key
 
@@ -217,7 +217,8 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
         if (found := _as_hit(hit, registry)) is not None
     ]
     if on is not None and on >= MERGER_DATE:  # units that exist only in the new scheme ("phường Tân An" of 2026)
-        for hit in registry.gazetteer.find_places(text, on=on):
+        merged = registry.province(registry.name(OLD_SCHEME, hint), scheme=NEW_SCHEME) if hint else None
+        for hit in registry.gazetteer.find_places(text, on=on, hint=f"tỉnh {merged.name_vi}" if merged else None):
             overlapping = [h for h in out if h.start < hit.end and hit.start < h.end]
             # the new scheme's reading wins in a text of its time: a longer name ("xã Hồ Vương" of 2025 over the old
             # "xã Hồ"), and the same name now another province's ("phường Vĩnh Phúc" of Phú Thọ, not Ba Đình's)
