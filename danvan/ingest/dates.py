@@ -87,7 +87,7 @@ _FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
 # ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
-_HORIZON = re.compile(r"(?<!tính\s)(?:đến|tới)\s+$|\bsinh\s+$", re.I)
+_HORIZON = re.compile(r"(?<!tính\s)(?:đến|tới)\s+$|(?<!giáng\s)\bsinh\s+$", re.I)  # not "Lễ Giáng sinh năm 2023"
 _SPAN_FROM = re.compile(rf"từ\s+(?:năm\s+)?{_YEAR}\s+(?:đến|tới)\s+$", re.I)
 
 

@@ -74,7 +74,7 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
-    r"đối thoại|gặp mặt|"
+    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
     r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
@@ -92,7 +92,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|"
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng quà|chúc)|"
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết)",
