@@ -627,6 +627,14 @@ def test_a_range_of_shares_without_from():
     assert [f.value for f in measures("tỷ lệ từ 95 - 98% gia đình", [])] == [95, 98]  # the "từ" path, unchanged
 
 
+def test_an_amount_written_in_two_parts():
+    found = measures("xã Triệu Lộc ủng hộ 261 triệu 250 nghìn đồng; tổng trị giá hơn 2 tỷ 500 triệu đồng", [])
+    assert [(f.value, f.unit, f.qualifier) for f in found] == [
+        (261_250_000, "vnd", None),
+        (2_500_000_000, "vnd", "hơn"),
+    ]
+
+
 def test_fraction_without_percentage():
     m = only("trong đó có 352/376 đơn đủ điều kiện xử lý")
     assert (m.value, m.numerator, m.denominator, m.unit) == (352, 352, 376, "count")

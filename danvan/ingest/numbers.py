@@ -34,6 +34,9 @@ _FACTORS = {
     "ngàn tỷ": 1e12,
     "nghìn tỷ": 1e12,
 }
+_COMPOUND = re.compile(
+    r"\s*(?P<m1>tỷ|tỉ|triệu)\s+(?P<n>\d{1,3})\s*(?P<m2>triệu|nghìn|ngàn)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
+)
 _SAME_AS = re.compile(r"tương\s+ứng(?:\s+với)?\s*$")
 # Money written in words: "hơn hai tỷ đồng" (a number word alone, "hai quyết định", is no measure).
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -264,6 +267,19 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         start, end = m.span()
         if masks.overlaps(start, end) or (used and used[0] < end and start < used[1]):
             continue
+        if not m.group("den") and not m.group("pct") and (two := _COMPOUND.match(sentence, end)):
+            # "261 triệu 250 nghìn đồng", "2 tỷ 500 triệu đồng": one amount written in two parts
+            high, low = _FACTORS[two.group("m1").lower()], _FACTORS[two.group("m2").lower()]
+            if low < high:
+                value = parse_number(m.group("num")) * high + parse_number(two.group("n")) * low
+                qualifier = _QUALIFIER.search(sentence[max(0, start - WINDOW) : start])
+                unit: Unit = "vnd" if two.group("money") else "count"
+                q = qualifier.group("q").lower() if qualifier else None
+                status: Status = "estimated" if bisect_left(estimates, start) > 0 else "reported"
+                subject = "đồng" if two.group("money") else noun_after(sentence[two.end() :])
+                found.append(Measure(base + start, base + two.end(), value, None, None, unit, q, subject, status, None))
+                used = (start, two.end())
+                continue
         share = _share_of_whole(sentence, m, found)
         if share is None and not _is_measure(sentence, m):
             continue
