@@ -788,6 +788,9 @@ def test_bare_numbers_completed_from_the_issuer():
             "dân” (Quyết định số 99) và Quy định ngày 2/2/2018 về “Giám sát của MTTQ Việt Nam”(Quy định số 124).",
             ["99-QĐ/TW", "124-QĐ/TW"],
         ),
+        # a bare mention of the Front's standing committee's or a council's document, in the state form
+        ("triển khai Kế hoạch số 157 ngày 20/10/2022 của Ban Thường trực Uỷ ban MTTQ TP Mỹ Tho", ["157/KH-MTTQ-BTT"]),
+        ("tuyên truyền Nghị quyết số 11 của HĐND Thành phố về việc", ["11/NQ-HĐND"]),
         # joint and coordination documents; a state body's letter, whose code names no type
         ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN", ["403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN"]),
         ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),

@@ -65,7 +65,8 @@ _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
-    "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện"
+    "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
+    "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -142,7 +143,18 @@ _PARTY_SUFFIX = {
     "ban dân vận huyện ủy": "BDVHU",
     "ban dân vận trung ương": "BDVTW",
 }
-_STATE_SUFFIX = {"chính phủ": "CP", "thủ tướng chính phủ": "TTg"}
+_STATE_SUFFIX = {
+    "chính phủ": "CP",
+    "thủ tướng chính phủ": "TTg",
+    "ubnd tỉnh": "UBND",
+    "ủy ban nhân dân tỉnh": "UBND",
+    "ubnd huyện": "UBND",
+    "ủy ban nhân dân huyện": "UBND",
+    "hđnd tỉnh": "HĐND",
+    "hđnd thành phố": "HĐND",
+    "hđnd huyện": "HĐND",
+    "ban thường trực ủy ban mttq": "MTTQ-BTT",  # "Kế hoạch số 157 … của Ban Thường trực Uỷ ban MTTQ" is 157/KH-MTTQ-BTT
+}
 
 
 @dataclass
@@ -325,7 +337,7 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
-    key = " ".join(issuer.lower().split())
+    key = " ".join(issuer.lower().replace("uỷ", "ủy").split())
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:
