@@ -265,6 +265,16 @@ def test_christmas_is_no_birth_and_a_veterans_meeting_and_a_handover_are_gatheri
     ]
 
 
+def test_a_january_day_in_a_text_about_a_years_results_is_in_the_next_year():
+    text = (
+        "Chiều 22/01, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị triển khai kế hoạch.\n"
+        "Tính đến hết năm 2024, 100% các xã trong toàn tỉnh đạt chuẩn nông thôn mới; năm 2024 là năm về đích.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert visit.date_start == "2025-01-22"
+    assert "kết quả năm 2024" in visit.date_note
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

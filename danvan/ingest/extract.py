@@ -316,6 +316,8 @@ def _context(
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         dates = [sentence_year(h, sentence_of(h)) for h in dates]
+        if year is not None and _YEAR_REVIEWED.search(article.text):
+            dates = [_year_after(h, year) for h in dates]
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
     if year is None:
@@ -382,6 +384,23 @@ def _source_note(ctx: Context) -> str | None:
         return ctx.province_note
     name = ctx.registry.unit(OLD_SCHEME, ctx.outlet) if ctx.registry else None
     return f"{ctx.province_note} Nơi đăng bài ở {name.name_vi if name else ctx.outlet} ({ctx.outlet_note})."
+
+
+# A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and
+# February days come after the year it speaks of most.
+_YEAR_REVIEWED = re.compile(r"tổng\s+kết|năm\s+qua|hết\s+năm", re.I)
+
+
+def _year_after(hit: DateHit, year: int) -> DateHit:
+    """ "Ngày 14/1, … Hội nghị lần thứ 13" in a page that reviews 2018 and states no date of its own: 14/1/2019."""
+    if hit.has_year or hit.year_note or hit.day.month > 2 or hit.day.year != year:
+        return hit
+    day = parse_day(hit.day.day, hit.day.month, year + 1)
+    end = parse_day(hit.end_day.day, hit.end_day.month, year + 1) if hit.end_day else None
+    if day is None:
+        return hit
+    note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
+    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
 
 
 def _in_content(article: Article) -> Callable[[int], bool]:
