@@ -286,6 +286,14 @@ def test_two_days_of_a_month_written_with_a_dot():
     assert [(h.day, h.end_day) for h in found] == [(dt.date(2025, 11, 27), dt.date(2025, 11, 28))]
 
 
+def test_two_whole_dates_make_a_span():
+    found = find_dates("Thời gian tổ chức vận động từ 15/4/2023-15/6/2023; từ ngày 20/5/2019 đến ngày 30/9/2019")
+    assert [(h.day, h.end_day) for h in found] == [
+        (dt.date(2023, 4, 15), dt.date(2023, 6, 15)),
+        (dt.date(2019, 5, 20), dt.date(2019, 9, 30)),
+    ]
+
+
 def test_a_weekday_number_and_an_ampersand():
     assert [(h.day, h.end_day) for h in find_dates("Thứ 4, 10/01/2024 | 17:04:46 (GMT +7)")] == [
         (dt.date(2024, 1, 10), None)

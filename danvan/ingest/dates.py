@@ -46,6 +46,10 @@ _DAY_SPAN = re.compile(
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
+_DMY_SPAN = re.compile(
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
+    rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR})(?![\d/.-]\d)"
+)
 # 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8" — a span whose two days both carry their month, the year once
 # at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
 _DM_SPAN = re.compile(
@@ -173,6 +177,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             )
         )
 
+    for m in _DMY_SPAN.finditer(text):  # "từ 15/4/2023-15/6/2023": two whole dates
+        first = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y")))
+        last = parse_day(int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
+        if first is not None and last is not None and first < last:
+            add(m.start(), m.end(), first, last, "day", True, _cue_before(text, m.start()))
     for m in _DM_SPAN.finditer(text):
         if m.group("y"):
             span_year = int(m.group("y"))
