@@ -352,11 +352,17 @@ def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> Da
     pub = dt.date.fromisoformat(published)
     if hit.day <= pub + dt.timedelta(days=7) or _FUTURE.search(sentence):
         return hit  # a few days after the page's date: its stamp is a little early ("Chiều 25/6" on a page of 24/6)
-    day = parse_day(hit.day.day, hit.day.month, hit.day.year - 1)
-    end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year - 1) if hit.end_day else None
+    return shifted(hit, -1, hit.year_note)
+
+
+def shifted(hit: DateHit, years: int, note: str | None) -> DateHit:
+    """A yearless date (and its span) `years` later, with the note that says why; unchanged when that day does not
+    exist (29/2)."""
+    day = parse_day(hit.day.day, hit.day.month, hit.day.year + years)
+    end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year + years) if hit.end_day else None
     if day is None:
         return hit
-    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, hit.year_note)
+    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
 
 
 def weekday_problem(hit: DateHit) -> str | None:
@@ -390,13 +396,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         year = years[1] if hit.day.month <= 6 else years[0]
     else:
         return hit
-    day = parse_day(hit.day.day, hit.day.month, year)
-    shift = year - hit.day.year
-    end = parse_day(hit.end_day.day, hit.end_day.month, hit.end_day.year + shift) if hit.end_day else None
-    if day is None:
-        return hit
-    note = f"bài không ghi ngày đăng; năm {year} suy ra {reason}"
-    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
+    return shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
 
 
 def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], within_days: int = 45) -> list[DateHit]:
@@ -415,14 +415,12 @@ def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], withi
             if (same := parse_day(hit.day.day, hit.day.month, k.day.year)) and abs((same - k.day).days) <= within_days
         ]
         years = {k.day.year for k in near}
-        day = parse_day(hit.day.day, hit.day.month, min(years)) if len(years) == 1 else None
-        if day is None:
+        if len(years) != 1:
             out.append(hit)
             continue
-        year = day.year
-        end = parse_day(hit.end_day.day, hit.end_day.month, year) if hit.end_day else None
+        year = years.pop()
         note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày gần đó trong bài ({near[0].day:%d/%m/%Y})"
-        out.append(DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note))
+        out.append(shifted(hit, year - hit.day.year, note))
     return out
 
 

@@ -43,6 +43,7 @@ from .dates import (
     publication,
     reference_year,
     sentence_year,
+    shifted,
     weekday_problem,
     years_spoken_of,
 )
@@ -392,15 +393,11 @@ _YEAR_REVIEWED = re.compile(r"tổng\s+kết|năm\s+qua|hết\s+năm", re.I)
 
 
 def _year_after(hit: DateHit, year: int) -> DateHit:
-    """ "Ngày 14/1, … Hội nghị lần thứ 13" in a page that reviews 2018 and states no date of its own: 14/1/2019."""
+    """ "Chiều 22/01, … hội nghị" in a page about the results to the end of 2024 that states no date: 22/01/2025."""
     if hit.has_year or hit.year_note or hit.day.month > 2 or hit.day.year != year:
         return hit
-    day = parse_day(hit.day.day, hit.day.month, year + 1)
-    end = parse_day(hit.end_day.day, hit.end_day.month, year + 1) if hit.end_day else None
-    if day is None:
-        return hit
     note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
-    return DateHit(hit.start, hit.end, day, end, hit.precision, False, hit.weekday, hit.cue, note)
+    return shifted(hit, 1, note)
 
 
 def _in_content(article: Article) -> Callable[[int], bool]:
