@@ -352,10 +352,10 @@ def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> Da
     pub = dt.date.fromisoformat(published)
     if hit.day <= pub + dt.timedelta(days=7) or _FUTURE.search(sentence):
         return hit  # a few days after the page's date: its stamp is a little early ("Chiều 25/6" on a page of 24/6)
-    return shifted(hit, -1, hit.year_note)
+    return _shifted(hit, -1, hit.year_note)
 
 
-def shifted(hit: DateHit, years: int, note: str | None) -> DateHit:
+def _shifted(hit: DateHit, years: int, note: str | None) -> DateHit:
     """A yearless date (and its span) `years` later, with the note that says why; unchanged when that day does not
     exist (29/2)."""
     day = parse_day(hit.day.day, hit.day.month, hit.day.year + years)
@@ -396,7 +396,25 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         year = years[1] if hit.day.month <= 6 else years[0]
     else:
         return hit
-    return shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+    return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+
+
+# A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and
+# February days come after the year it speaks of most.
+_YEAR_REVIEWED = re.compile(r"tổng\s+kết|năm\s+qua|hết\s+năm", re.I)
+
+
+def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> list[DateHit]:
+    """In a page with no publication date that reports the results of `year` (the year it speaks of most), a
+    yearless day of January or February falls in the year after ("Chiều 22/01, … hội nghị" in a page about the
+    results to the end of 2024: 22/01/2025)."""
+    if year is None or not _YEAR_REVIEWED.search(text):
+        return hits
+    note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
+    return [
+        _shifted(h, 1, note) if not (h.has_year or h.year_note) and h.day.month <= 2 and h.day.year == year else h
+        for h in hits
+    ]
 
 
 def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], within_days: int = 45) -> list[DateHit]:
@@ -420,7 +438,7 @@ def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], withi
             continue
         year = years.pop()
         note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày gần đó trong bài ({near[0].day:%d/%m/%Y})"
-        out.append(shifted(hit, year - hit.day.year, note))
+        out.append(_shifted(hit, year - hit.day.year, note))
     return out
 
 

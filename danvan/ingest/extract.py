@@ -33,6 +33,7 @@ from ..text import ascii_key, name_key
 from .dates import (
     DateHit,
     Published,
+    after_reviewed_year,
     anniversaries,
     find_dates,
     find_times,
@@ -43,7 +44,6 @@ from .dates import (
     publication,
     reference_year,
     sentence_year,
-    shifted,
     weekday_problem,
     years_spoken_of,
 )
@@ -317,8 +317,7 @@ def _context(
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         dates = [sentence_year(h, sentence_of(h)) for h in dates]
-        if year is not None and _YEAR_REVIEWED.search(article.text):
-            dates = [_year_after(h, year) for h in dates]
+        dates = after_reviewed_year(dates, year, article.text)
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
     if year is None:
@@ -385,19 +384,6 @@ def _source_note(ctx: Context) -> str | None:
         return ctx.province_note
     name = ctx.registry.unit(OLD_SCHEME, ctx.outlet) if ctx.registry else None
     return f"{ctx.province_note} Nơi đăng bài ở {name.name_vi if name else ctx.outlet} ({ctx.outlet_note})."
-
-
-# A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and
-# February days come after the year it speaks of most.
-_YEAR_REVIEWED = re.compile(r"tổng\s+kết|năm\s+qua|hết\s+năm", re.I)
-
-
-def _year_after(hit: DateHit, year: int) -> DateHit:
-    """ "Chiều 22/01, … hội nghị" in a page about the results to the end of 2024 that states no date: 22/01/2025."""
-    if hit.has_year or hit.year_note or hit.day.month > 2 or hit.day.year != year:
-        return hit
-    note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
-    return shifted(hit, 1, note)
 
 
 def _in_content(article: Article) -> Callable[[int], bool]:
