@@ -1061,8 +1061,8 @@ def _quote(text: str, sentence: Span, measure: Measure) -> str:
 def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -> str:
     """The known indicator whose name the words around the number cover best: words up to the end of the number's
     noun phrase count fully, those since the previous number 0.6, the rest of the sentence 0.3; rare name words
-    weigh more than words every name has ("mô hình", "Dân vận khéo"). The unit must agree and the counted noun
-    be in the name. Else new:<noun>."""
+    weigh more than words every name has ("mô hình", "Dân vận khéo"). The unit must agree, the counted noun
+    be in the name, and two of the name's words be found. Else new:<noun>."""
     subject = measure.subject or "số liệu"
     before, after = _around(ctx.article.text, sentence, measure)
     near, back = set(_words(after)) | set(_words(subject)), set(_words(before))
@@ -1074,10 +1074,10 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
             continue
         if measure.unit != "vnd" and measure.subject and not set(_words(measure.subject)) & set(name):
             continue
-        got = sum(
-            w * (1 if word in near else 0.6 if word in back else 0.3 if word in wide else 0) for word, w in name.items()
-        )
-        score = got / sum(name.values())
+        found = {word: 1 if word in near else 0.6 if word in back else 0.3 if word in wide else 0 for word in name}
+        if sum(1 for share in found.values() if share) < min(2, len(name)):
+            continue  # one shared syllable is no match: "văn hóa" is not "số hóa"
+        score = sum(name[word] * share for word, share in found.items()) / sum(name.values())
         if score > best_score:
             best, best_score = indicator.get("id"), score
     return best if best and best_score >= 0.5 else f"new:{subject}"
