@@ -729,7 +729,7 @@ def test_indicator_ids_from_the_indicator_list():
 
 
 def test_one_shared_syllable_proposes_no_indicator():
-    """ "văn hóa" shares only "hóa" with the curated "Tỷ lệ số hóa hồ sơ": the figure is a new one, named by its noun."""
+    """ "văn hóa" shares only "hóa" with the curated "Tỷ lệ số hóa hồ sơ": a new figure named by its noun."""
     indicators = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text("utf-8"))
     text = "Năm 2023, tỷ lệ hộ gia đình đạt danh hiệu văn hóa là 81,77%. Tỷ lệ hồ sơ được số hóa đạt 65%.\n"
     obs = {o.value: o.indicator for o in draft_of(text, indicators=indicators).observations}
