@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +67,10 @@ _ISSUERS = (
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
-    "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ"
+    "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ|"
+    # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
+    "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
+    "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -142,6 +146,12 @@ _PARTY_SUFFIX = {
     "ban dân vận tỉnh ủy": "BDVTU",
     "ban dân vận huyện ủy": "BDVHU",
     "ban dân vận trung ương": "BDVTW",
+    "ban chấp hành đảng bộ tỉnh": "TU",
+    "bch đảng bộ tỉnh": "TU",
+    "đảng bộ tỉnh": "TU",
+    "ban chấp hành đảng bộ huyện": "HU",
+    "bch đảng bộ huyện": "HU",
+    "đảng bộ huyện": "HU",
 }
 _STATE_SUFFIX = {
     "chính phủ": "CP",
@@ -196,23 +206,18 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     ]
     hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
-    previous: tuple[int, str, str | None] = (-1, "", None)  # the last mention: its end, kind and issuer
+    mentions = []  # (match, its numbers, its end, issuer)
     for m in _MENTION.finditer(text):
         if any(h.start <= m.start("num") < h.end for h in hits):
             continue
-        doc_type = _KIND_TYPE[m.group("kind").lower()]
         numbers, end = [(m.group("num"), m.start(), m.end())], m.end()
         while (more := _LISTED_AFTER.match(text[end:])) is not None:  # "quyết định số 217 và 218"
             numbers.append((more.group("num"), end + more.start("num"), end + more.end()))
             end += more.end()
-        issuer = _issuer_after(text, end) or _issuer_before(text, m.start())
-        if (
-            issuer is None
-            and previous[1] == m.group("kind").lower()
-            and re.fullmatch(r"\s*(?:,|và)\s*", text[previous[0] : m.start()])
-        ):  # "Chương trình hành động số 144 và 190 và Chương trình hành động số 163": one issuer for the list
-            issuer = previous[2]
-        previous = (end, m.group("kind").lower(), issuer)
+        mentions.append((m, numbers, end, _issuer_after(text, end) or _issuer_before(text, m.start())))
+    _share_issuers(text, mentions)
+    for m, numbers, _end, issuer in mentions:
+        doc_type = _KIND_TYPE[m.group("kind").lower()]
         for num, start, stop in numbers:
             code = full.get((num, doc_type))
             inferred = code is None
@@ -227,6 +232,21 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _share_issuers(text: str, mentions: list) -> None:
+    """Mentions of one kind listed together have one issuer, named after the first ("Chương trình hành động số 144
+    và 190 và Chương trình hành động số 163") or after the last ("Nghị quyết số 02; Nghị quyết số 05 của BCH Đảng bộ
+    huyện")."""
+    listed = [
+        a[0].group("kind").lower() == b[0].group("kind").lower()
+        and re.fullmatch(r"\s*(?:[,;]|và|[,;]\s*và)\s*", text[a[2] : b[0].start()]) is not None
+        for a, b in itertools.pairwise(mentions)
+    ]  # listed[i]: mention i and mention i + 1 are one list
+    for i in [*range(1, len(mentions)), *range(len(mentions) - 2, -1, -1)]:  # forwards, then backwards
+        j = i - 1 if i > 0 and listed[i - 1] and mentions[i - 1][3] else i + 1
+        if mentions[i][3] is None and j < len(mentions) and listed[min(i, j)] and mentions[j][3]:
+            mentions[i] = (*mentions[i][:3], mentions[j][3])
 
 
 def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
