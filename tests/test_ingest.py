@@ -879,6 +879,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # a numbered topic, and a number followed by a function word ("4 do ông"), count nothing
         ("Hội nghị với 4 nội dung chuyên đề. Chuyên đề 4 do ông Sơn trao đổi; chuyên đề 2 về an ninh", [4]),
         ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
+        # set phrases and the two sides of a match count nothing; the teams the match is between do
+        ("tăng trưởng đạt 2 con số; trong 2 cuộc kháng chiến; trận giữa 2 đội Công an - Quân sự của 8 đội", [8]),
     ],
 )
 def test_numbers_after_a_group_or_a_road_marker_are_names(sentence, expected):

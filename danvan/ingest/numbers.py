@@ -49,26 +49,27 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
 # "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105",
-# a programme "Chương trình 167".
+# a programme "Chương trình 167", the two sides "giữa 2 đội X - Y".
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
-    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án|"
+    r"giữa|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án|"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
     r"Covid-|COVID-)"
     r"\s*(?:\d+\s*,\s*)*$"
 )
-# Words right after a number that make it a duration, a time, a rating or a slogan: "10 năm thực hiện",
+# Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
 # "02 ngày" (but "193 nghìn ngày công" counts work-days), "3 sao", "5 biết, 4 luôn, 3 thể hiện", the levels of a
-# structure ("Quỹ vì người nghèo 4 cấp") — and function words after a name ("Nhật Lệ 3, dự án").
+# structure ("Quỹ vì người nghèo 4 cấp"), "tăng trưởng 2 con số", "2 cuộc kháng chiến" — and function words after a
+# name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
     r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp)\b|"
+    r"an toàn|cấp|con số|cuộc kháng chiến)\b|"
     r"[,.;:)\]“”\"'’]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
