@@ -881,6 +881,9 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
         # set phrases and the two sides of a match count nothing; the teams the match is between do
         ("tăng trưởng đạt 2 con số; trong 2 cuộc kháng chiến; trận giữa 2 đội Công an - Quân sự của 8 đội", [8]),
+        # a day, a ward, a disease written with spaces and a quoted programme or slogan are names
+        ("ngày 10/11 một số khu dân cư; xây dựng phường 6 văn minh; dịch Covid - 19 tỉnh; có 3 tổ", [3]),
+        ("hưởng ứng chương trình “1 triệu ly sữa”, “Thành phố 4 an” với 120 hộ", [120]),
     ],
 )
 def test_numbers_after_a_group_or_a_road_marker_are_names(sentence, expected):
@@ -896,6 +899,17 @@ def test_repeated_paragraph_is_reported_once():
     assert values(draft) == [2, 4]
     assert len(draft.visits) == 1
     assert (draft.visits[0].date_start, draft.visits[0].date_end) == ("2017-05-30", "2017-05-31")
+
+
+def test_figure_of_a_photo_caption_restating_the_body_is_reported_once():
+    text = (
+        "Quảng Nam tiếp nhận ủng hộ Quỹ Vì người nghèo\n\n"
+        "Theo đó, bà Lý ủng hộ 10 triệu đồng; Công ty Xăng dầu Quảng Nam ủng hộ 100 triệu đồng.\n\n"
+        "Công ty Xăng dầu Quảng Nam ủng hộ 100 triệu đồng. Ảnh: T.Đ\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [10_000_000, 100_000_000]
+    assert all(o.quote.startswith("Theo đó") for o in draft.observations)  # the body's sentence, not the caption
 
 
 def test_same_fact_in_caption_and_text_is_reported_once():

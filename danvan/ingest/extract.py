@@ -873,10 +873,12 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 said.add(words)
                 previous_period = period
                 drafts.append(_observation(ctx, sentence, measure, period, wide))
-                if headline is not None and headline.start <= sentence.start < headline.end:
+                if (headline is not None and headline.start <= sentence.start < headline.end) or _CAPTION.search(
+                    para.text
+                ):
                     heads.append(drafts[-1])
-    # A headline's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động được hơn 1,8 tỷ
-    # đồng" with its period) is one fact: the body's statement is kept.
+    # A headline's or a photo caption's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động
+    # được hơn 1,8 tỷ đồng" with its period) is one fact: the body's statement is kept.
     body = [d for d in drafts if not any(d is h for h in heads)]
     drafts = [d for d in drafts if not any(d is h for h in heads) or not any(_restates(d, b) for b in body)]
     ids: Counter[str] = Counter()
@@ -885,6 +887,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         if ids[draft.id] > 1:
             draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+# A photo caption ends with its credit: "Công ty … ủng hộ 100 triệu đồng. Ảnh: T.Đ", "(Ảnh: Minh Hà)".
+_CAPTION = re.compile(r"\(?\s*Ảnh\s*:\s*[^\n]{1,40}$")
 
 
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:

@@ -49,17 +49,18 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
 # "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105",
-# a programme "Chương trình 167", the two sides "giữa 2 đội X - Y".
+# a programme "Chương trình 167", the two sides "giữa 2 đội X - Y", a day "ngày 10/11", a ward "phường 6".
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
-    r"giữa|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án|"
+    r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
+    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án|"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
-    r"Covid-|COVID-)"
+    r"Covid\s*-|COVID\s*-)"
     r"\s*(?:\d+\s*,\s*)*$"
 )
 # Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
@@ -346,7 +347,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
         return not _NOT_MEASURE_BEFORE.search(before)
-    if _NOT_MEASURE_BEFORE.search(before):
+    if _NOT_MEASURE_BEFORE.search(before) or _in_short_quote(sentence, m):
         return False
     if _in_breakdown(sentence, m) is not None or _range_start(sentence, m) is not None:
         return True
@@ -363,6 +364,20 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+
+
+def _in_short_quote(sentence: str, m: re.Match) -> bool:
+    """Inside a short quoted name — a programme "“1 triệu ly sữa”", a slogan "“Thành phố 4 an”", a model "“5 không,
+    3 sạch”" — a number is part of the name."""
+    opened = sentence.rfind("“", 0, m.start())
+    closed = sentence.find("”", m.end())
+    return (
+        opened >= 0
+        and closed >= 0
+        and "”" not in sentence[opened : m.start()]
+        and "“" not in sentence[m.end() : closed]
+        and len(sentence[opened:closed].split()) <= 8
+    )
 
 
 # "(trong đó nam 924, nữ 13, dân tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người)", "(trong đó dân tộc
