@@ -275,6 +275,27 @@ def test_a_january_day_in_a_text_about_a_years_results_is_in_the_next_year():
     assert "kết quả năm 2024" in visit.date_note
 
 
+def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
+    text = (
+        "Chiều 23/12, đoàn công tác của Ủy ban MTTQ tỉnh đã đến chúc mừng các cơ sở tôn giáo nhân dịp lễ Noel.\n"
+        "Đồng chí gửi lời chúc một mùa Giáng sinh an lành và năm mới 2014 an khang thịnh vượng.\n"
+    )
+    draft = draft_of(text)
+    assert [v.date_start for v in draft.visits] == ["2013-12-23"]
+    assert "năm mới 2014" in draft.visits[0].date_note
+    assert values(draft) == []  # the wished year is no figure
+    wished_in_january = text.replace("Chiều 23/12", "Chiều 15/1")
+    assert [v.date_start for v in draft_of(wished_in_january).visits] == ["2014-01-15"]
+
+
+def test_a_period_under_review_is_no_gathering():
+    text = (
+        "Từ ngày 21 đến ngày 26/7/2021, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra tại 5 phường. "
+        "Mốc thời gian kiểm tra thực hiện từ ngày 01/01/2017 đến 30/6/2021.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2021-07-21", "2021-07-26")]
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -321,7 +321,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         counts.update(years_spoken_of(sentence.text))
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
-        return None, None
+        return _new_year_wished(article.text)
     year = max(counts, key=lambda y: (counts[y], y))
     if counts[year - 1] == counts[year]:
         first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
@@ -331,6 +331,23 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
                 f"nhiệm vụ năm {year}: ngày của nửa cuối năm thuộc năm {year - 1})"
             )
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
+
+
+# A wish for the new year: "Giáng sinh an lành và năm mới 2014", "chúc mừng năm mới 2024".
+_NEW_YEAR = re.compile(rf"\b[Nn]ăm\s+mới\s+(?P<y>{_YEAR})\b")
+
+
+def _new_year_wished(text: str) -> tuple[int | None, str | None]:
+    """A page with no year but a new-year wish ("lời chúc … năm mới 2014") was written around that new year: its
+    days of the autumn and winter ("Chiều 23/12") are of the year before, the others of the wished year."""
+    wish = _NEW_YEAR.search(text)
+    if wish is None:
+        return None, None
+    year = int(wish.group("y"))
+    first = next((h for h in find_dates(text, default_year=2000) if not h.has_year), None)
+    if first is not None and first.day.month >= 10:
+        return year - 1, f"bài không ghi ngày đăng; năm {year - 1} suy ra từ lời chúc “năm mới {year}”"
+    return year, f"bài không ghi ngày đăng; năm {year} suy ra từ lời chúc “năm mới {year}”"
 
 
 def years_spoken_of(text: str) -> list[int]:

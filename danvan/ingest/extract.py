@@ -137,6 +137,7 @@ _AS_OF = re.compile(
 # A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
 _LONGEST_GATHERING = 45  # days
+_LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
 # "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất": a
 # deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
@@ -608,6 +609,8 @@ def _events(ctx: Context) -> list[_Event]:
             last = end.day if end else start.end_day
             if last and (last - start.day).days > _LONGEST_GATHERING and _TALLY.search(sentence.text):
                 continue  # "Từ ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied, no gathering
+            if last and (last - start.day).days > _LONGEST_CAMPAIGN:
+                continue  # "Mốc thời gian kiểm tra từ ngày 01/01/2017 đến 30/6/2021": the period reviewed
             events.append(_Event(sentence, para, start, end, False))
             for other in hits[1:] if end is None else []:  # "Ngày 15/11/2023 và 18/11/2023 … tổ chức Ngày hội"
                 if not re.fullmatch(r"\s*(?:và|,)\s*(?:ngày\s+)?", ctx.article.text[start.end : other.start]):

@@ -77,7 +77,7 @@ _NOT_MEASURE_AFTER = re.compile(
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
-_PERIOD_LEAD = re.compile(r"(?:năm|Năm|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa)\s*$")
+_PERIOD_LEAD = re.compile(r"(?:năm|Năm|năm mới|Năm mới|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa)\s*$")
 
 # Periods. Each alternative is named; the nearest one before a number in its sentence wins.
 _PERIOD = re.compile(
