@@ -296,6 +296,18 @@ def test_a_period_under_review_is_no_gathering():
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2021-07-21", "2021-07-26")]
 
 
+def test_a_span_closed_to_the_end_of_a_day_and_a_laws_date():
+    text = (
+        "Thực hiện kế hoạch số 02/KH-MTTQ-BTT ngày 10/01/2022 của Ban thường trực Ủy ban MTTQ quận, thành lập đoàn "
+        "giám sát các trường hợp vi phạm từ ngày 03/10 đến hết ngày 07/10/2022.\n"
+        "Ủy ban MTTQ thành phố tổ chức hội nghị triển khai Nghị quyết 45/2022/QH15 ngày 11/01/2022 của Quốc hội.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.date_end) for v in draft.visits] == [("2022-10-03", "2022-10-07")]
+    assert [d.code for d in draft.documents] == ["02/KH-MTTQ-BTT", "45/2022/QH15"]
+    assert draft.documents[1].date == "2022-01-11"
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -200,10 +200,9 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     document of that kind and number among them (05-CT/TW), if there is exactly one."""
     hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
     hits += _listed_before_codes(text, hits)
-    hits += [
-        DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False)
-        for m in _LAW_CODE.finditer(text)
-    ]
+    for m in _LAW_CODE.finditer(text):  # "Nghị quyết 45/2022/QH15 ngày 11/01/2022": its date is no event's
+        hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
+        _add_date_and_title(text, hits[-1])
     hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
     mentions = []  # (match, its numbers, its end, issuer)

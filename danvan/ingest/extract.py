@@ -146,7 +146,11 @@ _DEADLINE = re.compile(
     r"(?:(?:ngày|tháng)\s+)?$"
 )
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
-_SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:ngày\s*)?$")
+# "từ ngày 03/10 đến hết ngày 07/10/2022": a span closed "đến hết ngày" is no "as of" day.
+_SPAN_OPEN = re.compile(
+    r"\btừ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+(?:đến|tới)\s+hết\s+(?:ngày\s+)?$"
+)
+_SPAN_CLOSE = re.compile(r"(?:đến|tới|trước|hoàn thành trước|kết thúc)\s*(?:hết\s*)?(?:ngày\s*)?$")
 # "Trong đó, 194 mô hình …" continues the fact before it, period included.
 _CONTINUES = re.compile(r"^\s*\(?\s*(?:[Tt]rong\s+đó|[Gg]ồm|[Cc]ụ\s+thể)\b")
 # "toàn huyện", "của huyện": the number belongs to the district the article is about.
@@ -589,7 +593,10 @@ def _events(ctx: Context) -> list[_Event]:
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
-                and not _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
+                and not (
+                    _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
+                    and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
+                )
             ]
             while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
