@@ -936,6 +936,16 @@ def test_repeated_paragraph_is_reported_once():
     assert (draft.visits[0].date_start, draft.visits[0].date_end) == ("2017-05-30", "2017-05-31")
 
 
+def test_a_figure_pointed_back_at_or_a_round_figure_repeated_is_reported_once():
+    text = (
+        "Hội nghị có hơn 200 đại biểu đại diện hơn 29.000 hội viên phụ nữ trên địa bàn huyện.\n"
+        "Nhiệm kỳ qua, hội kết nạp 3.000 hội viên, nâng tổng số hội viên hiện nay hơn 29.000 người; trồng mới 3.000 "
+        "cây xanh.\n"
+        "Huyện có 2 khu dân cư kiểu mẫu.\n2 khu dân cư kiểu mẫu vừa đạt chuẩn này là thôn Hà Lâm và tổ Mađaguôi.\n"
+    )
+    assert values(draft_of(text)) == [200, 29_000, 3_000, 3_000, 2]
+
+
 def test_figure_of_a_photo_caption_restating_the_body_is_reported_once():
     text = (
         "Quảng Nam tiếp nhận ủng hộ Quỹ Vì người nghèo\n\n"

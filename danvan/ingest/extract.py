@@ -877,6 +877,8 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     measure.breakdown,  # "dân tộc K’Ho 02 người … dân tộc Nùng 02 người": two parts
                 )
                 words = _words_after(ctx.article.text, measure.end, sentence.end)
+                if _said_before(drafts, measure, sentence):
+                    continue
                 where, said = seen.setdefault(key, (sentence.start, set()))
                 if where != sentence.start or words in said:
                     continue  # the same fact stated again
@@ -897,6 +899,22 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         if ids[draft.id] > 1:
             draft.id = f"{draft.id}-{ids[draft.id]}"
     return drafts
+
+
+# "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
+_POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
+
+
+def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Span) -> bool:
+    """A figure of an earlier sentence stated again with other words: pointed back at ("2 khu dân cư … này"), or a
+    large round figure repeated ("đại diện hơn 29.000 hội viên" … "tổng số hội viên hiện nay hơn 29.000 người");
+    exact equal figures are often different things ("3.000 thanh niên", "3.000 cây xanh") and stay."""
+    earlier = [d for d in drafts if d.quote != sentence.text and d.value == measure.value and d.unit == measure.unit]
+    if not earlier or measure.numerator is not None:
+        return False
+    after = sentence.text[measure.end - sentence.start :]
+    rounded = measure.value >= 1000 and measure.qualifier is not None
+    return bool(_POINTS_BACK.match(after)) or (rounded and any(d.qualifier == measure.qualifier for d in earlier))
 
 
 # A photo caption ends with its credit: "Công ty … ủng hộ 100 triệu đồng. Ảnh: T.Đ", "(Ảnh: Minh Hà)".
