@@ -917,6 +917,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # a day, a ward, a disease written with spaces and a quoted programme or slogan are names
         ("ngày 10/11 một số khu dân cư; xây dựng phường 6 văn minh; dịch Covid - 19 tỉnh; có 3 tổ", [3]),
         ("hưởng ứng chương trình “1 triệu ly sữa”, “Thành phố 4 an” với 120 hộ", [120]),
+        # billions in a sentence about money are money, even without "đồng"
+        ("phân bổ 34 tỷ đồng cho các tỉnh và 30,2 tỷ cho 25 xã", [34e9, 30.2e9, 25]),
         # a space groups thousands in some reports; a year is never grouped so
         ("xây dựng 353 cổng rào và 6 603 bóng đèn; năm 2023 150 hộ; 1 250 suất quà", [353, 6603, 150, 1250]),
     ],

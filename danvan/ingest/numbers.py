@@ -361,11 +361,16 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     head = _MULTIPLIER.match(after)
     rest = after[head.end() :] if head else after
-    if head and head.group("money"):
+    if head and _money(head, sentence):
         return True  # money, even after a name ("hỗ trợ huyện Tây Giang 100 triệu đồng")
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+
+
+def _money(head: re.Match, sentence: str) -> bool:
+    """ "100 triệu đồng"; or billions in a sentence about money ("34 tỷ đồng … và 30,2 tỷ cho 25 xã")."""
+    return bool(head.group("money")) or (head.group("mult") in ("tỷ", "tỉ") and bool(_MONEY.search(sentence)))
 
 
 def _in_short_quote(sentence: str, m: re.Match) -> bool:
@@ -518,7 +523,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     if head and not m.group("pct"):
         value *= _FACTORS[head.group("mult")]
         after = after[head.end() :]
-        unit = "vnd" if head.group("money") else unit
+        unit = "vnd" if _money(head, sentence) else unit
     elif _MONEY.match(after) or m.group("glued") == "đ":
         unit = "vnd"
     if unit == "count" and _AVERAGE.search(before):
