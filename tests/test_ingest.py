@@ -308,6 +308,16 @@ def test_a_span_closed_to_the_end_of_a_day_and_a_laws_date():
     assert draft.documents[1].date == "2022-01-11"
 
 
+def test_a_congress_opens_the_later_of_two_terms_and_a_slashed_span_after_tu():
+    text = (
+        "Ngày 23/2, Hội Nông dân xã Đại Quang tổ chức Đại hội đại biểu lần thứ XIV nhằm đánh giá kết quả nhiệm kỳ "
+        "2018 - 2023 và xác định phương hướng, nhiệm vụ nhiệm kỳ 2023 - 2028.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-02-23"]
+    found = find_dates("Theo đó, từ 20/4-4/5, đoàn giám sát; tăng từ 1/3 đến 1/2 số hộ", default_year=2017)
+    assert [(h.day, h.end_day) for h in found] == [(dt.date(2017, 4, 20), dt.date(2017, 5, 4))]
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

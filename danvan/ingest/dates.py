@@ -187,8 +187,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             span_year = int(m.group("y"))
         elif default_year is not None and (
             _cue_before(text, m.start())
-            or (m.group("sep") != "/" and re.search(r"\btừ\s*$", text[max(0, m.start() - 6) : m.start()]))
-        ):  # "từ 17-10 đến 18-11": "từ" is cue enough (not for "từ 1/3 đến 1/2", which may be fractions)
+            or (
+                re.search(r"\btừ\s*$", text[max(0, m.start() - 6) : m.start()])
+                and (m.group("sep") != "/" or int(m.group("d")) > int(m.group("m")) or text[m.end() :].startswith(","))
+            )
+        ):  # "từ 17-10 đến 18-11", "từ 20/4-4/5,": "từ" is cue enough (not for "từ 1/3 đến 1/2 số hộ", fractions)
             span_year = default_year
         else:
             continue
@@ -398,7 +401,8 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         return hit
     years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
-    term = _TERM.search(sentence)
+    # a congress reviews one term and opens the next ("nhiệm kỳ 2018 - 2023 … nhiệm kỳ 2023 - 2028"): the later
+    term = max(_TERM.finditer(sentence), key=lambda t: t.group("y1"), default=None)
     if not years and term and re.search(r"đại\s+hội", sentence, re.I):
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
