@@ -1222,6 +1222,17 @@ def test_an_outlets_report_from_another_province_is_that_provinces(registry):
     )
 
 
+def test_a_province_named_once_in_an_outlets_own_report_is_a_recipient(registry):
+    text = (
+        "Ngày 25/12, UBMTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết công tác mặt trận năm 2024.\n"
+        "Năm 2024, toàn tỉnh vận động Quỹ “Vì người nghèo” gần 85,9 tỷ đồng; ủng hộ tỉnh Điện Biên 2 tỷ đồng để "
+        "xóa nhà tạm. Các cấp Mặt trận của tỉnh đã xây mới 168 căn nhà.\n"
+    )
+    draft = draft_of(text, registry, published="2024-12-26", province="77")  # a Bà Rịa - Vũng Tàu paper
+    assert (draft.source.province, draft.visits[0].province) == ("77", "77")
+    assert draft.source.province_note.startswith("Bài không nêu tên tỉnh: lấy theo nơi đăng bài")
+
+
 def test_other_articles_headlines_are_skipped(registry):
     text = (
         "Ủy ban MTTQ tỉnh Đồng Nai kiểm tra công tác Mặt trận tại huyện Nhơn Trạch\n"

@@ -333,6 +333,8 @@ def _context(
     places = _places(article, registry, outlet, on)
     code = main_province(places)
     note = province_reason(places, code) if code else None
+    if code is not None and outlet is not None and code != outlet and _named_in_passing(places, code, article.text):
+        code = None  # "UBMTTQ Việt Nam tỉnh tổ chức hội nghị … hỗ trợ tỉnh Điện Biên": the outlet's own province
     if code is None and outlet is not None:
         code, note = outlet, f"Bài không nêu tên tỉnh: lấy theo nơi đăng bài ({outlet_note})."
     district = main_place(places, ("district", "city"), code)
@@ -455,6 +457,16 @@ def _scheme_code(ctx: Context, code: str | None, on: dt.date | None) -> str | No
         merged = ctx.registry.province(unit.name_vi, scheme=NEW_SCHEME) if unit else None
         ctx.merged_codes[code] = merged.code if merged else code
     return ctx.merged_codes[code]
+
+
+# "tỉnh" with no name after it: "UBMTTQ Việt Nam tỉnh tổ chức", "toàn tỉnh", "của tỉnh."
+_BARE_PROVINCE = re.compile(r"\btỉnh\b(?!\s+[A-ZĐ])")
+
+
+def _named_in_passing(places: list[PlaceHit], code: str, text: str) -> bool:
+    """The only province named, once, in a text that otherwise says just "tỉnh" (a provincial outlet's own
+    report): that province is a recipient or a guest, not what the text is about."""
+    return sum(1 for h in places if h.province == code) == 1 and len(_BARE_PROVINCE.findall(text)) >= 3
 
 
 # --- source --------------------------------------------------------------------------------------------------
