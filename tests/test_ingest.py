@@ -318,6 +318,63 @@ def test_a_congress_opens_the_later_of_two_terms_and_a_slashed_span_after_tu():
     assert [(h.day, h.end_day) for h in found] == [(dt.date(2017, 4, 20), dt.date(2017, 5, 4))]
 
 
+def test_a_gatherings_length_told_without_its_organiser_extends_the_opening_day():
+    text = (
+        "17/07/2019 - 07:28\n"
+        "Chiều 17-7, tại Hội trường tỉnh, Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ X chính thức khai mạc.\n"
+        "Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7), với sự tham dự của 426 đại biểu.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-07-17", "2019-07-18")]
+    found = find_dates("Đại hội diễn ra trong 2 ngày (chiều 28 và sáng 29-5), trong ngày", default_year=2024)
+    assert [(h.day, h.end_day) for h in found] == [(dt.date(2024, 5, 28), dt.date(2024, 5, 29))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lunar new year named by its stem and branch, or by its number; "Sáng nay, 5-2" is a day
+        ("GNO - Sáng nay, 5-2, lãnh đạo Thành ủy gặp mặt các chức sắc tôn giáo nhân dịp Tết Ất Mùi.\n", "2015-02-05"),
+        (
+            "Sáng 4/2, Thành ủy tổ chức gặp mặt chức sắc nhân dịp Tết Nguyên đán Bính Ngọ 2026.\n"
+            "Phó Chủ tịch cho biết, trong năm 2025 thành phố đạt được những kết quả tích cực.\n",
+            "2026-02-04",
+        ),
+        # a quarter names the year; a quarter's review is no year's review held the year after
+        (
+            "Ngày 19/4, đồng chí Phạm Văn Hậu, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì cuộc họp "
+            "giao ban với Mặt trận và các đoàn thể tỉnh quý I/2024.\n",
+            "2024-04-19",
+        ),
+        (
+            "Sáng 29/3, Hội LHPN tỉnh tổ chức Hội nghị giao ban tổng kết công tác Quý I và nhiệm vụ Quý II/2021.\n",
+            "2021-03-29",
+        ),
+    ],
+)
+def test_the_year_of_a_day_from_a_new_year_or_a_quarter(text, expected):
+    assert [v.date_start for v in draft_of(text).visits] == [expected]
+
+
+def test_a_wire_dateline_is_the_publication_and_its_lead_is_the_text():
+    text = (
+        "Hà Nội (TTXVN 11/3/2022) Tại hội nghị lần thứ nhất Ban Chấp hành Hội Liên hiệp Phụ nữ Việt Nam chiều "
+        "10/3/2022, 100% Ủy viên Ban Chấp hành có mặt đã biểu quyết bầu bà Hà Thị Nga là Chủ tịch. Ngoài ra, hội "
+        "nghị cũng bầu 4 Phó Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam.\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, draft.source.published_quote) == ("2022-03-11", "Hà Nội (TTXVN 11/3/2022)")
+    assert [v.date_start for v in draft.visits] == ["2022-03-10"]  # a mass organisation's plenum is a gathering
+    assert values(draft) == [100, 4]
+
+
+def test_a_campaigns_phase_from_now_opens_no_event():
+    text = (
+        "Ngày 8-8-2025, Ủy ban MTTQ phường tổ chức hội nghị phát động đợt thi đua cao điểm; giai đoạn 1 (từ nay "
+        "đến 30/10) tập trung tuyên truyền.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2025-08-08"]
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 
@@ -924,6 +981,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
         # set phrases and the two sides of a match count nothing; the teams the match is between do
         ("tăng trưởng đạt 2 con số; trong 2 cuộc kháng chiến; trận giữa 2 đội Công an - Quân sự của 8 đội", [8]),
+        # the country's strategic breakthroughs are a set phrase; a congress's own breakthroughs are counted
+        ("thực hiện 3 khâu đột phá chiến lược của đất nước; Đại hội xác định 2 khâu đột phá", [2]),
         # a day, a ward, a disease written with spaces and a quoted programme or slogan are names
         ("ngày 10/11 một số khu dân cư; xây dựng phường 6 văn minh; dịch Covid - 19 tỉnh; có 3 tổ", [3]),
         ("hưởng ứng chương trình “1 triệu ly sữa”, “Thành phố 4 an” với 120 hộ", [120]),

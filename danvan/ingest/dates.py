@@ -35,12 +35,13 @@ _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
-# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3" — a day or a span of days.
+# "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)" — a day
+# or a span of days.
 # Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29) nor after a weekday ("Thứ 4,
 # 10/01/2024"); "27&28/6/2019" joins two days as "và" does.
 _DAY_SPAN = re.compile(
     rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
-    rf"(?:-|–|đến(?:\s+ngày)?|và|&|,)\s*"
+    rf"(?:-|–|đến(?:\s+ngày)?|và|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
@@ -61,7 +62,7 @@ _DM_SPAN = re.compile(
 _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
     r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
-    r"\s*\(?\s*$"
+    r"\s*[(,]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals).
@@ -83,7 +84,8 @@ _ANNIVERSARY = re.compile(
     rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
 )
 # "năm 2023" — counted to guess the year when the page states no date.
-_YEAR_WORD = re.compile(rf"\b[Nn]ăm\s+(?P<y>{_YEAR})\b")
+# "năm 2023", and a quarter's year "quý I/2024", "quý III năm 2023".
+_YEAR_WORD = re.compile(rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm))\s*(?P<y>{_YEAR})\b")
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 _FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
@@ -284,7 +286,9 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if not hits:
             continue
         hit = hits[0]
-        quote = para.text.strip()
+        # a lead that opens with the stamp: its quote ends with the stamp ("Hà Nội (TTXVN 11/3/2022)")
+        stop = hit.end + (1 if article.text[hit.end : hit.end + 1] == ")" else 0)
+        quote = (para.text if len(para.text) <= 80 else article.text[para.start : stop]).strip()
         confidence, note = 0.95, f"Ngày đăng ghi ở đầu bài: “{quote}”."
         if hit.weekday is not None and hit.weekday != hit.day.weekday():
             confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
@@ -292,12 +296,18 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     return Published(None, None, None, 0.0), None
 
 
+_WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
+
+
 def _is_stamp(text: str, hit: DateHit) -> bool:
     """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39"; or a
-    line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp."""
+    line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp; or a news
+    agency's dateline "Hà Nội (TTXVN 11/3/2022)"."""
     glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
+    wire = bool(_WIRE.search(text[max(0, hit.start - 20) : hit.start])) and text[hit.end : hit.end + 1] == ")"
     return (
         glued
+        or wire
         or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
         or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
     )
@@ -336,21 +346,65 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
 
 
-# A wish for the new year: "Giáng sinh an lành và năm mới 2014", "chúc mừng năm mới 2024".
-_NEW_YEAR = re.compile(rf"\b[Nn]ăm\s+mới\s+(?P<y>{_YEAR})\b")
+# The lunar year's stem and branch ("Tết Ất Mùi", "Xuân Bính Ngọ") name the year up to 60: the one in 1984-2043.
+_STEMS = {"giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9, "canh": 0, "tân": 1, "nhâm": 2, "quý": 3}
+_BRANCHES = {
+    "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8, "tỵ": 9, "tị": 9,
+    "ngọ": 10, "mùi": 11, "thân": 0, "dậu": 1, "tuất": 2, "hợi": 3,
+}  # fmt: skip
+_CAN_CHI = rf"(?P<stem>{'|'.join(_STEMS)})\s+(?P<branch>{'|'.join(_BRANCHES)})\b"
+# A new year celebrated or wished: "Tết Nguyên đán Bính Ngọ 2026", "Tết Ất Mùi", "Xuân Giáp Thìn", "năm mới 2014".
+_NEW_YEAR = re.compile(
+    rf"(?:\bTết(?:\s+Nguyên\s+[Đđ]án)?|\bXuân)\s+(?:{_CAN_CHI}\s*(?:(?:năm\s+)?(?P<y>{_YEAR}))?|(?:năm\s+)?(?P<y2>{_YEAR}))"
+    rf"|\b[Nn]ăm\s+mới\s+(?P<y3>{_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def new_year(text: str) -> int | None:
+    """The new year a text celebrates or wishes, by its number or its stem and branch."""
+    for m in _NEW_YEAR.finditer(text):
+        if year := m.group("y") or m.group("y2") or m.group("y3"):
+            return int(year)
+        stem, branch = _STEMS[m.group("stem").lower()], _BRANCHES[m.group("branch").lower()]
+        return next(y for y in range(1984, 2044) if y % 10 == stem and y % 12 == branch)
+    return None
 
 
 def _new_year_wished(text: str) -> tuple[int | None, str | None]:
-    """A page with no year but a new-year wish ("lời chúc … năm mới 2014") was written around that new year: its
-    days of the autumn and winter ("Chiều 23/12") are of the year before, the others of the wished year."""
-    wish = _NEW_YEAR.search(text)
-    if wish is None:
+    """A page with no year but a new year's greeting ("lời chúc … năm mới 2014", "nhân dịp Tết Ất Mùi") was written
+    around that new year: its days of the autumn and winter ("Chiều 23/12") are of the year before, the others of the
+    new year."""
+    year = new_year(text)
+    if year is None:
         return None, None
-    year = int(wish.group("y"))
     first = next((h for h in find_dates(text, default_year=2000) if not h.has_year), None)
     if first is not None and first.day.month >= 10:
-        return year - 1, f"bài không ghi ngày đăng; năm {year - 1} suy ra từ lời chúc “năm mới {year}”"
-    return year, f"bài không ghi ngày đăng; năm {year} suy ra từ lời chúc “năm mới {year}”"
+        return year - 1, f"bài không ghi ngày đăng; năm {year - 1} suy ra từ dịp năm mới {year} nêu trong bài"
+    return year, f"bài không ghi ngày đăng; năm {year} suy ra từ dịp năm mới {year} nêu trong bài"
+
+
+def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
+    """In a page with no publication date that greets a new year ("nhân dịp Tết Nguyên đán Bính Ngọ 2026"), a day of
+    January or February with no year of its own is in that year, one of November or December in the year before —
+    whatever year the text otherwise speaks of most ("trong năm 2025 Đà Nẵng đạt được …")."""
+    year = new_year(text)
+    if year is None:
+        return hits
+    out = []
+    for hit in hits:
+        moved = year if hit.day.month <= 2 else year - 1 if hit.day.month >= 11 else None
+        if hit.has_year or hit.year_note or moved is None:
+            out.append(hit)
+        else:
+            out.append(
+                _shifted(
+                    hit,
+                    moved - hit.day.year,
+                    f"bài không ghi ngày đăng; năm {moved} suy ra từ dịp năm mới {year} nêu trong bài",
+                )
+            )
+    return out
 
 
 def years_spoken_of(text: str) -> list[int]:
@@ -407,7 +461,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
-    if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\b{years[0]}\b", sentence, re.I):
+    if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\bnăm\s+{years[0]}\b", sentence, re.I):
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1
         reason = f"vì tổng kết năm {years[0]} họp vào đầu năm sau"

@@ -35,6 +35,7 @@ from .dates import (
     Published,
     after_reviewed_year,
     anniversaries,
+    around_new_year,
     find_dates,
     find_times,
     has_yearless_date,
@@ -99,7 +100,11 @@ _GATHERING = re.compile(
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết)",
     re.I,
 )
-_PLENUM_NAME = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ|Trung\s+ương|TW|TƯ|BCH)", re.I)
+_PLENUM_NAME = re.compile(
+    r"Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+(?:của\s+)?(?:Ban\s+Chấp\s+hành|BCH)\s+Trung\s+ương|Trung\s+ương|TW|TƯ|"
+    r"BCH\s+Trung\s+ương)",
+    re.I,
+)  # not a mass organisation's plenum: "Tại hội nghị lần thứ nhất Ban Chấp hành Hội Liên hiệp Phụ nữ Việt Nam …"
 # "Nghị quyết Đại hội Đảng bộ huyện", "Nghị quyết Hội nghị …": a gathering's resolution, not a gathering reported.
 _RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
 
@@ -138,11 +143,12 @@ _AS_OF = re.compile(
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
 _LONGEST_GATHERING = 45  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
-# "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất": a
+# "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a
+# campaign's phase "từ nay đến 30/10": a
 # deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
     r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
-    r"phấn\s+đấu\s+(?:đến|tới|trước))\s+"
+    r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới))\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
 )
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
@@ -322,6 +328,7 @@ def _context(
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
         dates = [sentence_year(h, sentence_of(h)) for h in dates]
+        dates = around_new_year(dates, article.text)
         dates = after_reviewed_year(dates, year, article.text)
     in_content = _in_content(article)
     docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
@@ -518,12 +525,15 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     seen: set[tuple[str | None, str | None, str]] = set()
     bodiless: VisitDraft | None = None
     again: list[VisitDraft] = []  # the same unnamed organiser's gathering on other days its sentence gives
+    lasting: list[VisitDraft] = []  # spans with no organiser: "Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7)"
     for event in events:
         # Failing a body of its own, the event's is the first one the headline and lede name before it (the lede
         # for the headline's own event).
         main_body = _first_body([s for s in heads if event.from_title or s.start <= event.paragraph.start])
         visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
+            if visit.date_end:
+                lasting.append(visit)
             if bodiless is None and visit.date_start and _gathering(event.sentence.text):
                 bodiless = visit
             elif bodiless is not None and visit.date_start and visit.quote == bodiless.quote:
@@ -548,16 +558,16 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # A day inside a gathering of a few days that the same body holds is that gathering again ("Trong 02 ngày (22 và
     # 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai"); a campaign's weeks
     # keep their launch day as an event of its own.
-    spans = [
-        (v.body, v.date_start, v.date_end)
-        for v in visits
-        if v.date_start
-        and v.date_end
-        and (dt.date.fromisoformat(v.date_end) - dt.date.fromisoformat(v.date_start)).days <= 3
-    ]
+    spans = [(v.body, v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
     visits = [
         v for v in visits if v.date_end or not any(b == v.body and s <= (v.date_start or "") <= e for b, s, e in spans)
     ]
+    # A gathering of a few days told without its organiser ("Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7)") is the
+    # one a body opened on its first day ("Chiều 17-7, … Đại hội … khai mạc"): that visit lasts the span.
+    for span in lasting:
+        opened = [v for v in visits if v.date_start == span.date_start and not v.date_end]
+        if len(opened) == 1 and _days(span) <= 3:
+            opened[0].date_end = span.date_end
     # Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
     # tháng 8/2020, MTTQ các cấp … giám sát") is the period under review or ongoing work, not another event.
     # A month still to come is a planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026).
@@ -565,6 +575,13 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         coming = ctx.published.date[:7] if ctx.published.date else "9999"
         visits = [v for v in visits if not v.date_start or v.date_precision == "day" or v.date_start[:7] >= coming]
     return visits
+
+
+def _days(visit: VisitDraft) -> int:
+    """How many days after its first the visit ends (0: one day, or undated)."""
+    if not (visit.date_start and visit.date_end):
+        return 0
+    return (dt.date.fromisoformat(visit.date_end) - dt.date.fromisoformat(visit.date_start)).days
 
 
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
@@ -582,6 +599,13 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
             ):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
+
+
+def _stamp_line(ctx: Context, para: Span) -> bool:
+    """The paragraph is the page's date line ("09:11, 24/11/2021 52 lượt xem"); a lead that opens with the stamp or
+    a wire dateline ("Hà Nội (TTXVN 11/3/2022) Tại hội nghị …") is the text."""
+    hit = ctx.pub_hit
+    return hit is not None and para.start <= hit.start < para.end and len(para.text) - (hit.end - hit.start) < 80
 
 
 def _title(ctx: Context) -> Span | None:
@@ -867,7 +891,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     previous_period: tuple[str | None, str | None] = (None, None)
     opening = _opening_period(ctx)
     for para in ctx.article.paragraphs:
-        if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
+        if _stamp_line(ctx, para):
             continue
         lead = _paragraph_period(ctx, para) or opening
         for sentence in split_sentences(para):

@@ -72,7 +72,7 @@ _NOT_MEASURE_BEFORE = re.compile(
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
     r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp|con số|cuộc kháng chiến)\b|"
+    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược)\b|"
     r"[,.;:)\]“”\"'’]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
