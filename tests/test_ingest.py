@@ -1028,6 +1028,16 @@ def test_figure_of_a_photo_caption_restating_the_body_is_reported_once():
     assert all(o.quote.startswith("Theo đó") for o in draft.observations)  # the body's sentence, not the caption
 
 
+def test_a_headlines_count_restated_with_a_classifier_is_reported_once():
+    text = (
+        "Trao 3 nhà Đại đoàn kết cho hộ dân tộc thiểu số ở Quảng Trực và Tuy Đức\n"
+        "Ngày 3/10/2025, Ủy ban MTTQ Việt Nam tỉnh tổ chức bàn giao 3 căn nhà Đại đoàn kết cho các hộ đồng bào.\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [3]
+    assert draft.observations[0].quote.startswith("Ngày 3/10/2025")  # the body's statement is kept
+
+
 def test_same_fact_in_caption_and_text_is_reported_once():
     text = (
         'Đồng chí Nguyễn Anh Chức trao Bằng khen cho 10 mô hình "Dân vận khéo" cấp tỉnh.\n'

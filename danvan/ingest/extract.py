@@ -957,10 +957,16 @@ def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Spa
 _CAPTION = re.compile(r"\(?\s*Ảnh\s*:\s*[^\n]{1,40}$")
 
 
+def _head_noun(subject: str | None) -> str:
+    """The first word of what a figure counts, past a classifier: "căn nhà", "ngôi nhà" and "nhà" are one noun."""
+    words = name_key(subject or "").split()
+    return next((w for w in words if w not in ("căn", "ngôi", "chiếc", "cái", "con")), "")
+
+
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word; or a
     headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
-    first_head, first_other = (name_key(" ".join((d.subject or "").split()[:1])) for d in (head, other))
+    first_head, first_other = (_head_noun(d.subject) for d in (head, other))
     if first_head != first_other or head.unit != other.unit:
         return False
     if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
