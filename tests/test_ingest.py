@@ -1271,6 +1271,19 @@ def test_outlet_province_when_the_text_names_none(registry):
     assert "--province" in obs.province_note
 
 
+def test_an_undated_text_naming_a_unit_of_the_new_scheme_is_after_the_merger(registry):
+    text = (
+        "Trao 3 nhà Đại đoàn kết ở Quảng Trực và Tuy Đức\n"
+        "Ủy ban MTTQ Việt Nam tỉnh phối hợp với chính quyền địa phương bàn giao 2 căn nhà tại xã Quảng Trực "
+        "và 1 căn nhà tại xã Tuy Đức cho các hộ đồng bào dân tộc thiểu số.\n"
+    )
+    draft = draft_of(text, registry)
+    assert draft.source.province == "68"  # Lâm Đồng of the 34, which Đắk Nông's communes joined
+    assert any("“xã Tuy Đức” chỉ có từ 1/7/2025" in n for n in draft.source.notes)
+    older = text.replace("xã Tuy Đức", "thôn Bu Ko’h")  # no unit of the new scheme: the old code stands
+    assert draft_of(older, registry).source.province == "67"  # Đắk Nông of the 63
+
+
 def test_province_after_the_merger_uses_the_new_code(registry):
     draft = draft_of("Năm 2025, tỉnh Bắc Kạn có 120 mô hình “Dân vận khéo”.\n", registry, published="2025-09-01")
     assert draft.observations[0].province == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025

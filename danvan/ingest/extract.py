@@ -27,7 +27,7 @@ import yaml
 from .. import gazetteer
 from ..fmt import partial_date
 from ..loader import load
-from ..model import NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
+from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import Registry
 from ..text import ascii_key, name_key
 from .dates import (
@@ -64,6 +64,7 @@ from .places import (
     led_body,
     main_place,
     main_province,
+    new_scheme_only,
     outlet_from_web,
     province_reason,
     titled_body,
@@ -336,6 +337,9 @@ def _context(
         dated_docs = [(d.start, max(d.end, d.quote_end)) for d in docs]
         dates = [h for h in neighbours_year(dates, dated_docs) if h.has_year or h.year_note]
     on = _reference_day(pub.date, dates, year)
+    era = None if on is not None else new_scheme_only(article.text, registry)
+    if era is not None:  # an undated text that names a unit of the new scheme was written after the merger
+        on = MERGER_DATE
     outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
     code = main_province(places)
@@ -354,6 +358,8 @@ def _context(
             + " — chưa chọn, người nhập cần chọn."
         )
     places = [h for h in places if not h.ambiguous]
+    if era is not None:
+        notes.append(f"Bài không ghi ngày; “{era}” chỉ có từ 1/7/2025 nên tỉnh ghi theo mã sau sắp xếp.")
     if province and outlet is None:
         notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
     return Context(

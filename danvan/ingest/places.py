@@ -231,6 +231,18 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
     return out
 
 
+def new_scheme_only(text: str, registry: Registry | None) -> str | None:
+    """A unit named in `text` that exists only from 1/7/2025 ("xã Cửa Việt", once "thị trấn Cửa Việt"), as written;
+    None when every name is also one of the old scheme."""
+    if registry is None:
+        return None
+    old = registry.gazetteer.find_places(text, on=OLD_DAY)
+    for hit in registry.gazetteer.find_places(text, on=MERGER_DATE):
+        if hit.resolution.match is not None and not any(o.start < hit.end and hit.start < o.end for o in old):
+            return hit.text
+    return None
+
+
 def _as_hit(hit: gaz.PlaceHit, registry: Registry) -> PlaceHit | None:
     res = hit.resolution
     if res.status == "ambiguous":
