@@ -65,10 +65,46 @@ DECISION_NAMES = {"accepted": "q_dec_accepted", "rejected": "q_dec_rejected", "s
 NOT_EDITED = ("quote", "cell", "cell_header")
 
 
+# Fields typed as text: numbers the Vietnamese way (1.973, 81,77) in either language, dates dd/mm/yyyy.
+NUMBERS = ("value", "numerator", "denominator")
+DATES = ("date_start", "date_end", "date")
+
+
+def typed(column: str, value: object) -> str:
+    """A field as the curator types it: 1.973 and 81,775 (every decimal kept), 08/12/2023; "" when empty."""
+    if _empty(value):
+        return ""
+    if column in NUMBERS and isinstance(value, int | float):
+        return fmt.number(value, len(repr(clean(value)).partition(".")[2]))
+    if column in DATES:
+        return fmt.partial_date(str(value))
+    return str(value)
+
+
+def read_back(column: str, text: str) -> object:
+    """What the curator typed, as stored (ValueError when a number or a date does not read); None when empty."""
+    text = text.strip()
+    if not text:
+        return None
+    if column in NUMBERS:
+        return clean(parse_number(text))
+    if column in DATES:
+        return fmt.parse_partial_date(text)
+    return text
+
+
+def _bad(column: str, value: str, lang: str) -> str:
+    return t("q_bad_number" if column in NUMBERS else "q_bad_date", lang, field=t(HEADERS[column], lang), value=value)
+
+
 def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: str, lang: str) -> list[dict]:
-    """One editable table of review rows ("keep" ticks or a "decision" column first); returns every row edited."""
+    """One editable table of review rows ("keep" ticks or a "decision" column first); returns every row edited,
+    numbers and dates read back from how they are typed (a cell that does not read keeps its value, said so)."""
+    texts = [c for c in (*NUMBERS, *DATES) if c in columns]
     frame = pl.DataFrame(
-        rows, infer_schema_length=None, schema_overrides={"decision": pl.String} if "decision" in rows[0] else None
+        [row | {c: typed(c, row.get(c)) for c in texts} for row in rows],
+        infer_schema_length=None,
+        schema_overrides={"decision": pl.String} if "decision" in rows[0] else None,
     ).with_columns(fmt.number_expr("confidence", 2, lang))  # read-only, written 0,85
     config = {c: st.column_config.Column(t(HEADERS[c], lang)) for c in columns if c in HEADERS}
     for column, (prefix, codes) in CODED.items():
@@ -96,8 +132,18 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
         config["indicator"] = st.column_config.SelectboxColumn(
             t("indicator", lang), options=options, width="medium", format_func=lambda i: names.get(i, i)
         )
-    edited = st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—")
-    return pl.DataFrame(edited).to_dicts()
+    config |= {c: st.column_config.TextColumn(t(HEADERS[c], lang)) for c in texts}
+    edited = pl.DataFrame(st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—"))
+    out = []
+    for row, new in zip(rows, edited.to_dicts(), strict=True):
+        for column in texts:
+            try:
+                new[column] = read_back(column, new[column] or "")
+            except ValueError:
+                st.error(_bad(column, ui.plain(new[column]), lang))
+                new[column] = row.get(column)
+        out.append(new)
+    return out
 
 
 def editor(catalog: danvan.Catalog, items: list, columns: list[str], key: str, lang: str) -> list[dict]:
@@ -205,7 +251,7 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
 
 def edit_form(catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str) -> dict | None:
     """The item's fields in a form; on "save" the fields changed ({field: value}), else None. Coded fields are
-    chosen by name; numbers are typed as 1.973 or 81,77."""
+    chosen by name; numbers are typed as 1.973 or 81,77 and dates as 25/04/2024, in either language."""
     columns = [c for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED]
     values: dict = {}
     with st.form(key):
@@ -220,23 +266,19 @@ def edit_form(catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str
                     index=options.index(current) if current in options else None,
                     format_func=lambda c, col=column: shown(catalog, col, c, lang),
                 )
-            elif column in ("value", "numerator", "denominator"):
-                values[column] = st.text_input(label, "" if current is None else fmt.number(current, lang=lang))
             else:
-                values[column] = st.text_input(label, "" if current is None else str(current))
+                values[column] = st.text_input(label, typed(column, current))
         done = st.form_submit_button(t("q_edit_save", lang), type="primary", icon=":material/check:")
     if not done:
         return None
     changed = {}
     for column, value in values.items():
-        if column in ("value", "numerator", "denominator"):
+        if isinstance(value, str):
             try:
-                value = clean(parse_number(value.strip())) if value.strip() else None
+                value = read_back(column, value)
             except ValueError:
-                st.error(t("q_bad_number", lang, field=t(HEADERS[column], lang), value=ui.plain(value)))
+                st.error(_bad(column, ui.plain(value), lang))
                 return None
-        elif isinstance(value, str):
-            value = value.strip() or None
         if value != row.get(column):
             changed[column] = value
     return changed

@@ -70,6 +70,20 @@ def partial_date(value: str | None) -> str:
     return "/".join(reversed(value.split("-"))) if value else "—"
 
 
+def parse_partial_date(text: str) -> str:
+    """What a curator types back into the partial ISO date: "08/12/2023" → "2023-12-08", "12/2023" → "2023-12",
+    "2023" → "2023" (ISO as stored is taken as it is); ValueError for anything else or a day that does not exist."""
+    parts = text.strip().split("/")
+    if len(parts) == 1 and (iso := text.strip()) and iso[:4].isdigit():
+        parts = list(reversed(iso.split("-")))
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[-1]) != 4:
+        raise ValueError(text)
+    numbers = [int(p) for p in parts]  # day, month, year; month, year; or year
+    year, month, day = numbers[-1], numbers[-2] if len(numbers) > 1 else 1, numbers[0] if len(numbers) == 3 else 1
+    dt.date(year, month, day)  # raises on 31/02 or month 13
+    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in reversed(numbers[:-1]))])
+
+
 def period(start: dt.date | None, end: dt.date | None) -> str:
     """A period as people write it: "2023", "2021–2023" for whole years, "25/04/2024" for one day, else
     "dd/mm/yyyy–dd/mm/yyyy"."""

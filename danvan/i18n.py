@@ -684,6 +684,10 @@ QUEUE: Texts = {
         "{field}: “{value}” không phải là số (viết như 1.973 hoặc 81,77).",
         "{field}: “{value}” is not a number (written the Vietnamese way: 1.973 or 81,77).",
     ),
+    "q_bad_date": (
+        "{field}: “{value}” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024).",
+        "{field}: “{value}” is not a date (written 25/04/2024, 04/2024 or 2024).",
+    ),
     "q_new_indicator": (
         "chỉ tiêu chưa có: “{name}” (chọn chỉ tiêu khác hoặc loại)",
         "no such indicator yet: “{name}” (choose one or reject)",

@@ -127,8 +127,8 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     at.selectbox(key="curate_province").set_value("06")
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception
-    values = at.data_editor[0].value  # the observations drafted from the article
-    assert {202, 279}.issubset(set(values["value"].tolist()))
+    values = at.data_editor[0].value  # the observations drafted from the article, typed the Vietnamese way
+    assert {"202", "279"}.issubset(set(values["value"].tolist()))
     assert ":orange-background[" in "\n".join(m.value for m in at.markdown)  # quoted passages highlighted
     before = danvan.load(data).observations.height
     save = next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu")
@@ -169,13 +169,14 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     values = at.data_editor[0].value
-    assert {202, 279}.issubset(set(values["value"].tolist()))
+    assert {"202", "279", "40.766", "78,3"}.issubset(set(values["value"].tolist()))
     at.text_input(key="curate_note").input("Báo cáo năm 2023 (Excel)")
     next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
     assert at.success, [e.value for e in at.error] + [c.value for c in at.code]
     saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
     assert saved.height and (data / "sources" / "n01.xlsx").read_bytes() == raw  # the cells' file, kept whole
     assert saved["quote"].str.starts_with("Bảng n01.xlsx › Năm 2023 › ô ").all()  # each value shows its cell
+    assert {40_766.0, 78.3, 202.0}.issubset(set(saved["value"].to_list()))  # read back from "40.766", "78,3"
 
 
 def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):
@@ -333,4 +334,4 @@ def test_a_utf16_upload_is_read_as_text(entry, book):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
-    assert not at.error and {202, 279}.issubset(set(at.data_editor[0].value["value"].tolist()))
+    assert not at.error and {"202", "279"}.issubset(set(at.data_editor[0].value["value"].tolist()))

@@ -63,6 +63,28 @@ def test_partial_dates_in_vietnamese_order():
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("08/12/2023", "2023-12-08"),
+        ("8/12/2023", "2023-12-08"),
+        ("12/2023", "2023-12"),
+        ("2023", "2023"),
+        ("2023-12-08", "2023-12-08"),  # as stored
+        ("2023-12", "2023-12"),
+    ],
+)
+def test_a_typed_partial_date_reads_back(typed, stored):
+    assert fmt.parse_partial_date(typed) == stored
+    assert fmt.parse_partial_date(fmt.partial_date(stored)) == stored
+
+
+@pytest.mark.parametrize("typed", ["31/02/2023", "13/2023", "12/23", "hôm qua", ""])
+def test_a_date_that_does_not_exist_or_read_is_refused(typed):
+    with pytest.raises(ValueError):
+        fmt.parse_partial_date(typed)
+
+
 def test_date_and_period_expressions_match_python_formatting():
     days = [dt.date(2024, 4, 25), dt.date(2020, 5, 1), dt.date(2020, 1, 1), dt.date(2023, 1, 1), None]
     precisions = ["day", "month", "year", "approximate", "day"]

@@ -167,3 +167,29 @@ def test_the_tables_changes_become_decisions_and_edits(entry):
     decided, edits = review.changes(rows, edited)
     assert decided == {"visits/0": None, "observations/0": "rejected"}
     assert edits == {"observations/1": {"indicator": "dvk_models_effective"}}
+
+
+@pytest.mark.parametrize(
+    ("column", "stored", "typed"),
+    [
+        ("value", 1973, "1.973"),
+        ("value", 81.775, "81,775"),  # every decimal kept: the table round-trips what it shows
+        ("denominator", 101930.0, "101.930"),
+        ("date_start", "2023-12-08", "08/12/2023"),
+        ("date", "2024-04", "04/2024"),
+        ("value", None, ""),
+    ],
+)
+def test_the_tables_numbers_and_dates_are_typed_the_vietnamese_way_and_read_back(column, stored, typed):
+    from components import review
+
+    assert review.typed(column, stored) == typed
+    assert review.read_back(column, typed) == stored
+
+
+def test_a_cell_that_does_not_read_is_refused():
+    from components import review
+
+    for column, typed in (("value", "mười hai"), ("date_start", "31/02/2024")):
+        with pytest.raises(ValueError):
+            review.read_back(column, typed)
