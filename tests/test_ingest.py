@@ -986,6 +986,12 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # a day, a ward, a disease written with spaces and a quoted programme or slogan are names
         ("ngày 10/11 một số khu dân cư; xây dựng phường 6 văn minh; dịch Covid - 19 tỉnh; có 3 tổ", [3]),
         ("hưởng ứng chương trình “1 triệu ly sữa”, “Thành phố 4 an” với 120 hộ", [120]),
+        # nights are a duration, an army corps a name, "lần thứ I/2018" a year; millions that count nothing are money
+        ("Trong 2 đêm 12 và 15.8 tổ chức; hỗ trợ từ Quân đoàn 3; tôn vinh lần thứ I/2018 với 12 gương", [12]),
+        (
+            "hỗ trợ mỗi nhà 30 triệu, số tiền còn lại 5 triệu đồng; từ 1 triệu đến 10 triệu đồng; 3 triệu người",
+            [30e6, 5e6, 1e6, 10e6, 3e6],
+        ),
         # billions in a sentence about money are money, even without "đồng"
         ("phân bổ 34 tỷ đồng cho các tỉnh và 30,2 tỷ cho 25 xã", [34e9, 30.2e9, 25]),
         # a space groups thousands in some reports; a year is never grouped so
@@ -1015,6 +1021,14 @@ def test_a_figure_pointed_back_at_or_a_round_figure_repeated_is_reported_once():
         "Huyện có 2 khu dân cư kiểu mẫu.\n2 khu dân cư kiểu mẫu vừa đạt chuẩn này là thôn Hà Lâm và tổ Mađaguôi.\n"
     )
     assert values(draft_of(text)) == [200, 29_000, 3_000, 3_000, 2]
+
+
+def test_recipients_one_each_of_what_was_just_counted_are_the_same_figure():
+    text = (
+        "Dịp này, Hội Cựu chiến binh tỉnh trao 10 suất quà, mỗi suất trị giá 500.000 đồng cho 10 hội viên khó khăn. "
+        "Ủy ban MTTQ huyện bàn giao 2 ngôi nhà Đại đoàn kết cho 2 hộ nghèo và 5 suất quà cho 3 hộ.\n"
+    )
+    assert values(draft_of(text)) == [10, 500_000, 2, 5, 3]
 
 
 def test_figure_of_a_photo_caption_restating_the_body_is_reported_once():

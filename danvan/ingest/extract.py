@@ -904,7 +904,11 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
             masked = _masks(ctx, sentence)
             found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
             wide = set(_words(sentence.text))
+            given: list[Measure] = []
             for measure in measures(sentence.text, masked, base=sentence.start):
+                if _one_each(sentence, measure, given):
+                    continue
+                given.append(measure)
                 period = _period_for(ctx, sentence, measure, found) or lead
                 if period is None and _CONTINUES.match(sentence.text):
                     period = previous_period
@@ -945,6 +949,17 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 
 # "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
 _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
+
+
+def _one_each(sentence: Span, measure: Measure, given: list[Measure]) -> bool:
+    """ "trao 10 suất quà … cho 10 hội viên", "bàn giao 2 nhà Đại đoàn kết cho 2 hộ": the recipients, one each, of
+    the things just counted are the same figure."""
+    before = sentence.text[: measure.start - sentence.start]
+    return (
+        measure.unit == "count"
+        and bool(re.search(r"\bcho\s+(?:các\s+|mỗi\s+)?$", before))
+        and any(g.value == measure.value and g.unit == "count" for g in given)
+    )
 
 
 def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Span) -> bool:

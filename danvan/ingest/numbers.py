@@ -16,7 +16,7 @@ from ..model import Status, Unit
 # glued to the number. After a word and a slash it is a count of its own ("36.822 hộ/163.866 nhân khẩu"); after a
 # number and a slash, the whole of a fraction.
 _NUMBER = re.compile(
-    r"(?<![\w.,\-–:])(?<!\d/)(?<!\d\s/)"
+    r"(?<![\w.,\-–:])(?<![\dIVX]/)(?<!\d\s/)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,/])|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
@@ -58,7 +58,8 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|tuổi|lúc|hotline|Hotline|ĐT:|Fax|Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
-    r"Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|sư đoàn|Chương trình|Đề án|Dự án|"
+    r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
+    r"sư đoàn|Chương trình|Đề án|Dự án|"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
@@ -70,8 +71,8 @@ _NOT_MEASURE_BEFORE = re.compile(
 # structure ("Quỹ vì người nghèo 4 cấp"), "tăng trưởng 2 con số", "2 cuộc kháng chiến" — and function words after a
 # name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
-    r"\s*(?:(?:năm|tháng|ngày(?! công)|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|là|và|"
-    r"của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
+    r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
+    r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược)\b|"
     r"[,.;:)\]“”\"'’]|-|–|$)"
 )
@@ -369,8 +370,16 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 
 
 def _money(head: re.Match, sentence: str) -> bool:
-    """ "100 triệu đồng"; or billions in a sentence about money ("34 tỷ đồng … và 30,2 tỷ cho 25 xã")."""
-    return bool(head.group("money")) or (head.group("mult") in ("tỷ", "tỉ") and bool(_MONEY.search(sentence)))
+    """ "100 triệu đồng"; or, in a sentence about money, billions ("34 tỷ đồng … và 30,2 tỷ cho 25 xã") and millions
+    that count nothing ("hỗ trợ mỗi nhà 30 triệu, số tiền còn lại", "từ 1 triệu đến 10 triệu đồng"; not "3 triệu
+    người")."""
+    if head.group("money"):
+        return True
+    if not _MONEY.search(sentence):
+        return False
+    rest = head.string[head.end() :]
+    counts_nothing = bool(_NOT_MEASURE_AFTER.match(rest))
+    return head.group("mult") in ("tỷ", "tỉ") or (head.group("mult") == "triệu" and counts_nothing)
 
 
 def _in_short_quote(sentence: str, m: re.Match) -> bool:
