@@ -375,6 +375,16 @@ def test_a_campaigns_phase_from_now_opens_no_event():
     assert [v.date_start for v in draft_of(text).visits] == ["2025-08-08"]
 
 
+def test_a_dialogue_and_a_ceremony_are_gatherings_even_when_their_organiser_goes_unnamed():
+    text = (
+        "Chiều 30/10/2023 Ông A Vô Tô Phương - Chủ tịch UBND huyện Đông Giang cùng lãnh đạo các ban, ngành huyện đã "
+        "có buổi đối thoại trực tiếp với nhân dân xã Tà Lu.\n"
+    )
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.body) == ("2023-10-30", None)
+    assert "người nhập cần ghi cơ quan" in " ".join(visit.notes)
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

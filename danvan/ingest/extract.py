@@ -96,7 +96,8 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
     r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|"
-    r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát)|đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
+    r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ)|đối thoại trực tiếp|"
+    r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng quà|chúc)|"
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết)",
     re.I,
