@@ -1041,6 +1041,16 @@ def test_recipients_one_each_of_what_was_just_counted_are_the_same_figure():
     assert values(draft_of(text)) == [10, 500_000, 2, 5, 3]
 
 
+def test_parts_of_a_count_by_province_in_brackets():
+    text = (
+        "Tham gia hòa giải thành công 686 vụ mâu thuẫn trong nhân dân (Bình Định 436, Phú Yên 86, Khánh Hòa 72, "
+        "Ninh Thuận 92).\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [686, 436, 86, 72, 92]
+    assert [o.breakdown for o in draft.observations][1:] == ["Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận"]
+
+
 def test_figure_of_a_photo_caption_restating_the_body_is_reported_once():
     text = (
         "Quảng Nam tiếp nhận ủng hộ Quỹ Vì người nghèo\n\n"

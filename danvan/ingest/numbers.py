@@ -407,9 +407,10 @@ _BREAKDOWN = re.compile(
 )
 
 
-# "3.303 vị sư (Hòa thượng 22, Thượng tọa 57, Tỳ kheo 1.592, Sadi 1.632)": labelled parts of the count before.
+# "3.303 vị sư (Hòa thượng 22, Thượng tọa 57, Tỳ kheo 1.592, Sadi 1.632)", "686 vụ mâu thuẫn trong nhân dân (Bình
+# Định 436, Phú Yên 86, …)": labelled parts of the count before.
 _PARTS = re.compile(r"\((?P<items>(?:[^()\d,;]{1,30}?\s\d[\d.]*\s*[,;]\s*)+[^()\d,;]{1,30}?\s\d[\d.]*)\s*\)")
-_COUNTED = re.compile(r"\d[\d.]*\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+_COUNTED = re.compile(r"\d[\d.]*\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){0,5})\s*$")
 
 
 def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
@@ -424,7 +425,7 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
         return None
     noun = found.groupdict().get("noun")
     if noun is None:  # the noun is the counted one before the bracket: "3.303 vị sư (Hòa thượng 22, …)"
-        counted = _COUNTED.search(sentence[max(0, opening - 40) : opening])
+        counted = _COUNTED.search(sentence[max(0, opening - 60) : opening])
         if counted is None:
             return None
         noun = counted.group("noun")
