@@ -1002,6 +1002,11 @@ def test_page_furniture_and_identifiers_are_not_measures():
             "hỗ trợ mỗi nhà 30 triệu, số tiền còn lại 5 triệu đồng; từ 1 triệu đến 10 triệu đồng; 3 triệu người",
             [30e6, 5e6, 1e6, 10e6, 3e6],
         ),
+        # two small counts joined by a dash alone are a range, both bounds kept; a span of years is none
+        (
+            "tạo việc làm cho 3-5 lao động với mức thu nhập 3-5 triệu đồng/người/tháng; trong 3-5 năm tới",
+            [3, 5, 3e6, 5e6],
+        ),
         # billions in a sentence about money are money, even without "đồng"
         ("phân bổ 34 tỷ đồng cho các tỉnh và 30,2 tỷ cho 25 xã", [34e9, 30.2e9, 25]),
         # a space groups thousands in some reports; a year is never grouped so

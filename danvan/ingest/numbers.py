@@ -297,6 +297,10 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         if _SAME_AS.search(sentence[max(0, start - 20) : start]) and any(f.value == measure.value for f in found):
             continue  # "1.082 khu dân cư tương ứng với 1.082 thôn": the same count named twice
         found.append(measure)
+        bound = _range_start(sentence, m)
+        if bound is not None and sentence[bound.start("b") - 1] in "-–":  # "3-5 lao động": the glued second bound
+            high = measure.value * parse_number(bound.group("b")) / parse_number(m.group("num"))
+            found.append(replace(measure, start=base + bound.start("b"), end=base + bound.end("b"), value=high))
     for m in _WORD_MONEY.finditer(sentence):
         if not masks.overlaps(*m.span()):
             qualifier = _QUALIFIER.search(sentence[max(0, m.start() - WINDOW) : m.start()])
@@ -439,12 +443,17 @@ _RANGE_END = re.compile(r"\s*(?:[-–]|đến)\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%
 
 
 def _range_start(sentence: str, m: re.Match) -> re.Match | None:
-    """The second bound of the range whose first bound is `m`, written after "từ"; None when it is no range."""
-    if m.group("pct") or m.group("den") or not re.search(r"\btừ\s*$", sentence[max(0, m.start() - 6) : m.start()]):
+    """The second bound of the range whose first bound is `m`, written after "từ" — or with a dash alone between
+    two small counts, the lower first ("tạo việc làm cho 3-5 lao động"); None when it is no range."""
+    if m.group("pct") or m.group("den"):
         return None
     end = _RANGE_END.match(sentence, m.end())
     if end is None or not (end.group("pct") or end.group("noun")):
         return None
+    if not re.search(r"\btừ\s*$", sentence[max(0, m.start() - 6) : m.start()]):
+        dashed = "đến" not in end.group(0) and "," not in m.group("num") + end.group("b")
+        if not (dashed and end.group("noun") and parse_number(m.group("num")) < parse_number(end.group("b")) < 100):
+            return None
     if end.group("noun") and _NOT_MEASURE_AFTER.match(end.group("noun")):
         return None  # "từ 2021 – 2025 năm", "từ 3 - 5 ngày": a span of time
     return end
