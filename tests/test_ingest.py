@@ -1007,6 +1007,11 @@ def test_page_furniture_and_identifiers_are_not_measures():
             "tạo việc làm cho 3-5 lao động với mức thu nhập 3-5 triệu đồng/người/tháng; trong 3-5 năm tới",
             [3, 5, 3e6, 5e6],
         ),
+        # so much per house, savings, and money in words with hundreds
+        (
+            "xây mới 25 nhà (40 triệu/nhà); 57 sổ tiết kiệm được 240 triệu… ; trị giá ba trăm triệu đồng",
+            [25, 40e6, 57, 240e6, 300e6],
+        ),
         # billions in a sentence about money are money, even without "đồng"
         ("phân bổ 34 tỷ đồng cho các tỉnh và 30,2 tỷ cho 25 xã", [34e9, 30.2e9, 25]),
         # a space groups thousands in some reports; a year is never grouped so

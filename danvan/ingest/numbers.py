@@ -43,8 +43,9 @@ _SAME_AS = re.compile(r"tương\s+ứng(?:\s+với)?\s*$")
 # Money written in words: "hơn hai tỷ đồng" (a number word alone, "hai quyết định", is no measure).
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_MONEY = re.compile(
-    rf"(?<!\w)(?P<word>{'|'.join(_WORD_DIGITS)})\s+(?P<mult>tỷ|tỉ|triệu)\s+(?:đồng|VNĐ|VND)\b", re.IGNORECASE
-)
+    rf"(?<!\w)(?P<word>{'|'.join(_WORD_DIGITS)})\s+(?P<hundred>trăm\s+)?(?P<mult>tỷ|tỉ|triệu)\s+(?:đồng|VNĐ|VND)\b",
+    re.IGNORECASE,
+)  # "hơn hai tỷ đồng", "ba trăm triệu đồng"
 # "hơn 9.500", "gần 5 tỷ", "trên 1.000": the text says the number is not exact.
 _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dưới|chưa đến|gần như|hàng)\s*$", re.I)
 
@@ -74,7 +75,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược)\b|"
-    r"[,.;:)\]“”\"'’]|-|–|$)"
+    r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
@@ -305,6 +306,7 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
         if not masks.overlaps(*m.span()):
             qualifier = _QUALIFIER.search(sentence[max(0, m.start() - WINDOW) : m.start()])
             value = _WORD_DIGITS[m.group("word").lower()] * _FACTORS[m.group("mult").lower()]
+            value *= 100 if m.group("hundred") else 1
             q = qualifier.group("q").lower() if qualifier else None
             found.append(
                 Measure(base + m.start(), base + m.end(), value, None, None, "vnd", q, "đồng", "reported", None)
@@ -374,14 +376,14 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 
 
 def _money(head: re.Match, sentence: str) -> bool:
-    """ "100 triệu đồng"; or, in a sentence about money, billions ("34 tỷ đồng … và 30,2 tỷ cho 25 xã") and millions
-    that count nothing ("hỗ trợ mỗi nhà 30 triệu, số tiền còn lại", "từ 1 triệu đến 10 triệu đồng"; not "3 triệu
-    người")."""
-    if head.group("money"):
-        return True
-    if not _MONEY.search(sentence):
-        return False
+    """ "100 triệu đồng", "40 triệu/nhà"; or, in a sentence about money ("đồng", "số tiền", "kinh phí", "tiết kiệm"),
+    billions ("34 tỷ đồng … và 30,2 tỷ cho 25 xã") and millions that count nothing ("hỗ trợ mỗi nhà 30 triệu, số tiền
+    còn lại", "từ 1 triệu đến 10 triệu đồng", "tiết kiệm được 240 triệu…"; not "3 triệu người")."""
     rest = head.string[head.end() :]
+    if head.group("money") or (head.group("mult") == "triệu" and rest.startswith("/")):
+        return True  # "40 triệu/nhà": so much per house
+    if not re.search(r"\bđồng\b|\b[Ss]ố\s+tiền\b|\bkinh\s+phí\b|\btiết\s+kiệm\b", sentence):
+        return False
     counts_nothing = bool(_NOT_MEASURE_AFTER.match(rest))
     return head.group("mult") in ("tỷ", "tỉ") or (head.group("mult") == "triệu" and counts_nothing)
 
