@@ -385,6 +385,13 @@ def test_a_dialogue_and_a_ceremony_are_gatherings_even_when_their_organiser_goes
     assert "người nhập cần ghi cơ quan" in " ".join(visit.notes)
 
 
+def test_funding_a_house_is_an_event_and_a_headline_tally_is_none():
+    text = "Sáng 21.10.2021, Ủy ban MTTQ huyện Thanh Hà hỗ trợ kinh phí xây nhà “đại đoàn kết” cho gia đình bà Nhỡ.\n"
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2021-10-21", "Ủy ban MTTQ huyện")]
+    tally = "Lục Nam: Giám sát 234 công trình xây dựng ở cộng đồng\n\nUBMTTQ huyện đã giám sát các công trình.\n"
+    assert draft_of(tally, published="2015-07-16").visits == []
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -77,7 +77,7 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
-    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+nhà|"
+    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+nhà|hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
     r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
@@ -129,7 +129,8 @@ _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 # … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
 _TITLE_EVENT = re.compile(
-    r"(?<!công tác )(?<!hoạt động )(?<!chất lượng )(?<!vai trò )(?<!hiệu quả )(?:khảo sát|kiểm tra|giám sát)|"
+    r"(?<!công tác )(?<!hoạt động )(?<!chất lượng )(?<!vai trò )(?<!hiệu quả )(?:khảo sát|kiểm tra|giám sát)"
+    r"(?!\s+\d)|"  # not a tally: "Giám sát 234 công trình xây dựng ở cộng đồng"
     r"làm việc với|hội nghị|tổng kết|sơ kết",
     re.IGNORECASE,
 )
