@@ -167,7 +167,7 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.selectbox(key="queue_open").set_value(xlsx.id).run()
     at.button_group(key="queue_mode").set_value("table").run()
     values = at.data_editor[0].value  # the xlsx draft has observations only, none decided yet
-    assert {202, 279, 40766}.issubset(set(values["value"].tolist())) and values["decision"].isna().all()
+    assert {"202", "279", "40.766"}.issubset(set(values["value"].tolist())) and values["decision"].isna().all()
     assert values["cell"].str.startswith("bao-cao-2023.xlsx#Năm 2023!").all()
     at.text_input(key=f"queue_source_id_{xlsx.id}").input("bc2023")
     at.text_input(key=f"queue_note_{xlsx.id}").input("báo cáo năm 2023")
