@@ -871,6 +871,7 @@ def codes(text: str) -> list[str]:
         ("Quyết định số 217-QĐ/TW, 218-QĐ/TW ngày 12/12/2013", ["217-QĐ/TW", "218-QĐ/TW"]),
         ("Hướng dẫn số 02-HD/BDVTU, ngày 06/10/2022", ["02-HD/BDVTU"]),
         ("Thông báo kết luận số 15-TB/TW", ["15-TB/TW"]),
+        ("thành lập theo Quyết định số 720-QĐ-NS/TU ngày 24 tháng 3 năm 1990", ["720-QĐ-NS/TU"]),
         ("thực hiện Nghị quyết số 110 của Đảng bộ tỉnh Bắc Giang về", ["110-NQ/TU"]),
         ("nội dung của Nghị quyết số 02; Nghị quyết số 05 của BCH Đảng bộ huyện về", ["02-NQ/HU", "05-NQ/HU"]),
         ("Kế hoạch số 12, Kế hoạch số 15 của Ban Thường vụ Tỉnh ủy", ["12-KH/TU", "15-KH/TU"]),

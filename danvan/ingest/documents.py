@@ -16,6 +16,7 @@ _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND"
     r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL)"
+    r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"
     r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
 )
@@ -302,7 +303,8 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     sep1 = m.group("sep1") or ("-" if m.group("sep2") == "/" else "/")
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
-    code = normalise_code(m.group("num"), m.group("year"), m.group("type"), m.group("issuer"), sep1, m.group("sep2"))
+    doc_type = m.group("type") + (m.group("sub") or "")
+    code = normalise_code(m.group("num"), m.group("year"), doc_type, m.group("issuer"), sep1, m.group("sep2"))
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
