@@ -392,6 +392,20 @@ def test_funding_a_house_is_an_event_and_a_headline_tally_is_none():
     assert draft_of(tally, published="2015-07-16").visits == []
 
 
+def test_an_anniversary_written_with_a_star_names_the_year_and_a_handover_of_houses_is_an_event(registry):
+    text = (
+        "Sáng 12-10, Ban dân vận Thành uỷ tổ chức hội nghị biểu dương điển hình “Dân vận khéo” nhân kỷ niệm 80 năm "
+        "Ngày truyền thống công tác dân vận của Đảng (15-10-1930 * 15-10-2010).\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2010-10-12"]
+    text = (
+        "Sáng ngày 12/9/2018, Ủy ban MTTQ Việt Nam huyện Diễn Châu (Nghệ An) đã bàn giao 2 ngôi nhà Đại đoàn kết cho "
+        "2 hộ gia đình tại xã Diễn Thành.\n"
+    )
+    (visit,) = draft_of(text, registry).visits
+    assert (visit.date_start, visit.province) == ("2018-09-12", "40")  # Nghệ An, not a commune read loosely elsewhere
+
+
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
 

@@ -80,11 +80,11 @@ _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
 # An anniversary, "(18-11-1930/ 18-11- 2014)", "(15/10/1930 - 15/10/2024)": the founding day is history, and the
 # later date names the year the article is written in.
 _ANNIVERSARY = re.compile(
-    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/]\s*"
+    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/*]\s*"
     rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
 )
-# "năm 2023" — counted to guess the year when the page states no date.
-# "năm 2023", and a quarter's year "quý I/2024", "quý III năm 2023".
+# "năm 2023", and a quarter's year "quý I/2024", "quý III năm 2023" — counted to guess the year when the page
+# states no date.
 _YEAR_WORD = re.compile(rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm))\s*(?P<y>{_YEAR})\b")
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".

@@ -77,7 +77,8 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
-    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+nhà|hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
+    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
+    r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
     r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
@@ -727,7 +728,9 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
     places, province, district, commune, codes = ctx.paragraph_facts[key]
     host = _host(ctx, event.sentence)
-    if host is not None and host.province != province:  # "… đã có buổi làm việc tại tỉnh Bạc Liêu"
+    # "… đã có buổi làm việc tại tỉnh Bạc Liêu"; a commune alone does not move the paragraph to another province (a
+    # name read loosely: "tại xã Diễn Thành" beside "huyện Diễn Châu (Nghệ An)")
+    if host is not None and host.province != province and (host.level not in ("commune", "ward") or province is None):
         province, places = host.province, [host]
         district = _district(places, province)
         commune = next((h.name for h in places if h.level in ("commune", "ward", "town")), None)
