@@ -102,7 +102,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
     numbers and dates read back from how they are typed (a cell that does not read keeps its value, said so)."""
     texts = [c for c in (*NUMBERS, *DATES) if c in columns]
     frame = pl.DataFrame(
-        [row | {c: typed(c, row.get(c)) for c in texts} for row in rows],
+        [row | {c: typed(c, row.get(c)) or None for c in texts} for row in rows],  # empty: the "—" placeholder
         infer_schema_length=None,
         schema_overrides={"decision": pl.String} if "decision" in rows[0] else None,
     ).with_columns(fmt.number_expr("confidence", 2, lang))  # read-only, written 0,85
@@ -132,7 +132,9 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
         config["indicator"] = st.column_config.SelectboxColumn(
             t("indicator", lang), options=options, width="medium", format_func=lambda i: names.get(i, i)
         )
-    config |= {c: st.column_config.TextColumn(t(HEADERS[c], lang)) for c in texts}
+    config |= {
+        c: st.column_config.TextColumn(t(HEADERS[c], lang), alignment="right" if c in NUMBERS else None) for c in texts
+    }
     edited = pl.DataFrame(st.data_editor(frame, hide_index=True, column_config=config, key=key, placeholder="—"))
     out = []
     for row, new in zip(rows, edited.to_dicts(), strict=True):
