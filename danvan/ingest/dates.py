@@ -334,7 +334,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         counts.update(years_spoken_of(sentence.text))
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
-        return _new_year_wished(article.text)
+        return None, None
     year = max(counts, key=lambda y: (counts[y], y))
     if counts[year - 1] == counts[year]:
         first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
@@ -361,7 +361,7 @@ _NEW_YEAR = re.compile(
 )
 
 
-def new_year(text: str) -> int | None:
+def _new_year(text: str) -> int | None:
     """The new year a text celebrates or wishes, by its number or its stem and branch."""
     for m in _NEW_YEAR.finditer(text):
         if year := m.group("y") or m.group("y2") or m.group("y3"):
@@ -371,24 +371,11 @@ def new_year(text: str) -> int | None:
     return None
 
 
-def _new_year_wished(text: str) -> tuple[int | None, str | None]:
-    """A page with no year but a new year's greeting ("lời chúc … năm mới 2014", "nhân dịp Tết Ất Mùi") was written
-    around that new year: its days of the autumn and winter ("Chiều 23/12") are of the year before, the others of the
-    new year."""
-    year = new_year(text)
-    if year is None:
-        return None, None
-    first = next((h for h in find_dates(text, default_year=2000) if not h.has_year), None)
-    if first is not None and first.day.month >= 10:
-        return year - 1, f"bài không ghi ngày đăng; năm {year - 1} suy ra từ dịp năm mới {year} nêu trong bài"
-    return year, f"bài không ghi ngày đăng; năm {year} suy ra từ dịp năm mới {year} nêu trong bài"
-
-
 def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
     """In a page with no publication date that greets a new year ("nhân dịp Tết Nguyên đán Bính Ngọ 2026"), a day of
     January or February with no year of its own is in that year, one of November or December in the year before —
     whatever year the text otherwise speaks of most ("trong năm 2025 Đà Nẵng đạt được …")."""
-    year = new_year(text)
+    year = _new_year(text)
     if year is None:
         return hits
     out = []

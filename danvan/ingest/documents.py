@@ -243,10 +243,12 @@ def _share_issuers(text: str, mentions: list) -> None:
         and re.fullmatch(r"\s*(?:[,;]|và|[,;]\s*và)\s*", text[a[2] : b[0].start()]) is not None
         for a, b in itertools.pairwise(mentions)
     ]  # listed[i]: mention i and mention i + 1 are one list
-    for i in [*range(1, len(mentions)), *range(len(mentions) - 2, -1, -1)]:  # forwards, then backwards
-        j = i - 1 if i > 0 and listed[i - 1] and mentions[i - 1][3] else i + 1
-        if mentions[i][3] is None and j < len(mentions) and listed[min(i, j)] and mentions[j][3]:
-            mentions[i] = (*mentions[i][:3], mentions[j][3])
+    for i in range(1, len(mentions)):  # named after the first: carried forwards
+        if listed[i - 1] and mentions[i][3] is None:
+            mentions[i] = (*mentions[i][:3], mentions[i - 1][3])
+    for i in range(len(mentions) - 2, -1, -1):  # named after the last: carried backwards
+        if listed[i] and mentions[i][3] is None:
+            mentions[i] = (*mentions[i][:3], mentions[i + 1][3])
 
 
 def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
