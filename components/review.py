@@ -128,9 +128,11 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
     }
     if "indicator" in columns:
         options = sorted({*catalog.indicators["id"].to_list(), *(r["indicator"] for r in rows if r.get("indicator"))})
-        names = dict(catalog.indicators.select("id", name_column(lang)).iter_rows())
-        config["indicator"] = st.column_config.SelectboxColumn(
-            t("indicator", lang), options=options, width="medium", format_func=lambda i: names.get(i, i)
+        config["indicator"] = st.column_config.SelectboxColumn(  # a new one by its noun, not "new:…"
+            t("indicator", lang),
+            options=options,
+            width="medium",
+            format_func=lambda i: shown(catalog, "indicator", i, lang),
         )
     config |= {
         c: st.column_config.TextColumn(t(HEADERS[c], lang), alignment="right" if c in NUMBERS else None) for c in texts
