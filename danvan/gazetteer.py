@@ -63,6 +63,7 @@ SCHEMAS: dict[str, dict[str, type[pl.DataType]]] = {
 }
 LEVELS = ("province", "district", "commune")
 _FORMER = "là tên cũ (trước sáp nhập, đổi tên)"
+_LOOSE = "khớp tên không dấu"
 
 # Type words (lower case, after NFC) → the (level, type) pairs they can name. Longest first in the pattern.
 _TYPE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -331,7 +332,7 @@ class Gazetteer:
             return found, ""
         found = keep(index.loose.get(ascii_key(name), ()))
         if found:
-            return found, "khớp tên không dấu"
+            return found, _LOOSE
         found = keep(index.compact.get(_joined(name), ()))
         if found:  # a name written as one word or as two: "Đakrông" / "Đa Krông", "Ea H'leo" / "Ea Hleo"
             return found, "khớp tên viết liền/tách"
@@ -350,7 +351,9 @@ class Gazetteer:
         """Candidates of the first level that has any (a bare name is first a province, then a district, then a
         commune): (units of the scheme in force, old units when the date is after the merger, notes per unit).
         A type word that no unit of that name has (thị xã Phú Mỹ, now a thành phố) falls back to the level's
-        other types, with a note."""
+        other types, with a note. A name matched only without its marks under its type word ("xã Diễn Thành" as
+        xã Diên Thạnh of Khánh Hòa) gives way to a unit of another type spelt exactly (thị trấn Diễn Thành)."""
+        loose: tuple[list[Place], list[Place], dict[Place, str]] | None = None
         for strict in (True, False):
             if not strict and not kinds:
                 break
@@ -361,15 +364,22 @@ class Gazetteer:
                 wanted = level_kinds if strict and level_kinds else [(level, t) for t in _TYPES[level]]
                 notes: dict[Place, str] = {}
                 tiers = []
+                exact = False
                 for s in (NEW_SCHEME, OLD_SCHEME) if scheme == NEW_SCHEME else (OLD_SCHEME,):
                     found, note = self._lookup(s, name, wanted)
+                    exact = exact or (bool(found) and note != _LOOSE)
                     for place in found:
                         changed = "" if strict else f"loại đơn vị khác: {place.label}"
                         notes[place] = "; ".join(filter(None, (note, changed)))
                     tiers.append(found)
-                if any(tiers):
-                    return tiers[0], (tiers[1] if len(tiers) > 1 else []), notes
-        return [], [], {}
+                if not any(tiers):
+                    continue
+                result = tiers[0], (tiers[1] if len(tiers) > 1 else []), notes
+                if exact or not kinds:
+                    return result
+                loose = loose or result
+                break
+        return loose or ([], [], {})
 
     def _as_match(self, place: Place, scheme: Scheme, note: str) -> list[Match]:
         """A unit as Match(es) in the scheme of the date: an old unit after the merger becomes its new unit(s)."""

@@ -104,6 +104,17 @@ def test_hoa_and_hoa() -> None:
     assert found("huyện Thanh Thuỷ").district_code == found("huyện Thanh Thủy").district_code == "239"
 
 
+def test_a_name_spelt_exactly_beats_its_type_word_read_loosely() -> None:
+    # No xã is named Diễn Thành; read without marks, "xã Diễn Thành" would be Khánh Hòa's xã Diên Thạnh. The thị
+    # trấn of Nghệ An spelt exactly is the better reading: the type word is the part that goes out of date.
+    town = found("xã Diễn Thành")
+    assert (town.province_code, town.place.label) == ("40", "thị trấn Diễn Thành")
+    assert "loại đơn vị khác" in town.note
+    # Written without marks, the type word still decides: the only xã read that way is Khánh Hòa's.
+    loose = found("xa Dien Thanh")
+    assert (loose.province_code, loose.place.label, loose.note) == ("56", "xã Diên Thạnh", "khớp tên không dấu")
+
+
 def test_dak_dak_dak() -> None:
     codes = {found(f"huyện {s} Hà").district_code for s in ("Đăk", "Đắk", "Dak", "Đak")}
     assert codes == {"615"}
