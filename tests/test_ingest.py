@@ -2156,3 +2156,25 @@ def test_deadlines_and_a_page_stamped_a_day_early():
     assert [v.date_start for v in early.visits] == ["2020-06-25"]  # not 25/6/2019: the stamp is a day early
     issued = find_documents("Theo chỉ đạo của Ban Thường vụ Tỉnh ủy tại Chỉ thị số 40 ngày 13/7/2023 về đại hội")
     assert [(h.code, h.date) for h in issued] == [("40-CT/TU", "2023-07-13")]
+
+
+def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
+    """labels_adjudicated.yaml is reproducible from what is committed: the first labels of sets 12-21 for the texts of
+    the blind second labelling, every disputed field replaced by the decision recorded for it, and nothing else."""
+    folder = ROOT / "tests" / "fixtures" / "ingest"
+    first = {t["id"]: t for n in range(12, 22) for t in load_labels(folder / f"labels_heldout{n}.yaml")["texts"]}
+    second = load_labels(folder / "labels_second_heldout.yaml")
+    adjudicated = load_labels(folder / "labels_adjudicated.yaml")
+    decisions = {d["id"]: d for d in yaml.safe_load((folder / "agreement_decisions.yaml").read_text())["decisions"]}
+    ids = [t["id"] for t in second["texts"]]
+    assert len(ids) == 100 and [t["id"] for t in adjudicated["texts"]] == ids
+    assert sorted(adjudicated["split"]["held_out"]) == sorted(ids) and not adjudicated["split"]["tuning"]
+    for text in adjudicated["texts"]:
+        decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
+        assert text == {**first[text["id"]], **decided}, text["id"]
+    # Every dispute is a real disagreement between the two labellings, and the first labels are one of its sides.
+    for text_id, entry in decisions.items():
+        assert entry["who"] in ("A=first,B=second", "A=second,B=first")
+        for field, d in entry.items():
+            if field not in ("id", "who", "published"):
+                assert d["dispute"]["only_A"] or d["dispute"]["only_B"], (text_id, field)
