@@ -18,7 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import headline_place, outlet_from_web
+from danvan.ingest.places import find_bodies, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
 from danvan.text import quote_key
 
@@ -1778,7 +1778,6 @@ def test_a_communes_body_is_drafted_without_a_level_and_says_why():
 
 
 def test_a_steering_committee_in_a_document_code_is_not_a_body():
-    from danvan.ingest.places import find_bodies
 
     assert find_bodies("Thực hiện Kế hoạch số 28-KH/BCĐ, ngày 13/4/2017 về kiểm tra việc thực hiện QCDC.") == []
 
@@ -2178,3 +2177,64 @@ def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
         for field, d in entry.items():
             if field not in ("id", "who", "published"):
                 assert d["dispute"]["only_A"] or d["dispute"]["only_B"], (text_id, field)
+
+
+# --- round 18 (on-arrival misses of p663-p694) -------------------------------------------------------------------
+
+
+def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
+    text = (
+        " date 2025-12-04 Hoàn thành sớm mục tiêu xóa 12.520 căn nhà tạm, nhà dột nát\n\n"
+        "Sáng 4.12, Đại hội đại biểu MTTQ Việt Nam tỉnh Gia Lai lần thứ 1 chính thức khai mạc.\n\n"
+        "Mục tiêu xóa nhà tạm năm 2025 được hoàn thành sớm với 12.520 căn được hỗ trợ.\n"
+    )
+    draft = draft_of(text)
+    assert [(o.value, o.period) for o in draft.observations] == [(12520, "2025")]  # the body's, with its year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trong nhiệm kỳ, Hội thành lập mới 50 Hợp tác xã; thành lập 266 Tổ hợp tác.", [50, 266]),
+        ("Tại lễ khởi động đã ra mắt 5 Đội hình Thanh niên xung kích.", [5]),
+        ("Tỉnh đoàn trao tặng 10 căn nhà; 7 Cầu giao thông nông thôn và 45 bộ máy vi tính.", [10, 7, 45]),
+        ("Đoàn đã thăm và tặng quà cho 2 Mẹ Việt Nam anh hùng.", [2]),
+    ],
+)
+def test_counts_of_units_a_text_capitalises(sentence, expected):
+    assert values(draft_of(sentence)) == expected
+
+
+def test_a_figure_of_this_year_takes_the_provinces_of_the_page_not_of_the_merger(registry):
+    """A page of March 2025 that counts "năm 2025" speaks before 1/7/2025: Bến Tre (83), not the Vĩnh Long (86) it
+    joined; the same figure on an undated page keeps the year's end and the merged province."""
+    text = (
+        "Vừa qua, Ban Thường vụ Tỉnh đoàn Bến Tre đã tổ chức lễ khởi động Tháng Thanh niên năm 2025. "
+        "Tổng giá trị các công trình trong năm 2025 là 2,3 tỷ đồng.\n"
+    )
+    dated = draft_of(" date 2025-03 " + text, registry, province="83")
+    assert [(o.value, o.period, o.province) for o in dated.observations] == [(2_300_000_000, "2025", "83")]
+    undated = draft_of(text, registry, province="83")
+    assert [(o.period, o.province) for o in undated.observations] == [("2025", "86")]
+
+
+def test_a_launch_reported_as_just_done_is_dated_by_the_page():
+    text = (
+        "Xã Quảng Nghĩa ra mắt Tổ Phụ nữ liên kết phát triển kinh tế\n\n06/05/2021 21:12\n"
+        "Hội Liên hiệp Phụ nữ (LHPN) xã Quảng Nghĩa vừa thành lập và ra mắt tổ phụ nữ liên kết phát triển kinh tế. "
+        "Đồng chí Hà Thị Mai, Thành ủy viên, Chủ tịch Hội LHPN TP Móng Cái dự.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.body) for v in draft.visits] == [("2021-05-06", "Hội Liên hiệp Phụ nữ (LHPN) xã")]
+
+
+def test_a_member_of_a_party_committee_is_a_title_and_the_team_leader_names_the_body():
+    text = (
+        "Trong 2 ngày (24 và 25/11/2022), đồng chí Trần Văn Tám, Tỉnh ủy viên, Phó trưởng Ban Thường trực Ban Dân vận "
+        "Tỉnh ủy làm Trưởng đoàn đến kiểm tra việc thực hiện quy chế dân chủ ở cơ sở.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.date_end, v.body) for v in draft.visits] == [
+        ("2022-11-24", "2022-11-25", "Ban Dân vận Tỉnh ủy")
+    ]
+    assert [b.name for b in find_bodies("Đồng chí Hà Thị Mai, Thành ủy viên, dự.")] == []

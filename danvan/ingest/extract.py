@@ -80,7 +80,7 @@ _EVENT_VERB = re.compile(
     r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
-    r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|tập huấn|"
+    r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|ra mắt|tập huấn|"
     r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
@@ -120,7 +120,9 @@ def _gathering(text: str) -> bool:
 
 
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
-_RECENT = re.compile(r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến))\b")
+_RECENT = re.compile(
+    r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến|(?:thành\s+lập\s+và\s+)?ra\s+mắt))\b"
+)
 # A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
 _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
@@ -983,17 +985,21 @@ def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Spa
 _CAPTION = re.compile(r"\(?\s*Ảnh\s*:\s*[^\n]{1,40}$")
 
 
-def _head_noun(subject: str | None) -> str:
-    """The first word of what a figure counts, past a classifier: "căn nhà", "ngôi nhà" and "nhà" are one noun."""
+_CLASSIFIERS = ("căn", "ngôi", "chiếc", "cái", "con")
+
+
+def _head_nouns(subject: str | None) -> set[str]:
+    """What a figure counts, by its first word and by the first past a classifier: "căn nhà", "ngôi nhà" and "nhà"
+    are one noun, and so are "căn nhà tạm" and a bare "căn được hỗ trợ"."""
     words = name_key(subject or "").split()
-    return next((w for w in words if w not in ("căn", "ngôi", "chiếc", "cái", "con")), "")
+    first = next((w for w in words if w not in _CLASSIFIERS), "")
+    return {first, words[0]} if words and words[0] in _CLASSIFIERS else {first}
 
 
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word; or a
     headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
-    first_head, first_other = (_head_noun(d.subject) for d in (head, other))
-    if first_head != first_other or head.unit != other.unit:
+    if not _head_nouns(head.subject) & _head_nouns(other.subject) or head.unit != other.unit:
         return False
     if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
         return True
@@ -1095,6 +1101,8 @@ def _observation(
 ) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _last_day(period[0]) if period[0] else ctx.on
+    if ctx.published.date and ctx.on and on and on > ctx.on:
+        on = ctx.on  # a page of March 2025 counts "năm 2025" in the provinces of its day, not the merged ones
     province = _scheme_code(ctx, ctx.province, on)
     district = _obs_district(ctx, sentence)
     confidence = (

@@ -54,13 +54,14 @@ _BODY = re.compile(
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
-    r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+Phụ\s+nữ|Nông\s+dân|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|"
+    r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+Phụ\s+nữ(?:\s*\(LHPN\))?|Nông\s+dân|CCB|"
+    r"Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|"
     r"Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"(?:Tỉnh|Thành|Huyện|Thị)\s+[Đđ]oàn\b|"
     r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
-    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy|Đảng\s+(?:ủy|bộ)\s+(?:xã|phường|[Tt]hị\s+trấn)\b|"
+    r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy(?!\s+viên)|Đảng\s+(?:ủy|bộ)\s+(?:xã|phường|[Tt]hị\s+trấn)\b|"
     r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
     # a district-level unit as the organiser: "Huyện Quảng Điền đã tổ chức hội nghị", "TX Hồng Lĩnh tổ chức Hội thi"
     r"(?:[Hh]uyện|[Tt]hị\s+xã|TX\.?|[Qq]uận)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
@@ -86,12 +87,13 @@ _TITLE_BEFORE = re.compile(
 _COMRADE = re.compile(r"(?:[Đđ]ồng\s+chí|đ/c)\s*:?\s*")
 _TITLE_WORD = re.compile(
     r"^(?:Phó|Trưởng|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Vụ trưởng|Chánh|Giám đốc|Thứ trưởng|"
-    r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban)"
+    r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy\s+viên)"
 )
 # A title ends where the sentence goes on with a verb: "… Trung ương phát biểu", "… ghi nhận".
 _TITLE_END = re.compile(
     r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
-    r"trao|biểu dương|làm việc|làm trưởng đoàn|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
+    r"trao|biểu dương|làm việc|làm\s+[Tt]rưởng\s+đoàn|làm\s+[Tt]ổ\s+trưởng|tại|và|đồng chủ trì|cho biết|yêu cầu|"
+    r"kết luận|dự|"
     r"đã|do|được|cùng|với)\b"
 )
 
@@ -455,7 +457,8 @@ def led_body(text: str) -> BodyHit | None:
 
 # What a titled person does when they lead the visit themselves: "đồng chí X, Trưởng Ban Dân vận Tỉnh ủy làm việc với".
 _LEADS = re.compile(
-    r"\s*(?:(?:đã|vừa|có\s+buổi)\s+)?(?:làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|thăm|chủ\s+trì|dẫn\s+đầu)\b"
+    r"\s*(?:(?:đã|vừa|có\s+buổi)\s+)?(?:làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|thăm|chủ\s+trì|dẫn\s+đầu|"
+    r"làm\s+(?:[Tt]rưởng\s+đoàn|[Tt]ổ\s+trưởng|[Tt]rưởng\s+tổ))\b"
 )
 
 
