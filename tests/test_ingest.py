@@ -2238,3 +2238,32 @@ def test_a_member_of_a_party_committee_is_a_title_and_the_team_leader_names_the_
         ("2022-11-24", "2022-11-25", "Ban Dân vận Tỉnh ủy")
     ]
     assert [b.name for b in find_bodies("Đồng chí Hà Thị Mai, Thành ủy viên, dự.")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 31/8/2023, Ủy ban MTTQ Việt Nam tỉnh có 120 tổ chức thành viên và 2.652 chi hội.",  # the noun
+        "Ngày 5/1/2024, Ủy ban MTTQ Việt Nam tỉnh Quảng Bình cho biết, tại hội nghị của Ủy ban lần thứ 9 tổng kết "
+        "công tác mặt trận, các đại biểu đã thống nhất nhiều giải pháp.",  # the day it is told, not held
+        "Thực hiện Kế hoạch số 36/KH-UBMTTQ-BTT ngày 19 tháng 10 năm 2020 của Ủy ban MTTQ Việt Nam phường về tổ "
+        "chức Ngày hội, các khu dân cư đã chuẩn bị chu đáo.",  # a plan's date written in words
+        "Báo cáo kết quả phối hợp giữa Ủy ban MTTQ Việt Nam tỉnh với HĐND tỉnh từ năm 2021 đến tháng 6/2023 cho "
+        "thấy Mặt trận đã tham gia giám sát.",  # the period reviewed
+    ],
+)
+def test_dates_that_are_no_gathering(text):
+    assert [v.date_start for v in draft_of(text).visits if v.date_start] == []
+
+
+def test_a_day_a_body_tells_of_a_gathering_just_held_dates_it():
+    text = (
+        "Ngày 4/11/2023, Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi cho biết, vừa tổ chức nghiệm thu và bàn giao 100 ngôi "
+        "nhà đại đoàn kết cho các hộ nghèo.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2023-11-04", "Ủy ban MTTQ Việt Nam tỉnh")]
+
+
+def test_a_plans_date_in_words_is_the_documents():
+    draft = draft_of("Thực hiện Kế hoạch số 36/KH-UBMTTQ-BTT ngày 19 tháng 10 năm 2020 của Ủy ban MTTQ phường.")
+    assert [(d.code, d.date) for d in draft.documents] == [("36/KH-UBMTTQ-BTT", "2020-10-19")]

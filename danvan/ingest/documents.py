@@ -97,10 +97,11 @@ _OTHER_KIND = re.compile(
     r"Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|Chương trình|Luật|Pháp lệnh)\b",
     re.IGNORECASE,
 )
-# The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021".
+# The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021", "36/KH-UBMTTQ-BTT ngày 19
+# tháng 10 năm 2020".
 _DATE_AFTER = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
-    r"(?P<y>(?:19|20)\d{2})",
+    r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
+    r"(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 # A quoted title after the code, one level of inner quotes allowed: “Về … mô hình “Dân vận khéo” …”.

@@ -75,7 +75,10 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 _EVENT_VERB = re.compile(
-    r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tổ chức|tiến hành|"
+    r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tiến hành|"
+    # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
+    r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
+    r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
     r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
@@ -143,6 +146,7 @@ _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s
 # clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"): the day figures are counted to.
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
+    r"\b[Tt]ừ\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới)\s+|"  # "từ năm 2021 đến tháng 6/2023": a period reviewed
     r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:(?:ngày|tháng)\s+)?$"
 )
 # A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
@@ -687,11 +691,15 @@ def _clauses(ctx: Context, sentence: Span) -> list[Span]:
 
 def _issues_document(after: str) -> bool:
     """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
-    a gathering — "ban hành" comes before any event verb in the clause after the date."""
+    a gathering — "ban hành" comes before any event verb in the clause after the date; so is the day a body speaks
+    of a gathering ("Ngày 5/1, Ủy ban MTTQ tỉnh cho biết, tại hội nghị …"), unless it has just been held ("cho biết,
+    vừa tổ chức nghiệm thu": the day dates it, as a page's date does)."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    issued = re.search(r"\b(?:ký\s+)?ban\s+hành\b", clause)
+    issued = re.search(r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+biết)\b", clause)
     verb = _EVENT_VERB.search(clause)
-    return issued is not None and (verb is None or issued.start() < verb.start())
+    if issued is None or (verb is not None and verb.start() < issued.start()):
+        return False
+    return verb is None or not re.search(r"\bvừa\b", clause[issued.end() : verb.start()])
 
 
 def _year_of_end(start: DateHit, end: DateHit) -> DateHit:
