@@ -162,6 +162,8 @@ def review(catalog: danvan.Catalog, draft: Draft, key: str, lang: str) -> dict[s
     kept = {}
     for part, heading in PARTS:
         st.subheader(t(heading, lang))
+        if not getattr(draft, part):
+            st.caption(t("cur_none", lang))  # a heading with nothing under it reads as a page still loading
         kept[part] = editor(catalog, getattr(draft, part), REVIEW_COLUMNS[part], f"{key}_{part}", lang)
     return kept
 

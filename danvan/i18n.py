@@ -432,6 +432,7 @@ CURATION: Texts = {
     "cur_source": ("Nguồn", "Source"),
     "cur_source_id": ("Mã nguồn (tên tệp lưu trữ)", "Source id (stored file name)"),
     "cur_text": ("Bài viết (phần tô màu là đoạn bản nháp trích)", "Article (highlighted: what the draft quotes)"),
+    "cur_none": ("Không tìm thấy trong bài.", "None found in the text."),
     "cur_observations": ("Số liệu trích được", "Values found"),
     "cur_visits": ("Sự kiện trích được", "Events found"),
     "cur_documents": ("Văn bản trích được", "Documents found"),

@@ -160,6 +160,8 @@ def test_the_articles_link_names_the_outlets_province_and_fills_the_source_link(
     )
     assert [(v.province, v.date_start) for v in draft.visits] == [("68", "2024-06-05")]
     assert "68" in at.data_editor[0].value["province"].tolist()  # the visits' table the curator edits
+    # no document, no value: each empty heading says so
+    assert [c.value for c in at.caption].count("Không tìm thấy trong bài.") == 2
 
 
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
