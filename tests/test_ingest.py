@@ -2267,3 +2267,44 @@ def test_a_day_a_body_tells_of_a_gathering_just_held_dates_it():
 def test_a_plans_date_in_words_is_the_documents():
     draft = draft_of("Thực hiện Kế hoạch số 36/KH-UBMTTQ-BTT ngày 19 tháng 10 năm 2020 của Ủy ban MTTQ phường.")
     assert [(d.code, d.date) for d in draft.documents] == [("36/KH-UBMTTQ-BTT", "2020-10-19")]
+
+
+# --- round 19 (on-arrival misses of p694-p722) -------------------------------------------------------------------
+
+
+def test_a_visit_led_by_a_title_written_before_the_name_is_that_offices():
+    text = (
+        "Thực hiện Đề án hỗ trợ làm nhà đại đoàn kết, năm 2024 thành phố có trên 50 hộ nghèo được hỗ trợ.\n"
+        "Cùng ngày 13/1, Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài đã tới thăm, tặng 20 suất quà cho các gia "
+        "đình chính sách.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.body, v.body_level) for v in draft.visits] == [
+        ("2024-01-13", "Ban Dân vận Trung ương", "central")
+    ]
+
+
+def test_a_womens_union_written_in_lower_case_is_a_body():
+    text = (
+        " date 2024-03 (GLO)- Chiều 22-3, Hội Liên hiệp phụ nữ (LHPN) huyện Đak Pơ phối hợp với Hội LHPN xã Phú An "
+        "phát động cuộc thi khởi nghiệp.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [
+        ("2024-03-22", "Hội Liên hiệp phụ nữ (LHPN) huyện")
+    ]
+
+
+def test_a_summer_campaigns_year_dates_its_span_and_is_no_figure():
+    text = (
+        "Thăm, tặng quà thanh niên tình nguyện hè\n"
+        "Từ ngày 12-7 đến 20-7, Ban Chỉ đạo Chiến dịch Thanh niên tình nguyện hè 2016 tỉnh tổ chức 2 đoàn đến thăm, "
+        "tặng quà các thanh niên tình nguyện tại 10 xã.\n"
+    )
+    draft = draft_of(text)
+    assert [(v.date_start, v.date_end) for v in draft.visits] == [("2016-07-12", "2016-07-20")]
+    assert values(draft) == [2, 10]
+
+
+def test_a_number_opening_a_quoted_campaign_name_is_part_of_the_name():
+    text = "Hội hưởng ứng đợt thi đua “90 hành động thiết thực phụ nữ và trẻ em” với 12 công trình."
+    assert values(draft_of(text)) == [12]

@@ -85,7 +85,10 @@ _ANNIVERSARY = re.compile(
 )
 # "năm 2023", and a quarter's year "quý I/2024", "quý III năm 2023" — counted to guess the year when the page
 # states no date.
-_YEAR_WORD = re.compile(rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm))\s*(?P<y>{_YEAR})\b")
+# "năm 2022", "quý I/2024", a summer's campaign "hè 2016"
+_YEAR_WORD = re.compile(
+    rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|(?:[Mm]ùa\s+)?(?<!\w)[Hh]è)\s*(?P<y>{_YEAR})\b"
+)
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 _FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)

@@ -79,7 +79,9 @@ _NOT_MEASURE_AFTER = re.compile(
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
-_PERIOD_LEAD = re.compile(r"(?:năm|Năm|năm mới|Năm mới|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa)\s*$")
+_PERIOD_LEAD = re.compile(
+    r"(?:năm|Năm|năm mới|Năm mới|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa|hè|Hè)\s*$"
+)
 
 # Periods. Each alternative is named; the nearest one before a number in its sentence wins.
 _PERIOD = re.compile(
@@ -398,7 +400,8 @@ def _in_short_quote(sentence: str, m: re.Match) -> bool:
         and closed >= 0
         and "”" not in sentence[opened : m.start()]
         and "“" not in sentence[m.end() : closed]
-        and len(sentence[opened:closed].split()) <= 8
+        # a longer name when it opens with the number: "“90 hành động thiết thực phụ nữ và trẻ em”"
+        and len(sentence[opened:closed].split()) <= (14 if not sentence[opened + 1 : m.start()].strip() else 8)
     )
 
 

@@ -54,7 +54,7 @@ _BODY = re.compile(
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
-    r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+Phụ\s+nữ(?:\s*\(LHPN\))?|Nông\s+dân|CCB|"
+    r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+[Pp]hụ\s+nữ(?:\s*\(LHPN\))?|Nông\s+dân|CCB|"
     r"Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|"
     r"Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
@@ -462,15 +462,27 @@ _LEADS = re.compile(
 )
 
 
+# A title written before the name of the person who leads a visit: "Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài đã
+# tới thăm", "Bí thư Tỉnh ủy Lâm Đồng Trần Văn B làm việc".
+_TITLE_FIRST = re.compile(
+    r"(?P<title>(?:Phó\s+)?(?:Trưởng\s+[Bb]an|Bí\s+thư|Chủ\s+tịch)\s+[^,.;:()]{3,80}?)\s+"
+    r"[A-ZĐ]\w+(?:\s+[A-ZĐ]\w+){1,3}\s+(?:(?:đã|vừa)\s+)?(?:(?:tới|đến|về)\s+)?"
+    r"(?:thăm|làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|chủ\s+trì|dẫn\s+đầu)\b"
+)
+
+
 def titled_body(text: str) -> BodyHit | None:
     """The office of a person who is the subject of a visit ("Chiều 20/5, đồng chí X, Ủy viên Ban Thường vụ, Trưởng
-    Ban Dân vận Tỉnh ủy làm việc với Đảng ủy xã …"): the last body their title names."""
+    Ban Dân vận Tỉnh ủy làm việc với Đảng ủy xã …", or the title first: "Trưởng ban Dân vận Trung ương Bùi Thị Minh
+    Hoài đã tới thăm …"): the last body their title names."""
+    titles = []
     for m in _COMRADE.finditer(text):
         person, end = _person_at(text, m.end())
-        if person is None or not person.title or not _LEADS.match(text, end):
-            continue
-        found = find_bodies(person.title, in_title=True)
-        at = text.find(person.title, person.start)
+        if person is not None and person.title and _LEADS.match(text, end):
+            titles.append((text.find(person.title, person.start), person.title))
+    titles += [(m.start("title"), m.group("title")) for m in _TITLE_FIRST.finditer(text)]
+    for at, title in sorted(titles):
+        found = find_bodies(title, in_title=True)
         if found and at >= 0:
             last = found[-1]
             return BodyHit(at + last.start, at + last.end, last.name, last.place)
