@@ -2166,7 +2166,7 @@ def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
     adjudicated = load_labels(folder / "labels_adjudicated.yaml")
     decisions = {d["id"]: d for d in yaml.safe_load((folder / "agreement_decisions.yaml").read_text())["decisions"]}
     ids = [t["id"] for t in second["texts"]]
-    assert len(ids) == 100 and [t["id"] for t in adjudicated["texts"]] == ids
+    assert len(ids) == 195 and [t["id"] for t in adjudicated["texts"]] == ids
     assert sorted(adjudicated["split"]["held_out"]) == sorted(ids) and not adjudicated["split"]["tuning"]
     for text in adjudicated["texts"]:
         decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
@@ -2308,3 +2308,22 @@ def test_a_summer_campaigns_year_dates_its_span_and_is_no_figure():
 def test_a_number_opening_a_quoted_campaign_name_is_part_of_the_name():
     text = "Hội hưởng ứng đợt thi đua “90 hành động thiết thực phụ nữ và trẻ em” với 12 công trình."
     assert values(draft_of(text)) == [12]
+
+
+# --- round 20 (on-arrival misses of p726-p757) -------------------------------------------------------------------
+
+
+def test_a_count_to_an_hour_of_a_day_is_no_gathering():
+    text = (
+        "Thông tin từ Ủy ban Trung ương MTTQ Việt Nam, tính đến 17h ngày 11/10/2025, các cá nhân, tổ chức đã đăng ký "
+        "ủng hộ đồng bào bị ảnh hưởng bởi bão lũ thông qua Ban Vận động cứu trợ Trung ương.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits if v.date_start] == []
+
+
+def test_a_contests_final_round_is_a_gathering():
+    text = (
+        "Một triệu lượt hội viên nông dân trong cả nước đua tài\n\n"
+        "Tối 1-10-2022, tại tỉnh An Giang đã diễn ra vòng chung kết giữa các đội thi đến từ Hội Nông dân của 4 tỉnh.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2022-10-01", None)]

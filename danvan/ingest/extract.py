@@ -99,7 +99,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|"
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
@@ -147,7 +147,8 @@ _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với)\s
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
     r"\b[Tt]ừ\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới)\s+|"  # "từ năm 2021 đến tháng 6/2023": a period reviewed
-    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:(?:ngày|tháng)\s+)?$"
+    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
+    r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
 )
 # A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
