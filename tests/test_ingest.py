@@ -2166,7 +2166,7 @@ def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
     adjudicated = load_labels(folder / "labels_adjudicated.yaml")
     decisions = {d["id"]: d for d in yaml.safe_load((folder / "agreement_decisions.yaml").read_text())["decisions"]}
     ids = [t["id"] for t in second["texts"]]
-    assert len(ids) == 100 and [t["id"] for t in adjudicated["texts"]] == ids
+    assert len(ids) == 195 and [t["id"] for t in adjudicated["texts"]] == ids
     assert sorted(adjudicated["split"]["held_out"]) == sorted(ids) and not adjudicated["split"]["tuning"]
     for text in adjudicated["texts"]:
         decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
