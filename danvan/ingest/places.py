@@ -466,8 +466,7 @@ _LEADS = re.compile(
 # tới thăm", "Bí thư Tỉnh ủy Lâm Đồng Trần Văn B làm việc".
 _TITLE_FIRST = re.compile(
     r"(?P<title>(?:Phó\s+)?(?:Trưởng\s+[Bb]an|Bí\s+thư|Chủ\s+tịch)\s+[^,.;:()]{3,80}?)\s+"
-    r"[A-ZĐ]\w+(?:\s+[A-ZĐ]\w+){1,3}\s+(?:(?:đã|vừa)\s+)?(?:(?:tới|đến|về)\s+)?"
-    r"(?:thăm|làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|chủ\s+trì|dẫn\s+đầu)\b"
+    r"[A-ZĐ]\w+(?:\s+[A-ZĐ]\w+){1,3}(?:\s+(?:(?:đã|vừa)\s+)?(?:tới|đến|về))?" + _LEADS.pattern
 )
 
 
