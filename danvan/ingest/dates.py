@@ -83,11 +83,10 @@ _ANNIVERSARY = re.compile(
     rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/*]\s*"
     rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
 )
-# "năm 2023", and a quarter's year "quý I/2024", "quý III năm 2023" — counted to guess the year when the page
-# states no date.
-# "năm 2022", "quý I/2024", a summer's campaign "hè 2016"
+# "năm 2023", a quarter's year "quý I/2024", "quý III năm 2023", a summer campaign's "hè 2016" — counted to guess
+# the year when the page states no date.
 _YEAR_WORD = re.compile(
-    rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|(?:[Mm]ùa\s+)?(?<!\w)[Hh]è)\s*(?P<y>{_YEAR})\b"
+    rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|(?:[Mm]ùa\s+)?[Hh]è)\s*(?P<y>{_YEAR})\b"
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".

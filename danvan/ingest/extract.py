@@ -1006,8 +1006,8 @@ def _head_nouns(subject: str | None) -> set[str]:
 
 
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
-    """The same figure counting the same thing: value, fraction and unit equal, and the subject's first word; or a
-    headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
+    """The same figure counting the same thing: value, fraction and unit equal, and the noun it counts (_head_nouns); or
+    a headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
     if not _head_nouns(head.subject) & _head_nouns(other.subject) or head.unit != other.unit:
         return False
     if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):

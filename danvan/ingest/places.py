@@ -74,9 +74,10 @@ _BODY_LIST = re.compile(
 )
 # A team led by someone whose title names the body: "Tổ Kiểm tra số 4 do đồng chí X – PCT UBND huyện, Phó Trưởng Ban
 # Chỉ đạo … huyện làm Tổ trưởng", "đoàn … do đồng chí X, Trưởng ban Dân vận Thành ủy dẫn đầu".
+# The role of the person who leads a team: "… làm Trưởng đoàn", "làm Tổ trưởng", "làm Trưởng đoàn kiểm tra".
+_ROLE = r"làm\s+(?:[Tt]rưởng\s+đoàn(?:\s+\w+)?|[Tt]ổ\s+trưởng|[Tt]rưởng\s+tổ)"
 _LED_BY = re.compile(
-    r"\bdo\s+(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*(?P<title>[^.;]{4,200}?)\s+(?:làm\s+(?:[Tt]rưởng\s+đoàn|[Tt]ổ\s+trưởng|"
-    r"[Tt]rưởng\s+tổ|[Tt]rưởng\s+đoàn\s+\w+)|dẫn\s+đầu|chủ\s+trì)\b"
+    rf"\bdo\s+(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*(?P<title>[^.;]{{4,200}}?)\s+(?:{_ROLE}|dẫn\s+đầu|chủ\s+trì)\b"
 )
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
 _TITLE_BEFORE = re.compile(
@@ -92,8 +93,7 @@ _TITLE_WORD = re.compile(
 # A title ends where the sentence goes on with a verb: "… Trung ương phát biểu", "… ghi nhận".
 _TITLE_END = re.compile(
     r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
-    r"trao|biểu dương|làm việc|làm\s+[Tt]rưởng\s+đoàn|làm\s+[Tt]ổ\s+trưởng|tại|và|đồng chủ trì|cho biết|yêu cầu|"
-    r"kết luận|dự|"
+    rf"trao|biểu dương|làm việc|{_ROLE}|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
     r"đã|do|được|cùng|với)\b"
 )
 
@@ -457,8 +457,7 @@ def led_body(text: str) -> BodyHit | None:
 
 # What a titled person does when they lead the visit themselves: "đồng chí X, Trưởng Ban Dân vận Tỉnh ủy làm việc với".
 _LEADS = re.compile(
-    r"\s*(?:(?:đã|vừa|có\s+buổi)\s+)?(?:làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|thăm|chủ\s+trì|dẫn\s+đầu|"
-    r"làm\s+(?:[Tt]rưởng\s+đoàn|[Tt]ổ\s+trưởng|[Tt]rưởng\s+tổ))\b"
+    rf"\s*(?:(?:đã|vừa|có\s+buổi)\s+)?(?:làm\s+việc|kiểm\s+tra|khảo\s+sát|giám\s+sát|thăm|chủ\s+trì|dẫn\s+đầu|{_ROLE})\b"
 )
 
 
