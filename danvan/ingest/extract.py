@@ -24,12 +24,13 @@ from typing import Any, Generic, Protocol, TypeVar
 import polars as pl
 import yaml
 
-from .. import gazetteer
+from .. import fmt, gazetteer
 from ..fmt import partial_date
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import Registry
 from ..text import ascii_key, name_key
+from . import event_model
 from .dates import (
     DateHit,
     Published,
@@ -237,6 +238,9 @@ class Context:
     indicator_weights: dict[str, dict[str, float]] | None = None
     # Per paragraph (start, end): its places, province, district, commune and document codes, for its events.
     paragraph_facts: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
+    # Dates the rules set aside as no gathering (a document's date, "tính đến", a deadline, a period reviewed or
+    # tallied, a day inside a gathering of a few days): the event model may not make them events.
+    vetoed: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.date_ix, self.doc_ix, self.place_ix = _Index(self.dates), _Index(self.docs), _Index(self.places)
@@ -289,19 +293,13 @@ def extract(
             article.notes.append("Không thấy văn bản tiếng Việt: không trích xuất số liệu, ngày tháng hay văn bản.")
         pub = Published(published, None, None, 1.0 if published else 0.0)
         return Draft(_source(article, pub, None, None))
-    ctx = _context(article, registry, published, province, indicators or [], url)
-    if related := _related_headlines(ctx):
-        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
-        article.notes.append(
-            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
-            + "; ".join(f"“{p.text}”" for p in related)
-        )
-        ctx = _context(article, registry, published, province, indicators or [], url)
+    ctx = _article_context(article, registry, published, province, indicators or [], url)
+    article = ctx.article
     draft = Draft(
         # the article's province: the one the text is about, else its outlet's (a Thanh Hóa paper's report from Sơn La
         # is Sơn La's; the note names the outlet's too)
         _source(article, ctx.published, _scheme_code(ctx, ctx.province, ctx.on), _source_note(ctx)),
-        _visits(ctx),
+        _chosen(ctx, _visits(ctx)),
         _documents(ctx),
         _observations(ctx),
     )
@@ -309,6 +307,42 @@ def extract(
         ctx.notes.append("Không tìm thấy sự kiện, văn bản hay số liệu nào trong bài.")
     draft.source.notes = article.notes + ctx.notes
     return draft
+
+
+def _article_context(
+    article: Article,
+    registry: Registry | None,
+    published: str | None,
+    province: str | None,
+    indicators: list[dict[str, Any]],
+    url: str | None = None,
+) -> Context:
+    """The context of the article, lines that look like another article's headline left out."""
+    ctx = _context(article, registry, published, province, indicators, url)
+    if related := _related_headlines(ctx):
+        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
+        article.notes.append(
+            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
+            + "; ".join(f"“{p.text}”" for p in related)
+        )
+        ctx = _context(article, registry, published, province, indicators, url)
+    return ctx
+
+
+def event_examples(
+    path: str | Path, registry: Registry | None, *, province: str | None, indicators: list[dict[str, Any]]
+) -> tuple[list[tuple[str, dict[str, float]]], set[str]]:
+    """The dates of a text the event model weighs, each with its features, as `extract` sees them before the model
+    chooses, and the event dates the rules decide alone (for scripts/train_event_model.py)."""
+    article = read_article(path)
+    if not article.text.strip() or not looks_vietnamese(article.text):
+        return [], set()
+    ctx = _article_context(article, registry, None, province, indicators)
+    visits = _visits(ctx)
+    candidates = date_candidates(ctx, visits)
+    judged = {c.key for c in candidates}
+    fixed = {key for v in visits if (key := _visit_key(v)) and key not in judged}
+    return [(c.key, c.features) for c in candidates], fixed
 
 
 def _context(
@@ -575,9 +609,10 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai"); a campaign's weeks
     # keep their launch day as an event of its own.
     spans = [(v.body, v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
-    visits = [
-        v for v in visits if v.date_end or not any(b == v.body and s <= (v.date_start or "") <= e for b, s, e in spans)
+    aside = [
+        v for v in visits if not v.date_end and any(b == v.body and s <= (v.date_start or "") <= e for b, s, e in spans)
     ]
+    visits = [v for v in visits if v not in aside]
     # A gathering of a few days told without its organiser ("Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7)") is the
     # one a body opened on its first day ("Chiều 17-7, … Đại hội … khai mạc"): that visit lasts the span.
     for span in lasting:
@@ -589,8 +624,203 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # A month still to come is a planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026).
     if any(v.date_start and v.date_precision == "day" for v in visits):
         coming = ctx.published.date[:7] if ctx.published.date else "9999"
-        visits = [v for v in visits if not v.date_start or v.date_precision == "day" or v.date_start[:7] >= coming]
+        aside += [v for v in visits if v.date_start and v.date_precision != "day" and v.date_start[:7] < coming]
+        visits = [v for v in visits if v not in aside]
+    ctx.vetoed |= {day for v in aside if (day := _visit_key(v))}
     return visits
+
+
+# --- which dates are the text's own gatherings: the event model (event_model.py) --------------------------------
+
+# Word groups whose presence in a date's sentence, or just before or after the date, the model weighs.
+_CUES = {
+    "vua": re.compile(r"\bvừa\b|vừa qua|mới đây", re.I),
+    "chobiet": re.compile(r"cho biết|thông tin|phát biểu|nhấn mạnh", re.I),
+    "banhanh": re.compile(r"ban hành|ký|quyết định số|kế hoạch số|công văn", re.I),
+    "tungay": re.compile(r"\btừ\b", re.I),
+    "den": re.compile(r"\bđến\b|\btới\b", re.I),
+    "se": re.compile(r"\bsẽ\b|dự kiến|kế hoạch|phấn đấu", re.I),
+    "future": re.compile(r"sắp", re.I),
+    "tai": re.compile(r"\btại\b", re.I),
+    "doan": re.compile(r"\bđoàn\b", re.I),
+    "thanhphan": re.compile(r"dự\b|tham dự|chủ trì|đồng chí|đ/c", re.I),
+    "truoc": re.compile(r"trước đó|trước đây|năm \d{4},", re.I),
+    "tinhden": re.compile(r"tính đến|đến nay|đến hết|lũy kế", re.I),
+    "anh": re.compile(r"\(ảnh|ảnh:", re.I),
+    "nam": re.compile(r"năm \d{4}", re.I),
+    "giai": re.compile(r"giai đoạn|nhiệm kỳ|từ đầu năm|trong năm|năm qua", re.I),
+}
+_PLAN_CODE_BEFORE = re.compile(r"(?:số|/)\s*\S*\s+(?:ngày|ngáy)\s*$")  # "Kế hoạch số 32 ngày 23/1/2024"
+_FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền thống)", re.I)
+
+
+@dataclass
+class _Candidate:
+    key: str  # as the labels write an event: "2024-05-06", "2024-05", "2024-05-06..2024-05-07"
+    hit: DateHit | None  # None: the page's date
+    features: dict[str, float]
+
+
+def _words_of(text: str, prefix: str) -> dict[str, float]:
+    """The features of a piece of text: event verbs, gatherings, bodies, and each of _CUES, as 0/1."""
+    found = {
+        "ev": _EVENT_VERB.search(text),
+        "gath": _gathering(text),
+        "recent": _RECENT.search(text),
+        "body": find_bodies(text),
+        "tally": _TALLY.search(text),
+        "camp": _CAMPAIGN.search(text),
+        "plenum": _PLENUM_NAME.search(text),
+        **{name: cue.search(text) for name, cue in _CUES.items()},
+    }
+    return {prefix + name: 1.0 if hit else 0.0 for name, hit in found.items()}
+
+
+def _hit_key(hit: DateHit) -> str:
+    if hit.precision == "month":
+        return hit.day.isoformat()[:7]
+    return f"{hit.day}..{hit.end_day}" if hit.end_day else hit.day.isoformat()
+
+
+def _visit_key(visit: VisitDraft) -> str | None:
+    if not visit.date_start:
+        return None
+    start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
+    return f"{start}..{visit.date_end}" if visit.date_end else start
+
+
+def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
+    """The dates the event model chooses from, each with the features it weighs: every date the text writes (the
+    page's own stamp aside) in a sentence that tells of something happening; not a date the rules set aside
+    (ctx.vetoed) unless a visit of theirs has it. A span of days, a month, and a gathering the text does not date
+    (dated by the page) are the rules' alone: the conventions settle them."""
+    text, sentences, paragraphs = ctx.article.text, ctx.article.sentences(), ctx.article.paragraphs
+    starts, para_starts = [s.start for s in sentences], [p.start for p in paragraphs]
+    pub = ctx.published.date
+    page_day = dt.date.fromisoformat(pub) if pub and len(pub) == 10 else None
+    hits = [h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start]
+    title = _title(ctx)
+    of_title = _words_of(title.text, "T_") if title else {}
+    many = {"nh1": len(hits) == 1, "nh2_3": 2 <= len(hits) <= 3, "nh4": len(hits) >= 4}
+    found: dict[str, _Candidate] = {}
+    seen_ev = seen_cue_ev = False
+    for rank, hit in enumerate(hits):
+        key = _hit_key(hit)
+        if key in found:
+            found[key].features["n_same"] += 1
+            continue
+        sentence = sentences[bisect_left(starts, hit.start + 1) - 1]
+        para = bisect_left(para_starts, hit.start + 1) - 1
+        before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
+        f = {"bias": 1.0, "n_same": 1.0, **_words_of(sentence.text, "S_"), **_words_of(after, "A_")}
+        f |= _words_of(before, "B_") | of_title
+        gap = (page_day - hit.day).days if page_day else None
+        flags = {
+            "cue": hit.cue,
+            "has_year": hit.has_year,
+            "month": hit.precision == "month",
+            "wday": hit.weekday is not None,
+            "yearnote": hit.year_note is not None,
+            "rank0": rank == 0,
+            "rank1": rank == 1,
+            "para0_2": para <= 2,
+            "para3_5": 3 <= para <= 5,
+            "sent0_3": sentences.index(sentence) <= 3,
+            "s_start": hit.start - sentence.start < 15,
+            **many,
+            "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
+            "issues": _issues_document(text[hit.end : sentence.end]),
+            "asof": _AS_OF.search(text[max(0, hit.start - 25) : hit.start]),
+            "deadline": _DEADLINE.search(text[max(0, hit.start - 40) : hit.start]),
+            "spanclose_b": _SPAN_CLOSE.search(text[max(0, hit.start - 25) : hit.start]),
+            "nopub": gap is None,
+            "future": gap is not None and gap < 0,
+            "same": gap == 0,
+            "g1_3": gap is not None and 1 <= gap <= 3,
+            "g4_14": gap is not None and 4 <= gap <= 14,
+            "g15_60": gap is not None and 15 <= gap <= 60,
+            "g61_365": gap is not None and 61 <= gap <= 365,
+            "gold": gap is not None and gap > 365,
+            "plan_before": _PLAN_CODE_BEFORE.search(text[max(0, hit.start - 60) : hit.start]),
+            "truocdo": re.search(r"[Tt]rước đó", before),
+            "first_ev": f["S_ev"] and not seen_ev,
+            "first_cue_ev": f["S_ev"] and hit.cue and not seen_cue_ev,
+            "in_title": title is not None and title.start <= hit.start < title.end,
+            "paren": re.search(r"\(\s*$", text[max(0, hit.start - 3) : hit.start]),
+            "ngaythanhlap": _FOUNDING_DAY.search(after),
+        }
+        f |= {name: 1.0 for name, on in flags.items() if on}
+        seen_ev = seen_ev or bool(f["S_ev"])
+        seen_cue_ev = seen_cue_ev or bool(f["S_ev"] and hit.cue)
+        found[key] = _Candidate(key, hit, f)
+    if pub in found:
+        found[pub].features["pub_also"] = 1.0
+    # Only a sentence that tells of something happening can date it; the rules' set-aside dates are none; a span of
+    # days with an event verb is a gathering or a campaign by the conventions, the rules' alone.
+    made = {_visit_key(v) for v in visits}
+    return [
+        c
+        for c in found.values()
+        if ".." not in c.key
+        and c.hit is not None
+        and c.hit.precision == "day"
+        and (
+            c.key in made
+            or (
+                c.key not in ctx.vetoed
+                and bool(c.features.get("S_ev") or c.features.get("S_gath") or c.features.get("S_camp"))
+            )
+        )
+    ]
+
+
+def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
+    """The rules' visits, less those whose written date the event model finds no event of the text (the source's
+    notes name each), and a visit for each written date it finds one that the rules did not read as one (its note
+    says so, with the model's probability, for the curator to check). A span, a month, or a visit the page dates, the
+    rules decide alone."""
+    model = event_model.model()
+    candidates = date_candidates(ctx, visits)
+    likely = {c.key: model.probability(c.features) for c in candidates}
+    kept = []
+    for visit in visits:
+        p = likely.get(_visit_key(visit) or "", 1.0)
+        if p > model.threshold:
+            kept.append(visit)
+            continue
+        ctx.notes.append(
+            f"Bỏ sự kiện {partial_date(_visit_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
+            f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(p, 2)}; người nhập xem lại nếu cần."
+        )
+    people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
+    title = _title(ctx)
+    heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
+    for candidate in candidates:
+        hit = candidate.hit
+        if likely[candidate.key] <= model.threshold or hit is None or any(_covers(v, hit) for v in kept):
+            continue
+        sentence = next(s for p in ctx.article.paragraphs for s in split_sentences(p) if s.start <= hit.start < s.end)
+        para = next(p for p in ctx.article.paragraphs if p.start <= hit.start < p.end)
+        main_body = _first_body([s for s in heads if s.start <= para.start])
+        visit = _visit(ctx, _Event(sentence, para, hit, None, False), main_body, people)
+        if visit.body is None:
+            visit.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
+        visit.notes.append(
+            "Các quy tắc không đọc câu này là một sự kiện; theo mô hình, xác suất đây là sự kiện của bài là "
+            f"{fmt.number(likely[candidate.key], 2)}: người nhập kiểm tra."
+        )
+        visit.confidence = round(min(visit.confidence, likely[candidate.key]), 2)
+        kept.append(visit)
+    return kept
+
+
+def _covers(visit: VisitDraft, hit: DateHit) -> bool:
+    """The visit is already the gathering of that date: the same first day, or a day within its span."""
+    if not visit.date_start:
+        return False
+    return visit.date_start == hit.day.isoformat() or bool(
+        visit.date_end and visit.date_start <= hit.day.isoformat() <= visit.date_end
+    )
 
 
 def _days(visit: VisitDraft) -> int:
@@ -639,9 +869,10 @@ def _events(ctx: Context) -> list[_Event]:
     lede = ctx.article.paragraphs[:3]
     for para in ctx.article.paragraphs:
         for sentence in (c for s in split_sentences(para) for c in _clauses(ctx, s)):
+            dated = ctx.date_ix.within(sentence.start, sentence.end)
             hits = [
                 h
-                for h in ctx.date_ix.within(sentence.start, sentence.end)
+                for h in dated
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
@@ -652,6 +883,7 @@ def _events(ctx: Context) -> list[_Event]:
             ]
             while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
+            ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
             campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
             if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
@@ -667,8 +899,10 @@ def _events(ctx: Context) -> list[_Event]:
                 start = _year_of_end(start, end)
             last = end.day if end else start.end_day
             if last and (last - start.day).days > _LONGEST_GATHERING and _TALLY.search(sentence.text):
+                ctx.vetoed |= {_hit_key(h) for h in hits}
                 continue  # "Từ ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied, no gathering
             if last and (last - start.day).days > _LONGEST_CAMPAIGN:
+                ctx.vetoed |= {_hit_key(h) for h in hits}
                 continue  # "Mốc thời gian kiểm tra từ ngày 01/01/2017 đến 30/6/2021": the period reviewed
             events.append(_Event(sentence, para, start, end, False))
             for other in hits[1:] if end is None else []:  # "Ngày 15/11/2023 và 18/11/2023 … tổ chức Ngày hội"
