@@ -933,6 +933,7 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Nghị quyết số 49/NQ-TU ngày 28/5/2024 của Ban Thường vụ Tỉnh uỷ", ["49-NQ/TU"]),
         ("Quyết định số 1221/QĐ-UBND của UBND tỉnh", ["1221/QĐ-UBND"]),
         ("tiếp tục thực hiện Chỉ thị số 30-CT/TW1, Pháp lệnh", ["30-CT/TW"]),
+        ("Nghị quyết số 25 - NQ/TƯ và 26-NQ/TƯ của Trung ương", ["25-NQ/TW", "26-NQ/TW"]),  # Trung ương with its mark
         # a bare Đề án of a standing committee, with the code the naming rules give
         ("Sơ kết 2 năm thực hiện Đề án số 02 của Ban Thường vụ Tỉnh ủy về", ["02-ĐA/TU"]),
         # a plenum's resolution named by its plenum and subject

@@ -18,7 +18,7 @@ _CODE = re.compile(
     r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"
-    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
+    r"(?P<issuer>[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
@@ -190,6 +190,8 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
     sep1, sep2 = sep1.replace("–", "-"), sep2.replace("–", "-")
     if footnote := _FOOTNOTE.match(issuer):
         issuer = footnote.group(1)
+    if issuer == "TƯ":  # "25-NQ/TƯ": Trung ương written with its mark
+        issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer):
         sep1, sep2 = "-", "/"
     head = f"{num}/{year}" if year else num
