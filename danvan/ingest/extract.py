@@ -293,7 +293,7 @@ def extract(
             article.notes.append("Không thấy văn bản tiếng Việt: không trích xuất số liệu, ngày tháng hay văn bản.")
         pub = Published(published, None, None, 1.0 if published else 0.0)
         return Draft(_source(article, pub, None, None))
-    ctx = _article_context(article, registry, published, province, indicators or [], url)
+    ctx = _context(article, registry, published, province, indicators or [], url)
     article = ctx.article
     draft = Draft(
         # the article's province: the one the text is about, else its outlet's (a Thanh Hóa paper's report from Sơn La
@@ -309,26 +309,6 @@ def extract(
     return draft
 
 
-def _article_context(
-    article: Article,
-    registry: Registry | None,
-    published: str | None,
-    province: str | None,
-    indicators: list[dict[str, Any]],
-    url: str | None = None,
-) -> Context:
-    """The context of the article, lines that look like another article's headline left out."""
-    ctx = _context(article, registry, published, province, indicators, url)
-    if related := _related_headlines(ctx):
-        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
-        article.notes.append(
-            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
-            + "; ".join(f"“{p.text}”" for p in related)
-        )
-        ctx = _context(article, registry, published, province, indicators, url)
-    return ctx
-
-
 def event_examples(
     path: str | Path, registry: Registry | None, *, province: str | None, indicators: list[dict[str, Any]]
 ) -> tuple[list[tuple[str, dict[str, float]]], set[str]]:
@@ -337,7 +317,7 @@ def event_examples(
     article = read_article(path)
     if not article.text.strip() or not looks_vietnamese(article.text):
         return [], set()
-    ctx = _article_context(article, registry, None, province, indicators)
+    ctx = _context(article, registry, None, province, indicators)
     visits = _visits(ctx)
     candidates = date_candidates(ctx, visits)
     judged = {c.key for c in candidates}
@@ -352,7 +332,9 @@ def _context(
     province: str | None,
     indicators: list[dict[str, Any]],
     url: str | None = None,
+    trim: bool = True,
 ) -> Context:
+    """What one extraction knows of the article; once, lines that look like another article's headline left out."""
     pub, pub_hit = publication(article, published)
     year, year_note = reference_year(article, pub.date)
     # With no year to give a bare "9/1", it is read with a stand-in year; only its own sentence can then date it.
@@ -406,7 +388,7 @@ def _context(
         notes.append(f"Bài không ghi ngày; “{era}” chỉ có từ 1/7/2025 nên tỉnh ghi theo mã sau sắp xếp.")
     if province and outlet is None:
         notes.append(f"Không nhận ra tỉnh “{province}” (--province).")
-    return Context(
+    ctx = Context(
         article,
         registry,
         pub,
@@ -425,6 +407,14 @@ def _context(
         outlet_note if outlet else None,
         notes,
     )
+    if trim and (related := _related_headlines(ctx)):
+        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
+        article.notes.append(
+            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
+            + "; ".join(f"“{p.text}”" for p in related)
+        )
+        return _context(article, registry, published, province, indicators, url, trim=False)
+    return ctx
 
 
 def _related_headlines(ctx: Context) -> list[Span]:
