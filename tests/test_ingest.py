@@ -934,6 +934,12 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Quyết định số 1221/QĐ-UBND của UBND tỉnh", ["1221/QĐ-UBND"]),
         ("tiếp tục thực hiện Chỉ thị số 30-CT/TW1, Pháp lệnh", ["30-CT/TW"]),
         ("Nghị quyết số 25 - NQ/TƯ và 26-NQ/TƯ của Trung ương", ["25-NQ/TW", "26-NQ/TW"]),  # Trung ương with its mark
+        # the state's other kinds: a Công điện, a Phương án, a Quy định written "QyĐ", a Thông cáo, a Dự án
+        (
+            "Công điện số 12/CĐ-TTg, Phương án số 10/PA-UBND và Quy định số 05/QyĐ-UBND",
+            ["12/CĐ-TTg", "10/PA-UBND", "05/QyĐ-UBND"],
+        ),
+        ("Thông cáo số 3/TC-VPCP và Dự án số 7/DA-UBND", ["3/TC-VPCP", "7/DA-UBND"]),
         # a bare Đề án of a standing committee, with the code the naming rules give
         ("Sơ kết 2 năm thực hiện Đề án số 02 của Ban Thường vụ Tỉnh ủy về", ["02-ĐA/TU"]),
         # a plenum's resolution named by its plenum and subject
