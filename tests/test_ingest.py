@@ -1045,6 +1045,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("phân bổ 34 tỷ đồng cho các tỉnh và 30,2 tỷ cho 25 xã", [34e9, 30.2e9, 25]),
         # a space groups thousands in some reports; a year is never grouped so
         ("xây dựng 353 cổng rào và 6 603 bóng đèn; năm 2023 150 hộ; 1 250 suất quà", [353, 6603, 150, 1250]),
+        # a stray space after the decimal comma before a multiplier
+        ("ủng hộ trên 2, 048 tỷ đồng và tiếp nhận 1, 2 tỉ đồng; 15 hộ, 20 hộ", [2.048e9, 1.2e9, 15, 20]),
     ],
 )
 def test_numbers_after_a_group_or_a_road_marker_are_names(sentence, expected):
