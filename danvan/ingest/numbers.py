@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from ..model import Status, Unit
 
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m · 61.794.000đ — "." groups thousands (a space
-# does in some reports: "6 603 bóng đèn"), "," is the decimal mark (a space may follow it before a multiplier); a length or area unit, or "đ" (đồng), may be
-# glued to the number. After a word and a slash it is a count of its own ("36.822 hộ/163.866 nhân khẩu"); after a
-# number and a slash, the whole of a fraction.
+# does in some reports: "6 603 bóng đèn"), "," is the decimal mark (a stray space may follow it before a multiplier:
+# "2, 048 tỷ"); a length or area unit, or "đ" (đồng), may be glued to the number. After a word and a slash it is a
+# count of its own ("36.822 hộ/163.866 nhân khẩu"); after a number and a slash, the whole of a fraction.
 _NUMBER = re.compile(
     r"(?<![\w.,\-–:])(?<![\dIVX]/)(?<!\d\s/)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,/])|"
