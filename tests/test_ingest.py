@@ -1077,9 +1077,10 @@ def test_a_figure_pointed_back_at_or_a_round_figure_repeated_is_reported_once():
 def test_recipients_one_each_of_what_was_just_counted_are_the_same_figure():
     text = (
         "Dịp này, Hội Cựu chiến binh tỉnh trao 10 suất quà, mỗi suất trị giá 500.000 đồng cho 10 hội viên khó khăn. "
-        "Ủy ban MTTQ huyện bàn giao 2 ngôi nhà Đại đoàn kết cho 2 hộ nghèo và 5 suất quà cho 3 hộ.\n"
+        "Ủy ban MTTQ huyện bàn giao 2 ngôi nhà Đại đoàn kết cho 2 hộ nghèo và 5 suất quà cho 3 hộ. "
+        "Đề án đã có 8 hộ được hỗ trợ 8 con bò sinh sản và 6 hộ được nhận 12 con dê.\n"
     )
-    assert values(draft_of(text)) == [10, 500_000, 2, 5, 3]
+    assert values(draft_of(text)) == [10, 500_000, 2, 5, 3, 8, 6, 12]
 
 
 def test_parts_of_a_count_by_province_in_brackets():

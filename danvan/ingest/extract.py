@@ -1193,11 +1193,12 @@ _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên �
 
 def _one_each(sentence: Span, measure: Measure, given: list[Measure]) -> bool:
     """ "trao 10 suất quà … cho 10 hội viên", "bàn giao 2 nhà Đại đoàn kết cho 2 hộ": the recipients, one each, of
-    the things just counted are the same figure."""
+    the things just counted are the same figure; so are the things the counted recipients get, one each ("8 hộ được
+    hỗ trợ 8 con bò")."""
     before = sentence.text[: measure.start - sentence.start]
     return (
         measure.unit == "count"
-        and bool(re.search(r"\bcho\s+(?:các\s+|mỗi\s+)?$", before))
+        and bool(re.search(r"\bcho\s+(?:các\s+|mỗi\s+)?$|\bđược\s+(?:hỗ\s+trợ|nhận|tặng|trao|cấp)\s+$", before))
         and any(g.value == measure.value and g.unit == "count" for g in given)
     )
 
