@@ -1020,6 +1020,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("thành lập 5 tổ tự quản, xây dựng 150 km đường", [5, 150]),  # counts before the noun stay
         # set phrases and the two sides of a match count nothing; the teams the match is between do
         ("tăng trưởng đạt 2 con số; trong 2 cuộc kháng chiến; trận giữa 2 đội Công an - Quân sự của 8 đội", [8]),
+        # the aspects of a strong organisation; goods and faces are counted
+        ("vững mạnh trên cả 3 mặt: chính trị, tư tưởng; cả 4 mặt tư tưởng, tổ chức; 3 mặt hàng, 10 gương mặt", [3, 10]),
         # the country's strategic breakthroughs are a set phrase; a congress's own breakthroughs are counted
         ("thực hiện 3 khâu đột phá chiến lược của đất nước; Đại hội xác định 2 khâu đột phá", [2]),
         # a day, a ward, a disease written with spaces and a quoted programme or slogan are names

@@ -70,12 +70,14 @@ _NOT_MEASURE_BEFORE = re.compile(
 )
 # Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
 # "02 ngày" (but "193 nghìn ngày công" counts work-days), "3 sao", "5 biết, 4 luôn, 3 thể hiện", the levels of a
-# structure ("Quỹ vì người nghèo 4 cấp"), "tăng trưởng 2 con số", "2 cuộc kháng chiến" — and function words after a
+# structure ("Quỹ vì người nghèo 4 cấp"), "tăng trưởng 2 con số", "2 cuộc kháng chiến", the aspects of a strong
+# organisation ("trên cả 3 mặt: chính trị, tư tưởng và tổ chức") — and function words after a
 # name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược)\b|"
+    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|"
+    r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
