@@ -646,8 +646,8 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 
 @dataclass
 class _Candidate:
-    key: str  # as the labels write an event: "2024-05-06", "2024-05", "2024-05-06..2024-05-07"
-    hit: DateHit | None  # None: the page's date
+    key: str  # the day as the labels write an event: "2024-05-06"
+    hit: DateHit  # where the text first writes it
     features: dict[str, float]
 
 
@@ -699,7 +699,8 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         if key in found:
             found[key].features["n_same"] += 1
             continue
-        sentence = sentences[bisect_left(starts, hit.start + 1) - 1]
+        at = bisect_left(starts, hit.start + 1) - 1
+        sentence = sentences[at]
         para = bisect_left(para_starts, hit.start + 1) - 1
         before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
         f = {"bias": 1.0, "n_same": 1.0, **_words_of(sentence.text, "S_"), **_words_of(after, "A_")}
@@ -708,14 +709,13 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         flags = {
             "cue": hit.cue,
             "has_year": hit.has_year,
-            "month": hit.precision == "month",
             "wday": hit.weekday is not None,
             "yearnote": hit.year_note is not None,
             "rank0": rank == 0,
             "rank1": rank == 1,
             "para0_2": para <= 2,
             "para3_5": 3 <= para <= 5,
-            "sent0_3": sentences.index(sentence) <= 3,
+            "sent0_3": at <= 3,
             "s_start": hit.start - sentence.start < 15,
             **many,
             "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
@@ -752,7 +752,6 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         c
         for c in found.values()
         if ".." not in c.key
-        and c.hit is not None
         and c.hit.precision == "day"
         and (
             c.key in made
@@ -774,20 +773,20 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     likely = {c.key: model.probability(c.features) for c in candidates}
     kept = []
     for visit in visits:
-        p = likely.get(_visit_key(visit) or "", 1.0)
-        if p > model.threshold:
+        chance = likely.get(_visit_key(visit) or "", 1.0)
+        if chance > model.threshold:
             kept.append(visit)
             continue
         ctx.notes.append(
             f"Bỏ sự kiện {partial_date(_visit_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
-            f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(p, 2)}; người nhập xem lại nếu cần."
+            f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(chance, 2)}; người nhập xem lại nếu cần."
         )
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     title = _title(ctx)
     heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
     for candidate in candidates:
         hit = candidate.hit
-        if likely[candidate.key] <= model.threshold or hit is None or any(_covers(v, hit) for v in kept):
+        if likely[candidate.key] <= model.threshold or any(_covers(v, hit) for v in kept):
             continue
         sentence = next(s for p in ctx.article.paragraphs for s in split_sentences(p) if s.start <= hit.start < s.end)
         para = next(p for p in ctx.article.paragraphs if p.start <= hit.start < p.end)
