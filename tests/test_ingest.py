@@ -18,7 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import find_bodies, headline_place, outlet_from_web
+from danvan.ingest.places import find_bodies, find_people, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
 from danvan.text import quote_key
 
@@ -2293,9 +2293,25 @@ def test_a_visit_led_by_a_title_written_before_the_name_is_that_offices():
         "đình chính sách.\n"
     )
     draft = draft_of(text)
-    assert [(v.date_start, v.body, v.body_level) for v in draft.visits] == [
-        ("2024-01-13", "Ban Dân vận Trung ương", "central")
+    assert [(v.date_start, v.body, v.body_level, v.leader_name, v.leader_title) for v in draft.visits] == [
+        ("2024-01-13", "Ban Dân vận Trung ương", "central", "Bùi Thị Minh Hoài", "Trưởng ban Dân vận Trung ương")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a province's name before the leader's: its last word is not the name's first
+        ("Bí thư Tỉnh ủy Lâm Đồng Trần Văn Hiệp đã tới thăm", ("Trần Văn Hiệp", "Bí thư Tỉnh ủy Lâm Đồng")),
+        ("Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn làm việc với", ("Nguyễn Văn Sơn", "Chủ tịch UBND tỉnh Hà Giang")),
+        (
+            "Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài đã tới thăm",
+            ("Bùi Thị Minh Hoài", "Trưởng ban Dân vận Trung ương"),
+        ),
+    ],
+)
+def test_a_title_written_before_the_name_names_the_leader(text, person):
+    assert [(p.name, p.title) for p in find_people(text)] == [person]
 
 
 def test_a_womens_union_written_in_lower_case_is_a_body():

@@ -465,8 +465,26 @@ _LEADS = re.compile(
 # tới thăm", "Bí thư Tỉnh ủy Lâm Đồng Trần Văn B làm việc".
 _TITLE_FIRST = re.compile(
     r"(?P<title>(?:Phó\s+)?(?:Trưởng\s+[Bb]an|Bí\s+thư|Chủ\s+tịch)\s+[^,.;:()]{3,80}?)\s+"
-    r"[A-ZĐ]\w+(?:\s+[A-ZĐ]\w+){1,3}(?:\s+(?:(?:đã|vừa)\s+)?(?:tới|đến|về))?" + _LEADS.pattern
+    r"(?P<name>[A-ZĐ]\w+(?:\s+[A-ZĐ]\w+){1,3})(?:\s+(?:(?:đã|vừa)\s+)?(?:tới|đến|về))?" + _LEADS.pattern
 )
+# Family names that open a person's name: a name read after a place ("Bí thư Tỉnh ủy Lâm Đồng Trần Văn Hiệp") starts
+# at one. Surnames that also end a province's name (Giang, La, Đồng, Nông, Châu, Sơn …) are left out.
+_FAMILY_NAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trương Hà Lương Trịnh "
+    "Cao Tô Lưu Tạ Thái Quách Chu Đào Kiều Hứa Vương Triệu Tống Lò Lục Hầu Đàm Lại Khổng Quan Mạc Thân Từ Tăng "
+    "Diệp Nghiêm Doãn Thạch Danh Ksor Siu Rơ"
+)
+_FAMILY = frozenset(_FAMILY_NAMES.split())
+
+
+def _title_first(m: re.Match[str]) -> tuple[str, str, int]:
+    """(title, name, where the name starts) of a _TITLE_FIRST match; a place's last word read as the name's first
+    ("Lâm | Đồng Trần Văn Hiệp") goes back to the title."""
+    title, name, at = m.group("title"), m.group("name"), m.start("name")
+    words = name.split()
+    if len(words) >= 3 and words[0] not in _FAMILY and words[1] in _FAMILY:
+        title, name, at = f"{title} {words[0]}", " ".join(words[1:]), at + len(words[0]) + 1
+    return title, name, at
 
 
 def titled_body(text: str) -> BodyHit | None:
@@ -478,7 +496,7 @@ def titled_body(text: str) -> BodyHit | None:
         person, end = _person_at(text, m.end())
         if person is not None and person.title and _LEADS.match(text, end):
             titles.append((text.find(person.title, person.start), person.title))
-    titles += [(m.start("title"), m.group("title")) for m in _TITLE_FIRST.finditer(text)]
+    titles += [(m.start("title"), _title_first(m)[0]) for m in _TITLE_FIRST.finditer(text)]
     for at, title in sorted(titles):
         found = find_bodies(title, in_title=True)
         if found and at >= 0:
@@ -530,7 +548,8 @@ def body_level(
 
 
 def find_people(text: str) -> list[Person]:
-    """Named comrades and their titles, singly ("đồng chí X, Title") or in lists ("các đồng chí: X, T; Y - T")."""
+    """Named comrades and their titles, singly ("đồng chí X, Title"), in lists ("các đồng chí: X, T; Y - T"), or with
+    the title first when they lead a visit ("Bí thư Tỉnh ủy Lâm Đồng Trần Văn Hiệp làm việc")."""
     people = []
     for m in _COMRADE.finditer(text):
         pos = m.end()
@@ -543,6 +562,9 @@ def find_people(text: str) -> list[Person]:
             if not sep:
                 break
             pos += sep.end()
+    for m in _TITLE_FIRST.finditer(text):  # "Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài đã tới thăm"
+        title, name, at = _title_first(m)
+        people.append(Person(at, name, title))
     return people
 
 
