@@ -524,6 +524,8 @@ def test_spans_with_the_month_written_twice(text, day, end):
         ("Trong các ngày 20 và 21/6, Ban", dt.date(2024, 6, 20), dt.date(2024, 6, 21), None),
         ("từ ngày 5 đến 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
         ("từ ngày 5/6 - 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
+        ("Từ 20 - 24/5, 100 đại biểu", dt.date(2024, 5, 20), dt.date(2024, 5, 24), None),  # "từ" alone opens it
+        ("từ 5 đến 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
         ("Sáng thứ Hai (15/4), đoàn", dt.date(2024, 4, 15), None, 0),
     ],
 )

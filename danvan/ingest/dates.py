@@ -59,6 +59,7 @@ _DM_SPAN = re.compile(
 )
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
 # also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
+_FROM = re.compile(r"\b[Tt]ừ\s+$")
 _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
     r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
@@ -207,7 +208,10 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):
         month = m.group("m") or m.group("m_slash") or m.group("m_dash") or m.group("m_dot")
-        cue = _cue_before(text, m.start())
+        # "Từ 20 - 24/5", "từ 5 đến 7/6": a span opened by "từ" alone is dated as one opened by "từ ngày"
+        cue = _cue_before(text, m.start()) or bool(
+            m.group("d2") and _FROM.search(text, max(0, m.start() - 4), m.start())
+        )
         if m.group("m_dot") and not (cue and m.group("d2")):
             continue  # "trong hai ngày 27 - 28.11" only: a dot also writes decimals
         if (m.group("m_slash") or m.group("m_dash")) and not m.group("y") and not (cue and m.group("d2")):
