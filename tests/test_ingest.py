@@ -1866,6 +1866,10 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     plenum = "Đăng ngày 23/05/2014\n\nHội nghị Trung ương 7 khóa XI đã ban hành Nghị quyết về công tác dân vận.\n"
     assert draft_of(plenum).visits == []  # neither as the headline nor as a sentence
     assert draft_of("Đăng ngày 23/05/2014\n\nTin tức\n\n" + plenum.split("\n\n")[1]).visits == []
+    # a congress worked towards is not one held
+    towards = "Đăng ngày 04/12/2023\n\nHướng đến Đại hội VIII Hội Nông dân Việt Nam: những cách làm hay (Bài 4)\n"
+    assert draft_of(towards).visits == []
+    assert draft_of(towards.replace("Hướng đến Đại hội", "Khai mạc Đại hội")).visits[0].date_start == "2023-12-04"
 
 
 def test_a_commune_steering_committee_named_in_lower_case_organises():

@@ -116,10 +116,15 @@ _PLENUM_NAME = re.compile(
 _RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
 
 
+# "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội": a gathering to come, worked towards, not one held.
+_TOWARDS = re.compile(r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới)\s+$", re.I)
+
+
 def _gathering(text: str) -> bool:
-    """The text reports a gathering (_GATHERING), not a plenum or a gathering's resolution."""
+    """The text reports a gathering (_GATHERING), not a plenum, a gathering's resolution or one worked towards."""
     return not _PLENUM_NAME.search(text) and any(
-        not _RESOLUTION_OF.search(text[max(0, m.start() - 20) : m.start()]) for m in _GATHERING.finditer(text)
+        not _RESOLUTION_OF.search(before := text[max(0, m.start() - 20) : m.start()]) and not _TOWARDS.search(before)
+        for m in _GATHERING.finditer(text)
     )
 
 
