@@ -1870,6 +1870,8 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     towards = "Đăng ngày 04/12/2023\n\nHướng đến Đại hội VIII Hội Nông dân Việt Nam: những cách làm hay (Bài 4)\n"
     assert draft_of(towards).visits == []
     assert draft_of(towards.replace("Hướng đến Đại hội", "Khai mạc Đại hội")).visits[0].date_start == "2023-12-04"
+    planned = "Đăng ngày 18/10/2025\n\nHội Nông dân tỉnh đã ban hành kế hoạch chỉ đạo Đại hội Hội Nông dân các xã.\n"
+    assert draft_of(planned).visits == []
 
 
 def test_a_commune_steering_committee_named_in_lower_case_organises():

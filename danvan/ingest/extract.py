@@ -116,8 +116,12 @@ _PLENUM_NAME = re.compile(
 _RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
 
 
-# "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội": a gathering to come, worked towards, not one held.
-_TOWARDS = re.compile(r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới)\s+$", re.I)
+# "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội", "kế hoạch chỉ đạo Đại hội", "chuẩn bị Đại hội": a
+# gathering to come, worked towards or planned, not one held.
+_TOWARDS = re.compile(
+    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?)\s+(?:tổ\s+chức\s+)?$",
+    re.I,
+)
 
 
 def _gathering(text: str) -> bool:
