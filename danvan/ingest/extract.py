@@ -657,6 +657,8 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 class _Candidate:
     key: str  # the day as the labels write an event: "2024-05-06"
     hit: DateHit  # where the text first writes it
+    sentence: Span
+    paragraph: Span
     features: dict[str, float]
 
 
@@ -701,18 +703,29 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
     many = {"nh1": len(hits) == 1, "nh2_3": 2 <= len(hits) <= 3, "nh4": len(hits) >= 4}
-    found: dict[str, _Candidate] = {}
+    times = Counter(_hit_key(h) for h in hits)
+    made = {_visit_key(v) for v in visits}
+    seen: set[str] = set()
+    found: list[_Candidate] = []
     seen_ev = seen_cue_ev = False
     for rank, hit in enumerate(hits):
         key = _hit_key(hit)
-        if key in found:
-            found[key].features["n_same"] += 1
-            continue
+        if key in seen:
+            continue  # a date written again: its first mention is the candidate, n_same counts them all
+        seen.add(key)
         at = bisect_left(starts, hit.start + 1) - 1
         sentence = sentences[at]
+        event = bool(_EVENT_VERB.search(sentence.text))
+        first_ev, first_cue_ev = event and not seen_ev, event and hit.cue and not seen_cue_ev
+        seen_ev, seen_cue_ev = seen_ev or event, seen_cue_ev or (event and hit.cue)
+        # Only a single written day whose sentence tells of something happening, and not one the rules set aside; a
+        # span of days or a month is a gathering or campaign by the conventions, the rules' alone.
+        happens = event or _gathering(sentence.text) or _CAMPAIGN.search(sentence.text)
+        if ".." in key or hit.precision != "day" or (key not in made and (key in ctx.vetoed or not happens)):
+            continue
         para = bisect_left(para_starts, hit.start + 1) - 1
         before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
-        f = {"bias": 1.0, "n_same": 1.0, **_words_of(sentence.text, "S_"), **_words_of(after, "A_")}
+        f = {"bias": 1.0, "n_same": float(times[key]), **_words_of(sentence.text, "S_"), **_words_of(after, "A_")}
         f |= _words_of(before, "B_") | of_title
         gap = (page_day - hit.day).days if page_day else None
         flags = {
@@ -742,34 +755,17 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "gold": gap is not None and gap > 365,
             "plan_before": _PLAN_CODE_BEFORE.search(text[max(0, hit.start - 60) : hit.start]),
             "truocdo": re.search(r"[Tt]rước đó", before),
-            "first_ev": f["S_ev"] and not seen_ev,
-            "first_cue_ev": f["S_ev"] and hit.cue and not seen_cue_ev,
+            "first_ev": first_ev,
+            "first_cue_ev": first_cue_ev,
             "in_title": title is not None and title.start <= hit.start < title.end,
             "paren": re.search(r"\(\s*$", text[max(0, hit.start - 3) : hit.start]),
             "ngaythanhlap": _FOUNDING_DAY.search(after),
         }
+        if key == pub:
+            flags["pub_also"] = True
         f |= {name: 1.0 for name, on in flags.items() if on}
-        seen_ev = seen_ev or bool(f["S_ev"])
-        seen_cue_ev = seen_cue_ev or bool(f["S_ev"] and hit.cue)
-        found[key] = _Candidate(key, hit, f)
-    if pub in found:
-        found[pub].features["pub_also"] = 1.0
-    # Only a sentence that tells of something happening can date it; the rules' set-aside dates are none; a span of
-    # days with an event verb is a gathering or a campaign by the conventions, the rules' alone.
-    made = {_visit_key(v) for v in visits}
-    return [
-        c
-        for c in found.values()
-        if ".." not in c.key
-        and c.hit.precision == "day"
-        and (
-            c.key in made
-            or (
-                c.key not in ctx.vetoed
-                and bool(c.features.get("S_ev") or c.features.get("S_gath") or c.features.get("S_camp"))
-            )
-        )
-    ]
+        found.append(_Candidate(key, hit, sentence, paragraphs[para], f))
+    return found
 
 
 def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
@@ -790,17 +786,16 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
             f"Bỏ sự kiện {partial_date(_visit_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
             f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(chance, 2)}; người nhập xem lại nếu cần."
         )
+    added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c.hit) for v in kept)]
+    if not added:
+        return kept
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     title = _title(ctx)
     heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
-    for candidate in candidates:
-        hit = candidate.hit
-        if likely[candidate.key] <= model.threshold or any(_covers(v, hit) for v in kept):
-            continue
-        sentence = next(s for p in ctx.article.paragraphs for s in split_sentences(p) if s.start <= hit.start < s.end)
-        para = next(p for p in ctx.article.paragraphs if p.start <= hit.start < p.end)
-        main_body = _first_body([s for s in heads if s.start <= para.start])
-        visit = _visit(ctx, _Event(sentence, para, hit, None, False), main_body, people)
+    for candidate in added:
+        main_body = _first_body([s for s in heads if s.start <= candidate.paragraph.start])
+        event = _Event(candidate.sentence, candidate.paragraph, candidate.hit, None, False)
+        visit = _visit(ctx, event, main_body, people)
         if visit.body is None:
             visit.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
         visit.notes.append(
