@@ -18,7 +18,7 @@ from ..model import Status, Unit
 _NUMBER = re.compile(
     r"(?<![\w.,\-–:])(?<![\dIVX]/)(?<!\d\s/)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,/])|"
-    r"\d{1,3},[ \u00a0]\d{1,3}(?=\s*(?:tỷ|tỉ|triệu)\b)|\d+(?:,\d+)?)"  # "2, 048 tỷ": a stray space after the comma
+    r"\d{1,3},[ \u00a0]\d{1,3}(?=\s*(?:tỷ|tỉ|triệu)\b)|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
 )
