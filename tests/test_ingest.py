@@ -924,6 +924,15 @@ def test_bare_numbers_completed_from_the_issuer():
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
         # the issuer named before "ban hành"
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        # a Central Committee plenum as the issuer, with or without "của"
+        ("Kết luận số 21 của Hội nghị Trung ương 4 khóa XIII", ["21-KL/TW"]),
+        ("Nghị quyết số 18 Hội nghị lần thứ 6 BCH Trung ương khóa XII", ["18-NQ/TW"]),
+        ("Nghị quyết số 05 của hội nghị", []),
+        # the bodies of the 2025 scheme: the merged Ban Tuyên giáo và Dân vận, a commune's Đảng ủy; a city's Thành ủy
+        ("Hướng dẫn số 05 của Ban Tuyên giáo và Dân vận Trung ương", ["05-HD/BTGDVTW"]),
+        ("Kế hoạch số 128 của Ban Tuyên giáo và Dân vận Tỉnh ủy", ["128-KH/BTGDVTU"]),
+        ("Nghị quyết số 09 của Đảng ủy phường Hạc Thành", ["09-NQ/ĐU"]),
+        ("Kế hoạch 143 của Thành ủy Hà Nội", ["143-KH/TU"]),
         # a year, or a number no kind word opens, is not a code
         ("Kế hoạch 2019 KH/TU", []),
         ("năm 2013, 25-NQ/TW", ["25-NQ/TW"]),
@@ -936,6 +945,7 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Quyết định số 1221/QĐ-UBND của UBND tỉnh", ["1221/QĐ-UBND"]),
         ("tiếp tục thực hiện Chỉ thị số 30-CT/TW1, Pháp lệnh", ["30-CT/TW"]),
         ("Nghị quyết số 25 - NQ/TƯ và 26-NQ/TƯ của Trung ương", ["25-NQ/TW", "26-NQ/TW"]),  # Trung ương with its mark
+        ("Nghị quyết số 25-NQ/T.Ư của Trung ương", ["25-NQ/TW"]),
         # the state's other kinds: a Công điện, a Phương án, a Quy định written "QyĐ", a Thông cáo, a Dự án
         (
             "Công điện số 12/CĐ-TTg, Phương án số 10/PA-UBND và Quy định số 05/QyĐ-UBND",

@@ -21,7 +21,8 @@ _CODE = re.compile(
     r"QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"
-    r"(?P<issuer>[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"  # "10/KH-MTTQ-BTT": issuer MTTQ-BTT
+    # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
+    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
@@ -74,7 +75,11 @@ _ISSUERS = (
     "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ|"
     # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
     "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
-    "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện"
+    "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện|"
+    # since 2025: the merged Ban Tuyên giáo và Dân vận, and the commune's Đảng ủy
+    "Ban Tuyên giáo và Dân vận Trung ương|Ban Tuyên giáo và Dân vận Tỉnh ủy|Ban Tuyên giáo và Dân vận Thành ủy|"
+    "Ban Thường vụ Đảng ủy xã|Ban Thường vụ Đảng ủy phường|Đảng ủy xã|Đảng ủy phường|"
+    "Ban Thường vụ Quận ủy|Quận ủy|Thành ủy"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -92,6 +97,13 @@ _ISSUER_SUCH_AS = re.compile(
     rf"của\s+(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,3}}\s*,?\s*"
     r"(?:điển\s+hình\s+(?:là|như)|cụ\s+thể\s+là|như|tại|theo)\s*:?\s*$",
     re.I,
+)
+# A plenum of the Central Committee issued the mention: "Kết luận số 21 của Hội nghị Trung ương 4 khóa XIII",
+# "Nghị quyết số 18 Hội nghị lần thứ 6 BCH Trung ương khóa XII".
+_PLENUM_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?:của\s+)?Hội\s+nghị\s+(?:lần\s+thứ\s+\d{1,2}\s+(?:Ban\s+Chấp\s+hành|BCH)\s+Trung\s+ương|"
+    r"(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ)\s*\d{1,2})\b",
+    re.IGNORECASE,
 )
 # A document a mention is about, named between it and an issuer, takes the issuer: "… số 163 về thực hiện Kết luận
 # số 43 của Ban Bí thư".
@@ -157,6 +169,17 @@ _PARTY_SUFFIX = {
     "ban chấp hành đảng bộ huyện": "HU",
     "bch đảng bộ huyện": "HU",
     "đảng bộ huyện": "HU",
+    "ban tuyên giáo và dân vận trung ương": "BTGDVTW",
+    "ban tuyên giáo và dân vận tỉnh ủy": "BTGDVTU",
+    "ban tuyên giáo và dân vận thành ủy": "BTGDVTU",
+    "ban thường vụ đảng ủy xã": "ĐU",
+    "ban thường vụ đảng ủy phường": "ĐU",
+    "đảng ủy xã": "ĐU",
+    "đảng ủy phường": "ĐU",
+    "ban thường vụ quận ủy": "QU",
+    "quận ủy": "QU",
+    "ban thường vụ thành ủy": "TU",
+    "thành ủy": "TU",
 }
 _STATE_SUFFIX = {
     "chính phủ": "CP",
@@ -193,7 +216,7 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
     sep1, sep2 = sep1.replace("–", "-"), sep2.replace("–", "-")
     if footnote := _FOOTNOTE.match(issuer):
         issuer = footnote.group(1)
-    if issuer == "TƯ":  # "25-NQ/TƯ": Trung ương written with its mark
+    if issuer in ("TƯ", "T.Ư"):  # "25-NQ/TƯ", "25-NQ/T.Ư": Trung ương written with its mark
         issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer):
         sep1, sep2 = "-", "/"
@@ -341,6 +364,8 @@ def _issuer_after(text: str, end: int) -> str | None:
     a sentence end or a semicolon, nor past a mention of another kind ("Chương trình hành động số 163 về thực hiện
     Kết luận số 43 của Ban Bí thư": the Ban Bí thư issued the Kết luận)."""
     window = re.split(r"[;]|\.\s|\n", text[end : end + 160])[0]
+    if _PLENUM_AFTER.match(window):
+        return "Trung ương"
     match = _ISSUER.search(window)
     if match is None or _OTHER_KIND.search(window[: match.start()]):
         return None
