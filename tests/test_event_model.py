@@ -94,3 +94,12 @@ def test_a_model_that_finds_no_date_an_event_sets_aside_written_days_and_says_so
     ]
     headline = "Ban Dân vận Tỉnh ủy Lạng Sơn làm việc với Huyện ủy Cao Lộc\nĐoàn đã nghe báo cáo kết quả.\n"
     assert [v.date_start for v in extract_text(headline, published="2024-04-25").visits] == ["2024-04-25"]
+
+
+def test_a_document_date_before_the_lead_neither_ranks_nor_counts_among_the_texts_dates():
+    """ "Thực hiện Kế hoạch số 12-KH/BDVTU ngày 10/1/2024 …, ngày 9/5, Đoàn kiểm tra đã làm việc": the plan's date is
+    set aside by the rules, so the inspection's day is still the text's first happening, as without the plan's date."""
+    lead = "Thực hiện Kế hoạch số 12-KH/BDVTU{} của Ban Dân vận Tỉnh ủy, ngày 9/5, Đoàn kiểm tra đã làm việc với xã.\n"
+    for written in (" ngày 10/1/2024", ""):
+        draft = extract_text(lead.format(written), published="2024-05-10")
+        assert [(v.date_start, v.date_end) for v in draft.visits] == [("2024-05-09", None)]

@@ -699,12 +699,15 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     starts, para_starts = [s.start for s in sentences], [p.start for p in paragraphs]
     pub = ctx.published.date
     page_day = dt.date.fromisoformat(pub) if pub and len(pub) == 10 else None
-    hits = [h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start]
+    made = {_visit_key(v) for v in visits}
+    # the page's own stamp, and the dates the rules set aside (a document's, a deadline), are no happenings: they
+    # neither count nor rank among the text's dates
+    stamp = ctx.pub_hit.start if ctx.pub_hit else None
+    hits = [h for h in ctx.dates if h.start != stamp and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
     many = {"nh1": len(hits) == 1, "nh2_3": 2 <= len(hits) <= 3, "nh4": len(hits) >= 4}
     times = Counter(_hit_key(h) for h in hits)
-    made = {_visit_key(v) for v in visits}
     seen: set[str] = set()
     found: list[_Candidate] = []
     seen_ev = seen_cue_ev = False
@@ -721,7 +724,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         # Only a single written day whose sentence tells of something happening, and not one the rules set aside; a
         # span of days or a month is a gathering or campaign by the conventions, the rules' alone.
         happens = event or _gathering(sentence.text) or _CAMPAIGN.search(sentence.text)
-        if ".." in key or hit.precision != "day" or (key not in made and (key in ctx.vetoed or not happens)):
+        if ".." in key or hit.precision != "day" or (key not in made and not happens):
             continue
         para = bisect_left(para_starts, hit.start + 1) - 1
         before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
