@@ -1027,6 +1027,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("Đoàn đến thăm các hộ ở tổ 12 khu 3 và tại km 15 quốc lộ 1A", []),  # a group's and a road's number
         # a team's, a cluster's and a road's number
         ("Đoàn kiểm tra 1 làm việc; tổ công tác 2 đến xã; Cụm thi đua 4 gồm 5 tỉnh; Tỉnh lộ 8 qua xã", [5]),
+        # a year written after a name, without a separator, is no count; money of that size is
+        ("đón lễ Phục sinh 2024 an lành; hàng Việt Nam 2024 như; có 2.024 hộ; hỗ trợ 2000 triệu đồng", [2024, 2e9]),
         # a provincial or district road by its number, a month named without its year
         ("Tuyến đường tỉnh 830 và đường huyện 12 đi qua 3 xã. Tháng 6 vừa qua, 15 đoàn viên tham gia", [3, 15]),
         # a numbered topic, and a number followed by a function word ("4 do ông"), count nothing

@@ -84,9 +84,6 @@ _NOT_MEASURE_AFTER = re.compile(
 )
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
-_PERIOD_LEAD = re.compile(
-    r"(?:năm|Năm|năm mới|Năm mới|giai đoạn|Giai đoạn|nhiệm kỳ|Nhiệm kỳ|từ|đến|-|–|niên khóa|hè|Hè)\s*$"
-)
 
 # Periods. Each alternative is named; the nearest one before a number in its sentence wins.
 _PERIOD = re.compile(
@@ -367,16 +364,14 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if _in_breakdown(sentence, m) is not None or _range_start(sentence, m) is not None:
         return True
-    if (
-        _YEAR_NUMBER.match(m.group("num"))
-        and (m.group("den") is None)
-        and (_PERIOD_LEAD.search(before) or not _starts_with_noun(after))
-    ):
-        return False
     head = _MULTIPLIER.match(after)
     rest = after[head.end() :] if head else after
     if head and _money(head, sentence):
         return True  # money, even after a name ("hỗ trợ huyện Tây Giang 100 triệu đồng")
+    if _YEAR_NUMBER.match(m.group("num")) and m.group("den") is None:
+        # "lễ Phục sinh 2024 an lành", "hàng Việt Nam 2024 như …": written without a separator, it is a year (a
+        # count of that size is written "2.024")
+        return False
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
