@@ -1252,10 +1252,11 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
 
 
 def _words_after(text: str, end: int, sentence_end: int) -> str:
-    """The few words after a number, up to the next number or clause mark: what this figure counts."""
+    """The few words after a number, up to the next number or clause mark: what this figure counts, and where ("1 cửa
+    hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình" are two)."""
     after = text[end : min(sentence_end, end + 60)]
     stop = re.search(r"\d|[,;(]", after)
-    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[: stop.start()] if stop else after))[:3])
+    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[: stop.start()] if stop else after))[:5])
 
 
 def _item_label(sentence: str) -> str | None:

@@ -488,7 +488,8 @@ _CAPITAL_NOUN = re.compile(
     r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn)\s+viên|(?:Chi|Phân|Tổ)\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|"
     r"Đại\s+biểu\b|Hội\b|"  # "Hội viên", "Hội đồng", "126 Hội NCT cấp xã"
     r"Hợp\s+tác\s+xã|Tổ\s+(?:hợp\s+tác|dân\s+phố|tự\s+quản)|Đội\b|Câu\s+lạc\s+bộ|Cầu\s+giao\s+thông|"
-    r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
+    r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
+    r"Giáo\s+(?:xứ|họ|hạt|điểm)|Họ\s+đạo|Linh\s+mục|Khu\s+dân\s+cư"  # "42 Giáo xứ", "79 Họ đạo"
 )
 
 
