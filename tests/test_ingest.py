@@ -1031,6 +1031,9 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("Đoàn kiểm tra 1 làm việc; tổ công tác 2 đến xã; Cụm thi đua 4 gồm 5 tỉnh; Tỉnh lộ 8 qua xã", [5]),
         # a year written after a name, without a separator, is no count; money of that size is
         ("đón lễ Phục sinh 2024 an lành; hàng Việt Nam 2024 như; có 2.024 hộ; hỗ trợ 2000 triệu đồng", [2024, 2e9]),
+        # a share after a listed name is a share; round the clock, how long, both sides of a road count nothing
+        ("Qua 3 năm triển khai Đề án 06, 100% xã đã kết nối; mức độ 3, 4 của 20 dịch vụ công", [100, 20]),
+        ("trực 24/7 tại 5 điểm; Sau 1 buổi, thu gom rác 2 bên đường; tổ chức 3 buổi tuyên truyền", [5, 3]),
         # a provincial or district road by its number, a month named without its year
         ("Tuyến đường tỉnh 830 và đường huyện 12 đi qua 3 xã. Tháng 6 vừa qua, 15 đoàn viên tham gia", [3, 15]),
         # a numbered topic, and a number followed by a function word ("4 do ông"), count nothing

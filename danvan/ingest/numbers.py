@@ -68,7 +68,7 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
     r"Covid\s*-|COVID\s*-)"
-    r"\s*(?:\d+\s*,\s*)*$"
+    r"\s*(?P<listed>(?:\d+\s*,\s*)*)$"
 )
 # Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
 # "02 ngày" (but "193 nghìn ngày công" counts work-days), "3 sao", "5 biết, 4 luôn, 3 thể hiện", the levels of a
@@ -78,10 +78,11 @@ _NOT_MEASURE_BEFORE = re.compile(
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|"
+    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
+_DURATION_LEAD = re.compile(r"\b(?:[Tt]rong|[Ss]au|[Ss]uốt|kéo\s+dài)\s*$")
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 
@@ -358,8 +359,12 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
+    if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
+        return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
-        return not _NOT_MEASURE_BEFORE.search(before)
+        # a share is never the next item of a listed name: "Đề án 06, 100% xã" is a share after the name
+        name = _NOT_MEASURE_BEFORE.search(before)
+        return name is None or bool(m.group("pct") and name.group("listed"))
     if _NOT_MEASURE_BEFORE.search(before) or _in_short_quote(sentence, m):
         return False
     if _in_breakdown(sentence, m) is not None or _range_start(sentence, m) is not None:
