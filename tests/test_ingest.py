@@ -1034,6 +1034,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # a share after a listed name is a share; round the clock, how long, both sides of a road count nothing
         ("Qua 3 năm triển khai Đề án 06, 100% xã đã kết nối; mức độ 3, 4 của 20 dịch vụ công", [100, 20]),
         ("trực 24/7 tại 5 điểm; Sau 1 buổi, thu gom rác 2 bên đường; tổ chức 3 buổi tuyên truyền", [5, 3]),
+        # a part of something; gifts are counted
+        ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
         # a provincial or district road by its number, a month named without its year
         ("Tuyến đường tỉnh 830 và đường huyện 12 đi qua 3 xã. Tháng 6 vừa qua, 15 đoàn viên tham gia", [3, 15]),
         # a numbered topic, and a number followed by a function word ("4 do ông"), count nothing
