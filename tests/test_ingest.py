@@ -926,6 +926,9 @@ def test_bare_numbers_completed_from_the_issuer():
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
         # the issuer named before "ban hành"
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        # a number with a letter: the 1990 resolution on mass work, written out or bare
+        ("Nghị quyết số 8B-NQ/HNTW ngày 27/3/1990 của Ban Chấp hành Trung ương Đảng (khóa VI)", ["8B-NQ/HNTW"]),
+        ("Nghị quyết 8b của Trung ương về đổi mới công tác quần chúng", ["8B-NQ/TW"]),
         # a Central Committee plenum as the issuer, with or without "của"
         ("Kết luận số 21 của Hội nghị Trung ương 4 khóa XIII", ["21-KL/TW"]),
         ("Nghị quyết số 18 Hội nghị lần thứ 6 BCH Trung ương khóa XII", ["18-NQ/TW"]),

@@ -13,7 +13,7 @@ from ..model import BodyLevel, DocumentType
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,4})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
+    r"(?<![\w/.-])(?P<num>\d{1,4}(?:[A-Za-z](?=\s*[-–/]))?)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND"
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
     # "DA", a Công điện "CĐ", a Thông cáo "TC"
@@ -48,7 +48,7 @@ _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
     r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|"
-    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d])",
+    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b)?)(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
@@ -220,6 +220,7 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer):
         sep1, sep2 = "-", "/"
+    num = num.upper()  # "8b-NQ/HNTW" is 8B
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
 
@@ -391,7 +392,7 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
-    key = " ".join(issuer.lower().replace("uỷ", "ủy").split())
+    key, num = " ".join(issuer.lower().replace("uỷ", "ủy").split()), num.upper()
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:
