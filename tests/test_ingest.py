@@ -926,6 +926,11 @@ def test_bare_numbers_completed_from_the_issuer():
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
         # the issuer named before "ban hành"
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        # a part of the issuer typed after a stray space, and its date glued to "ngày"
+        (
+            "tập huấn Thông tư số 12/TT-BVH -TT ngày10/10/2011 của Bộ; Kế hoạch 13/KH-UBND - Thông tin",
+            ["12/TT-BVH-TT", "13/KH-UBND"],
+        ),
         # a number with a letter: the 1990 resolution on mass work, written out or bare
         ("Nghị quyết số 8B-NQ/HNTW ngày 27/3/1990 của Ban Chấp hành Trung ương Đảng (khóa VI)", ["8B-NQ/HNTW"]),
         ("Nghị quyết 8b của Trung ương về đổi mới công tác quần chúng", ["8B-NQ/TW"]),

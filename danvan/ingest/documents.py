@@ -22,7 +22,8 @@ _CODE = re.compile(
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
-    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*)*)(?![\w/-])"
+    # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT)
+    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*|\s-[A-ZĐ]{2,}(?![\w/-]))*)(?![\w/-])"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
@@ -115,7 +116,7 @@ _OTHER_KIND = re.compile(
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021", "36/KH-UBMTTQ-BTT ngày 19
 # tháng 10 năm 2020".
 _DATE_AFTER = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
+    r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
     r"(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
@@ -336,7 +337,8 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
     doc_type = m.group("type") + (m.group("sub") or "")
-    code = normalise_code(m.group("num"), m.group("year"), doc_type, m.group("issuer"), sep1, m.group("sep2"))
+    issuer = m.group("issuer").replace(" -", "-")
+    code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2"))
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
