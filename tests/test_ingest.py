@@ -2397,3 +2397,14 @@ def test_a_contests_final_round_is_a_gathering():
         "Tối 1-10-2022, tại tỉnh An Giang đã diễn ra vòng chung kết giữa các đội thi đến từ Hội Nông dân của 4 tỉnh.\n"
     )
     assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2022-10-01", None)]
+
+
+def test_a_month_named_without_its_year_dates_a_gathering_in_the_pages_year():
+    """ "Trong tháng 4, …" on a page of 10/5/2024 is April 2024, noted; "tháng 12" on a page of January is the year
+    before; a span of months, or a count of them, is no month of its own."""
+    april = draft_of("Trong tháng 4, Ban Dân vận Tỉnh ủy đã chủ trì khảo sát tại 3 xã.\n", published="2024-05-10")
+    assert [(v.date_start, v.date_precision) for v in april.visits] == [("2024-04-01", "month")]
+    assert april.visits[0].date_note == "Ngày ghi “Trong tháng 4”, năm lấy theo ngày đăng 10/05/2024."
+    december = draft_of("Trong tháng 12, Ban Dân vận Tỉnh ủy tổ chức khảo sát.\n", published="2024-01-05")
+    assert [v.date_start for v in december.visits] == ["2023-12-01"]
+    assert [(h.day.month, h.precision) for h in find_dates("Từ tháng 4 đến tháng 6; trong 6 tháng", 2024)] == []

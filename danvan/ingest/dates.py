@@ -70,6 +70,13 @@ _DAY_CUE = re.compile(
 _DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
 # tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
+# A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua"): not a span of months ("tháng 4
+# đến tháng 6"), not every year ("tháng 3 hằng năm"), not a count of months ("6 tháng").
+_MONTH_ONLY = re.compile(
+    r"(?<!\d\s)(?:\b(?:[Tt]rong|[Vv]ào|[Hh]ồi|[Đđ]ầu|[Cc]uối|[Gg]iữa)\s+tháng\s+(?P<m>\d{1,2})|"
+    r"\b[Tt]háng\s+(?P<m2>\d{1,2})(?=\s+vừa\s+qua))"
+    r"(?![\d/.\-–]|\s*(?:năm|,\s*năm|hằng\s+năm|hàng\s+năm|đến|tới|-|–)\b)"
+)
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
 _TIME = re.compile(
     r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
@@ -240,6 +247,10 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     for m in _MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), parse_day(1, int(m.group("m")), int(m.group("y"))), None, "month", True, True)
     if default_year is not None:
+        for m in _MONTH_ONLY.finditer(text):
+            month = int(m.group("m") or m.group("m2"))
+            if 1 <= month <= 12:
+                add(m.start(), m.end(), parse_day(1, month, default_year), None, "month", False, True)
         for m in _DM.finditer(text):
             if _dm_is_date(text, m):
                 cue = _cue_before(text, m.start())
