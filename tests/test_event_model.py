@@ -103,3 +103,13 @@ def test_a_document_date_before_the_lead_neither_ranks_nor_counts_among_the_text
     for written in (" ngày 10/1/2024", ""):
         draft = extract_text(lead.format(written), published="2024-05-10")
         assert [(v.date_start, v.date_end) for v in draft.visits] == [("2024-05-09", None)]
+
+
+def test_a_handover_is_a_date_the_model_weighs(monkeypatch):
+    """ "đã trao 500 triệu đồng … tới Ủy ban MTTQ tỉnh" tells of something happening that no rule reads as a gathering:
+    the model weighs its day (here one that finds every date an event adds it, with its note)."""
+    monkeypatch.setattr(event_model, "model", lambda: always(0.9))
+    text = "Ngày 24/11/2025, Cục Quản lý Công sản đã trao 500 triệu đồng tới Ủy ban MTTQ Việt Nam tỉnh Khánh Hòa.\n"
+    assert [v.date_start for v in extract_text(text).visits] == ["2025-11-24"]
+    monkeypatch.setattr(event_model, "model", lambda: always(0.1))
+    assert extract_text(text).visits == []

@@ -141,6 +141,8 @@ _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
+# A handover the rules leave to the model: "đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công trình thanh niên".
+_HANDOVER = re.compile(r"\b(?:trao|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)")
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 # … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
@@ -723,7 +725,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         seen_ev, seen_cue_ev = seen_ev or event, seen_cue_ev or (event and hit.cue)
         # Only a single written day whose sentence tells of something happening, and not one the rules set aside; a
         # span of days or a month is a gathering or campaign by the conventions, the rules' alone.
-        happens = event or _gathering(sentence.text) or _CAMPAIGN.search(sentence.text)
+        happens = event or _gathering(sentence.text) or any(r.search(sentence.text) for r in (_CAMPAIGN, _HANDOVER))
         if ".." in key or hit.precision != "day" or (key not in made and not happens):
             continue
         para = bisect_left(para_starts, hit.start + 1) - 1
