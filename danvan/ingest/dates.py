@@ -80,7 +80,7 @@ _MONTH_ONLY = re.compile(
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
 _TIME = re.compile(
     r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
-    r"\s*giờ(?:\s*\d{1,2}\s*phút)?)"
+    r"\s*giờ(?:\s*\d{1,2}(?:\s*phút|(?=\s*(?:sáng|trưa|chiều|tối|đêm)\b)))?)"  # "6 giờ 30 sáng"
 )
 # A clock time written against a date: the page's time stamp.
 _STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")

@@ -63,11 +63,12 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
     r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
-    r"sư đoàn|Chương trình|Đề án|Dự án|"
+    r"sư đoàn|Chương trình|Đề án|Dự án|BCĐ|Ban\s+[Cc]hỉ\s+đạo(?:\s+\(BCĐ\))?|"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
-    r"Covid\s*-|COVID\s*-)"
+    r"Covid\s*-|COVID\s*-|"
+    r"[Nn]gày\s+\d{1,2}\s*(?:[-–]|đến|và))"  # the second day of a span: "Từ ngày 4 - 6/10"
     r"\s*(?P<listed>(?:\d+\s*,\s*)*)$"
 )
 # Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
@@ -402,6 +403,8 @@ def _in_short_quote(sentence: str, m: re.Match) -> bool:
     3 sạch”" — a number is part of the name."""
     opened = sentence.rfind("“", 0, m.start())
     closed = sentence.find("”", m.end())
+    if opened < 0 and sentence.count('"', 0, m.start()) % 2 == 1:  # straight quotes: "2 xóa 3 giúp"
+        opened, closed = sentence.rfind('"', 0, m.start()), sentence.find('"', m.end())
     return (
         opened >= 0
         and closed >= 0
