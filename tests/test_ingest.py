@@ -2259,6 +2259,8 @@ def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
         ("Giáo hạt có 42 Giáo xứ, 79 Họ đạo và 34 Linh mục; toàn huyện có 120 Khu dân cư.", [42, 79, 34, 120]),
         # equal counts of one noun in one sentence, told apart by where they are
         ("Ngoài ra còn có 1 cửa hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình.", [1, 1]),
+        # equal amounts in one sentence, told apart by who gave them
+        ("Huy động từ Ngân hàng Quân đội 5 triệu đồng, Đoàn cơ sở Sở Nông nghiệp hỗ trợ 5 triệu đồng.", [5e6, 5e6]),
     ],
 )
 def test_counts_of_units_a_text_capitalises(sentence, expected):

@@ -1170,7 +1170,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     _item_label(sentence.text),
                     measure.breakdown,  # "dân tộc K’Ho 02 người … dân tộc Nùng 02 người": two parts
                 )
-                words = _words_after(ctx.article.text, measure.end, sentence.end)
+                words = _words_around(ctx.article.text, measure.start, measure.end, sentence)
                 if _said_before(drafts, measure, sentence):
                     continue
                 where, said = seen.setdefault(key, (sentence.start, set()))
@@ -1253,12 +1253,15 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
 
 
-def _words_after(text: str, end: int, sentence_end: int) -> str:
-    """The few words after a number, up to the next number or clause mark: what this figure counts, and where ("1 cửa
-    hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình" are two)."""
-    after = text[end : min(sentence_end, end + 60)]
+def _words_around(text: str, start: int, end: int, sentence: Span) -> str:
+    """The few words after a number, up to the next number or clause mark — what this figure counts, and where ("1 cửa
+    hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình" are two) — and the last words of its clause before it, who gave it ("từ
+    Ngân hàng … 5 triệu đồng, Đoàn cơ sở … hỗ trợ 5 triệu đồng" are two)."""
+    after = text[end : min(sentence.end, end + 60)]
     stop = re.search(r"\d|[,;(]", after)
-    return " ".join(re.findall(r"[^\W\d_]+", name_key(after[: stop.start()] if stop else after))[:5])
+    before = re.split(r"\d|[,;)]", text[max(sentence.start, start - 60) : start])[-1]
+    words = re.findall(r"[^\W\d_]+", name_key(after[: stop.start()] if stop else after))[:5]
+    return " ".join([*re.findall(r"[^\W\d_]+", name_key(before))[-3:], "|", *words])
 
 
 def _item_label(sentence: str) -> str | None:
