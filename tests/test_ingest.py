@@ -2420,3 +2420,13 @@ def test_a_month_named_without_its_year_dates_a_gathering_in_the_pages_year():
 
 def test_the_minutes_of_a_time_of_day_are_no_figure():
     assert values(draft_of("Các hội viên tập từ 5 giờ đến 6 giờ 30 sáng; CLB có 45 hội viên.\n")) == [45]
+
+
+def test_a_written_span_of_days_with_its_organiser_unnamed_is_still_the_texts_gathering():
+    text = (
+        "Trong hai ngày 27 – 28/1/2026, Trung tâm Hoạt động Thanh thiếu nhi tỉnh Sơn La phối hợp với các đơn vị đồng "
+        "hành tổ chức chuỗi hoạt động tại các xã vùng khó khăn.\n"
+    )
+    visit = draft_of(text).visits[0]
+    assert (visit.date_start, visit.date_end, visit.body) == ("2026-01-27", "2026-01-28", None)
+    assert "Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan." in visit.notes

@@ -585,7 +585,9 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         if visit.body is None:
             if visit.date_end:
                 lasting.append(visit)
-            if bodiless is None and visit.date_start and _gathering(event.sentence.text):
+            # a gathering, or a written span of days something was held ("Trong hai ngày 27 – 28/1/2026, Trung tâm …
+            # tổ chức chuỗi hoạt động")
+            if bodiless is None and visit.date_start and (_gathering(event.sentence.text) or visit.date_end):
                 bodiless = visit
             elif bodiless is not None and visit.date_start and visit.quote == bodiless.quote:
                 again.append(visit)
