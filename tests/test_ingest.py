@@ -2430,3 +2430,13 @@ def test_a_written_span_of_days_with_its_organiser_unnamed_is_still_the_texts_ga
     visit = draft_of(text).visits[0]
     assert (visit.date_start, visit.date_end, visit.body) == ("2026-01-27", "2026-01-28", None)
     assert "Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan." in visit.notes
+
+
+def test_a_gathering_still_to_come_gets_no_date_from_the_page():
+    text = (
+        "Theo kế hoạch, dịp Tết Nguyên đán, Tổng Liên đoàn Lao động Việt Nam sẽ tổ chức thăm, tặng quà đoàn viên.\n"
+        "Mức hỗ trợ dự kiến là 1,3 triệu đồng/người.\n"
+    )
+    assert draft_of(text, published="2025-10-16").visits == []
+    held = text.replace("sẽ tổ chức", "đã tổ chức")
+    assert [v.date_start for v in draft_of(held, published="2025-10-16").visits] == ["2025-10-16"]

@@ -98,7 +98,7 @@ _YEAR_WORD = re.compile(
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
-_FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
+FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
@@ -428,7 +428,7 @@ def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> Da
     if hit.has_year or not published or len(published) < 10:
         return hit
     pub = dt.date.fromisoformat(published)
-    if hit.day <= pub + dt.timedelta(days=7) or _FUTURE.search(sentence):
+    if hit.day <= pub + dt.timedelta(days=7) or FUTURE.search(sentence):
         return hit  # a few days after the page's date: its stamp is a little early ("Chiều 25/6" on a page of 24/6)
     return _shifted(hit, -1, hit.year_note)
 

@@ -32,6 +32,7 @@ from ..registry import Registry
 from ..text import ascii_key, name_key
 from . import event_model
 from .dates import (
+    FUTURE,
     DateHit,
     Published,
     after_reviewed_year,
@@ -833,13 +834,14 @@ def _days(visit: VisitDraft) -> int:
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
-    nghị Trung ương 7") is not one, nor a sentence whose dates were read and set aside ("Từ ngày 1/1 đến 30/6/2024,
-    Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
+    nghị Trung ương 7") is not one, nor one still to come, nor a sentence whose dates were read and set aside ("Từ
+    ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
             years = years_spoken_of(sentence.text)
             if (
                 _gathering(sentence.text)
+                and not FUTURE.search(sentence.text)  # "… sẽ tổ chức thăm, tặng quà": not held yet
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
             ):
