@@ -2440,3 +2440,14 @@ def test_a_gathering_still_to_come_gets_no_date_from_the_page():
     assert draft_of(text, published="2025-10-16").visits == []
     held = text.replace("sẽ tổ chức", "đã tổ chức")
     assert [v.date_start for v in draft_of(held, published="2025-10-16").visits] == ["2025-10-16"]
+
+
+def test_a_date_inside_a_quoted_name_is_the_names():
+    text = (
+        "Thiết thực hưởng ứng “Ngày toàn dân phòng chống mua bán người - 30/7 năm 2020”, Hội LHPN tỉnh Sơn La phối "
+        "hợp tổ chức chương trình truyền thông.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == []
+    assert [v.date_start for v in draft_of(text.replace("“", '"').replace("”", '"')).visits] == []
+    dated = "Ngày 30/7/2020, Hội LHPN tỉnh Sơn La tổ chức chương trình “Đồng hành cùng phụ nữ biên cương”.\n"
+    assert [v.date_start for v in draft_of(dated).visits] == ["2020-07-30"]

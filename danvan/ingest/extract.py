@@ -878,6 +878,7 @@ def _events(ctx: Context) -> list[_Event]:
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
+                and not _in_quoted_name(ctx.article.text, h)
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
                     and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
@@ -913,6 +914,21 @@ def _events(ctx: Context) -> list[_Event]:
                 events.append(_Event(sentence, para, other, None, False))
                 start = other
     return events
+
+
+def _in_quoted_name(text: str, hit: DateHit) -> bool:
+    """A date inside a short quoted name is the name's: "hưởng ứng “Ngày toàn dân phòng chống mua bán người - 30/7
+    năm 2020”" marks a day, it tells of no gathering."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    head = text[line_start : hit.start]
+    for opening, closing in (("“", "”"), ('"', '"')):
+        opened = head.rfind(opening)
+        if opened < 0 or (opening == '"' and head.count('"') % 2 == 0) or (opening == "“" and "”" in head[opened:]):
+            continue
+        closed = text.find(closing, hit.end, hit.end + 80)
+        if closed >= 0 and len(text[line_start + opened : closed].split()) <= 16:
+            return True
+    return False
 
 
 def _clauses(ctx: Context, sentence: Span) -> list[Span]:
