@@ -1048,6 +1048,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
             [12, 100],
         ),
         ("Từ ngày 4 - 6/10 xảy ra 2 đợt mưa", [2]),
+        # an army's economic-defence unit and a size are names; "phân loại 7 nhóm" counts groups
+        ("Đoàn Kinh tế - Quốc phòng 778 trao 11.000 thùng nước (loại 20 lít); phân loại 7 nhóm", [11000, 7]),
         # a part of something; gifts are counted
         ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
         # a provincial or district road by its number, a month named without its year

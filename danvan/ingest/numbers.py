@@ -64,6 +64,8 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
     r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
     r"sư đoàn|Chương trình|Đề án|Dự án|BCĐ|Ban\s+[Cc]hỉ\s+đạo(?:\s+\(BCĐ\))?|"
+    # an army's economic-defence unit, a brigade; a size ("thùng nước bình (loại 20 lít)")
+    r"Kinh\s+tế\s*-\s*Quốc\s+phòng|KT\s*-\s*QP|Lữ\s+đoàn|lữ\s+đoàn|Binh\s+đoàn|(?<!phân )[Ll]oại|"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
