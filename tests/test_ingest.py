@@ -1050,6 +1050,12 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("Từ ngày 4 - 6/10 xảy ra 2 đợt mưa", [2]),
         # an army's economic-defence unit and a size are names; "phân loại 7 nhóm" counts groups
         ("Đoàn Kinh tế - Quốc phòng 778 trao 11.000 thùng nước (loại 20 lít); phân loại 7 nhóm", [11000, 7]),
+        # a numeral naming the items it lists is no count (H12); a count of units is, names or not
+        (
+            "tại 02 huyện biên giới là Yên Châu và Mai Sơn; làm việc với Đảng ủy 3 xã: Hiền Giang, Thắng Lợi, Vạn Điểm",
+            [],
+        ),
+        ("trên địa bàn 2 huyện Vân Canh và Đồng Xuân; có 3 xã Tân Hà và Tân Văn; 2 Ủy viên Ủy ban MTTQ", [3, 2]),
         # a part of something; gifts are counted
         ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
         # a provincial or district road by its number, a month named without its year
@@ -1497,7 +1503,7 @@ def test_corpus_accuracy_floor(corpus_summary, group):
 # scripts/extraction_accuracy.py measures, so that a rule that breaks a tuning text fails. The held-out sets have no
 # floor here: a test that guards them would turn them into tuning sets.
 FRESH_TUNING_FLOORS = {
-    "numbers": (0.955, 0.97),
+    "numbers": (0.955, 0.965),  # H12 (a numeral naming its list is no count) against older labels that count it
     "documents": (0.95, 0.95),
     "event_dates": (0.91, 0.89),  # round 12's texts came in at 0,68 / 0,48 and were not all mended
     "provinces": (0.96, 0.96),

@@ -362,6 +362,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
+    if _names_its_list(sentence[m.end() : m.end() + 240], m.group(0)):
+        return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
     if m.group(0) == "1" and re.match(r"\s*phần\b(?!\s+quà)", after):
@@ -385,6 +387,42 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
+
+
+def _names_its_list(after: str, written: str) -> bool:
+    """A small numeral whose items are named right after it, as many names as it says, is no count (the labels'
+    convention H12): "02 huyện biên giới … là Yên Châu và Mai Sơn", "2 huyện Vân Canh và Đồng Xuân", "9 xã …, bao
+    gồm: Quang Chiểu, Tam Chung, …"."""
+    if not written.isdigit() or not 2 <= int(written) <= 12:
+        return False
+    tokens = _TOKEN.findall(after)
+    words = [t for t in tokens[:4] if t[0].isalpha()]
+    start = next((i for i, t in enumerate(tokens[:4]) if t[0].isupper()), None)  # "huyện Vân Canh …"
+    if start is None or not words or not tokens[0][0].islower():
+        start = None
+        for i, token in enumerate(tokens[:14]):  # "… trên địa bàn tỉnh là …", "…, bao gồm: …"
+            if token in ("là", "gồm"):
+                start = i + 1 + (tokens[i + 1 : i + 2] == [":"])
+                break
+            if not (token[0].isalpha() or token == ","):
+                break
+    if start is None:
+        return False
+    count, i = 0, start
+    while i < len(tokens) and tokens[i][0].isupper():
+        count += 1
+        while i < len(tokens) and tokens[i][0].isupper():
+            i += 1  # the words of one name
+        if tokens[i : i + 2] == [",", "và"]:
+            i += 2
+        elif i < len(tokens) and tokens[i] in (",", "và"):
+            i += 1
+        else:
+            break
+    return count == int(written)
 
 
 def _money(head: re.Match, sentence: str) -> bool:
