@@ -544,10 +544,14 @@ _CAPITAL_NOUN = re.compile(
 
 
 def _listed_by_name(sentence: str, m: re.Match) -> str | None:
-    """ "Trong đó, TP. Điện Biên Phủ 13 mô hình; Nậm Pồ 2 mô hình; Tuần Giáo 2 mô hình": after a name, a count of the
+    """ "Trong đó, TP. Điện Biên Phủ 13 mô hình; Nậm Pồ 2 mô hình; Tuần Giáo 2 mô hình", "xã Mường Luân 20 suất, xã
+    Chiềng Sơ 40 suất": after a name, a count of the
     same thing another item of the list counts, the name being the whole item before it — that name, else None."""
     noun = re.match(r"\s+([^\W\d_A-ZĐ]\w*(?:\s+[^\W\d_A-ZĐ]\w*)?)", sentence[m.end() :])
-    item = re.split(r"[;:]|\b[Tt]rong\s+đó\s*,", sentence[max(0, m.start() - 60) : m.start()])[-1].strip()
+    # items end at ";" or ":", and at a comma after a figure: "xã Mường Luân 20 suất, xã Chiềng Sơ 40 suất"
+    item = re.split(r"[;:]|\b[Tt]rong\s+đó\s*,|(?<=\w),(?=\s)", sentence[max(0, m.start() - 60) : m.start()])[
+        -1
+    ].strip()
     words = item.split()
     if (
         noun is None
