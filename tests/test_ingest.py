@@ -1056,6 +1056,8 @@ def test_page_furniture_and_identifiers_are_not_measures():
             [],
         ),
         ("trên địa bàn 2 huyện Vân Canh và Đồng Xuân; có 3 xã Tân Hà và Tân Văn; 2 Ủy viên Ủy ban MTTQ", [3, 2]),
+        # the page's counters are no figures; a mistyped "triêu" is still millions; close bounds make a range
+        ("1,275 lượt xem; quà trị giá hơn 3 triêu đồng; hiến khoảng 300 - 350 đơn vị máu", [3e6, 300, 350]),
         # a part of something; gifts are counted
         ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
         # a provincial or district road by its number, a month named without its year

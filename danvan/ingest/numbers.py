@@ -22,9 +22,9 @@ _NUMBER = re.compile(
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
 )
-# Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng".
+# Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng" (also mistyped "triêu").
 _MULTIPLIER = re.compile(
-    r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
+    r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|triêu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
 )
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
 _FACTORS = {
@@ -32,6 +32,7 @@ _FACTORS = {
     "nghìn": 1e3,
     "vạn": 1e4,
     "triệu": 1e6,
+    "triêu": 1e6,
     "tỷ": 1e9,
     "tỉ": 1e9,
     "ngàn tỷ": 1e12,
@@ -82,6 +83,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
+    r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|"  # the page's counters: "1,275 lượt xem"
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
@@ -499,7 +501,8 @@ _RANGE_END = re.compile(r"\s*(?:[-–]|đến)\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%
 
 def _range_start(sentence: str, m: re.Match) -> re.Match | None:
     """The second bound of the range whose first bound is `m`, written after "từ" — or with a dash alone between
-    two small counts, the lower first ("tạo việc làm cho 3-5 lao động"); None when it is no range."""
+    two small counts or two close ones, the lower first ("tạo việc làm cho 3-5 lao động", "300 - 350 đơn vị máu");
+    None when it is no range."""
     if m.group("pct") or m.group("den"):
         return None
     end = _RANGE_END.match(sentence, m.end())
@@ -507,7 +510,10 @@ def _range_start(sentence: str, m: re.Match) -> re.Match | None:
         return None
     if not re.search(r"\btừ\s*$", sentence[max(0, m.start() - 6) : m.start()]):
         dashed = "đến" not in end.group(0) and "," not in m.group("num") + end.group("b")
-        if not (dashed and end.group("noun") and parse_number(m.group("num")) < parse_number(end.group("b")) < 100):
+        low, high = parse_number(m.group("num")), parse_number(end.group("b"))
+        # small counts ("3-5 lao động"), or bounds close together ("300 - 350 đơn vị máu"); not two years
+        close = high < 100 or (high <= 2 * low and not _YEAR_NUMBER.match(m.group("num")))
+        if not (dashed and end.group("noun") and low < high and close):
             return None
     if end.group("noun") and _NOT_MEASURE_AFTER.match(end.group("noun")):
         return None  # "từ 2021 – 2025 năm", "từ 3 - 5 ngày": a span of time
