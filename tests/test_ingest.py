@@ -2461,3 +2461,9 @@ def test_a_date_inside_a_quoted_name_is_the_names():
     assert [v.date_start for v in draft_of(text.replace("“", '"').replace("”", '"')).visits] == []
     dated = "Ngày 30/7/2020, Hội LHPN tỉnh Sơn La tổ chức chương trình “Đồng hành cùng phụ nữ biên cương”.\n"
     assert [v.date_start for v in draft_of(dated).visits] == ["2020-07-30"]
+
+
+def test_a_school_year_gives_a_yearless_day_its_year_by_the_half_it_falls_in():
+    text = "Ngày {}, huyện Quảng Ninh tổ chức chương trình “Trao xe đạp tiếp sức đến trường” năm học 2022-2023.\n"
+    assert [v.date_start for v in draft_of(text.format("25/8")).visits] == ["2022-08-25"]
+    assert [v.date_start for v in draft_of(text.format("15/3")).visits] == ["2023-03-15"]

@@ -97,6 +97,8 @@ _YEAR_WORD = re.compile(
     rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|(?:[Mm]ùa\s+)?[Hh]è)\s*(?P<y>{_YEAR})\b"
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
+_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
@@ -412,12 +414,16 @@ def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
 
 
 def years_spoken_of(text: str) -> list[int]:
-    """The years a sentence names ("năm 2022"), leaving out horizons and birth years (_HORIZON)."""
+    """The years a sentence names ("năm 2022", both of "năm học 2022-2023"), leaving out horizons and birth years
+    (_HORIZON)."""
     years = []
     for m in _YEAR_WORD.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
+    for m in _SCHOOL_YEAR.finditer(text):
+        if int(m.group("y2")) == int(m.group("y1")) + 1:
+            years += [int(m.group("y1")), int(m.group("y2"))]
     return years
 
 
