@@ -2467,3 +2467,11 @@ def test_a_school_year_gives_a_yearless_day_its_year_by_the_half_it_falls_in():
     text = "Ngày {}, huyện Quảng Ninh tổ chức chương trình “Trao xe đạp tiếp sức đến trường” năm học 2022-2023.\n"
     assert [v.date_start for v in draft_of(text.format("25/8")).visits] == ["2022-08-25"]
     assert [v.date_start for v in draft_of(text.format("15/3")).visits] == ["2023-03-15"]
+
+
+def test_a_year_named_with_its_lunar_name_is_a_year_the_text_speaks_of():
+    text = (
+        "Sáng 28/6, đoàn lãnh đạo tỉnh An Giang đến thăm và chúc mừng Ban Trị sự Trung ương Phật giáo Hòa Hảo nhân kỷ "
+        "niệm lần thứ 71 ngày khai đạo (18/5 năm Kỷ Mão 1939 – 18/5 năm Canh Dần 2010).\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2010-06-28"]

@@ -94,7 +94,9 @@ _ANNIVERSARY = re.compile(
 # "năm 2023", a quarter's year "quý I/2024", "quý III năm 2023", a summer campaign's "hè 2016" — counted to guess
 # the year when the page states no date.
 _YEAR_WORD = re.compile(
-    rf"\b(?:[Nn]ăm|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|(?:[Mm]ùa\s+)?[Hh]è)\s*(?P<y>{_YEAR})\b"
+    # "năm Canh Dần 2010": the lunar name between
+    rf"\b(?:[Nn]ăm(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|"
+    rf"(?:[Mm]ùa\s+)?[Hh]è)\s*(?P<y>{_YEAR})\b"
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
