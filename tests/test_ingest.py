@@ -2467,6 +2467,11 @@ def test_a_school_year_gives_a_yearless_day_its_year_by_the_half_it_falls_in():
     text = "Ngày {}, huyện Quảng Ninh tổ chức chương trình “Trao xe đạp tiếp sức đến trường” năm học 2022-2023.\n"
     assert [v.date_start for v in draft_of(text.format("25/8")).visits] == ["2022-08-25"]
     assert [v.date_start for v in draft_of(text.format("15/3")).visits] == ["2023-03-15"]
+    opening = (
+        "Sáng nay 5.9, Bí thư thứ nhất Trung ương Đoàn tới dự lễ khai giảng. Trong năm học mới 2015 - 2016, trường "
+        "có 300 học sinh.\n"
+    )
+    assert [v.date_start for v in draft_of(opening).visits] == ["2015-09-05"]
 
 
 def test_a_year_named_with_its_lunar_name_is_a_year_the_text_speaks_of():

@@ -100,7 +100,7 @@ _YEAR_WORD = re.compile(
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
-_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s+)?(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.

@@ -142,8 +142,13 @@ _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
-# A handover the rules leave to the model: "đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công trình thanh niên".
-_HANDOVER = re.compile(r"\b(?:trao|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)")
+# Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
+# trình thanh niên"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành", "khởi công"), a ceremony
+# attended.
+_HANDOVER = re.compile(
+    r"\b(?:(?:trao|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)|khai\s+trương|khánh\s+thành|"
+    r"khởi\s+công|động\s+thổ|khai\s+giảng|(?:tới\s+|đến\s+)?dự\s+lễ)"  # "tới dự lễ khai giảng năm học mới"
+)
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 # … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
