@@ -113,3 +113,18 @@ def test_a_handover_is_a_date_the_model_weighs(monkeypatch):
     assert [v.date_start for v in extract_text(text).visits] == ["2025-11-24"]
     monkeypatch.setattr(event_model, "model", lambda: always(0.1))
     assert extract_text(text).visits == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiều nay (26/4), huyện Nghi Xuân khai trương cửa hàng nông sản an toàn tại thôn An Tiên.",
+        "Ngày 21/12, Hội Cựu chiến binh tỉnh Cà Mau phối hợp với Hội Chữ thập đỏ về nguồn tại xã Khánh Thuận.",
+        "Sáng 5/9, Bí thư thứ nhất Trung ương Đoàn tới dự lễ khai giảng tại trường THPT vùng cao Việt Bắc.",
+    ],
+)
+def test_openings_homage_trips_and_ceremonies_attended_are_days_the_model_weighs(monkeypatch, sentence):
+    monkeypatch.setattr(event_model, "model", lambda: always(0.9))
+    assert len(extract_text(sentence + "\n", published="2024-12-22").visits) == 1
+    monkeypatch.setattr(event_model, "model", lambda: always(0.1))
+    assert extract_text(sentence + "\n", published="2024-12-22").visits == []
