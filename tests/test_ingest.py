@@ -1508,7 +1508,7 @@ FRESH_TUNING_FLOORS = {
     "numbers": (0.955, 0.965),  # H12 (a numeral naming its list is no count) against older labels that count it
     "documents": (0.95, 0.95),
     "event_dates": (0.91, 0.89),  # round 12's texts came in at 0,68 / 0,48 and were not all mended
-    "provinces": (0.96, 0.96),
+    "provinces": (0.955, 0.96),
 }
 
 
