@@ -2480,3 +2480,12 @@ def test_a_year_named_with_its_lunar_name_is_a_year_the_text_speaks_of():
         "niệm lần thứ 71 ngày khai đạo (18/5 năm Kỷ Mão 1939 – 18/5 năm Canh Dần 2010).\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2010-06-28"]
+
+
+def test_a_share_named_after_a_fraction_and_a_headline_rounding_its_part_are_one_fact():
+    text = (
+        "Phụ nữ Hà Tĩnh xây dựng thành công hơn 150 sản phẩm đạt chuẩn OCOP\n"
+        "Toàn tỉnh hiện có 154/238 sản phẩm được công nhận đạt chuẩn OCOP do phụ nữ làm chủ (tỷ lệ 65%).\n"
+    )
+    draft = draft_of(text)
+    assert [(o.value, o.numerator, o.denominator, o.unit) for o in draft.observations] == [(65, 154, 238, "percent")]

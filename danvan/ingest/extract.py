@@ -1266,15 +1266,22 @@ def _head_nouns(subject: str | None) -> set[str]:
 def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     """The same figure counting the same thing: value, fraction and unit equal, and the noun it counts (_head_nouns); or
     a headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
-    if not _head_nouns(head.subject) & _head_nouns(other.subject) or head.unit != other.unit:
+    if not _head_nouns(head.subject) & _head_nouns(other.subject):
         return False
-    if (head.value, head.numerator, head.denominator) == (other.value, other.numerator, other.denominator):
+    if head.unit == other.unit and (head.value, head.numerator, head.denominator) == (
+        other.value,
+        other.numerator,
+        other.denominator,
+    ):
         return True
     if head.unit == "percent" and head.numerator is None and head.value == other.value:
         return True  # "Đạt 78,94% cơ sở Hội …" over "120/152 cơ sở Hội … (đạt 78,94%)": the share of a fraction
-    if head.numerator is not None or other.numerator is not None or not head.value:
+    if head.numerator is not None or not head.value:
         return False
-    ratio = other.value / head.value
+    # the body's figure, or the part of its fraction ("hơn 150 sản phẩm" for "154/238 sản phẩm … (tỷ lệ 65%)")
+    if head.unit != other.unit and not (other.numerator is not None and head.unit == "count"):
+        return False
+    ratio = (other.value if other.numerator is None else other.numerator) / head.value
     return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
 
 

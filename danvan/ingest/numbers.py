@@ -104,9 +104,9 @@ _BASELINE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+
 # A duration in front ("Qua 10 năm", "sau 5 năm") sets no period: the number then has none.
 _ESTIMATE = re.compile(r"[Dd]ự\s+(?:ước|kiến|tính)|[Ưư]ớc\s+(?:tính|đạt)")
 _TARGET = re.compile(r"[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu|[Pp]hấn\s+đấu|[Kk]ế\s+hoạch\s+đề\s+ra")
-# "(đạt 80%)", ", đạt tỷ lệ 53%" after a fraction: the same fact as a percentage.
+# "(đạt 80%)", ", đạt tỷ lệ 53%", "(tỷ lệ 65%)" after a fraction: the same fact as a percentage.
 _FRACTION_PERCENT = re.compile(
-    r"^[^;%]{0,70}?\(?\s*(?:đạt|đat|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*"
+    r"^[^;%]{0,70}?\(?\s*(?:(?:đạt|đat|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?|tỷ\s+lệ|tỉ\s+lệ)\s*"
     r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
 )
 # "135/135 (100%) đơn vị", "21 người (24,7%)": a share in brackets right after a count; it is the same fact only when
