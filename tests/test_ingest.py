@@ -1130,6 +1130,8 @@ def test_recipients_one_each_of_what_was_just_counted_are_the_same_figure():
         "Đề án đã có 8 hộ được hỗ trợ 8 con bò sinh sản và 6 hộ được nhận 12 con dê.\n"
     )
     assert values(draft_of(text)) == [10, 500_000, 2, 5, 3, 8, 6, 12]
+    awards = "Đồng chí trao bằng khen của UBND tỉnh cho 02 tập thể và bằng khen của Ủy ban MTTQ tỉnh cho 02 cá nhân.\n"
+    assert values(draft_of(awards)) == [2, 2]
 
 
 def test_parts_of_a_count_by_province_in_brackets():

@@ -1231,9 +1231,18 @@ def _one_each(sentence: Span, measure: Measure, given: list[Measure]) -> bool:
     before = sentence.text[: measure.start - sentence.start]
     return (
         measure.unit == "count"
-        and bool(re.search(r"\bcho\s+(?:các\s+|mỗi\s+)?$|\bđược\s+(?:hỗ\s+trợ|nhận|tặng|trao|cấp)\s+$", before))
-        and any(g.value == measure.value and g.unit == "count" for g in given)
+        and bool(_RECIPIENTS.search(before))
+        # … not when the first count is recipients too ("bằng khen … cho 02 tập thể và … cho 02 cá nhân")
+        and any(
+            g.value == measure.value
+            and g.unit == "count"
+            and not _RECIPIENTS.search(sentence.text[: g.start - sentence.start])
+            for g in given
+        )
     )
+
+
+_RECIPIENTS = re.compile(r"\bcho\s+(?:các\s+|mỗi\s+)?$|\bđược\s+(?:hỗ\s+trợ|nhận|tặng|trao|cấp)\s+$")
 
 
 def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Span) -> bool:
