@@ -147,7 +147,7 @@ _DOCUMENT_TITLE = re.compile(
 # attended.
 _HANDOVER = re.compile(
     r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)|khai\s+trương|khánh\s+thành|"
-    r"khởi\s+công|động\s+thổ|khai\s+giảng|về\s+nguồn|(?:tới\s+|đến\s+)?dự\s+lễ)"  # "tới dự lễ khai giảng năm học mới"
+    r"khởi\s+công|động\s+thổ|khai\s+giảng|về\s+nguồn|huy\s+động\s+(?!được)|(?:tới\s+|đến\s+)?dự\s+lễ)"  # "tới dự lễ khai giảng năm học mới"
 )
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
