@@ -2491,3 +2491,16 @@ def test_a_share_named_after_a_fraction_and_a_headline_rounding_its_part_are_one
     )
     draft = draft_of(text)
     assert [(o.value, o.numerator, o.denominator, o.unit) for o in draft.observations] == [(65, 154, 238, "percent")]
+
+
+def test_an_undated_text_of_2025_that_names_a_living_district_uses_the_old_scheme(registry):
+    """Districts were abolished on 1/7/2025: a text with no date but "năm 2025" that names "thị xã Vĩnh Châu" was
+    written before, so Sóc Trăng keeps its own code (94), not the Cần Thơ it merged into; a district named as a former
+    one ("trước đây thuộc huyện …") says nothing of the text's date."""
+    text = (
+        "Nhân dịp Tết cổ truyền Chôl Chnăm Thmây năm 2025, Tỉnh đoàn Sóc Trăng đã thành lập Đoàn đến thăm, chúc Tết "
+        "chùa Prey Chóp, xã Lai Hòa, thị xã Vĩnh Châu.\n"
+    )
+    assert draft_of(text, registry).source.province == "94"
+    merged = text.replace("thị xã Vĩnh Châu", "trước đây thuộc thị xã Vĩnh Châu")
+    assert draft_of(merged, registry).source.province == "92"

@@ -28,7 +28,7 @@ from .. import fmt, gazetteer
 from ..fmt import partial_date
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
-from ..registry import Registry
+from ..registry import OLD_DAY, Registry
 from ..text import ascii_key, name_key
 from . import event_model
 from .dates import (
@@ -67,6 +67,7 @@ from .places import (
     main_place,
     main_province,
     new_scheme_only,
+    old_scheme_only,
     outlet_from_web,
     province_reason,
     titled_body,
@@ -143,11 +144,12 @@ _DOCUMENT_TITLE = re.compile(
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
 # Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
-# trình thanh niên"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành", "khởi công"), a ceremony
-# attended.
+# trình thanh niên", "tặng 420 suất quà"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành",
+# "khởi công"), a ceremony attended ("tới dự lễ khai giảng"), a homage trip ("về nguồn"), a mobilisation ("huy động
+# nhiều bạn trẻ", not "huy động được" a sum).
 _HANDOVER = re.compile(
     r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)|khai\s+trương|khánh\s+thành|"
-    r"khởi\s+công|động\s+thổ|khai\s+giảng|về\s+nguồn|huy\s+động\s+(?!được)|(?:tới\s+|đến\s+)?dự\s+lễ)"  # "tới dự lễ khai giảng năm học mới"
+    r"khởi\s+công|động\s+thổ|khai\s+giảng|về\s+nguồn|huy\s+động\s+(?!được)|(?:tới\s+|đến\s+)?dự\s+lễ)"
 )
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
@@ -383,6 +385,8 @@ def _context(
     era = None if on is not None else new_scheme_only(article.text, registry)
     if era is not None:  # an undated text that names a unit of the new scheme was written after the merger
         on = MERGER_DATE
+    elif not pub.date and not dates and year == MERGER_DATE.year and old_scheme_only(article.text, registry):
+        on = OLD_DAY  # a text of 2025 that names a district ("thị xã Vĩnh Châu") was written before the merger
     outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
     code = main_province(places)

@@ -236,11 +236,31 @@ def _gazetteer_hits(text: str, registry: Registry, hint: str | None, on: dt.date
 def new_scheme_only(text: str, registry: Registry | None) -> str | None:
     """A unit named in `text` that exists only from 1/7/2025 ("xã Cửa Việt", once "thị trấn Cửa Việt"), as written;
     None when every name is also one of the old scheme."""
+    return _only_on(text, registry, MERGER_DATE, OLD_DAY)
+
+
+def old_scheme_only(text: str, registry: Registry | None) -> str | None:
+    """A district-level unit named in `text` as a living one ("thị xã Vĩnh Châu", not "huyện Đất Đỏ (cũ)" nor "trước
+    đây thuộc huyện Vĩnh Lợi"): districts were abolished on 1/7/2025, so the text was written before; as written,
+    else None."""
     if registry is None:
         return None
-    old = registry.gazetteer.find_places(text, on=OLD_DAY)
-    for hit in registry.gazetteer.find_places(text, on=MERGER_DATE):
-        if hit.resolution.match is not None and not any(o.start < hit.end and hit.start < o.end for o in old):
+    for hit in registry.gazetteer.find_places(text, on=OLD_DAY):
+        match = hit.resolution.match
+        former = re.match(r"\s*\(?\s*cũ\b", text[hit.end : hit.end + 8]) or re.search(
+            r"\b(?:trước\s+đây|trước\s+kia|cũ)\s+(?:thuộc\s+|là\s+)?$", text[max(0, hit.start - 20) : hit.start]
+        )
+        if match is not None and match.place.level not in ("province", "commune", "ward") and not former:
+            return hit.text
+    return None
+
+
+def _only_on(text: str, registry: Registry | None, day: dt.date, other: dt.date) -> str | None:
+    if registry is None:
+        return None
+    elsewhere = registry.gazetteer.find_places(text, on=other)
+    for hit in registry.gazetteer.find_places(text, on=day):
+        if hit.resolution.match is not None and not any(o.start < hit.end and hit.start < o.end for o in elsewhere):
             return hit.text
     return None
 
