@@ -931,6 +931,15 @@ def test_bare_numbers_completed_from_the_issuer():
             "tập huấn Thông tư số 12/TT-BVH -TT ngày10/10/2011 của Bộ; Kế hoạch 13/KH-UBND - Thông tin",
             ["12/TT-BVH-TT", "13/KH-UBND"],
         ),
+        # a state number with its year; a mass organisation's central committee is not the Party's "Trung ương"
+        (
+            "thực hiện Nghị quyết số 97/2022 của HĐND tỉnh; Quyết định số 12/2024 của UBND tỉnh",
+            ["97/2022/NQ-HĐND", "12/2024/QĐ-UBND"],
+        ),
+        (
+            "Nghị quyết số 14 của Ban Chấp hành Trung ương Hội Nông dân Việt Nam; Nghị quyết số 3 của Trung ương Đoàn",
+            ["14-NQ/HNDTW"],
+        ),
         # a number with a letter: the 1990 resolution on mass work, written out or bare
         ("Nghị quyết số 8B-NQ/HNTW ngày 27/3/1990 của Ban Chấp hành Trung ương Đảng (khóa VI)", ["8B-NQ/HNTW"]),
         ("Nghị quyết 8b của Trung ương về đổi mới công tác quần chúng", ["8B-NQ/TW"]),
@@ -1058,6 +1067,9 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("trên địa bàn 2 huyện Vân Canh và Đồng Xuân; có 3 xã Tân Hà và Tân Văn; 2 Ủy viên Ủy ban MTTQ", [3, 2]),
         # the page's counters are no figures; a mistyped "triêu" is still millions; close bounds make a range
         ("1,275 lượt xem; quà trị giá hơn 3 triêu đồng; hiến khoảng 300 - 350 đơn vị máu", [3e6, 300, 350]),
+        # files, a lunar new year's day, an anniversary in capitals, a naval unit; a range of thousands
+        ("image001.jpg (307 KB); sáng 19/2 (mùng 4 tết); KỶ NIỆM 92 NĂM; Hải đội 33 trồng 50 cây", [50]),
+        ("Giá rau dao động từ 6.000-10.000 đồng/kg", [6000, 10000]),
         # a part of something; gifts are counted
         ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
         # a provincial or district road by its number, a month named without its year
@@ -2504,3 +2516,8 @@ def test_an_undated_text_of_2025_that_names_a_living_district_uses_the_old_schem
     assert draft_of(text, registry).source.province == "94"
     merged = text.replace("thị xã Vĩnh Châu", "trước đây thuộc thị xã Vĩnh Châu")
     assert draft_of(merged, registry).source.province == "92"
+
+
+def test_a_line_stripped_of_its_marks_is_a_pages_address_not_a_sentence():
+    text = "Kỳ Anh tổ chức mừng thọ cho 30 cụ từ 100 tuổi.\nky anh to chuc mung tho cho 30 cu tu 100 tuoi\n"
+    assert values(draft_of(text)) == [30]

@@ -49,7 +49,9 @@ _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
     r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|"
-    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b)?)(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
+    # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
+    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
+    r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
@@ -80,7 +82,11 @@ _ISSUERS = (
     # since 2025: the merged Ban Tuyên giáo và Dân vận, and the commune's Đảng ủy
     "Ban Tuyên giáo và Dân vận Trung ương|Ban Tuyên giáo và Dân vận Tỉnh ủy|Ban Tuyên giáo và Dân vận Thành ủy|"
     "Ban Thường vụ Đảng ủy xã|Ban Thường vụ Đảng ủy phường|Đảng ủy xã|Đảng ủy phường|"
-    "Ban Thường vụ Quận ủy|Quận ủy|Thành ủy"
+    "Ban Thường vụ Quận ủy|Quận ủy|Thành ủy|"
+    # a mass organisation's central committee is not the Party's "Trung ương"
+    "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
+    "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
+    "Trung ương Đoàn"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -181,6 +187,9 @@ _PARTY_SUFFIX = {
     "quận ủy": "QU",
     "ban thường vụ thành ủy": "TU",
     "thành ủy": "TU",
+    "ban chấp hành trung ương hội nông dân việt nam": "HNDTW",
+    "trung ương hội nông dân việt nam": "HNDTW",
+    "trung ương hội nông dân": "HNDTW",
 }
 _STATE_SUFFIX = {
     "chính phủ": "CP",
@@ -302,12 +311,11 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
 
 def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
     """The one central document (…/TW, …-CP, …-TTg) of the curated data with this number and kind, else None."""
+    number = int(re.match(r"\d+", num).group(0))  # type: ignore[union-attr]  # "8b", "97/2022": the number
     found = {
         code
         for code in known
-        if _code_type(code) == doc_type
-        and level_of_code(code) == "central"
-        and re.match(rf"0*{int(num)}(?=[-/])", code)
+        if _code_type(code) == doc_type and level_of_code(code) == "central" and re.match(rf"0*{number}(?=[-/])", code)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -397,8 +405,8 @@ def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
     key, num = " ".join(issuer.lower().replace("uỷ", "ủy").split()), num.upper()
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
-    if key in _PARTY_SUFFIX:
-        return f"{num}-{doc_type}/{_PARTY_SUFFIX[key]}"
+    if key in _PARTY_SUFFIX:  # a party code carries no year
+        return f"{num.split('/')[0]}-{doc_type}/{_PARTY_SUFFIX[key]}"
     return None
 
 

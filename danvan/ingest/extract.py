@@ -776,6 +776,10 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "first_cue_ev": first_cue_ev,
             "in_title": title is not None and title.start <= hit.start < title.end,
             "paren": re.search(r"\(\s*$", text[max(0, hit.start - 3) : hit.start]),
+            # a day listed right after another of its sentence: "Ngày 15/11/2023 và 18/11/2023 … tổ chức"
+            "listed": rank > 0
+            and re.fullmatch(r"\s*(?:và|,)\s*(?:ngày\s+)?", text[hits[rank - 1].end : hit.start]) is not None,
+
             "ngaythanhlap": _FOUNDING_DAY.search(after),
         }
         if key == pub:
@@ -1178,6 +1182,8 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
             continue
         lead = _paragraph_period(ctx, para) or opening
         for sentence in split_sentences(para):
+            if len(sentence.text.split()) >= 6 and not looks_vietnamese(sentence.text):
+                continue  # "ky anh to chuc mung tho cho 30 cu": a page's address or alt text, its marks stripped
             masked = _masks(ctx, sentence)
             found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
             wide = set(_words(sentence.text))

@@ -66,7 +66,8 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
     r"sư đoàn|Chương trình|Đề án|Dự án|BCĐ|Ban\s+[Cc]hỉ\s+đạo(?:\s+\(BCĐ\))?|"
     # an army's economic-defence unit, a brigade; a size ("thùng nước bình (loại 20 lít)")
-    r"Kinh\s+tế\s*-\s*Quốc\s+phòng|KT\s*-\s*QP|Lữ\s+đoàn|lữ\s+đoàn|Binh\s+đoàn|(?<!phân )[Ll]oại|"
+    r"Kinh\s+tế\s*-\s*Quốc\s+phòng|KT\s*-\s*QP|Lữ\s+đoàn|lữ\s+đoàn|Binh\s+đoàn|[Hh]ải\s+đội|[Hh]ải\s+đoàn|"
+    r"[Tt]rung\s+đội|(?<!phân )[Ll]oại|[Mm]ùng|[Mm]ồng|"  # "(mùng 4 tết)": a day of the lunar new year
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
@@ -83,7 +84,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
-    r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|"  # the page's counters: "1,275 lượt xem"
+    r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|kb|mb|gb|"  # the page's counters and files: "(307 KB)"
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
@@ -388,7 +389,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
-    return not _NOT_MEASURE_AFTER.match(rest) and _starts_with_noun(rest)
+    # in any case: a headline in capitals writes "KỶ NIỆM 92 NĂM"
+    return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
@@ -496,7 +498,9 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
 
 # "từ 95 - 98% gia đình", "từ 3 – 7 hộ", "từ 3,5 đến 4,5 triệu đồng": a range is written as its two bounds, the unit
 # (and multiplier) after the second.
-_RANGE_END = re.compile(r"\s*(?:[-–]|đến)\s*(?P<b>\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?")
+_RANGE_END = re.compile(
+    r"\s*(?:[-–]|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?"
+)
 
 
 def _range_start(sentence: str, m: re.Match) -> re.Match | None:
