@@ -228,6 +228,7 @@ class Gazetteer:
         self._new_provinces: dict[str, tuple[str, ...]] = {}  # old province or district code → new province codes
         self._district_new_provinces: dict[str, tuple[str, ...]] = {}
         self._district_new_commune: dict[str, str] = {}
+        self._commune_whole_district: dict[str, str] = {}  # the other way
         self._commune_news: dict[str, list[str]] = defaultdict(list)  # old commune → new communes
         self._commune_olds: dict[str, list[str]] = defaultdict(list)  # new commune → old communes
         for scheme, code, kind, name, new_codes in self.provinces.iter_rows():
@@ -247,6 +248,7 @@ class Gazetteer:
             self._district_new_provinces[code] = tuple(new_provinces.split("|"))
             if new_commune:
                 self._district_new_commune[code] = new_commune
+                self._commune_whole_district[new_commune] = code
         for code, kind, name, district, province in self.communes_63.iter_rows():
             self._index[OLD_SCHEME].add(
                 self._put(Place(OLD_SCHEME, "commune", code, kind, name, province, district)), name
@@ -291,8 +293,11 @@ class Gazetteer:
         return ()
 
     def old_communes(self, new_code: str) -> tuple[Place, ...]:
-        """The 63-scheme communes a new commune was made from (whole or in part)."""
-        return tuple(self._places[(OLD_SCHEME, "commune", c)] for c in self._commune_olds.get(new_code, ()))
+        """The 63-scheme communes a new commune was made from (whole or in part), or the district that became it whole
+        (huyện Côn Đảo, which had no communes, is đặc khu Côn Đảo)."""
+        communes = tuple(self._places[(OLD_SCHEME, "commune", c)] for c in self._commune_olds.get(new_code, ()))
+        whole = self._commune_whole_district.get(new_code)
+        return communes + ((self._places[(OLD_SCHEME, "district", whole)],) if whole else ())
 
     def _ancestors(self, place: Place) -> set[tuple[str, str]]:
         """Every unit that contains `place`, or contained it in the other scheme, as (kind, code) tokens."""

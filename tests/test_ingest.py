@@ -2521,3 +2521,11 @@ def test_an_undated_text_of_2025_that_names_a_living_district_uses_the_old_schem
 def test_a_line_stripped_of_its_marks_is_a_pages_address_not_a_sentence():
     text = "Kỳ Anh tổ chức mừng thọ cho 30 cụ từ 100 tuổi.\nky anh to chuc mung tho cho 30 cu tu 100 tuoi\n"
     assert values(draft_of(text)) == [30]
+
+
+def test_a_special_zone_made_of_a_whole_district_is_read_in_its_province(registry):
+    """Đặc khu Côn Đảo (2025) is the old huyện Côn Đảo of Bà Rịa - Vũng Tàu whole, which had no communes: in a text
+    of 2026 it is TP Hồ Chí Minh's, not thị trấn Cồn of Nam Định read without its marks."""
+    assert [p.name for p in registry.gazetteer.old_communes("26732")] == ["Côn Đảo"]
+    text = "Ngày 25-1, Đoàn thanh niên đặc khu Côn Đảo phối hợp với Bảo tàng tổ chức chương trình về nguồn.\n"
+    assert draft_of(text, registry, published="2026-01-26").source.province == "79"
