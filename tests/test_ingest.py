@@ -18,7 +18,7 @@ from danvan.ingest.dates import find_dates
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import find_bodies, find_people, headline_place, outlet_from_web
+from danvan.ingest.places import find_bodies, find_people, find_places, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
 from danvan.text import quote_key
 
@@ -2529,3 +2529,9 @@ def test_a_special_zone_made_of_a_whole_district_is_read_in_its_province(registr
     assert [p.name for p in registry.gazetteer.old_communes("26732")] == ["Côn Đảo"]
     text = "Ngày 25-1, Đoàn thanh niên đặc khu Côn Đảo phối hợp với Bảo tàng tổ chức chương trình về nguồn.\n"
     assert draft_of(text, registry, published="2026-01-26").source.province == "79"
+
+
+def test_tphcm_written_as_one_word_names_the_city(registry):
+    for text in ("Cả nghìn người lao động TPHCM nô nức tham gia chợ Tết Công đoàn.", "Hội LHPN TPHCM đã triển khai."):
+        assert [(h.name, h.province) for h in find_places(text, registry)] == [("Hồ Chí Minh", "79")]
+    assert find_places("Theo TPHN, hội có 20 chi hội.", registry) == []
