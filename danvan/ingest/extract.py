@@ -779,7 +779,6 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             # a day listed right after another of its sentence: "Ngày 15/11/2023 và 18/11/2023 … tổ chức"
             "listed": rank > 0
             and re.fullmatch(r"\s*(?:và|,)\s*(?:ngày\s+)?", text[hits[rank - 1].end : hit.start]) is not None,
-
             "ngaythanhlap": _FOUNDING_DAY.search(after),
         }
         if key == pub:
