@@ -1071,7 +1071,7 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("image001.jpg (307 KB); sáng 19/2 (mùng 4 tết); KỶ NIỆM 92 NĂM; Hải đội 33 trồng 50 cây", [50]),
         ("Giá rau dao động từ 6.000-10.000 đồng/kg", [6000, 10000]),
         # a part of something; gifts are counted
-        ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà", [275, 1]),
+        ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà; gồm 8 tấn gạo và 1 số hàng hóa", [275, 1, 8]),
         # a provincial or district road by its number, a month named without its year
         ("Tuyến đường tỉnh 830 và đường huyện 12 đi qua 3 xã. Tháng 6 vừa qua, 15 đoàn viên tham gia", [3, 15]),
         # a numbered topic, and a number followed by a function word ("4 do ông"), count nothing

@@ -369,8 +369,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
-    if m.group(0) == "1" and re.match(r"\s*phần\b(?!\s+quà)", after):
-        return False  # "sáp nhập 1 phần của Tổ 15": a part of it
+    if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
+        return False  # "sáp nhập 1 phần của Tổ 15": a part of it; "1 số hàng hóa": some
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
         # a share is never the next item of a listed name: "Đề án 06, 100% xã" is a share after the name
         name = _NOT_MEASURE_BEFORE.search(before)
