@@ -1051,6 +1051,7 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # a share after a listed name is a share; round the clock, how long, both sides of a road count nothing
         ("Qua 3 năm triển khai Đề án 06, 100% xã đã kết nối; mức độ 3, 4 của 20 dịch vụ công", [100, 20]),
         ("trực 24/7 tại 5 điểm; Sau 1 buổi, thu gom rác 2 bên đường; tổ chức 3 buổi tuyên truyền", [5, 3]),
+        ("chỉ trong thời gian 1 buổi đã xong; có 1 gian hàng 0 đồng và 5 gian hàng giảm giá", [1, 5]),
         # a steering committee by its number, a slogan in straight quotes, the minutes of a time, a span's last day
         (
             'Ban Chỉ đạo (BCĐ) 35 tỉnh họp; BCĐ 389 có 12 thành viên; Nghị quyết "2 xóa 3 giúp" đến 100% hội viên',

@@ -88,7 +88,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
 )
-_DURATION_LEAD = re.compile(r"\b(?:[Tt]rong|[Ss]au|[Ss]uốt|kéo\s+dài)\s*$")
+_DURATION_LEAD = re.compile(r"\b(?:[Tt]rong|[Ss]au|[Ss]uốt|kéo\s+dài)(?:\s+thời\s+gian)?\s*$")
 # Year words: "năm 2023", "giai đoạn 2021 - 2023", "nhiệm kỳ 2020 - 2025", "2021-2026", "Nhâm Dần 2022".
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 
@@ -369,6 +369,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
+    if m.group(0) == "0" and re.match(r"\s*đồng\b", after):
+        return False  # "gian hàng 0 đồng": free, a name
     if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
         return False  # "sáp nhập 1 phần của Tổ 15": a part of it; "1 số hàng hóa": some
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
