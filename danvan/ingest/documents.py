@@ -311,7 +311,7 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
 
 def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
     """The one central document (…/TW, …-CP, …-TTg) of the curated data with this number and kind, else None."""
-    number = int(re.match(r"\d+", num).group(0))  # type: ignore[union-attr]  # "8b", "97/2022": the number
+    number = int("".join(itertools.takewhile(str.isdigit, num)))  # "8b", "97/2022": the number
     found = {
         code
         for code in known

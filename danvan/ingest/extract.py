@@ -143,15 +143,15 @@ _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
+_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
 # trình thanh niên", "tặng 420 suất quà"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành",
 # "khởi công"), a ceremony attended ("tới dự lễ khai giảng"), a homage trip ("về nguồn"), a mobilisation ("huy động
 # nhiều bạn trẻ", not "huy động được" a sum).
-_HANDOVER = re.compile(
+_HAPPENING = re.compile(
     r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|[Cc]ông\s+trình|tặng)|khai\s+trương|khánh\s+thành|"
     r"khởi\s+công|động\s+thổ|khai\s+giảng|về\s+nguồn|huy\s+động\s+(?!được)|(?:tới\s+|đến\s+)?dự\s+lễ)"
 )
-_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 # … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
 _TITLE_EVENT = re.compile(
@@ -737,8 +737,11 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         seen_ev, seen_cue_ev = seen_ev or event, seen_cue_ev or (event and hit.cue)
         # Only a single written day whose sentence tells of something happening, and not one the rules set aside; a
         # span of days or a month is a gathering or campaign by the conventions, the rules' alone.
-        happens = event or _gathering(sentence.text) or any(r.search(sentence.text) for r in (_CAMPAIGN, _HANDOVER))
-        if ".." in key or hit.precision != "day" or (key not in made and not happens):
+        if ".." in key or hit.precision != "day":
+            continue
+        if key not in made and not (
+            event or _gathering(sentence.text) or any(r.search(sentence.text) for r in (_CAMPAIGN, _HAPPENING))
+        ):
             continue
         para = bisect_left(para_starts, hit.start + 1) - 1
         before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
@@ -1233,6 +1236,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
 
 
+# Recipients right before a count: "… cho 10 hội viên", "8 hộ được hỗ trợ 8 con bò".
+_RECIPIENTS = re.compile(r"\bcho\s+(?:các\s+|mỗi\s+)?$|\bđược\s+(?:hỗ\s+trợ|nhận|tặng|trao|cấp)\s+$")
+
+
 def _one_each(sentence: Span, measure: Measure, given: list[Measure]) -> bool:
     """ "trao 10 suất quà … cho 10 hội viên", "bàn giao 2 nhà Đại đoàn kết cho 2 hộ": the recipients, one each, of
     the things just counted are the same figure; so are the things the counted recipients get, one each ("8 hộ được
@@ -1249,9 +1256,6 @@ def _one_each(sentence: Span, measure: Measure, given: list[Measure]) -> bool:
             for g in given
         )
     )
-
-
-_RECIPIENTS = re.compile(r"\bcho\s+(?:các\s+|mỗi\s+)?$|\bđược\s+(?:hỗ\s+trợ|nhận|tặng|trao|cấp)\s+$")
 
 
 def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Span) -> bool:
@@ -1286,11 +1290,8 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
     a headline's round "hơn 500 mô hình" for the body's 501 (within a tenth above it; "gần" below it)."""
     if not _head_nouns(head.subject) & _head_nouns(other.subject):
         return False
-    if head.unit == other.unit and (head.value, head.numerator, head.denominator) == (
-        other.value,
-        other.numerator,
-        other.denominator,
-    ):
+    fraction = (head.value, head.numerator, head.denominator)
+    if head.unit == other.unit and fraction == (other.value, other.numerator, other.denominator):
         return True
     if head.unit == "percent" and head.numerator is None and head.value == other.value:
         return True  # "Đạt 78,94% cơ sở Hội …" over "120/152 cơ sở Hội … (đạt 78,94%)": the share of a fraction

@@ -405,9 +405,8 @@ def _names_its_list(after: str, written: str) -> bool:
     if not written.isdigit() or not 2 <= int(written) <= 12:
         return False
     tokens = _TOKEN.findall(after)
-    words = [t for t in tokens[:4] if t[0].isalpha()]
     start = next((i for i, t in enumerate(tokens[:4]) if t[0].isupper()), None)  # "huyện Vân Canh …"
-    if start is None or not words or not tokens[0][0].islower():
+    if start is None or not tokens[0][0].islower():
         start = None
         for i, token in enumerate(tokens[:14]):  # "… trên địa bàn tỉnh là …", "…, bao gồm: …"
             if token in ("là", "gồm"):
@@ -555,15 +554,16 @@ _CAPITAL_NOUN = re.compile(
 )
 
 
+# Items of a list end at ";" or ":", after "Trong đó,", and at a comma after a figure ("xã Mường Luân 20 suất, …").
+_ITEM_END = re.compile(r"[;:]|\b[Tt]rong\s+đó\s*,|(?<=\w),(?=\s)")
+
+
 def _listed_by_name(sentence: str, m: re.Match) -> str | None:
     """ "Trong đó, TP. Điện Biên Phủ 13 mô hình; Nậm Pồ 2 mô hình; Tuần Giáo 2 mô hình", "xã Mường Luân 20 suất, xã
-    Chiềng Sơ 40 suất": after a name, a count of the
-    same thing another item of the list counts, the name being the whole item before it — that name, else None."""
+    Chiềng Sơ 40 suất": after a name, a count of the same thing another item of the list counts, the name being the
+    whole item before it — that name, else None."""
     noun = re.match(r"\s+([^\W\d_A-ZĐ]\w*(?:\s+[^\W\d_A-ZĐ]\w*)?)", sentence[m.end() :])
-    # items end at ";" or ":", and at a comma after a figure: "xã Mường Luân 20 suất, xã Chiềng Sơ 40 suất"
-    item = re.split(r"[;:]|\b[Tt]rong\s+đó\s*,|(?<=\w),(?=\s)", sentence[max(0, m.start() - 60) : m.start()])[
-        -1
-    ].strip()
+    item = _ITEM_END.split(sentence[max(0, m.start() - 60) : m.start()])[-1].strip()
     words = item.split()
     if (
         noun is None

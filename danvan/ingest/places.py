@@ -347,6 +347,9 @@ def _lookup(name: str, prefix: str, registry: Registry, hint: str | None) -> tup
     return place.level, place.province_code, place.name
 
 
+_CITY_ABBREVIATION = re.compile(r"TP[A-ZĐ]{2,}")  # "TPHCM"
+
+
 def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
     """Province names without a prefix ("Dân vận Hải Phòng", "Báo Hà Nam"): whole runs of two or more capitals, or a
     city's abbreviation ("TPHCM")."""
@@ -359,7 +362,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
         while words and text[words[0][0] : words[0][1]].lower() in _LEAD_WORDS:
             words = words[1:]
         name = text[words[0][0] : words[-1][1]] if words else ""
-        if len(words) < 2 and not re.fullmatch(r"TP[A-ZĐ]{2,}", name):  # one word only as "TPHCM"
+        if len(words) < 2 and not _CITY_ABBREVIATION.fullmatch(name):  # one word only as "TPHCM"
             continue
         if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -367,7 +370,7 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
             continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
         unit = registry.province(name, scheme=OLD_SCHEME)
         last = text[words[-1][0] : words[-1][1]]
-        if unit is None and len(words) > 1 and re.fullmatch(r"TP[A-ZĐ]{2,}", last):  # "Hội LHPN TPHCM"
+        if unit is None and len(words) > 1 and _CITY_ABBREVIATION.fullmatch(last):  # "Hội LHPN TPHCM"
             words, unit = words[-1:], registry.province(last, scheme=OLD_SCHEME)
         if unit is not None:
             hits.append(PlaceHit(words[0][0], words[-1][1], unit.name_vi, "province", unit.code, False))
