@@ -30,6 +30,9 @@ _OLD_TONE_MAP = {
     "uỵ": "ụy",
 }
 _OLD_TONES = re.compile("|".join(_OLD_TONE_MAP))
+# The same at a syllable's end, either case ("Tỉnh uỷ", "Uỷ ban", "Khánh Hoà"; not "hoàn", nor "quỹ" whose u belongs
+# to its qu), for matching running text.
+_OLD_TONE_ENDS = re.compile(rf"(?<![qQ])(?i:{_OLD_TONES.pattern})(?!\w)")
 
 
 class DecodeError(ValueError):
@@ -85,6 +88,17 @@ def decode(raw: bytes, name: str, *, utf16: bool = False) -> str:
             pass
         raise DecodeError(f"{name}: không đọc được dạng UTF-8 tại byte {err.start}{hint}") from None
     return nfc(text)
+
+
+def fold_tones(text: str) -> str:
+    """Running text with old-style tone placement at syllable ends written the new way ("Tỉnh uỷ" → "Tỉnh ủy"),
+    letter for letter: a match found in it has the same offsets in `text` (NFC)."""
+    return _OLD_TONE_ENDS.sub(lambda m: _new_tone(m.group(0)), text)
+
+
+def _new_tone(old: str) -> str:
+    new = _OLD_TONE_MAP[old.lower()]
+    return new.upper() if old.isupper() else new[0].upper() + new[1:] if old[0].isupper() else new
 
 
 def name_key(text: str) -> str:

@@ -20,7 +20,7 @@ from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
 from danvan.ingest.places import find_bodies, find_people, find_places, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
-from danvan.text import quote_key
+from danvan.text import fold_tones, quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("DANVAN_CORPUS", ROOT.parent / "shared" / "corpus"))  # beside the repo by default
@@ -996,6 +996,18 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),
         ("UBND tỉnh vừa có Công văn số 1613/UBND-KGVX về việc", ["1613/UBND-KGVX"]),
         ("theo văn bản số 567/UBND-NC ngày 5/5/2023", ["567/UBND-NC"]),
+        # the issuer written with the old tone placement, by its standing members or abbreviated, a city's council
+        ("Chỉ thị số 17 của Ban Thường vụ Tỉnh uỷ Yên Bái; Kế hoạch số 4 của Huyện uỷ", ["17-CT/TU", "4-KH/HU"]),
+        ("Kết luận số 60 của Thường trực Tỉnh ủy; Chỉ thị 21 của BTV Huyện ủy", ["60-KL/TU", "21-CT/HU"]),
+        (
+            "Quyết định số 1758 của Uỷ ban nhân dân thành phố; Nghị quyết số 5 của Hội đồng nhân dân tỉnh",
+            [
+                "1758/QĐ-UBND",
+                "5/NQ-HĐND",
+            ],
+        ),
+        # a Thông tri by its number, with its issuer; with none it stays uncoded
+        ("Thông tri số 28 của Ban Bí thư về công tác dân vận; Thông tri số 3 năm nay", ["28-TT/TW"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):
@@ -1361,6 +1373,19 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
 def test_organisers_written_in_other_ways(text, body, level):
     visit = draft_of(text + "\n").visits[0]
     assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_the_old_tone_placement_names_the_same_body_and_place_and_is_quoted_as_written(registry):
+    draft = extract_text(
+        "Ngày 12/3/2024, Ban Dân vận Huyện uỷ Lâm Hà tổ chức hội nghị sơ kết công tác dân vận.\n", registry
+    )
+    visit = draft.visits[0]
+    assert (visit.body, visit.body_level, visit.province) == ("Ban Dân vận Huyện uỷ", "district", "68")
+    assert "“Huyện uỷ Lâm Hà”" in draft.source.province_note
+    # "quỹ" keeps its tone where it is: the u belongs to its qu
+    assert fold_tones("Uỷ ban MTTQ, quỹ “Vì người nghèo”, Khánh Hoà hoàn thành") == (
+        "Ủy ban MTTQ, quỹ “Vì người nghèo”, Khánh Hòa hoàn thành"
+    )
 
 
 def test_issuing_a_directive_on_a_yearless_day_and_a_plans_headline_are_no_events():

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import BodyLevel, DocumentType
+from ..text import fold_tones
 
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
@@ -50,7 +51,7 @@ _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(
 _MENTION = re.compile(
     r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
-    r"Chương trình hành động)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
+    r"Chương trình hành động|Thông tri)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
@@ -73,12 +74,17 @@ _PLENUM_RESOLUTIONS = {
 _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
+    # the standing members, and the abbreviation: "Kết luận số 60 của Thường trực Tỉnh ủy", "Chỉ thị 17 của BTV Tỉnh ủy"
+    "Thường trực Tỉnh ủy|Thường trực Thành ủy|Thường trực Huyện ủy|BTV Tỉnh ủy|BTV Thành ủy|BTV Huyện ủy|BTV Thị ủy|"
     "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
+    "UBND thành phố|Ủy ban nhân dân thành phố|UBND thị xã|Ủy ban nhân dân thị xã|Hội đồng nhân dân tỉnh|"
+    "Hội đồng nhân dân thành phố|Hội đồng nhân dân huyện|"
     "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ|"
     # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
     "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
     "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện|"
+    "Ban Chấp hành Đảng bộ thành phố|BCH Đảng bộ thành phố|"
     # since 2025: the merged Ban Tuyên giáo và Dân vận, and the commune's Đảng ủy
     "Ban Tuyên giáo và Dân vận Trung ương|Ban Tuyên giáo và Dân vận Tỉnh ủy|Ban Tuyên giáo và Dân vận Thành ủy|"
     "Ban Thường vụ Đảng ủy xã|Ban Thường vụ Đảng ủy phường|Đảng ủy xã|Đảng ủy phường|"
@@ -142,6 +148,7 @@ _KIND_TYPE = {
     "thông báo": "TB",
     "đề án": "ĐA",
     "chương trình hành động": "CTr",
+    "thông tri": "TT",
 }
 _TYPE_ENUM: dict[str, DocumentType] = {
     "NQ": "nghi_quyet",
@@ -167,6 +174,15 @@ _PARTY_SUFFIX = {
     "huyện ủy": "HU",
     "ban thường vụ thị ủy": "TXU",
     "thị ủy": "TXU",
+    "thường trực tỉnh ủy": "TU",
+    "thường trực thành ủy": "TU",
+    "thường trực huyện ủy": "HU",
+    "btv tỉnh ủy": "TU",
+    "btv thành ủy": "TU",
+    "btv huyện ủy": "HU",
+    "btv thị ủy": "TXU",
+    "ban chấp hành đảng bộ thành phố": "TU",
+    "bch đảng bộ thành phố": "TU",
     "ban dân vận tỉnh ủy": "BDVTU",
     "ban dân vận huyện ủy": "BDVHU",
     "ban dân vận trung ương": "BDVTW",
@@ -198,6 +214,13 @@ _STATE_SUFFIX = {
     "ủy ban nhân dân tỉnh": "UBND",
     "ubnd huyện": "UBND",
     "ủy ban nhân dân huyện": "UBND",
+    "ubnd thành phố": "UBND",
+    "ủy ban nhân dân thành phố": "UBND",
+    "ubnd thị xã": "UBND",
+    "ủy ban nhân dân thị xã": "UBND",
+    "hội đồng nhân dân tỉnh": "HĐND",
+    "hội đồng nhân dân thành phố": "HĐND",
+    "hội đồng nhân dân huyện": "HĐND",
     "hđnd tỉnh": "HĐND",
     "hđnd thành phố": "HĐND",
     "hđnd huyện": "HĐND",
@@ -239,6 +262,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     """Every document mention in a text (an article's whole text: a bare number is resolved against full codes).
     `known`: codes the curated data already has; a bare "Chỉ thị 05" with no issuer named is the one central
     document of that kind and number among them (05-CT/TW), if there is exactly one."""
+    written, text = text, fold_tones(text)  # "của Ban Thường vụ Tỉnh uỷ" names the Tỉnh ủy; offsets are the same
     hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
     hits += _listed_before_codes(text, hits)
     for m in _LAW_CODE.finditer(text):  # "Nghị quyết 45/2022/QH15 ngày 11/01/2022": its date is no event's
@@ -271,6 +295,9 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
             _add_date_and_title(text, hit)
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
+    for hit in hits:  # a title as written
+        if hit.title and (at := text.find(hit.title, hit.quote_end)) >= 0:
+            hit.title = written[at : at + len(hit.title)]
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -366,7 +393,7 @@ def _from_letter(text: str, m: re.Match) -> DocHit:
 
 
 def _code_type(code: str) -> str | None:
-    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL)(?:[-/]|$)", code)
+    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL|TT)(?:[-/]|$)", code)
     return match.group(1) if match else None
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from .. import gazetteer as gaz
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, BodyLevel, PlaceLevel
 from ..registry import OLD_DAY, Registry, place_of
-from ..text import ascii_key, name_key
+from ..text import ascii_key, fold_tones, name_key
 
 # Names are resolved in the 63-province scheme (places.csv uses it); records dated later are converted at the end.
 # GSO codes of the centrally-run cities: their "Thành ủy" is a provincial party committee.
@@ -172,6 +172,7 @@ def find_places(
     and no province — never guessed. `on`: the article's day (a name that exists only after 1/7/2025 is read then)."""
     if registry is None:
         return []
+    written, text = text, fold_tones(text)  # "Huyện uỷ Lâm Hà" is read as "Huyện ủy Lâm Hà", quoted as written
     hits = _gazetteer_hits(text, registry, province_hint, on)
     hits += _prefixed(text, registry, province_hint) + _bare_provinces(text, registry)
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -182,7 +183,16 @@ def find_places(
             unique.append(hit)
             reach = max(reach, hit.end)
     return [
-        PlaceHit(h.start + base, h.end + base, h.name, h.level, h.province, h.prefixed, h.text, h.candidates)
+        PlaceHit(
+            h.start + base,
+            h.end + base,
+            h.name,
+            h.level,
+            h.province,
+            h.prefixed,
+            written[h.start : h.end] if h.text == text[h.start : h.end] else h.text,
+            h.candidates,
+        )
         for h in unique
     ]
 
@@ -447,6 +457,7 @@ def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
     """Bodies acting in a text: not those inside a person's title, not the hosts after "với"; `in_title`: the text
     is a title, every body in it counts."""
     hits = []
+    written, text = text, fold_tones(text)  # "Ban Thường vụ Tỉnh uỷ" acts as "Tỉnh ủy" does; its name is as written
     for m in _BODY.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         # Not an actor: a title, a host ("với …", "tại …", "đến …"), a place ("tại trụ sở …"), a source ("Theo …").
@@ -460,13 +471,13 @@ def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
         ):
             continue
         run = capital_run(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else []
-        place = text[run[0][0] : run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
-        hits.append(BodyHit(m.start(), m.end(), normalise_body(m.group("body")), place))
+        place = written[run[0][0] : run[min(len(run), 3) - 1][1]] if run and m.group("body").endswith("ủy") else None
+        hits.append(BodyHit(m.start(), m.end(), normalise_body(written[m.start("body") : m.end("body")]), place))
     for m in _BODY_LIST.finditer(text):
         items = [i.strip() for i in re.split(r",|\bvà\b", m.group("items"))]
         if any(hit.start <= m.start() < hit.end for hit in hits) or not all(i[:1].isupper() for i in items):
             continue
-        hits.append(BodyHit(m.start(), m.end(), f"Ban Dân vận {m.group('level')}", None))
+        hits.append(BodyHit(m.start(), m.end(), f"Ban Dân vận {written[m.start('level') : m.end('level')]}", None))
     return sorted(hits, key=lambda h: h.start)
 
 
