@@ -2561,3 +2561,39 @@ def test_tphcm_written_as_one_word_names_the_city(registry):
     for text in ("Cả nghìn người lao động TPHCM nô nức tham gia chợ Tết Công đoàn.", "Hội LHPN TPHCM đã triển khai."):
         assert [(h.name, h.province) for h in find_places(text, registry)] == [("Hồ Chí Minh", "79")]
     assert find_places("Theo TPHN, hội có 20 chi hội.", registry) == []
+
+
+# --- round 28 (ninth session) -----------------------------------------------------------------------------------
+
+
+def test_a_weight_glued_to_its_number_and_a_figure_per_unit_beside_an_equal_total():
+    draft = draft_of(
+        "Năm 2022, xã có 43 hộ nghèo được cấp gạo (mỗi hộ 35kg). Hội đã tặng 240kg gạo.\n"
+        "Công ty tài trợ 80 triệu đồng cho căn nhà thứ nhất. Mỗi căn nhà được hỗ trợ 80 triệu đồng từ Quỹ.\n"
+    )
+    assert values(draft) == [43, 35, 240, 80_000_000, 80_000_000]
+    assert (
+        draft_of("Công ty tài trợ 80 triệu đồng. Ban vận động trao 80 triệu đồng cho gia đình.\n").observations[1:]
+        == []
+    )  # the same sum twice, neither per unit: one fact
+
+
+def test_a_numeral_whose_items_follow_after_a_colon_and_a_link_line_are_no_counts():
+    draft = draft_of(
+        "Ủy ban MTTQ tỉnh tổ chức giám sát 2 nội dung gồm: Giám sát việc thực hiện quyền của đại biểu; giám sát "
+        "việc thực hiện chính sách tín dụng. Hội vận động 3 nội dung gồm: A; B.\n"
+        "> 3 tập thể T.Ư Đoàn được Thủ tướng tặng bằng khen\n"
+    )
+    assert values(draft) == [3]  # two items listed for "3 nội dung": a count after all
+
+
+def test_a_mid_term_review_takes_no_year_from_the_congress_whose_resolution_it_reviews():
+    text = (
+        "Sáng ngày 11/6, Hội Phụ nữ Đô Lương tổ chức Hội nghị đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội "
+        "đại biểu Phụ nữ huyện nhiệm kỳ 2021 – 2026.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits if v.date_start] == []
+    congress = "Sáng ngày 11/6, Đại hội đại biểu Phụ nữ huyện Đô Lương nhiệm kỳ 2021 – 2026 khai mạc.\n"
+    assert [v.date_start for v in draft_of(congress).visits] == ["2021-06-11"]
+    launch = "Ngày 21/11, Ủy ban MTTQ tỉnh tổ chức Hội nghị triển khai Nghị quyết Đại hội nhiệm kỳ 2019-2024.\n"
+    assert [v.date_start for v in draft_of(launch).visits] == ["2019-11-21"]

@@ -469,7 +469,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     reason = "từ năm nêu trong cùng câu"
     # a congress reviews one term and opens the next ("nhiệm kỳ 2018 - 2023 … nhiệm kỳ 2023 - 2028"): the later
     term = max(_TERM.finditer(sentence), key=lambda t: t.group("y1"), default=None)
-    if not years and term and re.search(r"đại\s+hội", sentence, re.I):
+    if not years and term and _holds_congress(sentence):
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
@@ -484,6 +484,12 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     else:
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+
+
+def _holds_congress(sentence: str) -> bool:
+    """A congress, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội nghị đánh giá
+    giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
+    return re.search(r"đại\s+hội", sentence, re.I) is not None and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
 
 
 # A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and

@@ -441,15 +441,14 @@ def _context(
 def _related_headlines(ctx: Context) -> list[Span]:
     """Headlines of other articles the page lists between paragraphs ("Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh
     Điện Biên …" in a report from Đồng Nai): a short line with no closing mark, after the headline, that names
-    provinces but not the article's."""
-    if ctx.province is None:
-        return []
+    provinces but not the article's; or a link line marked "> " ("> 3 tập thể T.Ư Đoàn được Thủ tướng tặng bằng
+    khen")."""
     related = []
     for para in ctx.article.paragraphs[1:]:
         if not 4 <= len(para.text.split()) <= 30 or LINE_END.search(para.text) or "Ảnh" in para.text:
             continue
         named = {h.province for h in ctx.place_ix.within(para.start, para.end) if h.province}
-        if named and ctx.province not in named:
+        if para.text.startswith("> ") or (ctx.province is not None and named and ctx.province not in named):
             related.append(para)
     return related
 
@@ -1206,6 +1205,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     period[0],
                     _item_label(sentence.text),
                     measure.breakdown,  # "dân tộc K’Ho 02 người … dân tộc Nùng 02 người": two parts
+                    _each(ctx.article.text, measure.start, sentence),  # "tài trợ 80 triệu" and "Mỗi căn … 80 triệu"
                 )
                 words = _words_around(ctx.article.text, measure.start, measure.end, sentence)
                 if _said_before(drafts, measure, sentence):
@@ -1302,6 +1302,11 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
         return False
     ratio = (other.value if other.numerator is None else other.numerator) / head.value
     return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
+
+
+def _each(text: str, start: int, sentence: Span) -> bool:
+    """A figure per unit ("Mỗi căn nhà được hỗ trợ 80 triệu đồng"): "mỗi" in its clause, before it."""
+    return re.search(r"\b[Mm]ỗi\b", re.split(r"[,;:(]", text[max(sentence.start, start - 80) : start])[-1]) is not None
 
 
 def _words_around(text: str, start: int, end: int, sentence: Span) -> str:

@@ -13,14 +13,14 @@ from ..model import Status, Unit
 
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m · 61.794.000đ — "." groups thousands (a space
 # does in some reports: "6 603 bóng đèn"), "," is the decimal mark (a stray space may follow it before a multiplier:
-# "2, 048 tỷ"); a length or area unit, or "đ" (đồng), may be glued to the number. After a word and a slash it is a
-# count of its own ("36.822 hộ/163.866 nhân khẩu"); after a number and a slash, the whole of a fraction.
+# "2, 048 tỷ"); a length, area or weight unit, or "đ" (đồng), may be glued to the number. After a word and a slash it
+# is a count of its own ("36.822 hộ/163.866 nhân khẩu"); after a number and a slash, the whole of a fraction.
 _NUMBER = re.compile(
     r"(?<![\w.,\-–:])(?<![\dIVX]/)(?<!\d\s/)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,/])|"
     r"\d{1,3},[ \u00a0]\d{1,3}(?=\s*(?:tỷ|tỉ|triệu)\b)|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
-    r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|đ)?(?!\w)"
+    r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|kg|tấn|đ)?(?!\w)"
 )
 # Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng" (also mistyped "triêu").
 _MULTIPLIER = re.compile(
@@ -365,7 +365,9 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
-    if _names_its_list(sentence[m.end() : m.end() + 240], m.group(0)):
+    if _names_its_list(sentence[m.end() : m.end() + 240], m.group(0)) or _lists_its_items(
+        sentence[m.end() :], m.group(0)
+    ):
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
@@ -396,6 +398,18 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
+
+
+# "giám sát 2 nội dung gồm: Giám sát …; giám sát …": a list opened by a colon, its items one per semicolon.
+_ITEMS_OPEN = re.compile(r"[^\d.;:]{0,40}?\b(?:gồm|là|như\s+sau)\s*:", re.IGNORECASE)
+
+
+def _lists_its_items(rest: str, written: str) -> bool:
+    """A small numeral followed, in its sentence, by a list of as many items as it says (H12)."""
+    opened = _ITEMS_OPEN.match(rest)
+    if opened is None or not written.isdigit() or not 2 <= int(written) <= 12:
+        return False
+    return len([item for item in rest[opened.end() :].split(";") if item.strip()]) == int(written)
 
 
 def _names_its_list(after: str, written: str) -> bool:
