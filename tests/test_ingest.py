@@ -2597,3 +2597,24 @@ def test_a_mid_term_review_takes_no_year_from_the_congress_whose_resolution_it_r
     assert [v.date_start for v in draft_of(congress).visits] == ["2021-06-11"]
     launch = "Ngày 21/11, Ủy ban MTTQ tỉnh tổ chức Hội nghị triển khai Nghị quyết Đại hội nhiệm kỳ 2019-2024.\n"
     assert [v.date_start for v in draft_of(launch).visits] == ["2019-11-21"]
+
+
+def test_a_feast_written_with_its_year_dates_the_visits_for_it():
+    easter = (
+        "Sáng 14-4, ông Cao Ngọc Tâm - Phó Chủ tịch UBMTTQ Việt Nam tỉnh Khánh Hòa cùng đoàn công tác đến thăm, chúc "
+        "mừng Tòa Giám mục Giáo phận Nha Trang nhân dịp lễ Phục sinh năm 2022.\n"
+    )
+    assert [v.date_start for v in draft_of(easter).visits] == ["2022-04-14"]
+    assert [v.date_start for v in draft_of(easter.replace("năm 2022", "2024")).visits] == ["2024-04-14"]
+    tet = "Ngày {}, Ủy ban MTTQ tỉnh tổ chức thăm, tặng quà Tết Nguyên đán Giáp Thìn 2024 cho hộ nghèo.\n"
+    assert [v.date_start for v in draft_of(tet.format("28/12")).visits] == ["2023-12-28"]  # before the Tết
+    assert [v.date_start for v in draft_of(tet.format("28/1")).visits] == ["2024-01-28"]
+
+
+def test_a_handover_of_houses_counted_in_words_is_the_days_event():
+    text = (
+        "Thứ Năm, 25/05/2017, 16:05 (GMT+7)\n"
+        "Liên đoàn Lao động tỉnh trao Mái ấm Công đoàn\n"
+        "Ngày 24-5, Liên đoàn Lao động tỉnh trao hai Mái ấm Công đoàn cho các công đoàn viên gặp khó khăn về nhà ở.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2017-05-24"]

@@ -96,7 +96,10 @@ _ANNIVERSARY = re.compile(
 _YEAR_WORD = re.compile(
     # "năm Canh Dần 2010": the lunar name between
     rf"\b(?:[Nn]ăm(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|[Qq]uý\s+[IV]+\s*(?:/|năm)|[Qq]uý\s+[1-4]\s*(?:/|năm)|"
-    rf"(?:[Mm]ùa\s+)?[Hh]è)\s*(?P<y>{_YEAR})\b"
+    rf"(?:[Mm]ùa\s+)?[Hh]è|"
+    # a feast named with its year: "nhân dịp lễ Phục sinh 2024", "Giáng sinh 2023", "Tết Nguyên đán Giáp Thìn 2024"
+    rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?)"
+    rf"\s*(?P<y>{_YEAR})\b"
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
@@ -107,7 +110,8 @@ FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn 
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
 # ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
-_HORIZON = re.compile(r"(?<!tính\s)(?:đến|tới)\s+$|(?<!giáng\s)\bsinh\s+$", re.I)  # not "Lễ Giáng sinh năm 2023"
+# not "Lễ Giáng sinh năm 2023", "lễ Phục sinh năm 2022"
+_HORIZON = re.compile(r"(?<!tính\s)(?:đến|tới)\s+$|(?<!giáng\s)(?<!phục\s)\bsinh\s+$", re.I)
 _SPAN_FROM = re.compile(rf"từ\s+(?:năm\s+)?{_YEAR}\s+(?:đến|tới)\s+$", re.I)
 
 
@@ -477,6 +481,14 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1
         reason = f"vì tổng kết năm {years[0]} họp vào đầu năm sau"
+    elif (
+        len(years) == 1
+        and hit.day.month >= 11
+        and re.search(rf"[Tt]ết\s+[Nn]guyên\s+[Đđ]án\D{{0,20}}{years[0]}", sentence)
+    ):
+        # "Ngày 28/12, … tặng quà Tết Nguyên đán Giáp Thìn 2024": gifts for a Tết are given in the weeks before it
+        year = years[0] - 1
+        reason = f"vì Tết Nguyên đán {years[0]} đến vào đầu năm sau ngày ấy"
     elif len(years) == 1:
         year = years[0]
     elif len(years) == 2 and years[1] - years[0] == 1:
