@@ -2618,3 +2618,14 @@ def test_a_handover_of_houses_counted_in_words_is_the_days_event():
         "Ngày 24-5, Liên đoàn Lao động tỉnh trao hai Mái ấm Công đoàn cho các công đoàn viên gặp khó khăn về nhà ở.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2017-05-24"]
+
+
+def test_an_equal_bound_of_another_range_is_another_fact():
+    text = (
+        "Hội Nông dân huyện phát triển mô hình kinh tế\n"
+        "Tiêu biểu là hội viên Nguyễn Văn Đông, thu nhập 200-250 triệu đồng.\n"
+        "Hội viên Hồ Năng Khánh thu nhập từ 250 đến 300 triệu đồng.\n"
+        "Hội đã tổ chức gần 50 lớp tập huấn. Ngoài ra, Hội phối hợp đào tạo khoảng 40 - 50 lớp cho nông dân.\n"
+    )
+    assert [v / 1e6 for v in values(draft_of(text))[:4]] == [200, 250, 250, 300]
+    assert values(draft_of(text))[4:] == [50, 40]  # "gần 50" then the bound 50 of "40 - 50": one fact

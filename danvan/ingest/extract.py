@@ -1171,7 +1171,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     # A fact stated again in another sentence (a caption and its paragraph, a headline) is drafted once; in the
     # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
     # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
-    seen: dict[tuple[object, ...], tuple[int, set[str]]] = {}
+    seen: dict[tuple[object, ...], tuple[int, set[str], set[float | None]]] = {}
     title = _title(ctx)
     # The headline: a short first paragraph, else the first sentence of a long one (a page that runs the headline
     # into its lead: "Chính quyền - đoàn thể Hội An có hơn 500 mô hình … (QNO) - Sáng 15/10, …").
@@ -1190,7 +1190,8 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
             found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
             wide = set(_words(sentence.text))
             given: list[Measure] = []
-            for measure in measures(sentence.text, masked, base=sentence.start):
+            found_here = measures(sentence.text, masked, base=sentence.start)
+            for measure in found_here:
                 if _one_each(sentence, measure, given):
                     continue
                 given.append(measure)
@@ -1211,10 +1212,14 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 words = _words_around(ctx.article.text, measure.start, measure.end, sentence)
                 if _said_before(drafts, measure, sentence):
                     continue
-                where, said = seen.setdefault(key, (sentence.start, set()))
-                if where != sentence.start or words in said:
+                where, said, ranges = seen.setdefault(key, (sentence.start, set(), set()))
+                # a bound of another range ("200-250 triệu" of one member, "250 đến 300 triệu" of the next) is news
+                partner = _range_partner(ctx.article.text, measure, found_here)
+                if (where != sentence.start or words in said) and not (ranges and partner not in ranges | {None}):
                     continue  # the same fact stated again
                 said.add(words)
+                if partner is not None:
+                    ranges.add(partner)
                 previous_period = period
                 drafts.append(_observation(ctx, sentence, measure, period, wide))
                 if (headline is not None and headline.start <= sentence.start < headline.end) or _CAPTION.search(
@@ -1303,6 +1308,17 @@ def _restates(head: ObservationDraft, other: ObservationDraft) -> bool:
         return False
     ratio = (other.value if other.numerator is None else other.numerator) / head.value
     return (head.qualifier in ("hơn", "trên") and 1 < ratio <= 1.1) or (head.qualifier == "gần" and 0.9 <= ratio < 1)
+
+
+def _range_partner(text: str, measure: Measure, found: list[Measure]) -> float | None:
+    """The other bound of the range a figure bounds ("từ 250 đến 300 triệu đồng": 300 for 250), else None."""
+    for other in found:
+        low, high = (other, measure) if other.end <= measure.start else (measure, other)
+        if other is not measure and re.fullmatch(
+            r"\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:-|–|đến|tới)\s*", text[low.end : high.start]
+        ):
+            return other.value
+    return None
 
 
 def _each(text: str, start: int, sentence: Span) -> bool:
