@@ -2629,3 +2629,11 @@ def test_an_equal_bound_of_another_range_is_another_fact():
     )
     assert [v / 1e6 for v in values(draft_of(text))[:4]] == [200, 250, 250, 300]
     assert values(draft_of(text))[4:] == [50, 40]  # "gần 50" then the bound 50 of "40 - 50": one fact
+
+
+def test_a_quarter_written_with_a_hyphen_names_its_year():
+    text = (
+        "Sáng 4/4, Chủ tịch UBMTTQ Việt Nam tỉnh chủ trì Lễ ký kết Chương trình phối hợp giám sát.\n"
+        "Chiều 3/4, Thường trực Tỉnh ủy chủ trì Hội nghị giao ban công tác quý I-2018.\n"
+    )
+    assert sorted(v.date_start for v in draft_of(text).visits) == ["2018-04-03", "2018-04-04"]
