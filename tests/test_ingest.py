@@ -2637,3 +2637,12 @@ def test_a_quarter_written_with_a_hyphen_names_its_year():
         "Chiều 3/4, Thường trực Tỉnh ủy chủ trì Hội nghị giao ban công tác quý I-2018.\n"
     )
     assert sorted(v.date_start for v in draft_of(text).visits) == ["2018-04-03", "2018-04-04"]
+
+
+def test_receiving_donations_is_the_days_event():
+    text = (
+        " date 2025-12-24 Ủy ban MTTQ tỉnh tiếp nhận ủng hộ đồng bào miền Trung khắc phục hậu quả mưa lũ\n\n"
+        "Hướng về đồng bào miền Trung, chiều ngày 24/12, Ủy ban MTTQ tỉnh đã tiếp nhận nguồn ủng hộ từ các địa "
+        "phương trên địa bàn tỉnh.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2025-12-24"]
