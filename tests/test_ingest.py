@@ -2646,3 +2646,12 @@ def test_receiving_donations_is_the_days_event():
         "phương trên địa bàn tỉnh.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2025-12-24"]
+
+
+def test_a_range_with_its_unit_glued_and_a_social_pages_machine_alt_text():
+    text = (
+        "Bàn giao 2 căn nhà Đại đoàn kết\n"
+        "Được biết, bình quân diện tích mỗi căn nhà từ 35-40m2, có tổng kinh phí khoảng 60-70 triệu đồng/căn.\n"
+        "Có thể là hình ảnh về 7 người và mọi người đang đứng\n"
+    )
+    assert values(draft_of(text)) == [2, 35, 40, 60_000_000, 70_000_000]

@@ -1186,6 +1186,8 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         for sentence in split_sentences(para):
             if len(sentence.text.split()) >= 6 and not looks_vietnamese(sentence.text):
                 continue  # "ky anh to chuc mung tho cho 30 cu": a page's address or alt text, its marks stripped
+            if _MACHINE_ALT.match(sentence.text):
+                continue  # "Có thể là hình ảnh về 7 người và đám đông": a social page's machine-written alt text
             masked = _masks(ctx, sentence)
             found = periods(sentence.text, base=sentence.start)  # once per sentence: per number was quadratic
             wide = set(_words(sentence.text))
@@ -1276,6 +1278,7 @@ def _said_before(drafts: list[ObservationDraft], measure: Measure, sentence: Spa
     return bool(_POINTS_BACK.match(after)) or (rounded and any(d.qualifier == measure.qualifier for d in earlier))
 
 
+_MACHINE_ALT = re.compile(r"\s*Có thể là (?:hình )?ảnh\b")
 # A photo caption ends with its credit: "Công ty … ủng hộ 100 triệu đồng. Ảnh: T.Đ", "(Ảnh: Minh Hà)".
 _CAPTION = re.compile(r"\(?\s*Ảnh\s*:\s*[^\n]{1,40}$")
 

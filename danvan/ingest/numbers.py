@@ -514,7 +514,8 @@ def _in_breakdown(sentence: str, m: re.Match) -> tuple[str, str] | None:
 # "từ 95 - 98% gia đình", "từ 3 – 7 hộ", "từ 3,5 đến 4,5 triệu đồng": a range is written as its two bounds, the unit
 # (and multiplier) after the second.
 _RANGE_END = re.compile(
-    r"\s*(?:[-–]|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?P<pct>\s*%)?(?P<noun>\s+[^\W\d_A-ZĐ][\w]*)?"
+    r"\s*(?:[-–]|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?P<pct>\s*%)?"
+    r"(?P<noun>\s+[^\W\d_A-ZĐ][\w]*|(?:km2|km²|km|m2|m²|m3|m³|ha|kg|tấn)(?!\w))?"  # "từ 35-40m2": a unit glued
 )
 
 
