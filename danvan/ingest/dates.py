@@ -291,8 +291,9 @@ def find_times(text: str) -> list[tuple[int, int]]:
 
 
 def publication(article: Article, given: str | None = None) -> tuple[Published, DateHit | None]:
-    """The publication date: --published, else a date line in the page header ("Thứ Năm, 25/4/2024",
-    "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header."""
+    """The publication date: --published, else a date line in the page header ("Thứ Năm, 25/05/2017, 16:05 (GMT+7)",
+    "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header; not the site's bar of
+    today's date ("Thứ sáu,  12/08/2022" alone on the first line)."""
     if given:
         return Published(given, None, "Ngày đăng do người nhập cung cấp (--published).", 1.0), None
     header = DATE_HEADER.match(article.text)
@@ -301,6 +302,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
         return Published(value, header.group(0).strip(), note, 0.85), None
     for para in article.paragraphs[:8]:
+        if para is article.paragraphs[0] and _date_bar(para.text, article.text[para.end :]):
+            continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         hits = [h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day"]
         if len(para.text) > 80:
             # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
@@ -322,6 +325,21 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
 
 
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
+# A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
+_DATE_BAR = re.compile(
+    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>\d{4})"
+)
+
+
+def _date_bar(line: str, rest: str) -> bool:
+    """A weekday and a day alone on the first line, over a text whose named years all lie two or more years before it
+    ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017"): the site's bar of the day the page was read, not its
+    publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's date)."""
+    bar = _DATE_BAR.fullmatch(line.strip())
+    if bar is None:
+        return False
+    years = years_spoken_of(rest)  # "hè 2012", "9 tháng năm 2017"; not a document's date
+    return bool(years) and max(years) <= int(bar.group("y")) - 2
 
 
 def _is_stamp(text: str, hit: DateHit) -> bool:

@@ -59,8 +59,8 @@ _MENTION = re.compile(
 # XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)". A plenum issues several resolutions: the
 # subject named after it decides which one.
 _PLENUM = re.compile(
-    r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s+"
-    r"Trung\s+ương|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
+    r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s*"
+    r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
     r"kh[oó]a\s+(?P<term>[XVI]+)\b",
     re.IGNORECASE,
 )
@@ -69,6 +69,7 @@ _PLENUM_RESOLUTIONS = {
     ("XI", 7, "dân vận"): ("25", "2013-06-03"),  # tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận
     ("XIII", 8, "đại đoàn kết"): ("43", "2023-11-24"),  # phát huy truyền thống, sức mạnh khối đại đoàn kết toàn dân tộc
     ("XII", 4, "chỉnh đốn đảng"): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
+    ("XI", 9, ""): ("33", "2014-06-09"),  # its one resolution: xây dựng và phát triển văn hóa, con người Việt Nam
 }
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
