@@ -2669,3 +2669,13 @@ def test_a_range_with_its_unit_glued_and_a_social_pages_machine_alt_text():
         "Có thể là hình ảnh về 7 người và mọi người đang đứng\n"
     )
     assert values(draft_of(text)) == [2, 35, 40, 60_000_000, 70_000_000]
+
+
+def test_an_ellipsis_before_a_lower_case_word_does_not_end_the_sentence():
+    sentences = [s.text for s in prepare("Hội A, Hội B... tổ chức lễ. Sau đó… mọi người về. Xong… Hết.\n").sentences()]
+    assert sentences == ["Hội A, Hội B... tổ chức lễ.", "Sau đó… mọi người về.", "Xong…", "Hết."]
+    text = (
+        "Sáng 15.4, Ngân hàng Chính sách xã hội tỉnh phối hợp các tổ chức chính trị - xã hội tỉnh, gồm: Hội LHPN, Hội "
+        "Nông dân... tổ chức lễ phát động “Tuần lễ gửi tiết kiệm, chung tay vì người nghèo” năm 2022.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2022-04-15"]

@@ -184,6 +184,9 @@ def split_sentences(paragraph: Span) -> list[Span]:
             paragraph.text, max(0, match.start() - 8), match.start()
         ):
             continue
+        ellipsis = match.group("stop")[0] == "…" or paragraph.text[max(0, match.start() - 2) : match.start()] == ".."
+        if ellipsis and paragraph.text[match.end()].islower():
+            continue  # "Hội Cựu chiến binh... tổ chức lễ phát động": a list cut short, the sentence goes on
         end = match.end("stop")
         piece = paragraph.text[last:end]
         if piece.strip():
