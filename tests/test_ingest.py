@@ -2679,3 +2679,12 @@ def test_an_ellipsis_before_a_lower_case_word_does_not_end_the_sentence():
         "Nông dân... tổ chức lễ phát động “Tuần lễ gửi tiết kiệm, chung tay vì người nghèo” năm 2022.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2022-04-15"]
+
+
+def test_an_undated_house_handover_under_the_pages_stamp_takes_its_date():
+    text = (
+        "29/05/2024 16:45\n"
+        "Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Phạm Văn Đằng trao quyết định bàn giao nhà “Mái ấm Công "
+        "đoàn” cho gia đình anh Nguyễn Văn Ca Nhỏ.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2024-05-29"]
