@@ -68,6 +68,7 @@ _NOT_MEASURE_BEFORE = re.compile(
     # an army's economic-defence unit, a brigade; a size ("thùng nước bình (loại 20 lít)")
     r"Kinh\s+tế\s*-\s*Quốc\s+phòng|KT\s*-\s*QP|Lữ\s+đoàn|lữ\s+đoàn|Binh\s+đoàn|[Hh]ải\s+đội|[Hh]ải\s+đoàn|"
     r"[Tt]rung\s+đội|(?<!phân )[Ll]oại|[Mm]ùng|[Mm]ồng|"  # "(mùng 4 tết)": a day of the lunar new year
+    r"[Đđ]ồn\s+(?:[Bb]iên\s+phòng|BP)(?:\s+[Cc]ửa\s+khẩu)?|"  # a border post by its number: "Đồn Biên phòng 635"
     # a team's or a cluster's number: "Đoàn kiểm tra 1", "tổ công tác 2", "Cụm thi đua 4", "Khối thi đua 3"
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
