@@ -2689,3 +2689,14 @@ def test_an_undated_house_handover_under_the_pages_stamp_takes_its_date():
         "đoàn” cho gia đình anh Nguyễn Văn Ca Nhỏ.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2024-05-29"]
+
+
+def test_a_fractions_share_further_on_is_its_value_when_the_arithmetic_agrees():
+    text = (
+        "Hội LHPN tỉnh\n"
+        "Toàn tỉnh đã có 140/156 xã, phường, thị trấn tổ chức thành công Đại hội đại biểu Phụ nữ cấp xã, nhiệm kỳ "
+        "2021-2026, đạt 89,74%; trong đó có 7/11 huyện hoàn thành. Có 12/20 chi hội tổ chức hội nghị tuyên truyền về "
+        "pháp luật cho hội viên phụ nữ ở các thôn bản vùng sâu, chiếm 45% số chi hội.\n"
+    )
+    found = [(o.value, o.numerator, o.denominator) for o in draft_of(text).observations]
+    assert found == [(89.74, 140, 156), (7, 7, 11), (12, 12, 20), (45, None, None)]  # 12/20 is 60%, not 45%

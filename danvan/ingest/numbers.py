@@ -111,6 +111,7 @@ _FRACTION_PERCENT = re.compile(
     r"^[^;%]{0,70}?\(?\s*(?:(?:đạt|đat|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?|tỷ\s+lệ|tỉ\s+lệ)\s*"
     r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
 )
+_FRACTION_PERCENT_FAR = re.compile(r"^[^;%]{0,160}?\b(?:đạt|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*(?P<pct>\d+(?:,\d+)?)\s*%")
 # "135/135 (100%) đơn vị", "21 người (24,7%)": a share in brackets right after a count; it is the same fact only when
 # the arithmetic says so (checked by `_same_share`).
 _BRACKET_PERCENT = re.compile(r"\s*\(\s*(?P<pct>\d+(?:,\d+)?)\s*%\s*\)")
@@ -623,6 +624,11 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         if not (pct and all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(between))):
             pct = _BRACKET_PERCENT.match(after)
             pct = pct if pct and _same_share(numerator, denominator, parse_number(pct.group("pct"))) else None
+        if pct is None and (far := _FRACTION_PERCENT_FAR.match(after)) is not None:
+            # "140/156 xã, phường, thị trấn tổ chức thành công Đại hội …, nhiệm kỳ 2021-2026, đạt 89,74%": further
+            # on, the share is the fraction's only when the arithmetic says so
+            years = all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(after[: far.start("pct")]))
+            pct = far if years and _same_share(numerator, denominator, parse_number(far.group("pct"))) else None
         if pct:
             value, unit = parse_number(pct.group("pct")), "percent"
             used = (m.end() + pct.start("pct"), m.end() + pct.end())
