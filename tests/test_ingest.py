@@ -2700,3 +2700,16 @@ def test_a_fractions_share_further_on_is_its_value_when_the_arithmetic_agrees():
     )
     found = [(o.value, o.numerator, o.denominator) for o in draft_of(text).observations]
     assert found == [(89.74, 140, 156), (7, 7, 11), (12, 12, 20), (45, None, None)]  # 12/20 is 60%, not 45%
+
+
+def test_a_district_abbreviated_h_does_not_end_the_sentence():
+    text = (
+        " date 2024-05 TPO - Thu gom rác thải dọc bờ biển.\n"
+        "Ngày 12/5, tại bãi biển An Dũ (xã An Ninh Đông, H. Tuy An), Tỉnh Đoàn Phú Yên tổ chức chương trình ra quân "
+        "thực hiện Dự án “Biển không rác” năm 2024.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2024-05-12"]
+    assert [s.text for s in prepare("Tại Q. 3, Hội tổ chức. Xong.\n").sentences()] == [
+        "Tại Q. 3, Hội tổ chức.",
+        "Xong.",
+    ]

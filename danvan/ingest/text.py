@@ -56,8 +56,9 @@ _UI_LINE = re.compile(
 )
 # Sentence ends: . ! ? … followed by space and a capital, an opening quote or a bracket. "1.973", "TP." stay whole.
 _SENTENCE_END = re.compile(r"(?P<stop>[.!?…][\"”’)]*)\s+(?=[\"“(\-–]?[^\W\d_])")
-# "TP. Hồ Chí Minh", "ThS. Nguyễn …": a dot after these abbreviations does not end a sentence.
-_ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\.S|St|v\.v)$")
+# "TP. Hồ Chí Minh", "ThS. Nguyễn …", "H. Tuy An" (huyện), "Q. 3", "P. Tân An": a dot after these abbreviations does not
+# end a sentence.
+_ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\.S|St|v\.v|H|Q|P|X)$")
 _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
