@@ -2713,3 +2713,13 @@ def test_a_district_abbreviated_h_does_not_end_the_sentence():
         "Tại Q. 3, Hội tổ chức.",
         "Xong.",
     ]
+
+
+def test_an_equal_figure_listed_beside_a_restated_one_is_the_next_item():
+    text = (
+        "Hội Nông dân tỉnh giải ngân vốn vay\n"
+        "11 hộ dân ở xã Đắk N'drot được vay vốn để phát triển chăn nuôi dê\n"
+        "Hội Nông dân tỉnh giải ngân cho 11 hộ dân ở xã Đắk N’drót vay 500 triệu đồng; 11 hộ ở xã Trường Xuân vay 300 "
+        "triệu đồng.\n"
+    )
+    assert values(draft_of(text)) == [11, 500_000_000, 11, 300_000_000]

@@ -1174,6 +1174,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
     # same sentence, equal figures counting other words are items of a list ("2 giải nhất, 2 giải nhì"); in a
     # list of labelled sentences ("Thôn A: 50 …", "Thôn B: 50 …") the label tells them apart.
     seen: dict[tuple[object, ...], tuple[int, set[str], set[float | None]]] = {}
+    restated: set[tuple[tuple[object, ...], int]] = set()  # (key, sentence) where a figure was found said before
     title = _title(ctx)
     # The headline: a short first paragraph, else the first sentence of a long one (a page that runs the headline
     # into its lead: "Chính quyền - đoàn thể Hội An có hơn 500 mô hình … (QNO) - Sáng 15/10, …").
@@ -1219,7 +1220,11 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 where, said, ranges = seen.setdefault(key, (sentence.start, set(), set()))
                 # a bound of another range ("200-250 triệu" of one member, "250 đến 300 triệu" of the next) is news
                 partner = _range_partner(ctx.article.text, measure, found_here)
-                if (where != sentence.start or words in said) and not (ranges and partner not in ranges | {None}):
+                # … and an equal figure a sentence lists beside the one it restates is its next item ("11 hộ … vay 500
+                # triệu; 11 hộ ở xã Trường Xuân vay 300 triệu" after a caption's "11 hộ dân …")
+                again = where != sentence.start and (key, sentence.start) not in restated
+                restated.add((key, sentence.start))
+                if (again or words in said) and not (ranges and partner not in ranges | {None}):
                     continue  # the same fact stated again
                 said.add(words)
                 if partner is not None:
