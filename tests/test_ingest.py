@@ -1097,6 +1097,7 @@ def test_page_furniture_and_identifiers_are_not_measures():
         # files, a lunar new year's day, an anniversary in capitals, a naval unit; a range of thousands
         ("image001.jpg (307 KB); sáng 19/2 (mùng 4 tết); KỶ NIỆM 92 NĂM; Hải đội 33 trồng 50 cây", [50]),
         ("Đồn Biên phòng 635 phối hợp với xã tặng 20 suất quà", [20]),  # a border post by its number
+        ("Công đoàn tổ chức thăm, chúc Tết 30 đơn vị có công nhân trực Tết", [30]),  # after "Tết", still a count
         ("Giá rau dao động từ 6.000-10.000 đồng/kg", [6000, 10000]),
         # a part of something; gifts are counted
         ("Tổ có 275 hộ, sáp nhập 1 phần của Tổ 15; trao 1 phần quà; gồm 8 tấn gạo và 1 số hàng hóa", [275, 1, 8]),

@@ -558,6 +558,8 @@ def _after_name(before: str) -> bool:
     if len(words) < 2 or words[-1][-1] in ".,;:…!?)" or " ".join(words[-2:]) == "Việt Nam":
         return False  # sentence-initial words are capitalised anyway ("Có 202 mô hình"); punctuation separates
     last = words[-1].strip("“”\"'(")
+    if last == "Tết":
+        return False  # "chúc Tết 30 đơn vị": the feast names no numbered thing (its year is read as a year)
     return bool(last) and last[0].isupper() and not last.isupper() and not words[-2].endswith((".", ":", "–"))
 
 
