@@ -2724,3 +2724,19 @@ def test_an_equal_figure_listed_beside_a_restated_one_is_the_next_item():
         "triệu đồng.\n"
     )
     assert values(draft_of(text)) == [11, 500_000_000, 11, 300_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items after "gồm", split at commas and "và", or quoted: as many as the numeral says, it names its list (H12)
+        ("CLB có 2 nhóm tăng thu nhập gồm chăn nuôi heo sinh sản và mua bán dừa trái.", []),
+        ("rèn luyện 4 phẩm chất đạo đức “tự tin, tự trọng, trung hậu, đảm đang” của phụ nữ.", []),
+        ("có 10 hộ gồm hộ nghèo và cận nghèo; 3 phong trào “Xanh – Sạch – Đẹp”.", [10, 3]),  # not as many
+        # capitalised member units, a rate per member
+        ("nâng toàn huyện có 15 Chi Hội nghề nghiệp, 55 Tổ Hội nghề nghiệp.", [15, 55]),
+        ("vận động hội viên đóng góp quỹ “Nghĩa tình đồng đội” với mức 2.000/hội viên.", [2000]),
+    ],
+)
+def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):
+    assert values(draft_of("Hội LHPN tỉnh\n" + text + "\n")) == expected

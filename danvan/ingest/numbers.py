@@ -395,6 +395,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if _after_name(before) and not _listed_by_name(sentence, m):
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
+    if re.match(r"/\s*[^\W\d_]", rest):
+        rest = rest.lstrip("/ ")  # a rate per unit: "với mức 2.000/hội viên"
     # in any case: a headline in capitals writes "KỶ NIỆM 92 NĂM"
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
@@ -402,16 +404,23 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
 
 
-# "giám sát 2 nội dung gồm: Giám sát …; giám sát …": a list opened by a colon, its items one per semicolon.
+# "giám sát 2 nội dung gồm: Giám sát …; giám sát …": a list opened by a colon, its items one per semicolon;
+# "2 nhóm … gồm chăn nuôi heo sinh sản và mua bán dừa trái": opened by "gồm", its items split at commas and "và";
+# "4 phẩm chất đạo đức “tự tin, tự trọng, trung hậu, đảm đang”": quoted, split at commas.
 _ITEMS_OPEN = re.compile(r"[^\d.;:]{0,40}?\b(?:gồm|là|như\s+sau)\s*:", re.IGNORECASE)
+_ITEMS_AFTER_GOM = re.compile(r"[^\d.;:“\"]{0,40}?\bgồm\s+(?P<items>[^\d.;:“\"()]+?)\s*(?:[.;]|$)")
+_ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,4}\s*[“\"](?P<items>[^”\"]+)[”\"]")
 
 
 def _lists_its_items(rest: str, written: str) -> bool:
     """A small numeral followed, in its sentence, by a list of as many items as it says (H12)."""
-    opened = _ITEMS_OPEN.match(rest)
-    if opened is None or not written.isdigit() or not 2 <= int(written) <= 12:
+    if not written.isdigit() or not 2 <= int(written) <= 12:
         return False
-    return len([item for item in rest[opened.end() :].split(";") if item.strip()]) == int(written)
+    if (opened := _ITEMS_OPEN.match(rest)) is not None:
+        return len([item for item in rest[opened.end() :].split(";") if item.strip()]) == int(written)
+    listed = _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)
+    items = re.split(r",|\bvà\b", listed.group("items")) if listed else []
+    return len([item for item in items if item.strip()]) == int(written)
 
 
 def _names_its_list(after: str, written: str) -> bool:
@@ -565,7 +574,7 @@ def _after_name(before: str) -> bool:
 
 # Members and units a text often capitalises: "57 Ủy viên", "9 Phó Chủ tịch", "12 Chi hội" are counts.
 _CAPITAL_NOUN = re.compile(
-    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn)\s+viên|(?:Chi|Phân|Tổ)\s+(?:hội|bộ|đoàn)|Đảng\s+bộ|"
+    r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn)\s+viên|(?:Chi|Phân|Tổ)\s+(?:[Hh]ội|bộ|đoàn)|Đảng\s+bộ|"
     r"Đại\s+biểu\b|Hội\b|"  # "Hội viên", "Hội đồng", "126 Hội NCT cấp xã"
     r"Hợp\s+tác\s+xã|Tổ\s+(?:hợp\s+tác|dân\s+phố|tự\s+quản)|Đội\b|Câu\s+lạc\s+bộ|Cầu\s+giao\s+thông|"
     r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
