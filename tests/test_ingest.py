@@ -2740,3 +2740,14 @@ def test_an_equal_figure_listed_beside_a_restated_one_is_the_next_item():
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):
     assert values(draft_of("Hội LHPN tỉnh\n" + text + "\n")) == expected
+
+
+def test_a_captions_line_under_the_text_restates_its_figures():
+    text = (
+        "Tỉnh đoàn khởi động Tháng thanh niên 2026\n\n"
+        "Nhiều công trình tiêu biểu như: vận động 600 triệu đồng xây dựng cầu giao thông nông thôn; trao tặng 50 suất "
+        "học bổng cho học sinh có hoàn cảnh khó khăn, tổng trị giá 50 triệu đồng.\n\n"
+        "Trao tặng 50 suất học bổng cho học sinh có hoàn cảnh khó khăn, tổng trị giá 50 triệu đồng.\n\n"
+        "Đoàn đã trao tặng 100 chiếc màn, 100 chiếc gối cho học sinh bán trú.\n"
+    )
+    assert values(draft_of(text)) == [600_000_000, 50, 50_000_000, 100, 100]

@@ -1186,6 +1186,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         if _stamp_line(ctx, para):
             continue
         lead = _paragraph_period(ctx, para) or opening
+        # a short line of its own under the text, a photo's caption with no credit ("Trao tặng 50 suất học bổng …,
+        # tổng trị giá 50 triệu đồng." after the paragraph that said so): its figures said before are said again
+        caption = len(para.text.split()) <= 30 and len(split_sentences(para)) == 1 and para is not headline
+        said_above = len(drafts)
         for sentence in split_sentences(para):
             if len(sentence.text.split()) >= 6 and not looks_vietnamese(sentence.text):
                 continue  # "ky anh to chuc mung tho cho 30 cu": a page's address or alt text, its marks stripped
@@ -1230,7 +1234,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 if partner is not None:
                     ranges.add(partner)
                 previous_period = period
-                drafts.append(_observation(ctx, sentence, measure, period, wide))
+                observation = _observation(ctx, sentence, measure, period, wide)
+                if caption and any(_restates(observation, d) for d in drafts[:said_above]):
+                    continue
+                drafts.append(observation)
                 if (headline is not None and headline.start <= sentence.start < headline.end) or _CAPTION.search(
                     para.text
                 ):
