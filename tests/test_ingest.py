@@ -2736,6 +2736,8 @@ def test_an_equal_figure_listed_beside_a_restated_one_is_the_next_item():
         # capitalised member units, a rate per member
         ("nâng toàn huyện có 15 Chi Hội nghề nghiệp, 55 Tổ Hội nghề nghiệp.", [15, 55]),
         ("vận động hội viên đóng góp quỹ “Nghĩa tình đồng đội” với mức 2.000/hội viên.", [2000]),
+        # a people's count after its name
+        ("Huyện có 80 người uy tín, trong đó, dân tộc Jrai 68 người, dân tộc Bahnar 12 người.", [80, 68, 12]),
     ],
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):

@@ -1188,7 +1188,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         lead = _paragraph_period(ctx, para) or opening
         # a short line of its own under the text, a photo's caption with no credit ("Trao tặng 50 suất học bổng …,
         # tổng trị giá 50 triệu đồng." after the paragraph that said so): its figures said before are said again
-        caption = len(para.text.split()) <= 30 and len(split_sentences(para)) == 1 and para is not headline
+        caption = len(para.text.split()) <= 30 and len(split_sentences(para)) == 1
         said_above = len(drafts)
         for sentence in split_sentences(para):
             if len(sentence.text.split()) >= 6 and not looks_vietnamese(sentence.text):
@@ -1234,14 +1234,14 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 if partner is not None:
                     ranges.add(partner)
                 previous_period = period
-                observation = _observation(ctx, sentence, measure, period, wide)
-                if caption and any(_restates(observation, d) for d in drafts[:said_above]):
-                    continue
-                drafts.append(observation)
+                drafts.append(_observation(ctx, sentence, measure, period, wide))
                 if (headline is not None and headline.start <= sentence.start < headline.end) or _CAPTION.search(
                     para.text
                 ):
                     heads.append(drafts[-1])
+        in_text = [d for d in drafts[:said_above] if not any(d is h for h in heads)]  # not the headline's
+        if caption and drafts[said_above:] and all(any(_restates(o, d) for d in in_text) for o in drafts[said_above:]):
+            del drafts[said_above:]  # every figure of the line was said above it
     # A headline's or a photo caption's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động
     # được hơn 1,8 tỷ đồng" with its period) is one fact: the body's statement is kept.
     body = [d for d in drafts if not any(d is h for h in heads)]

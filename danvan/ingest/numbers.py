@@ -597,9 +597,12 @@ def _listed_by_name(sentence: str, m: re.Match) -> str | None:
         noun is None
         or not 0 < len(words) <= 8
         or re.search(r"\d", item)
-        or 2 * sum(w[0].isupper() for w in words) < len(words)
+        or (
+            2 * sum(w[0].isupper() for w in words) < len(words)
+            and not re.match(r"(?:dân|đồng)\s+(?:tộc|bào)\s+[A-ZĐ]", item)
+        )
     ):
-        return None  # the item is a name: mostly capitalised words
+        return None  # the item is a name: mostly capitalised words, or a people's ("dân tộc Jrai 68 người")
     counted = re.compile(rf"(?<![\w.,])\d[\d.]*\s+{re.escape(noun.group(1))}\b")
     return item if any(other.start() != m.start() for other in counted.finditer(sentence)) else None
 
