@@ -81,7 +81,7 @@ _ISSUERS = (
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
     "UBND thành phố|Ủy ban nhân dân thành phố|UBND thị xã|Ủy ban nhân dân thị xã|Hội đồng nhân dân tỉnh|"
     "Hội đồng nhân dân thành phố|Hội đồng nhân dân huyện|"
-    "Ban Thường trực Ủy ban MTTQ|Ban Thường trực Uỷ ban MTTQ|"
+    "Ban Thường trực Ủy ban MTTQ|"
     # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
     "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
     "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện|"
@@ -430,7 +430,7 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
-    key, num = " ".join(issuer.lower().replace("uỷ", "ủy").split()), num.upper()
+    key, num = " ".join(issuer.lower().split()), num.upper()  # read in fold_tones' text: "uỷ" is "ủy" already
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:  # a party code carries no year

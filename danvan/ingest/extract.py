@@ -1188,9 +1188,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
         lead = _paragraph_period(ctx, para) or opening
         # a short line of its own under the text, a photo's caption with no credit ("Trao tặng 50 suất học bổng …,
         # tổng trị giá 50 triệu đồng." after the paragraph that said so): its figures said before are said again
-        caption = len(para.text.split()) <= 30 and len(split_sentences(para)) == 1
+        sentences = split_sentences(para)
+        caption = len(para.text.split()) <= 30 and len(sentences) == 1
         said_above = len(drafts)
-        for sentence in split_sentences(para):
+        for sentence in sentences:
             if len(sentence.text.split()) >= 6 and not looks_vietnamese(sentence.text):
                 continue  # "ky anh to chuc mung tho cho 30 cu": a page's address or alt text, its marks stripped
             if _MACHINE_ALT.match(sentence.text):
@@ -1228,7 +1229,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 # triệu; 11 hộ ở xã Trường Xuân vay 300 triệu" after a caption's "11 hộ dân …")
                 again = where != sentence.start and (key, sentence.start) not in restated
                 restated.add((key, sentence.start))
-                if (again or words in said) and not (ranges and partner not in ranges | {None}):
+                if (again or words in said) and not (partner is not None and ranges and partner not in ranges):
                     continue  # the same fact stated again
                 said.add(words)
                 if partner is not None:
@@ -1239,9 +1240,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     para.text
                 ):
                     heads.append(drafts[-1])
-        in_text = [d for d in drafts[:said_above] if not any(d is h for h in heads)]  # not the headline's
-        if caption and drafts[said_above:] and all(any(_restates(o, d) for d in in_text) for o in drafts[said_above:]):
-            del drafts[said_above:]  # every figure of the line was said above it
+        if caption and len(drafts) > said_above:
+            in_text = [d for d in drafts[:said_above] if not any(d is h for h in heads)]  # not the headline's
+            if all(any(_restates(o, d) for d in in_text) for o in drafts[said_above:]):
+                del drafts[said_above:]  # every figure of the line was said above it
     # A headline's or a photo caption's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động
     # được hơn 1,8 tỷ đồng" with its period) is one fact: the body's statement is kept.
     body = [d for d in drafts if not any(d is h for h in heads)]

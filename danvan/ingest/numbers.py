@@ -367,9 +367,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
-    if _names_its_list(sentence[m.end() : m.end() + 240], m.group(0)) or _lists_its_items(
-        sentence[m.end() :], m.group(0)
-    ):
+    if _names_its_list(sentence[m.end() :], m.group(0)):
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
@@ -412,24 +410,21 @@ _ITEMS_AFTER_GOM = re.compile(r"[^\d.;:“\"]{0,40}?\bgồm\s+(?P<items>[^\d.;:�
 _ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,4}\s*[“\"](?P<items>[^”\"]+)[”\"]")
 
 
-def _lists_its_items(rest: str, written: str) -> bool:
-    """A small numeral followed, in its sentence, by a list of as many items as it says (H12)."""
+def _names_its_list(rest: str, written: str) -> bool:
+    """A small numeral whose items are named right after it in its sentence, as many as it says, is no count (the
+    labels' convention H12): "02 huyện biên giới … là Yên Châu và Mai Sơn", "2 huyện Vân Canh và Đồng Xuân", "9 xã …,
+    bao gồm: Quang Chiểu, Tam Chung, …", and the listed items of _ITEMS_OPEN, _ITEMS_AFTER_GOM and _ITEMS_QUOTED."""
     if not written.isdigit() or not 2 <= int(written) <= 12:
         return False
     if (opened := _ITEMS_OPEN.match(rest)) is not None:
-        return len([item for item in rest[opened.end() :].split(";") if item.strip()]) == int(written)
-    listed = _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)
-    items = re.split(r",|\bvà\b", listed.group("items")) if listed else []
-    return len([item for item in items if item.strip()]) == int(written)
-
-
-def _names_its_list(after: str, written: str) -> bool:
-    """A small numeral whose items are named right after it, as many names as it says, is no count (the labels'
-    convention H12): "02 huyện biên giới … là Yên Châu và Mai Sơn", "2 huyện Vân Canh và Đồng Xuân", "9 xã …, bao
-    gồm: Quang Chiểu, Tam Chung, …"."""
-    if not written.isdigit() or not 2 <= int(written) <= 12:
-        return False
-    tokens = _TOKEN.findall(after)
+        items = rest[opened.end() :].split(";")
+    elif (listed := _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)) is not None:
+        items = re.split(r",|\bvà\b", listed.group("items"))
+    else:
+        items = []
+    if len([item for item in items if item.strip()]) == int(written):
+        return True
+    tokens = _TOKEN.findall(rest[:240])
     start = next((i for i, t in enumerate(tokens[:4]) if t[0].isupper()), None)  # "huyện Vân Canh …"
     if start is None or not tokens[0][0].islower():
         start = None
@@ -453,6 +448,11 @@ def _names_its_list(after: str, written: str) -> bool:
         else:
             break
     return count == int(written)
+
+
+def _only_years(text: str) -> bool:
+    """Every number written in `text` is a year (or there is none)."""
+    return all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(text))
 
 
 def _money(head: re.Match, sentence: str) -> bool:
@@ -633,16 +633,15 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
     elif m.group("den"):
         numerator, denominator = value, parse_number(m.group("den"))
         pct = _FRACTION_PERCENT.match(after)
-        between = after[: pct.start("pct")] if pct else ""
         # another figure between them is what the share is of; a year ("nhiệm kỳ 2018 - 2023") is not
-        if not (pct and all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(between))):
+        if not (pct and _only_years(after[: pct.start("pct")])):
             pct = _BRACKET_PERCENT.match(after)
             pct = pct if pct and _same_share(numerator, denominator, parse_number(pct.group("pct"))) else None
         if pct is None and (far := _FRACTION_PERCENT_FAR.match(after)) is not None:
             # "140/156 xã, phường, thị trấn tổ chức thành công Đại hội …, nhiệm kỳ 2021-2026, đạt 89,74%": further
             # on, the share is the fraction's only when the arithmetic says so
-            years = all(_YEAR_NUMBER.match(n.group("num")) for n in _NUMBER.finditer(after[: far.start("pct")]))
-            pct = far if years and _same_share(numerator, denominator, parse_number(far.group("pct"))) else None
+            agrees = _same_share(numerator, denominator, parse_number(far.group("pct")))
+            pct = far if agrees and _only_years(after[: far.start("pct")]) else None
         if pct:
             value, unit = parse_number(pct.group("pct")), "percent"
             used = (m.end() + pct.start("pct"), m.end() + pct.end())

@@ -36,6 +36,7 @@ _PERSON_NAMES = {"hồ chí minh"}
 # committee or its standing committee, the Fatherland Front (MTTQ) committee, a "Khối dân vận", a people's committee.
 _LEVEL = r"(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)"
 _QCDC = r"(?i:quy\s+chế\s+dân\s+chủ)(?:\s*\(QCDC\))?|QCDC"
+# Matched in fold_tones' text ("Uỷ ban" reads as "Ủy ban"): find_bodies folds before it searches.
 _BODY = re.compile(
     r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|TƯ\b|T\.Ư\b|Tỉnh\s+ủy|Thành\s+ủy|"
     r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
@@ -49,7 +50,7 @@ _BODY = re.compile(
     r"(?:\s+và\s+phong\s+trào\s+(?:thi\s+đua\s+)?[“\"]Dân\s+vận\s+khéo[”\"])?))?"
     r"(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường|[Tt]hị\s+trấn)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
-    r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|Uỷ\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
+    r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
     r"(?:\s*\(MTTQ\s*(?:VN|Việt\s+Nam)?\))?\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
@@ -59,7 +60,7 @@ _BODY = re.compile(
     r"Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"(?:Tỉnh|Thành|Huyện|Thị)\s+[Đđ]oàn\b|"
-    r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+"
+    r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy(?!\s+viên)|Đảng\s+(?:ủy|bộ)\s+(?:xã|phường|[Tt]hị\s+trấn)\b|"
     r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
