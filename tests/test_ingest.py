@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from danvan.ingest import Draft, event_model, extract_file, extract_text, load_registry
-from danvan.ingest.dates import find_dates
+from danvan.ingest.dates import find_dates, sentence_year, years_spoken_of
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import load_labels, run, summarise
 from danvan.ingest.numbers import measures, parse_number
@@ -2025,6 +2025,70 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     assert "nhiệm kỳ 2024–2029" in visit.date_note
     two_days = draft_of("Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n").visits
     assert [(v.date_start, v.date_end) for v in two_days] == [("2019-03-21", "2019-03-22")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "why"),
+    [
+        # a review closes its span (H4): the span's last year
+        (
+            "Ngày 28/7, Ủy ban MTTQ thành phố tổ chức Hội nghị lần thứ 3, sơ kết 5 năm về công tác dân tộc, tôn giáo "
+            "giai đoạn 2015-2020.",
+            dt.date(2020, 7, 28),
+            "tổng kết giai đoạn 2015–2020",
+        ),
+        (
+            "Sáng 10/10, Hội Nông dân tỉnh tổ chức Đại hội tuyên dương nông dân sản xuất, kinh doanh giỏi lần thứ XX, "
+            "giai đoạn 2022-2024.",
+            dt.date(2024, 10, 10),
+            "năm cuối giai đoạn",
+        ),
+        # deputies are elected in the spring of the term's first year, prepared from the autumn before
+        (
+            "Chiều ngày 16/4, Ủy ban MTTQ tỉnh tổ chức Hội nghị Hiệp thương lần 3 để lập danh sách những người ứng "
+            "cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026.",
+            dt.date(2021, 4, 16),
+            "bầu cử nhiệm kỳ 2021–2026",
+        ),
+        (
+            "Ngày 20/10, Ủy ban MTTQ tỉnh tổ chức Hội nghị hiệp thương lần thứ nhất bầu cử đại biểu HĐND tỉnh "
+            "nhiệm kỳ 2026-2031.",
+            dt.date(2025, 10, 20),
+            "chuẩn bị từ cuối năm 2025",
+        ),
+        # a school year named in brackets
+        (
+            "Sáng 5.9, Ủy ban MTTQ xã tổ chức trao học bổng cho học sinh nghèo vào năm học mới (2018-2019).",
+            dt.date(2018, 9, 5),
+            "cùng câu",
+        ),
+    ],
+)
+def test_a_yearless_day_takes_the_year_of_the_span_it_reviews_or_the_election_it_prepares(sentence, day, why):
+    (hit,) = find_dates(sentence, default_year=1900)
+    placed = sentence_year(hit, sentence)
+    assert placed.day == day
+    assert why in placed.year_note
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a review of January to March may be held the year after the span closes: no year guessed
+        "Chiều 24/2, Hội Nông dân tỉnh tổ chức tôn vinh Nông dân xuất sắc lần thứ 2, giai đoạn 2018-2020.",
+        # the Front's own consultation inside its term is no election: a day inside a term gets no year
+        "Ngày 16/3, Ủy ban MTTQ tỉnh tổ chức Hội nghị bất thường để hiệp thương cử bổ sung Ủy viên nhiệm kỳ 2019-2024.",
+        # a launch opens a span, it does not review it
+        "Ngày 12/8, Hội phát động phong trào thi đua giai đoạn 2021-2025.",
+    ],
+)
+def test_a_yearless_day_beside_a_span_or_term_it_does_not_close_gets_no_year(sentence):
+    (hit,) = find_dates(sentence, default_year=1900)
+    assert sentence_year(hit, sentence).day.year == 1900
+
+
+def test_a_peoples_new_year_by_its_name_gives_its_year():
+    assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 
 
 @pytest.mark.parametrize(

@@ -98,12 +98,22 @@ _YEAR_WORD = re.compile(
     rf"\b(?:[Nn]ăm(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|[Qq]uý\s+(?:[IV]+|[1-4])\s*(?:/|năm|[-–])|"
     rf"(?:[Mm]ùa\s+)?[Hh]è|"
     # a feast named with its year: "nhân dịp lễ Phục sinh 2024", "Giáng sinh 2023", "Tết Nguyên đán Giáp Thìn 2024"
-    rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?)"
+    rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|"
+    # a people's new year by its name: "Tết Chôl Chnăm Thmây 2020", "Tết cổ truyền Bunpimay 2023"
+    rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}})"
     rf"\s*(?P<y>{_YEAR})\b"
 )
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
+# not the Front's own "hiệp thương cử bổ sung" inside its term.
+_ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
+# A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024").
+_REVIEWED_SPAN = re.compile(
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương)[^.;]*giai\s+đoạn\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    re.I,
+)
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
-_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s+)?(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
@@ -495,6 +505,20 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
+    elif not years and term and _ELECTION.search(sentence):
+        # "Chiều ngày 16/4, … Hội nghị Hiệp thương lần 3 … đại biểu HĐND các cấp nhiệm kỳ 2021-2026": the people's
+        # councils are elected in the spring of the term's first year, prepared from the autumn before
+        first = int(term.group("y1"))
+        years = [first if hit.day.month <= 6 else first - 1]
+        reason = f"vì bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào đầu năm {first}" + (
+            f", chuẩn bị từ cuối năm {first - 1}" if hit.day.month > 6 else ""
+        )
+    span = _REVIEWED_SPAN.search(sentence)
+    if not years and span and hit.day.month >= 4:
+        # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year (one
+        # of January to March may be held the year after: no year is guessed)
+        years = [int(span.group("y2"))]
+        reason = f"vì buổi tổng kết giai đoạn {span.group('y1')}–{span.group('y2')} diễn ra vào năm cuối giai đoạn"
     if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\bnăm\s+{years[0]}\b", sentence, re.I):
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1
