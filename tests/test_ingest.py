@@ -1092,6 +1092,12 @@ def test_page_furniture_and_identifiers_are_not_measures():
             [],
         ),
         ("trên địa bàn 2 huyện Vân Canh và Đồng Xuân; có 3 xã Tân Hà và Tân Văn; 2 Ủy viên Ủy ban MTTQ", [3, 2]),
+        # items named after the kind the first one has; an item of another kind, or a number, ends the list
+        (
+            "có 2 dân tộc sinh sống là dân tộc Tày và dân tộc Dao; trao 2 giải Ba và 5 giải Khuyến khích; 5 huyện U "
+            "Minh, Đầm Dơi, Cái Nước, Trần Văn Thời, Ngọc Hiển và thành phố Cà Mau",
+            [2, 5],
+        ),
         # the page's counters are no figures; a mistyped "triêu" is still millions; close bounds make a range
         ("1,275 lượt xem; quà trị giá hơn 3 triêu đồng; hiến khoảng 300 - 350 đơn vị máu", [3e6, 300, 350]),
         # files, a lunar new year's day, an anniversary in capitals, a naval unit; a range of thousands

@@ -412,7 +412,8 @@ _ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,4}\s*[“\"](?P<items>
 
 def _names_its_list(rest: str, written: str) -> bool:
     """A small numeral whose items are named right after it in its sentence, as many as it says, is no count (the
-    labels' convention H12): "02 huyện biên giới … là Yên Châu và Mai Sơn", "2 huyện Vân Canh và Đồng Xuân", "9 xã …,
+    labels' convention H12): "02 huyện biên giới … là Yên Châu và Mai Sơn", "2 huyện Vân Canh và Đồng Xuân", "2 dân
+    tộc sinh sống là dân tộc Tày và dân tộc Dao", "9 xã …,
     bao gồm: Quang Chiểu, Tam Chung, …", and the listed items of _ITEMS_OPEN, _ITEMS_AFTER_GOM and _ITEMS_QUOTED."""
     if not written.isdigit() or not 2 <= int(written) <= 12:
         return False
@@ -436,8 +437,14 @@ def _names_its_list(rest: str, written: str) -> bool:
                 break
     if start is None:
         return False
-    count, i = 0, start
-    while i < len(tokens) and tokens[i][0].isupper():
+    count, i, kind = 0, start, None
+    while i < len(tokens):
+        # each item is a name, or a name after the kind the first one has: "là dân tộc Tày và dân tộc Dao"
+        k = next((k for k in (0, 1, 2) if i + k < len(tokens) and tokens[i + k][0].isupper()), None)
+        if k is None or kind not in (None, tokens[i : i + k]) or not all(t.islower() for t in tokens[i : i + k]):
+            break
+        kind = tokens[i : i + k]
+        i += k
         count += 1
         while i < len(tokens) and tokens[i][0].isupper():
             i += 1  # the words of one name
