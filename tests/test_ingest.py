@@ -1092,6 +1092,13 @@ def test_page_furniture_and_identifiers_are_not_measures():
             [],
         ),
         ("trên địa bàn 2 huyện Vân Canh và Đồng Xuân; có 3 xã Tân Hà và Tân Văn; 2 Ủy viên Ủy ban MTTQ", [3, 2]),
+        # a list opened by a colon whose last two items are joined by "và"; slogans; a power line's voltage
+        (
+            "hỗ trợ 3 gia đình gồm: gia đình ông Lô Văn Nam ở bản Hợp Tiến; bà Nguyễn Thị Luân ở bản Công và ông Vi "
+            "Văn Thọ ở bản Cả.",
+            [],
+        ),
+        ("tinh thần 3 tiên phong, 4 chủ động; hỗ trợ thi công đường dây 500 kV dài 12 km", [12]),
         # items named after the kind the first one has; an item of another kind, or a number, ends the list
         (
             "có 2 dân tộc sinh sống là dân tộc Tày và dân tộc Dao; trao 2 giải Ba và 5 giải Khuyến khích; 5 huyện U "

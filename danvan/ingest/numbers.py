@@ -85,6 +85,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
+    r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|kv|"  # slogans ("3 tiên phong, 4 chủ động"); a line's "500 kV"
     r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|kb|mb|gb|"  # the page's counters and files: "(307 KB)"
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
@@ -419,6 +420,7 @@ def _names_its_list(rest: str, written: str) -> bool:
         return False
     if (opened := _ITEMS_OPEN.match(rest)) is not None:
         items = rest[opened.end() :].split(";")
+        items[-1:] = re.split(r"\bvà\b", items[-1], maxsplit=1)  # "… gồm: gia đình ông A; bà B và ông C"
     elif (listed := _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)) is not None:
         items = re.split(r",|\bvà\b", listed.group("items"))
     else:
