@@ -2100,6 +2100,33 @@ def test_a_yearless_day_beside_a_span_or_term_it_does_not_close_gets_no_year(sen
     assert sentence_year(hit, sentence).day.year == 1900
 
 
+def test_two_days_joined_by_va_far_apart_are_two_gatherings_and_close_ones_one_span():
+    found = find_dates("Ngày 19 và 25/7/2019, Ban Dân vận tổ chức tập huấn; ngày 22, 23 và 24/5/2023 Hội họp")
+    assert [(h.day, h.end_day) for h in found] == [
+        (dt.date(2019, 7, 19), None),
+        (dt.date(2019, 7, 25), None),
+        (dt.date(2023, 5, 22), dt.date(2023, 5, 24)),
+    ]
+    text = (
+        "Hội Nông dân giải ngân vốn Quỹ hỗ trợ nông dân\n24/10/2019 09:29\n"
+        "Ngày 17/10 và ngày 22/10/2019, Hội Nông dân tỉnh phối hợp với Hội Nông dân huyện Phú Tân đã giải ngân vốn "
+        "Quỹ hỗ trợ nông dân cho 20 hội viên.\n"
+    )
+    assert sorted(v.date_start for v in draft_of(text).visits) == ["2019-10-17", "2019-10-22"]
+
+
+def test_a_script_printed_english_time_stamp_is_the_publication_date():
+    text = (
+        "Đại hội đại biểu Hội Cựu chiến binh tỉnh Thái Nguyên lần thứ VIII, nhiệm kỳ 2025 - 2030\n"
+        "Fri Nov 21 15:54:00 GMT+07:00 2025\n\nQuang cảnh Đại hội\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, draft.source.published_quote) == (
+        "2025-11-21",
+        "Fri Nov 21 15:54:00 GMT+07:00 2025",
+    )
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 

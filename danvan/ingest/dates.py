@@ -250,6 +250,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         last = parse_day(int(m.group("d2")), int(month), year) if m.group("d2") else None
         if last is not None and first is not None and last < first:
             continue
+        if first and last and (last - first).days > 3 and re.search(r"và|&", text[m.end("d") : m.start("d2")]):
+            # "Ngày 19 và 25/7/2019": two days of their own, as "5/6 và 20/6" are; "Ngày 22, 23 và 24/5" is one span
+            add(m.start(), m.end("d"), first, None, "day", bool(m.group("y")), True)
+            add(m.start("d2"), m.end(), last, None, "day", bool(m.group("y")), True)
+            continue
         add(m.start(), m.end(), first, last, "day", bool(m.group("y")), cue or bool(m.group("d2")))
     for m in _DMY.finditer(text):
         cue = _cue_before(text, m.start())
@@ -312,6 +317,12 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
         return Published(value, header.group(0).strip(), note, 0.85), None
     for para in article.paragraphs[:8]:
+        if (js := _JS_STAMP.fullmatch(para.text.strip())) is not None:
+            # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
+            day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
+            if day is not None:
+                quote = js.group(0)
+                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         if para is article.paragraphs[0] and _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         hits = [h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day"]
@@ -334,6 +345,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     return Published(None, None, None, 0.0), None
 
 
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_JS_STAMP = re.compile(
+    rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"
+)
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(
