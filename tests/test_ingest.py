@@ -1099,6 +1099,24 @@ def test_page_furniture_and_identifiers_are_not_measures():
             [],
         ),
         ("tinh thần 3 tiên phong, 4 chủ động; hỗ trợ thi công đường dây 500 kV dài 12 km", [12]),
+        # names split at commas after a colon or right after the noun; an amount is not a list's numeral
+        (
+            "sáp nhập 4 xã của huyện Than Uyên cũ: Mường Kim, Tà Mung, Tà Hừa, Pha Mu, xã Mường Kim mới có nhiều điều "
+            "kiện.",
+            [],
+        ),
+        (
+            "Chiến dịch gồm chương trình Tiếp sức mùa thi và 4 chiến dịch Mùa hè xanh, Hoa phượng đỏ, Hành quân xanh, "
+            "Kỳ nghỉ hồng.",
+            [],
+        ),
+        (
+            "vận động gần 3 tỷ đồng Quỹ Đền ơn đáp nghĩa, Quỹ Vì người nghèo, Quỹ Khuyến học; trao 2 suất quà cho Hội "
+            "Nông dân và Hội Phụ nữ",
+            [3e9, 2],
+        ),
+        # set phrases: a campaign's contents, the centrally-run cities
+        ("thực hiện 5 nội dung của cuộc vận động; 5 nội dung CVĐ; Hội LHPN 5 thành phố trực thuộc Trung ương", []),
         # items named after the kind the first one has; an item of another kind, or a number, ends the list
         (
             "có 2 dân tộc sinh sống là dân tộc Tày và dân tộc Dao; trao 2 giải Ba và 5 giải Khuyến khích; 5 huyện U "

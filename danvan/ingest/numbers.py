@@ -86,6 +86,8 @@ _NOT_MEASURE_AFTER = re.compile(
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
     r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|kv|"  # slogans ("3 tiên phong, 4 chủ động"); a line's "500 kV"
+    # a campaign's set contents, the centrally-run cities: "5 nội dung của cuộc vận động", "5 thành phố trực thuộc TW"
+    r"nội dung (?:của )?(?:cuộc vận động|cvđ)|thành phố trực thuộc (?:trung ương|tw)|"
     r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|kb|mb|gb|"  # the page's counters and files: "(307 KB)"
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
@@ -438,7 +440,7 @@ def _names_its_list(rest: str, written: str) -> bool:
             if not (token[0].isalpha() or token == ","):
                 break
     if start is None:
-        return False
+        return _names_listed(rest) == int(written)
     count, i, kind = 0, start, None
     while i < len(tokens):
         # each item is a name, or a name after the kind the first one has: "là dân tộc Tày và dân tộc Dao"
@@ -456,7 +458,34 @@ def _names_its_list(rest: str, written: str) -> bool:
             i += 1
         else:
             break
-    return count == int(written)
+    return count == int(written) or _names_listed(rest) == int(written)
+
+
+# Words that put a name after a numeral's noun in another role: "2 suất quà cho Hội Nông dân và Hội Phụ nữ".
+_NOT_A_LIST = {"cho", "của", "tại", "ở", "từ", "đến", "với", "và", "tặng", "trao", "thuộc", "trong"}
+
+
+def _names_listed(rest: str) -> int:
+    """How many names follow a numeral's noun (one to three lower-case words) or a colon, each opening with a
+    capital and split at commas and "và", up to the clause's end: "4 chiến dịch Mùa hè xanh, Hoa phượng đỏ, Kỳ nghỉ
+    hồng, Hành quân xanh"; "sáp nhập 4 xã của huyện Than Uyên cũ: Mường Kim, Tà Mung, Tà Hừa, Pha Mu, xã …"."""
+    if _MULTIPLIER.match(rest) or _MONEY.match(rest):
+        return 0  # "gần 3 tỷ đồng Quỹ Đền ơn đáp nghĩa, Quỹ Vì người nghèo, Quỹ Khuyến học": an amount
+    if (colon := re.match(r"[^\d.,;:]{0,40}:", rest)) is not None:
+        body = rest[colon.end() :]
+    else:
+        words = rest.split()
+        lead = next((i for i, w in enumerate(words[:4]) if w[0].isupper()), None)
+        if not lead or any(not w.isalpha() or w in _NOT_A_LIST for w in words[:lead]):
+            return 0
+        body = rest[rest.index(words[lead]) :]
+    count = 0
+    for item in re.split(r",|\bvà\b", re.split(r"[.;:()\n]", body, maxsplit=1)[0]):
+        item = item.strip()
+        if not item or not item[0].isupper() or len(item.split()) > 5:
+            break
+        count += 1
+    return count
 
 
 def _only_years(text: str) -> bool:
