@@ -938,10 +938,12 @@ def test_bare_numbers_completed_from_the_issuer():
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
         # the issuer named before "ban hành"
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
-        # a part of the issuer typed after a stray space, and its date glued to "ngày"
+        # a part of the issuer typed after a stray space (before or after its dash), a dash after the code as
+        # punctuation, and a date glued to "ngày"
         (
-            "tập huấn Thông tư số 12/TT-BVH -TT ngày10/10/2011 của Bộ; Kế hoạch 13/KH-UBND - Thông tin",
-            ["12/TT-BVH-TT", "13/KH-UBND"],
+            "tập huấn Thông tư số 12/TT-BVH -TT ngày10/10/2011 của Bộ; Kế hoạch 13/KH-UBND - Thông tin; ban hành "
+            "Thông báo số 57/TB-MTTW- BVĐCTTW về việc vận động; Nghị quyết 25-NQ/TW- Hội nghị",
+            ["12/TT-BVH-TT", "13/KH-UBND", "57/TB-MTTW-BVĐCTTW", "25-NQ/TW"],
         ),
         # a state number with its year; a mass organisation's central committee is not the Party's "Trung ương"
         (

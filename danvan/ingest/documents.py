@@ -23,8 +23,9 @@ _CODE = re.compile(
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
-    # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT)
-    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*|\s-[A-ZĐ]{2,}(?![\w/-]))*)(?![\w/-])"
+    # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW)
+    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*|\s-[A-ZĐ]{2,}(?![\w/-])|-\s[A-ZĐ]{2,}(?![\w/-]))*)"
+    r"(?![\w/]|[-–]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
@@ -373,7 +374,7 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
     doc_type = m.group("type") + (m.group("sub") or "")
-    issuer = m.group("issuer").replace(" -", "-")
+    issuer = m.group("issuer").replace(" -", "-").replace("- ", "-")
     code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2"))
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
