@@ -1117,6 +1117,13 @@ def test_page_furniture_and_identifiers_are_not_measures():
             "Nông dân và Hội Phụ nữ",
             [3e9, 2],
         ),
+        (
+            "triển khai chương trình “Tư vấn-tiếp sức mùa thi” và 4 chiến dịch: “Hành quân xanh”, “Mùa hè xanh”, “Hoa "
+            "phượng đỏ”, “Kỳ nghỉ hồng”.",
+            [],
+        ),
+        # millions in a sentence about what gifts are worth: "trị giá quy thành tiền trên 11 triệu"
+        ("Thăm, tặng 48 suất, trị giá quy thành tiền trên 11 triệu tại xã Khánh Hải", [48, 11e6]),
         # set phrases: a campaign's contents, the centrally-run cities
         ("thực hiện 5 nội dung của cuộc vận động; 5 nội dung CVĐ; Hội LHPN 5 thành phố trực thuộc Trung ương", []),
         # items named after the kind the first one has; an item of another kind, or a number, ends the list
@@ -2133,6 +2140,14 @@ def test_two_days_joined_by_va_far_apart_are_two_gatherings_and_close_ones_one_s
         "Quỹ hỗ trợ nông dân cho 20 hội viên.\n"
     )
     assert sorted(v.date_start for v in draft_of(text).visits) == ["2019-10-17", "2019-10-22"]
+
+
+def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
+    text = (
+        "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "
+        "http://baoquangngai.vn/thoi-su/trong-tinh/202409/be-mac-hoi-thi-98233e8/\n"
+    )
+    assert values(draft_of(text)) == [12]
 
 
 def test_a_script_printed_english_time_stamp_is_the_publication_date():

@@ -1362,14 +1362,19 @@ def _item_label(sentence: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# A web address written in the text ("Nguồn: http://baoquangngai.vn/thoi-su/202409/…"): its digits count nothing.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
-    """Spans (sentence offsets) that are dates, times or document codes: no number inside them is a measure."""
+    """Spans (sentence offsets) that are dates, times, document codes or web addresses: no number inside them is a
+    measure."""
     spans = [(h.start, h.end) for h in ctx.date_ix.within(sentence.start - 80, sentence.end)]
     spans += [(d.start, d.quote_end) for d in ctx.doc_ix.within(sentence.start - 300, sentence.end)]
     if ctx.pub_hit is not None:
         spans.append((ctx.pub_hit.start, ctx.pub_hit.end))
     local = [(s - sentence.start, e - sentence.start) for s, e in spans if s < sentence.end and sentence.start < e]
-    return local + find_times(sentence.text)
+    return local + find_times(sentence.text) + [m.span() for m in _ADDRESS.finditer(sentence.text)]
 
 
 def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str | None]:

@@ -481,7 +481,7 @@ def _names_listed(rest: str) -> int:
         body = rest[rest.index(words[lead]) :]
     count = 0
     for item in re.split(r",|\bvà\b", re.split(r"[.;:()\n]", body, maxsplit=1)[0]):
-        item = item.strip()
+        item = item.strip().lstrip('“"')  # quoted names: "4 chiến dịch: “Hành quân xanh”, “Mùa hè xanh”, …"
         if not item or not item[0].isupper() or len(item.split()) > 5:
             break
         count += 1
@@ -500,7 +500,9 @@ def _money(head: re.Match, sentence: str) -> bool:
     rest = head.string[head.end() :]
     if head.group("money") or (head.group("mult") == "triệu" and rest.startswith("/")):
         return True  # "40 triệu/nhà": so much per house
-    if not re.search(r"\bđồng\b|\b[Ss]ố\s+tiền\b|\bkinh\s+phí\b|\btiết\s+kiệm\b", sentence):
+    if not re.search(
+        r"\bđồng\b|\b[Ss]ố\s+tiền\b|\bkinh\s+phí\b|\btiết\s+kiệm\b|\btrị\s+giá\b|\bthành\s+tiền\b", sentence
+    ):
         return False
     counts_nothing = bool(_NOT_MEASURE_AFTER.match(rest))
     return head.group("mult") in ("tỷ", "tỉ") or (head.group("mult") == "triệu" and counts_nothing)
