@@ -2083,6 +2083,12 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
             dt.date(2024, 10, 10),
             "năm cuối giai đoạn",
         ),
+        (
+            "Sáng 31-7, Hội Cựu Chiến binh huyện Hàm Yên tổ chức Đại hội Thi đua 'Cựu chiến binh gương mẫu' giai đoạn "
+            "2019-2024.",
+            dt.date(2024, 7, 31),
+            "năm cuối giai đoạn",
+        ),
         # deputies are elected in the spring of the term's first year, prepared from the autumn before
         (
             "Chiều ngày 16/4, Ủy ban MTTQ tỉnh tổ chức Hội nghị Hiệp thương lần 3 để lập danh sách những người ứng "

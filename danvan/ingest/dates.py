@@ -107,9 +107,10 @@ _TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
-# A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024").
+# A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
+# "Đại hội Thi đua … giai đoạn 2019-2024").
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương)[^.;]*giai\s+đoạn\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*giai\s+đoạn\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
