@@ -1124,6 +1124,12 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ),
         # millions in a sentence about what gifts are worth: "trị giá quy thành tiền trên 11 triệu"
         ("Thăm, tặng 48 suất, trị giá quy thành tiền trên 11 triệu tại xã Khánh Hải", [48, 11e6]),
+        # both parties, hours, the units named above counted again
+        (
+            "Tại buổi lễ, 2 bên đã ký kết; không để người chết quá 24 tiếng; tặng 73 phần quà cho người lao động tại 4 "
+            "công ty trên. Có 5 hộ trên địa bàn, 3 em biết 2 tiếng dân tộc",
+            [73, 5, 3, 2],
+        ),
         # set phrases: a campaign's contents, the centrally-run cities
         ("thực hiện 5 nội dung của cuộc vận động; 5 nội dung CVĐ; Hội LHPN 5 thành phố trực thuộc Trung ương", []),
         # items named after the kind the first one has; an item of another kind, or a number, ends the list

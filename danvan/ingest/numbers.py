@@ -84,7 +84,8 @@ _NOT_MEASURE_BEFORE = re.compile(
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên\s+(?:đường|bờ|lề)|"  # "2 bên đường": both sides
+    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|"  # "2 bên đường", "2 bên đã ký kết": both sides
+    r"tiếng(?!\s+(?:dân\s+tộc|nói))|"  # hours: "không quá 24 tiếng"
     r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|kv|"  # slogans ("3 tiên phong, 4 chủ động"); a line's "500 kV"
     # a campaign's set contents, the centrally-run cities: "5 nội dung của cuộc vận động", "5 thành phố trực thuộc TW"
     r"nội dung (?:của )?(?:cuộc vận động|cvđ)|thành phố trực thuộc (?:trung ương|tw)|"
@@ -370,7 +371,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
-    if _names_its_list(sentence[m.end() :], m.group(0)):
+    if _names_its_list(sentence[m.end() :], m.group(0)) or _RESTATED_ABOVE.match(after):
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
@@ -402,6 +403,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
 
+# The units named above, counted again: "tặng 73 phần quà cho người lao động tại 4 công ty trên."
+_RESTATED_ABOVE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:nói\s+)?trên\s*(?:[.,;:)]|$)")
 _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
 
 
