@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 import danvan
-from danvan.i18n import t
+from danvan.i18n import LANGS, t
 
 from . import cached, keys, presenting, routes, view
 from .ui import plain
@@ -96,9 +96,18 @@ def _navigation(lang: str) -> st.Page:
     return st.navigation(pages, expanded=True)
 
 
+def _menu_lang() -> str:
+    """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
+    asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
+    return asked if asked in LANGS else LANGS[0]
+
+
 def run() -> None:
     """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
     st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
+    # the menu first: until st.navigation runs, Streamlit lists pages/ by file name, and a server's first run loads
+    # the catalog for many seconds
+    page = _navigation(_menu_lang())
     catalog, error = cached.catalog()
     if catalog is None:
         st.error(t("data_invalid"))
@@ -109,7 +118,6 @@ def run() -> None:
     view.read_link(catalog)  # a session's first run: the filter and choices the link asks for
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
-    page = _navigation(current.lang)
     presenting.route(page)  # may switch to the slides: before the banners, so that they show there
     _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell

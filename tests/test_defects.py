@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import sign_in_as_curator
 from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture)
 
@@ -197,3 +200,28 @@ def test_boundary_radio_keeps_its_choice_after_switching_to_english(entry):  # n
 def test_untitled_sources_are_named_by_publisher_not_id(entry):  # noqa: F811
     shown = text(open_page(entry, "overview", nam="2015"))  # a13 has no title
     assert "[a13]" not in shown and "[vanninh.khanhhoa.gov.vn]" in shown
+
+
+def _menu_language_script():
+    import streamlit as st
+
+    from components.shell import _menu_lang
+
+    st.markdown(_menu_lang())
+
+
+@pytest.mark.parametrize(("asked", "shown"), [(None, "vi"), ("en", "en"), ("xx", "vi")])
+def test_the_menu_is_named_before_the_catalog_loads_in_the_links_language(asked, shown):
+    """A server's first run loads the catalog for many seconds, and until st.navigation runs Streamlit lists pages/ by
+    file name ("ban-do", "nhap-lieu"): the shell builds the menu first, in the language the link asks for."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_menu_language_script)
+    if asked:
+        at.query_params["lang"] = asked
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value == shown
+    source = (Path(__file__).resolve().parent.parent / "components" / "shell.py").read_text(encoding="utf-8")
+    run = source[source.index("def run() -> None:") :]
+    assert run.index("_navigation(_menu_lang())") < run.index("cached.catalog()")
