@@ -530,8 +530,7 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
         reason = f"vì bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào đầu năm {first}" + (
             f", chuẩn bị từ cuối năm {first - 1}" if hit.day.month > 6 else ""
         )
-    span = _REVIEWED_SPAN.search(sentence)
-    if not years and span and hit.day.month >= 4:
+    if not years and hit.day.month >= 4 and (span := _REVIEWED_SPAN.search(sentence)):
         # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year (one
         # of January to March may be held the year after: no year is guessed)
         years = [int(span.group("y2"))]

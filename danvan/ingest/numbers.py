@@ -472,6 +472,7 @@ def _names_listed(rest: str) -> int:
     """How many names follow a numeral's noun (one to three lower-case words) or a colon, each opening with a
     capital and split at commas and "và", up to the clause's end: "4 chiến dịch Mùa hè xanh, Hoa phượng đỏ, Kỳ nghỉ
     hồng, Hành quân xanh"; "sáp nhập 4 xã của huyện Than Uyên cũ: Mường Kim, Tà Mung, Tà Hừa, Pha Mu, xã …"."""
+    rest = rest[:240]  # a list of twelve names at most: the work per number stays bounded in a long pasted table
     if _MULTIPLIER.match(rest) or _MONEY.match(rest):
         return 0  # "gần 3 tỷ đồng Quỹ Đền ơn đáp nghĩa, Quỹ Vì người nghèo, Quỹ Khuyến học": an amount
     if (colon := re.match(r"[^\d.,;:]{0,40}:", rest)) is not None:
