@@ -976,6 +976,8 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007", ["34/2007/PL-UBTVQH11"]),
         ("Nghị quyết số 49/NQ-TU ngày 28/5/2024 của Ban Thường vụ Tỉnh uỷ", ["49-NQ/TU"]),
         ("Quyết định số 1221/QĐ-UBND của UBND tỉnh", ["1221/QĐ-UBND"]),
+        # a Ban Chỉ đạo may be the Party's or the State's: its code keeps the form it is written in
+        ("Kế hoạch số 12/KH-BCĐ ngày 3/4/2023 và Quyết định số 30-QĐ/BCĐ", ["12/KH-BCĐ", "30-QĐ/BCĐ"]),
         ("tiếp tục thực hiện Chỉ thị số 30-CT/TW1, Pháp lệnh", ["30-CT/TW"]),
         ("Nghị quyết số 25 - NQ/TƯ và 26-NQ/TƯ của Trung ương", ["25-NQ/TW", "26-NQ/TW"]),  # Trung ương with its mark
         ("Nghị quyết số 25-NQ/T.Ư của Trung ương", ["25-NQ/TW"]),

@@ -28,7 +28,8 @@ _CODE = re.compile(
     r"(?![\w/]|[-–]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
-_PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|BCĐ\w*|UBKT\w*")
+# Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
+_PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|UBKT\w*")
 # A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
 _FOOTNOTE = re.compile(r"^(TW|TU|HU)\d$")
 # Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
