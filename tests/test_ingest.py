@@ -998,7 +998,14 @@ def test_bare_numbers_completed_from_the_issuer():
         # a plenum that issued one resolution, its committee glued to "T.Ư"
         ("quán triệt Nghị quyết Hội nghị lần thứ 9 BCHT.Ư Đảng (khóa XI) và một số kết luận", ["33-NQ/TW"]),
         ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
-        ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", []),  # not the one this work follows
+        ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", ["24-NQ/TW"]),
+        # a comma before the term; the subject named after "nhất là"
+        (
+            "thực hiện các nghị quyết Hội nghị Trung ương 6, khóa XII, nhất là Nghị quyết về “Một số vấn đề về tiếp "
+            "tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn”",
+            ["18-NQ/TW"],
+        ),
+        ("Nghị quyết Trung ương 5 khóa XIII về nông nghiệp, nông dân, nông thôn", ["19-NQ/TW"]),
         ("Thực hiện Nghị quyết T.Ư 7 (khóa XI) về công tác dân vận trong tình hình mới", ["25-NQ/TW"]),
         # a bare mention in brackets after the title it names, issued by the sentence's subject
         (

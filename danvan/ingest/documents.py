@@ -58,20 +58,44 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
-# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)". A plenum issues several resolutions: the
+# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII". A plenum issues several resolutions: the
 # subject named after it decides which one.
 _PLENUM = re.compile(
     r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s*"
-    r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*\(?\s*"
+    r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
     r"kh[oó]a\s+(?P<term>[XVI]+)\b",
     re.IGNORECASE,
 )
-# (term, plenum, words of its subject) → (number, date) of the resolutions on the work this product follows.
+# (term, plenum, words of its subject) → (number, date) of the Central Committee's resolutions that reports on this
+# work cite by their plenum; a date only where it is beyond doubt. A plenum with one resolution needs no subject.
 _PLENUM_RESOLUTIONS = {
+    ("IX", 7, "đại đoàn kết"): ("23", "2003-03-12"),  # phát huy sức mạnh đại đoàn kết toàn dân tộc
+    ("IX", 7, "công tác dân tộc"): ("24", None),
+    ("IX", 7, "tôn giáo"): ("25", None),
+    ("X", 7, "thanh niên"): ("25", None),
+    ("X", 7, "nông dân"): ("26", "2008-08-05"),  # nông nghiệp, nông dân, nông thôn
+    ("X", 7, "trí thức"): ("27", None),
+    ("XI", 4, "xây dựng đảng"): ("12", None),  # một số vấn đề cấp bách về xây dựng Đảng hiện nay
+    ("XI", 5, "chính sách xã hội"): ("15", None),
+    ("XI", 7, "biến đổi khí hậu"): ("24", None),
     ("XI", 7, "dân vận"): ("25", "2013-06-03"),  # tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận
-    ("XIII", 8, "đại đoàn kết"): ("43", "2023-11-24"),  # phát huy truyền thống, sức mạnh khối đại đoàn kết toàn dân tộc
-    ("XII", 4, "chỉnh đốn đảng"): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
     ("XI", 9, ""): ("33", "2014-06-09"),  # its one resolution: xây dựng và phát triển văn hóa, con người Việt Nam
+    ("XII", 4, "chỉnh đốn đảng"): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
+    ("XII", 6, "tổ chức bộ máy"): ("18", "2017-10-25"),  # tiếp tục đổi mới, sắp xếp tổ chức bộ máy … tinh gọn
+    ("XII", 6, "đơn vị sự nghiệp công lập"): ("19", None),
+    ("XII", 7, "đội ngũ cán bộ"): ("26", None),
+    ("XII", 7, "tiền lương"): ("27", None),
+    ("XII", 7, "bảo hiểm xã hội"): ("28", None),
+    ("XIII", 5, "đất đai"): ("18", None),
+    ("XIII", 5, "nông dân"): ("19", None),  # nông nghiệp, nông dân, nông thôn đến năm 2030
+    ("XIII", 5, "kinh tế tập thể"): ("20", None),
+    ("XIII", 5, "tổ chức cơ sở đảng"): ("21", None),
+    ("XIII", 6, "nhà nước pháp quyền"): ("27", None),
+    ("XIII", 6, "phương thức lãnh đạo"): ("28", None),
+    ("XIII", 8, "chính sách xã hội"): ("42", None),
+    ("XIII", 8, "đại đoàn kết"): ("43", "2023-11-24"),  # phát huy truyền thống, sức mạnh khối đại đoàn kết toàn dân tộc
+    ("XIII", 8, "bảo vệ tổ quốc"): ("44", None),
+    ("XIII", 8, "trí thức"): ("45", None),
 }
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
