@@ -58,8 +58,8 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
-# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII". A plenum issues several resolutions: the
-# subject named after it decides which one.
+# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII".
+# A plenum issues several resolutions: the subject named after it decides which one.
 _PLENUM = re.compile(
     r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s*"
     r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
