@@ -2081,6 +2081,13 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     assert "nhiệm kỳ 2024–2029" in visit.date_note
     two_days = draft_of("Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n").visits
     assert [(v.date_start, v.date_end) for v in two_days] == [("2019-03-21", "2019-03-22")]
+    # the term named in another sentence on the congress (round 40's p1398); none named: no year, no event
+    later = (
+        "Sáng 19-5, tại Lữ đoàn 972 đã diễn ra Đại hội đại biểu Hội Truyền thống Trường Sơn tỉnh lần thứ nhất.\n"
+        "Đại hội đã bầu Ban Chấp hành Hội nhiệm kỳ 2024-2029 gồm 15 đồng chí.\n"
+    )
+    assert [v.date_start for v in draft_of(later).visits] == ["2024-05-19"]
+    assert draft_of(later.replace(" nhiệm kỳ 2024-2029", "")).visits == []
 
 
 @pytest.mark.parametrize(

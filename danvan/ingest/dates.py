@@ -507,7 +507,14 @@ def weekday_problem(hit: DateHit) -> str | None:
     return f"bài ghi {names[hit.weekday]} nhưng {hit.day:%d/%m/%Y} là {names[hit.day.weekday()]}"
 
 
-def sentence_year(hit: DateHit, sentence: str) -> DateHit:
+def congress_term(sentences: list[str]) -> re.Match | None:
+    """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
+    hành Hội nhiệm kỳ 2024-2029"): the latest one."""
+    terms = [t for s in sentences if _holds_congress(s) for t in _TERM.finditer(s)]
+    return max(terms, key=lambda t: t.group("y1"), default=None)
+
+
+def sentence_year(hit: DateHit, sentence: str, text_term: re.Match | None = None) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
     nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier; a
@@ -518,6 +525,10 @@ def sentence_year(hit: DateHit, sentence: str) -> DateHit:
     reason = "từ năm nêu trong cùng câu"
     # a congress reviews one term and opens the next ("nhiệm kỳ 2018 - 2023 … nhiệm kỳ 2023 - 2028"): the later
     term = max(_TERM.finditer(sentence), key=lambda t: t.group("y1"), default=None)
+    if not years and not term and text_term and _holds_congress(sentence):
+        # "Sáng 19-5, … Đại hội đại biểu Hội … lần thứ nhất." and later "Đại hội đã bầu Ban Chấp hành Hội nhiệm kỳ
+        # 2024-2029": the congress opens the term the text names for it
+        term = text_term
     if not years and term and _holds_congress(sentence):
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
