@@ -621,6 +621,20 @@ def test_the_headlines_undated_visit_gives_way_to_the_dated_one():
     assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2018-08-28", "Huyện ủy")]
 
 
+def test_the_pages_date_gives_way_to_a_gathering_day_the_event_model_finds():
+    """Round 40's p1408: the rules read no event in "Sáng ngày 09/8, lãnh đạo … tiến hành nghiệm thu và bàn giao …"
+    and dated the undated "Theo đó, đoàn đã tiến hành … bàn giao nhà" by the page; the model finds the 9th (H1 holds
+    only for want of a dated gathering)."""
+    text = (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN NGHĨA HÀNH: NGHIỆM THU, BÀN GIAO NHÀ ĐẠI ĐOÀN KẾT\n\n10/08/2023 05:03:54 PM\n\n"
+        "Sáng ngày 09/8, lãnh đạo Ban Thường trực Uỷ ban MTTQ Việt Nam huyện Nghĩa Hành, lãnh đạo Đảng ủy-HĐND-UBND-"
+        "UBMTTQVN và các Hội, Đoàn thể xã Hành Đức tiến hành nghiệm thu và bàn giao 04 nhà Đại đoàn kết cho hộ nghèo."
+        "\n\n"
+        "Theo đó, đoàn đã tiến hành nghiệm thu và bàn giao nhà cho hộ bà Võ Thị Dưỡng, thôn Kỳ Thọ Bắc.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-08-09"]
+
+
 def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
     text = (
         "Sáng ngày 16.7.2018, tại khu phố 3, Ủy ban nhân dân Thị trấn tổ chức ra quân làm công tác dân vận.\n"

@@ -816,6 +816,8 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c.hit) for v in kept)]
     if not added:
         return kept
+    # a gathering the page dated stood for the text's own event only for want of a dated one (H1): the model found one
+    kept = [v for v in kept if not (v.date_note or "").startswith(_PAGE_DATED)]
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     title = _title(ctx)
     heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
@@ -1070,6 +1072,9 @@ def _district(places: list[PlaceHit], province: str | None) -> str | None:
     return None
 
 
+_PAGE_DATED = "Bài không ghi ngày làm việc"  # the note of a visit dated by the page
+
+
 def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, DatePrecision, float, list[str]]:
     """The event's first day, the note that says how it is known, its precision, a confidence, problems."""
     notes: list[str] = []
@@ -1080,7 +1085,7 @@ def _visit_date(ctx: Context, event: _Event) -> tuple[str | None, str | None, Da
         if ctx.published.date and len(ctx.published.date) == 10:
             return (
                 ctx.published.date,
-                f"Bài không ghi ngày làm việc: lấy ngày đăng {partial_date(ctx.published.date)}.",
+                f"{_PAGE_DATED}: lấy ngày đăng {partial_date(ctx.published.date)}.",
                 "day",
                 0.6,
                 notes,
