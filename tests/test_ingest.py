@@ -2209,6 +2209,20 @@ def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 
 
+def test_a_year_counted_from_to_the_present_is_not_the_texts_year():
+    """H4: an open span gives no year (p342); a baseline "năm 2002, nay" neither (round 40's p1411). The present
+    year's own start does ("Từ đầu năm 2022 đến nay", p74); an undated gathering's check still sees the year."""
+    assert years_spoken_of("Từ năm 2021 đến nay, Ban Đại diện Hội bám sát nhiệm vụ") == []
+    assert years_spoken_of("79 hộ nghèo năm 2002, nay giảm còn 3 hộ; năm 2017 có 12 hộ") == [2017]
+    assert years_spoken_of("Từ đầu năm 2022 đến nay, Mặt trận đã vận động") == [2022]
+    assert years_spoken_of("Từ năm 2021 đến nay, hàng trăm tọa đàm", since=True) == [2021]
+    text = (
+        "Hội nghị sơ, tổng kết các chỉ thị, nghị quyết trên được Thành ủy Huế tổ chức sáng 10/8.\n"
+        "Từ 2.475 hội viên, đến nay đã tăng lên 4.423 hội viên; 79 hộ nghèo năm 2002, nay giảm còn 3 hộ.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == [None]
+
+
 @pytest.mark.parametrize(
     ("text", "day", "body"),
     [

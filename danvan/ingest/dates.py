@@ -464,12 +464,20 @@ def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
     return out
 
 
-def years_spoken_of(text: str) -> list[int]:
+# A year the text counts from to its present (H4: an open span gives no year) — but "Từ đầu năm 2022 đến nay" is
+# the present year's own start.
+_SINCE_THEN = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
+_START_OF = re.compile(r"\b(?:đầu|cuối)\s+$")
+
+
+def years_spoken_of(text: str, since: bool = False) -> list[int]:
     """The years a sentence names ("năm 2022", both of "năm học 2022-2023"), leaving out horizons and birth years
-    (_HORIZON)."""
+    (_HORIZON), and the years counted from to the present unless `since`."""
     years = []
     for m in _YEAR_WORD.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
+        if not since and _SINCE_THEN.match(text, m.end()) and not _START_OF.search(before):
+            continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
     for m in _SCHOOL_YEAR.finditer(text):

@@ -859,7 +859,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
-            years = years_spoken_of(sentence.text)
+            years = years_spoken_of(sentence.text, since=True)  # "Từ năm 2021 đến nay, … tọa đàm": a tally
             if (
                 _gathering(sentence.text)
                 and not FUTURE.search(sentence.text)  # "… sẽ tổ chức thăm, tặng quà": not held yet
