@@ -1126,6 +1126,12 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("tinh thần 3 tiên phong, 4 chủ động; hỗ trợ thi công đường dây 500 kV dài 12 km", [12]),
         ("nhà đạt tiêu chuẩn 3 cứng (nền móng cứng, khung tường cứng, mái cứng), rộng 40m2", [40]),
         ("có 56.538 hộ gia đình hội viên đạt 8 tiêu chí 5 không 3 sạch; 12 chi hội đạt 8 tiêu chí", [56538, 12, 8]),
+        # a number inside a quoted name of up to 12 words, closed by either quote mark
+        (
+            "duy trì 08 CLB“Phụ nữ dân tộc thiểu số tiết kiệm 5-10 triệu đồng” với gần 250 thành viên; thành lập "
+            '“CLB tiết kiệm 5-10 triệu đồng" ở 3 chi hội',
+            [8, 250, 3],
+        ),
         # names split at commas after a colon or right after the noun; an amount is not a list's numeral
         (
             "sáp nhập 4 xã của huyện Than Uyên cũ: Mường Kim, Tà Mung, Tà Hừa, Pha Mu, xã Mường Kim mới có nhiều điều "

@@ -513,11 +513,15 @@ def _money(head: re.Match, sentence: str) -> bool:
     return head.group("mult") in ("tỷ", "tỉ") or (head.group("mult") == "triệu" and counts_nothing)
 
 
+_QUOTE_END = re.compile(r"[”\"]")
+
+
 def _in_short_quote(sentence: str, m: re.Match) -> bool:
     """Inside a short quoted name — a programme "“1 triệu ly sữa”", a slogan "“Thành phố 4 an”", a model "“5 không,
-    3 sạch”" — a number is part of the name."""
+    3 sạch”", a club "CLB “Phụ nữ dân tộc thiểu số tiết kiệm 5-10 triệu đồng”" — a number is part of the name."""
     opened = sentence.rfind("“", 0, m.start())
-    closed = sentence.find("”", m.end())
+    closed = _QUOTE_END.search(sentence, m.end())  # “CLB tiết kiệm 5-10 triệu đồng": a straight quote may close it
+    closed = closed.start() if closed else -1
     if opened < 0 and sentence.count('"', 0, m.start()) % 2 == 1:  # straight quotes: "2 xóa 3 giúp"
         opened, closed = sentence.rfind('"', 0, m.start()), sentence.find('"', m.end())
     return (
@@ -526,7 +530,7 @@ def _in_short_quote(sentence: str, m: re.Match) -> bool:
         and "”" not in sentence[opened : m.start()]
         and "“" not in sentence[m.end() : closed]
         # a longer name when it opens with the number: "“90 hành động thiết thực phụ nữ và trẻ em”"
-        and len(sentence[opened:closed].split()) <= (14 if not sentence[opened + 1 : m.start()].strip() else 8)
+        and len(sentence[opened:closed].split()) <= (14 if not sentence[opened + 1 : m.start()].strip() else 12)
     )
 
 
