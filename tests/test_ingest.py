@@ -826,6 +826,9 @@ def test_fraction_without_percentage():
         ("với tổng giá trị gần 5 tỷ đồng", 5_000_000_000, "gần", "vnd", "đồng"),
         ("giúp đỡ hơn 17 ngàn suất quà", 17_000, "hơn", "count", "suất quà"),
         ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
+        # exact, with no binary residue (8,3 × 10⁹ in floats is 8.300.000.000,000001)
+        ("tổng dư nợ đạt hơn 8,3 tỷ đồng", 8_300_000_000, "hơn", "vnd", "đồng"),
+        ("vận động được 2 tỷ 350 triệu đồng", 2_350_000_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
         ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
         ("quyên góp ủng hộ được 61.794.000đ.", 61_794_000, None, "vnd", "đồng"),  # "đ" glued to the number

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from ..model import Status, Unit
 
@@ -268,6 +269,11 @@ class Measure:
     breakdown: str | None
 
 
+def _scaled(value: float, factor: float) -> float:
+    """value × factor without a binary fraction's residue: "8,3 tỷ" is 8.300.000.000, not 8.300.000.000,000001."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
 def parse_number(text: str) -> float:
     """Vietnamese digits: "1.973" → 1973, "81,77" → 81.77, "40.766" → 40766, "6 603" → 6603."""
     return float(re.sub(r"[.\s]", "", text).replace(",", "."))
@@ -295,7 +301,7 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
             # "261 triệu 250 nghìn đồng", "2 tỷ 500 triệu đồng": one amount written in two parts
             high, low = _FACTORS[two.group("m1").lower()], _FACTORS[two.group("m2").lower()]
             if low < high:
-                value = parse_number(m.group("num")) * high + parse_number(two.group("n")) * low
+                value = _scaled(parse_number(m.group("num")), high) + _scaled(parse_number(two.group("n")), low)
                 qualifier = _QUALIFIER.search(sentence[max(0, start - WINDOW) : start])
                 unit: Unit = "vnd" if two.group("money") else "count"
                 q = qualifier.group("q").lower() if qualifier else None
@@ -323,7 +329,7 @@ def measures(sentence: str, masked: list[tuple[int, int]], base: int = 0) -> lis
     for m in _WORD_MONEY.finditer(sentence):
         if not masks.overlaps(*m.span()):
             qualifier = _QUALIFIER.search(sentence[max(0, m.start() - WINDOW) : m.start()])
-            value = _WORD_DIGITS[m.group("word").lower()] * _FACTORS[m.group("mult").lower()]
+            value = _scaled(_WORD_DIGITS[m.group("word").lower()], _FACTORS[m.group("mult").lower()])
             value *= 100 if m.group("hundred") else 1
             q = qualifier.group("q").lower() if qualifier else None
             found.append(
@@ -698,7 +704,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
                 after = after[pct.end() :]  # "135/135 (100%) đơn vị": the noun comes after the bracket
     head = _MULTIPLIER.match(after)
     if head and not m.group("pct"):
-        value *= _FACTORS[head.group("mult")]
+        value = _scaled(value, _FACTORS[head.group("mult")])
         after = after[head.end() :]
         unit = "vnd" if _money(head, sentence) else unit
     elif _MONEY.match(after) or m.group("glued") == "đ":
