@@ -1129,6 +1129,7 @@ def test_page_furniture_and_identifiers_are_not_measures():
         ("tinh thần 3 tiên phong, 4 chủ động; hỗ trợ thi công đường dây 500 kV dài 12 km", [12]),
         ("nhà đạt tiêu chuẩn 3 cứng (nền móng cứng, khung tường cứng, mái cứng), rộng 40m2", [40]),
         ("có 56.538 hộ gia đình hội viên đạt 8 tiêu chí 5 không 3 sạch; 12 chi hội đạt 8 tiêu chí", [56538, 12, 8]),
+        ("đánh giá cao kết quả thực hiện NQ 25 và CT 05, với 12 mô hình", [12]),  # a document's kind abbreviated
         # a number inside a quoted name of up to 12 words, closed by either quote mark
         (
             "duy trì 08 CLB“Phụ nữ dân tộc thiểu số tiết kiệm 5-10 triệu đồng” với gần 250 thành viên; thành lập "

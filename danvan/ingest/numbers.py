@@ -61,6 +61,7 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
+    r"NQ|CT|QĐ|KL|"  # a document by the abbreviation of its kind: "thực hiện NQ 25 và CT 05"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|[Đđ]ường\s+tỉnh|[Đđ]ường\s+huyện|huyện\s+lộ|[Tt]háng|tuổi|lúc|hotline|Hotline|ĐT:|Fax|"
     r"Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
