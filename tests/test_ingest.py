@@ -828,6 +828,7 @@ def test_fraction_without_percentage():
         ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
         # exact, with no binary residue (8,3 × 10⁹ in floats is 8.300.000.000,000001)
         ("tổng dư nợ đạt hơn 8,3 tỷ đồng", 8_300_000_000, "hơn", "vnd", "đồng"),
+        ("và phần quà trị giá hơn 200.000. Kinh phí", 200_000, "hơn", "vnd", "đồng"),  # its "đồng" left unsaid
         ("vận động được 2 tỷ 350 triệu đồng", 2_350_000_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
         ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),

@@ -28,6 +28,10 @@ _MULTIPLIER = re.compile(
     r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|triêu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
 )
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
+# What an amount is written after: "trị giá hơn 200.000", "số tiền là 5.000.000"
+_WORTH = re.compile(
+    r"\b(?:trị\s+giá|giá\s+trị|số\s+tiền|kinh\s+phí)\s*(?:là\s+)?(?:(?:hơn|trên|gần|khoảng)\s+)?$", re.I
+)
 _FACTORS = {
     "ngàn": 1e3,
     "nghìn": 1e3,
@@ -397,7 +401,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return True
     head = _MULTIPLIER.match(after)
     rest = after[head.end() :] if head else after
-    if head and _money(head, sentence):
+    if (head and _money(head, sentence)) or _unsaid_money(m, before, after):
         return True  # money, even after a name ("hỗ trợ huyện Tây Giang 100 triệu đồng")
     if _YEAR_NUMBER.match(m.group("num")) and m.group("den") is None:
         # "lễ Phục sinh 2024 an lành", "hàng Việt Nam 2024 như …": written without a separator, it is a year (a
@@ -518,6 +522,14 @@ def _money(head: re.Match, sentence: str) -> bool:
         return False
     counts_nothing = bool(_NOT_MEASURE_AFTER.match(rest))
     return head.group("mult") in ("tỷ", "tỉ") or (head.group("mult") == "triệu" and counts_nothing)
+
+
+def _unsaid_money(m: re.Match, before: str, after: str) -> bool:
+    """ "phần quà trị giá hơn 200.000.": an amount of a thousand or more after "trị giá", "số tiền" or "kinh phí",
+    its "đồng" left unsaid and no noun after it."""
+    if m.group("den") or m.group("pct") or m.group("glued") or parse_number(m.group("num")) < 1000:
+        return False
+    return bool(_WORTH.search(before)) and not _starts_with_noun(after)
 
 
 _QUOTE_END = re.compile(r"[”\"]")
@@ -708,7 +720,7 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         value = _scaled(value, _FACTORS[head.group("mult")])
         after = after[head.end() :]
         unit = "vnd" if _money(head, sentence) else unit
-    elif _MONEY.match(after) or m.group("glued") == "đ":
+    elif _MONEY.match(after) or m.group("glued") == "đ" or _unsaid_money(m, before, after):
         unit = "vnd"
     if unit == "count" and _AVERAGE.search(before):
         unit = "average"
