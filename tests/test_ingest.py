@@ -633,6 +633,15 @@ def test_the_pages_date_gives_way_to_a_gathering_day_the_event_model_finds():
         "Theo đó, đoàn đã tiến hành nghiệm thu và bàn giao nhà cho hộ bà Võ Thị Dưỡng, thôn Kỳ Thọ Bắc.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2023-08-09"]
+    # … but stays when the text writes the page's day too (round 41's p1438: left on the 18th, handed over the 19th)
+    text = (
+        " date 2025-10-18 Đoàn công tác gồm đại diện cán bộ, hội viên và tình nguyện viên Hội Chữ thập đỏ tỉnh, do ông "
+        "Hà Văn Cát-Chủ tịch Hội làm Trưởng đoàn.\n"
+        "Sáng 18-10, đoàn xuất phát từ trụ sở Hội Chữ thập đỏ tỉnh Gia Lai (374 Trần Hưng Đạo, phường Quy Nhơn), mang "
+        "theo 150 triệu đồng tiền mặt cùng hàng hóa, lương thực, thực phẩm.\n"
+        "Dự kiến, ngày 19-10, đoàn sẽ trao quà hỗ trợ người dân bị ảnh hưởng nặng nề bởi bão lũ tại tỉnh Hà Tĩnh.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2025-10-18", "2025-10-19"]
 
 
 def test_a_launch_day_and_the_campaign_it_opens_are_two_events():

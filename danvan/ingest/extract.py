@@ -817,7 +817,9 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     if not added:
         return kept
     # a gathering the page dated stood for the text's own event only for want of a dated one (H1): the model found one
-    kept = [v for v in kept if not (v.date_note or "").startswith(_PAGE_DATED)]
+    # (unless the text writes that day too: "Sáng 18-10, đoàn xuất phát" under a page of the 18th)
+    dated = {c.key for c in candidates if likely[c.key] > model.threshold}
+    kept = [v for v in kept if not (v.date_note or "").startswith(_PAGE_DATED) or _visit_key(v) in dated]
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     title = _title(ctx)
     heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
