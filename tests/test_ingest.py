@@ -2064,6 +2064,12 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     assert draft_of(towards.replace("Hướng đến Đại hội", "Khai mạc Đại hội")).visits[0].date_start == "2023-12-04"
     planned = "Đăng ngày 18/10/2025\n\nHội Nông dân tỉnh đã ban hành kế hoạch chỉ đạo Đại hội Hội Nông dân các xã.\n"
     assert draft_of(planned).visits == []
+    # a volunteer trip held "vừa qua" (round 41's p1448)
+    volunteers = (
+        "03:36 11/07/2017\nVừa qua Chi đoàn Viện Kiểm sát nhân dân tỉnh Gia Lai tổ chức hoạt động tình nguyện về "
+        "nguồn tại xã Ia Phang, huyện Chư Pưh.\n"
+    )
+    assert [v.date_start for v in draft_of(volunteers).visits] == ["2017-07-11"]
 
 
 def test_a_commune_steering_committee_named_in_lower_case_organises():

@@ -107,7 +107,7 @@ _GATHERING = re.compile(
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
-    r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|"
+    r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
     r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao)",
     re.I,
