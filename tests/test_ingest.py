@@ -2129,6 +2129,12 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     )
     assert [v.date_start for v in draft_of(later).visits] == ["2024-05-19"]
     assert draft_of(later.replace(" nhiệm kỳ 2024-2029", "")).visits == []
+    # an association's representatives' conference is its congress (round 41's p1457)
+    conference = (
+        "Sáng nay (15/10), Ban đại diện Hội Người cao tuổi Quảng Nam tổ chức hội nghị đại biểu lần thứ V, nhiệm kỳ "
+        "2021-2026.\n"
+    )
+    assert [v.date_start for v in draft_of(conference).visits] == ["2021-10-15"]
 
 
 @pytest.mark.parametrize(

@@ -578,7 +578,9 @@ def sentence_year(hit: DateHit, sentence: str, text_term: re.Match | None = None
 def _holds_congress(sentence: str) -> bool:
     """A congress, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội nghị đánh giá
     giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
-    return re.search(r"đại\s+hội", sentence, re.I) is not None and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
+    # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress
+    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu", sentence, re.I)
+    return held is not None and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
 
 
 # A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and
