@@ -2474,6 +2474,13 @@ def test_the_article_names_its_province_without_events_and_a_gathering_is_where_
         registry,
     ).visits[0]
     assert visit.province == "95"  # Bạc Liêu, where the team worked; not Sóc Trăng, where it came from
+    # the people a team came to help are the host's (round 41's p1434)
+    gifts = draft_of(
+        "Chiều 16/9/2024, Đoàn công tác của tỉnh Bình Dương do Chủ tịch Ủy ban MTTQ Việt Nam tỉnh làm Trưởng đoàn đã "
+        "tới trao quà hỗ trợ người dân tỉnh Lào Cai khắc phục hậu quả thiên tai.\n",
+        registry,
+    )
+    assert [v.province for v in gifts.visits] == ["10"]
 
 
 def test_a_bare_document_the_catalog_knows_is_completed_and_a_duration_is_no_number():
