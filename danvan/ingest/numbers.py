@@ -391,6 +391,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "gian hàng 0 đồng": free, a name
     if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
         return False  # "sáp nhập 1 phần của Tổ 15": a part of it; "1 số hàng hóa": some
+    if m.group(0) == "19" and _RURAL_CRITERIA.match(after):
+        return False  # "đạt tiêu chí thứ 19 … trong 19 tiêu chí quốc gia xây dựng nông thôn mới": the national set
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
         # a share is never the next item of a listed name: "Đề án 06, 100% xã" is a share after the name
         name = _NOT_MEASURE_BEFORE.search(before)
@@ -413,6 +415,9 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         rest = rest.lstrip("/ ")  # a rate per unit: "với mức 2.000/hội viên"
     # in any case: a headline in capitals writes "KỶ NIỆM 92 NĂM"
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
+
+
+_RURAL_CRITERIA = re.compile(r"\s*tiêu\s+chí\s+(?:quốc\s+gia\s+)?(?:(?:xây\s+dựng|về)\s+)?(?:xã\s+)?nông\s+thôn\s+mới")
 
 
 # The units named above, counted again: "tặng 73 phần quà cho người lao động tại 4 công ty trên."
