@@ -383,7 +383,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     before, after = sentence[max(0, m.start() - WINDOW) : m.start()], sentence[m.end() : m.end() + WINDOW]
     if m.group("num").isdigit() and len(m.group("num")) >= 10:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
-    if _names_its_list(sentence[m.end() :], m.group(0)) or _RESTATED_ABOVE.match(after):
+    if _names_its_list(sentence[m.end() :], m.group(0)) or _RESTATED_ABOVE.match(after) or _named_before(sentence, m):
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
@@ -479,6 +479,26 @@ def _names_its_list(rest: str, written: str) -> bool:
         else:
             break
     return count == int(written) or _names_listed(rest) == int(written)
+
+
+def _named_before(sentence: str, m: re.Match) -> bool:
+    """A small numeral counting the places its sentence named just before under the same noun (H12): "các tỉnh Thái
+    Nguyên, Lạng Sơn, Cao Bằng và Bắc Ninh; tỉnh Cà Mau cũng hỗ trợ cho 4 tỉnh"."""
+    written = m.group(0)
+    noun = re.match(r"\s*([^\W\d_]+)", sentence[m.end() : m.end() + 20])
+    if not written.isdigit() or not 2 <= int(written) <= 12 or noun is None or not noun.group(1).islower():
+        return False
+    for listed in re.finditer(rf"\b{noun.group(1)}\s+(?=[A-ZĐ])", sentence[: m.start()]):
+        items = re.split(r",|\bvà\b", re.split(r"[;.:()]", sentence[listed.end() : m.start()], maxsplit=1)[0])
+        names = 0
+        for item in items:
+            words = item.split()
+            if not words or not words[0][0].isupper() or len(words) > 4:
+                break
+            names += 1
+        if names == int(written):
+            return True
+    return False
 
 
 # Words that put a name after a numeral's noun in another role: "2 suất quà cho Hội Nông dân và Hội Phụ nữ".
