@@ -2943,6 +2943,17 @@ def test_an_equal_figure_listed_beside_a_restated_one_is_the_next_item():
     assert values(draft_of(text)) == [11, 500_000_000, 11, 300_000_000]
 
 
+def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figures():
+    """Round 42's p1459: "20 tổ chức cơ sở" and "từ 20-30% tổ chức hội", "100% hội viên tham gia" and "phấn đấu 100%
+    hội viên đạt danh hiệu" were each drafted once."""
+    text = (
+        "Hội Cựu chiến binh khối cơ quan\n"
+        "Toàn Hội hiện có 20 tổ chức cơ sở với 325 hội viên. 100% hội viên tham gia học tập đầy đủ các nghị quyết.\n"
+        "Hội phấn đấu 100% hội viên đạt danh hiệu hội viên gương mẫu; từ 20-30% tổ chức hội hoàn thành xuất sắc.\n"
+    )
+    assert values(draft_of(text)) == [20, 325, 100, 100, 20, 30]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

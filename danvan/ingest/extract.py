@@ -1222,6 +1222,8 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                     measure.value,
                     measure.numerator,
                     measure.denominator,
+                    measure.unit,  # "20 tổ chức cơ sở" and "20-30% tổ chức hội": two figures
+                    measure.status,  # "100% hội viên" done and "phấn đấu 100% hội viên": a result and a target
                     measure.subject,
                     period[0],
                     _item_label(sentence.text),
