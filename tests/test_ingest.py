@@ -2952,6 +2952,13 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         "Hội phấn đấu 100% hội viên đạt danh hiệu hội viên gương mẫu; từ 20-30% tổ chức hội hoàn thành xuất sắc.\n"
     )
     assert values(draft_of(text)) == [20, 325, 100, 100, 20, 30]
+    # one donor's sum, then another's equal one said with "cũng" (round 42's p1458); said again without it, once
+    gifts = (
+        "Ủng hộ đồng bào vùng lũ\nSáng 8/10, ca sĩ Hòa Minzy chuyển 100 triệu đồng tới tài khoản của Ủy ban MTTQ "
+        "tỉnh. Ca sĩ Đức Phúc cũng ủng hộ 100 triệu đồng.\n"
+    )
+    assert values(draft_of(gifts)) == [100_000_000, 100_000_000]
+    assert values(draft_of(gifts.replace(" cũng", ""))) == [100_000_000]
 
 
 @pytest.mark.parametrize(

@@ -1238,7 +1238,9 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
                 partner = _range_partner(ctx.article.text, measure, found_here)
                 # … and an equal figure a sentence lists beside the one it restates is its next item ("11 hộ … vay 500
                 # triệu; 11 hộ ở xã Trường Xuân vay 300 triệu" after a caption's "11 hộ dân …")
-                again = where != sentence.start and (key, sentence.start) not in restated
+                # ("Ca sĩ Đức Phúc cũng ủng hộ 100 triệu đồng." after another's 100 triệu: "cũng", also, is news)
+                also = _ALSO.search(ctx.article.text[sentence.start : measure.start]) is not None
+                again = where != sentence.start and (key, sentence.start) not in restated and not also
                 restated.add((key, sentence.start))
                 if (again or words in said) and not (partner is not None and ranges and partner not in ranges):
                     continue  # the same fact stated again
@@ -1268,6 +1270,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 
 
 # "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
+_ALSO = re.compile(r"\bcũng\s+(?:[^\W\d_]+\s+){0,3}$")
 _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
 
 
