@@ -68,6 +68,14 @@ def test_the_sites_bar_of_todays_date_is_no_publication_date():
     assert [v.date_start for v in draft.visits] == ["2017-11-03"]
 
 
+def test_a_span_of_days_on_a_short_line_is_no_publication_date():
+    """Round 43's p1509, its lines broken by the page: "Ngày 26 và 27/7/2023, Ban" alone on a line opens an event's
+    sentence; a page's stamp is one day."""
+    text = "Ngày Thương binh - Liệt sỹ\nNgày 26 và 27/7/2023, Ban\nThường vụ Huyện đoàn tổ chức Lễ thắp nến tri ân.\n"
+    assert draft_of(text).source.published is None
+    assert draft_of(text.replace("26 và 27/7/2023", "27/7/2023")).source.published == "2023-07-27"
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

@@ -326,7 +326,10 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
                 return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         if para is article.paragraphs[0] and _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
-        hits = [h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day"]
+        # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
+        hits = [
+            h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day" and not h.end_day
+        ]
         if len(para.text) > 80:
             # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
             # ("Kiểm tra … quận Hai Bà Trưng (22:39 18/07/2019)") is the page's, wherever the line ends.
