@@ -564,8 +564,8 @@ def _in_short_quote(sentence: str, m: re.Match) -> bool:
     """Inside a short quoted name — a programme "“1 triệu ly sữa”", a slogan "“Thành phố 4 an”", a model "“5 không,
     3 sạch”", a club "CLB “Phụ nữ dân tộc thiểu số tiết kiệm 5-10 triệu đồng”" — a number is part of the name."""
     opened = sentence.rfind("“", 0, m.start())
-    closed = _QUOTE_END.search(sentence, m.end())  # “CLB tiết kiệm 5-10 triệu đồng": a straight quote may close it
-    closed = closed.start() if closed else -1
+    end = _QUOTE_END.search(sentence, m.end())  # “CLB tiết kiệm 5-10 triệu đồng": a straight quote may close it
+    closed = end.start() if end else -1
     if opened < 0 and sentence.count('"', 0, m.start()) % 2 == 1:  # straight quotes: "2 xóa 3 giúp"
         opened, closed = sentence.rfind('"', 0, m.start()), sentence.find('"', m.end())
     return (
