@@ -488,17 +488,8 @@ def _named_before(sentence: str, m: re.Match) -> bool:
     noun = re.match(r"\s*([^\W\d_]+)", sentence[m.end() : m.end() + 20])
     if not written.isdigit() or not 2 <= int(written) <= 12 or noun is None or not noun.group(1).islower():
         return False
-    for listed in re.finditer(rf"\b{noun.group(1)}\s+(?=[A-ZĐ])", sentence[: m.start()]):
-        items = re.split(r",|\bvà\b", re.split(r"[;.:()]", sentence[listed.end() : m.start()], maxsplit=1)[0])
-        names = 0
-        for item in items:
-            words = item.split()
-            if not words or not words[0][0].isupper() or len(words) > 4:
-                break
-            names += 1
-        if names == int(written):
-            return True
-    return False
+    listed = re.finditer(rf"\b{noun.group(1)}\s+(?=[A-ZĐ])", sentence[: m.start()])
+    return any(_leading_names(sentence[name.end() : m.start()]) == int(written) for name in listed)
 
 
 # Words that put a name after a numeral's noun in another role: "2 suất quà cho Hội Nông dân và Hội Phụ nữ".
@@ -520,6 +511,11 @@ def _names_listed(rest: str) -> int:
         if not lead or any(not w.isalpha() or w in _NOT_A_LIST for w in words[:lead]):
             return 0
         body = rest[rest.index(words[lead]) :]
+    return _leading_names(body)
+
+
+def _leading_names(body: str) -> int:
+    """How many names open `body`, each with a capital and split at commas and "và", up to the clause's end."""
     count = 0
     for item in re.split(r",|\bvà\b", re.split(r"[.;:()\n]", body, maxsplit=1)[0]):
         item = item.strip().lstrip('“"')  # quoted names: "4 chiến dịch: “Hành quân xanh”, “Mùa hè xanh”, …"
@@ -552,9 +548,9 @@ def _money(head: re.Match, sentence: str) -> bool:
 def _unsaid_money(m: re.Match, before: str, after: str) -> bool:
     """ "phần quà trị giá hơn 200.000.": an amount of a thousand or more after "trị giá", "số tiền" or "kinh phí",
     its "đồng" left unsaid and no noun after it."""
-    if m.group("den") or m.group("pct") or m.group("glued") or parse_number(m.group("num")) < 1000:
+    if m.group("den") or m.group("pct") or m.group("glued") or not _WORTH.search(before):
         return False
-    return bool(_WORTH.search(before)) and not _starts_with_noun(after)
+    return parse_number(m.group("num")) >= 1000 and not _starts_with_noun(after)
 
 
 _QUOTE_END = re.compile(r"[”\"]")
