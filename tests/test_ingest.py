@@ -3027,3 +3027,25 @@ def test_a_captions_line_under_the_text_restates_its_figures():
 )
 def test_a_handover_or_donations_received_is_the_days_event(text, expected):
     assert [v.date_start for v in draft_of(text).visits] == expected
+
+
+def test_a_text_of_few_figures_says_an_equal_one_again_of_the_same_fact():
+    # the headline's "345 suất quà" is the body's "345 phần quà": the body's statement is kept
+    text = (
+        "Liên đoàn Lao động thành phố tặng 345 suất quà cho đoàn viên\n"
+        "Tại chương trình, Liên đoàn Lao động thành phố dành tặng 345 phần quà Tết cho đoàn viên, người lao động có "
+        "hoàn cảnh khó khăn.\n"
+        "Hội bàn giao 2 nhà tình thương. Tại buổi lễ, xã đã trao quyết định tặng nhà cho 2 hộ.\n"
+    )
+    draft = draft_of(text)
+    assert values(draft) == [345, 2]
+    assert draft.observations[0].quote.startswith("Tại chương trình")
+    assert draft.observations[1].subject == "nhà tình thương"
+
+
+def test_a_report_of_many_figures_keeps_equal_ones_counting_other_things():
+    text = (
+        "Năm 2023, Hội đã vận động thành lập 36 mô hình tổ hợp tác, 12 câu lạc bộ và 410 tổ hội nghề nghiệp. "
+        "Có 36 xã hoàn thành dồn điền đổi thửa. Hội phối hợp tổ chức 25 lớp tập huấn cho 1.200 hội viên.\n"
+    )
+    assert values(draft_of(text)) == [36, 12, 410, 36, 25, 1200]
