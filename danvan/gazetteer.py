@@ -79,6 +79,13 @@ _TYPE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "đảng ủy thị trấn": (("commune", "thị trấn"),),
     "đảng bộ thị trấn": (("commune", "thị trấn"),),
     "đảng ủy đặc khu": (("commune", "đặc khu"),),
+    "tỉnh đoàn": (("province", "tỉnh"),),  # the youth union of a level: "Xã đoàn Vĩnh Hanh", "Huyện đoàn Chư Sê"
+    "thành đoàn": (("province", "thành phố"), ("district", "thành phố")),
+    "huyện đoàn": (("district", "huyện"),),
+    "thị đoàn": (("district", "thị xã"),),
+    "quận đoàn": (("district", "quận"),),
+    "xã đoàn": (("commune", "xã"),),
+    "phường đoàn": (("commune", "phường"),),
     "tỉnh": (("province", "tỉnh"),),
     "thành phố": (("province", "thành phố"), ("district", "thành phố")),
     "tp": (("province", "thành phố"), ("district", "thành phố")),

@@ -69,6 +69,7 @@ def test_dat_do_is_a_former_name_in_ba_ria_vung_tau() -> None:
         ("Q. Ba Đình", "01", "001"),
         ("H. Chợ Đồn", "06", "064"),
         ("TX. Quảng Trị", "45", "462"),
+        ("Huyện đoàn Chư Sê", "64", "633"),  # the youth union of a district names it, as its party committee does
     ],
 )
 def test_type_words_and_abbreviations(name: str, province: str, district: str | None) -> None:
@@ -312,3 +313,9 @@ def test_find_places_reports_unknown_names_only_when_asked() -> None:
     assert gazetteer.find_places(text, on=BEFORE) == []
     (hit,) = gazetteer.find_places(text, on=BEFORE, include_unknown=True)
     assert hit.resolution.status == "unknown" and hit.text == "Tỉnh ủy Đinh Thị Lụa"
+
+
+def test_a_commune_youth_union_names_its_commune() -> None:
+    """Round 44's p1538: "Xã đoàn Vĩnh Hanh" is xã Vĩnh Hanh of An Giang (Châu Thành)."""
+    m = found("Xã đoàn Vĩnh Hanh")
+    assert (m.province_code, m.district_code, m.place.level, m.place.name) == ("89", "892", "commune", "Vĩnh Hanh")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..fmt import partial_date
 from ..model import DatePrecision
-from .text import DATE_HEADER, Article
+from .text import DATE_HEADER, Article, Span
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
 _WEEKDAY_WORDS = {
@@ -110,7 +110,7 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
 # "Đại hội Thi đua … giai đoạn 2019-2024").
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*giai\s+đoạn\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*(?:giai\s+đoạn\s+|\(\s*)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
@@ -317,7 +317,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         value = "-".join(g for g in header.group("y", "m", "d") if g)
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
         return Published(value, header.group(0).strip(), note, 0.85), None
-    for para in article.paragraphs[:8]:
+    top = article.paragraphs[:8]
+    for i, para in enumerate(top):
         if (js := _JS_STAMP.fullmatch(para.text.strip())) is not None:
             # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
             day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
@@ -336,8 +337,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             hits = [h for h in hits if _is_stamp(article.text, h)]
         elif len(para.text.split()) > 10:  # a short sentence that a day word opens reports an event too
             hits = [h for h in hits if not h.cue or _is_stamp(article.text, h)]
-        if not hits:
-            continue
+        if not hits or (not _is_stamp(article.text, hits[0]) and any(_stamped(article, p) for p in top[i + 1 :])):
+            continue  # "Chủ nhật, ngày 24 tháng 11 năm 2024" over "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42": the bar
         hit = hits[0]
         # a lead that opens with the stamp: its quote ends with the stamp ("Hà Nội (TTXVN 11/3/2022)")
         stop = hit.end + (1 if article.text[hit.end : hit.end + 1] == ")" else 0)
@@ -347,6 +348,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
         return Published(hit.day.isoformat(), quote, note, confidence), hit
     return Published(None, None, None, 0.0), None
+
+
+def _stamped(article: Article, para: Span) -> bool:
+    """A line of the page's header that holds a dated time stamp ("Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42")."""
+    return any(h.has_year and _is_stamp(article.text, h) for h in find_dates(para.text, base=para.start))
 
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
