@@ -550,6 +550,11 @@ def sentence_year(hit: DateHit, sentence: str, text_term: re.Match | None = None
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
+    elif not years and term and hit.day.month <= 6 and _greets_congress(sentence):
+        # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024": a congress ahead in the first
+        # half of its term's first year; in the second half it may be a year away (p1573 "ngày 6.9" of 2018)
+        years = [int(term.group("y1"))]
+        reason = f"vì thi đua chào mừng đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} trước kỳ đại hội"
     elif not years and term and _ELECTION.search(sentence):
         # "Chiều ngày 16/4, … Hội nghị Hiệp thương lần 3 … đại biểu HĐND các cấp nhiệm kỳ 2021-2026": the people's
         # councils are elected in the spring of the term's first year, prepared from the autumn before
@@ -589,7 +594,20 @@ def _holds_congress(sentence: str) -> bool:
     giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
     # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress
     held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu", sentence, re.I)
-    return held is not None and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
+    return (
+        held is not None
+        and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
+        # "tiến tới chào mừng Đại hội … nhiệm kỳ 2019 – 2024": a congress ahead, its year not yet the sentence's
+        and not _AHEAD_OF.search(sentence, 0, held.start())
+    )
+
+
+def _greets_congress(sentence: str) -> bool:
+    """A congress ahead: "tiến tới chào mừng Đại hội …", "hướng tới Đại hội …"."""
+    return any(_AHEAD_OF.search(sentence, 0, m.start()) for m in re.finditer(r"đại\s+hội", sentence, re.I))
+
+
+_AHEAD_OF = re.compile(r"(?:tiến\s+tới|hướng\s+tới|chào\s+mừng)\s+(?:[^\W\d_]+\s+){0,3}$", re.I)
 
 
 # A text that reports a year's results ("tổng kết …", "kết quả năm qua", "đến hết năm 2024"): its January and

@@ -62,6 +62,13 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\
 _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
+# A sentence that is a day and nothing more: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày 12/9/2023."
+_DATE_ALONE = re.compile(
+    r"\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*"
+)
+
+
 class IngestError(ValueError):
     """The input cannot be turned into a draft; the message names the file and the reason."""
 
@@ -188,6 +195,8 @@ def split_sentences(paragraph: Span) -> list[Span]:
         ellipsis = match.group("stop")[0] == "…" or paragraph.text[max(0, match.start() - 2) : match.start()] == ".."
         if ellipsis and paragraph.text[match.end()].islower():
             continue  # "Hội Cựu chiến binh... tổ chức lễ phát động": a list cut short, the sentence goes on
+        if _DATE_ALONE.fullmatch(paragraph.text, last, match.start("stop")):
+            continue  # "Sáng ngày 7 tháng 10 năm 2021. Tại ấp Cái Tắc, Hội … ra quân": the date opens the next one
         end = match.end("stop")
         piece = paragraph.text[last:end]
         if piece.strip():
