@@ -118,6 +118,27 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     assert [s.text for s in prepare("Có 12. Hội họp.\n").sentences()] == ["Có 12.", "Hội họp."]
 
 
+def test_the_day_a_law_takes_effect_is_no_gathering():
+    """Round 45's p1581 (its "hiệu lực lực" as the page wrote it)."""
+    text = (
+        "Ngày 11/9/2023, Uỷ ban MTTQ tỉnh tổ chức hội nghị tuyên truyền pháp luật tại xã Liên Bão (huyện Tiên Du).\n"
+        "Toàn cảnh hội nghị\n"
+        "Tại hội nghị, đồng chí Lê Đức Kỳ, Phó Chủ tịch TT Uỷ ban MTTQ tỉnh đã Tuyên truyền về những điểm mới của Luật "
+        "Thực hiện dân chủ ở cơ sở được Quốc hội khóa XV thông qua và có hiệu lực lực từ ngày 1/7/2023; Nghị định số "
+        "59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 về Quy định chi tiết một số điều của luật.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-09-11"]
+
+
+def test_drafts_to_be_put_to_a_congress_are_no_gathering():
+    """Round 45's p1585: the page's date is not the day of a congress still to come."""
+    text = (
+        " date 2025-11-08 Hướng tới Đại hội XIV của Đảng, những ngày này cán bộ, đảng viên và nhân dân tỉnh Cà Mau đã "
+        "thảo luận, góp ý sôi nổi vào các dự thảo văn kiện trình Đại hội.\n"
+    )
+    assert draft_of(text).visits == []
+
+
 def test_a_span_of_days_on_a_short_line_is_no_publication_date():
     """Round 43's p1509, its lines broken by the page: "Ngày 26 và 27/7/2023, Ban" alone on a line opens an event's
     sentence; a page's stamp is one day."""
@@ -1104,6 +1125,7 @@ def test_bare_numbers_completed_from_the_issuer():
         # joint and coordination documents; a state body's letter, whose code names no type
         ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN", ["403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN"]),
         ("Chương trình phối hợp số 09/CTPH-BDVTU-UBND giữa hai cơ quan", ["09/CTPH-BDVTU-UBND"]),
+        ("Chương trình phối hợp số 09/Ctr-BCA-TTTW ngày 1/8/2013 giữa Bộ Công an với", ["09/Ctr-BCA-TTTW"]),  # p1563
         ("UBND tỉnh vừa có Công văn số 1613/UBND-KGVX về việc", ["1613/UBND-KGVX"]),
         ("theo văn bản số 567/UBND-NC ngày 5/5/2023", ["567/UBND-NC"]),
         # the issuer written with the old tone placement, by its standing members or abbreviated, a city's council
@@ -1731,7 +1753,7 @@ def test_fresh_tuning_accuracy_floor(registry):
     ids = labels["split"]["tuning"]
     tuning = {"texts": [t for t in labels["texts"] if t["id"] in set(ids)], "split": {"tuning": ids, "held_out": []}}
     summary = summarise(tuning, run(tuning, fixtures, registry))["tuning"]
-    assert len(ids) == 1472
+    assert len(ids) == 1494
     for name, (precision, recall) in FRESH_TUNING_FLOORS.items():
         assert summary[name]["precision"] >= precision and summary[name]["recall"] >= recall, (name, summary[name])
 

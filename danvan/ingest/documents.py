@@ -15,10 +15,11 @@ from ..text import fold_tones
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4}(?:[A-Za-z](?=\s*[-–/]))?)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
-    # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND"
+    # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
+    # "09/Ctr-BCA-TTTW" (a Chương trình phối hợp of the police and the Front)
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
     # "DA", a Công điện "CĐ", a Thông cáo "TC"
-    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL|"
+    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL|"
     r"QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     r"\s*(?P<sep2>[-/–])\s*"

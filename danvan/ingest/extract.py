@@ -124,7 +124,8 @@ _RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
 # "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội", "kế hoạch chỉ đạo Đại hội", "chuẩn bị Đại hội": a
 # gathering to come, worked towards or planned, not one held.
 _TOWARDS = re.compile(
-    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?)\s+(?:tổ\s+chức\s+)?$",
+    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?|văn\s+kiện\s+trình)\s+"
+    r"(?:tổ\s+chức\s+)?$",  # "góp ý vào các dự thảo văn kiện trình Đại hội": a congress still to come
     re.I,
 )
 
@@ -888,6 +889,10 @@ def _title(ctx: Context) -> Span | None:
     return None
 
 
+# "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
+_IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
+
+
 def _events(ctx: Context) -> list[_Event]:
     """Dated sentences with an event verb; a document's own date is not an event."""
     events = []
@@ -902,6 +907,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _in_quoted_name(ctx.article.text, h)
+                and not _IN_FORCE.search(ctx.article.text[max(0, h.start - 40) : h.start])
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
                     and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
