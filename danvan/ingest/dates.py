@@ -524,6 +524,16 @@ def weekday_problem(hit: DateHit) -> str | None:
     return f"bài ghi {names[hit.weekday]} nhưng {hit.day:%d/%m/%Y} là {names[hit.day.weekday()]}"
 
 
+def congress_ahead(sentences: list[str]) -> re.Match | None:
+    """The term of a congress a text's work greets ahead ("hướng tới chào mừng Đại hội … nhiệm kỳ 2015-2020")."""
+    terms = [t for s in sentences if _greets_congress(s) for t in _TERM.finditer(s)]
+    return max(terms, key=lambda t: t.group("y1"), default=None)
+
+
+def _greeted(term: re.Match, sentence: str) -> re.Match | None:
+    return term if _greets_congress(sentence) else None
+
+
 def congress_term(sentences: list[str]) -> re.Match | None:
     """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
     hành Hội nhiệm kỳ 2024-2029"): the latest one."""
@@ -531,7 +541,9 @@ def congress_term(sentences: list[str]) -> re.Match | None:
     return max(terms, key=lambda t: t.group("y1"), default=None)
 
 
-def sentence_year(hit: DateHit, sentence: str, text_term: re.Match | None = None) -> DateHit:
+def sentence_year(
+    hit: DateHit, sentence: str, text_term: re.Match | None = None, text_ahead: re.Match | None = None
+) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
     nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier; a
@@ -550,11 +562,12 @@ def sentence_year(hit: DateHit, sentence: str, text_term: re.Match | None = None
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
-    elif not years and term and hit.day.month <= 6 and _greets_congress(sentence):
-        # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024": a congress ahead in the first
-        # half of its term's first year; in the second half it may be a year away (p1573 "ngày 6.9" of 2018)
-        years = [int(term.group("y1"))]
-        reason = f"vì thi đua chào mừng đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} trước kỳ đại hội"
+    elif not years and hit.day.month <= 6 and (ahead := text_ahead if term is None else _greeted(term, sentence)):
+        # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024", or a sentence of the text ("…
+        # hoạt động … hướng tới chào mừng Đại hội Đảng bộ huyện …, nhiệm kỳ 2015-2020"): a congress ahead, in the
+        # first half of its term's first year; in the second half it may be a year away (p1573 "ngày 6.9" of 2018)
+        years = [int(ahead.group("y1"))]
+        reason = f"vì hoạt động chào mừng đại hội nhiệm kỳ {ahead.group('y1')}–{ahead.group('y2')} trước kỳ đại hội"
     elif not years and term and _ELECTION.search(sentence):
         # "Chiều ngày 16/4, … Hội nghị Hiệp thương lần 3 … đại biểu HĐND các cấp nhiệm kỳ 2021-2026": the people's
         # councils are elected in the spring of the term's first year, prepared from the autumn before

@@ -38,6 +38,7 @@ from .dates import (
     after_reviewed_year,
     anniversaries,
     around_new_year,
+    congress_ahead,
     congress_term,
     find_dates,
     find_times,
@@ -378,8 +379,9 @@ def _context(
     history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
-        term = congress_term([s.text for s in sentences])
-        dates = [sentence_year(h, sentence_of(h), term) for h in dates]
+        texts = [s.text for s in sentences]
+        term, ahead = congress_term(texts), congress_ahead(texts)
+        dates = [sentence_year(h, sentence_of(h), term, ahead) for h in dates]
         dates = around_new_year(dates, article.text)
         dates = after_reviewed_year(dates, year, article.text)
     in_content = _in_content(article)

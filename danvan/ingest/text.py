@@ -62,10 +62,12 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\
 _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
-# A sentence that is a day and nothing more: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày 12/9/2023."
+# A sentence that is a day and nothing more, or with its place: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày 16/01/2022
+# tại Hội trường khối vận xã Tân Hưng."
 _DATE_ALONE = re.compile(
     r"\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?\d{1,2}"
-    r"(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*"
+    r"(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+    r"(?:,?\s+tại\s+[^.;:!?]{1,80})?\s*"
 )
 
 
