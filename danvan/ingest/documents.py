@@ -46,7 +46,7 @@ _LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/
 # A state body's official letter has no type in its code: "Công văn số 1613/UBND-KGVX" (the body, then its office).
 _LETTER_CODE = re.compile(
     r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)(?:\s+số)?\s+(?P<num>\d{1,5})\s*/\s*"
-    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*\d*)+)(?![\w/-])"
+    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\d*)+)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
@@ -415,7 +415,8 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
 
 
 def _from_letter(text: str, m: re.Match) -> DocHit:
-    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('issuer')}", "Công văn", False)
+    issuer = re.sub(r"\s*-\s*", "-", m.group("issuer"))
+    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{issuer}", "Công văn", False)
     _add_date_and_title(text, hit)
     return hit
 

@@ -167,7 +167,7 @@ _TITLE_EVENT = re.compile(
     re.IGNORECASE,
 )
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
-_AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?:đến|tới) thăm|(?:người|nhân) dân|đồng bào)\s*$")
+_AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?:đến|tới)(?: thăm)?|(?:người|nhân) dân|đồng bào)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence or a
 # clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"): the day figures are counted to.
 _AS_OF = re.compile(
