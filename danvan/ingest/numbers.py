@@ -60,10 +60,11 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
 # "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105",
 # a programme "Chương trình 167", the two sides "giữa 2 đội X - Y", a day "ngày 10/11", a ward "phường 6", a road
-# "đường tỉnh 830", a month named without its year "Tháng 6 vừa qua".
+# "đường tỉnh 830", a month named without its year "Tháng 6 vừa qua", a town's block "khối 4 phường Nghi Thu".
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
-    r"Khu phố|khu phố|khu|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|mức độ|cấp độ|"
+    r"Khu phố|khu phố|khu|[Kk]hối|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|"
+    r"mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"NQ|CT|QĐ|KL|"  # a document by the abbreviation of its kind: "thực hiện NQ 25 và CT 05"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|[Đđ]ường\s+tỉnh|[Đđ]ường\s+huyện|huyện\s+lộ|[Tt]háng|tuổi|lúc|hotline|Hotline|ĐT:|Fax|"
