@@ -1278,10 +1278,10 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
             in_text = [d for d in drafts[:said_above] if not any(d is h for h in heads)]  # not the headline's
             if all(any(_restates(o, d) for d in in_text) for o in drafts[said_above:]):
                 del drafts[said_above:]  # every figure of the line was said above it
-    # A headline's or a photo caption's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động
-    # được hơn 1,8 tỷ đồng" with its period) is one fact: the body's statement is kept.
     if len(drafts) <= FEW_FIGURES:
         drafts = [d for d in drafts if not any(d is e for e in echoes)]
+    # A headline's or a photo caption's figure restated in the body ("Huy động hơn 1,8 tỉ đồng …" then "đã huy động
+    # được hơn 1,8 tỷ đồng" with its period) is one fact: the body's statement is kept.
     body = [d for d in drafts if not any(d is h for h in heads)]
     drafts = [d for d in drafts if not any(d is h for h in heads) or not any(_restates(d, b) for b in body)]
     ids: Counter[str] = Counter()
@@ -1296,6 +1296,7 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 # often other facts ("36 mô hình" and "36 xã"). Chosen on the tuning texts: of the figures a text of five or fewer
 # says again in other words, three in four are not labelled.
 FEW_FIGURES = 5
+
 # "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
 _ALSO = re.compile(r"\bcũng\s+(?:[^\W\d_]+\s+){0,3}$")
 _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
