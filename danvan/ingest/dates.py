@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..fmt import partial_date
@@ -524,21 +525,26 @@ def weekday_problem(hit: DateHit) -> str | None:
     return f"bài ghi {names[hit.weekday]} nhưng {hit.day:%d/%m/%Y} là {names[hit.day.weekday()]}"
 
 
-def congress_ahead(sentences: list[str]) -> re.Match | None:
-    """The term of a congress a text's work greets ahead ("hướng tới chào mừng Đại hội … nhiệm kỳ 2015-2020")."""
-    terms = [t for s in sentences if _greets_congress(s) for t in _TERM.finditer(s)]
-    return max(terms, key=lambda t: t.group("y1"), default=None)
-
-
-def _greeted(term: re.Match, sentence: str) -> re.Match | None:
-    return term if _greets_congress(sentence) else None
-
-
 def congress_term(sentences: list[str]) -> re.Match | None:
     """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
     hành Hội nhiệm kỳ 2024-2029"): the latest one."""
-    terms = [t for s in sentences if _holds_congress(s) for t in _TERM.finditer(s)]
-    return max(terms, key=lambda t: t.group("y1"), default=None)
+    return _latest_term(s for s in sentences if _holds_congress(s))
+
+
+def congress_ahead(sentences: list[str]) -> re.Match | None:
+    """The term of a congress a text's work greets ahead ("hướng tới chào mừng Đại hội … nhiệm kỳ 2015-2020")."""
+    return _latest_term(s for s in sentences if _greets_congress(s))
+
+
+def _ahead(term: re.Match | None, sentence: str, text_ahead: re.Match | None) -> re.Match | None:
+    """The congress ahead a date's sentence greets: its own term, or failing any term in it, the text's."""
+    if term is None:
+        return text_ahead
+    return term if _greets_congress(sentence) else None
+
+
+def _latest_term(sentences: Iterable[str]) -> re.Match | None:
+    return max((t for s in sentences for t in _TERM.finditer(s)), key=lambda t: t.group("y1"), default=None)
 
 
 def sentence_year(
@@ -553,7 +559,7 @@ def sentence_year(
     years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
     # a congress reviews one term and opens the next ("nhiệm kỳ 2018 - 2023 … nhiệm kỳ 2023 - 2028"): the later
-    term = max(_TERM.finditer(sentence), key=lambda t: t.group("y1"), default=None)
+    term = _latest_term([sentence])
     if not years and not term and text_term and _holds_congress(sentence):
         # "Sáng 19-5, … Đại hội đại biểu Hội … lần thứ nhất." and later "Đại hội đã bầu Ban Chấp hành Hội nhiệm kỳ
         # 2024-2029": the congress opens the term the text names for it
@@ -562,7 +568,7 @@ def sentence_year(
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
-    elif not years and hit.day.month <= 6 and (ahead := text_ahead if term is None else _greeted(term, sentence)):
+    elif not years and hit.day.month <= 6 and (ahead := _ahead(term, sentence, text_ahead)):
         # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024", or a sentence of the text ("…
         # hoạt động … hướng tới chào mừng Đại hội Đảng bộ huyện …, nhiệm kỳ 2015-2020"): a congress ahead, in the
         # first half of its term's first year; in the second half it may be a year away (p1573 "ngày 6.9" of 2018)

@@ -1297,8 +1297,9 @@ def _observations(ctx: Context) -> list[ObservationDraft]:
 # says again in other words, three in four are not labelled.
 FEW_FIGURES = 5
 
-# "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
+# "Ca sĩ Đức Phúc cũng ủng hộ 100 triệu đồng": "cũng", also, makes an equal figure another's.
 _ALSO = re.compile(r"\bcũng\s+(?:[^\W\d_]+\s+){0,3}$")
+# "2 khu dân cư kiểu mẫu vừa đạt chuẩn này": the figure points back at one already given.
 _POINTS_BACK = re.compile(r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:này|nói trên|trên đây|kể trên)\b")
 
 
