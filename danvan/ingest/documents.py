@@ -11,26 +11,33 @@ from dataclasses import dataclass
 from ..model import BodyLevel, DocumentType
 from ..text import fold_tones
 
+# A part of an issuer after its first: "KGVX" of "UBND-KGVX", a unit with digits ("CAT-PC64"), a sub-unit joined by a
+# dot or an ampersand ("BĐ.TP", "PTĐT&HT2"); "Ư" stands in some ("ĐCTUBTƯMTTQVN").
+_PART = r"[A-ZĐ][A-Za-zĐđƯ]*\d*(?:[.&][A-ZĐƯ\d]+)?"
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
-# "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW").
+# "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW"), and a state code's dot for its hyphen
+# ("12/CĐ.UBND").
 _CODE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4}(?:[A-Za-z](?=\s*[-–/]))?)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
     # "09/Ctr-BCA-TTTW" (a Chương trình phối hợp of the police and the Front)
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
     # "DA", a Công điện "CĐ", a Thông cáo "TC"
-    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|QĐi|PL|"
-    r"QyĐ|PA|DA|CĐ|TC)"
+    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
+    r"QĐi|PL|QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
-    r"\s*(?P<sep2>[-/–])\s*"
+    r"(?:\s*(?P<sep2>[-/–])\s*|\.(?=[A-ZĐ]{2}))"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
     # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW)
-    r"(?P<issuer>T\.Ư|[A-ZĐ](?:Ư|[A-Za-zĐđ]*)\d*(?:-[A-ZĐ][A-Za-zĐđ]*|\s-[A-ZĐ]{2,}(?![\w/-])|-\s[A-ZĐ]{2,}(?![\w/-]))*)"
+    # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35
+    rf"(?P<issuer>T\.Ư|BCĐ\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*(?:-{_PART}|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-]))*)"
     r"(?![\w/]|[-–]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 # Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|UBKT\w*")
+# Kinds only the State issues: "Công điện số 20/CĐ-TW" is the central disaster Ban Chỉ đạo's, not the Party's.
+_STATE_TYPES = ("CĐ", "NĐ")
 # A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
 _FOOTNOTE = re.compile(r"^(TW|TU|HU)\d$")
 # Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
@@ -44,9 +51,10 @@ _KIND_BEFORE = re.compile(
 # duration ("Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45").
 _LISTED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d/]|\s*[-–/]\s*[A-ZĐ\d]|\s+năm\b)")
 # A state body's official letter has no type in its code: "Công văn số 1613/UBND-KGVX" (the body, then its office).
+# Its office may be missing ("Công văn số 197/STTTT" of a Sở), the number bracketed ("Công văn (số 73/TTg-CN)").
 _LETTER_CODE = re.compile(
-    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)(?:\s+số)?\s+(?P<num>\d{1,5})\s*/\s*"
-    r"(?P<issuer>[A-ZĐ][A-Za-zĐđ]*\d*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\d*)+)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
+    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)\s+(?:\(\s*)?(?:số\s+)?(?P<num>\d{1,5})\s*/\s*"
+    rf"(?P<issuer>{_PART}(?:\s?-\s?{_PART})*)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
@@ -64,7 +72,7 @@ _MENTION = re.compile(
 _PLENUM = re.compile(
     r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s*"
     r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
-    r"kh[oó]a\s+(?P<term>[XVI]+)\b",
+    r"kh[oó]a\s+(?P<term>[XVI]+)\b(?:\s*(?:,|và)\s*(?:kh[oó]a\s+)?(?P<term2>[XVI]+)\b)?",  # "(khóa XI, XII)": both
     re.IGNORECASE,
 )
 # (term, plenum, words of its subject) → (number, date) of the Central Committee's resolutions that reports on this
@@ -76,12 +84,13 @@ _PLENUM_RESOLUTIONS = {
     ("X", 7, "thanh niên"): ("25", None),
     ("X", 7, "nông dân"): ("26", "2008-08-05"),  # nông nghiệp, nông dân, nông thôn
     ("X", 7, "trí thức"): ("27", None),
-    ("XI", 4, "xây dựng đảng"): ("12", None),  # một số vấn đề cấp bách về xây dựng Đảng hiện nay
+    # the fourth plenums of the XI and XII terms are cited by their Party-building resolution, by plenum alone
+    ("XI", 4, ""): ("12", None),  # một số vấn đề cấp bách về xây dựng Đảng hiện nay
     ("XI", 5, "chính sách xã hội"): ("15", None),
     ("XI", 7, "biến đổi khí hậu"): ("24", None),
     ("XI", 7, "dân vận"): ("25", "2013-06-03"),  # tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận
     ("XI", 9, ""): ("33", "2014-06-09"),  # its one resolution: xây dựng và phát triển văn hóa, con người Việt Nam
-    ("XII", 4, "chỉnh đốn đảng"): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
+    ("XII", 4, ""): ("04", "2016-10-30"),  # tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn suy thoái
     ("XII", 6, "tổ chức bộ máy"): ("18", "2017-10-25"),  # tiếp tục đổi mới, sắp xếp tổ chức bộ máy … tinh gọn
     ("XII", 6, "đơn vị sự nghiệp công lập"): ("19", None),
     ("XII", 7, "đội ngũ cán bộ"): ("26", None),
@@ -279,7 +288,7 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = footnote.group(1)
     if issuer in ("TƯ", "T.Ư"):  # "25-NQ/TƯ", "25-NQ/T.Ư": Trung ương written with its mark
         issuer = "TW"
-    if not year and _PARTY_ISSUER.fullmatch(issuer):
+    if not year and _PARTY_ISSUER.fullmatch(issuer) and doc_type not in _STATE_TYPES:
         sep1, sep2 = "-", "/"
     num = num.upper()  # "8b-NQ/HNTW" is 8B
     head = f"{num}/{year}" if year else num
@@ -356,8 +365,9 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
         plenum = int(m.group("a") or m.group("b"))
         before = re.split(r"[.;\n]", text[max(0, m.start() - 200) : m.start()])[-1]
         subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 400])[0]).lower()  # its sentence
+        terms = {m.group("term").upper(), (m.group("term2") or m.group("term")).upper()}
         for (term, number, words), (num, date) in _PLENUM_RESOLUTIONS.items():
-            if (term, number) == (m.group("term").upper(), plenum) and words in subject:
+            if term in terms and number == plenum and words in subject:
                 out.append(
                     DocHit(m.start(), m.end(), f"{num}-NQ/TW", "Nghị quyết", True, "Ban Chấp hành Trung ương", date)
                 )
@@ -400,8 +410,8 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
     doc_type = m.group("type") + (m.group("sub") or "")
-    issuer = m.group("issuer").replace(" -", "-").replace("- ", "-")
-    code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2"))
+    issuer = re.sub(r"\s?-\s?|(?<=BCĐ)\s", lambda dash: dash.group(0).strip(), m.group("issuer"))
+    code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2") or "-")
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
