@@ -1180,6 +1180,12 @@ def test_bare_numbers_completed_from_the_issuer():
             ["04-NQ/TW", "05-CT/TW"],
         ),
         ("tiếp tục thực hiện Nghị quyết Trung ương 4 (khóa XI, XII), lưu ý", ["12-NQ/TW", "04-NQ/TW"]),
+        # the naming rules of a city's Ban Dân vận and of a bloc's Party committee
+        ("Kế hoạch số 12 của Ban Dân vận Thành ủy về", ["12-KH/BDVTU"]),
+        (
+            "Nghị quyết số 05 của Đảng ủy Khối các cơ quan tỉnh; Chỉ thị số 3 của Ban Thường vụ Đảng ủy Khối",
+            ["05-NQ/ĐUK", "3-CT/ĐUK"],
+        ),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

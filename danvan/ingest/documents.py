@@ -113,7 +113,10 @@ _ISSUERS = (
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     # the standing members, and the abbreviation: "Kết luận số 60 của Thường trực Tỉnh ủy", "Chỉ thị 17 của BTV Tỉnh ủy"
     "Thường trực Tỉnh ủy|Thường trực Thành ủy|Thường trực Huyện ủy|BTV Tỉnh ủy|BTV Thành ủy|BTV Huyện ủy|BTV Thị ủy|"
-    "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|Chính phủ|"
+    "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Thành ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|"
+    "Chính phủ|"
+    # the Party committee of a bloc of agencies or enterprises ("Nghị quyết số 05 của Đảng ủy Khối các cơ quan tỉnh")
+    "Ban Thường vụ Đảng ủy Khối|Đảng ủy Khối|"
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
     "UBND thành phố|Ủy ban nhân dân thành phố|UBND thị xã|Ủy ban nhân dân thị xã|Hội đồng nhân dân tỉnh|"
     "Hội đồng nhân dân thành phố|Hội đồng nhân dân huyện|"
@@ -221,6 +224,9 @@ _PARTY_SUFFIX = {
     "ban chấp hành đảng bộ thành phố": "TU",
     "bch đảng bộ thành phố": "TU",
     "ban dân vận tỉnh ủy": "BDVTU",
+    "ban dân vận thành ủy": "BDVTU",  # as "thành ủy" is TU and its Ban Tuyên giáo và Dân vận BTGDVTU
+    "ban thường vụ đảng ủy khối": "ĐUK",
+    "đảng ủy khối": "ĐUK",
     "ban dân vận huyện ủy": "BDVHU",
     "ban dân vận trung ương": "BDVTW",
     "ban chấp hành đảng bộ tỉnh": "TU",
