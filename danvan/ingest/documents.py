@@ -371,7 +371,7 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
         plenum = int(m.group("a") or m.group("b"))
         before = re.split(r"[.;\n]", text[max(0, m.start() - 200) : m.start()])[-1]
         subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 400])[0]).lower()  # its sentence
-        terms = {m.group("term").upper(), (m.group("term2") or m.group("term")).upper()}
+        terms = {term.upper() for term in (m.group("term"), m.group("term2")) if term}
         for (term, number, words), (num, date) in _PLENUM_RESOLUTIONS.items():
             if term in terms and number == plenum and words in subject:
                 out.append(
@@ -416,7 +416,7 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
     doc_type = m.group("type") + (m.group("sub") or "")
-    issuer = re.sub(r"\s?-\s?|(?<=BCĐ)\s", lambda dash: dash.group(0).strip(), m.group("issuer"))
+    issuer = "".join(m.group("issuer").split())  # "MTTQ - BTT", "BCĐ 35": the spaces a code was typed with
     code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2") or "-")
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
@@ -431,7 +431,7 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
 
 
 def _from_letter(text: str, m: re.Match) -> DocHit:
-    issuer = re.sub(r"\s*-\s*", "-", m.group("issuer"))
+    issuer = "".join(m.group("issuer").split())
     hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{issuer}", "Công văn", False)
     _add_date_and_title(text, hit)
     return hit
