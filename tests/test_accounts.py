@@ -272,3 +272,18 @@ def test_the_proxy_adds_security_headers_and_hides_metrics():
     assert "location ~ /_stcore/metrics$ {\n    return 404;" in locations
     assert "location ^~ /_stcore/upload_file {\n    return 403;" in locations
     assert locations.count("include /opt/danvan/deploy/nginx/danvan-headers.conf;") == 2  # both proxied locations
+
+
+def test_the_command_line_without_the_readmes_environment_says_where_to_run():
+    """The system's Python has no Polars: `python -m danvan validate data` names the missing package and the
+    README's environment instead of ending on a bare import error."""
+    hide_polars = "import runpy, sys; sys.modules['polars'] = None; sys.argv = ['danvan', 'validate', 'data']; "
+    run = subprocess.run(
+        [sys.executable, "-c", hide_polars + "runpy.run_module('danvan', run_name='__main__')"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 1
+    assert "Thiếu gói polars: hãy chạy trong môi trường cài theo README" in run.stderr
+    assert ".venv/bin/python -m danvan" in run.stderr
