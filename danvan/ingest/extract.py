@@ -732,7 +732,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     hits = [h for h in ctx.dates if h.start != stamp and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
-    many = {"nh1": len(hits) == 1, "nh2_3": 2 <= len(hits) <= 3, "nh4": len(hits) >= 4}
+    many = _how_many(len(hits))
     times = Counter(_hit_key(h) for h in hits)
     seen: set[str] = set()
     found: list[_Candidate] = []
@@ -803,6 +803,11 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     return found
 
 
+def _how_many(dates: int) -> dict[str, bool]:
+    """How many dates the text writes, in the model's buckets: one, two or three, four or more."""
+    return {"nh1": dates == 1, "nh2_3": 2 <= dates <= 3, "nh4": dates >= 4}
+
+
 def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> list[tuple[str, dict[str, float]]]:
     """The gatherings the rules date by the page (H1), each with what the model weighs of it: the words of its
     sentence and of the headline, how many dates the text writes, whether it is the headline's own, whether a body
@@ -815,9 +820,7 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
         if key is None or key in written or not (visit.date_note or "").startswith(_PAGE_DATED):
             continue
         flags = {
-            "nh1": hits == 1,
-            "nh2_3": 2 <= hits <= 3,
-            "nh4": hits >= 4,
+            **_how_many(hits),
             "titled": title is not None and visit.quote in title.text,
             "nobody": visit.body is None,
         }
