@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -287,3 +288,23 @@ def test_the_command_line_without_the_readmes_environment_says_where_to_run():
     assert run.returncode == 1
     assert "Thiếu gói polars: hãy chạy trong môi trường cài theo README" in run.stderr
     assert ".venv/bin/python -m danvan" in run.stderr
+
+
+def test_the_command_line_run_with_another_python_goes_on_in_the_readmes_environment(tmp_path):
+    """`python -m danvan …` with a Python that lacks Polars, from a checkout whose README install made .venv, runs
+    the same command with .venv/bin/python (a stand-in here that prints what it was given), once."""
+    shutil.copytree(ROOT / "danvan", tmp_path / "danvan", ignore=shutil.ignore_patterns("__pycache__"))
+    shadow = tmp_path / "shadow" / "polars"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'polars'\", name='polars')\n")
+    stand_in = tmp_path / ".venv" / "bin" / "python"
+    stand_in.parent.mkdir(parents=True)
+    stand_in.write_text('#!/bin/sh\necho "ran: $* once=$DANVAN_REEXEC"\n')
+    stand_in.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "DANVAN_REEXEC"} | {"PYTHONPATH": str(tmp_path / "shadow")}
+    command = [sys.executable, "-m", "danvan", "validate", "data"]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert (run.returncode, run.stdout) == (0, "ran: -m danvan validate data once=1\n")
+    # … and with no such environment, or when it was already tried, the message says where to run
+    run = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env | {"DANVAN_REEXEC": "1"})
+    assert run.returncode == 1 and "Thiếu gói polars" in run.stderr and run.stdout == ""
