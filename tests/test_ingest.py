@@ -1205,6 +1205,16 @@ def test_bare_numbers_completed_from_the_issuer():
             "Nghị quyết số 05 của Đảng ủy Khối các cơ quan tỉnh; Chỉ thị số 3 của Ban Thường vụ Đảng ủy Khối",
             ["05-NQ/ĐUK", "3-CT/ĐUK"],
         ),
+        # typed in a hurry: the number glued to "số", a word processor's hyphens, an en dash inside the issuer
+        ("thực hiện Nghị quyết số43-NQ/TW và Kế hoạch số.12-KH/TU", ["43-NQ/TW", "12-KH/TU"]),
+        (
+            "Chỉ thị số 05\u2011CT/TW và Kế hoạch số 7\u2010KH/HU, Kết luận 12\u2212KL/TU",
+            ["05-CT/TW", "7-KH/HU", "12-KL/TU"],
+        ),
+        ("Kế hoạch số 15/KH-MTTQ–BTT ngày 3/4", ["15/KH-MTTQ-BTT"]),
+        ("Chương trình hành động số 12-CTHĐ/TU của Tỉnh ủy", ["12-CTHĐ/TU"]),
+        # … but a word after an en dash is the sentence's
+        ("Nghị quyết 43-NQ/TW–Hội nghị", []),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

@@ -17,21 +17,29 @@ _PART = r"[A-ZĐ][A-Za-zĐđƯ]*\d*(?:[.&][A-ZĐƯ\d]+)?"
 # A full code: number, optional year, type, issuer, in the party form "25-NQ/TW" or the state form "76/NQ-CP",
 # "33/2021/CT-TTg"; spaces around the separators are tolerated ("25 - NQ/TW"), and a state code's dot for its hyphen
 # ("12/CĐ.UBND").
+# The dashes codes are typed with: a hyphen, an en dash, and the look-alikes word processors put in (U+2010 hyphen,
+# U+2011 non-breaking hyphen, U+2012 figure dash, U+2212 minus sign) — all written "-" in the code.
+_OTHER_DASHES = "–\u2010\u2011\u2012\u2212"
+_DASHES = r"\-" + _OTHER_DASHES  # for a character class
 _CODE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,4}(?:[A-Za-z](?=\s*[-–/]))?)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?:\s*(?P<sep1>[-/–])\s*|(?P<space>\s+))"
+    # a number glued to "số" as typed in a hurry: "Nghị quyết số43-NQ/TW", "Kế hoạch số.12-KH/TU"
+    rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
+    rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s*(?P<sep1>[/{_DASHES}])\s*|(?P<space>\s+))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
     # "09/Ctr-BCA-TTTW" (a Chương trình phối hợp of the police and the Front)
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
-    # "DA", a Công điện "CĐ", a Thông cáo "TC"
-    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
+    # "DA", a Công điện "CĐ", a Thông cáo "TC"; a Party committee's Chương trình hành động "CTHĐ"
+    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|CTHĐ|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
     r"QĐi|PL|QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
-    r"(?:\s*(?P<sep2>[-/–])\s*|\.(?=[A-ZĐ]{2}))"
+    rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}}))"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
-    # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW)
+    # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW;
+    # after another dash, a part in capitals: "15/KH-MTTQ–BTT" is 15/KH-MTTQ-BTT)
     # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35
-    rf"(?P<issuer>T\.Ư|BCĐ\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*(?:-{_PART}|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-]))*)"
-    r"(?![\w/]|[-–]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
+    rf"(?P<issuer>T\.Ư|BCĐ\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
+    rf"(?:-{_PART}|[{_OTHER_DASHES}][A-ZĐ]{{2,}}\d*(?![\w/])|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-]))*)"
+    rf"(?![\w/]|[{_DASHES}]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 # Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
@@ -286,10 +294,15 @@ class DocHit:
     quote_end: int = 0
 
 
+def _hyphens(text: str) -> str:
+    return re.sub(f"[{_DASHES}]", "-", text)
+
+
 def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1: str, sep2: str) -> str:
-    """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; en dashes become hyphens; a party issuer's code
+    """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; dashes become hyphens; a party issuer's code
     written in the state form ("49/NQ-TU") or with a footnote mark ("30-CT/TW1") is its party form."""
-    sep1, sep2 = sep1.replace("–", "-"), sep2.replace("–", "-")
+    sep1, sep2 = _hyphens(sep1), _hyphens(sep2)
+    issuer = _hyphens(issuer)
     if footnote := _FOOTNOTE.match(issuer):
         issuer = footnote.group(1)
     if issuer in ("TƯ", "T.Ư"):  # "25-NQ/TƯ", "25-NQ/T.Ư": Trung ương written with its mark
