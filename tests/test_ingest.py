@@ -1213,6 +1213,9 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         ("Kế hoạch số 15/KH-MTTQ–BTT ngày 3/4", ["15/KH-MTTQ-BTT"]),
         ("Chương trình hành động số 12-CTHĐ/TU của Tỉnh ủy", ["12-CTHĐ/TU"]),
+        # the standing committee named without its "Ban"; a district's merged Ban Tuyên giáo và Dân vận (p1423)
+        ("Chỉ thị số 23 của Thường vụ Tỉnh ủy", ["23-CT/TU"]),
+        ("Ban Tuyên giáo và Dân vận Huyện uỷ U Minh ban hành Kế hoạch số 01, ngày 6/3/2025", ["01-KH/BTGDVHU"]),
         # … but a word after an en dash is the sentence's
         ("Nghị quyết 43-NQ/TW–Hội nghị", []),
     ],

@@ -135,6 +135,9 @@ _ISSUERS = (
     "Ban Chấp hành Đảng bộ thành phố|BCH Đảng bộ thành phố|"
     # since 2025: the merged Ban Tuyên giáo và Dân vận, and the commune's Đảng ủy
     "Ban Tuyên giáo và Dân vận Trung ương|Ban Tuyên giáo và Dân vận Tỉnh ủy|Ban Tuyên giáo và Dân vận Thành ủy|"
+    "Ban Tuyên giáo và Dân vận Huyện ủy|"
+    # the standing committee without its "Ban": "Chỉ thị số 23 của Thường vụ Tỉnh ủy"
+    "Thường vụ Tỉnh ủy|Thường vụ Thành ủy|Thường vụ Huyện ủy|"
     "Ban Thường vụ Đảng ủy xã|Ban Thường vụ Đảng ủy phường|Đảng ủy xã|Đảng ủy phường|"
     "Ban Thường vụ Quận ủy|Quận ủy|Thành ủy|"
     # a mass organisation's central committee is not the Party's "Trung ương"
@@ -246,6 +249,10 @@ _PARTY_SUFFIX = {
     "ban tuyên giáo và dân vận trung ương": "BTGDVTW",
     "ban tuyên giáo và dân vận tỉnh ủy": "BTGDVTU",
     "ban tuyên giáo và dân vận thành ủy": "BTGDVTU",
+    "ban tuyên giáo và dân vận huyện ủy": "BTGDVHU",  # in the months before the districts closed (p1423)
+    "thường vụ tỉnh ủy": "TU",
+    "thường vụ thành ủy": "TU",
+    "thường vụ huyện ủy": "HU",
     "ban thường vụ đảng ủy xã": "ĐU",
     "ban thường vụ đảng ủy phường": "ĐU",
     "đảng ủy xã": "ĐU",
