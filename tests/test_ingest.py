@@ -199,6 +199,26 @@ def test_date_without_year_and_without_publication_takes_the_texts_year():
     assert draft.visits[0].confidence == 0.5
 
 
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        ("Sẵn sàng đón mùa du lịch biển 2024, tuổi trẻ huyện ra quân làm sạch bờ biển.", "2024-04-14"),  # p1142
+        ("Khởi động Năm Thanh niên 2011, tuổi trẻ huyện ra quân làm sạch bờ biển.", "2011-04-14"),  # p1490
+        # a law's year, a term or a span names no present: the day stays undated
+        ("Tuyên truyền Luật Đất đai 2024, tuổi trẻ huyện ra quân làm sạch bờ biển.", None),
+        ("Thực hiện Đề án giai đoạn 2021 - 2025, tuổi trẻ huyện ra quân làm sạch bờ biển.", None),
+        # two programmes of different years: none is the text's
+        ("Chiến dịch Xuân tình nguyện 2024 nối tiếp Mùa hè xanh 2023, tuổi trẻ huyện ra quân.", None),
+    ],
+)
+def test_with_no_other_year_a_yearless_day_takes_the_year_a_programme_is_named_with(named, expected):
+    text = f"{named}\nSáng 14/4, Ban Thường vụ Huyện đoàn tổ chức ra quân thu gom rác thải tại bờ biển.\n"
+    visit = draft_of(text).visits[0]
+    assert visit.date_start == expected
+    if expected:
+        assert "tên chương trình" in visit.date_note
+
+
 def test_a_horizon_year_is_not_the_texts_year():
     text = (
         "Sáng 14-12, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị quán triệt nghị quyết; tổng kết công tác "

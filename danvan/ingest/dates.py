@@ -414,6 +414,15 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         counts.update(years_spoken_of(sentence.text))
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
+        named = {
+            int(m.group("y"))
+            for m in _NAMED_YEAR.finditer(article.text)
+            if not _NOT_NAMED.search(m.group("w"))
+            and not _LAW_BEFORE.search(article.text[max(0, m.start() - 40) : m.start()])
+        }
+        if len(named) == 1:
+            year = named.pop()
+            return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tên chương trình hay mùa vụ nêu trong bài"
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))
     if counts[year - 1] == counts[year]:
@@ -424,6 +433,15 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
                 f"nhiệm vụ năm {year}: ngày của nửa cuối năm thuộc năm {year - 1})"
             )
     return year, f"bài không ghi ngày đăng; năm {year} suy ra từ nội dung (năm được nhắc nhiều nhất)"
+
+
+# A programme or season named with its year and no "năm": "Xuân Tình nguyện 2026", "mùa du lịch biển 2024", "Năm
+# Thanh niên 2011", "vụ hè thu 2024" — not a law's year ("Luật Đất đai 2024"), a term, a span or a birth year.
+_NAMED_YEAR = re.compile(rf"(?P<w>[^\W\d_]+)\s+(?P<y>{_YEAR})(?![\d/.\-–]|\s*[-–]\s*\d)")
+_LAW_BEFORE = re.compile(r"\b(?:[Ll]uật|[Hh]iến\s+pháp|[Pp]háp\s+lệnh|[Nn]ghị\s+định|[Tt]hông\s+tư)\b[^,.;:]*$")
+_NOT_NAMED = re.compile(
+    r"^(?:[Ll]uật|[Pp]háp|[Hh]iến|[Ss]ố|kỳ|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$"
+)
 
 
 # The lunar year's stem and branch ("Tết Ất Mùi", "Xuân Bính Ngọ") name the year up to 60: the one in 1984-2043.
