@@ -436,12 +436,11 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
 
 
 # A programme or season named with its year and no "năm": "Xuân Tình nguyện 2026", "mùa du lịch biển 2024", "Năm
-# Thanh niên 2011", "vụ hè thu 2024" — not a law's year ("Luật Đất đai 2024"), a term, a span or a birth year.
+# Thanh niên 2011", "vụ hè thu 2024" — not a law's year ("Luật Đất đai 2024", _LAW_BEFORE), a term, a span or a birth
+# year.
 _NAMED_YEAR = re.compile(rf"(?P<w>[^\W\d_]+)\s+(?P<y>{_YEAR})(?![\d/.\-–]|\s*[-–]\s*\d)")
 _LAW_BEFORE = re.compile(r"\b(?:[Ll]uật|[Hh]iến\s+pháp|[Pp]háp\s+lệnh|[Nn]ghị\s+định|[Tt]hông\s+tư)\b[^,.;:]*$")
-_NOT_NAMED = re.compile(
-    r"^(?:[Ll]uật|[Pp]háp|[Hh]iến|[Ss]ố|kỳ|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$"
-)
+_NOT_NAMED = re.compile(r"^(?:[Ss]ố|kỳ|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$")
 
 
 # The lunar year's stem and branch ("Tết Ất Mùi", "Xuân Bính Ngọ") name the year up to 60: the one in 1984-2043.
