@@ -617,6 +617,12 @@ def test_fractions_are_not_dates():
     assert find_dates("có 166/200 xã, 07/07 đơn tố cáo", default_year=2023) == []
 
 
+@pytest.mark.parametrize("text", ["Thời gian tổ chức từ tháng 5-8/2024, tập trung", "từ tháng 6-8, các đội hình"])
+def test_months_joined_by_a_dash_are_no_day(text):
+    # "tháng 5-8/2024" is May to August (tuning p1857), not 5 August
+    assert [(h.day, h.precision) for h in find_dates(text, default_year=2024)] == []
+
+
 def test_span_of_an_inspection_round():
     text = (
         "Các đoàn kiểm tra của Ban Chỉ đạo Trung ương tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020.\n"

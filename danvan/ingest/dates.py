@@ -38,10 +38,11 @@ _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)" — a day
 # or a span of days.
-# Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29) nor after a weekday ("Thứ 4,
-# 10/01/2024"); "27&28/6/2019" joins two days as "và" does.
+# Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29), a weekday ("Thứ 4,
+# 10/01/2024") or a month word ("từ tháng 5-8/2024" is May to August, not 5 August); "27&28/6/2019" joins two
+# days as "và" does.
 _DAY_SPAN = re.compile(
-    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
+    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
     rf"(?:-|–|đến(?:\s+ngày)?|và|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
@@ -68,7 +69,9 @@ _DAY_CUE = re.compile(
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals).
-_DM = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)")
+_DM = re.compile(
+    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
+)
 # tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
 # A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua"): not a span of months ("tháng 4
