@@ -1244,6 +1244,13 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Ban Tuyên giáo và Dân vận Huyện uỷ U Minh ban hành Kế hoạch số 01, ngày 6/3/2025", ["01-KH/BTGDVHU"]),
         # … but a word after an en dash is the sentence's
         ("Nghị quyết 43-NQ/TW–Hội nghị", []),
+        # a Party personnel decision; a court's decision in a case is no policy document (battery d)
+        ("Bộ Chính trị đã có Quyết định số 2188-QĐNS/TW chuẩn y", ["2188-QĐNS/TW"]),
+        ("Theo Quyết định đưa vụ án ra xét xử phúc thẩm số 2577/2023/QĐ-PT ngày 03/7/2023", []),
+        ("Quyết định số 12/2024/QĐ-ST và Kế hoạch 5/KH-UBND", ["5/KH-UBND"]),
+        # a title in capitals; a space for the slash before TW (battery c)
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 17-CTR/TU NGÀY 26/9/2013 CỦA TỈNH ỦY", ["17-CTr/TU"]),
+        ("thực hiện Nghị quyết số 57-NQ TW, ngày 22/12/2024 của Bộ Chính trị", ["57-NQ/TW"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):
@@ -3241,11 +3248,12 @@ def test_a_report_of_many_figures_keeps_equal_ones_counting_other_things():
 def test_document_battery_floor():
     """The code reader on the document battery (real sentences from pages outside the repository, labelled by
     section 5 of CONVENTIONS.md): 129 of its 137 codes read and 6 extra at the thirteenth session; three of the
-    extras are the battery's own calls against the tuning labels (its header says which)."""
+    extras are the battery's own calls against the tuning labels (its header says which). Files c and d (sixteenth
+    session): 216 of 228 read, 7 extra."""
     cases = load_labels(ROOT / "tests" / "fixtures" / "ingest" / "battery_documents.yaml")["cases"]
     right = extra = missed = 0
     for case in cases:
         got, want = set(codes(nfc(case["sentence"]))), set(case["codes"])
         right, extra, missed = right + len(got & want), extra + len(got - want), missed + len(want - got)
-    assert len(cases) == 115 and right + missed == 137
+    assert len(cases) == 234 and right + missed == 228
     assert right / (right + extra) >= 0.95 and right / (right + missed) >= 0.94, (right, extra, missed)

@@ -28,11 +28,13 @@ _CODE = re.compile(
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
     # "09/Ctr-BCA-TTTW" (a Chương trình phối hợp of the police and the Front)
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
-    # "DA", a Công điện "CĐ", a Thông cáo "TC"; a Party committee's Chương trình hành động "CTHĐ"
-    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|CTHĐ|NQ|KL|QĐ|QC|CTr|Ctr|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
+    # "DA", a Công điện "CĐ", a Thông cáo "TC"; a Party committee's Chương trình hành động "CTHĐ", a Party personnel
+    # decision "QĐNS" ("2188-QĐNS/TW")
+    r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|CTHĐ|NQ|KL|QĐNS|QĐ|QC|CTr|Ctr|CTR|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
     r"QĐi|PL|QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
-    rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}}))"
+    # a space for the slash before the Centre: "57-NQ TW"
+    rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}})|\s+(?=TW\b))"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
     # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW;
     # after another dash, a part in capitals: "15/KH-MTTQ–BTT" is 15/KH-MTTQ-BTT)
@@ -44,6 +46,8 @@ _CODE = re.compile(
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 # Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|UBKT\w*")
+# A court's instance, first ("ST", sơ thẩm) or on appeal ("PT", phúc thẩm), after a case's kind ("HS-ST", "DS-PT").
+_COURT = re.compile(r"(?:[A-Z]{2,4}-)?(?:ST|PT)")
 # Kinds only the State issues: "Công điện số 20/CĐ-TW" is the central disaster Ban Chỉ đạo's, not the Party's.
 _STATE_TYPES = ("CĐ", "NĐ")
 # A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
@@ -435,8 +439,10 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     sep1 = m.group("sep1") or ("-" if m.group("sep2") == "/" else "/")
     if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
-    doc_type = m.group("type") + (m.group("sub") or "")
+    doc_type = ("CTr" if m.group("type") == "CTR" else m.group("type")) + (m.group("sub") or "")  # a title in capitals
     issuer = "".join(m.group("issuer").split())  # "MTTQ - BTT", "BCĐ 35": the spaces a code was typed with
+    if _COURT.fullmatch(issuer):
+        return None  # a court's decision in a case, "số 2577/2023/QĐ-PT": no policy document
     code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2") or "-")
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
@@ -458,7 +464,7 @@ def _from_letter(text: str, m: re.Match) -> DocHit:
 
 
 def _code_type(code: str) -> str | None:
-    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL|TT)(?:[-/]|$)", code)
+    match = re.search(r"(?:^|[-/])(NQ|KL|QĐ|QC|CTr|CT|HD|CV|KH|TB|ĐA|PL|TT)(?:NS)?(?:[-/]|$)", code)  # QĐNS: QĐ
     return match.group(1) if match else None
 
 
