@@ -659,6 +659,8 @@ def test_spans_with_the_month_written_twice(text, day, end):
         ("Từ 20 - 24/5, 100 đại biểu", dt.date(2024, 5, 20), dt.date(2024, 5, 24), None),  # "từ" alone opens it
         ("từ 5 đến 7/6, đoàn", dt.date(2024, 6, 5), dt.date(2024, 6, 7), None),
         ("Sáng thứ Hai (15/4), đoàn", dt.date(2024, 4, 15), None, 0),
+        ("Sáng ngày 09 và ngày 10/6, Ban", dt.date(2024, 6, 9), dt.date(2024, 6, 10), None),  # tuning p1876
+        ("Kế hoạch số 01, ngày 6/3, phát động", dt.date(2024, 3, 6), None, None),  # a number, then its date (p1423)
     ],
 )
 def test_yearless_date_forms(text, day, end, weekday):
