@@ -105,7 +105,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
     r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
-    r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ)|đối thoại trực tiếp|"
+    r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
