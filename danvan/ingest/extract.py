@@ -813,6 +813,7 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
     sentence and of the headline, how many dates the text writes, whether it is the headline's own, whether a body
     is named. A page's day the text also writes is weighed as that written day."""
     title = _title(ctx)
+    of_title = _words_of(title.text, "PT_") if title else {}
     hits = len([h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start])
     found = []
     for visit in visits:
@@ -824,7 +825,7 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
             "titled": title is not None and visit.quote in title.text,
             "nobody": visit.body is None,
         }
-        features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **(_words_of(title.text, "PT_") if title else {})}
+        features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **of_title}
         found.append((key, features | {"P_" + name: 1.0 for name, on in flags.items() if on}))
     return found
 
