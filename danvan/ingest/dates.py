@@ -405,16 +405,18 @@ def anniversaries(text: str) -> list[tuple[int, int, int]]:
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
-    (leaving out sentences about plans; an anniversary's later date counts), the latest on a tie — but a tie of
-    two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year reviewed and the next
-    one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as in sentence_year."""
+    (leaving out sentences about plans, and years before 2000, which an online report names only as its history:
+    "tái lập tỉnh (năm 1991)", a veteran's war in 1978; an anniversary's later date counts), the latest on a tie —
+    but a tie of two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year
+    reviewed and the next one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as
+    in sentence_year."""
     if published:
         return int(published[:4]), f"năm lấy theo ngày đăng {partial_date(published)}"
     counts: Counter[int] = Counter()
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
             continue
-        counts.update(years_spoken_of(sentence.text))
+        counts.update(y for y in years_spoken_of(sentence.text) if y >= 2000)
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         named = {

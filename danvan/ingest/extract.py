@@ -176,16 +176,19 @@ _AS_OF = re.compile(
     r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
     r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
 )
-# A count of gatherings ("5 hội nghị", "12 cuộc") in a sentence dated by a span of months tallies that period.
+# A count of gatherings ("5 hội nghị", "236 cuộc") in a sentence dated by a span of over two weeks tallies that
+# period ("Từ ngày 12/4 đến ngày 5/5, MTTQ các cấp … đã tổ chức 236 cuộc giám sát"); a round of nine days that
+# "tổ chức 10 lớp" is still one gathering.
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
-_LONGEST_GATHERING = 45  # days
+_LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
 # "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a
-# campaign's phase "từ nay đến 30/10": a
-# deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
+# campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00 ngày 31/1/2026": a deadline opens no event (it may
+# close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
     r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
-    r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới))\s+"
+    r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|"
+    r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
 )
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
