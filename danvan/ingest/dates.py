@@ -65,7 +65,7 @@ _FROM = re.compile(r"\b[Tt]ừ\s+$")
 _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
     r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
-    r"\s*[(,]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2"
+    r"\s*[(,:]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2", "trong 2 ngày: 23 và 24-7"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals).
@@ -443,8 +443,11 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
 # A programme or season named with its year and no "năm": "Xuân Tình nguyện 2026", "mùa du lịch biển 2024", "Năm
 # Thanh niên 2011", "vụ hè thu 2024" — not a law's year ("Luật Đất đai 2024", _LAW_BEFORE), a term, a span or a birth
 # year.
-_NAMED_YEAR = re.compile(rf"(?P<w>[^\W\d_]+)\s+(?P<y>{_YEAR})(?![\d/.\-–]|\s*[-–]\s*\d)")
-_LAW_BEFORE = re.compile(r"\b(?:[Ll]uật|[Hh]iến\s+pháp|[Pp]háp\s+lệnh|[Nn]ghị\s+định|[Tt]hông\s+tư)\b[^,.;:]*$")
+# not a count of years: "1985 năm Khởi nghĩa Hai Bà Trưng"
+_NAMED_YEAR = re.compile(rf"(?P<w>[^\W\d_]+)\s+(?P<y>{_YEAR})(?![\d/.\-–]|\s*[-–]\s*\d|\s+năm\b)")
+_LAW_BEFORE = re.compile(
+    r"\b(?:(?<![Pp]háp\s)[Ll]uật|[Hh]iến\s+pháp|[Pp]háp\s+lệnh|[Nn]ghị\s+định|[Tt]hông\s+tư)\b[^,.;:]*$"
+)
 _NOT_NAMED = re.compile(r"^(?:[Ss]ố|kỳ|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$")
 
 
@@ -510,6 +513,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not since and _SINCE_THEN.match(text, m.end()) and not _START_OF.search(before):
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
+        if _LAW_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "Luật Hòa giải ở cơ sở năm 2013": a document's year (conventions: never the event's)
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
     for m in _SCHOOL_YEAR.finditer(text):

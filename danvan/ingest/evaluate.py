@@ -62,15 +62,20 @@ def _label_number_key(item: dict[str, Any]) -> tuple[float | None, ...]:
     return _number_key(item.get("value"), item.get("numerator"), item.get("denominator"))
 
 
+def event_keys(draft: Draft) -> set[str]:
+    """The draft's event dates as labels write them: "2024-03-15", "2024-03-15..2024-03-16", "2024-03"."""
+    keys = set()
+    for visit in draft.visits:
+        if visit.date_start:
+            start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
+            keys.add(f"{start}..{visit.date_end}" if visit.date_end else start)
+    return keys
+
+
 def _date_items(draft: Draft) -> set[str]:
-    items = set()
+    items = {f"event:{key}" for key in event_keys(draft)}
     if draft.source.published:
         items.add(f"published:{draft.source.published}")
-    for visit in draft.visits:
-        if not visit.date_start:
-            continue
-        start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
-        items.add(f"event:{start}..{visit.date_end}" if visit.date_end else f"event:{start}")
     return items
 
 

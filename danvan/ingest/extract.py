@@ -186,7 +186,7 @@ _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never o
 # campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00 ngày 31/1/2026": a deadline opens no event (it may
 # close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:hoàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
@@ -218,6 +218,7 @@ MAX_QUOTE = 300
 # A date this many years before the article's year is history ("Ngày truyền thống 15/10/1930"), not its event.
 _HISTORY_YEARS = 5
 _NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
+_EARLIEST = 2000  # the reports are online news: a date before this is history they recall, not their gathering
 
 
 class _Located(Protocol):
@@ -392,6 +393,7 @@ def _context(
     if year is None:
         dated_docs = [(d.start, max(d.end, d.quote_end)) for d in docs]
         dates = [h for h in neighbours_year(dates, dated_docs) if h.has_year or h.year_note]
+    dates = [h for h in dates if h.day.year >= _EARLIEST]  # "tháng 8/1945": the history a text recalls
     on = _reference_day(pub.date, dates, year)
     era = None if on is not None else new_scheme_only(article.text, registry)
     if era is not None:  # an undated text that names a unit of the new scheme was written after the merger
@@ -934,6 +936,10 @@ def _title(ctx: Context) -> Span | None:
     return None
 
 
+# "Dự kiến tổ chức vào ngày 19/3 hoặc 20/3/2020, nhưng nay … tạm hoãn": a gathering put off has no date.
+_POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
+# "ủng hộ … nhân Tháng cao điểm “Vì người nghèo” (17.10 - 18.11.2021)": the campaign as the occasion, no gathering.
+_OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm")
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 
@@ -960,8 +966,12 @@ def _events(ctx: Context) -> list[_Event]:
             ]
             while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
+            if _POSTPONED.search(sentence.text):
+                hits = []
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
-            campaign = _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits)
+            campaign = (
+                _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits) and not _OCCASION.search(sentence.text)
+            )
             if not _EVENT_VERB.search(sentence.text) and not campaign:
                 continue
             if not hits:
