@@ -648,6 +648,26 @@ def test_a_year_of_someones_past_is_not_the_year_of_a_yearless_date():
             None,
             [],
         ),
+        # a term in brackets gives a congress its year; an anniversary's years joined by "_"; a span of two half-days
+        (
+            "Theo kế hoạch, thứ 6 ngày 12/5 tới, Hội Nông dân huyện Sông Hinh tổ chức Đại hội lần thứ IX nhiệm kỳ "
+            "(2023-2028).",
+            None,
+            ["2023-05-12"],
+        ),
+        (
+            "Kỷ niệm 90 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam (18-11-1930 _ 18-11-2020), ngày 15-11, Ủy ban "
+            "MTTQ tỉnh phối hợp tổ chức khai mạc triển lãm.",
+            None,
+            ["2020-11-15"],
+        ),
+        (
+            "Phiên thứ Nhất Đại hội đại biểu MTTQ Việt Nam tỉnh An Giang lần thứ XI, nhiệm kỳ 2024-2029\n"
+            "Chiều 3/7, tại Hội trường tỉnh An Giang diễn ra phiên thứ Nhất Đại hội đại biểu MTTQ Việt Nam tỉnh "
+            "An Giang lần thứ XI, nhiệm kỳ 2024-2029. Đại hội diễn ra trong 2 ngày (chiều 3/7 và sáng 4/7).",
+            "2024-07-03",
+            ["2024-07-03..2024-07-04"],
+        ),
         (
             "Sáng 19/4, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị triển khai kế hoạch giám sát việc thực hiện "
             "các quy định pháp luật về an toàn thực phẩm năm 2017.",
@@ -3341,14 +3361,14 @@ def test_document_battery_floor():
 
 
 def test_the_events_battery_reads_as_its_labellers_did():
-    """Real openings of 160 pages outside the repository with their stamps (tests/fixtures/ingest/battery_events.yaml,
-    tuning material, seventeenth session): 54 of its 62 event dates read and 13 extra before the session's changes to
-    dates, 55 and 5 after."""
+    """Real openings of 289 pages outside the repository with their stamps (tests/fixtures/ingest/battery_events.yaml,
+    tuning material, seventeenth session): 130 of its 146 event dates read and 18 extra before the session's changes
+    to dates, 134 and 7 after."""
     cases = load_labels(ROOT / "tests" / "fixtures" / "ingest" / "battery_events.yaml")["cases"]
     right = extra = missed = 0
     for case in cases:
         got = event_keys(draft_of(nfc(case["text"]), published=case["published"]))
         want = set(case["events"])
         right, extra, missed = right + len(got & want), extra + len(got - want), missed + len(want - got)
-    assert len(cases) == 160 and right + missed == 62
-    assert right / (right + extra) >= 0.9 and right / (right + missed) >= 0.87, (right, extra, missed)
+    assert len(cases) == 289 and right + missed == 146
+    assert right / (right + extra) >= 0.93 and right / (right + missed) >= 0.9, (right, extra, missed)

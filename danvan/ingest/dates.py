@@ -53,11 +53,11 @@ _DMY_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
     rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR})(?![\d/.-]\d)"
 )
-# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8" — a span whose two days both carry their month, the year once
-# at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
+# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8", "(chiều 3/7 và sáng 4/7)" — a span whose two days both
+# carry their month, the year once at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
 _DM_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+ngày)?|(?P<and>và|&))\s*"
-    rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
+    rf"(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
 # also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
@@ -92,7 +92,7 @@ _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
 # An anniversary, "(18-11-1930/ 18-11- 2014)", "(15/10/1930 - 15/10/2024)": the founding day is history, and the
 # later date names the year the article is written in.
 _ANNIVERSARY = re.compile(
-    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/*]\s*"
+    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/*_]\s*"
     rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
 )
 # "năm 2023", a quarter's year "quý I/2024", "quý III năm 2023", a summer campaign's "hè 2016" — counted to guess
@@ -107,7 +107,8 @@ _YEAR_WORD = re.compile(
     rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}})"
     rf"\s*(?P<y>{_YEAR})\b"
 )
-_TERM = re.compile(rf"nhiệm\s+kỳ\s+(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
+_TERM = re.compile(rf"nhiệm\s+kỳ\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
