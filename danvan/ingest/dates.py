@@ -70,7 +70,7 @@ _DAY_CUE = re.compile(
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals).
 _DM = re.compile(
-    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
+    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
 )
 # tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")

@@ -217,6 +217,7 @@ _ACRONYMS = {
 MAX_QUOTE = 300
 # A date this many years before the article's year is history ("Ngày truyền thống 15/10/1930"), not its event.
 _HISTORY_YEARS = 5
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*[,-]?\s*$")
 _NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
 _EARLIEST = 2000  # the reports are online news: a date before this is history they recall, not their gathering
 
@@ -380,6 +381,12 @@ def _context(
     ]
     if pub_hit is not None:
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
+    # "Đồng Nai phát động … 12:00 22/10/2020 (Mặt trận) -Sáng 21-10": the page's day after a clock time is its stamp
+    dates = [
+        h
+        for h in dates
+        if not (_hit_key(h) == pub.date and _CLOCK.search(article.text[max(0, h.start - 20) : h.start]))
+    ]
     history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
     if pub.date is None:
