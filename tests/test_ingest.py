@@ -648,6 +648,27 @@ def test_a_year_of_someones_past_is_not_the_year_of_a_yearless_date():
             None,
             [],
         ),
+        # an election called "ngày hội" is no Ngày hội; a span closed "đến hết ngày"; a handover held ("tổ chức trao")
+        # by a body the reader does not know
+        (
+            "Quảng Trị sẵn sàng cho ngày hội bầu cử của toàn dân\nHướng tới cuộc bầu cử đại biểu Quốc hội, tỉnh Quảng "
+            "Trị đang khẩn trương hoàn tất các khâu chuẩn bị cuối cùng.",
+            "2026-03-04",
+            [],
+        ),
+        (
+            "Theo hướng dẫn của Ủy ban MTTQ tỉnh: Ngày hội “Đại đoàn kết toàn dân tộc” ở khu dân cư năm 2018 tập trung "
+            "từ ngày 3 đến hết ngày 18-11; mỗi khu dân cư tổ chức 1 ngày.",
+            None,
+            ["2018-11-03..2018-11-18"],
+        ),
+        (
+            "Phú Tân trao học bổng Xổ số kiến thiết An Giang đợt 1, năm học 2021-2022\n23/12/2021 - 14:16\n- Sáng "
+            "23-12, Hội Khuyến học huyện Phú Tân (tỉnh An Giang) phối hợp Hội Khuyến học Trường THCS Phú Thọ và Trường "
+            "THCS Phú Mỹ tổ chức trao học bổng Xổ số kiến thiết An Giang tại nhà cho các học sinh nghèo vượt khó.",
+            "2021-12-23",
+            ["2021-12-23"],
+        ),
         # the page's day after a clock time is its stamp; a day and month spaced round their dash
         (
             "Đồng Nai phát động ủng hộ đồng bào miền Trung bị lũ lụt 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, tại "
@@ -1303,6 +1324,17 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         # a Thông tri by its number, with its issuer; with none it stays uncoded
         ("Thông tri số 28 của Ban Bí thư về công tác dân vận; Thông tri số 3 năm nay", ["28-TT/TW"]),
+        # files e and f of the battery: a Thông báo kết luận is a TB; documents in general after "và các" name no
+        # issuer of the one before; a state code's slash for its hyphen; the army's central Party committee; a
+        # Nghị định by its number only with its year
+        (
+            "Thông báo Kết luận số 264 của Bộ Chính trị, Chỉ thị số 24 của Thủ tướng Chính phủ",
+            ["264-TB/TW", "24/CT-TTg"],
+        ),
+        ("theo tinh thần Chỉ thị số 35 và các hướng dẫn của Trung ương, quá trình thực hiện", []),
+        ("Quyết Định 386/QĐ/TTg ngày 17 tháng 3 năm 2021 của Thủ tướng chính phủ", ["386/QĐ-TTg"]),
+        ("Tổng kết 10 năm thực hiện Nghị quyết 765 của Quân ủy Trung ương", ["765-NQ/QUTW"]),
+        ("sửa đổi Nghị định số 150/2006 ngày 12-12-2006 của Chính phủ; Nghị định 37 của Chính phủ", ["150/2006/NĐ-CP"]),
         # forms of real pages (tests/fixtures/ingest/battery_documents.yaml): a unit with digits, a sub-unit joined by
         # a dot or an ampersand, "Ư" in a joint issuer, a coordination programme's "CTrPH"
         ("Tờ trình số 89/TTr-CAT-PC64 ngày 13/7/2017; Báo cáo số 295/BC-STP", ["89/TTr-CAT-PC64", "295/BC-STP"]),
@@ -3362,25 +3394,27 @@ def test_document_battery_floor():
     """The code reader on the document battery (real sentences from pages outside the repository, labelled by
     section 5 of CONVENTIONS.md): 129 of its 137 codes read and 6 extra at the thirteenth session; three of the
     extras are the battery's own calls against the tuning labels (its header says which). Files c and d (sixteenth
-    session): 216 of 228 read, 7 extra."""
+    session): 216 of 228 read, 7 extra. Files e and f (seventeenth session), mentions as ordinary news and reports
+    have them: 76 of 88 read and 3 extra before the session's changes, 82 and 0 after; the whole battery 298 of 316
+    read, 7 extra."""
     cases = load_labels(ROOT / "tests" / "fixtures" / "ingest" / "battery_documents.yaml")["cases"]
     right = extra = missed = 0
     for case in cases:
         got, want = set(codes(nfc(case["sentence"]))), set(case["codes"])
         right, extra, missed = right + len(got & want), extra + len(got - want), missed + len(want - got)
-    assert len(cases) == 234 and right + missed == 228
+    assert len(cases) == 321 and right + missed == 316
     assert right / (right + extra) >= 0.95 and right / (right + missed) >= 0.94, (right, extra, missed)
 
 
 def test_the_events_battery_reads_as_its_labellers_did():
-    """Real openings of 289 pages outside the repository with their stamps (tests/fixtures/ingest/battery_events.yaml,
-    tuning material, seventeenth session): 130 of its 146 event dates read and 18 extra before the session's changes
-    to dates, 135 and 6 after."""
+    """Real openings of 421 pages outside the repository with their stamps (tests/fixtures/ingest/battery_events.yaml,
+    tuning material, seventeenth session): 190 of its 212 event dates read and 25 extra before the session's changes
+    to dates, 199 and 9 after."""
     cases = load_labels(ROOT / "tests" / "fixtures" / "ingest" / "battery_events.yaml")["cases"]
     right = extra = missed = 0
     for case in cases:
         got = event_keys(draft_of(nfc(case["text"]), published=case["published"]))
         want = set(case["events"])
         right, extra, missed = right + len(got & want), extra + len(got - want), missed + len(want - got)
-    assert len(cases) == 289 and right + missed == 146
-    assert right / (right + extra) >= 0.93 and right / (right + missed) >= 0.9, (right, extra, missed)
+    assert len(cases) == 421 and right + missed == 212
+    assert right / (right + extra) >= 0.95 and right / (right + missed) >= 0.93, (right, extra, missed)

@@ -72,7 +72,8 @@ _LETTER_CODE = re.compile(
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
-    r"(?P<kind>Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|"
+    r"(?P<kind>Thông báo kết luận|Nghị quyết|Nghị định|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
+    r"Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
     r"Chương trình hành động|Thông tri)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
@@ -147,7 +148,9 @@ _ISSUERS = (
     # a mass organisation's central committee is not the Party's "Trung ương"
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
-    "Trung ương Đoàn"
+    "Trung ương Đoàn|"
+    # the army's Party committee at the centre: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW
+    "Quân ủy Trung ương"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -177,7 +180,9 @@ _PLENUM_AFTER = re.compile(
 # số 43 của Ban Bí thư".
 _OTHER_KIND = re.compile(
     r"\b(?:thực hiện|triển khai|quán triệt|về|theo)\s+(?:các\s+)?(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|"
-    r"Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|Chương trình|Luật|Pháp lệnh)\b",
+    r"Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án|Chương trình|Luật|Pháp lệnh)\b|"
+    # documents in general: "Chỉ thị số 35 và các hướng dẫn của Trung ương" names no issuer of the Chỉ thị
+    r"\b(?:và|cùng)\s+các\s+(?:hướng dẫn|văn bản|quy định|nghị quyết|kết luận|chỉ thị)\b",
     re.IGNORECASE,
 )
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021", "36/KH-UBMTTQ-BTT ngày 19
@@ -192,6 +197,7 @@ _TITLE_AFTER = re.compile(r"^(?P<lead>[^“\"]{0,80}?[“\"])(?P<title>(?:[^”\
 
 _KIND_TYPE = {
     "nghị quyết": "NQ",
+    "nghị định": "NĐ",  # only with its year: "Nghị định số 150/2006 … của Chính phủ" is 150/2006/NĐ-CP
     "kết luận": "KL",
     "quyết định": "QĐ",
     "quy định": "QĐ",
@@ -201,6 +207,7 @@ _KIND_TYPE = {
     "công văn": "CV",
     "kế hoạch": "KH",
     "thông báo": "TB",
+    "thông báo kết luận": "TB",  # "Thông báo Kết luận số 264 của Bộ Chính trị": 264-TB/TW
     "đề án": "ĐA",
     "chương trình hành động": "CTr",
     "thông tri": "TT",
@@ -218,6 +225,7 @@ _TYPE_ENUM: dict[str, DocumentType] = {
 # Party naming rules: the issuer part of a code by the body that issued it.
 _PARTY_SUFFIX = {
     "bộ chính trị": "TW",
+    "quân ủy trung ương": "QUTW",
     "ban bí thư": "TW",
     "ban chấp hành trung ương": "TW",
     "bch trung ương": "TW",
@@ -320,6 +328,8 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer) and doc_type not in _STATE_TYPES:
         sep1, sep2 = "-", "/"
+    elif sep1 == sep2 == "/" and issuer in _STATE_SUFFIX.values():
+        sep2 = "-"  # "386/QĐ/TTg" is 386/QĐ-TTg
     num = num.upper()  # "8b-NQ/HNTW" is 8B
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
@@ -501,6 +511,8 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
     key, num = " ".join(issuer.lower().split()), num.upper()  # read in fold_tones' text: "uỷ" is "ủy" already
+    if doc_type == "NĐ" and "/" not in num:
+        return None
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:  # a party code carries no year

@@ -89,7 +89,7 @@ _EVENT_VERB = re.compile(
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|ra mắt|tập huấn|"
-    r"đại hội|ngày hội|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
+    r"đại hội|ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -104,10 +104,13 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội|đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
+    # not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân"
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|đại hội|họp mặt|"
+    r"gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
+    r"tổ\s+chức\s+(?:chương\s+trình\s+)?trao\s+(?:tặng\s+)?\w|"  # "tổ chức trao học bổng": a handover held
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
     r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao)",
