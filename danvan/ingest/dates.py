@@ -592,7 +592,12 @@ def sentence_year(
         # "Sáng 19-5, … Đại hội đại biểu Hội … lần thứ nhất." and later "Đại hội đã bầu Ban Chấp hành Hội nhiệm kỳ
         # 2024-2029": the congress opens the term the text names for it
         term = text_term
-    if not years and term and _holds_congress(sentence):
+    if not years and term and _holds_congress(sentence) and hit.day.month >= 8 and _PREPARES.search(sentence):
+        # "Sáng ngày 19/9, … hội nghị triển khai công tác tổ chức Đại hội MTTQ … nhiệm kỳ 2024 – 2029": in the
+        # autumn a congress is prepared for the next year, its term's first
+        years = [int(term.group("y1")) - 1]
+        reason = f"vì chuẩn bị đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} từ cuối năm trước"
+    elif not years and term and _holds_congress(sentence):
         # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
         years = [int(term.group("y1"))]
         reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
@@ -634,6 +639,14 @@ def sentence_year(
     else:
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+
+
+# Preparing congresses, not holding one: "triển khai công tác tổ chức Đại hội", "chuẩn bị Đại hội", "đại hội điểm".
+_PREPARES = re.compile(
+    r"(?:triển\s+khai|hướng\s+dẫn|chỉ\s+đạo)\s+(?:công\s+tác\s+)?(?:tổ\s+chức\s+)?đại\s+hội|"
+    r"chuẩn\s+bị\s+(?:tổ\s+chức\s+)?đại\s+hội|đại\s+hội\s+điểm",
+    re.I,
+)
 
 
 def _holds_congress(sentence: str) -> bool:

@@ -149,6 +149,9 @@ _ISSUERS = (
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
+    # the Party committees of the central agencies: their codes' suffix is not the Central Committee's
+    "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương|Đảng ủy các cơ quan Đảng Trung ương|"
+    "Đảng ủy Khối các cơ quan Trung ương|"
     # the army's Party committee at the centre: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW
     "Quân ủy Trung ương"
 )
@@ -511,8 +514,8 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
     key, num = " ".join(issuer.lower().split()), num.upper()  # read in fold_tones' text: "uỷ" is "ủy" already
-    if doc_type == "NĐ" and "/" not in num:
-        return None
+    if (doc_type == "NĐ" and "/" not in num) or (doc_type == "ĐA" and key in _STATE_SUFFIX):
+        return None  # "Nghị định 37", "Đề án 06 của Chính phủ" (p91): no code by the number alone
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:  # a party code carries no year

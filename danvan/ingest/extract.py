@@ -110,7 +110,8 @@ _GATHERING = re.compile(
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
-    r"tổ\s+chức\s+(?:chương\s+trình\s+)?trao\s+(?:tặng\s+)?\w|"  # "tổ chức trao học bổng": a handover held
+    # "tổ chức trao học bổng", "tổ chức khánh thành 2 Mái ấm": a handover or an opening held
+    r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao)|"
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
     r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao)",
@@ -950,6 +951,11 @@ def _title(ctx: Context) -> Span | None:
 _POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
 # "ủng hộ … nhân Tháng cao điểm “Vì người nghèo” (17.10 - 18.11.2021)": the campaign as the occasion, no gathering.
 _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm")
+# The day a holiday is named by ("Ngày Thương binh liệt sĩ 27-7", "Ngày Phụ nữ Việt Nam 20/10", "Ngày truyền thống
+# MTTQ Việt Nam 18/11"; not a Ngày hội) is not the day of a gathering its sentence dates otherwise.
+_HOLIDAY = re.compile(
+    r"\b[Nn]gày\s+(?!hội\b)(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập)(?:\s+[^\s\d,.;:()]+){0,7}\s*\(?\s*$"
+)
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 
@@ -990,6 +996,9 @@ def _events(ctx: Context) -> list[_Event]:
                 elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
                     events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
                 continue
+            if len(hits) > 1 and _HOLIDAY.search(ctx.article.text[max(0, hits[0].start - 60) : hits[0].start]):
+                ctx.vetoed.add(_hit_key(hits[0]))  # "kỷ niệm … Ngày Thương binh liệt sĩ 27-7-2020, sáng 21-7, …"
+                hits = hits[1:]
             start, end = hits[0], None
             if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
                 end = hits[1]
