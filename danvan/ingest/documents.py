@@ -75,7 +75,9 @@ _MENTION = re.compile(
     r"(?P<kind>Thông báo kết luận|Nghị quyết|Nghị định|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
     r"Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
-    r"Chương trình hành động|Thông tri)(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
+    r"Chương trình hành động|Thông tri|"
+    r"(?-i:NQ|CT|KL)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
+    r"(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
@@ -200,6 +202,9 @@ _TITLE_AFTER = re.compile(r"^(?P<lead>[^“\"]{0,80}?[“\"])(?P<title>(?:[^”\
 
 _KIND_TYPE = {
     "nghị quyết": "NQ",
+    "nq": "NQ",  # "NQ 28 của Ban Thường vụ Thành ủy": the kind abbreviated
+    "ct": "CT",
+    "kl": "KL",
     "nghị định": "NĐ",  # only with its year: "Nghị định số 150/2006 … của Chính phủ" is 150/2006/NĐ-CP
     "kết luận": "KL",
     "quyết định": "QĐ",
