@@ -32,6 +32,9 @@ _WEEKDAY = re.compile(
     r"(?P<sun>Chủ\s*[Nn]hật|CN)\b"
 )
 _YEAR = r"(?:19|20)\d{2}"
+# The reports are online news: a year before this is history they recall ("tái lập tỉnh (năm 1991)", "tháng
+# 8/1945"), never the year of their gatherings.
+EARLIEST_YEAR = 2000
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
 _DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
@@ -406,8 +409,8 @@ def anniversaries(text: str) -> list[tuple[int, int, int]]:
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
-    (leaving out sentences about plans, and years before 2000, which an online report names only as its history:
-    "tái lập tỉnh (năm 1991)", a veteran's war in 1978; an anniversary's later date counts), the latest on a tie —
+    (leaving out sentences about plans, and years before EARLIEST_YEAR, a text's history: a veteran's war in 1978;
+    an anniversary's later date counts), the latest on a tie —
     but a tie of two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year
     reviewed and the next one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as
     in sentence_year."""
@@ -417,7 +420,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
             continue
-        counts.update(y for y in years_spoken_of(sentence.text) if y >= 2000)
+        counts.update(y for y in years_spoken_of(sentence.text) if y >= EARLIEST_YEAR)
         counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         named = {
@@ -592,15 +595,16 @@ def sentence_year(
         # "Sáng 19-5, … Đại hội đại biểu Hội … lần thứ nhất." and later "Đại hội đã bầu Ban Chấp hành Hội nhiệm kỳ
         # 2024-2029": the congress opens the term the text names for it
         term = text_term
-    if not years and term and _holds_congress(sentence) and hit.day.month >= 8 and _PREPARES.search(sentence):
-        # "Sáng ngày 19/9, … hội nghị triển khai công tác tổ chức Đại hội MTTQ … nhiệm kỳ 2024 – 2029": in the
-        # autumn a congress is prepared for the next year, its term's first
-        years = [int(term.group("y1")) - 1]
-        reason = f"vì chuẩn bị đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} từ cuối năm trước"
-    elif not years and term and _holds_congress(sentence):
-        # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
-        years = [int(term.group("y1"))]
-        reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
+    if not years and term and _holds_congress(sentence):
+        if hit.day.month >= 8 and _PREPARES.search(sentence):
+            # "Sáng ngày 19/9, … hội nghị triển khai công tác tổ chức Đại hội MTTQ … nhiệm kỳ 2024 – 2029": in the
+            # autumn a congress is prepared for the next year, its term's first
+            years = [int(term.group("y1")) - 1]
+            reason = f"vì chuẩn bị đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} từ cuối năm trước"
+        else:
+            # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
+            years = [int(term.group("y1"))]
+            reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
     elif not years and hit.day.month <= 6 and (ahead := _ahead(term, sentence, text_ahead)):
         # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024", or a sentence of the text ("…
         # hoạt động … hướng tới chào mừng Đại hội Đảng bộ huyện …, nhiệm kỳ 2015-2020"): a congress ahead, in the

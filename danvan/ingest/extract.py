@@ -32,6 +32,7 @@ from ..registry import OLD_DAY, Registry
 from ..text import ascii_key, name_key
 from . import event_model
 from .dates import (
+    EARLIEST_YEAR,
     FUTURE,
     DateHit,
     Published,
@@ -223,7 +224,6 @@ MAX_QUOTE = 300
 _HISTORY_YEARS = 5
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*[,-]?\s*$")
 _NO_YEAR = 2000  # a leap year, so that a bare 29/2 still parses
-_EARLIEST = 2000  # the reports are online news: a date before this is history they recall, not their gathering
 
 
 class _Located(Protocol):
@@ -404,7 +404,7 @@ def _context(
     if year is None:
         dated_docs = [(d.start, max(d.end, d.quote_end)) for d in docs]
         dates = [h for h in neighbours_year(dates, dated_docs) if h.has_year or h.year_note]
-    dates = [h for h in dates if h.day.year >= _EARLIEST]  # "tháng 8/1945": the history a text recalls
+    dates = [h for h in dates if h.day.year >= EARLIEST_YEAR]  # "tháng 8/1945": the history a text recalls
     on = _reference_day(pub.date, dates, year)
     era = None if on is not None else new_scheme_only(article.text, registry)
     if era is not None:  # an undated text that names a unit of the new scheme was written after the merger
@@ -982,9 +982,10 @@ def _events(ctx: Context) -> list[_Event]:
             ]
             while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
-            if _POSTPONED.search(sentence.text):
-                hits = []
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
+            if _POSTPONED.search(sentence.text):
+                ctx.vetoed |= {_hit_key(h) for h in hits}
+                continue  # a gathering put off has no date, neither its own nor the page's
             campaign = (
                 _CAMPAIGN.search(sentence.text) and any(h.end_day for h in hits) and not _OCCASION.search(sentence.text)
             )
