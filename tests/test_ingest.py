@@ -728,6 +728,28 @@ def test_a_year_of_someones_past_is_not_the_year_of_a_yearless_date():
             None,
             ["2017-04-19"],
         ),
+        # a propaganda outline for a congress and its purpose ("Để Đại hội được tuyên truyền"), the spirit of a past
+        # congress, an election that "becomes a festival": no gathering the page reports, so none takes the page's
+        # date (eighteenth session)
+        (
+            "Đề cương tuyên truyền Đại hội Đoàn TNCS Hồ Chí Minh tỉnh Quảng Nam lần thứ XVIII\nĐể Đại hội được tuyên "
+            "truyền rộng khắp và có ảnh hưởng sâu rộng trong các tầng lớp thanh niên và nhân dân trong tỉnh, Tiểu ban "
+            "hoạt động tuyên truyền Đại hội xây dựng Đề cương tuyên truyền Đại hội Đoàn TNCS Hồ Chí Minh tỉnh Quảng "
+            "Nam lần thứ XVIII.",
+            "2017-09-13",
+            [],
+        ),
+        (
+            "Thực hiện mục tiêu bình đẳng giới, quán triệt tinh thần Đại hội XII của Đảng, những năm qua, các cấp Hội "
+            "Liên hiệp phụ nữ trong toàn tỉnh đã tạo điều kiện cho phụ nữ vươn lên.",
+            "2020-03-10",
+            [],
+        ),
+        (
+            "Công tác chuẩn bị được triển khai đồng bộ, đảm bảo ngày bầu cử thực sự trở thành ngày hội của toàn dân.",
+            "2026-03-04",
+            [],
+        ),
     ],
 )
 def test_event_dates_of_real_openings(text, published, events):
@@ -1246,8 +1268,9 @@ def test_bare_numbers_completed_from_the_issuer():
         # numbers listed after a bare mention take its issuer, in any case and spacing
         ("triển khai quyết định số 217 và 218 của Bộ Chính  trị về giám sát", ["217-QĐ/TW", "218-QĐ/TW"]),
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
-        # the issuer named before "ban hành"
+        # the issuer named before "ban hành"; not a body inside the one named (battery h, eighteenth session)
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
+        ("Ngày 27/8, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 468 về việc hướng dẫn", []),
         # a part of the issuer typed after a stray space (before or after its dash), a dash after the code as
         # punctuation, and a date glued to "ngày"
         (

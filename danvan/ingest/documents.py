@@ -167,6 +167,8 @@ _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
 _ISSUER_BEFORE = re.compile(
     rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)\s+)?ban\s+hành\s*$", re.IGNORECASE
 )
+# A named body's own office or Party committee is another issuer: "Đảng ủy Văn phòng UBND tỉnh", "Công đoàn cơ quan …".
+_WITHIN_BODY = re.compile(r"(?:\b[Vv]ăn\s+phòng|\bcơ\s+quan|\b[Đđ]ảng\s+ủy(?:\s+[Vv]ăn\s+phòng)?)\s+$")
 # "… của Tỉnh ủy, điển hình như Chương trình hành động số 144", "chỉ đạo của Ban Thường vụ Tỉnh ủy tại Chỉ thị số 40":
 # the issuer of the mention that follows.
 _ISSUER_SUCH_AS = re.compile(
@@ -506,7 +508,8 @@ def _issuer_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 120) : start]
     match = _ISSUER_BEFORE.search(before) or _ISSUER_SUCH_AS.search(before)
     if match:
-        return match.group("issuer")
+        # "Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 468": a body inside the one that issued it
+        return None if _WITHIN_BODY.search(before[: match.start("issuer")]) else match.group("issuer")
     sentence = re.split(r"[.;!?]\s|\n", text[max(0, start - 800) : start])[-1]
     subject = re.match(rf"\s*(?:[^,]{{0,20}},\s*)?(?P<issuer>{_ISSUER_ALT})\b", sentence, re.IGNORECASE)
     if subject is None:

@@ -105,9 +105,10 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    # not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân"
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|đại hội|họp mặt|"
-    r"gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
+    # not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân", "ngày bầu
+    # cử thực sự trở thành ngày hội"
+    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|"
+    r"đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
@@ -123,14 +124,16 @@ _PLENUM_NAME = re.compile(
     r"BCH\s+Trung\s+ương)",
     re.I,
 )  # not a mass organisation's plenum: "Tại hội nghị lần thứ nhất Ban Chấp hành Hội Liên hiệp Phụ nữ Việt Nam …"
-# "Nghị quyết Đại hội Đảng bộ huyện", "Nghị quyết Hội nghị …": a gathering's resolution, not a gathering reported.
-_RESOLUTION_OF = re.compile(r"nghị\s+quyết\s+(?:của\s+)?$", re.I)
+# "Nghị quyết Đại hội Đảng bộ huyện", "Nghị quyết Hội nghị …", "tinh thần Đại hội XII của Đảng": a gathering's
+# resolution or spirit, not a gathering reported.
+_RESOLUTION_OF = re.compile(r"(?:nghị\s+quyết|tinh\s+thần)\s+(?:của\s+)?$", re.I)
 
 
 # "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội", "kế hoạch chỉ đạo Đại hội", "chuẩn bị Đại hội": a
 # gathering to come, worked towards or planned, not one held.
 _TOWARDS = re.compile(
-    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?|văn\s+kiện\s+trình)\s+"
+    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?|văn\s+kiện\s+trình|"
+    r"tuyên\s+truyền(?:\s+về)?|\bđể)\s+"
     r"(?:tổ\s+chức\s+)?$",  # "góp ý vào các dự thảo văn kiện trình Đại hội": a congress still to come
     re.I,
 )
