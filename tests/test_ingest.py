@@ -775,6 +775,7 @@ def test_bare_day_month_opening_a_sentence():
         ("Từ ngày 10 đến ngày 15/6/2023, đoàn kiểm tra", dt.date(2023, 6, 10), dt.date(2023, 6, 15), "day"),
         ("Ngày 19, 20/12/2023, đoàn khảo sát", dt.date(2023, 12, 19), dt.date(2023, 12, 20), "day"),
         ("Ngày 22, 23 và 24/5/2023, đoàn", dt.date(2023, 5, 22), dt.date(2023, 5, 24), "day"),
+        ("Ngày 20/01/ 2021, tại Trung tâm", dt.date(2021, 1, 20), None, "day"),  # a stray space (tuning p1987)
     ],
 )
 def test_date_forms(text, day, end, precision):

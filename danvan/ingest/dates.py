@@ -36,8 +36,11 @@ _YEAR = r"(?:19|20)\d{2}"
 # 8/1945"), never the year of their gatherings.
 EARLIEST_YEAR = 2000
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
-# 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice.
-_DMY = re.compile(rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d/.-]\d)")
+# 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021": a stray space before the
+# year after a slash.
+_DMY = re.compile(
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?<=/) )?(?P<y>{_YEAR})(?![\d/.-]\d)"
+)
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)",
 # "Sáng ngày 09 và ngày 10/6/2021" — a day or a span of days.
