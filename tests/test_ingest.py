@@ -758,6 +758,14 @@ def test_event_dates_of_real_openings(text, published, events):
     assert sorted(event_keys(draft)) == events
 
 
+@pytest.mark.parametrize(("quoted", "events"), [(True, []), (False, ["2026-02-04"])])
+def test_a_speakers_words_are_not_the_pages_gathering(quoted, events):
+    """A visit told only in a speaker's words is of the speaker's day, not dated by the page (tuning p1993)."""
+    words = "Hôm nay được các cô bên Hội đến thăm, chúc Tết, tôi cảm thấy rất ấm áp."
+    text = f"“Nhờ có trung tâm mà tuổi già tôi bớt hiu quạnh. {words}” - bà Soi nói.\n" if quoted else f"{words}\n"
+    assert sorted(event_keys(draft_of(text, published="2026-02-04"))) == events
+
+
 def test_bare_day_month_opening_a_sentence():
     visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")

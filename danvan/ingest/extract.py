@@ -924,8 +924,12 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
             years = years_spoken_of(sentence.text, since=True)  # "Từ năm 2021 đến nay, … tọa đàm": a tally
+            opening = ctx.article.text[para.start : sentence.start]
             if (
                 _gathering(sentence.text)
+                # a speaker's words ("“… Hôm nay được các cô bên Hội đến thăm, chúc Tết …” - bà Soi nói") tell of
+                # their own day, not the page's
+                and opening.count("“") <= opening.count("”")
                 and not FUTURE.search(sentence.text)  # "… sẽ tổ chức thăm, tặng quà": not held yet
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
