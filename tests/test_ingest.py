@@ -17,6 +17,7 @@ from danvan.ingest import Draft, event_model, extract_file, extract_text, load_r
 from danvan.ingest.dates import find_dates, sentence_year, years_spoken_of
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import event_keys, load_labels, run, summarise
+from danvan.ingest.extract import event_examples
 from danvan.ingest.numbers import measures, parse_number
 from danvan.ingest.places import find_bodies, find_people, find_places, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
@@ -764,6 +765,17 @@ def test_a_speakers_words_are_not_the_pages_gathering(quoted, events):
     words = "Hôm nay được các cô bên Hội đến thăm, chúc Tết, tôi cảm thấy rất ấm áp."
     text = f"“Nhờ có trung tâm mà tuổi già tôi bớt hiu quạnh. {words}” - bà Soi nói.\n" if quoted else f"{words}\n"
     assert sorted(event_keys(draft_of(text, published="2026-02-04"))) == events
+
+
+def test_a_laws_date_in_a_legal_basis_is_no_event(tmp_path):
+    """A decision's legal basis names a law with its date (tuning p1995); a conference on a law keeps its day."""
+    basis = "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    text = basis + "Ban Thường trực Ủy ban MTTQ xã tổ chức Hội nghị tuyên truyền Luật Đất đai ngày 15/3/2024.\n"
+    assert sorted(event_keys(draft_of(text, published="2024-03-20"))) == ["2024-03-15"]
+    path = tmp_path / "quyet_dinh.txt"
+    path.write_text(text, encoding="utf-8")
+    candidates, _ = event_examples(path, None, province=None, indicators=[])
+    assert [key for key, _ in candidates] == ["2024-03-15"]  # the law's day is not among the dates weighed
 
 
 def test_bare_day_month_opening_a_sentence():

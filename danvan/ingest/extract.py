@@ -147,6 +147,8 @@ def _gathering(text: str) -> bool:
     )
 
 
+_LAW_DATE = re.compile(r"\bLuật(?:\s+[^\s\d,.;:()“”\"]+){1,14}\s+(?:ngày\s+)?$")
+_LEGAL_BASIS = re.compile(r"\W*Căn\s+cứ\b")
 # "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
 _RECENT = re.compile(
     r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến|(?:thành\s+lập\s+và\s+)?ra\s+mắt))\b"
@@ -396,6 +398,13 @@ def _context(
     ]
     history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
+    # "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law named with its date, in the legal
+    # basis a decision opens with (not "Hội nghị tuyên truyền Luật Đất đai ngày 15/3")
+    dates = [
+        h
+        for h in dates
+        if not (_LAW_DATE.search(article.text[max(0, h.start - 150) : h.start]) and _LEGAL_BASIS.match(sentence_of(h)))
+    ]
     if pub.date is None:
         texts = [s.text for s in sentences]
         term, ahead = congress_term(texts), congress_ahead(texts)
