@@ -1289,6 +1289,10 @@ def test_bare_numbers_completed_from_the_issuer():
         # numbers listed after a bare mention take its issuer, in any case and spacing
         ("triển khai quyết định số 217 và 218 của Bộ Chính  trị về giám sát", ["217-QĐ/TW", "218-QĐ/TW"]),
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
+        # a code of a kind the list above lacks, or after words between "Công văn" and "số": read after "số"; not a
+        # fraction or a room number (eighteenth session)
+        ("Biên bản số 12/BB-MTTQ ngày 5/3/2024 và Công văn hỏa tốc số 45/UBND-VP", ["12/BB-MTTQ", "45/UBND-VP"]),
+        ("Phòng số 3/A, xếp thứ 9/63 tỉnh, số 12/12 xã", []),
         # the issuer named before "ban hành"; not a body inside the one named (battery h, eighteenth session)
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
         ("Ngày 27/8, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 468 về việc hướng dẫn", []),

@@ -68,6 +68,11 @@ _LETTER_CODE = re.compile(
     r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)\s+(?:\(\s*)?(?:số\s+)?(?P<num>\d{1,5})\s*/\s*"
     rf"(?P<issuer>{_PART}(?:\s?-\s?{_PART})*)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
+# A code whose kind is none of those above, after "số": "Biên bản số 12/BB-MTTQ", "Công văn hỏa tốc số 45/UBND-VP" —
+# a body in capitals and at least one more part, so that "số 3/A" is no code.
+_NUMBERED_CODE = re.compile(
+    rf"\b[Ss]ố\s*:?\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
+)
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -356,6 +361,11 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
         _add_date_and_title(text, hits[-1])
     hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
+    hits += [
+        _from_letter(text, m, kind=None)
+        for m in _NUMBERED_CODE.finditer(text)
+        if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
+    ]
     full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
     mentions = []  # (match, its numbers, its end, issuer)
     for m in _MENTION.finditer(text):
@@ -476,9 +486,9 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     return hit
 
 
-def _from_letter(text: str, m: re.Match) -> DocHit:
+def _from_letter(text: str, m: re.Match, kind: str | None = "Công văn") -> DocHit:
     issuer = "".join(m.group("issuer").split())
-    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{issuer}", "Công văn", False)
+    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{issuer}", kind, False)
     _add_date_and_title(text, hit)
     return hit
 
