@@ -778,6 +778,23 @@ def test_a_laws_date_in_a_legal_basis_is_no_event(tmp_path):
     assert [key for key, _ in candidates] == ["2024-03-15"]  # the law's day is not among the dates weighed
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 31/10/2016, Tỉnh đoàn - Hội Doanh nhân trẻ tỉnh Quảng Ngãi đã trao số tiền 85 triệu đồng ủng hộ nhân dân "
+        "Quảng Bình bị thiệt hại nặng nề do mưa lũ vừa qua.",  # tuning p1802
+        "Chiều 6/7/2021, Hội Nông dân tỉnh Hà Tĩnh đến trao hỗ trợ lương thực, thực phẩm cho Hội Nông dân Nghệ An.",
+        "Ngôi nhà vừa được Thành đoàn Bà Rịa bàn giao cho đoàn viên Lê Thanh Sang vào sáng ngày 25/5/2017.",
+    ],
+)
+def test_a_handover_of_money_or_aid_is_weighed_as_a_happening(tmp_path, sentence):
+    """A sum, aid or a house handed over to someone is a happening the event model weighs (tuning p662, p1753)."""
+    path = tmp_path / "trao.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    candidates, _ = event_examples(path, None, province=None, indicators=[])
+    assert len(candidates) == 1
+
+
 def test_bare_day_month_opening_a_sentence():
     visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")
