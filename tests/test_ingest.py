@@ -795,6 +795,32 @@ def test_a_handover_of_money_or_aid_is_weighed_as_a_happening(tmp_path, sentence
     assert len(candidates) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a launch held, told without its day, takes the page's date (battery p, eighteenth session)
+        (
+            "Tuổi trẻ Thái Nguyên tình nguyện vùng cao\nHơn 300 đoàn viên, thanh niên đã cùng Tỉnh Đoàn và Hội LHTN "
+            "tỉnh Thái Nguyên phát động chiến dịch Tình nguyện mùa Đông 2025 tại xã Ngân Sơn.",
+            ["2025-12-09"],
+        ),
+        (
+            "Phường Nghi Hải – TX Cửa Lò: Ra mắt “Câu lạc bộ phụ nữ tứ đức”\nCâu lạc bộ có 50 thành viên.",
+            ["2025-12-09"],
+        ),
+        # a movement as such (tuning p468) and a launch shown in a caption (tuning p1178) do not
+        (
+            "Đạ Huoai trong dịp cuối năm này đã phát động đến toàn thể các thôn, tổ dân phố trong huyện tiếp tục xây "
+            "dựng mô hình “Khu dân cư tiêu biểu”.",
+            [],
+        ),
+        ("Mô hình liên thế hệ\nLễ ra mắt  CLB Liên thế hệ tự giúp nhau tại phường 4, TP Cà Mau.", []),
+    ],
+)
+def test_a_launch_told_without_its_day(text, events):
+    assert sorted(event_keys(draft_of(f"{text}\n", published="2025-12-09"))) == events
+
+
 def test_bare_day_month_opening_a_sentence():
     visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")

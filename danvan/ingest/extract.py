@@ -926,6 +926,14 @@ def _days(visit: VisitDraft) -> int:
     return (dt.date.fromisoformat(visit.date_end) - dt.date.fromisoformat(visit.date_start)).days
 
 
+# A launch held: "Hơn 300 đoàn viên … đã cùng Tỉnh Đoàn … phát động chiến dịch …", "Ra mắt “Câu lạc bộ phụ nữ tứ đức”".
+# Not a movement as such ("đã phát động đến toàn thể các thôn … xây dựng mô hình"), nor a launch in a caption.
+_LAUNCHED = re.compile(
+    r"\b(?:đã|vừa)\s+(?:cùng\s+[^,.;]{0,60}?\s+)?phát\s+động\s+(?:chiến\s+dịch|[Tt]háng|cuộc|đợt|ra\s+quân)\b|"
+    r"(?:^|:\s*)Ra\s+mắt\s+[“\"]?[A-ZĐ]"
+)
+
+
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
@@ -936,7 +944,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
             years = years_spoken_of(sentence.text, since=True)  # "Từ năm 2021 đến nay, … tọa đàm": a tally
             opening = ctx.article.text[para.start : sentence.start]
             if (
-                _gathering(sentence.text)
+                (_gathering(sentence.text) or _LAUNCHED.search(sentence.text))
                 # a speaker's words ("“… Hôm nay được các cô bên Hội đến thăm, chúc Tết …” - bà Soi nói") tell of
                 # their own day, not the page's
                 and opening.count("“") <= opening.count("”")
