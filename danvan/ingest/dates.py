@@ -403,11 +403,25 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
     )
 
 
+# An anniversary counted in years and written with its two years: "kỷ niệm 32 năm ngày Quốc tế người cao tuổi 1/10
+# (1991-2023)" — the count says the later year is the year of writing.
+_ANNIVERSARY_YEARS = re.compile(
+    rf"kỷ\s+niệm\s+(?P<n>\d{{1,3}})\s+năm\b[^()]{{0,120}}?\(\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\s*\)", re.I
+)
+
+
 def anniversaries(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, later year) of each anniversary pair of dates: "(18-11-1930/ 18-11- 2014)"."""
-    return [
+    """(start, end, later year) of each anniversary: a pair of dates "(18-11-1930/ 18-11- 2014)", or a count of years
+    and its two years "kỷ niệm 32 năm … (1991-2023)" (start and end those of the bracket)."""
+    dated = [
         (m.start(), m.end(), int(m.group("y2"))) for m in _ANNIVERSARY.finditer(text) if m.group("y1") < m.group("y2")
     ]
+    counted = [
+        (m.start("y1"), m.end(), int(m.group("y2")))
+        for m in _ANNIVERSARY_YEARS.finditer(text)
+        if int(m.group("y2")) - int(m.group("y1")) == int(m.group("n"))
+    ]
+    return sorted(dated + counted)
 
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
