@@ -852,6 +852,7 @@ def test_bare_day_month_opening_a_sentence():
         ("Ngày 19, 20/12/2023, đoàn khảo sát", dt.date(2023, 12, 19), dt.date(2023, 12, 20), "day"),
         ("Ngày 22, 23 và 24/5/2023, đoàn", dt.date(2023, 5, 22), dt.date(2023, 5, 24), "day"),
         ("Ngày 20/01/ 2021, tại Trung tâm", dt.date(2021, 1, 20), None, "day"),  # a stray space (tuning p1987)
+        ("diễn ra từ ngày 02/7 đến hết 31/8/2022.", dt.date(2022, 7, 2), dt.date(2022, 8, 31), "day"),  # tuning p2053
     ],
 )
 def test_date_forms(text, day, end, precision):
