@@ -834,6 +834,25 @@ def test_an_anniversary_counted_in_years_gives_the_year():
     assert sorted(event_keys(draft_of(f"{text}\n"))) == ["2023-09-29"]
 
 
+def test_a_gathering_with_no_organiser_named_beside_a_named_one():
+    """A planned round whose organiser the reader does not name is kept beside a named body's gathering (battery
+    a, eighteenth session); a day inside a named body's congress is that congress (tuning p527)."""
+    text = (
+        "Hội nghị hiệp thương lần thứ nhất để thỏa thuận về cơ cấu, thành phần, số lượng người ứng cử trong cuộc bầu "
+        "cử đại biểu Quốc hội khóa XV và Hội đồng nhân dân (HĐND) các cấp nhiệm kỳ 2021-2026 sắp tới được thực hiện "
+        "trong thời gian từ ngày 3/2 đến 17/2/2021.\nSáng 22/1, Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tổ "
+        "chức hội nghị trực tuyến tập huấn công tác bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ "
+        "2021-2026.\n"
+    )
+    assert sorted(event_keys(draft_of(text))) == ["2021-01-22", "2021-02-03..2021-02-17"]
+    congress = (
+        "Chiều 28-5, Đại hội Đại biểu MTTQ Việt Nam tỉnh Tiền Giang, lần thứ XI, nhiệm kỳ 2024 - 2029 tổ chức ngày làm "
+        "việc thứ nhất.\nĐại hội diễn ra trong 2 ngày (chiều 28 và sáng 29-5), Ban Thường trực Ủy ban MTTQ Việt Nam "
+        "tỉnh báo cáo.\n"
+    )
+    assert sorted(event_keys(draft_of(congress, published="2024-05-29"))) == ["2024-05-28..2024-05-29"]
+
+
 def test_bare_day_month_opening_a_sentence():
     visit = draft_of("31-7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.\n", published="2024-08-02").visits[0]
     assert (visit.date_start, visit.kind, visit.body_level) == ("2024-07-31", "hoi_nghi", "district")

@@ -645,7 +645,12 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         visits.append(visit)
     if not visits and bodiless is None and ctx.published.date and len(ctx.published.date) == 10:
         bodiless = _undated_gathering(ctx, people)
-    if not visits and bodiless is not None:  # the article's own event, its organiser unnamed: the curator names it
+    # the article's own event, its organiser unnamed: the curator names it; beside the named bodies' visits too (a
+    # planned round "Theo kế hoạch, trong 2 ngày 24 - 26/3, Ban Thường trực Ủy ban Đoàn kết Công giáo … tổ chức đoàn
+    # đến thăm"), unless it falls on a day they already hold ("Chiều 28-5, Đại hội … tổ chức ngày làm việc thứ nhất"
+    # inside the congress of 28-29/5)
+    held = [(v.date_start, v.date_end or v.date_start) for v in visits if v.date_start]
+    if bodiless is not None and not any(s <= (bodiless.date_start or "") <= e for s, e in held):
         for visit in (bodiless, *again):
             if visit.body is None:
                 visit.notes.append("Bài không nêu cơ quan tổ chức: người nhập cần ghi cơ quan.")
