@@ -63,7 +63,7 @@ def always(probability: float) -> Model:
 def test_a_model_that_finds_every_date_an_event_adds_only_what_the_rules_do_not_set_aside(monkeypatch):
     monkeypatch.setattr(event_model, "model", lambda: always(0.9))
     text = (
-        "Ngày 14/3/2024, tại xã Tân Lập, hội viên và nhân dân tổ chức lễ khánh thành cây cầu mới.\n"  # no body named
+        "Ngày 14/3/2024, tại xã Tân Lập, hội viên và nhân dân khánh thành cây cầu mới.\n"  # no body, no gathering word
         "Kể từ ngày 1/7/2025, xã Tân Lập đi vào hoạt động theo mô hình mới; Đảng ủy xã tổ chức hội nghị.\n"
         "Thực hiện Kế hoạch số 12-KH/TU ngày 05/01/2024 của Tỉnh ủy, Ban Dân vận Tỉnh ủy tổ chức hội nghị ngày "
         "20/3/2024.\n"
