@@ -931,11 +931,12 @@ def _days(visit: VisitDraft) -> int:
     return (dt.date.fromisoformat(visit.date_end) - dt.date.fromisoformat(visit.date_start)).days
 
 
-# A launch held: "Hơn 300 đoàn viên … đã cùng Tỉnh Đoàn … phát động chiến dịch …", "Ra mắt “Câu lạc bộ phụ nữ tứ đức”".
-# Not a movement as such ("đã phát động đến toàn thể các thôn … xây dựng mô hình"), nor a launch in a caption.
+# A launch or an opening held: "Hơn 300 đoàn viên … đã cùng Tỉnh Đoàn … phát động chiến dịch …", a headline's "Ra mắt
+# “Câu lạc bộ phụ nữ tứ đức”" or "Khánh thành công trình thanh niên …", "Hội ND … vừa khởi công xây dựng “Nhà Đại đoàn
+# kết”". Not a movement as such ("đã phát động đến toàn thể các thôn … xây dựng mô hình"), nor a launch in a caption.
 _LAUNCHED = re.compile(
     r"\b(?:đã|vừa)\s+(?:cùng\s+[^,.;]{0,60}?\s+)?phát\s+động\s+(?:chiến\s+dịch|[Tt]háng|cuộc|đợt|ra\s+quân)\b|"
-    r"(?:^|:\s*)Ra\s+mắt\s+[“\"]?[A-ZĐ]"
+    r"(?:^|:\s*)(?:Ra\s+mắt\s+[“\"]?[A-ZĐ]|Khánh\s+thành\s|Khởi\s+công\s)|\bvừa\s+(?:khởi\s+công|khánh\s+thành)\b"
 )
 
 
