@@ -787,6 +787,8 @@ def test_a_laws_date_in_a_legal_basis_is_no_event(tmp_path):
         "Ngôi nhà vừa được Thành đoàn Bà Rịa bàn giao cho đoàn viên Lê Thanh Sang vào sáng ngày 25/5/2017.",
         "Ngày 08/9/2023 tại UBND xã Tân Tú, Hội cựu chiến binh tỉnh Bắc Kạn đã ủng hộ số tiền 5.000.000 đồng vào quỹ "
         "chung tay xây dựng nông thôn mới của xã.",  # tuning p2054
+        "Sáng ngày 17 tháng 4 năm 2020 Uỷ ban Mặt trận Tổ quốc Việt Nam xã Phú Hưng phối hợp với Ban đại diện Hội "
+        "thánh Cao đài Tây Ninh tỉnh Bến Tre phát 50 phần quà cho bà con nghèo.",  # tuning p2069
     ],
 )
 def test_a_handover_of_money_or_aid_is_weighed_as_a_happening(tmp_path, sentence):

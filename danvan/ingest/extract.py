@@ -166,7 +166,8 @@ _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến
 _HAPPENING = re.compile(
     r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s|"
     r"[Cc]ông\s+trình|tặng|[Mm]ái\s+ấm|(?:căn\s+)?nhà\b|quà\b|(?:nguồn\s+)?ủng\s+hộ|(?:số\s+)?tiền\b|hỗ\s+trợ|"
-    r"kinh\s+phí|học\s+bổng|cho\b)|đã\s+ủng\s+hộ\s+số\s+tiền|khai\s+trương|khánh\s+thành|"
+    r"kinh\s+phí|học\s+bổng|cho\b)|đã\s+ủng\s+hộ\s+số\s+tiền|phát\s+(?:\d[\d.]*\s+)?(?:suất\s+|phần\s+)?quà|"
+    r"khai\s+trương|khánh\s+thành|"
     r"khởi\s+công|động\s+thổ|giải\s+ngân|khai\s+giảng|về\s+nguồn|huy\s+động\s+(?!được)|(?:tới\s+|đến\s+)?dự\s+lễ)"
 )
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
