@@ -330,6 +330,12 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         return Published(value, header.group(0).strip(), note, 0.85), None
     top = article.paragraphs[:8]
     for i, para in enumerate(top):
+        if (iso := _ISO_STAMP.fullmatch(para.text.strip())) is not None:
+            # "2023-01-31 03:06" alone on a line: the page's stamp written year first
+            day = parse_day(int(iso.group("d")), int(iso.group("m")), int(iso.group("y")))
+            if day is not None:
+                quote = iso.group(0)
+                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         if (js := _JS_STAMP.fullmatch(para.text.strip())) is not None:
             # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
             day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
@@ -367,6 +373,7 @@ def _stamped(article: Article, para: Span) -> bool:
 
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_ISO_STAMP = re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 _JS_STAMP = re.compile(
     rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"
