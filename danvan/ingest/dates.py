@@ -330,13 +330,14 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         return Published(value, header.group(0).strip(), note, 0.85), None
     top = article.paragraphs[:8]
     for i, para in enumerate(top):
-        if (iso := _ISO_STAMP.fullmatch(para.text.strip())) is not None:
+        line = para.text.strip()
+        if (iso := _ISO_STAMP.fullmatch(line)) is not None:
             # "2023-01-31 03:06" alone on a line: the page's stamp written year first
             day = parse_day(int(iso.group("d")), int(iso.group("m")), int(iso.group("y")))
             if day is not None:
                 quote = iso.group(0)
                 return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
-        if (js := _JS_STAMP.fullmatch(para.text.strip())) is not None:
+        if (js := _JS_STAMP.fullmatch(line)) is not None:
             # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
             day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
             if day is not None:

@@ -80,6 +80,9 @@ from .text import LINE_END, Article, IngestError, Span, looks_vietnamese, prepar
 __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry"]
 
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
+# A Ngày hội, not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân",
+# "ngày bầu cử thực sự trở thành ngày hội".
+_FESTIVAL = r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))"
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tiến hành|"
     # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
@@ -90,7 +93,7 @@ _EVENT_VERB = re.compile(
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|ra mắt|tập huấn|"
-    r"đại hội|ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
+    rf"đại hội|{_FESTIVAL}|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -105,10 +108,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
 _GATHERING = re.compile(
-    # not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân", "ngày bầu
-    # cử thực sự trở thành ngày hội"
-    r"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|"
-    r"đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
+    rf"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
