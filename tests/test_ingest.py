@@ -1555,6 +1555,20 @@ def test_bare_numbers_completed_from_the_issuer():
         # a title in capitals; a space for the slash before TW (battery c)
         ("CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 17-CTR/TU NGÀY 26/9/2013 CỦA TỈNH ỦY", ["17-CTr/TU"]),
         ("thực hiện Nghị quyết số 57-NQ TW, ngày 22/12/2024 của Bộ Chính trị", ["57-NQ/TW"]),
+        # the kind glued to the number, a space for the hyphen of a joint issuer, a standing committee's term after a
+        # space, a number's letter as written (battery documents)
+        ("Thực hiện Kế hoạch số 15KH/ĐTNK-BTG ngày 29/8/2014", ["15-KH/ĐTNK-BTG"]),
+        ("thực hiện Chương trình số 04/Ctr BCA-HCCB ngày 18-4-2014", ["04/Ctr-BCA-HCCB"]),
+        ("lễ công bố Nghị Quyết số 819/NQ – UVBTVQH 14, và các Quyết định", ["819/NQ-UVBTVQH14"]),
+        ("Kế hoạch số 126b-KH/HU ngày 20/12/2023; Nghị quyết 6b/NQ-BCH", ["126b-KH/HU", "6b/NQ-BCH"]),
+        # … but not a year, nor a space before a party issuer, nor a phrase in capitals
+        ("Kế hoạch 2019KH/TU", []),
+        ("Nghị quyết 25-NQ BCA-HCCB", []),
+        ("số 12/KH UBND tỉnh", []),
+        # a bare number listed right before a full code of its kind shares its type and issuer, not its year
+        ("đã ban hành Kế hoạch số 58; Kế hoạch số 100/KH -CTĐ ngày 28/4/2021", ["58/KH-CTĐ", "100/KH-CTĐ"]),
+        ("Quyết định số 5, Quyết định số 7/2020/QĐ-UBND", ["7/2020/QĐ-UBND"]),
+        ("Kế hoạch số 126b-KH/HU ngày 20/12/2023 và Kế hoạch 126B", ["126b-KH/HU", "126b-KH/HU"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

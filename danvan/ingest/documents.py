@@ -24,7 +24,8 @@ _DASHES = r"\-" + _OTHER_DASHES  # for a character class
 _CODE = re.compile(
     # a number glued to "số" as typed in a hurry: "Nghị quyết số43-NQ/TW", "Kế hoạch số.12-KH/TU"
     rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
-    rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s*(?P<sep1>[/{_DASHES}])\s*|(?P<space>\s+))"
+    # the kind glued to the number before a slash: "15KH/ĐTNK-BTG" is the party form 15-KH/ĐTNK-BTG
+    rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s*(?P<sep1>[/{_DASHES}])\s*|(?P<space>\s+)|(?P<glued>)(?=[A-ZĐ][A-Za-zĐ]{{1,3}}/[A-ZĐ]))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
     # "09/Ctr-BCA-TTTW" (a Chương trình phối hợp of the police and the Front)
     # and the other kinds of the state's list (Nghị định 30/2020/NĐ-CP): a Quy định "QyĐ", a Phương án "PA", a Dự án
@@ -33,13 +34,14 @@ _CODE = re.compile(
     r"(?P<type>NQLT|TTLT|KHLT|CTLT|HDLT|CTPH|CTrPH|QCPH|KHPH|CTHĐ|NQ|KL|QĐNS|QĐ|QC|CTr|Ctr|CTR|CT|HD|HĐ|CV|KH|TB|TTr|ĐA|BC|NĐ|TT|"
     r"QĐi|PL|QyĐ|PA|DA|CĐ|TC)"
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
-    # a space for the slash before the Centre: "57-NQ TW"
-    rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}})|\s+(?=TW\b))"
+    # a space for the slash before the Centre: "57-NQ TW"; for the hyphen before a joint issuer: "04/Ctr BCA-HCCB"
+    rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}})|\s+(?=TW\b)|(?P<spaced>\s)(?=[A-ZĐ]{{2,}}-[A-ZĐ]{{2,}}\b))"
     # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
     # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW;
     # after another dash, a part in capitals: "15/KH-MTTQ–BTT" is 15/KH-MTTQ-BTT)
-    # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35
-    rf"(?P<issuer>T\.Ư|BCĐ\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
+    # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35; so a National Assembly's standing
+    # committee by its term: "819/NQ – UVBTVQH 14" is 819/NQ-UVBTVQH14
+    rf"(?P<issuer>T\.Ư|(?:BCĐ|[A-ZĐ]*QH)\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
     rf"(?:-{_PART}|[{_OTHER_DASHES}][A-ZĐ]{{2,}}\d*(?![\w/])|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-]))*)"
     rf"(?![\w/]|[{_DASHES}]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
@@ -345,7 +347,6 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         sep1, sep2 = "-", "/"
     elif sep1 == sep2 == "/" and issuer in _STATE_SUFFIX.values():
         sep2 = "-"  # "386/QĐ/TTg" is 386/QĐ-TTg
-    num = num.upper()  # "8b-NQ/HNTW" is 8B
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
 
@@ -366,7 +367,8 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         for m in _NUMBERED_CODE.finditer(text)
         if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
     ]
-    full = {(h.code.split("-")[0].split("/")[0], _code_type(h.code)): h.code for h in hits}
+    # a number's letter as written ("126b-KH/HU"), matched whatever its case ("Kế hoạch 126B")
+    full = {(h.code.split("-")[0].split("/")[0].upper(), _code_type(h.code)): h.code for h in hits}
     mentions = []  # (match, its numbers, its end, issuer)
     for m in _MENTION.finditer(text):
         if any(h.start <= m.start("num") < h.end for h in hits):
@@ -377,11 +379,14 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
             end += more.end()
         mentions.append((m, numbers, end, _issuer_after(text, end) or _issuer_before(text, m.start())))
     _share_issuers(text, mentions)
-    for m, numbers, _end, issuer in mentions:
+    for m, numbers, end, issuer in mentions:
         doc_type = _KIND_TYPE[m.group("kind").lower()]
+        suffix = _suffix_listed_after(text, end, m.group("kind"), hits)
         for num, start, stop in numbers:
-            code = full.get((num, doc_type))
+            code = full.get((num.upper(), doc_type))
             inferred = code is None
+            if code is None and suffix:
+                code = num + suffix
             if code is None and issuer:
                 code = _code_from_issuer(num, doc_type, issuer)
             if code is None and not issuer:
@@ -464,11 +469,25 @@ def _listed_before_codes(text: str, hits: list[DocHit]) -> list[DocHit]:
     return out
 
 
+def _suffix_listed_after(text: str, end: int, kind: str, hits: list[DocHit]) -> str | None:
+    """ "Kế hoạch số 58; Kế hoạch số 100/KH-CTĐ": a bare number listed right before a full code of its kind shares
+    the code's type and issuer ("/KH-CTĐ"); not a code with a year, whose year is its own."""
+    if (gap := re.match(r"\s*(?:[,;]|và|[,;]\s*và)\s*", text[end:])) is None:
+        return None
+    for hit in hits:
+        if hit.start == end + gap.end() and (hit.kind or "").lower() == kind.lower():
+            head = re.match(r"\d{1,4}[A-Za-z]?(?=[-/][^\d/])", hit.code)
+            return hit.code[head.end() :] if head else None
+    return None
+
+
 def _from_code(text: str, m: re.Match) -> DocHit | None:
     # "217 QĐ/TW" (a space for the hyphen) is the party form 217-QĐ/TW.
     sep1 = m.group("sep1") or ("-" if m.group("sep2") == "/" else "/")
-    if m.group("space") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+    if (m.group("space") or m.group("glued") is not None) and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # "Kế hoạch 2019 KH/TU" names a year, not a number
+    if m.group("spaced") and sep1 != "/":
+        return None  # a space for the hyphen only in the state form "04/Ctr BCA-HCCB"
     doc_type = ("CTr" if m.group("type") == "CTR" else m.group("type")) + (m.group("sub") or "")  # a title in capitals
     issuer = "".join(m.group("issuer").split())  # "MTTQ - BTT", "BCĐ 35": the spaces a code was typed with
     if _COURT.fullmatch(issuer):
