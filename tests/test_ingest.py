@@ -1569,6 +1569,13 @@ def test_bare_numbers_completed_from_the_issuer():
         ("đã ban hành Kế hoạch số 58; Kế hoạch số 100/KH -CTĐ ngày 28/4/2021", ["58/KH-CTĐ", "100/KH-CTĐ"]),
         ("Quyết định số 5, Quyết định số 7/2020/QĐ-UBND", ["7/2020/QĐ-UBND"]),
         ("Kế hoạch số 126b-KH/HU ngày 20/12/2023 và Kế hoạch 126B", ["126b-KH/HU", "126b-KH/HU"]),
+        # "s" for "số" glued to the number; the kind's abbreviation in brackets; the army's Party committees
+        ("Căn cứ Nghị định s20/2008/NĐ-CP ngày 14/02/2008 của Chính phủ", ["20/2008/NĐ-CP"]),
+        ("thực hiện Nghị quyết (NQ) 28 của Thành ủy về", ["28-NQ/TU"]),
+        (
+            "trọng tâm là Nghị quyết 152 của Đảng ủy Quân sự Trung ương, Nghị quyết 165 của Đảng ủy Quân khu, kịp thời",
+            ["152-NQ/ĐUQSTW", "165-NQ/ĐU"],
+        ),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

@@ -23,7 +23,8 @@ _OTHER_DASHES = "–\u2010\u2011\u2012\u2212"
 _DASHES = r"\-" + _OTHER_DASHES  # for a character class
 _CODE = re.compile(
     # a number glued to "số" as typed in a hurry: "Nghị quyết số43-NQ/TW", "Kế hoạch số.12-KH/TU"
-    rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
+    # or "s" for "số" glued to it ("Nghị định s20/2008/NĐ-CP")
+    rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<=\ss)|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
     # the kind glued to the number before a slash: "15KH/ĐTNK-BTG" is the party form 15-KH/ĐTNK-BTG
     rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s*(?P<sep1>[/{_DASHES}])\s*|(?P<space>\s+)|(?P<glued>)(?=[A-ZĐ][A-Za-zĐ]{{1,3}}/[A-ZĐ]))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
@@ -84,6 +85,7 @@ _MENTION = re.compile(
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
     r"Chương trình hành động|Thông tri|"
     r"(?-i:NQ|CT|KL)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
+    r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
     r"(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
@@ -161,8 +163,9 @@ _ISSUERS = (
     # the Party committees of the central agencies: their codes' suffix is not the Central Committee's
     "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương|Đảng ủy các cơ quan Đảng Trung ương|"
     "Đảng ủy Khối các cơ quan Trung ương|"
-    # the army's Party committee at the centre: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW
-    "Quân ủy Trung ương"
+    # the army's Party committees: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW, its older name
+    # "Đảng ủy Quân sự Trung ương" writes ĐUQSTW, a military region's Đảng ủy ĐU ("Nghị quyết 280 của Đảng ủy Quân khu")
+    "Quân ủy Trung ương|Đảng ủy Quân sự Trung ương|Đảng ủy Quân khu"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -243,6 +246,8 @@ _TYPE_ENUM: dict[str, DocumentType] = {
 _PARTY_SUFFIX = {
     "bộ chính trị": "TW",
     "quân ủy trung ương": "QUTW",
+    "đảng ủy quân sự trung ương": "ĐUQSTW",
+    "đảng ủy quân khu": "ĐU",
     "ban bí thư": "TW",
     "ban chấp hành trung ương": "TW",
     "bch trung ương": "TW",
