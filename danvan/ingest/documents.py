@@ -165,7 +165,7 @@ _ISSUERS = (
     "Đảng ủy Khối các cơ quan Trung ương|"
     # the army's Party committees: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW, its older name
     # "Đảng ủy Quân sự Trung ương" writes ĐUQSTW, a military region's Đảng ủy ĐU ("Nghị quyết 280 của Đảng ủy Quân khu")
-    "Quân ủy Trung ương|Đảng ủy Quân sự Trung ương|Đảng ủy Quân khu"
+    "Quân ủy Trung ương|Thường vụ Quân ủy Trung ương|Đảng ủy Quân sự Trung ương|Đảng ủy Quân khu"
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -246,6 +246,7 @@ _TYPE_ENUM: dict[str, DocumentType] = {
 _PARTY_SUFFIX = {
     "bộ chính trị": "TW",
     "quân ủy trung ương": "QUTW",
+    "thường vụ quân ủy trung ương": "QUTW",
     "đảng ủy quân sự trung ương": "ĐUQSTW",
     "đảng ủy quân khu": "ĐU",
     "ban bí thư": "TW",
