@@ -71,10 +71,18 @@ _LETTER_CODE = re.compile(
     r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)\s+(?:\(\s*)?(?:số\s+)?(?P<num>\d{1,5})\s*/\s*"
     rf"(?P<issuer>{_PART}(?:\s?-\s?{_PART})*)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
-# A code whose kind is none of those above, after "số": "Biên bản số 12/BB-MTTQ", "Công văn hỏa tốc số 45/UBND-VP" —
-# a body in capitals and at least one more part, so that "số 3/A" is no code.
+# A code whose kind is none of those above, after "số" or the kind's own name: "Biên bản số 12/BB-MTTQ", "Công văn
+# hỏa tốc số 45/UBND-VP", "Đề cương 12/ĐC-BTG" — a body in capitals and at least one more part, so that "số 3/A" is
+# no code.
 _NUMBERED_CODE = re.compile(
-    rf"\b[Ss]ố\s*:?\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
+    r"\b(?:[Ss]ố\s*:?|[Bb]iên\s+bản|[Gg]iấy\s+mời|[Đđ]ề\s+cương(?:\s+tuyên\s+truyền)?)"
+    rf"\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
+)
+# A Party code of a kind none of those above: "Đề cương số 45-ĐC/BTGTW", "Giấy mời số 12-GM/BDVTU" — the party form
+# and a party issuer, so that "F0-F1/TW" is no code.
+_PARTY_FORM_CODE = re.compile(
+    rf"(?<![\w/.{_DASHES}])(?P<num>\d{{1,4}})\s*[{_DASHES}]\s*(?P<type>[A-ZĐ][A-Za-zĐ]{{1,3}})\s*/\s*"
+    rf"(?P<issuer>{_PARTY_ISSUER.pattern})(?![\w/]|[{_DASHES}]\S)"
 )
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
@@ -373,6 +381,11 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         for m in _NUMBERED_CODE.finditer(text)
         if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
     ]
+    hits += [
+        _from_letter(text, m, kind=None, code=normalise_code(m["num"], None, m["type"], m["issuer"], "-", "/"))
+        for m in _PARTY_FORM_CODE.finditer(text)
+        if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
+    ]
     # a number's letter as written ("126b-KH/HU"), matched whatever its case ("Kế hoạch 126B")
     full = {(h.code.split("-")[0].split("/")[0].upper(), _code_type(h.code)): h.code for h in hits}
     mentions = []  # (match, its numbers, its end, issuer)
@@ -511,9 +524,10 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     return hit
 
 
-def _from_letter(text: str, m: re.Match, kind: str | None = "Công văn") -> DocHit:
+def _from_letter(text: str, m: re.Match, kind: str | None = "Công văn", code: str | None = None) -> DocHit:
+    """A code matched whole: a letter's "1613/UBND-KGVX" as written (its issuer's spaces dropped), or `code`."""
     issuer = "".join(m.group("issuer").split())
-    hit = DocHit(m.start(), m.end(), f"{m.group('num')}/{issuer}", kind, False)
+    hit = DocHit(m.start(), m.end(), code or f"{m.group('num')}/{issuer}", kind, False)
     _add_date_and_title(text, hit)
     return hit
 
