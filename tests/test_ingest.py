@@ -1584,6 +1584,8 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         ("Biên bản 12/BB-MTTQ ngày 5/3; Đề cương 12/ĐC-BTG", ["12/BB-MTTQ", "12/ĐC-BTG"]),
         ("F0-F1/TW, lúc 2-3/TW, Biên bản 2/3", []),
+        # the number glued to its kind's name, as pages lose a space
+        ("theo Nghị quyết25-NQ/TW và Kế hoạch12/KH-UBND", ["25-NQ/TW", "12/KH-UBND"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

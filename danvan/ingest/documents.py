@@ -21,10 +21,13 @@ _PART = r"[A-ZĐ][A-Za-zĐđƯ]*\d*(?:[.&][A-ZĐƯ\d]+)?"
 # U+2011 non-breaking hyphen, U+2012 figure dash, U+2212 minus sign) — all written "-" in the code.
 _OTHER_DASHES = "–\u2010\u2011\u2012\u2212"
 _DASHES = r"\-" + _OTHER_DASHES  # for a character class
+_GLUED_AFTER = "|".join(
+    f"(?<={word})" for word in ("quyết", "định", "thị", "luận", "hoạch", "dẫn", "văn", "báo", "chế", "trình", "tri")
+)
 _CODE = re.compile(
     # a number glued to "số" as typed in a hurry: "Nghị quyết số43-NQ/TW", "Kế hoạch số.12-KH/TU"
-    # or "s" for "số" glued to it ("Nghị định s20/2008/NĐ-CP")
-    rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<=\ss)|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
+    # or "s" for "số" glued to it ("Nghị định s20/2008/NĐ-CP"), or the kind's name ("Nghị quyết25-NQ/TW")
+    rf"(?:(?<=[Ss]ố)|(?<=[Ss]ố\.)|(?<=\ss)|(?<![\w/.{_DASHES}])|{_GLUED_AFTER})(?P<num>\d{{1,4}}(?:[A-Za-z](?=\s*[{_DASHES}/]))?)"
     # the kind glued to the number before a slash: "15KH/ĐTNK-BTG" is the party form 15-KH/ĐTNK-BTG
     rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s*(?P<sep1>[/{_DASHES}])\s*|(?P<space>\s+)|(?P<glued>)(?=[A-ZĐ][A-Za-zĐ]{{1,3}}/[A-ZĐ]))"
     # joint and coordination documents too: "403/2017/NQLT-UBTVQH14-…", "01/KHLT-MTTQ-CA", "09/CTPH-BDVTU-UBND",
