@@ -1577,13 +1577,14 @@ def test_bare_numbers_completed_from_the_issuer():
             ["152-NQ/ĐUQSTW", "165-NQ/ĐU"],
         ),
         ("tổng kết 10 năm thực hiện Chỉ thị số 572 của Thường vụ Quân ủy Trung ương về", ["572-CT/QUTW"]),
-        # a Party code of another kind, in the party form with a party issuer; a state one after its kind's name
+        # a code of a kind outside the list, in the party form or in the state form, with or without "số"
         (
             "theo Đề cương tuyên truyền số 45-ĐC/BTGTW ngày 3/4/2023 và Giấy mời số 12-GM/BDVTU",
             ["45-ĐC/BTGTW", "12-GM/BDVTU"],
         ),
         ("Biên bản 12/BB-MTTQ ngày 5/3; Đề cương 12/ĐC-BTG", ["12/BB-MTTQ", "12/ĐC-BTG"]),
-        ("F0-F1/TW, lúc 2-3/TW, Biên bản 2/3", []),
+        ("Giấy mời 12-GM/TĐTN; thực hiện 238/UBND-KGVX, Sở", ["12-GM/TĐTN", "238/UBND-KGVX"]),
+        ("F0-F1/TW, lúc 2-3/TW, Biên bản 2/3, ngày 24/7-HN", []),
         # the number glued to its kind's name, as pages lose a space
         ("theo Nghị quyết25-NQ/TW và Kế hoạch12/KH-UBND", ["25-NQ/TW", "12/KH-UBND"]),
     ],

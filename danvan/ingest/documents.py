@@ -74,18 +74,16 @@ _LETTER_CODE = re.compile(
     r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản)\s+(?:\(\s*)?(?:số\s+)?(?P<num>\d{1,5})\s*/\s*"
     rf"(?P<issuer>{_PART}(?:\s?-\s?{_PART})*)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
-# A code whose kind is none of those above, after "số" or the kind's own name: "Biên bản số 12/BB-MTTQ", "Công văn
-# hỏa tốc số 45/UBND-VP", "Đề cương 12/ĐC-BTG" — a body in capitals and at least one more part, so that "số 3/A" is
-# no code.
+# A code whose kind is none of those above: "Biên bản số 12/BB-MTTQ", "Công văn hỏa tốc số 45/UBND-VP", "Đề cương
+# 12/ĐC-BTG", "theo 238/UBND-KGVX" — a body in capitals and at least one more part, so that "số 3/A" is no code.
 _NUMBERED_CODE = re.compile(
-    r"\b(?:[Ss]ố\s*:?|[Bb]iên\s+bản|[Gg]iấy\s+mời|[Đđ]ề\s+cương(?:\s+tuyên\s+truyền)?)"
-    rf"\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
+    rf"(?:\b[Ss]ố\s*:?\s*|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
 )
-# A Party code of a kind none of those above: "Đề cương số 45-ĐC/BTGTW", "Giấy mời số 12-GM/BDVTU" — the party form
-# and a party issuer, so that "F0-F1/TW" is no code.
+# A code in the party form of a kind none of those above: "Đề cương số 45-ĐC/BTGTW", "Giấy mời số 12-GM/BDVTU" — a
+# kind in letters and an issuer in capitals, so that "F0-F1/TW" is no code.
 _PARTY_FORM_CODE = re.compile(
     rf"(?<![\w/.{_DASHES}])(?P<num>\d{{1,4}})\s*[{_DASHES}]\s*(?P<type>[A-ZĐ][A-Za-zĐ]{{1,3}})\s*/\s*"
-    rf"(?P<issuer>{_PARTY_ISSUER.pattern})(?![\w/]|[{_DASHES}]\S)"
+    rf"(?P<issuer>[A-ZĐ]{{2}}[A-ZĐƯ]*\d*(?:-{_PART})*)(?![\w/]|[{_DASHES}]\S)"
 )
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
