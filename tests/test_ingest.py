@@ -1585,6 +1585,9 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Biên bản 12/BB-MTTQ ngày 5/3; Đề cương 12/ĐC-BTG", ["12/BB-MTTQ", "12/ĐC-BTG"]),
         ("Giấy mời 12-GM/TĐTN; thực hiện 238/UBND-KGVX, Sở", ["12-GM/TĐTN", "238/UBND-KGVX"]),
         ("F0-F1/TW, lúc 2-3/TW, Biên bản 2/3, ngày 24/7-HN", []),
+        # … with its year, typed without "Đ" and kept as written; not a court's case file or verdict
+        ("Quyết định số 15/2023/QD-UBND ngày 3/5/2023", ["15/2023/QD-UBND"]),
+        ("vụ án hành chính thụ lý số: 65/2023/TLPT- HC ngày 26/4; bản án số 05/2023/HC-ST", []),
         # the number glued to its kind's name, as pages lose a space
         ("theo Nghị quyết25-NQ/TW và Kế hoạch12/KH-UBND", ["25-NQ/TW", "12/KH-UBND"]),
     ],

@@ -52,8 +52,9 @@ _CODE = re.compile(
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 # Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|UBKT\w*")
-# A court's instance, first ("ST", sơ thẩm) or on appeal ("PT", phúc thẩm), after a case's kind ("HS-ST", "DS-PT").
-_COURT = re.compile(r"(?:[A-Z]{2,4}-)?(?:ST|PT)")
+# A court's instance, first ("ST", sơ thẩm) or on appeal ("PT", phúc thẩm), after a case's kind ("HS-ST", "DS-PT",
+# "QĐ-PT"), or a case file taken in ("TLPT-HC", thụ lý phúc thẩm).
+_COURT = re.compile(r"(?:[A-ZĐ]{2,4}-)?(?:ST|PT)|TL(?:ST|PT)-[A-ZĐ]{2,4}")
 # Kinds only the State issues: "Công điện số 20/CĐ-TW" is the central disaster Ban Chỉ đạo's, not the Party's.
 _STATE_TYPES = ("CĐ", "NĐ")
 # A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
@@ -75,9 +76,11 @@ _LETTER_CODE = re.compile(
     rf"(?P<issuer>{_PART}(?:\s?-\s?{_PART})*)(?![\w/-])"  # "07/MTTQ - BTT" is 07/MTTQ-BTT
 )
 # A code whose kind is none of those above: "Biên bản số 12/BB-MTTQ", "Công văn hỏa tốc số 45/UBND-VP", "Đề cương
-# 12/ĐC-BTG", "theo 238/UBND-KGVX" — a body in capitals and at least one more part, so that "số 3/A" is no code.
+# 12/ĐC-BTG", "theo 238/UBND-KGVX", with its year "15/2023/QD-UBND" — a body in capitals and at least one more part,
+# so that "số 3/A" is no code.
 _NUMBERED_CODE = re.compile(
-    rf"(?:\b[Ss]ố\s*:?\s*|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
+    rf"(?:\b[Ss]ố\s*:?\s*|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:\s*/\s*(?:19|20)\d{{2}})?)\s*/\s*"
+    rf"(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
 )
 # A code in the party form of a kind none of those above: "Đề cương số 45-ĐC/BTGTW", "Giấy mời số 12-GM/BDVTU" — a
 # kind in letters and an issuer in capitals, so that "F0-F1/TW" is no code.
@@ -381,6 +384,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         _from_letter(text, m, kind=None)
         for m in _NUMBERED_CODE.finditer(text)
         if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
+        and not _COURT.fullmatch("".join(m.group("issuer").split()))
     ]
     hits += [
         _from_letter(text, m, kind=None, code=normalise_code(m["num"], None, m["type"], m["issuer"], "-", "/"))
@@ -528,7 +532,8 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
 def _from_letter(text: str, m: re.Match, kind: str | None = "Công văn", code: str | None = None) -> DocHit:
     """A code matched whole: a letter's "1613/UBND-KGVX" as written (its issuer's spaces dropped), or `code`."""
     issuer = "".join(m.group("issuer").split())
-    hit = DocHit(m.start(), m.end(), code or f"{m.group('num')}/{issuer}", kind, False)
+    num = "".join(m.group("num").split())  # "15 / 2023"
+    hit = DocHit(m.start(), m.end(), code or f"{num}/{issuer}", kind, False)
     _add_date_and_title(text, hit)
     return hit
 
