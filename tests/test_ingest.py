@@ -2675,6 +2675,12 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     )
     assert [v.date_start for v in draft_of(later).visits] == ["2024-05-19"]
     assert draft_of(later.replace(" nhiệm kỳ 2024-2029", "")).visits == []
+    # … or in a sentence on those it elected (battery events): "được bầu làm Chủ tịch … nhiệm kỳ 2016-2021"
+    elected = (
+        "Ngày 9-11, Đại hội đại biểu toàn quốc lần thứ V Hội Người cao tuổi Việt Nam đã khai mạc tại Hà Nội.\n"
+        "Bà Phạm Thị Hải Chuyền được bầu làm Chủ tịch Hội Người cao tuổi Việt Nam nhiệm kỳ 2016-2021.\n"
+    )
+    assert [v.date_start for v in draft_of(elected).visits] == ["2016-11-09"]
     # an association's representatives' conference is its congress (round 41's p1457)
     conference = (
         "Sáng nay (15/10), Ban đại diện Hội Người cao tuổi Quảng Nam tổ chức hội nghị đại biểu lần thứ V, nhiệm kỳ "

@@ -583,8 +583,13 @@ def weekday_problem(hit: DateHit) -> str | None:
 
 def congress_term(sentences: list[str]) -> re.Match | None:
     """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
-    hành Hội nhiệm kỳ 2024-2029"): the latest one."""
-    return _latest_term(s for s in sentences if _holds_congress(s))
+    hành Hội nhiệm kỳ 2024-2029") or on those it elected ("Bà … được bầu làm Chủ tịch Hội … nhiệm kỳ 2016-2021"):
+    the latest one."""
+    return _latest_term(s for s in sentences if _holds_congress(s) or _ELECTED.search(s))
+
+
+# Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức".
+_ELECTED = re.compile(r"\bđược\s+(?:tín\s+nhiệm\s+)?bầu\s+(?:làm|giữ|tái\s+cử)", re.I)
 
 
 def congress_ahead(sentences: list[str]) -> re.Match | None:
