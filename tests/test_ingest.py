@@ -546,6 +546,17 @@ def test_two_days_of_a_month_written_with_a_dot():
     assert [(h.day, h.end_day) for h in found] == [(dt.date(2025, 11, 27), dt.date(2025, 11, 28))]
 
 
+def test_a_month_and_year_written_with_a_dot_and_a_disasters_month_is_no_gathering():
+    planned = draft_of("Đại hội Công đoàn Hà Tĩnh lần thứ 18 sẽ diễn ra vào tháng 1.2018\n")
+    assert event_keys(planned) == {"2018-01"}
+    flood = (
+        "LĐLĐ tỉnh hỗ trợ 300 triệu đồng sửa chữa trường mầm non bị hư hỏng do đợt mưa lũ tháng 11.2016; chỉ đạo "
+        "công đoàn cơ sở tổ chức hội nghị người lao động.\n"
+    )
+    assert event_keys(draft_of(flood)) == set()
+    assert event_keys(draft_of(flood.replace("do đợt mưa lũ tháng 11.2016", "trong tháng 11.2016"))) == {"2016-11"}
+
+
 def test_two_whole_dates_make_a_span():
     found = find_dates("Thời gian tổ chức vận động từ 15/4/2023-15/6/2023; từ ngày 20/5/2019 đến ngày 30/9/2019")
     assert [(h.day, h.end_day) for h in found] == [

@@ -78,8 +78,8 @@ _DAY_CUE = re.compile(
 _DM = re.compile(
     r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
 )
-# tháng 3-2020, tháng 3/2020, tháng 3 năm 2020.
-_MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
+# tháng 3-2020, tháng 3/2020, tháng 3.2020, tháng 3 năm 2020.
+_MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
 # A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua"): not a span of months ("tháng 4
 # đến tháng 6"), not every year ("tháng 3 hằng năm"), not a count of months ("6 tháng").
 _MONTH_ONLY = re.compile(
