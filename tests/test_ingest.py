@@ -1595,6 +1595,8 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         ("Biên bản 12/BB-MTTQ ngày 5/3; Đề cương 12/ĐC-BTG", ["12/BB-MTTQ", "12/ĐC-BTG"]),
         ("Giấy mời 12-GM/TĐTN; thực hiện 238/UBND-KGVX, Sở", ["12-GM/TĐTN", "238/UBND-KGVX"]),
+        # … and its separators' variants: a party issuer's code in the party form, another's as written
+        ("Giấy mời 12/GM/TU; Biên bản 5-BB-HU và Biên bản 7/BB/MTTQ", ["12-GM/TU", "5-BB/HU", "7/BB/MTTQ"]),
         ("F0-F1/TW, lúc 2-3/TW, Biên bản 2/3, ngày 24/7-HN", []),
         # … with its year, typed without "Đ" and kept as written; not a court's case file or verdict
         ("Quyết định số 15/2023/QD-UBND ngày 3/5/2023", ["15/2023/QD-UBND"]),

@@ -82,11 +82,12 @@ _NUMBERED_CODE = re.compile(
     rf"(?:\b[Ss]ố\s*:?\s*|(?<![\w/.{_DASHES}]))(?P<num>\d{{1,4}}(?:\s*/\s*(?:19|20)\d{{2}})?)\s*/\s*"
     rf"(?P<issuer>[A-ZĐ]{{2}}[A-Za-zĐđƯ]*\d*(?:\s?-\s?{_PART})+)(?![\w/-])"
 )
-# A code in the party form of a kind none of those above: "Đề cương số 45-ĐC/BTGTW", "Giấy mời số 12-GM/BDVTU" — a
-# kind in letters and an issuer in capitals, so that "F0-F1/TW" is no code.
-_PARTY_FORM_CODE = re.compile(
-    rf"(?<![\w/.{_DASHES}])(?P<num>\d{{1,4}})\s*[{_DASHES}]\s*(?P<type>[A-ZĐ][A-Za-zĐ]{{1,3}})\s*/\s*"
-    rf"(?P<issuer>[A-ZĐ]{{2}}[A-ZĐƯ]*\d*(?:-{_PART})*)(?![\w/]|[{_DASHES}]\S)"
+# A code of a kind none of those above, in the party form or the state form and their separators' variants: "Đề
+# cương số 45-ĐC/BTGTW", "Giấy mời 12-GM/TĐTN", "12/GM/TU" (a party issuer's: 12-GM/TU) — a kind in letters, an
+# issuer in capitals, so that "F0-F1/TW" is no code.
+_UNLISTED_CODE = re.compile(
+    rf"(?<![\w/.{_DASHES}])(?P<num>\d{{1,4}})\s*(?P<sep1>[/{_DASHES}])\s*(?P<type>[A-ZĐ][A-Za-zĐ]{{1,3}})\s*"
+    rf"(?P<sep2>[/{_DASHES}])\s*(?P<issuer>[A-ZĐ]{{2}}[A-ZĐƯ]*\d*(?:-{_PART})*)(?![\w/]|[{_DASHES}]\S)"
 )
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
@@ -387,8 +388,10 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         and not _COURT.fullmatch("".join(m.group("issuer").split()))
     ]
     hits += [
-        _from_letter(text, m, kind=None, code=normalise_code(m["num"], None, m["type"], m["issuer"], "-", "/"))
-        for m in _PARTY_FORM_CODE.finditer(text)
+        _from_letter(
+            text, m, kind=None, code=normalise_code(m["num"], None, m["type"], *m.group("issuer", "sep1", "sep2"))
+        )
+        for m in _UNLISTED_CODE.finditer(text)
         if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
     ]
     # a number's letter as written ("126b-KH/HU"), matched whatever its case ("Kế hoạch 126B")
