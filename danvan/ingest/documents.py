@@ -614,9 +614,10 @@ def doc_type_enum(hit: DocHit) -> DocumentType | None:
 
 
 def level_of_code(code: str) -> BodyLevel:
-    """central for TW, CP, TTg, QH; province for …TU (Tỉnh ủy and its boards); district for …HU, TXU, QU."""
+    """central for TW and the central boards and bodies named with it (BTGTW, QUTW, TWĐTN), CP, TTg, QH; province for
+    …TU (Tỉnh ủy and its boards); district for …HU, TXU, QU."""
     issuer = re.split(r"[-/]", code)[-1]
-    if issuer in ("TW", "CP", "TTg", "BDVTW") or issuer.startswith(("QH", "UBTVQH")):
+    if issuer in ("CP", "TTg") or issuer.startswith(("QH", "UBTVQH", "TW", "TƯ")) or issuer.endswith(("TW", "TƯ")):
         return "central"
     if issuer.endswith(("HU", "QU", "TXU", "ThU")):
         return "district"
