@@ -1629,6 +1629,8 @@ def test_document_drafts(registry):
     # a central board's or body's code is central: the Ban Tuyên giáo Trung ương's, the Youth Union centre's
     outline = draft_of("Quán triệt Đề cương số 45-ĐC/BTGTW và Kế hoạch số 12-KH/TWĐTN tại huyện Lệ Thủy.\n", registry)
     assert {d.code: d.level for d in outline.documents} == {"45-ĐC/BTGTW": "central", "12-KH/TWĐTN": "central"}
+    # … quoted with the kind named before it
+    assert outline.documents[0].quote == "Đề cương số 45-ĐC/BTGTW"
 
 
 # --- exclusions -----------------------------------------------------------------------------------------------

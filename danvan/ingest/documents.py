@@ -89,6 +89,13 @@ _UNLISTED_CODE = re.compile(
     rf"(?<![\w/.{_DASHES}])(?P<num>\d{{1,4}})\s*(?P<sep1>[/{_DASHES}])\s*(?P<type>[A-ZĐ][A-Za-zĐ]{{1,3}})\s*"
     rf"(?P<sep2>[/{_DASHES}])\s*(?P<issuer>[A-ZĐ]{{2}}[A-ZĐƯ]*\d*(?:-{_PART})*)(?![\w/]|[{_DASHES}]\S)"
 )
+# The kind named before a code of a kind outside the list, for its quote.
+_OTHER_KIND_BEFORE = re.compile(
+    r"(?P<kind>Biên bản|Giấy mời|Đề cương(?:\s+tuyên\s+truyền)?|Tờ trình|Thông tri|Báo cáo|Phương án|Công điện|"
+    r"(?:Chương trình|Quy chế|Kế hoạch)(?:\s+phối\s+hợp|\s+liên\s+tịch)?|Công văn(?:\s+hỏa\s+tốc)?|Văn bản)"
+    r"(?:\s+số)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -536,7 +543,10 @@ def _from_letter(text: str, m: re.Match, kind: str | None = "Công văn", code: 
     """A code matched whole: a letter's "1613/UBND-KGVX" as written (its issuer's spaces dropped), or `code`."""
     issuer = "".join(m.group("issuer").split())
     num = "".join(m.group("num").split())  # "15 / 2023"
-    hit = DocHit(m.start(), m.end(), code or f"{num}/{issuer}", kind, False)
+    start = m.start()
+    if kind is None and (named := _OTHER_KIND_BEFORE.search(text, max(0, start - 40), start)):
+        start, kind = named.start(), named.group("kind")  # quoted with its kind: "Đề cương tuyên truyền số 45-ĐC/BTGTW"
+    hit = DocHit(start, m.end(), code or f"{num}/{issuer}", kind, False)
     _add_date_and_title(text, hit)
     return hit
 
