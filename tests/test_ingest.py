@@ -1601,6 +1601,8 @@ def test_bare_numbers_completed_from_the_issuer():
         # … with its year, typed without "Đ" and kept as written; not a court's case file or verdict
         ("Quyết định số 15/2023/QD-UBND ngày 3/5/2023", ["15/2023/QD-UBND"]),
         ("vụ án hành chính thụ lý số: 65/2023/TLPT- HC ngày 26/4; bản án số 05/2023/HC-ST", []),
+        # whichever reader meets it, a court's instance without its year
+        ("Theo Quyết định số 12/QĐ-PT ngày 3/7; bản án số 12/HS-ST", []),
         # the number glued to its kind's name, as pages lose a space
         ("theo Nghị quyết25-NQ/TW và Kế hoạch12/KH-UBND", ["25-NQ/TW", "12/KH-UBND"]),
     ],

@@ -388,18 +388,19 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
         _add_date_and_title(text, hits[-1])
     hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
-    hits += [
-        _from_letter(text, m, kind=None)
-        for m in _NUMBERED_CODE.finditer(text)
-        if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
-        and not _COURT.fullmatch("".join(m.group("issuer").split()))
-    ]
+
+    def unread(m: re.Match) -> bool:  # not inside a code read before, nor a court's instance ("QĐ-PT", "HS-ST")
+        return not any(h.start < m.end() and m.start("num") < h.end for h in hits) and not _COURT.fullmatch(
+            "".join(m["issuer"].split())
+        )
+
+    hits += [_from_letter(text, m, kind=None) for m in _NUMBERED_CODE.finditer(text) if unread(m)]
     hits += [
         _from_letter(
             text, m, kind=None, code=normalise_code(m["num"], None, m["type"], *m.group("issuer", "sep1", "sep2"))
         )
         for m in _UNLISTED_CODE.finditer(text)
-        if not any(h.start < m.end() and m.start("num") < h.end for h in hits)
+        if unread(m)
     ]
     # a number's letter as written ("126b-KH/HU"), matched whatever its case ("Kế hoạch 126B")
     full = {(h.code.split("-")[0].split("/")[0].upper(), _code_type(h.code)): h.code for h in hits}
