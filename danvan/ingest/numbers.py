@@ -672,8 +672,9 @@ _CAPITAL_NOUN = re.compile(
 )
 
 
-# Items of a list end at ";" or ":", after "Trong đó,", and at a comma after a figure ("xã Mường Luân 20 suất, …").
-_ITEM_END = re.compile(r"[;:]|\b[Tt]rong\s+đó\s*,|(?<=\w),(?=\s)")
+# Items of a list end at ";" or ":", after "Trong đó" (with its comma or without), and at a comma after a figure
+# ("xã Mường Luân 20 suất, …").
+_ITEM_END = re.compile(r"[;:]|\b[Tt]rong\s+đó\b\s*,?|(?<=\w),(?=\s)")
 
 
 def _listed_by_name(sentence: str, m: re.Match) -> str | None:
