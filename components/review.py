@@ -14,42 +14,12 @@ import danvan
 from components import ui
 from danvan import fmt
 from danvan.i18n import name_column, t
-from danvan.ingest.drafts import REVIEW_COLUMNS, Draft, Item, review_rows
+from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
 from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, STATUSES, VISIT_KINDS
 from danvan.text import fold_space
 
-# The header of each draft field (i18n keys), and the coded fields shown by name while the code is what is saved.
-HEADERS = {
-    "id": "cur_col_id",
-    "date_start": "date",
-    "date_end": "cur_col_date_end",
-    "date_precision": "cur_col_date_precision",
-    "date_note": "cur_col_date_note",
-    "kind": "kind",
-    "body": "body",
-    "body_level": "cur_col_body_level",
-    "leader_name": "leader",
-    "leader_title": "cur_col_leader_title",
-    "province": "province",
-    "district": "district",
-    "commune": "commune",
-    "summary": "summary",
-    "code": "cur_col_code",
-    "type": "cur_col_type",
-    "issuer": "issuer",
-    "level": "doc_level",
-    "date": "date",
-    "title": "title",
-    "period": "period",
-    "indicator": "indicator",
-    "period_note": "cur_col_period_note",
-    "value": "value",
-    "numerator": "numerator",
-    "denominator": "denominator",
-    "status": "status",
-    "breakdown": "breakdown",
-}
+# The coded fields, shown by name while the code is what is saved.
 CODED = {
     "kind": ("kind_", VISIT_KINDS),
     "body_level": ("level_", BODY_LEVELS),
@@ -255,8 +225,10 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
             st.markdown(ui.highlighted(paragraph, [quote]))
 
 
-def edit_form(catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str) -> dict | None:
-    """The item's fields in a form; on "save" the fields changed ({field: value}), else None. Coded fields are
+def edit_form(
+    catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str, submit: str = "q_edit_save"
+) -> dict | None:
+    """The item's fields in a form; on `submit` the fields changed ({field: value}), else None. Coded fields are
     chosen by name; numbers are typed as 1.973 or 81,77 and dates as 25/04/2024, in either language."""
     columns = [c for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED]
     values: dict = {}
@@ -271,10 +243,11 @@ def edit_form(catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str
                     options,
                     index=options.index(current) if current in options else None,
                     format_func=lambda c, col=column: shown(catalog, col, c, lang),
+                    placeholder=t("choose", lang),
                 )
             else:
                 values[column] = st.text_input(label, typed(column, current))
-        done = st.form_submit_button(t("q_edit_save", lang), type="primary", icon=":material/check:")
+        done = st.form_submit_button(t(submit, lang), type="primary", icon=":material/check:")
     if not done:
         return None
     changed = {}

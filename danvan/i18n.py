@@ -681,6 +681,19 @@ QUEUE: Texts = {
     "q_next_help": ("Mục sau (phím →)", "Next item (→)"),
     "q_edit_save": ("Lưu sửa và nhận mục", "Keep the edits and accept"),
     "q_edit_cancel": ("Thôi sửa", "Cancel editing"),
+    "q_add": ("Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót", "Add an event or a document the draft missed"),
+    "q_add_help": (
+        "Chọn câu trong văn bản gốc làm trích dẫn, điền các trường rồi bấm thêm: mục mới được nhận ngay và lưu cùng "
+        "các mục khác (câu trích phải có nguyên văn trong văn bản gốc).",
+        "Choose the sentence of the source text to quote, fill in the fields and add: the item is accepted at once "
+        "and saved with the others (the quote must be verbatim in the source text).",
+    ),
+    "q_add_kind": ("Loại mục", "Kind of item"),
+    "q_add_passage": ("Câu trích trong văn bản gốc", "Quote from the source text"),
+    "q_add_passage_hint": ("Gõ vài chữ để tìm câu…", "Type a few words to find the sentence…"),
+    "q_add_save": ("Thêm và nhận mục", "Add and accept"),
+    "q_add_cancel": ("Thôi thêm", "Cancel adding"),
+    "q_added": ("Đã thêm mục {n}/{total} và nhận mục này.", "Added item {n}/{total}, accepted."),
     "q_bad_number": (
         "{field}: “{value}” không phải là số (viết như 1.973 hoặc 81,77).",
         "{field}: “{value}” is not a number (written the Vietnamese way: 1.973 or 81,77).",

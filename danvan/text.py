@@ -116,6 +116,11 @@ def ascii_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def slug(text: str) -> str:
+    """A name as it goes into a record's id: "Hà Nội" → "ha-noi"."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_key(text)).strip("-")
+
+
 _HOST = re.compile(r"[\w-]+(\.[\w-]+)*\.?", re.UNICODE)
 # What may stay as it is in a link: the URL syntax that Markdown and HTML do not read. Everything else — ( ) [ ] < >
 # " ' ` \ { } | ^ and non-ASCII — is percent-encoded, so that a link destination can neither close early nor open

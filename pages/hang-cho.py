@@ -9,7 +9,8 @@ import streamlit as st
 from components import auth, cached, review, ui, view
 from danvan import DataError, fmt
 from danvan.ingest import queue
-from danvan.ingest.drafts import SourceEntry
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry
+from danvan.ingest.text import prepare
 from danvan.model import OLD_SCHEME
 from danvan.text import fold_space
 
@@ -186,6 +187,51 @@ if keys:
         if changes or edits:
             queue.decide(entry, changes, edits)
             st.rerun()
+
+# ---------------------------------------------------------------- an event or a document the draft missed
+ADDING, ADDED = f"queue_adding_{opened}", "queue_added"
+if not state.get(ADDING):
+    st.button(t("q_add"), icon=":material/add:", key="queue_add_open", on_click=state.update, args=({ADDING: True},))
+else:
+    with st.container(border=True):
+        st.markdown(f"**{t('q_add')}**")
+        st.caption(t("q_add_help"))
+        part = (
+            st.segmented_control(
+                t("q_add_kind"),
+                list(queue.REQUIRED),
+                default="visits",
+                format_func=lambda p: t(headings[p]),
+                key=f"queue_add_part_{opened}",
+            )
+            or "visits"
+        )
+        passages = list(dict.fromkeys(fold_space(s.text) for s in prepare(entry.text()).sentences()))
+        passage = st.selectbox(
+            t("q_add_passage"),
+            passages,
+            index=None,
+            placeholder=t("q_add_passage_hint"),
+            format_func=lambda p: p if len(p) <= 160 else p[:157] + "…",
+            key=f"queue_add_passage_{opened}",
+        )
+        blank = dict.fromkeys(REVIEW_COLUMNS[part]) | ({"province": entry.province} if part == "visits" else {})
+        typed = review.edit_form(current.catalog, part, blank, f"queue_add_{opened}_{part}", current.lang, "q_add_save")
+        if typed is not None:
+            fields = {k: v for k, v in (blank | typed).items() if v not in (None, "")} | {"quote": passage or ""}
+            units = dict(current.catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
+            try:
+                added = queue.add_item(entry, part, fields, who, units)
+            except ValueError as err:
+                st.error(ui.plain(str(err)))
+            else:
+                state[POS] = queue.item_keys(added.draft()).index(f"{part}/{added.counts[part] - 1}")
+                state[ADDED] = t("q_added", n=state[POS] + 1, total=added.total)
+                state[ADDING] = False
+                st.rerun()
+        st.button(t("q_add_cancel"), key="queue_add_cancel", on_click=state.update, args=({ADDING: False},))
+if message := state.pop(ADDED, None):
+    st.success(message)
 
 st.markdown(f"**{t('q_source_text')}**")
 with st.container(border=True, height=320):

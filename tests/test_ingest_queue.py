@@ -281,3 +281,45 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
     assert "không có chỉ tiêu 'new:mô hình'" in at.code[0].value
     assert (data / "visits.yaml").read_bytes() == before
     assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
+
+
+def test_queue_page_adds_an_event_the_draft_missed_and_saves_it(app_entry, monkeypatch, registry, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    queue_dir = tmp_path / "queue"
+    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)  # Đất Đỏ, 13/12/2023
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    assert "Tóm tắt" not in [w.label for w in at.main.text_input]  # the form opens on the button only
+    at.button(key="queue_add_open").click().run()
+    text = (ARTICLES / "p42.txt").read_text(encoding="utf-8")
+    passage = next(line for line in text.splitlines() if line.startswith("Về chương trình phối hợp"))  # one sentence
+    chooser = at.selectbox(key=f"queue_add_passage_{entry.id}")
+    assert chooser.label == "Câu trích trong văn bản gốc" and passage[:157] + "…" in chooser.options  # shown cut
+    add = next(b for b in at.main.button if b.label == "Thêm và nhận mục")
+    add.click().run()  # nothing chosen: refused, named, nothing written
+    assert [e.value for e in at.error] == [r"Cần chọn câu trích trong văn bản gốc\."]
+    assert "added" not in yaml.safe_load((entry.folder / "state.yaml").read_text(encoding="utf-8"))
+    at.selectbox(key=f"queue_add_passage_{entry.id}").select(passage).run()
+    fields = {w.label: w for w in at.main.text_input}
+    fields["Ngày"].input("13/12/2023")
+    fields["Cơ quan"].input("Hội LHPN huyện Đất Đỏ")
+    boxes = {w.label: w for w in at.main.selectbox}
+    assert boxes["Tỉnh"].value == "77"  # the draft's province, shown by its name
+    boxes["Loại"].select("hoi_nghi")
+    boxes["Cấp của đoàn"].select("district")
+    next(b for b in at.main.button if b.label == "Thêm và nhận mục").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == ["Đã thêm mục 2/5 và nhận mục này."]
+    card = _card(at)
+    assert "**Mục 2/5 · Sự kiện trích được** — đã nhận" in card and "**Cơ quan:** Hội LHPN huyện Đất Đỏ" in card
+    assert "**Ngày:** 13/12/2023" in card and r"Bà Rịa \- Vũng Tàu" in card
+    assert q.read_entry(entry.folder).decisions == {"visits/1": "accepted"}
+    at.text_input(key=f"queue_source_id_{entry.id}").input("n50")
+    at.text_input(key=f"queue_note_{entry.id}").input("hội nghị của Hội LHPN mà bản nháp bỏ sót")
+    at.button(key="queue_accept").click().run()
+    assert not at.error, [c.value for c in at.code]
+    catalog = danvan.load(data)
+    visits = catalog.visits.filter(catalog.visits["source_id"] == "n50")
+    assert visits.select("visit_id", "body").rows() == [("v-2023-12-13-ba-ria-vung-tau-2", "Hội LHPN huyện Đất Đỏ")]

@@ -185,3 +185,52 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
     values = catalog.observations.filter(catalog.observations["source_id"] == source_id)
     assert visits["province_code"].to_list() == ["77"] and values["value"].to_list() == [147]
     assert q.read_entry(entry.folder).status == "reviewing"
+
+
+def _choose(visit: Visit, label: str, option: str) -> None:
+    """Pick an option of a select box by typing a few of its words, as a curator does."""
+    box = visit.page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(option)
+    visit.page.get_by_role("option", name=option).first.click()
+
+
+def test_curator_adds_an_event_the_draft_missed(server):
+    base, _, entry = server
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        visit = Visit(browser, base)
+        visit.page.set_viewport_size({"width": 1600, "height": 1000})
+        visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
+        _until(visit, "Mật khẩu người biên soạn")
+        visit.page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
+        visit.page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
+        visit.page.get_by_role("button", name="Đăng nhập").click()
+        _until(visit, "Đăng xuất")
+        visit.page.get_by_role("link", name="Hàng chờ duyệt").click()
+        _until(visit, "Mục 1/4")
+        visit.page.get_by_role("button", name="Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót").click()
+        _until(visit, "Câu trích trong văn bản gốc")
+        _choose(visit, "Câu trích trong văn bản gốc", "Về chương trình phối hợp năm 2023")
+        visit.page.get_by_label("Ngày", exact=True).fill("13/12/2023")
+        visit.page.get_by_label("Cơ quan", exact=True).fill("Hội LHPN huyện Đất Đỏ")
+        _choose(visit, "Loại", "Hội nghị tổng kết, sơ kết")
+        _choose(visit, "Cấp của đoàn", "Cấp huyện")
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-add-form.png"))
+        visit.page.get_by_role("button", name="Thêm và nhận mục").click()
+        body = _until(visit, "Đã thêm mục 2/5")
+        assert "Mục 2/5 · Sự kiện trích được — đã nhận" in body and "Hội LHPN huyện Đất Đỏ" in body
+        assert "1/5 đã duyệt" in body
+        visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-added.png"))
+        visit.check("hang-cho-added")  # no exception, no request outside 127.0.0.1, no browser error
+        browser.close()
+    added = q.read_entry(entry.folder)
+    assert added.decisions == {"visits/1": "accepted"}
+    visit_added = added.draft().visits[1]
+    assert (visit_added.body, visit_added.date_start, visit_added.kind, visit_added.body_level) == (
+        "Hội LHPN huyện Đất Đỏ",
+        "2023-12-13",
+        "hoi_nghi",
+        "district",
+    )
+    assert visit_added.quote.startswith("Về chương trình phối hợp năm 2023")

@@ -193,3 +193,82 @@ def test_a_cell_that_does_not_read_is_refused():
     for column, typed in (("value", "mười hai"), ("date_start", "31/02/2024")):
         with pytest.raises(ValueError):
             review.read_back(column, typed)
+
+
+# A passage of p42 that the draft makes nothing of, for the items a curator adds.
+PASSAGE = "Về chương trình phối hợp năm 2023, các cơ quan, đơn vị liên quan đã tích cực phối hợp;"
+UNION = {
+    "date_start": "2023-12-13",
+    "kind": "hoi_nghi",
+    "body": "Hội LHPN huyện Đất Đỏ",
+    "body_level": "district",
+    "province": "77",
+    "quote": PASSAGE,
+}
+
+
+def test_a_visit_the_draft_missed_is_added_accepted_and_saved_with_the_rest(entry, data_copy):
+    added = q.add_item(entry, "visits", UNION, "bien-tap-1", {"77": "Bà Rịa - Vũng Tàu"})
+    draft = added.draft()
+    assert q.item_keys(draft)[:2] == ["visits/0", "visits/1"]  # after the drafted visit, before the values
+    visit = draft.visits[1]
+    # the drafted visit of the same day and province holds "v-2023-12-13-ba-ria-vung-tau": the added one is "-2"
+    assert draft.visits[0].id == "v-2023-12-13-ba-ria-vung-tau" and visit.id == "v-2023-12-13-ba-ria-vung-tau-2"
+    assert (visit.date_precision, visit.summary, visit.confidence) == ("day", PASSAGE, 1.0)
+    assert visit.notes[0].startswith("Người nhập bien-tap-1 thêm lúc ")
+    assert (added.decisions, added.total, added.counts["visits"]) == ({"visits/1": "accepted"}, 5, 2)
+    # draft.yaml stays what the extractor drafted; the added item lives in the state file
+    assert "Hội LHPN huyện Đất Đỏ" not in (entry.folder / "draft.yaml").read_text(encoding="utf-8")
+    assert _state(entry)["added"]["visits"][0]["body"] == "Hội LHPN huyện Đất Đỏ"
+    q.decide(added, {"visits/0": "accepted"})
+    q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thêm hội nghị của Hội LHPN")
+    catalog = danvan.load(data_copy)
+    visits = catalog.visits.filter(catalog.visits["source_id"] == "n50").sort("visit_id")
+    assert visits["visit_id"].to_list() == ["v-2023-12-13-ba-ria-vung-tau", "v-2023-12-13-ba-ria-vung-tau-2"]
+    assert visits["body"].to_list()[1] == "Hội LHPN huyện Đất Đỏ" and visits["quote"].to_list()[1] == PASSAGE
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "saved", "visits/1": "saved"}
+
+
+def test_a_document_the_draft_missed_is_added_with_its_code(entry):
+    added = q.add_item(
+        entry,
+        "documents",
+        {"code": "120-KL/TW", "level": "central", "type": "ket_luan", "quote": PASSAGE},
+        "bien-tap-1",
+    )
+    document = added.draft().documents[0]
+    assert (document.code, document.level, document.type, document.quote) == (
+        "120-KL/TW",
+        "central",
+        "ket_luan",
+        PASSAGE,
+    )
+    assert added.decisions == {"documents/0": "accepted"} and added.counts["documents"] == 1
+
+
+@pytest.mark.parametrize(
+    ("part", "fields", "message"),
+    [
+        ("visits", UNION | {"quote": "Huyện Đất Đỏ tổ chức hội nghị sơ kết."}, "không có nguyên văn trong văn bản gốc"),
+        ("visits", UNION | {"quote": ""}, "Cần chọn câu trích trong văn bản gốc"),
+        ("visits", UNION | {"body": "", "body_level": None}, "Cần điền: Cơ quan, Cấp của đoàn"),
+        ("visits", UNION | {"value": 3}, "không có trường value"),
+        ("observations", {"quote": PASSAGE}, "chỉ thêm được sự kiện hoặc văn bản"),
+        ("documents", {"code": "", "level": "central", "quote": PASSAGE}, "Cần điền: Số hiệu"),
+    ],
+)
+def test_an_added_item_that_does_not_check_out_is_refused_and_nothing_is_written(entry, part, fields, message):
+    before = (entry.folder / "state.yaml").read_bytes()
+    with pytest.raises(ValueError, match=message):
+        q.add_item(entry, part, fields, "bien-tap-1")
+    assert (entry.folder / "state.yaml").read_bytes() == before
+
+
+def test_adding_to_an_accepted_draft_opens_it_again(entry, data_copy):
+    keys = q.item_keys(entry.draft())
+    q.decide(entry, dict.fromkeys(keys, "rejected") | {"visits/0": "accepted"})
+    q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="xong")
+    assert q.read_entry(entry.folder).state == "accepted"
+    again = q.add_item(entry, "visits", UNION, "bien-tap-1")
+    assert (again.state, again.status, again.decisions["visits/1"]) == ("new", "reviewing", "accepted")
+    assert again.draft().visits[1].id == "v-2023-12-13-77"  # no names given: the province's code

@@ -67,6 +67,38 @@ REVIEW_COLUMNS = {
     ],
 }
 
+# The header of each draft field, as the review shows it (i18n keys).
+HEADERS = {
+    "id": "cur_col_id",
+    "date_start": "date",
+    "date_end": "cur_col_date_end",
+    "date_precision": "cur_col_date_precision",
+    "date_note": "cur_col_date_note",
+    "kind": "kind",
+    "body": "body",
+    "body_level": "cur_col_body_level",
+    "leader_name": "leader",
+    "leader_title": "cur_col_leader_title",
+    "province": "province",
+    "district": "district",
+    "commune": "commune",
+    "summary": "summary",
+    "code": "cur_col_code",
+    "type": "cur_col_type",
+    "issuer": "issuer",
+    "level": "doc_level",
+    "date": "date",
+    "title": "title",
+    "period": "period",
+    "indicator": "indicator",
+    "period_note": "cur_col_period_note",
+    "value": "value",
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "status": "status",
+    "breakdown": "breakdown",
+}
+
 
 @dataclass
 class SourceDraft:
@@ -176,6 +208,12 @@ class Draft:
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=120)
+
+
+def summary_of(text: str) -> str:
+    """A visit's summary: its sentence, whitespace folded, cut at a word before 200 characters."""
+    text = fold_space(text)
+    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + " …"
 
 
 def preselected(item: Item) -> bool:

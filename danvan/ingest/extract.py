@@ -29,7 +29,7 @@ from ..fmt import partial_date
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import OLD_DAY, Registry
-from ..text import ascii_key, name_key
+from ..text import name_key, slug
 from . import event_model
 from .dates import (
     EARLIEST_YEAR,
@@ -54,7 +54,7 @@ from .dates import (
     years_spoken_of,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
-from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft
+from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of
 from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
@@ -1171,7 +1171,7 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         district=district,
         commune=commune,
         documents=codes,
-        summary=_summary(text),
+        summary=summary_of(text),
         quote=text.strip(),
         confidence=round(max(0.1, confidence - (0.2 if body is None else 0) - (0.1 if level is None else 0)), 2),
         notes=notes,
@@ -1236,22 +1236,13 @@ def _kind(text: str) -> VisitKind:
     return "lam_viec"
 
 
-def _summary(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + " …"
-
-
 def _visit_id(ctx: Context, day: str | None, province: str | None) -> str | None:
     if day is None:
         return None
     key = (scheme_on(dt.date.fromisoformat(day)), province)
     if key not in ctx.unit_names:
         ctx.unit_names[key] = ctx.registry.name(*key) if ctx.registry and province else province or "trung-uong"
-    return f"v-{day}-{_slug(ctx.unit_names[key])}"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", ascii_key(text)).strip("-")
+    return f"v-{day}-{slug(ctx.unit_names[key])}"
 
 
 # --- documents -----------------------------------------------------------------------------------------------
@@ -1612,7 +1603,7 @@ def _observation(
     )
     value = clean(measure.value)
     return ObservationDraft(
-        id=f"o-{_slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
+        id=f"o-{slug(measure.subject or 'so-lieu')}-{period[0] or 'na'}-{value}",
         indicator=_indicator(ctx, sentence, measure, wide),
         province=province,
         province_note=ctx.province_note if province else None,

@@ -5,11 +5,14 @@
         original.xlsx                 the file as received (by content: .txt .docx .pdf .xlsx .csv)
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
         draft.yaml                    the Draft (visits, documents, observations with quote or cell)
-        state.yaml                    state (new | accepted | rejected), confidence, problems, review notes, and
-                                      each item's decision ("visits/0": accepted | rejected | saved) and edits
+        state.yaml                    state (new | accepted | rejected), confidence, problems, review notes,
+                                      each item's decision ("visits/0": accepted | rejected | saved) and edits,
+                                      and the items a curator added that the draft missed
 
 A curator decides item by item; the decisions and edits are kept in state.yaml, so a draft left half-reviewed stays
-in the queue with them. Saving writes the accepted items (store.save), marks them saved, and the entry becomes
+in the queue with them. An event or a document the draft missed is added by the curator (`add_item`), from a
+passage of the stored text; it is kept in state.yaml (draft.yaml stays what the extractor drafted) and follows the
+draft's own items of its kind. Saving writes the accepted items (store.save), marks them saved, and the entry becomes
 accepted once every item is decided.
 
 Every entry is written in a temporary folder and renamed into place, and its state file is replaced atomically,
@@ -27,25 +30,30 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .. import store
+from ..i18n import t
 from ..model import DataError, Problem
 from ..registry import Registry
+from ..text import fold_space, quote_key, slug
 from .drafts import (
+    HEADERS,
     REVIEW_COLUMNS,
     DocumentDraft,
     Draft,
+    Item,
     ObservationDraft,
     SourceDraft,
     SourceEntry,
     VisitDraft,
     review_rows,
+    summary_of,
     to_records,
 )
 from .readers import Document, read_document
@@ -84,6 +92,7 @@ class Entry:
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)  # "visits/0" → {field: value}
     source_id: str | None = None  # the source id the first save used (later saves add to it)
     url: str | None = None  # the page's address, when the curator gave it (--url)
+    added: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # "visits" → the items a curator added
 
     @property
     def total(self) -> int:
@@ -103,7 +112,9 @@ class Entry:
         return next(self.folder.glob("original.*"))
 
     def draft(self) -> Draft:
-        return draft_from_dict(yaml.safe_load((self.folder / "draft.yaml").read_text(encoding="utf-8")))
+        """The extractor's draft, with the items a curator added after each kind's drafted ones."""
+        drafted = yaml.safe_load((self.folder / "draft.yaml").read_text(encoding="utf-8"))
+        return draft_from_dict(drafted | {p: (drafted.get(p) or []) + rows for p, rows in self.added.items()})
 
     def text(self) -> str:
         return (self.folder / "text.txt").read_text(encoding="utf-8")
@@ -238,6 +249,7 @@ def read_entry(folder: Path) -> Entry:
         state.get("edits") or {},
         state.get("source_id"),
         state.get("url"),
+        state.get("added") or {},
     )
 
 
@@ -323,6 +335,73 @@ def decide(
             raise ValueError(f"mục “{key}”: không sửa được trường {', '.join(bad)}")
         changed[key] = changed.get(key, {}) | fields
     return _write_state(entry, {"decisions": merged, "edits": changed})
+
+
+# What a curator fills in to add an item the draft missed, besides its passage of the text.
+REQUIRED = {"visits": ("date_start", "kind", "body", "body_level"), "documents": ("code", "level")}
+
+
+def add_item(
+    entry: Entry,
+    part: str,
+    fields: dict[str, Any],
+    who: str,
+    names: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
+) -> Entry:
+    """Add a visit or a document the draft missed, as the curator `who` typed it, accepted: `fields` are the
+    item's review fields (REVIEW_COLUMNS), its `quote` a passage of the stored text (compared as the validator
+    compares quotes). A visit's id and summary are made from its date, province (`names`: code → name) and
+    passage when not given. ValueError, naming the field, when a required field is empty or the passage is not in
+    the text; nothing is written then. One atomic write of the state file."""
+    entry = read_entry(entry.folder)  # what is on disk now
+    if part not in REQUIRED:
+        raise ValueError(f"chỉ thêm được sự kiện hoặc văn bản, không thêm được “{part}”")
+    unknown = sorted(set(fields) - set(REVIEW_COLUMNS[part]))
+    if unknown:
+        raise ValueError(f"không có trường {', '.join(unknown)} ở mục loại “{part}”")
+    quote = fold_space(str(fields.get("quote") or ""))
+    if not quote:
+        raise ValueError("Cần chọn câu trích trong văn bản gốc.")
+    if quote_key(quote) not in quote_key(entry.text()):
+        raise ValueError(f"Câu trích “{quote[:80]}” không có nguyên văn trong văn bản gốc của bản nháp {entry.id}.")
+    empty = [name for name in REQUIRED[part] if fields.get(name) in (None, "")]
+    if empty:
+        raise ValueError(f"Cần điền: {', '.join(t(HEADERS[name]) for name in empty)}.")
+    note = f"Người nhập {who} thêm lúc {(now or dt.datetime.now()).isoformat(timespec='seconds')}: bản nháp không có."
+    if part == "visits":
+        day, province = str(fields["date_start"]), fields.get("province")
+        defaults: dict[str, Any] = {
+            "id": f"v-{day}-{slug((names or {}).get(province or '', province or 'trung-uong'))}",
+            "date_precision": {4: "year", 7: "month"}.get(len(day), "day"),
+            "summary": summary_of(quote),
+        }
+        item: Item = VisitDraft(
+            **{c: None for c in REVIEW_COLUMNS[part]}
+            | defaults
+            | {k: v for k, v in fields.items() if v not in (None, "")}
+            | {"quote": quote, "province_note": None, "documents": [], "confidence": 1.0, "notes": [note]}
+        )
+    else:
+        item = DocumentDraft(
+            **{c: None for c in REVIEW_COLUMNS[part]}
+            | {k: v for k, v in fields.items() if v not in (None, "")}
+            | {"quote": quote, "province": None, "confidence": 1.0, "notes": [note]}
+        )
+    draft = entry.draft()
+    if isinstance(item, VisitDraft):  # an id of its own in the draft: "v-2025-03-08-ha-tinh-2" after a drafted one
+        taken = {v.id for v in draft.visits}
+        base, n = item.id, 1
+        while item.id in taken:
+            n += 1
+            item.id = f"{base}-{n}"
+    key = f"{part}/{len(getattr(draft, part))}"
+    added = entry.added | {part: [*entry.added.get(part, []), asdict(item)]}
+    counts = entry.counts | {part: len(getattr(draft, part)) + 1}
+    state = "new" if entry.state == "accepted" else entry.state  # an accepted draft has an item to save again
+    return _write_state(
+        entry, {"added": added, "counts": counts, "decisions": entry.decisions | {key: "accepted"}, "state": state}
+    )
 
 
 def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[dict[str, Any]]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
-from ..text import name_key
+from ..text import name_key, slug
 from .drafts import Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
 from .numbers import clean
@@ -208,6 +208,4 @@ def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str
 
 
 def _slug(text: str) -> str:
-    from ..text import ascii_key
-
-    return re.sub(r"[^a-z0-9]+", "-", ascii_key(text)).strip("-") or "bang"
+    return slug(text) or "bang"
