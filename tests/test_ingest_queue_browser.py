@@ -217,6 +217,8 @@ def test_curator_adds_an_event_the_draft_missed(server):
         _choose(visit, "Loại", "Hội nghị tổng kết, sơ kết")
         _choose(visit, "Cấp của đoàn", "Cấp huyện")
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-add-form.png"))
+        precision = visit.page.get_by_role("combobox", name="Độ chính xác của ngày", exact=True)
+        assert precision.get_attribute("placeholder") == "Chọn…"  # an empty choice, not "Choose an option"
         visit.page.get_by_role("button", name="Thêm và nhận mục").click()
         body = _until(visit, "Đã thêm mục 2/5")
         assert "Mục 2/5 · Sự kiện trích được — đã nhận" in body and "Hội LHPN huyện Đất Đỏ" in body
