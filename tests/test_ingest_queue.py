@@ -133,6 +133,16 @@ def app_entry(tmp_path) -> Path:
     return folder / "app.py"
 
 
+def queued(files: list[Path], registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[q.Entry]]:
+    """A writable copy of the data and a queue holding `files`, both given to the app (DANVAN_DATA, DANVAN_QUEUE)."""
+    data, queue_dir = tmp_path / "data", tmp_path / "queue"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    entries = [q.enqueue(path, registry, load_indicators(data), queue_dir) for path in files]
+    monkeypatch.setenv("DANVAN_DATA", str(data))
+    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    return data, entries
+
+
 def open_queue(app_entry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signed_in: bool = True) -> AppTest:
     at = AppTest.from_file(str(app_entry), default_timeout=90)
     curators_file(tmp_path, monkeypatch)
@@ -152,18 +162,12 @@ def test_queue_page_is_for_curators_only(app_entry, tmp_path, monkeypatch):
 
 
 def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, registry, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
-    queue_dir = tmp_path / "queue"
-    for name in ("bao-cao-2023.docx", "bao-cao-2023.xlsx"):
-        q.enqueue(FILES / name, registry, load_indicators(data), queue_dir)
-    monkeypatch.setenv("DANVAN_DATA", str(data))
-    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    data, _ = queued([FILES / "bao-cao-2023.docx", FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
     at = open_queue(app_entry, tmp_path, monkeypatch)
     listed = at.dataframe[0].value
     assert sorted(listed["Tệp"].tolist()) == ["bao-cao-2023.docx", "bao-cao-2023.xlsx"]
     assert set(listed["Tiến độ"]) == {"0/11 đã duyệt", "0/13 đã duyệt"}
-    xlsx = next(e for e in q.list_entries(queue_dir) if e.kind == "xlsx")
+    xlsx = next(e for e in q.list_entries(tmp_path / "queue") if e.kind == "xlsx")
     at.selectbox(key="queue_open").set_value(xlsx.id).run()
     at.button_group(key="queue_mode").set_value("table").run()
     values = at.data_editor[0].value  # the xlsx draft has observations only, none decided yet
@@ -183,7 +187,7 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     ] + [c.value for c in at.code]
     assert danvan.load(data).observations.filter(danvan.load(data).observations["source_id"] == "bc2023").height == 11
     assert q.read_entry(xlsx.folder).state == "accepted"
-    docx = next(e for e in q.list_entries(queue_dir) if e.kind == "docx")
+    docx = next(e for e in q.list_entries(tmp_path / "queue") if e.kind == "docx")
     at.selectbox(key="queue_open").set_value(docx.id).run()
     at.button(key="queue_reject").click().run()
     assert at.warning[0].value == "Cần ghi lý do."  # a decision needs its reason
@@ -202,12 +206,7 @@ def _card(at: AppTest) -> str:
 
 
 def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monkeypatch, registry, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
-    queue_dir = tmp_path / "queue"
-    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)  # Đất Đỏ, 13/12/2023
-    monkeypatch.setenv("DANVAN_DATA", str(data))
-    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    data, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)  # Đất Đỏ, 13/12/2023
     at = open_queue(app_entry, tmp_path, monkeypatch)
     assert at.main.get("progress")[0].proto.text == "0/4 đã duyệt"
     card = _card(at)
@@ -257,12 +256,7 @@ def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monke
 
 
 def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_entry, monkeypatch, registry, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
-    queue_dir = tmp_path / "queue"
-    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)
-    monkeypatch.setenv("DANVAN_DATA", str(data))
-    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    data, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)
     at = open_queue(app_entry, tmp_path, monkeypatch)
     at.button(key="queue_edit").click().run()
     summary = next(w for w in at.main.text_input if w.label == "Tóm tắt")
@@ -284,12 +278,7 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
 
 
 def test_queue_page_adds_an_event_the_draft_missed_and_saves_it(app_entry, monkeypatch, registry, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
-    queue_dir = tmp_path / "queue"
-    entry = q.enqueue(ARTICLES / "p42.txt", registry, load_indicators(data), queue_dir)  # Đất Đỏ, 13/12/2023
-    monkeypatch.setenv("DANVAN_DATA", str(data))
-    monkeypatch.setenv("DANVAN_QUEUE", str(queue_dir))
+    data, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)  # Đất Đỏ, 13/12/2023
     at = open_queue(app_entry, tmp_path, monkeypatch)
     assert "Tóm tắt" not in [w.label for w in at.main.text_input]  # the form opens on the button only
     at.button(key="queue_add_open").click().run()

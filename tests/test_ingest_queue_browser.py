@@ -71,6 +71,20 @@ def _until(visit: Visit, text: str) -> str:
     return visit.page.inner_text("body")
 
 
+def _open_queue(visit: Visit, base: str) -> str:
+    """Sign in as the curator on Nhập liệu, then open Hàng chờ duyệt from the sidebar (listed once signed in), at
+    the draft's first item; the page's text."""
+    visit.page.set_viewport_size({"width": 1600, "height": 1000})
+    visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
+    _until(visit, "Mật khẩu người biên soạn")
+    visit.page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
+    visit.page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
+    visit.page.get_by_role("button", name="Đăng nhập").click()
+    _until(visit, "Đăng xuất")
+    visit.page.get_by_role("link", name="Hàng chờ duyệt").click()
+    return _until(visit, "Mục 1/4")
+
+
 def _press(visit: Visit, key: str, then: str) -> str:
     """A shortcut key, with the focus on the page rather than in a text box (where Streamlit ignores it)."""
     visit.page.evaluate("() => document.activeElement && document.activeElement.blur()")
@@ -117,15 +131,7 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         visit = Visit(browser, base)
-        visit.page.set_viewport_size({"width": 1600, "height": 1000})
-        visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
-        _until(visit, "Mật khẩu người biên soạn")
-        visit.page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
-        visit.page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
-        visit.page.get_by_role("button", name="Đăng nhập").click()
-        _until(visit, "Đăng xuất")
-        visit.page.get_by_role("link", name="Hàng chờ duyệt").click()  # listed once signed in
-        body = _until(visit, "Mục 1/4")
+        body = _open_queue(visit, base)
         assert "/hang-cho" in visit.page.url and "0/4 đã duyệt" in body
         assert "Hội nghị" in body and "Bà Rịa - Vũng Tàu" in body and "hoi_nghi" not in body
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-card.png"))
@@ -200,15 +206,7 @@ def test_curator_adds_an_event_the_draft_missed(server):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         visit = Visit(browser, base)
-        visit.page.set_viewport_size({"width": 1600, "height": 1000})
-        visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
-        _until(visit, "Mật khẩu người biên soạn")
-        visit.page.get_by_label("Tên đăng nhập").fill(CURATOR[0])
-        visit.page.get_by_label("Mật khẩu người biên soạn").fill(CURATOR[1])
-        visit.page.get_by_role("button", name="Đăng nhập").click()
-        _until(visit, "Đăng xuất")
-        visit.page.get_by_role("link", name="Hàng chờ duyệt").click()
-        _until(visit, "Mục 1/4")
+        _open_queue(visit, base)
         visit.page.get_by_role("button", name="Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót").click()
         _until(visit, "Câu trích trong văn bản gốc")
         _choose(visit, "Câu trích trong văn bản gốc", "Về chương trình phối hợp năm 2023")
