@@ -202,14 +202,17 @@ def shown(catalog: danvan.Catalog, column: str, value: object, lang: str, item: 
 
 
 def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str) -> None:
-    """One item as the curator decides on it: its fields by name, then where it was read from — the quote
-    highlighted in its paragraph of the source text, or the table cell with its column header."""
+    """One item as the curator decides on it: its fields by name, the extractor's notes on it (what it inferred,
+    what to check), then where it was read from — the quote highlighted in its paragraph of the source text, or the
+    table cell with its column header."""
     lines = [
         f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item))}"
         for c in REVIEW_COLUMNS[part]
         if c in HEADERS and c not in NOT_EDITED and c != "id" and row.get(c) not in (None, "")
     ]
     st.markdown("  \n".join(lines))
+    for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
+        st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):
         place = str(row["cell"]).split("#", 1)[-1]
         st.markdown(

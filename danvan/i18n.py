@@ -459,6 +459,7 @@ CURATION: Texts = {
     "cur_failed": ("Chưa lưu gì: dữ liệu mới có {n} lỗi.", "Nothing was saved: the new data has {n} errors."),
     "cur_nothing": ("Không có mục nào được chọn để lưu.", "No item is selected to save."),
     "cur_notes": ("Ghi chú của bộ trích xuất", "Extractor notes"),
+    "cur_item_note": ("Ghi chú", "Note"),
 }
 
 

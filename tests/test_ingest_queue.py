@@ -304,6 +304,8 @@ def test_queue_page_adds_an_event_the_draft_missed_and_saves_it(app_entry, monke
     card = _card(at)
     assert "**Mục 2/5 · Sự kiện trích được** — đã nhận" in card and "**Cơ quan:** Hội LHPN huyện Đất Đỏ" in card
     assert "**Ngày:** 13/12/2023" in card and r"Bà Rịa \- Vũng Tàu" in card
+    notes = [c.value for c in at.main.caption if c.value.startswith("Ghi chú: ")]
+    assert len(notes) == 1 and notes[0].startswith("Ghi chú: Người nhập lan thêm ngày "), notes
     assert q.read_entry(entry.folder).decisions == {"visits/1": "accepted"}
     at.text_input(key=f"queue_source_id_{entry.id}").input("n50")
     at.text_input(key=f"queue_note_{entry.id}").input("hội nghị của Hội LHPN mà bản nháp bỏ sót")

@@ -37,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from .. import store
+from .. import fmt, store
 from ..i18n import t
 from ..model import DataError, Problem
 from ..registry import Registry
@@ -368,7 +368,8 @@ def add_item(
     empty = [name for name in REQUIRED[part] if fields.get(name) in (None, "")]
     if empty:
         raise ValueError(f"Cần điền: {', '.join(t(HEADERS[name]) for name in empty)}.")
-    note = f"Người nhập {who} thêm lúc {(now or dt.datetime.now()).isoformat(timespec='seconds')}: bản nháp không có."
+    when = fmt.date_time((now or dt.datetime.now()).isoformat(timespec="minutes"))
+    note = f"Người nhập {who} thêm ngày {when}: bản nháp không có mục này."
     if part == "visits":
         day, province = str(fields["date_start"]), fields.get("province")
         defaults: dict[str, Any] = {
