@@ -5,6 +5,7 @@ time on a card (its fields by name, its quote in the source text or its table ce
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import polars as pl
@@ -16,7 +17,18 @@ from danvan import fmt
 from danvan.i18n import name_column, t
 from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
-from danvan.model import BODY_LEVELS, DATE_PRECISIONS, DOCUMENT_TYPES, STATUSES, VISIT_KINDS
+from danvan.model import (
+    BODY_LEVELS,
+    DATE_PRECISIONS,
+    DOCUMENT_TYPES,
+    MERGER_DATE,
+    NEW_SCHEME,
+    OLD_SCHEME,
+    STATUSES,
+    VISIT_KINDS,
+    record_day,
+    scheme_on,
+)
 from danvan.text import fold_space
 
 # The coded fields, shown by name while the code is what is saved.
@@ -82,10 +94,14 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
             config[column] = st.column_config.SelectboxColumn(
                 t(HEADERS[column], lang), options=list(codes), format_func=lambda c, p=prefix: t(p + c, lang)
             )
-    if "province" in columns:  # a code of the 63 (or the 34) shown by its name
-        units = dict(catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
+    if "province" in columns:  # a code shown by its name in the scheme of the rows' days (or by both names)
+        part = next(p for p, cols in REVIEW_COLUMNS.items() if cols == columns)
+        schemes = {scheme_on(day) for row in rows if (day := record_day(part, row))}
+        day = MERGER_DATE if schemes == {NEW_SCHEME} else dt.date(2020, 1, 1) if schemes == {OLD_SCHEME} else None
         config["province"] = st.column_config.SelectboxColumn(
-            t("province", lang), options=sorted(units), format_func=lambda c: units.get(c, c)
+            t("province", lang),
+            options=sorted(catalog.units["code"].unique()),
+            format_func=lambda c: province_name(catalog, c, day, lang),
         )
     names = {code: t(name, lang) for code, name in DECISION_NAMES.items()}
     config |= {
@@ -181,15 +197,29 @@ def _same(a: object, b: object) -> bool:
     return (_empty(a) and _empty(b)) or (not _empty(a) and not _empty(b) and a == b)
 
 
-def shown(catalog: danvan.Catalog, column: str, value: object, lang: str, item: Item | None = None) -> str:
-    """A field's value as a curator reads it: codes by name, dates dd/mm/yyyy, values in their unit."""
+def province_name(catalog: danvan.Catalog, code: str, day: dt.date | None, lang: str) -> str:
+    """A province code by its name in the scheme in force on `day`; with no day, by the names it has in each scheme
+    ("Huế (34) · Thừa Thiên Huế (63)"): the two schemes share codes that name different provinces."""
+    names = dict(catalog.units.filter(pl.col("code") == code).select("scheme", "name_vi").iter_rows())
+    if day is not None and scheme_on(day) in names:
+        return names[scheme_on(day)]
+    if len(set(names.values())) == 1 and len(names) == 2:
+        return next(iter(names.values()))
+    marked = [t("q_province_in", lang, name=names[s], scheme=s) for s in (NEW_SCHEME, OLD_SCHEME) if s in names]
+    return " · ".join(marked) or code
+
+
+def shown(
+    catalog: danvan.Catalog, column: str, value: object, lang: str, item: Item | None = None, day: dt.date | None = None
+) -> str:
+    """A field's value as a curator reads it: codes by name (a province in the scheme of the record's `day`),
+    dates dd/mm/yyyy, values in their unit."""
     if value is None or value == "":
         return "—"
     if column in CODED:
         return t(CODED[column][0] + str(value), lang)
     if column == "province":
-        names = dict(catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
-        return names.get(str(value), str(value))
+        return province_name(catalog, str(value), day, lang)
     if column == "indicator":
         names = dict(catalog.indicators.select("id", name_column(lang)).iter_rows())
         return names.get(str(value), t("q_new_indicator", lang, name=str(value).removeprefix("new:")))
@@ -206,7 +236,7 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     what to check), then where it was read from — the quote highlighted in its paragraph of the source text, or the
     table cell with its column header."""
     lines = [
-        f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item))}"
+        f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item, record_day(part, row)))}"
         for c in REVIEW_COLUMNS[part]
         if c in HEADERS and c not in NOT_EDITED and c != "id" and row.get(c) not in (None, "")
     ]
@@ -245,7 +275,7 @@ def edit_form(
                     label,
                     options,
                     index=options.index(current) if current in options else None,
-                    format_func=lambda c, col=column: shown(catalog, col, c, lang),
+                    format_func=lambda c, col=column: shown(catalog, col, c, lang, day=record_day(part, row)),
                     placeholder=t("choose", lang),
                 )
             else:

@@ -460,6 +460,7 @@ CURATION: Texts = {
     "cur_nothing": ("Không có mục nào được chọn để lưu.", "No item is selected to save."),
     "cur_notes": ("Ghi chú của bộ trích xuất", "Extractor notes"),
     "cur_item_note": ("Ghi chú", "Note"),
+    "q_province_in": ("{name} ({scheme} tỉnh)", "{name} ({scheme} units)"),
 }
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import polars as pl
 
@@ -54,6 +56,23 @@ OLD_SCHEME, NEW_SCHEME = SCHEMES  # "63" before MERGER_DATE (places.csv and name
 def scheme_on(day: dt.date | None) -> Scheme:
     """The boundary scheme in force on a day: 63 before 1/7/2025, 34 from then on (today's, 34, when no day)."""
     return OLD_SCHEME if day is not None and day < MERGER_DATE else NEW_SCHEME
+
+
+def record_day(part: str, row: Mapping[str, Any]) -> dt.date | None:
+    """The day that sets a record's scheme, as the validator reads it: a visit's first day, a document's date, the
+    end of a value's period ("2023" → 31/12/2023, "2021-2023" → 31/12/2023, "a..b" → b); None when it has none.
+    A month or a year alone stands for its last day."""
+    text = str(row.get({"visits": "date_start", "documents": "date"}.get(part, "period")) or "").split("..")[-1]
+    found = re.fullmatch(r"\d{4}-(\d{4})", text) or re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not found:
+        return None
+    year, month, day = (int(g) if g else None for g in (*found.groups(), None, None)[:3])
+    assert year is not None
+    month = month or 12
+    try:
+        return dt.date(year, month, day or calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
 
 
 def scheme_on_expr(day: pl.Expr) -> pl.Expr:

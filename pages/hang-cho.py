@@ -219,9 +219,8 @@ else:
         typed = review.edit_form(current.catalog, part, blank, f"queue_add_{opened}_{part}", current.lang, "q_add_save")
         if typed is not None:
             fields = {k: v for k, v in (blank | typed).items() if v not in (None, "")} | {"quote": passage or ""}
-            units = dict(current.catalog.units.select("code", "name_vi").unique("code", keep="first").iter_rows())
             try:
-                added = queue.add_item(entry, part, fields, who, units)
+                added = queue.add_item(entry, part, fields, who, current.registry)
             except ValueError as err:
                 st.error(ui.plain(str(err)))
             else:

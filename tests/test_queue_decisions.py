@@ -209,7 +209,7 @@ UNION = {
 
 
 def test_a_visit_the_draft_missed_is_added_accepted_and_saved_with_the_rest(entry, data_copy):
-    added = q.add_item(entry, "visits", UNION, "bien-tap-1", {"77": "Bà Rịa - Vũng Tàu"})
+    added = q.add_item(entry, "visits", UNION, "bien-tap-1", load_registry(data_copy)[0])
     draft = added.draft()
     assert q.item_keys(draft)[:2] == ["visits/0", "visits/1"]  # after the drafted visit, before the values
     visit = draft.visits[1]
@@ -275,3 +275,45 @@ def test_adding_to_an_accepted_draft_opens_it_again(entry, data_copy):
     again = q.add_item(entry, "visits", UNION, "bien-tap-1")
     assert (again.state, again.status, again.decisions["visits/1"]) == ("new", "reviewing", "accepted")
     assert again.draft().visits[1].id == "v-2023-12-13-77"  # no names given: the province's code
+
+
+@pytest.mark.parametrize(
+    ("part", "row", "day"),
+    [
+        ("observations", {"period": "2023"}, "2023-12-31"),
+        ("observations", {"period": "2021-2023"}, "2023-12-31"),
+        ("observations", {"period": "2025-06"}, "2025-06-30"),
+        ("observations", {"period": "2025-01-01..2025-08-31"}, "2025-08-31"),
+        ("visits", {"date_start": "2025-11-02"}, "2025-11-02"),
+        ("documents", {"date": "2024-04"}, "2024-04-30"),
+        ("documents", {"date": None}, None),
+        ("visits", {"date_start": "2025-02-30"}, None),
+    ],
+)
+def test_the_day_that_sets_a_records_scheme(part, row, day):
+    from danvan.model import record_day
+
+    assert (str(record_day(part, row)) if record_day(part, row) else None) == day
+
+
+def test_a_province_is_named_in_the_scheme_of_its_records_day():
+    import datetime as dt
+
+    from components import review
+
+    catalog = danvan.load(ROOT / "data")
+    after, before = dt.date(2025, 11, 2), dt.date(2023, 12, 13)
+    assert review.province_name(catalog, "46", after, "vi") == "Huế"  # code 46 of the 34
+    assert review.province_name(catalog, "46", before, "vi") == "Thừa Thiên Huế"  # code 46 of the 63
+    assert review.province_name(catalog, "46", None, "vi") == "Huế (34 tỉnh) · Thừa Thiên Huế (63 tỉnh)"
+    assert review.province_name(catalog, "82", None, "vi") == "Đồng Tháp (34 tỉnh) · Tiền Giang (63 tỉnh)"
+    assert review.province_name(catalog, "87", after, "vi") == "Đồng Tháp (63 tỉnh)"  # not a code of the 34
+    assert review.province_name(catalog, "01", None, "vi") == "Hà Nội"  # the same in both
+    row = {"province": "46", "date_start": "2025-11-02"}
+    assert review.shown(catalog, "province", "46", "vi", day=q.record_day("visits", row)) == "Huế"
+
+
+def test_an_added_visit_after_the_merger_is_named_by_the_new_province(entry, data_copy):
+    fields = UNION | {"date_start": "2025-11-02", "province": "46", "body": "Ban Dân vận Thành ủy Huế"}
+    added = q.add_item(entry, "visits", fields, "bien-tap-1", load_registry(data_copy)[0])
+    assert added.draft().visits[1].id == "v-2025-11-02-hue"

@@ -30,7 +30,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ import yaml
 
 from .. import fmt, store
 from ..i18n import t
-from ..model import DataError, Problem
+from ..model import DataError, Problem, record_day, scheme_on
 from ..registry import Registry
 from ..text import fold_space, quote_key, slug
 from .drafts import (
@@ -346,14 +346,14 @@ def add_item(
     part: str,
     fields: dict[str, Any],
     who: str,
-    names: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:
     """Add a visit or a document the draft missed, as the curator `who` typed it, accepted: `fields` are the
     item's review fields (REVIEW_COLUMNS), its `quote` a passage of the stored text (compared as the validator
-    compares quotes). A visit's id and summary are made from its date, province (`names`: code → name) and
-    passage when not given. ValueError, naming the field, when a required field is empty or the passage is not in
-    the text; nothing is written then. One atomic write of the state file."""
+    compares quotes). A visit's id and summary are made from its date, province (its name in the registry, in the
+    scheme of that date) and passage when not given. ValueError, naming the field, when a required field is empty
+    or the passage is not in the text; nothing is written then. One atomic write of the state file."""
     entry = read_entry(entry.folder)  # what is on disk now
     if part not in REQUIRED:
         raise ValueError(f"chỉ thêm được sự kiện hoặc văn bản, không thêm được “{part}”")
@@ -372,8 +372,10 @@ def add_item(
     note = f"Người nhập {who} thêm ngày {when}: bản nháp không có mục này."
     if part == "visits":
         day, province = str(fields["date_start"]), fields.get("province")
+        on = record_day(part, fields)
+        place = registry.name(scheme_on(on), province) if registry and province and on else province
         defaults: dict[str, Any] = {
-            "id": f"v-{day}-{slug((names or {}).get(province or '', province or 'trung-uong'))}",
+            "id": f"v-{day}-{slug(place or 'trung-uong')}",
             "date_precision": {4: "year", 7: "month"}.get(len(day), "day"),
             "summary": summary_of(quote),
         }
