@@ -314,3 +314,38 @@ def test_queue_page_adds_an_event_the_draft_missed_and_saves_it(app_entry, monke
     catalog = danvan.load(data)
     visits = catalog.visits.filter(catalog.visits["source_id"] == "n50")
     assert visits.select("visit_id", "body").rows() == [("v-2023-12-13-ba-ria-vung-tau-2", "Hội LHPN huyện Đất Đỏ")]
+
+
+def test_two_offices_workbooks_with_the_same_sheet_are_both_saved(registry, data_copy, tmp_path):
+    """Each workbook's values carry its file's name in their ids: a second report with a sheet "Năm 2023" and a
+    value in C4 is not refused as a duplicate of the first one's C4."""
+    openpyxl = pytest.importorskip("openpyxl")
+    other = tmp_path / "lang-son-2023.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Năm 2023"
+    for row in (
+        ["Kết quả công tác dân vận năm 2023"],
+        [],
+        ["TT", "Đơn vị", "Mô hình “Dân vận khéo” được công nhận"],
+        [1, "Lạng Sơn", 95],
+    ):
+        sheet.append(row)
+    book.save(other)
+    first = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
+    second = q.enqueue(other, registry, load_indicators(data_copy), tmp_path / "queue")
+    assert second.draft().observations[0].id == "o-lang-son-2023-nam-2023-c4"
+    for entry, source in ((first, "bc2023"), (second, "ls2023")):
+        _accept_all(entry)
+        q.accept(entry, SourceEntry(source, published="2024-01-15"), data_copy, author="bien-tap-1", note=source)
+    catalog = danvan.load(data_copy)
+    saved = catalog.observations.filter(catalog.observations["source_id"] == "ls2023")
+    assert saved.select("province_code", "value").rows() == [("20", 95)]
+
+
+def test_a_tables_text_keeps_each_value_under_its_header():
+    text = q.document_text(q.read_document(FILES / "bao-cao-2023.xlsx")).splitlines()
+    header = text[1].split(" | ")
+    row = next(line for line in text if "Huyện Lâm Hà" in line).split(" | ")
+    assert len(row) == len(header) and row[:6] == ["2", "Huyện Lâm Hà", "—", "—", "376", "78,3"]
+    assert header[4] == "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận"  # 376 is this, not a model count

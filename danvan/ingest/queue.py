@@ -121,12 +121,16 @@ class Entry:
 
 
 def document_text(doc: Document) -> str:
-    """The text a curator reads beside the draft: the paragraphs, then each table as lines of cells."""
+    """The text a curator reads beside the draft: the paragraphs, then each table as lines of cells, one per
+    column under its header ("—" for an empty cell, so that a value stays under its own header)."""
     parts = [doc.text.strip()] if doc.text.strip() else []
     for table in doc.tables:
+        columns = sorted({*table.headers, *(c.column for row in table.rows for c in row)})
         lines = [f"{table.name}" + (f" — {table.title}" if table.title else "")]
-        lines.append(" | ".join(table.headers.values()))
-        lines += [" | ".join(c.text for c in row) for row in table.rows]
+        lines.append(" | ".join(table.headers.get(column, "—") for column in columns))
+        for row in table.rows:
+            cells = {c.column: c.text for c in row}
+            lines.append(" | ".join(cells.get(column) or "—" for column in columns))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from ..model import OLD_SCHEME, Unit
@@ -128,7 +129,8 @@ def table_observations(
             )
             drafts.append(
                 ObservationDraft(
-                    id=f"o-{_slug(table.name)}-{cell.ref.lower()}",
+                    # the file's name in the id: two offices' workbooks both have a sheet "Năm 2023" with a C4
+                    id=f"o-{_slug(Path(table.file).stem)}-{_slug(table.name)}-{cell.ref.lower()}",
                     indicator=indicator,
                     province=code,
                     province_note=f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”." if code else None,
