@@ -244,7 +244,7 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
         st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):
-        place = str(row["cell"]).split("#", 1)[-1]
+        place = str(row["cell"]).replace("#", " › ").replace("!", " › ô ")  # as every view shows a cell
         st.markdown(
             f"**{t('q_cell', lang)}:** {ui.plain(place)} — {t('q_cell_header', lang)}: "
             f"“{ui.plain(row.get('cell_header') or '—')}”"
@@ -259,11 +259,17 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
 
 
 def edit_form(
-    catalog: danvan.Catalog, part: str, row: dict, key: str, lang: str, submit: str = "q_edit_save"
+    catalog: danvan.Catalog,
+    part: str,
+    row: dict,
+    key: str,
+    lang: str,
+    submit: str = "q_edit_save",
+    skip: tuple[str, ...] = (),
 ) -> dict | None:
-    """The item's fields in a form; on `submit` the fields changed ({field: value}), else None. Coded fields are
-    chosen by name; numbers are typed as 1.973 or 81,77 and dates as 25/04/2024, in either language."""
-    columns = [c for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED]
+    """The item's fields (but `skip`) in a form; on `submit` the fields changed ({field: value}), else None. Coded
+    fields are chosen by name; numbers are typed as 1.973 or 81,77 and dates as 25/04/2024, in either language."""
+    columns = [c for c in REVIEW_COLUMNS[part] if c not in NOT_EDITED and c not in skip]
     values: dict = {}
     with st.form(key):
         for column in columns:

@@ -12,7 +12,8 @@ from .ui import plain
 
 # Every page: the top of the page and the sidebar's filter within a laptop's 768 pixels (Streamlit's own paddings are
 # for tall screens); the profile printed in whole blocks, visits expanded;
-# no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays).
+# no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays); no "Press Enter to
+# submit form" under a text box (Streamlit writes it in English only).
 SCREEN_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: clamp(1.2rem, 4vh, 3rem) !important;
   padding-bottom: 2rem !important; }
@@ -24,6 +25,7 @@ SCREEN_CSS = """<style>
 [data-testid="stSidebarNavLink"] { min-height: 1.9rem !important; line-height: 1.9rem !important; }
 *:focus:not(:focus-visible) { outline: none !important; }
 span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 !important; }
+[data-testid="InputInstructions"] { display: none !important; }
 @media print {
   [data-testid="stSidebar"], header, [data-testid="stToolbar"], [data-testid="stElementToolbar"],
   [data-testid="stDecoration"], .mapboxgl-ctrl, .deck-widget, [data-testid="stDeckGlJsonChart"] button

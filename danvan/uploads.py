@@ -41,7 +41,7 @@ def check(
         raise UploadError(f"tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,})".replace(",", "."))
     kind = sniff(raw)
     if kind not in allowed:
-        names = ", ".join(KINDS[k] for k in allowed)
+        names = ", ".join("txt, csv" if k == "text" else KINDS[k] for k in allowed)  # a CSV is text by content
         raise UploadError(f"loại tệp không được nhận ({describe(raw)}); chỉ nhận: {names}")
     text = _text(raw) if kind == "text" else None
     digest = hashlib.sha256(raw).hexdigest()[:16]

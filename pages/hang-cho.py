@@ -9,9 +9,9 @@ import streamlit as st
 from components import auth, cached, review, ui, view
 from danvan import DataError, fmt
 from danvan.ingest import queue
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry
+from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, SourceEntry
 from danvan.ingest.text import prepare
-from danvan.model import OLD_SCHEME
+from danvan.model import OLD_SCHEME, Problem
 from danvan.text import fold_space
 
 current = view.current()
@@ -57,7 +57,7 @@ st.dataframe(
             {
                 t("q_created"): fmt.date_time(e.created),
                 t("q_file"): e.file,
-                t("q_kind"): e.kind,
+                t("q_kind"): t(f"q_kind_{e.kind}"),
                 t("q_state"): states.get(e.status, e.status),
                 t("q_progress_col"): t("q_progress", done=e.decided, total=e.total),
                 t("cur_confidence"): fmt.number(e.confidence, 2, current.lang),
@@ -84,8 +84,9 @@ draft = entry.draft()
 rows = queue.reviewed_rows(entry, draft)
 keys = queue.item_keys(draft)
 headings = dict(review.PARTS)
-if entry.reviewed:
-    st.caption(t("q_decided", state=states.get(entry.state), who=entry.reviewed))
+if entry.reviewed:  # "lan, 2026-12-01T02:45:02": the curator, and when, as the interface writes times
+    name, _, when = entry.reviewed.rpartition(", ")
+    st.caption(t("q_decided", state=states.get(entry.state), who=f"{name}, {fmt.date_time(when)}"))
 for note in entry.problems:
     st.caption(f"{t('cur_notes')}: {ui.plain(note)}")
 
@@ -201,7 +202,7 @@ else:
                 t("q_add_kind"),
                 list(queue.REQUIRED),
                 default="visits",
-                format_func=lambda p: t(headings[p]),
+                format_func=lambda p: t(f"q_add_{p}"),
                 key=f"queue_add_part_{opened}",
             )
             or "visits"
@@ -216,7 +217,9 @@ else:
             key=f"queue_add_passage_{opened}",
         )
         blank = dict.fromkeys(REVIEW_COLUMNS[part]) | ({"province": entry.province} if part == "visits" else {})
-        typed = review.edit_form(current.catalog, part, blank, f"queue_add_{opened}_{part}", current.lang, "q_add_save")
+        typed = review.edit_form(
+            current.catalog, part, blank, f"queue_add_{opened}_{part}", current.lang, "q_add_save", skip=("id",)
+        )
         if typed is not None:
             fields = {k: v for k, v in (blank | typed).items() if v not in (None, "")} | {"quote": passage or ""}
             try:
@@ -241,6 +244,14 @@ with st.container(border=True, height=320):
 
 
 # ---------------------------------------------------------------- saving what was accepted
+def said(problem: Problem) -> str:
+    """An item's problem as the curator reads it: the field by its name on the card ("Kỳ: thiếu trường bắt buộc"),
+    the item itself being named before it."""
+    if current.lang == "en" or problem.field not in HEADERS:
+        return problem.text(current.lang)
+    return f"{t(HEADERS[problem.field])}: {problem.message}"
+
+
 existing = set(current.catalog.sources["source_id"])
 suggested = entry.source_id or next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 source_cols = st.columns([1, 3])
@@ -249,16 +260,24 @@ title = source_cols[1].text_input(t("title"), value=draft.source.title or "", ke
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key=f"queue_publisher_{opened}")
 url = meta[1].text_input(t("link"), value=entry.url or "", key=f"queue_url_{opened}")
-published = meta[2].text_input(t("published"), value=draft.source.published or "", key=f"queue_published_{opened}")
+published = meta[2].text_input(  # typed 25/04/2024 (or 04/2024), as every date field is
+    t("published"), value=review.typed("date", draft.source.published), key=f"queue_published_{opened}"
+)
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)
 if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key="queue_accept"):
-    if not reason.strip():
+    try:
+        day = review.read_back("date", published)
+    except ValueError:
+        day = False
+    if day is False:
+        st.warning(t("q_bad_date", field=t("published"), value=ui.plain(published)))
+    elif not reason.strip():
         st.warning(t("q_need_note"))
     elif not any(r["decision"] == "accepted" for part in rows.values() for r in part):
         st.warning(t("q_nothing_accepted"))
     else:
-        source = SourceEntry(source_id, title or None, publisher or None, url or None, published or None)
+        source = SourceEntry(source_id, title or None, publisher or None, url or None, day or None)
         try:
             saved = queue.accept(
                 entry,
@@ -273,7 +292,7 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
             st.error(t("cur_failed", n=len(errors)))
             lines = []
             for key, problems in queue.problem_items(entry, errors).items():
-                text = "; ".join(p.text(current.lang) for p in problems)
+                text = "; ".join(said(p) if key else p.text(current.lang) for p in problems)
                 if key:
                     part = key.split("/")[0]
                     lines.append(
@@ -287,7 +306,7 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
                     )
                 else:
                     lines.append(text)
-            st.code("\n".join(lines), language=None)
+            st.markdown("\n".join(f"- {ui.plain(line)}" for line in lines))
         else:  # drawn again from what is on disk now: the progress, the items marked saved
             after = queue.read_entry(entry.folder)
             n = sum(1 for k, d in after.decisions.items() if d == "saved" and entry.decisions.get(k) != "saved")
@@ -305,7 +324,8 @@ if reject_col.button(t("q_reject"), icon=":material/block:", key="queue_reject")
         st.warning(t("q_need_note"))
     else:
         queue.set_state(entry, "rejected", who, reason)
-        st.success(t("q_rejected_done", id=entry.id))
+        state[SAVED] = [t("q_rejected_done", id=entry.id)]  # drawn again: the list and the card say "đã loại"
+        st.rerun()
 if message := state.pop(MESSAGE, None):
     st.error(ui.plain(message[1]))
 ui.footer(current)

@@ -321,7 +321,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
         (
             b"MZ\x90\x00" + bytes(64),
             "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-            "chỉ nhận: txt, pdf, docx, xlsx.",
+            "chỉ nhận: txt, csv, pdf, docx, xlsx.",
         ),
     ],
 )

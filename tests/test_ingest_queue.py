@@ -3,6 +3,7 @@ validate-then-write path, and the curator's queue page (AppTest)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -167,8 +168,11 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     listed = at.dataframe[0].value
     assert sorted(listed["Tệp"].tolist()) == ["bao-cao-2023.docx", "bao-cao-2023.xlsx"]
     assert set(listed["Tiến độ"]) == {"0/11 đã duyệt", "0/13 đã duyệt"}
+    assert sorted(listed["Loại"].tolist()) == ["Excel (.xlsx)", "Word (.docx)"]  # names, not "docx"
     xlsx = next(e for e in q.list_entries(tmp_path / "queue") if e.kind == "xlsx")
     at.selectbox(key="queue_open").set_value(xlsx.id).run()
+    # on the card, a cell as every view shows one: file › sheet › cell
+    assert "**Ô bảng:** bao\\-cao\\-2023\\.xlsx › Năm 2023 › ô C4" in _card(at), _card(at)
     at.button_group(key="queue_mode").set_value("table").run()
     values = at.data_editor[0].value  # the xlsx draft has observations only, none decided yet
     assert {"202", "279", "40.766"}.issubset(set(values["value"].tolist())) and values["decision"].isna().all()
@@ -194,6 +198,10 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.text_input(key=f"queue_note_{docx.id}").input("trùng với bảng Excel").run()
     at.button(key="queue_reject").click().run()
     assert q.read_entry(docx.folder).state == "rejected"
+    assert at.success[-1].value == f"Đã loại bản nháp {docx.id}."
+    assert at.dataframe[0].value.set_index("Tệp").loc["bao-cao-2023.docx", "Trạng thái"] == "đã loại"  # drawn again
+    decided = next(c.value for c in at.main.caption if c.value.startswith("Đã quyết định"))
+    assert re.fullmatch(r"Đã quyết định: đã loại — lan, \d\d/\d\d/20\d\d \d\d:\d\d", decided.replace("\\", "")), decided
     at.selectbox(key="queue_state").set_value("new").run()
     assert "Hàng chờ trống" in at.info[0].value  # nothing left to review
     assert yaml.safe_load((docx.folder / "state.yaml").read_text(encoding="utf-8"))["note"] == "trùng với bảng Excel"
@@ -271,8 +279,8 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
     at.text_input(key=f"queue_note_{entry.id}").input("thử")
     at.button(key="queue_accept").click().run()
     assert at.error[0].value == "Chưa lưu gì: dữ liệu mới có 1 lỗi."
-    assert at.code[0].value.startswith("Mục 2/4 (Số liệu trích được): [LỖI] observations.yaml › id=o-mo-hinh-2023-201")
-    assert "không có chỉ tiêu 'new:mô hình'" in at.code[0].value
+    listed = [m.value.replace("\\", "") for m in at.main.markdown if m.value.startswith("- Mục ")]
+    assert listed == ["- Mục 2/4 (Số liệu trích được): Chỉ tiêu: không có chỉ tiêu 'new:mô hình'"]  # named, wrapped
     assert (data / "visits.yaml").read_bytes() == before
     assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
 
@@ -349,3 +357,14 @@ def test_a_tables_text_keeps_each_value_under_its_header():
     row = next(line for line in text if "Huyện Lâm Hà" in line).split(" | ")
     assert len(row) == len(header) and row[:6] == ["2", "Huyện Lâm Hà", "—", "—", "376", "78,3"]
     assert header[4] == "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận"  # 376 is this, not a model count
+
+
+def test_a_table_with_no_year_says_so_before_the_save(registry, tmp_path):
+    report = tmp_path / "bao-cao.csv"
+    report.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận\nLạng Sơn,95\n", encoding="utf-8")
+    entry = q.enqueue(report, registry, load_indicators(ROOT / "data"), tmp_path / "queue")
+    assert entry.draft().observations[0].period is None
+    assert entry.problems == [
+        "bao-cao.csv › CSV: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số liệu: người "
+        "nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+    ]

@@ -212,6 +212,7 @@ def test_curator_adds_an_event_the_draft_missed(server):
         _choose(visit, "Câu trích trong văn bản gốc", "Về chương trình phối hợp năm 2023")
         visit.page.get_by_label("Ngày", exact=True).fill("13/12/2023")
         visit.page.get_by_label("Cơ quan", exact=True).fill("Hội LHPN huyện Đất Đỏ")
+        assert "Press Enter" not in visit.page.inner_text("body")  # Streamlit's English hint under a typed box
         _choose(visit, "Loại", "Hội nghị tổng kết, sơ kết")
         _choose(visit, "Cấp của đoàn", "Cấp huyện")
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-add-form.png"))

@@ -317,3 +317,14 @@ def test_an_added_visit_after_the_merger_is_named_by_the_new_province(entry, dat
     fields = UNION | {"date_start": "2025-11-02", "province": "46", "body": "Ban Dân vận Thành ủy Huế"}
     added = q.add_item(entry, "visits", fields, "bien-tap-1", load_registry(data_copy)[0])
     assert added.draft().visits[1].id == "v-2025-11-02-hue"
+
+
+def test_a_problem_of_an_id_two_items_share_names_both_in_review_order(entry, data_copy):
+    code = {"code": "120-KL/TW", "level": "central", "type": "ket_luan", "quote": PASSAGE}
+    q.add_item(entry, "documents", code, "bien-tap-1")
+    q.add_item(entry, "documents", code | {"title": "bản sao"}, "bien-tap-1")
+    with pytest.raises(DataError) as err:
+        q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
+    by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
+    assert list(by_item) == ["documents/0", "documents/1"]
+    assert all("trùng" in p.message for problems in by_item.values() for p in problems)

@@ -477,17 +477,22 @@ def accept(
 
 
 def problem_items(entry: Entry, problems: Iterable[Problem]) -> dict[str, list[Problem]]:
-    """The problems of a refused save, by the item they are about ("observations/3" → [Problem]), found by the
-    record's id (a document's code); a problem naming no drafted item (the source, the note) under ""."""
+    """The problems of a refused save, by the item they are about ("observations/3" → [Problem]), in review order,
+    found by the record's id (a document's code): a problem of an id two items share goes under both; one naming no
+    drafted item (the source, the note) under ""."""
+    entry = read_entry(entry.folder)  # what is on disk now
     rows = reviewed_rows(entry)
-    ids: dict[str, str] = {}
+    ids: dict[str, list[str]] = {}
     for part in PARTS:
         for i, row in enumerate(rows[part]):
-            ids.setdefault(str(row.get("id") or row.get("code") or ""), f"{part}/{i}")
+            ids.setdefault(str(row.get("id") or row.get("code") or ""), []).append(f"{part}/{i}")
     out: dict[str, list[Problem]] = {}
     for problem in problems:
-        out.setdefault(ids.get(problem.record.split("=", 1)[-1], ""), []).append(problem)  # "id=v-…"
-    return out
+        for key in ids.get(problem.record.split("=", 1)[-1], [""]):  # "id=v-…"
+            if problem not in out.setdefault(key, []):
+                out[key].append(problem)
+    order = {key: n for n, key in enumerate(item_keys(entry.draft()))}
+    return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], -1)))
 
 
 def save_with_original(

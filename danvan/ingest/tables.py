@@ -96,7 +96,7 @@ def table_observations(
     document_title: str | None = None,
 ) -> tuple[list[ObservationDraft], list[str]]:
     """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
-    whose place is unknown or ambiguous."""
+    whose place is unknown or ambiguous, and for a table whose period nothing names."""
     label_col = _label_column(table)
     period, period_note = table_period(table, document_title)
     notes: list[str] = []
@@ -152,6 +152,11 @@ def table_observations(
                     cell_header=header or None,
                 )
             )
+    if drafts and period is None:  # said before the save refuses every value for it
+        notes.append(
+            f"{table.file} › {table.name}: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số "
+            "liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+        )
     return drafts, notes
 
 
