@@ -6,14 +6,15 @@ time on a card (its fields by name, its quote in the source text or its table ce
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import polars as pl
 import streamlit as st
 
 import danvan
-from components import ui
-from danvan import fmt
+from components import cached, ui
+from danvan import fmt, store
 from danvan.i18n import name_column, t
 from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
@@ -229,6 +230,13 @@ def shown(
     if column in ("value", "numerator", "denominator") and isinstance(value, int | float):
         return fmt.value(value, getattr(item, "unit", "count"), lang) if column == "value" else fmt.number(value)
     return str(value)
+
+
+def saved_message(saved: store.Saved, lang: str) -> str:
+    """What a save wrote (the original of a table among it) and where the previous versions are kept, both as
+    paths inside the data folder."""
+    history = os.path.relpath(saved.history, cached.data_path())
+    return t("cur_saved", lang, files=", ".join(saved.files), history=history)
 
 
 def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str) -> None:

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import load
+from . import fmt, load
 from .exports import FORMATS
 from .exports.report import report
 from .exports.tables import Tables, tables
@@ -136,7 +136,7 @@ def _ingest_queue(
             continue
         c = entry.counts
         print(
-            f"{path.name[:36]:<36} {entry.kind:<5} {entry.confidence:>7.2f} {c.get('visits', 0):>7} "
+            f"{path.name[:36]:<36} {entry.kind:<5} {fmt.number(entry.confidence, 2):>7} {c.get('visits', 0):>7} "
             f"{c.get('documents', 0):>7} {c.get('observations', 0):>7}  {entry.id}"
         )
     refused = sum(isinstance(e, str) for _, e in results)

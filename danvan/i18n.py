@@ -420,7 +420,7 @@ CURATION: Texts = {
     "cur_logout": ("Đăng xuất", "Sign out"),
     "cur_only": ("Chỉ người biên soạn mới dùng được trang này.", "Only curators can use this page."),
     "cur_paste": ("…hoặc dán nội dung bài viết", "…or paste the article"),
-    "cur_published": ("Ngày đăng (YYYY-MM-DD), nếu bài không ghi", "Publication date (YYYY-MM-DD), if not in the text"),
+    "cur_published": ("Ngày đăng (25/04/2024), nếu bài không ghi", "Publication date (25/04/2024), if not in the text"),
     "cur_province": ("Tỉnh của nơi đăng bài, nếu bài không nêu", "Province of the outlet, if the text does not say"),
     "cur_link": ("Đường dẫn bài (nếu có)", "Link to the article (if any)"),
     "cur_link_help": (
@@ -662,6 +662,10 @@ QUEUE: Texts = {
     "q_dec_accepted": ("đã nhận", "accepted"),
     "q_dec_rejected": ("đã loại", "rejected"),
     "q_dec_saved": ("đã lưu", "saved"),
+    "q_saved_not_a_choice": (
+        "“Đã lưu” không chọn được: chọn “đã nhận” rồi bấm “Lưu các mục đã nhận” bên dưới.",
+        "“Saved” is not a choice: choose “accepted”, then “Save the accepted items” below.",
+    ),
     "q_undecided": ("chưa duyệt", "not reviewed"),
     "q_mode": ("Cách duyệt", "Review"),
     "q_mode_card": ("Từng mục (bàn phím)", "Item by item (keyboard)"),

@@ -185,6 +185,14 @@ if keys:
         version = abs(hash(repr((entry.decisions, entry.edits)))) % 10**8
         edited = review.decisions(current.catalog, rows, f"queue_{opened}_{version}", current.lang)
         changes, edits = review.changes(rows, edited)
+        chosen_saved = [  # "đã lưu" is what a save writes, not a decision: said, and nothing changes
+            r
+            for part in edited
+            for r, old in zip(edited[part], rows[part], strict=True)
+            if r["decision"] == "saved" and old["decision"] != "saved"
+        ]
+        if chosen_saved:
+            st.warning(t("q_saved_not_a_choice"))
         if changes or edits:
             queue.decide(entry, changes, edits)
             st.rerun()
@@ -311,7 +319,7 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
             after = queue.read_entry(entry.folder)
             n = sum(1 for k, d in after.decisions.items() if d == "saved" and entry.decisions.get(k) != "saved")
             state[SAVED] = [
-                t("cur_saved", files=", ".join(saved.files), history=str(saved.history)),
+                review.saved_message(saved, current.lang),
                 t("q_saved_all", n=n)
                 if after.state == "accepted"
                 else t("q_saved_some", n=n, left=after.total - after.decided),

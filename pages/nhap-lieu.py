@@ -41,7 +41,12 @@ upload = st.file_uploader(
 )
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, middle, right = st.columns(3)
-published = left.text_input(t("cur_published"), key="curate_published").strip() or None
+typed_day = left.text_input(t("cur_published"), key="curate_published")
+try:  # typed 25/04/2024, as every date field is
+    published = review.read_back("date", typed_day)
+except ValueError:
+    st.warning(t("q_bad_date", field=t("published"), value=ui.plain(typed_day)))
+    published = None
 link = middle.text_input(t("cur_link"), key="curate_link", help=t("cur_link_help")).strip() or None
 names = dict(
     current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
@@ -150,8 +155,8 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))
-            st.code("\n".join(p.text(current.lang) for p in errors), language=None)
+            st.markdown("\n".join(f"- {ui.plain(p.text(current.lang))}" for p in errors))
         else:
-            st.success(t("cur_saved", files=", ".join(saved.files), history=str(saved.history)))
+            st.success(review.saved_message(saved, current.lang))
             state["curate_draft"] = None
 ui.footer(current)

@@ -123,7 +123,7 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     assert "Đã đăng nhập: Nguyễn Thị Lan (biên tập viên)" in shown(at)
     assert at.get("file_uploader")  # the uploader appears only now
     at.text_area(key="curate_paste").input(ARTICLE)
-    at.text_input(key="curate_published").input("2023-12-30")
+    at.text_input(key="curate_published").input("30/12/2023")
     at.selectbox(key="curate_province").set_value("06")
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception

@@ -15,6 +15,7 @@ from conftest import curators_file, sign_in_as_curator
 from streamlit.testing.v1 import AppTest
 
 import danvan
+from danvan import fmt
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
 from danvan.ingest.drafts import SourceEntry
@@ -57,6 +58,8 @@ def test_command_line_queues_a_folder_and_summarises(inbox, tmp_path):
     assert all(e.state == "new" for e in entries)
     xlsx = next(e for e in entries if e.kind == "xlsx")
     assert xlsx.counts["observations"] == 11
+    row = next(line for line in done.stdout.splitlines() if line.startswith("bao-cao-2023.xlsx"))
+    assert row.split()[1:6] == ["xlsx", fmt.number(xlsx.confidence, 2), "0", "0", "11"] and "," in row.split()[2]
     assert xlsx.province == "68"  # 9 of its 11 values are Lâm Hà's (Lâm Đồng)
     assert "p08.txt" not in {e.file for e in q.list_entries(target, province="68")}
     assert "bao-cao-2023.xlsx" in {e.file for e in q.list_entries(target, province="68")}
@@ -186,6 +189,9 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     assert set(at.data_editor[0].value["decision"]) == {"accepted"}
     at.button(key="queue_accept").click().run()
     assert not at.exception
+    wrote = at.success[-2].value  # the original among the files, the history inside the data folder
+    assert "sources/bc2023.xlsx" in wrote and "observations.yaml" in wrote, wrote
+    assert re.search(r"Bản trước được giữ tại history/[^/ ]+\.$", wrote) and str(tmp_path) not in wrote, wrote
     assert [s.value for s in at.success][-1] == "Đã lưu 11 mục. Mọi mục đã duyệt: bản nháp đã nhận.", [
         e.value for e in at.error
     ] + [c.value for c in at.code]
@@ -368,3 +374,19 @@ def test_a_table_with_no_year_says_so_before_the_save(registry, tmp_path):
         "bao-cao.csv › CSV: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số liệu: người "
         "nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
     ]
+
+
+def test_queue_table_says_saved_is_not_a_choice(app_entry, monkeypatch, registry, tmp_path):
+    _, (entry,) = queued([FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    at.button_group(key="queue_mode").set_value("table").run()
+    table = at.data_editor[0].key
+    at.session_state[table] = {"edited_rows": {0: {"decision": "saved"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert [w.value for w in at.warning] == [
+        "“Đã lưu” không chọn được: chọn “đã nhận” rồi bấm “Lưu các mục đã nhận” bên dưới."
+    ]
+    assert q.read_entry(entry.folder).decisions == {}  # nothing decided, nothing saved
+    at.session_state[table] = {"edited_rows": {0: {"decision": "accepted"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert q.read_entry(entry.folder).decisions == {"observations/0": "accepted"} and not at.warning

@@ -232,6 +232,16 @@ def test_a_visit_the_draft_missed_is_added_accepted_and_saved_with_the_rest(entr
     assert q.read_entry(entry.folder).decisions == {"visits/0": "saved", "visits/1": "saved"}
 
 
+def test_an_added_code_is_written_the_normal_way_and_never_twice(entry):
+    spaced = {"code": "111 - KL / TU", "level": "district", "quote": PASSAGE}
+    assert q.add_item(entry, "documents", spaced, "bien-tap-1").draft().documents[0].code == "111-KL/TU"
+    with pytest.raises(ValueError, match=r"Số hiệu 111-KL/TU đã có trong bản nháp \(mục 2\)"):
+        q.add_item(entry, "documents", spaced | {"code": "111-KL/TU"}, "bien-tap-1")
+    with pytest.raises(ValueError, match="Số hiệu “KL 111” chưa chuẩn hóa"):
+        q.add_item(entry, "documents", spaced | {"code": "KL 111"}, "bien-tap-1")
+    assert len(q.read_entry(entry.folder).draft().documents) == 1
+
+
 def test_a_document_the_draft_missed_is_added_with_its_code(entry):
     added = q.add_item(
         entry,
@@ -322,7 +332,8 @@ def test_an_added_visit_after_the_merger_is_named_by_the_new_province(entry, dat
 def test_a_problem_of_an_id_two_items_share_names_both_in_review_order(entry, data_copy):
     code = {"code": "120-KL/TW", "level": "central", "type": "ket_luan", "quote": PASSAGE}
     q.add_item(entry, "documents", code, "bien-tap-1")
-    q.add_item(entry, "documents", code | {"title": "bản sao"}, "bien-tap-1")
+    q.add_item(entry, "documents", code | {"code": "43-KL/TW"}, "bien-tap-1")
+    q.decide(entry, {}, {"documents/1": {"code": "120-KL/TW"}})  # an edit makes the two codes the same
     with pytest.raises(DataError) as err:
         q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
     by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])

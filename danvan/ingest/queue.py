@@ -27,11 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ import yaml
 
 from .. import fmt, store
 from ..i18n import t
+from ..loader import DOC_CODE
 from ..model import DataError, Problem, record_day, scheme_on
 from ..registry import Registry
 from ..text import fold_space, quote_key, slug
@@ -390,6 +392,14 @@ def add_item(
             | {"quote": quote, "province_note": None, "documents": [], "confidence": 1.0, "notes": [note]}
         )
     else:
+        code = re.sub(r"\s*([-/])\s*", r"\1", fold_space(str(fields["code"])))  # "111 - KL/TU" → 111-KL/TU
+        if not re.search(DOC_CODE, code):
+            raise ValueError(f"Số hiệu “{fields['code']}” chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg).")
+        drafted = entry.draft().documents
+        if code in {d.code for d in drafted}:
+            n = item_keys(entry.draft()).index(f"documents/{[d.code for d in drafted].index(code)}") + 1
+            raise ValueError(f"Số hiệu {code} đã có trong bản nháp (mục {n}): hãy duyệt mục đó.")
+        fields = fields | {"code": code}
         item = DocumentDraft(
             **{c: None for c in REVIEW_COLUMNS[part]}
             | {k: v for k, v in fields.items() if v not in (None, "")}
@@ -522,11 +532,12 @@ def save_with_original(
         os.replace(tmp, target)
         placed = True
     try:
-        return store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
+        saved = store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
     except DataError:
         if placed:
             target.unlink(missing_ok=True)
         raise
+    return replace(saved, files=[*saved.files, f"sources/{stored}"]) if placed else saved
 
 
 def draft_from_dict(data: dict[str, Any]) -> Draft:
