@@ -122,6 +122,7 @@ def move(step: int) -> None:
     state[EDITING] = None
 
 
+repeats = queue.repeated(entry, current.catalog.observations)  # what would be saved twice, by item
 if keys:
     state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
     state[POS] = min(state[POS], len(keys) - 1)
@@ -167,6 +168,8 @@ if keys:
                 )
             st.caption(t("q_keys"))
             review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
+            for note in repeats.get(key, []):
+                st.warning(note, icon=":material/content_copy:")
             if decided == "saved":
                 st.caption(t("q_saved_item"))
         if state.get(EDITING) == key:
@@ -183,6 +186,8 @@ if keys:
     else:
         # The table's key follows what is on disk: a decision made elsewhere draws a fresh table.
         version = abs(hash(repr((entry.decisions, entry.edits)))) % 10**8
+        for key, notes in repeats.items():
+            st.warning(f"{t('q_item_of', n=keys.index(key) + 1, total=len(keys))}: {' '.join(notes)}")
         edited = review.decisions(current.catalog, rows, f"queue_{opened}_{version}", current.lang)
         changes, edits = review.changes(rows, edited)
         chosen_saved = [  # "đã lưu" is what a save writes, not a decision: said, and nothing changes

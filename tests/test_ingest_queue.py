@@ -183,7 +183,10 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.text_input(key=f"queue_source_id_{xlsx.id}").input("bc2023")
     at.text_input(key=f"queue_note_{xlsx.id}").input("báo cáo năm 2023")
     at.button(key="queue_accept").click().run()
-    assert [w.value for w in at.warning] == ["Chưa có mục nào được nhận (mà chưa lưu)."]
+    warned = [w.value for w in at.warning]
+    assert warned[-1] == "Chưa có mục nào được nhận (mà chưa lưu)."
+    # the fixture's figures are the curated data's own: each is said to be there already, with its source
+    assert warned[0] == "Mục 1/11: Dữ liệu đã có giá trị này của năm 2023 (nguồn a16)."
     q.decide(xlsx, dict.fromkeys(q.item_keys(xlsx.draft()), "accepted"))  # as the table's decision column does
     at.run()
     assert set(at.data_editor[0].value["decision"]) == {"accepted"}
@@ -200,7 +203,7 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     docx = next(e for e in q.list_entries(tmp_path / "queue") if e.kind == "docx")
     at.selectbox(key="queue_open").set_value(docx.id).run()
     at.button(key="queue_reject").click().run()
-    assert at.warning[0].value == "Cần ghi lý do."  # a decision needs its reason
+    assert at.warning[-1].value == "Cần ghi lý do."  # a decision needs its reason
     at.text_input(key=f"queue_note_{docx.id}").input("trùng với bảng Excel").run()
     at.button(key="queue_reject").click().run()
     assert q.read_entry(docx.folder).state == "rejected"
@@ -383,10 +386,35 @@ def test_queue_table_says_saved_is_not_a_choice(app_entry, monkeypatch, registry
     table = at.data_editor[0].key
     at.session_state[table] = {"edited_rows": {0: {"decision": "saved"}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert [w.value for w in at.warning] == [
-        "“Đã lưu” không chọn được: chọn “đã nhận” rồi bấm “Lưu các mục đã nhận” bên dưới."
-    ]
+    said = "“Đã lưu” không chọn được: chọn “đã nhận” rồi bấm “Lưu các mục đã nhận” bên dưới."
+    assert said in [w.value for w in at.warning]
     assert q.read_entry(entry.folder).decisions == {}  # nothing decided, nothing saved
     at.session_state[table] = {"edited_rows": {0: {"decision": "accepted"}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert q.read_entry(entry.folder).decisions == {"observations/0": "accepted"} and not at.warning
+    assert q.read_entry(entry.folder).decisions == {"observations/0": "accepted"}
+    assert said not in [w.value for w in at.warning]
+
+
+def test_a_figure_written_twice_or_already_held_is_said_before_it_is_saved_twice(registry, tmp_path):
+    entry = q.enqueue(FILES / "bao-cao-2023.docx", registry, load_indicators(ROOT / "data"), tmp_path / "queue")
+    draft, keys = entry.draft(), q.item_keys(entry.draft())
+    notes = q.repeated(entry, danvan.load(ROOT / "data").observations)
+    # "279 mô hình … đăng ký" in a sentence and in the table's cell D2: each names the other
+    said = {k: v for k, v in draft_items(draft).items() if v.value == 279}
+    sentence = next(k for k, v in said.items() if not v.cell)
+    cell = next(k for k, v in said.items() if v.cell and v.cell.endswith("!D2"))
+    assert (
+        f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {keys.index(cell) + 1}/{len(keys)}: chỉ nhận một."
+        in notes[sentence]
+    )
+    assert (
+        f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {keys.index(sentence) + 1}/{len(keys)}: chỉ nhận một."
+        in notes[cell]
+    )
+    # the fixture's figures are the curated data's own (source a16)
+    assert "Dữ liệu đã có giá trị này của năm 2023 (nguồn a16)." in notes[cell]
+    assert not q.repeated(entry, danvan.load(ROOT / "data").observations.clear())[cell][1:]  # nothing held: one note
+
+
+def draft_items(draft) -> dict:
+    return {f"observations/{i}": o for i, o in enumerate(draft.observations)}

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import yaml
 
 from .. import fmt, store
@@ -435,6 +436,41 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
             for i, row in enumerate(rows)
         ]
     return out
+
+
+def repeated(entry: Entry, saved: pl.DataFrame) -> dict[str, list[str]]:
+    """What a curator would save twice, by item: two values of the draft with the same indicator, province, period
+    and value (a figure written in a sentence and again in a table's cell), and a value the data already holds from
+    another source (`saved`: the catalog's observations) for the same indicator, province and year. Items already
+    saved from this draft are not compared with themselves."""
+    rows = reviewed_rows(entry)["observations"]
+    order = item_keys(entry.draft())
+    same: dict[tuple, list[str]] = {}
+    for i, row in enumerate(rows):
+        same.setdefault((row["indicator"], row["province"], row["period"], row["value"]), []).append(
+            f"observations/{i}"
+        )
+    notes: dict[str, list[str]] = {}
+    for keys in same.values():
+        for key in keys if len(keys) > 1 else []:
+            others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in keys if k != key)
+            notes.setdefault(key, []).append(f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {others}: chỉ nhận một.")
+    for i, row in enumerate(rows):
+        day = record_day("observations", row)
+        if row["decision"] == "saved" or day is None:
+            continue
+        held = saved.filter(
+            (pl.col("indicator_id") == row["indicator"])
+            & (pl.col("province_code") == row["province"])
+            & (pl.col("value") == row["value"])
+            & (pl.col("period_end").dt.year() == day.year)
+        )
+        if held.height:
+            sources = ", ".join(sorted(set(held["source_id"])))
+            notes.setdefault(f"observations/{i}", []).append(
+                f"Dữ liệu đã có giá trị này của năm {day.year} (nguồn {sources})."
+            )
+    return notes
 
 
 def accept(
