@@ -22,6 +22,12 @@ def plain(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def initial(key: str, value: object) -> object:
+    """A keyed widget's starting value, or None once the session holds its value (set again when the language
+    changes): Streamlit warns of a widget given both."""
+    return None if key in st.session_state else value
+
+
 def header(view: View, page_key: str) -> None:
     st.title(view.t(page_key))
     st.caption(plain(view.filter_label()))

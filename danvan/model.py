@@ -235,6 +235,14 @@ class Problem:
     def __str__(self) -> str:
         return self.text("vi")
 
+    def said(self, lang: str = "vi") -> str:
+        """The message alone, in the interface language."""
+        if lang != "en":
+            return self.message
+        from .messages import english
+
+        return english(self.message)
+
     def text(self, lang: str = "vi") -> str:
         """The problem as one line in the interface language (English from danvan.messages, by message shape)."""
         if lang != "en":

@@ -57,7 +57,7 @@ st.dataframe(
             {
                 t("q_created"): fmt.date_time(e.created),
                 t("q_file"): e.file,
-                t("q_kind"): t(f"q_kind_{e.kind}"),
+                t("q_kind"): t("q_kind_" + e.kind),
                 t("q_state"): states.get(e.status, e.status),
                 t("q_progress_col"): t("q_progress", done=e.decided, total=e.total),
                 t("cur_confidence"): fmt.number(e.confidence, 2, current.lang),
@@ -130,7 +130,7 @@ if keys:
     mode = st.segmented_control(
         t("q_mode"),
         ["card", "table"],
-        default="card",
+        default=ui.initial("queue_mode", "card"),
         format_func=lambda m: t("q_mode_card") if m == "card" else t("q_mode_table"),
         key="queue_mode",
     )
@@ -214,8 +214,8 @@ else:
             st.segmented_control(
                 t("q_add_kind"),
                 list(queue.REQUIRED),
-                default="visits",
-                format_func=lambda p: t(f"q_add_{p}"),
+                default=ui.initial(f"queue_add_part_{opened}", "visits"),
+                format_func=lambda p: t("q_addpart_" + p),
                 key=f"queue_add_part_{opened}",
             )
             or "visits"
@@ -260,21 +260,27 @@ with st.container(border=True, height=320):
 def said(problem: Problem) -> str:
     """An item's problem as the curator reads it: the field by its name on the card ("Kỳ: thiếu trường bắt buộc"),
     the item itself being named before it."""
-    if current.lang == "en" or problem.field not in HEADERS:
+    if problem.field not in HEADERS:
         return problem.text(current.lang)
-    return f"{t(HEADERS[problem.field])}: {problem.message}"
+    return f"{t(HEADERS[problem.field])}: {problem.said(current.lang)}"
 
 
 existing = set(current.catalog.sources["source_id"])
 suggested = entry.source_id or next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 source_cols = st.columns([1, 3])
-source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key=f"queue_source_id_{opened}")
-title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key=f"queue_title_{opened}")
+source_id = source_cols[0].text_input(
+    t("cur_source_id"), value=ui.initial(f"queue_source_id_{opened}", suggested), key=f"queue_source_id_{opened}"
+)
+title = source_cols[1].text_input(
+    t("title"), value=ui.initial(f"queue_title_{opened}", draft.source.title), key=f"queue_title_{opened}"
+)
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key=f"queue_publisher_{opened}")
-url = meta[1].text_input(t("link"), value=entry.url or "", key=f"queue_url_{opened}")
+url = meta[1].text_input(t("link"), value=ui.initial(f"queue_url_{opened}", entry.url), key=f"queue_url_{opened}")
 published = meta[2].text_input(  # typed 25/04/2024 (or 04/2024), as every date field is
-    t("published"), value=review.typed("date", draft.source.published), key=f"queue_published_{opened}"
+    t("published"),
+    value=ui.initial(f"queue_published_{opened}", review.typed("date", draft.source.published)),
+    key=f"queue_published_{opened}",
 )
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)

@@ -111,12 +111,18 @@ existing = set(current.catalog.sources["source_id"])
 suggested = next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 st.subheader(t("cur_source"))
 source_cols = st.columns([1, 3])
-source_id = source_cols[0].text_input(t("cur_source_id"), value=suggested, key="curate_source_id")
-title = source_cols[1].text_input(t("title"), value=draft.source.title or "", key="curate_title")
+source_id = source_cols[0].text_input(
+    t("cur_source_id"), value=ui.initial("curate_source_id", suggested), key="curate_source_id"
+)
+title = source_cols[1].text_input(t("title"), value=ui.initial("curate_title", draft.source.title), key="curate_title")
 meta = st.columns(3)
 publisher = meta[0].text_input(t("publisher"), key="curate_publisher")
-url = meta[1].text_input(t("link"), value=found.get("url") or "", key="curate_url")
-published_value = meta[2].text_input(t("published"), value=draft.source.published or "", key="curate_published_value")
+url = meta[1].text_input(t("link"), value=ui.initial("curate_url", found.get("url")), key="curate_url")
+published_value = meta[2].text_input(
+    t("published"),
+    value=ui.initial("curate_published_value", review.typed("date", draft.source.published)),  # 25/04/2024
+    key="curate_published_value",
+)
 
 quotes = draft.quotes()
 st.markdown(f"**{t('cur_text')}**")
@@ -129,9 +135,15 @@ kept = review.review(current.catalog, draft, "curate", current.lang)
 
 note = st.text_input(t("cur_note"), key="curate_note", max_chars=300, help=t("cur_note_help"))
 if st.button(t("cur_save"), type="primary", icon=":material/save:"):
-    entry = SourceEntry(source_id, title, publisher, url, published_value)
+    try:
+        day = review.read_back("date", published_value)
+    except ValueError:
+        day = False
+    entry = SourceEntry(source_id, title, publisher, url, day or None)
     records = to_records(draft, entry, kept, known_documents=current.catalog.documents["code"])
-    if not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
+    if day is False:
+        st.warning(t("q_bad_date", field=t("published"), value=ui.plain(published_value)))
+    elif not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
         st.warning(t("cur_nothing"))
     elif not note.strip():
         st.warning(t("cur_note_missing"), icon=":material/edit_note:")

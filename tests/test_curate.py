@@ -128,6 +128,7 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception
     values = at.data_editor[0].value  # the observations drafted from the article, typed the Vietnamese way
+    assert at.text_input(key="curate_published_value").value == "30/12/2023"  # a date as every date box writes it
     assert {"202", "279"}.issubset(set(values["value"].tolist()))
     assert ":orange-background[" in "\n".join(m.value for m in at.markdown)  # quoted passages highlighted
     before = danvan.load(data).observations.height

@@ -34,6 +34,8 @@ DYNAMIC = (
     "search_kind_",
     "fu_state_",
     "changes_basis_",
+    "q_kind_",
+    "q_addpart_",
 )
 
 

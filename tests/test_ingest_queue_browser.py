@@ -173,6 +173,8 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         assert visit.page.get_by_role("combobox", name="Province", exact=True).input_value() == "—"
         assert "Trạng thái" not in body and "Mở bản nháp" not in body and "đã duyệt" not in body
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-en.png"))
+        log = (ARTIFACTS / "streamlit-queue.log").read_text(encoding="utf-8", errors="replace")
+        assert "created with a default value but also had its value set" not in log  # the mode box, set again
 
         # the conference, on the map of 2023: its dot where the province is (the map colours provinces by
         # province-wide values only, and the value saved is the district's); the value in the province's profile

@@ -339,3 +339,11 @@ def test_a_problem_of_an_id_two_items_share_names_both_in_review_order(entry, da
     by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
     assert list(by_item) == ["documents/0", "documents/1"]
     assert all("trùng" in p.message for problems in by_item.values() for p in problems)
+
+
+def test_a_problems_message_alone_in_either_language():
+    from danvan.model import Problem
+
+    problem = Problem("observations.yaml", "id=o-x", "period", "thiếu trường bắt buộc")
+    assert problem.said("vi") == "thiếu trường bắt buộc"
+    assert problem.said("en") == problem.text("en").rsplit(": ", 1)[1] != "thiếu trường bắt buộc"
