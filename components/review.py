@@ -76,6 +76,16 @@ def read_back(column: str, text: str) -> object:
     return text
 
 
+def read_date(text: str, lang: str) -> tuple[bool, str | None]:
+    """A publication-date box's text as stored: (True, "2024-04-25") for "25/04/2024", (True, None) when empty;
+    (False, None), with a warning that shows what was typed, when it does not read as a date."""
+    try:
+        return True, read_back("date", text)
+    except ValueError:
+        st.warning(t("q_bad_date", lang, field=t("published", lang), value=ui.plain(text)))
+        return False, None
+
+
 def _bad(column: str, value: str, lang: str) -> str:
     return t("q_bad_number" if column in NUMBERS else "q_bad_date", lang, field=t(HEADERS[column], lang), value=value)
 

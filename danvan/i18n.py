@@ -437,6 +437,7 @@ CURATION: Texts = {
     "cur_visits": ("Sự kiện trích được", "Events found"),
     "cur_documents": ("Văn bản trích được", "Documents found"),
     "cur_col_id": ("Mã bản ghi", "Record id"),
+    "cur_col_district": ("Huyện, thị xã, thành phố", "District-level unit"),
     "cur_col_date_end": ("Đến ngày", "Until"),
     "cur_col_date_precision": ("Độ chính xác của ngày", "Date precision"),
     "cur_col_date_note": ("Ghi chú về ngày", "Note on the date"),

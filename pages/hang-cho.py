@@ -285,12 +285,9 @@ published = meta[2].text_input(  # typed 25/04/2024 (or 04/2024), as every date 
 reason = st.text_input(t("q_note"), key=f"queue_note_{opened}")
 accept_col, reject_col = st.columns(2)
 if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key="queue_accept"):
-    try:
-        day = review.read_back("date", published)
-    except ValueError:
-        day = False
-    if day is False:
-        st.warning(t("q_bad_date", field=t("published"), value=ui.plain(published)))
+    dated, day = review.read_date(published, current.lang)
+    if not dated:
+        pass  # said under the box
     elif not reason.strip():
         st.warning(t("q_need_note"))
     elif not any(r["decision"] == "accepted" for part in rows.values() for r in part):

@@ -41,12 +41,7 @@ upload = st.file_uploader(
 )
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, middle, right = st.columns(3)
-typed_day = left.text_input(t("cur_published"), key="curate_published")
-try:  # typed 25/04/2024, as every date field is
-    published = review.read_back("date", typed_day)
-except ValueError:
-    st.warning(t("q_bad_date", field=t("published"), value=ui.plain(typed_day)))
-    published = None
+published = review.read_date(left.text_input(t("cur_published"), key="curate_published"), current.lang)[1]
 link = middle.text_input(t("cur_link"), key="curate_link", help=t("cur_link_help")).strip() or None
 names = dict(
     current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME).sort("name_vi").select("code", "name_vi").iter_rows()
@@ -135,14 +130,11 @@ kept = review.review(current.catalog, draft, "curate", current.lang)
 
 note = st.text_input(t("cur_note"), key="curate_note", max_chars=300, help=t("cur_note_help"))
 if st.button(t("cur_save"), type="primary", icon=":material/save:"):
-    try:
-        day = review.read_back("date", published_value)
-    except ValueError:
-        day = False
-    entry = SourceEntry(source_id, title, publisher, url, day or None)
+    dated, day = review.read_date(published_value, current.lang)
+    entry = SourceEntry(source_id, title, publisher, url, day)
     records = to_records(draft, entry, kept, known_documents=current.catalog.documents["code"])
-    if day is False:
-        st.warning(t("q_bad_date", field=t("published"), value=ui.plain(published_value)))
+    if not dated:
+        pass  # said under the box
     elif not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
         st.warning(t("cur_nothing"))
     elif not note.strip():

@@ -338,3 +338,11 @@ def test_a_utf16_upload_is_read_as_text(entry, book):
     at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.error and {"202", "279"}.issubset(set(at.data_editor[0].value["value"].tolist()))
+
+
+def test_a_publication_date_that_is_no_date_is_said(entry, book, data):
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.text_input(key="curate_published").input("2023-13-45").run()
+    assert "Ngày đăng: “2023\\-13\\-45” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024)." in [
+        w.value for w in at.warning
+    ]

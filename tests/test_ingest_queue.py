@@ -176,6 +176,7 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.selectbox(key="queue_open").set_value(xlsx.id).run()
     # on the card, a cell as every view shows one: file › sheet › cell
     assert "**Ô bảng:** bao\\-cao\\-2023\\.xlsx › Năm 2023 › ô C4" in _card(at), _card(at)
+    assert "**Huyện, thị xã, thành phố:** Bắc Kạn" in _card(at)  # "Thành phố Bắc Kạn" is no huyện
     at.button_group(key="queue_mode").set_value("table").run()
     values = at.data_editor[0].value  # the xlsx draft has observations only, none decided yet
     assert {"202", "279", "40.766"}.issubset(set(values["value"].tolist())) and values["decision"].isna().all()
@@ -418,3 +419,20 @@ def test_a_figure_written_twice_or_already_held_is_said_before_it_is_saved_twice
 
 def draft_items(draft) -> dict:
     return {f"observations/{i}": o for i, o in enumerate(draft.observations)}
+
+
+def test_queue_refuses_a_publication_date_that_is_no_date(app_entry, monkeypatch, registry, tmp_path):
+    data, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    assert at.text_input(key=f"queue_published_{entry.id}").value == "12/2023"  # the page's "date 2023-12"
+    at.button(key="queue_take").click().run()
+    at.text_input(key=f"queue_published_{entry.id}").input("31/02/2024")
+    at.text_input(key=f"queue_note_{entry.id}").input("hội nghị tổng kết")
+    before = (data / "visits.yaml").read_bytes()
+    at.button(key="queue_accept").click().run()
+    assert at.warning[-1].value == (
+        "Ngày đăng: “31/02/2024” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024)."
+    )
+    assert (data / "visits.yaml").read_bytes() == before and q.read_entry(entry.folder).decisions == {
+        "visits/0": "accepted"
+    }

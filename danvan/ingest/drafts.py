@@ -80,7 +80,7 @@ HEADERS = {
     "leader_name": "leader",
     "leader_title": "cur_col_leader_title",
     "province": "province",
-    "district": "district",
+    "district": "cur_col_district",  # a huyện, a thị xã or a thành phố: the draft keeps the name alone
     "commune": "commune",
     "summary": "summary",
     "code": "cur_col_code",
