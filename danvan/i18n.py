@@ -36,8 +36,8 @@ APP: Texts = {
         "GENERATED BENCHMARK DATA — NOT REAL FIGURES",
     ),
     "footer": (
-        "Nguồn: {n} tin bài công khai, trích nguyên văn. Ranh giới: Natural Earth (public domain). Phiên bản dữ liệu "
-        "{version}.",
+        "Nguồn: {n} tin bài công khai, trích nguyên văn. Ranh giới: Natural Earth (thuộc phạm vi công cộng). "
+        "Phiên bản dữ liệu {version}.",
         "Sources: {n} public news articles, quoted verbatim. Boundaries: Natural Earth (public domain). Data version "
         "{version}.",
     ),
@@ -138,7 +138,7 @@ WORDS: Texts = {
     "issuer": ("Cơ quan ban hành", "Issuer"),
     "inferred": ("suy ra", "inferred"),
     "none": ("không có", "none"),
-    "merged_into": ("sáp nhập vào {name} từ 1/7/2025", "merged into {name} from 1/7/2025"),
+    "merged_into": ("từ 1/7/2025 hợp nhất với {others} thành {name}", "merged with {others} into {name} from 1/7/2025"),
     "merged_from": ("hợp nhất từ {names}", "merged from {names}"),
     "documents_short": ("Văn bản", "Documents"),
     "unchanged": (
@@ -247,7 +247,8 @@ MAP: Texts = {
         "Viet Nam.",
     ),
     "map_credit": (
-        "Ranh giới: Natural Earth (public domain), đã hiệu chỉnh; đường bờ biển và một số ranh giới chỉ gần đúng.",
+        "Ranh giới: Natural Earth (thuộc phạm vi công cộng), đã hiệu chỉnh; đường bờ biển và một số ranh giới chỉ "
+        "gần đúng.",
         "Boundaries: Natural Earth (public domain), corrected; coasts and some borders are approximate.",
     ),
     "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
@@ -391,7 +392,7 @@ SOURCES: Texts = {
     "src_pick": ("Chọn nguồn để xem toàn văn và những gì đã trích", "Choose a source to read it and what was curated"),
     "src_curated": (
         "Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
-        "Curated: {visits} events, {findings} findings, {observations} values, {documents} documents",
+        "Curated — events: {visits}, findings: {findings}, values: {observations}, documents: {documents}",
     ),
     "src_text": ("Toàn văn lưu trữ (phần tô màu là đoạn đã trích)", "Stored text (highlighted: quoted passages)"),
     "src_notes": ("Ghi chú của người biên soạn", "Curator's notes"),

@@ -8,7 +8,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.exports import FORMATS
-from danvan.exports.report import brief
+from danvan.exports.report import brief, province_relation
 from danvan.figures import maps
 from danvan.i18n import name_column, value_text
 from danvan.model import NEW_SCHEME, OLD_SCHEME
@@ -45,16 +45,7 @@ st.html(
 )
 st.title(f"{t('page_profile')}: {unit['name_vi']}")
 st.caption(ui.plain(current.filter_label()))
-if scheme == OLD_SCHEME:
-    partners = current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == unit["new_code"])
-    relation = (
-        t("merged_into", name=current.province_name(unit["new_code"], NEW_SCHEME))
-        if partners.height > 1
-        else t("unchanged")
-    )
-else:
-    old = current.catalog.units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == code)["name_vi"].to_list()
-    relation = t("merged_from", names=", ".join(old)) if len(old) > 1 else t("unchanged")
+relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
 st.caption(t("profile_print"))
 
@@ -114,9 +105,12 @@ with side:
         {code: ""},
         pl.DataFrame(),
         no_data_text="",
-        view=pdk.ViewState(longitude=unit["capital_lon"], latitude=unit["capital_lat"], zoom=6),
+        # the whole country, the province coloured: Hoàng Sa and Trường Sa stay in view (a map zoomed on the
+        # province left them out)
+        view=pdk.ViewState(longitude=maps.VIEW.longitude, latitude=maps.VIEW.latitude, zoom=4.0, min_zoom=3.5),
     )
     st.pydeck_chart(deck, height=520, key="profile_map")
+    st.caption(t("map_islands"))
 
     st.subheader(t("profile_documents"))
     codes = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().to_list()

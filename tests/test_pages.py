@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -102,6 +103,10 @@ def test_profile_of_lang_son(entry):
     assert "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4" in shown and "81,77%" in shown
     assert "Triệu Tài Vinh, Phó Trưởng Ban Dân vận Trung ương" in shown
     assert "25-NQ/TW" in shown and "giữ nguyên" in shown
+    # the location map shows the whole country, Hoàng Sa and Trường Sa in view, with their note
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert (deck["initialViewState"]["longitude"], deck["initialViewState"]["zoom"]) == (108.6, 4.0)
+    assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa)" in shown
 
 
 def test_profile_of_an_empty_province_says_so(entry):

@@ -514,3 +514,14 @@ def test_long_notes_push_the_content_up(catalog):
     assert notes.height >= lines * Pt(16) and notes.top + notes.height <= source.top + Pt(12)
     figures = [s for s in page.shapes if s.has_text_frame and s.text_frame.text in ("0", "12", "2")]
     assert figures and all(f.top + f.height <= notes.top + Pt(1) for f in figures)
+
+
+def test_what_the_reorganisation_did_names_the_partners_even_when_the_name_is_kept(catalog):
+    from danvan.exports.report import province_relation
+
+    assert province_relation(catalog, "56", "63") == "từ 1/7/2025 hợp nhất với Ninh Thuận thành Khánh Hòa"
+    assert province_relation(catalog, "77", "63") == (
+        "từ 1/7/2025 hợp nhất với Bình Dương, Hồ Chí Minh thành Hồ Chí Minh"
+    )
+    assert province_relation(catalog, "20", "63") == "giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025"
+    assert province_relation(catalog, "56", "63", "en") == "merged with Ninh Thuận into Khánh Hòa from 1/7/2025"

@@ -994,9 +994,10 @@ def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi"
     if scheme == OLD_SCHEME:
         new_code = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("code") == code)["new_code"].to_list()
         partners = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code").is_in(new_code))
-        if partners.height > 1:
+        if partners.height > 1:  # "từ 1/7/2025 hợp nhất với Ninh Thuận thành Khánh Hòa": even when the name is kept
             name = units.filter(pl.col("scheme") != OLD_SCHEME, pl.col("code").is_in(new_code))["name_vi"]
-            return t("merged_into", lang, name=name[0] if name.len() else new_code[0])
+            others = ", ".join(partners.filter(pl.col("code") != code)["name_vi"].sort())
+            return t("merged_into", lang, others=others, name=name[0] if name.len() else new_code[0])
         return t("unchanged", lang)
     old = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == code)["name_vi"].to_list()
     return t("merged_from", lang, names=", ".join(old)) if len(old) > 1 else t("unchanged", lang)
