@@ -47,14 +47,15 @@ def value(value: float | None, unit: Unit, lang: str = "vi") -> str:
 
 
 def date(day: dt.date | None, precision: DatePrecision = "day") -> str:
-    """dd/mm/yyyy; mm/yyyy or yyyy when only the month or year is known."""
+    """dd/mm/yyyy; mm/yyyy or yyyy when only the month or year is known; ~dd/mm/yyyy when the day is an estimate
+    (never shown as if the source gave it)."""
     if day is None:
         return "—"
     if precision == "year":
         return f"{day.year}"
     if precision == "month":
         return f"{day.month:02d}/{day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return ("~" if precision == "approximate" else "") + f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def date_time(value: str) -> str:
@@ -111,6 +112,8 @@ def date_expr(column: str, precision: str | None = None) -> pl.Expr:
             .then(pl.col(column).dt.strftime("%Y"))
             .when(pl.col(precision) == "month")
             .then(pl.col(column).dt.strftime("%m/%Y"))
+            .when(pl.col(precision) == "approximate")
+            .then(pl.lit("~") + day)
             .otherwise(day)
         )
     return day.alias(column)

@@ -66,8 +66,8 @@ if author and not recs.is_empty():
     st.divider()
     st.subheader(t("fu_form"))
     labels = {
-        f"{r['visit_id']}#{r['finding']}": f"{fmt.date(r['date_start'])} · {r['display_name'] or '—'} · "
-        f"{r['text'][:90]}"
+        f"{r['visit_id']}#{r['finding']}": f"{fmt.date(r['date_start'], r['date_precision'])} · "
+        f"{r['display_name'] or '—'} · {r['text'][:90]}"
         for r in recs.iter_rows(named=True)
     }
     sources = current.catalog.sources.sort("published", descending=True, nulls_last=True)
