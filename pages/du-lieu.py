@@ -22,11 +22,7 @@ labels = cached.place_label_frame(current.catalog, lang)  # made once per catalo
 def shown(frame: pl.DataFrame) -> pl.DataFrame:
     """Dates as dd/mm/yyyy and numbers the Vietnamese way, for the screen (downloads keep real types)."""
     return frame.with_columns(
-        [  # a visit's days after its precision: "~28/05/2020" for an estimate
-            fmt.date_expr(c, "date_precision" if c.startswith("date_") and "date_precision" in frame.columns else None)
-            for c, dtype in frame.schema.items()
-            if dtype == pl.Date
-        ]
+        [fmt.date_expr(c) for c, dtype in frame.schema.items() if dtype == pl.Date]
         + [fmt.number_expr(c, lang=lang) for c, dtype in frame.schema.items() if dtype == pl.Float64]
     )
 

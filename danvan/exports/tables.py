@@ -13,7 +13,7 @@ import polars as pl
 from .. import queries
 from ..filter import Filter
 from ..i18n import name_column, t, value_texts
-from ..model import VISIT_KINDS, Catalog
+from ..model import DATE_PRECISIONS, VISIT_KINDS, Catalog
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -66,6 +66,10 @@ def visit_table(
     sources = source_labels(catalog.sources) if catalog is not None else {}
     return frame.select(
         pl.col("date_start").alias(t("date", lang)),
+        # beside the day, whether the source gave it: an estimated day is never read as a stated one
+        pl.col("date_precision")
+        .replace_strict(_labels("precision_", DATE_PRECISIONS, lang))
+        .alias(t("cur_col_date_precision", lang)),
         pl.col("kind").replace_strict(_labels("kind_", VISIT_KINDS, lang)).alias(t("kind", lang)),
         pl.col("body_level")
         .replace_strict(_labels("level_", ("central", "province", "district"), lang))
