@@ -22,9 +22,9 @@ from danvan.model import (
     BODY_LEVELS,
     DATE_PRECISIONS,
     DOCUMENT_TYPES,
-    MERGER_DATE,
     NEW_SCHEME,
     OLD_SCHEME,
+    SCHEMES,
     STATUSES,
     VISIT_KINDS,
     record_day,
@@ -90,9 +90,11 @@ def _bad(column: str, value: str, lang: str) -> str:
     return t("q_bad_number" if column in NUMBERS else "q_bad_date", lang, field=t(HEADERS[column], lang), value=value)
 
 
-def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: str, lang: str) -> list[dict]:
-    """One editable table of review rows ("keep" ticks or a "decision" column first); returns every row edited,
-    numbers and dates read back from how they are typed (a cell that does not read keeps its value, said so)."""
+def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang: str) -> list[dict]:
+    """One editable table of one part's review rows ("keep" ticks or a "decision" column first); returns every row
+    edited, numbers and dates read back from how they are typed (a cell that does not read keeps its value, said
+    so)."""
+    columns = REVIEW_COLUMNS[part]
     texts = [c for c in (*NUMBERS, *DATES) if c in columns]
     frame = pl.DataFrame(
         [row | {c: typed(c, row.get(c)) or None for c in texts} for row in rows],  # empty: the "—" placeholder
@@ -106,9 +108,8 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
                 t(HEADERS[column], lang), options=list(codes), format_func=lambda c, p=prefix: t(p + c, lang)
             )
     if "province" in columns:  # a code shown by its name in the scheme of the rows' days (or by both names)
-        part = next(p for p, cols in REVIEW_COLUMNS.items() if cols == columns)
-        schemes = {scheme_on(day) for row in rows if (day := record_day(part, row))}
-        day = MERGER_DATE if schemes == {NEW_SCHEME} else dt.date(2020, 1, 1) if schemes == {OLD_SCHEME} else None
+        days = [day for row in rows if (day := record_day(part, row))]
+        day = days[0] if len({scheme_on(d) for d in days}) == 1 else None
         config["province"] = st.column_config.SelectboxColumn(
             t("province", lang),
             options=sorted(catalog.units["code"].unique()),
@@ -147,11 +148,11 @@ def _table(catalog: danvan.Catalog, rows: list[dict], columns: list[str], key: s
     return out
 
 
-def editor(catalog: danvan.Catalog, items: list, columns: list[str], key: str, lang: str) -> list[dict]:
+def editor(catalog: danvan.Catalog, items: list, part: str, key: str, lang: str) -> list[dict]:
     """One editable table for one kind of drafted item; returns the rows kept, as edited."""
     if not items:
         return []
-    return [row for row in _table(catalog, review_rows(items, columns), columns, key, lang) if row["keep"]]
+    return [row for row in _table(catalog, review_rows(items, REVIEW_COLUMNS[part]), part, key, lang) if row["keep"]]
 
 
 def review(catalog: danvan.Catalog, draft: Draft, key: str, lang: str) -> dict[str, list[dict]]:
@@ -161,7 +162,7 @@ def review(catalog: danvan.Catalog, draft: Draft, key: str, lang: str) -> dict[s
         st.subheader(t(heading, lang))
         if not getattr(draft, part):
             st.caption(t("cur_none", lang))  # a heading with nothing under it reads as a page still loading
-        kept[part] = editor(catalog, getattr(draft, part), REVIEW_COLUMNS[part], f"{key}_{part}", lang)
+        kept[part] = editor(catalog, getattr(draft, part), part, f"{key}_{part}", lang)
     return kept
 
 
@@ -172,7 +173,7 @@ def decisions(catalog: danvan.Catalog, rows: dict[str, list[dict]], key: str, la
     for part, heading in PARTS:
         if rows[part]:
             st.subheader(t(heading, lang))
-            out[part] = _table(catalog, rows[part], REVIEW_COLUMNS[part], f"{key}_{part}", lang)
+            out[part] = _table(catalog, rows[part], part, f"{key}_{part}", lang)
         else:
             out[part] = []
     return out
@@ -211,7 +212,8 @@ def _same(a: object, b: object) -> bool:
 def province_name(catalog: danvan.Catalog, code: str, day: dt.date | None, lang: str) -> str:
     """A province code by its name in the scheme in force on `day`; with no day, by the names it has in each scheme
     ("Huế (34) · Thừa Thiên Huế (63)"): the two schemes share codes that name different provinces."""
-    names = dict(catalog.units.filter(pl.col("code") == code).select("scheme", "name_vi").iter_rows())
+    registry = cached.registry(catalog)  # its lookup is built once: a select box asks for each of ~100 codes
+    names = {s: unit.name_vi for s in SCHEMES if (unit := registry.unit(s, code))}
     if day is not None and scheme_on(day) in names:
         return names[scheme_on(day)]
     if len(set(names.values())) == 1 and len(names) == 2:

@@ -377,6 +377,7 @@ def add_item(
         raise ValueError(f"Cần điền: {', '.join(t(HEADERS[name]) for name in empty)}.")
     when = fmt.date_time((now or dt.datetime.now()).isoformat(timespec="minutes"))
     note = f"Người nhập {who} thêm ngày {when}: bản nháp không có mục này."
+    draft = entry.draft()
     if part == "visits":
         day, province = str(fields["date_start"]), fields.get("province")
         on = record_day(part, fields)
@@ -396,9 +397,9 @@ def add_item(
         code = re.sub(r"\s*([-/])\s*", r"\1", fold_space(str(fields["code"])))  # "111 - KL/TU" → 111-KL/TU
         if not re.search(DOC_CODE, code):
             raise ValueError(f"Số hiệu “{fields['code']}” chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg).")
-        drafted = entry.draft().documents
-        if code in {d.code for d in drafted}:
-            n = item_keys(entry.draft()).index(f"documents/{[d.code for d in drafted].index(code)}") + 1
+        codes = [d.code for d in draft.documents]
+        if code in codes:
+            n = item_keys(draft).index(f"documents/{codes.index(code)}") + 1
             raise ValueError(f"Số hiệu {code} đã có trong bản nháp (mục {n}): hãy duyệt mục đó.")
         fields = fields | {"code": code}
         item = DocumentDraft(
@@ -406,7 +407,6 @@ def add_item(
             | {k: v for k, v in fields.items() if v not in (None, "")}
             | {"quote": quote, "province": None, "confidence": 1.0, "notes": [note]}
         )
-    draft = entry.draft()
     if isinstance(item, VisitDraft):  # an id of its own in the draft: "v-2025-03-08-ha-tinh-2" after a drafted one
         taken = {v.id for v in draft.visits}
         base, n = item.id, 1
@@ -443,34 +443,42 @@ def repeated(entry: Entry, saved: pl.DataFrame) -> dict[str, list[str]]:
     and value (a figure written in a sentence and again in a table's cell), and a value the data already holds from
     another source (`saved`: the catalog's observations) for the same indicator, province and year. Items already
     saved from this draft are not compared with themselves."""
-    rows = reviewed_rows(entry)["observations"]
-    order = item_keys(entry.draft())
+    draft = entry.draft()
+    rows = reviewed_rows(entry, draft)["observations"]
+    order = item_keys(draft)
     same: dict[tuple, list[str]] = {}
     for i, row in enumerate(rows):
         same.setdefault((row["indicator"], row["province"], row["period"], row["value"]), []).append(
             f"observations/{i}"
         )
     notes: dict[str, list[str]] = {}
-    for keys in same.values():
-        for key in keys if len(keys) > 1 else []:
-            others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in keys if k != key)
-            notes.setdefault(key, []).append(f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {others}: chỉ nhận một.")
-    for i, row in enumerate(rows):
-        day = record_day("observations", row)
-        if row["decision"] == "saved" or day is None:
-            continue
-        held = saved.filter(
-            (pl.col("indicator_id") == row["indicator"])
-            & (pl.col("province_code") == row["province"])
-            & (pl.col("value") == row["value"])
-            & (pl.col("period_end").dt.year() == day.year)
+    for items in same.values():
+        for item in items if len(items) > 1 else []:
+            others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in items if k != item)
+            notes.setdefault(item, []).append(f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {others}: chỉ nhận một.")
+    # one join with the data (the page asks on every rerun), not a scan per item
+    wanted = [
+        (f"observations/{i}", row["indicator"], row["province"], float(row["value"]), day.year)
+        for i, row in enumerate(rows)
+        if row["decision"] != "saved" and (day := record_day("observations", row)) and row["value"] is not None
+    ]
+    key = {"indicator_id": pl.String, "province_code": pl.String, "value": pl.Float64, "year": pl.Int32}
+    asked = pl.DataFrame(wanted, schema={"item": pl.String, **key}, orient="row")
+    held = (
+        saved.select(
+            "indicator_id",
+            "province_code",
+            pl.col("value").cast(pl.Float64),
+            pl.col("period_end").dt.year().alias("year"),
+            "source_id",
         )
-        if held.height:
-            sources = ", ".join(sorted(set(held["source_id"])))
-            notes.setdefault(f"observations/{i}", []).append(
-                f"Dữ liệu đã có giá trị này của năm {day.year} (nguồn {sources})."
-            )
-    return notes
+        .join(asked, on=list(key))
+        .group_by("item", "year")
+        .agg(pl.col("source_id").unique().sort())
+    )
+    for item, year, sources in held.iter_rows():
+        notes.setdefault(item, []).append(f"Dữ liệu đã có giá trị này của năm {year} (nguồn {', '.join(sources)}).")
+    return dict(sorted(notes.items(), key=lambda kv: order.index(kv[0])))  # in review order
 
 
 def accept(
