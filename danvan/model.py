@@ -249,11 +249,11 @@ class Problem:
             where = " › ".join(part for part in (self.file, self.record, self.field) if part)
             label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
             return f"[{label}] {where}: {self.message}"
-        from .messages import english, english_place
+        from .messages import english_place
 
         where = " › ".join(english_place(part) for part in (self.file, self.record, self.field) if part)
         label = "ERROR" if self.severity == "error" else "WARNING"
-        return f"[{label}] {where}: {english(self.message)}"
+        return f"[{label}] {where}: {self.said(lang)}"
 
 
 class DataError(Exception):
