@@ -186,8 +186,13 @@ if keys:
     else:
         # The table's key follows what is on disk: a decision made elsewhere draws a fresh table.
         version = abs(hash(repr((entry.decisions, entry.edits)))) % 10**8
-        for key, notes in repeats.items():
-            st.warning(f"{t('q_item_of', n=keys.index(key) + 1, total=len(keys))}: {' '.join(notes)}")
+        if repeats:  # one box, a line an item: thirteen boxes pushed the table off the screen
+            st.warning(
+                "\n".join(
+                    f"- {t('q_item_of', n=keys.index(key) + 1, total=len(keys))}: {ui.plain(' '.join(notes))}"
+                    for key, notes in repeats.items()
+                )
+            )
         edited = review.decisions(current.catalog, rows, f"queue_{opened}_{version}", current.lang)
         changes, edits = review.changes(rows, edited)
         chosen_saved = [  # "đã lưu" is what a save writes, not a decision: said, and nothing changes
