@@ -44,19 +44,24 @@ def _outcome(view: View, row: dict) -> None:
     period = fmt.period(row["period_start"], row["period_end"])
     if row["places"] == 1:
         value = fmt.value(row["one_value"], row["unit"], lang)
-        detail = f"{ui.plain(row['one_display_name'])} · {t('period')} {period} · {t('status_' + row['one_status'])}"
+        detail = f"{ui.host(view, row['one_unit'])} · {t('period')} {period} · {t('status_' + row['one_status'])}"
     elif row["total"] is not None:
         value = fmt.value(row["total"], row["unit"], lang)
         detail = t("results_total", n=row["places"], period=period)
     else:
         value = f"{fmt.value(row['low'], row['unit'], lang)} – {fmt.value(row['high'], row['unit'], lang)}"
-        detail = t(
-            "results_range",
-            n=row["places"],
-            low=ui.plain(row["low_name"]),
-            high=ui.plain(row["high_name"]),
-            period=period,
-        )
+        low, high = ui.host(view, row["low_unit"]), ui.host(view, row["high_unit"])
+        if row["one_period"]:
+            detail = t("results_range", n=row["places"], low=low, high=high, period=period)
+        else:  # each value its own period: one span over both would say both are of it
+            detail = t(
+                "results_range_periods",
+                n=row["places"],
+                low=low,
+                high=high,
+                low_period=fmt.period(*row["low_period"].values()),
+                high_period=fmt.period(*row["high_period"].values()),
+            )
     st.markdown(f"**{ui.plain(name)}**")  # the whole name, wrapped: a metric's label is cut with "…"
     st.metric(ui.plain(name), value, label_visibility="collapsed")
     st.caption(detail)
@@ -91,7 +96,7 @@ def _trend_table(view: View, moved) -> list[dict]:
     t, lang = view.t, view.lang
     rows = []
     for row in moved.iter_rows(named=True):
-        place = ", ".join(x for x in (row["commune"], row["district"], row["display_name"]) if x)
+        place = ui.place(view, row)
         unit = row["unit"]
         if unit == "percent":
             change = t("trends_points", n=fmt.number(row["change"], 1, lang=lang))

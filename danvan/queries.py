@@ -632,6 +632,27 @@ def place_label_expr(places: pl.DataFrame | None, lang: str = "vi", *, labels: p
     )
 
 
+def unit_name(lang: str) -> pl.Expr:
+    """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
+    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
+    return (
+        pl.when(merged)
+        .then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"), pl.col("province_name")))
+        .otherwise(pl.col("province_name"))
+    )
+
+
+def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
+    """Where a visit went: its commune or district (with its kind when `places` or their `labels` are given: "huyện
+    Ba Bể") and the unit (unit_name); the unit alone for a province-level visit."""
+    lower = (
+        pl.coalesce("commune", "district")
+        if places is None and labels is None
+        else place_label_expr(places, lang, labels=labels)
+    )
+    return pl.concat_str([lower, unit_name(lang)], separator=", ").fill_null(unit_name(lang))
+
+
 def source_title_expr(sources: pl.DataFrame, column: str = "source_id") -> pl.Expr:
     """A source id as people recognise the source: its title, else its publisher, else the id."""
     names = sources.select("source_id", pl.coalesce("title", "publisher", "source_id").alias("name"))

@@ -27,7 +27,9 @@ CATEGORY_ORDER = (
     "an_sinh",
     "van_ban",
 )
-PLACE = ["display_code", "display_name", "district", "commune", "breakdown"]
+# A place is its unit in the chosen scheme and its unit of record: under the 34-unit scheme Hà Nam's and Nam Định's
+# values are two places of Ninh Bình, never one series.
+PLACE = ["display_code", "display_name", "province_name", "district", "commune", "breakdown"]
 
 
 def _category_rank() -> pl.Expr:
@@ -36,42 +38,46 @@ def _category_rank() -> pl.Expr:
     )
 
 
+_UNIT = ["indicator_id", "display_code", "province_name"]  # an indicator's value of a unit of record (see PLACE)
+_UNIT_NAMES = pl.struct("display_name", "province_name")  # ui.host names it: "Ninh Bình (trước đây: Hà Nam)"
+
+
 def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
     """Outcome indicators of the filter's province-level totals (queries.province_totals), at most `n`, the campaign's
-    first, then those reported by most places. One row each: name_vi/name_en, unit, aggregation, places; the single
-    place's value, period, status and source when one place reports it; low/high (value and place) otherwise; `total`
+    first, then those reported by most places (a place is a unit of record: see PLACE). One row each: name_vi/name_en,
+    unit, aggregation, places; the single place's value, period, status and source when one place reports it; low and
+    high otherwise, each with its unit (`low_unit`: display_name, province_name) and its period; `total`
     when every place's latest value is a summable count of the same period; `target` and `achieved` (% of target)
     where a target exists for the one place and period shown."""
     rows = totals.filter(pl.col("higher_is_better").fill_null(False))
     actual = (
         rows.filter(pl.col("status") != "target")
         .sort("period_end", "period_start", maintain_order=True)
-        .group_by("indicator_id", "display_code", maintain_order=True)
+        .group_by(*_UNIT, maintain_order=True)
         .last()
     )
     targets = (
         rows.filter(pl.col("status") == "target")
-        .select("indicator_id", "display_code", "period_start", "period_end", pl.col("value").alias("target"))
-        .unique(subset=["indicator_id", "display_code", "period_start", "period_end"], keep="last")
+        .select(*_UNIT, "period_start", "period_end", pl.col("value").alias("target"))
+        .unique(subset=[*_UNIT, "period_start", "period_end"], keep="last")
     )
-    actual = actual.join(
-        targets, on=["indicator_id", "display_code", "period_start", "period_end"], how="left", maintain_order="left"
-    )
+    actual = actual.join(targets, on=[*_UNIT, "period_start", "period_end"], how="left", maintain_order="left")
     by_value = actual.sort("value", "display_name", maintain_order=True)
     summary = by_value.group_by("indicator_id", maintain_order=True).agg(
         pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
         pl.len().alias("places"),
         pl.col("value").first().alias("low"),
-        pl.col("display_name").first().alias("low_name"),
+        _UNIT_NAMES.first().alias("low_unit"),
         pl.col("value").last().alias("high"),
-        pl.col("display_name").last().alias("high_name"),
+        _UNIT_NAMES.last().alias("high_unit"),
         pl.col("period_start").min(),
         pl.col("period_end").max(),
+        pl.struct("period_start", "period_end").first().alias("low_period"),
+        pl.struct("period_start", "period_end").last().alias("high_period"),
         (pl.struct("period_start", "period_end").n_unique() == 1).alias("one_period"),
         pl.col("value").sum().alias("_sum"),
         pl.col(
             "value",
-            "display_name",
             "status",
             "source_id",
             "quote",
@@ -82,6 +88,7 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
         )
         .first()
         .name.prefix("one_"),
+        _UNIT_NAMES.first().alias("one_unit"),
     )
     return (
         summary.with_columns(
@@ -114,7 +121,15 @@ def _trend_source(obs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-_ORDER = ["_rank", "indicator_id", "display_name", "district", "commune", "breakdown"]  # how trends are listed
+_ORDER = [
+    "_rank",
+    "indicator_id",
+    "display_name",
+    "province_name",
+    "district",
+    "commune",
+    "breakdown",
+]  # how trends are listed
 FILTER_COLUMNS = ["period_start", "period_end", "display_code"]  # what top_trends' `keep` may read
 
 
@@ -213,6 +228,7 @@ def trends(obs: pl.DataFrame) -> pl.DataFrame:
             "_rank",
             "indicator_id",
             "display_name",
+            "province_name",
             "district",
             "commune",
             "breakdown",

@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from components import cached, ui, view
-from danvan import fmt
+from danvan import fmt, queries
 from danvan.figures import charts
 
 POINTS, LISTED = 2000, 300  # above POINTS visits the chart shows months, not visits; the list offers the newest
@@ -64,7 +64,7 @@ else:
                 "{} — {} → {}",
                 pl.col("date_start").dt.strftime("%d/%m/%Y"),
                 pl.col("body"),
-                charts.host_name(current.lang, labels=places).fill_null("—"),
+                queries.host_name(current.lang, labels=places).fill_null("—"),
             ),
         ).iter_rows()
     )

@@ -217,3 +217,17 @@ def test_style_sets_the_white_template_as_plotly_would():
     )
     assert json.loads(styled.to_json()) == json.loads(public.to_json())
     assert styled.layout.template.layout.plot_bgcolor == "white" and styled.layout.separators == ",."
+
+
+def test_compare_labels_under_the_34_unit_scheme_name_the_new_unit_and_the_old(catalog):
+    """Bà Rịa - Vũng Tàu's value under the 34-unit scheme: "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)", as the
+    timeline and the overview write it — not the old name twice."""
+    obs = queries.per_year(queries.observations(catalog, Filter(years=(2017, 2024), scheme="34")))
+    labels = queries.place_label_frame(catalog.places, "vi")
+    registered = obs.filter(pl.col("indicator_id") == "dvk_models_registered")
+    for rows in (
+        charts.compare_labels(registered, "vi", per_year=False),
+        charts.compare_labels(registered, "vi", per_year=False, labels=labels),
+    ):
+        assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · Cấp tỉnh" in rows["label"].to_list()
+    assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · Cấp huyện" in rows["label"].to_list()

@@ -113,14 +113,14 @@ def test_compare_labels_with_cached_labels_equal_the_reference(data, flt, lang):
 def test_timeline_host_with_cached_labels_equals_the_one_from_places(data, lang):
     visits = queries.visits(data, Filter())
     labels = queries.place_label_frame(data.places, lang)
-    fast = visits.select(charts.timeline_hover(lang, labels=labels), charts.host_name(lang, labels=labels))
-    slow = visits.select(charts.timeline_hover(lang, data.places), charts.host_name(lang, data.places))
+    fast = visits.select(charts.timeline_hover(lang, labels=labels), queries.host_name(lang, labels=labels))
+    slow = visits.select(charts.timeline_hover(lang, data.places), queries.host_name(lang, data.places))
     assert fast.equals(slow)
     places = reference_labels(data.places, lang)
-    unit = visits.select(charts.unit_name(lang)).to_series()
+    unit = visits.select(queries.unit_name(lang)).to_series()
     expected = visits.select(
-        pl.concat_str([reference_place(places), charts.unit_name(lang)], separator=", ").fill_null(
-            charts.unit_name(lang)
+        pl.concat_str([reference_place(places), queries.unit_name(lang)], separator=", ").fill_null(
+            queries.unit_name(lang)
         )
     ).to_series()
     assert fast.to_series(1).to_list() == expected.to_list()

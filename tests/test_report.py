@@ -525,3 +525,18 @@ def test_what_the_reorganisation_did_names_the_partners_even_when_the_name_is_ke
     )
     assert province_relation(catalog, "20", "63") == "giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025"
     assert province_relation(catalog, "56", "63", "en") == "merged with Ninh Thuận into Khánh Hòa from 1/7/2025"
+
+
+def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(catalog):
+    """Slides name a value's unit as every page does: the new province with the unit of record beside it, never the
+    new name alone (Bà Rịa - Vũng Tàu's 2.071 models are not Hồ Chí Minh's), and two merged units' values are two
+    series, not one."""
+    deck = report.report(catalog, Filter(years=(2017, 2024), scheme="34"), "vi", MADE)
+    series = {s.name for slide in deck.slides if slide.chart for s in slide.chart.series}
+    assert "huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · 2024" in series
+    assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · 2023" in series
+    assert "Ninh Bình (trước đây: Hà Nam) · 2022" in series
+    assert not any(name.startswith(("Hồ Chí Minh ·", "Ninh Bình ·")) for name in series)
+    visits = next(s for s in deck.slides if s.kind == "visits")
+    who = [row[2] for row in visits.table.rows]
+    assert "Ban Dân vận Huyện ủy Xuyên Mộc → huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)" in who

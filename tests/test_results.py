@@ -23,6 +23,7 @@ def frame(rows: list[dict]) -> pl.DataFrame:
         "higher_is_better": True,
         "display_code": "20",
         "display_name": "Lạng Sơn",
+        "province_name": "Lạng Sơn",
         "district": None,
         "commune": None,
         "breakdown": None,
@@ -47,13 +48,24 @@ def test_outcomes_of_the_real_data(catalog):
     assert "dvk_models_recognized" in one["indicator_id"].to_list()
     every = results.outcomes(queries.province_totals(queries.observations(catalog, Filter(years=(2017, 2024)))))
     recognized = every.filter(pl.col("indicator_id") == "dvk_models_recognized").row(0, named=True)
-    assert (recognized["low"], recognized["low_name"], recognized["high"], recognized["high_name"]) == (
+    assert (recognized["low"], recognized["low_unit"], recognized["high"], recognized["high_unit"]) == (
         306,
-        "Hà Nam",
+        {"display_name": "Hà Nam", "province_name": "Hà Nam"},
         1145,
-        "Lạng Sơn",
+        {"display_name": "Lạng Sơn", "province_name": "Lạng Sơn"},
     )
     assert recognized["total"] is None  # two provinces, two different periods: never added up
+    # each end of the range with its own period: one span over both would say both are of 2021–2023
+    assert not recognized["one_period"]
+    assert (recognized["low_period"], recognized["high_period"]) == (
+        {"period_start": dt.date(2022, 1, 1), "period_end": dt.date(2022, 12, 31)},
+        {"period_start": dt.date(2021, 1, 1), "period_end": dt.date(2023, 12, 31)},
+    )
+    merged = results.outcomes(
+        queries.province_totals(queries.observations(catalog, Filter(years=(2017, 2024), scheme="34")))
+    )
+    recognized = merged.filter(pl.col("indicator_id") == "dvk_models_recognized").row(0, named=True)
+    assert recognized["low_unit"] == {"display_name": "Ninh Bình", "province_name": "Hà Nam"}
     assert every["category"].to_list()[:3] == ["dan_van_kheo", "dan_van_kheo", "chinh_quyen"]  # two per category
 
 
@@ -63,12 +75,28 @@ def test_a_target_gives_the_share_achieved_and_one_period_counts_add_up():
             year(2023) | {"value": 90.0},
             year(2023) | {"value": 120.0, "status": "target"},
             year(2023) | {"indicator_id": "y", "value": 5.0},
-            year(2023) | {"indicator_id": "y", "value": 7.0, "display_code": "44", "display_name": "Quảng Bình"},
+            year(2023) | {"indicator_id": "y", "value": 7.0, "display_code": "44", "display_name": "Quảng Bình", "province_name": "Quảng Bình"},
         ]
     )
     found = {r["indicator_id"]: r for r in results.outcomes(rows).iter_rows(named=True)}
     assert found["x"]["achieved"] == 75.0 and found["x"]["target"] == 120.0 and found["x"]["one_value"] == 90.0
     assert found["y"]["total"] == 12.0 and found["y"]["places"] == 2 and found["y"]["achieved"] is None
+
+
+def test_units_merged_in_2025_stay_apart_under_the_34_unit_scheme():
+    """Hà Nam's and Nam Định's values are two places of Ninh Bình: never one value (the latest of either) nor one
+    trend running from one province's figure to the other's."""
+    ninh_binh = {"display_code": "37", "display_name": "Ninh Bình"}
+    rows = frame(
+        [
+            year(2022) | ninh_binh | {"province_name": "Hà Nam", "value": 306.0},
+            year(2023) | ninh_binh | {"province_name": "Nam Định", "value": 500.0},
+        ]
+    )
+    found = results.outcomes(rows).row(0, named=True)
+    assert found["places"] == 2 and (found["low"], found["high"]) == (306.0, 500.0)
+    assert found["high_unit"] == {"display_name": "Ninh Bình", "province_name": "Nam Định"}
+    assert results.trends(rows).is_empty()
 
 
 def test_trends_compare_with_the_previous_period():
@@ -123,7 +151,7 @@ def test_top_trends_equal_the_filters_own(catalog, small_scale, n):
             assert count == expected.height, flt
             assert top.equals(expected.head(n)), flt
             seen += count
-    assert seen == 33  # the generated data has trends to compare
+    assert seen == 32  # the generated data has trends to compare (one fewer since two merged units stay apart)
 
 
 def test_top_trends_keep_trends_order_for_equal_keys_and_copies():

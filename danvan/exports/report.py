@@ -135,38 +135,6 @@ def _with_place_kinds(frame: pl.DataFrame, catalog: Catalog, lang: str) -> pl.Da
     )
 
 
-def _place_expr() -> pl.Expr:
-    """Where a value is about: "Lạng Sơn", or "Lệ Thủy, Quảng Bình" for a district or commune."""
-    return (
-        pl.when(pl.col("commune").is_not_null() | pl.col("district").is_not_null())
-        .then(pl.concat_str([pl.coalesce("commune", "district"), pl.col("display_name")], separator=", "))
-        .otherwise(pl.col("display_name"))
-    )
-
-
-def _period_expr(lang: str) -> pl.Expr:
-    """A period as fmt.period writes it ("2021–2023", "2023", "25/04/2024"), as an expression."""
-    whole = (
-        (pl.col("period_start").dt.month() == 1)
-        & (pl.col("period_start").dt.day() == 1)
-        & (pl.col("period_end").dt.month() == 12)
-        & (pl.col("period_end").dt.day() == 31)
-    )
-    start_year, end_year = (
-        pl.col("period_start").dt.year().cast(pl.String),
-        pl.col("period_end").dt.year().cast(pl.String),
-    )
-    return (
-        pl.when(whole & (start_year == end_year))
-        .then(start_year)
-        .when(whole)
-        .then(pl.concat_str([start_year, end_year], separator="–"))
-        .when(pl.col("period_start") == pl.col("period_end"))
-        .then(fmt.date_expr("period_end"))
-        .otherwise(pl.concat_str([fmt.date_expr("period_start"), fmt.date_expr("period_end")], separator="–"))
-    )
-
-
 _TOTAL_KEYS = ["indicator_id", "display_code", "district", "commune", "period_start", "period_end", "status"]
 
 
@@ -202,8 +170,8 @@ def _labels(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
             .then(pl.concat_str([pl.col("indicator_id"), pl.col("breakdown")], separator="|"))
             .otherwise(pl.col("indicator_id"))
             .alias("indicator_id"),
-            _place_expr().alias("place"),
-            _period_expr(lang).alias("period_label"),
+            queries.host_name(lang).alias("place"),  # "huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
+            fmt.period_expr().alias("period_label"),
         )
         .with_columns(
             pl.concat_str(
@@ -249,6 +217,7 @@ INDEX_COLUMNS = (
     "commune",
     "district",
     "display_name",
+    "province_name",  # the unit of record, named beside the chosen scheme's (queries.unit_name)
     "display_code",
     "period_start",
     "period_end",
@@ -591,24 +560,14 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
     return slides
 
 
-def _host_expr() -> pl.Expr:
+def _host_expr(lang: str) -> pl.Expr:
+    """Commune, district and unit of a visit, the unit as queries.unit_name names it; "—" for a central one."""
     return (
         pl.concat_str(
-            [pl.col("commune"), pl.col("district"), pl.col("province_name")], separator=", ", ignore_nulls=True
+            [pl.col("commune"), pl.col("district"), queries.unit_name(lang)], separator=", ", ignore_nulls=True
         )
         .replace("", "—")
         .fill_null("—")
-    )
-
-
-def _date_expr() -> pl.Expr:
-    """dd/mm/yyyy, mm/yyyy or yyyy after the visit's date precision (as fmt.date)."""
-    return (
-        pl.when(pl.col("date_precision") == "year")
-        .then(pl.col("date_start").dt.strftime("%Y"))
-        .when(pl.col("date_precision") == "month")
-        .then(pl.col("date_start").dt.strftime("%m/%Y"))
-        .otherwise(fmt.date_expr("date_start"))
     )
 
 
@@ -696,11 +655,11 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
 
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
     latest = _with_place_kinds(visits.head(MAX_VISITS), catalog, lang).select(
-        _date_expr().alias("date"),
+        fmt.date_expr("date_start", "date_precision").alias("date"),
         _kind_expr(lang).alias("kind"),
         # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
         # (a province's visits at scale, e.g. Gia Lai 2013–2015)
-        pl.concat_str([pl.col("body"), pl.lit(" → "), _host_expr()]).alias("who"),
+        pl.concat_str([pl.col("body"), pl.lit(" → "), _host_expr(lang)]).alias("who"),
         pl.col("summary"),
         "source_id",
     )
@@ -730,7 +689,9 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
         pl.int_range(pl.len()).over("kind").alias("rank"),
     )
     picked = found.sort(pl.col("rank") >= 2, "order", "rank").head(MAX_FINDINGS).sort("order", "rank")
-    row = visit.select(_date_expr().alias("date"), "body", _host_expr().alias("host"), "source_id").row(0, named=True)
+    row = visit.select(
+        fmt.date_expr("date_start", "date_precision").alias("date"), "body", _host_expr(lang).alias("host"), "source_id"
+    ).row(0, named=True)
     notes = (t("report_more_findings", lang, n=found.height - picked.height),) if found.height > picked.height else ()
     return Slide(
         kind="findings",

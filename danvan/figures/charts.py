@@ -219,8 +219,9 @@ def compare_labels(
     labels: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One indicator's values (queries.per_year of its observations) with what the comparison shows of each:
-    `label` (place, its old unit, level), `period_label`, `series` (breakdown · period), `text` (the value as shown,
-    per year when asked), `status_label` and `hover`; sorted by series, then value, largest first.
+    `label` (place, its unit as queries.unit_name names it, level), `period_label`, `series` (breakdown · period),
+    `text` (the value as shown, per year when asked), `status_label` and `hover`; sorted by series, then value,
+    largest first.
 
     With `places` (catalog.places) a district or commune is named with its kind and province ("thành phố Bắc Kạn,
     Bắc Kạn"), so that a city is not read as the province of the same name; `labels` (queries.place_label_frame, made
@@ -228,19 +229,15 @@ def compare_labels(
     value_column = "value_per_year" if per_year else "value"
     unit = rows["unit"][0] if rows.height else "count"
     levels = {k: t("level_" + k, lang) for k in ("province", "district", "commune")}
+    unit_label = queries.unit_name(lang)
     if places is None and labels is None:
-        place = pl.coalesce("commune", "district", "province_name")
+        place = queries.host_name(lang)
     else:  # the lower place's label joined in first (queries.place_names), dropped at the end
         if labels is None:
             assert places is not None
             labels = queries.place_label_frame(places, lang)
         rows = rows.with_columns(queries.place_names(rows, pl.coalesce("commune", "district"), labels).alias("_place"))
-        place = pl.coalesce(pl.concat_str([pl.col("_place"), pl.col("province_name")], separator=", "), "province_name")
-    old = (
-        pl.when(pl.col("province_name") != pl.col("display_name"))
-        .then(pl.format(" ({})", pl.col("province_name")))
-        .otherwise(pl.lit(""))
-    )
+        place = pl.coalesce(pl.concat_str([pl.col("_place"), unit_label], separator=", "), unit_label)
     whole_years = (
         (pl.col("period_start").dt.month() == 1)
         & (pl.col("period_start").dt.day() == 1)
@@ -262,7 +259,7 @@ def compare_labels(
     return (
         rows.with_columns(
             # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
-            pl.concat_str([place, old, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
+            pl.concat_str([place, pl.lit(" · "), pl.col("level").replace_strict(levels)]).alias("label"),
             period.alias("period_label"),
             pl.concat_str([pl.col("breakdown").replace(value_texts(lang)), period], separator=" · ")
             .fill_null(period)
@@ -322,35 +319,14 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
     )
 
 
-def unit_name(lang: str) -> pl.Expr:
-    """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
-    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
-    return (
-        pl.when(merged)
-        .then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"), pl.col("province_name")))
-        .otherwise(pl.col("province_name"))
-    )
-
-
 def _kind_label(lang: str) -> pl.Expr:
     return pl.col("kind").replace_strict({k: t("kind_" + k, lang) for k in VISIT_KINDS})
-
-
-def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
-    """Where a visit went: its commune or district (with its kind when `places` or their `labels` are given: "huyện
-    Ba Bể") and the unit (unit_name); the unit alone for a province-level visit."""
-    lower = (
-        pl.coalesce("commune", "district")
-        if places is None and labels is None
-        else queries.place_label_expr(places, lang, labels=labels)
-    )
-    return pl.concat_str([lower, unit_name(lang)], separator=", ").fill_null(unit_name(lang))
 
 
 def timeline_hover(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
     """A visit's hover text on the timeline: date, kind, body, leader, host and documents (source text escaped)."""
     na = pl.lit("—")
-    host = host_name(lang, places, labels=labels).fill_null(na)
+    host = queries.host_name(lang, places, labels=labels).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
         pl.col("date_start").dt.strftime("%d/%m/%Y"),
