@@ -75,7 +75,14 @@ def test_a_target_gives_the_share_achieved_and_one_period_counts_add_up():
             year(2023) | {"value": 90.0},
             year(2023) | {"value": 120.0, "status": "target"},
             year(2023) | {"indicator_id": "y", "value": 5.0},
-            year(2023) | {"indicator_id": "y", "value": 7.0, "display_code": "44", "display_name": "Quảng Bình", "province_name": "Quảng Bình"},
+            year(2023)
+            | {
+                "indicator_id": "y",
+                "value": 7.0,
+                "display_code": "44",
+                "display_name": "Quảng Bình",
+                "province_name": "Quảng Bình",
+            },
         ]
     )
     found = {r["indicator_id"]: r for r in results.outcomes(rows).iter_rows(named=True)}
