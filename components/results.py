@@ -43,13 +43,14 @@ def _outcome(view: View, row: dict) -> None:
     name = row[name_column(lang)]
     period = fmt.period(row["period_start"], row["period_end"])
     if row["places"] == 1:
-        value = fmt.value(row["one_value"], row["unit"], lang)
+        value = fmt.value(row["one_value"], row["unit"], lang, row["one_qualifier"])
         detail = f"{ui.host(view, row['one_unit'])} · {t('period')} {period} · {t('status_' + row['one_status'])}"
     elif row["total"] is not None:
-        value = fmt.value(row["total"], row["unit"], lang)
+        value = fmt.value(row["total"], row["unit"], lang, row["total_qualifier"])
         detail = t("results_total", n=row["places"], period=period)
     else:
-        value = f"{fmt.value(row['low'], row['unit'], lang)} – {fmt.value(row['high'], row['unit'], lang)}"
+        low_value = fmt.value(row["low"], row["unit"], lang, row["low_qualifier"])
+        value = f"{low_value} – {fmt.value(row['high'], row['unit'], lang, row['high_qualifier'])}"
         low, high = ui.host(view, row["low_unit"]), ui.host(view, row["high_unit"])
         if row["one_period"]:
             detail = t("results_range", n=row["places"], low=low, high=high, period=period)
@@ -111,7 +112,9 @@ def _trend_table(view: View, moved) -> list[dict]:
                 t("trends_indicator"): row[name_column(lang)] + (f" — {row['breakdown']}" if row["breakdown"] else ""),
                 t("trends_place"): place,
                 t("trends_periods"): " → ".join(
-                    f"{fmt.period(p['period_start'], p['period_end'])}: {fmt.value(p['value'], unit, lang)}"
+                    fmt.period(p["period_start"], p["period_end"])
+                    + ": "
+                    + fmt.value(p["value"], unit, lang, p["qualifier"])
                     for p in row["periods"]
                 ),
                 t("trends_change"): change,

@@ -15,7 +15,7 @@ import streamlit as st
 import danvan
 from components import cached, ui
 from danvan import fmt, store
-from danvan.i18n import name_column, t
+from danvan.i18n import name_column, t, value_text
 from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
 from danvan.model import (
@@ -24,6 +24,7 @@ from danvan.model import (
     DOCUMENT_TYPES,
     NEW_SCHEME,
     OLD_SCHEME,
+    QUALIFIERS,
     SCHEMES,
     STATUSES,
     VISIT_KINDS,
@@ -107,6 +108,10 @@ def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang:
             config[column] = st.column_config.SelectboxColumn(
                 t(HEADERS[column], lang), options=list(codes), format_func=lambda c, p=prefix: t(p + c, lang)
             )
+    if "qualifier" in columns:  # the source's word before the figure: "hơn", "gần"… (the validator finds it quoted)
+        config["qualifier"] = st.column_config.SelectboxColumn(
+            t(HEADERS["qualifier"], lang), options=list(QUALIFIERS), format_func=lambda q: value_text(q, lang) or ""
+        )
     if "province" in columns:  # a code shown by its name in the scheme of the rows' days (or by both names)
         days = [day for row in rows if (day := record_day(part, row))]
         day = days[0] if len({scheme_on(d) for d in days}) == 1 else None

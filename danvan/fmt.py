@@ -7,6 +7,7 @@ import math
 
 import polars as pl
 
+from .i18n import value_text, value_texts
 from .model import DatePrecision, Unit
 
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
@@ -35,10 +36,16 @@ def percent(value: float | None, decimals: int | None = None, lang: str = "vi") 
     return "—" if value is None else number(value, decimals, lang) + "%"
 
 
-def value(value: float | None, unit: Unit, lang: str = "vi") -> str:
-    """An indicator value in its unit: percent gets "%", money in VND is shown in tỷ/billion."""
+def value(value: float | None, unit: Unit, lang: str = "vi", qualifier: str | None = None) -> str:
+    """An indicator value in its unit: percent gets "%", money in VND is shown in tỷ/billion; after the source's
+    qualifier when it has one ("hơn 9.500", "gần 5 tỷ đồng")."""
     if value is None:
         return "—"
+    text = _unit_value(value, unit, lang)
+    return f"{value_text(qualifier, lang)} {text}" if qualifier else text
+
+
+def _unit_value(value: float, unit: Unit, lang: str) -> str:
     if unit == "percent":
         return percent(value, lang=lang)
     if unit == "vnd":
@@ -164,3 +171,9 @@ def number_expr(column: str, decimals: int = 2, lang: str = "vi") -> pl.Expr:
         [sign, grouped, pl.when(frac.str.len_chars() > 0).then(pl.lit(decimal) + frac).otherwise(pl.lit(""))]
     )
     return pl.when(col.is_null()).then(pl.lit("—")).otherwise(text).alias(column)
+
+
+def qualified_expr(text: pl.Expr, lang: str = "vi") -> pl.Expr:
+    """A formatted value column after its row's `qualifier` ("hơn 9.500"), as fmt.value writes one value."""
+    word = pl.col("qualifier").replace(value_texts(lang))
+    return pl.when(pl.col("qualifier").is_null()).then(text).otherwise(pl.concat_str([word, text], separator=" "))

@@ -127,6 +127,7 @@ WORDS: Texts = {
     "commune": ("Xã", "Commune"),
     "indicator": ("Chỉ tiêu", "Indicator"),
     "value": ("Giá trị", "Value"),
+    "qualifier": ("Từ chỉ mức (hơn, gần…)", "Qualifier (over, nearly…)"),
     "status": ("Tình trạng", "Status"),
     "breakdown": ("Phân tổ", "Breakdown"),
     "summary": ("Tóm tắt", "Summary"),
@@ -782,6 +783,14 @@ def name_column(lang: str) -> str:
 # Values the data writes in Vietnamese (regions of units.csv, breakdown labels of observations.yaml), in English for
 # the English interface. A value missing here is shown as written.
 VALUES_EN: dict[str, str] = {
+    # a figure's qualifier (model.QUALIFIERS): "hơn 9.500" is "over 9.500"
+    "hơn": "over",
+    "trên": "over",
+    "gần": "nearly",
+    "khoảng": "about",
+    "xấp xỉ": "about",
+    "dưới": "under",
+    "chưa đến": "under",
     "Tây Nguyên": "Central Highlands",
     "Trung du và miền núi phía Bắc": "Northern Midlands and Mountains",
     "Bắc Trung Bộ và duyên hải miền Trung": "North Central and Central Coast",

@@ -33,6 +33,7 @@ from .model import (
     OBSERVATION_SPEC,
     OLD_SCHEME,
     PLACE_LEVELS,
+    QUALIFIERS,
     SCHEMES,
     SOURCE_SPEC,
     VISIT_SPEC,
@@ -486,7 +487,7 @@ def _read_records(root: Path, name: str, spec: Spec, problems: _Problems) -> pl.
             f"{name}.csv",
             [f for f, (k, _) in spec.items() if k != "findings"],
             problems,
-            optional=("cell", "cell_header"),
+            optional=("qualifier", "cell", "cell_header"),  # fields added to the contract later
         )
         if frame is None:
             return None
@@ -1080,6 +1081,15 @@ def _check_observations(
         "cell_header",
         "giá trị lấy từ bảng cần tiêu đề cột (cell_header)",
     )
+    problems.rows(  # the word is the source's, like the figure: "hơn" that the quote does not say is made up
+        observations,
+        has_quote
+        & pl.col("qualifier").is_in(QUALIFIERS)  # another word is refused as not a qualifier, once
+        & ~pl.col("quote").str.to_lowercase().str.contains(pl.col("qualifier"), literal=True),
+        file,
+        "qualifier",
+        pl.format("câu trích không có từ “{}” (qualifier chỉ ghi từ nguồn viết trước con số)", pl.col("qualifier")),
+    )
     return observations.drop("unit", "_computed")
 
 
@@ -1260,6 +1270,7 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
         "period_end",
         "period_note",
         "value",
+        "qualifier",
         "numerator",
         "denominator",
         "status",

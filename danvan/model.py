@@ -35,6 +35,9 @@ DocumentType = Literal[
 PlaceLevel = Literal["district", "city", "town", "commune", "ward"]
 # a recommendation's follow-up: not yet acted on, under way, done, no longer pursued
 FollowUpState = Literal["open", "in_progress", "done", "dropped"]
+# The word a source puts before a figure it does not give exactly ("hơn 9.500 phần quà", "gần 5 tỷ đồng"): kept with
+# the value, so that no view shows an approximate or bounded figure as an exact one.
+Qualifier = Literal["hơn", "trên", "gần", "khoảng", "xấp xỉ", "dưới", "chưa đến"]
 
 SCHEMES: tuple[Scheme, ...] = get_args(Scheme)
 VISIT_KINDS: tuple[VisitKind, ...] = get_args(VisitKind)
@@ -47,6 +50,7 @@ AGGREGATIONS: tuple[Aggregation, ...] = get_args(Aggregation)
 DOCUMENT_TYPES: tuple[DocumentType, ...] = get_args(DocumentType)
 PLACE_LEVELS: tuple[PlaceLevel, ...] = get_args(PlaceLevel)
 FOLLOWUP_STATES: tuple[FollowUpState, ...] = get_args(FollowUpState)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 
 # --- the one rule for which scheme holds on a date -------------------------------------------------------------
 MERGER_DATE = dt.date(2025, 7, 1)
@@ -167,6 +171,7 @@ OBSERVATION_SPEC: Spec = {
     "period": ("str", True),
     "period_note": ("str", False),
     "value": ("number", True),
+    "qualifier": ("enum:qualifier", False),  # "hơn", "gần"…: the quote must say it
     "numerator": ("number", False),
     "denominator": ("number", False),
     "status": ("enum:status", True),
@@ -207,6 +212,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "finding_kind": FINDING_KINDS,
     "status": STATUSES,
     "followup_state": FOLLOWUP_STATES,
+    "qualifier": QUALIFIERS,
 }
 FOLLOWUP_SCHEMA = pl.Schema(
     {

@@ -199,6 +199,7 @@ OBSERVATION_COLUMNS = [
     "period_end",
     "period_note",
     "value",
+    "qualifier",
     "numerator",
     "denominator",
     "status",
@@ -296,6 +297,19 @@ def per_year(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def sum_qualifier() -> pl.Expr:
+    """The qualifier of a sum: its parts' one word ("hơn 10" + 5 is "hơn 15"), "khoảng" when they differ."""
+    words = pl.col("qualifier").drop_nulls().unique()
+    return (
+        pl.when(words.len() == 0)
+        .then(None)
+        .when(words.len() == 1)
+        .then(words.first())
+        .otherwise(pl.lit("khoảng"))
+        .alias("qualifier")
+    )
+
+
 def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
     """Province-level observations of scheme 63 added up to the 34 merged units, only where the indicator allows.
 
@@ -309,6 +323,7 @@ def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
         .group_by(keys, maintain_order=True)
         .agg(
             pl.col("value").sum(),
+            sum_qualifier(),
             pl.col("province_name").unique(maintain_order=True).alias("parts"),
             pl.col("source_id").unique(maintain_order=True).alias("sources"),
             pl.col("quote").alias("quotes"),
@@ -318,6 +333,7 @@ def aggregate_to_34(frame: pl.DataFrame) -> pl.DataFrame:
     kept = base.filter(pl.col("aggregation") != "sum").select(
         *keys,
         "value",
+        "qualifier",
         pl.concat_list("province_name").alias("parts"),
         pl.concat_list("source_id").alias("sources"),
         pl.concat_list("quote").alias("quotes"),
@@ -721,7 +737,17 @@ def map_values(frame: pl.DataFrame, indicator_id: str, scheme: str) -> pl.DataFr
         rows.sort("period_end", "period_start")
         .group_by("display_code", maintain_order=True)
         .last()
-        .select("display_code", "display_name", "value", "period_start", "period_end", "parts", "sources", "quotes")
+        .select(
+            "display_code",
+            "display_name",
+            "value",
+            "qualifier",
+            "period_start",
+            "period_end",
+            "parts",
+            "sources",
+            "quotes",
+        )
     )
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from .queries import sum_qualifier
+
 # The order a leader reads outcomes in: the campaign first, then government, services, petitions, rural areas…
 CATEGORY_ORDER = (
     "dan_van_kheo",
@@ -67,8 +69,10 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
         pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
         pl.len().alias("places"),
         pl.col("value").first().alias("low"),
+        pl.col("qualifier").first().alias("low_qualifier"),
         _UNIT_NAMES.first().alias("low_unit"),
         pl.col("value").last().alias("high"),
+        pl.col("qualifier").last().alias("high_qualifier"),
         _UNIT_NAMES.last().alias("high_unit"),
         pl.col("period_start").min(),
         pl.col("period_end").max(),
@@ -76,8 +80,10 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
         pl.struct("period_start", "period_end").last().alias("high_period"),
         (pl.struct("period_start", "period_end").n_unique() == 1).alias("one_period"),
         pl.col("value").sum().alias("_sum"),
+        sum_qualifier().alias("total_qualifier"),
         pl.col(
             "value",
+            "qualifier",
             "status",
             "source_id",
             "quote",
@@ -198,7 +204,7 @@ def trends(obs: pl.DataFrame) -> pl.DataFrame:
         rows.group_by("indicator_id", *PLACE, maintain_order=True)
         .agg(
             pl.col("name_vi", "name_en", "unit", "aggregation", "category").first(),
-            pl.struct("period_start", "period_end", "value", "status").alias("periods"),
+            pl.struct("period_start", "period_end", "value", "qualifier", "status").alias("periods"),
             pl.col("value").tail(2).first().alias("previous"),
             pl.col("value").last().alias("latest"),
             pl.col("_years").tail(2).first().alias("_years_before"),

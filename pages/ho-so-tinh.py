@@ -88,7 +88,7 @@ with main:
                     ui.value_card(
                         current,
                         label,
-                        fmt.value(obs["value"], obs["unit"], lang),
+                        fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"]),
                         f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
                         f"{t('status_' + obs['status'])}",
                         obs,

@@ -51,7 +51,7 @@ else:
                 ui.value_card(
                     current,
                     name,
-                    fmt.value(obs["value"], obs["unit"], current.lang),
+                    fmt.value(obs["value"], obs["unit"], current.lang, obs["qualifier"]),
                     f"{obs['display_name']} · {current.t('period')} "
                     f"{fmt.period(obs['period_start'], obs['period_end'])} · "
                     f"{current.t('status_' + obs['status'])}",

@@ -75,8 +75,9 @@ else:
         for obs in found.observations.head(30).iter_rows(named=True):
             place = ", ".join(x for x in (obs["commune"], obs["district"], obs["display_name"]) if x)
             label = obs[name_column(lang)] + (f" — {obs['breakdown']}" if obs["breakdown"] else "")
+            value = fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"])
             st.markdown(
-                f"- **{ui.plain(label)}**: {fmt.value(obs['value'], obs['unit'], lang)} · {ui.plain(place)} · "
+                f"- **{ui.plain(label)}**: {value} · {ui.plain(place)} · "
                 f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'])} · {basis(obs)}"
             )
     with right:

@@ -22,7 +22,8 @@ SECTIONS = {
 }
 # "level: central   # central | province | district", "status: reported   # reported | estimated (dự ước) | target"
 FIELD_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<field>\w+):[^#\n]*#\s*(?P<comment>.*)$", re.MULTILINE)
-ALTERNATIVES = re.compile(r"^`?[\w-]+`?(?:\s*\([^)]*\))?(?:\s*\|\s*`?[\w-]+`?(?:\s*\([^)]*\))?)+")
+# a value of two words is written in backquotes: "hơn | `xấp xỉ`"
+ALTERNATIVES = re.compile(r"^(?:`[^`]+`|[\w-]+)(?:\s*\([^)]*\))?(?:\s*\|\s*(?:`[^`]+`|[\w-]+)(?:\s*\([^)]*\))?)+")
 
 
 def listed(comment: str) -> list[str] | None:

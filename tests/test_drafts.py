@@ -74,6 +74,7 @@ def test_records_take_the_curators_entries_and_kept_rows_only():
     ]
     assert records["documents"] == []  # already in the catalog: not written again
     assert [o["value"] for o in records["observations"]] == [1974, 9500]
+    assert [o.get("qualifier") for o in records["observations"]] == [None, "hơn"]  # "hơn 9.500 hộ nghèo" is saved so
     assert all(o["source"] == "n01" and set(o) <= set(OBSERVATION_SPEC) for o in records["observations"])
     assert "keep" not in records["visits"][0] and "confidence" not in records["visits"][0]
     assert set(records["visits"][0]) <= set(VISIT_SPEC) and records["visits"][0]["body"] == "Ban Dân vận Trung ương"

@@ -38,6 +38,18 @@ def test_value_by_unit():
     assert fmt.value(1291, "count") == "1.291"
 
 
+def test_a_qualified_value_keeps_the_sources_word():
+    """'hơn 9.500' is not 9.500: the word goes before the value wherever one is written."""
+    assert fmt.value(9500, "count", "vi", "hơn") == "hơn 9.500"
+    assert fmt.value(5e9, "vnd", "vi", "gần") == "gần 5 tỷ đồng"
+    assert fmt.value(5e9, "vnd", "en", "gần") == "nearly 5 billion VND"
+    assert fmt.value(None, "count", "vi", "hơn") == "—"
+    frame = pl.DataFrame({"value": [9500.0, 80.0], "qualifier": ["hơn", None]})
+    shown = frame.select(fmt.qualified_expr(fmt.number_expr("value"), "vi"))
+    assert shown.to_series().to_list() == ["hơn 9.500", "80"]
+    assert frame.select(fmt.qualified_expr(fmt.number_expr("value", lang="en"), "en")).item(0, 0) == "over 9,500"
+
+
 def test_dates_and_periods():
     assert fmt.date(dt.date(2024, 4, 25)) == "25/04/2024"
     assert fmt.date(dt.date(2020, 5, 1), "month") == "05/2020"

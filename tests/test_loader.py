@@ -188,6 +188,19 @@ def test_quote_not_in_source(mini):
     assert "sources/t1.txt" in found[0].message
 
 
+def test_a_qualifier_must_be_the_sources_word(mini):
+    """A qualifier is read from the quote like the figure: one the quote does not say, or one that is not a
+    qualifier, is refused with its record and field."""
+    replace(mini / "observations.yaml", "  value: 1145\n", "  value: 1145\n  qualifier: hơn\n")
+    found = problems(mini)
+    assert [(p.record, p.field) for p in found] == [("id=o1", "qualifier")]
+    assert found[0].message.startswith("câu trích không có từ “hơn”")
+    replace(mini / "observations.yaml", "  qualifier: hơn\n", "  qualifier: nhiều\n")
+    found = problems(mini)
+    assert [(p.record, p.field) for p in found] == [("id=o1", "qualifier")]
+    assert "giá trị 'nhiều' không hợp lệ" in found[0].message
+
+
 def test_percentage_of_120(mini):
     replace(mini / "observations.yaml", "  value: 80\n", "  value: 120\n")
     found = problems(mini)

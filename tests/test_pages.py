@@ -397,6 +397,16 @@ def test_overview_results_across_provinces_show_the_range(entry):
     assert "thấp nhất Ninh Bình (trước đây: Hà Nam) (kỳ 2022)" in merged
 
 
+def test_a_figure_the_source_gives_as_hon_or_gan_is_never_shown_as_exact(entry):
+    """Bà Rịa - Vũng Tàu's 2024 gifts: "hơn 9.500 phần quà với tổng giá trị gần 5 tỷ đồng" — the profile's cards and
+    the page of new figures write the words before the numbers, as the source does."""
+    profile = open_page(entry, "ho-so-tinh", tinh="77", nam="2024")
+    shown = [m.value for m in profile.metric]
+    assert "hơn 9.500" in shown and "gần 5 tỷ đồng" in shown and "9.500" not in shown
+    changes = text(open_page(entry, "thay-doi", nam="2017-2024"))
+    assert "đối tượng bảo trợ xã hội**: hơn 9.500 · " in changes
+
+
 # ---------------------------------------------------------------- follow-up of recommendations
 
 

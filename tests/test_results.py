@@ -28,6 +28,7 @@ def frame(rows: list[dict]) -> pl.DataFrame:
         "commune": None,
         "breakdown": None,
         "status": "reported",
+        "qualifier": None,
         "source_id": "s",
         "quote": "q",
         "computed_percent": None,
@@ -104,6 +105,22 @@ def test_units_merged_in_2025_stay_apart_under_the_34_unit_scheme():
     assert found["places"] == 2 and (found["low"], found["high"]) == (306.0, 500.0)
     assert found["high_unit"] == {"display_name": "Ninh Bình", "province_name": "Nam Định"}
     assert results.trends(rows).is_empty()
+
+
+def test_a_qualified_value_keeps_its_word_and_a_sum_keeps_the_parts_word():
+    rows = frame(
+        [
+            year(2023) | {"value": 9500.0, "qualifier": "hơn"},
+            year(2023)
+            | {"value": 100.0, "display_code": "44", "display_name": "Quảng Bình", "province_name": "Quảng Bình"},
+        ]
+    )
+    found = results.outcomes(rows).row(0, named=True)
+    assert (found["total"], found["total_qualifier"]) == (9600.0, "hơn")  # over 9.500 and 100 is over 9.600
+    assert (found["low_qualifier"], found["high_qualifier"]) == (None, "hơn")
+    mixed = rows.with_columns(pl.Series("qualifier", ["hơn", "gần"]))
+    assert results.outcomes(mixed)["total_qualifier"].to_list() == ["khoảng"]
+    assert results.outcomes(rows.head(1))["one_qualifier"].to_list() == ["hơn"]
 
 
 def test_trends_compare_with_the_previous_period():

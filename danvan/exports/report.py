@@ -210,6 +210,7 @@ INDEX_COLUMNS = (
     "breakdown",
     "unit",
     "value",
+    "qualifier",
     "numerator",
     "denominator",
     "name_vi",
@@ -356,11 +357,16 @@ def _labelled(index: ValueIndex, catalog: Catalog, rows: pl.DataFrame) -> pl.Dat
     return (
         rows.hstack(_labels(_with_place_kinds(observed, catalog, lang), lang))
         .with_columns(
-            pl.when(pl.col("shown").is_null()).then(pl.lit("")).otherwise(number + percent).alias("label"),
-            pl.when(pl.col("unit") == "vnd")
-            .then(pl.format("{} {}", number, pl.lit(t("unit_vnd", lang))))
-            .otherwise(pl.concat_str([number, percent]))
-            .alias("text"),
+            pl.when(pl.col("shown").is_null())
+            .then(pl.lit(""))
+            .otherwise(fmt.qualified_expr(number + percent, lang))
+            .alias("label"),
+            fmt.qualified_expr(
+                pl.when(pl.col("unit") == "vnd")
+                .then(pl.format("{} {}", number, pl.lit(t("unit_vnd", lang))))
+                .otherwise(pl.concat_str([number, percent])),
+                lang,
+            ).alias("text"),
         )
         .with_columns(_flagged("label"), _flagged("text"))
     )
@@ -975,7 +981,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     picked = queries.with_ratio_flag(_with_place_kinds(latest.head(MAX_FIGURES), catalog, lang), lang)
     figures = []
     for row in picked.iter_rows(named=True):
-        value = fmt.value(row["value"], row["unit"], lang) + (" ⚠" if row["ratio_mismatch"] else "")
+        value = fmt.value(row["value"], row["unit"], lang, row["qualifier"]) + (" ⚠" if row["ratio_mismatch"] else "")
         place = row["commune"] or row["district"]
         detail = " · ".join(
             x

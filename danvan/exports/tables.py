@@ -101,6 +101,7 @@ def observation_table(
         queries.place_names(frame, pl.col("commune"), places).alias(t("commune", lang)),
         pl.col("period_start").alias(f"{t('period', lang)} ({t('period_from', lang)})"),
         pl.col("period_end").alias(f"{t('period', lang)} ({t('period_to', lang)})"),
+        pl.col("qualifier").replace(value_texts(lang)).alias(t("qualifier", lang)),  # "hơn" | 9500: read together
         pl.col("value").alias(t("value", lang)),
         pl.col("ratio_note").alias(t("ratio_check", lang)),
         pl.col("unit")

@@ -255,7 +255,8 @@ def compare_labels(
         pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(pl.lit(""))
     )
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
-    text = fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else "") + suffix
+    text = fmt.qualified_expr(fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else ""), lang)
+    text += suffix
     return (
         rows.with_columns(
             # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)

@@ -270,7 +270,7 @@ def tooltips(
 
     def text(row: dict) -> str:
         value = (
-            fmt.value(row["value"], unit, lang)
+            fmt.value(row["value"], unit, lang, row.get("qualifier"))
             if unit is not None
             else t("map_events_of", lang, n=fmt.number(row["value"], lang=lang))
         )
