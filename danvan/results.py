@@ -230,16 +230,6 @@ def trends(obs: pl.DataFrame) -> pl.DataFrame:
             .alias("change_percent"),
             _category_rank().alias("_rank"),
         )
-        .sort(
-            "_rank",
-            "indicator_id",
-            "display_name",
-            "province_name",
-            "district",
-            "commune",
-            "breakdown",
-            nulls_last=False,
-            maintain_order=True,
-        )
+        .sort(_ORDER, nulls_last=False, maintain_order=True)
         .drop("_years_before", "_years_now", "_rank", "count")
     )
