@@ -52,7 +52,7 @@ else:
                     current,
                     name,
                     fmt.value(obs["value"], obs["unit"], current.lang, obs["qualifier"]),
-                    f"{obs['display_name']} · {current.t('period')} "
+                    f"{ui.place(current, obs)} · {current.t('period')} "
                     f"{fmt.period(obs['period_start'], obs['period_end'])} · "
                     f"{current.t('status_' + obs['status'])}",
                     obs,

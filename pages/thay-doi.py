@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import fmt
-from danvan.i18n import name_column
+from danvan.i18n import name_column, value_text
 
 current = view.current()
 ui.header(current, "page_changes")
@@ -73,8 +73,8 @@ else:
         if found.observations.is_empty():
             st.caption(t("none"))
         for obs in found.observations.head(30).iter_rows(named=True):
-            place = ", ".join(x for x in (obs["commune"], obs["district"], obs["display_name"]) if x)
-            label = obs[name_column(lang)] + (f" — {obs['breakdown']}" if obs["breakdown"] else "")
+            place = ui.place(current, obs)  # "huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
+            label = obs[name_column(lang)] + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "")
             value = fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"])
             st.markdown(
                 f"- **{ui.plain(label)}**: {value} · {ui.plain(place)} · "

@@ -404,7 +404,14 @@ def test_a_figure_the_source_gives_as_hon_or_gan_is_never_shown_as_exact(entry):
     shown = [m.value for m in profile.metric]
     assert "hơn 9.500" in shown and "gần 5 tỷ đồng" in shown and "9.500" not in shown
     changes = text(open_page(entry, "thay-doi", nam="2017-2024"))
-    assert "đối tượng bảo trợ xã hội**: hơn 9.500 · " in changes
+    assert "đối tượng bảo trợ xã hội**: hơn 9.500 · huyện Xuyên Mộc, Bà Rịa - Vũng Tàu · " in changes
+    merged = text(open_page(entry, "thay-doi", nam="2017-2024", ranh_gioi="34"))
+    assert "hơn 9.500 · huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · " in merged
+
+
+def test_overview_highlights_under_the_34_unit_scheme_name_the_unit_of_record(entry):
+    shown = text(open_page(entry, "overview", nam="2017-2024", ranh_gioi="34"))
+    assert "Ninh Bình (trước đây: Hà Nam) · Kỳ 2022" in shown
 
 
 # ---------------------------------------------------------------- follow-up of recommendations
