@@ -15,7 +15,9 @@ import polars as pl
 # from the type, so the validator, the extractor and the queries cannot drift apart.
 Scheme = Literal["63", "34"]  # the 63 provinces before the merger of 1/7/2025, the 34 after it
 VisitKind = Literal["khao_sat", "kiem_tra", "giam_sat", "lam_viec", "hoi_nghi"]
-BodyLevel = Literal["central", "province", "district"]
+# A commune's bodies (Đảng ủy xã, Ủy ban MTTQ phường…) are the grassroots of dân vận work, and after 1/7/2025 the
+# only level below the province.
+BodyLevel = Literal["central", "province", "district", "commune"]
 DatePrecision = Literal["day", "month", "year", "approximate"]
 FindingKind = Literal["result", "limitation", "direction"]
 Status = Literal["reported", "estimated", "target"]

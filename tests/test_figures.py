@@ -156,6 +156,22 @@ def test_timeline_markers_of_one_day_and_level_do_not_overlap(catalog):
     assert list(figure.layout.yaxis.ticktext) == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
 
 
+def test_a_communes_visit_gets_the_communes_row_below_the_district(catalog):
+    visits = queries.visits(catalog, Filter(provinces=("06",))).with_columns(charts.timeline_hover("vi"))
+    visits = visits.with_columns(
+        pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("commune")).otherwise("body_level").alias("body_level")
+    )
+    levels, kinds = charts.timeline_labels("vi")
+    figure = charts.make_timeline_figure(
+        visits,
+        pl.DataFrame(schema={"code": pl.String, "date": pl.Date}),
+        level_labels=levels,
+        kind_labels=kinds,
+        lang="vi",
+    )
+    assert list(figure.layout.yaxis.ticktext) == ["Cấp xã", "Cấp huyện", "Cấp tỉnh", "Trung ương"]
+
+
 def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
     figure = _timeline(catalog, ("20",))  # Lạng Sơn: one event, 25/04/2024
     axis = figure.layout.xaxis

@@ -19,7 +19,7 @@ from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import event_keys, load_labels, run, summarise
 from danvan.ingest.extract import event_examples
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import find_bodies, find_people, find_places, headline_place, outlet_from_web
+from danvan.ingest.places import body_level, find_bodies, find_people, find_places, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
 from danvan.text import fold_tones, nfc, quote_key
 
@@ -1076,8 +1076,8 @@ def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
     )
     visits = draft_of(text).visits
     assert [(v.date_start, v.date_end, v.body, v.body_level) for v in visits] == [
-        ("2018-07-16", None, "Ủy ban nhân dân Thị trấn", None),  # a commune's body: no contract level yet
-        ("2018-07-16", "2018-07-30", "Ủy ban nhân dân Thị trấn", None),
+        ("2018-07-16", None, "Ủy ban nhân dân Thị trấn", "commune"),
+        ("2018-07-16", "2018-07-30", "Ủy ban nhân dân Thị trấn", "commune"),
     ]
 
 
@@ -2496,7 +2496,7 @@ def test_the_acting_body_not_a_place_or_a_source(text, body):
         (
             "Sáng ngày 03/12/2018, Đoàn kiểm tra của Khối dân vận xã đã đến làm việc với Tổ dân vận ấp Vĩnh Thọ.",
             "Khối dân vận xã",
-            None,
+            "commune",
         ),
         (
             "Sáng 13/12/2023, Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức Hội nghị "
@@ -2537,10 +2537,24 @@ def test_other_party_bodies_keep_their_own_names(text, body, level):
     assert (visit.body, visit.body_level) == (body, level)
 
 
-def test_a_communes_body_is_drafted_without_a_level_and_says_why():
+def test_a_communes_body_is_drafted_at_the_commune_level():
     visit = draft_of("Sáng ngày 03/12/2018, Khối dân vận xã đã đến kiểm tra và làm việc với Tổ dân vận ấp.\n").visits[0]
-    assert (visit.body, visit.body_level) == ("Khối dân vận xã", None)
-    assert any("cấp xã" in n for n in visit.notes)
+    assert (visit.body, visit.body_level) == ("Khối dân vận xã", "commune")
+    assert not any("cấp xã" in n for n in visit.notes)
+
+
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        ("Đảng ủy phường", "commune"),
+        ("Ủy ban MTTQ xã Tân Lập", "commune"),
+        ("Hội Nông dân thị trấn Phong Điền", "commune"),
+        ("Mặt trận Tổ quốc và các tổ chức chính trị - xã hội", None),  # the "xã" of "xã hội" is no commune
+        ("Ban Dân vận Huyện ủy Lâm Hà", "district"),
+    ],
+)
+def test_body_levels_down_to_the_commune(body, level):
+    assert body_level(body, None, None, None, []) == level
 
 
 def test_a_steering_committee_in_a_document_code_is_not_a_body():
@@ -2824,6 +2838,18 @@ def test_a_year_first_time_stamp_alone_on_a_line_is_the_publication_date():
 
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
+
+
+def test_a_span_of_years_is_not_its_first_year():
+    """ "trong 5 năm 2012 – 2017" is a span, as "giai đoạn 2012 – 2017" is: a congress of the term 2018 – 2023 held
+    "Ngày 15/3" that reviews it is in 2018, not in 2013 after a "tổng kết năm 2012" (fresh tuning text tv05)."""
+    assert years_spoken_of("tổng kết phong trào nông dân trong 5 năm 2012 – 2017") == []
+    assert years_spoken_of("năm 2023 và năm 2024") == [2023, 2024]
+    visit = draft_of(
+        "Ngày 15/3, Hội nông dân xã Long Phước vừa tiến hành Đại hội Đại biểu nhiệm kỳ 2018 – 2023; tổng kết công tác "
+        "hội và phong trào nông dân trong 5 năm 2012 – 2017; đề ra phương hướng nhiệm vụ cho nhiệm kỳ 2018 – 2023.\n"
+    ).visits[0]
+    assert visit.date_start == "2018-03-15"
 
 
 def test_a_year_counted_from_to_the_present_is_not_the_texts_year():

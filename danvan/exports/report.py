@@ -18,7 +18,7 @@ from .. import fmt, queries
 from ..figures.spec import Area, Chart, MapData, Series
 from ..filter import Filter, data_years, default_scheme, filter_label, province_names, years_label
 from ..i18n import name_column, t, value_text, value_texts
-from ..model import OLD_SCHEME, VISIT_KINDS, Catalog, Scheme, Unit
+from ..model import BODY_LEVELS, OLD_SCHEME, VISIT_KINDS, Catalog, Scheme, Unit
 from ..text import web_link
 
 # The order in which campaign areas are presented: the movement first, then government, then outcomes.
@@ -635,7 +635,7 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
     by_level = dict(levels.iter_rows())
     subtitle = " · ".join(
         f"{t('level_' + level, lang)}: {fmt.number(by_level[level], lang=lang)}"
-        for level in ("central", "province", "district")
+        for level in BODY_LEVELS
         if level in by_level
     )
     referenced = visits.select(pl.col("documents").explode()).drop_nulls()["documents"].unique().implode()

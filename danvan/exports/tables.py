@@ -13,7 +13,7 @@ import polars as pl
 from .. import queries
 from ..filter import Filter
 from ..i18n import name_column, t, value_texts
-from ..model import DATE_PRECISIONS, VISIT_KINDS, Catalog
+from ..model import BODY_LEVELS, DATE_PRECISIONS, VISIT_KINDS, Catalog
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -71,9 +71,7 @@ def visit_table(
         .replace_strict(_labels("precision_", DATE_PRECISIONS, lang))
         .alias(t("cur_col_date_precision", lang)),
         pl.col("kind").replace_strict(_labels("kind_", VISIT_KINDS, lang)).alias(t("kind", lang)),
-        pl.col("body_level")
-        .replace_strict(_labels("level_", ("central", "province", "district"), lang))
-        .alias(t("level", lang)),
+        pl.col("body_level").replace_strict(_labels("level_", BODY_LEVELS, lang)).alias(t("level", lang)),
         pl.col("body").alias(t("body", lang)),
         pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ").alias(t("leader", lang)),
         pl.col("display_name").alias(t("province", lang)),

@@ -73,7 +73,9 @@ def make_timeline_figure(
     (Ba Bể and TP Bắc Kạn) show as two markers. `visits` needs date_start, body_level, kind, visit_id and a
     preformatted `hover` text per row; `milestones` needs date and code."""
     fig = go.Figure()
-    order = [level for level in ("district", "province", "central") if level in level_labels]  # bottom to top
+    # bottom to top; the commune's row only when a commune's body visited (most data has none: no empty row)
+    shown = [level for level in reversed(BODY_LEVELS) if level in level_labels]
+    order = [level for level in shown if level != "commune" or (visits["body_level"] == "commune").any()]
     rows_of = {level: i for i, level in enumerate(order)}
     same = ("date_start", "body_level")
     spread = visits.with_columns(

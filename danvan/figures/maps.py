@@ -19,7 +19,12 @@ from ..model import Unit
 PALETTE = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
 NO_DATA = (225, 225, 225)
 BORDER = (90, 90, 90)
-ARC_COLORS = {"central": (179, 38, 30), "province": (230, 120, 20), "district": (120, 80, 160)}
+ARC_COLORS = {
+    "central": (179, 38, 30),
+    "province": (230, 120, 20),
+    "district": (120, 80, 160),
+    "commune": (30, 130, 120),
+}
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 # The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
 VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)

@@ -113,6 +113,8 @@ _YEAR_WORD = re.compile(
     rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}})"
     rf"\s*(?P<y>{_YEAR})\b"
 )
+# The end of a span after a year: "năm 2012 – 2017".
+_SPAN_AFTER = re.compile(rf"\s*[-–]\s*{_YEAR}\b")
 # a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
 _TERM = re.compile(rf"nhiệm\s+kỳ\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
@@ -539,6 +541,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
     (_HORIZON), and the years counted from to the present unless `since`."""
     years = []
     for m in _YEAR_WORD.finditer(text):
+        if _SPAN_AFTER.match(text, m.end()):
+            continue  # "trong 5 năm 2012 – 2017": a span, as "giai đoạn 2012 – 2017" is, not the year 2012
         before = text[max(0, m.start() - 30) : m.start()]
         if not since and _SINCE_THEN.match(text, m.end()) and not _START_OF.search(before):
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's

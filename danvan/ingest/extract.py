@@ -1144,8 +1144,6 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     title = leader.title if leader else None
     level = body_level(body.name, province, district, title, codes, body.place) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
-    if body and level is None and re.search(r"\b(?:xã|phường|[Tt]hị trấn)$", body.name):
-        notes.append("Cơ quan cấp xã: dữ liệu chưa có cấp này (trung ương/tỉnh/huyện), người nhập chọn cấp.")
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
     end = event.end.day if event.end else event.start.end_day if event.start else None

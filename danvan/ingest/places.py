@@ -111,6 +111,12 @@ _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("quận ủy", "district"),
     ("thị xã", "district"),
     ("tx", "district"),
+    # a commune's body named with its commune: "Ủy ban MTTQ xã Tân Lập", "Đảng ủy phường Thành Vinh" (never the "xã"
+    # of "chính trị - xã hội")
+    (r"xã(?!\s+hội)", "commune"),
+    ("phường", "commune"),
+    ("thị trấn", "commune"),
+    ("đặc khu", "commune"),
 )
 
 
@@ -565,11 +571,11 @@ def body_level(
     codes: list[str],
     place: str | None = None,
 ) -> BodyLevel | None:
-    """central / province / district from the body's own words; a "Thành ủy" is provincial in the five
+    """central / province / district / commune from the body's own words; a "Thành ủy" is provincial in the five
     centrally-run cities; a body without level words takes it from its leader's title or its documents."""
     key = name_key(body)
-    if re.search(r"\b(?:xã|phường|thị trấn)$", key):
-        return None  # a commune's body: the data contract has no commune level yet, the curator decides
+    if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)$", key):
+        return "commune"  # "Đảng ủy xã", "Ủy ban MTTQ phường", "Hội Nông dân thị trấn"
     if "thành ủy" in key or "thành phố" in key:
         # In the five centrally-run cities a "Thành ủy" named without a city of its own is the city's committee.
         central = province in CENTRAL_CITIES and (district is None or (key.endswith("thành ủy") and not place))
