@@ -1305,6 +1305,23 @@ def test_periods():
     assert obs[276].period == "2024"  # "so với năm 2020" is the baseline, not the period
 
 
+def test_a_term_that_opens_a_paragraph_is_the_period_of_its_results(registry):
+    """Conventions p106: "Nhiệm kỳ 2016 - 2021, …" gives its paragraph's figures the term (fresh tuning texts tv05,
+    tv14); a term naming a congress in the same sentence as a figure gives none. The term's end after 1/7/2025 does
+    not move an undated 2022 text's province into the 34-unit scheme (tv12)."""
+    text = (
+        "Ngày 18/3/2022, Xã đoàn Mỹ Đông tổ chức Đại hội đại biểu Đoàn xã, nhiệm kỳ 2022 - 2027 với 120 đại biểu.\n"
+        "Nhiệm kỳ 2016 - 2021, Hội Người cao tuổi huyện Tháp Mười, tỉnh Đồng Tháp đã vận động 204 hội viên mới và "
+        "tặng 338 suất quà.\n"
+        "Nhiệm kỳ 2022 - 2027, Đoàn xã phấn đấu kết nạp 90 đoàn viên mới.\n"
+    )
+    obs = {o.value: o for o in draft_of(text, registry).observations}
+    assert obs[204].period == obs[338].period == "2016-2021"
+    assert obs[120].period is None
+    assert obs[90].period == "2022-2027" and obs[90].status == "target"
+    assert obs[90].province == obs[204].province == "87"  # Đồng Tháp of the 63-unit scheme, the text's day
+
+
 def test_target_holds_for_its_own_clause_only():
     obs = {
         o.value: o

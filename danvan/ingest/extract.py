@@ -1523,7 +1523,7 @@ def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
 
 def _period_value(ctx: Context, kind: str, value: str) -> tuple[str | None, str | None]:
     """(period, period_note) for a period expression; "đến nay" is the publication day."""
-    if kind in ("range", "year"):
+    if kind in ("range", "year", "term"):
         return value, None
     if kind == "now":
         if ctx.published.date and len(ctx.published.date) == 10:
@@ -1568,6 +1568,8 @@ def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
     """A year that opens the article's lead ("(GLO)- Năm 2021, MTTQ các cấp …") frames the figures after it that
     state no period of their own; the note says so."""
     for para in ctx.article.paragraphs[:4]:
+        if any(kind == "term" for _, kind, _ in periods(para.text[:60])):
+            continue  # "Nhiệm kỳ 2016 - 2021, …": that paragraph's results, not the article's
         found = _paragraph_period(ctx, para)
         if found and found[0] and found[1] is None:
             quote = para.text[:60].split(",")[0].strip()
@@ -1588,8 +1590,10 @@ def _observation(
 ) -> ObservationDraft:
     quote = _quote(ctx.article.text, sentence, measure)
     on = _last_day(period[0]) if period[0] else ctx.on
-    if ctx.published.date and ctx.on and on and on > ctx.on:
-        on = ctx.on  # a page of March 2025 counts "năm 2025" in the provinces of its day, not the merged ones
+    if ctx.on and on and on > ctx.on:
+        # a page of March 2025 counts "năm 2025" in the provinces of its day, not the merged ones; so does an undated
+        # page of a congress in 2022 its term's results to 2027
+        on = ctx.on
     province = _scheme_code(ctx, ctx.province, on)
     district = _obs_district(ctx, sentence)
     confidence = (

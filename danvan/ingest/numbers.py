@@ -108,6 +108,9 @@ _YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 # Periods. Each alternative is named; the nearest one before a number in its sentence wins.
 _PERIOD = re.compile(
     r"(?P<range>[Gg]iai\s+đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))|"
+    # a term that opens the sentence or paragraph ("Nhiệm kỳ 2016 - 2021, Hội …"): its results (conventions, p106);
+    # elsewhere a term names a congress ("Đại hội … nhiệm kỳ 2025 – 2030 với 150 đại biểu"), no period of a figure
+    r"(?P<term>^\s*(?:[Tt]rong\s+)?[Nn]hiệm\s+kỳ\s+\(?\s*(?P<t1>(?:19|20)\d{2})\s*[-–]\s*(?P<t2>(?:19|20)\d{2}))|"
     r"(?P<since>[Tt]ừ\s+năm\s+(?P<s1>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<s2>(?:19|20)\d{2}))|"
     r"(?P<year>(?:[Nn]ăm|NĂM)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d))|"
     r"(?P<now>(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+nay|[Hh]iện\s+nay)|"
@@ -836,13 +839,16 @@ def breakdown(subject: str | None, after: str) -> str | None:
 
 
 def periods(sentence: str, base: int = 0) -> list[tuple[int, str, str]]:
-    """Period expressions in a sentence: (offset, kind, value) — value "2023", "2021-2023", or "" for "đến nay"."""
+    """Period expressions in a sentence: (offset, kind, value) — value "2023", "2021-2023", or "" for "đến nay"; kind
+    "term" for a term that opens it (its paragraph's alone, never the article's lead: extract._opening_period)."""
     found = []
     for m in _PERIOD.finditer(sentence):
         if _BASELINE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
         if m.group("range"):
             found.append((base + m.start(), "range", f"{m.group('y1')}-{m.group('y2')}"))
+        elif m.group("term"):
+            found.append((base + m.start("t1"), "term", f"{m.group('t1')}-{m.group('t2')}"))
         elif m.group("since"):
             found.append((base + m.start(), "range", f"{m.group('s1')}-{m.group('s2')}"))
         elif m.group("year"):
