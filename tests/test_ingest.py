@@ -130,6 +130,12 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     # … with its place (round 46's p1611, and p832)
     placed = "Ngày 30/10/2014 tại thôn Tân Xương II xã Suối Cát. Đoàn thanh niên huyện đã bàn giao nhà nhân ái.\n"
     assert [v.date_start for v in draft_of(placed).visits] == ["2014-10-30"]
+    # … and a span alone (fresh tuning text tw08)
+    span = (
+        "Từ ngày 21/02 đến ngày 28/02/2023. Đảng ủy, Ủy ban Mặt trận Tổ quốc Phường 1 tổ chức khảo sát tình hình "
+        "thực tế tại 6/6 khu phố.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(span).visits] == [("2023-02-21", "2023-02-28")]
 
 
 def test_the_day_a_law_takes_effect_is_no_gathering():

@@ -64,9 +64,12 @@ _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ
 
 # A sentence that is a day and nothing more, or with its place: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày 16/01/2022
 # tại Hội trường khối vận xã Tân Hưng."
+_DAY_ALONE = r"\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
 _DATE_ALONE = re.compile(
-    r"\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?\d{1,2}"
-    r"(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+    r"\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?"
+    # a span too: "Từ ngày 21/02 đến ngày 28/02/2023.", "Trong 2 ngày 21-22/02/2023."
+    r"(?:(?:[Tt]ừ|[Tt]rong\s+\d{1,2}\s+ngày,?)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?(?:\d{1,2}\s*(?:[-–]|và)\s*)?"
+    rf"{_DAY_ALONE}(?:\s*(?:đến|[-–])\s*(?:ngày\s+)?{_DAY_ALONE})?"
     r"(?:,?\s+tại\s+[^.;:!?]{1,80})?\s*"
 )
 
