@@ -3330,6 +3330,15 @@ def test_a_number_opening_a_quoted_campaign_name_is_part_of_the_name():
     assert values(draft_of(text)) == [12]
 
 
+def test_a_count_of_a_thing_named_in_quotes_is_a_count():
+    """Fresh tuning text ty05: "Hiện nay có 12 “tổ tự quản về an ninh trật tự”" counts 12 of them; a capital after
+    the quote opens a name ("3 “Dân vận khéo”"), and a document's number stays a number of the document."""
+    found = draft_of("Hiện nay có 12 “tổ tự quản về an ninh trật tự”.\n", published="2018-12-21").observations
+    assert [(o.value, o.indicator) for o in found] == [(12, "new:tổ tự quản")]
+    assert values(draft_of("Thực hiện Chỉ thị 05 “về đẩy mạnh học tập”.\n")) == []
+    assert values(draft_of("Xã xây dựng 3 “Dân vận khéo”.\n")) == []
+
+
 # --- round 20 (on-arrival misses of p726-p757) -------------------------------------------------------------------
 
 

@@ -417,6 +417,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     if re.match(r"/\s*[^\W\d_]", rest):
         rest = rest.lstrip("/ ")  # a rate per unit: "với mức 2.000/hội viên"
+    if (quoted := _QUOTE_OPEN.match(rest)) is not None and rest[quoted.end() : quoted.end() + 1].islower():
+        rest = rest[quoted.end() :]  # the thing counted, quoted: "12 “tổ tự quản về an ninh trật tự”"
     # in any case: a headline in capitals writes "KỶ NIỆM 92 NĂM"
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
@@ -701,6 +703,10 @@ def _listed_by_name(sentence: str, m: re.Match) -> str | None:
     return item if any(other.start() != m.start() for other in counted.finditer(sentence)) else None
 
 
+# An opening quote: before a lower-case word, what the number counts named in quotes (a capital opens a name).
+_QUOTE_OPEN = re.compile(r"\s*[“\"]")
+
+
 def _starts_with_noun(after: str) -> bool:
     """The next word is a lower-case word, an acronym ("KDC", "HTX") or a capitalised member or unit ("Ủy viên"),
     not a name."""
@@ -801,7 +807,7 @@ def _same_share(part: float, whole: float | None, percent: float) -> bool:
 
 def noun_after(after: str) -> str | None:
     """The thing counted: "1.973 mô hình, điển hình" → "mô hình"; "376 đơn KNTC" → "đơn"; "07 KDC" → "KDC"."""
-    text = _SKIP_WORDS.sub("", after.lstrip().lstrip("%").lstrip())
+    text = _SKIP_WORDS.sub("", after.lstrip().lstrip("%").lstrip().lstrip('“"'))  # "12 “tổ tự quản”": quoted
     if not text or not (text[0].isalpha()):
         return None  # "81,77%, xếp thứ 5": nothing named right after the number
     low = text.lower()
