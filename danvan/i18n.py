@@ -178,6 +178,7 @@ LABELS: Texts = {
     "unit_percent": ("%", "%"),
     "unit_average": ("bình quân", "average"),
     "unit_vnd": ("tỷ đồng", "billion VND"),
+    "unit_dong": ("đồng", "VND"),
     "reason_periods": ("khác kỳ số liệu", "different periods"),
     "reason_levels": ("khác cấp (tỉnh, huyện, xã)", "different levels (province, district, commune)"),
     "reason_statuses": ("lẫn số báo cáo với số dự ước hoặc chỉ tiêu", "reported mixed with estimates or targets"),

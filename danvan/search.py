@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from . import fmt
+from .queries import unit_name
 from .text import nfc
 
 MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
@@ -115,13 +117,13 @@ def _snippet(text: str, regexes: list[str]) -> tuple[str, tuple[tuple[int, int],
     return cut, _spans(cut, regexes)
 
 
-def _host() -> pl.Expr:
-    return pl.concat_str(
-        [pl.col("commune"), pl.col("district"), pl.col("display_name")], separator=", ", ignore_nulls=True
-    )
+def _host(lang: str = "vi") -> pl.Expr:
+    """Commune, district and unit, the unit as queries.unit_name names it (a search for "Bà Rịa" finds its records
+    under the 34-unit scheme too)."""
+    return pl.concat_str([pl.col("commune"), pl.col("district"), unit_name(lang)], separator=", ", ignore_nulls=True)
 
 
-def _visit_text() -> pl.Expr:
+def _visit_text(lang: str = "vi") -> pl.Expr:
     """A visit record's searched text (records())."""
     return pl.concat_str(
         [
@@ -129,7 +131,7 @@ def _visit_text() -> pl.Expr:
             pl.col("body"),
             pl.col("leader_name"),
             pl.col("leader_title"),
-            _host(),
+            _host(lang),
             pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
             pl.lit("“") + pl.col("quote") + pl.lit("”"),
         ],
@@ -161,9 +163,11 @@ def records(
         pl.lit("visit").alias("kind"),
         pl.col("visit_id").alias("record_id"),
         pl.concat_str(
-            [pl.col("date_start").dt.strftime("%d/%m/%Y"), pl.col("body"), _host()], separator=" — ", ignore_nulls=True
+            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), _host(lang)],
+            separator=" — ",
+            ignore_nulls=True,
         ).alias("title"),
-        _visit_text().alias("text"),
+        _visit_text(lang).alias("text"),
         pl.col("date_start").alias("day"),
         pl.lit("dong-thoi-gian").alias("page"),
         pl.lit("su_kien").alias("param"),

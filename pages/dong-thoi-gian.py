@@ -62,7 +62,7 @@ else:
             "visit_id",
             pl.format(
                 "{} — {} → {}",
-                pl.col("date_start").dt.strftime("%d/%m/%Y"),
+                fmt.date_expr("date_start", "date_precision"),
                 pl.col("body"),
                 queries.host_name(current.lang, labels=places).fill_null("—"),
             ),

@@ -206,3 +206,18 @@ def test_loader_refuses_a_url_the_pages_would_not_link(mini, url):
     with pytest.raises(danvan.DataError) as caught:
         danvan.load(mini)
     assert any(p.file == "sources.yaml" and p.field == "url" and p.record == "id=t2" for p in caught.value.problems)
+
+
+def test_files_name_a_former_province_and_give_money_in_dong(catalog):
+    """Under the 34-unit scheme a row of Bà Rịa - Vũng Tàu says so beside Hồ Chí Minh (a filtered sheet never
+    credits its figures to the city), and a value in whole đồng is labelled đồng, not tỷ đồng."""
+    flt = Filter(years=(2024, 2024), scheme="34")
+    rows = pl.read_csv(io.StringIO(_csv(catalog, flt, "Số liệu chỉ tiêu")), infer_schema=False)
+    money = rows.filter(pl.col("Giá trị") == "5000000000").row(0, named=True)
+    assert (money["Tỉnh"], money["Từ chỉ mức (hơn, gần…)"], money["Đơn vị"]) == (
+        "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)",
+        "gần",
+        "đồng",
+    )
+    visits = pl.read_csv(io.StringIO(_csv(catalog, flt, "Sự kiện")), infer_schema=False)
+    assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)" in visits["Tỉnh"].to_list()

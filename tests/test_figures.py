@@ -114,6 +114,12 @@ def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
             "tooltip": "25/04/2024\nBan Dân vận Trung ương → Lạng Sơn",
         }
     ]
+    # under the 34-unit scheme the host keeps its name of record, and an estimated day is marked
+    merged = queries.visits(catalog, Filter(provinces=("19",), years=(2020, 2020), scheme="34"))  # Thái Nguyên
+    tooltips = [a["tooltip"] for a in maps.arc_rows(queries.arc_summary(merged, catalog.units), "vi").to_dicts()]
+    assert any(t.startswith("~28/05/2020\n") and "Thái Nguyên (trước đây: Bắc Kạn)" in t for t in tooltips)
+    hover = merged.select(charts.timeline_hover("vi"))["hover"].to_list()
+    assert any(h.startswith("<b>~28/05/2020</b>") for h in hover)
 
 
 def test_legend_classes_then_no_data():

@@ -114,3 +114,23 @@ def test_search_in_finds_what_search_over_every_record_finds(request, data):
                 assert fast == expected, (flt, query)
                 found += sum(expected[1].values())
     assert found > 100
+
+
+def test_under_the_34_unit_scheme_a_former_province_is_found_by_its_name(catalog):
+    """Bà Rịa - Vũng Tàu's records are Hồ Chí Minh's under the 34-unit scheme: searching the old name finds them, and
+    a visit's title names both, its estimated day marked."""
+    flt = Filter(years=(2008, 2026), scheme="34")
+    table = search.records(
+        queries.visits(catalog, flt),
+        catalog.findings,
+        queries.observations(catalog, flt),
+        catalog.documents,
+        catalog.sources,
+    )
+    hits, _ = search.search("Xuyên Mộc", table)
+    titles = [h.title for h in hits if h.kind == "visit"]
+    assert titles == [
+        "11/12/2024 — Ban Dân vận Huyện ủy Xuyên Mộc — Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
+    ]
+    hits, _ = search.search("Bắc Kạn kiểm tra", table)
+    assert any(h.title.startswith("~28/05/2020 — ") for h in hits if h.kind == "visit")

@@ -74,7 +74,7 @@ def visit_table(
         pl.col("body_level").replace_strict(_labels("level_", BODY_LEVELS, lang)).alias(t("level", lang)),
         pl.col("body").alias(t("body", lang)),
         pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ").alias(t("leader", lang)),
-        pl.col("display_name").alias(t("province", lang)),
+        queries.unit_name(lang).alias(t("province", lang)),  # "Ninh Bình (trước đây: Hà Nam)": never the new alone
         queries.place_names(frame, pl.col("district"), places).alias(t("district", lang)),
         queries.place_names(frame, pl.col("commune"), places).alias(t("commune", lang)),
         pl.col("documents").list.join(", ").alias(t("documents_short", lang)),
@@ -94,7 +94,7 @@ def observation_table(
     sources = source_labels(catalog.sources) if catalog is not None else {}
     return queries.with_ratio_flag(frame, lang).select(
         pl.col(name_column(lang)).alias(t("indicator", lang)),
-        pl.col("display_name").alias(t("province", lang)),
+        queries.unit_name(lang).alias(t("province", lang)),  # "Ninh Bình (trước đây: Hà Nam)": never the new alone
         queries.place_names(frame, pl.col("district"), places).alias(t("district", lang)),
         queries.place_names(frame, pl.col("commune"), places).alias(t("commune", lang)),
         pl.col("period_start").alias(f"{t('period', lang)} ({t('period_from', lang)})"),
@@ -102,8 +102,8 @@ def observation_table(
         pl.col("qualifier").replace(value_texts(lang)).alias(t("qualifier", lang)),  # "hơn" | 9500: read together
         pl.col("value").alias(t("value", lang)),
         pl.col("ratio_note").alias(t("ratio_check", lang)),
-        pl.col("unit")
-        .replace_strict(_labels("unit_", ("count", "percent", "average", "vnd"), lang))
+        pl.col("unit")  # the values stay whole: money in đồng, not in the tỷ the pages write it in
+        .replace_strict(_labels("unit_", ("count", "percent", "average"), lang) | {"vnd": t("unit_dong", lang)})
         .alias(t("unit", lang)),
         pl.col("numerator").alias(t("numerator", lang)),
         pl.col("denominator").alias(t("denominator", lang)),

@@ -332,7 +332,7 @@ def timeline_hover(lang: str, places: pl.DataFrame | None = None, *, labels: pl.
     host = queries.host_name(lang, places, labels=labels).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
-        pl.col("date_start").dt.strftime("%d/%m/%Y"),
+        fmt.date_expr("date_start", "date_precision"),  # "~28/05/2020" for an estimated day
         _kind_label(lang),
         escaped(pl.col("body")),
         pl.lit(t("leader", lang)),

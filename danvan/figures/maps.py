@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pydeck as pdk
 
-from .. import fmt
+from .. import fmt, queries
 from ..i18n import t
 from ..model import Unit
 
@@ -303,9 +303,9 @@ def arc_rows(arcs: pl.DataFrame, lang: str) -> pl.DataFrame:
         .alias("color"),
         pl.format(
             "{}\n{} → {}{}",
-            pl.col("date_start").dt.strftime("%d/%m/%Y"),
+            fmt.date_expr("date_start", "date_precision"),
             pl.col("body"),
-            pl.col("province_name"),
+            queries.unit_name(lang),  # "Quảng Trị (trước đây: Quảng Bình)"
             pl.when(pl.col("visits") > 1).then(count).otherwise(pl.lit("")),
         ).alias("tooltip"),
     ).select("from_lon", "from_lat", "to_lon", "to_lat", "color", "tooltip")
