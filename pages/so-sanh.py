@@ -99,7 +99,7 @@ else:
         text_column="text",
         color_column="series",
         lang=lang,
-        percent=unit == "percent",
+        unit=unit,
     )
     st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 

@@ -210,7 +210,7 @@ def test_compare_series_never_share_a_look(catalog):
         text_column="text",
         color_column="series",
         lang="vi",
-        percent=False,
+        unit="count",
     )
     looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
     assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)
@@ -253,3 +253,22 @@ def test_compare_labels_under_the_34_unit_scheme_name_the_new_unit_and_the_old(c
     ):
         assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · Cấp tỉnh" in rows["label"].to_list()
     assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · Cấp huyện" in rows["label"].to_list()
+
+
+def test_compare_money_in_ty_dong_and_room_for_the_longest_label(catalog):
+    """ "hơn 8.000.000.000" was cut to "hơn 8." at the chart's edge: money is written and drawn in tỷ đồng, the axis
+    says so and reaches past the longest bar."""
+    obs = queries.per_year(queries.observations(catalog, Filter(years=(2024, 2024))))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == "welfare_gifts_value"), "vi", per_year=False)
+    assert sorted(rows["text"].to_list()) == ["gần 5 tỷ đồng", "hơn 8 tỷ đồng"]
+    figure = charts.make_compare_figure(
+        rows,
+        value_column="value",
+        label_column="label",
+        text_column="text",
+        color_column="series",
+        lang="vi",
+        unit="vnd",
+    )
+    assert max(x for bar in figure.data for x in bar.x) == 8.0
+    assert figure.layout.xaxis.title.text == "tỷ đồng" and figure.layout.xaxis.range[1] >= 9.6

@@ -177,14 +177,16 @@ def make_compare_figure(
     text_column: str,
     color_column: str,
     lang: str,
-    percent: bool,
+    unit: str,
 ) -> go.Figure:
-    """Horizontal bars, one per (unit, period), the value printed on each bar, coloured by period."""
+    """Horizontal bars, one per (unit, period), the value printed beside each bar, coloured by period; money in tỷ
+    đồng, the axis saying so. The axis reaches a fifth past the longest bar, so that its value is never cut off."""
     fig = go.Figure()
+    scale = 1e9 if unit == "vnd" else 1.0
     for i, group in enumerate(rows.partition_by(color_column, maintain_order=True)):
         fig.add_trace(
             go.Bar(
-                x=group[value_column].to_list(),
+                x=(group[value_column] / scale).to_list(),
                 y=group[label_column].to_list(),
                 orientation="h",
                 name=str(group[color_column][0]),
@@ -198,7 +200,13 @@ def make_compare_figure(
         )
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(title=None, ticksuffix="%" if percent else "", rangemode="tozero", tickformat=",")
+    longest = (rows.select(pl.col(value_column).max()).item() or 0) / scale
+    fig.update_xaxes(
+        title=t("unit_vnd", lang) if unit == "vnd" else None,
+        ticksuffix="%" if unit == "percent" else "",
+        range=[0, longest * 1.2 or 1],
+        tickformat=",",
+    )
     height = max(320, 70 * rows.height + 120)
     return style(fig, lang, height=min(height, 1400))
 
@@ -257,8 +265,12 @@ def compare_labels(
         pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(pl.lit(""))
     )
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
-    text = fmt.qualified_expr(fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else ""), lang)
-    text += suffix
+    if unit == "vnd":  # money as the pages write it: "hơn 8 tỷ đồng", not "hơn 8.000.000.000"
+        rows = rows.with_columns((pl.col(value_column) / 1e9).alias("_shown"))
+        number = fmt.number_expr("_shown", lang=lang) + pl.lit(" " + t("unit_vnd", lang))
+    else:
+        number = fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else "")
+    text = fmt.qualified_expr(number, lang) + suffix
     return (
         rows.with_columns(
             # concat_str, not pl.format: Polars 2.1's format panics on some filtered string columns (index out of range)
@@ -283,7 +295,7 @@ def compare_labels(
             ).alias("hover"),
         )
         .sort("series", value_column, descending=[False, True])
-        .drop("_place", strict=False)
+        .drop("_place", "_shown", strict=False)
     )
 
 
