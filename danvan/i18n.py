@@ -256,6 +256,10 @@ MAP: Texts = {
     "map_click": ("Bấm vào một tỉnh trên bản đồ để mở hồ sơ.", "Click a province on the map to open its profile."),
     "map_events_of": ("{n} sự kiện", "{n} events"),
     "map_merged_note": ("Số liệu cộng từ: {parts}", "Summed from: {parts}"),
+    "map_one_part_note": (
+        "Số liệu của riêng {part} (trước 1/7/2025), không phải của cả {unit}",
+        "{part}'s own figure (before 1/7/2025), not all of {unit}'s",
+    ),
 }
 
 

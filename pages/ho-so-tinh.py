@@ -75,8 +75,13 @@ with main:
         if observations.height > VALUES:  # the latest value of each indicator, the province's own first
             listed = queries.latest_values(observations).head(VALUES)
             st.caption(t("profile_latest_values", n=listed.height, m=fmt.number(observations.height, lang=lang)))
+        places = cached.place_labels(current.catalog, lang)  # "huyện Xuyên Mộc", "thành phố Bắc Kạn"
         for obs in listed.iter_rows(named=True):
-            place = obs["commune"] or obs["district"]
+            lower = obs["commune"] or obs["district"]
+            # a former province's figure says whose it is ("Ninh Bình (trước đây: Hà Nam)"); the profile's own
+            # province is not repeated on its cards
+            merged = obs["display_name"] != obs["province_name"]
+            place = ui.place(current, obs, places) if merged else places.get(lower, lower) if lower else None
             label = (
                 obs[name_col]
                 + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "")

@@ -37,7 +37,14 @@ _, found = cached.changes_since(current.catalog, current.flt, day)
 assert found is not None
 
 
+published = dict(current.catalog.sources.select("source_id", "published").iter_rows())
+
+
 def basis(row: dict) -> str:
+    """Why the record counts as new: the day it was saved, or its source's publication as the source gives it ("nguồn
+    đăng 12/2024", never the month's last day that `added` stands on)."""
+    if row["basis"] == "published":
+        return t("changes_basis_published", day=fmt.partial_date(published.get(row["source_id"])))
     return t("changes_basis_" + row["basis"], day=fmt.date(row["added"])) if row["basis"] else ""
 
 

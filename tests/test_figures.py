@@ -89,6 +89,16 @@ def test_map_tooltips_state_value_period_source_and_quote(catalog):
     assert lines[:2] == ["Mô hình: 1.145", "Kỳ số liệu: 2021–2023"]
     assert lines[2].startswith("Nguồn: Đoàn khảo sát của Ban Dân vận Trung ương")
     assert lines[3].startswith("“Giai đoạn 2021 - 2023") and "1.145 mô hình" in lines[3]
+    # under the 34-unit scheme Hà Nam's figure colours Ninh Bình: the tooltip says it is Hà Nam's alone, not a sum
+    merged = queries.map_values(
+        queries.observations(catalog, Filter(years=(2017, 2024), scheme="34")), "dvk_models_recognized", "34"
+    )
+    tip = maps.tooltips(merged, catalog.sources, legend_title="Mô hình", unit="count", lang="vi")["37"].split("\n")
+    assert tip[:3] == [
+        "Mô hình: 306",
+        "Kỳ số liệu: 2022",
+        "Số liệu của riêng Hà Nam (trước 1/7/2025), không phải của cả Ninh Bình",
+    ]
 
 
 def test_map_tooltips_of_visits_count_events(catalog):

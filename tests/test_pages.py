@@ -403,8 +403,18 @@ def test_a_figure_the_source_gives_as_hon_or_gan_is_never_shown_as_exact(entry):
     profile = open_page(entry, "ho-so-tinh", tinh="77", nam="2024")
     shown = [m.value for m in profile.metric]
     assert "hơn 9.500" in shown and "gần 5 tỷ đồng" in shown and "9.500" not in shown
+    # a district's card names it with its kind; under the 34-unit scheme with the former province too
+    assert "**Tổng giá trị quà hỗ trợ — đoàn viên, hội viên, đối tượng bảo trợ xã hội (huyện Xuyên Mộc)**" in text(
+        profile
+    )
+    merged = text(open_page(entry, "ho-so-tinh", tinh="79", nam="2024", ranh_gioi="34"))
+    assert "bảo trợ xã hội (huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu))**" in merged
     changes = text(open_page(entry, "thay-doi", nam="2017-2024"))
-    assert "đối tượng bảo trợ xã hội**: hơn 9.500 · huyện Xuyên Mộc, Bà Rịa - Vũng Tàu · " in changes
+    assert (
+        "đối tượng bảo trợ xã hội**: hơn 9.500 · huyện Xuyên Mộc, Bà Rịa - Vũng Tàu · Kỳ 2024 · nguồn đăng 12/2024"
+        in changes
+    )
+    assert "31/12/2024" not in changes.split("Bản ghi mới nhất")[-1].split("\n", 1)[1]  # no day the source never gave
     merged = text(open_page(entry, "thay-doi", nam="2017-2024", ranh_gioi="34"))
     assert "hơn 9.500 · huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · " in merged
 

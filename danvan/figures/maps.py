@@ -283,8 +283,10 @@ def tooltips(
             f"{legend_title}: {value}",
             t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"])),
         ]
-        if row["parts"] and (len(row["parts"]) > 1 or row["parts"][0] != row["display_name"]):
+        if row["parts"] and len(row["parts"]) > 1:
             lines.append(t("map_merged_note", lang, parts=", ".join(row["parts"])))
+        elif row["parts"] and row["parts"][0] != row["display_name"]:  # one former province's own figure, not a sum
+            lines.append(t("map_one_part_note", lang, part=row["parts"][0], unit=row["display_name"]))
         lines += [f"{t('source', lang)}: {titles.get(source_id) or source_id}" for source_id in row["sources"] or []]
         if unit is not None and row["quotes"]:
             lines.append(f"“{row['quotes'][0][:220]}”")
