@@ -12,6 +12,7 @@ import datetime as dt
 import polars as pl
 
 from .model import FOLLOWUP_STATES
+from .queries import unit_name
 
 NONE = "none"  # no mark yet
 STILL_OPEN = (NONE, "open", "in_progress")  # what the list of open recommendations shows
@@ -67,11 +68,14 @@ def recommendations(visits: pl.DataFrame, findings: pl.DataFrame, followups: pl.
     )
 
 
-def by_province(recommendations: pl.DataFrame, open_only: bool = True) -> list[tuple[str, pl.DataFrame]]:
-    """The recommendations grouped by the host province's name (in the filter's scheme; "—" when none), the
-    provinces with the most open ones first; only those still open (not marked done or dropped) when `open_only`."""
+def by_province(
+    recommendations: pl.DataFrame, open_only: bool = True, lang: str = "vi"
+) -> list[tuple[str, pl.DataFrame]]:
+    """The recommendations grouped by the host province (queries.unit_name: in the filter's scheme, with its name of
+    record when it was merged; "—" when none), the provinces with the most open ones first; only those still open
+    (not marked done or dropped) when `open_only`."""
     rows = recommendations.filter(pl.col("state").is_in(STILL_OPEN)) if open_only else recommendations
-    rows = rows.with_columns(pl.col("display_name").fill_null("—").alias("_place"))
+    rows = rows.with_columns(unit_name(lang).fill_null("—").alias("_place"))
     order = (
         rows.group_by("_place")
         .agg(pl.col("state").is_in(STILL_OPEN).sum().alias("_open"), pl.len())

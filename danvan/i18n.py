@@ -217,7 +217,7 @@ OVERVIEW: Texts = {
     "whats_new": ("Mới cập nhật", "Recently added"),
     "whats_new_row": (
         "{title} — {visits} sự kiện, {observations} số liệu",
-        "{title} — {visits} events, {observations} values",
+        "{title} — events: {visits}, values: {observations}",
     ),
 }
 

@@ -32,7 +32,7 @@ else:
     view.seed("fu_all", "tat_ca", None, lang)
     show_all = st.toggle(t("fu_show_all"), key="fu_all")
     view.keep("tat_ca", 1 if show_all else None)
-    groups = followup.by_province(recs, open_only=not show_all)
+    groups = followup.by_province(recs, open_only=not show_all, lang=lang)
     if not groups:
         st.success(t("fu_all_closed"))
     for place, rows in groups:

@@ -39,6 +39,10 @@ def test_every_direction_is_listed_unmarked(catalog):
     assert bac_kan["text"][0].startswith("Tiếp tục quán triệt chủ trương")
     groups = followup.by_province(recs)
     assert groups[0][0] == "Hà Nam" and groups[0][1].height == 5
+    # under the 34-unit scheme Hà Nam's recommendations are still Hà Nam's, under Ninh Bình
+    merged = queries.visits(catalog, Filter(years=(2008, 2026), scheme="34"))
+    groups = followup.by_province(followup.recommendations(merged, catalog.findings, marks([])))
+    assert groups[0][0] == "Ninh Bình (trước đây: Hà Nam)" and groups[0][1].height == 5
 
 
 def test_the_latest_mark_is_the_state_and_closed_ones_leave_the_open_list(catalog):
