@@ -172,6 +172,7 @@ def _filter_bar(catalog: danvan.Catalog) -> tuple[str, str]:
         format_func=names.__getitem__,
         placeholder=t("filter_all_provinces", lang),
         help=t("filter_provinces_help", lang),
+        select_all=False,  # Streamlit writes its "Select all" in English only; none chosen already means all
         **start(keys.PROVINCES, "default"),
     )
     _visit_filters(catalog, lang, start)
@@ -219,6 +220,7 @@ def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str
                 key=key,
                 placeholder=t("filter_all", lang),
                 format_func=(lambda v, name=name: t(name + v, lang)) if name else str,
+                select_all=False,
                 **start(key, "default"),
             )
 

@@ -496,3 +496,9 @@ def test_a_link_reopens_compare_toggles_the_source_and_document_search(entry):
     assert at.expander[0].label.startswith("290\\-QĐ/TW")
     at = open_page(entry, "kien-nghi", tat_ca="1")
     assert at.toggle(key="fu_all").value is True
+
+
+def test_the_filters_offer_no_english_select_all(entry):
+    """Streamlit's "Select all" entry is English only: the filter's multiselects leave it out (none chosen is all)."""
+    at = open_page(entry, "overview")
+    assert len(at.multiselect) == 4 and all(m.proto.select_all == 0 for m in at.multiselect)
