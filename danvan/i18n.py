@@ -929,8 +929,8 @@ LEADER: Texts = {
         "{n} provinces report: lowest {low}, highest {high} · Period {period}",
     ),
     "results_range_periods": (
-        "{n} tỉnh báo cáo: thấp nhất {low} (kỳ {low_period}), cao nhất {high} (kỳ {high_period})",
-        "{n} provinces report: lowest {low} (period {low_period}), highest {high} (period {high_period})",
+        "{n} tỉnh báo cáo: thấp nhất {low}, kỳ {low_period}; cao nhất {high}, kỳ {high_period}",
+        "{n} provinces report: lowest {low}, period {low_period}; highest {high}, period {high_period}",
     ),
     "results_achieved": (
         "Đạt **{share}** chỉ tiêu kế hoạch ({target}).",

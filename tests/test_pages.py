@@ -391,10 +391,10 @@ def test_overview_results_across_provinces_show_the_range(entry):
     shown = text(open_page(entry, "overview", nam="2017-2024"))
     assert "306 – 1.145" in shown
     # each end with its own period: "Kỳ 2021–2023" for both would date Hà Nam's 2022 figure wrongly
-    assert "2 tỉnh báo cáo: thấp nhất Hà Nam (kỳ 2022), cao nhất Lạng Sơn (kỳ 2021–2023)" in shown
+    assert "2 tỉnh báo cáo: thấp nhất Hà Nam, kỳ 2022; cao nhất Lạng Sơn, kỳ 2021–2023" in shown
     merged = text(open_page(entry, "overview", nam="2017-2024", ranh_gioi="34"))
     # under the 34-unit scheme Hà Nam's figure is not Ninh Bình's: both names, as every other view writes them
-    assert "thấp nhất Ninh Bình (trước đây: Hà Nam) (kỳ 2022)" in merged
+    assert "thấp nhất Ninh Bình (trước đây: Hà Nam), kỳ 2022;" in merged
 
 
 def test_a_figure_the_source_gives_as_hon_or_gan_is_never_shown_as_exact(entry):
