@@ -34,7 +34,10 @@ def header(view: View, page_key: str) -> None:
 
 
 def empty(view: View) -> None:
-    st.info(view.t("empty", filter=plain(view.filter_label())), icon=":material/search_off:")
+    """Nothing in the filter, and what to widen: the events' choices when some are made (level, kind, body)."""
+    narrowed = view.flt.levels or view.flt.kinds or view.flt.bodies
+    key = "empty_narrowed" if narrowed else "empty"
+    st.info(view.t(key, filter=plain(view.filter_label())), icon=":material/search_off:")
 
 
 def empty_part(view: View, key: str) -> None:

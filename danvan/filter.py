@@ -83,7 +83,9 @@ def filter_label(catalog: Catalog, flt: Filter, lang: str = "vi") -> str:
         ", ".join(t("kind_" + x, lang) for x in flt.kinds),
         ", ".join(flt.bodies),
     ]
-    return "; ".join([label, *(part for part in visits if part)])
+    chosen = "; ".join(part for part in visits if part)
+    # the choices narrow the events only: said so, lest "Cấp xã" be read over a province's figures
+    return f"{label}; {t('filter_label_events', lang, choices=chosen)}" if chosen else label
 
 
 # ---------------------------------------------------------------- links

@@ -45,6 +45,12 @@ APP: Texts = {
         "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",
         "No data for the current filter ({filter}). Widen the years or clear the provinces.",
     ),
+    "empty_narrowed": (
+        "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy bỏ bớt lựa chọn trong “Lọc sự kiện” (cấp, loại, cơ "
+        "quan), mở rộng năm hoặc bỏ chọn tỉnh.",
+        "No data for the current filter ({filter}). Clear some choices under “Which visits” (level, kind, body), "
+        "widen the years or clear the provinces.",
+    ),
     "empty_visits": ("Không có sự kiện nào trong bộ lọc này ({filter}).", "No events in this filter ({filter})."),
     "empty_values": (
         "Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",
@@ -141,6 +147,7 @@ WORDS: Texts = {
     "none": ("không có", "none"),
     "merged_into": ("từ 1/7/2025 hợp nhất với {others} thành {name}", "merged with {others} into {name} from 1/7/2025"),
     "merged_from": ("hợp nhất từ {names}", "merged from {names}"),
+    "filter_label_events": ("sự kiện: {choices}", "events: {choices}"),
     "documents_short": ("Văn bản", "Documents"),
     "unchanged": (
         "giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025",

@@ -319,7 +319,7 @@ def test_visit_filters_from_a_link_apply_to_every_page(entry):
     assert at.sidebar.multiselect(key="f_cap").value == ["central"]
     assert at.sidebar.multiselect(key="f_loai").value == ["khao_sat"]
     assert {m.label: m.value for m in at.metric}["Sự kiện"] == "1"
-    assert "Tất cả tỉnh, thành phố; 2017–2024; 63 tỉnh (trước 1/7/2025); Trung ương; Khảo sát" in text(at)
+    assert "Tất cả tỉnh, thành phố; 2017–2024; 63 tỉnh (trước 1/7/2025); sự kiện: Trung ương; Khảo sát" in text(at)
     at.switch_page(str(ROOT / "pages" / "du-lieu.py"))
     at.run()
     assert at.dataframe[0].value["Ngày"].to_list() == ["25/04/2024"]  # the one central survey: Lạng Sơn
@@ -502,3 +502,8 @@ def test_the_filters_offer_no_english_select_all(entry):
     """Streamlit's "Select all" entry is English only: the filter's multiselects leave it out (none chosen is all)."""
     at = open_page(entry, "overview")
     assert len(at.multiselect) == 4 and all(m.proto.select_all == 0 for m in at.multiselect)
+
+
+def test_an_empty_timeline_under_a_level_choice_says_to_clear_it(entry):
+    shown = text(open_page(entry, "dong-thoi-gian", cap="commune"))
+    assert "; sự kiện: Cấp xã). Hãy bỏ bớt lựa chọn trong “Lọc sự kiện” (cấp, loại, cơ quan)" in shown
