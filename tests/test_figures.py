@@ -209,19 +209,23 @@ def test_legend_classes_are_distinct_and_hold_values():
     assert len(bounds) == 5 and [sum(s <= v <= e for v in many) for s, e, _ in bounds] == [8] * 5
 
 
-def test_compare_series_never_share_a_look(catalog):
-    obs = queries.per_year(queries.observations(catalog, Filter()))
-    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
-    assert rows["series"].n_unique() > 8  # Lạng Sơn's documents by type: more series than the eight colours
-    figure = charts.make_compare_figure(
+def _compare_figure(rows: pl.DataFrame, unit: str):
+    return charts.make_compare_figure(
         rows,
         value_column="value",
         label_column="label",
         text_column="text",
         color_column="series",
         lang="vi",
-        unit="count",
+        unit=unit,
     )
+
+
+def test_compare_series_never_share_a_look(catalog):
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=False)
+    assert rows["series"].n_unique() > 8  # Lạng Sơn's documents by type: more series than the eight colours
+    figure = _compare_figure(rows, "count")
     looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in figure.data]
     assert len(looks) == rows["series"].n_unique() and len(set(looks)) == len(looks)
 
@@ -271,14 +275,6 @@ def test_compare_money_in_ty_dong_and_room_for_the_longest_label(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter(years=(2024, 2024))))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == "welfare_gifts_value"), "vi", per_year=False)
     assert sorted(rows["text"].to_list()) == ["gần 5 tỷ đồng", "hơn 8 tỷ đồng"]
-    figure = charts.make_compare_figure(
-        rows,
-        value_column="value",
-        label_column="label",
-        text_column="text",
-        color_column="series",
-        lang="vi",
-        unit="vnd",
-    )
+    figure = _compare_figure(rows, "vnd")
     assert max(x for bar in figure.data for x in bar.x) == 8.0
     assert figure.layout.xaxis.title.text == "tỷ đồng" and figure.layout.xaxis.range[1] >= 9.6
