@@ -110,7 +110,7 @@ def _trend_table(view: View, moved) -> list[dict]:
         rows.append(
             {
                 t("trends_indicator"): row[name_column(lang)] + (f" — {row['breakdown']}" if row["breakdown"] else ""),
-                t("trends_place"): place,
+                t("place"): place,
                 t("trends_periods"): " → ".join(
                     fmt.period(p["period_start"], p["period_end"])
                     + ": "

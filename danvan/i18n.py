@@ -960,7 +960,7 @@ LEADER: Texts = {
     ),
     "trends_more": ("Còn {n} dòng nữa (xem trang So sánh).", "{n} more rows (see the Compare page)."),
     "trends_indicator": ("Chỉ tiêu", "Indicator"),
-    "trends_place": ("Nơi", "Place"),
+    "place": ("Nơi", "Place"),
     "trends_periods": ("Các kỳ", "Periods"),
     "trends_change": ("Thay đổi so với kỳ trước", "Change since the previous period"),
     "trends_points": ("{n} điểm %", "{n} points"),

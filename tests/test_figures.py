@@ -63,7 +63,7 @@ def test_compare_table_headers_and_source_titles(catalog):
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "en", per_year=False)
     table = charts.compare_table(rows, catalog.sources, "en")
     assert table.columns == [
-        "Province",
+        "Place",  # a province, a district or a commune: the column holds all three
         "Period",
         "Value",
         "Status",

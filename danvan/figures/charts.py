@@ -312,7 +312,7 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
     """compare_labels' rows as the table under the chart: headers in `lang`, the computed percentage of a stated
     numerator/denominator, the quote and the source's title."""
     return rows.select(
-        pl.col("label").alias(t("province", lang)),
+        pl.col("label").alias(t("place", lang)),  # a province, a district or a commune, with its level
         pl.col("period_label").alias(t("period", lang)),
         pl.col("text").alias(t("value", lang)),
         pl.col("status_label").alias(t("status", lang)),
