@@ -658,6 +658,12 @@ def unit_name(lang: str) -> pl.Expr:
     )
 
 
+def address(lang: str) -> pl.Expr:
+    """Commune, district and unit (unit_name), those a record has: "xã Trường Thủy, Lệ Thủy, Quảng Trị (trước đây:
+    Quảng Bình)"; null for a central record."""
+    return pl.concat_str([pl.col("commune"), pl.col("district"), unit_name(lang)], separator=", ", ignore_nulls=True)
+
+
 def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:
     """Where a visit went: its commune or district (with its kind when `places` or their `labels` are given: "huyện
     Ba Bể") and the unit (unit_name); the unit alone for a province-level visit."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from . import fmt
-from .queries import unit_name
+from .queries import address
 from .text import nfc
 
 MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
@@ -117,12 +117,6 @@ def _snippet(text: str, regexes: list[str]) -> tuple[str, tuple[tuple[int, int],
     return cut, _spans(cut, regexes)
 
 
-def _host(lang: str = "vi") -> pl.Expr:
-    """Commune, district and unit, the unit as queries.unit_name names it (a search for "Bà Rịa" finds its records
-    under the 34-unit scheme too)."""
-    return pl.concat_str([pl.col("commune"), pl.col("district"), unit_name(lang)], separator=", ", ignore_nulls=True)
-
-
 def _visit_text(lang: str = "vi") -> pl.Expr:
     """A visit record's searched text (records())."""
     return pl.concat_str(
@@ -131,7 +125,7 @@ def _visit_text(lang: str = "vi") -> pl.Expr:
             pl.col("body"),
             pl.col("leader_name"),
             pl.col("leader_title"),
-            _host(lang),
+            address(lang),
             pl.when(pl.col("documents").list.len() > 0).then(pl.col("documents").list.join(", ")),
             pl.lit("“") + pl.col("quote") + pl.lit("”"),
         ],
@@ -163,7 +157,7 @@ def records(
         pl.lit("visit").alias("kind"),
         pl.col("visit_id").alias("record_id"),
         pl.concat_str(
-            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), _host(lang)],
+            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), address(lang)],
             separator=" — ",
             ignore_nulls=True,
         ).alias("title"),

@@ -567,14 +567,8 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
 
 
 def _host_expr(lang: str) -> pl.Expr:
-    """Commune, district and unit of a visit, the unit as queries.unit_name names it; "—" for a central one."""
-    return (
-        pl.concat_str(
-            [pl.col("commune"), pl.col("district"), queries.unit_name(lang)], separator=", ", ignore_nulls=True
-        )
-        .replace("", "—")
-        .fill_null("—")
-    )
+    """A visit's queries.address; "—" for a central one."""
+    return queries.address(lang).replace("", "—").fill_null("—")
 
 
 def _kind_expr(lang: str) -> pl.Expr:
