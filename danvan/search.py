@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from . import fmt
-from .queries import address
+from .queries import address, unit_name
 from .text import nfc
 
 MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
@@ -187,16 +187,14 @@ def records(
     value_rows = observations.select(
         pl.lit("value").alias("kind"),
         pl.col("observation_id").alias("record_id"),
-        pl.concat_str(
-            [pl.col(name), pl.col("breakdown"), pl.col("display_name")], separator=" — ", ignore_nulls=True
-        ).alias("title"),
+        pl.concat_str([pl.col(name), pl.col("breakdown"), unit_name(lang)], separator=" — ", ignore_nulls=True).alias(
+            "title"
+        ),
         pl.concat_str(
             [
                 pl.col(name),
                 pl.col("breakdown"),
-                pl.col("commune"),
-                pl.col("district"),
-                pl.col("display_name"),
+                address(lang),
                 pl.lit("“") + pl.col("quote") + pl.lit("”"),
             ],
             separator=" · ",
@@ -317,7 +315,8 @@ class Encoded:
 
 def value_parts(lang: str = "vi") -> list[str]:
     """The columns of an observation whose text a value's record is made of (records())."""
-    return ["name_en" if lang == "en" else "name_vi", "breakdown", "commune", "district", "display_name", "quote"]
+    name = "name_en" if lang == "en" else "name_vi"
+    return [name, "breakdown", "commune", "district", "display_name", "province_name", "quote"]
 
 
 def encode(table: pl.DataFrame, lang: str = "vi", keep: tuple[str, ...] = ()) -> Encoded:
@@ -350,7 +349,7 @@ def search_in(
     terms = words(query)
     if not terms:
         return [], {}
-    place = [pl.col("commune"), pl.col("district"), pl.col("display_name")]
+    place = [pl.col("commune"), pl.col("district"), pl.col("display_name"), pl.col("province_name")]
     kept_findings = findings.filter(
         pl.col("visit_id").is_in(visits["visit_id"].implode()),
         _holding([pl.col("text"), pl.col("quote")], terms),

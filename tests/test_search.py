@@ -134,3 +134,15 @@ def test_under_the_34_unit_scheme_a_former_province_is_found_by_its_name(catalog
     ]
     hits, _ = search.search("Bắc Kạn kiểm tra", table)
     assert any(h.title.startswith("~28/05/2020 — ") for h in hits if h.kind == "visit")
+    # the page's path (search_in, which reads a value's parts before making its record) finds the old name too, and
+    # a value's title names both units
+    parts = (
+        queries.visits(catalog, flt),
+        catalog.findings,
+        queries.observations(catalog, flt),
+        catalog.documents,
+        catalog.sources,
+    )
+    hits, counts = search.search_in("Bà Rịa", *parts)
+    assert counts["visit"] == 1 and counts["value"] >= 5
+    assert all(h.title.endswith("Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)") for h in hits if h.kind == "value")
