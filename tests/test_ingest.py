@@ -1524,6 +1524,12 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         ("theo tinh thần Chỉ thị số 35 và các hướng dẫn của Trung ương, quá trình thực hiện", []),
         ("Quyết Định 386/QĐ/TTg ngày 17 tháng 3 năm 2021 của Thủ tướng chính phủ", ["386/QĐ-TTg"]),
+        # a state issuer's code written the Party's way is its state form, one document with the other spelling (p480)
+        (
+            "Thực hiện Nghị quyết 872-NQ/UBTVQH14 ngày 10/01/2020, các phường sáp nhập theo Nghị quyết 872/NQ-UBTVQH14",
+            ["872/NQ-UBTVQH14", "872/NQ-UBTVQH14"],
+        ),
+        ("Nghị quyết 12-NQ/HĐND của tỉnh và Nghị định 12-NĐ/CP", ["12/NQ-HĐND", "12/NĐ-CP"]),
         ("Tổng kết 10 năm thực hiện Nghị quyết 765 của Quân ủy Trung ương", ["765-NQ/QUTW"]),
         # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
         ("10 năm thực hiện NQ 28 của Ban Thường vụ Thành ủy, Hải Phòng đạt nhiều kết quả", ["28-NQ/TU"]),

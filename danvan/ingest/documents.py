@@ -52,6 +52,9 @@ _CODE = re.compile(
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
 # Not a Ban Chỉ đạo ("BCĐ"): the Party's committees write "28-KH/BCĐ", the State's "12/KH-BCĐ", so its form is kept.
 _PARTY_ISSUER = re.compile(r"TW|TƯ|TU|HU|TXU|QU|ThU|ĐU|ĐUK|BDV\w*|BTG\w*|UBKT\w*")
+# State issuers, whose codes are written "872/NQ-UBTVQH14": "872-NQ/UBTVQH14" is the same document written the
+# Party's way (the Government, the Prime Minister, people's committees and councils, the National Assembly).
+_STATE_ISSUER = re.compile(r"CP|TTg|UBND|HĐND|(?:UB)?TVQH\d*|QH\d*")
 # A court's instance, first ("ST", sơ thẩm) or on appeal ("PT", phúc thẩm), after a case's kind ("HS-ST", "DS-PT",
 # "QĐ-PT"), or a case file taken in ("TLPT-HC", thụ lý phúc thẩm).
 _COURT = re.compile(r"(?:[A-ZĐ]{2,4}-)?(?:ST|PT)|TL(?:ST|PT)-[A-ZĐ]{2,4}")
@@ -362,7 +365,8 @@ def _hyphens(text: str) -> str:
 
 def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1: str, sep2: str) -> str:
     """ "25 - NQ/TW" → 25-NQ/TW; "76/NQ-CP"; "33/2021/CT-TTg"; dashes become hyphens; a party issuer's code
-    written in the state form ("49/NQ-TU") or with a footnote mark ("30-CT/TW1") is its party form."""
+    written in the state form ("49/NQ-TU") or with a footnote mark ("30-CT/TW1") is its party form, and a state
+    issuer's written in the party form ("872-NQ/UBTVQH14") its state form."""
     sep1, sep2 = _hyphens(sep1), _hyphens(sep2)
     issuer = _hyphens(issuer)
     if footnote := _FOOTNOTE.match(issuer):
@@ -371,7 +375,9 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer) and doc_type not in _STATE_TYPES:
         sep1, sep2 = "-", "/"
-    elif sep1 == sep2 == "/" and issuer in _STATE_SUFFIX.values():
+    elif sep1 == "-" and sep2 == "/" and _STATE_ISSUER.fullmatch(issuer):
+        sep1, sep2 = "/", "-"
+    elif sep1 == sep2 == "/" and (issuer in _STATE_SUFFIX.values() or _STATE_ISSUER.fullmatch(issuer)):
         sep2 = "-"  # "386/QĐ/TTg" is 386/QĐ-TTg
     head = f"{num}/{year}" if year else num
     return f"{head}{sep1}{doc_type}{sep2}{issuer}"
