@@ -3138,6 +3138,24 @@ def test_a_bare_document_the_catalog_knows_is_completed_and_a_duration_is_no_num
     assert find_documents(duration, known) == []  # "25 năm" is 25 years, not Nghị quyết 25
 
 
+def test_a_bare_central_document_is_known_by_the_subject_its_sentence_names():
+    """p22 and p1411: "Nghị quyết số 24" in a sentence on ethnic minorities is 24-NQ/TW, "Nghị quyết 09 về … công
+    tác CCB" 09-NQ/TW; a number without such a subject, or with its issuer named, is not a central document."""
+    text = (
+        "sau 15 năm thực hiện Nghị quyết số 24 và 25 năm thực hiện Chỉ thị số 45 có thể thấy tình hình kinh tế, "
+        "xã hội vùng đồng bào dân tộc thiểu số, nhất là đồng bào Mông, có nhiều đổi thay."
+    )
+    assert [h.code for h in find_documents(text)] == ["24-NQ/TW", "45-CT/TW"]
+    text = (
+        "sau 15 năm thực hiện Nghị quyết 09 về “Tăng cường sự lãnh đạo của Đảng đối với công tác CCB Việt Nam”; "
+        "Nghị quyết 11 (khóa X) về “Công tác phụ nữ thời kỳ đẩy mạnh CNH – HĐH đất nước”."
+    )
+    assert [h.code for h in find_documents(text)] == ["09-NQ/TW", "11-NQ/TW"]
+    assert [h.code for h in find_documents("Nghị quyết số 24 của Tỉnh ủy về công tác dân tộc")] == ["24-NQ/TU"]
+    assert find_documents("Nghị quyết số 24 về phát triển du lịch. Đồng bào dân tộc thiểu số") == []
+    assert find_documents("Nghị quyết 11 về xây dựng nông thôn mới") == []
+
+
 def test_a_count_named_twice_and_a_gatherings_second_day():
     assert values(draft_of("Tỉnh hiện có 1.082 khu dân cư tương ứng với 1.082 thôn, bản, khu phố.\n")) == [1082]
     assert values(draft_of("Hỗ trợ 1.840 ngôi nhà theo Chương trình 167 giai đoạn II.\n")) == [1840]

@@ -154,6 +154,33 @@ _PLENUM_RESOLUTIONS = {
     ("XIII", 8, "bảo vệ tổ quốc"): ("44", None),
     ("XIII", 8, "trí thức"): ("45", None),
 }
+# Central documents a curator knows by kind and number when the sentence says what they are about: "15 năm thực hiện
+# Nghị quyết số 24 …, vùng đồng bào dân tộc thiểu số" is 24-NQ/TW (công tác dân tộc, 2003). The words are the
+# document's subject as articles name it (lower case); one number may be several documents of one code (25-NQ/TW:
+# tôn giáo 2003, thanh niên 2008, dân vận 2013). Only for a mention whose issuer is not named.
+_CENTRAL_SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("NQ", "09"): ("cựu chiến binh", "ccb"),  # 2002: công tác cựu chiến binh trong giai đoạn cách mạng mới
+    ("NQ", "11"): ("phụ nữ",),  # 2007: công tác phụ nữ thời kỳ đẩy mạnh CNH, HĐH
+    ("NQ", "20"): ("giai cấp công nhân",),  # 2008
+    ("NQ", "23"): ("đại đoàn kết", "văn học", "nghệ thuật"),  # 2003; 2008
+    ("NQ", "24"): ("dân tộc thiểu số", "công tác dân tộc", "đồng bào dân tộc", "biến đổi khí hậu"),  # 2003; 2013
+    ("NQ", "25"): ("dân vận", "tôn giáo", "thanh niên"),  # 2013; 2003; 2008
+    ("NQ", "26"): ("nông dân", "nông nghiệp", "nông thôn"),  # 2008
+    ("NQ", "27"): ("trí thức",),  # 2008
+    ("NQ", "43"): ("đại đoàn kết",),  # 2023
+    ("CT", "05"): ("hồ chí minh",),  # 2016: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
+    ("CT", "21"): ("phụ nữ",),  # 2018: tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới
+    ("CT", "30"): ("dân chủ",),  # 1998: xây dựng và thực hiện quy chế dân chủ ở cơ sở
+    ("CT", "42"): ("thế hệ trẻ", "lý tưởng"),  # 2015
+    ("CT", "45"): ("mông",),  # 1994: một số công tác ở vùng dân tộc Mông
+    ("CT", "49"): ("gia đình", "dân vận"),  # 2005: xây dựng gia đình; 2015: dân vận ở vùng đồng bào dân tộc thiểu số
+    ("KL", "43"): ("dân vận",),  # 2019: tiếp tục thực hiện Nghị quyết 25-NQ/TW
+    ("KL", "62"): ("mặt trận",),  # 2009: đổi mới nội dung, phương thức hoạt động của MTTQ và các đoàn thể
+    ("KL", "114"): ("dân vận",),  # 2015: nâng cao chất lượng, hiệu quả công tác dân vận của cơ quan nhà nước
+    ("QĐ", "217"): ("giám sát", "phản biện"),  # 2013: giám sát và phản biện xã hội của MTTQ và các đoàn thể
+    ("QĐ", "218"): ("góp ý",),  # 2013: MTTQ, các đoàn thể và nhân dân tham gia góp ý xây dựng Đảng, chính quyền
+    ("QĐ", "290"): ("dân vận",),  # 2010: quy chế công tác dân vận của hệ thống chính trị
+}
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
@@ -431,7 +458,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
             if code is None and issuer:
                 code = _code_from_issuer(num, doc_type, issuer)
             if code is None and not issuer:
-                code = _known_central(num, doc_type, known)
+                code = _known_central(num, doc_type, known) or _central_by_subject(text, num, doc_type, start, stop)
             if code is None:
                 continue
             hit = DocHit(m.start() if num == m.group("num") else start, stop, code, m.group("kind"), inferred, issuer)
@@ -478,6 +505,18 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
                     DocHit(m.start(), m.end(), f"{num}-NQ/TW", "Nghị quyết", True, "Ban Chấp hành Trung ương", date)
                 )
     return out
+
+
+def _central_by_subject(text: str, num: str, doc_type: str, start: int, end: int) -> str | None:
+    """The central document of this kind and number whose subject its sentence names (_CENTRAL_SUBJECTS), else None."""
+    key = (doc_type, num.zfill(2))
+    if key not in _CENTRAL_SUBJECTS:
+        return None
+    before = re.split(r"[.;\n]\s", text[max(0, start - 300) : start])[-1]
+    sentence = (before + text[start:end] + re.split(r"[.;\n]\s|\n", text[end : end + 400])[0]).lower()
+    if any(words in sentence for words in _CENTRAL_SUBJECTS[key]):
+        return f"{key[1]}-{doc_type}/TW"
+    return None
 
 
 def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
