@@ -167,6 +167,20 @@ def test_a_span_of_days_on_a_short_line_is_no_publication_date():
     assert draft_of(text.replace("26 và 27/7/2023", "27/7/2023")).source.published == "2023-07-27"
 
 
+def test_a_stamp_named_at_the_end_of_the_title_line_is_the_publication_date():
+    """A page that prints "Ngày cập nhật 29/11/2022" after its title: that is the stamp, not a gathering on the 29th,
+    and the yearless "các ngày 12 và 13 tháng 11 vừa qua" takes its year."""
+    text = (
+        "Các TDP trên địa bàn phường Tứ Hạ tổ chức ngày Hội đại đoàn kết dân tộc năm 2022 Ngày cập nhật 29/11/2022\n"
+        "Vào các ngày 12 và 13 tháng 11 vừa qua, Ban công tác mặt trận, cán bộ và nhân dân các TDP trên địa bàn "
+        "phường Tứ Hạ đã long trọng tổ chức Lễ kỷ niệm và Ngày hội đại đoàn kết toàn dân tộc.\n"
+    )
+    draft = draft_of(text)
+    assert draft.source.published == "2022-11-29"
+    assert event_keys(draft) == {"2022-11-12..2022-11-13"}
+    assert draft_of("Hội nghị sơ kết công tác Mặt trận\nNgày đăng: 12/05/2021\n").source.published == "2021-05-12"
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

@@ -95,6 +95,10 @@ _TIME = re.compile(
 # A clock time written against a date: the page's time stamp.
 _STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")
 _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
+# A page's stamp named as such, with or without its time: "Ngày cập nhật 29/11/2022", "Ngày đăng: 12/05/2021".
+_STAMP_WORDS = re.compile(
+    r"\b(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng(?:\s+tải)?|[Xx]uất\s+bản)(?:\s+(?:ngày|lúc))?\s*:?\s*$"
+)
 # An anniversary, "(18-11-1930/ 18-11- 2014)", "(15/10/1930 - 15/10/2024)": the founding day is history, and the
 # later date names the year the article is written in.
 _ANNIVERSARY = re.compile(
@@ -400,7 +404,8 @@ def _date_bar(line: str, rest: str) -> bool:
 
 
 def _is_stamp(text: str, hit: DateHit) -> bool:
-    """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39"; or a
+    """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39", or named
+    a stamp ("Ngày cập nhật 29/11/2022"); or a
     line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp; or a news
     agency's dateline "Hà Nội (TTXVN 11/3/2022)"."""
     glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
@@ -409,6 +414,7 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
         glued
         or wire
         or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
+        or bool(_STAMP_WORDS.search(text[max(0, hit.start - 24) : hit.start]))
         or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
     )
 
