@@ -3657,6 +3657,17 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         # … also after "trong đó" without its comma, the name alone or after "dân tộc"
         ("Huyện có 42 người uy tín, trong đó dân tộc Khmer 37 người, Hoa 3 người, Kinh 2 người.", [42, 37, 3, 2]),
         ("Huyện có 42 người uy tín, trong đó Khmer 37 người, Hoa 5 người.", [42, 37, 5]),
+        # fresh texts: items after a colon, one per semicolon, the last holding "và"; the people a delegation lists
+        ("Các đội sẽ trải qua 3 phần thi gồm: Chào hỏi; tiểu phẩm “Dân vận khéo”; lý thuyết và xử lý tình huống.", []),
+        (
+            "Đồng Nai có 4 đại biểu, gồm các ông, bà: Nguyễn Thị Kim Liên, Trưởng ban; Nguyễn Văn Luông, Phó ban; "
+            "Nguyễn Văn Chư, Trưởng ban đại diện huyện Thống Nhất và Thổ Thân, Ủy viên BCH Hội xã Bàu Trâm.",
+            [],
+        ),
+        # a plenum written in lower case; a house on its street; roads counted
+        ("hội thi tìm hiểu nghị quyết trung ương 4 khóa VII và chỉ thị 05 của Bộ Chính trị.", []),
+        ("Ngày hội được tổ chức tại Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ, với đông đảo bà con.", []),
+        ("Xã làm mới 8 đường giao thông nông thôn.", [8]),
     ],
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):

@@ -58,7 +58,8 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 
 # Words right before a number that make it a name or an ordinal, not a measure:
 # "số 1" (but "tổng số 279" is a total), "khóa XI", "lần thứ 5", "Chi bộ 11", "mức độ 3, 4", "Quốc lộ 1A",
-# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7", a phase "giai đoạn 1", a military unit "Đại đội 105",
+# "Covid-19", "tuổi 60", a plenum "Nghị quyết Trung ương 7" (also "nghị quyết trung ương 4"), a phase "giai đoạn 1",
+# a military unit "Đại đội 105",
 # a programme "Chương trình 167", the two sides "giữa 2 đội X - Y", a day "ngày 10/11", a ward "phường 6", a road
 # "đường tỉnh 830", a month named without its year "Tháng 6 vừa qua", a town's block "khối 4 phường Nghi Thu".
 _NOT_MEASURE_BEFORE = re.compile(
@@ -68,7 +69,7 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
     r"NQ|CT|QĐ|KL|"  # a document by the abbreviation of its kind: "thực hiện NQ 25 và CT 05"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|[Đđ]ường\s+tỉnh|[Đđ]ường\s+huyện|huyện\s+lộ|[Tt]háng|tuổi|lúc|hotline|Hotline|ĐT:|Fax|"
-    r"Email|Lô|lô|tầng|Tầng|Trung ương|TƯ|giai đoạn|Giai đoạn|"
+    r"Email|Lô|lô|tầng|Tầng|Trung ương|trung ương|TƯ|giai đoạn|Giai đoạn|"
     r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
     r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
     r"sư đoàn|Chương trình|Đề án|Dự án|BCĐ|Ban\s+[Cc]hỉ\s+đạo(?:\s+\(BCĐ\))?|"
@@ -391,6 +392,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
         return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
+    if re.match(r"\s*(?:đường|phố)\s+[A-ZĐ]", after):
+        return False  # "Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ": a house on its street
     if m.group(0) == "0" and re.match(r"\s*đồng\b", after):
         return False  # "gian hàng 0 đồng": free, a name
     if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
@@ -434,7 +437,10 @@ _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
 # "giám sát 2 nội dung gồm: Giám sát …; giám sát …": a list opened by a colon, its items one per semicolon;
 # "2 nhóm … gồm chăn nuôi heo sinh sản và mua bán dừa trái": opened by "gồm", its items split at commas and "và";
 # "4 phẩm chất đạo đức “tự tin, tự trọng, trung hậu, đảm đang”": quoted, split at commas.
-_ITEMS_OPEN = re.compile(r"[^\d.;:]{0,40}?\b(?:gồm|là|như\s+sau)\s*:", re.IGNORECASE)
+# "4 đại biểu, gồm các ông, bà: A, …; B, …": the people listed, one per semicolon.
+_ITEMS_OPEN = re.compile(
+    r"[^\d.;:]{0,40}?\b(?:gồm(?:\s+các\s+(?:ông,?\s+bà|đồng\s+chí))?|là|như\s+sau)\s*:", re.IGNORECASE
+)
 _ITEMS_AFTER_GOM = re.compile(r"[^\d.;:“\"]{0,40}?\bgồm\s+(?P<items>[^\d.;:“\"()]+?)\s*(?:[.;]|$)")
 _ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,4}\s*[“\"](?P<items>[^”\"]+)[”\"]")
 
@@ -447,8 +453,10 @@ def _names_its_list(rest: str, written: str) -> bool:
     if not written.isdigit() or not 2 <= int(written) <= 12:
         return False
     if (opened := _ITEMS_OPEN.match(rest)) is not None:
-        items = rest[opened.end() :].split(";")
-        items[-1:] = re.split(r"\bvà\b", items[-1], maxsplit=1)  # "… gồm: gia đình ông A; bà B và ông C"
+        items = [item for item in rest[opened.end() :].split(";") if item.strip()]
+        if len(items) == int(written):  # "3 phần thi gồm: Chào hỏi; tiểu phẩm …; lý thuyết và xử lý tình huống"
+            return True
+        items[-1:] = re.split(r"\bvà\b", items[-1], maxsplit=1) if items else []  # "…: ông A; bà B và ông C"
     elif (listed := _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)) is not None:
         items = re.split(r",|\bvà\b", listed.group("items"))
     else:
