@@ -529,7 +529,19 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     found = headline_place(head.text, registry, hint or outlet, base=head.start) if head else None
     if found is not None and not any(h.start < found.end and found.start < h.end for h in first):
         first = sorted([*first, found], key=lambda h: h.start)
-    return first
+    return _dissolved_homonyms(first, outlet)
+
+
+def _dissolved_homonyms(hits: list[PlaceHit], outlet: str | None) -> list[PlaceHit]:
+    """Without the communes of a province the text names only through them, when the text names a district of the
+    outlet's province and nothing else of theirs: "BCH Đoàn xã Xuân Tân … Huyện Đoàn Thọ Xuân" in a Thanh Hóa paper
+    of 2013 is Thọ Xuân's xã Xuân Tân, dissolved in a merger before 2025 and so missing from the gazetteer, not
+    Nam Định's commune of that name."""
+    communes = ("commune", "ward", "town")  # xã, phường, thị trấn
+    if outlet is None or not any(h.level not in communes and h.province == outlet for h in hits):
+        return hits
+    named = {h.province for h in hits if h.level not in communes}  # provinces, districts: named for themselves
+    return [h for h in hits if h.level not in communes or h.province == outlet or h.province in named]
 
 
 def outlet_of(province: str | None, url: str | None, text: str, registry: Registry | None) -> tuple[str | None, str]:
