@@ -3683,6 +3683,15 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("hội thi tìm hiểu nghị quyết trung ương 4 khóa VII và chỉ thị 05 của Bộ Chính trị.", []),
         ("Ngày hội được tổ chức tại Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ, với đông đảo bà con.", []),
         ("Xã làm mới 8 đường giao thông nông thôn.", [8]),
+        # a list right after the noun: after a colon split at commas or dashes, after "là" at semicolons (H12)
+        ("Hội NCT đã bám sát 3 nhiệm vụ trọng tâm: Xây dựng tổ chức Hội, chăm sóc NCT, phát huy vai trò NCT.", []),
+        ("Hội thực hiện 3 nhiệm vụ là xây dựng Hội vững mạnh; Nâng cao chăm sóc; triển khai 2 chương trình.", [2]),
+        ("rèn luyện 04 phẩm chất : Tự tin – tự trọng – trung hậu – đảm đang.", []),
+        ("tuyên truyền 4 chuẩn mực xây dựng gia đình “No ấm, bình đẳng, tiến bộ, hạnh phúc” cho hội viên.", []),
+        ("Hội có 3 chi hội: chi hội 1 có 20 hội viên, chi hội 2 có 30 hội viên.", [3, 20, 30]),  # not as many
+        ("Hội có 120 hội viên là nông dân, 30 hội viên là công nhân.", [120, 30]),
+        # a junction, the Party's words of praise, an image's file name
+        ("kẹt xe đoạn từ Bưu điện đến ngã 3 cầu Tài Phú; 18 chữ vàng; ảnh 0/637309136319356955446.png.", []),
     ],
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):

@@ -1519,12 +1519,13 @@ def _item_label(sentence: str) -> str | None:
 
 
 # A web address written in the text ("Nguồn: http://baoquangngai.vn/thoi-su/202409/…"): its digits count nothing.
-_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# a web address, or a file's path or name ("0/637309136319356955446.png" left from an image)
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+\.(?:png|jpe?g|gif|webp|pdf|docx?|xlsx?)\b", re.IGNORECASE)
 
 
 def _masks(ctx: Context, sentence: Span) -> list[tuple[int, int]]:
-    """Spans (sentence offsets) that are dates, times, document codes or web addresses: no number inside them is a
-    measure."""
+    """Spans (sentence offsets) that are dates, times, document codes, web addresses or file names: no number inside
+    them is a measure."""
     spans = [(h.start, h.end) for h in ctx.date_ix.within(sentence.start - 80, sentence.end)]
     spans += [(d.start, d.quote_end) for d in ctx.doc_ix.within(sentence.start - 300, sentence.end)]
     if ctx.pub_hit is not None:

@@ -70,7 +70,7 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"NQ|CT|QĐ|KL|"  # a document by the abbreviation of its kind: "thực hiện NQ 25 và CT 05"
     r"tỉnh lộ|Tỉnh lộ|QL|ĐT|[Đđ]ường\s+tỉnh|[Đđ]ường\s+huyện|huyện\s+lộ|[Tt]háng|tuổi|lúc|hotline|Hotline|ĐT:|Fax|"
     r"Email|Lô|lô|tầng|Tầng|Trung ương|trung ương|TƯ|giai đoạn|Giai đoạn|"
-    r"giữa|ngày|Ngày|phường|Phường|quận|Quận|"
+    r"giữa|ngày|Ngày|phường|Phường|quận|Quận|[Nn]gã|"  # a junction: "ngã 3 cầu Tài Phú"
     r"Quân đoàn|quân đoàn|Quân khu|quân khu|Đại đội|đại đội|Tiểu đoàn|tiểu đoàn|Trung đoàn|trung đoàn|Sư đoàn|"
     r"sư đoàn|Chương trình|Đề án|Dự án|BCĐ|Ban\s+[Cc]hỉ\s+đạo(?:\s+\(BCĐ\))?|"
     # an army's economic-defence unit, a brigade; a size ("thùng nước bình (loại 20 lít)")
@@ -92,7 +92,7 @@ _NOT_MEASURE_BEFORE = re.compile(
 _NOT_MEASURE_AFTER = re.compile(
     r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
-    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|"  # "2 bên đường", "2 bên đã ký kết": both sides
+    r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|chữ vàng|"  # "2 bên": both sides; "18 chữ vàng"
     r"tiếng(?!\s+(?:dân\s+tộc|nói))|"  # hours: "không quá 24 tiếng"
     r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|cứng|kv|"  # slogans ("3 tiên phong", a house's "3 cứng"); "500 kV"
     r"tiêu chí\s+[\"“]?5\s+không|"  # a family's "8 tiêu chí 5 không 3 sạch": the campaign's name
@@ -442,7 +442,11 @@ _ITEMS_OPEN = re.compile(
     r"[^\d.;:]{0,40}?\b(?:gồm(?:\s+các\s+(?:ông,?\s+bà|đồng\s+chí))?|là|như\s+sau)\s*:", re.IGNORECASE
 )
 _ITEMS_AFTER_GOM = re.compile(r"[^\d.;:“\"]{0,40}?\bgồm\s+(?P<items>[^\d.;:“\"()]+?)\s*(?:[.;]|$)")
-_ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,4}\s*[“\"](?P<items>[^”\"]+)[”\"]")
+_ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,6}\s*[“\"](?P<items>[^”\"]+)[”\"]")
+# "3 nhiệm vụ trọng tâm: Xây dựng tổ chức Hội, chăm sóc NCT, phát huy vai trò NCT", "3 nhiệm vụ trọng tâm là xây
+# dựng …; Nâng cao …; triển khai …", "04 phẩm chất : Tự tin – tự trọng – trung hậu – đảm đang": a list right after
+# the noun, its items split at semicolons, else at commas and "và", else at dashes
+_ITEMS_AFTER_NOUN = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,5}?\s*(?::|\blà\b)\s*(?P<items>[^.:]+)")
 
 
 def _names_its_list(rest: str, written: str) -> bool:
@@ -461,7 +465,7 @@ def _names_its_list(rest: str, written: str) -> bool:
         items = re.split(r",|\bvà\b", listed.group("items"))
     else:
         items = []
-    if len([item for item in items if item.strip()]) == int(written):
+    if len([item for item in items if item.strip()]) == int(written) or int(written) in _items_after_noun(rest):
         return True
     tokens = _TOKEN.findall(rest[:240])
     start = next((i for i, t in enumerate(tokens[:4]) if t[0].isupper()), None)  # "huyện Vân Canh …"
@@ -493,6 +497,22 @@ def _names_its_list(rest: str, written: str) -> bool:
         else:
             break
     return count == int(written) or _names_listed(rest) == int(written)
+
+
+def _items_after_noun(rest: str) -> set[int]:
+    """How many items a list right after a numeral's noun may hold (_ITEMS_AFTER_NOUN), each way of splitting it;
+    after "là" only a list split at semicolons ("3 nhiệm vụ … là A; B; C"), since "là" also opens a description."""
+    listed = _ITEMS_AFTER_NOUN.match(rest[:400])
+    if listed is None:
+        return set()
+    body = listed.group("items")
+    if ";" in body:
+        return {len([item for item in body.split(";") if item.strip()])}
+    if not rest[: listed.start("items")].rstrip().endswith(":"):
+        return set()
+    return {
+        len([item for item in re.split(separator, body) if item.strip()]) for separator in (r",|\bvà\b", r"\s[–-]\s")
+    }
 
 
 def _named_before(sentence: str, m: re.Match) -> bool:
