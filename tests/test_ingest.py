@@ -3201,6 +3201,12 @@ def test_a_count_named_twice_and_a_gatherings_second_day():
 def test_deadlines_and_a_page_stamped_a_day_early():
     text = "Đến nay có 14/241 đơn vị cấp xã đã hoàn thành đại hội và phấn đấu hoàn thành trước ngày 30/4/2024.\n"
     assert draft_of(text).visits == []  # a deadline is no gathering
+    # fresh text uh09: the thing to finish named between "hoàn thành" and "trước" in several words
+    plan = (
+        "Sốp Cộp - Sơn La: Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019\n\nThứ sáu, 12/10/2018 08:00:02\n"
+        "Theo kế hoạch, dự kiến cấp huyện sẽ hoàn thành việc tổ chức Đại hội trước ngày 22/5/2019.\n"
+    )
+    assert event_keys(draft_of(plan)) == set()
     early = draft_of(
         "24/06/2020 10:15\n\nChiều 25/6, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị sơ kết 6 tháng.\n"
     )

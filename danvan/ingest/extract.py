@@ -194,11 +194,11 @@ _AS_OF = re.compile(
 _TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
-# "hoàn thành trước ngày 30/4/2024", "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a
-# campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00 ngày 31/1/2026": a deadline opens no event (it may
-# close a span: "từ tháng 3 … trước ngày 30-5").
+# "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "dứt điểm vào cuối
+# tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00
+# ngày 31/1/2026": a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,2}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?$"
@@ -822,7 +822,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
             "issues": _issues_document(text[hit.end : sentence.end]),
             "asof": _AS_OF.search(text[max(0, hit.start - 25) : hit.start]),
-            "deadline": _DEADLINE.search(text[max(0, hit.start - 40) : hit.start]),
+            "deadline": _DEADLINE.search(text[max(0, hit.start - 80) : hit.start]),
             "spanclose_b": _SPAN_CLOSE.search(text[max(0, hit.start - 25) : hit.start]),
             "nopub": gap is None,
             "future": gap is not None and gap < 0,
@@ -1031,7 +1031,7 @@ def _events(ctx: Context) -> list[_Event]:
                     and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
                 )
             ]
-            while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 40) : hits[0].start]):
+            while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 80) : hits[0].start]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
             if _POSTPONED.search(sentence.text):
