@@ -3698,6 +3698,13 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("Hội có 120 hội viên là nông dân, 30 hội viên là công nhân.", [120, 30]),
         # a junction, the Party's words of praise, an image's file name
         ("kẹt xe đoạn từ Bưu điện đến ngã 3 cầu Tài Phú; 18 chữ vàng; ảnh 0/637309136319356955446.png.", []),
+        # a movement's long name that opens with its number (fresh text ud14); a long quote of another kind counts
+        (
+            "Đoàn Thanh niên với phong trào “5 xung kích phát triển kinh tế xã hội và bảo vệ Tổ quốc, bốn đồng hành "
+            "với thanh niên, lập thân, lập nghiệp”.",
+            [],
+        ),
+        ("Hội vận động 120 hội viên, kết quả “5 hộ nghèo được hỗ trợ xây nhà, vượt chỉ tiêu đề ra”.", [120, 5]),
     ],
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):

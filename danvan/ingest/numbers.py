@@ -598,14 +598,17 @@ def _in_short_quote(sentence: str, m: re.Match) -> bool:
     closed = end.start() if end else -1
     if opened < 0 and sentence.count('"', 0, m.start()) % 2 == 1:  # straight quotes: "2 xóa 3 giúp"
         opened, closed = sentence.rfind('"', 0, m.start()), sentence.find('"', m.end())
-    return (
-        opened >= 0
-        and closed >= 0
-        and "”" not in sentence[opened : m.start()]
-        and "“" not in sentence[m.end() : closed]
-        # a longer name when it opens with the number: "“90 hành động thiết thực phụ nữ và trẻ em”"
-        and len(sentence[opened:closed].split()) <= (14 if not sentence[opened + 1 : m.start()].strip() else 12)
-    )
+    if opened < 0 or closed < 0 or "”" in sentence[opened : m.start()] or "“" in sentence[m.end() : closed]:
+        return False
+    longest = 12
+    if not sentence[opened + 1 : m.start()].strip():
+        # a longer name when it opens with the number: "“90 hành động thiết thực phụ nữ và trẻ em”", and any length
+        # after a movement's word: phong trào “5 xung kích phát triển kinh tế xã hội …, bốn đồng hành …”
+        longest = 40 if _MOVEMENT_BEFORE.search(sentence, max(0, opened - 30), opened) else 14
+    return len(sentence[opened:closed].split()) <= longest
+
+
+_MOVEMENT_BEFORE = re.compile(r"(?:phong\s+trào|cuộc\s+vận\s+động|chương\s+trình|khẩu\s+hiệu)\s*$", re.I)
 
 
 # "(trong đó nam 924, nữ 13, dân tộc Jrai 612, dân tộc Bahnar 296, dân tộc khác 47 người)", "(trong đó dân tộc
