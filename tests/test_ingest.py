@@ -3704,7 +3704,11 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
             "với thanh niên, lập thân, lập nghiệp”.",
             [],
         ),
-        ("Hội vận động 120 hội viên, kết quả “5 hộ nghèo được hỗ trợ xây nhà, vượt chỉ tiêu đề ra”.", [120, 5]),
+        (
+            "Hội vận động 120 hội viên, kết quả “5 hộ nghèo được hỗ trợ xây nhà trong năm nay, vượt chỉ tiêu đề ra "
+            "của Hội cấp trên”.",
+            [120, 5],
+        ),
     ],
 )
 def test_lists_a_numeral_names_and_counts_written_otherwise(text, expected):
