@@ -1544,6 +1544,8 @@ def test_bare_numbers_completed_from_the_issuer():
             ["872/NQ-UBTVQH14", "872/NQ-UBTVQH14"],
         ),
         ("Nghị quyết 12-NQ/HĐND của tỉnh và Nghị định 12-NĐ/CP", ["12/NQ-HĐND", "12/NĐ-CP"]),
+        # the Front's standing committee written with its glued abbreviation (fresh text uf01)
+        ("theo Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh Quảng Ngãi", ["03/KH-MTTQ-BTT"]),
         ("Tổng kết 10 năm thực hiện Nghị quyết 765 của Quân ủy Trung ương", ["765-NQ/QUTW"]),
         # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
         ("10 năm thực hiện NQ 28 của Ban Thường vụ Thành ủy, Hải Phòng đạt nhiều kết quả", ["28-NQ/TU"]),

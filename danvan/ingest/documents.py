@@ -194,7 +194,7 @@ _ISSUERS = (
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
     "UBND thành phố|Ủy ban nhân dân thành phố|UBND thị xã|Ủy ban nhân dân thị xã|Hội đồng nhân dân tỉnh|"
     "Hội đồng nhân dân thành phố|Hội đồng nhân dân huyện|"
-    "Ban Thường trực Ủy ban MTTQ|"
+    "Ban Thường trực Ủy ban MTTQ|Ban Thường trực UBMTTQVN|Ban Thường trực UBMTTQ|"
     # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
     "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
     "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện|"
@@ -368,6 +368,8 @@ _STATE_SUFFIX = {
     "hđnd thành phố": "HĐND",
     "hđnd huyện": "HĐND",
     "ban thường trực ủy ban mttq": "MTTQ-BTT",  # "Kế hoạch số 157 … của Ban Thường trực Uỷ ban MTTQ" is 157/KH-MTTQ-BTT
+    "ban thường trực ubmttq": "MTTQ-BTT",
+    "ban thường trực ubmttqvn": "MTTQ-BTT",  # "Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh"
 }
 
 
