@@ -1144,6 +1144,12 @@ def test_a_campaign_month_over_a_span_is_an_event():
         ("2019-10-17", "2019-11-18"),
         ("2019-10-18", None),
     ]
+    # fresh text tw09: a round of work launched on its first day, its span written after
+    launched = (
+        "Sáng ngày 16/7, UBND xã Trường Đông tổ chức phối hợp cùng đoàn thể ra quân thực hiện công tác dân vận đợt 1 "
+        "năm 2020. Đợt công tác kéo dài 15 ngày, bắt đầu từ ngày 16 – 30/07/2020.\n"
+    )
+    assert event_keys(draft_of(launched)) == {"2020-07-16", "2020-07-16..2020-07-30"}
 
 
 def test_a_weekday_date_line_with_a_glued_view_count_is_the_publication_date():

@@ -158,7 +158,7 @@ _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
-_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b")
+_CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b|\b[Đđ]ợt\s+(?:công\s+tác|ra\s+quân)\b")
 # Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
 # trình thanh niên", "tặng 420 suất quà"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành",
 # "khởi công"), a ceremony attended ("tới dự lễ khai giảng"), a homage trip ("về nguồn"), a mobilisation ("huy động
