@@ -41,7 +41,7 @@ def section(view: View) -> None:
 def _outcome(view: View, row: dict) -> None:
     t, lang = view.t, view.lang
     name = row[name_column(lang)]
-    period = fmt.period(row["period_start"], row["period_end"])
+    period = fmt.period(row["period_start"], row["period_end"], lang)
     if row["places"] == 1:
         value = fmt.value(row["one_value"], row["unit"], lang, row["one_qualifier"])
         detail = f"{ui.host(view, row['one_unit'])} · {t('period')} {period} · {t('status_' + row['one_status'])}"
@@ -60,8 +60,8 @@ def _outcome(view: View, row: dict) -> None:
                 n=row["places"],
                 low=low,
                 high=high,
-                low_period=fmt.period(*row["low_period"].values()),
-                high_period=fmt.period(*row["high_period"].values()),
+                low_period=fmt.period(*row["low_period"].values(), lang),
+                high_period=fmt.period(*row["high_period"].values(), lang),
             )
     st.markdown(f"**{ui.plain(name)}**")  # the whole name, wrapped: a metric's label is cut with "…"
     st.metric(ui.plain(name), value, label_visibility="collapsed")
@@ -112,7 +112,7 @@ def _trend_table(view: View, moved) -> list[dict]:
                 t("trends_indicator"): row[name_column(lang)] + (f" — {row['breakdown']}" if row["breakdown"] else ""),
                 t("place"): place,
                 t("trends_periods"): " → ".join(
-                    fmt.period(p["period_start"], p["period_end"])
+                    fmt.period(p["period_start"], p["period_end"], lang)
                     + ": "
                     + fmt.value(p["value"], unit, lang, p["qualifier"])
                     for p in row["periods"]

@@ -7,7 +7,7 @@ import math
 
 import polars as pl
 
-from .i18n import value_text, value_texts
+from .i18n import t, value_text, value_texts
 from .model import DatePrecision, Unit
 
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
@@ -92,16 +92,16 @@ def parse_partial_date(text: str) -> str:
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in reversed(numbers[:-1]))])
 
 
-def period(start: dt.date | None, end: dt.date | None) -> str:
-    """A period as people write it: "2023", "2021–2023" for whole years, "25/04/2024" for one day, else
-    "dd/mm/yyyy–dd/mm/yyyy"."""
+def period(start: dt.date | None, end: dt.date | None, lang: str = "vi") -> str:
+    """A period as people write it: "2023", "2021–2023" for whole years, "đến 25/04/2024" for one day (the data
+    contract's stock counted to that day), else "dd/mm/yyyy–dd/mm/yyyy"."""
     if start is None or end is None:
         return "—"
     whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
     if whole_years:
         return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
     if start == end:
-        return date(start)
+        return t("period_until", lang, date=date(start))
     return f"{date(start)}–{date(end)}"
 
 
@@ -126,9 +126,10 @@ def date_expr(column: str, precision: str | None = None) -> pl.Expr:
     return day.alias(column)
 
 
-def period_expr(start: str = "period_start", end: str = "period_end") -> pl.Expr:
-    """fmt.period over two Date columns ("2021–2023", "2023", "25/04/2024"); null when either is missing."""
+def period_expr(start: str = "period_start", end: str = "period_end", lang: str = "vi") -> pl.Expr:
+    """fmt.period over two Date columns ("2021–2023", "2023", "đến 25/04/2024"); null when either is missing."""
     first, last = pl.col(start), pl.col(end)
+    before, after = t("period_until", lang, date="\0").split("\0")
     whole = (first.dt.month() == 1) & (first.dt.day() == 1) & (last.dt.month() == 12) & (last.dt.day() == 31)
     first_year, last_year = first.dt.year().cast(pl.String), last.dt.year().cast(pl.String)
     return (
@@ -137,7 +138,7 @@ def period_expr(start: str = "period_start", end: str = "period_end") -> pl.Expr
         .when(whole)
         .then(pl.concat_str([first_year, last_year], separator="–"))
         .when(first == last)
-        .then(date_expr(end))
+        .then(pl.concat_str([pl.lit(before), date_expr(end), pl.lit(after)]))
         .otherwise(pl.concat_str([date_expr(start), date_expr(end)], separator="–"))
         .alias("period")
     )

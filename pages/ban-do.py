@@ -84,7 +84,7 @@ with legend_col:
         if mode == "visits":
             st.caption(t("map_period", period=f"{current.flt.years[0]}–{current.flt.years[1]}"))
         elif periods.height == 1:
-            st.caption(t("map_period", period=fmt.period(periods["period_start"][0], periods["period_end"][0])))
+            st.caption(t("map_period", period=fmt.period(periods["period_start"][0], periods["period_end"][0], lang)))
         else:
             st.warning(t("map_periods_differ"))
     else:

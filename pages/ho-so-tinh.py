@@ -94,7 +94,7 @@ with main:
                         current,
                         label,
                         fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"]),
-                        f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'])} · "
+                        f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'], lang)} · "
                         f"{t('status_' + obs['status'])}",
                         obs,
                     )

@@ -53,7 +53,7 @@ else:
                     name,
                     fmt.value(obs["value"], obs["unit"], current.lang, obs["qualifier"]),
                     f"{ui.place(current, obs)} · {current.t('period')} "
-                    f"{fmt.period(obs['period_start'], obs['period_end'])} · "
+                    f"{fmt.period(obs['period_start'], obs['period_end'], current.lang)} · "
                     f"{current.t('status_' + obs['status'])}",
                     obs,
                 )

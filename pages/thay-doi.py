@@ -85,7 +85,7 @@ else:
             value = fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"])
             st.markdown(
                 f"- **{ui.plain(label)}**: {value} · {ui.plain(place)} · "
-                f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'])} · {basis(obs)}"
+                f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'], lang)} · {basis(obs)}"
             )
     with right:
         st.subheader(t("changes_sources"))

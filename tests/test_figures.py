@@ -107,7 +107,7 @@ def test_map_tooltips_of_visits_count_events(catalog):
         *(pl.lit(None, pl.List(pl.String)).alias(c) for c in ("parts", "sources", "quotes"))
     )
     assert maps.tooltips(counts, catalog.sources, legend_title="Số sự kiện", unit=None, lang="vi") == {
-        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: 25/04/2024"
+        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: đến 25/04/2024"
     }
 
 

@@ -56,7 +56,8 @@ def test_dates_and_periods():
     assert fmt.date(dt.date(2020, 1, 1), "year") == "2020"
     assert fmt.period(dt.date(2021, 1, 1), dt.date(2023, 12, 31)) == "2021–2023"
     assert fmt.period(dt.date(2023, 1, 1), dt.date(2023, 12, 31)) == "2023"
-    assert fmt.period(dt.date(2024, 4, 25), dt.date(2024, 4, 25)) == "25/04/2024"
+    assert fmt.period(dt.date(2024, 4, 25), dt.date(2024, 4, 25)) == "đến 25/04/2024"  # a stock to that day
+    assert fmt.period(dt.date(2024, 4, 25), dt.date(2024, 4, 25), "en") == "to 25/04/2024"
 
 
 def test_number_expr_matches_python_formatting():
@@ -110,7 +111,11 @@ def test_date_and_period_expressions_match_python_formatting():
     ]
     frame = pl.DataFrame({"period_start": [p[0] for p in periods], "period_end": [p[1] for p in periods]})
     shown = frame.select(fmt.period_expr())["period"].to_list()
-    assert shown == [fmt.period(*p) for p in periods] == ["2021–2023", "2023", "25/04/2024", "01/01/2024–30/06/2024"]
+    assert (
+        shown == [fmt.period(*p) for p in periods] == ["2021–2023", "2023", "đến 25/04/2024", "01/01/2024–30/06/2024"]
+    )
+    english = frame.select(fmt.period_expr(lang="en"))["period"].to_list()
+    assert english == [fmt.period(*p, "en") for p in periods] and english[2] == "to 25/04/2024"
 
 
 def test_date_time_is_day_first_and_keeps_what_is_not_a_time():

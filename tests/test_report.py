@@ -78,7 +78,10 @@ def test_comparison_carries_the_catalog_values(catalog, lang_son):
     assert values[DVK] == expected == 1145 and labels[DVK] == "1.145"
     assert labels["Mô hình, điển hình “Dân vận khéo” được đăng ký"] == "1.291"
     others = {f.label: (f.value, f.detail) for f in lang_son.slides[8].figures}
-    assert others["Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4"] == ("81,77%", "Lạng Sơn · 25/04/2024")
+    assert others["Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4"] == (
+        "81,77%",
+        "Lạng Sơn · đến 25/04/2024",
+    )
 
 
 def test_comparisons_warn_when_values_are_not_alike(catalog):
@@ -354,7 +357,7 @@ def test_slides_flag_a_percentage_that_contradicts_its_ratio(catalog, lang_son):
     (series,) = friendly.chart.series
     assert series.labels[0] == "80% ⚠" and series.labels[1:] == ("100%", "93,9%")
     (note,) = [n for n in friendly.notes if "166/200" in n]
-    assert note.startswith("⚠ Tỷ lệ xã") and "Lạng Sơn · 25/04/2024" in note and "166/200 = 83%" in note
+    assert note.startswith("⚠ Tỷ lệ xã") and "Lạng Sơn · đến 25/04/2024" in note and "166/200 = 83%" in note
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
     page = deck.slides[lang_son.slides.index(friendly)]
     chart = next(shape.chart for shape in page.shapes if shape.has_chart)
@@ -410,7 +413,7 @@ def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
     """Issue 12 defect 13: an estimate says "Dự ước" beside its value; nothing says "Đã đạt" (achieved)."""
     built = report.report(catalog, Filter(provinces=("44",)), "vi", MADE)
     names = [x.name for s in built.slides if s.chart for x in s.chart.series]
-    assert "huyện Lệ Thủy, Quảng Bình · 31/12/2023 · Dự ước" in names
+    assert "huyện Lệ Thủy, Quảng Bình · đến 31/12/2023 · Dự ước" in names
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(built)))
     text = " ".join(
         p.chart.plots[0].series[i].name

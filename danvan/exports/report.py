@@ -171,7 +171,7 @@ def _labels(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
             .otherwise(pl.col("indicator_id"))
             .alias("indicator_id"),
             queries.host_name(lang).alias("place"),  # "huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
-            fmt.period_expr().alias("period_label"),
+            fmt.period_expr(lang=lang).alias("period_label"),
         )
         .with_columns(
             pl.concat_str(
@@ -981,7 +981,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
             x
             for x in (
                 place,
-                fmt.period(row["period_start"], row["period_end"]),
+                fmt.period(row["period_start"], row["period_end"], lang),
                 t("status_" + row["status"], lang),
                 row["ratio_note"],
             )

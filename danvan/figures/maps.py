@@ -281,7 +281,7 @@ def tooltips(
         )
         lines = [
             f"{legend_title}: {value}",
-            t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"])),
+            t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"], lang)),
         ]
         if row["parts"] and len(row["parts"]) > 1:
             lines.append(t("map_merged_note", lang, parts=", ".join(row["parts"])))
