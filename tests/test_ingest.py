@@ -2766,6 +2766,9 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     (visit,) = draft_of(text).visits
     assert (visit.date_start, visit.date_end) == ("2024-07-30", "2024-07-31")
     assert "nhiệm kỳ 2024–2029" in visit.date_note
+    # the term spelt "nhiệm kì" (fresh text uk06), beside another year the text names more often
+    spelt = "Sáng 14/3, Hội nông dân xã Hoà Sơn đã tổ chức Đại hội đại biểu nhiệm kì 2018 – 2023. Năm 2015, năm 2015.\n"
+    assert event_keys(draft_of(spelt)) == {"2018-03-14"}
     two_days = draft_of("Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n").visits
     assert [(v.date_start, v.date_end) for v in two_days] == [("2019-03-21", "2019-03-22")]
     # the term named in another sentence on the congress (round 40's p1398); none named: no year, no event

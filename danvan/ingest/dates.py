@@ -120,7 +120,7 @@ _YEAR_WORD = re.compile(
 # The end of a span after a year: "năm 2012 – 2017".
 _SPAN_AFTER = re.compile(rf"\s*[-–]\s*{_YEAR}\b")
 # a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
-_TERM = re.compile(rf"nhiệm\s+kỳ\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
@@ -700,7 +700,7 @@ def _holds_congress(sentence: str) -> bool:
     held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu", sentence, re.I)
     return (
         held is not None
-        and not re.search(r"giữa\s+nhiệm\s+kỳ", sentence, re.I)
+        and not re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I)
         # "tiến tới chào mừng Đại hội … nhiệm kỳ 2019 – 2024": a congress ahead, its year not yet the sentence's
         and not _AHEAD_OF.search(sentence, 0, held.start())
     )

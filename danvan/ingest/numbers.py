@@ -63,7 +63,7 @@ _QUALIFIER = re.compile(r"(?:^|\s)(?P<q>trên|hơn|gần|khoảng|xấp xỉ|dư
 # a programme "Chương trình 167", the two sides "giữa 2 đội X - Y", a day "ngày 10/11", a ward "phường 6", a road
 # "đường tỉnh 830", a month named without its year "Tháng 6 vừa qua", a town's block "khối 4 phường Nghi Thu".
 _NOT_MEASURE_BEFORE = re.compile(
-    r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
+    r"(?:\b(?:(?<!tổng )(?<!Tổng )(?<!dân )(?<!Dân )số|thứ|khóa|khoá|lần|kỳ|kì|đợt|Chi bộ|chi bộ|Tổ|tổ|tổ dân phố|"
     r"Khu phố|khu phố|khu|[Kk]hối|Km|km|thôn|Thôn|ấp|Ấp|xóm|Xóm|Điều|điều|khoản|Khoản|mục|Mục|trang|Phòng|"
     r"mức độ|cấp độ|"
     r"Quốc lộ|quốc lộ|Chuyên đề|chuyên đề|Nghị quyết|nghị quyết|Chỉ thị|chỉ thị|Quyết định|Kết luận|Quy định|"
@@ -111,7 +111,7 @@ _PERIOD = re.compile(
     r"(?P<range>[Gg]iai\s+đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))|"
     # a term that opens the sentence or paragraph ("Nhiệm kỳ 2016 - 2021, Hội …"): its results (conventions, p106);
     # elsewhere a term names a congress ("Đại hội … nhiệm kỳ 2025 – 2030 với 150 đại biểu"), no period of a figure
-    r"(?P<term>^\s*(?:[Tt]rong\s+)?[Nn]hiệm\s+kỳ\s+\(?\s*(?P<t1>(?:19|20)\d{2})\s*[-–]\s*(?P<t2>(?:19|20)\d{2}))|"
+    r"(?P<term>^\s*(?:[Tt]rong\s+)?[Nn]hiệm\s+k[ỳì]\s+\(?\s*(?P<t1>(?:19|20)\d{2})\s*[-–]\s*(?P<t2>(?:19|20)\d{2}))|"
     r"(?P<since>[Tt]ừ\s+năm\s+(?P<s1>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<s2>(?:19|20)\d{2}))|"
     r"(?P<year>(?:[Nn]ăm|NĂM)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d))|"
     r"(?P<now>(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+nay|[Hh]iện\s+nay)|"
