@@ -1150,6 +1150,9 @@ def test_a_campaign_month_over_a_span_is_an_event():
         "năm 2020. Đợt công tác kéo dài 15 ngày, bắt đầu từ ngày 16 – 30/07/2020.\n"
     )
     assert event_keys(draft_of(launched)) == {"2020-07-16", "2020-07-16..2020-07-30"}
+    # fresh text ul06: the round that carries a resolution to the branches is a gathering over its span
+    taught = "Từ ngày 29/5/2020 đến 26/6/2020, các đơn vị Hội trực thuộc đã triển khai nghị quyết tại cơ sở.\n"
+    assert event_keys(draft_of(taught)) == {"2020-05-29..2020-06-26"}
 
 
 def test_a_weekday_date_line_with_a_glued_view_count_is_the_publication_date():

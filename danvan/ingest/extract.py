@@ -89,6 +89,7 @@ _EVENT_VERB = re.compile(
     r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
+    r"(?:triển\s+khai|quán\s+triệt)\s+(?:học\s+tập\s+)?[Nn]ghị\s+quyết|"  # a resolution carried to the members
     r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
