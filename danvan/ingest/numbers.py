@@ -95,7 +95,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|chữ vàng|"  # "2 bên": both sides; "18 chữ vàng"
     r"tiếng(?!\s+(?:dân\s+tộc|nói))|"  # hours: "không quá 24 tiếng"
     r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|cứng|kv|"  # slogans ("3 tiên phong", a house's "3 cứng"); "500 kV"
-    r"tiêu chí\s+[\"“]?5\s+không|"  # a family's "8 tiêu chí 5 không 3 sạch": the campaign's name
+    r"tiêu chí\s+[\"“]?(?:gia\s+đình\s+)?5\s+không|"  # a family's "8 tiêu chí (Gia đình) 5 không 3 sạch"
     # a campaign's set contents, the centrally-run cities: "5 nội dung của cuộc vận động", "5 thành phố trực thuộc TW"
     r"nội dung (?:của )?(?:cuộc vận động|cvđ)|thành phố trực thuộc (?:trung ương|tw)|"
     r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|kb|mb|gb|"  # the page's counters and files: "(307 KB)"
