@@ -181,6 +181,24 @@ def test_a_stamp_named_at_the_end_of_the_title_line_is_the_publication_date():
     assert draft_of("Hội nghị sơ kết công tác Mặt trận\nNgày đăng: 12/05/2021\n").source.published == "2021-05-12"
 
 
+def test_a_title_line_closing_on_its_date_in_brackets_gives_the_publication_date():
+    """Fresh text uk13: the page repeats its title with the stamp in brackets; the undated title is then no second
+    gathering beside the one the text dates. A date in brackets inside a sentence stays the sentence's."""
+    text = (
+        'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022"\n'
+        'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022" (22/08/2022)\n'
+        "Vào sáng ngày 12/8/2022, tại hội trường UBND phường, Ban thường trực Ủy ban MTTQVN phường Cẩm An tổ chức "
+        "Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy với nhân dân.\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, event_keys(draft)) == ("2022-08-22", {"2022-08-12"})
+    inside = (
+        "Hội nghị sơ kết công tác Mặt trận\nHội nghị sơ kết 6 tháng đầu năm của Ủy ban MTTQ tỉnh (22/08/2022) có 120 "
+        "đại biểu dự, bàn nhiệm vụ 6 tháng cuối năm.\n"
+    )
+    assert draft_of(inside).source.published is None
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

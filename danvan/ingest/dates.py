@@ -409,10 +409,13 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
     line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp; or a news
     agency's dateline "Hà Nội (TTXVN 11/3/2022)"."""
     glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
+    # "… năm 2022\" (22/08/2022)": a line that closes on its date in brackets, as a page prints a title's stamp
+    bracketed = text[hit.start - 1 : hit.start] == "(" and re.match(r"\)[ \t]*(?:\n|$)", text[hit.end : hit.end + 4])
     wire = bool(_WIRE.search(text[max(0, hit.start - 20) : hit.start])) and text[hit.end : hit.end + 1] == ")"
     return (
         glued
         or wire
+        or bool(bracketed)
         or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
         or bool(_STAMP_WORDS.search(text[max(0, hit.start - 24) : hit.start]))
         or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
