@@ -199,6 +199,14 @@ def test_a_title_line_closing_on_its_date_in_brackets_gives_the_publication_date
     assert draft_of(inside).source.published is None
 
 
+def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
+    """Fresh text uf10: the title "Hậu giám sát … năm 2019" on a page of 21/07/2020 is the supervision the text dates
+    "Ngày 15/7/2020, Đoàn giám sát … đến làm việc": one event, and the source's notes say why the other went."""
+    draft = extract_file(ROOT / "tests" / "fixtures" / "ingest" / "articles" / "uf10.txt", None)
+    assert (draft.source.published, event_keys(draft)) == ("2020-07-21", {"2020-07-15"})
+    assert any(n.startswith("Bỏ sự kiện lấy theo ngày đăng (“Hậu giám sát") for n in draft.source.notes)
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

@@ -26,6 +26,7 @@ import yaml
 
 from .. import fmt, gazetteer
 from ..fmt import partial_date
+from ..i18n import t
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import OLD_DAY, Registry
@@ -904,6 +905,12 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
             f"Bỏ sự kiện {partial_date(_visit_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
             f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(chance, 2)}; người nhập xem lại nếu cần."
         )
+    for visit in [v for v in kept if _dated_elsewhere(ctx, v, kept)]:
+        kept.remove(visit)
+        ctx.notes.append(
+            f"Bỏ sự kiện lấy theo ngày đăng (“{visit.summary}”): bài ghi ngày của chính buổi "
+            f"{t('kind_' + visit.kind).lower()} này ở đoạn khác."
+        )
     added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c.hit) for v in kept)]
     if not added:
         return kept
@@ -927,6 +934,22 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
         visit.confidence = round(min(visit.confidence, likely[candidate.key]), 2)
         kept.append(visit)
     return kept
+
+
+def _dated_elsewhere(ctx: Context, visit: VisitDraft, visits: list[VisitDraft]) -> bool:
+    """A gathering the page dates (H1) that the text dates itself: another visit of the same kind, written with its
+    day in the fortnight before the page ("Hậu giám sát … năm 2019" over "Ngày 15/7/2020, Đoàn giám sát … đến làm
+    việc" on a page of 21/07/2020)."""
+    if not (visit.date_note or "").startswith(_PAGE_DATED) or not ctx.published.date or not visit.date_start:
+        return False
+    page = dt.date.fromisoformat(visit.date_start)
+    return any(
+        other.kind == visit.kind
+        and other.date_start
+        and not (other.date_note or "").startswith(_PAGE_DATED)
+        and 0 < (page - dt.date.fromisoformat(other.date_start)).days <= _LONGEST_GATHERING
+        for other in visits
+    )
 
 
 def _covers(visit: VisitDraft, hit: DateHit) -> bool:
