@@ -3738,6 +3738,12 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("Hội có 120 hội viên là nông dân, 30 hội viên là công nhân.", [120, 30]),
         # a junction, the Party's words of praise, an image's file name
         ("kẹt xe đoạn từ Bưu điện đến ngã 3 cầu Tài Phú; 18 chữ vàng; ảnh 0/637309136319356955446.png.", []),
+        # the units listed after "gồm", each group's bracketed name no item (fresh text uq09)
+        (
+            "Toàn tỉnh có 8 đơn vị đạt danh hiệu thi đua xuất sắc gồm Điện Bàn, Quế Sơn, Phú Ninh, Thăng Bình (cụm "
+            "đồng bằng) và Hiệp Đức, Tiên Phước, Tây Giang, Nông Sơn (cụm miền núi).",
+            [],
+        ),
         # the campaign's criteria named with the family (fresh text ul03)
         ('Kết quả, có 906 gia đình đạt 8 tiêu chí "Gia đình 5 không, 3 sạch".', [906]),
         # a movement's long name that opens with its number (fresh text ud14); a long quote of another kind counts

@@ -461,7 +461,9 @@ def _names_its_list(rest: str, written: str) -> bool:
         if len(items) == int(written):  # "3 phần thi gồm: Chào hỏi; tiểu phẩm …; lý thuyết và xử lý tình huống"
             return True
         items[-1:] = re.split(r"\bvà\b", items[-1], maxsplit=1) if items else []  # "…: ông A; bà B và ông C"
-    elif (listed := _ITEMS_AFTER_GOM.match(rest) or _ITEMS_QUOTED.match(rest)) is not None:
+    elif (
+        listed := _ITEMS_AFTER_GOM.match(re.sub(r"\s*\([^()]{0,40}\)", "", rest)) or _ITEMS_QUOTED.match(rest)
+    ) is not None:  # "8 đơn vị … gồm Điện Bàn, …, Thăng Bình (cụm đồng bằng) và Hiệp Đức, …": a bracket is no item
         items = re.split(r",|\bvà\b", listed.group("items"))
     else:
         items = []
