@@ -207,6 +207,18 @@ def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
     assert any(n.startswith("Bỏ sự kiện lấy theo ngày đăng (“Hậu giám sát") for n in draft.source.notes)
 
 
+def test_the_day_a_change_took_effect_is_no_gathering():
+    """Fresh text up06: "kể từ khi chính thức đi vào hoạt động (01/7/2025)" in a congress's sentence is the day the
+    merged ward's union began, not the congress, which the page dates."""
+    text = (
+        " date 2025-11-03 Tuổi trẻ phường Đào Viên khẳng định bản lĩnh\n\n"
+        "Đoàn TNCS Hồ Chí Minh phường Đào Viên, tỉnh Bắc Ninh tổ chức Đại hội đại biểu lần thứ I\n\n"
+        "Đại hội đã ôn lại chặng đường phát triển của tổ chức Đoàn từ ba xã, phường cũ trước khi sáp nhập, cùng kết "
+        "quả bước đầu của Đoàn phường Đào Viên kể từ khi chính thức đi vào hoạt động (01/7/2025).\n"
+    )
+    assert "2025-07-01" not in event_keys(draft_of(text))
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

@@ -1026,6 +1026,8 @@ _HOLIDAY = re.compile(
 )
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
+# the day a change took effect, in brackets after "kể từ khi": "kể từ khi chính thức đi vào hoạt động (01/7/2025)"
+_SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+khi\b[^.;()]{0,80}\(\s*$", re.I)
 # "bị hư hỏng do đợt mưa lũ tháng 11.2016", "cơn bão số 3 (ngày 7/9)": the day of a disaster is no gathering.
 _DISASTER = re.compile(
     r"(?:mưa\s+lũ|lũ\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|sạt\s+lở(?:\s+đất)?)"
@@ -1049,6 +1051,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _in_quoted_name(ctx.article.text, h)
                 and not _IN_FORCE.search(ctx.article.text[max(0, h.start - 40) : h.start])
+                and not _SINCE_WHEN.search(ctx.article.text[max(0, h.start - 100) : h.start])
                 and not _DISASTER.search(ctx.article.text[max(0, h.start - 40) : h.start])
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
