@@ -219,6 +219,20 @@ def test_the_day_a_change_took_effect_is_no_gathering():
     assert "2025-07-01" not in event_keys(draft_of(text))
 
 
+def test_a_gathering_of_a_holiday_past_is_not_dated_by_the_page():
+    """Fresh text tw15: "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao 379 phần quà" on a page of 12/03/2026 was
+    held at Tết, weeks before; "Ủy ban MTTQ phường vừa tổ chức trao quà" is the page's day."""
+    text = (
+        "Phường chăm lo cho hộ nghèo\nCập nhật: 12/03/2026 09:15\n\nTrong dịp Tết Nguyên đán vừa qua, Ủy ban MTTQVN "
+        "phường tổ chức trao 379 phần quà, với tổng trị giá 189,5 triệu đồng được trích từ Quỹ Vì người nghèo.\n"
+    )
+    assert event_keys(draft_of(text)) == set()
+    recent = text.replace(
+        "Trong dịp Tết Nguyên đán vừa qua, Ủy ban MTTQVN phường tổ chức", "Ủy ban MTTQVN phường vừa tổ chức"
+    )
+    assert event_keys(draft_of(recent)) == {"2026-03-12"}
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

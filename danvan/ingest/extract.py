@@ -155,6 +155,8 @@ _LEGAL_BASIS = re.compile(r"\W*Căn\s+cứ\b")
 _RECENT = re.compile(
     r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến|(?:thành\s+lập\s+và\s+)?ra\s+mắt))\b"
 )
+# "Trong dịp Tết Nguyên đán vừa qua, …": a gathering of a holiday past, weeks before the page, not of the page's day.
+_PAST_HOLIDAY = re.compile(r"\b(?:[Dd]ịp|[Tt]rong)\s+(?:[Tt]ết|[Ll]ễ)\b[^,.;]{0,30}?\bvừa\s+qua\b")
 # A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
 _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
@@ -992,6 +994,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 # their own day, not the page's
                 and opening.count("“") <= opening.count("”")
                 and not FUTURE.search(sentence.text)  # "… sẽ tổ chức thăm, tặng quà": not held yet
+                and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
             ):
@@ -1072,7 +1075,12 @@ def _events(ctx: Context) -> list[_Event]:
             if not hits:
                 if ctx.year is None and has_yearless_date(sentence.text) and not _issues_document(sentence.text):
                     events.append(_Event(sentence, para, None, None, False, yearless=True))
-                elif para in lede and _RECENT.search(sentence.text) and find_bodies(sentence.text):
+                elif (
+                    para in lede
+                    and _RECENT.search(sentence.text)
+                    and not _PAST_HOLIDAY.search(sentence.text)
+                    and find_bodies(sentence.text)
+                ):
                     events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
                 continue
             if len(hits) > 1 and _HOLIDAY.search(ctx.article.text[max(0, hits[0].start - 60) : hits[0].start]):
