@@ -233,6 +233,19 @@ def test_a_gathering_of_a_holiday_past_is_not_dated_by_the_page():
     assert event_keys(draft_of(recent)) == {"2026-03-12"}
 
 
+def test_days_listed_with_a_comma_a_week_apart_are_two_gatherings():
+    """Fresh text uv08: "Trong các ngày 22, 28 tháng 10 và ngày 09 tháng 11 năm 2021" are three dialogues, not a span
+    of 22 to 28 October; "Trong 2 ngày 21, 22-3-2019" is one congress of two days."""
+    text = (
+        "Trong các ngày 22, 28 tháng 10 và ngày 09 tháng 11 năm 2021 đồng chí Bí thư Đảng ủy xã đã tổ chức tiếp xúc, "
+        "đối thoại với Nhân dân của 04 buôn trên địa bàn xã.\n"
+    )
+    assert {"2021-10-22", "2021-10-28"} <= event_keys(draft_of(text))
+    assert "2021-10-22..2021-10-28" not in event_keys(draft_of(text))
+    two_days = "Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n"
+    assert event_keys(draft_of(two_days)) == {"2019-03-21..2019-03-22"}
+
+
 def test_weekday_mismatch_lowers_confidence():
     draft = draft_of("Thứ Hai, 25/4/2024\nĐoàn khảo sát của Ban Dân vận Trung ương làm việc với Tỉnh ủy Lạng Sơn\n")
     assert draft.source.published == "2024-04-25"

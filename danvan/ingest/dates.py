@@ -268,8 +268,9 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         last = parse_day(int(m.group("d2")), int(month), year) if m.group("d2") else None
         if last is not None and first is not None and last < first:
             continue
-        if first and last and (last - first).days > 3 and re.search(r"và|&", text[m.end("d") : m.start("d2")]):
-            # "Ngày 19 và 25/7/2019": two days of their own, as "5/6 và 20/6" are; "Ngày 22, 23 và 24/5" is one span
+        if first and last and (last - first).days > 3 and re.search(r"và|&|,", text[m.end("d") : m.start("d2")]):
+            # "Ngày 19 và 25/7/2019", "các ngày 22, 28 tháng 10": two days of their own, as "5/6 và 20/6" are;
+            # "Ngày 22, 23 và 24/5" is one span
             add(m.start(), m.end("d"), first, None, "day", bool(m.group("y")), True)
             add(m.start("d2"), m.end(), last, None, "day", bool(m.group("y")), True)
             continue
