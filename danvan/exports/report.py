@@ -244,8 +244,9 @@ class ValueIndex:
       `ind` (its indicator and part: a row of `indicators`), `rank` (its series — place, period, status: a row of
       `series`), `at` (its place in source order, _indicator_values) and `row` (its row in `source`); sorted by
       ind, then at, `starts[ind]` the first row of each ind;
-    - `series`: each series once, by rank (the latest period first, then by label), with its `key` (a series is in
-      a filter or not as a whole) and `w0`, `w1`…: the indicators that have a value of it, one bit per ind;
+    - `series`: each series once, by rank (a province's first, the latest period first, then in the data's order),
+      with its `key` (a series is in a filter or not as a whole) and `w0`, `w1`…: the indicators that have a value
+      of it, one bit per ind;
     - `counts`: the values by ind and key (`n`); `facets`: by ind, key, level, status and breakdown, with the
       period (what queries.comparability reads);
     - `dropped`: by key, the observations the slides do not draw one by one (`parts` of a drawn total, values
@@ -287,10 +288,12 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
         .sort("indicator_id")
         .with_row_index("ind")
     )
-    ranks = (  # the order the comparison slides take series in after their number of values
+    ranks = (  # the order the comparison slides take series in after their number of values: a province's own
+        # figures before a district's or a commune's (a chart over provinces compares provinces first), the latest
+        # period first, then the data's own order (its first unit and period) — the same in every language
         kept.group_by("series")
-        .agg(pl.col("period_end").max())
-        .sort(["period_end", "series"], descending=[True, False])
+        .agg((pl.col("level") != "province").min().alias("below"), pl.col("period_end").max(), pl.col("key").min())
+        .sort(["below", "period_end", "key", "series"], descending=[False, True, False, False])
         .with_row_index("rank")
     )
     coded = (
@@ -476,7 +479,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
     within, taken, charted = plan.within, plan.taken, plan.charted
     tops = (
         taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
-        .sort(["chart", "n", "indicator", "ind"], descending=[False, True, False, False])
+        .sort(["chart", "n", "ind"], descending=[False, True, False])  # ind: by indicator id, in every language
         .group_by("chart", maintain_order=True)
         .head(MAX_INDICATORS)
     )
