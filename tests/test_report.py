@@ -553,6 +553,9 @@ def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(cat
     assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · 2021" in series
     assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · 2023" in series
     assert "Ninh Bình (trước đây: Hà Nam) · 2022" in series
+    profile = report.slides(catalog, Filter(provinces=("37",), scheme="34"), "vi", MADE)
+    (brief,) = [s for s in profile if s.title == "Hồ sơ Ninh Bình"]
+    assert {f.detail for f in brief.figures} == {"Ninh Bình (trước đây: Hà Nam) · 2022 · Báo cáo"}  # not Ninh Bình's
     assert not any(name.startswith(("Hồ Chí Minh ·", "Ninh Bình ·")) for name in series)
     visits = next(s for s in deck.slides if s.kind == "visits")
     who = [row[2] for row in visits.table.rows]
