@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from danvan import fmt
+from danvan import fmt, queries
 from danvan.i18n import name_column
 
 from . import cached, ui
@@ -80,14 +80,7 @@ def _outcome(view: View, row: dict) -> None:
         and row["unit"] == "percent"
         and abs(row["one_computed_percent"] - row["one_value"]) > 1
     ):
-        st.caption(
-            t(
-                "results_computed",
-                computed=fmt.percent(row["one_computed_percent"], lang=lang),
-                num=fmt.number(row["one_numerator"], lang=lang),
-                den=fmt.number(row["one_denominator"], lang=lang),
-            )
-        )
+        st.caption(queries.ratio_mismatch_note(row["one_numerator"], row["one_denominator"], lang))
     if row["places"] == 1:
         with st.expander(t("quote")):
             ui.quote(view, row["one_source_id"], row["one_quote"])

@@ -314,8 +314,8 @@ COMPARE: Texts = {
         "{place}: source states {stated}, computed {computed} ({num}/{den})",
     ),
     "ratio_mismatch": (
-        "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: {num}/{den} = {computed}",
-        "⚠ Differs from its own ratio: {num}/{den} = {computed}",
+        "⚠ Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}",
+        "⚠ The source states this rate, but {num}/{den} = {computed}",
     ),
     "compare_beyond_years": (
         "Lưu ý: {n} giá trị có kỳ số liệu vượt ra ngoài năm đang chọn ({years}): {periods}. Chúng được hiển thị vì kỳ "
@@ -942,10 +942,6 @@ LEADER: Texts = {
     "results_achieved": (
         "Đạt **{share}** chỉ tiêu kế hoạch ({target}).",
         "**{share}** of the planned target ({target}).",
-    ),
-    "results_computed": (
-        "Nguồn ghi tỷ lệ này, nhưng {num}/{den} = {computed}.",
-        "The source states this rate, but {num}/{den} = {computed}.",
     ),
     "trends_title": ("Diễn biến qua các kỳ", "Change across periods"),
     "trends_note": (

@@ -10,7 +10,7 @@ from test_pages import entry, open_page, text  # noqa: F401  (entry is a fixture
 
 
 def test_self_contradicting_percentage_is_flagged_on_overview_and_profile(entry):  # noqa: F811
-    flag = "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
+    flag = "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%"
     profile = text(open_page(entry, "ho-so-tinh", tinh="20"))
     assert flag in profile
     overview = open_page(entry, "overview", tinh="20")
@@ -84,7 +84,7 @@ def test_names_not_codes_on_screens(entry):  # noqa: F811
         cited = set(table.value["Nguồn"])
         assert not any(len(x) <= 4 for x in cited), cited  # s00, a13: ids are not names
         assert any("Lạng Sơn" in x for x in cited)
-    assert "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%" in set(data.dataframe[1].value["Kiểm tra tỷ lệ"])
+    assert "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%" in set(data.dataframe[1].value["Kiểm tra tỷ lệ"])
 
 
 def test_visits_in_one_day_are_told_apart_by_district(entry):  # noqa: F811

@@ -383,7 +383,7 @@ def test_overview_leads_with_results(entry):
     metrics = [m.value for m in at.metric]
     assert metrics[0] == "1.973" and "1.145" in metrics and "81,77%" in metrics
     shown = text(at)
-    assert "Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%." in shown  # the stated 80% beside its own ratio
+    assert "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%" in shown  # the stated 80% beside its own ratio
     assert "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi" in shown
 
 

@@ -155,7 +155,7 @@ def test_a_slide_change_reads_the_cached_report(entry, monkeypatch):  # noqa: F8
 
 
 def test_slides_flag_a_percentage_that_contradicts_its_ratio(entry, catalog):  # noqa: F811
-    flag = "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
+    flag = "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%"
     slides = report.slides(catalog, Filter(provinces=("20",), years=(2017, 2024)))
     shown = [s for s in slides if any(flag in n for n in s.notes) or any(flag in (f.detail or "") for f in s.figures)]
     assert shown, "Lạng Sơn's 80% (166/200) is not flagged on any slide"

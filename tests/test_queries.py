@@ -73,11 +73,11 @@ def test_ratio_mismatch_is_one_rule_for_frames_and_single_values(catalog):
     flagged = rows.filter(pl.col("ratio_mismatch"))
     assert sorted(flagged["observation_id"]) == ["o-s00-cqtt-communes-rate", "o-s03-giai-quyet-huyen"]
     lang_son = flagged.filter(pl.col("observation_id") == "o-s00-cqtt-communes-rate").row(0, named=True)
-    assert lang_son["ratio_note"] == "⚠ Nguồn ghi khác tỷ lệ tính từ tử/mẫu số: 166/200 = 83%"
+    assert lang_son["ratio_note"] == "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%"
     assert rows.filter(~pl.col("ratio_mismatch"))["ratio_note"].is_null().all()
     assert queries.ratio_mismatch(80, 166, 200, "percent") and not queries.ratio_mismatch(83, 166, 200, "percent")
     assert not queries.ratio_mismatch(80, None, None, "percent") and not queries.ratio_mismatch(80, 1, 2, "count")
-    assert queries.ratio_mismatch_note(166, 200, "en") == "⚠ Differs from its own ratio: 166/200 = 83%"
+    assert queries.ratio_mismatch_note(166, 200, "en") == "⚠ The source states this rate, but 166/200 = 83%"
 
 
 def test_map_values_latest_period_per_unit(catalog):
