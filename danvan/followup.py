@@ -11,6 +11,7 @@ import datetime as dt
 
 import polars as pl
 
+from .i18n import t
 from .model import FOLLOWUP_STATES
 from .queries import unit_name
 
@@ -72,10 +73,10 @@ def by_province(
     recommendations: pl.DataFrame, open_only: bool = True, lang: str = "vi"
 ) -> list[tuple[str, pl.DataFrame]]:
     """The recommendations grouped by the host province (queries.unit_name: in the filter's scheme, with its name of
-    record when it was merged; "—" when none), the provinces with the most open ones first; only those still open
-    (not marked done or dropped) when `open_only`."""
+    record when it was merged; "Không ghi nơi đến" when none), the provinces with the most open ones first; only
+    those still open (not marked done or dropped) when `open_only`."""
     rows = recommendations.filter(pl.col("state").is_in(STILL_OPEN)) if open_only else recommendations
-    rows = rows.with_columns(unit_name(lang).fill_null("—").alias("_place"))
+    rows = rows.with_columns(unit_name(lang).fill_null(t("fu_no_place", lang)).alias("_place"))
     order = (
         rows.group_by("_place")
         .agg(pl.col("state").is_in(STILL_OPEN).sum().alias("_open"), pl.len())

@@ -975,7 +975,9 @@ LEADER: Texts = {
     "fu_state_done": ("Đã thực hiện", "Done"),
     "fu_state_dropped": ("Không tiếp tục", "Dropped"),
     "fu_show_all": ("Hiện cả kiến nghị đã thực hiện hoặc không tiếp tục", "Also show done and dropped ones"),
-    "fu_open_in": ("{place} · {n} chưa xong", "{place} · {n} still open"),
+    # not "chưa xong": a recommendation nobody has followed up may well be done (fu_note)
+    "fu_open_in": ("{place} · {n} chưa ghi nhận đã thực hiện", "{place} · {n} not yet recorded as done"),
+    "fu_no_place": ("Không ghi nơi đến", "No host named"),
     "fu_none": (
         "Không có chỉ đạo, kiến nghị nào của các đoàn trong {filter}.",
         "No directions or recommendations of visits in {filter}.",

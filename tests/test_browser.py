@@ -192,7 +192,12 @@ PAGES = [
     ("so-sanh?tinh=20&lang=en", "so-sanh-en", ".js-plotly-plot", ["Compare", "Indicator to compare"]),
     ("tim-kiem?tim=dan+van+kheo", "tim-kiem", None, ["Tìm kiếm", "Dân vận khéo", "Mở trong trang Dòng thời gian"]),
     ("thay-doi?tu_ngay=2024-04-24", "thay-doi", None, ["Mới cập nhật", "Sự kiện mới", "nguồn đăng 25/04/2024"]),
-    ("kien-nghi?nam=2017-2024", "kien-nghi", None, ["Theo dõi kiến nghị", "Hà Nam · 5 chưa xong", "Chưa theo dõi"]),
+    (
+        "kien-nghi?nam=2017-2024",
+        "kien-nghi",
+        None,
+        ["Theo dõi kiến nghị", "Hà Nam · 5 chưa ghi nhận đã thực hiện", "Chưa theo dõi"],
+    ),
 ]
 
 

@@ -430,7 +430,8 @@ def test_overview_highlights_under_the_34_unit_scheme_name_the_unit_of_record(en
 def test_recommendations_listed_by_province_open_first(entry):
     at = open_page(entry, "kien-nghi", nam="2017-2024")
     subheaders = [s.value for s in at.subheader]
-    assert subheaders[:2] == ["Hà Nam · 5 chưa xong", "Bắc Kạn · 3 chưa xong"]
+    assert subheaders[:2] == ["Hà Nam · 5 chưa ghi nhận đã thực hiện", "Bắc Kạn · 3 chưa ghi nhận đã thực hiện"]
+    assert "Không ghi nơi đến · 3 chưa ghi nhận đã thực hiện" in subheaders  # a central visit with no host: no "—"
     assert {m.label: m.value for m in at.metric}["Chưa theo dõi"] == "15"
     shown = text(at)
     assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
