@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import cached, ui, view
 from danvan import fmt
+from danvan.changes import published_day
 from danvan.i18n import name_column, value_text
 
 current = view.current()
@@ -32,7 +33,9 @@ day = st.date_input(
 day = day or default
 view.keep("tu_ngay", day.isoformat())
 st.caption(t("changes_what"))
-st.caption(t("changes_newest", day=fmt.date(newest)))
+# the newest record's day as its source writes it: a source of "12/2024" is not one of 31/12/2024
+written = current.catalog.sources.filter(published_day() == newest)["published"].to_list()
+st.caption(t("changes_newest", day=fmt.partial_date(min(written, key=len)) if written else fmt.date(newest)))
 _, found = cached.changes_since(current.catalog, current.flt, day)
 assert found is not None
 
