@@ -278,3 +278,7 @@ def test_compare_money_in_ty_dong_and_room_for_the_longest_label(catalog):
     figure = _compare_figure(rows, "vnd")
     assert max(x for bar in figure.data for x in bar.x) == 8.0
     assert figure.layout.xaxis.title.text == "tỷ đồng" and figure.layout.xaxis.range[1] >= 9.6
+    # a count's axis names its unit too; a percentage is on each tick (from a leader's walk-through)
+    assert _compare_figure(rows, "count").layout.xaxis.title.text == "số lượng"
+    percent = _compare_figure(rows, "percent").layout.xaxis
+    assert percent.title.text is None and percent.ticksuffix == "%"
