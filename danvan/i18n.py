@@ -325,7 +325,7 @@ COMPARE: Texts = {
     ),
     "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
     "per_year_suffix": ("/năm", "/year"),
-    "computed": ("Tính từ tử/mẫu", "Computed"),
+    "computed": ("Tỷ lệ tính lại", "Recomputed rate"),  # numerator / denominator, beside the stated rate
     "compare_breakdowns": ("Gồm số phân tổ", "Include breakdowns"),
     "compare_breakdowns_help": (
         "Hiện cả các phần (theo lĩnh vực, tập thể/cá nhân...) bên cạnh tổng số.",

@@ -67,7 +67,7 @@ def test_compare_table_headers_and_source_titles(catalog):
         "Period",
         "Value",
         "Status",
-        "Computed",
+        "Recomputed rate",
         "Breakdown",
         "Verbatim quote",
         "Source",
