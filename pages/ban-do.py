@@ -90,6 +90,14 @@ with legend_col:
     else:
         ui.empty(current)
     st.caption(t("map_arcs"))
+    st.html(  # the dots' colours: the visiting body's level
+        "".join(
+            f'<div style="display:flex;align-items:center;gap:10px;margin:2px 0;font-size:16px">'
+            f'<span style="width:14px;height:14px;border-radius:50%;background:rgb{color}"></span>'
+            f"{html.escape(t('level_' + level))}</div>"
+            for level, color in maps.ARC_COLORS.items()
+        )
+    )
     st.caption(t("map_click"))
     selected = (event["selection"]["objects"].get("provinces") or []) if event else []
     # A click opens the profile at once; the map keeps its selection, so only a new one opens it again.

@@ -182,7 +182,13 @@ class Visit:
 
 PAGES = [
     ("", "root", None, ["Tổng quan", "Sự kiện gần nhất", "Ban Dân vận Trung ương → Lạng Sơn"]),
-    ("ban-do?nam=2017-2024", "ban-do", "canvas", ["Chú giải: Số sự kiện", "Quần đảo Hoàng Sa (thành phố Đà Nẵng)"]),
+    # the dots' colours have their key, one per level (from a leader's walk-through)
+    (
+        "ban-do?nam=2017-2024",
+        "ban-do",
+        "canvas",
+        ["Chú giải: Số sự kiện", "Quần đảo Hoàng Sa (thành phố Đà Nẵng)", "Cấp huyện\nCấp xã"],
+    ),
     ("dong-thoi-gian?tinh=06", "dong-thoi-gian", ".js-plotly-plot", ["Dòng thời gian", "Điểu K’Ré"]),
     ("so-sanh?tinh=20&tinh=35", "so-sanh", ".js-plotly-plot", ["Chỉ tiêu so sánh", "Lưu ý"]),
     ("ho-so-tinh?tinh=20", "ho-so-tinh", "canvas", ["Hồ sơ tỉnh: Lạng Sơn", "1.145", "81,77%"]),
