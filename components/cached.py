@@ -440,6 +440,7 @@ def _search(version: str, flt: Filter, lang: str, words: str, _catalog: danvan.C
         lang=lang,
         encoded=encoded,
         folded_visits=_search_visits(version, flt.scheme, _catalog),
+        labels=_place_label_frame(version, lang, _catalog),
     )
 
 

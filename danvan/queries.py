@@ -658,10 +658,14 @@ def unit_name(lang: str) -> pl.Expr:
     )
 
 
-def address(lang: str) -> pl.Expr:
-    """Commune, district and unit (unit_name), those a record has: "xã Trường Thủy, Lệ Thủy, Quảng Trị (trước đây:
-    Quảng Bình)"; null for a central record."""
-    return pl.concat_str([pl.col("commune"), pl.col("district"), unit_name(lang)], separator=", ", ignore_nulls=True)
+def address(lang: str, labels: pl.DataFrame | None = None) -> pl.Expr:
+    """Commune, district and unit (unit_name), those a record has: "Trường Thủy, Lệ Thủy, Quảng Trị (trước đây:
+    Quảng Bình)"; with their kinds when place_label_frame() `labels` are given ("xã Trường Thủy, huyện Lệ Thủy, …");
+    null for a central record."""
+    lower = [pl.col("commune"), pl.col("district")]
+    if labels is not None:
+        lower = [c.replace_strict(labels["name"], labels["label"], default=c, return_dtype=pl.String) for c in lower]
+    return pl.concat_str([*lower, unit_name(lang)], separator=", ", ignore_nulls=True)
 
 
 def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataFrame | None = None) -> pl.Expr:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from . import fmt
-from .queries import address, unit_name
+from .queries import address
 from .text import nfc
 
 MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
@@ -148,16 +148,18 @@ def records(
     sources: pl.DataFrame,
     *,
     lang: str = "vi",
+    labels: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Every searchable record as one row: kind, record_id, title, text (what is searched and shown), day, page,
     choice (parameter, value), province. `visits` and `observations` are the filter's (with display names);
-    `findings` are kept for the filter's visits only."""
+    `findings` are kept for the filter's visits only. `labels` (queries.place_label_frame) name a title's places
+    with their kinds, as every page does ("huyện Xuyên Mộc")."""
     name = "name_en" if lang == "en" else "name_vi"
     visit_rows = visits.select(
         pl.lit("visit").alias("kind"),
         pl.col("visit_id").alias("record_id"),
         pl.concat_str(
-            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), address(lang)],
+            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), address(lang, labels)],
             separator=" — ",
             ignore_nulls=True,
         ).alias("title"),
@@ -187,9 +189,9 @@ def records(
     value_rows = observations.select(
         pl.lit("value").alias("kind"),
         pl.col("observation_id").alias("record_id"),
-        pl.concat_str([pl.col(name), pl.col("breakdown"), unit_name(lang)], separator=" — ", ignore_nulls=True).alias(
-            "title"
-        ),
+        pl.concat_str(
+            [pl.col(name), pl.col("breakdown"), address(lang, labels)], separator=" — ", ignore_nulls=True
+        ).alias("title"),
         pl.concat_str(
             [
                 pl.col(name),
@@ -341,11 +343,13 @@ def search_in(
     limit: int = 60,
     encoded: Encoded | None = None,
     folded_visits: pl.DataFrame | None = None,
+    labels: pl.DataFrame | None = None,
 ) -> tuple[list[Hit], dict[str, int]]:
     """`search(query, records(visits, findings, observations, documents, sources))`, with the records made of the
     rows that may hold every word only: a national filter has half a million values, and folding each one's text
     costs a second, where looking for the words in its parts costs a few milliseconds. `encoded`: the parts of
-    `observations`, row for row (encode()); `folded_visits`: fold_visits() of (at least) `visits`."""
+    `observations`, row for row (encode()); `folded_visits`: fold_visits() of (at least) `visits`; `labels` as
+    records() takes them."""
     terms = words(query)
     if not terms:
         return [], {}
@@ -384,7 +388,7 @@ def search_in(
                     anywhere |= pl.lit(matched).gather(pl.col(part)).fill_null(False)
             found &= anywhere
         kept_values = observations.filter(encoded.codes.select(found.alias("found")).to_series())
-    table = records(kept_visits, kept_findings, kept_values, documents, sources, lang=lang)
+    table = records(kept_visits, kept_findings, kept_values, documents, sources, lang=lang, labels=labels)
     if folded_visits is None:
         return search(query, table, limit)
     # the visits come first in the records, in kept_visits' order

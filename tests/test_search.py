@@ -146,3 +146,15 @@ def test_under_the_34_unit_scheme_a_former_province_is_found_by_its_name(catalog
     hits, counts = search.search_in("Bà Rịa", *parts)
     assert counts["visit"] == 1 and counts["value"] >= 5
     assert all(h.title.endswith("Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)") for h in hits if h.kind == "value")
+    # with the catalog's place labels (the page gives them) a title names a district with its kind and a district's
+    # value names its district, as every page does (from a leader's walk-through)
+    labels = queries.place_label_frame(catalog.places)
+    hits, _ = search.search_in("Bà Rịa", *parts, labels=labels)
+    titles = [h.title for h in hits]
+    assert (
+        "11/12/2024 — Ban Dân vận Huyện ủy Xuyên Mộc — huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
+        in titles
+    )
+    assert any(
+        t.endswith("— huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)") for t in titles if "Tổng" in t
+    )
