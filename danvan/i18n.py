@@ -146,6 +146,12 @@ WORDS: Texts = {
     "inferred": ("suy ra", "inferred"),
     "none": ("không có", "none"),
     "merged_into": ("từ 1/7/2025 hợp nhất với {others} thành {name}", "merged with {others} into {name} from 1/7/2025"),
+    # the merged unit keeps a partner's name: "hợp nhất với Bình Dương, Hồ Chí Minh thành Hồ Chí Minh" read badly
+    "merged_into_kept": (
+        "từ 1/7/2025 cùng {others} hợp nhất vào {name}",
+        "merged into {name} with {others} from 1/7/2025",
+    ),
+    "merged_into_alone": ("từ 1/7/2025 hợp nhất vào {name}", "merged into {name} from 1/7/2025"),
     "merged_from": ("hợp nhất từ {names}", "merged from {names}"),
     "filter_label_events": ("sự kiện: {choices}", "events: {choices}"),
     "documents_short": ("Văn bản", "Documents"),

@@ -523,8 +523,13 @@ def test_what_the_reorganisation_did_names_the_partners_even_when_the_name_is_ke
     from danvan.exports.report import province_relation
 
     assert province_relation(catalog, "56", "63") == "từ 1/7/2025 hợp nhất với Ninh Thuận thành Khánh Hòa"
-    assert province_relation(catalog, "77", "63") == (
-        "từ 1/7/2025 hợp nhất với Bình Dương, Hồ Chí Minh thành Hồ Chí Minh"
+    # the merged unit keeps a partner's name: said as joining it (from a leader's walk-through)
+    assert province_relation(catalog, "77", "63") == "từ 1/7/2025 cùng Bình Dương hợp nhất vào Hồ Chí Minh"
+    assert province_relation(catalog, "77", "63", "en") == "merged into Hồ Chí Minh with Bình Dương from 1/7/2025"
+    assert province_relation(catalog, "58", "63") == "từ 1/7/2025 hợp nhất vào Khánh Hòa"  # Ninh Thuận
+    assert (
+        province_relation(catalog, "79", "63")
+        == "từ 1/7/2025 hợp nhất với Bà Rịa - Vũng Tàu, Bình Dương thành Hồ Chí Minh"
     )
     assert province_relation(catalog, "20", "63") == "giữ nguyên khi sắp xếp đơn vị hành chính ngày 1/7/2025"
     assert province_relation(catalog, "56", "63", "en") == "merged with Ninh Thuận into Khánh Hòa from 1/7/2025"

@@ -959,9 +959,14 @@ def province_relation(catalog: Catalog, code: str, scheme: str, lang: str = "vi"
         new_code = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("code") == code)["new_code"].to_list()
         partners = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code").is_in(new_code))
         if partners.height > 1:  # "từ 1/7/2025 hợp nhất với Ninh Thuận thành Khánh Hòa": even when the name is kept
-            name = units.filter(pl.col("scheme") != OLD_SCHEME, pl.col("code").is_in(new_code))["name_vi"]
-            others = ", ".join(partners.filter(pl.col("code") != code)["name_vi"].sort())
-            return t("merged_into", lang, others=others, name=name[0] if name.len() else new_code[0])
+            names = units.filter(pl.col("scheme") != OLD_SCHEME, pl.col("code").is_in(new_code))["name_vi"]
+            name = names[0] if names.len() else new_code[0]
+            others = partners.filter(pl.col("code") != code)["name_vi"].sort().to_list()
+            if name in others:  # the merged unit keeps a partner's name: "cùng Bình Dương hợp nhất vào Hồ Chí Minh"
+                rest = [other for other in others if other != name]
+                key = "merged_into_kept" if rest else "merged_into_alone"
+                return t(key, lang, others=", ".join(rest), name=name)
+            return t("merged_into", lang, others=", ".join(others), name=name)
         return t("unchanged", lang)
     old = units.filter(pl.col("scheme") == OLD_SCHEME, pl.col("new_code") == code)["name_vi"].to_list()
     return t("merged_from", lang, names=", ".join(old)) if len(old) > 1 else t("unchanged", lang)
