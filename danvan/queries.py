@@ -648,14 +648,18 @@ def place_label_expr(places: pl.DataFrame | None, lang: str = "vi", *, labels: p
     )
 
 
+def formerly_name(lang: str) -> pl.Expr:
+    """A record that predates a merger: the new unit with the unit of record beside it ("Ninh Bình (trước đây: Hà
+    Nam)"); null for any other record."""
+    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
+    return pl.when(merged).then(
+        pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"), pl.col("province_name"))
+    )
+
+
 def unit_name(lang: str) -> pl.Expr:
     """The host unit as the chosen scheme names it, with the old unit's name when the record predates a merger."""
-    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
-    return (
-        pl.when(merged)
-        .then(pl.format(t("formerly", lang, new="{}", old="{}"), pl.col("display_name"), pl.col("province_name")))
-        .otherwise(pl.col("province_name"))
-    )
+    return pl.coalesce(formerly_name(lang), pl.col("province_name"))
 
 
 def address(lang: str, labels: pl.DataFrame | None = None) -> pl.Expr:

@@ -33,9 +33,10 @@ day = st.date_input(
 day = day or default
 view.keep("tu_ngay", day.isoformat())
 st.caption(t("changes_what"))
-# the newest record's day as its source writes it: a source of "12/2024" is not one of 31/12/2024
+# the newest record's day as its source writes it: a source of "12/2024" is not one of 31/12/2024 (the most precise
+# of the sources that stand for that day)
 written = current.catalog.sources.filter(published_day() == newest)["published"].to_list()
-st.caption(t("changes_newest", day=fmt.partial_date(min(written, key=len)) if written else fmt.date(newest)))
+st.caption(t("changes_newest", day=fmt.partial_date(max(written, key=len)) if written else fmt.date(newest)))
 _, found = cached.changes_since(current.catalog, current.flt, day)
 assert found is not None
 

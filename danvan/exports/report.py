@@ -982,8 +982,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     latest = queries.latest_values(observations.filter(pl.col("breakdown").is_null()))
     picked = queries.with_ratio_flag(_with_place_kinds(latest.head(MAX_FIGURES), catalog, lang), lang)
     # under the 34-unit scheme a former province's figure says whose it is: "Ninh Bình (trước đây: Hà Nam)"
-    merged = pl.col("display_name").is_not_null() & (pl.col("display_name") != pl.col("province_name"))
-    picked = picked.with_columns(pl.when(merged).then(queries.unit_name(lang)).alias("_unit"))
+    picked = picked.with_columns(queries.formerly_name(lang).alias("_unit"))
     figures = []
     for row in picked.iter_rows(named=True):
         value = fmt.value(row["value"], row["unit"], lang, row["qualifier"]) + (" ⚠" if row["ratio_mismatch"] else "")
