@@ -530,7 +530,7 @@ PRESENTATION: Texts = {
     ),
     "report_no_source": ("Nguồn: —", "Sources: —"),
     "report_empty_title": ("Không có dữ liệu", "No data"),
-    "brief_profile_title": ("Hồ sơ {name}", "Profile of {name}"),
+    "brief_profile_title": ("Hồ sơ {kind} {name}", "Profile of {name}"),
     "brief_download": ("Bản tin của tỉnh (một lần bấm)", "Province brief (one click)"),
     "report_parts_hidden": (
         "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem trang So sánh và "

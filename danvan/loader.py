@@ -201,7 +201,7 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
         raise DataError(problems)
     public_visits, public_observations = _public_visits(visits), _public_observations(observations)
     return Catalog(
-        units=units.drop(RECORD),
+        units=_unit_kinds(units.drop(RECORD)),
         places=_named_places(places.drop(RECORD), public_visits, public_observations),
         sources=sources,
         documents=documents.drop(RECORD),
@@ -224,6 +224,18 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
             "note",
         ).cast(FOLLOWUP_SCHEMA),
     )
+
+
+def _unit_kinds(units: pl.DataFrame) -> pl.DataFrame:
+    """Each unit's kind from the gazetteer ("tỉnh", "thành phố"), for titles that name it as people do: "Hồ sơ thành
+    phố Hồ Chí Minh". A unit the gazetteer holds under another name (Thừa Thiên Huế, "thành phố Huế" there since
+    1/1/2025) or not at all (a test's own) is a province."""
+    gaz = load_gazetteer()
+    kinds = [
+        place.type if (place := gaz.place(scheme, "province", code)) and place.name == name else "tỉnh"
+        for scheme, code, name in units.select("scheme", "code", "name_vi").iter_rows()
+    ]
+    return units.with_columns(pl.Series("kind", kinds, pl.String))
 
 
 def _named_places(places: pl.DataFrame, *records: pl.DataFrame) -> pl.DataFrame:

@@ -43,7 +43,7 @@ st.html(
     "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
     "</style>"
 )
-st.title(f"{t('page_profile')}: {unit['name_vi']}")
+st.title(t("brief_profile_title", kind=unit["kind"], name=unit["name_vi"]))
 st.caption(ui.plain(current.filter_label()))
 relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")

@@ -191,7 +191,7 @@ PAGES = [
     ),
     ("dong-thoi-gian?tinh=06", "dong-thoi-gian", ".js-plotly-plot", ["Dòng thời gian", "Điểu K’Ré"]),
     ("so-sanh?tinh=20&tinh=35", "so-sanh", ".js-plotly-plot", ["Chỉ tiêu so sánh", "Lưu ý"]),
-    ("ho-so-tinh?tinh=20", "ho-so-tinh", "canvas", ["Hồ sơ tỉnh: Lạng Sơn", "1.145", "81,77%"]),
+    ("ho-so-tinh?tinh=20", "ho-so-tinh", "canvas", ["Hồ sơ tỉnh Lạng Sơn", "1.145", "81,77%"]),
     ("van-ban", "van-ban", None, ["25-NQ/TW — Nghị quyết, 03/06/2013"]),
     ("nguon", "nguon", None, ["Danh sách nguồn", "Toàn văn lưu trữ"]),
     ("du-lieu?tinh=20", "du-lieu", None, ["Sự kiện · 1 dòng", "Tải Excel"]),

@@ -129,7 +129,7 @@ def test_a_click_on_a_province_opens_its_profile(entry):  # noqa: F811
     }
     at.run()
     assert not at.exception
-    assert "Hồ sơ tỉnh: Bắc Kạn" in [t.value for t in at.title]  # no second button to press
+    assert "Hồ sơ tỉnh Bắc Kạn" in [t.value for t in at.title]  # no second button to press
 
 
 def test_curator_draft_shows_names_not_codes(entry, tmp_path, monkeypatch):  # noqa: F811

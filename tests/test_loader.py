@@ -33,6 +33,17 @@ def test_curated_data_validates_with_the_known_warnings(catalog):
     assert stated == ["id=o-s00-cqtt-communes-rate", "id=o-s03-giai-quyet-huyen"]  # 166/200 ≠ 80%, 146/178 ≠ 86,4%
 
 
+def test_units_carry_their_kind_from_the_gazetteer(catalog):
+    kinds = dict(catalog.units.select(pl.concat_str("scheme", "code", separator="/"), "kind").iter_rows())
+    assert (kinds["63/79"], kinds["63/20"], kinds["34/46"], kinds["34/01"]) == (
+        "thành phố",
+        "tỉnh",
+        "thành phố",
+        "thành phố",
+    )
+    assert kinds["63/46"] == "tỉnh"  # Thừa Thiên Huế, not the gazetteer's "thành phố Huế" of its last six months
+
+
 def test_public_columns(catalog):
     assert catalog.visits.columns[:19] == [
         "visit_id",

@@ -31,7 +31,7 @@ TITLES = {
     "ban-do": ("Bản đồ", "Map"),
     "dong-thoi-gian": ("Dòng thời gian", "Timeline"),
     "so-sanh": ("So sánh", "Compare"),
-    "ho-so-tinh": ("Hồ sơ tỉnh: Lạng Sơn", "Province profile: Lạng Sơn"),
+    "ho-so-tinh": ("Hồ sơ tỉnh Lạng Sơn", "Profile of Lạng Sơn"),
     "van-ban": ("Văn bản", "Documents"),
     "nguon": ("Nguồn", "Sources"),
     "du-lieu": ("Dữ liệu", "Data"),
@@ -114,9 +114,14 @@ def test_profile_of_an_empty_province_says_so(entry):
     assert "Không có sự kiện nào" in shown and "Không có số liệu chỉ tiêu nào" in shown
 
 
+def test_profile_of_a_city_names_it_a_city(entry):
+    shown = text(open_page(entry, "ho-so-tinh", tinh="79", ranh_gioi="34"))
+    assert "Hồ sơ thành phố Hồ Chí Minh" in shown and "Hồ sơ tỉnh Hồ Chí Minh" not in shown
+
+
 def test_profile_in_34_scheme_names_old_units(entry):
     shown = text(open_page(entry, "ho-so-tinh", tinh="19", ranh_gioi="34"))
-    assert "Hồ sơ tỉnh: Thái Nguyên" in shown and "hợp nhất từ Bắc Kạn, Thái Nguyên" in shown
+    assert "Hồ sơ tỉnh Thái Nguyên" in shown and "hợp nhất từ Bắc Kạn, Thái Nguyên" in shown
     assert "Ban Chỉ đạo Trung ương tổng kết Quyết định 290-QĐ/TW" in shown or "290-QĐ/TW" in shown
 
 

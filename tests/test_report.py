@@ -244,7 +244,7 @@ def test_cli_powerpoint(tmp_path, capsys, catalog):
     code, out, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
     assert code == 0 and "Lạng Sơn; 2021–2024" in out and catalog.version in out
     deck = Presentation(str(target))
-    assert len(deck.slides) == 12 and deck.slides[2].shapes.title.text == "Hồ sơ Lạng Sơn"  # the brief
+    assert len(deck.slides) == 12 and deck.slides[2].shapes.title.text == "Hồ sơ tỉnh Lạng Sơn"  # the brief
     assert deck.slides[5].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
 
 
@@ -434,7 +434,7 @@ def test_province_brief(catalog):
     what 1/7/2025 did to it, its latest values, a contradicting ratio flagged)."""
     made = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
     plain = report.report(catalog, LANG_SON, "vi", MADE)  # presentation mode and the command line for --tinh 20
-    assert made == plain and made.slides[2].title == "Hồ sơ Lạng Sơn"
+    assert made == plain and made.slides[2].title == "Hồ sơ tỉnh Lạng Sơn"
     two = report.report(catalog, Filter(provinces=("20", "06"), years=(2021, 2024)), "vi", MADE)
     assert not any(s.title.startswith("Hồ sơ") for s in two.slides)
     profile = made.slides[2]
@@ -487,7 +487,7 @@ def test_profile_page_offers_the_brief_made_on_click(tmp_path, monkeypatch, cata
     deck = Presentation(io.BytesIO(made["ban-tin-lang-son.pptx"]()))
     expected = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in expected.slides]
-    assert "Hồ sơ Lạng Sơn" in made["ban-tin-lang-son.html"]().decode("utf-8")
+    assert "Hồ sơ tỉnh Lạng Sơn" in made["ban-tin-lang-son.html"]().decode("utf-8")
 
 
 def test_chart_data_sheets_show_whole_numbers_without_a_point(lang_son):
@@ -559,7 +559,7 @@ def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(cat
     assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · 2023" in series
     assert "Ninh Bình (trước đây: Hà Nam) · 2022" in series
     profile = report.slides(catalog, Filter(provinces=("37",), scheme="34"), "vi", MADE)
-    (brief,) = [s for s in profile if s.title == "Hồ sơ Ninh Bình"]
+    (brief,) = [s for s in profile if s.title == "Hồ sơ tỉnh Ninh Bình"]
     assert {f.detail for f in brief.figures} == {"Ninh Bình (trước đây: Hà Nam) · 2022 · Báo cáo"}  # not Ninh Bình's
     assert not any(name.startswith(("Hồ Chí Minh ·", "Ninh Bình ·")) for name in series)
     visits = next(s for s in deck.slides if s.kind == "visits")

@@ -1001,7 +1001,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     notes = (t("report_more_values", lang, n=latest.height - picked.height),) if latest.height > picked.height else ()
     return Slide(
         kind="figures",
-        title=t("brief_profile_title", lang, name=unit["name_vi"]),
+        title=t("brief_profile_title", lang, kind=unit["kind"], name=unit["name_vi"]),
         subtitle=f"{t('profile_region', lang)}: {value_text(unit['region'], lang)} · "
         f"{province_relation(catalog, code, flt.scheme, lang)}",
         figures=tuple(figures),
