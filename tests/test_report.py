@@ -135,6 +135,22 @@ def test_map_image_draws_the_values_without_network(lang_son):
     assert maps.PALETTE[0] in colours and maps.NO_DATA in colours  # Lạng Sơn coloured, the rest "no data"
 
 
+def test_map_labels_leave_every_coloured_province_in_sight(catalog, monkeypatch):
+    data = next(s for s in report.slides(catalog, Filter(years=(2017, 2024)), "vi", MADE) if s.kind == "map").map
+
+    def pixels() -> dict[tuple[int, int, int], int]:
+        image = Image.open(io.BytesIO(make_map_image.__wrapped__(data, "vi"))).convert("RGB")
+        return {colour: n for n, colour in image.getcolors(maxcolors=1_000_000)}
+
+    labelled = pixels()
+    monkeypatch.setattr("danvan.figures.slides.MAX_MAP_LABELS", 0)
+    bare = pixels()
+    classes = [colour for colour, _ in maps.legend([a.value for a in data.areas], data.unit, "vi", data.no_data)][:-1]
+    assert len(classes) == 3  # 1, 2 and 3 events; Hà Nam, a small province, alone has 2
+    for colour in classes:  # a label and its leader line cover at most a tenth of a class's area
+        assert labelled[colour] >= 0.9 * bare[colour], colour
+
+
 def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
     assert len(deck.slides) == len(lang_son.slides) == 12

@@ -230,32 +230,63 @@ def _draw_island_points(
             draw.ellipse((x - r, y - r, x + r, y + r), fill=maps.BORDER)
 
 
-def _draw_value_labels(draw: ImageDraw.ImageDraw, centres: dict[str, Point], areas: tuple[Area, ...]) -> None:
-    """Name and value of the units with the highest values, near the middle of each unit's largest part (`centres`),
-    moved up or down when they would cover one another: a projector washes out fine colour differences."""
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _draw_value_labels(
+    draw: ImageDraw.ImageDraw, geometry: _Geometry, areas: tuple[Area, ...], width: float, height: float
+) -> None:
+    """Name and value of the units with the highest values, beside each unit with a leader line from its middle: left
+    or right of it, moved up or down, where the label covers no other label and the fewest units with a value (a
+    small province's colour stays in sight; a projector washes out fine colour differences)."""
     label_font = _font(32 * SCALE, bold=True)
-    placed: list[tuple[float, float, float, float]] = []
-    step = label_font.size * 1.25
+    gap, step = 16 * SCALE, label_font.size * 1.25
+    extents = {
+        props["code"]: (
+            min(p[0] for r in rings for p in r),
+            min(p[1] for r in rings for p in r),
+            max(p[0] for r in rings for p in r),
+            max(p[1] for r in rings for p in r),
+        )
+        for props, rings in geometry.areas
+        if props.get("code") in {a.code for a in areas}
+    }
+    placed: list[tuple[float, ...]] = []
     for item in sorted(areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:
-        if item.code not in centres:
+        if item.code not in geometry.centres:
             continue
-        x, y = centres[item.code]
+        x, y = geometry.centres[item.code]
+        left, _, right, _ = extents[item.code]
         text = f"{item.name}: {item.label}"
-        for dy in (0, step, -step, 2 * step, -2 * step, 3 * step, -3 * step):
-            box = draw.textbbox((x, y + dy), text, font=label_font, anchor="mm", stroke_width=3 * SCALE)
-            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
-                break
-        else:
+        spots = [
+            (right + gap, y + dy, "lm") if side > 0 else (left - gap, y + dy, "rm")
+            for dy in (0, -step, step, -2 * step, 2 * step, -3 * step, 3 * step, -4 * step, 4 * step)
+            for side in (-1, 1)
+        ]
+        boxes = [
+            (spot, draw.textbbox(spot[:2], text, font=label_font, anchor=spot[2], stroke_width=3 * SCALE))
+            for spot in spots
+        ]
+        free = [
+            (sum(_overlaps(b, area) for area in extents.values()), n, s, b)
+            for n, (s, b) in enumerate(boxes)
+            if b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height and not any(_overlaps(b, o) for o in placed)
+        ]
+        if not free:
             continue
+        *_, (tx, ty, anchor), box = min(free)
         placed.append(box)
-        if dy:
-            draw.line((x, y, x, box[1] if dy > 0 else box[3]), fill=(20, 20, 20), width=2 * SCALE)
+        edge = box[2] if anchor == "rm" else box[0]
+        r = 5 * SCALE
+        draw.line((x, y, edge, ty), fill=(20, 20, 20), width=2 * SCALE)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(20, 20, 20), outline="white", width=SCALE)
         draw.text(
-            (x, y + dy),
+            (tx, ty),
             text,
             font=label_font,
             fill=(20, 20, 20),
-            anchor="mm",
+            anchor=anchor,
             stroke_width=3 * SCALE,
             stroke_fill="white",
         )
@@ -294,7 +325,7 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
         name_key,
         projection,
     )
-    _draw_value_labels(draw, geometry.centres, data.areas)
+    _draw_value_labels(draw, geometry, data.areas, projection.width, height * SCALE)
     _draw_legend(draw, data, values, lang, projection.width + 40 * SCALE)
     buffer = io.BytesIO()
     image.reduce(SCALE).save(buffer, format="PNG", compress_level=3)  # box filter: fast and enough for flat fills
