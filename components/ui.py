@@ -123,9 +123,7 @@ def visit_details(view: View, visit: dict) -> None:
     """Everything about one visit: who, where, which documents, the summary, findings, quote and source."""
     place = host(view, visit)
     leader = ", ".join(plain(x) for x in (visit["leader_name"], visit["leader_title"]) if x)
-    date = fmt.date(visit["date_start"], visit["date_precision"])
-    if visit["date_end"] != visit["date_start"]:
-        date += " – " + fmt.date(visit["date_end"], visit["date_precision"])
+    date = fmt.visit_date(visit)
     lines = [
         f"**{view.t('date')}:** {date}"
         + (f" ({view.t('inferred')}: {plain(visit['date_note'])})" if visit["date_note"] else ""),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import polars as pl
 
@@ -124,6 +126,50 @@ def date_expr(column: str, precision: str | None = None) -> pl.Expr:
             .otherwise(day)
         )
     return day.alias(column)
+
+
+def visit_date(visit: Mapping[str, Any]) -> str:
+    """When a visit (a row with date_start, date_end, date_precision) took place, as visit_date_expr writes it
+    ("30–31/05/2017", "~01–02/2020"); "—" when unknown."""
+    if visit["date_start"] is None:
+        return "—"
+    row = pl.DataFrame({k: [visit[k]] for k in ("date_start", "date_end", "date_precision")})
+    return row.select(visit_date_expr()).item()
+
+
+def visit_date_expr(start: str = "date_start", end: str = "date_end", precision: str = "date_precision") -> pl.Expr:
+    """When a visit took place, its whole span in its precision: "27/05/2020", "30–31/05/2017", "28/11–02/12/2019",
+    "05/2020", "2020"; an estimate marked "~" ("~28/05/2020"), and an estimate of whole months in months
+    ("~01–02/2020", never "~01/01/2020" as if its first day were known). A missing end is the start."""
+    first, last, kind = pl.col(start), pl.col(end).fill_null(pl.col(start)), pl.col(precision)
+    same_year = first.dt.year() == last.dt.year()
+    same_month = same_year & (first.dt.month() == last.dt.month())
+
+    def span(whole: str, short: str, same: pl.Expr) -> pl.Expr:  # "30–31/05/2017", "28/11/2019–02/01/2020"
+        return (
+            pl.when(same)
+            .then(pl.concat_str([first.dt.strftime(short), last.dt.strftime(whole)], separator="–"))
+            .otherwise(pl.concat_str([first.dt.strftime(whole), last.dt.strftime(whole)], separator="–"))
+        )
+
+    years = pl.when(same_year).then(first.dt.strftime("%Y")).otherwise(span("%Y", "%Y", pl.lit(False)))
+    months = pl.when(same_month).then(first.dt.strftime("%m/%Y")).otherwise(span("%m/%Y", "%m", same_year))
+    days = (
+        pl.when(first == last)
+        .then(first.dt.strftime("%d/%m/%Y"))
+        .when(same_month)
+        .then(span("%d/%m/%Y", "%d", pl.lit(True)))
+        .otherwise(span("%d/%m/%Y", "%d/%m", same_year))
+    )
+    whole_months = (first.dt.day() == 1) & (last == last.dt.month_end()) & (first != last)
+    text = (
+        pl.when(kind == "year")
+        .then(years)
+        .when((kind == "month") | ((kind == "approximate") & whole_months))
+        .then(months)
+        .otherwise(days)
+    )
+    return pl.when(kind == "approximate").then(pl.lit("~") + text).otherwise(text).alias(start)
 
 
 def period_expr(start: str = "period_start", end: str = "period_end", lang: str = "vi") -> pl.Expr:

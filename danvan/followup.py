@@ -52,6 +52,7 @@ def recommendations(visits: pl.DataFrame, findings: pl.DataFrame, followups: pl.
         visits.select(
             "visit_id",
             "date_start",
+            "date_end",
             "date_precision",
             "kind",
             "body",

@@ -530,7 +530,7 @@ PRESENTATION: Texts = {
     ),
     "report_no_source": ("Nguồn: —", "Sources: —"),
     "report_empty_title": ("Không có dữ liệu", "No data"),
-    "brief_profile_title": ("Hồ sơ {kind} {name}", "Profile of {name}"),
+    "brief_profile_title": ("Hồ sơ {kind} {name}", "Profile of {name} {kind}"),
     "brief_download": ("Bản tin của tỉnh (một lần bấm)", "Province brief (one click)"),
     "report_parts_hidden": (
         "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem trang So sánh và "
@@ -809,6 +809,8 @@ VALUES_EN: dict[str, str] = {
     "xấp xỉ": "about",
     "dưới": "under",
     "chưa đến": "under",
+    "tỉnh": "province",  # a unit's kind (the units' `kind`, from the gazetteer)
+    "thành phố": "city",
     "Tây Nguyên": "Central Highlands",
     "Trung du và miền núi phía Bắc": "Northern Midlands and Mountains",
     "Bắc Trung Bộ và duyên hải miền Trung": "North Central and Central Coast",

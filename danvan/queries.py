@@ -807,13 +807,13 @@ def visit_arcs(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
 
 def arc_summary(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
     """visit_arcs() gathered into one arc per visiting level, seat and host capital: a map of thousands of visits
-    draws hundreds of arcs. `visits` counts them; the day (date_start, date_precision), body and unit (province_name,
-    display_name) are the newest visit's."""
+    draws hundreds of arcs. `visits` counts them; the date (date_start, date_end, date_precision), body and unit
+    (province_name, display_name) are the newest visit's."""
     return (
         visit_arcs(frame.sort("date_start", "visit_id", descending=True, maintain_order=True), units)
         .group_by("body_level", "from_lon", "from_lat", "to_lon", "to_lat", maintain_order=True)
         .agg(
             pl.len().alias("visits"),
-            pl.col("date_start", "date_precision", "body", "province_name", "display_name").first(),
+            pl.col("date_start", "date_end", "date_precision", "body", "province_name", "display_name").first(),
         )
     )

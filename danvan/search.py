@@ -159,7 +159,7 @@ def records(
         pl.lit("visit").alias("kind"),
         pl.col("visit_id").alias("record_id"),
         pl.concat_str(
-            [fmt.date_expr("date_start", "date_precision"), pl.col("body"), address(lang, labels)],
+            [fmt.visit_date_expr(), pl.col("body"), address(lang, labels)],
             separator=" — ",
             ignore_nulls=True,
         ).alias("title"),

@@ -62,7 +62,7 @@ else:
             "visit_id",
             pl.format(
                 "{} — {} → {}",
-                fmt.date_expr("date_start", "date_precision"),
+                fmt.visit_date_expr(),
                 pl.col("body"),
                 queries.host_name(current.lang, labels=places).fill_null("—"),
             ),

@@ -43,7 +43,7 @@ st.html(
     "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
     "</style>"
 )
-st.title(t("brief_profile_title", kind=unit["kind"], name=unit["name_vi"]))
+st.title(t("brief_profile_title", kind=value_text(unit["kind"], lang), name=unit["name_vi"]))
 st.caption(ui.plain(current.filter_label()))
 relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
@@ -59,9 +59,7 @@ with main:
     if visits.height > VISITS:
         st.caption(t("profile_newest_visits", n=VISITS, m=fmt.number(visits.height, lang=lang)))
     for visit in visits.head(VISITS).iter_rows(named=True):
-        title = (
-            f"{fmt.date(visit['date_start'], visit['date_precision'])} — {t('kind_' + visit['kind'])} — {visit['body']}"
-        )
+        title = f"{fmt.visit_date(visit)} — {t('kind_' + visit['kind'])} — {visit['body']}"
         with st.expander(f"{ui.plain(title)} → {ui.host(current, visit)}", expanded=visits.height <= 2):
             ui.visit_details(current, visit)
 

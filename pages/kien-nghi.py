@@ -45,7 +45,7 @@ else:
                     f"-badge[{t('fu_state_' + rec['state'])}]"
                 )
                 st.caption(
-                    f"{t('fu_visit')}: {fmt.date(rec['date_start'], rec['date_precision'])} — "
+                    f"{t('fu_visit')}: {fmt.visit_date(rec)} — "
                     f"{ui.plain(rec['body'])} → {ui.host(current, rec) or '—'} · "
                     f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})"
                 )

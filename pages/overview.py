@@ -31,7 +31,7 @@ else:
             with st.container(border=True):
                 host = ui.host(current, visit)
                 st.markdown(
-                    f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
+                    f"**{fmt.visit_date(visit)}** · "
                     f"{current.t('kind_' + visit['kind'])} · {current.t('level_' + visit['body_level'])}  \n"
                     f"**{ui.plain(visit['body'])}** → {host or '—'}"
                 )

@@ -72,7 +72,7 @@ else:
         for visit in found.visits.head(30).iter_rows(named=True):
             with st.container(border=True):
                 st.markdown(
-                    f"**{fmt.date(visit['date_start'], visit['date_precision'])}** · "
+                    f"**{fmt.visit_date(visit)}** · "
                     f"{t('kind_' + visit['kind'])} · **{ui.plain(visit['body'])}** → "
                     f"{ui.host(current, visit) or '—'}  \n{ui.plain(visit['summary'])}"
                 )

@@ -118,6 +118,31 @@ def test_date_and_period_expressions_match_python_formatting():
     assert english == [fmt.period(*p, "en") for p in periods] and english[2] == "to 25/04/2024"
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "shown"),
+    [
+        ((2020, 5, 27), None, "day", "27/05/2020"),
+        ((2020, 5, 27), (2020, 5, 27), "day", "27/05/2020"),
+        ((2017, 5, 30), (2017, 5, 31), "day", "30–31/05/2017"),  # a two-day survey, not its first day alone
+        ((2019, 11, 28), (2019, 12, 2), "day", "28/11–02/12/2019"),
+        ((2019, 12, 28), (2020, 1, 2), "day", "28/12/2019–02/01/2020"),
+        ((2020, 5, 28), (2020, 5, 28), "approximate", "~28/05/2020"),
+        ((2020, 1, 1), (2020, 2, 29), "approximate", "~01–02/2020"),  # an estimate of months, not "~01/01/2020"
+        ((2020, 1, 10), (2020, 2, 20), "approximate", "~10/01–20/02/2020"),
+        ((2020, 5, 1), (2020, 5, 31), "month", "05/2020"),
+        ((2019, 12, 1), (2020, 1, 31), "month", "12/2019–01/2020"),
+        ((2020, 1, 1), (2020, 12, 31), "year", "2020"),
+        ((2020, 1, 1), (2021, 12, 31), "year", "2020–2021"),
+    ],
+)
+def test_a_visit_date_shows_its_whole_span_in_its_precision(start, end, precision, shown):
+    first, last = dt.date(*start), dt.date(*end) if end else None
+    visit = {"date_start": first, "date_end": last, "date_precision": precision}
+    assert fmt.visit_date(visit) == shown
+    assert pl.DataFrame([visit]).select(fmt.visit_date_expr()).item() == shown
+    assert fmt.visit_date({**visit, "date_start": None}) == "—"
+
+
 def test_date_time_is_day_first_and_keeps_what_is_not_a_time():
     assert fmt.date_time("2026-11-29T05:39:51") == "29/11/2026 05:39"
     assert fmt.date_time("không rõ") == "không rõ"

@@ -31,7 +31,7 @@ TITLES = {
     "ban-do": ("Bản đồ", "Map"),
     "dong-thoi-gian": ("Dòng thời gian", "Timeline"),
     "so-sanh": ("So sánh", "Compare"),
-    "ho-so-tinh": ("Hồ sơ tỉnh Lạng Sơn", "Profile of Lạng Sơn"),
+    "ho-so-tinh": ("Hồ sơ tỉnh Lạng Sơn", "Profile of Lạng Sơn province"),
     "van-ban": ("Văn bản", "Documents"),
     "nguon": ("Nguồn", "Sources"),
     "du-lieu": ("Dữ liệu", "Data"),
@@ -112,6 +112,11 @@ def test_profile_of_lang_son(entry):
 def test_profile_of_an_empty_province_says_so(entry):
     shown = text(open_page(entry, "ho-so-tinh", tinh="12"))
     assert "Không có sự kiện nào" in shown and "Không có số liệu chỉ tiêu nào" in shown
+
+
+def test_profile_dates_a_visit_by_its_whole_span(entry):
+    shown = text(open_page(entry, "ho-so-tinh", tinh="35"))  # Hà Nam's two-day survey of "Dân vận khéo"
+    assert "30–31/05/2017 — Khảo sát" in shown and "30/05/2017 —" not in shown
 
 
 def test_profile_of_a_city_names_it_a_city(entry):

@@ -460,7 +460,7 @@ def test_province_brief(catalog):
     assert len(values) == report.MAX_FIGURES and values[DVK] == "1.145"
     assert made.filter_label == plain.filter_label and made.stats == plain.stats
     english = report.brief(catalog, "20", (2021, 2024), "en", MADE).slides[2]
-    assert english.title == "Profile of Lạng Sơn" and english.subtitle.startswith("Region: Northern Midlands")
+    assert english.title == "Profile of Lạng Sơn province" and english.subtitle.startswith("Region: Northern Midlands")
     empty = report.brief(catalog, "12", (2017, 2018), "vi", MADE)
     assert empty.empty and [s.kind for s in empty.slides] == ["title", "empty"]
 

@@ -658,7 +658,7 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
 
 def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
     latest = _with_place_kinds(visits.head(MAX_VISITS), catalog, lang).select(
-        fmt.date_expr("date_start", "date_precision").alias("date"),
+        fmt.visit_date_expr().alias("date"),
         _kind_expr(lang).alias("kind"),
         # concat_str, not pl.format: Polars 2.1's format panics on a frame whose columns begin with an empty chunk
         # (a province's visits at scale, e.g. Gia Lai 2013–2015)
@@ -692,9 +692,9 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
         pl.int_range(pl.len()).over("kind").alias("rank"),
     )
     picked = found.sort(pl.col("rank") >= 2, "order", "rank").head(MAX_FINDINGS).sort("order", "rank")
-    row = visit.select(
-        fmt.date_expr("date_start", "date_precision").alias("date"), "body", _host_expr(lang).alias("host"), "source_id"
-    ).row(0, named=True)
+    row = visit.select(fmt.visit_date_expr().alias("date"), "body", _host_expr(lang).alias("host"), "source_id").row(
+        0, named=True
+    )
     notes = (t("report_more_findings", lang, n=found.height - picked.height),) if found.height > picked.height else ()
     return Slide(
         kind="findings",
@@ -1001,7 +1001,7 @@ def _profile_slide(catalog: Catalog, flt: Filter, code: str, observations: pl.Da
     notes = (t("report_more_values", lang, n=latest.height - picked.height),) if latest.height > picked.height else ()
     return Slide(
         kind="figures",
-        title=t("brief_profile_title", lang, kind=unit["kind"], name=unit["name_vi"]),
+        title=t("brief_profile_title", lang, kind=value_text(unit["kind"], lang), name=unit["name_vi"]),
         subtitle=f"{t('profile_region', lang)}: {value_text(unit['region'], lang)} · "
         f"{province_relation(catalog, code, flt.scheme, lang)}",
         figures=tuple(figures),

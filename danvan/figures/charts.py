@@ -345,7 +345,7 @@ def timeline_hover(lang: str, places: pl.DataFrame | None = None, *, labels: pl.
     host = queries.host_name(lang, places, labels=labels).fill_null(na)
     return pl.format(
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
-        fmt.date_expr("date_start", "date_precision"),  # "~28/05/2020" for an estimated day
+        fmt.visit_date_expr(),  # "30–31/05/2017"; "~28/05/2020" for an estimated day
         _kind_label(lang),
         escaped(pl.col("body")),
         pl.lit(t("leader", lang)),

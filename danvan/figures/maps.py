@@ -305,7 +305,7 @@ def arc_rows(arcs: pl.DataFrame, lang: str) -> pl.DataFrame:
         .alias("color"),
         pl.format(
             "{}\n{} → {}{}",
-            fmt.date_expr("date_start", "date_precision"),
+            fmt.visit_date_expr(),
             pl.col("body"),
             queries.unit_name(lang),  # "Quảng Trị (trước đây: Quảng Bình)"
             pl.when(pl.col("visits") > 1).then(count).otherwise(pl.lit("")),
