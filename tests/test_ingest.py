@@ -181,6 +181,20 @@ def test_a_stamp_named_at_the_end_of_the_title_line_is_the_publication_date():
     assert draft_of("Hội nghị sơ kết công tác Mặt trận\nNgày đăng: 12/05/2021\n").source.published == "2021-05-12"
 
 
+def test_a_day_a_figure_is_counted_to_on_a_short_line_is_no_publication_date():
+    """Fresh text uy13: "đến tại thời điểm 30/6/2021 là 286.813.000 đ." is the text's stock on that day, not the
+    page's stamp (which took the line's figure with it and dated the conference by it)."""
+    text = (
+        "Hội Nông dân xã Đông Hòa sơ kết công tác hội 6 tháng đầu năm.\n"
+        "Tổng quỹ hội, quỹ chi hội đến tại thời điểm 30/6/2021 là 286.813.000 đ.\n"
+    )
+    draft = draft_of(text)
+    assert draft.source.published is None and [o.value for o in draft.observations] == [286_813_000]
+    assert (
+        draft_of("Hội nghị sơ kết công tác hội\nCập nhật lúc 09:15 ngày 30/6/2021\n").source.published == "2021-06-30"
+    )
+
+
 def test_a_title_line_closing_on_its_date_in_brackets_gives_the_publication_date():
     """Fresh text uk13: the page repeats its title with the stamp in brackets; the undated title is then no second
     gathering beside the one the text dates. A date in brackets inside a sentence stays the sentence's."""
@@ -1356,6 +1370,7 @@ def test_fraction_without_percentage():
         ("hỗ trợ 2,5 triệu đồng", 2_500_000, None, "vnd", "đồng"),
         # exact, with no binary residue (8,3 × 10⁹ in floats is 8.300.000.000,000001)
         ("tổng dư nợ đạt hơn 8,3 tỷ đồng", 8_300_000_000, "hơn", "vnd", "đồng"),
+        ("vay qua các chương trình với tổng dư nợ trên 11 tỷ", 11e9, "trên", "vnd", "đồng"),  # fresh text uy04
         ("và phần quà trị giá hơn 200.000. Kinh phí", 200_000, "hơn", "vnd", "đồng"),  # its "đồng" left unsaid
         ("vận động được 2 tỷ 350 triệu đồng", 2_350_000_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
@@ -2858,6 +2873,9 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
         "2021-2026.\n"
     )
     assert [v.date_start for v in draft_of(conference).visits] == ["2021-10-15"]
+    # an election opens its term as a congress does (fresh text ux03)
+    (election,) = draft_of("Sáng ngày 13.9, phường An Xuân tổ chức bầu khối phố trưởng nhiệm kỳ 2015-2017.\n").visits
+    assert election.date_start == "2015-09-13" and "bầu cử nhiệm kỳ 2015–2017" in election.date_note
 
 
 @pytest.mark.parametrize(
@@ -3337,6 +3355,9 @@ def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
         ("Tỉnh đoàn trao tặng 10 căn nhà; 7 Cầu giao thông nông thôn và 45 bộ máy vi tính.", [10, 7, 45]),
         ("Đoàn đã thăm và tặng quà cho 2 Mẹ Việt Nam anh hùng.", [2]),
         ("Giáo hạt có 42 Giáo xứ, 79 Họ đạo và 34 Linh mục; toàn huyện có 120 Khu dân cư.", [42, 79, 34, 120]),
+        # fresh texts uy07 and uy09
+        ("Buổi họp mặt có lãnh đạo quận và hơn 200 Người cao tuổi đến dự.", [200]),
+        ("Xã có 20 thôn, bản và 20 Ban Công tác Mặt trận.", [20, 20]),
         # equal counts of one noun in one sentence, told apart by where they are
         ("Ngoài ra còn có 1 cửa hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình.", [1, 1]),
         # equal amounts in one sentence, told apart by who gave them

@@ -362,6 +362,12 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             hits = [h for h in hits if _is_stamp(article.text, h)]
         elif len(para.text.split()) > 10:  # a short sentence that a day word opens reports an event too
             hits = [h for h in hits if not h.cue or _is_stamp(article.text, h)]
+        # a day a figure is counted to ("Tổng quỹ hội … đến tại thời điểm 30/6/2021 là 286.813.000 đ.") is the text's
+        hits = [
+            h
+            for h in hits
+            if not _AS_OF.search(article.text[max(0, h.start - 24) : h.start]) or _is_stamp(article.text, h)
+        ]
         if not hits or (not _is_stamp(article.text, hits[0]) and any(_stamped(article, p) for p in top[i + 1 :])):
             continue  # "Chủ nhật, ngày 24 tháng 11 năm 2024" over "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42": the bar
         hit = hits[0]
@@ -373,6 +379,9 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
         return Published(hit.day.isoformat(), quote, note, confidence), hit
     return Published(None, None, None, 0.0), None
+
+
+_AS_OF = re.compile(r"(?:\b[Đđ]ến|\btới|\bthời\s+điểm)(?:\s+(?:hết\s+)?ngày)?\s*$")
 
 
 def _stamped(article: Article, para: Span) -> bool:
@@ -648,7 +657,7 @@ def sentence_year(
         else:
             # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
             years = [int(term.group("y1"))]
-            reason = f"vì đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} họp vào năm đầu nhiệm kỳ"
+            reason = f"vì đại hội, bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào năm đầu nhiệm kỳ"
     elif not years and hit.day.month <= 6 and (ahead := _ahead(term, sentence, text_ahead)):
         # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024", or a sentence of the text ("…
         # hoạt động … hướng tới chào mừng Đại hội Đảng bộ huyện …, nhiệm kỳ 2015-2020"): a congress ahead, in the
@@ -698,10 +707,11 @@ _PREPARES = re.compile(
 
 
 def _holds_congress(sentence: str) -> bool:
-    """A congress, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội nghị đánh giá
-    giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
-    # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress
-    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu", sentence, re.I)
+    """A congress or an election, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội
+    nghị đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
+    # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress; an election opens its term as a
+    # congress does ("tổ chức bầu khối phố trưởng nhiệm kỳ 2015-2017")
+    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b", sentence, re.I)
     return (
         held is not None
         and not re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I)

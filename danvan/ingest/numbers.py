@@ -567,14 +567,16 @@ def _only_years(text: str) -> bool:
 
 
 def _money(head: re.Match, sentence: str) -> bool:
-    """ "100 triệu đồng", "40 triệu/nhà"; or, in a sentence about money ("đồng", "số tiền", "kinh phí", "tiết kiệm"),
+    """ "100 triệu đồng", "40 triệu/nhà"; or, in a sentence about money ("đồng", "số tiền", "kinh phí", "tiết kiệm",
+    "dư nợ"),
     billions ("34 tỷ đồng … và 30,2 tỷ cho 25 xã") and millions that count nothing ("hỗ trợ mỗi nhà 30 triệu, số tiền
     còn lại", "từ 1 triệu đến 10 triệu đồng", "tiết kiệm được 240 triệu…"; not "3 triệu người")."""
     rest = head.string[head.end() :]
     if head.group("money") or (head.group("mult") == "triệu" and rest.startswith("/")):
         return True  # "40 triệu/nhà": so much per house
     if not re.search(
-        r"\bđồng\b|\b[Ss]ố\s+tiền\b|\bkinh\s+phí\b|\btiết\s+kiệm\b|\btrị\s+giá\b|\bthành\s+tiền\b", sentence
+        r"\bđồng\b|\b[Ss]ố\s+tiền\b|\bkinh\s+phí\b|\btiết\s+kiệm\b|\btrị\s+giá\b|\bthành\s+tiền\b|\bdư\s+nợ\b",
+        sentence,
     ):
         return False
     counts_nothing = bool(_NOT_MEASURE_AFTER.match(rest))
@@ -706,7 +708,8 @@ _CAPITAL_NOUN = re.compile(
     r"Đại\s+biểu\b|Hội\b|"  # "Hội viên", "Hội đồng", "126 Hội NCT cấp xã"
     r"Hợp\s+tác\s+xã|Tổ\s+(?:hợp\s+tác|dân\s+phố|tự\s+quản)|Đội\b|Câu\s+lạc\s+bộ|Cầu\s+giao\s+thông|"
     r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
-    r"Giáo\s+(?:xứ|họ|hạt|điểm)|Họ\s+đạo|Linh\s+mục|Khu\s+dân\s+cư"  # "42 Giáo xứ", "79 Họ đạo"
+    r"Giáo\s+(?:xứ|họ|hạt|điểm)|Họ\s+đạo|Linh\s+mục|Khu\s+dân\s+cư|"  # "42 Giáo xứ", "79 Họ đạo"
+    r"Người\s+cao\s+tuổi|Ban\s+[Cc]ông\s+tác\s+[Mm]ặt\s+trận"  # "hơn 200 Người cao tuổi", "20 Ban Công tác Mặt trận"
 )
 
 
