@@ -710,8 +710,8 @@ def _holds_congress(sentence: str) -> bool:
     """A congress or an election, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội
     nghị đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
     # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress; an election opens its term as a
-    # congress does ("tổ chức bầu khối phố trưởng nhiệm kỳ 2015-2017")
-    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b", sentence, re.I)
+    # congress does ("tổ chức bầu khối phố trưởng nhiệm kỳ 2015-2017"; deputies' "bầu cử" is _ELECTION's)
+    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b(?!\s+cử)", sentence, re.I)
     return (
         held is not None
         and not re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I)
