@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -155,6 +156,24 @@ def test_estimates_are_marked(catalog):
 def test_inferred_dates_say_why(catalog):
     approximate = catalog.visits.filter(pl.col("date_precision") != "day")
     assert approximate.height >= 1 and approximate["date_note"].null_count() == 0
+
+
+def test_notes_a_leader_reads_name_sources_and_visits_not_their_ids(catalog):
+    """The timeline showed "Năm 2020 suy luận như ở v-2020-05-27-ba-be (kế hoạch trong a04 …)" (a walk-through)."""
+    ids = {*catalog.sources["source_id"], *catalog.visits["visit_id"], *catalog.observations["observation_id"]}
+    notes = [
+        text
+        for frame, columns in (
+            (catalog.visits, ("date_note", "province_note", "summary")),
+            (catalog.observations, ("province_note", "period_note")),
+            (catalog.sources, ("published_note", "province_note")),
+        )
+        for column in columns
+        for text in frame[column].drop_nulls()
+    ]
+    assert len(notes) >= 10
+    named = {i for i in ids for text in notes if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
+    assert named == set()
 
 
 # ---------------------------------------------------------------- bad input, each named precisely
