@@ -516,6 +516,7 @@ PRESENTATION: Texts = {
         "{n} more events — see the Timeline page.",
     ),
     "report_findings_title": ("Nhận định của đoàn gần nhất", "Findings of the latest visit"),
+    "report_findings_conference": ("Nhận định của hội nghị gần nhất", "Findings of the latest conference"),
     "report_more_findings": (
         "Còn {n} nhận định khác — xem trang Dòng thời gian.",
         "{n} more findings — see the Timeline page.",

@@ -65,6 +65,20 @@ def test_slides_of_lang_son(catalog, lang_son):
     assert all(s.source.startswith("Nguồn:") for s in lang_son.slides)
 
 
+def test_findings_slide_is_the_latest_delegations_a_conference_only_failing_one(catalog):
+    """The national slides showed Xuyên Mộc's own year-end conference (11/12/2024) as "Nhận định của đoàn gần nhất"
+    though the central delegation to Lạng Sơn (25/04/2024) had findings (a leader's walk-through)."""
+
+    def findings(flt: Filter) -> report.Slide:
+        return next(s for s in report.slides(catalog, flt, "vi", MADE) if s.kind == "findings")
+
+    national = findings(Filter())
+    assert national.title == "Nhận định của đoàn gần nhất"
+    assert national.subtitle == "25/04/2024 · Ban Dân vận Trung ương → Lạng Sơn"
+    own = findings(Filter(provinces=("77",)))
+    assert own.title == "Nhận định của hội nghị gần nhất" and own.subtitle.startswith("11/12/2024 · Ban Dân vận Huyện")
+
+
 def test_comparison_carries_the_catalog_values(catalog, lang_son):
     dvk = next(s for s in lang_son.slides if s.kind == "compare" and DVK in s.chart.categories)
     assert dvk.title == "Phong trào thi đua “Dân vận khéo”" and dvk.subtitle == "Đơn vị: số lượng"

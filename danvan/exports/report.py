@@ -680,12 +680,14 @@ def _visits_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide:
 
 
 def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide | None:
-    """What the latest visit with findings concluded: results, limitations, directions; at most two of each kind
-    first, so that limitations are never crowded out by a long list of results."""
+    """What the latest delegation with findings concluded (a body's own conference only when no delegation has any):
+    results, limitations, directions; at most two of each kind first, so that limitations are never crowded out by
+    a long list of results."""
     with_findings = visits.join(catalog.findings.select("visit_id").unique(), on="visit_id", how="semi")
     if with_findings.is_empty():
         return None
-    visit = _with_place_kinds(with_findings.head(1), catalog, lang)
+    conference = pl.col("kind") == "hoi_nghi"
+    visit = _with_place_kinds(with_findings.sort(conference, maintain_order=True).head(1), catalog, lang)
     order = {"result": 0, "limitation": 1, "direction": 2}
     found = catalog.findings.join(visit.select("visit_id"), on="visit_id", how="semi").with_columns(
         pl.col("kind").replace_strict(order, return_dtype=pl.Int64).alias("order"),
@@ -698,7 +700,7 @@ def _findings_slide(catalog: Catalog, visits: pl.DataFrame, lang: str) -> Slide 
     notes = (t("report_more_findings", lang, n=found.height - picked.height),) if found.height > picked.height else ()
     return Slide(
         kind="findings",
-        title=t("report_findings_title", lang),
+        title=t("report_findings_conference" if visit["kind"][0] == "hoi_nghi" else "report_findings_title", lang),
         subtitle=f"{row['date']} · {row['body']} → {row['host']}",
         bullets=tuple((t("finding_" + kind, lang), text) for kind, text in picked.select("kind", "text").iter_rows()),
         notes=notes,
