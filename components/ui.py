@@ -63,7 +63,8 @@ def source_line(view: View, source_id: str) -> str:
     link = web_link(src["url"])  # None for a url that is not a well-formed web address
     if link:
         title = f"[{title}]({link})"
-    details = ", ".join(plain(x) for x in (src["publisher"], published(src["published"])) if x)
+    publisher = src["publisher"] if src["title"] else None  # an untitled source is already named by its publisher
+    details = ", ".join(plain(x) for x in (publisher, published(src["published"])) if x)
     return f"{title} — {details}" if details else title
 
 

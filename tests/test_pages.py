@@ -386,6 +386,11 @@ def test_nothing_changed_says_so(entry):
 # ---------------------------------------------------------------- results first on the overview
 
 
+def test_overview_names_an_untitled_source_by_its_publisher_once(entry):
+    shown = text(open_page(entry, "overview", nam="2013-2016"))
+    assert re.search(r"- \[vanninh\.khanhhoa\.gov\.vn\]\(https://[^)]+\) — 0 sự kiện, 1 số liệu", shown)
+
+
 def test_overview_leads_with_results(entry):
     at = open_page(entry, "overview", tinh="20")
     subheaders = [s.value for s in at.subheader]
