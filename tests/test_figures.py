@@ -196,6 +196,22 @@ def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
     assert start < dt.date(2024, 4, 25) < end and (end - start).days < 200
 
 
+def test_timeline_of_years_ends_with_its_last_year(catalog):
+    visits = queries.visits(catalog, Filter(years=(2017, 2024))).with_columns(charts.timeline_hover("vi"))
+    levels, kinds = charts.timeline_labels("vi")
+    figure = charts.make_timeline_figure(
+        visits,
+        pl.DataFrame(schema={"code": pl.String, "date": pl.Date}),
+        level_labels=levels,
+        kind_labels=kinds,
+        lang="vi",
+    )
+    axis = figure.layout.xaxis
+    start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
+    assert axis.dtick == "M12" and (start.year, end) == (2016, dt.date(2024, 12, 31))  # no tick for 2016 or 2025
+    assert dt.date(2016, 12, 1) < start < dt.date(2017, 1, 1)
+
+
 def test_legend_classes_are_distinct_and_hold_values():
     # one place with data: one class for its value, not the same value five times
     assert maps.legend([80.0], "percent", "vi", "—") == [(maps.PALETTE[0], "80%"), (maps.NO_DATA, "—")]

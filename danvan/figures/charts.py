@@ -156,7 +156,7 @@ def make_timeline_figure(
 def _time_ticks(days: list) -> dict:
     """A date axis whose ticks are whole months, quarters or years, each labelled once: Plotly's own ticks on a
     short range are days or weeks, all labelled "04/2024" by a month format. A short range is widened to show
-    the months around it."""
+    the months around it; a long one ends with its last year."""
     if not days:
         return {"tickformat": "%m/%Y"}
     first, last = min(days), max(days)
@@ -166,7 +166,12 @@ def _time_ticks(days: list) -> dict:
         return {"tickformat": "%m/%Y", "dtick": "M1", "range": [first - pad, last + pad]}
     if span <= 3 * 366:
         return {"tickformat": "%m/%Y", "dtick": "M3"}
-    return {"tickformat": "%Y", "dtick": "M12"}
+    # the years shown and no more: Plotly's padding drew a year past them ("2025" after visits of 2017–2024)
+    return {
+        "tickformat": "%Y",
+        "dtick": "M12",
+        "range": [dt.date(first.year, 1, 1) - dt.timedelta(days=20), dt.date(last.year, 12, 31)],
+    }
 
 
 def make_compare_figure(
