@@ -248,6 +248,7 @@ MAP: Texts = {
     "map_no_data": ("Không có số liệu", "No data"),
     "map_legend": ("Chú giải", "Legend"),
     "map_period": ("Kỳ số liệu: {period}", "Period: {period}"),
+    "map_when": ("Thời gian: {days}", "Dates: {days}"),
     "map_periods_differ": (
         "Các tỉnh có kỳ số liệu khác nhau — xem kỳ của từng tỉnh khi rê chuột.",
         "Provinces have different periods — hover to see each one's period.",

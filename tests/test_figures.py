@@ -102,12 +102,14 @@ def test_map_tooltips_state_value_period_source_and_quote(catalog):
 
 
 def test_map_tooltips_of_visits_count_events(catalog):
-    visits = queries.visits(catalog, Filter(provinces=("20",)))
+    """Dated by their days, not as a stock "đến 25/04/2024" (a leader's walk-through)."""
+    visits = queries.visits(catalog, Filter(provinces=("20", "06")))
     counts = queries.visit_counts(visits).with_columns(
         *(pl.lit(None, pl.List(pl.String)).alias(c) for c in ("parts", "sources", "quotes"))
     )
     assert maps.tooltips(counts, catalog.sources, legend_title="Số sự kiện", unit=None, lang="vi") == {
-        "20": "Số sự kiện: 1 sự kiện\nKỳ số liệu: đến 25/04/2024"
+        "20": "Số sự kiện: 1 sự kiện\nThời gian: 25/04/2024",
+        "06": "Số sự kiện: 3 sự kiện\nThời gian: 27–28/05/2020",
     }
 
 

@@ -279,10 +279,14 @@ def tooltips(
             if unit is not None
             else t("map_events_of", lang, n=fmt.number(row["value"], lang=lang))
         )
-        lines = [
-            f"{legend_title}: {value}",
-            t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"], lang)),
-        ]
+        # events are dated by their days ("11/12/2024", "27–28/05/2020"); a value by the period it counts
+        span = {"date_start": row["period_start"], "date_end": row["period_end"], "date_precision": "day"}
+        when = (
+            t("map_when", lang, days=fmt.visit_date(span))
+            if unit is None
+            else t("map_period", lang, period=fmt.period(row["period_start"], row["period_end"], lang))
+        )
+        lines = [f"{legend_title}: {value}", when]
         if row["parts"] and len(row["parts"]) > 1:
             lines.append(t("map_merged_note", lang, parts=", ".join(row["parts"])))
         elif row["parts"] and row["parts"][0] != row["display_name"]:  # one former province's own figure, not a sum
