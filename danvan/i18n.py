@@ -330,6 +330,10 @@ COMPARE: Texts = {
         "Note: {n} values have a period reaching outside the selected years ({years}): {periods}. They are shown "
         "because their period overlaps these years.",
     ),
+    "compare_no_values": (
+        "Không có số liệu chỉ tiêu này trong các năm đang chọn: {places}.",
+        "No values of this indicator in the selected years: {places}.",
+    ),
     "compare_table": ("Bảng số liệu và trích dẫn", "Values and quotes"),
     "per_year_suffix": ("/năm", "/year"),
     "computed": ("Tỷ lệ tính lại", "Recomputed rate"),  # numerator / denominator, beside the stated rate

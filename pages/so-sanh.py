@@ -7,7 +7,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.figures import charts
-from danvan.filter import years_label
+from danvan.filter import province_names, years_label
 from danvan.i18n import name_column
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
@@ -55,6 +55,10 @@ else:
     value_col = "value_per_year" if per_year else "value"
     rows = charts.compare_labels(rows, lang, per_year=per_year, labels=cached.place_label_frame(current.catalog, lang))
 
+    chosen = dict(zip(current.flt.provinces, province_names(current.catalog, current.flt), strict=True))
+    missing = [name for code, name in chosen.items() if code not in set(rows["display_code"].to_list())]
+    if missing:  # a province asked for and left out of the chart without a word
+        st.info(t("compare_no_values", places=", ".join(missing)), icon=":material/info:")
     reasons = queries.comparability(rows)
     if reasons:
         st.warning(

@@ -285,6 +285,13 @@ def test_a_hostile_link_renders_the_page_with_one_warning(entry, page, params, s
 # ---------------------------------------------------------------- every choice in the URL (issue 12, defect 3)
 
 
+def test_compare_says_which_chosen_provinces_have_no_value(entry):
+    at = open_page(entry, "so-sanh", tinh=["20", "06", "77"], chi_tieu="dvk_models_recognized")
+    assert "Không có số liệu chỉ tiêu này trong các năm đang chọn: Bà Rịa - Vũng Tàu." in text(at)
+    every = open_page(entry, "so-sanh", tinh=["20", "06"], chi_tieu="dvk_models_recognized")
+    assert "Không có số liệu chỉ tiêu này" not in text(every)
+
+
 def test_a_link_reopens_the_compare_indicator(entry):
     at = open_page(entry, "so-sanh", chi_tieu="friendly_govt_communes_rate")
     assert at.selectbox(key="compare_indicator").value == "friendly_govt_communes_rate"
