@@ -562,13 +562,21 @@ def counts_in(counts: pl.DataFrame, flt: Filter, by: str) -> pl.DataFrame:
 
 
 def source_counts(catalog: Catalog) -> pl.DataFrame:
-    """Every source with the number of visits, findings, observations and documents curated from it."""
+    """Every source with the number of visits, findings, observations and documents curated from it: a document
+    recorded from it or cited by one of its visits (the page listed "1 sự kiện … 0 văn bản" beside a visit that cites
+    four), each once."""
     sources = catalog.sources
+    documents = pl.concat(
+        [
+            catalog.documents.drop_nulls("source").select(pl.col("source").alias("source_id"), "code"),
+            catalog.visits.select("source_id", pl.col("documents").alias("code")).explode("code").drop_nulls(),
+        ]
+    ).unique()
     for frame, column, name in (
         (catalog.visits, "source_id", "visits"),
         (catalog.findings, "source_id", "findings"),
         (catalog.observations, "source_id", "observations"),
-        (catalog.documents.drop_nulls("source"), "source", "documents"),
+        (documents, "source_id", "documents"),
     ):
         counts = frame.group_by(column).len(name=name).rename({column: "source_id"})
         sources = sources.join(counts, on="source_id", how="left", maintain_order="left")

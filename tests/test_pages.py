@@ -181,7 +181,8 @@ def test_sources_page_shows_text_not_html(entry):
     at = open_page(entry, "nguon")
     at.selectbox(key="source_pick").set_value("s00").run()
     shown = text(at)
-    assert "Đã trích: 1 sự kiện" in shown
+    # the visit cites 25-NQ/TW, 43-KL/TW, 217-QĐ/TW and 218-QĐ/TW (it said "0 văn bản" beside them)
+    assert "Đã trích: 1 sự kiện, 8 nhận định, 19 số liệu, 4 văn bản" in shown
     assert ":orange-background[" in shown  # quoted passages are highlighted
 
 
