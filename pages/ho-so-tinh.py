@@ -1,6 +1,8 @@
 """Hồ sơ tỉnh: one province on one screen — visits with findings, indicators with sources, documents, location,
 old/new unit. Printable."""
 
+import dataclasses
+
 import polars as pl
 import pydeck as pdk
 import streamlit as st
@@ -10,6 +12,7 @@ from danvan import fmt, queries
 from danvan.exports import FORMATS
 from danvan.exports.report import brief, province_relation
 from danvan.figures import maps
+from danvan.filter import filter_label
 from danvan.i18n import name_column, value_text
 from danvan.model import NEW_SCHEME, OLD_SCHEME
 from danvan.text import ascii_key
@@ -40,14 +43,17 @@ if code is None:
 unit = units.filter(pl.col("code") == code).row(0, named=True)
 
 st.html(
-    "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none !important}}"
+    "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'], .st-key-profile_brief, "
+    ".st-key-profile_print_hint {display: none !important}}"
     "</style>"
 )
 st.title(t("brief_profile_title", kind=value_text(unit["kind"], lang), name=unit["name_vi"]))
-st.caption(ui.plain(current.filter_label()))
+# the filter as this page applies it: the province profiled, not the others the filter holds
+st.caption(ui.plain(filter_label(current.catalog, dataclasses.replace(current.flt, provinces=(code,)), lang)))
 relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
-st.caption(t("profile_print"))
+with st.container(key="profile_print_hint"):  # the hint and the brief's buttons are not printed
+    st.caption(t("profile_print"))
 
 visits, observations = cached.province_rows(current.catalog, current.flt, code)
 

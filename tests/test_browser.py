@@ -293,6 +293,7 @@ def test_the_printed_profile_expands_visits_and_drops_the_screen_controls(server
     printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf())).pages)
     assert printed.count("Tóm tắt:") == 3  # every visit's details, not only its title
     assert "Bộ lọc" not in printed  # the sidebar is not printed
+    assert "Ctrl+P" not in printed and "PowerPoint" not in printed  # nor the hint and the brief's buttons
     heights = visit.page.evaluate(
         "() => [...document.querySelectorAll('[data-testid=\"stDeckGlJsonChart\"] button')]"
         ".map(b => b.getBoundingClientRect().height)"

@@ -119,6 +119,11 @@ def test_profile_dates_a_visit_by_its_whole_span(entry):
     assert "30–31/05/2017 — Khảo sát" in shown and "30/05/2017 —" not in shown
 
 
+def test_profile_of_one_of_several_provinces_states_its_own_filter(entry):
+    at = open_page(entry, "ho-so-tinh", tinh=["20", "35"], nam="2021-2023")
+    assert at.caption[0].value == r"Lạng Sơn; 2021–2023; 63 tỉnh \(trước 1/7/2025\)"  # not "Lạng Sơn, Hà Nam; …"
+
+
 def test_profile_of_a_city_names_it_a_city(entry):
     shown = text(open_page(entry, "ho-so-tinh", tinh="79", ranh_gioi="34"))
     assert "Hồ sơ thành phố Hồ Chí Minh" in shown and "Hồ sơ tỉnh Hồ Chí Minh" not in shown
