@@ -1285,6 +1285,25 @@ def test_decimal_comma_percent():
     assert (m.value, m.unit) == (81.77, "percent")
 
 
+def test_a_percentage_written_the_english_way():
+    """Fresh texts ux02 and uz13: "91.5 %" and "97.2%" (a dot before one or two digits groups no thousands)."""
+    m = only("Kết quả, năm 2014 có 91.5 % gia đình đạt danh hiệu Gia đình văn hóa.")
+    assert (m.value, m.unit) == (91.5, "percent")
+    m = only("Đến nay, 2111/2158 hộ gia đình đạt 97.2%.")
+    assert (m.value, m.numerator, m.denominator, m.unit) == (97.2, 2111, 2158, "percent")
+    assert [(f.value, f.unit) for f in measures("có 1.250 hộ và 97.500 người", [])] == [
+        (1250, "count"),
+        (97500, "count"),
+    ]
+
+
+def test_festival_days_are_counted_and_days_of_a_festival_are_how_long():
+    """Fresh text ux01: "133 ngày hội “Tết Độc lập”" are 133 festivals; "trong 3 ngày hội thao" is how long."""
+    assert (only("trong đó có 133 ngày hội “Tết Độc lập” ở các khu dân cư.").value) == 133
+    assert measures("Hội thao diễn ra trong 3 ngày hội thao sôi nổi.", []) == []
+    assert measures("Trong 2 ngày hội nghị, các đại biểu thảo luận.", []) == []
+
+
 def test_fraction_with_its_percentage_is_one_number():
     m = only("đến nay đã có 166/200 xã, phường, thị trấn triển khai (đạt 80%).")
     assert (m.value, m.numerator, m.denominator, m.unit, m.subject) == (80, 166, 200, "percent", "xã")

@@ -14,12 +14,13 @@ from ..model import Status, Unit
 
 # 1.973 · 40.766 · 81,77 · 15,75 · 166/200 · 07/07 · 100% · 10.700m · 61.794.000đ — "." groups thousands (a space
 # does in some reports: "6 603 bóng đèn"), "," is the decimal mark (a stray space may follow it before a multiplier:
-# "2, 048 tỷ"); a length, area or weight unit, or "đ" (đồng), may be glued to the number. After a word and a slash it
+# "2, 048 tỷ"), and a percentage may be written the English way ("97.2%": a dot before one or two digits groups
+# nothing); a length, area or weight unit, or "đ" (đồng), may be glued to the number. After a word and a slash it
 # is a count of its own ("36.822 hộ/163.866 nhân khẩu"); after a number and a slash, the whole of a fraction.
 _NUMBER = re.compile(
     r"(?<![\w.,\-–:])(?<![\dIVX]/)(?<!\d\s/)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,/])|"
-    r"\d{1,3},[ \u00a0]\d{1,3}(?=\s*(?:tỷ|tỉ|triệu)\b)|\d+(?:,\d+)?)"
+    r"\d{1,3},[ \u00a0]\d{1,3}(?=\s*(?:tỷ|tỉ|triệu)\b)|\d{1,2}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|kg|tấn|đ)?(?!\w)"
 )
@@ -90,7 +91,8 @@ _NOT_MEASURE_BEFORE = re.compile(
 # organisation ("trên cả 3 mặt: chính trị, tư tưởng và tổ chức") — and function words after a
 # name ("Nhật Lệ 3, dự án").
 _NOT_MEASURE_AFTER = re.compile(
-    r"\s*(?:(?:năm|tháng|ngày(?! công)|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|không|cùng|nhất|"
+    r"\s*(?:(?:năm|tháng|ngày(?! công| hội(?! nghị))|đêm|tuần|quý|giờ|phút|giây|tuổi|thế kỷ|sao|biết|luôn|thể hiện|"
+    r"không|cùng|nhất|"
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|chữ vàng|"  # "2 bên": both sides; "18 chữ vàng"
     r"tiếng(?!\s+(?:dân\s+tộc|nói))|"  # hours: "không quá 24 tiếng"
@@ -122,15 +124,16 @@ _BASELINE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+
 # A duration in front ("Qua 10 năm", "sau 5 năm") sets no period: the number then has none.
 _ESTIMATE = re.compile(r"[Dd]ự\s+(?:ước|kiến|tính)|[Ưư]ớc\s+(?:tính|đạt)")
 _TARGET = re.compile(r"[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu|[Pp]hấn\s+đấu|[Kk]ế\s+hoạch\s+đề\s+ra")
+_PERCENT = r"\d{1,2}\.\d{1,2}|\d+(?:,\d+)?"  # a percentage's figure: "24,7", or the English way "97.2"
 # "(đạt 80%)", ", đạt tỷ lệ 53%", "(tỷ lệ 65%)" after a fraction: the same fact as a percentage.
 _FRACTION_PERCENT = re.compile(
     r"^[^;%]{0,70}?\(?\s*(?:(?:đạt|đat|bằng|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?|tỷ\s+lệ|tỉ\s+lệ)\s*"
-    r"(?P<pct>\d+(?:,\d+)?)\s*%\)?"
+    rf"(?P<pct>{_PERCENT})\s*%\)?"
 )
-_FRACTION_PERCENT_FAR = re.compile(r"^[^;%]{0,160}?\b(?:đạt|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*(?P<pct>\d+(?:,\d+)?)\s*%")
+_FRACTION_PERCENT_FAR = re.compile(rf"^[^;%]{{0,160}}?\b(?:đạt|chiếm)\s*(?:tỷ\s+lệ|tỉ\s+lệ)?\s*(?P<pct>{_PERCENT})\s*%")
 # "135/135 (100%) đơn vị", "21 người (24,7%)": a share in brackets right after a count; it is the same fact only when
 # the arithmetic says so (checked by `_same_share`).
-_BRACKET_PERCENT = re.compile(r"\s*\(\s*(?P<pct>\d+(?:,\d+)?)\s*%\s*\)")
+_BRACKET_PERCENT = re.compile(rf"\s*\(\s*(?P<pct>{_PERCENT})\s*%\s*\)")
 _SHARE_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}" + _BRACKET_PERCENT.pattern)
 _SHARE_RANGE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3}(?:,\d+)?)\s*[-–]\s*(?P<b>\d{1,3}(?:,\d+)?)\s*%")
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)\s*(?:đạt\s*)?$")
@@ -285,7 +288,10 @@ def _scaled(value: float, factor: float) -> float:
 
 
 def parse_number(text: str) -> float:
-    """Vietnamese digits: "1.973" → 1973, "81,77" → 81.77, "40.766" → 40766, "6 603" → 6603."""
+    """Vietnamese digits: "1.973" → 1973, "81,77" → 81.77, "40.766" → 40766, "6 603" → 6603; "97.2" (before "%",
+    _NUMBER) → 97.2."""
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", text):
+        return float(text)
     return float(re.sub(r"[.\s]", "", text).replace(",", "."))
 
 
@@ -390,8 +396,10 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "2776219538233339516": ten digits or more, ungrouped, are an identifier
     if _names_its_list(sentence[m.end() :], m.group(0)) or _RESTATED_ABOVE.match(after) or _named_before(sentence, m):
         return False
-    if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (_DURATION_LEAD.search(before) and after.lstrip().startswith("buổi")):
-        return False  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi": how long, not how many sessions
+    if re.fullmatch(r"24\s*/\s*7", m.group(0)) or (
+        _DURATION_LEAD.search(before) and after.lstrip().startswith(("buổi", "ngày"))
+    ):  # "trực 24/7": round the clock; "trong 1 buổi", "Sau 1 buổi", "trong 3 ngày hội thao": how long, not how many
+        return False
     if re.match(r"\s*(?:đường|phố)\s+[A-ZĐ]", after):
         return False  # "Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ": a house on its street
     if m.group(0) == "0" and re.match(r"\s*đồng\b", after):
