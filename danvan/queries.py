@@ -285,12 +285,15 @@ def years_expr() -> pl.Expr:
 
 
 def per_year(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add `value_per_year`: a summable count over a multi-year period divided by its years; other values unchanged.
-
-    Percentages, averages and stocks (aggregation "none") are never divided."""
+    """Add `value_per_year`: a summable count over a multi-year period divided by its length in years (whole years
+    counted as such, a span of days to a tenth of a year: "03/06/2013–10/08/2023" is 10,2 years, not the 11
+    calendar years it touches); other values unchanged. Percentages, averages and stocks (aggregation "none") are
+    never divided."""
+    days = (pl.col("period_end") - pl.col("period_start")).dt.total_days() + 1
+    length = pl.max_horizontal((days / 365.25).round(1), pl.lit(1.0))
     return frame.with_columns(
         pl.when(pl.col("aggregation") == "sum")
-        .then(pl.col("value") / years_expr())
+        .then(pl.col("value") / length)
         .otherwise(pl.col("value"))
         .alias("value_per_year"),
         ((pl.col("aggregation") == "sum") & (years_expr() > 1)).alias("normalised"),

@@ -31,18 +31,27 @@ def test_compare_labels_name_place_period_value_and_status(catalog):
 def test_compare_labels_per_year_and_dates_in_vietnamese(catalog):
     obs = queries.per_year(queries.observations(catalog, Filter()))
     rows = charts.compare_labels(obs.filter(pl.col("indicator_id") == STANDING), "vi", per_year=True)
-    assert rows.filter(pl.col("series") == "chỉ thị · 2013–2024")["text"][0] == "1,08/năm"  # 13 over 12 years
+    assert rows.filter(pl.col("series") == "chỉ thị · 2013–2024")["text"][0] == "1,1/năm"  # 13 over 12 years
+    # a span of days is divided by its length, not by the calendar years it touches (Vạn Ninh's "Qua 10 năm": 196
+    # models from 03/06/2013 to 10/08/2023 are 19,2 a year, not 17,82), and a single year is said per year too
+    built = charts.compare_labels(obs.filter(pl.col("indicator_id") == "dvk_models_built"), "vi", per_year=True)
+    texts = dict(built.select(pl.col("label").str.split(",").list.first(), "text").iter_rows())
+    assert texts["Vạn Ninh"] == "19,2/năm" and texts["Xuyên Mộc"] == "342/năm"
+    assert "03/06/2013–10/08/2023" in built["period_label"]
+    assert all(text.endswith("/năm") for text in built["text"])
     one = (
         obs.filter(pl.col("indicator_id") == STANDING)
         .head(1)
         .with_columns(
-            pl.lit(dt.date(2024, 1, 1)).alias("period_start"),
+            pl.lit(dt.date(2024, 4, 25)).alias("period_start"),
             pl.lit(dt.date(2024, 4, 25)).alias("period_end"),
             pl.lit(1).alias("years"),
         )
     )
-    assert charts.compare_labels(one, "vi", per_year=False)["period_label"][0] == "đến 25/04/2024"
+    assert charts.compare_labels(one, "vi", per_year=False)["period_label"][0] == "đến 25/04/2024"  # a stock
     assert charts.compare_labels(one, "en", per_year=False)["period_label"][0] == "to 25/04/2024"
+    part = one.with_columns(pl.lit(dt.date(2024, 1, 1)).alias("period_start"))
+    assert charts.compare_labels(part, "vi", per_year=False)["period_label"][0] == "01/01/2024–25/04/2024"
 
 
 def test_hover_text_escapes_markup_from_sources():

@@ -163,7 +163,7 @@ def test_compare_per_year(entry):
     at.selectbox(key="compare_indicator").set_value("dvk_models_recognized").run()
     at.toggle(key="compare_per_year").set_value(True).run()
     table = at.dataframe[0].value
-    assert "381,67/năm" in table["Giá trị"].to_list()
+    assert "381,7/năm" in table["Giá trị"].to_list()
 
 
 def test_map_indicator_mode_and_legend(entry):
@@ -514,7 +514,7 @@ def test_a_mark_the_loader_refuses_writes_nothing(entry, tmp_path, monkeypatch):
 def test_a_link_reopens_compare_toggles_the_source_and_document_search(entry):
     at = open_page(entry, "so-sanh", tinh="20", chi_tieu="dvk_models_recognized", moi_nam="1")
     assert at.toggle(key="compare_per_year").value is True
-    assert "381,67/năm" in at.dataframe[0].value["Giá trị"].to_list()
+    assert "381,7/năm" in at.dataframe[0].value["Giá trị"].to_list()
     assert at.query_params["moi_nam"] == "1"
     at.toggle(key="compare_per_year").set_value(False).run()
     assert "moi_nam" not in at.query_params

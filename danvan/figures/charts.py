@@ -254,28 +254,21 @@ def compare_labels(
             labels = queries.place_label_frame(places, lang)
         rows = rows.with_columns(queries.place_names(rows, pl.coalesce("commune", "district"), labels).alias("_place"))
         place = pl.coalesce(pl.concat_str([pl.col("_place"), unit_label], separator=", "), unit_label)
-    whole_years = (
-        (pl.col("period_start").dt.month() == 1)
-        & (pl.col("period_start").dt.day() == 1)
-        & (pl.col("period_end").dt.month() == 12)
-        & (pl.col("period_end").dt.day() == 31)
-    )
-    period = (
-        pl.when(pl.col("years") > 1)
-        .then(pl.format("{}–{}", pl.col("period_start").dt.year(), pl.col("period_end").dt.year()))
-        .when(whole_years)
-        .then(pl.col("period_start").dt.year().cast(pl.String))
-        .otherwise(pl.format(t("period_until", lang, date="{}"), pl.col("period_end").dt.strftime("%d/%m/%Y")))
-    )
-    suffix = (
-        pl.when(pl.col("normalised") & pl.lit(per_year)).then(pl.lit(t("per_year_suffix", lang))).otherwise(pl.lit(""))
-    )
+    period = fmt.period_expr(lang=lang)  # "2021–2023", "đến 25/04/2024", "03/06/2013–10/08/2023"
+    # per year, every count that adds up is shown so, a single year's too ("342/năm" beside "17,8/năm"), to a tenth
+    yearly = (pl.col("aggregation") == "sum") & pl.lit(per_year)
+    suffix = pl.when(yearly).then(pl.lit(t("per_year_suffix", lang))).otherwise(pl.lit(""))
     status = pl.col("status").replace_strict({k: t("status_" + k, lang) for k in ("reported", "estimated", "target")})
     if unit == "vnd":  # money as the pages write it: "hơn 8 tỷ đồng", not "hơn 8.000.000.000"
         rows = rows.with_columns((pl.col(value_column) / 1e9).alias("_shown"))
         number = fmt.number_expr("_shown", lang=lang) + pl.lit(" " + t("unit_vnd", lang))
     else:
-        number = fmt.number_expr(value_column, lang=lang) + pl.lit("%" if unit == "percent" else "")
+        digits = (
+            pl.when(yearly)
+            .then(fmt.number_expr(value_column, 1, lang))
+            .otherwise(fmt.number_expr(value_column, lang=lang))
+        )
+        number = digits + pl.lit("%" if unit == "percent" else "")
     text = fmt.qualified_expr(number, lang) + suffix
     return (
         rows.with_columns(
