@@ -11,6 +11,7 @@ from danvan.filter import province_names, years_label
 from danvan.i18n import name_column
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
+QUOTE_ROW = 110  # pixels: five lines of a quote in the table, read whole on a projector
 
 current = view.current()
 ui.header(current, "page_compare")
@@ -109,5 +110,15 @@ else:
 
     st.subheader(t("compare_table"))
     table = charts.compare_table(rows, current.catalog.sources, lang)
-    st.dataframe(table, hide_index=True, placeholder="—")
+    # rows tall enough for a quote's sentence to wrap and be read whole, its column the widest
+    st.dataframe(
+        table,
+        hide_index=True,
+        placeholder="—",
+        row_height=QUOTE_ROW,
+        column_config={
+            t("quote"): st.column_config.TextColumn(width="large"),
+            t("source"): st.column_config.TextColumn(width="medium"),
+        },
+    )
 ui.footer(current)

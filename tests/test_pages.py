@@ -164,6 +164,8 @@ def test_compare_per_year(entry):
     at.toggle(key="compare_per_year").set_value(True).run()
     table = at.dataframe[0].value
     assert "381,7/năm" in table["Giá trị"].to_list()
+    # the quotes are read whole: rows tall enough for a sentence to wrap (it was cut off mid-word)
+    assert at.dataframe[0].proto.row_height >= 100 and table["Trích nguyên văn"].str.len().max() > 60
 
 
 def test_map_indicator_mode_and_legend(entry):
