@@ -16,7 +16,7 @@ import polars as pl
 
 from .i18n import LANGS, t
 from .model import BODY_LEVELS, NEW_SCHEME, OLD_SCHEME, VISIT_KINDS, Catalog, Scheme, scheme_on
-from .text import ascii_key, fold_space, nfc
+from .text import ascii_key, fold_space, nfc, slug
 
 FIRST_YEAR, LAST_YEAR = 2008, 2026
 Note = tuple[str, tuple[tuple[str, str], ...]]  # (i18n key, placeholder values)
@@ -72,6 +72,16 @@ def province_names(catalog: Catalog, flt: Filter) -> list[str]:
     """Names of the filter's provinces in its scheme, in the filter's order; a code not in the registry as itself."""
     names = dict(catalog.units.filter(pl.col("scheme") == flt.scheme).select("code", "name_vi").iter_rows())
     return [names.get(code, code) for code in flt.provinces]
+
+
+def file_stem(catalog: Catalog, flt: Filter, name: str) -> str:
+    """A downloaded file's name under the filter it holds, so that files of several filters stay apart in a folder:
+    "cong-tac-dan-van-lang-son-2021-2024" (up to three provinces named, else their number)."""
+    names = province_names(catalog, flt)
+    places = [slug(n) for n in names] if len(names) <= 3 else [f"{len(names)}-tinh"]
+    return "-".join(
+        [name, *places, f"{flt.years[0]}-{flt.years[1]}" if flt.years[0] != flt.years[1] else str(flt.years[0])]
+    )
 
 
 def filter_label(catalog: Catalog, flt: Filter, lang: str = "vi") -> str:

@@ -512,37 +512,40 @@ PRESENTATION: Texts = {
     "report_unit": ("Đơn vị: {unit}", "Unit: {unit}"),
     "report_other_indicators": ("Các chỉ tiêu khác", "Other indicators"),
     "report_more_values": (
-        "Còn {n} giá trị khác không hiện ở đây — xem trang So sánh và Dữ liệu.",
-        "{n} more values are not shown here — see the Compare and Data pages.",
+        "Còn {n} giá trị khác không hiện ở đây — xem đủ trong ứng dụng (trang So sánh, Dữ liệu) hoặc tệp Excel.",
+        "{n} more values are not shown here — see them all in the app (Compare, Data) or the Excel file.",
     ),
     "report_who": ("Đoàn → nơi đến", "Delegation → host"),
     "report_more_visits": (
-        "Còn {n} sự kiện khác — xem trang Dòng thời gian.",
-        "{n} more events — see the Timeline page.",
+        "Còn {n} sự kiện khác — xem đủ trong ứng dụng (trang Dòng thời gian).",
+        "{n} more events — see them all in the app (Timeline).",
     ),
     "report_findings_title": ("Nhận định của đoàn gần nhất", "Findings of the latest visit"),
     "report_findings_conference": ("Nhận định của hội nghị gần nhất", "Findings of the latest conference"),
     "report_more_findings": (
-        "Còn {n} nhận định khác — xem trang Dòng thời gian.",
-        "{n} more findings — see the Timeline page.",
+        "Còn {n} nhận định khác — xem đủ trong ứng dụng (trang Dòng thời gian).",
+        "{n} more findings — see them all in the app (Timeline).",
     ),
     "report_sources_title": ("Nguồn số liệu", "Sources"),
     "report_sources_note": ("Nguồn: {sources}", "Sources: {sources}"),
     "report_more_sources": ("và {n} nguồn khác", "and {n} more"),
-    "report_more_sources_rows": ("Còn {n} nguồn khác — xem trang Nguồn.", "{n} more sources — see the Sources page."),
+    "report_more_sources_rows": (
+        "Còn {n} nguồn khác — xem đủ trong ứng dụng (trang Nguồn) hoặc tệp Excel.",
+        "{n} more sources — see them all in the app (Sources) or the Excel file.",
+    ),
     "report_sources_links": (
-        "Đường dẫn và toàn văn của từng nguồn: trang Nguồn của ứng dụng và tệp Excel.",
-        "Links and full texts of every source: the app's Sources page and the Excel file.",
+        "Đường dẫn và toàn văn của từng nguồn: trong ứng dụng (trang Nguồn) và tệp Excel.",
+        "Links and full texts of every source: in the app (Sources) and the Excel file.",
     ),
     "report_no_source": ("Nguồn: —", "Sources: —"),
     "report_empty_title": ("Không có dữ liệu", "No data"),
     "brief_profile_title": ("Hồ sơ {kind} {name}", "Profile of {name} {kind}"),
     "brief_download": ("Bản tin của tỉnh (một lần bấm)", "Province brief (one click)"),
     "report_parts_hidden": (
-        "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem trang So sánh và "
-        "Dữ liệu.",
-        "{n} more values are parts (by group, field…) of totals drawn on the next slides — see the Compare and Data "
-        "pages.",
+        "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem đủ trong ứng dụng "
+        "(trang So sánh, Dữ liệu) hoặc tệp Excel.",
+        "{n} more values are parts (by group, field…) of totals drawn on the next slides — see them all in the app "
+        "(Compare, Data) or the Excel file.",
     ),
     "report_quoted_twice": (
         "Còn {n} số liệu là cùng một số do hai nguồn nêu: vẽ một lần.",

@@ -9,6 +9,7 @@ from components import cached, ui, view
 from danvan import fmt
 from danvan.exports import FORMATS
 from danvan.exports import tables as export
+from danvan.filter import file_stem
 
 ROWS = 2000  # rows shown on screen; the downloads have them all
 
@@ -73,7 +74,7 @@ def workbook() -> bytes:
 st.download_button(
     t(XLSX.label),
     workbook,
-    file_name=f"danvan.{XLSX.extension}",
+    file_name=f"{file_stem(current.catalog, current.flt, 'danvan')}.{XLSX.extension}",
     mime=XLSX.mime,
     icon=":material/table_view:",
     key="xlsx",

@@ -15,7 +15,7 @@ from danvan.figures import maps
 from danvan.filter import filter_label
 from danvan.i18n import name_column, value_text
 from danvan.model import NEW_SCHEME, OLD_SCHEME
-from danvan.text import ascii_key
+from danvan.text import slug
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
@@ -145,7 +145,7 @@ with st.container(key="profile_brief", horizontal=True, vertical_alignment="cent
         st.download_button(
             t(kind.label),
             lambda kind=kind: kind.slides(brief(current.catalog, code, current.flt.years, lang, scheme=scheme)),
-            file_name=f"ban-tin-{ascii_key(unit['name_vi']).replace(' ', '-')}.{kind.extension}",
+            file_name=f"ban-tin-{slug(unit['name_vi'])}.{kind.extension}",
             mime=kind.mime,
             icon=icon,
             on_click="ignore",

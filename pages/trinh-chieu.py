@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import cached, keys, presenting, ui, view
 from danvan.exports import FORMATS, report
+from danvan.filter import file_stem
 
 ICONS = {"pptx": ":material/slideshow:", "html": ":material/public_off:"}  # the files of the slides, and their icons
 
@@ -120,7 +121,7 @@ with st.container(key="present_controls", horizontal=True, vertical_alignment="c
             st.download_button(
                 t(kind.label),
                 lambda kind=kind: kind.slides(cached.slides_report(current.catalog, current.flt, lang)),
-                file_name=f"cong-tac-dan-van.{kind.extension}",
+                file_name=f"{file_stem(current.catalog, current.flt, 'cong-tac-dan-van')}.{kind.extension}",
                 mime=kind.mime,
                 icon=icon,
                 on_click="ignore",

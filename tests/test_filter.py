@@ -1,7 +1,7 @@
 import pytest
 
 from danvan import filter as filters
-from danvan.filter import MAX_ITEMS, Filter, body_key, convert_codes, parse, query, read
+from danvan.filter import MAX_ITEMS, Filter, body_key, convert_codes, file_stem, parse, query, read
 
 DEFAULT = (2017, 2024)
 
@@ -129,4 +129,16 @@ def test_body_key():
     assert (
         body_key("Ban Chỉ đạo Trung ương tổng kết Quyết định 290-QĐ/TW")
         == "ban-chi-dao-trung-uong-tong-ket-quyet-dinh-290-qd-tw"
+    )
+
+
+def test_a_downloaded_files_name_holds_its_filter(catalog):
+    """The slides were always "cong-tac-dan-van.pptx", whatever the filter (a leader's walk-through)."""
+    one = Filter(provinces=("20",), years=(2021, 2024))
+    assert file_stem(catalog, one, "cong-tac-dan-van") == "cong-tac-dan-van-lang-son-2021-2024"
+    assert file_stem(catalog, Filter(provinces=("77", "06"), years=(2023, 2023)), "danvan") == (
+        "danvan-ba-ria-vung-tau-bac-kan-2023"
+    )
+    assert (
+        file_stem(catalog, Filter(provinces=("20", "06", "77", "35"), years=(2020, 2024)), "x") == "x-4-tinh-2020-2024"
     )
