@@ -74,6 +74,7 @@ def workbook() -> bytes:
 st.download_button(
     t(XLSX.label),
     workbook,
+    disabled=visits.is_empty() and observations.is_empty(),  # no file of empty tables
     file_name=f"{file_stem(current.catalog, current.flt, 'danvan')}.{XLSX.extension}",
     mime=XLSX.mime,
     icon=":material/table_view:",

@@ -80,6 +80,9 @@ def test_excel_numbers_dates_and_frozen_headers(catalog):
     sources = book["Nguồn tin"]
     published = [c.value for c in sources[1]].index("Ngày đăng") + 1
     assert dt.datetime(2024, 4, 25) in [sources.cell(r, published).value for r in range(2, sources.max_row + 1)]
+    # the sources the rows quote, not every source of the catalog (it listed all 13 for Lạng Sơn's one)
+    ids = [c.value for c in sources[1]].index("Mã nguồn") + 1
+    assert [sources.cell(r, ids).value for r in range(2, sources.max_row + 1)] == ["s00"]
 
 
 def test_text_is_never_a_formula(catalog):

@@ -199,6 +199,13 @@ def test_data_page_tables_and_downloads(entry):
     assert visits["Ngày"].to_list() == ["25/04/2024"]
     values = at.dataframe[1].value
     assert "1.145" in values["Giá trị"].to_list() and "81,77" in values["Giá trị"].to_list()
+    assert [b.proto.disabled for b in at.get("download_button")] == [False, False, False]  # two CSV, one Excel
+
+
+def test_data_page_offers_no_file_of_empty_tables(entry):
+    at = open_page(entry, "du-lieu", tinh="01")  # Hà Nội: nothing curated
+    (excel,) = at.get("download_button")
+    assert excel.proto.label == "Tải Excel (kèm danh sách nguồn)" and excel.proto.disabled
 
 
 @pytest.mark.parametrize(

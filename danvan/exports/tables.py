@@ -117,10 +117,10 @@ def observation_table(
     )
 
 
-def source_table(catalog: Catalog, lang: str = "vi") -> pl.DataFrame:
-    """The sources, title first; `published` stays ISO text (partial dates are allowed: "2021-12"), which the
-    Excel file writes as a date where it is a whole one."""
-    return catalog.sources.select(
+def source_table(catalog: Catalog, used: pl.Series, lang: str = "vi") -> pl.DataFrame:
+    """The sources of `used` (source ids), title first; `published` stays ISO text (partial dates are allowed:
+    "2021-12"), which the Excel file writes as a date where it is a whole one."""
+    return catalog.sources.filter(pl.col("source_id").is_in(used.implode())).select(
         pl.col("title").alias(t("title", lang)),
         pl.col("publisher").alias(t("publisher", lang)),
         pl.col("published").alias(t("published", lang)),
@@ -133,11 +133,13 @@ def source_table(catalog: Catalog, lang: str = "vi") -> pl.DataFrame:
 def sheets(
     catalog: Catalog, visits: pl.DataFrame, observations: pl.DataFrame, lang: str = "vi"
 ) -> dict[str, pl.DataFrame]:
-    """The tables a user downloads, from the filter's visits and observations, keyed by sheet name (in STEMS order)."""
+    """The tables a user downloads, from the filter's visits and observations, keyed by sheet name (in STEMS order);
+    the sources those rows quote, not every source of the catalog."""
+    used = pl.concat([visits["source_id"], observations["source_id"]])
     return {
         t("data_visits", lang): visit_table(visits, lang, catalog),
         t("data_observations", lang): observation_table(observations, lang, catalog),
-        t("sources", lang): source_table(catalog, lang),
+        t("sources", lang): source_table(catalog, used, lang),
     }
 
 
