@@ -254,8 +254,8 @@ MAP: Texts = {
         "Provinces have different periods — hover to see each one's period.",
     ),
     "map_arcs": (
-        "Cung: đoàn Trung ương đi từ Hà Nội; chấm: nơi có sự kiện (màu theo cấp).",
-        "Arcs: central delegations from Hanoi; dots: event hosts (colour by level).",
+        "Cung: đoàn Trung ương đi từ Hà Nội; vòng tròn: nơi có sự kiện (màu theo cấp).",
+        "Arcs: central delegations from Hanoi; rings: event hosts (colour by level).",
     ),
     "map_islands": (
         "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa) là một phần lãnh thổ Việt Nam.",

@@ -141,6 +141,11 @@ def test_arcs_are_coloured_by_level_with_the_newest_visit(catalog):
     assert any(t.startswith("~28/05/2020\n") and "Thái Nguyên (trước đây: Bắc Kạn)" in t for t in tooltips)
     hover = merged.select(charts.timeline_hover("vi"))["hover"].to_list()
     assert any(h.startswith("<b>~28/05/2020</b>") for h in hover)
+    # each host is a ring in its level's colour over a white halo, not a dot: a small province's colour shows through
+    layers = {layer.id: layer for layer in maps._arc_layers(pl.DataFrame(arcs))}
+    assert list(layers) == ["visits", "hosts_halo", "hosts"]
+    assert layers["hosts"].filled is False and layers["hosts"].get_line_color == "@@=color"
+    assert layers["hosts_halo"].get_line_color == [255, 255, 255]
 
 
 def test_legend_classes_then_no_data():

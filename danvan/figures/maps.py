@@ -27,7 +27,7 @@ ARC_COLORS = {
 }
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 # The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
-VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
+VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.85, min_zoom=4, max_zoom=9)
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
@@ -131,7 +131,7 @@ def _coloured(
 
 
 def _arc_layers(arcs: pl.DataFrame) -> list[pdk.Layer]:
-    """Each arc (from arc_rows) from the visiting body's seat to the host, and a dot on the host."""
+    """Each arc (from arc_rows) from the visiting body's seat to the host, and a ring on the host."""
     if not arcs.height:
         return []
     records = arcs.select(
@@ -153,18 +153,30 @@ def _arc_layers(arcs: pl.DataFrame) -> list[pdk.Layer]:
             get_width=3,
             get_height=0.4,
         ),
+        pdk.Layer(  # a white halo under each ring, so that a ring shows on a fill of its own hue
+            "ScatterplotLayer",
+            records,
+            id="hosts_halo",
+            get_position="target",
+            get_radius=9000,
+            radius_min_pixels=5,
+            filled=False,
+            stroked=True,
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=4,
+        ),
         pdk.Layer(
             "ScatterplotLayer",
             records,
             id="hosts",
             pickable=True,
             get_position="target",
-            get_fill_color="color",
             get_radius=9000,
             radius_min_pixels=5,
+            filled=False,  # a ring in the level's colour: a small province's own colour shows through it (Hà Nam)
             stroked=True,
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
+            get_line_color="color",
+            line_width_min_pixels=2.5,
         ),
     ]
 
