@@ -366,6 +366,7 @@ class Gazetteer:
         other types, with a note. A name matched only without its marks under its type word ("xã Diễn Thành" as
         xã Diên Thạnh of Khánh Hòa) gives way to a unit of another type spelt exactly (thị trấn Diễn Thành)."""
         loose: tuple[list[Place], list[Place], dict[Place, str]] | None = None
+        former: tuple[list[Place], list[Place], dict[Place, str]] | None = None
         for strict in (True, False):
             if not strict and not kinds:
                 break
@@ -387,11 +388,23 @@ class Gazetteer:
                 if not any(tiers):
                     continue
                 result = tiers[0], (tiers[1] if len(tiers) > 1 else []), notes
+                if strict and kinds and exact and all(_FORMER in n for n in notes.values()):
+                    # former names are kept without their marks: "phường Đông Xuyên" (An Giang's, merged) and "xã
+                    # Điện Minh" (read as Nghệ An's former Diễn Minh) stand beside a unit of another type spelt
+                    # exactly (xã Đông Xuyên of Thái Bình, phường Điện Minh of Quảng Nam): context chooses
+                    former = result
+                    break
                 if exact or not kinds:
+                    if former is not None and result is not former:
+                        return (
+                            former[0] + [p for p in result[0] if p not in former[0]],
+                            former[1] + [p for p in result[1] if p not in former[1]],
+                            {**result[2], **former[2]},
+                        )
                     return result
                 loose = loose or result
                 break
-        return loose or ([], [], {})
+        return former or loose or ([], [], {})
 
     def _as_match(self, place: Place, scheme: Scheme, note: str) -> list[Match]:
         """A unit as Match(es) in the scheme of the date: an old unit after the merger becomes its new unit(s)."""

@@ -146,6 +146,18 @@ def test_ambiguous_commune_without_context_lists_candidates() -> None:
     assert all(c.place.name == "Tân Lập" and c.place.type == "xã" for c in res.candidates)
 
 
+def test_a_former_name_kept_without_marks_stands_beside_a_unit_spelt_exactly() -> None:
+    """Fresh text vd08: "xã Điện Minh" matched the former xã Diễn Minh of Nghệ An (former names are kept without
+    their marks) and hid phường Điện Minh of Quảng Nam; both are candidates now, and the outlet's province chooses —
+    as it does for An Giang's merged "phường Đông Xuyên" beside xã Đông Xuyên of Thái Bình (tuning text p396)."""
+    for query, former, spelt in (("xã Điện Minh", "40", "49"), ("phường Đông Xuyên", "89", "34")):
+        res = gazetteer.resolve(query, on=BEFORE)
+        assert res.status == "ambiguous" and {c.province_code for c in res.candidates} == {former, spelt}
+        for province in (former, spelt):
+            assert gazetteer.resolve(query, on=BEFORE, within=province).match.province_code == province
+    assert gazetteer.resolve("xã Diễn Minh", on=BEFORE).match.place.label == "xã Minh Châu"  # no unit spelt so
+
+
 @pytest.mark.parametrize(
     "query", ["xã Tân Lập, huyện Đan Phượng", "xã Tân Lập (Đan Phượng)", "xã Tân Lập, huyện Đan Phượng, TP. Hà Nội"]
 )
