@@ -181,6 +181,18 @@ def test_a_stamp_named_at_the_end_of_the_title_line_is_the_publication_date():
     assert draft_of("Hội nghị sơ kết công tác Mặt trận\nNgày đăng: 12/05/2021\n").source.published == "2021-05-12"
 
 
+def test_a_sites_stamp_after_its_words_and_a_day_typed_with_a_space_after_the_dash():
+    """Fresh text va12: "quantri gửi vào T6, 2018-03-09 14:35" is the page's stamp, and "Ngày 9- 3" its day."""
+    text = (
+        "Đại hội Đại biểu Hội Nông dân xã Trù Hựu lần thứ X\n\n"
+        "quantri gửi vào T6, 2018-03-09 14:35\n\n"
+        "Ngày 9- 3, Hội Nông dân xã Trù Hựu tổ chức Đại hội đại biểu lần thứ X, nhiệm kỳ (2018- 2023).\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, event_keys(draft)) == ("2018-03-09", {"2018-03-09"})
+    assert [h.day for h in find_dates("Đoàn có 9- 3 người", default_year=2020)] == []  # no day word: no day
+
+
 def test_a_day_a_figure_is_counted_to_on_a_short_line_is_no_publication_date():
     """Fresh text uy13: "đến tại thời điểm 30/6/2021 là 286.813.000 đ." is the text's stock on that day, not the
     page's stamp (which took the line's figure with it and dated the conference by it)."""
@@ -1511,6 +1523,12 @@ def codes(text: str) -> list[str]:
 )
 def test_document_codes(text, expected):
     assert codes(text) == expected
+
+
+def test_a_bare_number_with_its_leading_zero_typed_apart():
+    """Fresh text vc05: "Chỉ thị 0 3 của Bộ chính trị" is 03-CT/TW (it gave "0-CT/TW")."""
+    text = "Hội lồng ghép với việc thực hiện Chỉ thị 0 3 của Bộ chính trị về học tập và làm theo tấm gương đạo đức."
+    assert [h.code for h in find_documents(text)] == ["03-CT/TW"]
 
 
 def test_bare_numbers_completed_from_the_issuer():

@@ -74,9 +74,9 @@ _DAY_CUE = re.compile(
     r"\s*[(,:]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2", "trong 2 ngày: 23 và 24-7"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
-# ("16.7" only after a cue: a dot also writes decimals).
+# ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash).
 _DM = re.compile(
-    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
+    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - |- )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
 )
 # tháng 3-2020, tháng 3/2020, tháng 3.2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
@@ -313,8 +313,8 @@ def _dm_is_date(text: str, m: re.Match) -> bool:
     brackets followed by a comma ("31-7, …", "(31-7)"); otherwise "13/18 đơn" is a fraction."""
     if _cue_before(text, m.start()):
         return True
-    if m.group("sep") == ".":
-        return False
+    if m.group("sep") in (".", "- "):
+        return False  # "16.7", "9- 3" (a space typed after the dash) only after a day word
     before, after = text[: m.start()].rstrip(), text[m.end() : m.end() + 2]
     opens = before == "" or before[-1] in ".;:\n(" or before.endswith("–")
     return opens and (after.startswith(",") or after.startswith(")"))
@@ -338,8 +338,9 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     top = article.paragraphs[:8]
     for i, para in enumerate(top):
         line = para.text.strip()
-        if (iso := _ISO_STAMP.fullmatch(line)) is not None:
-            # "2023-01-31 03:06" alone on a line: the page's stamp written year first
+        if (iso := _ISO_STAMP.fullmatch(line) or _ISO_STAMP_AFTER.fullmatch(line)) is not None:
+            # "2023-01-31 03:06" alone on a line, or after a site's words ("quantri gửi vào T6, 2018-03-09 14:35"):
+            # the page's stamp written year first
             day = parse_day(int(iso.group("d")), int(iso.group("m")), int(iso.group("y")))
             if day is not None:
                 quote = iso.group(0)
@@ -391,6 +392,9 @@ def _stamped(article: Article, para: Span) -> bool:
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _ISO_STAMP = re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+_ISO_STAMP_AFTER = re.compile(
+    rf".{{1,40}}?[\s,:]\s*(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+)
 _JS_STAMP = re.compile(
     rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"

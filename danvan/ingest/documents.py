@@ -109,7 +109,8 @@ _MENTION = re.compile(
     r"Chương trình hành động|Thông tri|"
     r"(?-i:NQ|CT|KL)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
-    r"(?:\s+số)?\s+(?P<num>\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
+    # a leading zero typed apart: "Chỉ thị 0 3 của Bộ chính trị" is Chỉ thị 03
+    r"(?:\s+số)?\s+(?P<num>0\s\d(?![\d/])|\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )
@@ -443,7 +444,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     for m in _MENTION.finditer(text):
         if any(h.start <= m.start("num") < h.end for h in hits):
             continue
-        numbers, end = [(m.group("num"), m.start(), m.end())], m.end()
+        numbers, end = [("".join(m.group("num").split()), m.start(), m.end())], m.end()
         while (more := _LISTED_AFTER.match(text[end:])) is not None:  # "quyết định số 217 và 218"
             numbers.append((more.group("num"), end + more.start("num"), end + more.end()))
             end += more.end()
@@ -463,7 +464,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
                 code = _known_central(num, doc_type, known) or _central_by_subject(text, num, doc_type, start, stop)
             if code is None:
                 continue
-            hit = DocHit(m.start() if num == m.group("num") else start, stop, code, m.group("kind"), inferred, issuer)
+            hit = DocHit(m.start() if start == m.start() else start, stop, code, m.group("kind"), inferred, issuer)
             _add_date_and_title(text, hit)
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
