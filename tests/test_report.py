@@ -79,6 +79,22 @@ def test_findings_slide_is_the_latest_delegations_a_conference_only_failing_one(
     assert own.title == "Nhận định của hội nghị gần nhất" and own.subtitle.startswith("11/12/2024 · Ban Dân vận Huyện")
 
 
+def test_administrative_reform_rates_have_their_own_chart(catalog):
+    """The national deck put the rates of administrative reform (81,77%, 99%, …) on "Các chỉ tiêu khác" after the
+    chart of its counts (a leader's walk-through): five charts now, the rest on a slide of figures."""
+    slides = report.slides(catalog, Filter(), "vi", MADE)
+    charts = [(s.title, s.subtitle) for s in slides if s.kind == "compare"]
+    assert ("Cải cách thủ tục hành chính", "Đơn vị: %") in charts and len(charts) == 5
+    rates = next(s for s in slides if (s.title, s.subtitle) == ("Cải cách thủ tục hành chính", "Đơn vị: %"))
+    assert "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn" in rates.chart.categories
+    assert "99%" in [label for series in rates.chart.series for label in series.labels]
+    (rest,) = [s for s in slides if s.kind == "figures" and s.title == "Các chỉ tiêu khác"]
+    assert not any(f.value.endswith("%") for f in rest.figures)  # the handling of petitions: counts
+    lang_son = report.slides(catalog, Filter(provinces=("20",)), "vi", MADE)
+    (other,) = [s for s in lang_son if s.title == "Các chỉ tiêu khác"]
+    assert other.subtitle == "Đơn vị: %"  # figures of one unit say it, as the charts do
+
+
 def test_comparison_carries_the_catalog_values(catalog, lang_son):
     dvk = next(s for s in lang_son.slides if s.kind == "compare" and DVK in s.chart.categories)
     assert dvk.title == "Phong trào thi đua “Dân vận khéo”" and dvk.subtitle == "Đơn vị: số lượng"

@@ -34,7 +34,9 @@ CATEGORIES = (
     "van_ban",
 )
 UNIT_ORDER = ("count", "percent", "average", "vnd")
-MAX_COMPARE_SLIDES = 4  # charts of indicator values; the rest go to one slide of single figures
+MAX_COMPARE_SLIDES = (
+    5  # charts of indicator values (a campaign area and unit each); the rest go to one slide of figures
+)
 MAX_INDICATORS = 4  # bars groups per chart: more would not be readable from the back of a room
 MAX_SERIES = 5  # places/periods per chart
 MAX_FIGURES = 6
@@ -557,10 +559,14 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
     if count:
         figures = [v for v in labelled if v["chart"] is None]
         more = (t("report_more_values", lang, n=count - len(figures)),) if count > len(figures) else ()
+        # the rest named by its campaign area and unit when it has one of each (the rates of administrative reform
+        # after its counts' chart were "Các chỉ tiêu khác")
+        (areas, units) = (rest["category"].unique().to_list(), rest["unit"].unique().to_list())
         slides.append(
             Slide(
                 kind="figures",
-                title=t("report_other_indicators", lang),
+                title=t("category_" + areas[0], lang) if len(areas) == 1 else t("report_other_indicators", lang),
+                subtitle=t("report_unit", lang, unit=t("unit_" + units[0], lang)) if len(units) == 1 else "",
                 figures=tuple(Figure(v["indicator"], v["text"], v["series"]) for v in figures),
                 notes=(*_ratio_notes(figures), *more),
                 source=source_note(catalog, [v["source_id"] for v in figures], lang),
