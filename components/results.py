@@ -50,7 +50,9 @@ def _outcome(view: View, row: dict) -> None:
         detail = t("results_total", n=row["places"], period=period)
     else:
         low_value = fmt.value(row["low"], row["unit"], lang, row["low_qualifier"])
-        value = f"{low_value} – {fmt.value(row['high'], row['unit'], lang, row['high_qualifier'])}"
+        high_value = fmt.value(row["high"], row["unit"], lang, row["high_qualifier"])
+        # a range only within one period: a year's 306 and three years' 1.145 are two figures, not "306 – 1.145"
+        value = f"{low_value} – {high_value}" if row["one_period"] else f"{low_value} · {high_value}"
         low, high = ui.host(view, row["low_unit"]), ui.host(view, row["high_unit"])
         if row["one_period"]:
             detail = t("results_range", n=row["places"], low=low, high=high, period=period)

@@ -953,8 +953,9 @@ LEADER: Texts = {
         "{n} provinces report: lowest {low}, highest {high} · Period {period}",
     ),
     "results_range_periods": (
-        "{n} tỉnh báo cáo: thấp nhất {low}, kỳ {low_period}; cao nhất {high}, kỳ {high_period}",
-        "{n} provinces report: lowest {low}, period {low_period}; highest {high}, period {high_period}",
+        "{n} tỉnh báo cáo, mỗi nơi một kỳ số liệu: thấp nhất {low}, kỳ {low_period}; cao nhất {high}, kỳ {high_period}",
+        "{n} provinces report, each for its own period: lowest {low}, period {low_period}; highest {high}, period "
+        "{high_period}",
     ),
     "results_achieved": (
         "Đạt **{share}** chỉ tiêu kế hoạch ({target}).",

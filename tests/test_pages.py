@@ -426,9 +426,10 @@ def test_overview_leads_with_results(entry):
 
 def test_overview_results_across_provinces_show_the_range(entry):
     shown = text(open_page(entry, "overview", nam="2017-2024"))
-    assert "306 – 1.145" in shown
-    # each end with its own period: "Kỳ 2021–2023" for both would date Hà Nam's 2022 figure wrongly
-    assert "2 tỉnh báo cáo: thấp nhất Hà Nam, kỳ 2022; cao nhất Lạng Sơn, kỳ 2021–2023" in shown
+    # two figures of their own periods, not a range "306 – 1.145" (a year's and three years' figures; a leader's
+    # walk-through); "Kỳ 2021–2023" for both would date Hà Nam's 2022 figure wrongly
+    assert "306 · 1.145" in shown and "306 – 1.145" not in shown
+    assert "2 tỉnh báo cáo, mỗi nơi một kỳ số liệu: thấp nhất Hà Nam, kỳ 2022; cao nhất Lạng Sơn, kỳ 2021–2023" in shown
     merged = text(open_page(entry, "overview", nam="2017-2024", ranh_gioi="34"))
     # under the 34-unit scheme Hà Nam's figure is not Ninh Bình's: both names, as every other view writes them
     assert "thấp nhất Ninh Bình (trước đây: Hà Nam), kỳ 2022;" in merged
