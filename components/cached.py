@@ -299,11 +299,12 @@ def headline(catalog: danvan.Catalog, flt: Filter) -> dict[str, int]:
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _highlights(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
-    return queries.highlights(_totals(version, flt, _catalog))
+    shown = _outcomes(version, flt, _catalog)["indicator_id"]  # in the results section above: not twice
+    return queries.highlights(_totals(version, flt, _catalog).filter(~pl.col("indicator_id").is_in(shown.implode())))
 
 
 def highlights(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
-    """The latest province-level totals the overview shows, six at most."""
+    """The latest province-level totals the overview shows beside the results (of other indicators), six at most."""
     return _highlights(catalog.version, flt, catalog)
 
 

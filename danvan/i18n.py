@@ -63,9 +63,10 @@ APP: Texts = {
         "their period overlaps these years, not figures for {years} alone.",
     ),
     "highlights_none": (
-        "Không có tổng số cấp tỉnh trong bộ lọc; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So sánh và Dữ liệu.",
-        "No province-level totals in this filter; the values (breakdowns, districts, communes) are on the Compare "
-        "and Data pages.",
+        "Không có tổng số cấp tỉnh nào khác các kết quả ở trên; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So "
+        "sánh và Dữ liệu.",
+        "No province-level totals besides the results above; the values (breakdowns, districts, communes) are on the "
+        "Compare and Data pages.",
     ),
     "page_curate": ("Nhập liệu", "Curation"),
     "page_present": ("Trình chiếu", "Presentation"),

@@ -424,6 +424,18 @@ def test_overview_leads_with_results(entry):
     assert "Chưa có chỉ tiêu nào có từ hai kỳ số liệu cho cùng một nơi" in shown
 
 
+def test_overview_shows_each_indicator_once(entry):
+    """ "Kết quả đạt được" and "Chỉ tiêu nổi bật" both showed 80%, 53%, 81,77% and 1.145 (a leader's walk-through)."""
+    at = open_page(entry, "overview", tinh="20")
+    names = [
+        m.label
+        for m in at.metric
+        if m.label not in {"Sự kiện", "Tỉnh có sự kiện", "Văn bản được nhắc tới", "Số liệu chỉ tiêu", "Nguồn tin"}
+    ]
+    assert len(names) >= 8 and len(names) == len(set(names))
+    assert "Tỷ lệ đơn vị lắp đặt hòm thư góp ý" in names  # a highlight the results do not show
+
+
 def test_overview_results_across_provinces_show_the_range(entry):
     shown = text(open_page(entry, "overview", nam="2017-2024"))
     # two figures of their own periods, not a range "306 – 1.145" (a year's and three years' figures; a leader's
