@@ -130,6 +130,12 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     # … with its place (round 46's p1611, and p832)
     placed = "Ngày 30/10/2014 tại thôn Tân Xương II xã Suối Cát. Đoàn thanh niên huyện đã bàn giao nhà nhân ái.\n"
     assert [v.date_start for v in draft_of(placed).visits] == ["2014-10-30"]
+    # … or its place a sentence of its own (fresh text vh11)
+    apart = (
+        "Sáng ngày 20/6/2021. Tại hội trường UBND xã. Hội Cựu TNXP xã Vĩnh Hưng long trọng tổ chức Đại hội Hội Cựu "
+        "TNXP xã lần thứ IV, Nhiệm kỳ 2021 - 2026.\n"
+    )
+    assert [v.date_start for v in draft_of(apart).visits] == ["2021-06-20"]
     # … and a span alone (fresh tuning text tw08)
     span = (
         "Từ ngày 21/02 đến ngày 28/02/2023. Đảng ủy, Ủy ban Mặt trận Tổ quốc Phường 1 tổ chức khảo sát tình hình "
@@ -1529,6 +1535,8 @@ def test_a_bare_number_with_its_leading_zero_typed_apart():
     """Fresh text vc05: "Chỉ thị 0 3 của Bộ chính trị" is 03-CT/TW (it gave "0-CT/TW")."""
     text = "Hội lồng ghép với việc thực hiện Chỉ thị 0 3 của Bộ chính trị về học tập và làm theo tấm gương đạo đức."
     assert [h.code for h in find_documents(text)] == ["03-CT/TW"]
+    # "số:" with its colon (fresh text vh11)
+    assert [h.code for h in find_documents("thực hiện Quyết định số: 217 của Bộ Chính trị")] == ["217-QĐ/TW"]
 
 
 def test_bare_numbers_completed_from_the_issuer():

@@ -110,7 +110,7 @@ _MENTION = re.compile(
     r"(?-i:NQ|CT|KL)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
     # a leading zero typed apart: "Chỉ thị 0 3 của Bộ chính trị" is Chỉ thị 03
-    r"(?:\s+số)?\s+(?P<num>0\s\d(?![\d/])|\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
+    r"(?:\s+số\s*:?)?\s+(?P<num>0\s\d(?![\d/])|\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
     r"(?![\w/]|\s*[-–/]\s*[A-ZĐ\d])",
     re.IGNORECASE,
 )

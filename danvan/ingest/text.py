@@ -70,7 +70,7 @@ _DATE_ALONE = re.compile(
     # a span too: "Từ ngày 21/02 đến ngày 28/02/2023.", "Trong 2 ngày 21-22/02/2023."
     r"(?:(?:[Tt]ừ|[Tt]rong\s+\d{1,2}\s+ngày,?)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?(?:\d{1,2}\s*(?:[-–]|và)\s*)?"
     rf"{_DAY_ALONE}(?:\s*(?:đến|[-–])\s*(?:ngày\s+)?{_DAY_ALONE})?"
-    r"(?:,?\s+tại\s+[^.;:!?]{1,80})?\s*"
+    r"(?:,?\s+tại\s+[^.;:!?]{1,80}|\.\s+Tại\s+[^.;:!?]{1,80})?\s*"  # "Sáng ngày 20/6/2021. Tại hội trường UBND xã."
 )
 
 
