@@ -468,6 +468,9 @@ def test_two_days_joined_by_and_and_deadlines_in_a_row():
         (dt.date(2024, 8, 2), dt.date(2024, 8, 3)),
         (dt.date(2024, 6, 5), None),
     ]
+    # the second day after "ngày" (fresh text ve07: "Trong 2 ngày 1/2 và ngày 2/2/2021")
+    (both,) = find_dates("Trong 2 ngày 1/2 và ngày 2/2/2021, BCH Đoàn xã tổ chức ra quân", default_year=1900)
+    assert (both.day, both.end_day) == (dt.date(2021, 2, 1), dt.date(2021, 2, 2))
     text = (
         "Kết quả công tác Mặt trận của tỉnh\n"
         "Đại hội cấp xã sẽ hoàn thành trong tháng 3-2024, cấp huyện sẽ hoàn thành trong tháng 6-2024.\n"

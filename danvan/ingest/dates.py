@@ -59,11 +59,12 @@ _DMY_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
     rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR})(?![\d/.-]\d)"
 )
-# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8", "(chiều 3/7 và sáng 4/7)" — a span whose two days both
-# carry their month, the year once at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word before it is needed).
+# 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8", "(chiều 3/7 và sáng 4/7)", "1/2 và ngày 2/2/2021" — a span
+# whose two days both carry their month, the year once at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word
+# before it is needed).
 _DM_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|(?P<and>và|&))\s*"
-    rf"(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
+    rf"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
 # also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
