@@ -170,20 +170,26 @@ def test_timeline_hover_and_month_buckets(catalog):
     assert bucket["hover"] == "<b>04/2024</b> · Khảo sát<br>1 sự kiện" and bucket["body_level"] == "central"
 
 
-def _timeline(catalog, provinces: tuple[str, ...]):
-    visits = queries.visits(catalog, Filter(provinces=provinces)).with_columns(charts.timeline_hover("vi"))
+def _figure(visits: pl.DataFrame):
+    """The timeline of `visits` (with their hover texts), without milestones."""
     levels, kinds = charts.timeline_labels("vi")
     return charts.make_timeline_figure(
         visits,
-        pl.DataFrame({"code": [], "date": []}, schema={"code": pl.String, "date": pl.Date}),
+        pl.DataFrame(schema={"code": pl.String, "date": pl.Date}),
         level_labels=levels,
         kind_labels=kinds,
         lang="vi",
     )
 
 
+def _timeline(catalog, flt: Filter):
+    return _figure(queries.visits(catalog, flt).with_columns(charts.timeline_hover("vi")))
+
+
 def test_timeline_markers_of_one_day_and_level_do_not_overlap(catalog):
-    figure = _timeline(catalog, ("06",))  # Bắc Kạn: Ba Bể and TP Bắc Kạn inspected the same day by the same body
+    figure = _timeline(
+        catalog, Filter(provinces=("06",))
+    )  # Bắc Kạn: Ba Bể and TP Bắc Kạn inspected the same day by the same body
     points = [(x, y) for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)]
     same_day = [p for p in points if str(p[0]) == "2020-05-27"]
     assert len(same_day) == 2 and len(set(same_day)) == 2
@@ -195,19 +201,12 @@ def test_a_communes_visit_gets_the_communes_row_below_the_district(catalog):
     visits = visits.with_columns(
         pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("commune")).otherwise("body_level").alias("body_level")
     )
-    levels, kinds = charts.timeline_labels("vi")
-    figure = charts.make_timeline_figure(
-        visits,
-        pl.DataFrame(schema={"code": pl.String, "date": pl.Date}),
-        level_labels=levels,
-        kind_labels=kinds,
-        lang="vi",
-    )
+    figure = _figure(visits)
     assert list(figure.layout.yaxis.ticktext) == ["Cấp xã", "Cấp huyện", "Cấp tỉnh", "Trung ương"]
 
 
 def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
-    figure = _timeline(catalog, ("20",))  # Lạng Sơn: one event, 25/04/2024
+    figure = _timeline(catalog, Filter(provinces=("20",)))  # Lạng Sơn: one event, 25/04/2024
     axis = figure.layout.xaxis
     assert axis.dtick == "M1" and axis.tickformat == "%m/%Y"
     start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
@@ -215,16 +214,7 @@ def test_timeline_ticks_do_not_repeat_for_one_event(catalog):
 
 
 def test_timeline_of_years_ends_with_its_last_year(catalog):
-    visits = queries.visits(catalog, Filter(years=(2017, 2024))).with_columns(charts.timeline_hover("vi"))
-    levels, kinds = charts.timeline_labels("vi")
-    figure = charts.make_timeline_figure(
-        visits,
-        pl.DataFrame(schema={"code": pl.String, "date": pl.Date}),
-        level_labels=levels,
-        kind_labels=kinds,
-        lang="vi",
-    )
-    axis = figure.layout.xaxis
+    axis = _timeline(catalog, Filter(years=(2017, 2024))).layout.xaxis
     start, end = (dt.date.fromisoformat(str(v)[:10]) for v in axis.range)
     assert axis.dtick == "M12" and (start.year, end) == (2016, dt.date(2024, 12, 31))  # no tick for 2016 or 2025
     assert dt.date(2016, 12, 1) < start < dt.date(2017, 1, 1)
