@@ -31,8 +31,8 @@ span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 
   [data-testid="stDecoration"], .mapboxgl-ctrl, .deck-widget, [data-testid="stDeckGlJsonChart"] button
     { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
-  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"], [data-testid="stMetric"],
-  [data-testid="stDeckGlJsonChart"], [data-testid="stElementContainer"], .st-key-profile_map
+  [data-testid="stMetric"], [data-testid="stDeckGlJsonChart"], [data-testid="stElementContainer"],
+  .st-key-profile_map
     { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   [data-testid="stExpander"] details::details-content { content-visibility: visible !important;
