@@ -24,6 +24,7 @@ t, lang, scheme = current.t, current.lang, current.flt.scheme
 units = current.catalog.units.filter(pl.col("scheme") == scheme).sort("name_vi")
 names = dict(units.select("code", "name_vi").iter_rows())
 choices = list(current.flt.provinces) or list(names)
+heading = st.container()  # the title above the province's choice, as on every page (it sat under the top bar)
 if len(choices) > 1:  # several provinces in the filter: the first; none: ask, rather than open the first of 63
     code = st.selectbox(
         t("profile_pick"),
@@ -36,7 +37,8 @@ if len(choices) > 1:  # several provinces in the filter: the first; none: ask, r
 else:
     code = choices[0]
 if code is None:
-    ui.header(current, "page_profile")
+    with heading:
+        ui.header(current, "page_profile")
     st.info(t("profile_ask"), icon=":material/location_city:")
     ui.footer(current)
     st.stop()
@@ -47,9 +49,10 @@ st.html(
     ".st-key-profile_print_hint {display: none !important}}"
     "</style>"
 )
-st.title(t("brief_profile_title", kind=value_text(unit["kind"], lang), name=unit["name_vi"]))
-# the filter as this page applies it: the province profiled, not the others the filter holds
-st.caption(ui.plain(filter_label(current.catalog, dataclasses.replace(current.flt, provinces=(code,)), lang)))
+with heading:
+    st.title(t("brief_profile_title", kind=value_text(unit["kind"], lang), name=unit["name_vi"]))
+    # the filter as this page applies it: the province profiled, not the others the filter holds
+    st.caption(ui.plain(filter_label(current.catalog, dataclasses.replace(current.flt, provinces=(code,)), lang)))
 relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
 with st.container(key="profile_print_hint"):  # the hint and the brief's buttons are not printed

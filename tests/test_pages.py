@@ -122,6 +122,9 @@ def test_profile_dates_a_visit_by_its_whole_span(entry):
 def test_profile_of_one_of_several_provinces_states_its_own_filter(entry):
     at = open_page(entry, "ho-so-tinh", tinh=["20", "35"], nam="2021-2023")
     assert at.caption[0].value == r"Lạng Sơn; 2021–2023; 63 tỉnh \(trước 1/7/2025\)"  # not "Lạng Sơn, Hà Nam; …"
+    # the title first, then the choice of province (the choice sat under the top bar, its label cut off)
+    first, second = list(at.main.children.values())[:2]
+    assert first.children[0].value == "Hồ sơ tỉnh Lạng Sơn" and second.label == "Chọn tỉnh, thành phố"
 
 
 def test_profile_of_a_city_names_it_a_city(entry):
