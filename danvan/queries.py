@@ -401,15 +401,21 @@ def ratio_mismatch(
     return bool(row.select(ratio_mismatch_expr(tolerance)).item())
 
 
-def ratio_mismatch_note(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
-    """The flag shown beside a value ratio_mismatch() found: "⚠ khác tỷ lệ tính từ 166/200 = 83%"."""
+def computed_percent_text(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
+    """numerator/denominator as a percentage to a tenth, as every flag and note writes it: 146/178 is "82%", 1/3
+    "33,3%" ("—" without a denominator)."""
     computed = numerator / denominator * 100 if numerator is not None and denominator else None
+    return fmt.percent(None if computed is None else round(computed, 1), lang=lang)
+
+
+def ratio_mismatch_note(numerator: float | None, denominator: float | None, lang: str = "vi") -> str:
+    """The flag shown beside a value ratio_mismatch() found: "⚠ Nguồn ghi tỷ lệ này, nhưng 166/200 = 83%"."""
     return t(
         "ratio_mismatch",
         lang,
         num=fmt.number(numerator, lang=lang),
         den=fmt.number(denominator, lang=lang),
-        computed=fmt.percent(None if computed is None else round(computed, 1), lang=lang),
+        computed=computed_percent_text(numerator, denominator, lang),
     )
 
 

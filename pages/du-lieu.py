@@ -51,7 +51,7 @@ for key, frame, stem, table in (
     st.download_button(
         t(CSV.label),
         lambda frame=frame, table=table: export.csv_bytes(table(frame, lang, current.catalog, labels=labels)),
-        file_name=f"danvan-{stem}.{CSV.extension}",
+        file_name=f"{file_stem(current.catalog, current.flt, 'danvan-' + stem)}.{CSV.extension}",
         mime=CSV.mime,
         icon=":material/download:",
         key=f"csv_{stem}",

@@ -84,7 +84,7 @@ else:
                 "compare_disagree_row",
                 place=ui.plain(r["label"]),
                 stated=fmt.percent(r["value"], lang=lang),
-                computed=fmt.percent(r["computed_percent"], lang=lang),
+                computed=queries.computed_percent_text(r["numerator"], r["denominator"], lang),
                 num=fmt.number(r["numerator"], lang=lang),
                 den=fmt.number(r["denominator"], lang=lang),
             )
@@ -116,6 +116,7 @@ else:
         hide_index=True,
         placeholder="—",
         row_height=QUOTE_ROW,
+        height=QUOTE_ROW * min(table.height, 8) + 40,  # every row whole up to eight (the last was cut: auto height)
         column_config={
             t("quote"): st.column_config.TextColumn(width="large"),
             t("source"): st.column_config.TextColumn(width="medium"),

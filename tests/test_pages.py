@@ -159,6 +159,10 @@ def test_compare_warns_and_flags_stated_percentages(entry):
     assert "khác kỳ số liệu" in text(at) and "khác cấp" in text(at)
     at.selectbox(key="compare_indicator").set_value("friendly_govt_communes_rate").run()
     assert "nguồn ghi 80%, tính được 83% (166/200)" in text(at)
+    # the same rounding as the table's flag beside it: 146/178 is "82%" in both, not "82,02%" in one
+    at.selectbox(key="compare_indicator").set_value("petitions_resolution_rate_district").run()
+    shown = text(at)
+    assert "tính được 82% (146/178)" in shown and "82,02" not in shown
 
 
 def test_compare_per_year(entry):
