@@ -44,9 +44,13 @@ else:
                     f"**{ui.plain(rec['text'])}** · :{'gray' if rec['state'] == followup.NONE else 'blue'}"
                     f"-badge[{t('fu_state_' + rec['state'])}]"
                 )
+                # the event by its kind ("Khảo sát", "Hội nghị tổng kết, sơ kết": a body's own conference is no
+                # delegation), a delegation's host after its arrow, a conference's place after a dot, none if unknown
+                host = ui.host(current, rec)
+                joint = " · " if rec["kind"] == "hoi_nghi" else " → "
                 st.caption(
-                    f"{t('fu_visit')}: {fmt.visit_date(rec)} — "
-                    f"{ui.plain(rec['body'])} → {ui.host(current, rec) or '—'} · "
+                    f"{t('kind_' + rec['kind'])}: {fmt.visit_date(rec)} — {ui.plain(rec['body'])}"
+                    f"{joint + host if host else ''} · "
                     f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})"
                 )
                 with st.expander(t("fu_given")):

@@ -493,6 +493,11 @@ def test_recommendations_listed_by_province_open_first(entry):
     shown = text(at)
     assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
     assert "dong-thoi-gian?su_kien=v-2020-05-28-bac-kan" in "\n".join(str(m.value) for m in at.caption)
+    captions = "\n".join(str(m.value) for m in at.caption)
+    # each item's event by its kind; a conference is no delegation to itself, and an unknown host leaves no "→ —"
+    assert "Khảo sát: 25/04/2024 — Ban Dân vận Trung ương → Lạng Sơn" in captions
+    assert "Hội nghị tổng kết, sơ kết: 20/12/2022 — Ban Dân vận Tỉnh ủy Hà Nam · Hà Nam" in captions
+    assert "→ —" not in captions and "Đoàn:" not in captions
     assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
 
 
