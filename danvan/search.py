@@ -113,7 +113,12 @@ def _snippet(text: str, regexes: list[str]) -> tuple[str, tuple[tuple[int, int],
     if len(text) <= SNIPPET or not spans:
         return text, spans
     start = max(0, min(spans[0][0] - SNIPPET // 3, len(text) - SNIPPET))
-    cut = ("…" if start else "") + text[start : start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
+    if start:  # cut at a space, not mid-word ("…n giải quyết")
+        start = text.rfind(" ", max(0, start - 20), start) + 1 or start
+    end = start + SNIPPET
+    if end < len(text) and (space := text.find(" ", end, end + 20)) >= 0:
+        end = space
+    cut = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     return cut, _spans(cut, regexes)
 
 

@@ -24,7 +24,7 @@ if words.strip():
             icon=":material/search_off:",
         )
     else:
-        found = ", ".join(
+        found = "; ".join(  # a kind's own name may hold a comma ("chỉ đạo, kiến nghị")
             f"{fmt.number(counts[k], lang=lang)} {t('search_kind_' + k).lower()}" for k in search.KINDS if counts.get(k)
         )
         st.markdown(t("search_found", n=fmt.number(sum(counts.values()), lang=lang), kinds=found))

@@ -387,6 +387,12 @@ def test_search_finds_without_accents_marks_and_links(entry):
     assert at.query_params["tim"] == "dan van kheo"
 
 
+def test_search_counts_its_kinds_apart(entry):
+    """A kind's name holds a comma: the counts are set apart by semicolons ("1 chỉ đạo, kiến nghị, 10 số liệu" read
+    as three kinds; a second walk-through)."""
+    assert "**11 kết quả**: 1 chỉ đạo, kiến nghị; 10 số liệu." in text(open_page(entry, "tim-kiem", tim="khiếu nại"))
+
+
 def test_search_text_is_escaped_and_nothing_found_says_so(entry):
     at = open_page(entry, "tim-kiem", tim="<b>zzz</b>")
     info = at.info[0].value

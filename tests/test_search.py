@@ -158,3 +158,12 @@ def test_under_the_34_unit_scheme_a_former_province_is_found_by_its_name(catalog
     assert any(
         t.endswith("— huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)") for t in titles if "Tổng" in t
     )
+
+
+def test_a_snippet_is_cut_between_words():
+    """A result's text began "…n giải quyết" (a second walk-through): the cut falls at a space, at both ends."""
+    text = " ".join(f"từ{i:03d}" for i in range(200)) + " khiếu nại " + " ".join(f"chữ{i:03d}" for i in range(200))
+    cut, spans = search._snippet(text, search.patterns("khiếu nại")[0])
+    assert cut.startswith("…từ") and cut.endswith("…") and cut[-2] != " "
+    assert all(word in text.split() for word in cut.strip("…").split())  # whole words only
+    assert cut[spans[0][0] : spans[0][1]] == "khiếu"  # each word of the query is marked
