@@ -33,7 +33,17 @@ if documents.is_empty():
 places = cached.place_labels(catalog, current.lang)  # once, not per visit listed (hundreds in the national view)
 for doc in documents.iter_rows(named=True):
     refs = referenced.filter(pl.col("documents") == doc["code"])
-    label = f"{doc['code']} — {t('doc_type_' + doc['type'])}" + (f", {fmt.date(doc['date'])}" if doc["date"] else "")
+    # what it is at a glance, closed: its kind, date and issuer ("10-NQ/TU — Nghị quyết, 09/04/2020 — Tỉnh ủy Lạng Sơn")
+    label = " — ".join(
+        filter(
+            None,
+            (
+                doc["code"],
+                t("doc_type_" + doc["type"]) + (f", {fmt.date(doc['date'])}" if doc["date"] else ""),
+                doc["issuer"],
+            ),
+        )
+    )
     with st.expander(ui.plain(label) + (f" · {t('doc_visits')}: {refs.height}" if refs.height else "")):
         st.markdown(
             f"**{t('title')}:** {ui.plain(doc['title'] or '—')}  \n"

@@ -188,7 +188,8 @@ def test_map_indicator_mode_and_legend(entry):
 def test_documents_page_lists_references(entry):
     at = open_page(entry, "van-ban")
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("25\\-NQ/TW — Nghị quyết, 03/06/2013") for label in labels)
+    # closed, each says what it is: kind, date and issuer (a second walk-through)
+    assert "25\\-NQ/TW — Nghị quyết, 03/06/2013 — Ban Chấp hành Trung ương Đảng · Sự kiện nhắc tới: 3" in labels
 
 
 def test_sources_page_shows_text_not_html(entry):
