@@ -123,6 +123,7 @@ WORDS: Texts = {
     "source": ("Nguồn", "Source"),
     "quote": ("Trích nguyên văn", "Verbatim quote"),
     "date": ("Ngày", "Date"),
+    "date_end": ("Đến ngày", "Until"),
     "period": ("Kỳ", "Period"),
     "level": ("Cấp", "Level"),
     "kind": ("Loại", "Kind"),

@@ -33,8 +33,11 @@ def _csv(catalog, flt: Filter, sheet: str) -> str:
 def test_tables_have_vietnamese_headers_and_real_types(catalog):
     sheets = export.tables(catalog, Filter(provinces=("20",)))
     visits = sheets["Sự kiện"]
-    assert visits.columns[:5] == ["Ngày", "Độ chính xác của ngày", "Loại", "Cấp", "Cơ quan"]
-    assert visits.row(0)[:4] == (dt.date(2024, 4, 25), "Ngày", "Khảo sát", "Trung ương")
+    assert visits.columns[:6] == ["Ngày", "Đến ngày", "Độ chính xác của ngày", "Loại", "Cấp", "Cơ quan"]
+    assert visits.row(0)[:5] == (dt.date(2024, 4, 25), None, "Ngày", "Khảo sát", "Trung ương")
+    # a visit of several days keeps its last (the data table showed Hà Nam's 30–31/05/2017 as 30/05/2017)
+    ha_nam = export.tables(catalog, Filter(provinces=("35",), years=(2017, 2017)))["Sự kiện"]
+    assert ha_nam.select("Ngày", "Đến ngày").row(0) == (dt.date(2017, 5, 30), dt.date(2017, 5, 31))
     bac_kan = export.tables(catalog, Filter(provinces=("06",)))["Sự kiện"]
     estimated = bac_kan.filter(pl.col("Ngày") == dt.date(2020, 5, 28))  # "ghi 28/5 … là ước lượng"
     assert estimated["Độ chính xác của ngày"].to_list() == ["Ước đoán"]
@@ -47,7 +50,7 @@ def test_csv_has_bom_and_machine_readable_values(catalog):
     sheets = export.tables(catalog, Filter(provinces=("20",)))
     data = export.csv_bytes(sheets["Sự kiện"])
     assert data.startswith(b"\xef\xbb\xbf")
-    assert "2024-04-25,Ngày,Khảo sát,Trung ương,Ban Dân vận Trung ương" in data.decode("utf-8-sig")
+    assert "2024-04-25,,Ngày,Khảo sát,Trung ương,Ban Dân vận Trung ương" in data.decode("utf-8-sig")
     values = pl.read_csv(io.BytesIO(export.csv_bytes(sheets["Số liệu chỉ tiêu"])), infer_schema=False)
     numbers = values["Giá trị"].to_list()
     assert "1145" in numbers and "81.77" in numbers and not any(v.endswith(".0") for v in numbers)
@@ -94,7 +97,7 @@ def test_text_is_never_a_formula(catalog):
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         assert not any("<f>" in book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/"))
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Sự kiện"]
-    assert sheet["K2"].value == RISKY and sheet["K2"].data_type == "s"
+    assert sheet["L2"].value == RISKY and sheet["L2"].data_type == "s"
     rows = pl.read_csv(io.BytesIO(export.csv_bytes(visits)), infer_schema=False)
     assert rows["Tóm tắt"][0] == "'" + RISKY and rows["Cơ quan"][0] == "'@SUM(A1)"
     assert rows["Loại"][0] == "'\t=1+1"

@@ -66,6 +66,8 @@ def visit_table(
     sources = source_labels(catalog.sources) if catalog is not None else {}
     return frame.select(
         pl.col("date_start").alias(t("date", lang)),
+        # the last day of a visit of several ("30–31/05/2017"; empty for one day)
+        pl.when(pl.col("date_end") != pl.col("date_start")).then(pl.col("date_end")).alias(t("date_end", lang)),
         # beside the day, whether the source gave it: an estimated day is never read as a stated one
         pl.col("date_precision")
         .replace_strict(_labels("precision_", DATE_PRECISIONS, lang))
