@@ -86,6 +86,11 @@ def _outcome(view: View, row: dict) -> None:
     if row["places"] == 1:
         with st.expander(t("quote")):
             ui.quote(view, row["one_source_id"], row["one_quote"])
+    elif row["total"] is None:  # two figures of their own places and periods: the sentence of each
+        with st.expander(t("quote")):
+            for end in ("low", "high"):
+                st.markdown(f"**{ui.host(view, row[end + '_unit'])}**")
+                ui.quote(view, row[end + "_quote"]["source_id"], row[end + "_quote"]["quote"])
 
 
 def _trend_table(view: View, moved) -> list[dict]:

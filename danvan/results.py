@@ -48,7 +48,8 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
     """Outcome indicators of the filter's province-level totals (queries.province_totals), at most `n`, the campaign's
     first, then those reported by most places (a place is a unit of record: see PLACE). One row each: name_vi/name_en,
     unit, aggregation, places; the single place's value, period, status and source when one place reports it; low and
-    high otherwise, each with its unit (`low_unit`: display_name, province_name) and its period; `total`
+    high otherwise, each with its unit (`low_unit`: display_name, province_name), its period and its quote
+    (`low_quote`: source_id, quote); `total`
     when every place's latest value is a summable count of the same period; `target` and `achieved` (% of target)
     where a target exists for the one place and period shown."""
     rows = totals.filter(pl.col("higher_is_better").fill_null(False))
@@ -78,6 +79,8 @@ def outcomes(totals: pl.DataFrame, n: int = 6) -> pl.DataFrame:
         pl.col("period_end").max(),
         pl.struct("period_start", "period_end").first().alias("low_period"),
         pl.struct("period_start", "period_end").last().alias("high_period"),
+        pl.struct("source_id", "quote").first().alias("low_quote"),  # each end with the sentence it is quoted from
+        pl.struct("source_id", "quote").last().alias("high_quote"),
         (pl.struct("period_start", "period_end").n_unique() == 1).alias("one_period"),
         pl.col("value").sum().alias("_sum"),
         sum_qualifier().alias("total_qualifier"),
