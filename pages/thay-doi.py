@@ -96,7 +96,9 @@ else:
         if found.sources.is_empty():
             st.caption(t("none"))
         for src in found.sources.iter_rows(named=True):
-            st.markdown(f"- {ui.source_line(current, src['source_id'])} · {basis(src)}")
+            # a source new by its publication already shows that day in its line ("— 25/04/2024"): not twice
+            saved = f" · {basis(src)}" if src["basis"] != "published" else ""
+            st.markdown(f"- {ui.source_line(current, src['source_id'])}{saved}")
         if found.undated:
             st.caption(t("changes_undated", n=found.undated))
 ui.footer(current)

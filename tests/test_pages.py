@@ -411,6 +411,10 @@ def test_what_changed_since_a_day_from_a_link(entry):
     shown = text(at)
     assert "**Ban Dân vận Trung ương** → Lạng Sơn" in shown and "nguồn đăng 25/04/2024" in shown
     assert "Dữ liệu không ghi ngày thu thập nguồn" in shown
+    # a new source's line shows its day once ("— 25/04/2024 · nguồn đăng 25/04/2024"; a second walk-through)
+    sources = [line for line in shown.splitlines() if line.startswith("- ") and "**" not in line]  # not values
+    assert sources and not any("nguồn đăng" in line for line in sources)
+    assert any(line.endswith("— 25/04/2024") for line in sources)
     assert at.query_params["tu_ngay"] == "2024-04-24"
 
 
