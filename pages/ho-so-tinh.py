@@ -83,30 +83,55 @@ with main:
             listed = queries.latest_values(observations).head(VALUES)
             st.caption(t("profile_latest_values", n=listed.height, m=fmt.number(observations.height, lang=lang)))
         places = cached.place_labels(current.catalog, lang)  # "huyện Xuyên Mộc", "thành phố Bắc Kạn"
-        for obs in listed.iter_rows(named=True):
+
+        def label(obs: dict) -> str:
             lower = obs["commune"] or obs["district"]
             # a former province's figure says whose it is ("Ninh Bình (trước đây: Hà Nam)"); the profile's own
             # province is not repeated on its cards
             merged = obs["display_name"] != obs["province_name"]
             place = ui.place(current, obs, places) if merged else places.get(lower, lower) if lower else None
-            label = (
+            return (
                 obs[name_col]
                 + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "")
                 + (f" ({place})" if place else "")
             )
+
+        def value(obs: dict) -> str:
+            return fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"])
+
+        def detail(obs: dict) -> str:
+            return (
+                f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'], lang)} · "
+                f"{t('status_' + obs['status'])}"
+            )
+
+        # the figures one sentence gives (the parts of a count: "02 đề án, 13 chỉ thị, 22 quyết định …") on one card
+        # under that sentence, not a card each repeating it
+        by_sentence: dict[tuple[str, str], list[dict]] = {}
+        for obs in listed.iter_rows(named=True):
+            by_sentence.setdefault((obs["source_id"], obs["quote"]), []).append(obs)
+        for (source, quote), rows in by_sentence.items():
             with st.container(border=True):
                 value_col, quote_col = st.columns([1, 2])
                 with value_col:
-                    ui.value_card(
-                        current,
-                        label,
-                        fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"]),
-                        f"{t('period')}: {fmt.period(obs['period_start'], obs['period_end'], lang)} · "
-                        f"{t('status_' + obs['status'])}",
-                        obs,
-                    )
+                    if len(rows) == 1:
+                        ui.value_card(current, label(rows[0]), value(rows[0]), detail(rows[0]), rows[0])
+                    parts: dict[str, list[dict]] = {}  # an indicator named once, its parts listed under it
+                    for obs in rows if len(rows) > 1 else ():
+                        parts.setdefault(label({**obs, "breakdown": None}), []).append(obs)
+                    for name, each in parts.items():
+                        lines = [
+                            f"- {ui.plain(value_text(obs['breakdown'], lang))}: {value(obs)}"
+                            if obs["breakdown"]
+                            else f"- {value(obs)}"
+                            for obs in each
+                        ]
+                        st.markdown(f"**{ui.plain(name)}**  \n" + "\n".join(lines))
+                        st.caption(ui.plain(" · ".join(dict.fromkeys(detail(obs) for obs in each))))
+                        for obs in each:
+                            ui.ratio_flag(current, obs)
                 with quote_col:
-                    ui.quote(current, obs["source_id"], obs["quote"])
+                    ui.quote(current, source, quote)
 
 with side:
     st.subheader(t("profile_location"))

@@ -98,8 +98,14 @@ def test_empty_result_says_so(entry, page):
 def test_profile_of_lang_son(entry):
     at = open_page(entry, "ho-so-tinh", tinh="20")
     shown = text(at)
-    assert "Mô hình “Dân vận khéo” được công nhận 1.145" in shown
+    # the two figures of one sentence on one card under it: "1.291 … được đăng ký … và có 1.145 … được công nhận"
+    assert "**Mô hình “Dân vận khéo” được công nhận**  \n- 1.145" in shown
     assert "Kỳ: 2021–2023" in shown
+    # the parts of a count share their sentence: quoted once, not on nine cards (a second walk-through)
+    assert shown.count("Ban Thường vụ Tỉnh ủy đã ban hành 02 đề án, 13 chỉ thị") == 2  # the visit's finding, one card
+    assert (
+        "**Văn bản lãnh đạo công tác dân vận do Ban Thường vụ Tỉnh ủy ban hành**  \n- chỉ thị: 13\n- đề án: 2" in shown
+    )
     assert "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4" in shown and "81,77%" in shown
     assert "Triệu Tài Vinh, Phó Trưởng Ban Dân vận Trung ương" in shown
     assert "25-NQ/TW" in shown and "giữ nguyên" in shown
