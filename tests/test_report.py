@@ -459,7 +459,7 @@ def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
     """Issue 12 defect 13: an estimate says "Dự ước" beside its value; nothing says "Đã đạt" (achieved)."""
     built = report.report(catalog, Filter(provinces=("44",)), "vi", MADE)
     names = [x.name for s in built.slides if s.chart for x in s.chart.series]
-    assert "huyện Lệ Thủy, Quảng Bình · đến 31/12/2023 · Dự ước" in names
+    assert "huyện Lệ Thủy, Quảng Bình · Cấp huyện · đến 31/12/2023 · Dự ước" in names
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(built)))
     text = " ".join(
         p.chart.plots[0].series[i].name
@@ -602,7 +602,7 @@ def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(cat
     deck = report.report(catalog, Filter(years=(2017, 2024), scheme="34"), "vi", MADE)
     series = {s.name for slide in deck.slides if slide.chart for s in slide.chart.series}
     assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · 2021" in series
-    assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · 2023" in series
+    assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · Cấp huyện · 2023" in series  # a city of a province
     assert "Ninh Bình (trước đây: Hà Nam) · 2022" in series
     profile = report.slides(catalog, Filter(provinces=("37",), scheme="34"), "vi", MADE)
     (brief,) = [s for s in profile if s.title == "Hồ sơ tỉnh Ninh Bình"]

@@ -179,6 +179,11 @@ def _labels(observations: pl.DataFrame, lang: str) -> pl.DataFrame:
             pl.concat_str(
                 [
                     pl.col("place"),
+                    # a district's or commune's figure beside provinces' says so ("thành phố Bắc Kạn, Bắc Kạn · Cấp
+                    # huyện · 2023"), as the compare page does
+                    pl.when(pl.col("level") != "province").then(
+                        pl.col("level").replace_strict({k: t("level_" + k, lang) for k in ("district", "commune")})
+                    ),
                     pl.col("period_label"),
                     pl.when(pl.col("status") != "reported").then(status).otherwise(None),
                 ],
