@@ -105,6 +105,23 @@ with main:
                 f"{t('status_' + obs['status'])}"
             )
 
+        def listed_parts(rows: list[dict]) -> None:
+            """Figures of one sentence: each indicator named once, its parts (or values) listed under it."""
+            parts: dict[str, list[dict]] = {}
+            for obs in rows:
+                parts.setdefault(label({**obs, "breakdown": None}), []).append(obs)
+            for name, each in parts.items():
+                lines = [
+                    f"- {ui.plain(value_text(obs['breakdown'], lang))}: {value(obs)}"
+                    if obs["breakdown"]
+                    else f"- {value(obs)}"
+                    for obs in each
+                ]
+                st.markdown(f"**{ui.plain(name)}**  \n" + "\n".join(lines))
+                st.caption(ui.plain(" · ".join(dict.fromkeys(detail(obs) for obs in each))))
+                for obs in each:
+                    ui.ratio_flag(current, obs)
+
         # the figures one sentence gives (the parts of a count: "02 đề án, 13 chỉ thị, 22 quyết định …") on one card
         # under that sentence, not a card each repeating it
         by_sentence: dict[tuple[str, str], list[dict]] = {}
@@ -116,20 +133,8 @@ with main:
                 with value_col:
                     if len(rows) == 1:
                         ui.value_card(current, label(rows[0]), value(rows[0]), detail(rows[0]), rows[0])
-                    parts: dict[str, list[dict]] = {}  # an indicator named once, its parts listed under it
-                    for obs in rows if len(rows) > 1 else ():
-                        parts.setdefault(label({**obs, "breakdown": None}), []).append(obs)
-                    for name, each in parts.items():
-                        lines = [
-                            f"- {ui.plain(value_text(obs['breakdown'], lang))}: {value(obs)}"
-                            if obs["breakdown"]
-                            else f"- {value(obs)}"
-                            for obs in each
-                        ]
-                        st.markdown(f"**{ui.plain(name)}**  \n" + "\n".join(lines))
-                        st.caption(ui.plain(" · ".join(dict.fromkeys(detail(obs) for obs in each))))
-                        for obs in each:
-                            ui.ratio_flag(current, obs)
+                    else:
+                        listed_parts(rows)
                 with quote_col:
                     ui.quote(current, source, quote)
 
