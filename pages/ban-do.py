@@ -10,7 +10,7 @@ from danvan import fmt
 from danvan.figures import maps
 from danvan.i18n import name_column
 
-MAP_HEIGHT = 680
+MAP_HEIGHT = 510
 
 current = view.current()
 ui.header(current, "page_map")
@@ -64,8 +64,7 @@ deck = cached.map_deck(
 )
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
-    # 680 pixels: the whole country with Trường Sa (maps.VIEW) under the page's title on a projector's 1920×1080 (a
-    # 1366×768 laptop scrolls a little for Trường Sa)
+    # 510 pixels: the whole country with Trường Sa (maps.VIEW) under the page's title on a 1366×768 laptop
     event = st.pydeck_chart(
         deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object", key="map_select"
     )

@@ -236,7 +236,7 @@ def test_clicking_a_province_on_the_map_opens_its_profile(server, browser):
     visit.open("ban-do?nam=2019-2024&lang=en", "canvas")
     box = visit.page.locator("canvas").first.bounding_box()
     # Bắc Kạn, in the north-east of the 1920×1080 view (the default view state is fixed in danvan/figures/maps.py)
-    x, y = box["x"] + box["width"] * 0.39, box["y"] + box["height"] * 0.072  # above its host's ring
+    x, y = box["x"] + box["width"] * 0.427, box["y"] + box["height"] * 0.073
     visit.page.mouse.move(x, y, steps=5)
     visit.page.wait_for_function(
         "() => [...document.querySelectorAll('.deck-tooltip')].some(e => e.innerText.startsWith('Bắc Kạn'))",

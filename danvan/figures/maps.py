@@ -27,7 +27,7 @@ ARC_COLORS = {
 }
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 # The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
-VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.85, min_zoom=4, max_zoom=9)
+VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
