@@ -38,7 +38,8 @@ else:
     for place, rows in groups:
         still = sum(n for state, n in followup.counts(rows).items() if state in followup.STILL_OPEN)
         st.subheader(t("fu_open_in", place=ui.plain(place), n=still))
-        for rec in rows.iter_rows(named=True):
+        # each visit's date written once for the group (a frame per item otherwise)
+        for rec in rows.with_columns(fmt.visit_date_expr().alias("when")).iter_rows(named=True):
             with st.container(border=True):
                 st.markdown(
                     f"**{ui.plain(rec['text'])}** · :{'gray' if rec['state'] == followup.NONE else 'blue'}"
@@ -49,7 +50,7 @@ else:
                 host = ui.host(current, rec)
                 joint = " · " if rec["kind"] == "hoi_nghi" else " → "
                 st.caption(
-                    f"{t('kind_' + rec['kind'])}: {fmt.visit_date(rec)} — {ui.plain(rec['body'])}"
+                    f"{t('kind_' + rec['kind'])}: {rec['when']} — {ui.plain(rec['body'])}"
                     f"{joint + host if host else ''} · "
                     f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})"
                 )

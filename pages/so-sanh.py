@@ -57,7 +57,8 @@ else:
     rows = charts.compare_labels(rows, lang, per_year=per_year, labels=cached.place_label_frame(current.catalog, lang))
 
     chosen = dict(zip(current.flt.provinces, province_names(current.catalog, current.flt), strict=True))
-    missing = [name for code, name in chosen.items() if code not in set(rows["display_code"].to_list())]
+    shown_codes = set(rows["display_code"].to_list())
+    missing = [name for code, name in chosen.items() if code not in shown_codes]
     if missing:  # a province asked for and left out of the chart without a word
         st.info(t("compare_no_values", places=", ".join(missing)), icon=":material/info:")
     reasons = queries.comparability(rows)

@@ -34,9 +34,8 @@ CATEGORIES = (
     "van_ban",
 )
 UNIT_ORDER = ("count", "percent", "average", "vnd")
-MAX_COMPARE_SLIDES = (
-    5  # charts of indicator values (a campaign area and unit each); the rest go to one slide of figures
-)
+# charts of indicator values (a campaign area and unit each); the rest go to one slide of figures
+MAX_COMPARE_SLIDES = 5
 MAX_INDICATORS = 4  # bars groups per chart: more would not be readable from the back of a room
 MAX_SERIES = 5  # places/periods per chart
 MAX_FIGURES = 6

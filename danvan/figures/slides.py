@@ -242,6 +242,7 @@ def _draw_value_labels(
     small province's colour stays in sight; a projector washes out fine colour differences)."""
     label_font = _font(32 * SCALE, bold=True)
     gap, step = 16 * SCALE, label_font.size * 1.25
+    valued = {a.code for a in areas}
     extents = {
         props["code"]: (
             min(p[0] for r in rings for p in r),
@@ -250,7 +251,7 @@ def _draw_value_labels(
             max(p[1] for r in rings for p in r),
         )
         for props, rings in geometry.areas
-        if props.get("code") in {a.code for a in areas}
+        if props.get("code") in valued
     }
     placed: list[tuple[float, ...]] = []
     for item in sorted(areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:

@@ -464,7 +464,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
                 code = _known_central(num, doc_type, known) or _central_by_subject(text, num, doc_type, start, stop)
             if code is None:
                 continue
-            hit = DocHit(m.start() if start == m.start() else start, stop, code, m.group("kind"), inferred, issuer)
+            hit = DocHit(start, stop, code, m.group("kind"), inferred, issuer)
             _add_date_and_title(text, hit)
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
