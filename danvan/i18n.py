@@ -36,10 +36,10 @@ APP: Texts = {
         "GENERATED BENCHMARK DATA — NOT REAL FIGURES",
     ),
     "footer": (
-        "Nguồn: {n} tin bài công khai, trích nguyên văn. Ranh giới: Natural Earth (thuộc phạm vi công cộng). "
-        "Phiên bản dữ liệu {version}.",
-        "Sources: {n} public news articles, quoted verbatim. Boundaries: Natural Earth (public domain). Data version "
-        "{version}.",
+        "Nguồn: toàn bộ dữ liệu gồm {n} tin bài và báo cáo công khai, trích nguyên văn. Ranh giới: Natural Earth (thuộc "
+        "phạm vi công cộng). Phiên bản dữ liệu {version}.",
+        "Sources: the whole data holds {n} public articles and reports, quoted verbatim. Boundaries: Natural Earth "
+        "(public domain). Data version {version}.",
     ),
     "empty": (
         "Không có dữ liệu cho bộ lọc đang chọn ({filter}). Hãy mở rộng năm hoặc bỏ chọn tỉnh.",

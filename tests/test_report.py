@@ -63,6 +63,8 @@ def test_slides_of_lang_son(catalog, lang_son):
         "Nguồn tin": "1",
     }
     assert all(s.source.startswith("Nguồn:") for s in lang_son.slides)
+    # the title's line counts the whole data's sources, and says so, not the one source the filter's figures quote
+    assert title.source.startswith(f"Nguồn: toàn bộ dữ liệu gồm {catalog.sources.height} tin bài và báo cáo")
 
 
 def test_findings_slide_is_the_latest_delegations_a_conference_only_failing_one(catalog):
