@@ -36,8 +36,8 @@ APP: Texts = {
         "GENERATED BENCHMARK DATA — NOT REAL FIGURES",
     ),
     "footer": (
-        "Nguồn: toàn bộ dữ liệu gồm {n} tin bài và báo cáo công khai, trích nguyên văn. Ranh giới: Natural Earth (thuộc "
-        "phạm vi công cộng). Phiên bản dữ liệu {version}.",
+        "Nguồn: toàn bộ dữ liệu gồm {n} tin bài và báo cáo công khai, trích nguyên văn. Ranh giới: Natural Earth "
+        "(thuộc phạm vi công cộng). Phiên bản dữ liệu {version}.",
         "Sources: the whole data holds {n} public articles and reports, quoted verbatim. Boundaries: Natural Earth "
         "(public domain). Data version {version}.",
     ),
