@@ -1630,6 +1630,18 @@ def test_bare_numbers_completed_from_the_issuer():
         ("quán triệt Nghị quyết Hội nghị lần thứ 9 BCHT.Ư Đảng (khóa XI) và một số kết luận", ["33-NQ/TW"]),
         ("thực hiện các Nghị quyết Trung ương 7 khóa IX. Dự hội nghị", []),  # several resolutions, none named
         ("Nghị quyết TW7 khóa XI về chủ động ứng phó với biến đổi khí hậu", ["24-NQ/TW"]),
+        # the committee before the plenum's number, "của" between them, the term in Arabic figures; a colon opens the
+        # list of the plenum's resolutions, each named in its own sentence
+        (
+            "quán triệt những nội dung cơ bản của 3 nghị quyết hội nghị BCH TW Đảng lần thứ 7 khóa XII: Nghị quyết về "
+            "tập trung xây dựng đội ngũ cán bộ các cấp. Nghị quyết về cải cách tiền lương. Và nghị quyết về cải cách "
+            "chính sách bảo hiểm xã hội.\n\nTham gia phong trào",
+            ["26-NQ/TW", "27-NQ/TW", "28-NQ/TW"],
+        ),
+        ("Nghị quyết Hội nghị lần thứ 7 của Ban Chấp hành Trung ương Đảng khóa XI về công tác dân vận", ["25-NQ/TW"]),
+        ("quán triệt NQ TW 7 khóa 12 về cải cách chính sách bảo hiểm xã hội", ["28-NQ/TW"]),
+        ("quán triệt NQ TW 7 khóa 12 và sinh hoạt chuyên đề", []),  # several resolutions, none named
+        ("Nghị quyết Trung ương 7 khóa XII. Nghị quyết về cải cách tiền lương", []),  # no colon: another sentence
         # a comma before the term; the subject named after "nhất là"
         (
             "thực hiện các nghị quyết Hội nghị Trung ương 6, khóa XII, nhất là Nghị quyết về “Một số vấn đề về tiếp "

@@ -115,14 +115,23 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
-# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII".
-# A plenum issues several resolutions: the subject named after it decides which one.
+# XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII",
+# "nghị quyết hội nghị BCH TW Đảng lần thứ 7 khóa XII", "Nghị quyết Hội nghị lần thứ 12 của Ban Chấp hành Trung ương
+# Đảng khóa XII", "NQ TW 7 khóa 12". A plenum issues several resolutions: the subject named after it decides which one.
+_CENTRAL_COMMITTEE = r"(?:Ban\s+Chấp\s+hành|BCH)\s*(?:Trung\s+ương|TW|TƯ|T\.Ư)"
 _PLENUM = re.compile(
-    r"Nghị\s+quyết\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:Ban\s+Chấp\s+hành|BCH)\s*"
-    r"(?:Trung\s+ương|TW|TƯ|T\.Ư)|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
-    r"kh[oó]a\s+(?P<term>[XVI]+)\b(?:\s*(?:,|và)\s*(?:kh[oó]a\s+)?(?P<term2>[XVI]+)\b)?",  # "(khóa XI, XII)": both
+    r"(?:Nghị\s+quyết|(?-i:NQ))\s+(?:(?:của\s+)?Hội\s+nghị\s+)?"
+    r"(?:(?:Trung\s+ương\s+)?lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:của\s+)?"
+    + _CENTRAL_COMMITTEE
+    + r"|"
+    + _CENTRAL_COMMITTEE
+    + r"(?:\s+Đảng)?\s+lần\s+thứ\s+(?P<c>\d{1,2})"
+    + r"|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
+    # the term in Roman or Arabic figures ("khóa 12"); "(khóa XI, XII)": both
+    r"kh[oó]a\s+(?P<term>[XVI]+|1[0-4]|9)\b(?:\s*(?:,|và)\s*(?:kh[oó]a\s+)?(?P<term2>[XVI]+|1[0-4])\b)?",
     re.IGNORECASE,
 )
+_ROMAN_TERMS = {"9": "IX", "10": "X", "11": "XI", "12": "XII", "13": "XIII", "14": "XIV"}
 # (term, plenum, words of its subject) → (number, date) of the Central Committee's resolutions that reports on this
 # work cite by their plenum; a date only where it is beyond doubt. A plenum with one resolution needs no subject.
 _PLENUM_RESOLUTIONS = {
@@ -498,10 +507,13 @@ def _plenum_resolutions(text: str, hits: list[DocHit]) -> list[DocHit]:
     for m in _PLENUM.finditer(text):
         if any(h.start <= m.start() < h.end for h in hits):
             continue
-        plenum = int(m.group("a") or m.group("b"))
+        plenum = int(m.group("a") or m.group("b") or m.group("c"))
         before = re.split(r"[.;\n]", text[max(0, m.start() - 200) : m.start()])[-1]
-        subject = (before + re.split(r"[.;\n]", text[m.end() : m.end() + 400])[0]).lower()  # its sentence
-        terms = {term.upper() for term in (m.group("term"), m.group("term2")) if term}
+        after = text[m.end() : m.end() + 600]
+        # its sentence, or the list a colon opens ("3 nghị quyết hội nghị … khóa XII: Nghị quyết về … Nghị quyết về …")
+        listed = re.match(r"\)?[^.;:\n]{0,20}:", after)
+        subject = (before + (after.split("\n")[0] if listed else re.split(r"[.;\n]", after)[0])).lower()
+        terms = {_ROMAN_TERMS.get(term, term.upper()) for term in (m.group("term"), m.group("term2")) if term}
         for (term, number, words), (num, date) in _PLENUM_RESOLUTIONS.items():
             if term in terms and number == plenum and words in subject:
                 out.append(
