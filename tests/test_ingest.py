@@ -2223,6 +2223,15 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
             "Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào “Dân vận khéo” huyện",
             "district",
         ),
+        # a commune's or district's youth union (fresh text vj12: the launch had no organiser and was lost)
+        (
+            "Sáng 10-1-2026, Đoàn phường Long Trường tổ chức ra quân chiến dịch Xuân tình nguyện lần thứ 18.",
+            "Đoàn phường",
+            "commune",
+        ),
+        ("Ngày 26/3/2023, Đoàn TNCS Hồ Chí Minh xã Tân Phú tổ chức hội trại.", "Đoàn TNCS Hồ Chí Minh xã", "commune"),
+        ("Ngày 5/5/2022, Xã đoàn Tân Phú tổ chức ra quân dọn vệ sinh môi trường.", "Xã đoàn", "commune"),
+        ("Ngày 5/5/2022, Đoàn Thanh niên huyện Chợ Đồn tổ chức hội thi.", "Đoàn Thanh niên huyện", "district"),
         # the Front's central committee abbreviated
         (
             "Chiều 12/3/2010 tại Hà Nội, Ủy ban T.Ư MTTQ VN tổ chức lễ phát động “Tháng cao điểm vì người nghèo”.",
@@ -3982,3 +3991,15 @@ def test_the_events_battery_reads_as_its_labellers_did():
         right, extra, missed = right + len(got & want), extra + len(got - want), missed + len(want - got)
     assert len(cases) == 647 and right + missed == 319
     assert right / (right + extra) >= 0.94 and right / (right + missed) >= 0.92, (right, extra, missed)
+
+
+def test_a_campaigns_launch_keeps_its_day_beside_the_campaigns_weeks():
+    """Fresh text vj12: "Sáng 10-1, Đoàn phường Long Trường tổ chức ra quân chiến dịch …" then "Chiến dịch diễn ra từ
+    28-12-2025 đến 16-2-2026": the launch and the campaign are two events (the launch was lost: its organiser was
+    not read)."""
+    text = (
+        "Sáng 10-1, Đoàn phường Long Trường tổ chức ra quân chiến dịch Xuân tình nguyện lần thứ 18 năm 2026.\n\n"
+        "Chiến dịch diễn ra từ 28-12-2025 đến 16-2-2026, tập trung vào 4 nội dung.\n"
+    )
+    draft = extract_text(text, None, published="2026-01-10")
+    assert event_keys(draft) == {"2026-01-10", "2025-12-28..2026-02-16"}
