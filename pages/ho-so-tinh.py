@@ -4,7 +4,6 @@ old/new unit. Printable."""
 import dataclasses
 
 import polars as pl
-import pydeck as pdk
 import streamlit as st
 
 from components import cached, ui, view
@@ -147,9 +146,9 @@ with side:
         {code: ""},
         pl.DataFrame(),
         no_data_text="",
-        # the whole country, the province coloured: Hoàng Sa and Trường Sa stay in view (a map zoomed on the
-        # province left them out)
-        view=pdk.ViewState(longitude=maps.VIEW.longitude, latitude=maps.VIEW.latitude, zoom=4.0, min_zoom=3.5),
+        # the whole country, the province coloured: Hoàng Sa and Trường Sa and their labels stay in view (a map
+        # zoomed on the province left them out)
+        view=maps.NARROW_VIEW,
     )
     st.pydeck_chart(deck, height=520, key="profile_map")
     st.caption(t("map_islands"))

@@ -301,3 +301,20 @@ def test_the_printed_profile_expands_visits_and_drops_the_screen_controls(server
         ".map(b => b.getBoundingClientRect().height)"
     )
     assert heights and not any(heights)  # the map's zoom buttons are not printed
+
+
+def test_a_laptops_title_is_not_under_the_top_bar(server, browser):
+    """A curator's walk-through at 1366×768: "Hồ sơ tỉnh Cao Bằng" read "Cao Băng" — Streamlit's white top bar (60
+    pixels) covered the acute of the title's first line, which starts 48 pixels down on a laptop; the profile's small
+    map cut "Quần đảo Hoàng Sa (Đà Nẵ" at its right edge."""
+    visit = Visit(browser, server)
+    visit.page.set_viewport_size({"width": 1366, "height": 768})
+    visit.open("ho-so-tinh?tinh=06", "canvas")
+    bar, title = visit.page.evaluate(
+        "() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('h1'));"
+        " return [document.querySelector('header[data-testid=\"stHeader\"]').getBoundingClientRect().bottom,"
+        " r.getBoundingClientRect().top]; }"
+    )
+    assert bar < title - 4, (bar, title)  # the title's marks stand clear of the bar
+    assert visit.page.locator("h1").first.inner_text() == "Hồ sơ tỉnh Bắc Kạn"
+    visit.check("laptop-profile")

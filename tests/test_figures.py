@@ -319,3 +319,32 @@ def test_a_visit_of_several_days_is_a_bar_over_its_days(catalog):
     assert session.line.color == marker.marker.color and session.layer == "below"
     # one day's visit has none
     assert not [s for s in _timeline(catalog, Filter(provinces=("20",))).layout.shapes if s.yref == "y"]
+
+
+def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
+    """A curator's walk-through at 1366×768: the profile's 330-pixel map cut "Quần đảo Hoàng Sa (Đà Nẵ". Each label,
+    two lines now, lies within the narrow view, as Web Mercator places it (a letter ≈ 0,6 of the font's size)."""
+    import math
+
+    deck = maps.make_map_deck(
+        maps.boundaries("provinces_63.geojson"),
+        maps.boundaries("hoangsa_truongsa.geojson"),
+        {},
+        {},
+        pl.DataFrame(),
+        no_data_text="—",
+        view=maps.NARROW_VIEW,
+    )
+    labels = next(layer for layer in deck.layers if layer.id == "island-labels").data
+    assert [label["text"] for label in labels] == [
+        "Quần đảo Hoàng Sa\n(Đà Nẵng)",
+        "Quần đảo Trường Sa\n(Khánh Hòa)",
+    ]
+    view, width = maps.NARROW_VIEW, 330
+    degrees_per_pixel = 360 / (512 * 2**view.zoom)
+    west, east = view.longitude - width / 2 * degrees_per_pixel, view.longitude + width / 2 * degrees_per_pixel
+    for label in labels:
+        half = max(len(line) for line in label["text"].split("\n")) * 0.6 * maps.LABEL_SIZE / 2 * degrees_per_pixel
+        assert west < label["position"][0] - half and label["position"][0] + half < east, label["text"]
+    assert west < 102.14  # and Điện Biên, the country's west, is in view
+    assert not math.isnan(east)

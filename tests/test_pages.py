@@ -111,7 +111,7 @@ def test_profile_of_lang_son(entry):
     assert "25-NQ/TW" in shown and "giữ nguyên" in shown
     # the location map shows the whole country, Hoàng Sa and Trường Sa in view, with their note
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    assert (deck["initialViewState"]["longitude"], deck["initialViewState"]["zoom"]) == (108.6, 4.0)
+    assert (deck["initialViewState"]["longitude"], deck["initialViewState"]["zoom"]) == (110.2, 3.7)
     assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa)" in shown
 
 

@@ -28,6 +28,10 @@ ARC_COLORS = {
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 # The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
 VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
+# The whole country in a narrow column (the profile's, 330 px wide on a 1366×768 laptop): further east and out, so
+# that Trường Sa's label is not cut at the map's right edge ("Quần đảo Hoàng Sa (Đà Nẵ" at zoom 4 over 108,6°E).
+NARROW_VIEW = pdk.ViewState(longitude=110.2, latitude=15.8, zoom=3.7, min_zoom=3.5, max_zoom=9)
+LABEL_SIZE = 15  # pixels
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
@@ -108,7 +112,7 @@ def _coloured(
     for feature in island_shapes["features"]:
         props = feature["properties"]
         owner = province_names.get(props["province_code"], "")
-        props["label"] = f"{props['name_vi']} ({owner})"
+        props["label"] = f"{props['name_vi']}\n({owner})"  # two short lines: one long line ran off a narrow map
         props["fill"] = list(color_for(values.get(props["province_code"]), legend))
         props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
     points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
@@ -245,7 +249,7 @@ def make_map_deck(
             id="island-labels",
             get_position="position",
             get_text="text",
-            get_size=15,
+            get_size=LABEL_SIZE,
             get_color=[30, 30, 30],
             # Deck's font atlas holds ASCII only unless told to collect the labels' own (Vietnamese) characters.
             # Quoted, because pydeck turns a bare string into an accessor expression.
