@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import os
 import re
 import sys
 import tempfile
 from pathlib import Path
+
+import polars as pl
 
 from . import fmt, load
 from .exports import FORMATS
@@ -18,9 +21,11 @@ from .exports.tables import Tables, tables
 from .filter import FIRST_YEAR, LAST_YEAR, Filter, data_years, parse
 from .i18n import LANGS
 from .ingest import IngestError, load_indicators, load_registry
+from .ingest.extract import outlet_code
 from .ingest.readers import read_document
 from .ingest.tables import extract_document
-from .model import SCHEMES, Catalog, DataError
+from .model import OLD_SCHEME, SCHEMES, Catalog, DataError
+from .registry import Registry
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,9 +87,12 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
     if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
         print(f"--published phải có dạng YYYY-MM-DD (nhận được “{published}”)", file=sys.stderr)
         return 2
+    registry, note = load_registry(data)
+    if problem := _unknown_province(province, registry):
+        print(problem, file=sys.stderr)
+        return 2
     try:
         document = read_document(file)  # by content: text, Word, PDF, Excel, CSV
-        registry, note = load_registry(data)
         draft = extract_document(
             document, registry, published=published, province=province, indicators=load_indicators(data), url=url
         )
@@ -95,6 +103,23 @@ def _ingest(file: str, published: str | None, province: str | None, data: str = 
         draft.source.notes.append(note)
     sys.stdout.write(draft.to_yaml())
     return 0
+
+
+def _unknown_province(province: str | None, registry: Registry | None) -> str | None:
+    """The message for a --province that names no province (a typo, a made-up name, a code of none), with the
+    closest names; None for a known one. The drafts would otherwise fit every place to the wrong province."""
+    if not province or registry is None:
+        return None
+    code = outlet_code(province, registry)
+    if code and registry.unit(OLD_SCHEME, code):
+        return None
+    names = registry.units.filter(pl.col("scheme") == OLD_SCHEME)["name_vi"].to_list()
+    close = difflib.get_close_matches(province.strip(), names, n=3, cutoff=0.6)
+    return (
+        f"Không nhận ra tỉnh “{province}” (--province)"
+        + (f"; có phải {' hay '.join(close)}?" if close else ".")
+        + " Ghi tên một trong 63 tỉnh, thành phố (trước 1/7/2025) hoặc mã hai chữ số của tỉnh; không có gì được ghi."
+    )
 
 
 def _ingest_queue(
@@ -111,6 +136,9 @@ def _ingest_queue(
 
     target = Path(queue_dir) if queue_dir else default_queue(data)
     registry, _ = load_registry(data)
+    if problem := _unknown_province(province, registry):
+        print(problem, file=sys.stderr)
+        return 2
 
     def progress(i: int, n: int, path: Path) -> None:
         if n > 1:

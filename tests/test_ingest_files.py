@@ -229,3 +229,59 @@ def test_command_line_reads_any_format(tmp_path):
         [sys.executable, "-m", "danvan", "ingest", str(bad)], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 1 and "không có lớp chữ" in done.stderr
+
+
+def _cao_bang_table(tmp_path: Path) -> Path:
+    path = tmp_path / "cao-bang-2023.csv"
+    path.write_text(
+        "Đơn vị,Mô hình “Dân vận khéo” được công nhận\n"
+        "Huyện Hòa An,12\nHuyện Hà Quảng,9\nHuyện Trùng Khánh,7\nHuyện Bảo Lâm,5\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_name_two_provinces_share_takes_the_province_of_the_tables_other_rows(tmp_path, registry, indicators):
+    """A curator's walk-through: "Huyện Bảo Lâm" (Cao Bằng's or Lâm Đồng's) among Cao Bằng's districts was left
+    without a province, the note naming provinces by their codes, and the save refused it."""
+    draft = extract_document(read_document(_cao_bang_table(tmp_path)), registry, indicators=indicators)
+    assert [(o.province, o.district, o.value) for o in draft.observations] == [
+        ("04", "Hòa An", 12),
+        ("04", "Hà Quảng", 9),
+        ("04", "Trùng Khánh", 7),
+        ("04", "Bảo Lâm", 5),
+    ]
+    assert "“Huyện Bảo Lâm” trùng tên ở 2 nơi: chọn Cao Bằng, tỉnh của các hàng khác." in " ".join(draft.source.notes)
+
+
+def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
+    """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
+    địa danh “Huyện Hòa An”")."""
+    draft = extract_document(
+        read_document(_cao_bang_table(tmp_path)), registry, indicators=indicators, province="Hà Nội"
+    )
+    assert [(o.province, o.district) for o in draft.observations][:3] == [
+        ("04", "Hòa An"),
+        ("04", "Hà Quảng"),
+        ("04", "Trùng Khánh"),
+    ]
+    notes = " ".join(draft.source.notes)
+    assert "“Huyện Hòa An” thuộc Cao Bằng, không thuộc Hà Nội (tỉnh đã chọn): người nhập kiểm tra tỉnh." in notes
+    assert "không nhận ra địa danh" not in notes
+
+
+@pytest.mark.parametrize("queue", [False, True])
+def test_an_unknown_province_is_refused_and_nothing_is_queued(tmp_path, capsys, queue):
+    """The walk-through: --province "Tỉnh Không Có" was taken in silence and every row lost its place."""
+    from danvan.cli import main
+
+    args = ["ingest", str(FILES / "bao-cao-2023.xlsx"), "--province", "Tỉnh Không Có", "--data", str(ROOT / "data")]
+    assert main(args + (["--queue", "--queue-dir", str(tmp_path / "q")] if queue else [])) == 2
+    err = capsys.readouterr().err
+    assert "Không nhận ra tỉnh “Tỉnh Không Có” (--province)." in err and "không có gì được ghi" in err
+    assert not (tmp_path / "q").exists()
+    assert (
+        main(["ingest", str(FILES / "bao-cao-2023.xlsx"), "--province", "Cao Bàng Tỉnh", "--data", str(ROOT / "data")])
+        == 2
+    )
+    assert "có phải Cao Bằng?" in capsys.readouterr().err

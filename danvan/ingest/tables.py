@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..gazetteer import Resolution
 from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
 from ..text import name_key, slug
@@ -101,11 +102,12 @@ def table_observations(
     period, period_note = table_period(table, document_title)
     notes: list[str] = []
     drafts: list[ObservationDraft] = []
-    for row in table.rows:
-        label = next((c for c in row if c.column == label_col), None)
+    labels = [next((c for c in row if c.column == label_col), None) for row in table.rows]
+    usual = _rows_province([label.text for label in labels if label], registry)
+    for row, label in zip(table.rows, labels, strict=True):
         if label is None:
             continue
-        place = _row_place(label.text, registry, province)
+        place = _row_place(label.text, registry, province, usual)
         if place is None:
             notes.append(f"{table.file} › {table.name} › hàng {label.row}: không nhận ra địa danh “{label.text}”.")
             continue
@@ -166,10 +168,30 @@ def _label_column(table: Table) -> int:
     return counts.most_common(1)[0][0] if counts else 1
 
 
+def _rows_province(labels: list[str], registry: Registry | None) -> str | None:
+    """The province most of a table's rows name without doubt, when the outlet's is not known: it decides a row a
+    name of several provinces' units ("Huyện Bảo Lâm": Cao Bằng's or Lâm Đồng's, among nine Cao Bằng districts)."""
+    if registry is None:
+        return None
+    found = Counter(
+        res.match.province_code
+        for text in labels
+        if not _TOTAL.match(text.strip())
+        and (res := registry.resolve_place(text.strip())).status == "found"
+        and res.match is not None
+    )
+    if not found:
+        return None
+    code, count = found.most_common(1)[0]
+    return code if count >= 2 and count * 2 > sum(found.values()) else None
+
+
 def _row_place(
-    label: str, registry: Registry | None, province: str | None
+    label: str, registry: Registry | None, province: str | None, usual: str | None = None
 ) -> tuple[str | None, str | None, str | None, str | None] | None:
-    """(province code, district, commune, a note) for a row label, or None when it names no place."""
+    """(province code, district, commune, a note) for a row label, or None when it names no place. `province`: the
+    outlet's, which the place must be in (one found elsewhere is kept, with a note for the curator); `usual`: the
+    province of the table's other rows, which decides a name several provinces share."""
     text = label.strip()
     if _TOTAL.match(text):
         return (province, None, None, None) if province else None
@@ -180,16 +202,39 @@ def _row_place(
     unit = registry.province(text, scheme=OLD_SCHEME)
     if unit is not None and not (typed and res.status == "found"):  # "Thành phố Bắc Kạn" is the city, not the province
         return unit.code, None, None, None
+    note = None
+    if res.status == "unknown" and province and (elsewhere := _narrowed(registry, text, usual)).status == "found":
+        res = elsewhere  # "Huyện Hòa An" under --province "Hà Nội": Cao Bằng's, kept for the curator to check
+        note = (
+            f"“{text}” thuộc {registry.name(OLD_SCHEME, elsewhere.match.province_code if elsewhere.match else None)}, "
+            f"không thuộc {registry.name(OLD_SCHEME, province)} (tỉnh đã chọn): người nhập kiểm tra tỉnh."
+        )
+    elif res.status == "ambiguous" and (narrowed := _narrowed(registry, text, usual)).status == "found":
+        note = (
+            f"“{text}” trùng tên ở {len(res.candidates)} nơi: chọn {registry.name(OLD_SCHEME, usual)}, tỉnh của các "
+            "hàng khác."
+        )
+        res = narrowed
     if res.status == "found" and res.match is not None:
         place = res.match.place
         if place.level == "district":
-            return place.province_code, place.name, None, None
+            return place.province_code, place.name, None, note
         district = registry.gazetteer.place(OLD_SCHEME, "district", place.district_code or "")
-        return place.province_code, district.name if district else None, place.name, None
+        return place.province_code, district.name if district else None, place.name, note
     if res.status == "ambiguous":
-        options = "; ".join(f"{m.place.label} (tỉnh mã {m.province_code})" for m in res.candidates[:5])
+        options = "; ".join(
+            f"{m.place.label} ({registry.name(OLD_SCHEME, m.province_code)})" for m in res.candidates[:5]
+        )
         return None, None, None, f"“{text}” có thể là {len(res.candidates)} đơn vị: {options} — chưa chọn."
     return None
+
+
+def _narrowed(registry: Registry, text: str, usual: str | None) -> Resolution:
+    """The place anywhere, a name several provinces share taken in the province of the table's other rows."""
+    res = registry.resolve_place(text)
+    if res.status == "ambiguous" and usual:
+        return registry.resolve_place(text, usual)
+    return res
 
 
 def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str:
