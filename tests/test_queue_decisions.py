@@ -242,6 +242,20 @@ def test_an_added_code_is_written_the_normal_way_and_never_twice(entry):
     assert len(q.read_entry(entry.folder).draft().documents) == 1
 
 
+def test_an_added_visit_the_draft_holds_is_refused_naming_its_item(entry):
+    """A curator's walk-through: an event typed in with the drafted one's day, kind and body was saved twice."""
+    drafted = q.reviewed_rows(entry)["visits"][0]
+    same = UNION | {k: drafted[k] for k in ("date_start", "kind", "body", "body_level")}
+    before = (entry.folder / "state.yaml").read_bytes()
+    with pytest.raises(
+        ValueError, match=r"Sự kiện ngày 13/12/2023 \(hội nghị tổng kết, sơ kết, .+\) đã có trong bản nháp \(mục 1\)"
+    ):
+        q.add_item(entry, "visits", same, "bien-tap-1")
+    assert (entry.folder / "state.yaml").read_bytes() == before
+    q.decide(entry, {"visits/0": "rejected"})  # rejected, it may be typed in again as the curator reads it
+    assert q.add_item(entry, "visits", same, "bien-tap-1").counts["visits"] == 2
+
+
 def test_a_document_the_draft_missed_is_added_with_its_code(entry):
     added = q.add_item(
         entry,
