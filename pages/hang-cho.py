@@ -122,7 +122,9 @@ def move(step: int) -> None:
     state[EDITING] = None
 
 
-repeats = queue.repeated(entry, current.catalog.observations)  # what would be saved twice, by item
+repeats = queue.repeated(
+    entry, current.catalog.observations, current.catalog.sources
+)  # what would be saved twice, by item
 if keys:
     state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
     state[POS] = min(state[POS], len(keys) - 1)

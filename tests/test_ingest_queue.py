@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 import yaml
 from conftest import curators_file, sign_in_as_curator
@@ -187,8 +188,9 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     warned = [w.value for w in at.warning]
     assert warned[-1] == "Chưa có mục nào được nhận (mà chưa lưu)."
     # the fixture's figures are the curated data's own: each is said to be there already, with its source
-    assert (
-        warned[0].replace("\\", "").split("\n")[0] == "- Mục 1/11: Dữ liệu đã có giá trị này của năm 2023 (nguồn a16)."
+    assert warned[0].replace("\\", "").split("\n")[0] == (
+        "- Mục 1/11: Dữ liệu đã có giá trị này của năm 2023 (nguồn “Có 202 mô hình “Dân vận khéo” được công nhận "
+        "trong năm 2023” (a16))."
     )
     assert len(warned[0].split("\n")) == 11  # one box, a line an item
     q.decide(xlsx, dict.fromkeys(q.item_keys(xlsx.draft()), "accepted"))  # as the table's decision column does
@@ -402,22 +404,31 @@ def test_queue_table_says_saved_is_not_a_choice(app_entry, monkeypatch, registry
 def test_a_figure_written_twice_or_already_held_is_said_before_it_is_saved_twice(registry, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.docx", registry, load_indicators(ROOT / "data"), tmp_path / "queue")
     draft, keys = entry.draft(), q.item_keys(entry.draft())
-    notes = q.repeated(entry, danvan.load(ROOT / "data").observations)
+    catalog = danvan.load(ROOT / "data")
+    notes = q.repeated(entry, catalog.observations, catalog.sources)
     # "279 mô hình … đăng ký" in a sentence and in the table's cell D2: each names the other
     said = {k: v for k, v in draft_items(draft).items() if v.value == 279}
     sentence = next(k for k, v in said.items() if not v.cell)
     cell = next(k for k, v in said.items() if v.cell and v.cell.endswith("!D2"))
     assert (
-        f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {keys.index(cell) + 1}/{len(keys)}: chỉ nhận một."
+        f"Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {keys.index(cell) + 1}/{len(keys)}: chỉ nhận một."
         in notes[sentence]
     )
     assert (
-        f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {keys.index(sentence) + 1}/{len(keys)}: chỉ nhận một."
+        f"Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {keys.index(sentence) + 1}/{len(keys)}: chỉ nhận một."
         in notes[cell]
     )
-    # the fixture's figures are the curated data's own (source a16)
-    assert "Dữ liệu đã có giá trị này của năm 2023 (nguồn a16)." in notes[cell]
-    assert not q.repeated(entry, danvan.load(ROOT / "data").observations.clear())[cell][1:]  # nothing held: one note
+    # the fixture's figures are the curated data's own (source a16), named by its title
+    held = (
+        "Dữ liệu đã có giá trị này của năm 2023 (nguồn “Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023” "
+        "(a16))."
+    )
+    assert held in notes[cell]
+    assert not q.repeated(entry, catalog.observations.clear())[cell][1:]  # nothing held: one note
+    # the same figure of another place is not held: thành phố Bắc Kạn's 279 is not the province's (a walk-through
+    # warned of huyện Quảng Hòa's 18,5% as the province's)
+    province_wide = catalog.observations.with_columns(pl.lit(None, pl.String).alias("district"))
+    assert not [n for n in q.repeated(entry, province_wide, catalog.sources).get(cell, []) if "Dữ liệu đã có" in n]
 
 
 def draft_items(draft) -> dict:

@@ -447,46 +447,59 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
     return out
 
 
-def repeated(entry: Entry, saved: pl.DataFrame) -> dict[str, list[str]]:
-    """What a curator would save twice, by item: two values of the draft with the same indicator, province, period
-    and value (a figure written in a sentence and again in a table's cell), and a value the data already holds from
-    another source (`saved`: the catalog's observations) for the same indicator, province and year. Items already
-    saved from this draft are not compared with themselves."""
+def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = None) -> dict[str, list[str]]:
+    """What a curator would save twice, by item: two values of the draft with the same indicator, place (province,
+    district, commune), period and value (a figure written in a sentence and again in a table's cell), and a value
+    the data already holds from another source (`saved`: the catalog's observations; `sources` name them by title)
+    for the same indicator, place and year. Items already saved from this draft are not compared with themselves."""
     draft = entry.draft()
     rows = reviewed_rows(entry, draft)["observations"]
     order = item_keys(draft)
     same: dict[tuple, list[str]] = {}
     for i, row in enumerate(rows):
-        same.setdefault((row["indicator"], row["province"], row["period"], row["value"]), []).append(
-            f"observations/{i}"
-        )
+        place = (row["province"], row["district"] or None, row["commune"] or None)
+        same.setdefault((row["indicator"], *place, row["period"], row["value"]), []).append(f"observations/{i}")
     notes: dict[str, list[str]] = {}
     for items in same.values():
         for item in items if len(items) > 1 else []:
             others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in items if k != item)
-            notes.setdefault(item, []).append(f"Cùng chỉ tiêu, tỉnh, kỳ và giá trị với mục {others}: chỉ nhận một.")
-    # one join with the data (the page asks on every rerun), not a scan per item
+            notes.setdefault(item, []).append(f"Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {others}: chỉ nhận một.")
+    # one join with the data (the page asks on every rerun), not a scan per item; a district's value is not its
+    # province's ("18,5%" of huyện Quảng Hòa is not Cao Bằng's 18,5%)
     wanted = [
-        (f"observations/{i}", row["indicator"], row["province"], float(row["value"]), day.year)
+        (
+            f"observations/{i}",
+            row["indicator"],
+            row["province"],
+            row["district"] or None,
+            row["commune"] or None,
+            float(row["value"]),
+            day.year,
+        )
         for i, row in enumerate(rows)
         if row["decision"] != "saved" and (day := record_day("observations", row)) and row["value"] is not None
     ]
-    key = {"indicator_id": pl.String, "province_code": pl.String, "value": pl.Float64, "year": pl.Int32}
+    key = {
+        "indicator_id": pl.String,
+        "province_code": pl.String,
+        "district": pl.String,
+        "commune": pl.String,
+        "value": pl.Float64,
+        "year": pl.Int32,
+    }
     asked = pl.DataFrame(wanted, schema={"item": pl.String, **key}, orient="row")
+    titles = dict(sources.select("source_id", "title").iter_rows()) if sources is not None else {}
     held = (
         saved.select(
-            "indicator_id",
-            "province_code",
-            pl.col("value").cast(pl.Float64),
-            pl.col("period_end").dt.year().alias("year"),
-            "source_id",
+            *list(key)[:4], pl.col("value").cast(pl.Float64), pl.col("period_end").dt.year().alias("year"), "source_id"
         )
-        .join(asked, on=list(key))
+        .join(asked, on=list(key), nulls_equal=True)
         .group_by("item", "year")
         .agg(pl.col("source_id").unique().sort())
     )
-    for item, year, sources in held.iter_rows():
-        notes.setdefault(item, []).append(f"Dữ liệu đã có giá trị này của năm {year} (nguồn {', '.join(sources)}).")
+    for item, year, ids in held.iter_rows():
+        named = ", ".join(f"“{titles[i]}” ({i})" if titles.get(i) else i for i in ids)
+        notes.setdefault(item, []).append(f"Dữ liệu đã có giá trị này của năm {year} (nguồn {named}).")
     return dict(sorted(notes.items(), key=lambda kv: order.index(kv[0])))  # in review order
 
 
