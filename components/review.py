@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 
 import polars as pl
 import streamlit as st
@@ -249,11 +250,19 @@ def shown(
     return str(value)
 
 
-def saved_message(saved: store.Saved, lang: str) -> str:
+def already_held(catalog: danvan.Catalog, documents: Iterable[dict]) -> list[str]:
+    """The codes of these document rows that the catalog already has: a save does not write them again."""
+    held = set(catalog.documents["code"])
+    return [str(row["code"]) for row in documents if row.get("code") in held]
+
+
+def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:
     """What a save wrote (the original of a table among it) and where the previous versions are kept, both as
-    paths inside the data folder."""
+    paths inside the data folder; the `known` documents (already_held) it did not write again."""
     history = os.path.relpath(saved.history, cached.data_path())
-    return t("cur_saved", lang, files=", ".join(saved.files), history=history)
+    return t("cur_saved", lang, files=", ".join(saved.files), history=history) + (
+        " " + t("cur_known_documents", lang, codes=", ".join(known)) if known else ""
+    )
 
 
 def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str) -> None:

@@ -484,6 +484,10 @@ CURATION: Texts = {
         "Đã lưu {files}. Bản trước được giữ tại {history}.",
         "Saved {files}. Previous versions kept in {history}.",
     ),
+    "cur_known_documents": (
+        "Văn bản {codes} đã có trong dữ liệu nên không ghi lại.",
+        "Document {codes} is already in the data, so it was not written again.",
+    ),
     "cur_failed": ("Chưa lưu gì: dữ liệu mới có {n} lỗi.", "Nothing was saved: the new data has {n} errors."),
     "cur_nothing": ("Không có mục nào được chọn để lưu.", "No item is selected to save."),
     "cur_notes": ("Ghi chú của bộ trích xuất", "Extractor notes"),

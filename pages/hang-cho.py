@@ -332,9 +332,12 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
             st.markdown("\n".join(f"- {ui.plain(line)}" for line in lines))
         else:  # drawn again from what is on disk now: the progress, the items marked saved
             after = queue.read_entry(entry.folder)
+            known = review.already_held(current.catalog, [r for r in rows["documents"] if r["decision"] == "accepted"])
+            # the items written: a document the data already had is marked saved, not written again
             n = sum(1 for k, d in after.decisions.items() if d == "saved" and entry.decisions.get(k) != "saved")
+            n -= len(known)
             state[SAVED] = [
-                review.saved_message(saved, current.lang),
+                review.saved_message(saved, current.lang, known),
                 t("q_saved_all", n=n)
                 if after.state == "accepted"
                 else t("q_saved_some", n=n, left=after.total - after.decided),

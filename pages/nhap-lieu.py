@@ -161,6 +161,7 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
             st.error(t("cur_failed", n=len(errors)))
             st.markdown("\n".join(f"- {ui.plain(p.text(current.lang))}" for p in errors))
         else:
-            st.success(review.saved_message(saved, current.lang))
+            known = review.already_held(current.catalog, kept.get("documents", []))
+            st.success(review.saved_message(saved, current.lang, known))
             state["curate_draft"] = None
 ui.footer(current)

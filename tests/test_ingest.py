@@ -4003,3 +4003,16 @@ def test_a_campaigns_launch_keeps_its_day_beside_the_campaigns_weeks():
     )
     draft = extract_text(text, None, published="2026-01-10")
     assert event_keys(draft) == {"2026-01-10", "2025-12-28..2026-02-16"}
+
+
+def test_a_headlines_document_is_not_dated_by_the_ledes_day():
+    """Seen in a curator's walk-through: under the headline "Cao Bằng tổng kết Nghị quyết 25", the lede's "Ngày
+    15/12/2023, …" was read as the resolution's date, and the conference lost its day."""
+    text = (
+        "Cao Bằng tổng kết Nghị quyết 25\n\nNgày 15/12/2023, Ban Dân vận Tỉnh ủy Cao Bằng tổ chức hội nghị tổng kết 10 "
+        "năm thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng.\n"
+    )
+    assert [(h.code, h.date) for h in find_documents(text)][:1] == [("25-NQ/TW", None)]
+    assert event_keys(extract_text(text, None)) == {"2023-12-15"}
+    # on its own line a document's date still follows it
+    assert find_documents("Nghị quyết số 25-NQ/TW, ngày 3/6/2013 của Ban Chấp hành Trung ương")[0].date == "2013-06-03"

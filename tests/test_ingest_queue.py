@@ -450,3 +450,29 @@ def test_queue_refuses_a_publication_date_that_is_no_date(app_entry, monkeypatch
     assert (data / "visits.yaml").read_bytes() == before and q.read_entry(entry.folder).decisions == {
         "visits/0": "accepted"
     }
+
+
+def test_a_document_the_data_has_is_said_not_written_again(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: "Đã lưu 17 mục" when 16 were written — 114-KL/TW, already in the data, was skipped
+    without a word."""
+    text = tmp_path / "cao-bang.txt"
+    text.write_text(
+        "Cao Bằng tổng kết Nghị quyết 25\n\nNgày 15/12/2023, Ban Dân vận Tỉnh ủy Cao Bằng tổ chức hội nghị tổng kết "
+        "10 năm thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng.\n",
+        encoding="utf-8",
+    )
+    data, (entry,) = queued([text], registry, tmp_path, monkeypatch)
+    assert [d.code for d in entry.draft().documents] == ["25-NQ/TW"]  # the curated data's own resolution
+    q.decide(entry, dict.fromkeys(q.item_keys(entry.draft()), "accepted"))
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    at.text_input(key=f"queue_source_id_{entry.id}").input("cb23")
+    at.text_input(key=f"queue_note_{entry.id}").input("tổng kết Nghị quyết 25")
+    at.button(key="queue_accept").click().run()
+    said = [s.value for s in at.success]
+    assert len(said) == 2, (
+        [e.value for e in at.error] + [w.value for w in at.warning] + [m.value for m in at.markdown][-5:]
+    )
+    assert said[-2].endswith("Văn bản 25-NQ/TW đã có trong dữ liệu nên không ghi lại."), said
+    assert said[-1] == f"Đã lưu {entry.total - 1} mục. Mọi mục đã duyệt: bản nháp đã nhận."
+    documents = danvan.load(data).documents
+    assert documents.filter(documents["code"] == "25-NQ/TW")["source"].to_list() == ["s03"]  # the first, kept

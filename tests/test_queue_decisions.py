@@ -361,3 +361,22 @@ def test_a_problems_message_alone_in_either_language():
     problem = Problem("observations.yaml", "id=o-x", "period", "thiếu trường bắt buộc")
     assert problem.said("vi") == "thiếu trường bắt buộc"
     assert problem.said("en") == problem.text("en").rsplit(": ", 1)[1] != "thiếu trường bắt buộc"
+
+
+def test_a_saved_provincial_document_keeps_its_province(data_copy, tmp_path):
+    """A curator's walk-through: 16-CT/TU was drafted with Cao Bằng and saved without it, so the documents page
+    and the province's profile disagreed."""
+    text = tmp_path / "cao-bang.txt"
+    text.write_text(
+        "Ban Dân vận Tỉnh ủy Cao Bằng tổng kết năm 2023\n\nNgày 15/12/2023, Ban Dân vận Tỉnh ủy Cao Bằng tổ chức hội "
+        "nghị tổng kết công tác dân vận năm 2023. Các cấp triển khai Chỉ thị số 16-CT/TU ngày 10/3/2023 của Ban "
+        "Thường vụ Tỉnh ủy Cao Bằng về công tác dân vận.\n",
+        encoding="utf-8",
+    )
+    entry = q.enqueue(text, load_registry(data_copy)[0], load_indicators(data_copy), tmp_path / "queue")
+    rows = q.reviewed_rows(entry)["documents"]
+    assert [(r["code"], r["province"]) for r in rows] == [("16-CT/TU", "04")]  # the card shows its province
+    q.decide(entry, dict.fromkeys(q.item_keys(entry.draft()), "accepted"))
+    q.accept(entry, SourceEntry("cb23", "Tổng kết năm 2023", published="2023-12-16"), data_copy, author="b", note="n")
+    documents = danvan.load(data_copy).documents
+    assert documents.filter(documents["code"] == "16-CT/TU")["province"].to_list() == ["04"]

@@ -264,8 +264,9 @@ _OTHER_KIND = re.compile(
 )
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021", "36/KH-UBMTTQ-BTT ngày 19
 # tháng 10 năm 2020".
+# (on the mention's own line: a headline's "… Nghị quyết 25" is not dated by the lede's "Ngày 15/12/2023, …")
 _DATE_AFTER = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
+    r"^[^\S\n]*,?[^\S\n]*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
     r"(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )

@@ -47,7 +47,7 @@ REVIEW_COLUMNS = {
         "summary",
         "quote",
     ],
-    "documents": ["code", "type", "issuer", "level", "date", "title", "quote"],
+    "documents": ["code", "type", "issuer", "level", "province", "date", "title", "quote"],
     "observations": [
         "id",
         "indicator",
