@@ -4016,3 +4016,14 @@ def test_a_headlines_document_is_not_dated_by_the_ledes_day():
     assert event_keys(extract_text(text, None)) == {"2023-12-15"}
     # on its own line a document's date still follows it
     assert find_documents("Nghị quyết số 25-NQ/TW, ngày 3/6/2013 của Ban Chấp hành Trung ương")[0].date == "2013-06-03"
+
+
+def test_the_moment_figures_are_counted_to_is_no_gathering():
+    """Fresh text vm10: "tính đến thời điểm ngày 13/3, tỉnh Thái Bình dẫn đầu kiểm tra học tập Nghị quyết …" counts
+    the entries of an online quiz to a day; it was read as an inspection on 13/3."""
+    text = (
+        "Thái Bình dẫn đầu học tập Nghị quyết\n\nTheo thống kê trên App kiểm tra nghị quyết, tính đến thời điểm ngày "
+        "13/3, tỉnh Thái Bình dẫn đầu kiểm tra học tập Nghị quyết Đại hội Đoàn toàn quốc lần thứ XII.\n\n"
+        "Ngày 8/3/2023, Tỉnh Đoàn Thái Bình tổ chức phát động hưởng ứng kiểm tra học tập Nghị quyết.\n"
+    )
+    assert event_keys(extract_text(text, None, published="2023-03")) == {"2023-03-08"}

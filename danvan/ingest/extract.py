@@ -185,11 +185,13 @@ _TITLE_EVENT = re.compile(
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?:đến|tới)(?: thăm)?|(?:người|nhân) dân|đồng bào)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence or a
-# clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"): the day figures are counted to.
+# clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"), "tính đến thời điểm ngày 13/3": the
+# day figures are counted to.
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
     r"\b[Tt]ừ\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới)\s+|"  # "từ năm 2021 đến tháng 6/2023": a period reviewed
-    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:cuối\s+|hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
+    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+)?"
+    r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
     r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
 )
 # A count of gatherings ("5 hội nghị", "236 cuộc") in a sentence dated by a span of over two weeks tallies that
