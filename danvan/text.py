@@ -54,6 +54,13 @@ def fold_space(text: str) -> str:
     return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+def clipped(text: str, limit: int) -> str:
+    """The text, whitespace folded, cut at a word before `limit` characters with " …" ("(số liệu th" was cut
+    inside a word)."""
+    text = fold_space(text)
+    return text if len(text) <= limit else text[: limit - 2].rsplit(" ", 1)[0] + " …"
+
+
 def quote_key(text: str) -> str:
     """The form in which a quote is compared with its source text."""
     return fold_space(nfc(text))

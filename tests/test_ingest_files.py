@@ -285,3 +285,18 @@ def test_an_unknown_province_is_refused_and_nothing_is_queued(tmp_path, capsys, 
         == 2
     )
     assert "có phải Cao Bằng?" in capsys.readouterr().err
+
+
+def test_a_long_titles_period_note_is_cut_between_words(registry, indicators):
+    """A curator's walk-through: every Excel card's period note ended inside a word ("…năm 2023 (số liệu th”")."""
+    from danvan.ingest.readers import Table
+    from danvan.ingest.tables import table_period
+
+    title = "Bảng tổng hợp kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2023 (số liệu thử nghiệm của tỉnh)"
+    table = Table(file="bc.xlsx", name="Sheet1", title=title, headers={}, rows=[])
+    period, note = table_period(table)
+    assert period == "2023"
+    assert (
+        note
+        == "kỳ lấy theo tiêu đề bảng: “Bảng tổng hợp kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2023 …”"
+    )

@@ -24,7 +24,7 @@ from ..model import (
     Unit,
     VisitKind,
 )
-from ..text import fold_space
+from ..text import clipped, fold_space
 
 # A curator sees the items drafted with at least this confidence already ticked to be kept.
 KEEP_CONFIDENCE = 0.7
@@ -214,8 +214,7 @@ class Draft:
 
 def summary_of(text: str) -> str:
     """A visit's summary: its sentence, whitespace folded, cut at a word before 200 characters."""
-    text = fold_space(text)
-    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + " …"
+    return clipped(text, 200)
 
 
 def preselected(item: Item) -> bool:

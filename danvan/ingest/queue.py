@@ -44,7 +44,7 @@ from ..i18n import t
 from ..loader import DOC_CODE
 from ..model import DataError, Problem, record_day, scheme_on
 from ..registry import Registry
-from ..text import fold_space, quote_key, slug
+from ..text import clipped, fold_space, quote_key, slug
 from .drafts import (
     HEADERS,
     REVIEW_COLUMNS,
@@ -371,7 +371,9 @@ def add_item(
     if not quote:
         raise ValueError("Cần chọn câu trích trong văn bản gốc.")
     if quote_key(quote) not in quote_key(entry.text()):
-        raise ValueError(f"Câu trích “{quote[:80]}” không có nguyên văn trong văn bản gốc của bản nháp {entry.id}.")
+        raise ValueError(
+            f"Câu trích “{clipped(quote, 80)}” không có nguyên văn trong văn bản gốc của bản nháp {entry.id}."
+        )
     empty = [name for name in REQUIRED[part] if fields.get(name) in (None, "")]
     if empty:
         raise ValueError(f"Cần điền: {', '.join(t(HEADERS[name]) for name in empty)}.")

@@ -19,7 +19,7 @@ from typing import Any
 from ..gazetteer import Resolution
 from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
-from ..text import name_key, slug
+from ..text import clipped, name_key, slug
 from .drafts import Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
 from .numbers import clean
@@ -85,7 +85,7 @@ def table_period(table: Table, document_title: str | None = None) -> tuple[str |
         m = _YEARS.search(text)
         if m:
             period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else m.group("y")
-            return period, f"kỳ lấy theo {where} bảng: “{text.strip()[:80]}”"
+            return period, f"kỳ lấy theo {where} bảng: “{clipped(text, 80)}”"
     return None, None
 
 
