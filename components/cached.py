@@ -43,6 +43,7 @@ from danvan.exports.report import INDEX_COLUMNS, Deck, Report, Slide, ValueIndex
 from danvan.figures import maps
 from danvan.figures.slides import make_map_image, make_slide_figure
 from danvan.filter import Filter
+from danvan.ingest import queue
 from danvan.loader import stamp
 from danvan.registry import Registry
 
@@ -55,6 +56,12 @@ FRAMES = 16  # filters kept of rows: a national filter costs a few KB (slices of
 def data_path() -> str:
     """The data folder: DANVAN_DATA when set (e.g. generated benchmark data), else the curated data/."""
     return os.environ.get("DANVAN_DATA", str(Path(__file__).resolve().parent.parent / "data"))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def saved_source(version: str, text: str) -> str | None:
+    """queue.saved_source in the data folder, once per text and data version: the queue page asks on every key."""
+    return queue.saved_source(data_path(), text)
 
 
 @st.cache_resource(show_spinner=False)

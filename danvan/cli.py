@@ -132,7 +132,7 @@ def _ingest_queue(
 ) -> int:
     """`python -m danvan ingest DIR_OR_FILES… --queue`: one draft per file into the review queue, a progress line per
     file on stderr when there are several, a summary table on stdout. Exit 1 if any file was refused."""
-    from .ingest.queue import default_queue, enqueue_paths
+    from .ingest.queue import default_queue, enqueue_paths, list_entries
 
     target = Path(queue_dir) if queue_dir else default_queue(data)
     registry, _ = load_registry(data)
@@ -145,6 +145,7 @@ def _ingest_queue(
             done = round(20 * i / n)
             print(f"\r[{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:40]:<40}", end="", file=sys.stderr)
 
+    queued_before = {e.id for e in list_entries(target)} if target.is_dir() else set()
     results = enqueue_paths(
         paths,
         registry,
@@ -163,12 +164,19 @@ def _ingest_queue(
             print(f"{path.name[:36]:<36} {'—':<5} {'':>7} {'':>7} {'':>7} {'':>7}  LỖI: {entry}")
             continue
         c = entry.counts
+        before = entry.id in queued_before  # the same content was queued before: its entry, not a new one
         print(
             f"{path.name[:36]:<36} {entry.kind:<5} {fmt.number(entry.confidence, 2):>7} {c.get('visits', 0):>7} "
             f"{c.get('documents', 0):>7} {c.get('observations', 0):>7}  {entry.id}"
+            + (" (đã có trong hàng chờ)" if before else "")
         )
     refused = sum(isinstance(e, str) for _, e in results)
-    print(f"{len(results) - refused} tệp vào hàng chờ {target}; {refused} tệp bị từ chối")
+    again = sum(not isinstance(e, str) and e.id in queued_before for _, e in results)
+    print(
+        f"{len(results) - refused - again} tệp vào hàng chờ {target}"
+        + (f"; {again} tệp đã có trong hàng chờ từ trước" if again else "")
+        + f"; {refused} tệp bị từ chối"
+    )
     return 1 if refused else 0
 
 

@@ -484,6 +484,12 @@ CURATION: Texts = {
         "Đã lưu {files}. Bản trước được giữ tại {history}.",
         "Saved {files}. Previous versions kept in {history}.",
     ),
+    "cur_already_saved": (
+        "Văn bản này đã được lưu trong dữ liệu (nguồn {source}): lưu lại sẽ trùng mọi mục. Chỉ thêm những mục lần "
+        "trước bỏ sót, dưới đúng mã nguồn {source}.",
+        "This text is already saved in the data (source {source}): saving it again repeats every item. Add only what "
+        "the last save missed, under source id {source}.",
+    ),
     "cur_known_documents": (
         "Văn bản {codes} đã có trong dữ liệu nên không ghi lại.",
         "Document {codes} is already in the data, so it was not written again.",

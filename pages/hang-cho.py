@@ -87,6 +87,9 @@ headings = dict(review.PARTS)
 if entry.reviewed:  # "lan, 2026-12-01T02:45:02": the curator, and when, as the interface writes times
     name, _, when = entry.reviewed.rpartition(", ")
     st.caption(t("q_decided", state=states.get(entry.state), who=f"{name}, {fmt.date_time(when)}"))
+# a report saved before from another draft (the same file uploaded on Nhập liệu, or queued under another name)
+if not entry.source_id and (saved_before := cached.saved_source(current.catalog.version, entry.text())):
+    st.warning(t("cur_already_saved", source=saved_before), icon=":material/content_copy:")
 for note in entry.problems:
     st.caption(f"{t('cur_notes')}: {ui.plain(note)}")
 
@@ -122,9 +125,8 @@ def move(step: int) -> None:
     state[EDITING] = None
 
 
-repeats = queue.repeated(
-    entry, current.catalog.observations, current.catalog.sources
-)  # what would be saved twice, by item
+# what would be saved twice, by item
+repeats = queue.repeated(entry, current.catalog.observations, current.catalog.sources)
 if keys:
     state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
     state[POS] = min(state[POS], len(keys) - 1)

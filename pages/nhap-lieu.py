@@ -98,6 +98,8 @@ if not found:
     st.stop()
 
 text, draft = found["text"], found["draft"]
+if saved_before := cached.saved_source(current.catalog.version, text):
+    st.warning(t("cur_already_saved", source=saved_before), icon=":material/content_copy:")
 for note in draft.source.notes:
     st.caption(f"{t('cur_notes')}: {ui.plain(note)}")
 

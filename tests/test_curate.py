@@ -180,6 +180,13 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     assert saved.height and (data / "sources" / "n01.xlsx").read_bytes() == raw  # the cells' file, kept whole
     assert saved["quote"].str.starts_with("Bảng n01.xlsx › Năm 2023 › ô ").all()  # each value shows its cell
     assert {40_766.0, 78.3, 202.0}.issubset(set(saved["value"].to_list()))  # read back from "40.766", "78,3"
+    # the same report uploaded again is said to be saved, before a second save repeats every item (a walk-through)
+    at.get("file_uploader")[0].set_value(("bao-cao-2023 (1).xlsx", raw, "application/octet-stream"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert [w.value for w in at.warning][:1] == [
+        "Văn bản này đã được lưu trong dữ liệu (nguồn n01): lưu lại sẽ trùng mọi mục. Chỉ thêm những mục lần trước "
+        "bỏ sót, dưới đúng mã nguồn n01."
+    ]
 
 
 def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):

@@ -300,3 +300,26 @@ def test_a_long_titles_period_note_is_cut_between_words(registry, indicators):
         note
         == "kỳ lấy theo tiêu đề bảng: “Bảng tổng hợp kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2023 …”"
     )
+
+
+def test_a_file_queued_again_is_said_to_be_there_already(tmp_path, capsys):
+    """A curator's walk-through: queuing the same report twice said "1 tệp vào hàng chờ" both times."""
+    from danvan.cli import main
+
+    args = ["ingest", str(FILES / "bao-cao-2023.xlsx"), "--queue", "--queue-dir", str(tmp_path / "q"), "--data"]
+    assert main([*args, str(ROOT / "data")]) == 0
+    assert "1 tệp vào hàng chờ" in capsys.readouterr().out
+    assert main([*args, str(ROOT / "data")]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "(đã có trong hàng chờ)" in out and "0 tệp vào hàng chờ" in out and "1 tệp đã có trong hàng chờ từ trước" in out
+    )
+    assert len(list((tmp_path / "q").iterdir())) == 1
+
+
+def test_a_text_the_data_holds_is_found_by_its_source(data_copy):
+    from danvan.ingest.queue import saved_source
+
+    stored = (data_copy / "sources" / "a16.txt").read_text(encoding="utf-8")
+    assert saved_source(data_copy, "  " + stored.replace("\n", "\n\n")) == "a16"  # whitespace aside
+    assert saved_source(data_copy, stored + " Thêm một câu.") is None

@@ -196,6 +196,16 @@ def enqueue(
     return read_entry(queue_dir / entry_id)
 
 
+def saved_source(data: str | Path, text: str) -> str | None:
+    """The id of the source in `data` whose stored text is this text, whitespace aside: a report saved before, whose
+    items a second save would repeat."""
+    key = quote_key(text)
+    for path in sorted((Path(data) / "sources").glob("*.txt")):
+        if quote_key(path.read_text(encoding="utf-8")) == key:
+            return path.stem
+    return None
+
+
 def files_in(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, and the files of the folders named (not hidden, sorted), in order."""
     out: list[Path] = []
