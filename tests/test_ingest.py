@@ -4027,3 +4027,24 @@ def test_the_moment_figures_are_counted_to_is_no_gathering():
         "Ngày 8/3/2023, Tỉnh Đoàn Thái Bình tổ chức phát động hưởng ứng kiểm tra học tập Nghị quyết.\n"
     )
     assert event_keys(extract_text(text, None, published="2023-03")) == {"2023-03-08"}
+
+
+def test_a_leader_named_in_another_paragraph_is_said_to_be_so():
+    """A curator's walk-through: the year-end conference took the inspection's head, named a paragraph earlier,
+    as its chair without a word on the card."""
+    text = (
+        "Ban Dân vận Tỉnh ủy Cao Bằng tổng kết năm 2023\n\n"
+        "Ngày 20/6/2023, đoàn kiểm tra của Ban Dân vận Tỉnh ủy do đồng chí Nguyễn Văn Thử, Trưởng Ban Dân vận Tỉnh ủy "
+        "làm trưởng đoàn đã kiểm tra tại huyện Hòa An.\n\n"
+        "Ngày 15/12/2023, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2023.\n"
+    )
+    visits = {v.date_start: v for v in extract_text(text, None).visits}
+    assert visits["2023-06-20"].leader_name == "Nguyễn Văn Thử" and not any(
+        "đoạn khác" in n for n in visits["2023-06-20"].notes
+    )
+    conference = visits["2023-12-15"]
+    assert conference.leader_name == "Nguyễn Văn Thử"
+    assert (
+        "Trưởng đoàn / chủ trì “Nguyễn Văn Thử” lấy theo chức danh nêu ở đoạn khác của bài, không phải đoạn của sự "
+        "kiện này: người nhập kiểm tra." in conference.notes
+    )

@@ -1189,10 +1189,20 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         province, places = host.province, [host]
         district = _district(places, province)
         commune = next((h.name for h in places if h.level in ("commune", "ward", "town")), None)
-    leader, segment = leader_for(body.name, people) if body else (None, None)
+    # the leader the event's own paragraph names, else one another paragraph names by the body's title: said so
+    leader, segment = leader_for(body.name, find_people(event.paragraph.text)) if body else (None, None)
+    elsewhere = False
+    if body is not None and leader is None:
+        leader, segment = leader_for(body.name, people)
+        elsewhere = leader is not None
     title = leader.title if leader else None
     level = body_level(body.name, province, district, title, codes, body.place) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
+    if elsewhere and leader is not None:  # (leader is set when elsewhere is)
+        notes.append(
+            f"Trưởng đoàn / chủ trì “{leader.name}” lấy theo chức danh nêu ở đoạn khác của bài, không phải đoạn của sự "
+            "kiện này: người nhập kiểm tra."
+        )
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
     end = event.end.day if event.end else event.start.end_day if event.start else None
