@@ -2111,6 +2111,19 @@ def test_dateline_city_is_not_the_subject(registry):
     assert [(o.value, o.province) for o in draft.observations] == [(72.6, "45")]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # fresh text vq08: a ward both Gia Lai and Hồ Chí Minh City have, the city named first as where it was held
+        ("Tại TPHCM ngày 16-11, Ủy ban MTTQ Việt Nam phường Diên Hồng tổ chức Ngày hội Đại đoàn kết.", "79"),
+        ("Tại Hà Nội, Ban Dân vận Trung ương tổ chức hội nghị sơ kết.", "01"),
+        ("Ở Bắc Ninh, hội nghị được tổ chức trực tuyến.", "27"),
+    ],
+)
+def test_a_sentence_opening_at_a_province_names_it(registry, text, code):
+    assert [h.province for h in find_places(text, registry) if h.level == "province"] == [code]
+
+
 def test_ambiguous_commune_is_read_inside_the_main_province(registry):
     # Several communes are called "Thanh Thủy" (Quảng Bình, Nghệ An, …): alone it is ambiguous, with candidates
     assert registry.place("xã Thanh Thủy") is None

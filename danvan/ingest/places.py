@@ -28,7 +28,7 @@ _PLACE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Words that may lead a run of capitals without being part of the name: "Báo Hà Nam", "Nguồn Báo Hà Nam".
-_LEAD_WORDS = {"báo", "nguồn", "đài", "cổng", "tỉnh", "huyện", "thành", "phố", "tp", "tp.", "trang"}
+_LEAD_WORDS = {"báo", "nguồn", "đài", "cổng", "tỉnh", "huyện", "thành", "phố", "tp", "tp.", "trang", "tại", "ở"}
 # "Hồ Chí Minh" is a person in "tư tưởng, đạo đức, phong cách Hồ Chí Minh": the city needs its prefix.
 _PERSON_NAMES = {"hồ chí minh"}
 
@@ -386,8 +386,12 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
             continue
         if name_key(name) in _PERSON_NAMES or _COMRADE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
-        if re.match(r"\s*,?\s*ngày\s+\d", text[words[-1][1] :], re.IGNORECASE):
-            continue  # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about
+        if re.match(r"\s*,?\s*ngày\s+\d", text[words[-1][1] :], re.IGNORECASE) and not re.search(
+            r"\b(?:[Tt]ại|ở)\s*$", text[max(0, words[0][0] - 6) : words[0][0]]
+        ):
+            # a dateline, "Hà Nội, ngày 10 tháng 01 năm 2020": where it was written, not what it is about ("Tại TPHCM
+            # ngày 16-11, Ủy ban MTTQ …" is where the gathering was held)
+            continue
         unit = registry.province(name, scheme=OLD_SCHEME)
         last = text[words[-1][0] : words[-1][1]]
         if unit is None and len(words) > 1 and _CITY_ABBREVIATION.fullmatch(last):  # "Hội LHPN TPHCM"
