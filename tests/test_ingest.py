@@ -4061,3 +4061,13 @@ def test_a_leader_named_in_another_paragraph_is_said_to_be_so():
         "Trưởng đoàn / chủ trì “Nguyễn Văn Thử” lấy theo chức danh nêu ở đoạn khác của bài, không phải đoạn của sự "
         "kiện này: người nhập kiểm tra." in conference.notes
     )
+
+
+def test_a_deadline_set_by_a_named_day_dates_no_gathering():
+    """Fresh text vr02: "Dự kiến Đại hội phụ nữ cấp cơ sở sẽ hoàn thành trước ngày Sinh nhật Bác (19/5)." is a
+    deadline; it pushed aside the month the point congress was held ("Trong tháng 2/2006, … Đại hội phụ nữ điểm")."""
+    text = (
+        "Đại hội phụ nữ cơ sở\n\nTrong tháng 2/2006, Hội LHPN tỉnh đã tổ chức thành công Đại hội phụ nữ điểm cơ sở tại "
+        "xã Nam Sơn.\n\nDự kiến Đại hội phụ nữ cấp cơ sở sẽ hoàn thành trước ngày Sinh nhật Bác (19/5).\n"
+    )
+    assert event_keys(extract_text(text, None, published="2006-04-11")) == {"2006-02"}

@@ -207,7 +207,7 @@ _DEADLINE = re.compile(
     r"\b(?:(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
-    r"(?:(?:ngày|tháng)\s+)?$"
+    r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
 )
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
 # "từ ngày 03/10 đến hết ngày 07/10/2022": a span closed "đến hết ngày" is no "as of" day.
