@@ -22,13 +22,16 @@ from danvan.ingest.numbers import clean, parse_number
 from danvan.model import (
     BODY_LEVELS,
     DATE_PRECISIONS,
+    DOCUMENT_SPEC,
     DOCUMENT_TYPES,
     NEW_SCHEME,
+    OBSERVATION_SPEC,
     OLD_SCHEME,
     QUALIFIERS,
     SCHEMES,
     STATUSES,
     VISIT_KINDS,
+    VISIT_SPEC,
     record_day,
     scheme_on,
 )
@@ -275,6 +278,15 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
         if c in HEADERS and c not in NOT_EDITED and c != "id" and row.get(c) not in (None, "")
     ]
     st.markdown("  \n".join(lines))
+    # a field the data contract requires and the item lacks: said before N accepts what a save would refuse
+    spec = {"visits": VISIT_SPEC, "documents": DOCUMENT_SPEC, "observations": OBSERVATION_SPEC}[part]
+    missing = [
+        t(HEADERS[c], lang)
+        for c in REVIEW_COLUMNS[part]
+        if c in HEADERS and c not in ("id", "quote") and spec.get(c, ("", False))[1] and row.get(c) in (None, "")
+    ]
+    if missing:
+        st.warning(t("q_missing", lang, fields=", ".join(missing)), icon=":material/edit:")
     for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
         st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):

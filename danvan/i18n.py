@@ -695,6 +695,10 @@ QUEUE: Texts = {
         "Source text (highlighted: what the draft quotes)",
     ),
     "q_cell": ("Ô bảng", "Table cell"),
+    "q_missing": (
+        "Còn thiếu: {fields}. Bấm Sửa (S) để điền; mục thiếu trường bắt buộc sẽ không lưu được.",
+        "Missing: {fields}. Press Edit (S) to fill in; an item missing a required field cannot be saved.",
+    ),
     "q_cell_header": ("Tiêu đề cột", "Column header"),
     "q_decided": ("Đã quyết định: {state} — {who}", "Decided: {state} — {who}"),
     "q_reviewing": ("đang duyệt", "in review"),

@@ -476,3 +476,18 @@ def test_a_document_the_data_has_is_said_not_written_again(app_entry, monkeypatc
     assert said[-1] == f"Đã lưu {entry.total - 1} mục. Mọi mục đã duyệt: bản nháp đã nhận."
     documents = danvan.load(data).documents
     assert documents.filter(documents["code"] == "25-NQ/TW")["source"].to_list() == ["s03"]  # the first, kept
+
+
+def test_a_card_says_which_required_field_is_missing(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: "Huyện Bảo Lâm" (Cao Bằng's or Lâm Đồng's) came without a province, the card said
+    nothing, N accepted it, and only the save refused it ("Tỉnh: thiếu trường bắt buộc")."""
+    table = tmp_path / "bao-lam.csv"
+    table.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận năm 2023\nHuyện Bảo Lâm,5\n", encoding="utf-8")
+    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    said = [w.value for w in at.warning]
+    assert "Còn thiếu: Tỉnh, Kỳ. Bấm Sửa (S) để điền; mục thiếu trường bắt buộc sẽ không lưu được." in said, said
+    filled = {"observations/0": {"province": "04", "period": "2023"}}  # the curator fills them in
+    q.decide(entry, {"observations/0": "accepted"}, filled)
+    at.run()
+    assert not [w for w in at.warning if w.value.startswith("Còn thiếu")]
