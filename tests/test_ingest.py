@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from danvan.ingest import Draft, event_model, extract_file, extract_text, load_registry
+from danvan.ingest import Draft, event_model, extract_file, extract_text, load_indicators, load_registry
 from danvan.ingest.dates import anniversaries, find_dates, sentence_year, years_spoken_of
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import event_keys, load_labels, run, summarise
@@ -4071,3 +4072,35 @@ def test_a_deadline_set_by_a_named_day_dates_no_gathering():
         "xã Nam Sơn.\n\nDự kiến Đại hội phụ nữ cấp cơ sở sẽ hoàn thành trước ngày Sinh nhật Bác (19/5).\n"
     )
     assert event_keys(extract_text(text, None, published="2006-04-11")) == {"2006-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        # a curator's walk-through: "mô hình, điển hình" is one phrase, its verb after the pair ("new:mô hình" before)
+        (
+            "Năm 2023, toàn tỉnh Cao Bằng có 345 mô hình, điển hình “Dân vận khéo” được xây dựng, thực hiện; tỷ lệ hộ "
+            "nghèo giảm còn 18,5%.",
+            345,
+            "dvk_models_built",
+        ),
+        # the name that explains "đạt hiệu quả", not the shorter one without it (tuning text p42)
+        ("Năm 2023, toàn huyện có 201 mô hình, điển hình “Dân vận khéo” đạt hiệu quả.", 201, "dvk_models_effective"),
+        # a list's next item after the comma stays apart
+        ("Năm 2023, có 20 mô hình, 15 điển hình được công nhận.", 15, "dvk_models_recognized"),
+    ],
+)
+def test_a_value_takes_the_indicator_its_whole_phrase_names(registry, text, value, indicator):
+    indicators = load_indicators(ROOT / "data")
+    drafted = extract_text(text, registry, indicators=indicators).observations
+    assert [o.indicator for o in drafted if o.value == value] == [indicator]
+
+
+def test_indicator_agreement_floor():
+    """scripts/indicator_agreement.py on the curated values: 42 right, 3 another indicator, 45 new (was 39, 4, 47
+    before the phrase rules above); a floor a little under, so that a change that confuses indicators is seen."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "indicator_agreement.py")], capture_output=True, text=True, check=True
+    )
+    counts = dict(re.findall(r"(\w+) (\d+)", done.stdout.strip().splitlines()[-1]))
+    assert int(counts["right"]) >= 41 and int(counts["other"]) <= 3, done.stdout

@@ -244,8 +244,9 @@ def test_queue_page_decides_item_by_item_and_saves_the_accepted(app_entry, monke
     at.button(key="queue_take").click().run()  # the conference
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
     card = _card(at)
-    assert "**Mục 2/4 · Số liệu trích được** — chưa duyệt" in card and r"chỉ tiêu chưa có\: “mô hình”" in card
-    at.button(key="queue_drop").click().run()  # 201 models and exemplars: no such indicator
+    assert "**Mục 2/4 · Số liệu trích được** — chưa duyệt" in card
+    assert "**Chỉ tiêu:** Mô hình, điển hình “Dân vận khéo” được triển khai hiệu quả" in card  # "đạt hiệu quả"
+    at.button(key="queue_drop").click().run()  # 201 models and exemplars: rejected here
     card = _card(at)
     assert "Mục 3/4" in card and "**Chỉ tiêu:** Mô hình, điển hình “Dân vận khéo” hiện có" in card and "147" in card
     at.button(key="queue_take").click().run()  # the 147 models
@@ -289,13 +290,14 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
         "visits/0": {"summary": "Hội nghị tổng kết công tác dân vận huyện Đất Đỏ"}
     }
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
-    at.button(key="queue_take").click().run()  # the 201 models and exemplars, with an indicator that does not exist
+    q.decide(entry, {"observations/2": "accepted"})  # the 54 exemplars, with an indicator that does not exist
+    at.run()
     before = (data / "visits.yaml").read_bytes()
     at.text_input(key=f"queue_note_{entry.id}").input("thử")
     at.button(key="queue_accept").click().run()
     assert at.error[0].value == "Chưa lưu gì: dữ liệu mới có 1 lỗi."
     listed = [m.value.replace("\\", "") for m in at.main.markdown if m.value.startswith("- Mục ")]
-    assert listed == ["- Mục 2/4 (Số liệu trích được): Chỉ tiêu: không có chỉ tiêu 'new:mô hình'"]  # named, wrapped
+    assert listed == ["- Mục 4/4 (Số liệu trích được): Chỉ tiêu: không có chỉ tiêu 'new:điển hình'"]  # named, wrapped
     assert (data / "visits.yaml").read_bytes() == before
     assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
 

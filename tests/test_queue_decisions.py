@@ -18,8 +18,8 @@ from danvan.model import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bà Rịa - Vũng Tàu, 13/12/2023 (a tuning text of the extraction set): a conference of huyện Đất Đỏ, then the 201
-# models and exemplars (proposing an indicator that does not exist), the 147 models (dvk_models_active) and the 54
-# exemplars (proposing one).
+# models and exemplars "đạt hiệu quả" (dvk_models_effective), the 147 models (dvk_models_active) and the 54
+# exemplars (proposing an indicator that does not exist).
 ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p42.txt"
 SOURCE = SourceEntry("n50", "Huyện Đất Đỏ: công tác dân vận đem lại hiệu quả thiết thực", published="2023-12-14")
 
@@ -37,7 +37,8 @@ def test_the_draft_has_the_items_the_tests_rely_on(entry):
     draft = entry.draft()
     assert q.item_keys(draft) == ["visits/0", "observations/0", "observations/1", "observations/2"]
     assert draft.visits[0].province == "77" and draft.observations[1].indicator == "dvk_models_active"
-    assert draft.observations[0].indicator == "new:mô hình" and draft.observations[2].indicator.startswith("new:")
+    assert draft.observations[0].indicator == "dvk_models_effective"
+    assert draft.observations[2].indicator == "new:điển hình"
     assert (entry.total, entry.decided, entry.status) == (4, 0, "new")
 
 
@@ -114,7 +115,7 @@ def test_saved_items_are_not_saved_twice_and_the_last_decision_accepts_the_draft
     q.decide(
         entry,
         {"observations/2": "rejected", "observations/0": "accepted"},
-        {"observations/0": {"indicator": "dvk_models_effective"}},  # 201 models and exemplars "đạt hiệu quả"
+        {"observations/0": {"qualifier": None}},  # an edit kept with the decision
     )
     saved = q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="lần 2")
     assert set(saved.files) == {"observations.yaml"}  # the source and the visit are already there
@@ -140,16 +141,16 @@ def test_a_rejected_item_is_never_written(entry, data_copy):
 
 
 def test_an_item_that_does_not_check_out_names_itself_and_nothing_is_written(entry, data_copy):
-    q.decide(entry, {"visits/0": "accepted", "observations/0": "accepted"})  # "mô hình": no such indicator
+    q.decide(entry, {"visits/0": "accepted", "observations/2": "accepted"})  # "điển hình": no such indicator
     before = {name: (data_copy / name).read_bytes() for name in ("visits.yaml", "observations.yaml", "sources.yaml")}
     with pytest.raises(DataError) as err:
         q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
     by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
-    assert list(by_item) == ["observations/0"]
-    assert "không có chỉ tiêu 'new:mô hình'" in by_item["observations/0"][0].message
+    assert list(by_item) == ["observations/2"]
+    assert "không có chỉ tiêu 'new:điển hình'" in by_item["observations/2"][0].message
     assert {name: (data_copy / name).read_bytes() for name in before} == before
     assert not (data_copy / "sources" / "n50.txt").exists()
-    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/0": "accepted"}
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/2": "accepted"}
 
 
 def test_the_tables_changes_become_decisions_and_edits(entry):

@@ -1739,6 +1739,11 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
         if sum(1 for share in found.values() if share) < min(2, len(name)):
             continue  # one shared syllable is no match: "văn hóa" is not "số hóa"
         score = sum(name[word] * share for word, share in found.items()) / sum(name.values())
+        # and how much of the number's own phrase the name explains: "201 mô hình, điển hình … đạt hiệu quả" is the
+        # name with "hiệu quả", not the shorter one that lacks it
+        phrase = [w for w in near if w not in _INDICATOR_FILLER]
+        explained = sum(1 for w in phrase if w in name) / len(phrase) if phrase else 1.0
+        score = score * (0.8 + 0.2 * explained)
         if score > best_score:
             best, best_score = indicator.get("id"), score
     return best if best and best_score >= 0.5 else f"new:{subject}"
@@ -1766,8 +1771,13 @@ def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
     numbers = list(re.finditer(r"\d+(?:[.,]\d+)*", before))
     before = before[numbers[-1].end() :] if numbers else before
     after = text[measure.end : clause_end]
-    stop = re.search(r"\d|[,;(]", after)  # the noun phrase of this number, not the next item of a list
+    stop = _PHRASE_END.search(after)  # the noun phrase of this number, not the next item of a list
     return before, after[: stop.start()] if stop else after
+
+
+# The end of a number's noun phrase: a digit, a semicolon, a bracket or a comma, but not the comma of a pair the
+# indicators' names also join ("345 mô hình, điển hình “Dân vận khéo” được xây dựng", "tập thể, cá nhân").
+_PHRASE_END = re.compile(r"\d|[;(]|,(?!\s*(?:điển\s+hình|cá\s+nhân|tập\s+thể)\b)")
 
 
 def _words(text: str) -> list[str]:
