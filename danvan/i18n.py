@@ -1034,6 +1034,14 @@ LEADER: Texts = {
     "fu_saved": ("Đã lưu vào {files}.", "Saved to {files}."),
     "fu_failed": ("Không lưu được: {n} lỗi, không có gì bị ghi.", "Not saved: {n} problems, nothing was written."),
     "fu_need_reason": ("Hãy ghi lý do lưu.", "Please write why."),
+    "changes_more_visits": (
+        "Còn {n} sự kiện mới khác, cũ hơn các sự kiện trên: xem trên Dòng thời gian.",
+        "{n} more new events, older than those above: see the Timeline.",
+    ),
+    "changes_more_values": (
+        "Còn {n} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu]({link}) có mọi số liệu của bộ lọc.",
+        "{n} more new values are not listed here; the [Data]({link}) page has every value of the filter.",
+    ),
     "changes_undated": (
         "{n} nguồn không ghi ngày đăng nên không xếp được theo ngày.",
         "{n} sources have no publication date and cannot be placed.",

@@ -42,6 +42,7 @@ assert found is not None
 
 
 published = dict(current.catalog.sources.select("source_id", "published").iter_rows())
+LISTED = 30  # items listed under each heading; the counts above are of all of them
 
 
 def basis(row: dict) -> str:
@@ -69,7 +70,7 @@ else:
         st.subheader(t("changes_visits"))
         if found.visits.is_empty():
             st.caption(t("none"))
-        for visit in found.visits.head(30).iter_rows(named=True):
+        for visit in found.visits.head(LISTED).iter_rows(named=True):
             with st.container(border=True):
                 st.markdown(
                     f"**{fmt.visit_date(visit)}** · "
@@ -80,16 +81,23 @@ else:
                     f"{basis(visit)} · [{t('page_timeline')}]"
                     f"({current.link('dong-thoi-gian', {'su_kien': visit['visit_id']})})"
                 )
+        if found.visits.height > LISTED:  # the newest are listed; the count above is all of them
+            st.caption(t("changes_more_visits", n=fmt.number(found.visits.height - LISTED, lang=lang)))
         st.subheader(t("changes_values"))
         if found.observations.is_empty():
             st.caption(t("none"))
-        for obs in found.observations.head(30).iter_rows(named=True):
+        for obs in found.observations.head(LISTED).iter_rows(named=True):
             place = ui.place(current, obs)  # "huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)"
             label = obs[name_column(lang)] + (f" — {value_text(obs['breakdown'], lang)}" if obs["breakdown"] else "")
             value = fmt.value(obs["value"], obs["unit"], lang, obs["qualifier"])
             st.markdown(
                 f"- **{ui.plain(label)}**: {value} · {ui.plain(place)} · "
                 f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'], lang)} · {basis(obs)}"
+            )
+        if found.value_count > min(LISTED, found.observations.height):
+            more = found.value_count - min(LISTED, found.observations.height)
+            st.caption(
+                t("changes_more_values", n=fmt.number(more, lang=lang), link=current.link("du-lieu", {})),
             )
     with right:
         st.subheader(t("changes_sources"))

@@ -592,3 +592,12 @@ def test_the_filters_offer_no_english_select_all(entry):
 def test_an_empty_timeline_under_a_level_choice_says_to_clear_it(entry):
     shown = text(open_page(entry, "dong-thoi-gian", cap="commune"))
     assert "; sự kiện: Cấp xã). Hãy bỏ bớt lựa chọn trong “Lọc sự kiện” (cấp, loại, cơ quan)" in shown
+
+
+def test_what_changed_says_how_many_values_it_does_not_list(entry):
+    """A leader's walk-through: "Số liệu mới 50" above a list of 30, with no word of the other 20."""
+    at = open_page(entry, "thay-doi", nam="2017-2024")
+    count = int({m.label: m.value for m in at.metric}["Số liệu mới"].replace(".", ""))
+    listed = [line for line in text(at).splitlines() if line.startswith("- **")]
+    assert count > 30 and len(listed) == 30
+    assert f"Còn {count - 30} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu](du-lieu) có mọi số" in text(at)
