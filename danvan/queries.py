@@ -726,9 +726,18 @@ def documents_in(catalog: Catalog, flt: Filter, referenced: list[str], source_id
 
 
 def document_references(vis: pl.DataFrame) -> pl.DataFrame:
-    """One row per (visit, document it references), in the order of `vis` (newest first)."""
+    """One row per (visit, document it references), in the order of `vis` (newest first), with the visit's date as
+    every page writes it (`when`: "~28/05/2020", "~01–02/2020", not 01/01/2020 as if the day were known)."""
     return vis.select(
-        "visit_id", "date_start", "body", "province_name", "display_name", "district", "commune", pl.col("documents")
+        "visit_id",
+        "date_start",
+        fmt.visit_date_expr().alias("when"),
+        "body",
+        "province_name",
+        "display_name",
+        "district",
+        "commune",
+        pl.col("documents"),
     ).explode("documents")
 
 

@@ -12,6 +12,7 @@ from danvan.exports import tables as export
 from danvan.filter import file_stem
 
 ROWS = 2000  # rows shown on screen; the downloads have them all
+DATE_WIDTH = 96  # pixels: "29/02/2020" whole at the table's font
 
 current = view.current()
 ui.header(current, "page_data")
@@ -46,7 +47,11 @@ for key, frame, stem, table in (
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     # Sources by title and places with their kind; a value that contradicts its own ratio is flagged beside it.
     screen = table(frame.head(ROWS), lang, current.catalog, labels=labels)
-    st.dataframe(shown(screen), hide_index=True, placeholder="—")
+    # a date is read whole: a short header ("Đến ngày") made its column too narrow for "29/02/2020"
+    days = {
+        c: st.column_config.TextColumn(c, width=DATE_WIDTH) for c, dtype in screen.schema.items() if dtype == pl.Date
+    }
+    st.dataframe(shown(screen), hide_index=True, placeholder="—", column_config=days)
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
     st.download_button(
         t(CSV.label),

@@ -60,7 +60,7 @@ for doc in documents.iter_rows(named=True):
             st.caption(t("none"))
         for ref in refs.head(LISTED).iter_rows(named=True):
             where = ui.host(current, ref, places) or "—"
-            st.markdown(f"- {fmt.date(ref['date_start'])} — {ui.plain(ref['body'])} → {where}")
+            st.markdown(f"- {ref['when']} — {ui.plain(ref['body'])} → {where}")
         if refs.height > LISTED:
             st.caption(t("doc_more_visits", n=fmt.number(refs.height - LISTED, lang=current.lang)))
         st.markdown(f"**{t('doc_sources')}:**")

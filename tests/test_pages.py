@@ -211,6 +211,9 @@ def test_data_page_tables_and_downloads(entry):
     at = open_page(entry, "du-lieu", tinh="20")
     visits = at.dataframe[0].value
     assert visits["Ngày"].to_list() == ["25/04/2024"]
+    # a date column wide enough for a whole date (a leader's walk-through read "29/02/202" under "Đến ngày")
+    widths = {name: c.get("width") for name, c in json.loads(at.dataframe[0].proto.columns).items()}
+    assert widths["Ngày"] == widths["Đến ngày"] == 96
     values = at.dataframe[1].value
     assert "1.145" in values["Giá trị"].to_list() and "81,77" in values["Giá trị"].to_list()
     assert [b.proto.disabled for b in at.get("download_button")] == [False, False, False]  # two CSV, one Excel
@@ -601,3 +604,11 @@ def test_what_changed_says_how_many_values_it_does_not_list(entry):
     listed = [line for line in text(at).splitlines() if line.startswith("- **")]
     assert count > 30 and len(listed) == 30
     assert f"Còn {count - 30} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu](du-lieu) có mọi số" in text(at)
+
+
+def test_documents_date_their_visits_as_every_page_does(entry):
+    """A leader's walk-through: under 290-QĐ/TW, "28/05/2020 — …" and "01/01/2020 — Ban Chỉ đạo …" where the profile
+    and the recommendations write "~28/05/2020" and "~01–02/2020"."""
+    shown = text(open_page(entry, "van-ban", tim_vb="290"))
+    assert "- ~28/05/2020 — Ban Chỉ đạo Trung ương tổng kết Quyết định số 290-QĐ/TW → Bắc Kạn" in shown
+    assert "- ~01–02/2020 — " in shown and "- 01/01/2020" not in shown
