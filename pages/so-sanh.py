@@ -106,6 +106,7 @@ else:
         color_column="series",
         lang=lang,
         unit=unit,
+        per_year=per_year,
     )
     st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
 

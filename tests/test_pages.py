@@ -179,6 +179,9 @@ def test_compare_per_year(entry):
     assert "381,7/năm" in table["Giá trị"].to_list()
     # the quotes are read whole: rows tall enough for a sentence to wrap (it was cut off mid-word)
     assert at.dataframe[0].proto.row_height >= 100 and table["Trích nguyên văn"].str.len().max() > 60
+    # the chart's axis says it too (a leader's walk-through: bars of "381,7/năm" over an axis of "số lượng")
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["layout"]["xaxis"]["title"]["text"] == "số lượng/năm"
 
 
 def test_map_indicator_mode_and_legend(entry):

@@ -208,10 +208,11 @@ def make_compare_figure(
     color_column: str,
     lang: str,
     unit: str,
+    per_year: bool = False,
 ) -> go.Figure:
     """Horizontal bars, one per (unit, period), the value printed beside each bar, coloured by period; money in tỷ
-    đồng; the axis names its unit (a percentage on each tick) and reaches a fifth past the longest bar, so that its
-    value is never cut off."""
+    đồng; the axis names its unit ("số lượng/năm" for values divided by their period's years) and a percentage is on
+    each tick; it reaches a fifth past the longest bar, so that its value is never cut off."""
     fig = go.Figure()
     scale = 1e9 if unit == "vnd" else 1.0
     for i, group in enumerate(rows.partition_by(color_column, maintain_order=True)):
@@ -233,7 +234,8 @@ def make_compare_figure(
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     longest = (rows.select(pl.col(value_column).max()).item() or 0) / scale
     fig.update_xaxes(
-        title=None if unit == "percent" else t("unit_" + unit, lang),  # "tỷ đồng", "số lượng"; a % is on each tick
+        # "tỷ đồng", "số lượng", "số lượng/năm"; a % is on each tick
+        title=None if unit == "percent" else t("unit_" + unit, lang) + (t("per_year_suffix", lang) if per_year else ""),
         ticksuffix="%" if unit == "percent" else "",
         range=[0, longest * 1.2 or 1],
         tickformat=",",
