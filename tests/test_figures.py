@@ -348,3 +348,16 @@ def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
         assert west < label["position"][0] - half and label["position"][0] + half < east, label["text"]
     assert west < 102.14  # and Điện Biên, the country's west, is in view
     assert not math.isnan(east)
+
+
+def test_a_timeline_hover_is_broken_into_lines_a_laptop_shows_whole(catalog):
+    """A leader's walk-through: the hover of the 5/2020 inspections, one line of 150 characters for the delegation's
+    head, ran past both edges of the chart ("ỉ đạo Trung ương tổng kết …")."""
+    visits = queries.visits(catalog, Filter(provinces=("06",))).with_columns(charts.timeline_hover("vi"))
+    hover = visits["hover"][0]
+    lines = hover.split("<br>")
+    assert "Điểu K’Ré" in hover or "Điểu K'Ré" in hover
+    assert max(len(line) for line in lines) <= 75, lines
+    assert "Phó Trưởng ban Thường trực Ban Chỉ đạo Trung ương tổng kết" in hover.replace("<br>", " ")  # all kept
+    short = queries.visits(catalog, Filter(provinces=("20",))).with_columns(charts.timeline_hover("vi"))["hover"][0]
+    assert "Triệu Tài Vinh, Phó Trưởng Ban Dân vận Trung ương<br>" in short  # a short line is left whole

@@ -97,6 +97,7 @@ def make_timeline_figure(
                 name=label,
                 customdata=rows.select("visit_id", "hover").to_numpy(),
                 hovertemplate="%{customdata[1]}<extra></extra>",
+                cliponaxis=False,  # a visit near the axis's end is drawn whole, not cut in half
                 marker={
                     "size": 22,
                     "symbol": SYMBOLS[i % len(SYMBOLS)],
@@ -253,6 +254,15 @@ def escaped(expr: pl.Expr) -> pl.Expr:
     )
 
 
+HOVER_LINE = 56  # characters: a hover label's line, so that the label stays narrower than a laptop's chart
+
+
+def wrapped(expr: pl.Expr) -> pl.Expr:
+    """Hover text broken into lines of about HOVER_LINE characters at spaces: Plotly never wraps a label, and a
+    leader's title of 150 characters ran past both edges of the chart."""
+    return expr.str.replace_all(rf"(\S.{{{HOVER_LINE - 16},{HOVER_LINE}}}?) (.{{12}})", "${1}<br>${2}")
+
+
 def compare_labels(
     rows: pl.DataFrame,
     lang: str,
@@ -375,11 +385,11 @@ def timeline_hover(lang: str, places: pl.DataFrame | None = None, *, labels: pl.
         "<b>{}</b> · {}<br>{}<br>{}: {}<br>{}: {}<br>{}: {}",
         fmt.visit_date_expr(),  # "30–31/05/2017"; "~28/05/2020" for an estimated day
         _kind_label(lang),
-        escaped(pl.col("body")),
+        wrapped(escaped(pl.col("body"))),
         pl.lit(t("leader", lang)),
-        escaped(pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", ")).fill_null(na),
+        wrapped(escaped(pl.concat_str([pl.col("leader_name"), pl.col("leader_title")], separator=", "))).fill_null(na),
         pl.lit(t("host", lang)),
-        escaped(host),
+        wrapped(escaped(host)),
         pl.lit(t("documents_short", lang)),
         pl.col("documents").list.join(", ").replace("", "—"),
     ).alias("hover")
