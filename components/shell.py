@@ -12,13 +12,15 @@ from .ui import plain
 
 # Every page: the top of the page and the sidebar's filter within a laptop's 768 pixels (Streamlit's own paddings are
 # for tall screens), the white top bar no taller than its menu (at 60 pixels it hid the acute of "Bắc" in a laptop's
-# title, which starts 31 pixels down); the profile printed in whole blocks, visits expanded;
+# title, which starts 31 pixels down); captions dark enough for a projector (Streamlit's 0.6 opacity gave 3.9:1, they
+# carry periods and sources); the profile printed in whole blocks, visits expanded;
 # no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays); no "Press Enter to
 # submit form" under a text box (Streamlit writes it in English only).
 SCREEN_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: clamp(1.2rem, 4vh, 3rem) !important;
   padding-bottom: 2rem !important; }
 header[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !important; }
+[data-testid="stCaptionContainer"] { opacity: 0.82 !important; }
 [data-testid="stSidebarHeader"] { height: 2.2rem !important; padding-top: 0.6rem !important;
   padding-bottom: 0 !important; }
 [data-testid="stSidebarUserContent"] { padding-top: 0.4rem !important; }

@@ -318,3 +318,15 @@ def test_a_laptops_title_is_not_under_the_top_bar(server, browser):
     assert bar < title - 4, (bar, title)  # the title's marks stand clear of the bar
     assert visit.page.locator("h1").first.inner_text() == "Hồ sơ tỉnh Bắc Kạn"
     visit.check("laptop-profile")
+
+
+def test_captions_are_dark_enough_for_a_projector(server, browser):
+    """A leader's walk-through: the captions that carry a figure's period and source were light grey (Streamlit's
+    0,6 opacity: about 3,9:1 against white)."""
+    visit = Visit(browser, server)
+    visit.open("")
+    opacity = visit.page.locator('[data-testid="stCaptionContainer"]').first.evaluate(
+        "e => parseFloat(getComputedStyle(e).opacity)"
+    )
+    assert opacity >= 0.8
+    visit.check("captions")
