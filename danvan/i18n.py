@@ -1034,6 +1034,10 @@ LEADER: Texts = {
     "fu_saved": ("Đã lưu vào {files}.", "Saved to {files}."),
     "fu_failed": ("Không lưu được: {n} lỗi, không có gì bị ghi.", "Not saved: {n} problems, nothing was written."),
     "fu_need_reason": ("Hãy ghi lý do lưu.", "Please write why."),
+    "map_placeless": (
+        "{n} sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính).",
+        "{n} events name no province where they were held, so they are not on the map (other pages count them).",
+    ),
     "changes_more_visits": (
         "Còn {n} sự kiện mới khác, cũ hơn các sự kiện trên: xem trên Dòng thời gian.",
         "{n} more new events, older than those above: see the Timeline.",

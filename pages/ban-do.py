@@ -83,6 +83,10 @@ with legend_col:
         periods = values.select("period_start", "period_end").unique()
         if mode == "visits":
             st.caption(t("map_period", period=f"{current.flt.years[0]}–{current.flt.years[1]}"))
+            # the overview counts every event; one held at no province's place has no dot here
+            placeless = current.visits()["province_code"].null_count()
+            if placeless:
+                st.caption(t("map_placeless", n=fmt.number(placeless, lang=lang)))
         elif periods.height == 1:
             st.caption(t("map_period", period=fmt.period(periods["period_start"][0], periods["period_end"][0], lang)))
         else:

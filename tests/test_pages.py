@@ -615,3 +615,12 @@ def test_documents_date_their_visits_as_every_page_does(entry):
     shown = text(open_page(entry, "van-ban", tim_vb="290"))
     assert "- ~28/05/2020 — Ban Chỉ đạo Trung ương tổng kết Quyết định số 290-QĐ/TW → Bắc Kạn" in shown
     assert "- ~01–02/2020 — " in shown and "- 01/01/2020" not in shown
+
+
+def test_the_map_says_which_events_it_cannot_place(entry):
+    """A leader's walk-through: the overview counts 11 events, the map's dots 10 (the central session of
+    ~01–02/2020 names no province), and nothing said why."""
+    assert "1 sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính)." in text(
+        open_page(entry, "ban-do")
+    )
+    assert "không ghi tỉnh nơi diễn ra" not in text(open_page(entry, "ban-do", tinh="20"))
