@@ -52,7 +52,11 @@ def _outcome(view: View, row: dict) -> None:
         low_value = fmt.value(row["low"], row["unit"], lang, row["low_qualifier"])
         high_value = fmt.value(row["high"], row["unit"], lang, row["high_qualifier"])
         # a range only within one period: a year's 306 and three years' 1.145 are two figures, not "306 – 1.145"
-        value = f"{low_value} – {high_value}" if row["one_period"] else f"{low_value} · {high_value}"
+        value = (
+            f"{low_value} – {high_value}"
+            if row["one_period"]
+            else t("results_two_values", low=low_value, high=high_value)
+        )
         low, high = ui.host(view, row["low_unit"]), ui.host(view, row["high_unit"])
         if row["one_period"]:
             detail = t("results_range", n=row["places"], low=low, high=high, period=period)
@@ -64,6 +68,8 @@ def _outcome(view: View, row: dict) -> None:
                 high=high,
                 low_period=fmt.period(*row["low_period"].values(), lang),
                 high_period=fmt.period(*row["high_period"].values(), lang),
+                low_value=low_value,
+                high_value=high_value,
             )
     st.markdown(f"**{ui.plain(name)}**")  # the whole name, wrapped: a metric's label is cut with "…"
     st.metric(ui.plain(name), value, label_visibility="collapsed")

@@ -968,10 +968,12 @@ LEADER: Texts = {
         "{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",
         "{n} provinces report: lowest {low}, highest {high} · Period {period}",
     ),
+    "results_two_values": ("{low} và {high}", "{low} and {high}"),  # two figures of their own periods, not a range
     "results_range_periods": (
-        "{n} tỉnh báo cáo, mỗi nơi một kỳ số liệu: thấp nhất {low}, kỳ {low_period}; cao nhất {high}, kỳ {high_period}",
-        "{n} provinces report, each for its own period: lowest {low}, period {low_period}; highest {high}, period "
-        "{high_period}",
+        "{n} tỉnh báo cáo, mỗi nơi một kỳ số liệu nên không so sánh được: {low_value} là của {low}, kỳ {low_period}; "
+        "{high_value} của {high}, kỳ {high_period}",
+        "{n} provinces report, each for its own period, so they do not compare: {low_value} is {low}'s, period "
+        "{low_period}; {high_value} {high}'s, period {high_period}",
     ),
     "results_achieved": (
         "Đạt **{share}** chỉ tiêu kế hoạch ({target}).",

@@ -470,14 +470,19 @@ def test_overview_results_across_provinces_show_the_range(entry):
     shown = text(open_page(entry, "overview", nam="2017-2024"))
     # two figures of their own periods, not a range "306 – 1.145" (a year's and three years' figures; a leader's
     # walk-through); "Kỳ 2021–2023" for both would date Hà Nam's 2022 figure wrongly
-    assert "306 · 1.145" in shown and "306 – 1.145" not in shown
+    assert "306 và 1.145" in shown and "306 – 1.145" not in shown
+    # and they are not ranked against each other (a third walk-through read "thấp nhất Hà Nam, kỳ 2022; cao nhất …")
+    assert "mỗi nơi một kỳ số liệu nên không so sánh được: 306 là của Hà Nam, kỳ 2022; 1.145 của Lạng Sơn" in shown
     # each with the sentence it is quoted from (the card had none)
     assert "306 mô hình “Dân vận khéo” của các cơ quan, tổ chức, đơn vị" in shown
     assert "có 1.291 mô hình Dân vận khéo được đăng ký thực hiện và có 1.145 mô hình được công nhận" in shown
-    assert "2 tỉnh báo cáo, mỗi nơi một kỳ số liệu: thấp nhất Hà Nam, kỳ 2022; cao nhất Lạng Sơn, kỳ 2021–2023" in shown
+    assert (
+        "2 tỉnh báo cáo, mỗi nơi một kỳ số liệu nên không so sánh được: 306 là của Hà Nam, kỳ 2022; 1.145 của Lạng "
+        "Sơn, kỳ 2021–2023" in shown
+    )
     merged = text(open_page(entry, "overview", nam="2017-2024", ranh_gioi="34"))
     # under the 34-unit scheme Hà Nam's figure is not Ninh Bình's: both names, as every other view writes them
-    assert "thấp nhất Ninh Bình (trước đây: Hà Nam), kỳ 2022;" in merged
+    assert "306 là của Ninh Bình (trước đây: Hà Nam), kỳ 2022;" in merged
 
 
 def test_a_figure_the_source_gives_as_hon_or_gan_is_never_shown_as_exact(entry):
