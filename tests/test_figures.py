@@ -340,6 +340,8 @@ def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
         "Quần đảo Hoàng Sa\n(Đà Nẵng)",
         "Quần đảo Trường Sa\n(Khánh Hòa)",
     ]
+    # Hoàng Sa's above its islands (below them it began on Quảng Nam's coast: a leader's walk-through)
+    assert [(label["baseline"], label["offset"][1] < 0) for label in labels] == [("bottom", True), ("top", False)]
     view, width = maps.NARROW_VIEW, 330
     degrees_per_pixel = 360 / (512 * 2**view.zoom)
     west, east = view.longitude - width / 2 * degrees_per_pixel, view.longitude + width / 2 * degrees_per_pixel

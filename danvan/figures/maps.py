@@ -32,6 +32,7 @@ VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_
 # that Trường Sa's label is not cut at the map's right edge ("Quần đảo Hoàng Sa (Đà Nẵ" at zoom 4 over 108,6°E).
 NARROW_VIEW = pdk.ViewState(longitude=110.2, latitude=15.8, zoom=3.7, min_zoom=3.5, max_zoom=9)
 LABEL_SIZE = 15  # pixels
+HOANG_SA_PROVINCE = "48"  # Đà Nẵng, whose archipelago's label sits above it
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
 MAP_STYLE = "/app/static/map-style.json"
 # Plain text: Streamlit shows it with innerText, so names and quotes from sources can never become markup.
@@ -117,11 +118,18 @@ def _coloured(
         props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
     points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
     island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
+    # Hoàng Sa's label above its islands: below them, at a narrow map's zoom, it ran onto the coast of Quảng Nam
+    # (Trường Sa's, far from land, stays below its islands)
     labels = [
         {
             "position": f["geometry"]["coordinates"],
             "text": f["properties"]["label"],
             "tooltip": f["properties"]["tooltip"],
+            **(
+                {"baseline": "bottom", "offset": [0, -12]}
+                if f["properties"]["province_code"] == HOANG_SA_PROVINCE
+                else {"baseline": "top", "offset": [0, 14]}
+            ),
         }
         for f in points
         if f["properties"].get("kind") == "label"
@@ -255,8 +263,8 @@ def make_map_deck(
             # Quoted, because pydeck turns a bare string into an accessor expression.
             character_set="'auto'",
             get_text_anchor="'middle'",
-            get_alignment_baseline="'top'",
-            get_pixel_offset=[0, 14],
+            get_alignment_baseline="baseline",  # each label's own (a field of its row)
+            get_pixel_offset="offset",
             font_family="'sans-serif'",
             font_weight=600,
         ),
