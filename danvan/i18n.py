@@ -1036,6 +1036,14 @@ LEADER: Texts = {
     "fu_saved": ("Đã lưu vào {files}.", "Saved to {files}."),
     "fu_failed": ("Không lưu được: {n} lỗi, không có gì bị ghi.", "Not saved: {n} problems, nothing was written."),
     "fu_need_reason": ("Hãy ghi lý do lưu.", "Please write why."),
+    "compare_part_over_whole": (
+        "Nguồn ghi một phần lớn hơn tổng của nó (cả hai đúng như nguồn viết; cần kiểm tra với nguồn):",
+        "The source gives a part larger than its whole (both as the source writes them; check with the source):",
+    ),
+    "compare_part_over_whole_row": (
+        "{place} — {part}: {n}, lớn hơn tổng {whole}",
+        "{place} — {part}: {n}, more than the whole {whole}",
+    ),
     "map_placeless": (
         "{n} sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính).",
         "{n} events name no province where they were held, so they are not on the map (other pages count them).",

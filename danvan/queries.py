@@ -442,6 +442,20 @@ def with_ratio_flag(frame: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
     )
 
 
+def parts_over_whole(frame: pl.DataFrame) -> pl.DataFrame:
+    """The parts (breakdown rows) larger than their whole: the same indicator, place and period without a breakdown,
+    compared by their numerators (a rate's counts) or, for counts, their values — "166/178 đơn kiến nghị" under
+    "146/178 đơn" resolved in all, both as the source writes them. Columns of `frame`, and `whole` (the total's)."""
+    keys = ["indicator_id", "province_code", "district", "commune", "period_start", "period_end"]
+    amount = pl.coalesce(pl.col("numerator"), pl.when(pl.col("unit") == "count").then(pl.col("value")))
+    wholes = frame.filter(pl.col("breakdown").is_null()).select(*keys, amount.alias("whole")).unique(keys)
+    return (
+        frame.filter(pl.col("breakdown").is_not_null())
+        .join(wholes, on=keys, how="inner", nulls_equal=True, maintain_order="left")
+        .filter(amount > pl.col("whole"))
+    )
+
+
 def percent_disagreements(frame: pl.DataFrame, tolerance: float = RATIO_TOLERANCE) -> pl.DataFrame:
     """Percentages stated in the source that differ from numerator/denominator by more than `tolerance` points."""
     return frame.filter(ratio_mismatch_expr(tolerance))

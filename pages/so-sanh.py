@@ -8,7 +8,7 @@ from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.figures import charts
 from danvan.filter import province_names, years_label
-from danvan.i18n import name_column
+from danvan.i18n import name_column, value_text
 
 BARS = 80  # above this many values the chart shows the latest province-level period; the table keeps them all
 QUOTE_ROW = 110  # pixels: five lines of a quote in the table, read whole on a projector
@@ -78,6 +78,19 @@ else:
             ),
             icon=":material/date_range:",
         )
+    larger = queries.parts_over_whole(rows)
+    if larger.height:  # both as the source writes them: said, not hidden
+        lines = [
+            t(
+                "compare_part_over_whole_row",
+                place=ui.plain(r["label"]),
+                part=ui.plain(value_text(r["breakdown"], lang)),
+                n=fmt.number(r["numerator"] if r["numerator"] is not None else r["value"], lang=lang),
+                whole=fmt.number(r["whole"], lang=lang),
+            )
+            for r in larger.iter_rows(named=True)
+        ]
+        st.warning(t("compare_part_over_whole") + "  \n" + "  \n".join(lines), icon=":material/rule:")
     disagree = queries.percent_disagreements(rows)
     if disagree.height:
         lines = [

@@ -629,3 +629,20 @@ def test_the_map_says_which_events_it_cannot_place(entry):
         open_page(entry, "ban-do")
     )
     assert "không ghi tỉnh nơi diễn ra" not in text(open_page(entry, "ban-do", tinh="20"))
+
+
+def test_compare_says_a_part_is_larger_than_its_whole(entry):
+    """A leader's walk-through: with "Gồm số phân tổ", Lâm Hà's petitions showed "kiến nghị 93%" (166/178) beside
+    a total of 146/178 resolved, and only the 86,4% against 82% was flagged."""
+    at = open_page(entry, "so-sanh", chi_tieu="petitions_resolution_rate_district", tach="1")
+    said = [w.value for w in at.warning]
+    assert any(
+        w.startswith("Nguồn ghi một phần lớn hơn tổng của nó")
+        and "Lâm Hà, Lâm Đồng · Cấp huyện — kiến nghị: 166, lớn hơn tổng 146" in w.replace("\\", "")
+        for w in said
+    ), said
+    assert not [
+        w
+        for w in open_page(entry, "so-sanh", chi_tieu="petitions_resolution_rate_district").warning
+        if "lớn hơn tổng" in w.value
+    ]

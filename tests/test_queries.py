@@ -123,3 +123,15 @@ def test_visits_filtered_by_level_kind_and_body(catalog):
 def test_visit_bodies_are_the_data_s(catalog):
     bodies = queries.visit_bodies(catalog)
     assert "Ban Dân vận Trung ương" in bodies and bodies == sorted(set(bodies))
+
+
+def test_a_part_larger_than_its_whole_is_found(catalog):
+    """A leader's walk-through: Lâm Hà's "166/178 đơn kiến nghị" under "146/178 đơn" resolved in all (both as the
+    source writes them) showed as a bar beside its total and nothing said so."""
+    rows = queries.observations(catalog, Filter()).filter(
+        pl.col("indicator_id") == "petitions_resolution_rate_district"
+    )
+    larger = queries.parts_over_whole(rows)
+    assert larger.select("district", "breakdown", "numerator", "whole").rows() == [("Lâm Hà", "kiến nghị", 166, 146)]
+    others = rows.filter(pl.col("breakdown").is_null() | (pl.col("breakdown") != "kiến nghị"))
+    assert others.height == 3 and queries.parts_over_whole(others).is_empty()  # 13 and 7 of 146: fine
