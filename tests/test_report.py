@@ -613,3 +613,13 @@ def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(cat
     visits = next(s for s in deck.slides if s.kind == "visits")
     who = [row[2] for row in visits.table.rows]
     assert "Ban Dân vận Huyện ủy Xuyên Mộc → huyện Xuyên Mộc, Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)" in who
+
+
+def test_a_charts_parts_of_one_indicator_are_its_largest(catalog):
+    """A leader's walk-through: Lạng Sơn's "Văn bản lãnh đạo" chart drew chỉ thị 13, hướng dẫn 9, kế hoạch 14 and
+    kết luận 1 — the parts in alphabetical order — and left quyết định 22 among "Còn 7 giá trị khác"."""
+    made = report.report(catalog, Filter(provinces=("20",)), "vi", dt.date(2026, 12, 1))
+    chart = next(s.chart for s in made.slides if s.chart is not None and s.title == "Văn bản lãnh đạo, chỉ đạo")
+    parts = [name.rsplit(" — ", 1)[1] for name in chart.categories]
+    assert parts == ["quyết định", "kế hoạch", "chỉ thị", "hướng dẫn"]
+    assert chart.series[0].values == (22, 14, 13, 9)

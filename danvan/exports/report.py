@@ -342,7 +342,7 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
         starts=(0, *runs),
         indicators=indicators,
         series=series,
-        counts=coded.group_by("ind", "key").agg(pl.len().alias("n")),
+        counts=coded.group_by("ind", "key").agg(pl.len().alias("n"), pl.col("value").max().alias("top")),
         facets=coded.group_by("ind", "key", "level", "status", "breakdown").agg(
             pl.first("period_start"), pl.first("period_end")
         ),
@@ -462,7 +462,7 @@ def _comparisons(index: ValueIndex, flt: Filter) -> _Comparisons:
         index.counts.lazy()
         .filter(within)
         .group_by("ind")
-        .agg(pl.col("n").sum())
+        .agg(pl.col("n").sum(), pl.col("top").max())
         .collect()
         .join(index.indicators, on="ind")
     )
@@ -485,7 +485,12 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
     within, taken, charted = plan.within, plan.taken, plan.charted
     tops = (
         taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
-        .sort(["chart", "n", "ind"], descending=[False, True, False])  # ind: by indicator id, in every language
+        # the most values first, then by indicator id (in every language), the parts of one indicator the largest
+        # first (each has one value: "527 kế hoạch" was left out for "1 kết luận", in the parts' alphabetical order)
+        .sort(
+            [pl.col("chart"), pl.col("n"), pl.col("indicator_id").str.split("|").list.first(), pl.col("top"), "ind"],
+            descending=[False, True, False, True, False],
+        )
         .group_by("chart", maintain_order=True)
         .head(MAX_INDICATORS)
     )
