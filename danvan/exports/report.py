@@ -548,14 +548,19 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
         if count > len(mine):
             notes.append(t("report_more_values", lang, n=count - len(mine)))
         unit_label = t("unit_" + unit, lang)
+        # the parts of one indicator: its name once, above the chart, and each bar by its part ("quyết định"), not
+        # the name repeated before every part
+        labels = [name for _, name in indicators]
+        whole = {name.rsplit(" — ", 1)[0] for name in labels}
+        common = whole.pop() if len(whole) == 1 and all(" — " in name for name in labels) else None
         slides.append(
             Slide(
                 kind="compare",
                 title=t("category_" + category, lang),
-                subtitle=t("report_unit", lang, unit=unit_label),
+                subtitle=(f"{common} · " if common else "") + t("report_unit", lang, unit=unit_label),
                 chart=Chart(
                     kind="bar",
-                    categories=tuple(name for _, name in indicators),
+                    categories=tuple(name.rsplit(" — ", 1)[1] if common else name for name in labels),
                     series=chart_series,
                     unit=cast(Unit, unit),  # a unit the loader checked
                     axis_title=unit_label,
