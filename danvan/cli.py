@@ -132,7 +132,7 @@ def _ingest_queue(
 ) -> int:
     """`python -m danvan ingest DIR_OR_FILES… --queue`: one draft per file into the review queue, a progress line per
     file on stderr when there are several, a summary table on stdout. Exit 1 if any file was refused."""
-    from .ingest.queue import default_queue, enqueue_paths, list_entries
+    from .ingest.queue import default_queue, enqueue_paths
 
     target = Path(queue_dir) if queue_dir else default_queue(data)
     registry, _ = load_registry(data)
@@ -145,7 +145,7 @@ def _ingest_queue(
             done = round(20 * i / n)
             print(f"\r[{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:40]:<40}", end="", file=sys.stderr)
 
-    queued_before = {e.id for e in list_entries(target)} if target.is_dir() else set()
+    queued_before = {p.name for p in target.iterdir()} if target.is_dir() else set()  # an entry's id is its folder
     results = enqueue_paths(
         paths,
         registry,

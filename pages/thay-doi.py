@@ -94,11 +94,9 @@ else:
                 f"- **{ui.plain(label)}**: {value} · {ui.plain(place)} · "
                 f"{t('period')} {fmt.period(obs['period_start'], obs['period_end'], lang)} · {basis(obs)}"
             )
-        if found.value_count > min(LISTED, found.observations.height):
-            more = found.value_count - min(LISTED, found.observations.height)
-            st.caption(
-                t("changes_more_values", n=fmt.number(more, lang=lang), link=current.link("du-lieu", {})),
-            )
+        more = found.value_count - min(LISTED, found.observations.height)  # the count above, less those listed
+        if more > 0:
+            st.caption(t("changes_more_values", n=fmt.number(more, lang=lang), link=current.link("du-lieu", {})))
     with right:
         st.subheader(t("changes_sources"))
         if found.sources.is_empty():

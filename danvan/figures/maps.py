@@ -115,7 +115,7 @@ def _coloured(
         owner = province_names.get(props["province_code"], "")
         props["label"] = f"{props['name_vi']}\n({owner})"  # two short lines: one long line ran off a narrow map
         props["fill"] = list(color_for(values.get(props["province_code"]), legend))
-        props["tooltip"] = props["label"] + "\n" + tooltips.get(props["province_code"], no_data_text)
+        props["tooltip"] = f"{props['name_vi']} ({owner})\n" + tooltips.get(props["province_code"], no_data_text)
     points = [f for f in island_shapes["features"] if f["geometry"]["type"] == "Point"]
     island_shapes["features"] = [f for f in island_shapes["features"] if f["geometry"]["type"] != "Point"]
     # Hoàng Sa's label above its islands: below them, at a narrow map's zoom, it ran onto the coast of Quảng Nam

@@ -1728,6 +1728,7 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
     before, after = _around(ctx.article.text, sentence, measure)
     near, back = set(_words(after)) | set(_words(subject)), set(_words(before))
     weights = _name_weights(ctx)
+    phrase = [w for w in near if w not in _INDICATOR_FILLER]  # the number's own words, for how much a name explains
     best, best_score = None, 0.0
     for indicator in ctx.indicators:
         name = weights.get(str(indicator.get("id")), {})
@@ -1741,7 +1742,6 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
         score = sum(name[word] * share for word, share in found.items()) / sum(name.values())
         # and how much of the number's own phrase the name explains: "201 mô hình, điển hình … đạt hiệu quả" is the
         # name with "hiệu quả", not the shorter one that lacks it
-        phrase = [w for w in near if w not in _INDICATOR_FILLER]
         explained = sum(1 for w in phrase if w in name) / len(phrase) if phrase else 1.0
         score = score * (0.8 + 0.2 * explained)
         if score > best_score:

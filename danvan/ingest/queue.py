@@ -393,9 +393,9 @@ def add_item(
     if part == "visits":
         day, province = str(fields["date_start"]), fields.get("province")
         same = (day, fields["kind"], fold_space(str(fields["body"])))
-        for n, row in enumerate(reviewed_rows(entry, draft)["visits"]):  # as the curator sees them, edits and all
+        for i, row in enumerate(reviewed_rows(entry, draft)["visits"]):  # as the curator sees them, edits and all
             if row["decision"] != "rejected" and (str(row["date_start"]), row["kind"], row["body"]) == same:
-                n = item_keys(draft).index(f"visits/{n}") + 1
+                n = item_keys(draft).index(f"visits/{i}") + 1
                 kind = t("kind_" + str(fields["kind"])).lower()
                 raise ValueError(
                     f"Sự kiện ngày {fmt.partial_date(day)} ({kind}, {same[2]}) đã có trong bản nháp (mục {n}): hãy "

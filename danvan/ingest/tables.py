@@ -103,11 +103,17 @@ def table_observations(
     notes: list[str] = []
     drafts: list[ObservationDraft] = []
     labels = [next((c for c in row if c.column == label_col), None) for row in table.rows]
-    usual = _rows_province([label.text for label in labels if label], registry)
+    # each label resolved anywhere once: for the province most rows name, and for the row's own place
+    anywhere = (
+        {text: registry.resolve_place(text) for text in {label.text.strip() for label in labels if label}}
+        if registry is not None
+        else {}
+    )
+    usual = _rows_province(anywhere)
     for row, label in zip(table.rows, labels, strict=True):
         if label is None:
             continue
-        place = _row_place(label.text, registry, province, usual)
+        place = _row_place(label.text, registry, province, usual, anywhere.get(label.text.strip()))
         if place is None:
             notes.append(f"{table.file} › {table.name} › hàng {label.row}: không nhận ra địa danh “{label.text}”.")
             continue
@@ -168,17 +174,14 @@ def _label_column(table: Table) -> int:
     return counts.most_common(1)[0][0] if counts else 1
 
 
-def _rows_province(labels: list[str], registry: Registry | None) -> str | None:
-    """The province most of a table's rows name without doubt, when the outlet's is not known: it decides a row a
-    name of several provinces' units ("Huyện Bảo Lâm": Cao Bằng's or Lâm Đồng's, among nine Cao Bằng districts)."""
-    if registry is None:
-        return None
+def _rows_province(anywhere: dict[str, Resolution]) -> str | None:
+    """The province most of a table's rows name without doubt (`anywhere`: each row label resolved in no province),
+    when the outlet's is not known: it decides a row a name of several provinces' units ("Huyện Bảo Lâm": Cao
+    Bằng's or Lâm Đồng's, among nine Cao Bằng districts)."""
     found = Counter(
         res.match.province_code
-        for text in labels
-        if not _TOTAL.match(text.strip())
-        and (res := registry.resolve_place(text.strip())).status == "found"
-        and res.match is not None
+        for text, res in anywhere.items()
+        if not _TOTAL.match(text) and res.status == "found" and res.match is not None
     )
     if not found:
         return None
@@ -187,29 +190,39 @@ def _rows_province(labels: list[str], registry: Registry | None) -> str | None:
 
 
 def _row_place(
-    label: str, registry: Registry | None, province: str | None, usual: str | None = None
+    label: str,
+    registry: Registry | None,
+    province: str | None,
+    usual: str | None = None,
+    anywhere: Resolution | None = None,
 ) -> tuple[str | None, str | None, str | None, str | None] | None:
     """(province code, district, commune, a note) for a row label, or None when it names no place. `province`: the
     outlet's, which the place must be in (one found elsewhere is kept, with a note for the curator); `usual`: the
-    province of the table's other rows, which decides a name several provinces share."""
+    province of the table's other rows, which decides a name several provinces share; `anywhere`: the label already
+    resolved in no province."""
     text = label.strip()
     if _TOTAL.match(text):
         return (province, None, None, None) if province else None
     if registry is None:
         return None
-    res = registry.resolve_place(text, province)
+    anywhere = anywhere or registry.resolve_place(text)
+    res = anywhere if province is None else registry.resolve_place(text, province)
     typed = _LOWER_TYPE.match(text) is not None
     unit = registry.province(text, scheme=OLD_SCHEME)
     if unit is not None and not (typed and res.status == "found"):  # "Thành phố Bắc Kạn" is the city, not the province
         return unit.code, None, None, None
     note = None
-    if res.status == "unknown" and province and (elsewhere := _narrowed(registry, text, usual)).status == "found":
+    if (
+        res.status == "unknown"
+        and province
+        and (elsewhere := _narrowed(registry, text, anywhere, usual)).status == "found"
+    ):
         res = elsewhere  # "Huyện Hòa An" under --province "Hà Nội": Cao Bằng's, kept for the curator to check
         note = (
             f"“{text}” thuộc {registry.name(OLD_SCHEME, elsewhere.match.province_code if elsewhere.match else None)}, "
             f"không thuộc {registry.name(OLD_SCHEME, province)} (tỉnh đã chọn): người nhập kiểm tra tỉnh."
         )
-    elif res.status == "ambiguous" and (narrowed := _narrowed(registry, text, usual)).status == "found":
+    elif res.status == "ambiguous" and (narrowed := _narrowed(registry, text, anywhere, usual)).status == "found":
         note = (
             f"“{text}” trùng tên ở {len(res.candidates)} nơi: chọn {registry.name(OLD_SCHEME, usual)}, tỉnh của các "
             "hàng khác."
@@ -229,12 +242,12 @@ def _row_place(
     return None
 
 
-def _narrowed(registry: Registry, text: str, usual: str | None) -> Resolution:
-    """The place anywhere, a name several provinces share taken in the province of the table's other rows."""
-    res = registry.resolve_place(text)
-    if res.status == "ambiguous" and usual:
+def _narrowed(registry: Registry, text: str, anywhere: Resolution, usual: str | None) -> Resolution:
+    """The place anywhere (`anywhere`: `text` resolved in no province), a name several provinces share taken in the
+    province of the table's other rows."""
+    if anywhere.status == "ambiguous" and usual:
         return registry.resolve_place(text, usual)
-    return res
+    return anywhere
 
 
 def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str:
