@@ -3365,6 +3365,20 @@ def test_a_bare_central_document_is_known_by_the_subject_its_sentence_names():
     assert find_documents("Nghị quyết 11 về xây dựng nông thôn mới") == []
 
 
+def test_a_bare_number_beside_a_central_code_of_its_kind_is_the_centres():
+    """From the documents battery: "Quy định số 262", which Quy định số 96-QĐ/TW succeeds in the same sentence, is
+    262-QĐ/TW; not when it stands in another sentence, names its own issuer, or is of another kind."""
+    text = (
+        "Quy định số 96-QĐ/TW, ngày 02/02/2023 của Bộ Chính trị về việc lấy phiếu tín nhiệm đã kế thừa các nội dung "
+        "còn phù hợp của Quy định số 262, đồng thời sửa đổi, bổ sung một số nội dung."
+    )
+    assert [h.code for h in find_documents(text)] == ["96-QĐ/TW", "262-QĐ/TW"]
+    assert [h.code for h in find_documents("Quy định số 96-QĐ/TW đã ban hành. Quy định số 262 vẫn còn")] == ["96-QĐ/TW"]
+    text = "Thực hiện Quy định số 96-QĐ/TW và Quy định số 12 của Tỉnh ủy về lấy phiếu tín nhiệm"
+    assert [h.code for h in find_documents(text)] == ["96-QĐ/TW", "12-QĐ/TU"]
+    assert [h.code for h in find_documents("Kết luận số 12-KL/TW và Quyết định số 22 về hỗ trợ")] == ["12-KL/TW"]
+
+
 def test_a_count_named_twice_and_a_gatherings_second_day():
     assert values(draft_of("Tỉnh hiện có 1.082 khu dân cư tương ứng với 1.082 thôn, bản, khu phố.\n")) == [1082]
     assert values(draft_of("Hỗ trợ 1.840 ngôi nhà theo Chương trình 167 giai đoạn II.\n")) == [1840]

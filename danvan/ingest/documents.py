@@ -471,7 +471,11 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
             if code is None and issuer:
                 code = _code_from_issuer(num, doc_type, issuer)
             if code is None and not issuer:
-                code = _known_central(num, doc_type, known) or _central_by_subject(text, num, doc_type, start, stop)
+                code = (
+                    _known_central(num, doc_type, known)
+                    or _central_by_subject(text, num, doc_type, start, stop)
+                    or _central_beside(text, num, doc_type, start, hits)
+                )
             if code is None:
                 continue
             hit = DocHit(start, stop, code, m.group("kind"), inferred, issuer)
@@ -533,6 +537,19 @@ def _central_by_subject(text: str, num: str, doc_type: str, start: int, end: int
     if any(words in sentence for words in _CENTRAL_SUBJECTS[key]):
         return f"{key[1]}-{doc_type}/TW"
     return None
+
+
+def _central_beside(text: str, num: str, doc_type: str, start: int, hits: list[DocHit]) -> str | None:
+    """ "Quy định số 96-QĐ/TW … đã kế thừa … Quy định số 262": a bare number of the kind of a central code written
+    in its sentence, with no issuer of its own, is the Centre's too."""
+    sentence_start = start - len(re.split(r"[.;!?]\s|\n", text[max(0, start - 400) : start])[-1])
+    sentence_end = start + len(re.split(r"[.;!?]\s|\n", text[start : start + 400])[0])
+    beside = any(
+        sentence_start <= h.start < sentence_end and not h.inferred and _code_type(h.code) == doc_type
+        for h in hits
+        if h.code.endswith("/TW")
+    )
+    return f"{num.split('/')[0]}-{doc_type}/TW" if beside else None
 
 
 def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
