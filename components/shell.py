@@ -102,6 +102,18 @@ def _navigation(lang: str) -> st.Page:
     return st.navigation(pages, expanded=True)
 
 
+def _chart_buttons_css(lang: str) -> str:
+    """Streamlit adds its own buttons to a chart's toolbar, titled in English, which Plotly's locale
+    (charts.plotly_config) does not reach; the toolbar draws a title from the button's data-title by CSS, so CSS
+    draws these in the page's language."""
+    rules = (
+        f'.js-plotly-plot .plotly .modebar-btn[data-title="{t(key, "en")}"]::after '
+        f'{{ content: "{t(key, lang)}" !important; }}'
+        for key in ("chart_fullscreen", "chart_close_fullscreen")
+    )
+    return "<style>" + "\n".join(rules) + "</style>"
+
+
 def _menu_lang() -> str:
     """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
     asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
@@ -124,6 +136,7 @@ def run() -> None:
     view.read_link(catalog)  # a session's first run: the filter and choices the link asks for
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
+    st.html(_chart_buttons_css(current.lang))
     presenting.route(page)  # may switch to the slides: before the banners, so that they show there
     _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell

@@ -23,6 +23,9 @@ APP: Texts = {
     "page_documents": ("Văn bản", "Documents"),
     "page_sources": ("Nguồn", "Sources"),
     "page_data": ("Dữ liệu", "Data"),
+    # Streamlit's own buttons on a chart's toolbar
+    "chart_fullscreen": ("Toàn màn hình", "Fullscreen"),
+    "chart_close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
     "data_stale": (
         "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
         "The edited data has errors, so the last valid version is shown. Errors: {problems}",
@@ -1062,3 +1065,31 @@ LEADER: Texts = {
     ),
 }
 TEXTS = _merge(TEXTS, LEADER)
+
+
+# Plotly's own texts (its chart toolbar and its notices), keyed by Plotly's English text as its locales are: a
+# chart's config carries them (figures.charts.plotly_config), so that no English tooltip is left on a Vietnamese page.
+PLOTLY_VI: dict[str, str] = {
+    "Autoscale": "Tự căn khung",
+    "Box Select": "Chọn theo khung",
+    "Compare data on hover": "So sánh số liệu khi rê chuột",
+    "Double-click on legend to isolate one trace": "Bấm đúp vào chú giải để chỉ xem một dãy",
+    "Double-click to zoom back out": "Bấm đúp để trở lại như cũ",
+    "Download plot": "Tải biểu đồ",
+    "Download plot as a PNG": "Tải biểu đồ (ảnh PNG)",
+    "Image download succeeded": "Đã tải ảnh biểu đồ",
+    "Lasso Select": "Chọn theo nét vẽ",
+    "Pan": "Kéo biểu đồ",
+    "Reset": "Đặt lại",
+    "Reset axes": "Đặt lại trục",
+    "Reset view": "Đặt lại khung nhìn",
+    "Reset views": "Đặt lại khung nhìn",
+    "Show closest data on hover": "Hiện số liệu gần nhất khi rê chuột",
+    "Preparing image - this may take a few seconds": "Đang tạo ảnh biểu đồ, xin chờ vài giây",
+    "Sorry, there was a problem downloading your image!": "Không tải được ảnh biểu đồ.",
+    "Toggle Spike Lines": "Bật/tắt đường gióng",
+    "Toggle show closest data on hover": "Bật/tắt hiện số liệu gần nhất",
+    "Zoom": "Phóng to vùng chọn",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+}

@@ -43,7 +43,7 @@ else:
         selection_mode="points",
         key="timeline_chart",
         theme=None,
-        config={"displaylogo": False},
+        config=charts.plotly_config(current.lang),
     )
     st.caption(t("timeline_milestones"))
     outside = docs.filter(~pl.col("date").is_between(current.flt.start, current.flt.end))

@@ -121,7 +121,7 @@ else:
         unit=unit,
         per_year=per_year,
     )
-    st.plotly_chart(figure, config={"displaylogo": False}, key="compare_chart", theme=None)
+    st.plotly_chart(figure, config=charts.plotly_config(current.lang), key="compare_chart", theme=None)
 
     st.subheader(t("compare_table"))
     table = charts.compare_table(rows, current.catalog.sources, lang)

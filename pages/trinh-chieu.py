@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import cached, keys, presenting, ui, view
 from danvan.exports import FORMATS, report
+from danvan.figures import charts
 from danvan.filter import file_stem
 
 ICONS = {"pptx": ":material/slideshow:", "html": ":material/public_off:"}  # the files of the slides, and their icons
@@ -64,7 +65,7 @@ if slide.chart is not None:  # as tall as the screen leaves it (a laptop's 768 p
         st.plotly_chart(
             figure,
             theme=None,
-            config={"displaylogo": False, "responsive": True, "displayModeBar": False},
+            config=charts.plotly_config(lang, responsive=True, displayModeBar=False),
             key=f"slide_chart_{number}",
             height="stretch",
         )

@@ -330,3 +330,22 @@ def test_captions_are_dark_enough_for_a_projector(server, browser):
     )
     assert opacity >= 0.8
     visit.check("captions")
+
+
+def test_a_charts_toolbar_speaks_the_pages_language(server, browser):
+    """A leader's walk-through: the chart toolbar's tooltips were English ("Download plot as a PNG", "Zoom",
+    "Fullscreen") on a Vietnamese page. Plotly's own come from its locale, Streamlit's full-screen button's from CSS."""
+    visit = Visit(browser, server)
+    titles = {}
+    for lang in ("vi", "en"):
+        visit.open(f"dong-thoi-gian?tinh=06&lang={lang}", ".js-plotly-plot")
+        titles[lang] = visit.page.eval_on_selector_all(
+            ".modebar-btn",
+            "els => els.map(e => [e.getAttribute('data-title'),"
+            " getComputedStyle(e, '::after').content.replace(/^\"|\"$/g, '')])",
+        )
+    shown = [drawn for _, drawn in titles["vi"]]
+    assert {"Tải biểu đồ (ảnh PNG)", "Phóng to", "Thu nhỏ", "Đặt lại trục", "Toàn màn hình"} <= set(shown), shown
+    assert not {"Download plot as a PNG", "Zoom in", "Reset axes", "Fullscreen"} & set(shown), shown
+    assert {"Download plot as a PNG", "Zoom in", "Fullscreen"} <= {drawn for _, drawn in titles["en"]}
+    visit.check("chart-toolbar")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import polars as pl
 
@@ -363,3 +364,26 @@ def test_a_timeline_hover_is_broken_into_lines_a_laptop_shows_whole(catalog):
     assert "Phó Trưởng ban Thường trực Ban Chỉ đạo Trung ương tổng kết" in hover.replace("<br>", " ")  # all kept
     short = queries.visits(catalog, Filter(provinces=("20",))).with_columns(charts.timeline_hover("vi"))["hover"][0]
     assert "Triệu Tài Vinh, Phó Trưởng Ban Dân vận Trung ương<br>" in short  # a short line is left whole
+
+
+def test_plotly_config_gives_the_toolbar_in_vietnamese():
+    """Every title Plotly's toolbar shows on our charts has a Vietnamese text, each keyed by a text that the Plotly
+    shipped here writes (a key it no longer writes would leave its new wording English)."""
+    import plotly
+
+    config = charts.plotly_config("vi", responsive=True)
+    assert config["displaylogo"] is False and config["responsive"] is True and config["locale"] == "vi"
+    locale = config["locales"]["vi"]
+    toolbar = ["Download plot as a PNG", "Zoom", "Pan", "Box Select", "Lasso Select", "Zoom in", "Zoom out"]
+    toolbar += ["Autoscale", "Reset axes", "Double-click to zoom back out"]
+    assert [locale["dictionary"][text] for text in toolbar][:3] == [
+        "Tải biểu đồ (ảnh PNG)",
+        "Phóng to vùng chọn",
+        "Kéo biểu đồ",
+    ]
+    assert all(locale["dictionary"].get(text) for text in toolbar)
+    bundle = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+    assert [text for text in locale["dictionary"] if text not in bundle] == []
+    assert locale["format"]["decimal"] == "," and locale["format"]["thousands"] == "."
+    assert locale["format"]["months"][0] == "tháng 1" and locale["format"]["shortDays"][0] == "CN"
+    assert charts.plotly_config("en") == {"displaylogo": False}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
+from ..figures.charts import plotly_config
 from ..figures.slides import make_map_image, make_slide_figure
 from ..i18n import t
 from ..text import web_link
@@ -96,7 +97,7 @@ def _slide(slide: Slide, number: int, total: int, lang: str, first_chart: list[b
                 full_html=False,
                 include_plotlyjs=first_chart[0],
                 include_mathjax=False,
-                config={"displaylogo": False, "responsive": True},
+                config=plotly_config(lang, responsive=True),
             )
         )
         first_chart[0] = False

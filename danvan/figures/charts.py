@@ -10,7 +10,7 @@ import plotly.io as pio
 import polars as pl
 
 from .. import fmt, queries
-from ..i18n import t, value_texts
+from ..i18n import PLOTLY_VI, t, value_texts
 from ..model import BODY_LEVELS, VISIT_KINDS
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
@@ -57,6 +57,31 @@ def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
     finally:
         fig.layout._validate = True
     return fig
+
+
+def plotly_config(lang: str, **options: object) -> dict:
+    """A chart's Plotly config: no Plotly logo, and in Vietnamese its toolbar's tooltips, notices, month and day
+    names and number format (Plotly's locale "vi", given with the chart: nothing is fetched)."""
+    config: dict = {"displaylogo": False, **options}
+    if lang == "vi":
+        months = [f"tháng {m}" for m in range(1, 13)]
+        days = ["Chủ nhật", *(f"Thứ {d}" for d in ("hai", "ba", "tư", "năm", "sáu", "bảy"))]
+        config["locale"] = "vi"
+        config["locales"] = {
+            "vi": {
+                "dictionary": PLOTLY_VI,
+                "format": {
+                    "days": days,
+                    "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+                    "months": months,
+                    "shortMonths": [f"Th{m}" for m in range(1, 13)],
+                    "date": "%d/%m/%Y",
+                    "decimal": ",",
+                    "thousands": ".",
+                },
+            }
+        }
+    return config
 
 
 def make_timeline_figure(
