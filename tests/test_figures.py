@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from danvan import queries
 from danvan.figures import charts, maps
@@ -387,3 +388,32 @@ def test_plotly_config_gives_the_toolbar_in_vietnamese():
     assert locale["format"]["decimal"] == "," and locale["format"]["thousands"] == "."
     assert locale["format"]["months"][0] == "tháng 1" and locale["format"]["shortDays"][0] == "CN"
     assert charts.plotly_config("en") == {"displaylogo": False}
+
+
+def test_slide_bars_keep_a_row_only_for_the_series_a_category_has():
+    """A leader's walk-through at 1366×768: with five series, "Mô hình … được công nhận" got a fifth of its band per
+    bar (Plotly's grouped bars keep a slot for every series), and the labels 202 and 306 ran into each other. Each
+    bar now has its own row, a category only the rows of its values, and a long name the rows its lines need."""
+    from danvan.figures.slides import make_slide_figure
+    from danvan.figures.spec import Chart, Series
+
+    chart = Chart(
+        "bar",
+        ("Một", "Một chỉ tiêu có tên dài hơn ba mươi tư ký tự nên xuống dòng"),
+        (
+            Series("Lạng Sơn", (1.0, None), ("1", "")),
+            Series("Hà Nam", (None, 2.0), ("", "2")),
+            Series("Bắc Kạn", (3.0, 4.0), ("3", "4")),
+        ),
+        unit="count",
+    )
+    figure = make_slide_figure(chart, "vi")
+    rows = {trace.name: [round(y, 6) for y in trace.y] for trace in figure.data}
+    texts = {trace.name: list(trace.text) for trace in figure.data}
+    # the second name takes two lines: 2,6 rows, its two bars in their middle
+    assert rows == {"Lạng Sơn": [0.0], "Hà Nam": [2.9], "Bắc Kạn": [1.0, 3.9]}
+    assert texts == {"Lạng Sơn": ["1"], "Hà Nam": ["2"], "Bắc Kạn": ["3", "4"]}
+    assert list(figure.layout.yaxis.tickvals) == pytest.approx([0.5, 3.4])
+    assert figure.layout.yaxis.ticktext[1].count("<br>") == 1
+    column = Chart("column", ("2023", "2024"), (Series("Khảo sát", (1.0, None), ("1", "")),), unit="count")
+    assert list(make_slide_figure(column, "vi").data[0].x) == ["2023", "2024"]  # columns keep every year

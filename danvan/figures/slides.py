@@ -39,14 +39,16 @@ def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.F
     fig = go.Figure()
     horizontal = chart.kind == "bar"
     categories = [wrap(c, 34) for c in chart.categories] if horizontal else list(chart.categories)
+    rows, middles = _bar_rows(chart, [c.count("<br>") + 1 for c in categories])
     for i, series in enumerate(chart.series):
+        shown = [j for j, value in enumerate(series.values) if value is not None or not horizontal]
         fig.add_trace(
             go.Bar(
-                x=list(series.values) if horizontal else categories,
-                y=categories if horizontal else list(series.values),
+                x=[series.values[j] for j in shown] if horizontal else categories,
+                y=[rows[j, i] for j in shown] if horizontal else list(series.values),
                 orientation="h" if horizontal else "v",
                 name=series.name,
-                text=list(series.labels),
+                text=[series.labels[j] for j in shown],
                 textposition="outside" if horizontal else "inside",
                 insidetextanchor="middle",
                 marker=charts.series_marker(i),
@@ -63,14 +65,39 @@ def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.F
         margin={"l": 10, "r": 120 if horizontal else 10, "t": 60, "b": 10},
     )
     if horizontal:
-        fig.update_layout(barmode="group", bargap=0.3)
-        fig.update_yaxes(autorange="reversed", automargin=True, title=None, ticklabelstandoff=14)
+        fig.update_traces(width=0.8)
+        fig.update_yaxes(
+            autorange="reversed",
+            automargin=True,
+            title=None,
+            ticklabelstandoff=14,
+            tickvals=middles,
+            ticktext=categories,
+            showgrid=False,
+            zeroline=False,
+        )
         fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=True, rangemode="tozero", title=None)
     else:
         fig.update_layout(barmode="stack", bargap=0.35)
         fig.update_xaxes(type="category", title=None)
         fig.update_yaxes(title=chart.axis_title, rangemode="tozero", dtick=1 if _max_total(chart) <= 10 else None)
     return fig
+
+
+def _bar_rows(chart: Chart, lines: list[int]) -> tuple[dict[tuple[int, int], float], list[float]]:
+    """Each bar's own row, (category, series) → y, and each category's middle: a category keeps rows only for the
+    series that have a value in it, and as many as its name's `lines` need. (Plotly's grouped bars keep a slot for
+    every series in every category: with five series, one indicator's two bars were a fifth of its band each, and
+    their labels ran into each other.)"""
+    rows, middles, y = {}, [], 0.0
+    for j in range(len(chart.categories)):
+        present = [i for i, series in enumerate(chart.series) if series.values[j] is not None]
+        span = max(len(present), 1.3 * lines[j])  # a bar's row is about a line of the name's type
+        first = y + (span - len(present)) / 2
+        rows |= {(j, i): first + k for k, i in enumerate(present)}
+        middles.append(y + (span - 1) / 2)
+        y += span + 0.6  # a gap between categories
+    return rows, middles
 
 
 def _max_total(chart: Chart) -> float:
