@@ -89,7 +89,8 @@ def _bar_rows(chart: Chart, lines: list[int]) -> tuple[dict[tuple[int, int], flo
     series that have a value in it, and as many as its name's `lines` need. (Plotly's grouped bars keep a slot for
     every series in every category: with five series, one indicator's two bars were a fifth of its band each, and
     their labels ran into each other.)"""
-    rows, middles, y = {}, [], 0.0
+    rows: dict[tuple[int, int], float] = {}
+    middles, y = [], 0.0
     for j in range(len(chart.categories)):
         present = [i for i, series in enumerate(chart.series) if series.values[j] is not None]
         span = max(len(present), 1.3 * lines[j])  # a bar's row is about a line of the name's type
