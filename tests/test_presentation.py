@@ -59,11 +59,11 @@ def test_link_opens_the_slides_and_next_walks_through_them(entry, catalog):  # n
 
 def test_link_to_a_given_slide(entry):  # noqa: F811
     at = open_page(entry, "overview", trinh_chieu="6", tinh="20", nam="2021-2024")
-    assert titles(at) == ["Phong trào thi đua “Dân vận khéo”"] and counter(at) == "**Trang 6/12**"
+    assert titles(at) == ["Phong trào thi đua “Dân vận khéo”"] and counter(at) == "**Trang 6/13**"
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("99", "**Trang 12/12**"), ("abc", "**Trang 1/12**"), ("0", "**Trang 1/12**")]
+    ("value", "expected"), [("99", "**Trang 13/13**"), ("abc", "**Trang 1/13**"), ("0", "**Trang 1/13**")]
 )
 def test_bad_slide_numbers_open_the_nearest_slide(entry, value, expected):  # noqa: F811
     at = open_page(entry, "overview", trinh_chieu=value, tinh="20", nam="2021-2024")
@@ -73,7 +73,7 @@ def test_bad_slide_numbers_open_the_nearest_slide(entry, value, expected):  # no
 def test_sidebar_button_and_leaving_return_to_the_same_view(entry):  # noqa: F811
     at = open_page(entry, "overview", tinh="20", nam="2021-2024")
     at.sidebar.button(key="present_start").click().run()
-    assert titles(at) == ["Công tác dân vận"] and counter(at) == "**Trang 1/12**"
+    assert titles(at) == ["Công tác dân vận"] and counter(at) == "**Trang 1/13**"
     at.button(key="present_next").click().run()
     at.button(key="present_exit").click().run()
     assert not at.exception
@@ -147,11 +147,11 @@ def test_a_slide_change_reads_the_cached_report(entry, monkeypatch):  # noqa: F8
     for _ in range(3):
         at.button(key="present_next").click().run()
     at.button(key="present_prev").click().run()
-    assert counter(at) == "**Trang 3/12**"
+    assert counter(at) == "**Trang 3/13**"
     assert decks == [Filter(provinces=("20",), years=(2021, 2024))]
-    assert made == [0, 1, 2, 3]  # slides 1 to 4, each once; the other 8 are not made
+    assert made == [0, 1, 2, 3]  # slides 1 to 4, each once; the other 9 are not made
     at.sidebar.segmented_control(key="f_lang").set_value("en").run()  # another language: other slides, once
-    assert counter(at) == "**Slide 3 of 12**" and len(decks) == 2 and made[4:] == [2]
+    assert counter(at) == "**Slide 3 of 13**" and len(decks) == 2 and made[4:] == [2]
 
 
 def test_slides_flag_a_percentage_that_contradicts_its_ratio(entry, catalog):  # noqa: F811

@@ -45,6 +45,7 @@ def test_slides_of_lang_son(catalog, lang_son):
         "compare",
         "compare",
         "compare",
+        "compare",
         "figures",
         "visits",
         "findings",
@@ -109,7 +110,7 @@ def test_comparison_carries_the_catalog_values(catalog, lang_son):
     )["value"][0]
     assert values[DVK] == expected == 1145 and labels[DVK] == "1.145"
     assert labels["Mô hình, điển hình “Dân vận khéo” được đăng ký"] == "1.291"
-    others = {f.label: (f.value, f.detail) for f in lang_son.slides[8].figures}
+    others = {f.label: (f.value, f.detail) for f in lang_son.slides[9].figures}
     assert others["Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến mức độ 3, 4"] == (
         "81,77%",
         "Lạng Sơn · đến 25/04/2024",
@@ -185,7 +186,7 @@ def test_map_labels_leave_every_coloured_province_in_sight(catalog, monkeypatch)
 
 def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
     deck = Presentation(io.BytesIO(pptx_export.pptx_bytes(lang_son)))
-    assert len(deck.slides) == len(lang_son.slides) == 12
+    assert len(deck.slides) == len(lang_son.slides) == 13
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in lang_son.slides]
     charts = {}
     for page, slide in zip(deck.slides, lang_son.slides, strict=True):
@@ -292,7 +293,7 @@ def test_cli_powerpoint(tmp_path, capsys, catalog):
     code, out, _ = _run(["--format", "pptx", "--tinh", "20", "--nam", "2021-2024", "-o", str(target)], capsys)
     assert code == 0 and "Lạng Sơn; 2021–2024" in out and catalog.version in out
     deck = Presentation(str(target))
-    assert len(deck.slides) == 12 and deck.slides[2].shapes.title.text == "Hồ sơ tỉnh Lạng Sơn"  # the brief
+    assert len(deck.slides) == 13 and deck.slides[2].shapes.title.text == "Hồ sơ tỉnh Lạng Sơn"  # the brief
     assert deck.slides[5].shapes.title.text == "Phong trào thi đua “Dân vận khéo”"
 
 
@@ -624,3 +625,21 @@ def test_a_charts_parts_of_one_indicator_are_its_largest(catalog):
     assert chart.series[0].values == (22, 14, 13, 9)
     slide = next(s for s in made.slides if s.chart is chart)  # the indicator named once, above the chart
     assert slide.subtitle.startswith("Văn bản lãnh đạo công tác dân vận do Ban Thường vụ Tỉnh ủy ban hành · ")
+
+
+def test_the_parts_of_each_indicator_are_a_chart_of_their_own(catalog):
+    """A leader's walk-through: beside the Ban Thường vụ's documents, the subordinate committees' 527 kế hoạch and
+    129 chương trình hành động were left among "Còn 7 giá trị khác" — one chart drew one indicator's parts only. Each
+    indicator's parts now have their own slide, the leftovers counted per chart."""
+    made = report.report(catalog, Filter(provinces=("20",)), "vi", dt.date(2026, 12, 1))
+    slides = [s for s in made.slides if s.title == "Văn bản lãnh đạo, chỉ đạo"]
+    assert [s.subtitle.split(" · ")[0] for s in slides] == [
+        "Văn bản lãnh đạo công tác dân vận do Ban Thường vụ Tỉnh ủy ban hành",
+        "Chương trình, kế hoạch công tác dân vận do các cấp ủy trực thuộc Tỉnh ủy ban hành",
+    ]
+    assert slides[1].chart.categories == ("kế hoạch", "chương trình hành động")
+    assert slides[1].chart.series[0].labels == ("527", "129")
+    assert slides[0].notes == (
+        "Còn 5 giá trị khác không hiện ở đây — xem đủ trong ứng dụng (trang So sánh, Dữ liệu) hoặc tệp Excel.",
+    )
+    assert slides[1].notes == ()

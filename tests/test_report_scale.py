@@ -69,6 +69,6 @@ def test_a_deck_makes_each_slide_alone_as_the_report_makes_them(catalog):
     """A slide made on its own (the first one shown after a filter change) is the report's slide."""
     flt = Filter(provinces=("20",), years=(2021, 2024))
     slides = report.report(catalog, flt, "vi", MADE).slides
-    assert len(report.deck(catalog, flt, "vi", MADE)) == len(slides) == 12
+    assert len(report.deck(catalog, flt, "vi", MADE)) == len(slides) == 13
     for number, slide in enumerate(slides):
         assert report.deck(catalog, flt, "vi", MADE).slide(number) == slide

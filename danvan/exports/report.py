@@ -440,8 +440,8 @@ def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) 
 @dataclass(frozen=True, eq=False)
 class _Comparisons:
     """What the comparison slides of a filter are: its values by indicator (`taken`: ind, n and the indicator),
-    the areas and units charted (`charted`: chart, category, unit, n) and how many values are left for the slide
-    of single figures (`rest`)."""
+    the areas, units and wholes charted (`charted`: chart, category, unit, whole — the indicator whose parts it draws,
+    "" for whole indicators — and n) and how many values are left for the slide of single figures (`rest`)."""
 
     within: pl.Expr
     taken: pl.DataFrame
@@ -465,11 +465,19 @@ def _comparisons(index: ValueIndex, flt: Filter) -> _Comparisons:
         .agg(pl.col("n").sum(), pl.col("top").max())
         .collect()
         .join(index.indicators, on="ind")
+        # the parts of one indicator are a chart of their own: beside another's, the first's parts took the bars
+        # and the other's larger ones ("527 kế hoạch") were left out
+        .with_columns(
+            pl.when(pl.col("indicator_id").str.contains("|", literal=True))
+            .then(pl.col("indicator_id").str.split("|").list.first())
+            .otherwise(pl.lit(""))
+            .alias("whole")
+        )
     )
     groups = (
-        taken.group_by("category", "unit", "category_rank", "unit_rank")
+        taken.group_by("category", "unit", "whole", "category_rank", "unit_rank")
         .agg(pl.col("n").sum())
-        .sort("category_rank", "unit_rank", "category", "unit")
+        .sort("category_rank", "unit_rank", "category", "unit", "whole")
     )
     charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES).with_row_index("chart")
     return _Comparisons(within, taken, charted, int(taken["n"].sum()) - int(charted["n"].sum()))
@@ -484,7 +492,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
         return []
     within, taken, charted = plan.within, plan.taken, plan.charted
     tops = (
-        taken.join(charted.select("category", "unit", "chart"), on=["category", "unit"])
+        taken.join(charted.select("category", "unit", "whole", "chart"), on=["category", "unit", "whole"])
         # the most values first, then by indicator id (in every language), the parts of one indicator the largest
         # first (each has one value: "527 kế hoạch" was left out for "1 kết luận", in the parts' alphabetical order)
         .sort(
@@ -494,7 +502,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
         .group_by("chart", maintain_order=True)
         .head(MAX_INDICATORS)
     )
-    rest = taken.join(charted.select("category", "unit"), on=["category", "unit"], how="anti")
+    rest = taken.join(charted.select("category", "unit", "whole"), on=["category", "unit", "whole"], how="anti")
     firsts = _first_indicators(rest, MAX_FIGURES)
     series = _chosen_series(index, index.series.filter(within), tops) if tops.height else pl.DataFrame()
     parts = [  # the values each chart shows: its indicators' of its series
