@@ -3379,6 +3379,14 @@ def test_a_bare_number_beside_a_central_code_of_its_kind_is_the_centres():
     assert [h.code for h in find_documents("Kết luận số 12-KL/TW và Quyết định số 22 về hỗ trợ")] == ["12-KL/TW"]
 
 
+def test_a_central_code_typed_in_lower_case_with_a_space_for_its_slash():
+    """Tuning ur07 and the documents battery: "quán triệt … kết luận 32/kl TW" is 32-KL/TW, its kind as written;
+    another issuer or kind in lower case is no code."""
+    hits = find_documents("đoàn xã tổ chức giải Cầu Lông hè 2018, quán triệt kết luận 32/kl TW, tham dự có đồng chí")
+    assert [(h.code, h.kind) for h in hits] == [("32-KL/TW", "kết luận")]
+    assert find_documents("Kế hoạch số 12/kh TU và 12/nq tỉnh") == []
+
+
 def test_a_count_named_twice_and_a_gatherings_second_day():
     assert values(draft_of("Tỉnh hiện có 1.082 khu dân cư tương ứng với 1.082 thôn, bản, khu phố.\n")) == [1082]
     assert values(draft_of("Hỗ trợ 1.840 ngôi nhà theo Chương trình 167 giai đoạn II.\n")) == [1840]

@@ -99,6 +99,8 @@ _OTHER_KIND_BEFORE = re.compile(
     r"(?:\s+số)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# A central code typed in lower case with a space for its slash: "kết luận 32/kl TW" is 32-KL/TW.
+_LOWER_CENTRAL_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?P<type>kl|nq|ct|qđ)\s+TW\b")
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -430,6 +432,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     written, text = text, fold_tones(text)  # "của Ban Thường vụ Tỉnh uỷ" names the Tỉnh ủy; offsets are the same
     hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
     hits += _listed_before_codes(text, hits)
+    hits += [_written_code(text, m, f"{m['num']}-{m['type'].upper()}/TW") for m in _LOWER_CENTRAL_CODE.finditer(text)]
     for m in _LAW_CODE.finditer(text):  # "Nghị quyết 45/2022/QH15 ngày 11/01/2022": its date is no event's
         hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
         _add_date_and_title(text, hits[-1])
@@ -606,6 +609,11 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     if _COURT.fullmatch(issuer):
         return None  # a court's decision in a case, "số 2577/2023/QĐ-PT": no policy document
     code = normalise_code(m.group("num"), m.group("year"), doc_type, issuer, sep1, m.group("sep2") or "-")
+    return _written_code(text, m, code)
+
+
+def _written_code(text: str, m: re.Match, code: str) -> DocHit:
+    """A code written out, with the kind named before it ("Kết luận số"), its issuer, date and title."""
     kind = re.search(
         r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
         r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
