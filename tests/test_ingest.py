@@ -3387,6 +3387,13 @@ def test_a_central_code_typed_in_lower_case_with_a_space_for_its_slash():
     assert find_documents("Kế hoạch số 12/kh TU và 12/nq tỉnh") == []
 
 
+def test_a_decision_abbreviated_qd_with_its_issuer_named():
+    """ "QĐ 217, 218 của Bộ Chính trị", as "NQ 28 của Ban Thường vụ Thành ủy" is read; a bare "QĐ 12" is no code."""
+    text = "thực hiện QĐ 217, 218 của Bộ Chính trị về giám sát và phản biện xã hội"
+    assert [h.code for h in find_documents(text)] == ["217-QĐ/TW", "218-QĐ/TW"]
+    assert find_documents("theo QĐ 12 ngày 5/5") == []
+
+
 def test_a_count_named_twice_and_a_gatherings_second_day():
     assert values(draft_of("Tỉnh hiện có 1.082 khu dân cư tương ứng với 1.082 thôn, bản, khu phố.\n")) == [1082]
     assert values(draft_of("Hỗ trợ 1.840 ngôi nhà theo Chương trình 167 giai đoạn II.\n")) == [1840]

@@ -109,7 +109,7 @@ _MENTION = re.compile(
     r"Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
     r"Chương trình hành động|Thông tri|"
-    r"(?-i:NQ|CT|KL)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
+    r"(?-i:NQ|CT|KL|QĐ)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy", "QĐ 217, 218"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
     # a leading zero typed apart: "Chỉ thị 0 3 của Bộ chính trị" is Chỉ thị 03
     r"(?:\s+số\s*:?)?\s+(?P<num>0\s\d(?![\d/])|\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
@@ -280,6 +280,7 @@ _KIND_TYPE = {
     "nq": "NQ",  # "NQ 28 của Ban Thường vụ Thành ủy": the kind abbreviated
     "ct": "CT",
     "kl": "KL",
+    "qđ": "QĐ",
     "nghị định": "NĐ",  # only with its year: "Nghị định số 150/2006 … của Chính phủ" is 150/2006/NĐ-CP
     "kết luận": "KL",
     "quyết định": "QĐ",
