@@ -132,9 +132,9 @@ else:
         placeholder="—",
         row_height=QUOTE_ROW,
         height=QUOTE_ROW * min(table.height, 8) + 40,  # every row whole up to eight (the last was cut: auto height)
-        column_config={
-            t("quote"): st.column_config.TextColumn(width="large"),
-            t("source"): st.column_config.TextColumn(width="medium"),
+        column_config={  # the quote widest, the source whole beside it on a laptop (1366 pixels, the menu open)
+            t("quote"): st.column_config.TextColumn(width=370),
+            t("source"): st.column_config.TextColumn(width=190),
         },
     )
 ui.footer(current)

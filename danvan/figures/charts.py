@@ -371,8 +371,9 @@ def compare_chart_rows(rows: pl.DataFrame, limit: int) -> pl.DataFrame:
 
 def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.DataFrame:
     """compare_labels' rows as the table under the chart: headers in `lang`, the computed percentage of a stated
-    numerator/denominator, the quote and the source's title."""
-    return rows.select(
+    numerator/denominator, the quote and the source's title. The recomputed rate and the breakdown only when a row
+    has one (two empty columns pushed the source past a laptop's table)."""
+    table = rows.select(
         pl.col("label").alias(t("place", lang)),  # a province, a district or a commune, with its level
         pl.col("period_label").alias(t("period", lang)),
         pl.col("text").alias(t("value", lang)),
@@ -396,6 +397,8 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
         )
         .alias(t("source", lang)),
     )
+    optional = {t("computed", lang), t("breakdown", lang)}
+    return table.select(c for c in table.columns if c not in optional or table[c].null_count() < table.height)
 
 
 def _kind_label(lang: str) -> pl.Expr:
