@@ -391,7 +391,7 @@ def test_plotly_config_gives_the_toolbar_in_vietnamese():
     assert [text for text in locale["dictionary"] if text not in bundle] == []
     assert locale["format"]["decimal"] == "," and locale["format"]["thousands"] == "."
     assert locale["format"]["months"][0] == "tháng 1" and locale["format"]["shortDays"][0] == "CN"
-    assert charts.plotly_config("en") == {"displaylogo": False}
+    assert charts.plotly_config("en") == {"displaylogo": False, "showSendToCloud": False}
 
 
 def test_slide_bars_keep_a_row_only_for_the_series_a_category_has():

@@ -270,6 +270,9 @@ def test_html_brief_is_self_contained(catalog, lang_son):
         assert shown in text, shown
     assert '"1.145"' in page and '"1.291"' in page  # the chart's value labels, the Vietnamese way
     assert page.count('class="source-note"') == len(lang_son.slides)
+    # the charts' toolbar in Vietnamese, with no "Share chart..." (to Plotly's server) and no select buttons
+    assert '"locale": "vi"' in page and '"Download plot as a PNG": "T\\u1ea3i bi\\u1ec3u' in page  # JSON escapes
+    assert '"showSendToCloud": false' in page and '"modeBarButtonsToRemove": ["select2d", "lasso2d"]' in page
 
 
 def test_html_escapes_source_text(catalog):

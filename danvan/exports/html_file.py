@@ -97,7 +97,8 @@ def _slide(slide: Slide, number: int, total: int, lang: str, first_chart: list[b
                 full_html=False,
                 include_plotlyjs=first_chart[0],
                 include_mathjax=False,
-                config=plotly_config(lang, responsive=True),
+                # nothing in a file answers a selection: no select buttons
+                config=plotly_config(lang, responsive=True, modeBarButtonsToRemove=["select2d", "lasso2d"]),
             )
         )
         first_chart[0] = False

@@ -60,9 +60,10 @@ def style(fig: go.Figure, lang: str, height: int | None = 520) -> go.Figure:
 
 
 def plotly_config(lang: str, **options: object) -> dict:
-    """A chart's Plotly config: no Plotly logo, and in Vietnamese its toolbar's tooltips, notices, month and day
-    names and number format (Plotly's locale "vi", given with the chart: nothing is fetched)."""
-    config: dict = {"displaylogo": False, **options}
+    """A chart's Plotly config: no Plotly logo nor "Share chart..." (it sends the chart to Plotly's server), and in
+    Vietnamese its toolbar's tooltips, notices, month and day names and number format (Plotly's locale "vi", given
+    with the chart: nothing is fetched)."""
+    config: dict = {"displaylogo": False, "showSendToCloud": False, **options}
     if lang == "vi":
         months = [f"tháng {m}" for m in range(1, 13)]
         days = ["Chủ nhật", *(f"Thứ {d}" for d in ("hai", "ba", "tư", "năm", "sáu", "bảy"))]
