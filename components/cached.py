@@ -338,6 +338,16 @@ def map_indicators(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
+def _below_province(version: str, flt: Filter, _catalog: danvan.Catalog) -> pl.DataFrame:
+    return queries.below_province(_observations(version, flt, _catalog))
+
+
+def below_province(catalog: danvan.Catalog, flt: Filter) -> pl.DataFrame:
+    """Per indicator, its district and commune totals in the filter, which the map does not colour."""
+    return _below_province(catalog.version, flt, catalog)
+
+
+@st.cache_resource(max_entries=PER_FILTER, show_spinner=False)
 def _map_values(version: str, flt: Filter, indicator_id: str, _catalog: danvan.Catalog) -> pl.DataFrame:
     return queries.map_values(_totals(version, flt, _catalog), indicator_id, flt.scheme)
 

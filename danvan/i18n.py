@@ -1047,6 +1047,14 @@ LEADER: Texts = {
         "{place} — {part}: {n}, lớn hơn tổng {whole}",
         "{place} — {part}: {n}, more than the whole {whole}",
     ),
+    "map_below_province": (
+        "Chỉ tiêu này còn {n} giá trị cấp huyện, xã: bản đồ chỉ tô giá trị cấp tỉnh, xem đủ ở trang So sánh.",
+        "This indicator has {n} more district or commune values: the map colours province values only; see Compare.",
+    ),
+    "map_below_province_only": (
+        "{n} chỉ tiêu chỉ có giá trị cấp huyện, xã nên không có trong danh sách trên: xem ở trang So sánh.",
+        "{n} indicators have district or commune values only, so they are not in the list above: see Compare.",
+    ),
     "map_placeless": (
         "{n} sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính).",
         "{n} events name no province where they were held, so they are not on the map (other pages count them).",

@@ -547,6 +547,17 @@ def map_indicators(obs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def below_province(obs: pl.DataFrame) -> pl.DataFrame:
+    """Per indicator (indicator_id, len), its totals in `obs` that are a district's or a commune's: values the map of
+    provinces does not colour."""
+    return (
+        obs.filter(pl.col("level") != "province", pl.col("breakdown").is_null())
+        .group_by("indicator_id")
+        .len()
+        .sort("indicator_id")
+    )
+
+
 def indicator_ranking(obs: pl.DataFrame, name_column: str) -> pl.DataFrame:
     """Indicators in `obs`, those reported by the most places first, so that a comparison compares places."""
     return (

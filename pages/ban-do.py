@@ -93,6 +93,12 @@ with legend_col:
             st.warning(t("map_periods_differ"))
     else:
         ui.empty(current)
+    if mode == "indicator":  # what the map of provinces leaves out, and where it is
+        below = cached.below_province(current.catalog, current.flt)
+        if n := below.filter(pl.col("indicator_id") == indicator)["len"].sum():
+            st.caption(t("map_below_province", n=fmt.number(n, lang=lang)))
+        if only := below.join(choices, on="indicator_id", how="anti").height:
+            st.caption(t("map_below_province_only", n=fmt.number(only, lang=lang)))
     st.caption(t("map_arcs"))
     st.html(  # the dots' colours: the visiting body's level
         "".join(

@@ -135,3 +135,10 @@ def test_a_part_larger_than_its_whole_is_found(catalog):
     assert larger.select("district", "breakdown", "numerator", "whole").rows() == [("Lâm Hà", "kiến nghị", 166, 146)]
     others = rows.filter(pl.col("breakdown").is_null() | (pl.col("breakdown") != "kiến nghị"))
     assert others.height == 3 and queries.parts_over_whole(others).is_empty()  # 13 and 7 of 146: fine
+
+
+def test_below_province_counts_district_and_commune_totals_per_indicator(catalog):
+    below = dict(queries.below_province(queries.observations(catalog, Filter())).iter_rows())
+    assert below["dvk_models_recognized"] == 1  # thành phố Bắc Kạn's 202; Lạng Sơn's and Hà Nam's are provinces'
+    assert "friendly_govt_communes_rate" not in below  # Lạng Sơn's own rate only
+    assert all(n > 0 for n in below.values())
