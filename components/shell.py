@@ -102,15 +102,18 @@ def _navigation(lang: str) -> st.Page:
     return st.navigation(pages, expanded=True)
 
 
-def _chart_buttons_css(lang: str) -> str:
-    """Streamlit adds its own buttons to a chart's toolbar, titled in English, which Plotly's locale
-    (charts.plotly_config) does not reach; the toolbar draws a title from the button's data-title by CSS, so CSS
-    draws these in the page's language."""
-    rules = (
+def _streamlit_texts_css(lang: str) -> str:
+    """Texts Streamlit writes in English only, drawn in the page's language by CSS: its own buttons on a chart's
+    toolbar (Plotly's locale, charts.plotly_config, does not reach them; the toolbar draws a button's data-title by
+    CSS), and a search box's "No results" (its search needs the Vietnamese marks: the hint says so)."""
+    rules = [
         f'.js-plotly-plot .plotly .modebar-btn[data-title="{t(key, "en")}"]::after '
         f'{{ content: "{t(key, lang)}" !important; }}'
         for key in ("chart_fullscreen", "chart_close_fullscreen")
-    )
+    ]
+    empty = '[role="listbox"] [role="option"][style*="display: contents"] > span'
+    rules.append(f"{empty} {{ font-size: 0 !important; }}")
+    rules.append(f'{empty}::after {{ content: "{t("search_no_results", lang)}"; font-size: 0.875rem; }}')
     return "<style>" + "\n".join(rules) + "</style>"
 
 
@@ -136,7 +139,7 @@ def run() -> None:
     view.read_link(catalog)  # a session's first run: the filter and choices the link asks for
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
-    st.html(_chart_buttons_css(current.lang))
+    st.html(_streamlit_texts_css(current.lang))
     presenting.route(page)  # may switch to the slides: before the banners, so that they show there
     _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell

@@ -26,6 +26,7 @@ APP: Texts = {
     # Streamlit's own buttons on a chart's toolbar
     "chart_fullscreen": ("Toàn màn hình", "Fullscreen"),
     "chart_close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
+    "search_no_results": ("Không tìm thấy — hãy gõ có dấu, ví dụ “Lạng Sơn”", "No results"),
     "data_stale": (
         "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
         "The edited data has errors, so the last valid version is shown. Errors: {problems}",

@@ -349,3 +349,20 @@ def test_a_charts_toolbar_speaks_the_pages_language(server, browser):
     assert not {"Download plot as a PNG", "Zoom in", "Reset axes", "Fullscreen"} & set(shown), shown
     assert {"Download plot as a PNG", "Zoom in", "Fullscreen"} <= {drawn for _, drawn in titles["en"]}
     visit.check("chart-toolbar")
+
+
+def test_a_search_that_finds_nothing_says_so_in_vietnamese(server, browser):
+    """Streamlit's search boxes need the Vietnamese marks and said "No results" in English to "ha noi": the page
+    draws a hint in its language in its place."""
+    visit = Visit(browser, server)
+    visit.open("")
+    box = visit.page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first
+    box.click()
+    box.fill("ha noi")
+    empty = visit.page.locator('[role="listbox"] [role="option"][style*="display: contents"] > span').first
+    empty.wait_for(state="attached", timeout=10_000)
+    drawn = empty.evaluate("e => [getComputedStyle(e, '::after').content, getComputedStyle(e).fontSize]")
+    assert drawn == ['"Không tìm thấy — hãy gõ có dấu, ví dụ “Lạng Sơn”"', "0px"]
+    box.fill("Hà Nội")  # with its marks it is found
+    assert visit.page.get_by_role("option", name="Hà Nội").count() == 1
+    visit.check("search-no-results")
