@@ -783,10 +783,18 @@ def _place_problem(
         return None
     context = (f"huyện {district}",) if district else ()
     res = gaz.resolve(value, on=_SCHEME_DAY[scheme], level=level, within=province, context=context)
-    if res.status == "found":
-        return None
     what = "huyện" if level == "district" else "xã/phường"
     period = "trước 1/7/2025" if scheme == OLD_SCHEME else "từ 1/7/2025"
+    if res.status == "found" and res.match is not None and province and res.match.province_code != province:
+        # `within` only prefers the record's province: a unit found in another one is not the record's place
+        def named(code: str) -> str:
+            unit = gaz.place(scheme, "province", code)
+            return f"{unit.label} (mã '{code}')" if unit else f"tỉnh mã '{code}'"
+
+        elsewhere = f"{res.match.place.label} của {named(res.match.province_code)} ({period})"
+        return f"'{value}' là {elsewhere}, không thuộc {named(province)} của bản ghi"
+    if res.status == "found":
+        return None
     if res.status == "unknown":
         return (
             f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "

@@ -204,6 +204,7 @@ LABELS: Texts = {
     "reason_breakdowns": ("lẫn tổng số với số phân tổ", "totals mixed with breakdowns"),
     "place_city": ("thành phố {name}", "{name} City"),
     "place_town": ("thị xã {name}", "{name} Town"),
+    "place_township": ("thị trấn {name}", "{name} Township"),
     "place_district": ("huyện {name}", "{name} District"),
     "place_commune": ("xã {name}", "{name} Commune"),
     "place_ward": ("phường {name}", "{name} Ward"),

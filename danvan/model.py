@@ -34,7 +34,8 @@ DocumentType = Literal[
     "cong_van",
     "ke_hoach",
 ]
-PlaceLevel = Literal["district", "city", "town", "commune", "ward"]
+# a district or commune by its kind: huyện/quận, thành phố, thị xã ("town"), thị trấn ("township"), xã, phường
+PlaceLevel = Literal["district", "city", "town", "township", "commune", "ward"]
 # a recommendation's follow-up: not yet acted on, under way, done, no longer pursued
 FollowUpState = Literal["open", "in_progress", "done", "dropped"]
 # The word a source puts before a figure it does not give exactly ("hơn 9.500 phần quà", "gần 5 tỷ đồng"): kept with

@@ -8,7 +8,7 @@ import polars as pl
 from . import fmt
 from .filter import Filter
 from .i18n import t
-from .model import NEW_SCHEME, OLD_SCHEME, Catalog
+from .model import NEW_SCHEME, OLD_SCHEME, PLACE_LEVELS, Catalog
 
 
 def level_expr() -> pl.Expr:
@@ -644,9 +644,6 @@ def document_mentions(catalog: Catalog) -> pl.DataFrame:
         .group_by("code")
         .agg(pl.col("source_id").sort())
     )
-
-
-PLACE_LEVELS = ("city", "town", "district", "commune", "ward")
 
 
 def place_label_frame(places: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:

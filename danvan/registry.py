@@ -25,12 +25,12 @@ OLD_DAY = MERGER_DATE - dt.timedelta(days=1)  # the last day of the 63-province 
 _LEVEL_OF_TYPE: dict[str, PlaceLevel] = {
     "huyện": "district",
     "quận": "district",
-    "thị xã": "district",
+    "thị xã": "town",
     "thành phố": "city",
     "xã": "commune",
     "đặc khu": "commune",
     "phường": "ward",
-    "thị trấn": "town",
+    "thị trấn": "township",
 }
 
 

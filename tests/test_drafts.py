@@ -80,6 +80,18 @@ def test_records_take_the_curators_entries_and_kept_rows_only():
     assert set(records["visits"][0]) <= set(VISIT_SPEC) and records["visits"][0]["body"] == "Ban Dân vận Trung ương"
 
 
+def test_records_spell_a_district_as_the_gazetteer_does():
+    """A curator's walk-through: "Mù Cang Chải" typed in a form was saved as typed, and the profile listed "huyện
+    Mù Cang Chải" and "huyện Mù Căng Chải" as two places. A name the gazetteer does not place in the record's
+    province is left as typed, for the validator to refuse."""
+    rows = [
+        {"indicator": "x", "province": "15", "district": name, "period": "2023", "value": 1, "status": "reported"}
+        for name in ("Mù Cang Chải", "Thị xã Nghĩa Lộ", "Bảo Thắng", "Bản Mòng")
+    ]
+    records = to_records(draft(), SourceEntry("n01"), {"observations": rows})
+    assert [r["district"] for r in records["observations"]] == ["Mù Căng Chải", "Nghĩa Lộ", "Bảo Thắng", "Bản Mòng"]
+
+
 def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))

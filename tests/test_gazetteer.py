@@ -271,6 +271,26 @@ def test_check_places_on_frames() -> None:
     assert "places.csv" in found_problems[1].message
 
 
+def test_check_places_refuses_a_district_of_another_province() -> None:
+    """A curator's walk-through: "Bảo Thắng" (Lào Cai) saved under Yên Bái passed — the resolver's `within` only
+    prefers a province, and the check took any unit it found. A misspelt name of the province's own ("Mù Cang
+    Chải") is still its district."""
+    frame = pl.DataFrame(
+        {
+            "id": ["o1", "o2", "o3"],
+            "period_end": [dt.date(2023, 12, 31)] * 3,
+            "province": ["15", "15", "15"],
+            "district": ["Bảo Thắng", "Mù Cang Chải", "Nghĩa Lộ"],
+        }
+    )
+    (problem,) = gazetteer.check_places({"observations.yaml": frame})
+    assert (problem.record, problem.field) == ("o1", "district")
+    assert problem.message == (
+        "'Bảo Thắng' là huyện Bảo Thắng của tỉnh Lào Cai (mã '10') (trước 1/7/2025), không thuộc tỉnh Yên Bái "
+        "(mã '15') của bản ghi"
+    )
+
+
 def test_check_places_reports_ambiguity_with_candidates() -> None:
     frame = pl.DataFrame(
         {"id": ["x"], "period_end": [BEFORE], "province_code": ["02"], "district": [None], "commune": ["Tân Lập"]}

@@ -5,7 +5,7 @@ and the small scale fixture, for several filters."""
 import polars as pl
 import pytest
 
-from danvan import queries
+from danvan import gazetteer, queries, registry
 from danvan.exports import tables
 from danvan.figures import charts
 from danvan.filter import Filter
@@ -53,6 +53,16 @@ def test_place_labels_name_the_kind(catalog):
     labels = queries.place_labels(catalog.places, "vi")
     assert labels["Bắc Kạn"] == "thành phố Bắc Kạn" and labels["Ba Bể"] == "huyện Ba Bể"
     assert queries.place_labels(catalog.places, "en")["Ba Bể"] == "Ba Bể District"
+
+
+def test_a_town_and_a_township_are_named_by_their_kind():
+    """A curator's walk-through: every thị xã was labelled "huyện" (thị xã was a district's level) and a thị trấn
+    would have been "thị xã" (its level, "town", was labelled so)."""
+    places = pl.DataFrame(
+        {"name": ["Nghĩa Lộ", "Phước Bửu"], "level": ["town", "township"], "province_code": ["15", "77"]}
+    )
+    assert queries.place_labels(places, "vi") == {"Nghĩa Lộ": "thị xã Nghĩa Lộ", "Phước Bửu": "thị trấn Phước Bửu"}
+    assert registry.place_of(gazetteer.load().place("63", "district", "133")).level == "town"  # thị xã Nghĩa Lộ
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=range(len(FILTERS)))

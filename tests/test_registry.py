@@ -87,7 +87,7 @@ def test_district_and_commune_names(registry, text, province):
         ("huyen Cho Don", "06", "district"),
         ("huyện Bắc Trà My", "49", "district"),
         ("xã Thiên Lộc (Can Lộc)", "42", "commune"),
-        ("thị trấn Phước Bửu", "77", "town"),
+        ("thị trấn Phước Bửu", "77", "township"),
         ("phường Nguyễn Thị Minh Khai", "06", "ward"),
     ],
 )

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ..gazetteer import load as load_gazetteer
 from ..model import (
     DOCUMENT_SPEC,
     OBSERVATION_SPEC,
@@ -23,6 +24,7 @@ from ..model import (
     Status,
     Unit,
     VisitKind,
+    record_day,
 )
 from ..text import clipped, fold_space
 
@@ -265,11 +267,28 @@ def to_records(
     specs = {"visits": VISIT_SPEC, "documents": DOCUMENT_SPEC, "observations": OBSERVATION_SPEC}
     records: dict[str, list[dict[str, Any]]] = {"sources": [_fields(source, SOURCE_SPEC)]}
     for part, spec in specs.items():
-        rows = [_fields(row, spec) | {"source": entry.id} for row in kept.get(part, [])]
+        rows = [_as_the_gazetteer_spells(part, _fields(row, spec)) | {"source": entry.id} for row in kept.get(part, [])]
         if part == "documents":
             rows = [row for row in rows if row.get("code") not in known]
         records[part] = rows
     return records
+
+
+def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A district or commune typed as a curator spells it ("Mù Cang Chải", "Thị xã Nghĩa Lộ") written as the
+    gazetteer does ("Mù Căng Chải", "Nghĩa Lộ") when it places it in the record's province on the record's day, so
+    that pages list one place, not two; any other name is left as typed, for the validator to judge."""
+    gaz = load_gazetteer()
+    on = record_day(part, row)
+    for level in ("district", "commune"):
+        name = row.get(level)
+        if not isinstance(name, str) or not name.strip():
+            continue
+        context = (f"huyện {row['district']}",) if level == "commune" and row.get("district") else ()
+        res = gaz.resolve(name, on=on, level=level, within=row.get("province"), context=context)
+        if res.status == "found" and res.match is not None and res.match.province_code == row.get("province"):
+            row[level] = res.match.place.name
+    return row
 
 
 def _fields(row: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any]:

@@ -439,7 +439,7 @@ def _context(
         code = None  # "UBMTTQ Việt Nam tỉnh tổ chức hội nghị … hỗ trợ tỉnh Điện Biên": the outlet's own province
     if code is None and outlet is not None:
         code, note = outlet, f"Bài không nêu tên tỉnh: lấy theo nơi đăng bài ({outlet_note})."
-    district = main_place(places, ("district", "city"), code)
+    district = main_place(places, ("district", "city", "town"), code)
     notes = [] if registry is not None else ["Không có danh mục địa danh (data/): không xác định tỉnh, huyện."]
     for hit in {h.text: h for h in places if h.ambiguous}.values():
         notes.append(
@@ -543,7 +543,7 @@ def _dissolved_homonyms(hits: list[PlaceHit], outlet: str | None) -> list[PlaceH
     outlet's province and nothing else of theirs: "BCH Đoàn xã Xuân Tân … Huyện Đoàn Thọ Xuân" in a Thanh Hóa paper
     of 2013 is Thọ Xuân's xã Xuân Tân, dissolved in a merger before 2025 and so missing from the gazetteer, not
     Nam Định's commune of that name."""
-    communes = ("commune", "ward", "town")  # xã, phường, thị trấn
+    communes = ("commune", "ward", "township")  # xã, phường, thị trấn
     if outlet is None or not any(h.level not in communes and h.province == outlet for h in hits):
         return hits
     named = {h.province for h in hits if h.level not in communes}  # provinces, districts: named for themselves
@@ -1177,7 +1177,7 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         province = main_province(places) or ctx.province
         district = _district(places, province)
         commune = next(
-            (h.name for h in places if h.level in ("commune", "ward", "town") and h.province == province), None
+            (h.name for h in places if h.level in ("commune", "ward", "township") and h.province == province), None
         )
         codes = list(dict.fromkeys(d.code for d in ctx.doc_ix.within(*key)))
         ctx.paragraph_facts[key] = (places, province, district, commune, codes)
@@ -1188,7 +1188,7 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     if host is not None and host.province != province and (host.level not in ("commune", "ward") or province is None):
         province, places = host.province, [host]
         district = _district(places, province)
-        commune = next((h.name for h in places if h.level in ("commune", "ward", "town")), None)
+        commune = next((h.name for h in places if h.level in ("commune", "ward", "township")), None)
     # the leader the event's own paragraph names, else one another paragraph names by the body's title: said so
     leader, segment = leader_for(body.name, find_people(event.paragraph.text)) if body else (None, None)
     elsewhere = False
@@ -1246,7 +1246,7 @@ def _host(ctx: Context, sentence: Span) -> PlaceHit | None:
 
 def _district(places: list[PlaceHit], province: str | None) -> str | None:
     for hit in places:
-        if hit.level in ("district", "city") and hit.province == province:
+        if hit.level in ("district", "city", "town") and hit.province == province:
             return hit.name
     return None
 
@@ -1698,7 +1698,7 @@ def _last_day(value: str) -> dt.date:
 
 
 def _obs_district(ctx: Context, sentence: Span) -> str | None:
-    named = [h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.level in ("district", "city")]
+    named = [h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.level in ("district", "city", "town")]
     if named:
         return named[0].name
     return ctx.district if ctx.district and _DISTRICT_WORD.search(sentence.text) else None
