@@ -325,6 +325,14 @@ def find_times(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TIME.finditer(text)]
 
 
+# A report's own date line, as official documents write it under their header: "Yên Bái, ngày 15 tháng 12 năm 2023"
+# (after the issuing body on the same line, or alone), ending its line.
+_PLACE_DATE_LINE = re.compile(
+    r"(?:^|[.;]\s+)(?P<place>[A-ZĐ][\w’'.-]*(?:\s+[A-ZĐ][\w’'.-]*){0,4}),\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
+    r"(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})\s*\.?\s*$"
+)
+
+
 def publication(article: Article, given: str | None = None) -> tuple[Published, DateHit | None]:
     """The publication date: --published, else a date line in the page header ("Thứ Năm, 25/05/2017, 16:05 (GMT+7)",
     "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header; not the site's bar of
@@ -352,6 +360,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             if day is not None:
                 quote = js.group(0)
                 return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
+        if (dated := _PLACE_DATE_LINE.search(line)) is not None:
+            day = parse_day(int(dated["d"]), int(dated["m"]), int(dated["y"]))
+            if day is not None:
+                quote = line[dated.start("place") :].rstrip(" .")
+                return Published(day.isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
         if para is article.paragraphs[0] and _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
