@@ -26,6 +26,7 @@ from .ingest.readers import read_document
 from .ingest.tables import extract_document
 from .model import OLD_SCHEME, SCHEMES, Catalog, DataError
 from .registry import Registry
+from .text import ascii_key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,7 +115,10 @@ def _unknown_province(province: str | None, registry: Registry | None) -> str | 
     if code and registry.unit(OLD_SCHEME, code):
         return None
     names = registry.units.filter(pl.col("scheme") == OLD_SCHEME)["name_vi"].to_list()
-    close = difflib.get_close_matches(province.strip(), names, n=3, cutoff=0.6)
+    # compared without marks ("Yen Bay" is close to Yên Bái) and without its kind ("Tỉnh Không Có" is close to none)
+    by_key = {ascii_key(name): name for name in names}
+    typed = re.sub(r"^(?:tinh|thanh pho|tp)\s+|\s+(?:tinh|thanh pho)$", "", ascii_key(province))
+    close = [by_key[k] for k in difflib.get_close_matches(typed, list(by_key), n=3, cutoff=0.7)]
     return (
         f"Không nhận ra tỉnh “{province}” (--province)"
         + (f"; có phải {' hay '.join(close)}?" if close else ".")
