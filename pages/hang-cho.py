@@ -311,6 +311,8 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
                 author=who,
                 note=reason,
                 known_documents=current.catalog.documents["code"],
+                held=current.catalog.observations,
+                sources=current.catalog.sources,
             )
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]

@@ -88,8 +88,15 @@ def test_records_spell_a_district_as_the_gazetteer_does():
         {"indicator": "x", "province": "15", "district": name, "period": "2023", "value": 1, "status": "reported"}
         for name in ("Mù Cang Chải", "Thị xã Nghĩa Lộ", "Bảo Thắng", "Bản Mòng")
     ]
+    rows.append(rows[0] | {"province": "77", "district": "Đất Đỏ"})  # a former name, in 2023: kept (not "Long Đất")
     records = to_records(draft(), SourceEntry("n01"), {"observations": rows})
-    assert [r["district"] for r in records["observations"]] == ["Mù Căng Chải", "Nghĩa Lộ", "Bảo Thắng", "Bản Mòng"]
+    assert [r["district"] for r in records["observations"]] == [
+        "Mù Căng Chải",
+        "Nghĩa Lộ",
+        "Bảo Thắng",
+        "Bản Mòng",
+        "Đất Đỏ",
+    ]
 
 
 def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):

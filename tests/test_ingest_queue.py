@@ -196,6 +196,19 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     q.decide(xlsx, dict.fromkeys(q.item_keys(xlsx.draft()), "accepted"))  # as the table's decision column does
     at.run()
     assert set(at.data_editor[0].value["decision"]) == {"accepted"}
+    # accepted although the card says the data holds them: refused, item by item, nothing written (a curator's
+    # walk-through saved a sheet twice and So sánh drew both)
+    at.button(key="queue_accept").click().run()
+    assert at.error[-1].value == "Chưa lưu gì: dữ liệu mới có 11 lỗi."
+    refused = next(m.value for m in at.main.markdown if "Mục 1/11" in m.value).replace("\\", "")
+    assert "- Mục 1/11 (Số liệu trích được): Giá trị: Dữ liệu đã có giá trị này của năm 2023 (nguồn" in refused
+    assert refused.count(": nếu là cùng một số liệu, hãy bỏ mục này") == 11
+    assert danvan.load(data).observations.filter(pl.col("source_id") == "bc2023").height == 0
+    # the same sheet into data that does not hold its figures yet: saved
+    held = yaml.safe_load((data / "observations.yaml").read_text(encoding="utf-8"))
+    kept = [r for r in held if r["source"] not in {"a16", "s03"}]  # where the curated data has them from
+    (data / "observations.yaml").write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    at.run()
     at.button(key="queue_accept").click().run()
     assert not at.exception
     wrote = at.success[-2].value  # the original among the files, the history inside the data folder

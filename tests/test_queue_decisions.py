@@ -381,3 +381,42 @@ def test_a_saved_provincial_document_keeps_its_province(data_copy, tmp_path):
     q.accept(entry, SourceEntry("cb23", "Tổng kết năm 2023", published="2023-12-16"), data_copy, author="b", note="n")
     documents = danvan.load(data_copy).documents
     assert documents.filter(documents["code"] == "16-CT/TU")["province"].to_list() == ["04"]
+
+
+def test_a_value_accepted_twice_or_already_held_is_refused_and_nothing_written(entry, data_copy):
+    """A curator's walk-through: the cards said "chỉ nhận một" and "Dữ liệu đã có giá trị này", N accepted them all
+    and the save wrote them, and So sánh drew each rate twice. Now the save refuses such items, naming each."""
+    q.decide(
+        entry,
+        {"observations/1": "accepted", "observations/2": "accepted"},
+        {"observations/2": {"indicator": "dvk_models_active", "value": 147}},
+    )
+    with pytest.raises(DataError) as refused:
+        q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="hai lần")
+    (problem,) = refused.value.problems
+    assert problem.message == "cùng chỉ tiêu, nơi, kỳ và giá trị với mục 3/4, cũng đã nhận: chỉ nhận một"
+    assert q.problem_items(entry, refused.value.problems).keys() == {"observations/2"}
+    assert q.read_entry(entry.folder).decisions == {"observations/1": "accepted", "observations/2": "accepted"}
+    q.decide(entry, {"observations/2": "rejected"})
+    q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="một lần")
+    # the same article queued again: its 147 is in the data now
+    again = q.enqueue(ARTICLE, load_registry(data_copy)[0], load_indicators(data_copy), data_copy.parent / "queue2")
+    q.decide(again, {"observations/1": "accepted"})
+    catalog = danvan.load(data_copy)
+    with pytest.raises(DataError) as refused:
+        q.accept(
+            again,
+            SourceEntry("n51"),
+            data_copy,
+            author="bien-tap-1",
+            note="lại",
+            held=catalog.observations,
+            sources=catalog.sources,
+        )
+    assert [p.message for p in refused.value.problems] == [
+        "Dữ liệu đã có giá trị này của năm 2023 (nguồn “Huyện Đất Đỏ: công tác dân vận đem lại hiệu quả thiết thực” "
+        "(n50)): nếu là cùng một số liệu, hãy bỏ mục này"
+    ]
+    assert (
+        danvan.load(data_copy).observations.filter(danvan.load(data_copy).observations["source_id"] == "n51").is_empty()
+    )

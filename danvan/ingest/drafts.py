@@ -286,8 +286,11 @@ def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
             continue
         context = (f"huyện {row['district']}",) if level == "commune" and row.get("district") else ()
         res = gaz.resolve(name, on=on, level=level, within=row.get("province"), context=context)
-        if res.status == "found" and res.match is not None and res.match.province_code == row.get("province"):
-            row[level] = res.match.place.name
+        match = res.match if res.status == "found" else None
+        # a former name stays as written ("Đất Đỏ" in 2023, before it joined Long Đất: the gazetteer's names carry
+        # no dates)
+        if match is not None and match.former is None and match.province_code == row.get("province"):
+            row[level] = match.place.name
     return row
 
 

@@ -469,13 +469,34 @@ def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = N
     order = item_keys(draft)
     same: dict[tuple, list[str]] = {}
     for i, row in enumerate(rows):
-        place = (row["province"], row["district"] or None, row["commune"] or None)
-        same.setdefault((row["indicator"], *place, row["period"], row["value"]), []).append(f"observations/{i}")
+        same.setdefault(_value_key(row), []).append(f"observations/{i}")
     notes: dict[str, list[str]] = {}
     for items in same.values():
         for item in items if len(items) > 1 else []:
             others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in items if k != item)
             notes.setdefault(item, []).append(f"Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {others}: chỉ nhận một.")
+    for item, note in _held(
+        {i: row for i, row in enumerate(rows) if row["decision"] != "saved"}, saved, sources
+    ).items():
+        notes.setdefault(item, []).append(note)
+    return dict(sorted(notes.items(), key=lambda kv: order.index(kv[0])))  # in review order
+
+
+def _value_key(row: dict[str, Any]) -> tuple:
+    """What makes two values one: indicator, place (province, district, commune), period and value."""
+    return (
+        row["indicator"],
+        row["province"],
+        row["district"] or None,
+        row["commune"] or None,
+        row["period"],
+        row["value"],
+    )
+
+
+def _held(rows: dict[int, dict[str, Any]], saved: pl.DataFrame, sources: pl.DataFrame | None) -> dict[str, str]:
+    """By item, the note on a value of `rows` (by its number among the draft's values) that the data already holds
+    (`saved`) for the same indicator, place and year."""
     # one join with the data (the page asks on every rerun), not a scan per item; a district's value is not its
     # province's ("18,5%" of huyện Quảng Hòa is not Cao Bằng's 18,5%)
     wanted = [
@@ -488,8 +509,8 @@ def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = N
             float(row["value"]),
             day.year,
         )
-        for i, row in enumerate(rows)
-        if row["decision"] != "saved" and (day := record_day("observations", row)) and row["value"] is not None
+        for i, row in rows.items()
+        if (day := record_day("observations", row)) and row["value"] is not None
     ]
     key = {
         "indicator_id": pl.String,
@@ -509,10 +530,50 @@ def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = N
         .group_by("item", "year")
         .agg(pl.col("source_id").unique().sort())
     )
+    notes = {}
     for item, year, ids in held.iter_rows():
         named = ", ".join(f"“{titles[i]}” ({i})" if titles.get(i) else i for i in ids)
-        notes.setdefault(item, []).append(f"Dữ liệu đã có giá trị này của năm {year} (nguồn {named}).")
-    return dict(sorted(notes.items(), key=lambda kv: order.index(kv[0])))  # in review order
+        notes[item] = f"Dữ liệu đã có giá trị này của năm {year} (nguồn {named})."
+    return notes
+
+
+def _saved_twice(
+    rows: dict[str, list[dict[str, Any]]],
+    chosen: list[str],
+    order: list[str],
+    held: pl.DataFrame | None,
+    sources: pl.DataFrame | None,
+) -> list[Problem]:
+    """The accepted values a save would write twice: one accepted beside another of the same indicator, place, period
+    and value, or one the data already holds (`held`), each as the problem of its item (by its record's id)."""
+    values = rows["observations"]
+    accepted = [int(key.split("/")[1]) for key in chosen if key.startswith("observations/")]
+    problems: list[Problem] = []
+    first: dict[tuple, int] = {}
+    for i in accepted:
+        same = first.setdefault(_value_key(values[i]), i)
+        if same != i:
+            problems.append(
+                Problem(
+                    "observations.yaml",
+                    f"id={values[i]['id']}",
+                    "value",
+                    f"cùng chỉ tiêu, nơi, kỳ và giá trị với mục {order.index(f'observations/{same}') + 1}/"
+                    f"{len(order)}, cũng đã nhận: chỉ nhận một",
+                )
+            )
+    if held is not None:
+        notes = _held({i: values[i] for i in accepted}, held, sources)
+        problems += [
+            Problem(
+                "observations.yaml",
+                f"id={values[int(item.split('/')[1])]['id']}",
+                "value",
+                note.rstrip(".") + ": nếu là cùng một số liệu, hãy bỏ mục này",
+            )
+            for item, note in notes.items()
+        ]
+    return problems
 
 
 def accept(
@@ -523,6 +584,8 @@ def accept(
     author: str,
     note: str,
     known_documents: Iterable[str] = (),
+    held: pl.DataFrame | None = None,
+    sources: pl.DataFrame | None = None,
     now: dt.datetime | None = None,
 ) -> store.Saved:
     """Save the items a curator accepted (and not saved yet) through the validate-then-write path (store.save),
@@ -530,13 +593,17 @@ def accept(
     the queue. A value read from a table needs its original beside the text sources: the file is placed at
     sources/<source id>.<ext> first (and removed again if the save is refused), and its cells point to it. A later
     save under the source id of an earlier one adds items to that source. Raises ValueError when nothing is
-    accepted, DataError (nothing written, decisions unchanged) when any item does not check out."""
+    accepted, DataError (nothing written, decisions unchanged) when any item does not check out or would be saved
+    twice: beside another accepted value alike, or when the data (`held`: the catalog's observations, `sources`
+    naming them) already holds it."""
     entry = read_entry(entry.folder)  # what is on disk now, not what the caller read earlier
     draft = entry.draft()
     rows = reviewed_rows(entry, draft)
     chosen = [f"{part}/{i}" for part in PARTS for i, row in enumerate(rows[part]) if row["decision"] == "accepted"]
     if not chosen:
         raise ValueError(f"bản nháp {entry.id} không có mục nào đã nhận mà chưa lưu")
+    if twice := _saved_twice(rows, chosen, item_keys(draft), held, sources):
+        raise DataError(twice)
     kept = {part: [row for row in rows[part] if row["decision"] == "accepted"] for part in PARTS}
     records = to_records(draft, source, kept, known_documents)
     again = entry.source_id == source.id  # the source itself was saved with the first items
