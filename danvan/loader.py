@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -185,6 +186,7 @@ def _load(root: Path, verify_quotes: bool) -> Catalog:
     visits = _check_visits(typed["visits"], typed["sources"], documents, units, places, problems)
     observations = _check_observations(typed["observations"], indicators, typed["sources"], units, places, problems)
     followups = _check_followups(typed["followups"], visits, findings, typed["sources"], problems)
+    _check_finding_numbers(findings, problems)
     if verify_quotes:
         for frame, file in (
             (documents, "documents.yaml"),
@@ -587,6 +589,21 @@ def _findings_frame(visits: pl.DataFrame | None, problems: _Problems) -> pl.Data
                 )
     schema = {RECORD: pl.String, "visit_id": pl.String, "source": pl.String} | {f: pl.String for f in FINDING_SPEC}
     return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+# a figure: not a code's number ("25-NQ/TW") nor a year ("giai đoạn 2021–2023", the period's, said elsewhere)
+_NUMBER = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d.,/]\d))\d+(?:[.,/]\d+)*(?![\d]|\s*[-/]\s*[A-ZĐ])")
+
+
+def _check_finding_numbers(findings: pl.DataFrame, problems: _Problems) -> None:
+    """Every number a finding's text states is in its quote: a leader reads the text, and checks it against the
+    quote shown under it ("129 chương trình hành động, 527 kế hoạch" once stood in a text whose quote stopped
+    before them)."""
+    for label, text, quote in findings.select(RECORD, "text", "quote").iter_rows():
+        if text and quote:
+            said = set(_NUMBER.findall(quote))
+            if missing := [n for n in dict.fromkeys(_NUMBER.findall(text)) if n not in said]:
+                problems.add("visits.yaml", label, "text", f"số {', '.join(missing)} không có trong trích dẫn của mục")
 
 
 def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[str, str]:

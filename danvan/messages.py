@@ -145,6 +145,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"a reader has held the data lock for over \1 s; "
         "try again later",
     ),
+    (r"số (.*) không có trong trích dẫn của mục", r"the figures \1 are not in the item's quote"),
+    (
+        rf"{_Q} là (.*) của (.*) \(trước 1/7/2025\), không thuộc (.*) của bản ghi",
+        r"'\1' is \2 of \3 (before 1/7/2025), not of the record's \4",
+    ),
+    (
+        rf"{_Q} là (.*) của (.*) \(từ 1/7/2025\), không thuộc (.*) của bản ghi",
+        r"'\1' is \2 of \3 (from 1/7/2025), not of the record's \4",
+    ),
 ]
 _COMPILED = [(re.compile(f"^{pattern}$", re.DOTALL), english) for pattern, english in _PATTERNS]
 

@@ -117,6 +117,13 @@ O3 = ("  numerator: 166\n", "  denominator: 200\n")
 # (case, how to break the folder, (file, record, field, a word of the reason))
 CASES = [
     (
+        # a leader's walk-through: "129 chương trình hành động, 527 kế hoạch" stood in a finding whose quote stopped
+        # before them
+        "finding states a figure its quote does not",
+        edit("visits.yaml", "text: 1.145 mô hình được công nhận", "text: 1.145 mô hình, 527 kế hoạch được công nhận"),
+        ("visits.yaml", "id=v1 › findings[1]", "text", "số 527 không có trong trích dẫn của mục"),
+    ),
+    (
         "value NaN",
         edit("observations.yaml", O1_VALUE, "  value: .nan\n"),
         ("observations.yaml", "id=o1", "value", "hữu hạn"),
