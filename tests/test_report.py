@@ -646,3 +646,18 @@ def test_the_parts_of_each_indicator_are_a_chart_of_their_own(catalog):
         "Còn 5 giá trị khác không hiện ở đây — xem đủ trong ứng dụng (trang So sánh, Dữ liệu) hoặc tệp Excel.",
     )
     assert slides[1].notes == ()
+
+
+def test_a_visit_kind_keeps_its_colour_in_every_deck(catalog):
+    """A leader's walk-through: "Kiểm tra" was orange in the national deck and blue in Bắc Kạn's (colours went by
+    the kinds a deck has); now each kind has the timeline page's colour everywhere."""
+    from danvan.figures import charts
+    from danvan.figures.slides import make_slide_figure
+    from danvan.model import VISIT_KINDS
+
+    page = charts.OKABE_ITO[VISIT_KINDS.index("kiem_tra")]
+    for flt in (Filter(), Filter(provinces=("06",))):
+        chart = next(s.chart for s in report.slides(catalog, flt, "vi", MADE) if s.kind == "timeline")
+        drawn = {trace.name: trace.marker.color for trace in make_slide_figure(chart, "vi").data}
+        assert drawn["Kiểm tra"] == page, (flt, drawn)
+    assert [s.name for s in chart.series] == ["Kiểm tra"]  # Bắc Kạn's deck has that kind only: still its colour

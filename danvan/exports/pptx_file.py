@@ -175,7 +175,8 @@ def _chart(pptx_slide: PptxSlide, chart: Chart, top: int, bottom: int) -> None:
         graph.plots[0].gap_width = 50
     for i, (series, shown) in enumerate(zip(graph.plots[0].series, chart.series, strict=True)):
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = RGBColor.from_string(OKABE_ITO[i % len(OKABE_ITO)].lstrip("#"))
+        look = i if shown.look is None else shown.look
+        series.format.fill.fore_color.rgb = RGBColor.from_string(OKABE_ITO[look % len(OKABE_ITO)].lstrip("#"))
         for j, label in enumerate(shown.labels):
             if not label:
                 continue

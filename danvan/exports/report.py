@@ -652,7 +652,13 @@ def _timeline_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: s
         )
     )
     series = tuple(
-        Series(t("kind_" + kind, lang), tuple(part["len"].to_list()), tuple(part["label"].to_list()))
+        # each kind in its colour of the timeline page, whichever kinds the deck has
+        Series(
+            t("kind_" + kind, lang),
+            tuple(part["len"].to_list()),
+            tuple(part["label"].to_list()),
+            VISIT_KINDS.index(kind),
+        )
         for kind in kinds
         for part in [counts.filter(pl.col("kind") == kind)]
     )

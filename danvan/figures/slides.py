@@ -51,7 +51,7 @@ def make_slide_figure(chart: Chart, lang: str, height: int | None = 640) -> go.F
                 text=[series.labels[j] for j in shown],
                 textposition="outside" if horizontal else "inside",
                 insidetextanchor="middle",
-                marker=charts.series_marker(i),
+                marker=charts.series_marker(i if series.look is None else series.look),
                 cliponaxis=False,
                 hovertemplate="%{text}<extra>" + series.name.replace("<", "&lt;") + "</extra>",
             )

@@ -15,6 +15,7 @@ class Series:
     name: str
     values: tuple[float | None, ...]
     labels: tuple[str, ...]
+    look: int | None = None  # its colour's place in charts.OKABE_ITO when it must not hang on the chart (a kind's)
 
 
 @dataclass(frozen=True)
