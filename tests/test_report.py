@@ -661,3 +661,17 @@ def test_a_visit_kind_keeps_its_colour_in_every_deck(catalog):
         drawn = {trace.name: trace.marker.color for trace in make_slide_figure(chart, "vi").data}
         assert drawn["Kiểm tra"] == page, (flt, drawn)
     assert [s.name for s in chart.series] == ["Kiểm tra"]  # Bắc Kạn's deck has that kind only: still its colour
+
+
+def test_the_other_indicators_slide_shows_the_same_figures_in_both_languages(catalog):
+    """A leader's walk-through: "Các chỉ tiêu khác" drew 47, 376, 3, 106, 117, 62 and its English deck 47, 376, 62,
+    178, 117, 352 — the figures were picked in the order of the indicators' names, which differ by language."""
+    picked = {}
+    for lang in ("vi", "en"):
+        slide = next(
+            s
+            for s in report.slides(catalog, Filter(), lang, MADE)
+            if s.kind == "figures" and s.chart is None and s.title in ("Các chỉ tiêu khác", "Other indicators")
+        )
+        picked[lang] = [f.value for f in slide.figures]
+    assert picked["vi"] == picked["en"] == ["47", "352", "376", "3", "106", "117"]
