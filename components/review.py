@@ -17,7 +17,7 @@ import danvan
 from components import cached, ui
 from danvan import fmt, store
 from danvan.i18n import name_column, t, value_text
-from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, Draft, Item, review_rows
+from danvan.ingest.drafts import HEADERS, NEW_INDICATOR, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
 from danvan.model import (
     BODY_LEVELS,
@@ -244,7 +244,7 @@ def shown(
         return province_name(catalog, str(value), day, lang)
     if column == "indicator":
         names = dict(catalog.indicators.select("id", name_column(lang)).iter_rows())
-        return names.get(str(value), t("q_new_indicator", lang, name=str(value).removeprefix("new:")))
+        return names.get(str(value), t("q_new_indicator", lang, name=str(value).removeprefix(NEW_INDICATOR)))
     if column in ("date_start", "date_end", "date", "period"):
         years = re.fullmatch(r"(\d{4})-(\d{4})", str(value))  # a period of years, "2009-2024"
         return f"{years[1]}–{years[2]}" if years else fmt.partial_date(str(value))
@@ -287,6 +287,9 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     ]
     if missing:
         st.warning(t("q_missing", lang, fields=", ".join(missing)), icon=":material/edit:")
+    if part == "observations" and str(row.get("indicator") or "").startswith(NEW_INDICATOR):
+        name = str(row["indicator"]).removeprefix(NEW_INDICATOR)
+        st.warning(t("q_choose_indicator", lang, name=name), icon=":material/edit:")
     for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
         st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):

@@ -766,6 +766,11 @@ QUEUE: Texts = {
         "{field}: “{value}” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024).",
         "{field}: “{value}” is not a date (written 25/04/2024, 04/2024 or 2024).",
     ),
+    "q_choose_indicator": (
+        "Chỉ tiêu “{name}” chưa có trong danh mục: bấm Sửa (S) để chọn một chỉ tiêu có sẵn; mục như vậy sẽ không lưu "
+        "được.",
+        "No indicator “{name}” yet: press Edit (S) to choose one; such an item cannot be saved.",
+    ),
     "q_new_indicator": (
         "chỉ tiêu chưa có: “{name}” (chọn chỉ tiêu khác hoặc loại)",
         "no such indicator yet: “{name}” (choose one or reject)",

@@ -310,7 +310,10 @@ def test_queue_page_edits_an_item_and_names_an_item_that_does_not_check_out(app_
     at.button(key="queue_accept").click().run()
     assert at.error[0].value == "Chưa lưu gì: dữ liệu mới có 1 lỗi."
     listed = [m.value.replace("\\", "") for m in at.main.markdown if m.value.startswith("- Mục ")]
-    assert listed == ["- Mục 4/4 (Số liệu trích được): Chỉ tiêu: không có chỉ tiêu 'new:điển hình'"]  # named, wrapped
+    assert listed == [  # named, wrapped, in words (a curator's walk-through: it said 'new:điển hình')
+        "- Mục 4/4 (Số liệu trích được): Chỉ tiêu: chỉ tiêu “điển hình” chưa có trong danh mục: bấm Sửa (S) để chọn "
+        "một chỉ tiêu có sẵn, hoặc loại mục này"
+    ]
     assert (data / "visits.yaml").read_bytes() == before
     assert set(q.read_entry(entry.folder).decisions.values()) == {"accepted"}  # nothing marked saved
 
@@ -506,3 +509,22 @@ def test_a_card_says_which_required_field_is_missing(app_entry, monkeypatch, reg
     q.decide(entry, {"observations/0": "accepted"}, filled)
     at.run()
     assert not [w for w in at.warning if w.value.startswith("Còn thiếu")]
+
+
+def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: a sheet's column "Suất quà hỗ trợ" matched no indicator; the card said nothing
+    before N and the save refused it by the raw code "new:Suất quà hỗ trợ"."""
+    table = tmp_path / "qua.csv"
+    table.write_text("Đơn vị,Suất quà hỗ trợ năm 2023\nHuyện Ba Bể,120\n", encoding="utf-8")
+    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    assert entry.draft().observations[0].indicator.startswith("new:")
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    said = [w.value for w in at.warning]
+    name = entry.draft().observations[0].indicator.removeprefix("new:")
+    assert (
+        f"Chỉ tiêu “{name}” chưa có trong danh mục: bấm Sửa (S) để chọn một chỉ tiêu có sẵn; mục như vậy sẽ không "
+        "lưu được." in said
+    ), said
+    q.decide(entry, {}, {"observations/0": {"indicator": "dvk_models_recognized"}})  # chosen from the list
+    at.run()
+    assert not [w for w in at.warning if "chưa có trong danh mục" in w.value]

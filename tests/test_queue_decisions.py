@@ -147,7 +147,10 @@ def test_an_item_that_does_not_check_out_names_itself_and_nothing_is_written(ent
         q.accept(entry, SOURCE, data_copy, author="bien-tap-1", note="thử")
     by_item = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
     assert list(by_item) == ["observations/2"]
-    assert "không có chỉ tiêu 'new:điển hình'" in by_item["observations/2"][0].message
+    # named in words with what to do, not by the raw code (a curator's walk-through)
+    assert by_item["observations/2"][0].message == (
+        "chỉ tiêu “điển hình” chưa có trong danh mục: bấm Sửa (S) để chọn một chỉ tiêu có sẵn, hoặc loại mục này"
+    )
     assert {name: (data_copy / name).read_bytes() for name in before} == before
     assert not (data_copy / "sources" / "n50.txt").exists()
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted", "observations/2": "accepted"}

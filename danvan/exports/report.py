@@ -395,7 +395,8 @@ def _ratio_notes(values: list[dict]) -> list[str]:
     ]
 
 
-_REST_ORDER = ["category_rank", "unit_rank", "indicator_id"]  # the single figures: by area, unit, indicator, period, place
+# the single figures: by area, unit, indicator (its id: the same in every language), period, place
+_REST_ORDER = ["category_rank", "unit_rank", "indicator_id"]
 
 
 def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:

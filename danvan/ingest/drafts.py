@@ -28,6 +28,8 @@ from ..model import (
 )
 from ..text import clipped, fold_space
 
+# An indicator the extractor proposes by a phrase of the text, none of the defined ones fitting: "new:điển hình".
+NEW_INDICATOR = "new:"
 # A curator sees the items drafted with at least this confidence already ticked to be kept.
 KEEP_CONFIDENCE = 0.7
 # The columns a curator reviews and edits for each kind of item (unit, qualifier, subject only guide the choice).
@@ -182,7 +184,7 @@ class ObservationDraft:
     @property
     def proposes_indicator(self) -> bool:
         """No defined indicator fits: the curator has to choose one or define it first."""
-        return self.indicator.startswith("new:")
+        return self.indicator.startswith(NEW_INDICATOR)
 
 
 Item = VisitDraft | DocumentDraft | ObservationDraft

@@ -55,7 +55,7 @@ from .dates import (
     years_spoken_of,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
-from .drafts import DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of
+from .drafts import NEW_INDICATOR, DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of
 from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
@@ -1746,7 +1746,7 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
         score = score * (0.8 + 0.2 * explained)
         if score > best_score:
             best, best_score = indicator.get("id"), score
-    return best if best and best_score >= 0.5 else f"new:{subject}"
+    return best if best and best_score >= 0.5 else f"{NEW_INDICATOR}{subject}"
 
 
 def _name_weights(ctx: Context) -> dict[str, dict[str, float]]:

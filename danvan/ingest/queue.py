@@ -47,6 +47,7 @@ from ..registry import Registry
 from ..text import clipped, fold_space, quote_key, slug
 from .drafts import (
     HEADERS,
+    NEW_INDICATOR,
     REVIEW_COLUMNS,
     DocumentDraft,
     Draft,
@@ -537,6 +538,23 @@ def _held(rows: dict[int, dict[str, Any]], saved: pl.DataFrame, sources: pl.Data
     return notes
 
 
+def _no_indicator(rows: dict[str, list[dict[str, Any]]], chosen: list[str]) -> list[Problem]:
+    """Accepted values whose indicator the extractor only proposed ("new:Suất quà hỗ trợ"), by name, with what to
+    do: the validator would refuse them by the raw code (a curator's walk-through)."""
+    accepted = [rows["observations"][int(key.split("/")[1])] for key in chosen if key.startswith("observations/")]
+    return [
+        Problem(
+            "observations.yaml",
+            f"id={row['id']}",
+            "indicator",
+            f"chỉ tiêu “{row['indicator'].removeprefix(NEW_INDICATOR)}” chưa có trong danh mục: bấm Sửa (S) để chọn "
+            "một chỉ tiêu có sẵn, hoặc loại mục này",
+        )
+        for row in accepted
+        if row["indicator"].startswith(NEW_INDICATOR)
+    ]
+
+
 def _saved_twice(
     rows: dict[str, list[dict[str, Any]]],
     chosen: list[str],
@@ -602,8 +620,8 @@ def accept(
     chosen = [f"{part}/{i}" for part in PARTS for i, row in enumerate(rows[part]) if row["decision"] == "accepted"]
     if not chosen:
         raise ValueError(f"bản nháp {entry.id} không có mục nào đã nhận mà chưa lưu")
-    if twice := _saved_twice(rows, chosen, item_keys(draft), held, sources):
-        raise DataError(twice)
+    if refused := _no_indicator(rows, chosen) + _saved_twice(rows, chosen, item_keys(draft), held, sources):
+        raise DataError(refused)
     kept = {part: [row for row in rows[part] if row["decision"] == "accepted"] for part in PARTS}
     records = to_records(draft, source, kept, known_documents)
     again = entry.source_id == source.id  # the source itself was saved with the first items

@@ -20,7 +20,7 @@ from ..gazetteer import Resolution
 from ..model import OLD_SCHEME, Unit
 from ..registry import Registry
 from ..text import clipped, name_key, slug
-from .drafts import Draft, ObservationDraft, SourceDraft
+from .drafts import NEW_INDICATOR, Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
 from .numbers import clean
 from .readers import Cell, Document, Table, cell_number, is_number_cell
@@ -131,7 +131,7 @@ def table_observations(
             indicator = _indicator(header, unit, indicators)
             confidence = (
                 0.85
-                - (0.2 if indicator.startswith("new:") else 0)
+                - (0.2 if indicator.startswith(NEW_INDICATOR) else 0)
                 - (0.15 if code is None else 0)
                 - (0.1 if period is None else 0)
             )
@@ -269,7 +269,7 @@ def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str
         score = sum(weight[w] for w in name & words) / sum(weight.values())
         if score > best_score:
             best, best_score = ident, score
-    return best if best and best_score >= 0.6 else f"new:{header or 'số liệu'}"
+    return best if best and best_score >= 0.6 else f"{NEW_INDICATOR}{header or 'số liệu'}"
 
 
 def _slug(text: str) -> str:
