@@ -33,11 +33,10 @@ st.html(f"""<style>
 [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
     content: "{t("cur_upload_button")}"}}
 </style>""")
+# Any file is taken, and read by its content (uploads.check): Streamlit's own check of a file's kind refused an image
+# with an English tooltip only ("image/png files are not allowed."), and the page then said there was no text.
 upload = st.file_uploader(
-    t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB),
-    key="curate_upload",
-    type=["txt", "docx", "pdf", "xlsx", "csv"],
-    max_upload_size=uploads.MAX_UPLOAD_MB,
+    t("cur_upload_limits", mb=uploads.MAX_UPLOAD_MB), key="curate_upload", max_upload_size=uploads.MAX_UPLOAD_MB
 )
 pasted = st.text_area(t("cur_paste"), height=160, key="curate_paste")
 left, middle, right = st.columns(3)

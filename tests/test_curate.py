@@ -340,6 +340,20 @@ def test_a_refused_upload_says_why(entry, book, content, message):
     assert [e.value.replace("\\", "") for e in at.error] == [message]  # as shown: without markdown escapes
 
 
+def test_an_image_is_refused_by_the_page_in_vietnamese(entry, book):
+    """A curator's walk-through: the uploader's own check of a file's kind refused anh.png with an English tooltip
+    only ("image/png files are not allowed."), and the page then said "Chưa có nội dung bài viết". The uploader takes
+    any file now; the page reads it by its content and says why, in words."""
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    uploader = at.get("file_uploader")[0]
+    assert list(uploader.proto.type) == []  # no kind Streamlit would refuse on its own, in English
+    uploader.set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "Tệp “anh.png” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx."
+    ]
+
+
 def test_a_utf16_upload_is_read_as_text(entry, book):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
