@@ -15,7 +15,8 @@ from .ui import plain
 # title, which starts 31 pixels down); captions dark enough for a projector (Streamlit's 0.6 opacity gave 3.9:1, they
 # carry periods and sources); the profile printed in whole blocks, visits expanded;
 # no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays); no "Press Enter to
-# submit form" under a text box (Streamlit writes it in English only).
+# submit form" under a text box (Streamlit writes it in English only); a map's tooltip drawn whole over the column
+# beside the map (the map's boxes cut it at their right edge: "…Trung ương làm", "Đảo Song Tử Tây (Khá").
 SCREEN_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: clamp(1.2rem, 4vh, 3rem) !important;
   padding-bottom: 2rem !important; }
@@ -30,6 +31,8 @@ header[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !
 *:focus:not(:focus-visible) { outline: none !important; }
 span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 !important; }
 [data-testid="InputInstructions"] { display: none !important; }
+[data-testid="stDeckGlJsonChart"] div { overflow: visible !important; }
+[data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]) { position: relative; z-index: 5; }
 @media print {
   [data-testid="stSidebar"], header, [data-testid="stToolbar"], [data-testid="stElementToolbar"],
   [data-testid="stDecoration"], .mapboxgl-ctrl, .deck-widget, [data-testid="stDeckGlJsonChart"] button

@@ -366,3 +366,25 @@ def test_a_search_that_finds_nothing_says_so_in_vietnamese(server, browser):
     box.fill("Hà Nội")  # with its marks it is found
     assert visit.page.get_by_role("option", name="Hà Nội").count() == 1
     visit.check("search-no-results")
+
+
+def test_a_maps_tooltip_is_drawn_whole_beside_the_map(server, browser):
+    """A leader's walk-through at 1366×768: Lạng Sơn's tooltip was cut at the map's right edge ("…Trung ương làm",
+    "…Dân vận khéo đ"): the map's boxes hid what ran past it, and the legend's column covered the rest."""
+    visit = Visit(browser, server)
+    visit.page.set_viewport_size({"width": 1366, "height": 768})
+    visit.open("ban-do?to_mau=indicator&chi_tieu_ban_do=dvk_models_recognized", "canvas")
+    box = visit.page.locator('[data-testid="stDeckGlJsonChart"]').first.bounding_box()
+    visit.page.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.08)  # Lạng Sơn
+    tip = visit.page.locator(".deck-tooltip").first
+    tip.wait_for(state="visible", timeout=10_000)
+    assert tip.inner_text().startswith("Lạng Sơn\n")
+    edge = tip.bounding_box()
+    assert edge["x"] + edge["width"] > box["x"] + box["width"]  # it does run past the map here
+    on_top = visit.page.evaluate(
+        "([x, y]) => { document.querySelector('.deck-tooltip').style.pointerEvents = 'auto';"  # hit-testable
+        " return document.elementFromPoint(x, y).closest('.deck-tooltip') !== null; }",
+        [edge["x"] + edge["width"] - 8, edge["y"] + edge["height"] / 2],
+    )
+    assert on_top  # its far end is the tooltip, not the legend beside the map
+    visit.check("map-tooltip")
