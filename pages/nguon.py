@@ -43,7 +43,7 @@ chosen = st.selectbox(
 )
 view.keep("nguon", chosen)
 src = sources.filter(pl.col("source_id") == chosen).row(0, named=True)
-st.markdown(f"### {ui.plain(src['title'] or chosen)}")
+st.markdown(f"### {ui.plain(labels[chosen])}")  # an untitled source by its publisher, as in the list
 st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(src['author'])}" if src["author"] else ""))
 notes = [n for n in (src["published_note"], src["province_note"]) if n]
 if notes:

@@ -205,6 +205,13 @@ def test_documents_page_lists_references(entry):
     assert "25\\-NQ/TW — Nghị quyết, 03/06/2013 — Ban Chấp hành Trung ương Đảng · Sự kiện nhắc tới: 3" in labels
 
 
+def test_an_untitled_source_is_headed_by_its_publisher(entry):
+    """A leader's walk-through: picking "vanninh.khanhhoa.gov.vn" in the list headed the page "a13"."""
+    at = open_page(entry, "nguon", nguon="a13")
+    assert at.main.markdown[0].value == "### vanninh\\.khanhhoa\\.gov\\.vn"
+    assert "a13" not in [m.value for m in at.main.markdown][:2]
+
+
 def test_sources_page_shows_text_not_html(entry):
     at = open_page(entry, "nguon")
     at.selectbox(key="source_pick").set_value("s00").run()
