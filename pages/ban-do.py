@@ -49,8 +49,11 @@ else:
     legend_title = t("map_by_visits")
 
 
-# One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs.
+# One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs. By indicator the
+# provinces' colours are the map: the events' dots covered a small province (Hà Nam's 306) and took its hover.
 arcs = maps.arc_rows(cached.visit_arcs(current.catalog, current.flt), lang)
+if mode == "indicator":
+    arcs = arcs.clear()
 tooltips = maps.tooltips(
     values, current.catalog.sources, legend_title=legend_title, unit=unit if mode == "indicator" else None, lang=lang
 )
@@ -99,15 +102,16 @@ with legend_col:
             st.caption(t("map_below_province", n=fmt.number(n, lang=lang)))
         if only := below.join(choices, on="indicator_id", how="anti").height:
             st.caption(t("map_below_province_only", n=fmt.number(only, lang=lang)))
-    st.caption(t("map_arcs"))
-    st.html(  # the dots' colours: the visiting body's level
-        "".join(
-            f'<div style="display:flex;align-items:center;gap:10px;margin:2px 0;font-size:16px">'
-            f'<span style="width:14px;height:14px;border-radius:50%;background:rgb{color}"></span>'
-            f"{html.escape(t('level_' + level))}</div>"
-            for level, color in maps.ARC_COLORS.items()
+    if arcs.height:
+        st.caption(t("map_arcs"))
+        st.html(  # the dots' colours: the visiting body's level
+            "".join(
+                f'<div style="display:flex;align-items:center;gap:10px;margin:2px 0;font-size:16px">'
+                f'<span style="width:14px;height:14px;border-radius:50%;background:rgb{color}"></span>'
+                f"{html.escape(t('level_' + level))}</div>"
+                for level, color in maps.ARC_COLORS.items()
+            )
         )
-    )
     st.caption(t("map_click"))
     selected = (event["selection"]["objects"].get("provinces") or []) if event else []
     # A click opens the profile at once; the map keeps its selection, so only a new one opens it again.

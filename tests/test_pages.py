@@ -196,6 +196,11 @@ def test_map_indicator_mode_and_legend(entry):
     assert "Chỉ tiêu này còn 1 giá trị cấp huyện, xã: bản đồ chỉ tô giá trị cấp tỉnh" in shown
     assert "26 chỉ tiêu chỉ có giá trị cấp huyện, xã nên không có trong danh sách trên" in shown
     assert "giá trị cấp huyện, xã" not in text(open_page(entry, "ban-do"))  # events: nothing of the kind
+    # by indicator no event dots nor arcs: they covered Hà Nam's 306 and took its hover (a leader's walk-through)
+    layers = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
+    assert {layer["id"] for layer in layers}.isdisjoint({"visits", "hosts_halo", "hosts"})
+    assert "Cung: đoàn Trung ương đi từ Hà Nội" not in shown
+    assert "Cung: đoàn Trung ương đi từ Hà Nội" in text(open_page(entry, "ban-do"))
 
 
 def test_documents_page_lists_references(entry):
