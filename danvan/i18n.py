@@ -551,8 +551,8 @@ PRESENTATION: Texts = {
         "{n} more sources — see them all in the app (Sources) or the Excel file.",
     ),
     "report_sources_links": (
-        "Đường dẫn và toàn văn của từng nguồn: trong ứng dụng (trang Nguồn) và tệp Excel.",
-        "Links and full texts of every source: in the app (Sources) and the Excel file.",
+        "Toàn văn đã lưu của từng nguồn, và đường dẫn khi nguồn có: trong ứng dụng (trang Nguồn) và tệp Excel.",
+        "The stored text of every source, and its link where it has one: in the app (Sources) and the Excel file.",
     ),
     "report_no_source": ("Nguồn: —", "Sources: —"),
     "report_empty_title": ("Không có dữ liệu", "No data"),

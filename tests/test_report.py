@@ -675,3 +675,11 @@ def test_the_other_indicators_slide_shows_the_same_figures_in_both_languages(cat
         )
         picked[lang] = [f.value for f in slide.figures]
     assert picked["vi"] == picked["en"] == ["47", "352", "376", "3", "106", "117"]
+
+
+def test_the_sources_slide_promises_links_only_where_a_source_has_one(catalog, lang_son):
+    """A leader's walk-through: the slide said every source's link was in the app, and four had none."""
+    (slide,) = [s for s in lang_son.slides if s.kind == "sources"]
+    assert slide.notes[-1] == (
+        "Toàn văn đã lưu của từng nguồn, và đường dẫn khi nguồn có: trong ứng dụng (trang Nguồn) và tệp Excel."
+    )
