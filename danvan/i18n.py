@@ -66,6 +66,12 @@ APP: Texts = {
         "{n} values have a period covering the selected years ({years}) but longer (e.g. {period}): counted because "
         "their period overlaps these years, not figures for {years} alone.",
     ),
+    "highlights_none_at_all": (
+        "Không có tổng số cấp tỉnh nào trong bộ lọc này; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So sánh và "
+        "Dữ liệu.",
+        "No province-level totals in this filter; the values (breakdowns, districts, communes) are on the Compare and "
+        "Data pages.",
+    ),
     "highlights_none": (
         "Không có tổng số cấp tỉnh nào khác các kết quả ở trên; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So "
         "sánh và Dữ liệu.",
@@ -972,7 +978,10 @@ LEADER: Texts = {
         "The latest value of each outcome indicator in the filter, as the source states it; against the planned "
         "target where the data holds one for the same place and period.",
     ),
-    "results_none": ("Không có số liệu kết quả trong bộ lọc này.", "No outcome figures in this filter."),
+    "results_none": (
+        "Không có số liệu kết quả cấp tỉnh trong bộ lọc này.",
+        "No province-level outcome figures in this filter.",
+    ),
     "results_total": ("Tổng của {n} tỉnh · Kỳ {period}", "Total of {n} provinces · Period {period}"),
     "results_range": (
         "{n} tỉnh báo cáo: thấp nhất {low}, cao nhất {high} · Kỳ {period}",

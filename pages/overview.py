@@ -43,8 +43,9 @@ else:
         highlights = cached.highlights(current.catalog, current.flt)  # the latest province-level totals, six at most
         if not numbers["observations"]:
             ui.empty_part(current, "empty_values")
-        elif highlights.is_empty():
-            st.info(current.t("highlights_none"), icon=":material/info:")
+        elif highlights.is_empty():  # "besides the results above" only when there are some
+            above = not cached.outcomes(current.catalog, current.flt).is_empty()
+            st.info(current.t("highlights_none" if above else "highlights_none_at_all"), icon=":material/info:")
         for obs in highlights.iter_rows(named=True):
             name = obs[name_column(current.lang)]
             with st.container(border=True):

@@ -662,3 +662,13 @@ def test_compare_says_a_part_is_larger_than_its_whole(entry):
         for w in open_page(entry, "so-sanh", chi_tieu="petitions_resolution_rate_district").warning
         if "lớn hơn tổng" in w.value
     ]
+
+
+def test_an_overview_with_district_values_only_says_so_plainly(entry):
+    """A leader's walk-through (Thái Nguyên, 34 units): "Không có số liệu kết quả trong bộ lọc này" stood beside
+    "Số liệu chỉ tiêu 8", and the box below spoke of "các kết quả ở trên" that were not there."""
+    shown = text(open_page(entry, "overview", ranh_gioi="34", tinh="19"))
+    assert "Số liệu chỉ tiêu 8" in shown
+    assert "Không có số liệu kết quả cấp tỉnh trong bộ lọc này." in shown
+    assert "Không có tổng số cấp tỉnh nào trong bộ lọc này; các số liệu (phân tổ, cấp huyện, xã)" in shown
+    assert "các kết quả ở trên" not in shown
