@@ -36,6 +36,8 @@ else:
     docs = current.catalog.documents.filter(pl.col("code").is_in(referenced.to_list()), pl.col("date").is_not_null())
     inside = docs.filter(pl.col("date").is_between(current.flt.start, current.flt.end))
     levels, kinds = charts.timeline_labels(current.lang)
+    if current.flt.levels:  # the lanes of the levels the filter keeps (empty lanes were drawn for the others)
+        levels = {level: label for level, label in levels.items() if level in current.flt.levels}
     figure = charts.make_timeline_figure(points, inside, level_labels=levels, kind_labels=kinds, lang=current.lang)
     event = st.plotly_chart(
         figure,

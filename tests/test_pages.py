@@ -672,3 +672,15 @@ def test_an_overview_with_district_values_only_says_so_plainly(entry):
     assert "Không có số liệu kết quả cấp tỉnh trong bộ lọc này." in shown
     assert "Không có tổng số cấp tỉnh nào trong bộ lọc này; các số liệu (phân tổ, cấp huyện, xã)" in shown
     assert "các kết quả ở trên" not in shown
+
+
+def test_the_timeline_draws_the_lanes_of_the_levels_the_filter_keeps(entry):
+    """A leader's walk-through: with Cấp = Trung ương the chart still drew empty "Cấp tỉnh" and "Cấp huyện" lanes."""
+    lanes = {
+        params: json.loads(open_page(entry, "dong-thoi-gian", **dict(params)).get("plotly_chart")[0].proto.spec)[
+            "layout"
+        ]["yaxis"]["ticktext"]
+        for params in ((("cap", "central"),), ())
+    }
+    assert lanes[(("cap", "central"),)] == ["Trung ương"]
+    assert lanes[()] == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
