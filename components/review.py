@@ -259,6 +259,18 @@ def already_held(catalog: danvan.Catalog, documents: Iterable[dict]) -> list[str
     return [str(row["code"]) for row in documents if row.get("code") in held]
 
 
+def saved_before(catalog: danvan.Catalog, records: dict[str, list[dict]]) -> tuple[int, list[str]]:
+    """How many events and values of `records` the catalog already holds under their ids (the report was saved
+    before), and the sources it holds them from."""
+    held = []
+    for part, column in (("visits", "visit_id"), ("observations", "observation_id")):
+        ids = [row["id"] for row in records.get(part, []) if row.get("id")]
+        frame = getattr(catalog, part)
+        held.append(frame.filter(pl.col(column).is_in(ids)).select("source_id"))
+    found = pl.concat(held)
+    return found.height, found["source_id"].unique(maintain_order=True).to_list()
+
+
 def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:
     """What a save wrote (the original of a table among it) and where the previous versions are kept, both as
     paths inside the data folder; the `known` documents (already_held) it did not write again."""

@@ -505,6 +505,12 @@ CURATION: Texts = {
         "Văn bản {codes} đã có trong dữ liệu nên không ghi lại.",
         "Document {codes} is already in the data, so it was not written again.",
     ),
+    "cur_saved_before": (
+        "Chưa lưu gì: {n} mục đã có trong dữ liệu với cùng mã, từ nguồn {sources} — bài này đã được lưu. Bỏ chọn các "
+        "mục đó để chỉ lưu phần còn thiếu.",
+        "Nothing was saved: {n} items are in the data already under the same ids, from {sources} — this report was "
+        "saved before. Untick them to save only what is missing.",
+    ),
     "cur_failed": ("Chưa lưu gì: dữ liệu mới có {n} lỗi.", "Nothing was saved: the new data has {n} errors."),
     "cur_nothing": ("Không có mục nào được chọn để lưu.", "No item is selected to save."),
     "cur_notes": ("Ghi chú của bộ trích xuất", "Extractor notes"),

@@ -140,6 +140,11 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
         st.warning(t("cur_nothing"))
     elif not note.strip():
         st.warning(t("cur_note_missing"), icon=":material/edit_note:")
+    elif (held := review.saved_before(current.catalog, records))[0]:  # said once, not as each id's clash twice over
+        names = dict(
+            current.catalog.sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows()
+        )
+        st.error(t("cur_saved_before", n=held[0], sources="; ".join(f"“{names.get(s, s)}” ({s})" for s in held[1])))
     else:
         try:
             # a table's values point to their cells: the original file is kept beside the text
@@ -160,7 +165,7 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))
-            st.markdown("\n".join(f"- {ui.plain(p.text(current.lang))}" for p in errors))
+            st.markdown("\n".join(dict.fromkeys(f"- {ui.plain(p.text(current.lang))}" for p in errors)))
         else:
             known = review.already_held(current.catalog, kept.get("documents", []))
             st.success(review.saved_message(saved, current.lang, known))

@@ -187,6 +187,17 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
         "Văn bản này đã được lưu trong dữ liệu (nguồn n01): lưu lại sẽ trùng mọi mục. Chỉ thêm những mục lần trước "
         "bỏ sót, dưới đúng mã nguồn n01."
     ]
+    # the same file saved anyway: one plain sentence, not each id's clash twice over (a curator's walk-through: 44
+    # raw lines)
+    at.get("file_uploader")[0].set_value(("bao-cao-2023.xlsx", raw, "application/octet-stream"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    at.text_input(key="curate_note").input("lưu lại")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert [e.value for e in at.error] == [
+        f"Chưa lưu gì: {saved.height} mục đã có trong dữ liệu với cùng mã, từ nguồn “Kết quả công tác dân vận năm "
+        "2023” (n01) — bài này đã được lưu. Bỏ chọn các mục đó để chỉ lưu phần còn thiếu."
+    ], [e.value for e in at.error] + [m.value for m in at.main.markdown if m.value.startswith("- ")]
+    assert danvan.load(data).observations.filter(pl.col("source_id") == "n02").is_empty()
 
 
 def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):
