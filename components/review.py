@@ -53,7 +53,8 @@ DECISION_NAMES = {"accepted": "q_dec_accepted", "rejected": "q_dec_rejected", "s
 NOT_EDITED = ("quote", "cell", "cell_header")
 
 
-# Fields typed as text: numbers the Vietnamese way (1.973, 81,77) in either language, dates dd/mm/yyyy.
+# Fields typed as text: numbers the Vietnamese way (1.973, 81,77) in either language, dates dd/mm/yyyy, periods as
+# years or days (fmt.parse_period: a period that would not save is said on the edit, not at the save).
 NUMBERS = ("value", "numerator", "denominator")
 DATES = ("date_start", "date_end", "date")
 
@@ -66,6 +67,8 @@ def typed(column: str, value: object) -> str:
         return fmt.number(value, len(repr(clean(value)).partition(".")[2]))
     if column in DATES:
         return fmt.partial_date(str(value))
+    if column == "period":
+        return fmt.typed_period(str(value))
     return str(value)
 
 
@@ -78,6 +81,8 @@ def read_back(column: str, text: str) -> object:
         return clean(parse_number(text))
     if column in DATES:
         return fmt.parse_partial_date(text)
+    if column == "period":
+        return fmt.parse_period(text)
     return text
 
 
@@ -92,7 +97,8 @@ def read_date(text: str, lang: str) -> tuple[bool, str | None]:
 
 
 def _bad(column: str, value: str, lang: str) -> str:
-    return t("q_bad_number" if column in NUMBERS else "q_bad_date", lang, field=t(HEADERS[column], lang), value=value)
+    kind = "q_bad_number" if column in NUMBERS else "q_bad_period" if column == "period" else "q_bad_date"
+    return t(kind, lang, field=t(HEADERS[column], lang), value=value)
 
 
 def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang: str) -> list[dict]:
@@ -100,7 +106,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang:
     edited, numbers and dates read back from how they are typed (a cell that does not read keeps its value, said
     so)."""
     columns = REVIEW_COLUMNS[part]
-    texts = [c for c in (*NUMBERS, *DATES) if c in columns]
+    texts = [c for c in (*NUMBERS, *DATES, "period") if c in columns]
     frame = pl.DataFrame(
         [row | {c: typed(c, row.get(c)) or None for c in texts} for row in rows],  # empty: the "—" placeholder
         infer_schema_length=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -92,6 +93,35 @@ def parse_partial_date(text: str) -> str:
     year, month, day = numbers[-1], numbers[-2] if len(numbers) > 1 else 1, numbers[0] if len(numbers) == 3 else 1
     dt.date(year, month, day)  # raises on 31/02 or month 13
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in reversed(numbers[:-1]))])
+
+
+def typed_period(value: str | None) -> str:
+    """A stored period ("2024", "2021-2023", "2024-04-25", "2024-01-01..2024-06-30") as a curator types it: years as
+    they are, days in Vietnamese order ("25/04/2024", "01/01/2024 - 30/06/2024")."""
+    if not value:
+        return ""
+    days = value.split("..")
+    if len(days) == 2 or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return " - ".join(partial_date(day) for day in days)
+    return value
+
+
+def parse_period(text: str) -> str:
+    """What a curator types into a period, as stored: "2024" (and "năm 2024"), "2021-2023" (or "2021–2023"),
+    "25/04/2024" (a stock counted to that day), "01/01/2024 - 30/06/2024"; ISO as stored is taken as it is.
+    ValueError for anything else, a day that does not exist, or an end before the start."""
+    text = re.sub(r"^(?:năm|kỳ)\s+", "", text.strip(), flags=re.IGNORECASE).replace("–", "-")
+    if re.fullmatch(r"\d{4}", text):
+        return text
+    if years := re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text):
+        if years[1] > years[2]:
+            raise ValueError(text)
+        return f"{years[1]}-{years[2]}"
+    days = [part.strip() for part in re.split(r"\.\.|\s+-\s+", text)]
+    parsed = [parse_partial_date(day) for day in days]
+    if len(parsed) > 2 or any(len(day) != 10 for day in parsed) or (len(parsed) == 2 and parsed[0] > parsed[1]):
+        raise ValueError(text)  # a period of days has whole days; a month alone is no period of the contract
+    return "..".join(parsed)
 
 
 def period(start: dt.date | None, end: dt.date | None, lang: str = "vi") -> str:

@@ -778,6 +778,10 @@ QUEUE: Texts = {
         "{field}: “{value}” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024).",
         "{field}: “{value}” is not a date (written 25/04/2024, 04/2024 or 2024).",
     ),
+    "q_bad_period": (
+        "{field}: “{value}” không đọc được là kỳ (viết như 2024, 2021-2023, 25/04/2024 hoặc 01/01/2024 - 30/06/2024).",
+        "{field}: “{value}” is not a period (written 2024, 2021-2023, 25/04/2024 or 01/01/2024 - 30/06/2024).",
+    ),
     "q_choose_indicator": (
         "Chỉ tiêu “{name}” chưa có trong danh mục: bấm Sửa (S) để chọn một chỉ tiêu có sẵn; mục như vậy sẽ không lưu "
         "được.",

@@ -146,3 +146,25 @@ def test_a_visit_date_shows_its_whole_span_in_its_precision(start, end, precisio
 def test_date_time_is_day_first_and_keeps_what_is_not_a_time():
     assert fmt.date_time("2026-11-29T05:39:51") == "29/11/2026 05:39"
     assert fmt.date_time("không rõ") == "không rõ"
+
+
+def test_a_typed_period_reads_back_as_stored_and_a_bad_one_is_refused():
+    """A curator's walk-through: "năm 2024" was taken on the edit and refused at the save, in the data file's
+    notation. Periods are typed as years or days and read back, or refused on the edit."""
+    for typed, stored in [
+        ("2024", "2024"),
+        ("năm 2024", "2024"),
+        ("2021–2023", "2021-2023"),
+        ("25/04/2024", "2024-04-25"),
+        ("01/01/2024 - 30/06/2024", "2024-01-01..2024-06-30"),
+        ("2024-01-01..2024-06-30", "2024-01-01..2024-06-30"),
+    ]:
+        assert fmt.parse_period(typed) == stored
+    assert [fmt.typed_period(s) for s in ("2021-2023", "2024-04-25", "2024-01-01..2024-06-30")] == [
+        "2021-2023",
+        "25/04/2024",
+        "01/01/2024 - 30/06/2024",
+    ]
+    for bad in ("năm 2024x", "2023-2021", "04/2024", "31/02/2024", "30/06/2024 - 01/01/2024"):
+        with pytest.raises(ValueError):
+            fmt.parse_period(bad)

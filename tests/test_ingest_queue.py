@@ -528,3 +528,21 @@ def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, regi
     q.decide(entry, {}, {"observations/0": {"indicator": "dvk_models_recognized"}})  # chosen from the list
     at.run()
     assert not [w for w in at.warning if "chưa có trong danh mục" in w.value]
+
+
+def test_a_period_that_would_not_save_is_said_on_the_edit(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: Kỳ "năm 2024x" was taken on the edit, then refused at the save as "(YYYY,
+    YYYY-YYYY, YYYY-MM-DD hoặc YYYY-MM-DD..YYYY-MM-DD)". Now the edit says it, with examples, and keeps the item."""
+    _, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    at.button(key="queue_next").click().run()  # the first value
+    at.button(key="queue_edit").click().run()
+    next(w for w in at.main.text_input if w.label == "Kỳ").input("năm 2024x")
+    next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
+    assert at.error[-1].value.replace("\\", "") == (
+        "Kỳ: “năm 2024x” không đọc được là kỳ (viết như 2024, 2021-2023, 25/04/2024 hoặc 01/01/2024 - 30/06/2024)."
+    )
+    assert q.read_entry(entry.folder).edits == {}
+    next(w for w in at.main.text_input if w.label == "Kỳ").input("năm 2024")
+    next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
+    assert q.read_entry(entry.folder).edits == {"observations/0": {"period": "2024"}}
