@@ -270,6 +270,20 @@ def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_
     assert "không nhận ra địa danh" not in notes
 
 
+def test_a_row_the_resolver_finds_in_another_province_is_noted_and_a_city_kept(tmp_path, registry, indicators):
+    """A curator's walk-through: under --province "Yên Bái", "Huyện Sa Pa" (Lào Cai's) came with no note (the
+    resolver found it, only preferring the chosen province); under "Lào Cai", "Thành phố Yên Bái" lost its district
+    and became the province's figure."""
+    table = tmp_path / "yen-bai.csv"
+    table.write_text(
+        "Đơn vị,Mô hình “Dân vận khéo” được công nhận\nHuyện Sa Pa,7\nThành phố Yên Bái,9\n", encoding="utf-8"
+    )
+    for chosen, row in (("Yên Bái", "“Huyện Sa Pa” thuộc Lào Cai"), ("Lào Cai", "“Thành phố Yên Bái” thuộc Yên Bái")):
+        draft = extract_document(read_document(table), registry, indicators=indicators, province=chosen)
+        assert [(o.province, o.district) for o in draft.observations] == [("10", "Sa Pa"), ("15", "Yên Bái")]
+        assert f"{row}, không thuộc {chosen} (tỉnh đã chọn): người nhập kiểm tra tỉnh." in " ".join(draft.source.notes)
+
+
 @pytest.mark.parametrize("queue", [False, True])
 def test_an_unknown_province_is_refused_and_nothing_is_queued(tmp_path, capsys, queue):
     """The walk-through: --province "Tỉnh Không Có" was taken in silence and every row lost its place."""

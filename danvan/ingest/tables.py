@@ -208,6 +208,8 @@ def _row_place(
     anywhere = anywhere or registry.resolve_place(text)
     res = anywhere if province is None else registry.resolve_place(text, province)
     typed = _LOWER_TYPE.match(text) is not None
+    if typed and res.status != "found" and anywhere.status == "found":
+        res = anywhere  # "Thành phố Yên Bái" under --province "Lào Cai": the city, not the province (noted below)
     unit = registry.province(text, scheme=OLD_SCHEME)
     if unit is not None and not (typed and res.status == "found"):  # "Thành phố Bắc Kạn" is the city, not the province
         return unit.code, None, None, None
@@ -218,16 +220,16 @@ def _row_place(
         and (elsewhere := _narrowed(registry, text, anywhere, usual)).status == "found"
     ):
         res = elsewhere  # "Huyện Hòa An" under --province "Hà Nội": Cao Bằng's, kept for the curator to check
-        note = (
-            f"“{text}” thuộc {registry.name(OLD_SCHEME, elsewhere.match.province_code if elsewhere.match else None)}, "
-            f"không thuộc {registry.name(OLD_SCHEME, province)} (tỉnh đã chọn): người nhập kiểm tra tỉnh."
-        )
+        note = _elsewhere(registry, text, elsewhere.match.province_code if elsewhere.match else None, province)
     elif res.status == "ambiguous" and (narrowed := _narrowed(registry, text, anywhere, usual)).status == "found":
         note = (
             f"“{text}” trùng tên ở {len(res.candidates)} nơi: chọn {registry.name(OLD_SCHEME, usual)}, tỉnh của các "
             "hàng khác."
         )
         res = narrowed
+    if note is None and province and res.status == "found" and res.match and res.match.province_code != province:
+        # the resolver only prefers the chosen province: "Huyện Sa Pa" under --province "Yên Bái" is Lào Cai's
+        note = _elsewhere(registry, text, res.match.province_code, province)
     if res.status == "found" and res.match is not None:
         place = res.match.place
         if place.level == "district":
@@ -240,6 +242,14 @@ def _row_place(
         )
         return None, None, None, f"“{text}” có thể là {len(res.candidates)} đơn vị: {options} — chưa chọn."
     return None
+
+
+def _elsewhere(registry: Registry, text: str, found: str | None, chosen: str) -> str:
+    """The note on a row label found in another province than the one chosen."""
+    return (
+        f"“{text}” thuộc {registry.name(OLD_SCHEME, found)}, không thuộc {registry.name(OLD_SCHEME, chosen)} (tỉnh đã "
+        "chọn): người nhập kiểm tra tỉnh."
+    )
 
 
 def _narrowed(registry: Registry, text: str, anywhere: Resolution, usual: str | None) -> Resolution:
