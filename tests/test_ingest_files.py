@@ -342,3 +342,14 @@ def test_a_text_the_data_holds_is_found_by_its_source(data_copy):
     stored = (data_copy / "sources" / "a16.txt").read_text(encoding="utf-8")
     assert saved_source(data_copy, "  " + stored.replace("\n", "\n\n")) == "a16"  # whitespace aside
     assert saved_source(data_copy, stored + " Thêm một câu.") is None
+
+
+def test_a_columns_own_year_is_its_period(tmp_path, registry, indicators):
+    """A curator's walk-through: a sheet whose column said "… được công nhận năm 2023" came with no period ("tiêu
+    đề, tên trang … không ghi năm"); a column's year is its values' period, before the table's."""
+    table = tmp_path / "hai-nam.csv"
+    table.write_text("Đơn vị,Mô hình năm 2022,Mô hình năm 2023,Mô hình\nHuyện Ba Bể,4,6,9\n", encoding="utf-8")
+    draft = extract_document(read_document(table), registry, indicators=indicators, province="Bắc Kạn")
+    assert [(o.value, o.period) for o in draft.observations] == [(4, "2022"), (6, "2023"), (9, None)]
+    assert draft.observations[1].period_note == "kỳ lấy theo tiêu đề cột: “Mô hình năm 2023”"
+    assert any("không ghi năm hay kỳ" in note for note in draft.source.notes)  # the third column's

@@ -82,11 +82,18 @@ def table_period(table: Table, document_title: str | None = None) -> tuple[str |
         ("tên trang", table.name),
         ("tiêu đề văn bản chứa", document_title or ""),
     ):
-        m = _YEARS.search(text)
-        if m:
-            period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else m.group("y")
-            return period, f"kỳ lấy theo {where} bảng: “{clipped(text, 80)}”"
+        if found := _period_in(text, f"{where} bảng"):
+            return found
     return None, None
+
+
+def _period_in(text: str, where: str) -> tuple[str, str] | None:
+    """The period a text states ("năm 2023", "2021 - 2023"), with its note naming `where` it was read."""
+    m = _YEARS.search(text)
+    if m is None:
+        return None
+    period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else m.group("y")
+    return period, f"kỳ lấy theo {where}: “{clipped(text, 80)}”"
 
 
 def table_observations(
@@ -99,7 +106,7 @@ def table_observations(
     """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
     whose place is unknown or ambiguous, and for a table whose period nothing names."""
     label_col = _label_column(table)
-    period, period_note = table_period(table, document_title)
+    whole_period, whole_note = table_period(table, document_title)
     notes: list[str] = []
     drafts: list[ObservationDraft] = []
     labels = [next((c for c in row if c.column == label_col), None) for row in table.rows]
@@ -127,6 +134,8 @@ def table_observations(
             value = cell_number(cell.text)
             if value is None or not math.isfinite(value):
                 continue
+            # a column's own year ("Năm 2022 | Năm 2023", "… được công nhận năm 2023") before the table's
+            period, period_note = _period_in(header, "tiêu đề cột") or (whole_period, whole_note)
             unit: Unit = "percent" if "%" in cell.text or "%" in header or "tỷ lệ" in header.lower() else "count"
             indicator = _indicator(header, unit, indicators)
             confidence = (
@@ -160,7 +169,7 @@ def table_observations(
                     cell_header=header or None,
                 )
             )
-    if drafts and period is None:  # said before the save refuses every value for it
+    if any(d.period is None for d in drafts):  # said before the save refuses every value for it
         notes.append(
             f"{table.file} › {table.name}: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số "
             "liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
