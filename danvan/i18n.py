@@ -1065,6 +1065,7 @@ LEADER: Texts = {
     "fu_saved": ("Đã lưu vào {files}.", "Saved to {files}."),
     "fu_failed": ("Không lưu được: {n} lỗi, không có gì bị ghi.", "Not saved: {n} problems, nothing was written."),
     "fu_need_reason": ("Hãy ghi lý do lưu.", "Please write why."),
+    "compare_source_n": ("nguồn {}", "source {}"),  # the n-th of two sources' values of one place and period
     "compare_part_over_whole": (
         "Nguồn ghi một phần lớn hơn tổng của nó (cả hai đúng như nguồn viết; cần kiểm tra với nguồn):",
         "The source gives a part larger than its whole (both as the source writes them; check with the source):",

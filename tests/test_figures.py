@@ -421,3 +421,29 @@ def test_slide_bars_keep_a_row_only_for_the_series_a_category_has():
     assert figure.layout.yaxis.ticktext[1].count("<br>") == 1
     column = Chart("column", ("2023", "2024"), (Series("Khảo sát", (1.0, None), ("1", "")),), unit="count")
     assert list(make_slide_figure(column, "vi").data[0].x) == ["2023", "2024"]  # columns keep every year
+
+
+def test_two_sources_values_of_one_place_and_period_are_two_named_bars(catalog):
+    """A curator's walk-through: a rate saved from two reports was drawn as one bar of twice its length, labelled
+    with one of the two values. Each value now has its own bar, named by its source's place in the list."""
+    obs = queries.per_year(queries.observations(catalog, Filter()))
+    rows = obs.filter(pl.col("indicator_id") == "dvk_models_recognized", pl.col("province_code") == "35")
+    twice = pl.concat([rows, rows.with_columns(pl.col("value") * 2, pl.lit("n99").alias("source_id"))])
+    labelled = charts.compare_labels(twice, "vi", per_year=False)
+    assert labelled.select("label", "text").rows() == [
+        ("Hà Nam · Cấp tỉnh · nguồn 2", "612"),
+        ("Hà Nam · Cấp tỉnh · nguồn 1", "306"),
+    ]
+    figure = charts.make_compare_figure(
+        labelled,
+        value_column="value",
+        label_column="label",
+        text_column="text",
+        color_column="series",
+        lang="vi",
+        unit="count",
+    )
+    assert list(figure.data[0].y) == ["Hà Nam · Cấp tỉnh · nguồn 2", "Hà Nam · Cấp tỉnh · nguồn 1"]
+    assert charts.compare_labels(rows, "vi", per_year=False)["label"].to_list() == [
+        "Hà Nam · Cấp tỉnh"
+    ]  # one: as it was

@@ -344,6 +344,20 @@ def compare_labels(
             text.alias("text"),
             status.alias("status_label"),
         )
+        .with_columns(  # two sources' values of one place and period: two bars, each named (Plotly drew them as one)
+            pl.when(pl.len().over("label", "series") > 1)
+            .then(
+                pl.concat_str(
+                    [
+                        pl.col("label"),
+                        pl.lit(" · "),
+                        pl.format(t("compare_source_n", lang), pl.int_range(1, pl.len() + 1).over("label", "series")),
+                    ]
+                )
+            )
+            .otherwise(pl.col("label"))
+            .alias("label")
+        )
         .with_columns(
             pl.format(
                 "<b>{}</b><br>{}: {} ({})<br>{}: {}<br>“{}”",
