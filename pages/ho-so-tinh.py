@@ -163,10 +163,9 @@ with side:
     if documents.is_empty():
         st.info(t("profile_no_documents"))
     for doc in documents.sort("date", nulls_last=True).iter_rows(named=True):
-        st.markdown(
-            f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])}) — {ui.plain(doc['issuer'] or '')}  \n"
-            f"{ui.plain(doc['title'] or '')}"
-        )
+        # what is known of it, without a dash before nothing ("25-CT/TU (10/03/2023) —" when the issuer is unknown)
+        known = " — ".join(ui.plain(v) for v in (doc["issuer"], doc["title"]) if v)
+        st.markdown(f"**{ui.plain(doc['code'])}** ({fmt.date(doc['date'])})" + (f" — {known}" if known else ""))
 
 # The province's one-click brief (exports.report.brief, the same file as `python -m danvan export --tinh CODE`),
 # made only when a button is pressed.

@@ -684,3 +684,11 @@ def test_the_timeline_draws_the_lanes_of_the_levels_the_filter_keeps(entry):
     }
     assert lanes[(("cap", "central"),)] == ["Trung ương"]
     assert lanes[()] == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
+
+
+def test_a_profiles_documents_say_what_is_known_of_them_without_a_dash_before_nothing(entry):
+    """A curator's walk-through: a document saved without issuer or title read "25-CT/TU (10/03/2023) —"."""
+    shown = [m.value.replace("\\", "") for m in open_page(entry, "ho-so-tinh", tinh="20").main.markdown]
+    lines = [line for line in shown if line.startswith("**") and "/TW** (" in line]
+    assert "**217-QĐ/TW** (12/12/2013) — Bộ Chính trị" in lines  # no title: the issuer alone
+    assert not [line for line in lines if line.rstrip().endswith("—")]
