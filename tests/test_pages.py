@@ -686,9 +686,21 @@ def test_the_timeline_draws_the_lanes_of_the_levels_the_filter_keeps(entry):
     assert lanes[()] == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
 
 
-def test_a_profiles_documents_say_what_is_known_of_them_without_a_dash_before_nothing(entry):
+def test_a_profiles_documents_say_what_is_known_of_them_without_a_dash_before_nothing(entry, tmp_path, monkeypatch):
     """A curator's walk-through: a document saved without issuer or title read "25-CT/TU (10/03/2023) —"."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo", "history"))
+    documents = data / "documents.yaml"
+    documents.write_text(
+        documents.read_text(encoding="utf-8").replace(
+            '  issuer: Bộ Chính trị\n  level: central\n  province: null\n  date: "2013-12-12"\n  title: null',
+            '  issuer: null\n  level: central\n  province: null\n  date: "2013-12-12"\n  title: null',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DANVAN_DATA", str(data))
     shown = [m.value.replace("\\", "") for m in open_page(entry, "ho-so-tinh", tinh="20").main.markdown]
-    lines = [line for line in shown if line.startswith("**") and "/TW** (" in line]
-    assert "**217-QĐ/TW** (12/12/2013) — Bộ Chính trị" in lines  # no title: the issuer alone
-    assert not [line for line in lines if line.rstrip().endswith("—")]
+    lines = [line.strip() for line in shown if line.startswith("**") and "/TW** (" in line]
+    assert "**217-QĐ/TW** (12/12/2013)" in lines  # neither issuer nor title: the code and date alone
+    assert not [line for line in lines if line.endswith("—")]
