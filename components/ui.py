@@ -9,6 +9,7 @@ import streamlit as st
 
 from danvan import fmt, queries
 from danvan.filter import years_label
+from danvan.loader import is_cell_reference
 from danvan.text import web_link
 
 from . import cached
@@ -77,8 +78,9 @@ def published(value: str | None) -> str | None:
 
 
 def quote(view: View, source_id: str, text: str) -> None:
-    """The quoted sentence a figure came from, and its source."""
-    st.markdown(f"> “{plain(text)}”\n\n{view.t('source')}: {source_line(view, source_id)}")
+    """The quoted sentence a figure came from — or its table cell, not in quotation marks — and its source."""
+    shown = plain(text) if is_cell_reference(text) else f"“{plain(text)}”"
+    st.markdown(f"> {shown}\n\n{view.t('source')}: {source_line(view, source_id)}")
 
 
 def footer(view: View) -> None:

@@ -180,6 +180,13 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     assert saved.height and (data / "sources" / "n01.xlsx").read_bytes() == raw  # the cells' file, kept whole
     assert saved["quote"].str.starts_with("Bảng n01.xlsx › Năm 2023 › ô ").all()  # each value shows its cell
     assert {40_766.0, 78.3, 202.0}.issubset(set(saved["value"].to_list()))  # read back from "40.766", "78,3"
+    # a cell is shown where a quote would be, but not as a quotation (a curator's walk-through: “Bảng n02.xlsx › …”)
+    profile = AppTest.from_file(str(entry), default_timeout=60)
+    profile.query_params["tinh"] = "06"
+    profile.switch_page(str(ROOT / "pages" / "ho-so-tinh.py"))
+    profile.run()
+    cells = [m.value for m in profile.main.markdown if "› ô " in m.value]
+    assert cells and all(c.startswith("> Bảng n01") for c in cells), cells
     # the same report uploaded again is said to be saved, before a second save repeats every item (a walk-through)
     at.get("file_uploader")[0].set_value(("bao-cao-2023 (1).xlsx", raw, "application/octet-stream"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
