@@ -54,7 +54,8 @@ def test_slides_of_lang_son(catalog, lang_son):
     title = lang_son.slides[0]
     assert title.subtitle == "Lạng Sơn"
     assert ("Giai đoạn", "2021–2024 · 63 tỉnh (trước 1/7/2025)") in title.bullets
-    assert ("Ngày lập", "23/11/2026") in title.bullets and ("Phiên bản dữ liệu", catalog.version) in title.bullets
+    assert ("Ngày lập", "23/11/2026") in title.bullets and len(title.bullets) == 2  # the version: not a main bullet
+    assert title.source.endswith(f"Phiên bản dữ liệu {catalog.version}.")
     figures = {f.label: f.value for f in lang_son.slides[1].figures}
     assert figures == {
         "Sự kiện": "1",

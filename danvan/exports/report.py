@@ -924,8 +924,8 @@ class Deck:
             bullets=(
                 (t("report_period", lang), f"{years_label(flt.years)} · {t('scheme_' + flt.scheme, lang)}"),
                 (t("report_made_on", lang), fmt.date(self.made)),
-                (t("report_version", lang), catalog.version),
             ),
+            # the data version in the slide's source line, small (a leader's walk-through: a code as a main bullet)
             source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
         )
 
