@@ -431,6 +431,7 @@ SOURCES: Texts = {
         "Đã trích: {visits} sự kiện, {findings} nhận định, {observations} số liệu, {documents} văn bản",
         "Curated — events: {visits}, findings: {findings}, values: {observations}, documents: {documents}",
     ),
+    "src_cells": ("{n} số liệu đọc từ ô bảng của tệp gốc", "{n} values read from the original file's table cells"),
     "src_text": ("Toàn văn lưu trữ (phần tô màu là đoạn đã trích)", "Stored text (highlighted: quoted passages)"),
     "src_notes": ("Ghi chú của người biên soạn", "Curator's notes"),
     "src_table": ("Danh sách nguồn", "All sources"),

@@ -1320,12 +1320,12 @@ def _public_observations(observations: pl.DataFrame) -> pl.DataFrame:
 # How a value read from a table shows its cell where others show their quote ("Bảng bc2023.xlsx › Năm 2023 › ô C4 —
 # cột “…”"), and how a view tells one from a quoted sentence (it is no quotation: no quotation marks around it).
 CELL_REFERENCE = "Bảng {} — cột “{}”"
-_CELL_REFERENCE = re.compile(r"Bảng .+ › ô [A-Z]{1,3}\d+ — cột “.*”", re.DOTALL)
+CELL_REFERENCE_PATTERN = r"^Bảng .+ › ô [A-Z]{1,3}\d+ — cột “(?s:.*)”$"  # for Polars' str.contains too
 
 
 def is_cell_reference(text: str) -> bool:
     """Whether a figure's quote is its table cell's reference (CELL_REFERENCE), not a sentence."""
-    return _CELL_REFERENCE.fullmatch(text) is not None
+    return re.match(CELL_REFERENCE_PATTERN, text) is not None
 
 
 # ---------------------------------------------------------------- serving

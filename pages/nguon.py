@@ -5,6 +5,8 @@ import polars as pl
 import streamlit as st
 
 from components import cached, ui, view
+from danvan import fmt
+from danvan.loader import CELL_REFERENCE_PATTERN
 from danvan.text import fold_space, web_link
 
 current = view.current()
@@ -59,6 +61,17 @@ st.markdown(
 )
 
 quotes = cached.source_quotes(catalog, chosen)
+# values read from a table cell have no passage to colour: listed by their cells (a curator's walk-through found none
+# coloured and none listed)
+cells = catalog.observations.filter(pl.col("source_id") == chosen, pl.col("quote").str.contains(CELL_REFERENCE_PATTERN))
+if cells.height:
+    st.markdown(f"**{t('src_cells', n=fmt.number(cells.height, lang=current.lang))}**")
+    st.markdown(
+        "\n".join(
+            f"- {ui.plain(quote)}: **{ui.plain(fmt.number(value, lang=current.lang))}**"
+            for quote, value in cells.select("quote", "value").iter_rows()
+        )
+    )
 
 
 st.markdown(f"**{t('src_text')}**")
