@@ -187,6 +187,15 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     profile.run()
     cells = [m.value for m in profile.main.markdown if "› ô " in m.value]
     assert cells and all(c.startswith("> Bảng n01") for c in cells), cells
+    # and Nguồn lists the values it read from cells, which have no passage to colour
+    sources = AppTest.from_file(str(entry), default_timeout=60)
+    sources.query_params["nguon"] = "n01"
+    sources.switch_page(str(ROOT / "pages" / "nguon.py"))
+    sources.run()
+    shown = [m.value.replace("\\", "") for m in sources.main.markdown]
+    assert f"**{saved.height} số liệu đọc từ ô bảng của tệp gốc**" in shown
+    listed = next(m for m in shown if m.startswith("- Bảng n01.xlsx › Năm 2023 › ô "))
+    assert listed.count("\n- ") == saved.height - 1 and "**40.766**" in listed
     # the same report uploaded again is said to be saved, before a second save repeats every item (a walk-through)
     at.get("file_uploader")[0].set_value(("bao-cao-2023 (1).xlsx", raw, "application/octet-stream"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
