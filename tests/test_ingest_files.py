@@ -353,3 +353,13 @@ def test_a_columns_own_year_is_its_period(tmp_path, registry, indicators):
     assert [(o.value, o.period) for o in draft.observations] == [(4, "2022"), (6, "2023"), (9, None)]
     assert draft.observations[1].period_note == "kỳ lấy theo tiêu đề cột: “Mô hình năm 2023”"
     assert any("không ghi năm hay kỳ" in note for note in draft.source.notes)  # the third column's
+
+
+def test_a_header_that_opens_one_indicators_name_is_that_indicator(tmp_path, registry, indicators):
+    """A curator's walk-through: a sheet's column "Suất quà hỗ trợ" was proposed as a new indicator beside "Suất quà
+    hỗ trợ đoàn viên, hội viên, đối tượng khó khăn", and the curator set it row by row, nine times. A header that
+    opens one indicator's name, and no other's, is that indicator."""
+    table = tmp_path / "qua.csv"
+    table.write_text("Đơn vị,Suất quà hỗ trợ,Mô hình\nHuyện Văn Chấn,120,4\n", encoding="utf-8")
+    draft = extract_document(read_document(table), registry, indicators=indicators, province="Yên Bái")
+    assert [o.indicator for o in draft.observations] == ["welfare_gifts", "new:Mô hình"]  # many names open "Mô hình"

@@ -277,6 +277,10 @@ def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str
     exact = next((str(i["id"]) for i in same_unit if name_key(str(i.get("name_vi", ""))) == key), None)
     if exact:
         return exact
+    # the first words of one name: "Suất quà hỗ trợ" is "Suất quà hỗ trợ đoàn viên, hội viên, đối tượng khó khăn"
+    opening = [str(i["id"]) for i in same_unit if name_key(str(i.get("name_vi", ""))).startswith(key + " ")]
+    if len(key.split()) >= 2 and len(opening) == 1:
+        return opening[0]
     words = set(key.split()) - _FILLER
     names = {str(i["id"]): set(name_key(str(i.get("name_vi", ""))).split()) - _FILLER for i in same_unit}
     df = Counter(w for ws in names.values() for w in ws)
