@@ -447,3 +447,18 @@ def test_two_sources_values_of_one_place_and_period_are_two_named_bars(catalog):
     assert charts.compare_labels(rows, "vi", per_year=False)["label"].to_list() == [
         "Hà Nam · Cấp tỉnh"
     ]  # one: as it was
+
+
+def test_the_documents_codes_have_room_above_the_top_lane(catalog):
+    """A leader's walk-through: the code "10-NQ/TU", written down from the chart's top, covered the span bar of a
+    visit in the top lane ("~01–02/2020"). A lane's height of room is kept above the top lane when documents are
+    drawn, and the chart grows by as much, so that the lanes keep theirs."""
+    visits = queries.visits(catalog, Filter()).with_columns(charts.timeline_hover("vi"))
+    levels, kinds = charts.timeline_labels("vi")
+    codes = pl.DataFrame({"code": ["10-NQ/TU"], "date": [dt.date(2020, 6, 1)]})
+    drawn = charts.make_timeline_figure(visits, codes, level_labels=levels, kind_labels=kinds, lang="vi")
+    lanes = len(drawn.layout.yaxis.tickvals)
+    assert [a.text for a in drawn.layout.annotations] == ["10-NQ/TU"]
+    assert drawn.layout.yaxis.range[1] == pytest.approx(lanes - 0.4 + 1.0) and drawn.layout.height == 550
+    bare = _figure(visits)  # no documents: no room kept, the chart as tall as before
+    assert bare.layout.yaxis.range[1] == pytest.approx(lanes - 0.4) and bare.layout.height == 460

@@ -191,7 +191,9 @@ def make_timeline_figure(
         tickvals=list(range(len(order))),
         ticktext=[level_labels[v] for v in order],
         title=None,
-        range=[-0.6, len(order) - 0.4],
+        # a lane's height of room above the top lane for the documents' codes, written down from the top (they
+        # covered a span bar of the top lane: "10-NQ/TU" over "~01–02/2020")
+        range=[-0.6, len(order) - 0.4 + (1.0 if days else 0.0)],
         zeroline=False,
         showgrid=True,
     )
@@ -202,7 +204,7 @@ def make_timeline_figure(
             visits["date_start"].to_list() + [end for _, end, _, _ in spans] + milestones["date"].drop_nulls().to_list()
         ),
     )
-    return style(fig, lang, height=460)
+    return style(fig, lang, height=460 + (90 if days else 0))  # the lanes keep their height under the codes' room
 
 
 def _time_ticks(days: list) -> dict:
