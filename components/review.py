@@ -15,7 +15,7 @@ import streamlit as st
 
 import danvan
 from components import cached, ui
-from danvan import fmt, store
+from danvan import fmt, queries, store
 from danvan.i18n import name_column, t, value_text
 from danvan.ingest.drafts import HEADERS, NEW_INDICATOR, REVIEW_COLUMNS, Draft, Item, review_rows
 from danvan.ingest.numbers import clean, parse_number
@@ -265,16 +265,17 @@ def already_held(catalog: danvan.Catalog, documents: Iterable[dict]) -> list[str
     return [str(row["code"]) for row in documents if row.get("code") in held]
 
 
-def saved_before(catalog: danvan.Catalog, records: dict[str, list[dict]]) -> tuple[int, list[str]]:
+def saved_before(catalog: danvan.Catalog, records: dict[str, list[dict]]) -> tuple[int, list[tuple[str, str]]]:
     """How many events and values of `records` the catalog already holds under their ids (the report was saved
-    before), and the sources it holds them from."""
+    before), and the sources it holds them from: (id, name as people recognise it)."""
     held = []
     for part, column in (("visits", "visit_id"), ("observations", "observation_id")):
         ids = [row["id"] for row in records.get(part, []) if row.get("id")]
         frame = getattr(catalog, part)
         held.append(frame.filter(pl.col(column).is_in(ids)).select("source_id"))
     found = pl.concat(held)
-    return found.height, found["source_id"].unique(maintain_order=True).to_list()
+    sources = found.unique("source_id", maintain_order=True)
+    return found.height, sources.select("source_id", queries.source_title_expr(catalog.sources).alias("name")).rows()
 
 
 def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:

@@ -51,9 +51,8 @@ else:
 
 # One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs. By indicator the
 # provinces' colours are the map: the events' dots covered a small province (Hà Nam's 306) and took its hover.
-arcs = maps.arc_rows(cached.visit_arcs(current.catalog, current.flt), lang)
-if mode == "indicator":
-    arcs = arcs.clear()
+visit_arcs = cached.visit_arcs(current.catalog, current.flt)
+arcs = maps.arc_rows(visit_arcs if mode == "visits" else visit_arcs.clear(), lang)
 tooltips = maps.tooltips(
     values, current.catalog.sources, legend_title=legend_title, unit=unit if mode == "indicator" else None, lang=lang
 )

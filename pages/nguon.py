@@ -63,7 +63,8 @@ st.markdown(
 quotes = cached.source_quotes(catalog, chosen)
 # values read from a table cell have no passage to colour: listed by their cells (a curator's walk-through found none
 # coloured and none listed)
-cells = catalog.observations.filter(pl.col("source_id") == chosen, pl.col("quote").str.contains(CELL_REFERENCE_PATTERN))
+mine = catalog.observations.filter(pl.col("source_id") == chosen)  # the pattern read on one source's values only
+cells = mine.filter(pl.col("quote").str.contains(CELL_REFERENCE_PATTERN))
 if cells.height:
     st.markdown(f"**{t('src_cells', n=fmt.number(cells.height, lang=current.lang))}**")
     st.markdown(

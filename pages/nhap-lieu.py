@@ -141,10 +141,7 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     elif not note.strip():
         st.warning(t("cur_note_missing"), icon=":material/edit_note:")
     elif (held := review.saved_before(current.catalog, records))[0]:  # said once, not as each id's clash twice over
-        names = dict(
-            current.catalog.sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows()
-        )
-        st.error(t("cur_saved_before", n=held[0], sources="; ".join(f"“{names.get(s, s)}” ({s})" for s in held[1])))
+        st.error(t("cur_saved_before", n=held[0], sources="; ".join(f"“{name}” ({s})" for s, name in held[1])))
     else:
         try:
             # a table's values point to their cells: the original file is kept beside the text
