@@ -29,6 +29,25 @@ def initial(key: str, value: object) -> object:
     return None if key in st.session_state else value
 
 
+_RELEASE = "ui_release_keys"
+
+
+def release_keys_after_choice() -> None:
+    """on_change of a select box on a page with shortcut keys: the run it starts takes the focus off the box."""
+    st.session_state[_RELEASE] = True
+
+
+def release_keys() -> None:
+    """In the run after a choice in a select box, take the keyboard's focus off it, so that the page's shortcut keys
+    work at once: the box keeps the focus in its search field, where Streamlit ignores them (a curator's first N
+    after opening a draft was typed into the box). Drawn in that run only, so a later run never takes the focus from
+    a box being typed in."""
+    if st.session_state.pop(_RELEASE, False):
+        st.html(
+            "<script>document.activeElement && document.activeElement.blur();</script>", unsafe_allow_javascript=True
+        )
+
+
 def header(view: View, page_key: str) -> None:
     st.title(view.t(page_key))
     st.caption(plain(view.filter_label()))

@@ -41,9 +41,15 @@ states = {  # "" (all), not None: a None value would not be sent again when the 
     "accepted": t("q_accepted"),
     "rejected": t("q_rejected"),
 }
-chosen_state = left.selectbox(t("q_state"), list(states), format_func=states.get, key="queue_state")
+chosen_state = left.selectbox(
+    t("q_state"), list(states), format_func=states.get, key="queue_state", on_change=ui.release_keys_after_choice
+)
 chosen_province = right.selectbox(
-    t("province"), [None, *names], format_func=lambda c: names.get(c, "—"), key="queue_province"
+    t("province"),
+    [None, *names],
+    format_func=lambda c: names.get(c, "—"),
+    key="queue_province",
+    on_change=ui.release_keys_after_choice,
 )
 entries = queue.list_entries(queue_dir, chosen_state or None, chosen_province)
 if not entries:
@@ -78,7 +84,9 @@ opened = st.selectbox(
     list(by_id),
     key="queue_open",
     format_func=lambda i: f"{by_id[i].file} ({i})",  # its state is in the list above, and may change as it is reviewed
+    on_change=ui.release_keys_after_choice,
 )
+ui.release_keys()
 entry = by_id[opened]
 draft = entry.draft()
 rows = queue.reviewed_rows(entry, draft)

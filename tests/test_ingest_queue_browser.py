@@ -6,6 +6,7 @@ stay on the app's own address); skipped without Chromium unless DANVAN_REQUIRE_B
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import shutil
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # "Dân vận khéo" in all (proposing an indicator that does not exist), the active models (a defined indicator) and the
 # exemplars (proposing one). The data has nothing of that province for 2023, so what shows was saved here.
 ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p42.txt"
+OTHER_ARTICLE = ROOT / "tests" / "fixtures" / "ingest" / "articles" / "p36.txt"  # a second draft in the queue
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -71,9 +73,9 @@ def _until(visit: Visit, text: str) -> str:
     return visit.page.inner_text("body")
 
 
-def _open_queue(visit: Visit, base: str) -> str:
-    """Sign in as the curator on Nhập liệu, then open Hàng chờ duyệt from the sidebar (listed once signed in), at
-    the draft's first item; the page's text."""
+def _open_queue(visit: Visit, base: str, shows: str = "Mục 1/4") -> str:
+    """Sign in as the curator on Nhập liệu, then open Hàng chờ duyệt from the sidebar (listed once signed in), until
+    it `shows` (the draft's first item); the page's text."""
     visit.page.set_viewport_size({"width": 1600, "height": 1000})
     visit.page.goto(base + "/nhap-lieu", wait_until="load", timeout=120_000)
     _until(visit, "Mật khẩu người biên soạn")
@@ -82,7 +84,7 @@ def _open_queue(visit: Visit, base: str) -> str:
     visit.page.get_by_role("button", name="Đăng nhập").click()
     _until(visit, "Đăng xuất")
     visit.page.get_by_role("link", name="Hàng chờ duyệt").click()
-    return _until(visit, "Mục 1/4")
+    return _until(visit, shows)
 
 
 def _press(visit: Visit, key: str, then: str) -> str:
@@ -237,3 +239,28 @@ def test_curator_adds_an_event_the_draft_missed(server):
         "district",
     )
     assert visit_added.quote.startswith("Về chương trình phối hợp năm 2023")
+
+
+def test_shortcut_keys_work_right_after_a_draft_is_chosen(server):
+    """A curator chooses a draft in the "Mở bản nháp" box and presses N at once: the item is accepted (the box
+    kept the focus, and the N went into its search field)."""
+    base, data, entry = server
+    registry, indicators = load_registry(data)[0], load_indicators(data)
+    later = dt.datetime.fromisoformat(entry.created) + dt.timedelta(minutes=5)
+    newer = q.enqueue(OTHER_ARTICLE, registry, indicators, entry.folder.parent, now=later)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        visit = Visit(browser, base)
+        _open_queue(visit, base, shows="Mục 1/2")  # the newest draft, opened first
+        box = visit.page.get_by_role("combobox", name="Mở bản nháp", exact=True)
+        assert box.input_value() == f"{OTHER_ARTICLE.name} ({newer.id})"
+        _choose(visit, "Mở bản nháp", f"{ARTICLE.name} ({entry.id})")
+        _until(visit, "Mục 1/4")
+        visit.page.keyboard.press("n")  # no click elsewhere first
+        body = _until(visit, "1/4 đã duyệt")
+        assert "Mục 2/4" in body
+        assert box.input_value() == f"{ARTICLE.name} ({entry.id})"
+        visit.check("hang-cho-chosen-then-n")
+        browser.close()
+    assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
+    assert q.read_entry(newer.folder).decisions == {}
