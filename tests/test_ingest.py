@@ -142,6 +142,14 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     assert [s.text for s in prepare(text).sentences()] == [text.strip()]
     assert [v.date_start for v in draft_of(text).visits] == ["2021-10-07"]
     assert [s.text for s in prepare("Có 12. Hội họp.\n").sentences()] == ["Có 12.", "Hội họp."]
+    # … with its hour, under a headline that names the gathering's month (fresh text te05)
+    timed = (
+        "Phường 6 – Hội Nghị nhân dân tháng 3 năm 2022\n\n"
+        "Vào lúc 18 giờ 00 ngày 24/3/2022. Ban Thường trực Mặt trận Tổ quốc Việt Nam Phường phối hợp Ủy ban nhân dân "
+        "Phường tổ chức Hội nghị Nhân dân Tháng 3 năm 2022.\n"
+    )
+    assert len(prepare(timed).sentences()) == 2
+    assert event_keys(draft_of(timed)) == {"2022-03-24"}
     # … with its place (round 46's p1611, and p832)
     placed = "Ngày 30/10/2014 tại thôn Tân Xương II xã Suối Cát. Đoàn thanh niên huyện đã bàn giao nhà nhân ái.\n"
     assert [v.date_start for v in draft_of(placed).visits] == ["2014-10-30"]
@@ -698,6 +706,21 @@ def test_two_whole_dates_make_a_span():
         (dt.date(2023, 4, 15), dt.date(2023, 6, 15)),
         (dt.date(2019, 5, 20), dt.date(2019, 9, 30)),
     ]
+
+
+def test_two_sittings_of_days_running_are_a_span_and_listed_days_are_each_their_own():
+    """Fresh sets td10, td02 and tuning p396: a congress of two sittings on days running is one span; the last two
+    days of a list ("29/6; 01/7 và 02/7") and two whole dates days apart are days of their own."""
+    sittings = find_dates("được tổ chức hai phiên, chiều ngày 29/11/2018 và sáng ngày 30/11/2018 tại Nhà văn hóa")
+    assert [(h.day, h.end_day) for h in sittings] == [(dt.date(2018, 11, 29), dt.date(2018, 11, 30))]
+    listed = find_dates("Trong các ngày 29/6; 01/7 và 02/7/2020 Ban vận động", default_year=2020)
+    assert [(h.day, h.end_day) for h in listed] == [
+        (dt.date(2020, 6, 29), None),
+        (dt.date(2020, 7, 1), None),
+        (dt.date(2020, 7, 2), None),
+    ]
+    apart = find_dates("Ngày 15/11/2023 và 18/11/2023 tại các khóm")
+    assert [(h.day, h.end_day) for h in apart] == [(dt.date(2023, 11, 15), None), (dt.date(2023, 11, 18), None)]
 
 
 def test_a_weekday_number_and_an_ampersand():

@@ -55,8 +55,10 @@ _DAY_SPAN = re.compile(
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )
+# "từ 15/4/2023-15/6/2023"; a gathering's two sittings: "chiều ngày 29/11/2018 và sáng ngày 30/11/2018"
 _DMY_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\s*(?:-|–|đến(?:\s+ngày)?)\s*"
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\s*"
+    rf"(?:-|–|đến(?:\s+ngày)?|(?P<and>và|&)(?:\s+(?:sáng|chiều|tối))?(?:\s+ngày)?)\s*"
     rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR})(?![\d/.-]\d)"
 )
 # 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8", "(chiều 3/7 và sáng 4/7)", "1/2 và ngày 2/2/2021" — a span
@@ -66,6 +68,7 @@ _DM_SPAN = re.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|(?P<and>và|&))\s*"
     rf"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
+_LISTED_DAY = re.compile(r"\d{1,2}[/.-]\d{1,2}\s*[;,]\s*$")
 # The words that make a bare "20/12" or "10-8" a date rather than a fraction: Ngày, Sáng, Chiều ngày, Tối …,
 # also before a bracket: "Sáng nay (31-7)", "chiều qua (23/7)".
 _FROM = re.compile(r"\b[Tt]ừ\s+$")
@@ -229,6 +232,8 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     for m in _DMY_SPAN.finditer(text):  # "từ 15/4/2023-15/6/2023": two whole dates
         first = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y")))
         last = parse_day(int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
+        if m.group("and") and first and last and (last - first).days > 1:
+            continue  # "Ngày 15/11/2023 và 18/11/2023": two gatherings; a span only of days running
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", True, _cue_before(text, m.start()))
     for m in _DM_SPAN.finditer(text):
@@ -248,6 +253,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         last = parse_day(int(m.group("d2")), int(m.group("m2")), span_year)
         if m.group("and") and first and last and (last - first).days > 3:
             continue  # "2/8 và 3/8" are the days of one gathering; "5/6 và 20/6", of two
+        if m.group("and") and first and last and _LISTED_DAY.search(text, max(0, m.start() - 12), m.start()):
+            # "Trong các ngày 29/6; 01/7 và 02/7/2020": the last two of a list of days, each its own
+            add(m.start(), m.end("m"), first, None, "day", bool(m.group("y")), True)
+            add(m.start("d2"), m.end(), last, None, "day", bool(m.group("y")), True)
+            continue
         if first is not None and last is not None and first < last:
             add(m.start(), m.end(), first, last, "day", bool(m.group("y")), True)
     for m in _DAY_SPAN.finditer(text):

@@ -692,15 +692,20 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         opened = [v for v in visits if v.date_start == span.date_start and not v.date_end]
         if len(opened) == 1 and _days(span) <= 3:
             opened[0].date_end = span.date_end
-    # Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
-    # tháng 8/2020, MTTQ các cấp … giám sát") is the period under review or ongoing work, not another event.
-    # A month still to come is a planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026).
-    if any(v.date_start and v.date_precision == "day" for v in visits):
-        coming = ctx.published.date[:7] if ctx.published.date else "9999"
-        aside += [v for v in visits if v.date_start and v.date_precision != "day" and v.date_start[:7] < coming]
-        visits = [v for v in visits if v not in aside]
+    aside += _months_beside_days(ctx, visits)
     ctx.vetoed |= {day for v in aside if (day := _visit_key(v))}
-    return visits
+    return [v for v in visits if v not in aside]
+
+
+def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
+    """Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
+    tháng 8/2020, MTTQ các cấp … giám sát", a headline's "Hội Nghị nhân dân tháng 3 năm 2022" over its day) is the
+    period under review, ongoing work or that gathering again, not another event. A month still to come is a
+    planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026)."""
+    if not any(v.date_start and v.date_precision == "day" for v in visits):
+        return []
+    coming = ctx.published.date[:7] if ctx.published.date else "9999"
+    return [v for v in visits if v.date_start and v.date_precision != "day" and v.date_start[:7] < coming]
 
 
 # --- which dates are the text's own gatherings: the event model (event_model.py) --------------------------------
@@ -937,7 +942,8 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
         )
         visit.confidence = round(min(visit.confidence, likely[candidate.key]), 2)
         kept.append(visit)
-    return kept
+    months = _months_beside_days(ctx, kept)
+    return [v for v in kept if v not in months]
 
 
 def _dated_elsewhere(ctx: Context, visit: VisitDraft, visits: list[VisitDraft]) -> bool:

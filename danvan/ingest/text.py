@@ -62,11 +62,13 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\
 _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
-# A sentence that is a day and nothing more, or with its place: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày 16/01/2022
-# tại Hội trường khối vận xã Tân Hưng."
+# A sentence that is a day and nothing more, or with its hour or its place: "Sáng ngày 7 tháng 10 năm 2021.", "Ngày
+# 16/01/2022 tại Hội trường khối vận xã Tân Hưng."
 _DAY_ALONE = r"\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
 _DATE_ALONE = re.compile(
-    r"\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?"
+    # with its hour: "Vào lúc 18 giờ 00 ngày 24/3/2022.", "Lúc 8h30 sáng ngày 5/6/2023."
+    r"\s*(?:(?:[Vv]ào\s+)?(?:[Ll]úc|[Hh]ồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?:\s*phút)?,?\s+)?"
+    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?"
     # a span too: "Từ ngày 21/02 đến ngày 28/02/2023.", "Trong 2 ngày 21-22/02/2023."
     r"(?:(?:[Tt]ừ|[Tt]rong\s+\d{1,2}\s+ngày,?)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?(?:\d{1,2}\s*(?:[-–]|và)\s*)?"
     rf"{_DAY_ALONE}(?:\s*(?:đến|[-–])\s*(?:ngày\s+)?{_DAY_ALONE})?"
