@@ -1707,6 +1707,8 @@ def test_bare_numbers_completed_from_the_issuer():
         # the issuer written with the old tone placement, by its standing members or abbreviated, a city's council
         ("Chỉ thị số 17 của Ban Thường vụ Tỉnh uỷ Yên Bái; Kế hoạch số 4 của Huyện uỷ", ["17-CT/TU", "4-KH/HU"]),
         ("Kết luận số 60 của Thường trực Tỉnh ủy; Chỉ thị 21 của BTV Huyện ủy", ["60-KL/TU", "21-CT/HU"]),
+        # … of a quận or a thị xã (fresh text te06)
+        ("Đề án số 05 của Thường trực Quận ủy; Kế hoạch số 12 của Thường vụ Thị ủy", ["05-ĐA/QU", "12-KH/TXU"]),
         (
             "Quyết định số 1758 của Uỷ ban nhân dân thành phố; Nghị quyết số 5 của Hội đồng nhân dân tỉnh",
             [

@@ -217,7 +217,8 @@ _ISSUERS = (
     # the standing committee without its "Ban": "Chỉ thị số 23 của Thường vụ Tỉnh ủy"
     "Thường vụ Tỉnh ủy|Thường vụ Thành ủy|Thường vụ Huyện ủy|"
     "Ban Thường vụ Đảng ủy xã|Ban Thường vụ Đảng ủy phường|Đảng ủy xã|Đảng ủy phường|"
-    "Ban Thường vụ Quận ủy|Quận ủy|Thành ủy|"
+    "Ban Thường vụ Quận ủy|Thường vụ Quận ủy|Thường trực Quận ủy|BTV Quận ủy|Quận ủy|Thành ủy|"
+    "Thường vụ Thị ủy|Thường trực Thị ủy|"
     # a mass organisation's central committee is not the Party's "Trung ương"
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
@@ -357,7 +358,12 @@ _PARTY_SUFFIX = {
     "đảng ủy xã": "ĐU",
     "đảng ủy phường": "ĐU",
     "ban thường vụ quận ủy": "QU",
+    "thường vụ quận ủy": "QU",
+    "thường trực quận ủy": "QU",
+    "btv quận ủy": "QU",
     "quận ủy": "QU",
+    "thường vụ thị ủy": "TXU",
+    "thường trực thị ủy": "TXU",
     "ban thường vụ thành ủy": "TU",
     "thành ủy": "TU",
     "ban chấp hành trung ương hội nông dân việt nam": "HNDTW",
