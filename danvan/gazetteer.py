@@ -434,6 +434,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------------------- resolve
 
+    def record_name(self, place: Place, on: dt.date | None = None, context: Sequence[str] = ()) -> str:
+        """How a record names a district or commune: its name alone ("Chợ Đồn"), or with its type word when the name
+        alone names several units of its level in its province ("huyện Kỳ Anh" beside "thị xã Kỳ Anh")."""
+        res = self.resolve(place.name, on=on, context=context, level=place.level, within=place.province_code)
+        alone = res.status == "found" and res.match is not None and res.match.place == place
+        return place.name if alone else place.label
+
     def resolve(
         self,
         name: str,

@@ -656,7 +656,9 @@ def place_label_frame(places: pl.DataFrame, lang: str = "vi") -> pl.DataFrame:
         pl.col("name"),
         pl.col("level").replace_strict({level: parts[1] for level, parts in around.items()}),
     )
-    return known.select("name", label.alias("label"))
+    # a name recorded with its type word, where the name alone is two units ("huyện Kỳ Anh", "thị xã Kỳ Anh")
+    typed = pl.col("name").str.contains(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường|đặc khu)\s")
+    return known.select("name", pl.when(typed).then(pl.col("name")).otherwise(label).alias("label"))
 
 
 def place_labels(places: pl.DataFrame, lang: str = "vi") -> dict[str, str]:

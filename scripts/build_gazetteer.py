@@ -61,6 +61,16 @@ FILES: dict[str, list[str]] = {
 }
 
 
+# Former names of whole districts merged into another that the package's aliases lack, each with where it is told:
+# (level, code of the unit it went to, key as the package writes them) → source. Only the form with its type word,
+# since a township keeps the bare name ("thị trấn Lộc Hà", in Thạch Hà too).
+FORMER_EXTRA = {
+    ("district", "445", "huyenlocha"): "huyện Lộc Hà, nhập toàn bộ vào huyện Thạch Hà (Hà Tĩnh) trong đợt sắp xếp "
+    "2023–2025 (Báo Hà Tĩnh: “Lãnh đạo tỉnh dự lễ thành lập Đảng bộ huyện Thạch Hà”; Người Quan sát: “sáp nhập toàn "
+    "bộ diện tích tự nhiên, dân số của huyện Lộc Hà vào huyện Thạch Hà”)",
+}
+
+
 class BuildError(RuntimeError):
     pass
 
@@ -404,7 +414,7 @@ def tables(src: Source) -> dict[str, list[list[str]]]:
         ],
         "communes_63.csv": [[c, t, n, d, p] for c, (t, n, d, p) in sorted(src.com63.items())],
         "communes_34.csv": [[c, t, n, p] for c, (t, n, p) in sorted(src.com34.items())],
-        "former_names.csv": [list(r) for r in sorted(src.former)],
+        "former_names.csv": [list(r) for r in sorted(src.former | set(FORMER_EXTRA))],
         "commune_mapping_2025.csv": [
             [old, new, src.com34[new][2], "1" if len(com_news[old]) > 1 else "0"] for old, new in sorted(src.com_map)
         ],
@@ -478,7 +488,10 @@ def provenance(vau: Source, vp: Source, counts: dict[str, str], cross: dict[str,
         "commune was divided among several new ones. `former_names.csv` lists, for a district or 63-scheme "
         "commune, the names it or the units merged into it had before (vietnamadminunits' `districtAlias` / "
         "`wardAlias`: keys in lower case without diacritics or spaces, with or without the type word, e.g. `datdo` "
-        "and `huyendatdo` for huyện Long Đất, made from Long Điền and Đất Đỏ on 1/1/2025); they carry no dates.",
+        "and `huyendatdo` for huyện Long Đất, made from Long Điền and Đất Đỏ on 1/1/2025); they carry no dates. "
+        "Added by hand where the package has no alias: "
+        + "; ".join(f"`{key}` → {level} {code}: {source}" for (level, code, key), source in FORMER_EXTRA.items())
+        + ".",
         "",
         "## What was checked",
         "",

@@ -546,3 +546,29 @@ def test_a_period_that_would_not_save_is_said_on_the_edit(app_entry, monkeypatch
     next(w for w in at.main.text_input if w.label == "Kỳ").input("năm 2024")
     next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
     assert q.read_entry(entry.folder).edits == {"observations/0": {"period": "2024"}}
+
+
+def test_a_district_named_like_a_town_and_a_former_district_are_saved_from_a_table(registry, data_copy, tmp_path):
+    """A curator's sheet of Hà Tĩnh's districts in 2023: "Huyện Kỳ Anh" (the name of a thị xã too) is recorded as
+    "huyện Kỳ Anh" and checks out; "Huyện Lộc Hà" (joined to Thạch Hà in the 2023–2025 round) keeps its name of the
+    time. Both were refused before (ambiguous; not in the gazetteer)."""
+    sheet = tmp_path / "ha-tinh-2023.csv"
+    sheet.write_text(
+        "SỐ LIỆU CÔNG TÁC DÂN VẬN TỈNH HÀ TĨNH NĂM 2023,,\n"
+        "Đơn vị,Mô hình “Dân vận khéo” được công nhận\n"
+        "Huyện Kỳ Anh,8\nThị xã Kỳ Anh,6\nHuyện Lộc Hà,5\n",
+        encoding="utf-8",
+    )
+    entry = q.enqueue(sheet, registry, load_indicators(data_copy), tmp_path / "queue", province="42")
+    assert [o.district for o in entry.draft().observations] == ["huyện Kỳ Anh", "thị xã Kỳ Anh", "Lộc Hà"]
+    _accept_all(entry)
+    q.accept(entry, SourceEntry("ht2023", published="2024-01-15"), data_copy, author="bien-tap-1", note="ht")
+    catalog = danvan.load(data_copy)
+    saved = catalog.observations.filter(catalog.observations["source_id"] == "ht2023").sort("value")
+    assert saved.select("district", "value").rows() == [("Lộc Hà", 5), ("thị xã Kỳ Anh", 6), ("huyện Kỳ Anh", 8)]
+    labels = danvan.queries.place_labels(catalog.places)
+    assert [labels[d] for d in ("huyện Kỳ Anh", "thị xã Kỳ Anh", "Lộc Hà")] == [
+        "huyện Kỳ Anh",
+        "thị xã Kỳ Anh",
+        "huyện Lộc Hà",
+    ]

@@ -278,8 +278,9 @@ def to_records(
 
 def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
     """A district or commune typed as a curator spells it ("Mù Cang Chải", "Thị xã Nghĩa Lộ") written as the
-    gazetteer does ("Mù Căng Chải", "Nghĩa Lộ") when it places it in the record's province on the record's day, so
-    that pages list one place, not two; any other name is left as typed, for the validator to judge."""
+    gazetteer does ("Mù Căng Chải", "Nghĩa Lộ"; with its type word where the name alone is two units: "huyện Kỳ Anh")
+    when it places it in the record's province on the record's day, so that pages list one place, not two; any other
+    name is left as typed, for the validator to judge."""
     gaz = load_gazetteer()
     on = record_day(part, row)
     for level in ("district", "commune"):
@@ -292,7 +293,7 @@ def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
         # a former name stays as written ("Đất Đỏ" in 2023, before it joined Long Đất: the gazetteer's names carry
         # no dates)
         if match is not None and match.former is None and match.province_code == row.get("province"):
-            row[level] = match.place.name
+            row[level] = gaz.record_name(match.place, on, context)  # "huyện Kỳ Anh", not "Kỳ Anh" (also a thị xã)
     return row
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..gazetteer import Resolution
 from ..model import OLD_SCHEME, Unit
-from ..registry import Registry
+from ..registry import OLD_DAY, Registry
 from ..text import clipped, name_key, slug
 from .drafts import NEW_INDICATOR, Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
@@ -240,11 +240,13 @@ def _row_place(
         # the resolver only prefers the chosen province: "Huyện Sa Pa" under --province "Yên Bái" is Lào Cai's
         note = _elsewhere(registry, text, res.match.province_code, province)
     if res.status == "found" and res.match is not None:
-        place = res.match.place
-        if place.level == "district":
-            return place.province_code, place.name, None, note
-        district = registry.gazetteer.place(OLD_SCHEME, "district", place.district_code or "")
-        return place.province_code, district.name if district else None, place.name, note
+        place, gaz = res.match.place, registry.gazetteer
+        if place.level == "district":  # a former name as written: "Huyện Lộc Hà" in 2023, before it joined Thạch Hà
+            return place.province_code, res.match.former or gaz.record_name(place, OLD_DAY), None, note
+        district = gaz.place(OLD_SCHEME, "district", place.district_code or "")
+        context = (district.label,) if district else ()
+        name = res.match.former or gaz.record_name(place, OLD_DAY, context)
+        return place.province_code, gaz.record_name(district, OLD_DAY) if district else None, name, note
     if res.status == "ambiguous":
         options = "; ".join(
             f"{m.place.label} ({registry.name(OLD_SCHEME, m.province_code)})" for m in res.candidates[:5]
