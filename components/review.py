@@ -69,12 +69,16 @@ def typed(column: str, value: object) -> str:
         return fmt.partial_date(str(value))
     if column == "period":
         return fmt.typed_period(str(value))
+    if isinstance(value, list):  # a visit's documents: "114-KL/TW, 25-NQ/TW"
+        return ", ".join(map(str, value))
     return str(value)
 
 
 def read_back(column: str, text: str) -> object:
     """What the curator typed, as stored (ValueError when a number or a date does not read); None when empty."""
     text = text.strip()
+    if column == "documents":  # "114-KL/TW, 25-NQ/TW": a list, empty when none
+        return [code for code in re.split(r"\s*[,;]\s*", text) if code]
     if not text:
         return None
     if column in NUMBERS:
@@ -106,7 +110,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang:
     edited, numbers and dates read back from how they are typed (a cell that does not read keeps its value, said
     so)."""
     columns = REVIEW_COLUMNS[part]
-    texts = [c for c in (*NUMBERS, *DATES, "period") if c in columns]
+    texts = [c for c in (*NUMBERS, *DATES, "period", "documents") if c in columns]
     frame = pl.DataFrame(
         [row | {c: typed(c, row.get(c)) or None for c in texts} for row in rows],  # empty: the "—" placeholder
         infer_schema_length=None,
@@ -215,8 +219,8 @@ def changes(rows: dict[str, list[dict]], edited: dict[str, list[dict]]) -> tuple
 
 
 def _empty(value: object) -> bool:
-    """An empty cell: None, NaN (a table's missing number) or ""."""
-    return value is None or value == "" or value != value
+    """An empty cell: None, NaN (a table's missing number), "" or no documents ([])."""
+    return value is None or value == "" or value == [] or value != value
 
 
 def _same(a: object, b: object) -> bool:
@@ -256,6 +260,8 @@ def shown(
         return f"{years[1]}–{years[2]}" if years else fmt.partial_date(str(value))
     if column in ("value", "numerator", "denominator") and isinstance(value, int | float):
         return fmt.value(value, getattr(item, "unit", "count"), lang) if column == "value" else fmt.number(value)
+    if column == "documents":
+        return typed(column, value) or "—"
     return str(value)
 
 
@@ -294,7 +300,7 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     lines = [
         f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item, record_day(part, row)))}"
         for c in REVIEW_COLUMNS[part]
-        if c in HEADERS and c not in NOT_EDITED and c != "id" and row.get(c) not in (None, "")
+        if c in HEADERS and c not in NOT_EDITED and c != "id" and not _empty(row.get(c))
     ]
     st.markdown("  \n".join(lines))
     # a field the data contract requires and the item lacks: said before N accepts what a save would refuse

@@ -483,6 +483,7 @@ CURATION: Texts = {
     "cur_col_body_level": ("Cấp của đoàn", "Level of the visiting body"),
     "cur_col_leader_title": ("Chức vụ", "Leader's title"),
     "cur_col_code": ("Số hiệu", "Code"),
+    "cur_col_documents": ("Văn bản liên quan (số hiệu)", "Documents (codes)"),
     "cur_col_type": ("Loại văn bản", "Document type"),
     "cur_col_period_note": ("Ghi chú về kỳ số liệu", "Note on the period"),
     "precision_day": ("Ngày", "Day"),

@@ -125,6 +125,8 @@ def _commit_lock(root: Path, mode: int, timeout: float) -> Iterator[bool]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644) if mode == fcntl.LOCK_EX else os.open(path, os.O_RDONLY)
     except OSError:
+        fd = None
+    if fd is None:  # outside the handler, so that an error of the body is not chained to this one
         yield False  # no history folder (a fresh or read-only data folder): there is no commit to wait for
         return
     try:

@@ -120,7 +120,7 @@ def next_open(after: int, decisions: dict[str, str]) -> int:
 def decide(key: str, decision: str, edits: dict | None = None) -> None:
     """A button's or the form's decision, written to the queue before the page is drawn again."""
     try:
-        decided = queue.decide(entry, {key: decision}, {key: edits} if edits else None)
+        decided = queue.decide(entry, {key: decision}, {key: edits} if edits else None, current.registry)
     except ValueError as err:
         state[MESSAGE] = ("error", str(err))
         return
@@ -216,7 +216,7 @@ if keys:
         if chosen_saved:
             st.warning(t("q_saved_not_a_choice"))
         if changes or edits:
-            queue.decide(entry, changes, edits)
+            queue.decide(entry, changes, edits, current.registry)
             st.rerun()
 
 # ---------------------------------------------------------------- an event or a document the draft missed

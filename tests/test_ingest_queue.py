@@ -572,3 +572,61 @@ def test_a_district_named_like_a_town_and_a_former_district_are_saved_from_a_tab
         "thị xã Kỳ Anh",
         "huyện Lộc Hà",
     ]
+
+
+def test_an_event_keeps_the_documents_it_names_when_saved(registry, data_copy, tmp_path):
+    """The event's link to the conclusion it reviews is saved with it, the conclusion being in the data already (it
+    was dropped: the review rows had no documents field; from a curator's walk-through)."""
+    report = tmp_path / "so-ket.txt"
+    report.write_text(
+        "Ngày 20/3/2023, Ban Dân vận Tỉnh ủy Hà Tĩnh tổ chức Hội nghị sơ kết 3 năm thực hiện Kết luận số 114-KL/TW "
+        "của Ban Bí thư về nâng cao chất lượng, hiệu quả công tác dân vận của chính quyền các cấp.\n",
+        encoding="utf-8",
+    )
+    entry = q.enqueue(report, registry, load_indicators(data_copy), tmp_path / "queue", province="42")
+    assert q.reviewed_rows(entry)["visits"][0]["documents"] == ["114-KL/TW"]
+    q.decide(entry, {"visits/0": "accepted", "documents/0": "accepted"})
+    known = danvan.load(data_copy).documents["code"]
+    saved = q.accept(
+        entry, SourceEntry("ht-so-ket"), data_copy, author="bien-tap-1", note="Kết luận 114", known_documents=known
+    )
+    assert "documents.yaml" not in saved.files
+    catalog = danvan.load(data_copy)
+    visit = catalog.visits.filter(catalog.visits["source_id"] == "ht-so-ket")
+    assert visit["documents"].to_list() == [["114-KL/TW"]]
+
+
+def test_a_visits_document_the_data_does_not_have_is_named_at_the_save(registry, data_copy, tmp_path):
+    report = tmp_path / "so-ket.txt"
+    report.write_text(
+        "Ngày 20/3/2023, Ban Dân vận Tỉnh ủy Hà Tĩnh tổ chức Hội nghị sơ kết 3 năm thực hiện Kết luận số 114-KL/TW "
+        "của Ban Bí thư.\n",
+        encoding="utf-8",
+    )
+    entry = q.enqueue(report, registry, load_indicators(data_copy), tmp_path / "queue", province="42")
+    q.decide(entry, {"visits/0": "accepted"}, {"visits/0": {"documents": ["114-KL/TW", "99-NQ/TW"]}})
+    before = (data_copy / "visits.yaml").read_bytes()
+    with pytest.raises(DataError) as err:
+        q.accept(entry, SourceEntry("ht-so-ket"), data_copy, author="bien-tap-1", note="thử")
+    found = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
+    assert list(found) == ["visits/0"] and "99-NQ/TW" in found["visits/0"][0].message
+    assert (data_copy / "visits.yaml").read_bytes() == before
+
+
+def test_a_visit_edited_to_another_day_or_province_gets_the_id_they_make(registry, tmp_path):
+    """An event added with Hà Nội chosen by mistake, then set to Hà Tĩnh: its id follows ("v-…-ha-noi" was saved;
+    from a curator's walk-through). An id the curator typed is kept."""
+    report = tmp_path / "tong-ket.txt"
+    report.write_text("Ngày 15/12/2023, Ban Dân vận Tỉnh ủy tổng kết công tác dân vận năm 2023.\n", encoding="utf-8")
+    entry = q.enqueue(report, registry, load_indicators(ROOT / "data"), tmp_path / "queue")
+    fields = {"quote": "Ngày 15/12/2023, Ban Dân vận Tỉnh ủy tổng kết công tác dân vận năm 2023."}
+    fields |= {"date_start": "2023-12-15", "kind": "hoi_nghi", "body": "Ban Dân vận", "body_level": "province"}
+    added = q.add_item(entry, "visits", fields | {"province": "01"}, "lan", registry)
+    key = f"visits/{len(added.draft().visits) - 1}"
+    assert q.reviewed_rows(added)["visits"][-1]["id"] == "v-2023-12-15-ha-noi"
+    moved = q.decide(added, {}, {key: {"province": "42"}}, registry)
+    assert q.reviewed_rows(moved)["visits"][-1]["id"] == "v-2023-12-15-ha-tinh"
+    later = q.decide(moved, {}, {key: {"date_start": "2023-12-16"}}, registry)
+    assert q.reviewed_rows(later)["visits"][-1]["id"] == "v-2023-12-16-ha-tinh"
+    typed = q.decide(later, {}, {key: {"province": "01", "id": "v-tong-ket-2023"}}, registry)
+    assert q.reviewed_rows(typed)["visits"][-1]["id"] == "v-tong-ket-2023"

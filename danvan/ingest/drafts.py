@@ -26,7 +26,7 @@ from ..model import (
     VisitKind,
     record_day,
 )
-from ..text import clipped, fold_space
+from ..text import clipped, fold_space, slug
 
 # An indicator the extractor proposes by a phrase of the text, none of the defined ones fitting: "new:điển hình".
 NEW_INDICATOR = "new:"
@@ -48,6 +48,7 @@ REVIEW_COLUMNS = {
         "province",
         "district",
         "commune",
+        "documents",
         "summary",
         "quote",
     ],
@@ -87,6 +88,7 @@ HEADERS = {
     "province": "province",
     "district": "cur_col_district",  # a huyện, a thị xã or a thành phố: the draft keeps the name alone
     "commune": "commune",
+    "documents": "cur_col_documents",  # the codes of the documents a visit carries out or reviews
     "summary": "summary",
     "code": "cur_col_code",
     "type": "cur_col_type",
@@ -214,6 +216,17 @@ class Draft:
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=120)
+
+
+def visit_id(day: str, place: str | None, taken: Iterable[str | None] = ()) -> str:
+    """A visit's record id from its first day and its province's name ("v-2023-12-15-ha-tinh"; a central body's
+    visit with no province: "trung-uong"), numbered on when `taken` has it ("v-2023-12-15-ha-tinh-2")."""
+    base = f"v-{day}-{slug(place or 'trung-uong')}"
+    used, found, n = set(taken), base, 1
+    while found in used:
+        n += 1
+        found = f"{base}-{n}"
+    return found
 
 
 def summary_of(text: str) -> str:

@@ -55,7 +55,7 @@ from .dates import (
     years_spoken_of,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
-from .drafts import NEW_INDICATOR, DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of
+from .drafts import NEW_INDICATOR, DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of, visit_id
 from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
@@ -1305,7 +1305,7 @@ def _visit_id(ctx: Context, day: str | None, province: str | None) -> str | None
     key = (scheme_on(dt.date.fromisoformat(day)), province)
     if key not in ctx.unit_names:
         ctx.unit_names[key] = ctx.registry.name(*key) if ctx.registry and province else province or "trung-uong"
-    return f"v-{day}-{slug(ctx.unit_names[key])}"
+    return visit_id(day, ctx.unit_names[key])
 
 
 # --- documents -----------------------------------------------------------------------------------------------

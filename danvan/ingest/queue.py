@@ -44,7 +44,7 @@ from ..i18n import t
 from ..loader import DOC_CODE
 from ..model import DataError, Problem, record_day, scheme_on
 from ..registry import Registry
-from ..text import clipped, fold_space, quote_key, slug
+from ..text import clipped, fold_space, quote_key
 from .drafts import (
     HEADERS,
     NEW_INDICATOR,
@@ -59,6 +59,7 @@ from .drafts import (
     review_rows,
     summary_of,
     to_records,
+    visit_id,
 )
 from .readers import Document, read_document
 from .tables import extract_document
@@ -327,9 +328,11 @@ def decide(
     entry: Entry,
     decisions: dict[str, str | None],
     edits: dict[str, dict[str, Any]] | None = None,
+    registry: Registry | None = None,
 ) -> Entry:
     """Record decisions ("accepted", "rejected", or None to undo) and field edits of some items, in one atomic
-    write. A saved item can be neither changed nor edited; unknown items, decisions and fields are refused."""
+    write. A saved item can be neither changed nor edited; unknown items, decisions and fields are refused. A visit
+    whose first day or province is edited (its id not) gets the id they make (`registry` names the province)."""
     entry = read_entry(entry.folder)  # what is on disk now, not what the caller read earlier
     draft = entry.draft()
     keys = set(item_keys(draft))
@@ -352,7 +355,19 @@ def decide(
         if bad:
             raise ValueError(f"mục “{key}”: không sửa được trường {', '.join(bad)}")
         changed[key] = changed.get(key, {}) | fields
+        if part == "visits" and registry and "id" not in fields and {"date_start", "province"} & set(fields):
+            index = int(key.split("/")[1])
+            row = asdict(draft.visits[index]) | changed[key]
+            others = [changed.get(f"visits/{i}", {}).get("id", v.id) for i, v in enumerate(draft.visits) if i != index]
+            changed[key]["id"] = _visit_id(row, registry, others) if row.get("date_start") else row["id"]
     return _write_state(entry, {"decisions": merged, "edits": changed})
+
+
+def _visit_id(row: dict[str, Any], registry: Registry | None, taken: Iterable[str | None]) -> str:
+    """The id a visit's first day and province make, its province named in the scheme of that day."""
+    on, province = record_day("visits", row), row.get("province")
+    place = registry.name(scheme_on(on), province) if registry and province and on else province
+    return visit_id(str(row["date_start"]), place, taken)
 
 
 # What a curator fills in to add an item the draft missed, besides its passage of the text.
@@ -392,7 +407,7 @@ def add_item(
     note = f"Người nhập {who} thêm ngày {when}: bản nháp không có mục này."
     draft = entry.draft()
     if part == "visits":
-        day, province = str(fields["date_start"]), fields.get("province")
+        day = str(fields["date_start"])
         same = (day, fields["kind"], fold_space(str(fields["body"])))
         for i, row in enumerate(reviewed_rows(entry, draft)["visits"]):  # as the curator sees them, edits and all
             if row["decision"] != "rejected" and (str(row["date_start"]), row["kind"], row["body"]) == same:
@@ -402,10 +417,8 @@ def add_item(
                     f"Sự kiện ngày {fmt.partial_date(day)} ({kind}, {same[2]}) đã có trong bản nháp (mục {n}): hãy "
                     "duyệt mục đó."
                 )
-        on = record_day(part, fields)
-        place = registry.name(scheme_on(on), province) if registry and province and on else province
         defaults: dict[str, Any] = {
-            "id": f"v-{day}-{slug(place or 'trung-uong')}",
+            "id": _visit_id(fields, registry, [v.id for v in draft.visits]),
             "date_precision": {4: "year", 7: "month"}.get(len(day), "day"),
             "summary": summary_of(quote),
         }
@@ -429,12 +442,6 @@ def add_item(
             | {k: v for k, v in fields.items() if v not in (None, "")}
             | {"quote": quote, "province": None, "confidence": 1.0, "notes": [note]}
         )
-    if isinstance(item, VisitDraft):  # an id of its own in the draft: "v-2025-03-08-ha-tinh-2" after a drafted one
-        taken = {v.id for v in draft.visits}
-        base, n = item.id, 1
-        while item.id in taken:
-            n += 1
-            item.id = f"{base}-{n}"
     key = f"{part}/{len(getattr(draft, part))}"
     added = entry.added | {part: [*entry.added.get(part, []), asdict(item)]}
     counts = entry.counts | {part: len(getattr(draft, part)) + 1}
