@@ -23,7 +23,7 @@ from .journal import AUDIT, HISTORY, LOCK_TIMEOUT, TXN_PREFIX, LockBusy, point
 from .loader import RECORD_FILES, load
 from .model import DataError, Problem, source_id_problem, valid_source_id
 
-__all__ = ["AUDIT", "HISTORY", "LockBusy", "Saved", "record_keys", "save"]
+__all__ = ["AUDIT", "HISTORY", "LockBusy", "Saved", "check", "record_keys", "save"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,22 @@ def save(
             raise
         journal.prune_history(root, when)  # the retention policy: see journal.KEEP_VERSIONS, KEEP_DAYS
     return Saved(files=changed, history=root / HISTORY / stamp, audit=entry)
+
+
+def check(root: str | Path, records: dict[str, list[dict]], texts: dict[str, str] | None = None) -> list[Problem]:
+    """Every problem a save of `records` and `texts` would be refused for, writing nothing to the folder: the same
+    staging and validation as save(), in a copy that is thrown away (to list them all at once beside problems found
+    before a save is tried)."""
+    root, texts = Path(root), texts or {}
+    if problems := _bad_names(records, texts):
+        return problems
+    history = root / HISTORY
+    with tempfile.TemporaryDirectory(prefix=".check-", dir=history if history.is_dir() else None) as tmp:
+        try:
+            _stage(root, Path(tmp) / "tree", records, texts)
+        except DataError as err:
+            return err.problems
+    return []
 
 
 # The files a save may append records to (indicators, units and places are edited by hand, reviewed).

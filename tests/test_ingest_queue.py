@@ -630,3 +630,31 @@ def test_a_visit_edited_to_another_day_or_province_gets_the_id_they_make(registr
     assert q.reviewed_rows(later)["visits"][-1]["id"] == "v-2023-12-16-ha-tinh"
     typed = q.decide(later, {}, {key: {"province": "01", "id": "v-tong-ket-2023"}}, registry)
     assert q.reviewed_rows(typed)["visits"][-1]["id"] == "v-tong-ket-2023"
+
+
+def test_a_refused_save_names_every_item_to_change_at_once(registry, data_copy, tmp_path):
+    """A value with a proposed indicator, and another moved to a province its district is not in: one try names
+    both (the validator's problem came only after the first was mended; from a curator's walk-through)."""
+    sheet = tmp_path / "ha-tinh-2023.csv"
+    sheet.write_text(
+        "SỐ LIỆU CÔNG TÁC DÂN VẬN TỈNH HÀ TĨNH NĂM 2023,,\n"
+        "Đơn vị,Mô hình “Dân vận khéo” được công nhận,Số cuộc đối thoại với Nhân dân\n"
+        "Huyện Hương Sơn,11,22\nHuyện Đức Thọ,12,23\n",
+        encoding="utf-8",
+    )
+    entry = q.enqueue(sheet, registry, load_indicators(data_copy), tmp_path / "queue", province="42")
+    rows = q.reviewed_rows(entry)["observations"]
+    proposed = [i for i, r in enumerate(rows) if r["indicator"].startswith("new:")]
+    known = [i for i, r in enumerate(rows) if not r["indicator"].startswith("new:")]
+    assert proposed and known
+    _accept_all(entry)
+    q.decide(entry, {}, {f"observations/{known[0]}": {"province": "40"}})  # Hương Sơn under Nghệ An
+    before = (data_copy / "observations.yaml").read_bytes()
+    with pytest.raises(DataError) as err:
+        q.accept(entry, SourceEntry("ht2023"), data_copy, author="bien-tap-1", note="thử")
+    items = q.problem_items(entry, [p for p in err.value.problems if p.severity == "error"])
+    assert set(items) == {f"observations/{i}" for i in (*proposed, known[0])}
+    assert all(p.field == "indicator" for i in proposed for p in items[f"observations/{i}"])
+    assert [p.field for p in items[f"observations/{known[0]}"]] == ["district"]
+    assert (data_copy / "observations.yaml").read_bytes() == before
+    assert not (data_copy / "sources" / "ht2023.csv").exists()  # the original placed for the check is removed

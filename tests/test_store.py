@@ -54,6 +54,17 @@ def test_failed_validation_writes_nothing(mini):
     assert snapshot(mini) == before
 
 
+def test_a_check_names_what_a_save_would_refuse_and_writes_nothing(mini):
+    before = snapshot(mini)
+    bad = NEW | {"quote": "không có trong bài", "indicator": "no_such"}
+    assert {p.field for p in store.check(mini, {"observations": [bad]}) if p.severity == "error"} == {
+        "quote",
+        "indicator",
+    }
+    assert store.check(mini, {"observations": [NEW]}) == []
+    assert snapshot(mini) == before and danvan.load(mini).observations.height == 4
+
+
 def test_two_saves_in_a_row_and_no_duplicates(mini):
     store.save(mini, {"observations": [NEW]}, **WHO)
     store.save(mini, {"observations": [NEW | {"id": "o10", "value": 6}]}, **WHO)

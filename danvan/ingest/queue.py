@@ -31,7 +31,8 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -627,23 +628,19 @@ def accept(
     chosen = [f"{part}/{i}" for part in PARTS for i, row in enumerate(rows[part]) if row["decision"] == "accepted"]
     if not chosen:
         raise ValueError(f"bản nháp {entry.id} không có mục nào đã nhận mà chưa lưu")
-    if refused := _no_indicator(rows, chosen) + _saved_twice(rows, chosen, item_keys(draft), held, sources):
-        raise DataError(refused)
+    refused = _no_indicator(rows, chosen) + _saved_twice(rows, chosen, item_keys(draft), held, sources)
     kept = {part: [row for row in rows[part] if row["decision"] == "accepted"] for part in PARTS}
     records = to_records(draft, source, kept, known_documents)
     again = entry.source_id == source.id  # the source itself was saved with the first items
     if again:
         records["sources"] = []
-    saved = save_with_original(
-        data,
-        records,
-        source.id,
-        None if again else entry.text(),
-        entry.original.read_bytes(),
-        entry.original.suffix,
-        author=author,
-        note=note,
-    )
+    text = None if again else entry.text()
+    original = (entry.original.read_bytes(), entry.original.suffix)
+    if refused:  # with what the validator would say of the rest, so that one try names every item to change
+        said = {(p.file, p.record, p.field) for p in refused}  # the validator's words for these add nothing
+        checked = check_with_original(data, records, source.id, text, *original)
+        raise DataError(refused + [p for p in checked if (p.file, p.record, p.field) not in said])
+    saved = save_with_original(data, records, source.id, text, *original, author=author, note=note)
     decisions = entry.decisions | dict.fromkeys(chosen, "saved")
     changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}
     if len(decisions) == len(item_keys(draft)):
@@ -689,25 +686,49 @@ def save_with_original(
     """store.save, for records that may hold values read from a table: their original file is placed at
     sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it. `text` is
     the source's text, None when the source is already stored."""
-    data = Path(data)
+    with _original_placed(Path(data), records, source_id, original, suffix, keep=True) as placed:
+        saved = store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
+    return replace(saved, files=[*saved.files, placed]) if placed else saved
+
+
+def check_with_original(
+    data: str | Path,
+    records: dict[str, list[dict[str, Any]]],
+    source_id: str,
+    text: str | None,
+    original: bytes,
+    suffix: str,
+) -> list[Problem]:
+    """store.check of what save_with_original would save: every problem, nothing left written."""
+    with _original_placed(Path(data), records, source_id, original, suffix, keep=False):
+        return store.check(data, records, {source_id: text} if text is not None else {})
+
+
+@contextmanager
+def _original_placed(
+    data: Path, records: dict[str, list[dict[str, Any]]], source_id: str, original: bytes, suffix: str, *, keep: bool
+) -> Iterator[str | None]:
+    """Points the records' cells to sources/<source id><suffix> and places the original there when it is not yet;
+    yields its path in the folder (None when nothing was placed), removed again if the block raises, or when not to
+    be kept."""
     stored = f"{source_id}{suffix}"
     celled = [row for row in records.get("observations", []) if row.get("cell")]
     for row in celled:
         row["cell"] = f"{stored}#{row['cell'].split('#', 1)[1]}"
     target = data / "sources" / stored
-    placed = False
-    if celled and not target.exists():
+    placed = bool(celled) and not target.exists()
+    if placed:
         tmp = target.with_name(f".{stored}.tmp")
         tmp.write_bytes(original)
         os.replace(tmp, target)
-        placed = True
     try:
-        saved = store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
-    except DataError:
+        yield f"sources/{stored}" if placed else None
+    except BaseException:
         if placed:
             target.unlink(missing_ok=True)
         raise
-    return replace(saved, files=[*saved.files, f"sources/{stored}"]) if placed else saved
+    if placed and not keep:
+        target.unlink(missing_ok=True)
 
 
 def draft_from_dict(data: dict[str, Any]) -> Draft:
