@@ -17,7 +17,7 @@ import danvan
 from components import cached, ui
 from danvan import fmt, queries, store
 from danvan.i18n import name_column, t, value_text
-from danvan.ingest.drafts import HEADERS, NEW_INDICATOR, REVIEW_COLUMNS, Draft, Item, review_rows
+from danvan.ingest.drafts import HEADERS, NEW_INDICATOR, REVIEW_COLUMNS, Draft, Item, place_problems, review_rows
 from danvan.ingest.numbers import clean, parse_number
 from danvan.model import (
     BODY_LEVELS,
@@ -312,6 +312,8 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     ]
     if missing:
         st.warning(t("q_missing", lang, fields=", ".join(missing)), icon=":material/edit:")
+    for problem in place_problems(part, row, catalog.places):  # "'Hương Sơn' là huyện … không thuộc tỉnh Nghệ An"
+        st.warning(problem, icon=":material/edit:")
     if part == "observations" and str(row.get("indicator") or "").startswith(NEW_INDICATOR):
         name = str(row["indicator"]).removeprefix(NEW_INDICATOR)
         st.warning(t("q_choose_indicator", lang, name=name), icon=":material/edit:")

@@ -792,20 +792,34 @@ def _place_problem(
     res = gaz.resolve(value, on=_SCHEME_DAY[scheme], level=level, within=province, context=context)
     what = "huyện" if level == "district" else "xã/phường"
     period = "trước 1/7/2025" if scheme == OLD_SCHEME else "từ 1/7/2025"
+
+    def named(code: str | None) -> str:  # a province by its name, as curators know it ("tỉnh Nghệ An")
+        unit = gaz.place(scheme, "province", code) if code else None
+        return unit.label if unit else f"tỉnh mã '{code}'"
+
+    if res.status == "unknown" and province:  # a unit of another province only: "Hương Sơn" under Nghệ An
+        res = gaz.resolve(value, on=_SCHEME_DAY[scheme], level=level, context=context)
+        if res.status != "found":
+            res = Resolution("unknown", query=value)
     if res.status == "found" and res.match is not None and province and res.match.province_code != province:
         # `within` only prefers the record's province: a unit found in another one is not the record's place
-        def named(code: str) -> str:
-            unit = gaz.place(scheme, "province", code)
-            return f"{unit.label} (mã '{code}')" if unit else f"tỉnh mã '{code}'"
-
         elsewhere = f"{res.match.place.label} của {named(res.match.province_code)} ({period})"
         return f"'{value}' là {elsewhere}, không thuộc {named(province)} của bản ghi"
     if res.status == "found":
         return None
     if res.status == "unknown":
         return (
-            f"không có {what} '{value}' thuộc tỉnh mã '{province}' ({period}) trong danh mục hành chính "
-            "(data/gazetteer/), cũng không có trong places.csv"
+            f"không có {what} '{value}' thuộc {named(province)} ({period}) trong danh mục hành chính, cũng không có "
+            "trong places.csv"
         )
-    options = ", ".join(f"{m.place.label} (mã {m.place.code})" for m in res.candidates[:6])
-    return f"'{value}' chỉ nhiều đơn vị thuộc tỉnh mã '{province}': {options}; hãy ghi rõ hơn"
+    labels = [m.place.label for m in res.candidates[:6]]
+    if len(set(labels)) == len(labels):  # "huyện Kỳ Anh, thị xã Kỳ Anh": the type word tells them apart
+        return (
+            f"'{value}' là tên của nhiều đơn vị thuộc {named(province)}: {', '.join(labels)}; hãy ghi kèm loại "
+            f"(“{labels[0]}”)"
+        )
+    parents = [gaz.place(scheme, "district", m.place.district_code or "") for m in res.candidates[:6]]
+    options = ", ".join(
+        f"{label} ({parent.label})" if parent else label for label, parent in zip(labels, parents, strict=True)
+    )
+    return f"'{value}' là tên của nhiều đơn vị thuộc {named(province)}: {options}; hãy ghi huyện của nơi ấy"

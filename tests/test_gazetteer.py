@@ -267,7 +267,9 @@ def test_check_places_on_frames() -> None:
         ("visits.yaml", "id=b", "district"),
         ("visits.yaml", "id=c", "commune"),
     ]
-    assert "Chợ Đồn" in found_problems[0].message and "'01'" in found_problems[0].message
+    assert found_problems[0].message == (  # the provinces by their names, not their codes (a curator's walk-through)
+        "'Chợ Đồn' là huyện Chợ Đồn của tỉnh Bắc Kạn (trước 1/7/2025), không thuộc thành phố Hà Nội của bản ghi"
+    )
     assert "places.csv" in found_problems[1].message
 
 
@@ -286,9 +288,32 @@ def test_check_places_refuses_a_district_of_another_province() -> None:
     (problem,) = gazetteer.check_places({"observations.yaml": frame})
     assert (problem.record, problem.field) == ("o1", "district")
     assert problem.message == (
-        "'Bảo Thắng' là huyện Bảo Thắng của tỉnh Lào Cai (mã '10') (trước 1/7/2025), không thuộc tỉnh Yên Bái "
-        "(mã '15') của bản ghi"
+        "'Bảo Thắng' là huyện Bảo Thắng của tỉnh Lào Cai (trước 1/7/2025), không thuộc tỉnh Yên Bái của bản ghi"
     )
+
+
+def test_check_places_names_a_district_of_another_province_and_how_to_tell_namesakes_apart() -> None:
+    """A curator's walk-through: "Hương Sơn" moved to Nghệ An was "không có huyện 'Hương Sơn' thuộc tỉnh mã '40' …
+    (data/gazetteer/)", and "Kỳ Anh" listed "(mã 447)", which the curator then typed and was refused again."""
+    frame = pl.DataFrame(
+        {
+            "id": ["o1", "o2", "o3"],
+            "period_end": [dt.date(2023, 12, 31)] * 3,
+            "province": ["40", "42", "42"],
+            "district": ["Hương Sơn", "Kỳ Anh", "huyện Kỳ Anh"],
+        }
+    )
+    assert [(p.record, p.message) for p in gazetteer.check_places({"observations.yaml": frame})] == [
+        (
+            "o1",
+            "'Hương Sơn' là huyện Hương Sơn của tỉnh Hà Tĩnh (trước 1/7/2025), không thuộc tỉnh Nghệ An của bản ghi",
+        ),
+        (
+            "o2",
+            "'Kỳ Anh' là tên của nhiều đơn vị thuộc tỉnh Hà Tĩnh: huyện Kỳ Anh, thị xã Kỳ Anh; hãy ghi kèm loại "
+            "(“huyện Kỳ Anh”)",
+        ),
+    ]
 
 
 def test_check_places_reports_ambiguity_with_candidates() -> None:
@@ -316,7 +341,7 @@ def test_loader_rejects_a_district_outside_its_province(mini: Path) -> None:
     with pytest.raises(DataError) as err:
         danvan.load(mini)
     (problem,) = [p for p in err.value.problems if p.field == "district"]
-    assert problem.file == "visits.yaml" and "Chợ Đồn" in problem.message and "'44'" in problem.message
+    assert problem.file == "visits.yaml" and "Chợ Đồn" in problem.message and "tỉnh Quảng Bình" in problem.message
 
 
 def test_loader_accepts_a_gazetteer_place_missing_from_places_csv(mini: Path) -> None:

@@ -511,6 +511,22 @@ def test_a_card_says_which_required_field_is_missing(app_entry, monkeypatch, reg
     assert not [w for w in at.warning if w.value.startswith("Còn thiếu")]
 
 
+def test_a_card_says_when_its_district_is_not_in_its_province(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: "Huyện Hương Sơn" set to Nghệ An on the edit, and the card said nothing until the
+    save; it now says what the save would, by the provinces' names."""
+    table = tmp_path / "ha-tinh.csv"
+    table.write_text("Năm 2023,\nĐơn vị,Mô hình “Dân vận khéo” được công nhận\nHuyện Hương Sơn,11\n", encoding="utf-8")
+    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    q.decide(entry, {}, {"observations/0": {"province": "40"}})
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    said = [w.value for w in at.warning]
+    expected = "'Hương Sơn' là huyện Hương Sơn của tỉnh Hà Tĩnh (trước 1/7/2025), không thuộc tỉnh Nghệ An của bản ghi"
+    assert expected in said, said
+    q.decide(entry, {}, {"observations/0": {"province": "42"}})
+    at.run()
+    assert not [w for w in at.warning if "Hương Sơn" in w.value]
+
+
 def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, registry, tmp_path):
     """A curator's walk-through: a sheet's column "Suất quà hỗ trợ" matched no indicator; the card said nothing
     before N and the save refused it by the raw code "new:Suất quà hỗ trợ"."""

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import polars as pl
 import yaml
 
+from ..gazetteer import check_places
 from ..gazetteer import load as load_gazetteer
 from ..model import (
     DOCUMENT_SPEC,
@@ -308,6 +310,19 @@ def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
         if match is not None and match.former is None and match.province_code == row.get("province"):
             row[level] = gaz.record_name(match.place, on, context)  # "huyện Kỳ Anh", not "Kỳ Anh" (also a thị xã)
     return row
+
+
+def place_problems(part: str, row: Mapping[str, Any], places: pl.DataFrame | None = None) -> list[str]:
+    """What the validator would say of a reviewed row's district and commune, said on the item before it is saved:
+    one of another province than the row's, one the gazetteer does not know, a name several units bear. `places`:
+    the places.csv listing (a village)."""
+    if part == "documents" or not (row.get("district") or row.get("commune")):
+        return []
+    one = {"province": row.get("province"), "district": row.get("district"), "commune": row.get("commune")}
+    frame = pl.DataFrame(
+        [one | {"date": record_day(part, row)}], schema=dict.fromkeys(one, pl.String) | {"date": pl.Date}
+    )
+    return [problem.message for problem in check_places({part: frame}, places)]
 
 
 def _fields(row: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any]:
