@@ -363,3 +363,39 @@ def test_a_header_that_opens_one_indicators_name_is_that_indicator(tmp_path, reg
     table.write_text("Đơn vị,Suất quà hỗ trợ,Mô hình\nHuyện Văn Chấn,120,4\n", encoding="utf-8")
     draft = extract_document(read_document(table), registry, indicators=indicators, province="Yên Bái")
     assert [o.indicator for o in draft.observations] == ["welfare_gifts", "new:Mô hình"]  # many names open "Mô hình"
+
+
+def test_a_report_after_its_letterhead_its_year_and_its_columns_named_with_the_year(tmp_path, registry, indicators):
+    """A curator's walk-through: a Word report opens with its letterhead and date line; the title was the
+    letterhead ("BAN DÂN VẬN TỈNH ỦY HÀ TĨNH"), the table's year was then not found, a merged header with the year
+    ("Mô hình “Dân vận khéo” năm 2023 / Số mô hình đăng ký") proposed a new indicator, "đã xây dựng, thực hiện 80 mô
+    hình" was the stock "hiện có (lũy kế)", and the lead's period note quoted "Hà Tĩnh"."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in (
+        "BAN DÂN VẬN TỈNH ỦY HÀ TĨNH",
+        "Hà Tĩnh, ngày 15 tháng 12 năm 2023",
+        "BÁO CÁO",
+        "Tổng kết công tác dân vận",
+        "Toàn tỉnh đã xây dựng, thực hiện 80 mô hình, điển hình “Dân vận khéo”.",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Đơn vị"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Mô hình “Dân vận khéo” năm 2023"
+    for (r, c), text in {(1, 1): "Số mô hình đăng ký", (1, 2): "Số mô hình được công nhận"}.items():
+        table.cell(r, c).text = text
+    for c, text in enumerate(("Huyện Hương Sơn", "15", "11")):
+        table.cell(2, c).text = text
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    draft = extract_document(read_document(path), registry, indicators=indicators)
+    assert draft.source.title == "BÁO CÁO Tổng kết công tác dân vận"
+    quoted = next(o for o in draft.observations if o.value == 80)
+    assert quoted.indicator == "dvk_models_built"
+    assert quoted.period_note == "kỳ lấy theo câu mở đầu bài: “Hà Tĩnh, ngày 15 tháng 12 năm 2023”"
+    celled = [(o.indicator, o.period, o.district, o.value) for o in draft.observations if o.cell]
+    assert celled == [
+        ("dvk_models_registered", "2023", "Hương Sơn", 15),
+        ("dvk_models_recognized", "2023", "Hương Sơn", 11),
+    ]

@@ -531,7 +531,8 @@ def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, regi
     """A curator's walk-through: a sheet's column "Suất quà hỗ trợ" matched no indicator; the card said nothing
     before N and the save refused it by the raw code "new:Suất quà hỗ trợ"."""
     table = tmp_path / "qua.csv"
-    table.write_text("Đơn vị,Suất quà hỗ trợ năm 2023\nHuyện Ba Bể,120\n", encoding="utf-8")
+    # (since then "Suất quà hỗ trợ" is the welfare gifts' indicator, whose name it opens: a header no name has)
+    table.write_text("Đơn vị,Số cây xanh được trồng năm 2023\nHuyện Ba Bể,120\n", encoding="utf-8")
     _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
     assert entry.draft().observations[0].indicator.startswith("new:")
     at = open_queue(app_entry, tmp_path, monkeypatch)

@@ -30,7 +30,7 @@ from ..i18n import t
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import OLD_DAY, Registry
-from ..text import name_key, slug
+from ..text import clipped, name_key, slug
 from . import event_model
 from .dates import (
     EARLIEST_YEAR,
@@ -595,8 +595,28 @@ def _named_in_passing(places: list[PlaceHit], code: str, text: str) -> bool:
 # --- source --------------------------------------------------------------------------------------------------
 
 
+# An office's report opens with its letterhead (the issuing body, "Số: 12-BC/BDVTU", the place and date) and then
+# its kind and subject: "BÁO CÁO" / "Tổng kết công tác dân vận năm 2023" is the title, not "BAN DÂN VẬN TỈNH ỦY".
+_REPORT_KIND = re.compile(
+    r"(?:BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|THÔNG BÁO|TỜ TRÌNH|HƯỚNG DẪN|NGHỊ QUYẾT|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN|ĐỀ ÁN)"
+    r"(?=\s|$)"
+)
+_LETTERHEAD_LINES = 8
+
+
+def _report_title(article: Article) -> str | None:
+    """An office document's own title, its kind word in capitals opening a line of the letterhead's first lines,
+    with the subject on the next line when the kind stands alone ("BÁO CÁO" / "Kết quả công tác dân vận năm 2023")."""
+    heads = article.paragraphs[:_LETTERHEAD_LINES]
+    for i, para in enumerate(heads):
+        if _REPORT_KIND.match(para.text.strip()):
+            alone = len(para.text.split()) <= 2 and i + 1 < len(heads)
+            return f"{para.text.strip()} {heads[i + 1].text.strip()}" if alone else para.text.strip()
+    return None
+
+
 def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> SourceDraft:
-    title = next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
+    title = _report_title(article) or next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
     return SourceDraft(
         file=article.name,
         title=title,
@@ -1638,7 +1658,10 @@ def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
             continue  # "Nhiệm kỳ 2016 - 2021, …": that paragraph's results, not the article's
         found = _paragraph_period(ctx, para)
         if found and found[0] and found[1] is None:
-            quote = para.text[:60].split(",")[0].strip()
+            # the words up to the comma after the year: "Năm 2021", "Hà Tĩnh, ngày 15 tháng 12 năm 2023"
+            year = found[0][:4]
+            cut = para.text.find(",", para.text.find(year))
+            quote = clipped(para.text[: cut if cut > 0 else len(para.text)].strip(), 80)
             return found[0], f"kỳ lấy theo câu mở đầu bài: “{quote}”"
     return None
 
@@ -1786,9 +1809,16 @@ def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
 _PHRASE_END = re.compile(r"\d|[;(]|,(?!\s*(?:điển\s+hình|cá\s+nhân|tập\s+thể)\b)")
 
 
+# A two-syllable word whose syllable would match another word's ("hiện có" shares "hiện" with "thực hiện"): one word.
+_COMPOUNDS = re.compile(r"\bhiện có\b")
+
+
 def _words(text: str) -> list[str]:
-    """name_key words with the acronyms of the field spelled out (KDC → khu dân cư, TTHC → thủ tục hành chính)."""
-    return " ".join(_ACRONYMS.get(w, w) for w in name_key(text).split()).split()
+    """name_key words with the acronyms of the field spelled out (KDC → khu dân cư, TTHC → thủ tục hành chính), and
+    "hiện có" one word: "đã xây dựng, thực hiện 80 mô hình" is "… được xây dựng, thực hiện", not "… hiện có (lũy
+    kế)"."""
+    spelled = " ".join(_ACRONYMS.get(w, w) for w in name_key(text).split())
+    return _COMPOUNDS.sub("hiện_có", spelled).split()
 
 
 # --- loading and output --------------------------------------------------------------------------------------

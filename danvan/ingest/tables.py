@@ -271,10 +271,17 @@ def _narrowed(registry: Registry, text: str, anywhere: Resolution, usual: str | 
     return anywhere
 
 
+_HEADER_YEAR = re.compile(
+    r"(?:\b(?:năm|giai\s+đoạn)\s+)?(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)", re.I
+)
+
+
 def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str:
     """The known indicator of the header's unit named exactly as the header, else the one whose name shares the
-    most weight of words with it (rare words weigh more; words of either side count); else new:<header>."""
-    key = name_key(header)
+    most weight of words with it (rare words weigh more; words of either side count); else new:<header>. The
+    header's year is its values' period, not its indicator's name ("Mô hình “Dân vận khéo” năm 2023 / Số mô hình
+    đăng ký")."""
+    key = name_key(_HEADER_YEAR.sub(" ", header))
     same_unit = [i for i in indicators if i.get("unit") == unit]
     exact = next((str(i["id"]) for i in same_unit if name_key(str(i.get("name_vi", ""))) == key), None)
     if exact:
