@@ -378,6 +378,18 @@ def edit_form(
     return changed
 
 
+def indicator_box(catalog: danvan.Catalog, key: str, lang: str) -> str | None:
+    """An indicator chosen by its name from the catalog's (None until one is)."""
+    return st.selectbox(
+        t("indicator", lang),
+        _options(catalog, "indicator", None),
+        index=None,
+        format_func=lambda i: shown(catalog, "indicator", i, lang),
+        placeholder=t("choose", lang),
+        key=key,
+    )
+
+
 def _options(catalog: danvan.Catalog, column: str, current: object) -> list:
     if column in CODED:
         return list(CODED[column][1])

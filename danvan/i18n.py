@@ -752,6 +752,14 @@ QUEUE: Texts = {
     "q_next_help": ("Mục sau (phím →)", "Next item (→)"),
     "q_edit_save": ("Lưu sửa và nhận mục", "Keep the edits and accept"),
     "q_edit_cancel": ("Thôi sửa", "Cancel editing"),
+    "q_column": ("Đặt một chỉ tiêu cho cả cột của bảng", "Set one indicator for a whole column of the table"),
+    "q_column_header": ("Cột (tiêu đề trong bảng)", "Column (its header in the table)"),
+    "q_column_option": ("{header} — {n} ô", "{header} — {n} cells"),
+    "q_column_apply": ("Đặt cho mọi ô của cột", "Set it for every cell of the column"),
+    "q_column_done": (
+        "Đã đặt chỉ tiêu cho {n} ô của cột “{header}”; các ô vẫn chờ duyệt.",
+        "The indicator is set for the {n} cells of the column “{header}”; they still wait for review.",
+    ),
     "q_add": ("Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót", "Add an event or a document the draft missed"),
     "q_add_help": (
         "Chọn câu trong văn bản gốc làm trích dẫn, điền các trường rồi bấm thêm: mục mới được nhận ngay và lưu cùng "

@@ -219,6 +219,21 @@ if keys:
             queue.decide(entry, changes, edits, current.registry)
             st.rerun()
 
+# ---------------------------------------------------------------- one indicator for a whole column of a table
+if columns := queue.table_columns(entry):
+    with st.expander(t("q_column")):
+        header = st.selectbox(
+            t("q_column_header"),
+            list(columns),
+            format_func=lambda h: t("q_column_option", header=h or "—", n=len(columns[h])),
+            key=f"queue_column_{opened}",
+        )
+        indicator = review.indicator_box(current.catalog, f"queue_column_indicator_{opened}", current.lang)
+        if st.button(t("q_column_apply"), disabled=indicator is None, key=f"queue_column_apply_{opened}"):
+            queue.decide(entry, {}, {key: {"indicator": indicator} for key in columns[header]})
+            state[SAVED] = [t("q_column_done", n=len(columns[header]), header=header)]
+            st.rerun()
+
 # ---------------------------------------------------------------- an event or a document the draft missed
 ADDING, ADDED = f"queue_adding_{opened}", "queue_added"
 if not state.get(ADDING):

@@ -547,6 +547,36 @@ def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, regi
     assert not [w for w in at.warning if "chưa có trong danh mục" in w.value]
 
 
+def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: a column whose header matched no indicator had to be set cell by cell (S, choose,
+    save: fourteen times). One choice now sets it for every cell of the column not saved yet."""
+    table = tmp_path / "cay-xanh.csv"
+    table.write_text(
+        "Năm 2023,,\nĐơn vị,Số cây xanh được trồng,Mô hình “Dân vận khéo” được công nhận\n"
+        "Huyện Ba Bể,120,5\nHuyện Chợ Đồn,80,6\n",
+        encoding="utf-8",
+    )
+    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    assert q.table_columns(entry) == {
+        "Số cây xanh được trồng": ["observations/0", "observations/2"],
+        "Mô hình “Dân vận khéo” được công nhận": ["observations/1", "observations/3"],
+    }
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    box = at.selectbox(key=f"queue_column_{entry.id}")
+    assert box.value == "Số cây xanh được trồng" and box.options[0] == "Số cây xanh được trồng — 2 ô"
+    at.selectbox(key=f"queue_column_indicator_{entry.id}").set_value("dvk_models_built").run()
+    at.button(key=f"queue_column_apply_{entry.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    edits = q.read_entry(entry.folder).edits
+    assert edits == {
+        "observations/0": {"indicator": "dvk_models_built"},
+        "observations/2": {"indicator": "dvk_models_built"},
+    }
+    assert "Đã đặt chỉ tiêu cho 2 ô của cột “Số cây xanh được trồng”; các ô vẫn chờ duyệt." in [
+        s.value for s in at.success
+    ]
+
+
 def test_a_period_that_would_not_save_is_said_on_the_edit(app_entry, monkeypatch, registry, tmp_path):
     """A curator's walk-through: Kỳ "năm 2024x" was taken on the edit, then refused at the save as "(YYYY,
     YYYY-YYYY, YYYY-MM-DD hoặc YYYY-MM-DD..YYYY-MM-DD)". Now the edit says it, with examples, and keeps the item."""

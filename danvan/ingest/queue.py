@@ -468,6 +468,16 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
     return out
 
 
+def table_columns(entry: Entry) -> dict[str, list[str]]:
+    """The values read from a table's cells, not saved yet, by their column's header ("Mô hình “Dân vận khéo” năm
+    2023 / Số mô hình đăng ký" → ["observations/3", …]): a curator sets one indicator for a whole column."""
+    columns: dict[str, list[str]] = {}
+    for i, row in enumerate(reviewed_rows(entry)["observations"]):
+        if row.get("cell") and row["decision"] != "saved":
+            columns.setdefault(str(row.get("cell_header") or ""), []).append(f"observations/{i}")
+    return columns
+
+
 def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = None) -> dict[str, list[str]]:
     """What a curator would save twice, by item: two values of the draft with the same indicator, place (province,
     district, commune), period and value (a figure written in a sentence and again in a table's cell), and a value
