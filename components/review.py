@@ -320,7 +320,7 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
     for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
         st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):
-        place = str(row["cell"]).replace("#", " › ").replace("!", " › ô ")  # as every view shows a cell
+        place = str(row["cell"]).replace("#", " › ").replace("!", f" › {t('q_cell_word', lang)} ")  # as views show it
         st.markdown(
             f"**{t('q_cell', lang)}:** {ui.plain(place)} — {t('q_cell_header', lang)}: "
             f"“{ui.plain(row.get('cell_header') or '—')}”"

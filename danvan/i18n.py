@@ -752,6 +752,15 @@ QUEUE: Texts = {
     "q_next_help": ("Mục sau (phím →)", "Next item (→)"),
     "q_edit_save": ("Lưu sửa và nhận mục", "Keep the edits and accept"),
     "q_edit_cancel": ("Thôi sửa", "Cancel editing"),
+    "q_same_value": (
+        "Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {others}: chỉ nhận một.",
+        "Same indicator, place, period and value as item {others}: accept only one.",
+    ),
+    "q_value_held": (
+        "Dữ liệu đã có giá trị này của năm {year} (nguồn {sources}).",
+        "The data already holds this value for {year} (source {sources}).",
+    ),
+    "q_cell_word": ("ô", "cell"),
     "q_column": ("Đặt một chỉ tiêu cho cả cột của bảng", "Set one indicator for a whole column of the table"),
     "q_column_header": ("Cột (tiêu đề trong bảng)", "Column (its header in the table)"),
     "q_column_option": ("{header} — {n} ô", "{header} — {n} cells"),

@@ -134,7 +134,7 @@ def move(step: int) -> None:
 
 
 # what would be saved twice, by item
-repeats = queue.repeated(entry, current.catalog.observations, current.catalog.sources)
+repeats = queue.repeated(entry, current.catalog.observations, current.catalog.sources, current.lang)
 if keys:
     state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
     state[POS] = min(state[POS], len(keys) - 1)

@@ -577,6 +577,25 @@ def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registr
     ]
 
 
+def test_the_card_of_a_cell_in_english(app_entry, monkeypatch, registry, tmp_path):
+    """A curator's walk-through: in English the card said "Table cell: … › ô C3" and "Dữ liệu đã có giá trị này …"."""
+    table = tmp_path / "lang-son.csv"
+    table.write_text(
+        "Năm 2023,\nĐơn vị,Mô hình “Dân vận khéo” được công nhận\nLạng Sơn,95\nLạng Sơn,95\n", encoding="utf-8"
+    )
+    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    at = AppTest.from_file(str(app_entry), default_timeout=90)
+    at.query_params["lang"] = "en"
+    curators_file(tmp_path, monkeypatch)
+    sign_in_as_curator(at, tmp_path, monkeypatch)
+    at.switch_page(str(ROOT / "pages" / "hang-cho.py"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    card = " ".join(m.value for m in at.markdown)
+    assert "**Table cell:** lang\\-son\\.csv › CSV › cell B3" in card, card  # (Markdown escapes)
+    assert "Same indicator, place, period and value as item 2/2: accept only one." in [w.value for w in at.warning]
+
+
 def test_a_period_that_would_not_save_is_said_on_the_edit(app_entry, monkeypatch, registry, tmp_path):
     """A curator's walk-through: Kỳ "năm 2024x" was taken on the edit, then refused at the save as "(YYYY,
     YYYY-YYYY, YYYY-MM-DD hoặc YYYY-MM-DD..YYYY-MM-DD)". Now the edit says it, with examples, and keeps the item."""

@@ -478,7 +478,9 @@ def table_columns(entry: Entry) -> dict[str, list[str]]:
     return columns
 
 
-def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = None) -> dict[str, list[str]]:
+def repeated(
+    entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = None, lang: str = "vi"
+) -> dict[str, list[str]]:
     """What a curator would save twice, by item: two values of the draft with the same indicator, place (province,
     district, commune), period and value (a figure written in a sentence and again in a table's cell), and a value
     the data already holds from another source (`saved`: the catalog's observations; `sources` name them by title)
@@ -493,9 +495,9 @@ def repeated(entry: Entry, saved: pl.DataFrame, sources: pl.DataFrame | None = N
     for items in same.values():
         for item in items if len(items) > 1 else []:
             others = ", ".join(f"{order.index(k) + 1}/{len(order)}" for k in items if k != item)
-            notes.setdefault(item, []).append(f"Cùng chỉ tiêu, nơi, kỳ và giá trị với mục {others}: chỉ nhận một.")
+            notes.setdefault(item, []).append(t("q_same_value", lang, others=others))
     for item, note in _held(
-        {i: row for i, row in enumerate(rows) if row["decision"] != "saved"}, saved, sources
+        {i: row for i, row in enumerate(rows) if row["decision"] != "saved"}, saved, sources, lang
     ).items():
         notes.setdefault(item, []).append(note)
     return dict(sorted(notes.items(), key=lambda kv: order.index(kv[0])))  # in review order
@@ -513,7 +515,9 @@ def _value_key(row: dict[str, Any]) -> tuple:
     )
 
 
-def _held(rows: dict[int, dict[str, Any]], saved: pl.DataFrame, sources: pl.DataFrame | None) -> dict[str, str]:
+def _held(
+    rows: dict[int, dict[str, Any]], saved: pl.DataFrame, sources: pl.DataFrame | None, lang: str = "vi"
+) -> dict[str, str]:
     """By item, the note on a value of `rows` (by its number among the draft's values) that the data already holds
     (`saved`) for the same indicator, place and year."""
     # one join with the data (the page asks on every rerun), not a scan per item; a district's value is not its
@@ -552,7 +556,7 @@ def _held(rows: dict[int, dict[str, Any]], saved: pl.DataFrame, sources: pl.Data
     notes = {}
     for item, year, ids in held.iter_rows():
         named = ", ".join(f"“{titles[i]}” ({i})" if titles.get(i) else i for i in ids)
-        notes[item] = f"Dữ liệu đã có giá trị này của năm {year} (nguồn {named})."
+        notes[item] = t("q_value_held", lang, year=year, sources=named)
     return notes
 
 
@@ -647,9 +651,9 @@ def accept(
     text = None if again else entry.text()
     original = (entry.original.read_bytes(), entry.original.suffix)
     if refused:  # with what the validator would say of the rest, so that one try names every item to change
-        said = {(p.file, p.record, p.field) for p in refused}  # the validator's words for these add nothing
+        said = {(p.file, p.record) for p in refused}  # an item refused already: the validator's words add nothing
         checked = check_with_original(data, records, source.id, text, *original)
-        raise DataError(refused + [p for p in checked if (p.file, p.record, p.field) not in said])
+        raise DataError(refused + [p for p in checked if p.severity == "error" and (p.file, p.record) not in said])
     saved = save_with_original(data, records, source.id, text, *original, author=author, note=note)
     decisions = entry.decisions | dict.fromkeys(chosen, "saved")
     changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}

@@ -102,8 +102,11 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _xlsx(raw, name)
     except IngestError:
         raise
-    except Exception as err:  # a damaged file raises anything from deep inside its library
-        raise IngestError(f"{name}: không đọc được tệp {describe(raw)} ({type(err).__name__}: {err})") from None
+    except Exception:  # a damaged file raises anything from deep inside its library, in its words (English)
+        raise IngestError(
+            f"{name}: tệp {describe(raw)} bị hỏng hoặc không trọn vẹn nên không đọc được; hãy mở tệp gốc bằng phần "
+            "mềm đã tạo ra nó rồi lưu (hoặc xuất PDF) lại"
+        ) from None
     if kind != "text":
         raise IngestError(
             f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx, "
