@@ -117,8 +117,24 @@ def _unknown_province(province: str | None, registry: Registry | None) -> str | 
     names = registry.units.filter(pl.col("scheme") == OLD_SCHEME)["name_vi"].to_list()
     # compared without marks ("Yen Bay" is close to Yên Bái) and without its kind ("Tỉnh Không Có" is close to none)
     by_key = {ascii_key(name): name for name in names}
-    typed = re.sub(r"^(?:tinh|thanh pho|tp)\s+|\s+(?:tinh|thanh pho)$", "", ascii_key(province))
-    close = [by_key[k] for k in difflib.get_close_matches(typed, list(by_key), n=3, cutoff=0.7)]
+    typed = re.sub(
+        r"^(?:tinh|thanh pho|tp|province of)\s+|\s+(?:tinh|thanh pho|province|city)$", "", ascii_key(province)
+    )
+    close = (
+        [by_key[typed]]
+        if typed in by_key
+        else [by_key[k] for k in difflib.get_close_matches(typed, list(by_key), n=3, cutoff=0.7)]
+    )
+    # a district or commune typed for its province ("Kỳ Anh"): said, with the province it is in
+    lower = registry.resolve_place(province)
+    units = [m for m in (lower.candidates or ([lower.match] if lower.match else [])) if lower.status != "unknown"]
+    if units and not close:
+        close = list(dict.fromkeys(registry.name(OLD_SCHEME, m.province_code) for m in units))
+        named = ", ".join(f"{m.place.label} ({registry.name(OLD_SCHEME, m.province_code)})" for m in units[:4])
+        return (
+            f"“{province}” là {named}, không phải tỉnh (--province cần tên tỉnh, thành phố); có phải "
+            f"{' hay '.join(close)}? Không có gì được ghi."
+        )
     return (
         f"Không nhận ra tỉnh “{province}” (--province)"
         + (f"; có phải {' hay '.join(close)}?" if close else ".")

@@ -8,6 +8,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt
 from danvan.figures import maps
+from danvan.filter import years_label
 from danvan.i18n import name_column
 
 MAP_HEIGHT = 510
@@ -84,7 +85,7 @@ with legend_col:
         )
         periods = values.select("period_start", "period_end").unique()
         if mode == "visits":
-            st.caption(t("map_period", period=f"{current.flt.years[0]}–{current.flt.years[1]}"))
+            st.caption(t("map_period", period=years_label(current.flt.years)))  # "2023", not "2023–2023"
             # the overview counts every event; one held at no province's place has no dot here
             placeless = current.visits()["province_code"].null_count()
             if placeless:

@@ -306,6 +306,16 @@ def test_an_unknown_province_is_refused_and_nothing_is_queued(tmp_path, capsys, 
         main(["ingest", str(FILES / "bao-cao-2023.xlsx"), "--province", "Yen Bay", "--data", str(ROOT / "data")]) == 2
     )
     assert "có phải Yên Bái?" in capsys.readouterr().err
+    # a district for its province, and the English word after the name (a curator's walk-through)
+    for typed, said in (
+        ("Kỳ Anh", "“Kỳ Anh” là huyện Kỳ Anh (Hà Tĩnh), thị xã Kỳ Anh (Hà Tĩnh), không phải tỉnh"),
+        ("Hà Tĩnh province", "Không nhận ra tỉnh “Hà Tĩnh province” (--province); có phải Hà Tĩnh? Ghi"),
+    ):
+        assert (
+            main(["ingest", str(FILES / "bao-cao-2023.xlsx"), "--province", typed, "--data", str(ROOT / "data")]) == 2
+        )
+        err = capsys.readouterr().err
+        assert said in err and "có phải Hà Tĩnh?" in err, err
 
 
 def test_a_long_titles_period_note_is_cut_between_words(registry, indicators):

@@ -201,6 +201,9 @@ def test_map_indicator_mode_and_legend(entry):
     assert {layer["id"] for layer in layers}.isdisjoint({"visits", "hosts_halo", "hosts"})
     assert "Cung: đoàn Trung ương đi từ Hà Nội" not in shown
     assert "Cung: đoàn Trung ương đi từ Hà Nội" in text(open_page(entry, "ban-do"))
+    # one year is one year: "Kỳ số liệu: 2023", not "2023–2023" (a curator's walk-through)
+    one_year = text(open_page(entry, "ban-do", nam="2023"))
+    assert "Kỳ số liệu: 2023" in one_year and "2023–2023" not in one_year
 
 
 def test_documents_page_lists_references(entry):
