@@ -769,7 +769,10 @@ QUEUE: Texts = {
         "Đã đặt chỉ tiêu cho {n} ô của cột “{header}”; các ô vẫn chờ duyệt.",
         "The indicator is set for the {n} cells of the column “{header}”; they still wait for review.",
     ),
-    "q_add": ("Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót", "Add an event or a document the draft missed"),
+    "q_add": (
+        "Thêm sự kiện, văn bản hoặc số liệu mà bản nháp bỏ sót",
+        "Add an event, a document or a value the draft missed",
+    ),
     "q_add_help": (
         "Chọn câu trong văn bản gốc làm trích dẫn, điền các trường rồi bấm thêm: mục mới được nhận ngay và lưu cùng "
         "các mục khác (câu trích phải có nguyên văn trong văn bản gốc).",
@@ -779,6 +782,7 @@ QUEUE: Texts = {
     "q_add_kind": ("Loại mục", "Kind of item"),
     "q_addpart_visits": ("Sự kiện", "Event"),
     "q_addpart_documents": ("Văn bản", "Document"),
+    "q_addpart_observations": ("Số liệu", "Value"),
     "q_kind_text": ("Văn bản (.txt)", "Text (.txt)"),
     "q_kind_docx": ("Word (.docx)", "Word (.docx)"),
     "q_kind_pdf": ("PDF (.pdf)", "PDF (.pdf)"),

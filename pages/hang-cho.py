@@ -268,7 +268,8 @@ else:
         if typed is not None:
             fields = {k: v for k, v in (blank | typed).items() if v not in (None, "")} | {"quote": passage or ""}
             try:
-                added = queue.add_item(entry, part, fields, who, current.registry)
+                units = dict(current.catalog.indicators.select("id", "unit").iter_rows())
+                added = queue.add_item(entry, part, fields, who, current.registry, units=units)
             except ValueError as err:
                 st.error(ui.plain(str(err)))
             else:

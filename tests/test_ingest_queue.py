@@ -724,3 +724,28 @@ def test_a_refused_save_names_every_item_to_change_at_once(registry, data_copy, 
     assert [p.field for p in items[f"observations/{known[0]}"]] == ["district"]
     assert (data_copy / "observations.yaml").read_bytes() == before
     assert not (data_copy / "sources" / "ht2023.csv").exists()  # the original placed for the check is removed
+
+
+def test_a_value_the_draft_could_not_place_is_added_and_saved(registry, data_copy, tmp_path):
+    """A curator's walk-through: a table row whose place the draft did not know had no item, and the add form took
+    only events and documents, so its figures could not be entered from the queue. Now a value is added with its
+    row as the quote (checked like any quote), accepted and saved."""
+    table = tmp_path / "bac-kan.csv"
+    table.write_text(
+        "Năm 2023,\nĐơn vị,Mô hình “Dân vận khéo” được công nhận\nHuyện Ba Bể,7\nXóm Bản Mới,5\n", encoding="utf-8"
+    )
+    entry = q.enqueue(table, registry, load_indicators(data_copy), tmp_path / "queue", province="06")
+    assert entry.problems == ["bac-kan.csv › CSV › hàng 4: không nhận ra địa danh “Xóm Bản Mới”."]
+    fields = {"indicator": "dvk_models_recognized", "province": "06", "district": "Ba Bể", "period": "2023"}
+    with pytest.raises(ValueError, match="Cần điền: Giá trị"):
+        q.add_item(entry, "observations", fields | {"quote": "Xóm Bản Mới | 5"}, "lan")
+    added = q.add_item(entry, "observations", fields | {"value": 5, "quote": "Xóm Bản Mới | 5"}, "lan")
+    row = q.reviewed_rows(added)["observations"][-1]
+    assert (row["id"], row["decision"], row["value"]) == ("o-dvk-models-recognized-2023-5", "accepted", 5)
+    q.decide(added, {"observations/0": "rejected"})
+    q.accept(added, SourceEntry("bk2023"), data_copy, author="bien-tap-1", note="hàng xóm Bản Mới")
+    catalog = danvan.load(data_copy)
+    saved = catalog.observations.filter(catalog.observations["source_id"] == "bk2023")
+    assert saved.select("observation_id", "district", "value", "quote").rows() == [
+        ("o-dvk-models-recognized-2023-5", "Ba Bể", 5, "Xóm Bản Mới | 5")
+    ]

@@ -211,7 +211,7 @@ def test_curator_adds_an_event_the_draft_missed(server):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         visit = Visit(browser, base)
         _open_queue(visit, base)
-        visit.page.get_by_role("button", name="Thêm sự kiện hoặc văn bản mà bản nháp bỏ sót").click()
+        visit.page.get_by_role("button", name="Thêm sự kiện, văn bản hoặc số liệu mà bản nháp bỏ sót").click()
         _until(visit, "Câu trích trong văn bản gốc")
         _choose(visit, "Câu trích trong văn bản gốc", "Về chương trình phối hợp năm 2023")
         visit.page.get_by_label("Ngày", exact=True).fill("13/12/2023")

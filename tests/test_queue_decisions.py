@@ -284,7 +284,8 @@ def test_a_document_the_draft_missed_is_added_with_its_code(entry):
         ("visits", UNION | {"quote": ""}, "Cần chọn câu trích trong văn bản gốc"),
         ("visits", UNION | {"body": "", "body_level": None}, "Cần điền: Cơ quan, Cấp của đoàn"),
         ("visits", UNION | {"value": 3}, "không có trường value"),
-        ("observations", {"quote": PASSAGE}, "chỉ thêm được sự kiện hoặc văn bản"),
+        ("observations", {"quote": PASSAGE}, "Cần điền: Chỉ tiêu, Tỉnh, Kỳ, Giá trị."),
+        ("sources", {"quote": PASSAGE}, "chỉ thêm được sự kiện, văn bản hoặc số liệu"),
         ("documents", {"code": "", "level": "central", "quote": PASSAGE}, "Cần điền: Số hiệu"),
     ],
 )

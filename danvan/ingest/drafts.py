@@ -223,7 +223,11 @@ class Draft:
 def visit_id(day: str, place: str | None, taken: Iterable[str | None] = ()) -> str:
     """A visit's record id from its first day and its province's name ("v-2023-12-15-ha-tinh"; a central body's
     visit with no province: "trung-uong"), numbered on when `taken` has it ("v-2023-12-15-ha-tinh-2")."""
-    base = f"v-{day}-{slug(place or 'trung-uong')}"
+    return numbered(f"v-{day}-{slug(place or 'trung-uong')}", taken)
+
+
+def numbered(base: str, taken: Iterable[str | None]) -> str:
+    """`base`, or "base-2", "base-3" … the first that `taken` does not have."""
     used, found, n = set(taken), base, 1
     while found in used:
         n += 1

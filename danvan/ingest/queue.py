@@ -45,7 +45,7 @@ from ..i18n import t
 from ..loader import DOC_CODE
 from ..model import DataError, Problem, record_day, scheme_on
 from ..registry import Registry
-from ..text import clipped, fold_space, quote_key
+from ..text import clipped, fold_space, quote_key, slug
 from .drafts import (
     HEADERS,
     NEW_INDICATOR,
@@ -57,6 +57,7 @@ from .drafts import (
     SourceDraft,
     SourceEntry,
     VisitDraft,
+    numbered,
     review_rows,
     summary_of,
     to_records,
@@ -372,7 +373,11 @@ def _visit_id(row: dict[str, Any], registry: Registry | None, taken: Iterable[st
 
 
 # What a curator fills in to add an item the draft missed, besides its passage of the text.
-REQUIRED = {"visits": ("date_start", "kind", "body", "body_level"), "documents": ("code", "level")}
+REQUIRED = {
+    "visits": ("date_start", "kind", "body", "body_level"),
+    "documents": ("code", "level"),
+    "observations": ("indicator", "province", "period", "value"),  # a table's row the draft could not place
+}
 
 
 def add_item(
@@ -382,15 +387,17 @@ def add_item(
     who: str,
     registry: Registry | None = None,
     now: dt.datetime | None = None,
+    units: dict[str, str] | None = None,
 ) -> Entry:
-    """Add a visit or a document the draft missed, as the curator `who` typed it, accepted: `fields` are the
+    """Add a visit, a document or a value the draft missed, as the curator `who` typed it, accepted: `fields` are the
     item's review fields (REVIEW_COLUMNS), its `quote` a passage of the stored text (compared as the validator
     compares quotes). A visit's id and summary are made from its date, province (its name in the registry, in the
-    scheme of that date) and passage when not given. ValueError, naming the field, when a required field is empty
-    or the passage is not in the text; nothing is written then. One atomic write of the state file."""
+    scheme of that date) and passage when not given; a value's id from its indicator, period and value, its unit
+    from `units` (indicator id → unit). ValueError, naming the field, when a required field is empty or the passage
+    is not in the text; nothing is written then. One atomic write of the state file."""
     entry = read_entry(entry.folder)  # what is on disk now
     if part not in REQUIRED:
-        raise ValueError(f"chỉ thêm được sự kiện hoặc văn bản, không thêm được “{part}”")
+        raise ValueError(f"chỉ thêm được sự kiện, văn bản hoặc số liệu, không thêm được “{part}”")
     unknown = sorted(set(fields) - set(REVIEW_COLUMNS[part]))
     if unknown:
         raise ValueError(f"không có trường {', '.join(unknown)} ở mục loại “{part}”")
@@ -428,6 +435,15 @@ def add_item(
             | defaults
             | {k: v for k, v in fields.items() if v not in (None, "")}
             | {"quote": quote, "province_note": None, "documents": [], "confidence": 1.0, "notes": [note]}
+        )
+    elif part == "observations":
+        base = slug(f"o {fields['indicator']} {fields['period']} {fields['value']}")  # as the extractor names them
+        item = ObservationDraft(
+            **{c: None for c in REVIEW_COLUMNS[part]}
+            | {k: v for k, v in fields.items() if v not in (None, "")}
+            | {"id": numbered(base, [o.id for o in draft.observations])}
+            | {"quote": quote, "province_note": None, "unit": (units or {}).get(str(fields["indicator"]), "count")}
+            | {"subject": None, "status": fields.get("status") or "reported", "confidence": 1.0}
         )
     else:
         code = re.sub(r"\s*([-/])\s*", r"\1", fold_space(str(fields["code"])))  # "111 - KL/TU" → 111-KL/TU
