@@ -8,7 +8,9 @@ Two ways in, both mapped to an account of the accounts file (danvan.accounts, pa
   provider's verified e-mail address is looked up in the accounts file (`curator add NAME --email … --no-password`).
 
 A session ends after `accounts.SESSION_IDLE` without a run of a page that requires an account, on sign-out, or when
-the account is removed from the file (re-read on every run)."""
+the account is removed from the file (re-read on every run). Reloading the page keeps it: a cookie holds a token
+signed with the process's secret (accounts.session_token), written again every few minutes while the curator works,
+cleared on sign-out; a new password or role, a removed account or a restart of the server ends it."""
 
 from __future__ import annotations
 
@@ -66,11 +68,47 @@ def _forget() -> None:
 
 
 def sign_out() -> None:
-    """End the session (and the provider's, when signed in through it)."""
+    """End the session (and the provider's, when signed in through it), and the cookie that would bring it back."""
     through_provider = _oidc_email() is not None
     _forget()
+    st.session_state[keys.SIGNED_OUT] = True
+    st.session_state.pop(keys.COOKIE_AT, None)
     if through_provider:
         st.logout()
+
+
+COOKIE = "danvan_session"
+_REWRITE = dt.timedelta(minutes=5)  # how often an active session writes its cookie again (its idle clock)
+
+
+def restore() -> None:
+    """After a reload, the session this browser's cookie names (accounts.from_token), unless this session signed
+    out since it connected (the cookies Streamlit reports are those sent when it did). Called by the shell before
+    the navigation is built, so that the curator's pages are listed at once."""
+    state = st.session_state
+    if state.get(keys.ACCOUNT) is not None or state.get(keys.SIGNED_OUT):
+        return
+    token = st.context.cookies.get(COOKIE)
+    if not isinstance(token, str) or not token:  # (a test's stand-in context has no real cookies)
+        return
+    now = dt.datetime.now()
+    account = accounts.from_token(accounts.accounts_path(), token, now, cached.session_secret())
+    if account is not None:
+        _remember(account, now)
+
+
+def _cookie(account: Account | None) -> None:
+    """Write this session's sign-in cookie (None: clear it), from the browser, for the app's own address only."""
+    value, age = "", 0
+    if account is not None:
+        now, path = dt.datetime.now(), accounts.accounts_path()
+        value = accounts.session_token(path, account, now, cached.session_secret())
+        age = int(accounts.SESSION_IDLE.total_seconds())
+    st.html(
+        f"<script>document.cookie = '{COOKIE}={value}; path=/; max-age={age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def current() -> Account | None:
@@ -175,6 +213,7 @@ def _attempt() -> None:
     if result.account is None:
         state[REFUSED] = result.message
     else:
+        state.pop(keys.SIGNED_OUT, None)
         _remember(result.account, dt.datetime.now())
 
 
@@ -182,9 +221,16 @@ def require(role: str, lang: str) -> Account | None:
     """The signed-in account when its role is `role` or above ("curator", "admin"); otherwise the sign-in form (or
     a refusal) is shown and None returned: the page stops there."""
     account = current()
+    state = st.session_state
     if account is not None and account.role in ROLES and ROLES.index(account.role) >= ROLES.index(role):
+        written = state.get(keys.COOKIE_AT)
+        if written is None or dt.datetime.now() - written >= _REWRITE:
+            _cookie(account)
+            state[keys.COOKIE_AT] = dt.datetime.now()
         _signed_in_bar(account, lang)
         return account
+    if state.get(keys.SIGNED_OUT) and account is None:
+        _cookie(None)
     if account is not None:
         st.warning(
             t("auth_not_allowed", lang, name=plain(account.username), role=role_name(account.role, lang)),

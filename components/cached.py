@@ -25,6 +25,7 @@ import gc
 import hashlib
 import json
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -738,6 +739,13 @@ def map_deck(
         shapes.hexdigest(),
         lambda: maps.make_map_deck(geojson, islands, values, tooltips, arcs, no_data_text=no_data_text, view=view),
     )
+
+
+@st.cache_resource(show_spinner=False)
+def session_secret() -> bytes:
+    """The key the process signs its sign-in cookies with (accounts.session_token): made at start, never stored, so
+    that a restart of the server ends every remembered session."""
+    return secrets.token_bytes(32)
 
 
 @st.cache_resource(show_spinner=False)

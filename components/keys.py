@@ -24,6 +24,8 @@ ADMIN = "_admin"  # the signed-in account is an administrator: lists the audit p
 ACCOUNT = "_account"  # the signed-in account (danvan.accounts.Account), by components/auth.py
 SEEN = "_account_seen"  # when the signed-in session was last active (for expiry after inactivity)
 EXPIRED = "_account_expired"  # the session just expired: the sign-in form says why
+COOKIE_AT = "_account_cookie_at"  # when this session last wrote its sign-in cookie (components/auth.py)
+SIGNED_OUT = "_account_signed_out"  # this session signed out: its cookie, read when it connected, no longer counts
 
 # Presentation mode
 SLIDE = "_slide"  # the slide shown, from 0

@@ -7,7 +7,7 @@ import streamlit as st
 import danvan
 from danvan.i18n import LANGS, t
 
-from . import cached, keys, presenting, routes, view
+from . import auth, cached, keys, presenting, routes, view
 from .ui import plain
 
 # Every page: the top of the page and the sidebar's filter within a laptop's 768 pixels (Streamlit's own paddings are
@@ -130,7 +130,8 @@ def run() -> None:
     """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
     st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
     # the menu first: until st.navigation runs, Streamlit lists pages/ by file name, and a server's first run loads
-    # the catalog for many seconds
+    # the catalog for many seconds; a reloaded curator's session first, so that the curator's pages are listed
+    auth.restore()
     page = _navigation(_menu_lang())
     catalog, error = cached.catalog()
     if catalog is None:

@@ -13,6 +13,8 @@ import argparse
 import contextlib
 import datetime as dt
 import getpass
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -280,6 +282,42 @@ def sign_in(
 def _duration(seconds: float) -> str:
     seconds = int(seconds + 0.999)
     return f"{seconds} giây" if seconds < 120 else f"{(seconds + 59) // 60} phút"
+
+
+def session_token(path: Path, account: Account, seen: dt.datetime, secret: bytes) -> str:
+    """A token that brings a session back after the page is reloaded (kept in a cookie of the browser): the account,
+    when it was last active, and a signature with the server's `secret` over them and the account's stored hash and
+    role, so that a new password, a new role or a removed account ends every session of it."""
+    stamp = str(int(seen.timestamp()))
+    return f"{account.username}.{stamp}.{_signature(path, account.username, stamp, secret)}"
+
+
+def from_token(
+    path: Path, token: str, now: dt.datetime, secret: bytes, idle: dt.timedelta = SESSION_IDLE
+) -> Account | None:
+    """The account a session_token() names, while its signature holds and the session has not been idle for `idle`
+    (a clock gone backwards ends it too); None otherwise, and for anything malformed."""
+    username, _, rest = token.partition(".")
+    stamp, _, signature = rest.partition(".")
+    if not (USERNAME.fullmatch(username) and stamp.isdigit() and signature):
+        return None
+    expected = _signature(path, username, stamp, secret)
+    if expected is None or not hmac.compare_digest(expected, signature):
+        return None
+    if expired(dt.datetime.fromtimestamp(int(stamp)), now, idle):
+        return None
+    return get(path, username)
+
+
+def _signature(path: Path, username: str, stamp: str, secret: bytes) -> str | None:
+    try:
+        entry = _read(path).get(username)
+    except AccountError:
+        return None
+    if entry is None:
+        return None
+    message = "\x1f".join((username, stamp, str(entry.get("role", "")), str(entry.get("hash", "")))).encode("utf-8")
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
 def expired(last_seen: dt.datetime, now: dt.datetime, idle: dt.timedelta = SESSION_IDLE) -> bool:

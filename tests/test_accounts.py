@@ -308,3 +308,27 @@ def test_the_command_line_run_with_another_python_goes_on_in_the_readmes_environ
     # … and with no such environment, or when it was already tried, the message says where to run
     run = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env | {"DANVAN_REEXEC": "1"})
     assert run.returncode == 1 and "Thiếu gói polars" in run.stderr and run.stdout == ""
+
+
+def test_a_session_token_brings_the_session_back_until_it_should_not(book):
+    """A curator's walk-through: reloading the page signed the curator out. The cookie's token restores the session
+    while it holds: not after the idle time, not with another server's key, not once tampered with, and not after
+    the password or the role changed or the account was removed."""
+    key = b"k" * 32
+    lan = accounts.get(book, "lan")
+    token = accounts.session_token(book, lan, T0, key)
+    assert token.startswith(f"lan.{int(T0.timestamp())}.")
+    assert accounts.from_token(book, token, T0 + dt.timedelta(minutes=29), key) == lan
+    assert accounts.from_token(book, token, T0 + accounts.SESSION_IDLE, key) is None  # idle too long
+    assert accounts.from_token(book, token, T0 - dt.timedelta(minutes=1), key) is None  # a clock gone back
+    assert accounts.from_token(book, token, T0, b"x" * 32) is None  # another process's key (a restart)
+    for forged in (token.replace("lan.", "admin1.", 1), token[:-1] + ("0" if token[-1] != "0" else "1"), "", "lan"):
+        assert accounts.from_token(book, forged, T0, key) is None
+    later = accounts.session_token(book, lan, T0, key)
+    accounts.add(book, "lan", "mật-khẩu-mới-4567", "curator", "Nguyễn Thị Lan", replace=True)  # a new password
+    assert accounts.from_token(book, later, T0, key) is None
+    accounts.add(book, "lan", "mật-khẩu-mới-4567", "viewer", "Nguyễn Thị Lan", replace=True)
+    again = accounts.session_token(book, accounts.get(book, "lan"), T0, key)
+    assert accounts.from_token(book, again, T0, key).role == "viewer"
+    accounts.remove(book, "lan")
+    assert accounts.from_token(book, again, T0, key) is None

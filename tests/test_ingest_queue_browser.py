@@ -264,3 +264,30 @@ def test_shortcut_keys_work_right_after_a_draft_is_chosen(server):
         browser.close()
     assert q.read_entry(entry.folder).decisions == {"visits/0": "accepted"}
     assert q.read_entry(newer.folder).decisions == {}
+
+
+def test_a_reload_keeps_the_curator_signed_in_until_sign_out(server):
+    """A curator's walk-through: reloading the page signed the curator out (the session lived in the tab's
+    connection only). Now a cookie brings it back, with the curator's pages in the menu; after Đăng xuất a reload
+    shows the sign-in form again."""
+    base, _, _ = server
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        visit = Visit(browser, base)
+        _open_queue(visit, base)
+        cookie = next(c for c in visit.page.context.cookies() if c["name"] == "danvan_session")
+        assert cookie["value"].startswith(f"{CURATOR[0]}.") and cookie["sameSite"] == "Strict"
+        visit.page.reload(wait_until="load")
+        body = _until(visit, "Mục 1/4")
+        assert "Đăng xuất" in body and "Mật khẩu người biên soạn" not in body
+        assert visit.page.get_by_role("link", name="Hàng chờ duyệt").is_visible()
+        visit.page.get_by_role("button", name="Đăng xuất").click()
+        _until(visit, "Mật khẩu người biên soạn")
+        visit.page.wait_for_function(
+            "() => !document.cookie.split('; ').some(c => c.startsWith('danvan_session=') && c.length > 15)"
+        )
+        visit.page.reload(wait_until="load")
+        body = _until(visit, "Mật khẩu người biên soạn")
+        assert "Đăng xuất" not in body
+        visit.check("hang-cho-reloaded")  # no exception, no request outside 127.0.0.1, no browser error
+        browser.close()
