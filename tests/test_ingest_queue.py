@@ -583,7 +583,7 @@ def test_the_card_of_a_cell_in_english(app_entry, monkeypatch, registry, tmp_pat
     table.write_text(
         "Năm 2023,\nĐơn vị,Mô hình “Dân vận khéo” được công nhận\nLạng Sơn,95\nLạng Sơn,95\n", encoding="utf-8"
     )
-    _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
+    queued([table], registry, tmp_path, monkeypatch)
     at = AppTest.from_file(str(app_entry), default_timeout=90)
     at.query_params["lang"] = "en"
     curators_file(tmp_path, monkeypatch)
