@@ -17,7 +17,16 @@ import danvan
 from components import cached, ui
 from danvan import fmt, queries, store
 from danvan.i18n import name_column, t, value_text
-from danvan.ingest.drafts import HEADERS, NEW_INDICATOR, REVIEW_COLUMNS, Draft, Item, place_problems, review_rows
+from danvan.ingest.drafts import (
+    HEADERS,
+    NEW_INDICATOR,
+    REVIEW_COLUMNS,
+    Draft,
+    Item,
+    place_problems,
+    review_rows,
+    typed_code,
+)
 from danvan.ingest.numbers import clean, parse_number
 from danvan.model import (
     BODY_LEVELS,
@@ -32,6 +41,7 @@ from danvan.model import (
     STATUSES,
     VISIT_KINDS,
     VISIT_SPEC,
+    Problem,
     record_day,
     scheme_on,
 )
@@ -77,8 +87,8 @@ def typed(column: str, value: object) -> str:
 def read_back(column: str, text: str) -> object:
     """What the curator typed, as stored (ValueError when a number or a date does not read); None when empty."""
     text = text.strip()
-    if column == "documents":  # "114-KL/TW, 25-NQ/TW": a list, empty when none
-        return [code for code in re.split(r"\s*[,;]\s*", text) if code]
+    if column == "documents":  # "114-KL/TW, 25-NQ/TW" ("114 - KL / TW" as 114-KL/TW): a list, empty when none
+        return [typed_code(code) for code in re.split(r"\s*[,;]\s*", text) if code]
     if not text:
         return None
     if column in NUMBERS:
@@ -263,6 +273,42 @@ def shown(
     if column == "documents":
         return typed(column, value) or "—"
     return str(value)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """A save's problem of an item as the curator reads it: the field by its name on the card ("Kỳ: thiếu trường bắt
+    buộc"); one of no field of the card as the validator says it."""
+    header = HEADERS.get(problem.field)
+    return f"{t(header, lang)}: {problem.said(lang)}" if header else problem.text(lang)
+
+
+def problem_lines(
+    catalog: danvan.Catalog, records: dict[str, list[dict]], problems: list[Problem], lang: str
+) -> list[str]:
+    """A refused save's problems, each under the item it is about as the curator saw it ("Số liệu trích được — Mô
+    hình “Dân vận khéo” được công nhận, 30: …"), found by the record's id (a document's code)."""
+    lines = []
+    for problem in problems:
+        part = problem.file.removesuffix(".yaml")
+        ident = problem.record.partition("=")[2]
+        row = next((r for r in records.get(part, []) if ident in (r.get("id"), r.get("code"))), None)
+        if row is None or part not in dict(PARTS):
+            lines.append(problem.text(lang))
+            continue
+        what = _item_named(catalog, part, row, lang)
+        lines.append(f"{t(dict(PARTS)[part], lang)} — {what.strip()}: {problem_text(problem, lang)}")
+    return list(dict.fromkeys(lines))
+
+
+def _item_named(catalog: danvan.Catalog, part: str, row: dict, lang: str) -> str:
+    """An item as a curator recognises it in a list: an event by its day and body, a document by its code, a value by
+    its indicator and value."""
+    if part == "visits":
+        return f"{fmt.partial_date(str(row.get('date_start') or ''))} {row.get('body') or ''}"
+    if part == "documents":
+        return str(row.get("code"))
+    indicator, value = row.get("indicator"), row.get("value")
+    return f"{shown(catalog, 'indicator', indicator, lang)}, {shown(catalog, 'value', value, lang)}"
 
 
 def already_held(catalog: danvan.Catalog, documents: Iterable[dict]) -> list[str]:

@@ -9,9 +9,9 @@ import streamlit as st
 from components import auth, cached, review, ui, view
 from danvan import DataError, fmt
 from danvan.ingest import queue
-from danvan.ingest.drafts import HEADERS, REVIEW_COLUMNS, SourceEntry
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry
 from danvan.ingest.text import prepare
-from danvan.model import OLD_SCHEME, Problem
+from danvan.model import OLD_SCHEME
 from danvan.text import fold_space
 
 current = view.current()
@@ -290,14 +290,6 @@ with st.container(border=True, height=320):
 
 
 # ---------------------------------------------------------------- saving what was accepted
-def said(problem: Problem) -> str:
-    """An item's problem as the curator reads it: the field by its name on the card ("Kỳ: thiếu trường bắt buộc"),
-    the item itself being named before it."""
-    if problem.field not in HEADERS:
-        return problem.text(current.lang)
-    return f"{t(HEADERS[problem.field])}: {problem.said(current.lang)}"
-
-
 existing = set(current.catalog.sources["source_id"])
 suggested = entry.source_id or next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 source_cols = st.columns([1, 3])
@@ -343,7 +335,9 @@ if accept_col.button(t("q_accept"), type="primary", icon=":material/save:", key=
             st.error(t("cur_failed", n=len(errors)))
             lines = []
             for key, problems in queue.problem_items(entry, errors).items():
-                text = "; ".join(said(p) if key else p.text(current.lang) for p in problems)
+                text = "; ".join(
+                    review.problem_text(p, current.lang) if key else p.text(current.lang) for p in problems
+                )
                 if key:
                     part = key.split("/")[0]
                     lines.append(

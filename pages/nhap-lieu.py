@@ -10,7 +10,7 @@ from components import auth, cached, review, ui, view
 from danvan import DataError, ingest, store, uploads
 from danvan.ingest import IngestError
 from danvan.ingest.drafts import SourceEntry, to_records
-from danvan.ingest.queue import document_text, save_with_original
+from danvan.ingest.queue import document_text, save_checked, saved_twice
 from danvan.ingest.readers import read_document
 from danvan.ingest.tables import extract_document
 from danvan.model import OLD_SCHEME
@@ -104,7 +104,8 @@ for note in draft.source.notes:
 
 # ---------------------------------------------------------------- the draft, item by item
 existing = set(current.catalog.sources["source_id"])
-suggested = next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
+# a report saved before is added to under its own id (what the first save missed), not saved as a second source
+suggested = saved_before or next(f"n{i:02d}" for i in range(1, 1000) if f"n{i:02d}" not in existing)
 st.subheader(t("cur_source"))
 source_cols = st.columns([1, 3])
 source_id = source_cols[0].text_input(
@@ -134,6 +135,9 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     dated, day = review.read_date(published_value, current.lang)
     entry = SourceEntry(source_id, title, publisher, url, day)
     records = to_records(draft, entry, kept, known_documents=current.catalog.documents["code"])
+    again = bool(saved_before) and source_id == saved_before  # its source and text are stored already
+    if again:
+        records["sources"] = []
     if not dated:
         pass  # said under the box
     elif not any(records[part] for part in kept):  # nothing kept, or only documents already in the catalog
@@ -145,15 +149,16 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     else:
         try:
             # a table's values point to their cells: the original file is kept beside the text
-            saved = save_with_original(
+            saved = save_checked(
                 cached.data_path(),
                 records,
                 source_id,
-                text,
+                None if again else text,
                 found["original"],
                 found["suffix"],
                 author=account.username,
                 note=note,
+                refused=saved_twice(records["observations"], current.catalog.observations, current.catalog.sources),
             )
         except store.LockBusy as err:  # another save holds the folder: nothing written, try again
             st.error(
@@ -162,7 +167,8 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
         except DataError as err:
             errors = [p for p in err.problems if p.severity == "error"]
             st.error(t("cur_failed", n=len(errors)))
-            st.markdown("\n".join(dict.fromkeys(f"- {ui.plain(p.text(current.lang))}" for p in errors)))
+            lines = review.problem_lines(current.catalog, records, errors, current.lang)
+            st.markdown("\n".join(f"- {ui.plain(line)}" for line in lines))
         else:
             known = review.already_held(current.catalog, kept.get("documents", []))
             st.success(review.saved_message(saved, current.lang, known))

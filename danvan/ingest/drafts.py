@@ -6,6 +6,7 @@ line prints and of the curated files (model.VISIT_SPEC, DOCUMENT_SPEC, OBSERVATI
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -91,6 +92,7 @@ HEADERS = {
     "district": "cur_col_district",  # a huyện, a thị xã or a thành phố: the draft keeps the name alone
     "commune": "commune",
     "documents": "cur_col_documents",  # the codes of the documents a visit carries out or reviews
+    "document": "cur_col_documents",  # the validator's name for one of them
     "summary": "summary",
     "code": "cur_col_code",
     "type": "cur_col_type",
@@ -233,6 +235,12 @@ def numbered(base: str, taken: Iterable[str | None]) -> str:
         n += 1
         found = f"{base}-{n}"
     return found
+
+
+def typed_code(text: str) -> str:
+    """A document's code as a curator types it, spaces around its dashes and slashes dropped ("111 - KL / TU" is
+    111-KL/TU)."""
+    return re.sub(r"\s*([-/])\s*", r"\1", fold_space(text))
 
 
 def summary_of(text: str) -> str:

@@ -61,6 +61,7 @@ from .drafts import (
     review_rows,
     summary_of,
     to_records,
+    typed_code,
     visit_id,
 )
 from .readers import Document, read_document
@@ -446,7 +447,7 @@ def add_item(
             | {"subject": None, "status": fields.get("status") or "reported", "confidence": 1.0}
         )
     else:
-        code = re.sub(r"\s*([-/])\s*", r"\1", fold_space(str(fields["code"])))  # "111 - KL/TU" → 111-KL/TU
+        code = typed_code(str(fields["code"]))
         if not re.search(DOC_CODE, code):
             raise ValueError(f"Số hiệu “{fields['code']}” chưa chuẩn hóa (dạng 25-NQ/TW, 33/2021/CT-TTg).")
         codes = [d.code for d in draft.documents]
@@ -666,11 +667,7 @@ def accept(
         records["sources"] = []
     text = None if again else entry.text()
     original = (entry.original.read_bytes(), entry.original.suffix)
-    if refused:  # with what the validator would say of the rest, so that one try names every item to change
-        said = {(p.file, p.record) for p in refused}  # an item refused already: the validator's words add nothing
-        checked = check_with_original(data, records, source.id, text, *original)
-        raise DataError(refused + [p for p in checked if p.severity == "error" and (p.file, p.record) not in said])
-    saved = save_with_original(data, records, source.id, text, *original, author=author, note=note)
+    saved = save_checked(data, records, source.id, text, *original, author=author, note=note, refused=refused)
     decisions = entry.decisions | dict.fromkeys(chosen, "saved")
     changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}
     if len(decisions) == len(item_keys(draft)):
@@ -700,6 +697,35 @@ def problem_items(entry: Entry, problems: Iterable[Problem]) -> dict[str, list[P
                 out[key].append(problem)
     order = {key: n for n, key in enumerate(item_keys(entry.draft()))}
     return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], -1)))
+
+
+def saved_twice(observations: list[dict[str, Any]], held: pl.DataFrame, sources: pl.DataFrame) -> list[Problem]:
+    """For a report saved at once (Nhập liệu), the kept values a save would write twice: two alike, or one the data
+    already holds (as the queue refuses them)."""
+    keys = [f"observations/{i}" for i in range(len(observations))]
+    return _saved_twice({"observations": observations}, keys, keys, held, sources)
+
+
+def save_checked(
+    data: str | Path,
+    records: dict[str, list[dict[str, Any]]],
+    source_id: str,
+    text: str | None,
+    original: bytes,
+    suffix: str,
+    *,
+    author: str,
+    note: str,
+    refused: list[Problem],
+) -> store.Saved:
+    """save_with_original, unless problems found before (`refused`: values saved twice, proposed indicators): then
+    DataError with them and every error the validator would add on the other records, so that one try names every
+    item to change; nothing is written."""
+    if refused:
+        said = {(p.file, p.record) for p in refused}  # an item refused already: the validator's words add nothing
+        checked = check_with_original(data, records, source_id, text, original, suffix)
+        raise DataError(refused + [p for p in checked if p.severity == "error" and (p.file, p.record) not in said])
+    return save_with_original(data, records, source_id, text, original, suffix, author=author, note=note)
 
 
 def save_with_original(
