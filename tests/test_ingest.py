@@ -4165,10 +4165,11 @@ def test_a_value_takes_the_indicator_its_whole_phrase_names(registry, text, valu
 
 
 def test_indicator_agreement_floor():
-    """scripts/indicator_agreement.py on the curated values: 42 right, 3 another indicator, 45 new (was 39, 4, 47
-    before the phrase rules above); a floor a little under, so that a change that confuses indicators is seen."""
+    """scripts/indicator_agreement.py on the curated values: 46 right, 4 another indicator, 40 new (was 42, 3, 45
+    before the words just before a number counted as its own, "đăng ký 42 mô hình"; 39, 4, 47 before the phrase rules
+    above); a floor a little under, so that a change that confuses indicators is seen."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "indicator_agreement.py")], capture_output=True, text=True, check=True
     )
     counts = dict(re.findall(r"(\w+) (\d+)", done.stdout.strip().splitlines()[-1]))
-    assert int(counts["right"]) >= 41 and int(counts["other"]) <= 3, done.stdout
+    assert int(counts["right"]) >= 45 and int(counts["other"]) <= 4, done.stdout

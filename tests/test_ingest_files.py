@@ -411,3 +411,30 @@ def test_a_report_after_its_letterhead_its_year_and_its_columns_named_with_the_y
         ("dvk_models_registered", "2023", "Hương Sơn", 15),
         ("dvk_models_recognized", "2023", "Hương Sơn", 11),
     ]
+
+
+def test_a_districts_namesake_a_verb_before_the_number_and_headers_held_whole_by_one_name(registry, indicators):
+    """A curator's walk-through: "Ban Dân vận Huyện ủy Cao Lãnh" was recorded as "Cao Lãnh" (thành phố and huyện
+    bear the name), "đăng ký 42 mô hình" and "xây dựng 356 mô hình" were the models recognised, and the headers
+    "Mô hình “Dân vận khéo” được xây dựng" and "… / Số mô hình hiệu quả" proposed new indicators."""
+    from danvan.ingest.extract import extract_text
+    from danvan.ingest.tables import _indicator
+
+    draft = extract_text(
+        "Ngày 15/3/2023, Ban Dân vận Huyện ủy Cao Lãnh tổ chức hội nghị sơ kết công tác dân vận. Toàn huyện đăng ký "
+        "42 mô hình “Dân vận khéo”, 30 mô hình được công nhận. Năm 2023, huyện xây dựng 356 mô hình “Dân vận khéo”.\n",
+        registry,
+        province="87",
+        indicators=indicators,
+    )
+    assert [v.district for v in draft.visits] == ["huyện Cao Lãnh"]
+    assert [(o.value, o.indicator) for o in draft.observations] == [
+        (42, "dvk_models_registered"),
+        (30, "dvk_models_recognized"),
+        (356, "dvk_models_built"),
+    ]
+    assert _indicator("Mô hình “Dân vận khéo” được xây dựng", "count", indicators) == "dvk_models_built"
+    assert _indicator("Mô hình “Dân vận khéo” năm 2023 / Số mô hình hiệu quả", "count", indicators) == (
+        "dvk_models_effective"
+    )
+    assert _indicator("Số cây xanh được trồng năm 2023", "count", indicators) == "new:Số cây xanh được trồng"

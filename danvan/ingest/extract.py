@@ -1201,7 +1201,7 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     if key not in ctx.paragraph_facts:  # once per paragraph: a long one holds many events
         places = ctx.place_ix.within(*key)
         province = main_province(places) or ctx.province
-        district = _district(places, province)
+        district = _district(ctx, places, province)
         commune = next(
             (h.name for h in places if h.level in ("commune", "ward", "township") and h.province == province), None
         )
@@ -1213,7 +1213,7 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     # name read loosely: "tại xã Diễn Thành" beside "huyện Diễn Châu (Nghệ An)")
     if host is not None and host.province != province and (host.level not in ("commune", "ward") or province is None):
         province, places = host.province, [host]
-        district = _district(places, province)
+        district = _district(ctx, places, province)
         commune = next((h.name for h in places if h.level in ("commune", "ward", "township")), None)
     # the leader the event's own paragraph names, else one another paragraph names by the body's title: said so
     leader, segment = leader_for(body.name, find_people(event.paragraph.text)) if body else (None, None)
@@ -1270,11 +1270,22 @@ def _host(ctx: Context, sentence: Span) -> PlaceHit | None:
     return None
 
 
-def _district(places: list[PlaceHit], province: str | None) -> str | None:
+def _district(ctx: Context, places: list[PlaceHit], province: str | None) -> str | None:
     for hit in places:
         if hit.level in ("district", "city", "town") and hit.province == province:
-            return hit.name
+            return _district_name(ctx, hit)
     return None
+
+
+def _district_name(ctx: Context, hit: PlaceHit) -> str:
+    """A district as a record names it: its name, or with its type word where the province has two units of that
+    name ("Huyện ủy Cao Lãnh" is huyện Cao Lãnh, beside thành phố Cao Lãnh)."""
+    if ctx.registry is None or ctx.registry.gazetteer is None:
+        return hit.name
+    res = ctx.registry.resolve_place(hit.text or hit.name, hit.province or None)
+    if res.status != "found" or res.match is None or res.match.place.level != "district":
+        return hit.name
+    return res.match.former or ctx.registry.gazetteer.record_name(res.match.place, OLD_DAY)
 
 
 _PAGE_DATED = "Bài không ghi ngày làm việc"  # the note of a visit dated by the page
@@ -1729,7 +1740,7 @@ def _last_day(value: str) -> dt.date:
 def _obs_district(ctx: Context, sentence: Span) -> str | None:
     named = [h for h in ctx.place_ix.within(sentence.start, sentence.end) if h.level in ("district", "city", "town")]
     if named:
-        return named[0].name
+        return _district_name(ctx, named[0])
     return ctx.district if ctx.district and _DISTRICT_WORD.search(sentence.text) else None
 
 
@@ -1755,7 +1766,9 @@ def _indicator(ctx: Context, sentence: Span, measure: Measure, wide: set[str]) -
     be in the name, and two of the name's words be found. Else new:<noun>."""
     subject = measure.subject or "số liệu"
     before, after = _around(ctx.article.text, sentence, measure)
-    near, back = set(_words(after)) | set(_words(subject)), set(_words(before))
+    # the verb just before the number is the number's own ("đăng ký 42 mô hình", "xây dựng 356 mô hình")
+    near = set(_words(after)) | set(_words(subject)) | set(_words(before)[-2:])
+    back = set(_words(before))
     weights = _name_weights(ctx)
     phrase = [w for w in near if w not in _INDICATOR_FILLER]  # the number's own words, for how much a name explains
     best, best_score = None, 0.0

@@ -290,8 +290,13 @@ def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str
     opening = [str(i["id"]) for i in same_unit if name_key(str(i.get("name_vi", ""))).startswith(key + " ")]
     if len(key.split()) >= 2 and len(opening) == 1:
         return opening[0]
-    words = set(key.split()) - _FILLER
-    names = {str(i["id"]): set(name_key(str(i.get("name_vi", ""))).split()) - _FILLER for i in same_unit}
+    words = set(re.findall(r"\w+", key)) - _FILLER  # not the "/" between a merged header's parts
+    names = {str(i["id"]): set(re.findall(r"\w+", name_key(str(i.get("name_vi", ""))))) - _FILLER for i in same_unit}
+    # every word of the header in a name, and in the shortest such name only: "Mô hình “Dân vận khéo” được xây dựng"
+    # is "Mô hình, điển hình “Dân vận khéo” được xây dựng, thực hiện"
+    holding = sorted((len(name), ident) for ident, name in names.items() if len(words) >= 3 and words <= name)
+    if holding and (len(holding) == 1 or holding[0][0] < holding[1][0]):
+        return holding[0][1]
     df = Counter(w for ws in names.values() for w in ws)
     best, best_score = None, 0.0
     for ident, name in names.items():
@@ -301,7 +306,8 @@ def _indicator(header: str, unit: Unit, indicators: list[dict[str, Any]]) -> str
         score = sum(weight[w] for w in name & words) / sum(weight.values())
         if score > best_score:
             best, best_score = ident, score
-    return best if best and best_score >= 0.6 else f"{NEW_INDICATOR}{header or 'số liệu'}"
+    plain = " ".join(_HEADER_YEAR.sub(" ", header).split()).strip(" /")
+    return best if best and best_score >= 0.6 else f"{NEW_INDICATOR}{plain or header or 'số liệu'}"
 
 
 def _slug(text: str) -> str:
