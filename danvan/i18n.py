@@ -707,7 +707,7 @@ QUEUE: Texts = {
     "q_note": ("Lý do lưu hoặc loại (bắt buộc)", "Why it is saved or rejected (required)"),
     "q_accept": ("Lưu các mục đã nhận", "Save the accepted items"),
     "q_reject": ("Loại bản nháp này", "Reject this draft"),
-    "q_rejected_done": ("Đã loại bản nháp {id}.", "Draft {id} rejected."),
+    "q_rejected_done": ("Đã loại bản nháp của tệp {id}.", "The draft of the file {id} is rejected."),
     "q_need_note": ("Cần ghi lý do.", "A reason is required."),
     "q_source_text": (
         "Văn bản gốc (phần tô màu là đoạn bản nháp trích)",

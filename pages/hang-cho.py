@@ -9,7 +9,7 @@ import streamlit as st
 from components import auth, cached, review, ui, view
 from danvan import DataError, fmt
 from danvan.ingest import queue
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, place_problems
 from danvan.ingest.text import prepare
 from danvan.model import OLD_SCHEME
 from danvan.text import fold_space
@@ -186,7 +186,11 @@ if keys:
                 st.caption(t("q_saved_item"))
         if state.get(EDITING) == key:
             changed = review.edit_form(current.catalog, part, row, f"queue_form_{opened}_{key}", current.lang)
-            if changed is not None:
+            if changed is not None and place_problems(part, row | changed, current.catalog.places):
+                # a place the save would refuse: the edit is kept, the item stays open and the card says why
+                queue.decide(entry, {}, {key: changed}, current.registry)
+                st.rerun()
+            elif changed is not None:
                 decide(key, "accepted", changed)
                 st.rerun()
             st.button(
@@ -220,8 +224,9 @@ if keys:
             st.rerun()
 
 # ---------------------------------------------------------------- one indicator for a whole column of a table
+COLUMN_SET = f"queue_column_set_{opened}"
 if columns := queue.table_columns(entry):
-    with st.expander(t("q_column")):
+    with st.expander(t("q_column"), expanded=COLUMN_SET in state):
         header = st.selectbox(
             t("q_column_header"),
             list(columns),
@@ -231,8 +236,10 @@ if columns := queue.table_columns(entry):
         indicator = review.indicator_box(current.catalog, f"queue_column_indicator_{opened}", current.lang)
         if st.button(t("q_column_apply"), disabled=indicator is None, key=f"queue_column_apply_{opened}"):
             queue.decide(entry, {}, {key: {"indicator": indicator} for key in columns[header]})
-            state[SAVED] = [t("q_column_done", n=len(columns[header]), header=header)]
+            state[COLUMN_SET] = t("q_column_done", n=len(columns[header]), header=header)
             st.rerun()
+        if done := state.pop(COLUMN_SET, None):  # said here, where the curator looks, not under the save
+            st.success(done)
 
 # ---------------------------------------------------------------- an event or a document the draft missed
 ADDING, ADDED = f"queue_adding_{opened}", "queue_added"
@@ -261,7 +268,7 @@ else:
             format_func=lambda p: p if len(p) <= 160 else p[:157] + "…",
             key=f"queue_add_passage_{opened}",
         )
-        blank = dict.fromkeys(REVIEW_COLUMNS[part]) | ({"province": entry.province} if part == "visits" else {})
+        blank = dict.fromkeys(REVIEW_COLUMNS[part]) | ({"province": entry.province} if part != "documents" else {})
         typed = review.edit_form(
             current.catalog, part, blank, f"queue_add_{opened}_{part}", current.lang, "q_add_save", skip=("id",)
         )
@@ -372,7 +379,7 @@ if reject_col.button(t("q_reject"), icon=":material/block:", key="queue_reject")
         st.warning(t("q_need_note"))
     else:
         queue.set_state(entry, "rejected", who, reason)
-        state[SAVED] = [t("q_rejected_done", id=entry.id)]  # drawn again: the list and the card say "đã loại"
+        state[SAVED] = [t("q_rejected_done", id=entry.file)]  # drawn again: the list and the card say "đã loại"
         st.rerun()
 if message := state.pop(MESSAGE, None):
     st.error(ui.plain(message[1]))

@@ -226,7 +226,7 @@ def test_queue_page_lists_opens_accepts_and_rejects(app_entry, monkeypatch, regi
     at.text_input(key=f"queue_note_{docx.id}").input("trùng với bảng Excel").run()
     at.button(key="queue_reject").click().run()
     assert q.read_entry(docx.folder).state == "rejected"
-    assert at.success[-1].value == f"Đã loại bản nháp {docx.id}."
+    assert at.success[-1].value == f"Đã loại bản nháp của tệp {docx.file}."  # its file, not its queue id
     assert at.dataframe[0].value.set_index("Tệp").loc["bao-cao-2023.docx", "Trạng thái"] == "đã loại"  # drawn again
     decided = next(c.value for c in at.main.caption if c.value.startswith("Đã quyết định"))
     assert re.fullmatch(r"Đã quyết định: đã loại — lan, \d\d/\d\d/20\d\d \d\d:\d\d", decided.replace("\\", "")), decided
@@ -525,6 +525,16 @@ def test_a_card_says_when_its_district_is_not_in_its_province(app_entry, monkeyp
     q.decide(entry, {}, {"observations/0": {"province": "42"}})
     at.run()
     assert not [w for w in at.warning if "Hương Sơn" in w.value]
+    # an edit on the card that puts it in another province is kept, but the item stays open, the card saying why
+    at.button(key="queue_edit").click().run()
+    province = next(s for s in at.selectbox if s.label == "Tỉnh" and s.value == "42")
+    province.set_value("40")
+    next(b for b in at.button if b.label == "Lưu sửa và nhận mục").click().run()
+    assert expected in [w.value for w in at.warning]
+    assert (
+        q.read_entry(entry.folder).decisions == {}
+        and q.read_entry(entry.folder).edits["observations/0"]["province"] == "40"
+    )
 
 
 def test_a_card_says_its_indicator_is_only_proposed(app_entry, monkeypatch, registry, tmp_path):
@@ -573,7 +583,8 @@ def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registr
         "observations/2": {"indicator": "dvk_models_built"},
     }
     assert "Đã đặt chỉ tiêu cho 2 ô của cột “Số cây xanh được trồng”; các ô vẫn chờ duyệt." in [
-        s.value for s in at.success
+        s.value
+        for s in at.expander[0].success  # said where the curator set it, not under the save
     ]
 
 
