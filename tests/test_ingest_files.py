@@ -103,6 +103,13 @@ def test_csv_table(tmp_path, registry, indicators):
     assert [(o.indicator, o.district, o.value, o.cell) for o in obs] == [
         ("dvk_models_recognized", "Bắc Kạn", 202, "bang.csv#CSV!B2")
     ]
+    # Excel's "Unicode Text" (UTF-16, tab-separated) and a semicolon CSV read the same (a curator's walk-through: the
+    # first was "không có bảng số liệu nào")
+    rows = "Đơn vị{d}Mô hình “Dân vận khéo” được công nhận\nThành phố Bắc Kạn{d}202\n"
+    for delimiter, encoding in (("\t", "utf-16"), (";", "utf-8-sig")):
+        path.write_bytes(rows.format(d=delimiter).encode(encoding))
+        obs = extract_document(read_document(path), registry, indicators=indicators).observations
+        assert [(o.indicator, o.value, o.cell) for o in obs] == [("dvk_models_recognized", 202, "bang.csv#CSV!B2")]
 
 
 def _encrypted_pdf() -> bytes:

@@ -208,12 +208,15 @@ def _looks_csv(text: str) -> bool:
     lines = [line for line in text.splitlines()[:6] if line.strip()]
     if len(lines) < 2 or any(len(line) > 300 for line in lines):
         return False
-    return any(len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in ",;")
+    return any(len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in _DELIMITERS)
+
+
+_DELIMITERS = ",;\t"  # a comma; Excel's semicolon where the comma writes decimals; the tab of its "Unicode Text"
 
 
 def _csv_table(text: str, name: str) -> Table:
-    dialect = csv.excel if text.splitlines()[0].count(",") >= text.splitlines()[0].count(";") else csv.excel_tab
-    delimiter = "," if dialect is csv.excel else ";"
+    first = text.splitlines()[0]
+    delimiter = max(_DELIMITERS, key=first.count)  # a tie keeps the comma
     grid = [[nfc(c).strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     table = _grid_table(name, "CSV", grid)
     if table is None:
