@@ -125,12 +125,16 @@ def _unknown_province(province: str | None, registry: Registry | None) -> str | 
         if typed in by_key
         else [by_key[k] for k in difflib.get_close_matches(typed, list(by_key), n=3, cutoff=0.7)]
     )
-    # a district or commune typed for its province ("Kỳ Anh"): said, with the province it is in
+    # a district or commune typed for its province ("Kỳ Anh", "Cao Lãnh" — close to no province's name but Cao
+    # Bằng's): said, with the province it is in; a former name as such ("huyện Lộc Hà, nay thuộc huyện Thạch Hà")
     lower = registry.resolve_place(province)
     units = [m for m in (lower.candidates or ([lower.match] if lower.match else [])) if lower.status != "unknown"]
-    if units and not close:
+    if units and typed not in by_key:
         close = list(dict.fromkeys(registry.name(OLD_SCHEME, m.province_code) for m in units))
-        named = ", ".join(f"{m.place.label} ({registry.name(OLD_SCHEME, m.province_code)})" for m in units[:4])
+        named = ", ".join(
+            f"{m.place.type} {m.former}, nay thuộc {m.place.label}" if m.former else m.place.label for m in units[:4]
+        )
+        named = f"{named} ({', '.join(close)})" if len(close) == 1 else named
         return (
             f"“{province}” là {named}, không phải tỉnh (--province cần tên tỉnh, thành phố); có phải "
             f"{' hay '.join(close)}? Không có gì được ghi."
