@@ -448,3 +448,18 @@ def test_a_districts_namesake_a_verb_before_the_number_and_headers_held_whole_by
         "dvk_models_effective"
     )
     assert _indicator("Số cây xanh được trồng năm 2023", "count", indicators) == "new:Số cây xanh được trồng"
+
+
+def test_a_reports_own_number_is_not_a_document_it_cites(registry, indicators):
+    """A curator's walk-through: the letterhead's "Số: 45-BC/BDVHU" was drafted as a cited document, ticked, and
+    the save refused it (no type)."""
+    from danvan.ingest.extract import extract_text
+
+    text = (
+        "HUYỆN ỦY CAO LÃNH\nBAN DÂN VẬN\nSố: 45-BC/BDVHU\nCao Lãnh, ngày 10 tháng 12 năm 2023\nBÁO CÁO\n"
+        "Kết quả công tác dân vận năm 2023\nThực hiện Chỉ thị số 16-CT/TU ngày 10/01/2023 của Ban Thường vụ Tỉnh ủy, "
+        "toàn huyện đăng ký 42 mô hình “Dân vận khéo”.\n"
+    )
+    draft = extract_text(text, registry, province="87", indicators=indicators)
+    assert [d.code for d in draft.documents] == ["16-CT/TU"]
+    assert (draft.source.title, draft.source.published) == ("BÁO CÁO Kết quả công tác dân vận năm 2023", "2023-12-10")

@@ -602,6 +602,7 @@ _REPORT_KIND = re.compile(
     r"(?=\s|$)"
 )
 _LETTERHEAD_LINES = 8
+_OWN_NUMBER = re.compile(r"\s*Số\s*:\s*\S")  # the letterhead's "Số: 45-BC/BDVHU": the report's own number
 
 
 def _report_title(article: Article) -> str | None:
@@ -1345,8 +1346,10 @@ def _visit_id(ctx: Context, day: str | None, province: str | None) -> str | None
 def _documents(ctx: Context) -> list[DocumentDraft]:
     """One draft per code: the fullest mention (with a date) is quoted; a completed bare code has low confidence."""
     by_code: dict[str, list[DocHit]] = {}
+    own = [p for p in ctx.article.paragraphs[:_LETTERHEAD_LINES] if _OWN_NUMBER.match(p.text)]
     for hit in ctx.docs:
-        by_code.setdefault(hit.code, []).append(hit)
+        if not any(p.start <= hit.start < p.end for p in own):  # the report's own number, not a document it cites
+            by_code.setdefault(hit.code, []).append(hit)
     drafts = []
     for code, hits in by_code.items():
         best = max(hits, key=lambda h: (not h.inferred, h.date is not None, h.issuer is not None, -h.start))
