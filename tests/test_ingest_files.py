@@ -463,3 +463,18 @@ def test_a_reports_own_number_is_not_a_document_it_cites(registry, indicators):
     draft = extract_text(text, registry, province="87", indicators=indicators)
     assert [d.code for d in draft.documents] == ["16-CT/TU"]
     assert (draft.source.title, draft.source.published) == ("BÁO CÁO Kết quả công tác dân vận năm 2023", "2023-12-10")
+
+
+def test_a_workbooks_province_is_the_outlets_or_its_rows(registry, indicators):
+    """A curator's walk-through: a sheet of Hà Tĩnh's districts, read with --province "Hà Tĩnh", was saved as a
+    source with no province."""
+    draft = draft_of("bao-cao-2023.xlsx", registry, indicators)
+    assert (draft.source.province, draft.source.province_note) == (
+        "68",
+        "Tỉnh theo các hàng của bảng: 9/11 số liệu thuộc tỉnh này.",
+    )
+    chosen = draft_of("bao-cao-2023.xlsx", registry, indicators, province="Bắc Kạn")
+    assert (chosen.source.province, chosen.source.province_note) == (
+        "06",
+        "Tỉnh theo tỉnh đã chọn cho nơi gửi báo cáo.",
+    )

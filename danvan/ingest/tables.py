@@ -71,6 +71,16 @@ def extract_document(
         draft.source.notes.extend(notes)
     if draft.source.notes and not draft.is_empty():
         draft.source.notes = [n for n in draft.source.notes if "Không tìm thấy sự kiện" not in n]
+    if draft.source.province is None and (rows := Counter(o.province for o in draft.observations if o.province)):
+        # a workbook's province: the outlet's, else the one its rows name (a saved sheet had none; a walk-through)
+        code, count = rows.most_common(1)[0]
+        if outlet in rows or count * 2 > sum(rows.values()):
+            draft.source.province = outlet if outlet in rows else code
+            draft.source.province_note = (
+                "Tỉnh theo tỉnh đã chọn cho nơi gửi báo cáo."
+                if outlet in rows
+                else f"Tỉnh theo các hàng của bảng: {count}/{sum(rows.values())} số liệu thuộc tỉnh này."
+            )
     return draft
 
 
