@@ -67,10 +67,18 @@ mine = catalog.observations.filter(pl.col("source_id") == chosen)  # the pattern
 cells = mine.filter(pl.col("quote").str.contains(CELL_REFERENCE_PATTERN))
 if cells.height:
     st.markdown(f"**{t('src_cells', n=fmt.number(cells.height, lang=current.lang))}**")
+    labels = cached.place_labels(catalog, current.lang)  # each value's place: the row it was read from
+
+    def place(scheme: str, province: str, district: str | None, commune: str | None) -> str:
+        lower = commune or district
+        return labels.get(lower, lower) if lower else current.registry.name(scheme, province)
+
     st.markdown(
         "\n".join(
-            f"- {ui.plain(quote)}: **{ui.plain(fmt.number(value, lang=current.lang))}**"
-            for quote, value in cells.select("quote", "value").iter_rows()
+            f"- {ui.plain(place(*where))} — {ui.plain(quote)}: **{ui.plain(fmt.number(value, lang=current.lang))}**"
+            for *where, quote, value in cells.select(
+                "scheme", "province_code", "district", "commune", "quote", "value"
+            ).iter_rows()
         )
     )
 

@@ -238,8 +238,15 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     sources.run()
     shown = [m.value.replace("\\", "") for m in sources.main.markdown]
     assert f"**{saved.height} số liệu đọc từ ô bảng của tệp gốc**" in shown
-    listed = next(m for m in shown if m.startswith("- Bảng n01.xlsx › Năm 2023 › ô "))
+    listed = next(m for m in shown if m.startswith("- ") and " — Bảng n01.xlsx › Năm 2023 › ô " in m)
     assert listed.count("\n- ") == saved.height - 1 and "**40.766**" in listed
+    # each with the place of its row (a curator's walk-through: five "ô C3 …" lines and no district named)
+    assert (
+        listed.startswith(
+            "- thành phố Bắc Kạn — Bảng n01.xlsx › Năm 2023 › ô C4 — cột “Mô hình “Dân vận khéo” được công nhận”: **202**\n"
+        )
+        and "\n- huyện Lâm Hà — Bảng n01.xlsx › Năm 2023 › ô E5 — " in listed
+    ), listed
     # the same report uploaded again is said to be saved, before a second save repeats every item (a walk-through)
     at.get("file_uploader")[0].set_value(("bao-cao-2023 (1).xlsx", raw, "application/octet-stream"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
