@@ -243,7 +243,8 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     # each with the place of its row (a curator's walk-through: five "ô C3 …" lines and no district named)
     assert (
         listed.startswith(
-            "- thành phố Bắc Kạn — Bảng n01.xlsx › Năm 2023 › ô C4 — cột “Mô hình “Dân vận khéo” được công nhận”: **202**\n"
+            "- thành phố Bắc Kạn — Bảng n01.xlsx › Năm 2023 › ô C4 — cột “Mô hình “Dân vận khéo” được công nhận”: "
+            "**202**\n"
         )
         and "\n- huyện Lâm Hà — Bảng n01.xlsx › Năm 2023 › ô E5 — " in listed
     ), listed
