@@ -158,7 +158,7 @@ def _table(catalog: danvan.Catalog, rows: list[dict], part: str, key: str, lang:
         config["indicator"] = st.column_config.SelectboxColumn(  # a new one by its noun, not "new:…"
             t("indicator", lang),
             options=options,
-            width="medium",
+            width="large",  # the words that tell two indicators apart come last ("… được công nhận")
             format_func=lambda i: shown(catalog, "indicator", i, lang),
         )
     config |= {
