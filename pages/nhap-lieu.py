@@ -10,7 +10,7 @@ from components import auth, cached, review, ui, view
 from danvan import DataError, ingest, store, uploads
 from danvan.ingest import IngestError
 from danvan.ingest.drafts import SourceEntry, to_records
-from danvan.ingest.queue import document_text, save_checked, saved_twice
+from danvan.ingest.queue import document_text, save_with_original, saved_twice
 from danvan.ingest.readers import read_document
 from danvan.ingest.tables import extract_document
 from danvan.model import OLD_SCHEME
@@ -149,7 +149,7 @@ if st.button(t("cur_save"), type="primary", icon=":material/save:"):
     else:
         try:
             # a table's values point to their cells: the original file is kept beside the text
-            saved = save_checked(
+            saved = save_with_original(
                 cached.data_path(),
                 records,
                 source_id,

@@ -667,7 +667,7 @@ def accept(
         records["sources"] = []
     text = None if again else entry.text()
     original = (entry.original.read_bytes(), entry.original.suffix)
-    saved = save_checked(data, records, source.id, text, *original, author=author, note=note, refused=refused)
+    saved = save_with_original(data, records, source.id, text, *original, author=author, note=note, refused=refused)
     decisions = entry.decisions | dict.fromkeys(chosen, "saved")
     changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}
     if len(decisions) == len(item_keys(draft)):
@@ -706,28 +706,6 @@ def saved_twice(observations: list[dict[str, Any]], held: pl.DataFrame, sources:
     return _saved_twice({"observations": observations}, keys, keys, held, sources)
 
 
-def save_checked(
-    data: str | Path,
-    records: dict[str, list[dict[str, Any]]],
-    source_id: str,
-    text: str | None,
-    original: bytes,
-    suffix: str,
-    *,
-    author: str,
-    note: str,
-    refused: list[Problem],
-) -> store.Saved:
-    """save_with_original, unless problems found before (`refused`: values saved twice, proposed indicators): then
-    DataError with them and every error the validator would add on the other records, so that one try names every
-    item to change; nothing is written."""
-    if refused:
-        said = {(p.file, p.record) for p in refused}  # an item refused already: the validator's words add nothing
-        checked = check_with_original(data, records, source_id, text, original, suffix)
-        raise DataError(refused + [p for p in checked if p.severity == "error" and (p.file, p.record) not in said])
-    return save_with_original(data, records, source_id, text, original, suffix, author=author, note=note)
-
-
 def save_with_original(
     data: str | Path,
     records: dict[str, list[dict[str, Any]]],
@@ -738,26 +716,21 @@ def save_with_original(
     *,
     author: str,
     note: str,
+    refused: list[Problem] | None = None,
 ) -> store.Saved:
     """store.save, for records that may hold values read from a table: their original file is placed at
     sources/<source id><suffix> first (removed again if the save is refused) and their cells point to it. `text` is
-    the source's text, None when the source is already stored."""
-    with _original_placed(Path(data), records, source_id, original, suffix, keep=True) as placed:
-        saved = store.save(data, records, {source_id: text} if text is not None else {}, author=author, note=note)
+    the source's text, None when the source is already stored. With problems found before (`refused`: values saved
+    twice, proposed indicators), DataError with them and every error the validator would add on the other records
+    (store.check), so that one try names every item to change; nothing is written then."""
+    texts = {source_id: text} if text is not None else {}
+    with _original_placed(Path(data), records, source_id, original, suffix, keep=not refused) as placed:
+        if refused:
+            said = {(p.file, p.record) for p in refused}  # an item refused already: the validator's words add nothing
+            checked = store.check(data, records, texts)
+            raise DataError(refused + [p for p in checked if p.severity == "error" and (p.file, p.record) not in said])
+        saved = store.save(data, records, texts, author=author, note=note)
     return replace(saved, files=[*saved.files, placed]) if placed else saved
-
-
-def check_with_original(
-    data: str | Path,
-    records: dict[str, list[dict[str, Any]]],
-    source_id: str,
-    text: str | None,
-    original: bytes,
-    suffix: str,
-) -> list[Problem]:
-    """store.check of what save_with_original would save: every problem, nothing left written."""
-    with _original_placed(Path(data), records, source_id, original, suffix, keep=False):
-        return store.check(data, records, {source_id: text} if text is not None else {})
 
 
 @contextmanager
