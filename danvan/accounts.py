@@ -297,8 +297,8 @@ def from_token(
 ) -> Account | None:
     """The account a session_token() names, while its signature holds and the session has not been idle for `idle`
     (a clock gone backwards ends it too); None otherwise, and for anything malformed."""
-    username, _, rest = token.partition(".")
-    stamp, _, signature = rest.partition(".")
+    head, _, signature = token.rpartition(".")  # a name may hold dots itself ("nguyen.lan")
+    username, _, stamp = head.rpartition(".")
     if not (USERNAME.fullmatch(username) and stamp.isdigit() and signature):
         return None
     expected = _signature(path, username, stamp, secret)

@@ -332,3 +332,5 @@ def test_a_session_token_brings_the_session_back_until_it_should_not(book):
     assert accounts.from_token(book, again, T0, key).role == "viewer"
     accounts.remove(book, "lan")
     assert accounts.from_token(book, again, T0, key) is None
+    dotted = accounts.add(book, "nguyen.lan", "mật-khẩu-dài-7890", "curator")  # a name with dots of its own
+    assert accounts.from_token(book, accounts.session_token(book, dotted, T0, key), T0, key) == dotted
