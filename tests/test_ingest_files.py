@@ -478,3 +478,23 @@ def test_a_workbooks_province_is_the_outlets_or_its_rows(registry, indicators):
         "06",
         "Tỉnh theo tỉnh đã chọn cho nơi gửi báo cáo.",
     )
+
+
+def test_a_reports_figures_take_its_titles_year_and_a_directive_no_title_it_lacks(registry, indicators):
+    """A curator's re-check: under a five-line letterhead a paragraph's figure had no period (the date line was past
+    the lead's first four paragraphs), and a directive took the counted models' “Dân vận khéo” as its title."""
+    from danvan.ingest.extract import extract_text
+
+    text = (
+        "TỈNH ỦY HÀ TĨNH\nBAN DÂN VẬN\n*\nSố: 45-BC/BDVHU\nHà Tĩnh, ngày 15 tháng 12 năm 2023\nBÁO CÁO\n"
+        "Kết quả công tác dân vận năm 2023\nThực hiện Chỉ thị số 12-CT/TU ngày 10/1/2023 của Ban Thường vụ Tỉnh ủy, "
+        "năm 2023 toàn tỉnh có 321 mô hình, điển hình “Dân vận khéo” được đăng ký.\nBan Dân vận Tỉnh ủy đã tham mưu "
+        "ban hành 7 văn bản lãnh đạo công tác dân vận.\n"
+    )
+    draft = extract_text(text, registry, province="42", indicators=indicators)
+    assert [(d.code, d.title) for d in draft.documents] == [("12-CT/TU", None)]
+    seven = next(o for o in draft.observations if o.value == 7)
+    assert (seven.period, seven.period_note) == (
+        "2023",
+        "kỳ lấy theo tiêu đề báo cáo: “BÁO CÁO Kết quả công tác dân vận năm 2023”",
+    )

@@ -703,8 +703,10 @@ def _add_date_and_title(text: str, hit: DocHit) -> None:
         hit.quote_end = hit.end + date.end()
     title = _TITLE_AFTER.match(text[hit.quote_end : hit.quote_end + 330])
     # A quoted title follows the code, its date and issuer; "… về xây dựng mô hình “Dân vận khéo”" quotes
-    # something inside an unquoted title instead.
-    if title and "\n" not in title.group(0) and not re.search(r"\bvề\b(?!\s*[“\"]\s*$)", title.group("lead")):
+    # something inside an unquoted title instead, and "…, năm 2023 toàn tỉnh có 321 mô hình, điển hình “Dân vận
+    # khéo”" the sentence going on (a number before the quote).
+    lead = title.group("lead") if title else ""
+    if title and "\n" not in title.group(0) and not re.search(r"\bvề\b(?!\s*[“\"]\s*$)|\d", lead):
         hit.title = title.group("title").strip()
 
 

@@ -1666,7 +1666,10 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 def _opening_period(ctx: Context) -> tuple[str | None, str | None] | None:
     """A year that opens the article's lead ("(GLO)- Năm 2021, MTTQ các cấp …") frames the figures after it that
-    state no period of their own; the note says so."""
+    state no period of their own; the note says so. An office's report states it in its title ("BÁO CÁO Kết quả
+    công tác dân vận năm 2023"), under a letterhead that pushes its lead further down."""
+    if (report := _report_title(ctx.article)) and len(stated := periods(report)) == 1 and stated[0][1] == "year":
+        return stated[0][2], f"kỳ lấy theo tiêu đề báo cáo: “{clipped(report, 80)}”"
     for para in ctx.article.paragraphs[:4]:
         if any(kind == "term" for _, kind, _ in periods(para.text[:60])):
             continue  # "Nhiệm kỳ 2016 - 2021, …": that paragraph's results, not the article's
