@@ -567,7 +567,7 @@ def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registr
         encoding="utf-8",
     )
     _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
-    assert q.table_columns(entry) == {
+    assert q.table_columns(q.reviewed_rows(entry)) == {
         "Số cây xanh được trồng": ["observations/0", "observations/2"],
         "Mô hình “Dân vận khéo” được công nhận": ["observations/1", "observations/3"],
     }

@@ -485,11 +485,12 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
     return out
 
 
-def table_columns(entry: Entry) -> dict[str, list[str]]:
-    """The values read from a table's cells, not saved yet, by their column's header ("Mô hình “Dân vận khéo” năm
-    2023 / Số mô hình đăng ký" → ["observations/3", …]): a curator sets one indicator for a whole column."""
+def table_columns(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+    """Of a draft's reviewed rows (reviewed_rows: the page has them already), the values read from a table's cells,
+    not saved yet, by their column's header ("Mô hình “Dân vận khéo” năm 2023 / Số mô hình đăng ký" →
+    ["observations/3", …]): a curator sets one indicator for a whole column."""
     columns: dict[str, list[str]] = {}
-    for i, row in enumerate(reviewed_rows(entry)["observations"]):
+    for i, row in enumerate(rows["observations"]):
         if row.get("cell") and row["decision"] != "saved":
             columns.setdefault(str(row.get("cell_header") or ""), []).append(f"observations/{i}")
     return columns
