@@ -4,8 +4,9 @@
     python scripts/train_event_model.py --check    # refit in memory; exit 1 if the stored weights differ
     python scripts/train_event_model.py --cv       # also: five-fold cross-validated precision and recall
 
-The examples are every date each tuning text of tests/fixtures/ingest/labels_fresh.yaml gives, with the features
-the extractor computes before the model chooses; a date is a positive example when the text's labels list it as an
+The examples are every date each tuning text gives (split.tuning of tests/fixtures/ingest/labels_fresh.yaml and every
+text of the fresh tuning sets beside it, labels_tuning_*.yaml), with the features the extractor computes before the
+model chooses; a date is a positive example when the text's labels list it as an
 event. Held-out texts are never read. The registry and indicators come from data/, as for the accuracy script."""
 
 from __future__ import annotations
@@ -24,19 +25,23 @@ from danvan.ingest.extract import event_examples  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "ingest"
 LABELS = CORPUS / "labels_fresh.yaml"
+FRESH = "labels_tuning_*.yaml"  # the fresh tuning sets, every text of them tuning
+
+
+def tuning_labels(labels_path: Path) -> list[dict]:
+    labels = load_labels(labels_path)
+    tuning = set(labels["split"]["tuning"])
+    fresh = [text for path in sorted(labels_path.parent.glob(FRESH)) for text in load_labels(path)["texts"]]
+    return [text for text in labels["texts"] if text["id"] in tuning] + fresh
 
 
 def tuning_texts(labels_path: Path, data: Path) -> list[event_model.Text]:
     """Per tuning text: its candidate dates with their features, the dates the rules decide alone, and its
     labelled event dates."""
-    labels = load_labels(labels_path)
-    tuning = set(labels["split"]["tuning"])
     registry, _ = load_registry(data)
     indicators = load_indicators(data)
     texts = []
-    for label in labels["texts"]:
-        if label["id"] not in tuning:
-            continue
+    for label in tuning_labels(labels_path):
         candidates, fixed = event_examples(
             CORPUS / label["file"], registry, province=label.get("outlet_province"), indicators=indicators
         )
@@ -47,7 +52,7 @@ def tuning_texts(labels_path: Path, data: Path) -> list[event_model.Text]:
 def stored(texts: list, labels_path: Path) -> dict:
     examples = [(features, key in events) for candidates, _, events in texts for key, features in candidates]
     return {
-        "trained_on": f"{labels_path.relative_to(ROOT).as_posix()}, split.tuning",
+        "trained_on": f"{labels_path.relative_to(ROOT).as_posix()}, split.tuning; {FRESH} beside it",
         "texts": len(texts),
         "examples": len(examples),
         "positives": sum(label for _, label in examples),
