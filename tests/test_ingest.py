@@ -1733,6 +1733,12 @@ def test_bare_numbers_completed_from_the_issuer():
             ["872/NQ-UBTVQH14", "872/NQ-UBTVQH14"],
         ),
         ("Nghị quyết 12-NQ/HĐND của tỉnh và Nghị định 12-NĐ/CP", ["12/NQ-HĐND", "12/NĐ-CP"]),
+        # the Assembly's Standing Committee by its legislature (fresh text vh11); with none named, no code
+        (
+            "Nghị quyết số: 788 của Uỷ ban Thường vụ Quốc hội 14 và Nghị quyết 1241 của UBTVQH khóa XV về sắp xếp",
+            ["788/NQ-UBTVQH14", "1241/NQ-UBTVQH15"],
+        ),
+        ("theo Nghị quyết số 788 của Ủy ban Thường vụ Quốc hội về việc sáp nhập", []),
         # the Front's standing committee written with its glued abbreviation (fresh text uf01)
         ("theo Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh Quảng Ngãi", ["03/KH-MTTQ-BTT"]),
         ("Tổng kết 10 năm thực hiện Nghị quyết 765 của Quân ủy Trung ương", ["765-NQ/QUTW"]),

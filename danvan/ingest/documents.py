@@ -193,6 +193,13 @@ _CENTRAL_SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("QĐ", "218"): ("góp ý",),  # 2013: MTTQ, các đoàn thể và nhân dân tham gia góp ý xây dựng Đảng, chính quyền
     ("QĐ", "290"): ("dân vận",),  # 2010: quy chế công tác dân vận của hệ thống chính trị
 }
+# The Standing Committee of the 13th to 16th legislatures, as texts name it, and its codes' suffix.
+_LEGISLATURE = {
+    f"{body} {term}": f"UBTVQH{number}"
+    for number, roman in ((13, "XIII"), (14, "XIV"), (15, "XV"), (16, "XVI"))
+    for body in ("Ủy ban Thường vụ Quốc hội", "UBTVQH")
+    for term in (number, f"khóa {number}", f"khóa {roman}")
+}
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
@@ -228,7 +235,10 @@ _ISSUERS = (
     "Đảng ủy Khối các cơ quan Trung ương|"
     # the army's Party committees: "Nghị quyết 765 của Quân ủy Trung ương" is 765-NQ/QUTW, its older name
     # "Đảng ủy Quân sự Trung ương" writes ĐUQSTW, a military region's Đảng ủy ĐU ("Nghị quyết 280 của Đảng ủy Quân khu")
-    "Quân ủy Trung ương|Thường vụ Quân ủy Trung ương|Đảng ủy Quân sự Trung ương|Đảng ủy Quân khu"
+    "Quân ủy Trung ương|Thường vụ Quân ủy Trung ương|Đảng ủy Quân sự Trung ương|Đảng ủy Quân khu|"
+    # the National Assembly's Standing Committee with its legislature ("Nghị quyết số 788 của Ủy ban Thường vụ Quốc
+    # hội 14" is 788/NQ-UBTVQH14); without it the code is not known
+    + "|".join(_LEGISLATURE)
 )
 # Any case and spacing ("Bộ chính trị", "Bộ Chính  trị"); the longest name first.
 _ISSUER_ALT = "|".join(
@@ -390,7 +400,7 @@ _STATE_SUFFIX = {
     "ban thường trực ủy ban mttq": "MTTQ-BTT",  # "Kế hoạch số 157 … của Ban Thường trực Uỷ ban MTTQ" is 157/KH-MTTQ-BTT
     "ban thường trực ubmttq": "MTTQ-BTT",
     "ban thường trực ubmttqvn": "MTTQ-BTT",  # "Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh"
-}
+} | {name.lower(): suffix for name, suffix in _LEGISLATURE.items()}
 
 
 @dataclass
