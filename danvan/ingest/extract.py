@@ -830,9 +830,15 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         # span of days or a month is a gathering or campaign by the conventions, the rules' alone.
         if ".." in key or hit.precision != "day":
             continue
-        if key not in made and not (
-            event or _gathering(sentence.text) or any(r.search(sentence.text) for r in (_CAMPAIGN, _HAPPENING))
-        ):
+        told = event or _gathering(sentence.text) or any(r.search(sentence.text) for r in (_CAMPAIGN, _HAPPENING))
+        rest = text[hit.end : sentence.end]
+        opening = (
+            hit.cue
+            and hit.start - sentence.start < 15
+            and len(re.findall(r"\w+", rest)) >= 6
+            and not re.match(r"\W*\d{1,2}[:h]\d{2}", rest)
+        )
+        if key not in made and not told and not opening:
             continue
         para = bisect_left(para_starts, hit.start + 1) - 1
         before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 40]
@@ -874,6 +880,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "listed": rank > 0
             and re.fullmatch(r"\s*(?:và|,)\s*(?:ngày\s+)?", text[hits[rank - 1].end : hit.start]) is not None,
             "ngaythanhlap": _FOUNDING_DAY.search(after),
+            "untold": not told and key not in made,
         }
         if key == pub:
             flags["pub_also"] = True
