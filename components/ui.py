@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from danvan import fmt, queries
-from danvan.filter import years_label
+from danvan.filter import Filter, years_label
 from danvan.loader import is_cell_reference
 from danvan.text import web_link
 
@@ -54,10 +54,22 @@ def header(view: View, page_key: str) -> None:
 
 
 def empty(view: View) -> None:
-    """Nothing in the filter, and what to widen: the events' choices when some are made (level, kind, body)."""
+    """Nothing in the filter, and what to widen: the events' choices when some are made (level, kind, body); no
+    advice to widen the years when the provinces chosen have nothing in any year."""
+    if view.flt.provinces and nothing_at_all(view, view.flt.provinces):
+        return
     narrowed = view.flt.levels or view.flt.kinds or view.flt.bodies
     key = "empty_narrowed" if narrowed else "empty"
     st.info(view.t(key, filter=plain(view.filter_label())), icon=":material/search_off:")
+
+
+def nothing_at_all(view: View, codes: tuple[str, ...]) -> bool:
+    """Whether the data holds nothing on these provinces in any year or kind of event; if so, it is said."""
+    if any(cached.headline(view.catalog, Filter(provinces=codes, scheme=view.flt.scheme)).values()):
+        return False
+    names = ", ".join(view.province_name(code) for code in codes)
+    st.info(view.t("empty_provinces", names=plain(names)), icon=":material/search_off:")
+    return True
 
 
 def empty_part(view: View, key: str) -> None:

@@ -251,7 +251,12 @@ def _scheme_changed(catalog: danvan.Catalog) -> None:
     state[keys.PROVINCES] = convert_codes(state.get(keys.PROVINCES, []), old, new, catalog.units)
 
 
+def choose_province(code: str) -> None:
+    """Make `code` the filter's one province on the next run (the sidebar, the URL and the slides follow)."""
+    st.session_state[keys.PENDING_PROVINCES] = [code]
+
+
 def open_profile(code: str) -> None:
     """Select one province and switch to its profile page."""
-    st.session_state[keys.PENDING_PROVINCES] = [code]
+    choose_province(code)
     st.switch_page(routes.page_file(routes.PROFILE))

@@ -55,6 +55,12 @@ APP: Texts = {
         "No data for the current filter ({filter}). Clear some choices under “Which visits” (level, kind, body), "
         "widen the years or clear the provinces.",
     ),
+    "empty_provinces": (
+        "Chưa có dữ liệu nào về {names}: không có sự kiện hay số liệu nào, ở mọi năm. Hãy chọn tỉnh khác hoặc bỏ chọn "
+        "tỉnh.",
+        "There is no data on {names} yet: no events or values in any year. Choose another province or clear the "
+        "provinces.",
+    ),
     "empty_visits": ("Không có sự kiện nào trong bộ lọc này ({filter}).", "No events in this filter ({filter})."),
     "empty_values": (
         "Không có số liệu chỉ tiêu nào trong bộ lọc này ({filter}).",

@@ -32,6 +32,9 @@ if len(choices) > 1:  # several provinces in the filter: the first; none: ask, r
         key="profile_code",
         index=0 if current.flt.provinces else None,
         placeholder=t("profile_pick"),
+        # with none in the filter, the province chosen becomes the filter's, so that the link, the sidebar and the
+        # slides show it too (it was the profile's alone: "Trình chiếu" then showed every province)
+        on_change=None if current.flt.provinces else lambda: view.choose_province(st.session_state["profile_code"]),
     )
 else:
     code = choices[0]
@@ -57,6 +60,9 @@ st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], la
 with st.container(key="profile_print_hint"):  # the hint and the brief's buttons are not printed
     st.caption(t("profile_print"))
 
+if ui.nothing_at_all(current, (code,)):  # not "no events in the years shown" twice, as if other years had some
+    ui.footer(current)
+    st.stop()
 visits, observations = cached.province_rows(current.catalog, current.flt, code)
 
 main, side = st.columns([3, 2], gap="large")

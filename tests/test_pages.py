@@ -91,8 +91,12 @@ def test_english(entry, page):
     "page", [p for p in PAGES if p not in ("van-ban", "nguon", "ho-so-tinh", "tim-kiem", "thay-doi", "kien-nghi")]
 )
 def test_empty_result_says_so(entry, page):
-    at = open_page(entry, page, tinh="12", nam="2017-2018")  # Lai Châu: nothing curated
-    assert "Không có dữ liệu cho bộ lọc đang chọn" in text(at)
+    shown = text(open_page(entry, page, tinh="20", nam="2008-2010"))  # Lạng Sơn: nothing in these years
+    assert "Không có dữ liệu cho bộ lọc đang chọn" in shown and "mở rộng năm" in shown
+    # Lai Châu: nothing curated in any year; no advice to widen the years (a leader's walk-through)
+    shown = text(open_page(entry, page, tinh="12", nam="2008-2026"))
+    assert "Chưa có dữ liệu nào về Lai Châu: không có sự kiện hay số liệu nào, ở mọi năm." in shown
+    assert "mở rộng năm" not in shown
 
 
 def test_profile_of_lang_son(entry):
@@ -116,8 +120,10 @@ def test_profile_of_lang_son(entry):
 
 
 def test_profile_of_an_empty_province_says_so(entry):
-    shown = text(open_page(entry, "ho-so-tinh", tinh="12"))
-    assert "Không có sự kiện nào" in shown and "Không có số liệu chỉ tiêu nào" in shown
+    shown = text(open_page(entry, "ho-so-tinh", tinh="12"))  # nothing in any year: said once, as such
+    assert "Chưa có dữ liệu nào về Lai Châu" in shown and "trong các năm đang xem" not in shown
+    shown = text(open_page(entry, "ho-so-tinh", tinh="20", nam="2008-2010"))  # nothing in these years
+    assert "Không có sự kiện nào trong các năm đang xem" in shown and "Chưa có dữ liệu nào" not in shown
 
 
 def test_profile_dates_a_visit_by_its_whole_span(entry):
@@ -131,6 +137,21 @@ def test_profile_of_one_of_several_provinces_states_its_own_filter(entry):
     # the title first, then the choice of province (the choice sat under the top bar, its label cut off)
     first, second = list(at.main.children.values())[:2]
     assert first.children[0].value == "Hồ sơ tỉnh Lạng Sơn" and second.label == "Chọn tỉnh, thành phố"
+
+
+def test_a_province_chosen_on_the_profile_becomes_the_filters(entry):
+    """With no province in the filter, the one chosen on the profile is the filter's: the sidebar and the link show
+    it, and the slides are its own (they were every province's; a leader's walk-through)."""
+    at = open_page(entry, "ho-so-tinh")
+    at.selectbox(key="profile_code").select("44").run()
+    assert not at.exception
+    assert at.multiselect(key="f_tinh").value == ["44"]
+    assert at.query_params["tinh"] == "44"
+    assert at.title[0].value == "Hồ sơ tỉnh Quảng Bình"
+    # several in the filter: the choice is the profile's, the filter keeps them all
+    at = open_page(entry, "ho-so-tinh", tinh=["20", "35"])
+    at.selectbox(key="profile_code").select("35").run()
+    assert at.multiselect(key="f_tinh").value == ["20", "35"] and at.title[0].value == "Hồ sơ tỉnh Hà Nam"
 
 
 def test_profile_of_a_city_names_it_a_city(entry):
