@@ -595,15 +595,29 @@ def _findings_frame(visits: pl.DataFrame | None, problems: _Problems) -> pl.Data
 _NUMBER = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d.,/]\d))\d+(?:[.,/]\d+)*(?![\d]|\s*[-/]\s*[A-ZĐ])")
 
 
+# a document's code as a finding writes it: "25-NQ/TW", "10-NQ/TU", "33/2021/CT-TTg", "76/NQ-CP"
+_CODE = re.compile(r"(?<![\w/.-])\d+(?:/\d{4})?(?:-[A-ZĐ]\w*/|/[A-ZĐ]\w*-)[A-ZĐ][\w-]*")
+
+
+def _lead(code: str) -> str:
+    """A code's number: "23" of 23-QĐ/TW."""
+    return re.split(r"\D", code, maxsplit=1)[0]
+
+
 def _check_finding_numbers(findings: pl.DataFrame, problems: _Problems) -> None:
-    """Every number a finding's text states is in its quote: a leader reads the text, and checks it against the
-    quote shown under it ("129 chương trình hành động, 527 kế hoạch" once stood in a text whose quote stopped
-    before them)."""
+    """Every number and document code a finding's text states is in its quote: a leader reads the text, and checks
+    it against the quote shown under it ("129 chương trình hành động, 527 kế hoạch" once stood in a text whose quote
+    stopped before them; five codes in one whose quote stopped at "các chủ trương về công tác dân vận")."""
     for label, text, quote in findings.select(RECORD, "text", "quote").iter_rows():
         if text and quote:
             said = set(_NUMBER.findall(quote))
             if missing := [n for n in dict.fromkeys(_NUMBER.findall(text)) if n not in said]:
                 problems.add("visits.yaml", label, "text", f"số {', '.join(missing)} không có trong trích dẫn của mục")
+            # a code the quote writes by its number alone ("Quyết định số 23 … của Bộ Chính trị" for 23-QĐ/TW) is in it
+            if missing := [c for c in dict.fromkeys(_CODE.findall(text)) if c not in quote and _lead(c) not in said]:
+                problems.add(
+                    "visits.yaml", label, "text", f"văn bản {', '.join(missing)} không có trong trích dẫn của mục"
+                )
 
 
 def _read_texts(root: Path, sources: pl.DataFrame, problems: _Problems) -> dict[str, str]:

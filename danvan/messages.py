@@ -146,6 +146,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "try again later",
     ),
     (r"số (.*) không có trong trích dẫn của mục", r"the figures \1 are not in the item's quote"),
+    (r"văn bản (.*) không có trong trích dẫn của mục", r"the documents \1 are not in the item's quote"),
     (
         rf"{_Q} là (.*) của (.*) \(trước 1/7/2025\), không thuộc (.*) của bản ghi",
         r"'\1' is \2 of \3 (before 1/7/2025), not of the record's \4",

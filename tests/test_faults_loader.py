@@ -124,6 +124,12 @@ CASES = [
         ("visits.yaml", "id=v1 › findings[1]", "text", "số 527 không có trong trích dẫn của mục"),
     ),
     (
+        # a leader's walk-through: a finding named five documents its quote stopped before
+        "finding names a document its quote does not",
+        edit("visits.yaml", "text: 1.145 mô hình được công nhận", "text: 1.145 mô hình được công nhận theo 43-KL/TW"),
+        ("visits.yaml", "id=v1 › findings[1]", "text", "văn bản 43-KL/TW không có trong trích dẫn của mục"),
+    ),
+    (
         "value NaN",
         edit("observations.yaml", O1_VALUE, "  value: .nan\n"),
         ("observations.yaml", "id=o1", "value", "hữu hạn"),
