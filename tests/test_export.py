@@ -86,6 +86,10 @@ def test_excel_numbers_dates_and_frozen_headers(catalog):
     # the sources the rows quote, not every source of the catalog (it listed all 13 for Lạng Sơn's one)
     ids = [c.value for c in sources[1]].index("Mã nguồn") + 1
     assert [sources.cell(r, ids).value for r in range(2, sources.max_row + 1)] == ["s00"]
+    # a month alone is written as the pages write it, not as ISO text beside the dates (a leader's walk-through)
+    everyone = _book(catalog, Filter())["Nguồn tin"]
+    dates = [everyone.cell(r, published).value for r in range(2, everyone.max_row + 1)]
+    assert "12/2021" in dates and not any(isinstance(d, str) and "-" in d for d in dates)
 
 
 def test_text_is_never_a_formula(catalog):

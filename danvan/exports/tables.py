@@ -186,7 +186,7 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
 # Excel number formats are stored locale-independent ("," thousands, "." decimals) and shown in the reader's
 # locale: 1.145 and 81,77 on a Vietnamese computer.
 INTEGER_FORMAT, DATE_FORMAT = "#,##0", "dd/mm/yyyy"
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DAY, ISO_MONTH = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"(\d{4})-(\d{2})")
 
 
 def _decimals(value: float) -> int:
@@ -196,11 +196,13 @@ def _decimals(value: float) -> int:
 
 def _write_sheet(workbook: Workbook, name: str, frame: pl.DataFrame) -> None:
     """One table: a bold frozen header with a filter, text always written as text (never a formula or a link),
-    numbers as numbers in a Vietnamese-readable format, dates (and whole ISO dates in text) as dates."""
+    numbers as numbers in a Vietnamese-readable format, dates (and whole ISO dates in text) as dates, a month alone
+    ("2021-12") as the pages write it, 12/2021."""
     sheet = workbook.add_worksheet(name[:31])
     header = workbook.add_format({"bold": True, "bg_color": "#F1ECE8", "text_wrap": True, "valign": "top"})
     formats = {n: workbook.add_format({"num_format": "#,##0" + ("." + "0" * n if n else "")}) for n in range(3)}
     day = workbook.add_format({"num_format": DATE_FORMAT, "align": "left"})
+    month_text = workbook.add_format({"align": "left"})
     widths = []
     for c, (column, dtype) in enumerate(frame.schema.items()):
         sheet.write_string(0, c, column, header)
@@ -217,6 +219,9 @@ def _write_sheet(workbook: Workbook, name: str, frame: pl.DataFrame) -> None:
                 width = max(width, len(f"{number:,.2f}"))
             elif isinstance(value, str) and ISO_DAY.fullmatch(value):
                 sheet.write_datetime(r, c, dt.datetime.fromisoformat(value), day)
+                width = max(width, 10)
+            elif isinstance(value, str) and (month := ISO_MONTH.fullmatch(value)):  # a month alone: 12/2021, as shown
+                sheet.write_string(r, c, f"{month[2]}/{month[1]}", month_text)
                 width = max(width, 10)
             else:
                 sheet.write_string(r, c, str(value))
