@@ -69,8 +69,8 @@ APP: Texts = {
     "beyond_years": (
         "{n} số liệu có kỳ bao trùm năm đang chọn ({years}) nhưng dài hơn (ví dụ {period}): được tính vì kỳ của "
         "chúng trùm lên những năm này, không phải số của riêng {years}.",
-        "{n} values have a period covering the selected years ({years}) but longer (e.g. {period}): counted because "
-        "their period overlaps these years, not figures for {years} alone.",
+        "{n} value{s} {have} a period covering the selected years ({years}) but longer (e.g. {period}): counted "
+        "because their period overlaps these years, not figures for {years} alone.",
     ),
     "highlights_none_at_all": (
         "Không có tổng số cấp tỉnh nào trong bộ lọc này; các số liệu (phân tổ, cấp huyện, xã) xem ở trang So sánh và "
@@ -346,7 +346,7 @@ COMPARE: Texts = {
     "compare_beyond_years": (
         "Lưu ý: {n} giá trị có kỳ số liệu vượt ra ngoài năm đang chọn ({years}): {periods}. Chúng được hiển thị vì kỳ "
         "của chúng trùm lên những năm này.",
-        "Note: {n} values have a period reaching outside the selected years ({years}): {periods}. They are shown "
+        "Note: {n} value{s} {have} a period reaching outside the selected years ({years}): {periods}. They are shown "
         "because their period overlaps these years.",
     ),
     "compare_no_values": (
@@ -363,7 +363,7 @@ COMPARE: Texts = {
     ),
     "compare_chart_subset": (
         "Biểu đồ: {n} giá trị, kỳ gần nhất, cấp cao nhất; bảng dưới đây có đủ {m} giá trị.",
-        "Chart: {n} values of the latest period at the highest level; the table has all {m}.",
+        "Chart: {n} value{s} of the latest period at the highest level; the table has all {m}.",
     ),
 }
 
@@ -424,7 +424,7 @@ DOCUMENTS: Texts = {
     "doc_search": ("Tìm theo số hiệu hoặc tên", "Search by code or title"),
     "doc_more_visits": (
         "… và {n} sự kiện khác (trang Dữ liệu có đủ).",
-        "… and {n} more events (the Data page lists them all).",
+        "… and {n} more event{s} (the Data page lists them all).",
     ),
 }
 
@@ -450,7 +450,7 @@ DATA: Texts = {
     "data_observations": ("Số liệu chỉ tiêu", "Indicator values"),
     "data_download_csv": ("Tải CSV", "Download CSV"),
     "data_download_xlsx": ("Tải Excel (kèm danh sách nguồn)", "Download Excel (with sources sheet)"),
-    "data_rows": ("{n} dòng", "{n} rows"),
+    "data_rows": ("{n} dòng", "{n} row{s}"),
     "data_first_rows": (
         "Hiển thị {n} dòng đầu; tệp tải về có đủ {m} dòng.",
         "Showing the first {n} rows; the downloads have all {m}.",
@@ -516,7 +516,7 @@ CURATION: Texts = {
     "cur_saved_before": (
         "Chưa lưu gì: {n} mục đã có trong dữ liệu với cùng mã, từ nguồn {sources} — bài này đã được lưu. Bỏ chọn các "
         "mục đó để chỉ lưu phần còn thiếu.",
-        "Nothing was saved: {n} items are in the data already under the same ids, from {sources} — this report was "
+        "Nothing was saved: {n} item{s} {are} in the data already under the same ids, from {sources} — this report was "
         "saved before. Untick them to save only what is missing.",
     ),
     "cur_failed": ("Chưa lưu gì: dữ liệu mới có {n} lỗi.", "Nothing was saved: the new data has {n} errors."),
@@ -550,25 +550,25 @@ PRESENTATION: Texts = {
     "report_other_indicators": ("Các chỉ tiêu khác", "Other indicators"),
     "report_more_values": (
         "Còn {n} giá trị khác không hiện ở đây — xem đủ trong ứng dụng (trang So sánh, Dữ liệu) hoặc tệp Excel.",
-        "{n} more values are not shown here — see them all in the app (Compare, Data) or the Excel file.",
+        "{n} more value{s} {are} not shown here — see them all in the app (Compare, Data) or the Excel file.",
     ),
     "report_who": ("Đoàn → nơi đến", "Delegation → host"),
     "report_more_visits": (
         "Còn {n} sự kiện khác — xem đủ trong ứng dụng (trang Dòng thời gian).",
-        "{n} more events — see them all in the app (Timeline).",
+        "{n} more event{s} — see them all in the app (Timeline).",
     ),
     "report_findings_title": ("Nhận định của đoàn gần nhất", "Findings of the latest visit"),
     "report_findings_conference": ("Nhận định của hội nghị gần nhất", "Findings of the latest conference"),
     "report_more_findings": (
         "Còn {n} nhận định khác — xem đủ trong ứng dụng (trang Dòng thời gian).",
-        "{n} more findings — see them all in the app (Timeline).",
+        "{n} more finding{s} — see them all in the app (Timeline).",
     ),
     "report_sources_title": ("Nguồn số liệu", "Sources"),
     "report_sources_note": ("Nguồn: {sources}", "Sources: {sources}"),
     "report_more_sources": ("và {n} nguồn khác", "and {n} more"),
     "report_more_sources_rows": (
         "Còn {n} nguồn khác — xem đủ trong ứng dụng (trang Nguồn) hoặc tệp Excel.",
-        "{n} more sources — see them all in the app (Sources) or the Excel file.",
+        "{n} more source{s} — see them all in the app (Sources) or the Excel file.",
     ),
     "report_sources_links": (
         "Toàn văn đã lưu của từng nguồn, và đường dẫn khi nguồn có: trong ứng dụng (trang Nguồn) và tệp Excel.",
@@ -581,12 +581,12 @@ PRESENTATION: Texts = {
     "report_parts_hidden": (
         "Còn {n} số liệu phân tổ (theo nhóm, lĩnh vực…) của các tổng số vẽ ở các trang sau — xem đủ trong ứng dụng "
         "(trang So sánh, Dữ liệu) hoặc tệp Excel.",
-        "{n} more values are parts (by group, field…) of totals drawn on the next slides — see them all in the app "
+        "{n} more value{s} {are} parts (by group, field…) of totals drawn on the next slides — see them all in the app "
         "(Compare, Data) or the Excel file.",
     ),
     "report_quoted_twice": (
         "Còn {n} số liệu là cùng một số do hai nguồn nêu: vẽ một lần.",
-        "{n} more values are the same figure quoted by two sources: drawn once.",
+        "{n} more value{s} {are} the same figure quoted by two sources: drawn once.",
     ),
 }
 
@@ -773,7 +773,7 @@ QUEUE: Texts = {
     "q_column_apply": ("Đặt cho mọi ô của cột", "Set it for every cell of the column"),
     "q_column_done": (
         "Đã đặt chỉ tiêu cho {n} ô của cột “{header}”; các ô vẫn chờ duyệt.",
-        "The indicator is set for the {n} cells of the column “{header}”; they still wait for review.",
+        "The indicator is set for the {n} cell{s} of the column “{header}”; they still wait for review.",
     ),
     "q_add": (
         "Thêm sự kiện, văn bản hoặc số liệu mà bản nháp bỏ sót",
@@ -825,11 +825,11 @@ QUEUE: Texts = {
     "q_item_problem": ("Mục {n}/{total} ({kind}): {problems}", "Item {n}/{total} ({kind}): {problems}"),
     "q_saved_some": (
         "Đã lưu {n} mục. Còn {left} mục chưa duyệt: bản nháp vẫn ở hàng chờ.",
-        "{n} items saved. {left} items not reviewed yet: the draft stays in the queue.",
+        "{n} item{s} saved. {left} items not reviewed yet: the draft stays in the queue.",
     ),
     "q_saved_all": (
         "Đã lưu {n} mục. Mọi mục đã duyệt: bản nháp đã nhận.",
-        "{n} items saved. Every item reviewed: draft accepted.",
+        "{n} item{s} saved. Every item reviewed: draft accepted.",
     ),
     "q_nothing_accepted": ("Chưa có mục nào được nhận (mà chưa lưu).", "No item is accepted (and not saved yet)."),
 }
@@ -866,11 +866,18 @@ TEXTS = _merge(
 )
 
 
+# English agrees with a count {n}: "{n} value{s} {have}" is "1 value has", "2 values have" (Vietnamese needs none)
+AGREEMENT = {"s": ("", "s"), "have": ("has", "have"), "are": ("is", "are")}
+
+
 def t(key: str, lang: str = "vi", **values: object) -> str:
-    """The text for `key` in `lang`, with {placeholders} filled."""
+    """The text for `key` in `lang`, with {placeholders} filled (and, in English, the words that agree with {n})."""
     vi, en = TEXTS[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    if lang != "en":
+        return vi.format(**values) if values else vi
+    if "n" in values:
+        values = {word: forms[str(values["n"]) != "1"] for word, forms in AGREEMENT.items()} | values
+    return en.format(**values) if values else en
 
 
 def name_column(lang: str) -> str:
@@ -1105,11 +1112,11 @@ LEADER: Texts = {
     ),
     "map_below_province": (
         "Chỉ tiêu này còn {n} giá trị cấp huyện, xã: bản đồ chỉ tô giá trị cấp tỉnh, xem đủ ở trang So sánh.",
-        "This indicator has {n} more district or commune values: the map colours province values only; see Compare.",
+        "This indicator has {n} more district or commune value{s}: the map colours province values only; see Compare.",
     ),
     "map_below_province_only": (
         "{n} chỉ tiêu chỉ có giá trị cấp huyện, xã nên không có trong danh sách trên: xem ở trang So sánh.",
-        "{n} indicators have district or commune values only, so they are not in the list above: see Compare.",
+        "{n} indicator{s} {have} district or commune values only, so they are not in the list above: see Compare.",
     ),
     "map_placeless": (
         "{n} sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính).",
@@ -1117,15 +1124,15 @@ LEADER: Texts = {
     ),
     "changes_more_visits": (
         "Còn {n} sự kiện mới khác, cũ hơn các sự kiện trên: xem trên Dòng thời gian.",
-        "{n} more new events, older than those above: see the Timeline.",
+        "{n} more new event{s}, older than those above: see the Timeline.",
     ),
     "changes_more_values": (
         "Còn {n} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu]({link}) có mọi số liệu của bộ lọc.",
-        "{n} more new values are not listed here; the [Data]({link}) page has every value of the filter.",
+        "{n} more new value{s} {are} not listed here; the [Data]({link}) page has every value of the filter.",
     ),
     "changes_undated": (
         "{n} nguồn không ghi ngày đăng nên không xếp được theo ngày.",
-        "{n} sources have no publication date and cannot be placed.",
+        "{n} source{s} {have} no publication date and cannot be placed.",
     ),
 }
 TEXTS = _merge(TEXTS, LEADER)

@@ -52,7 +52,8 @@ def test_every_key_has_both_languages_with_the_same_placeholders():
     for key, texts in i18n.TEXTS.items():
         assert len(texts) == len(i18n.LANGS) and all(text.strip() for text in texts), key
         vi, en = texts
-        assert placeholders(vi) == placeholders(en), key
+        assert placeholders(vi) == placeholders(en) - set(i18n.AGREEMENT), key
+        assert "n" in placeholders(en) or not placeholders(en) & set(i18n.AGREEMENT), key  # agreement needs a count
 
 
 def test_every_key_is_used(code):
@@ -86,3 +87,11 @@ def test_texts_follow_the_language():
         "Showing the first 2,000 rows; the downloads have all 5,000."
     )
     assert i18n.name_column("en") == "name_en" and i18n.name_column("vi") == "name_vi"
+
+
+def test_english_agrees_with_its_count():
+    """ "Events · 1 rows", "1 more district or commune values" (a leader's walk-through)."""
+    assert i18n.t("data_rows", "en", n="1") == "1 row" and i18n.t("data_rows", "en", n="1.204") == "1.204 rows"
+    assert i18n.t("map_below_province_only", "en", n=1).startswith("1 indicator has district")
+    assert i18n.t("map_below_province_only", "en", n=3).startswith("3 indicators have district")
+    assert i18n.t("data_rows", "vi", n="1") == "1 dòng"
