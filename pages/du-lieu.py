@@ -13,6 +13,15 @@ from danvan.filter import file_stem
 
 ROWS = 2000  # rows shown on screen; the downloads have them all
 DATE_WIDTH = 96  # pixels: "29/02/2020" whole at the table's font
+LEAD_WIDTH = 260  # pixels of the first column, held in view while the others scroll
+SCREEN_FIRST = (
+    "indicator",
+    "breakdown",
+    "qualifier",
+    "value",
+    "ratio_check",
+    "unit",
+)  # a value's columns, first on the screen
 
 current = view.current()
 ui.header(current, "page_data")
@@ -47,11 +56,19 @@ for key, frame, stem, table in (
         st.caption(t("data_first_rows", n=fmt.number(ROWS, lang=lang), m=fmt.number(frame.height, lang=lang)))
     # Sources by title and places with their kind; a value that contradicts its own ratio is flagged beside it.
     screen = table(frame.head(ROWS), lang, current.catalog, labels=labels)
+    # on the screen, what a value is and the value first, the indicator's name held in view while the rest scroll
+    # ("Giá trị" sat past the table's right edge at 1366 pixels; a leader's walk-through)
+    first = [t(c) for c in SCREEN_FIRST if t(c) in screen.columns]
+    screen = screen.select(*first, pl.exclude(first))
     # a date is read whole: a short header ("Đến ngày") made its column too narrow for "29/02/2020"
-    days = {
-        c: st.column_config.TextColumn(c, width=DATE_WIDTH) for c, dtype in screen.schema.items() if dtype == pl.Date
+    columns = {
+        c: st.column_config.Column(
+            c, width=DATE_WIDTH if dtype == pl.Date else LEAD_WIDTH, pinned=c == screen.columns[0]
+        )
+        for c, dtype in screen.schema.items()
+        if dtype == pl.Date or c == screen.columns[0]
     }
-    st.dataframe(shown(screen), hide_index=True, placeholder="—", column_config=days)
+    st.dataframe(shown(screen), hide_index=True, placeholder="—", column_config=columns)
     # Files are made when asked for (a callable), not on every rerun: a national table is a million rows.
     st.download_button(
         t(CSV.label),

@@ -132,9 +132,13 @@ else:
         placeholder="—",
         row_height=QUOTE_ROW,
         height=QUOTE_ROW * min(table.height, 8) + 40,  # every row whole up to eight (the last was cut: auto height)
-        column_config={  # the quote widest, the source whole beside it on a laptop (1366 pixels, the menu open)
-            t("quote"): st.column_config.TextColumn(width=370),
-            t("source"): st.column_config.TextColumn(width=190),
+        # the quote widest, the source whole beside it on a laptop (1366 pixels, the menu open): the place and the
+        # breakdown wrap on two lines (at their own width the source was pushed off the table; a leader's walk-through)
+        column_config={
+            t("place"): st.column_config.TextColumn(width=150),
+            t("breakdown"): st.column_config.TextColumn(width=100),
+            t("quote"): st.column_config.TextColumn(width=300),
+            t("source"): st.column_config.TextColumn(width=150),
         },
     )
 ui.footer(current)

@@ -259,6 +259,17 @@ def test_data_page_tables_and_downloads(entry):
     assert widths["Ngày"] == widths["Đến ngày"] == 96
     values = at.dataframe[1].value
     assert "1.145" in values["Giá trị"].to_list() and "81,77" in values["Giá trị"].to_list()
+    # what a value is and the value first, the indicator held in view ("Giá trị" sat past a laptop's table edge)
+    assert list(values.columns[:6]) == [
+        "Chỉ tiêu",
+        "Phân tổ",
+        "Từ chỉ mức (hơn, gần…)",
+        "Giá trị",
+        "Kiểm tra tỷ lệ",
+        "Đơn vị",
+    ]
+    config = json.loads(at.dataframe[1].proto.columns)
+    assert config["Chỉ tiêu"]["pinned"] is True and not config.get("Tỉnh", {}).get("pinned")
     assert [b.proto.disabled for b in at.get("download_button")] == [False, False, False]  # two CSV, one Excel
 
 
