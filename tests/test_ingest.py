@@ -1477,6 +1477,9 @@ def test_fraction_without_percentage():
         ("vận động được 2 tỷ 350 triệu đồng", 2_350_000_000, None, "vnd", "đồng"),
         ("xây dựng trên 1.000 mô hình", 1000, "trên", "count", "mô hình"),
         ("trao 12 nghìn suất quà", 12_000, None, "count", "suất quà"),
+        # tens in words (fresh text tn04)
+        ("chúc thọ cho gần 7 chục hội viên", 70, "gần", "count", "hội viên"),
+        ("quyên góp được gần 2 chục triệu đồng", 20_000_000, "gần", "vnd", "đồng"),
         ("quyên góp ủng hộ được 61.794.000đ.", 61_794_000, None, "vnd", "đồng"),  # "đ" glued to the number
         ("nhân dân đóng góp 193 nghìn ngày công", 193_000, None, "count", "ngày công"),  # work-days, no duration
         ("Quỹ vì người nghèo 4 cấp đã vận động được 705 tỉ đồng", 705e9, None, "vnd", "đồng"),  # "4 cấp": levels

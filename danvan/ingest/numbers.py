@@ -24,9 +24,11 @@ _NUMBER = re.compile(
     r"(?:\s*/\s*(?P<den>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]))?(?P<pct>\s*%)?(?![.,]?\d)"
     r"(?P<glued>km2|km²|km|m2|m²|m3|m³|m|ha|kg|tấn|đ)?(?!\w)"
 )
-# Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng" (also mistyped "triêu").
+# Multipliers and money: "17 ngàn", "5 tỷ đồng", "2,5 triệu đồng" (also mistyped "triêu"), tens in words: "gần 7
+# chục hội viên" is 70, "2 chục triệu đồng" 20 million.
 _MULTIPLIER = re.compile(
-    r"\s*(?P<mult>ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|triêu|tỷ|tỉ)\b(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
+    r"\s*(?P<mult>chục triệu|chục nghìn|chục ngàn|chục tỷ|chục|ngàn tỷ|nghìn tỷ|ngàn|nghìn|vạn|triệu|triêu|tỷ|tỉ)\b"
+    r"(?P<money>\s*(?:đồng|VNĐ|VND|đ)\b)?"
 )
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND)\b")
 # What an amount is written after: "trị giá hơn 200.000", "số tiền là 5.000.000"
@@ -34,6 +36,11 @@ _WORTH = re.compile(
     r"\b(?:trị\s+giá|giá\s+trị|số\s+tiền|kinh\s+phí)\s*(?:là\s+)?(?:(?:hơn|trên|gần|khoảng)\s+)?$", re.I
 )
 _FACTORS = {
+    "chục": 1e1,
+    "chục nghìn": 1e4,
+    "chục ngàn": 1e4,
+    "chục triệu": 1e7,
+    "chục tỷ": 1e10,
     "ngàn": 1e3,
     "nghìn": 1e3,
     "vạn": 1e4,
