@@ -795,6 +795,10 @@ def _visit_key(visit: VisitDraft) -> str | None:
     return f"{start}..{visit.date_end}" if visit.date_end else start
 
 
+# What a body has or counts on a day, no happening: "có 120 tổ chức thành viên", "đạt 95%"
+_STATE_OF = re.compile(r"\b(?:có|đạt|còn)\s+(?:(?:hơn|trên|gần|khoảng)\s+)?\d")
+
+
 def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     """The dates the event model chooses from, each with the features it weighs: every date the text writes (the
     page's own stamp aside) in a sentence that tells of something happening; not a date the rules set aside
@@ -836,7 +840,8 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             hit.cue
             and hit.start - sentence.start < 15
             and len(re.findall(r"\w+", rest)) >= 6
-            and not re.match(r"\W*\d{1,2}[:h]\d{2}", rest)
+            and not re.match(r"\W*\d{1,2}[:h]\d{2}", rest)  # a dateline's hour
+            and not _STATE_OF.search(rest)  # "Ngày 31/8/2023, Ủy ban MTTQ tỉnh có 120 tổ chức thành viên": a state
         )
         if key not in made and not told and not opening:
             continue
