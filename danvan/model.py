@@ -137,6 +137,7 @@ INDICATOR_SPEC: Spec = {
     "name_vi": ("str", True),
     "name_en": ("str", True),
     "unit": ("enum:unit", True),
+    "counts": ("str", False),  # what a count counts ("mô hình", "tiêu chí"): unlike things share no chart
     "description": ("str", False),
     "category": ("str", True),
     "aggregation": ("enum:aggregation", True),

@@ -132,7 +132,14 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
     In the catalog's order (by period, see loader._public_observations), so that a filter on years alone selects a
     few contiguous runs. The catalog's own columns are shared, not copied."""
     indicators = catalog.indicators.lazy().select(
-        pl.col("id").alias("indicator_id"), "name_vi", "name_en", "unit", "aggregation", "category", "higher_is_better"
+        pl.col("id").alias("indicator_id"),
+        "name_vi",
+        "name_en",
+        "unit",
+        "counts",
+        "aggregation",
+        "category",
+        "higher_is_better",
     )
     names = catalog.units.lazy().select(
         "scheme", pl.col("code").alias("province_code"), pl.col("name_vi").alias("province_name")
@@ -157,6 +164,7 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
             "name_vi",
             "name_en",
             "unit",
+            "counts",
             "aggregation",
             "category",
             "higher_is_better",
@@ -212,6 +220,7 @@ OBSERVATION_COLUMNS = [
     "name_vi",
     "name_en",
     "unit",
+    "counts",
     "aggregation",
     "category",
     "higher_is_better",

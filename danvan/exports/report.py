@@ -231,6 +231,7 @@ INDEX_COLUMNS = (
     "status",
     "source_id",
     "category",
+    "counts",
     "level",
 )
 _KEYS = ["display_code", "period_start", "period_end"]  # what queries.in_filter reads of a value
@@ -265,7 +266,7 @@ class ValueIndex:
     keys: pl.DataFrame
     values: pl.DataFrame
     starts: tuple[int, ...]
-    indicators: pl.DataFrame  # ind, indicator_id, indicator, category, unit, category_rank, unit_rank
+    indicators: pl.DataFrame  # ind, indicator_id, indicator, category, unit, counts, category_rank, unit_rank
     series: pl.DataFrame
     counts: pl.DataFrame
     facets: pl.DataFrame
@@ -289,7 +290,7 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
     drawn, _ = drawn_values(_with_place_kinds(frame, catalog, lang))
     kept = _indicator_values(drawn, lang).with_row_index("at")
     indicators = (
-        kept.select("indicator_id", "indicator", "category", "unit", "category_rank", "unit_rank")
+        kept.select("indicator_id", "indicator", "category", "unit", "counts", "category_rank", "unit_rank")
         .unique("indicator_id", keep="first")
         .sort("indicator_id")
         .with_row_index("ind")
@@ -438,6 +439,9 @@ def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) 
     ).collect()
 
 
+CHART_KEYS = ["category", "unit", "counts", "whole"]  # what the values of one comparison chart share
+
+
 @dataclass(frozen=True, eq=False)
 class _Comparisons:
     """What the comparison slides of a filter are: its values by indicator (`taken`: ind, n and the indicator),
@@ -475,10 +479,12 @@ def _comparisons(index: ValueIndex, flt: Filter) -> _Comparisons:
             .alias("whole")
         )
     )
+    # one chart per area, unit and thing counted: 378 tiêu chí, 1 hợp tác xã and 99 vườn are no bars to read against
+    # each other on one axis (a leader's walk-through)
     groups = (
-        taken.group_by("category", "unit", "whole", "category_rank", "unit_rank")
+        taken.group_by(*CHART_KEYS, "category_rank", "unit_rank")
         .agg(pl.col("n").sum())
-        .sort("category_rank", "unit_rank", "category", "unit", "whole")
+        .sort("category_rank", "unit_rank", *CHART_KEYS, nulls_last=True)
     )
     charted = groups.filter(pl.col("n") >= 2).head(MAX_COMPARE_SLIDES).with_row_index("chart")
     return _Comparisons(within, taken, charted, int(taken["n"].sum()) - int(charted["n"].sum()))
@@ -493,7 +499,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
         return []
     within, taken, charted = plan.within, plan.taken, plan.charted
     tops = (
-        taken.join(charted.select("category", "unit", "whole", "chart"), on=["category", "unit", "whole"])
+        taken.join(charted.select(*CHART_KEYS, "chart"), on=CHART_KEYS, nulls_equal=True)
         # the most values first, then by indicator id (in every language), the parts of one indicator the largest
         # first (each has one value: "527 kế hoạch" was left out for "1 kết luận", in the parts' alphabetical order)
         .sort(
@@ -503,7 +509,7 @@ def _compare_slides(catalog: Catalog, index: ValueIndex, plan: _Comparisons, lan
         .group_by("chart", maintain_order=True)
         .head(MAX_INDICATORS)
     )
-    rest = taken.join(charted.select("category", "unit", "whole"), on=["category", "unit", "whole"], how="anti")
+    rest = taken.join(charted.select(CHART_KEYS), on=CHART_KEYS, how="anti", nulls_equal=True)
     firsts = _first_indicators(rest, MAX_FIGURES)
     series = _chosen_series(index, index.series.filter(within), tops) if tops.height else pl.DataFrame()
     parts = [  # the values each chart shows: its indicators' of its series
