@@ -11,10 +11,9 @@ from danvan import fmt, queries
 from danvan.exports import FORMATS
 from danvan.exports.report import brief, province_relation
 from danvan.figures import maps
-from danvan.filter import filter_label
+from danvan.filter import file_stem, filter_label
 from danvan.i18n import name_column, value_text
 from danvan.model import NEW_SCHEME, OLD_SCHEME
-from danvan.text import slug
 
 VISITS, VALUES = 10, 20  # listed in full up to these; a national dataset lists the newest and latest of each
 
@@ -45,6 +44,7 @@ if code is None:
     ui.footer(current)
     st.stop()
 unit = units.filter(pl.col("code") == code).row(0, named=True)
+profiled = dataclasses.replace(current.flt, provinces=(code,))  # the filter as this page applies it
 
 st.html(
     "<style>@media print {[data-testid='stSidebar'], header, [data-testid='stToolbar'], .st-key-profile_brief, "
@@ -54,7 +54,7 @@ st.html(
 with heading:
     st.title(t("brief_profile_title", kind=value_text(unit["kind"], lang), name=unit["name_vi"]))
     # the filter as this page applies it: the province profiled, not the others the filter holds
-    st.caption(ui.plain(filter_label(current.catalog, dataclasses.replace(current.flt, provinces=(code,)), lang)))
+    st.caption(ui.plain(filter_label(current.catalog, profiled, lang)))
 relation = province_relation(current.catalog, code, scheme, lang)
 st.markdown(f"**{t('profile_region')}:** {ui.plain(value_text(unit['region'], lang))} · {ui.plain(relation)}")
 with st.container(key="profile_print_hint"):  # the hint and the brief's buttons are not printed
@@ -182,7 +182,8 @@ with st.container(key="profile_brief", horizontal=True, vertical_alignment="cent
         st.download_button(
             t(kind.label),
             lambda kind=kind: kind.slides(brief(current.catalog, code, current.flt.years, lang, scheme=scheme)),
-            file_name=f"ban-tin-{slug(unit['name_vi'])}.{kind.extension}",
+            # the years in the name too: two periods' briefs stay apart in a folder (a leader's walk-through)
+            file_name=f"{file_stem(current.catalog, profiled, 'ban-tin')}.{kind.extension}",
             mime=kind.mime,
             icon=icon,
             on_click="ignore",

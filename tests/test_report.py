@@ -534,10 +534,10 @@ def test_profile_page_offers_the_brief_made_on_click(tmp_path, monkeypatch, cata
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button") if b.proto.id.endswith(("brief_pptx", "brief_html"))]
     assert labels == ["PowerPoint (.pptx)", "Bản tin HTML (mở không cần mạng)"]
-    deck = Presentation(io.BytesIO(made["ban-tin-lang-son.pptx"]()))
+    deck = Presentation(io.BytesIO(made["ban-tin-lang-son-2021-2024.pptx"]()))
     expected = report.brief(catalog, "20", (2021, 2024), "vi", MADE)
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in expected.slides]
-    assert "Hồ sơ tỉnh Lạng Sơn" in made["ban-tin-lang-son.html"]().decode("utf-8")
+    assert "Hồ sơ tỉnh Lạng Sơn" in made["ban-tin-lang-son-2021-2024.html"]().decode("utf-8")
 
 
 def test_chart_data_sheets_show_whole_numbers_without_a_point(lang_son):
