@@ -209,6 +209,16 @@ def sources_by_id(catalog: danvan.Catalog) -> dict[str, dict]:
     return _sources_by_id(catalog.version, catalog)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _source_names(version: str, lang: str, _catalog: danvan.Catalog) -> dict[str, str]:
+    return dict(_catalog.sources.select("source_id", queries.source_name(lang)).iter_rows())
+
+
+def source_names(catalog: danvan.Catalog, lang: str) -> dict[str, str]:
+    """Every source's name as people recognise it (queries.source_name), by its id."""
+    return _source_names(catalog.version, lang, catalog)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _source_quotes(version: str, source_id: str, _catalog: danvan.Catalog) -> list[str]:
     return queries.source_quotes(_catalog, source_id)

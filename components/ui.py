@@ -91,7 +91,7 @@ def source_line(view: View, source_id: str) -> str:
     src = cached.sources_by_id(view.catalog).get(source_id)
     if src is None:
         return plain(source_id)
-    title = plain(src["title"] or src["publisher"] or source_id)  # untitled: by its publisher, not its id
+    title = plain(cached.source_names(view.catalog, view.lang)[source_id])  # untitled: by its publisher, not its id
     link = web_link(src["url"])  # None for a url that is not a well-formed web address
     if link:
         title = f"[{title}]({link})"

@@ -55,6 +55,12 @@ APP: Texts = {
         "No data for the current filter ({filter}). Clear some choices under “Which visits” (level, kind, body), "
         "widen the years or clear the provinces.",
     ),
+    "source_untitled": ("Bài không có tiêu đề trên {}", "Untitled article on {}"),
+    "src_corpus_file": ("Văn bản lưu lấy từ kho tư liệu: {file}.", "Stored text taken from the corpus: {file}."),
+    "src_cut": (
+        "Văn bản lưu dừng giữa câu: đây là đoạn trích như bản đã thu thập, không phải toàn bài.",
+        "The stored text stops mid-sentence: it is the excerpt as collected, not the whole article.",
+    ),
     "empty_provinces": (
         "Chưa có dữ liệu nào về {names}: không có sự kiện hay số liệu nào, ở mọi năm. Hãy chọn tỉnh khác hoặc bỏ chọn "
         "tỉnh.",

@@ -733,9 +733,15 @@ def host_name(lang: str, places: pl.DataFrame | None = None, *, labels: pl.DataF
     return pl.concat_str([lower, unit_name(lang)], separator=", ").fill_null(unit_name(lang))
 
 
-def source_title_expr(sources: pl.DataFrame, column: str = "source_id") -> pl.Expr:
-    """A source id as people recognise the source: its title, else its publisher, else the id."""
-    names = sources.select("source_id", pl.coalesce("title", "publisher", "source_id").alias("name"))
+def source_name(lang: str = "vi") -> pl.Expr:
+    """A source as people recognise it: its title; an untitled one by where it was published ("Bài không có tiêu đề
+    trên vanninh.khanhhoa.gov.vn", not the bare site as if it were a title); else its id."""
+    return pl.coalesce("title", pl.format(t("source_untitled", lang), "publisher"), "source_id")
+
+
+def source_title_expr(sources: pl.DataFrame, column: str = "source_id", lang: str = "vi") -> pl.Expr:
+    """A source id as people recognise the source (source_name)."""
+    names = sources.select("source_id", source_name(lang).alias("name"))
     return pl.col(column).replace_strict(dict(names.iter_rows()), default=pl.col(column), return_dtype=pl.String)
 
 

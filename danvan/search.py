@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from . import fmt
-from .queries import address
+from .queries import address, source_name
 from .text import nfc
 
 MAX_QUERY = 100  # characters of a query (the URL parser bounds it too)
@@ -229,7 +229,7 @@ def records(
     source_rows = sources.select(
         pl.lit("source").alias("kind"),
         pl.col("source_id").alias("record_id"),
-        pl.coalesce("title", "source_id").alias("title"),
+        source_name(lang).alias("title"),
         pl.concat_str(
             [pl.col("title"), pl.col("publisher"), pl.col("author")], separator=" · ", ignore_nulls=True
         ).alias("text"),

@@ -61,6 +61,16 @@ def clipped(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
+_PROSE = 120  # characters: a last paragraph this long is the article's own text, not a byline or a page's footer
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Whether a stored text stops inside its prose ("… giữa Ban dân vận với các c"): an excerpt cut where it was
+    collected. A last line that is a byline or page furniture ("Tin, ảnh: TRẦN TIẾN", "Xem nhiều nhất") is no cut."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and len(lines[-1]) >= _PROSE and not re.search(r"[.!?…”\"')»:;]\s*$", lines[-1])
+
+
 def quote_key(text: str) -> str:
     """The form in which a quote is compared with its source text."""
     return fold_space(nfc(text))

@@ -5,9 +5,9 @@ import polars as pl
 import streamlit as st
 
 from components import cached, ui, view
-from danvan import fmt
+from danvan import fmt, queries
 from danvan.loader import CELL_REFERENCE_PATTERN
-from danvan.text import fold_space, web_link
+from danvan.text import ends_mid_sentence, fold_space, web_link
 
 current = view.current()
 ui.header(current, "page_sources")
@@ -25,7 +25,7 @@ if sources.is_empty():
 st.subheader(t("src_table"))
 st.dataframe(
     sources.select(
-        pl.col("title").fill_null(pl.col("publisher")).fill_null(pl.col("source_id")).alias(t("title")),
+        queries.source_name(current.lang).alias(t("title")),
         pl.col("publisher").alias(t("publisher")),
         pl.col("published").str.split("-").list.reverse().list.join("/").alias(t("published")),
         # Only a well-formed web address becomes a link (text.web_link), as everywhere a url is shown.
@@ -38,7 +38,8 @@ st.dataframe(
     column_config={t("link"): st.column_config.LinkColumn()},
 )
 
-labels = dict(sources.select("source_id", pl.coalesce("title", "publisher", "source_id")).iter_rows())  # no bare ids
+names = cached.source_names(catalog, current.lang)  # no bare ids
+labels = {source_id: names[source_id] for source_id in sources["source_id"]}
 view.seed("source_pick", "nguon", list(labels), current.lang)  # a shared link's source
 chosen = st.selectbox(
     t("src_pick"), list(labels), format_func=labels.__getitem__, key="source_pick", placeholder=t("choose")
@@ -50,6 +51,8 @@ st.markdown(ui.source_line(current, chosen) + (f" · {t('author')}: {ui.plain(sr
 notes = [n for n in (src["published_note"], src["province_note"]) if n]
 if notes:
     st.caption(f"{t('src_notes')}: " + " ".join(ui.plain(n) for n in notes))
+if src["corpus_file"]:  # where the stored text was taken from: the trace of a source with no link of its own
+    st.caption(t("src_corpus_file", file=ui.plain(src["corpus_file"])))
 st.markdown(
     t(
         "src_curated",
@@ -84,8 +87,11 @@ if cells.height:
 
 
 st.markdown(f"**{t('src_text')}**")
+stored = catalog.texts[chosen]
 with st.container(border=True, height=600):
-    for paragraph in catalog.texts[chosen].split("\n"):
+    for paragraph in stored.split("\n"):
         if paragraph.strip():
             st.markdown(ui.highlighted(fold_space(paragraph), quotes))
+if ends_mid_sentence(stored):  # "… giữa Ban dân vận với các c": an excerpt, not the whole article
+    st.caption(t("src_cut"))
 ui.footer(current)

@@ -192,7 +192,7 @@ def test_source_links_cannot_add_markup(catalog, url):
     from components import ui
 
     crafted = _with_url(catalog, url)
-    line = ui.source_line(SimpleNamespace(catalog=crafted), "s00")
+    line = ui.source_line(SimpleNamespace(catalog=crafted, lang="vi"), "s00")
     assert "![" not in line and "<img" not in line and "](" not in line.replace(f"]({web_link(url)})", "")
     page = html_file.html_text(report.report(crafted, Filter(provinces=("20",)), "vi", dt.date(2026, 11, 23)))
     assert "<img src=//evil" not in page and "evil.example/p.png" not in page.replace("%28", "(").split("<a ")[0]

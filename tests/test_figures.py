@@ -41,7 +41,7 @@ def test_compare_labels_per_year_and_dates_in_vietnamese(catalog):
     assert texts["Vạn Ninh"] == "19,2/năm" and texts["Xuyên Mộc"] == "342/năm"
     assert "03/06/2013–10/08/2023" in built["period_label"]
     sources = charts.compare_table(built, catalog.sources, "vi").select("Nơi", "Nguồn").rows()
-    assert ("Vạn Ninh, Khánh Hòa · Cấp huyện", "vanninh.khanhhoa.gov.vn") in sources  # untitled: its publisher
+    assert ("Vạn Ninh, Khánh Hòa · Cấp huyện", "Bài không có tiêu đề trên vanninh.khanhhoa.gov.vn") in sources
     assert all(text.endswith("/năm") for text in built["text"])
     one = (
         obs.filter(pl.col("indicator_id") == STANDING)

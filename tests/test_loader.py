@@ -13,6 +13,7 @@ import pytest
 
 import danvan
 from danvan import DataError
+from danvan.text import ends_mid_sentence
 
 
 def problems(path: Path) -> list[danvan.Problem]:
@@ -332,3 +333,12 @@ def test_is_nfc_says_whether_reading_would_change_the_text():
     assert not danvan.text.is_nfc(unicodedata.normalize("NFD", "Đà Nẵng"))
     assert not danvan.text.is_nfc("\u00d0à Nẵng")  # the Icelandic Ð of legacy keyboards becomes Đ
     assert danvan.text.nfc("\u00d0à Nẵng") == "Đà Nẵng"
+
+
+def test_a_stored_text_cut_mid_sentence_is_told_from_one_ending_in_a_byline():
+    """The Nguồn page says a stored excerpt stops mid-sentence (a13's "… với các c"; a leader's walk-through)."""
+    prose = "Thời gian tới, huyện tập trung đẩy mạnh công tác tuyên truyền, vận động cán bộ, đảng viên và Nhân dân; "
+    assert ends_mid_sentence(prose + "thực hiện tốt chương trình phối hợp giữa Ban dân vận với các c")
+    assert not ends_mid_sentence(prose + "thực hiện tốt chương trình phối hợp.\nTin, ảnh: TRẦN TIẾN")
+    assert not ends_mid_sentence(prose + "thực hiện tốt chương trình phối hợp./.")
+    assert not ends_mid_sentence("") and not ends_mid_sentence("Xem nhiều nhất")

@@ -235,10 +235,16 @@ def test_documents_page_lists_references(entry):
 
 
 def test_an_untitled_source_is_headed_by_its_publisher(entry):
-    """A leader's walk-through: picking "vanninh.khanhhoa.gov.vn" in the list headed the page "a13"."""
+    """A leader's walk-through: picking "vanninh.khanhhoa.gov.vn" in the list headed the page "a13"; a later one read
+    the bare site as if it were a title, and its text, cut mid-word, as the whole article."""
     at = open_page(entry, "nguon", nguon="a13")
-    assert at.main.markdown[0].value == "### vanninh\\.khanhhoa\\.gov\\.vn"
+    assert at.main.markdown[0].value == "### Bài không có tiêu đề trên vanninh\\.khanhhoa\\.gov\\.vn"
     assert "a13" not in [m.value for m in at.main.markdown][:2]
+    captions = [c.value for c in at.caption]
+    assert "Văn bản lưu dừng giữa câu: đây là đoạn trích như bản đã thu thập, không phải toàn bài." in captions
+    assert "Văn bản lưu lấy từ kho tư liệu: articles/a13\\.txt." in captions
+    whole = open_page(entry, "nguon", nguon="a20")  # a text that ends its sentence is not said to be cut
+    assert not any("dừng giữa câu" in c.value for c in whole.caption)
 
 
 def test_sources_page_shows_text_not_html(entry):
@@ -491,7 +497,9 @@ def test_nothing_changed_says_so(entry):
 
 def test_overview_names_an_untitled_source_by_its_publisher_once(entry):
     shown = text(open_page(entry, "overview", nam="2013-2016"))
-    assert re.search(r"- \[vanninh\.khanhhoa\.gov\.vn\]\(https://[^)]+\) — 0 sự kiện, 1 số liệu", shown)
+    assert re.search(
+        r"- \[Bài không có tiêu đề trên vanninh\.khanhhoa\.gov\.vn\]\(https://[^)]+\) — 0 sự kiện, 1 số liệu", shown
+    )
 
 
 def test_overview_leads_with_results(entry):

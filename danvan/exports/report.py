@@ -755,7 +755,7 @@ def _sources_slide(catalog: Catalog, source_ids: list[str], lang: str) -> Slide:
         pl.DataFrame({"source_id": ids}, schema={"source_id": pl.String})
         .join(catalog.sources, on="source_id", how="left", maintain_order="left")
         .sort("published", descending=True, nulls_last=True)
-        .with_columns(pl.coalesce("title", "publisher", "source_id").alias("title"))
+        .with_columns(queries.source_name(lang).alias("title"))
         .select(
             pl.when(pl.col("title").str.len_chars() > MAX_TITLE)
             .then(pl.col("title").str.slice(0, MAX_TITLE - 1).str.strip_chars_end() + "…")

@@ -25,13 +25,13 @@ def _labels(prefix: str, keys: tuple[str, ...], lang: str) -> dict[str, str]:
     return {k: t(prefix + k, lang) for k in keys}
 
 
-def source_labels(sources: pl.DataFrame) -> dict[str, str]:
+def source_labels(sources: pl.DataFrame, lang: str = "vi") -> dict[str, str]:
     """Each source id as people recognise the source: "title — publisher (dd/mm/yyyy)", the parts it has."""
     rows = sources.select(
         "source_id",
         pl.concat_str(
             [
-                pl.coalesce("title", "publisher", "source_id"),
+                queries.source_name(lang),
                 pl.when(pl.col("title").is_not_null()).then(pl.col("publisher")),
             ],
             separator=" — ",
@@ -63,7 +63,7 @@ def visit_table(
     ("thành phố Bắc Kạn"; `labels`, queries.place_label_frame made once per catalog, spares making them again); the
     source id stays, last, to join with the sources table."""
     places = _places(catalog, lang, labels)
-    sources = source_labels(catalog.sources) if catalog is not None else {}
+    sources = source_labels(catalog.sources, lang) if catalog is not None else {}
     return frame.select(
         pl.col("date_start").alias(t("date", lang)),
         # the last day of a visit of several ("30–31/05/2017"; empty for one day)
@@ -93,7 +93,7 @@ def observation_table(
     """Observations with translated headers; values stay numbers, and a value that contradicts its own ratio is
     flagged in the column beside it (queries.with_ratio_flag). Names as in visit_table."""
     places = _places(catalog, lang, labels)
-    sources = source_labels(catalog.sources) if catalog is not None else {}
+    sources = source_labels(catalog.sources, lang) if catalog is not None else {}
     return queries.with_ratio_flag(frame, lang).select(
         pl.col(name_column(lang)).alias(t("indicator", lang)),
         queries.unit_name(lang).alias(t("province", lang)),  # "Ninh Bình (trước đây: Hà Nam)": never the new alone

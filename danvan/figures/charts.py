@@ -409,7 +409,7 @@ def compare_table(rows: pl.DataFrame, sources: pl.DataFrame, lang: str) -> pl.Da
         pl.col("quote").alias(t("quote", lang)),
         pl.col("source_id")
         .replace_strict(  # an untitled source by its publisher, never a bare id or "—"
-            dict(sources.select("source_id", pl.coalesce("title", "publisher")).iter_rows()),
+            dict(sources.select("source_id", queries.source_name(lang)).iter_rows()),
             default=pl.col("source_id"),
         )
         .alias(t("source", lang)),

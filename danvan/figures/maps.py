@@ -295,7 +295,7 @@ def tooltips(
     None), period, the old units it was summed from, its sources, and the quoted sentence of an indicator's value.
 
     `values` is queries.map_values (or visit_counts with parts, sources and quotes null); `sources` the catalog's."""
-    titles = dict(sources.select("source_id", pl.coalesce("title", "publisher")).iter_rows())  # never a bare id
+    titles = dict(sources.select("source_id", queries.source_name(lang)).iter_rows())  # never a bare id
 
     def text(row: dict) -> str:
         value = (
