@@ -251,6 +251,13 @@ def _scheme_changed(catalog: danvan.Catalog) -> None:
     state[keys.PROVINCES] = convert_codes(state.get(keys.PROVINCES, []), old, new, catalog.units)
 
 
+def go(page: str, choices: dict[str, str | bool]) -> None:
+    """Open `page` (its file in pages/) in this tab, with this filter and the page's `choices` as a shared link would
+    ask for them (a link in the page's text opened a new tab each time)."""
+    st.session_state[keys.LINK] = dict(choices)
+    st.switch_page(routes.page_file(page))
+
+
 def choose_province(code: str) -> None:
     """Make `code` the filter's one province on the next run (the sidebar, the URL and the slides follow)."""
     st.session_state[keys.PENDING_PROVINCES] = [code]

@@ -998,6 +998,7 @@ LEADER: Texts = {
     "search_found": ("**{n} kết quả**: {kinds}.", "**{n} results**: {kinds}."),
     "search_first": ("Hiển thị {n} kết quả đầu tiên.", "Showing the first {n} results."),
     "search_open": ("Mở trong trang {page}", "Open in {page}"),
+    "fu_open": ("Mở sự kiện trên Dòng thời gian", "Open the event on the Timeline"),
     "search_kind_visit": ("Sự kiện", "Visits"),
     "search_kind_direction": ("Chỉ đạo, kiến nghị", "Directions and recommendations"),
     "search_kind_result": ("Kết quả", "Results achieved"),

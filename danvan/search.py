@@ -77,7 +77,7 @@ class Hit:
     spans: tuple[tuple[int, int], ...]  # where the words are in `snippet`
     day: dt.date | None  # the record's date, for ordering
     page: str  # the page that shows it (components/routes), and the choice that opens it there
-    choices: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, str | bool] = field(default_factory=dict)
     province: str | None = None  # a code in the filter's scheme, when the record has one
 
 
@@ -174,6 +174,7 @@ def records(
         pl.lit("su_kien").alias("param"),
         pl.col("visit_id").alias("value"),
         pl.col("display_code").alias("province"),
+        pl.lit(False).alias("parts"),
     )
     finding_rows = findings.join(
         visit_rows.select(pl.col("record_id").alias("visit_id"), "title", "day", "province"),
@@ -190,6 +191,7 @@ def records(
         pl.lit("su_kien").alias("param"),
         pl.col("visit_id").alias("value"),
         "province",
+        pl.lit(False).alias("parts"),
     )
     value_rows = observations.select(
         pl.lit("value").alias("kind"),
@@ -212,6 +214,7 @@ def records(
         pl.lit("chi_tieu").alias("param"),
         pl.col("indicator_id").alias("value"),
         pl.col("display_code").alias("province"),
+        pl.col("breakdown").is_not_null().alias("parts"),  # a part is shown with the breakdowns on
     )
     document_rows = documents.select(
         pl.lit("document").alias("kind"),
@@ -222,9 +225,10 @@ def records(
         ).alias("text"),
         pl.col("date").alias("day"),
         pl.lit("van-ban").alias("page"),
-        pl.lit(None, pl.String).alias("param"),
-        pl.lit(None, pl.String).alias("value"),
+        pl.lit("tim_vb").alias("param"),  # the Văn bản page's search, opened on the document's code
+        pl.col("code").alias("value"),
         pl.lit(None, pl.String).alias("province"),
+        pl.lit(False).alias("parts"),
     )
     source_rows = sources.select(
         pl.lit("source").alias("kind"),
@@ -235,9 +239,10 @@ def records(
         ).alias("text"),
         pl.col("published").str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).alias("day"),
         pl.lit("nguon").alias("page"),
-        pl.lit(None, pl.String).alias("param"),
-        pl.lit(None, pl.String).alias("value"),
+        pl.lit("nguon").alias("param"),  # the source itself, its text shown
+        pl.col("source_id").alias("value"),
         pl.lit(None, pl.String).alias("province"),
+        pl.lit(False).alias("parts"),
     )
     return pl.concat([visit_rows, finding_rows, value_rows, document_rows, source_rows], how="vertical_relaxed")
 
@@ -279,7 +284,8 @@ def search(
                 spans=spans,
                 day=row["day"],
                 page=row["page"],
-                choices={row["param"]: row["value"]} if row["param"] else {},
+                choices=({row["param"]: row["value"]} if row["param"] else {})
+                | ({"tach": True} if row["parts"] else {}),
                 province=row["province"],
             )
         )

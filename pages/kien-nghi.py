@@ -50,10 +50,11 @@ else:
                 host = ui.host(current, rec)
                 joint = " · " if rec["kind"] == "hoi_nghi" else " → "
                 st.caption(
-                    f"{t('kind_' + rec['kind'])}: {rec['when']} — {ui.plain(rec['body'])}"
-                    f"{joint + host if host else ''} · "
-                    f"[{t('page_timeline')}]({current.link('dong-thoi-gian', {'su_kien': rec['visit_id']})})"
+                    f"{t('kind_' + rec['kind'])}: {rec['when']} — {ui.plain(rec['body'])}{joint + host if host else ''}"
                 )
+                opened = f"open_{rec['visit_id']}_{rec['finding']}"
+                if st.button(t("fu_open"), key=opened, type="tertiary", icon=":material/arrow_forward:"):
+                    view.go("dong-thoi-gian", {"su_kien": rec["visit_id"]})  # in this tab
                 with st.expander(t("fu_given")):
                     ui.quote(current, rec["source_id"], rec["finding_quote"])
                 if rec["marks"]:

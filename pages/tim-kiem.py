@@ -30,11 +30,11 @@ if words.strip():
         st.markdown(t("search_found", n=fmt.number(sum(counts.values()), lang=lang), kinds=found))
         if len(hits) < sum(counts.values()):
             st.caption(t("search_first", n=len(hits)))
-        for hit in hits:
+        for n, hit in enumerate(hits):
             with st.container(border=True):
                 st.markdown(f"**{t('search_kind_' + hit.kind)}** · {ui.plain(hit.title)}")
                 st.markdown(ui.marked(search.segments(hit.snippet, hit.spans)))
-                st.markdown(
-                    f"[{t('search_open', page=t(routes.title_key(hit.page)))}]({current.link(hit.page, hit.choices)})"
-                )
+                label = t("search_open", page=t(routes.title_key(hit.page)))
+                if st.button(label, key=f"open_{n}", type="tertiary", icon=":material/arrow_forward:"):
+                    view.go(hit.page, hit.choices)  # in this tab, on the record: its value, event, document, source
 ui.footer(current)

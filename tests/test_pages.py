@@ -452,9 +452,24 @@ def test_search_finds_without_accents_marks_and_links(entry):
     assert at.text_input(key="search_q").value == "dan van kheo"
     shown = "\n".join(str(m.value) for m in at.markdown)
     assert ":orange-background[Dân vận khéo]" in shown
-    assert "[Mở trong trang Dòng thời gian](dong-thoi-gian?tinh=35&su_kien=v-2022-12-20-ha-nam)" in shown
     assert "Tìm kiếm" in [t.value for t in at.title] and "kết quả" in text(at)
     assert at.query_params["tim"] == "dan van kheo"
+    # a hit opens its record in this tab (a link opened a new tab each time; a leader's walk-through)
+    first = at.button(key="open_0")
+    assert first.label == "Mở trong trang Dòng thời gian"
+    first.click().run()
+    assert not at.exception
+    assert at.selectbox(key="timeline_visit").value == "v-2022-12-20-ha-nam" and at.query_params["tinh"] == "35"
+
+
+def test_a_search_hit_on_a_part_opens_compare_with_its_parts(entry):
+    """ "Sản phẩm OCOP … — 3 sao — huyện Lệ Thủy" opened So sánh on the total alone (a leader's walk-through)."""
+    at = open_page(entry, "tim-kiem", tim="OCOP 3 sao", tinh="44")
+    hit = next(b for b in at.button if b.key and b.key.startswith("open_") and b.label == "Mở trong trang So sánh")
+    hit.click().run()
+    assert not at.exception
+    assert at.toggle(key="compare_breakdowns").value is True and at.query_params["tach"] == "1"
+    assert "3 sao" in at.dataframe[0].value["Phân tổ"].to_list()
 
 
 def test_search_counts_its_kinds_apart(entry):
@@ -584,13 +599,16 @@ def test_recommendations_listed_by_province_open_first(entry):
     assert {m.label: m.value for m in at.metric}["Chưa theo dõi"] == "15"
     shown = text(at)
     assert "Quan tâm đào tạo, bồi dưỡng cán bộ làm công tác dân vận." in shown
-    assert "dong-thoi-gian?su_kien=v-2020-05-28-bac-kan" in "\n".join(str(m.value) for m in at.caption)
     captions = "\n".join(str(m.value) for m in at.caption)
     # each item's event by its kind; a conference is no delegation to itself, and an unknown host leaves no "→ —"
     assert "Khảo sát: 25/04/2024 — Ban Dân vận Trung ương → Lạng Sơn" in captions
     assert "Hội nghị tổng kết, sơ kết: 20/12/2022 — Ban Dân vận Tỉnh ủy Hà Nam · Hà Nam" in captions
     assert "→ —" not in captions and "Đoàn:" not in captions
-    assert not at.main.button and "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
+    assert "fu_pick" not in [s.key for s in at.selectbox]  # viewers see no write control
+    assert {b.label for b in at.main.button} == {"Mở sự kiện trên Dòng thời gian"}
+    # an item opens its event in this tab (a link opened a new tab; a leader's walk-through)
+    at.button(key="open_v-2020-05-28-bac-kan_7").click().run()
+    assert at.selectbox(key="timeline_visit").value == "v-2020-05-28-bac-kan"
 
 
 def test_a_curator_marks_a_recommendation_and_it_is_saved(entry, tmp_path, monkeypatch):
