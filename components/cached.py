@@ -42,7 +42,7 @@ from danvan import filter as filters
 from danvan.accounts import Throttle
 from danvan.exports.report import INDEX_COLUMNS, Deck, Report, Slide, ValueIndex, deck, value_index
 from danvan.figures import maps
-from danvan.figures.slides import make_map_image, make_slide_figure
+from danvan.figures.slides import make_locator_image, make_map_image, make_slide_figure
 from danvan.filter import Filter
 from danvan.ingest import queue
 from danvan.loader import stamp
@@ -632,6 +632,13 @@ def slide_figure(catalog: danvan.Catalog, flt: Filter, lang: str, number: int, h
     """The chart of slide `number` (a slide with a chart), built once; height None: the height of the box it is
     drawn in (the slide's screen)."""
     return _slide_figure(catalog.version, flt, lang, dt.date.today(), number, height, catalog)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def locator_image(scheme: str, code: str, lang: str) -> bytes:
+    """The whole country with one province coloured, as a PNG (danvan.figures.slides.make_locator_image), drawn once
+    per province (≈0,1 s)."""
+    return make_locator_image(scheme, code, lang)
 
 
 @st.cache_resource(max_entries=PER_FILTER, show_spinner=False)

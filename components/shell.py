@@ -39,7 +39,7 @@ span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 
     { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
   [data-testid="stMetric"], [data-testid="stDeckGlJsonChart"], [data-testid="stElementContainer"],
-  .st-key-profile_map
+  [data-testid="stImage"]
     { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   [data-testid="stExpander"] details::details-content { content-visibility: visible !important;

@@ -55,6 +55,7 @@ APP: Texts = {
         "No data for the current filter ({filter}). Clear some choices under “Which visits” (level, kind, body), "
         "widen the years or clear the provinces.",
     ),
+    "profile_location_alt": ("Vị trí trên bản đồ Việt Nam", "Location on the map of Viet Nam"),
     "source_untitled": ("Bài không có tiêu đề trên {}", "Untitled article on {}"),
     "src_corpus_file": ("Văn bản lưu lấy từ kho tư liệu: {file}.", "Stored text taken from the corpus: {file}."),
     "src_cut": (

@@ -10,7 +10,6 @@ from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.exports import FORMATS
 from danvan.exports.report import brief, province_relation
-from danvan.figures import maps
 from danvan.filter import file_stem, filter_label
 from danvan.i18n import name_column, value_text
 from danvan.model import NEW_SCHEME, OLD_SCHEME
@@ -145,18 +144,14 @@ with main:
 
 with side:
     st.subheader(t("profile_location"))
-    deck = cached.map_deck(
-        maps.boundaries(f"provinces_{scheme}.geojson"),
-        maps.boundaries("hoangsa_truongsa.geojson"),
-        {code: 1.0},
-        {code: ""},
-        pl.DataFrame(),
-        no_data_text="",
-        # the whole country, the province coloured: Hoàng Sa and Trường Sa and their labels stay in view (a map
-        # zoomed on the province left them out)
-        view=maps.NARROW_VIEW,
+    # the whole country, the province coloured, Hoàng Sa and Trường Sa named: a picture that shrinks with the column
+    # and prints as shown (a map of fixed zoom cut the west of the country and the islands' names in a narrow window)
+    st.image(
+        cached.locator_image(scheme, code, lang),
+        width="stretch",
+        caption=t("profile_location_alt"),
+        output_format="PNG",
     )
-    st.pydeck_chart(deck, height=520, key="profile_map")
     st.caption(t("map_islands"))
 
     st.subheader(t("profile_documents"))

@@ -327,11 +327,10 @@ def test_a_visit_of_several_days_is_a_bar_over_its_days(catalog):
     assert not [s for s in _timeline(catalog, Filter(provinces=("20",))).layout.shapes if s.yref == "y"]
 
 
-def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
-    """A curator's walk-through at 1366×768: the profile's 330-pixel map cut "Quần đảo Hoàng Sa (Đà Nẵ". Each label,
-    two lines now, lies within the narrow view, as Web Mercator places it (a letter ≈ 0,6 of the font's size)."""
-    import math
-
+def test_the_archipelagos_labels_fit_a_narrow_windows_map():
+    """At 1024 pixels the map is 400 wide and Trường Sa's name, centred on its islands, ran off its right edge
+    ("Quần đảo Trư… (Khánh H"; a leader's walk-through): it ends at its islands and runs west over the open sea.
+    Each label lies within the view, as Web Mercator places it (a letter ≈ 0,6 of the font's size)."""
     deck = maps.make_map_deck(
         maps.boundaries("provinces_63.geojson"),
         maps.boundaries("hoangsa_truongsa.geojson"),
@@ -339,7 +338,6 @@ def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
         {},
         pl.DataFrame(),
         no_data_text="—",
-        view=maps.NARROW_VIEW,
     )
     labels = next(layer for layer in deck.layers if layer.id == "island-labels").data
     assert [label["text"] for label in labels] == [
@@ -348,14 +346,34 @@ def test_the_archipelagos_labels_fit_the_profiles_narrow_map():
     ]
     # Hoàng Sa's above its islands (below them it began on Quảng Nam's coast: a leader's walk-through)
     assert [(label["baseline"], label["offset"][1] < 0) for label in labels] == [("bottom", True), ("top", False)]
-    view, width = maps.NARROW_VIEW, 330
-    degrees_per_pixel = 360 / (512 * 2**view.zoom)
-    west, east = view.longitude - width / 2 * degrees_per_pixel, view.longitude + width / 2 * degrees_per_pixel
+    assert [label["anchor"] for label in labels] == ["middle", "end"]
+    view, width = maps.VIEW, 400
+    per_pixel = 360 / (512 * 2**view.zoom)
+    west, east = view.longitude - width / 2 * per_pixel, view.longitude + width / 2 * per_pixel
     for label in labels:
-        half = max(len(line) for line in label["text"].split("\n")) * 0.6 * maps.LABEL_SIZE / 2 * degrees_per_pixel
-        assert west < label["position"][0] - half and label["position"][0] + half < east, label["text"]
-    assert west < 102.14  # and Điện Biên, the country's west, is in view
-    assert not math.isnan(east)
+        wide = max(len(line) for line in label["text"].split("\n")) * 0.6 * maps.LABEL_SIZE * per_pixel
+        at = label["position"][0] + label["offset"][0] * per_pixel
+        left, right = (at - wide / 2, at + wide / 2) if label["anchor"] == "middle" else (at - wide, at)
+        assert west < left and right < east, label["text"]
+
+
+def test_a_provinces_location_is_the_whole_country_with_both_archipelagos():
+    """The profile's location picture: the country whole, the province coloured, the islands named within it."""
+    import io
+
+    from PIL import Image
+
+    from danvan.figures.slides import make_locator_image
+
+    picture = Image.open(io.BytesIO(make_locator_image("63", "44", "vi"))).convert("RGB")
+    assert picture.width < picture.height < 900  # a portrait of the country, not a wide map
+    coloured = maps.color_for(1.0, maps.classes([1.0]))
+    pixels = picture.get_flattened_data()
+    assert sum(1 for p in pixels if p == coloured) > 200  # Quảng Bình filled
+    # nothing drawn touches the picture's edges: no name or islet cut off
+    edges = [picture.getpixel((x, y)) for x in range(picture.width) for y in (0, picture.height - 1)]
+    edges += [picture.getpixel((x, y)) for y in range(picture.height) for x in (0, picture.width - 1)]
+    assert all(p == (255, 255, 255) for p in edges)
 
 
 def test_a_timeline_hover_is_broken_into_lines_a_laptop_shows_whole(catalog):

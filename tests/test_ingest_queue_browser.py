@@ -19,6 +19,7 @@ from test_browser import (  # the shared harness: it skips, or fails, without Ch
     ARGS,
     ARTIFACTS,
     CHROMIUM,
+    PICTURE,
     Visit,
     _free_port,
     _start,
@@ -185,7 +186,7 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         tip = _hover_province(visit, "77", "Ban Dân vận huyện → Bà Rịa - Vũng Tàu")
         assert tip.startswith("13/12/2023"), tip
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-map-visits.png"))
-        body = visit.open("ho-so-tinh?tinh=77&nam=2023&ranh_gioi=63", "canvas")
+        body = visit.open("ho-so-tinh?tinh=77&nam=2023&ranh_gioi=63", PICTURE)
         assert "Hồ sơ tỉnh Bà Rịa - Vũng Tàu" in body and "13/12/2023" in body and "Ban Dân vận huyện" in body
         assert "147" in body and "Đất Đỏ" in body and "Huyện Đất Đỏ: Công tác dân vận đem lại hiệu quả" in body
         visit.check("hang-cho-profile")  # no exception, no request outside 127.0.0.1, no browser error

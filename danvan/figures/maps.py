@@ -28,9 +28,6 @@ ARC_COLORS = {
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"  # boundaries belong to the product, not a dataset
 # The whole country with Trường Sa in a map of about 520 pixels' height: what a 1366×768 laptop leaves for it.
 VIEW = pdk.ViewState(longitude=108.6, latitude=15.8, zoom=4.45, min_zoom=4, max_zoom=9)
-# The whole country in a narrow column (the profile's, 330 px wide on a 1366×768 laptop): further east and out, so
-# that Trường Sa's label is not cut at the map's right edge ("Quần đảo Hoàng Sa (Đà Nẵ" at zoom 4 over 108,6°E).
-NARROW_VIEW = pdk.ViewState(longitude=110.2, latitude=15.8, zoom=3.7, min_zoom=3.5, max_zoom=9)
 LABEL_SIZE = 15  # pixels
 HOANG_SA_PROVINCE = "48"  # Đà Nẵng, whose archipelago's label sits above it
 # An empty style served by the app itself: without a style, Streamlit's map falls back to a basemap on the internet.
@@ -125,10 +122,12 @@ def _coloured(
             "position": f["geometry"]["coordinates"],
             "text": f["properties"]["label"],
             "tooltip": f["properties"]["tooltip"],
+            # Trường Sa's ends at its islands and runs west over the open sea: centred on them, a map narrower than a
+            # laptop's cut it at its right edge ("Quần đảo Trư… (Khánh H", 1024 pixels; a leader's walk-through)
             **(
-                {"baseline": "bottom", "offset": [0, -12]}
+                {"baseline": "bottom", "offset": [0, -12], "anchor": "middle"}
                 if f["properties"]["province_code"] == HOANG_SA_PROVINCE
-                else {"baseline": "top", "offset": [0, 14]}
+                else {"baseline": "top", "offset": [16, 14], "anchor": "end"}
             ),
         }
         for f in points
@@ -262,7 +261,7 @@ def make_map_deck(
             # Deck's font atlas holds ASCII only unless told to collect the labels' own (Vietnamese) characters.
             # Quoted, because pydeck turns a bare string into an accessor expression.
             character_set="'auto'",
-            get_text_anchor="'middle'",
+            get_text_anchor="anchor",  # each label's own, as its baseline
             get_alignment_baseline="baseline",  # each label's own (a field of its row)
             get_pixel_offset="offset",
             font_family="'sans-serif'",

@@ -338,6 +338,24 @@ def _draw_legend(draw: ImageDraw.ImageDraw, data: MapData, values: dict[str, flo
 
 
 @lru_cache(maxsize=16)
+def make_locator_image(scheme: str, code: str, lang: str, height: int = 760) -> bytes:
+    """A PNG of the whole country with one province coloured and the archipelagos named: the province profile's
+    location, a picture that shrinks with its column (a map of fixed zoom cut off the west of the country and
+    the islands' names in a narrow window; a leader's walk-through) and prints as shown."""
+    projection = _Projection(height * SCALE)
+    margin = 60 * SCALE  # Trường Sa's name, centred on its islands, reaches past their easternmost
+    image = Image.new("RGB", (int(projection.width) + margin, (height + 20) * SCALE), "white")
+    draw = ImageDraw.Draw(image)
+    geometry = _geometry(scheme, height * SCALE)
+    name_key = name_column(lang)
+    _draw_areas(image, draw, geometry.areas, {code: 1.0})
+    owners = {f["properties"]["code"]: f["properties"][name_key] for f in geometry.shapes}
+    _draw_island_points(draw, geometry.islands, owners, name_key, projection)
+    buffer = io.BytesIO()
+    image.reduce(SCALE).save(buffer, format="PNG", compress_level=3)
+    return buffer.getvalue()
+
+
 def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 1000) -> bytes:
     """A PNG of the provinces of `data.scheme` coloured by value, with a legend, the period and the archipelagos."""
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
