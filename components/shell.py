@@ -16,7 +16,8 @@ from .ui import plain
 # carry periods and sources); the profile printed in whole blocks, visits expanded;
 # no grey frame left by a mouse click (a projector shows it; the keyboard's focus ring stays); no "Press Enter to
 # submit form" under a text box (Streamlit writes it in English only); a map's tooltip drawn whole over the column
-# beside the map (the map's boxes cut it at their right edge: "…Trung ương làm", "Đảo Song Tử Tây (Khá").
+# beside the map (the map's boxes cut it at their right edge: "…Trung ương làm", "Đảo Song Tử Tây (Khá"); a metric's
+# or a toggle's label wraps rather than ending in "…" in a narrow window ("Tỉnh có s…", "Gồ…" at 1024 pixels).
 SCREEN_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: clamp(1.2rem, 4vh, 3rem) !important;
   padding-bottom: 2rem !important; }
@@ -31,6 +32,8 @@ header[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !
 *:focus:not(:focus-visible) { outline: none !important; }
 span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 !important; }
 [data-testid="InputInstructions"] { display: none !important; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stWidgetLabel"] p
+  { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stDeckGlJsonChart"] div { overflow: visible !important; }
 [data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]) { position: relative; z-index: 5; }
 @media print {
