@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 import danvan
 from danvan.i18n import LANGS, t
@@ -123,6 +124,25 @@ def _streamlit_texts_css(lang: str) -> str:
     return "<style>" + "\n".join(rules) + "</style>"
 
 
+# One history entry per view: a page switch pushes the page's path alone, then the run writes its filter and choices
+# into the address (view.write_url) and pushed a second entry; that second change, to the same path with no query
+# yet, replaces the first, so that Back leaves the page in one press (it took two or three; a leader's walk-through).
+# Installed once per browser tab.
+HISTORY_JS = """<script>
+if (!window.__danvanHistory) {
+  window.__danvanHistory = true;
+  const push = history.pushState.bind(history);
+  history.pushState = function (state, title, url) {
+    const next = new URL(url, location.href);
+    if (next.pathname === location.pathname && location.search === "" && next.search !== "") {
+      return history.replaceState(state, title, url);
+    }
+    return push(state, title, url);
+  };
+}
+</script>"""
+
+
 def _menu_lang() -> str:
     """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
     asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
@@ -152,5 +172,17 @@ def run() -> None:
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell
     try:
         page.run()
+    except StopException:  # the page ended early (st.stop): what it showed is the view the URL reopens
+        _end_of_run()
+        raise
+    else:
+        _end_of_run()  # not on a switch to another page (a RerunException): that page writes its own
     finally:
         st.session_state[keys.IN_SHELL] = False
+
+
+def _end_of_run() -> None:
+    """The run's URL, written once, and the history patch, at the foot of the sidebar (in the page, its box took
+    a line's room under the slides)."""
+    view.write_url()
+    st.sidebar.html(HISTORY_JS, unsafe_allow_javascript=True)

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
-from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, convert_codes, filter_label, parse_link, query
+from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, Link, convert_codes, filter_label, parse_link, query
 from danvan.i18n import LANGS, t
 from danvan.model import BODY_LEVELS, SCHEMES, VISIT_KINDS
 from danvan.registry import Registry
@@ -77,8 +77,7 @@ def read_link(catalog: danvan.Catalog) -> None:
     state = st.session_state
     if keys.FILTER in state:
         return
-    params = {name: st.query_params.get_all(name) for name in st.query_params}
-    link = parse_link(params, catalog.units, cached.data_years(catalog), cached.visit_bodies(catalog))
+    link = _address(catalog)
     flt = link.flt
     state[keys.FILTER] = {
         keys.PROVINCES: list(flt.provinces),
@@ -93,11 +92,20 @@ def read_link(catalog: danvan.Catalog) -> None:
     state[keys.LINK] = dict(link.choices)
 
 
+def _address(catalog: danvan.Catalog) -> Link:
+    """What the address bar asks for now, read by the one strict parser."""
+    return parse_link(_in_address(), catalog.units, cached.data_years(catalog), cached.visit_bodies(catalog))
+
+
 def build(catalog: danvan.Catalog) -> View:
     """Render the filter bar, seeded from the URL on a session's first run, and write the filter back to the URL."""
     default_years = cached.data_years(catalog)  # once per catalog, not a scan of every value per rerun
     state = st.session_state
     read_link(catalog)
+    # what the address asks for at this run's start: where Back or Forward went, when it is not what the last run wrote
+    written = state.get(keys.URL)
+    state[keys.MOVED] = written is not None and _as_lists(written) != _in_address()
+    state[keys.ASKED] = dict(_address(catalog).choices)
     if keys.PENDING_PROVINCES in state:  # a page asked to open a province (e.g. a click on the map)
         state[keys.PROVINCES] = state.pop(keys.PENDING_PROVINCES)
     with st.sidebar:
@@ -110,7 +118,7 @@ def build(catalog: danvan.Catalog) -> View:
         kinds=tuple(state[keys.KINDS]),
         bodies=tuple(state[keys.BODIES]),
     )
-    st.query_params.from_dict(query(flt, lang, default_years))  # the page adds its own choices (keep)
+    state[keys.URL] = query(flt, lang, default_years)  # the page adds its own choices (keep); written at the end
     view = View(catalog=catalog, registry=cached.registry(catalog), flt=flt, lang=lang, default_years=default_years)
     state[keys.VIEW] = view
     return view
@@ -228,8 +236,14 @@ def _visit_filters(catalog: danvan.Catalog, lang: str, start: Callable[[str, str
 def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
     """Before a page's widget `key`: the first time the page shows it, start it from the choice the shared link made
     (`param`, already checked for form by the parser; `options` None: any value of that form); a choice the page
-    does not offer is said, not shown."""
-    wanted = st.session_state.get(keys.LINK, {}).pop(param, None)
+    does not offer is said, not shown. A widget that starts afresh later (its page left, then returned to with the
+    browser's Back) starts from the address's choice: Back to the map showed it by events, the indicator lost."""
+    state = st.session_state
+    wanted = state.get(keys.LINK, {}).pop(param, None)
+    if wanted is None and (key not in state or state.get(keys.MOVED)):
+        wanted = state.get(keys.ASKED, {}).get(param)
+        if wanted is None and state.get(keys.MOVED):  # Back to the view before the choice was made: its default
+            state.pop(key, None)
     if wanted is None:
         return
     if options is None or wanted in options:
@@ -239,9 +253,27 @@ def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
 
 
 def keep(param: str, value: object, default: object = None) -> None:
-    """Write a page's choice into the URL (after the filter), so that a copied link reopens the same view."""
+    """Add a page's choice to the URL (after the filter), so that a copied link reopens the same view."""
     if value is not None and value != default:
-        st.query_params[param] = str(value)
+        st.session_state[keys.URL][param] = str(value)
+
+
+def _in_address() -> dict[str, list[str]]:
+    """The address bar's query parameters, each with every value it has."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _as_lists(params: dict[str, str | list[str]]) -> dict[str, list[str]]:
+    return {name: value if isinstance(value, list) else [value] for name, value in params.items()}
+
+
+def write_url() -> None:
+    """Write the run's URL — the filter, then the page's choices — in one change of the address bar: the browser
+    keeps one history entry per change, and writing the filter, then each choice, left two or three a run, so that
+    Back took several presses to leave a page (a leader's walk-through). Unchanged, it is not written."""
+    wanted = st.session_state.get(keys.URL)
+    if wanted is not None and _as_lists(wanted) != _in_address():
+        st.query_params.from_dict(wanted)
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:

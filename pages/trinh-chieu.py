@@ -19,7 +19,7 @@ state = st.session_state
 state[keys.SLIDE] = min(max(int(state.get(keys.SLIDE, 0)), 0), total - 1)
 number = state[keys.SLIDE]
 slide = cached.slide(current.catalog, current.flt, lang, number)
-st.query_params[presenting.PARAM] = str(number + 1)  # the link reopens this slide
+view.keep(presenting.PARAM, number + 1)  # the link reopens this slide
 
 
 def move(step: int) -> None:
