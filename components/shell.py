@@ -128,15 +128,23 @@ def _streamlit_texts_css(lang: str) -> str:
 # into the address (view.write_url) and pushed a second entry; that second change, to the same path with no query
 # yet, replaces the first, so that Back leaves the page in one press (it took two or three; a leader's walk-through).
 # Installed once per browser tab.
+# Only the app's own write after a switch: once the reader has clicked or pressed a key on the new page, a change of
+# its query is a view of its own (the map's "Chỉ tiêu" on a page with no filter in its address was replaced).
 HISTORY_JS = """<script>
 if (!window.__danvanHistory) {
   window.__danvanHistory = true;
+  let switched = false;
+  const touched = () => { switched = false; };
+  window.addEventListener("pointerdown", touched, true);
+  window.addEventListener("keydown", touched, true);
   const push = history.pushState.bind(history);
   history.pushState = function (state, title, url) {
     const next = new URL(url, location.href);
-    if (next.pathname === location.pathname && location.search === "" && next.search !== "") {
+    if (switched && next.pathname === location.pathname && location.search === "" && next.search !== "") {
+      switched = false;
       return history.replaceState(state, title, url);
     }
+    switched = next.pathname !== location.pathname;
     return push(state, title, url);
   };
 }

@@ -199,7 +199,7 @@ def test_boundary_radio_keeps_its_choice_after_switching_to_english(entry):  # n
 
 def test_untitled_sources_are_named_by_publisher_not_id(entry):  # noqa: F811
     shown = text(open_page(entry, "overview", nam="2015"))  # a13 has no title
-    assert "[a13]" not in shown and "[vanninh.khanhhoa.gov.vn]" in shown
+    assert "[a13]" not in shown and "[Bài không có tiêu đề trên vanninh.khanhhoa.gov.vn]" in shown
 
 
 def _menu_language_script():

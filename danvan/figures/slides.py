@@ -337,7 +337,6 @@ def _draw_legend(draw: ImageDraw.ImageDraw, data: MapData, values: dict[str, flo
     draw.text((x0, y), data.period, font=text_font, fill=(60, 60, 60))
 
 
-@lru_cache(maxsize=16)
 def make_locator_image(scheme: str, code: str, lang: str, height: int = 760) -> bytes:
     """A PNG of the whole country with one province coloured and the archipelagos named: the province profile's
     location, a picture that shrinks with its column (a map of fixed zoom cut off the west of the country and
@@ -356,6 +355,7 @@ def make_locator_image(scheme: str, code: str, lang: str, height: int = 760) -> 
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=16)
 def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 1000) -> bytes:
     """A PNG of the provinces of `data.scheme` coloured by value, with a legend, the period and the archipelagos."""
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
