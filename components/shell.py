@@ -33,8 +33,10 @@ header[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !
 *:focus:not(:focus-visible) { outline: none !important; }
 span.stMarkdownColoredBackground { padding-left: 0 !important; padding-right: 0 !important; }
 [data-testid="InputInstructions"] { display: none !important; }
-[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stWidgetLabel"] p
-  { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stWidgetLabel"] p,
+[data-testid="stMetricValue"] div
+  { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+    word-break: normal !important; overflow-wrap: normal !important; }
 [data-testid="stDeckGlJsonChart"] div { overflow: visible !important; }
 [data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]) { position: relative; z-index: 5; }
 @media print {

@@ -874,7 +874,13 @@ TEXTS = _merge(
 
 
 # English agrees with a count {n}: "{n} value{s} {have}" is "1 value has", "2 values have" (Vietnamese needs none)
-AGREEMENT = {"s": ("", "s"), "have": ("has", "have"), "are": ("is", "are")}
+AGREEMENT = {
+    "s": ("", "s"),
+    "have": ("has", "have"),
+    "are": ("is", "are"),
+    "verb_s": ("s", ""),  # "1 event names", "3 events name"
+    "they": ("it is", "they are"),
+}
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:
@@ -1010,10 +1016,10 @@ LEADER: Texts = {
     "page_changes": ("Mới cập nhật", "What changed"),
     "changes_since": ("Có gì mới sau ngày (ví dụ: ngày họp trước)", "What is new after (e.g. the last meeting)"),
     "changes_what": (
-        "“Mới” nghĩa là: bản ghi được lưu qua trang Nhập liệu sau ngày này (theo nhật ký lưu), hoặc — với bản ghi "
+        "“Mới” nghĩa là: bản ghi được người biên tập lưu sau ngày này (theo nhật ký lưu), hoặc — với bản ghi "
         "không có trong nhật ký — lấy từ nguồn đăng sau ngày này (nguồn chỉ ghi tháng hoặc năm tính là ngày "
         "cuối tháng, cuối năm). Dữ liệu không ghi ngày thu thập nguồn.",
-        "“New” means: saved through the Curation page after this day (by the save log), or — for records not in the "
+        "“New” means: saved by a curator after this day (by the save log), or — for records not in the "
         "log — taken from a source published after this day (a source dated by month or year counts from its last "
         "day). The data does not record when a source was retrieved.",
     ),
@@ -1128,7 +1134,7 @@ LEADER: Texts = {
     ),
     "map_placeless": (
         "{n} sự kiện không ghi tỉnh nơi diễn ra nên không có trên bản đồ (các trang khác có tính).",
-        "{n} events name no province where they were held, so they are not on the map (other pages count them).",
+        "{n} event{s} name{verb_s} no province where held, so {they} not on the map (other pages count them).",
     ),
     "changes_more_visits": (
         "Còn {n} sự kiện mới khác, cũ hơn các sự kiện trên: xem trên Dòng thời gian.",

@@ -15,7 +15,8 @@ ui.header(current, "page_changes")
 t, lang = current.t, current.lang
 newest, _ = cached.changes_since(current.catalog, current.flt, None)
 if newest is None:
-    st.info(t("changes_no_data"), icon=":material/search_off:")
+    if not (current.flt.provinces and ui.nothing_at_all(current, current.flt.provinces)):
+        st.info(t("changes_no_data"), icon=":material/search_off:")
     ui.footer(current)
     st.stop()
 

@@ -231,3 +231,9 @@ def test_files_name_a_former_province_and_give_money_in_dong(catalog):
     )
     visits = pl.read_csv(io.StringIO(_csv(catalog, flt, "Sự kiện")), infer_schema=False)
     assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu)" in visits["Tỉnh"].to_list()
+
+
+def test_the_sources_sheet_names_an_untitled_source_as_the_pages_do(catalog):
+    """A leader's re-check: the Excel file's Nguồn tin sheet left Vạn Ninh's title empty."""
+    sources = export.tables(catalog, Filter(provinces=("56",)))["Nguồn tin"]
+    assert sources["Tiêu đề"].to_list() == ["Bài không có tiêu đề trên vanninh.khanhhoa.gov.vn"]

@@ -99,6 +99,11 @@ def test_empty_result_says_so(entry, page):
     assert "mở rộng năm" not in shown
 
 
+def test_what_changed_says_a_province_has_no_data_at_all(entry):
+    """A leader's re-check: Mới cập nhật said only "Không có dữ liệu có ngày trong bộ lọc này" for Hà Tĩnh."""
+    assert "Chưa có dữ liệu nào về Hà Tĩnh" in text(open_page(entry, "thay-doi", tinh="42", nam="2008-2026"))
+
+
 def test_profile_of_lang_son(entry):
     at = open_page(entry, "ho-so-tinh", tinh="20")
     shown = text(at)

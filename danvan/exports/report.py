@@ -936,11 +936,15 @@ class Deck:
         )
 
     def _empty(self) -> Slide:
-        catalog, lang = self.catalog, self.lang
+        catalog, lang, flt = self.catalog, self.lang, self.flt
+        # provinces the data has nothing on in any year: said so, not "widen the years" (a leader's re-check)
+        anything = queries.headline(catalog, Filter(provinces=flt.provinces, scheme=flt.scheme))
+        none = flt.provinces and not any(anything.values())
+        names = ", ".join(province_names(catalog, flt))
         return Slide(
             kind="empty",
             title=t("report_empty_title", lang),
-            bullets=(("", t("empty", lang, filter=self.label)),),
+            bullets=(("", t("empty_provinces", lang, names=names) if none else t("empty", lang, filter=self.label)),),
             source=t("footer", lang, n=catalog.sources.height, version=catalog.version),
         )
 

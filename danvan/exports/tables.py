@@ -123,7 +123,7 @@ def source_table(catalog: Catalog, used: pl.Series, lang: str = "vi") -> pl.Data
     """The sources of `used` (source ids), title first; `published` stays ISO text (partial dates are allowed:
     "2021-12"), which the Excel file writes as a date where it is a whole one."""
     return catalog.sources.filter(pl.col("source_id").is_in(used.implode())).select(
-        pl.col("title").alias(t("title", lang)),
+        queries.source_name(lang).alias(t("title", lang)),  # an untitled one by where it was published
         pl.col("publisher").alias(t("publisher", lang)),
         pl.col("published").alias(t("published", lang)),
         pl.col("url").alias(t("link", lang)),
