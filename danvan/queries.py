@@ -126,21 +126,16 @@ def visit_table(catalog: Catalog, scheme: str) -> pl.DataFrame:
     )
 
 
+# What an observation carries of its indicator (indicators.yaml)
+INDICATOR_COLUMNS = ("name_vi", "name_en", "unit", "counts", "aggregation", "category", "higher_is_better")
+
+
 def observation_base(catalog: Catalog) -> pl.DataFrame:
     """Every observation with what does not depend on the scheme: indicator metadata, level, years, computed %.
 
     In the catalog's order (by period, see loader._public_observations), so that a filter on years alone selects a
     few contiguous runs. The catalog's own columns are shared, not copied."""
-    indicators = catalog.indicators.lazy().select(
-        pl.col("id").alias("indicator_id"),
-        "name_vi",
-        "name_en",
-        "unit",
-        "counts",
-        "aggregation",
-        "category",
-        "higher_is_better",
-    )
+    indicators = catalog.indicators.lazy().select(pl.col("id").alias("indicator_id"), *INDICATOR_COLUMNS)
     names = catalog.units.lazy().select(
         "scheme", pl.col("code").alias("province_code"), pl.col("name_vi").alias("province_name")
     )
@@ -161,13 +156,7 @@ def observation_base(catalog: Catalog) -> pl.DataFrame:
         .join(indicators, on="indicator_id", how="left", maintain_order="left")
         .select(
             "province_name",
-            "name_vi",
-            "name_en",
-            "unit",
-            "counts",
-            "aggregation",
-            "category",
-            "higher_is_better",
+            *INDICATOR_COLUMNS,
             level_expr().alias("level"),
             years_expr().alias("years"),
             (pl.col("numerator") / pl.col("denominator") * 100).alias("computed_percent"),
