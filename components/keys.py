@@ -20,6 +20,7 @@ VIEW = "_view"  # the View the shell built in this run
 URL = "_url"  # the query parameters this run writes to the address bar, once, at its end (view.write_url)
 ASKED = "_asked"  # the views' choices the address holds at this run's start (Back to a view: its widgets restart)
 MOVED = "_moved"  # the address changed since the last run wrote it: the browser's Back or Forward
+WRITTEN = "_written"  # the address as the last finished run left it (view.write_url)
 IN_SHELL = "_in_shell"  # this run went through the shell (see view.current)
 PATH_CHECKED = "_path_checked"  # the session's first URL path was checked for an unknown page
 CURATOR = "curator"  # the signed-in account may save (components/auth.py): lists the curation page

@@ -103,8 +103,8 @@ def build(catalog: danvan.Catalog) -> View:
     state = st.session_state
     read_link(catalog)
     # what the address asks for at this run's start: where Back or Forward went, when it is not what the last run wrote
-    written = state.get(keys.URL)
-    state[keys.MOVED] = written is not None and _as_lists(written) != _in_address()
+    written = state.get(keys.WRITTEN)  # a run cut short by the next one wrote nothing: the last that finished did
+    state[keys.MOVED] = written is not None and written != _in_address()
     state[keys.ASKED] = dict(_address(catalog).choices)
     if keys.PENDING_PROVINCES in state:  # a page asked to open a province (e.g. a click on the map)
         state[keys.PROVINCES] = state.pop(keys.PENDING_PROVINCES)
@@ -272,8 +272,11 @@ def write_url() -> None:
     keeps one history entry per change, and writing the filter, then each choice, left two or three a run, so that
     Back took several presses to leave a page (a leader's walk-through). Unchanged, it is not written."""
     wanted = st.session_state.get(keys.URL)
-    if wanted is not None and _as_lists(wanted) != _in_address():
+    if wanted is None:
+        return
+    if _as_lists(wanted) != _in_address():
         st.query_params.from_dict(wanted)
+    st.session_state[keys.WRITTEN] = _as_lists(wanted)
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:

@@ -320,7 +320,6 @@ def test_back_leaves_a_page_in_one_press_and_returns_to_the_view_left(server, br
     entries = visit.page.evaluate("history.length")
     legend = "() => (document.body.innerText.match(/Chú giải: [^\\n]*/) || [''])[0]"
     visit.page.go_back()  # once: the map as it was left, by its indicator
-    visit.page.wait_for_url(left, timeout=60_000)
     visit.page.wait_for_function(f"() => ({legend})().length > 0", timeout=120_000)
     visit.settle("canvas")
     assert visit.page.evaluate(legend) != "Chú giải: Số sự kiện" and visit.page.url == left
