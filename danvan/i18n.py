@@ -272,6 +272,7 @@ MAP: Texts = {
         "No province-level indicator has data for this filter; the map shows numbers of events.",
     ),
     "map_no_data": ("Không có số liệu", "No data"),
+    "map_no_visits": ("Không có sự kiện", "No events"),
     "map_legend": ("Chú giải", "Legend"),
     "map_period": ("Kỳ số liệu: {period}", "Period: {period}"),
     "map_when": ("Thời gian: {days}", "Dates: {days}"),

@@ -50,6 +50,9 @@ else:
     legend_title = t("map_by_visits")
 
 
+# a province with no event has none, not "no data" (a leader's re-check)
+no_data = t("map_no_visits") if mode == "visits" else t("map_no_data")
+
 # One arc per level, seat and host (not per visit): thousands of visits draw a few hundred arcs. By indicator the
 # provinces' colours are the map: the events' dots covered a small province (Hà Nam's 306) and took its hover.
 visit_arcs = cached.visit_arcs(current.catalog, current.flt)
@@ -63,7 +66,7 @@ deck = cached.map_deck(
     dict(values.select("display_code", "value").iter_rows()),
     tooltips,
     arcs,
-    no_data_text=t("map_no_data"),
+    no_data_text=no_data,
 )
 map_col, legend_col = st.columns([3, 1], gap="medium")
 with map_col:
@@ -74,7 +77,7 @@ with map_col:
 with legend_col:
     st.markdown(f"**{t('map_legend')}: {ui.plain(legend_title)}**")
     if values.height:
-        rows = maps.legend(values["value"].to_list(), unit, lang, t("map_no_data"))
+        rows = maps.legend(values["value"].to_list(), unit, lang, no_data)
         st.html(
             "".join(
                 f'<div style="display:flex;align-items:center;gap:10px;margin:4px 0;font-size:18px">'

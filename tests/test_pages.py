@@ -232,6 +232,10 @@ def test_map_indicator_mode_and_legend(entry):
     # one year is one year: "Kỳ số liệu: 2023", not "2023–2023" (a curator's walk-through)
     one_year = text(open_page(entry, "ban-do", nam="2023"))
     assert "Kỳ số liệu: 2023" in one_year and "2023–2023" not in one_year
+    # by events, a province with none has none, not "no data" (a leader's re-check); by indicator, no data
+    legends = [str(h.proto.body) for h in open_page(entry, "ban-do").get("html")]
+    assert any("Không có sự kiện" in h for h in legends) and not any("Không có số liệu" in h for h in legends)
+    assert any("Không có số liệu" in str(h.proto.body) for h in at.get("html"))
 
 
 def test_documents_page_lists_references(entry):

@@ -630,7 +630,7 @@ def _map_slide(catalog: Catalog, flt: Filter, visits: pl.DataFrame, lang: str) -
             unit="count",
             areas=areas,
             period=t("map_period", lang, period=years_label(flt.years)),
-            no_data=t("map_no_data", lang),
+            no_data=t("map_no_visits", lang),  # a map of events: a province with none has none
         ),
         notes=(t("map_islands", lang), t("map_credit", lang)),
         source=source_note(
