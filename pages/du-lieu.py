@@ -14,14 +14,8 @@ from danvan.filter import file_stem
 ROWS = 2000  # rows shown on screen; the downloads have them all
 DATE_WIDTH = 96  # pixels: "29/02/2020" whole at the table's font
 LEAD_WIDTH = 260  # pixels of the first column, held in view while the others scroll
-SCREEN_FIRST = (
-    "indicator",
-    "breakdown",
-    "qualifier",
-    "value",
-    "ratio_check",
-    "unit",
-)  # a value's columns, first on the screen
+# a value's columns, first on the screen
+SCREEN_FIRST = ("indicator", "breakdown", "qualifier", "value", "ratio_check", "unit")
 
 current = view.current()
 ui.header(current, "page_data")
