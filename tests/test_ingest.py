@@ -425,6 +425,31 @@ def test_a_hard_wrapped_line_goes_on_with_its_paragraph():
     assert [(o.value, o.subject) for o in draft_of(text).observations] == [(2193, "cuộc")]
 
 
+def test_a_text_printed_with_hard_line_breaks_joins_a_line_that_opens_with_a_name():
+    wrapped = (
+        "Ngày Thương binh - Liệt sỹ\n"
+        "29/11/2024\n"
+        "Sáng 27/11/2024, Huyện đoàn Trảng Bom tổ chức tuyên truyền về truyền thống\n"
+        "ngày 27/7, nhắc lại công lao của các anh hùng liệt sỹ đã hy sinh cho độc lập của\n"
+        "dân tộc và hạnh phúc của nhân dân.\n"
+        "Ngày 26 và 27/7/2023, Ban\n"
+        "Thường vụ Huyện đoàn đã phối hợp các đơn vị tổ chức Lễ thắp nến tri ân các anh\n"
+        "hùng liệt sỹ tại Nghĩa trang liệt sỹ huyện.\n"
+    )
+    assert [p.text.replace("\n", " ") for p in prepare(wrapped).paragraphs] == [
+        "Ngày Thương binh - Liệt sỹ",  # the title stays a line of its own
+        "29/11/2024",  # and so does a stamp: "Sáng 27/11/2024" opens a paragraph of its own
+        "Sáng 27/11/2024, Huyện đoàn Trảng Bom tổ chức tuyên truyền về truyền thống ngày 27/7, nhắc lại công lao của "
+        "các anh hùng liệt sỹ đã hy sinh cho độc lập của dân tộc và hạnh phúc của nhân dân.",
+        "Ngày 26 và 27/7/2023, Ban Thường vụ Huyện đoàn đã phối hợp các đơn vị tổ chức Lễ thắp nến tri ân các anh "
+        "hùng liệt sỹ tại Nghĩa trang liệt sỹ huyện.",
+    ]
+    assert "2023-07-26..2023-07-27" in event_keys(draft_of(wrapped))
+    # a text whose lines end where its paragraphs do keeps a line that opens with a name as a paragraph
+    plain = "Ngày 26 và 27/7/2023, Ban\nThường vụ Huyện đoàn tổ chức Lễ thắp nến tri ân.\n"
+    assert len(prepare(plain).paragraphs) == 2
+
+
 def test_a_headlines_share_is_the_bodys_fraction():
     text = (
         "An Giang: Đạt 78,94% cơ sở Hội Nông dân tổ chức Đại hội nhiệm kỳ\n"
@@ -698,6 +723,55 @@ def test_a_month_and_year_written_with_a_dot_and_a_disasters_month_is_no_gatheri
     )
     assert event_keys(draft_of(flood)) == set()
     assert event_keys(draft_of(flood.replace("do đợt mưa lũ tháng 11.2016", "trong tháng 11.2016"))) == {"2016-11"}
+
+
+def test_a_span_from_one_day_to_the_day_of_another_is_a_span_not_a_fraction():
+    hits = find_dates("Chương trình Tiếp sức mùa thi diễn ra từ 06/7 đến ngày 08/7 với 250 thanh niên.", 2022)
+    assert [(h.day, h.end_day) for h in hits] == [(dt.date(2022, 7, 6), dt.date(2022, 7, 8))]
+    assert find_dates("Tỷ lệ tăng từ 1/3 đến 1/2 số hộ.", 2022) == []
+
+
+def test_a_campaigns_span_that_tallies_its_works_is_no_gathering():
+    text = (
+        "23/07/2023\nNgày 22/7, Tỉnh đoàn Kon Tum tổ chức Lễ tổng kết Chiến dịch Thanh niên tình nguyện hè.\n"
+        "Trong thời gian triển khai Chiến dịch (từ 1/7 đến ngày 22/7), các chiến sỹ tình nguyện đã thực hiện nhiều "
+        "công trình, phần việc ý nghĩa cho bà con.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2023-07-22"}
+
+
+def test_a_documents_date_written_without_its_number_sign_is_no_event():
+    text = (
+        "HỘI LHPN THÀNH PHỐ TỔ CHỨC HỘI NGHỊ GIAO BAN CHỦ TỊCH HỘI LHPN XÃ, PHƯỜNG\n"
+        "Sáng ngày 18/7/2025, Hội Liên hiệp phụ nữ thành phố Hà Nội tổ chức Hội nghị giao ban công tác Hội với chủ "
+        "tịch Hội LHPN 126 xã, phường. Đây là kỳ giao ban đầu tiên của Hội LHPN Thành phố với lãnh đạo Hội xã, phường "
+        "mới theo Nghị quyết 1656 ngày 16/6/2025 của Uỷ ban Thường vụ Quốc hội.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2025-07-18"}
+
+
+def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
+    text = (
+        "Sáng 12/5, Ủy ban MTTQ huyện tổ chức hội nghị triển khai các hoạt động chào mừng kỷ niệm 130 năm Ngày sinh "
+        "Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020) và 90 năm Ngày truyền thống MTTQ Việt Nam (18/11/1930 - "
+        "18/11/2020, do Ủy ban MTTQ tỉnh tổ chức.\n"
+    )
+    assert anniversaries(text)[0][2] == 2020
+    assert event_keys(draft_of(text, published="2020-05-13")) == {"2020-05-12"}
+    lunar = "Chiều ngày 23/10/2023 (nhằm ngày 09/9 năm Quý Mão), Hội Nông dân tỉnh tổ chức lễ khánh thành cầu."
+    assert [h.day for h in find_dates(lunar, 2023)] == [dt.date(2023, 10, 23)]
+
+
+def test_a_documents_own_date_and_a_day_things_run_from_are_no_events():
+    text = (
+        "Hội CCB khối UBND ra mắt\n16/10/2025\nHội Cựu chiến binh khối UBND được thành lập theo Quyết định ngày "
+        "29/8/2025 trên cơ sở hợp nhất ba tổ chức hội. Các hội viên tổ chức gặp mặt tại trụ sở.\n"
+    )
+    assert "2025-08-29" not in event_keys(draft_of(text))
+    since = (
+        "Từ ngày 1/7/2025, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội hoạt động thông suốt theo mô hình mới."
+    )
+    assert draft_of(since).visits == []
 
 
 def test_two_whole_dates_make_a_span():
@@ -1771,6 +1845,13 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Tổng kết 10 năm thực hiện Nghị quyết 765 của Quân ủy Trung ương", ["765-NQ/QUTW"]),
         # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy"
         ("10 năm thực hiện NQ 28 của Ban Thường vụ Thành ủy, Hải Phòng đạt nhiều kết quả", ["28-NQ/TU"]),
+        ("Hội nghị quán triệt NQ số 25 của Ban Chấp hành Trung ương về công tác dân vận", ["25-NQ/TW"]),
+        # the central issuers abbreviated
+        ("thực hiện Chỉ thị số 05 của BCT và Kết luận 01 của BBT về học tập", ["05-CT/TW", "01-KL/TW"]),
+        ("Hội nghị giới thiệu Nghị quyết 25 của BCH TW về công tác dân vận", ["25-NQ/TW"]),
+        ("triển khai Kế hoạch 70 của BDVTW về dân vận khéo", ["70-KH/BDVTW"]),
+        # a plenum past the document's date
+        ("Nghị quyết số 25, ngày 3/6/2013 của Hội nghị Trung ương 7 khóa XI về công tác dân vận", ["25-NQ/TW"]),
         # file g: a State Đề án by its number (p91); the central agencies' Party committee is not the Centre
         ("vận động nhân dân thực hiện tốt Đề án 06 của Chính phủ; thực hiện tốt các chủ trương", []),
         (
@@ -2954,6 +3035,24 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
         "phục hậu quả lũ lụt.\n"
     )
     assert [v.date_start for v in draft_of(reception).visits] == ["2025-11-24"]
+
+
+def test_a_page_dated_gathering_is_held_unless_the_future_is_its_own():
+    held = (
+        "Hội người cao tuổi Thị xã: Kỷ niệm 74 năm ngày truyền thống người cao tuổi\n\nĐăng ngày 04/06/2015\n\n"
+        "Với tinh thần thẳng thắn, các đại biểu tham dự hội nghị đã thảo luận, đóng góp ý kiến nhằm thực hiện "
+        "tốt công tác chăm sóc người cao tuổi trong những năm sắp tới.\n"
+    )
+    assert [v.date_start for v in draft_of(held).visits] == ["2015-06-04"]
+    ahead = held.replace(
+        "Với tinh thần thẳng thắn, các đại biểu tham dự hội nghị đã thảo luận, đóng góp ý kiến nhằm thực hiện "
+        "tốt công tác chăm sóc người cao tuổi trong những năm sắp tới.",
+        "Theo bà Liên, đại hội thành lập Hội Người cao tuổi tỉnh Đồng Nai sẽ diễn ra vào quý IV.",
+    )
+    assert draft_of(ahead).visits == []
+    assert draft_of(held.replace("tham dự hội nghị", "sẽ tham dự hội nghị")).visits == []
+    planned = ahead.replace("Theo bà Liên, đại hội thành lập", "Cũng trong chương trình đại hội, ban tổ chức sẽ sơ kết")
+    assert draft_of(planned).visits == []
 
 
 def test_a_commune_steering_committee_named_in_lower_case_organises():

@@ -35,7 +35,12 @@ _YEAR = r"(?:19|20)\d{2}"
 # The reports are online news: a year before this is history they recall ("tái lập tỉnh (năm 1991)", "tháng
 # 8/1945"), never the year of their gatherings.
 EARLIEST_YEAR = 2000
-_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
+# a lunar date: "(ngày 3/3 âm lịch)", "nhằm ngày 09/9 năm Quý Mão" (the year named by its stem and branch)
+_LUNAR = re.compile(
+    r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b|\s+năm\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+    r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\b",
+    re.I,
+)
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021": a stray space before the
 # year after a slash.
 _DMY = re.compile(
@@ -105,9 +110,11 @@ _STAMP_WORDS = re.compile(
 )
 # An anniversary, "(18-11-1930/ 18-11- 2014)", "(15/10/1930 - 15/10/2024)": the founding day is history, and the
 # later date names the year the article is written in.
+# (an anniversary of a birth counts from the 1800s: "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)"; its
+# closing bracket may be missing: "(18/11/1930 - 18/11/2020, do …")
 _ANNIVERSARY = re.compile(
-    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>{_YEAR})\s*[-–/*_]\s*"
-    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*\)"
+    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>18\d{{2}}|{_YEAR})\s*[-–/*_]\s*"
+    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*[),]"
 )
 # "năm 2023", a quarter's year "quý I/2024", "quý III năm 2023", a summer campaign's "hè 2016" — counted to guess
 # the year when the page states no date.
@@ -243,9 +250,15 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             _cue_before(text, m.start())
             or (
                 re.search(r"\btừ\s*$", text[max(0, m.start() - 6) : m.start()])
-                and (m.group("sep") != "/" or int(m.group("d")) > int(m.group("m")) or text[m.end() :].startswith(","))
+                and (
+                    m.group("sep") != "/"
+                    or int(m.group("d")) > int(m.group("m"))
+                    or text[m.end() :].startswith(",")
+                    or "ngày" in text[m.end("m") : m.start("d2")]
+                )
             )
-        ):  # "từ 17-10 đến 18-11", "từ 20/4-4/5,": "từ" is cue enough (not for "từ 1/3 đến 1/2 số hộ", fractions)
+        ):  # "từ 17-10 đến 18-11", "từ 20/4-4/5,", "từ 06/7 đến ngày 08/7": "từ" is cue enough (not for "từ 1/3 đến
+            # 1/2 số hộ", fractions)
             span_year = default_year
         else:
             continue

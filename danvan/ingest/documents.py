@@ -109,7 +109,8 @@ _MENTION = re.compile(
     r"Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
     r"Chương trình hành động|Thông tri|"
-    r"(?-i:NQ|CT|KL|QĐ)(?=\s+\d))"  # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy", "QĐ 217, 218"
+    # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy", "QĐ 217, 218", "NQ số 25 của Ban Chấp hành Trung ương"
+    r"(?-i:NQ|CT|KL|QĐ)(?=\s+(?:số\s+)?\d))"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
     # a leading zero typed apart: "Chỉ thị 0 3 của Bộ chính trị" is Chỉ thị 03
     r"(?:\s+số\s*:?)?\s+(?P<num>0\s\d(?![\d/])|\d{1,4}(?:[A-Da-d]\b|/(?:19|20)\d{2}(?![\d/]))?)"
@@ -203,6 +204,8 @@ _LEGISLATURE = {
 # Who issued it: "của Bộ Chính trị", "của Ban Thường vụ Tỉnh ủy" — read after the mention, inside its clause.
 _ISSUERS = (
     "Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH Trung ương|Trung ương|"
+    # their abbreviations: "Chỉ thị 05 của BCT", "Kết luận 01 của BBT", "Nghị quyết 25 của BCH TW", "của BDVTW"
+    "BCT|BBT|BCHTW|BCH TW|BCH TƯ|BDVTW|"
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     # the standing members, and the abbreviation: "Kết luận số 60 của Thường trực Tỉnh ủy", "Chỉ thị 17 của BTV Tỉnh ủy"
     "Thường trực Tỉnh ủy|Thường trực Thành ủy|Thường trực Huyện ủy|BTV Tỉnh ủy|BTV Thành ủy|BTV Huyện ủy|BTV Thị ủy|"
@@ -262,7 +265,9 @@ _ISSUER_SUCH_AS = re.compile(
 # A plenum of the Central Committee issued the mention: "Kết luận số 21 của Hội nghị Trung ương 4 khóa XIII",
 # "Nghị quyết số 18 Hội nghị lần thứ 6 BCH Trung ương khóa XII".
 _PLENUM_AFTER = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?:của\s+)?Hội\s+nghị\s+(?:lần\s+thứ\s+\d{1,2}\s+(?:Ban\s+Chấp\s+hành|BCH)\s+Trung\s+ương|"
+    # past the document's date: "Nghị quyết số 25, ngày 3/6/2013 của Hội nghị Trung ương 7 khóa XI"
+    r"\s*,?\s*(?:ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}\s*,?\s*)?"
+    r"(?:\(\s*)?(?:của\s+)?Hội\s+nghị\s+(?:lần\s+thứ\s+\d{1,2}\s+(?:Ban\s+Chấp\s+hành|BCH)\s+Trung\s+ương|"
     r"(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ)\s*\d{1,2})\b",
     re.IGNORECASE,
 )
@@ -320,6 +325,12 @@ _TYPE_ENUM: dict[str, DocumentType] = {
 # Party naming rules: the issuer part of a code by the body that issued it.
 _PARTY_SUFFIX = {
     "bộ chính trị": "TW",
+    "bct": "TW",
+    "bbt": "TW",
+    "bchtw": "TW",
+    "bch tw": "TW",
+    "bch tư": "TW",
+    "bdvtw": "BDVTW",
     "quân ủy trung ương": "QUTW",
     "thường vụ quân ủy trung ương": "QUTW",
     "đảng ủy quân sự trung ương": "ĐUQSTW",

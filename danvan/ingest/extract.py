@@ -134,7 +134,7 @@ _RESOLUTION_OF = re.compile(r"(?:nghị\s+quyết|tinh\s+thần)\s+(?:của\s+)?
 # "Hướng đến Đại hội VIII Hội Nông dân", "chào mừng Đại hội", "kế hoạch chỉ đạo Đại hội", "chuẩn bị Đại hội": a
 # gathering to come, worked towards or planned, not one held.
 _TOWARDS = re.compile(
-    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?|văn\s+kiện\s+trình|"
+    r"(?:hướng\s+(?:đến|tới)|chào\s+mừng|tiến\s+tới|trước\s+thềm|ban\s+chỉ\s+đạo|chuẩn\s+bị|kế\s+hoạch(?:\s+chỉ\s+đạo)?|văn\s+kiện\s+trình|"
     r"tuyên\s+truyền(?:\s+về)?|\bđể)\s+"
     r"(?:tổ\s+chức\s+)?$",  # "góp ý vào các dự thảo văn kiện trình Đại hội": a congress still to come
     re.I,
@@ -143,10 +143,16 @@ _TOWARDS = re.compile(
 
 def _gathering(text: str) -> bool:
     """The text reports a gathering (_GATHERING), not a plenum, a gathering's resolution or one worked towards."""
-    return not _PLENUM_NAME.search(text) and any(
-        not _RESOLUTION_OF.search(before := text[max(0, m.start() - 20) : m.start()]) and not _TOWARDS.search(before)
+    return not _PLENUM_NAME.search(text) and any(_gatherings(text))
+
+
+def _gatherings(text: str) -> list[re.Match[str]]:
+    """The gatherings a text names (_GATHERING), less a gathering's resolution and one worked towards."""
+    return [
+        m
         for m in _GATHERING.finditer(text)
-    )
+        if not _RESOLUTION_OF.search(before := text[max(0, m.start() - 20) : m.start()]) and not _TOWARDS.search(before)
+    ]
 
 
 _LAW_DATE = re.compile(r"\bLuật(?:\s+[^\s\d,.;:()“”\"]+){1,14}\s+(?:ngày\s+)?$")
@@ -197,7 +203,10 @@ _AS_OF = re.compile(
 # A count of gatherings ("5 hội nghị", "236 cuộc") in a sentence dated by a span of over two weeks tallies that
 # period ("Từ ngày 12/4 đến ngày 5/5, MTTQ các cấp … đã tổ chức 236 cuộc giám sát"); a round of nine days that
 # "tổ chức 10 lớp" is still one gathering.
-_TALLY = re.compile(r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b")
+_TALLY = re.compile(
+    r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b|"
+    r"\bnhiều\s+công\s+trình,\s+phần\s+việc"  # "(từ 1/7 đến ngày 22/7), … đã thực hiện nhiều công trình, phần việc"
+)
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
 # "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "dứt điểm vào cuối
@@ -754,8 +763,23 @@ _CUES = {
         re.I,
     ),
 }
-_PLAN_CODE_BEFORE = re.compile(r"(?:số|/)\s*\S*\s+(?:ngày|ngáy)\s*$")  # "Kế hoạch số 32 ngày 23/1/2024"
+# "Kế hoạch số 32 ngày 23/1/2024", "Nghị quyết 1656 ngày 16/6/2025": a document's date
+_PLAN_CODE_BEFORE = re.compile(
+    r"(?:(?:số|/)\s*\S*|\b(?:[Nn]ghị\s+quyết|[Qq]uyết\s+định|[Kk]ế\s+hoạch|[Cc]hỉ\s+thị|[Kk]ết\s+luận|[Cc]ông\s+văn|"
+    r"[Hh]ướng\s+dẫn|[Tt]hông\s+báo|[Qq]uy\s+định|[Nn]ghị\s+định|[Tt]hông\s+tư)\s+\d[\w/.-]*)\s+(?:ngày|ngáy)\s*$"
+)
 _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền thống)", re.I)
+
+
+_SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
+# A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
+# 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
+_DOCUMENT_DATE = re.compile(
+    r"(?:\b(?:Nghị\s+quyết|Quyết\s+định|Quy\s+định|Chỉ\s+thị|Kết\s+luận|Công\s+văn|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|"
+    r"Hướng\s+dẫn|Thông\s+báo|Đề\s+án|Tờ\s+trình)(?:\s+(?:số\s*)?\d[\w/.-]*)?|"
+    r"(?i:\b(?:nghị\s+quyết|quyết\s+định|quy\s+định|chỉ\s+thị|kết\s+luận|công\s+văn|kế\s+hoạch|hướng\s+dẫn)\s+"
+    r"(?:số\s*)?\d[\w/.-]*))\s*,?\s+(?:ban\s+hành\s+)?ngày\s*$"
+)
 
 
 @dataclass
@@ -812,7 +836,13 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     # the page's own stamp, and the dates the rules set aside (a document's, a deadline), are no happenings: they
     # neither count nor rank among the text's dates
     stamp = ctx.pub_hit.start if ctx.pub_hit else None
-    hits = [h for h in ctx.dates if h.start != stamp and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)]
+    hits = [
+        h
+        for h in ctx.dates
+        if h.start != stamp
+        and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
+        and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
+    ]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
     many = _how_many(len(hits))
@@ -839,6 +869,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         opening = (
             hit.cue
             and hit.start - sentence.start < 15
+            and not _SINCE_DAY.search(text[max(0, hit.start - 15) : hit.start])  # "Từ ngày 1/7/2025, MTTQ … hoạt động"
             and len(re.findall(r"\w+", rest)) >= 6
             and not re.match(r"\W*\d{1,2}[:h]\d{2}", rest)  # a dateline's hour
             and not _STATE_OF.search(rest)  # "Ngày 31/8/2023, Ủy ban MTTQ tỉnh có 120 tổ chức thành viên": a state
@@ -1020,6 +1051,26 @@ _LAUNCHED = re.compile(
 )
 
 
+def _held(sentence: str) -> bool:
+    """A gathering the sentence names has no word of the future just before it, nor after it unless the sentence
+    speaks from it ("Tại hội nghị, …") or says it was held ("hội nghị đã thảo luận"): "… sẽ tổ chức thăm, tặng quà"
+    and "Cũng trong chương trình đại hội, ban tổ chức sẽ sơ kết …" are not held yet, but "các đại biểu tham dự hội
+    nghị đã thảo luận, … trong những năm sắp tới" was."""
+    for m in [*_gatherings(sentence), *_LAUNCHED.finditer(sentence)]:
+        if FUTURE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
+        if (
+            not FUTURE.search(sentence, m.end())
+            or _PAST.match(sentence, m.end())
+            or re.fullmatch(r"\W*(?:Tại|Cũng\s+tại)\s+", sentence[: m.start()])
+        ):
+            return True
+    return False
+
+
+_PAST = re.compile(r"\s+(?:đã|vừa)\b")
+
+
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
@@ -1034,7 +1085,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 # a speaker's words ("“… Hôm nay được các cô bên Hội đến thăm, chúc Tết …” - bà Soi nói") tell of
                 # their own day, not the page's
                 and opening.count("“") <= opening.count("”")
-                and not FUTURE.search(sentence.text)  # "… sẽ tổ chức thăm, tặng quà": not held yet
+                and _held(sentence.text)
                 and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
@@ -1097,6 +1148,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _IN_FORCE.search(ctx.article.text[max(0, h.start - 40) : h.start])
                 and not _SINCE_WHEN.search(ctx.article.text[max(0, h.start - 100) : h.start])
                 and not _DISASTER.search(ctx.article.text[max(0, h.start - 40) : h.start])
+                and not _DOCUMENT_DATE.search(ctx.article.text[max(0, h.start - 60) : h.start])
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
                     and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])

@@ -148,8 +148,17 @@ DATE_HEADER = re.compile(r"\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?
 
 
 def content_paragraphs(text: str) -> list[Span]:
-    """Non-empty lines, without counters, interface words, the navigation tail and repeated paragraphs."""
+    """Non-empty lines, without counters, interface words, the navigation tail and repeated paragraphs. In a text
+    printed with hard line breaks (three lines or more go on in lower case), any line after the title goes on with a
+    paragraph of some words that did not end: "Ngày 26 và 27/7/2023, Ban" / "Thường vụ Huyện đoàn …" (not a stamp
+    "29/11/2024" / "Sáng ngày 27/11/2024, …")."""
+    kept, joins = _paragraphs(text, wrapped=False)
+    return _paragraphs(text, wrapped=True)[0] if joins >= 3 else kept
+
+
+def _paragraphs(text: str, wrapped: bool) -> tuple[list[Span], int]:
     kept: list[Span] = []
+    joins = 0
     seen: set[str] = set()
     offset = 0
     joined = False  # the last kept paragraph ended on the line just before
@@ -160,11 +169,16 @@ def content_paragraphs(text: str) -> list[Span]:
         if not stripped:
             joined = False
             continue
-        if joined and stripped[0].islower() and not LINE_END.search(kept[-1].text):
+        if (
+            joined
+            and (stripped[0].islower() or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4))
+            and not LINE_END.search(kept[-1].text)
+        ):
             # a hard-wrapped line ("… giám sát được 2.193" / "cuộc; …", as PDFs and some pages print them) goes on
             # with its paragraph
             end = start + len(body) - len(body.lstrip()) + len(stripped)
             kept[-1] = Span(kept[-1].start, end, text[kept[-1].start : end])
+            joins += 1
             continue
         joined = False
         if len(stripped) < 80 and _TAIL_MARKER.search(stripped) and start > len(text) * 0.3:
@@ -187,7 +201,7 @@ def content_paragraphs(text: str) -> list[Span]:
             lead, stripped = lead + header.end(), stripped[header.end() :]
         kept.append(Span(start + lead, start + lead + len(stripped), stripped))
         joined = True
-    return kept
+    return kept, joins
 
 
 def split_sentences(paragraph: Span) -> list[Span]:
