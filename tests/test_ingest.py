@@ -570,6 +570,12 @@ def test_a_january_day_in_a_text_about_a_years_results_is_in_the_next_year():
     (visit,) = draft_of(text).visits
     assert visit.date_start == "2025-01-22"
     assert "kết quả năm 2024" in visit.date_note
+    # a sentence on what the year's work did says so too (p431)
+    done = (
+        "Ngày 14/1, Ủy ban MTTQ huyện Quảng Ninh tổ chức Hội nghị lần thứ 13, nhiệm kỳ 2014 – 2019.\n"
+        "Năm 2018, Ủy ban MTTQ huyện đã tập trung chỉ đạo Mặt trận cơ sở đổi mới phương thức hoạt động.\n"
+    )
+    assert [v.date_start for v in draft_of(done).visits] == ["2019-01-14"]
 
 
 def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
@@ -3268,6 +3274,9 @@ def test_a_year_counted_from_to_the_present_is_not_the_texts_year():
     assert years_spoken_of("79 hộ nghèo năm 2002, nay giảm còn 3 hộ; năm 2017 có 12 hộ") == [2017]
     assert years_spoken_of("Từ đầu năm 2022 đến nay, Mặt trận đã vận động") == [2022]
     assert years_spoken_of("Từ năm 2021 đến nay, hàng trăm tọa đàm", since=True) == [2021]
+    # "từ năm 2015" alone opens a span to the present too (p714); a span with its end names both years
+    assert years_spoken_of("6 cây cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.") == []
+    assert years_spoken_of("từ năm 2019 đến năm 2020, Hội vận động") == [2019, 2020]
     text = (
         "Hội nghị sơ, tổng kết các chỉ thị, nghị quyết trên được Thành ủy Huế tổ chức sáng 10/8.\n"
         "Từ 2.475 hội viên, đến nay đã tăng lên 4.423 hội viên; 79 hộ nghèo năm 2002, nay giảm còn 3 hộ.\n"

@@ -594,6 +594,8 @@ def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
 # the present year's own start.
 _SINCE_THEN = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
 _START_OF = re.compile(r"\b(?:đầu|cuối)\s+$")
+_FROM_BEFORE = re.compile(r"\b[Tt]ừ\s+$")
+_SPAN_TO = re.compile(rf"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:năm\s+)?{_YEAR}")
 
 
 def years_spoken_of(text: str, since: bool = False) -> list[int]:
@@ -606,6 +608,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not since and _SINCE_THEN.match(text, m.end()) and not _START_OF.search(before):
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
+        if not since and _FROM_BEFORE.search(before) and not _SPAN_TO.match(text, m.end()):
+            continue  # "cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.": an open span from a year gone by
         if _LAW_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "Luật Hòa giải ở cơ sở năm 2013": a document's year (conventions: never the event's)
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
@@ -778,7 +782,9 @@ def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> lis
     """In a page with no publication date that reports the results of `year` (the year it speaks of most), a
     yearless day of January or February falls in the year after ("Chiều 22/01, … hội nghị" in a page about the
     results to the end of 2024: 22/01/2025)."""
-    if year is None or not _YEAR_REVIEWED.search(text):
+    # or a sentence on what that year's work did: "Năm 2018, UBMTTQVN huyện đã tập trung chỉ đạo …" (p431)
+    done = re.search(rf"(?:^|[.\n])\s*Năm\s+{year}\s*,[^.\n]*\bđã\b", text) if year else None
+    if year is None or not (_YEAR_REVIEWED.search(text) or done):
         return hits
     note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
     return [
