@@ -737,23 +737,28 @@ def test_a_span_from_one_day_to_the_day_of_another_is_a_span_not_a_fraction():
     assert find_dates("Tỷ lệ tăng từ 1/3 đến 1/2 số hộ.", 2022) == []
 
 
-def test_a_campaigns_span_that_tallies_its_works_is_no_gathering():
-    text = (
-        "23/07/2023\nNgày 22/7, Tỉnh đoàn Kon Tum tổ chức Lễ tổng kết Chiến dịch Thanh niên tình nguyện hè.\n"
-        "Trong thời gian triển khai Chiến dịch (từ 1/7 đến ngày 22/7), các chiến sỹ tình nguyện đã thực hiện nhiều "
-        "công trình, phần việc ý nghĩa cho bà con.\n"
-    )
-    assert event_keys(draft_of(text)) == {"2023-07-22"}
-
-
-def test_a_documents_date_written_without_its_number_sign_is_no_event():
-    text = (
-        "HỘI LHPN THÀNH PHỐ TỔ CHỨC HỘI NGHỊ GIAO BAN CHỦ TỊCH HỘI LHPN XÃ, PHƯỜNG\n"
-        "Sáng ngày 18/7/2025, Hội Liên hiệp phụ nữ thành phố Hà Nội tổ chức Hội nghị giao ban công tác Hội với chủ "
-        "tịch Hội LHPN 126 xã, phường. Đây là kỳ giao ban đầu tiên của Hội LHPN Thành phố với lãnh đạo Hội xã, phường "
-        "mới theo Nghị quyết 1656 ngày 16/6/2025 của Uỷ ban Thường vụ Quốc hội.\n"
-    )
-    assert event_keys(draft_of(text)) == {"2025-07-18"}
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a campaign's span that tallies its works is no gathering
+        (
+            "23/07/2023\nNgày 22/7, Tỉnh đoàn Kon Tum tổ chức Lễ tổng kết Chiến dịch Thanh niên tình nguyện hè.\n"
+            "Trong thời gian triển khai Chiến dịch (từ 1/7 đến ngày 22/7), các chiến sỹ tình nguyện đã thực hiện nhiều "
+            "công trình, phần việc ý nghĩa cho bà con.\n",
+            {"2023-07-22"},
+        ),
+        # a document's date written without its number sign is none either
+        (
+            "HỘI LHPN THÀNH PHỐ TỔ CHỨC HỘI NGHỊ GIAO BAN CHỦ TỊCH HỘI LHPN XÃ, PHƯỜNG\n"
+            "Sáng ngày 18/7/2025, Hội Liên hiệp phụ nữ thành phố Hà Nội tổ chức Hội nghị giao ban công tác Hội với chủ "
+            "tịch Hội LHPN 126 xã, phường. Đây là kỳ giao ban đầu tiên của Hội LHPN Thành phố với lãnh đạo Hội xã, "
+            "phường mới theo Nghị quyết 1656 ngày 16/6/2025 của Uỷ ban Thường vụ Quốc hội.\n",
+            {"2025-07-18"},
+        ),
+    ],
+)
+def test_a_campaigns_tallied_span_and_a_documents_date_are_no_gatherings(text, events):
+    assert event_keys(draft_of(text)) == events
 
 
 def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
