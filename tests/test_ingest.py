@@ -773,6 +773,23 @@ def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
     assert [h.day for h in find_dates(lunar, 2023)] == [dt.date(2023, 10, 23)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các cấp Hội tổ chức nhiều hoạt động hướng tới Ngày Phụ nữ Việt Nam (20/10) với chủ đề “Trao yêu thương”.",
+        "Hội LHPN xã tổ chức giao lưu văn nghệ chào mừng 13 năm ngày Phụ nữ Việt nam 20/10/2023.",
+        "Các xóm đang tưng bừng tổ chức Ngày hội Đại đoàn kết toàn dân tộc (18-11) với nhiều hoạt động thiết thực.",
+        "Ôn lại ngày truyền thống công tác Dân vận của Đảng (15/10) và ngày truyền thống ngành Kiểm tra (16/10).",
+    ],
+)
+def test_a_holidays_own_day_after_its_name_is_no_gathering(sentence):
+    text = f"Sáng 5/10, Hội LHPN huyện tổ chức hội nghị giao ban.\n{sentence}\n"
+    assert event_keys(draft_of(text, published="2023-10-06")) == {"2023-10-05"}
+    # a day word between the name and the day opens a gathering of its own; "ngày Chủ nhật 21/9" is a weekday
+    opened = "Gặp mặt kỷ niệm 90 năm Ngày thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội Nông dân xã tổ chức gặp mặt."
+    assert "2023-10-13" in event_keys(draft_of(opened, published="2023-10-14"))
+
+
 def test_a_documents_own_date_and_a_day_things_run_from_are_no_events():
     text = (
         "Hội CCB khối UBND ra mắt\n16/10/2025\nHội Cựu chiến binh khối UBND được thành lập theo Quyết định ngày "

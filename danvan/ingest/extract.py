@@ -842,6 +842,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         if h.start != stamp
         and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
         and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
+        and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
     ]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
@@ -1119,6 +1120,14 @@ _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s
 _HOLIDAY = re.compile(
     r"\b[Nn]gày\s+(?!hội\b)(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập)(?:\s+[^\s\d,.;:()]+){0,7}\s*\(?\s*$"
 )
+# A holiday's own day right after its name ("Ngày Phụ nữ Việt Nam (20/10)", "ngày Phụ nữ Việt nam 20/10/2023", "Ngày
+# hội Đại đoàn kết toàn dân tộc (18-11)", "ngày truyền thống công tác Dân vận của Đảng (15/10)") is no gathering's day,
+# wherever it stands; a day word between opens one ("… thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội …"), and "ngày
+# Chủ nhật 21/9" is a weekday.
+_HOLIDAY_DAY = re.compile(
+    r"\b[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế)"
+    r"(?:\s+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)\s*\(?\s*$"
+)
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 # the day a change took effect, in brackets after "kể từ khi": "kể từ khi chính thức đi vào hoạt động (01/7/2025)"
@@ -1149,6 +1158,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _SINCE_WHEN.search(ctx.article.text[max(0, h.start - 100) : h.start])
                 and not _DISASTER.search(ctx.article.text[max(0, h.start - 40) : h.start])
                 and not _DOCUMENT_DATE.search(ctx.article.text[max(0, h.start - 60) : h.start])
+                and not _HOLIDAY_DAY.search(ctx.article.text[max(0, h.start - 80) : h.start])
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
                     and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
