@@ -126,27 +126,25 @@ def _streamlit_texts_css(lang: str) -> str:
     return "<style>" + "\n".join(rules) + "</style>"
 
 
-# One history entry per view: a page switch pushes the page's path alone, then the run writes its filter and choices
-# into the address (view.write_url) and pushed a second entry; that second change, to the same path with no query
-# yet, replaces the first, so that Back leaves the page in one press (it took two or three; a leader's walk-through).
+# One history entry per view: what the reader does (a click, a key, Back) makes one entry, and the app's changes of
+# the address that follow replace it. A page switch pushed the page's path alone, then the run wrote its filter and
+# choices (view.write_url) in a second entry, and Back took two or three presses to leave a page (a leader's
+# walk-through). A busy browser takes the two the other way round: Streamlit pushes a new page's path once the page
+# has been drawn, after the page's query has come, so the query was pushed under the old page's path
+# ("/ban-do?tinh=20" after the map by its indicator) and Back went there, to the map by events. A click on the map
+# that opens a profile made three (the map's query cleared, the profile's query, its path).
 # Installed once per browser tab.
-# Only the app's own write after a switch: once the reader has clicked or pressed a key on the new page, a change of
-# its query is a view of its own (the map's "Chỉ tiêu" on a page with no filter in its address was replaced).
 HISTORY_JS = """<script>
 if (!window.__danvanHistory) {
   window.__danvanHistory = true;
-  let switched = false;
-  const touched = () => { switched = false; };
-  window.addEventListener("pointerdown", touched, true);
-  window.addEventListener("keydown", touched, true);
+  let made = false;  // an entry was made since the reader's last click, key or Back
+  for (const event of ["pointerdown", "keydown", "popstate"]) {
+    window.addEventListener(event, () => { made = false; }, true);
+  }
   const push = history.pushState.bind(history);
   history.pushState = function (state, title, url) {
-    const next = new URL(url, location.href);
-    if (switched && next.pathname === location.pathname && location.search === "" && next.search !== "") {
-      switched = false;
-      return history.replaceState(state, title, url);
-    }
-    switched = next.pathname !== location.pathname;
+    if (made) return history.replaceState(state, title, url);
+    made = true;
     return push(state, title, url);
   };
 }

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import polars as pl
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 import danvan
 from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, Link, convert_codes, filter_label, parse_link, query
@@ -78,18 +79,28 @@ def read_link(catalog: danvan.Catalog) -> None:
     if keys.FILTER in state:
         return
     link = _address(catalog)
-    flt = link.flt
-    state[keys.FILTER] = {
+    state[keys.FILTER] = {**_filter_values(link.flt), keys.LANG: link.lang}
+    state[keys.NOTES] = link.flt.notes
+    state[keys.LINK] = dict(link.choices)
+
+
+def _filter_values(flt: Filter) -> dict[str, object]:
+    """The filter bar's widget values (session state keys) for a filter."""
+    return {
         keys.PROVINCES: list(flt.provinces),
         keys.YEARS: flt.years,
         keys.SCHEME: flt.scheme,
-        keys.LANG: link.lang,
         keys.LEVELS: list(flt.levels),
         keys.KINDS: list(flt.kinds),
         keys.BODIES: list(flt.bodies),
     }
-    state[keys.NOTES] = flt.notes
-    state[keys.LINK] = dict(link.choices)
+
+
+def _went_back() -> bool:
+    """This run is the browser's Back or Forward (Streamlit marks the run it asks for on the history's popstate).
+    Kept here, alone, because it reads Streamlit's run context."""
+    ctx = get_script_run_ctx()
+    return ctx is not None and ctx.is_history_navigation
 
 
 def _address(catalog: danvan.Catalog) -> Link:
@@ -102,10 +113,12 @@ def build(catalog: danvan.Catalog) -> View:
     default_years = cached.data_years(catalog)  # once per catalog, not a scan of every value per rerun
     state = st.session_state
     read_link(catalog)
-    # what the address asks for at this run's start: where Back or Forward went, when it is not what the last run wrote
-    written = state.get(keys.WRITTEN)  # a run cut short by the next one wrote nothing: the last that finished did
-    state[keys.MOVED] = written is not None and written != _in_address()
-    state[keys.ASKED] = dict(_address(catalog).choices)
+    address = _address(catalog)  # what the address asks for at this run's start: where Back or Forward went
+    state[keys.ASKED] = dict(address.choices)
+    if _went_back():  # the view of that entry, its filter too: Back from a province opened on the map, to the map
+        values = _filter_values(address.flt)
+        state[keys.FILTER].update(values)
+        state.update(values)
     if keys.PENDING_PROVINCES in state:  # a page asked to open a province (e.g. a click on the map)
         state[keys.PROVINCES] = state.pop(keys.PENDING_PROVINCES)
     with st.sidebar:
@@ -240,9 +253,10 @@ def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
     browser's Back) starts from the address's choice: Back to the map showed it by events, the indicator lost."""
     state = st.session_state
     wanted = state.get(keys.LINK, {}).pop(param, None)
-    if wanted is None and (key not in state or state.get(keys.MOVED)):
+    went_back = _went_back()
+    if wanted is None and (key not in state or went_back):
         wanted = state.get(keys.ASKED, {}).get(param)
-        if wanted is None and state.get(keys.MOVED):  # Back to the view before the choice was made: its default
+        if wanted is None and went_back:  # Back to the view before the choice was made: its default
             state.pop(key, None)
     if wanted is None:
         return
@@ -276,7 +290,6 @@ def write_url() -> None:
         return
     if _as_lists(wanted) != _in_address():
         st.query_params.from_dict(wanted)
-    st.session_state[keys.WRITTEN] = _as_lists(wanted)
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:
