@@ -135,7 +135,7 @@ def test_curator_reviews_a_draft_with_the_keyboard_and_sees_it_on_the_map(server
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         visit = Visit(browser, base)
         body = _open_queue(visit, base)
-        assert "/hang-cho" in visit.page.url and "0/4 đã duyệt" in body
+        assert "/hang-cho" in visit.address and "0/4 đã duyệt" in body
         assert "Hội nghị" in body and "Bà Rịa - Vũng Tàu" in body and "hoi_nghi" not in body
         visit.page.screenshot(path=str(ARTIFACTS / "hang-cho-card.png"))
 

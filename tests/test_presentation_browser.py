@@ -31,7 +31,7 @@ class Show(Visit):
     def settle(self, ready: str | None = None, done: str | None = None) -> None:
         """A slide is done when its counter shows; an ordinary page (before or after the slides) as usual."""
         slide = "() => /Trang \\d+\\/\\d+|Slide \\d+ of \\d+/.test(document.body.innerText)"
-        super().settle(ready, done or (slide if "trinh" in self.page.url else None))
+        super().settle(ready, done or (slide if "trinh" in self.address else None))
 
     def counter(self) -> tuple[int, int]:
         self.page.wait_for_function(
@@ -62,7 +62,7 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
     slides = expected_slides()
     show = Show(browser, server)
     show.open("?trinh_chieu=1&tinh=20")
-    assert "/trinh-chieu" in show.page.url and "tinh=20" in show.page.url
+    assert "/trinh-chieu" in show.address and "tinh=20" in show.address
     assert not show.page.locator('[data-testid="stSidebar"]').is_visible()
     assert not show.page.locator('header[data-testid="stHeader"]').is_visible()
     number, total = show.counter()
@@ -75,7 +75,7 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
         )
         assert show.counter() == (i, total)
         assert show.page.locator("h1").first.inner_text().strip() == slide.title
-        assert f"trinh_chieu={i}" in show.page.url  # a copied link reopens this slide
+        assert f"trinh_chieu={i}" in show.address  # a copied link reopens this slide
         body = show.page.inner_text('[data-testid="stMain"]')
         assert "Nguồn" in body  # every slide names its sources
         show.check(f"trinh-chieu-{i:02d}")
@@ -97,7 +97,7 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
         timeout=120_000,
     )
     show.page.wait_for_timeout(800)
-    assert "trinh_chieu" not in show.page.url and "tinh=20" in show.page.url
+    assert "trinh_chieu" not in show.address and "tinh=20" in show.address
     assert "Lạng Sơn; 2017–2024" in show.page.inner_text("body")
     show.check("trinh-chieu-thoat")
 
@@ -107,7 +107,7 @@ def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
     show.open("so-sanh?tinh=20&tinh=35", ".js-plotly-plot")
     show.page.get_by_role("button", name=re.compile("Trình chiếu")).click()
     show.settle()
-    assert show.counter()[0] == 1 and "/trinh-chieu" in show.page.url
+    assert show.counter()[0] == 1 and "/trinh-chieu" in show.address
     show.page.get_by_role("button", name=re.compile("Tải về")).click()
     with show.page.expect_download(timeout=120_000) as download:
         show.page.get_by_role("button", name=re.compile("PowerPoint")).click()
@@ -118,7 +118,7 @@ def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
     show.page.keyboard.press("Escape")
     show.page.wait_for_function("() => /Chỉ tiêu so sánh/.test(document.body.innerText)", timeout=120_000)
     show.settle(".js-plotly-plot")
-    assert "/so-sanh" in show.page.url and "tinh=20" in show.page.url and "tinh=35" in show.page.url
+    assert "/so-sanh" in show.address and "tinh=20" in show.address and "tinh=35" in show.address
     assert "Lạng Sơn, Hà Nam; 2017–2024" in show.page.inner_text("body")
     show.check("trinh-chieu-ve-so-sanh")
 
