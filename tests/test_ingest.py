@@ -3149,6 +3149,14 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
         "Bà Phạm Thị Hải Chuyền được bầu làm Chủ tịch Hội Người cao tuổi Việt Nam nhiệm kỳ 2016-2021.\n"
     )
     assert [v.date_start for v in draft_of(elected).visits] == ["2016-11-09"]
+    # the Front's congress agrees on its officers ("hiệp thương"), it does not elect them (fresh tuning text vn08)
+    agreed = (
+        "Sáng 22/9, Đại hội Đại biểu Mặt trận Tổ quốc Việt Nam phường An Cựu diễn ra phiên chính thức.\n"
+        "Ông Nguyễn Quang Cườm được hiệp thương giữ chức Chủ tịch MTTQ Việt Nam phường An Cựu khóa I, nhiệm kỳ "
+        "2025 - 2030.\n"
+    )
+    assert [v.date_start for v in draft_of(agreed).visits] == ["2025-09-22"]
+    assert draft_of(agreed.replace("được hiệp thương giữ chức", "là")).visits == []
     # an association's representatives' conference is its congress (round 41's p1457)
     conference = (
         "Sáng nay (15/10), Ban đại diện Hội Người cao tuổi Quảng Nam tổ chức hội nghị đại biểu lần thứ V, nhiệm kỳ "

@@ -656,8 +656,11 @@ def congress_term(sentences: list[str]) -> re.Match | None:
     return _latest_term(s for s in sentences if _holds_congress(s) or _ELECTED.search(s))
 
 
-# Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức".
-_ELECTED = re.compile(r"\bđược\s+(?:tín\s+nhiệm\s+)?bầu\s+(?:làm|giữ|tái\s+cử)", re.I)
+# Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức"; the Front's
+# congress agrees on its officers ("được hiệp thương giữ chức Chủ tịch", "được hiệp thương cử làm Phó Chủ tịch").
+_ELECTED = re.compile(
+    r"\bđược\s+(?:tín\s+nhiệm\s+)?(?:bầu|hiệp\s+thương(?:\s+cử)?)\s+(?:làm|giữ|tái\s+cử)", re.I
+)
 
 
 def congress_ahead(sentences: list[str]) -> re.Match | None:
