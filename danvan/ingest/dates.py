@@ -658,9 +658,7 @@ def congress_term(sentences: list[str]) -> re.Match | None:
 
 # Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức"; the Front's
 # congress agrees on its officers ("được hiệp thương giữ chức Chủ tịch", "được hiệp thương cử làm Phó Chủ tịch").
-_ELECTED = re.compile(
-    r"\bđược\s+(?:tín\s+nhiệm\s+)?(?:bầu|hiệp\s+thương(?:\s+cử)?)\s+(?:làm|giữ|tái\s+cử)", re.I
-)
+_ELECTED = re.compile(r"\bđược\s+(?:tín\s+nhiệm\s+)?(?:bầu|hiệp\s+thương(?:\s+cử)?)\s+(?:làm|giữ|tái\s+cử)", re.I)
 
 
 def congress_ahead(sentences: list[str]) -> re.Match | None:
