@@ -1443,6 +1443,17 @@ def test_a_recent_undated_lede_event_takes_the_page_date():
     )
 
 
+def test_an_opinion_survey_held_is_a_survey():
+    """The Front's survey of opinion among a commune's people (fresh tuning text vi08), told under the page's stamp."""
+    text = (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tổ chức điều tra dư luận xã hội tại xã Mỹ Đức\n01:12 04/10/2019\n"
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Trung tâm Nghiên cứu Khoa học Xã hội và Nhân văn tổ chức điều tra dư "
+        "luận xã hội về những vấn đề bức xúc của người dân.\n"
+    )
+    (visit,) = draft_of(text, province="89").visits
+    assert (visit.date_start, visit.kind, visit.body_level) == ("2019-10-04", "khao_sat", "province")
+
+
 # --- numbers --------------------------------------------------------------------------------------------------
 
 

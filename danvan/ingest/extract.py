@@ -100,7 +100,7 @@ _EVENT_VERB = re.compile(
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
     ("hoi_nghi", re.compile(r"tổ chức\s+(?:hội nghị|tổng kết|sơ kết)|hội nghị tổng kết|phiên họp", re.I)),
-    ("khao_sat", re.compile(r"khảo sát", re.I)),
+    ("khao_sat", re.compile(r"khảo sát|điều tra (?:dư luận|xã hội học)", re.I)),  # an opinion survey
     ("kiem_tra", re.compile(r"kiểm tra", re.I)),
     ("giam_sat", re.compile(r"giám sát", re.I)),
     ("lam_viec", re.compile(r"làm việc", re.I)),
@@ -118,7 +118,9 @@ _GATHERING = re.compile(
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao)|"
     r"(?:đã|vừa)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
-    r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao)",
+    r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao|"
+    # a survey of opinion held among the people: "tổ chức điều tra dư luận xã hội tại xã Mỹ Đức"
+    r"tổ\s+chức\s+điều\s+tra\s+(?:dư\s+luận|xã\s+hội\s+học))",
     re.I,
 )
 _PLENUM_NAME = re.compile(
