@@ -549,9 +549,11 @@ _BRANCHES = {
     "ngọ": 10, "mùi": 11, "thân": 0, "dậu": 1, "tuất": 2, "hợi": 3,
 }  # fmt: skip
 _CAN_CHI = rf"(?P<stem>{'|'.join(_STEMS)})\s+(?P<branch>{'|'.join(_BRANCHES)})\b"
-# A new year celebrated or wished: "Tết Nguyên đán Bính Ngọ 2026", "Tết Ất Mùi", "Xuân Giáp Thìn", "năm mới 2014".
+# A new year celebrated or wished: "Tết Nguyên đán Bính Ngọ 2026", "Tết Ất Mùi", "Xuân Giáp Thìn", "năm mới 2014";
+# the army's and the people's programme for it, "Tết Quân - dân năm 2026" (fresh tuning text uy02).
 _NEW_YEAR = re.compile(
-    rf"(?:\bTết(?:\s+Nguyên\s+[Đđ]án)?|\bXuân)\s+(?:{_CAN_CHI}\s*(?:(?:năm\s+)?(?P<y>{_YEAR}))?|(?:năm\s+)?(?P<y2>{_YEAR}))"
+    rf"(?:\bTết(?:\s+Nguyên\s+[Đđ]án|\s+Quân\s*[-–]?\s*dân)?|\bXuân)\s+"
+    rf"(?:{_CAN_CHI}\s*(?:(?:năm\s+)?(?P<y>{_YEAR}))?|(?:năm\s+)?(?P<y2>{_YEAR}))"
     rf"|\b[Nn]ăm\s+mới\s+(?P<y3>{_YEAR})\b",
     re.IGNORECASE,
 )
