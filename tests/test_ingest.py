@@ -645,7 +645,8 @@ def test_a_gatherings_length_told_without_its_organiser_extends_the_opening_day(
         # the programme for the new year names it: a day of November is in the year before (fresh tuning text uy02)
         (
             "Ngày 28-11, tại xã An Phú, Bộ Chỉ huy Quân sự tỉnh An Giang phối hợp cấp ủy, chính quyền xã tổ chức bàn "
-            "giao nhà tình nghĩa.\nĐây là hoạt động nằm trong chuỗi hoạt động Tết Quân - dân năm 2026 trên địa bàn xã.\n",
+            "giao nhà tình nghĩa.\nĐây là hoạt động nằm trong chuỗi hoạt động Tết Quân - dân năm 2026 trên địa bàn "
+            "xã.\n",
             "2025-11-28",
         ),
         # a quarter names the year; a quarter's review is no year's review held the year after
