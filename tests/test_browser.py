@@ -172,16 +172,23 @@ class Visit:
     DONE = "() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)"
 
     def settle(self, ready: str | None = None, done: str | None = None) -> None:
-        """Wait until the run has finished: the page's last content (`done`) shows and no run is in progress."""
-        self.page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
-        self.page.wait_for_function(done or self.DONE, timeout=120_000)
-        self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-            " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-            timeout=120_000,
-        )
-        if ready:
-            self.page.wait_for_selector(ready, state="visible", timeout=90_000)
+        """Wait until the run has finished: the page's last content (`done`) shows and no run is in progress. A wait
+        that times out leaves a screenshot of what the page showed (tests/artifacts/timeout-*.png) and its address."""
+        try:
+            self.page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
+            self.page.wait_for_function(done or self.DONE, timeout=120_000)
+            self.page.wait_for_function(
+                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                timeout=120_000,
+            )
+            if ready:
+                self.page.wait_for_selector(ready, state="visible", timeout=90_000)
+        except sync_api.TimeoutError as timeout:
+            ARTIFACTS.mkdir(exist_ok=True)
+            shot = ARTIFACTS / f"timeout-{time.strftime('%H%M%S')}.png"
+            self.page.screenshot(path=str(shot))
+            raise AssertionError(f"{self.address} did not settle (screenshot: {shot.name})") from timeout
         self.page.wait_for_timeout(800)
 
     def check(self, name: str) -> None:
