@@ -169,7 +169,8 @@ class Visit:
         return self.page.inner_text("body")
 
     # Every page ends with the footer naming the data version.
-    DONE = "() => /Phiên bản dữ liệu|Data version/.test(document.body.innerText)"
+    FOOTER = "Phiên bản dữ liệu|Data version"
+    DONE = f"() => /{FOOTER}/.test(document.body.innerText)"
 
     def settle(self, ready: str | None = None, done: str | None = None) -> None:
         """Wait until the run has finished: the page's last content (`done`) shows and no run is in progress. A wait
