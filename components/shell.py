@@ -1,5 +1,6 @@
 """The app shell: page config, data-health banners, the shared filter bar and navigation over pages/."""
 
+import json
 from urllib.parse import urlparse
 
 import streamlit as st
@@ -181,16 +182,23 @@ def run() -> None:
     try:
         page.run()
     except StopException:  # the page ended early (st.stop): what it showed is the view the URL reopens
-        _end_of_run()
+        _end_of_run(current.lang)
         raise
     else:
-        _end_of_run()  # not on a switch to another page (a RerunException): that page writes its own
+        _end_of_run(current.lang)  # not on a switch to another page (a RerunException): that page writes its own
     finally:
         st.session_state[keys.IN_SHELL] = False
 
 
-def _end_of_run() -> None:
-    """The run's URL, written once, and the history patch, at the foot of the sidebar (in the page, its box took
-    a line's room under the slides)."""
+def _end_of_run(lang: str) -> None:
+    """The run's URL, written once, and the page's scripts, at the foot of the sidebar (in the page, its box took
+    a line's room under the slides): the history patch, and the text of the link the first Tab shows, which
+    Streamlit writes in English only (a text, not a style: a screen reader reads it too). A change of language
+    changes the box's content, so that its scripts run again."""
     view.write_url()
-    st.sidebar.html(HISTORY_JS, unsafe_allow_javascript=True)
+    skip = json.dumps(t("skip_to_content", lang), ensure_ascii=False)
+    st.sidebar.html(
+        HISTORY_JS + "<script>for (const link of document.querySelectorAll('[data-testid=\"stSkipToContent\"]'))"
+        f" link.textContent = {skip};</script>",
+        unsafe_allow_javascript=True,
+    )

@@ -431,6 +431,22 @@ def test_a_search_that_finds_nothing_says_so_in_vietnamese(server, browser):
     visit.check("search-no-results")
 
 
+def test_the_first_tab_shows_a_link_in_the_pages_language(server, browser):
+    """Streamlit's link to skip to the content, the first thing a Tab shows (and a screen reader reads), said "Skip
+    to main content" on every page; it follows the page's language, also when the reader switches it."""
+    visit = Visit(browser, server)
+    visit.open("ban-do?tinh=20", "canvas")
+    link = visit.page.locator('[data-testid="stSkipToContent"]')
+    visit.page.keyboard.press("Tab")
+    assert visit.page.evaluate("document.activeElement.dataset.testid") == "stSkipToContent"
+    assert link.inner_text() == "Chuyển đến nội dung chính"
+    visit.check("lien-ket-bo-qua")
+    visit.page.get_by_text("English", exact=True).first.click()
+    visit.wait_for_address(r"lang=en")
+    visit.settle("canvas")
+    assert link.inner_text() == "Skip to main content"
+
+
 def test_a_maps_tooltip_is_drawn_whole_beside_the_map(server, browser):
     """A leader's walk-through at 1366×768: Lạng Sơn's tooltip was cut at the map's right edge ("…Trung ương làm",
     "…Dân vận khéo đ"): the map's boxes hid what ran past it, and the legend's column covered the rest."""
