@@ -115,15 +115,24 @@ def _navigation(lang: str) -> st.Page:
 def _streamlit_texts_css(lang: str) -> str:
     """Texts Streamlit writes in English only, drawn in the page's language by CSS: its own buttons on a chart's
     toolbar (Plotly's locale, charts.plotly_config, does not reach them; the toolbar draws a button's data-title by
-    CSS), and a search box's "No results" (its search needs the Vietnamese marks: the hint says so)."""
+    CSS), a search box's "No results" (its search needs the Vietnamese marks: the hint says so), and its menu (⋮):
+    "Print" is translated; "Record screen", whose dialog speaks English, and the "Made with Streamlit" line are left
+    out."""
     rules = [
         f'.js-plotly-plot .plotly .modebar-btn[data-title="{t(key, "en")}"]::after '
         f'{{ content: "{t(key, lang)}" !important; }}'
         for key in ("chart_fullscreen", "chart_close_fullscreen")
     ]
-    empty = '[role="listbox"] [role="option"][style*="display: contents"] > span'
-    rules.append(f"{empty} {{ font-size: 0 !important; }}")
-    rules.append(f'{empty}::after {{ content: "{t("search_no_results", lang)}"; font-size: 0.875rem; }}')
+    for shown, key, size in (
+        ('[role="listbox"] [role="option"][style*="display: contents"] > span', "search_no_results", "0.875rem"),
+        ('[data-testid="stMainMenuItem-print"] [data-testid="stMainMenuItemLabel"]', "menu_print", "14px"),
+    ):
+        rules.append(f"{shown} {{ font-size: 0 !important; }}")
+        rules.append(f'{shown}::after {{ content: "{t(key, lang)}"; font-size: {size}; }}')
+    rules.append(
+        '[data-testid="stMainMenuItem-recordScreencast"], [data-testid="stMainMenuList"] + div'
+        " { display: none !important; }"
+    )
     return "<style>" + "\n".join(rules) + "</style>"
 
 

@@ -27,6 +27,7 @@ APP: Texts = {
     "chart_fullscreen": ("Toàn màn hình", "Fullscreen"),
     "chart_close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
     "search_no_results": ("Không tìm thấy — hãy gõ có dấu, ví dụ “Lạng Sơn”", "No results"),
+    "menu_print": ("In trang", "Print"),  # the item of Streamlit's own menu (⋮, top right)
     "skip_to_content": ("Chuyển đến nội dung chính", "Skip to main content"),  # the first Tab's link
     "data_stale": (
         "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",

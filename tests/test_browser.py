@@ -447,6 +447,24 @@ def test_the_first_tab_shows_a_link_in_the_pages_language(server, browser):
     assert link.inner_text() == "Skip to main content"
 
 
+def test_streamlits_menu_speaks_the_pages_language(server, browser):
+    """Streamlit's menu (⋮, top right) said "Print", "Record screen" (whose dialog is English) and "Made with
+    Streamlit v…": it offers "In trang" alone on a Vietnamese page, "Print" on an English one."""
+    visit = Visit(browser, server)
+    for lang, printed in (("vi", "In trang"), ("en", "Print")):
+        visit.open(f"ban-do?tinh=20&lang={lang}", "canvas")
+        visit.page.locator('[data-testid="stMainMenu"]').click()
+        visit.page.wait_for_selector('[data-testid="stMainMenuList"]', timeout=10_000)
+        drawn = visit.page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMainMenuPopover"] *')]
+            .filter(e => e.getBoundingClientRect().width > 0 && e.children.length === 0 && e.textContent.trim())
+            .map(e => [e.textContent.trim(), getComputedStyle(e).fontSize,
+                       getComputedStyle(e, '::after').content.replace(/^"|"$/g, '')])""")
+        assert drawn == [["Print", "0px", printed]], drawn
+        if lang == "vi":
+            visit.check("menu-streamlit")
+        visit.page.keyboard.press("Escape")
+
+
 def test_a_maps_tooltip_is_drawn_whole_beside_the_map(server, browser):
     """A leader's walk-through at 1366×768: Lạng Sơn's tooltip was cut at the map's right edge ("…Trung ương làm",
     "…Dân vận khéo đ"): the map's boxes hid what ran past it, and the legend's column covered the rest."""
