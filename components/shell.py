@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 import danvan
-from danvan.i18n import LANGS, t
+from danvan.i18n import LANGS, TEXTS, t
 
 from . import auth, cached, keys, presenting, routes, view
 from .ui import plain
@@ -115,20 +115,17 @@ def _navigation(lang: str) -> st.Page:
 def _streamlit_texts_css(lang: str) -> str:
     """Texts Streamlit writes in English only, drawn in the page's language by CSS: its own buttons on a chart's
     toolbar (Plotly's locale, charts.plotly_config, does not reach them; the toolbar draws a button's data-title by
-    CSS), a search box's "No results" (its search needs the Vietnamese marks: the hint says so), and its menu (⋮):
-    "Print" is translated; "Record screen", whose dialog speaks English, and the "Made with Streamlit" line are left
-    out."""
+    CSS), a search box's "No results" (its search needs the Vietnamese marks: the hint says so); its menu's (⋮)
+    "Record screen", whose dialog speaks English, and "Made with Streamlit" line are left out (its "Print" is
+    translated by WORDS_JS)."""
     rules = [
         f'.js-plotly-plot .plotly .modebar-btn[data-title="{t(key, "en")}"]::after '
         f'{{ content: "{t(key, lang)}" !important; }}'
         for key in ("chart_fullscreen", "chart_close_fullscreen")
     ]
-    for shown, key, size in (
-        ('[role="listbox"] [role="option"][style*="display: contents"] > span', "search_no_results", "0.875rem"),
-        ('[data-testid="stMainMenuItem-print"] [data-testid="stMainMenuItemLabel"]', "menu_print", "14px"),
-    ):
-        rules.append(f"{shown} {{ font-size: 0 !important; }}")
-        rules.append(f'{shown}::after {{ content: "{t(key, lang)}"; font-size: {size}; }}')
+    empty = '[role="listbox"] [role="option"][style*="display: contents"] > span'
+    rules.append(f"{empty} {{ font-size: 0 !important; }}")
+    rules.append(f'{empty}::after {{ content: "{t("search_no_results", lang)}"; font-size: 0.875rem; }}')
     rules.append(
         '[data-testid="stMainMenuItem-recordScreencast"], [data-testid="stMainMenuList"] + div'
         " { display: none !important; }"
@@ -201,13 +198,57 @@ def run() -> None:
 
 def _end_of_run(lang: str) -> None:
     """The run's URL, written once, and the page's scripts, at the foot of the sidebar (in the page, its box took
-    a line's room under the slides): the history patch, and the text of the link the first Tab shows, which
-    Streamlit writes in English only (a text, not a style: a screen reader reads it too). A change of language
-    changes the box's content, so that its scripts run again."""
+    a line's room under the slides): the history patch, and Streamlit's own words in the page's language. A change
+    of language changes the box's content, so that its scripts run again."""
     view.write_url()
-    skip = json.dumps(t("skip_to_content", lang), ensure_ascii=False)
-    st.sidebar.html(
-        HISTORY_JS + "<script>for (const link of document.querySelectorAll('[data-testid=\"stSkipToContent\"]'))"
-        f" link.textContent = {skip};</script>",
-        unsafe_allow_javascript=True,
-    )
+    st.sidebar.html(HISTORY_JS + _words_js(lang), unsafe_allow_javascript=True)
+
+
+# Streamlit's and the map's own words, which they write in English only (danvan.i18n, the "st_" keys): the texts of
+# tooltips and of the menu, the first Tab's link, and the names a screen reader reads (aria-label) or a mouse shows
+# (title). Written, not styled: a screen reader reads them too. Every form a word has had (English, or the language
+# the page had before a switch) becomes the page's; the "start" words change the start of a name. One watcher per
+# tab; a new run gives it the words of the page's language.
+STREAMLIT_WORDS = ("chart_fullscreen", "chart_close_fullscreen", *(key for key in TEXTS if key.startswith("st_")))
+STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut")
+WORDS_JS = """<script>
+(() => {
+  window.__danvanWords = {words: %s, starts: %s};
+  const TEXTS = ['[data-testid="stTooltipContent"] p', '[data-testid="stSkipToContent"]',
+    '[data-testid="stMainMenuItemLabel"]'].join(", ");
+  const fix = (e) => {
+    const {words, starts} = window.__danvanWords;
+    const said = (text) => {
+      if (!text) return text;
+      if (Object.hasOwn(words, text)) return words[text];
+      for (const [from, to] of starts) if (text.startsWith(from)) return to + text.slice(from.length);
+      return text;
+    };
+    for (const name of ["aria-label", "title"]) {
+      const value = e.getAttribute(name);
+      if (value && said(value) !== value) e.setAttribute(name, said(value));
+    }
+    const text = e.textContent;
+    if (e.matches(TEXTS) && e.childElementCount === 0 && said(text) !== text) e.textContent = said(text);
+  };
+  const fixAll = (root) => { fix(root); root.querySelectorAll("*").forEach(fix); };
+  fixAll(document.body);
+  if (window.__danvanWatcher) return;
+  window.__danvanWatcher = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") fix(r.target);
+      else if (r.type === "characterData") r.target.parentElement && fix(r.target.parentElement);
+      else for (const n of r.addedNodes) n.nodeType === 1 ? fixAll(n) : n.parentElement && fix(n.parentElement);
+    }
+  });
+  window.__danvanWatcher.observe(document.body, {subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ["aria-label", "title"]});
+})();
+</script>"""
+
+
+def _words_js(lang: str) -> str:
+    """WORDS_JS with the words of `lang`: each key's every form → its form in `lang`."""
+    words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in STREAMLIT_STARTS for other in LANGS}
+    starts = [(t(key, other), t(key, lang)) for key in STREAMLIT_STARTS for other in LANGS]
+    return WORDS_JS % (json.dumps(words, ensure_ascii=False), json.dumps(starts, ensure_ascii=False))

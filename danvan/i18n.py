@@ -27,8 +27,31 @@ APP: Texts = {
     "chart_fullscreen": ("Toàn màn hình", "Fullscreen"),
     "chart_close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
     "search_no_results": ("Không tìm thấy — hãy gõ có dấu, ví dụ “Lạng Sơn”", "No results"),
-    "menu_print": ("In trang", "Print"),  # the item of Streamlit's own menu (⋮, top right)
-    "skip_to_content": ("Chuyển đến nội dung chính", "Skip to main content"),  # the first Tab's link
+    # Streamlit's and the map's own words, which they write in English only (components/shell.py, WORDS_JS): the
+    # tooltips of a table's and a picture's toolbar, the menu (⋮), the first Tab's link, the map's buttons, and the
+    # names a screen reader reads for buttons that show no text
+    "st_download_csv": ("Tải về tệp CSV", "Download as CSV"),
+    "st_search": ("Tìm trong bảng", "Search"),
+    "st_columns": ("Ẩn/hiện cột", "Show/hide columns"),
+    "st_print": ("In trang", "Print"),
+    "st_skip": ("Chuyển đến nội dung chính", "Skip to main content"),
+    "st_zoom_in": ("Phóng to", "Zoom In"),
+    "st_zoom_out": ("Thu nhỏ", "Zoom Out"),
+    "st_attribution": ("Hiện/ẩn nguồn bản đồ", "Toggle attribution"),
+    "st_collapse_sidebar": ("Thu gọn thanh bên", "Collapse sidebar"),
+    "st_expand_sidebar": ("Mở thanh bên", "Expand sidebar"),
+    "st_sidebar": ("Thanh bên", "Sidebar"),
+    "st_main_menu": ("Trình đơn", "Main menu"),
+    "st_clear_all": ("Xóa hết", "Clear all"),
+    "st_open": ("Mở danh sách", "Open"),
+    "st_choose_date": ("Chọn ngày", "Choose date"),
+    "st_heading_link": ("Liên kết tới đề mục", "Link to heading"),
+    "st_app_pages": ("Các trang", "App pages"),
+    "st_selected": ("Giá trị đã chọn", "Selected values"),
+    "st_mapbox_logo": ("Biểu trưng Mapbox", "Mapbox logo"),
+    "st_help_for": ("Giải thích: ", "Help for "),  # the start of a name: "Help for Tỉnh, thành phố"
+    "st_fullscreen_of": ("Toàn màn hình: ", "Fullscreen: "),  # "Fullscreen: Vị trí trên bản đồ Việt Nam"
+    "st_shortcut": ("Phím tắt ", "Shortcut "),  # "Shortcut Esc"
     "data_stale": (
         "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
         "The edited data has errors, so the last valid version is shown. Errors: {problems}",
