@@ -182,38 +182,35 @@ def run() -> None:
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
     st.html(_streamlit_texts_css(current.lang))
+    # the page's scripts, at the foot of the sidebar (the filter bar is all it holds; in the page, their box took a
+    # line's room under the slides), before the page: one that ends early (st.stop) can send nothing after it
+    st.sidebar.html(HISTORY_JS + _words_js(current.lang), unsafe_allow_javascript=True)
     presenting.route(page)  # may switch to the slides: before the banners, so that they show there
     _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell
     try:
         page.run()
     except StopException:  # the page ended early (st.stop): what it showed is the view the URL reopens
-        _end_of_run(current.lang)
+        view.write_url()
         raise
     else:
-        _end_of_run(current.lang)  # not on a switch to another page (a RerunException): that page writes its own
+        view.write_url()  # not on a switch to another page (a RerunException): that page writes its own
     finally:
         st.session_state[keys.IN_SHELL] = False
 
 
-def _end_of_run(lang: str) -> None:
-    """The run's URL, written once, and the page's scripts, at the foot of the sidebar (in the page, its box took
-    a line's room under the slides): the history patch, and Streamlit's own words in the page's language. A change
-    of language changes the box's content, so that its scripts run again."""
-    view.write_url()
-    st.sidebar.html(HISTORY_JS + _words_js(lang), unsafe_allow_javascript=True)
-
-
 # Streamlit's and the map's own words, which they write in English only (danvan.i18n, the "st_" keys): the texts of
-# tooltips and of the menu, the first Tab's link, and the names a screen reader reads (aria-label) or a mouse shows
-# (title). Written, not styled: a screen reader reads them too. Every form a word has had (English, or the language
-# the page had before a switch) becomes the page's; the "start" words change the start of a name. One watcher per
-# tab; a new run gives it the words of the page's language.
+# tooltips and of the menu, the first Tab's link, the names a screen reader reads (aria-label) or a mouse shows
+# (title), and an empty box's placeholder. Written, not styled: a screen reader reads them too. Every form a word has
+# had (English, or the language the page had before a switch) becomes the page's; the "start" words change the start
+# of a name. One watcher per tab; a change of language changes the script's box, so that it runs again with the
+# words of the new one.
 STREAMLIT_WORDS = ("chart_fullscreen", "chart_close_fullscreen", *(key for key in TEXTS if key.startswith("st_")))
 STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut")
 WORDS_JS = """<script>
 (() => {
   window.__danvanWords = {words: %s, starts: %s};
+  const NAMES = ["aria-label", "title", "placeholder"];
   const TEXTS = ['[data-testid="stTooltipContent"] p', '[data-testid="stSkipToContent"]',
     '[data-testid="stMainMenuItemLabel"]'].join(", ");
   const fix = (e) => {
@@ -224,7 +221,7 @@ WORDS_JS = """<script>
       for (const [from, to] of starts) if (text.startsWith(from)) return to + text.slice(from.length);
       return text;
     };
-    for (const name of ["aria-label", "title"]) {
+    for (const name of NAMES) {
       const value = e.getAttribute(name);
       if (value && said(value) !== value) e.setAttribute(name, said(value));
     }
@@ -242,7 +239,7 @@ WORDS_JS = """<script>
     }
   });
   window.__danvanWatcher.observe(document.body, {subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: ["aria-label", "title"]});
+    attributes: true, attributeFilter: NAMES});
 })();
 </script>"""
 

@@ -49,6 +49,8 @@ APP: Texts = {
     "st_app_pages": ("Các trang", "App pages"),
     "st_selected": ("Giá trị đã chọn", "Selected values"),
     "st_mapbox_logo": ("Biểu trưng Mapbox", "Mapbox logo"),
+    "st_file_upload": ("Tải tệp lên", "file upload"),
+    "st_choose": ("Chọn…", "Choose an option"),  # an empty choice box's placeholder
     "st_help_for": ("Giải thích: ", "Help for "),  # the start of a name: "Help for Tỉnh, thành phố"
     "st_fullscreen_of": ("Toàn màn hình: ", "Fullscreen: "),  # "Fullscreen: Vị trí trên bản đồ Việt Nam"
     "st_shortcut": ("Phím tắt ", "Shortcut "),  # "Shortcut Esc"
