@@ -225,8 +225,9 @@ WORDS_JS = """<script>
       const value = e.getAttribute(name);
       if (value && said(value) !== value) e.setAttribute(name, said(value));
     }
-    const text = e.textContent;
-    if (e.matches(TEXTS) && e.childElementCount === 0 && said(text) !== text) e.textContent = said(text);
+    if (e.childElementCount === 0 && e.matches(TEXTS) && said(e.textContent) !== e.textContent) {
+      e.textContent = said(e.textContent);
+    }
   };
   const fixAll = (root) => { fix(root); root.querySelectorAll("*").forEach(fix); };
   fixAll(document.body);
