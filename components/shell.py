@@ -1,10 +1,10 @@
 """The app shell: page config, data-health banners, the shared filter bar and navigation over pages/."""
 
+import functools
 import json
 from urllib.parse import urlparse
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 import danvan
 from danvan.i18n import LANGS, TEXTS, t
@@ -190,11 +190,9 @@ def run() -> None:
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell
     try:
         page.run()
-    except StopException:  # the page ended early (st.stop): what it showed is the view the URL reopens
+        # not on a switch to another page (a RerunException): that page writes its own; a page that ends early
+        # writes its URL as it stops (view.stop)
         view.write_url()
-        raise
-    else:
-        view.write_url()  # not on a switch to another page (a RerunException): that page writes its own
     finally:
         st.session_state[keys.IN_SHELL] = False
 
@@ -245,6 +243,7 @@ WORDS_JS = """<script>
 </script>"""
 
 
+@functools.cache  # the same for every run in a language
 def _words_js(lang: str) -> str:
     """WORDS_JS with the words of `lang`: each key's every form → its form in `lang`."""
     words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in STREAMLIT_STARTS for other in LANGS}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 from urllib.parse import urlencode
 
 import polars as pl
@@ -290,6 +291,13 @@ def write_url() -> None:
         return
     if _as_lists(wanted) != _in_address():
         st.query_params.from_dict(wanted)
+
+
+def stop() -> NoReturn:
+    """End the page here (st.stop), its URL written first: Streamlit sends nothing after a stop, so the shell's
+    write at the end of the run never reached the address bar of a page that ended early."""
+    write_url()
+    st.stop()
 
 
 def _scheme_changed(catalog: danvan.Catalog) -> None:

@@ -24,7 +24,7 @@ def curator() -> str:
     """The signed-in curator's account name; anyone else sees the sign-in form and the page stops there."""
     account = auth.require("curator", current.lang)
     if account is None:
-        st.stop()
+        view.stop()
     return account.username
 
 
@@ -55,7 +55,7 @@ entries = queue.list_entries(queue_dir, chosen_state or None, chosen_province)
 if not entries:
     st.info(t("q_empty"))
     ui.footer(current)
-    st.stop()
+    view.stop()
 
 st.dataframe(
     pl.DataFrame(

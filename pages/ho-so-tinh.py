@@ -41,7 +41,7 @@ if code is None:
         ui.header(current, "page_profile")
     st.info(t("profile_ask"), icon=":material/location_city:")
     ui.footer(current)
-    st.stop()
+    view.stop()
 unit = units.filter(pl.col("code") == code).row(0, named=True)
 profiled = dataclasses.replace(current.flt, provinces=(code,))  # the filter as this page applies it
 
@@ -61,7 +61,7 @@ with st.container(key="profile_print_hint"):  # the hint and the brief's buttons
 
 if ui.nothing_at_all(current, (code,)):  # not "no events in the years shown" twice, as if other years had some
     ui.footer(current)
-    st.stop()
+    view.stop()
 visits, observations = cached.province_rows(current.catalog, current.flt, code)
 
 main, side = st.columns([3, 2], gap="large")

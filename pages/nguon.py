@@ -20,7 +20,7 @@ if not st.toggle(t("srcs_all"), key="sources_all", value=not narrowed, help=t("s
 if sources.is_empty():
     ui.empty(current)
     ui.footer(current)
-    st.stop()
+    view.stop()
 
 st.subheader(t("src_table"))
 st.dataframe(

@@ -22,7 +22,7 @@ st.title(t("page_curate"))
 state = st.session_state
 account = auth.require("curator", current.lang)
 if account is None:
-    st.stop()
+    view.stop()
 
 # ---------------------------------------------------------------- the article
 # Streamlit writes the uploader's button and limits in English only: the label above says the limits, and the button
@@ -94,7 +94,7 @@ if st.button(t("cur_extract"), type="primary"):
 found = state.get("curate_draft")
 if not found:
     ui.footer(current)
-    st.stop()
+    view.stop()
 
 text, draft = found["text"], found["draft"]
 if saved_before := cached.saved_source(current.catalog.version, text):

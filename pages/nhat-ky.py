@@ -11,7 +11,7 @@ current = view.current()
 t = current.t
 st.title(t("page_audit"))
 if auth.require("admin", current.lang) is None:
-    st.stop()
+    view.stop()
 
 st.caption(t("audit_intro"))
 found, broken = audit.entries(cached.data_path())

@@ -18,7 +18,7 @@ if newest is None:
     if not (current.flt.provinces and ui.nothing_at_all(current, current.flt.provinces)):
         st.info(t("changes_no_data"), icon=":material/search_off:")
     ui.footer(current)
-    st.stop()
+    view.stop()
 
 view.seed("changes_day", "tu_ngay", None, lang)  # a shared link's day
 default = dt.date(newest.year, 1, 1)  # until a day is picked: what came in the newest year

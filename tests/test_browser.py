@@ -452,6 +452,19 @@ def test_the_first_tab_shows_a_link_in_the_pages_language(server, browser):
     assert "Hồ sơ tỉnh" in visit.page.inner_text("h1") and link.inner_text() == "Chuyển đến nội dung chính"
 
 
+def test_a_page_that_ends_early_writes_its_address(server, browser):
+    """The profile with no province ends early (st.stop), and Streamlit sends nothing after a stop: its address kept
+    a parameter the app does not know, and a filter changed there never reached the link a leader copies."""
+    visit = Visit(browser, server)
+    visit.open("ho-so-tinh?nam=2019-2024&xyz=1")
+    visit.wait_for_address(r"/ho-so-tinh\?nam=2019-2024$")
+    visit.page.get_by_text("34 tỉnh (từ 1/7/2025)").click()
+    visit.wait_for_address("ranh_gioi=")
+    visit.settle()
+    assert "Chọn một tỉnh, thành phố để xem hồ sơ" in visit.page.inner_text("body")
+    assert "nam=2019-2024" in visit.address and "xyz" not in visit.address
+
+
 def test_streamlits_menu_speaks_the_pages_language(server, browser):
     """Streamlit's menu (⋮, top right) said "Print", "Record screen" (whose dialog is English) and "Made with
     Streamlit v…": it offers "In trang" alone on a Vietnamese page, "Print" on an English one."""
