@@ -370,6 +370,8 @@ class Gazetteer:
         for strict in (True, False):
             if not strict and not kinds:
                 break
+            if not strict and set(kinds or ()) == {("commune", "thị trấn")} and (seat := self._seat(name, scheme)):
+                return seat
             for level in levels:
                 level_kinds = [k for k in kinds if k[0] == level] if kinds else None
                 if kinds and not level_kinds:
@@ -405,6 +407,20 @@ class Gazetteer:
                 loose = loose or result
                 break
         return former or loose or ([], [], {})
+
+    def _seat(self, name: str, scheme: Scheme) -> tuple[list[Place], list[Place], dict[Place, str]] | None:
+        """A thị trấn no unit of the registry is, named exactly like a district: the district's seat, dissolved or
+        renamed before the registry's day ("thị trấn Đức Phổ", a phường of thị xã Đức Phổ since 2020), not a xã of
+        that name in another province."""
+        districts = [("district", t) for t in _TYPES["district"]]
+        tiers: list[list[Place]] = []
+        notes: dict[Place, str] = {}
+        for s in (NEW_SCHEME, OLD_SCHEME) if scheme == NEW_SCHEME else (OLD_SCHEME,):
+            found, note = self._lookup(s, name, districts)
+            tiers.append(found if not note else [])
+            for place in tiers[-1]:
+                notes[place] = f"danh mục không có thị trấn {name}: tính là thị trấn huyện lỵ của {place.label}"
+        return (tiers[0], tiers[1] if len(tiers) > 1 else [], notes) if any(tiers) else None
 
     def _as_match(self, place: Place, scheme: Scheme, note: str) -> list[Match]:
         """A unit as Match(es) in the scheme of the date: an old unit after the merger becomes its new unit(s)."""

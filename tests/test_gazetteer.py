@@ -198,6 +198,17 @@ def test_old_units_after_the_merger() -> None:
     assert found("TP. Bắc Kạn", AFTER).province_code == "19"
 
 
+def test_a_town_the_registry_lost_is_its_districts_seat() -> None:
+    """Fresh tuning text yk11: "thị trấn Đức Phổ" (Quảng Ngãi; a phường of thị xã Đức Phổ since 2020) is no thị trấn
+    of the registry, and not xã Đức Phổ of Lâm Đồng; a town the registry has keeps its own code."""
+    seat = found("thị trấn Đức Phổ", dt.date(2016, 11, 12))
+    assert (seat.province_code, seat.district_code, seat.commune_code) == ("51", "534", None)
+    assert "thị trấn huyện lỵ của thị xã Đức Phổ" in seat.note
+    assert found("xã Đức Phổ").province_code == "68"
+    assert found("thị trấn Bằng Lũng").commune_code == "02020"
+    assert gazetteer.resolve("thị trấn Xyz", on=BEFORE).status == "unknown"
+
+
 def test_a_name_only_of_the_new_scheme_is_unknown_before_it() -> None:
     assert found("đặc khu Côn Đảo", AFTER).commune_code == "26732"
     assert gazetteer.resolve("đặc khu Côn Đảo", on=BEFORE).status == "unknown"

@@ -3083,6 +3083,28 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     assert [v.date_start for v in draft_of(reception).visits] == ["2025-11-24"]
 
 
+def test_gatherings_tallied_are_not_dated_by_the_page():
+    """Fresh tuning texts yl06 and tx04 (H6): a round of gatherings completed in many places, or gatherings counted,
+    is a tally; one body's own congress completed is still a gathering of the page's day."""
+    page = (
+        "Bầu 170 thành viên Ban Thanh tra nhân dân với tỷ lệ tán thành 100%\n\n"
+        "Cập nhật, 05:15, Thứ Ba, 15/03/2022 (GMT+7)\n\nTin từ cơ sở. {}\n"
+    )
+    tallies = [
+        "Huyện Vũng Liêm hoàn thành hội nghị cử tri ở ấp- khóm để bầu thành viên Ban Thanh tra nhân dân.",
+        "Đến nay, đã tổ chức 581 cuộc hội nghị, có 26.460 cử tri tham dự.",
+        "Đến nay, 95/95 xã, phường của tỉnh đã tổ chức thành công đại hội MTTQ xã, phường.",
+        "148 Hội Nông dân xã, phường hoàn thành Đại hội nhiệm kỳ 2025 - 2030.",
+    ]
+    for sentence in tallies:
+        assert draft_of(page.format(sentence)).visits == [], sentence
+    one = "Hội Nông dân xã Long Giang hoàn thành Đại hội nhiệm kỳ 2022 - 2027."
+    assert [v.date_start for v in draft_of(page.format(one)).visits] == ["2022-03-15"]
+    # a press conference is a gathering (fresh text p710): "Tại buổi họp báo, lãnh đạo Ủy ban MTTQ … cho biết"
+    press = "Ông Hà Anh Dũng, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Đồng Nai chủ trì buổi họp báo."
+    assert [v.date_start for v in draft_of(page.format(press)).visits] == ["2022-03-15"]
+
+
 def test_a_page_dated_gathering_is_held_unless_the_future_is_its_own():
     held = (
         "Hội người cao tuổi Thị xã: Kỷ niệm 74 năm ngày truyền thống người cao tuổi\n\nĐăng ngày 04/06/2015\n\n"

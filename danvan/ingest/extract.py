@@ -108,9 +108,11 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 )
 # A gathering the text reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức",
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
-# leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts).
+# leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts, a press conference ("chủ trì buổi họp
+# báo", p710).
 _GATHERING = re.compile(
-    rf"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|vòng\s+(?:chung|bán)\s+kết|"
+    rf"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|họp báo|"
+    r"vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
@@ -1086,11 +1088,39 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 and opening.count("“") <= opening.count("”")
                 and _held(sentence.text)
                 and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
+                and not _tallied(sentence.text)
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
             ):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
+
+
+# Gatherings tallied are no gathering of the page's day (H6): a round held or completed in many places ("148 Hội Nông
+# dân xã, phường hoàn thành Đại hội" and "148/148 xã, phường … đã tổ chức thành công Đại hội", tx04; "Huyện Vũng Liêm
+# hoàn thành hội nghị cử tri ở ấp- khóm", yl06), or counted ("Đến nay, đã tổ chức 581 cuộc hội nghị", yl06). One
+# body's own congress held or completed ("Hội Nông dân xã Long Giang hoàn thành Đại hội") is still one.
+_UNITS = r"(?:xã|phường|thị\s+trấn|huyện|quận|đơn\s+vị|chi\s+hội|chi\s+bộ|cơ\s+sở|ấp|khóm|thôn|xóm|bản|khu|tổ)"
+_ROUND = re.compile(
+    r"\b(?:hoàn\s+(?:thành|tất)|tổ\s+chức(?:\s+thành\s+công|\s+xong)?)\s+(?:(?:việc|công\s+tác)\s+)?(?:tổ\s+chức\s+)?"
+    r"(?:các\s+)?(?:[Đđ]ại\s+hội|[Hh]ội\s+nghị|bầu\s+cử|cuộc\s+họp)"
+)
+_MANY_BEFORE = re.compile(
+    rf"\d+\s*/\s*\d+|\d+\s*%|(?:\b\d[\d.]*|\b(?i:các|toàn|tất\s+cả))\s+(?:[^\s,.;]+\s+){{0,3}}?{_UNITS}\b"
+)
+_MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
+_COUNTED = re.compile(
+    r"\b(?!1\s)\d[\d.]*\s+(?:cuộc\s+|buổi\s+)?(?:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|cuộc\s+tiếp\s+xúc|"
+    r"cuộc\s+đối\s+thoại)\b"
+)
+
+
+def _tallied(sentence: str) -> bool:
+    """The sentence tallies gatherings: it counts them, or tells of a round held or completed in many places."""
+    if _COUNTED.search(sentence):
+        return True
+    m = _ROUND.search(sentence)
+    return m is not None and bool(_MANY_BEFORE.search(sentence[: m.start()]) or _MANY_AFTER.search(sentence[m.end() :]))
 
 
 def _stamp_line(ctx: Context, para: Span) -> bool:
