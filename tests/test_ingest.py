@@ -1175,10 +1175,36 @@ def test_fractions_are_not_dates():
     assert find_dates("có 166/200 xã, 07/07 đơn tố cáo", default_year=2023) == []
 
 
-@pytest.mark.parametrize("text", ["Thời gian tổ chức từ tháng 5-8/2024, tập trung", "từ tháng 6-8, các đội hình"])
-def test_months_joined_by_a_dash_are_no_day(text):
-    # "tháng 5-8/2024" is May to August (tuning p1857), not 5 August
-    assert [(h.day, h.precision) for h in find_dates(text, default_year=2024)] == []
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "tháng 5-8/2024" is May to August (tuning p1857), not 5 August; with no year, nothing
+        ("Thời gian tổ chức từ tháng 5-8/2024, tập trung", [(dt.date(2024, 5, 1), dt.date(2024, 8, 1), True)]),
+        ("từ tháng 6-8, các đội hình", []),
+        # p584, ul07, ym06: a span of months as the texts write it
+        ("được tổ chức từ tháng 6 đến tháng 8 năm 2024, thông qua", [(dt.date(2024, 6, 1), dt.date(2024, 8, 1), True)]),
+        ("Từ tháng 2-4/ 2023, Ban thường vụ Huyện đoàn", [(dt.date(2023, 2, 1), dt.date(2023, 4, 1), True)]),
+        ("giám sát trong thời gian tháng 4 và tháng 5/2017.", [(dt.date(2017, 4, 1), dt.date(2017, 5, 1), True)]),
+        # two months apart: each its own
+        ("trong tháng 3 và tháng 9/2024", [(dt.date(2024, 3, 1), None, False), (dt.date(2024, 9, 1), None, True)]),
+        # p1588: a quarter something is held in; a quarter's tasks or results are no time of a gathering
+        ("đại hội thành lập Hội sẽ diễn ra vào quý IV-2024.", [(dt.date(2024, 10, 1), dt.date(2024, 12, 1), True)]),
+        ("được tổ chức trong quý I, các đoàn", [(dt.date(2024, 1, 1), dt.date(2024, 3, 1), False)]),
+        ("Hội nghị triển khai nhiệm vụ quý IV năm 2018.", []),
+        ("Tết Quý Mão, bà con", []),
+    ],
+)
+def test_spans_of_months_and_quarters(text, expected):
+    hits = find_dates(text, default_year=2024)
+    assert [(h.day, h.end_day, h.has_year) for h in hits] == expected
+    assert all(h.precision == "month" for h in hits)
+
+
+def test_a_campaign_over_months_is_one_event_to_its_last_months_end():
+    text = "Chiến dịch thanh niên tình nguyện hè được Huyện đoàn tổ chức từ tháng 6 đến tháng 8 năm 2024.\n"
+    (visit,) = draft_of(text).visits
+    assert (visit.date_start, visit.date_end, visit.date_precision) == ("2024-06-01", "2024-08-31", "month")
+    assert event_keys(draft_of(text)) == {"2024-06..2024-08"}
 
 
 def test_span_of_an_inspection_round():
@@ -3117,9 +3143,13 @@ def test_a_page_dated_gathering_is_held_unless_the_future_is_its_own():
         "tốt công tác chăm sóc người cao tuổi trong những năm sắp tới.",
         "Theo bà Liên, đại hội thành lập Hội Người cao tuổi tỉnh Đồng Nai sẽ diễn ra vào quý IV.",
     )
-    assert draft_of(ahead).visits == []
+    # not the page's day: its own quarter, a planned gathering (H5, p1588)
+    assert [(v.date_start, v.date_end) for v in draft_of(ahead).visits] == [("2015-10-01", "2015-12-31")]
+    assert draft_of(ahead.replace(" vào quý IV", "")).visits == []
     assert draft_of(held.replace("tham dự hội nghị", "sẽ tham dự hội nghị")).visits == []
-    planned = ahead.replace("Theo bà Liên, đại hội thành lập", "Cũng trong chương trình đại hội, ban tổ chức sẽ sơ kết")
+    planned = ahead.replace(" vào quý IV", "").replace(
+        "Theo bà Liên, đại hội thành lập", "Cũng trong chương trình đại hội, ban tổ chức sẽ sơ kết"
+    )
     assert draft_of(planned).visits == []
 
 

@@ -89,6 +89,18 @@ _DM = re.compile(
 )
 # tháng 3-2020, tháng 3/2020, tháng 3.2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
+# A span of months ("tháng 5-8/2024", "từ tháng 6 đến tháng 8 năm 2024", "tháng 4 và tháng 5/2017"), and a quarter
+# something is held in ("đại hội … sẽ diễn ra vào quý IV-2024", "tổ chức trong quý I năm 2024"; not a quarter's
+# results or tasks, "triển khai nhiệm vụ quý IV năm 2018"): the labels write both as a span of months.
+_MONTH_SPAN = re.compile(
+    rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:(?P<dash>[-–])|(?P<and>và|,)\s*(?:tháng\s*)?|(?:đến|tới)\s+(?:hết\s+)?tháng\s*)"
+    rf"\s*(?P<m2>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)"
+)
+_QUARTER = re.compile(
+    r"\b(?:diễn\s+ra|tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+(?:vào\s+|trong\s+)"
+    rf"(?P<quarter>[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d))?)"
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua"): not a span of months ("tháng 4
 # đến tháng 6"), not every year ("tháng 3 hằng năm"), not a count of months ("6 tháng").
 _MONTH_ONLY = re.compile(
@@ -236,6 +248,19 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             )
         )
 
+    for m in _MONTH_SPAN.finditer(text):
+        first_month, last_month, months_year = int(m.group("m")), int(m.group("m2")), int(m.group("y"))
+        if m.group("and") and last_month != first_month + 1:
+            continue  # "tháng 3 và tháng 9/2024": two months of their own
+        if 1 <= first_month < last_month <= 12:
+            first, last = parse_day(1, first_month, months_year), parse_day(1, last_month, months_year)
+            add(m.start(), m.end(), first, last, "month", True, True)
+    for m in _QUARTER.finditer(text):
+        quarter_year = int(m.group("y")) if m.group("y") else default_year
+        if quarter_year is not None:
+            quarter = _QUARTERS[m.group("q")]
+            first, last = parse_day(1, 3 * quarter - 2, quarter_year), parse_day(1, 3 * quarter, quarter_year)
+            add(m.start("quarter"), m.end(), first, last, "month", bool(m.group("y")), True)
     for m in _DMY_SPAN.finditer(text):  # "từ 15/4/2023-15/6/2023": two whole dates
         first = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y")))
         last = parse_day(int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))

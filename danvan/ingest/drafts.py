@@ -6,6 +6,8 @@ line prints and of the curated files (model.VISIT_SPEC, DOCUMENT_SPEC, OBSERVATI
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -148,6 +150,20 @@ class VisitDraft:
     quote: str
     confidence: float
     notes: list[str] = field(default_factory=list)
+
+
+def event_key(visit: VisitDraft) -> str | None:
+    """A visit's date as the labels write an event: "2024-03-15", "2024-03-15..2024-03-16", a month "2024-03", a
+    span of months "2024-06..2024-08" (its end the last day of a month), a month to a day "2020-03..2020-05-30"."""
+    if not visit.date_start:
+        return None
+    month = visit.date_precision == "month"
+    start = visit.date_start[:7] if month else visit.date_start
+    if not visit.date_end:
+        return start
+    end = dt.date.fromisoformat(visit.date_end)
+    whole = month and end.day == calendar.monthrange(end.year, end.month)[1]
+    return f"{start}..{visit.date_end[:7] if whole else visit.date_end}"
 
 
 @dataclass

@@ -16,7 +16,7 @@ import yaml
 
 from ..registry import Registry
 from ..text import name_key
-from .drafts import Draft
+from .drafts import Draft, event_key
 from .extract import extract_file
 
 FIELDS = ("numbers", "documents", "dates", "event_dates", "provinces", "bodies", "body_levels")
@@ -64,12 +64,7 @@ def _label_number_key(item: dict[str, Any]) -> tuple[float | None, ...]:
 
 def event_keys(draft: Draft) -> set[str]:
     """The draft's event dates as labels write them: "2024-03-15", "2024-03-15..2024-03-16", "2024-03"."""
-    keys = set()
-    for visit in draft.visits:
-        if visit.date_start:
-            start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
-            keys.add(f"{start}..{visit.date_end}" if visit.date_end else start)
-    return keys
+    return {key for visit in draft.visits if (key := event_key(visit))}
 
 
 def _date_items(draft: Draft) -> set[str]:

@@ -55,7 +55,17 @@ from .dates import (
     years_spoken_of,
 )
 from .documents import DocHit, doc_type_enum, find_documents, level_of_code
-from .drafts import NEW_INDICATOR, DocumentDraft, Draft, ObservationDraft, SourceDraft, VisitDraft, summary_of, visit_id
+from .drafts import (
+    NEW_INDICATOR,
+    DocumentDraft,
+    Draft,
+    ObservationDraft,
+    SourceDraft,
+    VisitDraft,
+    event_key,
+    summary_of,
+    visit_id,
+)
 from .numbers import WINDOW, Measure, clean, measures, periods
 from .places import (
     BodyHit,
@@ -381,7 +391,7 @@ def event_examples(
     visits = _visits(ctx)
     weighed = _weighed(ctx, visits, date_candidates(ctx, visits))
     judged = {key for key, _ in weighed}
-    fixed = {key for v in visits if (key := _visit_key(v)) and key not in judged}
+    fixed = {key for v in visits if (key := event_key(v)) and key not in judged}
     return weighed, fixed
 
 
@@ -727,7 +737,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         if len(opened) == 1 and _days(span) <= 3:
             opened[0].date_end = span.date_end
     aside += _months_beside_days(ctx, visits)
-    ctx.vetoed |= {day for v in aside if (day := _visit_key(v))}
+    ctx.vetoed |= {day for v in aside if (day := event_key(v))}
     return [v for v in visits if v not in aside]
 
 
@@ -808,15 +818,8 @@ def _words_of(text: str, prefix: str) -> dict[str, float]:
 
 def _hit_key(hit: DateHit) -> str:
     if hit.precision == "month":
-        return hit.day.isoformat()[:7]
+        return f"{hit.day:%Y-%m}..{hit.end_day:%Y-%m}" if hit.end_day else f"{hit.day:%Y-%m}"
     return f"{hit.day}..{hit.end_day}" if hit.end_day else hit.day.isoformat()
-
-
-def _visit_key(visit: VisitDraft) -> str | None:
-    if not visit.date_start:
-        return None
-    start = visit.date_start[:7] if visit.date_precision == "month" else visit.date_start
-    return f"{start}..{visit.date_end}" if visit.date_end else start
 
 
 # What a body has or counts on a day, no happening: "có 120 tổ chức thành viên", "đạt 95%"
@@ -832,7 +835,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
     starts, para_starts = [s.start for s in sentences], [p.start for p in paragraphs]
     pub = ctx.published.date
     page_day = dt.date.fromisoformat(pub) if pub and len(pub) == 10 else None
-    made = {_visit_key(v) for v in visits}
+    made = {event_key(v) for v in visits}
     # the page's own stamp, and the dates the rules set aside (a document's, a deadline), are no happenings: they
     # neither count nor rank among the text's dates
     stamp = ctx.pub_hit.start if ctx.pub_hit else None
@@ -940,7 +943,7 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
     hits = len([h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start])
     found = []
     for visit in visits:
-        key = _visit_key(visit)
+        key = event_key(visit)
         if key is None or key in written or not (visit.date_note or "").startswith(_PAGE_DATED):
             continue
         flags = {
@@ -971,12 +974,12 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     likely = {key: model.probability(features) for key, features in _weighed(ctx, visits, candidates)}
     kept = []
     for visit in visits:
-        chance = likely.get(_visit_key(visit) or "", 1.0)
+        chance = likely.get(event_key(visit) or "", 1.0)
         if chance > model.threshold:
             kept.append(visit)
             continue
         ctx.notes.append(
-            f"Bỏ sự kiện {partial_date(_visit_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
+            f"Bỏ sự kiện {partial_date(event_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
             f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(chance, 2)}; người nhập xem lại nếu cần."
         )
     for visit in [v for v in kept if _dated_elsewhere(ctx, v, kept)]:
@@ -991,7 +994,7 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
     # a gathering the page dated stood for the text's own event only for want of a dated one (H1): the model found one
     # (unless the text writes that day too: "Sáng 18-10, đoàn xuất phát" under a page of the 18th)
     dated = {c.key for c in candidates if likely[c.key] > model.threshold}
-    kept = [v for v in kept if not (v.date_note or "").startswith(_PAGE_DATED) or _visit_key(v) in dated]
+    kept = [v for v in kept if not (v.date_note or "").startswith(_PAGE_DATED) or event_key(v) in dated]
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
     title = _title(ctx)
     heads = [title, *ctx.article.paragraphs[:4]] if title else ctx.article.paragraphs[:4]
@@ -1327,6 +1330,9 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     on = dt.date.fromisoformat(day) if day else ctx.on
     province_code = _scheme_code(ctx, province, on)
     end = event.end.day if event.end else event.start.end_day if event.start else None
+    closing = event.end or event.start
+    if end is not None and closing is not None and closing.precision == "month":  # "tháng 6 đến tháng 8": its end
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
     return VisitDraft(
         id=_visit_id(ctx, day, province_code),
         date_start=day,
