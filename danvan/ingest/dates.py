@@ -101,12 +101,13 @@ _QUARTER = re.compile(
     rf"(?P<quarter>[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d))?)"
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua"): not a span of months ("tháng 4
-# đến tháng 6"), not every year ("tháng 3 hằng năm"), not a count of months ("6 tháng").
+# A month named without its year, as a time ("Trong tháng 4, …", "Tháng 6 vừa qua", "vào tháng 6 tới": the coming
+# June, yr10): not a span of months ("tháng 4 đến tháng 6", "tháng 4 tới tháng 6"), not every year ("tháng 3 hằng
+# năm"), not a count of months ("6 tháng").
 _MONTH_ONLY = re.compile(
     r"(?<!\d\s)(?:\b(?:[Tt]rong|[Vv]ào|[Hh]ồi|[Đđ]ầu|[Cc]uối|[Gg]iữa)\s+tháng\s+(?P<m>\d{1,2})|"
     r"\b[Tt]háng\s+(?P<m2>\d{1,2})(?=\s+vừa\s+qua))"
-    r"(?![\d/.\-–]|\s*(?:năm|,\s*năm|hằng\s+năm|hàng\s+năm|đến|tới|-|–)\b)"
+    r"(?![\d/.\-–]|\s*(?:năm|,\s*năm|hằng\s+năm|hàng\s+năm|đến|tới(?=\s*(?:tháng|ngày|\d))|-|–)\b)"
 )
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
 _TIME = re.compile(
