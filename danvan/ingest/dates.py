@@ -93,7 +93,7 @@ _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\
 # something is held in ("đại hội … sẽ diễn ra vào quý IV-2024", "tổ chức trong quý I năm 2024"; not a quarter's
 # results or tasks, "triển khai nhiệm vụ quý IV năm 2018"): the labels write both as a span of months.
 _MONTH_SPAN = re.compile(
-    rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:(?P<dash>[-–])|(?P<and>và|,)\s*(?:tháng\s*)?|(?:đến|tới)\s+(?:hết\s+)?tháng\s*)"
+    rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[-–]|(?P<and>và|,)\s*(?:tháng\s*)?|(?:đến|tới)\s+(?:hết\s+)?tháng\s*)"
     rf"\s*(?P<m2>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)"
 )
 _QUARTER = re.compile(
