@@ -3107,6 +3107,12 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
         "phục hậu quả lũ lụt.\n"
     )
     assert [v.date_start for v in draft_of(reception).visits] == ["2025-11-24"]
+    # a review held (fresh tuning text yu04): "tổ chức tổng kết" is a gathering, as "đã tổng kết" is
+    review = (
+        "Hội người cao tuổi xã tổng kết năm 2021\n\n09:44 15/01/2022\n\nHội người cao tuổi xã Thạnh Mỹ Tây tổ chức "
+        "tổng kết tình hình hoạt động năm 2021 và phương hướng nhiệm vụ năm 2022.\n"
+    )
+    assert [v.date_start for v in draft_of(review).visits] == ["2022-01-15"]
 
 
 def test_gatherings_tallied_are_not_dated_by_the_page():
