@@ -950,6 +950,8 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
             **_how_many(hits),
             "titled": title is not None and visit.quote in title.text,
             "nobody": visit.body is None,
+            # a launch held ("đã … phát động chiến dịch"), not the campaign as such that PS_camp weighs
+            "launched": _LAUNCHED.search(visit.quote) is not None,
         }
         features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **of_title}
         found.append((key, features | {"P_" + name: 1.0 for name, on in flags.items() if on}))
