@@ -64,6 +64,7 @@ SCHEMAS: dict[str, dict[str, type[pl.DataType]]] = {
 LEVELS = ("province", "district", "commune")
 _FORMER = "là tên cũ (trước sáp nhập, đổi tên)"
 _LOOSE = "khớp tên không dấu"
+_OTHER_TYPE = "loại đơn vị khác"
 
 # Type words (lower case, after NFC) → the (level, type) pairs they can name. Longest first in the pattern.
 _TYPE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -177,6 +178,12 @@ class Match:
         """The name the unit bore when the text was written: a former name the text used ("Đất Đỏ" in 2023, before
         it joined huyện Long Đất) stays as written, since the package's former names carry no dates."""
         return self.former or self.place.name
+
+    @property
+    def as_written(self) -> bool:
+        """The unit is of the type the text wrote, not one of another type taken for want of it ("xã Si Ma Cai" before
+        1/7/2025, read as thị trấn Si Ma Cai)."""
+        return _OTHER_TYPE not in self.note
 
     @property
     def level(self) -> str:
@@ -384,7 +391,7 @@ class Gazetteer:
                     found, note = self._lookup(s, name, wanted)
                     exact = exact or (bool(found) and note != _LOOSE)
                     for place in found:
-                        changed = "" if strict else f"loại đơn vị khác: {place.label}"
+                        changed = "" if strict else f"{_OTHER_TYPE}: {place.label}"
                         notes[place] = "; ".join(filter(None, (note, changed)))
                     tiers.append(found)
                 if not any(tiers):

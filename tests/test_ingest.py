@@ -99,6 +99,33 @@ def test_the_sites_bar_gives_way_to_the_stamp_with_a_clock_time_below_it():
     assert draft.source.published_quote == "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42"
 
 
+def test_of_two_clocked_stamps_over_the_lead_the_earlier_is_the_articles():
+    """zr01, zv03: the site's bar carries a clock time too ("Thứ Tư, 19/06/2024 15:16 (GMT +7)"), over the title and
+    the article's stamp; the page was read after it was published, never before. A banner in capitals between them
+    is no lead; a stamp below the lead is not the page's."""
+    lead = "Ngày 26/3/2024, Ủy ban MTTQ huyện triển khai kế hoạch lấy ý kiến sự hài lòng của người dân.\n"
+    top = "Thứ Tư, 19/06/2024 15:16 (GMT +7)\n\nLấy ý kiến người dân về Đô thị văn minh\n\n"
+    stamp = "Thứ 4, 27/03/2024 | 10:43:53 [GMT +7]\n\n"
+    draft = draft_of(top + stamp + lead)
+    assert (draft.source.published, draft.source.published_quote) == ("2024-03-27", stamp.strip())
+    assert [v.date_start for v in draft.visits] == ["2024-03-26"]
+    banner = "CHÀO MỪNG KỶ NIỆM 49 NĂM NGÀY GIẢI PHÓNG HOÀN TOÀN MIỀN NAM, THỐNG NHẤT ĐẤT NƯỚC (30/4/1975-30/4/2024)\n"
+    assert draft_of(top + banner + stamp + lead).source.published == "2024-03-27"
+    assert draft_of(top + lead + stamp).source.published == "2024-06-19"
+
+
+def test_a_yearless_day_takes_the_year_of_the_anniversary_its_sentence_marks():
+    """zw08: "tối 10/10, … gặp mặt … kỷ niệm 30 năm ngày truyền thống Hội (6/12/1989-6/12/2019)" beside "Đại hội
+    thi đua … giai đoạn 2019-2024", which alone had put the day in the span's last year."""
+    text = (
+        "Nhân Đại hội thi đua Cựu chiến binh gương mẫu lần thứ 6 giai đoạn 2019-2024, tối 10/10, tại thành phố Tam Kỳ "
+        "đã diễn ra buổi gặp mặt kỷ niệm 30 năm ngày truyền thống Hội Cựu chiến binh Việt Nam (6/12/1989-6/12/2019).\n"
+    )
+    visit = draft_of(text).visits[0]
+    assert visit.date_start == "2019-10-10"
+    assert visit.date_note.endswith("năm 2019 suy ra vì câu nêu dịp kỷ niệm năm 2019.")
+
+
 def test_a_review_of_a_bracketed_span_is_held_in_its_last_year():
     """Round 44's p1543: "tổng kết phong trào … lần thứ VI (2003-2007)", like "giai đoạn 2003-2007"."""
     text = (
@@ -387,6 +414,19 @@ def test_a_year_reviewed_and_the_next_planned_date_a_december_day_in_the_first()
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2015-12-29"]
     assert [v.date_start for v in draft_of(text.replace("29/12", "8/1")).visits] == ["2016-01-08"]
+
+
+def test_a_year_compared_with_is_not_a_year_the_text_speaks_of():
+    """yv01: "Năm 2025, thu nhập … tăng 11,2% so với năm 2024" beside the 2025 anniversary it celebrates is a text of
+    2025; counting the year compared with had made a tie of 2024 and 2025, and a November day went to 2024."""
+    assert years_spoken_of("Năm 2025, thu nhập bình quân đạt 56 triệu đồng, tăng 11,2% so với năm 2024") == [2025]
+    assert years_spoken_of("số hộ nghèo giảm 12 hộ so với cùng kỳ năm 2023") == []
+    text = (
+        "Sáng 9/11, Ủy ban MTTQ xã tổ chức Ngày hội Đại đoàn kết toàn dân tộc chào mừng kỷ niệm 95 năm Ngày thành "
+        "lập Mặt trận Dân tộc thống nhất Việt Nam (18/11/2025).\n"
+        "Năm 2025, thu nhập bình quân đầu người của khu đạt 56 triệu đồng, tăng 11,2% so với năm 2024.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2025-11-09"]
 
 
 def test_a_headline_naming_a_field_of_work_makes_no_visit():
@@ -2558,6 +2598,20 @@ def test_an_undated_text_naming_a_unit_of_the_new_scheme_is_after_the_merger(reg
     assert draft_of(older, registry).source.province == "67"  # Đắk Nông of the 63
 
 
+def test_a_unit_of_the_new_scheme_counts_though_the_old_had_one_of_another_type_of_that_name(registry):
+    """zs04, zs09: before 1/7/2025 "xã Si Ma Cai" was read as thị trấn Si Ma Cai for want of a xã, and "xã Thăng
+    Trường" as "xã Thăng", thị trấn Thắng of Bắc Giang, so neither told an undated text it was of the new scheme. A
+    district written with a type it had lost ("huyện Duy Tiên", a thị xã since 2020) tells neither scheme."""
+    text = "Hội LHPN tỉnh phối hợp với Đảng ủy, UBND xã Si Ma Cai tổ chức chương trình “Xuân biên cương” tại xã.\n"
+    draft = draft_of(text, registry)
+    assert draft.source.province == "15"  # Lào Cai of the 34 (the 63's Lào Cai was "10")
+    assert any("“xã Si Ma Cai” chỉ có từ 1/7/2025" in n for n in draft.source.notes)
+    youth = "Tại chương trình, Đoàn xã Thăng Trường đã trao tặng 100 suất quà cho hộ khó khăn.\n"
+    assert draft_of(youth, registry).source.province == "48"  # Đà Nẵng, which Quảng Nam joined
+    older = "Hội Nông dân huyện Duy Tiên tổ chức hội nghị tổng kết công tác Hội.\n"
+    assert draft_of(older, registry).source.province == "35"  # Hà Nam of the 63, not Ninh Bình of the 34
+
+
 def test_province_after_the_merger_uses_the_new_code(registry):
     draft = draft_of("Năm 2025, tỉnh Bắc Kạn có 120 mô hình “Dân vận khéo”.\n", registry, published="2025-09-01")
     assert draft.observations[0].province == "19"  # Bắc Kạn merged into Thái Nguyên on 1/7/2025
@@ -3455,6 +3509,20 @@ def test_the_day_figures_are_counted_to_is_no_event():
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2026-01-09"]
     assert 13_500_000_000 in values(draft_of(text))
+
+
+def test_a_day_counted_to_inside_a_clause_is_no_event_but_a_day_put_off_to_is():
+    """yw08, zo01: "qua kiểm tra … xã, thị trấn đến ngày 19/6/2019 toàn huyện thực hiện đạt…", "giải ngân đến
+    30/9/2025, số tiền hơn 22.7 tỷ đồng": a day figures are counted to, though no comma opens the clause."""
+    checked = (
+        "Hội Nông dân huyện qua kiểm tra 8/9 Ban Chấp hành Hội Nông dân xã, thị trấn đến ngày 19/6/2019 toàn huyện "
+        "thực hiện đạt trên 60% chỉ tiêu giao năm 2019.\n"
+    )
+    assert draft_of(checked).visits == []
+    lent = "Hội Nông dân xã phối hợp với ngân hàng giải ngân đến 30/9/2025, số tiền hơn 22 tỷ đồng cho 343 hộ vay.\n"
+    assert all(v.date_start != "2025-09-30" for v in draft_of(lent).visits)
+    moved = "Hội nghị tổng kết công tác Mặt trận của huyện được lùi đến ngày 20/12/2024 tại hội trường UBND huyện.\n"
+    assert [v.date_start for v in draft_of(moved).visits] == ["2024-12-20"]
 
 
 def test_breakdowns_with_a_noun_after_each_part_and_counts_after_a_slash():

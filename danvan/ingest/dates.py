@@ -435,6 +435,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if not hits or (not _is_stamp(article.text, hits[0]) and any(_stamped(article, p) for p in top[i + 1 :])):
             continue  # "Chủ nhật, ngày 24 tháng 11 năm 2024" over "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42": the bar
         hit = hits[0]
+        if len(para.text) <= 80 and (earlier := _earlier_stamp(article, top[i + 1 :], hit)) is not None:
+            para, hit = earlier
         # a lead that opens with the stamp: its quote ends with the stamp ("Hà Nội (TTXVN 11/3/2022)")
         stop = hit.end + (1 if article.text[hit.end : hit.end + 1] == ")" else 0)
         quote = (para.text if len(para.text) <= 80 else article.text[para.start : stop]).strip()
@@ -446,6 +448,19 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
 
 
 _AS_OF = re.compile(r"(?:\b[Đđ]ến|\btới|\bthời\s+điểm)(?:\s+(?:hết\s+)?ngày)?\s*$")
+
+
+def _earlier_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[Span, DateHit] | None:
+    """A stamp of an earlier day on a header line below the first stamp and above the lead ("Thứ Tư, 19/06/2024 15:16"
+    over the title and "Thứ 4, 27/03/2024 | 10:43:53"): the first was the site's bar, showing the day the page was
+    read, which is never before its publication."""
+    for para in below:
+        if len(para.text) > 80 and para.text.upper() != para.text:
+            return None  # the lead (not a banner in capitals): what follows is the article's own text
+        for h in find_dates(para.text, base=para.start):
+            if h.has_year and h.precision == "day" and not h.end_day and _is_stamp(article.text, h) and h.day < hit.day:
+                return para, h
+    return None
 
 
 def _stamped(article: Article, para: Span) -> bool:
@@ -623,12 +638,13 @@ def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
 _SINCE_THEN = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
 _START_OF = re.compile(r"\b(?:đầu|cuối)\s+$")
 _FROM_BEFORE = re.compile(r"\b[Tt]ừ\s+$")
+_BASELINE_BEFORE = re.compile(r"\bso\s+với\s+(?:cùng\s+kỳ\s+)?$", re.I)  # "tăng 11,2% so với năm 2024"
 _SPAN_TO = re.compile(rf"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:năm\s+)?{_YEAR}")
 
 
 def years_spoken_of(text: str, since: bool = False) -> list[int]:
     """The years a sentence names ("năm 2022", both of "năm học 2022-2023"), leaving out horizons and birth years
-    (_HORIZON), and the years counted from to the present unless `since`."""
+    (_HORIZON), years compared with, and the years counted from to the present unless `since`."""
     years = []
     for m in _YEAR_WORD.finditer(text):
         if _SPAN_AFTER.match(text, m.end()):
@@ -640,6 +656,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
             continue  # "cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.": an open span from a year gone by
         if _LAW_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "Luật Hòa giải ở cơ sở năm 2013": a document's year (conventions: never the event's)
+        if _BASELINE_BEFORE.search(before):
+            continue  # "thu nhập … tăng 11,2% so với năm 2024": the year compared with, not the text's
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
     for m in _SCHOOL_YEAR.finditer(text):
@@ -716,6 +734,10 @@ def sentence_year(
         return hit
     years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
+    if not years and (marked := anniversaries(sentence)):
+        # "tối 10/10, … gặp mặt … kỷ niệm 30 năm ngày truyền thống Hội (6/12/1989-6/12/2019)": the year it marks
+        years = [marked[-1][2]]
+        reason = f"vì câu nêu dịp kỷ niệm năm {years[0]}"
     # a congress reviews one term and opens the next ("nhiệm kỳ 2018 - 2023 … nhiệm kỳ 2023 - 2028"): the later
     term = _latest_term([sentence])
     if not years and not term and text_term and _holds_congress(sentence):

@@ -278,9 +278,21 @@ def old_scheme_only(text: str, registry: Registry | None) -> str | None:
 def _only_on(text: str, registry: Registry | None, day: dt.date, other: dt.date) -> str | None:
     if registry is None:
         return None
-    elsewhere = registry.gazetteer.find_places(text, on=other)
+    # a unit of another type read for want of the one written ("xã Si Ma Cai", "xã Thăng" of "xã Thăng Trường" read
+    # as thị trấn Thắng before 1/7/2025) is no unit of that name on the other day, nor evidence on `day` ("huyện Duy
+    # Tiên", a thị xã since 2020, is no unit of either day as written)
+    elsewhere = [
+        o
+        for o in registry.gazetteer.find_places(text, on=other)
+        if o.resolution.match is None or o.resolution.match.as_written
+    ]
     for hit in registry.gazetteer.find_places(text, on=day):
-        if hit.resolution.match is not None and not any(o.start < hit.end and hit.start < o.end for o in elsewhere):
+        match = hit.resolution.match
+        if (
+            match is not None
+            and match.as_written
+            and not any(o.start < hit.end and hit.start < o.end for o in elsewhere)
+        ):
             return hit.text
     return None
 
