@@ -287,6 +287,11 @@ class Gazetteer:
         """A unit by its code: place("63", "district", "064") is huyện Chợ Đồn."""
         return self._places.get((scheme, level, code))
 
+    def former_namesakes(self, name: str) -> list[Place]:
+        """The old communes that once bore `name` (a commune merged or renamed before the registry's day: "Sơn Trà"
+        of huyện Hương Sơn, now within xã Mỹ Long)."""
+        return [p for p in self._index[OLD_SCHEME].former.get(_compact(name), ()) if p.level == "commune"]
+
     def new_province_codes(self, place: Place) -> tuple[str, ...]:
         """The 34-scheme province(s) a unit lies in."""
         if place.scheme == NEW_SCHEME:

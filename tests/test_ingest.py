@@ -2635,7 +2635,9 @@ def test_an_outlets_report_from_another_province_is_that_provinces(registry):
 def test_a_commune_dissolved_before_2025_is_read_in_the_outlets_district_not_as_its_namesake(registry):
     """Fresh texts ub07, uc08: a Thanh Hóa paper of 2013 on "xã Xuân Tân" under "Huyện Đoàn Thọ Xuân": Thọ Xuân's
     commune, merged away before the gazetteer's day, not Nam Định's xã Xuân Tân; a commune of another province the
-    text names for itself stays that province's."""
+    text names for itself stays that province's. Without an outlet too (zm04, a national paper's "Hội CCB xã Sơn Trà
+    … Hội CCB huyện Hương Sơn"), when the district named once had a commune of that name: the gazetteer's former
+    names say Thọ Xuân had a xã Xuân Tân, and Hương Sơn a xã Sơn Trà (now in xã Mỹ Long)."""
     text = (
         "Thực hiện Kế hoạch ngày 22/02/2013 của BCH Huyện Đoàn Thọ Xuân. Chiều ngày 02/3/2013 BCH Đoàn xã Xuân Tân tổ "
         "chức lễ ra quân “Tháng Thanh niên năm 2013”. Đoàn xã Xuân Tân thu gom rác thải trên địa phận xã Xuân Tân.\n"
@@ -2644,7 +2646,12 @@ def test_a_commune_dissolved_before_2025_is_read_in_the_outlets_district_not_as_
     assert (draft.source.province, draft.visits[0].province) == ("38", "38")
     named = text.replace("Chiều ngày", "Đoàn huyện Xuân Trường, tỉnh Nam Định về thăm. Chiều ngày")
     assert draft_of(named, registry, province="38").source.province == "36"
-    assert draft_of(text, registry).source.province == "36"  # no outlet: the gazetteer's commune
+    assert draft_of(text, registry).source.province == "38"  # no outlet: Thọ Xuân's former commune still
+    veterans = (
+        "Đại hội Hội Cựu chiến binh xã Sơn Trà lần thứ VI. Phát biểu chỉ đạo có Chủ tịch Hội CCB huyện Hương Sơn.\n"
+    )
+    assert draft_of(veterans, registry).source.province == "42"  # Hà Tĩnh, not Quảng Ngãi's living xã Sơn Trà
+    assert draft_of(veterans.split(". ")[0] + ".\n", registry).source.province == "51"  # no district: the living one
 
 
 def test_a_province_named_once_in_an_outlets_own_report_is_a_recipient(registry):

@@ -560,18 +560,32 @@ def _places(article: Article, registry: Registry | None, outlet: str | None, on:
     found = headline_place(head.text, registry, hint or outlet, base=head.start) if head else None
     if found is not None and not any(h.start < found.end and found.start < h.end for h in first):
         first = sorted([*first, found], key=lambda h: h.start)
-    return _dissolved_homonyms(first, outlet)
+    return _dissolved_homonyms(first, outlet, registry)
 
 
-def _dissolved_homonyms(hits: list[PlaceHit], outlet: str | None) -> list[PlaceHit]:
+def _dissolved_homonyms(hits: list[PlaceHit], outlet: str | None, registry: Registry | None) -> list[PlaceHit]:
     """Without the communes of a province the text names only through them, when the text names a district of the
     outlet's province and nothing else of theirs: "BCH Đoàn xã Xuân Tân … Huyện Đoàn Thọ Xuân" in a Thanh Hóa paper
     of 2013 is Thọ Xuân's xã Xuân Tân, dissolved in a merger before 2025 and so missing from the gazetteer, not
-    Nam Định's commune of that name."""
+    Nam Định's commune of that name. So too, whatever the outlet, when a district the text names once had a commune
+    of that name: "Hội CCB xã Sơn Trà … Hội CCB huyện Hương Sơn" is Hương Sơn's xã Sơn Trà, merged away, not Quảng
+    Ngãi's living one."""
     communes = ("commune", "ward", "township")  # xã, phường, thị trấn
+    named = {h.province for h in hits if h.level not in communes}  # provinces, districts: named for themselves
+    districts = {(h.province, name_key(h.name)) for h in hits if h.level not in communes and h.level != "province"}
+    if registry is not None and districts:
+        gaz = registry.gazetteer
+
+        def once_there(hit: PlaceHit) -> bool:
+            return any(
+                (old.province_code, name_key(unit.name)) in districts
+                for old in gaz.former_namesakes(hit.name)
+                if old.district_code and (unit := gaz.place(OLD_SCHEME, "district", old.district_code))
+            )
+
+        hits = [h for h in hits if h.level not in communes or h.province in named or not once_there(h)]
     if outlet is None or not any(h.level not in communes and h.province == outlet for h in hits):
         return hits
-    named = {h.province for h in hits if h.level not in communes}  # provinces, districts: named for themselves
     return [h for h in hits if h.level not in communes or h.province == outlet or h.province in named]
 
 
