@@ -114,6 +114,19 @@ def test_of_two_clocked_stamps_over_the_lead_the_earlier_is_the_articles():
     assert draft_of(top + lead + stamp).source.published == "2024-06-19"
 
 
+def test_the_months_a_plans_sentence_reviews_give_the_year():
+    """zd04: "… tình hình … 9 tháng năm 2021 và phương hướng 3 tháng cuối năm 2021" was left out whole as a plan's
+    sentence, and "Chiều 12.10" had no year; a plan's own year still gives none."""
+    text = (
+        "Chiều 12.10, Hội Liên hiệp Phụ nữ huyện tổ chức hội nghị tiếp xúc đối thoại với hội viên phụ nữ.\n"
+        "Tại hội nghị, lãnh đạo huyện thông báo tình hình kinh tế, xã hội 9 tháng năm 2021 và phương hướng 3 tháng "
+        "cuối năm 2021.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2021-10-12"]
+    planned = text.replace("tình hình kinh tế, xã hội 9 tháng năm 2021 và ", "")
+    assert [v.date_start for v in draft_of(planned).visits] == [None]
+
+
 def test_a_yearless_day_takes_the_year_of_the_anniversary_its_sentence_marks():
     """zw08: "tối 10/10, … gặp mặt … kỷ niệm 30 năm ngày truyền thống Hội (6/12/1989-6/12/2019)" beside "Đại hội
     thi đua … giai đoạn 2019-2024", which alone had put the day in the span's last year."""

@@ -160,6 +160,9 @@ _SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s*)?\(?\s*(?P<y1>{_YEAR})\s
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
+# the months of a year gone by that a plan's sentence reviews: "tình hình … 9 tháng năm 2021 và phương hướng 3 tháng
+# cuối năm 2021"
+_MONTHS_REVIEWED = re.compile(rf"\b(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>{_YEAR})(?!\s*[-–])")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
 # ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
 # not "Lễ Giáng sinh năm 2023", "lễ Phục sinh năm 2022"
@@ -537,8 +540,8 @@ def anniversaries(text: str) -> list[tuple[int, int, int]]:
 
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
-    (leaving out sentences about plans, and years before EARLIEST_YEAR, a text's history: a veteran's war in 1978;
-    an anniversary's later date counts), the latest on a tie —
+    (leaving out sentences about plans but for the months of a year they review, and years before EARLIEST_YEAR, a
+    text's history: a veteran's war in 1978; an anniversary's later date counts), the latest on a tie —
     but a tie of two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year
     reviewed and the next one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as
     in sentence_year."""
@@ -547,6 +550,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     counts: Counter[int] = Counter()
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
+            counts.update(int(m.group("y")) for m in _MONTHS_REVIEWED.finditer(sentence.text))
             continue
         counts.update(y for y in years_spoken_of(sentence.text) if y >= EARLIEST_YEAR)
         counts.update(year for _, _, year in anniversaries(sentence.text))
