@@ -4051,6 +4051,13 @@ def test_a_date_inside_a_quoted_name_is_the_names():
     assert [v.date_start for v in draft_of(text.replace("“", '"').replace("”", '"')).visits] == []
     dated = "Ngày 30/7/2020, Hội LHPN tỉnh Sơn La tổ chức chương trình “Đồng hành cùng phụ nữ biên cương”.\n"
     assert [v.date_start for v in draft_of(dated).visits] == ["2020-07-30"]
+    # zc10: a name opened with a curly quote and closed with a straight one is closed; the day after it, and the
+    # straight quotes of the next name, are no quoted name's
+    mixed = (
+        'Hưởng ứng chiến dịch năm 2022, với chủ đề “Cùng hành động để thay đổi thế giới". Ngày 28/9, Hội Liên hiệp '
+        'Phụ nữ xã ra mắt mô hình "Ngôi nhà xanh" thu gom rác thải nhựa.\n'
+    )
+    assert [v.date_start for v in draft_of(mixed).visits] == ["2022-09-28"]
 
 
 def test_a_school_year_gives_a_yearless_day_its_year_by_the_half_it_falls_in():

@@ -1255,6 +1255,9 @@ def _in_quoted_name(text: str, hit: DateHit) -> bool:
     năm 2020”" marks a day, it tells of no gathering."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     head = text[line_start : hit.start]
+    curly = head.rfind("“")
+    if curly >= 0 and "”" not in head[curly:] and head[curly:].count('"') == 1:
+        return False  # “Cùng hành động để thay đổi thế giới". Ngày 28/9, …: a name opened curly and closed straight
     for opening, closing in (("“", "”"), ('"', '"')):
         opened = head.rfind(opening)
         if opened < 0 or (opening == '"' and head.count('"') % 2 == 0) or (opening == "“" and "”" in head[opened:]):
