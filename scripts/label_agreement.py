@@ -1,15 +1,19 @@
 """How far two people agree when they label the same texts under the same written conventions.
 
     cd tests/fixtures/ingest && python ../../../scripts/label_agreement.py labels_fresh.yaml labels_second_opinion.yaml
+    python ../../../scripts/label_agreement.py labels_adjudicated_events.yaml 'labels_heldout*.yaml' \
+        --fields event_dates dates
 
-The first file is read as the reference, the second as the other curator's; for each field the same precision and
-recall the extractor is scored with (danvan.ingest.evaluate), over the texts both label. It bounds what the
-extractor can score against one curator's labels: where two people disagree, no rule agrees with both."""
+The first argument is read as the reference, the second as the other curator's (either may be a glob pattern whose
+files are read as one); for each field the same precision and recall the extractor is scored with
+(danvan.ingest.evaluate), over the texts both label. It bounds what the extractor can score against one curator's
+labels: where two people disagree, no rule agrees with both."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from glob import glob
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,13 +40,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference")
     parser.add_argument("other")
+    parser.add_argument("--fields", nargs="+", choices=FIELDS, default=FIELDS, help="the fields both files label")
     args = parser.parse_args(argv)
-    ids, totals = agreement(load_labels(args.reference), load_labels(args.other))
+    ids, totals = agreement(read(args.reference), read(args.other))
     print(f"{len(ids)} texts labelled in both")
     print(f"{'field':<16}{'P':>8}{'R':>8}   (items: reference / other)")
-    for name, t in totals.items():
+    for name in args.fields:
+        t = totals[name]
         print(f"{name:<16}{t.precision:>8.2f}{t.recall:>8.2f}   ({t.tp + t.fn} / {t.tp + t.fp})")
     return 0
+
+
+def read(pattern: str) -> dict:
+    """The texts of every labels file the pattern names, as one labels file."""
+    paths = sorted(glob(pattern))
+    if not paths:
+        raise SystemExit(f"no labels file matches {pattern}")
+    return {"texts": [text for path in paths for text in load_labels(path)["texts"]]}
 
 
 if __name__ == "__main__":

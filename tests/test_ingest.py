@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import re
 import subprocess
 import sys
@@ -440,6 +441,20 @@ def test_a_year_compared_with_is_not_a_year_the_text_speaks_of():
         "Năm 2025, thu nhập bình quân đầu người của khu đạt 56 triệu đồng, tăng 11,2% so với năm 2024.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2025-11-09"]
+
+
+def test_a_term_under_review_gives_its_last_year():
+    """zj06: "Diễn ra trong hai ngày 12 và 13-4, Hội nghị … dự thảo Văn kiện Đại hội …; … tổng kết các mặt công tác của
+    Đoàn nhiệm kỳ 2007-2012": the meeting reviews the term that is ending, so its year is 2012, not the term's first
+    year a congress would open it in; a congress that reviews one term and names the next still opens the next."""
+    sentence = (
+        "Diễn ra trong hai ngày 12 và 13-4, Hội nghị nhằm tổng kết Tháng Thanh niên; thảo luận dự thảo Văn kiện Đại "
+        "hội Đoàn toàn quốc lần thứ X; cho ý kiến về đề cương tổng kết các mặt công tác của Đoàn nhiệm kỳ 2007-2012."
+    )
+    text = f"Khai mạc Hội nghị Ban Thường vụ T.Ư Đoàn\n\n{sentence}\n"
+    assert event_keys(draft_of(text)) == {"2012-04-12..2012-04-13"}
+    both = "Sáng 12/4, Đại hội tổng kết nhiệm kỳ 2019-2024 và đề ra phương hướng nhiệm kỳ 2024-2029."
+    assert sentence_year(find_dates(both, default_year=1900)[0], both).day == dt.date(2024, 4, 12)
 
 
 def test_a_headline_naming_a_field_of_work_makes_no_visit():
@@ -1776,6 +1791,9 @@ def codes(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("thực hiện Nghị quyết số 25-NQ/TW (khóa XI)", ["25-NQ/TW"]),
+        # a tone mark mistyped (zj05); "chị Thị" is a person
+        ("và Chị thị số 10 ngày 15/12/2016 của Ban bí thư về tăng cường", ["10-CT/TW"]),
+        ("chị Thị 10 tuổi, chị thị 12", []),
         ("Nghị quyết số 25 - NQ/TW", ["25-NQ/TW"]),
         ("Chỉ thị số 33/2021/CT-TTg ngày 26/11/2021", ["33/2021/CT-TTg"]),
         ("Quy định số 605-QĐ/HU, ngày 5/11/2021", ["605-QĐ/HU"]),
@@ -2762,6 +2780,7 @@ def test_fresh_tuning_accuracy_floor(registry):
 
 
 LABEL_KEYS = {"id", "file", "scheme", "outlet_province", "published", "events", "provinces", "bodies", "documents"}
+LABEL_KEYS |= {"why"}  # a second labeller's reason for a call (labels_second_events.yaml)
 NUMBER_KEYS = {"value", "numerator", "denominator", "qualifier", "status", "period", "noun"}
 
 
@@ -3684,6 +3703,27 @@ def test_label_agreement_scores_a_second_curator_like_the_extractor(tmp_path):
     rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()[2:]}
     assert result.stdout.startswith("1 texts labelled in both")
     assert rows["numbers"] == ["0.50", "0.50"] and rows["documents"] == ["1.00", "1.00"]
+    # the other curator's labels split over two files, read through a glob, and only the fields asked for
+    half = {**second, "texts": [{"id": "b", "file": "b.txt", "published": None, "events": ["2024-05-02"]}]}
+    (tmp_path / "second_b.yaml").write_text(yaml.safe_dump(half, allow_unicode=True), encoding="utf-8")
+    first["texts"].append({**first["texts"][0], "id": "b", "events": ["2024-05-02", "2024-05-03"]})
+    paths[0].write_text(yaml.safe_dump(first, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "label_agreement.py"),
+            str(paths[0]),
+            str(tmp_path / "second*.yaml"),
+            "--fields",
+            "event_dates",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()[2:]}
+    assert result.stdout.startswith("2 texts labelled in both") and rows == {"event_dates": ["1.00", "0.50"]}
 
 
 def test_the_article_names_its_province_without_events_and_a_gathering_is_where_it_is_held(registry):
@@ -3818,6 +3858,42 @@ def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
         for field, d in entry.items():
             if field not in ("id", "who", "published"):
                 assert d["dispute"]["only_A"] or d["dispute"]["only_B"], (text_id, field)
+
+
+def test_adjudicated_event_labels_are_the_first_labels_with_each_decision_applied():
+    """labels_adjudicated_events.yaml is reproducible from what is committed: the 160 held-out texts drawn for the
+    blind second labelling of dates (labels_second_events.yaml, its header gives the draw), their first labels, and
+    every disputed field replaced by the decision recorded for it in events_decisions.yaml."""
+    folder = ROOT / "tests" / "fixtures" / "ingest"
+    first, pool = {}, []
+    for n in range(2, 110):
+        labels = load_labels(folder / f"labels_heldout{n}.yaml")
+        held = set(labels["split"]["held_out"])
+        first |= {t["id"]: t for t in labels["texts"]}
+        pool += [t["id"] for t in labels["texts"] if t["id"] in held and not 12 <= n <= 21]
+    second = load_labels(folder / "labels_second_events.yaml")
+    ids = [t["id"] for t in second["texts"]]
+    assert len(pool) == 1488 and ids == sorted(random.Random(20261202).sample(pool, 160), key=pool.index)
+    adjudicated = load_labels(folder / "labels_adjudicated_events.yaml")
+    decisions = {d["id"]: d for d in yaml.safe_load((folder / "events_decisions.yaml").read_text())["decisions"]}
+    assert [t["id"] for t in adjudicated["texts"]] == ids and adjudicated["split"] == {"tuning": [], "held_out": ids}
+    for text in adjudicated["texts"]:
+        decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
+        assert text == {**first[text["id"]], **decided}, text["id"]
+    # every dispute is a real disagreement of the two labellings, and the first labels are one of its sides
+    others = {t["id"]: t for t in second["texts"]}
+    for text_id, entry in decisions.items():
+        assert entry["who"] in ("A=first,B=second", "A=second,B=first")
+        a, b = first[text_id], others[text_id]
+        if entry["who"] == "A=second,B=first":
+            a, b = b, a
+        if "events" in entry:
+            dispute = entry["events"]["dispute"]
+            assert sorted(dispute["both"] + dispute["only_A"]) == sorted(map(str, a["events"]))
+            assert sorted(dispute["both"] + dispute["only_B"]) == sorted(map(str, b["events"]))
+            assert dispute["only_A"] or dispute["only_B"]
+        if "published" in entry:
+            assert entry["published"]["dispute"] == {"A": a["published"], "B": b["published"]}
 
 
 # --- round 18 (on-arrival misses of p663-p694) -------------------------------------------------------------------

@@ -749,7 +749,12 @@ def sentence_year(
         # 2024-2029": the congress opens the term the text names for it
         term = text_term
     if not years and term and _holds_congress(sentence):
-        if hit.day.month >= 8 and _PREPARES.search(sentence):
+        if _REVIEWS_TERM.search(sentence, 0, term.start()):
+            # "Diễn ra trong hai ngày 12 và 13-4, Hội nghị … dự thảo Văn kiện Đại hội …; … tổng kết các mặt công tác
+            # của Đoàn nhiệm kỳ 2007-2012": a term under review is over, in its last year
+            years = [int(term.group("y2"))]
+            reason = f"vì tổng kết nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào năm cuối nhiệm kỳ"
+        elif hit.day.month >= 8 and _PREPARES.search(sentence):
             # "Sáng ngày 19/9, … hội nghị triển khai công tác tổ chức Đại hội MTTQ … nhiệm kỳ 2024 – 2029": in the
             # autumn a congress is prepared for the next year, its term's first
             years = [int(term.group("y1")) - 1]
@@ -799,6 +804,8 @@ def sentence_year(
 
 
 # Preparing congresses, not holding one: "triển khai công tác tổ chức Đại hội", "chuẩn bị Đại hội", "đại hội điểm".
+# "tổng kết … nhiệm kỳ 2007-2012" with no other term between: the term named is the one reviewed
+_REVIEWS_TERM = re.compile(r"tổng\s+kết(?:(?!nhiệm\s+k)[^.;]){0,80}$", re.I)
 _PREPARES = re.compile(
     r"(?:triển\s+khai|hướng\s+dẫn|chỉ\s+đạo)\s+(?:công\s+tác\s+)?(?:tổ\s+chức\s+)?đại\s+hội|"
     r"chuẩn\s+bị\s+(?:tổ\s+chức\s+)?đại\s+hội|đại\s+hội\s+điểm",

@@ -109,6 +109,8 @@ _MENTION = re.compile(
     r"Công văn|Kế hoạch|Thông báo|Đề án|"
     # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
     r"Chương trình hành động|Thông tri|"
+    # a tone mark mistyped before a number: "Chị thị số 10 ngày 15/12/2016 của Ban bí thư"
+    r"Chị thị(?=\s+số\s)|"
     # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy", "QĐ 217, 218", "NQ số 25 của Ban Chấp hành Trung ương"
     r"(?-i:NQ|CT|KL|QĐ)(?=\s+(?:số\s+)?\d))"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
@@ -302,6 +304,7 @@ _KIND_TYPE = {
     "quyết định": "QĐ",
     "quy định": "QĐ",
     "chỉ thị": "CT",
+    "chị thị": "CT",
     "quy chế": "QC",
     "hướng dẫn": "HD",
     "công văn": "CV",
