@@ -3860,6 +3860,33 @@ def test_adjudicated_labels_are_the_first_labels_with_each_decision_applied():
                 assert d["dispute"]["only_A"] or d["dispute"]["only_B"], (text_id, field)
 
 
+def assert_decided(folder: Path, first: dict, second: dict, kind: str) -> None:
+    """labels_adjudicated_{kind}.yaml holds the first labels of the second labelling's texts, each field disputed in
+    {kind}_decisions.yaml replaced by its decision and nothing else; every dispute is a real disagreement of the two
+    labellings, the first labels one of its sides."""
+    ids = [t["id"] for t in second["texts"]]
+    adjudicated = load_labels(folder / f"labels_adjudicated_{kind}.yaml")
+    decisions = {d["id"]: d for d in yaml.safe_load((folder / f"{kind}_decisions.yaml").read_text())["decisions"]}
+    assert [t["id"] for t in adjudicated["texts"]] == ids and adjudicated["split"] == {"tuning": [], "held_out": ids}
+    for text in adjudicated["texts"]:
+        decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
+        assert text == {**first[text["id"]], **decided}, text["id"]
+    others = {t["id"]: t for t in second["texts"]}
+    for text_id, entry in decisions.items():
+        assert entry["who"] in ("A=first,B=second", "A=second,B=first")
+        a, b = first[text_id], others[text_id]
+        if entry["who"] == "A=second,B=first":
+            a, b = b, a
+        for field, decision in entry.items():
+            if field == "published":
+                assert decision["dispute"] == {"A": a["published"], "B": b["published"]}
+            elif field not in ("id", "who"):
+                dispute = decision["dispute"]
+                assert sorted(dispute["both"] + dispute["only_A"]) == sorted(map(str, a[field]))
+                assert sorted(dispute["both"] + dispute["only_B"]) == sorted(map(str, b[field]))
+                assert dispute["only_A"] or dispute["only_B"]
+
+
 def test_adjudicated_event_labels_are_the_first_labels_with_each_decision_applied():
     """labels_adjudicated_events.yaml is reproducible from what is committed: the 160 held-out texts drawn for the
     blind second labelling of dates (labels_second_events.yaml, its header gives the draw), their first labels, and
@@ -3874,26 +3901,41 @@ def test_adjudicated_event_labels_are_the_first_labels_with_each_decision_applie
     second = load_labels(folder / "labels_second_events.yaml")
     ids = [t["id"] for t in second["texts"]]
     assert len(pool) == 1488 and ids == sorted(random.Random(20261202).sample(pool, 160), key=pool.index)
-    adjudicated = load_labels(folder / "labels_adjudicated_events.yaml")
-    decisions = {d["id"]: d for d in yaml.safe_load((folder / "events_decisions.yaml").read_text())["decisions"]}
-    assert [t["id"] for t in adjudicated["texts"]] == ids and adjudicated["split"] == {"tuning": [], "held_out": ids}
-    for text in adjudicated["texts"]:
-        decided = {f: d["decided"] for f, d in decisions.get(text["id"], {}).items() if f not in ("id", "who")}
-        assert text == {**first[text["id"]], **decided}, text["id"]
-    # every dispute is a real disagreement of the two labellings, and the first labels are one of its sides
-    others = {t["id"]: t for t in second["texts"]}
-    for text_id, entry in decisions.items():
-        assert entry["who"] in ("A=first,B=second", "A=second,B=first")
-        a, b = first[text_id], others[text_id]
-        if entry["who"] == "A=second,B=first":
-            a, b = b, a
-        if "events" in entry:
-            dispute = entry["events"]["dispute"]
-            assert sorted(dispute["both"] + dispute["only_A"]) == sorted(map(str, a["events"]))
-            assert sorted(dispute["both"] + dispute["only_B"]) == sorted(map(str, b["events"]))
-            assert dispute["only_A"] or dispute["only_B"]
-        if "published" in entry:
-            assert entry["published"]["dispute"] == {"A": a["published"], "B": b["published"]}
+    assert_decided(folder, first, second, "events")
+
+
+# What the blind second labelling of documents read: a kind of document followed within 60 characters by a digit or a
+# term, an abbreviated kind before a number, or a code's "number-TYPE" shape (chosen from the texts alone).
+MENTION = re.compile(
+    r"(?:Nghị quyết|Nghị định|Kết luận|Quyết định|Quy định|Chỉ thị|Chị thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|"
+    r"Thông báo|Đề án|Chương trình|Thông tri|Thông tư|Tờ trình|Báo cáo|Văn bản|Điều lệ|Nghị quyết liên tịch)"
+    r"[^.\n]{0,60}?(?:\d|khóa\s+[IVXL]+)|\b(?:NQ|CT|KL|QĐ|KH|HD|CTr|NQLT|CTPH)\b[^.\n]{0,20}?\d|"
+    r"\d+\s*[-/]\s*(?:NQ|CT|KL|QĐ|KH|HD|QC|CV|TB|ĐA|CTr|BC|TTr|NĐ|TT|QĐ|HĐ)",
+    re.I,
+)
+
+
+def test_adjudicated_document_labels_are_the_first_labels_with_each_decision_applied():
+    """labels_adjudicated_documents.yaml is reproducible from what is committed: the held-out texts outside sets 12-21
+    that mention a document (MENTION, read from the texts alone), their first labels, and each disputed list of codes
+    replaced by the decision recorded for it in documents_decisions.yaml."""
+    folder = ROOT / "tests" / "fixtures" / "ingest"
+    first, chosen = {}, []
+    for n, name in [(0, "labels_fresh.yaml"), *((n, f"labels_heldout{n}.yaml") for n in range(2, 110))]:
+        labels = load_labels(folder / name)
+        held = set(labels["split"]["held_out"])
+        first |= {t["id"]: t for t in labels["texts"] if t["id"] in held}
+        chosen += [
+            t["id"]
+            for t in labels["texts"]
+            if t["id"] in held
+            and not 12 <= n <= 21
+            and MENTION.search((folder / t["file"]).read_text(encoding="utf-8"))
+        ]
+    second = load_labels(folder / "labels_second_documents.yaml")
+    ids = [t["id"] for t in second["texts"]]
+    assert len(ids) == 379 and ids == chosen
+    assert_decided(folder, first, second, "documents")
 
 
 # --- round 18 (on-arrival misses of p663-p694) -------------------------------------------------------------------
