@@ -4,15 +4,17 @@
     python scripts/train_event_model.py --check    # refit in memory; exit 1 if the stored weights differ
     python scripts/train_event_model.py --cv       # also: five-fold cross-validated precision and recall
 
-The examples are every date each tuning text gives (split.tuning of tests/fixtures/ingest/labels_fresh.yaml and every
-text of the fresh tuning sets beside it, labels_tuning_*.yaml), with the features the extractor computes before the
-model chooses; a date is a positive example when the text's labels list it as an
-event. Held-out texts are never read. The registry and indicators come from data/, as for the accuracy script."""
+The examples are every date each tuning text gives (split.tuning of tests/fixtures/ingest/labels_fresh.yaml, every
+text of the fresh tuning sets beside it, labels_tuning_*.yaml, and the five seed articles of the shared corpus,
+split.tuning of labels.yaml), with the features the extractor computes before the model chooses; a date is a positive
+example when the text's labels list it as an event. Held-out texts are never read. The registry and indicators come
+from data/, as for the accuracy script; the seeds from ../shared/corpus (or $DANVAN_CORPUS)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -26,13 +28,21 @@ from danvan.ingest.extract import event_examples  # noqa: E402
 CORPUS = ROOT / "tests" / "fixtures" / "ingest"
 LABELS = CORPUS / "labels_fresh.yaml"
 FRESH = "labels_tuning_*.yaml"  # the fresh tuning sets, every text of them tuning
+SEEDS = CORPUS / "labels.yaml"  # the five seed articles' labels: their texts are in the shared corpus
+SHARED = Path(os.environ.get("DANVAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
-def tuning_labels(labels_path: Path) -> list[dict]:
+def tuning_labels(labels_path: Path) -> list[tuple[dict, Path]]:
+    """Each tuning text's labels with the folder its file is in: the split.tuning texts of `labels_path` and of the
+    shared corpus's labels.yaml (the seeds), and every text of the fresh tuning sets."""
     labels = load_labels(labels_path)
     tuning = set(labels["split"]["tuning"])
     fresh = [text for path in sorted(labels_path.parent.glob(FRESH)) for text in load_labels(path)["texts"]]
-    return [text for text in labels["texts"] if text["id"] in tuning] + fresh
+    seeds = load_labels(SEEDS)
+    texts = [text for text in labels["texts"] if text["id"] in tuning] + fresh
+    return [(text, CORPUS) for text in texts] + [
+        (text, SHARED) for text in seeds["texts"] if text["id"] in seeds["split"]["tuning"]
+    ]
 
 
 def tuning_texts(labels_path: Path, data: Path) -> list[event_model.Text]:
@@ -41,9 +51,9 @@ def tuning_texts(labels_path: Path, data: Path) -> list[event_model.Text]:
     registry, _ = load_registry(data)
     indicators = load_indicators(data)
     texts = []
-    for label in tuning_labels(labels_path):
+    for label, folder in tuning_labels(labels_path):
         candidates, fixed = event_examples(
-            CORPUS / label["file"], registry, province=label.get("outlet_province"), indicators=indicators
+            folder / label["file"], registry, province=label.get("outlet_province"), indicators=indicators
         )
         texts.append((candidates, fixed, {str(e) for e in label.get("events") or []}))
     return texts
@@ -52,7 +62,7 @@ def tuning_texts(labels_path: Path, data: Path) -> list[event_model.Text]:
 def stored(texts: list, labels_path: Path) -> dict:
     examples = [(features, key in events) for candidates, _, events in texts for key, features in candidates]
     return {
-        "trained_on": f"{labels_path.relative_to(ROOT).as_posix()}, split.tuning; {FRESH} beside it",
+        "trained_on": f"{labels_path.relative_to(ROOT).as_posix()}, split.tuning; {FRESH} beside it; the seeds",
         "texts": len(texts),
         "examples": len(examples),
         "positives": sum(label for _, label in examples),

@@ -51,6 +51,7 @@ def test_cross_validation_counts_the_rules_own_dates_with_the_chosen_ones():
     assert cross_validate(texts) == (10, 11, 1)  # ten written dates right; the rules' months extra; one missed
 
 
+@pytest.mark.skipif(not train_event_model.SHARED.is_dir(), reason="the seeds' corpus ../shared/corpus not present")
 def test_stored_weights_are_a_refit_on_the_tuning_texts(capsys):
     assert train_event_model.main(["--check"]) == 0
     assert "matches a refit" in capsys.readouterr().out

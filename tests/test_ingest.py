@@ -457,6 +457,20 @@ def test_a_term_under_review_gives_its_last_year():
     assert sentence_year(find_dates(both, default_year=1900)[0], both).day == dt.date(2024, 4, 12)
 
 
+def test_a_day_of_a_congress_the_same_body_holds_over_two_days_is_that_congress_again():
+    """ts01: "Sáng 19/11, Đại hội Đại biểu Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh …" inside "Trong hai ngày 18 -
+    19/11, Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh … tổ chức Đại hội": the body written two ways ("Ủy ban MTTQ
+    tỉnh") is one body, so the day is its congress again, not another event."""
+    text = (
+        " date 2025-11-19 Ông Kim Ngọc Thái làm Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Vĩnh Long\n\n"
+        "TPO - Sáng 19/11, Đại hội Đại biểu Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh Vĩnh Long lần thứ I, nhiệm kỳ "
+        "2025-2030 đã hiệp thương cử 107 người vào Ủy ban MTTQ tỉnh.\n\n"
+        "Trong hai ngày 18 - 19/11, Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh Vĩnh Long tổ chức Đại hội Đại biểu "
+        "lần thứ I, nhiệm kỳ 2025-2030.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2025-11-18..2025-11-19"}
+
+
 def test_a_headline_naming_a_field_of_work_makes_no_visit():
     text = (
         "Mặt trận và các tổ chức chính trị - xã hội làm tốt công tác giám sát\n"

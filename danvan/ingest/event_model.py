@@ -3,9 +3,9 @@
 The extractor's rules read each dated sentence on its own; this model weighs what is known of every date the text
 gives (and of the page's date) at once: the words of its sentence and of the words around it, where it stands, how
 far it lies from the page's date, whether a document's code or an "as of" comes before it. Its weights are fitted by
-`scripts/train_event_model.py` on the tuning texts only (tests/fixtures/ingest/labels_fresh.yaml, split.tuning, and
-the fresh tuning sets labels_tuning_*.yaml) and stored beside this module in event_model.json; `--check` refits them
-and fails if the stored ones differ."""
+`scripts/train_event_model.py` on the tuning texts only (tests/fixtures/ingest/labels_fresh.yaml, split.tuning, the
+fresh tuning sets labels_tuning_*.yaml and the five seed articles) and stored beside this module in event_model.json;
+`--check` refits them and fails if the stored ones differ."""
 
 from __future__ import annotations
 

@@ -741,9 +741,11 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # A day inside a gathering of a few days that the same body holds is that gathering again ("Trong 02 ngày (22 và
     # 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai"); a campaign's weeks
     # keep their launch day as an event of its own.
-    spans = [(v.body, v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
+    spans = [(_body_key(v.body), v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
     aside = [
-        v for v in visits if not v.date_end and any(b == v.body and s <= (v.date_start or "") <= e for b, s, e in spans)
+        v
+        for v in visits
+        if not v.date_end and any(b == _body_key(v.body) and s <= (v.date_start or "") <= e for b, s, e in spans)
     ]
     visits = [v for v in visits if v not in aside]
     # A gathering of a few days told without its organiser ("Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7)") is the
@@ -755,6 +757,15 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     aside += _months_beside_days(ctx, visits)
     ctx.vetoed |= {day for v in aside if (day := event_key(v))}
     return [v for v in visits if v not in aside]
+
+
+def _body_key(body: str | None) -> str | None:
+    """A body's name as compared with another: "Ủy ban MTTQ tỉnh" and "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh"
+    are one body."""
+    if body is None:
+        return None
+    key = re.sub(r"\s*\([^)]*\)", "", body.lower()).replace("mttq", "mặt trận tổ quốc")
+    return " ".join(re.sub(r"\s+(?:việt\s+nam|vn)\b", "", key).split())
 
 
 def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
