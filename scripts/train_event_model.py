@@ -79,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default=str(LABELS))
     parser.add_argument("--data", default=str(ROOT / "data"))
     args = parser.parse_args(argv)
+    if not SHARED.is_dir():
+        raise SystemExit(
+            f"the seed articles' corpus is not at {SHARED}: put ../shared beside the repository or set DANVAN_CORPUS"
+        )
     texts = tuning_texts(Path(args.labels), Path(args.data))
     model = stored(texts, Path(args.labels))
     print(f"{model['texts']} tuning texts, {model['examples']} candidate dates, {model['positives']} events")
