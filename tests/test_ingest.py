@@ -2723,6 +2723,20 @@ def test_other_articles_headlines_are_skipped(registry):
     assert any("Gia Lai huy động" in n for n in draft.source.notes)
 
 
+def test_another_articles_headline_ending_in_a_parenthesis_gives_no_year(registry):
+    """se12: a page with no date lists "Hải Phòng: Gặp mặt Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 –
+    7/5/2024)" between the lede and the body; its 2024 is another article's, not the year of the bare "16/6"."""
+    text = (
+        "Hội nghị Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh lần thứ 7\n"
+        "Ngày 16/6, Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh tổ chức Hội nghị lần thứ 7 để đánh giá kết quả 6 tháng đầu năm.\n"
+        "Hải Phòng: Gặp mặt Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 – 7/5/2024)\n"
+        "Theo báo cáo, nhiệm vụ trọng tâm 6 tháng cuối năm 2021 của Ủy ban MTTQ tỉnh Quảng Ninh đã được đề ra.\n"
+    )
+    draft = draft_of(text, registry)
+    assert [v.date_start for v in draft.visits] == ["2021-06-16"]
+    assert any("Hải Phòng: Gặp mặt" in n for n in draft.source.notes)
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")

@@ -507,6 +507,10 @@ def _context(
     return ctx
 
 
+# A line's closing mark, but for a parenthesis: a headline may end with one ("… Điện Biên Phủ (7/5/1954 – 7/5/2024)").
+_CLOSED = re.compile(r"[.!?…:;”\"'\]]\s*$")
+
+
 def _related_headlines(ctx: Context) -> list[Span]:
     """Headlines of other articles the page lists between paragraphs ("Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh
     Điện Biên …" in a report from Đồng Nai): a short line with no closing mark, after the headline, that names
@@ -514,7 +518,7 @@ def _related_headlines(ctx: Context) -> list[Span]:
     khen")."""
     related = []
     for para in ctx.article.paragraphs[1:]:
-        if not 4 <= len(para.text.split()) <= 30 or LINE_END.search(para.text) or "Ảnh" in para.text:
+        if not 4 <= len(para.text.split()) <= 30 or _CLOSED.search(para.text) or "Ảnh" in para.text:
             continue
         named = {h.province for h in ctx.place_ix.within(para.start, para.end) if h.province}
         if para.text.startswith("> ") or (ctx.province is not None and named and ctx.province not in named):
