@@ -2737,6 +2737,36 @@ def test_another_articles_headline_ending_in_a_parenthesis_gives_no_year(registr
     assert any("Hải Phòng: Gặp mặt" in n for n in draft.source.notes)
 
 
+def test_the_day_a_text_counts_from_or_calls_now_is_no_gathering(registry):
+    """sh12: "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" starts a stretch of work, and the congress the page
+    reports is dated by the page; sl12: "đến nay ( 26/3/2024) 17/17 xã … đã hoàn thành đại hội" is the day of the
+    tally, and the congress planned "vào tháng 5-2024" is the text's event."""
+    since = (
+        "Theo báo cáo chính trị tại Đại hội, những năm qua MTTQ Việt Nam TP Hải Phòng đã hoàn thành các nhiệm vụ. "
+        "Đặc biệt, từ 1-7-2025 đến nay, Mặt trận các cấp TP Hải Phòng đã nhanh chóng kiện toàn, ổn định tổ chức.\n"
+    )
+    assert [v.date_start for v in draft_of(since, registry, published="2025-11-26").visits] == ["2025-11-26"]
+    now = (
+        "Đak Đoa hoàn thành đại hội Mặt trận Tổ quốc cấp xã\n"
+        "Sau thành công của đại hội điểm MTTQ Việt Nam xã Ia Pết, đến nay ( 26/3/2024) 17/17 xã, thị trấn của huyện "
+        "Đak Đoa (tỉnh Gia Lai) đã hoàn thành đại hội MTTQ cấp xã nhiệm kỳ 2024-2029.\n"
+        "Theo Ban Thường trực Ủy ban MTTQ Việt Nam huyện Đak Đoa, sau khi hoàn thành đại hội MTTQ Việt Nam cấp xã, "
+        "huyện Đak Đoa đang khẩn trương hoàn thành các nội dung để tổ chức Đại hội đại biểu MTTQ Việt Nam huyện Đak "
+        "Đoa lần thứ XIII (nhiệm kỳ 2024-2029), thời gian dự kiến tổ chức vào tháng 5-2024.\n"
+    )
+    assert [v.date_start for v in draft_of(now, registry).visits] == ["2024-05-01"]
+
+
+def test_talks_between_two_unions_are_a_gathering(registry):
+    """sl01: "Sáng 12/11, Hội Liên hiệp Phụ nữ tỉnh Điện Biên đã Hội đàm và ký kết Biên bản ghi nhớ với …"."""
+    text = (
+        "Hội đàm giữa Hội LHPN tỉnh Điện Biên với Hội LHPN 3 tỉnh Bắc Lào\n"
+        "Điện Biên TV - Sáng 12/11, Hội Liên hiệp Phụ nữ tỉnh Điện Biên đã Hội đàm và ký kết Biên bản ghi nhớ với Hội "
+        "Liên hiệp Phụ nữ các tỉnh Phông Sa Lỳ, U Đôm Xay và Luông Pha Băng.\n"
+    )
+    assert [v.date_start for v in draft_of(text, registry, published="2024-11-12").visits] == ["2024-11-12"]
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")

@@ -121,7 +121,7 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 # leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts, a press conference ("chủ trì buổi họp
 # báo", p710).
 _GATHERING = re.compile(
-    rf"(?:hội nghị|hội thi|hội thảo|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|họp báo|"
+    rf"(?:hội nghị|hội thi|hội thảo|hội đàm|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|họp báo|"
     r"vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
@@ -215,6 +215,7 @@ _AS_OF = re.compile(
     r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+)?"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
     r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
+    r"|\b(?:[Đđ]ến|[Tt]ới|[Hh]iện)\s+nay\s*\(\s*(?:ngày\s*)?$"  # the day it calls now: "đến nay ( 26/3/2024) 17/17 xã …"
 )
 # A count of gatherings ("5 hội nghị", "236 cuộc") in a sentence dated by a span of over two weeks tallies that
 # period ("Từ ngày 12/4 đến ngày 5/5, MTTQ các cấp … đã tổ chức 236 cuộc giám sát"); a round of nine days that
@@ -813,6 +814,9 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 
 
 _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
+# A day the text counts from to its present, "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12): the start of
+# a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
+_SINCE_BEFORE, _TO_NOW = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$"), re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b")
 # A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
 # 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
 _DOCUMENT_DATE = re.compile(
@@ -877,6 +881,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
         and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
         and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
+        and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and _TO_NOW.match(text, h.end))
     ]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
