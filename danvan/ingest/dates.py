@@ -399,9 +399,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     top = article.paragraphs[:8]
     for i, para in enumerate(top):
         line = para.text.strip()
-        if (iso := _ISO_STAMP.fullmatch(line) or _ISO_STAMP_AFTER.fullmatch(line)) is not None:
+        if (
+            iso := _ISO_STAMP.fullmatch(line) or _ISO_STAMP_AFTER.fullmatch(line) or _CMS_STAMP.fullmatch(line)
+        ) is not None:
             # "2023-01-31 03:06" alone on a line, or after a site's words ("quantri gửi vào T6, 2018-03-09 14:35"):
-            # the page's stamp written year first
+            # the page's stamp written year first; or a blog platform's "13 Th11, 2017"
             day = parse_day(int(iso.group("d")), int(iso.group("m")), int(iso.group("y")))
             if day is not None:
                 quote = iso.group(0)
@@ -475,6 +477,10 @@ _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 _ISO_STAMP = re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 _ISO_STAMP_AFTER = re.compile(
     rf".{{1,40}}?[\s,:]\s*(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+)
+# A blog platform's Vietnamese stamp, the month short for "Tháng": "Đã đăng vào 13 Th11, 2017 lúc 14:17" (sq02).
+_CMS_STAMP = re.compile(
+    rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 )
 _JS_STAMP = re.compile(
     rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
@@ -671,14 +677,16 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
 
 
 def place_in_year(hit: DateHit, published: str | None, sentence: str = "") -> DateHit:
-    """A yearless date after the publication day belongs to the year before ("28/12" in a page of 5/1), unless its
-    sentence speaks of what is to come ("Tháng cao điểm … năm 2019 sẽ diễn ra từ 17-10 đến 18-11" in a page of
-    10/10/2019)."""
+    """A yearless date more than a month after the publication day belongs to the year before ("28/12" in a page of
+    5/1), unless its sentence speaks of what is to come ("Tháng cao điểm … năm 2019 sẽ diễn ra từ 17-10 đến 18-11" in
+    a page of 10/10/2019)."""
     if hit.has_year or not published or len(published) < 10:
         return hit
     pub = dt.date.fromisoformat(published)
-    if hit.day <= pub + dt.timedelta(days=7) or FUTURE.search(sentence):
-        return hit  # a few days after the page's date: its stamp is a little early ("Chiều 25/6" on a page of 24/6)
+    if hit.day <= pub + dt.timedelta(days=31) or FUTURE.search(sentence):
+        # a few days after the page's date, its stamp is a little early ("Chiều 25/6" on a page of 24/6); within the
+        # month, a gathering announced ("đại hội được tổ chức từ ngày 24 đến 25-11" on a page of 7/11, st12)
+        return hit
     return _shifted(hit, -1, hit.year_note)
 
 

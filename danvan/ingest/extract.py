@@ -86,7 +86,7 @@ from .places import (
     province_reason,
     titled_body,
 )
-from .text import LINE_END, Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
+from .text import Article, IngestError, Span, looks_vietnamese, prepare, read_article, split_sentences
 
 __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indicators", "load_registry"]
 
@@ -215,7 +215,8 @@ _AS_OF = re.compile(
     r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+)?"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
     r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
-    r"|\b(?:[Đđ]ến|[Tt]ới|[Hh]iện)\s+nay\s*\(\s*(?:ngày\s*)?$"  # the day it calls now: "đến nay ( 26/3/2024) 17/17 xã …"
+    # the day it calls now: "đến nay ( 26/3/2024) 17/17 xã …" (sl12)
+    r"|\b(?:[Đđ]ến|[Tt]ới|[Hh]iện)\s+nay\s*\(\s*(?:ngày\s*)?$"
 )
 # A count of gatherings ("5 hội nghị", "236 cuộc") in a sentence dated by a span of over two weeks tallies that
 # period ("Từ ngày 12/4 đến ngày 5/5, MTTQ các cấp … đã tổ chức 236 cuộc giám sát"); a round of nine days that
@@ -816,7 +817,10 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present, "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12): the start of
 # a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
-_SINCE_BEFORE, _TO_NOW = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$"), re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b")
+_SINCE_BEFORE, _TO_NOW = (
+    re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$"),
+    re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b"),
+)
 # A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
 # 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
 _DOCUMENT_DATE = re.compile(
@@ -881,6 +885,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
         and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
         and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
+        and not _SINCE_WHEN.search(text[max(0, h.start - 100) : h.start])
         and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and _TO_NOW.match(text, h.end))
     ]
     title = _title(ctx)
@@ -1189,13 +1194,14 @@ _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s
 # wherever it stands; a day word between opens one ("… thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội …"), and "ngày
 # Chủ nhật 21/9" is a weekday; so "kỷ niệm … Ngày Thương binh liệt sĩ 27-7-2020, sáng 21-7, …" is dated 21-7.
 _HOLIDAY_DAY = re.compile(
-    r"\b[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế)"
+    r"\b[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết)"
     r"(?:\s+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)\s*\(?\s*$"
 )
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
-# the day a change took effect, in brackets after "kể từ khi": "kể từ khi chính thức đi vào hoạt động (01/7/2025)"
-_SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+khi\b[^.;()]{0,80}\(\s*$", re.I)
+# the day a change took effect, in brackets after "kể từ khi" or "kể từ sau": "kể từ khi chính thức đi vào hoạt động
+# (01/7/2025)", "kể từ sau thời điểm sáp nhập (1/7)" (sn12)
+_SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau)\b[^.;()]{0,80}\(\s*$", re.I)
 # "bị hư hỏng do đợt mưa lũ tháng 11.2016", "cơn bão số 3 (ngày 7/9)": the day of a disaster is no gathering.
 _DISASTER = re.compile(
     r"(?:mưa\s+lũ|lũ\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|sạt\s+lở(?:\s+đất)?)"

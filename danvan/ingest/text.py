@@ -156,12 +156,19 @@ def content_paragraphs(text: str) -> list[Span]:
     return _paragraphs(text, wrapped=True)[0] if joins >= 3 else kept
 
 
+# A signature ending a report, "Tin và ảnh: BÍCH TUYỀN", then another report's lede with its outlet's mark, "(KGO) -
+# Sáng 13-4, Sở Văn hóa …" (so02, p1131): the page goes on with another article.
+_SIGNED = re.compile(r"^(?:Tin|Bài)(?:\s*(?:và|,|-|/)\s*ảnh)?\s*:\s*\S")
+_OUTLET_LEDE = re.compile(r"^\([A-ZĐ][A-ZĐa-z.]{1,10}\)\s*[-–—]")
+
+
 def _paragraphs(text: str, wrapped: bool) -> tuple[list[Span], int]:
     kept: list[Span] = []
     joins = 0
     seen: set[str] = set()
     offset = 0
     joined = False  # the last kept paragraph ended on the line just before
+    signed = False  # the last line was a report's signature
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
         body = line.rstrip("\r\n")
@@ -183,6 +190,9 @@ def _paragraphs(text: str, wrapped: bool) -> tuple[list[Span], int]:
         joined = False
         if len(stripped) < 80 and _TAIL_MARKER.search(stripped) and start > len(text) * 0.3:
             break
+        if signed and _OUTLET_LEDE.match(stripped):
+            break
+        signed = bool(kept) and _SIGNED.match(stripped) is not None
         if (
             _COUNTER_LINE.match(stripped)
             or _NUMBER_LINE.match(stripped)
