@@ -2831,6 +2831,54 @@ def test_the_day_a_change_took_effect_and_a_festival_days_date_are_no_gatherings
     assert [v.date_start for v in draft_of(festival, registry, published="2025-11-04").visits] == ["2025-11-04"]
 
 
+def test_a_date_bar_with_the_weekday_in_figures_over_an_older_report_is_no_stamp(registry):
+    """sy05: "Thứ 7, ngày 15/6/2024" atop a report that opens "Ngày 27/9/2018, tại Hội trường Ngọc Linh …" under its
+    stamp "28-9-2018" is the day the page was read; a document's date below ("Quyết định số 290-QĐ/TW ngày
+    25/2/2010") leaves a bar atop a report with no year of its own the page's date."""
+    text = (
+        "Thứ 7, ngày 15/6/2024\n"
+        "Đại hội Hội Nông dân tỉnh Kon Tum lần thứ VIII thành công tốt đẹp\n"
+        "28-9-2018\n"
+        "Ngày 27/9/2018, tại Hội trường Ngọc Linh (thành phố Kon Tum), Đại hội Hội Nông dân tỉnh lần thứ VIII đã được "
+        "tổ chức với chủ đề: “Dân chủ-Đoàn kết-Đổi mới-Hội nhập-Phát triển”.\n"
+    )
+    draft = draft_of(text, registry)
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == ("2018-09-28", ["2018-09-27"])
+    document = (
+        "Thứ Tư, 1/12/2021\n"
+        "Đoàn Kiểm tra của BCĐ Trung ương làm việc với Tỉnh ủy Bắc Kạn\n"
+        "Tại buổi làm việc, Ban Dân vận Tỉnh ủy Bắc Kạn đã báo cáo về tình hình thực hiện Quyết định số 290-QĐ/TW ngày "
+        "25/2/2010 của Bộ Chính trị.\n"
+    )
+    assert draft_of(document, registry).source.published == "2021-12-01"
+
+
+def test_the_new_term_named_after_a_congress_gives_its_year(registry):
+    """sw12: "Sau 3 ngày làm việc (từ 20 đến 22/9), … Đại hội … lần thứ XI đã bế mạc", then "… tổng kết … nhiệm kỳ
+    2012-2017 vừa qua và xác định … nhiệm vụ trong nhiệm kỳ mới 2017-2022": the congress opens the new term."""
+    text = (
+        "Sau 3 ngày làm việc (từ 20 đến 22/9), với tinh thần trách nhiệm, Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh "
+        "Quảng Ninh lần thứ XI đã bế mạc và thành công tốt đẹp.\n"
+        "Đây là sự kiện chính trị quan trọng của tuổi trẻ toàn tỉnh, nhằm đánh giá, tổng kết những nhiệm vụ đã đề ra "
+        "trong nhiệm kỳ 2012-2017 vừa qua và xác định phương hướng, nhiệm vụ trong nhiệm kỳ mới 2017-2022.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text, registry).visits] == [("2017-09-20", "2017-09-22")]
+
+
+def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
+    """sx07: "Ngày 4/10/2021, UB MTTQ Việt Nam Tỉnh Hà Giang đã có thư kêu gọi gửi các Sở, ban, ngành …"; sw08:
+    "ngày 1/8/2003, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam quyết định lấy ngày 18/11 hằng năm là Ngày hội …"."""
+    appeal = (
+        "Ngày 4/10/2021, UB MTTQ Việt Nam Tỉnh Hà Giang đã có thư kêu gọi gửi các Sở, ban, ngành, tổ chức và nhân dân "
+        "trên địa bàn tỉnh ủng hộ công tác phòng chống dịch.\n"
+    )
+    chosen = (
+        "Để phát huy truyền thống đó, ngày 1/8/2003, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam quyết định lấy ngày "
+        "18/11 hằng năm là Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư.\n"
+    )
+    assert (draft_of(appeal, registry).visits, draft_of(chosen, registry).visits) == ([], [])
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")

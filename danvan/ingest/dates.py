@@ -144,7 +144,7 @@ _YEAR_WORD = re.compile(
 # The end of a span after a year: "năm 2012 – 2017".
 _SPAN_AFTER = re.compile(rf"\s*[-–]\s*{_YEAR}\b")
 # a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
-_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?:mới\s*,?\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
@@ -489,19 +489,28 @@ _JS_STAMP = re.compile(
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(
-    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>\d{4})"
+    # the weekday in words or in figures ("Thứ 7, ngày 15/6/2024", sy05)
+    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
+    r"(?P<y>\d{4})"
 )
 
 
 def _date_bar(line: str, rest: str) -> bool:
     """A weekday and a day alone on the first line, over a text whose named years all lie two or more years before it
-    ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017"): the site's bar of the day the page was read, not its
-    publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's date)."""
+    ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017", "Thứ 7, ngày 15/6/2024" over "Ngày 27/9/2018"): the site's bar of
+    the day the page was read, not its publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's
+    date)."""
     bar = _DATE_BAR.fullmatch(line.strip())
     if bar is None:
         return False
-    years = years_spoken_of(rest)  # "hè 2012", "9 tháng năm 2017"; not a document's date
+    # "hè 2012", "9 tháng năm 2017", a day with its year opening a sentence ("Ngày 27/9/2018, tại …", sy05); not a
+    # document's date ("Quyết định số 290-QĐ/TW ngày 25/2/2010")
+    opening = [h for h in find_dates(rest) if h.has_year and _OPENS.search(rest[max(0, h.start - 20) : h.start])]
+    years = years_spoken_of(rest) + [h.day.year for h in opening]
     return bool(years) and max(years) <= int(bar.group("y")) - 2
+
+
+_OPENS = re.compile(r"(?:^|\n|[.!?]\s)\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+)?(?:[Nn]gày\s*)?$")
 
 
 def _is_stamp(text: str, hit: DateHit) -> bool:
@@ -709,9 +718,17 @@ def weekday_problem(hit: DateHit) -> str | None:
 
 def congress_term(sentences: list[str]) -> re.Match | None:
     """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
-    hành Hội nhiệm kỳ 2024-2029") or on those it elected ("Bà … được bầu làm Chủ tịch Hội … nhiệm kỳ 2016-2021"):
-    the latest one."""
-    return _latest_term(s for s in sentences if _holds_congress(s) or _ELECTED.search(s))
+    hành Hội nhiệm kỳ 2024-2029"), on those it elected ("Bà … được bầu làm Chủ tịch Hội … nhiệm kỳ 2016-2021") or as
+    the new term (_NEW_TERM): the latest one."""
+    held = any(_holds_congress(s) for s in sentences)
+    return _latest_term(
+        s for s in sentences if _holds_congress(s) or _ELECTED.search(s) or (held and _NEW_TERM.search(s))
+    )
+
+
+# The new term a text's congress opens, named in a sentence of its own: "… xác định phương hướng, mục tiêu, nhiệm vụ
+# trong nhiệm kỳ mới 2017-2022" (sw12, after "Đại hội … lần thứ XI đã bế mạc").
+_NEW_TERM = re.compile(r"nhiệm\s+k[ỳì]\s+mới\s*,?\s*\(?\s*(?:19|20)\d{2}\s*[-–]", re.I)
 
 
 # Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức"; the Front's

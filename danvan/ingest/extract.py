@@ -1311,7 +1311,12 @@ def _issues_document(after: str) -> bool:
     of a gathering ("Ngày 5/1, Ủy ban MTTQ tỉnh cho biết, tại hội nghị …"), unless it has just been held ("cho biết,
     vừa tổ chức nghiệm thu": the day dates it, as a page's date does)."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    issued = re.search(r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+biết)\b", clause)
+    issued = re.search(
+        # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày 18/11
+        # hằng năm là Ngày hội", sw08): documents too
+        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+biết|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn))\b",
+        clause,
+    )
     verb = _EVENT_VERB.search(clause)
     if issued is None or (verb is not None and verb.start() < issued.start()):
         return False
