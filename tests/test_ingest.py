@@ -2879,6 +2879,45 @@ def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
     assert (draft_of(appeal, registry).visits, draft_of(chosen, registry).visits) == ([], [])
 
 
+def test_a_headline_counting_to_a_day_is_a_tally_not_a_gathering(registry):
+    """rd07: under the stamp, "Tính đến ngày 23-1-2018, có 7/8 huyện, thị, thành phố trong tỉnh tổ chức tổng kết
+    công tác Mặt trận năm 2017 …" stands as the headline: it counts reviews held, it is no gathering of the page's
+    day."""
+    text = (
+        "Thứ Tư, ngày 24/01/2018 | 09:19\n"
+        "Tính đến ngày 23-1-2018, có 7/8 huyện, thị, thành phố trong tỉnh tổ chức tổng kết công tác Mặt trận năm 2017, "
+        "thông qua Nghị quyết chương trình thống nhất hành động năm 2018.\n"
+    )
+    draft = draft_of(text, registry)
+    assert (draft.source.published, draft.visits) == ("2018-01-24", [])
+
+
+def test_a_span_closing_at_an_hour_is_one_gathering():
+    """ra04: "trong 02 ngày, bắt đầu từ 7h30 ngày 7/8 đến 17h00 ngày 8/8/2017": one span, not two days."""
+    hits = find_dates(
+        "Đại hội được tổ chức trong 02 ngày, bắt đầu từ 7h30 ngày 7/8 đến 17h00 ngày 8/8/2017 tại Hội trường"
+    )
+    assert [(h.day.isoformat(), h.end_day.isoformat() if h.end_day else None) for h in hits] == [
+        ("2017-08-07", "2017-08-08")
+    ]
+
+
+def test_a_bar_over_a_headline_closing_on_a_colon_gives_way_to_the_stamp_below(registry):
+    """ra08: "Thứ Ba, 08/10/2024 03:34 SA" over "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam
+    (20/10/1930-20/10/2010):", its second line, and "Thứ Tư, 20/10/2010 07:28 SA": the first is the day the page was
+    read, however long the headline's first line."""
+    text = (
+        "Thứ Ba, 08/10/2024 03:34 SA\n"
+        "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930-20/10/2010):\n"
+        "Nhân lên truyền thống “anh hùng, bất khuất, trung hậu, đảm đang”\n"
+        "Thứ Tư, 20/10/2010 07:28 SA\n"
+        "Sáng 19/10, tại Nhà văn hóa Lao động (TP Tuy Hòa), Hội Liên hiệp Phụ nữ (LHPN) tỉnh long trọng tổ chức lễ kỷ "
+        "niệm 80 năm ngày thành lập Hội LHPN Việt Nam.\n"
+    )
+    draft = draft_of(text, registry)
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == ("2010-10-20", ["2010-10-19"])
+
+
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
     text = "Phong trào “Dân vận khéo” được các cấp ủy triển khai đồng bộ.\nP. Dung\n"
     draft = draft_of(text, registry, published="2025-06", province="06")

@@ -66,11 +66,13 @@ _DMY_SPAN = re.compile(
     rf"(?:-|–|đến(?:\s+ngày)?|(?P<and>và|&)(?:\s+(?:sáng|chiều|tối))?(?:\s+ngày)?)\s*"
     rf"(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR})(?![\d/.-]\d)"
 )
+# the hour a span closes at: "từ 7h30 ngày 7/8 đến 17h00 ngày 8/8/2017" (ra04)
+_HOUR_OF = r"\s+\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?(?:\s*phút)?"
 # 28/8-30/8/2018, 16.7 đến ngày 30.7.2018, "2/8 và 3/8", "(chiều 3/7 và sáng 4/7)", "1/2 và ngày 2/2/2021" — a span
 # whose two days both carry their month, the year once at the end (or nowhere: "từ ngày 5/6 - 7/6", then a day word
 # before it is needed).
 _DM_SPAN = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|(?P<and>và|&))\s*"
+    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})\s*(?:-|–|đến(?:\s+hết)?(?:{_HOUR_OF})?(?:\s+ngày)?|(?P<and>và|&))\s*"
     rf"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?(?![\d/.-]\d|%)"
 )
 _LISTED_DAY = re.compile(r"\d{1,2}[/.-]\d{1,2}\s*[;,]\s*$")
@@ -460,12 +462,17 @@ def _earlier_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[S
     over the title and "Thứ 4, 27/03/2024 | 10:43:53"): the first was the site's bar, showing the day the page was
     read, which is never before its publication."""
     for para in below:
-        if len(para.text) > 80 and para.text.upper() != para.text:
+        if len(para.text) > 80 and para.text.upper() != para.text and not _KICKER.search(para.text):
             return None  # the lead (not a banner in capitals): what follows is the article's own text
         for h in find_dates(para.text, base=para.start):
             if h.has_year and h.precision == "day" and not h.end_day and _is_stamp(article.text, h) and h.day < hit.day:
                 return para, h
     return None
+
+
+# A headline's first line closing on a colon, "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam
+# (20/10/1930-20/10/2010):" (ra08), however long: the title goes on below, no lead yet.
+_KICKER = re.compile(r":\s*$")
 
 
 def _stamped(article: Article, para: Span) -> bool:

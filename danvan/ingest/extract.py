@@ -699,6 +699,11 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         and not _DOCUMENT_TITLE.match(title.text)
         and not _PLENUM_NAME.search(title.text)
         and not any(e.paragraph in lede for e in events)
+        # "Tính đến ngày 23-1-2018, có 7/8 huyện … tổ chức tổng kết …" (rd07): a headline counting to a day tallies
+        and not any(
+            _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
+            for h in ctx.date_ix.within(title.start, title.end)
+        )
     ):
         events.insert(0, _Event(title, title, None, None, True))
     people = [p for para in ctx.article.paragraphs for p in find_people(para.text)]
