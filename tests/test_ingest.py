@@ -2831,19 +2831,39 @@ def test_the_day_a_change_took_effect_and_a_festival_days_date_are_no_gatherings
     assert [v.date_start for v in draft_of(festival, registry, published="2025-11-04").visits] == ["2025-11-04"]
 
 
-def test_a_date_bar_with_the_weekday_in_figures_over_an_older_report_is_no_stamp(registry):
-    """sy05: "Thứ 7, ngày 15/6/2024" atop a report that opens "Ngày 27/9/2018, tại Hội trường Ngọc Linh …" under its
-    stamp "28-9-2018" is the day the page was read; a document's date below ("Quyết định số 290-QĐ/TW ngày
-    25/2/2010") leaves a bar atop a report with no year of its own the page's date."""
-    text = (
+# sy05: "Thứ 7, ngày 15/6/2024" atop a report that opens "Ngày 27/9/2018, tại Hội trường Ngọc Linh …" under its stamp
+# "28-9-2018"; ra08: "Thứ Ba, 08/10/2024 03:34 SA" over a headline whose first line closes on a colon and "Thứ Tư,
+# 20/10/2010 07:28 SA" — each time the first line is the day the page was read.
+_BAR_OVER_AN_OLDER_STAMP = [
+    (
         "Thứ 7, ngày 15/6/2024\n"
         "Đại hội Hội Nông dân tỉnh Kon Tum lần thứ VIII thành công tốt đẹp\n"
         "28-9-2018\n"
         "Ngày 27/9/2018, tại Hội trường Ngọc Linh (thành phố Kon Tum), Đại hội Hội Nông dân tỉnh lần thứ VIII đã được "
-        "tổ chức với chủ đề: “Dân chủ-Đoàn kết-Đổi mới-Hội nhập-Phát triển”.\n"
-    )
+        "tổ chức với chủ đề: “Dân chủ-Đoàn kết-Đổi mới-Hội nhập-Phát triển”.\n",
+        ("2018-09-28", ["2018-09-27"]),
+    ),
+    (
+        "Thứ Ba, 08/10/2024 03:34 SA\n"
+        "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930-20/10/2010):\n"
+        "Nhân lên truyền thống “anh hùng, bất khuất, trung hậu, đảm đang”\n"
+        "Thứ Tư, 20/10/2010 07:28 SA\n"
+        "Sáng 19/10, tại Nhà văn hóa Lao động (TP Tuy Hòa), Hội Liên hiệp Phụ nữ (LHPN) tỉnh long trọng tổ chức lễ kỷ "
+        "niệm 80 năm ngày thành lập Hội LHPN Việt Nam.\n",
+        ("2010-10-20", ["2010-10-19"]),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _BAR_OVER_AN_OLDER_STAMP, ids=["sy05", "ra08"])
+def test_a_sites_date_bar_over_an_older_report_gives_way_to_its_stamp(registry, text, expected):
     draft = draft_of(text, registry)
-    assert (draft.source.published, [v.date_start for v in draft.visits]) == ("2018-09-28", ["2018-09-27"])
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == expected
+
+
+def test_a_documents_date_below_a_date_bar_leaves_it_the_pages_date(registry):
+    """Seed s02: "Quyết định số 290-QĐ/TW ngày 25/2/2010" below "Thứ Tư, 1/12/2021" is a document's date, not a day
+    the report opens with: the bar stays the page's date."""
     document = (
         "Thứ Tư, 1/12/2021\n"
         "Đoàn Kiểm tra của BCĐ Trung ương làm việc với Tỉnh ủy Bắc Kạn\n"
@@ -2900,22 +2920,6 @@ def test_a_span_closing_at_an_hour_is_one_gathering():
     assert [(h.day.isoformat(), h.end_day.isoformat() if h.end_day else None) for h in hits] == [
         ("2017-08-07", "2017-08-08")
     ]
-
-
-def test_a_bar_over_a_headline_closing_on_a_colon_gives_way_to_the_stamp_below(registry):
-    """ra08: "Thứ Ba, 08/10/2024 03:34 SA" over "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam
-    (20/10/1930-20/10/2010):", its second line, and "Thứ Tư, 20/10/2010 07:28 SA": the first is the day the page was
-    read, however long the headline's first line."""
-    text = (
-        "Thứ Ba, 08/10/2024 03:34 SA\n"
-        "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930-20/10/2010):\n"
-        "Nhân lên truyền thống “anh hùng, bất khuất, trung hậu, đảm đang”\n"
-        "Thứ Tư, 20/10/2010 07:28 SA\n"
-        "Sáng 19/10, tại Nhà văn hóa Lao động (TP Tuy Hòa), Hội Liên hiệp Phụ nữ (LHPN) tỉnh long trọng tổ chức lễ kỷ "
-        "niệm 80 năm ngày thành lập Hội LHPN Việt Nam.\n"
-    )
-    draft = draft_of(text, registry)
-    assert (draft.source.published, [v.date_start for v in draft.visits]) == ("2010-10-20", ["2010-10-19"])
 
 
 def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registry):
