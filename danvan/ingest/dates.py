@@ -146,7 +146,7 @@ _YEAR_WORD = re.compile(
 # The end of a span after a year: "năm 2012 – 2017".
 _SPAN_AFTER = re.compile(rf"\s*[-–]\s*{_YEAR}\b")
 # a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
-_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?:mới\s*,?\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?P<new>mới\s*,?\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
@@ -661,7 +661,7 @@ def around_new_year(hits: list[DateHit], text: str) -> list[DateHit]:
 
 # A year the text counts from to its present (H4: an open span gives no year) — but "Từ đầu năm 2022 đến nay" is
 # the present year's own start.
-_SINCE_THEN = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
+TO_NOW = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
 _START_OF = re.compile(r"\b(?:đầu|cuối)\s+$")
 _FROM_BEFORE = re.compile(r"\b[Tt]ừ\s+$")
 _BASELINE_BEFORE = re.compile(r"\bso\s+với\s+(?:cùng\s+kỳ\s+)?$", re.I)  # "tăng 11,2% so với năm 2024"
@@ -676,7 +676,7 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
         if _SPAN_AFTER.match(text, m.end()):
             continue  # "trong 5 năm 2012 – 2017": a span, as "giai đoạn 2012 – 2017" is, not the year 2012
         before = text[max(0, m.start() - 30) : m.start()]
-        if not since and _SINCE_THEN.match(text, m.end()) and not _START_OF.search(before):
+        if not since and TO_NOW.match(text, m.end()) and not _START_OF.search(before):
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
         if not since and _FROM_BEFORE.search(before) and not _SPAN_TO.match(text, m.end()):
             continue  # "cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.": an open span from a year gone by
@@ -726,16 +726,16 @@ def weekday_problem(hit: DateHit) -> str | None:
 def congress_term(sentences: list[str]) -> re.Match | None:
     """The term a text's congress opens, named in any of its sentences on the congress ("Đại hội đã bầu Ban Chấp
     hành Hội nhiệm kỳ 2024-2029"), on those it elected ("Bà … được bầu làm Chủ tịch Hội … nhiệm kỳ 2016-2021") or as
-    the new term (_NEW_TERM): the latest one."""
-    held = any(_holds_congress(s) for s in sentences)
+    the new term ("nhiệm kỳ mới 2017-2022"): the latest one."""
+    held = [_holds_congress(s) for s in sentences]
+    # the new term, in a sentence of its own: "… xác định phương hướng, mục tiêu, nhiệm vụ trong nhiệm kỳ mới
+    # 2017-2022" (sw12, after "Đại hội … lần thứ XI đã bế mạc")
+    renewed = any(held)
     return _latest_term(
-        s for s in sentences if _holds_congress(s) or _ELECTED.search(s) or (held and _NEW_TERM.search(s))
+        s
+        for s, on in zip(sentences, held, strict=True)
+        if on or _ELECTED.search(s) or (renewed and any(t.group("new") for t in _TERM.finditer(s)))
     )
-
-
-# The new term a text's congress opens, named in a sentence of its own: "… xác định phương hướng, mục tiêu, nhiệm vụ
-# trong nhiệm kỳ mới 2017-2022" (sw12, after "Đại hội … lần thứ XI đã bế mạc").
-_NEW_TERM = re.compile(r"nhiệm\s+k[ỳì]\s+mới\s*,?\s*\(?\s*(?:19|20)\d{2}\s*[-–]", re.I)
 
 
 # Elected to an office for a term, as a congress elects: "được bầu làm Chủ tịch", "được bầu giữ chức"; the Front's

@@ -35,6 +35,7 @@ from . import event_model
 from .dates import (
     EARLIEST_YEAR,
     FUTURE,
+    TO_NOW,
     DateHit,
     Published,
     after_reviewed_year,
@@ -820,12 +821,9 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 
 
 _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
-# A day the text counts from to its present, "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12): the start of
-# a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
-_SINCE_BEFORE, _TO_NOW = (
-    re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$"),
-    re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b"),
-)
+# A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
+# the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
+_SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$")
 # A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
 # 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
 _DOCUMENT_DATE = re.compile(
@@ -891,7 +889,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
         and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
         and not _SINCE_WHEN.search(text[max(0, h.start - 100) : h.start])
-        and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and _TO_NOW.match(text, h.end))
+        and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and TO_NOW.match(text, h.end))
     ]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
