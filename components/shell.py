@@ -1,15 +1,13 @@
 """The app shell: page config, data-health banners, the shared filter bar and navigation over pages/."""
 
-import functools
-import json
 from urllib.parse import urlparse
 
 import streamlit as st
 
 import danvan
-from danvan.i18n import LANGS, TEXTS, t
+from danvan.i18n import t
 
-from . import auth, cached, keys, presenting, routes, view
+from . import auth, boot, cached, keys, presenting, routes, view
 from .ui import plain
 
 # Every page: the top of the page and the sidebar's filter within a laptop's 768 pixels (Streamlit's own paddings are
@@ -133,44 +131,13 @@ def _streamlit_texts_css(lang: str) -> str:
     return "<style>" + "\n".join(rules) + "</style>"
 
 
-# One history entry per view: what the reader does (a click, a key, Back) makes one entry, and the app's changes of
-# the address that follow replace it. A page switch pushed the page's path alone, then the run wrote its filter and
-# choices (view.write_url) in a second entry, and Back took two or three presses to leave a page (a leader's
-# walk-through). A busy browser takes the two the other way round: Streamlit pushes a new page's path once the page
-# has been drawn, after the page's query has come, so the query was pushed under the old page's path
-# ("/ban-do?tinh=20" after the map by its indicator) and Back went there, to the map by events. A click on the map
-# that opens a profile made three (the map's query cleared, the profile's query, its path).
-# Installed once per browser tab.
-HISTORY_JS = """<script>
-if (!window.__danvanHistory) {
-  window.__danvanHistory = true;
-  let made = false;  // an entry was made since the reader's last click, key or Back
-  for (const event of ["pointerdown", "keydown", "popstate"]) {
-    window.addEventListener(event, () => { made = false; }, true);
-  }
-  const push = history.pushState.bind(history);
-  history.pushState = function (state, title, url) {
-    if (made) return history.replaceState(state, title, url);
-    made = true;
-    return push(state, title, url);
-  };
-}
-</script>"""
-
-
-def _menu_lang() -> str:
-    """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
-    asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
-    return asked if asked in LANGS else LANGS[0]
-
-
 def run() -> None:
     """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
-    st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
-    # the menu first: until st.navigation runs, Streamlit lists pages/ by file name, and a server's first run loads
-    # the catalog for many seconds; a reloaded curator's session first, so that the curator's pages are listed
+    # the menu first (app.py has sent the page config and the page's scripts): until st.navigation runs, Streamlit
+    # lists pages/ by file name, and a server's first run loads the catalog for many seconds; a reloaded curator's
+    # session first, so that the curator's pages are listed
     auth.restore()
-    page = _navigation(_menu_lang())
+    page = _navigation(boot.lang())
     catalog, error = cached.catalog()
     if catalog is None:
         st.error(t("data_invalid"))
@@ -182,9 +149,6 @@ def run() -> None:
     presenting.seed()  # before the filter bar rewrites the URL
     current = view.build(catalog)
     st.html(_streamlit_texts_css(current.lang))
-    # the page's scripts, at the foot of the sidebar (the filter bar is all it holds; in the page, their box took a
-    # line's room under the slides), before the page: one that ends early (st.stop) can send nothing after it
-    st.sidebar.html(HISTORY_JS + _words_js(current.lang), unsafe_allow_javascript=True)
     presenting.route(page)  # may switch to the slides: before the banners, so that they show there
     _banners(catalog, error, current.lang)
     st.session_state[keys.IN_SHELL] = True  # tells view.current() that this run went through the shell
@@ -195,57 +159,3 @@ def run() -> None:
         view.write_url()
     finally:
         st.session_state[keys.IN_SHELL] = False
-
-
-# Streamlit's and the map's own words, which they write in English only (danvan.i18n, the "st_" keys): the texts of
-# tooltips and of the menu, the first Tab's link, the names a screen reader reads (aria-label) or a mouse shows
-# (title), and an empty box's placeholder. Written, not styled: a screen reader reads them too. Every form a word has
-# had (English, or the language the page had before a switch) becomes the page's; the "start" words change the start
-# of a name. One watcher per tab; a change of language changes the script's box, so that it runs again with the
-# words of the new one.
-STREAMLIT_WORDS = ("chart_fullscreen", "chart_close_fullscreen", *(key for key in TEXTS if key.startswith("st_")))
-STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut")
-WORDS_JS = """<script>
-(() => {
-  window.__danvanWords = {words: %s, starts: %s};
-  const NAMES = ["aria-label", "title", "placeholder"];
-  const TEXTS = ['[data-testid="stTooltipContent"] p', '[data-testid="stSkipToContent"]',
-    '[data-testid="stMainMenuItemLabel"]'].join(", ");
-  const fix = (e) => {
-    const {words, starts} = window.__danvanWords;
-    const said = (text) => {
-      if (!text) return text;
-      if (Object.hasOwn(words, text)) return words[text];
-      for (const [from, to] of starts) if (text.startsWith(from)) return to + text.slice(from.length);
-      return text;
-    };
-    for (const name of NAMES) {
-      const value = e.getAttribute(name);
-      if (value && said(value) !== value) e.setAttribute(name, said(value));
-    }
-    if (e.childElementCount === 0 && e.matches(TEXTS) && said(e.textContent) !== e.textContent) {
-      e.textContent = said(e.textContent);
-    }
-  };
-  const fixAll = (root) => { fix(root); root.querySelectorAll("*").forEach(fix); };
-  fixAll(document.body);
-  if (window.__danvanWatcher) return;
-  window.__danvanWatcher = new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === "attributes") fix(r.target);
-      else if (r.type === "characterData") r.target.parentElement && fix(r.target.parentElement);
-      else for (const n of r.addedNodes) n.nodeType === 1 ? fixAll(n) : n.parentElement && fix(n.parentElement);
-    }
-  });
-  window.__danvanWatcher.observe(document.body, {subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: NAMES});
-})();
-</script>"""
-
-
-@functools.cache  # the same for every run in a language
-def _words_js(lang: str) -> str:
-    """WORDS_JS with the words of `lang`: each key's every form → its form in `lang`."""
-    words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in STREAMLIT_STARTS for other in LANGS}
-    starts = [(t(key, other), t(key, lang)) for key in STREAMLIT_STARTS for other in LANGS]
-    return WORDS_JS % (json.dumps(words, ensure_ascii=False), json.dumps(starts, ensure_ascii=False))

@@ -5,27 +5,28 @@ No Streamlit here: tests, the command line and the pages all call the same plain
     >>> import danvan
     >>> catalog = danvan.load("data")          # raises danvan.DataError listing every problem
     >>> catalog.visits, catalog.observations   # Polars DataFrames
+
+The names below are imported on first use, so that a module without Polars (danvan.i18n, danvan.text) loads without
+it: the app sends its page's scripts before anything else (components/boot.py), and a server's first run would wait
+for Polars to load first.
 """
 
-import os
-import sys
-from pathlib import Path
+from __future__ import annotations
 
-# The README's environment, made by its install command beside the code.
-_PROJECT_PYTHON = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "python"
+import importlib
+from typing import TYPE_CHECKING, Any
 
-try:
+if TYPE_CHECKING:
     from .loader import load, load_or_keep
     from .model import Catalog, DataError, Problem
-except ModuleNotFoundError as missing:  # "python -m danvan validate data" with the system's Python, which has no Polars
-    # The command line run with another Python goes on in the README's environment when there is one (once only).
-    if sys.orig_argv[1:3] == ["-m", "danvan"] and _PROJECT_PYTHON.exists() and "DANVAN_REEXEC" not in os.environ:
-        os.environ["DANVAN_REEXEC"] = "1"
-        os.execv(_PROJECT_PYTHON, [str(_PROJECT_PYTHON), *sys.orig_argv[1:]])
-    raise ModuleNotFoundError(
-        f"Thiếu gói {missing.name}: hãy chạy trong môi trường cài theo README (`source .venv/bin/activate`, hoặc "
-        f"`.venv/bin/python -m danvan …`) / missing package {missing.name}: run in the README's environment",
-        name=missing.name,
-    ) from missing
+
+_WHERE = {"load": "loader", "load_or_keep": "loader", "Catalog": "model", "DataError": "model", "Problem": "model"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'danvan' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+
 
 __all__ = ["Catalog", "DataError", "Problem", "load", "load_or_keep"]

@@ -27,7 +27,7 @@ APP: Texts = {
     "chart_fullscreen": ("Toàn màn hình", "Fullscreen"),
     "chart_close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
     "search_no_results": ("Không tìm thấy — hãy gõ có dấu, ví dụ “Lạng Sơn”", "No results"),
-    # Streamlit's and the map's own words, which they write in English only (components/shell.py, WORDS_JS): the
+    # Streamlit's and the map's own words, which they write in English only (components/boot.py, WORDS_JS): the
     # tooltips of a table's and a picture's toolbar, the menu (⋮), the first Tab's link, the map's buttons, and the
     # names a screen reader reads for buttons that show no text
     "st_download_csv": ("Tải về tệp CSV", "Download as CSV"),
@@ -54,6 +54,27 @@ APP: Texts = {
     "st_help_for": ("Giải thích: ", "Help for "),  # the start of a name: "Help for Tỉnh, thành phố"
     "st_fullscreen_of": ("Toàn màn hình: ", "Fullscreen: "),  # "Fullscreen: Vị trí trên bản đồ Việt Nam"
     "st_shortcut": ("Phím tắt ", "Shortcut "),  # "Shortcut Esc"
+    # the status at the top right while a page runs, and when the server cannot be reached
+    "st_stop": ("Dừng", "Stop"),
+    "st_stopping": ("Đang dừng…", "Stopping..."),
+    "st_running": ("Đang chạy…", "Running..."),
+    "st_connecting": ("Đang kết nối", "Connecting"),
+    "st_connecting_tip": ("Đang kết nối tới máy chủ của bảng theo dõi", "Connecting to Streamlit server"),
+    "st_error": ("Lỗi", "Error"),
+    "st_unreachable": ("Không kết nối được tới máy chủ của bảng theo dõi", "Unable to connect to Streamlit server"),
+    # the dialog when the server stops answering (the second sentence when the page's address is not "localhost")
+    "st_connection_error": ("Mất kết nối tới máy chủ", "Connection error"),
+    "st_server_silent": (
+        "Máy chủ của bảng theo dõi không trả lời (bảng theo dõi không cần Internet). Trang đang thử kết nối lại; nếu "
+        "máy chủ đã tắt, người quản trị cần khởi động lại.",
+        "Streamlit server is not responding. Are you connected to the internet?",
+    ),
+    "st_server_stopped": (
+        "Máy chủ của bảng theo dõi không trả lời. Trang đang thử kết nối lại; nếu máy chủ đã tắt, hãy khởi động lại "
+        "bằng lệnh:",
+        "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:",
+    ),
+    "st_restart_command": (".venv/bin/streamlit run app.py", "streamlit run yourscript.py"),
     "data_stale": (
         "Dữ liệu vừa sửa có lỗi nên đang hiển thị bản hợp lệ gần nhất. Lỗi: {problems}",
         "The edited data has errors, so the last valid version is shown. Errors: {problems}",

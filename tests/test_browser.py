@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from pypdf import PdfReader
 
-from components import shell
+from components import boot
 from danvan.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,7 +158,7 @@ class Visit:
     @property
     def address(self) -> str:
         """The address bar now. Playwright's page.url can miss a replaceState (the history script's, components/
-        shell.py): after a page switch it still gave the map's address while the bar showed the timeline's."""
+        boot.py): after a page switch it still gave the map's address while the bar showed the timeline's."""
         return self.page.evaluate("location.href")
 
     def wait_for_address(self, pattern: str, timeout: int = 60_000) -> None:
@@ -452,6 +452,66 @@ def test_the_first_tab_shows_a_link_in_the_pages_language(server, browser):
     assert "Hồ sơ tỉnh" in visit.page.inner_text("h1") and link.inner_text() == "Chuyển đến nội dung chính"
 
 
+# Every frame, before it is painted, what Streamlit's status (top right) and the first Tab's link say.
+SEEN_JS = """() => {
+  window.__seen = {status: [], skip: []};
+  const look = () => {
+    const status = document.querySelector('[data-testid="stStatusWidget"] button');
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (status) {
+      window.__seen.status.push(status.textContent);
+      if (skip) window.__seen.skip.push(skip.textContent);
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}"""
+
+
+def test_a_servers_first_run_and_its_stop_speak_the_pages_language(browser):
+    """On a server's first run the catalog loads for seconds, and a leader opening the dashboard before a meeting saw
+    Streamlit's "Stop" at the top right (and "Skip to main content" on Tab) until it was done: the page's scripts now
+    come before the app's modules, so that from the status's first frame it says "Dừng". When the server stops, its
+    dialog asked in English whether the leader was connected to the internet (the dashboard needs none): it says what
+    happens in Vietnamese, and the page comes back by itself when the server does."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "streamlit-own.log"
+    log.write_bytes(b"")
+    port = _free_port()
+    proc = _start(port, log)
+    if proc is None:
+        pytest.fail("streamlit did not start: " + log.read_text(errors="replace")[-2000:])
+    try:
+        visit = Visit(browser, f"http://127.0.0.1:{port}")
+        visit.page.add_init_script(f"({SEEN_JS})()")
+        visit.open("")
+        seen = visit.page.evaluate("window.__seen")
+        assert seen["status"], "no frame showed the status: the first run did not last half a second"
+        assert set(seen["status"]) == {"Dừng"}, set(seen["status"])
+        assert set(seen["skip"]) == {"Chuyển đến nội dung chính"}, set(seen["skip"])
+        visit.check("lan-chay-dau")
+
+        proc.terminate()
+        proc.wait(timeout=20)
+        dialog = visit.page.locator('[role="dialog"]')
+        dialog.wait_for(timeout=30_000)
+        assert dialog.inner_text().splitlines()[0] == "Mất kết nối tới máy chủ"
+        assert "không cần Internet" in dialog.inner_text() and "Trang đang thử kết nối lại" in dialog.inner_text()
+        status = visit.page.locator('[data-testid="stStatusWidget"]')
+        assert status.inner_text().casefold() == "đang kết nối"  # drawn in capitals
+        visit.page.screenshot(path=str(ARTIFACTS / "mat-ket-noi.png"))
+
+        proc = _start(port, log)
+        assert proc is not None, "the server did not start again on its port"
+        dialog.wait_for(state="detached", timeout=60_000)
+        visit.settle()
+        assert "Sự kiện gần nhất" in visit.page.inner_text("body")
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
 def test_a_page_that_ends_early_writes_its_address(server, browser):
     """The profile with no province ends early (st.stop), and Streamlit sends nothing after a stop: its address kept
     a parameter the app does not know, and a filter changed there never reached the link a leader copies."""
@@ -486,7 +546,7 @@ def test_streamlits_own_words_follow_the_pages_language(server, browser):
     """A leader's tooltip over a table's download button said "Download as CSV", and buttons that show no text
     were named in English for a screen reader ("Collapse sidebar", "Help for Tỉnh, thành phố", the map's "Zoom
     In"): every such word is in the page's language, and back in English after a switch."""
-    english = {t(key, "en") for key in shell.STREAMLIT_WORDS}
+    english = {t(key, "en") for key in boot.STREAMLIT_WORDS}
     named = """() => [...document.querySelectorAll('[aria-label], [title]')]
         .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)"""
     visit = Visit(browser, server)
@@ -494,7 +554,7 @@ def test_streamlits_own_words_follow_the_pages_language(server, browser):
         visit.open(path, "canvas" if "ban-do" in path else '[data-testid="stDataFrame"]')
         names = visit.page.evaluate(named)
         assert not english & set(names), sorted(english & set(names))
-        assert not [n for n in names if n.startswith(tuple(t(key, "en") for key in shell.STREAMLIT_STARTS))], names
+        assert not [n for n in names if n.startswith(tuple(t(key, "en") for key in boot.STREAMLIT_STARTS))], names
     assert {"Tải về tệp CSV", "Tìm trong bảng", "Thu gọn thanh bên"} <= set(names)
     visit.page.locator('[data-testid="stDataFrame"]').first.hover()
     visit.page.get_by_role("button", name="Tải về tệp CSV").first.hover()

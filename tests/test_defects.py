@@ -205,9 +205,9 @@ def test_untitled_sources_are_named_by_publisher_not_id(entry):  # noqa: F811
 def _menu_language_script():
     import streamlit as st
 
-    from components.shell import _menu_lang
+    from components.boot import lang
 
-    st.markdown(_menu_lang())
+    st.markdown(lang())
 
 
 @pytest.mark.parametrize(("asked", "shown"), [(None, "vi"), ("en", "en"), ("xx", "vi")])
@@ -224,4 +224,4 @@ def test_the_menu_is_named_before_the_catalog_loads_in_the_links_language(asked,
     assert at.markdown[0].value == shown
     source = (Path(__file__).resolve().parent.parent / "components" / "shell.py").read_text(encoding="utf-8")
     run = source[source.index("def run() -> None:") :]
-    assert run.index("_navigation(_menu_lang())") < run.index("cached.catalog()")
+    assert run.index("_navigation(boot.lang())") < run.index("cached.catalog()")

@@ -36,7 +36,7 @@ DYNAMIC = (
     "changes_basis_",
     "q_kind_",
     "q_addpart_",
-    "st_",  # Streamlit's own words (components/shell.py, STREAMLIT_WORDS)
+    "st_",  # Streamlit's own words (components/boot.py, STREAMLIT_WORDS)
 )
 
 

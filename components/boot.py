@@ -1,0 +1,110 @@
+"""What a run sends before the app's modules are imported (app.py): the page's scripts and the page config. A
+server's first run imports them and loads the catalog for seconds, under Streamlit's status ("Stop") and first Tab's
+link ("Skip to main content"), which the page's scripts write in the page's language. Imports only the bottom of
+components/ and the translation table."""
+
+import functools
+import json
+
+import streamlit as st
+
+from danvan.i18n import LANGS, TEXTS, t
+
+from . import keys, routes
+
+
+def send() -> None:
+    """The page's scripts at the top of the sidebar (a page that ends early, st.stop, sends nothing after it), then
+    the page config (its icon takes a tenth of a second to read on a first run, and Streamlit's status shows after
+    half a second)."""
+    st.sidebar.html(SCRIPTS_CSS + HISTORY_JS + words_js(lang()), unsafe_allow_javascript=True)
+    st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
+
+
+def lang() -> str:
+    """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
+    asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
+    return asked if asked in LANGS else LANGS[0]
+
+
+# The box that holds the page's scripts draws nothing: it takes no line's room at the top of the sidebar.
+SCRIPTS_CSS = """<style>
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] script) { display: none !important; }
+</style>"""
+# One history entry per view: what the reader does (a click, a key, Back) makes one entry, and the app's changes of
+# the address that follow replace it. A page switch pushed the page's path alone, then the run wrote its filter and
+# choices (view.write_url) in a second entry, and Back took two or three presses to leave a page (a leader's
+# walk-through). A busy browser takes the two the other way round: Streamlit pushes a new page's path once the page
+# has been drawn, after the page's query has come, so the query was pushed under the old page's path
+# ("/ban-do?tinh=20" after the map by its indicator) and Back went there, to the map by events. A click on the map
+# that opens a profile made three (the map's query cleared, the profile's query, its path).
+# Installed once per browser tab.
+HISTORY_JS = """<script>
+if (!window.__danvanHistory) {
+  window.__danvanHistory = true;
+  let made = false;  // an entry was made since the reader's last click, key or Back
+  for (const event of ["pointerdown", "keydown", "popstate"]) {
+    window.addEventListener(event, () => { made = false; }, true);
+  }
+  const push = history.pushState.bind(history);
+  history.pushState = function (state, title, url) {
+    if (made) return history.replaceState(state, title, url);
+    made = true;
+    return push(state, title, url);
+  };
+}
+</script>"""
+
+
+# Streamlit's and the map's own words, which they write in English only (danvan.i18n, the "st_" keys): the texts of
+# tooltips and of the menu, the first Tab's link, the names a screen reader reads (aria-label) or a mouse shows
+# (title), and an empty box's placeholder. Written, not styled: a screen reader reads them too. Every form a word has
+# had (English, or the language the page had before a switch) becomes the page's; the "start" words change the start
+# of a name. One watcher per tab; a change of language changes the script's box, so that it runs again with the
+# words of the new one.
+STREAMLIT_WORDS = ("chart_fullscreen", "chart_close_fullscreen", *(key for key in TEXTS if key.startswith("st_")))
+STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut")
+WORDS_JS = """<script>
+(() => {
+  window.__danvanWords = {words: %s, starts: %s};
+  const NAMES = ["aria-label", "title", "placeholder"];
+  const TEXTS = ['[data-testid="stTooltipContent"] p', '[data-testid="stSkipToContent"]',
+    '[data-testid="stMainMenuItemLabel"]', '[data-testid="stStatusWidget"] *', '[role="dialog"] *'].join(", ");
+  const fix = (e) => {
+    const {words, starts} = window.__danvanWords;
+    const said = (text) => {
+      if (!text) return text;
+      if (Object.hasOwn(words, text)) return words[text];
+      for (const [from, to] of starts) if (text.startsWith(from)) return to + text.slice(from.length);
+      return text;
+    };
+    for (const name of NAMES) {
+      const value = e.getAttribute(name);
+      if (value && said(value) !== value) e.setAttribute(name, said(value));
+    }
+    if (e.childElementCount === 0 && e.matches(TEXTS) && said(e.textContent) !== e.textContent) {
+      e.textContent = said(e.textContent);
+    }
+  };
+  const fixAll = (root) => { fix(root); root.querySelectorAll("*").forEach(fix); };
+  fixAll(document.body);
+  if (window.__danvanWatcher) return;
+  window.__danvanWatcher = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") fix(r.target);
+      else if (r.type === "characterData") r.target.parentElement && fix(r.target.parentElement);
+      else for (const n of r.addedNodes) n.nodeType === 1 ? fixAll(n) : n.parentElement && fix(n.parentElement);
+    }
+  });
+  window.__danvanWatcher.observe(document.body, {subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: NAMES});
+})();
+</script>"""
+
+
+@functools.cache  # the same for every run in a language
+def words_js(lang: str) -> str:
+    """WORDS_JS with the words of `lang`: each key's every form → its form in `lang`."""
+    words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in STREAMLIT_STARTS for other in LANGS}
+    starts = [(t(key, other), t(key, lang)) for key in STREAMLIT_STARTS for other in LANGS]
+    return WORDS_JS % (json.dumps(words, ensure_ascii=False), json.dumps(starts, ensure_ascii=False))
