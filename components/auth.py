@@ -81,20 +81,21 @@ COOKIE = "danvan_session"
 _REWRITE = dt.timedelta(minutes=5)  # how often an active session writes its cookie again (its idle clock)
 
 
-def restore() -> None:
+def restore() -> bool:
     """After a reload, the session this browser's cookie names (accounts.from_token), unless this session signed
-    out since it connected (the cookies Streamlit reports are those sent when it did). Called by the shell before
-    the navigation is built, so that the curator's pages are listed at once."""
+    out since it connected (the cookies Streamlit reports are those sent when it did). True when it brought one back:
+    the shell then builds the menu again, so that the curator's pages are listed at once."""
     state = st.session_state
     if state.get(keys.ACCOUNT) is not None or state.get(keys.SIGNED_OUT):
-        return
+        return False
     token = st.context.cookies.get(COOKIE)
     if not isinstance(token, str) or not token:  # (a test's stand-in context has no real cookies)
-        return
+        return False
     now = dt.datetime.now()
     account = accounts.from_token(accounts.accounts_path(), token, now, cached.session_secret())
     if account is not None:
         _remember(account, now)
+    return account is not None
 
 
 def _cookie(account: Account | None) -> None:

@@ -13,12 +13,40 @@ from danvan.i18n import LANGS, TEXTS, t
 from . import keys, routes
 
 
-def send() -> None:
-    """The page's scripts at the top of the sidebar (a page that ends early, st.stop, sends nothing after it), then
-    the page config (its icon takes a tenth of a second to read on a first run, and Streamlit's status shows after
-    half a second)."""
+def send() -> st.Page:
+    """The page's scripts at the top of the sidebar (a page that ends early, st.stop, sends nothing after it), the
+    page config, then the menu (until st.navigation runs, Streamlit lists pages/ by file name: "nhap-lieu",
+    "nhat-ky"; before the config, the browser fetched the page's icon from the internet for the tab). The page the
+    URL asks for."""
     st.sidebar.html(SCRIPTS_CSS + HISTORY_JS + words_js(lang()), unsafe_allow_javascript=True)
     st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
+    return navigation(lang())
+
+
+def navigation(lang: str) -> st.Page:
+    """st.navigation over routes.PAGES; the presentation page is hidden, curation listed once a curator signed in,
+    the audit log once an admin did."""
+
+    def page(entry: tuple[str, str, str, str], visible: bool) -> st.Page:
+        file, title, icon, path = entry
+        return st.Page(
+            routes.page_file(file),
+            title=t(title, lang),
+            icon=f":material/{icon}:",
+            url_path=path or None,
+            default=not path,
+            visibility="visible" if visible else "hidden",
+        )
+
+    pages = {
+        t(section, lang): [page(entry, entry[3] != routes.PRESENT) for entry in entries]
+        for section, entries in routes.PAGES
+    }
+    for entry in (routes.CURATE_PAGE, routes.QUEUE_PAGE):
+        pages[t("section_reference", lang)].append(page(entry, bool(st.session_state.get(keys.CURATOR))))
+    pages[t("section_reference", lang)].append(page(routes.AUDIT_PAGE, bool(st.session_state.get(keys.ADMIN))))
+    # always whole: a collapsed menu hides the curator pages behind Streamlit's English "View N more"
+    return st.navigation(pages, expanded=True)
 
 
 def lang() -> str:

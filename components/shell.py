@@ -84,32 +84,6 @@ def _banners(catalog: danvan.Catalog, error: danvan.DataError | None, lang: str)
         st.html("<style>[data-testid='stDialog'] {display: none}</style>")
 
 
-def _navigation(lang: str) -> st.Page:
-    """st.navigation over routes.PAGES; the presentation page is hidden, curation listed once a curator signed in,
-    the audit log once an admin did."""
-
-    def page(entry: tuple[str, str, str, str], visible: bool) -> st.Page:
-        file, title, icon, path = entry
-        return st.Page(
-            routes.page_file(file),
-            title=t(title, lang),
-            icon=f":material/{icon}:",
-            url_path=path or None,
-            default=not path,
-            visibility="visible" if visible else "hidden",
-        )
-
-    pages = {
-        t(section, lang): [page(entry, entry[3] != routes.PRESENT) for entry in entries]
-        for section, entries in routes.PAGES
-    }
-    for entry in (routes.CURATE_PAGE, routes.QUEUE_PAGE):
-        pages[t("section_reference", lang)].append(page(entry, bool(st.session_state.get(keys.CURATOR))))
-    pages[t("section_reference", lang)].append(page(routes.AUDIT_PAGE, bool(st.session_state.get(keys.ADMIN))))
-    # always whole: a collapsed menu hides the curator pages behind Streamlit's English "View N more"
-    return st.navigation(pages, expanded=True)
-
-
 def _streamlit_texts_css(lang: str) -> str:
     """Texts Streamlit writes in English only, drawn in the page's language by CSS: its own buttons on a chart's
     toolbar (Plotly's locale, charts.plotly_config, does not reach them; the toolbar draws a button's data-title by
@@ -131,13 +105,11 @@ def _streamlit_texts_css(lang: str) -> str:
     return "<style>" + "\n".join(rules) + "</style>"
 
 
-def run() -> None:
-    """Page config, data-health banners, the shared filter bar, then the page the URL asks for."""
-    # the menu first (app.py has sent the page config and the page's scripts): until st.navigation runs, Streamlit
-    # lists pages/ by file name, and a server's first run loads the catalog for many seconds; a reloaded curator's
-    # session first, so that the curator's pages are listed
-    auth.restore()
-    page = _navigation(boot.lang())
+def run(page: st.Page) -> None:
+    """Data-health banners, the shared filter bar, then the page the URL asks for (`page`, from the menu app.py has
+    sent with the page's scripts and config, components/boot.py)."""
+    if auth.restore():  # a reloaded curator's session: the menu again, with the curator's pages
+        page = boot.navigation(boot.lang())
     catalog, error = cached.catalog()
     if catalog is None:
         st.error(t("data_invalid"))
