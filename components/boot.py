@@ -7,6 +7,7 @@ import functools
 import json
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from danvan.i18n import LANGS, TEXTS, t
 
@@ -50,9 +51,18 @@ def navigation(lang: str) -> st.Page:
 
 
 def lang() -> str:
-    """The menu's language before the filter bar is built: the session's, else the link's, else Vietnamese."""
-    asked = st.session_state.get(keys.LANG) or st.query_params.get("lang")
+    """The page's language before the filter bar is built: on Back or Forward the address's (the view of that
+    entry); else the session's, else the link's; else Vietnamese."""
+    asked = None if went_back() else st.session_state.get(keys.LANG)
+    asked = asked or st.query_params.get("lang")
     return asked if asked in LANGS else LANGS[0]
+
+
+def went_back() -> bool:
+    """This run is the browser's Back or Forward (Streamlit marks the run it asks for on the history's popstate).
+    Kept here, alone, because it reads Streamlit's run context."""
+    ctx = get_script_run_ctx()
+    return ctx is not None and ctx.is_history_navigation
 
 
 # The box that holds the page's scripts draws nothing: it takes no line's room at the top of the sidebar.

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 import polars as pl
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 import danvan
 from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, Link, convert_codes, filter_label, parse_link, query
@@ -21,7 +20,7 @@ from danvan.i18n import LANGS, t
 from danvan.model import BODY_LEVELS, SCHEMES, VISIT_KINDS
 from danvan.registry import Registry
 
-from . import cached, keys, presenting, routes
+from . import boot, cached, keys, presenting, routes
 
 
 @dataclass(frozen=True)
@@ -97,13 +96,6 @@ def _filter_values(flt: Filter) -> dict[str, object]:
     }
 
 
-def _went_back() -> bool:
-    """This run is the browser's Back or Forward (Streamlit marks the run it asks for on the history's popstate).
-    Kept here, alone, because it reads Streamlit's run context."""
-    ctx = get_script_run_ctx()
-    return ctx is not None and ctx.is_history_navigation
-
-
 def _address(catalog: danvan.Catalog) -> Link:
     """What the address bar asks for now, read by the one strict parser."""
     return parse_link(_in_address(), catalog.units, cached.data_years(catalog), cached.visit_bodies(catalog))
@@ -116,8 +108,9 @@ def build(catalog: danvan.Catalog) -> View:
     read_link(catalog)
     address = _address(catalog)  # what the address asks for at this run's start: where Back or Forward went
     state[keys.ASKED] = dict(address.choices)
-    if _went_back():  # the view of that entry, its filter too: Back from a province opened on the map, to the map
-        values = _filter_values(address.flt)
+    if boot.went_back():  # the view of that entry, its filter and language too: Back from a province opened on the
+        # map, to the map; Back from English, to Vietnamese (the menu and Streamlit's words were sent in it, boot.lang)
+        values = {**_filter_values(address.flt), keys.LANG: address.lang}
         state[keys.FILTER].update(values)
         state.update(values)
     if keys.PENDING_PROVINCES in state:  # a page asked to open a province (e.g. a click on the map)
@@ -254,7 +247,7 @@ def seed(key: str, param: str, options: Sequence | None, lang: str) -> None:
     browser's Back) starts from the address's choice: Back to the map showed it by events, the indicator lost."""
     state = st.session_state
     wanted = state.get(keys.LINK, {}).pop(param, None)
-    went_back = _went_back()
+    went_back = boot.went_back()
     if wanted is None and (key not in state or went_back):
         wanted = state.get(keys.ASKED, {}).get(param)
         if wanted is None and went_back:  # Back to the view before the choice was made: its default

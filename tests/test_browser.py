@@ -369,6 +369,35 @@ def test_back_leaves_a_page_in_one_press_and_returns_to_the_view_left(server, br
     visit.check("back-button" + ("-filtered" if start else ""))
 
 
+def test_back_from_english_returns_to_vietnamese(server, browser):
+    """A leader switched to English to show a visitor, then pressed Back: the address went back without "lang=en",
+    the run wrote the session's English into it again, and the page stayed English. Back is the view of that entry,
+    its language too (the menu and Streamlit's words with it); Forward, English again."""
+    visit = Visit(browser, server)
+    visit.open("ban-do?tinh=20", "canvas")
+    visit.page.get_by_text("English", exact=True).first.click()
+    visit.wait_for_address(r"lang=en")
+    visit.settle("canvas")
+    assert visit.page.inner_text("h1") == "Map"
+    menu, skip = (
+        visit.page.locator('[data-testid="stSidebarNavLink"]'),
+        visit.page.locator("[data-testid=stSkipToContent]"),
+    )
+    visit.page.go_back()
+    visit.wait_for_address(r"/ban-do\?tinh=20$")
+    visit.page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Bản đồ'", timeout=120_000)
+    visit.settle("canvas")
+    assert visit.address.endswith("/ban-do?tinh=20")  # not written back to English
+    assert menu.first.inner_text().endswith("Tổng quan") and skip.inner_text() == "Chuyển đến nội dung chính"
+    assert visit.page.get_by_text("Tiếng Việt", exact=True).first.is_visible()
+    visit.check("back-language")
+    visit.page.go_forward()
+    visit.wait_for_address(r"lang=en")
+    visit.page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Map'", timeout=120_000)
+    visit.settle("canvas")
+    assert menu.first.inner_text().endswith("Overview") and skip.inner_text() == "Skip to main content"
+
+
 def test_a_laptops_title_is_not_under_the_top_bar(server, browser):
     """A curator's walk-through at 1366×768: "Hồ sơ tỉnh Cao Bằng" read "Cao Băng" — Streamlit's white top bar (60
     pixels) covered the acute of the title's first line, which starts 48 pixels down on a laptop; the profile's small
