@@ -95,25 +95,27 @@ if (!window.__danvanHistory) {
 
 
 # Streamlit's and the map's own words, which they write in English only (danvan.i18n, the "st_" keys): the texts of
-# tooltips and of the menu, the first Tab's link, the names a screen reader reads (aria-label) or a mouse shows
-# (title), and an empty box's placeholder. Written, not styled: a screen reader reads them too. Every form a word has
-# had (English, or the language the page had before a switch) becomes the page's; the "start" words change the start
-# of a name. One watcher per tab; a change of language changes the script's box, so that it runs again with the
-# words of the new one.
+# tooltips and of the menu, the first Tab's link, the names a screen reader reads (aria-label) or a mouse shows (title),
+# and an empty box's placeholder. Written, not styled: a screen reader reads them too. Every form a word has had
+# (English, or the language the page had before a switch) becomes the page's; the "start" words change the start of a
+# name, the "end" words its end ("Năm — start", a range slider's thumb). One watcher per tab; a change of language
+# changes the script's box, so that it runs again with the words of the new one.
 STREAMLIT_WORDS = ("chart_fullscreen", "chart_close_fullscreen", *(key for key in TEXTS if key.startswith("st_")))
-STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut")
+STREAMLIT_STARTS = ("st_help_for", "st_fullscreen_of", "st_shortcut", "st_day_of", "st_month_of", "st_year_of")
+STREAMLIT_ENDS = ("st_range_from", "st_range_to")
 WORDS_JS = """<script>
 (() => {
-  window.__danvanWords = {words: %s, starts: %s};
+  window.__danvanWords = {words: %s, starts: %s, ends: %s};
   const NAMES = ["aria-label", "title", "placeholder"];
   const TEXTS = ['[data-testid="stTooltipContent"] p', '[data-testid="stSkipToContent"]',
     '[data-testid="stMainMenuItemLabel"]', '[data-testid="stStatusWidget"] *', '[role="dialog"] *'].join(", ");
   const fix = (e) => {
-    const {words, starts} = window.__danvanWords;
+    const {words, starts, ends} = window.__danvanWords;
     const said = (text) => {
       if (!text) return text;
       if (Object.hasOwn(words, text)) return words[text];
       for (const [from, to] of starts) if (text.startsWith(from)) return to + text.slice(from.length);
+      for (const [from, to] of ends) if (text.endsWith(from)) return text.slice(0, -from.length) + to;
       return text;
     };
     for (const name of NAMES) {
@@ -143,6 +145,10 @@ WORDS_JS = """<script>
 @functools.cache  # the same for every run in a language
 def words_js(lang: str) -> str:
     """WORDS_JS with the words of `lang`: each key's every form → its form in `lang`."""
-    words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in STREAMLIT_STARTS for other in LANGS}
-    starts = [(t(key, other), t(key, lang)) for key in STREAMLIT_STARTS for other in LANGS]
-    return WORDS_JS % (json.dumps(words, ensure_ascii=False), json.dumps(starts, ensure_ascii=False))
+    parts = (*STREAMLIT_STARTS, *STREAMLIT_ENDS)
+    words = {t(key, other): t(key, lang) for key in STREAMLIT_WORDS if key not in parts for other in LANGS}
+    starts, ends = (
+        [(t(key, other), t(key, lang)) for key in group for other in LANGS]
+        for group in (STREAMLIT_STARTS, STREAMLIT_ENDS)
+    )
+    return WORDS_JS % tuple(json.dumps(found, ensure_ascii=False) for found in (words, starts, ends))

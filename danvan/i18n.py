@@ -54,6 +54,14 @@ APP: Texts = {
     "st_help_for": ("Giải thích: ", "Help for "),  # the start of a name: "Help for Tỉnh, thành phố"
     "st_fullscreen_of": ("Toàn màn hình: ", "Fullscreen: "),  # "Fullscreen: Vị trí trên bản đồ Việt Nam"
     "st_shortcut": ("Phím tắt ", "Shortcut "),  # "Shortcut Esc"
+    "st_clear_date": ("Xóa ngày", "Clear date"),
+    # a date box's parts, named for a screen reader: "day, Có gì mới sau ngày …"
+    "st_day_of": ("ngày, ", "day, "),
+    "st_month_of": ("tháng, ", "month, "),
+    "st_year_of": ("năm, ", "year, "),
+    # a range slider's two thumbs, named for a screen reader: "Năm — start"
+    "st_range_from": (" — từ", " — start"),
+    "st_range_to": (" — đến", " — end"),
     # the status at the top right while a page runs, and when the server cannot be reached
     "st_stop": ("Dừng", "Stop"),
     "st_stopping": ("Đang dừng…", "Stopping..."),

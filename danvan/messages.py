@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .text import SAVE_AS_UTF8
+
 _Q = r"'(.*?)'"  # a quoted value, kept verbatim
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -53,11 +55,23 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"(\S+) quá lớn \(tối đa ([\d.]+) byte\)", r"\1 too large (at most \2 bytes)"),
     (r"(\S+): không phải tệp văn bản \(có byte NUL.*\)", r"\1: not a text file (it has a NUL byte; possibly binary)"),
     (r"không phải tệp văn bản \(có byte NUL.*\)", "not a text file (it has a NUL byte; possibly binary)"),
-    (
-        r"(?:(\S+): )?không đọc được dạng UTF-8 tại byte (\d+); có thể là bảng mã Windows-1258.*",
-        r"\1 not readable as UTF-8 at byte \2; probably the old Windows-1258 encoding — save it again as UTF-8",
+    *(
+        (
+            r"(?:(\S+): )?không đọc được dạng UTF-8 ở dòng (\d+) \(byte (\d+)\); có thể là bảng mã Windows-1258 "
+            r"cũ \(dòng này đọc theo bảng mã đó: (“.*”)\) — hãy lưu lại dưới dạng UTF-8: "
+            + re.escape(SAVE_AS_UTF8[program]),
+            r"\1 not readable as UTF-8 on line \2 (byte \3); probably the old Windows-1258 encoding (that line read "
+            r"in it: \4) — save it again as UTF-8: " + how,
+        )
+        for program, how in (
+            ("excel", "in Excel, File › Save As, type “CSV UTF-8 (Comma delimited)”"),
+            ("notepad", "in Notepad, File › Save As, Encoding “UTF-8”"),
+        )
     ),
-    (r"(?:(\S+): )?không đọc được dạng UTF-8 tại byte (\d+)", r"\1 not readable as UTF-8 at byte \2"),
+    (
+        r"(?:(\S+): )?không đọc được dạng UTF-8 ở dòng (\d+) \(byte (\d+)\)",
+        r"\1 not readable as UTF-8 on line \2 (byte \3)",
+    ),
     (r"phải là một giá trị đơn, không phải danh sách hay bảng", "must be a single value, not a list or mapping"),
     (r"trống \(chỉ có khoảng trắng\)", "empty (only whitespace)"),
     (rf"ngày không hợp lệ {_Q} \(cần (.*?), ngày có thật\)", r"invalid date '\1' (needs \2, a real day)"),

@@ -97,14 +97,29 @@ def decode(raw: bytes, name: str, *, utf16: bool = False) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        hint = ""
+        line = raw.count(b"\n", 0, err.start) + 1
+        where = f"{name}: không đọc được dạng UTF-8 ở dòng {line} (byte {err.start})"
         try:
             raw.decode("cp1258")
-            hint = "; có thể là bảng mã Windows-1258 cũ — hãy lưu lại dưới dạng UTF-8"
         except UnicodeDecodeError:
-            pass
-        raise DecodeError(f"{name}: không đọc được dạng UTF-8 tại byte {err.start}{hint}") from None
+            raise DecodeError(where) from None
+        # the line as that code page reads it, for the curator to recognise (or not: TCVN3 and VNI read as garbage)
+        seen = " ".join(nfc(raw.splitlines()[line - 1].decode("cp1258")).split())
+        seen = seen if len(seen) <= 60 else seen[:59] + "…"
+        how = SAVE_AS_UTF8["excel" if name.lower().endswith(".csv") else "notepad"]
+        raise DecodeError(
+            f"{where}; có thể là bảng mã Windows-1258 cũ (dòng này đọc theo bảng mã đó: “{seen}”) — hãy lưu lại dưới "
+            f"dạng UTF-8: {how}"
+        ) from None
     return nfc(text)
+
+
+# How to save a file again as UTF-8, in the program a provincial office saved it with: a table from Excel, a text
+# from Notepad (messages.py has them in English).
+SAVE_AS_UTF8 = {
+    "excel": "trong Excel, Tệp › Lưu thành, chọn kiểu “CSV UTF-8 (Comma delimited)”",
+    "notepad": "trong Notepad, Tệp › Lưu thành, chọn Mã hóa “UTF-8”",
+}
 
 
 def fold_tones(text: str) -> str:

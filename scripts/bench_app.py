@@ -15,6 +15,10 @@ EMPTY = "_trong"
 if urlparse(st.context.url or "").path.strip("/").endswith(EMPTY):
     st.text("trống")  # one element, so that the run sends a delta as every page does
 else:
+    from components import boot
+
+    page = boot.send()  # as app.py: the page's scripts, config and menu before the app's modules load
+
     from components import shell
 
-    shell.run()
+    shell.run(page)

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 PICTURE = '[data-testid="stImage"] img'  # the province profile's location
+DATAFRAME = '[data-testid="stDataFrame"]'
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -576,11 +577,18 @@ def test_streamlits_own_words_follow_the_pages_language(server, browser):
     named = """() => [...document.querySelectorAll('[aria-label], [title]')]
         .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)"""
     visit = Visit(browser, server)
-    for path in ("ban-do?tinh=20", "du-lieu"):
-        visit.open(path, "canvas" if "ban-do" in path else '[data-testid="stDataFrame"]')
+    for path, ready in (
+        ("ban-do?tinh=20", "canvas"),
+        ("thay-doi?tu_ngay=2024-04-24", '[data-testid="stDateInput"]'),
+        ("du-lieu", DATAFRAME),
+    ):
+        visit.open(path, ready)
         names = visit.page.evaluate(named)
         assert not english & set(names), sorted(english & set(names))
         assert not [n for n in names if n.startswith(tuple(t(key, "en") for key in boot.STREAMLIT_STARTS))], names
+        assert not [n for n in names if n.endswith(tuple(t(key, "en") for key in boot.STREAMLIT_ENDS))], names
+        if path.startswith("thay-doi"):  # a date box's parts and its clear button; the year slider's thumbs
+            assert {"Xóa ngày", "ngày, Có gì mới sau ngày (ví dụ: ngày họp trước)", "Năm — từ"} <= set(names), names
     assert {"Tải về tệp CSV", "Tìm trong bảng", "Thu gọn thanh bên"} <= set(names)
     visit.page.locator('[data-testid="stDataFrame"]').first.hover()
     visit.page.get_by_role("button", name="Tải về tệp CSV").first.hover()

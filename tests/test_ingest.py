@@ -23,6 +23,7 @@ from danvan.ingest.extract import event_examples
 from danvan.ingest.numbers import measures, parse_number
 from danvan.ingest.places import body_level, find_bodies, find_people, find_places, headline_place, outlet_from_web
 from danvan.ingest.text import IngestError, prepare, read_article
+from danvan.messages import english
 from danvan.text import fold_tones, nfc, quote_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -3109,6 +3110,28 @@ def test_cli_refuses_windows_1258(tmp_path):
     result = cli(str(path))
     assert result.returncode == 1
     assert "cu.txt" in result.stderr and "Windows-1258" in result.stderr
+    assert "dòng 1 (byte 5)" in result.stderr and "trong Notepad, Tệp › Lưu thành, chọn Mã hóa “UTF-8”" in result.stderr
+
+
+def test_a_windows_1258_table_says_its_line_and_how_excel_saves_it_as_utf8(tmp_path):
+    """A provincial office's table saved by Excel as "CSV (Comma delimited)" is in the old code page: the message
+    names the line, shows it as that code page reads it (for the curator to recognise), and says how Excel saves
+    it as UTF-8; in English too."""
+    path = tmp_path / "bao-cao.csv"
+    path.write_bytes(b"ma,so\n20,1145\n" + cp1258("Lạng Sơn,1.145") + b"\n")
+    result = cli(str(path))
+    assert result.returncode == 1
+    message = result.stderr.strip().removeprefix("Lỗi: ")
+    assert message == (
+        "bao-cao.csv: không đọc được dạng UTF-8 ở dòng 3 (byte 16); có thể là bảng mã Windows-1258 cũ (dòng này đọc "
+        "theo bảng mã đó: “Lạng Sơn,1.145”) — hãy lưu lại dưới dạng UTF-8: trong Excel, Tệp › Lưu thành, chọn kiểu "
+        "“CSV UTF-8 (Comma delimited)”"
+    )
+    assert english(message) == (
+        "bao-cao.csv not readable as UTF-8 on line 3 (byte 16); probably the old Windows-1258 encoding (that line "
+        "read in it: “Lạng Sơn,1.145”) — save it again as UTF-8: in Excel, File › Save As, type “CSV UTF-8 (Comma "
+        "delimited)”"
+    )
 
 
 def test_cli_rejects_a_malformed_publication_date(tmp_path):
