@@ -7,6 +7,7 @@ import functools
 import json
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from danvan.i18n import LANGS, TEXTS, t
@@ -56,6 +57,19 @@ def lang() -> str:
     asked = None if went_back() else st.session_state.get(keys.LANG)
     asked = asked or st.query_params.get("lang")
     return asked if asked in LANGS else LANGS[0]
+
+
+def leave_pages_folder_mode() -> None:
+    """Streamlit ran a file of pages/ by itself, without the entry script: its legacy pages-folder mode, which is on
+    until the first st.navigation call of the process (a fresh server's first request, to a page's address). Switch
+    it off as st.navigation does and rerun, so that the page is rendered through app.py, its menu and filter bar.
+    Called as the package is first imported (components/__init__.py), before the page's own modules load: for
+    seconds the page then showed pages/ by file name; and by view.current() for a page run after that.
+
+    Kept here, alone, because it touches Streamlit's internals (PagesManager): remove it when Streamlit stops
+    running pages/ on its own once an entry script uses st.navigation."""
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def went_back() -> bool:

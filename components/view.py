@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 import polars as pl
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 import danvan
 from danvan.filter import FIRST_YEAR, LAST_YEAR, Filter, Link, convert_codes, filter_label, parse_link, query
@@ -56,20 +55,9 @@ class View:
 
 def current() -> View:
     """The view the shell built in this run, for the page to render."""
-    if not st.session_state.get(keys.IN_SHELL):
-        _leave_pages_folder_mode()
+    if not st.session_state.get(keys.IN_SHELL):  # a page of pages/ run by itself (boot.leave_pages_folder_mode)
+        boot.leave_pages_folder_mode()
     return st.session_state[keys.VIEW]
-
-
-def _leave_pages_folder_mode() -> None:
-    """Streamlit ran a file of pages/ by itself, without the entry script: its legacy pages-folder mode, which is on
-    until the first st.navigation call of the process (a fresh server's first request). Switch it off as
-    st.navigation does and rerun, so that the page is rendered through the shell and its filter bar.
-
-    Kept here, alone, because it touches Streamlit's internals (PagesManager): remove it when Streamlit stops
-    running pages/ on its own once an entry script uses st.navigation."""
-    PagesManager.uses_pages_directory = False
-    st.rerun()
 
 
 def read_link(catalog: danvan.Catalog) -> None:
