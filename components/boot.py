@@ -1,7 +1,7 @@
-"""What a run sends before the app's modules are imported (app.py): the page's scripts and the page config. A
-server's first run imports them and loads the catalog for seconds, under Streamlit's status ("Stop") and first Tab's
-link ("Skip to main content"), which the page's scripts write in the page's language. Imports only the bottom of
-components/ and the translation table."""
+"""What a run sends before the app's modules are imported (app.py): the page's scripts, the page config and the menu.
+A server's first run imports those modules and loads the catalog for seconds, under Streamlit's status ("Stop") and
+first Tab's link ("Skip to main content"), which the page's scripts write in the page's language. Imports only the
+bottom of components/ and the translation table."""
 
 import functools
 import json
@@ -20,9 +20,10 @@ def send() -> st.Page:
     page config, then the menu (until st.navigation runs, Streamlit lists pages/ by file name: "nhap-lieu",
     "nhat-ky"; before the config, the browser fetched the page's icon from the internet for the tab). The page the
     URL asks for."""
-    st.sidebar.html(SCRIPTS_CSS + HISTORY_JS + words_js(lang()), unsafe_allow_javascript=True)
+    language = lang()
+    st.sidebar.html(SCRIPTS_CSS + HISTORY_JS + words_js(language), unsafe_allow_javascript=True)
     st.set_page_config(page_title="Công tác dân vận", page_icon=str(routes.ICON), layout="wide")
-    return navigation(lang())
+    return navigation(language)
 
 
 def navigation(lang: str) -> st.Page:
