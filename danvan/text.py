@@ -104,8 +104,8 @@ def decode(raw: bytes, name: str, *, utf16: bool = False) -> str:
         except UnicodeDecodeError:
             raise DecodeError(where) from None
         # the line as that code page reads it, for the curator to recognise (or not: TCVN3 and VNI read as garbage)
-        seen = " ".join(nfc(raw.splitlines()[line - 1].decode("cp1258")).split())
-        seen = seen if len(seen) <= 60 else seen[:59] + "…"
+        start, end = raw.rfind(b"\n", 0, err.start) + 1, raw.find(b"\n", err.start)
+        seen = clipped(nfc(raw[start : end if end >= 0 else len(raw)].decode("cp1258")), 60)
         how = SAVE_AS_UTF8["excel" if name.lower().endswith(".csv") else "notepad"]
         raise DecodeError(
             f"{where}; có thể là bảng mã Windows-1258 cũ (dòng này đọc theo bảng mã đó: “{seen}”) — hãy lưu lại dưới "
