@@ -43,7 +43,7 @@ def check(
     if kind not in allowed:
         names = ", ".join("txt, csv" if k == "text" else KINDS[k] for k in allowed)  # a CSV is text by content
         raise UploadError(f"loại tệp không được nhận ({describe(raw)}); chỉ nhận: {names}")
-    text = _text(raw) if kind == "text" else None
+    text = _text(raw, name) if kind == "text" else None
     digest = hashlib.sha256(raw).hexdigest()[:16]
     return Upload(kind, len(raw), f"upload-{digest}.{KINDS[kind]}", shown_name(name), text)
 
@@ -83,11 +83,14 @@ def describe(raw: bytes) -> str:
     }[kind]
 
 
-def _text(raw: bytes) -> str:
+def _text(raw: bytes, name: str) -> str:
+    """The upload's text; its name tells decode how the program that made it saves as UTF-8 (Excel for a .csv), and
+    is left out of the message, which the page words around the file's name."""
+    shown = shown_name(name)
     try:
-        return decode(raw, "tệp tải lên", utf16=True)
+        return decode(raw, shown, utf16=True)
     except DecodeError as err:
-        raise UploadError(str(err).removeprefix("tệp tải lên: ")) from None
+        raise UploadError(str(err).removeprefix(f"{shown}: ")) from None
 
 
 def shown_name(name: str) -> str:
