@@ -483,8 +483,8 @@ class Gazetteer:
 
         `context`: other place names written nearby (parents narrow an ambiguous name). `province_hint`: a
         province code or name (the outlet's province), used only when the name and its context stay ambiguous.
-        `level`: province | district | commune, when the caller knows it. `within`: a province code (in the scheme
-        in force on the date, or the 63-scheme code) that the unit must lie in: a filter, not a hint."""
+        `level`: province | district | commune, when the caller knows it. `within`: a province code that the unit must
+        lie in (a filter, not a hint): before 1/7/2025 the 63-scheme code, from then on either scheme's."""
         scheme = scheme_on(on)
         query = nfc(name).strip()
         head, inline = _split_context(query)
@@ -495,8 +495,8 @@ class Gazetteer:
         if not bare or (bare.isdigit() and not kinds):  # "1" alone names nothing
             return Resolution("unknown", query=query)
         current, old, notes = self._candidates(bare, kinds, scheme, levels)
-        if within:
-            inside = {("p63", within), ("p34", within)}
+        if within:  # before the merger a code is the 63-scheme's: 91 is Kiên Giang, not the An Giang it joined
+            inside = {("p63", within)} if scheme == OLD_SCHEME else {("p63", within), ("p34", within)}
             current, old = (
                 [p for p in group if (self._ancestors(p) | {self._self_token(p)}) & inside] for group in (current, old)
             )

@@ -180,6 +180,9 @@ def test_within_is_a_filter() -> None:
     assert found("huyện Chợ Đồn", within="06").district_code == "064"
     assert gazetteer.resolve("huyện Chợ Đồn", on=BEFORE, within="01").status == "unknown"
     assert found("huyện Chợ Đồn", AFTER, within="19").province_code == "19"
+    # Before the merger 91 is Kiên Giang alone: An Giang's Châu Thành (89, in the 34-scheme's 91) is not inside it.
+    assert found("huyện Châu Thành", within="91").district_code == "905"
+    assert gazetteer.resolve("huyện Châu Thành", on=AFTER, level="district", within="91").status == "ambiguous"
 
 
 def test_province_hint_that_does_not_help_keeps_it_ambiguous() -> None:
