@@ -643,7 +643,7 @@ def write(out: Path, size: Size, seed: int) -> dict[str, int]:
 
     curated_docs = yaml.safe_load((CURATED / "documents.yaml").read_text(encoding="utf-8"))
     documents = [
-        {k: d[k] for k in ("code", "type", "issuer", "level", "province", "date", "title")}
+        {k: d.get(k) for k in ("code", "type", "issuer", "level", "province", "date", "title")}  # absent = null
         | {"source": None, "quote": None}
         for d in curated_docs
         if d["level"] == "central"

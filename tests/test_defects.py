@@ -40,18 +40,18 @@ def test_profile_without_a_province_asks_for_one(entry):  # noqa: F811
     assert "Chọn một tỉnh, thành phố để xem hồ sơ" in text(at)
 
 
-def test_one_meaning_of_in_the_filter_for_2015(entry):  # noqa: F811
-    overview = open_page(entry, "overview", nam="2015")
+def test_one_meaning_of_in_the_filter_for_a_year_without_events(entry):  # noqa: F811
+    overview = open_page(entry, "overview", nam="2014")  # no event; values of periods such as 2013–2024 cover it
     shown = text(overview)
     tiles = {m.label: m.value for m in overview.metric}
-    assert tiles["Số liệu chỉ tiêu"] == "12" and tiles["Sự kiện"] == "0"
-    # no page-wide "no data" while a tile counts 12 values: each part says what it has
+    assert tiles["Số liệu chỉ tiêu"] == "15" and tiles["Sự kiện"] == "0"
+    # no page-wide "no data" while a tile counts 15 values: each part says what it has
     assert "Không có dữ liệu cho bộ lọc đang chọn" not in shown
     assert "Không có sự kiện nào trong bộ lọc này" in shown
-    assert "12 số liệu có kỳ bao trùm năm đang chọn" in shown
-    compare = text(open_page(entry, "so-sanh", nam="2015"))
-    assert "kỳ số liệu vượt ra ngoài năm đang chọn (2015)" in compare
-    data = text(open_page(entry, "du-lieu", nam="2015"))
+    assert "15 số liệu có kỳ bao trùm năm đang chọn" in shown
+    compare = text(open_page(entry, "so-sanh", nam="2014"))
+    assert "kỳ số liệu vượt ra ngoài năm đang chọn (2014)" in compare
+    data = text(open_page(entry, "du-lieu", nam="2014"))
     assert "Không có dữ liệu cho bộ lọc đang chọn" not in data and "Không có sự kiện nào trong bộ lọc này" in data
 
 

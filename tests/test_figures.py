@@ -315,10 +315,15 @@ def test_compare_money_in_ty_dong_and_room_for_the_longest_label(catalog):
 
 
 def test_a_visit_of_several_days_is_a_bar_over_its_days(catalog):
-    """The Ban Chỉ đạo 290's session of "~01–02/2020" was a marker at 01/01/2020 alone; Hà Nam's 30–31/05/2017 too."""
+    """The Ban Chỉ đạo 290's session of "~01–02/2020" was a marker at 01/01/2020 alone; Hà Nam's 30–31/05/2017 too
+    (and Thường Tín's inspection of 28–30/8/2018)."""
     figure = _timeline(catalog, Filter(years=(2017, 2020)))
     bars = {(s.x0, s.x1) for s in figure.layout.shapes if s.yref == "y"}
-    assert bars == {(dt.date(2020, 1, 1), dt.date(2020, 2, 29)), (dt.date(2017, 5, 30), dt.date(2017, 5, 31))}
+    assert bars == {
+        (dt.date(2020, 1, 1), dt.date(2020, 2, 29)),
+        (dt.date(2017, 5, 30), dt.date(2017, 5, 31)),
+        (dt.date(2018, 8, 28), dt.date(2018, 8, 30)),
+    }
     session = next(s for s in figure.layout.shapes if s.x1 == dt.date(2020, 2, 29))
     marker = next(t for t in figure.data if dt.date(2020, 1, 1) in list(t.x))  # the same row and colour as its marker
     assert session.y0 == session.y1 == marker.y[list(marker.x).index(dt.date(2020, 1, 1))]

@@ -4865,11 +4865,15 @@ def test_a_value_takes_the_indicator_its_whole_phrase_names(registry, text, valu
 
 
 def test_indicator_agreement_floor():
-    """scripts/indicator_agreement.py on the curated values: 46 right, 4 another indicator, 40 new (was 42, 3, 45
-    before the words just before a number counted as its own, "đăng ký 42 mô hình"; 39, 4, 47 before the phrase rules
-    above); a floor a little under, so that a change that confuses indicators is seen."""
+    """scripts/indicator_agreement.py on the curated values: 55 right, 7 another indicator, 41 new on the 40 sources
+    (46, 4, 40 on the first 13; was 42, 3, 45 there before the words just before a number counted as its own, "đăng
+    ký 42 mô hình"; 39, 4, 47 before the phrase rules above). The three "other" the 27 later sources brought: Hội
+    An's "501 mô hình … được đăng ký và đã công nhận 501 mô hình" (the second number's verb read for the first),
+    "đề nghị … tặng Bằng khen cho 31 mô hình" (proposed for an award, read as built), "xây dựng, nhân rộng được hơn
+    8.600 mô hình" (built, read as in place). A floor a little under, so that a change that confuses indicators is
+    seen."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "indicator_agreement.py")], capture_output=True, text=True, check=True
     )
     counts = dict(re.findall(r"(\w+) (\d+)", done.stdout.strip().splitlines()[-1]))
-    assert int(counts["right"]) >= 45 and int(counts["other"]) <= 4, done.stdout
+    assert int(counts["right"]) >= 54 and int(counts["other"]) <= 7, done.stdout

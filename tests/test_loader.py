@@ -29,8 +29,8 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def test_curated_data_validates_with_the_known_warnings(catalog):
-    assert catalog.sources.height == 13
-    assert catalog.visits.height >= 10 and catalog.observations.height >= 80
+    assert catalog.sources.height == 40
+    assert catalog.visits.height >= 38 and catalog.observations.height >= 100
     stated = sorted(p.record for p in catalog.warnings if p.field == "value")
     assert stated == ["id=o-s00-cqtt-communes-rate", "id=o-s03-giai-quyet-huyen"]  # 166/200 ≠ 80%, 146/178 ≠ 86,4%
 
