@@ -22,7 +22,9 @@ def test_sources_count_from_publication_and_partial_dates_from_their_last_day(ca
 def test_since_lists_what_came_after_the_day(catalog):
     vis, obs = queries.visits(catalog, ALL), queries.observations(catalog, ALL)
     found = changes.since(dt.date(2024, 4, 24), vis, obs, catalog.sources)
-    assert found.visits["visit_id"].to_list() == [  # newest source first: 12/2024, 10/2024, 04/2024 (its last day), 25/04
+    assert found.visits[
+        "visit_id"
+    ].to_list() == [  # newest source first: 12/2024, 10/2024, 04/2024 (its last day), 25/04
         "v-2024-12-11-xuyen-moc",
         "v-2024-10-15-quang-nam",
         "v-2024-04-12-ba-ria-vung-tau",

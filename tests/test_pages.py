@@ -74,7 +74,7 @@ def text(at: AppTest) -> str:
 def test_default_view(entry, page):
     at = open_page(entry, page, tinh="20")
     assert TITLES[page][0] in [t.value for t in at.title]
-    assert "Lạng Sơn; 2017–2024; 63 tỉnh (trước 1/7/2025)" in text(at)
+    assert "Lạng Sơn; 2015–2025; 63 tỉnh (trước 1/7/2025)" in text(at)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -175,8 +175,8 @@ def test_profile_in_34_scheme_names_old_units(entry):
 def test_overview_numbers(entry):
     at = open_page(entry, "overview")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Sự kiện"] == "11" and metrics["Nguồn tin"] == "13"
-    assert metrics["Số liệu chỉ tiêu"] == "90"
+    assert metrics["Sự kiện"] == "38" and metrics["Nguồn tin"] == "40"
+    assert metrics["Số liệu chỉ tiêu"] == "103" and metrics["Tỉnh có sự kiện"] == "24"
 
 
 def test_timeline_shows_findings_of_the_chosen_visit(entry):
@@ -221,8 +221,8 @@ def test_map_indicator_mode_and_legend(entry):
     assert "Quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa)" in shown
     assert "Ranh giới: Natural Earth" in shown
     # what the map of provinces leaves out is said (a curator's walk-through: Bắc Kạn city's 202 was nowhere)
-    assert "Chỉ tiêu này còn 1 giá trị cấp huyện, xã: bản đồ chỉ tô giá trị cấp tỉnh" in shown
-    assert "26 chỉ tiêu chỉ có giá trị cấp huyện, xã nên không có trong danh sách trên" in shown
+    assert "Chỉ tiêu này còn 2 giá trị cấp huyện, xã: bản đồ chỉ tô giá trị cấp tỉnh" in shown  # + Hội An's 501
+    assert "25 chỉ tiêu chỉ có giá trị cấp huyện, xã nên không có trong danh sách trên" in shown
     assert "giá trị cấp huyện, xã" not in text(open_page(entry, "ban-do"))  # events: nothing of the kind
     # by indicator no event dots nor arcs: they covered Hà Nam's 306 and took its hover (a leader's walk-through)
     layers = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
@@ -242,7 +242,7 @@ def test_documents_page_lists_references(entry):
     at = open_page(entry, "van-ban")
     labels = [e.label for e in at.expander]
     # closed, each says what it is: kind, date and issuer (a second walk-through)
-    assert "25\\-NQ/TW — Nghị quyết, 03/06/2013 — Ban Chấp hành Trung ương Đảng · Sự kiện nhắc tới: 3" in labels
+    assert "25\\-NQ/TW — Nghị quyết, 03/06/2013 — Ban Chấp hành Trung ương Đảng · Sự kiện nhắc tới: 5" in labels
 
 
 def test_an_untitled_source_is_headed_by_its_publisher(entry):
@@ -291,7 +291,7 @@ def test_data_page_tables_and_downloads(entry):
 
 
 def test_data_page_offers_no_file_of_empty_tables(entry):
-    at = open_page(entry, "du-lieu", tinh="01")  # Hà Nội: nothing curated
+    at = open_page(entry, "du-lieu", tinh="02")  # Hà Giang: nothing curated
     (excel,) = at.get("download_button")
     assert excel.proto.label == "Tải Excel (kèm danh sách nguồn)" and excel.proto.disabled
 
@@ -300,7 +300,7 @@ def test_data_page_offers_no_file_of_empty_tables(entry):
     ("params", "sentence"),
     [
         ({"tinh": "99"}, "Không có tỉnh mã “99”; đã bỏ qua."),
-        ({"nam": "abc"}, "Năm “abc” không hợp lệ; hiển thị 2017–2024."),
+        ({"nam": "abc"}, "Năm “abc” không hợp lệ; hiển thị 2015–2025."),
         ({"nam": "2030-2010"}, "Năm “2030-2010” không hợp lệ"),
         ({"xyz": "1"}, "Tham số “xyz” không được hỗ trợ"),
     ],
@@ -322,19 +322,19 @@ def test_data_change_is_served_and_bad_change_keeps_last_valid(entry, tmp_path, 
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("geo"))
     monkeypatch.setenv("DANVAN_DATA", str(data))
     at = open_page(entry, "overview")
-    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "11"
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "38"
 
     visits = data / "visits.yaml"
     text_before = visits.read_text(encoding="utf-8")
     last = text_before.rindex("\n- id:")
     visits.write_text(text_before[:last] + "\n", encoding="utf-8")  # a valid edit: one visit fewer
     at.run()
-    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "10"
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "37"
 
     visits.write_text(text_before.replace('date_start: "2024-04-25"', 'date_start: "2024-04-31"'), encoding="utf-8")
     at.run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "10"  # the last valid catalog
+    assert {m.label: m.value for m in at.metric}["Sự kiện"] == "37"  # the last valid catalog
     assert "visits.yaml › id=v-2024-04-25-lang-son › date_start: ngày không hợp lệ '2024-04-31'" in text(at)
 
 
@@ -344,7 +344,7 @@ def test_filter_is_kept_when_switching_pages(entry):
     at.switch_page(str(ROOT / "pages" / "ban-do.py"))
     at.run()
     assert at.session_state["f_tinh"] == ["20", "44"] and at.session_state["f_lang"] == "en"
-    assert "Lạng Sơn, Quảng Bình; 2017–2024; 63 units (before 1/7/2025)" in text(at)
+    assert "Lạng Sơn, Quảng Bình; 2015–2025; 63 units (before 1/7/2025)" in text(at)
     assert dict(at.query_params) == {"tinh": ["20", "44"], "lang": "en"}
 
 
@@ -352,7 +352,7 @@ def test_switching_scheme_carries_provinces_over(entry):
     at = open_page(entry, "overview", tinh="06")
     at.sidebar.radio(key="f_ranh_gioi").set_value("34").run()
     assert at.session_state["f_tinh"] == ["19"]
-    assert "Thái Nguyên; 2017–2024; 34 tỉnh (từ 1/7/2025)" in text(at)
+    assert "Thái Nguyên; 2015–2025; 34 tỉnh (từ 1/7/2025)" in text(at)
 
 
 def test_merged_province_shows_new_unit_with_old_name(entry):
@@ -439,7 +439,7 @@ def test_visit_filters_from_a_link_apply_to_every_page(entry):
     assert at.sidebar.multiselect(key="f_cap").value == ["central"]
     assert at.sidebar.multiselect(key="f_loai").value == ["khao_sat"]
     assert {m.label: m.value for m in at.metric}["Sự kiện"] == "1"
-    assert "Tất cả tỉnh, thành phố; 2017–2024; 63 tỉnh (trước 1/7/2025); sự kiện: Trung ương; Khảo sát" in text(at)
+    assert "Tất cả tỉnh, thành phố; 2015–2025; 63 tỉnh (trước 1/7/2025); sự kiện: Trung ương; Khảo sát" in text(at)
     at.switch_page(str(ROOT / "pages" / "du-lieu.py"))
     at.run()
     assert at.dataframe[0].value["Ngày"].to_list() == ["25/04/2024"]  # the one central survey: Lạng Sơn
@@ -502,7 +502,7 @@ def test_what_changed_since_a_day_from_a_link(entry):
     at = open_page(entry, "thay-doi", tu_ngay="2024-04-24")
     assert at.date_input(key="changes_day").value.isoformat() == "2024-04-24"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Sự kiện mới"] == "2" and metrics["Nguồn mới"] == "2"
+    assert metrics["Sự kiện mới"] == "4" and metrics["Nguồn mới"] == "4"
     shown = text(at)
     assert "**Ban Dân vận Trung ương** → Lạng Sơn" in shown and "nguồn đăng 25/04/2024" in shown
     assert "Dữ liệu không ghi ngày thu thập nguồn" in shown
@@ -522,7 +522,7 @@ def test_nothing_changed_says_so(entry):
 
 
 def test_overview_names_an_untitled_source_by_its_publisher_once(entry):
-    shown = text(open_page(entry, "overview", nam="2013-2016"))
+    shown = text(open_page(entry, "overview", tinh="56", nam="2013-2016"))  # Khánh Hòa: a13 is Vạn Ninh's page
     assert re.search(
         r"- \[Bài không có tiêu đề trên vanninh\.khanhhoa\.gov\.vn\]\(https://[^)]+\) — 0 sự kiện, 1 số liệu", shown
     )
@@ -689,7 +689,7 @@ def test_the_filters_offer_no_english_select_all(entry):
 
 
 def test_an_empty_timeline_under_a_level_choice_says_to_clear_it(entry):
-    shown = text(open_page(entry, "dong-thoi-gian", cap="commune"))
+    shown = text(open_page(entry, "dong-thoi-gian", tinh="20", cap="commune"))  # Lạng Sơn: no commune's event
     assert "; sự kiện: Cấp xã). Hãy bỏ bớt lựa chọn trong “Lọc sự kiện” (cấp, loại, cơ quan)" in shown
 
 
@@ -699,7 +699,11 @@ def test_what_changed_says_how_many_values_it_does_not_list(entry):
     count = int({m.label: m.value for m in at.metric}["Số liệu mới"].replace(".", ""))
     listed = [line for line in text(at).splitlines() if line.startswith("- **")]
     assert count > 30 and len(listed) == 30
-    assert f"Còn {count - 30} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu](du-lieu) có mọi số" in text(at)
+    # the link keeps the view's years, which are not the data's default 2015–2025
+    assert (
+        f"Còn {count - 30} số liệu mới khác không liệt kê ở đây; trang [Dữ liệu](du-lieu?nam=2017-2024) có mọi"
+        in text(at)
+    )
 
 
 def test_documents_date_their_visits_as_every_page_does(entry):
@@ -755,7 +759,7 @@ def test_the_timeline_draws_the_lanes_of_the_levels_the_filter_keeps(entry):
         for params in ((("cap", "central"),), ())
     }
     assert lanes[(("cap", "central"),)] == ["Trung ương"]
-    assert lanes[()] == ["Cấp huyện", "Cấp tỉnh", "Trung ương"]
+    assert lanes[()] == ["Cấp xã", "Cấp huyện", "Cấp tỉnh", "Trung ương"]
 
 
 def test_a_profiles_documents_say_what_is_known_of_them_without_a_dash_before_nothing(entry, tmp_path, monkeypatch):

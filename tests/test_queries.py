@@ -139,6 +139,8 @@ def test_a_part_larger_than_its_whole_is_found(catalog):
 
 def test_below_province_counts_district_and_commune_totals_per_indicator(catalog):
     below = dict(queries.below_province(queries.observations(catalog, Filter())).iter_rows())
-    assert below["dvk_models_recognized"] == 2  # thành phố Bắc Kạn's 202, Hội An's 501; Lạng Sơn's, Hà Nam's: provinces'
+    assert (
+        below["dvk_models_recognized"] == 2
+    )  # thành phố Bắc Kạn's 202, Hội An's 501; Lạng Sơn's, Hà Nam's: provinces'
     assert "friendly_govt_communes_rate" not in below  # Lạng Sơn's own rate only
     assert all(n > 0 for n in below.values())
