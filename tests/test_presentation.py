@@ -91,7 +91,7 @@ def test_leaving_returns_to_the_page_it_was_opened_from(entry):  # noqa: F811
     at.run()
     at.button(key="present_exit").click().run()
     assert titles(at) == ["Compare"]
-    assert "Lạng Sơn, Hà Nam; 2017–2024; 63 units (before 1/7/2025)" in text(at)
+    assert "Lạng Sơn, Hà Nam; 2015–2025; 63 units (before 1/7/2025)" in text(at)
     assert at.session_state["f_lang"] == "en" and at.session_state["f_tinh"] == ["20", "35"]
 
 

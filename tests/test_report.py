@@ -131,18 +131,23 @@ def test_map_and_timeline(catalog):
     area = {a.name: a.value for a in next(s for s in slides if s.kind == "map").map.areas}
     assert area == {
         "Bắc Kạn": 3,
-        "Lạng Sơn": 1,
-        "Hải Phòng": 1,
+        "Kiên Giang": 3,
+        "Hà Nội": 2,
         "Hà Nam": 2,
-        "Quảng Bình": 1,
-        "Khánh Hòa": 1,
-        "Bà Rịa - Vũng Tàu": 1,
+        "Thừa Thiên Huế": 2,
+        "Lâm Đồng": 2,
+        "Bà Rịa - Vũng Tàu": 2,
+        **dict.fromkeys(
+            ["Lào Cai", "Sơn La", "Lạng Sơn", "Hải Phòng", "Nghệ An", "Quảng Bình", "Đà Nẵng", "Quảng Nam"], 1
+        ),
+        **dict.fromkeys(["Khánh Hòa", "Bình Thuận", "Đắk Nông", "Bình Phước", "Bến Tre", "Trà Vinh", "An Giang"], 1),
+        "Cà Mau": 1,
     }
     timeline = next(s for s in slides if s.kind == "timeline").chart
     assert timeline.categories == tuple(str(y) for y in range(2017, 2025))
     totals = [sum(v) for v in zip(*(s.values for s in timeline.series), strict=True)]
-    assert totals == [1, 0, 0, 4, 0, 2, 2, 2]  # 2020: three inspections in Bắc Kạn and a central conference
-    assert {s.name for s in timeline.series} == {"Khảo sát", "Kiểm tra", "Hội nghị tổng kết, sơ kết"}
+    assert totals == [2, 3, 2, 7, 1, 6, 4, 8]  # 2020: three inspections in Bắc Kạn, a central conference and three more
+    assert {s.name for s in timeline.series} == {"Khảo sát", "Kiểm tra", "Giám sát", "Hội nghị tổng kết, sơ kết"}
 
 
 def test_english_slides(catalog):
@@ -186,6 +191,34 @@ def test_map_labels_leave_every_coloured_province_in_sight(catalog, monkeypatch)
     assert len(classes) == 3  # 1, 2 and 3 events; Hà Nam, a small province, alone has 2
     for colour in classes:  # a label and its leader line cover at most a tenth of a class's area
         assert labelled[colour] >= 0.9 * bare[colour], colour
+
+
+def test_value_labels_leave_the_archipelagos_names_clear(catalog, monkeypatch):
+    """With 23 provinces coloured, "Thừa Thiên Huế: 2" was written over "Quần đảo Hoàng Sa (Đà Nẵng)": the names of
+    both archipelagos are drawn the same with the provinces' labels as without them."""
+    from PIL import ImageChops, ImageDraw
+
+    from danvan.figures import slides as drawing
+    from danvan.i18n import name_column
+
+    data = next(s for s in report.slides(catalog, Filter(years=(2017, 2024)), "vi", MADE) if s.kind == "map").map
+    assert len(data.areas) > drawing.MAX_MAP_LABELS
+
+    def image() -> Image.Image:
+        return Image.open(io.BytesIO(make_map_image.__wrapped__(data, "vi"))).convert("RGB")
+
+    labelled = image()
+    monkeypatch.setattr("danvan.figures.slides.MAX_MAP_LABELS", 0)
+    changed = ImageChops.difference(labelled, image())
+    geometry = drawing._geometry(data.scheme, 1000 * drawing.SCALE)
+    owners = {f["properties"]["code"]: f["properties"][name_column("vi")] for f in geometry.shapes}
+    scratch = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    names = drawing._draw_island_points(
+        scratch, geometry.islands, owners, name_column("vi"), drawing._Projection(1000 * drawing.SCALE)
+    )
+    assert len(names) == 2
+    for box in names:
+        assert changed.crop(tuple(int(v / drawing.SCALE) for v in box)).getbbox() is None, box
 
 
 def test_powerpoint_has_native_charts_with_the_data(catalog, lang_son):
@@ -322,7 +355,7 @@ def test_cli_html_csv_and_excel(tmp_path, capsys, catalog):
 
     with zipfile.ZipFile(tmp_path / "ls.xlsx") as book:
         assert 'name="Nguồn tin"' in book.read("xl/workbook.xml").decode()
-        assert "Lạng Sơn; 2017–2024" in book.read("xl/sharedStrings.xml").decode()
+        assert "Lạng Sơn; 2015–2025" in book.read("xl/sharedStrings.xml").decode()  # the data's years by default
 
 
 @pytest.mark.parametrize(
@@ -461,8 +494,8 @@ def test_slides_account_for_every_value_they_count(catalog, flt):
 
 
 def test_key_figures_say_when_periods_reach_beyond_the_years(catalog):
-    key = report.report(catalog, Filter(years=(2015, 2015)), "vi", MADE).slides[1]
-    assert any(n.startswith("12 số liệu có kỳ bao trùm năm đang chọn (2015)") and "2013–2024" in n for n in key.notes)
+    key = report.report(catalog, Filter(years=(2014, 2014)), "vi", MADE).slides[1]
+    assert any(n.startswith("15 số liệu có kỳ bao trùm năm đang chọn (2014)") and "2009–2024" in n for n in key.notes)
 
 
 def test_statuses_are_named_as_reported_estimated_or_planned(catalog):
@@ -560,15 +593,15 @@ def test_chart_data_sheets_show_whole_numbers_without_a_point(lang_son):
 
 
 def test_long_notes_push_the_content_up(catalog):
-    """A slide with long notes (the key figures of ?nam=2015) keeps them above the source note and the content above
+    """A slide with long notes (the key figures of ?nam=2014) keeps them above the source note and the content above
     them: no box overlaps another."""
-    built = report.report(catalog, Filter(years=(2015, 2015)), "vi", MADE)
+    built = report.report(catalog, Filter(years=(2014, 2014)), "vi", MADE)
     page = Presentation(io.BytesIO(pptx_export.pptx_bytes(built))).slides[1]
-    notes = next(s for s in page.shapes if s.has_text_frame and "2013–2024" in s.text_frame.text)
+    notes = next(s for s in page.shapes if s.has_text_frame and "2009–2024" in s.text_frame.text)
     source = next(s for s in page.shapes if s.name == pptx_export.SOURCE_NOTE)
     lines = sum(-(-len(p.text) // 72) for p in notes.text_frame.paragraphs)  # at most ~72 characters a line at 16 pt
     assert notes.height >= lines * Pt(16) and notes.top + notes.height <= source.top + Pt(12)
-    figures = [s for s in page.shapes if s.has_text_frame and s.text_frame.text in ("0", "12", "2")]
+    figures = [s for s in page.shapes if s.has_text_frame and s.text_frame.text in ("0", "15", "4")]
     assert figures and all(f.top + f.height <= notes.top + Pt(1) for f in figures)
 
 
@@ -609,7 +642,7 @@ def test_under_the_34_unit_scheme_a_former_provinces_values_carry_both_names(cat
     deck = report.report(catalog, Filter(years=(2017, 2024), scheme="34"), "vi", MADE)
     series = {s.name for slide in deck.slides if slide.chart for s in slide.chart.series}
     assert "Hồ Chí Minh (trước đây: Bà Rịa - Vũng Tàu) · 2021" in series
-    assert "thành phố Bắc Kạn, Thái Nguyên (trước đây: Bắc Kạn) · Cấp huyện · 2023" in series  # a city of a province
+    assert "huyện Lệ Thủy, Quảng Trị (trước đây: Quảng Bình) · Cấp huyện · 2023" in series  # a district
     assert "Ninh Bình (trước đây: Hà Nam) · 2022" in series
     profile = report.slides(catalog, Filter(provinces=("37",), scheme="34"), "vi", MADE)
     (brief,) = [s for s in profile if s.title == "Hồ sơ tỉnh Ninh Bình"]

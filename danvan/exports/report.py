@@ -295,9 +295,11 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
         .sort("indicator_id")
         .with_row_index("ind")
     )
-    ranks = (  # the order the comparison slides take series in after their number of values: a province's own
-        # figures before a district's or a commune's (a chart over provinces compares provinces first), the latest
-        # period first, then the data's own order (its first unit and period) — the same in every language
+    ranks = (  # the order the comparison slides take series in: a province's own figures before a district's or a
+        # commune's (a chart over provinces compares provinces first: with two districts' pairs of values beside
+        # them, Bà Rịa - Vũng Tàu's 2.071 and Hà Nam's 306 were left out), then by their number of values (in
+        # _chosen_series), the latest period first, then the data's own order (its first unit and period) — the
+        # same in every language
         kept.group_by("series")
         .agg((pl.col("level") != "province").min().alias("below"), pl.col("period_end").max(), pl.col("key").min())
         .sort(["below", "period_end", "key", "series"], descending=[False, True, False, False])
@@ -318,6 +320,7 @@ def value_index(catalog: Catalog, observations: pl.DataFrame, lang: str = "vi") 
             pl.first("key"),
             *(bit.filter(pl.col("ind") // _WORD == w).sum().cast(pl.UInt64).alias(f"w{w}") for w in range(words)),
         )
+        .join(ranks.select("rank", "below"), on="rank")
         .sort("rank")
     )
 
@@ -413,8 +416,9 @@ def _first_indicators(rest: pl.DataFrame, n: int) -> pl.DataFrame:
 
 
 def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) -> pl.DataFrame:
-    """Per chart (`tops`: chart, ind), the MAX_SERIES series of `series` (index.series in the filter) with the most
-    values of its indicators — the bits of their masks that the chart's indicators set — then by rank."""
+    """Per chart (`tops`: chart, ind), the MAX_SERIES series of `series` (index.series in the filter): provinces'
+    first, then those with the most values of its indicators — the bits of their masks that the chart's indicators
+    set — then by rank."""
     masks: dict[int, list[int]] = {}
     for chart, ind in tops.select("chart", "ind").iter_rows():
         words = masks.setdefault(chart, [0] * ((index.indicators.height - 1) // _WORD + 1))
@@ -426,14 +430,21 @@ def _chosen_series(index: ValueIndex, series: pl.DataFrame, tops: pl.DataFrame) 
             .select(
                 pl.lit(chart, pl.UInt32).alias("chart"),
                 "rank",
+                "below",
                 pl.sum_horizontal(
                     (pl.col(f"w{w}") & pl.lit(word, pl.UInt64)).bitwise_count_ones() for w, word in enumerate(words)
                 ).alias("len"),
             )
             .filter(pl.col("len") > 0)
-            # the most values first, then the first rank: one key, so that top_k reads each series once
-            .top_k(MAX_SERIES, by=pl.col("len").cast(pl.UInt64) * (1 << 32) + ((1 << 32) - 1 - rank))
-            .sort(["len", "rank"], descending=[True, False])
+            # a province's first, the most values next, then the first rank: one key, so that top_k reads each
+            # series once
+            .top_k(
+                MAX_SERIES,
+                by=(~pl.col("below")).cast(pl.UInt64) * (1 << 62)
+                + pl.col("len").cast(pl.UInt64) * (1 << 32)
+                + ((1 << 32) - 1 - rank),
+            )
+            .sort(["below", "len", "rank"], descending=[False, True, False])
             for chart, words in masks.items()
         ]
     ).collect()

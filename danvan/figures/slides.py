@@ -12,6 +12,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
@@ -25,6 +26,7 @@ SLIDE_FONT = 24  # chart text on a 1920×1080 screen, readable from the back of 
 FONTS = ("DejaVuSans.ttf", "NotoSans-Regular.ttf", "LiberationSans-Regular.ttf")
 BOLD_FONTS = ("DejaVuSans-Bold.ttf", "NotoSans-Bold.ttf", "LiberationSans-Bold.ttf")
 MAX_MAP_LABELS = 12
+HIDDEN_SHARE = 0.05  # the most of a value label's box that may lie over units with a value; else no label
 
 
 def wrap(text: str, width: int, joiner: str = "<br>") -> str:
@@ -233,9 +235,10 @@ def _draw_areas(
 
 def _draw_island_points(
     draw: ImageDraw.ImageDraw, islands: list[dict], owners: dict[str, str], name_key: str, projection: _Projection
-) -> None:
-    """The archipelagos' names with their province, and a dot for each islet."""
+) -> list[tuple[float, ...]]:
+    """The archipelagos' names with their province, and a dot for each islet; returns the names' boxes."""
     small = _font(30 * SCALE)
+    boxes: list[tuple[float, ...]] = []
     for feature in islands:
         if feature["geometry"]["type"] != "Point":
             continue
@@ -243,19 +246,13 @@ def _draw_island_points(
         props = feature["properties"]
         if props.get("kind") == "label":
             text = f"{props[name_key]}\n({owners.get(props['province_code'], '')})"
-            draw.multiline_text(
-                (x, y + 14 * SCALE),
-                text,
-                font=small,
-                fill=(30, 30, 30),
-                anchor="ma",
-                align="center",
-                stroke_width=2 * SCALE,
-                stroke_fill="white",
-            )
+            style: dict[str, Any] = {"font": small, "anchor": "ma", "align": "center", "stroke_width": 2 * SCALE}
+            draw.multiline_text((x, y + 14 * SCALE), text, fill=(30, 30, 30), stroke_fill="white", **style)
+            boxes.append(draw.multiline_textbbox((x, y + 14 * SCALE), text, **style))
         else:
             r = 4 * SCALE
             draw.ellipse((x - r, y - r, x + r, y + r), fill=maps.BORDER)
+    return boxes
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -263,11 +260,18 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _draw_value_labels(
-    draw: ImageDraw.ImageDraw, geometry: _Geometry, areas: tuple[Area, ...], width: float, height: float
+    draw: ImageDraw.ImageDraw,
+    geometry: _Geometry,
+    areas: tuple[Area, ...],
+    width: float,
+    height: float,
+    taken: list[tuple[float, ...]],
 ) -> None:
     """Name and value of the units with the highest values, beside each unit with a leader line from its middle: left
-    or right of it, moved up or down, where the label covers no other label and the fewest units with a value (a
-    small province's colour stays in sight; a projector washes out fine colour differences)."""
+    or right of it, moved up or down, where the label covers no other label nor the boxes `taken` (the archipelagos'
+    names), and the least of the units with a value (a small province's colour stays in sight; a projector washes
+    out fine colour differences): counted in pixels of those units, not of their bounding boxes, which along the
+    long, thin country cover each other."""
     label_font = _font(32 * SCALE, bold=True)
     gap, step = 16 * SCALE, label_font.size * 1.25
     valued = {a.code for a in areas}
@@ -281,7 +285,19 @@ def _draw_value_labels(
         for props, rings in geometry.areas
         if props.get("code") in valued
     }
-    placed: list[tuple[float, ...]] = []
+    coloured = Image.new("L", (int(width), int(height)), 0)
+    pen = ImageDraw.Draw(coloured)
+    for props, rings in geometry.areas:
+        if props.get("code") in valued:
+            for ring in rings:
+                pen.polygon(ring, fill=1)
+
+    def covered(box: tuple[float, ...]) -> int:
+        left, top, right, bottom = box
+        counts: list[int] = coloured.crop((left, top, right, bottom)).histogram()
+        return sum(counts[1:])
+
+    placed: list[tuple[float, ...]] = list(taken)
     for item in sorted(areas, key=lambda a: -a.value)[:MAX_MAP_LABELS]:
         if item.code not in geometry.centres:
             continue
@@ -298,9 +314,14 @@ def _draw_value_labels(
             for spot in spots
         ]
         free = [
-            (sum(_overlaps(b, area) for area in extents.values()), n, s, b)
+            (hidden, n, s, b)
             for n, (s, b) in enumerate(boxes)
-            if b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height and not any(_overlaps(b, o) for o in placed)
+            if b[0] >= 0
+            and b[2] <= width
+            and b[1] >= 0
+            and b[3] <= height
+            and not any(_overlaps(b, o) for o in placed)
+            and (hidden := covered(b)) <= HIDDEN_SHARE * (b[2] - b[0]) * (b[3] - b[1])
         ]
         if not free:
             continue
@@ -365,14 +386,14 @@ def make_map_image(data: MapData, lang: str, width: int = 1500, height: int = 10
     values = {a.code: a.value for a in data.areas}
     name_key = name_column(lang)
     _draw_areas(image, draw, geometry.areas, values)
-    _draw_island_points(
+    names = _draw_island_points(
         draw,
         geometry.islands,
         {f["properties"]["code"]: f["properties"][name_key] for f in geometry.shapes},
         name_key,
         projection,
     )
-    _draw_value_labels(draw, geometry, data.areas, projection.width, height * SCALE)
+    _draw_value_labels(draw, geometry, data.areas, projection.width, height * SCALE, names)
     _draw_legend(draw, data, values, lang, projection.width + 40 * SCALE)
     buffer = io.BytesIO()
     image.reduce(SCALE).save(buffer, format="PNG", compress_level=3)  # box filter: fast and enough for flat fills
