@@ -206,7 +206,7 @@ class Visit:
 
 
 PAGES = [
-    ("", "root", None, ["Tổng quan", "Sự kiện gần nhất", "Ban Dân vận Trung ương → Lạng Sơn"]),
+    ("", "root", None, ["Tổng quan", "Sự kiện gần nhất", "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội → Hà Nội"]),
     # the dots' colours have their key, one per level (from a leader's walk-through)
     (
         "ban-do?nam=2017-2024",
@@ -236,13 +236,13 @@ def test_cold_server_opens_a_deep_link_without_page_not_found(server, browser):
     """The very first request to a fresh server is a shared link to an inner page."""
     visit = Visit(browser, server)
     body = visit.open("dong-thoi-gian?tinh=20&lang=en", ".js-plotly-plot")
-    assert "Timeline" in body and "Lạng Sơn; 2017–2024" in body
+    assert "Timeline" in body and "Lạng Sơn; 2015–2025" in body
     visit.check("cold-deep-link")
     # the filter survives the first interaction and a page switch, and stays in the URL
     visit.page.get_by_role("link", name="Map").click()
     visit.settle("canvas")
     assert "/ban-do" in visit.address and "tinh=20" in visit.address and "lang=en" in visit.address
-    assert "Lạng Sơn; 2017–2024; 63 units" in visit.page.inner_text("body")
+    assert "Lạng Sơn; 2015–2025; 63 units" in visit.page.inner_text("body")
     visit.check("cold-then-map")
 
 
@@ -301,7 +301,7 @@ def test_unknown_page_says_so_in_the_users_language(server, browser):
     visit = Visit(browser, server)
     body = visit.open("khong-co-trang?tinh=20")
     assert "Không có trang “khong-co-trang”; đang hiển thị trang Tổng quan." in body
-    assert "Lạng Sơn; 2017–2024" in body
+    assert "Lạng Sơn; 2015–2025" in body
     assert not visit.page.get_by_text("Page not found").is_visible()  # Streamlit's English dialog is replaced
     # Streamlit also logs the unknown page to the console: expected here, and the only message allowed
     notice = "The page that you have requested does not seem to exist. Running the app's main page."

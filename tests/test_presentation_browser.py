@@ -99,7 +99,7 @@ def test_every_slide_of_a_shared_link(server, browser):  # noqa: F811
     )
     show.page.wait_for_timeout(800)
     assert "trinh_chieu" not in show.address and "tinh=20" in show.address
-    assert "Lạng Sơn; 2017–2024" in show.page.inner_text("body")
+    assert "Lạng Sơn; 2015–2025" in show.page.inner_text("body")
     show.check("trinh-chieu-thoat")
 
 
@@ -120,7 +120,7 @@ def test_sidebar_button_returns_to_the_same_page(server, browser):  # noqa: F811
     show.page.wait_for_function("() => /Chỉ tiêu so sánh/.test(document.body.innerText)", timeout=120_000)
     show.settle(".js-plotly-plot")
     assert "/so-sanh" in show.address and "tinh=20" in show.address and "tinh=35" in show.address
-    assert "Lạng Sơn, Hà Nam; 2017–2024" in show.page.inner_text("body")
+    assert "Lạng Sơn, Hà Nam; 2015–2025" in show.page.inner_text("body")
     show.check("trinh-chieu-ve-so-sanh")
 
 
