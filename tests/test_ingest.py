@@ -2629,7 +2629,7 @@ def test_outlet_province_when_the_text_names_none(registry):
     )
     obs = draft.observations[0]
     assert (obs.value, obs.province, obs.period) == (2071, "77", "2021")
-    assert "--province" in obs.province_note
+    assert obs.province_note == "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (do người nhập cung cấp)."
 
 
 def test_an_undated_text_naming_a_unit_of_the_new_scheme_is_after_the_merger(registry):
@@ -2675,7 +2675,7 @@ def test_an_outlets_report_from_another_province_is_that_provinces(registry):
     assert (draft.source.province, draft.visits[0].province) == ("14", "14")
     assert draft.source.province_note == (
         "Tỉnh theo địa danh, cơ quan nêu trong bài: “Tỉnh ủy Sơn La”. Nơi đăng bài ở Thanh Hóa (do người nhập cung "
-        "cấp (--province))."
+        "cấp)."
     )
 
 
@@ -2928,7 +2928,7 @@ def test_a_page_of_june_2025_keeps_the_old_code_and_a_byline_is_no_place(registr
     draft = draft_of(text, registry, published="2025-06", province="06")
     assert (draft.source.province, draft.source.province_note) == (
         "06",  # the month ends before 1/7/2025; its last day decides, not the year's
-        "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (do người nhập cung cấp (--province)).",
+        "Bài không nêu tên tỉnh: lấy theo nơi đăng bài (do người nhập cung cấp).",
     )
     assert draft_of(text, registry).source.province is None  # "P. Dung" is the author, not phường Dung
 

@@ -392,7 +392,7 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header; not the site's bar of
     today's date ("Thứ sáu,  12/08/2022" alone on the first line)."""
     if given:
-        return Published(given, None, "Ngày đăng do người nhập cung cấp (--published).", 1.0), None
+        return Published(given, None, "Ngày đăng do người nhập cung cấp.", 1.0), None
     header = DATE_HEADER.match(article.text)
     if header:
         value = "-".join(g for g in header.group("y", "m", "d") if g)

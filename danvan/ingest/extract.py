@@ -600,7 +600,7 @@ def outlet_of(province: str | None, url: str | None, text: str, registry: Regist
     """The outlet's province (scheme 63) and how it is known: the curator's --province, else the page's url, else a
     web address in the text; (None, "") when none names one."""
     if code := outlet_code(province, registry):
-        return code, "do người nhập cung cấp (--province)"
+        return code, "do người nhập cung cấp"  # a note leaders read on the source page: no option names
     for where, hint in (("địa chỉ trang", url or ""), ("địa chỉ trang ghi trong bài", text)):
         if found := outlet_from_web(hint, registry):
             return found[0], f"suy ra từ {where} “{found[1]}”"
