@@ -52,17 +52,18 @@ def _outcome(view: View, row: dict) -> None:
         low_value = fmt.value(row["low"], row["unit"], lang, row["low_qualifier"])
         high_value = fmt.value(row["high"], row["unit"], lang, row["high_qualifier"])
         # a range only within one period: a year's 306 and three years' 1.145 are two figures, not "306 – 1.145"
+        two = row["places"] == 2
         value = (
             f"{low_value} – {high_value}"
             if row["one_period"]
-            else t("results_two_values", low=low_value, high=high_value)
+            else t("results_two_values" if two else "results_low_high", low=low_value, high=high_value)
         )
         low, high = ui.host(view, row["low_unit"]), ui.host(view, row["high_unit"])
         if row["one_period"]:
             detail = t("results_range", n=row["places"], low=low, high=high, period=period)
         else:  # each value its own period: one span over both would say both are of it
             detail = t(
-                "results_range_periods",
+                "results_range_periods" if two else "results_low_high_periods",
                 n=row["places"],
                 low=low,
                 high=high,

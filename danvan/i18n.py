@@ -1105,6 +1105,15 @@ LEADER: Texts = {
         "{n} provinces report: lowest {low}, highest {high} · Period {period}",
     ),
     "results_two_values": ("{low} và {high}", "{low} and {high}"),  # two figures of their own periods, not a range
+    # three or more figures of their own periods: the lowest and the highest, said to be so ("1.973 và 11.935" under
+    # "3 tỉnh báo cáo" read as the only two)
+    "results_low_high": ("{low} đến {high}", "{low} to {high}"),
+    "results_low_high_periods": (
+        "{n} tỉnh báo cáo, mỗi nơi một kỳ số liệu nên không so sánh được: thấp nhất {low_value} của {low}, kỳ "
+        "{low_period}; cao nhất {high_value} của {high}, kỳ {high_period}",
+        "{n} provinces report, each for its own period, so they do not compare: lowest {low_value}, {low}'s, period "
+        "{low_period}; highest {high_value}, {high}'s, period {high_period}",
+    ),
     "results_range_periods": (
         "{n} tỉnh báo cáo, mỗi nơi một kỳ số liệu nên không so sánh được: {low_value} là của {low}, kỳ {low_period}; "
         "{high_value} của {high}, kỳ {high_period}",

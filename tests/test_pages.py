@@ -179,6 +179,21 @@ def test_overview_numbers(entry):
     assert metrics["Số liệu chỉ tiêu"] == "103" and metrics["Tỉnh có sự kiện"] == "24"
 
 
+def test_an_outcome_of_three_provinces_periods_names_its_lowest_and_highest(entry):
+    """With 40 sources, "1.973 và 11.935" stood under "3 tỉnh báo cáo": it read as the only two figures (Lâm Đồng's
+    8.600 is the third); two provinces' figures are still the two."""
+    at = open_page(entry, "overview")
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Mô hình, điển hình “Dân vận khéo” được xây dựng, thực hiện"] == "1.973 đến 11.935"
+    assert tiles["Mô hình “Dân vận khéo” được công nhận"] == "306 và 1.145"
+    captions = [c.value for c in at.caption]
+    assert (
+        "3 tỉnh báo cáo, mỗi nơi một kỳ số liệu nên không so sánh được: thấp nhất 1.973 của Lạng Sơn, kỳ 2017–2020; "
+        "cao nhất 11.935 của Hà Nội, kỳ 2025" in captions
+    )
+    assert any(c.startswith("2 tỉnh báo cáo") and "306 là của Hà Nam, kỳ 2022" in c for c in captions)
+
+
 def test_timeline_shows_findings_of_the_chosen_visit(entry):
     at = open_page(entry, "dong-thoi-gian", tinh="06")
     at.selectbox(key="timeline_visit").set_value("v-2020-05-28-bac-kan").run()
