@@ -4243,6 +4243,23 @@ def test_a_member_of_a_party_committee_is_a_title_and_the_team_leader_names_the_
     assert [b.name for b in find_bodies("Đồng chí Hà Thị Mai, Thành ủy viên, dự.")] == []
 
 
+def test_a_ban_dan_van_written_in_lower_case_is_a_body(registry):
+    """Found curating Bến Tre's survey of 9/8/2016 (tuning text p1188): "Ban dân vận tỉnh ủy do ông Lê Văn Gập …
+    làm trưởng đoàn" drafted the body "Tỉnh ủy" from the leader's title. Not a
+    body: a title written in lower case ("trưởng, phó ban Dân vận huyện ủy") nor members who attend ("các đồng chí
+    trong Ban dân vận huyện ủy")."""
+    text = (
+        "Sáng ngày 9 tháng 8 năm 2016, Ban dân vận tỉnh ủy do ông Lê Văn Gập, Ủy viên Ban thường vụ Tỉnh ủy, Trưởng "
+        "ban Dân vận Tỉnh ủy làm trưởng đoàn đã có buổi làm việc với Ban chỉ đạo thực hiện quy chế dân chủ cơ sở xã "
+        "Mỹ Thạnh về khảo sát tình hình thực hiện quy chế dân chủ cơ sở."
+    )
+    assert [(v.date_start, v.kind, v.body, v.body_level) for v in draft_of(text, registry).visits] == [
+        ("2016-08-09", "khao_sat", "Ban Dân vận tỉnh ủy", "province")
+    ]
+    assert [b.name for b in find_bodies("82 cán bộ là trưởng, phó ban Dân vận huyện ủy, quận ủy tham gia.")] == []
+    assert [b.name for b in find_bodies("Tới dự có các đồng chí trong Ban dân vận huyện ủy.")] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -38,8 +38,9 @@ _LEVEL = r"(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|x�
 _QCDC = r"(?i:quy\s+chế\s+dân\s+chủ)(?:\s*\(QCDC\))?|QCDC"
 # Matched in fold_tones' text ("Uỷ ban" reads as "Ủy ban"): find_bodies folds before it searches.
 _BODY = re.compile(
-    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|TƯ\b|T\.Ư\b|Tỉnh\s+ủy|Thành\s+ủy|"
-    r"Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy)|"
+    # the committee's word in either case: "Ban dân vận tỉnh ủy do ông X … làm trưởng đoàn" is the survey's body
+    r"(?P<body>(?:[Bb]an\s+(?:Tuyên\s+giáo\s+và\s+)?[Dd]ân\s+vận|BDV)\s+(?:Trung\s+ương|TƯ\b|T\.Ư\b|[Tt]ỉnh\s+ủy|"
+    r"[Tt]hành\s+ủy|[Hh]uyện\s+ủy|[Tt]hị\s+ủy|[Qq]uận\s+ủy|[Đđ]ảng\s+ủy)|"
     r"(?:Ủy\s+ban\s+Kiểm\s+tra|Ban\s+(?:Tuyên\s+giáo|Tổ\s+chức|Nội\s+chính))\s+"
     r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy)|"
     r"(?:(?:Ban\s+Thường\s+trực|Đoàn\s+Chủ\s+tịch)\s+)?(?:Ủy\s+ban\s+(?:Trung\s+ương|T\.Ư|TƯ|TW)|UBTƯ|UBTW)\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)(?:\s+(?:Việt\s+Nam|VN)\b)?|"
@@ -85,7 +86,7 @@ _LED_BY = re.compile(
 )
 # Words before a body that make it part of a person's title: "Phó Trưởng Ban Dân vận Trung ương".
 _TITLE_BEFORE = re.compile(
-    r"(?:Trưởng|trưởng|Phó|Ủy viên|Bí thư|Chủ tịch|PCT|Thường trực|Chánh Văn phòng|Vụ trưởng|"
+    r"(?:Trưởng|trưởng|Phó|phó|Ủy viên|Bí thư|Chủ tịch|PCT|Thường trực|Chánh Văn phòng|Vụ trưởng|"
     r"lãnh đạo|Lãnh đạo|cán bộ|đại diện|kiêm)\s*(?:ban\s*)?$"
 )
 # A leader: "đồng chí Triệu Tài Vinh, Phó Trưởng Ban …" or, in a list, "các đồng chí: Đinh Thị Lụa, Phó Bí thư …".
@@ -490,7 +491,8 @@ def find_bodies(text: str, in_title: bool = False) -> list[BodyHit]:
         if not in_title and (
             _TITLE_BEFORE.search(before)
             or re.search(
-                r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|\btại\s*$|\bđến\s*$|"
+                # … and its members: "Tới dự có các đồng chí trong Ban dân vận huyện ủy"
+                r"\bvới\b[^,.;:]{0,60}$|\bđề xuất\s*$|\bcho\s*$|\btại\s*$|\bđến\s*$|\btrong\s*$|"
                 r"\btrụ sở\s*$|\b[Hh]ội\s+trường\s*$|\bphòng\s+họp\s*$|(?:^|[.\n]\s*)[Tt]heo\s*$",
                 before,
             )
