@@ -1788,6 +1788,18 @@ def test_indicator_ids_from_the_indicator_list():
     assert obs == {1291: "dvk_models_registered", 1145: "dvk_models_recognized", 13: "new:sản phẩm"}
 
 
+def test_the_verb_before_the_next_number_is_that_numbers():
+    """Hội An's report (tuning text p30, now curated): the first 501 read "được đăng ký và đã công nhận" as its own
+    and was proposed as recognised; "đã công nhận" is the second 501's."""
+    indicators = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text("utf-8"))
+    text = (
+        "Theo Ban Dân vận Thành ủy Hội An, qua 15 năm phát động, đến nay toàn thành phố có 501 mô hình “Dân vận khéo” "
+        "được đăng ký và đã công nhận 501 mô hình cụ thể trên các lĩnh vực.\n"
+    )
+    obs = [(o.value, o.indicator) for o in draft_of(text, indicators=indicators).observations]
+    assert obs == [(501, "dvk_models_registered"), (501, "dvk_models_recognized")]
+
+
 def test_one_shared_syllable_proposes_no_indicator():
     """ "văn hóa" shares only "hóa" with the curated "Tỷ lệ số hóa hồ sơ": a new figure named by its noun."""
     indicators = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text("utf-8"))
@@ -4882,15 +4894,15 @@ def test_a_value_takes_the_indicator_its_whole_phrase_names(registry, text, valu
 
 
 def test_indicator_agreement_floor():
-    """scripts/indicator_agreement.py on the curated values: 55 right, 7 another indicator, 41 new on the 40 sources
+    """scripts/indicator_agreement.py on the curated values: 56 right, 6 another indicator, 41 new on the 40 sources
     (46, 4, 40 on the first 13; was 42, 3, 45 there before the words just before a number counted as its own, "đăng
-    ký 42 mô hình"; 39, 4, 47 before the phrase rules above). The three "other" the 27 later sources brought: Hội
-    An's "501 mô hình … được đăng ký và đã công nhận 501 mô hình" (the second number's verb read for the first),
-    "đề nghị … tặng Bằng khen cho 31 mô hình" (proposed for an award, read as built), "xây dựng, nhân rộng được hơn
-    8.600 mô hình" (built, read as in place). A floor a little under, so that a change that confuses indicators is
-    seen."""
+    ký 42 mô hình"; 39, 4, 47 before the phrase rules above). Of the three "other" the 27 later sources brought, Hội
+    An's "501 mô hình … được đăng ký và đã công nhận 501 mô hình" is read right since the next number's verb is its
+    own; left: "đề nghị … tặng Bằng khen cho 31 mô hình" (proposed for an award, read as built) and "xây dựng, nhân
+    rộng được hơn 8.600 mô hình" (built, read as in place). A floor a little under, so that a change that confuses
+    indicators is seen."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "indicator_agreement.py")], capture_output=True, text=True, check=True
     )
     counts = dict(re.findall(r"(\w+) (\d+)", done.stdout.strip().splitlines()[-1]))
-    assert int(counts["right"]) >= 54 and int(counts["other"]) <= 7, done.stdout
+    assert int(counts["right"]) >= 55 and int(counts["other"]) <= 6, done.stdout

@@ -1975,7 +1975,18 @@ def _around(text: str, sentence: Span, measure: Measure) -> tuple[str, str]:
     before = before[numbers[-1].end() :] if numbers else before
     after = text[measure.end : clause_end]
     stop = _PHRASE_END.search(after)  # the noun phrase of this number, not the next item of a list
-    return before, after[: stop.start()] if stop else after
+    if stop is None:
+        return before, after
+    phrase = after[: stop.start()]
+    if stop.group().isdigit():  # "501 mô hình … được đăng ký và đã công nhận 501 mô hình": the verb before the next
+        # number is that number's own, as it is its own "before" (at most four words after "và")
+        joined = list(_NEXT_VERB.finditer(phrase))
+        if joined:
+            phrase = phrase[: joined[-1].start()]
+    return before, phrase
+
+
+_NEXT_VERB = re.compile(r"\s+và\s+(?=(?:\S+\s+){0,3}\S*\s*$)")
 
 
 # The end of a number's noun phrase: a digit, a semicolon, a bracket or a comma, but not the comma of a pair the
