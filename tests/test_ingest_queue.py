@@ -578,9 +578,9 @@ def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registr
     at.button(key=f"queue_column_apply_{entry.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
     edits = q.read_entry(entry.folder).edits
-    assert edits == {
-        "observations/0": {"indicator": "dvk_models_built"},
-        "observations/2": {"indicator": "dvk_models_built"},
+    assert edits == {  # each value takes the id its new indicator makes
+        "observations/0": {"indicator": "dvk_models_built", "id": "o-dvk-models-built-2023-120"},
+        "observations/2": {"indicator": "dvk_models_built", "id": "o-dvk-models-built-2023-80"},
     }
     assert "Đã đặt chỉ tiêu cho 2 ô của cột “Số cây xanh được trồng”; các ô vẫn chờ duyệt." in [
         s.value
@@ -622,7 +622,11 @@ def test_a_period_that_would_not_save_is_said_on_the_edit(app_entry, monkeypatch
     assert q.read_entry(entry.folder).edits == {}
     next(w for w in at.main.text_input if w.label == "Kỳ").input("năm 2024")
     next(b for b in at.main.button if b.label == "Lưu sửa và nhận mục").click().run()
-    assert q.read_entry(entry.folder).edits == {"observations/0": {"period": "2024"}}
+    # the value takes the id its period makes (a drafted id of another period was saved so: "o-mo-hinh-2024-501"
+    # for a value of 2009–2024)
+    assert q.read_entry(entry.folder).edits == {
+        "observations/0": {"period": "2024", "id": "o-dvk-models-effective-2024-201"}
+    }
 
 
 def test_a_district_named_like_a_town_and_a_former_district_are_saved_from_a_table(registry, data_copy, tmp_path):

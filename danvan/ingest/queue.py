@@ -335,7 +335,9 @@ def decide(
 ) -> Entry:
     """Record decisions ("accepted", "rejected", or None to undo) and field edits of some items, in one atomic
     write. A saved item can be neither changed nor edited; unknown items, decisions and fields are refused. A visit
-    whose first day or province is edited (its id not) gets the id they make (`registry` names the province)."""
+    whose first day or province is edited (its id not) gets the id they make (`registry` names the province); a
+    value whose indicator, period or value is edited, the id those make (the drafted "o-mo-hinh-2024-501" of a
+    value of 2009–2024 was saved so)."""
     entry = read_entry(entry.folder)  # what is on disk now, not what the caller read earlier
     draft = entry.draft()
     keys = set(item_keys(draft))
@@ -363,7 +365,21 @@ def decide(
             row = asdict(draft.visits[index]) | changed[key]
             others = [changed.get(f"visits/{i}", {}).get("id", v.id) for i, v in enumerate(draft.visits) if i != index]
             changed[key]["id"] = _visit_id(row, registry, others) if row.get("date_start") else row["id"]
+        if part == "observations" and "id" not in fields and {"indicator", "period", "value"} & set(fields):
+            index = int(key.split("/")[1])
+            row = asdict(draft.observations[index]) | changed[key]
+            others = [
+                changed.get(f"observations/{i}", {}).get("id", o.id)
+                for i, o in enumerate(draft.observations)
+                if i != index
+            ]
+            changed[key]["id"] = _value_id(row, others)
     return _write_state(entry, {"decisions": merged, "edits": changed})
+
+
+def _value_id(row: dict[str, Any], taken: Iterable[str | None]) -> str:
+    """The id a value's indicator, period and value make: "o-dvk-models-registered-2009-2024-501"."""
+    return numbered(slug(f"o {row['indicator']} {row['period']} {row['value']}"), taken)
 
 
 def _visit_id(row: dict[str, Any], registry: Registry | None, taken: Iterable[str | None]) -> str:
@@ -438,11 +454,10 @@ def add_item(
             | {"quote": quote, "province_note": None, "documents": [], "confidence": 1.0, "notes": [note]}
         )
     elif part == "observations":
-        base = slug(f"o {fields['indicator']} {fields['period']} {fields['value']}")  # as the extractor names them
         item = ObservationDraft(
             **{c: None for c in REVIEW_COLUMNS[part]}
             | {k: v for k, v in fields.items() if v not in (None, "")}
-            | {"id": numbered(base, [o.id for o in draft.observations])}
+            | {"id": _value_id(fields, [o.id for o in draft.observations])}
             | {"quote": quote, "province_note": None, "unit": (units or {}).get(str(fields["indicator"]), "count")}
             | {"subject": None, "status": fields.get("status") or "reported", "confidence": 1.0}
         )
