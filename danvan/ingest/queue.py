@@ -360,21 +360,19 @@ def decide(
         if bad:
             raise ValueError(f"mục “{key}”: không sửa được trường {', '.join(bad)}")
         changed[key] = changed.get(key, {}) | fields
-        if part == "visits" and registry and "id" not in fields and {"date_start", "province"} & set(fields):
-            index = int(key.split("/")[1])
-            row = asdict(draft.visits[index]) | changed[key]
-            others = [changed.get(f"visits/{i}", {}).get("id", v.id) for i, v in enumerate(draft.visits) if i != index]
-            changed[key]["id"] = _visit_id(row, registry, others) if row.get("date_start") else row["id"]
-        if part == "observations" and "id" not in fields and {"indicator", "period", "value"} & set(fields):
-            index = int(key.split("/")[1])
-            row = asdict(draft.observations[index]) | changed[key]
-            others = [
-                changed.get(f"observations/{i}", {}).get("id", o.id)
-                for i, o in enumerate(draft.observations)
-                if i != index
-            ]
-            changed[key]["id"] = _value_id(row, others)
+        if "id" not in fields and _NAMED_BY.get(part, set()) & set(fields) and (registry or part != "visits"):
+            items, index = getattr(draft, part), int(key.split("/")[1])
+            row = asdict(items[index]) | changed[key]
+            others = [changed.get(f"{part}/{i}", {}).get("id", it.id) for i, it in enumerate(items) if i != index]
+            if part == "observations":
+                changed[key]["id"] = _value_id(row, others)
+            elif row.get("date_start"):
+                changed[key]["id"] = _visit_id(row, registry, others)
     return _write_state(entry, {"decisions": merged, "edits": changed})
+
+
+# The fields an item's id is made of (_visit_id, _value_id): editing one gives the item the id it then makes.
+_NAMED_BY = {"visits": {"date_start", "province"}, "observations": {"indicator", "period", "value"}}
 
 
 def _value_id(row: dict[str, Any], taken: Iterable[str | None]) -> str:
