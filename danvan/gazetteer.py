@@ -250,10 +250,12 @@ class Gazetteer:
             self._index[scheme].add(place, name)
             if scheme == OLD_SCHEME:
                 self._new_provinces[code] = tuple(new_codes.split("|"))
+        self._registry_names: dict[tuple[str, str], str] = {}
         if units is not None:  # the registry's spellings of provinces ("Thừa Thiên Huế", "TP HCM", "Đắc Lắc")
             for scheme, code, name, aliases in units.select("scheme", "code", "name_vi", "aliases").iter_rows():
                 province = self._places.get((scheme, "province", code))
                 if province is not None:
+                    self._registry_names[(scheme, code)] = name
                     spellings = [name, *filter(None, (aliases or "").split("|"))]
                     self._index[scheme].add(province, *spellings, *(_strip_type(s)[1] for s in spellings))
         for code, kind, name, province, new_provinces, new_commune in self.districts.iter_rows():
@@ -286,6 +288,17 @@ class Gazetteer:
     def place(self, scheme: Scheme, level: str, code: str) -> Place | None:
         """A unit by its code: place("63", "district", "064") is huyện Chợ Đồn."""
         return self._places.get((scheme, level, code))
+
+    def province_label(self, code: str, on: dt.date | None = None) -> str | None:
+        """A province as a record names it on a day, by the registry's name where the data folder has one:
+        "tỉnh Nghệ An", "thành phố Hà Nội", "tỉnh Thừa Thiên Huế" before 1/7/2025 (the gazetteer's 63-scheme unit is
+        the thành phố Huế of its last half-year), "thành phố Huế" after."""
+        scheme = scheme_on(on)
+        place = self.place(scheme, "province", code)
+        if place is None:
+            return None
+        name = self._registry_names.get((scheme, code), place.name)
+        return f"{place.type if name == place.name else 'tỉnh'} {name}"
 
     def former_namesakes(self, name: str) -> list[Place]:
         """The old communes that once bore `name` (a commune merged or renamed before the registry's day: "Sơn Trà"

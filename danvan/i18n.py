@@ -831,6 +831,17 @@ QUEUE: Texts = {
         "The data already holds this value for {year} (source {sources}).",
     ),
     "q_cell_word": ("ô", "cell"),
+    "q_reject_proposed": (
+        "Loại {n} số liệu có chỉ tiêu chưa có trong danh mục",
+        "Reject the {n} value{s} whose indicator is not in the catalogue",
+    ),
+    "q_reject_proposed_help": (
+        "Các số liệu chưa duyệt mà máy chỉ đề xuất một chỉ tiêu mới; số liệu nào cần giữ thì bấm Sửa (S) chọn chỉ "
+        "tiêu có sẵn trước.",
+        "The values not reviewed yet for which the extractor only proposed a new indicator; to keep one, press Edit "
+        "(S) and choose a defined indicator first.",
+    ),
+    "q_rejected_proposed": ("Đã loại {n} số liệu.", "{n} value{s} rejected."),
     "q_column": ("Đặt một chỉ tiêu cho cả cột của bảng", "Set one indicator for a whole column of the table"),
     "q_column_header": ("Cột (tiêu đề trong bảng)", "Column (its header in the table)"),
     "q_column_option": ("{header} — {n} ô", "{header} — {n} cells"),

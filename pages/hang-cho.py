@@ -104,6 +104,7 @@ for note in entry.problems:
 
 # ---------------------------------------------------------------- deciding, item by item
 POS, EDITING, MESSAGE, SAVED = f"queue_pos_{opened}", f"queue_editing_{opened}", "queue_message", "queue_saved"
+REJECTED = f"queue_rejected_proposed_{opened}"
 
 
 def row_of(key: str) -> dict:
@@ -128,6 +129,13 @@ def decide(key: str, decision: str, edits: dict | None = None) -> None:
     state[EDITING] = None
 
 
+def reject_all(proposed: list[str]) -> None:
+    decided = queue.decide(entry, dict.fromkeys(proposed, "rejected"), None, current.registry)
+    state[REJECTED] = t("q_rejected_proposed", n=len(proposed))
+    state[POS] = next_open(-1, decided.decisions)
+    state[EDITING] = None
+
+
 def move(step: int) -> None:
     state[POS] = min(max(state[POS] + step, 0), len(keys) - 1)
     state[EDITING] = None
@@ -139,6 +147,17 @@ if keys:
     state.setdefault(POS, next((i for i, k in enumerate(keys) if k not in entry.decisions), 0))
     state[POS] = min(state[POS], len(keys) - 1)
     st.progress(entry.decided / len(keys), text=t("q_progress", done=entry.decided, total=len(keys)))
+    if proposed := queue.proposed_values(rows):  # most such counts are no indicator: one press, not one each
+        st.button(
+            t("q_reject_proposed", n=len(proposed)),
+            help=t("q_reject_proposed_help"),
+            icon=":material/playlist_remove:",
+            key=f"queue_reject_proposed_{opened}",
+            on_click=reject_all,
+            args=(proposed,),
+        )
+    if done := state.pop(REJECTED, None):  # said where the curator pressed, not under the save
+        st.success(done)
     mode = st.segmented_control(
         t("q_mode"),
         ["card", "table"],

@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 import danvan
 from danvan import store
 from danvan.ingest import SourceEntry, extract_text, load_registry, to_records
-from danvan.ingest.drafts import REVIEW_COLUMNS, preselected, review_rows
+from danvan.ingest.drafts import REVIEW_COLUMNS, placed_body, preselected, review_rows
 from danvan.model import OBSERVATION_SPEC, VISIT_SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +118,59 @@ def test_records_from_a_real_article_save_into_a_valid_catalog(tmp_path):
     store.save(data, records, {"n01": text}, author="bientap", note="bài n01")
     after = danvan.load(data)
     assert after.observations.filter(after.observations["source_id"] == "n01").height == len(records["observations"])
+
+
+def _visit(body, level, province, day, district=None, commune=None):
+    return {
+        "body": body,
+        "body_level": level,
+        "province": province,
+        "district": district,
+        "commune": commune,
+        "date_start": day,
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "named"),
+    [
+        # what the thirty-eighth session's curator typed for 21 of the 33 drafted visits of the curated data
+        (_visit("Ban Dân vận tỉnh ủy", "province", "83", "2016-08-09"), "Ban Dân vận Tỉnh ủy Bến Tre"),
+        (_visit("Ban Dân vận Tỉnh uỷ", "province", "46", "2022-06-03"), "Ban Dân vận Tỉnh ủy Thừa Thiên Huế"),
+        (_visit("Ban Dân vận Thành uỷ", "province", "46", "2025-11-08"), "Ban Dân vận Thành ủy Huế"),
+        (_visit("Ban Dân vận Tỉnh ủy", "province", "77", "2024-04-12"), "Ban Dân vận Tỉnh ủy Bà Rịa - Vũng Tàu"),
+        (_visit("Thành ủy", "province", "79", "2025-11-08"), "Thành ủy Thành phố Hồ Chí Minh"),
+        (_visit("Huyện uỷ", "district", "01", "2018-08-28", "Thường Tín"), "Huyện ủy Thường Tín"),
+        (_visit("Quận ủy", "district", "01", "2022-12-12", "Long Biên", "Phúc Đồng"), "Quận ủy Long Biên"),
+        (_visit("Ủy ban MTTQ Việt Nam tỉnh", "province", "40", "2022-10-31"), "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"),
+        (_visit("Ủy ban MTTQ Việt Nam tỉnh", "province", "01", "2022-10-31"), "Ủy ban MTTQ Việt Nam thành phố Hà Nội"),
+        (_visit("Ban Chỉ đạo", "province", "14", "2018-10-12"), "Ban Chỉ đạo tỉnh Sơn La"),
+        (_visit("Hội Nông dân", "district", "89", "2018-10-11", "Châu Phú"), "Hội Nông dân huyện Châu Phú"),
+        (_visit("Đảng ủy", "commune", "83", "2016-08-09", "Giồng Trôm", "Mỹ Thạnh"), "Đảng ủy xã Mỹ Thạnh"),
+        # a former district (Đất Đỏ joined Long Đất): its name as the row writes it, after the body's own type word
+        (_visit("Ban Dân vận huyện", "district", "77", "2023-12-13", "Đất Đỏ"), "Ban Dân vận huyện Đất Đỏ"),
+        # left as drafted: a place named already, no place at the body's level, a level the committee is not of,
+        # a central body, no body
+        (
+            _visit("Ban Chỉ đạo “Dân vận khéo” huyện Châu Thành", "district", "91", "2020-03-25", "Châu Thành"),
+            "Ban Chỉ đạo “Dân vận khéo” huyện Châu Thành",
+        ),
+        (_visit("Tỉnh ủy Sơn La", "province", "14", "2018-10-12"), "Tỉnh ủy Sơn La"),
+        (_visit("Huyện ủy", "district", "01", "2018-08-28"), "Huyện ủy"),
+        (_visit("Ban Dân vận", "district", "77", "2023-12-13", "Đất Đỏ"), "Ban Dân vận"),
+        (_visit("Tỉnh ủy", "district", "01", "2022-12-12", "Long Biên"), "Tỉnh ủy"),
+        (_visit("Ban Dân vận Trung ương", "central", "20", "2024-04-25"), "Ban Dân vận Trung ương"),
+        (_visit(None, "province", "20", "2024-04-25"), None),
+    ],
+)
+def test_a_visits_body_is_named_with_its_place_as_the_curated_data_names_it(row, named):
+    assert placed_body(row) == named
+
+
+def test_the_review_rows_name_the_body_with_its_place_and_the_draft_keeps_the_texts_words():
+    d = extract_text(
+        "Ngày 15/3/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận tại tỉnh Bến Tre.",
+        load_registry(ROOT / "data")[0],
+    )
+    assert (d.visits[0].body, d.visits[0].province) == ("Ban Dân vận Tỉnh ủy", "83")  # as the labels write it
+    assert review_rows(d.visits, REVIEW_COLUMNS["visits"])[0]["body"] == "Ban Dân vận Tỉnh ủy Bến Tre"

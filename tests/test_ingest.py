@@ -4272,6 +4272,17 @@ def test_a_ban_dan_van_written_in_lower_case_is_a_body(registry):
     assert [b.name for b in find_bodies("Tới dự có các đồng chí trong Ban dân vận huyện ủy.")] == []
 
 
+def test_a_fronts_committee_with_a_capital_type_word_leads_its_team(registry):
+    """Curating p1697: "Đoàn UBMTTQ Tỉnh do đ/c X … dẫn đầu đã đi kiểm tra" had no body."""
+    text = (
+        "Chiều 31/10/2022, Đoàn UBMTTQ Tỉnh do đ/c Trần Thị Thu Hương, Phó chủ tịch UBMTTQVN Tỉnh Nghệ An dẫn đầu đã "
+        "đi kiểm tra một số mô hình dân vận khéo tại Thị xã Cửa Lò."
+    )
+    assert [(v.date_start, v.kind, v.body, v.body_level) for v in draft_of(text, registry).visits] == [
+        ("2022-10-31", "kiem_tra", "UBMTTQ Tỉnh", "province")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -764,3 +764,24 @@ def test_a_value_the_draft_could_not_place_is_added_and_saved(registry, data_cop
     assert saved.select("observation_id", "district", "value", "quote").rows() == [
         ("o-dvk-models-recognized-2023-5", "Ba Bể", 5, "Xóm Bản Mới | 5")
     ]
+
+
+def test_the_values_proposing_a_new_indicator_are_rejected_with_one_press(app_entry, monkeypatch, registry, tmp_path):
+    """The thirty-eighth session's curation: of 53 drafted values proposing an indicator ("new: khu phố"), 52 were
+    rejected, one L each. One button rejects those not decided yet and leaves every other item as it was."""
+    _, (entry,) = queued([ARTICLES / "p42.txt"], registry, tmp_path, monkeypatch)
+    assert [o.indicator for o in entry.draft().observations] == [
+        "dvk_models_effective",
+        "dvk_models_active",
+        "new:điển hình",
+    ]
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    button = at.button(key=f"queue_reject_proposed_{entry.id}")
+    assert button.label == "Loại 1 số liệu có chỉ tiêu chưa có trong danh mục"
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert q.read_entry(entry.folder).decisions == {"observations/2": "rejected"}
+    assert "Đã loại 1 số liệu." in [s.value for s in at.success]
+    assert not [b for b in at.button if b.key == f"queue_reject_proposed_{entry.id}"]  # none left to reject
+    # the card stays on the first item still to decide
+    assert "**Mục 1/4 · Sự kiện trích được** — chưa duyệt" in [m.value for m in at.markdown]

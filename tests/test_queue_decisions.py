@@ -424,3 +424,13 @@ def test_a_value_accepted_twice_or_already_held_is_refused_and_nothing_written(e
     assert (
         danvan.load(data_copy).observations.filter(danvan.load(data_copy).observations["source_id"] == "n51").is_empty()
     )
+
+
+def test_a_body_not_edited_follows_the_place_the_curator_edits_and_an_edited_one_stays(entry):
+    """The thirty-eighth session's curation: every drafted body needed its province or district typed in."""
+    assert entry.draft().visits[0].body == "Ban Dân vận huyện"  # the draft keeps the text's words
+    assert q.reviewed_rows(entry)["visits"][0]["body"] == "Ban Dân vận huyện Đất Đỏ"
+    q.decide(entry, {}, {"visits/0": {"district": "Xuyên Mộc"}})
+    assert q.reviewed_rows(q.read_entry(entry.folder))["visits"][0]["body"] == "Ban Dân vận huyện Xuyên Mộc"
+    q.decide(entry, {}, {"visits/0": {"district": "Xuyên Mộc", "body": "Ban Dân vận Huyện ủy Đất Đỏ"}})
+    assert q.reviewed_rows(q.read_entry(entry.folder))["visits"][0]["body"] == "Ban Dân vận Huyện ủy Đất Đỏ"

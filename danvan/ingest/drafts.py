@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 import yaml
 
-from ..gazetteer import check_places
+from ..gazetteer import Place, check_places
 from ..gazetteer import load as load_gazetteer
 from ..model import (
     DOCUMENT_SPEC,
@@ -31,7 +31,7 @@ from ..model import (
     VisitKind,
     record_day,
 )
-from ..text import clipped, fold_space, slug
+from ..text import clipped, fold_space, fold_tones, slug
 
 # An indicator the extractor proposes by a phrase of the text, none of the defined ones fitting: "new:điển hình".
 NEW_INDICATOR = "new:"
@@ -272,11 +272,13 @@ def preselected(item: Item) -> bool:
 
 
 def review_rows(items: Iterable[Item], columns: list[str]) -> list[dict[str, Any]]:
-    """One row per item for the curator's table: `keep` (preselected), the chosen columns, the confidence."""
-    return [
+    """One row per item for the curator's table: `keep` (preselected), the chosen columns, the confidence; a
+    visit's body named with its place (placed_body)."""
+    rows = [
         {"keep": preselected(item)} | {c: getattr(item, c, None) for c in columns} | {"confidence": item.confidence}
         for item in items
     ]
+    return [row | {"body": placed_body(row)} if "body" in row else row for row in rows]
 
 
 @dataclass(frozen=True)
@@ -324,20 +326,109 @@ def _as_the_gazetteer_spells(part: str, row: dict[str, Any]) -> dict[str, Any]:
     gazetteer does ("Mù Căng Chải", "Nghĩa Lộ"; with its type word where the name alone is two units: "huyện Kỳ Anh")
     when it places it in the record's province on the record's day, so that pages list one place, not two; any other
     name is left as typed, for the validator to judge."""
-    gaz = load_gazetteer()
     on = record_day(part, row)
     for level in ("district", "commune"):
-        name = row.get(level)
-        if not isinstance(name, str) or not name.strip():
-            continue
-        context = (f"huyện {row['district']}",) if level == "commune" and row.get("district") else ()
-        res = gaz.resolve(name, on=on, level=level, within=row.get("province"), context=context)
-        match = res.match if res.status == "found" else None
-        # a former name stays as written ("Đất Đỏ" in 2023, before it joined Long Đất: the gazetteer's names carry
-        # no dates)
-        if match is not None and match.former is None and match.province_code == row.get("province"):
-            row[level] = gaz.record_name(match.place, on, context)  # "huyện Kỳ Anh", not "Kỳ Anh" (also a thị xã)
+        place = _gazetteer_unit(level, row, on)
+        if place is not None:
+            row[level] = load_gazetteer().record_name(place, on, _district_context(level, row))  # "huyện Kỳ Anh"
     return row
+
+
+def _district_context(level: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+    return (f"huyện {row['district']}",) if level == "commune" and row.get("district") else ()
+
+
+def _gazetteer_unit(level: str, row: Mapping[str, Any], on: dt.date | None) -> Place | None:
+    """The record's district or commune, when the gazetteer places it in the record's province on `on`; a former
+    name ("Đất Đỏ" in 2023, before it joined Long Đất: the gazetteer's names carry no dates) is not placed."""
+    name = row.get(level)
+    if not isinstance(name, str) or not name.strip():
+        return None
+    context = _district_context(level, row)
+    res = load_gazetteer().resolve(name, on=on, level=level, within=row.get("province"), context=context)
+    match = res.match if res.status == "found" else None
+    if match is None or match.former is not None or match.province_code != row.get("province"):
+        return None
+    return match.place
+
+
+# A committee named by its level alone, as articles do once the place is said ("Ban Dân vận Tỉnh ủy", "Huyện uỷ",
+# "Đảng ủy"), and the level each names
+_COMMITTEE = re.compile(r"\b(tỉnh|thành|huyện|quận|thị|đảng)\s+(?:ủy|uỷ)$", re.IGNORECASE)
+_COMMITTEE_LEVELS = {
+    "tỉnh": ("province",),
+    "thành": ("province", "district"),
+    "huyện": ("district",),
+    "quận": ("district",),
+    "thị": ("district",),
+    "đảng": ("commune",),
+}
+_LEVEL_TYPES = {
+    "province": ("tỉnh", "thành phố"),
+    "district": ("huyện", "quận", "thị xã", "thành phố"),
+    "commune": ("xã", "phường", "thị trấn", "đặc khu"),
+}
+_TYPE_WORDS = tuple({w for words in _LEVEL_TYPES.values() for w in words})
+
+
+def placed_body(row: Mapping[str, Any]) -> str | None:
+    """A visit's body named with its place, as the curated data names it, when the drafted name has none (the
+    labelling conventions drop it; a national timeline needs it): "Ban Dân vận Tỉnh ủy" of a visit in Bến Tre is
+    "Ban Dân vận Tỉnh ủy Bến Tre", "Huyện uỷ" of Thường Tín "Huyện ủy Thường Tín", "Ủy ban MTTQ Việt Nam tỉnh" of
+    Nghệ An "Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Ban Chỉ đạo" of Sơn La "Ban Chỉ đạo tỉnh Sơn La", "Đảng ủy" of a
+    commune "Đảng ủy xã Mỹ Thạnh". The body as drafted when it names a place already, when the row's place at the
+    body's level is not known (or not in the gazetteer), or for a central body."""
+    body, level = row.get("body"), row.get("body_level")
+    if not isinstance(body, str) or not body.strip() or level not in ("province", "district", "commune"):
+        return body
+    body = fold_space(body)
+    words = body.split(" ")
+    if any(w.lower() in ("tp", "tp.") or (w[:1].isupper() and _after_type(words, i)) for i, w in enumerate(words)):
+        return body  # "… huyện Châu Thành", "Thành ủy Huế", "TP. Hội An": a place is named
+    label = _body_place(level, row)
+    if label is None:
+        return body
+    kind, name = label  # kind None: a district or commune as the row writes it, not placed by the gazetteer
+    committee = _COMMITTEE.search(body)
+    if committee:
+        if level not in _COMMITTEE_LEVELS[committee.group(1).lower()] or (level == "commune" and kind is None):
+            return body
+        written = fold_tones(body[committee.start() :])
+        # a place's committee is a proper name: "tỉnh ủy" → "Tỉnh ủy"; a commune's takes the type word: "Đảng ủy xã X"
+        place = f"{kind} {name}" if level == "commune" else "Thành phố Hồ Chí Minh" if name == "Hồ Chí Minh" else name
+        return f"{body[: committee.start()]}{written[0].upper()}{written[1:]} {place}"
+    # "Ủy ban MTTQ Việt Nam tỉnh": the unit's own type word in its place ("thành phố" for Hà Nội)
+    ends = next((word for word in _LEVEL_TYPES[level] if body.endswith(f" {word}")), None)
+    if ends is not None:
+        return f"{body[: -len(ends)]}{kind or ends} {name}"
+    return f"{body} {kind} {name}" if kind else body
+
+
+def _after_type(words: list[str], i: int) -> bool:
+    """Word `i` is a name after a type word or a committee ("huyện Châu", "Thành ủy Huế", "thị xã Hòa")."""
+    before = " ".join(words[max(0, i - 2) : i]).lower()
+    return before.endswith(tuple(_TYPE_WORDS)) or _COMMITTEE.search(fold_tones(before)) is not None
+
+
+def _body_place(level: str, row: Mapping[str, Any]) -> tuple[str | None, str] | None:
+    """(type word, name) of the row's unit at the body's level on the row's day: ("tỉnh", "Bến Tre"), ("thành phố",
+    "Hồ Chí Minh"), ("huyện", "Châu Phú"), ("xã", "Mỹ Thạnh"), (None, "Đất Đỏ"); None when the row has none."""
+    on = record_day("visits", row)
+    if level == "province":
+        label = load_gazetteer().province_label(str(row["province"]), on) if row.get("province") else None
+        if label is None:
+            return None
+        kind = "thành phố" if label.startswith("thành phố ") else "tỉnh"
+        return kind, label.removeprefix(f"{kind} ")
+    place = _gazetteer_unit(level, row, on)
+    if place is not None:
+        return place.type, place.name
+    written = row.get(level)
+    if not isinstance(written, str) or not written.strip():
+        return None
+    # a former unit ("Đất Đỏ" in 2023) by the row's own words, its type word only if written ("huyện Kỳ Anh")
+    typed = next((word for word in _LEVEL_TYPES[level] if written.lower().startswith(f"{word} ")), None)
+    return typed, fold_space(written[len(typed) + 1 :] if typed else written)
 
 
 def place_problems(part: str, row: Mapping[str, Any], places: pl.DataFrame | None = None) -> list[str]:

@@ -53,7 +53,9 @@ _BODY = re.compile(
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
     r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
     r"(?:\s*\(MTTQ\s*(?:VN|Việt\s+Nam)?\))?\s+"
-    r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
+    # "Tỉnh", "Huyện" in either case ("Đoàn UBMTTQ Tỉnh do đ/c X … dẫn đầu"); a capital "Thành phố" or "Quận" opens
+    # the place's name ("Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh", "Quận 1")
+    r"(?:[Tt]ỉnh|[Hh]uyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
     r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+[Pp]hụ\s+nữ(?:\s*\(LHPN\))?|Nông\s+dân|CCB|"

@@ -58,6 +58,7 @@ from .drafts import (
     SourceEntry,
     VisitDraft,
     numbered,
+    placed_body,
     review_rows,
     summary_of,
     to_records,
@@ -431,7 +432,7 @@ def add_item(
     draft = entry.draft()
     if part == "visits":
         day = str(fields["date_start"])
-        same = (day, fields["kind"], fold_space(str(fields["body"])))
+        same = (day, fields["kind"], placed_body(fields))  # "Huyện ủy" of Thường Tín is the Huyện ủy Thường Tín
         for i, row in enumerate(reviewed_rows(entry, draft)["visits"]):  # as the curator sees them, edits and all
             if row["decision"] != "rejected" and (str(row["date_start"]), row["kind"], row["body"]) == same:
                 n = item_keys(draft).index(f"visits/{i}") + 1
@@ -495,6 +496,9 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
             | entry.edits.get(f"{part}/{i}", {})
             for i, row in enumerate(rows)
         ]
+    for i, row in enumerate(out["visits"]):  # a body not edited follows an edited place
+        if "body" not in entry.edits.get(f"visits/{i}", {}):
+            row["body"] = placed_body(row | {"body": draft.visits[i].body})
     return out
 
 
@@ -507,6 +511,17 @@ def table_columns(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]
         if row.get("cell") and row["decision"] != "saved":
             columns.setdefault(str(row.get("cell_header") or ""), []).append(f"observations/{i}")
     return columns
+
+
+def proposed_values(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Of a draft's reviewed rows, the values not decided yet whose indicator the extractor only proposed ("new:khu
+    phố"): counts of a text that are no campaign's indicator, mostly (the thirty-eighth session's curator rejected
+    52 of 53, one by one). The page rejects them with one button."""
+    return [
+        f"observations/{i}"
+        for i, row in enumerate(rows["observations"])
+        if row["decision"] is None and str(row.get("indicator") or "").startswith(NEW_INDICATOR)
+    ]
 
 
 def repeated(
