@@ -145,6 +145,7 @@ def _visit(body, level, province, day, district=None, commune=None):
         (_visit("Ủy ban MTTQ Việt Nam tỉnh", "province", "40", "2022-10-31"), "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"),
         (_visit("Ủy ban MTTQ Việt Nam tỉnh", "province", "01", "2022-10-31"), "Ủy ban MTTQ Việt Nam thành phố Hà Nội"),
         (_visit("Ban Chỉ đạo", "province", "14", "2018-10-12"), "Ban Chỉ đạo tỉnh Sơn La"),
+        (_visit("UBMTTQ Tỉnh", "province", "40", "2022-10-31"), "UBMTTQ tỉnh Nghệ An"),
         (_visit("Hội Nông dân", "district", "89", "2018-10-11", "Châu Phú"), "Hội Nông dân huyện Châu Phú"),
         (_visit("Đảng ủy", "commune", "83", "2016-08-09", "Giồng Trôm", "Mỹ Thạnh"), "Đảng ủy xã Mỹ Thạnh"),
         # a former district (Đất Đỏ joined Long Đất): its name as the row writes it, after the body's own type word

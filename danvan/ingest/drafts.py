@@ -398,7 +398,7 @@ def placed_body(row: Mapping[str, Any]) -> str | None:
         place = f"{kind} {name}" if level == "commune" else "Thành phố Hồ Chí Minh" if name == "Hồ Chí Minh" else name
         return f"{body[: committee.start()]}{written[0].upper()}{written[1:]} {place}"
     # "Ủy ban MTTQ Việt Nam tỉnh": the unit's own type word in its place ("thành phố" for Hà Nội)
-    ends = next((word for word in _LEVEL_TYPES[level] if body.endswith(f" {word}")), None)
+    ends = next((word for word in _LEVEL_TYPES[level] if body.lower().endswith(f" {word}")), None)
     if ends is not None:
         return f"{body[: -len(ends)]}{kind or ends} {name}"
     return f"{body} {kind} {name}" if kind else body
