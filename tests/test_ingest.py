@@ -21,7 +21,15 @@ from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import event_keys, load_labels, run, summarise
 from danvan.ingest.extract import event_examples
 from danvan.ingest.numbers import measures, parse_number
-from danvan.ingest.places import body_level, find_bodies, find_people, find_places, headline_place, outlet_from_web
+from danvan.ingest.places import (
+    body_level,
+    find_bodies,
+    find_people,
+    find_places,
+    headline_place,
+    outlet_district,
+    outlet_from_web,
+)
 from danvan.ingest.text import IngestError, prepare, read_article
 from danvan.messages import english
 from danvan.text import fold_tones, nfc, quote_key
@@ -3840,7 +3848,25 @@ def test_breakdowns_with_a_noun_after_each_part_and_counts_after_a_slash():
         ("https://ninhson.tayninh.gov.vn/vi/news", "72"),  # the province's name wins over Ninh Thuận's Ninh Sơn
         ("http://hdndtuyenquang.gov.vn/tin-hoat-dong/trang-232.html", "08"),
         ("(Baothanhhoa.vn) - Trong 2 ngày 21, 22-3, Đại hội", "38"),  # a dateline in the text
+        # an organisation's word before the place, a medium's after it (585 tuning pages' addresses named no province)
+        ("https://hoinongdan-quangtri.org.vn/tin", "45"),
+        ("https://tuoitrebinhdinh.vn/tin", "52"),
+        ("https://baophunuthudo.vn/tin", "01"),
+        ("https://huengaynay.vn/chinh-tri", "46"),
+        ("https://tuoitregiongrieng.com/tin", "91"),  # a district's youth union: Giồng Riềng of Kiên Giang
+        ("https://huyendoanthoxuan.vn/tin", "38"),
+        ("https://hoianrt.vn/tin", "49"),
+        # outlets not named after their province
+        ("https://www.sggp.org.vn/mat-tran", "79"),
+        ("https://baoapbac.vn/chinh-tri", "82"),
+        ("https://baodongkhoi.vn/tin", "83"),
+        ("https://thvl.vn/tin", "86"),
+        ("https://qrt.vn/chinh-tri/tin", "49"),
+        ("https://hoinongdanag.org.vn/tin", "89"),
         ("http://mattran.org.vn/giam-sat-phan-bien-xa-hoi/thai-binh", None),  # national outlets name none
+        ("https://laodong.vn/thoi-su/tin", None),
+        ("https://tuoitre.vn/tin", None),
+        ("https://www.qdnd.vn/chinh-tri", None),
         ("https://nhandan.vn/tin-tuc-su-kien/trien-khai", None),
     ],
 )
@@ -4270,6 +4296,20 @@ def test_a_ban_dan_van_written_in_lower_case_is_a_body(registry):
     ]
     assert [b.name for b in find_bodies("82 cán bộ là trưởng, phó ban Dân vận huyện ủy, quận ủy tham gia.")] == []
     assert [b.name for b in find_bodies("Tới dự có các đồng chí trong Ban dân vận huyện ủy.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Sáng ngày 13/7/2015, xã Hòa Sơn tổ chức hội nghị biểu dương mô hình.", ["xã Hòa Sơn"]),
+        ("Xã Vĩnh Hòa Hiệp, tổ chức Hội nghị dân vận khéo giai đoạn 2016-2020.", ["Xã Vĩnh Hòa Hiệp"]),
+        # the commune of a body is not the organiser
+        ("Ngày 5/3/2024, Hội Nông dân xã Lưu Sơn tổ chức hội nghị.", ["Hội Nông dân xã"]),
+    ],
+)
+def test_a_commune_that_opens_its_clause_organises(text, bodies):
+    """Curating zk05 and p1990: a commune's own conference had no body (the labels name the commune, H7)."""
+    assert [b.name for b in find_bodies(text)] == bodies
 
 
 def test_a_fronts_committee_with_a_capital_type_word_leads_its_team(registry):
@@ -4917,3 +4957,33 @@ def test_indicator_agreement_floor():
     )
     counts = dict(re.findall(r"(\w+) (\d+)", done.stdout.strip().splitlines()[-1]))
     assert int(counts["right"]) >= 55 and int(counts["other"]) <= 6, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "district"),
+    [
+        ("https://thuongtin.hanoi.gov.vn/tin-tuc/123", ("01", "Thường Tín")),
+        ("https://xuyenmoc.baria-vungtau.gov.vn/x", ("77", "Xuyên Mộc")),
+        ("http://chauthanh.kiengiang.gov.vn/a", ("91", "Châu Thành")),  # one Châu Thành in Kiên Giang
+        ("https://mythanhgiongtrom.bentre.gov.vn/noi-dung/1272", ("83", "Giồng Trôm")),  # a commune's page
+        ("https://doluong.gov.vn/x", ("40", "Đô Lương")),  # a district's own domain
+        ("https://chauthanh.gov.vn/x", None),  # a name many provinces' districts bear
+        ("https://baobackan.org.vn/x", None),  # a province's newspaper, not the city of Bắc Kạn
+        ("https://bandanvan.travinh.gov.vn/x", None),  # a province's office
+        ("https://baolamdong.vn/x", None),
+        ("https://nhandan.vn/x", None),
+    ],
+)
+def test_a_districts_portal_names_its_district(registry, url, district):
+    found = outlet_district(url, registry)
+    assert (found[:2] if found else None) == district
+
+
+def test_a_visit_on_a_districts_portal_is_in_its_district_and_says_so(registry):
+    """Curating p43 (thuongtin.hanoi.gov.vn): "Huyện ủy" with no district, typed in by hand as Thường Tín."""
+    text = "Ngày 28/8/2018, đoàn kiểm tra của Huyện ủy đã làm việc với Đảng ủy xã Hiền Giang về công tác dân vận."
+    (visit,) = draft_of(text, registry, url="https://thuongtin.hanoi.gov.vn/tin-tuc/123").visits
+    assert (visit.province, visit.district, visit.body) == ("01", "Thường Tín", "Huyện ủy")
+    assert "Huyện Thường Tín theo địa chỉ trang “thuongtin.hanoi.gov.vn” (trang của huyện)" in " ".join(visit.notes)
+    (elsewhere,) = draft_of(text, registry, url="https://hanoimoi.vn/tin-tuc/123").visits
+    assert elsewhere.district is None

@@ -83,6 +83,7 @@ from .places import (
     main_province,
     new_scheme_only,
     old_scheme_only,
+    outlet_district,
     outlet_from_web,
     province_reason,
     titled_body,
@@ -306,6 +307,7 @@ class Context:
     indicators: list[dict[str, Any]]
     outlet: str | None = None  # the publishing outlet's province (--province, the page's url), scheme 63
     outlet_note: str | None = None  # how the outlet's province is known
+    portal: tuple[str, str, str] | None = None  # a district's portal the page is on: (province, district, host)
     notes: list[str] = field(default_factory=list)
     # Registry look-ups already made: a 63-scheme code → the code of its unit after the merger; (scheme, code) → name.
     merged_codes: dict[str, str] = field(default_factory=dict)
@@ -498,6 +500,7 @@ def _context(
         indicators,
         outlet,
         outlet_note if outlet else None,
+        outlet_district(url, registry),
         notes,
     )
     if trim and (related := _related_headlines(ctx)):
@@ -1377,6 +1380,10 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
     title = leader.title if leader else None
     level = body_level(body.name, province, district, title, codes, body.place) if body else None
     day, date_note, precision, confidence, notes = _visit_date(ctx, event)
+    if district is None and ctx.portal is not None and ctx.portal[0] == province and level != "central":
+        # a district's portal reports what happens there ("thuongtin.hanoi.gov.vn": "Huyện ủy" is Thường Tín's)
+        _, district, host_name = ctx.portal
+        notes.append(f"Huyện {district} theo địa chỉ trang “{host_name}” (trang của huyện): người nhập kiểm tra.")
     if elsewhere and leader is not None:  # (leader is set when elsewhere is)
         notes.append(
             f"Trưởng đoàn / chủ trì “{leader.name}” lấy theo chức danh nêu ở đoạn khác của bài, không phải đoạn của sự "

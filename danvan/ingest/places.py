@@ -72,7 +72,11 @@ _BODY = re.compile(
     r"Ban\s+[Vv]ận\s+động\s+(?:[Qq]uỹ\s+)?[“\"][^”\"]{2,40}[”\"](?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường))?|"
     # a district-level unit as the organiser: "Huyện Quảng Điền đã tổ chức hội nghị", "TX Hồng Lĩnh tổ chức Hội thi"
     r"(?:[Hh]uyện|[Tt]hị\s+xã|TX\.?|[Qq]uận)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
-    r"(?=\s+(?:đã\s+|vừa\s+)?tổ\s+chức\b))"
+    r"(?=\s+(?:đã\s+|vừa\s+)?tổ\s+chức\b)|"
+    # a commune that opens its clause: "Sáng ngày 13/7/2015, xã Hòa Sơn tổ chức hội nghị", "Xã Vĩnh Hòa Hiệp, tổ chức
+    # Hội nghị" (not the commune of a body: "Hội Nông dân xã Lưu Sơn tổ chức")
+    r"(?:^|(?<=\n)|(?<=[,.;:]\s))(?:[Xx]ã|[Pp]hường|[Tt]hị\s+trấn)\s+[A-ZĐ][\w’']*(?:\s+[A-ZĐ][\w’']*){0,3}"
+    r"(?=,?\s+(?:đã\s+|vừa\s+)?tổ\s+chức\b))"
 )
 # "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ Chí Minh huyện Đất Đỏ tổ chức …": the level word at the end of a
 # list of organisations names the level of each of them.
@@ -418,8 +422,36 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
 
 # An outlet's web address names its province: "baothanhhoa.vn", "thuongtin.hanoi.gov.vn", "(Baothanhhoa.vn) -".
 _WEB_HOST = re.compile(r"(?<![\w@.-])(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+(?:vn|com|net|org))(?![\w-])", re.I)
-_HOST_PREFIX = re.compile(r"^(?:bao|dangbo|tinhuy|thanhuy|ubnd|hdnd|mattran|mttq|danvan|tuyengiao|congdoan|www)")
-_HOST_SUFFIX = re.compile(r"(?:tv|online|news|city|dientu|portal|gov|cpv|24h)$")
+# An organisation's or a medium's word before the place (the longer first: "baophunuthudo" is the women's paper of the
+# capital), and after it ("huengaynay", "hoianrt").
+_HOST_PREFIX = re.compile(
+    r"^(?:baophunu|phunu|hoiphunu|hoilhpn|hoinongdan|hoiccb|hoicuuchienbinh|tuoitre|tinhdoan|thanhdoan|huyendoan|"
+    r"huyenuy|ubmttq|truyenhinh|nongthonmoi|laodong|portal|bao|dangbo|tinhuy|thanhuy|ubnd|hdnd|mattran|mttq|danvan|"
+    r"tuyengiao|congdoan|www)"
+)
+_HOST_SUFFIX = re.compile(r"(?:tv|rt|ngaynay|online|news|city|dientu|portal|gov|cpv|24h)$")
+# Outlets whose names are not their province's: the party papers Sài Gòn Giải Phóng, Ấp Bắc, Đồng Khởi, Hà Nội Mới;
+# "thủ đô" (the capital); the stations THVL, THTG, THĐT, LA34, QRT, BTV; the police papers CADN, ANHP; the short forms
+# of An Giang, Hải Phòng, Quảng Nam in the names of their unions' sites ("hoinongdanag", "tinhdoanqnam").
+_OUTLET_NAMES = {
+    "sggp": "79",
+    "apbac": "82",
+    "dongkhoi": "83",
+    "hanoimoi": "01",
+    "kinhtedothi": "01",
+    "thudo": "01",
+    "thvl": "86",
+    "thtg": "82",
+    "thdt": "87",
+    "la34": "80",
+    "qrt": "49",
+    "btv": "74",
+    "cadn": "48",
+    "anhp": "31",
+    "ag": "89",
+    "hp": "31",
+    "qnam": "49",
+}
 
 
 def outlet_from_web(text: str, registry: Registry | None) -> tuple[str, str] | None:
@@ -433,12 +465,49 @@ def outlet_from_web(text: str, registry: Registry | None) -> tuple[str, str] | N
         provinces, districts = _host_names(registry)  # made once per registry, and only when there is an address
         host = m.group("host").lower()
         parts = host.replace("-", "").split(".")[:-1]
-        for names in (provinces, districts):  # ninhson.tayninh.gov.vn is Tây Ninh's, not Ninh Thuận's Ninh Sơn
+        for names in (provinces, districts, _OUTLET_NAMES):  # ninhson.tayninh.gov.vn is Tây Ninh's, not Ninh Sơn's
             for part in parts:
-                code = names.get(_HOST_SUFFIX.sub("", _HOST_PREFIX.sub("", part))) or names.get(part)
+                code = names.get(_bare_host_part(part)) or names.get(part)
                 if code:
                     return code, host
     return None
+
+
+def outlet_district(url: str | None, registry: Registry | None) -> tuple[str, str, str] | None:
+    """The district whose portal the page is on: (scheme-63 province code, the district's name, host), from a host
+    part before the province's ("thuongtin.hanoi.gov.vn": Thường Tín; "mythanhgiongtrom.bentre.gov.vn", a commune's
+    page, ends with Giồng Trôm) or a district's own domain that no other province's district shares
+    ("doluong.gov.vn"); None for any other address."""
+    if registry is None or not url or not (m := _WEB_HOST.search(url)):
+        return None
+    provinces, _ = _host_names(registry)
+    parts = [_bare_host_part(part) for part in m.group("host").lower().replace("-", "").split(".")[:-1]]
+    at = next((i for i, part in enumerate(parts) if part in provinces), None)
+    districts = _host_districts(registry)
+    if at is None:  # a district's own domain: its name exactly, one district of the country
+        places = districts.get(parts[0], []) if parts else []
+        return (*places[0], m.group("host").lower()) if len(places) == 1 else None
+    for part in parts[:at]:  # a district's, or a commune's page ending with its district's name
+        for key, places in districts.items():
+            within = [place for place in places if place[0] == provinces[parts[at]]]
+            if len(key) >= 5 and part.endswith(key) and len(within) == 1:
+                return (*within[0], m.group("host").lower())
+    return None
+
+
+def _bare_host_part(part: str) -> str:
+    """A host part without an outlet's prefix or suffix ("baobackan" → "backan", "backancity" → "backan")."""
+    return _HOST_SUFFIX.sub("", _HOST_PREFIX.sub("", part)) or part
+
+
+@functools.cache
+def _host_districts(registry: Registry) -> dict[str, list[tuple[str, str]]]:
+    """District names as hosts write them ("thuongtin") → the (scheme-63 province code, name) of each district
+    so named."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, province in registry.gazetteer.districts.select("name", "province_code").rows():
+        found.setdefault(ascii_key(name).replace(" ", ""), []).append((province, name))
+    return found
 
 
 @functools.cache
@@ -449,10 +518,11 @@ def _host_names(registry: Registry) -> tuple[dict[str, str], dict[str, str]]:
     for code, name, aliases in registry.units.filter(scheme=OLD_SCHEME).select("code", "name_vi", "aliases").rows():
         for spelling in [name, *filter(None, (aliases or "").split("|"))]:
             provinces.setdefault(re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", ascii_key(spelling)).replace(" ", ""), code)
-    found: dict[str, set[str]] = {}
-    for name, province in registry.gazetteer.districts.select("name", "province_code").rows():
-        found.setdefault(ascii_key(name).replace(" ", ""), set()).add(province)
-    districts = {key: codes.pop() for key, codes in found.items() if len(codes) == 1 and not key.isdigit()}
+    districts = {
+        key: places[0][0]
+        for key, places in _host_districts(registry).items()
+        if len({province for province, _ in places}) == 1 and not key.isdigit()
+    }
     return provinces, districts
 
 
