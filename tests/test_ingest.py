@@ -1808,6 +1808,18 @@ def test_the_verb_before_the_next_number_is_that_numbers():
     assert obs == [(501, "dvk_models_registered"), (501, "dvk_models_recognized")]
 
 
+def test_a_gift_package_is_one_by_either_word_and_its_worth_is_the_next_numbers():
+    """A curated value (Hội LHPN, "hơn 9.500 phần quà với tổng giá trị gần 5 tỷ đồng") was proposed as a new
+    indicator "phần quà": the name says "suất quà", and the words bringing in the worth were read as the count's."""
+    indicators = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text("utf-8"))
+    text = (
+        "Năm 2023, Hội LHPN tỉnh đã vận động gây quỹ giúp đỡ đoàn viên, hội viên, đối tượng bảo trợ xã hội hơn 9.500 "
+        "phần quà với tổng giá trị gần 5 tỷ đồng.\n"
+    )
+    obs = {o.value: o.indicator for o in draft_of(text, indicators=indicators).observations}
+    assert obs[9500] == "welfare_gifts"
+
+
 def test_one_shared_syllable_proposes_no_indicator():
     """ "văn hóa" shares only "hóa" with the curated "Tỷ lệ số hóa hồ sơ": a new figure named by its noun."""
     indicators = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text("utf-8"))

@@ -1998,18 +1998,28 @@ _NEXT_VERB = re.compile(r"\s+và\s+(?=(?:\S+\s+){0,3}\S*\s*$)")
 
 # The end of a number's noun phrase: a digit, a semicolon, a bracket or a comma, but not the comma of a pair the
 # indicators' names also join ("345 mô hình, điển hình “Dân vận khéo” được xây dựng", "tập thể, cá nhân").
-_PHRASE_END = re.compile(r"\d|[;(]|,(?!\s*(?:điển\s+hình|cá\s+nhân|tập\s+thể)\b)")
+# The words that bring in the next number's worth end the phrase too ("9.500 phần quà với tổng giá trị gần 5 tỷ đồng").
+_PHRASE_END = re.compile(
+    r"\d|[;(]|,(?!\s*(?:điển\s+hình|cá\s+nhân|tập\s+thể)\b)|"
+    r"\s(?:với\s+)?(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kinh\s+phí|số\s+tiền)\b"
+)
 
 
 # A two-syllable word whose syllable would match another word's ("hiện có" shares "hiện" with "thực hiện"): one word.
 _COMPOUNDS = re.compile(r"\bhiện có\b")
+# Words reports use for one thing, written as the indicators' names write it: a gift package is a "phần quà" or a
+# "suất quà" ("hơn 9.500 phần quà với tổng giá trị gần 5 tỷ đồng").
+_SYNONYMS = {"phần quà": "suất quà"}
+_SYNONYM = re.compile("|".join(rf"\b{phrase}\b" for phrase in _SYNONYMS))
 
 
 def _words(text: str) -> list[str]:
     """name_key words with the acronyms of the field spelled out (KDC → khu dân cư, TTHC → thủ tục hành chính), and
     "hiện có" one word: "đã xây dựng, thực hiện 80 mô hình" is "… được xây dựng, thực hiện", not "… hiện có (lũy
     kế)"."""
-    spelled = " ".join(_ACRONYMS.get(w, w) for w in name_key(text).split())
+    spelled = _SYNONYM.sub(
+        lambda m: _SYNONYMS[m.group()], " ".join(_ACRONYMS.get(w, w) for w in name_key(text).split())
+    )
     return _COMPOUNDS.sub("hiện_có", spelled).split()
 
 
