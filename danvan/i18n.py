@@ -833,7 +833,7 @@ QUEUE: Texts = {
     "q_cell_word": ("ô", "cell"),
     "q_reject_proposed": (
         "Loại {n} số liệu có chỉ tiêu chưa có trong danh mục",
-        "Reject the {n} value{s} whose indicator is not in the catalogue",
+        "Reject {n} value{s} whose indicator is not in the catalogue",
     ),
     "q_reject_proposed_help": (
         "Các số liệu chưa duyệt mà máy chỉ đề xuất một chỉ tiêu mới; số liệu nào cần giữ thì bấm Sửa (S) chọn chỉ "
