@@ -4311,6 +4311,24 @@ def test_a_ban_dan_van_written_in_lower_case_is_a_body(registry):
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # curating p82: "Ban chỉ đạo" alone, the movement written with a capital
+        (
+            "Ban chỉ đạo Phong trào thi đua “Dân vận khéo” huyện Châu Thành vừa tổ chức hội nghị triển khai.",
+            "Ban chỉ đạo Phong trào thi đua “Dân vận khéo” huyện",
+        ),
+        (
+            "Ngày 12/10, Ban Chỉ đạo về thực hiện quy chế dân chủ ở cơ sở tỉnh tổ chức hội nghị.",
+            "Ban Chỉ đạo về thực hiện quy chế dân chủ ở cơ sở tỉnh",
+        ),
+    ],
+)
+def test_a_steering_committee_is_named_with_what_it_steers(text, body):
+    assert [b.name for b in find_bodies(text)] == [body]
+
+
+@pytest.mark.parametrize(
     ("text", "bodies"),
     [
         ("Sáng ngày 13/7/2015, xã Hòa Sơn tổ chức hội nghị biểu dương mô hình.", ["xã Hòa Sơn"]),
