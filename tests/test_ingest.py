@@ -4977,11 +4977,11 @@ def test_a_value_takes_the_indicator_its_whole_phrase_names(registry, text, valu
 def test_indicator_agreement_floor():
     """scripts/indicator_agreement.py on the curated values: 57 right, 6 another indicator, 40 new on the 40 sources
     (56, 6, 41 before "phần quà" read as "suất quà"; 46, 4, 40 on the first 13; was 42, 3, 45 there before the words
-    just before a number counted as its own, "đăng ký 42 mô hình"; 39, 4, 47 before the phrase rules above). Of the three "other" the 27 later sources brought, Hội
-    An's "501 mô hình … được đăng ký và đã công nhận 501 mô hình" is read right since the next number's verb is its
-    own; left: "đề nghị … tặng Bằng khen cho 31 mô hình" (proposed for an award, read as built) and "xây dựng, nhân
-    rộng được hơn 8.600 mô hình" (built, read as in place). A floor a little under, so that a change that confuses
-    indicators is seen."""
+    just before a number counted as its own, "đăng ký 42 mô hình"; 39, 4, 47 before the phrase rules above). Of the
+    three "other" the 27 later sources brought, Hội An's "501 mô hình … được đăng ký và đã công nhận 501 mô hình" is
+    read right since the next number's verb is its own; left: "đề nghị … tặng Bằng khen cho 31 mô hình" (proposed for
+    an award, read as built) and "xây dựng, nhân rộng được hơn 8.600 mô hình" (built, read as in place). A floor a
+    little under, so that a change that confuses indicators is seen."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "indicator_agreement.py")], capture_output=True, text=True, check=True
     )
