@@ -4407,10 +4407,56 @@ def test_a_visit_led_by_a_title_written_before_the_name_is_that_offices():
             "Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài đã tới thăm",
             ("Bùi Thị Minh Hoài", "Trưởng ban Dân vận Trung ương"),
         ),
+        # curating p1966: a province of two words ("Cà Mau Lê Dũng" was the name)
+        ("Trưởng Ban Dân vận Tỉnh uỷ Cà Mau Lê Dũng làm việc với", ("Lê Dũng", "Trưởng Ban Dân vận Tỉnh uỷ Cà Mau")),
+        (
+            "Bí thư Tỉnh ủy Bà Rịa - Vũng Tàu Phạm Viết Thanh làm việc",
+            ("Phạm Viết Thanh", "Bí thư Tỉnh ủy Bà Rịa - Vũng Tàu"),
+        ),
     ],
 )
 def test_a_title_written_before_the_name_names_the_leader(text, person):
     assert [(p.name, p.title) for p in find_people(text)] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # curating p1188: "ông" before the leader's name
+        (
+            "Ban dân vận tỉnh ủy do ông Lê Văn Gập, Ủy viên Ban thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy làm "
+            "trưởng đoàn đã có buổi làm việc.",
+            ("Lê Văn Gập", "Ủy viên Ban thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy"),
+        ),
+        # curating p1697 and vi01: "dẫn đầu" and "làm Trưởng Đoàn" end the title
+        (
+            "Đoàn UBMTTQ Tỉnh do đ/c Trần Thị Thu Hương, Phó chủ tịch UBMTTQVN Tỉnh Nghệ An dẫn đầu đã đi kiểm tra.",
+            ("Trần Thị Thu Hương", "Phó chủ tịch UBMTTQVN Tỉnh Nghệ An"),
+        ),
+        (
+            "Đoàn kiểm tra do đồng chí Võ Thị Trà My – Phó Trưởng Ban Dân vận Thành uỷ làm Trưởng Đoàn cùng đi.",
+            ("Võ Thị Trà My", "Phó Trưởng Ban Dân vận Thành uỷ"),
+        ),
+    ],
+)
+def test_a_leaders_title_ends_where_the_leading_begins(text, person):
+    assert [(p.name, p.title) for p in find_people(text)] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        # "ông" and "bà" open a person's name only in find_people: "bà con Cà Mau" is a place
+        ("Bà con Cà Mau đã ủng hộ.", ["96"]),
+        # a province written with a dash was not found at all (its run of capitals stopped at the dash)
+        ("Ủy ban MTTQ tỉnh Bà Rịa - Vũng Tàu đã ủng hộ bà con Cà Mau.", ["77", "96"]),
+        ("Báo Thừa Thiên - Huế đưa tin.", ["46"]),
+        ("Tỉnh Bà Rịa – Vũng Tàu có 8 huyện.", ["77"]),
+        ("lịch sử của 2 tỉnh Bình Dương và Bà rịa - Vũng Tàu.", ["74", "77"]),  # tuning text ys01
+    ],
+)
+def test_a_province_after_ba_or_written_with_a_dash_is_found(registry, text, provinces):
+    assert [h.province for h in find_places(text, registry)] == provinces
 
 
 def test_a_womens_union_written_in_lower_case_is_a_body():

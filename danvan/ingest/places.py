@@ -86,7 +86,7 @@ _BODY_LIST = re.compile(
 # A team led by someone whose title names the body: "Tổ Kiểm tra số 4 do đồng chí X – PCT UBND huyện, Phó Trưởng Ban
 # Chỉ đạo … huyện làm Tổ trưởng", "đoàn … do đồng chí X, Trưởng ban Dân vận Thành ủy dẫn đầu".
 # The role of the person who leads a team: "… làm Trưởng đoàn", "làm Tổ trưởng", "làm Trưởng đoàn kiểm tra".
-_ROLE = r"làm\s+(?:[Tt]rưởng\s+đoàn(?:\s+\w+)?|[Tt]ổ\s+trưởng|[Tt]rưởng\s+tổ)"
+_ROLE = r"làm\s+(?:[Tt]rưởng\s+[Đđ]oàn(?:\s+\w+)?|[Tt]ổ\s+trưởng|[Tt]rưởng\s+tổ)"
 _LED_BY = re.compile(
     rf"\bdo\s+(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*(?P<title>[^.;]{{4,200}}?)\s+(?:{_ROLE}|dẫn\s+đầu|chủ\s+trì)\b"
 )
@@ -97,6 +97,10 @@ _TITLE_BEFORE = re.compile(
 )
 # A leader: "đồng chí Triệu Tài Vinh, Phó Trưởng Ban …" or, in a list, "các đồng chí: Đinh Thị Lụa, Phó Bí thư …".
 _COMRADE = re.compile(r"(?:[Đđ]ồng\s+chí|đ/c)\s*:?\s*")
+# … and "ông", "bà" too before a titled person: "Ban dân vận tỉnh ủy do ông Lê Văn Gập, Ủy viên …, Trưởng ban Dân vận
+# Tỉnh ủy làm trưởng đoàn" (leader_for takes a person only by a title that names the body). Not for places: "bà con
+# Cà Mau", "tỉnh Bà Rịa".
+_ADDRESSED = re.compile(rf"{_COMRADE.pattern}|\b(?:[Ôô]ng|[Bb]à)\s+")
 _TITLE_WORD = re.compile(
     r"^(?:Phó|Trưởng|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Vụ trưởng|Chánh|Giám đốc|Thứ trưởng|"
     r"Bộ trưởng|Tổng|Đại biểu|Thường trực|Trưởng ban|(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy\s+viên)"
@@ -104,7 +108,7 @@ _TITLE_WORD = re.compile(
 # A title ends where the sentence goes on with a verb: "… Trung ương phát biểu", "… ghi nhận".
 _TITLE_END = re.compile(
     r"\s+(?:phát biểu|ghi nhận|đánh giá|chủ trì|mong muốn|đề nghị|nhấn mạnh|khẳng định|"
-    rf"trao|biểu dương|làm việc|{_ROLE}|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
+    rf"trao|biểu dương|làm việc|{_ROLE}|dẫn đầu|tại|và|đồng chủ trì|cho biết|yêu cầu|kết luận|dự|"
     r"đã|do|được|cùng|với)\b"
 )
 
@@ -351,8 +355,31 @@ def _prefixed(text: str, registry: Registry, hint: str | None) -> list[PlaceHit]
     return hits
 
 
+# A province written in two parts joined by a dash: "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế" (a run of capitals stops
+# at the dash).
+_DASHED = re.compile(
+    r"[^\W\d_][\w’']*(?:[ \t]+[^\W\d_][\w’']*){0,2}[ \t]*[-–][ \t]*[^\W\d_][\w’']*(?:[ \t]+[^\W\d_][\w’']*)?"
+)
+
+
+def _dashed_province(text: str, pos: int, registry: Registry, prefixed: bool) -> PlaceHit | None:
+    m = _DASHED.match(text, pos)
+    if m is None:
+        return None
+    words = list(re.finditer(r"[^\s–-]+", m.group()))
+    while words and re.search(r"[-–]", m.group()[: words[-1].start()]):  # the longest name with the dash inside
+        name = m.group()[: words[-1].end()]
+        capitals = all(part.strip()[:1].isupper() for part in re.split(r"[-–]", name))  # "Bà rịa - Vũng Tàu" too
+        if capitals and (unit := registry.province(name, scheme=OLD_SCHEME)):
+            return PlaceHit(pos, pos + len(name), unit.name_vi, "province", unit.code, prefixed)
+        words.pop()
+    return None
+
+
 def _resolve_run(text: str, pos: int, prefix: str, registry: Registry, hint: str | None) -> PlaceHit | None:
     """The longest run of capitalised words at `pos` that the registry knows, read as the prefix says."""
+    if prefix in ("tỉnh", "tỉnh ủy") and (dashed := _dashed_province(text, pos, registry, True)):
+        return dashed
     words = capital_run(text, pos)
     for n in range(min(len(words), 4), 0, -1):
         start, end = words[0][0], words[n - 1][1]
@@ -400,6 +427,10 @@ def _bare_provinces(text: str, registry: Registry) -> list[PlaceHit]:
         pos = words[-1][1]
         while words and text[words[0][0] : words[0][1]].lower() in _LEAD_WORDS:
             words = words[1:]
+        if words and (dashed := _dashed_province(text, words[0][0], registry, False)):  # "Báo Bà Rịa - Vũng Tàu"
+            hits.append(dashed)
+            pos = dashed.end
+            continue
         name = text[words[0][0] : words[-1][1]] if words else ""
         if len(words) < 2 and not _CITY_ABBREVIATION.fullmatch(name):  # one word only as "TPHCM"
             continue
@@ -620,9 +651,18 @@ def _title_first(m: re.Match[str]) -> tuple[str, str, int]:
     ("Lâm | Đồng Trần Văn Hiệp") goes back to the title."""
     title, name, at = m.group("title"), m.group("name"), m.start("name")
     words = name.split()
-    if len(words) >= 3 and words[0] not in _FAMILY and words[1] in _FAMILY:
-        title, name, at = f"{title} {words[0]}", " ".join(words[1:]), at + len(words[0]) + 1
+    # a province's name of two or three words: "Trưởng Ban Dân vận Tỉnh uỷ Cà Mau Lê Dũng"
+    place = next((k for k in (3, 2) if len(words) - k >= 2 and name_key(" ".join(words[:k])) in _province_names()), 0)
+    if place or (len(words) >= 3 and words[0] not in _FAMILY and words[1] in _FAMILY):
+        head = " ".join(words[: place or 1])
+        title, name, at = f"{title} {head}", " ".join(words[place or 1 :]), at + len(head) + 1
     return title, name, at
+
+
+@functools.cache
+def _province_names() -> frozenset[str]:
+    """The provinces' names of both schemes, as name_key writes them."""
+    return frozenset(name_key(name) for name in gaz.load().provinces["name"].to_list())
 
 
 def titled_body(text: str) -> BodyHit | None:
@@ -689,7 +729,7 @@ def find_people(text: str) -> list[Person]:
     """Named comrades and their titles, singly ("đồng chí X, Title"), in lists ("các đồng chí: X, T; Y - T"), or with
     the title first when they lead a visit ("Bí thư Tỉnh ủy Lâm Đồng Trần Văn Hiệp làm việc")."""
     people = []
-    for m in _COMRADE.finditer(text):
+    for m in _ADDRESSED.finditer(text):
         pos = m.end()
         while True:
             person, pos = _person_at(text, pos)
