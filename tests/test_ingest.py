@@ -4443,6 +4443,21 @@ def test_a_leaders_title_ends_where_the_leading_begins(text, person):
     assert [(p.name, p.title) for p in find_people(text)] == [person]
 
 
+def test_a_visits_leader_keeps_the_whole_title(registry):
+    """Curating p1188: the leader found after "ông", with the title as the report prints it (the curator had typed the
+    whole of it over "Trưởng ban Dân vận Tỉnh ủy" on 13 of 33 visits)."""
+    text = (
+        "Sáng ngày 9 tháng 8 năm 2016, Ban dân vận tỉnh ủy do ông Lê Văn Gập, Ủy viên Ban thường vụ Tỉnh ủy, Trưởng "
+        "ban Dân vận Tỉnh ủy làm trưởng đoàn đã có buổi làm việc với Ban chỉ đạo thực hiện quy chế dân chủ cơ sở xã "
+        "Mỹ Thạnh về khảo sát tình hình thực hiện quy chế dân chủ cơ sở."
+    )
+    (visit,) = draft_of(text, registry).visits
+    assert (visit.leader_name, visit.leader_title) == (
+        "Lê Văn Gập",
+        "Ủy viên Ban thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "provinces"),
     [

@@ -1372,10 +1372,10 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         district = _district(ctx, places, province)
         commune = next((h.name for h in places if h.level in ("commune", "ward", "township")), None)
     # the leader the event's own paragraph names, else one another paragraph names by the body's title: said so
-    leader, segment = leader_for(body.name, find_people(event.paragraph.text)) if body else (None, None)
+    leader = leader_for(body.name, find_people(event.paragraph.text)) if body else None
     elsewhere = False
     if body is not None and leader is None:
-        leader, segment = leader_for(body.name, people)
+        leader = leader_for(body.name, people)
         elsewhere = leader is not None
     title = leader.title if leader else None
     level = body_level(body.name, province, district, title, codes, body.place) if body else None
@@ -1405,7 +1405,9 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         body=body.name if body else None,
         body_level=level,
         leader_name=leader.name if leader else None,
-        leader_title=segment,
+        # the whole title, as reports print it and curators keep it: "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận
+        # Tỉnh ủy", not only the part that names the body
+        leader_title=title or None,
         province=province_code,
         province_note=(
             ctx.province_note

@@ -783,15 +783,15 @@ def expand(text: str) -> str:
     return text
 
 
-def leader_for(body: str, people: list[Person]) -> tuple[Person | None, str | None]:
-    """The person whose title names the body, a Trưởng before a Phó, and the title segment that names it."""
+def leader_for(body: str, people: list[Person]) -> Person | None:
+    """The person whose title names the body, a Trưởng before a Phó."""
     key = name_key(body)
-    best: tuple[int, Person, str] | None = None
+    best: tuple[int, Person] | None = None
     for person in people:
         for segment in person.title.split(", "):
             if key not in name_key(expand(segment)):
                 continue
             rank = 0 if re.match(r"Trưởng", segment) else 1 if re.match(r"Phó Trưởng|Phó trưởng", segment) else 2
             if best is None or rank < best[0]:
-                best = (rank, person, segment)
-    return (best[1], best[2]) if best else (None, None)
+                best = (rank, person)
+    return best[1] if best else None
