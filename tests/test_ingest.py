@@ -4456,6 +4456,14 @@ def test_a_visits_leader_keeps_the_whole_title(registry):
         "Lê Văn Gập",
         "Ủy viên Ban thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy",
     )
+    # curating vi01: "Thành uỷ" written the old way is drafted as the data writes it
+    text = (
+        "Sáng nay ngày 08/11/2023, Đoàn kiểm tra của Ban Dân vận Thành uỷ do đồng chí Võ Thị Trà My – Phó Trưởng Ban "
+        "Dân vận Thành uỷ làm Trưởng Đoàn đã làm việc với Đảng uỷ phường."
+    )
+    assert [(v.leader_name, v.leader_title) for v in draft_of(text, registry).visits] == [
+        ("Võ Thị Trà My", "Phó Trưởng Ban Dân vận Thành ủy")
+    ]
 
 
 @pytest.mark.parametrize(

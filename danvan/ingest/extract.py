@@ -30,7 +30,7 @@ from ..i18n import t
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import OLD_DAY, Registry
-from ..text import clipped, name_key, slug
+from ..text import clipped, fold_tones, name_key, slug
 from . import event_model
 from .dates import (
     EARLIEST_YEAR,
@@ -1406,8 +1406,9 @@ def _visit(ctx: Context, event: _Event, main_body: BodyHit | None, people: list[
         body_level=level,
         leader_name=leader.name if leader else None,
         # the whole title, as reports print it and curators keep it: "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận
-        # Tỉnh ủy", not only the part that names the body
-        leader_title=title or None,
+        # Tỉnh ủy", not only the part that names the body; tone marks placed one way ("Thành uỷ" → "Thành ủy"), so that
+        # a timeline does not write the same office two ways
+        leader_title=fold_tones(title) if title else None,
         province=province_code,
         province_note=(
             ctx.province_note
