@@ -518,10 +518,11 @@ def outlet_district(url: str | None, registry: Registry | None) -> tuple[str, st
     if at is None:  # a district's own domain: its name exactly, one district of the country
         places = districts.get(parts[0], []) if parts else []
         return (*places[0], m.group("host").lower()) if len(places) == 1 else None
+    code = provinces[parts[at]]
     for part in parts[:at]:  # a district's, or a commune's page ending with its district's name
         for key, places in districts.items():
-            within = [place for place in places if place[0] == provinces[parts[at]]]
-            if len(key) >= 5 and part.endswith(key) and len(within) == 1:
+            within = [place for place in places if place[0] == code] if len(key) >= 5 and part.endswith(key) else []
+            if len(within) == 1:
                 return (*within[0], m.group("host").lower())
     return None
 

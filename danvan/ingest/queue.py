@@ -496,8 +496,9 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
             | entry.edits.get(f"{part}/{i}", {})
             for i, row in enumerate(rows)
         ]
-    for i, row in enumerate(out["visits"]):  # a body not edited follows an edited place
-        if "body" not in entry.edits.get(f"visits/{i}", {}):
+    for i, row in enumerate(out["visits"]):  # a body not edited follows an edited place (review_rows placed the rest)
+        edit = entry.edits.get(f"visits/{i}", {})
+        if edit and "body" not in edit:
             row["body"] = placed_body(row | {"body": draft.visits[i].body})
     return out
 
