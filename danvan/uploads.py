@@ -9,12 +9,21 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+from . import legacy
 from .text import DecodeError, decode
 
 MAX_UPLOAD_MB = 5  # an article, a report in PDF or Word; not a data dump. `server.maxUploadSize` in config.toml
 MAX_UPLOAD = MAX_UPLOAD_MB << 20  # bytes; Streamlit's "MB" is 2^20 bytes
 
-KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx"}
+KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx", "xls": "xls"}
+# An Office 97-2003 file is a compound file: what it holds is named in its directory, in UTF-16
+_OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_STREAMS = (  # the first found decides
+    ("encrypted", "EncryptedPackage"),  # a .docx or .xlsx saved with a password
+    ("xls", "Workbook"),
+    ("xls", "Book"),
+    ("doc", "WordDocument"),
+)
 
 
 class UploadError(ValueError):
@@ -23,7 +32,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
-    kind: str  # "text", "pdf", "docx" or "xlsx", from the content
+    kind: str  # "text", "pdf", "docx", "xlsx" or "xls", from the content
     size: int
     safe_name: str  # generated from the content's hash: the only name ever used on disk
     shown_name: str  # the browser's name, cleaned, for display only
@@ -49,7 +58,8 @@ def check(
 
 
 def sniff(raw: bytes) -> str:
-    """The type by content: pdf, docx, xlsx, text, or what else it looks like ("zip", "binary")."""
+    """The type by content: pdf, docx, xlsx, xls, text, or what else it looks like ("doc", "encrypted",
+    "office97", "zip", "binary")."""
     if raw.startswith(b"%PDF-"):
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
@@ -62,6 +72,8 @@ def sniff(raw: bytes) -> str:
         if "xl/workbook.xml" in names:
             return "xlsx"
         return "zip"
+    if raw.startswith(_OFFICE97):
+        return next((kind for kind, name in _STREAMS if name.encode("utf-16-le") in raw), "office97")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 with its byte-order mark
     if b"\x00" in raw[:8192]:
@@ -79,6 +91,10 @@ def describe(raw: bytes) -> str:
         "pdf": "PDF",
         "docx": "Word (.docx)",
         "xlsx": "Excel (.xlsx)",
+        "xls": "Excel 97-2003 (.xls)",
+        "doc": "Word 97-2003 (.doc)",
+        "encrypted": "Word hoặc Excel có mật khẩu",
+        "office97": "Office 97-2003",
         "text": "văn bản",
     }[kind]
 
@@ -90,6 +106,8 @@ def _text(raw: bytes, name: str) -> str:
     try:
         return decode(raw, shown, utf16=True)
     except DecodeError as err:
+        if (western := legacy.western(raw)) is not None:  # saved from a file typed in an old code table
+            return legacy.unlegacy(western, shown)[0]
         raise UploadError(str(err).removeprefix(f"{shown}: ")) from None
 
 

@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 
 from components import auth, cached, review, ui, view
-from danvan import DataError, ingest, store, uploads
+from danvan import DataError, ingest, legacy, store, uploads
 from danvan.ingest import IngestError
 from danvan.ingest.drafts import SourceEntry, to_records
 from danvan.ingest.queue import document_text, save_with_original, saved_twice
@@ -54,7 +54,7 @@ province = right.selectbox(
 )
 
 if st.button(t("cur_extract"), type="primary"):
-    text = None
+    text = converted = None
     document = None  # an uploaded file, read by its content (text, Word, PDF, Excel, CSV)
     raw, suffix = b"", ""
     if upload is not None:
@@ -69,8 +69,8 @@ if st.button(t("cur_extract"), type="primary"):
         else:
             text = document_text(document)
             suffix = f".{document.kind}" if document.kind != "text" else ".txt"
-    elif pasted.strip():
-        text = decode(pasted.encode(), "văn bản dán")
+    elif pasted.strip():  # copied out of a file typed in an old code table, it comes as the letters its fonts redraw
+        text, converted = legacy.unlegacy(decode(pasted.encode(), "văn bản dán"), "Văn bản dán")
     if text is None and upload is None and not pasted.strip():
         st.warning(t("cur_empty"))
     if text:
@@ -89,6 +89,7 @@ if st.button(t("cur_extract"), type="primary"):
         except ValueError as err:  # the extractor refuses binary, HTML-only or oversized input with a reason
             st.error(ui.plain(err))
         else:
+            draft.source.notes[:0] = [converted] if converted else []
             state["curate_draft"] = {"text": text, "draft": draft, "original": raw, "suffix": suffix, "url": link}
 
 found = state.get("curate_draft")

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ SENTENCES = (  # verbatim from data/sources/a16.txt (checked below)
 )
 TITLE = "Kết quả công tác dân vận năm 2023"
 SHEET = "Năm 2023"
+XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCVN3
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -95,6 +97,38 @@ def write_merged_xlsx(path: Path, catalog: danvan.Catalog) -> None:
     book.save(path)
 
 
+def to_tcvn3(text: str) -> str:
+    """Unicode as a TCVN3 (.VnTime) font writes it: the inverse of danvan.legacy's table for what TCVN3 itself has
+    (lower-case letters and the capitals Ă Â Ê Ô Ơ Ư Đ); a toned capital has no TCVN3 form here and is refused."""
+    from danvan import legacy
+
+    back = {u: w for w, u in zip(legacy._TCVN3_FROM, legacy._TCVN3_TO, strict=True) if u.islower() or u in "ĂÂÊÔƠƯĐ"}
+    missing = {ch for ch in text if ord(ch) > 127 and ch not in back and not unicodedata.category(ch).startswith("P")}
+    if missing:
+        raise ValueError(f"no TCVN3 form for {sorted(missing)} in {text!r}")
+    return "".join(back.get(ch, ch) for ch in text)
+
+
+def write_xls(path: Path, rows: list, names: list[str]) -> None:
+    """The Excel table as an old provincial office keeps it: Excel 97-2003, typed in TCVN3 with the .VnTime fonts
+    (the title in .VnTimeH, which draws capitals), the title merged over the table's width. Needs xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(SHEET)
+    text, capitals = xlwt.easyxf("font: name .VnTime"), xlwt.easyxf("font: name .VnTimeH")
+    sheet.write_merge(0, 0, 0, 1 + len(names), to_tcvn3(TITLE.lower()), capitals)
+    for col, header in enumerate(["STT", "Đơn vị", *names]):
+        sheet.write(2, col, to_tcvn3(header), text)
+    for i, (label, values) in enumerate(rows, 1):
+        sheet.write(2 + i, 0, i)
+        sheet.write(2 + i, 1, to_tcvn3(label), text)
+        for j, value in enumerate(values):
+            if value is not None:
+                sheet.write(2 + i, 2 + j, value)
+    book.save(str(path))
+
+
 def write_docx(path: Path, rows: list, names: list[str]) -> None:
     import docx
 
@@ -153,18 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         from danvan.ingest.readers import cell_number, read_document
 
-        table = read_document(OUT / "bao-cao-2023.xlsx").tables[0]
-        got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        if got != want:
-            print("bao-cao-2023.xlsx differs from data/observations.yaml", file=sys.stderr)
-            return 1
+        for name in ("bao-cao-2023.xlsx", XLS):
+            table = read_document(OUT / name).tables[0]
+            got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
+            if got != want:
+                print(f"{name} differs from data/observations.yaml", file=sys.stderr)
+                return 1
         print("fixtures agree with data/")
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     write_xlsx(OUT / "bao-cao-2023.xlsx", ids, rows, names)
     write_merged_xlsx(OUT / "tieu-de-gop.xlsx", catalog)
     write_docx(OUT / "bao-cao-2023.docx", rows, names)
+    write_xls(OUT / XLS, rows, names)
     pdf = write_pdf(OUT / "bao-cao-2023.pdf")
     print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){'' if pdf else '; PDF kept (no Chromium)'}")
     return 0

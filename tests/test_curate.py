@@ -173,6 +173,25 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     assert set(new["source_id"]) == {"a16"} and 279 not in new["value"].to_list()
 
 
+def test_text_pasted_out_of_a_tcvn3_file_is_drafted_in_unicode(entry, book):
+    """Copied out of a Word file typed in .VnTime, a report pastes as the letters the font redraws ("D©n vËn")."""
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.text_area(key="curate_paste").input(
+        "Cã 202 m« h×nh “D©n vËn khÐo” ®\xadîc c«ng nhËn trong n¨m 2023. N¨m 2023, toµn thµnh phè B¾c K¹n cã tæng "
+        "sè 279 m« h×nh “D©n vËn khÐo” ®\xadîc ®¨ng ký thùc hiÖn."
+    )
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception
+    found = at.session_state["curate_draft"]
+    assert found["text"].startswith("Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.")
+    assert sorted(o.value for o in found["draft"].observations) == [202, 279]
+    assert (
+        "Ghi chú của bộ trích xuất: Văn bản dán: văn bản gõ theo bảng mã TCVN3 (ABC, phông .VnTime) đã được chuyển "
+        "sang Unicode; trích dẫn lấy theo bản đã chuyển — người nhập đối chiếu với tệp gốc."
+        in [c.value.replace("\\", "") for c in at.caption]  # as the page shows it, markdown's escapes aside
+    )
+
+
 def test_the_articles_link_names_the_outlets_province_and_fills_the_source_link(entry, book):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     at.text_area(key="curate_paste").input("Sáng 5/6/2024, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết dân vận.")
@@ -414,7 +433,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
         (
             b"MZ\x90\x00" + bytes(64),
             "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-            "chỉ nhận: txt, csv, pdf, docx, xlsx.",
+            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls.",
         ),
     ],
 )
@@ -435,7 +454,7 @@ def test_an_image_is_refused_by_the_page_in_vietnamese(entry, book):
     uploader.set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert [e.value.replace("\\", "") for e in at.error] == [
-        "Tệp “anh.png” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx."
+        "Tệp “anh.png” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx, xls."
     ]
 
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import danvan
+from danvan import legacy, uploads
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
 from danvan.ingest.readers import read_cell, read_document
@@ -112,6 +113,9 @@ def test_csv_table(tmp_path, registry, indicators):
         assert [(o.indicator, o.value, o.cell) for o in obs] == [("dvk_models_recognized", 202, "bang.csv#CSV!B2")]
 
 
+OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's header
+
+
 def _encrypted_pdf() -> bytes:
     from pypdf import PdfReader, PdfWriter
 
@@ -142,6 +146,19 @@ def _blank_pdf() -> bytes:
         ("trong.txt", b"", "tệp trống"),
         # a damaged PDF, said in words (it was "PdfReadError: startxref not found"; a curator's walk-through)
         ("hong.pdf", b"%PDF-1.4\n" + b"\x00" * 64, "tệp PDF bị hỏng hoặc không trọn vẹn nên không đọc được"),
+        # Office 97-2003: what it is, by the names in its directory, and what to do
+        (
+            "bao-cao.doc",
+            OFFICE97 + "WordDocument".encode("utf-16-le"),
+            r"Word 97-2003 \(.doc\) chưa đọc được.*Lưu thành",
+        ),
+        (
+            "mat-khau.docx",
+            OFFICE97 + "EncryptedPackage".encode("utf-16-le"),
+            "Word hoặc Excel có mật khẩu.*bỏ mật khẩu",
+        ),
+        ("trinh-chieu.ppt", OFFICE97 + bytes(64), "Office 97-2003 không phải Word hay Excel"),
+        ("hong.xls", OFFICE97 + "Workbook".encode("utf-16-le"), r"tệp Excel 97-2003 \(.xls\) bị hỏng"),
     ],
 )
 def test_bad_files_say_why(tmp_path, name, content, message):
@@ -498,3 +515,177 @@ def test_a_reports_figures_take_its_titles_year_and_a_directive_no_title_it_lack
         "2023",
         "kỳ lấy theo tiêu đề báo cáo: “BÁO CÁO Kết quả công tác dân vận năm 2023”",
     )
+
+
+# --- reports typed in the old font code tables (TCVN3 .VnTime, VNI), and Office 97-2003 files ------------------------
+
+# a16's two sentences and the table's words as a TCVN3 font writes them (danvan.legacy's table, checked against glibc)
+TCVN3_SENTENCES = (
+    "Cã 202 m« h×nh “D©n vËn khÐo” ®\xadîc c«ng nhËn trong n¨m 2023.",
+    "N¨m 2023, toµn thµnh phè B¾c K¹n cã tæng sè 279 m« h×nh “D©n vËn khÐo” ®\xadîc ®¨ng ký thùc hiÖn.",
+)
+SENTENCES = (
+    "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.",
+    "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo” được đăng ký thực hiện.",
+)
+
+
+def _old_word_report(path: Path) -> Path:
+    """A Word report as an office typed it before Unicode: the title in .VnTimeH (capitals), a sentence in a run of
+    .VnTime, another in a paragraph style whose font is .VnTime, a VNI run, a Unicode run in the same paragraph as a
+    TCVN3 one, and a table in .VnTime."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    style = document.styles.add_style("Van ban cu", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.name = ".VnTime"
+    document.add_paragraph().add_run("kÕt qu¶ c«ng t¸c d©n vËn n¨m 2023").font.name = ".VnTimeH"
+    document.add_paragraph().add_run(TCVN3_SENTENCES[0]).font.name = ".VnTime"
+    document.add_paragraph(TCVN3_SENTENCES[1], style="Van ban cu")
+    mixed = document.add_paragraph()
+    mixed.add_run("Ban D©n vËn Thµnh ñy ").font.name = ".VnTime"
+    mixed.add_run("phối hợp với ").font.name = "Times New Roman"
+    mixed.add_run("Ñaûng uûy phöôøng").font.name = "VNI-Times"
+    document.add_paragraph("Năm 2023 vẫn gõ Unicode dù kiểu chữ là .VnTime.", style="Van ban cu")
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(
+        [*table.rows[0].cells, *table.rows[1].cells],
+        ["§¬n vÞ", "M« h×nh “D©n vËn khÐo” ®\xadîc c«ng nhËn", "Thµnh phè B¾c K¹n", "202"],
+        strict=True,
+    ):
+        cell.paragraphs[0].add_run(text).font.name = ".VnTime"
+    document.save(path)
+    return path
+
+
+def test_a_word_report_typed_in_old_code_tables_reads_as_unicode(tmp_path, registry, indicators):
+    doc = read_document(_old_word_report(tmp_path / "bao-cao-cu.docx"))
+    assert doc.text.splitlines() == [
+        "KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023",
+        *SENTENCES,
+        "Ban Dân vận Thành ủy phối hợp với Đảng ủy phường",
+        "Năm 2023 vẫn gõ Unicode dù kiểu chữ là .VnTime.",  # typed in Unicode: left as it is
+    ]
+    assert doc.tables[0].headers == {1: "Đơn vị", 2: "Mô hình “Dân vận khéo” được công nhận"}
+    assert [c.text for c in doc.tables[0].rows[0]] == ["Thành phố Bắc Kạn", "202"]
+    assert doc.notes == [
+        "bao-cao-cu.docx: 8 đoạn chữ gõ theo bảng mã TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode; trích dẫn "
+        "lấy theo bản đã chuyển — người nhập đối chiếu với tệp gốc.",
+        "bao-cao-cu.docx: 1 đoạn chữ gõ theo bảng mã VNI (phông VNI-Times) đã được chuyển sang Unicode; trích dẫn lấy "
+        "theo bản đã chuyển — người nhập đối chiếu với tệp gốc.",
+    ]
+    draft = extract_document(doc, registry, indicators=indicators)
+    got = {(o.indicator, o.district, o.value, bool(o.cell)) for o in draft.observations}
+    assert {("dvk_models_recognized", "Bắc Kạn", 202, True), ("dvk_models_registered", "Bắc Kạn", 279, False)} <= got
+    assert all(o.quote in doc.text for o in draft.observations if o.quote)  # quotes check out against the stored text
+    assert draft.source.notes[0].startswith("bao-cao-cu.docx: 8 đoạn chữ gõ theo bảng mã TCVN3")
+
+
+def test_an_old_excel_workbook_typed_in_tcvn3(registry, indicators):
+    """Excel 97-2003 in .VnTime (scripts/make_intake_fixtures.py makes it from the same figures as bao-cao-2023.xlsx):
+    the same values as the .xlsx, each with its cell in the .xls and its header in Unicode."""
+    doc = read_document(FILES / "bao-cao-2023-vntime.xls")
+    assert doc.kind == "xls" and doc.tables[0].title == "KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023"
+    assert any("16 ô gõ theo bảng mã TCVN3" in note for note in doc.notes)
+    old = extract_document(doc, registry, indicators=indicators).observations
+    new = draft_of("bao-cao-2023.xlsx", registry, indicators).observations
+    assert len(old) == 11
+    assert [(o.indicator, o.district, o.province, o.value, o.period) for o in old] == [
+        (o.indicator, o.district, o.province, o.value, o.period) for o in new
+    ]
+    assert [o.cell.replace("bao-cao-2023-vntime.xls", "") for o in old] == [
+        o.cell.replace("bao-cao-2023.xlsx", "") for o in new
+    ]
+    text, header = read_cell(FILES / "bao-cao-2023-vntime.xls", "Năm 2023", "C4")
+    assert (text, header) == ("202", "Mô hình “Dân vận khéo” được công nhận")
+
+
+def test_a_workbooks_cells_in_tcvn3_and_in_unicode(tmp_path, registry, indicators):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Năm 2023"
+    for row in (
+        ["§¬n vÞ", "M« h×nh “D©n vËn khÐo” ®\xadîc c«ng nhËn"],
+        ["Thµnh phè B¾c K¹n", 202],
+        ["Huyện Chợ Đồn", 5],
+    ):
+        sheet.append(row)
+    for cell in (sheet["A1"], sheet["B1"], sheet["A2"], sheet["A3"]):
+        cell.font = Font(name=".VnTime")  # A3 was typed in Unicode under the old font: kept
+    book.save(tmp_path / "bang.xlsx")
+    doc = read_document(tmp_path / "bang.xlsx")
+    assert [[c.text for c in row] for row in doc.tables[0].rows] == [
+        ["Thành phố Bắc Kạn", "202"],
+        ["Huyện Chợ Đồn", "5"],
+    ]
+    assert doc.notes[-1].startswith("bang.xlsx: 3 ô gõ theo bảng mã TCVN3")
+    obs = extract_document(doc, registry, indicators=indicators).observations
+    assert [(o.indicator, o.district, o.value) for o in obs] == [
+        ("dvk_models_recognized", "Bắc Kạn", 202),
+        ("dvk_models_recognized", "Chợ Đồn", 5),
+    ]
+
+
+def _pdf_with_text(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds `lines` in the Western encoding, as a PDF printed from a .VnTime document
+    has it."""
+    shown = b" ".join(
+        b"(" + line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '"
+        for line in lines
+    )
+    content = b"BT /F1 11 Tf 40 780 Td 14 TL " + shown + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(
+        b"%010d 00000 n \n" % o for o in offsets
+    )
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("bao-cao.txt", "\n".join(TCVN3_SENTENCES).encode("cp1252"), "TCVN3"),  # saved by Notepad as "ANSI"
+        ("bao-cao.txt", "\n".join(TCVN3_SENTENCES).encode("utf-8"), "TCVN3"),  # copied out of Word into a UTF-8 file
+        (
+            "bao-cao.txt",
+            "Coù 202 moâ hình “Daân vaän kheùo” ñöôïc coâng nhaän trong naêm 2023.\nNaêm 2023, toaøn thaønh phoá Baéc "
+            "Kaïn coù toång soá 279 moâ hình “Daân vaän kheùo” ñöôïc ñaêng kyù thöïc hieän.".encode("cp1252"),
+            "VNI",
+        ),
+        ("bao-cao.pdf", _pdf_with_text(list(TCVN3_SENTENCES)), "TCVN3"),
+    ],
+)
+def test_a_text_or_pdf_without_fonts_is_recognised_by_its_letters(tmp_path, registry, indicators, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    doc = read_document(path)
+    assert doc.text.splitlines() == list(SENTENCES)
+    assert doc.notes == [
+        f"{name}: văn bản gõ theo bảng mã {legacy.NAMES[code]} đã được chuyển sang Unicode; trích dẫn lấy theo bản đã "
+        "chuyển — người nhập đối chiếu với tệp gốc."
+    ]
+    values = sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations)
+    assert values == [202, 279]
+
+
+def test_an_upload_saved_in_the_western_code_page_is_read_in_unicode():
+    typed = "\n".join(TCVN3_SENTENCES).encode("cp1252")
+    assert uploads.check(typed, "bao-cao.txt").text == "\n".join(SENTENCES)
+    with pytest.raises(uploads.UploadError, match="Windows-1258"):  # Western text that is no old code table
+        uploads.check("Café crème à la façon, naïve résumé of the year".encode("cp1252"), "x.txt")

@@ -110,6 +110,22 @@ def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy,
     assert q.read_entry(entry.folder).state == "accepted"
 
 
+def test_an_old_workbook_in_tcvn3_is_queued_saved_and_its_cells_checked(registry, data_copy, tmp_path):
+    """Excel 97-2003 typed in .VnTime: the queue keeps the original and the Unicode text; the saved values' cells are
+    checked against the stored .xls, read the same way."""
+    entry = q.enqueue(FILES / "bao-cao-2023-vntime.xls", registry, load_indicators(data_copy), tmp_path / "queue")
+    assert entry.kind == "xls" and (entry.folder / "original.xls").is_file()
+    assert "Mô hình “Dân vận khéo” được công nhận" in entry.text() and "D©n" not in entry.text()
+    assert any("gõ theo bảng mã TCVN3" in problem for problem in entry.problems)
+    _accept_all(entry)
+    q.accept(entry, SourceEntry("bc2023cu", published="2024-01-15"), data_copy, author="bien-tap-1", note="bản .xls")
+    assert (data_copy / "sources" / "bc2023cu.xls").read_bytes() == (FILES / "bao-cao-2023-vntime.xls").read_bytes()
+    catalog = danvan.load(data_copy)
+    rows = catalog.observations.filter(catalog.observations["source_id"] == "bc2023cu")
+    assert rows.height == 11 and rows["quote"].str.starts_with("Bảng bc2023cu.xls › Năm 2023 › ô ").all()
+    assert 202 in rows["value"].to_list()
+
+
 def test_accepting_what_does_not_check_out_writes_nothing(registry, data_copy, tmp_path):
     entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
     _accept_all(entry)

@@ -14,9 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .. import legacy
 from ..text import DecodeError, decode, fold_space, nfc
 from ..uploads import MAX_UPLOAD, describe, sniff
 from .text import IngestError
@@ -51,7 +55,7 @@ class Table:
 @dataclass
 class Document:
     name: str
-    kind: str  # text | docx | pdf | xlsx | csv
+    kind: str  # text | docx | pdf | xlsx | xls | csv
     text: str  # paragraphs (Word, PDF, text); empty for a workbook
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -100,6 +104,8 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _pdf(raw, name)
         if kind == "xlsx":
             return _xlsx(raw, name)
+        if kind == "xls":
+            return _xls(raw, name)
     except IngestError:
         raise
     except Exception:  # a damaged file raises anything from deep inside its library, in its words (English)
@@ -107,18 +113,35 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             f"{name}: tệp {describe(raw)} bị hỏng hoặc không trọn vẹn nên không đọc được; hãy mở tệp gốc bằng phần "
             "mềm đã tạo ra nó rồi lưu (hoặc xuất PDF) lại"
         ) from None
+    if kind in _SAVE_AGAIN:
+        raise IngestError(f"{name}: {_SAVE_AGAIN[kind]}")
     if kind != "text":
         raise IngestError(
             f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx, "
-            "PDF có lớp chữ, Excel .xlsx hoặc bảng .csv"
+            "PDF có lớp chữ, Excel .xlsx hoặc .xls, hoặc bảng .csv"
         )
     try:
         text = decode(raw, name, utf16=True)
     except DecodeError as err:
-        raise IngestError(str(err)) from None
+        # not UTF-8: text saved from a file typed in an old code table is in the Western code page its fonts redraw
+        if (western := legacy.western(raw)) is None:
+            raise IngestError(str(err)) from None
+        text = western
+    text, note = legacy.unlegacy(text, name)
+    notes = [note] if note else []
     if name.lower().endswith(".csv") or _looks_csv(text):
-        return Document(name, "csv", "", [_csv_table(text, name)])
-    return Document(name, "text", text)
+        return Document(name, "csv", "", [_csv_table(text, name)], notes)
+    return Document(name, "text", text, notes=notes)
+
+
+# What to do with an Office file this reader cannot open, in the program a provincial office has
+_SAVE_AGAIN = {
+    "doc": "tệp Word 97-2003 (.doc) chưa đọc được; hãy mở bằng Word (hoặc LibreOffice), chọn Tệp › Lưu thành, kiểu "
+    "“Word Document (.docx)”, rồi nhập tệp .docx",
+    "encrypted": "tệp Word hoặc Excel có mật khẩu nên không đọc được; hãy mở bằng Word hoặc Excel, bỏ mật khẩu (Tệp › "
+    "Thông tin › Bảo vệ › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu rồi nhập lại",
+    "office97": "tệp Office 97-2003 không phải Word hay Excel; hãy lưu lại thành Word .docx hoặc Excel .xlsx rồi nhập",
+}
 
 
 # ------------------------------------------------------------------------------------------------ formats
@@ -128,13 +151,86 @@ def _docx(raw: bytes, name: str) -> Document:
     import docx  # python-docx; imported here so that reading plain text never loads it
 
     document = docx.Document(io.BytesIO(raw))
-    text = "\n".join(p.text for p in document.paragraphs)
-    tables = [_grid_table(name, f"Bảng {i}", _docx_grid(t)) for i, t in enumerate(document.tables, 1)]
-    return Document(name, "docx", nfc(text), [t for t in tables if t is not None])
+    fonts = _DocxFonts(document)
+    converted: Counter[str] = Counter()  # runs typed in an old code table, by table
+
+    def text_of(paragraph: object) -> str:
+        return fonts.text(paragraph._p, converted) if fonts.legacy else paragraph.text  # type: ignore[attr-defined]
+
+    text = "\n".join(text_of(p) for p in document.paragraphs)
+    tables = [
+        _grid_table(
+            name, f"Bảng {i}", [[nfc("\n".join(text_of(p) for p in c.paragraphs)) for c in r.cells] for r in t.rows]
+        )
+        for i, t in enumerate(document.tables, 1)
+    ]
+    notes = [legacy.converted_note(name, code, f"{n} đoạn chữ") for code, n in converted.items()]
+    return Document(name, "docx", nfc(text), [t for t in tables if t is not None], notes)
 
 
-def _docx_grid(table: object) -> list[list[str]]:
-    return [[nfc(cell.text) for cell in row.cells] for row in table.rows]  # type: ignore[attr-defined]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _run_font(properties: object) -> str | None:
+    """The font a run's (or a style's) properties name for letters beyond ASCII (hAnsi, where an old code table's
+    Vietnamese letters are), else for ASCII."""
+    found = None if properties is None else properties.find(f"{_W}rFonts")  # type: ignore[attr-defined]
+    return None if found is None else found.get(f"{_W}hAnsi") or found.get(f"{_W}ascii")
+
+
+class _DocxFonts:
+    """The font each run of a Word file is drawn in, as Word resolves it: the run's own, its character style's, its
+    paragraph style's (each through the styles it is based on), the document's default."""
+
+    def __init__(self, document: object) -> None:
+        styles = document.styles.element  # type: ignore[attr-defined]
+        self.styles: dict[str, tuple[str | None, str | None]] = {}
+        self.default_style = None
+        for style in styles.iter(f"{_W}style"):
+            based = style.find(f"{_W}basedOn")
+            self.styles[style.get(f"{_W}styleId")] = (
+                _run_font(style.find(f"{_W}rPr")),
+                None if based is None else based.get(f"{_W}val"),
+            )
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
+                self.default_style = style.get(f"{_W}styleId")
+        self.default = _run_font(styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+        self.legacy = any(
+            legacy.code_of_font(font)
+            for root in (document.element, styles)  # type: ignore[attr-defined]
+            for found in root.iter(f"{_W}rFonts")
+            for font in found.attrib.values()
+        )
+
+    def of_style(self, style: str | None) -> str | None:
+        for _ in range(20):  # a loop of basedOn in a damaged file ends here
+            if style is None:
+                return None
+            font, style = self.styles.get(style, (None, None))
+            if font:
+                return font
+        return None
+
+    def of_run(self, run: object, paragraph: object) -> str | None:
+        properties = run.find(f"{_W}rPr")  # type: ignore[attr-defined]
+        if font := _run_font(properties):
+            return font
+        named = None if properties is None else properties.find(f"{_W}rStyle")
+        if named is not None and (font := self.of_style(named.get(f"{_W}val"))):
+            return font
+        mark = paragraph.find(f"{_W}pPr/{_W}pStyle")  # type: ignore[attr-defined]
+        return self.of_style(self.default_style if mark is None else mark.get(f"{_W}val")) or self.default
+
+    def text(self, paragraph: object, converted: Counter[str]) -> str:
+        """A paragraph's text as python-docx reads it (its runs and its links' runs), each run typed in an old code
+        table as Unicode."""
+        parts = []
+        for inner in paragraph.xpath("w:r | w:hyperlink"):  # type: ignore[attr-defined]
+            for run in [inner] if inner.tag == f"{_W}r" else inner.xpath("w:r"):
+                text, code = legacy.from_font(run.text, self.of_run(run, paragraph))
+                converted.update([code] if code else [])
+                parts.append(text)
+        return "".join(parts)
 
 
 def _pdf(raw: bytes, name: str) -> Document:
@@ -153,12 +249,23 @@ def _pdf(raw: bytes, name: str) -> Document:
             f"{name}: PDF không có lớp chữ (có lẽ là ảnh quét của {len(reader.pages)} trang); hãy "
             "dùng bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước khi nhập"
         )
-    return Document(name, "pdf", nfc(text))
+    text, note = legacy.unlegacy(nfc(text), name)
+    return Document(name, "pdf", text, notes=[note] if note else [])
 
 
 def _xlsx(raw: bytes, name: str) -> Document:
+    return _workbook(name, "xlsx", _xlsx_grids, raw)
+
+
+Grids = list[tuple[str, list[list[str]], bool]]  # per sheet: its name, its cells' texts, whether any were merged
+
+
+def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids], raw: bytes) -> Document:
+    """A workbook's sheets as tables (`grids` reads them: cells typed in an old code table's font as Unicode,
+    counted by table), with notes on merged header cells and on what was converted."""
     tables, notes = [], []
-    for sheet, grid, merged in _xlsx_grids(raw):
+    converted: Counter[str] = Counter()
+    for sheet, grid, merged in grids(raw, converted):
         table = _grid_table(name, sheet, grid)
         if table is not None:
             tables.append(table)
@@ -166,26 +273,80 @@ def _xlsx(raw: bytes, name: str) -> Document:
                 notes.append(f"{name} › {sheet}: có ô gộp ở tiêu đề; mỗi cột nhận tiêu đề của ô gộp chứa nó.")
     if not tables:
         raise IngestError(f"{name}: không có bảng số liệu nào (cần một hàng tiêu đề và các hàng có số)")
-    return Document(name, "xlsx", "", tables, notes)
+    notes += [legacy.converted_note(name, code, f"{n} ô") for code, n in converted.items()]
+    return Document(name, kind, "", tables, notes)
 
 
-def _xlsx_grids(raw: bytes) -> list[tuple[str, list[list[str]], bool]]:
-    """Per sheet: its name, the cell texts (merged ranges filled from their top-left cell), whether any merged."""
+def _fill_merged(grid: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """Each merged range (first row, last row, first column, last column; from 1) takes its top-left cell's text."""
+    for first_row, last_row, first_col, last_col in ranges:
+        top = grid[first_row - 1][first_col - 1] if first_row <= len(grid) else ""
+        for r in range(first_row, min(last_row, len(grid)) + 1):
+            for c in range(first_col, last_col + 1):
+                if c <= len(grid[r - 1]):
+                    grid[r - 1][c - 1] = top
+
+
+def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(raw), data_only=True)
     out = []
     for sheet in book.worksheets:
-        grid = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        merged = list(sheet.merged_cells.ranges)
-        for rng in merged:
-            top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row <= len(grid) else ""
-            for r in range(rng.min_row, min(rng.max_row, len(grid)) + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if c <= len(grid[r - 1]):
-                        grid[r - 1][c - 1] = top
+        grid = [
+            [
+                _font_cell_text(cell.value, cell.font.name if isinstance(cell.value, str) else None, converted)
+                for cell in row
+            ]
+            for row in sheet.iter_rows()
+        ]
+        merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]
+        _fill_merged(grid, merged)
         out.append((sheet.title, grid, bool(merged)))
     return out
+
+
+def _xls(raw: bytes, name: str) -> Document:
+    """Excel 97-2003 (xlrd), read as an .xlsx is."""
+    return _workbook(name, "xls", _xls_grids, raw)
+
+
+def _xls_grids(raw: bytes, converted: Counter[str]) -> Grids:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=raw, formatting_info=True, logfile=io.StringIO())
+    out = []
+    for sheet in book.sheets():
+        grid = [
+            [_font_cell_text(_xls_value(cell, book.datemode), _xls_font(book, cell), converted) for cell in row]
+            for row in (sheet.row(r) for r in range(sheet.nrows))
+        ]
+        _fill_merged(grid, [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
+        out.append((sheet.name, grid, bool(sheet.merged_cells)))
+    return out
+
+
+def _xls_value(cell: Any, datemode: int) -> object:
+    """An .xls cell's value as openpyxl gives an .xlsx cell's: None when empty or an error, a date as a datetime."""
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return xlrd.xldate_as_datetime(cell.value, datemode)
+    return bool(cell.value) if cell.ctype == xlrd.XL_CELL_BOOLEAN else cell.value
+
+
+def _xls_font(book: Any, cell: Any) -> str | None:
+    return book.font_list[book.xf_list[cell.xf_index].font_index].name if cell.xf_index is not None else None
+
+
+def _font_cell_text(value: object, font: str | None, converted: Counter[str]) -> str:
+    """A cell's text; typed in an old code table's font, as Unicode (counted in `converted`)."""
+    if isinstance(value, str):
+        value, code = legacy.from_font(value, font)
+        converted.update([code] if code else [])
+    return _cell_text(value)
 
 
 def _cell_text(value: object) -> str:

@@ -1,0 +1,151 @@
+"""Vietnamese typed in the old font code tables (danvan.legacy): TCVN3 (ABC, .VnTime) and VNI, read as Unicode."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+
+from danvan import legacy
+from danvan.text import nfc
+
+
+def test_the_tcvn3_table_is_the_standards_as_glibc_has_it():
+    """Every byte TCVN3 fonts redraw (A1-FE) against glibc's TCVN5712-1, an implementation of the same standard."""
+    if shutil.which("iconv") is None:
+        pytest.skip("no iconv on this machine")
+    for byte in range(0xA1, 0xFF):
+        written = bytes([byte]).decode("cp1252")
+        done = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([byte]), capture_output=True)
+        assert done.returncode == 0, done.stderr
+        assert legacy.from_tcvn3(written) == unicodedata.normalize("NFC", done.stdout.decode()), hex(byte)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("B¸o c¸o kÕt qu¶ c«ng t¸c d©n vËn n¨m 2023", "Báo cáo kết quả công tác dân vận năm 2023"),
+        ("M\xadêng Kh\xad¬ng, B¸t X¸t", "Mường Khương, Bát Xát"),  # ư is the soft hyphen, invisible in a page
+        ("§¶ng bé huyÖn Chî §ån", "Đảng bộ huyện Chợ Đồn"),
+        ("Ban D©n vËn TØnh ñy", "Ban Dân vận Tỉnh ủy"),
+        ("“D©n vËn khÐo” - 25-NQ/TW", "“Dân vận khéo” - 25-NQ/TW"),  # quotes, dashes and codes pass through
+    ],
+)
+def test_tcvn3_words(written, meant):
+    assert legacy.from_tcvn3(written) == meant
+
+
+def test_a_capitals_font_draws_capitals():
+    assert legacy.from_tcvn3("b¸o c¸o tæng kÕt", capitals=True) == "BÁO CÁO TỔNG KẾT"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Baùo caùo coâng taùc daân vaän", "Báo cáo công tác dân vận"),
+        ("Ñaûng Coäng saûn Vieät Nam", "Đảng Cộng sản Việt Nam"),
+        ("Chæ thò soá 30-CT/TW, nhieäm kyø 2020 - 2025", "Chỉ thị số 30-CT/TW, nhiệm kỳ 2020 - 2025"),
+        ("Hoäi Lieân hieäp Phuï nöõ thaêm ngöôøi daân", "Hội Liên hiệp Phụ nữ thăm người dân"),
+        ("UÛY BAN MAËT TRAÄN TOÅ QUOÁC", "ỦY BAN MẶT TRẬN TỔ QUỐC"),
+        ("Quyeát ñònh 217-QÑ/TW, ñoàng chí Töôùng", "Quyết định 217-QĐ/TW, đồng chí Tướng"),
+    ],
+)
+def test_vni_words(written, meant):
+    assert legacy.from_vni(written) == meant
+
+
+def test_vni_writes_every_vietnamese_letter():
+    """Each of the 12 vowels in its 6 tones, and đ, in both cases, has a VNI spelling that reads back as it."""
+    vowels = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+    letters = {nfc(v + tone) for v in vowels for tone in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
+    letters = (letters - set("aeiouy")) | {"đ"}
+    assert len(letters) == 67
+    read = set(legacy._VNI.values())
+    assert letters <= read and {x.upper() for x in letters} <= read
+
+
+@pytest.mark.parametrize(
+    ("font", "code"),
+    [
+        (".VnTime", (legacy.TCVN3, False)),
+        (".VnTimeH", (legacy.TCVN3, True)),
+        (".VnArial NarrowH", (legacy.TCVN3, True)),
+        (".vnbook-antiqua", (legacy.TCVN3, False)),
+        ("VNI-Times", (legacy.VNI, False)),
+        ("VNI-Helve-Condense", (legacy.VNI, False)),
+        ("Times New Roman", None),
+        ("Arial", None),
+        (None, None),
+    ],
+)
+def test_fonts_name_their_code_table(font, code):
+    assert legacy.code_of_font(font) == code
+
+
+def test_a_run_typed_in_unicode_stays_whatever_its_font():
+    """A template's .VnTime kept while typing in Unicode: converting it would spoil it ("Dân" would read "Dõn")."""
+    assert legacy.from_font("Ban Dân vận Huyện ủy", ".VnTime") == ("Ban Dân vận Huyện ủy", None)
+    assert legacy.from_font("Ban D©n vËn", ".VnTime") == ("Ban Dân vận", legacy.TCVN3)
+    assert legacy.from_font("Ban D©n vËn", "Times New Roman") == ("Ban D©n vËn", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("B¸o c¸o kÕt qu¶ c«ng t¸c d©n vËn n¨m 2023 cña Ban D©n vËn HuyÖn ñy", legacy.TCVN3),
+        (nfc("N¨m 2023, toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký"), legacy.TCVN3),  # khÐo: nfc's Đ
+        ("Baùo caùo keát quaû coâng taùc daân vaän naêm 2023 cuûa Ban Daân vaän", legacy.VNI),
+        ("Báo cáo kết quả công tác dân vận năm 2023 của Ban Dân vận Huyện ủy", None),
+        ("The quick brown fox jumps over the lazy dog; café, crème brûlée, naïve résumé", None),
+        ("B¸o c¸o", None),  # too short to tell
+    ],
+)
+def test_a_text_without_fonts_is_recognised_by_its_letters(text, code):
+    assert legacy.guess_code(text) == code
+
+
+def test_a_text_read_through_nfc_is_converted_whole():
+    text, note = legacy.unlegacy(nfc("Toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký thùc hiÖn"), "bc.pdf")
+    assert text == "Toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký thực hiện"
+    assert note is not None and note.startswith("bc.pdf: văn bản gõ theo bảng mã TCVN3")
+    assert legacy.unlegacy("Toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký", "bc.pdf") == (
+        "Toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký",
+        None,
+    )
+
+
+def test_bytes_saved_in_the_western_code_page():
+    tcvn3 = "Toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký".encode("cp1252")
+    assert legacy.western(tcvn3) == tcvn3.decode("cp1252")
+    assert legacy.western("Café crème à la façon, naïve résumé of the year".encode("cp1252")) is None
+    assert legacy.western(b"\x00\x01" + tcvn3) is None
+
+
+def _windows_1258(text: str) -> bytes:
+    """Vietnamese in Windows' own code page, as old editors wrote it: a base letter and a combining tone mark."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            shaped = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in "\u0302\u0306\u031b"))
+            out += (shaped + "".join(m for m in marks if m not in "\u0302\u0306\u031b")).encode("cp1258")
+    return out
+
+
+def test_vietnamese_in_windows_1258_is_not_taken_for_an_old_code_table():
+    """Read in the Western code page it has marks after letters too ("vâòn TiÒnh"): it reads better as itself, and
+    the loader's Windows-1258 message stays the one said."""
+    raw = _windows_1258("Ban Dân vận Tỉnh ủy có 1.973 mô hình “Dân vận khéo” được công nhận")
+    assert raw.decode("cp1258") != raw.decode("cp1252") and legacy.western(raw) is None
+
+
+def test_the_share_of_words_that_are_vietnamese_syllables():
+    assert legacy.vietnamese_share("Báo cáo kết quả công tác dân vận năm 2023") == 1.0
+    assert legacy.vietnamese_share("nghiêng ngoằn khuỷu giường quyết") == 1.0
+    assert legacy.vietnamese_share("c¸c d©n vËn") == 0.0  # "c", "c", "d", "n", "v", "n": letters, no syllable
+    assert legacy.vietnamese_share("Bựo cựo") == 0.0  # VNI read as TCVN3: ưo is no Vietnamese vowel
+    assert legacy.vietnamese_share("2023 - 25/NQ") == 0.0
