@@ -6,7 +6,8 @@
 Every figure in these files is an observation of data/observations.yaml (the full-year 2023 values, one row per
 district, one column per indicator, the indicator's own name as the header), and every sentence is a verbatim
 sentence of a stored source text (data/sources/a16.txt). Nothing is invented. The PDF is printed by headless
-Chromium (/usr/bin/chromium) from the same sentences; without Chromium the committed PDF is kept."""
+Chromium (/usr/bin/chromium) from the same sentences; without Chromium the committed PDF is kept. The Excel 97-2003
+copy typed in TCVN3 (bao-cao-2023-vntime.xls) is written with xlwt (`pip install xlwt`, needed only to write it)."""
 
 from __future__ import annotations
 
