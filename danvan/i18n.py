@@ -705,10 +705,10 @@ ACCESS: Texts = {
     "role_curator": ("biên tập viên", "curator"),
     "role_admin": ("quản trị viên", "administrator"),
     "cur_upload_limits": (
-        "Tải lên bài viết hoặc báo cáo (.txt UTF-8 hoặc UTF-16, Word .docx, PDF có chữ, Excel .xlsx hoặc .xls, "
-        ".csv; chữ gõ phông TCVN3 hay VNI được chuyển sang Unicode; tối đa {mb} MB)",
-        "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx, PDF with text, Excel .xlsx or .xls, .csv; "
-        "text typed in TCVN3 or VNI fonts is converted to Unicode; at most {mb} MB)",
+        "Tải lên bài viết hoặc báo cáo (.txt UTF-8 hoặc UTF-16, Word .docx hoặc .doc, PDF có chữ, Excel .xlsx hoặc "
+        ".xls, .csv; chữ gõ phông TCVN3 hay VNI được chuyển sang Unicode; tối đa {mb} MB)",
+        "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx or .doc, PDF with text, Excel .xlsx or .xls, "
+        ".csv; text typed in TCVN3 or VNI fonts is converted to Unicode; at most {mb} MB)",
     ),
     "cur_upload_button": ("Chọn tệp", "Choose a file"),
     "cur_upload_refused": ("Tệp “{name}” không dùng được: {reason}.", "The file “{name}” cannot be used: {reason}."),
@@ -869,6 +869,7 @@ QUEUE: Texts = {
     "q_kind_pdf": ("PDF (.pdf)", "PDF (.pdf)"),
     "q_kind_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
     "q_kind_xls": ("Excel 97-2003 (.xls)", "Excel 97-2003 (.xls)"),
+    "q_kind_doc": ("Word 97-2003 (.doc)", "Word 97-2003 (.doc)"),
     "q_kind_csv": ("Bảng CSV (.csv)", "CSV table (.csv)"),
     "q_add_passage": ("Câu trích trong văn bản gốc", "Quote from the source text"),
     "q_add_passage_hint": ("Gõ vài chữ để tìm câu…", "Type a few words to find the sentence…"),

@@ -15,8 +15,8 @@ from .text import DecodeError, decode
 MAX_UPLOAD_MB = 5  # an article, a report in PDF or Word; not a data dump. `server.maxUploadSize` in config.toml
 MAX_UPLOAD = MAX_UPLOAD_MB << 20  # bytes; Streamlit's "MB" is 2^20 bytes
 
-KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx", "xls": "xls"}
-# An Office 97-2003 file is a compound file: what it holds is named in its directory, in UTF-16
+KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx", "xls": "xls", "doc": "doc"}
+# An Office 97-2003 file is a compound file: what it holds is named in its directory
 _OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAMS = (  # the first found decides
     ("encrypted", "EncryptedPackage"),  # a .docx or .xlsx saved with a password
@@ -32,7 +32,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
-    kind: str  # "text", "pdf", "docx", "xlsx" or "xls", from the content
+    kind: str  # "text", "pdf", "docx", "xlsx", "xls" or "doc", from the content
     size: int
     safe_name: str  # generated from the content's hash: the only name ever used on disk
     shown_name: str  # the browser's name, cleaned, for display only
@@ -58,8 +58,8 @@ def check(
 
 
 def sniff(raw: bytes) -> str:
-    """The type by content: pdf, docx, xlsx, xls, text, or what else it looks like ("doc", "encrypted",
-    "office97", "zip", "binary")."""
+    """The type by content: pdf, docx, xlsx, xls, doc, text, or what else it looks like ("encrypted", "office97",
+    "zip", "binary")."""
     if raw.startswith(b"%PDF-"):
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
@@ -73,12 +73,24 @@ def sniff(raw: bytes) -> str:
             return "xlsx"
         return "zip"
     if raw.startswith(_OFFICE97):
-        return next((kind for kind, name in _STREAMS if name.encode("utf-16-le") in raw), "office97")
+        return _office97(raw)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 with its byte-order mark
     if b"\x00" in raw[:8192]:
         return "binary"
     return "text"
+
+
+def _office97(raw: bytes) -> str:
+    """What a compound file holds, by the streams its directory names; "office97" when it names none of those or
+    cannot be read."""
+    from xlrd.compdoc import CompDoc  # xlrd reads .xls, and so the directory of any compound file
+
+    try:
+        names = {entry.name for entry in CompDoc(raw, logfile=io.StringIO()).dirlist}
+    except Exception:  # a damaged directory raises anything from inside xlrd
+        return "office97"
+    return next((kind for kind, name in _STREAMS if name in names), "office97")
 
 
 def describe(raw: bytes) -> str:
@@ -94,7 +106,7 @@ def describe(raw: bytes) -> str:
         "xls": "Excel 97-2003 (.xls)",
         "doc": "Word 97-2003 (.doc)",
         "encrypted": "Word hoặc Excel có mật khẩu",
-        "office97": "Office 97-2003",
+        "office97": "Office 97-2003 khác hoặc bị hỏng",
         "text": "văn bản",
     }[kind]
 

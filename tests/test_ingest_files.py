@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ import danvan
 from danvan import legacy, uploads
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
-from danvan.ingest.readers import read_cell, read_document
+from danvan.ingest.readers import _doc_parts, read_cell, read_document
 from danvan.ingest.tables import extract_document
 from danvan.ingest.text import IngestError
 from danvan.model import DataError
@@ -113,7 +114,7 @@ def test_csv_table(tmp_path, registry, indicators):
         assert [(o.indicator, o.value, o.cell) for o in obs] == [("dvk_models_recognized", 202, "bang.csv#CSV!B2")]
 
 
-OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's header
+OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's header, and nothing readable
 
 
 def _encrypted_pdf() -> bytes:
@@ -146,24 +147,20 @@ def _blank_pdf() -> bytes:
         ("trong.txt", b"", "tệp trống"),
         # a damaged PDF, said in words (it was "PdfReadError: startxref not found"; a curator's walk-through)
         ("hong.pdf", b"%PDF-1.4\n" + b"\x00" * 64, "tệp PDF bị hỏng hoặc không trọn vẹn nên không đọc được"),
-        # Office 97-2003: what it is, by the names in its directory, and what to do
-        (
-            "bao-cao.doc",
-            OFFICE97 + "WordDocument".encode("utf-16-le"),
-            r"Word 97-2003 \(.doc\) chưa đọc được.*Lưu thành",
-        ),
-        (
-            "mat-khau.docx",
-            OFFICE97 + "EncryptedPackage".encode("utf-16-le"),
-            "Word hoặc Excel có mật khẩu.*bỏ mật khẩu",
-        ),
-        ("trinh-chieu.ppt", OFFICE97 + bytes(64), "Office 97-2003 không phải Word hay Excel"),
-        ("hong.xls", OFFICE97 + "Workbook".encode("utf-16-le"), r"tệp Excel 97-2003 \(.xls\) bị hỏng"),
+        # Office 97-2003: what it is, by the streams its directory names, and what to do
+        ("mat-khau.xlsx", "password", "Word hoặc Excel có mật khẩu.*bỏ mật khẩu"),
+        ("hong.xls", OFFICE97 + bytes(64), "Office 97-2003 không phải Word hay Excel, hoặc bị hỏng"),
+        ("bao-cao.doc", "word95", r"Word 6.0/95 \(.doc\) chưa đọc được.*Lưu thành"),
     ],
 )
 def test_bad_files_say_why(tmp_path, name, content, message):
     data = (
-        {"encrypted": _encrypted_pdf, "blank": _blank_pdf}.get(content, lambda: content)()
+        {
+            "encrypted": _encrypted_pdf,
+            "blank": _blank_pdf,
+            "password": (FILES / "mat-khau.xlsx").read_bytes,  # tieu-de-gop.xlsx saved with a password
+            "word95": lambda: _sample_doc("Báo cáo", word95=True),
+        }.get(content, lambda: content)()
         if isinstance(content, str)
         else content
     )
@@ -689,3 +686,51 @@ def test_an_upload_saved_in_the_western_code_page_is_read_in_unicode():
     assert uploads.check(typed, "bao-cao.txt").text == "\n".join(SENTENCES)
     with pytest.raises(uploads.UploadError, match="Windows-1258"):  # Western text that is no old code table
         uploads.check("Café crème à la façon, naïve résumé of the year".encode("cp1252"), "x.txt")
+
+
+SAMPLE_DOC = FILES / "olefile-mau.doc"  # olefile's sample Word 97-2003 file (BSD licence; fixtures README)
+
+
+def _sample_doc(sentence: str, *, unicode: bool = False, word95: bool = False) -> bytes:
+    """The sample .doc with its one sentence (46 characters in a Windows-1252 piece) replaced in place: by a sentence
+    of the same length (padded with spaces) in the same piece, or in a UTF-16 piece as Word writes Vietnamese, its
+    piece descriptor pointed at it; or marked as written by Word 95."""
+    raw = bytearray(SAMPLE_DOC.read_bytes())
+    at, padded = raw.find(b"Test OLE file"), sentence.ljust(46)
+    assert len(padded) == 46
+    if unicode:
+        raw[at : at + 94] = (padded + "\r").encode("utf-16-le")
+        piece = raw.find(struct.pack("<I", 0x40001000))  # compressed, at 0x1000 / 2
+        raw[piece : piece + 4] = struct.pack("<I", 0x800)
+    else:
+        raw[at : at + 46] = padded.encode("cp1252")
+    if word95:
+        word = raw.find(b"\xec\xa5\xc1\x00")  # the WordDocument stream's wIdent and nFib (193: Word 97)
+        raw[word + 2 : word + 4] = struct.pack("<H", 104)
+    return bytes(raw)
+
+
+def test_a_word_97_2003_file_reads_through_its_piece_table(tmp_path, registry, indicators):
+    assert read_document(SAMPLE_DOC).text == "Test OLE file, saved as Word 97-2003 Document."  # as saved by Word
+    path = tmp_path / "bao-cao.doc"
+    path.write_bytes(_sample_doc("Có 202 mô hình “Dân vận khéo” được công nhận.", unicode=True))
+    doc = read_document(path)
+    assert (doc.kind, doc.text.strip(), doc.notes) == ("doc", "Có 202 mô hình “Dân vận khéo” được công nhận.", [])
+    assert [o.value for o in extract_document(doc, registry, indicators=indicators).observations] == [202]
+    path.write_bytes(_sample_doc("B¸o c¸o c«ng t¸c d©n vËn n¨m 2023 cña huyÖn."))  # typed in .VnTime
+    doc = read_document(path)
+    assert doc.text.strip() == "Báo cáo công tác dân vận năm 2023 của huyện."
+    assert doc.notes[0].startswith("bao-cao.doc: văn bản gõ theo bảng mã TCVN3")
+
+
+def test_a_word_97_2003_files_paragraphs_fields_and_tables():
+    """What the piece table gives, as paragraphs and tables: \\r ends a paragraph, \\x07 a cell and, after the last
+    cell's, its row; a field is its result; a cell of two paragraphs keeps both."""
+    text = (
+        "KẾT QUẢ NĂM 2023\rCó \x13 PAGE \x14202\x15 mô hình.\x01\rSTT\x07Đơn vị\x07Số mô hình\x07\x07"
+        "1\x07Thành phố Bắc Kạn\x07202\x07\x072\x07Huyện\rChợ Đồn\x075\x07\x07Sau bảng.\r"
+    )
+    assert _doc_parts(text) == (
+        ["KẾT QUẢ NĂM 2023", "Có 202 mô hình.", "Sau bảng."],
+        [[["STT", "Đơn vị", "Số mô hình"], ["1", "Thành phố Bắc Kạn", "202"], ["2", "Huyện\nChợ Đồn", "5"]]],
+    )

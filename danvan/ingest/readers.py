@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _xlsx(raw, name)
         if kind == "xls":
             return _xls(raw, name)
+        if kind == "doc":
+            return _doc(raw, name)
     except IngestError:
         raise
     except Exception:  # a damaged file raises anything from deep inside its library, in its words (English)
@@ -117,7 +120,7 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
         raise IngestError(f"{name}: {_SAVE_AGAIN[kind]}")
     if kind != "text":
         raise IngestError(
-            f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx, "
+            f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx hoặc .doc, "
             "PDF có lớp chữ, Excel .xlsx hoặc .xls, hoặc bảng .csv"
         )
     try:
@@ -136,11 +139,12 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
 
 # What to do with an Office file this reader cannot open, in the program a provincial office has
 _SAVE_AGAIN = {
-    "doc": "tệp Word 97-2003 (.doc) chưa đọc được; hãy mở bằng Word (hoặc LibreOffice), chọn Tệp › Lưu thành, kiểu "
+    "word95": "tệp Word 6.0/95 (.doc) chưa đọc được; hãy mở bằng Word (hoặc LibreOffice), chọn Tệp › Lưu thành, kiểu "
     "“Word Document (.docx)”, rồi nhập tệp .docx",
     "encrypted": "tệp Word hoặc Excel có mật khẩu nên không đọc được; hãy mở bằng Word hoặc Excel, bỏ mật khẩu (Tệp › "
     "Thông tin › Bảo vệ › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu rồi nhập lại",
-    "office97": "tệp Office 97-2003 không phải Word hay Excel; hãy lưu lại thành Word .docx hoặc Excel .xlsx rồi nhập",
+    "office97": "tệp Office 97-2003 không phải Word hay Excel, hoặc bị hỏng; hãy mở bằng phần mềm đã tạo ra nó rồi lưu "
+    "lại thành Word .docx hoặc Excel .xlsx",
 }
 
 
@@ -231,6 +235,115 @@ class _DocxFonts:
                 converted.update([code] if code else [])
                 parts.append(text)
         return "".join(parts)
+
+
+def _doc(raw: bytes, name: str) -> Document:
+    """Word 97-2003: the main document's text through its piece table ([MS-DOC] 2.8.35: each piece is Windows-1252
+    or UTF-16), fields shown by their results, tables by their cells. A .doc names its fonts only in its character
+    runs' formatting, which is not read: text typed in an old code table is recognised by its letters."""
+    from xlrd.compdoc import CompDoc  # the compound file reader of xlrd, which .xls needs anyway
+
+    container = CompDoc(raw, logfile=io.StringIO())
+    word = container.get_named_stream("WordDocument")
+    if word is None or len(word) < 0x200:
+        raise ValueError("no WordDocument stream")
+    n_fib, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, 0x0A)[0]
+    if flags & 0x0100:  # fEncrypted
+        raise IngestError(f"{name}: {_SAVE_AGAIN['encrypted']}")
+    if n_fib < 193:  # before Word 97
+        raise IngestError(f"{name}: {_SAVE_AGAIN['word95']}")
+    table = container.get_named_stream("1Table" if flags & 0x0200 else "0Table")
+    main = struct.unpack_from("<i", word, 0x4C)[0]  # ccpText: the characters of the main document
+    pos = 32 + 2 + 2 * struct.unpack_from("<H", word, 32)[0]  # past FibRgW97
+    pos += 2 + 4 * struct.unpack_from("<H", word, pos)[0] + 2  # past FibRgLw97 and cbRgFcLcb
+    fc_clx, lcb_clx = struct.unpack_from("<II", word, pos + 33 * 8)  # fcClx, lcbClx of FibRgFcLcb97
+    text = _doc_pieces(word, table[fc_clx : fc_clx + lcb_clx])[:main]
+    text, note = legacy.unlegacy(text, name)
+    paragraphs, grids = _doc_parts(text)
+    tables = [_grid_table(name, f"Bảng {i}", grid) for i, grid in enumerate(grids, 1)]
+    return Document(
+        name, "doc", nfc("\n".join(paragraphs)), [t for t in tables if t is not None], [note] if note else []
+    )
+
+
+def _doc_pieces(word: bytes, clx: bytes) -> str:
+    """The document's characters, piece by piece ([MS-DOC] 2.9.38 Clx: formatting runs, then the piece table)."""
+    at = 0
+    while clx[at] == 0x01:  # a Prc: skipped
+        at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+    if clx[at] != 0x02:
+        raise ValueError("no piece table")
+    size = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5 : at + 5 + size]
+    count = (size - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}I", plc)
+    parts = []
+    for k in range(count):
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * k + 2)[0]
+        length = cps[k + 1] - cps[k]
+        if fc & 0x40000000:  # fCompressed: one byte a character, in Windows-1252
+            start = (fc & ~0x40000000) // 2
+            parts.append(word[start : start + length].decode("cp1252", errors="replace"))
+        else:
+            parts.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+    return "".join(parts)
+
+
+def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
+    """A .doc's characters as paragraphs and tables: a paragraph ends at \\r, a table cell at \\x07 and a row at the
+    \\x07 after its last cell's; a field (\\x13 code \\x14 result \\x15) is its result; objects and marks drop."""
+    shown, depth_code = [], []  # per open field: whether its code is still being read
+    for ch in text:
+        if ch == "\x13":
+            depth_code.append(True)
+        elif ch == "\x14" and depth_code:
+            depth_code[-1] = False
+        elif ch == "\x15" and depth_code:
+            depth_code.pop()
+        elif not any(depth_code):
+            shown.append(_DOC_CHARS.get(ch, ch))
+    paragraphs: list[str] = []
+    grids: list[list[list[str]]] = []
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    lines: list[str] = []  # the paragraphs of the cell being read
+    segments = re.findall(r"[^\r\x07]*[\r\x07]|[^\r\x07]+$", "".join(shown))
+    for k, segment in enumerate(segments):
+        body, end = (segment[:-1], segment[-1]) if segment[-1] in "\r\x07" else (segment, "")
+        if end == "\x07":
+            if not body and not lines and k and segments[k - 1].endswith("\x07"):
+                rows.append(cells)  # the row's end mark, after its last cell's
+                cells = []
+            else:
+                cells.append("\n".join([*lines, body]).strip())
+                lines = []
+        elif (cells or rows) and k + 1 < len(segments) and segments[k + 1].endswith("\x07"):
+            lines.append(body)  # a cell of several paragraphs
+        else:
+            if cells:
+                rows.append(cells)
+                cells = []
+            if rows:
+                grids.append([row for row in rows if any(row)])
+                rows = []
+            paragraphs.append(body)
+    if cells or rows:
+        grids.append([row for row in [*rows, cells] if any(row)])
+    return paragraphs, grids
+
+
+# What a .doc's special characters are in plain text ([MS-DOC] 2.8.25): breaks, hyphens, objects and marks
+_DOC_CHARS = {
+    "\x0b": "\n",
+    "\x0c": "\n",
+    "\x0e": "\n",
+    "\x1e": "-",
+    "\x1f": "",
+    "\x01": "",
+    "\x02": "",
+    "\x05": "",
+    "\x08": "",
+}
 
 
 def _pdf(raw: bytes, name: str) -> Document:
