@@ -223,6 +223,28 @@ def _without_the_workbooks_figures(data: Path) -> None:
     path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def test_an_old_workbook_typed_in_tcvn3_is_uploaded_and_saved_in_unicode(entry, book, data):
+    """Excel 97-2003 in .VnTime, as many provincial offices keep their tables: the page says the text was converted,
+    the curator sees Unicode, and the save keeps the .xls whole for its cells."""
+    _without_the_workbooks_figures(data)
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    raw = (FILES / "bao-cao-2023-vntime.xls").read_bytes()
+    at.get("file_uploader")[0].set_value(("bao-cao-2023-vntime.xls", raw, "application/vnd.ms-excel"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    notes = [c.value.replace("\\", "") for c in at.caption]
+    assert any("16 ô gõ theo bảng mã TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode" in n for n in notes)
+    assert at.text_input(key="curate_title").value == "KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023"
+    assert {"202", "279", "40.766"}.issubset(set(at.data_editor[0].value["value"].tolist()))
+    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Excel 97-2003)")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
+    saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
+    assert (data / "sources" / "n01.xls").read_bytes() == raw and saved.height == 11
+    assert saved["quote"].str.starts_with("Bảng n01.xls › Năm 2023 › ô ").all()
+    assert "Thành phố Bắc Kạn | 202 | 279" in (data / "sources" / "n01.txt").read_text(encoding="utf-8")
+
+
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
