@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import cp1258
 
 from danvan.ingest import Draft, event_model, extract_file, extract_text, load_indicators, load_registry
 from danvan.ingest.dates import anniversaries, find_dates, sentence_year, years_spoken_of
@@ -3120,20 +3121,6 @@ def test_cli_refuses_binary_file(tmp_path):
     assert result.returncode == 1
     assert "anh.png" in result.stderr and "nhị phân" in result.stderr
     assert result.stdout == ""
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as old Vietnamese editors wrote it: a base letter (â, ơ …) plus a combining tone mark."""
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            tone = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            rest = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tone))
-            out += rest.encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def test_cli_refuses_windows_1258(tmp_path):
