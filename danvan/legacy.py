@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 TCVN3, VNI = "TCVN3", "VNI"
 NAMES = {TCVN3: "TCVN3 (ABC, phông .VnTime)", VNI: "VNI (phông VNI-Times)"}
@@ -170,11 +171,21 @@ def western(raw: bytes) -> str | None:
 
 
 def unlegacy(text: str, name: str) -> tuple[str, str | None]:
-    """A text with no font names, as Unicode, and the note saying it was converted (None when it was not)."""
-    code = guess_code(text)
-    if code is None:
+    """A text with no font names, as Unicode, and the note saying it was converted (None when it was not). A text
+    partly in Unicode (a PDF of a report whose letterhead kept an old font) has its old lines converted one by one."""
+    if code := guess_code(text):
+        return convert(text.translate(_ETH_AGAIN), code), converted_note(name, code)
+    lines = text.split("\n")
+    found = [guess_code(line) for line in lines]
+    if not any(found):
         return text, None
-    return convert(text.translate(_ETH_AGAIN), code), converted_note(name, code)
+    done = [
+        line if code is None else convert(line.translate(_ETH_AGAIN), code)
+        for line, code in zip(lines, found, strict=True)
+    ]
+    codes = Counter(code for code in found if code)
+    notes = [converted_note(name, code, f"{count} dòng") for code, count in codes.items()]
+    return "\n".join(done), " ".join(notes)
 
 
 def converted_note(name: str, code: str, what: str = "văn bản") -> str:

@@ -117,6 +117,17 @@ def test_a_text_read_through_nfc_is_converted_whole():
     )
 
 
+def test_a_text_partly_in_unicode_has_its_old_lines_converted():
+    """A PDF of a report whose letterhead kept .VnTimeH while its body was typed in Unicode."""
+    text = "ban d©n vËn huyÖn ñy chî ®ån tØnh b¾c k¹n\nNăm 2023, toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký."
+    done, note = legacy.unlegacy(text, "bc.pdf")
+    assert done.splitlines() == [
+        "ban dân vận huyện ủy chợ đồn tỉnh bắc kạn",
+        "Năm 2023, toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký.",
+    ]
+    assert note is not None and note.startswith("bc.pdf: 1 dòng gõ theo bảng mã TCVN3")
+
+
 def test_bytes_saved_in_the_western_code_page():
     tcvn3 = "Toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký".encode("cp1252")
     assert legacy.western(tcvn3) == tcvn3.decode("cp1252")
