@@ -51,6 +51,7 @@ class Table:
     title: str | None
     headers: dict[int, str]  # column → header text (header rows joined by " / ")
     rows: list[list[Cell]]  # data rows, non-empty cells only
+    header_rows: tuple[int, ...] = ()  # the rows the headers were read from (from 1)
 
 
 @dataclass
@@ -370,7 +371,8 @@ def _xlsx(raw: bytes, name: str) -> Document:
     return _workbook(name, "xlsx", _xlsx_grids, raw)
 
 
-Grids = list[tuple[str, list[list[str]], bool]]  # per sheet: its name, its cells' texts, whether any were merged
+Merged = list[tuple[int, int, int, int]]  # merged ranges: first row, last row, first column, last column (from 1)
+Grids = list[tuple[str, list[list[str]], Merged]]  # per sheet: its name, its cells' texts, its merged ranges
 
 
 def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids], raw: bytes) -> Document:
@@ -382,7 +384,7 @@ def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids
         table = _grid_table(name, sheet, grid)
         if table is not None:
             tables.append(table)
-            if merged:
+            if any(first <= row <= last for first, last, _, _ in merged for row in table.header_rows):
                 notes.append(f"{name} › {sheet}: có ô gộp ở tiêu đề; mỗi cột nhận tiêu đề của ô gộp chứa nó.")
     if not tables:
         raise IngestError(f"{name}: không có bảng số liệu nào (cần một hàng tiêu đề và các hàng có số)")
@@ -390,7 +392,7 @@ def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids
     return Document(name, kind, "", tables, notes)
 
 
-def _fill_merged(grid: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> None:
+def _fill_merged(grid: list[list[str]], ranges: Merged) -> None:
     """Each merged range (first row, last row, first column, last column; from 1) takes its top-left cell's text."""
     for first_row, last_row, first_col, last_col in ranges:
         top = grid[first_row - 1][first_col - 1] if first_row <= len(grid) else ""
@@ -415,7 +417,7 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
         ]
         merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]
         _fill_merged(grid, merged)
-        out.append((sheet.title, grid, bool(merged)))
+        out.append((sheet.title, grid, merged))
     return out
 
 
@@ -434,8 +436,9 @@ def _xls_grids(raw: bytes, converted: Counter[str]) -> Grids:
             [_font_cell_text(_xls_value(cell, book.datemode), _xls_font(book, cell), converted) for cell in row]
             for row in (sheet.row(r) for r in range(sheet.nrows))
         ]
-        _fill_merged(grid, [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
-        out.append((sheet.name, grid, bool(sheet.merged_cells)))
+        merged = [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
+        _fill_merged(grid, merged)
+        out.append((sheet.name, grid, merged))
     return out
 
 
@@ -551,7 +554,7 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
         [Cell(r + 1, c + 1, text.strip()) for c, text in enumerate(rows[r]) if text.strip()]
         for r in range(first_data, len(rows))
     ]
-    return Table(file, name, title, headers, [row for row in data if row])
+    return Table(file, name, title, headers, [row for row in data if row], tuple(r + 1 for r in header_rows))
 
 
 def header_rows_text(table: Table, column: int) -> str:
