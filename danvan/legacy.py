@@ -175,7 +175,7 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
     partly in Unicode (a PDF of a report whose letterhead kept an old font) has its old lines converted one by one."""
     if code := guess_code(text):
         return convert(text.translate(_ETH_AGAIN), code), converted_note(name, code)
-    lines = text.split("\n")
+    lines = re.split(r"([\r\n\x07])", text)  # with their ends: a Word 97-2003 text ends paragraphs and cells its way
     found = [guess_code(line) for line in lines]
     if not any(found):
         return text, None
@@ -185,7 +185,7 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
     ]
     codes = Counter(code for code in found if code)
     notes = [converted_note(name, code, f"{count} dòng") for code, count in codes.items()]
-    return "\n".join(done), " ".join(notes)
+    return "".join(done), " ".join(notes)
 
 
 def converted_note(name: str, code: str, what: str = "văn bản") -> str:

@@ -126,6 +126,9 @@ def test_a_text_partly_in_unicode_has_its_old_lines_converted():
         "Năm 2023, toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký.",
     ]
     assert note is not None and note.startswith("bc.pdf: 1 dòng gõ theo bảng mã TCVN3")
+    # a Word 97-2003 text ends its paragraphs with \r and its cells with \x07
+    done, note = legacy.unlegacy(text.replace("\n", "\r") + "\x07", "bc.doc")
+    assert done == "ban dân vận huyện ủy chợ đồn tỉnh bắc kạn\r" + text.split("\n")[1] + "\x07" and note
 
 
 def test_bytes_saved_in_the_western_code_page():
