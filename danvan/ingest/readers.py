@@ -1,5 +1,6 @@
-"""Reports as they really come: Word (.docx, paragraphs and tables), PDF with a text layer, Excel (.xlsx) and CSV
-tables, and plain text — read by their content (uploads.sniff), never by their name.
+"""Reports as they really come: Word (.docx, and Word 97-2003 .doc; paragraphs and tables), PDF with a text layer,
+Excel (.xlsx, and Excel 97-2003 .xls) and CSV tables, and plain text — read by their content (uploads.sniff), never by
+their name; text typed in the old TCVN3 or VNI fonts is read as Unicode (danvan.legacy).
 
     >>> doc = read_document("bao-cao-2023.docx")
     >>> doc.text                    # the paragraphs, for the text extractor
@@ -57,7 +58,7 @@ class Table:
 @dataclass
 class Document:
     name: str
-    kind: str  # text | docx | pdf | xlsx | xls | csv
+    kind: str  # text | docx | doc | pdf | xlsx | xls | csv
     text: str  # paragraphs (Word, PDF, text); empty for a workbook
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -157,7 +158,7 @@ def _docx(raw: bytes, name: str) -> Document:
 
     document = docx.Document(io.BytesIO(raw))
     fonts = _DocxFonts(document)
-    converted: Counter[str] = Counter()  # runs typed in an old code table, by table
+    converted: Counter[str] = Counter()  # runs typed in an old code table, by code table
 
     def text_of(paragraph: object) -> str:
         return fonts.text(paragraph._p, converted) if fonts.legacy else paragraph.text  # type: ignore[attr-defined]
