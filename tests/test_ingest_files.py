@@ -5,6 +5,7 @@ from real figures of data/ (its --check is run here too)."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import struct
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 import danvan
-from danvan import legacy, uploads
+from danvan import legacy, ocr, uploads
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
 from danvan.ingest.readers import _doc_parts, read_cell, read_document
@@ -734,4 +735,52 @@ def test_a_word_97_2003_files_paragraphs_fields_and_tables():
     assert _doc_parts(text) == (
         ["KẾT QUẢ NĂM 2023", "Có 202 mô hình.", "Sau bảng."],
         [[["STT", "Đơn vị", "Số mô hình"], ["1", "Thành phố Bắc Kạn", "202"], ["2", "Huyện\nChợ Đồn", "5"]]],
+    )
+
+
+SCAN_FONT = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")  # Debian's fonts-noto-core
+
+
+def _scanned_pdf(lines: list[str]) -> bytes:
+    """A page as a scanner gives it: a picture of the lines at 300 dpi, no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(SCAN_FONT), 40)
+    page = Image.new("L", (2480, 200 + 90 * len(lines)), 255)
+    for i, line in enumerate(lines):
+        ImageDraw.Draw(page).text((120, 100 + 90 * i), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=300)
+    return out.getvalue()
+
+
+def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
+    """A signed report scanned to PDF (no text layer): its picture is read by Tesseract in Vietnamese, the draft says
+    so, and its values are drafted from the recognised sentences."""
+    if not (ocr.available() and SCAN_FONT.is_file()):
+        if os.environ.get("DANVAN_REQUIRE_OCR"):
+            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
+        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
+    path = tmp_path / "bao-cao-quet.pdf"
+    path.write_bytes(_scanned_pdf(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES]))
+    doc = read_document(path)
+    assert [line for line in doc.text.splitlines() if line] == ["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES]
+    assert doc.notes == [
+        "bao-cao-quet.pdf: PDF là ảnh quét; chữ của 1 trang được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có "
+        "thể sai: đối chiếu từng con số, tên và ngày với bản gốc."
+    ]
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert sorted(o.value for o in draft.observations) == [202, 279]
+    assert all(o.quote in doc.text for o in draft.observations)
+
+
+def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    path = tmp_path / "bao-cao-quet.pdf"
+    path.write_bytes(_scanned_pdf([SENTENCES[0]]) if SCAN_FONT.is_file() else _blank_pdf())
+    with pytest.raises(IngestError) as err:
+        read_document(path)
+    assert str(err.value) == (
+        "bao-cao-quet.pdf: PDF không có lớp chữ (có lẽ là ảnh quét của 1 trang); hãy dùng bản PDF xuất từ Word, hoặc "
+        "nhận dạng chữ (OCR) trước khi nhập (máy này chưa cài phần mềm nhận dạng chữ tesseract-ocr-vie)"
     )

@@ -16,14 +16,15 @@ import csv
 import io
 import re
 import struct
+import subprocess
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import legacy
-from ..text import DecodeError, decode, fold_space, nfc
+from .. import legacy, ocr
+from ..text import DecodeError, clipped, decode, fold_space, nfc
 from ..uploads import MAX_UPLOAD, describe, sniff
 from .text import IngestError
 
@@ -360,12 +361,44 @@ def _pdf(raw: bytes, name: str) -> Document:
     text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for page in pages for line in page.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text)
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
-        raise IngestError(
-            f"{name}: PDF không có lớp chữ (có lẽ là ảnh quét của {len(reader.pages)} trang); hãy "
-            "dùng bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước khi nhập"
-        )
+        return _scanned(reader.pages, name)
     text, note = legacy.unlegacy(nfc(text), name)
     return Document(name, "pdf", text, notes=[note] if note else [])
+
+
+def _scanned(pages: Any, name: str) -> Document:
+    """A PDF with no text layer: its pages' pictures read by OCR when the machine can (danvan.ocr), else refused
+    with what to do. A page with no picture (a blank one) has no text either way."""
+    unread = IngestError(
+        f"{name}: PDF không có lớp chữ (có lẽ là ảnh quét của {len(pages)} trang); hãy dùng bản PDF xuất từ Word, "
+        "hoặc nhận dạng chữ (OCR) trước khi nhập"
+        + ("" if ocr.available() else " (máy này chưa cài phần mềm nhận dạng chữ tesseract-ocr-vie)")
+    )
+    if not ocr.available():
+        raise unread
+    if len(pages) > ocr.MAX_PAGES:
+        raise IngestError(
+            f"{name}: PDF ảnh quét dài {len(pages)} trang, quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách "
+            "thành nhiều tệp"
+        )
+    try:
+        text = "\n\n".join(filter(None, (ocr.read_image(image.image) for page in pages for image in page.images)))
+    except (OSError, RuntimeError, subprocess.SubprocessError) as err:
+        raise IngestError(
+            f"{name}: PDF là ảnh quét và không nhận dạng được chữ ({clipped(str(err), 120)}); hãy dùng bản PDF "
+            "xuất từ Word"
+        ) from None
+    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
+        raise unread
+    return Document(
+        name,
+        "pdf",
+        re.sub(r"\n{3,}", "\n\n", text),
+        notes=[
+            f"{name}: PDF là ảnh quét; chữ của {len(pages)} trang được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng "
+            "có thể sai: đối chiếu từng con số, tên và ngày với bản gốc."
+        ],
+    )
 
 
 def _xlsx(raw: bytes, name: str) -> Document:
