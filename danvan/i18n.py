@@ -710,6 +710,10 @@ ACCESS: Texts = {
         "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx or .doc, PDF with text, Excel .xlsx or .xls, "
         ".csv; text typed in TCVN3 or VNI fonts is converted to Unicode; at most {mb} MB)",
     ),
+    "cur_reading": (
+        "Đang đọc tệp… (một bản PDF ảnh quét được nhận dạng chữ từng trang, mỗi trang vài giây)",
+        "Reading the file… (a scanned PDF is recognised page by page, a few seconds a page)",
+    ),
     "cur_upload_button": ("Chọn tệp", "Choose a file"),
     "cur_upload_refused": ("Tệp “{name}” không dùng được: {reason}.", "The file “{name}” cannot be used: {reason}."),
     "cur_note": ("Lý do lưu (bắt buộc, ghi vào nhật ký)", "Reason for saving (required, goes to the audit log)"),

@@ -61,7 +61,8 @@ if st.button(t("cur_extract"), type="primary"):
         raw = upload.getvalue()
         try:  # by content, never by name: size, type, encoding (an empty file says so)
             uploads.check(raw, upload.name)
-            document = read_document(upload.name, raw, upload.name)
+            with st.spinner(t("cur_reading")):  # a scanned PDF is recognised page by page: seconds a page
+                document = read_document(upload.name, raw, upload.name)
         except uploads.UploadError as err:
             st.error(t("cur_upload_refused", name=ui.plain(uploads.shown_name(upload.name)), reason=ui.plain(err)))
         except IngestError as err:
