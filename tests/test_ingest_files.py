@@ -784,3 +784,23 @@ def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
         "bao-cao-quet.pdf: PDF không có lớp chữ (có lẽ là ảnh quét của 1 trang); hãy dùng bản PDF xuất từ Word, hoặc "
         "nhận dạng chữ (OCR) trước khi nhập (máy này chưa cài phần mềm nhận dạng chữ tesseract-ocr-vie)"
     )
+
+
+@pytest.mark.parametrize("name", ["bao-cao-2023-vntime.xls", "olefile-mau.doc", "mat-khau.xlsx"])
+def test_a_damaged_office_97_2003_file_is_said_in_words(tmp_path, name):
+    """Cut short or with a sector wiped, a compound file is read or refused naming itself: never a crash from
+    inside the readers (xlrd's, the piece table's), and never their English."""
+    whole = (FILES / name).read_bytes()
+    for damaged in (
+        whole[: len(whole) // 2],
+        whole[: len(whole) - 700],
+        whole[:1536] + bytes(512) + whole[2048:],
+        whole[:512] + bytes(512) + whole[1024:],
+    ):
+        path = tmp_path / name
+        path.write_bytes(damaged)
+        try:
+            read_document(path)
+        except IngestError as err:
+            assert str(err).startswith(f"{name}: ") and "Error" not in str(err), str(err)
+            assert "Word 6.0/95" not in str(err)  # a wiped header is damage, not an older Word

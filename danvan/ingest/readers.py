@@ -250,10 +250,13 @@ def _doc(raw: bytes, name: str) -> Document:
     word = container.get_named_stream("WordDocument")
     if word is None or len(word) < 0x200:
         raise ValueError("no WordDocument stream")
-    n_fib, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, 0x0A)[0]
+    ident, n_fib = struct.unpack_from("<HH", word)
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if ident != 0xA5EC or n_fib < 101:  # not Word's own header: damaged
+        raise ValueError("no Word header")
     if flags & 0x0100:  # fEncrypted
         raise IngestError(f"{name}: {_SAVE_AGAIN['encrypted']}")
-    if n_fib < 193:  # before Word 97
+    if n_fib < 193:  # Word 6.0 and 95 number their files 101-105, Word 97-2003 193
         raise IngestError(f"{name}: {_SAVE_AGAIN['word95']}")
     table = container.get_named_stream("1Table" if flags & 0x0200 else "0Table")
     main = struct.unpack_from("<i", word, 0x4C)[0]  # ccpText: the characters of the main document
