@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         "files",
         nargs="+",
         metavar="FILE_OR_DIR",
-        help="tệp: văn bản UTF-8, Word .docx hoặc .doc, PDF có lớp chữ, Excel .xlsx hoặc .xls, bảng .csv (thư mục: với "
-        "--queue)",
+        help="tệp: văn bản UTF-8, Word .docx hoặc .doc, PDF, Excel .xlsx hoặc .xls, bảng .csv, ảnh .png .jpg "
+        "(thư mục: với --queue)",
     )
     ingest.add_argument(
         "--queue", action="store_true", help="đưa bản nháp của mọi tệp (cả các tệp trong thư mục) vào hàng chờ duyệt"

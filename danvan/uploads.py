@@ -15,7 +15,16 @@ from .text import DecodeError, decode
 MAX_UPLOAD_MB = 5  # an article, a report in PDF or Word; not a data dump. `server.maxUploadSize` in config.toml
 MAX_UPLOAD = MAX_UPLOAD_MB << 20  # bytes; Streamlit's "MB" is 2^20 bytes
 
-KINDS = {"text": "txt", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx", "xls": "xls", "doc": "doc"}
+KINDS = {
+    "text": "txt",
+    "pdf": "pdf",
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "xls": "xls",
+    "doc": "doc",
+    "png": "png",
+    "jpeg": "jpg",
+}
 # An Office 97-2003 file is a compound file: what it holds is named in its directory
 _OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAMS = (  # the first found decides
@@ -32,7 +41,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
-    kind: str  # "text", "pdf", "docx", "xlsx", "xls" or "doc", from the content
+    kind: str  # "text", "pdf", "docx", "xlsx", "xls", "doc", "png" or "jpeg", from the content
     size: int
     safe_name: str  # generated from the content's hash: the only name ever used on disk
     shown_name: str  # the browser's name, cleaned, for display only
@@ -58,8 +67,8 @@ def check(
 
 
 def sniff(raw: bytes) -> str:
-    """The type by content: pdf, docx, xlsx, xls, doc, text, or what else it looks like ("encrypted", "office97",
-    "zip", "binary")."""
+    """The type by content: pdf, docx, xlsx, xls, doc, png, jpeg, text, or what else it looks like ("encrypted",
+    "office97", "zip", "binary")."""
     if raw.startswith(b"%PDF-"):
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
@@ -74,6 +83,10 @@ def sniff(raw: bytes) -> str:
         return "zip"
     if raw.startswith(_OFFICE97):
         return _office97(raw)
+    if raw.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"  # a photo or scan of a page, read by OCR
+    if raw.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 with its byte-order mark
     if b"\x00" in raw[:8192]:
@@ -107,6 +120,8 @@ def describe(raw: bytes) -> str:
         "doc": "Word 97-2003 (.doc)",
         "encrypted": "Word hoặc Excel có mật khẩu",
         "office97": "Office 97-2003 khác hoặc bị hỏng",
+        "png": "ảnh PNG",
+        "jpeg": "ảnh JPEG",
         "text": "văn bản",
     }[kind]
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import danvan
 from components import cached, keys
-from danvan import accounts, audit, store
+from danvan import accounts, audit, ocr, store
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest.drafts import REVIEW_COLUMNS, review_rows
 from danvan.ingest.readers import read_document
@@ -455,7 +455,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
         (
             b"MZ\x90\x00" + bytes(64),
             "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc.",
+            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc, png, jpg.",
         ),
     ],
 )
@@ -466,19 +466,27 @@ def test_a_refused_upload_says_why(entry, book, content, message):
     assert [e.value.replace("\\", "") for e in at.error] == [message]  # as shown: without markdown escapes
 
 
-def test_an_image_is_refused_by_the_page_in_vietnamese(entry, book):
+def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, book):
     """A curator's walk-through: the uploader's own check of a file's kind refused anh.png with an English tooltip
     only ("image/png files are not allowed."), and the page then said "Chưa có nội dung bài viết". The uploader takes
-    any file now; the page reads it by its content and says why, in words."""
+    any file now; the page reads it by its content and says why, in words (a picture is read by OCR now, so a file of
+    another kind stands in for it; a damaged picture is said to be damaged)."""
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     uploader = at.get("file_uploader")[0]
     assert list(uploader.proto.type) == []  # no kind Streamlit would refuse on its own, in English
-    uploader.set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
+    uploader.set_value(("anh.gif", b"GIF89a" + bytes(64), "image/gif"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert [e.value.replace("\\", "") for e in at.error] == [
-        "Tệp “anh.png” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx, "
-        "xls, doc."
+        "Tệp “anh.gif” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx, "
+        "xls, doc, png, jpg."
     ]
+    if ocr.available():
+        at.get("file_uploader")[0].set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
+        next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+        assert [e.value.replace("\\", "") for e in at.error] == [
+            "anh.png: tệp ảnh PNG bị hỏng hoặc không trọn vẹn nên không đọc được; hãy mở tệp gốc bằng phần mềm đã tạo "
+            "ra nó rồi lưu (hoặc xuất PDF) lại"
+        ]
 
 
 def test_a_utf16_upload_is_read_as_text(entry, book):

@@ -741,8 +741,8 @@ def test_a_word_97_2003_files_paragraphs_fields_and_tables():
 SCAN_FONT = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")  # Debian's fonts-noto-core
 
 
-def _scanned_pdf(lines: list[str]) -> bytes:
-    """A page as a scanner gives it: a picture of the lines at 300 dpi, no text layer."""
+def _page_picture(lines: list[str], form: str) -> bytes:
+    """A page as a scanner or a camera gives it: a picture of the lines at 300 dpi (in a PDF, with no text layer)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(SCAN_FONT), 40)
@@ -750,19 +750,23 @@ def _scanned_pdf(lines: list[str]) -> bytes:
     for i, line in enumerate(lines):
         ImageDraw.Draw(page).text((120, 100 + 90 * i), line, font=font, fill=0)
     out = io.BytesIO()
-    page.save(out, format="PDF", resolution=300)
+    page.save(out, format=form, resolution=300)
     return out.getvalue()
+
+
+def _needs_ocr() -> None:
+    if not (ocr.available() and SCAN_FONT.is_file()):
+        if os.environ.get("DANVAN_REQUIRE_OCR"):
+            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
+        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
 
 
 def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
     """A signed report scanned to PDF (no text layer): its picture is read by Tesseract in Vietnamese, the draft says
     so, and its values are drafted from the recognised sentences."""
-    if not (ocr.available() and SCAN_FONT.is_file()):
-        if os.environ.get("DANVAN_REQUIRE_OCR"):
-            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
-        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
+    _needs_ocr()
     path = tmp_path / "bao-cao-quet.pdf"
-    path.write_bytes(_scanned_pdf(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES]))
+    path.write_bytes(_page_picture(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES], "PDF"))
     doc = read_document(path)
     assert [line for line in doc.text.splitlines() if line] == ["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES]
     assert doc.notes == [
@@ -777,13 +781,35 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
 def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: False)
     path = tmp_path / "bao-cao-quet.pdf"
-    path.write_bytes(_scanned_pdf([SENTENCES[0]]) if SCAN_FONT.is_file() else _blank_pdf())
+    path.write_bytes(_page_picture([SENTENCES[0]], "PDF") if SCAN_FONT.is_file() else _blank_pdf())
     with pytest.raises(IngestError) as err:
         read_document(path)
     assert str(err.value) == (
         "bao-cao-quet.pdf: PDF không có lớp chữ (có lẽ là ảnh quét của 1 trang); hãy dùng bản PDF xuất từ Word, hoặc "
         "nhận dạng chữ (OCR) trước khi nhập (máy này chưa cài phần mềm nhận dạng chữ tesseract-ocr-vie)"
     )
+    picture = tmp_path / "anh.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(IngestError, match="ảnh chỉ đọc được khi máy cài phần mềm nhận dạng chữ tesseract-ocr-vie"):
+        read_document(picture)
+
+
+@pytest.mark.parametrize(("form", "name"), [("PNG", "anh-chup.png"), ("JPEG", "anh-chup.jpg")])
+def test_a_photo_of_a_report_is_read_by_ocr(tmp_path, registry, indicators, form, name):
+    _needs_ocr()
+    path = tmp_path / name
+    path.write_bytes(_page_picture(list(SENTENCES), form))
+    doc = read_document(path)
+    assert doc.kind == form.lower() and [line for line in doc.text.splitlines() if line] == list(SENTENCES)
+    assert doc.notes == [
+        f"{name}: chữ trong ảnh được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con "
+        "số, tên và ngày với bản gốc."
+    ]
+    assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
+    blank = tmp_path / f"trang-trang.{form.lower()}"
+    blank.write_bytes(_page_picture([], form))
+    with pytest.raises(IngestError, match="không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn"):
+        read_document(blank)
 
 
 @pytest.mark.parametrize("name", ["bao-cao-2023-vntime.xls", "olefile-mau.doc", "mat-khau.xlsx"])

@@ -2,7 +2,7 @@
 
     queue/
       20261129-034512-3f9a2c1d/       the entry: when it was drafted and the first digits of the file's hash
-        original.xlsx                 the file as received (by content: .txt .docx .doc .pdf .xlsx .xls .csv)
+        original.xlsx                 the file as received (by content: .txt .docx .doc .pdf .xlsx .xls .csv .png .jpg)
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
         draft.yaml                    the Draft (visits, documents, observations with quote or cell)
         state.yaml                    state (new | accepted | rejected), confidence, problems, review notes,
@@ -75,7 +75,17 @@ DECISIONS = ("accepted", "rejected", "saved")
 PARTS = ("visits", "documents", "observations")
 # What a curator may not edit: where the item was read from.
 READ_ONLY = ("quote", "cell", "cell_header")
-EXTENSIONS = {"text": "txt", "docx": "docx", "doc": "doc", "pdf": "pdf", "xlsx": "xlsx", "xls": "xls", "csv": "csv"}
+EXTENSIONS = {
+    "text": "txt",
+    "docx": "docx",
+    "doc": "doc",
+    "pdf": "pdf",
+    "xlsx": "xlsx",
+    "xls": "xls",
+    "csv": "csv",
+    "png": "png",
+    "jpeg": "jpg",
+}
 
 
 def default_queue(data: str | Path = "data") -> Path:

@@ -59,7 +59,7 @@ class Table:
 @dataclass
 class Document:
     name: str
-    kind: str  # text | docx | doc | pdf | xlsx | xls | csv
+    kind: str  # text | docx | doc | pdf | xlsx | xls | csv | png | jpeg
     text: str  # paragraphs (Word, PDF, text); empty for a workbook
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -112,6 +112,8 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _xls(raw, name)
         if kind == "doc":
             return _doc(raw, name)
+        if kind in ("png", "jpeg"):
+            return _picture(raw, name, kind)
     except IngestError:
         raise
     except Exception:  # a damaged file raises anything from deep inside its library, in its words (English)
@@ -124,7 +126,7 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
     if kind != "text":
         raise IngestError(
             f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx hoặc .doc, "
-            "PDF có lớp chữ, Excel .xlsx hoặc .xls, hoặc bảng .csv"
+            "PDF, Excel .xlsx hoặc .xls, bảng .csv, hoặc ảnh chụp văn bản .png, .jpg"
         )
     try:
         text = decode(raw, name, utf16=True)
@@ -369,6 +371,28 @@ def _pdf(raw: bytes, name: str) -> Document:
     return Document(name, "pdf", text, notes=[note] if note else [])
 
 
+def _picture(raw: bytes, name: str, kind: str) -> Document:
+    """A photo or scan of a page (PNG, JPEG), read by OCR when the machine can."""
+    from PIL import Image
+
+    if not ocr.available():
+        raise IngestError(
+            f"{name}: ảnh chỉ đọc được khi máy cài phần mềm nhận dạng chữ tesseract-ocr-vie; hãy nhập bản Word hoặc "
+            "PDF có chữ của văn bản"
+        )
+    text = ocr.read_image(Image.open(io.BytesIO(raw)))
+    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
+        raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
+    return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), notes=[_recognised(name, "chữ trong ảnh")])
+
+
+def _recognised(name: str, what: str) -> str:
+    return (
+        f"{name}: {what} được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con số, tên "
+        "và ngày với bản gốc."
+    )
+
+
 def _scanned(pages: Any, name: str) -> Document:
     """A PDF with no text layer: its pages' pictures read by OCR when the machine can (danvan.ocr), else refused
     with what to do. A page with no picture (a blank one) has no text either way."""
@@ -397,10 +421,7 @@ def _scanned(pages: Any, name: str) -> Document:
         name,
         "pdf",
         re.sub(r"\n{3,}", "\n\n", text),
-        notes=[
-            f"{name}: PDF là ảnh quét; chữ của {len(pages)} trang được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng "
-            "có thể sai: đối chiếu từng con số, tên và ngày với bản gốc."
-        ],
+        notes=[_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang")],
     )
 
 
