@@ -776,6 +776,14 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
     draft = extract_document(doc, registry, indicators=indicators)
     assert sorted(o.value for o in draft.observations) == [202, 279]
     assert all(o.quote in doc.text for o in draft.observations)
+    from PIL import Image  # a scan of 31 pages is split first: recognition takes seconds a page
+
+    pages = [Image.new("L", (100, 140), 255) for _ in range(31)]
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:])
+    path.write_bytes(out.getvalue())
+    with pytest.raises(IngestError, match="PDF ảnh quét dài 31 trang, quá 30 trang một lần nhận dạng chữ"):
+        read_document(path)
 
 
 def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
