@@ -93,7 +93,7 @@ def code_of_font(font: str | None) -> tuple[str, bool] | None:
     name = (font or "").strip()
     if name.lower().startswith(".vn"):
         return TCVN3, name.endswith("H")
-    if name.upper().startswith(("VNI-", "VNI ")):
+    if re.match(r"vni[-\s]?[a-z]", name, re.IGNORECASE):  # "VNI-Times", "Vni-Aptima", "VniHelvetica"
         return VNI, False
     return None
 

@@ -76,6 +76,8 @@ def test_vni_writes_every_vietnamese_letter():
         (".vnbook-antiqua", (legacy.TCVN3, False)),
         ("VNI-Times", (legacy.VNI, False)),
         ("VNI-Helve-Condense", (legacy.VNI, False)),
+        ("Vni-Aptima", (legacy.VNI, False)),
+        ("VniHelvetica", (legacy.VNI, False)),
         ("Times New Roman", None),
         ("Arial", None),
         (None, None),
