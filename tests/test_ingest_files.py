@@ -814,6 +814,18 @@ def test_a_photo_of_a_report_is_read_by_ocr(tmp_path, registry, indicators, form
         "số, tên và ngày với bản gốc."
     ]
     assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
+    if form == "JPEG":  # a phone's photo held upright, stored as the sensor saw it with EXIF saying to turn it
+        from PIL import Image
+
+        turned, exif = (
+            Image.open(io.BytesIO(_page_picture(list(SENTENCES), form))).rotate(90, expand=True),
+            Image.Exif(),
+        )
+        exif[0x0112] = 6  # Orientation: turn 90° clockwise to show
+        out = io.BytesIO()
+        turned.save(out, format="JPEG", exif=exif)
+        path.write_bytes(out.getvalue())
+        assert [line for line in read_document(path).text.splitlines() if line] == list(SENTENCES)
     blank = tmp_path / f"trang-trang.{form.lower()}"
     blank.write_bytes(_page_picture([], form))
     with pytest.raises(IngestError, match="không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn"):

@@ -373,14 +373,15 @@ def _pdf(raw: bytes, name: str) -> Document:
 
 def _picture(raw: bytes, name: str, kind: str) -> Document:
     """A photo or scan of a page (PNG, JPEG), read by OCR when the machine can."""
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     if not ocr.available():
         raise IngestError(
             f"{name}: ảnh chỉ đọc được khi máy cài phần mềm nhận dạng chữ tesseract-ocr-vie; hãy nhập bản Word hoặc "
             "PDF có chữ của văn bản"
         )
-    text = ocr.read_image(Image.open(io.BytesIO(raw)))
+    # a phone stores a photo as its sensor saw it and says in its EXIF how to turn it: turned, the lines read
+    text = ocr.read_image(ImageOps.exif_transpose(Image.open(io.BytesIO(raw))))
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
         raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
     return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), notes=[_recognised(name, "chữ trong ảnh")])
