@@ -776,7 +776,19 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
     draft = extract_document(doc, registry, indicators=indicators)
     assert sorted(o.value for o in draft.observations) == [202, 279]
     assert all(o.quote in doc.text for o in draft.observations)
-    from PIL import Image  # a scan of 31 pages is split first: recognition takes seconds a page
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+
+    # a page the scanner stored sideways, its /Rotate saying to turn it 90° clockwise to be read
+    sideways = io.BytesIO()
+    Image.open(io.BytesIO(_page_picture(list(SENTENCES), "PNG"))).rotate(90, expand=True).save(sideways, format="PDF")
+    writer = PdfWriter(clone_from=PdfReader(sideways))
+    writer.pages[0].rotate(90)
+    out = io.BytesIO()
+    writer.write(out)
+    path.write_bytes(out.getvalue())
+    assert [line for line in read_document(path).text.splitlines() if line] == list(SENTENCES)
+    # a scan of 31 pages is split first: recognition takes seconds a page
 
     pages = [Image.new("L", (100, 140), 255) for _ in range(31)]
     out = io.BytesIO()

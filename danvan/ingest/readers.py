@@ -409,13 +409,15 @@ def _scanned(pages: Any, name: str) -> Document:
             f"{name}: PDF ảnh quét dài {len(pages)} trang, quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách "
             "thành nhiều tệp"
         )
-    pictures = [image for page in pages for image in page.images]
+    pictures = [(image, page.rotation) for page in pages for image in page.images]
     if len(pictures) > 2 * ocr.MAX_PAGES:  # a page is one picture, or a few: not a sheet of thumbnails
         raise IngestError(
             f"{name}: PDF có {len(pictures)} ảnh, quá nhiều để nhận dạng chữ; hãy dùng bản PDF xuất từ Word"
         )
     try:
-        text = "\n\n".join(filter(None, (ocr.read_image(picture.image) for picture in pictures)))
+        # a page the scanner stored sideways says by how much it is turned to be read (/Rotate, clockwise)
+        read = (ocr.read_image(picture.image.rotate(-turn, expand=True)) for picture, turn in pictures)
+        text = "\n\n".join(filter(None, read))
     except (OSError, RuntimeError, subprocess.SubprocessError) as err:
         raise IngestError(
             f"{name}: PDF là ảnh quét và không nhận dạng được chữ ({clipped(str(err), 120)}); hãy dùng bản PDF "
