@@ -44,7 +44,7 @@ from danvan.exports.report import INDEX_COLUMNS, Deck, Report, Slide, ValueIndex
 from danvan.figures import maps
 from danvan.figures.slides import make_locator_image, make_map_image, make_slide_figure
 from danvan.filter import Filter
-from danvan.ingest import queue
+from danvan.ingest import queue, readers
 from danvan.loader import stamp
 from danvan.registry import Registry
 
@@ -63,6 +63,13 @@ def data_path() -> str:
 def saved_source(version: str, text: str) -> str | None:
     """queue.saved_source in the data folder, once per text and data version: the queue page asks on every key."""
     return queue.saved_source(data_path(), text)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def scan_pictures(raw: bytes) -> list[bytes]:
+    """readers.scan_pictures, once per file (one the reader read already): the queue page reruns on every key, and a
+    PDF's pages decode slowly."""
+    return readers.scan_pictures(raw)
 
 
 @st.cache_resource(show_spinner=False)

@@ -712,6 +712,10 @@ ACCESS: Texts = {
         "photos .png, .jpg; text typed in TCVN3 or VNI fonts is converted to Unicode, photos and scanned PDFs are "
         "recognised; at most {mb} MB)",
     ),
+    "scan_pictures": (
+        "Bản gốc ({n} ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh",
+        "The original ({n} pictures): check the recognised text beside it against them",
+    ),
     "cur_reading": (
         "Đang đọc tệp… (một bản PDF ảnh quét được nhận dạng chữ từng trang, mỗi trang vài giây)",
         "Reading the file… (a scanned PDF is recognised page by page, a few seconds a page)",

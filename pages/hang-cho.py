@@ -308,11 +308,7 @@ if message := state.pop(ADDED, None):
     st.success(message)
 
 st.markdown(f"**{t('q_source_text')}**")
-with st.container(border=True, height=320):
-    quotes = draft.quotes()
-    for paragraph in entry.text().split("\n"):
-        if paragraph.strip():
-            st.markdown(ui.highlighted(fold_space(paragraph), quotes))
+review.source_text(entry.text(), draft.quotes(), cached.scan_pictures(entry.original.read_bytes()))
 
 
 # ---------------------------------------------------------------- saving what was accepted

@@ -14,7 +14,7 @@ from danvan.ingest.queue import document_text, save_with_original, saved_twice
 from danvan.ingest.readers import read_document
 from danvan.ingest.tables import extract_document
 from danvan.model import OLD_SCHEME
-from danvan.text import decode, fold_space
+from danvan.text import decode
 
 current = view.current()
 t = current.t
@@ -123,12 +123,8 @@ published_value = meta[2].text_input(
     key="curate_published_value",
 )
 
-quotes = draft.quotes()
 st.markdown(f"**{t('cur_text')}**")
-with st.container(border=True, height=360):
-    for paragraph in text.split("\n"):
-        if paragraph.strip():
-            st.markdown(ui.highlighted(fold_space(paragraph), quotes))
+review.source_text(text, draft.quotes(), cached.scan_pictures(found["original"]) if found["original"] else [])
 
 kept = review.review(current.catalog, draft, "curate", current.lang)
 

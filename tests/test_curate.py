@@ -4,6 +4,8 @@ writes is rendered before, every save names its author and a required note, and 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import shutil
 from pathlib import Path
 
@@ -243,6 +245,33 @@ def test_an_old_workbook_typed_in_tcvn3_is_uploaded_and_saved_in_unicode(entry, 
     assert (data / "sources" / "n01.xls").read_bytes() == raw and saved.height == 11
     assert saved["quote"].str.starts_with("Bảng n01.xls › Năm 2023 › ô ").all()
     assert "Thành phố Bắc Kạn | 202 | 279" in (data / "sources" / "n01.txt").read_text(encoding="utf-8")
+
+
+def test_a_photo_is_shown_beside_its_recognised_text(entry, book):
+    """A curator checks what OCR read against the picture: the page shows the photo beside the text it drafted from."""
+    font = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")
+    if not (ocr.available() and font.is_file()):
+        if os.environ.get("DANVAN_REQUIRE_OCR"):
+            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
+        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (2480, 300), 255)
+    ImageDraw.Draw(page).text(
+        (120, 100),
+        "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.",
+        font=ImageFont.truetype(str(font), 40),
+    )
+    photo = io.BytesIO()
+    page.save(photo, format="JPEG")
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("anh-chup.jpg", photo.getvalue(), "image/jpeg"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Bản gốc (1 ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh" in [c.value for c in at.caption]
+    assert len(at.get("image")) == 1
+    assert any("202" in m.value and "Dân vận khéo" in m.value for m in at.markdown)  # the recognised sentence beside
+    assert at.data_editor[0].value["value"].tolist() == ["202"]
 
 
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):

@@ -18,7 +18,7 @@ import yaml
 
 import danvan
 from danvan import legacy, ocr, uploads
-from danvan.ingest import load_indicators, load_registry
+from danvan.ingest import load_indicators, load_registry, readers
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
 from danvan.ingest.readers import _doc_parts, read_cell, read_document
 from danvan.ingest.tables import extract_document
@@ -862,3 +862,31 @@ def test_a_damaged_office_97_2003_file_is_said_in_words(tmp_path, name):
         except IngestError as err:
             assert str(err).startswith(f"{name}: ") and "Error" not in str(err), str(err)
             assert "Word 6.0/95" not in str(err)  # a wiped header is damage, not an older Word
+
+
+def test_the_pictures_a_curator_checks_recognised_text_against(tmp_path):
+    """A photo shows as itself, a scan's pages as their pictures turned to be read; a file with text shows none."""
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+
+    photo = _page_picture(["Có 202 mô hình"], "PNG") if SCAN_FONT.is_file() else _blank_png()
+    (shown,) = readers.scan_pictures(photo)
+    assert Image.open(io.BytesIO(shown)).size == Image.open(io.BytesIO(photo)).size
+    sideways = io.BytesIO()
+    Image.new("L", (300, 100), 255).save(sideways, format="PDF")
+    writer = PdfWriter(clone_from=PdfReader(sideways))
+    writer.pages[0].rotate(90)
+    out = io.BytesIO()
+    writer.write(out)
+    (page,) = readers.scan_pictures(out.getvalue())
+    assert Image.open(io.BytesIO(page)).size == (100, 300)  # turned upright, as the page says
+    for name in ("bao-cao-2023.pdf", "bao-cao-2023.xlsx", "olefile-mau.doc"):
+        assert readers.scan_pictures((FILES / name).read_bytes()) == []
+
+
+def _blank_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (200, 100), 255).save(out, format="PNG")
+    return out.getvalue()

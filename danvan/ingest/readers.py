@@ -387,6 +387,37 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
     return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), notes=[_recognised(name, "chữ trong ảnh")])
 
 
+def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
+    """The pictures a curator checks recognised text against, as PNG: a photo itself, turned as its EXIF says; the
+    pages of a PDF with no text layer, turned as each page says (at most `limit`); none for any other file."""
+    from PIL import Image, ImageOps
+
+    kind = sniff(raw)
+    if kind in ("png", "jpeg"):
+        pictures = [ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))]
+    elif kind == "pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted or any((page.extract_text() or "").strip() for page in reader.pages):
+            return []
+        pictures = _page_pictures(reader.pages[:limit])
+    else:
+        return []
+    out = []
+    for picture in pictures[:limit]:
+        png = io.BytesIO()
+        picture.save(png, format="PNG")
+        out.append(png.getvalue())
+    return out
+
+
+def _page_pictures(pages: Any) -> list[Any]:
+    """The pictures of a PDF's pages (PIL images), each turned as its page says to be read: a scanner stores a page
+    sideways and sets /Rotate (clockwise)."""
+    return [i.image.rotate(-page.rotation, expand=True) for page in pages for i in page.images if i.image is not None]
+
+
 def _recognised(name: str, what: str) -> str:
     return (
         f"{name}: {what} được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con số, tên "
@@ -409,15 +440,13 @@ def _scanned(pages: Any, name: str) -> Document:
             f"{name}: PDF ảnh quét dài {len(pages)} trang, quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách "
             "thành nhiều tệp"
         )
-    pictures = [(image, page.rotation) for page in pages for image in page.images]
+    pictures = _page_pictures(pages)
     if len(pictures) > 2 * ocr.MAX_PAGES:  # a page is one picture, or a few: not a sheet of thumbnails
         raise IngestError(
             f"{name}: PDF có {len(pictures)} ảnh, quá nhiều để nhận dạng chữ; hãy dùng bản PDF xuất từ Word"
         )
     try:
-        # a page the scanner stored sideways says by how much it is turned to be read (/Rotate, clockwise)
-        read = (ocr.read_image(picture.image.rotate(-turn, expand=True)) for picture, turn in pictures)
-        text = "\n\n".join(filter(None, read))
+        text = "\n\n".join(filter(None, map(ocr.read_image, pictures)))
     except (OSError, RuntimeError, subprocess.SubprocessError) as err:
         raise IngestError(
             f"{name}: PDF là ảnh quét và không nhận dạng được chữ ({clipped(str(err), 120)}); hãy dùng bản PDF "
