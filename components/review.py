@@ -69,13 +69,13 @@ NUMBERS = ("value", "numerator", "denominator")
 DATES = ("date_start", "date_end", "date")
 
 
-def source_text(text: str, quotes: Iterable[str], pictures: list[bytes], height: int = 340) -> None:
+def source_text(text: str, quotes: Iterable[str], pictures: list[bytes], lang: str, height: int = 340) -> None:
     """The source's text with each drafted quote highlighted; beside it, for a scan or a photo, its pages as pictures,
     for the curator to check what was recognised against them."""
     shown = st.columns(2) if pictures else [st.container()]
     if pictures:
         with shown[0].container(border=True, height=height):
-            st.caption(t("scan_pictures", n=len(pictures)))
+            st.caption(t("scan_pictures", lang, n=len(pictures)))
             for picture in pictures:
                 st.image(picture, width="stretch")
     with shown[-1].container(border=True, height=height):

@@ -714,7 +714,7 @@ ACCESS: Texts = {
     ),
     "scan_pictures": (
         "Bản gốc ({n} ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh",
-        "The original ({n} pictures): check the recognised text beside it against them",
+        "The original ({n} picture{s}): check the recognised text beside it against it",
     ),
     "cur_reading": (
         "Đang đọc tệp… (một bản PDF ảnh quét được nhận dạng chữ từng trang, mỗi trang vài giây)",

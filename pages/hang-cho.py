@@ -308,7 +308,7 @@ if message := state.pop(ADDED, None):
     st.success(message)
 
 st.markdown(f"**{t('q_source_text')}**")
-review.source_text(entry.text(), draft.quotes(), cached.scan_pictures(entry.original.read_bytes()))
+review.source_text(entry.text(), draft.quotes(), cached.scan_pictures(entry.original.read_bytes()), current.lang)
 
 
 # ---------------------------------------------------------------- saving what was accepted

@@ -124,7 +124,9 @@ published_value = meta[2].text_input(
 )
 
 st.markdown(f"**{t('cur_text')}**")
-review.source_text(text, draft.quotes(), cached.scan_pictures(found["original"]) if found["original"] else [])
+review.source_text(
+    text, draft.quotes(), cached.scan_pictures(found["original"]) if found["original"] else [], current.lang
+)
 
 kept = review.review(current.catalog, draft, "curate", current.lang)
 

@@ -203,6 +203,15 @@ def test_queue_page_shows_a_scan_beside_its_recognised_text(app_entry, monkeypat
     workbook = next(e for e in q.list_entries(tmp_path / "queue") if e.kind == "xlsx")
     at.selectbox(key="queue_open").set_value(workbook.id).run()
     assert not at.get("image")  # a file with text has no picture to show
+    english = AppTest.from_file(str(app_entry), default_timeout=90)
+    english.query_params["lang"] = "en"
+    sign_in_as_curator(english, tmp_path, monkeypatch)
+    english.switch_page(str(ROOT / "pages" / "hang-cho.py"))
+    english.run()
+    english.selectbox(key="queue_open").set_value(picture.id).run()
+    assert "The original (1 picture): check the recognised text beside it against it" in [
+        c.value for c in english.caption
+    ]
 
 
 def test_queue_page_is_for_curators_only(app_entry, tmp_path, monkeypatch):
