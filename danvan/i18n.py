@@ -706,11 +706,11 @@ ACCESS: Texts = {
     "role_admin": ("quản trị viên", "administrator"),
     "cur_upload_limits": (
         "Tải lên bài viết hoặc báo cáo (.txt UTF-8 hoặc UTF-16, Word .docx hoặc .doc, PDF, Excel .xlsx hoặc .xls, "
-        ".csv, ảnh chụp .png, .jpg; chữ gõ phông TCVN3 hay VNI được chuyển sang Unicode, ảnh và PDF quét được nhận "
-        "dạng chữ; tối đa {mb} MB)",
+        ".csv, ảnh chụp hoặc quét .png, .jpg, .tif; chữ gõ phông TCVN3 hay VNI được chuyển sang Unicode, ảnh và PDF "
+        "quét được nhận dạng chữ; tối đa {mb} MB)",
         "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx or .doc, PDF, Excel .xlsx or .xls, .csv, "
-        "photos .png, .jpg; text typed in TCVN3 or VNI fonts is converted to Unicode, photos and scanned PDFs are "
-        "recognised; at most {mb} MB)",
+        "photos or scans .png, .jpg, .tif; text typed in TCVN3 or VNI fonts is converted to Unicode, photos and scans "
+        "are recognised; at most {mb} MB)",
     ),
     "scan_pictures": (
         "Bản gốc ({n} ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh",
@@ -882,6 +882,7 @@ QUEUE: Texts = {
     "q_kind_doc": ("Word 97-2003 (.doc)", "Word 97-2003 (.doc)"),
     "q_kind_png": ("Ảnh (.png)", "Picture (.png)"),
     "q_kind_jpeg": ("Ảnh (.jpg)", "Picture (.jpg)"),
+    "q_kind_tiff": ("Ảnh quét (.tif)", "Scanned pictures (.tif)"),
     "q_kind_csv": ("Bảng CSV (.csv)", "CSV table (.csv)"),
     "q_add_passage": ("Câu trích trong văn bản gốc", "Quote from the source text"),
     "q_add_passage_hint": ("Gõ vài chữ để tìm câu…", "Type a few words to find the sentence…"),

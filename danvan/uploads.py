@@ -24,6 +24,7 @@ KINDS = {
     "doc": "doc",
     "png": "png",
     "jpeg": "jpg",
+    "tiff": "tif",
 }
 # An Office 97-2003 file is a compound file: what it holds is named in its directory
 _OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -41,7 +42,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
-    kind: str  # "text", "pdf", "docx", "xlsx", "xls", "doc", "png" or "jpeg", from the content
+    kind: str  # "text", "pdf", "docx", "xlsx", "xls", "doc", "png", "jpeg" or "tiff", from the content
     size: int
     safe_name: str  # generated from the content's hash: the only name ever used on disk
     shown_name: str  # the browser's name, cleaned, for display only
@@ -67,7 +68,7 @@ def check(
 
 
 def sniff(raw: bytes) -> str:
-    """The type by content: pdf, docx, xlsx, xls, doc, png, jpeg, text, or what else it looks like ("encrypted",
+    """The type by content: pdf, docx, xlsx, xls, doc, png, jpeg, tiff, text, or what else it looks like ("encrypted",
     "office97", "zip", "binary")."""
     if raw.startswith(b"%PDF-"):
         return "pdf"
@@ -87,6 +88,8 @@ def sniff(raw: bytes) -> str:
         return "png"  # a photo or scan of a page, read by OCR
     if raw.startswith(b"\xff\xd8\xff"):
         return "jpeg"
+    if raw.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"  # an office scanner's pages, one frame each
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 with its byte-order mark
     if b"\x00" in raw[:8192]:
@@ -122,6 +125,7 @@ def describe(raw: bytes) -> str:
         "office97": "Office 97-2003 khác hoặc bị hỏng",
         "png": "ảnh PNG",
         "jpeg": "ảnh JPEG",
+        "tiff": "ảnh TIFF",
         "text": "văn bản",
     }[kind]
 

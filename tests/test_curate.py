@@ -484,7 +484,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
         (
             b"MZ\x90\x00" + bytes(64),
             "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc, png, jpg.",
+            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc, png, jpg, tif.",
         ),
     ],
 )
@@ -507,7 +507,7 @@ def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, boo
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert [e.value.replace("\\", "") for e in at.error] == [
         "Tệp “anh.gif” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx, "
-        "xls, doc, png, jpg."
+        "xls, doc, png, jpg, tif."
     ]
     if ocr.available():
         at.get("file_uploader")[0].set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))

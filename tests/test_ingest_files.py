@@ -864,6 +864,29 @@ def test_a_damaged_office_97_2003_file_is_said_in_words(tmp_path, name):
             assert "Word 6.0/95" not in str(err)  # a wiped header is damage, not an older Word
 
 
+def test_an_office_scanners_tiff_is_read_page_by_page(tmp_path, registry, indicators):
+    """A scanner's multi-page TIFF: each frame recognised, in order, and each shown to the curator; one of 31 pages is
+    split first."""
+    _needs_ocr()
+    from PIL import Image
+
+    pages = [Image.open(io.BytesIO(_page_picture([sentence], "PNG"))) for sentence in SENTENCES]
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    path = tmp_path / "bao-cao-quet.tif"
+    path.write_bytes(out.getvalue())
+    doc = read_document(path)
+    assert doc.kind == "tiff" and [line for line in doc.text.splitlines() if line] == list(SENTENCES)
+    assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
+    assert len(readers.scan_pictures(out.getvalue())) == 2
+    many = [Image.new("L", (100, 140), 255) for _ in range(31)]
+    out = io.BytesIO()
+    many[0].save(out, format="TIFF", save_all=True, append_images=many[1:])
+    path.write_bytes(out.getvalue())
+    with pytest.raises(IngestError, match="ảnh quét quá 30 trang một lần nhận dạng chữ"):
+        read_document(path)
+
+
 def test_the_pictures_a_curator_checks_recognised_text_against(tmp_path):
     """A photo shows as itself, a scan's pages as their pictures turned to be read; a file with text shows none."""
     from PIL import Image

@@ -85,6 +85,7 @@ EXTENSIONS = {
     "csv": "csv",
     "png": "png",
     "jpeg": "jpg",
+    "tiff": "tif",
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import struct
 import subprocess
@@ -112,7 +113,7 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _xls(raw, name)
         if kind == "doc":
             return _doc(raw, name)
-        if kind in ("png", "jpeg"):
+        if kind in PICTURES:
             return _picture(raw, name, kind)
     except IngestError:
         raise
@@ -126,7 +127,7 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
     if kind != "text":
         raise IngestError(
             f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx hoặc .doc, "
-            "PDF, Excel .xlsx hoặc .xls, bảng .csv, hoặc ảnh chụp văn bản .png, .jpg"
+            "PDF, Excel .xlsx hoặc .xls, bảng .csv, hoặc ảnh chụp, ảnh quét văn bản .png, .jpg, .tif"
         )
     try:
         text = decode(raw, name, utf16=True)
@@ -371,17 +372,20 @@ def _pdf(raw: bytes, name: str) -> Document:
     return Document(name, "pdf", text, notes=[note] if note else [])
 
 
-def _picture(raw: bytes, name: str, kind: str) -> Document:
-    """A photo or scan of a page (PNG, JPEG), read by OCR when the machine can."""
-    from PIL import Image, ImageOps
+PICTURES = ("png", "jpeg", "tiff")  # a photo, or an office scanner's pages (TIFF: a frame a page)
 
+
+def _picture(raw: bytes, name: str, kind: str) -> Document:
+    """A photo or scan of a page (PNG, JPEG, TIFF), read by OCR when the machine can."""
     if not ocr.available():
         raise IngestError(
             f"{name}: ảnh chỉ đọc được khi máy cài phần mềm nhận dạng chữ tesseract-ocr-vie; hãy nhập bản Word hoặc "
             "PDF có chữ của văn bản"
         )
-    # a phone stores a photo as its sensor saw it and says in its EXIF how to turn it: turned, the lines read
-    text = ocr.read_image(ImageOps.exif_transpose(Image.open(io.BytesIO(raw))))
+    frames = _frames(raw, ocr.MAX_PAGES + 1)
+    if len(frames) > ocr.MAX_PAGES:
+        raise IngestError(f"{name}: ảnh quét quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách thành nhiều tệp")
+    text = "\n\n".join(filter(None, map(ocr.read_image, frames)))
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
         raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
     return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), notes=[_recognised(name, "chữ trong ảnh")])
@@ -390,11 +394,9 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
     """The pictures a curator checks recognised text against, as PNG: a photo itself, turned as its EXIF says; the
     pages of a PDF with no text layer, turned as each page says (at most `limit`); none for any other file."""
-    from PIL import Image, ImageOps
-
     kind = sniff(raw)
-    if kind in ("png", "jpeg"):
-        pictures = [ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))]
+    if kind in PICTURES:
+        pictures = _frames(raw, limit)
     elif kind == "pdf":
         from pypdf import PdfReader
 
@@ -410,6 +412,16 @@ def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
         picture.save(png, format="PNG")
         out.append(png.getvalue())
     return out
+
+
+def _frames(raw: bytes, limit: int) -> list[Any]:
+    """A picture file's pages (a TIFF's frames; one for a photo), at most `limit`, each turned as its EXIF says: a
+    phone stores a photo as its sensor saw it and says how to turn it to be read."""
+    from PIL import Image, ImageOps, ImageSequence
+
+    with Image.open(io.BytesIO(raw)) as picture:
+        frames = itertools.islice(ImageSequence.Iterator(picture), limit)
+        return [ImageOps.exif_transpose(frame.copy()) for frame in frames]
 
 
 def _page_pictures(pages: Any) -> list[Any]:
