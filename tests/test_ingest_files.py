@@ -754,6 +754,16 @@ def _page_picture(lines: list[str], form: str) -> bytes:
     return out.getvalue()
 
 
+def _blank_pages(form: str, count: int) -> bytes:
+    """A scan of `count` blank pages, in one PDF or one multi-page TIFF."""
+    from PIL import Image
+
+    pages = [Image.new("L", (100, 140), 255) for _ in range(count)]
+    out = io.BytesIO()
+    pages[0].save(out, format=form, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
 def _needs_ocr() -> None:
     if not (ocr.available() and SCAN_FONT.is_file()):
         if os.environ.get("DANVAN_REQUIRE_OCR"):
@@ -788,12 +798,7 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
     writer.write(out)
     path.write_bytes(out.getvalue())
     assert [line for line in read_document(path).text.splitlines() if line] == list(SENTENCES)
-    # a scan of 31 pages is split first: recognition takes seconds a page
-
-    pages = [Image.new("L", (100, 140), 255) for _ in range(31)]
-    out = io.BytesIO()
-    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:])
-    path.write_bytes(out.getvalue())
+    path.write_bytes(_blank_pages("PDF", 31))  # split first: recognition takes seconds a page
     with pytest.raises(IngestError, match="PDF ảnh quét dài 31 trang, quá 30 trang một lần nhận dạng chữ"):
         read_document(path)
 
@@ -879,10 +884,7 @@ def test_an_office_scanners_tiff_is_read_page_by_page(tmp_path, registry, indica
     assert doc.kind == "tiff" and [line for line in doc.text.splitlines() if line] == list(SENTENCES)
     assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
     assert len(readers.scan_pictures(out.getvalue())) == 2
-    many = [Image.new("L", (100, 140), 255) for _ in range(31)]
-    out = io.BytesIO()
-    many[0].save(out, format="TIFF", save_all=True, append_images=many[1:])
-    path.write_bytes(out.getvalue())
+    path.write_bytes(_blank_pages("TIFF", 31))
     with pytest.raises(IngestError, match="ảnh quét quá 30 trang một lần nhận dạng chữ"):
         read_document(path)
 
