@@ -66,10 +66,10 @@ def saved_source(version: str, text: str) -> str | None:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def scan_pictures(raw: bytes) -> list[bytes]:
-    """readers.scan_pictures, once per file (one the reader read already): the queue page reruns on every key, and a
-    PDF's pages decode slowly."""
-    return readers.scan_pictures(raw)
+def scan_pictures(original: str) -> list[bytes]:
+    """readers.scan_pictures of a queued original, once per file (it never changes once queued): the queue page reruns
+    on every key, and a PDF's pages decode slowly."""
+    return readers.scan_pictures(Path(original).read_bytes())
 
 
 @st.cache_resource(show_spinner=False)

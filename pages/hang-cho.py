@@ -10,6 +10,7 @@ from components import auth, cached, review, ui, view
 from danvan import DataError, fmt
 from danvan.ingest import queue
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, place_problems
+from danvan.ingest.readers import PICTURES
 from danvan.ingest.text import prepare
 from danvan.model import OLD_SCHEME
 from danvan.text import fold_space
@@ -308,7 +309,10 @@ if message := state.pop(ADDED, None):
     st.success(message)
 
 st.markdown(f"**{t('q_source_text')}**")
-review.source_text(entry.text(), draft.quotes(), cached.scan_pictures(entry.original.read_bytes()), current.lang)
+scanned = entry.kind in (*PICTURES, "pdf")  # only these can be a picture of a text
+review.source_text(
+    entry.text(), draft.quotes(), cached.scan_pictures(str(entry.original)) if scanned else [], current.lang
+)
 
 
 # ---------------------------------------------------------------- saving what was accepted

@@ -11,7 +11,7 @@ from danvan import DataError, ingest, legacy, store, uploads
 from danvan.ingest import IngestError
 from danvan.ingest.drafts import SourceEntry, to_records
 from danvan.ingest.queue import document_text, save_with_original, saved_twice
-from danvan.ingest.readers import read_document
+from danvan.ingest.readers import PICTURES, read_document, scan_pictures
 from danvan.ingest.tables import extract_document
 from danvan.model import OLD_SCHEME
 from danvan.text import decode
@@ -91,7 +91,16 @@ if st.button(t("cur_extract"), type="primary"):
             st.error(ui.plain(err))
         else:
             draft.source.notes[:0] = [converted] if converted else []
-            state["curate_draft"] = {"text": text, "draft": draft, "original": raw, "suffix": suffix, "url": link}
+            # a scan's or a photo's pictures, read once here: the page reruns on every edit
+            pictures = scan_pictures(raw) if document is not None and document.kind in (*PICTURES, "pdf") else []
+            state["curate_draft"] = {
+                "text": text,
+                "draft": draft,
+                "original": raw,
+                "suffix": suffix,
+                "url": link,
+                "pictures": pictures,
+            }
 
 found = state.get("curate_draft")
 if not found:
@@ -124,9 +133,7 @@ published_value = meta[2].text_input(
 )
 
 st.markdown(f"**{t('cur_text')}**")
-review.source_text(
-    text, draft.quotes(), cached.scan_pictures(found["original"]) if found["original"] else [], current.lang
-)
+review.source_text(text, draft.quotes(), found.get("pictures", []), current.lang)
 
 kept = review.review(current.catalog, draft, "curate", current.lang)
 

@@ -361,15 +361,20 @@ def _pdf(raw: bytes, name: str) -> Document:
     reader = PdfReader(io.BytesIO(raw))
     if reader.is_encrypted and not reader.decrypt(""):
         raise IngestError(f"{name}: PDF có mật khẩu; hãy lưu một bản không mật khẩu rồi nhập lại")
-    # Layout mode keeps Vietnamese words whole (the plain mode splits "Kết" into "K ế t" for some fonts); the
-    # padding it adds between columns is folded to one space.
-    pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for page in pages for line in page.splitlines())
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
+    text = _text_layer(reader)
+    if text is None:
         return _scanned(reader.pages, name)
     text, note = legacy.unlegacy(nfc(text), name)
     return Document(name, "pdf", text, notes=[note] if note else [])
+
+
+def _text_layer(reader: Any) -> str | None:
+    """A PDF's text layer, or None for a scan (fewer than MIN_PDF_TEXT characters over the whole file). Layout mode
+    keeps Vietnamese words whole (the plain mode splits "Kết" into "K ế t" for some fonts); the padding it adds
+    between columns is folded to one space."""
+    pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for page in pages for line in page.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text) if len(re.sub(r"\s", "", text)) >= MIN_PDF_TEXT else None
 
 
 PICTURES = ("png", "jpeg", "tiff")  # a photo, or an office scanner's pages (TIFF: a frame a page)
@@ -401,7 +406,7 @@ def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
         from pypdf import PdfReader
 
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted or any((page.extract_text() or "").strip() for page in reader.pages):
+        if reader.is_encrypted or _text_layer(reader) is not None:  # a scan as _pdf tells one
             return []
         pictures = _page_pictures(reader.pages[:limit])
     else:
