@@ -8,15 +8,20 @@ the text was recognised, and the curator checks each figure against the scan."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from functools import cache
+from typing import Any
 
+from .legacy import vietnamese_share
 from .text import nfc
 
 LANGUAGE = "vie"
 PAGE_SECONDS = 120  # one page's recognition; a page that takes longer is given up
 MAX_PAGES = 30  # a scanned report longer than this is split before it is read
+READABLE = 0.7  # a page whose words are this share Vietnamese syllables at least was read the right way up
+SURE = 2.0  # the orientation confidence Tesseract must give before a page is turned
 
 
 @cache
@@ -28,16 +33,44 @@ def available() -> bool:
     return LANGUAGE in done.stdout.split()
 
 
-def read_image(image: object) -> str:
-    """One picture's text (a PIL image), NFC, its lines as Tesseract reads them; "" when it reads none."""
+def read_image(image: Any) -> str:
+    """One picture's text (a PIL image), NFC, its lines as Tesseract reads them; "" when it reads none. A page that
+    reads as no Vietnamese is read again turned as Tesseract sees it should be (`upright`): a page scanned sideways
+    or upside down, or a photo whose phone kept no word of how it was held."""
+    text = _recognise(image)
+    if vietnamese_share(text) >= READABLE:
+        return text
+    turned = upright(image)
+    if turned is image:
+        return text
+    again = _recognise(turned)
+    return again if vietnamese_share(again) > vietnamese_share(text) else text
+
+
+def upright(image: Any) -> Any:
+    """The picture turned the way its lines read, as Tesseract's orientation detection says when it is sure; the
+    picture itself when it is upright or Tesseract cannot tell (a page of a few words, a blank one)."""
+    done = _tesseract(image, "--psm", "0")
+    found = dict(re.findall(r"^(Rotate|Orientation confidence): ([\d.]+)$", done, re.MULTILINE))
+    turn = int(found.get("Rotate", "0"))
+    if turn % 360 == 0 or float(found.get("Orientation confidence", "0")) < SURE:
+        return image
+    return image.rotate(-turn, expand=True)  # Tesseract says clockwise; PIL turns counter-clockwise
+
+
+def _recognise(image: Any) -> str:
+    return nfc(_tesseract(image, "-l", LANGUAGE).replace("\x0c", "")).strip()
+
+
+def _tesseract(image: Any, *options: str) -> str:
+    """What Tesseract writes for one picture, given as PNG on its input; an orientation it cannot find is ""."""
     png = io.BytesIO()
-    image.save(png, format="PNG")  # type: ignore[attr-defined]
+    image.save(png, format="PNG")
     done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE],
-        input=png.getvalue(),
-        capture_output=True,
-        timeout=PAGE_SECONDS,
+        ["tesseract", "stdin", "stdout", *options], input=png.getvalue(), capture_output=True, timeout=PAGE_SECONDS
     )
     if done.returncode != 0:
+        if options[:2] == ("--psm", "0"):
+            return ""  # "Too few characters": nothing to turn by
         raise RuntimeError(done.stderr.decode(errors="replace")[:200])
-    return nfc(done.stdout.decode("utf-8", errors="replace").replace("\x0c", "")).strip()
+    return done.stdout.decode("utf-8", errors="replace")

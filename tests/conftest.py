@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import danvan
-from danvan import accounts
+from danvan import accounts, ocr
 
 CURATOR = ("lan", "mat-khau-du-dai-1")  # an account of the temporary accounts file curator tests sign in with
 
@@ -103,3 +105,28 @@ def cp1258(text: str) -> bytes:
             rest = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tone))
             out += rest.encode("cp1258") + tone.encode("cp1258")
     return out
+
+
+SCAN_FONT = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")  # Debian's fonts-noto-core
+
+
+def needs_ocr() -> None:
+    """Skip a test of recognised text on a machine without Tesseract's Vietnamese or the font pages are drawn in;
+    fail instead where DANVAN_REQUIRE_OCR is set (CI)."""
+    if not (ocr.available() and SCAN_FONT.is_file()):
+        if os.environ.get("DANVAN_REQUIRE_OCR"):
+            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
+        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
+
+
+def page_picture(lines: list[str], form: str) -> bytes:
+    """A page as a scanner or a camera gives it: a picture of the lines at 300 dpi (in a PDF, with no text layer)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(SCAN_FONT), 40)
+    page = Image.new("L", (2480, 200 + 90 * len(lines)), 255)
+    for i, line in enumerate(lines):
+        ImageDraw.Draw(page).text((120, 100 + 90 * i), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, format=form, resolution=300)
+    return out.getvalue()

@@ -4,14 +4,13 @@ writes is rendered before, every save names its author and a required note, and 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
 import shutil
 from pathlib import Path
 
 import polars as pl
 import pytest
 import yaml
+from conftest import needs_ocr, page_picture
 from streamlit.testing.v1 import AppTest
 
 import danvan
@@ -249,23 +248,10 @@ def test_an_old_workbook_typed_in_tcvn3_is_uploaded_and_saved_in_unicode(entry, 
 
 def test_a_photo_is_shown_beside_its_recognised_text(entry, book):
     """A curator checks what OCR read against the picture: the page shows the photo beside the text it drafted from."""
-    font = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")
-    if not (ocr.available() and font.is_file()):
-        if os.environ.get("DANVAN_REQUIRE_OCR"):
-            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
-        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
-    from PIL import Image, ImageDraw, ImageFont
-
-    page = Image.new("L", (2480, 300), 255)
-    ImageDraw.Draw(page).text(
-        (120, 100),
-        "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.",
-        font=ImageFont.truetype(str(font), 40),
-    )
-    photo = io.BytesIO()
-    page.save(photo, format="JPEG")
+    needs_ocr()
+    photo = page_picture(["Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023."], "JPEG")
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
-    at.get("file_uploader")[0].set_value(("anh-chup.jpg", photo.getvalue(), "image/jpeg"))
+    at.get("file_uploader")[0].set_value(("anh-chup.jpg", photo, "image/jpeg"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Bản gốc (1 ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh" in [c.value for c in at.caption]

@@ -5,7 +5,6 @@ from real figures of data/ (its --check is run here too)."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import struct
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
+from conftest import SCAN_FONT, needs_ocr, page_picture
 
 import danvan
 from danvan import legacy, ocr, uploads
@@ -738,22 +738,6 @@ def test_a_word_97_2003_files_paragraphs_fields_and_tables():
     )
 
 
-SCAN_FONT = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")  # Debian's fonts-noto-core
-
-
-def _page_picture(lines: list[str], form: str) -> bytes:
-    """A page as a scanner or a camera gives it: a picture of the lines at 300 dpi (in a PDF, with no text layer)."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype(str(SCAN_FONT), 40)
-    page = Image.new("L", (2480, 200 + 90 * len(lines)), 255)
-    for i, line in enumerate(lines):
-        ImageDraw.Draw(page).text((120, 100 + 90 * i), line, font=font, fill=0)
-    out = io.BytesIO()
-    page.save(out, format=form, resolution=300)
-    return out.getvalue()
-
-
 def _blank_pages(form: str, count: int) -> bytes:
     """A scan of `count` blank pages, in one PDF or one multi-page TIFF."""
     from PIL import Image
@@ -764,19 +748,12 @@ def _blank_pages(form: str, count: int) -> bytes:
     return out.getvalue()
 
 
-def _needs_ocr() -> None:
-    if not (ocr.available() and SCAN_FONT.is_file()):
-        if os.environ.get("DANVAN_REQUIRE_OCR"):
-            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
-        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
-
-
 def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
     """A signed report scanned to PDF (no text layer): its picture is read by Tesseract in Vietnamese, the draft says
     so, and its values are drafted from the recognised sentences."""
-    _needs_ocr()
+    needs_ocr()
     path = tmp_path / "bao-cao-quet.pdf"
-    path.write_bytes(_page_picture(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES], "PDF"))
+    path.write_bytes(page_picture(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES], "PDF"))
     doc = read_document(path)
     assert [line for line in doc.text.splitlines() if line] == ["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES]
     assert doc.notes == [
@@ -791,7 +768,7 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
 
     # a page the scanner stored sideways, its /Rotate saying to turn it 90° clockwise to be read
     sideways = io.BytesIO()
-    Image.open(io.BytesIO(_page_picture(list(SENTENCES), "PNG"))).rotate(90, expand=True).save(sideways, format="PDF")
+    Image.open(io.BytesIO(page_picture(list(SENTENCES), "PNG"))).rotate(90, expand=True).save(sideways, format="PDF")
     writer = PdfWriter(clone_from=PdfReader(sideways))
     writer.pages[0].rotate(90)
     out = io.BytesIO()
@@ -806,7 +783,7 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
 def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: False)
     path = tmp_path / "bao-cao-quet.pdf"
-    path.write_bytes(_page_picture([SENTENCES[0]], "PDF") if SCAN_FONT.is_file() else _blank_pdf())
+    path.write_bytes(page_picture([SENTENCES[0]], "PDF") if SCAN_FONT.is_file() else _blank_pdf())
     with pytest.raises(IngestError) as err:
         read_document(path)
     assert str(err.value) == (
@@ -821,9 +798,9 @@ def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("form", "name"), [("PNG", "anh-chup.png"), ("JPEG", "anh-chup.jpg")])
 def test_a_photo_of_a_report_is_read_by_ocr(tmp_path, registry, indicators, form, name):
-    _needs_ocr()
+    needs_ocr()
     path = tmp_path / name
-    path.write_bytes(_page_picture(list(SENTENCES), form))
+    path.write_bytes(page_picture(list(SENTENCES), form))
     doc = read_document(path)
     assert doc.kind == form.lower() and [line for line in doc.text.splitlines() if line] == list(SENTENCES)
     assert doc.notes == [
@@ -835,7 +812,7 @@ def test_a_photo_of_a_report_is_read_by_ocr(tmp_path, registry, indicators, form
         from PIL import Image
 
         turned, exif = (
-            Image.open(io.BytesIO(_page_picture(list(SENTENCES), form))).rotate(90, expand=True),
+            Image.open(io.BytesIO(page_picture(list(SENTENCES), form))).rotate(90, expand=True),
             Image.Exif(),
         )
         exif[0x0112] = 6  # Orientation: turn 90° clockwise to show
@@ -844,7 +821,7 @@ def test_a_photo_of_a_report_is_read_by_ocr(tmp_path, registry, indicators, form
         path.write_bytes(out.getvalue())
         assert [line for line in read_document(path).text.splitlines() if line] == list(SENTENCES)
     blank = tmp_path / f"trang-trang.{form.lower()}"
-    blank.write_bytes(_page_picture([], form))
+    blank.write_bytes(page_picture([], form))
     with pytest.raises(IngestError, match="không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn"):
         read_document(blank)
 
@@ -872,10 +849,10 @@ def test_a_damaged_office_97_2003_file_is_said_in_words(tmp_path, name):
 def test_an_office_scanners_tiff_is_read_page_by_page(tmp_path, registry, indicators):
     """A scanner's multi-page TIFF: each frame recognised, in order, and each shown to the curator; one of 31 pages is
     split first."""
-    _needs_ocr()
+    needs_ocr()
     from PIL import Image
 
-    pages = [Image.open(io.BytesIO(_page_picture([sentence], "PNG"))) for sentence in SENTENCES]
+    pages = [Image.open(io.BytesIO(page_picture([sentence], "PNG"))) for sentence in SENTENCES]
     out = io.BytesIO()
     pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:], compression="tiff_deflate")
     path = tmp_path / "bao-cao-quet.tif"
@@ -889,12 +866,31 @@ def test_an_office_scanners_tiff_is_read_page_by_page(tmp_path, registry, indica
         read_document(path)
 
 
+@pytest.mark.parametrize(("turn", "form"), [(180, "PDF"), (90, "PNG"), (180, "JPEG")])
+def test_a_page_stored_sideways_with_nothing_saying_so_is_read_turned(tmp_path, turn, form):
+    """A sheet fed into the scanner upside down (no /Rotate), a photo whose phone kept no EXIF: read as it is stored,
+    its words are no Vietnamese ("ưộ† 281 Áx 8ượp"); Tesseract's orientation detection turns it, and the curator is
+    shown it turned."""
+    needs_ocr()
+    from PIL import Image
+
+    page = Image.open(io.BytesIO(page_picture(["BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023", *SENTENCES], "PNG")))
+    stored = io.BytesIO()
+    page.rotate(turn, expand=True).save(stored, format=form)
+    path = tmp_path / f"bao-cao-quet.{form.lower()}"
+    path.write_bytes(stored.getvalue())
+    assert [line for line in read_document(path).text.splitlines() if line][1:] == list(SENTENCES)
+    (shown,) = readers.scan_pictures(stored.getvalue())
+    assert Image.open(io.BytesIO(shown)).size == page.size
+    assert ocr.upright(page) is page  # a page the right way up is left as it is
+
+
 def test_the_pictures_a_curator_checks_recognised_text_against(tmp_path):
     """A photo shows as itself, a scan's pages as their pictures turned to be read; a file with text shows none."""
     from PIL import Image
     from pypdf import PdfReader, PdfWriter
 
-    photo = _page_picture(["Có 202 mô hình"], "PNG") if SCAN_FONT.is_file() else _blank_png()
+    photo = page_picture(["Có 202 mô hình"], "PNG") if SCAN_FONT.is_file() else _blank_png()
     (shown,) = readers.scan_pictures(photo)
     assert Image.open(io.BytesIO(shown)).size == Image.open(io.BytesIO(photo)).size
     sideways = io.BytesIO()

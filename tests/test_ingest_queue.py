@@ -3,7 +3,6 @@ validate-then-write path, and the curator's queue page (AppTest)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,11 +12,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import curators_file, sign_in_as_curator
+from conftest import curators_file, needs_ocr, page_picture, sign_in_as_curator
 from streamlit.testing.v1 import AppTest
 
 import danvan
-from danvan import fmt, ocr
+from danvan import fmt
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
 from danvan.ingest.drafts import SourceEntry
@@ -178,21 +177,9 @@ def open_queue(app_entry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 def test_queue_page_shows_a_scan_beside_its_recognised_text(app_entry, monkeypatch, registry, tmp_path):
     """A photo queued (read by OCR): its card's source text has the picture beside it, for the curator to check."""
-    font = Path("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf")
-    if not (ocr.available() and font.is_file()):
-        if os.environ.get("DANVAN_REQUIRE_OCR"):
-            pytest.fail("tesseract-ocr-vie or fonts-noto-core is missing, and DANVAN_REQUIRE_OCR is set")
-        pytest.skip("no tesseract-ocr-vie or fonts-noto-core on this machine")
-    from PIL import Image, ImageDraw, ImageFont
-
+    needs_ocr()
     photo = tmp_path / "anh-chup.png"
-    page = Image.new("L", (2480, 300), 255)
-    ImageDraw.Draw(page).text(
-        (120, 100),
-        "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.",
-        font=ImageFont.truetype(str(font), 40),
-    )
-    page.save(photo)
+    photo.write_bytes(page_picture(["Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023."], "PNG"))
     queued([photo, FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
     at = open_queue(app_entry, tmp_path, monkeypatch)
     assert sorted(at.dataframe[0].value["Loại"].tolist()) == ["Excel (.xlsx)", "Ảnh (.png)"]

@@ -398,7 +398,8 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
 
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
     """The pictures a curator checks recognised text against, as PNG: a photo itself, turned as its EXIF says; the
-    pages of a PDF with no text layer, turned as each page says (at most `limit`); none for any other file."""
+    pages of a PDF with no text layer, turned as each page says (at most `limit`); none for any other file. Each is
+    then turned as Tesseract reads it, if it was stored sideways or upside down with nothing saying so."""
     kind = sniff(raw)
     if kind in PICTURES:
         pictures = _frames(raw, limit)
@@ -413,6 +414,8 @@ def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
         return []
     out = []
     for picture in pictures[:limit]:
+        if ocr.available():  # shown the way its text was read
+            picture = ocr.upright(picture)
         png = io.BytesIO()
         picture.save(png, format="PNG")
         out.append(png.getvalue())
