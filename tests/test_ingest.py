@@ -518,6 +518,26 @@ def test_a_hard_wrapped_line_goes_on_with_its_paragraph():
     assert [(o.value, o.subject) for o in draft_of(text).observations] == [(2193, "cuộc")]
 
 
+def test_a_line_wrapped_after_a_quoted_name_goes_on_with_its_sentence():
+    """A photographed page wrapped after “Dân vận khéo”: a closing quote ends a line only after a stop, so the 279
+    are the models registered, not the models recognised of the sentence before (seen on an OCR'd photo)."""
+    text = (
+        "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.\n"
+        "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo”\n"
+        "được đăng ký thực hiện.\n"
+    )
+    assert [p.text.replace("\n", " ") for p in prepare(text).paragraphs][1] == (
+        "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo” được đăng ký thực hiện."
+    )
+    assert [o.quote.endswith("được đăng ký thực hiện.") for o in draft_of(text).observations] == [False, True]
+    assert [
+        p.text for p in prepare("Ông nói: “Dân vận là việc của cả hệ thống.”\nnhân dân đồng tình.\n").paragraphs
+    ] == [
+        "Ông nói: “Dân vận là việc của cả hệ thống.”",
+        "nhân dân đồng tình.",
+    ]
+
+
 def test_a_text_printed_with_hard_line_breaks_joins_a_line_that_opens_with_a_name():
     wrapped = (
         "Ngày Thương binh - Liệt sỹ\n"

@@ -32,7 +32,7 @@ _COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$
 # A line that is nothing but a number ("• 000421095", a visitor counter).
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
 # A line that closes a sentence, a clause or a quotation: the next line starts a paragraph of its own.
-LINE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
+LINE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 # A byline on its own line: "P. Dung", "T. Minh Hà" — an initial is no "P." (phường) or "X." (xã) of a place.
 _BYLINE = re.compile(r"^[A-ZĐ]\.\s?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){0,2})$")
 
