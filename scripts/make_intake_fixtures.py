@@ -7,7 +7,9 @@ Every figure in these files is an observation of data/observations.yaml (the ful
 district, one column per indicator, the indicator's own name as the header), and every sentence is a verbatim
 sentence of a stored source text (data/sources/a16.txt). Nothing is invented. The PDF is printed by headless
 Chromium (/usr/bin/chromium) from the same sentences; without Chromium the committed PDF is kept. The Excel 97-2003
-copy typed in TCVN3 (bao-cao-2023-vntime.xls) is written with xlwt (`pip install xlwt`, needed only to write it)."""
+copy typed in TCVN3 (bao-cao-2023-vntime.xls) is written with xlwt (`pip install xlwt`, needed only to write it), and
+the Word 97-2003 copy of the Word report (bao-cao-2023.doc) by LibreOffice (Debian's libreoffice-writer-nogui, needed
+only to write it; without it the committed .doc is kept). `--check` reads the tables of the .xlsx, .xls and .doc."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ SENTENCES = (  # verbatim from data/sources/a16.txt (checked below)
 TITLE = "Kết quả công tác dân vận năm 2023"
 SHEET = "Năm 2023"
 XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCVN3
+DOC = "bao-cao-2023.doc"  # the Word report in Word 97-2003
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -148,6 +151,31 @@ def write_docx(path: Path, rows: list, names: list[str]) -> None:
     document.save(path)
 
 
+def write_doc(docx: Path, path: Path) -> bool:
+    """The Word report saved as Word 97-2003 by LibreOffice (`soffice`, needed only to write it); False without it."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                tmp,
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        shutil.move(Path(tmp) / docx.with_suffix(".doc").name, path)
+    return True
+
+
 def write_pdf(path: Path) -> bool:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
@@ -189,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -203,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     write_docx(OUT / "bao-cao-2023.docx", rows, names)
     write_xls(OUT / XLS, rows, names)
     pdf = write_pdf(OUT / "bao-cao-2023.pdf")
-    print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){'' if pdf else '; PDF kept (no Chromium)'}")
+    doc = write_doc(OUT / "bao-cao-2023.docx", OUT / DOC)
+    kept = [what for what, made in (("PDF kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc)) if not made]
+    print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){''.join('; ' + k for k in kept)}")
     return 0
 
 

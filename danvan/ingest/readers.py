@@ -19,7 +19,7 @@ import re
 import struct
 import subprocess
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -250,7 +250,7 @@ def _doc(raw: bytes, name: str) -> Document:
     from xlrd.compdoc import CompDoc  # the compound file reader of xlrd, which .xls needs anyway
 
     container = CompDoc(raw, logfile=io.StringIO())
-    word = container.get_named_stream("WordDocument")
+    word = _stream(container, "WordDocument")
     if word is None or len(word) < 0x200:
         raise ValueError("no WordDocument stream")
     ident, n_fib = struct.unpack_from("<HH", word)
@@ -261,12 +261,16 @@ def _doc(raw: bytes, name: str) -> Document:
         raise IngestError(f"{name}: {_SAVE_AGAIN['encrypted']}")
     if n_fib < 193:  # Word 6.0 and 95 number their files 101-105, Word 97-2003 193
         raise IngestError(f"{name}: {_SAVE_AGAIN['word95']}")
-    table = container.get_named_stream("1Table" if flags & 0x0200 else "0Table")
+    table = _stream(container, "1Table" if flags & 0x0200 else "0Table")
+    if table is None:
+        raise ValueError("no table stream")
     main = struct.unpack_from("<i", word, 0x4C)[0]  # ccpText: the characters of the main document
     pos = 32 + 2 + 2 * struct.unpack_from("<H", word, 32)[0]  # past FibRgW97
     pos += 2 + 4 * struct.unpack_from("<H", word, pos)[0] + 2  # past FibRgLw97 and cbRgFcLcb
     fc_clx, lcb_clx = struct.unpack_from("<II", word, pos + 33 * 8)  # fcClx, lcbClx of FibRgFcLcb97
-    text = _doc_pieces(word, table[fc_clx : fc_clx + lcb_clx])[:main]
+    fc_papx, lcb_papx = struct.unpack_from("<II", word, pos + 13 * 8)  # fcPlcfBtePapx, lcbPlcfBtePapx
+    row_ends = _row_ends(word, table[fc_papx : fc_papx + lcb_papx], _stream(container, "Data") or b"")
+    text = _doc_pieces(word, table[fc_clx : fc_clx + lcb_clx], row_ends)[:main]
     text, note = legacy.unlegacy(text, name)
     paragraphs, grids = _doc_parts(text)
     tables = [_grid_table(name, f"Bảng {i}", grid) for i, grid in enumerate(grids, 1)]
@@ -275,8 +279,25 @@ def _doc(raw: bytes, name: str) -> Document:
     )
 
 
-def _doc_pieces(word: bytes, clx: bytes) -> str:
-    """The document's characters, piece by piece ([MS-DOC] 2.9.38 Clx: formatting runs, then the piece table)."""
+def _stream(container: Any, name: str) -> bytes | None:
+    """A stream of a compound file, None if it has none. A damaged file's chain of sectors may loop, which xlrd
+    follows for ever in a short stream: the chain is walked first, and a loop is damage (ValueError)."""
+    node = container._dir_search([name])
+    if node is None:
+        return None
+    chain = container.SAT if node.tot_size >= container.min_size_std_stream else container.SSAT
+    seen, sector = set(), node.first_SID
+    while sector >= 0:
+        if sector in seen or sector >= len(chain):
+            raise ValueError(f"the {name} stream's sectors loop")
+        seen.add(sector)
+        sector = chain[sector]
+    return container.get_named_stream(name)  # type: ignore[no-any-return]
+
+
+def _doc_pieces(word: bytes, clx: bytes, row_ends: list[tuple[int, int]]) -> str:
+    """The document's characters, piece by piece ([MS-DOC] 2.9.38 Clx: formatting runs, then the piece table); a
+    \\x07 stored within `row_ends` (byte ranges of the stream) is a row's end, written ROW_END."""
     at = 0
     while clx[at] == 0x01:  # a Prc: skipped
         at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
@@ -291,16 +312,76 @@ def _doc_pieces(word: bytes, clx: bytes) -> str:
         fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * k + 2)[0]
         length = cps[k + 1] - cps[k]
         if fc & 0x40000000:  # fCompressed: one byte a character, in Windows-1252
-            start = (fc & ~0x40000000) // 2
-            parts.append(word[start : start + length].decode("cp1252", errors="replace"))
+            start, width = (fc & ~0x40000000) // 2, 1
+            piece = word[start : start + length].decode("cp1252", errors="replace")
         else:
-            parts.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+            start, width = fc, 2
+            piece = word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")
+        marks = [m.start() for m in re.finditer("\x07", piece)]
+        ends = {j for j in marks if any(a <= start + width * j < b for a, b in row_ends)}
+        parts.append("".join(ROW_END if j in ends else ch for j, ch in enumerate(piece)) if ends else piece)
     return "".join(parts)
 
 
+ROW_END = "\x1d"  # a table row's end mark, told from a cell's by its paragraph's properties
+_SPRM_TTP = {0x2417, 0x244C}  # sprmPFTtp, sprmPFInnerTtp: this paragraph mark ends a table row
+_SPRM_HUGE = 0x6646  # sprmPHugePapx: the paragraph's properties are in the Data stream, at this offset
+
+
+def _row_ends(word: bytes, plc: bytes, data: bytes) -> list[tuple[int, int]]:
+    """The byte ranges of the stream whose paragraph marks end a table row, from the paragraphs' properties
+    ([MS-DOC] 2.8.6 PlcBtePapx, 2.9.175 PapxFkp; a row's, with its table's definition, is often too long for its page
+    and kept in the Data stream, sprmPHugePapx): a cell's mark and a row's are both \\x07, and only these tell an
+    empty cell at a row's end from the row's end. None when they cannot be read (the rows are then told by marks)."""
+    if len(plc) < 12:
+        return []
+    count = (len(plc) - 4) // 8
+    ranges = []
+    try:
+        for pn in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)):
+            page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+            runs = page[511]
+            fcs = struct.unpack_from(f"<{runs + 1}I", page)
+            for i in range(runs):
+                at = 2 * page[4 * (runs + 1) + 13 * i]  # bOffset of the PapxInFkp, in words; 0: none
+                if not at:
+                    continue
+                size = 2 * page[at] - 1 if page[at] else 2 * page[at + 1]
+                start = at + (1 if page[at] else 2) + 2  # past cb (and cb') and the style's istd
+                grpprl = page[start : start + size - 2]
+                huge = [operand for sprm, operand in _sprms(grpprl) if sprm == _SPRM_HUGE and len(operand) == 4]
+                if huge:  # the properties are in the Data stream: a size, then the list
+                    at = struct.unpack("<I", huge[0])[0]
+                    grpprl = data[at + 2 : at + 2 + struct.unpack_from("<H", data, at)[0]]
+                if any(sprm in _SPRM_TTP and operand[:1] == b"\x01" for sprm, operand in _sprms(grpprl)):
+                    ranges.append((fcs[i], fcs[i + 1]))
+    except (struct.error, IndexError):
+        return []
+    return ranges
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """A property list's (sprm, operand) pairs ([MS-DOC] 2.2.5.1: the operand's size is in the sprm's top bits)."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = sprm >> 13
+        if spra == 6:  # variable: a byte of size; a table's definition, two (the size plus one)
+            if sprm == 0xD608:
+                size, at = struct.unpack_from("<H", grpprl, at)[0] - 1, at + 2
+            else:
+                size, at = grpprl[at], at + 1
+        else:
+            size = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
+        yield sprm, grpprl[at : at + size]
+        at += size
+
+
 def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
-    """A .doc's characters as paragraphs and tables: a paragraph ends at \\r, a table cell at \\x07 and a row at the
-    \\x07 after its last cell's; a field (\\x13 code \\x14 result \\x15) is its result; objects and marks drop."""
+    """A .doc's characters as paragraphs and tables: a paragraph ends at \\r, a table cell at \\x07 and a row at
+    ROW_END (or, when the paragraphs' properties could not say, at the \\x07 right after a cell's: an empty cell is
+    then taken for the row's end); a field (\\x13 code \\x14 result \\x15) is its result; objects and marks drop."""
     shown, depth_code = [], []  # per open field: whether its code is still being read
     for ch in text:
         if ch == "\x13":
@@ -316,17 +397,19 @@ def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
     rows: list[list[str]] = []
     cells: list[str] = []
     lines: list[str] = []  # the paragraphs of the cell being read
-    segments = re.findall(r"[^\r\x07]*[\r\x07]|[^\r\x07]+$", "".join(shown))
+    marked = ROW_END in shown
+    segments = re.findall(r"[^\r\x07\x1d]*[\r\x07\x1d]|[^\r\x07\x1d]+$", "".join(shown))
     for k, segment in enumerate(segments):
-        body, end = (segment[:-1], segment[-1]) if segment[-1] in "\r\x07" else (segment, "")
-        if end == "\x07":
-            if not body and not lines and k and segments[k - 1].endswith("\x07"):
-                rows.append(cells)  # the row's end mark, after its last cell's
-                cells = []
-            else:
-                cells.append("\n".join([*lines, body]).strip())
-                lines = []
-        elif (cells or rows) and k + 1 < len(segments) and segments[k + 1].endswith("\x07"):
+        body, end = (segment[:-1], segment[-1]) if segment[-1] in "\r\x07\x1d" else (segment, "")
+        if end == ROW_END or (
+            end == "\x07" and not marked and not body and not lines and k and segments[k - 1].endswith("\x07")
+        ):
+            rows.append(cells)  # the row's end mark, after its last cell's
+            cells = []
+        elif end == "\x07":
+            cells.append("\n".join([*lines, body]).strip())
+            lines = []
+        elif (cells or rows) and k + 1 < len(segments) and segments[k + 1][-1:] in ("\x07", ROW_END):
             lines.append(body)  # a cell of several paragraphs
         else:
             if cells:
