@@ -79,10 +79,8 @@ def source_text(text: str, quotes: Iterable[str], pictures: list[bytes], lang: s
             for picture in pictures:
                 st.image(picture, width="stretch")
     with shown[-1].container(border=True, height=height):
-        quotes = list(quotes)
-        for paragraph in text.split("\n"):
-            if paragraph.strip():
-                st.markdown(ui.highlighted(fold_space(paragraph), quotes))
+        for line, _ in ui.highlighted(text, list(quotes)):
+            st.markdown(line)
 
 
 def typed(column: str, value: object) -> str:
@@ -388,12 +386,11 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
             f"“{ui.plain(row.get('cell_header') or '—')}”"
         )
     elif row.get("quote"):
-        quote = fold_space(str(row["quote"]))
-        paragraphs = [fold_space(p) for p in text.split("\n") if p.strip()]
-        found = [p for p in paragraphs if quote in p] or [quote]
+        quote = str(row["quote"])
+        found = [line for line, hit in ui.highlighted(text, [quote]) if hit] or [ui.marked([(fold_space(quote), True)])]
         st.markdown(f"**{t('q_in_source', lang)}**")
-        for paragraph in found:
-            st.markdown(ui.highlighted(paragraph, [quote]))
+        for line in found:
+            st.markdown(line)
 
 
 def edit_form(

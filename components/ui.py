@@ -10,7 +10,7 @@ import streamlit as st
 from danvan import fmt, queries
 from danvan.filter import Filter, years_label
 from danvan.loader import is_cell_reference
-from danvan.text import web_link
+from danvan.text import fold_space, web_link
 
 from . import cached
 from .view import View
@@ -180,23 +180,43 @@ def marked(pieces: list[tuple[str, bool]]) -> str:
     return "".join(f":orange-background[{plain(piece)}]" if hit else plain(piece) for piece, hit in pieces if piece)
 
 
-def highlighted(paragraph: str, quotes: list[str]) -> str:
-    """A paragraph as escaped Markdown with every quoted passage on a coloured background (text, never HTML)."""
-    marks = [False] * len(paragraph)
-    for quoted in quotes:
-        start = paragraph.find(quoted)
-        while start >= 0 and quoted:
-            marks[start : start + len(quoted)] = [True] * len(quoted)
-            start = paragraph.find(quoted, start + 1)
-    out, i = [], 0
-    while i < len(paragraph):
-        j = i
-        while j < len(paragraph) and marks[j] == marks[i]:
-            j += 1
-        piece = plain(paragraph[i:j])
-        out.append(f":orange-background[{piece}]" if marks[i] else piece)
-        i = j
-    return "".join(out)
+def highlighted(text: str, quotes: list[str]) -> list[tuple[str, bool]]:
+    """A text's non-blank lines as escaped Markdown (whitespace folded), every quoted passage on a coloured
+    background, each with whether it has one. Quotes are found with whitespace folded, so a passage that runs over a
+    line break (a sentence hard-wrapped in a PDF or a recognised scan) is marked on each of its lines."""
+    folded, origin = [], []  # the text with each run of whitespace one space; each character's place in the text
+    for at, char in enumerate(text):
+        if not char.isspace():
+            folded.append(char)
+            origin.append(at)
+        elif folded and folded[-1] != " ":
+            folded.append(" ")
+            origin.append(at)
+    flat = "".join(folded)
+    marks = [False] * len(text)
+    for quote in quotes:
+        quoted = fold_space(quote)
+        start = flat.find(quoted) if quoted else -1
+        while start >= 0:
+            first, last = origin[start], origin[start + len(quoted) - 1]
+            marks[first : last + 1] = [True] * (last + 1 - first)
+            start = flat.find(quoted, start + 1)
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if body:
+            hits = marks[at + lead : at + lead + len(body)]
+            pieces, i = [], 0
+            while i < len(body):
+                j = i
+                while j < len(body) and hits[j] == hits[i]:
+                    j += 1
+                pieces.append((re.sub(r"\s+", " ", body[i:j]), hits[i]))
+                i = j
+            lines.append((marked(pieces), any(hits)))
+        at += len(line) + 1
+    return lines
 
 
 def ratio_flag(view: View, row: dict) -> None:

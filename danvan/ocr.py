@@ -59,7 +59,18 @@ def upright(image: Any) -> Any:
 
 
 def _recognise(image: Any) -> str:
-    return nfc(_tesseract(image, "-l", LANGUAGE).replace("\x0c", "")).strip()
+    return _rejoin(nfc(_tesseract(image, "-l", LANGUAGE).replace("\x0c", "")).strip())
+
+
+# A blank line Tesseract put inside a sentence: after a line that does not close one, before one in lower case.
+_SPLIT_SENTENCE = re.compile(r"(?<=[^.!?…:;\s])\n(?:[ \t]*\n)+(?=[^\W\d_])")
+
+
+def _rejoin(text: str) -> str:
+    """Recognised text with a sentence that runs on past a line kept in one paragraph. Tesseract guesses paragraphs
+    from the layout and often starts one at a wrapped sentence's last line ("… mô hình “Dân vận khéo”" / blank /
+    "được đăng ký thực hiện."); a paragraph in Vietnamese starts with a capital, a number or a dash."""
+    return _SPLIT_SENTENCE.sub(lambda m: "\n" if text[m.end()].islower() else m.group(0), text)
 
 
 def _tesseract(image: Any, *options: str) -> str:

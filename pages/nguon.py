@@ -7,7 +7,7 @@ import streamlit as st
 from components import cached, ui, view
 from danvan import fmt, queries
 from danvan.loader import CELL_REFERENCE_PATTERN
-from danvan.text import ends_mid_sentence, fold_space, web_link
+from danvan.text import ends_mid_sentence, web_link
 
 current = view.current()
 ui.header(current, "page_sources")
@@ -89,9 +89,8 @@ if cells.height:
 st.markdown(f"**{t('src_text')}**")
 stored = catalog.texts[chosen]
 with st.container(border=True, height=600):
-    for paragraph in stored.split("\n"):
-        if paragraph.strip():
-            st.markdown(ui.highlighted(fold_space(paragraph), quotes))
+    for line, _ in ui.highlighted(stored, quotes):
+        st.markdown(line)
 if ends_mid_sentence(stored):  # "… giữa Ban dân vận với các c": an excerpt, not the whole article
     st.caption(t("src_cut"))
 ui.footer(current)

@@ -14,7 +14,7 @@ from conftest import needs_ocr, page_picture
 from streamlit.testing.v1 import AppTest
 
 import danvan
-from components import cached, keys
+from components import cached, keys, ui
 from danvan import accounts, audit, ocr, store
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest.drafts import REVIEW_COLUMNS, review_rows
@@ -517,3 +517,22 @@ def test_a_publication_date_that_is_no_date_is_said(entry, book, data):
     assert "Ngày đăng: “2023\\-13\\-45” không phải là ngày (viết như 25/04/2024, 04/2024 hoặc 2024)." in [
         w.value for w in at.warning
     ]
+
+
+def test_a_quote_over_a_line_break_is_highlighted_on_each_of_its_lines():
+    """A sentence hard-wrapped in a PDF or a recognised scan is quoted with its line break: it was found in no line and
+    highlighted nowhere (seen on the queue card of a photographed page). Quotes are found with whitespace folded."""
+    text = (
+        "Có 202 mô hình “Dân vận khéo” được công nhận.\n"
+        "Năm 2023, thành phố có 279 mô hình “Dân vận khéo”\n"
+        "được  đăng ký thực hiện.\n\n  Hết.  "
+    )
+    quote = "279 mô hình “Dân vận khéo”\nđược đăng ký"
+    p, hit = ui.plain, lambda s: f":orange-background[{ui.plain(s)}]"
+    assert ui.highlighted(text, [quote]) == [
+        (p("Có 202 mô hình “Dân vận khéo” được công nhận."), False),
+        (p("Năm 2023, thành phố có ") + hit("279 mô hình “Dân vận khéo”"), True),
+        (hit("được đăng ký") + p(" thực hiện."), True),
+        (p("Hết."), False),
+    ]
+    assert [hit for _, hit in ui.highlighted(text, ["Không có trong bài"])] == [False] * 4

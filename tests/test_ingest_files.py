@@ -908,6 +908,21 @@ def test_a_page_stored_sideways_with_nothing_saying_so_is_read_turned(tmp_path, 
     assert ocr.upright(page) is page  # a page the right way up is left as it is
 
 
+def test_a_sentence_tesseract_split_at_a_wrapped_line_is_one_paragraph(monkeypatch):
+    """Tesseract guesses paragraphs from the layout: it started one at the last line of a wrapped sentence (seen on a
+    photographed page), which cut the 279's quote before "được đăng ký". A paragraph it starts in lower case after a
+    line that closes nothing goes on with that line; one after a full stop, or in capitals, stays its own."""
+    read = (
+        "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo”\n\nđược đăng ký thực hiện.\n\n"
+        "Năm 2024 có\n\n5 mô hình.\n\nxong.\n"
+    )
+    monkeypatch.setattr(ocr, "_tesseract", lambda image, *options: read)
+    assert ocr.read_image(None) == (
+        "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo”\nđược đăng ký thực hiện.\n\n"
+        "Năm 2024 có\n\n5 mô hình.\n\nxong."
+    )
+
+
 def test_the_pictures_a_curator_checks_recognised_text_against(tmp_path):
     """A photo shows as itself, a scan's pages as their pictures turned to be read; a file with text shows none."""
     from PIL import Image
