@@ -75,7 +75,7 @@ def sniff(raw: bytes) -> str:
     if raw.startswith(b"PK\x03\x04"):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())  # the directory only: nothing is extracted
-        except zipfile.BadZipFile:
+        except Exception:  # a damaged directory: BadZipFile, or a version no zip reader has (NotImplementedError)
             return "binary"
         if "word/document.xml" in names:
             return "docx"
