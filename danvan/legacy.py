@@ -179,6 +179,10 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
     found = [guess_code(line) for line in lines]
     if not any(found):
         return text, None
+    # a line too short to tell by itself (a table's cell "HuyÖn Chî §ån") is in the code the long ones were typed in
+    # when, converted, all its words are Vietnamese syllables and were not before
+    main = Counter(code for code in found if code).most_common(1)[0][0]
+    found = [code or _short_line_code(line, main) for line, code in zip(lines, found, strict=True)]
     done = [
         line if code is None else convert(line.translate(_ETH_AGAIN), code)
         for line, code in zip(lines, found, strict=True)
@@ -186,6 +190,13 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
     codes = Counter(code for code in found if code)
     notes = [converted_note(name, code, f"{count} dòng") for code, count in codes.items()]
     return "".join(done), " ".join(notes)
+
+
+def _short_line_code(line: str, code: str) -> str | None:
+    if _UNICODE_VIETNAMESE.search(line) or not _WORD.search(line):
+        return None
+    converted = convert(line.translate(_ETH_AGAIN), code)
+    return code if converted != line and vietnamese_share(converted) == 1 > vietnamese_share(line) else None
 
 
 def converted_note(name: str, code: str, what: str = "văn bản") -> str:

@@ -133,6 +133,25 @@ def test_a_text_partly_in_unicode_has_its_old_lines_converted():
     assert done == "ban dân vận huyện ủy chợ đồn tỉnh bắc kạn\r" + text.split("\n")[1] + "\x07" and note
 
 
+def test_a_short_line_is_in_the_code_its_document_was_typed_in():
+    """A Word 97-2003 table typed in TCVN3 under a Unicode letterhead: a cell is too short to be told by itself (fewer
+    than 20 letters), so "HuyÖn Chî §ån" stayed as typed and its row named no place. Such a line is converted in the
+    code of the document's long lines when every word of it then is a Vietnamese syllable and was not before; a
+    Unicode name ("Cà Mau", "Hà Nội"), English and figures stay as they are."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\rB¸o c¸o kÕt qu¶ c«ng t¸c d©n vËn n¨m 2023 cña c¸c huyÖn\r"
+        "1\x07HuyÖn Chî §ån\x07202\x07\x072\x07Cà Mau\x07Hà Nội\x07Total\x07Café\x07\x07"
+    )
+    done, note = legacy.unlegacy(text, "bc.doc")
+    assert done.split("\r")[1:] == [
+        "Báo cáo kết quả công tác dân vận năm 2023 của các huyện",
+        "1\x07Huyện Chợ Đồn\x07202\x07\x072\x07Cà Mau\x07Hà Nội\x07Total\x07Café\x07\x07",
+    ]
+    assert note is not None and note.startswith("bc.doc: 2 dòng gõ theo bảng mã TCVN3")
+    # a short line alone, in a text with no long line in an old code, is not converted
+    assert legacy.unlegacy("HuyÖn Chî §ån\nNăm 2023", "bc.txt") == ("HuyÖn Chî §ån\nNăm 2023", None)
+
+
 def test_bytes_saved_in_the_western_code_page():
     tcvn3 = "Toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký".encode("cp1252")
     assert legacy.western(tcvn3) == tcvn3.decode("cp1252")
