@@ -538,6 +538,23 @@ def test_a_line_wrapped_after_a_quoted_name_goes_on_with_its_sentence():
     ]
 
 
+def test_a_title_hard_wrapped_in_a_pdf_is_one_title():
+    """A page printed to PDF (ub11's text): its title runs over three lines, its paragraphs set apart by blank lines.
+    The title was its first line only ("Uỷ ban Mặt trận Tổ quốc Việt Nam xã")."""
+    text = (
+        "Uỷ ban Mặt trận Tổ quốc Việt Nam xã\nĐăk Liêng tổ chức Đại hội lần thứ X,\nnhiệm kỳ 2024 – 2029\n\n"
+        "Sáng ngày 12/4, UBMTTQ VN xã Đăk Liêng long trọng tổ chức\nĐại hội đại biểu lần thứ X, nhiệm kỳ 2024-2029. "
+        "Về dự Đại hội có\nđồng chí H Bình Rơ Yam – UVBTV, Chủ tịch UBMTTQ VN huyện;\ncác đồng chí lãnh đạo Đảng "
+        "uỷ, HĐND, UBND, UBMTTQ VN xã\nĐăk Liêng cùng 62 đại biểu chính thức.\n\n"
+        "Trong nhiệm kỳ qua, UBMTTQ VN xã Đăk Liêng đẩy mạnh\ntuyên truyền Nghị quyết Trung ương 4 khóa XI.\n"
+    )
+    assert (
+        draft_of(text).source.title
+        == "Uỷ ban Mặt trận Tổ quốc Việt Nam xã Đăk Liêng tổ chức Đại hội lần thứ X, nhiệm kỳ 2024 – 2029"
+    )
+    # a title whose lines go on to a stamp and a lede with no blank line is its first line (the next test)
+
+
 def test_a_text_printed_with_hard_line_breaks_joins_a_line_that_opens_with_a_name():
     wrapped = (
         "Ngày Thương binh - Liệt sỹ\n"

@@ -30,7 +30,7 @@ from ..i18n import t
 from ..loader import load
 from ..model import MERGER_DATE, NEW_SCHEME, OLD_SCHEME, DataError, DatePrecision, Scheme, VisitKind, scheme_on
 from ..registry import OLD_DAY, Registry
-from ..text import clipped, fold_tones, name_key, slug
+from ..text import clipped, fold_space, fold_tones, name_key, slug
 from . import event_model
 from .dates import (
     EARLIEST_YEAR,
@@ -669,7 +669,7 @@ def _source(article: Article, pub: Published, province: str | None, province_not
     title = _report_title(article) or next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
     return SourceDraft(
         file=article.name,
-        title=title,
+        title=fold_space(title) if title else None,  # a title hard-wrapped in a PDF is one line
         published=pub.date,
         published_note=pub.note,
         published_quote=pub.quote,

@@ -153,7 +153,21 @@ def content_paragraphs(text: str) -> list[Span]:
     paragraph of some words that did not end: "Ngày 26 và 27/7/2023, Ban" / "Thường vụ Huyện đoàn …" (not a stamp
     "29/11/2024" / "Sáng ngày 27/11/2024, …")."""
     kept, joins = _paragraphs(text, wrapped=False)
-    return _paragraphs(text, wrapped=True)[0] if joins >= 3 else kept
+    return _paragraphs(text, wrapped=True, title_lines=_title_lines(text))[0] if joins >= 3 else kept
+
+
+def _title_lines(text: str) -> int:
+    """How many lines a hard-wrapped title runs to: the lines of the text's first block when a blank line ends it,
+    it has two or three lines with no stop but at the last, each goes on with a letter, and the paragraphs after it
+    are set apart by blank lines too ("Uỷ ban Mặt trận Tổ quốc Việt Nam xã" / "Đăk Liêng tổ chức Đại hội lần thứ X,"
+    / "nhiệm kỳ 2024 – 2029", a PDF printed from a page); else 1, the first line."""
+    blocks = [block.strip().splitlines() for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
+    if len(blocks) < 3 or not 2 <= len(blocks[0]) <= 3:
+        return 1
+    title = blocks[0]
+    if any(LINE_END.search(line) for line in title[:-1]) or not all(line.strip()[:1].isalpha() for line in title):
+        return 1
+    return len(title) if len(" ".join(title).split()) <= 40 else 1
 
 
 # A signature ending a report, "Tin và ảnh: BÍCH TUYỀN", then another report's lede with its outlet's mark, "(KGO) -
@@ -162,8 +176,9 @@ _SIGNED = re.compile(r"^(?:Tin|Bài)(?:\s*(?:và|,|-|/)\s*ảnh)?\s*:\s*\S")
 _OUTLET_LEDE = re.compile(r"^\([A-ZĐ][A-ZĐa-z.]{1,10}\)\s*[-–—]")
 
 
-def _paragraphs(text: str, wrapped: bool) -> tuple[list[Span], int]:
+def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Span], int]:
     kept: list[Span] = []
+    lines_seen = 0  # non-blank lines read
     joins = 0
     seen: set[str] = set()
     offset = 0
@@ -176,9 +191,14 @@ def _paragraphs(text: str, wrapped: bool) -> tuple[list[Span], int]:
         if not stripped:
             joined = False
             continue
+        lines_seen += 1
         if (
             joined
-            and (stripped[0].islower() or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4))
+            and (
+                stripped[0].islower()
+                or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4)
+                or (wrapped and len(kept) == 1 and lines_seen <= title_lines)
+            )
             and not LINE_END.search(kept[-1].text)
         ):
             # a hard-wrapped line ("… giám sát được 2.193" / "cuộc; …", as PDFs and some pages print them) goes on
