@@ -33,6 +33,9 @@ _COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$
 _NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
 # A line that closes a sentence, a clause or a quotation: the next line starts a paragraph of its own.
 LINE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+# In a text printed with hard line breaks, a line in lower case after a clause's end (";", ":") goes on with its
+# sentence ("Chủ tịch UBMTTQ huyện;" / "các đồng chí lãnh đạo …"): only a sentence's end ends its paragraph.
+_SENTENCE_END_LINE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 # A byline on its own line: "P. Dung", "T. Minh Hà" — an initial is no "P." (phường) or "X." (xã) of a place.
 _BYLINE = re.compile(r"^[A-ZĐ]\.\s?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){0,2})$")
 
@@ -199,7 +202,7 @@ def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Sp
                 or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4)
                 or (wrapped and len(kept) == 1 and lines_seen <= title_lines)
             )
-            and not LINE_END.search(kept[-1].text)
+            and not (_SENTENCE_END_LINE if wrapped and stripped[0].islower() else LINE_END).search(kept[-1].text)
         ):
             # a hard-wrapped line ("… giám sát được 2.193" / "cuộc; …", as PDFs and some pages print them) goes on
             # with its paragraph
