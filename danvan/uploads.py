@@ -26,6 +26,7 @@ KINDS = {
     "jpeg": "jpg",
     "tiff": "tif",
 }
+_HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1")  # an iPhone's photo, by its ftyp box
 # An Office 97-2003 file is a compound file: what it holds is named in its directory
 _OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAMS = (  # the first found decides
@@ -113,6 +114,10 @@ def describe(raw: bytes) -> str:
     kind = sniff(raw)
     if raw.startswith(b"MZ") or raw.startswith(b"\x7fELF"):
         return "chương trình chạy được"
+    if raw[4:8] == b"ftyp" and raw[8:12] in _HEIC_BRANDS:
+        return "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG hoặc đặt Camera › Định dạng › Tương thích nhất"
+    if raw.startswith((b"GIF87a", b"GIF89a")):
+        return "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"
     return {
         "zip": "tệp nén ZIP",
         "binary": "tệp nhị phân",

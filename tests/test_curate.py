@@ -492,8 +492,8 @@ def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, boo
     uploader.set_value(("anh.gif", b"GIF89a" + bytes(64), "image/gif"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert [e.value.replace("\\", "") for e in at.error] == [
-        "Tệp “anh.gif” không dùng được: loại tệp không được nhận (tệp nhị phân); chỉ nhận: txt, csv, pdf, docx, xlsx, "
-        "xls, doc, png, jpg, tif."
+        "Tệp “anh.gif” không dùng được: loại tệp không được nhận (ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG); chỉ nhận: "
+        "txt, csv, pdf, docx, xlsx, xls, doc, png, jpg, tif."
     ]
     if ocr.available():
         at.get("file_uploader")[0].set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))

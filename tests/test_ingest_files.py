@@ -161,6 +161,13 @@ def _zip_of_an_unknown_version() -> bytes:
         # a workbook whose zip directory names a version no reader has (found by damaging bytes at random): it was
         # NotImplementedError from inside the type check, on Nhập liệu a page's traceback
         ("hong-phien-ban.xlsx", "zip_version", "chỉ nhận"),
+        # a photo as an iPhone keeps it, and a GIF: said what to save them as
+        (
+            "IMG_0421.HEIC",
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64),
+            "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG",
+        ),
+        ("anh.gif", b"GIF89a" + bytes(64), "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"),
     ],
 )
 def test_bad_files_say_why(tmp_path, name, content, message):
