@@ -164,7 +164,7 @@ def _title_lines(text: str) -> int:
     it has two or three lines with no stop but at the last, each goes on with a letter, and the paragraphs after it
     are set apart by blank lines too ("Uỷ ban Mặt trận Tổ quốc Việt Nam xã" / "Đăk Liêng tổ chức Đại hội lần thứ X,"
     / "nhiệm kỳ 2024 – 2029", a PDF printed from a page); else 1, the first line."""
-    blocks = [block.strip().splitlines() for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
+    blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
     if len(blocks) < 3 or not 2 <= len(blocks[0]) <= 3:
         return 1
     title = blocks[0]
