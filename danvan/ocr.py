@@ -62,11 +62,37 @@ def upright(image: Any) -> Any:
 
 
 def _recognise(image: Any) -> str:
-    if image.width < SMALL:  # Tesseract misreads letters a dozen pixels high: enlarged, they read
-        from PIL import Image
+    from PIL import Image
 
+    if image.width < SMALL:  # Tesseract misreads letters a dozen pixels high: enlarged, they read
         image = image.resize((2 * image.width, 2 * image.height), Image.Resampling.LANCZOS)
+    if angle := skew(image):
+        image = image.convert("L").rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     return _rejoin(nfc(_tesseract(image, "-l", LANGUAGE).replace("\x0c", "")).strip())
+
+
+def skew(image: Any) -> float:
+    """The angle (degrees, counter-clockwise) that sets a page's lines level: a page photographed by hand lies a few
+    degrees askew, and Tesseract, which reads 3° well, reads 5° worse and 8° not at all. The lines are level where the
+    picture's rows are most unequal (dark rows of letters, light rows between): tried every half degree to 12° on a
+    small copy, then every tenth around the best; 0 when level within half a degree."""
+    import numpy as np
+    from PIL import Image
+
+    small = image.convert("L")
+    small.thumbnail((800, 800))
+    ink = np.asarray(small) < 128
+    if ink.mean() < 0.001:  # a blank page: nothing to level
+        return 0.0
+    dark = Image.fromarray((ink * 255).astype("uint8"))
+
+    def score(angle: float) -> float:
+        rows = np.asarray(dark.rotate(angle, resample=Image.Resampling.NEAREST, expand=True), dtype=float).sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    best = max(np.arange(-12, 12.25, 0.5), key=score)
+    best = max(np.arange(best - 0.4, best + 0.45, 0.1), key=score)
+    return round(float(best), 1) if abs(best) >= 0.5 else 0.0
 
 
 # A blank line Tesseract put inside a sentence: after a line that does not close one, before one in lower case.

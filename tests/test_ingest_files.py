@@ -4,6 +4,7 @@ from real figures of data/ (its --check is run here too)."""
 
 from __future__ import annotations
 
+import difflib
 import io
 import shutil
 import struct
@@ -923,6 +924,24 @@ def test_a_page_stored_sideways_with_nothing_saying_so_is_read_turned(tmp_path, 
     (shown,) = readers.scan_pictures(stored.getvalue())
     assert Image.open(io.BytesIO(shown)).size == page.size
     assert ocr.upright(page) is page  # a page the right way up is left as it is
+
+
+@pytest.mark.parametrize("angle", [7, -5])
+def test_a_page_photographed_askew_is_levelled_before_it_is_read(tmp_path, angle):
+    """A page photographed by hand lies a few degrees askew: at 8° Tesseract read 11 % of a page's characters, at 5°
+    93 %. Levelled first (`ocr.skew`, found to the tenth of a degree), it reads as a level page does (a letter or so
+    misread in a JPEG turned twice)."""
+    needs_ocr()
+    from PIL import Image
+
+    page_title = "BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023"
+    page = Image.open(io.BytesIO(page_picture([page_title, *SENTENCES], "PNG")))
+    askew = page.rotate(angle, expand=True, fillcolor=255)
+    assert ocr.skew(askew) == -angle and ocr.skew(page) == 0
+    path = tmp_path / "anh-nghieng.jpg"
+    askew.convert("RGB").save(path, quality=85)
+    read = "\n".join(line for line in read_document(path).text.splitlines() if line)
+    assert difflib.SequenceMatcher(None, read, "\n".join([page_title, *SENTENCES])).ratio() > 0.98, read
 
 
 def test_a_small_picture_of_a_page_is_read_enlarged(tmp_path):
