@@ -7,8 +7,9 @@ import re
 import polars as pl
 import streamlit as st
 
-from danvan import fmt, queries
+from danvan import fmt, queries, search
 from danvan.filter import Filter, years_label
+from danvan.ingest.text import content_paragraphs
 from danvan.loader import is_cell_reference
 from danvan.text import fold_space, web_link
 
@@ -181,9 +182,10 @@ def marked(pieces: list[tuple[str, bool]]) -> str:
 
 
 def highlighted(text: str, quotes: list[str]) -> list[tuple[str, bool]]:
-    """A text's non-blank lines as escaped Markdown (whitespace folded), every quoted passage on a coloured
-    background, each with whether it has one. Quotes are found with whitespace folded, so a passage that runs over a
-    line break (a sentence hard-wrapped in a PDF or a recognised scan) is marked on each of its lines."""
+    """A text's paragraphs as escaped Markdown (whitespace folded), every quoted passage on a coloured background,
+    each with whether it has one. A paragraph is a line, or the lines the extractor reads as one (a sentence
+    hard-wrapped in a PDF or a recognised scan: `content_paragraphs`), shown as one. Quotes are found with whitespace
+    folded, so a passage that runs over a line break is marked whole."""
     folded, origin = [], []  # the text with each run of whitespace one space; each character's place in the text
     for at, char in enumerate(text):
         if not char.isspace():
@@ -201,20 +203,18 @@ def highlighted(text: str, quotes: list[str]) -> list[tuple[str, bool]]:
             first, last = origin[start], origin[start + len(quoted) - 1]
             marks[first : last + 1] = [True] * (last + 1 - first)
             start = flat.find(quoted, start + 1)
-    lines, at = [], 0
+    wrapped = {span.start + m.start() for span in content_paragraphs(text) for m in re.finditer("\n", span.text)}
+    lines: list[tuple[str, bool]] = []
+    at = 0
     for line in text.split("\n"):
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
-        if body:
-            hits = marks[at + lead : at + lead + len(body)]
-            pieces, i = [], 0
-            while i < len(body):
-                j = i
-                while j < len(body) and hits[j] == hits[i]:
-                    j += 1
-                pieces.append((re.sub(r"\s+", " ", body[i:j]), hits[i]))
-                i = j
-            lines.append((marked(pieces), any(hits)))
+        lead, body = len(line) - len(line.lstrip()), line.strip()
+        hits = marks[at + lead : at + lead + len(body)]
+        spans = tuple(m.span() for m in re.finditer("1+", "".join("1" if hit else "0" for hit in hits)))
+        shown = marked([(re.sub(r"\s+", " ", piece), hit) for piece, hit in search.segments(body, spans)])
+        if body and lines and at - 1 in wrapped:  # goes on with the paragraph above
+            lines[-1] = (f"{lines[-1][0]} {shown}", lines[-1][1] or any(hits))
+        elif body:
+            lines.append((shown, any(hits)))
         at += len(line) + 1
     return lines
 

@@ -3155,12 +3155,15 @@ def test_cli_prints_a_yaml_draft(tmp_path):
 
 
 def test_cli_refuses_binary_file(tmp_path):
-    path = tmp_path / "anh.gif"  # a picture of a kind not read (a PNG or JPEG photo is read by OCR)
-    path.write_bytes(b"GIF89a\x01\x00\x01\x00" + bytes(range(256)))
+    path = tmp_path / "du-lieu.dat"  # no kind intake reads
+    path.write_bytes(b"\x00\x01\x02\x03" + bytes(range(256)))
     result = cli(str(path))
     assert result.returncode == 1
-    assert "anh.gif" in result.stderr and "nhị phân" in result.stderr
+    assert "du-lieu.dat" in result.stderr and "nhị phân" in result.stderr
     assert result.stdout == ""
+    path = tmp_path / "anh.gif"  # a picture of a kind not read (a PNG or JPEG photo is read by OCR): what to save it as
+    path.write_bytes(b"GIF89a\x01\x00\x01\x00" + bytes(range(256)))
+    assert "anh.gif: không phải tệp nhận được (ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG)" in cli(str(path)).stderr
 
 
 def test_cli_refuses_windows_1258(tmp_path):
