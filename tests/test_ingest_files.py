@@ -821,6 +821,35 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path, registry, indicators):
         read_document(path)
 
 
+def test_a_typed_report_with_scanned_pages_reads_them_too(tmp_path, monkeypatch):
+    """A report typed and printed to PDF, its signed page or its annex scanned into the same file: its text layer was
+    read and the scanned page silently left out. The scanned page is read by OCR, in its place, and shown to the
+    curator; without Tesseract the typed pages are read and the draft names the pages left unread."""
+    needs_ocr()
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FILES / "bao-cao-2023.pdf"))
+    writer.append(
+        PdfReader(io.BytesIO(page_picture(["Ủy ban Mặt trận Tổ quốc huyện Chợ Đồn giám sát 15 cuộc."], "PDF")))
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    path = tmp_path / "bao-cao-ky.pdf"
+    path.write_bytes(out.getvalue())
+    doc = read_document(path)
+    lines = [line for line in doc.text.splitlines() if line]
+    assert lines[-3:] == [*SENTENCES, "Ủy ban Mặt trận Tổ quốc huyện Chợ Đồn giám sát 15 cuộc."]
+    assert doc.notes == [
+        "bao-cao-ky.pdf: trang 2 là ảnh quét; chữ của các trang ấy được nhận dạng tự động (OCR, tiếng Việt) — nhận "
+        "dạng có thể sai: đối chiếu từng con số, tên và ngày với bản gốc."
+    ]
+    assert len(readers.scan_pictures(out.getvalue())) == 1  # the scanned page, beside the text
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_document(path)
+    assert [line for line in doc.text.splitlines() if line][-2:] == list(SENTENCES)
+    assert doc.notes == ["bao-cao-ky.pdf: trang 2 là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích"]
+
+
 def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: False)
     path = tmp_path / "bao-cao-quet.pdf"

@@ -444,20 +444,38 @@ def _pdf(raw: bytes, name: str) -> Document:
     reader = PdfReader(io.BytesIO(raw))
     if reader.is_encrypted and not reader.decrypt(""):
         raise IngestError(f"{name}: PDF có mật khẩu; hãy lưu một bản không mật khẩu rồi nhập lại")
-    text = _text_layer(reader)
-    if text is None:
+    pages = _page_texts(reader)
+    if _text_layer(pages) is None:
         return _scanned(reader.pages, name)
-    text, note = legacy.unlegacy(nfc(text), name)
-    return Document(name, "pdf", text, notes=[note] if note else [])
+    notes = []
+    if scanned := _scanned_pages(reader, pages):  # a typed report with its signed or attached pages scanned
+        shown = ", ".join(str(i + 1) for i in scanned)
+        if ocr.available() and len(scanned) <= ocr.MAX_PAGES:
+            for i in scanned:
+                pages[i] = "\n\n".join(filter(None, map(ocr.read_image, _page_pictures([reader.pages[i]]))))
+            notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy"))
+        else:
+            notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
+    text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
+    return Document(name, "pdf", text, notes=[*notes, note] if note else notes)
 
 
-def _text_layer(reader: Any) -> str | None:
-    """A PDF's text layer, or None for a scan (fewer than MIN_PDF_TEXT characters over the whole file). Layout mode
-    keeps Vietnamese words whole (the plain mode splits "Kết" into "K ế t" for some fonts); the padding it adds
-    between columns is folded to one space."""
+def _page_texts(reader: Any) -> list[str]:
+    """Each page's text layer, its lines trimmed. Layout mode keeps Vietnamese words whole (the plain mode splits
+    "Kết" into "K ế t" for some fonts); the padding it adds between columns is folded to one space."""
     pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for page in pages for line in page.splitlines())
+    return ["\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in page.splitlines()) for page in pages]
+
+
+def _text_layer(pages: list[str]) -> str | None:
+    """A PDF's text from its pages' texts, or None for a scan (fewer than MIN_PDF_TEXT characters over the file)."""
+    text = "\n".join(pages)
     return re.sub(r"\n{3,}", "\n\n", text) if len(re.sub(r"\s", "", text)) >= MIN_PDF_TEXT else None
+
+
+def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
+    """The pages (indices) of a PDF with a text layer that are pictures of pages: no text of their own, a picture."""
+    return [i for i, text in enumerate(pages) if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and reader.pages[i].images]
 
 
 PICTURES = ("png", "jpeg", "tiff")  # a photo, or an office scanner's pages (TIFF: a frame a page)
@@ -481,7 +499,8 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
 
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
     """The pictures a curator checks recognised text against, as PNG: a photo itself, turned as its EXIF says; the
-    pages of a PDF with no text layer, turned as each page says (at most `limit`); none for any other file. Each is
+    pages of a PDF with no text layer, or the scanned pages of one with a text layer, turned as each page says (at
+    most `limit`); none for any other file. Each is
     then turned as Tesseract reads it, if it was stored sideways or upside down with nothing saying so."""
     kind = sniff(raw)
     if kind in PICTURES:
@@ -490,9 +509,11 @@ def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
         from pypdf import PdfReader
 
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted or _text_layer(reader) is not None:  # a scan as _pdf tells one
+        if reader.is_encrypted:
             return []
-        pictures = _page_pictures(reader.pages[:limit])
+        pages = _page_texts(reader)  # a scan as _pdf tells one; in a typed PDF, its scanned pages
+        scanned = range(len(pages)) if _text_layer(pages) is None else _scanned_pages(reader, pages)
+        pictures = _page_pictures([reader.pages[i] for i in scanned][:limit])
     else:
         return []
     out = []
