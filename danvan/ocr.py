@@ -53,7 +53,10 @@ def read_image(image: Any) -> str:
 def upright(image: Any) -> Any:
     """The picture turned the way its lines read, as Tesseract's orientation detection says when it is sure; the
     picture itself when it is upright or Tesseract cannot tell (a page of a few words, a blank one)."""
-    done = _tesseract(image, "--psm", "0")
+    try:
+        done = _tesseract(image, "--psm", "0")
+    except RuntimeError:  # "Too few characters": nothing to turn by
+        return image
     found = dict(re.findall(r"^(Rotate|Orientation confidence): ([\d.]+)$", done, re.MULTILINE))
     turn = int(found.get("Rotate", "0"))
     if turn % 360 == 0 or float(found.get("Orientation confidence", "0")) < SURE:
@@ -122,14 +125,12 @@ def _rejoin(text: str) -> str:
 
 
 def _tesseract(image: Any, *options: str) -> str:
-    """What Tesseract writes for one picture, given as PNG on its input; an orientation it cannot find is ""."""
+    """What Tesseract writes for one picture, given as PNG on its input."""
     png = io.BytesIO()
     image.save(png, format="PNG")
     done = subprocess.run(
         ["tesseract", "stdin", "stdout", *options], input=png.getvalue(), capture_output=True, timeout=PAGE_SECONDS
     )
     if done.returncode != 0:
-        if options[:2] == ("--psm", "0"):
-            return ""  # "Too few characters": nothing to turn by
         raise RuntimeError(done.stderr.decode(errors="replace")[:200])
     return done.stdout.decode("utf-8", errors="replace")

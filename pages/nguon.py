@@ -4,7 +4,7 @@ stored text, always shown as text."""
 import polars as pl
 import streamlit as st
 
-from components import cached, ui, view
+from components import cached, review, ui, view
 from danvan import fmt, queries
 from danvan.loader import CELL_REFERENCE_PATTERN
 from danvan.text import ends_mid_sentence, web_link
@@ -88,9 +88,7 @@ if cells.height:
 
 st.markdown(f"**{t('src_text')}**")
 stored = catalog.texts[chosen]
-with st.container(border=True, height=600):
-    for line, _ in ui.highlighted(stored, quotes):
-        st.markdown(line)
+review.source_text(stored, quotes, [], current.lang, height=600)
 if ends_mid_sentence(stored):  # "… giữa Ban dân vận với các c": an excerpt, not the whole article
     st.caption(t("src_cut"))
 ui.footer(current)

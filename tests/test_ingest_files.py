@@ -848,6 +848,13 @@ def test_a_typed_report_with_scanned_pages_reads_them_too(tmp_path, monkeypatch)
     doc = read_document(path)
     assert [line for line in doc.text.splitlines() if line][-2:] == list(SENTENCES)
     assert doc.notes == ["bao-cao-ky.pdf: trang 2 là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích"]
+    monkeypatch.setattr(ocr, "available", lambda: True)  # Tesseract there but failing: the typed pages still read
+
+    def failing(image):
+        raise RuntimeError("tesseract: error")
+
+    monkeypatch.setattr(ocr, "read_image", failing)
+    assert read_document(path).notes == doc.notes
 
 
 def test_a_scanned_report_without_ocr_says_what_to_do(tmp_path, monkeypatch):

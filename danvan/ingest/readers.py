@@ -450,14 +450,24 @@ def _pdf(raw: bytes, name: str) -> Document:
     notes = []
     if scanned := _scanned_pages(reader, pages):  # a typed report with its signed or attached pages scanned
         shown = ", ".join(str(i + 1) for i in scanned)
-        if ocr.available() and len(scanned) <= ocr.MAX_PAGES:
-            for i in scanned:
-                pages[i] = "\n\n".join(filter(None, map(ocr.read_image, _page_pictures([reader.pages[i]]))))
+        if (read := _recognised_pages(reader, scanned)) is not None:
+            pages = [read.get(i, text) for i, text in enumerate(pages)]
             notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy"))
-        else:
+        else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
     return Document(name, "pdf", text, notes=[*notes, note] if note else notes)
+
+
+def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, str] | None:
+    """The text of a PDF's scanned pages by OCR, or None when the machine cannot read them (no Tesseract, more than
+    MAX_PAGES of them, Tesseract failing)."""
+    if not ocr.available() or len(scanned) > ocr.MAX_PAGES:
+        return None
+    try:
+        return {i: "\n\n".join(filter(None, map(ocr.read_image, _page_pictures([reader.pages[i]])))) for i in scanned}
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return None
 
 
 def _page_texts(reader: Any) -> list[str]:
@@ -500,8 +510,8 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
     """The pictures a curator checks recognised text against, as PNG: a photo itself, turned as its EXIF says; the
     pages of a PDF with no text layer, or the scanned pages of one with a text layer, turned as each page says (at
-    most `limit`); none for any other file. Each is
-    then turned as Tesseract reads it, if it was stored sideways or upside down with nothing saying so."""
+    most `limit`); none for any other file. Each is then turned as Tesseract reads it, if it was stored sideways or
+    upside down with nothing saying so."""
     kind = sniff(raw)
     if kind in PICTURES:
         pictures = _frames(raw, limit)
