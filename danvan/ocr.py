@@ -8,9 +8,11 @@ the text was recognised, and the curator checks each figure against the scan."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -36,18 +38,30 @@ def available() -> bool:
     return LANGUAGE in done.stdout.split()
 
 
-def read_image(image: Any) -> str:
-    """One picture's text (a PIL image), NFC, its lines as Tesseract reads them; "" when it reads none. A page that
-    reads as no Vietnamese is read again turned as Tesseract sees it should be (`upright`): a page scanned sideways
-    or upside down, or a photo whose phone kept no word of how it was held."""
-    text = _recognise(image)
-    if vietnamese_share(text) >= READABLE:
-        return text
+@dataclass
+class Page:
+    """One picture read: its text, and its ruled tables apart (their area left out of the text), each a grid of
+    cell texts, rows of columns, a merged cell's text in each cell it covers (as a spreadsheet's merged cells read)."""
+
+    text: str
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    def words(self) -> str:
+        return "\n".join([self.text, *(" ".join(row) for table in self.tables for row in table)])
+
+
+def read_page(image: Any) -> Page:
+    """One picture (a PIL image) read: its text NFC, its lines as Tesseract reads them ("" when it reads none), and
+    its ruled tables cell by cell. A page that reads as no Vietnamese is read again turned as Tesseract sees it should
+    be (`upright`): a page scanned sideways or upside down, or a photo whose phone kept no word of how it was held."""
+    page = _read(image)
+    if vietnamese_share(page.words()) >= READABLE:
+        return page
     turned = upright(image)
     if turned is image:
-        return text
-    again = _recognise(turned)
-    return again if vietnamese_share(again) > vietnamese_share(text) else text
+        return page
+    again = _read(turned)
+    return again if vietnamese_share(again.words()) > vietnamese_share(page.words()) else page
 
 
 def upright(image: Any) -> Any:
@@ -64,15 +78,33 @@ def upright(image: Any) -> Any:
     return image.rotate(-turn, expand=True)  # Tesseract says clockwise; PIL turns counter-clockwise
 
 
-def _recognise(image: Any) -> str:
+def _read(image: Any) -> Page:
+    """A picture levelled and evened, its ruled tables found and read cell by cell, the rest read as text."""
+    import numpy as np
+    from PIL import ImageDraw
+
+    picture = _levelled(image)
+    ink = np.asarray(picture) < 128
+    tables = _ruled_tables(ink)
+    grids = [_read_cells(picture, table) for table in tables]
+    if tables:
+        picture = picture.copy()
+        for table in tables:  # the text around the tables, read without them
+            ImageDraw.Draw(picture).rectangle(table.box, fill=255)
+    return Page(_rejoin(nfc(_tesseract(picture, "-l", LANGUAGE).replace("\x0c", "")).strip()), grids)
+
+
+def _levelled(image: Any) -> Any:
+    """The picture as Tesseract reads it best: in grey, enlarged twice when small (Tesseract misreads letters a dozen
+    pixels high), its lighting evened out, its lines level."""
     from PIL import Image
 
-    if image.width < SMALL:  # Tesseract misreads letters a dozen pixels high: enlarged, they read
+    if image.width < SMALL:
         image = image.resize((2 * image.width, 2 * image.height), Image.Resampling.LANCZOS)
     image = evened(image)
     if angle := skew(image):
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    return _rejoin(nfc(_tesseract(image, "-l", LANGUAGE).replace("\x0c", "")).strip())
+    return image
 
 
 def evened(image: Any) -> Any:
@@ -134,3 +166,157 @@ def _tesseract(image: Any, *options: str) -> str:
     if done.returncode != 0:
         raise RuntimeError(done.stderr.decode(errors="replace")[:200])
     return done.stdout.decode("utf-8", errors="replace")
+
+
+# ------------------------------------------------------------------------------------------------ ruled tables
+# A report's table is ruled: a line under each row and between columns. Tesseract reads a ruled table as lines of
+# text at best (a row's cells run together, a merged header lost); found by its lines, it is read cell by cell.
+
+RULE = 1 / 12  # a table's horizontal line is at least this share of the picture's width
+FULL = 0.9  # a column line crosses this share of a row's height at least
+NEAR = 12  # pixels: lines this close are one (a double border), column lines this close one column line
+MIN_ROW = 30  # pixels: a table's row is taller than this (a line of text in it, at the size Tesseract reads)
+
+
+_RULE_MARKS = " |¦[]_—–~¬„"  # what a line left unwhitened reads as at a cell's edge
+
+
+@dataclass
+class _Ruled:
+    """A ruled table's geometry: its row lines and column lines (pixel rows and columns), and its cells, each as its
+    first and last row and column (from 0) of the grid the lines make: a merged cell spans several."""
+
+    ys: list[int]
+    xs: list[int]
+    cells: list[tuple[int, int, int, int]]
+    rule: int  # a line's half width, and a little more: what to leave out of a cell
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (self.xs[0] - self.rule, self.ys[0] - self.rule, self.xs[-1] + self.rule, self.ys[-1] + self.rule)
+
+
+def _ruled_tables(ink: Any) -> list[_Ruled]:
+    """The ruled tables of a page (`ink`: its dark pixels, a bool array): two rows at least, each between two
+    horizontal lines and crossed from line to line by its column lines, the outer ones where the lines end."""
+    import numpy as np
+
+    height, width = ink.shape
+    across = _runs(ink, max(60, int(width * RULE)))
+    lines = [(first, last) for first, last in _groups(np.flatnonzero(across.any(axis=1)), NEAR)]
+    wide = np.pad(ink[:, 1:], ((0, 0), (0, 1))) | ink | np.pad(ink[:, :-1], ((0, 0), (1, 0)))  # a line's wobble
+    rows = []  # per pair of lines one after the other: the column lines crossing the row between them, or None
+    for (_, top), (bottom, _) in itertools.pairwise(lines):
+        inside = wide[top + 1 : bottom]
+        if bottom - top <= MIN_ROW:
+            rows.append(None)
+            continue
+        columns = _groups(np.flatnonzero(inside.mean(axis=0) >= FULL), 2)
+        ends = np.flatnonzero(across[top - 3 : bottom + 4].any(axis=0))  # where the two lines reach
+        bordered = len(columns) >= 2 and abs(columns[0][0] - ends.min()) <= NEAR and abs(columns[-1][1] - ends.max()) <= NEAR
+        rows.append(columns if bordered else None)
+    tables = []
+    for ok, run in itertools.groupby(enumerate(rows), key=lambda item: item[1] is not None):
+        run = list(run)
+        if ok and len(run) >= 2:
+            tables.append(_grid(across, lines[run[0][0] : run[-1][0] + 2], [columns for _, columns in run]))
+    return tables
+
+
+def _grid(across: Any, lines: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> _Ruled:
+    """A table's grid from its lines (top to bottom, first and last pixel row) and each row's column lines (first
+    and last pixel column): a cell goes on across a column line its row lacks (a title over two columns) and down
+    across a row line missing over it (a header over two rows)."""
+    xs: list[int] = []
+    for x in sorted((first + last) // 2 for columns in rows for first, last in columns):
+        if not xs or x - xs[-1] > NEAR:
+            xs.append(x)
+    ys = [(first + last) // 2 for first, last in lines]
+    rule = max(last - first for first, last in [*lines, *(c for columns in rows for c in columns)]) // 2 + 4
+    middles = [[(first + last) // 2 for first, last in columns] for columns in rows]
+    parent = {(r, c): (r, c) for r in range(len(rows)) for c in range(len(xs) - 1)}
+
+    def root(unit: tuple[int, int]) -> tuple[int, int]:
+        while parent[unit] != unit:
+            unit = parent[unit]
+        return unit
+
+    for r, columns in enumerate(middles):
+        for c in range(len(xs) - 1):
+            if c + 2 < len(xs) and not any(abs(x - xs[c + 1]) <= NEAR for x in columns):
+                parent[root((r, c + 1))] = root((r, c))
+            if r + 1 < len(rows):
+                first, last = lines[r + 1]
+                under = across[first : last + 1, xs[c] + rule : xs[c + 1] - rule].any(axis=0)
+                if under.size and under.mean() < 0.5:
+                    parent[root((r + 1, c))] = root((r, c))
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for unit in parent:
+        spans.setdefault(root(unit), []).append(unit)
+    cells = [
+        (min(r for r, _ in units), max(r for r, _ in units), min(c for _, c in units), max(c for _, c in units))
+        for units in spans.values()
+    ]
+    return _Ruled(ys, xs, sorted(cells), rule)
+
+
+def _read_cells(picture: Any, table: _Ruled) -> list[list[str]]:
+    """A ruled table's cell texts, rows of columns, read by Tesseract in one pass over the table with its lines
+    whitened: each word goes to the cell its middle falls in, a cell's words in their lines' order."""
+    from PIL import ImageDraw
+
+    left, top, _, _ = table.box
+    crop = picture.crop(table.box)
+    draw = ImageDraw.Draw(crop)
+    for first_row, last_row, first_column, last_column in table.cells:  # its lines, not the words across a merged cell
+        x0, x1 = table.xs[first_column] - left, table.xs[last_column + 1] - left
+        y0, y1 = table.ys[first_row] - top, table.ys[last_row + 1] - top
+        for y in (y0, y1):
+            draw.rectangle((x0, y - table.rule, x1, y + table.rule), fill=255)
+        for x in (x0, x1):
+            draw.rectangle((x - table.rule, y0, x + table.rule, y1), fill=255)
+    words: dict[tuple[int, int], list[tuple[int, int, int, str]]] = {}
+    for word in _tesseract(crop, "-l", LANGUAGE, "--psm", "6", "tsv").splitlines()[1:]:
+        parts = word.split("\t")
+        if len(parts) < 12 or not parts[11].strip():
+            continue
+        x = left + int(parts[6]) + int(parts[8]) // 2
+        y = top + int(parts[7]) + int(parts[9]) // 2
+        column = next((c for c in range(len(table.xs) - 1) if table.xs[c] <= x < table.xs[c + 1]), None)
+        row = next((r for r in range(len(table.ys) - 1) if table.ys[r] <= y < table.ys[r + 1]), None)
+        if column is not None and row is not None:
+            line = (int(parts[2]), int(parts[3]), int(parts[4]))  # block, paragraph, line
+            words.setdefault((row, column), []).append((*line, int(parts[6]), parts[11]))
+    grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
+    for first_row, last_row, first_column, last_column in table.cells:
+        found = sorted(w for r in range(first_row, last_row + 1) for c in range(first_column, last_column + 1)
+                       for w in words.get((r, c), []))
+        text = nfc(" ".join(w[-1] for w in found)).strip(_RULE_MARKS)
+        for r in range(first_row, last_row + 1):
+            for c in range(first_column, last_column + 1):
+                grid[r][c] = text
+    return grid
+
+
+def _runs(mask: Any, length: int) -> Any:
+    """The pixels of a bool array on a horizontal run of `length` at least."""
+    import numpy as np
+
+    width = mask.shape[1]
+    if width < length:
+        return np.zeros_like(mask)
+    sums = np.pad(np.cumsum(mask, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    starts = np.pad(np.cumsum((sums[:, length:] - sums[:, :-length]) == length, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    x = np.arange(width)
+    return (starts[:, np.minimum(x, width - length) + 1] - starts[:, np.maximum(x - length + 1, 0)]) > 0
+
+
+def _groups(indices: Any, gap: int) -> list[tuple[int, int]]:
+    """Sorted integers in runs (a step of `gap` at most within one), as (first, last)."""
+    out: list[list[int]] = []
+    for i in map(int, indices):
+        if out and i - out[-1][1] <= gap:
+            out[-1][1] = i
+        else:
+            out.append([i, i])
+    return [(first, last) for first, last in out]

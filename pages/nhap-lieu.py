@@ -56,7 +56,8 @@ province = right.selectbox(
 if st.button(t("cur_extract"), type="primary"):
     text = converted = None
     document = None  # an uploaded file, read by its content (text, Word, PDF, Excel, CSV)
-    raw, suffix = b"", ""
+    raw = cells = b""  # the file, and what a table's values point to
+    suffix = ""
     if upload is not None:
         raw = upload.getvalue()
         try:  # by content, never by name: size, type, encoding (an empty file says so)
@@ -69,7 +70,12 @@ if st.button(t("cur_extract"), type="primary"):
             st.error(ui.plain(err))
         else:
             text = document_text(document)
-            suffix = f".{document.kind}" if document.kind != "text" else ".txt"
+            # a scan's tables as read (its transcription) stand for the scan
+            cells, suffix = (
+                (document.transcription, ".xlsx")
+                if document.transcription is not None
+                else (raw, f".{document.kind}" if document.kind != "text" else ".txt")
+            )
     elif pasted.strip():  # copied out of a file typed in an old code table, it comes as the letters its fonts redraw
         text, converted = legacy.unlegacy(decode(pasted.encode(), "văn bản dán"), "Văn bản dán")
     if text is None and upload is None and not pasted.strip():
@@ -96,7 +102,7 @@ if st.button(t("cur_extract"), type="primary"):
             state["curate_draft"] = {
                 "text": text,
                 "draft": draft,
-                "original": raw,
+                "original": cells,
                 "suffix": suffix,
                 "url": link,
                 "pictures": pictures,

@@ -853,7 +853,7 @@ def test_a_typed_report_with_scanned_pages_reads_them_too(tmp_path, monkeypatch)
     def failing(image):
         raise RuntimeError("tesseract: error")
 
-    monkeypatch.setattr(ocr, "read_image", failing)
+    monkeypatch.setattr(ocr, "read_page", failing)
     assert read_document(path).notes == doc.notes
 
 
@@ -1024,7 +1024,7 @@ def test_a_sentence_tesseract_split_at_a_wrapped_line_is_one_paragraph(monkeypat
     monkeypatch.setattr(ocr, "_tesseract", lambda image, *options: read)
     from PIL import Image
 
-    assert ocr.read_image(Image.new("L", (2480, 300), 255)) == (
+    assert ocr.read_page(Image.new("L", (2480, 300), 255)).text == (
         "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo”\nđược đăng ký thực hiện.\n\n"
         "Năm 2024 có\n\n5 mô hình.\n\nxong."
     )

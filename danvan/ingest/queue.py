@@ -3,6 +3,7 @@
     queue/
       20261129-034512-3f9a2c1d/       the entry: when it was drafted and the first digits of the file's hash
         original.xlsx                 the file as received (by content: .txt .docx .doc .pdf .xlsx .xls .csv .png .jpg)
+        transcription.xlsx            for a scan with ruled tables: the tables as read by OCR, a sheet each
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
         draft.yaml                    the Draft (visits, documents, observations with quote or cell)
         state.yaml                    state (new | accepted | rejected), confidence, problems, review notes,
@@ -75,6 +76,7 @@ DECISIONS = ("accepted", "rejected", "saved")
 PARTS = ("visits", "documents", "observations")
 # What a curator may not edit: where the item was read from.
 READ_ONLY = ("quote", "cell", "cell_header")
+TRANSCRIPTION = "transcription.xlsx"
 EXTENSIONS = {
     "text": "txt",
     "docx": "docx",
@@ -130,6 +132,12 @@ class Entry:
     @property
     def original(self) -> Path:
         return next(self.folder.glob("original.*"))
+
+    @property
+    def cells_file(self) -> Path:
+        """What the drafted cells were read from: the original, or a scan's transcription."""
+        transcription = self.folder / TRANSCRIPTION
+        return transcription if transcription.is_file() else self.original
 
     def draft(self) -> Draft:
         """The extractor's draft, with the items a curator added after each kind's drafted ones."""
@@ -203,6 +211,8 @@ def enqueue(
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=queue_dir))
     try:
         (tmp / f"original.{EXTENSIONS[doc.kind]}").write_bytes(raw or b"")
+        if doc.transcription is not None:
+            (tmp / TRANSCRIPTION).write_bytes(doc.transcription)
         (tmp / "text.txt").write_text(document_text(doc), encoding="utf-8")
         (tmp / "draft.yaml").write_text(draft.to_yaml(), encoding="utf-8")
         (tmp / "state.yaml").write_text(_dump(state), encoding="utf-8")
@@ -707,8 +717,10 @@ def accept(
     if again:
         records["sources"] = []
     text = None if again else entry.text()
-    original = (entry.original.read_bytes(), entry.original.suffix)
-    saved = save_with_original(data, records, source.id, text, *original, author=author, note=note, refused=refused)
+    cells = entry.cells_file
+    saved = save_with_original(
+        data, records, source.id, text, cells.read_bytes(), cells.suffix, author=author, note=note, refused=refused
+    )
     decisions = entry.decisions | dict.fromkeys(chosen, "saved")
     changes: dict[str, Any] = {"decisions": decisions, "source_id": source.id}
     if len(decisions) == len(item_keys(draft)):

@@ -64,6 +64,9 @@ class Document:
     text: str  # paragraphs (Word, PDF, text); empty for a workbook
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # A scan's tables read by OCR, as a workbook (a sheet a table, named as it is): stored in the scan's place for
+    # their values' cells, which the validator then checks without reading the scan again
+    transcription: bytes | None = None
 
 
 def column_letter(column: int) -> str:
@@ -447,27 +450,78 @@ def _pdf(raw: bytes, name: str) -> Document:
     pages = _page_texts(reader)
     if _text_layer(pages) is None:
         return _scanned(reader.pages, name)
-    notes = []
+    notes, read = [], Recognised([], [], None)
     if scanned := _scanned_pages(reader, pages):  # a typed report with its signed or attached pages scanned
         shown = ", ".join(str(i + 1) for i in scanned)
-        if (read := _recognised_pages(reader, scanned)) is not None:
-            pages = [read.get(i, text) for i, text in enumerate(pages)]
-            notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy"))
+        if (recognised := _recognised_pages(name, reader, scanned)) is not None:
+            read = recognised
+            by_page = dict(zip(scanned, read.texts, strict=True))
+            pages = [by_page.get(i, text) for i, text in enumerate(pages)]
+            notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", read.tables))
         else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
-    return Document(name, "pdf", text, notes=[*notes, note] if note else notes)
+    return Document(name, "pdf", text, read.tables, [*notes, note] if note else notes, read.transcription)
 
 
-def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, str] | None:
-    """The text of a PDF's scanned pages by OCR, or None when the machine cannot read them (no Tesseract, more than
+def _recognised_pages(name: str, reader: Any, scanned: list[int]) -> Recognised | None:
+    """A PDF's scanned pages read by OCR, or None when the machine cannot read them (no Tesseract, more than
     MAX_PAGES of them, Tesseract failing)."""
     if not ocr.available() or len(scanned) > ocr.MAX_PAGES:
         return None
     try:
-        return {i: "\n\n".join(filter(None, map(ocr.read_image, _page_pictures([reader.pages[i]])))) for i in scanned}
+        return _recognise(name, [_page_pictures([reader.pages[i]]) for i in scanned])
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return None
+
+
+@dataclass
+class Recognised:
+    """Pages read by OCR: each page's text, their ruled tables ("Bảng 1", … over the file) and these tables as the
+    workbook stored in the scan's place (Document.transcription; None without tables)."""
+
+    texts: list[str]
+    tables: list[Table]
+    transcription: bytes | None
+
+
+def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
+    """Pages (each its pictures) read by OCR. A ruled table with figures is a table, as a Word file's is; one
+    without (a list of names in a grid) stays in its page's text, a line a row."""
+    texts, tables, grids = [], [], {}
+    for pictures in pages:
+        parts = []
+        for page in map(ocr.read_page, pictures):
+            parts.append(page.text)
+            for grid in page.tables:
+                sheet = f"Bảng {len(tables) + 1}"
+                if (table := _grid_table(name, sheet, grid)) is None:
+                    parts.append("\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid))
+                else:
+                    tables.append(table)
+                    grids[sheet] = grid
+        texts.append("\n\n".join(filter(None, parts)))
+    return Recognised(texts, tables, _transcription(name, grids) if grids else None)
+
+
+def _transcription(name: str, grids: dict[str, list[list[str]]]) -> bytes:
+    """Tables read by OCR as a workbook, a sheet each, every cell as text as it was read (read back, each sheet is
+    the same table, cell for cell), and a last sheet saying where they were read from."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with xlsxwriter.Workbook(buffer, options) as book:
+        for sheet, grid in grids.items():
+            page = book.add_worksheet(sheet)
+            for r, row in enumerate(grid):
+                for c, text in enumerate(row):
+                    if text:
+                        page.write_string(r, c, text)
+        book.add_worksheet("Ghi chú").write_string(
+            0, 0, f"Các bảng chép tự động (OCR) từ ảnh quét “{name}” khi nhập liệu; đối chiếu với bản quét gốc."
+        )
+    return buffer.getvalue()
 
 
 def _page_texts(reader: Any) -> list[str]:
@@ -501,10 +555,12 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
     frames = _frames(raw, ocr.MAX_PAGES + 1)
     if len(frames) > ocr.MAX_PAGES:
         raise IngestError(f"{name}: ảnh quét quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách thành nhiều tệp")
-    text = "\n\n".join(filter(None, map(ocr.read_image, frames)))
-    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
+    read = _recognise(name, [[frame] for frame in frames])
+    text = "\n\n".join(filter(None, read.texts))
+    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
-    return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), notes=[_recognised(name, "chữ trong ảnh")])
+    notes = [_recognised(name, "chữ trong ảnh", read.tables)]
+    return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), read.tables, notes, read.transcription)
 
 
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
@@ -552,10 +608,11 @@ def _page_pictures(pages: Any) -> list[Any]:
     return [i.image.rotate(-page.rotation, expand=True) for page in pages for i in page.images if i.image is not None]
 
 
-def _recognised(name: str, what: str) -> str:
+def _recognised(name: str, what: str, tables: list[Table]) -> str:
+    cells = f", và {len(tables)} bảng kẻ ô đọc từng ô," if tables else ""
     return (
-        f"{name}: {what} được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con số, tên "
-        "và ngày với bản gốc."
+        f"{name}: {what}{cells} được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con "
+        "số, tên và ngày với bản gốc."
     )
 
 
@@ -574,26 +631,21 @@ def _scanned(pages: Any, name: str) -> Document:
             f"{name}: PDF ảnh quét dài {len(pages)} trang, quá {ocr.MAX_PAGES} trang một lần nhận dạng chữ; hãy tách "
             "thành nhiều tệp"
         )
-    pictures = _page_pictures(pages)
-    if len(pictures) > 2 * ocr.MAX_PAGES:  # a page is one picture, or a few: not a sheet of thumbnails
-        raise IngestError(
-            f"{name}: PDF có {len(pictures)} ảnh, quá nhiều để nhận dạng chữ; hãy dùng bản PDF xuất từ Word"
-        )
+    pictures = [_page_pictures([page]) for page in pages]
+    if (count := sum(map(len, pictures))) > 2 * ocr.MAX_PAGES:  # a page is one picture, or a few: not thumbnails
+        raise IngestError(f"{name}: PDF có {count} ảnh, quá nhiều để nhận dạng chữ; hãy dùng bản PDF xuất từ Word")
     try:
-        text = "\n\n".join(filter(None, map(ocr.read_image, pictures)))
+        read = _recognise(name, pictures)
     except (OSError, RuntimeError, subprocess.SubprocessError) as err:
         raise IngestError(
             f"{name}: PDF là ảnh quét và không nhận dạng được chữ ({clipped(str(err), 120)}); hãy dùng bản PDF "
             "xuất từ Word"
         ) from None
-    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT:
+    text = "\n\n".join(filter(None, read.texts))
+    if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise unread
-    return Document(
-        name,
-        "pdf",
-        re.sub(r"\n{3,}", "\n\n", text),
-        notes=[_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang")],
-    )
+    notes = [_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang", read.tables)]
+    return Document(name, "pdf", re.sub(r"\n{3,}", "\n\n", text), read.tables, notes, read.transcription)
 
 
 def _xlsx(raw: bytes, name: str) -> Document:
