@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import operator
 import re
 import shutil
 import subprocess
@@ -178,7 +179,12 @@ NEAR = 12  # pixels: lines this close are one (a double border), column lines th
 MIN_ROW = 30  # pixels: a table's row is taller than this (a line of text in it, at the size Tesseract reads)
 
 
-_RULE_MARKS = " |¦[]_—–~¬„"  # what a line left unwhitened reads as at a cell's edge
+_RULE_MARKS = " |¦[]_—–~¬„"  # what a line left unwhitened reads as at a cell's edge (not "-": "-5" is a number)
+FIGURE_MARKS = "0123456789.,%-"
+_FIGURE = re.compile(r"[\d\s.,%/()+\-–]*\d[\d\s.,%/()+\-–]*")  # a cell read as a figure, maybe misread
+LOW_ROW = 50  # pixels: a table whose rows are lower than this has letters under ~20 px, read enlarged twice
+PAPER = 190  # a cell's pixels this light are paper
+GAP = 40  # pixels of white around each cell's strip
 
 
 @dataclass
@@ -201,25 +207,28 @@ def _ruled_tables(ink: Any) -> list[_Ruled]:
     horizontal lines and crossed from line to line by its column lines, the outer ones where the lines end."""
     import numpy as np
 
-    height, width = ink.shape
-    across = _runs(ink, max(60, int(width * RULE)))
-    lines = [(first, last) for first, last in _groups(np.flatnonzero(across.any(axis=1)), NEAR)]
+    across = _runs(ink, max(60, int(ink.shape[1] * RULE)))
+    lines = _groups(np.flatnonzero(across.any(axis=1)), NEAR)
     wide = np.pad(ink[:, 1:], ((0, 0), (0, 1))) | ink | np.pad(ink[:, :-1], ((0, 0), (1, 0)))  # a line's wobble
-    rows = []  # per pair of lines one after the other: the column lines crossing the row between them, or None
+    rows: list[list[tuple[int, int]] | None] = []  # per two lines in a row: the column lines crossing between them
     for (_, top), (bottom, _) in itertools.pairwise(lines):
         inside = wide[top + 1 : bottom]
         if bottom - top <= MIN_ROW:
             rows.append(None)
             continue
         columns = _groups(np.flatnonzero(inside.mean(axis=0) >= FULL), 2)
-        ends = np.flatnonzero(across[top - 3 : bottom + 4].any(axis=0))  # where the two lines reach
-        bordered = len(columns) >= 2 and abs(columns[0][0] - ends.min()) <= NEAR and abs(columns[-1][1] - ends.max()) <= NEAR
-        rows.append(columns if bordered else None)
-    tables = []
-    for ok, run in itertools.groupby(enumerate(rows), key=lambda item: item[1] is not None):
-        run = list(run)
-        if ok and len(run) >= 2:
-            tables.append(_grid(across, lines[run[0][0] : run[-1][0] + 2], [columns for _, columns in run]))
+        ends = np.flatnonzero(across[max(top - 3, 0) : bottom + 4].any(axis=0))  # where the two lines reach
+        outer = len(columns) >= 2 and abs(columns[0][0] - ends[0]) <= NEAR and abs(columns[-1][1] - ends[-1]) <= NEAR
+        rows.append(columns if outer else None)
+    tables: list[_Ruled] = []
+    start, run = 0, []  # the table being followed: its first row, and each of its rows' column lines
+    for i, crossing in enumerate([*rows, None]):
+        if crossing is not None:
+            run.append(crossing)
+            continue
+        if len(run) >= 2:
+            tables.append(_grid(across, lines[start : start + len(run) + 1], run))
+        start, run = i + 1, []
     return tables
 
 
@@ -261,54 +270,106 @@ def _grid(across: Any, lines: list[tuple[int, int]], rows: list[list[tuple[int, 
 
 
 def _read_cells(picture: Any, table: _Ruled) -> list[list[str]]:
-    """A ruled table's cell texts, rows of columns, read by Tesseract in one pass over the table with its lines
-    whitened: each word goes to the cell its middle falls in, a cell's words in their lines' order."""
-    from PIL import ImageDraw
+    """A ruled table's cell texts, rows of columns: each cell's inside read apart (`_read_strips`; read in place, a
+    table's lines run across its cells, and a header in two lines beside one in one reads as specks and half words),
+    a figure read again by the digits it can be."""
+    import numpy as np
+    from PIL import Image
 
-    left, top, _, _ = table.box
-    crop = picture.crop(table.box)
-    draw = ImageDraw.Draw(crop)
-    for first_row, last_row, first_column, last_column in table.cells:  # its lines, not the words across a merged cell
-        x0, x1 = table.xs[first_column] - left, table.xs[last_column + 1] - left
-        y0, y1 = table.ys[first_row] - top, table.ys[last_row + 1] - top
-        for y in (y0, y1):
-            draw.rectangle((x0, y - table.rule, x1, y + table.rule), fill=255)
-        for x in (x0, x1):
-            draw.rectangle((x - table.rule, y0, x + table.rule, y1), fill=255)
-    words: dict[tuple[int, int], list[tuple[int, int, int, str]]] = {}
-    for word in _tesseract(crop, "-l", LANGUAGE, "--psm", "6", "tsv").splitlines()[1:]:
-        parts = word.split("\t")
-        if len(parts) < 12 or not parts[11].strip():
-            continue
-        x = left + int(parts[6]) + int(parts[8]) // 2
-        y = top + int(parts[7]) + int(parts[9]) // 2
-        column = next((c for c in range(len(table.xs) - 1) if table.xs[c] <= x < table.xs[c + 1]), None)
-        row = next((r for r in range(len(table.ys) - 1) if table.ys[r] <= y < table.ys[r + 1]), None)
-        if column is not None and row is not None:
-            line = (int(parts[2]), int(parts[3]), int(parts[4]))  # block, paragraph, line
-            words.setdefault((row, column), []).append((*line, int(parts[6]), parts[11]))
-    grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
+    insides = []
     for first_row, last_row, first_column, last_column in table.cells:
-        found = sorted(w for r in range(first_row, last_row + 1) for c in range(first_column, last_column + 1)
-                       for w in words.get((r, c), []))
-        text = nfc(" ".join(w[-1] for w in found)).strip(_RULE_MARKS)
+        box = (
+            table.xs[first_column] + table.rule,
+            table.ys[first_row] + table.rule,
+            table.xs[last_column + 1] - table.rule,
+            table.ys[last_row + 1] - table.rule,
+        )
+        grey = np.asarray(picture.crop(box)) if box[2] > box[0] and box[3] > box[1] else np.zeros((0, 0), "uint8")
+        insides.append(_cell_inside(grey, table.rule) if (grey < 128).any() else None)
+    shown = [inside for inside in insides if inside is not None]
+    if sorted(map(operator.sub, table.ys[1:], table.ys))[(len(table.ys) - 1) // 2] < LOW_ROW:  # small letters
+        shown = [i.resize((2 * i.width, 2 * i.height), Image.Resampling.LANCZOS) for i in shown]
+    texts = _read_strips(shown, "-l", LANGUAGE)
+    figures = [n for n, text in enumerate(texts) if _FIGURE.fullmatch(text)]
+    if figures:  # read as Vietnamese, a short figure loses its marks: "8,1" reads "8/1", "58,1" reads "581"
+        again = _read_strips([shown[n] for n in figures], "-l", "eng", "-c", f"tessedit_char_whitelist={FIGURE_MARKS}")
+        for n, text in zip(figures, again, strict=True):  # the marks read again; digits read otherwise are unsure
+            texts[n] = text if _digits(text) == _digits(texts[n]) else texts[n]
+    grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
+    read = iter(texts)
+    for (first_row, last_row, first_column, last_column), inside in zip(table.cells, insides, strict=True):
+        text = next(read) if inside is not None else ""
         for r in range(first_row, last_row + 1):
             for c in range(first_column, last_column + 1):
                 grid[r][c] = text
     return grid
 
 
-def _runs(mask: Any, length: int) -> Any:
-    """The pixels of a bool array on a horizontal run of `length` at least."""
-    import numpy as np
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
+
+def _read_strips(insides: list[Any], *options: str) -> list[str]:
+    """The text of each picture (a cell's inside), read by Tesseract in one pass: each set on a strip of its own,
+    the strips one under another, a word going to the strip its middle is in."""
+    from PIL import Image
+
+    if not insides:
+        return []
+    strips = Image.new("L", (max(i.width for i in insides) + 2 * GAP, sum(i.height + GAP for i in insides) + GAP), 255)
+    spans = []  # each strip's first and last pixel row
+    y = GAP
+    for inside in insides:
+        strips.paste(inside, (GAP, y))
+        spans.append((y, y + inside.height))
+        y += inside.height + GAP
+    words: dict[int, list[tuple[int, int, int, int, str]]] = {}
+    for word in _tesseract(strips, *options, "--psm", "6", "tsv").splitlines()[1:]:
+        parts = word.split("\t")
+        if len(parts) < 12 or not parts[11].strip(_RULE_MARKS):
+            continue  # no word (a block's or a line's row), or a line's remnant
+        middle = int(parts[7]) + int(parts[9]) // 2
+        strip = next((n for n, (top, bottom) in enumerate(spans) if top <= middle < bottom), None)
+        if strip is not None:
+            line = (int(parts[2]), int(parts[3]), int(parts[4]))  # block, paragraph, line
+            words.setdefault(strip, []).append((*line, int(parts[6]), parts[11]))
+    return [nfc(" ".join(w[-1] for w in sorted(words.get(n, [])))).strip(_RULE_MARKS) for n in range(len(insides))]
+
+
+def _cell_inside(grey: Any, rule: int) -> Any:
+    """A cell's inside on white: a scan's grey paper and a photo's grain (anything lighter than PAPER) made white,
+    and a table line's edge caught at its sides (a column or row of pixels mostly ink, near a side) taken out."""
+    import numpy as np
+    from PIL import Image
+
+    ink = grey < 128
+    height, width = ink.shape
+    near_x = (np.arange(width) < rule) | (np.arange(width) >= width - rule)
+    near_y = (np.arange(height) < rule) | (np.arange(height) >= height - rule)
+    line = np.zeros_like(ink)
+    line[:, near_x & (ink.mean(axis=0) >= 0.5)] = True
+    line[near_y & (ink.mean(axis=1) >= 0.5), :] = True
+    return Image.fromarray(np.where(line | (grey >= PAPER), 255, grey).astype("uint8"))
+
+
+def _runs(mask: Any, length: int) -> Any:
+    """The pixels of a bool array on a horizontal run of `length` at least: where `length` pixels from there on are
+    all set (halving the span each step), then each of those pixels (widening back)."""
     width = mask.shape[1]
     if width < length:
-        return np.zeros_like(mask)
-    sums = np.pad(np.cumsum(mask, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    starts = np.pad(np.cumsum((sums[:, length:] - sums[:, :-length]) == length, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    x = np.arange(width)
-    return (starts[:, np.minimum(x, width - length) + 1] - starts[:, np.maximum(x - length + 1, 0)]) > 0
+        return mask & False
+    start, span = mask.copy(), 1
+    while span < length:  # start[:, x]: mask[:, x : x + 2·span] all set, at most `length`
+        step = min(span, length - span)
+        start[:, : width - step] &= start[:, step:]
+        start[:, width - step :] = False
+        span += step
+    span = 1
+    while span < length:  # every pixel of each run found
+        step = min(span, length - span)
+        start[:, step:] |= start[:, :-step]
+        span += step
+    return start
 
 
 def _groups(indices: Any, gap: int) -> list[tuple[int, int]]:

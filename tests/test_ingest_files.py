@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import SCAN_FONT, needs_ocr, page_picture
+from conftest import SCAN_FONT, needs_ocr, page_picture, table_picture
 
 import danvan
 from danvan import legacy, ocr, uploads
@@ -1011,6 +1011,146 @@ def test_a_small_picture_of_a_page_is_read_enlarged(tmp_path):
     path = tmp_path / "anh-nho.png"
     small.save(path)
     assert read_document(path).text.splitlines()[1:] == list(SENTENCES)
+
+
+# A report's table as the Excel fixture with merged headers has it (tieu-de-gop.xlsx): its figures are the data's
+MODELS_TABLE = (
+    "Mô hình “Dân vận khéo”",
+    ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
+    [["1", "Thành phố Bắc Kạn", "279", "202"]],
+)
+
+
+def _photographed(picture: bytes) -> bytes:
+    """A page as a phone gives it: 4° askew, a shadow over one side, JPEG."""
+    import numpy as np
+    from PIL import Image
+
+    page = Image.open(io.BytesIO(picture)).convert("L").rotate(4, expand=True, fillcolor=255)
+    shaded = np.asarray(page, dtype=float) * np.linspace(1.0, 0.5, page.width)[None, :]
+    out = io.BytesIO()
+    Image.fromarray(shaded.astype("uint8")).save(out, format="JPEG", quality=70)
+    return out.getvalue()
+
+
+def test_a_tables_ruled_lines_give_its_cells_merged_ones_whole():
+    """A scanned report's table, found by its lines: rows between horizontal lines, crossed by column lines from line
+    to line; a header merged over two columns (no line parts them under it) and two over two rows (no line under
+    them) are one cell each. Underlines (a letterhead's, a signature's) and a framed line of text are no table."""
+    needs_ocr()
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    page = Image.open(io.BytesIO(table_picture(["Kết quả công tác dân vận năm 2023"], *MODELS_TABLE, "PNG")))
+    (table,) = ocr._ruled_tables(np.asarray(page) < 128)
+    assert (len(table.ys), len(table.xs)) == (4, 5)  # three rows of four columns
+    assert table.cells == [
+        (0, 0, 2, 3),  # the group's title, over the two columns of figures
+        (0, 1, 0, 0),  # STT, over both header rows
+        (0, 1, 1, 1),  # Đơn vị
+        (1, 1, 2, 2),
+        (1, 1, 3, 3),
+        (2, 2, 0, 0),
+        (2, 2, 1, 1),
+        (2, 2, 2, 2),
+        (2, 2, 3, 3),
+    ]
+    letter = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(letter)
+    draw.rectangle((250, 160, 600, 162), fill=0)  # under the letterhead
+    draw.rectangle((1450, 160, 1950, 162), fill=0)  # under "Độc lập - Tự do - Hạnh phúc"
+    draw.rectangle((300, 400, 2100, 480), outline=0, width=3)  # a framed line: one row, no table
+    draw.rectangle((1400, 1000, 1900, 1002), fill=0)  # a signature's line
+    draw.rectangle((1400, 1060, 1900, 1062), fill=0)
+    assert ocr._ruled_tables(np.asarray(letter) < 128) == []
+
+
+@pytest.mark.parametrize("photographed", [False, True], ids=["scan", "photo"])
+def test_a_scanned_table_is_read_cell_by_cell_and_drafted_as_a_word_files(tmp_path, registry, indicators, photographed):
+    """Tesseract reads a ruled table as lines of text, at best: of this one it read “Thành phố Bắc Kạn 279 202” and
+    lost its headers. Read cell by cell, the scan's table is a table as a Word file's is, its values drafted with
+    their cells; the workbook of its cells as read (the transcription) reads back as the same table."""
+    needs_ocr()
+    path = tmp_path / ("anh-bang.jpg" if photographed else "bao-cao-quet.pdf")
+    picture = table_picture(["Kết quả công tác dân vận năm 2023"], *MODELS_TABLE, "PNG" if photographed else "PDF")
+    path.write_bytes(_photographed(picture) if photographed else picture)
+    doc = read_document(path)
+    (table,) = doc.tables
+    headers = {
+        1: "STT",
+        2: "Đơn vị",
+        3: "Mô hình “Dân vận khéo” / Số mô hình đăng ký",
+        4: "Mô hình “Dân vận khéo” / Số mô hình được công nhận",
+    }
+    shown = {column: text.lower() for column, text in table.headers.items()} if photographed else table.headers
+    assert (table.name, table.header_rows, shown) == (  # the photo read "Đơn VỊ"
+        "Bảng 1",
+        (1, 2),
+        {column: text.lower() for column, text in headers.items()} if photographed else headers,
+    )
+    assert [[(c.ref, c.text) for c in row] for row in table.rows] == [
+        [("A3", "1"), ("B3", "Thành phố Bắc Kạn"), ("C3", "279"), ("D3", "202")]
+    ]
+    assert [line for line in doc.text.splitlines() if line] == [
+        "Kết quả công tác dân vận năm 2023",
+        "Nơi nhận: như trên.",
+    ]
+    assert "và 1 bảng kẻ ô đọc từng ô, được nhận dạng tự động (OCR, tiếng Việt)" in doc.notes[0]
+    stored = tmp_path / "bc2023.xlsx"
+    stored.write_bytes(doc.transcription)
+    (again,) = read_document(stored).tables
+    assert (again.name, again.headers, again.rows, again.header_rows) == (
+        table.name,
+        table.headers,
+        table.rows,
+        table.header_rows,
+    )
+    assert read_cell(stored, "Bảng 1", "D3") == ("202", "Mô hình “Dân vận khéo” / Số mô hình được công nhận")
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert sorted((o.cell, o.indicator, o.district, o.period, o.value) for o in draft.observations) == [
+        (f"{path.name}#Bảng 1!C3", "dvk_models_registered", "Bắc Kạn", "2023", 279),
+        (f"{path.name}#Bảng 1!D3", "dvk_models_recognized", "Bắc Kạn", "2023", 202),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("group", "headers", "figures"),
+    [
+        ("Hồ sơ thủ tục hành chính", ["Trễ hạn", "Đúng hạn", "Đã giải quyết"], ["403", "40.363", "40.766"]),
+        ("Tỷ lệ (%)", ["Số hóa hồ sơ", "Thanh toán trực tuyến", "Nộp trực tuyến"], ["78,3", "80,73", "99,72"]),
+    ],
+)
+def test_a_scanned_tables_figures_keep_their_marks(group, headers, figures):
+    """Read as Vietnamese, a figure alone in a cell in small print loses its marks: Lâm Hà's “99,72” (the Word
+    report's table) read “99/72”, and “8,1” read “8/1” or “81”. A cell read as a figure is read again by the digits
+    and marks a figure has, and taken when its digits agree."""
+    needs_ocr()
+    from PIL import Image
+
+    rows = [["2", "Huyện Lâm Hà", *figures]]
+    picture = table_picture(["Năm 2023"], group, ["STT", "Đơn vị", *headers], rows, "PNG", size=26)
+    (table,) = ocr.read_page(Image.open(io.BytesIO(picture))).tables
+    assert table == [["STT", "Đơn vị", group, group, group], ["STT", "Đơn vị", *headers], *rows]
+
+
+def test_a_scanned_table_without_figures_stays_in_the_text(tmp_path):
+    """A ruled grid with no figure (a list of who went where) is no table of values: its rows are kept in the
+    text, a line each, its cells parted by “|”."""
+    needs_ocr()
+    path = tmp_path / "danh-sach.pdf"
+    rows = [["1", "Thành phố Bắc Kạn", "Ban Dân vận", "Tỉnh ủy"]]
+    path.write_bytes(
+        table_picture(["Danh sách đoàn công tác"], "Đoàn", ["STT", "Đơn vị", "Cơ quan", "Cấp"], rows, "PDF")
+    )
+    doc = read_document(path)
+    assert doc.tables == [] and doc.transcription is None
+    assert [line for line in doc.text.splitlines() if line] == [
+        "Danh sách đoàn công tác",
+        "Nơi nhận: như trên.",
+        "STT | Đơn vị | Đoàn",
+        "STT | Đơn vị | Cơ quan | Cấp",
+        "1 | Thành phố Bắc Kạn | Ban Dân vận | Tỉnh ủy",
+    ]
 
 
 def test_a_sentence_tesseract_split_at_a_wrapped_line_is_one_paragraph(monkeypatch):

@@ -488,7 +488,9 @@ class Recognised:
 def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
     """Pages (each its pictures) read by OCR. A ruled table with figures is a table, as a Word file's is; one
     without (a list of names in a grid) stays in its page's text, a line a row."""
-    texts, tables, grids = [], [], {}
+    texts: list[str] = []
+    tables: list[Table] = []
+    grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
     for pictures in pages:
         parts = []
         for page in map(ocr.read_page, pictures):
