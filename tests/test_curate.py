@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import needs_ocr, page_picture
+from conftest import needs_ocr, page_picture, table_picture
 from streamlit.testing.v1 import AppTest
 
 import danvan
@@ -258,6 +258,37 @@ def test_a_photo_is_shown_beside_its_recognised_text(entry, book):
     assert len(at.get("image")) == 1
     assert any("202" in m.value and "Dân vận khéo" in m.value for m in at.markdown)  # the recognised sentence beside
     assert at.data_editor[0].value["value"].tolist() == ["202"]
+
+
+def test_a_scanned_table_is_saved_with_the_workbook_of_its_cells(entry, book, data):
+    """A signed report scanned with its table: the page shows the scan beside what was read, drafts the table's
+    values with their cells, and saves the cells as read (a workbook, a sheet a table) for the validator to check."""
+    needs_ocr()
+    _without_the_workbooks_figures(data)
+    scan = table_picture(
+        ["Kết quả công tác dân vận năm 2023"],
+        "Mô hình “Dân vận khéo”",
+        ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
+        [["1", "Thành phố Bắc Kạn", "279", "202"]],
+        "PDF",
+    )
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    at.get("file_uploader")[0].set_value(("bao-cao-quet.pdf", scan, "application/pdf"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(at.get("image")) == 1  # the scan, beside the text
+    values = at.data_editor[0].value
+    assert values[["value", "cell"]].values.tolist() == [
+        ["279", "bao-cao-quet.pdf#Bảng 1!C3"],
+        ["202", "bao-cao-quet.pdf#Bảng 1!D3"],
+    ]
+    at.text_input(key="curate_note").input("Báo cáo năm 2023 (bản quét)")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
+    saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01").sort("value")
+    assert saved["value"].to_list() == [202, 279] and not (data / "sources" / "n01.pdf").exists()
+    assert saved["quote"].str.starts_with("Bảng n01.xlsx › Bảng 1 › ô ").all()
+    assert read_document(data / "sources" / "n01.xlsx").tables[0].rows[0][2].text == "279"
 
 
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import curators_file, needs_ocr, page_picture, sign_in_as_curator
+from conftest import curators_file, needs_ocr, page_picture, sign_in_as_curator, table_picture
 from streamlit.testing.v1 import AppTest
 
 import danvan
@@ -124,6 +124,45 @@ def test_an_old_workbook_in_tcvn3_is_queued_saved_and_its_cells_checked(registry
     rows = catalog.observations.filter(catalog.observations["source_id"] == "bc2023cu")
     assert rows.height == 11 and rows["quote"].str.starts_with("Bảng bc2023cu.xls › Năm 2023 › ô ").all()
     assert 202 in rows["value"].to_list()
+
+
+def test_a_scanned_tables_values_are_saved_with_the_transcription_of_its_cells(registry, data_copy, tmp_path):
+    """A scan's table read by OCR: the queue keeps the scan (shown beside the text) and the workbook of the cells as
+    read; a saved value's cell points to that workbook, stored beside the text sources, which the validator checks
+    without reading the scan again. A value edited away from its cell is refused, naming the cell."""
+    needs_ocr()
+    scan = tmp_path / "bao-cao-quet.pdf"
+    scan.write_bytes(
+        table_picture(
+            ["Kết quả công tác dân vận năm 2023"],
+            "Mô hình “Dân vận khéo”",
+            ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
+            [["1", "Thành phố Bắc Kạn", "279", "202"]],  # the data's figures (a16), as tieu-de-gop.xlsx has them
+            "PDF",
+        )
+    )
+    entry = q.enqueue(scan, registry, load_indicators(data_copy), tmp_path / "queue")
+    assert entry.original.read_bytes() == scan.read_bytes() and entry.cells_file.name == "transcription.xlsx"
+    assert "Thành phố Bắc Kạn | 279 | 202" in entry.text()
+    _accept_all(entry)
+    q.decide(entry, {}, {"observations/1": {"value": 999999}})  # the cell says otherwise
+    with pytest.raises(DataError) as err:
+        q.accept(entry, SourceEntry("bcquet", published="2024-01-15"), data_copy, author="bien-tap-1", note="thử")
+    errors = [p for p in err.value.problems if p.severity == "error"]
+    assert [p.message for p in q.problem_items(entry, errors)["observations/1"]] == [
+        "ô D3 của sources/bcquet.xlsx ghi “202”, khác giá trị 999.999"
+    ]
+    assert not (data_copy / "sources" / "bcquet.xlsx").exists()
+    q.decide(entry, {}, {"observations/1": {"value": 202}})
+    q.accept(entry, SourceEntry("bcquet", published="2024-01-15"), data_copy, author="bien-tap-1", note="bản quét")
+    assert (data_copy / "sources" / "bcquet.xlsx").read_bytes() == entry.cells_file.read_bytes()
+    catalog = danvan.load(data_copy)
+    rows = catalog.observations.filter(pl.col("source_id") == "bcquet").sort("value")
+    assert rows["value"].to_list() == [202, 279]
+    assert rows["quote"].to_list() == [
+        "Bảng bcquet.xlsx › Bảng 1 › ô D3 — cột “Mô hình “Dân vận khéo” / Số mô hình được công nhận”",
+        "Bảng bcquet.xlsx › Bảng 1 › ô C3 — cột “Mô hình “Dân vận khéo” / Số mô hình đăng ký”",
+    ]
 
 
 def test_accepting_what_does_not_check_out_writes_nothing(registry, data_copy, tmp_path):
