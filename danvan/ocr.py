@@ -203,8 +203,9 @@ class _Ruled:
 
 
 def _ruled_tables(ink: Any) -> list[_Ruled]:
-    """The ruled tables of a page (`ink`: its dark pixels, a bool array): two rows at least, each between two
-    horizontal lines and crossed from line to line by its column lines, the outer ones where the lines end."""
+    """The ruled tables of a page (`ink`: its dark pixels, a bool array): rows between two horizontal lines, each
+    crossed from line to line by its column lines, the outer ones where the lines end; two rows at least, or one of
+    two cells at least (a framed line of text is no table)."""
     import numpy as np
 
     across = _runs(ink, max(60, int(ink.shape[1] * RULE)))
@@ -226,7 +227,7 @@ def _ruled_tables(ink: Any) -> list[_Ruled]:
         if crossing is not None:
             run.append(crossing)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 or (run and len(run[0]) >= 3):  # one row of cells: a table's last row, carried over
             tables.append(_grid(across, lines[start : start + len(run) + 1], run))
         start, run = i + 1, []
     return tables

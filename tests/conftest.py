@@ -120,35 +120,39 @@ def needs_ocr() -> None:
 
 
 def table_picture(
-    lines: list[str], group: str, headers: list[str], rows: list[list[str]], form: str, size: int = 40
+    lines: list[str], group: str | None, headers: list[str], rows: list[list[str]], form: str, size: int = 40
 ) -> bytes:
     """A report's page with a ruled table as a scanner gives it (300 dpi): the lines, then the table: its first two
     columns' headers over two rows, `group` over the others, each of which has its header below it (`headers`: the
-    first two columns' then the others'), one ruled row a row of `rows`, and a line after it (letters of `size` px)."""
+    first two columns' then the others'; no header rows when `group` is None: a table going on from the page before),
+    one ruled row a row of `rows`, and a line after it (letters of `size` px)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(SCAN_FONT), size)
     width = 1380 // (len(headers) - 2)  # the group's columns share the page's width right of the names
     xs = [120, 260, 1000, *(1000 + width * (j + 1) for j in range(len(headers) - 2))]
     top = 100 + 90 * len(lines)
-    ys = [top, top + 75, top + 150, *(top + 150 + 85 * (i + 1) for i in range(len(rows)))]
+    ys = [top, top + 75, top + 150] if group is not None else [top - 150, top - 75, top]  # the last the header's end
+    ys += [top + 150 * (group is not None) + 85 * (i + 1) for i in range(len(rows))]
     page = Image.new("L", (2480, ys[-1] + 300), 255)
     draw = ImageDraw.Draw(page)
     for i, line in enumerate(lines):
         draw.text((120, 100 + 90 * i), line, font=font, fill=0)
-    for i, y in enumerate(ys):  # the line under the group's title spans its columns only
+    first = 0 if group is not None else 2  # the first line drawn
+    for i, y in enumerate(ys[first:], first):  # the line under the group's title spans its columns only
         draw.rectangle((xs[2] if i == 1 else xs[0], y, xs[-1] + 2, y + 2), fill=0)
     for j, x in enumerate(xs):  # the group's columns are parted below its title only
-        draw.rectangle((x, ys[1] if 2 < j < len(xs) - 1 else ys[0], x + 2, ys[-1] + 2), fill=0)
+        draw.rectangle((x, ys[1] if 2 < j < len(xs) - 1 and not first else ys[first], x + 2, ys[-1] + 2), fill=0)
 
     def put(text: str, left: int, right: int, y: int) -> None:
         draw.text(((left + right - draw.textlength(text, font=font)) / 2, y + 12), text, font=font, fill=0)
 
-    put(headers[0], xs[0], xs[1], ys[0] + 37)
-    put(headers[1], xs[1], xs[2], ys[0] + 37)
-    put(group, xs[2], xs[-1], ys[0])
-    for j, header in enumerate(headers[2:], 2):
-        put(header, xs[j], xs[j + 1], ys[1])
+    if group is not None:
+        put(headers[0], xs[0], xs[1], ys[0] + 37)
+        put(headers[1], xs[1], xs[2], ys[0] + 37)
+        put(group, xs[2], xs[-1], ys[0])
+        for j, header in enumerate(headers[2:], 2):
+            put(header, xs[j], xs[j + 1], ys[1])
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             put(text, xs[j], xs[j + 1], ys[2 + i])

@@ -1133,6 +1133,45 @@ def test_a_scanned_tables_figures_keep_their_marks(group, headers, figures):
     assert table == [["STT", "Đơn vị", group, group, group], ["STT", "Đơn vị", *headers], *rows]
 
 
+@pytest.mark.parametrize("next_page", ["without header", "header again", "another table"])
+def test_a_scanned_table_going_on_over_a_page_is_one_table(tmp_path, next_page):
+    """A report's table goes on on its next page, with no header or with its header rows again (Word's “repeat
+    header rows”): read page by page, its second part was a second table with no header, so none of its values had an
+    indicator. It is the same table, its rows numbered on; a table of other columns is a table of its own."""
+    needs_ocr()
+    from pypdf import PdfReader, PdfWriter
+
+    group, headers, rows = MODELS_TABLE
+    more = [["2", "Thị xã Hội An", "501", "501"]]  # Hội An's figures (p30), for the reading
+    if next_page == "another table":
+        headers, more = ["STT", "Đơn vị", "Đăng ký", "Công nhận", "Ghi chú"], [[*more[0], "đạt"]]
+    writer = PdfWriter()
+    for page in (
+        table_picture(["Kết quả công tác dân vận năm 2023"], group, MODELS_TABLE[1], rows, "PDF"),
+        table_picture([], None if next_page == "without header" else group, headers, more, "PDF"),
+    ):
+        writer.append(PdfReader(io.BytesIO(page)))
+    path = tmp_path / "bao-cao-quet.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    doc = read_document(path)
+    cells = [[(c.ref, c.text) for c in row] for table in doc.tables for row in table.rows]
+    if next_page == "another table":
+        assert [t.name for t in doc.tables] == ["Bảng 1", "Bảng 2"]
+        assert doc.tables[1].headers[5] == "Mô hình “Dân vận khéo” / Ghi chú"
+        assert cells[1][2:] == [("C3", "501"), ("D3", "501"), ("E3", "đạt")]
+        return
+    (table,) = doc.tables
+    assert table.headers[4] == "Mô hình “Dân vận khéo” / Số mô hình được công nhận"
+    assert cells == [
+        [("A3", "1"), ("B3", "Thành phố Bắc Kạn"), ("C3", "279"), ("D3", "202")],
+        [("A4", "2"), ("B4", "Thị xã Hội An"), ("C4", "501"), ("D4", "501")],
+    ]
+    stored = tmp_path / "bc.xlsx"
+    stored.write_bytes(doc.transcription)
+    assert read_cell(stored, "Bảng 1", "C4") == ("501", "Mô hình “Dân vận khéo” / Số mô hình đăng ký")
+
+
 def test_a_scanned_table_without_figures_stays_in_the_text(tmp_path):
     """A ruled grid with no figure (a list of who went where) is no table of values: its rows are kept in the
     text, a line each, its cells parted by “|”."""

@@ -487,15 +487,21 @@ class Recognised:
 
 def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
     """Pages (each its pictures) read by OCR. A ruled table with figures is a table, as a Word file's is; one
-    without (a list of names in a grid) stays in its page's text, a line a row."""
+    without (a list of names in a grid) stays in its page's text, a line a row. A page's first table that goes on
+    with the last one read (`_continued`) is that table's next rows."""
     texts: list[str] = []
     tables: list[Table] = []
     grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
-    for pictures in pages:
+    for number, pictures in enumerate(pages):
         parts = []
         for page in map(ocr.read_page, pictures):
             parts.append(page.text)
-            for grid in page.tables:
+            for i, grid in enumerate(page.tables):
+                last = f"Bảng {len(tables)}"
+                whole = _continued(grids[last], grid) if number and i == 0 and tables else None
+                if whole is not None and (table := _grid_table(name, last, whole)) is not None:
+                    grids[last], tables[-1] = whole, table
+                    continue
                 sheet = f"Bảng {len(tables) + 1}"
                 if (table := _grid_table(name, sheet, grid)) is None:
                     parts.append("\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid))
@@ -504,6 +510,20 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
                     grids[sheet] = grid
         texts.append("\n\n".join(filter(None, parts)))
     return Recognised(texts, tables, _transcription(name, grids) if grids else None)
+
+
+def _continued(before: list[list[str]], grid: list[list[str]]) -> list[list[str]] | None:
+    """The table `before` with the rows of `grid`, when `grid` is its continuation on the next page: as many columns,
+    and either its header rows again (Word's "repeat header rows"), dropped, or no header of its own (its first row
+    has figures); None otherwise."""
+    if len(grid[0]) != len(before[0]):
+        return None
+    kept = _grid_table("", "", before)
+    header = [[fold_space(c).lower() for c in before[row - 1]] for row in kept.header_rows] if kept else []
+    if header and [[fold_space(c).lower() for c in row] for row in grid[: len(header)]] == header:
+        return before + grid[len(header) :]
+    alone = _grid_table("", "", grid)
+    return before + grid if alone is not None and not alone.header_rows and alone.title is None else None
 
 
 def _transcription(name: str, grids: dict[str, list[list[str]]]) -> bytes:
