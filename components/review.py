@@ -353,10 +353,12 @@ def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:
     )
 
 
-def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str) -> None:
+def card(
+    catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str, scanned: bytes | None = None
+) -> None:
     """One item as the curator decides on it: its fields by name, the extractor's notes on it (what it inferred,
     what to check), then where it was read from — the quote highlighted in its paragraph of the source text, or the
-    table cell with its column header."""
+    table cell with its column header, and for a scan's table the cell's row as scanned (`scanned`, a picture)."""
     lines = [
         f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item, record_day(part, row)))}"
         for c in REVIEW_COLUMNS[part]
@@ -385,6 +387,8 @@ def card(catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, l
             f"**{t('q_cell', lang)}:** {ui.plain(place)} — {t('q_cell_header', lang)}: "
             f"“{ui.plain(row.get('cell_header') or '—')}”"
         )
+        if scanned is not None:
+            st.image(scanned, caption=t("q_cell_scan", lang))
     elif row.get("quote"):
         quote = str(row["quote"])
         found = [line for line, hit in ui.highlighted(text, [quote]) if hit] or [ui.marked([(fold_space(quote), True)])]

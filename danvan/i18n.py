@@ -799,6 +799,10 @@ QUEUE: Texts = {
         "Missing: {fields}. Press Edit (S) to fill in; an item missing a required field cannot be saved.",
     ),
     "q_cell_header": ("Tiêu đề cột", "Column header"),
+    "q_cell_scan": (
+        "Hàng của ô trên bản quét, dưới tiêu đề bảng: đối chiếu chữ số đã đọc với ảnh",
+        "The cell's row on the scan, under the table's header: check the figures read against the picture",
+    ),
     "q_decided": ("Đã quyết định: {state} — {who}", "Decided: {state} — {who}"),
     "q_reviewing": ("đang duyệt", "in review"),
     "q_progress": ("{done}/{total} đã duyệt", "{done}/{total} reviewed"),

@@ -46,6 +46,7 @@ class Page:
 
     text: str
     tables: list[list[list[str]]] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)  # per table, each of its rows' picture, as read (PIL, grey)
 
     def words(self) -> str:
         return "\n".join([self.text, *(" ".join(row) for table in self.tables for row in table)])
@@ -88,11 +89,14 @@ def _read(image: Any) -> Page:
     ink = np.asarray(picture) < 128
     tables = _ruled_tables(ink)
     grids = [_read_cells(picture, table) for table in tables]
+    rows = [  # each row's picture, from line to line (rows one under another make the table again)
+        [picture.crop((t.box[0], top, t.box[2], bottom)) for top, bottom in itertools.pairwise(t.ys)] for t in tables
+    ]
     if tables:
         picture = picture.copy()
         for table in tables:  # the text around the tables, read without them
             ImageDraw.Draw(picture).rectangle(table.box, fill=255)
-    return Page(_rejoin(nfc(_tesseract(picture, "-l", LANGUAGE).replace("\x0c", "")).strip()), grids)
+    return Page(_rejoin(nfc(_tesseract(picture, "-l", LANGUAGE).replace("\x0c", "")).strip()), grids, rows)
 
 
 def _levelled(image: Any) -> Any:

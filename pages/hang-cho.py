@@ -199,7 +199,9 @@ if keys:
                     width="stretch",
                 )
             st.caption(t("q_keys"))
-            review.card(current.catalog, part, row, getattr(draft, part)[int(index)], entry.text(), current.lang)
+            item = getattr(draft, part)[int(index)]
+            scanned = entry.scanned_row(row.get("cell"))
+            review.card(current.catalog, part, row, item, entry.text(), current.lang, scanned)
             for note in repeats.get(key, []):
                 st.warning(note, icon=":material/content_copy:")
             if decided == "saved":

@@ -1106,6 +1106,7 @@ def test_a_scanned_table_is_read_cell_by_cell_and_drafted_as_a_word_files(tmp_pa
         table.header_rows,
     )
     assert read_cell(stored, "Bảng 1", "D3") == ("202", "Mô hình “Dân vận khéo” / Số mô hình được công nhận")
+    assert list(doc.scanned_rows) == ["Bảng 1"] and list(doc.scanned_rows["Bảng 1"]) == [3]  # its row of figures
     draft = extract_document(doc, registry, indicators=indicators)
     assert sorted((o.cell, o.indicator, o.district, o.period, o.value) for o in draft.observations) == [
         (f"{path.name}#Bảng 1!C3", "dvk_models_registered", "Bắc Kạn", "2023", 279),
@@ -1170,6 +1171,10 @@ def test_a_scanned_table_going_on_over_a_page_is_one_table(tmp_path, next_page):
     stored = tmp_path / "bc.xlsx"
     stored.write_bytes(doc.transcription)
     assert read_cell(stored, "Bảng 1", "C4") == ("501", "Mô hình “Dân vận khéo” / Số mô hình đăng ký")
+    from PIL import Image
+
+    # the second page's row is shown under the first page's header, a header repeated left out (75 + 75 + 85 px)
+    assert [Image.open(io.BytesIO(doc.scanned_rows["Bảng 1"][row])).height for row in (3, 4)] == [235, 235]
 
 
 def test_a_scanned_table_without_figures_stays_in_the_text(tmp_path):

@@ -3,6 +3,7 @@ validate-then-write path, and the curator's queue page (AppTest)."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -144,6 +145,13 @@ def test_a_scanned_tables_values_are_saved_with_the_transcription_of_its_cells(r
     entry = q.enqueue(scan, registry, load_indicators(data_copy), tmp_path / "queue")
     assert entry.original.read_bytes() == scan.read_bytes() and entry.cells_file.name == "transcription.xlsx"
     assert "Thành phố Bắc Kạn | 279 | 202" in entry.text()
+    from PIL import Image
+
+    # the row a cell was read from, as scanned under the table's two header rows (75 + 75 px, the row 85)
+    row = Image.open(io.BytesIO(entry.scanned_row("bao-cao-quet.pdf#Bảng 1!D3")))
+    assert row.height == 235 and row.width > 2200
+    assert entry.scanned_row("bao-cao-quet.pdf#Bảng 1!D2") is None  # a header row is no row of figures
+    assert entry.scanned_row("bc2023.xlsx#Năm 2023!C4") is None
     _accept_all(entry)
     q.decide(entry, {}, {"observations/1": {"value": 999999}})  # the cell says otherwise
     with pytest.raises(DataError) as err:
@@ -238,6 +246,31 @@ def test_queue_page_shows_a_scan_beside_its_recognised_text(app_entry, monkeypat
     assert "The original (1 picture): check the recognised text beside it against it" in [
         c.value for c in english.caption
     ]
+
+
+def test_a_scanned_tables_cell_shows_its_row_as_scanned(app_entry, monkeypatch, registry, tmp_path):
+    """A value read from a scan's table: its card shows the row it was read from, under the table's header, as
+    scanned, for the curator to check the figure read against it; a typed workbook's cell shows none."""
+    needs_ocr()
+    scan = tmp_path / "bao-cao-quet.pdf"
+    scan.write_bytes(
+        table_picture(
+            ["Kết quả công tác dân vận năm 2023"],
+            "Mô hình “Dân vận khéo”",
+            ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
+            [["1", "Thành phố Bắc Kạn", "279", "202"]],
+            "PDF",
+        )
+    )
+    _, (entry, workbook) = queued([scan, FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
+    at = open_queue(app_entry, tmp_path, monkeypatch)
+    at.selectbox(key="queue_open").set_value(entry.id).run()
+    assert "**Ô bảng:** bao\\-cao\\-quet\\.pdf › Bảng 1 › ô C3" in _card(at), _card(at)
+    row, page = at.get("image")  # the cell's row, and the page beside the text
+    assert row.captions == ["Hàng của ô trên bản quét, dưới tiêu đề bảng: đối chiếu chữ số đã đọc với ảnh"]
+    assert page.captions == [""]
+    at.selectbox(key="queue_open").set_value(workbook.id).run()
+    assert not at.get("image")
 
 
 def test_queue_page_is_for_curators_only(app_entry, tmp_path, monkeypatch):

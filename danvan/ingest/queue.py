@@ -4,6 +4,7 @@
       20261129-034512-3f9a2c1d/       the entry: when it was drafted and the first digits of the file's hash
         original.xlsx                 the file as received (by content: .txt .docx .doc .pdf .xlsx .xls .csv .png .jpg)
         transcription.xlsx            for a scan with ruled tables: the tables as read by OCR, a sheet each
+        scanned-rows/Bảng 1/3.png     and each of their rows with figures, a picture under the table's header
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
         draft.yaml                    the Draft (visits, documents, observations with quote or cell)
         state.yaml                    state (new | accepted | rejected), confidence, problems, review notes,
@@ -66,7 +67,7 @@ from .drafts import (
     typed_code,
     visit_id,
 )
-from .readers import Document, read_document
+from .readers import Document, parse_ref, read_document, split_cell_ref
 from .tables import extract_document
 from .text import IngestError
 
@@ -77,6 +78,7 @@ PARTS = ("visits", "documents", "observations")
 # What a curator may not edit: where the item was read from.
 READ_ONLY = ("quote", "cell", "cell_header")
 TRANSCRIPTION = "transcription.xlsx"
+SCANNED_ROWS = "scanned-rows"
 EXTENSIONS = {
     "text": "txt",
     "docx": "docx",
@@ -138,6 +140,16 @@ class Entry:
         """What the drafted cells were read from: the original, or a scan's transcription."""
         transcription = self.folder / TRANSCRIPTION
         return transcription if transcription.is_file() else self.original
+
+    def scanned_row(self, cell: str | None) -> bytes | None:
+        """The picture (PNG) of the scanned table's row a drafted cell was read from, under the table's header; None
+        for a cell of a typed file, or no cell."""
+        try:
+            _, sheet, ref = split_cell_ref(cell or "")
+        except ValueError:
+            return None
+        path = self.folder / SCANNED_ROWS / sheet / f"{parse_ref(ref)[0]}.png"
+        return path.read_bytes() if re.fullmatch(r"Bảng \d+", sheet) and path.is_file() else None
 
     def draft(self) -> Draft:
         """The extractor's draft, with the items a curator added after each kind's drafted ones."""
@@ -213,6 +225,10 @@ def enqueue(
         (tmp / f"original.{EXTENSIONS[doc.kind]}").write_bytes(raw or b"")
         if doc.transcription is not None:
             (tmp / TRANSCRIPTION).write_bytes(doc.transcription)
+        for sheet, pictures in doc.scanned_rows.items():
+            (tmp / SCANNED_ROWS / sheet).mkdir(parents=True)
+            for row, png in pictures.items():
+                (tmp / SCANNED_ROWS / sheet / f"{row}.png").write_bytes(png)
         (tmp / "text.txt").write_text(document_text(doc), encoding="utf-8")
         (tmp / "draft.yaml").write_text(draft.to_yaml(), encoding="utf-8")
         (tmp / "state.yaml").write_text(_dump(state), encoding="utf-8")

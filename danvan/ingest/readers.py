@@ -67,6 +67,9 @@ class Document:
     # A scan's tables read by OCR, as a workbook (a sheet a table, named as it is): stored in the scan's place for
     # their values' cells, which the validator then checks without reading the scan again
     transcription: bytes | None = None
+    # A scan's tables as pictures: each row with figures under the table's header rows (PNG), by table and row (from
+    # 1), for a curator to check a cell's reading against
+    scanned_rows: dict[str, dict[int, bytes]] = field(default_factory=dict)
 
 
 def column_letter(column: int) -> str:
@@ -450,7 +453,7 @@ def _pdf(raw: bytes, name: str) -> Document:
     pages = _page_texts(reader)
     if _text_layer(pages) is None:
         return _scanned(reader.pages, name)
-    notes, read = [], Recognised([], [], None)
+    notes, read = [], Recognised([], [], None, {})
     if scanned := _scanned_pages(reader, pages):  # a typed report with its signed or attached pages scanned
         shown = ", ".join(str(i + 1) for i in scanned)
         if (recognised := _recognised_pages(name, reader, scanned)) is not None:
@@ -461,7 +464,9 @@ def _pdf(raw: bytes, name: str) -> Document:
         else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
-    return Document(name, "pdf", text, read.tables, [*notes, note] if note else notes, read.transcription)
+    return Document(
+        name, "pdf", text, read.tables, [*notes, note] if note else notes, read.transcription, read.scanned_rows
+    )
 
 
 def _recognised_pages(name: str, reader: Any, scanned: list[int]) -> Recognised | None:
@@ -477,12 +482,14 @@ def _recognised_pages(name: str, reader: Any, scanned: list[int]) -> Recognised 
 
 @dataclass
 class Recognised:
-    """Pages read by OCR: each page's text, their ruled tables ("Bảng 1", … over the file) and these tables as the
-    workbook stored in the scan's place (Document.transcription; None without tables)."""
+    """Pages read by OCR: each page's text, their ruled tables ("Bảng 1", … over the file), these tables as the
+    workbook stored in the scan's place (Document.transcription; None without tables), and as pictures
+    (Document.scanned_rows)."""
 
     texts: list[str]
     tables: list[Table]
     transcription: bytes | None
+    scanned_rows: dict[str, dict[int, bytes]]
 
 
 def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
@@ -492,14 +499,16 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
     texts: list[str] = []
     tables: list[Table] = []
     grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
+    rows: dict[str, list[Any]] = {}  # and each of its rows' picture
     for number, pictures in enumerate(pages):
         parts = []
         for page in map(ocr.read_page, pictures):
             parts.append(page.text)
-            for i, grid in enumerate(page.tables):
+            for i, (grid, seen) in enumerate(zip(page.tables, page.rows, strict=True)):
                 last = f"Bảng {len(tables)}"
                 whole = _continued(grids[last], grid) if number and i == 0 and tables else None
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
+                    rows[last] += seen[len(seen) - (len(whole) - len(grids[last])) :]  # a repeated header left out
                     grids[last], tables[-1] = whole, table
                     continue
                 sheet = f"Bảng {len(tables) + 1}"
@@ -507,9 +516,33 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
                     parts.append("\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid))
                 else:
                     tables.append(table)
-                    grids[sheet] = grid
+                    grids[sheet], rows[sheet] = grid, seen
         texts.append("\n\n".join(filter(None, parts)))
-    return Recognised(texts, tables, _transcription(name, grids) if grids else None)
+    shown = {table.name: _rows_under_header(table, rows[table.name]) for table in tables}
+    return Recognised(texts, tables, _transcription(name, grids) if grids else None, shown)
+
+
+def _rows_under_header(table: Table, pictures: list[Any]) -> dict[int, bytes]:
+    """Each row of a table with figures as a picture under the table's header rows (PNG), by row (from 1)."""
+    from PIL import Image
+
+    header = [pictures[row - 1] for row in table.header_rows]
+    out = {}
+    for row in sorted({cell.row for cells in table.rows for cell in cells}):
+        parts = [*header, pictures[row - 1]]
+        picture = Image.new("L", (max(p.width for p in parts), sum(p.height for p in parts)), 255)
+        top = 0
+        for part in parts:
+            picture.paste(part, (0, top))
+            top += part.height
+        out[row] = _png(picture)
+    return out
+
+
+def _png(picture: Any) -> bytes:
+    out = io.BytesIO()
+    picture.save(out, format="PNG")
+    return out.getvalue()
 
 
 def _continued(before: list[list[str]], grid: list[list[str]]) -> list[list[str]] | None:
@@ -582,7 +615,8 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
     notes = [_recognised(name, "chữ trong ảnh", read.tables)]
-    return Document(name, kind, re.sub(r"\n{3,}", "\n\n", text), read.tables, notes, read.transcription)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return Document(name, kind, text, read.tables, notes, read.transcription, read.scanned_rows)
 
 
 def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
@@ -604,14 +638,8 @@ def scan_pictures(raw: bytes, limit: int = 10) -> list[bytes]:
         pictures = _page_pictures([reader.pages[i] for i in scanned][:limit])
     else:
         return []
-    out = []
-    for picture in pictures[:limit]:
-        if ocr.available():  # shown the way its text was read
-            picture = ocr.upright(picture)
-        png = io.BytesIO()
-        picture.save(png, format="PNG")
-        out.append(png.getvalue())
-    return out
+    # shown the way its text was read
+    return [_png(ocr.upright(picture) if ocr.available() else picture) for picture in pictures[:limit]]
 
 
 def _frames(raw: bytes, limit: int) -> list[Any]:
@@ -667,7 +695,8 @@ def _scanned(pages: Any, name: str) -> Document:
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise unread
     notes = [_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang", read.tables)]
-    return Document(name, "pdf", re.sub(r"\n{3,}", "\n\n", text), read.tables, notes, read.transcription)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return Document(name, "pdf", text, read.tables, notes, read.transcription, read.scanned_rows)
 
 
 def _xlsx(raw: bytes, name: str) -> Document:
