@@ -3,7 +3,8 @@
 Many signed reports reach a provincial office as scanned PDFs: pictures of pages with no text layer. Debian's
 `tesseract-ocr` and `tesseract-ocr-vie` recognise them on the machine itself (no network); without them intake says
 that a scan needs recognising first, as it always did. Recognised text has errors a typed text has not: the draft says
-the text was recognised, and the curator checks each figure against the scan."""
+the text was recognised, and the curator checks each figure against the scan. A ruled table on the page is found by its
+lines and read cell by cell (`read_page`), so that it is drafted as a Word file's table is."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ class Page:
     rows: list[list[Any]] = field(default_factory=list)  # per table, each of its rows' picture, as read (PIL, grey)
 
     def words(self) -> str:
+        """Its text and its cells, to tell whether the page read as Vietnamese."""
         return "\n".join([self.text, *(" ".join(row) for table in self.tables for row in table)])
 
 
@@ -359,7 +361,7 @@ def _cell_inside(grey: Any, rule: int) -> Any:
 
 def _runs(mask: Any, length: int) -> Any:
     """The pixels of a bool array on a horizontal run of `length` at least: where `length` pixels from there on are
-    all set (halving the span each step), then each of those pixels (widening back)."""
+    all set (the span doubled each step), then each pixel of those runs (widened back the same way)."""
     width = mask.shape[1]
     if width < length:
         return mask & False

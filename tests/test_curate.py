@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import needs_ocr, page_picture, table_picture
+from conftest import needs_ocr, page_picture, scanned_report
 from streamlit.testing.v1 import AppTest
 
 import danvan
@@ -265,13 +265,7 @@ def test_a_scanned_table_is_saved_with_the_workbook_of_its_cells(entry, book, da
     values with their cells, and saves the cells as read (a workbook, a sheet a table) for the validator to check."""
     needs_ocr()
     _without_the_workbooks_figures(data)
-    scan = table_picture(
-        ["Kết quả công tác dân vận năm 2023"],
-        "Mô hình “Dân vận khéo”",
-        ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
-        [["1", "Thành phố Bắc Kạn", "279", "202"]],
-        "PDF",
-    )
+    scan = scanned_report()
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     at.get("file_uploader")[0].set_value(("bao-cao-quet.pdf", scan, "application/pdf"))
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()

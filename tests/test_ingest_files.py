@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import SCAN_FONT, needs_ocr, page_picture, table_picture
+from conftest import MODELS_TABLE, SCAN_FONT, needs_ocr, page_picture, scanned_report, table_picture
 
 import danvan
 from danvan import legacy, ocr, uploads
@@ -1013,14 +1013,6 @@ def test_a_small_picture_of_a_page_is_read_enlarged(tmp_path):
     assert read_document(path).text.splitlines()[1:] == list(SENTENCES)
 
 
-# A report's table as the Excel fixture with merged headers has it (tieu-de-gop.xlsx): its figures are the data's
-MODELS_TABLE = (
-    "Mô hình “Dân vận khéo”",
-    ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
-    [["1", "Thành phố Bắc Kạn", "279", "202"]],
-)
-
-
 def _photographed(picture: bytes) -> bytes:
     """A page as a phone gives it: 4° askew, a shadow over one side, JPEG."""
     import numpy as np
@@ -1041,7 +1033,7 @@ def test_a_tables_ruled_lines_give_its_cells_merged_ones_whole():
     import numpy as np
     from PIL import Image, ImageDraw
 
-    page = Image.open(io.BytesIO(table_picture(["Kết quả công tác dân vận năm 2023"], *MODELS_TABLE, "PNG")))
+    page = Image.open(io.BytesIO(scanned_report("PNG")))
     (table,) = ocr._ruled_tables(np.asarray(page) < 128)
     assert (len(table.ys), len(table.xs)) == (4, 5)  # three rows of four columns
     assert table.cells == [
@@ -1072,7 +1064,7 @@ def test_a_scanned_table_is_read_cell_by_cell_and_drafted_as_a_word_files(tmp_pa
     their cells; the workbook of its cells as read (the transcription) reads back as the same table."""
     needs_ocr()
     path = tmp_path / ("anh-bang.jpg" if photographed else "bao-cao-quet.pdf")
-    picture = table_picture(["Kết quả công tác dân vận năm 2023"], *MODELS_TABLE, "PNG" if photographed else "PDF")
+    picture = scanned_report("PNG" if photographed else "PDF")
     path.write_bytes(_photographed(picture) if photographed else picture)
     doc = read_document(path)
     (table,) = doc.tables
@@ -1142,13 +1134,13 @@ def test_a_scanned_table_going_on_over_a_page_is_one_table(tmp_path, next_page):
     needs_ocr()
     from pypdf import PdfReader, PdfWriter
 
-    group, headers, rows = MODELS_TABLE
+    group, headers, _ = MODELS_TABLE
     more = [["2", "Thị xã Hội An", "501", "501"]]  # Hội An's figures (p30), for the reading
     if next_page == "another table":
         headers, more = ["STT", "Đơn vị", "Đăng ký", "Công nhận", "Ghi chú"], [[*more[0], "đạt"]]
     writer = PdfWriter()
     for page in (
-        table_picture(["Kết quả công tác dân vận năm 2023"], group, MODELS_TABLE[1], rows, "PDF"),
+        scanned_report(),
         table_picture([], None if next_page == "without header" else group, headers, more, "PDF"),
     ):
         writer.append(PdfReader(io.BytesIO(page)))

@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import curators_file, needs_ocr, page_picture, sign_in_as_curator, table_picture
+from conftest import curators_file, needs_ocr, page_picture, scanned_report, sign_in_as_curator
 from streamlit.testing.v1 import AppTest
 
 import danvan
@@ -133,15 +133,7 @@ def test_a_scanned_tables_values_are_saved_with_the_transcription_of_its_cells(r
     without reading the scan again. A value edited away from its cell is refused, naming the cell."""
     needs_ocr()
     scan = tmp_path / "bao-cao-quet.pdf"
-    scan.write_bytes(
-        table_picture(
-            ["Kết quả công tác dân vận năm 2023"],
-            "Mô hình “Dân vận khéo”",
-            ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
-            [["1", "Thành phố Bắc Kạn", "279", "202"]],  # the data's figures (a16), as tieu-de-gop.xlsx has them
-            "PDF",
-        )
-    )
+    scan.write_bytes(scanned_report())
     entry = q.enqueue(scan, registry, load_indicators(data_copy), tmp_path / "queue")
     assert entry.original.read_bytes() == scan.read_bytes() and entry.cells_file.name == "transcription.xlsx"
     assert "Thành phố Bắc Kạn | 279 | 202" in entry.text()
@@ -253,15 +245,7 @@ def test_a_scanned_tables_cell_shows_its_row_as_scanned(app_entry, monkeypatch, 
     scanned, for the curator to check the figure read against it; a typed workbook's cell shows none."""
     needs_ocr()
     scan = tmp_path / "bao-cao-quet.pdf"
-    scan.write_bytes(
-        table_picture(
-            ["Kết quả công tác dân vận năm 2023"],
-            "Mô hình “Dân vận khéo”",
-            ["STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"],
-            [["1", "Thành phố Bắc Kạn", "279", "202"]],
-            "PDF",
-        )
-    )
+    scan.write_bytes(scanned_report())
     _, (entry, workbook) = queued([scan, FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
     at = open_queue(app_entry, tmp_path, monkeypatch)
     at.selectbox(key="queue_open").set_value(entry.id).run()

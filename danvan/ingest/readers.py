@@ -501,12 +501,14 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
     grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
     rows: dict[str, list[Any]] = {}  # and each of its rows' picture
     for number, pictures in enumerate(pages):
-        parts = []
-        for page in map(ocr.read_page, pictures):
+        parts: list[str] = []
+        read = list(map(ocr.read_page, pictures))
+        for page in read:
             parts.append(page.text)
-            for i, (grid, seen) in enumerate(zip(page.tables, page.rows, strict=True)):
+            for grid, seen in zip(page.tables, page.rows, strict=True):
                 last = f"Bảng {len(tables)}"
-                whole = _continued(grids[last], grid) if number and i == 0 and tables else None
+                first = grid is next(g for p in read for g in p.tables)  # the page's first table
+                whole = _continued(grids[last], grid) if number and first and tables else None
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
                     rows[last] += seen[len(seen) - (len(whole) - len(grids[last])) :]  # a repeated header left out
                     grids[last], tables[-1] = whole, table
