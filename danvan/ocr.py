@@ -48,6 +48,8 @@ class Page:
     text: str
     tables: list[list[list[str]]] = field(default_factory=list)
     rows: list[list[Any]] = field(default_factory=list)  # per table, each of its rows' picture, as read (PIL, grey)
+    # per table, the figures read two ways (two readings whose digits differ): the other reading, by (row, column)
+    doubts: list[dict[tuple[int, int], str]] = field(default_factory=list)
 
     def words(self) -> str:
         """Its text and its cells, to tell whether the page read as Vietnamese."""
@@ -90,7 +92,7 @@ def _read(image: Any) -> Page:
     picture = _levelled(image)
     ink = np.asarray(picture) < 128
     tables = _ruled_tables(ink)
-    grids = [_read_cells(picture, table) for table in tables]
+    grids, doubts = zip(*(_read_cells(picture, table) for table in tables), strict=True) if tables else ((), ())
     rows = [  # each row's picture, from line to line (rows one under another make the table again)
         [picture.crop((t.box[0], top, t.box[2], bottom)) for top, bottom in itertools.pairwise(t.ys)] for t in tables
     ]
@@ -98,7 +100,8 @@ def _read(image: Any) -> Page:
         picture = picture.copy()
         for table in tables:  # the text around the tables, read without them
             ImageDraw.Draw(picture).rectangle(table.box, fill=255)
-    return Page(_rejoin(nfc(_tesseract(picture, "-l", LANGUAGE).replace("\x0c", "")).strip()), grids, rows)
+    text = _rejoin(nfc(_tesseract(picture, "-l", LANGUAGE).replace("\x0c", "")).strip())
+    return Page(text, list(grids), rows, list(doubts))
 
 
 def _levelled(image: Any) -> Any:
@@ -276,10 +279,11 @@ def _grid(across: Any, lines: list[tuple[int, int]], rows: list[list[tuple[int, 
     return _Ruled(ys, xs, sorted(cells), rule)
 
 
-def _read_cells(picture: Any, table: _Ruled) -> list[list[str]]:
+def _read_cells(picture: Any, table: _Ruled) -> tuple[list[list[str]], dict[tuple[int, int], str]]:
     """A ruled table's cell texts, rows of columns: each cell's inside read apart (`_read_strips`; read in place, a
     table's lines run across its cells, and a header in two lines beside one in one reads as specks and half words),
-    a figure read again by the digits it can be."""
+    a figure read again by the digits and marks it can have; and the figures whose two readings have other digits,
+    each with its other reading."""
     import numpy as np
     from PIL import Image
 
@@ -297,19 +301,23 @@ def _read_cells(picture: Any, table: _Ruled) -> list[list[str]]:
     if sorted(map(operator.sub, table.ys[1:], table.ys))[(len(table.ys) - 1) // 2] < LOW_ROW:  # small letters
         shown = [i.resize((2 * i.width, 2 * i.height), Image.Resampling.LANCZOS) for i in shown]
     texts = _read_strips(shown, "-l", LANGUAGE)
+    others = [""] * len(texts)  # a figure's reading by its digits, when its digits are not the first reading's
     figures = [n for n, text in enumerate(texts) if _FIGURE.fullmatch(text)]
     if figures:  # read as Vietnamese, a short figure loses its marks: "8,1" reads "8/1", "58,1" reads "581"
         again = _read_strips([shown[n] for n in figures], "-l", "eng", "-c", f"tessedit_char_whitelist={FIGURE_MARKS}")
         for n, text in zip(figures, again, strict=True):  # the marks read again; digits read otherwise are unsure
-            texts[n] = text if _digits(text) == _digits(texts[n]) else texts[n]
+            texts[n], others[n] = (text, "") if _digits(text) == _digits(texts[n]) else (texts[n], text)
     grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
-    read = iter(texts)
+    doubts = {}
+    read = iter(zip(texts, others, strict=True))
     for (first_row, last_row, first_column, last_column), inside in zip(table.cells, insides, strict=True):
-        text = next(read) if inside is not None else ""
+        text, other = next(read) if inside is not None else ("", "")
         for r in range(first_row, last_row + 1):
             for c in range(first_column, last_column + 1):
                 grid[r][c] = text
-    return grid
+                if other:
+                    doubts[r, c] = other
+    return grid, doubts
 
 
 def _digits(text: str) -> str:

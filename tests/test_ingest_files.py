@@ -1169,6 +1169,39 @@ def test_a_scanned_table_going_on_over_a_page_is_one_table(tmp_path, next_page):
     assert [Image.open(io.BytesIO(doc.scanned_rows["Bảng 1"][row])).height for row in (3, 4)] == [235, 235]
 
 
+def test_a_figure_read_two_ways_is_kept_as_first_read_and_said(monkeypatch, registry, indicators):
+    """A figure whose second reading (by the digits a figure has) has other digits than its first is unsure: the first
+    reading is kept, the other is said in the draft's notes with the cell, and the value's confidence drops, for the
+    curator to look at the picture before accepting it."""
+    needs_ocr()
+    import numpy as np
+    from PIL import Image
+
+    picture = ocr._levelled(Image.open(io.BytesIO(scanned_report("PNG"))))
+    (table,) = ocr._ruled_tables(np.asarray(picture) < 128)
+    firsts = ["Mô hình “Dân vận khéo”", "STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"]
+    firsts += ["1", "Thành phố Bắc Kạn", "279", "202"]
+    monkeypatch.setattr(  # Tesseract as it reads a smudged “279”: its second reading, by digits, says 278
+        ocr, "_read_strips", lambda insides, *options: firsts if "vie" in options else ["1", "278", "202"]
+    )
+    grid, doubts = ocr._read_cells(picture, table)
+    assert grid[2] == ["1", "Thành phố Bắc Kạn", "279", "202"] and doubts == {(2, 2): "278"}
+    monkeypatch.undo()
+    doc = readers.Document("quet.pdf", "pdf", "Kết quả công tác dân vận năm 2023")
+    table = readers._grid_table("quet.pdf", "Bảng 1", grid)
+    table.doubts = {"C3": "278"}
+    doc.tables = [table]
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert (
+        "quet.pdf › Bảng 1 › ô C3: nhận dạng không chắc — đọc “279”, đọc lần hai “278”; đối chiếu với ảnh trước khi "
+        "nhận." in draft.source.notes
+    )
+    assert sorted((o.cell, o.value, o.confidence) for o in draft.observations) == [
+        ("quet.pdf#Bảng 1!C3", 279, 0.55),
+        ("quet.pdf#Bảng 1!D3", 202, 0.85),
+    ]
+
+
 def test_a_scanned_table_without_figures_stays_in_the_text(tmp_path):
     """A ruled grid with no figure (a list of who went where) is no table of values: its rows are kept in the
     text, a line each, its cells parted by “|”."""

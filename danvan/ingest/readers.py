@@ -55,6 +55,7 @@ class Table:
     headers: dict[int, str]  # column → header text (header rows joined by " / ")
     rows: list[list[Cell]]  # data rows, non-empty cells only
     header_rows: tuple[int, ...] = ()  # the rows the headers were read from (from 1)
+    doubts: dict[str, str] = field(default_factory=dict)  # a scan's figures read two ways: the other, by A1 reference
 
 
 @dataclass
@@ -500,17 +501,22 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
     tables: list[Table] = []
     grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
     rows: dict[str, list[Any]] = {}  # and each of its rows' picture
+    doubts: dict[str, dict[tuple[int, int], str]] = {}  # and its figures read two ways
     for number, pictures in enumerate(pages):
         parts: list[str] = []
         read = list(map(ocr.read_page, pictures))
         for page in read:
             parts.append(page.text)
-            for grid, seen in zip(page.tables, page.rows, strict=True):
+            for grid, seen, unsure in zip(page.tables, page.rows, page.doubts, strict=True):
                 last = f"Bảng {len(tables)}"
                 first = grid is next(g for p in read for g in p.tables)  # the page's first table
                 whole = _continued(grids[last], grid) if number and first and tables else None
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
-                    rows[last] += seen[len(seen) - (len(whole) - len(grids[last])) :]  # a repeated header left out
+                    shift = len(whole) - len(grid)  # its rows' place in the whole, a repeated header left out
+                    rows[last] += seen[len(grids[last]) - shift :]
+                    doubts[last] |= {
+                        (r + shift, c): other for (r, c), other in unsure.items() if r + shift >= len(grids[last])
+                    }
                     grids[last], tables[-1] = whole, table
                     continue
                 sheet = f"Bảng {len(tables) + 1}"
@@ -518,8 +524,10 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
                     parts.append("\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid))
                 else:
                     tables.append(table)
-                    grids[sheet], rows[sheet] = grid, seen
+                    grids[sheet], rows[sheet], doubts[sheet] = grid, seen, unsure
         texts.append("\n\n".join(filter(None, parts)))
+    for table in tables:
+        table.doubts = {f"{column_letter(c + 1)}{r + 1}": other for (r, c), other in doubts[table.name].items()}
     shown = {table.name: _rows_under_header(table, rows[table.name]) for table in tables}
     return Recognised(texts, tables, _transcription(name, grids) if grids else None, shown)
 

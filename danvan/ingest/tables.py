@@ -153,7 +153,13 @@ def table_observations(
                 - (0.2 if indicator.startswith(NEW_INDICATOR) else 0)
                 - (0.15 if code is None else 0)
                 - (0.1 if period is None else 0)
+                - (0.3 if cell.ref in table.doubts else 0)
             )
+            if cell.ref in table.doubts:  # a scan's figure read two ways: the curator looks at the picture
+                notes.append(
+                    f"{table.file} › {table.name} › ô {cell.ref}: nhận dạng không chắc — đọc “{cell.text}”, đọc lần "
+                    f"hai “{table.doubts[cell.ref]}”; đối chiếu với ảnh trước khi nhận."
+                )
             drafts.append(
                 ObservationDraft(
                     # the file's name in the id: two offices' workbooks both have a sheet "Năm 2023" with a C4
