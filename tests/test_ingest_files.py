@@ -18,7 +18,7 @@ import yaml
 from conftest import MODELS_TABLE, SCAN_FONT, needs_ocr, page_picture, scanned_report, table_picture
 
 import danvan
-from danvan import legacy, ocr, uploads
+from danvan import legacy, ocr, ruled, uploads
 from danvan.ingest import load_indicators, load_registry, readers
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
 from danvan.ingest.readers import _doc_parts, read_cell, read_document
@@ -1034,7 +1034,7 @@ def test_a_tables_ruled_lines_give_its_cells_merged_ones_whole():
     from PIL import Image, ImageDraw
 
     page = Image.open(io.BytesIO(scanned_report("PNG")))
-    (table,) = ocr._ruled_tables(np.asarray(page) < 128)
+    (table,) = ruled.tables(np.asarray(page) < 128)
     assert (len(table.ys), len(table.xs)) == (4, 5)  # three rows of four columns
     assert table.cells == [
         (0, 0, 2, 3),  # the group's title, over the two columns of figures
@@ -1054,7 +1054,7 @@ def test_a_tables_ruled_lines_give_its_cells_merged_ones_whole():
     draw.rectangle((300, 400, 2100, 480), outline=0, width=3)  # a framed line: one row, no table
     draw.rectangle((1400, 1000, 1900, 1002), fill=0)  # a signature's line
     draw.rectangle((1400, 1060, 1900, 1062), fill=0)
-    assert ocr._ruled_tables(np.asarray(letter) < 128) == []
+    assert ruled.tables(np.asarray(letter) < 128) == []
 
 
 @pytest.mark.parametrize("photographed", [False, True], ids=["scan", "photo"])
@@ -1178,7 +1178,7 @@ def test_a_figure_read_two_ways_is_kept_as_first_read_and_said(monkeypatch, regi
     from PIL import Image
 
     picture = ocr._levelled(Image.open(io.BytesIO(scanned_report("PNG"))))
-    (table,) = ocr._ruled_tables(np.asarray(picture) < 128)
+    (table,) = ruled.tables(np.asarray(picture) < 128)
     firsts = ["Mô hình “Dân vận khéo”", "STT", "Đơn vị", "Số mô hình đăng ký", "Số mô hình được công nhận"]
     firsts += ["1", "Thành phố Bắc Kạn", "279", "202"]
     monkeypatch.setattr(  # Tesseract as it reads a smudged “279”: its second reading, by digits, says 278
