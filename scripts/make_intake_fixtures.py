@@ -41,6 +41,7 @@ TITLE = "Kết quả công tác dân vận năm 2023"
 SHEET = "Năm 2023"
 XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCVN3
 DOC = "bao-cao-2023.doc"  # the Word report in Word 97-2003
+TABLE_PDF = "bao-cao-2023-bang.pdf"  # the report with its table, printed to PDF (a text layer, the table's lines drawn)
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -176,11 +177,26 @@ def write_doc(docx: Path, path: Path) -> bool:
     return True
 
 
-def write_pdf(path: Path) -> bool:
+def write_pdf(path: Path, table: tuple[list, list[str]] | None = None) -> bool:
+    """The report printed to PDF by Chromium (as a browser or Word prints one: a text layer), its title and
+    sentences; with `table` (rows, indicator names), its table too, ruled, on a landscape page."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return False
     body = "".join(f"<p>{html.escape(s)}.</p>" for s in SENTENCES)
+    if table is not None:
+        rows, names = table
+        cells = [["STT", "Đơn vị", *names]]
+        cells += [
+            [str(i), label, *("" if v is None else fmt.number(v) for v in values)]
+            for i, (label, values) in enumerate(rows, 1)
+        ]
+        body += (
+            "<style>@page{size:A4 landscape} table{border-collapse:collapse;font-size:9pt}"
+            "td{border:1px solid #000;padding:2px 4px}</style><table>"
+            + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in cells)
+            + "</table>"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(f"<!doctype html><meta charset='utf-8'><h1>{html.escape(TITLE)}</h1>{body}", encoding="utf-8")
@@ -217,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS, DOC):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -230,9 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     write_merged_xlsx(OUT / "tieu-de-gop.xlsx", catalog)
     write_docx(OUT / "bao-cao-2023.docx", rows, names)
     write_xls(OUT / XLS, rows, names)
-    pdf = write_pdf(OUT / "bao-cao-2023.pdf")
+    pdf = write_pdf(OUT / "bao-cao-2023.pdf") and write_pdf(OUT / TABLE_PDF, (rows, names))
     doc = write_doc(OUT / "bao-cao-2023.docx", OUT / DOC)
-    kept = [what for what, made in (("PDF kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc)) if not made]
+    kept = [what for what, made in (("PDFs kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc)) if not made]
     print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){''.join('; ' + k for k in kept)}")
     return 0
 

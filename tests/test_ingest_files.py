@@ -100,6 +100,54 @@ def test_pdf_with_a_text_layer(registry, indicators):
     assert sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations) == [202, 279]
 
 
+def test_a_pdfs_table_is_read_by_the_lines_it_draws(registry, indicators):
+    """A Word report printed to PDF keeps its table as lines it draws and text it sets: its text layer ran the table's
+    cells together line by line (“Thành / 1 phố Bắc 202 279 / Kạn”) and no value was drafted from it. Found by its
+    lines, it reads as the Word file's table, cell for cell, and drafts the same values."""
+    pdf, docx = read_document(FILES / "bao-cao-2023-bang.pdf"), read_document(FILES / "bao-cao-2023.docx")
+    (table,) = pdf.tables
+    assert (table.name, table.headers, table.rows) == (docx.tables[0].name, docx.tables[0].headers, docx.tables[0].rows)
+    assert read_cell(FILES / "bao-cao-2023-bang.pdf", "Bảng 1", "J3") == (
+        "40.766",
+        "Hồ sơ thủ tục hành chính đã giải quyết",
+    )
+    assert pdf.transcription is None and pdf.scanned_rows == {}  # the PDF itself holds its cells
+    drafted = [
+        sorted(((o.value, o.indicator, o.district, (o.cell or "").split("#")[-1]) for o in draft.observations), key=str)
+        for draft in (extract_document(d, registry, indicators=indicators) for d in (pdf, docx))
+    ]
+    assert drafted[0] == drafted[1] and len(drafted[0]) == 13
+
+
+def test_the_lines_a_pdf_page_draws():
+    """A table's borders as a browser draws them (thin filled rectangles), as Word and LibreOffice do (stroked
+    segments), and as stroked rectangles, each placed by the page's transformations; curves, a filled box and a
+    slanted stroke are no table line."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ContentStream
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=600, height=800)
+    contents = ContentStream(None, writer)
+    contents.set_data(
+        b"q 2 0 0 2 10 20 cm 0 0 100 0.5 re f Q "  # a thin rectangle, doubled and moved: a line
+        b"1 w 50 700 m 550 700 l 550 600 l S "  # two stroked segments
+        b"100 100 200 50 re S "  # a stroked rectangle: its four sides
+        b"300 300 100 100 re f "  # a filled box (a shading): no line
+        b"0 0 m 10 10 l S"  # a slanted stroke: no line
+    )
+    page.replace_contents(contents)
+    assert readers._drawn_lines(page) == [
+        (10.0, 20.0, 210.0, 21.0),
+        (50.0, 700.0, 550.0, 700.0),
+        (550.0, 700.0, 550.0, 600.0),
+        (100.0, 100.0, 300.0, 100.0),
+        (100.0, 150.0, 300.0, 150.0),
+        (100.0, 100.0, 100.0, 150.0),
+        (300.0, 100.0, 300.0, 150.0),
+    ]
+
+
 def test_csv_table(tmp_path, registry, indicators):
     path = tmp_path / "bang.csv"
     path.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận\nThành phố Bắc Kạn,202\n", encoding="utf-8")

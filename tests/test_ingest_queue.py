@@ -111,6 +111,21 @@ def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy,
     assert q.read_entry(entry.folder).state == "accepted"
 
 
+def test_a_pdfs_table_is_saved_with_the_pdf_its_cells_are_checked_in(registry, data_copy, tmp_path):
+    """A report printed to PDF with its table: the table's values point to cells of the PDF itself, stored beside the
+    text sources, and the validator finds them there by the lines the page draws, as it reads a workbook's."""
+    pdf = FILES / "bao-cao-2023-bang.pdf"
+    entry = q.enqueue(pdf, registry, load_indicators(data_copy), tmp_path / "queue")
+    assert entry.cells_file == entry.original and not (entry.folder / "scanned-rows").exists()
+    observations = entry.draft().observations  # the sentences' two figures are the table's too: the cells are kept
+    q.decide(entry, {f"observations/{i}": "accepted" if o.cell else "rejected" for i, o in enumerate(observations)})
+    q.accept(entry, SourceEntry("bcpdf", published="2024-01-15"), data_copy, author="bien-tap-1", note="bản PDF")
+    assert (data_copy / "sources" / "bcpdf.pdf").read_bytes() == pdf.read_bytes()
+    rows = danvan.load(data_copy).observations.filter(pl.col("source_id") == "bcpdf")
+    assert rows.height == 11 and rows["quote"].str.starts_with("Bảng bcpdf.pdf › Bảng 1 › ô ").all()
+    assert 40_766.0 in rows["value"].to_list()
+
+
 def test_an_old_workbook_in_tcvn3_is_queued_saved_and_its_cells_checked(registry, data_copy, tmp_path):
     """Excel 97-2003 typed in .VnTime: the queue keeps the original and the Unicode text; the saved values' cells are
     checked against the stored .xls, read the same way."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import legacy, ocr
+from .. import legacy, ocr, ruled
 from ..text import DecodeError, clipped, decode, fold_space, nfc
 from ..uploads import MAX_UPLOAD, describe, sniff
 from .text import IngestError
@@ -454,31 +454,133 @@ def _pdf(raw: bytes, name: str) -> Document:
     pages = _page_texts(reader)
     if _text_layer(pages) is None:
         return _scanned(reader.pages, name)
-    notes, read = [], Recognised([], [], None, {})
+    notes, read = [], {}
     if scanned := _scanned_pages(reader, pages):  # a typed report with its signed or attached pages scanned
         shown = ", ".join(str(i + 1) for i in scanned)
-        if (recognised := _recognised_pages(name, reader, scanned)) is not None:
+        if (recognised := _recognised_pages(reader, scanned)) is not None:
             read = recognised
-            by_page = dict(zip(scanned, read.texts, strict=True))
-            pages = [by_page.get(i, text) for i, text in enumerate(pages)]
-            notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", read.tables))
         else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
+    # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
+    tabled = _tabled(name, [read.get(i) or [_drawn_page(page)] for i, page in enumerate(reader.pages)], bool(read))
+    if read:
+        pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
+        notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", tabled.tables))
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
-    return Document(
-        name, "pdf", text, read.tables, [*notes, note] if note else notes, read.transcription, read.scanned_rows
-    )
+    notes += [note] if note else []
+    return Document(name, "pdf", text, tabled.tables, notes, tabled.transcription, tabled.scanned_rows)
 
 
-def _recognised_pages(name: str, reader: Any, scanned: list[int]) -> Recognised | None:
-    """A PDF's scanned pages read by OCR, or None when the machine cannot read them (no Tesseract, more than
+def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, list[ocr.Page]] | None:
+    """A PDF's scanned pages read by OCR, by page, or None when the machine cannot read them (no Tesseract, more than
     MAX_PAGES of them, Tesseract failing)."""
     if not ocr.available() or len(scanned) > ocr.MAX_PAGES:
         return None
     try:
-        return _recognise(name, [_page_pictures([reader.pages[i]]) for i in scanned])
+        return {i: [ocr.read_page(picture) for picture in _page_pictures([reader.pages[i]])] for i in scanned}
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return None
+
+
+PDF_SCALE = 4  # pixels a point: a typed page's drawn lines are set on a picture this fine to find its tables
+
+
+def _drawn_page(page: Any) -> ocr.Page:
+    """A typed PDF page's ruled tables with figures (a Word or Excel table printed to PDF), as OCR gives a scan's:
+    found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it. Its
+    text is the text layer's, read apart."""
+    import numpy as np
+
+    left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    ink = np.zeros((int(height * PDF_SCALE) + 1, int(width * PDF_SCALE) + 1), dtype=bool)
+    for x0, y0, x1, y1 in _drawn_lines(page):
+        top, low = (height - (max(y0, y1) - bottom)) * PDF_SCALE, (height - (min(y0, y1) - bottom)) * PDF_SCALE
+        first, last = (min(x0, x1) - left) * PDF_SCALE, (max(x0, x1) - left) * PDF_SCALE
+        ink[max(int(top) - 1, 0) : max(int(low) + 1, int(top) + 2), max(int(first) - 1, 0) : int(last) + 2] = True
+    found = ruled.tables(ink)
+    if not found:
+        return ocr.Page("")
+    words: list[tuple[float, float, str]] = []  # where each piece of text starts (a point inside its letters)
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
+            words.append(((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE, text))
+
+    page.extract_text(visitor_text=visit)
+    grids = []
+    for table in found:
+        grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
+        for first_row, last_row, first_column, last_column in table.cells:
+            inside = [
+                text
+                for x, y, text in words
+                if table.xs[first_column] <= x < table.xs[last_column + 1]
+                and table.ys[first_row] <= y < table.ys[last_row + 1]
+            ]
+            for r in range(first_row, last_row + 1):
+                for c in range(first_column, last_column + 1):
+                    grid[r][c] = nfc(fold_space(" ".join(inside)))
+        if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
+            grids.append(grid)
+    return ocr.Page("", grids, [[] for _ in grids], [{} for _ in grids])
+
+
+def _drawn_lines(page: Any) -> list[tuple[float, float, float, float]]:
+    """The straight lines a PDF page draws, on the page (x0, y0, x1, y1 in points): a thin filled rectangle (how a
+    browser draws a table's borders), a rectangle's sides stroked, a path's level or upright segments stroked (how
+    Word does)."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get_contents()
+    if contents is None:
+        return []
+    ctm, saved = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], []
+    path: list[tuple[tuple[float, float], tuple[float, float], bool]] = []  # (from, to, a rectangle's diagonal)
+    here = (0.0, 0.0)
+    out = []
+
+    def on_page(x: float, y: float) -> tuple[float, float]:
+        return (x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5])
+
+    for operands, operator in ContentStream(contents, page.pdf).operations:
+        if operator == b"q":
+            saved.append(ctm)
+        elif operator == b"Q" and saved:
+            ctm = saved.pop()
+        elif operator == b"cm" and len(operands) == 6:
+            a, b, c, d, e, f = map(float, operands)
+            ctm = [
+                a * ctm[0] + b * ctm[2],
+                a * ctm[1] + b * ctm[3],
+                c * ctm[0] + d * ctm[2],
+                c * ctm[1] + d * ctm[3],
+                e * ctm[0] + f * ctm[2] + ctm[4],
+                e * ctm[1] + f * ctm[3] + ctm[5],
+            ]
+        elif operator == b"re" and len(operands) == 4:
+            x, y, w, h = map(float, operands)
+            path.append((on_page(x, y), on_page(x + w, y + h), True))
+        elif operator == b"m" and len(operands) == 2:
+            here = on_page(*map(float, operands))
+        elif operator == b"l" and len(operands) == 2:
+            there = on_page(*map(float, operands))
+            path.append((here, there, False))
+            here = there
+        elif operator in (b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"):
+            stroked = operator in (b"S", b"s", b"B", b"B*", b"b", b"b*")
+            for (x0, y0), (x1, y1), box in path if operator != b"n" else []:
+                if box and min(abs(x1 - x0), abs(y1 - y0)) <= 2:  # a thin rectangle: a line
+                    out.append((x0, y0, x1, y1))
+                elif box and stroked:  # a rectangle's four sides
+                    out += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+                elif not box and stroked and (abs(x1 - x0) < 0.5 or abs(y1 - y0) < 0.5):
+                    out.append((x0, y0, x1, y1))
+            path = []
+    return out
 
 
 @dataclass
@@ -494,17 +596,22 @@ class Recognised:
 
 
 def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
-    """Pages (each its pictures) read by OCR. A ruled table with figures is a table, as a Word file's is; one
-    without (a list of names in a grid) stays in its page's text, a line a row. A page's first table that goes on
-    with the last one read (`_continued`) is that table's next rows."""
+    """Pages (each its pictures) read by OCR, their tables as `_tabled` makes them."""
+    return _tabled(name, [[ocr.read_page(picture) for picture in pictures] for pictures in pages], True)
+
+
+def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recognised:
+    """Pages (each its pictures' readings) with their tables numbered over the file. A ruled table with figures is a
+    table, as a Word file's is; one without (a list of names in a grid) stays in its page's text, a line a row. A
+    page's first table that goes on with the last one read (`_continued`) is that table's next rows. With anything
+    `recognised` by OCR, the tables are written as the transcription their cells point to."""
     texts: list[str] = []
     tables: list[Table] = []
     grids: dict[str, list[list[str]]] = {}  # each table's cells as read, by its name
-    rows: dict[str, list[Any]] = {}  # and each of its rows' picture
+    rows: dict[str, list[Any]] = {}  # and each of its rows' picture (a scan's)
     doubts: dict[str, dict[tuple[int, int], str]] = {}  # and its figures read two ways
-    for number, pictures in enumerate(pages):
+    for number, read in enumerate(pages):
         parts: list[str] = []
-        read = list(map(ocr.read_page, pictures))
         for page in read:
             parts.append(page.text)
             for grid, seen, unsure in zip(page.tables, page.rows, page.doubts, strict=True):
@@ -514,9 +621,7 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
                     shift = len(whole) - len(grid)  # its rows' place in the whole, a repeated header left out
                     rows[last] += seen[len(grids[last]) - shift :]
-                    doubts[last] |= {
-                        (r + shift, c): other for (r, c), other in unsure.items() if r + shift >= len(grids[last])
-                    }
+                    doubts[last] |= {(r + shift, c): o for (r, c), o in unsure.items() if r + shift >= len(grids[last])}
                     grids[last], tables[-1] = whole, table
                     continue
                 sheet = f"Bảng {len(tables) + 1}"
@@ -528,8 +633,9 @@ def _recognise(name: str, pages: list[list[Any]]) -> Recognised:
         texts.append("\n\n".join(filter(None, parts)))
     for table in tables:
         table.doubts = {f"{column_letter(c + 1)}{r + 1}": other for (r, c), other in doubts[table.name].items()}
-    shown = {table.name: _rows_under_header(table, rows[table.name]) for table in tables}
-    return Recognised(texts, tables, _transcription(name, grids) if grids else None, shown)
+    shown = {t.name: _rows_under_header(t, rows[t.name]) for t in tables if len(rows[t.name]) == len(grids[t.name])}
+    transcription = _transcription(name, grids) if grids and recognised else None
+    return Recognised(texts, tables, transcription, shown)
 
 
 def _rows_under_header(table: Table, pictures: list[Any]) -> dict[int, bytes]:
