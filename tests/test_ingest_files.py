@@ -119,6 +119,17 @@ def test_a_pdfs_table_is_read_by_the_lines_it_draws(registry, indicators):
     assert drafted[0] == drafted[1] and len(drafted[0]) == 13
 
 
+def test_a_pdf_whose_drawing_cannot_be_followed_reads_its_text(monkeypatch):
+    """Finding a table is a bonus: a page whose drawing pypdf cannot follow reads as its text did, with no table."""
+
+    def broken(page):
+        raise KeyError("/Resources")
+
+    monkeypatch.setattr(readers, "_drawn_lines", broken)
+    doc = read_document(FILES / "bao-cao-2023-bang.pdf")
+    assert doc.tables == [] and "Kết quả công tác dân vận năm 2023" in doc.text
+
+
 def test_the_lines_a_pdf_page_draws():
     """A table's borders as a browser draws them (thin filled rectangles), as Word and LibreOffice do (stroked
     segments), and as stroked rectangles, each placed by the page's transformations; curves, a filled box and a

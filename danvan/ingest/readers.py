@@ -462,7 +462,7 @@ def _pdf(raw: bytes, name: str) -> Document:
         else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
-    tabled = _tabled(name, [read.get(i) or [_drawn_page(page)] for i, page in enumerate(reader.pages)], bool(read))
+    tabled = _tabled(name, [read.get(i) or [_drawn_tables(page)] for i, page in enumerate(reader.pages)], bool(read))
     if read:
         pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
         notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", tabled.tables))
@@ -485,16 +485,25 @@ def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, list[ocr.Pag
 PDF_SCALE = 4  # pixels a point: a typed page's drawn lines are set on a picture this fine to find its tables
 
 
-def _drawn_page(page: Any) -> ocr.Page:
+def _drawn_tables(page: Any) -> ocr.Page:
     """A typed PDF page's ruled tables with figures (a Word or Excel table printed to PDF), as OCR gives a scan's:
     found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it. Its
-    text is the text layer's, read apart."""
+    text is the text layer's, read apart. A page whose drawing cannot be followed has no table: its text still reads."""
+    try:
+        lines = _drawn_lines(page)
+        return _drawn_page(page, lines) if len(lines) >= 4 else ocr.Page("")  # a table has four lines at least
+    except Exception:  # a table is a bonus on a page whose text reads, and pypdf raises anything
+        return ocr.Page("")
+
+
+def _drawn_page(page: Any, lines: list[tuple[float, float, float, float]]) -> ocr.Page:
+    """The page's tables from its lines, set on a picture (PDF_SCALE pixels a point), and its text's pieces."""
     import numpy as np
 
     left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     ink = np.zeros((int(height * PDF_SCALE) + 1, int(width * PDF_SCALE) + 1), dtype=bool)
-    for x0, y0, x1, y1 in _drawn_lines(page):
+    for x0, y0, x1, y1 in lines:
         top, low = (height - (max(y0, y1) - bottom)) * PDF_SCALE, (height - (min(y0, y1) - bottom)) * PDF_SCALE
         first, last = (min(x0, x1) - left) * PDF_SCALE, (max(x0, x1) - left) * PDF_SCALE
         ink[max(int(top) - 1, 0) : max(int(low) + 1, int(top) + 2), max(int(first) - 1, 0) : int(last) + 2] = True
