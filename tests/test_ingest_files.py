@@ -119,6 +119,29 @@ def test_a_pdfs_table_is_read_by_the_lines_it_draws(registry, indicators):
     assert drafted[0] == drafted[1] and len(drafted[0]) == 13
 
 
+def test_a_typed_pdfs_table_and_its_scanned_pages_table_are_both_read(tmp_path):
+    """A report printed to PDF with its table, and an annex scanned into the same file with a table of its own: the
+    typed table is read by its lines, the scanned one by OCR, numbered in order; with a scan in the file, the cells
+    point to the transcription of both (the validator never reads the scan again), and the note counts the one OCR
+    read."""
+    needs_ocr()
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FILES / "bao-cao-2023-bang.pdf"))
+    writer.append(PdfReader(io.BytesIO(scanned_report())))
+    path = tmp_path / "bao-cao-phu-luc.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    doc = read_document(path)
+    assert [(t.name, len(t.headers)) for t in doc.tables] == [("Bảng 1", 13), ("Bảng 2", 4)]
+    assert list(doc.scanned_rows) == ["Bảng 2"]
+    assert "trang 2 là ảnh quét; chữ của các trang ấy, và 1 bảng kẻ ô đọc từng ô, được nhận dạng" in doc.notes[0]
+    stored = tmp_path / "bc.xlsx"
+    stored.write_bytes(doc.transcription)
+    assert read_cell(stored, "Bảng 1", "J3") == ("40.766", "Hồ sơ thủ tục hành chính đã giải quyết")
+    assert read_cell(stored, "Bảng 2", "C3")[0] == "279"
+
+
 def test_a_pdf_whose_drawing_cannot_be_followed_reads_its_text(monkeypatch):
     """Finding a table is a bonus: a page whose drawing pypdf cannot follow reads as its text did, with no table."""
 

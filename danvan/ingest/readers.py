@@ -465,7 +465,7 @@ def _pdf(raw: bytes, name: str) -> Document:
     tabled = _tabled(name, [read.get(i) or [_drawn_tables(page)] for i, page in enumerate(reader.pages)], bool(read))
     if read:
         pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
-        notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", tabled.tables))
+        notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", len(tabled.scanned_rows)))
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
     notes += [note] if note else []
     return Document(name, "pdf", text, tabled.tables, notes, tabled.transcription, tabled.scanned_rows)
@@ -739,7 +739,7 @@ def _picture(raw: bytes, name: str, kind: str) -> Document:
     text = "\n\n".join(filter(None, read.texts))
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise IngestError(f"{name}: không nhận dạng được chữ trong ảnh; hãy chụp hoặc quét lại rõ hơn, thẳng trang")
-    notes = [_recognised(name, "chữ trong ảnh", read.tables)]
+    notes = [_recognised(name, "chữ trong ảnh", len(read.tables))]
     text = re.sub(r"\n{3,}", "\n\n", text)
     return Document(name, kind, text, read.tables, notes, read.transcription, read.scanned_rows)
 
@@ -783,8 +783,9 @@ def _page_pictures(pages: Any) -> list[Any]:
     return [i.image.rotate(-page.rotation, expand=True) for page in pages for i in page.images if i.image is not None]
 
 
-def _recognised(name: str, what: str, tables: list[Table]) -> str:
-    cells = f", và {len(tables)} bảng kẻ ô đọc từng ô," if tables else ""
+def _recognised(name: str, what: str, tables: int) -> str:
+    """The draft's note on what OCR read: the text, and how many of the tables (`tables`)."""
+    cells = f", và {tables} bảng kẻ ô đọc từng ô," if tables else ""
     return (
         f"{name}: {what}{cells} được nhận dạng tự động (OCR, tiếng Việt) — nhận dạng có thể sai: đối chiếu từng con "
         "số, tên và ngày với bản gốc."
@@ -819,7 +820,7 @@ def _scanned(pages: Any, name: str) -> Document:
     text = "\n\n".join(filter(None, read.texts))
     if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and not read.tables:
         raise unread
-    notes = [_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang", read.tables)]
+    notes = [_recognised(name, f"PDF là ảnh quét; chữ của {len(pages)} trang", len(read.tables))]
     text = re.sub(r"\n{3,}", "\n\n", text)
     return Document(name, "pdf", text, read.tables, notes, read.transcription, read.scanned_rows)
 
