@@ -353,12 +353,25 @@ def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:
     )
 
 
+def cell_place(cell: str, lang: str) -> str:
+    """A table cell as every view shows it: "bc2023.xlsx › Năm 2023 › ô C4"."""
+    return cell.replace("#", " › ").replace("!", f" › {t('q_cell_word', lang)} ")
+
+
 def card(
-    catalog: danvan.Catalog, part: str, row: dict, item: Item, text: str, lang: str, scanned: bytes | None = None
+    catalog: danvan.Catalog,
+    part: str,
+    row: dict,
+    item: Item,
+    text: str,
+    lang: str,
+    scanned: bytes | None = None,
+    source_notes: Iterable[str] = (),
 ) -> None:
     """One item as the curator decides on it: its fields by name, the extractor's notes on it (what it inferred,
     what to check), then where it was read from — the quote highlighted in its paragraph of the source text, or the
-    table cell with its column header, and for a scan's table the cell's row as scanned (`scanned`, a picture)."""
+    table cell with its column header, and for a scan's table the cell's row as scanned (`scanned`, a picture) and
+    the draft's notes on that cell (`source_notes` holds them all: a figure OCR read two ways)."""
     lines = [
         f"**{t(HEADERS[c], lang)}:** {ui.plain(shown(catalog, c, row.get(c), lang, item, record_day(part, row)))}"
         for c in REVIEW_COLUMNS[part]
@@ -382,13 +395,15 @@ def card(
     for note in getattr(item, "notes", None) or []:  # what was inferred, and what the curator has to check
         st.caption(f"{t('cur_item_note', lang)}: {ui.plain(note)}")
     if row.get("cell"):
-        place = str(row["cell"]).replace("#", " › ").replace("!", f" › {t('q_cell_word', lang)} ")  # as views show it
         st.markdown(
-            f"**{t('q_cell', lang)}:** {ui.plain(place)} — {t('q_cell_header', lang)}: "
+            f"**{t('q_cell', lang)}:** {ui.plain(cell_place(str(row['cell']), lang))} — {t('q_cell_header', lang)}: "
             f"“{ui.plain(row.get('cell_header') or '—')}”"
         )
         if scanned is not None:
             st.image(scanned, caption=t("q_cell_scan", lang))
+        for note in source_notes:  # the extractor's notes are in Vietnamese, and name a cell so
+            if note.startswith(f"{cell_place(str(row['cell']), 'vi')}:"):
+                st.warning(ui.plain(note), icon=":material/help:")
     elif row.get("quote"):
         quote = str(row["quote"])
         found = [line for line, hit in ui.highlighted(text, [quote]) if hit] or [ui.marked([(fold_space(quote), True)])]

@@ -201,7 +201,7 @@ if keys:
             st.caption(t("q_keys"))
             item = getattr(draft, part)[int(index)]
             scanned = entry.scanned_row(row.get("cell"))
-            review.card(current.catalog, part, row, item, entry.text(), current.lang, scanned)
+            review.card(current.catalog, part, row, item, entry.text(), current.lang, scanned, draft.source.notes)
             for note in repeats.get(key, []):
                 st.warning(note, icon=":material/content_copy:")
             if decided == "saved":

@@ -17,7 +17,7 @@ from conftest import curators_file, needs_ocr, page_picture, scanned_report, sig
 from streamlit.testing.v1 import AppTest
 
 import danvan
-from danvan import fmt
+from danvan import fmt, ocr
 from danvan.ingest import load_indicators, load_registry
 from danvan.ingest import queue as q
 from danvan.ingest.drafts import SourceEntry
@@ -257,10 +257,18 @@ def test_queue_page_shows_a_scan_beside_its_recognised_text(app_entry, monkeypat
 
 def test_a_scanned_tables_cell_shows_its_row_as_scanned(app_entry, monkeypatch, registry, tmp_path):
     """A value read from a scan's table: its card shows the row it was read from, under the table's header, as
-    scanned, for the curator to check the figure read against it; a typed workbook's cell shows none."""
+    scanned, for the curator to check the figure read against it, and says so when OCR read the figure two ways; a
+    typed workbook's cell shows none."""
     needs_ocr()
     scan = tmp_path / "bao-cao-quet.pdf"
     scan.write_bytes(scanned_report())
+    first = ocr._read_strips
+
+    def smudged(insides, *options):  # the second reading of “279”, as Tesseract gives one of a smudged scan
+        read = first(insides, *options)
+        return [text.replace("279", "278") for text in read] if "eng" in options else read
+
+    monkeypatch.setattr(ocr, "_read_strips", smudged)
     _, (entry, workbook) = queued([scan, FILES / "bao-cao-2023.xlsx"], registry, tmp_path, monkeypatch)
     at = open_queue(app_entry, tmp_path, monkeypatch)
     at.selectbox(key="queue_open").set_value(entry.id).run()
@@ -268,6 +276,12 @@ def test_a_scanned_tables_cell_shows_its_row_as_scanned(app_entry, monkeypatch, 
     row, page = at.get("image")  # the cell's row, and the page beside the text
     assert row.captions == ["Hàng của ô trên bản quét, dưới tiêu đề bảng: đối chiếu chữ số đã đọc với ảnh"]
     assert page.captions == [""]
+    assert [w.value.replace("\\", "") for w in at.warning if "không chắc" in w.value] == [  # as shown: unescaped
+        "bao-cao-quet.pdf › Bảng 1 › ô C3: nhận dạng không chắc — đọc “279”, đọc lần hai “278”; đối chiếu với ảnh "
+        "trước khi nhận."
+    ]
+    at.button(key="queue_next").click().run()  # D3, read one way
+    assert "ô D3" in _card(at) and not [w for w in at.warning if "không chắc" in w.value]
     at.selectbox(key="queue_open").set_value(workbook.id).run()
     assert not at.get("image")
 
