@@ -219,17 +219,10 @@ def _read_cells(picture: Any, table: ruled.Ruled) -> tuple[list[list[str]], dict
         again = _read_strips([shown[n] for n in figures], "-l", "eng", "-c", f"tessedit_char_whitelist={FIGURE_MARKS}")
         for n, text in zip(figures, again, strict=True):  # the marks read again; digits read otherwise are unsure
             texts[n], others[n] = (text, "") if _digits(text) == _digits(texts[n]) else (texts[n], text)
-    grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
-    doubts = {}
-    read = iter(zip(texts, others, strict=True))
-    for (first_row, last_row, first_column, last_column), inside in zip(table.cells, insides, strict=True):
-        text, other = next(read) if inside is not None else ("", "")
-        for r in range(first_row, last_row + 1):
-            for c in range(first_column, last_column + 1):
-                grid[r][c] = text
-                if other:
-                    doubts[r, c] = other
-    return grid, doubts
+    shown_texts, shown_others = iter(texts), iter(others)  # a cell with no ink was not read: ""
+    grid = table.filled([next(shown_texts) if inside is not None else "" for inside in insides])
+    unsure = table.filled([next(shown_others) if inside is not None else "" for inside in insides])
+    return grid, {(r, c): other for r, row in enumerate(unsure) for c, other in enumerate(row) if other}
 
 
 def _digits(text: str) -> str:

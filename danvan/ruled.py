@@ -30,6 +30,15 @@ class Ruled:
     def box(self) -> tuple[int, int, int, int]:
         return (self.xs[0] - self.rule, self.ys[0] - self.rule, self.xs[-1] + self.rule, self.ys[-1] + self.rule)
 
+    def filled(self, texts: list[str]) -> list[list[str]]:
+        """The grid, rows of columns, of a text per cell (in `cells`' order): a merged cell's text in each position it
+        covers, as a spreadsheet's merged cells read."""
+        grid = [["" for _ in self.xs[1:]] for _ in self.ys[1:]]
+        for (first_row, last_row, first_column, last_column), text in zip(self.cells, texts, strict=True):
+            for r in range(first_row, last_row + 1):
+                grid[r][first_column : last_column + 1] = [text] * (last_column - first_column + 1)
+        return grid
+
 
 def tables(ink: Any) -> list[Ruled]:
     """The ruled tables of a page (`ink`: its dark pixels, a bool array): rows between two horizontal lines, each

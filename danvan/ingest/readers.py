@@ -520,19 +520,15 @@ def _drawn_page(page: Any, lines: list[tuple[float, float, float, float]]) -> oc
             words.append(((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE, text))
 
     page.extract_text(visitor_text=visit)
+
+    def held(table: ruled.Ruled, cell: tuple[int, int, int, int]) -> str:
+        """The text a cell holds: the pieces that start inside it, in the page's order."""
+        x0, x1, y0, y1 = table.xs[cell[2]], table.xs[cell[3] + 1], table.ys[cell[0]], table.ys[cell[1] + 1]
+        return nfc(fold_space(" ".join(text for x, y, text in words if x0 <= x < x1 and y0 <= y < y1)))
+
     grids = []
     for table in found:
-        grid = [["" for _ in table.xs[1:]] for _ in table.ys[1:]]
-        for first_row, last_row, first_column, last_column in table.cells:
-            inside = [
-                text
-                for x, y, text in words
-                if table.xs[first_column] <= x < table.xs[last_column + 1]
-                and table.ys[first_row] <= y < table.ys[last_row + 1]
-            ]
-            for r in range(first_row, last_row + 1):
-                for c in range(first_column, last_column + 1):
-                    grid[r][c] = nfc(fold_space(" ".join(inside)))
+        grid = table.filled([held(table, cell) for cell in table.cells])
         if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
             grids.append(grid)
     return ocr.Page("", grids, [[] for _ in grids], [{} for _ in grids])
@@ -626,7 +622,7 @@ def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recogni
             for grid, seen, unsure in zip(page.tables, page.rows, page.doubts, strict=True):
                 last = f"Bảng {len(tables)}"
                 first = grid is next(g for p in read for g in p.tables)  # the page's first table
-                whole = _continued(grids[last], grid) if number and first and tables else None
+                whole = _continued(grids[last], tables[-1].header_rows, grid) if number and first and tables else None
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
                     shift = len(whole) - len(grid)  # its rows' place in the whole, a repeated header left out
                     rows[last] += seen[len(grids[last]) - shift :]
@@ -670,14 +666,13 @@ def _png(picture: Any) -> bytes:
     return out.getvalue()
 
 
-def _continued(before: list[list[str]], grid: list[list[str]]) -> list[list[str]] | None:
-    """The table `before` with the rows of `grid`, when `grid` is its continuation on the next page: as many columns,
-    and either its header rows again (Word's "repeat header rows"), dropped, or no header of its own (its first row
-    has figures); None otherwise."""
+def _continued(before: list[list[str]], header_rows: tuple[int, ...], grid: list[list[str]]) -> list[list[str]] | None:
+    """The table `before` (its header in `header_rows`, from 1) with the rows of `grid`, when `grid` is its
+    continuation on the next page: as many columns, and either its header rows again (Word's "repeat header rows"),
+    dropped, or no header of its own (its first row has figures); None otherwise."""
     if len(grid[0]) != len(before[0]):
         return None
-    kept = _grid_table("", "", before)
-    header = [[fold_space(c).lower() for c in before[row - 1]] for row in kept.header_rows] if kept else []
+    header = [[fold_space(c).lower() for c in before[row - 1]] for row in header_rows]
     if header and [[fold_space(c).lower() for c in row] for row in grid[: len(header)]] == header:
         return before + grid[len(header) :]
     alone = _grid_table("", "", grid)
