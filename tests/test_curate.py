@@ -285,6 +285,32 @@ def test_a_scanned_table_is_saved_with_the_workbook_of_its_cells(entry, book, da
     assert read_document(data / "sources" / "n01.xlsx").tables[0].rows[0][2].text == "279"
 
 
+def test_a_word_report_whose_table_repeats_its_text_saves_as_drafted(entry, book, data):
+    """A Word report gives two figures in its text and again in its table: a walk-through found all four ticked and
+    the save refused (“cùng chỉ tiêu, nơi, kỳ và giá trị với mục 2/13”). The cells repeating a sentence come unticked,
+    and the report saves as drafted, each figure once, the sentences at the city their row names."""
+    _without_the_workbooks_figures(data)
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    raw = (FILES / "bao-cao-2023.docx").read_bytes()
+    at.get("file_uploader")[0].set_value(("bao-cao-2023.docx", raw, "application/octet-stream"))
+    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    values = at.data_editor[0].value
+    unticked = values[~values["keep"]]
+    assert unticked[["value", "cell"]].values.tolist() == [
+        ["202", "bao-cao-2023.docx#Bảng 1!C2"],
+        ["279", "bao-cao-2023.docx#Bảng 1!D2"],
+    ]
+    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Word)")
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
+    saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
+    assert saved.height == 11 and saved["value"].to_list().count(202) == 1
+    assert saved.filter(pl.col("value") == 202).select("district", "quote").row(0) == (
+        "Bắc Kạn",
+        "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023.",
+    )
+
+
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)

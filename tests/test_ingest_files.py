@@ -20,7 +20,7 @@ from conftest import MODELS_TABLE, SCAN_FONT, needs_ocr, page_picture, scanned_r
 import danvan
 from danvan import legacy, ocr, ruled, uploads
 from danvan.ingest import load_indicators, load_registry, readers
-from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, review_rows, to_records
+from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, preselected, review_rows, to_records
 from danvan.ingest.readers import _doc_parts, read_cell, read_document
 from danvan.ingest.tables import extract_document
 from danvan.ingest.text import IngestError
@@ -92,6 +92,20 @@ def test_word_report_paragraphs_and_tables(registry, indicators):
     assert "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023" in quoted[0].quote
     assert len(celled) == 11 and all(o.cell.startswith("bao-cao-2023.docx#Bảng 1!") for o in celled)
     assert {o.period for o in celled} == {"2023"}  # from the report's title
+    # its table repeats the two figures its text gives: one fact each, kept by the sentence, the cell drafted unticked
+    # with a note (a walk-through: all four ticked, and the save refused the repeats), the sentence naming no place
+    # below the province taking its row's (the city, as the curated record of a16 has it)
+    assert [(o.cell, preselected(o)) for o in celled if o.value in (202, 279)] == [
+        ("bao-cao-2023.docx#Bảng 1!C2", False),
+        ("bao-cao-2023.docx#Bảng 1!D2", False),
+    ]
+    assert all(preselected(o) for o in quoted + celled if o.value not in (202, 279))
+    assert [o.district for o in quoted] == ["Bắc Kạn", "Bắc Kạn"]
+    assert quoted[0].province_note.endswith("Nơi theo hàng của bao-cao-2023.docx › Bảng 1 › ô C2, cùng số liệu.")
+    assert (
+        "bao-cao-2023.docx › Bảng 1 › ô D2: cùng số liệu với câu “Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô "
+        "hình “Dân vận khéo” được đăng ký thực hiện” nên không chọn sẵn; chỉ nhận một trong hai."
+    ) in draft.source.notes
 
 
 def test_pdf_with_a_text_layer(registry, indicators):

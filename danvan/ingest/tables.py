@@ -20,7 +20,7 @@ from ..gazetteer import Resolution
 from ..model import OLD_SCHEME, Unit
 from ..registry import OLD_DAY, Registry
 from ..text import clipped, name_key, slug
-from .drafts import NEW_INDICATOR, Draft, ObservationDraft, SourceDraft
+from .drafts import KEEP_CONFIDENCE, NEW_INDICATOR, Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
 from .numbers import clean
 from .readers import Cell, Document, Table, cell_number, is_number_cell
@@ -31,6 +31,8 @@ _TOTAL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|toàn\s+tỉnh|to�
 _LOWER_TYPE = re.compile(r"^(?:thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s", re.I)
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$", re.I)
 _YEARS = re.compile(r"(?:giai\s+đoạn\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})")
+# A table's value repeating one of the text's is drafted unticked (drafts.preselected).
+REPEAT_CONFIDENCE = KEEP_CONFIDENCE - 0.1
 _FILLER = {"số", "các", "của", "và", "được", "có", "đã", "trong", "theo", "tỷ", "tỉ", "lệ", "mô", "hình"}
 
 
@@ -65,8 +67,12 @@ def extract_document(
         draft = Draft(SourceDraft(doc.name, title, published, None, None, None, None, 1.0 if published else 0.0))
     draft.source.notes = [*doc.notes, *draft.source.notes]
     outlet = outlet_of(province, url, doc.text, registry)[0]
+    said = list(draft.observations)
     for table in doc.tables:
         observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title)
+        for o in observations:
+            if (sentence := _said_before(o, said)) is not None:
+                notes.append(_one_fact(sentence, o))
         draft.observations.extend(observations)
         draft.source.notes.extend(notes)
     if draft.source.notes and not draft.is_empty():
@@ -82,6 +88,37 @@ def extract_document(
                 else f"Tỉnh theo các hàng của bảng: {count}/{sum(rows.values())} số liệu thuộc tỉnh này."
             )
     return draft
+
+
+def _said_before(value: ObservationDraft, said: list[ObservationDraft]) -> ObservationDraft | None:
+    """The text's value a table's value repeats: the same indicator, province, period and figure, at the table row's
+    place or a sentence naming no place below the province ("Có 202 mô hình … trong năm 2023": the city's row)."""
+    fact = (value.indicator, value.province, value.period, value.value)
+    return next(
+        (
+            s
+            for s in said
+            if (s.indicator, s.province, s.period, s.value) == fact
+            and s.district in (None, value.district)
+            and s.commune in (None, value.commune)
+        ),
+        None,
+    )
+
+
+def _one_fact(sentence: ObservationDraft, value: ObservationDraft) -> str:
+    """A figure both a sentence and a table cell give is one fact, kept by its sentence: the cell's value is drafted
+    unticked (a walk-through: both ticked, the save refused the second), and a sentence naming no district or
+    commune takes the row's. The note for the curator says so."""
+    value.confidence = min(value.confidence, REPEAT_CONFIDENCE)
+    where = str(value.cell).replace("#", " › ").replace("!", " › ô ")
+    if (sentence.district, sentence.commune) != (value.district, value.commune):
+        sentence.district, sentence.commune = value.district, value.commune
+        sentence.province_note = " ".join(
+            filter(None, [sentence.province_note, f"Nơi theo hàng của {where}, cùng số liệu."])
+        )
+    quote = clipped(sentence.quote, 120).rstrip(".")
+    return f"{where}: cùng số liệu với câu “{quote}” nên không chọn sẵn; chỉ nhận một trong hai."
 
 
 def table_period(table: Table, document_title: str | None = None) -> tuple[str | None, str | None]:
