@@ -177,11 +177,10 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
         return convert(text.translate(_ETH_AGAIN), code), converted_note(name, code)
     lines = re.split(r"([\r\n\x07])", text)  # with their ends: a Word 97-2003 text ends paragraphs and cells its way
     found = [guess_code(line) for line in lines]
-    if not any(found):
+    if (main := _most_common(found)) is None:
         return text, None
     # a line too short to tell by itself (a table's cell "HuyÖn Chî §ån") is in the code the long ones were typed in
     # when, converted, all its words are Vietnamese syllables and were not before
-    main = Counter(code for code in found if code).most_common(1)[0][0]
     found = [code or _short_line_code(line, main) for line, code in zip(lines, found, strict=True)]
     done = [
         line if code is None else convert(line.translate(_ETH_AGAIN), code)
@@ -190,6 +189,25 @@ def unlegacy(text: str, name: str) -> tuple[str, str | None]:
     codes = Counter(code for code in found if code)
     notes = [converted_note(name, code, f"{count} dòng") for code, count in codes.items()]
     return "".join(done), " ".join(notes)
+
+
+def code_of(text: str) -> str | None:
+    """The old code table a text with no font names was typed in, whole or in most of its old lines (unlegacy
+    converts them), or None."""
+    return guess_code(text) or _most_common([guess_code(line) for line in re.split(r"[\r\n\x07]", text)])
+
+
+def from_code(text: str, code: str) -> str | None:
+    """A piece of a text typed in `code` (a table's cell: "HuyÖn Chî §ån") as Unicode, or None when it is not in
+    that code (Unicode, English, figures)."""
+    if guess_code(text) == code or _short_line_code(text, code):
+        return convert(text.translate(_ETH_AGAIN), code)
+    return None
+
+
+def _most_common(codes: list[str | None]) -> str | None:
+    found = Counter(code for code in codes if code).most_common(1)
+    return found[0][0] if found else None
 
 
 def _short_line_code(line: str, code: str) -> str | None:

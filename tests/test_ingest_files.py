@@ -743,14 +743,20 @@ def test_a_workbooks_cells_in_tcvn3_and_in_unicode(tmp_path, registry, indicator
     ]
 
 
-def _pdf_with_text(lines: list[str]) -> bytes:
+def _pdf_with_text(lines: list[str], table: list[list[str]] = ()) -> bytes:
     """A one-page PDF whose text layer holds `lines` in the Western encoding, as a PDF printed from a .VnTime document
-    has it."""
-    shown = b" ".join(
-        b"(" + line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '"
-        for line in lines
-    )
-    content = b"BT /F1 11 Tf 40 780 Td 14 TL " + shown + b" ET"
+    has it; with `table`, a ruled table of two columns under them (its borders thin filled rectangles)."""
+
+    def shown(text: str) -> bytes:
+        return b"(" + text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+    content = b"BT /F1 11 Tf 40 780 Td 14 TL " + b" ".join(shown(line) + b" '" for line in lines) + b" ET\n"
+    xs, ys = (40, 200, 400), [700 - 20 * i for i in range(len(table) + 1)]
+    content += b"".join(b"%d %d %d 0.5 re f\n" % (xs[0], y, xs[-1] - xs[0]) for y in ys if table)
+    content += b"".join(b"%d %d 0.5 %d re f\n" % (x, ys[-1], ys[0] - ys[-1]) for x in xs if table)
+    for y, row in zip(ys, table, strict=False):
+        cells = zip(xs, row, strict=False)
+        content += b"".join(b"BT /F1 10 Tf %d %d Td " % (x + 3, y - 14) + shown(c) + b" Tj ET\n" for x, c in cells)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -795,6 +801,35 @@ def test_a_text_or_pdf_without_fonts_is_recognised_by_its_letters(tmp_path, regi
     ]
     values = sorted(o.value for o in extract_document(doc, registry, indicators=indicators).observations)
     assert values == [202, 279]
+
+
+def test_a_pdf_typed_in_tcvn3_has_its_tables_cells_in_unicode(tmp_path, registry, indicators):
+    """A report typed in .VnTime and printed to PDF: its text was read in Unicode, but its table's cells stayed as
+    typed (“HuyÖn Chî §ån”, “M« h×nh …”), so no row found its place and no column its indicator.
+    They are converted in the code of the text, the figures left as they are, and the note counts them."""
+    header = "M« h×nh “D©n vËn khÐo” ®\xadîc c«ng nhËn"
+    table = [["§¬n vÞ", header], ["Thµnh phè B¾c K¹n", "202"], ["HuyÖn Chî §ån", "5"]]
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(_pdf_with_text(list(TCVN3_SENTENCES), table))
+    doc = read_document(path)
+    (read,) = doc.tables
+    assert (read.headers, [[c.text for c in row] for row in read.rows]) == (
+        {1: "Đơn vị", 2: "Mô hình “Dân vận khéo” được công nhận"},
+        [["Thành phố Bắc Kạn", "202"], ["Huyện Chợ Đồn", "5"]],
+    )
+    assert doc.notes[1] == (
+        "bao-cao.pdf: 4 ô của bảng gõ theo bảng mã TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode; trích dẫn "
+        "lấy theo bản đã chuyển — người nhập đối chiếu với tệp gốc."
+    )
+    assert read_cell(path, "Bảng 1", "B3") == (
+        "5",
+        "Mô hình “Dân vận khéo” được công nhận",
+    )  # what the validator checks, the same
+    celled = [o for o in extract_document(doc, registry, indicators=indicators).observations if o.cell]
+    assert [(o.indicator, o.district, o.value) for o in celled] == [
+        ("dvk_models_recognized", "Bắc Kạn", 202),
+        ("dvk_models_recognized", "Chợ Đồn", 5),
+    ]
 
 
 def test_an_upload_saved_in_the_western_code_page_is_read_in_unicode():

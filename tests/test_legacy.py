@@ -172,3 +172,17 @@ def test_the_share_of_words_that_are_vietnamese_syllables():
     assert legacy.vietnamese_share("c¸c d©n vËn") == 0.0  # "c", "c", "d", "n", "v", "n": letters, no syllable
     assert legacy.vietnamese_share("Bựo cựo") == 0.0  # VNI read as TCVN3: ưo is no Vietnamese vowel
     assert legacy.vietnamese_share("2023 - 25/NQ") == 0.0
+
+
+def test_a_tables_cells_are_converted_in_the_code_of_their_text():
+    """A PDF's table cells are too short to tell by themselves: the code is the text's, whole or in most of its old
+    lines, and a cell is converted when it reads as Vietnamese in it (figures, English and Unicode stay)."""
+    body = "Toµn huyÖn cã 279 m« h×nh “D©n vËn khÐo” ®­îc ®¨ng ký thùc hiÖn"
+    assert legacy.code_of(body) == legacy.code_of("Hội nghị\n" + body + "\nTrang 1") == "TCVN3"
+    assert legacy.code_of("Toàn huyện có 279 mô hình “Dân vận khéo” được đăng ký thực hiện") is None
+    assert [legacy.from_code(cell, "TCVN3") for cell in ("HuyÖn Chî §ån", "279", "Total", "Chợ Đồn")] == [
+        "Huyện Chợ Đồn",
+        None,
+        None,
+        None,
+    ]

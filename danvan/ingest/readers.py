@@ -462,12 +462,16 @@ def _pdf(raw: bytes, name: str) -> Document:
         else:  # the typed pages are still worth reading
             notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
-    tabled = _tabled(name, [read.get(i) or [_drawn_tables(page)] for i, page in enumerate(reader.pages)], bool(read))
+    # a report typed in an old code table has its tables' cells in it too (converted: counted by code)
+    code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
+    drawn = [read.get(i) or [_drawn_tables(page, code, converted)] for i, page in enumerate(reader.pages)]
+    tabled = _tabled(name, drawn, bool(read))
     if read:
         pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
         notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", len(tabled.scanned_rows)))
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
     notes += [note] if note else []
+    notes += [legacy.converted_note(name, code, f"{n} ô của bảng") for code, n in converted.items()]
     return Document(name, "pdf", text, tabled.tables, notes, tabled.transcription, tabled.scanned_rows)
 
 
@@ -485,18 +489,21 @@ def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, list[ocr.Pag
 PDF_SCALE = 4  # pixels a point: a typed page's drawn lines are set on a picture this fine to find its tables
 
 
-def _drawn_tables(page: Any) -> ocr.Page:
+def _drawn_tables(page: Any, code: str | None, converted: Counter[str]) -> ocr.Page:
     """A typed PDF page's ruled tables with figures (a Word or Excel table printed to PDF), as OCR gives a scan's:
-    found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it. Its
-    text is the text layer's, read apart. A page whose drawing cannot be followed has no table: its text still reads."""
+    found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it (typed
+    in the old code table `code`: as Unicode, counted in `converted`). Its text is the text layer's, read apart. A
+    page whose drawing cannot be followed has no table: its text still reads."""
     try:
         lines = _drawn_lines(page)
-        return _drawn_page(page, lines) if len(lines) >= 4 else ocr.Page("")  # a table has four lines at least
+        return _drawn_page(page, lines, code, converted) if len(lines) >= 4 else ocr.Page("")  # four lines at least
     except Exception:  # a table is a bonus on a page whose text reads, and pypdf raises anything
         return ocr.Page("")
 
 
-def _drawn_page(page: Any, lines: list[tuple[float, float, float, float]]) -> ocr.Page:
+def _drawn_page(
+    page: Any, lines: list[tuple[float, float, float, float]], code: str | None, converted: Counter[str]
+) -> ocr.Page:
     """The page's tables from its lines, set on a picture (PDF_SCALE pixels a point), and its text's pieces."""
     import numpy as np
 
@@ -524,7 +531,11 @@ def _drawn_page(page: Any, lines: list[tuple[float, float, float, float]]) -> oc
     def held(table: ruled.Ruled, cell: tuple[int, int, int, int]) -> str:
         """The text a cell holds: the pieces that start inside it, in the page's order."""
         x0, x1, y0, y1 = table.xs[cell[2]], table.xs[cell[3] + 1], table.ys[cell[0]], table.ys[cell[1] + 1]
-        return nfc(fold_space(" ".join(text for x, y, text in words if x0 <= x < x1 and y0 <= y < y1)))
+        text = nfc(fold_space(" ".join(text for x, y, text in words if x0 <= x < x1 and y0 <= y < y1)))
+        if code and (unicode := legacy.from_code(text, code)) is not None:
+            converted[code] += 1
+            return unicode
+        return text
 
     grids = []
     for table in found:
