@@ -21,8 +21,8 @@ import danvan
 from danvan import legacy, ocr, ruled, uploads
 from danvan.ingest import load_indicators, load_registry, readers
 from danvan.ingest.drafts import REVIEW_COLUMNS, SourceEntry, preselected, review_rows, to_records
-from danvan.ingest.readers import _doc_parts, read_cell, read_document
-from danvan.ingest.tables import extract_document
+from danvan.ingest.readers import Cell, Table, _doc_parts, read_cell, read_document
+from danvan.ingest.tables import extract_document, table_observations
 from danvan.ingest.text import IngestError
 from danvan.model import DataError
 
@@ -390,6 +390,36 @@ def test_a_name_two_provinces_share_takes_the_province_of_the_tables_other_rows(
         ("04", "Bảo Lâm", 5),
     ]
     assert "“Huyện Bảo Lâm” trùng tên ở 2 nơi: chọn Cao Bằng, tỉnh của các hàng khác." in " ".join(draft.source.notes)
+
+
+@pytest.mark.parametrize(
+    ("labels", "province", "total", "note"),
+    [
+        # a district's report: its communes, and their total, which is the district's (was the province's)
+        (
+            ["Xã Bằng Lũng", "Xã Ngọc Phái", "Xã Đồng Lạc"],
+            "06",
+            ("06", "Chợ Đồn", None),
+            "bc.docx › Bảng 1 › hàng 5: hàng tổng tính cho Chợ Đồn: mọi hàng khác là xã, phường của đơn vị này.",
+        ),
+        (["Huyện Chợ Đồn", "Thành phố Bắc Kạn"], None, ("06", None, None), None),  # a province's districts
+        (
+            ["Tỉnh Bắc Kạn", "Tỉnh Cao Bằng"],
+            "06",
+            None,
+            "bc.docx › Bảng 1 › hàng 4: “Tổng cộng” là tổng của nhiều tỉnh: không trích số liệu của hàng này.",
+        ),
+        (["Bản Nà Làng", "Thôn Khuổi Hẻo"], "06", ("06", None, None), None),  # no row placed: the outlet's province
+    ],
+)
+def test_a_tables_total_row_counts_the_place_its_rows_share(registry, indicators, labels, province, total, note):
+    rows = [[Cell(2 + i, 1, label), Cell(2 + i, 2, str(5 + i))] for i, label in enumerate(labels)]
+    rows.append([Cell(2 + len(labels), 1, "Tổng cộng"), Cell(2 + len(labels), 2, "99")])
+    table = Table("bc.docx", "Bảng 1", None, {1: "Đơn vị", 2: "Mô hình “Dân vận khéo” được công nhận"}, rows, (1,))
+    drafts, notes = table_observations(table, registry, indicators, province)
+    totals = [(d.province, d.district, d.commune) for d in drafts if d.value == 99]
+    assert totals == ([total] if total else [])
+    assert (note in notes) if note else not any("hàng tổng" in n or "Tổng cộng" in n for n in notes), notes
 
 
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):

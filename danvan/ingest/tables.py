@@ -164,10 +164,22 @@ def table_observations(
         else {}
     )
     usual = _rows_province(anywhere)
-    for row, label in zip(table.rows, labels, strict=True):
+    places = [
+        _row_place(label.text, registry, province, usual, anywhere.get(label.text.strip()))
+        if label is not None and not _TOTAL.match(label.text.strip())
+        else None
+        for label in labels
+    ]
+    total = _total_place([p for p in places if p is not None], province)
+    for row, label, place in zip(table.rows, labels, places, strict=True):
         if label is None:
             continue
-        place = _row_place(label.text, registry, province, usual, anywhere.get(label.text.strip()))
+        if _TOTAL.match(label.text.strip()) and (place := total) is None and places.count(None) < len(places):
+            notes.append(
+                f"{table.file} › {table.name} › hàng {label.row}: “{label.text}” là tổng của nhiều tỉnh: không trích "
+                "số liệu của hàng này."
+            )
+            continue
         if place is None:
             notes.append(f"{table.file} › {table.name} › hàng {label.row}: không nhận ra địa danh “{label.text}”.")
             continue
@@ -263,8 +275,6 @@ def _row_place(
     province of the table's other rows, which decides a name several provinces share; `anywhere`: the label already
     resolved in no province."""
     text = label.strip()
-    if _TOTAL.match(text):
-        return (province, None, None, None) if province else None
     if registry is None:
         return None
     anywhere = anywhere or registry.resolve_place(text)
@@ -306,6 +316,24 @@ def _row_place(
         )
         return None, None, None, f"“{text}” có thể là {len(res.candidates)} đơn vị: {options} — chưa chọn."
     return None
+
+
+def _total_place(
+    placed: list[tuple[str | None, str | None, str | None, str | None]], province: str | None
+) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """The place a table's total row ("Tổng cộng", "Cộng", "Toàn tỉnh") counts, from the places of its other rows:
+    the district when they are all its communes (a district's report: its total is the district's, not the
+    province's), else their one province; none when they are in several provinces (a national table), and the
+    outlet's province when no row names a place."""
+    codes = {code for code, _, _, _ in placed if code}
+    if len(codes) > 1:
+        return None
+    code = next(iter(codes), province)
+    districts = {district for _, district, _, _ in placed}
+    if code and len(districts) == 1 and None not in districts and all(commune for _, _, commune, _ in placed):
+        district = districts.pop()
+        return code, district, None, f"hàng tổng tính cho {district}: mọi hàng khác là xã, phường của đơn vị này."
+    return (code, None, None, None) if code else None
 
 
 def _elsewhere(registry: Registry, text: str, found: str | None, chosen: str) -> str:
