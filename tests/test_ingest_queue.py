@@ -525,9 +525,20 @@ def test_a_table_with_no_year_says_so_before_the_save(registry, tmp_path):
     entry = q.enqueue(report, registry, load_indicators(ROOT / "data"), tmp_path / "queue")
     assert entry.draft().observations[0].period is None
     assert entry.problems == [
-        "bao-cao.csv › CSV: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số liệu: người "
-        "nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+        "bao-cao.csv › CSV: tiêu đề, tên trang của bảng, tiêu đề và tên tệp văn bản không ghi năm hay kỳ của số liệu: "
+        "người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
     ]
+
+
+def test_a_table_with_its_year_only_in_its_files_name_takes_it(registry, tmp_path):
+    """An office saves its sheet as “bc-2023.csv” with nothing else naming the year: the draft had no period and every
+    value waited for the curator; the file's name gives it, said in the period's note."""
+    report = tmp_path / "bc-2023.csv"
+    report.write_text("Đơn vị,Mô hình “Dân vận khéo” được công nhận\nLạng Sơn,95\n", encoding="utf-8")
+    entry = q.enqueue(report, registry, load_indicators(ROOT / "data"), tmp_path / "queue")
+    (value,) = entry.draft().observations
+    assert (value.period, value.period_note) == ("2023", "kỳ lấy theo tên tệp chứa bảng: “bc-2023”")
+    assert entry.problems == []
 
 
 def test_queue_table_says_saved_is_not_a_choice(app_entry, monkeypatch, registry, tmp_path):

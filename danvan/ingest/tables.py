@@ -123,11 +123,12 @@ def _one_fact(sentence: ObservationDraft, value: ObservationDraft) -> str:
 
 def table_period(table: Table, document_title: str | None = None) -> tuple[str | None, str | None]:
     """The period a table's title or sheet name states ("Năm 2023", "Giai đoạn 2021 - 2023"), else the one the
-    document's title states, with its note."""
+    document's title states, else its file's name ("bc-2023.csv": offices name a year's report so), with its note."""
     for where, text in (
         ("tiêu đề", table.title or ""),
         ("tên trang", table.name),
         ("tiêu đề văn bản chứa", document_title or ""),
+        ("tên tệp chứa", Path(table.file).stem),
     ):
         if found := _period_in(text, f"{where} bảng"):
             return found
@@ -236,8 +237,8 @@ def table_observations(
             )
     if any(d.period is None for d in drafts):  # said before the save refuses every value for it
         notes.append(
-            f"{table.file} › {table.name}: tiêu đề, tên trang của bảng và tiêu đề văn bản không ghi năm hay kỳ của số "
-            "liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+            f"{table.file} › {table.name}: tiêu đề, tên trang của bảng, tiêu đề và tên tệp văn bản không ghi năm hay "
+            "kỳ của số liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
         )
     return drafts, notes
 
