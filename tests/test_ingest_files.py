@@ -108,6 +108,46 @@ def test_word_report_paragraphs_and_tables(registry, indicators):
     ) in draft.source.notes
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_percentage_excel_keeps_as_a_fraction_is_read_as_shown(tmp_path, registry, indicators, kind):
+    """A sheet showing 78,3 % keeps 0.783 under the format "0.0%": the draft had 0,783 %. A cell read is the
+    percentage the sheet shows; a format whose sign is quoted or escaped shows the number itself."""
+    rows = [
+        ["Đơn vị", "Tỷ lệ hồ sơ nộp trực tuyến", "Tỷ lệ thanh toán trực tuyến", "Hồ sơ đã giải quyết"],
+        ["Huyện Chợ Đồn", (0.783, "0.0%"), (80.73, '0.00"%"'), (40766, "#,##0")],
+        ["Thành phố Bắc Kạn", (1, "0%"), (99.5, "0.0\\%"), (403, "General")],
+    ]
+    path = tmp_path / f"ty-le-2023.{kind}"
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                cell = book.active.cell(r, c, value[0] if isinstance(value, tuple) else value)
+                cell.number_format = value[1] if isinstance(value, tuple) else "General"
+        book.save(path)
+    else:
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("Năm 2023")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, tuple):
+                    sheet.write(r, c, value[0], xlwt.easyxf(num_format_str=value[1]))
+                else:
+                    sheet.write(r, c, value)
+        book.save(str(path))
+    (table,) = read_document(path).tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Huyện Chợ Đồn", "78,3%", "80,73", "40.766"],
+        ["Thành phố Bắc Kạn", "100%", "99,5", "403"],
+    ]
+    drafted = extract_document(read_document(path), registry, indicators=indicators).observations
+    assert [(o.value, o.unit) for o in drafted][:2] == [(78.3, "percent"), (80.73, "percent")]
+
+
 def test_pdf_with_a_text_layer(registry, indicators):
     doc = read_document(FILES / "bao-cao-2023.pdf")
     assert doc.kind == "pdf" and "Kết quả công tác dân vận năm 2023" in doc.text  # words kept whole

@@ -874,7 +874,9 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
     for sheet in book.worksheets:
         grid = [
             [
-                _font_cell_text(cell.value, cell.font.name if isinstance(cell.value, str) else None, converted)
+                _font_cell_text(
+                    cell.value, cell.font.name if isinstance(cell.value, str) else None, converted, cell.number_format
+                )
                 for cell in row
             ]
             for row in sheet.iter_rows()
@@ -896,10 +898,7 @@ def _xls_grids(raw: bytes, converted: Counter[str]) -> Grids:
     book = xlrd.open_workbook(file_contents=raw, formatting_info=True, logfile=io.StringIO())
     out = []
     for sheet in book.sheets():
-        grid = [
-            [_font_cell_text(_xls_value(cell, book.datemode), _xls_font(book, cell), converted) for cell in row]
-            for row in (sheet.row(r) for r in range(sheet.nrows))
-        ]
+        grid = [[_xls_cell_text(book, cell, converted) for cell in sheet.row(r)] for r in range(sheet.nrows)]
         merged = [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
         _fill_merged(grid, merged)
         out.append((sheet.name, grid, merged))
@@ -917,16 +916,29 @@ def _xls_value(cell: Any, datemode: int) -> object:
     return bool(cell.value) if cell.ctype == xlrd.XL_CELL_BOOLEAN else cell.value
 
 
-def _xls_font(book: Any, cell: Any) -> str | None:
-    return book.font_list[book.xf_list[cell.xf_index].font_index].name if cell.xf_index is not None else None
+def _xls_cell_text(book: Any, cell: Any, converted: Counter[str]) -> str:
+    """An .xls cell's text, by its font and number format (see _font_cell_text)."""
+    if cell.xf_index is None:
+        return _font_cell_text(_xls_value(cell, book.datemode), None, converted)
+    xf = book.xf_list[cell.xf_index]
+    shown = book.format_map.get(xf.format_key)
+    font = book.font_list[xf.font_index].name
+    return _font_cell_text(_xls_value(cell, book.datemode), font, converted, shown.format_str if shown else None)
 
 
-def _font_cell_text(value: object, font: str | None, converted: Counter[str]) -> str:
-    """A cell's text; typed in an old code table's font, as Unicode (counted in `converted`)."""
+def _font_cell_text(value: object, font: str | None, converted: Counter[str], number_format: str | None = None) -> str:
+    """A cell's text; typed in an old code table's font, as Unicode (counted in `converted`); a number shown as a
+    percentage (Excel keeps 78,3 % as 0.783 under a format "0.0%") as the percentage the sheet shows, "78,3%"."""
     if isinstance(value, str):
         value, code = legacy.from_font(value, font)
         converted.update([code] if code else [])
+    if isinstance(value, int | float) and not isinstance(value, bool) and _PERCENT_FORMAT.search(number_format or ""):
+        return _cell_text(round(value * 100, 10)) + "%"
     return _cell_text(value)
+
+
+# a percent sign of a number format, not one inside quotes or escaped (`0.0"%"` shows the number itself with a sign)
+_PERCENT_FORMAT = re.compile(r'^(?:[^"\\]|\\.|"[^"]*")*?(?<!\\)%')
 
 
 def _cell_text(value: object) -> str:
