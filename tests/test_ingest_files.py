@@ -148,6 +148,80 @@ def test_a_percentage_excel_keeps_as_a_fraction_is_read_as_shown(tmp_path, regis
     assert [(o.value, o.unit) for o in drafted][:2] == [(78.3, "percent"), (80.73, "percent")]
 
 
+def _letterhead_report(path: Path) -> Path:
+    """A district's report as most are set: the letterhead a borderless table (the issuing body and the number
+    beside the motto and the place and date), then the title and the text."""
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=3, cols=2)
+    for row, cells in enumerate(
+        [
+            ("HUYỆN ỦY CHỢ ĐỒN", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+            ("BAN DÂN VẬN", ""),
+            ("Số 45-BC/BDVHU", "Chợ Đồn, ngày 15 tháng 12 năm 2024"),
+        ]
+    ):
+        for column, text in enumerate(cells):
+            head.cell(row, column).text = text
+    for text in (
+        "BÁO CÁO",
+        "Kết quả thực hiện phong trào thi đua “Dân vận khéo”",
+        "Trong năm, toàn huyện có 25 mô hình “Dân vận khéo” được đăng ký thực hiện.",
+        "Ngày 20/6, Ban Dân vận Huyện ủy tổ chức kiểm tra việc thực hiện quy chế dân chủ ở cơ sở tại xã Bằng Lũng.",
+    ):
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_a_word_reports_letterhead_set_as_a_table_is_read(tmp_path, registry, indicators):
+    """A letterhead set as a table with no figure was dropped with every table of text only: the report had no date,
+    its values no year and the visit of “Ngày 20/6” no date. It is read where it stands, down each column, as a
+    letterhead typed as paragraphs is."""
+    doc = read_document(_letterhead_report(tmp_path / "bao-cao.docx"))
+    assert doc.text.splitlines()[:6] == [
+        "HUYỆN ỦY CHỢ ĐỒN",
+        "BAN DÂN VẬN",
+        "Số 45-BC/BDVHU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Chợ Đồn, ngày 15 tháng 12 năm 2024",
+        "BÁO CÁO",
+    ]
+    assert doc.tables == []
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert (draft.source.published, draft.source.title) == (
+        "2024-12-15",
+        "BÁO CÁO Kết quả thực hiện phong trào thi đua “Dân vận khéo”",
+    )
+    assert [(v.date_start, v.commune) for v in draft.visits] == [("2024-06-20", "Bằng Lũng")]
+    assert [(o.value, o.district, o.period) for o in draft.observations] == [(25, "Chợ Đồn", "2024")]
+
+
+def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
+    """A .doc's parts (and a .docx's) in order: a table with figures is a table; one of text only before any paragraph
+    (a letterhead) reads down its columns, one later a line a row."""
+    text, tables = readers._word_body(
+        "bc.doc",
+        [
+            [["TỈNH ỦY BẮC KẠN", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["Số: 12-BC/TU", "Bắc Kạn, ngày 5 tháng 1 năm 2024"]],
+            "BÁO CÁO",
+            [["Đơn vị", "Mô hình"], ["Huyện Chợ Đồn", "5"]],
+            [["Nơi nhận:", "T/M BAN THƯỜNG VỤ"], ["- Như trên", "BÍ THƯ"]],
+        ],
+    )
+    assert text.splitlines() == [
+        "TỈNH ỦY BẮC KẠN",
+        "Số: 12-BC/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Bắc Kạn, ngày 5 tháng 1 năm 2024",
+        "BÁO CÁO",
+        "Nơi nhận: | T/M BAN THƯỜNG VỤ",
+        "- Như trên | BÍ THƯ",
+    ]
+    assert [(t.name, t.rows[0][1].text) for t in tables] == [("Bảng 1", "5")]
+
+
 def test_pdf_with_a_text_layer(registry, indicators):
     doc = read_document(FILES / "bao-cao-2023.pdf")
     assert doc.kind == "pdf" and "Kết quả công tác dân vận năm 2023" in doc.text  # words kept whole
@@ -951,16 +1025,18 @@ def test_a_word_97_2003_files_paragraphs_fields_and_tables():
         "KẾT QUẢ NĂM 2023\rCó \x13 PAGE \x14202\x15 mô hình.\x01\rSTT\x07Đơn vị\x07Số mô hình\x07\x07"
         "1\x07Thành phố Bắc Kạn\x07202\x07\x072\x07Huyện\rChợ Đồn\x075\x07\x07Sau bảng.\r"
     )
-    assert _doc_parts(text) == (
-        ["KẾT QUẢ NĂM 2023", "Có 202 mô hình.", "Sau bảng."],
-        [[["STT", "Đơn vị", "Số mô hình"], ["1", "Thành phố Bắc Kạn", "202"], ["2", "Huyện\nChợ Đồn", "5"]]],
-    )
+    assert _doc_parts(text) == [
+        "KẾT QUẢ NĂM 2023",
+        "Có 202 mô hình.",
+        [["STT", "Đơn vị", "Số mô hình"], ["1", "Thành phố Bắc Kạn", "202"], ["2", "Huyện\nChợ Đồn", "5"]],
+        "Sau bảng.",
+    ]
     # a row's end told by its paragraph's properties (readers.ROW_END): empty cells inside and at the end stay cells
     marked = "STT\x07Đơn vị\x07Đăng ký\x07Công nhận\x07Ghi chú\x07\x1d1\x07Bắc Kạn\x07\x07202\x07\x07\x1dSau bảng.\r"
-    assert _doc_parts(marked) == (
-        ["Sau bảng."],
-        [[["STT", "Đơn vị", "Đăng ký", "Công nhận", "Ghi chú"], ["1", "Bắc Kạn", "", "202", ""]]],
-    )
+    assert _doc_parts(marked) == [
+        [["STT", "Đơn vị", "Đăng ký", "Công nhận", "Ghi chú"], ["1", "Bắc Kạn", "", "202", ""]],
+        "Sau bảng.",
+    ]
 
 
 def test_a_word_report_saved_as_word_97_2003_reads_as_the_word_report(registry, indicators):

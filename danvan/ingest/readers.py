@@ -19,7 +19,7 @@ import re
 import struct
 import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -174,15 +174,37 @@ def _docx(raw: bytes, name: str) -> Document:
     def text_of(paragraph: object) -> str:
         return fonts.text(paragraph._p, converted) if fonts.legacy else paragraph.text  # type: ignore[attr-defined]
 
-    text = "\n".join(text_of(p) for p in document.paragraphs)
-    tables = [
-        _grid_table(
-            name, f"Bảng {i}", [[nfc("\n".join(text_of(p) for p in c.paragraphs)) for c in r.cells] for r in t.rows]
-        )
-        for i, t in enumerate(document.tables, 1)
-    ]
+    text, tables = _word_body(
+        name,
+        (  # paragraphs and tables in the order of the page
+            [[nfc("\n".join(text_of(p) for p in c.paragraphs)) for c in r.cells] for r in part.rows]
+            if isinstance(part, docx.table.Table)
+            else text_of(part)
+            for part in document.iter_inner_content()
+        ),
+    )
     notes = [legacy.converted_note(name, code, f"{n} đoạn chữ") for code, n in converted.items()]
-    return Document(name, "docx", nfc(text), [t for t in tables if t is not None], notes)
+    return Document(name, "docx", nfc(text), tables, notes)
+
+
+Grid = list[list[str]]
+
+
+def _word_body(name: str, parts: Iterable[str | Grid]) -> tuple[str, list[Table]]:
+    """A Word file's paragraphs and tables, in order, as its text and its tables: a table with figures is a table
+    ("Bảng N"); one of text only is text where it stands — the letterhead (a table before any paragraph: the issuing
+    body and the number beside the motto and the place and date, as most reports set it; dropped, a report had no
+    date) column by column, any other a line a row."""
+    lines: list[str] = []
+    tables: list[Table] = []
+    for part in parts:
+        if isinstance(part, str):
+            lines.append(part)
+        elif (table := _grid_table(name, f"Bảng {len(tables) + 1}", part)) is not None:
+            tables.append(table)
+        else:
+            lines.append(_grid_text(part, by_column=not any(line.strip() for line in lines)))
+    return "\n".join(lines), tables
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -279,11 +301,8 @@ def _doc(raw: bytes, name: str) -> Document:
     row_ends = _row_ends(word, table[fc_papx : fc_papx + lcb_papx], _stream(container, "Data") or b"")
     text = _doc_pieces(word, table[fc_clx : fc_clx + lcb_clx], row_ends)[:main]
     text, note = legacy.unlegacy(text, name)
-    paragraphs, grids = _doc_parts(text)
-    tables = [_grid_table(name, f"Bảng {i}", grid) for i, grid in enumerate(grids, 1)]
-    return Document(
-        name, "doc", nfc("\n".join(paragraphs)), [t for t in tables if t is not None], [note] if note else []
-    )
+    body, tables = _word_body(name, _doc_parts(text))
+    return Document(name, "doc", nfc(body), tables, [note] if note else [])
 
 
 def _stream(container: Any, name: str) -> bytes | None:
@@ -385,10 +404,10 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
         at += size
 
 
-def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
-    """A .doc's characters as paragraphs and tables: a paragraph ends at \\r, a table cell at \\x07 and a row at
-    ROW_END (or, when the paragraphs' properties could not say, at the \\x07 right after a cell's: an empty cell is
-    then taken for the row's end); a field (\\x13 code \\x14 result \\x15) is its result; objects and marks drop."""
+def _doc_parts(text: str) -> list[str | Grid]:
+    """A .doc's characters as paragraphs and tables, in order: a paragraph ends at \\r, a table cell at \\x07 and a
+    row at ROW_END (or, when the paragraphs' properties could not say, at the \\x07 right after a cell's: an empty cell
+    is then taken for the row's end); a field (\\x13 code \\x14 result \\x15) is its result; objects and marks drop."""
     shown, depth_code = [], []  # per open field: whether its code is still being read
     for ch in text:
         if ch == "\x13":
@@ -399,8 +418,7 @@ def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
             depth_code.pop()
         elif not any(depth_code):
             shown.append(_DOC_CHARS.get(ch, ch))
-    paragraphs: list[str] = []
-    grids: list[list[list[str]]] = []
+    parts: list[str | Grid] = []
     rows: list[list[str]] = []
     cells: list[str] = []
     lines: list[str] = []  # the paragraphs of the cell being read
@@ -423,12 +441,12 @@ def _doc_parts(text: str) -> tuple[list[str], list[list[list[str]]]]:
                 rows.append(cells)
                 cells = []
             if rows:
-                grids.append([row for row in rows if any(row)])
+                parts.append([row for row in rows if any(row)])
                 rows = []
-            paragraphs.append(body)
+            parts.append(body)
     if cells or rows:
-        grids.append([row for row in [*rows, cells] if any(row)])
-    return paragraphs, grids
+        parts.append([row for row in [*rows, cells] if any(row)])
+    return parts
 
 
 # What a .doc's special characters are in plain text ([MS-DOC] 2.8.25): breaks, hyphens, objects and marks
@@ -642,7 +660,7 @@ def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recogni
                     continue
                 sheet = f"Bảng {len(tables) + 1}"
                 if (table := _grid_table(name, sheet, grid)) is None:
-                    parts.append("\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid))
+                    parts.append(_grid_text(grid))
                 else:
                     tables.append(table)
                     grids[sheet], rows[sheet], doubts[sheet] = grid, seen, unsure
@@ -652,6 +670,15 @@ def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recogni
     shown = {t.name: _rows_under_header(t, rows[t.name]) for t in tables if len(rows[t.name]) == len(grids[t.name])}
     transcription = _transcription(name, grids) if grids and recognised else None
     return Recognised(texts, tables, transcription, shown)
+
+
+def _grid_text(grid: Grid, by_column: bool = False) -> str:
+    """A table of text only as the text it holds: a line a row, its cells apart (a merged cell's text once); or
+    `by_column`, a line a cell, down each column in turn."""
+    if by_column:
+        cells = (row[c] for c in range(max(map(len, grid), default=0)) for row in grid if c < len(row))
+        return "\n".join(dict.fromkeys(filter(None, (cell.strip() for cell in cells))))
+    return "\n".join(" | ".join(dict.fromkeys(filter(None, row))) for row in grid if any(row))
 
 
 def _rows_under_header(table: Table, pictures: list[Any]) -> dict[int, bytes]:
