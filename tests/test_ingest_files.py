@@ -536,6 +536,29 @@ def test_a_tables_total_row_counts_the_place_its_rows_share(registry, indicators
     assert (note in notes) if note else not any("hàng tổng" in n or "Tổng cộng" in n for n in notes), notes
 
 
+def test_a_table_naming_each_rows_province_and_district_drafts_the_districts(tmp_path, registry, indicators):
+    """A sheet with a “Tỉnh” column beside a “Huyện” one drafted every value for the province (Chợ Đồn's 15 and Ba
+    Bể's 20 both as Bắc Kạn's): the row's place is its district, in the province its row names or the one named
+    above it (a sheet writes it once); a row naming its province alone is the province's, and the total of several
+    provinces no one's."""
+    path = tmp_path / "bc-2023.csv"
+    path.write_text(
+        "STT,Tỉnh,Huyện,Mô hình “Dân vận khéo” được công nhận\n1,Bắc Kạn,Chợ Đồn,15\n2,,Ba Bể,20\n,Bắc Kạn,,35\n"
+        "3,Lâm Đồng,Lâm Hà,30\n,Tổng cộng,,65\n",
+        encoding="utf-8",
+    )
+    draft = extract_document(read_document(path), registry, indicators=indicators)
+    assert [(o.province, o.district, o.value) for o in draft.observations] == [
+        ("06", "Chợ Đồn", 15),
+        ("06", "Ba Bể", 20),
+        ("06", None, 35),
+        ("68", "Lâm Hà", 30),
+    ]
+    assert "bc-2023.csv › CSV › hàng 6: “Tổng cộng” là tổng của nhiều tỉnh: không trích số liệu của hàng này." in (
+        draft.source.notes
+    )
+
+
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
     """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
     địa danh “Huyện Hòa An”")."""

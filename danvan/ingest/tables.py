@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -153,11 +154,16 @@ def table_observations(
 ) -> tuple[list[ObservationDraft], list[str]]:
     """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
     whose place is unknown or ambiguous, and for a table whose period nothing names."""
-    label_col = _label_column(table)
+    label_col, parent_col = _place_columns(table, registry)
     whole_period, whole_note = table_period(table, document_title)
     notes: list[str] = []
     drafts: list[ObservationDraft] = []
-    labels = [next((c for c in row if c.column == label_col), None) for row in table.rows]
+    # each row's place name; a row naming its province alone (its subtotal under its districts) is the province's
+    labels = [
+        next((c for c in row if c.column == label_col), None) or next((c for c in row if c.column == parent_col), None)
+        for row in table.rows
+    ]
+    within = _rows_within(table, parent_col, registry)
     # each label resolved anywhere once: for the province most rows name, and for the row's own place
     anywhere = (
         {text: registry.resolve_place(text) for text in {label.text.strip() for label in labels if label}}
@@ -166,10 +172,10 @@ def table_observations(
     )
     usual = _rows_province(anywhere)
     places = [
-        _row_place(label.text, registry, province, usual, anywhere.get(label.text.strip()))
+        _row_place(label.text, registry, row_province or province, usual, anywhere.get(label.text.strip()))
         if label is not None and not _TOTAL.match(label.text.strip())
         else None
-        for label in labels
+        for label, row_province in zip(labels, within, strict=True)
     ]
     total = _total_place([p for p in places if p is not None], province)
     for row, label, place in zip(table.rows, labels, places, strict=True):
@@ -243,10 +249,48 @@ def table_observations(
     return drafts, notes
 
 
-def _label_column(table: Table) -> int:
-    """The column of place names: the one with the most non-numeric cells (STT columns are numbers)."""
+def _place_columns(table: Table, registry: Registry | None) -> tuple[int, int | None]:
+    """The column of a table's place names, and the column left of it naming the province of each row, if any (a
+    “Tỉnh” column beside a “Huyện” one: the row is the district, in that province; the province's alone, the
+    values were drafted for the province). The place column is the one with the most non-numeric cells (STT columns
+    are numbers); a province column's finer neighbour, naming places in half its rows or more, is taken over it."""
     counts: Counter[int] = Counter(c.column for row in table.rows for c in row if not is_number_cell(c.text))
-    return counts.most_common(1)[0][0] if counts else 1
+    label = counts.most_common(1)[0][0] if counts else 1
+    if registry is None:
+        return label, None
+
+    def texts(column: int) -> list[str]:
+        cells = (c.text.strip() for row in table.rows for c in row if c.column == column)
+        return [text for text in cells if text and not _TOTAL.match(text)]
+
+    def share(column: int, names: Callable[[str], bool]) -> float:
+        found = texts(column)
+        return sum(map(names, found)) / len(found) if found else 0.0
+
+    def province(text: str) -> bool:
+        return registry.province(text, scheme=OLD_SCHEME) is not None
+
+    def place(text: str) -> bool:
+        return registry.resolve_place(text).status != "unknown"
+
+    if share(label, province) >= 0.8:
+        finer = (c for c in sorted(counts) if c > label and counts[c] >= 0.5 * counts[label])
+        return next(((c, label) for c in finer if share(c, province) < 0.8 and share(c, place) >= 0.5), (label, None))
+    return label, next((c for c in sorted(counts) if c < label and share(c, province) >= 0.8), None)
+
+
+def _rows_within(table: Table, column: int | None, registry: Registry | None) -> list[str | None]:
+    """The province each row is in by its cell in `column` (a “Tỉnh” column), the last one named going on down the
+    rows below it left blank (a sheet writes a province once over its districts)."""
+    out: list[str | None] = []
+    last = None
+    for row in table.rows:
+        text = next((c.text for c in row if c.column == column), "")
+        if text.strip() and registry is not None:
+            unit = registry.province(text, scheme=OLD_SCHEME)
+            last = unit.code if unit else None
+        out.append(last)
+    return out
 
 
 def _rows_province(anywhere: dict[str, Resolution]) -> str | None:
