@@ -559,6 +559,40 @@ def test_a_table_naming_each_rows_province_and_district_drafts_the_districts(tmp
     )
 
 
+def test_a_table_whose_rows_name_indicators_drafts_them(tmp_path, registry, indicators):
+    """Reports set their figures as rows of indicators (“TT | Chỉ tiêu | ĐVT | Năm 2022 | Năm 2023”): every row was
+    “không nhận ra địa danh” and nothing was drafted. A row's label is its values' indicator (its unit "%" a rate), a
+    column's header their period or their place; with no place in the table, the outlet's province, unticked for the
+    curator to confirm (a district's report's figures are the district's)."""
+    years = tmp_path / "chi-tieu.csv"
+    years.write_text(
+        "TT,Chỉ tiêu,ĐVT,Năm 2022,Năm 2023\n1,Mô hình “Dân vận khéo” được công nhận,mô hình,180,202\n"
+        '2,Tỷ lệ hồ sơ nộp trực tuyến,%,"95,5","99,72"\n',
+        encoding="utf-8",
+    )
+    draft = extract_document(read_document(years), registry, indicators=indicators, province="Bắc Kạn")
+    assert [(o.indicator, o.province, o.district, o.period, o.value, o.unit) for o in draft.observations] == [
+        ("dvk_models_recognized", "06", None, "2022", 180, "count"),
+        ("tthc_online_submission_rate", "06", None, "2022", 95.5, "percent"),
+        ("dvk_models_recognized", "06", None, "2023", 202, "count"),
+        ("tthc_online_submission_rate", "06", None, "2023", 99.72, "percent"),
+    ]
+    assert {(o.province_note, preselected(o)) for o in draft.observations} == {
+        ("Tỉnh đã chọn cho nơi gửi báo cáo (bảng không ghi nơi của số liệu).", False)
+    }
+    assert not any("địa danh" in note for note in draft.source.notes)
+    places = tmp_path / "bc-2023.csv"
+    places.write_text(
+        "TT,Chỉ tiêu,Huyện Chợ Đồn,Thành phố Bắc Kạn\n1,Mô hình “Dân vận khéo” được công nhận,15,202\n2,Cộng,15,202\n",
+        encoding="utf-8",
+    )
+    draft = extract_document(read_document(places), registry, indicators=indicators)
+    assert [(o.district, o.period, o.value, o.cell, preselected(o)) for o in draft.observations] == [
+        ("Chợ Đồn", "2023", 15, "bc-2023.csv#CSV!C2", True),
+        ("Bắc Kạn", "2023", 202, "bc-2023.csv#CSV!D2", True),
+    ]
+
+
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
     """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
     địa danh “Huyện Hòa An”")."""

@@ -30,6 +30,7 @@ from .text import prepare
 # Rows that total the table: the province itself when the outlet's province is known.
 _TOTAL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|toàn\s+tỉnh|toàn\s+thành\s+phố|toàn\s+huyện)\b", re.I)
 _LOWER_TYPE = re.compile(r"^(?:thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s", re.I)
+_UNIT_HEADER = re.compile(r"^(?:đvt|đơn\s+vị\s+tính)$", re.I)  # a table of indicator rows: each one's unit ("%")
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$", re.I)
 _YEARS = re.compile(r"(?:giai\s+đoạn\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})")
 # A table's value repeating one of the text's is drafted unticked (drafts.preselected).
@@ -152,10 +153,11 @@ def table_observations(
     province: str | None = None,
     document_title: str | None = None,
 ) -> tuple[list[ObservationDraft], list[str]]:
-    """One draft per numeric cell under an indicator column, in a row whose label names a place; notes for rows
-    whose place is unknown or ambiguous, and for a table whose period nothing names."""
+    """One draft per numeric cell under an indicator column, in a row whose label names a place (or, in a table
+    whose rows name no place, under a row naming an indicator: _indicator_rows); notes for rows whose place is
+    unknown or ambiguous, and for a table whose period nothing names."""
     label_col, parent_col = _place_columns(table, registry)
-    whole_period, whole_note = table_period(table, document_title)
+    whole = table_period(table, document_title)
     notes: list[str] = []
     drafts: list[ObservationDraft] = []
     # each row's place name; a row naming its province alone (its subtotal under its districts) is the province's
@@ -177,6 +179,13 @@ def table_observations(
         else None
         for label, row_province in zip(labels, within, strict=True)
     ]
+    if (
+        registry is not None
+        and labels
+        and not any(places)
+        and _columns_of_periods_or_places(table, label_col, registry)
+    ):
+        return _indicator_rows(table, label_col, labels, registry, indicators, province, whole)
     total = _total_place([p for p in places if p is not None], province)
     for row, label, place in zip(table.rows, labels, places, strict=True):
         if label is None:
@@ -190,63 +199,150 @@ def table_observations(
         if place is None:
             notes.append(f"{table.file} › {table.name} › hàng {label.row}: không nhận ra địa danh “{label.text}”.")
             continue
-        code, district, commune, place_note = place
-        if place_note:
-            notes.append(f"{table.file} › {table.name} › hàng {label.row}: {place_note}")
+        if place[3]:
+            notes.append(f"{table.file} › {table.name} › hàng {label.row}: {place[3]}")
+        where = f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”."
         for cell in row:
             header = table.headers.get(cell.column, "")
-            if cell.column == label_col or not is_number_cell(cell.text) or _ORDINAL_HEADER.match(header):
-                continue
-            value = cell_number(cell.text)
-            if value is None or not math.isfinite(value):
-                continue
-            # a column's own year ("Năm 2022 | Năm 2023", "… được công nhận năm 2023") before the table's
-            period, period_note = _period_in(header, "tiêu đề cột") or (whole_period, whole_note)
-            unit: Unit = "percent" if "%" in cell.text or "%" in header or "tỷ lệ" in header.lower() else "count"
-            indicator = _indicator(header, unit, indicators)
-            confidence = (
-                0.85
-                - (0.2 if indicator.startswith(NEW_INDICATOR) else 0)
-                - (0.15 if code is None else 0)
-                - (0.1 if period is None else 0)
-                - (0.3 if cell.ref in table.doubts else 0)
-            )
-            if cell.ref in table.doubts:  # a scan's figure read two ways: the curator looks at the picture
-                notes.append(
-                    f"{table.file} › {table.name} › ô {cell.ref}: nhận dạng không chắc — đọc “{cell.text}”, đọc lần "
-                    f"hai “{table.doubts[cell.ref]}”; đối chiếu với ảnh trước khi nhận."
-                )
-            drafts.append(
-                ObservationDraft(
-                    # the file's name in the id: two offices' workbooks both have a sheet "Năm 2023" with a C4
-                    id=f"o-{_slug(Path(table.file).stem)}-{_slug(table.name)}-{cell.ref.lower()}",
-                    indicator=indicator,
-                    province=code,
-                    province_note=f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”." if code else None,
-                    district=district,
-                    commune=commune,
-                    period=period,
-                    period_note=period_note,
-                    value=clean(value),
-                    numerator=None,
-                    denominator=None,
-                    unit=unit,
-                    qualifier=None,
-                    subject=header or None,
-                    status="reported",
-                    breakdown=None,
-                    quote="",
-                    confidence=round(max(0.1, confidence), 2),
-                    cell=cell_ref(table, cell),
-                    cell_header=header or None,
-                )
-            )
-    if any(d.period is None for d in drafts):  # said before the save refuses every value for it
-        notes.append(
-            f"{table.file} › {table.name}: tiêu đề, tên trang của bảng, tiêu đề và tên tệp văn bản không ghi năm hay "
-            "kỳ của số liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+            if cell.column != label_col and not _ORDINAL_HEADER.match(header):
+                drafts += _drafted(table, cell, header, header, place, where, whole, indicators, notes)
+    return drafts, notes + _no_period(table, drafts)
+
+
+def _no_period(table: Table, drafts: list[ObservationDraft]) -> list[str]:
+    """The note on a table whose values have no period, said before the save refuses every one of them."""
+    if all(d.period for d in drafts):
+        return []
+    return [
+        f"{table.file} › {table.name}: tiêu đề, tên trang của bảng, tiêu đề và tên tệp văn bản không ghi năm hay "
+        "kỳ của số liệu: người nhập cần ghi Kỳ cho từng số liệu (Sửa) trước khi lưu."
+    ]
+
+
+Place = tuple[str | None, str | None, str | None, str | None]  # province code, district, commune, a note
+
+
+def _columns_of_periods_or_places(table: Table, label_col: int, registry: Registry) -> bool:
+    """Whether every column of figures is headed by a period ("Năm 2023") or a place ("Huyện Chợ Đồn"): a table of
+    indicator rows (of unknown places, its headers name indicators)."""
+    headers = [
+        header
+        for column, header in table.headers.items()
+        if column != label_col
+        and not _ORDINAL_HEADER.match(header)
+        and not _UNIT_HEADER.match(header.strip())
+        and any(c.column == column and is_number_cell(c.text) for row in table.rows for c in row)
+    ]
+    return bool(headers) and all(
+        _PERIOD_HEADER.match(h.strip())
+        or registry.resolve_place(h).status == "found"
+        or registry.province(h, scheme=OLD_SCHEME)
+        for h in headers
+    )
+
+
+# a header that is a period, two words at most beside it: "Năm 2023", "Thực hiện năm 2023", "Kế hoạch 2024"
+_PERIOD_HEADER = re.compile(rf"^(?:\w+\s+){{0,2}}(?:năm\s+|giai\s+đoạn\s+)?(?:{_YEARS.pattern})$", re.I)
+
+
+def _indicator_rows(
+    table: Table,
+    label_col: int,
+    labels: list[Cell | None],
+    registry: Registry,
+    indicators: list[dict[str, Any]],
+    province: str | None,
+    whole: tuple[str | None, str | None],
+) -> tuple[list[ObservationDraft], list[str]]:
+    """A table whose rows name indicators, not places, as reports set their figures ("TT | Chỉ tiêu | ĐVT | Năm 2022
+    | Năm 2023"): a row's label is its values' indicator (its unit cell's "%" a rate), a column's header their place
+    ("Huyện Chợ Đồn") or their period ("Năm 2023"); with no place in the table, the outlet's province, said so and
+    left unticked (drafts.preselected) for the curator to confirm: a district's report would be the district's."""
+    drafts: list[ObservationDraft] = []
+    notes: list[str] = []
+    units = [column for column, header in table.headers.items() if _UNIT_HEADER.match(header.strip())]
+    for column, header in sorted(table.headers.items()):
+        if column == label_col or column in units or _ORDINAL_HEADER.match(header):
+            continue
+        named = _row_place(header, registry, province) if header and not _YEARS.search(header) else None
+        place: Place = named or (province, None, None, None)
+        where = (
+            f"Nơi theo tiêu đề cột: “{header}”."
+            if named
+            else "Tỉnh đã chọn cho nơi gửi báo cáo (bảng không ghi nơi của số liệu)."
         )
-    return drafts, notes
+        for row, label in zip(table.rows, labels, strict=True):
+            cell = next((c for c in row if c.column == column), None)
+            if label is None or cell is None or _TOTAL.match(label.text.strip()):
+                continue
+            unit = next((c.text for c in row if c.column in units), "")
+            what = f"{label.text} (%)" if "%" in unit else label.text
+            found = _drafted(table, cell, what, header, place, where if place[0] else None, whole, indicators, notes)
+            for value in found if not named else ():  # the outlet's province may be a district's report's: checked
+                value.confidence = round(max(0.1, value.confidence - 0.2), 2)
+            drafts += found
+    return drafts, notes + _no_period(table, drafts)
+
+
+def _drafted(
+    table: Table,
+    cell: Cell,
+    what: str,
+    header: str,
+    place: Place,
+    where: str | None,
+    whole: tuple[str | None, str | None],
+    indicators: list[dict[str, Any]],
+    notes: list[str],
+) -> list[ObservationDraft]:
+    """The value of a numeric cell, or none: `what` names its indicator (its column's header, or its row's label in a
+    table of indicator rows), `header` is its column's, `place` and `where` (the province note) say where it was;
+    its period is its column's year before the table's (`whole`). A scan's figure read two ways is noted."""
+    value = cell_number(cell.text) if is_number_cell(cell.text) else None
+    if value is None or not math.isfinite(value):
+        return []
+    # a column's own year ("Năm 2022 | Năm 2023", "… được công nhận năm 2023") before the table's
+    period, period_note = _period_in(header, "tiêu đề cột") or whole
+    unit: Unit = "percent" if "%" in cell.text or "%" in what or "tỷ lệ" in what.lower() else "count"
+    indicator = _indicator(what, unit, indicators)
+    code, district, commune, _ = place
+    confidence = (
+        0.85
+        - (0.2 if indicator.startswith(NEW_INDICATOR) else 0)
+        - (0.15 if code is None else 0)
+        - (0.1 if period is None else 0)
+        - (0.3 if cell.ref in table.doubts else 0)
+    )
+    if cell.ref in table.doubts:  # a scan's figure read two ways: the curator looks at the picture
+        notes.append(
+            f"{table.file} › {table.name} › ô {cell.ref}: nhận dạng không chắc — đọc “{cell.text}”, đọc lần "
+            f"hai “{table.doubts[cell.ref]}”; đối chiếu với ảnh trước khi nhận."
+        )
+    return [
+        ObservationDraft(
+            # the file's name in the id: two offices' workbooks both have a sheet "Năm 2023" with a C4
+            id=f"o-{_slug(Path(table.file).stem)}-{_slug(table.name)}-{cell.ref.lower()}",
+            indicator=indicator,
+            province=code,
+            province_note=where if code else None,
+            district=district,
+            commune=commune,
+            period=period,
+            period_note=period_note,
+            value=clean(value),
+            numerator=None,
+            denominator=None,
+            unit=unit,
+            qualifier=None,
+            subject=what or None,
+            status="reported",
+            breakdown=None,
+            quote="",
+            confidence=round(max(0.1, confidence), 2),
+            cell=cell_ref(table, cell),
+            cell_header=header or None,
+        )
+    ]
 
 
 def _place_columns(table: Table, registry: Registry | None) -> tuple[int, int | None]:
