@@ -593,6 +593,23 @@ def test_a_table_whose_rows_name_indicators_drafts_them(tmp_path, registry, indi
     ]
 
 
+def test_a_row_label_with_its_list_mark_names_its_place(registry, indicators):
+    """A Word table's rows numbered in their labels (“1. Xã Ngọc Phái”, “- Xã Quảng Bạch”, “a) Xã Nam Cường”) were
+    “không nhận ra địa danh”; the mark is no part of the name."""
+    labels = ["1. Xã Ngọc Phái", "- Xã Quảng Bạch", "a) Xã Nam Cường", "II. Huyện Chợ Đồn", "1.2. Xã Đồng Lạc"]
+    rows = [[Cell(2 + i, 1, label), Cell(2 + i, 2, str(5 + i))] for i, label in enumerate(labels)]
+    table = Table("bc.docx", "Bảng 1", None, {1: "Đơn vị", 2: "Mô hình “Dân vận khéo” được công nhận"}, rows, (1,))
+    drafts, notes = table_observations(table, registry, indicators, "06")
+    assert [(d.district, d.commune, d.value) for d in drafts] == [
+        ("Chợ Đồn", "Ngọc Phái", 5),
+        ("Chợ Đồn", "Quảng Bạch", 6),
+        ("Chợ Đồn", "Nam Cường", 7),
+        ("Chợ Đồn", None, 8),
+        ("Chợ Đồn", "Đồng Lạc", 9),
+    ]
+    assert not any("địa danh" in note for note in notes), notes
+
+
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
     """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
     địa danh “Huyện Hòa An”")."""

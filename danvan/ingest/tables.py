@@ -30,6 +30,7 @@ from .text import prepare
 # Rows that total the table: the province itself when the outlet's province is known.
 _TOTAL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|toàn\s+tỉnh|toàn\s+thành\s+phố|toàn\s+huyện)\b", re.I)
 _LOWER_TYPE = re.compile(r"^(?:thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s", re.I)
+_LIST_MARK = re.compile(r"^(?:[-–+•*]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,5})[.)/:])\s*(?=\w)")
 _UNIT_HEADER = re.compile(r"^(?:đvt|đơn\s+vị\s+tính)$", re.I)  # a table of indicator rows: each one's unit ("%")
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$", re.I)
 _YEARS = re.compile(r"(?:giai\s+đoạn\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})")
@@ -168,14 +169,14 @@ def table_observations(
     within = _rows_within(table, parent_col, registry)
     # each label resolved anywhere once: for the province most rows name, and for the row's own place
     anywhere = (
-        {text: registry.resolve_place(text) for text in {label.text.strip() for label in labels if label}}
+        {text: registry.resolve_place(text) for text in {_name(label) for label in labels if label}}
         if registry is not None
         else {}
     )
     usual = _rows_province(anywhere)
     places = [
-        _row_place(label.text, registry, row_province or province, usual, anywhere.get(label.text.strip()))
-        if label is not None and not _TOTAL.match(label.text.strip())
+        _row_place(_name(label), registry, row_province or province, usual, anywhere.get(_name(label)))
+        if label is not None and not _TOTAL.match(_name(label))
         else None
         for label, row_province in zip(labels, within, strict=True)
     ]
@@ -190,7 +191,7 @@ def table_observations(
     for row, label, place in zip(table.rows, labels, places, strict=True):
         if label is None:
             continue
-        if _TOTAL.match(label.text.strip()) and (place := total) is None and places.count(None) < len(places):
+        if _TOTAL.match(_name(label)) and (place := total) is None and places.count(None) < len(places):
             notes.append(
                 f"{table.file} › {table.name} › hàng {label.row}: “{label.text}” là tổng của nhiều tỉnh: không trích "
                 "số liệu của hàng này."
@@ -273,7 +274,7 @@ def _indicator_rows(
         )
         for row, label in zip(table.rows, labels, strict=True):
             cell = next((c for c in row if c.column == column), None)
-            if label is None or cell is None or _TOTAL.match(label.text.strip()):
+            if label is None or cell is None or _TOTAL.match(_name(label)):
                 continue
             unit = next((c.text for c in row if c.column in units), "")
             what = f"{label.text} (%)" if "%" in unit else label.text
@@ -387,6 +388,11 @@ def _rows_within(table: Table, column: int | None, registry: Registry | None) ->
             last = unit.code if unit else None
         out.append(last)
     return out
+
+
+def _name(label: Cell) -> str:
+    """A row's label as a name: its list mark left out ("1. Xã Ngọc Phái", "- Xã Quảng Bạch", "a) Xã Nam Cường")."""
+    return _LIST_MARK.sub("", label.text.strip())
 
 
 def _rows_province(anywhere: dict[str, Resolution]) -> str | None:
