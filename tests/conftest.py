@@ -175,6 +175,25 @@ def scanned_report(form: str = "PDF") -> bytes:
     return table_picture(["Kết quả công tác dân vận năm 2023"], *MODELS_TABLE, form)
 
 
+def searchable_scan(words: str) -> bytes:
+    """The scanned report as an office scanner's "searchable PDF" gives it: the page's picture, and under it the
+    scanner's own reading of it, `words`, drawn invisible (text rendering mode 3)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(scanned_report())))
+    page = writer.pages[0]
+    font = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica", "/Encoding": "/WinAnsiEncoding"}
+    font_ref = writer._add_object(DictionaryObject({NameObject(k): NameObject(v) for k, v in font.items()}))
+    page["/Resources"][NameObject("/Font")] = DictionaryObject({NameObject("/F9"): font_ref})
+    text = DecodedStreamObject()
+    text.set_data(b"BT 3 Tr /F9 12 Tf 40 700 Td (" + words.encode("cp1252") + b") Tj ET")
+    page[NameObject("/Contents")] = ArrayObject([writer._add_object(page.get_contents()), writer._add_object(text)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def page_picture(lines: list[str], form: str) -> bytes:
     """A page as a scanner or a camera gives it: a picture of the lines at 300 dpi (in a PDF, with no text layer)."""
     from PIL import Image, ImageDraw, ImageFont

@@ -15,7 +15,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 import yaml
-from conftest import MODELS_TABLE, SCAN_FONT, needs_ocr, page_picture, scanned_report, table_picture
+from conftest import (
+    MODELS_TABLE,
+    SCAN_FONT,
+    needs_ocr,
+    page_picture,
+    scanned_report,
+    searchable_scan,
+    table_picture,
+)
 
 import danvan
 from danvan import legacy, ocr, ruled, uploads
@@ -268,6 +276,34 @@ def test_a_typed_pdfs_table_and_its_scanned_pages_table_are_both_read(tmp_path):
     stored.write_bytes(doc.transcription)
     assert read_cell(stored, "Bảng 1", "J3") == ("40.766", "Hồ sơ thủ tục hành chính đã giải quyết")
     assert read_cell(stored, "Bảng 2", "C3")[0] == "279"
+
+
+SCANNER_READING = "Ket qua cong tac dan van nam 2023 Thanh pho Bac Kan 279 202"  # no marks, the table as a line
+
+
+def test_a_scanners_searchable_pdf_is_read_as_a_scan(tmp_path, monkeypatch):
+    """An office scanner's "searchable PDF": the page's picture with the scanner's own reading under it, invisible,
+    often without Vietnamese marks and its table run into a line. It was taken for a typed PDF: that text was the
+    draft's, and its table lost. It is read as a scan (the table cell by cell) and shown beside its text; without
+    Tesseract, the scanner's text is kept and the note says what it is."""
+    needs_ocr()
+    path = tmp_path / "bao-cao-quet.pdf"
+    path.write_bytes(searchable_scan(SCANNER_READING))
+    doc = read_document(path)
+    assert "Kết quả công tác dân vận năm 2023" in doc.text and "Ket qua" not in doc.text
+    assert [[c.text for c in row] for row in doc.tables[0].rows] == [["1", "Thành phố Bắc Kạn", "279", "202"]]
+    assert len(readers.scan_pictures(path.read_bytes())) == 1
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_document(path)
+    assert doc.text == SCANNER_READING and doc.tables == []
+    assert doc.notes == [
+        "bao-cao-quet.pdf: trang 1 là ảnh quét kèm chữ máy quét tự nhận dạng; chữ lấy theo lớp chữ ấy (có thể thiếu "
+        "dấu, sai chữ), bảng trong ảnh chưa đọc được — người nhập đối chiếu với ảnh"
+    ]
+    # a typed page showing its text is no scan, with a picture (a logo) or not
+    from pypdf import PdfReader
+
+    assert not readers._invisible_text(PdfReader(FILES / "bao-cao-2023-bang.pdf").pages[0])
 
 
 def test_a_pdf_whose_drawing_cannot_be_followed_reads_its_text(monkeypatch):

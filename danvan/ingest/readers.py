@@ -477,8 +477,16 @@ def _pdf(raw: bytes, name: str) -> Document:
         shown = ", ".join(str(i + 1) for i in scanned)
         if (recognised := _recognised_pages(reader, scanned)) is not None:
             read = recognised
-        else:  # the typed pages are still worth reading
-            notes.append(f"{name}: trang {shown} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
+        else:  # the typed pages are still worth reading, and a scanner's own reading of its pages
+            blank = ", ".join(str(i + 1) for i in scanned if not _has_text(pages[i]))
+            layered = ", ".join(str(i + 1) for i in scanned if _has_text(pages[i]))
+            notes += [f"{name}: trang {blank} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích"] * bool(
+                blank
+            )
+            notes += [
+                f"{name}: trang {layered} là ảnh quét kèm chữ máy quét tự nhận dạng; chữ lấy theo lớp chữ ấy (có thể "
+                "thiếu dấu, sai chữ), bảng trong ảnh chưa đọc được — người nhập đối chiếu với ảnh"
+            ] * bool(layered)
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
     # a report typed in an old code table has its tables' cells in it too (converted: counted by code)
     code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
@@ -751,8 +759,41 @@ def _text_layer(pages: list[str]) -> str | None:
 
 
 def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
-    """The pages (indices) of a PDF with a text layer that are pictures of pages: no text of their own, a picture."""
-    return [i for i, text in enumerate(pages) if len(re.sub(r"\s", "", text)) < MIN_PDF_TEXT and reader.pages[i].images]
+    """The pages (indices) of a PDF with a text layer that are pictures of pages: a picture, and no text of their own
+    or only text drawn invisible under it (an office scanner's own reading, often without Vietnamese marks, and its
+    tables as lines of text: read again, a scan's way)."""
+    return [
+        i
+        for i, text in enumerate(pages)
+        if reader.pages[i].images and (not _has_text(text) or _invisible_text(reader.pages[i]))
+    ]
+
+
+def _has_text(page_text: str) -> bool:
+    return len(re.sub(r"\s", "", page_text)) >= MIN_PDF_TEXT
+
+
+def _invisible_text(page: Any) -> bool:
+    """Whether every piece of text a PDF page shows is drawn invisible (text rendering mode 3)."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get_contents()
+    if contents is None:
+        return False
+    mode, saved, shown = 0, [], set()
+    try:
+        for operands, operator in ContentStream(contents, page.pdf).operations:
+            if operator == b"q":
+                saved.append(mode)
+            elif operator == b"Q" and saved:
+                mode = saved.pop()
+            elif operator == b"Tr" and operands:
+                mode = int(operands[0])
+            elif operator in (b"Tj", b"TJ", b"'", b'"'):
+                shown.add(mode == 3)
+    except Exception:  # pypdf raises anything on a damaged stream: the page is read as it reads
+        return False
+    return shown == {True}
 
 
 PICTURES = ("png", "jpeg", "tiff")  # a photo, or an office scanner's pages (TIFF: a frame a page)
