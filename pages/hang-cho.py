@@ -247,7 +247,7 @@ if keys:
 
 # ---------------------------------------------------------------- one indicator for a whole column of a table
 COLUMN_SET = f"queue_column_set_{opened}"
-if columns := queue.table_columns(rows):
+if columns := queue.table_columns(rows, draft):
     with st.expander(t("q_column"), expanded=COLUMN_SET in state):
         header = st.selectbox(
             t("q_column_header"),

@@ -617,6 +617,10 @@ def test_a_table_whose_rows_name_indicators_drafts_them(tmp_path, registry, indi
         ("Tỉnh đã chọn cho nơi gửi báo cáo (bảng không ghi nơi của số liệu).", False)
     }
     assert not any("địa danh" in note for note in draft.source.notes)
+    assert (
+        "chi-tieu.csv › CSV: bảng không ghi nơi của số liệu; các số liệu được gán cho tỉnh đã chọn cho nơi gửi báo cáo "
+        "và chưa chọn sẵn — số liệu của một huyện, xã thì Sửa nơi trước khi nhận."
+    ) in draft.source.notes
     places = tmp_path / "bc-2023.csv"
     places.write_text(
         "TT,Chỉ tiêu,Huyện Chợ Đồn,Thành phố Bắc Kạn\n1,Mô hình “Dân vận khéo” được công nhận,15,202\n2,Cộng,15,202\n",

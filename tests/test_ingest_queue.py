@@ -705,10 +705,15 @@ def test_one_indicator_is_set_for_a_whole_column(app_entry, monkeypatch, registr
         encoding="utf-8",
     )
     _, (entry,) = queued([table], registry, tmp_path, monkeypatch)
-    assert q.table_columns(q.reviewed_rows(entry)) == {
+    assert q.table_columns(q.reviewed_rows(entry), entry.draft()) == {
         "Số cây xanh được trồng": ["observations/0", "observations/2"],
         "Mô hình “Dân vận khéo” được công nhận": ["observations/1", "observations/3"],
     }
+    # a table whose rows name the indicators has columns of years: one indicator for a column would be wrong
+    years = tmp_path / "chi-tieu.csv"
+    years.write_text("Chỉ tiêu,Năm 2022,Năm 2023\nSố cây xanh được trồng,100,120\nSố mô hình,4,5\n", encoding="utf-8")
+    by_rows = q.enqueue(years, registry, load_indicators(ROOT / "data"), tmp_path / "other-queue", province="Bắc Kạn")
+    assert len(by_rows.draft().observations) == 4 and q.table_columns(q.reviewed_rows(by_rows), by_rows.draft()) == {}
     at = open_queue(app_entry, tmp_path, monkeypatch)
     box = at.selectbox(key=f"queue_column_{entry.id}")
     assert box.value == "Số cây xanh được trồng" and box.options[0] == "Số cây xanh được trồng — 2 ô"

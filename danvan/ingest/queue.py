@@ -540,13 +540,15 @@ def reviewed_rows(entry: Entry, draft: Draft | None = None) -> dict[str, list[di
     return out
 
 
-def table_columns(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+def table_columns(rows: dict[str, list[dict[str, Any]]], draft: Draft) -> dict[str, list[str]]:
     """Of a draft's reviewed rows (reviewed_rows: the page has them already), the values read from a table's cells,
     not saved yet, by their column's header ("Mô hình “Dân vận khéo” năm 2023 / Số mô hình đăng ký" →
-    ["observations/3", …]): a curator sets one indicator for a whole column."""
+    ["observations/3", …]): a curator sets one indicator for a whole column. Not a column whose header is a year or
+    a place, its rows naming the indicators (“Năm 2023”: tables._indicator_rows)."""
     columns: dict[str, list[str]] = {}
     for i, row in enumerate(rows["observations"]):
-        if row.get("cell") and row["decision"] != "saved":
+        by_column = draft.observations[i].subject == draft.observations[i].cell_header
+        if row.get("cell") and row["decision"] != "saved" and by_column:
             columns.setdefault(str(row.get("cell_header") or ""), []).append(f"observations/{i}")
     return columns
 

@@ -31,6 +31,7 @@ from .text import prepare
 _TOTAL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|toàn\s+tỉnh|toàn\s+thành\s+phố|toàn\s+huyện)\b", re.I)
 _LOWER_TYPE = re.compile(r"^(?:thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s", re.I)
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,5})[.)/:])\s*(?=\w)")
+_OUTLETS = "Tỉnh đã chọn cho nơi gửi báo cáo (bảng không ghi nơi của số liệu)."  # a table of indicator rows
 _UNIT_HEADER = re.compile(r"^(?:đvt|đơn\s+vị\s+tính)$", re.I)  # a table of indicator rows: each one's unit ("%")
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$", re.I)
 _YEARS = re.compile(r"(?:giai\s+đoạn\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})")
@@ -261,27 +262,35 @@ def _indicator_rows(
     left unticked (drafts.preselected) for the curator to confirm: a district's report would be the district's."""
     drafts: list[ObservationDraft] = []
     notes: list[str] = []
+    unplaced = False  # a value the table names no place for
     units = [column for column, header in table.headers.items() if _UNIT_HEADER.match(header.strip())]
     for column, header in sorted(table.headers.items()):
         if column == label_col or column in units or _ORDINAL_HEADER.match(header):
             continue
         named = _row_place(header, registry, province) if header and not _YEARS.search(header) else None
         place: Place = named or (province, None, None, None)
-        where = (
-            f"Nơi theo tiêu đề cột: “{header}”."
-            if named
-            else "Tỉnh đã chọn cho nơi gửi báo cáo (bảng không ghi nơi của số liệu)."
-        )
+        where = f"Nơi theo tiêu đề cột: “{header}”." if named else _OUTLETS
         for row, label in zip(table.rows, labels, strict=True):
             cell = next((c for c in row if c.column == column), None)
             if label is None or cell is None or _TOTAL.match(_name(label)):
                 continue
             unit = next((c.text for c in row if c.column in units), "")
             what = f"{label.text} (%)" if "%" in unit else label.text
-            found = _drafted(table, cell, what, header, place, where if place[0] else None, whole, indicators, notes)
+            found = _drafted(table, cell, what, header, place, where, whole, indicators, notes)
             for value in found if not named else ():  # the outlet's province may be a district's report's: checked
                 value.confidence = round(max(0.1, value.confidence - 0.2), 2)
+                unplaced = True
             drafts += found
+    if unplaced:
+        notes.append(
+            f"{table.file} › {table.name}: bảng không ghi nơi của số liệu; "
+            + (
+                "các số liệu được gán cho tỉnh đã chọn cho nơi gửi báo cáo và chưa chọn sẵn — số liệu của một huyện, "
+                "xã thì Sửa nơi trước khi nhận."
+                if province
+                else "chọn tỉnh nơi gửi báo cáo rồi trích lại, hoặc Sửa nơi của từng số liệu trước khi nhận."
+            )
+        )
     return drafts, notes + _no_period(table, drafts)
 
 
