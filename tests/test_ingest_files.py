@@ -206,6 +206,50 @@ def test_a_word_reports_letterhead_set_as_a_table_is_read(tmp_path, registry, in
     assert [(o.value, o.district, o.period) for o in draft.observations] == [(25, "Chợ Đồn", "2024")]
 
 
+def test_a_word_report_sent_with_its_tracked_changes_reads_as_word_shows_it(tmp_path, registry, indicators):
+    """A report reviewed with Track Changes and sent without accepting them: the figure a reviewer typed in was lost
+    (“toàn huyện có  “Dân vận khéo” …”) and the words it replaced were not there either. It reads as Word shows it:
+    the insertion in, the deletion out; a field's result and a link's text in their place."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run(text: str, tag: str = "w:t") -> object:
+        element, inner = OxmlElement("w:r"), OxmlElement(tag)
+        inner.text = text
+        element.append(inner)
+        return element
+
+    def wrapped(tag: str, *runs: object) -> object:
+        element = OxmlElement(tag)
+        for key, value in {"w:id": "1", "w:author": "Tổ biên tập", "w:date": "2024-01-05T00:00:00Z"}.items():
+            element.set(qn(key), value)
+        element.extend(runs)
+        return element
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Năm 2023, toàn huyện Chợ Đồn có ")
+    paragraph._p.append(wrapped("w:ins", run("279 mô hình")))
+    paragraph._p.append(wrapped("w:del", run("250 mô hình", "w:delText")))
+    paragraph.add_run(" “Dân vận khéo” được đăng ký thực hiện, theo ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "REF ke_hoach")
+    field.append(run("Kế hoạch số 12-KH/BDVTU"))
+    paragraph._p.append(field)
+    paragraph.add_run(".")
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.text == (
+        "Năm 2023, toàn huyện Chợ Đồn có 279 mô hình “Dân vận khéo” được đăng ký thực hiện, theo Kế hoạch số "
+        "12-KH/BDVTU."
+    )
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert [(o.indicator, o.district, o.value) for o in draft.observations] == [
+        ("dvk_models_registered", "Chợ Đồn", 279)
+    ]
+
+
 def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
     """A .doc's parts (and a .docx's) in order: a table with figures is a table; one of text only before any paragraph
     (a letterhead) reads down its columns, one later a line a row."""

@@ -172,7 +172,7 @@ def _docx(raw: bytes, name: str) -> Document:
     converted: Counter[str] = Counter()  # runs typed in an old code table, by code table
 
     def text_of(paragraph: object) -> str:
-        return fonts.text(paragraph._p, converted) if fonts.legacy else paragraph.text  # type: ignore[attr-defined]
+        return fonts.text(paragraph._p, converted)  # type: ignore[attr-defined]
 
     text, tables = _word_body(
         name,
@@ -261,15 +261,22 @@ class _DocxFonts:
         return self.of_style(self.default_style if mark is None else mark.get(f"{_W}val")) or self.default
 
     def text(self, paragraph: object, converted: Counter[str]) -> str:
-        """A paragraph's text as python-docx reads it (its runs and its links' runs), each run typed in an old code
-        table as Unicode."""
+        """A paragraph's text: its runs, in links, fields and content controls too, and those a reviewer inserted
+        with Track Changes on (a report sent with its changes not accepted: python-docx leaves them out, and the
+        figure a reviewer typed in with them), not those deleted; each run typed in an old code table as Unicode."""
         parts = []
-        for inner in paragraph.xpath("w:r | w:hyperlink"):  # type: ignore[attr-defined]
-            for run in [inner] if inner.tag == f"{_W}r" else inner.xpath("w:r"):
-                text, code = legacy.from_font(run.text, self.of_run(run, paragraph))
+        for run in paragraph.xpath(_SHOWN_RUNS):  # type: ignore[attr-defined]
+            text = run.text
+            if self.legacy:
+                text, code = legacy.from_font(text, self.of_run(run, paragraph))
                 converted.update([code] if code else [])
-                parts.append(text)
+            parts.append(text)
         return "".join(parts)
+
+
+# A paragraph's runs as Word shows them: not a tracked deletion or a move's old place, nor a text box's (its own
+# paragraphs)
+_SHOWN_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
 
 
 def _doc(raw: bytes, name: str) -> Document:
