@@ -274,6 +274,57 @@ def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
     assert [(t.name, t.rows[0][1].text) for t in tables] == [("Bảng 1", "5")]
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_workbooks_hidden_sheets_rows_and_columns_are_not_drafted(tmp_path, registry, indicators, kind):
+    """An office keeps last year's sheet, a row of figures struck out and a working column hidden: all of them were
+    drafted as the report's. They are left out, and the draft says what was hidden."""
+    rows = [
+        ["Đơn vị", "Mô hình “Dân vận khéo” được công nhận", "Cột phụ"],
+        ["Huyện Chợ Đồn", 15, 99],
+        ["Huyện Ba Bể", 999, 1],
+        ["Thành phố Bắc Kạn", 202, 3],
+    ]
+    path = tmp_path / f"bao-cao-2023.{kind}"
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.title = "Năm 2023"
+        for row in rows:
+            book.active.append(row)
+        book.active.row_dimensions[3].hidden = True
+        book.active.column_dimensions["C"].hidden = True
+        old = book.create_sheet("Năm 2022")
+        for row in rows[:2]:
+            old.append(row)
+        old.sheet_state = "hidden"
+        book.save(path)
+    else:
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        for name, shown in (("Năm 2023", rows), ("Năm 2022", rows[:2])):
+            sheet = book.add_sheet(name)
+            for r, row in enumerate(shown):
+                for c, value in enumerate(row):
+                    sheet.write(r, c, value)
+        book.get_sheet(0).row(2).hidden = True
+        book.get_sheet(0).col(2).hidden = True
+        book.get_sheet(1).visibility = 1
+        book.save(str(path))
+    doc = read_document(path)
+    assert [(t.name, [[c.text for c in row] for row in t.rows]) for t in doc.tables] == [
+        ("Năm 2023", [["Huyện Chợ Đồn", "15"], ["Thành phố Bắc Kạn", "202"]])
+    ]
+    again = "nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại."
+    assert doc.notes == [
+        f"bao-cao-2023.{kind} › Năm 2023: 1 hàng, 1 cột bị ẩn {again}",
+        f"bao-cao-2023.{kind} › Năm 2022: trang tính bị ẩn {again}",
+    ]
+    drafted = extract_document(doc, registry, indicators=indicators).observations
+    assert [(o.district, o.value) for o in drafted] == [("Chợ Đồn", 15), ("Bắc Kạn", 202)]
+
+
 def test_pdf_with_a_text_layer(registry, indicators):
     doc = read_document(FILES / "bao-cao-2023.pdf")
     assert doc.kind == "pdf" and "Kết quả công tác dân vận năm 2023" in doc.text  # words kept whole

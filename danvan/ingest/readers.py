@@ -911,7 +911,9 @@ def _xlsx(raw: bytes, name: str) -> Document:
 
 
 Merged = list[tuple[int, int, int, int]]  # merged ranges: first row, last row, first column, last column (from 1)
-Grids = list[tuple[str, list[list[str]], Merged]]  # per sheet: its name, its cells' texts, its merged ranges
+# per sheet: its name, its cells' texts (a hidden row's or column's blank), its merged ranges, and the rows and
+# columns hidden in it (None: the sheet itself is hidden)
+Grids = list[tuple[str, list[list[str]], Merged, tuple[int, int] | None]]
 
 
 def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids], raw: bytes) -> Document:
@@ -919,7 +921,16 @@ def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids
     counted by table), with notes on merged header cells and on what was converted."""
     tables, notes = [], []
     converted: Counter[str] = Counter()
-    for sheet, grid, merged in grids(raw, converted):
+    for sheet, grid, merged, hidden in grids(raw, converted):
+        # a helper list, last year's figures, a working column, kept out of sight: not the report's
+        if hidden is None:
+            notes.append(
+                f"{name} › {sheet}: trang tính bị ẩn nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại."
+            )
+            continue
+        if any(hidden):
+            shown = ", ".join(f"{n} {what}" for n, what in zip(hidden, ("hàng", "cột"), strict=True) if n)
+            notes.append(f"{name} › {sheet}: {shown} bị ẩn nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại.")
         table = _grid_table(name, sheet, grid)
         if table is not None:
             tables.append(table)
@@ -945,11 +956,23 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(raw), data_only=True)
-    out = []
+    out: Grids = []
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            out.append((sheet.title, [], [], None))
+            continue
+        columns = {
+            c
+            for dimension in sheet.column_dimensions.values()
+            if dimension.hidden
+            for c in range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1)
+        }
+        rows = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
         grid = [
             [
-                _font_cell_text(
+                ""
+                if cell.row in rows or cell.column in columns
+                else _font_cell_text(
                     cell.value, cell.font.name if isinstance(cell.value, str) else None, converted, cell.number_format
                 )
                 for cell in row
@@ -958,7 +981,7 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
         ]
         merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]
         _fill_merged(grid, merged)
-        out.append((sheet.title, grid, merged))
+        out.append((sheet.title, grid, merged, (len(rows), len(columns))))
     return out
 
 
@@ -971,12 +994,20 @@ def _xls_grids(raw: bytes, converted: Counter[str]) -> Grids:
     import xlrd
 
     book = xlrd.open_workbook(file_contents=raw, formatting_info=True, logfile=io.StringIO())
-    out = []
+    out: Grids = []
     for sheet in book.sheets():
-        grid = [[_xls_cell_text(book, cell, converted) for cell in sheet.row(r)] for r in range(sheet.nrows)]
+        if sheet.visibility:
+            out.append((sheet.name, [], [], None))
+            continue
+        rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+        columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        grid = [
+            ["" if r in rows or c in columns else _xls_cell_text(book, cell, converted) for c, cell in enumerate(row)]
+            for r, row in ((r, sheet.row(r)) for r in range(sheet.nrows))
+        ]
         merged = [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
         _fill_merged(grid, merged)
-        out.append((sheet.name, grid, merged))
+        out.append((sheet.name, grid, merged, (len(rows), len(columns))))
     return out
 
 
