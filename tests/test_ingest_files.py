@@ -745,6 +745,24 @@ def test_a_row_label_with_its_list_mark_names_its_place(registry, indicators):
     assert not any("địa danh" in note for note in notes), notes
 
 
+def test_a_cells_figure_with_its_unit_after_it_is_a_value(tmp_path, registry, indicators):
+    """A Word table's cells written “15 mô hình”, “1.215 hộ” were no numbers, and their values were not drafted; the
+    unit after the figure is left out. A capitalised word is a name (“2 Hội”), and a scale (“12,5 triệu đồng”) says the
+    number is not the figure itself: neither is a value."""
+    path = tmp_path / "bc-2023.csv"
+    path.write_text(
+        "Đơn vị,Mô hình “Dân vận khéo” được công nhận,Ghi chú\nHuyện Chợ Đồn,15 mô hình,2 Hội\n"
+        'Huyện Ba Bể,1.215 hộ,"12,5 triệu đồng"\n',
+        encoding="utf-8",
+    )
+    drafted = extract_document(read_document(path), registry, indicators=indicators).observations
+    assert [(o.district, o.value, o.cell) for o in drafted] == [
+        ("Chợ Đồn", 15, "bc-2023.csv#CSV!B2"),
+        ("Ba Bể", 1215, "bc-2023.csv#CSV!B3"),
+    ]
+    assert read_cell(path, "CSV", "B3") == ("1.215 hộ", "Mô hình “Dân vận khéo” được công nhận")
+
+
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
     """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
     địa danh “Huyện Hòa An”")."""

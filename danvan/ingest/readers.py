@@ -1088,15 +1088,31 @@ def _csv_table(text: str, name: str) -> Table:
 _NUMBER_CELL = re.compile(r"^\s*[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*%?\s*$|^\s*[-+]?\d+(?:,\d+)?\s*%?\s*$")
 
 
+# a figure with its unit written after it in lower case, one or two words: "15 mô hình", "1.215 hộ"
+_UNIT_AFTER = re.compile(r"^(?P<number>.*\d%?)\s+(?P<unit>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+
+
+def _figure(text: str) -> str:
+    """A cell's figure without the unit written after it ("15 mô hình" → "15"; "2 Hội" is a name, and "12,5 triệu
+    đồng" no figure of a cell: its scale says what the number is)."""
+    unit = _UNIT_AFTER.match(text)
+    if unit is None or unit["unit"] != unit["unit"].lower() or unit["unit"].split()[0] in _SCALES:
+        return text
+    return unit["number"]
+
+
+_SCALES = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm", "chục"}
+
+
 def is_number_cell(text: str) -> bool:
-    return bool(_NUMBER_CELL.match(text))
+    return bool(_NUMBER_CELL.match(_figure(text)))
 
 
 def cell_number(text: str) -> float | None:
-    """ "1.973" → 1973, "81,77" → 81.77, "81,77%" → 81.77; None if the cell is not a number."""
+    """ "1.973" → 1973, "81,77" → 81.77, "81,77%" → 81.77, "15 mô hình" → 15; None if the cell is not a number."""
     if not is_number_cell(text):
         return None
-    return float(text.strip().rstrip("%").strip().replace(".", "").replace(",", "."))
+    return float(_figure(text).strip().rstrip("%").strip().replace(".", "").replace(",", "."))
 
 
 def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
