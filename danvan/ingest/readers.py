@@ -487,13 +487,13 @@ def _pdf(raw: bytes, name: str) -> Document:
         else:  # the typed pages are still worth reading, and a scanner's own reading of its pages
             blank = ", ".join(str(i + 1) for i in scanned if not _has_text(pages[i]))
             layered = ", ".join(str(i + 1) for i in scanned if _has_text(pages[i]))
-            notes += [f"{name}: trang {blank} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích"] * bool(
-                blank
-            )
-            notes += [
-                f"{name}: trang {layered} là ảnh quét kèm chữ máy quét tự nhận dạng; chữ lấy theo lớp chữ ấy (có thể "
-                "thiếu dấu, sai chữ), bảng trong ảnh chưa đọc được — người nhập đối chiếu với ảnh"
-            ] * bool(layered)
+            if blank:
+                notes.append(f"{name}: trang {blank} là ảnh quét, chưa đọc được chữ; chỉ các trang có chữ được trích")
+            if layered:
+                notes.append(
+                    f"{name}: trang {layered} là ảnh quét kèm chữ máy quét tự nhận dạng; chữ lấy theo lớp chữ ấy (có "
+                    "thể thiếu dấu, sai chữ), bảng trong ảnh chưa đọc được — người nhập đối chiếu với ảnh"
+                )
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
     # a report typed in an old code table has its tables' cells in it too (converted: counted by code)
     code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
