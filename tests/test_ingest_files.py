@@ -204,6 +204,13 @@ def test_a_word_reports_letterhead_set_as_a_table_is_read(tmp_path, registry, in
     )
     assert [(v.date_start, v.commune) for v in draft.visits] == [("2024-06-20", "Bằng Lũng")]
     assert [(o.value, o.district, o.period) for o in draft.observations] == [(25, "Chợ Đồn", "2024")]
+    # its own number, written without "Số:"'s colon, is drafted unticked, most likely no document it cites
+    (own,) = draft.documents
+    assert (own.code, preselected(own), own.notes) == (
+        "45-BC/BDVHU",
+        False,
+        ["Số ghi ở đầu văn bản, dưới tên cơ quan: có thể là số của chính văn bản này, không phải văn bản nó nhắc tới."],
+    )
 
 
 def test_a_word_report_sent_with_its_tracked_changes_reads_as_word_shows_it(tmp_path, registry, indicators):

@@ -652,6 +652,10 @@ _REPORT_KIND = re.compile(
 )
 _LETTERHEAD_LINES = 8
 _OWN_NUMBER = re.compile(r"\s*Số\s*:\s*\S")  # the letterhead's "Số: 45-BC/BDVHU": the report's own number
+_OWN_LINE_NOTE = (
+    "Số ghi ở đầu văn bản, dưới tên cơ quan: có thể là số của chính văn bản này, không phải văn bản nó nhắc tới."
+)
+_OWN_NUMBER_LOOSE = re.compile(r"Số\s+\d+\s*[-/]\s*[\w/.-]+")  # "Số 45-BC/BDVHU" alone on its line
 
 
 def _report_title(article: Article) -> str | None:
@@ -1515,11 +1519,14 @@ def _documents(ctx: Context) -> list[DocumentDraft]:
     for hit in ctx.docs:
         if not any(p.start <= hit.start < p.end for p in own):  # the report's own number, not a document it cites
             by_code.setdefault(hit.code, []).append(hit)
+    # "Số 45-BC/BDVHU" (no colon) alone on a letterhead's line: most likely the text's own number, drafted unticked
+    loose = [p for p in ctx.article.paragraphs[:_LETTERHEAD_LINES] if _OWN_NUMBER_LOOSE.fullmatch(p.text.strip())]
     drafts = []
     for code, hits in by_code.items():
         best = max(hits, key=lambda h: (not h.inferred, h.date is not None, h.issuer is not None, -h.start))
         level = level_of_code(code)
         confidence = 0.5 if best.inferred else 0.95 if best.date else 0.85
+        own_line = all(any(p.start <= h.start < p.end for p in loose) for h in hits)
         drafts.append(
             DocumentDraft(
                 code=code,
@@ -1530,8 +1537,9 @@ def _documents(ctx: Context) -> list[DocumentDraft]:
                 date=best.date,
                 title=best.title,
                 quote=ctx.article.text[best.start : _issuer_end(ctx.article.text, best)].strip(),
-                confidence=confidence,
-                notes=["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [],
+                confidence=0.4 if own_line else confidence,
+                notes=(["Mã suy ra từ loại văn bản và cơ quan ban hành; bài chỉ ghi số."] if best.inferred else [])
+                + ([_OWN_LINE_NOTE] if own_line else []),
             )
         )
     return drafts
