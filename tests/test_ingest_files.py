@@ -770,6 +770,25 @@ def test_a_cells_figure_with_its_unit_after_it_is_a_value(tmp_path, registry, in
     assert read_cell(path, "CSV", "B3") == ("1.215 hộ", "Mô hình “Dân vận khéo” được công nhận")
 
 
+@pytest.mark.parametrize("numbers", ["A,B,1,2", "(1),(2),(3),(4)=(3)-1"])
+def test_a_row_numbering_the_columns_is_no_header_and_no_data(tmp_path, registry, indicators, numbers):
+    """Statistical tables number their columns under the header: “A | B | 1 | 2” was read as a row of data (“không
+    nhận ra địa danh “B””), “(1) | (2) | (3)” as part of the header (the ordinal column “TT / (1)” drafted its
+    numbers as values). The row is neither; the cells keep their places."""
+    path = tmp_path / "bc-2023.csv"
+    path.write_text(
+        "TT,Đơn vị,Mô hình “Dân vận khéo” đăng ký,Mô hình “Dân vận khéo” được công nhận\n"
+        f"{numbers}\n1,Huyện Chợ Đồn,25,21\n",
+        encoding="utf-8",
+    )
+    draft = extract_document(read_document(path), registry, indicators=indicators, province="06")
+    assert [(o.indicator, o.value, o.cell) for o in draft.observations] == [
+        ("dvk_models_registered", 25, "bc-2023.csv#CSV!C3"),
+        ("dvk_models_recognized", 21, "bc-2023.csv#CSV!D3"),
+    ]
+    assert not any("địa danh" in note for note in draft.source.notes)
+
+
 def test_a_row_outside_the_chosen_province_is_kept_for_the_curator_to_check(tmp_path, registry, indicators):
     """The walk-through again: with --province "Hà Nội" for a Cao Bằng report, the rows were dropped ("không nhận ra
     địa danh “Huyện Hòa An”")."""

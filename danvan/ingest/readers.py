@@ -1117,8 +1117,10 @@ def cell_number(text: str) -> float | None:
 
 def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
     """Title rows (one filled cell), header rows (the filled rows just above the first row with a number), and the
-    data rows. None when the grid has no row with a number."""
+    data rows. None when the grid has no row with a number. A row numbering the columns under the header ("A | B |
+    1 | 2", "(1) | (2) | (3)=(1)+(2)"), as statistical tables have, is neither."""
     rows = [[c or "" for c in row] for row in grid]
+    rows = [[""] * len(row) if _column_numbers(row) else row for row in rows]  # blanked: the cells keep their places
     first_data = next(
         (
             i
@@ -1153,6 +1155,18 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
         for r in range(first_data, len(rows))
     ]
     return Table(file, name, title, headers, [row for row in data if row], tuple(r + 1 for r in header_rows))
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2}|[A-Z])\)?(?:\s*=\s*[\d()+\-*/x ]+)?$")
+
+
+def _column_numbers(row: list[str]) -> bool:
+    """Whether a row numbers its table's columns: three marks or more, letters or numbers counting up by one."""
+    marks = [_COLUMN_NUMBER.match(c.strip()) for c in row if c.strip()]
+    if len(marks) < 3 or not all(marks):
+        return False
+    numbers = [int(m["n"]) for m in marks if m and m["n"].isdigit()]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
 
 
 def header_rows_text(table: Table, column: int) -> str:
