@@ -752,6 +752,29 @@ def test_a_row_label_with_its_list_mark_names_its_place(registry, indicators):
     assert not any("địa danh" in note for note in notes), notes
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.973", 1973),
+        ("81,77", 81.77),
+        ("81,77 %", 81.77),
+        ("40 766", 40766),  # thousands set apart by a space, as some offices type them
+        ("40\u00a0766,5", 40766.5),  # a no-break space
+        ("1 234 567", 1234567),
+        ("15 mô hình", 15),
+        ("40 766 hộ", 40766),
+        ("12 3", None),
+        ("1 2", None),
+        ("2 Hội", None),
+        ("12,5 triệu đồng", None),
+        ("x", None),
+        ("-", None),
+    ],
+)
+def test_a_cells_number(text, value):
+    assert readers.cell_number(text) == value and readers.is_number_cell(text) == (value is not None)
+
+
 def test_a_cells_figure_with_its_unit_after_it_is_a_value(tmp_path, registry, indicators):
     """A Word table's cells written “15 mô hình”, “1.215 hộ” were no numbers, and their values were not drafted; the
     unit after the figure is left out. A capitalised word is a name (“2 Hội”), and a scale (“12,5 triệu đồng”) says the

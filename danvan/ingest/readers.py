@@ -1085,7 +1085,11 @@ def _csv_table(text: str, name: str) -> Table:
 
 # ------------------------------------------------------------------------------------------------ tables
 
-_NUMBER_CELL = re.compile(r"^\s*[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*%?\s*$|^\s*[-+]?\d+(?:,\d+)?\s*%?\s*$")
+# 1.973, 81,77, 81,77%, 1973; thousands set apart by a space as some offices type them ("40 766", a no-break one too)
+_NUMBER_CELL = re.compile(
+    r"^\s*[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*%?\s*$|^\s*[-+]?\d+(?:,\d+)?\s*%?\s*$"
+    r"|^\s*[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?\s*%?\s*$"
+)
 
 
 # a figure with its unit written after it in lower case, one or two words: "15 mô hình", "1.215 hộ"
@@ -1112,7 +1116,8 @@ def cell_number(text: str) -> float | None:
     """ "1.973" → 1973, "81,77" → 81.77, "81,77%" → 81.77, "15 mô hình" → 15; None if the cell is not a number."""
     if not is_number_cell(text):
         return None
-    return float(_figure(text).strip().rstrip("%").strip().replace(".", "").replace(",", "."))
+    figure = re.sub(r"[ \u00a0\u202f.]", "", _figure(text).strip().rstrip("%").strip())
+    return float(figure.replace(",", "."))
 
 
 def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
