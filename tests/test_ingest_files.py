@@ -257,6 +257,35 @@ def test_a_word_report_sent_with_its_tracked_changes_reads_as_word_shows_it(tmp_
     ]
 
 
+def test_a_word_reports_paragraphs_and_tables_in_content_controls_are_read(tmp_path):
+    """A report made from a template keeps its fields and sections in content controls: python-docx leaves those
+    paragraphs and tables out, and the report's figures with them."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("Báo cáo kết quả công tác dân vận năm 2023")
+    sentence = document.add_paragraph("Năm 2023, toàn huyện Chợ Đồn có 279 mô hình “Dân vận khéo” được đăng ký.")
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Đơn vị", (0, 1): "Mô hình", (1, 0): "Huyện Chợ Đồn", (1, 1): "279"}.items():
+        table.cell(r, c).text = text
+    for element in (sentence._p, table._tbl):
+        control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        element.addprevious(control)
+        content.append(element)
+        control.append(content)
+    document.add_paragraph("Nơi nhận: như trên.")
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.text.splitlines() == [
+        "Báo cáo kết quả công tác dân vận năm 2023",
+        "Năm 2023, toàn huyện Chợ Đồn có 279 mô hình “Dân vận khéo” được đăng ký.",
+        "Nơi nhận: như trên.",
+    ]
+    assert [[c.text for c in row] for row in doc.tables[0].rows] == [["Huyện Chợ Đồn", "279"]]
+
+
 def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
     """A .doc's parts (and a .docx's) in order: a table with figures is a table; one of text only before any paragraph
     (a letterhead) reads down its columns, one later a line a row."""

@@ -180,7 +180,7 @@ def _docx(raw: bytes, name: str) -> Document:
             [[nfc("\n".join(text_of(p) for p in c.paragraphs)) for c in r.cells] for r in part.rows]
             if isinstance(part, docx.table.Table)
             else text_of(part)
-            for part in document.iter_inner_content()
+            for part in _blocks(document)
         ),
     )
     notes = [legacy.converted_note(name, code, f"{n} đoạn chữ") for code, n in converted.items()]
@@ -188,6 +188,24 @@ def _docx(raw: bytes, name: str) -> Document:
 
 
 Grid = list[list[str]]
+
+
+def _blocks(document: Any) -> Iterator[Any]:
+    """A Word body's paragraphs and tables in the order of the page, those inside a content control (a template's
+    field: "Số: …", a whole section) too, which python-docx leaves out."""
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+    def walk(element: Any) -> Iterator[Any]:
+        for child in element.iterchildren():
+            if child.tag == f"{_W}p":
+                yield Paragraph(child, document)
+            elif child.tag == f"{_W}tbl":
+                yield WordTable(child, document)
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+                yield from walk(child)
+
+    return walk(document.element.body)
 
 
 def _word_body(name: str, parts: Iterable[str | Grid]) -> tuple[str, list[Table]]:
