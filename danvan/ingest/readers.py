@@ -215,10 +215,13 @@ def _word_body(name: str, parts: Iterable[str | Grid]) -> tuple[str, list[Table]
     date) column by column, any other a line a row."""
     lines: list[str] = []
     tables: list[Table] = []
+    grids = 0  # "Bảng N" is the file's Nth table, text only or not (the name stored values' cells keep)
     for part in parts:
         if isinstance(part, str):
             lines.append(part)
-        elif (table := _grid_table(name, f"Bảng {len(tables) + 1}", part)) is not None:
+            continue
+        grids += 1
+        if (table := _grid_table(name, f"Bảng {grids}", part)) is not None:
             tables.append(table)
         else:
             lines.append(_grid_text(part, by_column=not any(line.strip() for line in lines)))
