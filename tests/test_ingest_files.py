@@ -286,6 +286,39 @@ def test_a_word_reports_paragraphs_and_tables_in_content_controls_are_read(tmp_p
     assert [[c.text for c in row] for row in doc.tables[0].rows] == [["Huyện Chợ Đồn", "279"]]
 
 
+def test_a_district_reports_table_of_indicator_rows_is_the_districts(tmp_path, registry, indicators):
+    """A district's report (Huyện ủy Chợ Đồn's letterhead) with a table of indicator rows naming no place: its values
+    were the province's; they are the district's the text is about, unticked, the notes saying so. The queue keeps
+    that district with the draft."""
+    import docx
+
+    from danvan.ingest import queue as q
+
+    path = _letterhead_report(tmp_path / "bao-cao.docx")
+    document = docx.Document(path)
+    table = document.add_table(rows=2, cols=4)
+    for c, (head, value) in enumerate(zip(["TT", "Chỉ tiêu", "Năm 2023", "Năm 2024"], ["1", *MODEL_ROW], strict=True)):
+        table.cell(0, c).text, table.cell(1, c).text = head, value
+    document.save(path)
+    draft = extract_document(read_document(path), registry, indicators=indicators, province="Bắc Kạn")
+    celled = [
+        (o.indicator, o.province, o.district, o.period, o.value, preselected(o)) for o in draft.observations if o.cell
+    ]
+    assert celled == [
+        ("dvk_models_recognized", "06", "Chợ Đồn", "2023", 18, False),
+        ("dvk_models_recognized", "06", "Chợ Đồn", "2024", 21, False),
+    ]
+    assert (
+        "bao-cao.docx › Bảng 2: bảng không ghi nơi của số liệu; các số liệu được gán cho Chợ Đồn (nơi văn bản nói tới) "
+        "của tỉnh đã chọn cho nơi gửi báo cáo và chưa chọn sẵn — kiểm tra nơi trước khi nhận."
+    ) in draft.source.notes
+    entry = q.enqueue(path, registry, indicators, tmp_path / "queue", province="Bắc Kạn")
+    assert entry.draft().source.district == "Chợ Đồn"
+
+
+MODEL_ROW = ["Mô hình “Dân vận khéo” được công nhận", "18", "21"]
+
+
 def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
     """A .doc's parts (and a .docx's) in order: a table with figures is a table; one of text only before any paragraph
     (a letterhead) reads down its columns, one later a line a row."""

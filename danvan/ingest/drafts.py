@@ -127,6 +127,7 @@ class SourceDraft:
     province_note: str | None
     confidence: float
     notes: list[str] = field(default_factory=list)  # what the extractor noticed about the whole text
+    district: str | None = None  # the district the text is about (a district's report), for its tables naming none
 
 
 @dataclass

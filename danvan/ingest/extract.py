@@ -380,6 +380,7 @@ def extract(
         _documents(ctx),
         _observations(ctx),
     )
+    draft.source.district = ctx.district if draft.source.province else None
     if draft.is_empty():
         ctx.notes.append("Không tìm thấy sự kiện, văn bản hay số liệu nào trong bài.")
     draft.source.notes = article.notes + ctx.notes

@@ -73,7 +73,9 @@ def extract_document(
     outlet = outlet_of(province, url, doc.text, registry)[0]
     said = list(draft.observations)
     for table in doc.tables:
-        observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title)
+        # a district's report: its tables naming no place are the district's (the text's province being the outlet's)
+        district = draft.source.district if draft.source.province == outlet else None
+        observations, notes = table_observations(table, registry, indicators, outlet, draft.source.title, district)
         for o in observations:
             if (sentence := _said_before(o, said)) is not None:
                 notes.append(_one_fact(sentence, o))
@@ -154,10 +156,12 @@ def table_observations(
     indicators: list[dict[str, Any]],
     province: str | None = None,
     document_title: str | None = None,
+    district: str | None = None,
 ) -> tuple[list[ObservationDraft], list[str]]:
     """One draft per numeric cell under an indicator column, in a row whose label names a place (or, in a table
-    whose rows name no place, under a row naming an indicator: _indicator_rows); notes for rows whose place is
-    unknown or ambiguous, and for a table whose period nothing names."""
+    whose rows name no place, under a row naming an indicator: _indicator_rows, at `district` of `province` when the
+    table names no place); notes for rows whose place is unknown or ambiguous, and for a table whose period nothing
+    names."""
     label_col, parent_col = _place_columns(table, registry)
     whole = table_period(table, document_title)
     notes: list[str] = []
@@ -187,7 +191,7 @@ def table_observations(
         and not any(places)
         and _columns_of_periods_or_places(table, label_col, registry)
     ):
-        return _indicator_rows(table, label_col, labels, registry, indicators, province, whole)
+        return _indicator_rows(table, label_col, labels, registry, indicators, (province, district), whole)
     total = _total_place([p for p in places if p is not None], province)
     for row, label, place in zip(table.rows, labels, places, strict=True):
         if label is None:
@@ -253,13 +257,15 @@ def _indicator_rows(
     labels: list[Cell | None],
     registry: Registry,
     indicators: list[dict[str, Any]],
-    province: str | None,
+    around: tuple[str | None, str | None],
     whole: tuple[str | None, str | None],
 ) -> tuple[list[ObservationDraft], list[str]]:
     """A table whose rows name indicators, not places, as reports set their figures ("TT | Chỉ tiêu | ĐVT | Năm 2022
     | Năm 2023"): a row's label is its values' indicator (its unit cell's "%" a rate), a column's header their place
-    ("Huyện Chợ Đồn") or their period ("Năm 2023"); with no place in the table, the outlet's province, said so and
-    left unticked (drafts.preselected) for the curator to confirm: a district's report would be the district's."""
+    ("Huyện Chợ Đồn") or their period ("Năm 2023"); with no place in the table, the place `around` it (the outlet's
+    province, and the district the text is about: a district's report), said so and left unticked
+    (drafts.preselected) for the curator to confirm."""
+    province, district = around
     drafts: list[ObservationDraft] = []
     notes: list[str] = []
     unplaced = False  # a value the table names no place for
@@ -268,8 +274,14 @@ def _indicator_rows(
         if column == label_col or column in units or _ORDINAL_HEADER.match(header):
             continue
         named = _row_place(header, registry, province) if header and not _YEARS.search(header) else None
-        place: Place = named or (province, None, None, None)
-        where = f"Nơi theo tiêu đề cột: “{header}”." if named else _OUTLETS
+        place: Place = named or (province, district if province else None, None, None)
+        where = (
+            f"Nơi theo tiêu đề cột: “{header}”."
+            if named
+            else f"{_OUTLETS} Huyện: nơi văn bản nói tới, {district}."
+            if district
+            else _OUTLETS
+        )
         for row, label in zip(table.rows, labels, strict=True):
             cell = next((c for c in row if c.column == column), None)
             if label is None or cell is None or _TOTAL.match(_name(label)):
@@ -285,8 +297,11 @@ def _indicator_rows(
         notes.append(
             f"{table.file} › {table.name}: bảng không ghi nơi của số liệu; "
             + (
-                "các số liệu được gán cho tỉnh đã chọn cho nơi gửi báo cáo và chưa chọn sẵn — số liệu của một huyện, "
-                "xã thì Sửa nơi trước khi nhận."
+                f"các số liệu được gán cho {district} (nơi văn bản nói tới) của tỉnh đã chọn cho nơi gửi báo cáo và "
+                "chưa chọn sẵn — kiểm tra nơi trước khi nhận."
+                if province and district
+                else "các số liệu được gán cho tỉnh đã chọn cho nơi gửi báo cáo và chưa chọn sẵn — số liệu của một "
+                "huyện, xã thì Sửa nơi trước khi nhận."
                 if province
                 else "chọn tỉnh nơi gửi báo cáo rồi trích lại, hoặc Sửa nơi của từng số liệu trước khi nhận."
             )
