@@ -319,6 +319,35 @@ def test_a_district_reports_table_of_indicator_rows_is_the_districts(tmp_path, r
 MODEL_ROW = ["Mô hình “Dân vận khéo” được công nhận", "18", "21"]
 
 
+def test_a_word_reports_text_boxes_are_read_once_after_their_paragraph(tmp_path):
+    """A letterhead's place and date set in a text box: its paragraph was read into the anchoring one or left out. A
+    text box's paragraphs follow the paragraph it is anchored in, once (Word keeps an older copy of each box as a
+    fallback)."""
+    import docx
+    from lxml import etree
+
+    w, v = "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "urn:schemas-microsoft-com:vml"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    box = "<w:txbxContent><w:p><w:r><w:t>Chợ Đồn, ngày 15 tháng 12 năm 2024</w:t></w:r></w:p></w:txbxContent>"
+    run = (
+        f'<w:r xmlns:w="{w}" xmlns:v="{v}" xmlns:mc="{mc}" xmlns:wps="{wps}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    document.add_paragraph("HUYỆN ỦY CHỢ ĐỒN")._p.append(etree.fromstring(run))
+    document.add_paragraph("BÁO CÁO")
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    assert read_document(path).text.splitlines() == [
+        "HUYỆN ỦY CHỢ ĐỒN",
+        "Chợ Đồn, ngày 15 tháng 12 năm 2024",
+        "BÁO CÁO",
+    ]
+
+
 def test_a_word_files_tables_of_text_only_are_text_where_they_stand():
     """A .doc's parts (and a .docx's) in order: a table with figures is a table; one of text only before any paragraph
     (a letterhead) reads down its columns, one later a line a row."""

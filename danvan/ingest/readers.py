@@ -188,6 +188,11 @@ def _docx(raw: bytes, name: str) -> Document:
 
 
 Grid = list[list[str]]
+_TEXT_BOXES = ".//w:txbxContent[not(ancestor::mc:Fallback) and not(ancestor::w:txbxContent)]"
+_BOX_NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
 
 
 def _blocks(document: Any) -> Iterator[Any]:
@@ -195,11 +200,15 @@ def _blocks(document: Any) -> Iterator[Any]:
     field: "Số: …", a whole section) too, which python-docx leaves out."""
     from docx.table import Table as WordTable
     from docx.text.paragraph import Paragraph
+    from lxml import etree
 
     def walk(element: Any) -> Iterator[Any]:
         for child in element.iterchildren():
             if child.tag == f"{_W}p":
                 yield Paragraph(child, document)
+                # its text boxes' paragraphs after it (the drawing's, not the older copy Word keeps as a fallback)
+                for box in etree.ElementBase.xpath(child, _TEXT_BOXES, namespaces=_BOX_NAMESPACES):
+                    yield from walk(box)
             elif child.tag == f"{_W}tbl":
                 yield WordTable(child, document)
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
@@ -286,7 +295,10 @@ class _DocxFonts:
         with Track Changes on (a report sent with its changes not accepted: python-docx leaves them out, and the
         figure a reviewer typed in with them), not those deleted; each run typed in an old code table as Unicode."""
         parts = []
-        for run in paragraph.xpath(_SHOWN_RUNS):  # type: ignore[attr-defined]
+        from lxml import etree
+
+        depth = paragraph.xpath("count(ancestor::w:p)")  # type: ignore[attr-defined]  # in a text box: 1 or more
+        for run in etree.ElementBase.xpath(paragraph, _SHOWN_RUNS, namespaces=_BOX_NAMESPACES, depth=depth):
             text = run.text
             if self.legacy:
                 text, code = legacy.from_font(text, self.of_run(run, paragraph))
@@ -296,8 +308,8 @@ class _DocxFonts:
 
 
 # A paragraph's runs as Word shows them: not a tracked deletion or a move's old place, nor a text box's (its own
-# paragraphs)
-_SHOWN_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+# paragraphs, read after it: _blocks)
+_SHOWN_RUNS = ".//w:r[count(ancestor::w:p) = $depth + 1 and not(ancestor::w:del) and not(ancestor::w:moveFrom)]"
 
 
 def _doc(raw: bytes, name: str) -> Document:
