@@ -26,6 +26,13 @@ KINDS = {
     "jpeg": "jpg",
     "tiff": "tif",
 }
+# LibreOffice's own files (many offices use it): what they are, and how to save them as what intake reads
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.text": "văn bản OpenDocument (.odt) của LibreOffice; hãy mở bằng LibreOffice, "
+    "chọn Tệp › Lưu thành, kiểu Word (.docx)",
+    b"application/vnd.oasis.opendocument.spreadsheet": "bảng tính OpenDocument (.ods) của LibreOffice; hãy mở bằng "
+    "LibreOffice, chọn Tệp › Lưu thành, kiểu Excel (.xlsx)",
+}
 _HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1")  # an iPhone's photo, by its ftyp box
 # An Office 97-2003 file is a compound file: what it holds is named in its directory
 _OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -118,6 +125,10 @@ def describe(raw: bytes) -> str:
         return "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG hoặc đặt Camera › Định dạng › Tương thích nhất"
     if raw.startswith((b"GIF87a", b"GIF89a")):
         return "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"
+    if kind == "zip" and raw[30:38] == b"mimetype":  # OpenDocument: its type stored first, uncompressed
+        for mimetype, saved in _OPENDOCUMENT.items():
+            if raw[38 : 38 + len(mimetype)] == mimetype:
+                return saved
     return {
         "zip": "tệp nén ZIP",
         "binary": "tệp nhị phân",

@@ -585,6 +585,17 @@ def _zip_of_an_unknown_version() -> bytes:
     return bytes(raw)
 
 
+def _opendocument(kind: str) -> bytes:
+    """An OpenDocument file as LibreOffice writes it: its type stored first and uncompressed, then its content."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{kind}")
+        archive.writestr("content.xml", "<office:document-content/>", compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -609,6 +620,9 @@ def _zip_of_an_unknown_version() -> bytes:
             "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG",
         ),
         ("anh.gif", b"GIF89a" + bytes(64), "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"),
+        # LibreOffice's own files: it was "tệp nén ZIP"; said what they are and how to save them
+        ("bao-cao.odt", "odt", r"văn bản OpenDocument \(.odt\).*Lưu thành, kiểu Word \(.docx\)"),
+        ("bang.ods", "ods", r"bảng tính OpenDocument \(.ods\).*Lưu thành, kiểu Excel \(.xlsx\)"),
     ],
 )
 def test_bad_files_say_why(tmp_path, name, content, message):
@@ -619,6 +633,8 @@ def test_bad_files_say_why(tmp_path, name, content, message):
             "password": (FILES / "mat-khau.xlsx").read_bytes,  # tieu-de-gop.xlsx saved with a password
             "word95": lambda: _sample_doc("Báo cáo", word95=True),
             "zip_version": _zip_of_an_unknown_version,
+            "odt": lambda: _opendocument("text"),
+            "ods": lambda: _opendocument("spreadsheet"),
         }.get(content, lambda: content)()
         if isinstance(content, str)
         else content
