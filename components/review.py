@@ -28,6 +28,7 @@ from danvan.ingest.drafts import (
     typed_code,
 )
 from danvan.ingest.numbers import clean, parse_number
+from danvan.ingest.readers import cell_words
 from danvan.model import (
     BODY_LEVELS,
     DATE_PRECISIONS,
@@ -355,7 +356,7 @@ def saved_message(saved: store.Saved, lang: str, known: list[str]) -> str:
 
 def cell_place(cell: str, lang: str) -> str:
     """A table cell as every view shows it: "bc2023.xlsx › Năm 2023 › ô C4"."""
-    return cell.replace("#", " › ").replace("!", f" › {t('q_cell_word', lang)} ")
+    return cell_words(cell, t("q_cell_word", lang))
 
 
 def card(

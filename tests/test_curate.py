@@ -71,6 +71,18 @@ def sign_in(at: AppTest, username: str, password: str) -> AppTest:
     return at
 
 
+def upload(at: AppTest, name: str, raw: bytes, mime: str) -> AppTest:
+    """A file given to Nhập liệu's uploader, and its draft extracted."""
+    at.get("file_uploader")[0].set_value((name, raw, mime))
+    return next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+
+
+def save(at: AppTest, note: str) -> AppTest:
+    """The draft saved through the validate-then-write path, with the curator's required note."""
+    at.text_input(key="curate_note").input(note)
+    return next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+
+
 def shown(at: AppTest) -> str:
     parts = [
         e.value
@@ -139,12 +151,10 @@ def test_curator_extracts_edits_and_saves_with_a_note(entry, book, data):
     assert {"202", "279"}.issubset(set(values["value"].tolist()))
     assert ":orange-background[" in "\n".join(m.value for m in at.markdown)  # quoted passages highlighted
     before = danvan.load(data).observations.height
-    save = next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu")
-    save.click().run()  # no note: refused before anything is written
+    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()  # no note: refused
     assert at.warning[-1].value == "Hãy ghi lý do lưu trước khi lưu."
     assert danvan.load(data).observations.height == before and audit.entries(data) == ([], [])
-    at.text_input(key="curate_note").input("Bài Báo Bắc Kạn 30/12/2023")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "Bài Báo Bắc Kạn 30/12/2023")
     # the 279 registered models of 2023 are in the data already (a16): refused by name, nothing written (a curator's
     # walk-through: a report saved again wrote its values a second time)
     said = [m.value for m in at.markdown if m.value.startswith("- ")]
@@ -230,15 +240,13 @@ def test_an_old_workbook_typed_in_tcvn3_is_uploaded_and_saved_in_unicode(entry, 
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     raw = (FILES / "bao-cao-2023-vntime.xls").read_bytes()
-    at.get("file_uploader")[0].set_value(("bao-cao-2023-vntime.xls", raw, "application/vnd.ms-excel"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bao-cao-2023-vntime.xls", raw, "application/vnd.ms-excel")
     assert not at.exception and not at.error, [e.value for e in at.error]
     notes = [c.value.replace("\\", "") for c in at.caption]
     assert any("16 ô gõ theo bảng mã TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode" in n for n in notes)
     assert at.text_input(key="curate_title").value == "KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023"
     assert {"202", "279", "40.766"}.issubset(set(at.data_editor[0].value["value"].tolist()))
-    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Excel 97-2003)")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "Báo cáo năm 2023 (Excel 97-2003)")
     assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
     saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
     assert (data / "sources" / "n01.xls").read_bytes() == raw and saved.height == 11
@@ -251,8 +259,7 @@ def test_a_photo_is_shown_beside_its_recognised_text(entry, book):
     needs_ocr()
     photo = page_picture(["Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023."], "JPEG")
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
-    at.get("file_uploader")[0].set_value(("anh-chup.jpg", photo, "image/jpeg"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "anh-chup.jpg", photo, "image/jpeg")
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Bản gốc (1 ảnh): đối chiếu chữ nhận dạng bên cạnh với ảnh" in [c.value for c in at.caption]
     assert len(at.get("image")) == 1
@@ -267,8 +274,7 @@ def test_a_scanned_table_is_saved_with_the_workbook_of_its_cells(entry, book, da
     _without_the_workbooks_figures(data)
     scan = scanned_report()
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
-    at.get("file_uploader")[0].set_value(("bao-cao-quet.pdf", scan, "application/pdf"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bao-cao-quet.pdf", scan, "application/pdf")
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert len(at.get("image")) == 1  # the scan, beside the text
     values = at.data_editor[0].value
@@ -276,8 +282,7 @@ def test_a_scanned_table_is_saved_with_the_workbook_of_its_cells(entry, book, da
         ["279", "bao-cao-quet.pdf#Bảng 1!C3"],
         ["202", "bao-cao-quet.pdf#Bảng 1!D3"],
     ]
-    at.text_input(key="curate_note").input("Báo cáo năm 2023 (bản quét)")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "Báo cáo năm 2023 (bản quét)")
     assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
     saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01").sort("value")
     assert saved["value"].to_list() == [202, 279] and not (data / "sources" / "n01.pdf").exists()
@@ -292,16 +297,14 @@ def test_a_word_report_whose_table_repeats_its_text_saves_as_drafted(entry, book
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     raw = (FILES / "bao-cao-2023.docx").read_bytes()
-    at.get("file_uploader")[0].set_value(("bao-cao-2023.docx", raw, "application/octet-stream"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bao-cao-2023.docx", raw, "application/octet-stream")
     values = at.data_editor[0].value
     unticked = values[~values["keep"]]
     assert unticked[["value", "cell"]].values.tolist() == [
         ["202", "bao-cao-2023.docx#Bảng 1!C2"],
         ["279", "bao-cao-2023.docx#Bảng 1!D2"],
     ]
-    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Word)")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "Báo cáo năm 2023 (Word)")
     assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
     saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
     assert saved.height == 11 and saved["value"].to_list().count(202) == 1
@@ -315,13 +318,11 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
     raw = (ROOT / "tests" / "fixtures" / "ingest" / "files" / "bao-cao-2023.xlsx").read_bytes()
-    at.get("file_uploader")[0].set_value(("bao-cao-2023.xlsx", raw, "application/octet-stream"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bao-cao-2023.xlsx", raw, "application/octet-stream")
     assert not at.exception and not at.error, [e.value for e in at.error]
     values = at.data_editor[0].value
     assert {"202", "279", "40.766", "78,3"}.issubset(set(values["value"].tolist()))
-    at.text_input(key="curate_note").input("Báo cáo năm 2023 (Excel)")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "Báo cáo năm 2023 (Excel)")
     assert at.success, (
         [e.value for e in at.error]
         + [c.value for c in at.code]
@@ -356,18 +357,15 @@ def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data)
         and "\n- huyện Lâm Hà — Bảng n01.xlsx › Năm 2023 › ô E5 — " in listed
     ), listed
     # the same report uploaded again is said to be saved, before a second save repeats every item (a walk-through)
-    at.get("file_uploader")[0].set_value(("bao-cao-2023 (1).xlsx", raw, "application/octet-stream"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bao-cao-2023 (1).xlsx", raw, "application/octet-stream")
     assert [w.value for w in at.warning][:1] == [
         "Văn bản này đã được lưu trong dữ liệu (nguồn n01): lưu lại sẽ trùng mọi mục. Chỉ thêm những mục lần trước "
         "bỏ sót, dưới đúng mã nguồn n01."
     ]
     # the same file saved anyway: one plain sentence, not each id's clash twice over (a curator's walk-through: 44
     # raw lines)
-    at.get("file_uploader")[0].set_value(("bao-cao-2023.xlsx", raw, "application/octet-stream"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
-    at.text_input(key="curate_note").input("lưu lại")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    upload(at, "bao-cao-2023.xlsx", raw, "application/octet-stream")
+    save(at, "lưu lại")
     assert [e.value for e in at.error] == [
         f"Chưa lưu gì: {saved.height} mục đã có trong dữ liệu với cùng mã, từ nguồn “Kết quả công tác dân vận năm "
         "2023” (n01) — bài này đã được lưu. Bỏ chọn các mục đó để chỉ lưu phần còn thiếu."
@@ -389,8 +387,7 @@ def test_a_busy_lock_is_said_clearly(entry, book, data, monkeypatch):
         "added_rows": [],
         "deleted_rows": [],
     }
-    at.text_input(key="curate_note").input("thử")
-    next(b for b in at.button if b.label == "Kiểm tra toàn bộ dữ liệu và lưu").click().run()
+    save(at, "thử")
     assert at.error[-1].value.startswith("Chưa lưu: dữ liệu đang được một lần lưu khác giữ. một lần lưu khác")
 
 
@@ -527,8 +524,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
 )
 def test_a_refused_upload_says_why(entry, book, content, message):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
-    at.get("file_uploader")[0].set_value(("../../bai.txt", content, "text/plain"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "../../bai.txt", content, "text/plain")
     assert [e.value.replace("\\", "") for e in at.error] == [message]  # as shown: without markdown escapes
 
 
@@ -547,8 +543,7 @@ def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, boo
         "txt, csv, pdf, docx, xlsx, xls, doc, png, jpg, tif."
     ]
     if ocr.available():
-        at.get("file_uploader")[0].set_value(("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
-        next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+        upload(at, "anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
         assert [e.value.replace("\\", "") for e in at.error] == [
             "anh.png: tệp ảnh PNG bị hỏng hoặc không trọn vẹn nên không đọc được; hãy mở tệp gốc bằng phần mềm đã tạo "
             "ra nó rồi lưu (hoặc xuất PDF) lại"
@@ -557,8 +552,7 @@ def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, boo
 
 def test_a_utf16_upload_is_read_as_text(entry, book):
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
-    at.get("file_uploader")[0].set_value(("bai.txt", ARTICLE.encode("utf-16"), "text/plain"))
-    next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
+    upload(at, "bai.txt", ARTICLE.encode("utf-16"), "text/plain")
     assert not at.error and {"202", "279"}.issubset(set(at.data_editor[0].value["value"].tolist()))
 
 

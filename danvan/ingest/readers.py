@@ -1222,6 +1222,11 @@ def split_cell_ref(ref: str) -> tuple[str, str, str]:
     return m.group("file"), m.group("sheet"), m.group("ref").upper()
 
 
+def cell_words(ref: str, word: str = "ô") -> str:
+    """A `cell` value as notes and views write it: "bc2023.xlsx#Năm 2023!C4" → "bc2023.xlsx › Năm 2023 › ô C4"."""
+    return ref.replace("#", " › ").replace("!", f" › {word} ")
+
+
 def read_cell(path: str | Path, sheet: str, ref: str) -> tuple[str, str]:
     """(the cell's text, its column's header text) in a stored file, for the validator. IngestError when the file,
     the sheet or table, or the cell does not exist."""

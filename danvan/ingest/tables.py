@@ -24,7 +24,7 @@ from ..text import clipped, name_key, slug
 from .drafts import KEEP_CONFIDENCE, NEW_INDICATOR, Draft, ObservationDraft, SourceDraft
 from .extract import extract, outlet_of
 from .numbers import clean
-from .readers import Cell, Document, Table, cell_number, is_number_cell
+from .readers import Cell, Document, Table, cell_number, cell_words, is_number_cell
 from .text import prepare
 
 # Rows that total the table: the province itself when the outlet's province is known.
@@ -117,7 +117,7 @@ def _one_fact(sentence: ObservationDraft, value: ObservationDraft) -> str:
     unticked (a walk-through: both ticked, the save refused the second), and a sentence naming no district or
     commune takes the row's. The note for the curator says so."""
     value.confidence = min(value.confidence, REPEAT_CONFIDENCE)
-    where = str(value.cell).replace("#", " › ").replace("!", " › ô ")
+    where = cell_words(str(value.cell))
     if (sentence.district, sentence.commune) != (value.district, value.commune):
         sentence.district, sentence.commune = value.district, value.commune
         sentence.province_note = " ".join(
@@ -340,7 +340,7 @@ def _drafted(
     )
     if cell.ref in table.doubts:  # a scan's figure read two ways: the curator looks at the picture
         notes.append(
-            f"{table.file} › {table.name} › ô {cell.ref}: nhận dạng không chắc — đọc “{cell.text}”, đọc lần "
+            f"{cell_words(cell_ref(table, cell))}: nhận dạng không chắc — đọc “{cell.text}”, đọc lần "
             f"hai “{table.doubts[cell.ref]}”; đối chiếu với ảnh trước khi nhận."
         )
     return [
