@@ -9,7 +9,10 @@ sentence of a stored source text (data/sources/a16.txt). Nothing is invented. Th
 Chromium (/usr/bin/chromium) from the same sentences; without Chromium the committed PDF is kept. The Excel 97-2003
 copy typed in TCVN3 (bao-cao-2023-vntime.xls) is written with xlwt (`pip install xlwt`, needed only to write it), and
 the Word 97-2003 copy of the Word report (bao-cao-2023.doc) by LibreOffice (Debian's libreoffice-writer-nogui, needed
-only to write it; without it the committed .doc is kept). `--check` reads the tables of the .xlsx, .xls and .doc."""
+only to write it; without it the committed .doc is kept). The table's PDF rewritten by Ghostscript
+(bao-cao-2023-bang-gs.pdf, as PDFs that went through a printer driver or a "reduce size" tool come: a row's cells set
+as one string with gaps) is written by `gs` (Debian's ghostscript, needed only to write it; without it the committed
+file is kept). `--check` reads the tables of the .xlsx, .xls, .doc and both table PDFs."""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ SHEET = "Năm 2023"
 XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCVN3
 DOC = "bao-cao-2023.doc"  # the Word report in Word 97-2003
 TABLE_PDF = "bao-cao-2023-bang.pdf"  # the report with its table, printed to PDF (a text layer, the table's lines drawn)
+GS_PDF = "bao-cao-2023-bang-gs.pdf"  # that PDF rewritten by Ghostscript
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -218,6 +222,17 @@ def write_pdf(path: Path, table: tuple[list, list[str]] | None = None) -> bool:
     return path.is_file()
 
 
+def write_gs(pdf: Path, path: Path) -> bool:
+    """`pdf` rewritten by Ghostscript's pdfwrite (`gs`, needed only to write it); False without it."""
+    gs = shutil.which("gs")
+    if gs is None:
+        return False
+    subprocess.run(
+        [gs, "-q", "-o", str(path), "-sDEVICE=pdfwrite", str(pdf)], check=True, capture_output=True, timeout=120
+    )
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify the committed files' figures")
@@ -233,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -248,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     write_xls(OUT / XLS, rows, names)
     pdf = write_pdf(OUT / "bao-cao-2023.pdf") and write_pdf(OUT / TABLE_PDF, (rows, names))
     doc = write_doc(OUT / "bao-cao-2023.docx", OUT / DOC)
-    kept = [what for what, made in (("PDFs kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc)) if not made]
+    gs = write_gs(OUT / TABLE_PDF, OUT / GS_PDF)
+    made = (("PDFs kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc), (f"{GS_PDF} kept (no gs)", gs))
+    kept = [what for what, done in made if not done]
     print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){''.join('; ' + k for k in kept)}")
     return 0
 

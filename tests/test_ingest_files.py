@@ -449,6 +449,36 @@ def test_a_pdfs_table_is_read_by_the_lines_it_draws(registry, indicators):
     assert drafted[0] == drafted[1] and len(drafted[0]) == 13
 
 
+def test_a_pdf_rewritten_by_ghostscript_keeps_its_tables_cells():
+    """The table's PDF rewritten by Ghostscript (as a PDF that went through a printer driver or a "reduce size" tool
+    comes) sets a row's cells as one string with gaps ("[(202) -5592 (279)] TJ"): pypdf hands the string over whole, at
+    the row's first cell, and the table read “202 279” in one cell and nothing in the next (the second row's eleven
+    figures in one). Each part of the string is placed where it is drawn, so the cells are the Chromium PDF's.
+    (Ghostscript writes Đ and đ as control characters in its fonts' Unicode tables: the headers keep them.)"""
+    gs, chromium = read_document(FILES / "bao-cao-2023-bang-gs.pdf"), read_document(FILES / "bao-cao-2023-bang.pdf")
+    assert [[c.text for c in row] for row in gs.tables[0].rows] == [
+        [c.text for c in row] for row in chromium.tables[0].rows
+    ]
+    assert [[c.text for c in row][:4] for row in gs.tables[0].rows] == [
+        ["1", "Thành phố Bắc Kạn", "202", "279"],
+        ["2", "Huyện Lâm Hà", "376", "78,3"],
+    ]
+    assert gs.tables[0].headers[1] == "STT" and gs.tables[0].headers[6] == "Tỷ lệ số hóa hồ sơ"
+    assert read_cell(FILES / "bao-cao-2023-bang-gs.pdf", "Bảng 1", "D2")[0] == "279"  # as the validator reads it
+
+
+def test_a_pdf_that_sets_a_rows_cells_in_one_text_object_keeps_them_apart(tmp_path):
+    """A producer that sets every cell of a row by its own text matrix inside one text object: pypdf handed the row's
+    text over at its first cell ("Huyen Cho Don 15" in the first column, the second empty) and the table, with no
+    figure left, was not found. Each piece is placed where it is set."""
+    path = tmp_path / "bao-cao.pdf"
+    table = [["Don vi", "Tong so mo hinh"], ["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+    path.write_bytes(_pdf_with_text(["Bao cao nam 2023"], table, one_text_object=True))
+    (read,) = read_document(path).tables
+    assert read.headers == {1: "Don vi", 2: "Tong so mo hinh"}
+    assert [[c.text for c in row] for row in read.rows] == [["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+
+
 def test_a_typed_pdfs_table_and_its_scanned_pages_table_are_both_read(tmp_path):
     """A report printed to PDF with its table, and an annex scanned into the same file with a table of its own: the
     typed table is read by its lines, the scanned one by OCR, numbered in order; with a scan in the file, the cells
@@ -1271,9 +1301,10 @@ def test_a_workbooks_cells_in_tcvn3_and_in_unicode(tmp_path, registry, indicator
     ]
 
 
-def _pdf_with_text(lines: list[str], table: list[list[str]] = ()) -> bytes:
+def _pdf_with_text(lines: list[str], table: list[list[str]] = (), *, one_text_object: bool = False) -> bytes:
     """A one-page PDF whose text layer holds `lines` in the Western encoding, as a PDF printed from a .VnTime document
-    has it; with `table`, a ruled table of two columns under them (its borders thin filled rectangles)."""
+    has it; with `table`, a ruled table of two columns under them (its borders thin filled rectangles), each cell its
+    own text object or, `one_text_object`, every cell set by its own text matrix in one."""
 
     def shown(text: str) -> bytes:
         return b"(" + text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
@@ -1284,7 +1315,14 @@ def _pdf_with_text(lines: list[str], table: list[list[str]] = ()) -> bytes:
     content += b"".join(b"%d %d 0.5 %d re f\n" % (x, ys[-1], ys[0] - ys[-1]) for x in xs if table)
     for y, row in zip(ys, table, strict=False):
         cells = zip(xs, row, strict=False)
-        content += b"".join(b"BT /F1 10 Tf %d %d Td " % (x + 3, y - 14) + shown(c) + b" Tj ET\n" for x, c in cells)
+        if one_text_object:
+            content += (
+                b"BT /F1 10 Tf "
+                + b"".join(b"1 0 0 1 %d %d Tm " % (x + 3, y - 14) + shown(c) + b" Tj " for x, c in cells)
+                + b"ET\n"
+            )
+        else:
+            content += b"".join(b"BT /F1 10 Tf %d %d Td " % (x + 3, y - 14) + shown(c) + b" Tj ET\n" for x, c in cells)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

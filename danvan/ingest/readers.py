@@ -592,12 +592,24 @@ def _drawn_page(
             tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
             words.append(((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE, text))
 
-    page.extract_text(visitor_text=visit)
+    _one_piece_a_place(page).extract_text(visitor_text=visit)
+    whole: list[str] = []
+    page.extract_text(visitor_text=lambda text, *_: whole.append(text))
+    page_text = "".join(whole)
+    spans = _spans([text for _, _, text in words], page_text)
 
     def held(table: ruled.Ruled, cell: tuple[int, int, int, int]) -> str:
-        """The text a cell holds: the pieces that start inside it, in the page's order."""
+        """The text a cell holds: the pieces that start inside it, in the page's order, spaced as pypdf spaces the
+        page's text (by its letters' widths: a glyph set apart is no word)."""
         x0, x1, y0, y1 = table.xs[cell[2]], table.xs[cell[3] + 1], table.ys[cell[0]], table.ys[cell[1] + 1]
-        text = nfc(fold_space(" ".join(text for x, y, text in words if x0 <= x < x1 and y0 <= y < y1)))
+        inside = [i for i, (x, y, _) in enumerate(words) if x0 <= x < x1 and y0 <= y < y1]
+        if spans is None:
+            text = " ".join(words[i][2] for i in inside)
+        elif inside and inside == list(range(inside[0], inside[-1] + 1)):  # one run of pieces, spaced as the page
+            text = page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
+        else:
+            text = " ".join(page_text[slice(*spans[i])] for i in inside)
+        text = nfc(fold_space(text))
         if code and (unicode := legacy.from_code(text, code)) is not None:
             converted[code] += 1
             return unicode
@@ -609,6 +621,107 @@ def _drawn_page(
         if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
             grids.append(grid)
     return ocr.Page("", grids, [[] for _ in grids], [{} for _ in grids])
+
+
+def _spans(pieces: list[str], whole: str) -> list[tuple[int, int]] | None:
+    """Where each piece lies in `whole`, the same letters in the same order with spaces and line breaks between; None
+    if they are not the same letters."""
+    spans, at = [], 0
+    for piece in pieces:
+        start = None
+        for letter in piece:
+            if letter.isspace():
+                continue
+            while at < len(whole) and whole[at].isspace():
+                at += 1
+            if at == len(whole) or whole[at] != letter:
+                return None
+            start, at = at if start is None else start, at + 1
+        spans.append((start if start is not None else at, at))
+    return spans
+
+
+# Operators that set where the next text goes: pypdf hands a line's pieces to its visitor together, at the place the
+# first was set, so a producer that sets each cell (a word, a glyph) of a row in one text object has the row's text
+# all in its first cell.
+_PLACING = {b"Td", b"TD", b"Tm", b"T*", b"'", b'"'}
+# A gap in a shown string wider than half a letter (in thousandths of the font's size; a word's space is about 250):
+# Ghostscript sets a row's cells as one string with gaps ("[(202) -5592 (279)] TJ").
+_GAP = 500
+
+
+def _one_piece_a_place(page: Any) -> Any:
+    """A copy of the page whose text pypdf hands over a piece for every place it is set: a no-op change of the
+    drawing's matrix (which makes pypdf hand over what it holds) before each operator that moves the text, and a
+    string shown with wide gaps shown a part at a time, each moved to where it starts."""
+    from pypdf import PageObject
+    from pypdf.generic import ArrayObject, ContentStream, FloatObject
+
+    contents = page.get_contents()
+    if contents is None:
+        return page
+    stream = ContentStream(contents, page.pdf, "bytes")  # its strings as bytes, for the page's fonts to decode
+    fonts = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+    flush = ([1, 0, 0, 1, 0, 0], b"cm")
+    operations, font, size = [], None, 0.0
+    for operands, operator in stream.operations:
+        if operator == b"Tf" and len(operands) == 2:
+            font, size = fonts.get(operands[0]), float(operands[1])
+        if operator == b"TJ" and operands and isinstance(operands[0], list):
+            at = 0.0
+            for start, items in _parts_apart(operands[0], font, size):
+                if start != at:
+                    operations += [flush, ([FloatObject(start - at), 0], b"Td")]
+                operations.append(([ArrayObject(items)], b"TJ"))
+                at = start
+            operations += [([FloatObject(-at), 0], b"Td")] if at else []
+            continue
+        operations += [flush] if operator in _PLACING else []
+        operations.append((operands, operator))
+    stream.operations = operations
+    copy = PageObject(page.pdf)
+    copy.update(page)
+    copy.replace_contents(stream)
+    return copy
+
+
+def _parts_apart(items: list[Any], font: Any, size: float) -> list[tuple[float, list[Any]]]:
+    """A TJ operator's strings and gaps as parts split at each gap wider than _GAP, each with where it starts (in
+    text space, from where the whole starts)."""
+    parts: list[tuple[float, list[Any]]] = [(0.0, [])]
+    pen = 0.0
+    for item in items:
+        if isinstance(item, (int, float)):
+            pen -= float(item) * size / 1000
+            if item <= -_GAP and parts[-1][1]:
+                parts.append((pen, []))
+                continue
+        else:  # a string, as bytes ("bytes" parsing) or as pypdf decoded it
+            pen += _width(font, bytes(getattr(item, "original_bytes", item))) * size / 1000
+        parts[-1][1].append(item)
+    return parts
+
+
+def _width(font: Any, shown: bytes) -> float:
+    """How wide a string is shown in `font`, in thousandths of its size, by the widths the font lists (two bytes a
+    letter in a composite font); 500 a letter where it lists none."""
+    font = font.get_object() if font is not None else {}
+    if font.get("/Subtype") == "/Type0":
+        cid = font["/DescendantFonts"][0].get_object()
+        listed, widths, i = cid.get("/W", []), dict[int, float](), 0
+        while i + 1 < len(listed):
+            if isinstance(listed[i + 1], list):  # first [w w …]
+                widths |= {int(listed[i]) + k: float(w) for k, w in enumerate(listed[i + 1])}
+                i += 2
+            else:  # first last w
+                widths |= dict.fromkeys(range(int(listed[i]), int(listed[i + 1]) + 1), float(listed[i + 2]))
+                i += 3
+        default = float(cid.get("/DW", 1000))
+        return sum(widths.get(int.from_bytes(shown[i : i + 2], "big"), default) for i in range(0, len(shown) - 1, 2))
+    first, table = int(font.get("/FirstChar", 0)), [float(w) for w in font.get("/Widths", [])]
+    return (
+        sum(table[c - first] if 0 <= c - first < len(table) else 500.0 for c in shown) if table else 500.0 * len(shown)
+    )
 
 
 def _drawn_lines(page: Any) -> list[tuple[float, float, float, float]]:
