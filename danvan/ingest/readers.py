@@ -661,7 +661,9 @@ def _one_piece_a_place(page: Any) -> Any:
     if contents is None:
         return page
     stream = ContentStream(contents, page.pdf, "bytes")  # its strings as bytes, for the page's fonts to decode
-    fonts = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+    resources = page.get("/Resources")
+    fonts = resources.get_object().get("/Font") if resources is not None else None
+    fonts = fonts.get_object() if fonts is not None else {}
     flush = ([1, 0, 0, 1, 0, 0], b"cm")
     operations, font, size = [], None, 0.0
     for operands, operator in stream.operations:
