@@ -479,6 +479,19 @@ def test_a_pdf_that_sets_a_rows_cells_in_one_text_object_keeps_them_apart(tmp_pa
     assert [[c.text for c in row] for row in read.rows] == [["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
 
 
+def test_a_pdf_whose_page_is_drawn_as_a_form_is_read_with_its_table(tmp_path):
+    """A tool that stamps, merges or signs PDFs may wrap each page in a form the page draws: pypdf's layout mode
+    reads no text in it, so the typed report was refused as a scan ("PDF không có lớp chữ"), and its table's lines,
+    drawn inside the form, were not seen. The page is read in plain mode and the form's lines are followed."""
+    path = tmp_path / "bao-cao.pdf"
+    table = [["Don vi", "Tong so mo hinh"], ["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+    path.write_bytes(_pdf_with_text(["Bao cao ket qua cong tac dan van nam 2023 cua huyen"], table, as_form=True))
+    doc = read_document(path)
+    assert doc.text.splitlines()[0] == "Bao cao ket qua cong tac dan van nam 2023 cua huyen"
+    (read,) = doc.tables
+    assert [[c.text for c in row] for row in read.rows] == [["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+
+
 def test_a_typed_pdfs_table_and_its_scanned_pages_table_are_both_read(tmp_path):
     """A report printed to PDF with its table, and an annex scanned into the same file with a table of its own: the
     typed table is read by its lines, the scanned one by OCR, numbered in order; with a scan in the file, the cells
@@ -1301,10 +1314,13 @@ def test_a_workbooks_cells_in_tcvn3_and_in_unicode(tmp_path, registry, indicator
     ]
 
 
-def _pdf_with_text(lines: list[str], table: list[list[str]] = (), *, one_text_object: bool = False) -> bytes:
+def _pdf_with_text(
+    lines: list[str], table: list[list[str]] = (), *, one_text_object: bool = False, as_form: bool = False
+) -> bytes:
     """A one-page PDF whose text layer holds `lines` in the Western encoding, as a PDF printed from a .VnTime document
     has it; with `table`, a ruled table of two columns under them (its borders thin filled rectangles), each cell its
-    own text object or, `one_text_object`, every cell set by its own text matrix in one."""
+    own text object or, `one_text_object`, every cell set by its own text matrix in one. `as_form`: the page draws
+    all this as a form (as a tool that stamps, merges or signs pages wraps them)."""
 
     def shown(text: str) -> bytes:
         return b"(" + text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
@@ -1323,14 +1339,21 @@ def _pdf_with_text(lines: list[str], table: list[list[str]] = (), *, one_text_ob
             )
         else:
             content += b"".join(b"BT /F1 10 Tf %d %d Td " % (x + 3, y - 14) + shown(c) + b" Tj ET\n" for x, c in cells)
+
+    def stream(head: bytes, data: bytes) -> bytes:
+        return head + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    fonts = b"<< /Font << /F1 5 0 R >> >>"
+    page, drawn = (b"<< /XObject << /Fm0 6 0 R >> >>", b"q /Fm0 Do Q") if as_form else (fonts, content)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources %s >>" % page,
+        stream(b"<<", drawn),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    if as_form:
+        objects.append(stream(b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + fonts, content))
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))

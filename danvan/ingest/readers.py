@@ -729,35 +729,64 @@ def _width(font: Any, shown: bytes) -> float:
 def _drawn_lines(page: Any) -> list[tuple[float, float, float, float]]:
     """The straight lines a PDF page draws, on the page (x0, y0, x1, y1 in points): a thin filled rectangle (how a
     browser draws a table's borders), a rectangle's sides stroked, a path's level or upright segments stroked (how
-    Word does)."""
+    Word does); inside the forms it draws too (a page a PDF tool wrapped in one)."""
     from pypdf.generic import ContentStream
 
     contents = page.get_contents()
     if contents is None:
         return []
-    ctm, saved = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], []
+    out: list[tuple[float, float, float, float]] = []
+    _lines_drawn(ContentStream(contents, page.pdf), page.get("/Resources"), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], out, [])
+    return out
+
+
+def _times(m: list[float], ctm: list[float]) -> list[float]:
+    """The matrix `m` applied within `ctm` (PDF's m × ctm)."""
+    a, b, c, d, e, f = m
+    return [
+        a * ctm[0] + b * ctm[2],
+        a * ctm[1] + b * ctm[3],
+        c * ctm[0] + d * ctm[2],
+        c * ctm[1] + d * ctm[3],
+        e * ctm[0] + f * ctm[2] + ctm[4],
+        e * ctm[1] + f * ctm[3] + ctm[5],
+    ]
+
+
+MAX_FORMS = 50  # forms followed on a page: a file whose forms draw each other many times is not read for ever
+
+
+def _lines_drawn(
+    stream: Any, resources: Any, ctm: list[float], out: list[tuple[float, float, float, float]], followed: list[Any]
+) -> None:
+    """The lines `stream` draws (see _drawn_lines) added to `out`, within `ctm`; the forms it draws are followed,
+    MAX_FORMS of them at most (each added to `followed`)."""
+    from pypdf.generic import ContentStream
+
+    found = resources.get_object().get("/XObject") if resources is not None else None
+    forms = found.get_object() if found is not None else {}
+    saved: list[list[float]] = []
     path: list[tuple[tuple[float, float], tuple[float, float], bool]] = []  # (from, to, a rectangle's diagonal)
     here = (0.0, 0.0)
-    out = []
 
     def on_page(x: float, y: float) -> tuple[float, float]:
         return (x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5])
 
-    for operands, operator in ContentStream(contents, page.pdf).operations:
+    for operands, operator in stream.operations:
         if operator == b"q":
             saved.append(ctm)
         elif operator == b"Q" and saved:
             ctm = saved.pop()
         elif operator == b"cm" and len(operands) == 6:
-            a, b, c, d, e, f = map(float, operands)
-            ctm = [
-                a * ctm[0] + b * ctm[2],
-                a * ctm[1] + b * ctm[3],
-                c * ctm[0] + d * ctm[2],
-                c * ctm[1] + d * ctm[3],
-                e * ctm[0] + f * ctm[2] + ctm[4],
-                e * ctm[1] + f * ctm[3] + ctm[5],
-            ]
+            ctm = _times([float(v) for v in operands], ctm)
+        elif operator == b"Do" and operands and len(followed) < MAX_FORMS:
+            form = forms.get(operands[0])
+            form = form.get_object() if form is not None else None
+            if form is not None and form.get("/Subtype") == "/Form":
+                matrix = [float(v) for v in form.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+                followed.append(operands[0])
+                inner = ContentStream(form, stream.pdf)
+                _lines_drawn(inner, form.get("/Resources") or resources, _times(matrix, ctm), out, followed)
         elif operator == b"re" and len(operands) == 4:
             x, y, w, h = map(float, operands)
             path.append((on_page(x, y), on_page(x + w, y + h), True))
@@ -777,7 +806,6 @@ def _drawn_lines(page: Any) -> list[tuple[float, float, float, float]]:
                 elif not box and stroked and (abs(x1 - x0) < 0.5 or abs(y1 - y0) < 0.5):
                     out.append((x0, y0, x1, y1))
             path = []
-    return out
 
 
 @dataclass
@@ -902,8 +930,13 @@ def _transcription(name: str, grids: dict[str, list[list[str]]]) -> bytes:
 
 def _page_texts(reader: Any) -> list[str]:
     """Each page's text layer, its lines trimmed. Layout mode keeps Vietnamese words whole (the plain mode splits
-    "Kết" into "K ế t" for some fonts); the padding it adds between columns is folded to one space."""
-    pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    "Kết" into "K ế t" for some fonts); the padding it adds between columns is folded to one space. Layout mode does
+    not read a page drawn as a form (a PDF tool that stamps, merges or signs pages may wrap each in one): such a page
+    is read in plain mode, not taken for a scan."""
+    pages = []
+    for page in reader.pages:
+        text = page.extract_text(extraction_mode="layout") or ""
+        pages.append(text if _has_text(text) else page.extract_text() or text)
     return ["\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in page.splitlines()) for page in pages]
 
 
