@@ -454,7 +454,8 @@ def test_a_pdf_rewritten_by_ghostscript_keeps_its_tables_cells():
     comes) sets a row's cells as one string with gaps ("[(202) -5592 (279)] TJ"): pypdf hands the string over whole, at
     the row's first cell, and the table read “202 279” in one cell and nothing in the next (the second row's eleven
     figures in one). Each part of the string is placed where it is drawn, so the cells are the Chromium PDF's.
-    (Ghostscript writes Đ and đ as control characters in its fonts' Unicode tables: the headers keep them.)"""
+    (Ghostscript writes Đ and đ as control characters in its fonts' Unicode tables: they were shown as boxes in
+    the headers; they are dropped, as the text layer drops them, and a note says letters are lost.)"""
     gs, chromium = read_document(FILES / "bao-cao-2023-bang-gs.pdf"), read_document(FILES / "bao-cao-2023-bang.pdf")
     assert [[c.text for c in row] for row in gs.tables[0].rows] == [
         [c.text for c in row] for row in chromium.tables[0].rows
@@ -464,6 +465,13 @@ def test_a_pdf_rewritten_by_ghostscript_keeps_its_tables_cells():
         ["2", "Huyện Lâm Hà", "376", "78,3"],
     ]
     assert gs.tables[0].headers[1] == "STT" and gs.tables[0].headers[6] == "Tỷ lệ số hóa hồ sơ"
+    # the control characters are dropped from the cells as from the text layer, and the curator told letters are lost
+    assert gs.tables[0].headers[2] == "ơn vị" and "\x11" not in gs.text
+    assert gs.notes == [
+        "bao-cao-2023-bang-gs.pdf: 8 ô của bảng có ký tự không in được ở chỗ của một số chữ (thường là “Đ”, “đ”: "
+        "phần mềm đã tạo tệp PDF ghi sai bảng mã chữ); các ký tự ấy đã bỏ, chữ bị thiếu — người nhập đối chiếu với "
+        "tệp gốc"
+    ]
     assert read_cell(FILES / "bao-cao-2023-bang-gs.pdf", "Bảng 1", "D2")[0] == "279"  # as the validator reads it
 
 

@@ -537,6 +537,11 @@ def _pdf(raw: bytes, name: str) -> Document:
         notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", len(tabled.scanned_rows)))
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
     notes += [note] if note else []
+    if lost := converted.pop(LOST_LETTERS, 0):
+        notes.append(
+            f"{name}: {lost} ô của bảng có ký tự không in được ở chỗ của một số chữ (thường là “Đ”, “đ”: phần mềm "
+            "đã tạo tệp PDF ghi sai bảng mã chữ); các ký tự ấy đã bỏ, chữ bị thiếu — người nhập đối chiếu với tệp gốc"
+        )
     notes += [legacy.converted_note(name, code, f"{n} ô của bảng") for code, n in converted.items()]
     return Document(name, "pdf", text, tabled.tables, notes, tabled.transcription, tabled.scanned_rows)
 
@@ -553,6 +558,12 @@ def _recognised_pages(reader: Any, scanned: list[int]) -> dict[int, list[ocr.Pag
 
 
 PDF_SCALE = 4  # pixels a point: a typed page's drawn lines are set on a picture this fine to find its tables
+
+
+# Control characters a PDF's fonts give for letters (Ghostscript writes Đ and đ as U+0011 and U+0012): the text layer
+# drops them; a table's cells drop them too, counted under LOST_LETTERS in `converted`.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LOST_LETTERS = "lost letters"
 
 
 def _drawn_tables(page: Any, code: str | None, converted: Counter[str]) -> ocr.Page:
@@ -609,7 +620,8 @@ def _drawn_page(
             text = page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
         else:
             text = " ".join(page_text[slice(*spans[i])] for i in inside)
-        text = nfc(fold_space(text))
+        text, lost = _UNPRINTABLE.subn("", nfc(fold_space(text)))
+        converted[LOST_LETTERS] += bool(lost)
         if code and (unicode := legacy.from_code(text, code)) is not None:
             converted[code] += 1
             return unicode
