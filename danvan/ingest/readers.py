@@ -677,13 +677,16 @@ def _one_piece_a_place(page: Any) -> Any:
     fonts = resources.get_object().get("/Font") if resources is not None else None
     fonts = fonts.get_object() if fonts is not None else {}
     flush = ([1, 0, 0, 1, 0, 0], b"cm")
-    operations, font, size = [], None, 0.0
+    measures: dict[Any, Callable[[bytes], float]] = {}  # each font's widths, read once
+    operations, width, size = [], _widths(None), 0.0
     for operands, operator in stream.operations:
         if operator == b"Tf" and len(operands) == 2:
-            font, size = fonts.get(operands[0]), float(operands[1])
+            if operands[0] not in measures:
+                measures[operands[0]] = _widths(fonts.get(operands[0]))
+            width, size = measures[operands[0]], float(operands[1])
         if operator == b"TJ" and operands and isinstance(operands[0], list):
             at = 0.0
-            for start, items in _parts_apart(operands[0], font, size):
+            for start, items in _parts_apart(operands[0], width, size):
                 if start != at:
                     operations += [flush, ([FloatObject(start - at), 0], b"Td")]
                 operations.append(([ArrayObject(items)], b"TJ"))
@@ -699,9 +702,9 @@ def _one_piece_a_place(page: Any) -> Any:
     return copy
 
 
-def _parts_apart(items: list[Any], font: Any, size: float) -> list[tuple[float, list[Any]]]:
+def _parts_apart(items: list[Any], width: Callable[[bytes], float], size: float) -> list[tuple[float, list[Any]]]:
     """A TJ operator's strings and gaps as parts split at each gap wider than _GAP, each with where it starts (in
-    text space, from where the whole starts)."""
+    text space, from where the whole starts); `width` measures a string (see _widths)."""
     parts: list[tuple[float, list[Any]]] = [(0.0, [])]
     pen = 0.0
     for item in items:
@@ -711,12 +714,12 @@ def _parts_apart(items: list[Any], font: Any, size: float) -> list[tuple[float, 
                 parts.append((pen, []))
                 continue
         else:  # a string, as bytes ("bytes" parsing) or as pypdf decoded it
-            pen += _width(font, bytes(getattr(item, "original_bytes", item))) * size / 1000
+            pen += width(bytes(getattr(item, "original_bytes", item))) * size / 1000
         parts[-1][1].append(item)
     return parts
 
 
-def _width(font: Any, shown: bytes) -> float:
+def _widths(font: Any) -> Callable[[bytes], float]:
     """How wide a string is shown in `font`, in thousandths of its size, by the widths the font lists (two bytes a
     letter in a composite font); 500 a letter where it lists none."""
     font = font.get_object() if font is not None else {}
@@ -731,11 +734,11 @@ def _width(font: Any, shown: bytes) -> float:
                 widths |= dict.fromkeys(range(int(listed[i]), int(listed[i + 1]) + 1), float(listed[i + 2]))
                 i += 3
         default = float(cid.get("/DW", 1000))
-        return sum(widths.get(int.from_bytes(shown[i : i + 2], "big"), default) for i in range(0, len(shown) - 1, 2))
+        return lambda shown: sum(
+            widths.get(int.from_bytes(shown[i : i + 2], "big"), default) for i in range(0, len(shown) - 1, 2)
+        )
     first, table = int(font.get("/FirstChar", 0)), [float(w) for w in font.get("/Widths", [])]
-    return (
-        sum(table[c - first] if 0 <= c - first < len(table) else 500.0 for c in shown) if table else 500.0 * len(shown)
-    )
+    return lambda shown: sum(table[c - first] if 0 <= c - first < len(table) else 500.0 for c in shown)
 
 
 def _drawn_lines(page: Any) -> list[tuple[float, float, float, float]]:
