@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         "files",
         nargs="+",
         metavar="FILE_OR_DIR",
-        help="tệp: văn bản UTF-8, Word .docx hoặc .doc, PDF, Excel .xlsx hoặc .xls, bảng .csv, ảnh .png .jpg "
+        help="tệp: văn bản UTF-8, Word .docx hoặc .doc, LibreOffice .odt, PDF, Excel .xlsx hoặc .xls, "
+        "LibreOffice .ods, bảng .csv, ảnh .png .jpg "
         "(thư mục: với --queue)",
     )
     ingest.add_argument(

@@ -706,9 +706,11 @@ ACCESS: Texts = {
     "role_admin": ("quản trị viên", "administrator"),
     "cur_upload_limits": (
         "Tải lên bài viết hoặc báo cáo (.txt UTF-8 hoặc UTF-16, Word .docx hoặc .doc, PDF, Excel .xlsx hoặc .xls, "
+        "LibreOffice .odt, .ods, "
         ".csv, ảnh chụp hoặc quét .png, .jpg, .tif; chữ gõ phông TCVN3 hay VNI được chuyển sang Unicode, ảnh và PDF "
         "quét được nhận dạng chữ; tối đa {mb} MB)",
-        "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx or .doc, PDF, Excel .xlsx or .xls, .csv, "
+        "Upload an article or report (.txt UTF-8 or UTF-16, Word .docx or .doc, PDF, Excel .xlsx or .xls, "
+        "LibreOffice .odt, .ods, .csv, "
         "photos or scans .png, .jpg, .tif; text typed in TCVN3 or VNI fonts is converted to Unicode, photos and scans "
         "are recognised; at most {mb} MB)",
     ),
@@ -884,6 +886,8 @@ QUEUE: Texts = {
     "q_kind_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
     "q_kind_xls": ("Excel 97-2003 (.xls)", "Excel 97-2003 (.xls)"),
     "q_kind_doc": ("Word 97-2003 (.doc)", "Word 97-2003 (.doc)"),
+    "q_kind_odt": ("Văn bản LibreOffice (.odt)", "LibreOffice text (.odt)"),
+    "q_kind_ods": ("Bảng tính LibreOffice (.ods)", "LibreOffice spreadsheet (.ods)"),
     "q_kind_png": ("Ảnh (.png)", "Picture (.png)"),
     "q_kind_jpeg": ("Ảnh (.jpg)", "Picture (.jpg)"),
     "q_kind_tiff": ("Ảnh quét (.tif)", "Scanned pictures (.tif)"),

@@ -22,16 +22,16 @@ KINDS = {
     "xlsx": "xlsx",
     "xls": "xls",
     "doc": "doc",
+    "odt": "odt",
+    "ods": "ods",
     "png": "png",
     "jpeg": "jpg",
     "tiff": "tif",
 }
-# LibreOffice's own files (many offices use it): what they are, and how to save them as what intake reads
+# LibreOffice's files intake does not read (its texts and spreadsheets it does): what they are, what to do
 _OPENDOCUMENT = {
-    b"application/vnd.oasis.opendocument.text": "văn bản OpenDocument (.odt) của LibreOffice; hãy mở bằng LibreOffice, "
-    "chọn Tệp › Lưu thành, kiểu Word (.docx)",
-    b"application/vnd.oasis.opendocument.spreadsheet": "bảng tính OpenDocument (.ods) của LibreOffice; hãy mở bằng "
-    "LibreOffice, chọn Tệp › Lưu thành, kiểu Excel (.xlsx)",
+    b"application/vnd.oasis.opendocument.presentation": "bản trình chiếu OpenDocument (.odp) của LibreOffice; hãy "
+    "nhập báo cáo gốc (.odt, .docx, PDF) hoặc bảng số liệu (.ods, .xlsx) thay cho bản trình chiếu",
 }
 _HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1")  # an iPhone's photo, by its ftyp box
 # An Office 97-2003 file is a compound file: what it holds is named in its directory
@@ -50,7 +50,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
-    kind: str  # "text", "pdf", "docx", "xlsx", "xls", "doc", "png", "jpeg" or "tiff", from the content
+    kind: str  # "text", "pdf", "docx", "xlsx", "xls", "doc", "odt", "ods", "png", "jpeg" or "tiff", from the content
     size: int
     safe_name: str  # generated from the content's hash: the only name ever used on disk
     shown_name: str  # the browser's name, cleaned, for display only
@@ -76,8 +76,8 @@ def check(
 
 
 def sniff(raw: bytes) -> str:
-    """The type by content: pdf, docx, xlsx, xls, doc, png, jpeg, tiff, text, or what else it looks like ("encrypted",
-    "office97", "zip", "binary")."""
+    """The type by content: pdf, docx, xlsx, xls, doc, odt, ods, png, jpeg, tiff, text, or what else it looks like
+    ("encrypted", "office97", "zip", "binary")."""
     if raw.startswith(b"%PDF-"):
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
@@ -89,6 +89,8 @@ def sniff(raw: bytes) -> str:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
+        if "content.xml" in names and "mimetype" in names and (odf := _opendocument(raw)):
+            return odf
         return "zip"
     if raw.startswith(_OFFICE97):
         return _office97(raw)
@@ -103,6 +105,23 @@ def sniff(raw: bytes) -> str:
     if b"\x00" in raw[:8192]:
         return "binary"
     return "text"
+
+
+# LibreOffice's texts and spreadsheets (OpenDocument), by the type their `mimetype` entry names
+_OPENDOCUMENT_KINDS = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+def _opendocument(raw: bytes) -> str | None:
+    """ "odt" or "ods" by an OpenDocument zip's `mimetype` entry, else None."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        info = archive.getinfo("mimetype")
+        return _OPENDOCUMENT_KINDS.get(archive.read(info).strip()) if info.file_size < 200 else None
+    except Exception:  # a damaged entry: read as a zip
+        return None
 
 
 def _office97(raw: bytes) -> str:
@@ -137,6 +156,8 @@ def describe(raw: bytes) -> str:
         "xlsx": "Excel (.xlsx)",
         "xls": "Excel 97-2003 (.xls)",
         "doc": "Word 97-2003 (.doc)",
+        "odt": "văn bản OpenDocument (.odt)",
+        "ods": "bảng tính OpenDocument (.ods)",
         "encrypted": "Word hoặc Excel có mật khẩu",
         "office97": "Office 97-2003 khác hoặc bị hỏng",
         "png": "ảnh PNG",

@@ -12,7 +12,9 @@ the Word 97-2003 copy of the Word report (bao-cao-2023.doc) by LibreOffice (Debi
 only to write it; without it the committed .doc is kept). The table's PDF rewritten by Ghostscript
 (bao-cao-2023-bang-gs.pdf, as PDFs that went through a printer driver or a "reduce size" tool come: a row's cells set
 as one string with gaps) is written by `gs` (Debian's ghostscript, needed only to write it; without it the committed
-file is kept). `--check` reads the tables of the .xlsx, .xls, .doc and both table PDFs."""
+file is kept). LibreOffice also saves the Word report, the workbook and the TCVN3 workbook in its own formats
+(bao-cao-2023.odt, bao-cao-2023.ods, bao-cao-2023-vntime.ods; Debian's libreoffice-calc-nogui for the last two).
+`--check` reads the tables of the .xlsx, .xls, .doc, .odt, both .ods and both table PDFs."""
 
 from __future__ import annotations
 
@@ -46,6 +48,12 @@ XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCV
 DOC = "bao-cao-2023.doc"  # the Word report in Word 97-2003
 TABLE_PDF = "bao-cao-2023-bang.pdf"  # the report with its table, printed to PDF (a text layer, the table's lines drawn)
 GS_PDF = "bao-cao-2023-bang-gs.pdf"  # that PDF rewritten by Ghostscript
+# LibreOffice's own formats (OpenDocument): the file each is saved from
+OPENDOCUMENT = {
+    "bao-cao-2023.odt": "bao-cao-2023.docx",
+    "bao-cao-2023.ods": "bao-cao-2023.xlsx",
+    "bao-cao-2023-vntime.ods": XLS,
+}
 
 
 def table_rows(catalog: danvan.Catalog) -> tuple[list[str], list[tuple[str, list[float | None]]], list[str]]:
@@ -156,28 +164,21 @@ def write_docx(path: Path, rows: list, names: list[str]) -> None:
     document.save(path)
 
 
-def write_doc(docx: Path, path: Path) -> bool:
-    """The Word report saved as Word 97-2003 by LibreOffice (`soffice`, needed only to write it); False without it."""
+def save_as(source: Path, path: Path, form: str) -> bool:
+    """`source` saved by LibreOffice (`soffice`, needed only to write it) in `form` ("doc:MS Word 97", "odt", "ods")
+    as `path`; False without it."""
     soffice = shutil.which("soffice")
     if soffice is None:
         return False
     with tempfile.TemporaryDirectory() as tmp:
+        profile = f"-env:UserInstallation=file://{tmp}/profile"
         subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "doc:MS Word 97",
-                "--outdir",
-                tmp,
-                str(docx),
-            ],
+            [soffice, profile, "--headless", "--convert-to", form, "--outdir", tmp, str(source)],
             check=True,
             capture_output=True,
             timeout=120,
         )
-        shutil.move(Path(tmp) / docx.with_suffix(".doc").name, path)
+        shutil.move(Path(tmp) / source.with_suffix(path.suffix).name, path)
     return True
 
 
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF, *OPENDOCUMENT):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -262,9 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     write_docx(OUT / "bao-cao-2023.docx", rows, names)
     write_xls(OUT / XLS, rows, names)
     pdf = write_pdf(OUT / "bao-cao-2023.pdf") and write_pdf(OUT / TABLE_PDF, (rows, names))
-    doc = write_doc(OUT / "bao-cao-2023.docx", OUT / DOC)
+    doc = save_as(OUT / "bao-cao-2023.docx", OUT / DOC, "doc:MS Word 97")
+    doc = doc and all(save_as(OUT / source, OUT / name, name[-3:]) for name, source in OPENDOCUMENT.items())
     gs = write_gs(OUT / TABLE_PDF, OUT / GS_PDF)
-    made = (("PDFs kept (no Chromium)", pdf), (".doc kept (no LibreOffice)", doc), (f"{GS_PDF} kept (no gs)", gs))
+    made = (
+        ("PDFs kept (no Chromium)", pdf),
+        (".doc and OpenDocument files kept (no LibreOffice)", doc),
+        (f"{GS_PDF} kept (no gs)", gs),
+    )
     kept = [what for what, done in made if not done]
     print(f"wrote {OUT} ({len(rows)} rows × {len(ids)} indicators){''.join('; ' + k for k in kept)}")
     return 0

@@ -518,7 +518,7 @@ def test_a_provider_user_without_an_account_gets_no_write_control(entry, book, u
         (
             b"MZ\x90\x00" + bytes(64),
             "Tệp “bai.txt” không dùng được: loại tệp không được nhận (chương trình chạy được); "
-            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc, png, jpg, tif.",
+            "chỉ nhận: txt, csv, pdf, docx, xlsx, xls, doc, odt, ods, png, jpg, tif.",
         ),
     ],
 )
@@ -540,7 +540,7 @@ def test_a_file_of_no_kind_taken_is_refused_by_the_page_in_vietnamese(entry, boo
     next(b for b in at.button if b.label == "Trích xuất bản nháp").click().run()
     assert [e.value.replace("\\", "") for e in at.error] == [
         "Tệp “anh.gif” không dùng được: loại tệp không được nhận (ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG); chỉ nhận: "
-        "txt, csv, pdf, docx, xlsx, xls, doc, png, jpg, tif."
+        "txt, csv, pdf, docx, xlsx, xls, doc, odt, ods, png, jpg, tif."
     ]
     if ocr.available():
         upload(at, "anh.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")

@@ -636,14 +636,16 @@ def _zip_of_an_unknown_version() -> bytes:
     return bytes(raw)
 
 
-def _opendocument(kind: str) -> bytes:
+def _opendocument(kind: str, content: str = "<office:document-content/>", styles: str | None = None) -> bytes:
     """An OpenDocument file as LibreOffice writes it: its type stored first and uncompressed, then its content."""
     import zipfile
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{kind}")
-        archive.writestr("content.xml", "<office:document-content/>", compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        if styles is not None:
+            archive.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -671,9 +673,10 @@ def _opendocument(kind: str) -> bytes:
             "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG",
         ),
         ("anh.gif", b"GIF89a" + bytes(64), "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"),
-        # LibreOffice's own files: it was "tệp nén ZIP"; said what they are and how to save them
-        ("bao-cao.odt", "odt", r"văn bản OpenDocument \(.odt\).*Lưu thành, kiểu Word \(.docx\)"),
-        ("bang.ods", "ods", r"bảng tính OpenDocument \(.ods\).*Lưu thành, kiểu Excel \(.xlsx\)"),
+        # LibreOffice's texts and spreadsheets are read; damaged, they say so; its presentations are not reports
+        ("bao-cao.odt", "odt", r"tệp văn bản OpenDocument \(.odt\) bị hỏng hoặc không trọn vẹn"),
+        ("bang.ods", "ods", r"tệp bảng tính OpenDocument \(.ods\) bị hỏng hoặc không trọn vẹn"),
+        ("trinh-chieu.odp", "odp", r"bản trình chiếu OpenDocument \(.odp\).*nhập báo cáo gốc"),
     ],
 )
 def test_bad_files_say_why(tmp_path, name, content, message):
@@ -686,6 +689,7 @@ def test_bad_files_say_why(tmp_path, name, content, message):
             "zip_version": _zip_of_an_unknown_version,
             "odt": lambda: _opendocument("text"),
             "ods": lambda: _opendocument("spreadsheet"),
+            "odp": lambda: _opendocument("presentation"),
         }.get(content, lambda: content)()
         if isinstance(content, str)
         else content
@@ -708,11 +712,11 @@ def test_a_fifty_megabyte_file_is_refused_unread(tmp_path):
 # --- the data contract: a cell instead of a quote, checked against the stored file --------------------------------
 
 
-def _curate_table(data: Path, registry, indicators) -> list[dict]:
+def _curate_table(data: Path, registry, indicators, name: str = "bao-cao-2023.xlsx") -> list[dict]:
     """What accepting the Excel draft writes: the stored original, its text, the source and observations."""
-    shutil.copy(FILES / "bao-cao-2023.xlsx", data / "sources" / "bao-cao-2023.xlsx")
+    shutil.copy(FILES / name, data / "sources" / name)
     (data / "sources" / "bc2023.txt").write_text("Kết quả công tác dân vận năm 2023\n", encoding="utf-8")
-    draft = draft_of("bao-cao-2023.xlsx", registry, indicators)
+    draft = draft_of(name, registry, indicators)
     rows = review_rows(draft.observations, REVIEW_COLUMNS["observations"])
     for row in rows:
         row["id"] = "bc2023-" + row["id"]
@@ -734,15 +738,16 @@ def _write_observations(data: Path, extra: list[dict]) -> None:
     path.write_text(yaml.safe_dump(current + extra, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_table_values_validate_against_their_stored_cells(data_copy, registry, indicators):
-    observations = _curate_table(data_copy, registry, indicators)
+@pytest.mark.parametrize("name", ["bao-cao-2023.xlsx", "bao-cao-2023.ods"])
+def test_table_values_validate_against_their_stored_cells(data_copy, registry, indicators, name):
+    observations = _curate_table(data_copy, registry, indicators, name)
     assert all(o["cell"] and o["cell_header"] and o.get("quote") is None for o in observations)
     _write_observations(data_copy, observations)
     catalog = danvan.load(data_copy)
     shown = catalog.observations.filter(pl.col("source_id") == "bc2023")
     assert shown.height == 11
     # every view shows the cell where it shows a quote
-    assert shown["quote"].str.starts_with("Bảng bao-cao-2023.xlsx › Năm 2023 › ô ").all()
+    assert shown["quote"].str.starts_with(f"Bảng {name} › Năm 2023 › ô ").all()
 
 
 def test_a_cell_that_does_not_check_out_is_named(data_copy, registry, indicators):
@@ -1507,6 +1512,175 @@ def test_a_word_report_saved_as_word_97_2003_reads_as_the_word_report(registry, 
     ]
     assert drafted[0] == drafted[1]
     assert ("376", "petitions_received", "Lâm Hà", "Bảng 1!E3") in [(str(v), *rest) for v, *rest in drafted[0]]
+
+
+@pytest.mark.parametrize(
+    ("name", "original"),
+    [
+        ("bao-cao-2023.odt", "bao-cao-2023.docx"),
+        ("bao-cao-2023.ods", "bao-cao-2023.xlsx"),
+        ("bao-cao-2023-vntime.ods", "bao-cao-2023-vntime.xls"),
+    ],
+)
+def test_libreoffice_files_read_as_the_word_and_excel_files_they_were_saved_from(registry, indicators, name, original):
+    """A LibreOffice text (.odt) or spreadsheet (.ods), the format many offices keep their reports in: the same text,
+    tables, cells and notes (a TCVN3 sheet converted, said so) as the Word or Excel file LibreOffice saved it from, and
+    the same values drafted, each with its cell in the .ods or .odt. They were refused, with how to save them again."""
+    odf, office = read_document(FILES / name), read_document(FILES / original)
+    assert (
+        odf.kind == name.rsplit(".", 1)[1]
+        and odf.text == office.text
+        and odf.text.count("\n") == office.text.count("\n")
+    )
+    shape = [[(t.name, t.title, t.headers, t.header_rows, t.rows) for t in d.tables] for d in (odf, office)]
+    assert shape[0] == shape[1] and len(shape[0][0][4]) == 2
+    assert [n.replace(name, original) for n in odf.notes] == office.notes
+    if "vntime" in name:
+        assert "TCVN3" in odf.notes[0] and odf.tables[0].rows[0][1].text == "Thành phố Bắc Kạn"
+    drafted = [
+        [(o.value, o.indicator, o.district, o.period, (o.cell or "").split("#")) for o in draft.observations]
+        for draft in (extract_document(d, registry, indicators=indicators) for d in (odf, office))
+    ]
+    assert [row[:4] for row in drafted[0]] == [row[:4] for row in drafted[1]]
+    cells = [[row[4] for row in rows if row[4] != [""]] for rows in drafted]  # a sentence's value has a quote
+    assert (
+        len(cells[0]) == 11
+        and {c[0] for c in cells[0]} == {name}
+        and [c[1] for c in cells[0]] == [c[1] for c in cells[1]]
+    )
+
+
+_ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+)
+
+
+def _sheet_row(*cells: str, repeat: int = 1, hidden: bool = False) -> str:
+    shown = ' table:visibility="collapse"' if hidden else ""
+    return f'<table:table-row table:number-rows-repeated="{repeat}"{shown}>{"".join(cells)}</table:table-row>'
+
+
+def _text_cell(text: str, span: int = 1) -> str:
+    spanned = f' table:number-columns-spanned="{span}"' if span > 1 else ""
+    return f'<table:table-cell{spanned} office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def _number_cell(value: str, kind: str = "float") -> str:
+    typed = f'office:value-type="{kind}" office:value="{value}"'
+    return f"<table:table-cell {typed}><text:p>{value}</text:p></table:table-cell>"
+
+
+def test_a_libreoffice_sheet_as_libreoffice_writes_it(tmp_path):
+    """What LibreOffice writes that a workbook does not: the unused rest of a sheet as one empty cell and one empty row
+    repeated a million times (read as nothing, at once), a header merged over two columns (its cell spanned, the other
+    covered), a percentage kept as a fraction (shown as the sheet shows it), a hidden row and a hidden sheet."""
+    empty = '<table:table-cell table:number-columns-repeated="16380"/>'
+    content = (
+        f"<office:document-content {_ODF}><office:automatic-styles>"
+        '<style:style style:name="ta2" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style>'
+        "</office:automatic-styles><office:body><office:spreadsheet>"
+        '<table:table table:name="Năm 2023"><table:table-column table:number-columns-repeated="16384"/>'
+        + _sheet_row(_text_cell("Kết quả công tác dân vận năm 2023"), empty)
+        + _sheet_row(
+            _text_cell("Đơn vị"),
+            _text_cell("Mô hình “Dân vận khéo”", span=2),
+            "<table:covered-table-cell/>",
+            _text_cell("Tỷ lệ số hóa hồ sơ"),
+            empty,
+        )
+        + _sheet_row("<table:table-cell/>", _text_cell("Đăng ký"), _text_cell("Công nhận"), empty)
+        + _sheet_row(
+            _text_cell("Thành phố Bắc Kạn"),
+            _number_cell("279"),
+            _number_cell("202"),
+            _number_cell("0.783", "percentage"),
+            empty,
+        )
+        + _sheet_row(_text_cell("Huyện ẩn"), _number_cell("5"), _number_cell("4"), empty, hidden=True)
+        + _sheet_row(empty, repeat=1048570)
+        + '</table:table><table:table table:name="Ẩn" table:style-name="ta2">'
+        + _sheet_row(_text_cell("Đơn vị"), _text_cell("Số"))
+        + _sheet_row(_text_cell("Lâm Hà"), _number_cell("9"))
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "bang.ods"
+    path.write_bytes(_opendocument("spreadsheet", content))
+    doc = read_document(path)
+    (table,) = doc.tables
+    assert table.title == "Kết quả công tác dân vận năm 2023" and table.header_rows == (2, 3)
+    assert table.headers == {
+        1: "Đơn vị",
+        2: "Mô hình “Dân vận khéo” / Đăng ký",
+        3: "Mô hình “Dân vận khéo” / Công nhận",
+        4: "Tỷ lệ số hóa hồ sơ",
+    }
+    assert [[(c.ref, c.text) for c in row] for row in table.rows] == [
+        [("A4", "Thành phố Bắc Kạn"), ("B4", "279"), ("C4", "202"), ("D4", "78,3%")]
+    ]
+    assert sorted(doc.notes) == sorted(
+        {
+            "bang.ods › Ẩn: trang tính bị ẩn nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại.",
+            "bang.ods › Năm 2023: 1 hàng bị ẩn nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại.",
+            "bang.ods › Năm 2023: có ô gộp ở tiêu đề; mỗi cột nhận tiêu đề của ô gộp chứa nó.",
+        }
+    )
+
+
+def test_a_libreoffice_texts_paragraphs_and_tables(tmp_path):
+    """An .odt's body as LibreOffice writes it: spaces kept as a count ("text:s"), a line break, a list, a footnote's
+    body and a reviewer's deletion not the page's text, a text box read after its paragraph, and a table with a cell
+    spanned over two columns, read as a Word table (its text in each column it covers)."""
+    content = (
+        f"<office:document-content {_ODF}><office:body><office:text>"
+        "<text:tracked-changes><text:changed-region><text:deletion><text:p>Đã xóa 999 mô hình.</text:p>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:h>Báo cáo <text:s text:c='2'/>kết quả năm 2023</text:h>"
+        "<text:p>Có 202 mô hình<text:note><text:note-body><text:p>Chú thích 77.</text:p></text:note-body></text:note>"
+        " “Dân vận khéo”<text:line-break/>được công nhận.<draw:frame><draw:text-box><text:p>Trong khung.</text:p>"
+        "</draw:text-box></draw:frame></text:p>"
+        "<text:list><text:list-item><text:p>Một mục.</text:p></text:list-item></text:list>"
+        "<table:table><table:table-column table:number-columns-repeated='3'/>"
+        + _sheet_row(_text_cell("Đơn vị"), _text_cell("Mô hình", span=2), "<table:covered-table-cell/>")
+        + _sheet_row(_text_cell(""), _text_cell("Đăng ký"), _text_cell("Công nhận"))
+        + _sheet_row(_text_cell("Thành phố Bắc Kạn"), _text_cell("279"), _text_cell("202"))
+        + "</table:table><text:p>Sau bảng.</text:p></office:text></office:body></office:document-content>"
+    )
+    path = tmp_path / "bao-cao.odt"
+    path.write_bytes(_opendocument("text", content))
+    doc = read_document(path)
+    assert doc.text.splitlines() == [
+        "Báo cáo   kết quả năm 2023",
+        "Có 202 mô hình “Dân vận khéo”",
+        "được công nhận.",
+        "Trong khung.",
+        "Một mục.",
+        "Sau bảng.",
+    ]
+    (table,) = doc.tables
+    assert table.name == "Bảng 1" and table.headers == {1: "Đơn vị", 2: "Mô hình / Đăng ký", 3: "Mô hình / Công nhận"}
+    assert [[(c.ref, c.text) for c in row] for row in table.rows] == [
+        [("A3", "Thành phố Bắc Kạn"), ("B3", "279"), ("C3", "202")]
+    ]
+
+
+def test_a_libreoffice_file_that_unpacks_to_too_much_is_refused_unread(tmp_path, monkeypatch):
+    from danvan.ingest import opendocument
+
+    monkeypatch.setattr(opendocument, "MAX_XML", 1000)
+    path = tmp_path / "bom.ods"
+    path.write_bytes(
+        _opendocument("spreadsheet", f"<office:document-content {_ODF}>" + " " * 2000 + "</office:document-content>")
+    )
+    with pytest.raises(IngestError, match=r"bom.ods: tệp OpenDocument giải nén ra quá lớn"):
+        read_document(path)
+    assert uploads.check(path.read_bytes(), "bom.ods").kind == "ods"  # a LibreOffice file is taken for reading
 
 
 def _blank_pages(form: str, count: int) -> bytes:

@@ -93,9 +93,14 @@ def _accept_all(entry: q.Entry) -> q.Entry:
     return q.decide(entry, dict.fromkeys(q.item_keys(entry.draft()), "accepted"))
 
 
-def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path):
-    entry = q.enqueue(FILES / "bao-cao-2023.xlsx", registry, load_indicators(data_copy), tmp_path / "queue")
-    _accept_all(entry)
+@pytest.mark.parametrize("name", ["bao-cao-2023.xlsx", "bao-cao-2023.ods", "bao-cao-2023.odt"])
+def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy, tmp_path, name):
+    """Excel's workbook, and LibreOffice's spreadsheet and text: the original is stored beside the texts and its
+    cells are checked in it by the validator."""
+    entry = q.enqueue(FILES / name, registry, load_indicators(data_copy), tmp_path / "queue")
+    kind, sheet = name.rsplit(".", 1)[1], "Bảng 1" if name.endswith(".odt") else "Năm 2023"
+    observations = entry.draft().observations  # a text's figures told in its sentences too: only the cells kept
+    q.decide(entry, {f"observations/{i}": "accepted" if o.cell else "rejected" for i, o in enumerate(observations)})
     saved = q.accept(
         entry,
         SourceEntry("bc2023", "Kết quả năm 2023", published="2024-01-15"),
@@ -104,10 +109,10 @@ def test_accepting_a_table_saves_its_cells_and_the_original(registry, data_copy,
         note="báo cáo năm 2023",
     )
     assert "observations.yaml" in saved.files
-    assert (data_copy / "sources" / "bc2023.xlsx").read_bytes() == (FILES / "bao-cao-2023.xlsx").read_bytes()
+    assert (data_copy / "sources" / f"bc2023.{kind}").read_bytes() == (FILES / name).read_bytes()
     catalog = danvan.load(data_copy)
     rows = catalog.observations.filter(catalog.observations["source_id"] == "bc2023")
-    assert rows.height == 11 and rows["quote"].str.contains("bc2023.xlsx › Năm 2023 › ô").all()
+    assert rows.height == 11 and rows["quote"].str.contains(f"bc2023.{kind} › {sheet} › ô").all()
     assert q.read_entry(entry.folder).state == "accepted"
 
 

@@ -2,7 +2,8 @@
 
     queue/
       20261129-034512-3f9a2c1d/       the entry: when it was drafted and the first digits of the file's hash
-        original.xlsx                 the file as received (by content: .txt .docx .doc .pdf .xlsx .xls .csv .png .jpg)
+        original.xlsx                 the file as received (by content: .txt .docx .doc .odt .pdf .xlsx .xls .ods
+                                      .csv .png .jpg)
         transcription.xlsx            for a scan with ruled tables: the tables as read by OCR, a sheet each
         scanned-rows/Bảng 1/3.png     and each of their rows with figures, a picture under the table's header
         text.txt                      the text the quotes are taken from (paragraphs, or the tables as lines)
@@ -86,6 +87,8 @@ EXTENSIONS = {
     "pdf": "pdf",
     "xlsx": "xlsx",
     "xls": "xls",
+    "odt": "odt",
+    "ods": "ods",
     "csv": "csv",
     "png": "png",
     "jpeg": "jpg",

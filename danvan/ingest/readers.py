@@ -1,5 +1,6 @@
-"""Reports as they really come: Word (.docx, and Word 97-2003 .doc; paragraphs and tables), PDF with a text layer,
-Excel (.xlsx, and Excel 97-2003 .xls) and CSV tables, and plain text — read by their content (uploads.sniff), never by
+"""Reports as they really come: Word (.docx, and Word 97-2003 .doc; paragraphs and tables) and LibreOffice texts
+(.odt, the same), PDF with a text layer, Excel (.xlsx, and Excel 97-2003 .xls), LibreOffice spreadsheets (.ods) and
+CSV tables, and plain text — read by their content (uploads.sniff), never by
 their name; text typed in the old TCVN3 or VNI fonts is read as Unicode (danvan.legacy).
 
     >>> doc = read_document("bao-cao-2023.docx")
@@ -27,6 +28,7 @@ from typing import Any
 from .. import legacy, ocr, ruled
 from ..text import DecodeError, clipped, decode, fold_space, nfc
 from ..uploads import MAX_UPLOAD, describe, sniff
+from . import opendocument
 from .text import IngestError
 
 MIN_PDF_TEXT = 40  # characters: less than this over a whole PDF is a scanned image, not a text layer
@@ -61,7 +63,7 @@ class Table:
 @dataclass
 class Document:
     name: str
-    kind: str  # text | docx | doc | pdf | xlsx | xls | csv | png | jpeg
+    kind: str  # text | docx | doc | odt | pdf | xlsx | xls | ods | csv | png | jpeg | tiff
     text: str  # paragraphs (Word, PDF, text); empty for a workbook
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -120,10 +122,19 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
             return _xls(raw, name)
         if kind == "doc":
             return _doc(raw, name)
+        if kind == "odt":
+            return _odt(raw, name)
+        if kind == "ods":
+            return _workbook(name, "ods", _ods_grids, raw)
         if kind in PICTURES:
             return _picture(raw, name, kind)
     except IngestError:
         raise
+    except opendocument.TooLarge:
+        raise IngestError(
+            f"{name}: tệp OpenDocument giải nén ra quá lớn (trên {opendocument.MAX_XML >> 20} MB) nên không đọc; "
+            "đây không phải một báo cáo thông thường"
+        ) from None
     except Exception:  # a damaged file raises anything from deep inside its library, in its words (English)
         raise IngestError(
             f"{name}: tệp {describe(raw)} bị hỏng hoặc không trọn vẹn nên không đọc được; hãy mở tệp gốc bằng phần "
@@ -134,7 +145,8 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
     if kind != "text":
         raise IngestError(
             f"{name}: không phải tệp nhận được ({describe(raw)}); chỉ nhận văn bản .txt, Word .docx hoặc .doc, "
-            "PDF, Excel .xlsx hoặc .xls, bảng .csv, hoặc ảnh chụp, ảnh quét văn bản .png, .jpg, .tif"
+            "LibreOffice .odt, PDF, Excel .xlsx hoặc .xls, LibreOffice .ods, bảng .csv, hoặc ảnh chụp, ảnh quét văn "
+            "bản .png, .jpg, .tif"
         )
     try:
         text = decode(raw, name, utf16=True)
@@ -1178,6 +1190,27 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
         merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]
         _fill_merged(grid, merged)
         out.append((sheet.title, grid, merged, (len(rows), len(columns))))
+    return out
+
+
+def _odt(raw: bytes, name: str) -> Document:
+    """A LibreOffice text (.odt), read as a Word file is: paragraphs and tables in the order of the page."""
+    converted: Counter[str] = Counter()
+    text, tables = _word_body(name, list(opendocument.text_parts(raw, lambda code: converted.update([code]))))
+    notes = [legacy.converted_note(name, code, f"{n} đoạn chữ") for code, n in converted.items()]
+    return Document(name, "odt", nfc(text), tables, notes)
+
+
+def _ods_grids(raw: bytes, converted: Counter[str]) -> Grids:
+    """A LibreOffice spreadsheet's sheets (.ods), read as an .xlsx's are."""
+    out: Grids = []
+    for sheet, cells, merged, hidden in opendocument.sheets(raw, lambda code: converted.update([code])):
+        grid = [
+            ["" if c is None else _font_cell_text(c.value, c.font, converted, "0%" if c.percent else None) for c in row]
+            for row in cells
+        ]
+        _fill_merged(grid, merged)
+        out.append((sheet, grid, merged, hidden))
     return out
 
 
