@@ -48,6 +48,15 @@ XLS = "bao-cao-2023-vntime.xls"  # the same table in Excel 97-2003, typed in TCV
 DOC = "bao-cao-2023.doc"  # the Word report in Word 97-2003
 TABLE_PDF = "bao-cao-2023-bang.pdf"  # the report with its table, printed to PDF (a text layer, the table's lines drawn)
 GS_PDF = "bao-cao-2023-bang-gs.pdf"  # that PDF rewritten by Ghostscript
+# the same, its Vietnamese letters beyond Latin-1 drawn in a second font (as a browser draws them in a fallback font
+# when the page's font lacks them): each word of them set in pieces, font by font
+TWO_FONTS_PDF = "bao-cao-2023-bang-hai-phong.pdf"
+# Liberation Serif for Latin-1, Noto Sans (Debian's fonts-noto-core) for the rest
+_TWO_FONTS = (
+    "@font-face{font-family:Mixed;src:local('Liberation Serif');unicode-range:U+0000-00FF}"
+    "@font-face{font-family:Mixed;src:local('Noto Sans');unicode-range:U+0100-FFFF}"
+    "body{font-family:Mixed}"
+)
 # LibreOffice's own formats (OpenDocument): the file each is saved from
 OPENDOCUMENT = {
     "bao-cao-2023.odt": "bao-cao-2023.docx",
@@ -182,9 +191,9 @@ def save_as(source: Path, path: Path, form: str) -> bool:
     return True
 
 
-def write_pdf(path: Path, table: tuple[list, list[str]] | None = None) -> bool:
+def write_pdf(path: Path, table: tuple[list, list[str]] | None = None, style: str = "") -> bool:
     """The report printed to PDF by Chromium (as a browser or Word prints one: a text layer), its title and
-    sentences; with `table` (rows, indicator names), its table too, ruled, on a landscape page."""
+    sentences; with `table` (rows, indicator names), its table too, ruled, on a landscape page; `style`: CSS."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return False
@@ -204,7 +213,10 @@ def write_pdf(path: Path, table: tuple[list, list[str]] | None = None) -> bool:
         )
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "report.html"
-        page.write_text(f"<!doctype html><meta charset='utf-8'><h1>{html.escape(TITLE)}</h1>{body}", encoding="utf-8")
+        page.write_text(
+            f"<!doctype html><meta charset='utf-8'><style>{style}</style><h1>{html.escape(TITLE)}</h1>{body}",
+            encoding="utf-8",
+        )
         subprocess.run(
             [
                 chromium,
@@ -249,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF, *OPENDOCUMENT):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF, TWO_FONTS_PDF, *OPENDOCUMENT):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -263,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     write_docx(OUT / "bao-cao-2023.docx", rows, names)
     write_xls(OUT / XLS, rows, names)
     pdf = write_pdf(OUT / "bao-cao-2023.pdf") and write_pdf(OUT / TABLE_PDF, (rows, names))
+    pdf = pdf and write_pdf(OUT / TWO_FONTS_PDF, (rows, names), _TWO_FONTS)
     doc = save_as(OUT / "bao-cao-2023.docx", OUT / DOC, "doc:MS Word 97")
     doc = doc and all(save_as(OUT / source, OUT / name, name[-3:]) for name, source in OPENDOCUMENT.items())
     gs = write_gs(OUT / TABLE_PDF, OUT / GS_PDF)

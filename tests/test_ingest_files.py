@@ -475,6 +475,34 @@ def test_a_pdf_rewritten_by_ghostscript_keeps_its_tables_cells():
     assert read_cell(FILES / "bao-cao-2023-bang-gs.pdf", "Bảng 1", "D2")[0] == "279"  # as the validator reads it
 
 
+def test_a_pdf_whose_vietnamese_letters_are_drawn_in_a_second_font_keeps_its_words_whole():
+    """A browser draws the letters its page font lacks in a fallback font (bao-cao-2023-bang-hai-phong.pdf: Liberation
+    Serif for Latin-1, Noto Sans for the rest, as Chromium 150 on a machine with both printed the report): each word
+    with "ố", "ạ", "ư" is set in pieces, font by font, and the table read “Thành ph ố B ắ c K ạ n”, “Đ ơ n v ị” — no
+    place and no indicator was found. A cell's line is now spaced as the page lays its letters out."""
+    two, one = read_document(FILES / "bao-cao-2023-bang-hai-phong.pdf"), read_document(FILES / "bao-cao-2023-bang.pdf")
+    assert two.tables[0].headers == one.tables[0].headers and two.tables[0].headers[2] == "Đơn vị"
+    assert [[(c.ref, c.text) for c in row] for row in two.tables[0].rows] == [
+        [(c.ref, c.text) for c in row] for row in one.tables[0].rows
+    ]
+    assert [c.text for c in two.tables[0].rows[0]] == ["1", "Thành phố Bắc Kạn", "202", "279"]
+
+
+@pytest.mark.parametrize(
+    ("laid_out", "read", "spaced"),
+    [
+        ("1 Thành phố Bắc Kạn 202 279", "Thành ph ố B ắ c K ạ n", "Thành phố Bắc Kạn"),
+        # the letters nowhere on one line (a wrapped cell's two lines read as one): as read
+        ("Mô hình “Dân\nvận khéo”", "Mô hình “Dân v ậ n", "Mô hình “Dân v ậ n"),
+        # two lines that space the same letters apart differently: as read
+        ("Tỷ lệ 80,73\nTỷlệ 5", "T ỷ l ệ", "T ỷ l ệ"),
+        ("Tỷ lệ 80,73\nTỷ lệ 5", "T ỷ l ệ", "Tỷ lệ"),
+    ],
+)
+def test_a_cells_line_is_spaced_as_the_page_lays_it_out(laid_out, read, spaced):
+    assert readers._Spacing(laid_out).of(read) == spaced
+
+
 def test_a_pdf_that_sets_a_rows_cells_in_one_text_object_keeps_them_apart(tmp_path):
     """A producer that sets every cell of a row by its own text matrix inside one text object: pypdf handed the row's
     text over at its first cell ("Huyen Cho Don 15" in the first column, the second empty) and the table, with no

@@ -542,7 +542,7 @@ def _pdf(raw: bytes, name: str) -> Document:
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
     # a report typed in an old code table has its tables' cells in it too (converted: counted by code)
     code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
-    drawn = [read.get(i) or [_drawn_tables(page, code, converted)] for i, page in enumerate(reader.pages)]
+    drawn = [read.get(i) or [_drawn_tables(page, pages[i], code, converted)] for i, page in enumerate(reader.pages)]
     tabled = _tabled(name, drawn, bool(read))
     if read:
         pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
@@ -578,20 +578,27 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LOST_LETTERS = "lost letters"
 
 
-def _drawn_tables(page: Any, code: str | None, converted: Counter[str]) -> ocr.Page:
+def _drawn_tables(page: Any, laid_out: str, code: str | None, converted: Counter[str]) -> ocr.Page:
     """A typed PDF page's ruled tables with figures (a Word or Excel table printed to PDF), as OCR gives a scan's:
     found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it (typed
-    in the old code table `code`: as Unicode, counted in `converted`). Its text is the text layer's, read apart. A
-    page whose drawing cannot be followed has no table: its text still reads."""
+    in the old code table `code`: as Unicode, counted in `converted`), its words spaced as in `laid_out`, the page's
+    text read by where its letters stand (_page_texts). Its text is the text layer's, read apart. A page whose
+    drawing cannot be followed has no table: its text still reads."""
     try:
         lines = _drawn_lines(page)
-        return _drawn_page(page, lines, code, converted) if len(lines) >= 4 else ocr.Page("")  # four lines at least
+        if len(lines) < 4:  # four lines at least
+            return ocr.Page("")
+        return _drawn_page(page, lines, _Spacing(laid_out), code, converted)
     except Exception:  # a table is a bonus on a page whose text reads, and pypdf raises anything
         return ocr.Page("")
 
 
 def _drawn_page(
-    page: Any, lines: list[tuple[float, float, float, float]], code: str | None, converted: Counter[str]
+    page: Any,
+    lines: list[tuple[float, float, float, float]],
+    spacing: _Spacing,
+    code: str | None,
+    converted: Counter[str],
 ) -> ocr.Page:
     """The page's tables from its lines, set on a picture (PDF_SCALE pixels a point), and its text's pieces."""
     import numpy as np
@@ -626,12 +633,8 @@ def _drawn_page(
         page's text (by its letters' widths: a glyph set apart is no word)."""
         x0, x1, y0, y1 = table.xs[cell[2]], table.xs[cell[3] + 1], table.ys[cell[0]], table.ys[cell[1] + 1]
         inside = [i for i, (x, y, _) in enumerate(words) if x0 <= x < x1 and y0 <= y < y1]
-        if spans is None:
-            text = " ".join(words[i][2] for i in inside)
-        elif inside and inside == list(range(inside[0], inside[-1] + 1)):  # one run of pieces, spaced as the page
-            text = page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
-        else:
-            text = " ".join(page_text[slice(*spans[i])] for i in inside)
+        rows = [list(row) for _, row in itertools.groupby(inside, key=lambda i: round(words[i][1] / _LINE))]
+        text = " ".join(spacing.of(run(row)) for row in rows)  # a line at a time, as the page lays it out
         text, lost = _UNPRINTABLE.subn("", nfc(fold_space(text)))
         converted[LOST_LETTERS] += bool(lost)
         if code and (unicode := legacy.from_code(text, code)) is not None:
@@ -639,12 +642,47 @@ def _drawn_page(
             return unicode
         return text
 
+    def run(inside: list[int]) -> str:
+        if spans is None:
+            return " ".join(words[i][2] for i in inside)
+        if inside == list(range(inside[0], inside[-1] + 1)):  # one run of pieces, spaced as the page
+            return page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
+        return " ".join(page_text[slice(*spans[i])] for i in inside)
+
     grids = []
     for table in found:
         grid = table.filled([held(table, cell) for cell in table.cells])
         if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
             grids.append(grid)
     return ocr.Page("", grids, [[] for _ in grids], [{} for _ in grids])
+
+
+_LINE = 3 * PDF_SCALE  # pieces of a cell whose places are this close in height are on one line
+
+
+class _Spacing:
+    """Words spaced as a page's text read by where its letters stand (pypdf's layout mode), for a cell's line whose
+    pieces were read in the order they are drawn: a word whose letters are drawn in two fonts (a browser's Vietnamese
+    letters in a fallback font, "Thành ph" + "ố") is read with a space at each change of font ("Thành ph ố B ắ c
+    K ạ n"), and laid out whole."""
+
+    def __init__(self, laid_out: str) -> None:
+        self.lines = []  # each line's letters (no spaces), where each stands in the line, and the line
+        for line in laid_out.splitlines():
+            where = [i for i, letter in enumerate(line) if not letter.isspace()]
+            self.lines.append(("".join(line[i] for i in where), where, line))
+
+    def of(self, text: str) -> str:
+        """`text` spaced as the page lays out its letters, where a line holds them and every line that does spaces
+        them alike; else as it is."""
+        letters = "".join(letter for letter in text if not letter.isspace())
+        found = set()
+        for line_letters, where, line in self.lines if letters else ():
+            start = line_letters.find(letters)
+            while start >= 0:
+                found.add(fold_space(line[where[start] : where[start + len(letters) - 1] + 1]))
+                start = line_letters.find(letters, start + 1)
+        return found.pop() if len(found) == 1 else text
 
 
 def _spans(pieces: list[str], whole: str) -> list[tuple[int, int]] | None:
