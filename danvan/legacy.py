@@ -124,18 +124,17 @@ _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def syllable(word: str) -> bool:
+    """Whether a word (in either case) is a Vietnamese syllable with one tone mark at most."""
+    bare = unicodedata.normalize("NFD", word.lower())
+    toneless = unicodedata.normalize("NFC", bare.translate(_TONE_MARKS))
+    return len(bare) - len(bare.translate(_TONE_MARKS)) <= 1 and _SYLLABLE.fullmatch(toneless) is not None
+
+
 def vietnamese_share(text: str) -> float:
     """The share of a text's words (runs of letters) that are Vietnamese syllables, each with one tone mark at most."""
     words = _WORD.findall(text.lower())
-    if not words:
-        return 0.0
-
-    def syllable(word: str) -> bool:
-        bare = unicodedata.normalize("NFD", word)
-        toneless = unicodedata.normalize("NFC", bare.translate(_TONE_MARKS))
-        return len(bare) - len(bare.translate(_TONE_MARKS)) <= 1 and _SYLLABLE.fullmatch(toneless) is not None
-
-    return sum(map(syllable, words)) / len(words)
+    return sum(map(syllable, words)) / len(words) if words else 0.0
 
 
 def guess_code(text: str) -> str | None:

@@ -13,7 +13,9 @@ only to write it; without it the committed .doc is kept). The table's PDF rewrit
 (bao-cao-2023-bang-gs.pdf, as PDFs that went through a printer driver or a "reduce size" tool come: a row's cells set
 as one string with gaps) is written by `gs` (Debian's ghostscript, needed only to write it; without it the committed
 file is kept). LibreOffice also saves the Word report, the workbook and the TCVN3 workbook in its own formats
-(bao-cao-2023.odt, bao-cao-2023.ods, bao-cao-2023-vntime.ods; Debian's libreoffice-calc-nogui for the last two).
+(bao-cao-2023.odt, bao-cao-2023.ods, bao-cao-2023-vntime.ods; Debian's libreoffice-calc-nogui for the last two), and
+exports the Word report, its table ruled, to PDF (bao-cao-2023-libreoffice.pdf). Chromium prints the table's report
+again with its Vietnamese letters in a second font (bao-cao-2023-bang-hai-phong.pdf).
 `--check` reads the tables of the .xlsx, .xls, .doc, .odt, both .ods and both table PDFs."""
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ _TWO_FONTS = (
     "@font-face{font-family:Mixed;src:local('Noto Sans');unicode-range:U+0100-FFFF}"
     "body{font-family:Mixed}"
 )
+# the Word report, its table ruled (Word's "Table Grid"), exported to PDF by LibreOffice: its thirteen columns on a
+# portrait page are narrower than some of their words, which LibreOffice breaks where the column ends ("Thà" / "nh")
+WRITER_PDF = "bao-cao-2023-libreoffice.pdf"
 # LibreOffice's own formats (OpenDocument): the file each is saved from
 OPENDOCUMENT = {
     "bao-cao-2023.odt": "bao-cao-2023.docx",
@@ -191,6 +196,18 @@ def save_as(source: Path, path: Path, form: str) -> bool:
     return True
 
 
+def write_writer_pdf(docx: Path, path: Path) -> bool:
+    """The Word report with its table ruled, exported to PDF by LibreOffice Writer; False without LibreOffice."""
+    import docx as word
+
+    document = word.Document(str(docx))
+    document.tables[0].style = document.styles["Table Grid"]
+    with tempfile.TemporaryDirectory() as tmp:
+        ruled = Path(tmp) / path.with_suffix(".docx").name
+        document.save(ruled)
+        return save_as(ruled, path, "pdf:writer_pdf_Export")
+
+
 def write_pdf(path: Path, table: tuple[list, list[str]] | None = None, style: str = "") -> bool:
     """The report printed to PDF by Chromium (as a browser or Word prints one: a text layer), its title and
     sentences; with `table` (rows, indicator names), its table too, ruled, on a landscape page; `style`: CSS."""
@@ -261,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         from danvan.ingest.readers import cell_number, read_document
 
         want = {(label, 3 + j): v for label, values in rows for j, v in enumerate(values) if v is not None}
-        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF, TWO_FONTS_PDF, *OPENDOCUMENT):
+        for name in ("bao-cao-2023.xlsx", XLS, DOC, TABLE_PDF, GS_PDF, TWO_FONTS_PDF, WRITER_PDF, *OPENDOCUMENT):
             table = read_document(OUT / name).tables[0]
             got = {(r[1].text if len(r) > 1 else "", c.column): cell_number(c.text) for r in table.rows for c in r[2:]}
             if got != want:
@@ -278,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = pdf and write_pdf(OUT / TWO_FONTS_PDF, (rows, names), _TWO_FONTS)
     doc = save_as(OUT / "bao-cao-2023.docx", OUT / DOC, "doc:MS Word 97")
     doc = doc and all(save_as(OUT / source, OUT / name, name[-3:]) for name, source in OPENDOCUMENT.items())
+    doc = doc and write_writer_pdf(OUT / "bao-cao-2023.docx", OUT / WRITER_PDF)
     gs = write_gs(OUT / TABLE_PDF, OUT / GS_PDF)
     made = (
         ("PDFs kept (no Chromium)", pdf),

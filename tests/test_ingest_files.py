@@ -488,6 +488,38 @@ def test_a_pdf_whose_vietnamese_letters_are_drawn_in_a_second_font_keeps_its_wor
     assert [c.text for c in two.tables[0].rows[0]] == ["1", "Thành phố Bắc Kạn", "202", "279"]
 
 
+def test_a_report_exported_to_pdf_by_libreoffice_keeps_the_words_its_narrow_columns_break():
+    """The Word report with its table ruled, exported to PDF by LibreOffice Writer (bao-cao-2023-libreoffice.pdf):
+    thirteen columns on a portrait page are narrower than some words, which Writer breaks where the column ends, and
+    the table read “Thà nh phố Bắc Kạn”, “Huy ện Lâm Hà”, “40.3 63”, “Mô hìn h “Dâ n vận khé o””: no place was found
+    and the figures were wrong. Each part is joined again."""
+    writer, word = read_document(FILES / "bao-cao-2023-libreoffice.pdf"), read_document(FILES / "bao-cao-2023.docx")
+    assert writer.tables[0].headers == word.tables[0].headers
+    assert [[(c.ref, c.text) for c in row] for row in writer.tables[0].rows] == [
+        [(c.ref, c.text) for c in row] for row in word.tables[0].rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rooms", "text"),
+    [
+        (["Thà", "nh phố"], [0.5], "Thành phố"),  # a part with no vowel is no word
+        (["“Dâ", "n", "vận"], [0.7, 1.5], "“Dân vận"),
+        (["ngh", "ị,"], [0.6], "nghị,"),
+        (["Huy", "ện"], [0.5], "Huyện"),  # one word to the column's end, then a vowel
+        (["Huy", "ện"], [3.0], "Huy ện"),  # room left: a line of its own
+        (["Huy", "ện"], [None], "Huy ện"),  # the room not known
+        (["Đơn", "vị"], [0.4], "Đơn vị"),  # two words
+        (["vận", "khé"], [0.6], "vận khé"),
+        (["40.3", "63"], [0.5], "40.363"),  # a figure to the column's end
+        (["2023", "2024"], [2.5], "2023 2024"),  # two figures
+        (["12", "Lâm Hà"], [0.5], "12 Lâm Hà"),
+    ],
+)
+def test_a_word_broken_where_its_column_ends_is_joined(lines, rooms, text):
+    assert readers._cell_lines(lines, rooms) == text
+
+
 @pytest.mark.parametrize(
     ("laid_out", "read", "spaced"),
     [

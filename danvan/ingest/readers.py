@@ -19,11 +19,12 @@ import itertools
 import re
 import struct
 import subprocess
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import legacy, ocr, ruled
 from ..text import DecodeError, clipped, decode, fold_space, nfc
@@ -613,29 +614,37 @@ def _drawn_page(
     found = ruled.tables(ink)
     if not found:
         return ocr.Page("")
-    words: list[tuple[float, float, str]] = []  # where each piece of text starts (a point inside its letters)
+    words: list[_Piece] = []
+    measures: dict[int, Callable[[str], float] | None] = {}  # each font's widths, read once
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
-            words.append(((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE, text))
+            wide = size * abs(tm[0] * cm[0] + tm[1] * cm[2]) or size
+            if id(font) not in measures:
+                measures[id(font)] = _text_widths(font)
+            measure = measures[id(font)]
+            end = None if measure is None else (x - left + 1 + measure(text) * wide / 1000) * PDF_SCALE
+            place = ((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE)
+            words.append(_Piece(*place, text, end, wide * PDF_SCALE))
 
     _one_piece_a_place(page).extract_text(visitor_text=visit)
     whole: list[str] = []
     page.extract_text(visitor_text=lambda text, *_: whole.append(text))
     page_text = "".join(whole)
-    spans = _spans([text for _, _, text in words], page_text)
+    spans = _spans([piece.text for piece in words], page_text)
 
     def held(table: ruled.Ruled, cell: tuple[int, int, int, int]) -> str:
         """The text a cell holds: the pieces that start inside it, in the page's order, spaced as pypdf spaces the
         page's text (by its letters' widths: a glyph set apart is no word)."""
         x0, x1, y0, y1 = table.xs[cell[2]], table.xs[cell[3] + 1], table.ys[cell[0]], table.ys[cell[1] + 1]
-        inside = [i for i, (x, y, _) in enumerate(words) if x0 <= x < x1 and y0 <= y < y1]
-        rows = [list(row) for _, row in itertools.groupby(inside, key=lambda i: round(words[i][1] / _LINE))]
-        text = " ".join(spacing.of(run(row)) for row in rows)  # a line at a time, as the page lays it out
-        text, lost = _UNPRINTABLE.subn("", nfc(fold_space(text)))
+        inside = [i for i, piece in enumerate(words) if x0 <= piece.x < x1 and y0 <= piece.y < y1]
+        rows = [list(row) for _, row in itertools.groupby(inside, key=lambda i: round(words[i].y / _LINE))]
+        lines = [spacing.of(run(row)) for row in rows]  # a line at a time, as the page lays it out
+        rooms = [_room(x1, [words[i] for i in row]) for row in rows]
+        text, lost = _UNPRINTABLE.subn("", nfc(fold_space(_cell_lines(lines, rooms))))
         converted[LOST_LETTERS] += bool(lost)
         if code and (unicode := legacy.from_code(text, code)) is not None:
             converted[code] += 1
@@ -644,7 +653,7 @@ def _drawn_page(
 
     def run(inside: list[int]) -> str:
         if spans is None:
-            return " ".join(words[i][2] for i in inside)
+            return " ".join(words[i].text for i in inside)
         if inside == list(range(inside[0], inside[-1] + 1)):  # one run of pieces, spaced as the page
             return page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
         return " ".join(page_text[slice(*spans[i])] for i in inside)
@@ -658,6 +667,81 @@ def _drawn_page(
 
 
 _LINE = 3 * PDF_SCALE  # pieces of a cell whose places are this close in height are on one line
+
+
+class _Piece(NamedTuple):
+    """A piece of a PDF page's text where it is drawn, in pixels of the page's picture (PDF_SCALE a point): where it
+    starts (a point inside its letters), its text, where it ends (None when its font's widths cannot be read), and its
+    font's size."""
+
+    x: float
+    y: float
+    text: str
+    end: float | None
+    em: float
+
+
+def _text_widths(font: Any) -> Callable[[str], float] | None:
+    """How wide a text is drawn in a PDF font, in thousandths of its size, by the widths the font lists for the codes
+    its letters are written with; None when the font cannot be read."""
+    try:
+        from pypdf.generic._font import Font  # pypdf's reading of a font for its layout mode
+
+        read = Font.from_font_resource(font.get_object())
+    except Exception:  # a font pypdf cannot read, or a pypdf that reads fonts elsewhere
+        return None
+    codes: dict[str, str] = {}
+    for code, letter in read.character_map.items():
+        if isinstance(letter, str) and len(letter) == 1:
+            codes.setdefault(letter, code)
+    widths, default = read.character_widths, read.character_widths.get("default", 500)
+    return lambda text: sum(widths.get(codes.get(letter, letter), default) for letter in text)
+
+
+def _room(right: float, pieces: list[_Piece]) -> float | None:
+    """The room left at the end of a cell's line (its right edge at `right`), in letters' sizes; None when unknown."""
+    ends = [piece.end for piece in pieces]
+    if not pieces or None in ends:
+        return None
+    return (right - max(e for e in ends if e is not None)) / max(pieces[-1].em, 1.0)
+
+
+_FIGURE_PART = re.compile(r"[\d.,%]+")
+_VOWELS = re.compile(r"[aeiouy]")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _toneless(word: str) -> str:
+    """A word's letters without their marks, in lower case: "Ện" → "en"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)).replace(
+        "đ", "d"
+    )
+
+
+def _cell_lines(lines: list[str], rooms: list[float | None]) -> str:
+    """A cell's lines as one text. A word too long for its column is broken where the column ends and goes on on the
+    next line ("Thà" / "nh phố", "40.3" / "63" in a narrow column of a report saved as PDF by LibreOffice): it is
+    joined again when a figure goes on after a line that was one figure to the column's end (`rooms`: the room left
+    at each line's end, in letters' sizes) in a cell of figures alone, or when the two parts make one Vietnamese
+    syllable and either could be no word (no vowel: "nh", "c") or the second begins with a vowel after a line that
+    was one word to the column's end ("Huy" / "ện"). Other lines are joined with a space."""
+    out = lines[0] if lines else ""
+    figures = all(_FIGURE_PART.fullmatch(line) for line in lines)
+    for line, before, room in zip(lines[1:], lines, rooms, strict=False):
+        full = room is not None and room < 1.5 and len(before.split()) == 1  # one word to the column's end
+        if figures:
+            broken = full and (out[-1:].isdigit() or out[-1:] in (".", ","))
+        else:  # the letters that end the one line and begin the next: "“Dâ" / "n vận" → "Dâ", "n"
+            a, b = _LAST_LETTERS.search(out), _FIRST_LETTERS.match(line)
+            if a is None or b is None or not legacy.syllable(a.group() + b.group()):
+                broken = False
+            else:
+                starts = _VOWELS.match(_toneless(b.group())) is not None
+                broken = not _VOWELS.search(_toneless(a.group())) or not _VOWELS.search(_toneless(b.group()))
+                broken = broken or (full and starts)
+        out += ("" if broken else " ") + line
+    return out
 
 
 class _Spacing:
