@@ -500,6 +500,19 @@ def test_a_report_exported_to_pdf_by_libreoffice_keeps_the_words_its_narrow_colu
     ]
 
 
+def test_a_pdfs_table_read_as_cells_is_not_read_again_in_its_text(registry, indicators):
+    """A typed PDF's table read cell by cell is left out of its text, as a Word file's and a scan's are: the text
+    layer had it too, line by line across the columns, and the draft took a value from it again (from the LibreOffice
+    export, “99,7” quoted as “uy ết … 99,7 …”, the pieces of three cells). The text is the Word report's."""
+    for name in ("bao-cao-2023-libreoffice.pdf", "bao-cao-2023-bang.pdf", "bao-cao-2023-bang-hai-phong.pdf"):
+        doc = read_document(FILES / name)
+        assert doc.text.split() == read_document(FILES / "bao-cao-2023.docx").text.split(), name
+        draft = extract_document(doc, registry, indicators=indicators)
+        quoted = sorted((o.value, o.quote[:20]) for o in draft.observations if not o.cell)
+        assert quoted == [(202, "Có 202 mô hình “Dân "), (279, "Năm 2023, toàn thành")], name
+        assert len([o for o in draft.observations if o.cell]) == 11
+
+
 @pytest.mark.parametrize(
     ("lines", "rooms", "text"),
     [

@@ -545,8 +545,8 @@ def _pdf(raw: bytes, name: str) -> Document:
     code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
     drawn = [read.get(i) or [_drawn_tables(page, pages[i], code, converted)] for i, page in enumerate(reader.pages)]
     tabled = _tabled(name, drawn, bool(read))
+    pages = tabled.texts  # a typed page's text without its tables' lines; a scanned page's as recognised
     if read:
-        pages = [tabled.texts[i] if i in read else text for i, text in enumerate(pages)]
         notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", len(tabled.scanned_rows)))
     text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
     notes += [note] if note else []
@@ -588,10 +588,10 @@ def _drawn_tables(page: Any, laid_out: str, code: str | None, converted: Counter
     try:
         lines = _drawn_lines(page)
         if len(lines) < 4:  # four lines at least
-            return ocr.Page("")
+            return ocr.Page(laid_out)
         return _drawn_page(page, lines, _Spacing(laid_out), code, converted)
     except Exception:  # a table is a bonus on a page whose text reads, and pypdf raises anything
-        return ocr.Page("")
+        return ocr.Page(laid_out)
 
 
 def _drawn_page(
@@ -613,7 +613,7 @@ def _drawn_page(
         ink[max(int(top) - 1, 0) : max(int(low) + 1, int(top) + 2), max(int(first) - 1, 0) : int(last) + 2] = True
     found = ruled.tables(ink)
     if not found:
-        return ocr.Page("")
+        return ocr.Page(spacing.text)
     words: list[_Piece] = []
     measures: dict[int, Callable[[str], float] | None] = {}  # each font's widths, read once
 
@@ -658,15 +658,23 @@ def _drawn_page(
             return page_text[spans[inside[0]][0] : spans[inside[-1]][1]]
         return " ".join(page_text[slice(*spans[i])] for i in inside)
 
-    grids = []
+    grids, taken = [], set()
     for table in found:
+        inside = [i for i, piece in enumerate(words) if _within(table, piece)]
         grid = table.filled([held(table, cell) for cell in table.cells])
         if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
             grids.append(grid)
-    return ocr.Page("", grids, [[] for _ in grids], [{} for _ in grids])
+            taken |= {_LETTERS_ONLY.sub("", _UNPRINTABLE.sub("", words[i].text)) for i in inside}
+    # the text layer without the lines of the tables read apart, as a scan's text leaves their area out
+    return ocr.Page(spacing.without(taken), grids, [[] for _ in grids], [{} for _ in grids])
 
 
 _LINE = 3 * PDF_SCALE  # pieces of a cell whose places are this close in height are on one line
+_LETTERS_ONLY = re.compile(r"\s+")
+
+
+def _within(table: ruled.Ruled, piece: _Piece) -> bool:
+    return table.xs[0] <= piece.x < table.xs[-1] and table.ys[0] <= piece.y < table.ys[-1]
 
 
 class _Piece(NamedTuple):
@@ -751,6 +759,7 @@ class _Spacing:
     K ạ n"), and laid out whole."""
 
     def __init__(self, laid_out: str) -> None:
+        self.text = laid_out
         self.lines = []  # each line's letters (no spaces), where each stands in the line, and the line
         for line in laid_out.splitlines():
             where = [i for i, letter in enumerate(line) if not letter.isspace()]
@@ -767,6 +776,26 @@ class _Spacing:
                 found.add(fold_space(line[where[start] : where[start + len(letters) - 1] + 1]))
                 start = line_letters.find(letters, start + 1)
         return found.pop() if len(found) == 1 else text
+
+    def without(self, pieces: set[str]) -> str:
+        """The laid-out text without the lines made of these pieces alone (each given by its letters, no spaces): a
+        table's rows, read apart as its cells."""
+        starting: dict[str, list[str]] = {}
+        for piece in filter(None, pieces):
+            starting.setdefault(piece[0], []).append(piece)
+
+        def made_of_pieces(letters: str) -> bool:
+            reached = [True] + [False] * len(letters)
+            for i, letter in enumerate(letters):
+                if reached[i]:
+                    for piece in starting.get(letter, ()):
+                        if letters.startswith(piece, i):
+                            reached[i + len(piece)] = True
+            return reached[-1]
+
+        if not starting:
+            return self.text
+        return "\n".join(line for letters, _, line in self.lines if not (letters and made_of_pieces(letters)))
 
 
 def _spans(pieces: list[str], whole: str) -> list[tuple[int, int]] | None:
