@@ -555,9 +555,12 @@ def test_a_pdf_that_sets_a_rows_cells_in_one_text_object_keeps_them_apart(tmp_pa
     path = tmp_path / "bao-cao.pdf"
     table = [["Don vi", "Tong so mo hinh"], ["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
     path.write_bytes(_pdf_with_text(["Bao cao nam 2023"], table, one_text_object=True))
-    (read,) = read_document(path).tables
+    doc = read_document(path)
+    (read,) = doc.tables
     assert read.headers == {1: "Don vi", 2: "Tong so mo hinh"}
     assert [[c.text for c in row] for row in read.rows] == [["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+    # its title is all its text once the table is read apart: kept (a text this short had been taken for none)
+    assert doc.text.strip() == "Bao cao nam 2023"
 
 
 def test_a_pdf_whose_page_is_drawn_as_a_form_is_read_with_its_table(tmp_path):

@@ -548,7 +548,7 @@ def _pdf(raw: bytes, name: str) -> Document:
     pages = tabled.texts  # a typed page's text without its tables' lines; a scanned page's as recognised
     if read:
         notes.append(_recognised(name, f"trang {shown} là ảnh quét; chữ của các trang ấy", len(tabled.scanned_rows)))
-    text, note = legacy.unlegacy(nfc(_text_layer(pages) or ""), name)
+    text, note = legacy.unlegacy(nfc(_text_layer(pages, least=0) or ""), name)  # a table's title is all some have
     notes += [note] if note else []
     if lost := converted.pop(LOST_LETTERS, 0):
         notes.append(
@@ -1118,10 +1118,10 @@ def _page_texts(reader: Any) -> list[str]:
     return ["\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in page.splitlines()) for page in pages]
 
 
-def _text_layer(pages: list[str]) -> str | None:
-    """A PDF's text from its pages' texts, or None for a scan (fewer than MIN_PDF_TEXT characters over the file)."""
+def _text_layer(pages: list[str], least: int = MIN_PDF_TEXT) -> str | None:
+    """A PDF's text from its pages' texts, or None for a scan (fewer than `least` characters over the file)."""
     text = "\n".join(pages)
-    return re.sub(r"\n{3,}", "\n\n", text) if len(re.sub(r"\s", "", text)) >= MIN_PDF_TEXT else None
+    return re.sub(r"\n{3,}", "\n\n", text) if len(re.sub(r"\s", "", text)) >= least else None
 
 
 def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
