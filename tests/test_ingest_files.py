@@ -1746,6 +1746,39 @@ def test_a_libreoffice_texts_paragraphs_and_tables(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("repeat", [1, 10_000_000])
+def test_a_libreoffice_sheet_with_impossible_counts_is_read_within_bounds(tmp_path, repeat):
+    """A damaged (or hostile) file's counts — a cell spanned over a billion columns, a billion spaces, a row with
+    figures repeated ten million times — are read up to a sheet's bounds, never made (each alone ran out of memory):
+    the span and the spaces end at MAX_COLUMNS, and rows beyond MAX_ROWS end the sheet."""
+    from danvan.ingest import opendocument
+
+    spaces = '<text:p>Đơn<text:s text:c="999999999"/>vị</text:p>'
+    content = (
+        f'<office:document-content {_ODF}><office:body><office:spreadsheet><table:table table:name="Năm 2023">'
+        + _sheet_row(f'<table:table-cell office:value-type="string">{spaces}</table:table-cell>', _text_cell("Số"))
+        + _sheet_row(
+            _text_cell("Bắc Kạn"),
+            _number_cell("5"),
+            '<table:table-cell table:number-columns-spanned="999999999" office:value-type="string">'
+            "<text:p>ghi chú</text:p></table:table-cell>",
+            repeat=repeat,
+        )
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "hong.ods"
+    path.write_bytes(_opendocument("spreadsheet", content))
+    if repeat > opendocument.MAX_ROWS:
+        with pytest.raises(IngestError, match=r"hong\.ods: không có bảng số liệu nào"):
+            read_document(path)
+        return
+    (table,) = read_document(path).tables
+    assert table.headers[1] == "Đơn vị"  # its spaces folded, as every header's
+    row = [(c.ref, c.text) for c in table.rows[0]]
+    assert row[:3] == [("A2", "Bắc Kạn"), ("B2", "5"), ("C2", "ghi chú")]
+    assert len(row) == opendocument.MAX_COLUMNS and row[-1] == ("AMJ2", "ghi chú")  # the span, to the bound
+
+
 def test_a_libreoffice_file_that_unpacks_to_too_much_is_refused_unread(tmp_path, monkeypatch):
     from danvan.ingest import opendocument
 

@@ -19,6 +19,7 @@ from .. import legacy
 MAX_XML = 64 << 20  # bytes of content.xml or styles.xml unpacked: more is a zip bomb, not a report
 MAX_ROWS = 100_000  # rows, and columns, of a sheet or table read; beyond is not a report's table
 MAX_COLUMNS = 1_024
+_SHEET = 1 << 24  # a repeat beyond any sheet's rows or columns (LibreOffice's: 1.048.576 rows, 16.384 columns)
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -148,7 +149,7 @@ class _Text:
         for child in element:
             tag = child.tag
             if tag == _q("text:s"):
-                out.append((" " * int(child.get(_q("text:c")) or 1), font))
+                out.append((" " * _count(child, "text:c", MAX_COLUMNS), font))
             elif tag == _q("text:tab"):
                 out.append(("\t", font))
             elif tag == _q("text:line-break"):
@@ -199,7 +200,7 @@ def _grid(table: Any, read: Callable[[Any, int], Any]) -> tuple[list[list[Any]],
     for col in table.iter(_q("table:table-column")):
         if col.getparent() is not table and col.getparent().getparent() is not table:
             continue  # a nested table's
-        n = min(int(col.get(_q("table:number-columns-repeated")) or 1), MAX_COLUMNS)
+        n = _count(col, "table:number-columns-repeated", MAX_COLUMNS)
         if col.get(_q("table:visibility")) in ("collapse", "filter"):
             hidden_columns.update(range(column + 1, column + n + 1))
         column += n
@@ -208,7 +209,7 @@ def _grid(table: Any, read: Callable[[Any, int], Any]) -> tuple[list[list[Any]],
     hidden_rows = 0
     pending_rows = 0
     for row in _rows(table):
-        repeat = int(row.get(_q("table:number-rows-repeated")) or 1)
+        repeat = _count(row, "table:number-rows-repeated", _SHEET)
         hidden = row.get(_q("table:visibility")) in ("collapse", "filter")
         cells: list[object] = []
         pending = 0
@@ -216,11 +217,11 @@ def _grid(table: Any, read: Callable[[Any, int], Any]) -> tuple[list[list[Any]],
         for cell in row:
             if cell.tag not in (_q("table:table-cell"), _q("table:covered-table-cell")):
                 continue
-            n = int(cell.get(_q("table:number-columns-repeated")) or 1)
+            n = _count(cell, "table:number-columns-repeated", _SHEET)
             value = None if cell.tag == _q("table:covered-table-cell") else read(cell, len(cells) + pending + 1)
             spanned = (
-                int(cell.get(_q("table:number-rows-spanned")) or 1),
-                int(cell.get(_q("table:number-columns-spanned")) or 1),
+                _count(cell, "table:number-rows-spanned", MAX_ROWS),
+                _count(cell, "table:number-columns-spanned", MAX_COLUMNS),
             )
             if value in (None, "") and spanned == (1, 1):
                 pending += n
@@ -245,11 +246,20 @@ def _grid(table: Any, read: Callable[[Any, int], Any]) -> tuple[list[list[Any]],
                 [None] * len(cells) if hidden else [None if c in hidden_columns else v for c, v in enumerate(cells, 1)]
             )
             hidden_rows += hidden
-            merged += [(len(grid), len(grid) + rows - 1, col, col + cols - 1) for col, rows, cols in spans]
+            merged += [
+                (len(grid), min(len(grid) + rows - 1, MAX_ROWS), col, min(col + cols - 1, MAX_COLUMNS))
+                for col, rows, cols in spans
+            ]
     width = max([len(r) for r in grid] + [last for _, _, _, last in merged], default=0)
     for r in grid:
         r += [None] * (width - len(r))
     return grid, merged, (hidden_rows, len(hidden_columns))
+
+
+def _count(element: Any, attribute: str, most: int) -> int:
+    """A count an element gives (a repeat, a span, spaces), from 1 to `most`: a damaged file's "9999999999" spaces
+    or columns are not made."""
+    return max(1, min(int(element.get(_q(attribute)) or 1), most))
 
 
 def _rows(table: Any) -> Iterator[Any]:
@@ -315,7 +325,7 @@ def sheets(
 def _column_styles(table: Any) -> list[str | None]:
     out: list[str | None] = []
     for col in table.iter(_q("table:table-column")):
-        n = min(int(col.get(_q("table:number-columns-repeated")) or 1), MAX_COLUMNS - len(out))
+        n = min(_count(col, "table:number-columns-repeated", MAX_COLUMNS), MAX_COLUMNS - len(out))
         out += [col.get(_q("table:default-cell-style-name"))] * n
     return out
 
