@@ -912,6 +912,13 @@ def test_a_tables_total_row_counts_the_place_its_rows_share(registry, indicators
     totals = [(d.province, d.district, d.commune) for d in drafts if d.value == 99]
     assert totals == ([total] if total else [])
     assert (note in notes) if note else not any("hàng tổng" in n or "Tổng cộng" in n for n in notes), notes
+    # the total's province is said to be the table's, not named by “Tổng cộng” (it read “Tỉnh theo tên ở hàng 5:
+    # “Tổng cộng”.”)
+    row = 2 + len(labels)
+    said = [d.province_note for d in drafts if d.value == 99]
+    assert said == (
+        [f"Hàng {row} “Tổng cộng” là hàng tổng của bảng: tỉnh theo các hàng khác, hoặc tỉnh đã chọn."] if total else []
+    )
 
 
 def test_a_table_naming_each_rows_province_and_district_drafts_the_districts(tmp_path, registry, indicators):

@@ -207,7 +207,11 @@ def table_observations(
             continue
         if place[3]:
             notes.append(f"{table.file} › {table.name} › hàng {label.row}: {place[3]}")
-        where = f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”."
+        where = (
+            f"Hàng {label.row} “{label.text}” là hàng tổng của bảng: tỉnh theo các hàng khác, hoặc tỉnh đã chọn."
+            if _TOTAL.match(_name(label))
+            else f"Tỉnh theo tên ở hàng {label.row}: “{label.text}”."
+        )
         for cell in row:
             header = table.headers.get(cell.column, "")
             if cell.column != label_col and not _ORDINAL_HEADER.match(header):
