@@ -2010,6 +2010,8 @@ def test_bare_numbers_completed_from_the_issuer():
             ["26-NQ/TW", "27-NQ/TW", "28-NQ/TW"],
         ),
         ("Nghị quyết Hội nghị lần thứ 7 của Ban Chấp hành Trung ương Đảng khóa XI về công tác dân vận", ["25-NQ/TW"]),
+        # a comma after the plenum's number (document battery, file a)
+        ("Nghị quyết Hội nghị lần thứ 7, Ban chấp hành Trung ương Đảng khóa X về nông nghiệp, nông dân", ["26-NQ/TW"]),
         ("quán triệt NQ TW 7 khóa 12 về cải cách chính sách bảo hiểm xã hội", ["28-NQ/TW"]),
         ("quán triệt NQ TW 7 khóa 12 và sinh hoạt chuyên đề", []),  # several resolutions, none named
         ("Nghị quyết Trung ương 7 khóa XII. Nghị quyết về cải cách tiền lương", []),  # no colon: another sentence

@@ -126,7 +126,7 @@ _MENTION = re.compile(
 _CENTRAL_COMMITTEE = r"(?:Ban\s+Chấp\s+hành|BCH)\s*(?:Trung\s+ương|TW|TƯ|T\.Ư)"
 _PLENUM = re.compile(
     r"(?:Nghị\s+quyết|(?-i:NQ))\s+(?:(?:của\s+)?Hội\s+nghị\s+)?"
-    r"(?:(?:Trung\s+ương\s+)?lần\s+thứ\s+(?P<a>\d{1,2})\s+(?:của\s+)?"
+    r"(?:(?:Trung\s+ương\s+)?lần\s+thứ\s+(?P<a>\d{1,2})\s*,?\s+(?:của\s+)?"
     + _CENTRAL_COMMITTEE
     + r"|"
     + _CENTRAL_COMMITTEE
