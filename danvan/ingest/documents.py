@@ -46,7 +46,7 @@ _CODE = re.compile(
     # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35; so a National Assembly's standing
     # committee by its term: "819/NQ – UVBTVQH 14" is 819/NQ-UVBTVQH14
     rf"(?P<issuer>T\.Ư|(?:BCĐ|[A-ZĐ]*QH)\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
-    rf"(?:-{_PART}|[{_OTHER_DASHES}][A-ZĐ]{{2,}}\d*(?![\w/])|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-]))*)"
+    rf"(?:-{_PART}|[{_OTHER_DASHES}][A-ZĐ]{{2,}}\d*(?![\w/])|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-])|\s[-–]\s[A-ZĐ]{{3,}}(?![\w/-]))*)"
     rf"(?![\w/]|[{_DASHES}]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
 # Party issuers: their codes are written "49-NQ/TU" — "49/NQ-TU" is the same document with the separators swapped.
