@@ -777,6 +777,33 @@ def test_bad_files_say_why(tmp_path, name, content, message):
     assert name in str(err.value) and "Error" not in str(err.value)
 
 
+def test_a_workbooks_formulas_without_their_results_are_said(tmp_path):
+    """A workbook a program wrote (a web export, openpyxl) keeps a formula and no result: the cell read as empty and
+    the column's figures were silently missing. The draft now says how many and what to do; a workbook Excel or
+    LibreOffice saved keeps its results and says nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Năm 2023"
+    sheet.append(["Kết quả công tác dân vận năm 2023"])
+    sheet.append(["STT", "Đơn vị", "Đăng ký", "Công nhận", "Tổng"])
+    sheet.append([1, "Thành phố Bắc Kạn", 279, 202, "=C3+D3"])
+    sheet.append([2, "Huyện Chợ Đồn", 85, 40, "=C4+D4"])
+    path = tmp_path / "xuat.xlsx"
+    book.save(path)
+    doc = read_document(path)
+    assert [[c.text for c in row] for row in doc.tables[0].rows] == [
+        ["1", "Thành phố Bắc Kạn", "279", "202"],
+        ["2", "Huyện Chợ Đồn", "85", "40"],
+    ]
+    assert doc.notes == [
+        "xuat.xlsx: 2 ô có công thức mà tệp không lưu kết quả (tệp do một phần mềm xuất ra, chưa mở bằng Excel) nên "
+        "để trống; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại để có các số ấy"
+    ]
+    assert read_document(FILES / "bao-cao-2023.xlsx").notes == []
+
+
 def test_a_fifty_megabyte_file_is_refused_unread(tmp_path):
     path = tmp_path / "lon.xlsx"
     with path.open("wb") as out:  # sparse: no 50 MB written to the disk

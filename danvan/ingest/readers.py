@@ -1297,8 +1297,36 @@ def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids
                 notes.append(f"{name} › {sheet}: có ô gộp ở tiêu đề; mỗi cột nhận tiêu đề của ô gộp chứa nó.")
     if not tables:
         raise IngestError(f"{name}: không có bảng số liệu nào (cần một hàng tiêu đề và các hàng có số)")
+    if uncomputed := converted.pop(UNCOMPUTED, 0):
+        notes.append(
+            f"{name}: {uncomputed} ô có công thức mà tệp không lưu kết quả (tệp do một phần mềm xuất ra, chưa mở bằng "
+            "Excel) nên để trống; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại để có các số ấy"
+        )
     notes += [legacy.converted_note(name, code, f"{n} ô") for code, n in converted.items()]
     return Document(name, kind, "", tables, notes)
+
+
+# A cell with a formula and no value saved: a workbook written by a program (a web export) that never computed it
+UNCOMPUTED = "formulas not computed"
+_XLSX_CELL = re.compile(rb"<c\b(?P<attributes>[^>]*?)(?:/>|>(?P<content>.*?)</c>)", re.S)
+_SAVED_VALUE = re.compile(rb"<v>[^<]|<is>")
+_TEXT_RESULT = re.compile(rb"""\bt=["'](?:str|e)["']""")  # a formula's text (an empty one too) or error, computed
+
+
+def _uncomputed(raw: bytes) -> int:
+    """The cells of an .xlsx with a formula whose result the file does not keep (openpyxl reads them as empty)."""
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    return sum(
+        1
+        for part in archive.namelist()
+        if part.startswith("xl/worksheets/") and part.endswith(".xml")
+        for cell in _XLSX_CELL.finditer(archive.read(part))
+        if b"<f" in (content := cell.group("content") or b"")
+        and not _SAVED_VALUE.search(content)
+        and not _TEXT_RESULT.search(cell.group("attributes"))
+    )
 
 
 def _fill_merged(grid: list[list[str]], ranges: Merged) -> None:
@@ -1315,6 +1343,7 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(raw), data_only=True)
+    converted[UNCOMPUTED] += _uncomputed(raw)
     out: Grids = []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
