@@ -563,6 +563,33 @@ def test_a_pdf_that_sets_a_rows_cells_in_one_text_object_keeps_them_apart(tmp_pa
     assert doc.text.strip() == "Bao cao nam 2023"
 
 
+def test_a_sheet_printed_across_two_pages_is_one_table(tmp_path):
+    """A sheet wider than the paper prints its first columns on one page and the rest on the next (Excel's and
+    LibreOffice's print, page order “down, then over”): the next page's table, as many rows and only figures where
+    the first has names, goes on to the right of the first — it was a second table whose values had no place. A table
+    of its own on the next page, with names, stays apart."""
+    from pypdf import PdfReader, PdfWriter
+
+    def printed(second: list[list[str]]) -> Path:
+        writer = PdfWriter()
+        first = [["Don vi", "Dang ky"], ["Huyen Cho Don", "15"], ["Huyen Ba Be", "20"]]
+        for lines, table in ((["Bao cao nam 2023"], first), ([], second)):
+            writer.add_page(PdfReader(io.BytesIO(_pdf_with_text(lines, table))).pages[0])
+        path = tmp_path / "in-ngang.pdf"
+        with path.open("wb") as out:
+            writer.write(out)
+        return path
+
+    (table,) = read_document(printed([["Cong nhan", "Ty le"], ["12", "80"], ["18", "90"]])).tables
+    assert table.headers == {1: "Don vi", 2: "Dang ky", 3: "Cong nhan", 4: "Ty le"}
+    assert [[(c.ref, c.text) for c in row] for row in table.rows] == [
+        [("A2", "Huyen Cho Don"), ("B2", "15"), ("C2", "12"), ("D2", "80")],
+        [("A3", "Huyen Ba Be"), ("B3", "20"), ("C3", "18"), ("D3", "90")],
+    ]
+    apart = read_document(printed([["Don vi", "Cong nhan"], ["Huyen Na Ri", "12"], ["Huyen Pac Nam", "18"]])).tables
+    assert [t.name for t in apart] == ["Bảng 1", "Bảng 2"]
+
+
 def test_a_pdf_whose_page_is_drawn_as_a_form_is_read_with_its_table(tmp_path):
     """A tool that stamps, merges or signs PDFs may wrap each page in a form the page draws: pypdf's layout mode
     reads no text in it, so the typed report was refused as a scan ("PDF không có lớp chữ"), and its table's lines,

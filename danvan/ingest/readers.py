@@ -662,7 +662,8 @@ def _drawn_page(
     for table in found:
         inside = [i for i, piece in enumerate(words) if _within(table, piece)]
         grid = table.filled([held(table, cell) for cell in table.cells])
-        if _grid_table("", "", grid) is not None:  # a grid of text only is read in the text layer
+        # a grid of text only is read in the text layer; one of figures only may go on from a page before (_beside)
+        if _grid_table("", "", grid) is not None or any(is_number_cell(c) for row in grid for c in row):
             grids.append(grid)
             taken |= {_LETTERS_ONLY.sub("", _UNPRINTABLE.sub("", words[i].text)) for i in inside}
     # the text layer without the lines of the tables read apart, as a scan's text leaves their area out
@@ -1021,6 +1022,12 @@ def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recogni
                 last = f"Bảng {len(tables)}"
                 first = grid is next(g for p in read for g in p.tables)  # the page's first table
                 whole = _continued(grids[last], tables[-1].header_rows, grid) if number and first and tables else None
+                beside = _beside(grids[last], grid) if number and first and tables and whole is None else None
+                if beside is not None and (table := _grid_table(name, last, beside)) is not None:
+                    width = len(grids[last][0])  # its columns go on to the right of the last table's
+                    doubts[last] |= {(r, c + width): other for (r, c), other in unsure.items()}
+                    grids[last], tables[-1] = beside, table
+                    continue
                 if whole is not None and (table := _grid_table(name, last, whole)) is not None:
                     shift = len(whole) - len(grid)  # its rows' place in the whole, a repeated header left out
                     rows[last] += seen[len(grids[last]) - shift :]
@@ -1084,6 +1091,24 @@ def _continued(before: list[list[str]], header_rows: tuple[int, ...], grid: list
         return before + grid[len(header) :]
     alone = _grid_table("", "", grid)
     return before + grid if alone is not None and not alone.header_rows and alone.title is None else None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _beside(before: list[list[str]], grid: list[list[str]]) -> list[list[str]] | None:
+    """The table `before` with the columns of `grid`, when `grid` is its continuation to the right on the next page
+    (a sheet wider than the paper, printed across pages): as many rows, and no column of names of its own (its rows'
+    first cells are figures wherever `before`'s rows have names); None otherwise."""
+    if len(grid) != len(before) or len(before) < 2:
+        return None
+    labelled = {i for i, row in enumerate(before) if any(c and not is_number_cell(c) for c in row[:2])}
+    figures = {i for i, row in enumerate(grid) if row and is_number_cell(row[0])}
+    if not figures or not figures <= labelled:
+        return None
+    if any(_LETTER.search(c) for i in figures for c in grid[i]):  # a table of its own, with names
+        return None
+    return [left + right for left, right in zip(before, grid, strict=True)]
 
 
 def _transcription(name: str, grids: dict[str, list[list[str]]]) -> bytes:
