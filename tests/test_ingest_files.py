@@ -710,6 +710,41 @@ def test_csv_table(tmp_path, registry, indicators):
         assert [(o.indicator, o.value, o.cell) for o in obs] == [("dvk_models_recognized", 202, "bang.csv#CSV!B2")]
 
 
+@pytest.mark.parametrize(
+    ("rows", "cells", "english"),
+    [
+        # written the English way (a decimal point somewhere): read the Vietnamese way, and said
+        ('Huyện Chợ Đồn,"40,363",78.3\nHuyện Ba Bể,"1,215",80\n', ["40.363", "78,3", "1.215", "80"], 3),
+        ('Huyện Chợ Đồn,"1,234.5",12\n', ["1.234,5", "12"], 1),
+        # the Vietnamese way, or nothing that tells: as written
+        ('Huyện Chợ Đồn,40.363,"78,3"\nHuyện Ba Bể,1.215,80\n', ["40.363", "78,3", "1.215", "80"], 0),
+        ("Huyện Chợ Đồn,40.363,12\n", ["40.363", "12"], 0),
+        # a decimal point beside a decimal comma: nothing is changed
+        ('Huyện Chợ Đồn,78.3,"80,5"\n', ["78.3", "80,5"], 0),
+    ],
+)
+def test_a_tables_figures_written_the_english_way_are_read_the_vietnamese_way(tmp_path, rows, cells, english):
+    """A table typed or exported on a computer set to English (a PDF printed from Excel there, a CSV it saved): "78.3"
+    was no number and its value was silently left out, "40,363" read as 40,363 (forty and a bit). A table with a
+    decimal point and no decimal comma is read the English way — its figures rewritten the Vietnamese way — and the
+    draft says so; a workbook's own numbers are never touched (they are read as numbers)."""
+    path = tmp_path / "bang.csv"
+    path.write_text("Đơn vị,Số mô hình,Tỷ lệ\n" + rows, encoding="utf-8")
+    doc = read_document(path)
+    assert [c.text for row in doc.tables[0].rows for c in row[1:]] == cells
+    assert doc.tables[0].english == english
+    assert read_cell(path, "CSV", "B2")[0] == cells[0]  # the validator reads the stored file the same way
+    said = [n for n in doc.notes if "kiểu tiếng Anh" in n]
+    assert said == (
+        [
+            f"bang.csv › CSV: {english} số viết theo kiểu tiếng Anh (dấu chấm thập phân, dấu phẩy ngăn hàng "
+            "nghìn: 78.3, 40,363) đã được đọc theo kiểu Việt (78,3; 40.363) — người nhập đối chiếu với tệp gốc"
+        ]
+        if english
+        else []
+    )
+
+
 OFFICE97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's header, and nothing readable
 
 

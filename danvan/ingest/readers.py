@@ -59,6 +59,7 @@ class Table:
     rows: list[list[Cell]]  # data rows, non-empty cells only
     header_rows: tuple[int, ...] = ()  # the rows the headers were read from (from 1)
     doubts: dict[str, str] = field(default_factory=dict)  # a scan's figures read two ways: the other, by A1 reference
+    english: int = 0  # figures written the English way ("78.3", "40,363"), read the Vietnamese way: how many
 
 
 @dataclass
@@ -98,7 +99,17 @@ def parse_ref(ref: str) -> tuple[int, int]:
 def read_document(path: str | Path, raw: bytes | None = None, name: str | None = None) -> Document:
     """Any supported file by its content; IngestError naming the file and the reason otherwise (missing, too
     large, a renamed binary, an encrypted PDF or one without text, a damaged Word or Excel file)."""
-    path = Path(path)
+    doc = _read_document(Path(path), raw, name)
+    doc.notes += [
+        f"{doc.name} › {t.name}: {t.english} số viết theo kiểu tiếng Anh (dấu chấm thập phân, dấu phẩy ngăn hàng "
+        "nghìn: 78.3, 40,363) đã được đọc theo kiểu Việt (78,3; 40.363) — người nhập đối chiếu với tệp gốc"
+        for t in doc.tables
+        if t.english
+    ]
+    return doc
+
+
+def _read_document(path: Path, raw: bytes | None, name: str | None) -> Document:
     name = name or path.name
     if raw is None:
         if not path.is_file():
@@ -1023,19 +1034,19 @@ def _tabled(name: str, pages: list[list[ocr.Page]], recognised: bool) -> Recogni
                 first = grid is next(g for p in read for g in p.tables)  # the page's first table
                 whole = _continued(grids[last], tables[-1].header_rows, grid) if number and first and tables else None
                 beside = _beside(grids[last], grid) if number and first and tables and whole is None else None
-                if beside is not None and (table := _grid_table(name, last, beside)) is not None:
+                if beside is not None and (table := _grid_table(name, last, beside, not recognised)) is not None:
                     width = len(grids[last][0])  # its columns go on to the right of the last table's
                     doubts[last] |= {(r, c + width): other for (r, c), other in unsure.items()}
                     grids[last], tables[-1] = beside, table
                     continue
-                if whole is not None and (table := _grid_table(name, last, whole)) is not None:
+                if whole is not None and (table := _grid_table(name, last, whole, not recognised)) is not None:
                     shift = len(whole) - len(grid)  # its rows' place in the whole, a repeated header left out
                     rows[last] += seen[len(grids[last]) - shift :]
                     doubts[last] |= {(r + shift, c): o for (r, c), o in unsure.items() if r + shift >= len(grids[last])}
                     grids[last], tables[-1] = whole, table
                     continue
                 sheet = f"Bảng {len(tables) + 1}"
-                if (table := _grid_table(name, sheet, grid)) is None:
+                if (table := _grid_table(name, sheet, grid, not recognised)) is None:
                     parts.append(_grid_text(grid))
                 else:
                     tables.append(table)
@@ -1315,7 +1326,7 @@ def _workbook(name: str, kind: str, grids: Callable[[bytes, Counter[str]], Grids
         if any(hidden):
             shown = ", ".join(f"{n} {what}" for n, what in zip(hidden, ("hàng", "cột"), strict=True) if n)
             notes.append(f"{name} › {sheet}: {shown} bị ẩn nên không trích; nếu cần, bỏ ẩn trong Excel rồi nhập lại.")
-        table = _grid_table(name, sheet, grid)
+        table = _grid_table(name, sheet, grid, written=False)
         if table is not None:
             tables.append(table)
             if any(first <= row <= last for first, last, _, _ in merged for row in table.header_rows):
@@ -1554,11 +1565,36 @@ def cell_number(text: str) -> float | None:
     return float(figure.replace(",", "."))
 
 
-def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
+_ENGLISH_FIGURE = re.compile(r"^\s*[-+]?(?:\d+\.(?:\d{1,2}|\d{4,})|\d{1,3}(?:,\d{3})+\.\d+)\s*%?\s*$")
+_VIETNAMESE_FIGURE = re.compile(
+    r"^\s*[-+]?(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})\s*%?\s*$"
+)
+_FIGURE_WRITTEN = re.compile(r"^\s*[-+]?[\d.,]*\d\s*%?\s*$")
+
+
+def _as_vietnamese(rows: list[list[str]]) -> int:
+    """Figures written the English way in a table (a decimal point somewhere — "78.3", "1,234.5" — and no Vietnamese
+    decimal comma anywhere) rewritten the Vietnamese way, in place: "78.3" → "78,3", "40,363" → "40.363". How many."""
+    cells = [c for row in rows for c in row]
+    if not any(_ENGLISH_FIGURE.match(c) for c in cells) or any(_VIETNAMESE_FIGURE.match(c) for c in cells):
+        return 0
+    swap = str.maketrans(",.", ".,")
+    count = 0
+    for row in rows:
+        for i, cell in enumerate(row):
+            if _FIGURE_WRITTEN.match(cell) and ("," in cell or "." in cell):
+                row[i], count = cell.translate(swap), count + 1
+    return count
+
+
+def _grid_table(file: str, name: str, grid: list[list[str]], written: bool = True) -> Table | None:
     """Title rows (one filled cell), header rows (the filled rows just above the first row with a number), and the
     data rows. None when the grid has no row with a number. A row numbering the columns under the header ("A | B |
-    1 | 2", "(1) | (2) | (3)=(1)+(2)"), as statistical tables have, is neither."""
+    1 | 2", "(1) | (2) | (3)=(1)+(2)"), as statistical tables have, is neither. Figures `written` as text (not a
+    workbook's numbers, which read the Vietnamese way already, nor a scan's, kept as OCR read them in its
+    transcription) are read the Vietnamese way when written the English way (counted in `english`)."""
     rows = [[c or "" for c in row] for row in grid]
+    english = _as_vietnamese(rows) if written else 0
     rows = [[""] * len(row) if _column_numbers(row) else row for row in rows]  # blanked: the cells keep their places
     first_data = next(
         (
@@ -1593,7 +1629,9 @@ def _grid_table(file: str, name: str, grid: list[list[str]]) -> Table | None:
         [Cell(r + 1, c + 1, text.strip()) for c, text in enumerate(rows[r]) if text.strip()]
         for r in range(first_data, len(rows))
     ]
-    return Table(file, name, title, headers, [row for row in data if row], tuple(r + 1 for r in header_rows))
+    return Table(
+        file, name, title, headers, [row for row in data if row], tuple(r + 1 for r in header_rows), english=english
+    )
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2}|[A-Z])\)?(?:\s*=\s*[\d()+\-*/x ]+)?$")
