@@ -19,7 +19,6 @@ import itertools
 import re
 import struct
 import subprocess
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import legacy, ocr, ruled
-from ..text import DecodeError, clipped, decode, fold_space, nfc
+from ..text import DecodeError, ascii_key, clipped, decode, fold_space, nfc
 from ..uploads import MAX_UPLOAD, describe, sniff
 from . import opendocument
 from .text import IngestError
@@ -676,13 +675,13 @@ def _drawn_page(
         # a grid of text only is read in the text layer; one of figures only may go on from a page before (_beside)
         if _grid_table("", "", grid) is not None or any(is_number_cell(c) for row in grid for c in row):
             grids.append(grid)
-            taken |= {_LETTERS_ONLY.sub("", _UNPRINTABLE.sub("", words[i].text)) for i in inside}
+            taken |= {_SPACES.sub("", _UNPRINTABLE.sub("", words[i].text)) for i in inside}
     # the text layer without the lines of the tables read apart, as a scan's text leaves their area out
     return ocr.Page(spacing.without(taken), grids, [[] for _ in grids], [{} for _ in grids])
 
 
 _LINE = 3 * PDF_SCALE  # pieces of a cell whose places are this close in height are on one line
-_LETTERS_ONLY = re.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _within(table: ruled.Ruled, piece: _Piece) -> bool:
@@ -732,13 +731,6 @@ _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 _FIRST_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _toneless(word: str) -> str:
-    """A word's letters without their marks, in lower case: "Ện" → "en"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)).replace(
-        "đ", "d"
-    )
-
-
 def _cell_lines(lines: list[str], rooms: list[float | None]) -> str:
     """A cell's lines as one text. A word too long for its column is broken where the column ends and goes on on the
     next line ("Thà" / "nh phố", "40.3" / "63" in a narrow column of a report saved as PDF by LibreOffice): it is
@@ -757,8 +749,8 @@ def _cell_lines(lines: list[str], rooms: list[float | None]) -> str:
             if a is None or b is None or not legacy.syllable(a.group() + b.group()):
                 broken = False
             else:
-                starts = _VOWELS.match(_toneless(b.group())) is not None
-                broken = not _VOWELS.search(_toneless(a.group())) or not _VOWELS.search(_toneless(b.group()))
+                starts = _VOWELS.match(ascii_key(b.group())) is not None
+                broken = not _VOWELS.search(ascii_key(a.group())) or not _VOWELS.search(ascii_key(b.group()))
                 broken = broken or (full and starts)
         out += ("" if broken else " ") + line
     return out
