@@ -719,6 +719,7 @@ def test_csv_table(tmp_path, registry, indicators):
         # the Vietnamese way, or nothing that tells: as written
         ('Huyện Chợ Đồn,40.363,"78,3"\nHuyện Ba Bể,1.215,80\n', ["40.363", "78,3", "1.215", "80"], 0),
         ("Huyện Chợ Đồn,40.363,12\n", ["40.363", "12"], 0),
+        ('Huyện Chợ Đồn,"40,363",12\n', ["40,363", "12"], 0),  # either way: said, read the Vietnamese way
         # a decimal point beside a decimal comma: nothing is changed
         ('Huyện Chợ Đồn,78.3,"80,5"\n', ["78.3", "80,5"], 0),
     ],
@@ -734,7 +735,16 @@ def test_a_tables_figures_written_the_english_way_are_read_the_vietnamese_way(tm
     assert [c.text for row in doc.tables[0].rows for c in row[1:]] == cells
     assert doc.tables[0].english == english
     assert read_cell(path, "CSV", "B2")[0] == cells[0]  # the validator reads the stored file the same way
-    said = [n for n in doc.notes if "kiểu tiếng Anh" in n]
+    either = [n for n in doc.notes if "đọc được hai cách" in n]
+    assert either == (
+        [
+            "bang.csv › CSV: 1 số như “40,363” đọc được hai cách (40,363 theo kiểu Việt, 40.363 theo kiểu tiếng Anh) "
+            "và bảng không có số nào cho biết kiểu nào; đã đọc theo kiểu Việt — người nhập kiểm tra với tệp gốc"
+        ]
+        if cells[0] == "40,363"
+        else []
+    )
+    said = [n for n in doc.notes if "kiểu tiếng Anh (" in n]
     assert said == (
         [
             f"bang.csv › CSV: {english} số viết theo kiểu tiếng Anh (dấu chấm thập phân, dấu phẩy ngăn hàng "

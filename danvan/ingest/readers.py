@@ -59,6 +59,7 @@ class Table:
     header_rows: tuple[int, ...] = ()  # the rows the headers were read from (from 1)
     doubts: dict[str, str] = field(default_factory=dict)  # a scan's figures read two ways: the other, by A1 reference
     english: int = 0  # figures written the English way ("78.3", "40,363"), read the Vietnamese way: how many
+    either: list[str] = field(default_factory=list)  # figures that read either way ("40,363" and nothing to tell)
 
 
 @dataclass
@@ -104,6 +105,13 @@ def read_document(path: str | Path, raw: bytes | None = None, name: str | None =
         "nghìn: 78.3, 40,363) đã được đọc theo kiểu Việt (78,3; 40.363) — người nhập đối chiếu với tệp gốc"
         for t in doc.tables
         if t.english
+    ]
+    doc.notes += [
+        f"{doc.name} › {t.name}: {len(t.either)} số như “{t.either[0]}” đọc được hai cách ({t.either[0]} theo kiểu "
+        f"Việt, {t.either[0].replace(',', '.')} theo kiểu tiếng Anh) và bảng không có số nào cho biết kiểu nào; đã đọc "
+        "theo kiểu Việt — người nhập kiểm tra với tệp gốc"
+        for t in doc.tables
+        if t.either
     ]
     return doc
 
@@ -1561,6 +1569,7 @@ _ENGLISH_FIGURE = re.compile(r"^\s*[-+]?(?:\d+\.(?:\d{1,2}|\d{4,})|\d{1,3}(?:,\d
 _VIETNAMESE_FIGURE = re.compile(
     r"^\s*[-+]?(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})\s*%?\s*$"
 )
+_EITHER_WAY = re.compile(r"^\s*[-+]?\d{1,3}(?:,\d{3})+\s*%?\s*$")  # "40,363": 40,363 or, the English way, 40.363
 _FIGURE_WRITTEN = re.compile(r"^\s*[-+]?[\d.,]*\d\s*%?\s*$")
 
 
@@ -1587,6 +1596,9 @@ def _grid_table(file: str, name: str, grid: list[list[str]], written: bool = Tru
     transcription) are read the Vietnamese way when written the English way (counted in `english`)."""
     rows = [[c or "" for c in row] for row in grid]
     english = _as_vietnamese(rows) if written else 0
+    cells = [c.strip() for row in rows for c in row]
+    told = english or any(_VIETNAMESE_FIGURE.match(c) or _ENGLISH_FIGURE.match(c) for c in cells)
+    either = [] if told or not written else [c for c in cells if _EITHER_WAY.match(c)]
     rows = [[""] * len(row) if _column_numbers(row) else row for row in rows]  # blanked: the cells keep their places
     first_data = next(
         (
@@ -1622,7 +1634,14 @@ def _grid_table(file: str, name: str, grid: list[list[str]], written: bool = Tru
         for r in range(first_data, len(rows))
     ]
     return Table(
-        file, name, title, headers, [row for row in data if row], tuple(r + 1 for r in header_rows), english=english
+        file,
+        name,
+        title,
+        headers,
+        [row for row in data if row],
+        tuple(r + 1 for r in header_rows),
+        english=english,
+        either=either,
     )
 
 
