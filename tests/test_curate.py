@@ -314,6 +314,22 @@ def test_a_word_report_whose_table_repeats_its_text_saves_as_drafted(entry, book
     )
 
 
+def test_a_libreoffice_spreadsheet_upload_is_saved_with_its_original_and_cells(entry, book, data):
+    """LibreOffice's .ods (it was refused with how to save it as .xlsx): drafted, saved with the file kept whole as
+    the cells' original, and each value read back from its cell by the validator."""
+    _without_the_workbooks_figures(data)
+    at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
+    raw = (ROOT / "tests" / "fixtures" / "ingest" / "files" / "bao-cao-2023.ods").read_bytes()
+    upload(at, "bao-cao-2023.ods", raw, "application/octet-stream")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    save(at, "Báo cáo năm 2023 (LibreOffice)")
+    assert at.success, [e.value for e in at.error] + [m.value for m in at.markdown if m.value.startswith("- ")]
+    saved = danvan.load(data).observations.filter(pl.col("source_id") == "n01")
+    assert saved.height == 11 and (data / "sources" / "n01.ods").read_bytes() == raw
+    assert saved["quote"].str.starts_with("Bảng n01.ods › Năm 2023 › ô ").all()
+    assert {40_766.0, 78.3, 202.0}.issubset(set(saved["value"].to_list()))
+
+
 def test_an_excel_upload_is_saved_with_its_original_and_cells(entry, book, data):
     _without_the_workbooks_figures(data)
     at = sign_in(open_page(entry, "nhap-lieu"), *CURATOR)
