@@ -89,7 +89,7 @@ def sniff(raw: bytes) -> str:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
-        if "content.xml" in names and "mimetype" in names and (odf := _opendocument(raw)):
+        if "content.xml" in names and (odf := _OPENDOCUMENT_KINDS.get(_mimetype(raw) or b"")):
             return odf
         return "zip"
     if raw.startswith(_OFFICE97):
@@ -114,14 +114,13 @@ _OPENDOCUMENT_KINDS = {
 }
 
 
-def _opendocument(raw: bytes) -> str | None:
-    """ "odt" or "ods" by an OpenDocument zip's `mimetype` entry, else None."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        info = archive.getinfo("mimetype")
-        return _OPENDOCUMENT_KINDS.get(archive.read(info).strip()) if info.file_size < 200 else None
-    except Exception:  # a damaged entry: read as a zip
+def _mimetype(raw: bytes) -> bytes | None:
+    """An OpenDocument file's type: its first zip entry, `mimetype`, stored uncompressed (as the format requires);
+    None for any other zip."""
+    if raw[30:38] != b"mimetype" or raw[8:10] != b"\x00\x00":  # the first entry's name, and "stored"
         return None
+    size, extra = int.from_bytes(raw[18:22], "little"), int.from_bytes(raw[28:30], "little")
+    return raw[38 + extra : 38 + extra + size].strip() if size < 200 else None
 
 
 def _office97(raw: bytes) -> str:
@@ -144,10 +143,8 @@ def describe(raw: bytes) -> str:
         return "ảnh HEIC của iPhone; hãy lưu ảnh dạng JPEG hoặc đặt Camera › Định dạng › Tương thích nhất"
     if raw.startswith((b"GIF87a", b"GIF89a")):
         return "ảnh GIF; hãy lưu ảnh dạng PNG hoặc JPEG"
-    if kind == "zip" and raw[30:38] == b"mimetype":  # OpenDocument: its type stored first, uncompressed
-        for mimetype, saved in _OPENDOCUMENT.items():
-            if raw[38 : 38 + len(mimetype)] == mimetype:
-                return saved
+    if kind == "zip" and (saved := _OPENDOCUMENT.get(_mimetype(raw) or b"")):
+        return saved
     return {
         "zip": "tệp nén ZIP",
         "binary": "tệp nhị phân",

@@ -47,10 +47,10 @@ Piece = tuple[str, str | None]
 
 @dataclass
 class Value:
-    """A spreadsheet cell as the reader sees it: its value (a number, a date, a text) and what it is drawn with."""
+    """A spreadsheet cell as the reader sees it: its value (a number, a date, a text; a text's old code table already
+    read as Unicode) and whether the sheet shows it as a percentage."""
 
     value: object
-    font: str | None = None  # unused for text read through _Text, which converts as it reads
     percent: bool = False
 
 
@@ -271,9 +271,9 @@ def _rows(table: Any) -> Iterator[Any]:
             yield from _rows(child)
 
 
-def text_parts(raw: bytes, converted: Callable[[str], None]) -> Iterator[str | list[list[str]]]:
-    """An .odt's paragraphs and tables (rows of cell texts, a merged cell's text in every cell it covers) in the
-    order of the page."""
+def text_parts(raw: bytes, converted: Callable[[str], None]) -> Iterator[str | tuple[list[list[str]], Merged]]:
+    """An .odt's paragraphs and tables (rows of cell texts, a merged cell's text in its first cell, and the merged
+    ranges) in the order of the page."""
     content, styles = _open(raw)
     reader = _Text(styles, converted)
     body = content.find(f"{_q('office:body')}/{_q('office:text')}")
@@ -284,13 +284,7 @@ def text_parts(raw: bytes, converted: Callable[[str], None]) -> Iterator[str | l
             yield block
             continue
         grid, merged, _ = _grid(block, lambda cell, _: reader.cell(cell))
-        rows = [["" if v is None else str(v) for v in r] for r in grid]
-        for first_row, last_row, first_col, last_col in merged:
-            top = rows[first_row - 1][first_col - 1]
-            for r in range(first_row, min(last_row, len(rows)) + 1):
-                for c in range(first_col, last_col + 1):
-                    rows[r - 1][c - 1] = top
-        yield rows
+        yield [["" if v is None else str(v) for v in r] for r in grid], merged
 
 
 def sheets(
@@ -334,13 +328,11 @@ def _value(cell: Any, reader: _Text, font: str | None) -> Value | None:
     kind = cell.get(_q("office:value-type"))
     if kind in ("float", "percentage", "currency"):
         number = float(cell.get(_q("office:value")))
-        return Value(
-            int(number) if number.is_integer() and kind != "percentage" else number, None, kind == "percentage"
-        )
+        return Value(int(number) if number.is_integer() and kind != "percentage" else number, kind == "percentage")
     if kind == "date":
         text = cell.get(_q("office:date-value")) or ""
         return Value(dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text))
     if kind == "boolean":
         return Value(cell.get(_q("office:boolean-value")) == "true")
     text = reader.cell(cell, font)
-    return Value(text) if text else None  # its font already read in `reader`
+    return Value(text) if text else None

@@ -633,7 +633,8 @@ def _drawn_page(
     if not found:
         return ocr.Page(spacing.text)
     words: list[_Piece] = []
-    measures: dict[int, Callable[[str], float] | None] = {}  # each font's widths, read once
+    # each font's widths, read once (the font kept, so that its id is not another's later)
+    measures: dict[int, tuple[Any, Callable[[str], float] | None]] = {}
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text.strip():
@@ -642,8 +643,8 @@ def _drawn_page(
             tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
             wide = size * abs(tm[0] * cm[0] + tm[1] * cm[2]) or size
             if id(font) not in measures:
-                measures[id(font)] = _text_widths(font)
-            measure = measures[id(font)]
+                measures[id(font)] = (font, _text_widths(font))
+            measure = measures[id(font)][1]
             end = None if measure is None else (x - left + 1 + measure(text) * wide / 1000) * PDF_SCALE
             place = ((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE)
             words.append(_Piece(*place, text, end, wide * PDF_SCALE))
@@ -1412,7 +1413,15 @@ def _xlsx_grids(raw: bytes, converted: Counter[str]) -> Grids:
 def _odt(raw: bytes, name: str) -> Document:
     """A LibreOffice text (.odt), read as a Word file is: paragraphs and tables in the order of the page."""
     converted: Counter[str] = Counter()
-    text, tables = _word_body(name, list(opendocument.text_parts(raw, lambda code: converted.update([code]))))
+    parts: list[str | Grid] = []
+    for part in opendocument.text_parts(raw, lambda code: converted.update([code])):
+        if isinstance(part, str):
+            parts.append(part)
+        else:  # a table: a merged cell's text in every cell it covers, as Word's read
+            grid, merged = part
+            _fill_merged(grid, merged)
+            parts.append(grid)
+    text, tables = _word_body(name, parts)
     notes = [legacy.converted_note(name, code, f"{n} đoạn chữ") for code, n in converted.items()]
     return Document(name, "odt", nfc(text), tables, notes)
 
@@ -1422,7 +1431,7 @@ def _ods_grids(raw: bytes, converted: Counter[str]) -> Grids:
     out: Grids = []
     for sheet, cells, merged, hidden in opendocument.sheets(raw, lambda code: converted.update([code])):
         grid = [
-            ["" if c is None else _font_cell_text(c.value, c.font, converted, "0%" if c.percent else None) for c in row]
+            ["" if c is None else _font_cell_text(c.value, None, converted, "0%" if c.percent else None) for c in row]
             for row in cells
         ]
         _fill_merged(grid, merged)
@@ -1574,11 +1583,8 @@ _FIGURE_WRITTEN = re.compile(r"^\s*[-+]?[\d.,]*\d\s*%?\s*$")
 
 
 def _as_vietnamese(rows: list[list[str]]) -> int:
-    """Figures written the English way in a table (a decimal point somewhere — "78.3", "1,234.5" — and no Vietnamese
-    decimal comma anywhere) rewritten the Vietnamese way, in place: "78.3" → "78,3", "40,363" → "40.363". How many."""
-    cells = [c for row in rows for c in row]
-    if not any(_ENGLISH_FIGURE.match(c) for c in cells) or any(_VIETNAMESE_FIGURE.match(c) for c in cells):
-        return 0
+    """Figures written the English way in a table rewritten the Vietnamese way, in place: "78.3" → "78,3", "40,363" →
+    "40.363". How many."""
     swap = str.maketrans(",.", ".,")
     count = 0
     for row in rows:
@@ -1595,10 +1601,12 @@ def _grid_table(file: str, name: str, grid: list[list[str]], written: bool = Tru
     workbook's numbers, which read the Vietnamese way already, nor a scan's, kept as OCR read them in its
     transcription) are read the Vietnamese way when written the English way (counted in `english`)."""
     rows = [[c or "" for c in row] for row in grid]
-    english = _as_vietnamese(rows) if written else 0
-    cells = [c.strip() for row in rows for c in row]
-    told = english or any(_VIETNAMESE_FIGURE.match(c) or _ENGLISH_FIGURE.match(c) for c in cells)
-    either = [] if told or not written else [c for c in cells if _EITHER_WAY.match(c)]
+    cells = [c.strip() for row in rows for c in row] if written else []
+    # the English way when a decimal point is somewhere ("78.3", "1,234.5") and no decimal comma anywhere
+    english_way = any(_ENGLISH_FIGURE.match(c) for c in cells)
+    vietnamese_way = any(_VIETNAMESE_FIGURE.match(c) for c in cells)
+    english = _as_vietnamese(rows) if english_way and not vietnamese_way else 0
+    either = [] if english_way or vietnamese_way else [c for c in cells if _EITHER_WAY.match(c)]
     rows = [[""] * len(row) if _column_numbers(row) else row for row in rows]  # blanked: the cells keep their places
     first_data = next(
         (
