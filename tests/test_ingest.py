@@ -3753,6 +3753,19 @@ def test_a_year_first_time_stamp_alone_on_a_line_is_the_publication_date():
     assert (draft.source.published, draft.source.published_quote) == ("2023-01-31", "2023-01-31 03:06")
 
 
+def test_a_stamp_glued_to_a_title_that_ends_in_a_figure_is_the_publication_date():
+    """Tuning p365 and sv06: a site prints its stamp right after the title, so "… nhiệm kỳ 2024-2029" and
+    "19/01/2024 - 16:09:00" run together; the day was lost among the title's digits and "vừa tổ chức" had no date."""
+    text = (
+        "Xã Thanh Sơn tổ chức Đại hội MTTQ điểm nhiệm kỳ 2024-202919/01/2024 - 16:09:00 Đại hội MTTQ xã Thanh Sơn, "
+        "huyện Thanh Hà vừa tổ chức đã bàn giải pháp thực hiện các nhiệm vụ trọng tâm trong nhiệm kỳ tới.\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, draft.source.published_quote) == ("2024-01-19", "19/01/2024 - 16:09:00")
+    text = "Tiến tới Đại hội Đoàn thanh niên tỉnh lần thứ 1406/01/2022 - 16:35:00 Tỉnh Đoàn vừa tổ chức họp báo.\n"
+    assert draft_of(text).source.published == "2022-01-06"
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 
@@ -5054,6 +5067,18 @@ def test_a_deadline_set_by_a_named_day_dates_no_gathering():
         "xã Nam Sơn.\n\nDự kiến Đại hội phụ nữ cấp cơ sở sẽ hoàn thành trước ngày Sinh nhật Bác (19/5).\n"
     )
     assert event_keys(extract_text(text, None, published="2006-04-11")) == {"2006-02"}
+
+
+def test_a_day_something_must_happen_before_dates_no_gathering():
+    """Tuning sv06 and p1518: "sẽ tổ chức trước ngày 10/4", "hoàn thành tất cả các hoạt động thăm hỏi và tặng quà
+    trước ngày 10/2/2026" set deadlines; nothing happens on the day named."""
+    text = (
+        "Họp báo Đại hội Đoàn các cấp\n\nTỉnh Đoàn Hải Dương vừa tổ chức họp báo về Đại hội Đoàn các cấp, tiến tới "
+        "Đại hội Đoàn TNCS Hồ Chí Minh tỉnh Hải Dương lần thứ XIV, nhiệm kỳ 2022-2027.\n\n"
+        "Đại hội điểm cấp huyện sẽ tổ chức trước ngày 10/4, đơn vị được chọn làm điểm là Đoàn thanh niên TP Hải "
+        "Dương.\n"
+    )
+    assert event_keys(extract_text(text, None, published="2022-01-06")) == {"2022-01-06"}
 
 
 @pytest.mark.parametrize(

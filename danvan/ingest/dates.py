@@ -410,6 +410,13 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             if day is not None:
                 quote = iso.group(0)
                 return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
+        if i == 0 and (glued := _GLUED_STAMP.search(line, 0, 400)) is not None:
+            # "… nhiệm kỳ 2024-202919/01/2024 - 16:09:00 Nhiệm kỳ qua, …": the page's stamp printed right after a
+            # title that ends in a figure; find_dates cannot tell its day from the title's digits, the clock can
+            day = parse_day(int(glued.group("d")), int(glued.group("m")), int(glued.group("y")))
+            if day is not None:
+                quote = glued.group(0)
+                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         if (js := _JS_STAMP.fullmatch(line)) is not None:
             # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
             day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
@@ -489,6 +496,8 @@ _ISO_STAMP_AFTER = re.compile(
 _CMS_STAMP = re.compile(
     rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 )
+# A day written with two figures, glued to the figure a title ends with, before a clock time with seconds.
+_GLUED_STAMP = re.compile(rf"(?<=\d)(?P<d>\d{{2}})/(?P<m>\d{{2}})/(?P<y>{_YEAR})\s+-\s+\d{{1,2}}:\d{{2}}:\d{{2}}(?!\d)")
 _JS_STAMP = re.compile(
     rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"
