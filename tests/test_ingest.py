@@ -3766,6 +3766,53 @@ def test_a_stamp_glued_to_a_title_that_ends_in_a_figure_is_the_publication_date(
     assert draft_of(text).source.published == "2022-01-06"
 
 
+LEAD = "Ngày 3/4, Hội Cựu chiến binh xã Đại Phong tổ chức Hội nghị tổng kết phong trào thi đua.\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "quote"),
+    [
+        # pages' stamps in the tuning texts that were read as no date (tf06, yu09: taken for counters)
+        ("Ngày đăng: 30.03.2022", "2022-03-30", "Ngày đăng: 30.03.2022"),
+        ("12.03.2019", "2019-03-12", "12.03.2019"),
+        # a clock before the day, its half of the day or a weekday between, on the lead's line (p1283) or under a
+        # title closing on an anniversary's days (yk10)
+        ("07:44 AM 10/01/2023 | Lượt xem: 1188 In bài viết |" + LEAD, "2023-01-10", "07:44 AM 10/01/2023"),
+        (
+            "Kỷ niệm 92 năm ngày thành lập Đoàn (26/03/1931- 26/03/2023)\n8:35, Thứ Sáu, 24-3-2023",
+            "2023-03-24",
+            "8:35, Thứ Sáu, 24-3-2023",
+        ),
+        ("2024-11-18 14:46:00.0", "2024-11-18", "2024-11-18 14:46:00.0"),  # uv06
+        ("Monday, July 22, 2019", "2019-07-22", "Monday, July 22, 2019"),  # p2139
+        ("Thứ hai, 24 Tháng 10 2022 14:50", "2022-10-24", "Thứ hai, 24 Tháng 10 2022 14:50"),  # sz11
+        (
+            "Được viết ngày Thứ Sáu, 05 Tháng tư 2024 02:22",
+            "2024-04-05",
+            "Được viết ngày Thứ Sáu, 05 Tháng tư 2024 02:22",
+        ),
+        # month first only where day first cannot be (p1806); "08/03/2024 03:14:47 PM" stays 8 March (p1393's site)
+        ("• Thời gian đăng: 4/13/2022 1:57:17 PM", "2022-04-13", "• Thời gian đăng: 4/13/2022 1:57:17 PM"),
+        ("• Thời gian đăng: 08/03/2024 03:14:47 PM", "2024-03-08", "• Thời gian đăng: 08/03/2024 03:14:47 PM"),
+        ("T4 ,12/09/2018 - 2:45 chiều | admin", "2018-09-12", "T4 ,12/09/2018 - 2:45 chiều | admin"),  # not the 4th
+        # a page's metadata gives way to the stamp it shows (za01); alone, it is the date (p1848)
+        ("2023-06-04T00:21:38-04:00\nThứ sáu - 02/06/2023 05:36", "2023-06-02", "Thứ sáu - 02/06/2023 05:36"),
+        ("2025-02-01T19:45:06+07:00\nVăn Vương", "2025-02-01", "2025-02-01T19:45:06+07:00"),
+        # a weekday and a month in words with no clock is the site's bar of today, not the page's (sg06, uc12)
+        ("Thứ hai, 20 Tháng 8 2018", None, None),
+        # a title closing on an anniversary's two days leaves the stamp above it the page's date (vr07)
+        (
+            "17/11/2023\nTỌA ĐÀM KỶ NIỆM 93 NĂM NGÀY TRUYỀN THỐNG MẶT TRẬN (18/11/1930-18/11/2023)",
+            "2023-11-17",
+            "17/11/2023",
+        ),
+    ],
+)
+def test_a_pages_stamp_in_the_forms_sites_print_it(header, published, quote):
+    draft = draft_of(f"Hội CCB xã Đại Phong tổng kết phong trào thi đua\n{header}\n{LEAD}")
+    assert (draft.source.published, draft.source.published_quote) == (published, quote)
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 

@@ -42,9 +42,10 @@ _LUNAR = re.compile(
     re.I,
 )
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021": a stray space before the
-# year after a slash.
+# year after a slash; "T4 ,12/09/2018": a comma typed before it (not after a figure).
 _DMY = re.compile(
-    rf"(?<![\d/.,-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?<=/) )?(?P<y>{_YEAR})(?![\d/.-]\d)"
+    rf"(?<![\d/.-])(?<!\d,)(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?<=/) )?(?P<y>{_YEAR})"
+    r"(?![\d/.-]\d)"
 )
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)",
@@ -53,7 +54,7 @@ _DMY = re.compile(
 # 10/01/2024") or a month word ("từ tháng 5-8/2024" is May to August, not 5 August); "27&28/6/2019" joins two
 # days as "và" does.
 _DAY_SPAN = re.compile(
-    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
+    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?<!\bT)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và)))*\s*"
     rf"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
@@ -117,7 +118,10 @@ _TIME = re.compile(
     r"\s*giờ(?:\s*\d{1,2}(?:\s*phút|(?=\s*(?:sáng|trưa|chiều|tối|đêm)\b)))?)"  # "6 giờ 30 sáng"
 )
 # A clock time written against a date: the page's time stamp.
-_STAMP_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*$")
+# ("07:44 AM 10/01/2023", "8:35, Thứ Sáu, 24-3-2023")
+_STAMP_BEFORE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?\s*[,|–-]?\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,\s*)?$"
+)
 _STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
 # A page's stamp named as such, with or without its time: "Ngày cập nhật 29/11/2022", "Ngày đăng: 12/05/2021".
 _STAMP_WORDS = re.compile(
@@ -399,30 +403,15 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         note = f"Ngày đăng ghi ở đầu văn bản: “{header.group(0).strip()}”."
         return Published(value, header.group(0).strip(), note, 0.85), None
     top = article.paragraphs[:8]
+    zoned = None
     for i, para in enumerate(top):
         line = para.text.strip()
-        if (
-            iso := _ISO_STAMP.fullmatch(line) or _ISO_STAMP_AFTER.fullmatch(line) or _CMS_STAMP.fullmatch(line)
-        ) is not None:
-            # "2023-01-31 03:06" alone on a line, or after a site's words ("quantri gửi vào T6, 2018-03-09 14:35"):
-            # the page's stamp written year first; or a blog platform's "13 Th11, 2017"
-            day = parse_day(int(iso.group("d")), int(iso.group("m")), int(iso.group("y")))
-            if day is not None:
-                quote = iso.group(0)
-                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
-        if i == 0 and (glued := _GLUED_STAMP.search(line, 0, 400)) is not None:
-            # "… nhiệm kỳ 2024-202919/01/2024 - 16:09:00 Nhiệm kỳ qua, …": the page's stamp printed right after a
-            # title that ends in a figure; find_dates cannot tell its day from the title's digits, the clock can
-            day = parse_day(int(glued.group("d")), int(glued.group("m")), int(glued.group("y")))
-            if day is not None:
-                quote = glued.group(0)
-                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
-        if (js := _JS_STAMP.fullmatch(line)) is not None:
-            # "Fri Nov 21 15:54:00 GMT+07:00 2025": a page's script printed its time stamp in English
-            day = parse_day(int(js.group("d")), _MONTHS_EN.index(js.group("m")) + 1, int(js.group("y")))
-            if day is not None:
-                quote = js.group(0)
-                return Published(day.isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
+        if zoned is None and (meta := _ZONED_STAMP.fullmatch(line)) is not None:
+            zoned = parse_day(int(meta.group("d")), int(meta.group("m")), int(meta.group("y"))), meta.group(0)
+            continue
+        if (written := _written_stamp(line, first=i == 0)) is not None:
+            quote = written[1]
+            return Published(written[0].isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         if (dated := _PLACE_DATE_LINE.search(line)) is not None:
             day = parse_day(int(dated["d"]), int(dated["m"]), int(dated["y"]))
             if day is not None:
@@ -458,6 +447,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if hit.weekday is not None and hit.weekday != hit.day.weekday():
             confidence, note = 0.5, note + f" Thứ ghi trong bài không khớp với ngày {hit.day:%d/%m/%Y}."
         return Published(hit.day.isoformat(), quote, note, confidence), hit
+    if zoned is not None and zoned[0] is not None:
+        return Published(zoned[0].isoformat(), zoned[1], f"Ngày đăng ghi ở đầu bài: “{zoned[1]}”.", 0.9), None
     return Published(None, None, None, 0.0), None
 
 
@@ -484,24 +475,79 @@ _KICKER = re.compile(r":\s*$")
 
 def _stamped(article: Article, para: Span) -> bool:
     """A line of the page's header that holds a dated time stamp ("Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42")."""
-    return any(h.has_year and _is_stamp(article.text, h) for h in find_dates(para.text, base=para.start))
+    return any(
+        h.has_year and not h.end_day and _is_stamp(article.text, h) for h in find_dates(para.text, base=para.start)
+    )
 
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_ISO_STAMP = re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
-_ISO_STAMP_AFTER = re.compile(
-    rf".{{1,40}}?[\s,:]\s*(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-)
-# A blog platform's Vietnamese stamp, the month short for "Tháng": "Đã đăng vào 13 Th11, 2017 lúc 14:17" (sq02).
-_CMS_STAMP = re.compile(
-    rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-)
+_MONTHS_EN_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_MONTH_WORDS |= {"mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# A page's stamp on a header line in a form find_dates does not read (each matched against the whole line):
+_WRITTEN_STAMPS = [
+    # year first, alone: "2023-01-31 03:06", "2024-11-18 14:46:00.0"
+    re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ T]{_CLOCK}(?:\.\d+)?)?"),
+    # year first after a site's words: "quantri gửi vào T6, 2018-03-09 14:35"
+    re.compile(rf".{{1,40}}?[\s,:]\s*(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[ T]{_CLOCK}"),
+    # a blog platform's month short for "Tháng": "Đã đăng vào 13 Th11, 2017 lúc 14:17" (sq02)
+    re.compile(
+        rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?{_CLOCK})?"
+    ),
+    # a month named with no "năm" before the year, and a clock time: "Thứ hai, 24 Tháng 10 2022 14:50", "Được viết
+    # ngày Thứ Sáu, 05 Tháng tư 2024 02:22" (without the time, "Thứ hai, 20 Tháng 8 2018" is the site's bar of today)
+    re.compile(
+        rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+[Tt]háng\s+"
+        rf"(?P<m>\d{{1,2}}|{'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\s+(?P<y>{_YEAR})\s+{_CLOCK}",
+        re.I,
+    ),
+    # a script's English stamp: "Fri Nov 21 15:54:00 GMT+07:00 2025"
+    re.compile(
+        rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+{_CLOCK}"
+        rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"
+    ),
+    # English: "Monday, July 22, 2019"
+    re.compile(
+        rf"(?:[A-Z][a-z]+day,?\s+)?(?P<m>{_MONTHS_EN_FULL})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:,?\s+{_CLOCK}(?:\s*[AP]M)?)?"
+    ),
+    # month first where day first cannot be, a server's English clock after it: "Thời gian đăng: 4/13/2022 1:57:17 PM"
+    re.compile(
+        rf".{{0,40}}?(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>{_YEAR})\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s*[AP]M"
+    ),
+]
+
+
+# A page's metadata, year first with its time zone ("2025-02-01T19:45:06+07:00"): when it was last changed, maybe; a
+# stamp the page shows below it ("Thứ sáu - 02/06/2023 05:36" under "2023-06-04T00:21:38-04:00") is its date.
+_ZONED_STAMP = re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})T{_CLOCK}(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})")
+
+
+def _month_number(month: str) -> int:
+    """A month as a stamp writes it: "04", "Nov", "July", "tư"."""
+    if month.isdigit():
+        return int(month)
+    if month[:3] in _MONTHS_EN:
+        return _MONTHS_EN.index(month[:3]) + 1
+    return _MONTH_WORDS[month.lower()]
+
+
+def _written_stamp(line: str, first: bool) -> tuple[dt.date, str] | None:
+    """The day and quote of a header line that is a page's stamp in one of _WRITTEN_STAMPS' forms, or, on the first
+    line, of a stamp glued to the title ("… nhiệm kỳ 2024-202919/01/2024 - 16:09:00 Nhiệm kỳ qua, …": find_dates
+    cannot tell its day from the title's digits, the clock after it can)."""
+    found = [pattern.fullmatch(line) for pattern in _WRITTEN_STAMPS]
+    found += [_GLUED_STAMP.search(line, 0, 400)] if first else []
+    for m in found:
+        if m is not None:
+            day = parse_day(int(m.group("d")), _month_number(m.group("m")), int(m.group("y")))
+            if day is not None:
+                return day, m.group(0)
+    return None
+
+
 # A day written with two figures, glued to the figure a title ends with, before a clock time with seconds.
 _GLUED_STAMP = re.compile(rf"(?<=\d)(?P<d>\d{{2}})/(?P<m>\d{{2}})/(?P<y>{_YEAR})\s+-\s+\d{{1,2}}:\d{{2}}:\d{{2}}(?!\d)")
-_JS_STAMP = re.compile(
-    rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-    rf"\s+(?:GMT|UTC)?[+-]?[\d:]*\s+(?P<y>{_YEAR})"
-)
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(
@@ -542,7 +588,7 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
         glued
         or wire
         or bool(bracketed)
-        or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
+        or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 24) : hit.start]))
         or bool(_STAMP_WORDS.search(text[max(0, hit.start - 24) : hit.start]))
         or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
     )

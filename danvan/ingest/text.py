@@ -27,10 +27,12 @@ _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Page furniture: "Lượt xem: 591", "• Đang online: 223", "Tất cả: 0" — a short label, a colon, a bare number.
-# Its label has no digit: "Chủ nhật - 09/10/2022 22:584120" is the page's date line (a time glued to a view count).
-_COUNTER_LINE = re.compile(r"^[\s•·*\-]*[^\W\d_][^:\d\n]{0,30}:\s*[\d.,]+\s*$")
+# Its label has no digit: "Chủ nhật - 09/10/2022 22:584120" is the page's date line (a time glued to a view count);
+# neither it nor a bare number is a day written with dots ("Ngày đăng: 30.03.2022", "12.03.2019": the page's stamp).
+_DOTTED_DAY = r"(?!\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s*$)"
+_COUNTER_LINE = re.compile(rf"^[\s•·*\-]*[^\W\d_][^:\d\n]{{0,30}}:\s*{_DOTTED_DAY}[\d.,]+\s*$")
 # A line that is nothing but a number ("• 000421095", a visitor counter).
-_NUMBER_LINE = re.compile(r"^[\s•·*\-]*[\d.,]+\s*$")
+_NUMBER_LINE = re.compile(rf"^[\s•·*\-]*{_DOTTED_DAY}[\d.,]+\s*$")
 # A line that closes a sentence, a clause or a quotation: the next line starts a paragraph of its own.
 LINE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 # In a text printed with hard line breaks, a line in lower case after a clause's end (";", ":") goes on with its
