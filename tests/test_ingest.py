@@ -3813,6 +3813,24 @@ def test_a_pages_stamp_in_the_forms_sites_print_it(header, published, quote):
     assert (draft.source.published, draft.source.published_quote) == (published, quote)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead calls another day today (ua05, zd05: Báo Lạng Sơn's bar shows the day the page was read)
+        "Thứ bảy, 20/04/2019\n\nMở đầu ngày hội Đại đoàn kết ở khu dân cư\n\nLSO-Hôm nay (3/11), thôn Quảng Trung I, "
+        "xã Quảng Lạc tưng bừng tổ chức ngày hội Đại đoàn kết toàn dân tộc năm 2018.\n",
+        # an older year opens the lead after the outlet's mark (vd05)
+        "Thứ bảy,  19/06/2021\n\nMTTQ thành phố bàn giao nhà đại đoàn kết\n\nLSO-Ngày 10/1/2014, Ủy ban Mặt trận Tổ "
+        "quốc thành phố Lạng Sơn tổ chức lễ bàn giao nhà đại đoàn kết cho 2 hộ gia đình.\n",
+        # the bar under the site's name, not on the first line (vl08)
+        "TRANG THÔNG TIN ĐIỆN TỬ\nPHƯỜNG 4\n\nThứ tư, 27/11/2024\n\nPhường 4 họp mặt kỷ niệm ngày thành lập Hội\n\n"
+        "Chiều ngày 19/10/2022, Hội Liên hiệp Phụ nữ Phường 4 tổ chức họp mặt kỷ niệm 92 năm ngày thành lập Hội.\n",
+    ],
+)
+def test_a_sites_bar_of_today_is_not_the_pages_date(text):
+    assert draft_of(text).source.published is None
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 

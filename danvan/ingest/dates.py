@@ -417,7 +417,7 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             if day is not None:
                 quote = line[dated.start("place") :].rstrip(" .")
                 return Published(day.isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
-        if para is article.paragraphs[0] and _date_bar(para.text, article.text[para.end :]):
+        if _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
         hits = [
@@ -552,19 +552,26 @@ _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(
     # the weekday in words or in figures ("Thứ 7, ngày 15/6/2024", sy05)
-    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
-    r"(?P<y>\d{4})"
+    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
+    r"(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+)
+# The lead's own today: "LSO-Hôm nay (3/11), thôn …", "Chiều nay (4/11), khu 8 …".
+_TODAY = re.compile(
+    r"\b(?:[Hh]ôm|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+nay\s*\(\s*(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*\)"
 )
 
 
 def _date_bar(line: str, rest: str) -> bool:
-    """A weekday and a day alone on the first line, over a text whose named years all lie two or more years before it
-    ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017", "Thứ 7, ngày 15/6/2024" over "Ngày 27/9/2018"): the site's bar of
-    the day the page was read, not its publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's
-    date)."""
+    """A weekday and a day alone on a header line, over a text whose named years all lie two or more years before it
+    ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017", "Thứ 7, ngày 15/6/2024" over "Ngày 27/9/2018") or whose lead
+    calls another day today ("Thứ bảy, 20/04/2019" over "Hôm nay (3/11), thôn …"): the site's bar of the day the page
+    was read, not its publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's date)."""
     bar = _DATE_BAR.fullmatch(line.strip())
     if bar is None:
         return False
+    today = _TODAY.search(rest, 0, 600)
+    if today is not None and (int(today["d"]), int(today["m"])) != (int(bar["d"]), int(bar["m"])):
+        return True
     # "hè 2012", "9 tháng năm 2017", a day with its year opening a sentence ("Ngày 27/9/2018, tại …", sy05); not a
     # document's date ("Quyết định số 290-QĐ/TW ngày 25/2/2010")
     opening = [h for h in find_dates(rest) if h.has_year and _OPENS.search(rest[max(0, h.start - 20) : h.start])]
@@ -572,7 +579,10 @@ def _date_bar(line: str, rest: str) -> bool:
     return bool(years) and max(years) <= int(bar.group("y")) - 2
 
 
-_OPENS = re.compile(r"(?:^|\n|[.!?]\s)\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+)?(?:[Nn]gày\s*)?$")
+# (after an outlet's mark too: "LSO-Ngày 10/1/2014, Ủy ban …")
+_OPENS = re.compile(
+    r"(?:^|\n|[.!?]\s)\s*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+)?(?:[Nn]gày\s*)?$"
+)
 
 
 def _is_stamp(text: str, hit: DateHit) -> bool:
