@@ -123,6 +123,11 @@ def test_of_two_clocked_stamps_over_the_lead_the_earlier_is_the_articles():
     banner = "CHÀO MỪNG KỶ NIỆM 49 NĂM NGÀY GIẢI PHÓNG HOÀN TOÀN MIỀN NAM, THỐNG NHẤT ĐẤT NƯỚC (30/4/1975-30/4/2024)\n"
     assert draft_of(top + banner + stamp + lead).source.published == "2024-03-27"
     assert draft_of(top + lead + stamp).source.published == "2024-06-19"
+    # a headline longer than a line of 80 with no stop at its end is no lead either (p1584)
+    title = "Đắk Lắk: Tập hợp các tầng lớp nhân dân, phát huy sức mạnh đại đoàn kết toàn dân tộc trong tình hình mới\n"
+    assert draft_of("Thứ 5, 25/04/2019, 17:33 GMT+7\n" + title + "15:43, 18/07/2018\n" + lead).source.published == (
+        "2018-07-18"
+    )
 
 
 def test_the_months_a_plans_sentence_reviews_give_the_year():

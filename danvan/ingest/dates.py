@@ -460,7 +460,7 @@ def _earlier_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[S
     over the title and "Thứ 4, 27/03/2024 | 10:43:53"): the first was the site's bar, showing the day the page was
     read, which is never before its publication."""
     for para in below:
-        if len(para.text) > 80 and para.text.upper() != para.text and not _KICKER.search(para.text):
+        if len(para.text) > 80 and para.text.upper() != para.text and not _HEADLINE.fullmatch(para.text):
             return None  # the lead (not a banner in capitals): what follows is the article's own text
         for h in find_dates(para.text, base=para.start):
             if h.has_year and h.precision == "day" and not h.end_day and _is_stamp(article.text, h) and h.day < hit.day:
@@ -469,8 +469,9 @@ def _earlier_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[S
 
 
 # A headline's first line closing on a colon, "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam
-# (20/10/1930-20/10/2010):" (ra08), however long: the title goes on below, no lead yet.
-_KICKER = re.compile(r":\s*$")
+# (20/10/1930-20/10/2010):" (ra08), however long: the title goes on below, no lead yet; or a headline of one line
+# that ends with no stop ("Đắk Lắk: Tập hợp các tầng lớp nhân dân, phát huy sức mạnh đại đoàn kết toàn dân tộc", p1584).
+_HEADLINE = re.compile(r"(?s).*:\s*|[^\n]{81,200}(?<![.!?…;])(?<![.!?…][\"”’)])")
 
 
 def _stamped(article: Article, para: Span) -> bool:
