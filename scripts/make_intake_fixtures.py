@@ -14,7 +14,8 @@ only to write it; without it the committed .doc is kept). The table's PDF rewrit
 as one string with gaps) is written by `gs` (Debian's ghostscript, needed only to write it; without it the committed
 file is kept). LibreOffice also saves the Word report, the workbook and the TCVN3 workbook in its own formats
 (bao-cao-2023.odt, bao-cao-2023.ods, bao-cao-2023-vntime.ods; Debian's libreoffice-calc-nogui for the last two), and
-exports the Word report, its table ruled, to PDF (bao-cao-2023-libreoffice.pdf). Chromium prints the table's report
+exports the Word report, its table ruled, to PDF (bao-cao-2023-libreoffice.pdf), and the report typed as offices type
+one, under the heading of a Vietnamese report, to PDF (bao-cao-2023-tieu-de.pdf). Chromium prints the table's report
 again with its Vietnamese letters in a second font (bao-cao-2023-bang-hai-phong.pdf).
 `--check` reads the tables of the .xlsx, .xls, .doc, .odt, both .ods and both table PDFs."""
 
@@ -62,6 +63,16 @@ _TWO_FONTS = (
 # the Word report, its table ruled (Word's "Table Grid"), exported to PDF by LibreOffice: its thirteen columns on a
 # portrait page are narrower than some of their words, which LibreOffice breaks where the column ends ("Thà" / "nh")
 WRITER_PDF = "bao-cao-2023-libreoffice.pdf"
+# the Word report as offices type one, in Times New Roman: the heading's two cells side by side (a table without
+# borders: the city's name; the country's name and motto, the place and the year, its day left blank as a report
+# has it before it is signed), the title, the sentences, exported to PDF by LibreOffice. Where the font on the
+# machine lacks a Vietnamese letter, LibreOffice draws it in another font after the line (Debian: Liberation Serif,
+# then Noto Serif from fonts-noto-core)
+HEADED_PDF = "bao-cao-2023-tieu-de.pdf"
+HEADING = (
+    "THÀNH PHỐ BẮC KẠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Kạn, ngày      tháng      năm 2023",
+)
 # LibreOffice's own formats (OpenDocument): the file each is saved from
 OPENDOCUMENT = {
     "bao-cao-2023.odt": "bao-cao-2023.docx",
@@ -208,6 +219,27 @@ def write_writer_pdf(docx: Path, path: Path) -> bool:
         return save_as(ruled, path, "pdf:writer_pdf_Export")
 
 
+def write_headed_pdf(path: Path) -> bool:
+    """The report with its heading, typed in Times New Roman, exported to PDF by LibreOffice; False without it."""
+    import docx as word
+    from docx.shared import Pt
+
+    document = word.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
+    heading = document.add_table(rows=1, cols=2)  # no style: no borders
+    for cell, text in zip(heading.rows[0].cells, HEADING, strict=True):
+        cell.text = text
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph(TITLE)
+    for sentence in SENTENCES:
+        document.add_paragraph(sentence + ".")
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / path.with_suffix(".docx").name
+        document.save(typed)
+        return save_as(typed, path, "pdf:writer_pdf_Export")
+
+
 def write_pdf(path: Path, table: tuple[list, list[str]] | None = None, style: str = "") -> bool:
     """The report printed to PDF by Chromium (as a browser or Word prints one: a text layer), its title and
     sentences; with `table` (rows, indicator names), its table too, ruled, on a landscape page; `style`: CSS."""
@@ -295,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = pdf and write_pdf(OUT / TWO_FONTS_PDF, (rows, names), _TWO_FONTS)
     doc = save_as(OUT / "bao-cao-2023.docx", OUT / DOC, "doc:MS Word 97")
     doc = doc and all(save_as(OUT / source, OUT / name, name[-3:]) for name, source in OPENDOCUMENT.items())
-    doc = doc and write_writer_pdf(OUT / "bao-cao-2023.docx", OUT / WRITER_PDF)
+    doc = doc and write_writer_pdf(OUT / "bao-cao-2023.docx", OUT / WRITER_PDF) and write_headed_pdf(OUT / HEADED_PDF)
     gs = write_gs(OUT / TABLE_PDF, OUT / GS_PDF)
     made = (
         ("PDFs kept (no Chromium)", pdf),

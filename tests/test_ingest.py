@@ -3836,6 +3836,24 @@ def test_a_sites_bar_of_today_is_not_the_pages_date(text):
     assert draft_of(text).source.published is None
 
 
+@pytest.mark.parametrize(
+    ("head", "published", "quote"),
+    [
+        # a PDF lays a report's heading out line by line, its two cells side by side
+        ("BAN DÂN VẬN Bắc Kạn, ngày 15 tháng 12 năm 2023", "2023-12-15", "Bắc Kạn, ngày 15 tháng 12 năm 2023"),
+        ("Số 45-BC/BDVTU Bắc Kạn, ngày 15 tháng 12 năm 2023", "2023-12-15", "Bắc Kạn, ngày 15 tháng 12 năm 2023"),
+        ("TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM TP. Lạng Sơn, ngày 3 tháng 5 năm 2024", "2024-05-03", None),
+        # a sentence's gathering in a place on a day is no report's date; nor is a document's date on a short line
+        ("Hội nghị do Ban Dân vận tổ chức tại Hà Nội, ngày 5 tháng 6 năm 2022", None, None),
+        ("Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban", None, None),
+    ],
+)
+def test_a_reports_place_and_date_beside_its_issuer(head, published, quote):
+    draft = draft_of(f"{head}\n\nBÁO CÁO\n\nKết quả công tác dân vận năm 2023\n\n{LEAD}")
+    assert draft.source.published == published
+    assert draft.source.published_quote == (quote or (head[head.index("TP.") :] if published else None))
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 

@@ -513,6 +513,29 @@ def test_a_pdfs_table_read_as_cells_is_not_read_again_in_its_text(registry, indi
         assert len([o for o in draft.observations if o.cell]) == 11
 
 
+def test_a_report_typed_in_a_font_lacking_vietnamese_letters_reads_whole_in_its_pdf(registry, indicators):
+    """The report typed as offices type one (Times New Roman, under a heading of two cells without borders), exported
+    to PDF by LibreOffice (bao-cao-2023-tieu-de.pdf): the letters the machine's font lacks are drawn in another font
+    after each line, and the text read “K t qu công tác dân v n năm 2023ế ả ậ”, “THÀNH PH B C K NỐ Ắ Ạ” (no place,
+    no sentence to quote). Read from where each letter is drawn, it is the report's text; the heading's cells side by
+    side, as layout mode lays them out."""
+    doc = read_document(FILES / "bao-cao-2023-tieu-de.pdf")
+    lines = doc.text.splitlines()
+    assert lines[:4] == [
+        "THÀNH PHỐ BẮC KẠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+        "VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Bắc Kạn, ngày tháng năm 2023",
+    ]
+    assert "Kết quả công tác dân vận năm 2023" in lines
+    draft = extract_document(doc, registry, indicators=indicators)
+    assert sorted((o.value, o.quote) for o in draft.observations) == [
+        (202, "Có 202 mô hình “Dân vận khéo” được công nhận trong năm 2023."),
+        (279, "Năm 2023, toàn thành phố Bắc Kạn có tổng số 279 mô hình “Dân vận khéo”\nđược đăng ký thực hiện."),
+    ]
+    assert (draft.source.province, draft.source.published) == ("06", None)  # the report's day is left blank
+
+
 @pytest.mark.parametrize(
     ("lines", "rooms", "text"),
     [

@@ -385,10 +385,37 @@ def find_times(text: str) -> list[tuple[int, int]]:
 
 # A report's own date line, as official documents write it under their header: "Yên Bái, ngày 15 tháng 12 năm 2023"
 # (after the issuing body on the same line, or alone), ending its line.
+# (also at the end of a line after the issuer's name, where a PDF lays out the two cells of a report's heading side by
+# side: "BAN DÂN VẬN Bắc Kạn, ngày 15 tháng 12 năm 2023" — the place is the words in lower case after the capitals)
 _PLACE_DATE_LINE = re.compile(
-    r"(?:^|[.;]\s+)(?P<place>[A-ZĐ][\w’'.-]*(?:\s+[A-ZĐ][\w’'.-]*){0,4}),\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
+    r"(?:^|[.;]?\s+)(?P<place>(?:T[PX]\.\s*)?[A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,6}),\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
     r"(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})\s*\.?\s*$"
 )
+
+
+# the report's number beside it: "Số 45-BC/BDVTU"
+_NUMBERED = re.compile(r"[*\s]*Số\s*:?\s*\S+")
+
+
+def _place_dated(line: str) -> tuple[dt.date, str] | None:
+    """The day and quote of a report's place and date ("Bắc Kạn, ngày 15 tháng 12 năm 2023") closing a line that
+    opens with it, or follows a sentence's end, the issuer's name in capitals or the report's number."""
+    dated = _PLACE_DATE_LINE.search(line)
+    if dated is None:
+        return None
+    words = list(re.finditer(r"\S+", dated["place"]))
+    while words and words[0].group().isupper() and words[0].group() not in ("TP.", "TX."):
+        words.pop(0)  # the issuer's name, "BAN DÂN VẬN"
+    start = dated.start("place") + words[0].start() if words else dated.end("place")
+    head = line[:start].rstrip()
+    day = parse_day(int(dated["d"]), int(dated["m"]), int(dated["y"]))
+    if (
+        not words
+        or day is None
+        or not (not head or head[-1] in ".;" or head == head.upper() or _NUMBERED.fullmatch(head))
+    ):
+        return None
+    return day, line[start:].rstrip(" .")
 
 
 def publication(article: Article, given: str | None = None) -> tuple[Published, DateHit | None]:
@@ -412,11 +439,10 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if (written := _written_stamp(line, first=i == 0)) is not None:
             quote = written[1]
             return Published(written[0].isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
-        if (dated := _PLACE_DATE_LINE.search(line)) is not None:
-            day = parse_day(int(dated["d"]), int(dated["m"]), int(dated["y"]))
-            if day is not None:
-                quote = line[dated.start("place") :].rstrip(" .")
-                return Published(day.isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
+        # a line of its own in a report printed with hard line breaks (its paragraph may go on below it)
+        if (dated := next(filter(None, map(_place_dated, line.splitlines())), None)) is not None:
+            quote = dated[1]
+            return Published(dated[0].isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
         if _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
@@ -429,11 +455,17 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             hits = [h for h in hits if _is_stamp(article.text, h)]
         elif len(para.text.split()) > 10:  # a short sentence that a day word opens reports an event too
             hits = [h for h in hits if not h.cue or _is_stamp(article.text, h)]
-        # a day a figure is counted to ("Tổng quỹ hội … đến tại thời điểm 30/6/2021 là 286.813.000 đ.") is the text's
+        # a day a figure is counted to ("Tổng quỹ hội … đến tại thời điểm 30/6/2021 là 286.813.000 đ.") is the text's,
+        # and a document's ("Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban", a line of a report printed
+        # with hard line breaks)
         hits = [
             h
             for h in hits
-            if not _AS_OF.search(article.text[max(0, h.start - 24) : h.start]) or _is_stamp(article.text, h)
+            if not (
+                _AS_OF.search(article.text[max(0, h.start - 24) : h.start])
+                or DOCUMENT_DATE.search(article.text[max(0, h.start - 60) : h.start])
+            )
+            or _is_stamp(article.text, h)
         ]
         if not hits or (not _is_stamp(article.text, hits[0]) and any(_stamped(article, p) for p in top[i + 1 :])):
             continue  # "Chủ nhật, ngày 24 tháng 11 năm 2024" over "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42": the bar
@@ -549,6 +581,14 @@ def _written_stamp(line: str, first: bool) -> tuple[dt.date, str] | None:
 
 # A day written with two figures, glued to the figure a title ends with, before a clock time with seconds.
 _GLUED_STAMP = re.compile(rf"(?<=\d)(?P<d>\d{{2}})/(?P<m>\d{{2}})/(?P<y>{_YEAR})\s+-\s+\d{{1,2}}:\d{{2}}:\d{{2}}(?!\d)")
+# A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
+# 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
+DOCUMENT_DATE = re.compile(
+    r"(?:\b(?:Nghị\s+quyết|Quyết\s+định|Quy\s+định|Chỉ\s+thị|Kết\s+luận|Công\s+văn|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|"
+    r"Hướng\s+dẫn|Thông\s+báo|Đề\s+án|Tờ\s+trình)(?:\s+(?:số\s*)?\d[\w/.-]*)?|"
+    r"(?i:\b(?:nghị\s+quyết|quyết\s+định|quy\s+định|chỉ\s+thị|kết\s+luận|công\s+văn|kế\s+hoạch|hướng\s+dẫn)\s+"
+    r"(?:số\s*)?\d[\w/.-]*))\s*,?\s+(?:ban\s+hành\s+)?ngày\s*$"
+)
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(

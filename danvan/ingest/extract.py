@@ -33,6 +33,7 @@ from ..registry import OLD_DAY, Registry
 from ..text import clipped, fold_space, fold_tones, name_key, slug
 from . import event_model
 from .dates import (
+    DOCUMENT_DATE,
     EARLIEST_YEAR,
     FUTURE,
     TO_NOW,
@@ -832,14 +833,6 @@ _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
 # the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
 _SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$")
-# A document's own date is no happening: "theo Quyết định ngày 29/8/2025", "Quy định ngày 2/2/2018", "Kế hoạch số
-# 81/KH-MTTQ-BTT ngày 19 tháng 10" (a kind named in capitals, or in any case with its number).
-_DOCUMENT_DATE = re.compile(
-    r"(?:\b(?:Nghị\s+quyết|Quyết\s+định|Quy\s+định|Chỉ\s+thị|Kết\s+luận|Công\s+văn|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|"
-    r"Hướng\s+dẫn|Thông\s+báo|Đề\s+án|Tờ\s+trình)(?:\s+(?:số\s*)?\d[\w/.-]*)?|"
-    r"(?i:\b(?:nghị\s+quyết|quyết\s+định|quy\s+định|chỉ\s+thị|kết\s+luận|công\s+văn|kế\s+hoạch|hướng\s+dẫn)\s+"
-    r"(?:số\s*)?\d[\w/.-]*))\s*,?\s+(?:ban\s+hành\s+)?ngày\s*$"
-)
 
 
 @dataclass
@@ -894,7 +887,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         for h in ctx.dates
         if h.start != stamp
         and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
-        and not _DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
+        and not DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
         and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
         and not _SINCE_WHEN.search(text[max(0, h.start - 100) : h.start])
         and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and TO_NOW.match(text, h.end))
@@ -1238,7 +1231,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _IN_FORCE.search(ctx.article.text[max(0, h.start - 40) : h.start])
                 and not _SINCE_WHEN.search(ctx.article.text[max(0, h.start - 100) : h.start])
                 and not _DISASTER.search(ctx.article.text[max(0, h.start - 40) : h.start])
-                and not _DOCUMENT_DATE.search(ctx.article.text[max(0, h.start - 60) : h.start])
+                and not DOCUMENT_DATE.search(ctx.article.text[max(0, h.start - 60) : h.start])
                 and not _HOLIDAY_DAY.search(ctx.article.text[max(0, h.start - 80) : h.start])
                 and not (
                     _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])

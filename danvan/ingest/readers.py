@@ -632,24 +632,7 @@ def _drawn_page(
     found = ruled.tables(ink)
     if not found:
         return ocr.Page(spacing.text)
-    words: list[_Piece] = []
-    # each font's widths, read once (the font kept, so that its id is not another's later)
-    measures: dict[int, tuple[Any, Callable[[str], float] | None]] = {}
-
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
-            wide = size * abs(tm[0] * cm[0] + tm[1] * cm[2]) or size
-            if id(font) not in measures:
-                measures[id(font)] = (font, _text_widths(font))
-            measure = measures[id(font)][1]
-            end = None if measure is None else (x - left + 1 + measure(text) * wide / 1000) * PDF_SCALE
-            place = ((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE)
-            words.append(_Piece(*place, text, end, wide * PDF_SCALE))
-
-    _one_piece_a_place(page).extract_text(visitor_text=visit)
+    words = _placed_pieces(page)
     whole: list[str] = []
     page.extract_text(visitor_text=lambda text, *_: whole.append(text))
     page_text = "".join(whole)
@@ -689,6 +672,81 @@ def _drawn_page(
     return ocr.Page(spacing.without(taken), grids, [[] for _ in grids], [{} for _ in grids])
 
 
+def _placed_pieces(page: Any) -> list[_Piece]:
+    """The pieces of a PDF page's text where they are drawn (see _Piece), in the order they are drawn."""
+    left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
+    height = float(page.mediabox.height)
+    pieces: list[_Piece] = []
+    # each font's widths, read once (the font kept, so that its id is not another's later)
+    measures: dict[int, tuple[Any, Callable[[str], float] | None]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            tall = size * abs(tm[3] * cm[3] + tm[2] * cm[1]) or size  # the letters' height on the page
+            wide = size * abs(tm[0] * cm[0] + tm[1] * cm[2]) or size
+            if id(font) not in measures:
+                measures[id(font)] = (font, _text_widths(font))
+            measure = measures[id(font)][1]
+            end = None if measure is None else (x - left + 1 + measure(text) * wide / 1000) * PDF_SCALE
+            place = ((x - left + 1) * PDF_SCALE, (height - (y - bottom + 0.3 * tall)) * PDF_SCALE)
+            steps = None if measure is None else tuple(measure(c) * wide / 1000 * PDF_SCALE for c in text)
+            pieces.append(_Piece(*place, text, end, wide * PDF_SCALE, steps))
+
+    _one_piece_a_place(page).extract_text(visitor_text=visit)
+    return pieces
+
+
+def _placed_text(page: Any) -> str:
+    """A PDF page's text put together from where its letters are drawn: a line for each height, its letters from left
+    to right. The space pypdf puts before a piece it was moved to is no letter drawn, nor is the space it reads for a
+    gap where a letter of another font is drawn; a space goes where a letter starts more than half a letter past
+    where the one before ends (cells of a table without borders). Read when the page's letters are drawn in two
+    fonts and pypdf's layout mode puts the second font's at the line's end (LibreOffice shows a Vietnamese letter its
+    font lacks in another, drawn after the line: "K  t qu   công …ế ả")."""
+    pieces = sorted(_placed_pieces(page), key=lambda piece: piece.y)
+    lines: list[list[_Piece]] = []
+    for piece in pieces:
+        if lines and abs(piece.y - lines[-1][0].y) < 0.5 * max(lines[-1][0].em, 1.0):
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    out = []
+    for above, line in zip([None, *lines], lines, strict=False):
+        if above is not None and line[0].y - above[0].y > 1.6 * max(above[0].em, 1.0):
+            out.append("")  # a paragraph's or a heading's space above it, as layout mode keeps it
+        out.append(_placed_line(line))
+    return "\n".join(out)
+
+
+def _placed_line(pieces: list[_Piece]) -> str:
+    """One line of _placed_text."""
+    letters: list[tuple[float, float, str, float]] = []  # where each starts and ends, the letter, its size
+    for piece in pieces:
+        text, steps = piece.text, piece.steps
+        if text[:1].isspace():  # pypdf's, not drawn
+            text, steps = text[1:], steps and steps[1:]
+        if steps is None:  # the font's widths unknown: the piece as one
+            letters.append((piece.x, piece.end or piece.x, text, piece.em))
+            continue
+        at = piece.x
+        for letter, step in zip(text, steps, strict=True):
+            letters.append((at, at + step, letter, piece.em))
+            at += step
+    letters.sort(key=lambda letter: (round(letter[0], 1), letter[2].isspace()))
+    drawn = [letter for letter in letters if not letter[2].isspace()]
+    out, end = "", None
+    for start, stop, letter, em in letters:
+        if letter.isspace() and any(min(stop, b) - max(start, a) > (stop - start) / 2 for a, b, _, _ in drawn):
+            continue  # a gap read as a space where another font's letter is drawn
+        if end is not None and start - end > 0.5 * em and not out[-1:].isspace():
+            out += " "
+        out += letter
+        end = stop if end is None else max(end, stop)
+    return fold_space(out)
+
+
 _LINE = 3 * PDF_SCALE  # pieces of a cell whose places are this close in height are on one line
 _SPACES = re.compile(r"\s+")
 
@@ -707,6 +765,7 @@ class _Piece(NamedTuple):
     text: str
     end: float | None
     em: float
+    steps: tuple[float, ...] | None = None  # how far each letter moves the pen, when the font's widths are read
 
 
 def _text_widths(font: Any) -> Callable[[str], float] | None:
@@ -1151,8 +1210,32 @@ def _page_texts(reader: Any) -> list[str]:
     pages = []
     for page in reader.pages:
         text = page.extract_text(extraction_mode="layout") or ""
+        if _has_text(text) and _fonts(page) > 1:
+            text = _in_place(text, page)
         pages.append(text if _has_text(text) else page.extract_text() or text)
     return ["\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in page.splitlines()) for page in pages]
+
+
+def _fonts(page: Any) -> int:
+    """How many fonts a PDF page's resources name (0 when they cannot be read)."""
+    try:
+        return len(page["/Resources"]["/Font"])
+    except Exception:  # no resources, no fonts, or a damaged dictionary
+        return 0
+
+
+def _in_place(laid_out: str, page: Any) -> str:
+    """The page's layout-mode text, or its text put together from where its letters are drawn (_placed_text) when
+    that has the same letters in another order and more of its words are Vietnamese syllables: layout mode put some
+    letters out of their words."""
+    try:
+        placed = _placed_text(page)
+    except Exception:  # pypdf raises anything on a damaged page: its layout-mode text stands
+        return laid_out
+    letters, placed_letters = _SPACES.sub("", laid_out), _SPACES.sub("", placed)
+    if letters == placed_letters or sorted(letters) != sorted(placed_letters):
+        return laid_out
+    return placed if legacy.vietnamese_share(placed) > legacy.vietnamese_share(laid_out) + 0.05 else laid_out
 
 
 def _text_layer(pages: list[str], least: int = MIN_PDF_TEXT) -> str | None:
