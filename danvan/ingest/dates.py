@@ -515,8 +515,10 @@ def _stamped(article: Article, para: Span) -> bool:
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _MONTHS_EN_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
-_MONTH_WORDS |= {"mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH_WORDS = {  # "Tháng tư", "tháng Chạp"
+    **{"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9},
+    **{"mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12},
+}
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A page's stamp on a header line in a form find_dates does not read (each matched against the whole line):
 _WRITTEN_STAMPS = [
