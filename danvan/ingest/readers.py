@@ -735,10 +735,12 @@ def _placed_line(pieces: list[_Piece]) -> str:
             letters.append((at, at + step, letter, piece.em))
             at += step
     letters.sort(key=lambda letter: (round(letter[0], 1), letter[2].isspace()))
-    drawn = [letter for letter in letters if not letter[2].isspace()]
     out, end = "", None
-    for start, stop, letter, em in letters:
-        if letter.isspace() and any(min(stop, b) - max(start, a) > (stop - start) / 2 for a, b, _, _ in drawn):
+    for i, (start, stop, letter, em) in enumerate(letters):
+        near = letters[max(0, i - 3) : i + 4]  # a letter over a space starts just before or after it
+        if letter.isspace() and any(
+            min(stop, b) - max(start, a) > (stop - start) / 2 for a, b, other, _ in near if not other.isspace()
+        ):
             continue  # a gap read as a space where another font's letter is drawn
         if end is not None and start - end > 0.5 * em and not out[-1:].isspace():
             out += " "
