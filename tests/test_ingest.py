@@ -3842,6 +3842,8 @@ def test_a_sites_bar_of_today_is_not_the_pages_date(text):
         # a PDF lays a report's heading out line by line, its two cells side by side
         ("BAN DÂN VẬN Bắc Kạn, ngày 15 tháng 12 năm 2023", "2023-12-15", "Bắc Kạn, ngày 15 tháng 12 năm 2023"),
         ("Số 45-BC/BDVTU Bắc Kạn, ngày 15 tháng 12 năm 2023", "2023-12-15", "Bắc Kạn, ngày 15 tháng 12 năm 2023"),
+        # the heading's cell too narrow for its date: the year wraps to the next line, beside the other cell's text
+        ("BAN DÂN VẬN Bắc Kạn, ngày 15 tháng 12\n* năm 2023", "2023-12-15", "Bắc Kạn, ngày 15 tháng 12 năm 2023"),
         ("TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM TP. Lạng Sơn, ngày 3 tháng 5 năm 2024", "2024-05-03", None),
         # a sentence's gathering in a place on a day is no report's date; nor is a document's date on a short line
         ("Hội nghị do Ban Dân vận tổ chức tại Hà Nội, ngày 5 tháng 6 năm 2022", None, None),

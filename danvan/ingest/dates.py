@@ -418,6 +418,20 @@ def _place_dated(line: str) -> tuple[dt.date, str] | None:
     return day, line[start:].rstrip(" .")
 
 
+_YEAR_WRAPPED = re.compile(rf"năm\s+{_YEAR}\s*\.?\s*$")
+
+
+def _report_date(lines: list[str], after: str) -> tuple[dt.date, str] | None:
+    """The first of `lines` that closes on a report's place and date (_place_dated), or whose place and date go on to
+    the year that closes the next line (`after` the last), as a PDF lays out a heading's cell too narrow for it ("BAN
+    DÂN VẬN Bắc Kạn, ngày 15 tháng 12" over "* năm 2023")."""
+    for line, below in zip(lines, [*lines[1:], after], strict=True):
+        year = _YEAR_WRAPPED.search(below) if re.search(r"tháng\s+\d{1,2}\s*$", line) else None
+        if (dated := _place_dated(line if year is None else f"{line.rstrip()} {year.group(0)}")) is not None:
+            return dated
+    return None
+
+
 def publication(article: Article, given: str | None = None) -> tuple[Published, DateHit | None]:
     """The publication date: --published, else a date line in the page header ("Thứ Năm, 25/05/2017, 16:05 (GMT+7)",
     "21:15 19/11/2023", "Print Thứ Ba, 20/12/2022 12:35 Gốc") or a "date 2021-12" header; not the site's bar of
@@ -440,7 +454,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             quote = written[1]
             return Published(written[0].isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
         # a line of its own in a report printed with hard line breaks (its paragraph may go on below it)
-        if (dated := next(filter(None, map(_place_dated, line.splitlines())), None)) is not None:
+        after = top[i + 1].text.splitlines()[0] if i + 1 < len(top) else ""
+        if (dated := _report_date(line.splitlines(), after)) is not None:
             quote = dated[1]
             return Published(dated[0].isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
         if _date_bar(para.text, article.text[para.end :]):
