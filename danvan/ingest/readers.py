@@ -540,7 +540,8 @@ def _pdf(raw: bytes, name: str) -> Document:
     reader = PdfReader(io.BytesIO(raw))
     if reader.is_encrypted and not reader.decrypt(""):
         raise IngestError(f"{name}: PDF có mật khẩu; hãy lưu một bản không mật khẩu rồi nhập lại")
-    pages = _page_texts(reader)
+    placed: dict[int, list[_Piece]] = {}  # the pages whose pieces were placed to read their text, by index
+    pages = _page_texts(reader, placed)
     if _text_layer(pages) is None:
         return _scanned(reader.pages, name)
     notes, read = [], {}
@@ -561,7 +562,10 @@ def _pdf(raw: bytes, name: str) -> Document:
     # a typed page's tables are found by the lines it draws; a scanned page's were read by OCR
     # a report typed in an old code table has its tables' cells in it too (converted: counted by code)
     code, converted = legacy.code_of(nfc(_text_layer(pages) or "")), Counter[str]()
-    drawn = [read.get(i) or [_drawn_tables(page, pages[i], code, converted)] for i, page in enumerate(reader.pages)]
+    drawn = [
+        read.get(i) or [_drawn_tables(page, pages[i], code, converted, placed.get(i))]
+        for i, page in enumerate(reader.pages)
+    ]
     tabled = _tabled(name, drawn, bool(read))
     pages = tabled.texts  # a typed page's text without its tables' lines; a scanned page's as recognised
     if read:
@@ -597,7 +601,9 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LOST_LETTERS = "lost letters"
 
 
-def _drawn_tables(page: Any, laid_out: str, code: str | None, converted: Counter[str]) -> ocr.Page:
+def _drawn_tables(
+    page: Any, laid_out: str, code: str | None, converted: Counter[str], pieces: list[_Piece] | None = None
+) -> ocr.Page:
     """A typed PDF page's ruled tables with figures (a Word or Excel table printed to PDF), as OCR gives a scan's:
     found by the lines the page draws alone (danvan.ruled), each cell's text the text the page sets inside it (typed
     in the old code table `code`: as Unicode, counted in `converted`), its words spaced as in `laid_out`, the page's
@@ -607,7 +613,7 @@ def _drawn_tables(page: Any, laid_out: str, code: str | None, converted: Counter
         lines = _drawn_lines(page)
         if len(lines) < 4:  # four lines at least
             return ocr.Page(laid_out)
-        return _drawn_page(page, lines, _Spacing(laid_out), code, converted)
+        return _drawn_page(page, lines, _Spacing(laid_out), code, converted, pieces)
     except Exception:  # a table is a bonus on a page whose text reads, and pypdf raises anything
         return ocr.Page(laid_out)
 
@@ -618,8 +624,10 @@ def _drawn_page(
     spacing: _Spacing,
     code: str | None,
     converted: Counter[str],
+    pieces: list[_Piece] | None,
 ) -> ocr.Page:
-    """The page's tables from its lines, set on a picture (PDF_SCALE pixels a point), and its text's pieces."""
+    """The page's tables from its lines, set on a picture (PDF_SCALE pixels a point), and its text's pieces (placed
+    again unless `pieces` holds them already)."""
     import numpy as np
 
     left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
@@ -632,7 +640,7 @@ def _drawn_page(
     found = ruled.tables(ink)
     if not found:
         return ocr.Page(spacing.text)
-    words = _placed_pieces(page)
+    words = _placed_pieces(page) if pieces is None else pieces
     whole: list[str] = []
     page.extract_text(visitor_text=lambda text, *_: whole.append(text))
     page_text = "".join(whole)
@@ -698,14 +706,14 @@ def _placed_pieces(page: Any) -> list[_Piece]:
     return pieces
 
 
-def _placed_text(page: Any) -> str:
+def _placed_text(placed: list[_Piece]) -> str:
     """A PDF page's text put together from where its letters are drawn: a line for each height, its letters from left
     to right. The space pypdf puts before a piece it was moved to is no letter drawn, nor is the space it reads for a
     gap where a letter of another font is drawn; a space goes where a letter starts more than half a letter past
     where the one before ends (cells of a table without borders). Read when the page's letters are drawn in two
     fonts and pypdf's layout mode puts the second font's at the line's end (LibreOffice shows a Vietnamese letter its
     font lacks in another, drawn after the line: "K  t qu   công …ế ả")."""
-    pieces = sorted(_placed_pieces(page), key=lambda piece: piece.y)
+    pieces = sorted(placed, key=lambda piece: piece.y)
     lines: list[list[_Piece]] = []
     for piece in pieces:
         if lines and abs(piece.y - lines[-1][0].y) < 0.5 * max(lines[-1][0].em, 1.0):
@@ -1204,16 +1212,24 @@ def _transcription(name: str, grids: dict[str, list[list[str]]]) -> bytes:
     return buffer.getvalue()
 
 
-def _page_texts(reader: Any) -> list[str]:
+def _page_texts(reader: Any, placed: dict[int, list[_Piece]] | None = None) -> list[str]:
     """Each page's text layer, its lines trimmed. Layout mode keeps Vietnamese words whole (the plain mode splits
     "Kết" into "K ế t" for some fonts); the padding it adds between columns is folded to one space. Layout mode does
     not read a page drawn as a form (a PDF tool that stamps, merges or signs pages may wrap each in one): such a page
-    is read in plain mode, not taken for a scan."""
+    is read in plain mode, not taken for a scan. A page in two fonts or more is also read where its letters are drawn
+    (_in_place); `placed` keeps those pieces by the page's index, for its tables."""
     pages = []
-    for page in reader.pages:
+    for i, page in enumerate(reader.pages):
         text = page.extract_text(extraction_mode="layout") or ""
         if _has_text(text) and _fonts(page) > 1:
-            text = _in_place(text, page)
+            try:
+                pieces = _placed_pieces(page)
+            except Exception:  # pypdf raises anything on a damaged page: its layout-mode text stands
+                pieces = None
+            if pieces is not None:
+                text = _in_place(text, pieces)
+                if placed is not None:  # for the page's tables, not placed again
+                    placed[i] = pieces
         pages.append(text if _has_text(text) else page.extract_text() or text)
     return ["\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in page.splitlines()) for page in pages]
 
@@ -1226,14 +1242,11 @@ def _fonts(page: Any) -> int:
         return 0
 
 
-def _in_place(laid_out: str, page: Any) -> str:
-    """The page's layout-mode text, or its text put together from where its letters are drawn (_placed_text) when
-    that has the same letters in another order and more of its words are Vietnamese syllables: layout mode put some
+def _in_place(laid_out: str, pieces: list[_Piece]) -> str:
+    """A page's layout-mode text, or its text put together from where its letters are drawn (_placed_text) when that
+    has the same letters in another order and more of its words are Vietnamese syllables: layout mode put some
     letters out of their words."""
-    try:
-        placed = _placed_text(page)
-    except Exception:  # pypdf raises anything on a damaged page: its layout-mode text stands
-        return laid_out
+    placed = _placed_text(pieces)
     letters, placed_letters = _SPACES.sub("", laid_out), _SPACES.sub("", placed)
     if letters == placed_letters or sorted(letters) != sorted(placed_letters):
         return laid_out
