@@ -104,6 +104,7 @@ _EVENT_VERB = re.compile(
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
     r"(?:triển\s+khai|quán\s+triệt)\s+(?:học\s+tập\s+)?[Nn]ghị\s+quyết|"  # a resolution carried to the members
+    r"ký\s+kết\s+(?:chương\s+trình|quy\s+chế|kế\s+hoạch|thỏa\s+thuận|thoả\s+thuận)|"
     r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
@@ -796,8 +797,15 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
     planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026)."""
     if not any(v.date_start and v.date_precision == "day" for v in visits):
         return []
-    coming = ctx.published.date[:7] if ctx.published.date else "9999"
-    return [v for v in visits if v.date_start and v.date_precision != "day" and v.date_start[:7] < coming]
+    page = ctx.published.date[:7] if ctx.published.date else "9999"
+    return [
+        v
+        for v in visits
+        if v.date_start
+        and v.date_precision != "day"
+        # the page's own month is still to come only in words of the future ("sẽ", "dự kiến")
+        and (v.date_start[:7] < page or (v.date_start[:7] == page and not _CUES["se"].search(v.quote or "")))
+    ]
 
 
 # --- which dates are the text's own gatherings: the event model (event_model.py) --------------------------------

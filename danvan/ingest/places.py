@@ -51,21 +51,26 @@ _BODY = re.compile(
     r"(?:\s+và\s+phong\s+trào\s+(?:thi\s+đua\s+)?[“\"]Dân\s+vận\s+khéo[”\"])?))?"
     r"(?:\s+(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường|[Tt]hị\s+trấn)\b)?|"
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Thị)\s+ủy|(?:Thường\s+trực\s+)?HĐND\s+(?:tỉnh|huyện|thành\s+phố)|"
-    r"(?:Ban\s+Thường\s+trực\s+)?(?:Ủy\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
+    r"(?:Ban\s+[Tt]hường\s+trực\s+)?(?:Ủy\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+[Tt]ổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
     r"(?:\s*\(MTTQ\s*(?:VN|Việt\s+Nam)?\))?\s+"
-    # "Tỉnh", "Huyện" in either case ("Đoàn UBMTTQ Tỉnh do đ/c X … dẫn đầu"); a capital "Thành phố" or "Quận" opens
-    # the place's name ("Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh", "Quận 1")
-    r"(?:[Tt]ỉnh|[Hh]uyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
+    # "Tỉnh", "Huyện", "Thành phố" in either case ("Đoàn UBMTTQ Tỉnh do đ/c X … dẫn đầu", "Ủy ban MTTQ Việt Nam Thành
+    # phố Hồ Chí Minh"), "TP. Hà Nội"; a capital "Quận" opens the place's name ("Quận 1"), "Phường 10" names a ward
+    r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|Phường(?=\s+\d)|[Tt]hị\s+trấn|đặc\s+khu)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
-    r"(?:Ban\s+(?:Thường\s+vụ|Đại\s+diện)\s+)?Hội\s+(?:LHPN|Liên\s+hiệp\s+[Pp]hụ\s+nữ(?:\s*\(LHPN\))?|Nông\s+dân|CCB|"
-    r"Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|"
-    r"Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?\s+"
-    r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
+    # in any case ("Hội nông dân xã Lê Hóa", "Hội Cựu Chiến binh", "Ban đại diện Hội Người cao tuổi tỉnh")
+    r"(?:Ban\s+(?:Thường\s+vụ|[Đđ]ại\s+diện)\s+)?Hội\s+(?i:LHPN|Liên\s+hiệp\s+phụ\s+nữ(?:\s*\(LHPN\))?|Phụ\s+nữ|"
+    r"Nông\s+dân(?:\s*\(HND\))?|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|"
+    r"Liên\s+hiệp\s+Thanh\s+niên|Chữ\s+thập\s+đỏ(?:\s*\(CTĐ\))?|Khuyến\s+học|Cựu\s+TNXP|"
+    r"Cựu\s+thanh\s+niên\s+xung\s+phong)(?:\s+Việt\s+Nam)?\s+"
+    r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn|đặc\s+khu)\b|"
+    # the trade unions: "Liên đoàn Lao động (LĐLĐ) TP Cần Thơ", "LĐLĐ huyện"
+    r"(?:Ban\s+Thường\s+vụ\s+)?(?:Liên\s+đoàn\s+Lao\s+động(?:\s*\(LĐLĐ\))?|LĐLĐ)\s+"
+    r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP\.?|thị\s+xã|quận)(?=\s)|"
     r"(?:Tỉnh|Thành|Huyện|Thị)\s+[Đđ]oàn\b|"
     # the youth union of a commune or district: "Đoàn phường Long Trường", "Đoàn TNCS Hồ Chí Minh xã", "Xã đoàn"
-    r"(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?Đoàn\s+(?:(?:[Tt]hanh\s+niên|TN|TNCS|TNCS\s+(?:Hồ\s+Chí\s+Minh|HCM))\s+)?"
-    r"(?:xã|phường|[Tt]hị\s+trấn|huyện|quận|thị\s+xã)\b|(?:Xã|Phường)\s+[Đđ]oàn\b|"
+    r"(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?Đoàn\s+(?:(?:[Tt]hanh\s+niên(?:\s+[Cc]ộng\s+sản\s+Hồ\s+Chí\s+Minh)?|TN|TNCS|"
+    r"TNCS\s+(?:Hồ\s+Chí\s+Minh|HCM))\s+)?(?:xã|phường|[Tt]hị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b|(?:Xã|Phường)\s+[Đđ]oàn\b|"
     r"(?<![\w-])(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+"
     r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b|"
     r"(?:Tỉnh|Thành|Huyện|Thị|Quận)\s+ủy(?!\s+viên)|Đảng\s+(?:ủy|bộ)\s+(?:xã|phường|[Tt]hị\s+trấn)\b|"
@@ -710,7 +715,7 @@ def body_level(
     key = name_key(body)
     if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)$", key):
         return "commune"  # "Đảng ủy xã", "Ủy ban MTTQ phường", "Hội Nông dân thị trấn"
-    if "thành ủy" in key or "thành phố" in key:
+    if "thành ủy" in key or "thành phố" in key or re.search(r"\btp$", key):  # "Liên đoàn Lao động TP"
         # In the five centrally-run cities a "Thành ủy" named without a city of its own is the city's committee.
         central = province in CENTRAL_CITIES and (district is None or (key.endswith("thành ủy") and not place))
         return "province" if central else "district"
