@@ -4273,6 +4273,15 @@ def test_a_central_code_typed_in_lower_case_with_a_space_for_its_slash():
     assert find_documents("Kế hoạch số 12/kh TU và 12/nq tỉnh") == []
 
 
+def test_a_central_documents_number_written_with_the_politburo_for_its_issuer():
+    """Tuning tv13: "vận động học tập Chỉ thị 08/BCT “Đẩy mạnh học tập …”" is the Politburo's 08-CT/TW; a number with
+    no kind before it is no code."""
+    hits = find_documents("đẩy mạnh phong trào, vận động học tập Chỉ thị 08/BCT “Đẩy mạnh học tập làm theo tư tưởng”")
+    assert [(h.code, h.kind) for h in hits] == [("08-CT/TW", "Chỉ thị")]
+    assert [h.code for h in find_documents("thực hiện Kết luận số 01/BBT của Ban Bí thư")] == ["01-KL/TW"]
+    assert find_documents("đã có 08/BCT tham gia") == []
+
+
 def test_a_decision_abbreviated_qd_with_its_issuer_named():
     """ "QĐ 217, 218 của Bộ Chính trị", as "NQ 28 của Ban Thường vụ Thành ủy" is read; a bare "QĐ 12" is no code."""
     text = "thực hiện QĐ 217, 218 của Bộ Chính trị về giám sát và phản biện xã hội"

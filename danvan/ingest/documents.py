@@ -101,6 +101,8 @@ _OTHER_KIND_BEFORE = re.compile(
 )
 # A central code typed in lower case with a space for its slash: "kết luận 32/kl TW" is 32-KL/TW.
 _LOWER_CENTRAL_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?P<type>kl|nq|ct|qđ)\s+TW\b")
+# A central document's number with its issuer and no kind, the kind named before it: "Chỉ thị 08/BCT" is 08-CT/TW.
+_CENTRAL_NUMBER = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?:BCT|BBT)(?![\w/-])")
 # A law-style code: "202/2025/QH15".
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
@@ -464,6 +466,10 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     hits = [hit for m in _CODE.finditer(text) if (hit := _from_code(text, m)) is not None]
     hits += _listed_before_codes(text, hits)
     hits += [_written_code(text, m, f"{m['num']}-{m['type'].upper()}/TW") for m in _LOWER_CENTRAL_CODE.finditer(text)]
+    for m in _CENTRAL_NUMBER.finditer(text):
+        if (hit := _written_code(text, m, "")).kind:
+            hit.code = f"{m['num']}-{_KIND_TYPE[hit.kind.lower()]}/TW"
+            hits.append(hit)
     for m in _LAW_CODE.finditer(text):  # "Nghị quyết 45/2022/QH15 ngày 11/01/2022": its date is no event's
         hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
         _add_date_and_title(text, hits[-1])
