@@ -2676,6 +2676,14 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
             "Ban Thường trực Ủy ban Mặt trận tổ quốc (MTTQ) Việt Nam thành phố",
             "district",
         ),
+        # a hamlet's Front committee (below the commune), the police, the army's provincial command
+        ("Ngày 3/3/2024, Ban Công tác Mặt trận thôn Đông tổ chức họp dân.", "Ban Công tác Mặt trận thôn", "commune"),
+        ("Ngày 3/3/2024, Công an huyện Lâm Hà tổ chức hội nghị.", "Công an huyện", "district"),
+        (
+            "Ngày 3/3/2024, Bộ Chỉ huy Quân sự (CHQS) tỉnh tổ chức hội nghị.",
+            "Bộ Chỉ huy Quân sự (CHQS) tỉnh",
+            "province",
+        ),
     ],
 )
 def test_organisers_written_in_other_ways(text, body, level):

@@ -68,6 +68,12 @@ _BODY = re.compile(
     r"(?:Ban\s+Thường\s+vụ\s+)?(?:Liên\s+đoàn\s+Lao\s+động(?:\s*\(LĐLĐ\))?|LĐLĐ)\s+"
     r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP\.?|thị\s+xã|quận)(?=\s)|"
     r"(?:Tỉnh|Thành|Huyện|Thị)\s+[Đđ]oàn\b|"
+    # the Front's committee of a hamlet or quarter: "Ban Công tác Mặt trận thôn Đông", "ban công tác mặt trận khu phố 2"
+    r"[Bb]an\s+[Cc]ông\s+tác\s+[Mm]ặt\s+trận(?:\s*\(CTMT\))?(?:\s+(?:thôn|ấp|[Kk]hu\s+phố|tổ\s+dân\s+phố|khu\s+dân\s+cư|"
+    r"bản|khối\s+phố|làng|khóm)\b)?|"
+    # the police and the army's provincial command: "Công an huyện", "Bộ Chỉ huy Quân sự (CHQS) tỉnh"
+    r"(?:Công\s+an|Bộ\s+Chỉ\s+huy\s+[Qq]uân\s+sự(?:\s*\(CHQS\))?)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|"
+    r"[Tt]hị\s+trấn)\b|"
     # the youth union of a commune or district: "Đoàn phường Long Trường", "Đoàn TNCS Hồ Chí Minh xã", "Xã đoàn"
     r"(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?Đoàn\s+(?:(?:[Tt]hanh\s+niên(?:\s+[Cc]ộng\s+sản\s+Hồ\s+Chí\s+Minh)?|TN|TNCS|"
     r"TNCS\s+(?:Hồ\s+Chí\s+Minh|HCM))\s+)?(?:xã|phường|[Tt]hị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b|(?:Xã|Phường)\s+[Đđ]oàn\b|"
@@ -136,6 +142,7 @@ _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("phường", "commune"),
     ("thị trấn", "commune"),
     ("đặc khu", "commune"),
+    ("ban công tác mặt trận", "commune"),  # a hamlet's, below the commune
 )
 
 
