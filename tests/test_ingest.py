@@ -1330,6 +1330,8 @@ def test_fractions_are_not_dates():
         ("được tổ chức trong quý I, các đoàn", [(dt.date(2024, 1, 1), dt.date(2024, 3, 1), False)]),
         ("Hội nghị triển khai nhiệm vụ quý IV năm 2018.", []),
         ("Tết Quý Mão, bà con", []),
+        # the end of a quarter is that quarter (events battery, file l: "Đại hội … tổ chức vào cuối quý IV/2023")
+        ("Đại hội toàn quốc tổ chức vào cuối quý IV/2023.", [(dt.date(2023, 10, 1), dt.date(2023, 12, 1), True)]),
     ],
 )
 def test_spans_of_months_and_quarters(text, expected):
@@ -5167,6 +5169,48 @@ def test_a_campaigns_launch_keeps_its_day_beside_the_campaigns_weeks():
     )
     draft = extract_text(text, None, published="2026-01-10")
     assert event_keys(draft) == {"2026-01-10", "2025-12-28..2026-02-16"}
+
+
+def test_a_yearless_day_takes_the_year_of_a_span_ending_near_it():
+    """Events battery, file i: "Ngày 15/9, Hội Cựu chiến binh tỉnh Hải Dương tổ chức trao giải cuộc thi …" then "Cuộc
+    thi được phát động từ ngày 17/1/2022 đến ngày 30/8/2022": the prize-giving is two weeks after the span's end (only
+    its first day was compared, eight months away, and the day was left without a year)."""
+    text = (
+        "Hải Dương: Gần 137 nghìn bài dự thi tìm hiểu truyền thống Hội Cựu chiến binh Việt Nam\nNDO - Ngày 15/9, Hội "
+        "Cựu chiến binh tỉnh Hải Dương tổ chức trao giải cuộc thi tìm hiểu truyền thống. Cuộc thi được phát động từ "
+        "ngày 17/1/2022 đến ngày 30/8/2022, ban tổ chức đã nhận được gần 137 nghìn bài dự thi.\n"
+    )
+    assert "2022-09-15" in event_keys(draft_of(text))
+
+
+def test_a_documents_date_after_its_issuer_is_no_gathering():
+    """Events battery, file g: "Thực hiện Hướng dẫn số 04/HD-MTTQ-BTT của Ban Thường trực Ủy ban Mặt trận Tổ quốc
+    Việt Nam Quận 5 ngày 02/3/2022 về việc …" dates the guidance, not a gathering; after a comma the day is the
+    sentence's own."""
+    hit = find_documents(
+        "Thực hiện Hướng dẫn số 04/HD-MTTQ-BTT của Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam Quận 5 ngày "
+        "02/3/2022 về việc tổ chức Hội nghị nhân dân."
+    )[0]
+    assert (hit.code, hit.date) == ("04/HD-MTTQ-BTT", "2022-03-02")
+    hit = find_documents("Thực hiện Kế hoạch số 45/KH-UBND của UBND huyện, ngày 15/3/2024, Ban Dân vận tổ chức")[0]
+    assert (hit.code, hit.date) == ("45/KH-UBND", None)
+    text = (
+        "PHƯỜNG 4 TỔ CHỨC HỘI NGHỊ NHÂN DÂN THÁNG 4 NĂM 2022\nThực hiện Hướng dẫn số 04/HD-MTTQ-BTT của Ban Thường "
+        "trực Ủy ban Mặt trận Tổ quốc Việt Nam Quận 5 ngày 02/3/2022 về việc Hướng dẫn tổ chức Hội nghị nhân dân cấp "
+        "Phường năm 2022.\nTối ngày 21/4/2022, Ban Thường trực Ủy ban Mặt trận Tổ quốc phường 4 phối hợp cùng UBND "
+        "phường tổ chức Hội nghị nhân dân tháng 4/2022.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2022-04-21"}
+
+
+def test_a_longevity_celebration_held_is_a_gathering():
+    """Events battery, file j: "Cửa Lò: Tổ chức mừng thọ cho các cụ cao niên" over a page of 06/02/2014 with no day of
+    its own is dated by the page, as other gatherings are."""
+    text = (
+        "Cửa Lò: Tổ chức mừng thọ cho các cụ cao niên\nĐăng ngày 06/02/2014\nTại phường Nghi Tân, 119 cụ tròn tuổi từ "
+        "70 trở lên được lãnh đạo đảng ủy, chính quyền và Hội người cao tuổi phường chúc thọ, tặng quà đầu năm.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2014-02-06"}
 
 
 def test_signing_a_coordination_programme_is_a_gathering():

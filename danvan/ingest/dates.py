@@ -100,7 +100,7 @@ _MONTH_SPAN = re.compile(
     rf"\s*(?P<m2>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)"
 )
 _QUARTER = re.compile(
-    r"\b(?:diễn\s+ra|tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+(?:vào\s+|trong\s+)"
+    r"\b(?:diễn\s+ra|tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+(?:vào\s+|trong\s+)(?:(?:đầu|giữa|cuối)\s+)?"
     rf"(?P<quarter>[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d))?)"
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1023,7 +1023,9 @@ def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], withi
         near = [
             k
             for k in known
-            if (same := parse_day(hit.day.day, hit.day.month, k.day.year)) and abs((same - k.day).days) <= within_days
+            if (same := parse_day(hit.day.day, hit.day.month, k.day.year))
+            # a span's either end: "Ngày 15/9, … trao giải" after "phát động từ ngày 17/1/2022 đến ngày 30/8/2022"
+            and min(abs((same - day).days) for day in (k.day, k.end_day or k.day)) <= within_days
         ]
         years = {k.day.year for k in near}
         if len(years) != 1:

@@ -723,14 +723,24 @@ def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
     return None
 
 
+# The issuer between a code and its date: "Hướng dẫn số 04/HD-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam Quận 5
+# ngày 02/3/2022" (not past a comma: "… của UBND huyện, ngày 15/3/2024, Ban Dân vận tổ chức …" dates the gathering).
+_ISSUER_THEN_DATE = re.compile(
+    r"^[^\S\n]*của[^\S\n]+[A-ZĐƯ][^\s,.;:“”\"()]*(?:[^\S\n]+[^\s,.;:“”\"()]+){0,15}?(?=[^\S\n]+ngày\s*\d)"
+)
+
+
 def _add_date_and_title(text: str, hit: DocHit) -> None:
     after = text[hit.end : hit.end + 300]
-    date = _DATE_AFTER.match(after)
+    skip = (
+        issuer.end() if (issuer := _ISSUER_THEN_DATE.match(after)) and _DATE_AFTER.match(after[issuer.end() :]) else 0
+    )
+    date = _DATE_AFTER.match(after[skip:])
     hit.quote_end = hit.end
     if date:
         d, m, y = (int(date.group(k)) for k in ("d", "m", "y"))
         hit.date = f"{y:04d}-{m:02d}-{d:02d}"
-        hit.quote_end = hit.end + date.end()
+        hit.quote_end = hit.end + skip + date.end()
     title = _TITLE_AFTER.match(text[hit.quote_end : hit.quote_end + 330])
     # A quoted title follows the code, its date and issuer; "… về xây dựng mô hình “Dân vận khéo”" quotes
     # something inside an unquoted title instead, and "…, năm 2023 toàn tỉnh có 321 mô hình, điển hình “Dân vận
