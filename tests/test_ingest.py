@@ -155,6 +155,21 @@ def test_a_yearless_day_takes_the_year_of_the_anniversary_its_sentence_marks():
     assert visit.date_note.endswith("năm 2019 suy ra vì câu nêu dịp kỷ niệm năm 2019.")
 
 
+def test_a_celebration_days_from_its_anniversary_takes_that_anniversarys_year():
+    """Tuning sb12: "Sáng 5-12, Hội CCB quận Liên Chiểu tổ chức lễ kỷ niệm 30 năm … (6-12-1989 - 6-12-2019) và phát
+    động phong trào thi đua năm 2020" is held the day before the anniversary, in 2019 (the year the sentence names
+    for the emulation ahead had been taken); a day months from the anniversary keeps the sentence's year."""
+    text = (
+        "Sáng 5-12, Hội Cựu chiến binh (CCB) quận Liên Chiểu tổ chức lễ kỷ niệm 30 năm Ngày thành lập Hội CCB Việt Nam "
+        "(6-12-1989 - 6-12-2019) và phát động phong trào thi đua năm 2020.\n"
+    )
+    visit = draft_of(text).visits[0]
+    assert visit.date_start == "2019-12-05"
+    assert visit.date_note.endswith("năm 2019 suy ra vì câu nêu dịp kỷ niệm ngày 06/12/2019.")
+    visit = draft_of(text.replace("Sáng 5-12", "Sáng 5-3")).visits[0]
+    assert visit.date_start == "2020-03-05"
+
+
 def test_a_review_of_a_bracketed_span_is_held_in_its_last_year():
     """Round 44's p1543: "tổng kết phong trào … lần thứ VI (2003-2007)", like "giai đoạn 2003-2007"."""
     text = (

@@ -891,6 +891,17 @@ def sentence_year(
     review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after."""
     if hit.has_year:
         return hit
+    for m in _ANNIVERSARY.finditer(sentence):
+        # "Sáng 5-12, Hội CCB … tổ chức lễ kỷ niệm 30 năm … (6-12-1989 - 6-12-2019) và phát động phong trào thi đua năm
+        # 2020": a celebration is held in the days around the anniversary it marks, in its year
+        marked = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y2")))
+        same = parse_day(hit.day.day, hit.day.month, int(m.group("y2")))
+        if marked and same and abs((same - marked).days) <= _AROUND_ANNIVERSARY:
+            return _shifted(
+                hit,
+                marked.year - hit.day.year,
+                f"bài không ghi ngày đăng; năm {marked.year} suy ra vì câu nêu dịp kỷ niệm ngày {marked:%d/%m/%Y}",
+            )
     years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
     if not years and (marked := anniversaries(sentence)):
@@ -957,6 +968,8 @@ def sentence_year(
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
 
+
+_AROUND_ANNIVERSARY = 20  # days
 
 # Preparing congresses, not holding one: "triển khai công tác tổ chức Đại hội", "chuẩn bị Đại hội", "đại hội điểm".
 # "tổng kết … nhiệm kỳ 2007-2012" with no other term between: the term named is the one reviewed
