@@ -882,13 +882,18 @@ def _latest_term(sentences: Iterable[str]) -> re.Match | None:
     return max((t for s in sentences for t in _TERM.finditer(s)), key=lambda t: t.group("y1"), default=None)
 
 
+# A celebration is held within these many days of the anniversary it marks.
+_AROUND_ANNIVERSARY = 20
+
+
 def sentence_year(
     hit: DateHit, sentence: str, text_term: re.Match | None = None, text_ahead: re.Match | None = None
 ) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
     nhiệm vụ năm 2020") put a date of the first half-year in the later year, of the second half in the earlier; a
-    review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after."""
+    review of one year alone dated in January to March ("Ngày 8/1, … tổng kết … năm 2019") is held the year after; a
+    celebration in the days around the anniversary it marks is in the anniversary's year."""
     if hit.has_year:
         return hit
     for m in _ANNIVERSARY.finditer(sentence):
@@ -968,8 +973,6 @@ def sentence_year(
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
 
-
-_AROUND_ANNIVERSARY = 20  # days
 
 # Preparing congresses, not holding one: "triển khai công tác tổ chức Đại hội", "chuẩn bị Đại hội", "đại hội điểm".
 # "tổng kết … nhiệm kỳ 2007-2012" with no other term between: the term named is the one reviewed
