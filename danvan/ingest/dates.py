@@ -899,13 +899,14 @@ def sentence_year(
     for m in _ANNIVERSARY.finditer(sentence):
         # "Sáng 5-12, Hội CCB … tổ chức lễ kỷ niệm 30 năm … (6-12-1989 - 6-12-2019) và phát động phong trào thi đua năm
         # 2020": a celebration is held in the days around the anniversary it marks, in its year
-        marked = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y2")))
+        anniversary = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y2")))
         same = parse_day(hit.day.day, hit.day.month, int(m.group("y2")))
-        if marked and same and abs((same - marked).days) <= _AROUND_ANNIVERSARY:
+        if anniversary and same and abs((same - anniversary).days) <= _AROUND_ANNIVERSARY:
             return _shifted(
                 hit,
-                marked.year - hit.day.year,
-                f"bài không ghi ngày đăng; năm {marked.year} suy ra vì câu nêu dịp kỷ niệm ngày {marked:%d/%m/%Y}",
+                anniversary.year - hit.day.year,
+                f"bài không ghi ngày đăng; năm {anniversary.year} suy ra vì câu nêu dịp kỷ niệm ngày "
+                f"{anniversary:%d/%m/%Y}",
             )
     years = sorted(set(years_spoken_of(sentence)))
     reason = "từ năm nêu trong cùng câu"
