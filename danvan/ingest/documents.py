@@ -732,10 +732,9 @@ _ISSUER_THEN_DATE = re.compile(
 
 def _add_date_and_title(text: str, hit: DocHit) -> None:
     after = text[hit.end : hit.end + 300]
-    skip = (
-        issuer.end() if (issuer := _ISSUER_THEN_DATE.match(after)) and _DATE_AFTER.match(after[issuer.end() :]) else 0
-    )
-    date = _DATE_AFTER.match(after[skip:])
+    date, skip = _DATE_AFTER.match(after), 0
+    if date is None and (issuer := _ISSUER_THEN_DATE.match(after)):
+        date, skip = _DATE_AFTER.match(after[issuer.end() :]), issuer.end()
     hit.quote_end = hit.end
     if date:
         d, m, y = (int(date.group(k)) for k in ("d", "m", "y"))
