@@ -2212,6 +2212,11 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Theo Quyết định số 12/QĐ-PT ngày 3/7; bản án số 12/HS-ST", []),
         # the number glued to its kind's name, as pages lose a space
         ("theo Nghị quyết25-NQ/TW và Kế hoạch12/KH-UBND", ["25-NQ/TW", "12/KH-UBND"]),
+        # a state code written all with hyphens is the state form (fresh tuning text rs06)
+        ("Quyết định 516-QĐ-TTg ngày 01/4/2021 của Thủ tướng Chính phủ", ["516/QĐ-TTg"]),
+        # a joint document's code with its kind alone (rq03), not a code spaced out nor a plan's bare kind
+        ("UBND tỉnh đã ký kết Quy chế phối hợp số 194/QCPH ngày 30/11/2022 với Ủy ban MTTQ", ["194/QCPH"]),
+        ("Chỉ thị số 08/CT - UBND ngày 10.10.2012; Kế hoạch số 12/KH ngày 3/4/2023", ["08/CT-UBND"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):
@@ -3587,6 +3592,12 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
         "tổng kết tình hình hoạt động năm 2021 và phương hướng nhiệm vụ năm 2022.\n"
     )
     assert [v.date_start for v in draft_of(review).visits] == ["2022-01-15"]
+    # a ceremony the page reports (round 55's p1338): "Tại lễ phát động …, Đoàn phường … tổ chức hoạt động"
+    launch = (
+        " date 2025-09-20 Tại lễ phát động “Ngày Vệ sinh môi trường” nhân Ngày Dọn rác Thế giới 2025, Đoàn phường "
+        "Cẩm Thành tổ chức hoạt động “Đổi sách, truyện cũ lấy quà xanh”.\n"
+    )
+    assert [v.date_start for v in draft_of(launch).visits] == ["2025-09-20"]
 
 
 def test_gatherings_tallied_are_not_dated_by_the_page():
@@ -3955,6 +3966,13 @@ def test_a_year_counted_from_to_the_present_is_not_the_texts_year():
     # "từ năm 2015" alone opens a span to the present too (p714); a span with its end names both years
     assert years_spoken_of("6 cây cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.") == []
     assert years_spoken_of("từ năm 2019 đến năm 2020, Hội vận động") == [2019, 2020]
+    # … with its end written without "năm" too (fresh tuning text ro02: the text's days are of 2016, not 2014)
+    assert years_spoken_of("Chỉ tính từ năm 2014 đến 2016, tỉnh ban hành hơn 20 văn bản") == [2014, 2016]
+    span = (
+        "Trong hai ngày 17 và 18-11, Ban Dân vận Trung ương kiểm tra về thực hiện quy chế dân chủ ở cơ sở tại tỉnh "
+        "Ninh Bình.\nChỉ tính từ năm 2014 đến 2016, tỉnh Ninh Bình ban hành hơn 20 văn bản liên quan.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(span).visits] == [("2016-11-17", "2016-11-18")]
     text = (
         "Hội nghị sơ, tổng kết các chỉ thị, nghị quyết trên được Thành ủy Huế tổ chức sáng 10/8.\n"
         "Từ 2.475 hội viên, đến nay đã tăng lên 4.423 hội viên; 79 hộ nghèo năm 2002, nay giảm còn 3 hộ.\n"

@@ -809,6 +809,9 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
             continue  # "thu nhập … tăng 11,2% so với năm 2024": the year compared with, not the text's
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
+            end = _SPAN_TO.match(text, m.end())
+            if _FROM_BEFORE.search(before) and end and "năm" not in end.group():
+                years.append(int(end.group()[-4:]))  # "từ năm 2014 đến 2016": the span's end is spoken of too
     for m in _SCHOOL_YEAR.finditer(text):
         if int(m.group("y2")) == int(m.group("y1")) + 1:
             years += [int(m.group("y1")), int(m.group("y2"))]

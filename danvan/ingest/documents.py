@@ -99,6 +99,11 @@ _OTHER_KIND_BEFORE = re.compile(
     r"(?:\s+số)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# A joint or coordination document's code written with its kind alone: "Quy chế phối hợp số 194/QCPH ngày
+# 30/11/2022" (its parties are named in the sentence, not in the code), not "08/CT - UBND", a code spaced out.
+_JOINT_KIND_CODE = re.compile(
+    rf"\b[Ss]ố\s*:?\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>QCPH|CTPH|KHPH|KHLT|CTLT|NQLT|TTLT|HDLT)(?![\w/]|\s*[/{_DASHES}]\s*\w)"
+)
 # A central code typed in lower case with a space for its slash: "kết luận 32/kl TW" is 32-KL/TW.
 _LOWER_CENTRAL_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?P<type>kl|nq|ct|qđ)\s+TW\b")
 # A central document's number with its issuer and no kind, the kind named before it: "Chỉ thị 08/BCT" is 08-CT/TW.
@@ -450,7 +455,7 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = "TW"
     if not year and _PARTY_ISSUER.fullmatch(issuer) and doc_type not in _STATE_TYPES:
         sep1, sep2 = "-", "/"
-    elif sep1 == "-" and sep2 == "/" and _STATE_ISSUER.fullmatch(issuer):
+    elif sep1 == "-" and sep2 in "/-" and _STATE_ISSUER.fullmatch(issuer):  # "516-QĐ-TTg" is 516/QĐ-TTg
         sep1, sep2 = "/", "-"
     elif sep1 == sep2 == "/" and (issuer in _STATE_SUFFIX.values() or _STATE_ISSUER.fullmatch(issuer)):
         sep2 = "-"  # "386/QĐ/TTg" is 386/QĐ-TTg
@@ -481,6 +486,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         )
 
     hits += [_from_letter(text, m, kind=None) for m in _NUMBERED_CODE.finditer(text) if unread(m)]
+    hits += [_from_letter(text, m, kind=None) for m in _JOINT_KIND_CODE.finditer(text) if unread(m)]
     hits += [
         _from_letter(
             text, m, kind=None, code=normalise_code(m["num"], None, m["type"], *m.group("issuer", "sep1", "sep2"))
