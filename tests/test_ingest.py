@@ -510,6 +510,13 @@ def test_a_headline_naming_a_field_of_work_makes_no_visit():
     assert draft_of(text, published="2023-12-11").visits == []
     headline = "Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng giám sát việc thực hiện chính sách\n"
     assert [v.date_start for v in draft_of(headline + text, published="2023-12-11").visits] == ["2023-12-11"]
+    # … as a lead does that tells of a function or of the means of a field (fresh tuning texts rs02, rq04)
+    for lead in [
+        "Trong 6 tháng đầu năm 2019, Mặt trận các cấp thực hiện chức năng giám sát và phản biện xã hội.",
+        "Quảng Ninh thực hiện nhiều giải pháp hiệu quả trong giám sát",
+    ]:
+        page = f"07/07/2019\n\n{lead}\n\nỦy ban nhân dân thành phố đã tiếp thu các ý kiến.\n"
+        assert draft_of(page).visits == [], lead
 
 
 @pytest.mark.parametrize(
@@ -3612,6 +3619,8 @@ def test_gatherings_tallied_are_not_dated_by_the_page():
         "Đến nay, đã tổ chức 581 cuộc hội nghị, có 26.460 cử tri tham dự.",
         "Đến nay, 95/95 xã, phường của tỉnh đã tổ chức thành công đại hội MTTQ xã, phường.",
         "148 Hội Nông dân xã, phường hoàn thành Đại hội nhiệm kỳ 2025 - 2030.",
+        # gatherings in the plural (fresh tuning text rq04)
+        "Ủy ban MTTQ tỉnh phối hợp tổ chức hiệu quả các hội nghị tiếp xúc cử tri của Đoàn đại biểu Quốc hội.",
     ]
     for sentence in tallies:
         assert draft_of(page.format(sentence)).visits == [], sentence

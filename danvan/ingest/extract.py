@@ -202,7 +202,8 @@ _HAPPENING = re.compile(
 # A title makes a visit on its own only with one of these (not "tổ chức", which headlines use for anything).
 # … but "làm tốt công tác giám sát", "nâng cao chất lượng giám sát" name a field of work, not a gathering.
 _TITLE_EVENT = re.compile(
-    r"(?<!công tác )(?<!hoạt động )(?<!chất lượng )(?<!vai trò )(?<!hiệu quả )(?:khảo sát|kiểm tra|giám sát)"
+    r"(?<!công tác )(?<!hoạt động )(?<!chất lượng )(?<!vai trò )(?<!hiệu quả )(?<!chức năng )(?<!giải pháp )(?<!trong )"
+    r"(?:khảo sát|kiểm tra|giám sát)"
     r"(?!\s+\d)|"  # not a tally: "Giám sát 234 công trình xây dựng ở cộng đồng"
     r"làm việc với|hội nghị|tổng kết|sơ kết",
     re.IGNORECASE,
@@ -1169,7 +1170,7 @@ _MANY_BEFORE = re.compile(
 )
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
-    r"\b(?!1\s)\d[\d.]*\s+(?:cuộc\s+|buổi\s+)?(?:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|cuộc\s+tiếp\s+xúc|"
+    r"(?:\b(?!1\s)\d[\d.]*|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|cuộc\s+tiếp\s+xúc|"
     r"cuộc\s+đối\s+thoại)\b"
 )
 
