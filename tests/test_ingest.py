@@ -3760,6 +3760,18 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
             dt.date(2024, 7, 31),
             "năm cuối giai đoạn",
         ),
+        # … one of January or February, once it is over (fresh tuning texts p863, yq06), a term's too
+        (
+            "Chiều 24/2, Hội Nông dân tỉnh tổ chức tôn vinh Nông dân xuất sắc lần thứ 2, giai đoạn 2018-2020.",
+            dt.date(2021, 2, 24),
+            "tổng kết vào đầu năm sau",
+        ),
+        (
+            "Tối ngày 03.01, tại văn phòng ấp Phước Long I đã diễn ra hội nghị Ban Công Tác Mặt Trận ấp, tổng kết "
+            "nhiệm kỳ 2013 – 2018.",
+            dt.date(2019, 1, 3),
+            "giai đoạn 2013–2018",
+        ),
         # deputies are elected in the spring of the term's first year, prepared from the autumn before
         (
             "Chiều ngày 16/4, Ủy ban MTTQ tỉnh tổ chức Hội nghị Hiệp thương lần 3 để lập danh sách những người ứng "
@@ -3791,8 +3803,11 @@ def test_a_yearless_day_takes_the_year_of_the_span_it_reviews_or_the_election_it
 @pytest.mark.parametrize(
     "sentence",
     [
-        # a review of January to March may be held the year after the span closes: no year guessed
-        "Chiều 24/2, Hội Nông dân tỉnh tổ chức tôn vinh Nông dân xuất sắc lần thứ 2, giai đoạn 2018-2020.",
+        # a review of March may be held in the span's last year or the year after: no year guessed
+        "Chiều 24/3, Hội Nông dân tỉnh tổ chức tôn vinh Nông dân xuất sắc lần thứ 2, giai đoạn 2018-2020.",
+        # a mid-term review (fresh tuning text ze04) closes no term
+        "Sáng ngày 16/8, Ủy ban MTTQ Việt Nam xã tổ chức Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội "
+        "Mặt trận Tổ quốc xã nhiệm kỳ 2019 - 2024.",
         # the Front's own consultation inside its term is no election: a day inside a term gets no year
         "Ngày 16/3, Ủy ban MTTQ tỉnh tổ chức Hội nghị bất thường để hiệp thương cử bổ sung Ủy viên nhiệm kỳ 2019-2024.",
         # a launch opens a span, it does not review it

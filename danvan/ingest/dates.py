@@ -157,7 +157,10 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
 # "Đại hội Thi đua … giai đoạn 2019-2024").
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*(?:giai\s+đoạn\s+|\(\s*)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*"
+    # a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"), not one half gone ("sơ kết giữa nhiệm kỳ thực hiện Nghị
+    # quyết Đại hội … nhiệm kỳ 2019 - 2024")
+    rf"(?:giai\s+đoạn\s+|\(\s*|(?<!giữa\s)nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
@@ -952,11 +955,18 @@ def sentence_year(
         reason = f"vì bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào đầu năm {first}" + (
             f", chuẩn bị từ cuối năm {first - 1}" if hit.day.month > 6 else ""
         )
-    if not years and hit.day.month >= 4 and (span := _REVIEWED_SPAN.search(sentence)):
-        # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year (one
-        # of January to March may be held the year after: no year is guessed)
-        years = [int(span.group("y2"))]
-        reason = f"vì buổi tổng kết giai đoạn {span.group('y1')}–{span.group('y2')} diễn ra vào năm cuối giai đoạn"
+    span = None if re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I) else _REVIEWED_SPAN.search(sentence)
+    if not years and hit.day.month != 3 and span:
+        # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year; one of
+        # January or February, once it is over ("Tối ngày 03.01, … tổng kết nhiệm kỳ 2013 – 2018": 2019); of March,
+        # either: no year is guessed
+        last = int(span.group("y2"))
+        years = [last if hit.day.month >= 4 else last + 1]
+        reason = (
+            f"vì buổi tổng kết giai đoạn {span.group('y1')}–{span.group('y2')} diễn ra vào năm cuối giai đoạn"
+            if hit.day.month >= 4
+            else f"vì giai đoạn {span.group('y1')}–{span.group('y2')} được tổng kết vào đầu năm sau"
+        )
     if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\bnăm\s+{years[0]}\b", sentence, re.I):
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1
