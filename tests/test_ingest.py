@@ -1284,6 +1284,18 @@ def test_an_anniversary_counted_in_years_gives_the_year():
     assert sorted(event_keys(draft_of(f"{text}\n"))) == ["2023-09-29"]
 
 
+def test_an_anniversary_written_without_brackets_gives_the_year():
+    """Fresh tuning text qd04: "… kỷ niệm 86 năm ngày thành lập Công đoàn Việt Nam 28/7/1929 – 28/7/2015"; a year's
+    span written the same way ("từ 1/1/2015 - 1/1/2016") is none."""
+    text = (
+        "(THTG) Chiều ngày 28/7, Liên đoàn Lao động tỉnh Tiền Giang tổ chức họp mặt kỷ niệm 86 năm ngày thành lập "
+        "Công đoàn Việt Nam 28/7/1929 – 28/7/2015."
+    )
+    assert [year for _, _, year in anniversaries(text)] == [2015]
+    assert anniversaries("Hội vận động từ 1/1/2015 - 1/1/2016 thì") == []
+    assert sorted(event_keys(draft_of(f"{text}\n"))) == ["2015-07-28"]
+
+
 def test_a_gathering_with_no_organiser_named_beside_a_named_one():
     """A planned round whose organiser the reader does not name is kept beside a named body's gathering (battery
     a, eighteenth session; given its page's date here: with none, the gathering's year read from the term, the event

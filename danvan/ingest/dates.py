@@ -132,8 +132,10 @@ _STAMP_WORDS = re.compile(
 # (an anniversary of a birth counts from the 1800s: "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)"; its
 # closing bracket may be missing: "(18/11/1930 - 18/11/2020, do …")
 _ANNIVERSARY = re.compile(
-    rf"\(\s*(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>18\d{{2}}|{_YEAR})\s*[-–/*_]\s*"
-    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})\s*[),]"
+    rf"(?:(?P<open>\(\s*)|(?<=\s))(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>18\d{{2}}|{_YEAR})\s*[-–/*_]\s*"
+    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})"
+    # or unbracketed after what it marks: "kỷ niệm 86 năm ngày thành lập Công đoàn Việt Nam 28/7/1929 – 28/7/2015"
+    r"(?(open)\s*[),]|\b)"
 )
 # "năm 2023", a quarter's year "quý I/2024", "quý III năm 2023", a summer campaign's "hè 2016" — counted to guess
 # the year when the page states no date.
@@ -672,12 +674,20 @@ _ANNIVERSARY_YEARS = re.compile(
 )
 
 
+def _anniversary_pairs(text: str) -> list[re.Match[str]]:
+    """The anniversaries written as a pair of dates (_ANNIVERSARY); unbracketed, at least two years apart (not a year's
+    span "1/1/2015 - 1/1/2016")."""
+    return [
+        m
+        for m in _ANNIVERSARY.finditer(text)
+        if int(m.group("y1")) < int(m.group("y2")) and (m.group("open") or int(m.group("y2")) - int(m.group("y1")) >= 2)
+    ]
+
+
 def anniversaries(text: str) -> list[tuple[int, int, int]]:
     """(start, end, later year) of each anniversary: a pair of dates "(18-11-1930/ 18-11- 2014)", or a count of years
     and its two years "kỷ niệm 32 năm … (1991-2023)" (start and end those of the bracket)."""
-    dated = [
-        (m.start(), m.end(), int(m.group("y2"))) for m in _ANNIVERSARY.finditer(text) if m.group("y1") < m.group("y2")
-    ]
+    dated = [(m.start(), m.end(), int(m.group("y2"))) for m in _anniversary_pairs(text)]
     counted = [
         (m.start("y1"), m.end(), int(m.group("y2")))
         for m in _ANNIVERSARY_YEARS.finditer(text)
@@ -902,7 +912,7 @@ def sentence_year(
     celebration in the days around the anniversary it marks is in the anniversary's year."""
     if hit.has_year:
         return hit
-    for m in _ANNIVERSARY.finditer(sentence):
+    for m in _anniversary_pairs(sentence):
         # "Sáng 5-12, Hội CCB … tổ chức lễ kỷ niệm 30 năm … (6-12-1989 - 6-12-2019) và phát động phong trào thi đua năm
         # 2020": a celebration is held in the days around the anniversary it marks, in its year
         anniversary = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y2")))
