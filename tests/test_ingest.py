@@ -1295,6 +1295,16 @@ def test_an_anniversary_written_without_brackets_gives_the_year():
     assert anniversaries("Hội vận động từ 1/1/2015 - 1/1/2016 thì") == []
     assert sorted(event_keys(draft_of(f"{text}\n"))) == ["2015-07-28"]
 
+    # in brackets, the later date its year alone (qf09); the founding day is no page's stamp either
+    lead = (
+        "BHG - Sáng 19.10, huyện Vị Xuyên long trọng tổ chức Lễ kỷ niệm Ngày thành lập Hội LHPN Việt Nam (20.10.1930 "
+        "– 2015) và 5 năm ngày Phụ nữ Việt Nam.\n"
+    )
+    assert [year for _, _, year in anniversaries(lead)] == [2015]
+    draft = draft_of(lead)
+    assert draft.source.published is None
+    assert sorted(event_keys(draft)) == ["2015-10-19"]
+
 
 def test_a_gathering_with_no_organiser_named_beside_a_named_one():
     """A planned round whose organiser the reader does not name is kept beside a named body's gathering (battery

@@ -133,7 +133,8 @@ _STAMP_WORDS = re.compile(
 # closing bracket may be missing: "(18/11/1930 - 18/11/2020, do …")
 _ANNIVERSARY = re.compile(
     rf"(?:(?P<open>\(\s*)|(?<=\s))(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y1>18\d{{2}}|{_YEAR})\s*[-–/*_]\s*"
-    rf"(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*(?P<y2>{_YEAR})"
+    # in brackets, the later date may be its year alone: "Hội LHPN Việt Nam (20.10.1930 – 2015)"
+    rf"(?:(?P=d)\s*[-/.]\s*(?P=m)\s*[-/.]\s*|(?(open)|(?!)))(?P<y2>{_YEAR})"
     # or unbracketed after what it marks: "kỷ niệm 86 năm ngày thành lập Công đoàn Việt Nam 28/7/1929 – 28/7/2015"
     r"(?(open)\s*[),]|\b)"
 )
@@ -466,8 +467,11 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if _date_bar(para.text, article.text[para.end :]):
             continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
+        # not a founding day an anniversary recalls ("Hội LHPN Việt Nam (20.10.1930 – 2015)"): no page is that old
         hits = [
-            h for h in find_dates(para.text, base=para.start) if h.has_year and h.precision == "day" and not h.end_day
+            h
+            for h in find_dates(para.text, base=para.start)
+            if h.has_year and h.precision == "day" and not h.end_day and h.day.year >= EARLIEST_YEAR
         ]
         if len(para.text) > 80:
             # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
