@@ -1306,6 +1306,23 @@ def test_an_anniversary_written_without_brackets_gives_the_year():
     assert sorted(event_keys(draft)) == ["2015-10-19"]
 
 
+def test_a_sites_slogan_atop_the_page_gives_no_year():
+    """Fresh tuning text qi03: the site's banner "CHÀO MỪNG KỶ NIỆM 94 NĂM … (18/11/1930-18/11/2024)" over a report of
+    2016 is the day the page was read; it made the report's own day history."""
+    text = (
+        "CHÀO MỪNG KỶ NIỆM 94 NĂM NGÀY THÀNH LẬP MẶT TRẬN DÂN TỘC THỐNG NHẤT VIỆT NAM (18/11/1930-18/11/2024)\n\n"
+        "Ban đại diện Hội người cao tuổi thành phố Cần Thơ tổng kết nhiệm kỳ 2011 – 2016\n\n"
+        "Sáng ngày 17/8/2016, Ban đại diện Hội người cao tuổi thành phố tổ chức Hội nghị tổng kết 05 năm thực hiện "
+        "Nghị quyết Đại hội IV Hội người cao tuổi Việt Nam, nhiệm kỳ 2011 – 2016.\n"
+    )
+    draft = draft_of(text)
+    assert sorted(event_keys(draft)) == ["2016-08-17"]
+    assert any(n.startswith("Bỏ qua khẩu hiệu của trang") for n in draft.source.notes)
+    # a headline that opens with the words and goes on in lower case is the article's own (tuning text p2144)
+    headline = "CHÀO MỪNG ĐẠI HỘI HỘI CỰU CHIẾN BINH TỈNH Tiếp tục phát huy bản chất Bộ đội Cụ Hồ\n\n"
+    assert not any(n.startswith("Bỏ qua khẩu hiệu") for n in draft_of(headline + text.split("\n\n", 1)[1]).source.notes)
+
+
 def test_a_gathering_with_no_organiser_named_beside_a_named_one():
     """A planned round whose organiser the reader does not name is kept beside a named body's gathering (battery
     a, eighteenth session; given its page's date here: with none, the gathering's year read from the term, the event

@@ -508,14 +508,31 @@ def _context(
         outlet_district(url, registry),
         notes,
     )
-    if trim and (related := _related_headlines(ctx)):
-        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related])
-        article.notes.append(
-            "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
-            + "; ".join(f"“{p.text}”" for p in related)
-        )
+    related, banner = (_related_headlines(ctx), _banner(article)) if trim else ([], None)
+    if related or banner:
+        article = replace(article, paragraphs=[p for p in article.paragraphs if p not in related and p is not banner])
+        if banner:
+            article.notes.append(f"Bỏ qua khẩu hiệu của trang ở đầu bài: “{banner.text}”.")
+        if related:
+            article.notes.append(
+                "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
+                + "; ".join(f"“{p.text}”" for p in related)
+            )
         return _context(article, registry, published, province, indicators, url, trim=False)
     return ctx
+
+
+# A site's slogan over every page ("CHÀO MỪNG KỶ NIỆM 94 NĂM NGÀY THÀNH LẬP MẶT TRẬN … (18/11/1930-18/11/2024)"): its
+# years are the day the page was read, not the article's.
+_SLOGAN = re.compile(r"\W*(?:NHIỆT\s+LIỆT\s+)?CHÀO\s+MỪNG\s")
+
+
+def _banner(article: Article) -> Span | None:
+    """The slogan line atop the page, in capitals throughout, when text follows it."""
+    first = article.paragraphs[0] if len(article.paragraphs) > 1 else None
+    if first is not None and _SLOGAN.match(first.text) and first.text == first.text.upper():
+        return first
+    return None
 
 
 # A line's closing mark, but for a parenthesis: a headline may end with one ("… Điện Biên Phủ (7/5/1954 – 7/5/2024)").
