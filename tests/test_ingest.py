@@ -955,6 +955,12 @@ def test_a_holidays_own_day_after_its_name_is_no_gathering(sentence):
     # a day word between the name and the day opens a gathering of its own; "ngày Chủ nhật 21/9" is a weekday
     opened = "Gặp mặt kỷ niệm 90 năm Ngày thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội Nông dân xã tổ chức gặp mặt."
     assert "2023-10-13" in event_keys(draft_of(opened, published="2023-10-14"))
+    # … and so does a new line: the holiday is the headline's, the day the lede's (fresh tuning text qp03)
+    lede = (
+        "Nghệ An: Kỷ niệm 90 năm ngày truyền thống Hội nông dân Việt Nam\n\nSáng nay (8/10), tại TP Vinh, Hội Nông dân "
+        "tỉnh Nghệ An tổ chức kỷ niệm 90 năm ngày thành lập Hội nông dân Việt Nam (14/10/1930-14/10/2020).\n"
+    )
+    assert event_keys(draft_of(lede)) == {"2020-10-08"}
 
 
 def test_a_documents_own_date_and_a_day_things_run_from_are_no_events():

@@ -1226,7 +1226,8 @@ _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s
 # Chủ nhật 21/9" is a weekday; so "kỷ niệm … Ngày Thương binh liệt sĩ 27-7-2020, sáng 21-7, …" is dated 21-7.
 _HOLIDAY_DAY = re.compile(
     r"\b[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết)"
-    r"(?:\s+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)\s*\(?\s*$"
+    # within its line: "… ngày truyền thống Hội nông dân Việt Nam" is a headline's, not "Sáng nay (8/10)" below it
+    r"(?:[^\S\n]+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)[^\S\n]*\(?[^\S\n]*$"
 )
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
