@@ -1312,6 +1312,21 @@ def test_an_anniversary_written_without_brackets_gives_the_year():
     assert sorted(event_keys(draft)) == ["2015-10-19"]
 
 
+def test_a_month_after_the_texts_dated_gathering_is_a_planned_one_in_a_page_with_no_date():
+    """Fresh tuning texts qf10 and qk01: with no publication date, a month after the text's latest dated gathering is
+    still to come; one before it, or a deadline for many gatherings ("sẽ kết thúc trong tháng 5-2021", p1135), is
+    none."""
+    text = (
+        "Sáng nay (8/7), Hội Nông dân tỉnh Gia Lai đã tổ chức Hội nghị lấy ý kiến góp ý dự thảo văn kiện Đại hội.\n"
+        "Đại hội Đại biểu Hội Nông dân tỉnh Gia Lai lần thứ IX, nhiệm kỳ 2023-2028 dự kiến sẽ được tổ chức vào tháng 8 "
+        "tới.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2023-07-08", "2023-08"}
+    assert event_keys(draft_of(text.replace("tháng 8 tới", "tháng 5/2023"))) == {"2023-07-08"}
+    deadline = text.replace("dự kiến sẽ được tổ chức vào tháng 8 tới", "sẽ kết thúc trong tháng 8/2023")
+    assert event_keys(draft_of(deadline)) == {"2023-07-08"}
+
+
 def test_a_sites_slogan_atop_the_page_gives_no_year():
     """Fresh tuning text qi03: the site's banner "CHÀO MỪNG KỶ NIỆM 94 NĂM … (18/11/1930-18/11/2024)" over a report of
     2016 is the day the page was read; it made the report's own day history."""

@@ -237,7 +237,7 @@ _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never o
 # tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00
 # ngày 31/1/2026": a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
@@ -813,10 +813,13 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
     """Gatherings are dated to the day: beside one, a month ("Thời gian giám sát từ tháng 01/2021 - 6/2022", "trong
     tháng 8/2020, MTTQ các cấp … giám sát", a headline's "Hội Nghị nhân dân tháng 3 năm 2022" over its day) is the
     period under review, ongoing work or that gathering again, not another event. A month still to come is a
-    planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026)."""
+    planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026; in a page with no date, after its
+    latest dated gathering: "Sáng nay (8/7), … Hội nghị lấy ý kiến …" then "Đại hội … dự kiến sẽ được tổ chức vào
+    tháng 8 tới")."""
     if not any(v.date_start and v.date_precision == "day" for v in visits):
         return []
-    page = ctx.published.date[:7] if ctx.published.date else "9999"
+    days = [v.date_start for v in visits if v.date_start and v.date_precision == "day"]
+    page = ctx.published.date[:7] if ctx.published.date else max(days)[:7]
     return [
         v
         for v in visits
