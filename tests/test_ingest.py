@@ -2284,6 +2284,15 @@ def test_bare_numbers_completed_from_the_issuer():
         # a joint document's code with its kind alone (rq03), not a code spaced out nor a plan's bare kind
         ("UBND tỉnh đã ký kết Quy chế phối hợp số 194/QCPH ngày 30/11/2022 với Ủy ban MTTQ", ["194/QCPH"]),
         ("Chỉ thị số 08/CT - UBND ngày 10.10.2012; Kế hoạch số 12/KH ngày 3/4/2023", ["08/CT-UBND"]),
+        # an issuer who signed it "recently" (fresh tuning text qu02)
+        (
+            "Thường trực Ban Bí thư Trần Cẩm Tú mới đây ký ban hành Kết luận số 236 về việc tiếp tục thực hiện",
+            ["236-KL/TW"],
+        ),
+        # the Politburo's pillar resolutions by their subject (qw03); a province's own by its issuer
+        ("trong 4 nghị quyết trụ cột, Nghị quyết 57 về khoa học, công nghệ, đổi mới sáng tạo", ["57-NQ/TW"]),
+        ("Thực hiện Nghị quyết 68 về phát triển kinh tế tư nhân", ["68-NQ/TW"]),
+        ("Tỉnh ủy ban hành Nghị quyết 57 về phát triển khoa học, công nghệ của tỉnh", ["57-NQ/TU"]),
     ],
 )
 def test_document_codes_written_loosely(text, expected):

@@ -190,6 +190,12 @@ _CENTRAL_SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("NQ", "26"): ("nông dân", "nông nghiệp", "nông thôn"),  # 2008
     ("NQ", "27"): ("trí thức",),  # 2008
     ("NQ", "43"): ("đại đoàn kết",),  # 2023
+    ("NQ", "18"): ("tổ chức bộ máy",),  # 2017: tiếp tục đổi mới, sắp xếp tổ chức bộ máy … tinh gọn
+    # the four "pillar" resolutions of 2024-2025
+    ("NQ", "57"): ("khoa học, công nghệ", "chuyển đổi số"),  # 2024: khoa học, công nghệ, đổi mới sáng tạo …
+    ("NQ", "59"): ("hội nhập quốc tế",),  # 2025
+    ("NQ", "66"): ("thi hành pháp luật",),  # 2025: đổi mới công tác xây dựng và thi hành pháp luật
+    ("NQ", "68"): ("kinh tế tư nhân",),  # 2025
     ("CT", "05"): ("hồ chí minh",),  # 2016: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
     ("CT", "21"): ("phụ nữ",),  # 2018: tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới
     ("CT", "30"): ("dân chủ",),  # 1998: xây dựng và thực hiện quy chế dân chủ ở cơ sở
@@ -260,7 +266,9 @@ _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
 # The issuer before the mention: "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17". The place name after
 # the body (capitalised words) and "đã"/"vừa" may stand between.
 _ISSUER_BEFORE = re.compile(
-    rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)\s+)?ban\s+hành\s*$", re.IGNORECASE
+    # "Thường trực Ban Bí thư Trần Cẩm Tú mới đây ký ban hành Kết luận số 236"
+    rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)(?:\s+đây)?\s+)?(?:ký\s+)?ban\s+hành\s*$",
+    re.IGNORECASE,
 )
 # A named body's own office or Party committee is another issuer: "Đảng ủy Văn phòng UBND tỉnh", "Công đoàn cơ quan …".
 _WITHIN_BODY = re.compile(r"(?:\b[Vv]ăn\s+phòng|\bcơ\s+quan|\b[Đđ]ảng\s+ủy(?:\s+[Vv]ăn\s+phòng)?)\s+$")
