@@ -4033,6 +4033,19 @@ def test_a_reports_place_and_date_beside_its_issuer(head, published, quote):
     assert draft.source.published_quote == (quote or (head[head.index("TP.") :] if published else None))
 
 
+def test_policy_and_law_pháp_luật_is_no_laws_name_however_far_back_it_begins():
+    """Fresh tuning text qs06: "chính sách, pháp luật của Nhà nước về công tác đối ngoại năm 2025" names the year of
+    the work; the check for a law's year ("Luật Hòa giải ở cơ sở năm 2013") looked only 40 characters back and took the
+    "luật" of "pháp luật" cut off at the window's edge for a law."""
+    sentence = (
+        "Sáng 28-5, Ủy ban MTTQ tỉnh tổ chức hội nghị tuyên truyền các chủ trương của Đảng, chính sách, pháp luật của "
+        "Nhà nước về công tác đối ngoại năm 2025."
+    )
+    assert years_spoken_of(sentence) == [2025]
+    assert years_spoken_of("Hội nghị tuyên truyền Luật Hòa giải ở cơ sở năm 2013") == []
+    assert event_keys(draft_of(sentence + "\n")) == {"2025-05-28"}
+
+
 def test_a_peoples_new_year_by_its_name_gives_its_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
 

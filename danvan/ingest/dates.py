@@ -721,7 +721,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
             int(m.group("y"))
             for m in _NAMED_YEAR.finditer(article.text)
             if not _NOT_NAMED.search(m.group("w"))
-            and not _LAW_BEFORE.search(article.text[max(0, m.start() - 40) : m.start()])
+            and not _LAW_BEFORE.search(article.text, max(0, m.start() - 40), m.start())
         }
         if len(named) == 1:
             year = named.pop()
@@ -820,7 +820,7 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
         if not since and _FROM_BEFORE.search(before) and not _SPAN_TO.match(text, m.end()):
             continue  # "cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.": an open span from a year gone by
-        if _LAW_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        if _LAW_BEFORE.search(text, max(0, m.start() - 40), m.start()):  # its look-behind sees past the window
             continue  # "Luật Hòa giải ở cơ sở năm 2013": a document's year (conventions: never the event's)
         if _BASELINE_BEFORE.search(before):
             continue  # "thu nhập … tăng 11,2% so với năm 2024": the year compared with, not the text's
