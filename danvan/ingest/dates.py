@@ -161,9 +161,8 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # "Đại hội Thi đua … giai đoạn 2019-2024").
 _REVIEWED_SPAN = re.compile(
     rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*"
-    # a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"), not one half gone ("sơ kết giữa nhiệm kỳ thực hiện Nghị
-    # quyết Đại hội … nhiệm kỳ 2019 - 2024")
-    rf"(?:giai\s+đoạn\s+|\(\s*|(?<!giữa\s)nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year)
+    rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
@@ -969,6 +968,7 @@ def sentence_year(
         reason = f"vì bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào đầu năm {first}" + (
             f", chuẩn bị từ cuối năm {first - 1}" if hit.day.month > 6 else ""
         )
+    # not one half gone: "sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2019 - 2024"
     span = None if re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I) else _REVIEWED_SPAN.search(sentence)
     if not years and hit.day.month != 3 and span:
         # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year; one of

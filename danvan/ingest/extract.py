@@ -816,9 +816,9 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
     planned gathering ("Đại hội … dự kiến đầu tháng 5/2026" in a page of 14/1/2026; in a page with no date, after its
     latest dated gathering: "Sáng nay (8/7), … Hội nghị lấy ý kiến …" then "Đại hội … dự kiến sẽ được tổ chức vào
     tháng 8 tới")."""
-    if not any(v.date_start and v.date_precision == "day" for v in visits):
-        return []
     days = [v.date_start for v in visits if v.date_start and v.date_precision == "day"]
+    if not days:
+        return []
     page = ctx.published.date[:7] if ctx.published.date else max(days)[:7]
     return [
         v
