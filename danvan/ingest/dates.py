@@ -804,7 +804,7 @@ TO_NOW = re.compile(r"\s*,?\s*(?:(?:đến|tới)\s+)?nay\b")
 _START_OF = re.compile(r"\b(?:đầu|cuối)\s+$")
 _FROM_BEFORE = re.compile(r"\b[Tt]ừ\s+$")
 _BASELINE_BEFORE = re.compile(r"\bso\s+với\s+(?:cùng\s+kỳ\s+)?$", re.I)  # "tăng 11,2% so với năm 2024"
-_SPAN_TO = re.compile(rf"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:năm\s+)?{_YEAR}")
+_SPAN_TO = re.compile(rf"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?P<word>năm\s+)?(?P<y>{_YEAR})")
 
 
 def years_spoken_of(text: str, since: bool = False) -> list[int]:
@@ -817,7 +817,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not since and TO_NOW.match(text, m.end()) and not _START_OF.search(before):
             continue  # "79 hộ nghèo năm 2002, nay còn 3 hộ", "Từ năm 2021 đến nay": a year gone by, not the text's
-        if not since and _FROM_BEFORE.search(before) and not _SPAN_TO.match(text, m.end()):
+        span_from, end = _FROM_BEFORE.search(before), _SPAN_TO.match(text, m.end())
+        if not since and span_from and not end:
             continue  # "cầu do Tỉnh đoàn triển khai thực hiện từ năm 2015.": an open span from a year gone by
         if _LAW_BEFORE.search(text, max(0, m.start() - 40), m.start()):  # its look-behind sees past the window
             continue  # "Luật Hòa giải ở cơ sở năm 2013": a document's year (conventions: never the event's)
@@ -825,9 +826,8 @@ def years_spoken_of(text: str, since: bool = False) -> list[int]:
             continue  # "thu nhập … tăng 11,2% so với năm 2024": the year compared with, not the text's
         if not _HORIZON.search(before) or _SPAN_FROM.search(before):
             years.append(int(m.group("y")))
-            end = _SPAN_TO.match(text, m.end())
-            if _FROM_BEFORE.search(before) and end and "năm" not in end.group():
-                years.append(int(end.group()[-4:]))  # "từ năm 2014 đến 2016": the span's end is spoken of too
+            if span_from and end and not end.group("word"):
+                years.append(int(end.group("y")))  # "từ năm 2014 đến 2016": the span's end is spoken of too
     for m in _SCHOOL_YEAR.finditer(text):
         if int(m.group("y2")) == int(m.group("y1")) + 1:
             years += [int(m.group("y1")), int(m.group("y2"))]

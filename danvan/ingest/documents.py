@@ -100,7 +100,8 @@ _OTHER_KIND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A joint or coordination document's code written with its kind alone: "Quy chế phối hợp số 194/QCPH ngày
-# 30/11/2022" (its parties are named in the sentence, not in the code), not "08/CT - UBND", a code spaced out.
+# 30/11/2022" (its parties are named in the sentence, not in the code), not "08/CT - UBND", a code spaced out. The
+# kind stands in the group _from_letter reads as a letter's issuer: the code is written as it stands, "194/QCPH".
 _JOINT_KIND_CODE = re.compile(
     rf"\b[Ss]ố\s*:?\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>QCPH|CTPH|KHPH|KHLT|CTLT|NQLT|TTLT|HDLT)(?![\w/]|\s*[/{_DASHES}]\s*\w)"
 )
