@@ -230,7 +230,7 @@ def _weekday_before(head: str) -> int | None:
 
 
 def _cue_before(text: str, start: int) -> bool:
-    return bool(_DAY_CUE.search(text[max(0, start - 40) : start]))
+    return bool(_DAY_CUE.search(text, max(0, start - 40), start))
 
 
 def find_dates(text: str, default_year: int | None = None, base: int = 0) -> list[DateHit]:
@@ -659,13 +659,13 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
     glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
     # "… năm 2022\" (22/08/2022)": a line that closes on its date in brackets, as a page prints a title's stamp
     bracketed = text[hit.start - 1 : hit.start] == "(" and re.match(r"\)[ \t]*(?:\n|$)", text[hit.end : hit.end + 4])
-    wire = bool(_WIRE.search(text[max(0, hit.start - 20) : hit.start])) and text[hit.end : hit.end + 1] == ")"
+    wire = bool(_WIRE.search(text, max(0, hit.start - 20), hit.start)) and text[hit.end : hit.end + 1] == ")"
     return (
         glued
         or wire
         or bool(bracketed)
-        or bool(_STAMP_BEFORE.search(text[max(0, hit.start - 24) : hit.start]))
-        or bool(_STAMP_WORDS.search(text[max(0, hit.start - 24) : hit.start]))
+        or bool(_STAMP_BEFORE.search(text, max(0, hit.start - 24), hit.start))
+        or bool(_STAMP_WORDS.search(text, max(0, hit.start - 24), hit.start))
         or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
     )
 

@@ -917,10 +917,10 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         for h in ctx.dates
         if h.start != stamp
         and (_hit_key(h) not in ctx.vetoed or _hit_key(h) in made)
-        and not DOCUMENT_DATE.search(text[max(0, h.start - 60) : h.start])
-        and not _HOLIDAY_DAY.search(text[max(0, h.start - 80) : h.start])
-        and not _SINCE_WHEN.search(text[max(0, h.start - 100) : h.start])
-        and not (_SINCE_BEFORE.search(text[max(0, h.start - 15) : h.start]) and TO_NOW.match(text, h.end))
+        and not DOCUMENT_DATE.search(text, max(0, h.start - 60), h.start)
+        and not _HOLIDAY_DAY.search(text, max(0, h.start - 80), h.start)
+        and not _SINCE_WHEN.search(text, max(0, h.start - 100), h.start)
+        and not (_SINCE_BEFORE.search(text, max(0, h.start - 15), h.start) and TO_NOW.match(text, h.end))
     ]
     title = _title(ctx)
     of_title = _words_of(title.text, "T_") if title else {}
@@ -948,7 +948,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         opening = (
             hit.cue
             and hit.start - sentence.start < 15
-            and not _SINCE_DAY.search(text[max(0, hit.start - 15) : hit.start])  # "Từ ngày 1/7/2025, MTTQ … hoạt động"
+            and not _SINCE_DAY.search(text, max(0, hit.start - 15), hit.start)  # "Từ ngày 1/7/2025, MTTQ … hoạt động"
             and len(re.findall(r"\w+", rest)) >= 6
             and not re.match(r"\W*\d{1,2}[:h]\d{2}", rest)  # a dateline's hour
             and not _STATE_OF.search(rest)  # "Ngày 31/8/2023, Ủy ban MTTQ tỉnh có 120 tổ chức thành viên": a state
@@ -974,9 +974,9 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             **many,
             "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
             "issues": _issues_document(text[hit.end : sentence.end]),
-            "asof": _AS_OF.search(text[max(0, hit.start - 25) : hit.start]),
-            "deadline": _DEADLINE.search(text[max(0, hit.start - 80) : hit.start]),
-            "spanclose_b": _SPAN_CLOSE.search(text[max(0, hit.start - 25) : hit.start]),
+            "asof": _AS_OF.search(text, max(0, hit.start - 25), hit.start),
+            "deadline": _DEADLINE.search(text, max(0, hit.start - 80), hit.start),
+            "spanclose_b": _SPAN_CLOSE.search(text, max(0, hit.start - 25), hit.start),
             "nopub": gap is None,
             "future": gap is not None and gap < 0,
             "same": gap == 0,
@@ -985,7 +985,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "g15_60": gap is not None and 15 <= gap <= 60,
             "g61_365": gap is not None and 61 <= gap <= 365,
             "gold": gap is not None and gap > 365,
-            "plan_before": _PLAN_CODE_BEFORE.search(text[max(0, hit.start - 60) : hit.start]),
+            "plan_before": _PLAN_CODE_BEFORE.search(text, max(0, hit.start - 60), hit.start),
             "truocdo": re.search(r"[Tt]rước đó", before),
             "first_ev": first_ev,
             "first_cue_ev": first_cue_ev,
