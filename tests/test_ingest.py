@@ -17,7 +17,7 @@ import yaml
 from conftest import cp1258
 
 from danvan.ingest import Draft, event_model, extract_file, extract_text, load_indicators, load_registry
-from danvan.ingest.dates import anniversaries, find_dates, sentence_year, years_spoken_of
+from danvan.ingest.dates import anniversaries, find_dates, reference_year, sentence_year, years_spoken_of
 from danvan.ingest.documents import find_documents
 from danvan.ingest.evaluate import event_keys, load_labels, run, summarise
 from danvan.ingest.extract import event_examples
@@ -3903,6 +3903,31 @@ def test_two_days_joined_by_va_far_apart_are_two_gatherings_and_close_ones_one_s
     assert sorted(v.date_start for v in draft_of(text).visits) == ["2019-10-17", "2019-10-22"]
 
 
+def test_two_days_apart_listed_with_a_comma_are_two_gatherings_and_a_run_of_days_one_span():
+    """Fresh text kc08: "Ngày 26, 28/4/2023 và 05/5/2023" are three days of their own; "17,18,19 tháng 8" is one."""
+    found = find_dates(
+        "Ngày 26, 28/4/2023 và 05/5/2023, Hội LHPN tỉnh tổ chức liên hoan; ngày 17,18,19 tháng 8/2022 họp"
+    )
+    assert [(h.day, h.end_day) for h in found] == [
+        (dt.date(2023, 4, 26), None),
+        (dt.date(2023, 4, 28), None),
+        (dt.date(2023, 5, 5), None),
+        (dt.date(2022, 8, 17), dt.date(2022, 8, 19)),
+    ]
+    (pair,) = find_dates("Ngày 26, 27/4/2023, Hội tổ chức hội nghị")
+    assert (pair.day, pair.end_day) == (dt.date(2023, 4, 26), dt.date(2023, 4, 27))
+
+
+def test_a_plans_horizon_names_no_year_for_an_undated_page():
+    """Fresh text kc10: "Chiến lược … giai đoạn 2021 - 2030, tầm nhìn 2045" had dated "Ngày 29/8" in 2045."""
+    text = (
+        "Ngày 29/8, Ủy ban MTTQ huyện Lâm Bình tổ chức Hội nghị phản biện xã hội đối với Dự thảo Kế hoạch thực hiện "
+        "Chiến lược công tác dân tộc giai đoạn 2021 - 2030, tầm nhìn 2045 trên địa bàn huyện.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == [None]  # the conference, its year unknown
+    assert reference_year(prepare(text), None) == (None, None)
+
+
 def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
     text = (
         "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "
@@ -4924,7 +4949,7 @@ def test_a_date_inside_a_quoted_name_is_the_names():
         "Thiết thực hưởng ứng “Ngày toàn dân phòng chống mua bán người - 30/7 năm 2020”, Hội LHPN tỉnh Sơn La phối "
         "hợp tổ chức chương trình truyền thông.\n"
     )
-    assert [v.date_start for v in draft_of(text).visits] == []
+    assert [v.date_start for v in draft_of(text).visits] == [None]  # the conference, its year unknown
     assert [v.date_start for v in draft_of(text.replace("“", '"').replace("”", '"')).visits] == []
     dated = "Ngày 30/7/2020, Hội LHPN tỉnh Sơn La tổ chức chương trình “Đồng hành cùng phụ nữ biên cương”.\n"
     assert [v.date_start for v in draft_of(dated).visits] == ["2020-07-30"]

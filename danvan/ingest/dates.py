@@ -332,9 +332,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         last = parse_day(int(m.group("d2")), int(month), year) if m.group("d2") else None
         if last is not None and first is not None and last < first:
             continue
-        if first and last and (last - first).days > 3 and re.search(r"và|&|,", text[m.end("d") : m.start("d2")]):
-            # "Ngày 19 và 25/7/2019", "các ngày 22, 28 tháng 10": two days of their own, as "5/6 và 20/6" are;
-            # "Ngày 22, 23 và 24/5" is one span
+        joined = text[m.end("d") : m.start("d2")]
+        apart = (last - first).days if first and last else 0
+        if (apart > 3 and re.search(r"và|&|,", joined)) or (apart > 1 and re.fullmatch(r"\s*,\s*", joined)):
+            # "Ngày 19 và 25/7/2019", "các ngày 22, 28 tháng 10", "Ngày 26, 28/4": two days of their own, as "5/6 và
+            # 20/6" are; "Ngày 22, 23 và 24/5" and "26, 27/4" are one span
             add(m.start(), m.end("d"), first, None, "day", bool(m.group("y")), True)
             add(m.start("d2"), m.end(), last, None, "day", bool(m.group("y")), True)
             continue
@@ -745,7 +747,9 @@ _NAMED_YEAR = re.compile(rf"(?P<w>[^\W\d_]+)\s+(?P<y>{_YEAR})(?![\d/.\-–]|\s*[
 _LAW_BEFORE = re.compile(
     r"\b(?:(?<![Pp]háp\s)[Ll]uật|[Hh]iến\s+pháp|[Pp]háp\s+lệnh|[Nn]ghị\s+định|[Tt]hông\s+tư)\b[^,.;:]*$"
 )
-_NOT_NAMED = re.compile(r"^(?:[Ss]ố|kỳ|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$")
+_NOT_NAMED = re.compile(
+    r"^(?:[Ss]ố|kỳ|nhìn|đoạn|khóa|khoá|[Đđ]ến|[Tt]ới|[Tt]ừ|sinh|[Nn]ăm|[Tt]háng|ngày|trước|sau|[Qq]uý)$"
+)
 
 
 # The lunar year's stem and branch ("Tết Ất Mùi", "Xuân Bính Ngọ") name the year up to 60: the one in 1984-2043.
