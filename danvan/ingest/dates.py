@@ -487,8 +487,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
             h
             for h in hits
             if not (
-                _AS_OF.search(article.text[max(0, h.start - 24) : h.start])
-                or DOCUMENT_DATE.search(article.text[max(0, h.start - 60) : h.start])
+                _AS_OF.search(article.text, max(0, h.start - 24), h.start)
+                or DOCUMENT_DATE.search(article.text, max(0, h.start - 60), h.start)
             )
             or _is_stamp(article.text, h)
         ]

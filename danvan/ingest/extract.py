@@ -435,9 +435,7 @@ def _context(
         dates = [h for h in dates if (h.start, h.end) != (pub_hit.start, pub_hit.end)]
     # "Đồng Nai phát động … 12:00 22/10/2020 (Mặt trận) -Sáng 21-10": the page's day after a clock time is its stamp
     dates = [
-        h
-        for h in dates
-        if not (_hit_key(h) == pub.date and _CLOCK.search(article.text[max(0, h.start - 20) : h.start]))
+        h for h in dates if not (_hit_key(h) == pub.date and _CLOCK.search(article.text, max(0, h.start - 20), h.start))
     ]
     history = anniversaries(article.text)  # "kỷ niệm 84 năm … (18-11-1930/ 18-11- 2014)": no event's date
     dates = [h for h in dates if not any(s <= h.start < e for s, e, _ in history)]
@@ -446,7 +444,7 @@ def _context(
     dates = [
         h
         for h in dates
-        if not (_LAW_DATE.search(article.text[max(0, h.start - 150) : h.start]) and _LEGAL_BASIS.match(sentence_of(h)))
+        if not (_LAW_DATE.search(article.text, max(0, h.start - 150), h.start) and _LEGAL_BASIS.match(sentence_of(h)))
     ]
     if pub.date is None:
         texts = [s.text for s in sentences]
@@ -731,7 +729,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         and not any(e.paragraph in lede for e in events)
         # "Tính đến ngày 23-1-2018, có 7/8 huyện … tổ chức tổng kết …" (rd07): a headline counting to a day tallies
         and not any(
-            _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
+            _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
             for h in ctx.date_ix.within(title.start, title.end)
         )
     ):
@@ -1259,17 +1257,17 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _issues_document(ctx.article.text[h.end : sentence.end])
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _in_quoted_name(ctx.article.text, h)
-                and not _IN_FORCE.search(ctx.article.text[max(0, h.start - 40) : h.start])
-                and not _SINCE_WHEN.search(ctx.article.text[max(0, h.start - 100) : h.start])
-                and not _DISASTER.search(ctx.article.text[max(0, h.start - 40) : h.start])
-                and not DOCUMENT_DATE.search(ctx.article.text[max(0, h.start - 60) : h.start])
-                and not _HOLIDAY_DAY.search(ctx.article.text[max(0, h.start - 80) : h.start])
+                and not _IN_FORCE.search(ctx.article.text, max(0, h.start - 40), h.start)
+                and not _SINCE_WHEN.search(ctx.article.text, max(0, h.start - 100), h.start)
+                and not _DISASTER.search(ctx.article.text, max(0, h.start - 40), h.start)
+                and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
+                and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
                 and not (
-                    _AS_OF.search(ctx.article.text[max(0, h.start - 25) : h.start])
-                    and not _SPAN_OPEN.search(ctx.article.text[max(0, h.start - 45) : h.start])
+                    _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
+                    and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
                 )
             ]
-            while hits and _DEADLINE.search(ctx.article.text[max(0, hits[0].start - 80) : hits[0].start]):
+            while hits and _DEADLINE.search(ctx.article.text, max(0, hits[0].start - 80), hits[0].start):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
             if _POSTPONED.search(sentence.text):
@@ -1292,7 +1290,7 @@ def _events(ctx: Context) -> list[_Event]:
                     events.append(_Event(sentence, para, None, None, False))  # dated by the page, as a headline
                 continue
             start, end = hits[0], None
-            if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text[max(0, hits[1].start - 25) : hits[1].start]):
+            if len(hits) > 1 and _SPAN_CLOSE.search(ctx.article.text, max(0, hits[1].start - 25), hits[1].start):
                 end = hits[1]
                 start = _year_of_end(start, end)
             last = end.day if end else start.end_day
@@ -1460,7 +1458,7 @@ def _host(ctx: Context, sentence: Span) -> PlaceHit | None:
     """The place a gathering is held at, when the sentence says so: "làm việc tại tỉnh Bạc Liêu", "kiểm tra tại
     huyện X" — it outweighs the provinces of those who came ("Đoàn … của tỉnh Sóc Trăng")."""
     for hit in ctx.place_ix.within(sentence.start, sentence.end):
-        if hit.province and _AT.search(ctx.article.text[max(0, hit.start - 12) : hit.start]):
+        if hit.province and _AT.search(ctx.article.text, max(0, hit.start - 12), hit.start):
             return hit
     return None
 
