@@ -4425,6 +4425,25 @@ def test_a_bare_central_document_is_known_by_the_subject_its_sentence_names():
     assert find_documents("Nghị quyết 11 về xây dựng nông thôn mới") == []
 
 
+def test_the_documents_a_central_plenums_list_names_by_number_are_the_centres():
+    """Fresh text ke04: "các Nghị quyết Trung ương 8 (khóa XII): Nghị quyết số 36 …; Quy định số 08 …; Kết luận số
+    37 …". A rule by bare number is left (the Centre writes them QĐ and QĐi); outside a list, a bare number is none."""
+    text = (
+        "Hội nghị quán triệt các Nghị quyết Trung ương 8 (khóa XII): Nghị quyết số 36 về Chiến lược phát triển bền "
+        "vững kinh tế biển; Quy định số 08 về trách nhiệm nêu gương; Kết luận số 37 về kinh tế - xã hội.\n"
+        "Huyện triển khai Nghị quyết số 12 về phát triển du lịch.\n"
+    )
+    assert codes(text) == ["36-NQ/TW", "37-KL/TW"]
+    assert codes("Quán triệt Nghị quyết Trung ương 8 (khóa XII) và Nghị quyết số 36 về kinh tế biển.") == []
+
+
+def test_the_ninth_terms_seventh_plenum_on_unity_is_23_written_with_or_without_dai():
+    """Fresh text kf06: "Nghị quyết Trung ương 7 (khóa IX) về “Phát huy sức mạnh đoàn kết toàn dân tộc …”"."""
+    for unity in ("đoàn kết", "đại đoàn kết"):
+        text = f"Các đoàn thể thực hiện Nghị quyết Trung ương 7 (khóa IX) về “Phát huy sức mạnh {unity} toàn dân tộc”."
+        assert codes(text) == ["23-NQ/TW"]
+
+
 def test_a_bare_number_beside_a_central_code_of_its_kind_is_the_centres():
     """From the documents battery: "Quy định số 262", which Quy định số 96-QĐ/TW succeeds in the same sentence, is
     262-QĐ/TW; not when it stands in another sentence, names its own issuer, or is of another kind."""

@@ -148,7 +148,7 @@ _ROMAN_TERMS = {"9": "IX", "10": "X", "11": "XI", "12": "XII", "13": "XIII", "14
 # (term, plenum, words of its subject) → (number, date) of the Central Committee's resolutions that reports on this
 # work cite by their plenum; a date only where it is beyond doubt. A plenum with one resolution needs no subject.
 _PLENUM_RESOLUTIONS = {
-    ("IX", 7, "đại đoàn kết"): ("23", "2003-03-12"),  # phát huy sức mạnh đại đoàn kết toàn dân tộc
+    ("IX", 7, "đoàn kết"): ("23", "2003-03-12"),  # phát huy sức mạnh (đại) đoàn kết toàn dân tộc
     ("IX", 7, "công tác dân tộc"): ("24", None),
     ("IX", 7, "tôn giáo"): ("25", None),
     ("X", 7, "thanh niên"): ("25", None),
@@ -530,6 +530,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
                     _known_central(num, doc_type, known)
                     or _central_by_subject(text, num, doc_type, start, stop)
                     or _central_beside(text, num, doc_type, start, hits)
+                    or _central_listed(text, num, doc_type, start)
                 )
             if code is None:
                 continue
@@ -605,6 +606,19 @@ def _central_beside(text: str, num: str, doc_type: str, start: int, hits: list[D
         if h.code.endswith("/TW")
     )
     return f"{num.split('/')[0]}-{doc_type}/TW" if beside else None
+
+
+def _central_listed(text: str, num: str, doc_type: str, start: int) -> str | None:
+    """ "các Nghị quyết Trung ương 8 (khóa XII): Nghị quyết số 36 về …; Kết luận số 37 về …": a resolution, conclusion
+    or directive by bare number in the list a central plenum opens is the Centre's. (Its rules, "Quy định số 08", are
+    left: the Centre has written them QĐ and QĐi.)"""
+    if doc_type not in ("NQ", "KL", "CT"):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = any(
+        re.match(r"\)?[^.;:\n]{0,20}:[^\n]*$", text[m.end() : start]) for m in _PLENUM.finditer(text, line_start, start)
+    )
+    return f"{num.split('/')[0]}-{doc_type}/TW" if opened else None
 
 
 def _known_central(num: str, doc_type: str, known: Sequence[str]) -> str | None:
