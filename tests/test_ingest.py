@@ -3632,6 +3632,16 @@ def test_a_gathering_with_no_organiser_named_is_drafted_wherever_the_text_dates_
     assert any("cơ quan tổ chức" in n for n in visit.notes)
 
 
+def test_a_working_delegation_on_its_days_is_a_visit_though_its_verb_comes_after():
+    """Fresh text kp12: "Trong 03 ngày, từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của Hội Nông dân tỉnh …
+    làm trưởng đoàn", what it did told in the next paragraph."""
+    text = (
+        "Trong 03 ngày, từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của Hội Nông dân tỉnh An Giang do đồng chí "
+        "Châu Văn Ly, Chủ tịch Hội Nông dân tỉnh làm trưởng đoàn\n\nTại tỉnh Cà Mau, đoàn đã thăm hợp tác xã.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-04-18", "2019-04-20")]
+
+
 def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
     text = (
         "Nghi Hải triển khai thực hiện Quyết định 217 QĐ/TW của Bộ Chính trị\n\nĐăng ngày 23/05/2014\n\n"
