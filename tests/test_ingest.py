@@ -2797,6 +2797,8 @@ def test_organisers_written_in_other_ways(text, body, level):
             "Liên đoàn Lao động (LĐLĐ) TP",
         ),
         ("Ngày 9/3/2024, Ủy ban MTTQ Việt Nam TP. Hà Nội tổ chức hội nghị.", "Ủy ban MTTQ Việt Nam TP"),
+        # a glued "TP.HCM" (kp01): the dot goes with the place (H8)
+        ("Ngày 27/11/2025, Ủy ban MTTQ Việt Nam TP.HCM tổ chức Hội nghị lần thứ 2.", "Ủy ban MTTQ Việt Nam TP"),
         (
             "Sáng 5/3/2024, Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh tổ chức hội nghị.",
             "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",

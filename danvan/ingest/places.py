@@ -54,8 +54,9 @@ _BODY = re.compile(
     r"(?:Ban\s+[Tt]hường\s+trực\s+)?(?:Ủy\s+ban|UB)\s*(?:MTTQ|Mặt\s+trận\s+[Tt]ổ\s+quốc(?:\s*\(MTTQ(?:\s*VN)?\))?)\s*(?:Việt\s+Nam|VN)?"
     r"(?:\s*\(MTTQ\s*(?:VN|Việt\s+Nam)?\))?\s+"
     # "Tỉnh", "Huyện", "Thành phố" in either case ("Đoàn UBMTTQ Tỉnh do đ/c X … dẫn đầu", "Ủy ban MTTQ Việt Nam Thành
-    # phố Hồ Chí Minh"), "TP. Hà Nội"; a capital "Quận" opens the place's name ("Quận 1"), "Phường 10" names a ward
-    r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|Phường(?=\s+\d)|[Tt]hị\s+trấn|đặc\s+khu)\b|"
+    # phố Hồ Chí Minh"), "TP. Hà Nội", a glued "TP.HCM"; a capital "Quận" opens the place's name ("Quận 1"),
+    # "Phường 10" names a ward
+    r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|TP(?=\.?\s|\.[A-ZĐ])|thị\s+xã|quận|xã|phường|Phường(?=\s+\d)|[Tt]hị\s+trấn|đặc\s+khu)\b|"
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
     # in any case ("Hội nông dân xã Lê Hóa", "Hội Cựu Chiến binh", "Ban đại diện Hội Người cao tuổi tỉnh")
