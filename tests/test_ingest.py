@@ -3642,6 +3642,11 @@ def test_a_working_delegation_on_its_days_is_a_visit_though_its_verb_comes_after
         "Châu Văn Ly, Chủ tịch Hội Nông dân tỉnh làm trưởng đoàn\n\nTại tỉnh Cà Mau, đoàn đã thăm hợp tác xã.\n"
     )
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-04-18", "2019-04-20")]
+    trip = (
+        "Trong 2 ngày 28-29/01/2018, đồng chí Bùi Văn Cường, Chủ tịch Tổng Liên đoàn Lao động Việt Nam có chuyến công "
+        "tác tại tỉnh Điện Biên.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(trip).visits] == [("2018-01-28", "2018-01-29")]
 
 
 def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():

@@ -103,7 +103,9 @@ _EVENT_VERB = re.compile(
     r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
     r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
-    r"đoàn\s+công\s+tác|"  # a delegation on its days: "từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của …"
+    # a delegation or a trip on its days: "từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của …", "Trong 2 ngày
+    # 28-29/01/2018, đồng chí … có chuyến công tác tại tỉnh Điện Biên"
+    r"(?:đoàn|chuyến)\s+công\s+tác|"
     r"(?:triển\s+khai|quán\s+triệt)\s+(?:học\s+tập\s+)?[Nn]ghị\s+quyết|"  # a resolution carried to the members
     r"ký\s+kết\s+(?:chương\s+trình|quy\s+chế|kế\s+hoạch|thỏa\s+thuận|thoả\s+thuận)|"
     r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
