@@ -3935,6 +3935,26 @@ def test_two_days_apart_listed_with_a_comma_are_two_gatherings_and_a_run_of_days
     assert (pair.day, pair.end_day) == (dt.date(2023, 4, 26), dt.date(2023, 4, 27))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kv08: the congress's resolution carried to the members, its congress over (H4: inside the term, no year)
+        "Ngày 24-5, Hội Liên hiệp Phụ nữ tỉnh đã tổ chức hội nghị triển khai Nghị quyết Đại hội đại biểu Phụ nữ tỉnh "
+        "lần thứ XVII, nhiệm kỳ 2021-2026 và tập huấn nghiệp vụ công tác Hội.\n",
+        # p630: a contest on that resolution reviewed, not the term (it had been dated 2029, "the year after")
+        "(QNO) - Ngày 10/1, Hội Nông dân tỉnh Quảng Nam tổng kết và trao thưởng cuộc thi trực tuyến tìm hiểu Nghị "
+        "quyết Đại hội đại biểu Hội Nông dân tỉnh lần thứ IX (nhiệm kỳ 2023 - 2028).\n",
+    ],
+)
+def test_a_day_that_carries_a_congresss_resolution_takes_no_year_from_its_term(text):
+    assert [v.date_start for v in draft_of(text).visits] == [None]
+    # the congress itself opens its term
+    held = (
+        "Ngày 24-5, Hội Liên hiệp Phụ nữ tỉnh tổ chức Đại hội đại biểu Phụ nữ tỉnh lần thứ XVII, nhiệm kỳ 2021-2026.\n"
+    )
+    assert [v.date_start for v in draft_of(held).visits] == ["2021-05-24"]
+
+
 def test_a_plans_horizon_names_no_year_for_an_undated_page():
     """Fresh text kc10: "Chiến lược … giai đoạn 2021 - 2030, tầm nhìn 2045" had dated "Ngày 29/8" in 2045."""
     text = (
@@ -5090,8 +5110,10 @@ def test_a_mid_term_review_takes_no_year_from_the_congress_whose_resolution_it_r
     assert [v.date_start for v in draft_of(text).visits if v.date_start] == []
     congress = "Sáng ngày 11/6, Đại hội đại biểu Phụ nữ huyện Đô Lương nhiệm kỳ 2021 – 2026 khai mạc.\n"
     assert [v.date_start for v in draft_of(congress).visits] == ["2021-06-11"]
+    # carrying the resolution out lies somewhere inside the term (H4): no year. p158's label gives such a launch its
+    # term's first year; kv01, kv08, uh06, p630 and p1589 give none or another, as H4 does.
     launch = "Ngày 21/11, Ủy ban MTTQ tỉnh tổ chức Hội nghị triển khai Nghị quyết Đại hội nhiệm kỳ 2019-2024.\n"
-    assert [v.date_start for v in draft_of(launch).visits] == ["2019-11-21"]
+    assert [v.date_start for v in draft_of(launch).visits] == [None]
 
 
 def test_a_feast_written_with_its_year_dates_the_visits_for_it():

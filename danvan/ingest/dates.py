@@ -160,8 +160,9 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
 # "Đại hội Thi đua … giai đoạn 2019-2024").
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)[^.;]*"
-    # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year)
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)(?:(?!đại\s+hội)[^.;])*"
+    # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year), not the term of
+    # a congress named after the review ("tổng kết … cuộc thi tìm hiểu Nghị quyết Đại hội … (nhiệm kỳ 2023 - 2028)")
     rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
@@ -1017,11 +1018,12 @@ _PREPARES = re.compile(
 
 
 def _holds_congress(sentence: str) -> bool:
-    """A congress or an election, or the launch of its resolution, in the sentence; not a review at mid-term ("Hội
-    nghị đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
+    """A congress or an election in the sentence; not its resolution carried out ("hội nghị triển khai Nghị quyết Đại
+    hội … nhiệm kỳ 2021-2026", a day somewhere inside the term, H4), nor a review at mid-term ("Hội nghị đánh giá giữa
+    nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2021 – 2026")."""
     # an association's "hội nghị đại biểu … nhiệm kỳ 2021-2026" is its congress; an election opens its term as a
     # congress does ("tổ chức bầu khối phố trưởng nhiệm kỳ 2015-2017"; deputies' "bầu cử" is _ELECTION's)
-    held = re.search(r"đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b(?!\s+cử)", sentence, re.I)
+    held = re.search(r"(?<!quyết\s)đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b(?!\s+cử)", sentence, re.I)
     return (
         held is not None
         and not re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I)
