@@ -3955,6 +3955,18 @@ def test_a_day_that_carries_a_congresss_resolution_takes_no_year_from_its_term(t
     assert [v.date_start for v in draft_of(held).visits] == ["2021-05-24"]
 
 
+def test_a_month_work_has_gone_on_since_is_no_gathering_but_a_part_of_a_month_is():
+    """Fresh texts lb12, ld09: "phát động từ tháng 5/2020", "Ngay từ tháng 5-2023, BTC đã xây dựng kế hoạch, phát
+    động"; kj01's "Ngay từ cuối tháng 2, Tỉnh đoàn … tổ chức ra quân" is a gathering late in February."""
+    since = (
+        "Mô hình ngày đại đoàn kết vì cộng đồng do Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp phát động từ "
+        "tháng 5/2020.\n"
+    )
+    assert [v.date_start for v in draft_of(since).visits] == []
+    late = "Ngay từ cuối tháng 2/2025, Tỉnh đoàn Hà Giang đã tổ chức ra quân hưởng ứng tháng Thanh niên.\n"
+    assert [(v.date_start, v.date_precision) for v in draft_of(late).visits] == [("2025-02-01", "month")]
+
+
 def test_a_plans_horizon_names_no_year_for_an_undated_page():
     """Fresh text kc10: "Chiến lược … giai đoạn 2021 - 2030, tầm nhìn 2045" had dated "Ngày 29/8" in 2045."""
     text = (

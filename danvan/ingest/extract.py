@@ -1237,6 +1237,9 @@ _HOLIDAY_DAY = re.compile(
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 # the day a change took effect, in brackets after "kể từ khi" or "kể từ sau": "kể từ khi chính thức đi vào hoạt động
 # (01/7/2025)", "kể từ sau thời điểm sáp nhập (1/7)" (sn12)
+# "phát động từ tháng 5/2020", "Ngay từ tháng 5-2023, BTC đã xây dựng kế hoạch": a month work has gone on since (not
+# "Ngay từ cuối tháng 2, Tỉnh đoàn … đã tổ chức ra quân": a gathering in that part of the month)
+_SINCE_MONTH = re.compile(r"\btừ\s+(?:tháng\s*)?$", re.I)
 _SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau)\b[^.;()]{0,80}\(\s*$", re.I)
 # "bị hư hỏng do đợt mưa lũ tháng 11.2016", "cơn bão số 3 (ngày 7/9)": the day of a disaster is no gathering.
 _DISASTER = re.compile(
@@ -1265,6 +1268,16 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _DISASTER.search(ctx.article.text, max(0, h.start - 40), h.start)
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
+                and not (
+                    h.precision == "month"
+                    and h.end_day is None
+                    and _SINCE_MONTH.search(ctx.article.text, max(0, h.start - 20), h.start)
+                    and not re.match(r"(?:đầu|cuối|giữa)\b", ctx.article.text[h.start : h.end], re.I)
+                    and not TO_NOW.match(ctx.article.text, h.end)
+                    and not re.match(r"\s*(?:đến|tới)\b", ctx.article.text[h.end : h.end + 8])
+                    # "tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020": a round with its close
+                    and not any(other.start >= h.end for other in dated)
+                )
                 and not (
                     _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
                     and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
