@@ -4515,6 +4515,14 @@ def test_a_central_code_typed_in_lower_case_with_a_space_for_its_slash():
     assert find_documents("Kế hoạch số 12/kh TU và 12/nq tỉnh") == []
 
 
+def test_the_prime_ministers_code_typed_in_capitals_is_the_same_code():
+    """Fresh text lh11 writes "Quyết định số 12/2018/QĐ-TTg" and, later, "12/2018/QĐ-TTG": one code."""
+    assert codes("theo Quyết định số 12/2018/QĐ-TTg và Quyết định số 12/2018/QĐ-TTG ngày 6/3/2018") == [
+        "12/2018/QĐ-TTg",
+        "12/2018/QĐ-TTg",
+    ]
+
+
 def test_a_central_documents_number_written_with_the_politburo_for_its_issuer():
     """Tuning tv13: "vận động học tập Chỉ thị 08/BCT “Đẩy mạnh học tập …”" is the Politburo's 08-CT/TW; a number with
     no kind before it is no code."""

@@ -462,6 +462,8 @@ def normalise_code(num: str, year: str | None, doc_type: str, issuer: str, sep1:
         issuer = footnote.group(1)
     if issuer in ("TƯ", "T.Ư"):  # "25-NQ/TƯ", "25-NQ/T.Ư": Trung ương written with its mark
         issuer = "TW"
+    if issuer == "TTG":  # "12/2018/QĐ-TTG": the Prime Minister's code typed in capitals
+        issuer = "TTg"
     if not year and _PARTY_ISSUER.fullmatch(issuer) and doc_type not in _STATE_TYPES:
         sep1, sep2 = "-", "/"
     elif sep1 == "-" and sep2 in "/-" and _STATE_ISSUER.fullmatch(issuer):  # "516-QĐ-TTg" is 516/QĐ-TTg
