@@ -3967,6 +3967,19 @@ def test_a_month_work_has_gone_on_since_is_no_gathering_but_a_part_of_a_month_is
     assert [(v.date_start, v.date_precision) for v in draft_of(late).visits] == [("2025-02-01", "month")]
 
 
+def test_a_month_still_to_come_in_words_of_the_future_is_a_planned_gathering_though_no_body_is_named():
+    """Fresh text jh06: a school's youth union (no body the rules know) "sẽ tiếp tục tổ chức … đợt 3 vào tháng 9 năm
+    2024" in a page of 6/6/2024; a month already past, or told without the future, is none."""
+    text = (
+        "Hiến máu tình nguyện đợt 2\n06.06.2024\nSáng ngày 5/6, Đoàn trường Đại học Kiên Giang tổ chức hiến máu tình "
+        "nguyện đợt 2 năm 2024.\nDự kiến, Đoàn trường Đại học Kiên Giang sẽ tiếp tục tổ chức chương trình hiến máu "
+        "tình nguyện đợt 3 vào tháng {} năm 2024.\n"
+    )
+    assert "2024-09" in event_keys(draft_of(text.format(9)))
+    assert "2024-03" not in event_keys(draft_of(text.format(3)))
+    assert "2024-09" not in event_keys(draft_of(text.format(9).replace("Dự kiến, ", "").replace(" sẽ tiếp tục", "")))
+
+
 def test_a_plans_horizon_names_no_year_for_an_undated_page():
     """Fresh text kc10: "Chiến lược … giai đoạn 2021 - 2030, tầm nhìn 2045" had dated "Ngày 29/8" in 2045."""
     text = (

@@ -754,7 +754,11 @@ def _visits(ctx: Context) -> list[VisitDraft]:
                 lasting.append(visit)
             # a gathering, or a written span of days something was held ("Trong hai ngày 27 – 28/1/2026, Trung tâm …
             # tổ chức chuỗi hoạt động")
-            if bodiless is None and visit.date_start and (_gathering(event.sentence.text) or visit.date_end):
+            if (
+                bodiless is None
+                and visit.date_start
+                and (_gathering(event.sentence.text) or visit.date_end or _planned_month(visit, event, ctx))
+            ):
                 bodiless = visit
             elif bodiless is not None and visit.date_start and visit.quote == bodiless.quote:
                 again.append(visit)
@@ -799,6 +803,18 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     aside += _months_beside_days(ctx, visits)
     ctx.vetoed |= {day for v in aside if (day := event_key(v))}
     return [v for v in visits if v not in aside]
+
+
+def _planned_month(visit: VisitDraft, event: _Event, ctx: Context) -> bool:
+    """A month still to come, in words of the future: "Dự kiến, Đoàn trường … sẽ tiếp tục tổ chức chương trình hiến
+    máu tình nguyện đợt 3 vào tháng 9 năm 2024" in a page of 6/6/2024."""
+    page = ctx.published.date
+    return (
+        visit.date_precision == "month"
+        and visit.date_start is not None
+        and (page is None or visit.date_start[:7] > page[:7])
+        and _CUES["se"].search(event.sentence.text) is not None
+    )
 
 
 def _body_key(body: str | None) -> str | None:
