@@ -159,6 +159,7 @@ _TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?P<new>mới\s*,?\s*)?\(?\s*(?P<y1>{
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
 # "Đại hội Thi đua … giai đoạn 2019-2024").
+_MID_TERM = re.compile(r"giữa\s+nhiệm\s+k[ỳì]", re.I)  # "sơ kết giữa nhiệm kỳ": a term half gone, not reviewed
 _REVIEWED_SPAN = re.compile(
     rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)(?:(?!đại\s+hội)[^.;])*"
     # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year), not the term of
@@ -974,7 +975,7 @@ def sentence_year(
             f", chuẩn bị từ cuối năm {first - 1}" if hit.day.month > 6 else ""
         )
     # not one half gone: "sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2019 - 2024"
-    span = None if re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I) else _REVIEWED_SPAN.search(sentence)
+    span = None if _MID_TERM.search(sentence) else _REVIEWED_SPAN.search(sentence)
     if not years and hit.day.month != 3 and span:
         # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year; one of
         # January or February, once it is over ("Tối ngày 03.01, … tổng kết nhiệm kỳ 2013 – 2018": 2019); of March,
@@ -1026,7 +1027,7 @@ def _holds_congress(sentence: str) -> bool:
     held = re.search(r"(?<!quyết\s)đại\s+hội|hội\s+nghị\s+đại\s+biểu|\bbầu\b(?!\s+cử)", sentence, re.I)
     return (
         held is not None
-        and not re.search(r"giữa\s+nhiệm\s+k[ỳì]", sentence, re.I)
+        and not _MID_TERM.search(sentence)
         # "tiến tới chào mừng Đại hội … nhiệm kỳ 2019 – 2024": a congress ahead, its year not yet the sentence's
         and not _AHEAD_OF.search(sentence, 0, held.start())
     )

@@ -1289,7 +1289,6 @@ def _events(ctx: Context) -> list[_Event]:
                     and h.end_day is None
                     and _SINCE_MONTH.search(ctx.article.text, max(0, h.start - 20), h.start)
                     and not re.match(r"(?:đầu|cuối|giữa)\b", ctx.article.text[h.start : h.end], re.I)
-                    and not TO_NOW.match(ctx.article.text, h.end)
                     and not re.match(r"\s*(?:đến|tới)\b", ctx.article.text[h.end : h.end + 8])
                     # "tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020": a round with its close
                     and not any(other.start >= h.end for other in dated)
