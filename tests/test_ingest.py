@@ -2022,6 +2022,9 @@ def test_bare_numbers_completed_from_the_issuer():
         # numbers listed after a bare mention take its issuer, in any case and spacing
         ("triển khai quyết định số 217 và 218 của Bộ Chính  trị về giám sát", ["217-QĐ/TW", "218-QĐ/TW"]),
         ("thực hiện Chỉ thị 05 của Bộ chính trị", ["05-CT/TW"]),
+        # a number listed with one whose subject makes it central is central too (fiftieth session)
+        ("thực hiện Quyết định 217, 218 về giám sát và phản biện xã hội", ["217-QĐ/TW", "218-QĐ/TW"]),
+        ("Kế hoạch số 12, 13 về giám sát và phản biện xã hội", []),
         # a code of a kind the list above lacks, or after words between "Công văn" and "số": read after "số"; not a
         # fraction or a room number (eighteenth session)
         ("Biên bản số 12/BB-MTTQ ngày 5/3/2024 và Công văn hỏa tốc số 45/UBND-VP", ["12/BB-MTTQ", "45/UBND-VP"]),

@@ -520,9 +520,9 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
     for m, numbers, end, issuer in mentions:
         doc_type = _KIND_TYPE[m.group("kind").lower()]
         suffix = _suffix_listed_after(text, end, m.group("kind"), hits)
+        codes = []
         for num, start, stop in numbers:
             code = full.get((num.upper(), doc_type))
-            inferred = code is None
             if code is None and suffix:
                 code = num + suffix
             if code is None and issuer:
@@ -534,9 +534,16 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
                     or _central_beside(text, num, doc_type, start, hits)
                     or _central_listed(text, num, doc_type, start)
                 )
+            codes.append(code)
+        if not issuer and any(code and code.endswith(f"-{doc_type}/TW") for code in codes):
+            # "Quyết định 217, 218 về giám sát và phản biện xã hội": numbers listed with a central one are the Centre's
+            codes = [
+                code or f"{num.split('/')[0]}-{doc_type}/TW" for code, (num, _, _) in zip(codes, numbers, strict=True)
+            ]
+        for code, (num, start, stop) in zip(codes, numbers, strict=True):
             if code is None:
                 continue
-            hit = DocHit(start, stop, code, m.group("kind"), inferred, issuer)
+            hit = DocHit(start, stop, code, m.group("kind"), full.get((num.upper(), doc_type)) is None, issuer)
             _add_date_and_title(text, hit)
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
