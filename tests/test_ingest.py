@@ -2025,6 +2025,9 @@ def test_bare_numbers_completed_from_the_issuer():
         # a number listed with one whose subject makes it central is central too (fiftieth session)
         ("thực hiện Quyết định 217, 218 về giám sát và phản biện xã hội", ["217-QĐ/TW", "218-QĐ/TW"]),
         ("Kế hoạch số 12, 13 về giám sát và phản biện xã hội", []),
+        # a kind's words spaced out, as some pages are (lt03); the Front's centre is not the Party's (p62)
+        ("trên  cơ  sở  Thông  báo  kết  luận số 77 của  Ban  Bí  thư trung  ương", ["77-TB/TW"]),
+        ("và Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn", []),
         # a code of a kind the list above lacks, or after words between "Công văn" and "số": read after "số"; not a
         # fraction or a room number (eighteenth session)
         ("Biên bản số 12/BB-MTTQ ngày 5/3/2024 và Công văn hỏa tốc số 45/UBND-VP", ["12/BB-MTTQ", "45/UBND-VP"]),

@@ -62,11 +62,18 @@ _COURT = re.compile(r"(?:[A-ZĐ]{2,4}-)?(?:ST|PT)|TL(?:ST|PT)-[A-ZĐ]{2,4}")
 _STATE_TYPES = ("CĐ", "NĐ")
 # A footnote mark after a party issuer: "Chỉ thị số 30-CT/TW1," is 30-CT/TW.
 _FOOTNOTE = re.compile(r"^(TW|TU|HU)\d$")
+
+
+def _spaced(pattern: str) -> str:
+    """A pattern of kinds' names whose words any run of spaces may part: "Thông  báo  kết  luận số 77"."""
+    return pattern.replace(" ", r"\s+")
+
+
 # Numbers listed before a full code share its type and issuer: "Quyết định 217, 218-QĐ/TW", "217 và 218 – QĐ/TW".
 _LISTED_BEFORE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*(?:,|và)\s*$")
 _KIND_BEFORE = re.compile(
-    r"(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án)"
-    r"(?:\s+số)?\s*$",
+    _spaced(r"(?:Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|Công văn|Kế hoạch|Thông báo|Đề án)")
+    + r"(?:\s+số)?\s*$",
     re.IGNORECASE,
 )
 # Numbers listed after a bare mention: "quyết định số 217 và 218 của Bộ Chính trị", "Quyết định 217,218" — not a
@@ -113,12 +120,14 @@ _CENTRAL_NUMBER = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?:BCT|BBT)(?!
 _LAW_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})/(?P<year>(?:19|20)\d{2})/(?P<type>QH\d+|UBTVQH\d+)(?![\w/])")
 # A mention by kind and number only: "Quyết định số 217", "Nghị quyết 25", "QUYẾT ĐỊNH SỐ 23".
 _MENTION = re.compile(
-    r"(?P<kind>Thông báo kết luận|Nghị quyết|Nghị định|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
-    r"Công văn|Kế hoạch|Thông báo|Đề án|"
-    # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
-    r"Chương trình hành động|Thông tri|"
+    _spaced(
+        r"(?P<kind>Thông báo kết luận|Nghị quyết|Nghị định|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
+        r"Công văn|Kế hoạch|Thông báo|Đề án|"
+        # a state document's number may carry its year: "Nghị quyết số 97/2022 của HĐND tỉnh" is 97/2022/NQ-HĐND
+        r"Chương trình hành động|Thông tri|"
+    )
     # a tone mark mistyped before a number: "Chị thị số 10 ngày 15/12/2016 của Ban bí thư"
-    r"Chị thị(?=\s+số\s)|"
+    + r"Chị thị(?=\s+số\s)|"
     # the kind abbreviated: "NQ 28 của Ban Thường vụ Thành ủy", "QĐ 217, 218", "NQ số 25 của Ban Chấp hành Trung ương"
     r"(?-i:NQ|CT|KL|QĐ)(?=\s+(?:số\s+)?\d))"
     r"(?:\s*\((?-i:NQ|CT|KL|QĐ|KH)\))?"  # the kind's abbreviation given: "Nghị quyết (NQ) 28"
@@ -249,6 +258,9 @@ _ISSUERS = (
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
+    # nor is the Front's: "Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam" has no code by its number alone (p62)
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Ủy ban Trung ương MTTQ Việt Nam|Trung ương Mặt trận Tổ quốc Việt Nam|"
+    "Trung ương MTTQ Việt Nam|Trung ương Mặt trận|Trung ương MTTQ|"
     # the Party committees of the central agencies: their codes' suffix is not the Central Committee's
     "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương|Đảng ủy các cơ quan Đảng Trung ương|"
     "Đảng ủy Khối các cơ quan Trung ương|"
@@ -518,8 +530,9 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         mentions.append((m, numbers, end, _issuer_after(text, end) or _issuer_before(text, m.start())))
     _share_issuers(text, mentions)
     for m, numbers, end, issuer in mentions:
-        doc_type = _KIND_TYPE[m.group("kind").lower()]
-        suffix = _suffix_listed_after(text, end, m.group("kind"), hits)
+        kind = " ".join(m.group("kind").split())  # "Thông  báo  kết  luận", spaced out as some pages are
+        doc_type = _KIND_TYPE[kind.lower()]
+        suffix = _suffix_listed_after(text, end, kind, hits)
         codes = []
         for num, start, stop in numbers:
             code = full.get((num.upper(), doc_type))
@@ -543,7 +556,7 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         for code, (num, start, stop) in zip(codes, numbers, strict=True):
             if code is None:
                 continue
-            hit = DocHit(start, stop, code, m.group("kind"), full.get((num.upper(), doc_type)) is None, issuer)
+            hit = DocHit(start, stop, code, kind, full.get((num.upper(), doc_type)) is None, issuer)
             _add_date_and_title(text, hit)
             hits.append(hit)
     hits += _plenum_resolutions(text, hits)
@@ -558,7 +571,7 @@ def _share_issuers(text: str, mentions: list) -> None:
     và 190 và Chương trình hành động số 163") or after the last ("Nghị quyết số 02; Nghị quyết số 05 của BCH Đảng bộ
     huyện")."""
     listed = [
-        a[0].group("kind").lower() == b[0].group("kind").lower()
+        a[0].group("kind").lower().split() == b[0].group("kind").lower().split()
         and re.fullmatch(r"\s*(?:[,;]|và|[,;]\s*và)\s*", text[a[2] : b[0].start()]) is not None
         for a, b in itertools.pairwise(mentions)
     ]  # listed[i]: mention i and mention i + 1 are one list
@@ -690,13 +703,18 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
 def _written_code(text: str, m: re.Match, code: str) -> DocHit:
     """A code written out, with the kind named before it ("Kết luận số"), its issuer, date and title."""
     kind = re.search(
-        r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|Hướng dẫn|"
-        r"Công văn|Kế hoạch|Thông báo)(?:\s+số)?\s*$",
+        _spaced(
+            r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|"
+            r"Hướng dẫn|Công văn|Kế hoạch|Thông báo)"
+        )
+        + r"(?:\s+số)?\s*$",
         text[max(0, m.start() - 30) : m.start()],
         re.IGNORECASE,
     )
     start = m.start() - len(kind.group(0)) if kind else m.start()
-    hit = DocHit(start, m.end(), code, kind.group(1) if kind else None, False, _issuer_after(text, m.end()))
+    hit = DocHit(
+        start, m.end(), code, " ".join(kind.group(1).split()) if kind else None, False, _issuer_after(text, m.end())
+    )
     _add_date_and_title(text, hit)
     return hit
 
