@@ -2028,6 +2028,8 @@ def test_bare_numbers_completed_from_the_issuer():
         # a kind's words spaced out, as some pages are (lt03); the Front's centre is not the Party's (p62)
         ("trên  cơ  sở  Thông  báo  kết  luận số 77 của  Ban  Bí  thư trung  ương", ["77-TB/TW"]),
         ("và Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn", []),
+        # the farmers' union as a whole is its central committee (ma02)
+        ("41 tổ hội nghề nghiệp theo Đề án số 24 của Hội Nông dân Việt Nam", ["24-ĐA/HNDTW"]),
         # a code of a kind the list above lacks, or after words between "Công văn" and "số": read after "số"; not a
         # fraction or a room number (eighteenth session)
         ("Biên bản số 12/BB-MTTQ ngày 5/3/2024 và Công văn hỏa tốc số 45/UBND-VP", ["12/BB-MTTQ", "45/UBND-VP"]),

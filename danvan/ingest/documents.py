@@ -256,6 +256,7 @@ _ISSUERS = (
     "Thường vụ Thị ủy|Thường trực Thị ủy|"
     # a mass organisation's central committee is not the Party's "Trung ương"
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
+    "Hội Nông dân Việt Nam|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
     # nor is the Front's: "Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam" has no code by its number alone (p62)
@@ -421,6 +422,7 @@ _PARTY_SUFFIX = {
     "ban chấp hành trung ương hội nông dân việt nam": "HNDTW",
     "trung ương hội nông dân việt nam": "HNDTW",
     "trung ương hội nông dân": "HNDTW",
+    "hội nông dân việt nam": "HNDTW",  # the union as a whole: "Đề án số 24 của Hội Nông dân Việt Nam" (ma02)
 }
 _STATE_SUFFIX = {
     "chính phủ": "CP",
