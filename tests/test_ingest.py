@@ -170,6 +170,16 @@ def test_a_celebration_days_from_its_anniversary_takes_that_anniversarys_year():
     assert visit.date_start == "2020-03-05"
 
 
+def test_a_conference_of_a_periods_exemplars_is_held_in_its_last_year():
+    """lu12: "Hội nghị điển hình tiên tiến … giai đoạn 2015- 2020" honours a period just closed, as a review does (H4;
+    p155, named "Contrary" there, had left such a day undated)."""
+    text = (
+        "Sáng 31/7, Liên đoàn Lao động tỉnh Gia Lai tổ chức Hội nghị điển hình tiên tiến trong công nhân, viên chức, "
+        "lao động tỉnh Gia Lai lần thứ V, giai đoạn 2015- 2020.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2020-07-31"]
+
+
 def test_a_review_of_a_bracketed_span_is_held_in_its_last_year():
     """Round 44's p1543: "tổng kết phong trào … lần thứ VI (2003-2007)", like "giai đoạn 2003-2007"."""
     text = (

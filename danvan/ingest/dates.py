@@ -161,7 +161,7 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # "Đại hội Thi đua … giai đoạn 2019-2024").
 _MID_TERM = re.compile(r"giữa\s+nhiệm\s+k[ỳì]", re.I)  # "sơ kết giữa nhiệm kỳ": a term half gone, not reviewed
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua)(?:(?!đại\s+hội)[^.;])*"
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua|điển\s+hình\s+tiên\s+tiến)(?:(?!đại\s+hội)[^.;])*"
     # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year), not the term of
     # a congress named after the review ("tổng kết … cuộc thi tìm hiểu Nghị quyết Đại hội … (nhiệm kỳ 2023 - 2028)")
     rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
