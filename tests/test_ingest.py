@@ -694,6 +694,14 @@ def test_two_days_joined_by_and_and_deadlines_in_a_row():
         "Đại hội cấp xã sẽ hoàn thành trong tháng 3-2024, cấp huyện sẽ hoàn thành trong tháng 6-2024.\n"
     )
     assert draft_of(text, published="2024-01-15").visits == []
+    # a month without its year holds its "trong": "sẽ xong trong tháng 8" is a deadline all the same (mf09)
+    text = (
+        "Hội Khuyến học tỉnh triển khai đại hội nhiệm kỳ mới\nTheo kế hoạch của Hội Khuyến học tỉnh, Đại hội Hội "
+        "Khuyến học cấp xã sẽ xong trong tháng 8; Đại hội cấp huyện tổ chức trong tháng 9 và tháng 10.2020.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text, published="2020-08-05").visits] == [
+        ("2020-09-01", "2020-10-31")
+    ]
 
 
 def test_two_days_of_one_unnamed_organiser_and_an_abbreviation_in_brackets():

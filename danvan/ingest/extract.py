@@ -245,6 +245,18 @@ _DEADLINE = re.compile(
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
 )
+# A month's date holds its cue ("trong tháng 8"): "Đại hội … cấp xã sẽ xong trong tháng 8" is a deadline too.
+_DONE_BY = re.compile(r"\b(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,6}?$")
+
+
+def _deadline(text: str, hit: DateHit) -> bool:
+    """The date is a deadline: "hoàn thành trước ngày 30/5", "sẽ xong trong tháng 8", "phấn đấu đến 20/3"."""
+    return _DEADLINE.search(text, max(0, hit.start - 80), hit.start) is not None or (
+        re.match(r"(?:trong|trước)\s", text[hit.start : hit.end], re.I) is not None
+        and _DONE_BY.search(text, max(0, hit.start - 60), hit.start) is not None
+    )
+
+
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
 # "từ ngày 03/10 đến hết ngày 07/10/2022": a span closed "đến hết ngày" is no "as of" day.
 _SPAN_OPEN = re.compile(
@@ -992,7 +1004,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
             "issues": _issues_document(text[hit.end : sentence.end]),
             "asof": _AS_OF.search(text, max(0, hit.start - 25), hit.start),
-            "deadline": _DEADLINE.search(text, max(0, hit.start - 80), hit.start),
+            "deadline": _deadline(text, hit),
             "spanclose_b": _SPAN_CLOSE.search(text, max(0, hit.start - 25), hit.start),
             "nopub": gap is None,
             "future": gap is not None and gap < 0,
@@ -1298,7 +1310,7 @@ def _events(ctx: Context) -> list[_Event]:
                     and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
                 )
             ]
-            while hits and _DEADLINE.search(ctx.article.text, max(0, hits[0].start - 80), hits[0].start):
+            while hits and _deadline(ctx.article.text, hits[0]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
             if _POSTPONED.search(sentence.text):
