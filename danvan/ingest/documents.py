@@ -112,6 +112,18 @@ _OTHER_KIND_BEFORE = re.compile(
 _JOINT_KIND_CODE = re.compile(
     rf"\b[Ss]ố\s*:?\s*(?P<num>\d{{1,4}})\s*/\s*(?P<issuer>QCPH|CTPH|KHPH|KHLT|CTLT|NQLT|TTLT|HDLT)(?![\w/]|\s*[/{_DASHES}]\s*\w)"
 )
+# The Government's and the Prime Minister's codes of the 1990s, a number and the issuer alone, after a kind or "Số:":
+# "Quyết định số 656-TTg", "Số: 556/TTg", "Số: 72-HĐBT" (the Council of Ministers); kept as written. Not a steering
+# committee's or a programme's name ("Ban Chỉ đạo 138/CP", "chương trình 135/CP"), which no kind opens.
+_OLD_STATE_CODE = re.compile(
+    r"(?:\b(?i:nghị\s+định|nghị\s+quyết|quyết\s+định|chỉ\s+thị|thông\s+tư)(?:\s+số)?|\b[Ss]ố)\s*:?\s*"
+    rf"(?P<num>\d{{1,4}})\s*(?P<sep>[/{_DASHES}])\s*(?P<issuer>CP|TTg|HĐBT)(?![\w/]|[{_DASHES}]\w)"
+)
+# A state code typed with its kind glued to its issuer: "Nghị định số 26/1999/NĐCP", "105/1999/QĐUB".
+_GLUED_STATE_CODE = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<type>NĐ|QĐ|NQ|CT|TT)"
+    r"(?P<issuer>CP|TTg|UBND|UB)(?![\w/-])"
+)
 # A central code typed in lower case with a space for its slash: "kết luận 32/kl TW" is 32-KL/TW.
 _LOWER_CENTRAL_CODE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})\s*/\s*(?P<type>kl|nq|ct|qđ)\s+TW\b")
 # A central document's number with its issuer and no kind, the kind named before it: "Chỉ thị 08/BCT" is 08-CT/TW.
@@ -504,6 +516,11 @@ def find_documents(text: str, known: Sequence[str] = ()) -> list[DocHit]:
         hits.append(DocHit(m.start(), m.end(), f"{m.group('num')}/{m.group('year')}/{m.group('type')}", None, False))
         _add_date_and_title(text, hits[-1])
     hits += [_from_letter(text, m) for m in _LETTER_CODE.finditer(text) if not any(h.end == m.end() for h in hits)]
+    for m in _OLD_STATE_CODE.finditer(text):
+        code = m["num"] + ("/" if m["sep"] == "/" else "-") + m["issuer"]
+        hits.append(_written_code(text, m, code, at=m.start("num")))
+    for m in _GLUED_STATE_CODE.finditer(text):
+        hits.append(_written_code(text, m, normalise_code(m["num"], m["year"], m["type"], m["issuer"], "/", "-")))
 
     def unread(m: re.Match) -> bool:  # not inside a code read before, nor a court's instance ("QĐ-PT", "HS-ST")
         return not any(h.start < m.end() and m.start("num") < h.end for h in hits) and not _COURT.fullmatch(
@@ -702,18 +719,20 @@ def _from_code(text: str, m: re.Match) -> DocHit | None:
     return _written_code(text, m, code)
 
 
-def _written_code(text: str, m: re.Match, code: str) -> DocHit:
-    """A code written out, with the kind named before it ("Kết luận số"), its issuer, date and title."""
+def _written_code(text: str, m: re.Match, code: str, at: int | None = None) -> DocHit:
+    """A code written out, with the kind named before it ("Kết luận số") or before `at`, where the number stands when
+    the match holds the kind, its issuer, date and title."""
+    at = m.start() if at is None else at
     kind = re.search(
         _spaced(
             r"(Thông báo kết luận|Chương trình hành động|Nghị quyết|Kết luận|Quyết định|Quy định|Chỉ thị|Quy chế|"
             r"Hướng dẫn|Công văn|Kế hoạch|Thông báo)"
         )
         + r"(?:\s+số)?\s*$",
-        text[max(0, m.start() - 30) : m.start()],
+        text[max(0, at - 30) : at],
         re.IGNORECASE,
     )
-    start = m.start() - len(kind.group(0)) if kind else m.start()
+    start = at - len(kind.group(0)) if kind else m.start()
     hit = DocHit(
         start, m.end(), code, " ".join(kind.group(1).split()) if kind else None, False, _issuer_after(text, m.end())
     )
@@ -774,6 +793,8 @@ def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
     key, num = " ".join(issuer.lower().split()), num.upper()  # read in fold_tones' text: "uỷ" is "ủy" already
     if (doc_type == "NĐ" and "/" not in num) or (doc_type == "ĐA" and key in _STATE_SUFFIX):
         return None  # "Nghị định 37", "Đề án 06 của Chính phủ" (p91): no code by the number alone
+    if key == "chính phủ" and doc_type in ("QĐ", "CT"):
+        return f"{num}/{doc_type}-TTg"  # the Prime Minister signs the Government's decisions and directives
     if key in _STATE_SUFFIX:
         return f"{num}/{doc_type}-{_STATE_SUFFIX[key]}"
     if key in _PARTY_SUFFIX:  # a party code carries no year
