@@ -31,7 +31,7 @@ from danvan.ingest.places import (
     outlet_district,
     outlet_from_web,
 )
-from danvan.ingest.text import IngestError, prepare, read_article
+from danvan.ingest.text import IngestError, Span, prepare, read_article, split_sentences
 from danvan.messages import english
 from danvan.text import fold_tones, nfc, quote_key
 
@@ -168,6 +168,22 @@ def test_a_celebration_days_from_its_anniversary_takes_that_anniversarys_year():
     assert visit.date_note.endswith("năm 2019 suy ra vì câu nêu dịp kỷ niệm ngày 06/12/2019.")
     visit = draft_of(text.replace("Sáng 5-12", "Sáng 5-3")).visits[0]
     assert visit.date_start == "2020-03-05"
+
+
+def test_a_dot_typed_without_its_space_ends_a_sentence():
+    """mg05: "… giai đoạn 2006-2010.Được thành lập năm 2001, …" was one sentence, so the congress also took 2001;
+    "TP.Hồ Chí Minh", "tp.Hà Nội", "1.973" and a web address stay whole."""
+    text = "Đại hội thi đua lần thứ nhất giai đoạn 2006-2010.Được thành lập năm 2001, hội phát triển mạnh."
+    assert [s.text for s in split_sentences(Span(0, len(text), text))] == [
+        "Đại hội thi đua lần thứ nhất giai đoạn 2006-2010.",
+        "Được thành lập năm 2001, hội phát triển mạnh.",
+    ]
+    text = "Tại TP.Hồ Chí Minh, tp.Hà Nội có 1.973 hội viên, xem baomoi.com.vn."
+    assert [s.text for s in split_sentences(Span(0, len(text), text))] == [text]
+    text = (
+        "Sáng 2-10, Hội Khuyến học tỉnh tổ chức Đại hội thi đua giai đoạn 2006-2010.Được thành lập năm 2001, hội lớn.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2010-10-02"]
 
 
 def test_a_conference_of_a_periods_exemplars_is_held_in_its_last_year():

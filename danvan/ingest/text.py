@@ -60,7 +60,13 @@ _UI_LINE = re.compile(
     re.IGNORECASE,
 )
 # Sentence ends: . ! ? … followed by space and a capital, an opening quote or a bracket. "1.973", "TP." stay whole.
-_SENTENCE_END = re.compile(r"(?P<stop>[.!?…][\"”’)]*)\s+(?=[\"“(\-–]?[^\W\d_])")
+# A dot typed with no space after a number or a word in lower case, before a word in capitals, ends one too:
+# "… giai đoạn 2006-2010.Được thành lập năm 2001, …" (mg05).
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
+_SENTENCE_END = re.compile(
+    rf"(?P<stop>[.!?…][\"”’)]*)(?:\s+(?=[\"“(\-–]?[^\W\d_])|(?:(?<=\d\.)|(?<=[{_LOWER}]{{2}}\.))(?=[{_UPPER}][{_LOWER}]))"
+)
 # "TP. Hồ Chí Minh", "ThS. Nguyễn …", "H. Tuy An" (huyện), "Q. 3", "P. Tân An": a dot after these abbreviations does not
 # end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|ThS|TS|PGS|GS|BS|Th\.S|St|v\.v|H|Q|P|X)$")
