@@ -272,8 +272,7 @@ _ISSUERS = (
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
     # nor is the Front's: "Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam" has no code by its number alone (p62)
-    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Ủy ban Trung ương MTTQ Việt Nam|Trung ương Mặt trận Tổ quốc Việt Nam|"
-    "Trung ương MTTQ Việt Nam|Trung ương Mặt trận|Trung ương MTTQ|"
+    "Ủy ban Trung ương Mặt trận|Ủy ban Trung ương MTTQ|Trung ương Mặt trận|Trung ương MTTQ|"
     # the Party committees of the central agencies: their codes' suffix is not the Central Committee's
     "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương|Đảng ủy các cơ quan Đảng Trung ương|"
     "Đảng ủy Khối các cơ quan Trung ương|"

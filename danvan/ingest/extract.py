@@ -245,16 +245,14 @@ _DEADLINE = re.compile(
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
 )
-# A month's date holds its cue ("trong tháng 8"): "Đại hội … cấp xã sẽ xong trong tháng 8" is a deadline too.
-_DONE_BY = re.compile(r"\b(?:[Hh]oàn\s+thành|xong)\s+(?:\w+\s+){0,6}?$")
 
 
 def _deadline(text: str, hit: DateHit) -> bool:
-    """The date is a deadline: "hoàn thành trước ngày 30/5", "sẽ xong trong tháng 8", "phấn đấu đến 20/3"."""
-    return _DEADLINE.search(text, max(0, hit.start - 80), hit.start) is not None or (
-        re.match(r"(?:trong|trước)\s", text[hit.start : hit.end], re.I) is not None
-        and _DONE_BY.search(text, max(0, hit.start - 60), hit.start) is not None
-    )
+    """The date is a deadline: "hoàn thành trước ngày 30/5", "phấn đấu đến 20/3", and "sẽ xong trong tháng 8",
+    whose month's date holds its cue ("trong tháng 8"): the words before are read up to the cue's end."""
+    cue = re.match(r"(?:trong|trước)\s+", text[hit.start : hit.end], re.I)
+    end = hit.start + (cue.end() if cue else 0)
+    return _DEADLINE.search(text, max(0, end - 80), end) is not None
 
 
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
