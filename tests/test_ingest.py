@@ -785,6 +785,14 @@ def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
     assert [v.date_start for v in draft_of(wished_in_january).visits] == ["2014-01-15"]
 
 
+def test_a_leader_come_with_flowers_to_congratulate_is_a_visit():
+    text = (
+        "Nhân kỷ niệm 27 năm ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2023), sáng ngày 2/10, đồng chí "
+        "Trần Quốc Bảo, Phó Chủ tịch UBND huyện đã đến tặng hoa chúc mừng Hội Khuyến học huyện.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-10-02"]
+
+
 def test_a_period_under_review_is_no_gathering():
     text = (
         "Từ ngày 21 đến ngày 26/7/2021, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra tại 5 phường. "
@@ -4881,6 +4889,14 @@ def test_a_day_a_body_tells_of_a_gathering_just_held_dates_it():
         "nhà đại đoàn kết cho các hộ nghèo.\n"
     )
     assert [(v.date_start, v.body) for v in draft_of(text).visits] == [("2023-11-04", "Ủy ban MTTQ Việt Nam tỉnh")]
+
+
+def test_the_day_a_body_tells_of_a_gathering_gives_way_to_the_gatherings_own():
+    text = (
+        "Ngày 22-7-2015, Tỉnh đoàn Quảng Trị cho hay Chương trình giao lưu hữu nghị thanh niên Quảng Trị - Savannakhet "
+        "năm 2015 diễn ra tại Quảng Trị từ 25 đến 27-7.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2015-07-25", "2015-07-27")]
 
 
 def test_a_plans_date_in_words_is_the_documents():

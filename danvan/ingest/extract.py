@@ -102,7 +102,9 @@ _EVENT_VERB = re.compile(
     # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
     r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
-    r"chủ trì|thăm|(?:tới|đến)\s+chúc\s+mừng|hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
+    # "đã đến tặng hoa chúc mừng Hội Khuyến học huyện" (nm06)
+    r"chủ trì|thăm|(?:tới|đến)\s+(?:tặng\s+hoa,?\s+)?chúc\s+mừng|"
+    r"hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
     # a delegation or a trip on its days: "từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của …", "Trong 2 ngày
     # 28-29/01/2018, đồng chí … có chuyến công tác tại tỉnh Điện Biên"
     r"(?:đoàn|chuyến)\s+công\s+tác|"
@@ -1382,13 +1384,14 @@ def _clauses(ctx: Context, sentence: Span) -> list[Span]:
 def _issues_document(after: str) -> bool:
     """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
     a gathering — "ban hành" comes before any event verb in the clause after the date; so is the day a body speaks
-    of a gathering ("Ngày 5/1, Ủy ban MTTQ tỉnh cho biết, tại hội nghị …"), unless it has just been held ("cho biết,
+    of a gathering ("Ngày 5/1, Ủy ban MTTQ tỉnh cho biết, tại hội nghị …"; "Ngày 22-7, Tỉnh đoàn cho hay Chương trình
+    giao lưu … diễn ra từ 25 đến 27-7", np01), unless it has just been held ("cho biết,
     vừa tổ chức nghiệm thu": the day dates it, as a page's date does)."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
     issued = re.search(
         # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày 18/11
         # hằng năm là Ngày hội", sw08): documents too
-        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+biết|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn))\b",
+        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn))\b",
         clause,
     )
     verb = _EVENT_VERB.search(clause)
