@@ -231,6 +231,18 @@ def test_a_congress_ahead_gives_its_terms_first_year_only_to_the_first_half_year
     assert [v.date_start for v in draft_of(handover).visits] == ["2015-04-07"]
 
 
+def test_a_congress_hailed_once_held_gives_its_terms_first_year_in_any_month():
+    """ob03: "Ngày 23-10, … chào mừng thành công Đại hội … nhiệm kỳ 2022-2027" — the congress is over, its term begun;
+    eleven tuning texts that hail a congress so date their work in the term's first year."""
+    text = (
+        "Ngày 23-10, Thành đoàn Biên Hòa tổ chức chương trình Ngày thanh niên cùng hành động chào mừng thành công Đại "
+        "hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Đồng Nai lần thứ X, nhiệm kỳ 2022-2027.\n"
+    )
+    visits = draft_of(text).visits
+    assert [v.date_start for v in visits] == ["2022-10-23"]
+    assert "đã thành công" in visits[0].date_note
+
+
 def test_a_sentence_of_a_day_alone_opens_the_next():
     """Round 45's p1577: "Sáng ngày 7 tháng 10 năm 2021. Tại ấp Cái Tắc, Hội … ra quân …"."""
     text = (
@@ -989,6 +1001,8 @@ def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
         "Hội LHPN xã tổ chức giao lưu văn nghệ chào mừng 13 năm ngày Phụ nữ Việt nam 20/10/2023.",
         "Các xóm đang tưng bừng tổ chức Ngày hội Đại đoàn kết toàn dân tộc (18-11) với nhiều hoạt động thiết thực.",
         "Ôn lại ngày truyền thống công tác Dân vận của Đảng (15/10) và ngày truyền thống ngành Kiểm tra (16/10).",
+        # an international day named without its "Ngày" (nw05)
+        "Các cấp Hội tổ chức nhiều hoạt động chào mừng Quốc tế Người cao tuổi (1/10).",
     ],
 )
 def test_a_holidays_own_day_after_its_name_is_no_gathering(sentence):

@@ -960,6 +960,11 @@ def sentence_year(
             # "Trong hai ngày 30 và 31/7, Đại hội … nhiệm kỳ 2024 – 2029": a congress opens its term
             years = [int(term.group("y1"))]
             reason = f"vì đại hội, bầu cử nhiệm kỳ {term.group('y1')}–{term.group('y2')} diễn ra vào năm đầu nhiệm kỳ"
+    elif not years and term and _HAILS_HELD.search(sentence):
+        # "Ngày 23-10, Thành đoàn … chào mừng thành công Đại hội … nhiệm kỳ 2022-2027": the congress is over, its term
+        # begun (ob03)
+        years = [int(term.group("y1"))]
+        reason = f"vì hoạt động chào mừng đại hội nhiệm kỳ {term.group('y1')}–{term.group('y2')} đã thành công"
     elif not years and hit.day.month <= 6 and (ahead := _ahead(term, sentence, text_ahead)):
         # "Chiều 5/4, … phát động thi đua chào mừng Đại hội … nhiệm kỳ 2019 – 2024", or a sentence of the text ("…
         # hoạt động … hướng tới chào mừng Đại hội Đảng bộ huyện …, nhiệm kỳ 2015-2020"): a congress ahead, in the
@@ -1038,6 +1043,8 @@ def _greets_congress(sentence: str) -> bool:
     return any(_AHEAD_OF.search(sentence, 0, m.start()) for m in re.finditer(r"đại\s+hội", sentence, re.I))
 
 
+# A congress hailed once held: "chào mừng thành công Đại hội …".
+_HAILS_HELD = re.compile(r"chào\s+mừng\s+thành\s+công\s+(?:[^\W\d_]+\s+){0,3}?đại\s+hội", re.I)
 _AHEAD_OF = re.compile(r"(?:tiến\s+tới|hướng\s+tới|chào\s+mừng)\s+(?:[^\W\d_]+\s+){0,3}$", re.I)
 
 

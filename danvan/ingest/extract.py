@@ -1257,7 +1257,10 @@ _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s
 # wherever it stands; a day word between opens one ("… thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội …"), and "ngày
 # Chủ nhật 21/9" is a weekday; so "kỷ niệm … Ngày Thương binh liệt sĩ 27-7-2020, sáng 21-7, …" is dated 21-7.
 _HOLIDAY_DAY = re.compile(
-    r"\b[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết)"
+    r"\b(?:[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết)|"
+    # an international day named without its "Ngày": "Nhân kỷ niệm Ngày Giải phóng miền Nam (30/4) và Quốc tế Lao
+    # động (1/5), sáng 29/4, …" (nw05)
+    r"Quốc\s+tế\s+[A-ZĐ]\w*)"
     # within its line: "… ngày truyền thống Hội nông dân Việt Nam" is a headline's, not "Sáng nay (8/10)" below it
     r"(?:[^\S\n]+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)[^\S\n]*\(?[^\S\n]*$"
 )
