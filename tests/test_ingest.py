@@ -1279,6 +1279,24 @@ def test_a_laws_date_in_a_legal_basis_is_no_event(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("title", "theme"),
+    [
+        ("Phát huy vai trò Hội Phụ nữ tham gia giám sát, phản biện xã hội", True),  # a feature's theme (vi04)
+        ("Những chi hội trưởng nông dân đau đáu với việc thôn", True),
+        ("Hội Phụ nữ tỉnh giám sát việc thực hiện chính sách", False),
+    ],
+)
+def test_the_event_model_weighs_a_headline_that_names_a_theme(tmp_path, title, theme):
+    """A gathering the page dates under a feature's headline ("Phát huy …", "Những …") is weighed as such: of 51
+    tuning texts under such headlines, 13 report a gathering on the page's day."""
+    path = tmp_path / "bai.txt"
+    lede = "Thời gian qua, Hội Phụ nữ tỉnh đã tổ chức hội nghị giám sát việc thực hiện chính sách đối với phụ nữ."
+    path.write_text(f"date 2021-04-06\n{title}\n\n{lede}\n", encoding="utf-8")
+    candidates, _ = event_examples(path, None, province=None, indicators=[])
+    assert [(key, features.get("P_theme", 0.0)) for key, features in candidates] == [("2021-04-06", float(theme))]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Ngày 31/10/2016, Tỉnh đoàn - Hội Doanh nhân trẻ tỉnh Quảng Ngãi đã trao số tiền 85 triệu đồng ủng hộ nhân dân "

@@ -1038,6 +1038,12 @@ def _how_many(dates: int) -> dict[str, bool]:
     return {"nh1": dates == 1, "nh2_3": 2 <= dates <= 3, "nh4": dates >= 4}
 
 
+# A headline that names a theme: "Phát huy …", "Nâng cao …", "Hiệu quả …", "Những …", "Dấu ấn …".
+_THEME = re.compile(
+    r"\W*(?:Phát\s+huy|Nâng\s+cao|Đẩy\s+mạnh|Tăng\s+cường|Tiếp\s+tục|Hiệu\s+quả|Những|Dấu\s+ấn|Lan\s+t[ỏo]a)\b"
+)
+
+
 def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> list[tuple[str, dict[str, float]]]:
     """The gatherings the rules date by the page (H1), each with what the model weighs of it: the words of its
     sentence and of the headline, how many dates the text writes, whether it is the headline's own, whether a body
@@ -1056,6 +1062,8 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
             "nobody": visit.body is None,
             # a launch held ("đã … phát động chiến dịch"), not the campaign as such that PS_camp weighs
             "launched": _LAUNCHED.search(visit.quote) is not None,
+            # a feature's headline names a theme, not a gathering: "Phát huy vai trò Hội Phụ nữ tham gia giám sát"
+            "theme": title is not None and _THEME.match(title.text) is not None,
         }
         features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **of_title}
         found.append((key, features | {"P_" + name: 1.0 for name, on in flags.items() if on}))
