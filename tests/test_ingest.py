@@ -499,6 +499,19 @@ def test_a_year_reviewed_and_the_next_planned_date_a_december_day_in_the_first()
     assert [v.date_start for v in draft_of(text.replace("29/12", "8/1")).visits] == ["2016-01-08"]
 
 
+def test_a_headline_in_capitals_names_its_year():
+    """op07: "TẬP HUẤN … NĂM 2023" over "Ngày 9/5, … tổ chức Hội nghị tập huấn" and a programme "từ năm 2021 đến năm
+    2025": the headline's year was not read, and a tie of four years went to the latest."""
+    assert years_spoken_of("TẬP HUẤN CHO NGƯỜI CÓ UY TÍN TRONG ĐỒNG BÀO DÂN TỘC THIỂU SỐ NĂM 2023") == [2023]
+    text = (
+        "TẬP HUẤN CHO NGƯỜI CÓ UY TÍN NĂM 2023\n"
+        "Ngày 9/5, Ủy ban MTTQ Việt Nam tỉnh Phú Yên tổ chức Hội nghị tập huấn cho người có uy tín.\n"
+        "Các đại biểu được nghe về tình hình công tác dân tộc năm 2022, nhiệm vụ trọng tâm năm 2023.\n"
+        "Kế hoạch của tỉnh triển khai Chương trình giai đoạn I: từ năm 2021 đến năm 2025.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-05-09"]
+
+
 def test_a_year_compared_with_is_not_a_year_the_text_speaks_of():
     """yv01: "Năm 2025, thu nhập … tăng 11,2% so với năm 2024" beside the 2025 anniversary it celebrates is a text of
     2025; counting the year compared with had made a tie of 2024 and 2025, and a November day went to 2024."""

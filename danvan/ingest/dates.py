@@ -142,7 +142,8 @@ _ANNIVERSARY = re.compile(
 # the year when the page states no date.
 _YEAR_WORD = re.compile(
     # "năm Canh Dần 2010": the lunar name between
-    rf"\b(?:[Nn]ăm(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|[Qq]uý\s+(?:[IV]+|[1-4])\s*(?:/|năm|[-–])|"
+    # ("NĂM 2023" in a headline in capitals)
+    rf"\b(?:(?:[Nn]ăm|NĂM)(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|[Qq]uý\s+(?:[IV]+|[1-4])\s*(?:/|năm|[-–])|"
     rf"(?:[Mm]ùa\s+)?[Hh]è|"
     # a feast named with its year: "nhân dịp lễ Phục sinh 2024", "Giáng sinh 2023", "Tết Nguyên đán Giáp Thìn 2024"
     rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|"
