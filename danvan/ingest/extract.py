@@ -1396,8 +1396,8 @@ def _issues_document(after: str) -> bool:
     """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
     a gathering — "ban hành" comes before any event verb in the clause after the date; so is the day a body speaks
     of a gathering ("Ngày 5/1, Ủy ban MTTQ tỉnh cho biết, tại hội nghị …"; "Ngày 22-7, Tỉnh đoàn cho hay Chương trình
-    giao lưu … diễn ra từ 25 đến 27-7", np01), unless it has just been held ("cho biết,
-    vừa tổ chức nghiệm thu": the day dates it, as a page's date does)."""
+    giao lưu … diễn ra từ 25 đến 27-7", np01), unless it has just been held ("cho biết, vừa tổ chức nghiệm thu": the
+    day dates it, as a page's date does)."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
     issued = re.search(
         # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày 18/11
