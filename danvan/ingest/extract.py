@@ -1050,6 +1050,8 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
     is named. A page's day the text also writes is weighed as that written day."""
     title = _title(ctx)
     of_title = _words_of(title.text, "PT_") if title else {}
+    # a feature's headline names a theme, not a gathering: "Phát huy vai trò Hội Phụ nữ tham gia giám sát"
+    theme = title is not None and _THEME.match(title.text) is not None
     hits = len([h for h in ctx.dates if ctx.pub_hit is None or h.start != ctx.pub_hit.start])
     found = []
     for visit in visits:
@@ -1062,8 +1064,7 @@ def _page_dated(ctx: Context, visits: list[VisitDraft], written: set[str]) -> li
             "nobody": visit.body is None,
             # a launch held ("đã … phát động chiến dịch"), not the campaign as such that PS_camp weighs
             "launched": _LAUNCHED.search(visit.quote) is not None,
-            # a feature's headline names a theme, not a gathering: "Phát huy vai trò Hội Phụ nữ tham gia giám sát"
-            "theme": title is not None and _THEME.match(title.text) is not None,
+            "theme": theme,
         }
         features = {"P_bias": 1.0, **_words_of(visit.quote, "PS_"), **of_title}
         found.append((key, features | {"P_" + name: 1.0 for name, on in flags.items() if on}))
