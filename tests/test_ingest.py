@@ -813,6 +813,21 @@ def test_a_leader_come_with_flowers_to_congratulate_is_a_visit():
     assert [v.date_start for v in draft_of(text).visits] == ["2023-10-02"]
 
 
+def test_a_bodys_review_of_its_years_work_is_a_gathering_the_page_dates():
+    # fresh text ow02: the lede "Ban Đại diện … tổng kết công tác năm 2014" under a page of 14/1/2015
+    text = (
+        "Người cao tuổi Thái Bình phát huy vai trò\nHiện nay, tỉnh có hơn 273.000 người cao tuổi. Ban Đại diện Hội "
+        "Người cao tuổi tỉnh tổng kết công tác năm 2014, triển khai nhiệm vụ năm 2015.\n"
+    )
+    draft = draft_of(text, published="2015-01-14")
+    assert [(v.date_start, v.body) for v in draft.visits] == [("2015-01-14", "Ban Đại diện Hội Người cao tuổi tỉnh")]
+    # a report of that review is a document, no gathering
+    report = text.replace("Ban Đại diện Hội Người cao tuổi tỉnh tổng kết", "Báo cáo tổng kết").replace(
+        "triển khai nhiệm vụ năm 2015", "nhiệm vụ năm 2015 nêu rõ kết quả"
+    )
+    assert draft_of(report, published="2015-01-14").visits == []
+
+
 def test_a_period_under_review_is_no_gathering():
     text = (
         "Từ ngày 21 đến ngày 26/7/2021, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra tại 5 phường. "
@@ -1754,6 +1769,36 @@ def test_a_campaign_month_over_a_span_is_an_event():
     # fresh text ul06: the round that carries a resolution to the branches is a gathering over its span
     taught = "Từ ngày 29/5/2020 đến 26/6/2020, các đơn vị Hội trực thuộc đã triển khai nghị quyết tại cơ sở.\n"
     assert event_keys(draft_of(taught)) == {"2020-05-29..2020-06-26"}
+
+
+def test_a_campaigns_months_after_its_launch_day_are_an_event_of_their_own():
+    # fresh text ox02: the months the campaign is planned over, written after its launch, described by the work it
+    # will do, not a tally of work done
+    text = (
+        "Chiều ngày 26/06, Ban chỉ đạo hè huyện Hớn Quản tổ chức Ra quân chiến dịch thanh niên tình nguyện hè "
+        "năm 2023. "
+        "Theo đó, chiến dịch Thanh niên tình nguyện hè năm nay được triển khai sôi nổi từ tháng 6 đến tháng 8/2023 với "
+        "nhiều công trình, phần việc thanh niên thiết thực.\n"
+    )
+    assert event_keys(draft_of(text, published="2023-06-27")) == {"2023-06-26", "2023-06..2023-08"}
+    # the same months without a launch the text dates are the period the year's work falls in, no event beside a day
+    reviewed = (
+        "Ngày 26/6/2023, Ban Dân vận Huyện ủy làm việc với Đảng ủy xã. Theo đó, công tác dân vận từ tháng 1 đến tháng "
+        "5/2023 được triển khai sôi nổi.\n"
+    )
+    assert event_keys(draft_of(reviewed, published="2023-06-27")) == {"2023-06-26"}
+
+
+def test_a_target_after_a_campaigns_span_is_no_tally():
+    # fresh text ie09: "dự kiến thu hút hơn 700.000 lượt" is what the campaign aims at, not work counted
+    text = (
+        "Sáng ngày 11.6, Thành đoàn TP Hồ Chí Minh tổ chức lễ ra quân các chiến dịch tình nguyện hè năm 2023. "
+        "Mùa hè tình nguyện năm 2023 của thanh niên TP Hồ Chí Minh sẽ được diễn ra từ ngày 11.6 đến ngày 6.8, dự kiến "
+        "thu hút hơn 700.000 lượt thanh niên tham gia.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2023-06-11", "2023-06-11..2023-08-06"}
+    tallied = text.replace("sẽ được diễn ra", "đã diễn ra").replace("dự kiến thu hút", "thu hút")
+    assert event_keys(draft_of(tallied)) == {"2023-06-11"}
 
 
 def test_a_weekday_date_line_with_a_glued_view_count_is_the_publication_date():

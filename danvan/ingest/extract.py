@@ -138,7 +138,9 @@ _GATHERING = re.compile(
     r"\b(?:[Tt]ại|dự)\s+lễ\s+(?:phát\s+động|ra\s+quân|khánh\s+thành|khởi\s+công|mít\s+tinh|trao|tuyên\s+dương)|"
     # "tổ chức trao học bổng", "tổ chức khánh thành 2 Mái ấm": a handover or an opening held
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao|(?:lễ\s+)?mừng\s+thọ)|"
-    r"(?:đã|vừa|tổ\s+chức)\s+(?:sơ|tổng)\s+kết|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
+    r"(?:đã|vừa|tổ\s+chức)\s+(?:sơ|tổng)\s+kết|"
+    # a body's own review, its year named: "Ban Đại diện Hội Người cao tuổi tỉnh tổng kết công tác năm 2014" (ow02)
+    r"(?<!báo\scáo\s)(?<!hội\snghị\s)(?:sơ|tổng)\s+kết\s+công\s+tác\s+(?:năm|\d+\s+tháng)|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
     r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao|"
     # a survey of opinion held among the people: "tổ chức điều tra dư luận xã hội tại xã Mỹ Đức"
@@ -234,7 +236,9 @@ _AS_OF = re.compile(
 # "tổ chức 10 lớp" is still one gathering.
 _TALLY = re.compile(
     r"\d[\d.]*\s+(?:cuộc|buổi|hội nghị|đoàn|lượt|lớp|hội thi|đợt|cơ sở)\b|"
-    r"\bnhiều\s+công\s+trình,\s+phần\s+việc"  # "(từ 1/7 đến ngày 22/7), … đã thực hiện nhiều công trình, phần việc"
+    # "(từ 1/7 đến ngày 22/7), … đã thực hiện nhiều công trình, phần việc", not the campaign's plan "… được triển khai
+    # sôi nổi từ tháng 6 đến tháng 8/2023 với nhiều công trình, phần việc" (ox02)
+    r"(?<!\bvới\s)\bnhiều\s+công\s+trình,\s+phần\s+việc"
 )
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
@@ -854,9 +858,25 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
         for v in visits
         if v.date_start
         and v.date_precision != "day"
+        and not _campaign_opened(v, days)
         # the page's own month is still to come only in words of the future ("sẽ", "dự kiến")
         and (v.date_start[:7] < page or (v.date_start[:7] == page and not _CUES["se"].search(v.quote or "")))
     ]
+
+
+def _campaign_opened(visit: VisitDraft, days: list[str]) -> bool:
+    """A campaign's months opened by a launch the text dates ("Chiều ngày 26/06, Ban chỉ đạo hè huyện … tổ chức Ra
+    quân chiến dịch …", then "chiến dịch … được triển khai sôi nổi từ tháng 6 đến tháng 8/2023"): its span is an
+    event of its own, beside the launch day (p46)."""
+    return bool(
+        visit.date_end
+        and visit.date_start
+        and (_CAMPAIGN.search(visit.quote or "") or _DEPLOYED_MONTHS.search(visit.quote or ""))
+        and any(day[:7] == visit.date_start[:7] for day in days)
+    )
+
+
+_DEPLOYED_MONTHS = re.compile(r"triển\s+khai\s+(?:\w+\s+){0,2}?từ\s+tháng", re.I)
 
 
 # --- which dates are the text's own gatherings: the event model (event_model.py) --------------------------------
@@ -1349,7 +1369,12 @@ def _events(ctx: Context) -> list[_Event]:
                 end = hits[1]
                 start = _year_of_end(start, end)
             last = end.day if end else start.end_day
-            if last and (last - start.day).days > _LONGEST_GATHERING and _TALLY.search(sentence.text):
+            tally = _TALLY.search(sentence.text)
+            # a target is no tally: "Mùa hè tình nguyện … sẽ được diễn ra từ ngày 11.6 đến ngày 6.8, dự kiến thu hút
+            # hơn 700.000 lượt thanh niên" (ie09)
+            if tally and FUTURE.search(sentence.text, 0, tally.start()):
+                tally = None
+            if last and (last - start.day).days > _LONGEST_GATHERING and tally:
                 ctx.vetoed |= {_hit_key(h) for h in hits}
                 continue  # "Từ ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied, no gathering
             if last and (last - start.day).days > _LONGEST_CAMPAIGN:
