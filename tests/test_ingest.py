@@ -3242,6 +3242,22 @@ def test_a_sites_date_bar_over_an_older_report_gives_way_to_its_stamp(registry, 
     assert (draft.source.published, [v.date_start for v in draft.visits]) == expected
 
 
+def test_a_date_bar_over_a_congress_of_a_term_long_past_is_no_publication_date(registry):
+    """ih06: "Thứ bảy,  03/12/2022" atop a report of a congress "nhiệm kỳ 2010- 2015", its only years: the bar is the
+    day the page was read, and the congress falls in its term's first year."""
+    text = (
+        "Thứ bảy,  03/12/2022\n\n"
+        "Đại hội đại biểu Hội cựu TNXP tỉnh lần thứ II thành công tốt đẹp\n"
+        "LSO-Sáng ngày 26/5 tại hội trường, Trường chính trị Hoàng Văn Thụ, Hội cựu TNXP tỉnh Lạng Sơn đã tổ chức đại "
+        "hội đại biểu lần thứ hai, nhiệm kỳ 2010- 2015.\n"
+    )
+    draft = draft_of(text, registry)
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, ["2010-05-26"])
+    # a term still running at the bar's date leaves it the page's date
+    running = text.replace("2010- 2015", "2022- 2027")
+    assert draft_of(running, registry).source.published == "2022-12-03"
+
+
 def test_a_documents_date_below_a_date_bar_leaves_it_the_pages_date(registry):
     """Seed s02: "Quyết định số 290-QĐ/TW ngày 25/2/2010" below "Thứ Tư, 1/12/2021" is a document's date, not a day
     the report opens with: the bar stays the page's date."""
@@ -3739,6 +3755,53 @@ def test_a_year_reviewed_in_january_is_reviewed_the_year_after():
     visit = draft_of("Ngày 8/1, Huyện ủy Xuyên Mộc tổ chức hội nghị Tổng kết công tác Dân vận năm 2019.\n").visits[0]
     assert (visit.date_start, visit.body) == ("2020-01-08", "Huyện ủy")
     assert "tổng kết năm 2019 họp vào đầu năm sau" in visit.date_note
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        # ip06
+        "Đối với kết quả công tác năm 2021, hội nghị nhất trí đánh giá MTTQ các cấp đã triển khai thực hiện tốt.",
+        # ip08
+        "Tại các nơi đến thăm, ông Hải đã thông tin những kết quả nổi bật về tình hình kinh tế - xã hội của tỉnh năm "
+        "2021.",
+    ],
+)
+def test_a_january_day_in_a_text_on_a_years_results_falls_in_the_year_after(results):
+    text = f"Chiều 10/1, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị lần thứ 6. {results}\n"
+    assert [v.date_start for v in draft_of(text).visits] == ["2022-01-10"]
+    # the year spoken of, with no results of it: its own January
+    plain = "Chiều 10/1, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị lần thứ 6, triển khai nhiệm vụ năm 2021.\n"
+    assert [v.date_start for v in draft_of(plain).visits] == ["2021-01-10"]
+
+
+def test_a_habit_kept_since_a_month_to_now_is_no_gathering_but_a_round_of_festivals_is():
+    habit = (
+        "(GLO)- Bám sát hướng dẫn của Ban Tuyên giáo và Dân vận Trung ương, ngành Tuyên giáo và Dân vận tỉnh Gia Lai "
+        "đã đề xuất xây dựng nhiều mô hình hay.\n"
+        "Từ đầu tháng 8-2025 đến nay, đều đặn sáng thứ Bảy hằng tuần, lãnh đạo xã Đề Gi tổ chức gặp gỡ, lắng nghe ý "
+        "kiến của người dân.\n"
+    )
+    assert draft_of(habit).visits == []  # ih04
+    festivals = (
+        "Từ đầu tháng 11/2022 đến nay, các thôn, làng trên địa bàn huyện Đak Đoa đã tổ chức Ngày hội Đại đoàn kết "
+        "toàn dân tộc ở khu dân cư.\n"
+    )
+    assert event_keys(draft_of(festivals)) == {"2022-11"}  # p1300
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Kỳ thi THPT Quốc gia năm 2019 diễn ra trong 3 ngày (từ ngày 25 đến 27/6/2019).",  # iu09
+        "Năm nay, kỳ thi vào lớp 10 của TP Hà Nội diễn ra từ ngày 25/6 đến ngày 27/6/2019.",  # it09
+    ],
+)
+def test_an_exams_own_days_are_no_gathering(exam):
+    assert draft_of(exam + "\n").visits == []
+    # the volunteers' visit on the exam's first day keeps its own day, not the exam's span
+    text = f"Sáng 25/6, các đoàn công tác của Thành Đoàn đi thăm, tặng quà các đội hình tình nguyện. {exam}\n"
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-06-25", None)]
 
 
 def test_each_dated_clause_of_a_sentence_is_an_event(monkeypatch):

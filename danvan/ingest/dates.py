@@ -646,7 +646,10 @@ def _date_bar(line: str, rest: str) -> bool:
     # "hè 2012", "9 tháng năm 2017", a day with its year opening a sentence ("Ngày 27/9/2018, tại …", sy05); not a
     # document's date ("Quyết định số 290-QĐ/TW ngày 25/2/2010")
     opening = [h for h in find_dates(rest) if h.has_year and _OPENS.search(rest[max(0, h.start - 20) : h.start])]
-    years = years_spoken_of(rest) + [h.day.year for h in opening]
+    # and the terms it names, by their last year: "đại hội đại biểu lần thứ hai, nhiệm kỳ 2010- 2015" under "Thứ bảy,
+    # 03/12/2022" (ih06)
+    terms = [int(t.group("y2")) for t in _TERM.finditer(rest)]
+    years = years_spoken_of(rest) + [h.day.year for h in opening] + terms
     return bool(years) and max(years) <= int(bar.group("y")) - 2
 
 
@@ -1060,6 +1063,9 @@ def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> lis
     results to the end of 2024: 22/01/2025)."""
     # or a sentence on what that year's work did: "Năm 2018, UBMTTQVN huyện đã tập trung chỉ đạo …" (p431)
     done = re.search(rf"(?:^|[.\n])\s*Năm\s+{year}\s*,[^.\n]*\bđã\b", text) if year else None
+    # or the results of that year: "Đối với kết quả công tác năm 2021, hội nghị nhất trí …" (ip06), "những kết quả nổi
+    # bật về tình hình kinh tế - xã hội … của tỉnh năm 2023" (ip08)
+    done = done or (re.search(rf"\bkết\s+quả\b[^.\n]{{0,100}}?\bnăm\s+{year}\b", text) if year else None)
     if year is None or not (_YEAR_REVIEWED.search(text) or done):
         return hits
     note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"

@@ -911,7 +911,11 @@ _FOUNDING_DAY = re.compile(r"^\s*(?:ngày|là ngày)\s+(?:thành lập|truyền 
 _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
 # the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
-_SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*)?$")
+_SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*|(?:đầu|cuối|giữa)\s+)?$")
+
+
+_SINCE_TO_NOW = re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b")
+_HABIT = re.compile(r"\b(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)\b|\bđều\s+đặn\b|\bđịnh\s+kỳ\b", re.I)
 
 
 @dataclass
@@ -1279,6 +1283,9 @@ def _title(ctx: Context) -> Span | None:
 
 # "Dự kiến tổ chức vào ngày 19/3 hoặc 20/3/2020, nhưng nay … tạm hoãn": a gathering put off has no date.
 _POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
+# "Kỳ thi THPT Quốc gia năm 2019 diễn ra trong 3 ngày (từ ngày 25 đến 27/6/2019)" (iu09), "Năm nay, kỳ thi vào lớp
+# 10 của TP Hà Nội diễn ra từ ngày 6/6 đến ngày 9/6/2025" (it09): the exam's own days.
+_EXAM = re.compile(r"\W*(?:[^\W\d]+(?:\s+[^\W\d]+)?,\s*)?[Kk]ỳ\s+thi\b[^,.;]{0,80}?\bdiễn\s+ra\b")
 # "ủng hộ … nhân Tháng cao điểm “Vì người nghèo” (17.10 - 18.11.2021)": the campaign as the occasion, no gathering.
 _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm")
 # A holiday's own day right after its name ("Ngày Phụ nữ Việt Nam (20/10)", "ngày Phụ nữ Việt nam 20/10/2023", "Ngày
@@ -1328,6 +1335,14 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _DISASTER.search(ctx.article.text, max(0, h.start - 40), h.start)
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
+                # a habit kept up to the present, no gathering's day: "Từ đầu tháng 8-2025 đến nay, đều đặn sáng thứ
+                # Bảy hằng tuần, lãnh đạo xã … tổ chức gặp gỡ" (ih04); not the month a round of festivals has gone on
+                # ("từ đầu tháng 11/2022 đến nay, các thôn … đã tổ chức Ngày hội", p1300)
+                and not (
+                    _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
+                    and _SINCE_TO_NOW.match(ctx.article.text, h.end)
+                    and _HABIT.search(sentence.text)
+                )
                 and not (
                     h.precision == "month"
                     and h.end_day is None
@@ -1345,6 +1360,9 @@ def _events(ctx: Context) -> list[_Event]:
             while hits and _deadline(ctx.article.text, hits[0]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
+            if _EXAM.match(sentence.text):
+                ctx.vetoed |= {_hit_key(h) for h in hits}
+                continue  # the State's exam on its days, not the volunteers' gathering beside it
             if _POSTPONED.search(sentence.text):
                 ctx.vetoed |= {_hit_key(h) for h in hits}
                 continue  # a gathering put off has no date, neither its own nor the page's
