@@ -813,6 +813,15 @@ def test_a_leader_come_with_flowers_to_congratulate_is_a_visit():
     assert [v.date_start for v in draft_of(text).visits] == ["2023-10-02"]
 
 
+def test_gifts_counted_and_handed_over_over_two_days_are_an_event():
+    # fresh text iy13: "trao tặng 100 suất quà" is a handover held, as "trao quà" is
+    text = (
+        "Như vậy, trong 02 ngày 02-03/10/2024, Hội Chữ thập đỏ thành phố Hà Nội cùng Quỹ Tấm lòng vàng trao tặng 100 "
+        "suất quà tới người cao tuổi tại huyện Chương Mỹ.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2024-10-02", "2024-10-03")]
+
+
 def test_a_bodys_review_of_its_years_work_is_a_gathering_the_page_dates():
     # fresh text ow02: the lede "Ban Đại diện … tổng kết công tác năm 2014" under a page of 14/1/2015
     text = (

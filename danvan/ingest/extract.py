@@ -110,7 +110,9 @@ _EVENT_VERB = re.compile(
     r"(?:đoàn|chuyến)\s+công\s+tác|"
     r"(?:triển\s+khai|quán\s+triệt)\s+(?:học\s+tập\s+)?[Nn]ghị\s+quyết|"  # a resolution carried to the members
     r"ký\s+kết\s+(?:chương\s+trình|quy\s+chế|kế\s+hoạch|thỏa\s+thuận|thoả\s+thuận)|"
-    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà)|bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
+    # gifts handed over, counted: "trao tặng 100 suất quà tới người cao tuổi" (iy13)
+    r"đối thoại|gặp mặt|trao\s+(?:nhà|quà|tặng\s+\d[\d.]*\s+(?:suất\s+|phần\s+)?quà)|"
+    r"bàn\s+giao\s+(?:\d+\s+)?(?:căn\s+|ngôi\s+)?nhà|"
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|ra mắt|tập huấn|"
