@@ -1528,6 +1528,19 @@ def test_spans_of_months_and_quarters(text, expected):
     assert all(h.precision == "month" for h in hits)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ngày 10 tháng bảy 2015, tại văn phòng", dt.date(2015, 7, 10)),  # jl06
+        ("ngày 5 tháng Mười Một năm 2020 tại", dt.date(2020, 11, 5)),
+        ("vào ngày 2 tháng tư năm 2019,", dt.date(2019, 4, 2)),
+    ],
+)
+def test_a_day_whose_month_is_written_in_words(text, day):
+    assert [(h.day, h.has_year) for h in find_dates(text)] == [(day, True)]
+    assert find_dates("ngày 11 tháng Chạp năm Đinh Dậu") == []  # a lunar month, and no year in figures
+
+
 def test_a_campaign_over_months_is_one_event_to_its_last_months_end():
     text = "Chiến dịch thanh niên tình nguyện hè được Huyện đoàn tổ chức từ tháng 6 đến tháng 8 năm 2024.\n"
     (visit,) = draft_of(text).visits
@@ -3265,6 +3278,19 @@ def test_a_date_bar_over_a_congress_of_a_term_long_past_is_no_publication_date(r
     # a term still running at the bar's date leaves it the page's date
     running = text.replace("2010- 2015", "2022- 2027")
     assert draft_of(running, registry).source.published == "2022-12-03"
+
+
+def test_a_date_bar_written_in_words_over_an_older_review_is_no_publication_date(registry):
+    """jo01: "Thứ Bảy, ngày 13 tháng 12 năm 2025" atop the review of 2023 held "Chiều 22/12": the site's bar."""
+    text = (
+        "Thứ Bảy, ngày 13 tháng 12 năm 2025\n\n"
+        "Thành phố Thủ Đức tuyên dương người cao tuổi năm 2023\n\n"
+        "Chiều 22/12, Ban đại diện Hội Người cao tuổi TP Thủ Đức tổ chức hội nghị tổng kết công tác năm 2023.\n"
+    )
+    draft = draft_of(text, registry)
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, ["2023-12-22"])
+    recent = text.replace("năm 2023", "năm 2025")
+    assert draft_of(recent, registry).source.published == "2025-12-13"
 
 
 def test_a_documents_date_below_a_date_bar_leaves_it_the_pages_date(registry):

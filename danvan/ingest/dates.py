@@ -355,6 +355,9 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             True,
             cue,
         )
+    for m in _DMY_WORDS.finditer(text):  # "Ngày 10 tháng bảy 2015" (jl06)
+        day = parse_day(int(m.group("d")), _MONTH_WORDS[re.sub(r"\s+", " ", m.group("m").lower())], int(m.group("y")))
+        add(m.start(), m.end(), day, None, "day", True, _cue_before(text, m.start()))
     for m in _MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), parse_day(1, int(m.group("m")), int(m.group("y"))), None, "month", True, True)
     if default_year is not None:
@@ -460,6 +463,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if zoned is None and (meta := _ZONED_STAMP.fullmatch(line)) is not None:
             zoned = parse_day(int(meta.group("d")), int(meta.group("m")), int(meta.group("y"))), meta.group(0)
             continue
+        if _date_bar(para.text, article.text[para.end :]):
+            continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         if (written := _written_stamp(line, first=i == 0)) is not None:
             quote = written[1]
             return Published(written[0].isoformat(), quote, f"Ngày đăng ghi ở đầu bài: “{quote}”.", 0.95), None
@@ -468,8 +473,6 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if (dated := _report_date(line.splitlines(), after)) is not None:
             quote = dated[1]
             return Published(dated[0].isoformat(), quote, f"Ngày của báo cáo, ghi ở đầu văn bản: “{quote}”.", 0.9), None
-        if _date_bar(para.text, article.text[para.end :]):
-            continue  # "Thứ sáu,  12/08/2022" alone atop a report of 2017: the site's bar shows the day it was read
         # a stamp is one day: "Ngày 26 và 27/7/2023, Ban" alone on a line (hard line breaks) opens an event's sentence
         # not a founding day an anniversary recalls ("Hội LHPN Việt Nam (20.10.1930 – 2015)"): no page is that old
         hits = [
@@ -544,9 +547,14 @@ def _stamped(article: Article, para: Span) -> bool:
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _MONTHS_EN_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_WORDS = {  # "Tháng tư", "tháng Chạp"
-    **{"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9},
+    **{"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9},
     **{"mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12},
 }
+# A day whose month is written in words, with its year: "Ngày 10 tháng bảy 2015" (not the lunar Giêng and Chạp).
+_DMY_WORDS = re.compile(
+    rf"\b[Nn]gày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>(?i:mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|"
+    rf"chín))\s+(?:năm\s+)?(?P<y>{_YEAR})\b"
+)
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A page's stamp on a header line in a form find_dates does not read (each matched against the whole line):
 _WRITTEN_STAMPS = [
@@ -623,8 +631,9 @@ _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
 # A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
 _DATE_BAR = re.compile(
     # the weekday in words or in figures ("Thứ 7, ngày 15/6/2024", sy05)
-    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
-    r"(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    # or in words ("Thứ Bảy, ngày 13 tháng 12 năm 2025", jo01)
+    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?(?P<d>\d{1,2})"
+    r"(?:\s*/\s*(?P<m>\d{1,2})\s*/\s*|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+)(?P<y>\d{4})"
 )
 # The lead's own today: "LSO-Hôm nay (3/11), thôn …", "Chiều nay (4/11), khu 8 …".
 _TODAY = re.compile(
@@ -641,7 +650,7 @@ def _date_bar(line: str, rest: str) -> bool:
     if bar is None:
         return False
     today = _TODAY.search(rest, 0, 600)
-    if today is not None and (int(today["d"]), int(today["m"])) != (int(bar["d"]), int(bar["m"])):
+    if today is not None and (int(today["d"]), int(today["m"])) != (int(bar["d"]), int(bar["m"] or bar["m2"])):
         return True
     # "hè 2012", "9 tháng năm 2017", a day with its year opening a sentence ("Ngày 27/9/2018, tại …", sy05); not a
     # document's date ("Quyết định số 290-QĐ/TW ngày 25/2/2010")
