@@ -822,6 +822,19 @@ def test_gifts_counted_and_handed_over_over_two_days_are_an_event():
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2024-10-02", "2024-10-03")]
 
 
+def test_a_body_after_a_wards_number_holds_a_gathering(tmp_path):
+    """Fresh text ju03: "… ở Phường 1 tổ chức trao tặng quà Tết": its day is weighed as one with an event verb
+    (before, "1 tổ chức" was read as organisations counted, and in its text the model set the day aside)."""
+    path = tmp_path / "bai.txt"
+    sentence = (
+        "Nhân dịp Tết Nguyên đán Giáp Thìn năm 2024 sắp tới, sáng ngày 21/1, UB MTTQ VN thành phố Tây Ninh phối hợp "
+        "chùa Phổ Ninh ở Phường 1 tổ chức trao tặng quà Tết cho hộ nghèo."
+    )
+    path.write_text(f"Tin hoạt động\n\n{sentence}\n", encoding="utf-8")
+    candidates, _ = event_examples(path, None, province=None, indicators=[])
+    assert [(key, features.get("S_ev", 0.0)) for key, features in candidates] == [("2024-01-21", 1.0)]
+
+
 def test_a_bodys_review_of_its_years_work_is_a_gathering_the_page_dates():
     # fresh text ow02: the lede "Ban Đại diện … tổng kết công tác năm 2014" under a page of 14/1/2015
     text = (

@@ -100,7 +100,8 @@ _FESTIVAL = r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|l
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tiến hành|"
     # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
-    r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
+    r"(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
+    # (after a number too: "… ở Phường 1 tổ chức trao tặng quà Tết", ju03)
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
     # "đã đến tặng hoa chúc mừng Hội Khuyến học huyện" (nm06)
     r"chủ trì|thăm|(?:tới|đến)\s+(?:tặng\s+hoa,?\s+)?chúc\s+mừng|"
