@@ -835,6 +835,18 @@ def test_a_body_after_a_wards_number_holds_a_gathering(tmp_path):
     assert [(key, features.get("S_ev", 0.0)) for key, features in candidates] == [("2024-01-21", 1.0)]
 
 
+def test_a_later_gathering_of_a_few_days_with_no_organiser_named_is_an_event_of_its_own():
+    # fresh text jt07: a send-off the page dates, then the national congress the delegates go to, on its own days
+    text = (
+        "Gặp mặt Đoàn đại biểu dự Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII\n21/12/2023 15:25\n"
+        "(BNP) - Chiều 21/12, đồng chí Nguyễn Quốc Chung, Phó Bí thư Thường trực Tỉnh ủy gặp mặt Đoàn đại biểu dự Đại "
+        "hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII, nhiệm kỳ 2023 - 2028.\n"
+        "Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII diễn ra từ ngày 25-27/12/2023 tại Trung tâm Hội "
+        "nghị Quốc gia, Hà Nội.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2023-12-21", "2023-12-25..2023-12-27"}
+
+
 def test_a_bodys_review_of_its_years_work_is_a_gathering_the_page_dates():
     # fresh text ow02: the lede "Ban Đại diện … tổng kết công tác năm 2014" under a page of 14/1/2015
     text = (

@@ -781,6 +781,17 @@ def _visits(ctx: Context) -> list[VisitDraft]:
                 bodiless = visit
             elif bodiless is not None and visit.date_start and visit.quote == bodiless.quote:
                 again.append(visit)
+            elif (
+                bodiless is not None
+                and visit.date_end
+                and _days(visit) <= 3
+                and (visit.date_start or "") > (bodiless.date_end or bodiless.date_start or "")
+                and _gathering(event.sentence.text)
+            ):
+                # a later gathering of a few days of its own, its organiser unnamed too: "Chiều 21/12, … gặp mặt Đoàn
+                # đại biểu dự Đại hội …", then "Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII diễn ra
+                # từ ngày 25-27/12/2023" (jt07)
+                again.append(visit)
             continue
         key = (visit.date_start, visit.date_end, visit.body)  # a launch day and the campaign it opens are two
         if key in seen:
