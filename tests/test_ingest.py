@@ -3289,33 +3289,35 @@ def test_a_sites_date_bar_over_an_older_report_gives_way_to_its_stamp(registry, 
     assert (draft.source.published, [v.date_start for v in draft.visits]) == expected
 
 
-def test_a_date_bar_over_a_congress_of_a_term_long_past_is_no_publication_date(registry):
-    """ih06: "Thứ bảy,  03/12/2022" atop a report of a congress "nhiệm kỳ 2010- 2015", its only years: the bar is the
-    day the page was read, and the congress falls in its term's first year."""
-    text = (
+# ih06: "Thứ bảy,  03/12/2022" atop a report of a congress "nhiệm kỳ 2010- 2015", its only years (the congress falls in
+# its term's first year); jo01: "Thứ Bảy, ngày 13 tháng 12 năm 2025", a bar written in words, atop the review of 2023
+# held "Chiều 22/12". Each time the bar is the day the page was read; a term still running, or a year as recent as the
+# bar, leaves it the page's date.
+_BAR_OVER_AN_OLDER_TEXT = [
+    (
         "Thứ bảy,  03/12/2022\n\n"
         "Đại hội đại biểu Hội cựu TNXP tỉnh lần thứ II thành công tốt đẹp\n"
         "LSO-Sáng ngày 26/5 tại hội trường, Trường chính trị Hoàng Văn Thụ, Hội cựu TNXP tỉnh Lạng Sơn đã tổ chức đại "
-        "hội đại biểu lần thứ hai, nhiệm kỳ 2010- 2015.\n"
-    )
-    draft = draft_of(text, registry)
-    assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, ["2010-05-26"])
-    # a term still running at the bar's date leaves it the page's date
-    running = text.replace("2010- 2015", "2022- 2027")
-    assert draft_of(running, registry).source.published == "2022-12-03"
-
-
-def test_a_date_bar_written_in_words_over_an_older_review_is_no_publication_date(registry):
-    """jo01: "Thứ Bảy, ngày 13 tháng 12 năm 2025" atop the review of 2023 held "Chiều 22/12": the site's bar."""
-    text = (
+        "hội đại biểu lần thứ hai, nhiệm kỳ 2010- 2015.\n",
+        ["2010-05-26"],
+        ("2010- 2015", "2022- 2027", "2022-12-03"),
+    ),
+    (
         "Thứ Bảy, ngày 13 tháng 12 năm 2025\n\n"
         "Thành phố Thủ Đức tuyên dương người cao tuổi năm 2023\n\n"
-        "Chiều 22/12, Ban đại diện Hội Người cao tuổi TP Thủ Đức tổ chức hội nghị tổng kết công tác năm 2023.\n"
-    )
+        "Chiều 22/12, Ban đại diện Hội Người cao tuổi TP Thủ Đức tổ chức hội nghị tổng kết công tác năm 2023.\n",
+        ["2023-12-22"],
+        ("năm 2023", "năm 2025", "2025-12-13"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "events", "recent"), _BAR_OVER_AN_OLDER_TEXT, ids=["ih06", "jo01"])
+def test_a_date_bar_over_a_text_of_years_long_past_is_no_publication_date(registry, text, events, recent):
     draft = draft_of(text, registry)
-    assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, ["2023-12-22"])
-    recent = text.replace("năm 2023", "năm 2025")
-    assert draft_of(recent, registry).source.published == "2025-12-13"
+    assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, events)
+    older, newer, bar = recent
+    assert draft_of(text.replace(older, newer), registry).source.published == bar
 
 
 def test_a_documents_date_below_a_date_bar_leaves_it_the_pages_date(registry):
