@@ -143,7 +143,8 @@ _GATHERING = re.compile(
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao|(?:lễ\s+)?mừng\s+thọ)|"
     r"(?:đã|vừa|tổ\s+chức)\s+(?:sơ|tổng)\s+kết|"
     # a body's own review, its year named: "Ban Đại diện Hội Người cao tuổi tỉnh tổng kết công tác năm 2014" (ow02)
-    r"(?<!báo\scáo\s)(?<!hội\snghị\s)(?:sơ|tổng)\s+kết\s+công\s+tác\s+(?:năm|\d+\s+tháng)|tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
+    r"(?<!báo\scáo\s)(?<!hội\snghị\s)(?:sơ|tổng)\s+kết\s+công\s+tác\s+(?:năm|\d+\s+tháng)|"
+    r"tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
     r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao|"
     # a survey of opinion held among the people: "tổ chức điều tra dư luận xã hội tại xã Mỹ Đức"
@@ -926,9 +927,7 @@ _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
 # the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
 _SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*|(?:đầu|cuối|giữa)\s+)?$")
-
-
-_SINCE_TO_NOW = re.compile(r"\s*,?\s*(?:đến|tới)\s+nay\b")
+# Words of a habit: "đều đặn sáng thứ Bảy hằng tuần", "định kỳ hằng tháng".
 _HABIT = re.compile(r"\b(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)\b|\bđều\s+đặn\b|\bđịnh\s+kỳ\b", re.I)
 
 
@@ -1354,7 +1353,7 @@ def _events(ctx: Context) -> list[_Event]:
                 # ("từ đầu tháng 11/2022 đến nay, các thôn … đã tổ chức Ngày hội", p1300)
                 and not (
                     _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
-                    and _SINCE_TO_NOW.match(ctx.article.text, h.end)
+                    and TO_NOW.match(ctx.article.text, h.end)
                     and _HABIT.search(sentence.text)
                 )
                 and not (
