@@ -805,21 +805,26 @@ def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
     assert [v.date_start for v in draft_of(wished_in_january).visits] == ["2014-01-15"]
 
 
-def test_a_leader_come_with_flowers_to_congratulate_is_a_visit():
-    text = (
-        "Nhân kỷ niệm 27 năm ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2023), sáng ngày 2/10, đồng chí "
-        "Trần Quốc Bảo, Phó Chủ tịch UBND huyện đã đến tặng hoa chúc mừng Hội Khuyến học huyện.\n"
-    )
-    assert [v.date_start for v in draft_of(text).visits] == ["2023-10-02"]
-
-
-def test_gifts_counted_and_handed_over_over_two_days_are_an_event():
-    # fresh text iy13: "trao tặng 100 suất quà" is a handover held, as "trao quà" is
-    text = (
-        "Như vậy, trong 02 ngày 02-03/10/2024, Hội Chữ thập đỏ thành phố Hà Nội cùng Quỹ Tấm lòng vàng trao tặng 100 "
-        "suất quà tới người cao tuổi tại huyện Chương Mỹ.\n"
-    )
-    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2024-10-02", "2024-10-03")]
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # nm06: a leader come "tặng hoa chúc mừng" is a visit
+        (
+            "Nhân kỷ niệm 27 năm ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2023), sáng ngày 2/10, đồng "
+            "chí Trần Quốc Bảo, Phó Chủ tịch UBND huyện đã đến tặng hoa chúc mừng Hội Khuyến học huyện.\n",
+            [("2023-10-02", None)],
+        ),
+        # iy13: "trao tặng 100 suất quà" is a handover held, as "trao quà" is
+        (
+            "Như vậy, trong 02 ngày 02-03/10/2024, Hội Chữ thập đỏ thành phố Hà Nội cùng Quỹ Tấm lòng vàng trao tặng "
+            "100 suất quà tới người cao tuổi tại huyện Chương Mỹ.\n",
+            [("2024-10-02", "2024-10-03")],
+        ),
+    ],
+    ids=["nm06", "iy13"],
+)
+def test_flowers_brought_and_gifts_counted_out_are_gatherings(text, spans):
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
 
 
 def test_a_body_after_a_wards_number_holds_a_gathering(tmp_path):

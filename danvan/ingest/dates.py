@@ -1070,12 +1070,15 @@ def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> lis
     """In a page with no publication date that reports the results of `year` (the year it speaks of most), a
     yearless day of January or February falls in the year after ("Chiều 22/01, … hội nghị" in a page about the
     results to the end of 2024: 22/01/2025)."""
-    # or a sentence on what that year's work did: "Năm 2018, UBMTTQVN huyện đã tập trung chỉ đạo …" (p431)
-    done = re.search(rf"(?:^|[.\n])\s*Năm\s+{year}\s*,[^.\n]*\bđã\b", text) if year else None
-    # or the results of that year: "Đối với kết quả công tác năm 2021, hội nghị nhất trí …" (ip06), "những kết quả nổi
-    # bật về tình hình kinh tế - xã hội … của tỉnh năm 2023" (ip08)
-    done = done or (re.search(rf"\bkết\s+quả\b[^.\n]{{0,100}}?\bnăm\s+{year}\b", text) if year else None)
-    if year is None or not (_YEAR_REVIEWED.search(text) or done):
+    if year is None:
+        return hits
+    # or a sentence on what that year's work did: "Năm 2018, UBMTTQVN huyện đã tập trung chỉ đạo …" (p431), or the
+    # results of that year: "Đối với kết quả công tác năm 2021, hội nghị nhất trí …" (ip06), "những kết quả nổi bật về
+    # tình hình kinh tế - xã hội … của tỉnh năm 2023" (ip08)
+    done = re.search(rf"(?:^|[.\n])\s*Năm\s+{year}\s*,[^.\n]*\bđã\b", text) or re.search(
+        rf"\bkết\s+quả\b[^.\n]{{0,100}}?\bnăm\s+{year}\b", text
+    )
+    if not (_YEAR_REVIEWED.search(text) or done):
         return hits
     note = f"bài không ghi ngày đăng; năm {year + 1} suy ra vì bài nói về kết quả năm {year}, ngày thuộc đầu năm sau"
     return [
