@@ -904,6 +904,15 @@ def test_a_gatherings_length_told_without_its_organiser_extends_the_opening_day(
         "Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7), với sự tham dự của 426 đại biểu.\n"
     )
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-07-17", "2019-07-18")]
+    # the span so extended holds a later day of the same congress, told under the lede's body (jr08)
+    text = (
+        "07/10/2022 - 08:00\n"
+        "Sáng 9/10, Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh lần thứ VII sẽ khai mạc tại Trung tâm hội nghị tỉnh.\n"
+        "Theo chương trình, Đại hội diễn ra trong hai ngày 9 và 10/10.\n"
+        "Ngày 10/10, Đại hội tiếp tục diễn ra với các nội dung như: báo cáo kết quả Hội nghị Ban Chấp hành Tỉnh Đoàn "
+        "lần thứ Nhất và ra mắt Ban Chấp hành khóa VII.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2022-10-09", "2022-10-10")]
     found = find_dates("Đại hội diễn ra trong 2 ngày (chiều 28 và sáng 29-5), trong ngày", default_year=2024)
     assert [(h.day, h.end_day) for h in found] == [(dt.date(2024, 5, 28), dt.date(2024, 5, 29))]
 

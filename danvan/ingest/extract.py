@@ -815,22 +815,24 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # The headline's undated visit is the same as a dated one of the same body further down: keep the dated one.
     dated = {v.body for v in visits if v.date_start}
     visits = [v for v in visits if v.date_start or v.body not in dated]
-    # A day inside a gathering of a few days that the same body holds is that gathering again ("Trong 02 ngày (22 và
-    # 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai"); a campaign's weeks
-    # keep their launch day as an event of its own.
-    spans = [(_body_key(v.body), v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
-    aside = [
-        v
-        for v in visits
-        if not v.date_end and any(b == _body_key(v.body) and s <= (v.date_start or "") <= e for b, s, e in spans)
-    ]
-    visits = [v for v in visits if v not in aside]
     # A gathering of a few days told without its organiser ("Đại hội sẽ diễn ra trong 2 ngày (17 và 18-7)") is the
     # one a body opened on its first day ("Chiều 17-7, … Đại hội … khai mạc"): that visit lasts the span.
     for span in lasting:
         opened = [v for v in visits if v.date_start == span.date_start and not v.date_end]
         if len(opened) == 1 and _days(span) <= 3:
             opened[0].date_end = span.date_end
+    # A day inside a gathering of a few days that the same body, or an unnamed one, holds is that gathering again
+    # ("Trong 02 ngày (22 và 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai";
+    # "Ngày 10/10, Đại hội tiếp tục …" inside the congress of 9 and 10/10 opened unnamed, jr08); a campaign's weeks
+    # keep their launch day as an event of its own.
+    spans = [(_body_key(v.body), v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
+    aside = [
+        v
+        for v in visits
+        if not v.date_end
+        and any(b in (None, _body_key(v.body)) and s <= (v.date_start or "") <= e for b, s, e in spans)
+    ]
+    visits = [v for v in visits if v not in aside]
     aside += _months_beside_days(ctx, visits)
     ctx.vetoed |= {day for v in aside if (day := event_key(v))}
     return [v for v in visits if v not in aside]
