@@ -1776,6 +1776,17 @@ def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
         ("2018-07-16", None, "Ủy ban nhân dân Thị trấn", "commune"),
         ("2018-07-16", "2018-07-30", "Ủy ban nhân dân Thị trấn", "commune"),
     ]
+    # a launch the rules read as a round held in many places, which the event model takes: the campaign's span does
+    # not swallow it (qb06)
+    text = (
+        "23/12/2022 08:15\n"
+        "Tây Ninh: Ra quân phối hợp làm công tác dân vận đợt 2 năm 2022\n"
+        "Sáng ngày 16/12/2022, đồng loạt 10 phường, xã trên địa bàn thành phố Tây Ninh tổ chức ra quân phối hợp làm "
+        "công tác dân vận đợt 2 năm 2022. Đến dự lễ ra quân tại đơn vị điểm phường Ninh Sơn có đồng chí Bí thư Thành "
+        "ủy.\nĐợt ra quân làm công tác dân vận trên địa bàn Thành phố diễn ra trong 15 ngày, từ ngày 16/12 – 30/12, "
+        "với nhiều hoạt động thiết thực như: tuyên truyền chủ trương, chính sách của Đảng trong nhân dân.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2022-12-16", "2022-12-16..2022-12-30"}
 
 
 def test_a_yearless_first_day_takes_the_year_at_the_end_of_its_span():

@@ -1142,7 +1142,7 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
             f"Bỏ sự kiện lấy theo ngày đăng (“{visit.summary}”): bài ghi ngày của chính buổi "
             f"{t('kind_' + visit.kind).lower()} này ở đoạn khác."
         )
-    added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c.hit) for v in kept)]
+    added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c) for v in kept)]
     if not added:
         return kept
     # a gathering the page dated stood for the text's own event only for want of a dated one (H1): the model found one
@@ -1184,13 +1184,14 @@ def _dated_elsewhere(ctx: Context, visit: VisitDraft, visits: list[VisitDraft]) 
     )
 
 
-def _covers(visit: VisitDraft, hit: DateHit) -> bool:
-    """The visit is already the gathering of that date: the same first day, or a day within its span."""
-    if not visit.date_start:
+def _covers(visit: VisitDraft, candidate: _Candidate) -> bool:
+    """The visit is already the gathering of the candidate's date: a day within its span of a few days, or within a
+    longer one that the same sentence gives. A campaign's weeks hold no day told in a sentence of its own: "Ngày
+    16/12, … ra quân" opens "Đợt ra quân … từ ngày 16/12 – 30/12", and both are events (qb06)."""
+    day = candidate.hit.day.isoformat()
+    if not visit.date_start or not visit.date_start <= day <= (visit.date_end or visit.date_start):
         return False
-    return visit.date_start == hit.day.isoformat() or bool(
-        visit.date_end and visit.date_start <= hit.day.isoformat() <= visit.date_end
-    )
+    return _days(visit) <= 3 or visit.quote == candidate.sentence.text.strip()
 
 
 def _days(visit: VisitDraft) -> int:
