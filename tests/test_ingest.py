@@ -1962,6 +1962,9 @@ def test_fraction_with_its_percentage_is_one_number():
 def test_fraction_with_its_share_in_brackets():
     m = only("Đến hết ngày 20-10, có 135/135 (100%) đơn vị cấp xã tổ chức thành công Đại hội")
     assert (m.value, m.numerator, m.denominator, m.unit, m.subject) == (100, 135, 135, "percent", "đơn vị")
+    # the noun between them (ab07)
+    m = only("Đến nay, cả nước có 6.022/8.177 xã (73,65%) đạt chuẩn nông thôn mới.")
+    assert (m.value, m.numerator, m.denominator, m.unit, m.subject) == (73.65, 6022, 8177, "percent", "xã")
 
 
 def test_bracketed_share_that_does_not_agree_stays_apart():
@@ -4997,6 +5000,7 @@ def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
         # fresh texts uy07 and uy09
         ("Buổi họp mặt có lãnh đạo quận và hơn 200 Người cao tuổi đến dự.", [200]),
         ("Xã có 20 thôn, bản và 20 Ban Công tác Mặt trận.", [20, 20]),
+        ("Toàn tỉnh cấp hơn 128 ngàn Bảo hiểm y tế cho người cao tuổi.", [128000]),  # the cards (af04)
         # equal counts of one noun in one sentence, told apart by where they are
         ("Ngoài ra còn có 1 cửa hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình.", [1, 1]),
         # equal amounts in one sentence, told apart by who gave them

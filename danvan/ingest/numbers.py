@@ -181,6 +181,8 @@ _NOUNS = sorted(
         "đoàn giám sát",
         "đoàn công tác",
         "thủ tục hành chính",
+        "thẻ bảo hiểm y tế",
+        "bảo hiểm y tế",
         "hộ nghèo",
         "hộ gia đình",
         "lượt người",
@@ -724,7 +726,8 @@ _CAPITAL_NOUN = re.compile(
     r"Hợp\s+tác\s+xã|Tổ\s+(?:hợp\s+tác|dân\s+phố|tự\s+quản)|Đội\b|Câu\s+lạc\s+bộ|Cầu\s+giao\s+thông|"
     r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
     r"Giáo\s+(?:xứ|họ|hạt|điểm)|Họ\s+đạo|Linh\s+mục|Khu\s+dân\s+cư|"  # "42 Giáo xứ", "79 Họ đạo"
-    r"Người\s+cao\s+tuổi|Ban\s+[Cc]ông\s+tác\s+[Mm]ặt\s+trận"  # "hơn 200 Người cao tuổi", "20 Ban Công tác Mặt trận"
+    r"Người\s+cao\s+tuổi|Ban\s+[Cc]ông\s+tác\s+[Mm]ặt\s+trận|"  # "hơn 200 Người cao tuổi", "20 Ban Công tác Mặt trận"
+    r"Bảo\s+hiểm\s+y\s+tế"  # "cấp hơn 128 ngàn Bảo hiểm y tế" (the cards, af04)
 )
 
 
@@ -786,7 +789,8 @@ def _build(sentence: str, m: re.Match[str], base: int, estimated: bool) -> tuple
         pct = _FRACTION_PERCENT.match(after)
         # another figure between them is what the share is of; a year ("nhiệm kỳ 2018 - 2023") is not
         if not (pct and _only_years(after[: pct.start("pct")])):
-            pct = _BRACKET_PERCENT.match(after)
+            # "135/135 (100%) đơn vị", "6.022/8.177 xã (73,65%)" (ab07): a share in brackets, when the sums agree
+            pct = _BRACKET_PERCENT.match(after) or _SHARE_AFTER.match(after)
             pct = pct if pct and _same_share(numerator, denominator, parse_number(pct.group("pct"))) else None
         if pct is None and (far := _FRACTION_PERCENT_FAR.match(after)) is not None:
             # "140/156 xã, phường, thị trấn tổ chức thành công Đại hội …, nhiệm kỳ 2021-2026, đạt 89,74%": further
