@@ -749,6 +749,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
         and _TITLE_EVENT.search(title.text)
         and not _DOCUMENT_TITLE.match(title.text)
         and not _PLENUM_NAME.search(title.text)
+        and not _tallied(title.text)
         and not any(e.paragraph in lede for e in events)
         # "Tính đến ngày 23-1-2018, có 7/8 huyện … tổ chức tổng kết …" (rd07): a headline counting to a day tallies
         and not any(
@@ -1230,11 +1231,18 @@ def _held(sentence: str) -> bool:
 _PAST = re.compile(r"\s+(?:đã|vừa)\b")
 
 
+# Work done as a habit: "mỗi năm từ 200 đến 300 tấn phân bón …; … tổ chức … hội thảo đầu bờ" (ai03).
+_ONGOING = re.compile(r"\b(?:mỗi|hằng|hàng)\s+năm\b|\bthường\s+xuyên\b|\bđịnh\s+kỳ\b", re.I)
+
+
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
     nghị Trung ương 7") is not one, nor one still to come, nor a sentence whose dates were read and set aside ("Từ
     ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
+    title = _title(ctx)
+    if title is not None and _tallied(title.text):
+        return None  # "Ủy ban MTTQ Việt Nam tỉnh tổ chức 3 hội nghị phản biện xã hội" heads a year's review (ah05)
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
             years = years_spoken_of(sentence.text, since=True)  # "Từ năm 2021 đến nay, … tọa đàm": a tally
@@ -1247,6 +1255,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 and _held(sentence.text)
                 and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
                 and not _tallied(sentence.text)
+                and not _ONGOING.search(sentence.text)
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
             ):
@@ -1269,16 +1278,19 @@ _MANY_BEFORE = re.compile(
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
     r"(?:\b(?!1\s)\d[\d.]*|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|cuộc\s+tiếp\s+xúc|"
-    r"cuộc\s+đối\s+thoại)\b"
+    r"cuộc\s+đối\s+thoại|ngày\s+hội)\b"
 )
 
 
 def _tallied(sentence: str) -> bool:
-    """The sentence tallies gatherings: it counts them, or tells of a round held or completed in many places."""
+    """The sentence tallies gatherings: it counts them, or tells of a round held or completed in many places. A
+    round's pilot ("Hội Phụ nữ xã Nghĩa An tổ chức đại hội điểm cấp cơ sở", p1760) is one body's gathering."""
     if _COUNTED.search(sentence):
         return True
     m = _ROUND.search(sentence)
-    return m is not None and bool(_MANY_BEFORE.search(sentence[: m.start()]) or _MANY_AFTER.search(sentence[m.end() :]))
+    if m is None or re.match(r"\s+điểm\b", sentence[m.end() :]):
+        return False
+    return bool(_MANY_BEFORE.search(sentence[: m.start()]) or _MANY_AFTER.search(sentence[m.end() :]))
 
 
 def _stamp_line(ctx: Context, para: Span) -> bool:
