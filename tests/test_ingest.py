@@ -4026,6 +4026,11 @@ def test_gatherings_tallied_are_not_dated_by_the_page():
         "thường trực Hội Liên hiệp thanh niên Việt Nam TP.Cần Thơ, có sáng kiến tổ chức Ngày hội thanh niên Cần Thơ.\n"
     )
     assert draft_of(feature).visits == []
+    share = (  # a share of the round's congresses (li03)
+        "Quảng Ninh: 100% Đại hội đại biểu phụ nữ cấp huyện nhiệm kỳ 2021-2026 hoàn thành nhiệm vụ đề ra\n\n"
+        "17/09/2021\nBCH Hội LHPN TP. Móng Cái khóa XIX, nhiệm kỳ 2021-2026 ra mắt đại hội\n"
+    )
+    assert draft_of(share).visits == []
     pilot = "Hội Phụ nữ xã Nghĩa An tổ chức đại hội điểm cấp cơ sở\nNgày đăng : 06:02, 25/03/2021\n{}"
     assert [v.date_start for v in draft_of(pilot.format("Đại hội đã thành công tốt đẹp.\n")).visits] == ["2021-03-25"]
     # a press conference is a gathering (fresh text p710): "Tại buổi họp báo, lãnh đạo Ủy ban MTTQ … cho biết"

@@ -1277,8 +1277,8 @@ _MANY_BEFORE = re.compile(
 )
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
-    r"(?:\b(?!1\s)\d[\d.]*|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|cuộc\s+tiếp\s+xúc|"
-    r"cuộc\s+đối\s+thoại|ngày\s+hội)\b"
+    r"(?:\b(?!1\s)\d[\d.]*|\b\d+\s*%|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?i:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|"
+    r"cuộc\s+tiếp\s+xúc|cuộc\s+đối\s+thoại|ngày\s+hội)\b"
 )
 
 
