@@ -968,6 +968,12 @@ def test_a_campaigns_phase_from_now_opens_no_event():
         "đến 30/10) tập trung tuyên truyền.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2025-08-08"]
+    # the day a campaign lasts to (ao08, nc09)
+    text = (
+        "03/03/2026 08:00\nSáng 3/3, Tỉnh đoàn tổ chức Lễ ra quân Tháng Thanh niên năm 2026.\n"
+        "Tháng Thanh niên năm nay sẽ diễn ra đến ngày 31/3/2026. Đoàn viên, thanh niên tham gia nhiều hoạt động.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2026-03-03"]
 
 
 def test_a_dialogue_and_a_ceremony_are_gatherings_even_when_their_organiser_goes_unnamed():
@@ -1528,6 +1534,7 @@ def test_bare_day_month_opening_a_sentence():
         ("Ngày 19, 20/12/2023, đoàn khảo sát", dt.date(2023, 12, 19), dt.date(2023, 12, 20), "day"),
         ("Ngày 22, 23 và 24/5/2023, đoàn", dt.date(2023, 5, 22), dt.date(2023, 5, 24), "day"),
         ("Ngày 20/01/ 2021, tại Trung tâm", dt.date(2021, 1, 20), None, "day"),  # a stray space (tuning p1987)
+        ("Chiều ngày 26/ 9 / 2022, Hội nông dân xã", dt.date(2022, 9, 26), None, "day"),  # spaces by both (at02)
         ("diễn ra từ ngày 02/7 đến hết 31/8/2022.", dt.date(2022, 7, 2), dt.date(2022, 8, 31), "day"),  # tuning p2053
     ],
 )

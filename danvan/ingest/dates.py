@@ -41,10 +41,11 @@ _LUNAR = re.compile(
     r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\b",
     re.I,
 )
-# 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021": a stray space before the
-# year after a slash; "T4 ,12/09/2018": a comma typed before it (not after a figure).
+# 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021", "26/ 9 / 2022": stray
+# spaces beside a slash (at02); "T4 ,12/09/2018": a comma typed before it (not after a figure).
 _DMY = re.compile(
-    rf"(?<![\d/.-])(?<!\d,)(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?<=/) )?(?P<y>{_YEAR})"
+    rf"(?<![\d/.-])(?<!\d,)(?P<d>\d{{1,2}})(?P<sep>[/.-])(?:(?<=/) )?(?P<m>\d{{1,2}})(?: (?=/))?(?P=sep)(?:(?<=/) )?"
+    rf"(?P<y>{_YEAR})"
     r"(?![\d/.-]\d)"
 )
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
