@@ -4461,8 +4461,11 @@ def test_policy_and_law_pháp_luật_is_no_laws_name_however_far_back_it_begins(
     assert event_keys(draft_of(sentence + "\n")) == {"2025-05-28"}
 
 
-def test_a_peoples_new_year_by_its_name_gives_its_year():
+def test_a_peoples_new_year_or_a_round_named_with_its_year_gives_the_year():
     assert years_spoken_of("nhân dịp Tết Chôl Chnăm Thmây 2020 và Tết cổ truyền Bunpimay 2023") == [2020, 2023]
+    # a round numbered within its year (aw12)
+    text = "Sáng ngày 03/6, Hội Chữ thập đỏ thành phố tổ chức ngày hội hiến máu tình nguyện đợt 4-2024.\n"
+    assert event_keys(draft_of(text)) == {"2024-06-03"}
 
 
 def test_a_span_of_years_is_not_its_first_year():

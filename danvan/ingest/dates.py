@@ -149,7 +149,9 @@ _YEAR_WORD = re.compile(
     # a feast named with its year: "nhân dịp lễ Phục sinh 2024", "Giáng sinh 2023", "Tết Nguyên đán Giáp Thìn 2024"
     rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|"
     # a people's new year by its name: "Tết Chôl Chnăm Thmây 2020", "Tết cổ truyền Bunpimay 2023"
-    rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}})"
+    rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}}|"
+    # a round numbered within its year: "ngày hội hiến máu tình nguyện đợt 4-2024" (aw12)
+    rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/])"
     rf"\s*(?P<y>{_YEAR})\b"
 )
 # The end of a span after a year: "năm 2012 – 2017".
