@@ -931,8 +931,10 @@ _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
 # the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
 _SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*|(?:đầu|cuối|giữa)\s+)?$")
-# Words of a habit: "đều đặn sáng thứ Bảy hằng tuần", "định kỳ hằng tháng".
-_HABIT = re.compile(r"\b(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)\b|\bđều\s+đặn\b|\bđịnh\s+kỳ\b", re.I)
+# Words of a habit: "đều đặn sáng thứ Bảy hằng tuần", "định kỳ hằng tháng", "mỗi năm", "thường xuyên".
+_HABIT = re.compile(
+    r"\b(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)\b|\bđều\s+đặn\b|\bđịnh\s+kỳ\b|\bthường\s+xuyên\b", re.I
+)
 
 
 @dataclass
@@ -1232,10 +1234,6 @@ def _held(sentence: str) -> bool:
 _PAST = re.compile(r"\s+(?:đã|vừa)\b")
 
 
-# Work done as a habit: "mỗi năm từ 200 đến 300 tấn phân bón …; … tổ chức … hội thảo đầu bờ" (ai03).
-_ONGOING = re.compile(r"\b(?:mỗi|hằng|hàng)\s+năm\b|\bthường\s+xuyên\b|\bđịnh\s+kỳ\b", re.I)
-
-
 def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     """A page that reports a gathering without its date ("Cũng tại hội nghị này, các đại biểu …") and nothing
     else: the gathering is dated by the page, as a headline's visit is. A plenum named for its resolutions ("Hội
@@ -1256,7 +1254,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 and _held(sentence.text)
                 and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
                 and not _tallied(sentence.text)
-                and not _ONGOING.search(sentence.text)
+                and not _HABIT.search(sentence.text)  # "mỗi năm … tổ chức … hội thảo đầu bờ" (ai03)
                 and not ctx.date_ix.within(sentence.start, sentence.end)
                 and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
             ):
