@@ -554,9 +554,12 @@ _MONTH_WORDS = {  # "Tháng tư", "tháng Chạp"
     **{"mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12},
 }
 # A day whose month is written in words, with its year: "Ngày 10 tháng bảy 2015" (not the lunar Giêng and Chạp).
+_SOLAR_MONTH_WORDS = "|".join(
+    re.escape(word).replace(r"\ ", r"\s+")
+    for word in sorted(_MONTH_WORDS.keys() - {"giêng", "chạp"}, key=lambda w: (-len(w), w))  # "mười một" before "mười"
+)
 _DMY_WORDS = re.compile(
-    rf"\b[Nn]gày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>(?i:mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|"
-    rf"chín))\s+(?:năm\s+)?(?P<y>{_YEAR})\b"
+    rf"\b[Nn]gày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>(?i:{_SOLAR_MONTH_WORDS}))\s+(?:năm\s+)?(?P<y>{_YEAR})\b"
 )
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A page's stamp on a header line in a form find_dates does not read (each matched against the whole line):

@@ -252,7 +252,8 @@ _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never o
 # may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
     r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
-    r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?:diễn\s+ra|kéo\s+dài)\s+(?:đến|tới)(?:\s+hết)?|(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
+    r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?:diễn\s+ra|kéo\s+dài)\s+(?:đến|tới)(?:\s+hết)?|"
+    r"(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
 )
