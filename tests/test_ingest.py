@@ -520,6 +520,18 @@ def test_a_year_compared_with_is_not_a_year_the_text_speaks_of():
     assert [v.date_start for v in draft_of(text).visits] == ["2025-11-09"]
 
 
+def test_a_plenum_of_the_outgoing_term_before_its_congress_is_in_the_terms_last_year():
+    """Fresh tuning text bj02: a committee's plenum of "khoá VI, nhiệm kỳ 2019 – 2024" in a text that prepares the
+    congress of "nhiệm kỳ 2024 -2029" meets in the spring of 2024; in the autumn the congress may be a year away."""
+    text = (
+        "(backancity.gov.vn) – Chiều ngày {}, Uỷ ban MTTQ Việt Nam thành phố Bắc Kạn tổ chức hội nghị lần thứ 10, khoá "
+        "VI, nhiệm kỳ 2019 – 2024.\n\nĐây là những nội dung quan trọng liên quan đến công tác chuẩn bị Đại hội đại "
+        "biểu MTTQ VN thành phố khoá VII, nhiệm kỳ 2024 -2029.\n"
+    )
+    assert event_keys(draft_of(text.format("20/5"))) == {"2024-05-20"}
+    assert event_keys(draft_of(text.format("20/9"))) == set()
+
+
 def test_a_term_under_review_gives_its_last_year():
     """zj06: "Diễn ra trong hai ngày 12 và 13-4, Hội nghị … dự thảo Văn kiện Đại hội …; … tổng kết các mặt công tác của
     Đoàn nhiệm kỳ 2007-2012": the meeting reviews the term that is ending, so its year is 2012, not the term's first
@@ -1428,6 +1440,15 @@ def test_a_handover_of_money_or_aid_is_weighed_as_a_happening(tmp_path, sentence
 )
 def test_a_launch_told_without_its_day(text, events):
     assert sorted(event_keys(draft_of(f"{text}\n", published="2025-12-09"))) == events
+
+
+def test_a_launch_held_as_a_programme_takes_the_pages_date():
+    """ "vừa tổ chức khởi động Tháng Thanh niên" is a launch held, as "vừa phát động Tháng …" is (fresh tuning be03)."""
+    text = (
+        "Hà Nội khởi động Tháng Thanh niên năm 2020\n- Tây Y\n- 13:10 - 03/03/2020\n"
+        "Thành đoàn Hà Nội vừa tổ chức khởi động Tháng Thanh niên năm 2020. Chương trình được phát trực tiếp.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2020-03-03"}
 
 
 def test_an_anniversary_counted_in_years_gives_the_year():
@@ -3888,6 +3909,14 @@ def test_a_habit_kept_since_a_month_to_now_is_no_gathering_but_a_round_of_festiv
         "toàn dân tộc ở khu dân cư.\n"
     )
     assert event_keys(draft_of(festivals)) == {"2022-11"}  # p1300
+    # a day the text counts from to its present starts the stretch reported, no gathering's day (fresh tuning kj04)
+    since = (
+        "(GLO)- Ngày 17-10, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai đã tổ chức Lễ phát động Tháng cao điểm "
+        "“Vì người nghèo” (17-10-2018 đến 18-11-2018).\n"
+        "Tại lễ phát động, đại diện Ban Thường trực Ủy ban MTTQ tỉnh Gia Lai đã báo cáo kết quả thực hiện xây dựng Quỹ "
+        "vì người nghèo từ ngày 17-10-2017 đến nay, đã nhận được sự tham gia của các tầng lớp nhân dân.\n"
+    )
+    assert "2017-10-17" not in event_keys(draft_of(since))
 
 
 @pytest.mark.parametrize(

@@ -990,6 +990,21 @@ def sentence_year(
         # first half of its term's first year; in the second half it may be a year away (p1573 "ngày 6.9" of 2018)
         years = [int(ahead.group("y1"))]
         reason = f"vì hoạt động chào mừng đại hội nhiệm kỳ {ahead.group('y1')}–{ahead.group('y2')} trước kỳ đại hội"
+    elif (
+        not years
+        and term
+        and hit.day.month <= 6
+        and text_term
+        and text_term.group("y1") == term.group("y2")
+        and not _holds_congress(sentence)
+    ):
+        # "Chiều ngày 20/5, Uỷ ban MTTQ … tổ chức hội nghị lần thứ 10, khoá VI, nhiệm kỳ 2019 – 2024", in a text that
+        # prepares the congress of "nhiệm kỳ 2024 -2029" (bj02): the outgoing term's last half-year, its congress's
+        years = [int(term.group("y2"))]
+        reason = (
+            f"vì hội nghị cuối nhiệm kỳ {term.group('y1')}–{term.group('y2')} chuẩn bị đại hội nhiệm kỳ "
+            f"{text_term.group('y1')}–{text_term.group('y2')}"
+        )
     elif not years and term and _ELECTION.search(sentence):
         # "Chiều ngày 16/4, … Hội nghị Hiệp thương lần 3 … đại biểu HĐND các cấp nhiệm kỳ 2021-2026": the people's
         # councils are elected in the spring of the term's first year, prepared from the autumn before

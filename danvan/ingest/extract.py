@@ -1206,11 +1206,13 @@ def _days(visit: VisitDraft) -> int:
     return (dt.date.fromisoformat(visit.date_end) - dt.date.fromisoformat(visit.date_start)).days
 
 
-# A launch or an opening held: "Hơn 300 đoàn viên … đã cùng Tỉnh Đoàn … phát động chiến dịch …", a headline's "Ra mắt
+# A launch or an opening held: "Hơn 300 đoàn viên … đã cùng Tỉnh Đoàn … phát động chiến dịch …", "Thành đoàn Hà Nội
+# vừa tổ chức khởi động Tháng Thanh niên" (be03), a headline's "Ra mắt
 # “Câu lạc bộ phụ nữ tứ đức”" or "Khánh thành công trình thanh niên …", "Hội ND … vừa khởi công xây dựng “Nhà Đại đoàn
 # kết”". Not a movement as such ("đã phát động đến toàn thể các thôn … xây dựng mô hình"), nor a launch in a caption.
 _LAUNCHED = re.compile(
-    r"\b(?:đã|vừa)\s+(?:cùng\s+[^,.;]{0,60}?\s+)?phát\s+động\s+(?:chiến\s+dịch|[Tt]háng|cuộc|đợt|ra\s+quân)\b|"
+    r"\b(?:đã|vừa)\s+(?:cùng\s+[^,.;]{0,60}?\s+)?(?:tổ\s+chức\s+)?(?:phát|khởi)\s+động\s+"
+    r"(?:chiến\s+dịch|[Tt]háng|cuộc|đợt|ra\s+quân)\b|"
     r"(?:^|:\s*)(?:Ra\s+mắt\s+[“\"]?[A-ZĐ]|Khánh\s+thành\s|Khởi\s+công\s)|\bvừa\s+(?:khởi\s+công|khánh\s+thành)\b"
 )
 
@@ -1364,12 +1366,13 @@ def _events(ctx: Context) -> list[_Event]:
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
                 # a habit kept up to the present, no gathering's day: "Từ đầu tháng 8-2025 đến nay, đều đặn sáng thứ
-                # Bảy hằng tuần, lãnh đạo xã … tổ chức gặp gỡ" (ih04); not the month a round of festivals has gone on
+                # Bảy hằng tuần, lãnh đạo xã … tổ chức gặp gỡ" (ih04), nor the day a stretch reported starts ("báo
+                # cáo kết quả … từ ngày 17-10-2017 đến nay", kj04); not the month a round of festivals has gone on
                 # ("từ đầu tháng 11/2022 đến nay, các thôn … đã tổ chức Ngày hội", p1300)
                 and not (
                     _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
                     and TO_NOW.match(ctx.article.text, h.end)
-                    and _HABIT.search(sentence.text)
+                    and (h.precision == "day" or _HABIT.search(sentence.text))
                 )
                 and not (
                     h.precision == "month"
