@@ -4203,6 +4203,13 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
             dt.date(2024, 7, 31),
             "năm cuối giai đoạn",
         ),
+        # the span reviewed, not the next one the review plans (fresh tuning br05)
+        (
+            "Ngày 30/12, tại thành phố Kon Tum diễn ra Hội nghị tổng kết bản ghi nhớ hợp tác giữa Hội LHPN tỉnh Kon "
+            "Tum với Hội Phụ nữ tỉnh Attapư giai đoạn 2019 -2024, đề ra phương hướng hợp tác giai đoạn 2024-2029.",
+            dt.date(2024, 12, 30),
+            "tổng kết giai đoạn 2019–2024",
+        ),
         # … one of January or February, once it is over (fresh tuning texts p863, yq06), a term's too
         (
             "Chiều 24/2, Hội Nông dân tỉnh tổ chức tôn vinh Nông dân xuất sắc lần thứ 2, giai đoạn 2018-2020.",
@@ -4228,6 +4235,20 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
             dt.date(2025, 10, 20),
             "chuẩn bị từ cuối năm 2025",
         ),
+        # a school year honoured once it is over, in its second year (tuning mw08, mf05)
+        (
+            "Chiều 15/11, Tỉnh Đoàn, Hội Sinh viên Việt Nam tỉnh Đắk Lắk tổ chức chương trình tuyên dương “Học sinh 3 "
+            "tốt”, “Sinh viên 5 tốt” cấp tỉnh năm học 2024 - 2025.",
+            dt.date(2025, 11, 15),
+            "tuyên dương, khen thưởng năm học 2024–2025",
+        ),
+        # one school year closes and the next opens, in the year they share (fresh tuning bs02)
+        (
+            "Ngày 27/9, Công đoàn ngành Giáo dục tỉnh tổ chức hội nghị tổng kết hoạt động công đoàn năm học 2021 - "
+            "2022, triển khai phương hướng nhiệm vụ trọng tâm năm học 2022 - 2023.",
+            dt.date(2022, 9, 27),
+            "năm học 2021–2022 khép lại",
+        ),
         # a school year named in brackets
         (
             "Sáng 5.9, Ủy ban MTTQ xã tổ chức trao học bổng cho học sinh nghèo vào năm học mới (2018-2019).",
@@ -4241,6 +4262,19 @@ def test_a_yearless_day_takes_the_year_of_the_span_it_reviews_or_the_election_it
     placed = sentence_year(hit, sentence)
     assert placed.day == day
     assert why in placed.year_note
+
+
+def test_an_anniversary_a_movement_heads_for_gives_no_year():
+    """Tuning an04: "phát động phong trào thi đua hướng tới kỷ niệm 70 năm … (10/10/1954 - 10/10/2024)" looks a year
+    ahead; the year the sentence names is the gathering's. One celebrated now still gives its year."""
+    ahead = (
+        "Sáng 9/10, Thành ủy - HĐND - UBND- Ủy ban MTTQ Việt Nam TP Hà Nội tổ chức Hội nghị biểu dương điển hình "
+        "tiên tiến; Vinh danh “Công dân Thủ đô ưu tú” năm 2023 và phát động phong trào thi đua hướng tới kỷ niệm 70 "
+        "năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024)."
+    )
+    assert sentence_year(find_dates(ahead, default_year=1900)[0], ahead).day == dt.date(2023, 10, 9)
+    now = ahead.replace("hướng tới kỷ niệm", "chào mừng kỷ niệm")
+    assert sentence_year(find_dates(now, default_year=1900)[0], now).day == dt.date(2024, 10, 9)
 
 
 @pytest.mark.parametrize(

@@ -162,10 +162,11 @@ _TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?P<new>mới\s*,?\s*)?\(?\s*(?P<y1>{
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
-# "Đại hội Thi đua … giai đoạn 2019-2024").
+# "Đại hội Thi đua … giai đoạn 2019-2024"): the first span after the review's word, not the next one it plans
+# ("tổng kết … giai đoạn 2019 -2024, đề ra phương hướng hợp tác giai đoạn 2024-2029", br05).
 _MID_TERM = re.compile(r"giữa\s+nhiệm\s+k[ỳì]", re.I)  # "sơ kết giữa nhiệm kỳ": a term half gone, not reviewed
 _REVIEWED_SPAN = re.compile(
-    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua|điển\s+hình\s+tiên\s+tiến)(?:(?!đại\s+hội)[^.;])*"
+    rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua|điển\s+hình\s+tiên\s+tiến)(?:(?!đại\s+hội)[^.;])*?"
     # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year), not the term of
     # a congress named after the review ("tổng kết … cuộc thi tìm hiểu Nghị quyết Đại hội … (nhiệm kỳ 2023 - 2028)")
     rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
@@ -173,6 +174,12 @@ _REVIEWED_SPAN = re.compile(
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
 _SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# Pupils or teachers honoured for a school year: "tuyên dương, khen thưởng học sinh … năm học 2022 -2023".
+_HONOURS_SCHOOL_YEAR = re.compile(
+    rf"(?:tuyên\s+dương|khen\s+thưởng|biểu\s+dương|vinh\s+danh|trao\s+thưởng)[^.;]{{0,160}}?"
+    rf"năm\s+học\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    re.I,
+)
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
@@ -941,6 +948,8 @@ def sentence_year(
     if hit.has_year:
         return hit
     for m in _anniversary_pairs(sentence):
+        if _HEADING_FOR.search(sentence, max(0, m.start() - 160), m.start()):
+            continue  # "phát động phong trào thi đua hướng tới kỷ niệm 70 năm … (10/10/1954 - 10/10/2024)": ahead
         # "Sáng 5-12, Hội CCB … tổ chức lễ kỷ niệm 30 năm … (6-12-1989 - 6-12-2019) và phát động phong trào thi đua năm
         # 2020": a celebration is held in the days around the anniversary it marks, in its year
         anniversary = parse_day(int(m.group("d")), int(m.group("m")), int(m.group("y2")))
@@ -1040,11 +1049,29 @@ def sentence_year(
         reason = f"vì Tết Nguyên đán {years[0]} đến vào đầu năm sau ngày ấy"
     elif len(years) == 1:
         year = years[0]
+    elif len(years) == 2 and years[1] - years[0] == 1 and (honoured := _HONOURS_SCHOOL_YEAR.search(sentence)):
+        # "Chiều 15/11, … tổ chức chương trình tuyên dương “Học sinh 3 tốt” … năm học 2024 - 2025" (mw08): a school year
+        # is honoured once it is over, in its second year
+        year = years[1]
+        reason = (
+            f"vì tuyên dương, khen thưởng năm học {honoured.group('y1')}–{honoured.group('y2')} "
+            "sau khi năm học kết thúc"
+        )
     elif len(years) == 2 and years[1] - years[0] == 1:
         year = years[1] if hit.day.month <= 6 else years[0]
+    elif len(years) == 3 and len(schools := {m.group("y1", "y2") for m in _SCHOOL_YEAR.finditer(sentence)}) == 2:
+        # "Ngày 27/9, … tổng kết hoạt động công đoàn năm học 2021 - 2022, triển khai … năm học 2022 - 2023" (bs02): one
+        # school year closes and the next opens, in the year they share
+        (a1, a2), (b1, b2) = sorted(schools)
+        year = years[1]
+        reason = f"vì năm học {a1}–{a2} khép lại và năm học {b1}–{b2} mở ra trong năm ấy"
     else:
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+
+
+# An anniversary still ahead: "hướng tới kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024)" (an04).
+_HEADING_FOR = re.compile(r"(?:hướng|tiến)\s+tới\s+(?:[^\W\d_]+\s+){0,3}?kỷ\s+niệm\b[^()]{0,120}$", re.I)
 
 
 # Preparing congresses, not holding one: "triển khai công tác tổ chức Đại hội", "chuẩn bị Đại hội", "đại hội điểm".
