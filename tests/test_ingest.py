@@ -1818,6 +1818,13 @@ def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
         "với nhiều hoạt động thiết thực như: tuyên truyền chủ trương, chính sách của Đảng trong nhân dân.\n"
     )
     assert event_keys(draft_of(text)) == {"2022-12-16", "2022-12-16..2022-12-30"}
+    # the launch and the span in one sentence (fresh tuning li02); a gathering of a few days is one event
+    text = (
+        "Ngày 8/5/2024, Hội Chữ thập đỏ tỉnh Nam Định tổ chức Lễ phát động Tháng Nhân đạo năm 2024 với chủ đề “Hành "
+        "trình nhân đạo - Trao nhận yêu thương”, diễn ra từ ngày 1 đến ngày 31/5.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2024-05-08", "2024-05-01..2024-05-31"}
+    assert event_keys(draft_of(text.replace("từ ngày 1 đến ngày 31/5", "từ ngày 8 đến ngày 9/5"))) == {"2024-05-08"}
 
 
 def test_a_yearless_first_day_takes_the_year_at_the_end_of_its_span():

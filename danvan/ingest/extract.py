@@ -198,6 +198,8 @@ _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
 # A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
+# A launch: "Lễ phát động Tháng Nhân đạo", "khởi động Tháng Thanh niên", "ra quân".
+_LAUNCH = re.compile(r"\b(?:phát|khởi)\s+động\b|\bra\s+quân\b", re.I)
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b|\b[Đđ]ợt\s+(?:công\s+tác|ra\s+quân)\b")
 # Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
 # trình thanh niên", "tặng 420 suất quà"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành",
@@ -244,6 +246,7 @@ _TALLY = re.compile(
     # sôi nổi từ tháng 6 đến tháng 8/2023 với nhiều công trình, phần việc" (ox02)
     r"(?<!\bvới\s)\bnhiều\s+công\s+trình,\s+phần\s+việc"
 )
+_FEW_DAYS = 3  # a gathering of a few days: a congress, a conference over a weekend
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
 # "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "dứt điểm vào cuối
@@ -788,7 +791,7 @@ def _visits(ctx: Context) -> list[VisitDraft]:
             elif (
                 bodiless is not None
                 and visit.date_end
-                and _days(visit) <= 3
+                and _days(visit) <= _FEW_DAYS
                 and (visit.date_start or "") > (bodiless.date_end or bodiless.date_start or "")
                 and _gathering(event.sentence.text)
             ):
@@ -822,13 +825,13 @@ def _visits(ctx: Context) -> list[VisitDraft]:
     # one a body opened on its first day ("Chiều 17-7, … Đại hội … khai mạc"): that visit lasts the span.
     for span in lasting:
         opened = [v for v in visits if v.date_start == span.date_start and not v.date_end]
-        if len(opened) == 1 and _days(span) <= 3:
+        if len(opened) == 1 and _days(span) <= _FEW_DAYS:
             opened[0].date_end = span.date_end
     # A day inside a gathering of a few days that the same body, or an unnamed one, holds is that gathering again
     # ("Trong 02 ngày (22 và 23/8) … Đại hội", then "Sáng nay (23/8), … Đại hội … tiến hành Phiên làm việc thứ hai";
     # "Ngày 10/10, Đại hội tiếp tục …" inside the congress of 9 and 10/10 opened unnamed, jr08); a campaign's weeks
     # keep their launch day as an event of its own.
-    spans = [(_body_key(v.body), v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= 3]
+    spans = [(_body_key(v.body), v.date_start or "", v.date_end or "") for v in visits if 0 < _days(v) <= _FEW_DAYS]
     aside = [
         v
         for v in visits
@@ -1196,7 +1199,7 @@ def _covers(visit: VisitDraft, candidate: _Candidate) -> bool:
     day = candidate.hit.day.isoformat()
     if not visit.date_start or not visit.date_start <= day <= (visit.date_end or visit.date_start):
         return False
-    return _days(visit) <= 3 or visit.quote == candidate.sentence.text.strip()
+    return _days(visit) <= _FEW_DAYS or visit.quote == candidate.sentence.text.strip()
 
 
 def _days(visit: VisitDraft) -> int:
@@ -1435,6 +1438,11 @@ def _events(ctx: Context) -> list[_Event]:
                     break
                 events.append(_Event(sentence, para, other, None, False))
                 start = other
+            if end is None and not start.end_day and _LAUNCH.search(sentence.text):
+                # "Ngày 8/5, … tổ chức Lễ phát động Tháng Nhân đạo năm 2024 …, diễn ra từ ngày 1 đến ngày 31/5" (li02):
+                # the launch and the campaign's span it opens are two events
+                opened = [h for h in hits[1:] if h.end_day and (h.end_day - h.day).days > _FEW_DAYS]
+                events += [_Event(sentence, para, h, None, False) for h in opened[:1]]
     return events
 
 
