@@ -3422,6 +3422,12 @@ def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
         "18/11 hằng năm là Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư.\n"
     )
     assert (draft_of(appeal, registry).visits, draft_of(chosen, registry).visits) == ([], [])
+    # a letter sent, though it answers a launch (tuning kv09)
+    letter = (
+        "Ngày 20/3/2020, Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Thanh Bình đã có văn bản số 275/UBND-KGVX về việc hưởng "
+        "ứng lễ phát động toàn dân tham gia ủng hộ người dân bị ảnh hưởng bởi hạn hán.\n"
+    )
+    assert draft_of(letter, registry).visits == []
 
 
 def test_a_headline_counting_to_a_day_is_a_tally_not_a_gathering(registry):
@@ -4536,6 +4542,12 @@ def test_a_peoples_new_year_or_a_round_named_with_its_year_gives_the_year():
     # a round numbered within its year (aw12)
     text = "Sáng ngày 03/6, Hội Chữ thập đỏ thành phố tổ chức ngày hội hiến máu tình nguyện đợt 4-2024.\n"
     assert event_keys(draft_of(text)) == {"2024-06-03"}
+    # the solar year beside the Buddhist one (tuning as09)
+    text = (
+        "Sáng nay 14/5, Ban Dân vận Tỉnh ủy Quảng Nam đến thăm các cơ sở tôn giáo, chức sắc Phật giáo trên địa bàn "
+        "tỉnh nhân Đại lễ Phật đản Phật lịch 2568 - Dương lịch 2024.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2024-05-14"}
 
 
 def test_a_span_of_years_is_not_its_first_year():
@@ -4975,6 +4987,12 @@ def test_deadlines_and_a_page_stamped_a_day_early():
         "Theo kế hoạch, dự kiến cấp huyện sẽ hoàn thành việc tổ chức Đại hội trước ngày 22/5/2019.\n"
     )
     assert event_keys(draft_of(plan)) == set()
+    # the day a round is to be done by (tuning ko01)
+    done_by = (
+        "Thứ Năm, 19/04/2018 08:00\nCấp huyện có 4/11 đơn vị đã tổ chức Đại hội xong cấp huyện, các đơn vị còn lại sẽ "
+        "tổ chức đại hội xong vào ngày 24/04/2018.\n"
+    )
+    assert "2018-04-24" not in event_keys(draft_of(done_by))
     early = draft_of(
         "24/06/2020 10:15\n\nChiều 25/6, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị sơ kết 6 tháng.\n"
     )

@@ -151,7 +151,9 @@ _YEAR_WORD = re.compile(
     # a people's new year by its name: "Tết Chôl Chnăm Thmây 2020", "Tết cổ truyền Bunpimay 2023"
     rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}}|"
     # a round numbered within its year: "ngày hội hiến máu tình nguyện đợt 4-2024" (aw12)
-    rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/])"
+    rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/]|"
+    # the solar year beside the Buddhist one: "Đại lễ Phật đản Phật lịch 2568 - Dương lịch 2024" (as09)
+    rf"[Dd]ương\s+lịch)"
     rf"\s*(?P<y>{_YEAR})\b"
 )
 # The end of a span after a year: "năm 2012 – 2017".

@@ -254,7 +254,7 @@ _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never o
 # ngày 31/1/2026", the day a campaign lasts to "sẽ diễn ra đến ngày 31/3/2026" (ao08): a deadline opens no event (it
 # may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,6}?(?:trước|trong)|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,6}?(?:trước|trong)|xong\s+vào|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?:diễn\s+ra|kéo\s+dài)\s+(?:đến|tới)(?:\s+hết)?|"
     r"(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
@@ -1484,8 +1484,10 @@ def _issues_document(after: str) -> bool:
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
     issued = re.search(
         # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày 18/11
-        # hằng năm là Ngày hội", sw08): documents too
-        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn))\b",
+        # hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số 275/UBND-KGVX về việc hưởng ứng lễ phát
+        # động", kv09): documents too
+        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn)|"
+        r"(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
         clause,
     )
     verb = _EVENT_VERB.search(clause)
