@@ -1797,6 +1797,23 @@ def test_a_day_opening_its_sentence_is_weighed_though_no_event_word_follows():
     assert event_keys(draft_of(dateline)) == set()
 
 
+def test_a_congress_told_by_its_sessions_on_two_days_running_is_one_gathering():
+    """Tuning iz08, nw01, p1054: a congress's first and second sessions on two days running are one gathering of two
+    days; its preparatory session the day before is one of its own."""
+    text = (
+        "17/11/2025 11:07 GMT+7\n"
+        "Sáng 17.11, Đại hội đại biểu MTTQ Việt Nam tỉnh Quảng Trị lần thứ 1, nhiệm kỳ 2025 - 2030 bước vào phiên thứ "
+        "2 với đầy đủ các nghi thức.\n"
+        "Trước đó, chiều 16.11, Đại hội phiên thứ nhất đã tiến hành hiệp thương cử Ủy ban MTTQ Việt Nam tỉnh.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2025-11-16..2025-11-17"}
+    text = (
+        "(BDO) Chiều 4-10, phiên trù bị Đại hội đại biểu Phụ nữ tỉnh Bình Dương lần thứ X, nhiệm kỳ 2016-2021 diễn ra "
+        "tại Hội trường tỉnh. Ngày 5-10, Đại hội tiến hành phiên chính thức và dự kiến sẽ bế mạc ngày 6-10.\n"
+    )
+    assert event_keys(draft_of(text, published="2016-10-04")) == {"2016-10-04", "2016-10-05..2016-10-06"}
+
+
 def test_a_launch_day_and_the_campaign_it_opens_are_two_events():
     text = (
         "Sáng ngày 16.7.2018, tại khu phố 3, Ủy ban nhân dân Thị trấn tổ chức ra quân làm công tác dân vận.\n"

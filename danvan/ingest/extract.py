@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -408,7 +409,7 @@ def extract(
         # the article's province: the one the text is about, else its outlet's (a Thanh Hóa paper's report from Sơn La
         # is Sơn La's; the note names the outlet's too)
         _source(article, ctx.published, _scheme_code(ctx, ctx.province, ctx.on), _source_note(ctx)),
-        _chosen(ctx, _visits(ctx)),
+        _sessions_joined(_chosen(ctx, _visits(ctx))),
         _documents(ctx),
         _observations(ctx),
     )
@@ -1200,6 +1201,37 @@ def _covers(visit: VisitDraft, candidate: _Candidate) -> bool:
     if not visit.date_start or not visit.date_start <= day <= (visit.date_end or visit.date_start):
         return False
     return _days(visit) <= _FEW_DAYS or visit.quote == candidate.sentence.text.strip()
+
+
+# A congress's sessions: "Đại hội … bước vào phiên thứ 2", "Đại hội … đã tổ chức ngày làm việc thứ nhất", "Đại hội …
+# sẽ khai mạc vào sáng nay".
+_SESSION = re.compile(r"đại\s+hội\b[^.;]{0,120}?(?:\bphiên\b|ngày\s+làm\s+việc|khai\s+mạc|bế\s+mạc)", re.I)
+
+
+def _sessions_joined(visits: list[VisitDraft]) -> list[VisitDraft]:
+    """A congress told day by day through its sessions ("chiều 16.11, Đại hội phiên thứ nhất đã tiến hành …", "Sáng
+    17.11, Đại hội … bước vào phiên thứ 2", iz08; "ngày 31-5-2019, Đại hội … đã tổ chức ngày làm việc thứ nhất" and
+    "sẽ khai mạc vào sáng nay, 1-6-2019", p1054) is one gathering of two days; its preparatory session ("phiên trù
+    bị") is one of its own."""
+    sessions = sorted(
+        (
+            v
+            for v in visits
+            if v.date_start
+            and len(v.date_start) == 10
+            and not v.date_end
+            and _SESSION.search(v.quote or "")
+            and "trù bị" not in (v.quote or "")
+        ),
+        key=lambda v: v.date_start or "",
+    )
+    joined = []
+    for first, second in itertools.pairwise(sessions):
+        gap = dt.date.fromisoformat(second.date_start or "") - dt.date.fromisoformat(first.date_start or "")
+        if gap.days == 1 and first not in joined and not first.date_end:
+            first.date_end = second.date_start
+            joined.append(second)
+    return [v for v in visits if v not in joined]
 
 
 def _days(visit: VisitDraft) -> int:
