@@ -1396,6 +1396,9 @@ def test_the_event_model_weighs_a_headline_that_names_a_theme(tmp_path, title, t
         "chung tay xây dựng nông thôn mới của xã.",  # tuning p2054
         "Sáng ngày 17 tháng 4 năm 2020 Uỷ ban Mặt trận Tổ quốc Việt Nam xã Phú Hưng phối hợp với Ban đại diện Hội "
         "thánh Cao đài Tây Ninh tỉnh Bến Tre phát 50 phần quà cho bà con nghèo.",  # tuning p2069
+        # an amount told as "more than" (tuning lf03)
+        "(Báo Quảng Ngãi)- Sáng 8/9/2021, Hội LHPN tỉnh đã trao hơn 2 tạ gạo, 4 tạ rau xanh, 500 quả trứng gà cho khu "
+        "cách ly tại xã Trà Phong.",
     ],
 )
 def test_a_handover_of_money_or_aid_is_weighed_as_a_happening(tmp_path, sentence):

@@ -207,7 +207,8 @@ _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến
 # "khởi công"), a ceremony attended ("tới dự lễ khai giảng"), a homage trip ("về nguồn"), a mobilisation ("huy động
 # nhiều bạn trẻ", not "huy động được" a sum).
 _HAPPENING = re.compile(
-    r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s|"
+    r"\b(?:(?:trao|tặng|bàn\s+giao|trao\s+tặng|tiếp\s+nhận)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?"
+    r"(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s|"
     r"[Cc]ông\s+trình|tặng|[Mm]ái\s+ấm|(?:căn\s+)?nhà\b|quà\b|(?:nguồn\s+)?ủng\s+hộ|(?:số\s+)?tiền\b|hỗ\s+trợ|"
     r"kinh\s+phí|học\s+bổng|cho\b)|đã\s+ủng\s+hộ\s+số\s+tiền|phát\s+(?:\d[\d.]*\s+)?(?:suất\s+|phần\s+)?quà|"
     r"khai\s+trương|khánh\s+thành|"
