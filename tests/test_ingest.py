@@ -4915,6 +4915,8 @@ def test_a_bare_central_document_is_known_by_the_subject_its_sentence_names():
         "Nghị quyết 11 (khóa X) về “Công tác phụ nữ thời kỳ đẩy mạnh CNH – HĐH đất nước”."
     )
     assert [h.code for h in find_documents(text)] == ["09-NQ/TW", "11-NQ/TW"]
+    text = "sơ kết công tác khuyến học 6 tháng đầu năm 2024, sơ kết 5 năm thực hiện kết luận 49 về tiếp tục thực hiện"
+    assert [h.code for h in find_documents(text)] == ["49-KL/TW"]  # tuning ng09
     assert [h.code for h in find_documents("Nghị quyết số 24 của Tỉnh ủy về công tác dân tộc")] == ["24-NQ/TU"]
     assert find_documents("Nghị quyết số 24 về phát triển du lịch. Đồng bào dân tộc thiểu số") == []
     assert find_documents("Nghị quyết 11 về xây dựng nông thôn mới") == []

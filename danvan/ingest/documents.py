@@ -225,6 +225,7 @@ _CENTRAL_SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("CT", "45"): ("mông",),  # 1994: một số công tác ở vùng dân tộc Mông
     ("CT", "49"): ("gia đình", "dân vận"),  # 2005: xây dựng gia đình; 2015: dân vận ở vùng đồng bào dân tộc thiểu số
     ("KL", "43"): ("dân vận",),  # 2019: tiếp tục thực hiện Nghị quyết 25-NQ/TW
+    ("KL", "49"): ("khuyến học",),  # 2019: tiếp tục thực hiện Chỉ thị 11-CT/TW về công tác khuyến học, khuyến tài
     ("KL", "62"): ("mặt trận",),  # 2009: đổi mới nội dung, phương thức hoạt động của MTTQ và các đoàn thể
     ("KL", "114"): ("dân vận",),  # 2015: nâng cao chất lượng, hiệu quả công tác dân vận của cơ quan nhà nước
     ("QĐ", "217"): ("giám sát", "phản biện"),  # 2013: giám sát và phản biện xã hội của MTTQ và các đoàn thể
