@@ -198,9 +198,9 @@ _PAST_HOLIDAY = re.compile(r"\b(?:[Dd]ịp|[Tt]rong)\s+(?:[Tt]ết|[Ll]ễ)\b[^,
 _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
 )
-# A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
 # A launch: "Lễ phát động Tháng Nhân đạo", "khởi động Tháng Thanh niên", "ra quân".
 _LAUNCH = re.compile(r"\b(?:phát|khởi)\s+động\b|\bra\s+quân\b", re.I)
+# A campaign over a span of days is an event: "Tháng cao điểm “Vì người nghèo” từ ngày 17/10 đến ngày 18/11/2019".
 _CAMPAIGN = re.compile(r"\b(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm|\b[Cc]hiến\s+dịch\b|\b[Đđ]ợt\s+(?:công\s+tác|ra\s+quân)\b")
 # Happenings the rules leave to the model: a handover ("đã trao 500 triệu đồng … tới Ủy ban MTTQ", "bàn giao Công
 # trình thanh niên", "tặng 420 suất quà"), an opening or a groundbreaking ("khai trương cửa hàng", "khánh thành",
@@ -1229,7 +1229,7 @@ def _sessions_joined(visits: list[VisitDraft]) -> list[VisitDraft]:
     joined = []
     for first, second in itertools.pairwise(sessions):
         gap = dt.date.fromisoformat(second.date_start or "") - dt.date.fromisoformat(first.date_start or "")
-        if gap.days == 1 and first not in joined and not first.date_end:
+        if gap.days == 1 and first not in joined:
             first.date_end = second.date_start
             joined.append(second)
     return [v for v in visits if v not in joined]
