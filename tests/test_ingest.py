@@ -1809,7 +1809,9 @@ def test_a_congress_told_by_its_sessions_on_two_days_running_is_one_gathering():
         "2 với đầy đủ các nghi thức.\n"
         "Trước đó, chiều 16.11, Đại hội phiên thứ nhất đã tiến hành hiệp thương cử Ủy ban MTTQ Việt Nam tỉnh.\n"
     )
-    assert event_keys(draft_of(text)) == {"2025-11-16..2025-11-17"}
+    (joined,) = draft_of(text).visits
+    assert (joined.date_start, joined.date_end) == ("2025-11-16", "2025-11-17")
+    assert [n[:35] for n in joined.notes if n.startswith("Gộp")] == ["Gộp với phiên ngày 17/11/2025 (“Sán"]
     text = (
         "(BDO) Chiều 4-10, phiên trù bị Đại hội đại biểu Phụ nữ tỉnh Bình Dương lần thứ X, nhiệm kỳ 2016-2021 diễn ra "
         "tại Hội trường tỉnh. Ngày 5-10, Đại hội tiến hành phiên chính thức và dự kiến sẽ bế mạc ngày 6-10.\n"

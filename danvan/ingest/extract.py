@@ -1231,6 +1231,9 @@ def _sessions_joined(visits: list[VisitDraft]) -> list[VisitDraft]:
         gap = dt.date.fromisoformat(second.date_start or "") - dt.date.fromisoformat(first.date_start or "")
         if gap.days == 1 and first not in joined:
             first.date_end = second.date_start
+            first.notes.append(
+                f"Gộp với phiên ngày {partial_date(second.date_start)} (“{second.summary}”): cùng một đại hội."
+            )
             joined.append(second)
     return [v for v in visits if v not in joined]
 
