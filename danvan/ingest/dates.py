@@ -178,9 +178,7 @@ _REVIEWED_SPAN = re.compile(
 _SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?:mới\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 # Pupils or teachers honoured for a school year: "tuyên dương, khen thưởng học sinh … năm học 2022 -2023".
 _HONOURS_SCHOOL_YEAR = re.compile(
-    rf"(?:tuyên\s+dương|khen\s+thưởng|biểu\s+dương|vinh\s+danh|trao\s+thưởng)[^.;]{{0,160}}?"
-    rf"năm\s+học\s+\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
-    re.I,
+    r"(?:tuyên\s+dương|khen\s+thưởng|biểu\s+dương|vinh\s+danh|trao\s+thưởng)[^.;]{0,160}?" + _SCHOOL_YEAR.pattern, re.I
 )
 # What is to come: "sẽ diễn ra", "dự kiến tổ chức", "sắp tới".
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
