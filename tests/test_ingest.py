@@ -1280,6 +1280,13 @@ def test_a_year_of_someones_past_is_not_the_year_of_a_yearless_date():
             None,
             ["2023-09-19"],
         ),
+        # its drafts commented on in the autumn before (fresh tuning cj05)
+        (
+            "Chiều 6/11, Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang tổ chức Hội nghị lấy ý kiến góp ý dự thảo Báo cáo chính "
+            "trị Đại hội đại biểu toàn quốc MTTQ Việt Nam lần thứ I, nhiệm kỳ 2026 - 2031.",
+            None,
+            ["2025-11-06"],
+        ),
         # the page's day after a clock time is its stamp; a day and month spaced round their dash
         (
             "Đồng Nai phát động ủng hộ đồng bào miền Trung bị lũ lụt 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, tại "
@@ -3952,6 +3959,13 @@ def test_a_habit_kept_since_a_month_to_now_is_no_gathering_but_a_round_of_festiv
         "vì người nghèo từ ngày 17-10-2017 đến nay, đã nhận được sự tham gia của các tầng lớp nhân dân.\n"
     )
     assert "2017-10-17" not in event_keys(draft_of(since))
+    # the day the 2025 reform took effect, counted from, is no gathering (fresh tuning cl01)
+    reform = (
+        "Ngày 26/11/2025, Hội Người cao tuổi phường Lê Chân tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2026 - 2031.\n"
+        "Cùng với quá trình chuyển đổi sang mô hình chính quyền địa phương 2 cấp từ ngày 1/7/2025, yêu cầu kiện toàn "
+        "tổ chức Hội càng trở nên cấp thiết.\n"
+    )
+    assert event_keys(draft_of(reform)) == {"2025-11-26"}
 
 
 @pytest.mark.parametrize(

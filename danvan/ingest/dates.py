@@ -1079,7 +1079,9 @@ _HEADING_FOR = re.compile(r"(?:hướng|tiến)\s+tới\s+(?:[^\W\d_]+\s+){0,3}?
 _REVIEWS_TERM = re.compile(r"tổng\s+kết(?:(?!nhiệm\s+k)[^.;]){0,80}$", re.I)
 _PREPARES = re.compile(
     r"(?:triển\s+khai|hướng\s+dẫn|chỉ\s+đạo)\s+(?:công\s+tác\s+)?(?:tổ\s+chức\s+)?đại\s+hội|"
-    r"chuẩn\s+bị\s+(?:tổ\s+chức\s+)?đại\s+hội|đại\s+hội\s+điểm",
+    r"chuẩn\s+bị\s+(?:tổ\s+chức\s+)?đại\s+hội|đại\s+hội\s+điểm|"
+    # "Hội nghị lấy ý kiến góp ý dự thảo Báo cáo chính trị Đại hội … nhiệm kỳ 2026 - 2031" (cj05): its drafts
+    r"(?:góp\s+ý|lấy\s+ý\s+kiến)(?:\s+[^\W\d_]+){0,3}?\s+dự\s+thảo(?:\s+[^\W\d_]+){0,4}?\s+đại\s+hội",
     re.I,
 )
 

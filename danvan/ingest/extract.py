@@ -1422,6 +1422,14 @@ def _events(ctx: Context) -> list[_Event]:
                     # "tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020": a round with its close
                     and not any(other.start >= h.end for other in dated)
                 )
+                # the day the 2025 reform took effect, no gathering: "chuyển đổi sang mô hình chính quyền địa phương 2
+                # cấp từ ngày 1/7/2025" (cl01)
+                and not (
+                    h.day == MERGER_DATE
+                    and h.end_day is None
+                    and _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
+                    and not re.match(r"\s*(?:đến|tới)\b", ctx.article.text[h.end : h.end + 8])
+                )
                 and not (
                     _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
                     and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
