@@ -5625,6 +5625,21 @@ def test_a_feast_written_with_its_year_dates_the_visits_for_it():
     tet = "Ngày {}, Ủy ban MTTQ tỉnh tổ chức thăm, tặng quà Tết Nguyên đán Giáp Thìn 2024 cho hộ nghèo.\n"
     assert [v.date_start for v in draft_of(tet.format("28/12")).visits] == ["2023-12-28"]  # before the Tết
     assert [v.date_start for v in draft_of(tet.format("28/1")).visits] == ["2024-01-28"]
+    # a Tết programme named with its year: "Tết nhân ái năm 2025" in November (fresh tuning cu02)
+    kind = "Sáng 16-11, Hội Chữ thập đỏ quận Hải An tổ chức trao quà Tết nhân ái năm 2025 cho người khó khăn.\n"
+    assert [v.date_start for v in draft_of(kind).visits] == ["2024-11-16"]
+
+
+def test_a_month_by_which_work_will_be_done_is_no_gathering(monkeypatch):
+    # the rules' reading, every candidate an event
+    monkeypatch.setattr(event_model, "model", lambda: event_model.Model({"bias": 5.0}, event_model.THRESHOLD))
+    # "trong tháng 5 sẽ hoàn thành": a deadline told after its month (fresh tuning co06)
+    text = (
+        "Chiều 20/5/2019, Đoàn công tác Ủy ban Trung ương MTTQ Việt Nam đến kiểm tra công tác chuẩn bị Đại hội tại "
+        "tỉnh.\nTheo báo cáo của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh, công tác chuẩn bị đại hội đã cơ bản hoàn "
+        "tất, đối với cấp huyện đã hoàn thành 09/11 đơn vị và trong tháng 5 sẽ hoàn thành.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2019-05-20"}
 
 
 def test_an_equal_bound_of_another_range_is_another_fact():

@@ -1039,12 +1039,9 @@ def sentence_year(
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
         year = years[0] + 1
         reason = f"vì tổng kết năm {years[0]} họp vào đầu năm sau"
-    elif (
-        len(years) == 1
-        and hit.day.month >= 11
-        and re.search(rf"[Tt]ết\s+[Nn]guyên\s+[Đđ]án\D{{0,20}}{years[0]}", sentence)
-    ):
-        # "Ngày 28/12, … tặng quà Tết Nguyên đán Giáp Thìn 2024": gifts for a Tết are given in the weeks before it
+    elif len(years) == 1 and hit.day.month >= 11 and re.search(rf"[Tt]ết\b\D{{0,30}}{years[0]}", sentence):
+        # "Ngày 28/12, … tặng quà Tết Nguyên đán Giáp Thìn 2024", "Sáng 16-11, … trao quà Tết nhân ái năm 2025" (cu02):
+        # gifts for a Tết are given in the weeks before it
         year = years[0] - 1
         reason = f"vì Tết Nguyên đán {years[0]} đến vào đầu năm sau ngày ấy"
     elif len(years) == 1:

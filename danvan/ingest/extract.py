@@ -262,6 +262,8 @@ _DEADLINE = re.compile(
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
     r"(?:(?:ngày|tháng)\s+)?(?:[^\d()\n.;]{1,40}\(\s*)?$"  # "hoàn thành trước ngày Sinh nhật Bác (19/5)"
 )
+# … or after it: "trong tháng 5 sẽ hoàn thành"
+_DONE_BY = re.compile(r"\s*,?\s*(?:sẽ|phải)\s+(?:hoàn\s+thành|xong)\b", re.I)
 
 
 def _deadline(text: str, hit: DateHit) -> bool:
@@ -269,7 +271,8 @@ def _deadline(text: str, hit: DateHit) -> bool:
     whose month's date holds its cue ("trong tháng 8"): the words before are read up to the cue's end."""
     cue = re.match(r"(?:trong|trước)\s+", text[hit.start : hit.end], re.I)
     end = hit.start + (cue.end() if cue else 0)
-    return _DEADLINE.search(text, max(0, end - 80), end) is not None
+    # or the cue after it: "đối với cấp huyện đã hoàn thành 09/11 đơn vị và trong tháng 5 sẽ hoàn thành" (co06)
+    return _DEADLINE.search(text, max(0, end - 80), end) is not None or bool(cue and _DONE_BY.match(text, hit.end))
 
 
 # "từ tháng 3-2020 … trước ngày 30-5-2020": the words that close a span of dates.
