@@ -1280,6 +1280,13 @@ def test_a_year_of_someones_past_is_not_the_year_of_a_yearless_date():
             None,
             ["2023-09-19"],
         ),
+        # a youth union's "Ngày Chủ nhật xanh" is a gathering on its day (vg12, p735)
+        (
+            "100% các cơ sở Đoàn huyện Tam Nông đồng loạt thực hiện “Ngày chủ nhật xanh” vào ngày 11/03/2018, kết quả "
+            "có 12 m3 rác thải thu gom, xử lý.",
+            None,
+            ["2018-03-11"],
+        ),
         # its drafts commented on in the autumn before (fresh tuning cj05)
         (
             "Chiều 6/11, Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang tổ chức Hội nghị lấy ý kiến góp ý dự thảo Báo cáo chính "
@@ -3917,7 +3924,12 @@ def test_a_lead_event_without_a_named_organiser_is_drafted_for_the_curator():
 def test_a_year_reviewed_in_january_is_reviewed_the_year_after():
     visit = draft_of("Ngày 8/1, Huyện ủy Xuyên Mộc tổ chức hội nghị Tổng kết công tác Dân vận năm 2019.\n").visits[0]
     assert (visit.date_start, visit.body) == ("2020-01-08", "Huyện ủy")
-    assert "tổng kết năm 2019 họp vào đầu năm sau" in visit.date_note
+    assert "tổng kết năm 2019 diễn ra vào đầu năm sau" in visit.date_note
+    # a year honoured in January, its name holding a dot (fresh tuning cy03)
+    honours = "Sáng ngày 1.1, Thành đoàn TP.HCM tổ chức lễ tuyên dương Công dân trẻ tiêu biểu TP.HCM năm 2012.\n"
+    (visit,) = draft_of(honours).visits
+    assert visit.date_start == "2013-01-01"
+    assert "tuyên dương năm 2012 diễn ra vào đầu năm sau" in visit.date_note
 
 
 @pytest.mark.parametrize(

@@ -1035,10 +1035,11 @@ def sentence_year(
             if hit.day.month >= 4
             else f"vì giai đoạn {span.group('y1')}–{span.group('y2')} được tổng kết vào đầu năm sau"
         )
-    if len(years) == 1 and hit.day.month <= 3 and re.search(rf"tổng\s+kết\b[^.;]*\bnăm\s+{years[0]}\b", sentence, re.I):
-        # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over
+    if len(years) == 1 and hit.day.month <= 3 and (closing := re.search(_CLOSES_YEAR + rf"{years[0]}\b", sentence)):
+        # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over, and honoured
+        # ("Sáng ngày 1.1, Thành đoàn TP.HCM tổ chức lễ tuyên dương Công dân trẻ tiêu biểu TP.HCM năm 2012", cy03)
         year = years[0] + 1
-        reason = f"vì tổng kết năm {years[0]} họp vào đầu năm sau"
+        reason = f"vì {closing.group(1).lower()} năm {years[0]} diễn ra vào đầu năm sau"
     elif len(years) == 1 and hit.day.month >= 11 and re.search(rf"[Tt]ết\b\D{{0,30}}{years[0]}", sentence):
         # "Ngày 28/12, … tặng quà Tết Nguyên đán Giáp Thìn 2024", "Sáng 16-11, … trao quà Tết nhân ái năm 2025" (cu02):
         # gifts for a Tết are given in the weeks before it
@@ -1065,6 +1066,10 @@ def sentence_year(
     else:
         return hit
     return _shifted(hit, year - hit.day.year, f"bài không ghi ngày đăng; năm {year} suy ra {reason}")
+
+
+# A year reviewed or honoured, "năm " before its figures (a dot inside a name, "TP.HCM", does not end the sentence).
+_CLOSES_YEAR = r"(?i:(tổng\s+kết|tuyên\s+dương|biểu\s+dương|vinh\s+danh)\b(?:[^.;]|\.(?=\w))*\bnăm\s+)"
 
 
 # An anniversary still ahead: "hướng tới kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024)" (an04).

@@ -97,7 +97,7 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 # A Ngày hội, not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân",
 # "ngày bầu cử thực sự trở thành ngày hội".
-_FESTIVAL = r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))"
+_FESTIVAL = r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|ngày\s+chủ\s+nhật\s+(?:xanh|đỏ)"
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tiến hành|"
     # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
