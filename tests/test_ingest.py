@@ -1574,11 +1574,21 @@ def test_bare_day_month_opening_a_sentence():
         ("Ngày 20/01/ 2021, tại Trung tâm", dt.date(2021, 1, 20), None, "day"),  # a stray space (tuning p1987)
         ("Chiều ngày 26/ 9 / 2022, Hội nông dân xã", dt.date(2022, 9, 26), None, "day"),  # spaces by both (at02)
         ("diễn ra từ ngày 02/7 đến hết 31/8/2022.", dt.date(2022, 7, 2), dt.date(2022, 8, 31), "day"),  # tuning p2053
+        ("Trong 3 ngày 8-9-10/7/2020, các Đội", dt.date(2020, 7, 8), dt.date(2020, 7, 10), "day"),
     ],
 )
 def test_date_forms(text, day, end, precision):
     hits = find_dates(text)
     assert [(h.day, h.end_day, h.precision) for h in hits] == [(day, end, precision)]
+
+
+def test_three_days_joined_by_dashes_are_a_span_of_their_month():
+    # "8-9-10.7" is 8 to 10 July, not 8 and 9 October (tuning iu08)
+    hits = find_dates("Xuyên trong 3 ngày 8-9-10.7, tất cả các Đội tiếp sức mùa thi", default_year=2020)
+    assert [(h.day, h.end_day) for h in hits] == [(dt.date(2020, 7, 8), dt.date(2020, 7, 10))]
+    # two days and a month, dashed, stay so
+    hits = find_dates("Trong 2 ngày 29-30-11, Đại hội", default_year=2020)
+    assert [(h.day, h.end_day) for h in hits] == [(dt.date(2020, 11, 29), dt.date(2020, 11, 30))]
 
 
 def test_fractions_are_not_dates():
