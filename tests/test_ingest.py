@@ -4374,6 +4374,16 @@ def test_two_days_joined_by_va_far_apart_are_two_gatherings_and_close_ones_one_s
         (dt.date(2019, 7, 25), None),
         (dt.date(2023, 5, 22), dt.date(2023, 5, 24)),
     ]
+    # a day between them, not a run of days: two gatherings (fresh tuning de11); days running stay one span
+    found = find_dates("Trong 2 ngày 10 và 13-1-2020, Công đoàn cơ sở trao quà; chiều 28 và sáng 29-5-2020 họp")
+    assert [(h.day, h.end_day) for h in found] == [
+        (dt.date(2020, 1, 10), None),
+        (dt.date(2020, 1, 13), None),
+        (dt.date(2020, 5, 28), dt.date(2020, 5, 29)),
+    ]
+    # a stray space after the slash of a yearless day (fresh tuning dl01)
+    (day,) = find_dates("Chiều 23/ 9, Hội liên hiệp phụ nữ Phường Nghi Thu đã ra mắt CLB", default_year=2019)
+    assert (day.day, day.end_day) == (dt.date(2019, 9, 23), None)
     text = (
         "Hội Nông dân giải ngân vốn Quỹ hỗ trợ nông dân\n24/10/2019 09:29\n"
         "Ngày 17/10 và ngày 22/10/2019, Hội Nông dân tỉnh phối hợp với Hội Nông dân huyện Phú Tân đã giải ngân vốn "

@@ -87,9 +87,10 @@ _DAY_CUE = re.compile(
     r"\s*[(,:]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2", "trong 2 ngày: 23 và 24-7"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
-# ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash).
+# ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash, and "Chiều 23/
+# 9", after the slash).
 _DM = re.compile(
-    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - |- )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
+    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - |- |/ )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
 )
 # tháng 3-2020, tháng 3/2020, tháng 3.2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
@@ -347,9 +348,9 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
             continue
         joined = text[m.end("d") : m.start("d2")]
         apart = (last - first).days if first and last else 0
-        if (apart > 3 and re.search(r"và|&|,", joined)) or (apart > 1 and re.fullmatch(r"\s*,\s*", joined)):
-            # "Ngày 19 và 25/7/2019", "các ngày 22, 28 tháng 10", "Ngày 26, 28/4": two days of their own, as "5/6 và
-            # 20/6" are; "Ngày 22, 23 và 24/5" and "26, 27/4" are one span
+        if (apart > 3 and re.search(r"và|&|,", joined)) or (apart > 1 and re.fullmatch(r"\s*(?:,|và)\s*", joined)):
+            # "Ngày 19 và 25/7/2019", "các ngày 22, 28 tháng 10", "Ngày 26, 28/4", "10 và 13-1": two days of their own,
+            # as "5/6 và 20/6" are; "Ngày 22, 23 và 24/5", "26, 27/4" and "chiều 28 và sáng 29-5" are one span
             add(m.start(), m.end("d"), first, None, "day", bool(m.group("y")), True)
             add(m.start("d2"), m.end(), last, None, "day", bool(m.group("y")), True)
             continue
