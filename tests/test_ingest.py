@@ -4004,6 +4004,16 @@ def test_an_exams_own_days_are_no_gathering(exam):
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-06-25", None)]
 
 
+def test_days_flags_are_hung_for_are_no_gathering():
+    # tuning p188: the flags of an occasion hang for its days; the gathering beside them keeps its day
+    text = (
+        "Ngày 20/9/2025, Ủy ban MTTQ xã tổ chức hội nghị triển khai Ngày hội Đại đoàn kết toàn dân tộc. Vận động nhân "
+        "dân, các cơ quan, đơn vị trên địa bàn tổ chức treo cờ Đảng, cờ Tổ quốc, băng rôn, khẩu hiệu tuyên truyền tại "
+        "các trục đường chính bắt đầu từ ngày 17/9 đến hết ngày 30/9/2025.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2025-09-20"}
+
+
 def test_each_dated_clause_of_a_sentence_is_an_event(monkeypatch):
     # the rules' reading; the event model (weights fitted on the tuning texts) sets the planned 06/11 aside
     monkeypatch.setattr(event_model, "model", lambda: event_model.Model({"bias": 5.0}, event_model.THRESHOLD))
@@ -4719,6 +4729,14 @@ def test_the_day_figures_are_counted_to_is_no_event():
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2026-01-09"]
     assert 13_500_000_000 in values(draft_of(text))
+    # the start of a month counted to, after a dateline's dash or a comma (tuning jl09, rd01)
+    early = (
+        "(GLO)- Đến đầu tháng 5-2023, có 1.663 Công đoàn cơ sở tại 17 huyện đã tiến hành xong đại hội nhiệm kỳ "
+        "2023-2028, đạt 100%.\n"
+    )
+    assert draft_of(early).visits == []
+    week = "Theo Ủy ban MTTQ tỉnh, đến tuần đầu tháng 4/2019, đã hoàn thành đại hội cấp xã.\n"
+    assert draft_of(week).visits == []
 
 
 def test_a_day_counted_to_inside_a_clause_is_no_event_but_a_day_put_off_to_is():

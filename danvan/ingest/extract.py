@@ -226,14 +226,15 @@ _TITLE_EVENT = re.compile(
 # "làm việc tại tỉnh Bạc Liêu": where a gathering is held.
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?:đến|tới)(?: thăm)?|(?:người|nhân) dân|đồng bào)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence or a
-# clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …"), "tính đến thời điểm ngày 13/3": the
+# clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …", "(GLO)- Đến đầu tháng 5-2023, có …",
+# "đến tuần đầu tháng 4/2019, đã hoàn thành …"), "tính đến thời điểm ngày 13/3": the
 # day figures are counted to; "đến" after a word within a clause too ("giải ngân đến 30/9/2025, số tiền …", "tiếp
 # nhận ý kiến đến ngày 12.2.2026"), but not a day a gathering is put off to or runs to ("lùi đến", "diễn ra đến").
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
     r"(?<=[^\W\d_]\s)(?<!lùi\s)(?<!dời\s)(?<!hoãn\s)(?<!chuyển\s)(?<!ra\s)(?<!dài\s)(?<!từ\s)(?:đến|tới)\s+|"
     r"\b[Tt]ừ\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới)\s+|"  # "từ năm 2021 đến tháng 6/2023": a period reviewed
-    r"(?:^|[.;:,\n]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+)?"
+    r"(?:^|[.;:,\n)–-]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+|(?:tuần\s+)?đầu\s+)?"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
     r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
     # the day it calls now: "đến nay ( 26/3/2024) 17/17 xã …" (sl12)
@@ -1358,6 +1359,9 @@ _POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
 # "Kỳ thi THPT Quốc gia năm 2019 diễn ra trong 3 ngày (từ ngày 25 đến 27/6/2019)" (iu09), "Năm nay, kỳ thi vào lớp
 # 10 của TP Hà Nội diễn ra từ ngày 6/6 đến ngày 9/6/2025" (it09): the exam's own days.
 _EXAM = re.compile(r"\W*(?:[^\W\d]+(?:\s+[^\W\d]+)?,\s*)?[Kk]ỳ\s+thi\b[^,.;]{0,80}?\bdiễn\s+ra\b")
+# Flags hung for an occasion, on its days: "Vận động nhân dân, các cơ quan … tổ chức treo cờ Đảng, cờ Tổ quốc … bắt
+# đầu từ ngày 17/9 đến hết ngày 30/9/2025" (p188, qv03) is no gathering.
+_FLAGS = re.compile(r"\btreo\s+cờ\b", re.I)
 # "ủng hộ … nhân Tháng cao điểm “Vì người nghèo” (17.10 - 18.11.2021)": the campaign as the occasion, no gathering.
 _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s+điểm")
 # A holiday's own day right after its name ("Ngày Phụ nữ Việt Nam (20/10)", "ngày Phụ nữ Việt nam 20/10/2023", "Ngày
@@ -1441,9 +1445,9 @@ def _events(ctx: Context) -> list[_Event]:
             while hits and _deadline(ctx.article.text, hits[0]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
-            if _EXAM.match(sentence.text):
+            if _EXAM.match(sentence.text) or _FLAGS.search(sentence.text):
                 ctx.vetoed |= {_hit_key(h) for h in hits}
-                continue  # the State's exam on its days, not the volunteers' gathering beside it
+                continue  # the State's exam on its days, not the volunteers' gathering beside it; flags hung for days
             if _POSTPONED.search(sentence.text):
                 ctx.vetoed |= {_hit_key(h) for h in hits}
                 continue  # a gathering put off has no date, neither its own nor the page's
