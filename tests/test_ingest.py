@@ -3981,6 +3981,12 @@ def test_a_habit_kept_since_a_month_to_now_is_no_gathering_but_a_round_of_festiv
         "vì người nghèo từ ngày 17-10-2017 đến nay, đã nhận được sự tham gia của các tầng lớp nhân dân.\n"
     )
     assert "2017-10-17" not in event_keys(draft_of(since))
+    # a yearly habit's days, with no year of their own (tuning kl09)
+    yearly = (
+        "Ngày 20/10/2021, Ủy ban MTTQ tỉnh tổ chức Lễ phát động Tháng cao điểm “Vì người nghèo”. Tháng cao điểm “Vì "
+        "người nghèo” hằng năm được tổ chức từ ngày 17/10 - 18/11.\n"
+    )
+    assert event_keys(draft_of(yearly)) == {"2021-10-20"}
     # the day the 2025 reform took effect, counted from, is no gathering (fresh tuning cl01)
     reform = (
         "Ngày 26/11/2025, Hội Người cao tuổi phường Lê Chân tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2026 - 2031.\n"

@@ -1359,6 +1359,9 @@ _POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
 # "Kỳ thi THPT Quốc gia năm 2019 diễn ra trong 3 ngày (từ ngày 25 đến 27/6/2019)" (iu09), "Năm nay, kỳ thi vào lớp
 # 10 của TP Hà Nội diễn ra từ ngày 6/6 đến ngày 9/6/2025" (it09): the exam's own days.
 _EXAM = re.compile(r"\W*(?:[^\W\d]+(?:\s+[^\W\d]+)?,\s*)?[Kk]ỳ\s+thi\b[^,.;]{0,80}?\bdiễn\s+ra\b")
+# A yearly habit: "Tháng cao điểm "Vì người nghèo” hằng năm được tổ chức từ ngày 17/10 - 18/11" (kl09), "lấy ngày 18/11
+# hằng năm là Ngày hội Đại đoàn kết" (tf03): its days without a year are no gathering's (CONVENTIONS §2, p654).
+_YEARLY = re.compile(r"\b(?:[Hh]ằng|[Hh]àng|[Mm]ỗi)\s+năm\b")
 # Flags hung for an occasion, on its days: "Vận động nhân dân, các cơ quan … tổ chức treo cờ Đảng, cờ Tổ quốc … bắt
 # đầu từ ngày 17/9 đến hết ngày 30/9/2025" (p188, qv03) is no gathering.
 _FLAGS = re.compile(r"\btreo\s+cờ\b", re.I)
@@ -1442,6 +1445,8 @@ def _events(ctx: Context) -> list[_Event]:
                     and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
                 )
             ]
+            if _YEARLY.search(sentence.text):
+                hits = [h for h in hits if h.has_year]  # "… hằng năm được tổ chức từ ngày 17/10 - 18/11": a habit
             while hits and _deadline(ctx.article.text, hits[0]):
                 hits = hits[1:]  # "xã … hoàn thành trong tháng 3-2024, cấp huyện … hoàn thành trong tháng 6-2024"
             ctx.vetoed |= {_hit_key(h) for h in dated if h not in hits}
