@@ -4010,6 +4010,16 @@ def test_an_exams_own_days_are_no_gathering(exam):
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-06-25", None)]
 
 
+def test_a_lead_told_as_recent_below_a_byline_and_a_stamp_is_dated_by_the_page():
+    # tuning oi08: the byline and the stamp do not push the lead out of the text's first paragraphs
+    text = (
+        "Đồng Tháp: Tuyên dương mô hình Cộng đồng học tập tiêu biểu\n\nĐắc Quang\n\n20:51 - 20/11/2023\n\n"
+        "Hội Khuyến học tỉnh Đồng Tháp và Công ty xăng dầu Đồng Tháp vừa tổ chức tuyên dương mô hình Cộng đồng học tập "
+        "tiêu biểu cho Tổ Nhân dân tự quản.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-11-20"]
+
+
 def test_days_flags_are_hung_for_are_no_gathering():
     # tuning p188: the flags of an occasion hang for its days; the gathering beside them keeps its day
     text = (

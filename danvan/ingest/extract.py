@@ -1398,7 +1398,9 @@ _DISASTER = re.compile(
 def _events(ctx: Context) -> list[_Event]:
     """Dated sentences with an event verb; a document's own date is not an event."""
     events = []
-    lede = ctx.article.paragraphs[:3]
+    # the first three paragraphs, not counting a header's lines of a few words: a byline, a stamp ("Đắc Quang",
+    # "20:51 - 20/11/2023" between the headline and "Hội Khuyến học tỉnh … vừa tổ chức tuyên dương …", oi08)
+    lede = [p for p in ctx.article.paragraphs if len(p.text.split()) > 3][:3]
     for para in ctx.article.paragraphs:
         for sentence in (c for s in split_sentences(para) for c in _clauses(ctx, s)):
             dated = ctx.date_ix.within(sentence.start, sentence.end)
