@@ -4020,6 +4020,15 @@ def test_a_lead_told_as_recent_below_a_byline_and_a_stamp_is_dated_by_the_page()
     assert [v.date_start for v in draft_of(text).visits] == ["2023-11-20"]
 
 
+def test_the_day_a_building_was_begun_is_no_gathering_but_its_handover_is():
+    # tuning p714, mv09: "được khởi công xây dựng vào ngày …" tells of the building, not of a gathering
+    text = (
+        "Ngày 1/9/2016, Tỉnh đoàn Bình Định tổ chức lễ khánh thành, bàn giao công trình thanh niên cầu Hòa Phong. Công "
+        "trình thanh niên cầu Hòa Phong được khởi công xây dựng vào ngày 7/1/2016.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2016-09-01"}
+
+
 def test_days_flags_are_hung_for_are_no_gathering():
     # tuning p188: the flags of an occasion hang for its days; the gathering beside them keeps its day
     text = (

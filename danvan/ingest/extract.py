@@ -1387,6 +1387,9 @@ _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\
 # "Ngay từ cuối tháng 2, Tỉnh đoàn … đã tổ chức ra quân": a gathering in that part of the month)
 _SINCE_MONTH = re.compile(r"\btừ\s+(?:tháng\s*)?$", re.I)
 _SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau)\b[^.;()]{0,80}\(\s*$", re.I)
+# "Công trình … được khởi công xây dựng vào ngày 7/1/2016", "được khởi công từ ngày 22-5-2023": the day a building was
+# begun, told of the building, is no gathering (its handover, or a groundbreaking ceremony, is).
+_BUILT_FROM = re.compile(r"\bđược\s+khởi\s+công(?:\s+xây\s+dựng)?(?:\s+(?:từ|vào))?(?:\s+(?:ngày|tháng))?\s*$", re.I)
 # "bị hư hỏng do đợt mưa lũ tháng 11.2016", "cơn bão số 3 (ngày 7/9)": the day of a disaster is no gathering.
 _DISASTER = re.compile(
     r"(?:mưa\s+lũ|lũ\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|sạt\s+lở(?:\s+đất)?)"
@@ -1414,6 +1417,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _IN_FORCE.search(ctx.article.text, max(0, h.start - 40), h.start)
                 and not _SINCE_WHEN.search(ctx.article.text, max(0, h.start - 100), h.start)
                 and not _DISASTER.search(ctx.article.text, max(0, h.start - 40), h.start)
+                and not _BUILT_FROM.search(ctx.article.text, max(0, h.start - 50), h.start)
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
                 # a habit kept up to the present, no gathering's day: "Từ đầu tháng 8-2025 đến nay, đều đặn sáng thứ
