@@ -3940,6 +3940,12 @@ def test_a_year_reviewed_in_january_is_reviewed_the_year_after():
     (visit,) = draft_of(honours).visits
     assert visit.date_start == "2013-01-01"
     assert "tuyên dương năm 2012 diễn ra vào đầu năm sau" in visit.date_note
+    # an award of the year, given in March, is that year's (battery case)
+    award = (
+        "Sáng 26/3, tại Phủ Chủ tịch, Chủ tịch nước đã có buổi gặp mặt 87 cán bộ Đoàn xuất sắc tiêu biểu toàn quốc "
+        "được tuyên dương và vinh dự nhận Giải thưởng Lý Tự Trọng năm 2018.\n"
+    )
+    assert [v.date_start for v in draft_of(award).visits] == ["2018-03-26"]
 
 
 @pytest.mark.parametrize(

@@ -1036,9 +1036,15 @@ def sentence_year(
             if hit.day.month >= 4
             else f"vì giai đoạn {span.group('y1')}–{span.group('y2')} được tổng kết vào đầu năm sau"
         )
-    if len(years) == 1 and hit.day.month <= 3 and (closing := re.search(_CLOSES_YEAR + rf"{years[0]}\b", sentence)):
+    if (
+        len(years) == 1
+        and hit.day.month <= 3
+        and (closing := re.search(_CLOSES_YEAR + rf"{years[0]}\b", sentence))
+        and (closing.group(1).lower().startswith("tổng") or hit.day.month == 1)
+    ):
         # "Ngày 8/1, Huyện ủy tổ chức hội nghị tổng kết … năm 2019": a year is reviewed once it is over, and honoured
-        # ("Sáng ngày 1.1, Thành đoàn TP.HCM tổ chức lễ tuyên dương Công dân trẻ tiêu biểu TP.HCM năm 2012", cy03)
+        # in January ("Sáng ngày 1.1, Thành đoàn TP.HCM tổ chức lễ tuyên dương Công dân trẻ tiêu biểu TP.HCM năm 2012",
+        # cy03; in March, "được tuyên dương … Giải thưởng Lý Tự Trọng năm 2018" is that year's)
         year = years[0] + 1
         reason = f"vì {closing.group(1).lower()} năm {years[0]} diễn ra vào đầu năm sau"
     elif len(years) == 1 and hit.day.month >= 11 and re.search(rf"[Tt]ết\b\D{{0,30}}{years[0]}", sentence):
