@@ -4026,23 +4026,26 @@ def test_a_lead_told_as_recent_below_a_byline_and_a_stamp_is_dated_by_the_page()
     assert [v.date_start for v in draft_of(text).visits] == ["2023-11-20"]
 
 
-def test_the_day_a_building_was_begun_is_no_gathering_but_its_handover_is():
-    # tuning p714, mv09: "được khởi công xây dựng vào ngày …" tells of the building, not of a gathering
-    text = (
-        "Ngày 1/9/2016, Tỉnh đoàn Bình Định tổ chức lễ khánh thành, bàn giao công trình thanh niên cầu Hòa Phong. Công "
-        "trình thanh niên cầu Hòa Phong được khởi công xây dựng vào ngày 7/1/2016.\n"
-    )
-    assert event_keys(draft_of(text)) == {"2016-09-01"}
-
-
-def test_days_flags_are_hung_for_are_no_gathering():
-    # tuning p188: the flags of an occasion hang for its days; the gathering beside them keeps its day
-    text = (
-        "Ngày 20/9/2025, Ủy ban MTTQ xã tổ chức hội nghị triển khai Ngày hội Đại đoàn kết toàn dân tộc. Vận động nhân "
-        "dân, các cơ quan, đơn vị trên địa bàn tổ chức treo cờ Đảng, cờ Tổ quốc, băng rôn, khẩu hiệu tuyên truyền tại "
-        "các trục đường chính bắt đầu từ ngày 17/9 đến hết ngày 30/9/2025.\n"
-    )
-    assert event_keys(draft_of(text)) == {"2025-09-20"}
+@pytest.mark.parametrize(
+    ("text", "gathering"),
+    [
+        # tuning p714, mv09: "được khởi công xây dựng vào ngày …" tells of the building, not of a gathering
+        (
+            "Ngày 1/9/2016, Tỉnh đoàn Bình Định tổ chức lễ khánh thành, bàn giao công trình thanh niên cầu Hòa Phong. "
+            "Công trình thanh niên cầu Hòa Phong được khởi công xây dựng vào ngày 7/1/2016.\n",
+            "2016-09-01",
+        ),
+        # tuning p188: the flags of an occasion hang for its days
+        (
+            "Ngày 20/9/2025, Ủy ban MTTQ xã tổ chức hội nghị triển khai Ngày hội Đại đoàn kết toàn dân tộc. Vận động "
+            "nhân dân, các cơ quan, đơn vị trên địa bàn tổ chức treo cờ Đảng, cờ Tổ quốc, băng rôn, khẩu hiệu tuyên "
+            "truyền tại các trục đường chính bắt đầu từ ngày 17/9 đến hết ngày 30/9/2025.\n",
+            "2025-09-20",
+        ),
+    ],
+)
+def test_the_days_a_building_was_begun_or_flags_hung_are_no_gathering_but_the_gathering_beside_them_is(text, gathering):
+    assert event_keys(draft_of(text)) == {gathering}
 
 
 def test_each_dated_clause_of_a_sentence_is_an_event(monkeypatch):
