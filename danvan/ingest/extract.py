@@ -227,9 +227,9 @@ _TITLE_EVENT = re.compile(
 _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?:đến|tới)(?: thăm)?|(?:người|nhân) dân|đồng bào)\s*$")
 # "tính đến ngày 31/12/2025, Quỹ … đã vận động được", "Đến hết ngày 20-10, có 135/135 đơn vị …", a sentence or a
 # clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …", "(GLO)- Đến đầu tháng 5-2023, có …",
-# "đến tuần đầu tháng 4/2019, đã hoàn thành …"), "tính đến thời điểm ngày 13/3": the
-# day figures are counted to; "đến" after a word within a clause too ("giải ngân đến 30/9/2025, số tiền …", "tiếp
-# nhận ý kiến đến ngày 12.2.2026"), but not a day a gathering is put off to or runs to ("lùi đến", "diễn ra đến").
+# "đến tuần đầu tháng 4/2019, đã hoàn thành …"), "tính đến thời điểm ngày 13/3": the day figures are counted to;
+# "đến" after a word within a clause too ("giải ngân đến 30/9/2025, số tiền …", "tiếp nhận ý kiến đến ngày
+# 12.2.2026"), but not a day a gathering is put off to or runs to ("lùi đến", "diễn ra đến").
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
     r"(?<=[^\W\d_]\s)(?<!lùi\s)(?<!dời\s)(?<!hoãn\s)(?<!chuyển\s)(?<!ra\s)(?<!dài\s)(?<!từ\s)(?:đến|tới)\s+|"
