@@ -1386,6 +1386,8 @@ _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\
 # "phát động từ tháng 5/2020", "Ngay từ tháng 5-2023, BTC đã xây dựng kế hoạch": a month work has gone on since (not
 # "Ngay từ cuối tháng 2, Tỉnh đoàn … đã tổ chức ra quân": a gathering in that part of the month)
 _SINCE_MONTH = re.compile(r"\btừ\s+(?:tháng\s*)?$", re.I)
+# A date a span runs on from: "từ tháng 3 đến …", "từ ngày 1/7/2025 tới …".
+_RUNS_ON = re.compile(r"\s*(?:đến|tới)\b")
 _SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau)\b[^.;()]{0,80}\(\s*$", re.I)
 # "Công trình … được khởi công xây dựng vào ngày 7/1/2016", "được khởi công từ ngày 22-5-2023": the day a building was
 # begun, told of the building, is no gathering (its handover, or a groundbreaking ceremony, is).
@@ -1434,7 +1436,7 @@ def _events(ctx: Context) -> list[_Event]:
                     and h.end_day is None
                     and _SINCE_MONTH.search(ctx.article.text, max(0, h.start - 20), h.start)
                     and not re.match(r"(?:đầu|cuối|giữa)\b", ctx.article.text[h.start : h.end], re.I)
-                    and not re.match(r"\s*(?:đến|tới)\b", ctx.article.text[h.end : h.end + 8])
+                    and not _RUNS_ON.match(ctx.article.text, h.end)
                     # "tiến hành từ tháng 3-2020 và hoàn thành trước ngày 30-5-2020": a round with its close
                     and not any(other.start >= h.end for other in dated)
                 )
@@ -1444,7 +1446,7 @@ def _events(ctx: Context) -> list[_Event]:
                     h.day == MERGER_DATE
                     and h.end_day is None
                     and _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
-                    and not re.match(r"\s*(?:đến|tới)\b", ctx.article.text[h.end : h.end + 8])
+                    and not _RUNS_ON.match(ctx.article.text, h.end)
                 )
                 and not (
                     _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
