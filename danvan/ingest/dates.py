@@ -512,8 +512,8 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if not hits or (not _is_stamp(article.text, hits[0]) and any(_stamped(article, p) for p in top[i + 1 :])):
             continue  # "Chủ nhật, ngày 24 tháng 11 năm 2024" over "Thứ hai, ngày 12 tháng 9 năm 2022 | 16:42": the bar
         hit = hits[0]
-        if len(para.text) <= 80 and (earlier := _earlier_stamp(article, top[i + 1 :], hit)) is not None:
-            para, hit = earlier
+        if len(para.text) <= 80 and (own := _article_stamp(article, top[i + 1 :], hit)) is not None:
+            para, hit = own
         # a lead that opens with the stamp: its quote ends with the stamp ("Hà Nội (TTXVN 11/3/2022)")
         stop = hit.end + (1 if article.text[hit.end : hit.end + 1] == ")" else 0)
         quote = (para.text if len(para.text) <= 80 else article.text[para.start : stop]).strip()
@@ -529,17 +529,25 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
 _AS_OF = re.compile(r"(?:\b[Đđ]ến|\btới|\bthời\s+điểm)(?:\s+(?:hết\s+)?ngày)?\s*$")
 
 
-def _earlier_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[Span, DateHit] | None:
-    """A stamp of an earlier day on a header line below the first stamp and above the lead ("Thứ Tư, 19/06/2024 15:16"
-    over the title and "Thứ 4, 27/03/2024 | 10:43:53"): the first was the site's bar, showing the day the page was
-    read, which is never before its publication."""
+def _article_stamp(article: Article, below: list[Span], hit: DateHit) -> tuple[Span, DateHit] | None:
+    """The article's own stamp on a header line below the first stamp and above the lead: one of an earlier day ("Thứ
+    Tư, 19/06/2024 15:16" over the title and "Thứ 4, 27/03/2024 | 10:43:53"), where the first was the site's bar,
+    showing the day the page was read, which is never before its publication; or a byline's of any day."""
     for para in below:
         if len(para.text) > 80 and para.text.upper() != para.text and not _HEADLINE.fullmatch(para.text):
             return None  # the lead (not a banner in capitals): what follows is the article's own text
+        # "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" over "Thùy Anh - 21:33, 16/11/2022" (dn01, cz02): a bar frozen
+        # on a day before the article was written
+        byline = _BYLINE_STAMP.fullmatch(para.text.strip())
         for h in find_dates(para.text, base=para.start):
-            if h.has_year and h.precision == "day" and not h.end_day and _is_stamp(article.text, h) and h.day < hit.day:
+            stamp = h.has_year and h.precision == "day" and not h.end_day and _is_stamp(article.text, h)
+            if stamp and (h.day < hit.day or byline):
                 return para, h
     return None
+
+
+# A byline that stamps the article with its author's name, the time and the day: "Minh Nhật - 15:34, 26/03/2025".
+_BYLINE_STAMP = re.compile(r"[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4}\s*[-–]\s*\d{1,2}:\d{2},?\s+\d{1,2}/\d{1,2}/\d{4}")
 
 
 # A headline's first line closing on a colon, "Kỷ niệm 80 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam
