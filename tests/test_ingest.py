@@ -3486,6 +3486,12 @@ def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
         "ứng lễ phát động toàn dân tham gia ủng hộ người dân bị ảnh hưởng bởi hạn hán.\n"
     )
     assert draft_of(letter, registry).visits == []
+    # but the day an anniversary is named by is no appeal of the day's (ea04)
+    marked = (
+        "Sáng ngày 10/6/2018, thiết thực kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi Thi đua ái quốc "
+        "(11/6/1948 – 11/6/2018), Thành Đoàn Đà Nẵng đã tổ chức cho gần 100 đoàn viên thanh niên tham dự Lễ báo công.\n"
+    )
+    assert [v.date_start for v in draft_of(marked, registry).visits] == ["2018-06-10"]
 
 
 def test_a_headline_counting_to_a_day_is_a_tally_not_a_gathering(registry):
@@ -5925,6 +5931,12 @@ def test_a_captions_line_under_the_text_restates_its_figures():
             "Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Phạm Văn Đằng trao quyết định bàn giao nhà “Mái ấm Công "
             "đoàn” cho gia đình anh Nguyễn Văn Ca Nhỏ.\n",
             ["2024-05-29"],
+        ),
+        # and one of houses counted and named (ea09)
+        (
+            "Liên đoàn Lao động huyện Chợ Mới trao 2 “Mái ấm công đoàn”\n\n05/02/2024 - 10:17\n\n - Liên đoàn Lao động "
+            "huyện Chợ Mới phối hợp Công đoàn thị trấn Mỹ Luông đã bàn giao 2 “Mái ấm công đoàn” cho công đoàn viên.\n",
+            ["2024-02-05"],
         ),
     ],
 )

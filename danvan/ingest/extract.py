@@ -147,7 +147,9 @@ _GATHERING = re.compile(
     r"(?<!báo\scáo\s)(?<!hội\snghị\s)(?:sơ|tổng)\s+kết\s+công\s+tác\s+(?:năm|\d+\s+tháng)|"
     r"tổ\s+chức\s+(?:hoạt\s+động|chương\s+trình|chuyến)\s+(?:tình|thiện)\s+nguyện|"
     # a handover of a house is held with the family: "trao quyết định bàn giao nhà “Mái ấm Công đoàn”"
-    r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:căn\s+|ngôi\s+)?nhà\b|lễ\s+bàn\s+giao|"
+    # or of houses counted, or named: "đã bàn giao 2 “Mái ấm công đoàn” cho công đoàn viên" (ea09)
+    r"(?:trao|bàn\s+giao)\s+(?:quyết\s+định\s+bàn\s+giao\s+)?(?:\d+\s+)?(?:căn\s+|ngôi\s+)?(?:nhà\b|[“\"]?[Mm]ái\s+ấm\b)|"
+    r"lễ\s+bàn\s+giao|"
     # a survey of opinion held among the people: "tổ chức điều tra dư luận xã hội tại xã Mỹ Đức"
     r"tổ\s+chức\s+điều\s+tra\s+(?:dư\s+luận|xã\s+hội\s+học))",
     re.I,
@@ -1539,6 +1541,10 @@ def _clauses(ctx: Context, sentence: Span) -> list[Span]:
     return pieces if len(dated) > 1 and len(pieces) > 1 else [sentence]
 
 
+# The day of a historic act an anniversary is named by: "ngày Chủ tịch Hồ Chí Minh ", "Ngày Bác Hồ ".
+_DAY_OF_ACT = re.compile(r"\b[Nn]gày\s+(?:[^\W\d_]+\s+){1,5}$")
+
+
 def _issues_document(after: str) -> bool:
     """ "ngày 01/8/2018, Ban Thường vụ Huyện ủy ban hành Quyết định …": the date of a document being issued, not of
     a gathering — "ban hành" comes before any event verb in the clause after the date; so is the day a body speaks
@@ -1546,13 +1552,21 @@ def _issues_document(after: str) -> bool:
     giao lưu … diễn ra từ 25 đến 27-7", np01), unless it has just been held ("cho biết, vừa tổ chức nghiệm thu": the
     day dates it, as a page's date does)."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    issued = re.search(
-        # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày 18/11
-        # hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số 275/UBND-KGVX về việc hưởng ứng lễ phát
-        # động", kv09): documents too
-        r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|quyết\s+định\s+(?:lấy|chọn)|"
-        r"(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
-        clause,
+    issued = next(
+        (
+            m
+            for m in re.finditer(
+                # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày
+                # 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số 275/UBND-KGVX về việc hưởng ứng
+                # lễ phát động", kv09): documents too
+                r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|"
+                r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
+                clause,
+            )
+            # not the day an anniversary marks: "70 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi Thi đua ái quốc" (ea04)
+            if not _DAY_OF_ACT.search(clause, max(0, m.start() - 40), m.start())
+        ),
+        None,
     )
     verb = _EVENT_VERB.search(clause)
     if issued is None or (verb is not None and verb.start() < issued.start()):
