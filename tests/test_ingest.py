@@ -4145,6 +4145,12 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
         "phục hậu quả lũ lụt.\n"
     )
     assert [v.date_start for v in draft_of(reception).visits] == ["2025-11-24"]
+    # a speech opening a programme (fresh tuning text ej08)
+    opening = (
+        " date 2026-01-31 Phát biểu khai mạc chương trình, bà Đỗ Thị Hiền, Chủ tịch Liên đoàn Lao động tỉnh Thái "
+        "Nguyên cho biết, dịp Tết Nguyên đán Bính Ngọ năm 2026, Liên đoàn Lao động tỉnh đã chăm lo cho đoàn viên.\n"
+    )
+    assert [v.date_start for v in draft_of(opening).visits] == ["2026-01-31"]
     # a review held (fresh tuning text yu04): "tổ chức tổng kết" is a gathering, as "đã tổng kết" is
     review = (
         "Hội người cao tuổi xã tổng kết năm 2021\n\n09:44 15/01/2022\n\nHội người cao tuổi xã Thạnh Mỹ Tây tổ chức "

@@ -139,6 +139,7 @@ _GATHERING = re.compile(
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
+    r"phát\s+biểu\s+khai\s+mạc|"  # a speech that opens it: "Phát biểu khai mạc chương trình, bà … cho biết" (ej08)
     r"\b(?:[Tt]ại|dự)\s+lễ\s+(?:phát\s+động|ra\s+quân|khánh\s+thành|khởi\s+công|mít\s+tinh|trao|tuyên\s+dương)|"
     # "tổ chức trao học bổng", "tổ chức khánh thành 2 Mái ấm": a handover or an opening held
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao|(?:lễ\s+)?mừng\s+thọ)|"
