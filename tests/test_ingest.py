@@ -4145,6 +4145,20 @@ def test_an_undated_gathering_is_dated_by_the_page_and_a_plenum_is_not_one():
         "phục hậu quả lũ lụt.\n"
     )
     assert [v.date_start for v in draft_of(reception).visits] == ["2025-11-24"]
+    # a review just held under a site's bar and the page's stamp, its body abbreviated (fresh tuning text ip12)
+    review_held = (
+        "Thứ Năm, ngày 21/06/2018 00:37 AM (GMT+7)\nChủ Nhật, ngày 12/01/2014 00:18 AM (GMT+7)\n\n"
+        "Hải Phòng: Phấn đấu có 60.000 hộ nông dân SXKD giỏi\n\n"
+        "Hội ND thành phố vừa tổng kết công tác hội và phong trào ND năm 2013. Năm 2013, các phong trào thi đua của "
+        "Hội vẫn phát triển mạnh mẽ.\n"
+    )
+    assert [(v.date_start, v.body) for v in draft_of(review_held).visits] == [("2014-01-12", "Hội ND thành phố")]
+    # rounds of supervision counted in the headline are a tally (fresh tuning text ov06)
+    rounds = (
+        "Bình Phước: Các cấp Hội phối hợp tổ chức gần 600 cuộc giám sát\n18:06 - 20/08/2021\n(KNTC) - Thời gian "
+        "qua, Hội ND tỉnh đã phối hợp với các đơn vị lựa chọn nội dung kiểm tra, giám sát theo nhiều chuyên đề.\n"
+    )
+    assert draft_of(rounds).visits == []
     # a speech opening a programme (fresh tuning text ej08)
     opening = (
         " date 2026-01-31 Phát biểu khai mạc chương trình, bà Đỗ Thị Hiền, Chủ tịch Liên đoàn Lao động tỉnh Thái "

@@ -191,9 +191,10 @@ def _gatherings(text: str) -> list[re.Match[str]]:
 
 _LAW_DATE = re.compile(r"\bLuật(?:\s+[^\s\d,.;:()“”\"]+){1,14}\s+(?:ngày\s+)?$")
 _LEGAL_BASIS = re.compile(r"\W*Căn\s+cứ\b")
-# "Vừa qua, Ban Dân vận Huyện ủy tổ chức …": an undated event in the lede happened just before the page's date.
+# "Vừa qua, Ban Dân vận Huyện ủy tổ chức …", "Hội ND thành phố vừa tổng kết công tác hội" (ip12): an undated event in
+# the lede happened just before the page's date.
 _RECENT = re.compile(
-    r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến|(?:thành\s+lập\s+và\s+)?ra\s+mắt))\b"
+    r"\b(?:[Vv]ừa\s+qua|[Mm]ới\s+đây|[Vv]ừa\s+(?:tổ\s+chức|có\s+buổi|đến|(?:thành\s+lập\s+và\s+)?ra\s+mắt|(?:sơ|tổng)\s+kết))\b"
 )
 # "Trong dịp Tết Nguyên đán vừa qua, …": a gathering of a holiday past, weeks before the page, not of the page's day.
 _PAST_HOLIDAY = re.compile(r"\b(?:[Dd]ịp|[Tt]rong)\s+(?:[Tt]ết|[Ll]ễ)\b[^,.;]{0,30}?\bvừa\s+qua\b")
@@ -1326,7 +1327,9 @@ _MANY_BEFORE = re.compile(
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
     r"(?:\b(?!1\s)\d[\d.]*|\b\d+\s*%|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?i:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|"
-    r"cuộc\s+tiếp\s+xúc|cuộc\s+đối\s+thoại|ngày\s+hội)\b"
+    r"cuộc\s+tiếp\s+xúc|cuộc\s+đối\s+thoại|ngày\s+hội)\b|"
+    # rounds of supervision counted: "Các cấp Hội phối hợp tổ chức gần 600 cuộc giám sát" (ov06)
+    r"\b(?!1\s)\d[\d.]*\s+(?:cuộc|đợt)\s+(?i:giám\s+sát|kiểm\s+tra|khảo\s+sát)\b"
 )
 
 
@@ -1407,8 +1410,13 @@ def _events(ctx: Context) -> list[_Event]:
     """Dated sentences with an event verb; a document's own date is not an event."""
     events = []
     # the first three paragraphs, not counting a header's lines of a few words: a byline, a stamp ("Đắc Quang",
-    # "20:51 - 20/11/2023" between the headline and "Hội Khuyến học tỉnh … vừa tổ chức tuyên dương …", oi08)
-    lede = [p for p in ctx.article.paragraphs if len(p.text.split()) > 3][:3]
+    # "20:51 - 20/11/2023" between the headline and "Hội Khuyến học tỉnh … vừa tổ chức tuyên dương …", oi08), nor its
+    # short dated lines ("Thứ Năm, ngày 21/06/2018 00:37 AM (GMT+7)" over the page's own stamp, ip12)
+    lede = [
+        p
+        for p in ctx.article.paragraphs
+        if len(p.text.split()) > 3 and not (len(p.text) <= 60 and ctx.date_ix.within(p.start, p.end))
+    ][:3]
     for para in ctx.article.paragraphs:
         for sentence in (c for s in split_sentences(para) for c in _clauses(ctx, s)):
             dated = ctx.date_ix.within(sentence.start, sentence.end)

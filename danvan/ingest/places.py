@@ -61,7 +61,7 @@ _BODY = re.compile(
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
     # in any case ("Hội nông dân xã Lê Hóa", "Hội Cựu Chiến binh", "Ban đại diện Hội Người cao tuổi tỉnh")
     r"(?:Ban\s+(?:Thường\s+vụ|[Đđ]ại\s+diện)\s+)?Hội\s+(?i:LHPN|Liên\s+hiệp\s+phụ\s+nữ(?:\s*\(LHPN\))?|Phụ\s+nữ|"
-    r"Nông\s+dân(?:\s*\(HND\))?|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|"
+    r"Nông\s+dân(?:\s*\(HND\))?|ND|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|"
     r"Liên\s+hiệp\s+Thanh\s+niên|Chữ\s+thập\s+đỏ(?:\s*\(CTĐ\))?|Khuyến\s+học|Cựu\s+TNXP|"
     r"Cựu\s+thanh\s+niên\s+xung\s+phong)(?:\s+Việt\s+Nam)?\s+"
     r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn|đặc\s+khu)\b|"
