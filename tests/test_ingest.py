@@ -133,12 +133,13 @@ def test_of_two_clocked_stamps_over_the_lead_the_earlier_is_the_articles():
 def test_a_bylines_stamp_below_a_frozen_bar_is_the_articles():
     """dn01, cz02, ic06, nq03, p2068: one site's bar stays on "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" over the
     title and the byline that stamps the article ("Thùy Anh - 21:33, 16/11/2022"); "ngày 16/11" is of 2022, not 2018.
-    A clocked stamp below that is no byline stays the bar's when it is later."""
+    A clocked stamp below that is no byline stays the bar's when it is later; the bar is no title either."""
     bar, title = "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\n", "Ngày hội Đại đoàn kết xã Mường Sang\n\n"
     lead = "Ngày 16/11, Ủy ban Trung ương MTTQ Việt Nam dự Ngày hội Đại đoàn kết toàn dân tộc tại xã Mường Sang.\n"
     draft = draft_of(bar + title + "Thùy Anh - 21:33, 16/11/2022\n\n" + lead)
     assert (draft.source.published, draft.source.published_quote) == ("2022-11-16", "Thùy Anh - 21:33, 16/11/2022")
     assert [v.date_start for v in draft.visits] == ["2022-11-16"]
+    assert draft.source.title == "Ngày hội Đại đoàn kết xã Mường Sang"  # not the bar's line
     assert draft_of(bar + title + "Thứ 2, 16/11/2022 | 21:33\n\n" + lead).source.published == "2019-08-23"
 
 

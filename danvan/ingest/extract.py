@@ -727,8 +727,16 @@ def _report_title(article: Article) -> str | None:
     return None
 
 
+def _date_line(text: str) -> bool:
+    """A header's short dated line, a site's bar or a stamp ("Thứ Năm, ngày 21/06/2018 00:37 AM (GMT+7)"): neither the
+    title nor the lede."""
+    return len(text) <= 60 and any(h.has_year for h in find_dates(text))
+
+
 def _source(article: Article, pub: Published, province: str | None, province_note: str | None) -> SourceDraft:
-    title = _report_title(article) or next((p.text for p in article.paragraphs if len(p.text.split()) >= 5), None)
+    title = _report_title(article) or next(
+        (p.text for p in article.paragraphs if len(p.text.split()) >= 5 and not _date_line(p.text)), None
+    )
     return SourceDraft(
         file=article.name,
         title=fold_space(title) if title else None,  # a title hard-wrapped in a PDF is one line
@@ -1412,11 +1420,7 @@ def _events(ctx: Context) -> list[_Event]:
     # the first three paragraphs, not counting a header's lines of a few words: a byline, a stamp ("Đắc Quang",
     # "20:51 - 20/11/2023" between the headline and "Hội Khuyến học tỉnh … vừa tổ chức tuyên dương …", oi08), nor its
     # short dated lines ("Thứ Năm, ngày 21/06/2018 00:37 AM (GMT+7)" over the page's own stamp, ip12)
-    lede = [
-        p
-        for p in ctx.article.paragraphs
-        if len(p.text.split()) > 3 and not (len(p.text) <= 60 and ctx.date_ix.within(p.start, p.end))
-    ][:3]
+    lede = [p for p in ctx.article.paragraphs if len(p.text.split()) > 3 and not _date_line(p.text)][:3]
     for para in ctx.article.paragraphs:
         for sentence in (c for s in split_sentences(para) for c in _clauses(ctx, s)):
             dated = ctx.date_ix.within(sentence.start, sentence.end)
