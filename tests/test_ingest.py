@@ -143,6 +143,18 @@ def test_a_bylines_stamp_below_a_frozen_bar_is_the_articles():
     assert draft_of(bar + title + "Thứ 2, 16/11/2022 | 21:33\n\n" + lead).source.published == "2019-08-23"
 
 
+def test_a_sites_bar_is_not_the_headline_whose_figure_the_lead_states_again():
+    """mu10: the site's bar "Thứ Tư, ngày 20/06/2018 03:36 AM (GMT+7)" was taken for the headline, so the real
+    headline's "1-2%" was read as a figure of the text beside the lead's own "1-2%": the same figure twice."""
+    text = (
+        "Thứ Tư, ngày 20/06/2018 03:36 AM (GMT+7)\nThứ Năm, ngày 23/01/2014 08:41 AM (GMT+7)\n\n"
+        "Phú Thọ: Trích ngân sách 1-2% bổ sung Quỹ Hỗ trợ nông dân\n\n"
+        "Bà Hà Thị Hương - Chủ tịch Hội nông dân tỉnh cho biết, theo nghị quyết liên tịch giữa Hội và UBND tỉnh, từ "
+        "năm 2014, mỗi năm ngân sách tỉnh trích 1-2% bổ sung vào tăng trưởng Quỹ hỗ trợ nông dân (HTND).\n"
+    )
+    assert values(draft_of(text)) == [1, 2]
+
+
 def test_the_months_a_plans_sentence_reviews_give_the_year():
     """zd04: "… tình hình … 9 tháng năm 2021 và phương hướng 3 tháng cuối năm 2021" was left out whole as a plan's
     sentence, and "Chiều 12.10" had no year; a plan's own year still gives none."""

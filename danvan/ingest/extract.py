@@ -1360,10 +1360,12 @@ def _stamp_line(ctx: Context, para: Span) -> bool:
 
 
 def _title(ctx: Context) -> Span | None:
+    """The headline: the first of the first four paragraphs of five words or more that is neither the page's stamp
+    nor another short dated line of the header (a site's bar, _date_line), as the source's title is."""
     for para in ctx.article.paragraphs[:4]:
         if ctx.pub_hit is not None and para.start <= ctx.pub_hit.start < para.end:
             continue
-        if len(para.text.split()) >= 5:
+        if len(para.text.split()) >= 5 and not _date_line(para.text):
             return para
     return None
 
