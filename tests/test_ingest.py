@@ -221,6 +221,36 @@ def test_a_conference_of_a_periods_exemplars_is_held_in_its_last_year():
     assert [v.date_start for v in draft_of(text).visits] == ["2020-07-31"]
 
 
+def test_classes_opened_on_their_days_are_an_event():
+    """Round 57's ex06: "Từ ngày 16/4/2019 đến ngày 26/4/2019, Hội Nông dân tỉnh Cà Mau đồng loạt triển khai các lớp
+    bồi dưỡng …" had no event word; a class opened or closed is a gathering ("khai giảng lớp", "mở 01 lớp")."""
+    text = (
+        "Từ ngày 16/4/2019 đến  ngày 26/4/2019, Hội Nông dân tỉnh Cà Mau đồng loạt triển khai các lớp bồi dưỡng chủ "
+        "trương, chính sách pháp luật cho đội ngũ cán bộ Hội Nông dân cơ sở.\n"
+    )
+    assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2019-04-16", "2019-04-26")]
+    opened = "Ngày 23/03/2014, Đoàn xã Xuân Quang mở 01 lớp bồi dưỡng đối tượng Đảng cho 35 đoàn viên.\n"
+    assert [v.date_start for v in draft_of(opened).visits] == ["2014-03-23"]
+
+
+def test_an_emulation_congress_named_for_the_span_it_opens_is_held_as_the_span_it_reviews_closes():
+    """Round 57's fa02: "Chiều 14/10, … phiên trù bị Đại hội thi đua … lần thứ V, giai đoạn 2024 - 2029", whose
+    congress "tổng kết … trong 5 năm (giai đoạn 2019 - 2024)", had been put in 2029; alone, the named span stays a
+    review's (the day in its last year)."""
+    named = (
+        "Chiều 14/10, tại Trung tâm Hội nghị tỉnh, Hội Cựu chiến binh tỉnh tổ chức phiên trù bị Đại hội thi đua yêu "
+        "nước “Cựu chiến binh gương mẫu” lần thứ V, giai đoạn 2024 - 2029.\n"
+    )
+    reviewed = (
+        "Đại hội nhằm tổng kết, đánh giá kết quả của phong trào thi đua đã được phát động, triển khai trong 5 năm "
+        "(giai đoạn 2019 - 2024); đề ra phương hướng, nhiệm vụ trong thời gian tới.\n"
+    )
+    visits = draft_of(named + reviewed).visits
+    assert [v.date_start for v in visits] == ["2024-10-14"]
+    assert visits[0].date_note.endswith("mở giai đoạn 2024–2029 diễn ra vào năm 2024.")
+    assert [v.date_start for v in draft_of(named).visits] == ["2029-10-14"]
+
+
 def test_a_review_of_a_bracketed_span_is_held_in_its_last_year():
     """Round 44's p1543: "tổng kết phong trào … lần thứ VI (2003-2007)", like "giai đoạn 2003-2007"."""
     text = (
@@ -666,6 +696,23 @@ def test_a_title_hard_wrapped_in_a_pdf_is_one_title():
     # a line in lower case after a clause's end ("huyện;" / "các đồng chí …") goes on with its sentence
     assert [len(p.text.splitlines()) for p in prepare(text).paragraphs] == [3, 5, 2]
     # a title whose lines go on to a stamp and a lede with no blank line is its first line (the next test)
+
+
+def test_a_hard_wrapped_text_with_no_title_joins_its_first_paragraphs_next_line():
+    """Round 57's fj04: a page printed with hard line breaks that opens on its lede, no title. Its first paragraph had
+    been taken for a title, so its next line ("- UBND xã Cam Tuyền tổ chức chương trình …", with the verb) was a
+    paragraph of its own and the day of the gathering no event."""
+    text = (
+        "Nhằm kịp thời động viên, chia sẻ một phần\n"
+        "khó khăn đối với đồng bào dân tộc thiểu số vùng sâu vùng xa trong dịp Tết nguyên\n"
+        "đán Bính Thân, ngày 23/1, Chi đoàn Báo Quảng Trị phối hợp với Huyện đoàn Cam Lộ\n"
+        "- UBND xã Cam Tuyền tổ chức chương trình “Mang Tết đến Bản Chùa” lần thứ II với các hoạt\n"
+        "động ý nghĩa, thăm hỏi, tặng quà Tết cho bà con nhân dân bản Chùa.\n"
+    )
+    assert len(prepare(text).paragraphs) == 1
+    visits = draft_of(text).visits
+    assert [v.date_start for v in visits] == ["2016-01-23"]
+    assert visits[0].date_note.endswith("năm 2016 suy ra từ dịp năm mới 2016 nêu trong bài.")
 
 
 def test_a_text_printed_with_hard_line_breaks_joins_a_line_that_opens_with_a_name():

@@ -938,6 +938,21 @@ def _ahead(term: re.Match | None, sentence: str, text_ahead: re.Match | None) ->
     return term if _greets_congress(sentence) else None
 
 
+def reviewed_end(sentences: Iterable[str]) -> int | None:
+    """The last year of the latest span a text reviews ("tổng kết … phong trào thi đua … trong 5 năm (giai đoạn 2019 -
+    2024)"), if any."""
+    return max(
+        (
+            int(span.group("y2"))
+            for s in sentences
+            if not _MID_TERM.search(s)
+            for span in _REVIEWED_SPAN.finditer(s)
+            if re.match(r"(?:sơ|tổng)\s+kết", span.group(0), re.I)
+        ),
+        default=None,
+    )
+
+
 def _latest_term(sentences: Iterable[str]) -> re.Match | None:
     return max((t for s in sentences for t in _TERM.finditer(s)), key=lambda t: t.group("y1"), default=None)
 
@@ -947,7 +962,11 @@ _AROUND_ANNIVERSARY = 20
 
 
 def sentence_year(
-    hit: DateHit, sentence: str, text_term: re.Match | None = None, text_ahead: re.Match | None = None
+    hit: DateHit,
+    sentence: str,
+    text_term: re.Match | None = None,
+    text_ahead: re.Match | None = None,
+    text_reviewed: int | None = None,
 ) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
@@ -1033,6 +1052,15 @@ def sentence_year(
         )
     # not one half gone: "sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2019 - 2024"
     span = None if _MID_TERM.search(sentence) else _REVIEWED_SPAN.search(sentence)
+    if not years and hit.day.month >= 4 and span and int(span.group("y1")) == text_reviewed:
+        # "Chiều 14/10, … phiên trù bị Đại hội thi đua … lần thứ V, giai đoạn 2024 - 2029", in a text whose congress
+        # "tổng kết … trong 5 năm (giai đoạn 2019 - 2024)" (fa02): named for the span it opens, held as the one it
+        # reviews closes
+        years = [text_reviewed]
+        reason = (
+            f"vì đại hội tổng kết giai đoạn đến {text_reviewed} và mở giai đoạn {span.group('y1')}–{span.group('y2')}"
+            f" diễn ra vào năm {text_reviewed}"
+        )
     if not years and hit.day.month != 3 and span:
         # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year; one of
         # January or February, once it is over ("Tối ngày 03.01, … tổng kết nhiệm kỳ 2013 – 2018": 2019); of March,

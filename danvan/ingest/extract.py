@@ -53,6 +53,7 @@ from .dates import (
     place_in_year,
     publication,
     reference_year,
+    reviewed_end,
     sentence_year,
     weekday_problem,
     years_spoken_of,
@@ -118,6 +119,9 @@ _EVENT_VERB = re.compile(
     r"hỗ\s+trợ\s+(?:kinh\s+phí\s+)?xây\s+(?:dựng\s+|mới\s+)?nhà|"
     # ceremonies and gatherings of other names: a launch, a training course, a congress, a festival day
     r"lễ\s+(?:phát động|ra mắt|kỷ niệm|trao|tuyên dương|biểu dương|mít tinh|ký kết)|phát động|ra mắt|tập huấn|"
+    # classes opened on their days: "Từ ngày 16/4/2019 đến ngày 26/4/2019, Hội Nông dân tỉnh … đồng loạt triển khai
+    # các lớp bồi dưỡng" (ex06)
+    r"(?:khai|bế)\s+giảng|(?:mở|triển\s+khai)\s+(?:các\s+|\d+\s+)?lớp\b|"
     rf"đại hội|{_FESTIVAL}|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
     re.IGNORECASE,
 )
@@ -486,8 +490,8 @@ def _context(
     ]
     if pub.date is None:
         texts = [s.text for s in sentences]
-        term, ahead = congress_term(texts), congress_ahead(texts)
-        dates = [sentence_year(h, sentence_of(h), term, ahead) for h in dates]
+        term, ahead, reviewed = congress_term(texts), congress_ahead(texts), reviewed_end(texts)
+        dates = [sentence_year(h, sentence_of(h), term, ahead, reviewed) for h in dates]
         dates = around_new_year(dates, article.text)
         dates = after_reviewed_year(dates, year, article.text)
     in_content = _in_content(article)

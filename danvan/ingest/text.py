@@ -209,6 +209,10 @@ def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Sp
                 stripped[0].islower()
                 or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4)
                 or (wrapped and len(kept) == 1 and lines_seen <= title_lines)
+                # no title: the first paragraph already ran on past the title's lines ("… trong dịp Tết nguyên" /
+                # "đán Bính Thân, ngày 23/1, Chi đoàn Báo Quảng Trị phối hợp với Huyện đoàn Cam Lộ" / "- UBND xã …
+                # tổ chức chương trình", fj04)
+                or (wrapped and len(kept) == 1 and kept[0].text.count("\n") >= title_lines)
             )
             and not (_SENTENCE_END_LINE if wrapped and stripped[0].islower() else LINE_END).search(kept[-1].text)
         ):
