@@ -221,6 +221,45 @@ def test_a_conference_of_a_periods_exemplars_is_held_in_its_last_year():
     assert [v.date_start for v in draft_of(text).visits] == ["2020-07-31"]
 
 
+def test_a_month_a_text_plans_ahead_gives_its_year_to_the_days_before_it():
+    """Round 57's fr07: no publication date, no year but "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"; "Ngày 14/4"
+    before it is of 2023. A day after the planned month gets no year from it."""
+    text = (
+        "Ngày 14/4, Ban Chỉ đạo vận động hiến máu tình nguyện huyện Đakrông phối hợp với Trung tâm Huyết học Truyền "
+        "máu khu vực miền Trung tổ chức Ngày hội hiến máu tình nguyện đợt 1.\n"
+        "Được biết, hằng năm huyện Đakrông tổ chức 2 đợt hiến máu tình nguyện, đợt 2 dự kiến sẽ tổ chức vào tháng "
+        "9/2023.\n"
+    )
+    visits = draft_of(text).visits
+    assert visits[0].date_start == "2023-04-14"
+    assert visits[0].date_note.endswith("năm 2023 suy ra từ tháng 9/2023 bài nói sẽ tổ chức.")
+    assert draft_of(text.replace("Ngày 14/4", "Ngày 14/12")).visits[0].date_start is None
+
+
+def test_a_notice_given_on_a_day_is_no_gathering():
+    """Round 57's fk08: "Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …, xây dựng nhà"
+    dated a notice, not a gathering."""
+    text = (
+        "Ngày 22/3/2023, Ban Vận động Quỹ “Vì người nghèo” tỉnh Quảng Trị thông báo về việc phân bổ chỉ tiêu vận động "
+        "ủng hộ Quỹ “Vì người nghèo”, hỗ trợ xây dựng nhà và mô hình sinh kế năm 2023.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == []
+    held = text.replace("thông báo về việc phân bổ", "tổ chức hội nghị phân bổ")
+    assert [v.date_start for v in draft_of(held).visits] == ["2023-03-22"]
+
+
+def test_an_honour_for_years_counted_is_held_in_their_last_year():
+    """Round 57's fn05: "Hôm 17/10, Quảng Ninh tổ chức Hội nghị biểu dương … có thành tích xuất sắc trong hai năm
+    2015-2016", as "giai đoạn 2015-2016" (H4)."""
+    text = (
+        "Hôm 17/10, Quảng Ninh tổ chức Hội nghị biểu dương người có uy tín tiêu biểu trong đồng bào dân tộc thiểu số "
+        "lần thứ 12, trao tặng bằng khen cho 22 vị già làng có thành tích xuất sắc trong hai năm 2015-2016.\n"
+    )
+    visits = draft_of(text).visits
+    assert [v.date_start for v in visits] == ["2016-10-17"]
+    assert "2015–2016" in visits[0].date_note
+
+
 def test_classes_opened_on_their_days_are_an_event():
     """Round 57's ex06: "Từ ngày 16/4/2019 đến ngày 26/4/2019, Hội Nông dân tỉnh Cà Mau đồng loạt triển khai các lớp
     bồi dưỡng …" had no event word; a class opened or closed is a gathering ("khai giảng lớp", "mở 01 lớp")."""

@@ -172,7 +172,9 @@ _REVIEWED_SPAN = re.compile(
     rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua|điển\s+hình\s+tiên\s+tiến)(?:(?!đại\s+hội)[^.;])*?"
     # or a term reviewed ("tổng kết nhiệm kỳ 2013 – 2018"; a mid-term review is none: sentence_year), not the term of
     # a congress named after the review ("tổng kết … cuộc thi tìm hiểu Nghị quyết Đại hội … (nhiệm kỳ 2023 - 2028)")
-    rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+)(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
+    # or its years counted: "biểu dương … có thành tích xuất sắc trong hai năm 2015-2016" (fn05)
+    rf"(?:giai\s+đoạn\s+|\(\s*|nhiệm\s+k[ỳì]\s+|\b(?:\d{{1,2}}|hai|ba|bốn|năm|mười)\s+năm\s+)"
+    rf"(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})",
     re.I,
 )
 # A school year names both its years: "năm học 2022-2023" runs from August to the next summer.
@@ -187,6 +189,8 @@ FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn 
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
 # the months of a year gone by that a plan's sentence reviews: "tình hình … 9 tháng năm 2021 và phương hướng 3 tháng
 # cuối năm 2021"
+# a month a plan names: "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"
+_MONTH_PLANNED = re.compile(rf"\btháng\s+(?P<m>0?[1-9]|1[0-2])\s*(?:/|-|\s+năm\s+)(?P<y>{_YEAR})\b")
 _MONTHS_REVIEWED = re.compile(rf"\b(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>{_YEAR})(?!\s*[-–])")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
 # ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
@@ -748,9 +752,11 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     if published:
         return int(published[:4]), f"năm lấy theo ngày đăng {partial_date(published)}"
     counts: Counter[int] = Counter()
+    planned: set[tuple[int, int]] = set()
     for sentence in article.sentences():
         if _PLAN_WORDS.search(sentence.text):
             counts.update(int(m.group("y")) for m in _MONTHS_REVIEWED.finditer(sentence.text))
+            planned |= {(int(m.group("y")), int(m.group("m"))) for m in _MONTH_PLANNED.finditer(sentence.text)}
             continue
         counts.update(y for y in years_spoken_of(sentence.text) if y >= EARLIEST_YEAR)
         counts.update(year for _, _, year in anniversaries(sentence.text))
@@ -764,6 +770,12 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         if len(named) == 1:
             year = named.pop()
             return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tên chương trình hay mùa vụ nêu trong bài"
+        first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
+        if len(planned) == 1 and first is not None and first.day.month <= min(planned)[1]:
+            # "Ngày 14/4, Ban Chỉ đạo … tổ chức Ngày hội hiến máu …", then "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"
+            # (fr07): the month a text plans ahead is of its own year, the days before it too
+            year, month = planned.pop()
+            return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tháng {month}/{year} bài nói sẽ tổ chức"
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))
     if counts[year - 1] == counts[year]:

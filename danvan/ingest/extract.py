@@ -1578,7 +1578,9 @@ def _issues_document(after: str) -> bool:
                 # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày
                 # 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số 275/UBND-KGVX về việc hưởng ứng
                 # lễ phát động", kv09): documents too
-                r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|"
+                # a notice given ("Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …", fk08)
+                r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|thông\s+báo\s+về\s+việc|"
+                r"(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|"
                 r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
                 clause,
             )
