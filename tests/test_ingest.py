@@ -221,6 +221,44 @@ def test_a_conference_of_a_periods_exemplars_is_held_in_its_last_year():
     assert [v.date_start for v in draft_of(text).visits] == ["2020-07-31"]
 
 
+def test_a_students_unions_recent_launch_is_dated_by_the_page():
+    """Tuning bs03: "Ban Thư ký Hội Sinh viên (SV) tỉnh vừa tổ chức phát động chiến dịch Xuân tình nguyện …" under
+    "Cập nhật: 07-01-2023": the students' union was no body, so the lead's gathering had none and no date."""
+    text = (
+        "Sinh viên tương thân, tương ái\n\nCập nhật: 07-01-2023 | 05:53:37\n\n"
+        "Ban Thư ký Hội Sinh viên (SV) tỉnh vừa tổ chức phát động chiến dịch Xuân tình nguyện trong SV năm 2023 với "
+        "chủ đề “SV Bình Dương phát huy tinh thần tương thân, tương ái”.\n"
+    )
+    visits = draft_of(text).visits
+    assert [(v.date_start, v.body) for v in visits] == [("2023-01-07", "Hội Sinh viên (SV) tỉnh")]
+
+
+def test_a_gathering_told_by_its_guests_is_dated_by_the_page():
+    """Tuning cu03, in08, ia01: a page that opens on its guests ("Dự chương trình có ông …", "Tham dự có …") reports a
+    gathering held, though it names none; the page dates it (H1)."""
+    text = (
+        " date 2026-01-23 Trao quà Tết cho người dân khó khăn trên địa bàn xã Chân Mây - Lăng Cô\n\n"
+        "Dự chương trình có ông Vũ Thanh Lưu, Phó Chủ tịch Trung ương Hội Chữ thập đỏ Việt Nam; ông Dương Đình Luân, "
+        "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2026-01-23"]
+    assert draft_of(text.replace("Dự chương trình có", "Chương trình mời")).visits == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # tuning jn09, ah09, ms06: a sports meet, a camp, a festival are gatherings as a "ngày hội" is
+        "Hội LHPN TP Cà Mau phối hợp với Liên đoàn Lao động thành phố tổ chức Hội thao chào mừng Ngày Phụ nữ Việt Nam.",
+        "Huyện đoàn tổ chức Hội trại tòng quân cho thanh niên lên đường nhập ngũ.",
+        "Lễ hội Xuân Hồng diễn ra tại xã Phúc Thịnh với gần 300 đơn vị máu được hiến tặng.",
+    ],
+)
+def test_a_sports_meet_a_camp_and_a_festival_are_gatherings_the_page_dates(opening):
+    text = f" date 2023-10-16 {opening}\n"
+    assert [v.date_start for v in draft_of(text).visits] == ["2023-10-16"]
+
+
 def test_a_month_a_text_plans_ahead_gives_its_year_to_the_days_before_it():
     """Round 57's fr07: no publication date, no year but "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"; "Ngày 14/4"
     before it is of 2023. A day after the planned month gets no year from it."""
@@ -3185,6 +3223,14 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
             "Ban Thường trực Ủy ban Mặt trận tổ quốc (MTTQ) Việt Nam thành phố",
             "district",
         ),
+        # round 57: the students' union, and a member organisation with any short form ("(SV)", "(ND)", "(KH)")
+        (
+            "Ngày 9/1/2023, Hội Sinh viên Việt Nam tỉnh Bình Dương tổ chức lễ kỷ niệm.",
+            "Hội Sinh viên Việt Nam tỉnh",
+            "province",
+        ),
+        ("Ngày 8/3/2022, Hội Nông dân (ND) tỉnh Bắc Ninh tổ chức hội thi.", "Hội Nông dân (ND) tỉnh", "province"),
+        ("Ngày 8/3/2022, Hội Khuyến học (KH) huyện Gio Linh tổ chức đại hội.", "Hội Khuyến học (KH) huyện", "district"),
         # a hamlet's Front committee (below the commune), the police, the army's provincial command
         ("Ngày 3/3/2024, Ban Công tác Mặt trận thôn Đông tổ chức họp dân.", "Ban Công tác Mặt trận thôn", "commune"),
         ("Ngày 3/3/2024, Công an huyện Lâm Hà tổ chức hội nghị.", "Công an huyện", "district"),

@@ -98,7 +98,11 @@ __all__ = ["IngestError", "extract", "extract_file", "extract_text", "load_indic
 # Verbs that make a dated sentence an event (a visit, a meeting), and the kind each one means, strongest first.
 # A Ngày hội, not an election called a festival: "ngày hội bầu cử", "ngày hội non sông", "ngày hội lớn của toàn dân",
 # "ngày bầu cử thực sự trở thành ngày hội".
-_FESTIVAL = r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|ngày\s+chủ\s+nhật\s+(?:xanh|đỏ)"
+# a sports meet, a camp, a festival too ("tổ chức Hội thao chào mừng …", jn09; "Lễ hội Xuân Hồng 2026 diễn ra", ah09)
+_FESTIVAL = (
+    r"(?<!trở\sthành\s)ngày hội(?!\s+(?:bầu\s+cử|non\s+sông|lớn))|ngày\s+chủ\s+nhật\s+(?:xanh|đỏ)|"
+    r"hội\s+thao|hội\s+trại|lễ\s+hội"
+)
 _EVENT_VERB = re.compile(
     r"khảo sát|kiểm tra|giám sát|làm việc|hội nghị|tổng kết|sơ kết|họp|tiến hành|"
     # "tổ chức" the verb, not the noun: "901 tổ chức cơ sở đảng", "các tổ chức chính trị - xã hội"
@@ -144,6 +148,8 @@ _GATHERING = re.compile(
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
     r"phát\s+biểu\s+khai\s+mạc|"  # a speech that opens it: "Phát biểu khai mạc chương trình, bà … cho biết" (ej08)
+    # its guests listed: "Dự chương trình có ông …", "Tham dự có ông … " (cu03, ia01)
+    r"^\W*(?:Tham\s+)?[Dd]ự\s+(?:(?:buổi\s+)?(?:chương\s+trình|lễ|hoạt\s+động)\s+)?có\b|"
     r"\b(?:[Tt]ại|dự)\s+lễ\s+(?:phát\s+động|ra\s+quân|khánh\s+thành|khởi\s+công|mít\s+tinh|trao|tuyên\s+dương)|"
     # "tổ chức trao học bổng", "tổ chức khánh thành 2 Mái ấm": a handover or an opening held
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao|(?:lễ\s+)?mừng\s+thọ)|"

@@ -63,7 +63,9 @@ _BODY = re.compile(
     r"(?:Ban\s+(?:Thường\s+vụ|[Đđ]ại\s+diện)\s+)?Hội\s+(?i:LHPN|Liên\s+hiệp\s+phụ\s+nữ(?:\s*\(LHPN\))?|Phụ\s+nữ|"
     r"Nông\s+dân(?:\s*\(HND\))?|ND|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|"
     r"Liên\s+hiệp\s+Thanh\s+niên|Chữ\s+thập\s+đỏ(?:\s*\(CTĐ\))?|Khuyến\s+học|Cựu\s+TNXP|"
-    r"Cựu\s+thanh\s+niên\s+xung\s+phong)(?:\s+Việt\s+Nam)?\s+"
+    # the students' union too ("Ban Thư ký Hội Sinh viên (SV) tỉnh vừa tổ chức phát động …", bs03), each name with
+    # the short form it is given ("Hội Nông dân (ND) tỉnh", "Hội Khuyến học (KH) tỉnh")
+    r"Cựu\s+thanh\s+niên\s+xung\s+phong|Sinh\s+viên)(?:\s*\((?-i:[A-ZĐ]{2,6})\))?(?:\s+(?:Việt\s+Nam|VN))?\s+"
     r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn|đặc\s+khu)\b|"
     # the trade unions: "Liên đoàn Lao động (LĐLĐ) TP Cần Thơ", "LĐLĐ huyện"
     r"(?:Ban\s+Thường\s+vụ\s+)?(?:Liên\s+đoàn\s+Lao\s+động(?:\s*\(LĐLĐ\))?|LĐLĐ)\s+"
