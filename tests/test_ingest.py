@@ -243,6 +243,9 @@ def test_a_gathering_told_by_its_guests_is_dated_by_the_page():
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2026-01-23"]
     assert draft_of(text.replace("Dự chương trình có", "Chương trình mời")).visits == []
+    # ld01: the team's members listed, "Cùng đi trong đoàn có các đồng chí: …"
+    team = text.replace("Dự chương trình có", "Cùng đi trong đoàn có")
+    assert [v.date_start for v in draft_of(team).visits] == ["2026-01-23"]
 
 
 @pytest.mark.parametrize(
@@ -3231,6 +3234,24 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
         ),
         ("Ngày 8/3/2022, Hội Nông dân (ND) tỉnh Bắc Ninh tổ chức hội thi.", "Hội Nông dân (ND) tỉnh", "province"),
         ("Ngày 8/3/2022, Hội Khuyến học (KH) huyện Gio Linh tổ chức đại hội.", "Hội Khuyến học (KH) huyện", "district"),
+        # the member organisations' central bodies (65 of the tuning labels' organisers), "… Việt Nam" alone when it
+        # acts
+        (
+            "Ngày 5/3/2024, Trung ương Hội Nông dân Việt Nam tổ chức hội nghị sơ kết.",
+            "Trung ương Hội Nông dân Việt Nam",
+            "central",
+        ),
+        ("Ngày 5/3/2024, Ban Bí thư Trung ương Đoàn tổ chức hội nghị.", "Ban Bí thư Trung ương Đoàn", "central"),
+        (
+            "Ngày 19/7/2020, Hội Liên hiệp Phụ nữ (LHPN) Việt Nam tổ chức chương trình giao lưu.",
+            "Hội Liên hiệp Phụ nữ (LHPN) Việt Nam",
+            "central",
+        ),
+        (
+            "Ngày 2/2/2024, Tổng Liên đoàn Lao động Việt Nam phối hợp tổ chức Tết Sum vầy.",
+            "Tổng Liên đoàn Lao động Việt Nam",
+            "central",
+        ),
         # a hamlet's Front committee (below the commune), the police, the army's provincial command
         ("Ngày 3/3/2024, Ban Công tác Mặt trận thôn Đông tổ chức họp dân.", "Ban Công tác Mặt trận thôn", "commune"),
         ("Ngày 3/3/2024, Công an huyện Lâm Hà tổ chức hội nghị.", "Công an huyện", "district"),
@@ -3244,6 +3265,16 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
 def test_organisers_written_in_other_ways(text, body, level):
     visit = draft_of(text + "\n").visits[0]
     assert (visit.body, visit.body_level) == (body, level)
+
+
+def test_a_central_organisation_named_but_not_acting_is_no_organiser():
+    """The nation's organisations are named in many ways that are no act of theirs: a title, a founding day, a
+    congress of theirs someone attends."""
+    for text in (
+        "Ngày 20/10/2023, bà Hà Thị Nga, Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam dự hội nghị tại tỉnh.",
+        "Ngày 20/10/2023, Hội LHPN tỉnh tổ chức kỷ niệm 93 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam.",
+    ):
+        assert [v.body for v in draft_of(text + "\n").visits] in ([None], ["Hội LHPN tỉnh"])
 
 
 @pytest.mark.parametrize(

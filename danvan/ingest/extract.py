@@ -148,8 +148,10 @@ _GATHERING = re.compile(
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
     r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
     r"phát\s+biểu\s+khai\s+mạc|"  # a speech that opens it: "Phát biểu khai mạc chương trình, bà … cho biết" (ej08)
-    # its guests listed: "Dự chương trình có ông …", "Tham dự có ông … " (cu03, ia01)
+    # its guests listed: "Dự chương trình có ông …", "Tham dự có ông … " (cu03, ia01); the team's members: "Cùng đi
+    # trong đoàn có các đồng chí: …" (ld01)
     r"^\W*(?:Tham\s+)?[Dd]ự\s+(?:(?:buổi\s+)?(?:chương\s+trình|lễ|hoạt\s+động)\s+)?có\b|"
+    r"^\W*Cùng\s+(?:đi|tham\s+dự|dự)(?:\s+(?:trong|với)\s+đoàn)?\s+có\b|"
     r"\b(?:[Tt]ại|dự)\s+lễ\s+(?:phát\s+động|ra\s+quân|khánh\s+thành|khởi\s+công|mít\s+tinh|trao|tuyên\s+dương)|"
     # "tổ chức trao học bổng", "tổ chức khánh thành 2 Mái ấm": a handover or an opening held
     r"tổ\s+chức\s+(?:chương\s+trình\s+)?(?:trao\s+(?:tặng\s+)?\w|khánh\s+thành|khởi\s+công|bàn\s+giao|(?:lễ\s+)?mừng\s+thọ)|"

@@ -36,6 +36,13 @@ _PERSON_NAMES = {"hồ chí minh"}
 # committee or its standing committee, the Fatherland Front (MTTQ) committee, a "Khối dân vận", a people's committee.
 _LEVEL = r"(?:Trung\s+ương|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)"
 _QCDC = r"(?i:quy\s+chế\s+dân\s+chủ)(?:\s*\(QCDC\))?|QCDC"
+# The Front's member organisations, each with the short form it is given ("Hội Nông dân (ND)", "Hội Khuyến học
+# (KH)"); the students' union too ("Ban Thư ký Hội Sinh viên (SV) tỉnh vừa tổ chức phát động …", bs03).
+_MEMBER = (
+    r"Hội\s+(?i:LHPN|Liên\s+hiệp\s+phụ\s+nữ|Phụ\s+nữ|Nông\s+dân|ND|CCB|Cựu\s+chiến\s+binh|Người\s+cao\s+tuổi|NCT|LHTN|"
+    r"Liên\s+hiệp\s+Thanh\s+niên|Chữ\s+thập\s+đỏ|Khuyến\s+học|Cựu\s+TNXP|Cựu\s+thanh\s+niên\s+xung\s+phong|Sinh\s+viên)"
+    r"(?:\s*\((?-i:[A-ZĐ]{2,6})\))?"
+)
 # Matched in fold_tones' text ("Uỷ ban" reads as "Ủy ban"): find_bodies folds before it searches.
 _BODY = re.compile(
     # the committee's word in either case: "Ban dân vận tỉnh ủy do ông X … làm trưởng đoàn" is the survey's body
@@ -60,13 +67,14 @@ _BODY = re.compile(
     r"Khối\s+[Dd]ân\s+vận(?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn)\b)?|"
     # the Front's member organisations: "Hội LHPN tỉnh", "Ban Thường vụ Hội Nông dân huyện", "Tỉnh Đoàn"
     # in any case ("Hội nông dân xã Lê Hóa", "Hội Cựu Chiến binh", "Ban đại diện Hội Người cao tuổi tỉnh")
-    r"(?:Ban\s+(?:Thường\s+vụ|[Đđ]ại\s+diện)\s+)?Hội\s+(?i:LHPN|Liên\s+hiệp\s+phụ\s+nữ(?:\s*\(LHPN\))?|Phụ\s+nữ|"
-    r"Nông\s+dân(?:\s*\(HND\))?|ND|CCB|Cựu\s+chiến\s+binh(?:\s*\(CCB\))?|Người\s+cao\s+tuổi(?:\s*\(NCT\))?|NCT|LHTN|"
-    r"Liên\s+hiệp\s+Thanh\s+niên|Chữ\s+thập\s+đỏ(?:\s*\(CTĐ\))?|Khuyến\s+học|Cựu\s+TNXP|"
-    # the students' union too ("Ban Thư ký Hội Sinh viên (SV) tỉnh vừa tổ chức phát động …", bs03), each name with
-    # the short form it is given ("Hội Nông dân (ND) tỉnh", "Hội Khuyến học (KH) tỉnh")
-    r"Cựu\s+thanh\s+niên\s+xung\s+phong|Sinh\s+viên)(?:\s*\((?-i:[A-ZĐ]{2,6})\))?(?:\s+(?:Việt\s+Nam|VN))?\s+"
+    rf"(?:Ban\s+(?:Thường\s+vụ|[Đđ]ại\s+diện)\s+)?{_MEMBER}(?:\s+(?:Việt\s+Nam|VN))?\s+"
     r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP(?=\.?\s)|thị\s+xã|quận|xã|phường|[Tt]hị\s+trấn|đặc\s+khu)\b|"
+    # … and their central bodies: "Trung ương Hội Nông dân Việt Nam", "Ban Thường vụ Trung ương Đoàn", "Hội Liên hiệp
+    # Phụ nữ (LHPN) Việt Nam", "Tổng Liên đoàn Lao động Việt Nam"
+    rf"(?:Ban\s+(?:Thường\s+vụ|Bí\s+thư|Chấp\s+hành)\s+)?(?:Trung\s+ương|T\.Ư)\s+(?:{_MEMBER}(?:\s+Việt\s+Nam)?|"
+    r"Đoàn(?:\s+(?:TNCS|Thanh\s+niên\s+Cộng\s+sản)\s+Hồ\s+Chí\s+Minh)?)(?!\w)|"
+    rf"(?:{_MEMBER}|Tổng\s+Liên\s+đoàn\s+Lao\s+động(?:\s*\(LĐLĐ\))?)\s+Việt\s+Nam\b"
+    r"(?=\s+(?:đã\s+|vừa\s+)?(?:tổ\s+chức|phối\s+hợp|phát\s+động|trao)\b)|"
     # the trade unions: "Liên đoàn Lao động (LĐLĐ) TP Cần Thơ", "LĐLĐ huyện"
     r"(?:Ban\s+Thường\s+vụ\s+)?(?:Liên\s+đoàn\s+Lao\s+động(?:\s*\(LĐLĐ\))?|LĐLĐ)\s+"
     r"(?:tỉnh|huyện|[Tt]hành\s+phố|TP\.?|thị\s+xã|quận)(?=\s)|"
@@ -146,6 +154,7 @@ _LEVEL_WORDS: tuple[tuple[str, BodyLevel], ...] = (
     ("thị trấn", "commune"),
     ("đặc khu", "commune"),
     ("ban công tác mặt trận", "commune"),  # a hamlet's, below the commune
+    ("việt nam", "central"),  # "Hội Nông dân Việt Nam", "Tổng Liên đoàn Lao động Việt Nam": the nation's, last
 )
 
 
