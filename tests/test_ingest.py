@@ -262,6 +262,22 @@ def test_a_sports_meet_a_camp_and_a_festival_are_gatherings_the_page_dates(openi
     assert [v.date_start for v in draft_of(text).visits] == ["2023-10-16"]
 
 
+def test_a_campaigns_span_of_months_without_its_year_takes_the_pages():
+    """Tuning ea07, fd03, cm01: "… xuyên suốt từ tháng 7 đến hết tháng 8 tại địa bàn TP. Sóc Trăng" was not read
+    without its year; a launch and the campaign it opens are two events (conventions §2). Not "6 tháng" counted, not a
+    habit ("từ tháng 7 đến tháng 8 hằng năm")."""
+    text = (
+        " date 2020-07-06 Sáng 5/7, Thành đoàn tổ chức lễ ra quân chiến dịch Mùa hè xanh. Chiến dịch diễn ra từ tháng "
+        "7 đến hết tháng 8 tại địa bàn thành phố với nhiều hoạt động tình nguyện.\n"
+    )
+    visits = draft_of(text).visits
+    assert [(v.date_start, v.date_end, v.date_precision) for v in visits] == [
+        ("2020-07-05", None, "day"),
+        ("2020-07-01", "2020-08-31", "month"),
+    ]
+    assert [h.day for h in find_dates("tổ chức từ tháng 7 đến tháng 8 hằng năm", default_year=2020)] == []
+
+
 def test_a_month_a_text_plans_ahead_gives_its_year_to_the_days_before_it():
     """Round 57's fr07: no publication date, no year but "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"; "Ngày 14/4"
     before it is of 2023. A day after the planned month gets no year from it."""

@@ -114,6 +114,12 @@ _MONTH_ONLY = re.compile(
     r"\b[Tt]háng\s+(?P<m2>\d{1,2})(?=\s+vừa\s+qua))"
     r"(?![\d/.\-–]|\s*(?:năm|,\s*năm|hằng\s+năm|hàng\s+năm|đến|tới(?=\s*(?:tháng|ngày|\d))|-|–)\b)"
 )
+# A span of months opened by "từ" without its year: "Chiến dịch diễn ra từ tháng 7 đến tháng 8, …", "xuyên suốt từ
+# tháng 7 đến hết tháng 8" (do04, ea07).
+_MONTH_SPAN_ONLY = re.compile(
+    r"\b[Tt]ừ\s+tháng\s+(?P<m>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})"
+    r"(?![\d/.\-–]|\s*(?:năm|,\s*năm|hằng\s+năm|hàng\s+năm)\b)"
+)
 # 21:15, 12:35, 02:59 CH, 8h30, 8 giờ 30 — times are never measures.
 _TIME = re.compile(
     r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?|h\d{2}\b|"
@@ -376,6 +382,11 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
     for m in _MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), parse_day(1, int(m.group("m")), int(m.group("y"))), None, "month", True, True)
     if default_year is not None:
+        for m in _MONTH_SPAN_ONLY.finditer(text):
+            first_month, last_month = int(m.group("m")), int(m.group("m2"))
+            if 1 <= first_month < last_month <= 12:
+                first, last = parse_day(1, first_month, default_year), parse_day(1, last_month, default_year)
+                add(m.start(), m.end(), first, last, "month", False, True)
         for m in _MONTH_ONLY.finditer(text):
             month = int(m.group("m") or m.group("m2"))
             if 1 <= month <= 12:
