@@ -3250,8 +3250,8 @@ def test_a_district_keeps_the_name_it_bore_on_the_day(registry) -> None:
         ),
         ("Ngày 8/3/2022, Hội Nông dân (ND) tỉnh Bắc Ninh tổ chức hội thi.", "Hội Nông dân (ND) tỉnh", "province"),
         ("Ngày 8/3/2022, Hội Khuyến học (KH) huyện Gio Linh tổ chức đại hội.", "Hội Khuyến học (KH) huyện", "district"),
-        # the member organisations' central bodies (65 of the tuning labels' organisers), "… Việt Nam" alone when it
-        # acts
+        # the member organisations' central bodies ("Trung ương Hội Nông dân Việt Nam" is among the tuning labels'
+        # commonest organisers), "… Việt Nam" alone when it acts
         (
             "Ngày 5/3/2024, Trung ương Hội Nông dân Việt Nam tổ chức hội nghị sơ kết.",
             "Trung ương Hội Nông dân Việt Nam",
