@@ -193,10 +193,10 @@ _HONOURS_SCHOOL_YEAR = re.compile(
 FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp diễn ra|chuẩn bị tổ chức)\b", re.I)
 # Sentences about plans ("nhiệm vụ năm 2023", "sẽ", "phương hướng") do not tell the year of the event.
 _PLAN_WORDS = re.compile(r"\bsẽ\b|phương hướng|nhiệm vụ năm|kế hoạch năm|phấn đấu|mục tiêu")
-# the months of a year gone by that a plan's sentence reviews: "tình hình … 9 tháng năm 2021 và phương hướng 3 tháng
-# cuối năm 2021"
 # a month a plan names: "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"
 _MONTH_PLANNED = re.compile(rf"\btháng\s+(?P<m>0?[1-9]|1[0-2])\s*(?:/|-|\s+năm\s+)(?P<y>{_YEAR})\b")
+# the months of a year gone by that a plan's sentence reviews: "tình hình … 9 tháng năm 2021 và phương hướng 3 tháng
+# cuối năm 2021"
 _MONTHS_REVIEWED = re.compile(rf"\b(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>{_YEAR})(?!\s*[-–])")
 # "đến năm 2030, tầm nhìn đến năm 2045": a horizon, and "sinh năm 1952" a birth year, not years the text speaks of
 # ("từ năm 2019 đến năm 2020" and "tính đến năm 2022" still are).
@@ -781,12 +781,13 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
         if len(named) == 1:
             year = named.pop()
             return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tên chương trình hay mùa vụ nêu trong bài"
-        first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
-        if len(planned) == 1 and first is not None and first.day.month <= min(planned)[1]:
+        if len(planned) == 1:
             # "Ngày 14/4, Ban Chỉ đạo … tổ chức Ngày hội hiến máu …", then "đợt 2 dự kiến sẽ tổ chức vào tháng 9/2023"
             # (fr07): the month a text plans ahead is of its own year, the days before it too
-            year, month = planned.pop()
-            return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tháng {month}/{year} bài nói sẽ tổ chức"
+            ((year, month),) = planned
+            first = next((h for h in find_dates(article.text, default_year=2000) if not h.has_year), None)
+            if first is not None and first.day.month <= month:
+                return year, f"bài không ghi ngày đăng; năm {year} suy ra từ tháng {month}/{year} bài nói sẽ tổ chức"
         return None, None
     year = max(counts, key=lambda y: (counts[y], y))
     if counts[year - 1] == counts[year]:
