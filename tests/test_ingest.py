@@ -4736,6 +4736,18 @@ def test_a_plans_horizon_names_no_year_for_an_undated_page():
     assert reference_year(prepare(text), None) == (None, None)
 
 
+def test_an_anniversary_in_a_plans_sentence_still_gives_the_year():
+    """Fresh text gh04: the only year was an anniversary's, in a sentence that also pledged ("phấn đấu")."""
+    text = (
+        "Ngày 10/11, tại khu dân cư xóm 2, Ban công tác mặt trận xóm đã tổ chức ngày hội “Đại đoàn kết toàn dân tộc”.\n"
+        "Nhân dân xóm 2 đã ôn lại chặng đường 82 năm từ ngày thành lập Mặt trận Dân tộc thống nhất Việt Nam "
+        "(18/11/1930 – 18/11/2012); Trưởng Ban công tác mặt trận xóm đã cùng nhân dân đăng ký phấn đấu đạt danh hiệu "
+        "Gia đình văn hóa.\n"
+    )
+    assert reference_year(prepare(text), None)[0] == 2012
+    assert [v.date_start for v in draft_of(text).visits] == ["2012-11-10"]
+
+
 def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
     text = (
         "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "

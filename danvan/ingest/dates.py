@@ -756,8 +756,8 @@ def anniversaries(text: str) -> list[tuple[int, int, int]]:
 def reference_year(article: Article, published: str | None) -> tuple[int | None, str | None]:
     """The year a date without one belongs to: the publication's, else the year the text speaks of most
     (leaving out sentences about plans but for the months of a year they review, and years before EARLIEST_YEAR, a
-    text's history: a veteran's war in 1978; an anniversary's later date counts), the latest on a tie —
-    but a tie of two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year
+    text's history: a veteran's war in 1978; an anniversary's later date counts, even in a plan's sentence), the latest
+    on a tie — but a tie of two years running ("đánh giá công tác năm 2015 và đề ra chương trình năm 2016") is a year
     reviewed and the next one planned, and a day of the second half-year ("Sáng 29/12") belongs to the earlier, as
     in sentence_year."""
     if published:
@@ -765,12 +765,14 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     counts: Counter[int] = Counter()
     planned: set[tuple[int, int]] = set()
     for sentence in article.sentences():
+        # an anniversary's later date is the year of writing, in a plan's sentence too ("ôn lại … 82 năm … (18/11/1930
+        # – 18/11/2012); … đăng ký phấn đấu đạt danh hiệu", gh04)
+        counts.update(year for _, _, year in anniversaries(sentence.text))
         if _PLAN_WORDS.search(sentence.text):
             counts.update(int(m.group("y")) for m in _MONTHS_REVIEWED.finditer(sentence.text))
             planned |= {(int(m.group("y")), int(m.group("m"))) for m in _MONTH_PLANNED.finditer(sentence.text)}
             continue
         counts.update(y for y in years_spoken_of(sentence.text) if y >= EARLIEST_YEAR)
-        counts.update(year for _, _, year in anniversaries(sentence.text))
     if not counts:
         named = {
             int(m.group("y"))
