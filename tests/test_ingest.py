@@ -4748,6 +4748,21 @@ def test_an_anniversary_in_a_plans_sentence_still_gives_the_year():
     assert [v.date_start for v in draft_of(text).visits] == ["2012-11-10"]
 
 
+def test_an_inspections_rounds_and_the_period_it_inspects():
+    """Fresh text ge04: "chia làm 2 đợt" is a plan's rounds, no tally of gatherings held, so the first round stays an
+    event; "từ tháng 01/2020 đến thời điểm kiểm tra" is the period inspected, no event."""
+    text = (
+        "Hà Nội thành lập 3 đoàn kiểm tra Quy chế dân chủ ở cơ sở\n\n"
+        "Ngày 25/3/2021, Ban Chỉ đạo xây dựng và thực hiện Quy chế dân chủ ở cơ sở của Thành ủy ban hành kế hoạch "
+        "kiểm tra.\n\nTheo đó, nội dung kiểm tra kết quả xây dựng và thực hiện QCDC tại các địa phương, đơn vị từ "
+        "tháng 01/2020 đến thời điểm kiểm tra.\n\nViệc tiến hành kiểm tra được chia làm 2 đợt: Đợt 1, từ tháng 7 đến "
+        "tháng 8/2021 (kiểm tra tại các sở, quận, huyện); đợt 2, từ tháng 10 đến tháng 11/2021 (kiểm tra tại các xã).\n"
+    )
+    keys = event_keys(draft_of(text))
+    assert {"2021-07..2021-08", "2021-10..2021-11"} <= keys
+    assert "2020-01" not in keys
+
+
 def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
     text = (
         "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "

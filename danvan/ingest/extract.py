@@ -266,6 +266,8 @@ _TALLY = re.compile(
     r"(?<!\bvới\s)\bnhiều\s+công\s+trình,\s+phần\s+việc"
 )
 _FEW_DAYS = 3  # a gathering of a few days: a congress, a conference over a weekend
+# the rounds a plan is split into, no tally: "chia làm 2 đợt"
+_SPLIT_INTO = re.compile(r"\bchia\s+(?:làm|thành)\s+$")
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
 # "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "dứt điểm vào cuối
@@ -965,6 +967,9 @@ _SINCE_DAY = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+ngày\s*$")
 # A day the text counts from to its present (TO_NOW), "từ 1-7-2025 đến nay, Mặt trận các cấp … kiện toàn" (sh12):
 # the start of a stretch of work reviewed, no gathering's day (conventions §2, a reviewed scope).
 _SINCE_BEFORE = re.compile(r"\b(?:[Tt]ừ|[Kk]ể\s+từ)\s+(?:ngày\s*|(?:đầu|cuối|giữa)\s+)?$")
+# ... or to the time of an inspection, "kiểm tra kết quả … từ tháng 01/2020 đến thời điểm kiểm tra" (ge04): the period
+# inspected.
+_TO_INSPECTION = re.compile(r"\s*(?:đến|tới)\s+(?:thời\s+điểm|khi)\s+(?:kiểm\s+tra|giám\s+sát|khảo\s+sát)\b")
 # Words of a habit: "đều đặn sáng thứ Bảy hằng tuần", "định kỳ hằng tháng", "mỗi năm", "thường xuyên".
 _HABIT = re.compile(
     r"\b(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)\b|\bđều\s+đặn\b|\bđịnh\s+kỳ\b|\bthường\s+xuyên\b", re.I
@@ -1457,8 +1462,13 @@ def _events(ctx: Context) -> list[_Event]:
                 # ("từ đầu tháng 11/2022 đến nay, các thôn … đã tổ chức Ngày hội", p1300)
                 and not (
                     _SINCE_BEFORE.search(ctx.article.text, max(0, h.start - 15), h.start)
-                    and TO_NOW.match(ctx.article.text, h.end)
-                    and (h.precision == "day" or _HABIT.search(sentence.text))
+                    and (
+                        (
+                            TO_NOW.match(ctx.article.text, h.end)
+                            and (h.precision == "day" or _HABIT.search(sentence.text))
+                        )
+                        or _TO_INSPECTION.match(ctx.article.text, h.end)
+                    )
                 )
                 and not (
                     h.precision == "month"
@@ -1518,6 +1528,10 @@ def _events(ctx: Context) -> list[_Event]:
             # a target is no tally: "Mùa hè tình nguyện … sẽ được diễn ra từ ngày 11.6 đến ngày 6.8, dự kiến thu hút
             # hơn 700.000 lượt thanh niên" (ie09)
             if tally and FUTURE.search(sentence.text, 0, tally.start()):
+                tally = None
+            # nor a plan's rounds: "Việc tiến hành kiểm tra được chia làm 2 đợt: Đợt 1, từ tháng 7 đến tháng 8/2021"
+            # (ge04)
+            if tally and _SPLIT_INTO.search(sentence.text, 0, tally.start()):
                 tally = None
             if last and (last - start.day).days > _LONGEST_GATHERING and tally:
                 ctx.vetoed |= {_hit_key(h) for h in hits}
