@@ -4763,6 +4763,20 @@ def test_an_inspections_rounds_and_the_period_it_inspects():
     assert "2020-01" not in keys
 
 
+def test_the_day_of_the_storm_is_not_the_day_of_the_help():
+    """Fresh text gl07: a span typed with a space after its slash ("3 – 4/ 11/2015") is read whole, and the day the
+    storm struck, told well before the date ("bão lụt gây ra trên địa bàn huyện vào ngày 2/11/2015"), is no event."""
+    text = (
+        "Huyện đoàn hỗ trợ khắc phục hậu quả bão lũ năm 2015\n\n"
+        "Để kịp thời hỗ trợ khắc phục những thiệt hại do bão lụt gây ra trên địa bàn huyện vào ngày 2/11/2015 vừa qua, "
+        "ngày 3 – 4/ 11/2015, Ban Thường vụ Huyện đoàn đã tổ chức cho đoàn viên thanh niên giúp nhân dân dọn dẹp.\n"
+    )
+    assert [(h.day.isoformat(), h.end_day and h.end_day.isoformat()) for h in find_dates("ngày 3 – 4/ 11/2015")] == [
+        ("2015-11-03", "2015-11-04")
+    ]
+    assert event_keys(draft_of(text)) == {"2015-11-03..2015-11-04"}
+
+
 def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
     text = (
         "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "

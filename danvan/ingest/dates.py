@@ -50,7 +50,8 @@ _DMY = re.compile(
 )
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)",
-# "Sáng ngày 09 và ngày 10/6/2021", "trong 3 ngày 8-9-10.7" (not 8 and 9 October) — a day or a span of days.
+# "Sáng ngày 09 và ngày 10/6/2021", "trong 3 ngày 8-9-10.7" (not 8 and 9 October), "ngày 3 – 4/ 11/2015" (a space
+# typed after the slash, gl07) — a day or a span of days.
 # Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29), a weekday ("Thứ 4,
 # 10/01/2024") or a month word ("từ tháng 5-8/2024" is May to August, not 5 August); "27&28/6/2019" joins two
 # days as "và" does.
@@ -58,7 +59,8 @@ _DAY_SPAN = re.compile(
     rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?<!\bT)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và))|-\d{{1,2}}(?=-\d{{1,2}}[/.]))*\s*"
     rf"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
-    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
+    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/ ?(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})"
+    rf"|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
 )

@@ -1427,8 +1427,11 @@ _SINCE_WHEN = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau)\b[^.;()]{0,80}\(\s*$
 _BUILT_FROM = re.compile(r"\bđược\s+khởi\s+công(?:\s+xây\s+dựng)?(?:\s+(?:từ|vào))?(?:\s+(?:ngày|tháng))?\s*$", re.I)
 # "bị hư hỏng do đợt mưa lũ tháng 11.2016", "cơn bão số 3 (ngày 7/9)": the day of a disaster is no gathering.
 _DISASTER = re.compile(
-    r"(?:mưa\s+lũ|lũ\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|sạt\s+lở(?:\s+đất)?)"
-    r"(?:\s+lịch\s+sử)?\s*\(?\s*(?:vào\s+|hồi\s+)?(?:ngày\s+|tháng\s+|năm\s+)?$",
+    r"(?:mưa\s+lũ|lũ\s+lụt|bão\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|"
+    r"sạt\s+lở(?:\s+đất)?)(?:\s+lịch\s+sử)?"
+    # "thiệt hại do bão lụt gây ra trên địa bàn huyện vào ngày 2/11/2015 vừa qua" (gl07)
+    r"(?:\s+gây\s+ra(?:\s+(?:trên|tại)\s+[^,.;]{1,40}?)?)?"
+    r"\s*\(?\s*(?:vào\s+|hồi\s+)?(?:ngày\s+|tháng\s+|năm\s+)?$",
     re.I,
 )
 
@@ -1452,7 +1455,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _in_quoted_name(ctx.article.text, h)
                 and not _IN_FORCE.search(ctx.article.text, max(0, h.start - 40), h.start)
                 and not _SINCE_WHEN.search(ctx.article.text, max(0, h.start - 100), h.start)
-                and not _DISASTER.search(ctx.article.text, max(0, h.start - 40), h.start)
+                and not _DISASTER.search(ctx.article.text, max(0, h.start - 80), h.start)
                 and not _BUILT_FROM.search(ctx.article.text, max(0, h.start - 50), h.start)
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
