@@ -4777,6 +4777,27 @@ def test_the_day_of_the_storm_is_not_the_day_of_the_help():
     assert event_keys(draft_of(text)) == {"2015-11-03..2015-11-04"}
 
 
+def test_a_hard_wrapped_lede_that_opens_with_its_day_is_no_title():
+    """Fresh text gu02: "Sáng ngày 04/8, tại hội trường Huyện ủy" / "Thường Tín, Ban Thường trực … tổ chức kỳ họp"
+    was cut after its first line as if that were a title, and the meeting was lost."""
+    text = (
+        "Sáng ngày 04/8, tại hội trường Huyện ủy\n"
+        "Thường Tín, Ban Thường trực Ủy ban MTTQ huyện tổ chức kỳ họp thứ 6, nhiệm kỳ\n"
+        "2014-2019. Về dự kỳ họp có các đồng chí: Lê Văn Minh-UVTV, Chủ tịch Ủy ban MTTQ\n"
+        "huyện; Nguyễn Sỹ Tuyến-UVTV, Phó Chủ tịch Thường trực UBND huyện; đại diện lãnh\n"
+        "đạo các tổ chức thành viên, các vị Ủy viên Ủy ban MTTQ huyện; lãnh đạo các\n"
+        "phòng ban, cơ quan chuyên môn thuộc huyện.\n"
+        "Tại kỳ họp, đại diện Ban Thường trực Ủy ban\n"
+        "MTTQ huyện đã báo cáo kết quả công tác Mặt trận 6 tháng đầu năm, phương hướng\n"
+        "nhiệm vụ 6 tháng cuối năm 2016.\n"
+        "Phát biểu bế mạc kỳ họp, đồng chí Lê Văn\n"
+        "Minh-UVTV, Chủ tịch Ủy ban MTTQ huyện đề nghị, 6 tháng cuối năm 2016, MTTQ các\n"
+        "cấp phối hợp chặt chẽ với chính quyền.\n"
+    )
+    assert prepare(text).paragraphs[0].text.startswith("Sáng ngày 04/8, tại hội trường Huyện ủy\nThường Tín")
+    assert event_keys(draft_of(text)) == {"2016-08-04"}
+
+
 def test_the_digits_of_a_web_address_in_the_text_are_no_figures():
     text = (
         "Bế mạc Hội thi cán bộ Hội Nông dân giỏi\n\nTham dự hội thi có 12 đội. Nguồn Quảng Ngãi: "

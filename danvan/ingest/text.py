@@ -187,6 +187,11 @@ _SIGNED = re.compile(r"^(?:Tin|Bài)(?:\s*(?:và|,|-|/)\s*ảnh)?\s*:\s*\S")
 _OUTLET_LEDE = re.compile(r"^\([A-ZĐ][A-ZĐa-z.]{1,10}\)\s*[-–—]")
 
 
+_LEDE_DAY = re.compile(
+    r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày)(?:\s+ngày)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+)
+
+
 def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Span], int]:
     kept: list[Span] = []
     lines_seen = 0  # non-blank lines read
@@ -213,6 +218,9 @@ def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Sp
                 # "đán Bính Thân, ngày 23/1, Chi đoàn Báo Quảng Trị phối hợp với Huyện đoàn Cam Lộ" / "- UBND xã …
                 # tổ chức chương trình", fj04)
                 or (wrapped and len(kept) == 1 and kept[0].text.count("\n") >= title_lines)
+                # no title either: the first line is a lede that opens with its day ("Sáng ngày 04/8, tại hội trường
+                # Huyện ủy" / "Thường Tín, Ban Thường trực Ủy ban MTTQ huyện tổ chức kỳ họp thứ 6", gu02)
+                or (wrapped and len(kept) == 1 and _LEDE_DAY.match(kept[0].text))
             )
             and not (_SENTENCE_END_LINE if wrapped and stripped[0].islower() else LINE_END).search(kept[-1].text)
         ):
