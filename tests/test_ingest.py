@@ -2497,6 +2497,8 @@ def test_bare_numbers_completed_from_the_issuer():
         # the issuer named before "ban hành"; not a body inside the one named (battery h, eighteenth session)
         ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc", ["17-CT/TU"]),
         ("Ngày 27/8, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 468 về việc hướng dẫn", []),
+        # a place name with a dot inside between the issuer and "ban hành" (fresh text hd05)
+        ("đề xuất các nội dung để Thành ủy TP.HCM ban hành Nghị quyết số 08 và các cơ chế", ["08-NQ/TU"]),
         # a part of the issuer typed after a stray space (before or after its dash), a dash after the code as
         # punctuation, and a date glued to "ngày"
         (

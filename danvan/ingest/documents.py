@@ -293,7 +293,9 @@ _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
 # the body (capitalised words) and "đã"/"vừa" may stand between.
 _ISSUER_BEFORE = re.compile(
     # "Thường trực Ban Bí thư Trần Cẩm Tú mới đây ký ban hành Kết luận số 236"
-    rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*){{0,4}}\s+(?:(?:đã|vừa|mới)(?:\s+đây)?\s+)?(?:ký\s+)?ban\s+hành\s*$",
+    # "Thành ủy TP.HCM ban hành Nghị quyết số 08": a place name written with a dot inside (hd05)
+    rf"(?P<issuer>{_ISSUER_ALT})(?:\s+[A-ZĐ][\w’']*(?:\.[\w’']+)*){{0,4}}\s+(?:(?:đã|vừa|mới)(?:\s+đây)?\s+)?(?:ký\s+)?"
+    r"ban\s+hành\s*$",
     re.IGNORECASE,
 )
 # A named body's own office or Party committee is another issuer: "Đảng ủy Văn phòng UBND tỉnh", "Công đoàn cơ quan …".
