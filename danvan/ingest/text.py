@@ -187,9 +187,8 @@ _SIGNED = re.compile(r"^(?:Tin|Bài)(?:\s*(?:và|,|-|/)\s*ảnh)?\s*:\s*\S")
 _OUTLET_LEDE = re.compile(r"^\([A-ZĐ][A-ZĐa-z.]{1,10}\)\s*[-–—]")
 
 
-_LEDE_DAY = re.compile(
-    r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày)(?:\s+ngày)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
-)
+# A lede opened by its day: "Sáng ngày 04/8, tại hội trường Huyện ủy" (see _paragraphs).
+_LEDE_DAY = re.compile(rf"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày)(?:\s+ngày)?\s+{_DAY_ALONE}\s*,")
 
 
 def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Span], int]:
