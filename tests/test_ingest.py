@@ -4956,6 +4956,20 @@ def test_a_peoples_new_year_or_a_round_named_with_its_year_gives_the_year():
     assert event_keys(draft_of(text)) == {"2024-05-14"}
 
 
+def test_a_programme_named_with_its_year_after_the_quotes_gives_the_year():
+    """A page with no date: "Chiều 24/1, đoàn công tác của Huyện ủy … thăm, tặng quà", then "Cũng trong chiều 24/1,
+    Liên đoàn Lao động huyện … chương trình “Tết sum vầy” 2019": the programme's name carries its year (fresh tuning
+    text ho08)."""
+    assert years_spoken_of("chương trình “Tết sum vầy” 2019 cho công nhân") == [2019]
+    assert years_spoken_of("chương trình “Tết sum vầy”, 2019 người") == []
+    text = (
+        "Chiều 24/1, đoàn công tác của Huyện ủy Gia Lâm đã đến thăm, tặng quà, chúc Tết Mẹ Việt Nam Anh hùng.\n"
+        "Cũng trong chiều 24/1, Liên đoàn Lao động huyện Gia Lâm đã tổ chức thành công chương trình “Tết sum vầy” "
+        "2019.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2019-01-24"}
+
+
 def test_a_span_of_years_is_not_its_first_year():
     """ "trong 5 năm 2012 – 2017" is a span, as "giai đoạn 2012 – 2017" is: a congress of the term 2018 – 2023 held
     "Ngày 15/3" that reviews it is in 2018, not in 2013 after a "tổng kết năm 2012" (fresh tuning text tv05)."""

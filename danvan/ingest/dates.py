@@ -162,7 +162,9 @@ _YEAR_WORD = re.compile(
     # a round numbered within its year: "ngày hội hiến máu tình nguyện đợt 4-2024" (aw12)
     rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/]|"
     # the solar year beside the Buddhist one: "Đại lễ Phật đản Phật lịch 2568 - Dương lịch 2024" (as09)
-    rf"[Dd]ương\s+lịch)"
+    rf"[Dd]ương\s+lịch|"
+    # a programme named with its year after the quotes: "chương trình “Tết sum vầy” 2019" (ho08)
+    rf"(?<=\w)[”\"])"
     rf"\s*(?P<y>{_YEAR})\b"
 )
 # The end of a span after a year: "năm 2012 – 2017".
