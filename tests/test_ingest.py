@@ -3662,6 +3662,22 @@ def test_the_new_term_named_after_a_congress_gives_its_year(registry):
     assert [(v.date_start, v.date_end) for v in draft_of(text, registry).visits] == [("2017-09-20", "2017-09-22")]
 
 
+def test_the_span_of_a_campaign_a_gathering_answers_is_no_event(registry):
+    """A show "hưởng ứng "Tuần lễ áo dài Việt Nam" do Trung ương Hội phát động (từ ngày 1/3-8/3/2024)": the week is the
+    campaign of another body, not the text's gathering (fresh tuning text hv06); a body's own launch of its month
+    keeps the month's span."""
+    answered = (
+        "Ngày hội có phần trình diễn thời trang áo dài thiết thực hưởng ứng \"Tuần lễ áo dài Việt Nam\" do Trung ương "
+        "Hội phát động (từ ngày 1/3-8/3/2024).\n"
+    )
+    assert draft_of(answered, registry).visits == []
+    launched = (
+        "Sáng 17/10/2024, Ủy ban MTTQ huyện tổ chức lễ phát động \"Tháng cao điểm vì người nghèo\" (từ ngày "
+        "17/10-18/11/2024).\n"
+    )
+    assert ("2024-10-17", "2024-11-18") in [(v.date_start, v.date_end) for v in draft_of(launched, registry).visits]
+
+
 def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
     """sx07: "Ngày 4/10/2021, UB MTTQ Việt Nam Tỉnh Hà Giang đã có thư kêu gọi gửi các Sở, ban, ngành …"; sw08:
     "ngày 1/8/2003, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam quyết định lấy ngày 18/11 hằng năm là Ngày hội …"."""
@@ -3680,6 +3696,12 @@ def test_an_appeal_sent_and_a_day_chosen_are_no_gatherings(registry):
         "ứng lễ phát động toàn dân tham gia ủng hộ người dân bị ảnh hưởng bởi hạn hán.\n"
     )
     assert draft_of(letter, registry).visits == []
+    # the letter's name capitalised (fresh tuning text hx06)
+    capital = (
+        "Ngày 20/10/2020, Ủy ban MTTQ Việt Nam huyện có Thư kêu gọi quyên góp ủng hộ đồng bào các tỉnh miền Trung bị "
+        "thiệt hại do mưa lũ.\n"
+    )
+    assert draft_of(capital, registry).visits == []
     # but the day an anniversary is named by is no appeal of the day's (ea04)
     marked = (
         "Sáng ngày 10/6/2018, thiết thực kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi Thi đua ái quốc "

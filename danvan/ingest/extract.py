@@ -1412,6 +1412,12 @@ _HOLIDAY_DAY = re.compile(
     # within its line: "… ngày truyền thống Hội nông dân Việt Nam" is a headline's, not "Sáng nay (8/10)" below it
     r"(?:[^\S\n]+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)[^\S\n]*\(?[^\S\n]*$"
 )
+# The span of a campaign another body launched, which the gathering answers: "trình diễn thời trang áo dài thiết thực
+# hưởng ứng "Tuần lễ áo dài Việt Nam" do Trung ương Hội phát động (từ ngày 1/3-8/3/2024)" (hv06).
+_ANSWERED = re.compile(
+    r"hưởng\s+ứng\s+[“\"][^”\"\n]{3,80}[”\"](?:\s+do\s+[^()\n]{1,60}?\s+phát\s+động)?\s*\(\s*(?:từ\s+)?(?:ngày\s+)?$",
+    re.I,
+)
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 # the day a change took effect, in brackets after "kể từ khi" or "kể từ sau": "kể từ khi chính thức đi vào hoạt động
@@ -1459,6 +1465,7 @@ def _events(ctx: Context) -> list[_Event]:
                 and not _BUILT_FROM.search(ctx.article.text, max(0, h.start - 50), h.start)
                 and not DOCUMENT_DATE.search(ctx.article.text, max(0, h.start - 60), h.start)
                 and not _HOLIDAY_DAY.search(ctx.article.text, max(0, h.start - 80), h.start)
+                and not _ANSWERED.search(ctx.article.text, max(0, h.start - 200), h.start)
                 # a habit kept up to the present, no gathering's day: "Từ đầu tháng 8-2025 đến nay, đều đặn sáng thứ
                 # Bảy hằng tuần, lãnh đạo xã … tổ chức gặp gỡ" (ih04), nor the day a stretch reported starts ("báo
                 # cáo kết quả … từ ngày 17-10-2017 đến nay", kj04); not the month a round of festivals has gone on
@@ -1600,12 +1607,12 @@ def _issues_document(after: str) -> bool:
         (
             m
             for m in re.finditer(
-                # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07), a day chosen ("quyết định lấy ngày
-                # 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số 275/UBND-KGVX về việc hưởng ứng
-                # lễ phát động", kv09): documents too
+                # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07; "có Thư kêu gọi", hx06), a day
+                # chosen ("quyết định lấy ngày 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số
+                # 275/UBND-KGVX về việc hưởng ứng lễ phát động", kv09): documents too
                 # a notice given ("Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …", fk08)
                 r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|thông\s+báo\s+về\s+việc|"
-                r"(?:có|ra|gửi)\s+(?:thư|lời)\s+kêu\s+gọi|"
+                r"(?:có|ra|gửi)\s+(?:[Tt]hư|[Ll]ời)\s+kêu\s+gọi|"
                 r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
                 clause,
             )
