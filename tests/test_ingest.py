@@ -3667,12 +3667,12 @@ def test_the_span_of_a_campaign_a_gathering_answers_is_no_event(registry):
     campaign of another body, not the text's gathering (fresh tuning text hv06); a body's own launch of its month
     keeps the month's span."""
     answered = (
-        "Ngày hội có phần trình diễn thời trang áo dài thiết thực hưởng ứng \"Tuần lễ áo dài Việt Nam\" do Trung ương "
+        'Ngày hội có phần trình diễn thời trang áo dài thiết thực hưởng ứng "Tuần lễ áo dài Việt Nam" do Trung ương '
         "Hội phát động (từ ngày 1/3-8/3/2024).\n"
     )
     assert draft_of(answered, registry).visits == []
     launched = (
-        "Sáng 17/10/2024, Ủy ban MTTQ huyện tổ chức lễ phát động \"Tháng cao điểm vì người nghèo\" (từ ngày "
+        'Sáng 17/10/2024, Ủy ban MTTQ huyện tổ chức lễ phát động "Tháng cao điểm vì người nghèo" (từ ngày '
         "17/10-18/11/2024).\n"
     )
     assert ("2024-10-17", "2024-11-18") in [(v.date_start, v.date_end) for v in draft_of(launched, registry).visits]
