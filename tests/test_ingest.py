@@ -408,6 +408,15 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     # … with its place (round 46's p1611, and p832)
     placed = "Ngày 30/10/2014 tại thôn Tân Xương II xã Suối Cát. Đoàn thanh niên huyện đã bàn giao nhà nhân ái.\n"
     assert [v.date_start for v in draft_of(placed).visits] == ["2014-10-30"]
+    # … after "hôm nay" or a weekday (fresh tuning texts h303, iq03)
+    today = (
+        "Sáng hôm nay ngày 30/5/2019. Tổ liên gia anh Nguyễn Văn Trung cùng nhau ra quân đổ được 100m đường bê tông.\n"
+    )
+    weekday = (
+        "Sáng ngày thứ sáu ngày 10 tháng 8 năm 2018. Hội Chữ thập đỏ Thị xã Phú Mỹ tổ chức hội thi Sơ cấp cứu.\n"
+    )
+    assert [len(prepare(t).sentences()) for t in (today, weekday)] == [1, 1]
+    assert [event_keys(draft_of(t)) for t in (today, weekday)] == [{"2019-05-30"}, {"2018-08-10"}]
     # … or its place a sentence of its own (fresh text vh11)
     apart = (
         "Sáng ngày 20/6/2021. Tại hội trường UBND xã. Hội Cựu TNXP xã Vĩnh Hưng long trọng tổ chức Đại hội Hội Cựu "
@@ -3627,10 +3636,20 @@ _BAR_OVER_AN_OLDER_TEXT = [
         ["2023-12-22"],
         ("năm 2023", "năm 2025", "2025-12-13"),
     ),
+    # the bar's own year is no year the text speaks of (fresh tuning text h501): its "năm 2024" tied with the theme's
+    # "Năm 2018" and, the later, made the contest of 2018 history
+    (
+        "Thứ Năm, ngày 28 tháng 3 năm 2024\n\n"
+        "Hội thi tìm hiểu công tác dân vận chính quyền\n\n"
+        "(Thanhuytphcm.vn) - Ngày 28/9, Ban Dân vận Quận ủy Bình Tân tổ chức vòng chung kết hội thi tìm hiểu công tác "
+        "dân vận chính quyền với chủ đề “Năm 2018 - Năm dân vận chính quyền”.\n",
+        ["2018-09-28"],
+        ("Năm 2018", "Năm 2023", "2024-03-28"),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "events", "recent"), _BAR_OVER_AN_OLDER_TEXT, ids=["ih06", "jo01"])
+@pytest.mark.parametrize(("text", "events", "recent"), _BAR_OVER_AN_OLDER_TEXT, ids=["ih06", "jo01", "h501"])
 def test_a_date_bar_over_a_text_of_years_long_past_is_no_publication_date(registry, text, events, recent):
     draft = draft_of(text, registry)
     assert (draft.source.published, [v.date_start for v in draft.visits]) == (None, events)
@@ -4799,6 +4818,50 @@ def test_the_day_of_the_storm_is_not_the_day_of_the_help():
         ("2015-11-03", "2015-11-04")
     ]
     assert event_keys(draft_of(text)) == {"2015-11-03..2015-11-04"}
+
+
+def test_two_days_joined_with_spaces_about_the_months_dash():
+    """Fresh tuning text io02: "Trong 2 ngày, 11 và 12 - 4, Ủy ban MTTQ Việt Nam huyện Thuận Nam tổ chức Đại hội lần
+    thứ II, nhiệm kỳ 2019- 2024" is a congress of two days; a range of decimals ("từ 2,2 - 2,5 triệu đồng/tháng",
+    tuning ik11) is none."""
+    days = find_dates("Trong 2 ngày, 11 và 12 - 4", default_year=2000)
+    assert [(h.day.isoformat(), h.end_day and h.end_day.isoformat()) for h in days] == [("2000-04-11", "2000-04-12")]
+    assert find_dates("với mức thu nhập từ 2,2 - 2,5 triệu đồng/tháng", default_year=2000) == []
+    text = (
+        "Trong 2 ngày, 11 và 12 - 4, Ủy ban MTTQ Việt Nam huyện Thuận Nam tổ chức Đại hội lần thứ II, nhiệm kỳ 2019- "
+        "2024.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2019-04-11..2019-04-12"}
+
+
+def test_a_yearless_day_takes_the_year_of_an_earlier_day_its_sentence_dates():
+    """Fresh text h705, with no date of its own: "Ngày 7/11, Ban Vận động cứu trợ huyện … tổ chức trao kinh phí hỗ
+    trợ làm nhà cho 24 hộ dân bị ảnh hưởng do mưa lũ, sạt lở đất xảy ra sáng 25/7/2024": the aid of 7/11 follows the
+    flood of that year, and the morning the flood struck is no gathering. A day written in another sentence, or one
+    later in the year than the day to date, gives no year beyond a few weeks."""
+    text = (
+        "Ngày 7/11, Ban Vận động cứu trợ huyện Điện Biên phối hợp với Hội Chữ thập đỏ huyện tổ chức trao kinh phí hỗ "
+        "trợ làm nhà cho 24 hộ dân bị ảnh hưởng do mưa lũ, sạt lở đất xảy ra sáng 25/7/2024 tại xã Mường Pồn.\n"
+    )
+    visits = draft_of(text).visits
+    assert [v.date_start for v in visits] == ["2024-11-07"]
+    assert "trong cùng câu (25/07/2024)" in (visits[0].date_note or "")
+    apart = (
+        "Mưa lũ, sạt lở đất xảy ra sáng 25/7/2024 tại xã Mường Pồn.\n"
+        "Ngày 7/11, Ban Vận động cứu trợ huyện Điện Biên tổ chức trao kinh phí hỗ trợ làm nhà cho 24 hộ dân.\n"
+    )
+    assert event_keys(draft_of(apart)) == set()
+    later = (
+        "Ngày 7/2, Ban Vận động cứu trợ huyện Điện Biên tổ chức trao kinh phí hỗ trợ làm nhà cho các hộ dân bị ảnh "
+        "hưởng do đợt rét đậm ngày 25/7/2024 tại xã Mường Pồn.\n"
+    )
+    assert "2024-02-07" not in event_keys(draft_of(later))
+    # a headline that ends on the storm leaves the lede's own morning alone (tuning iz05)
+    headline = (
+        "Hỗ trợ người dân xã Thanh Phong bị ảnh hưởng bởi bão số 10\n\n"
+        "Chiều 27/11/2025, Hội Chữ thập đỏ tỉnh Thanh Hóa tổ chức trao hàng hóa cứu trợ cho các hộ dân.\n"
+    )
+    assert event_keys(draft_of(headline)) == {"2025-11-27"}
 
 
 def test_a_hard_wrapped_lede_that_opens_with_its_day_is_no_title():

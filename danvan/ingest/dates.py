@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..fmt import partial_date
@@ -51,15 +51,16 @@ _DMY = re.compile(
 # ngày 16 tháng 11 năm 2023; Trong 02 ngày 30 - 31 tháng 5 năm 2017; 30-31/5/2017; "Từ ngày 10 đến ngày 15/6/2023";
 # "Ngày 19, 20/12/2023"; "Ngày 22, 23 và 24/5/2023"; "trong 2 ngày 21, 22-3", "(chiều 28 và sáng 29-5)",
 # "Sáng ngày 09 và ngày 10/6/2021", "trong 3 ngày 8-9-10.7" (not 8 and 9 October), "ngày 3 – 4/ 11/2015" (a space
-# typed after the slash, gl07) — a day or a span of days.
+# typed after the slash, gl07), "Trong 2 ngày, 11 và 12 - 4" (spaces about the month's dash after two days joined by
+# "và", io02; not "2,2 - 2,5 triệu") — a day or a span of days.
 # Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29), a weekday ("Thứ 4,
 # 10/01/2024") or a month word ("từ tháng 5-8/2024" is May to August, not 5 August); "27&28/6/2019" joins two
 # days as "và" does.
 _DAY_SPAN = re.compile(
     rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?<!\bT)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và))|-\d{{1,2}}(?=-\d{{1,2}}[/.]))*\s*"
-    rf"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
+    rf"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|(?P<joined>và)(?:\s+ngày)?|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
-    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/ ?(?P<m_slash>\d{{1,2}})|(?<=\d)-(?P<m_dash>\d{{1,2}})"
+    rf"(?:tháng\s*(?P<m>\d{{1,2}})|/ ?(?P<m_slash>\d{{1,2}})|(?<=\d)(?(joined) ?- ?|-)(?P<m_dash>\d{{1,2}})"
     rf"|(?<=\d)\.(?P<m_dot>\d{{1,2}}))"
     rf"(?:(?:\s*(?:năm\s*|/)|-)(?P<y>{_YEAR}))?"
     r"(?![\d/])"
@@ -769,6 +770,8 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     counts: Counter[int] = Counter()
     planned: set[tuple[int, int]] = set()
     for sentence in article.sentences():
+        if _date_bar(sentence.text, article.text[sentence.end :]):
+            continue  # "Thứ Năm, ngày 28 tháng 3 năm 2024" atop a report of "Năm 2018": the day it was read (h501)
         # an anniversary's later date is the year of writing, in a plan's sentence too ("ôn lại … 82 năm … (18/11/1930
         # – 18/11/2012); … đăng ký phấn đấu đạt danh hiệu", gh04)
         counts.update(year for _, _, year in anniversaries(sentence.text))
@@ -1212,10 +1215,17 @@ def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> lis
     ]
 
 
-def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], within_days: int = 45) -> list[DateHit]:
+def neighbours_year(
+    hits: list[DateHit],
+    documents: list[tuple[int, int]],
+    sentence_of: Callable[[DateHit], str] | None = None,
+    within_days: int = 45,
+) -> list[DateHit]:
     """With no year anywhere else, a yearless date takes the year of a dated day of the same text a few weeks from
-    it ("Chiều 6/11, … Hội nghị lần thứ 3" beside "Đại hội … nhiệm kỳ 2025 - 2030 … ngày 7 và 8/11": 2025) — not of a
-    document's date (`documents`: the spans of document mentions with their dates)."""
+    it ("Chiều 6/11, … Hội nghị lần thứ 3" beside "Đại hội … nhiệm kỳ 2025 - 2030 … ngày 7 và 8/11": 2025), or of an
+    earlier day of the year its own sentence dates ("Ngày 7/11, … trao kinh phí hỗ trợ làm nhà cho 24 hộ dân bị ảnh
+    hưởng do mưa lũ, sạt lở đất xảy ra sáng 25/7/2024", h705) — not of a document's date (`documents`: the spans of
+    document mentions with their dates)."""
     known = [h for h in hits if (h.has_year or h.year_note) and not any(s <= h.start < e for s, e in documents)]
     out = []
     for hit in hits:
@@ -1226,15 +1236,19 @@ def neighbours_year(hits: list[DateHit], documents: list[tuple[int, int]], withi
             k
             for k in known
             if (same := parse_day(hit.day.day, hit.day.month, k.day.year))
-            # a span's either end: "Ngày 15/9, … trao giải" after "phát động từ ngày 17/1/2022 đến ngày 30/8/2022"
-            and min(abs((same - day).days) for day in (k.day, k.end_day or k.day)) <= within_days
+            and (
+                # a span's either end: "Ngày 15/9, … trao giải" after "phát động từ ngày 17/1/2022 đến ngày 30/8/2022"
+                min(abs((same - day).days) for day in (k.day, k.end_day or k.day)) <= within_days
+                or (sentence_of is not None and k.has_year and k.day < same and sentence_of(k) == sentence_of(hit))
+            )
         ]
         years = {k.day.year for k in near}
         if len(years) != 1:
             out.append(hit)
             continue
         year = years.pop()
-        note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày gần đó trong bài ({near[0].day:%d/%m/%Y})"
+        where = "trong cùng câu" if sentence_of and sentence_of(near[0]) == sentence_of(hit) else "gần đó trong bài"
+        note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày {where} ({near[0].day:%d/%m/%Y})"
         out.append(_shifted(hit, year - hit.day.year, note))
     return out
 

@@ -508,7 +508,7 @@ def _context(
     docs = [d for d in find_documents(article.text, registry.documents if registry else ()) if in_content(d.start)]
     if year is None:
         dated_docs = [(d.start, max(d.end, d.quote_end)) for d in docs]
-        dates = [h for h in neighbours_year(dates, dated_docs) if h.has_year or h.year_note]
+        dates = [h for h in neighbours_year(dates, dated_docs, sentence_of) if h.has_year or h.year_note]
     dates = [h for h in dates if h.day.year >= EARLIEST_YEAR]  # "tháng 8/1945": the history a text recalls
     on = _reference_day(pub.date, dates, year)
     era = None if on is not None else new_scheme_only(article.text, registry)
@@ -1435,8 +1435,10 @@ _BUILT_FROM = re.compile(r"\bđược\s+khởi\s+công(?:\s+xây\s+dựng)?(?:\s
 _DISASTER = re.compile(
     r"(?:mưa\s+lũ|lũ\s+lụt|bão\s+lụt|(?:trận|đợt)\s+lũ|(?:cơn\s+)?bão\s+số\s+\d+|cơn\s+bão|thiên\s+tai|hạn\s+hán|"
     r"sạt\s+lở(?:\s+đất)?)(?:\s+lịch\s+sử)?"
-    # "thiệt hại do bão lụt gây ra trên địa bàn huyện vào ngày 2/11/2015 vừa qua" (gl07)
-    r"(?:\s+gây\s+ra(?:\s+(?:trên|tại)\s+[^,.;]{1,40}?)?)?"
+    # "thiệt hại do bão lụt gây ra trên địa bàn huyện vào ngày 2/11/2015 vừa qua" (gl07); "mưa lũ, sạt lở đất xảy ra
+    # sáng 25/7/2024" (h705)
+    r"(?:\s+gây\s+ra(?:\s+(?:trên|tại)\s+[^,.;]{1,40}?)?|"
+    r"[^\S\n]+xảy\s+ra(?:[^\S\n]+(?:rạng\s+)?(?:sáng|trưa|chiều|tối|đêm))?)?"
     r"\s*\(?\s*(?:vào\s+|hồi\s+)?(?:ngày\s+|tháng\s+|năm\s+)?$",
     re.I,
 )

@@ -80,6 +80,9 @@ _DATE_ALONE = re.compile(
     # with its hour: "Vào lúc 18 giờ 00 ngày 24/3/2022.", "Lúc 8h30 sáng ngày 5/6/2023."
     r"\s*(?:(?:[Vv]ào\s+)?(?:[Ll]úc|[Hh]ồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?:\s*phút)?,?\s+)?"
     r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?"
+    # today or a weekday first: "Sáng hôm nay ngày 30/5/2019." (h303), "Sáng ngày thứ sáu ngày 10 tháng 8 năm 2018."
+    # (iq03)
+    r"(?i:(?:hôm\s+nay|(?:ngày\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật))\s*,?\s+)?"
     # a span too: "Từ ngày 21/02 đến ngày 28/02/2023.", "Trong 2 ngày 21-22/02/2023."
     r"(?:(?:[Tt]ừ|[Tt]rong\s+\d{1,2}\s+ngày,?)\s+)?(?:(?:[Nn]gày|[Hh]ôm)\s+)?(?:\d{1,2}\s*(?:[-–]|và)\s*)?"
     rf"{_DAY_ALONE}(?:\s*(?:đến|[-–])\s*(?:ngày\s+)?{_DAY_ALONE})?"
