@@ -412,9 +412,7 @@ def test_a_sentence_of_a_day_alone_opens_the_next():
     today = (
         "Sáng hôm nay ngày 30/5/2019. Tổ liên gia anh Nguyễn Văn Trung cùng nhau ra quân đổ được 100m đường bê tông.\n"
     )
-    weekday = (
-        "Sáng ngày thứ sáu ngày 10 tháng 8 năm 2018. Hội Chữ thập đỏ Thị xã Phú Mỹ tổ chức hội thi Sơ cấp cứu.\n"
-    )
+    weekday = "Sáng ngày thứ sáu ngày 10 tháng 8 năm 2018. Hội Chữ thập đỏ Thị xã Phú Mỹ tổ chức hội thi Sơ cấp cứu.\n"
     assert [len(prepare(t).sentences()) for t in (today, weekday)] == [1, 1]
     assert [event_keys(draft_of(t)) for t in (today, weekday)] == [{"2019-05-30"}, {"2018-08-10"}]
     # … or its place a sentence of its own (fresh text vh11)
