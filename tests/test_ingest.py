@@ -5031,6 +5031,14 @@ def test_a_peoples_new_year_or_a_round_named_with_its_year_gives_the_year():
     # a round numbered within its year (aw12)
     text = "Sáng ngày 03/6, Hội Chữ thập đỏ thành phố tổ chức ngày hội hiến máu tình nguyện đợt 4-2024.\n"
     assert event_keys(draft_of(text)) == {"2024-06-03"}
+    # a gathering numbered with its year, told in a later sentence (fresh tuning text h909)
+    assert years_spoken_of("Đại hội Thể dục Thể thao tỉnh Thái Bình lần thứ VIII/2018") == [2018]
+    assert years_spoken_of('Đại hội "Cháu ngoan Bác Hồ" lần thứ XII - 2010') == [2010]
+    text = (
+        "Sáng 15-9, tại Sân vận động tỉnh, Công đoàn các khu công nghiệp tỉnh khai mạc giải bóng đá công nhân lao động."
+        "\nGiải chào mừng Đại hội Thể dục Thể thao tỉnh Thái Bình lần thứ VIII/2018.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2018-09-15"}
     # the solar year beside the Buddhist one (tuning as09)
     text = (
         "Sáng nay 14/5, Ban Dân vận Tỉnh ủy Quảng Nam đến thăm các cơ sở tôn giáo, chức sắc Phật giáo trên địa bàn "

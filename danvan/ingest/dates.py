@@ -160,8 +160,9 @@ _YEAR_WORD = re.compile(
     rf"(?:[Pp]hục|[Gg]iáng)\s+[Ss]inh|Noel|[Tt]ết\s+[Nn]guyên\s+[Đđ]án(?:\s+[A-ZĐ]\w{{1,4}}\s+[A-ZĐ]\w{{1,4}})?|"
     # a people's new year by its name: "Tết Chôl Chnăm Thmây 2020", "Tết cổ truyền Bunpimay 2023"
     rf"[Tt]ết(?:\s+cổ\s+truyền)?(?:\s+[A-ZĐ]\w+){{1,3}}|"
-    # a round numbered within its year: "ngày hội hiến máu tình nguyện đợt 4-2024" (aw12)
-    rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/]|"
+    # a round numbered within its year: "ngày hội hiến máu tình nguyện đợt 4-2024" (aw12); a gathering numbered with
+    # its year: "Đại hội Thể dục Thể thao tỉnh … lần thứ VIII/2018" (h909), "lần thứ XII - 2010"
+    rf"[Đđ]ợt\s+\d{{1,2}}\s*[-–/]|lần\s+thứ\s+[IVXLC]+\s*[-–/]|"
     # the solar year beside the Buddhist one: "Đại lễ Phật đản Phật lịch 2568 - Dương lịch 2024" (as09)
     rf"[Dd]ương\s+lịch|"
     # a programme named with its year after the quotes: "chương trình “Tết sum vầy” 2019" (ho08)
