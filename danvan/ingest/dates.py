@@ -771,7 +771,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     counts: Counter[int] = Counter()
     planned: set[tuple[int, int]] = set()
     for sentence in article.sentences():
-        if _date_bar(sentence.text, article.text[sentence.end :]):
+        if _DATE_BAR.fullmatch(sentence.text.strip()) and _date_bar(sentence.text, article.text[sentence.end :]):
             continue  # "Thứ Năm, ngày 28 tháng 3 năm 2024" atop a report of "Năm 2018": the day it was read (h501)
         # an anniversary's later date is the year of writing, in a plan's sentence too ("ôn lại … 82 năm … (18/11/1930
         # – 18/11/2012); … đăng ký phấn đấu đạt danh hiệu", gh04)
