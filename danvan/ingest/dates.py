@@ -1219,14 +1219,14 @@ def after_reviewed_year(hits: list[DateHit], year: int | None, text: str) -> lis
 def neighbours_year(
     hits: list[DateHit],
     documents: list[tuple[int, int]],
-    sentence_of: Callable[[DateHit], str] | None = None,
+    sentence_of: Callable[[DateHit], str],
     within_days: int = 45,
 ) -> list[DateHit]:
     """With no year anywhere else, a yearless date takes the year of a dated day of the same text a few weeks from
     it ("Chiều 6/11, … Hội nghị lần thứ 3" beside "Đại hội … nhiệm kỳ 2025 - 2030 … ngày 7 và 8/11": 2025), or of an
     earlier day of the year its own sentence dates ("Ngày 7/11, … trao kinh phí hỗ trợ làm nhà cho 24 hộ dân bị ảnh
     hưởng do mưa lũ, sạt lở đất xảy ra sáng 25/7/2024", h705) — not of a document's date (`documents`: the spans of
-    document mentions with their dates)."""
+    document mentions with their dates; `sentence_of`: a date's sentence)."""
     known = [h for h in hits if (h.has_year or h.year_note) and not any(s <= h.start < e for s, e in documents)]
     out = []
     for hit in hits:
@@ -1240,7 +1240,7 @@ def neighbours_year(
             and (
                 # a span's either end: "Ngày 15/9, … trao giải" after "phát động từ ngày 17/1/2022 đến ngày 30/8/2022"
                 min(abs((same - day).days) for day in (k.day, k.end_day or k.day)) <= within_days
-                or (sentence_of is not None and k.has_year and k.day < same and sentence_of(k) == sentence_of(hit))
+                or (k.has_year and k.day < same and sentence_of(k) == sentence_of(hit))
             )
         ]
         years = {k.day.year for k in near}
@@ -1248,7 +1248,7 @@ def neighbours_year(
             out.append(hit)
             continue
         year = years.pop()
-        where = "trong cùng câu" if sentence_of and sentence_of(near[0]) == sentence_of(hit) else "gần đó trong bài"
+        where = "trong cùng câu" if sentence_of(near[0]) == sentence_of(hit) else "gần đó trong bài"
         note = f"bài không ghi ngày đăng; năm {year} suy ra từ ngày {where} ({near[0].day:%d/%m/%Y})"
         out.append(_shifted(hit, year - hit.day.year, note))
     return out
