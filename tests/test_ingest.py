@@ -4953,6 +4953,13 @@ LEAD = "Ngày 3/4, Hội Cựu chiến binh xã Đại Phong tổ chức Hội n
             "2024-04-05",
             "Được viết ngày Thứ Sáu, 05 Tháng tư 2024 02:22",
         ),
+        # a server's half of the day after the clock (j408); a blog platform's day heading (i501)
+        (
+            "Tin tức sự kiện 30 Tháng Giêng 2023 4:40:00 CH",
+            "2023-01-30",
+            "Tin tức sự kiện 30 Tháng Giêng 2023 4:40:00 CH",
+        ),
+        ("Thứ Hai, 4 tháng 1, 2010", "2010-01-04", "Thứ Hai, 4 tháng 1, 2010"),
         # month first only where day first cannot be (p1806); "08/03/2024 03:14:47 PM" stays 8 March (p1393's site)
         ("• Thời gian đăng: 4/13/2022 1:57:17 PM", "2022-04-13", "• Thời gian đăng: 4/13/2022 1:57:17 PM"),
         ("• Thời gian đăng: 08/03/2024 03:14:47 PM", "2024-03-08", "• Thời gian đăng: 08/03/2024 03:14:47 PM"),
@@ -5782,6 +5789,16 @@ def test_the_day_a_body_tells_of_a_gathering_gives_way_to_the_gatherings_own():
         "năm 2015 diễn ra tại Quảng Trị từ 25 đến 27-7.\n"
     )
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == [("2015-07-25", "2015-07-27")]
+
+
+def test_a_day_written_after_the_gathering_it_dates_is_no_day_of_telling():
+    # j701: "cho biết" after the day tells of the gathering "tổ chức ngày 30/10" names; the day is the gathering's
+    text = (
+        "Tại hội nghị tổng kết 3 năm thực hiện kế hoạch của Ban Thường trực Ủy ban MTTQ TP Hồ Chí Minh vừa được Ủy "
+        "ban MTTQ TP Hồ Chí Minh tổ chức ngày 30/10/2015, đại diện Ủy ban MTTQ TP cho biết, đến nay, toàn thành phố "
+        "đã có 1774/1992 Ban Công tác Mặt trận đạt loại tốt.\n"
+    )
+    assert [v.date_start for v in draft_of(text).visits] == ["2015-10-30"]
 
 
 def test_a_plans_date_in_words_is_the_documents():

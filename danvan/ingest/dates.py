@@ -610,12 +610,16 @@ _WRITTEN_STAMPS = [
         rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?{_CLOCK})?"
     ),
     # a month named with no "năm" before the year, and a clock time: "Thứ hai, 24 Tháng 10 2022 14:50", "Được viết
-    # ngày Thứ Sáu, 05 Tháng tư 2024 02:22" (without the time, "Thứ hai, 20 Tháng 8 2018" is the site's bar of today)
+    # ngày Thứ Sáu, 05 Tháng tư 2024 02:22", a server's half of the day after it: "Tin tức sự kiện 30 Tháng Giêng 2023
+    # 4:40:00 CH" (j408) (without the time, "Thứ hai, 20 Tháng 8 2018" is the site's bar of today)
     re.compile(
         rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+[Tt]háng\s+"
-        rf"(?P<m>\d{{1,2}}|{'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\s+(?P<y>{_YEAR})\s+{_CLOCK}",
+        rf"(?P<m>\d{{1,2}}|{'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\s+(?P<y>{_YEAR})\s+{_CLOCK}"
+        rf"(?:\s+(?:SA|CH))?",
         re.I,
     ),
+    # a blog platform's day heading, a comma before the year: "Thứ Hai, 4 tháng 1, 2010" (i501)
+    re.compile(rf"(?:Thứ\s+\w+|Chủ\s+[Nn]hật),\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}),\s+(?P<y>{_YEAR})"),
     # a script's English stamp: "Fri Nov 21 15:54:00 GMT+07:00 2025"
     re.compile(
         rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<m>{'|'.join(_MONTHS_EN)})\s+(?P<d>\d{{1,2}})\s+{_CLOCK}"

@@ -1084,7 +1084,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
             "s_start": hit.start - sentence.start < 15,
             **many,
             "doc_before": any(d.end <= hit.start < d.quote_end for d in ctx.doc_ix.within(hit.start - 300, hit.start)),
-            "issues": _issues_document(text[hit.end : sentence.end]),
+            "issues": _spoken_day(text, hit, sentence.end),
             "asof": _AS_OF.search(text, max(0, hit.start - 25), hit.start),
             "deadline": _deadline(text, hit),
             "spanclose_b": _SPAN_CLOSE.search(text, max(0, hit.start - 25), hit.start),
@@ -1458,7 +1458,7 @@ def _events(ctx: Context) -> list[_Event]:
                 h
                 for h in dated
                 if not any(d.end <= h.start < d.quote_end for d in ctx.doc_ix.within(h.start - 300, h.start))
-                and not _issues_document(ctx.article.text[h.end : sentence.end])
+                and not _spoken_day(ctx.article.text, h, sentence.end)
                 and not (ctx.year and h.day.year < ctx.year - _HISTORY_YEARS)
                 and not _in_quoted_name(ctx.article.text, h)
                 and not _IN_FORCE.search(ctx.article.text, max(0, h.start - 40), h.start)
@@ -1627,6 +1627,19 @@ def _issues_document(after: str) -> bool:
     if issued is None or (verb is not None and verb.start() < issued.start()):
         return False
     return verb is None or not re.search(r"\bvừa\b", clause[issued.end() : verb.start()])
+
+
+# A day a gathering was held on, written after its verb: "Tại hội nghị tổng kết … vừa được Ủy ban MTTQ TP Hồ Chí Minh
+# tổ chức ngày 30/10, đại diện Ủy ban MTTQ TP cho biết, …" (j701).
+_HELD_ON = re.compile(
+    r"\b(?:tổ\s+chức|diễn\s+ra|khai\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?$", re.I
+)
+
+
+def _spoken_day(text: str, hit: DateHit, end: int) -> bool:
+    """The day is the one a document was issued or a body spoke on (_issues_document, the clause after it up to `end`),
+    not one a gathering was held on that the words before it name."""
+    return _issues_document(text[hit.end : end]) and not _HELD_ON.search(text, max(0, hit.start - 40), hit.start)
 
 
 def _year_of_end(start: DateHit, end: DateHit) -> DateHit:
