@@ -4960,6 +4960,11 @@ LEAD = "Ngày 3/4, Hội Cựu chiến binh xã Đại Phong tổ chức Hội n
             "Tin tức sự kiện 30 Tháng Giêng 2023 4:40:00 CH",
         ),
         ("Thứ Hai, 4 tháng 1, 2010", "2010-01-04", "Thứ Hai, 4 tháng 1, 2010"),
+        (  # its poster and count of views after the clock (l309)
+            "Thứ sáu, 27 Tháng 9 2019 09:58 adminVHTT Lượt xem : 69",
+            "2019-09-27",
+            "Thứ sáu, 27 Tháng 9 2019 09:58 adminVHTT Lượt xem : 69",
+        ),
         # month first only where day first cannot be (p1806); "08/03/2024 03:14:47 PM" stays 8 March (p1393's site)
         ("• Thời gian đăng: 4/13/2022 1:57:17 PM", "2022-04-13", "• Thời gian đăng: 4/13/2022 1:57:17 PM"),
         ("• Thời gian đăng: 08/03/2024 03:14:47 PM", "2024-03-08", "• Thời gian đăng: 08/03/2024 03:14:47 PM"),
