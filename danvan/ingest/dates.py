@@ -619,6 +619,8 @@ _WRITTEN_STAMPS = [
         rf"(?:\s+(?:SA|CH))?(?:\s+\S[^\n]{{0,40}})?",
         re.I,
     ),
+    # the day's figures spaced about their dashes: "Đăng ngày 20 - 06 - 2018" (l803)
+    re.compile(rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+-\s+(?P<m>\d{{1,2}})\s+-\s+(?P<y>{_YEAR})(?:\s+{_CLOCK})?"),
     # a blog platform's day heading, a comma before the year: "Thứ Hai, 4 tháng 1, 2010" (i501)
     re.compile(rf"(?:Thứ\s+\w+|Chủ\s+[Nn]hật),\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}),\s+(?P<y>{_YEAR})"),
     # a script's English stamp: "Fri Nov 21 15:54:00 GMT+07:00 2025"
