@@ -610,13 +610,13 @@ _WRITTEN_STAMPS = [
         rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+Th(?P<m>\d{{1,2}}),?\s+(?P<y>{_YEAR})(?:\s+(?:lúc\s+)?{_CLOCK})?"
     ),
     # a month named with no "năm" before the year, and a clock time: "Thứ hai, 24 Tháng 10 2022 14:50", "Được viết
-    # ngày Thứ Sáu, 05 Tháng tư 2024 02:22", a server's half of the day after it: "Tin tức sự kiện 30 Tháng Giêng 2023
-    # 4:40:00 CH" (j408), its poster and count of views after it: "Thứ sáu, 27 Tháng 9 2019 09:58 adminVHTT Lượt xem :
-    # 69" (l309) (without the time, "Thứ hai, 20 Tháng 8 2018" is the site's bar of today)
+    # ngày Thứ Sáu, 05 Tháng tư 2024 02:22", with a few words after the clock: the server's half of the day ("Tin tức
+    # sự kiện 30 Tháng Giêng 2023 4:40:00 CH", j408), the poster and the count of views ("Thứ sáu, 27 Tháng 9 2019
+    # 09:58 adminVHTT Lượt xem : 69", l309) (without the time, "Thứ hai, 20 Tháng 8 2018" is the site's bar of today)
     re.compile(
         rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+[Tt]háng\s+"
         rf"(?P<m>\d{{1,2}}|{'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\s+(?P<y>{_YEAR})\s+{_CLOCK}"
-        rf"(?:\s+(?:SA|CH))?(?:\s+\S[^\n]{{0,40}})?",
+        rf"(?:\s+\S[^\n]{{0,40}})?",
         re.I,
     ),
     # the day's figures spaced about their dashes: "Đăng ngày 20 - 06 - 2018" (l803)
