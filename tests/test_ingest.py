@@ -1694,6 +1694,21 @@ def test_a_month_after_the_texts_dated_gathering_is_a_planned_one_in_a_page_with
     assert event_keys(draft_of(deadline)) == {"2023-07-08"}
 
 
+def test_the_month_whose_tasks_a_meeting_sets_is_no_gathering():
+    """Fresh tuning texts n813 and n602 (sixty-first session): a headline's "triển khai nhiệm vụ trọng tâm tháng
+    3/2021" over a meeting of 24/02/2021 is the work of the month to come, not a gathering planned in it."""
+    text = (
+        "Uỷ ban MTTQ Việt Nam phường Phúc Đồng họp giao ban công tác tháng 02, triển khai nhiệm vụ trọng tâm tháng "
+        "3/2021\n"
+        "Ngày đăng 25/02/2021 | 17:18\n"
+        "Chiều ngày 24/02/2021, tại phòng họp tầng 1 UBND phường Phúc Đồng, Ban thường trực Ủy ban MTTQ Việt Nam "
+        "phường Phúc Đồng tổ chức họp giao ban công tác Mặt trận tháng 02.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2021-02-24"}
+    planned = text.replace("triển khai nhiệm vụ trọng tâm", "tổ chức Hội nghị đối thoại")
+    assert event_keys(draft_of(planned)) == {"2021-02-24", "2021-03"}
+
+
 def test_a_sites_slogan_atop_the_page_gives_no_year():
     """Fresh tuning text qi03: the site's banner "CHÀO MỪNG KỶ NIỆM 94 NĂM … (18/11/1930-18/11/2024)" over a report of
     2016 is the day the page was read; it made the report's own day history."""
@@ -2494,6 +2509,12 @@ def test_bare_numbers_completed_from_the_issuer():
         ("và Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn", []),
         # the farmers' union as a whole is its central committee (ma02)
         ("41 tổ hội nghề nghiệp theo Đề án số 24 của Hội Nông dân Việt Nam", ["24-ĐA/HNDTW"]),
+        # a province's farmers' union writes its codes in the Party's form (fresh tuning texts nx04, n702)
+        (
+            "Thực hiện hướng dẫn số 04 của Ban Thường vụ Hội Nông dân tỉnh An Giang; nghị quyết 01 của Ban chấp hành "
+            "Hội Nông dân tỉnh Khóa IX; Kế hoạch số 12 của Hội Nông dân xã",
+            ["04-HD/HNDT", "01-NQ/HNDT"],
+        ),
         # the Government's codes of the 1990s, as written; a kind glued to its issuer; a steering committee's name is
         # no code; the Government's decision is the Prime Minister's (battery file l)
         ("Quyết định số 656-TTg về phát triển kinh tế-xã hội vùng Tây Nguyên; Số: 72-HĐBT", ["656-TTg", "72-HĐBT"]),

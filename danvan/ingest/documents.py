@@ -270,6 +270,9 @@ _ISSUERS = (
     # a mass organisation's central committee is not the Party's "Trung ương"
     "Ban Chấp hành Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân Việt Nam|Trung ương Hội Nông dân|"
     "Hội Nông dân Việt Nam|"
+    # a province's farmers' union writes its codes as the Party's ("387-KH/HNDT"): "hướng dẫn số 04 của Ban Thường vụ
+    # Hội Nông dân tỉnh An Giang" is 04-HD/HNDT (nx04), "nghị quyết 01 của Ban chấp hành Hội Nông dân tỉnh" 01-NQ/HNDT
+    "Ban Thường vụ Hội Nông dân tỉnh|Ban Chấp hành Hội Nông dân tỉnh|BCH Hội Nông dân tỉnh|Hội Nông dân tỉnh|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
     # nor is the Front's: "Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam" has no code by its number alone (p62)
@@ -437,6 +440,10 @@ _PARTY_SUFFIX = {
     "trung ương hội nông dân việt nam": "HNDTW",
     "trung ương hội nông dân": "HNDTW",
     "hội nông dân việt nam": "HNDTW",  # the union as a whole: "Đề án số 24 của Hội Nông dân Việt Nam" (ma02)
+    "ban thường vụ hội nông dân tỉnh": "HNDT",
+    "ban chấp hành hội nông dân tỉnh": "HNDT",
+    "bch hội nông dân tỉnh": "HNDT",
+    "hội nông dân tỉnh": "HNDT",
 }
 _STATE_SUFFIX = {
     "chính phủ": "CP",

@@ -1400,6 +1400,9 @@ _ANSWERED = re.compile(
     r"hưởng\s+ứng\s+[“\"][^”\"\n]{3,80}[”\"](?:\s+do\s+[^()\n]{1,60}?\s+phát\s+động)?\s*\(\s*(?:từ\s+)?(?:ngày\s+)?$",
     re.I,
 )
+# The month whose tasks a meeting sets, no gathering of that month: "họp giao ban …, triển khai nhiệm vụ trọng tâm tháng
+# 3/2021", "triển khai nhiệm vụ trọng tâm công tác mặt trận tháng 11 năm 2020" (n813, n602).
+_MONTHS_TASKS = re.compile(r"\bnhiệm\s+vụ(?:\s+[^\W\d_]+){0,6}?\s*$", re.I)
 # "Luật … có hiệu lực từ ngày 1/7/2023": the day a law or document takes effect is no gathering.
 _IN_FORCE = re.compile(r"hiệu\s+lực(?:\s+[^\W\d_]+){0,3}?\s+từ\s+(?:ngày\s+)?$", re.I)  # "… thi hành kể từ"
 # the day a change took effect, in brackets after "kể từ khi" or "kể từ sau": "kể từ khi chính thức đi vào hoạt động
@@ -1484,6 +1487,9 @@ def _events(ctx: Context) -> list[_Event]:
                 and not (
                     _AS_OF.search(ctx.article.text, max(0, h.start - 25), h.start)
                     and not _SPAN_OPEN.search(ctx.article.text, max(0, h.start - 45), h.start)
+                )
+                and not (
+                    h.precision == "month" and _MONTHS_TASKS.search(ctx.article.text, max(0, h.start - 60), h.start)
                 )
             ]
             if _YEARLY.search(sentence.text):
