@@ -1199,6 +1199,9 @@ def test_an_anniversary_written_with_a_star_names_the_year_and_a_handover_of_hou
 
 def test_a_lunar_date_is_no_calendar_day():
     assert [h.day for h in find_dates("Ngày 22/4/2023 (ngày 3/3 âm lịch), lễ hội")] == [dt.date(2023, 4, 22)]
+    # the lunar day named "nhằm" in brackets, with the calendar's year typed beside it (fresh tuning text o718)
+    text = "ngày 9 tháng 9 năm 2022 (nhằm ngày 14 tháng 8 năm 2022), Xã đoàn tổ chức vui Tết Trung thu"
+    assert [h.day for h in find_dates(text)] == [dt.date(2022, 9, 9)]
 
 
 def test_two_days_of_a_month_written_with_a_dot():
@@ -2515,6 +2518,8 @@ def test_bare_numbers_completed_from_the_issuer():
             "Hội Nông dân tỉnh Khóa IX; Kế hoạch số 12 của Hội Nông dân xã",
             ["04-HD/HNDT", "01-NQ/HNDT"],
         ),
+        # the trade unions' confederation writes the State's form, its issuer after the date (hi07)
+        ("có Quyết định số 01 ngày 20/10/1988 của Tổng Liên đoàn Lao động Việt Nam thống nhất", ["01/QĐ-TLĐ"]),
         # the Government's codes of the 1990s, as written; a kind glued to its issuer; a steering committee's name is
         # no code; the Government's decision is the Prime Minister's (battery file l)
         ("Quyết định số 656-TTg về phát triển kinh tế-xã hội vùng Tây Nguyên; Số: 72-HĐBT", ["656-TTg", "72-HĐBT"]),

@@ -41,6 +41,8 @@ _LUNAR = re.compile(
     r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\b",
     re.I,
 )
+# the lunar day in brackets after the calendar's: "ngày 9 tháng 9 năm 2022 (nhằm ngày 14 tháng 8 năm 2022)" (o718)
+_LUNAR_BEFORE = re.compile(r"\(\s*nhằm\s+(?:ngày\s+)?(?:\d{1,2}\s+)?$", re.I)
 # 25/4/2024, 02/06/2017, 10.01.2020, 30-5-2020 — one separator used twice; "20/01/ 2021", "26/ 9 / 2022": stray
 # spaces beside a slash (at02); "T4 ,12/09/2018": a comma typed before it (not after a figure).
 _DMY = re.compile(
@@ -277,7 +279,12 @@ def find_dates(text: str, default_year: int | None = None, base: int = 0) -> lis
         has_year: bool,
         cue: bool,
     ) -> None:
-        if day is None or any(s < end and start < e for s, e in taken) or _LUNAR.match(text, end):
+        if (
+            day is None
+            or any(s < end and start < e for s, e in taken)
+            or _LUNAR.match(text, end)
+            or _LUNAR_BEFORE.search(text, max(0, start - 20), start)
+        ):
             return  # "(ngày 3/3 âm lịch)": a lunar date is no day of the calendar the data uses
         taken.append((start, end))
         hits.append(

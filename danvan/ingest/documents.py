@@ -255,6 +255,9 @@ _ISSUERS = (
     "UBND thành phố|Ủy ban nhân dân thành phố|UBND thị xã|Ủy ban nhân dân thị xã|Hội đồng nhân dân tỉnh|"
     "Hội đồng nhân dân thành phố|Hội đồng nhân dân huyện|"
     "Ban Thường trực Ủy ban MTTQ|Ban Thường trực UBMTTQVN|Ban Thường trực UBMTTQ|"
+    # the trade unions' confederation writes the State's form: "Quyết định số 01 … của Tổng Liên đoàn Lao động Việt
+    # Nam" is 01/QĐ-TLĐ (hi07)
+    "Tổng Liên đoàn Lao động Việt Nam|Tổng LĐLĐ Việt Nam|"
     # the Party committee named by its organisation: "Nghị quyết số 110 của Đảng bộ tỉnh", "… của BCH Đảng bộ huyện"
     "Ban Chấp hành Đảng bộ tỉnh|BCH Đảng bộ tỉnh|Đảng bộ tỉnh|"
     "Ban Chấp hành Đảng bộ huyện|BCH Đảng bộ huyện|Đảng bộ huyện|"
@@ -464,6 +467,8 @@ _STATE_SUFFIX = {
     "hđnd huyện": "HĐND",
     "ban thường trực ủy ban mttq": "MTTQ-BTT",  # "Kế hoạch số 157 … của Ban Thường trực Uỷ ban MTTQ" is 157/KH-MTTQ-BTT
     "ban thường trực ubmttq": "MTTQ-BTT",
+    "tổng liên đoàn lao động việt nam": "TLĐ",
+    "tổng lđlđ việt nam": "TLĐ",
     "ban thường trực ubmttqvn": "MTTQ-BTT",  # "Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh"
 } | {name.lower(): suffix for name, suffix in _LEGISLATURE.items()}
 
