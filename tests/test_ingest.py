@@ -1278,6 +1278,12 @@ def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
 def test_a_holidays_own_day_after_its_name_is_no_gathering(sentence):
     text = f"Sáng 5/10, Hội LHPN huyện tổ chức hội nghị giao ban.\n{sentence}\n"
     assert event_keys(draft_of(text, published="2023-10-06")) == {"2023-10-05"}
+    # a page typed without capitals (fresh tuning text a913)
+    lower = (
+        "Sáng 16/11, Mặt trận thị trấn tổ chức ngày hội đại đoàn kết toàn dân tộc, chào mừng kỷ niệm ngày mặt trận "
+        "dân tộc thống nhất việt nam 18/11 năm 2024.\n"
+    )
+    assert event_keys(draft_of(lower, published="2024-11-20")) == {"2024-11-16"}
     # a day word between the name and the day opens a gathering of its own; "ngày Chủ nhật 21/9" is a weekday
     opened = "Gặp mặt kỷ niệm 90 năm Ngày thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội Nông dân xã tổ chức gặp mặt."
     assert "2023-10-13" in event_keys(draft_of(opened, published="2023-10-14"))
@@ -4484,6 +4490,14 @@ def test_gatherings_tallied_are_not_dated_by_the_page():
     assert draft_of(share).visits == []
     pilot = "Hội Phụ nữ xã Nghĩa An tổ chức đại hội điểm cấp cơ sở\nNgày đăng : 06:02, 25/03/2021\n{}"
     assert [v.date_start for v in draft_of(pilot.format("Đại hội đã thành công tốt đẹp.\n")).visits] == ["2021-03-25"]
+    # … and so is one under a headline that tells of the round (fresh tuning text a601)
+    round_pilot = (
+        "10/01/2019 - 19:17\n\nTP.Tân An: Các xã, phường tổ chức đại hội đại biểu Mặt trận Tổ quốc\n\n"
+        "Ủy ban MTTQ Việt Nam TP.Tân An phối hợp Đảng ủy, HĐND, UBND phường 6 tổ chức Đại hội điểm Đại hội đại biểu "
+        "MTTQ Việt Nam phường 6 lần thứ V (nhiệm kỳ 2019-2024).\n"
+    )
+    assert [v.date_start for v in draft_of(round_pilot).visits] == ["2019-01-10"]
+    assert draft_of(round_pilot.replace("Đại hội điểm ", "")).visits == []
     # a press conference is a gathering (fresh text p710): "Tại buổi họp báo, lãnh đạo Ủy ban MTTQ … cho biết"
     press = "Ông Hà Anh Dũng, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Đồng Nai chủ trì buổi họp báo."
     assert [v.date_start for v in draft_of(page.format(press)).visits] == ["2022-03-15"]

@@ -1297,10 +1297,13 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
     nghị Trung ương 7") is not one, nor one still to come, nor a sentence whose dates were read and set aside ("Từ
     ngày 1/1 đến 30/6/2024, Ban đã tổ chức 5 hội nghị": a period tallied; "Kể từ ngày 1/7/2025")."""
     title = _title(ctx)
-    if title is not None and _tallied(title.text):
-        return None  # "Ủy ban MTTQ Việt Nam tỉnh tổ chức 3 hội nghị phản biện xã hội" heads a year's review (ah05)
+    # "Ủy ban MTTQ Việt Nam tỉnh tổ chức 3 hội nghị phản biện xã hội" heads a year's review (ah05); under "Các xã,
+    # phường tổ chức đại hội …" a round's pilot ("… tổ chức Đại hội điểm …", a601) is still one body's gathering
+    round_title = title is not None and _tallied(title.text)
     for para in ctx.article.paragraphs:
         for sentence in split_sentences(para):
+            if round_title and not _PILOT.search(sentence.text):
+                continue
             years = years_spoken_of(sentence.text, since=True)  # "Từ năm 2021 đến nay, … tọa đàm": a tally
             opening = ctx.article.text[para.start : sentence.start]
             if (
@@ -1338,6 +1341,9 @@ _COUNTED = re.compile(
     # rounds of supervision counted: "Các cấp Hội phối hợp tổ chức gần 600 cuộc giám sát" (ov06)
     r"\b(?!1\s)\d[\d.]*\s+(?:cuộc|đợt)\s+(?i:giám\s+sát|kiểm\s+tra|khảo\s+sát)\b"
 )
+
+
+_PILOT = re.compile(r"\b(?:[Đđ]ại\s+hội|[Hh]ội\s+nghị)\s+điểm\b")
 
 
 def _tallied(sentence: str) -> bool:
@@ -1387,7 +1393,9 @@ _OCCASION = re.compile(r"\bnhân\s+(?:dịp\s+)?(?:[Tt]háng|[Đđ]ợt)\s+cao\s
 # wherever it stands; a day word between opens one ("… thành lập Hội Nông dân Việt Nam Ngày 13/10, Hội …"), and "ngày
 # Chủ nhật 21/9" is a weekday; so "kỷ niệm … Ngày Thương binh liệt sĩ 27-7-2020, sáng 21-7, …" is dated 21-7.
 _HOLIDAY_DAY = re.compile(
-    r"\b(?:[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết)|"
+    # a page typed without capitals: "chào mừng kỷ niệm ngày mặt trận dân tộc thống nhất việt nam 18/11" (a913)
+    r"\b(?:[Nn]gày\s+(?!Chủ\s+[Nn]hật\b)(?:hội\s+)?(?:[A-ZĐ]\w*|truyền\s+thống|thành\s+lập|[Qq]uốc\s+tế|đại\s+đoàn\s+kết|"
+    r"mặt\s+trận)|"
     # an international day named without its "Ngày": "Nhân kỷ niệm Ngày Giải phóng miền Nam (30/4) và Quốc tế Lao
     # động (1/5), sáng 29/4, …" (nw05)
     r"Quốc\s+tế\s+[A-ZĐ]\w*)"
