@@ -467,9 +467,9 @@ _STATE_SUFFIX = {
     "hđnd huyện": "HĐND",
     "ban thường trực ủy ban mttq": "MTTQ-BTT",  # "Kế hoạch số 157 … của Ban Thường trực Uỷ ban MTTQ" is 157/KH-MTTQ-BTT
     "ban thường trực ubmttq": "MTTQ-BTT",
+    "ban thường trực ubmttqvn": "MTTQ-BTT",  # "Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh"
     "tổng liên đoàn lao động việt nam": "TLĐ",
     "tổng lđlđ việt nam": "TLĐ",
-    "ban thường trực ubmttqvn": "MTTQ-BTT",  # "Kế hoạch số 03 ngày 11/7/2025 của Ban Thường trực UBMTTQVN tỉnh"
 } | {name.lower(): suffix for name, suffix in _LEGISLATURE.items()}
 
 

@@ -1343,6 +1343,7 @@ _COUNTED = re.compile(
 )
 
 
+# A round's pilot gathering: "Đại hội điểm", "hội nghị điểm".
 _PILOT = re.compile(r"\b(?:[Đđ]ại\s+hội|[Hh]ội\s+nghị)\s+điểm\b")
 
 
