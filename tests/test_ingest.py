@@ -69,6 +69,20 @@ def test_publication_with_weekday():
     assert "ngày đăng" in draft.visits[0].date_note
 
 
+def test_a_weekdays_dated_line_atop_a_hard_wrapped_paragraph_is_the_stamp():
+    # a page printed with hard line breaks: its stamp and lead are one paragraph (fresh tuning text b703)
+    draft = draft_of(
+        "Thị đoàn Dĩ An: Tổ chức hội thi tuyên truyền Nghị quyết Đoàn\nThứ hai, ngày 22/07/2013\nNgày\n"
+        "20-7, Thị đoàn Dĩ An đã tổ chức hội thi tuyên truyền Nghị quyết đại hội Đoàn\ncác cấp nhiệm kỳ 2012-2017. "
+        "Hội thi thu hút hơn 200 đoàn viên thanh niên tham\ngia. Các thí sinh tham gia dự thi phải trải qua 2 phần "
+        "thi, gồm thi kiến thức\nvà thi tiểu phẩm tuyên truyền lưu động về Nghị quyết đại hội Đoàn các cấp. Hội\nthi "
+        "nhằm giúp ĐVTN tìm hiểu Nghị quyết đại hội Đoàn.\n"
+    )
+    assert draft.source.published == "2013-07-22"
+    assert draft.source.published_quote == "Thứ hai, ngày 22/07/2013"
+    assert [v.date_start for v in draft.visits] == ["2013-07-20"]
+
+
 def test_a_reports_own_date_line_is_its_date():
     """A curator's walk-through: a Word report's "Yên Bái, ngày 15 tháng 12 năm 2023." gave no date and the source
     was saved without one. The line official documents put under their header; not a sentence that names a day."""
@@ -1007,10 +1021,16 @@ def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
             "100 suất quà tới người cao tuổi tại huyện Chương Mỹ.\n",
             [("2024-10-02", "2024-10-03")],
         ),
+        # c302: a leader's New Year wishes at a commune, dated in a caption, are a visit
+        (
+            "Nhân dịp Tết Nguyên đán Canh Tý 2020, vừa qua, Bí thư Huyện ủy Khánh Vĩnh đã đến các xã.\n"
+            "Đồng chí Cao Cường chúc Tết tại xã Khánh Thành ngày 15/01/2020\n",
+            [("2020-01-15", None)],
+        ),
     ],
-    ids=["nm06", "iy13"],
+    ids=["nm06", "iy13", "c302"],
 )
-def test_flowers_brought_and_gifts_counted_out_are_gatherings(text, spans):
+def test_flowers_brought_new_year_wishes_and_gifts_counted_out_are_gatherings(text, spans):
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..fmt import partial_date
 from ..model import DatePrecision
-from .text import DATE_HEADER, Article, Span
+from .text import DATE_BAR, DATE_HEADER, Article, Span
 
 # Weekday names, "Thứ Năm" … "Chủ nhật", also "Thứ 5", "T5", "CN". Value = Python weekday() (Monday = 0).
 _WEEKDAY_WORDS = {
@@ -685,13 +685,6 @@ DOCUMENT_DATE = re.compile(
     r"(?:số\s*)?\d[\w/.-]*))\s*,?\s+(?:ban\s+hành\s+)?ngày\s*$"
 )
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
-# A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05").
-_DATE_BAR = re.compile(
-    # the weekday in words or in figures ("Thứ 7, ngày 15/6/2024", sy05)
-    # or in words ("Thứ Bảy, ngày 13 tháng 12 năm 2025", jo01)
-    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?(?P<d>\d{1,2})"
-    r"(?:\s*/\s*(?P<m>\d{1,2})\s*/\s*|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+)(?P<y>\d{4})"
-)
 # The lead's own today: "LSO-Hôm nay (3/11), thôn …", "Chiều nay (4/11), khu 8 …".
 _TODAY = re.compile(
     r"\b(?:[Hh]ôm|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+nay\s*\(\s*(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*\)"
@@ -703,7 +696,7 @@ def _date_bar(line: str, rest: str) -> bool:
     ("Thứ sáu,  12/08/2022" over "9 tháng năm 2017", "Thứ 7, ngày 15/6/2024" over "Ngày 27/9/2018") or whose lead
     calls another day today ("Thứ bảy, 20/04/2019" over "Hôm nay (3/11), thôn …"): the site's bar of the day the page
     was read, not its publication ("Thứ Năm, 25/4/2024" over a report of April 2024 is the page's date)."""
-    bar = _DATE_BAR.fullmatch(line.strip())
+    bar = DATE_BAR.fullmatch(line.strip())
     if bar is None:
         return False
     today = _TODAY.search(rest, 0, 600)
@@ -785,7 +778,7 @@ def reference_year(article: Article, published: str | None) -> tuple[int | None,
     counts: Counter[int] = Counter()
     planned: set[tuple[int, int]] = set()
     for sentence in article.sentences():
-        if _DATE_BAR.fullmatch(sentence.text.strip()) and _date_bar(sentence.text, article.text[sentence.end :]):
+        if DATE_BAR.fullmatch(sentence.text.strip()) and _date_bar(sentence.text, article.text[sentence.end :]):
             continue  # "Thứ Năm, ngày 28 tháng 3 năm 2024" atop a report of "Năm 2018": the day it was read (h501)
         # an anniversary's later date is the year of writing, in a plan's sentence too ("ôn lại … 82 năm … (18/11/1930
         # – 18/11/2012); … đăng ký phấn đấu đạt danh hiệu", gh04)

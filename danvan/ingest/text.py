@@ -161,6 +161,17 @@ def strip_html(text: str) -> str:
 DATE_HEADER = re.compile(r"\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b\s*")
 
 
+# A weekday and a day, nothing else (a publication stamp may carry a clock time: "Thứ Năm, 25/05/2017, 16:05"): a
+# site's bar of today's date or a page's stamp (dates.publication), never the start of a paragraph printed with hard
+# line breaks ("Thứ hai, ngày 22/07/2013" / "Ngày" / "20-7, Thị đoàn …", b703).
+DATE_BAR = re.compile(
+    # the weekday in words or in figures ("Thứ 7, ngày 15/6/2024", sy05)
+    # or in words ("Thứ Bảy, ngày 13 tháng 12 năm 2025", jo01)
+    r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s+(?:ngày\s+)?(?P<d>\d{1,2})"
+    r"(?:\s*/\s*(?P<m>\d{1,2})\s*/\s*|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+)(?P<y>\d{4})"
+)
+
+
 def content_paragraphs(text: str) -> list[Span]:
     """Non-empty lines, without counters, interface words, the navigation tail and repeated paragraphs. In a text
     printed with hard line breaks (three lines or more go on in lower case), any line after the title goes on with a
@@ -214,7 +225,12 @@ def _paragraphs(text: str, wrapped: bool, title_lines: int = 1) -> tuple[list[Sp
             joined
             and (
                 stripped[0].islower()
-                or (wrapped and len(kept) > 1 and len(kept[-1].text.split()) >= 4)
+                or (
+                    wrapped
+                    and len(kept) > 1
+                    and len(kept[-1].text.split()) >= 4
+                    and not DATE_BAR.fullmatch(kept[-1].text)
+                )
                 or (wrapped and len(kept) == 1 and lines_seen <= title_lines)
                 # no title: the first paragraph already ran on past the title's lines ("… trong dịp Tết nguyên" /
                 # "đán Bính Thân, ngày 23/1, Chi đoàn Báo Quảng Trị phối hợp với Huyện đoàn Cam Lộ" / "- UBND xã …
