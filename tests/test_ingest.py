@@ -939,6 +939,12 @@ def test_two_days_joined_by_and_and_deadlines_in_a_row():
     assert [(v.date_start, v.date_end) for v in draft_of(text, published="2020-08-05").visits] == [
         ("2020-09-01", "2020-10-31")
     ]
+    # the gatherings to complete named at length between "hoàn thành" and its month (d402): a deadline still
+    text = (
+        "Theo kế hoạch, xã Mỹ Thạnh được huyện chọn làm điểm tổ chức Đại hội sẽ diễn ra vào đầu tháng 1 năm 2019. "
+        "Theo đó, 6 ấp sẽ hoàn thành Hội nghị Ban công tác Mặt trận ấp trong tháng 12 năm 2018.\n"
+    )
+    assert [v.date_start for v in draft_of(text, published="2018-10-15").visits] == ["2019-01-01"]
 
 
 def test_two_days_of_one_unnamed_organiser_and_an_abbreviation_in_brackets():

@@ -270,12 +270,13 @@ _FEW_DAYS = 3  # a gathering of a few days: a congress, a conference over a week
 _SPLIT_INTO = re.compile(r"\bchia\s+(?:làm|thành)\s+$")
 _LONGEST_GATHERING = 14  # days
 _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never one gathering or campaign
-# "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "dứt điểm vào cuối
-# tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ hoàn tất", a campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00
-# ngày 31/1/2026", the day a campaign lasts to "sẽ diễn ra đến ngày 31/3/2026" (ao08): a deadline opens no event (it
-# may close a span: "từ tháng 3 … trước ngày 30-5").
+# "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "hoàn thành Hội nghị Ban
+# công tác Mặt trận ấp trong tháng 12 năm 2018" (d402), "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ
+# hoàn tất", a campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00 ngày 31/1/2026", the day a campaign lasts to
+# "sẽ diễn ra đến ngày 31/3/2026" (ao08): a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày
+# 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,6}?(?:trước|trong)|xong\s+vào|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,8}?(?:trước|trong)|xong\s+vào|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?:diễn\s+ra|kéo\s+dài)\s+(?:đến|tới)(?:\s+hết)?|"
     r"(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
