@@ -2542,6 +2542,12 @@ def test_bare_numbers_completed_from_the_issuer():
         # a kind's words spaced out, as some pages are (lt03); the Front's centre is not the Party's (p62)
         ("trên  cơ  sở  Thông  báo  kết  luận số 77 của  Ban  Bí  thư trung  ương", ["77-TB/TW"]),
         ("và Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn", []),
+        # nor is a mass organisation's, named with its Ban Chấp hành (fresh tuning text d612)
+        ("và Nghị quyết số 30 của Ban chấp hành Trung ương Hội Chữ thập đỏ Việt Nam về công tác vận động", []),
+        (
+            "Nghị quyết 25 của Ban Chấp hành Trung ương Đoàn; Nghị quyết số 25 của Ban Chấp hành Trung ương",
+            ["25-NQ/TW"],
+        ),
         # the farmers' union as a whole is its central committee (ma02)
         ("41 tổ hội nghề nghiệp theo Đề án số 24 của Hội Nông dân Việt Nam", ["24-ĐA/HNDTW"]),
         # a province's farmers' union writes its codes in the Party's form (fresh tuning texts nx04, n702)

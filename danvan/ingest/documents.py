@@ -278,6 +278,10 @@ _ISSUERS = (
     "Ban Thường vụ Hội Nông dân tỉnh|Ban Chấp hành Hội Nông dân tỉnh|BCH Hội Nông dân tỉnh|Hội Nông dân tỉnh|"
     "Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Trung ương Hội LHPN Việt Nam|Trung ương Hội Cựu chiến binh Việt Nam|"
     "Trung ương Đoàn|"
+    # … named with its Ban Chấp hành: "Nghị quyết số 30 của Ban chấp hành Trung ương Hội Chữ thập đỏ Việt Nam" (d612)
+    "Ban Chấp hành Trung ương Hội Chữ thập đỏ Việt Nam|Trung ương Hội Chữ thập đỏ Việt Nam|Trung ương Hội Chữ thập đỏ|"
+    "Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam|Ban Chấp hành Trung ương Hội LHPN Việt Nam|"
+    "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam|Ban Chấp hành Trung ương Đoàn|BCH Trung ương Đoàn|"
     # nor is the Front's: "Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam" has no code by its number alone (p62)
     "Ủy ban Trung ương Mặt trận|Ủy ban Trung ương MTTQ|Trung ương Mặt trận|Trung ương MTTQ|"
     # the Party committees of the central agencies: their codes' suffix is not the Central Committee's
