@@ -2542,6 +2542,10 @@ def test_bare_numbers_completed_from_the_issuer():
         # a kind's words spaced out, as some pages are (lt03); the Front's centre is not the Party's (p62)
         ("trên  cơ  sở  Thông  báo  kết  luận số 77 của  Ban  Bí  thư trung  ương", ["77-TB/TW"]),
         ("và Thông tri 28 của Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn", []),
+        # the committee's other boards write their own suffix (tuning text ib01), a city's Thành ủy "Th.U" (lg04)
+        ("Ngày 10/8/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo số 50 mời tiếp dân định kỳ", ["50-TB/BNCTU"]),
+        ("Thực hiện Công văn số 368 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền", ["368-CV/BTGTU"]),
+        ("tham mưu với Ban Thường vụ Thành ủy ban hành Chỉ thị số 13-CT/Th.U ngày 15/3/2019", ["13-CT/Th.U"]),
         # nor is a mass organisation's, named with its Ban Chấp hành (fresh tuning text d612)
         ("và Nghị quyết số 30 của Ban chấp hành Trung ương Hội Chữ thập đỏ Việt Nam về công tác vận động", []),
         (

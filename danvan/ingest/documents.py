@@ -40,12 +40,12 @@ _CODE = re.compile(
     r"(?P<sub>-[A-ZĐ]{2,3}(?=/))?"  # a party decision's kind: "720-QĐ-NS/TU" (nhân sự)
     # a space for the slash before the Centre: "57-NQ TW"; for the hyphen before a joint issuer: "04/Ctr BCA-HCCB"
     rf"(?:\s*(?P<sep2>[/{_DASHES}])\s*|\.(?=[A-ZĐ]{{2}})|\s+(?=TW\b)|(?P<spaced>\s)(?=[A-ZĐ]{{2,}}-[A-ZĐ]{{2,}}\b))"
-    # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư"
+    # "10/KH-MTTQ-BTT": issuer MTTQ-BTT; Trung ương also written "TƯ" and "T.Ư", a city's Thành ủy "Th.U" (lg04)
     # (a part typed after a stray space: "12/TT-BVH -TT" is 12/TT-BVH-TT, "57/TB-MTTW- BVĐCTTW" 57/TB-MTTW-BVĐCTTW;
     # after another dash, a part in capitals: "15/KH-MTTQ–BTT" is 15/KH-MTTQ-BTT)
     # a Ban Chỉ đạo named by its number: "103-CV/BCĐ 35" is 103-CV/BCĐ35; so a National Assembly's standing
     # committee by its term: "819/NQ – UVBTVQH 14" is 819/NQ-UVBTVQH14
-    rf"(?P<issuer>T\.Ư|(?:BCĐ|[A-ZĐ]*QH)\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
+    rf"(?P<issuer>T\.Ư|Th\.U|(?:BCĐ|[A-ZĐ]*QH)\s?\d{{2,3}}(?![\w/])|[A-ZĐ](?:Ư|[A-Za-zĐđƯ]*)\d*"
     rf"(?:-{_PART}|[{_OTHER_DASHES}][A-ZĐ]{{2,}}\d*(?![\w/])|\s-[A-ZĐ]{{2,}}(?![\w/-])|-\s[A-ZĐ]{{2,}}(?![\w/-])|\s[-–]\s[A-ZĐ]{{3,}}(?![\w/-]))*)"
     rf"(?![\w/]|[{_DASHES}]\S)"  # a dash and a space after the code is the sentence's: "25-NQ/TW- Hội nghị"
 )
@@ -248,6 +248,9 @@ _ISSUERS = (
     # the standing members, and the abbreviation: "Kết luận số 60 của Thường trực Tỉnh ủy", "Chỉ thị 17 của BTV Tỉnh ủy"
     "Thường trực Tỉnh ủy|Thường trực Thành ủy|Thường trực Huyện ủy|BTV Tỉnh ủy|BTV Thành ủy|BTV Huyện ủy|BTV Thị ủy|"
     "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Thành ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|"
+    # the committee's other boards: "Ban Nội chính Tỉnh ủy ban hành Thông báo số 50" is 50-TB/BNCTU (ib01)
+    "Ban Nội chính Tỉnh ủy|Ban Nội chính Thành ủy|Ban Tuyên giáo Tỉnh ủy|Ban Tuyên giáo Thành ủy|Ban Tổ chức Tỉnh ủy|"
+    "Ban Tổ chức Thành ủy|"
     "Chính phủ|"
     # the Party committee of a bloc of agencies or enterprises ("Nghị quyết số 05 của Đảng ủy Khối các cơ quan tỉnh")
     "Ban Thường vụ Đảng ủy Khối|Đảng ủy Khối|"
@@ -416,6 +419,12 @@ _PARTY_SUFFIX = {
     "ban thường vụ đảng ủy khối": "ĐUK",
     "đảng ủy khối": "ĐUK",
     "ban dân vận huyện ủy": "BDVHU",
+    "ban nội chính tỉnh ủy": "BNCTU",
+    "ban nội chính thành ủy": "BNCTU",
+    "ban tuyên giáo tỉnh ủy": "BTGTU",
+    "ban tuyên giáo thành ủy": "BTGTU",
+    "ban tổ chức tỉnh ủy": "BTCTU",
+    "ban tổ chức thành ủy": "BTCTU",
     "ban dân vận trung ương": "BDVTW",
     "ban chấp hành đảng bộ tỉnh": "TU",
     "bch đảng bộ tỉnh": "TU",
