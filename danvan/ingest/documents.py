@@ -247,11 +247,11 @@ _ISSUERS = (
     "Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Thường vụ Huyện ủy|Ban Thường vụ Thị ủy|Tỉnh ủy|Huyện ủy|"
     # the standing members, and the abbreviation: "Kết luận số 60 của Thường trực Tỉnh ủy", "Chỉ thị 17 của BTV Tỉnh ủy"
     "Thường trực Tỉnh ủy|Thường trực Thành ủy|Thường trực Huyện ủy|BTV Tỉnh ủy|BTV Thành ủy|BTV Huyện ủy|BTV Thị ủy|"
-    "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Thành ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|Thủ tướng Chính phủ|"
+    "Thị ủy|Ban Dân vận Tỉnh ủy|Ban Dân vận Thành ủy|Ban Dân vận Huyện ủy|Ban Dân vận Trung ương|"
     # the committee's other boards: "Ban Nội chính Tỉnh ủy ban hành Thông báo số 50" is 50-TB/BNCTU (ib01)
     "Ban Nội chính Tỉnh ủy|Ban Nội chính Thành ủy|Ban Tuyên giáo Tỉnh ủy|Ban Tuyên giáo Thành ủy|Ban Tổ chức Tỉnh ủy|"
     "Ban Tổ chức Thành ủy|"
-    "Chính phủ|"
+    "Thủ tướng Chính phủ|Chính phủ|"
     # the Party committee of a bloc of agencies or enterprises ("Nghị quyết số 05 của Đảng ủy Khối các cơ quan tỉnh")
     "Ban Thường vụ Đảng ủy Khối|Đảng ủy Khối|"
     "Quốc hội|UBND tỉnh|Ủy ban nhân dân tỉnh|UBND huyện|Ủy ban nhân dân huyện|HĐND tỉnh|HĐND thành phố|HĐND huyện|"
@@ -419,13 +419,13 @@ _PARTY_SUFFIX = {
     "ban thường vụ đảng ủy khối": "ĐUK",
     "đảng ủy khối": "ĐUK",
     "ban dân vận huyện ủy": "BDVHU",
+    "ban dân vận trung ương": "BDVTW",
     "ban nội chính tỉnh ủy": "BNCTU",
     "ban nội chính thành ủy": "BNCTU",
     "ban tuyên giáo tỉnh ủy": "BTGTU",
     "ban tuyên giáo thành ủy": "BTGTU",
     "ban tổ chức tỉnh ủy": "BTCTU",
     "ban tổ chức thành ủy": "BTCTU",
-    "ban dân vận trung ương": "BDVTW",
     "ban chấp hành đảng bộ tỉnh": "TU",
     "bch đảng bộ tỉnh": "TU",
     "đảng bộ tỉnh": "TU",
