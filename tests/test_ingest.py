@@ -1040,6 +1040,35 @@ def test_flowers_brought_new_year_wishes_and_gifts_counted_out_are_gatherings(te
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
 
 
+def test_candidates_meeting_voters_a_plan_drawn_up_and_a_custom():
+    """Fresh tuning texts of the sixty-third session."""
+    # g511: candidates who "tiếp xúc trực tiếp với cử tri" over two days hold a gathering
+    met = (
+        "Trong hai ngày 6 và 7/3/2026, các ứng cử viên đại biểu Quốc hội đã tiếp xúc trực tiếp với cử tri các xã biên "
+        "giới biển của tỉnh Quảng Ngãi.\n"
+    )
+    assert event_keys(draft_of(met)) == {"2026-03-06..2026-03-07"}
+    # f803: the day a plan was drawn up is a document's, not the blood-donation day's
+    plan = (
+        "Ngày 30/12/2025, Ban chỉ đạo vận động hiến máu tình nguyện phường Thái Bình xây dựng Kế hoạch số 01, triển "
+        "khai, tuyên truyền, vận động và tổ chức hiến máu tình nguyện năm 2026. Sáng ngày 18/01/2026, Hội chữ thập đỏ "
+        "phường tổ chức Ngày hội hiến máu tình nguyện.\n"
+    )
+    assert event_keys(draft_of(plan)) == {"2026-01-18"}
+    # ... and a page's stamp with its count of views, on the same line as its title, is the publication date
+    stamped = "19/01/2026 | lượt xem: 717 NGÀY HỘI HIẾN MÁU TÌNH NGUYỆN NĂM 2026 " + plan
+    draft = draft_of(stamped)
+    assert draft.source.published == "2026-01-19"
+    assert event_keys(draft) == {"2026-01-18"}
+    # f602: a custom's usual month is no gathering; the festival held this year takes the page's date
+    custom = (
+        "Làng A Đeng 1, xã Bắc Sơn tổ chức Lễ Aza truyền thống\n08:35 | 20/11/2014\n\n"
+        "Theo truyền thống Lễ hội Aza thường được tổ chức vào giữa tháng 12 dương lịch nhưng Lễ hội Aza năm nay được "
+        "tổ chức sớm hơn, dưới sự chỉ đạo của Đảng ủy, UBMTTQ xã Bắc Sơn.\n"
+    )
+    assert event_keys(draft_of(custom)) == {"2014-11-20"}
+
+
 def test_a_body_after_a_wards_number_holds_a_gathering(tmp_path):
     """Fresh text ju03: "… ở Phường 1 tổ chức trao tặng quà Tết": its day is weighed as one with an event verb
     (before, "1 tổ chức" was read as organisations counted, and in its text the model set the day aside)."""

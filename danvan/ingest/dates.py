@@ -135,7 +135,8 @@ _TIME = re.compile(
 _STAMP_BEFORE = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?\s*[,|–-]?\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,\s*)?$"
 )
-_STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?!\d)")
+# (or a count of views: "19/01/2026 | lượt xem: 717 NGÀY HỘI HIẾN MÁU …", f803; "23/12/2024     |  Lượt xem 6")
+_STAMP_AFTER = re.compile(r"\s*[,|–-]?\s*(?:\d{1,2}:\d{2}(?!\d)|[Ll]ượt\s+xem\b)")
 # A page's stamp named as such, with or without its time: "Ngày cập nhật 29/11/2022", "Ngày đăng: 12/05/2021".
 _STAMP_WORDS = re.compile(
     r"\b(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng(?:\s+tải)?|[Xx]uất\s+bản)(?:\s+(?:ngày|lúc))?\s*:?\s*$"
@@ -720,7 +721,7 @@ _OPENS = re.compile(
 
 def _is_stamp(text: str, hit: DateHit) -> bool:
     """A date written with a clock time right before or after it: "22:39 18/07/2019", "18/07/2019 22:39", or named
-    a stamp ("Ngày cập nhật 29/11/2022"); or a
+    a stamp ("Ngày cập nhật 29/11/2022") or followed by the page's count of views ("19/01/2026 | lượt xem: 717"); or a
     line's first word glued to the date ("23/8/2024Trong 02 ngày …"), where a page printed its date stamp; or a news
     agency's dateline "Hà Nội (TTXVN 11/3/2022)"."""
     glued = (hit.start == 0 or text[hit.start - 1] == "\n") and text[hit.end : hit.end + 1].isalpha()
@@ -733,7 +734,7 @@ def _is_stamp(text: str, hit: DateHit) -> bool:
         or bool(bracketed)
         or bool(_STAMP_BEFORE.search(text, max(0, hit.start - 24), hit.start))
         or bool(_STAMP_WORDS.search(text, max(0, hit.start - 24), hit.start))
-        or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 12]))
+        or bool(_STAMP_AFTER.match(text[hit.end : hit.end + 16]))
     )
 
 

@@ -126,7 +126,9 @@ _EVENT_VERB = re.compile(
     # classes opened on their days: "Từ ngày 16/4/2019 đến ngày 26/4/2019, Hội Nông dân tỉnh … đồng loạt triển khai
     # các lớp bồi dưỡng" (ex06)
     r"(?:khai|bế)\s+giảng|(?:mở|triển\s+khai)\s+(?:các\s+|\d+\s+)?lớp\b|"
-    rf"đại hội|{_FESTIVAL}|giao lưu|mít tinh|tuyên dương|biểu dương|tiếp xúc cử tri",
+    rf"đại hội|{_FESTIVAL}|giao lưu|mít tinh|tuyên dương|biểu dương|"
+    # (the candidates met "trực tiếp với cử tri", g511)
+    r"tiếp\s+xúc\s+(?:trực\s+tiếp\s+)?(?:với\s+)?cử\s+tri",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
@@ -1383,8 +1385,9 @@ _POSTPONED = re.compile(r"\b(?:tạm\s+)?hoãn\b")
 # 10 của TP Hà Nội diễn ra từ ngày 6/6 đến ngày 9/6/2025" (it09): the exam's own days.
 _EXAM = re.compile(r"\W*(?:[^\W\d]+(?:\s+[^\W\d]+)?,\s*)?[Kk]ỳ\s+thi\b[^,.;]{0,80}?\bdiễn\s+ra\b")
 # A yearly habit: "Tháng cao điểm "Vì người nghèo” hằng năm được tổ chức từ ngày 17/10 - 18/11" (kl09), "lấy ngày 18/11
-# hằng năm là Ngày hội Đại đoàn kết" (tf03): its days without a year are no gathering's (CONVENTIONS §2, p654).
-_YEARLY = re.compile(r"\b(?:[Hh]ằng|[Hh]àng|[Mm]ỗi)\s+năm\b")
+# hằng năm là Ngày hội Đại đoàn kết" (tf03), a custom "Lễ hội Aza thường được tổ chức vào giữa tháng 12" (f602): its
+# days without a year are no gathering's (CONVENTIONS §2, p654).
+_YEARLY = re.compile(r"\b(?:[Hh]ằng|[Hh]àng|[Mm]ỗi)\s+năm\b|\bthường\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra)\b")
 # Flags hung for an occasion, on its days: "Vận động nhân dân, các cơ quan … tổ chức treo cờ Đảng, cờ Tổ quốc … bắt
 # đầu từ ngày 17/9 đến hết ngày 30/9/2025" (p188, qv03) is no gathering.
 _FLAGS = re.compile(r"\btreo\s+cờ\b", re.I)
@@ -1610,10 +1613,12 @@ def _issues_document(after: str) -> bool:
                 # an appeal sent ("đã có thư kêu gọi gửi các Sở, ban, ngành", sx07; "có Thư kêu gọi", hx06), a day
                 # chosen ("quyết định lấy ngày 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số
                 # 275/UBND-KGVX về việc hưởng ứng lễ phát động", kv09): documents too
-                # a notice given ("Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …", fk08)
+                # a notice given ("Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …", fk08),
+                # a plan drawn up ("Ngày 30/12/2025, Ban chỉ đạo … xây dựng Kế hoạch số 01, triển khai …", f803)
                 r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|thông\s+báo\s+về\s+việc|"
                 r"(?:có|ra|gửi)\s+(?:[Tt]hư|[Ll]ời)\s+kêu\s+gọi|"
-                r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?)\b",
+                r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?|"
+                r"xây\s+dựng\s+[Kk]ế\s+hoạch\s+số)\b",
                 clause,
             )
             # not the day an anniversary marks: "70 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi Thi đua ái quốc" (ea04)
