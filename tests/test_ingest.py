@@ -1069,6 +1069,21 @@ def test_candidates_meeting_voters_a_plan_drawn_up_and_a_custom():
     assert event_keys(draft_of(custom)) == {"2014-11-20"}
 
 
+def test_a_day_and_month_joined_by_a_dash_of_a_range_and_a_numbered_ward():
+    """Fresh tuning texts g605 and g706 (sixty-third session)."""
+    # "Chiều ngày 5 – 8": a day word before it makes the spaced en dash a day's, not a range of figures
+    inspected = (
+        "Chiều ngày 5 – 8, Ban chỉ đạo Phong trào “TDĐKXDĐVH” xã Bình Hòa đã có buổi kiểm tra việc thực hiện, xây "
+        "dựng, củng cố, nâng chất Ấp văn hóa năm 2020 tại ấp Bình Phú II, xã Bình Hòa.\n"
+    )
+    assert event_keys(draft_of(inspected)) == {"2020-08-05"}
+    assert [(h.day, h.has_year) for h in find_dates("từ 5 – 8 người", default_year=2020)] == []
+    # "Phường 2 tháng 02 năm 2023" names the ward, then the month: no 2 February
+    ward = "Báo cáo tình hình kinh tế – xã hội Phường 2 tháng 02 năm 2023"
+    assert [(h.day.isoformat(), h.precision) for h in find_dates(ward)] == [("2023-02-01", "month")]
+    assert [h.day.isoformat() for h in find_dates(ward.replace("Phường 2 ", "ngày 2 "))] == ["2023-02-02"]
+
+
 def test_a_body_after_a_wards_number_holds_a_gathering(tmp_path):
     """Fresh text ju03: "… ở Phường 1 tổ chức trao tặng quà Tết": its day is weighed as one with an event verb
     (before, "1 tổ chức" was read as organisations counted, and in its text the model set the day aside)."""

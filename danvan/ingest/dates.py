@@ -56,10 +56,10 @@ _DMY = re.compile(
 # typed after the slash, gl07), "Trong 2 ngày, 11 và 12 - 4" (spaces about the month's dash after two days joined by
 # "và", io02; not "2,2 - 2,5 triệu") — a day or a span of days.
 # Not after a colon ("09:05, 29/10/2019" is a time and a day, not days 5 and 29), a weekday ("Thứ 4,
-# 10/01/2024") or a month word ("từ tháng 5-8/2024" is May to August, not 5 August); "27&28/6/2019" joins two
-# days as "và" does.
+# 10/01/2024"), a month word ("từ tháng 5-8/2024" is May to August, not 5 August) or a numbered ward or district
+# ("tình hình kinh tế – xã hội Phường 2 tháng 02 năm 2023", g706); "27&28/6/2019" joins two days as "và" does.
 _DAY_SPAN = re.compile(
-    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?<!\bT)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và))|-\d{{1,2}}(?=-\d{{1,2}}[/.]))*\s*"
+    rf"(?<![\d/.,:-])(?<!Thứ\s)(?<!thứ\s)(?<![Tt]háng\s)(?<!\bT)(?<![Pp]hường\s)(?<![Qq]uận\s)(?P<d>\d{{1,2}})(?:(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|và))|-\d{{1,2}}(?=-\d{{1,2}}[/.]))*\s*"
     rf"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?|(?P<joined>và)(?:\s+ngày)?|&|,)\s*(?:(?:sáng|chiều|tối)\s+(?:ngày\s+)?)?"
     rf"(?P<d2>\d{{1,2}}))?\s*"
     rf"(?:tháng\s*(?P<m>\d{{1,2}})|/ ?(?P<m_slash>\d{{1,2}})|(?<=\d)(?(joined) ?- ?|-)(?P<m_dash>\d{{1,2}})"
@@ -92,10 +92,11 @@ _DAY_CUE = re.compile(
     r"\s*[(,:]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2", "trong 2 ngày: 23 và 24-7"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
-# ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash, and "Chiều 23/
-# 9", after the slash).
+# ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash, "Chiều 23/
+# 9", after the slash, and "Chiều ngày 5 – 8", a dash of a range, g605).
 _DM = re.compile(
-    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| - |- |/ )(?P<m>\d{1,2})(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
+    r"(?<![\d/.,-])(?<![Tt]háng\s)(?P<d>\d{1,2})(?P<sep>[/.-]| [-–] |[-–] |/ )(?P<m>\d{1,2})"
+    r"(?![\d%]|[/.-]\d|\s*(?:-|–)\s*\d)"
 )
 # tháng 3-2020, tháng 3/2020, tháng 3.2020, tháng 3 năm 2020.
 _MONTH_YEAR = re.compile(rf"[Tt]háng\s*(?P<m>\d{{1,2}})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>{_YEAR})(?!\d)")
@@ -425,8 +426,8 @@ def _dm_is_date(text: str, m: re.Match) -> bool:
     brackets followed by a comma ("31-7, …", "(31-7)"); otherwise "13/18 đơn" is a fraction."""
     if _cue_before(text, m.start()):
         return True
-    if m.group("sep") in (".", "- "):
-        return False  # "16.7", "9- 3" (a space typed after the dash) only after a day word
+    if m.group("sep") in (".", "- ", " – ", "– "):
+        return False  # "16.7", "9- 3" (a space typed after the dash), "5 – 8" only after a day word
     before, after = text[: m.start()].rstrip(), text[m.end() : m.end() + 2]
     opens = before == "" or before[-1] in ".;:\n(" or before.endswith("–")
     return opens and (after.startswith(",") or after.startswith(")"))
