@@ -1627,6 +1627,20 @@ def test_a_speakers_words_are_not_the_pages_gathering(quoted, events):
     assert sorted(event_keys(draft_of(text, published="2026-02-04"))) == events
 
 
+@pytest.mark.parametrize(
+    ("opening", "events"),
+    [
+        ("Trước đây, vào những ngày lễ hội", []),
+        ("Những năm qua, vào những ngày lễ hội", []),
+        ("Hôm nay, vào ngày hội", ["2019-11-26"]),
+    ],
+)
+def test_a_gathering_long_ago_is_not_the_pages(opening, events):
+    """A sentence opened on times long past tells the background; the page does not date it (tuning s808, qy08)."""
+    text = f"{opening}, hơn 100 hộ dân trong làng đã tổ chức họp mặt tại nhà văn hóa.\n"
+    assert sorted(event_keys(draft_of(text, published="2019-11-26"))) == events
+
+
 def test_a_laws_date_in_a_legal_basis_is_no_event(tmp_path):
     """A decision's legal basis names a law with its date (tuning p1995); a conference on a law keeps its day."""
     basis = "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"

@@ -212,6 +212,9 @@ _RECENT = re.compile(
 )
 # "Trong dịp Tết Nguyên đán vừa qua, …": a gathering of a holiday past, weeks before the page, not of the page's day.
 _PAST_HOLIDAY = re.compile(r"\b(?:[Dd]ịp|[Tt]rong)\s+(?:[Tt]ết|[Ll]ễ)\b[^,.;]{0,30}?\bvừa\s+qua\b")
+# "Trước đây, vào những ngày lễ hội … không có mái vòm để tổ chức" (tuning s808), "Những năm qua, … Hội đã tổ chức"
+# (qy08): a sentence opened on times long past tells the background, not a gathering of the page's day.
+_LONG_AGO = re.compile(r"\s*(?:Trước\s+(?:đây|kia)|Ngày\s+trước|(?:Những|Nhiều)\s+năm\s+(?:qua|trước))\b")
 # A headline that is a document's title ("Kế hoạch sơ kết 5 năm thực hiện …") reports no gathering.
 _DOCUMENT_TITLE = re.compile(
     r"\s*(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Hướng dẫn|Thông báo|Kết luận|Công văn)\b"
@@ -1316,6 +1319,7 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 and opening.count("“") <= opening.count("”")
                 and _held(sentence.text)
                 and not _PAST_HOLIDAY.search(sentence.text)  # "Trong dịp Tết Nguyên đán vừa qua, … tổ chức trao"
+                and not _LONG_AGO.match(sentence.text)
                 and not _tallied(sentence.text)
                 and not _HABIT.search(sentence.text)  # "mỗi năm … tổ chức … hội thảo đầu bờ" (ai03)
                 and not ctx.date_ix.within(sentence.start, sentence.end)
