@@ -1343,6 +1343,8 @@ def test_a_birth_anniversary_and_a_lunar_day_are_no_event_days():
         "Ôn lại ngày truyền thống công tác Dân vận của Đảng (15/10) và ngày truyền thống ngành Kiểm tra (16/10).",
         # an international day named without its "Ngày" (nw05)
         "Các cấp Hội tổ chức nhiều hoạt động chào mừng Quốc tế Người cao tuổi (1/10).",
+        # the national day (fresh tuning text v302)
+        "Xã tổ chức giao lưu văn nghệ chào mừng 78 năm ngày cách mạng tháng Tám và Quốc khánh 02/9 năm 2023.",
     ],
 )
 def test_a_holidays_own_day_after_its_name_is_no_gathering(sentence):

@@ -1407,7 +1407,9 @@ _HOLIDAY_DAY = re.compile(
     r"mặt\s+trận)|"
     # an international day named without its "Ngày": "Nhân kỷ niệm Ngày Giải phóng miền Nam (30/4) và Quốc tế Lao
     # động (1/5), sáng 29/4, …" (nw05)
-    r"Quốc\s+tế\s+[A-ZĐ]\w*)"
+    r"Quốc\s+tế\s+[A-ZĐ]\w*|"
+    # the national day: "chào mừng kỷ niệm 78 năm ngày cách mạng tháng Tám và Quốc khánh 02/9 năm 2023" (tuning v302)
+    r"[Qq]uốc\s+khánh)"
     # within its line: "… ngày truyền thống Hội nông dân Việt Nam" is a headline's, not "Sáng nay (8/10)" below it
     r"(?:[^\S\n]+[^\s\d,.;:()]+){0,8}(?<![Nn]gày)(?<![Ss]áng)(?<![Cc]hiều)(?<![Tt]ối)(?<![Tt]rưa)[^\S\n]*\(?[^\S\n]*$"
 )
