@@ -1673,6 +1673,24 @@ def test_the_event_model_weighs_a_headline_that_names_a_theme(tmp_path, title, t
 
 
 @pytest.mark.parametrize(
+    ("sentence", "outside"),
+    [
+        ("Sáng nay, ngày 10/12, Kỳ họp thứ 9 – HĐND tỉnh Khánh Hòa khóa VI đã khai mạc.", True),  # tuning ay08
+        ("Sáng 20.11, Quốc hội bắt đầu đợt 2 của Kỳ họp thứ 8, thảo luận nhiều dự án luật.", True),  # tuning eb11
+        ("Ngày 14/8, Đảng bộ xã Nghĩa Tâm tổ chức Đại hội đại biểu lần thứ I.", True),  # tuning p578
+        ("Ngày 10/12, Ủy ban MTTQ Việt Nam xã Thượng Giáo tổ chức Đại hội đại biểu lần thứ XIX.", False),
+    ],
+)
+def test_the_event_model_weighs_a_gathering_outside_dan_van(tmp_path, sentence, outside):
+    """A Party congress or a session of the Quốc hội or an HĐND is no dân vận gathering (conventions §0); the model
+    weighs the words that name one (tuning five-fold, three shuffles: 6, 5 and 10 fewer extra dates)."""
+    path = tmp_path / "bai.txt"
+    path.write_text(f"date 2019-12-12\n{sentence}\n", encoding="utf-8")
+    candidates, _ = event_examples(path, None, province=None, indicators=[])
+    assert [features.get("S_ngoai", 0.0) for _, features in candidates] == [float(outside)]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Ngày 31/10/2016, Tỉnh đoàn - Hội Doanh nhân trẻ tỉnh Quảng Ngãi đã trao số tiền 85 triệu đồng ủng hộ nhân dân "

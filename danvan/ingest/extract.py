@@ -941,6 +941,10 @@ _CUES = {
     "anh": re.compile(r"\(ảnh|ảnh:", re.I),
     "nam": re.compile(r"năm \d{4}", re.I),
     "giai": re.compile(r"giai đoạn|nhiệm kỳ|từ đầu năm|trong năm|năm qua", re.I),
+    # gatherings outside dân vận (conventions §0): a Party congress, a session of the Quốc hội or an HĐND
+    "ngoai": re.compile(
+        r"Đại hội (?:đại biểu )?Đảng bộ|Đảng bộ\b[^.;]{0,80}\bĐại hội|\bkỳ họp\b|\bphiên họp\b|\bQuốc hội\b", re.I
+    ),
     "ongoing": re.compile(
         r"h[ằà]ng năm|thời gian (?:vừa )?qua|những ngày (?:qua|giáp)|\bqua \d+ năm|nhiều (?:buổi|cuộc|đợt)|thường xuyên"
         r"|các hoạt động|đợt sinh hoạt",
