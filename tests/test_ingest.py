@@ -1040,6 +1040,15 @@ def test_flowers_brought_new_year_wishes_and_gifts_counted_out_are_gatherings(te
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
 
 
+def test_a_plan_approved_is_a_document_not_a_gathering():
+    """v701: the day a plan is approved is a document's, not the day of the congress it plans."""
+    text = (
+        "Ngày 23/6/2014, UBND tỉnh đã phê duyệt Kế hoạch Đại hội đại biểu các dân tộc thiểu số tỉnh Đắk Nông lần "
+        "thứ II. Ngày 22/8/2014, Ban tổ chức Đại hội tỉnh đã họp rút kinh nghiệm.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2014-08-22"}
+
+
 def test_candidates_meeting_voters_a_plan_drawn_up_and_a_custom():
     """Fresh tuning texts of the sixty-third session."""
     # g511: candidates who "tiếp xúc trực tiếp với cử tri" over two days hold a gathering
@@ -2741,6 +2750,15 @@ def test_bare_numbers_completed_from_the_issuer():
         ),
         ("Nghị quyết Trung ương 5 khóa XIII về nông nghiệp, nông dân, nông thôn", ["19-NQ/TW"]),
         ("Thực hiện Nghị quyết T.Ư 7 (khóa XI) về công tác dân vận trong tình hình mới", ["25-NQ/TW"]),
+        # the plenum's sitting between its number and term; one mention, three subjects (v602)
+        (
+            "Thực hiện Nghị quyết TW 7 (lần 2) khóa IX về phát huy sức mạnh đại đoàn kết toàn dân tộc, công tác dân "
+            "tộc, công tác tôn giáo",
+            ["23-NQ/TW", "24-NQ/TW", "25-NQ/TW"],
+        ),
+        # the Politburo right after the number, "của" left out (v705); a board named so is not an issuer (qg09)
+        ("thay cho Chỉ thị số 03 Bộ Chính trị (khóa XI). Bên cạnh đó", ["03-CT/TW"]),
+        ("Đoàn công tác của Ban Chỉ đạo đề án 134 Trung ương do đồng chí", []),
         # a bare mention in brackets after the title it names, issued by the sentence's subject
         (
             "Vừa qua, Ban Bí thư Trung ương Đảng đã ban hành “Hướng dẫn khung để các cấp ủy phát huy vai trò của nhân "

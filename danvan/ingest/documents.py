@@ -160,7 +160,9 @@ _PLENUM = re.compile(
     + r"|"
     + _CENTRAL_COMMITTEE
     + r"(?:\s+Đảng)?\s+lần\s+thứ\s+(?P<c>\d{1,2})"
-    + r"|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))(?:\s+Đảng)?\s*[(,]?\s*"
+    + r"|(?:Ban\s+Chấp\s+hành\s+|BCH\s+)?(?:Trung\s+ương|TW|TƯ|T\.Ư)\s*(?P<b>\d{1,2}))"
+    # the plenum's sitting: "Nghị quyết TW 7 (lần 2) khóa IX" (v602)
+    r"(?:\s*\(lần\s+\d\))?(?:\s+Đảng)?\s*[(,]?\s*"
     # the term in Roman or Arabic figures ("khóa 12"); "(khóa XI, XII)": both
     r"kh[oó]a\s+(?P<term>[XVI]+|1[0-4]|9)\b(?:\s*(?:,|và)\s*(?:kh[oó]a\s+)?(?P<term2>[XVI]+|1[0-4])\b)?",
     re.IGNORECASE,
@@ -302,6 +304,9 @@ _ISSUER_ALT = "|".join(
     r"\s+".join(map(re.escape, name.split())) for name in sorted(_ISSUERS.split("|"), key=len, reverse=True)
 )
 _ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER_ALT})", re.IGNORECASE)
+# The Politburo or the Secretariat right after the number, "của" left out: "Chỉ thị số 03 Bộ Chính trị (khóa XI)"
+# (v705); not any body ("Ban Chỉ đạo đề án 134 Trung ương" is the board's, qg09)
+_ISSUER_NEXT = re.compile(r"\s+(?P<issuer>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)\b", re.IGNORECASE)
 # The issuer before the mention: "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17". The place name after
 # the body (capitalised words) and "đã"/"vừa" may stand between.
 _ISSUER_BEFORE = re.compile(
@@ -791,7 +796,7 @@ def _issuer_after(text: str, end: int) -> str | None:
     window = re.split(r"[;]|\.\s|\n", text[end : end + 160])[0]
     if _PLENUM_AFTER.match(window):
         return "Trung ương"
-    match = _ISSUER.search(window)
+    match = _ISSUER_NEXT.match(window) or _ISSUER.search(window)
     if match is None or _OTHER_KIND.search(window[: match.start()]):
         return None
     return match.group("issuer")

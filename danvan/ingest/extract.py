@@ -1624,8 +1624,9 @@ def _issues_document(after: str) -> bool:
                 # chosen ("quyết định lấy ngày 18/11 hằng năm là Ngày hội", sw08), a letter sent ("đã có văn bản số
                 # 275/UBND-KGVX về việc hưởng ứng lễ phát động", kv09): documents too
                 # a notice given ("Ngày 22/3, Ban Vận động Quỹ … thông báo về việc phân bổ chỉ tiêu vận động …", fk08),
-                # a plan drawn up ("Ngày 30/12/2025, Ban chỉ đạo … xây dựng Kế hoạch số 01, triển khai …", f803)
-                r"\b(?:(?:ký\s+)?ban\s+hành|cho\s+(?:biết|hay)|thông\s+báo\s+về\s+việc|"
+                # a plan drawn up ("Ngày 30/12/2025, Ban chỉ đạo … xây dựng Kế hoạch số 01, triển khai …", f803),
+                # or approved ("ngày 23/6/2014, UBND tỉnh đã phê duyệt Kế hoạch Đại hội …", v701)
+                r"\b(?:(?:ký\s+)?ban\s+hành|phê\s+duyệt|cho\s+(?:biết|hay)|thông\s+báo\s+về\s+việc|"
                 r"(?:có|ra|gửi)\s+(?:[Tt]hư|[Ll]ời)\s+kêu\s+gọi|"
                 r"quyết\s+định\s+(?:lấy|chọn)|(?:có|ký|gửi)\s+(?:văn\s+bản|công\s+văn)(?:\s+số)?|"
                 r"xây\s+dựng\s+[Kk]ế\s+hoạch\s+số)\b",
