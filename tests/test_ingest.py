@@ -2353,6 +2353,12 @@ def test_festival_days_are_counted_and_days_of_a_festival_are_how_long():
     assert measures("Trong 2 ngày hội nghị, các đại biểu thảo luận.", []) == []
 
 
+def test_an_age_range_is_no_count_but_the_people_in_it_are():
+    """w511: "trong độ tuổi từ 18-55" says who, not how many."""
+    assert measures("khảo sát lao động nữ trong độ tuổi từ 18-55 trên địa bàn huyện.", []) == []
+    assert [f.value for f in measures("trong độ tuổi 16 – 30 có 45 thanh niên tham gia.", [])] == [45]
+
+
 def test_fraction_with_its_percentage_is_one_number():
     m = only("đến nay đã có 166/200 xã, phường, thị trấn triển khai (đạt 80%).")
     assert (m.value, m.numerator, m.denominator, m.unit, m.subject) == (80, 166, 200, "percent", "xã")
@@ -5831,6 +5837,7 @@ def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
         ("Tại lễ khởi động đã ra mắt 5 Đội hình Thanh niên xung kích.", [5]),
         ("Tỉnh đoàn trao tặng 10 căn nhà; 7 Cầu giao thông nông thôn và 45 bộ máy vi tính.", [10, 7, 45]),
         ("Đoàn đã thăm và tặng quà cho 2 Mẹ Việt Nam anh hùng.", [2]),
+        ("lãnh đạo huyện đến thăm và tặng quà 6 Bà mẹ Việt Nam anh hùng trên địa bàn.", [6]),  # w801
         ("Giáo hạt có 42 Giáo xứ, 79 Họ đạo và 34 Linh mục; toàn huyện có 120 Khu dân cư.", [42, 79, 34, 120]),
         # fresh texts uy07 and uy09
         ("Buổi họp mặt có lãnh đạo quận và hơn 200 Người cao tuổi đến dự.", [200]),
@@ -6240,6 +6247,17 @@ def test_an_undated_text_of_2025_that_names_a_living_district_uses_the_old_schem
     assert draft_of(text, registry).source.province == "94"
     merged = text.replace("thị xã Vĩnh Châu", "trước đây thuộc thị xã Vĩnh Châu")
     assert draft_of(merged, registry).source.province == "92"
+
+
+def test_an_undated_text_of_no_year_that_names_a_living_district_keeps_its_terms_targets_in_the_old_scheme(registry):
+    """v405: a congress's page with no date and no day in it, naming "huyện Châu Phú", was written before the merger;
+    its targets for the term to 2025 are An Giang's (89), not those of the An Giang merged on 1/7/2025 (91)."""
+    text = (
+        "Nhiệm kỳ qua, Chi bộ Khối vận huyện Châu Phú đã thực hiện tốt công tác dân vận.\n"
+        "Nhiệm kỳ 2020 – 2025, Chi bộ Khối vận Châu Phú phấn đấu cất mới 450 căn nhà cho hộ nghèo.\n"
+    )
+    draft = draft_of(text, registry)
+    assert [(o.value, o.province) for o in draft.observations] == [(450, "89")]
 
 
 def test_a_line_stripped_of_its_marks_is_a_pages_address_not_a_sentence():

@@ -520,8 +520,10 @@ def _context(
     era = None if on is not None else new_scheme_only(article.text, registry)
     if era is not None:  # an undated text that names a unit of the new scheme was written after the merger
         on = MERGER_DATE
-    elif not pub.date and not dates and year == MERGER_DATE.year and old_scheme_only(article.text, registry):
-        on = OLD_DAY  # a text of 2025 that names a district ("thị xã Vĩnh Châu") was written before the merger
+    elif not pub.date and not dates and year in (None, MERGER_DATE.year) and old_scheme_only(article.text, registry):
+        # a text of 2025, or of no year, that names a district ("thị xã Vĩnh Châu") was written before the merger:
+        # its term's targets to 2025 or 2030 keep the province of then (v405, w601)
+        on = OLD_DAY
     outlet, outlet_note = outlet_of(province, url, article.text, registry)
     places = _places(article, registry, outlet, on)
     code = main_province(places)

@@ -89,7 +89,8 @@ _NOT_MEASURE_BEFORE = re.compile(
     r"[Đđ]oàn\s+(?:kiểm tra|giám sát|khảo sát|công tác)|[Tt]ổ\s+công\s+tác|[Cc]ụm(?:\s+thi\s+đua)?|"
     r"[Kk]hối\s+thi\s+đua)|"
     r"Covid\s*-|COVID\s*-|"
-    r"[Nn]gày\s+\d{1,2}\s*(?:[-–]|đến|và))"  # the second day of a span: "Từ ngày 4 - 6/10"
+    r"[Nn]gày\s+\d{1,2}\s*(?:[-–]|đến|và)|"  # the second day of a span: "Từ ngày 4 - 6/10"
+    r"độ\s+tuổi\s+(?:từ\s+)?(?:\d{1,3}\s*(?:[-–]|đến)\s*)?)"  # an age range: "trong độ tuổi từ 18-55" (w511)
     r"\s*(?P<listed>(?:\d+\s*,\s*)*)$"
 )
 # Words right after a number that make it a duration, a time, a rating, a slogan or a set phrase: "10 năm thực hiện",
@@ -724,7 +725,8 @@ _CAPITAL_NOUN = re.compile(
     r"(?:Ủy|Uỷ)\s+viên|Phó\s+[Cc]hủ\s+tịch|(?:Đảng|Đoàn)\s+viên|(?:Chi|Phân|Tổ)\s+(?:[Hh]ội|bộ|đoàn)|Đảng\s+bộ|"
     r"Đại\s+biểu\b|Hội\b|"  # "Hội viên", "Hội đồng", "126 Hội NCT cấp xã"
     r"Hợp\s+tác\s+xã|Tổ\s+(?:hợp\s+tác|dân\s+phố|tự\s+quản)|Đội\b|Câu\s+lạc\s+bộ|Cầu\s+giao\s+thông|"
-    r"Mẹ\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"  # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng"
+    # "50 Hợp tác xã", "5 Đội hình", "2 Mẹ Việt Nam anh hùng", "6 Bà mẹ Việt Nam anh hùng" (w801)
+    r"(?:Bà\s+[Mm]ẹ|Mẹ)\s+Việt\s+Nam\s+[Aa]nh\s+hùng|"
     r"Giáo\s+(?:xứ|họ|hạt|điểm)|Họ\s+đạo|Linh\s+mục|Khu\s+dân\s+cư|"  # "42 Giáo xứ", "79 Họ đạo"
     r"Người\s+cao\s+tuổi|Ban\s+[Cc]ông\s+tác\s+[Mm]ặt\s+trận|"  # "hơn 200 Người cao tuổi", "20 Ban Công tác Mặt trận"
     r"Bảo\s+hiểm\s+y\s+tế"  # "cấp hơn 128 ngàn Bảo hiểm y tế" (the cards, af04)
