@@ -1049,6 +1049,16 @@ def test_a_plan_approved_is_a_document_not_a_gathering():
     assert event_keys(draft_of(text)) == {"2014-08-22"}
 
 
+def test_a_visit_to_work_with_a_commune_dated_by_its_month_is_a_gathering():
+    """f206: a leader who "thăm và làm việc tại xã" in a month a caption names held a gathering there, though the text
+    names no body that organised it."""
+    text = (
+        "Đồng chí Nguyễn Phú Trọng, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội khoá XI thăm và làm việc tại xã Tả Van "
+        "(Sa Pa) tháng 10/2007.\n"
+    )
+    assert event_keys(draft_of(text)) == {"2007-10"}
+
+
 def test_candidates_meeting_voters_a_plan_drawn_up_and_a_custom():
     """Fresh tuning texts of the sixty-third session."""
     # g511: candidates who "tiếp xúc trực tiếp với cử tri" over two days hold a gathering

@@ -141,14 +141,14 @@ _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
 )
 # A gathering the text reports without naming who held it ("Trong 2 ngày 8-9/11/2018 Hội thi … được tổ chức",
 # "Ngày 22-9, Đoàn kiểm tra số 3 … có buổi kiểm tra", a caption's "Hội nghị trực tuyến toàn quốc …, sáng 21/1/2021",
-# leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts, a press conference ("chủ trì buổi họp
-# báo", p710).
+# leaders who "tới dự … ngày hội đại đoàn kết", a congress, visits with gifts or to work ("thăm và làm việc tại xã Tả
+# Van (Sa Pa) tháng 10/2007", f206), a press conference ("chủ trì buổi họp báo", p710).
 _GATHERING = re.compile(
     rf"(?:hội nghị|hội thi|hội thảo|hội đàm|tọa đàm|toạ đàm|{_FESTIVAL}|đại hội|họp mặt|gặp mặt|họp báo|"
     r"vòng\s+(?:chung|bán)\s+kết|"
     r"buổi\s+(?:làm việc|kiểm tra|giám sát|khảo sát|đối thoại|tiếp xúc|lễ|tiếp\s+nhận)|đối thoại trực tiếp|"
     r"đoàn\s+(?:công tác|kiểm tra|giám sát|khảo sát)|"
-    r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc)|"
+    r"(?:tổ chức|diễn ra|khai mạc)\s+(?:lễ|hội nghị|hội thi)|thăm(?:,|\s+và)\s+(?:tặng|trao|chúc|làm\s+việc)|"
     r"phát\s+biểu\s+khai\s+mạc|"  # a speech that opens it: "Phát biểu khai mạc chương trình, bà … cho biết" (ej08)
     # its guests listed: "Dự chương trình có ông …", "Tham dự có ông … " (cu03, ia01); the team's members: "Cùng đi
     # trong đoàn có các đồng chí: …" (ld01)
