@@ -2757,6 +2757,7 @@ def test_bare_numbers_completed_from_the_issuer():
         ("Nghị quyết Hội nghị lần thứ 7, Ban chấp hành Trung ương Đảng khóa X về nông nghiệp, nông dân", ["26-NQ/TW"]),
         ("quán triệt NQ TW 7 khóa 12 về cải cách chính sách bảo hiểm xã hội", ["28-NQ/TW"]),
         ("quán triệt NQ TW 7 khóa 12 và sinh hoạt chuyên đề", []),  # several resolutions, none named
+        ("gắn với thực hiện NQTW 4 (khóa XII) về tăng cường xây dựng, chỉnh đốn Đảng", ["04-NQ/TW"]),  # b203
         ("Nghị quyết Trung ương 7 khóa XII. Nghị quyết về cải cách tiền lương", []),  # no colon: another sentence
         # a comma before the term; the subject named after "nhất là"
         (
@@ -5857,6 +5858,11 @@ def test_a_headline_count_restated_by_its_classifier_alone_is_reported_once():
         ("Ngoài ra còn có 1 cửa hàng ở Hà Nội và 1 cửa hàng ở Hòa Bình.", [1, 1]),
         # equal amounts in one sentence, told apart by who gave them
         ("Huy động từ Ngân hàng Quân đội 5 triệu đồng, Đoàn cơ sở Sở Nông nghiệp hỗ trợ 5 triệu đồng.", [5e6, 5e6]),
+        # a quoted name given, built or listed is the thing counted (c209, p1693, nj09); a project's number is not
+        ("Liên đoàn Lao động tỉnh đã tặng 6 “Mái ấm Công đoàn”, trị giá 50 triệu đồng/căn.", [6, 5e7]),
+        ("Công đoàn Hà Tĩnh trao hỗ trợ thêm 4 “Mái ấm Công đoàn” cho đoàn viên.", [4]),
+        ("Toàn huyện có 518 “Đơn vị học tập” và 503 “Cộng đồng học tập”.", [518, 503]),
+        ("Hội triển khai Dự án 8 “Thực hiện bình đẳng giới” tại 12 xã.", [12]),
     ],
 )
 def test_counts_of_units_a_text_capitalises(sentence, expected):
@@ -6133,11 +6139,12 @@ def test_a_number_opening_a_quoted_campaign_name_is_part_of_the_name():
 
 def test_a_count_of_a_thing_named_in_quotes_is_a_count():
     """Fresh tuning text ty05: "Hiện nay có 12 “tổ tự quản về an ninh trật tự”" counts 12 of them; a capital after
-    the quote opens a name ("3 “Dân vận khéo”"), and a document's number stays a number of the document."""
+    the quote opens a name, counted only when given, built or listed (test_counts_of_units_a_text_capitalises): a
+    project's or a document's number stays the project's or the document's."""
     found = draft_of("Hiện nay có 12 “tổ tự quản về an ninh trật tự”.\n", published="2018-12-21").observations
     assert [(o.value, o.indicator) for o in found] == [(12, "new:tổ tự quản")]
     assert values(draft_of("Thực hiện Chỉ thị 05 “về đẩy mạnh học tập”.\n")) == []
-    assert values(draft_of("Xã xây dựng 3 “Dân vận khéo”.\n")) == []
+    assert values(draft_of("Hội triển khai Đề án 939 “Hỗ trợ phụ nữ khởi nghiệp”.\n")) == []
 
 
 # --- round 20 (on-arrival misses of p726-p757) -------------------------------------------------------------------
@@ -6657,6 +6664,35 @@ def test_a_documents_date_after_its_issuer_is_no_gathering():
         "phường tổ chức Hội nghị nhân dân tháng 4/2022.\n"
     )
     assert event_keys(draft_of(text)) == {"2022-04-21"}
+
+
+def test_a_resolutions_date_after_its_plenum_and_term_is_no_gathering():
+    """d202: "Nghị quyết số 26-NQ/TW Hội nghị lần thứ bảy của Ban Chấp hành T.Ư Đảng (khóa X) ngày 5-8-2008" dates the
+    resolution past the plenum that issued it (no "của" before it, a dot in "T.Ư") and the term in brackets."""
+    text = (
+        "LTS - Để góp phần chuẩn bị cho việc tổng kết năm năm thực hiện Nghị quyết số 26-NQ/TW Hội nghị lần thứ bảy "
+        'của Ban Chấp hành T.Ư Đảng (khóa X) ngày 5-8-2008 "Về nông nghiệp, nông dân, nông thôn", Hội Nông dân Việt '
+        "Nam tổ chức cuộc thi viết.\n"
+    )
+    hit = find_documents(text)[0]
+    assert (hit.code, hit.date) == ("26-NQ/TW", "2008-08-05")
+    assert event_keys(draft_of(text)) == set()
+    # a body that is no plenum, without "của", is the sentence's own: the day is the conference's
+    held = "Thực hiện Kế hoạch số 12-KH/HU Ban Dân vận huyện tổ chức hội nghị ngày 5/3/2020.\n"
+    assert find_documents(held)[0].date is None
+    assert event_keys(draft_of(held)) == {"2020-03-05"}
+
+
+def test_last_years_review_reported_in_january_is_dated_by_the_page():
+    """b112: "… tổ chức hội nghị tổng kết công tác hội … năm 2024" with no day of its own, in a page of 19/01/2025, is
+    held on the page's day; the same review in a page of June is not dated by the page."""
+    body = (
+        "Hội chữ thập đỏ tỉnh triển khai nhiệm vụ 2025\n\n{stamp}\n\nLamdongtv.vn - Hội chữ thập đỏ Lâm Đồng tổ chức "
+        "hội nghị tổng kết công tác hội, phong trào chữ thập đỏ năm 2024 và sơ kết ban chấp hành hội giữa nhiệm kỳ "
+        "2021- 2026. Hội chữ thập đỏ Lâm Đồng hiện có trên 68.700 hội viên.\n"
+    )
+    assert event_keys(draft_of(body.format(stamp="Chủ nhật, 19/01/2025 - 07:26"))) == {"2025-01-19"}
+    assert event_keys(draft_of(body.format(stamp="Chủ nhật, 15/06/2025 - 07:26"))) == set()
 
 
 def test_a_longevity_celebration_held_is_a_gathering():

@@ -151,10 +151,11 @@ _MENTION = re.compile(
 # A plenum's resolution named by the plenum, not by its number: "Nghị quyết Hội nghị lần thứ 7 BCH Trung ương khóa
 # XI", "Nghị quyết TW7 khóa XI", "Nghị quyết Trung ương 8 (khóa XIII)", "nghị quyết Hội nghị Trung ương 6, khóa XII",
 # "nghị quyết hội nghị BCH TW Đảng lần thứ 7 khóa XII", "Nghị quyết Hội nghị lần thứ 12 của Ban Chấp hành Trung ương
-# Đảng khóa XII", "NQ TW 7 khóa 12". A plenum issues several resolutions: the subject named after it decides which one.
+# Đảng khóa XII", "NQ TW 7 khóa 12", "NQTW 4 (khóa XII)" (b203). A plenum issues several resolutions: the subject
+# named after it decides which one.
 _CENTRAL_COMMITTEE = r"(?:Ban\s+Chấp\s+hành|BCH)\s*(?:Trung\s+ương|TW|TƯ|T\.Ư)"
 _PLENUM = re.compile(
-    r"(?:Nghị\s+quyết|(?-i:NQ))\s+(?:(?:của\s+)?Hội\s+nghị\s+)?"
+    r"(?:Nghị\s+quyết\s+|(?-i:NQ)\s*)(?:(?:của\s+)?Hội\s+nghị\s+)?"
     r"(?:(?:Trung\s+ương\s+)?lần\s+thứ\s+(?P<a>\d{1,2})\s*,?\s+(?:của\s+)?"
     + _CENTRAL_COMMITTEE
     + r"|"
@@ -835,9 +836,14 @@ def _code_from_issuer(num: str, doc_type: str, issuer: str) -> str | None:
 
 
 # The issuer between a code and its date: "Hướng dẫn số 04/HD-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam Quận 5
-# ngày 02/3/2022" (not past a comma: "… của UBND huyện, ngày 15/3/2024, Ban Dân vận tổ chức …" dates the gathering).
+# ngày 02/3/2022" (not past a comma: "… của UBND huyện, ngày 15/3/2024, Ban Dân vận tổ chức …" dates the gathering);
+# a plenum or the Central Committee without "của", and the term after it: "Nghị quyết số 26-NQ/TW Hội nghị lần thứ
+# bảy của Ban Chấp hành T.Ư Đảng (khóa X) ngày 5-8-2008" (d202).
+_ISSUER_WORD = r"[^\s,.;:“”\"()]+(?:\.[^\s,.;:“”\"()]+)*"  # a dot inside: "T.Ư"
 _ISSUER_THEN_DATE = re.compile(
-    r"^[^\S\n]*của[^\S\n]+[A-ZĐƯ][^\s,.;:“”\"()]*(?:[^\S\n]+[^\s,.;:“”\"()]+){0,15}?(?=[^\S\n]+ngày\s*\d)"
+    r"^[^\S\n]*(?:của[^\S\n]+|(?=(?:Hội\s+nghị|Ban\s+Chấp\s+hành|BCH)\b))[A-ZĐƯ]"
+    rf"{_ISSUER_WORD}(?:[^\S\n]+{_ISSUER_WORD}){{0,15}}?(?:[^\S\n]*\([^\S\n]*kh(?:óa|oá)[^\S\n]+[IVXL\d]+[^\S\n]*\))?"
+    r"(?=[^\S\n]+ngày\s*\d)"
 )
 
 

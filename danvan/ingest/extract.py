@@ -1329,10 +1329,25 @@ def _undated_gathering(ctx: Context, people: list[Person]) -> VisitDraft | None:
                 and not _tallied(sentence.text)
                 and not _HABIT.search(sentence.text)  # "mỗi năm … tổ chức … hội thảo đầu bờ" (ai03)
                 and not ctx.date_ix.within(sentence.start, sentence.end)
-                and (not years or ctx.year in years)  # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's
+                # "Năm 2023, … tổ chức thành công Hội nghị …": not this page's; but the review of last year in a page
+                # of January or February ("… tổ chức hội nghị tổng kết công tác hội … năm 2024" on 19/01/2025, b112)
+                and (not years or ctx.year in years or _reviews_last_year(ctx, sentence.text))
             ):
                 return _visit(ctx, _Event(sentence, para, None, None, False), None, people)
     return None
+
+
+def _reviews_last_year(ctx: Context, sentence: str) -> bool:
+    """A review of the year before, in a page of its first two months: held then (conventions: a review "năm N" held in
+    January is dated N+1)."""
+    day = ctx.published.date
+    return (
+        ctx.year is not None
+        and day is not None
+        and len(day) == 10
+        and int(day[5:7]) <= 2
+        and re.search(rf"\b(?:tổng|sơ)\s+kết\b[^.;]{{0,120}}?\bnăm\s+{ctx.year - 1}\b", sentence, re.I) is not None
+    )
 
 
 # Gatherings tallied are no gathering of the page's day (H6): a round held or completed in many places ("148 Hội Nông

@@ -438,8 +438,10 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "cầu Nhật Lệ 3", "Nhâm Dần 2022": part of a name
     if re.match(r"/\s*[^\W\d_]", rest):
         rest = rest.lstrip("/ ")  # a rate per unit: "với mức 2.000/hội viên"
-    if (quoted := _QUOTE_OPEN.match(rest)) is not None and rest[quoted.end() : quoted.end() + 1].islower():
-        rest = rest[quoted.end() :]  # the thing counted, quoted: "12 “tổ tự quản về an ninh trật tự”"
+    if (quoted := _QUOTE_OPEN.match(rest)) is not None and (
+        rest[quoted.end() : quoted.end() + 1].islower() or _GIVEN.search(before)
+    ):
+        rest = rest[quoted.end() :].lower()  # the thing counted, quoted: "12 “tổ tự quản về an ninh trật tự”"
     # in any case: a headline in capitals writes "KỶ NIỆM 92 NĂM"
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
@@ -761,6 +763,12 @@ def _listed_by_name(sentence: str, m: re.Match) -> str | None:
 
 # An opening quote: before a lower-case word, what the number counts named in quotes (a capital opens a name).
 _QUOTE_OPEN = re.compile(r"\s*[“\"]")
+# A quoted name counted after a verb that gives, builds or honours it, or as the next item of a list: "tặng 6 “Mái ấm
+# Công đoàn”" (c209), "có 518 “Đơn vị học tập” và 503 “Cộng đồng học tập”" (nj09); not "Dự án 8 “Thực hiện …”".
+_GIVEN = re.compile(
+    r"(?:tặng|trao|bàn\s+giao|xây\s+dựng|hỗ\s+trợ|làm\s+mới|sửa\s+chữa|trang\s+bị|biểu\s+dương|tôn\s+vinh|"
+    r"được|có|[,;]|\bvà)\s*(?:thêm\s+)?$"
+)
 
 
 def _starts_with_noun(after: str) -> bool:
