@@ -761,7 +761,8 @@ def _listed_by_name(sentence: str, m: re.Match) -> str | None:
     return item if any(other.start() != m.start() for other in counted.finditer(sentence)) else None
 
 
-# An opening quote: before a lower-case word, what the number counts named in quotes (a capital opens a name).
+# An opening quote: before a lower-case word, what the number counts named in quotes; a capital opens a name unless
+# the name is given, built or listed (_GIVEN).
 _QUOTE_OPEN = re.compile(r"\s*[“\"]")
 # A quoted name counted after a verb that gives, builds or honours it, or as the next item of a list: "tặng 6 “Mái ấm
 # Công đoàn”" (c209), "có 518 “Đơn vị học tập” và 503 “Cộng đồng học tập”" (nj09); not "Dự án 8 “Thực hiện …”".
