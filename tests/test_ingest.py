@@ -539,6 +539,21 @@ def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
     assert any(n.startswith("Bỏ sự kiện") and "(“Hậu giám sát" in n for n in draft.source.notes)
 
 
+def test_the_page_day_repeated_on_its_own_line_is_no_event_once_the_gathering_is_dated():
+    """Tuning text pk07: the capitalised headline "… TỔNG KẾT CÔNG TÁC NĂM 2010 …" under a stamp of 29/12/2010, the
+    stamp's day again on a line of its own, then "Sáng 23/12/2010, … tổ chức Hội nghị … tổng kết": one event, the 23rd.
+    The bare line was weighed for the headline's gathering; that one dated elsewhere, the line tells of nothing."""
+    text = (
+        "Tin Tức\nThứ 4, Ngày 29/12/2010, 08:00\n"
+        "UỶ BAN MẶT TRẬN TỔ QUỐC HUYỆN HÒA THÀNH TỔNG KẾT CÔNG TÁC NĂM 2010 VÀ XÂY DỰNG CHƯƠNG TRÌNH PHỐI HỢP "
+        "THỐNG NHẤT HÀNH ĐỘNG NĂM 2011\n29/12/2010\n"
+        "Sáng 23/12/2010, Uỷ ban MTTQ Việt Nam huyện Hòa Thành đã tổ chức Hội nghị lần thứ 5 nhằm tổng kết công tác "
+        "mặt trận năm 2010 và triển khai chương trình phối hợp thống nhất hành động năm 2011.\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, event_keys(draft)) == ("2010-12-29", {"2010-12-23"})
+
+
 def test_the_day_a_change_took_effect_is_no_gathering():
     """Fresh text up06: "kể từ khi chính thức đi vào hoạt động (01/7/2025)" in a congress's sentence is the day the
     merged ward's union began, not the congress, which the page dates."""

@@ -1173,13 +1173,23 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
             f"Bỏ sự kiện {partial_date(event_key(visit))} mà các quy tắc đọc được (“{visit.summary}”): theo mô "
             f"hình, xác suất đây là sự kiện của bài chỉ {fmt.number(chance, 2)}; người nhập xem lại nếu cần."
         )
-    for visit in [v for v in kept if _dated_elsewhere(ctx, v, kept)]:
+    elsewhere = [v for v in kept if _dated_elsewhere(ctx, v, kept)]
+    for visit in elsewhere:
         kept.remove(visit)
         ctx.notes.append(
             f"Bỏ sự kiện lấy theo ngày đăng (“{visit.summary}”): bài ghi ngày của chính buổi "
             f"{t('kind_' + visit.kind).lower()} này ở đoạn khác."
         )
-    added = [c for c in candidates if likely[c.key] > model.threshold and not any(_covers(v, c) for v in kept)]
+    # the page's day written again on a line that tells of nothing ("29/12/2010" under the stamp, pk07) was weighed
+    # for the gathering the page dated; that gathering dated elsewhere, the line is no event of its own
+    gone = {event_key(v) for v in elsewhere}
+    added = [
+        c
+        for c in candidates
+        if likely[c.key] > model.threshold
+        and not any(_covers(v, c) for v in kept)
+        and not (c.key in gone and not _EVENT_VERB.search(c.sentence.text) and not _gathering(c.sentence.text))
+    ]
     if not added:
         return kept
     # a gathering the page dated stood for the text's own event only for want of a dated one (H1): the model found one
