@@ -539,6 +539,29 @@ def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
     assert any(n.startswith("Bỏ sự kiện") and "(“Hậu giám sát" in n for n in draft.source.notes)
 
 
+def test_a_leaders_session_receiving_citizens_is_a_gathering():
+    """Tuning texts ah08 and ib01: "Theo kế hoạch, ngày 15/6/2018, Bí thư Tỉnh ủy … tiếp công dân huyện Đông Hải" and
+    "Bí thư Tỉnh ủy tiếp dân định kỳ vào ngày 15/8" are sessions held with the people; the office "Ban Tiếp công dân
+    tỉnh" that signs a programme is none."""
+    planned = (
+        "Lãnh đạo tỉnh tiếp công dân định kỳ tháng 6/2018\nThứ Năm, 14/06/2018 | 15:02\n"
+        "Sáng 14/6/2018, Bí thư Tỉnh ủy và Chủ tịch UBND tỉnh tổ chức tiếp công dân TP. Bạc Liêu tại trụ sở tiếp công "
+        "dân tỉnh.\nTheo kế hoạch, ngày 15/6/2018, Bí thư Tỉnh ủy và Chủ tịch UBND tỉnh cùng các sở, ban ngành, địa "
+        "phương tiếp công dân huyện Đông Hải.\n"
+    )
+    assert event_keys(draft_of(planned)) == {"2018-06-14", "2018-06-15"}
+    monthly = (
+        "Bí thư Tỉnh ủy tiếp dân định kỳ vào ngày 15/8\n Ngày 10/8/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo "
+        "số 50 mời tiếp dân định kỳ Phiên tháng 8.\n"
+    )
+    assert event_keys(draft_of(monthly)) == {"2022-08-15"}
+    office = (
+        "Kết quả năm 2018 của tỉnh được báo cáo đầy đủ. Ngoài ra, thực hiện Chương trình phối hợp giữa Ban Tiếp công "
+        "dân tỉnh và Ban Nội chính Tỉnh ủy, trong tháng 11/2018, hai cơ quan đã xử lý 12 đơn.\n"
+    )
+    assert event_keys(draft_of(office)) == set()
+
+
 def test_the_page_day_repeated_on_its_own_line_is_no_event_once_the_gathering_is_dated():
     """Tuning text pk07: the capitalised headline "… TỔNG KẾT CÔNG TÁC NĂM 2010 …" under a stamp of 29/12/2010, the
     stamp's day again on a line of its own, then "Sáng 23/12/2010, … tổ chức Hội nghị … tổng kết": one event, the 23rd.

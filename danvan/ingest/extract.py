@@ -128,7 +128,10 @@ _EVENT_VERB = re.compile(
     r"(?:khai|bế)\s+giảng|(?:mở|triển\s+khai)\s+(?:các\s+|\d+\s+)?lớp\b|"
     rf"đại hội|{_FESTIVAL}|giao lưu|mít tinh|tuyên dương|biểu dương|"
     # (the candidates met "trực tiếp với cử tri", g511)
-    r"tiếp\s+xúc\s+(?:trực\s+tiếp\s+)?(?:với\s+)?cử\s+tri",
+    r"tiếp\s+xúc\s+(?:trực\s+tiếp\s+)?(?:với\s+)?cử\s+tri|"
+    # a leader's session receiving citizens: "phiên tiếp dân định kỳ tháng 3/2020 ngày 20/3/2020" (pu01), "Chủ tịch
+    # UBND phường … tiếp công dân định kỳ ngày 07/8/2025" (r608); not the office "Ban Tiếp công dân tỉnh"
+    r"(?<!Ban\s)tiếp\s+(?:công\s+)?dân\b",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[VisitKind, re.Pattern[str]], ...] = (
