@@ -1434,6 +1434,12 @@ def test_a_documents_own_date_and_a_day_things_run_from_are_no_events():
         "Từ ngày 1/7/2025, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội hoạt động thông suốt theo mô hình mới."
     )
     assert draft_of(since).visits == []
+    # tuning qqa06: a paper named by its number in lower case is dated too, not a session receiving citizens
+    paper = (
+        "Tại văn bản số 2128 ngày 9/5/2018 về việc chấn chỉnh việc cử cán bộ tham gia tiếp công dân giải quyết khiếu "
+        "nại, tố cáo, Chủ tịch UBND tỉnh Đăk Nông yêu cầu thủ trưởng các sở, ban, ngành thực hiện nghiêm.\n"
+    )
+    assert event_keys(draft_of(paper)) == set()
 
 
 def test_two_whole_dates_make_a_span():
