@@ -539,6 +539,19 @@ def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
     assert any(n.startswith("Bỏ sự kiện") and "(“Hậu giám sát" in n for n in draft.source.notes)
 
 
+def test_a_history_of_a_bodys_congresses_is_no_gathering_of_the_page():
+    """Tuning texts to06 and cm03: a page headed "… qua các kỳ Đại hội" or "CÁC KỲ ĐẠI HỘI …" tells the congresses of a
+    body's history; the page's day is none of theirs."""
+    history = (
+        "Giới thiệu Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang qua các kỳ Đại hội\n\n"
+        "Thứ Tư, 22/2/2017 - 15:37 Đã xem: 13046\n\n"
+        "MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH TUYÊN QUANG QUA CÁC KỲ ĐẠI HỘI\n\n"
+        "Đại hội đã bầu Ủy ban Mặt trận tỉnh gồm 31 vị và tổ chức thành công các phong trào thi đua.\n"
+    )
+    draft = draft_of(history)
+    assert (draft.source.published, event_keys(draft)) == ("2017-02-22", set())
+
+
 def test_a_leaders_session_receiving_citizens_is_a_gathering():
     """Tuning texts ah08 and ib01: "Theo kế hoạch, ngày 15/6/2018, Bí thư Tỉnh ủy … tiếp công dân huyện Đông Hải" and
     "Bí thư Tỉnh ủy tiếp dân định kỳ vào ngày 15/8" are sessions held with the people; the office "Ban Tiếp công dân

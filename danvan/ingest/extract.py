@@ -1377,7 +1377,10 @@ _MANY_BEFORE = re.compile(
 )
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
-    r"(?:\b(?!1\s)\d[\d.]*|\b\d+\s*%|\b(?:các|những))\s+(?:cuộc\s+|buổi\s+)?(?i:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|"
+    # a body's congresses over its history counted too: "Các kỳ đại hội của Hội Nông dân tỉnh", "qua các kỳ Đại hội"
+    # (cm03, to06), in a headline of capitals as well
+    r"(?:\b(?!1\s)\d[\d.]*|\b\d+\s*%|\b(?i:các|những))\s+(?:cuộc\s+|buổi\s+|(?i:kỳ)\s+)?"
+    r"(?i:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|"
     r"cuộc\s+tiếp\s+xúc|cuộc\s+đối\s+thoại|ngày\s+hội)\b|"
     # rounds of supervision counted: "Các cấp Hội phối hợp tổ chức gần 600 cuộc giám sát" (ov06)
     r"\b(?!1\s)\d[\d.]*\s+(?:cuộc|đợt)\s+(?i:giám\s+sát|kiểm\s+tra|khảo\s+sát)\b"
