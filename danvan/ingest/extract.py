@@ -1378,7 +1378,8 @@ _MANY_BEFORE = re.compile(
 _MANY_AFTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:ở|tại|cấp)\s+(?:các\s+)?{_UNITS}(?!\s+[A-ZĐ0-9])")
 _COUNTED = re.compile(
     # a body's congresses over its history counted too: "Các kỳ đại hội của Hội Nông dân tỉnh", "qua các kỳ Đại hội"
-    # (cm03, to06), in a headline of capitals as well
+    # (cm03, to06); "các"/"những" and "kỳ" in any case, so a sentence opening "Các hội nghị" and a headline of
+    # capitals count as well
     r"(?:\b(?!1\s)\d[\d.]*|\b\d+\s*%|\b(?i:các|những))\s+(?:cuộc\s+|buổi\s+|(?i:kỳ)\s+)?"
     r"(?i:hội\s+nghị|đại\s+hội|cuộc\s+họp|buổi\s+họp|"
     r"cuộc\s+tiếp\s+xúc|cuộc\s+đối\s+thoại|ngày\s+hội)\b|"
