@@ -980,6 +980,7 @@ class _Candidate:
     sentence: Span
     paragraph: Span
     features: dict[str, float]
+    told: bool  # its sentence tells of something happening (an event verb, a gathering, a campaign)
 
 
 def _words_of(text: str, prefix: str) -> dict[str, float]:
@@ -1108,7 +1109,7 @@ def date_candidates(ctx: Context, visits: list[VisitDraft]) -> list[_Candidate]:
         if key == pub:
             flags["pub_also"] = True
         f |= {name: 1.0 for name, on in flags.items() if on}
-        found.append(_Candidate(key, hit, sentence, paragraphs[para], f))
+        found.append(_Candidate(key, hit, sentence, paragraphs[para], f, bool(told)))
     return found
 
 
@@ -1191,7 +1192,7 @@ def _chosen(ctx: Context, visits: list[VisitDraft]) -> list[VisitDraft]:
         for c in candidates
         if likely[c.key] > model.threshold
         and not any(_covers(v, c) for v in kept)
-        and not (c.key in gone and not _EVENT_VERB.search(c.sentence.text) and not _gathering(c.sentence.text))
+        and not (c.key in gone and not c.told)
     ]
     if not added:
         return kept
