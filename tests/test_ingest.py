@@ -1084,8 +1084,14 @@ def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
             "Đồng chí Cao Cường chúc Tết tại xã Khánh Thành ngày 15/01/2020\n",
             [("2020-01-15", None)],
         ),
+        # qqt13: a delegation come "chúc tết" the province's leaders is a visit, "thăm" unsaid
+        (
+            " date 2021-02 (THTG) Nhân dịp Tết cổ truyền dân tộc, ngày 03-02 Tòa giám mục giáo phận Mỹ Tho, do Đức "
+            "giám mục Phê rô Nguyễn Văn Khảm làm trưởng đoàn đã đến chúc tết Tỉnh ủy, HĐND, UBND tỉnh Tiền Giang.\n",
+            [("2021-02-03", None)],
+        ),
     ],
-    ids=["nm06", "iy13", "c302"],
+    ids=["nm06", "iy13", "c302", "qqt13"],
 )
 def test_flowers_brought_new_year_wishes_and_gifts_counted_out_are_gatherings(text, spans):
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
@@ -1453,6 +1459,12 @@ def test_a_documents_own_date_and_a_day_things_run_from_are_no_events():
         "nại, tố cáo, Chủ tịch UBND tỉnh Đăk Nông yêu cầu thủ trưởng các sở, ban, ngành thực hiện nghiêm.\n"
     )
     assert event_keys(draft_of(paper)) == set()
+    # tuning qqo05: a Front's circular ("Thông tri số 10 ngày 8-7-2016") is dated too, not the conference it is read at
+    circular = (
+        "Tại hội nghị, bà Lê Thị Thái Dương, Phó Chủ tịch Ủy ban MTTQVN thành phố đã quán triệt, triển khai Đề án 04, "
+        "Thông tri số 10 ngày 8-7-2016 của Ủy ban Trung ương MTTQVN và triển khai kế hoạch tổ chức tập huấn.\n"
+    )
+    assert event_keys(draft_of(circular)) == set()
 
 
 def test_two_whole_dates_make_a_span():

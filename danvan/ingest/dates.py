@@ -683,9 +683,10 @@ _GLUED_STAMP = re.compile(rf"(?<=\d)(?P<d>\d{{2}})/(?P<m>\d{{2}})/(?P<y>{_YEAR})
 DOCUMENT_DATE = re.compile(
     r"(?:\b(?:Nghị\s+quyết|Quyết\s+định|Quy\s+định|Chỉ\s+thị|Kết\s+luận|Công\s+văn|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|"
     r"Hướng\s+dẫn|Thông\s+báo|Đề\s+án|Tờ\s+trình)(?:\s+(?:số\s*)?\d[\w/.-]*)?|"
-    # any paper with its number: "Tại văn bản số 2128 ngày 9/5/2018 về việc chấn chỉnh …" (qqa06)
+    # any paper with its number: "Tại văn bản số 2128 ngày 9/5/2018 về việc chấn chỉnh …" (qqa06), "Thông tri số 10
+    # ngày 8-7-2016 của Ủy ban Trung ương MTTQVN" (qqo05)
     r"(?i:\b(?:nghị\s+quyết|quyết\s+định|quy\s+định|chỉ\s+thị|kết\s+luận|công\s+văn|kế\s+hoạch|hướng\s+dẫn|"
-    r"văn\s+bản|báo\s+cáo|thông\s+báo|tờ\s+trình|công\s+điện)\s+"
+    r"văn\s+bản|báo\s+cáo|thông\s+báo|thông\s+tri|tờ\s+trình|công\s+điện)\s+"
     r"(?:số\s*)?\d[\w/.-]*))\s*,?\s+(?:ban\s+hành\s+)?ngày\s*$"
 )
 _WIRE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ/]{1,12}\s*[-–,]?\s*$")
