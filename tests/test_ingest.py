@@ -5231,6 +5231,12 @@ LEAD = "Ngày 3/4, Hội Cựu chiến binh xã Đại Phong tổ chức Hội n
         ("• Thời gian đăng: 4/13/2022 1:57:17 PM", "2022-04-13", "• Thời gian đăng: 4/13/2022 1:57:17 PM"),
         ("• Thời gian đăng: 08/03/2024 03:14:47 PM", "2024-03-08", "• Thời gian đăng: 08/03/2024 03:14:47 PM"),
         ("T4 ,12/09/2018 - 2:45 chiều | admin", "2018-09-12", "T4 ,12/09/2018 - 2:45 chiều | admin"),  # not the 4th
+        ("05-20-2019", "2019-05-20", "05-20-2019"),  # alone on its line, month first where day first cannot be (gy07)
+        ("(Cập nhật: 2/13/2017 11:25:42 AM)", "2017-02-13", "(Cập nhật: 2/13/2017 11:25:42 AM)"),  # in brackets (am12)
+        ("14 05 2017\n\nin trang", "2017-05-14", "14 05 2017"),  # figures spaced, alone (dx06)
+        # spaces about the slashes after "Ngày" (dh01, rq05)
+        ("Nhập ngày: Thứ 5, Ngày 26 / 01 / 2023", "2023-01-26", "Nhập ngày: Thứ 5, Ngày 26 / 01 / 2023"),
+        ("Thứ 5, Ngày 14 / 10 / 2021", "2021-10-14", "Thứ 5, Ngày 14 / 10 / 2021"),
         # a page's metadata gives way to the stamp it shows (za01); alone, it is the date (p1848)
         ("2023-06-04T00:21:38-04:00\nThứ sáu - 02/06/2023 05:36", "2023-06-02", "Thứ sáu - 02/06/2023 05:36"),
         ("2025-02-01T19:45:06+07:00\nVăn Vương", "2025-02-01", "2025-02-01T19:45:06+07:00"),

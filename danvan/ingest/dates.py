@@ -643,8 +643,15 @@ _WRITTEN_STAMPS = [
     ),
     # month first where day first cannot be, a server's English clock after it: "Thời gian đăng: 4/13/2022 1:57:17 PM"
     re.compile(
-        rf".{{0,40}}?(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>{_YEAR})\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s*[AP]M"
+        rf".{{0,40}}?(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>{_YEAR})\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s*[AP]M\)?"
     ),
+    # the day's figures spaced, alone on their line: "14 05 2017" over "in trang" (dx06, u501: a youth union's portal)
+    re.compile(rf"(?P<d>\d{{2}})\s(?P<m>\d{{2}})\s(?P<y>{_YEAR})"),
+    # spaces about the slashes after "Ngày": "Nhập ngày: Thứ 5, Ngày 26 / 01 / 2023", "Thứ 5, Ngày 14 / 10 / 2021"
+    # (dh01, rq05)
+    re.compile(rf".{{0,40}}?\b[Nn]gày\s+(?P<d>\d{{1,2}})\s+/\s+(?P<m>\d{{1,2}})\s+/\s+(?P<y>{_YEAR})"),
+    # month first where day first cannot be, alone on its line: "05-20-2019" under a district portal's headline (gy07)
+    re.compile(rf"(?P<m>0[1-9]|1[0-2])-(?P<d>1[3-9]|2\d|3[01])-(?P<y>{_YEAR})"),
 ]
 
 
