@@ -628,8 +628,11 @@ _WRITTEN_STAMPS = [
         rf"(?:\s+\S[^\n]{{0,40}})?",
         re.I,
     ),
-    # the day's figures spaced about their dashes: "Đăng ngày 20 - 06 - 2018" (l803)
-    re.compile(rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+-\s+(?P<m>\d{{1,2}})\s+-\s+(?P<y>{_YEAR})(?:\s+{_CLOCK})?"),
+    # the day's figures spaced about their dashes or slashes: "Đăng ngày 20 - 06 - 2018" (l803), "Thứ 5, Ngày 14 / 10 /
+    # 2021" (rq05, dh01)
+    re.compile(
+        rf".{{0,40}}?(?<!\d)(?P<d>\d{{1,2}})\s+(?P<sep>[-/])\s+(?P<m>\d{{1,2}})\s+(?P=sep)\s+(?P<y>{_YEAR})(?:\s+{_CLOCK})?"
+    ),
     # a blog platform's day heading, a comma before the year: "Thứ Hai, 4 tháng 1, 2010" (i501)
     re.compile(rf"(?:Thứ\s+\w+|Chủ\s+[Nn]hật),\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}),\s+(?P<y>{_YEAR})"),
     # a script's English stamp: "Fri Nov 21 15:54:00 GMT+07:00 2025"
@@ -647,9 +650,6 @@ _WRITTEN_STAMPS = [
     ),
     # the day's figures spaced, alone on their line: "14 05 2017" over "in trang" (dx06, u501: a youth union's portal)
     re.compile(rf"(?P<d>\d{{2}})\s(?P<m>\d{{2}})\s(?P<y>{_YEAR})"),
-    # spaces about the slashes after "Ngày": "Nhập ngày: Thứ 5, Ngày 26 / 01 / 2023", "Thứ 5, Ngày 14 / 10 / 2021"
-    # (dh01, rq05)
-    re.compile(rf".{{0,40}}?\b[Nn]gày\s+(?P<d>\d{{1,2}})\s+/\s+(?P<m>\d{{1,2}})\s+/\s+(?P<y>{_YEAR})"),
     # month first where day first cannot be, alone on its line: "05-20-2019" under a district portal's headline (gy07)
     re.compile(rf"(?P<m>0[1-9]|1[0-2])-(?P<d>1[3-9]|2\d|3[01])-(?P<y>{_YEAR})"),
 ]
