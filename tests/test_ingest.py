@@ -1374,6 +1374,17 @@ def test_a_span_from_one_day_to_the_day_of_another_is_a_span_not_a_fraction():
     assert find_dates("Tỷ lệ tăng từ 1/3 đến 1/2 số hộ.", 2022) == []
 
 
+def test_mung_before_a_day_of_the_month_reads_as_ngay():
+    """qre01, pk10: "mùng"/"mồng" writes the first ten days of a month; a lunar day stays out."""
+    hits = find_dates("Từ ngày mùng 3 đến 6/5, Tỉnh đoàn tổ chức Hội thi; trong hai ngày mồng 8 và 9/1 hiến máu.", 2013)
+    assert [(h.day, h.end_day) for h in hits] == [
+        (dt.date(2013, 5, 3), dt.date(2013, 5, 6)),
+        (dt.date(2013, 1, 8), dt.date(2013, 1, 9)),
+    ]
+    assert [h.day for h in find_dates("Mùng 3/5, Hội thi khai mạc.", 2013)] == [dt.date(2013, 5, 3)]
+    assert find_dates("lễ giỗ (tức ngày mùng 10-3 âm lịch), mùng 1 Tết", 2013) == []
+
+
 @pytest.mark.parametrize(
     ("text", "events"),
     [
@@ -3728,6 +3739,24 @@ def test_other_articles_headlines_are_skipped(registry):
     assert [(o.value, o.province) for o in draft.observations] == [(200_000_000, "75")]  # not Gia Lai's 670 triệu
     assert draft.source.province == "75"
     assert any("Gia Lai huy động" in n for n in draft.source.notes)
+
+
+def test_a_run_of_teasers_cut_off_mid_sentence_is_other_articles(registry):
+    """qrb06, ot01: a page lists other articles' leads, each cut off with "…"; their figures and dates are not the
+    article's. One line cut off alone (an excerpt's end) still counts."""
+    text = (
+        "Trường đại học tổ chức ngày hội hiến máu\n"
+        "Sáng 12/3, Đoàn trường tổ chức ngày hội hiến máu, tiếp nhận 120 đơn vị máu.\n"
+        "Sở Y tế Hải Phòng vừa tổ chức Hội nghị bàn giao 114 trạm y tế từ…\n"
+        "Thành phố Hải Phòng sẽ khánh thành, khởi công 13 công trình, dự án kỷ…\n"
+        "Chiều 13/01, Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo…\n"
+        "Buổi lễ diễn ra trang trọng.\n"
+        "Hội Chữ thập đỏ trường đã trao 25 giấy khen cho sinh viên hiến máu nhiều lần và…\n"
+    )
+    draft = draft_of(text, registry, published="2024-03-13", province="31")
+    assert values(draft) == [120, 25]
+    assert [v.date_start for v in draft.visits] == ["2024-03-12"]
+    assert any("114 trạm y tế" in n and "Ban Chỉ đạo phát triển" in n for n in draft.source.notes)
 
 
 def test_another_articles_headline_ending_in_a_parenthesis_gives_no_year(registry):
@@ -6563,6 +6592,8 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("Hội có 120 hội viên là nông dân, 30 hội viên là công nhân.", [120, 30]),
         # a junction, the Party's words of praise, an image's file name
         ("kẹt xe đoạn từ Bưu điện đến ngã 3 cầu Tài Phú; 18 chữ vàng; ảnh 0/637309136319356955446.png.", []),
+        # the children's five teachings (qra05, hq07, ht01, hu03, hx03, hx08)
+        ("Khen thưởng 120 đội viên thực hiện tốt 5 điều Bác Hồ dạy và phong trào Trần Quốc Toản.", [120]),
         # the units listed after "gồm", each group's bracketed name no item (fresh text uq09)
         (
             "Toàn tỉnh có 8 đơn vị đạt danh hiệu thi đua xuất sắc gồm Điện Bàn, Quế Sơn, Phú Ninh, Thăng Bình (cụm "

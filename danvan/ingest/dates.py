@@ -267,8 +267,14 @@ def _cue_before(text: str, start: int) -> bool:
     return bool(_DAY_CUE.search(text, max(0, start - 40), start))
 
 
+# "mùng"/"mồng", the word for the first ten days of a month, read as "ngày" (the same length, so offsets hold): "Từ
+# ngày mùng 3 đến 6/5" (qre01), "trong hai ngày mùng 8 và 9/1" (pk10).
+_MUNG = re.compile(r"\b[Mm][ùồ]ng(?=\s+\d)")
+
+
 def find_dates(text: str, default_year: int | None = None, base: int = 0) -> list[DateHit]:
     """Every date in `text`; a date without a year gets `default_year` (and has_year=False), or is skipped."""
+    text = _MUNG.sub("ngày", text)
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 

@@ -600,13 +600,27 @@ def _banner(article: Article) -> Span | None:
 _CLOSED = re.compile(r"[.!?…:;”\"'\]]\s*$")
 
 
+# A teaser cut off mid-sentence: "Sở Y tế Hải Phòng vừa tổ chức Hội nghị bàn giao 114 trạm y tế từ…".
+_CUT_SHORT = re.compile(r"\w(?:…|\.{3})$")
+
+
+def _teaser(para: Span) -> bool:
+    return 4 <= len(para.text.split()) <= 30 and bool(_CUT_SHORT.search(para.text))
+
+
 def _related_headlines(ctx: Context) -> list[Span]:
     """Headlines of other articles the page lists between paragraphs ("Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh
     Điện Biên …" in a report from Đồng Nai): a short line with no closing mark, after the headline, that names
     provinces but not the article's; or a link line marked "> " ("> 3 tập thể T.Ư Đoàn được Thủ tướng tặng bằng
     khen")."""
     related = []
-    for para in ctx.article.paragraphs[1:]:
+    paragraphs = ctx.article.paragraphs[1:]
+    runs = [list(run) for _, run in itertools.groupby(paragraphs, key=_teaser)]
+    teasers = [p for run in runs if len(run) >= 3 and _teaser(run[0]) for p in run]
+    for para in paragraphs:
+        if para in teasers:  # three or more teasers in a row, each cut off mid-sentence
+            related.append(para)
+            continue
         if not 4 <= len(para.text.split()) <= 30 or _CLOSED.search(para.text) or "Ảnh" in para.text:
             continue
         named = {h.province for h in ctx.place_ix.within(para.start, para.end) if h.province}

@@ -104,6 +104,7 @@ _NOT_MEASURE_AFTER = re.compile(
     r"là|và|của|với|đạt|được|đã|sẽ|có|cho|để|trong|tại|từ|đến|theo|về|do|bị|thì|mà|này|nói trên|lần|bước|xin|tốt|sạch|"
     r"an toàn|cấp|con số|cuộc kháng chiến|khâu đột phá chiến lược|bên|chữ vàng|"  # "2 bên": both sides; "18 chữ vàng"
     r"tiếng(?!\s+(?:dân\s+tộc|nói))|"  # hours: "không quá 24 tiếng"
+    r"điều\s+bác\s+hồ\s+dạy|"  # the children's "5 điều Bác Hồ dạy", a set text
     r"tiên phong|chủ động|sẵn sàng|đảm đang|giỏi|cứng|kv|"  # slogans ("3 tiên phong", a house's "3 cứng"); "500 kV"
     r"tiêu chí\s+[\"“]?(?:gia\s+đình\s+)?5\s+không|"  # a family's "8 tiêu chí (Gia đình) 5 không 3 sạch"
     # a campaign's set contents, the centrally-run cities: "5 nội dung của cuộc vận động", "5 thành phố trực thuộc TW"
