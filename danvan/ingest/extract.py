@@ -576,8 +576,8 @@ def _context(
             article.notes.append(f"Bỏ qua khẩu hiệu của trang ở đầu bài: “{banner.text}”.")
         if related:
             article.notes.append(
-                "Bỏ qua dòng có vẻ là tiêu đề bài khác (nêu tỉnh khác, không có dấu câu): "
-                + "; ".join(f"“{p.text}”" for p in related)
+                "Bỏ qua dòng có vẻ là tiêu đề hoặc lời dẫn của bài khác (nêu tỉnh khác mà không có dấu câu, hoặc "
+                "nhiều dòng liền nhau bị cắt giữa câu): " + "; ".join(f"“{p.text}”" for p in related)
             )
         return _context(article, registry, published, province, indicators, url, trim=False)
     return ctx
@@ -611,14 +611,14 @@ def _teaser(para: Span) -> bool:
 def _related_headlines(ctx: Context) -> list[Span]:
     """Headlines of other articles the page lists between paragraphs ("Gia Lai huy động trên 670 triệu đồng ủng hộ tỉnh
     Điện Biên …" in a report from Đồng Nai): a short line with no closing mark, after the headline, that names
-    provinces but not the article's; or a link line marked "> " ("> 3 tập thể T.Ư Đoàn được Thủ tướng tặng bằng
-    khen")."""
+    provinces but not the article's; a link line marked "> " ("> 3 tập thể T.Ư Đoàn được Thủ tướng tặng bằng
+    khen"); or one of three or more leads in a row, each cut off mid-sentence (qrb06, ot01)."""
     related = []
     paragraphs = ctx.article.paragraphs[1:]
-    runs = [list(run) for _, run in itertools.groupby(paragraphs, key=_teaser)]
-    teasers = [p for run in runs if len(run) >= 3 and _teaser(run[0]) for p in run]
+    runs = [(cut, list(run)) for cut, run in itertools.groupby(paragraphs, key=_teaser)]
+    teasers = [p for cut, run in runs if cut and len(run) >= 3 for p in run]
     for para in paragraphs:
-        if para in teasers:  # three or more teasers in a row, each cut off mid-sentence
+        if para in teasers:
             related.append(para)
             continue
         if not 4 <= len(para.text.split()) <= 30 or _CLOSED.search(para.text) or "Ảnh" in para.text:
