@@ -3083,6 +3083,22 @@ def test_page_furniture_and_identifiers_are_not_measures():
     assert draft.observations[0].period == "2022"
 
 
+def test_a_box_of_other_news_ends_the_article():
+    """qrv04, as02, k813: a line "Tin khác" or "Tin tức khác" opens the box of other articles: their leads' days,
+    figures and codes are none of the article's; "tin khác" inside a sentence ends nothing."""
+    text = (
+        "Hơn 150 đơn vị máu thu được tại chương trình của Đoàn Khối doanh nghiệp thành phố\n\nSáng 13/3/2021, tại "
+        "Bệnh viện Hữu nghị Việt Tiệp, Đoàn Khối doanh nghiệp thành phố Hải Phòng tổ chức chương trình hiến máu, thu "
+        "được 150 đơn vị máu.\n\nĐoàn viên chia sẻ tin khác về 12 mô hình hay.\n\nTin khác\n\nThông cáo báo chí "
+        "Hội nghị Ban Chấp hành Trung ương\n\nNgày 25/11, tại Thủ đô Hà Nội, Ban Chấp hành Trung ương Đảng khoá "
+        "XIII…\n\n25/11/2024\n\nTin tức khác\n- Phường triển khai Kết luận số 127-KL/TW của Bộ Chính trị\n"
+    )
+    draft = draft_of(text)
+    assert event_keys(draft) == {"2021-03-13"}
+    assert values(draft) == [150, 12]
+    assert draft.documents == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -6594,6 +6610,23 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("kẹt xe đoạn từ Bưu điện đến ngã 3 cầu Tài Phú; 18 chữ vàng; ảnh 0/637309136319356955446.png.", []),
         # the children's five teachings (qra05, hq07, ht01, hu03, hx03, hx08)
         ("Khen thưởng 120 đội viên thực hiện tốt 5 điều Bác Hồ dạy và phong trào Trần Quốc Toản.", [120]),
+        # the set a movement or task is one of; one of the households helped still counts (q608, qs02, su07, qqn05,
+        # oj10, my06, p2007, qro10)
+        (
+            "Đây là một trong 3 phong trào lớn do Hội phát động, một trong 05 trụ cột phát triển; là một trong 15 hộ "
+            "được hỗ trợ.",
+            [15],
+        ),
+        # a list of names after "là", and a list up to what its items hold ("với …", ", có …"); a description after
+        # "là" still counts (ac05, cj10, aq08, ik03, zc01, rw10, qro06)
+        (
+            "Huyện có 3 tôn giáo là Công giáo, Phật giáo và đạo Tin lành, với tổng số trên 24.000 tín đồ. Tỉnh có 6 "
+            "tôn giáo gồm: Phật giáo, Công giáo, Tin lành, Cao đài, Tịnh độ cư sĩ Phật hội Việt Nam và Phật giáo Hòa "
+            "Hảo, có 157 cơ sở thờ tự. Hội có 3 nhiệm vụ là xây dựng Hội, chăm lo hội viên và tham gia xây dựng Đảng.",
+            [24000, 157, 3],
+        ),
+        # the four partners of farming, a set phrase; houses given still count (qp10, su07, qrp09)
+        ("Hội là cầu nối trong liên kết 4 nhà, gắn kết “4 nhà” và trao 4 nhà đại đoàn kết cho 12 hộ.", [4, 12]),
         # the units listed after "gồm", each group's bracketed name no item (fresh text uq09)
         (
             "Toàn tỉnh có 8 đơn vị đạt danh hiệu thi đua xuất sắc gồm Điện Bàn, Quế Sơn, Phú Ninh, Thăng Bình (cụm "
@@ -6770,6 +6803,21 @@ def test_a_documents_date_after_its_issuer_is_no_gathering():
         "phường tổ chức Hội nghị nhân dân tháng 4/2022.\n"
     )
     assert event_keys(draft_of(text)) == {"2022-04-21"}
+
+
+def test_a_documents_bracketed_date_is_no_gathering():
+    """qrr01: "căn cứ QĐ số 134/QĐ- MTTQ – BTT (ngày 26/8/2015) của Ban Thường trực" dates the decision in brackets;
+    p1521 brackets it after the issuer ("Chỉ thị số 05-CT/TW của Ban Bí thư (ngày 23/6/2021)")."""
+    text = (
+        "18:28:00 21/10/2015\n\nTriển khai giám sát cán bộ tại khu dân cư\n\nNgày 21/10, Ủy ban MTTQ TP Đà Nẵng tổ "
+        "chức hội nghị triển khai kế hoạch giám sát năm 2015.\n\nTheo ông Nguyễn Đăng Hải, Phó Chủ tịch Ủy ban MTTQ "
+        "TP Đà Nẵng, việc triển khai giám sát được thực hiện căn cứ QĐ số 134/QĐ- MTTQ – BTT (ngày 26/8/2015) của Ban "
+        "Thường trực Ủy ban MTTQ TP Đà Nẵng.\n"
+    )
+    assert [(h.code, h.date) for h in find_documents(text)] == [("134/QĐ-MTTQ-BTT", "2015-08-26")]
+    assert event_keys(draft_of(text)) == {"2015-10-21"}
+    hit = find_documents("Thực hiện Chỉ thị số 05-CT/TW của Ban Bí thư (ngày 23/6/2021) “Về tăng cường”")[0]
+    assert (hit.code, hit.date) == ("05-CT/TW", "2021-06-23")
 
 
 def test_a_resolutions_date_after_its_plenum_and_term_is_no_gathering():

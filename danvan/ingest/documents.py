@@ -345,10 +345,10 @@ _OTHER_KIND = re.compile(
     re.IGNORECASE,
 )
 # The date right after a code: "25-NQ/TW ngày 03/6/2013", "605-QĐ/HU, ngày 5/11/2021", "36/KH-UBMTTQ-BTT ngày 19
-# tháng 10 năm 2020".
+# tháng 10 năm 2020", bracketed "134/QĐ- MTTQ – BTT (ngày 26/8/2015)" (qrr01).
 # (on the mention's own line: a headline's "… Nghị quyết 25" is not dated by the lede's "Ngày 15/12/2023, …")
 _DATE_AFTER = re.compile(
-    r"^[^\S\n]*,?[^\S\n]*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
+    r"^[^\S\n]*[,(]?[^\S\n]*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
     r"(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
@@ -843,7 +843,7 @@ _ISSUER_WORD = r"[^\s,.;:“”\"()]+(?:\.[^\s,.;:“”\"()]+)*"  # a dot insid
 _ISSUER_THEN_DATE = re.compile(
     r"^[^\S\n]*(?:của[^\S\n]+|(?=(?:Hội\s+nghị|Ban\s+Chấp\s+hành|BCH)\b))[A-ZĐƯ]"
     rf"{_ISSUER_WORD}(?:[^\S\n]+{_ISSUER_WORD}){{0,15}}?(?:[^\S\n]*\([^\S\n]*kh(?:óa|oá)[^\S\n]+[IVXL\d]+[^\S\n]*\))?"
-    r"(?=[^\S\n]+ngày\s*\d)"
+    r"(?=[^\S\n]+\(?[^\S\n]*ngày\s*\d)"
 )
 
 

@@ -417,6 +417,10 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "gian hàng 0 đồng": free, a name
     if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
         return False  # "sáp nhập 1 phần của Tổ 15": a part of it; "1 số hàng hóa": some
+    if re.search(r"(?:liên|gắn)\s+kết\s*[“\"]?$", before) and re.match(r"\s*nhà\b", after):
+        return False  # "liên kết 4 nhà": the four partners (farmers, State, scientists, businesses), a set phrase
+    if re.search(r"\bmột\s+trong\s+(?:số\s+)?$", before) and _ONE_OF_SET.match(after):
+        return False  # "là một trong 3 phong trào lớn do Hội phát động": the set it belongs to, not work counted
     if m.group(0) == "19" and _RURAL_CRITERIA.match(after):
         return False  # "đạt tiêu chí thứ 19 … trong 19 tiêu chí quốc gia xây dựng nông thôn mới": the national set
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
@@ -447,6 +451,8 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
     return not _NOT_MEASURE_AFTER.match(rest.lower()) and _starts_with_noun(rest)
 
 
+# What "một trong N …" places a thing among: a body's tasks, programmes, movements, contents, pillars.
+_ONE_OF_SET = re.compile(r"\s*(?:nhiệm\s+vụ|chương\s+trình|phong\s+trào|nội\s+dung|trụ\s+cột)\b", re.I)
 _RURAL_CRITERIA = re.compile(r"\s*tiêu\s+chí\s+(?:quốc\s+gia\s+)?(?:(?:xây\s+dựng|về)\s+)?(?:xã\s+)?nông\s+thôn\s+mới")
 
 
@@ -522,17 +528,26 @@ def _names_its_list(rest: str, written: str) -> bool:
     return count == int(written) or _names_listed(rest) == int(written)
 
 
+# Where a list gives way to what its items hold: "gồm: Phật giáo, …, Hồi giáo với 225 cơ sở", "…, có 157 cơ sở".
+_LIST_END = re.compile(r"(?:\s+với|,\s*(?:với|có))\s+(?:tổng\s+số\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?\d")
+
+
 def _items_after_noun(rest: str) -> set[int]:
-    """How many items a list right after a numeral's noun may hold (_ITEMS_AFTER_NOUN), each way of splitting it;
-    after "là" only a list split at semicolons ("3 nhiệm vụ … là A; B; C"), since "là" also opens a description."""
+    """How many items a list right after a numeral's noun may hold (_ITEMS_AFTER_NOUN): split at semicolons, else
+    up to what the items hold (_LIST_END), each way of splitting it; after "là", since "là" also opens a description,
+    only a list split at semicolons ("3 nhiệm vụ … là A; B; C") or one of names ("3 tôn giáo là Công giáo, Phật giáo
+    và đạo Tin lành")."""
     listed = _ITEMS_AFTER_NOUN.match(rest[:400])
     if listed is None:
         return set()
     body = listed.group("items")
     if ";" in body:
         return {len([item for item in body.split(";") if item.strip()])}
+    body = _LIST_END.split(body, maxsplit=1)[0]
     if not rest[: listed.start("items")].rstrip().endswith(":"):
-        return set()
+        items = [item.split() for item in re.split(r",|\bvà\b", body) if item.strip()]
+        named = all(w[0][0].isupper() or (len(w) > 1 and w[0].islower() and w[1][0].isupper()) for w in items)
+        return {len(items)} if named else set()
     return {
         len([item for item in re.split(separator, body) if item.strip()]) for separator in (r",|\bvà\b", r"\s[–-]\s")
     }

@@ -50,7 +50,8 @@ def _is_byline(line: str) -> bool:
 # Boxes that end an article on news sites; everything after them is navigation.
 _TAIL_MARKER = re.compile(
     r"Thống kê truy cập|Các tin khác|Tin liên quan|Xem nhiều nhất|Gửi cho bạn bè|Liên kết website|"
-    r"Bài viết liên quan|Tin cùng chuyên mục|Thông tin người gửi phản hồi|Tin mới nhất|Thông tin mới nhất",
+    r"Bài viết liên quan|Tin cùng chuyên mục|Thông tin người gửi phản hồi|Tin mới nhất|Thông tin mới nhất|"
+    r"^(?:Các\s+)?tin(?:\s+tức|\s+bài)?\s+khác\s*:?$",  # a line of its own: "Tin khác", "Tin tức khác" (as02, k813)
     re.IGNORECASE,
 )
 # Interface words scraped with the page; harmless for numbers but they would be taken for a title.
