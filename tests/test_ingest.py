@@ -6625,6 +6625,21 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
             "Hảo, có 157 cơ sở thờ tự. Hội có 3 nhiệm vụ là xây dựng Hội, chăm lo hội viên và tham gia xây dựng Đảng.",
             [24000, 157, 3],
         ),
+        # a campaign's or a model's own criteria; the criteria a commune reached still count (al03, g605, i804, tr02,
+        # ua11, uw12, z503, p2068; r602)
+        (
+            "Hội viên thực hiện 8 tiêu chí của cuộc vận động, 5 tiêu chuẩn và 27 tiêu chí của phong trào, 11 tiêu chí "
+            "của “Làng phụ nữ nông thôn mới”; xã mới đạt 11 tiêu chí nông thôn mới.",
+            [11],
+        ),
+        # how a game is played, and a list whose items carry brackets; the matches played count (qrx07, qrw10, ot05,
+        # p2036)
+        (
+            "Môn bóng đá nam thi đấu 7 người, giải bóng đá nam (5 người), tổng cộng 25 trận đấu. Hội thao có 06 môn "
+            "thi đấu: Bóng đá mini (05 người), cầu lông, bóng bàn, kéo co (nam, nữ), cờ tướng, nhảy bao bố. 2 cá "
+            "nhân được vinh danh là bà Trần Thị Duyên (SN 1966, ở phường Hoài Nhơn Đông) và ông Nguyễn Nam Phong.",
+            [25],
+        ),
         # the four partners of farming, a set phrase; houses given still count (qp10, su07, qrp09)
         ("Hội là cầu nối trong liên kết 4 nhà, gắn kết “4 nhà” và trao 4 nhà đại đoàn kết cho 12 hộ.", [4, 12]),
         # the units listed after "gồm", each group's bracketed name no item (fresh text uq09)

@@ -421,6 +421,10 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False  # "liên kết 4 nhà": the four partners (farmers, State, scientists, businesses), a set phrase
     if re.search(r"\bmột\s+trong\s+(?:số\s+)?$", before) and _ONE_OF_SET.match(after):
         return False  # "là một trong 3 phong trào lớn do Hội phát động": the set it belongs to, not work counted
+    if _PLAYED_BY.search(before) and re.match(r"\s*người\b", after):
+        return False  # "bóng đá nam thi đấu 7 người", "Bóng đá mini nam (05 người)": how a game is played
+    if _CAMPAIGN_CRITERIA.match(after):
+        return False  # "thực hiện 8 tiêu chí của cuộc vận động": the campaign's set of criteria, not work counted
     if m.group(0) == "19" and _RURAL_CRITERIA.match(after):
         return False  # "đạt tiêu chí thứ 19 … trong 19 tiêu chí quốc gia xây dựng nông thôn mới": the national set
     if m.group("pct") or m.group("glued") or _whole_fraction(m):
@@ -453,6 +457,15 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 
 # What "một trong N …" places a thing among: a body's tasks, programmes, movements, contents, pillars.
 _ONE_OF_SET = re.compile(r"\s*(?:nhiệm\s+vụ|chương\s+trình|phong\s+trào|nội\s+dung|trụ\s+cột)\b", re.I)
+# A game's side: "môn bóng đá nam thi đấu 7 người", "giải bóng đá nam (5 người)" (qrx07, qrw10, ot05)
+_PLAYED_BY = re.compile(r"(?:thi\s+đấu|(?:bóng\s+(?:đá|chuyền)|futsal)[^.,;()]{0,25}\()\s*$", re.IGNORECASE)
+# A campaign's or a model's own criteria: "8 tiêu chí của cuộc vận động", "5 tiêu chuẩn và 27 tiêu chí của phong
+# trào", "11 tiêu chí của “Làng phụ nữ …”", "19 tiêu chí của Bộ tiêu chí quốc gia"
+_CAMPAIGN_CRITERIA = re.compile(
+    r"\s*tiêu\s+(?:chí|chuẩn)\s+(?:và\s+\d+\s+tiêu\s+chí\s+)?(?:(?:(?:của|trong(?:\s+thực\s+hiện)?)\s+)?(?:cuộc\s+vận\s+động|mô\s+hình|"
+    r"phong\s+trào|bộ\s+tiêu\s+chí)|của\s+[“\"])",
+    re.IGNORECASE,
+)
 _RURAL_CRITERIA = re.compile(r"\s*tiêu\s+chí\s+(?:quốc\s+gia\s+)?(?:(?:xây\s+dựng|về)\s+)?(?:xã\s+)?nông\s+thôn\s+mới")
 
 
@@ -543,7 +556,7 @@ def _items_after_noun(rest: str) -> set[int]:
     body = listed.group("items")
     if ";" in body:
         return {len([item for item in body.split(";") if item.strip()])}
-    body = _LIST_END.split(body, maxsplit=1)[0]
+    body = _LIST_END.split(re.sub(r"\s*\([^()]{0,40}\)", "", body), maxsplit=1)[0]  # a bracket is no item
     if not rest[: listed.start("items")].rstrip().endswith(":"):
         items = [item.split() for item in re.split(r",|\bvà\b", body) if item.strip()]
         named = all(w[0][0].isupper() or (len(w) > 1 and w[0].islower() and w[1][0].isupper()) for w in items)
