@@ -6118,10 +6118,12 @@ def test_the_day_a_body_tells_of_a_gathering_gives_way_to_the_gatherings_own():
 
 def test_a_day_written_after_the_gathering_it_dates_is_no_day_of_telling():
     # j701: "cho biết" after the day tells of the gathering "tổ chức ngày 30/10" names; the day is the gathering's
+    # (the page's stamp and headline as j701 has them)
     text = (
+        "09:21:00 31/10/2015\n\n89% Ban Công tác Mặt trận phát huy hiệu quả cao trong hoạt động tại khu dân cư\n\n"
         "Tại hội nghị tổng kết 3 năm thực hiện kế hoạch của Ban Thường trực Ủy ban MTTQ TP Hồ Chí Minh vừa được Ủy "
-        "ban MTTQ TP Hồ Chí Minh tổ chức ngày 30/10/2015, đại diện Ủy ban MTTQ TP cho biết, đến nay, toàn thành phố "
-        "đã có 1774/1992 Ban Công tác Mặt trận đạt loại tốt.\n"
+        "ban MTTQ TP Hồ Chí Minh tổ chức ngày 30/10, đại diện Ủy ban MTTQ TP cho biết, đến nay, toàn thành phố đã có "
+        "1774/1992 Ban Công tác Mặt trận đạt loại tốt.\n"
     )
     assert [v.date_start for v in draft_of(text).visits] == ["2015-10-30"]
 
