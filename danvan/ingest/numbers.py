@@ -462,8 +462,8 @@ _PLAYED_BY = re.compile(r"(?:thi\s+đấu|(?:bóng\s+(?:đá|chuyền)|futsal)[^
 # A campaign's or a model's own criteria: "8 tiêu chí của cuộc vận động", "5 tiêu chuẩn và 27 tiêu chí của phong
 # trào", "11 tiêu chí của “Làng phụ nữ …”", "19 tiêu chí của Bộ tiêu chí quốc gia"
 _CAMPAIGN_CRITERIA = re.compile(
-    r"\s*tiêu\s+(?:chí|chuẩn)\s+(?:và\s+\d+\s+tiêu\s+chí\s+)?(?:(?:(?:của|trong(?:\s+thực\s+hiện)?)\s+)?(?:cuộc\s+vận\s+động|mô\s+hình|"
-    r"phong\s+trào|bộ\s+tiêu\s+chí)|của\s+[“\"])",
+    r"\s*tiêu\s+(?:chí|chuẩn)\s+(?:và\s+\d+\s+tiêu\s+chí\s+)?"
+    r"(?:(?:(?:của|trong(?:\s+thực\s+hiện)?)\s+)?(?:cuộc\s+vận\s+động|mô\s+hình|phong\s+trào|bộ\s+tiêu\s+chí)|của\s+[“\"])",
     re.IGNORECASE,
 )
 _RURAL_CRITERIA = re.compile(r"\s*tiêu\s+chí\s+(?:quốc\s+gia\s+)?(?:(?:xây\s+dựng|về)\s+)?(?:xã\s+)?nông\s+thôn\s+mới")
