@@ -456,7 +456,7 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
 
 
 # What "một trong N …" places a thing among: a body's tasks, programmes, movements, contents, pillars.
-_ONE_OF_SET = re.compile(r"\s*(?:nhiệm\s+vụ|chương\s+trình|phong\s+trào|nội\s+dung|trụ\s+cột)\b", re.I)
+_ONE_OF_SET = re.compile(r"\s*(?:nhiệm\s+vụ|chương\s+trình|phong\s+trào|nội\s+dung|trụ\s+cột)\b", re.IGNORECASE)
 # A game's side: "môn bóng đá nam thi đấu 7 người", "giải bóng đá nam (5 người)" (qrx07, qrw10, ot05)
 _PLAYED_BY = re.compile(r"(?:thi\s+đấu|(?:bóng\s+(?:đá|chuyền)|futsal)[^.,;()]{0,25}\()\s*$", re.IGNORECASE)
 # A campaign's or a model's own criteria: "8 tiêu chí của cuộc vận động", "5 tiêu chuẩn và 27 tiêu chí của phong
@@ -481,6 +481,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w’']*|[^\w\s]")
 _ITEMS_OPEN = re.compile(
     r"[^\d.;:]{0,40}?\b(?:gồm(?:\s+các\s+(?:ông,?\s+bà|đồng\s+chí))?|là|như\s+sau)\s*:", re.IGNORECASE
 )
+_BRACKET = re.compile(r"\s*\([^()]{0,40}\)")  # a short bracket inside a list: "Thăng Bình (cụm đồng bằng)", no item
 _ITEMS_AFTER_GOM = re.compile(r"[^\d.;:“\"]{0,40}?\bgồm\s+(?P<items>[^\d.;:“\"()]+?)\s*(?:[.;]|$)")
 _ITEMS_QUOTED = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,6}\s*[“\"](?P<items>[^”\"]+)[”\"]")
 # "3 nhiệm vụ trọng tâm: Xây dựng tổ chức Hội, chăm sóc NCT, phát huy vai trò NCT", "3 nhiệm vụ trọng tâm là xây
@@ -502,7 +503,7 @@ def _names_its_list(rest: str, written: str) -> bool:
             return True
         items[-1:] = re.split(r"\bvà\b", items[-1], maxsplit=1) if items else []  # "…: ông A; bà B và ông C"
     elif (
-        listed := _ITEMS_AFTER_GOM.match(re.sub(r"\s*\([^()]{0,40}\)", "", rest)) or _ITEMS_QUOTED.match(rest)
+        listed := _ITEMS_AFTER_GOM.match(_BRACKET.sub("", rest)) or _ITEMS_QUOTED.match(rest)
     ) is not None:  # "8 đơn vị … gồm Điện Bàn, …, Thăng Bình (cụm đồng bằng) và Hiệp Đức, …": a bracket is no item
         items = re.split(r",|\bvà\b", listed.group("items"))
     else:
@@ -556,7 +557,7 @@ def _items_after_noun(rest: str) -> set[int]:
     body = listed.group("items")
     if ";" in body:
         return {len([item for item in body.split(";") if item.strip()])}
-    body = _LIST_END.split(re.sub(r"\s*\([^()]{0,40}\)", "", body), maxsplit=1)[0]  # a bracket is no item
+    body = _LIST_END.split(_BRACKET.sub("", body), maxsplit=1)[0]
     if not rest[: listed.start("items")].rstrip().endswith(":"):
         items = [item.split() for item in re.split(r",|\bvà\b", body) if item.strip()]
         named = all(w[0][0].isupper() or (len(w) > 1 and w[0].islower() and w[1][0].isupper()) for w in items)
