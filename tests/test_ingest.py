@@ -361,6 +361,25 @@ def test_an_emulation_congress_named_for_the_span_it_opens_is_held_as_the_span_i
     assert [v.date_start for v in draft_of(named).visits] == ["2029-10-14"]
 
 
+def test_a_congress_named_for_a_span_that_opens_where_a_span_the_text_names_closes_is_held_in_that_year():
+    """Round 70's rz06: "Sáng 10/10, Đoàn đại biểu tham dự Đại hội thi đua … lần thứ VII, giai đoạn 2024 - 2029 …",
+    whose text also names "phong trào thi đua … giai đoạn 2019 - 2024" (no review word), had been put in 2029. A
+    review of a span stays in its last year even when the text names the span before it (qrp05)."""
+    named = (
+        "Sáng 10/10, Đoàn đại biểu tham dự Đại hội thi đua yêu nước “Cựu chiến binh gương mẫu” tỉnh lần thứ VII, giai "
+        "đoạn 2024 - 2029 đã đến dâng hương tại Khuôn viên lưu niệm Chủ tịch Hồ Chí Minh.\n"
+    )
+    before = "Hội CCB tỉnh được tặng cờ Đơn vị xuất sắc trong phong trào thi đua “CCB gương mẫu” giai đoạn 2019-2024.\n"
+    visits = draft_of(named + before).visits
+    assert [v.date_start for v in visits] == ["2024-10-10"]
+    assert visits[0].date_note.endswith("mở giai đoạn 2024–2029 diễn ra vào năm 2024.")
+    review = (
+        "Ngày 29-7, Hội Nông dân huyện tổ chức hội nghị tổng kết phong trào nông dân thi đua sản xuất, kinh doanh giỏi "
+        "giai đoạn 2017-2022.\nSố hộ đạt danh hiệu tăng so với giai đoạn 2012-2017.\n"
+    )
+    assert [v.date_start for v in draft_of(review).visits] == ["2022-07-29"]
+
+
 def test_a_review_of_a_bracketed_span_is_held_in_its_last_year():
     """Round 44's p1543: "tổng kết phong trào … lần thứ VI (2003-2007)", like "giai đoạn 2003-2007"."""
     text = (
@@ -6954,6 +6973,19 @@ def test_a_deadline_set_by_a_named_day_dates_no_gathering():
         "xã Nam Sơn.\n\nDự kiến Đại hội phụ nữ cấp cơ sở sẽ hoàn thành trước ngày Sinh nhật Bác (19/5).\n"
     )
     assert event_keys(extract_text(text, None, published="2006-04-11")) == {"2006-02"}
+
+
+def test_a_day_set_to_finish_by_dates_no_gathering():
+    """Tuning tg03, jo14 and qsg04: "dự kiến sẽ hoàn thành vào ngày 22/12/2021", "7 huyện … còn lại hoàn thành vào
+    ngày 17-5", "Đại hội cấp tỉnh … hoàn thành chậm nhất ngày 15-10-2024" set the day work must be done by; nothing
+    is held on it."""
+    text = (
+        "Hội LHTN tỉnh xây dựng kế hoạch Đại hội Hội các cấp\n\nChiều 25-8, Hội Liên hiệp Thanh niên Việt Nam tỉnh "
+        "Gia Lai tổ chức hội nghị Ủy ban Hội lần thứ 10.\n\nTheo kế hoạch, Đại hội cấp tỉnh diễn ra không quá 2 ngày, "
+        "hoàn thành chậm nhất ngày 15-10-2024. Căn nhà dự kiến sẽ hoàn thành vào ngày 22/12/2024. Các xã báo cáo kết "
+        "quả về Hội chậm nhất vào ngày 9/11/2024.\n"
+    )
+    assert event_keys(extract_text(text, None, published="2024-08-26")) == {"2024-08-25"}
 
 
 def test_a_day_something_must_happen_before_dates_no_gathering():

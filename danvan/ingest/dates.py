@@ -183,6 +183,7 @@ _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re
 # A review that closes a span ("sơ kết 5 năm … giai đoạn 2015-2020", "Đại hội tuyên dương … giai đoạn 2022-2024",
 # "Đại hội Thi đua … giai đoạn 2019-2024"): the first span after the review's word, not the next one it plans
 # ("tổng kết … giai đoạn 2019 -2024, đề ra phương hướng hợp tác giai đoạn 2024-2029", br05).
+_SPAN = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+k[ỳì])\s+\(?(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
 _MID_TERM = re.compile(r"giữa\s+nhiệm\s+k[ỳì]", re.I)  # "sơ kết giữa nhiệm kỳ": a term half gone, not reviewed
 _REVIEWED_SPAN = re.compile(
     rf"(?:(?:sơ|tổng)\s+kết|tuyên\s+dương|tôn\s+vinh|biểu\s+dương|đại\s+hội\s+thi\s+đua|điển\s+hình\s+tiên\s+tiến)(?:(?!đại\s+hội)[^.;])*?"
@@ -997,19 +998,10 @@ def _ahead(term: re.Match | None, sentence: str, text_ahead: re.Match | None) ->
     return term if _greets_congress(sentence) else None
 
 
-def reviewed_end(sentences: Iterable[str]) -> int | None:
-    """The last year of the latest span a text reviews ("tổng kết … phong trào thi đua … trong 5 năm (giai đoạn 2019 -
-    2024)"), if any."""
-    return max(
-        (
-            int(span.group("y2"))
-            for s in sentences
-            if not _MID_TERM.search(s)
-            for span in _REVIEWED_SPAN.finditer(s)
-            if re.match(r"(?:sơ|tổng)\s+kết", span.group(0), re.I)
-        ),
-        default=None,
-    )
+def span_ends(sentences: Iterable[str]) -> frozenset[int]:
+    """The last years of the spans a text names ("tổng kết … trong 5 năm (giai đoạn 2019 - 2024)", "phong trào thi
+    đua … giai đoạn 2019 - 2024", "nhiệm kỳ 2019 - 2024")."""
+    return frozenset(int(span.group("y2")) for s in sentences for span in _SPAN.finditer(s))
 
 
 def _latest_term(sentences: Iterable[str]) -> re.Match | None:
@@ -1025,7 +1017,7 @@ def sentence_year(
     sentence: str,
     text_term: re.Match | None = None,
     text_ahead: re.Match | None = None,
-    text_reviewed: int | None = None,
+    text_spans: frozenset[int] = frozenset(),
 ) -> DateHit:
     """A yearless date in a page without a publication date takes the year its own sentence names ("Ngày 5/7, …
     6 tháng cuối năm 2022"); a review of one year and the plan of the next ("tổng kết … năm 2019, triển khai
@@ -1111,14 +1103,21 @@ def sentence_year(
         )
     # not one half gone: "sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội … nhiệm kỳ 2019 - 2024"
     span = None if _MID_TERM.search(sentence) else _REVIEWED_SPAN.search(sentence)
-    if not years and hit.day.month >= 4 and span and int(span.group("y1")) == text_reviewed:
+    if (
+        not years
+        and hit.day.month >= 4
+        and span
+        and not re.match(r"(?:sơ|tổng)\s+kết", span.group(0), re.I)
+        and (opened := int(span.group("y1"))) in text_spans
+    ):
         # "Chiều 14/10, … phiên trù bị Đại hội thi đua … lần thứ V, giai đoạn 2024 - 2029", in a text whose congress
-        # "tổng kết … trong 5 năm (giai đoạn 2019 - 2024)" (fa02): named for the span it opens, held as the one it
-        # reviews closes
-        years = [text_reviewed]
+        # "tổng kết … trong 5 năm (giai đoạn 2019 - 2024)" (fa02), or that names the span before ("phong trào thi đua …
+        # giai đoạn 2019-2024", rz06): named for the span it opens, held as the one before closes; not a review
+        # ("tổng kết … giai đoạn 2017-2022" in a text that also names "giai đoạn 2012-2017", qrp05)
+        years = [opened]
         reason = (
-            f"vì đại hội tổng kết giai đoạn đến {text_reviewed} và mở giai đoạn {span.group('y1')}–{span.group('y2')}"
-            f" diễn ra vào năm {text_reviewed}"
+            f"vì đại hội tổng kết giai đoạn đến {opened} và mở giai đoạn {span.group('y1')}–{span.group('y2')}"
+            f" diễn ra vào năm {opened}"
         )
     if not years and hit.day.month != 3 and span:
         # "Ngày 28/7, … sơ kết 5 năm … giai đoạn 2015-2020": a review closes its span, in the span's last year; one of

@@ -53,8 +53,8 @@ from .dates import (
     place_in_year,
     publication,
     reference_year,
-    reviewed_end,
     sentence_year,
+    span_ends,
     weekday_problem,
     years_spoken_of,
 )
@@ -281,10 +281,12 @@ _LONGEST_CAMPAIGN = 183  # days: a longer span is a period under review, never o
 # "hoàn thành trước ngày 30/4/2024", "Hoàn thành Đại hội MTTQ cấp xã trước tháng 3/2019", "hoàn thành Hội nghị Ban
 # công tác Mặt trận ấp trong tháng 12 năm 2018" (d402), "dứt điểm vào cuối tháng 4/2018", "phấn đấu đến 20/3/2019 sẽ
 # hoàn tất", a campaign's phase "từ nay đến 30/10", a cut-off "Sau 24h00 ngày 31/1/2026", the day a campaign lasts to
-# "sẽ diễn ra đến ngày 31/3/2026" (ao08): a deadline opens no event (it may close a span: "từ tháng 3 … trước ngày
-# 30-5").
+# "sẽ diễn ra đến ngày 31/3/2026" (ao08), a day set to finish by "hoàn thành vào ngày 22/12/2021" (tg03), "hoàn thành
+# chậm nhất ngày 15-10-2024" (qsg04), "báo cáo … chậm nhất vào ngày 9/11/2022" (p447): a deadline opens no event (it
+# may close a span: "từ tháng 3 … trước ngày 30-5").
 _DEADLINE = re.compile(
-    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,8}?(?:trước|trong)|xong\s+vào|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
+    r"\b(?:(?:[Hh]oàn\s+thành|xong|kết\s+thúc)\s+(?:\w+\s+){0,8}?(?:trước|trong)|xong\s+vào|[Hh]oàn\s+thành(?:\s+vào)?|"
+    r"chậm\s+nhất(?:\s+(?:là|vào))?|dứt\s+điểm\s+(?:vào|trong|trước)(?:\s+cuối)?|"
     r"phấn\s+đấu\s+(?:đến|tới|trước)|từ\s+nay\s+(?:đến|tới)|(?:diễn\s+ra|kéo\s+dài)\s+(?:đến|tới)(?:\s+hết)?|"
     r"(?<![Nn]gay\s)\b[Tt]rước(?=\s+ngày)|"
     r"[Ss]au\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?)\s+"
@@ -509,8 +511,8 @@ def _context(
     ]
     if pub.date is None:
         texts = [s.text for s in sentences]
-        term, ahead, reviewed = congress_term(texts), congress_ahead(texts), reviewed_end(texts)
-        dates = [sentence_year(h, sentence_of(h), term, ahead, reviewed) for h in dates]
+        term, ahead, spans = congress_term(texts), congress_ahead(texts), span_ends(texts)
+        dates = [sentence_year(h, sentence_of(h), term, ahead, spans) for h in dates]
         dates = around_new_year(dates, article.text)
         dates = after_reviewed_year(dates, year, article.text)
     in_content = _in_content(article)
