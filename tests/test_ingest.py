@@ -6909,7 +6909,9 @@ def test_signing_a_coordination_programme_is_a_gathering():
 def test_the_pages_own_month_beside_a_day_is_no_gathering_unless_still_to_come():
     """Tuning text p1075 (a page of 25/5/2017): "trong Tháng Công nhân (tháng 5-2017), Liên đoàn Lao động tỉnh đã
     tiến hành trao 31 căn nhà" tallies the month beside the handover of the 24th; it was kept as May's event because
-    a month not yet over was taken for one to come. A month the text plans ("sẽ") still counts."""
+    a month not yet over was taken for one to come. A month the text plans ("sẽ") still counts, unless it dates a day
+    of it (tuning ec01: "“Tết sum vầy 2019” sẽ diễn ra vào cuối tháng 1/2019" over "LĐLĐ Thành phố dự kiến sẽ tổ chức
+    chương trình “Tết sum vầy 2019” vào ngày 26/1/2019")."""
     text = (
         "Liên đoàn Lao động tỉnh trao Mái ấm Công đoàn\n\nNgày 24-5, Liên đoàn Lao động tỉnh trao hai Mái ấm Công "
         "đoàn cho các công đoàn viên gặp khó khăn về nhà ở.\n\nĐược biết, trong Tháng Công nhân (tháng 5-2017), Liên "
@@ -6917,7 +6919,11 @@ def test_the_pages_own_month_beside_a_day_is_no_gathering_unless_still_to_come()
     )
     assert event_keys(draft_of(text, published="2017-05-25")) == {"2017-05-24"}
     planned = text.replace("đã tiến hành trao 31", "sẽ tiến hành trao thêm 31")
-    assert event_keys(draft_of(planned, published="2017-05-25")) == {"2017-05-24", "2017-05"}
+    assert event_keys(draft_of(planned.replace("Ngày 24-5", "Ngày 28-4"), published="2017-05-02")) == {
+        "2017-04-28",
+        "2017-05",
+    }
+    assert event_keys(draft_of(planned, published="2017-05-25")) == {"2017-05-24"}
 
 
 def test_a_headlines_document_is_not_dated_by_the_ledes_day():

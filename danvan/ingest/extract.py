@@ -923,8 +923,13 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
         if v.date_start
         and v.date_precision != "day"
         and not _campaign_opened(v, days)
-        # the page's own month is still to come only in words of the future ("sẽ", "dự kiến")
-        and (v.date_start[:7] < page or (v.date_start[:7] == page and not _CUES["se"].search(v.quote or "")))
+        and (
+            v.date_start[:7] < page
+            # the page's own month is still to come only in words of the future ("sẽ", "dự kiến"), unless a day of it
+            # is dated: "LĐLĐ Thành phố dự kiến sẽ tổ chức chương trình … vào ngày 26/1/2019" (ec01)
+            or (v.date_start[:7] == page and not _CUES["se"].search(v.quote or ""))
+            or any(day[:7] == v.date_start[:7] for day in days)
+        )
     ]
 
 
