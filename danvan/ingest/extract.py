@@ -917,23 +917,24 @@ def _months_beside_days(ctx: Context, visits: list[VisitDraft]) -> list[VisitDra
     if not days:
         return []
     page = ctx.published.date[:7] if ctx.published.date else max(days)[:7]
+    dated = {day[:7] for day in days}  # the months a day of which is dated
     return [
         v
         for v in visits
         if v.date_start
         and v.date_precision != "day"
-        and not _campaign_opened(v, days)
+        and not _campaign_opened(v, dated)
         and (
             v.date_start[:7] < page
             # the page's own month is still to come only in words of the future ("sẽ", "dự kiến"), unless a day of it
             # is dated: "LĐLĐ Thành phố dự kiến sẽ tổ chức chương trình … vào ngày 26/1/2019" (ec01)
             or (v.date_start[:7] == page and not _CUES["se"].search(v.quote or ""))
-            or any(day[:7] == v.date_start[:7] for day in days)
+            or v.date_start[:7] in dated
         )
     ]
 
 
-def _campaign_opened(visit: VisitDraft, days: list[str]) -> bool:
+def _campaign_opened(visit: VisitDraft, dated: set[str]) -> bool:
     """A campaign's months opened by a launch the text dates ("Chiều ngày 26/06, Ban chỉ đạo hè huyện … tổ chức Ra
     quân chiến dịch …", then "chiến dịch … được triển khai sôi nổi từ tháng 6 đến tháng 8/2023"): its span is an
     event of its own, beside the launch day (p46)."""
@@ -941,7 +942,7 @@ def _campaign_opened(visit: VisitDraft, days: list[str]) -> bool:
         visit.date_end
         and visit.date_start
         and (_CAMPAIGN.search(visit.quote or "") or _DEPLOYED_MONTHS.search(visit.quote or ""))
-        and any(day[:7] == visit.date_start[:7] for day in days)
+        and visit.date_start[:7] in dated
     )
 
 
