@@ -549,6 +549,32 @@ def test_a_title_line_closing_on_its_date_in_brackets_gives_the_publication_date
     assert draft_of(inside).source.published is None
 
 
+def test_a_bare_day_closing_a_long_title_line_is_the_publication_date():
+    """Tuning texts qsr03 and nf02 (one site): a title longer than a sentence's 80 characters with the day after its
+    last word is the page's stamp, not a second congress on the 9th. A day a word gives to something stays an event."""
+    text = (
+        "Tin tức Tin hoạt động\n"
+        "Hội Chữ thập đỏ tỉnh Bến Tre tổ chức thành công Đại hội đại biểu Hội Chữ thập đỏ lần thứ VII nhiệm kỳ 2022 – "
+        "2027 09/06/2022\n\n"
+        "Chiều ngày 06 và sáng ngày 07 tháng 6 năm 2022, Hội Chữ thập đỏ tỉnh Bến Tre tổ chức Đại hội đại biểu Hội Chữ "
+        "thập đỏ tỉnh lần thứ VII, nhiệm kỳ 2022 – 2027.\n"
+    )
+    draft = draft_of(text)
+    assert (draft.source.published, event_keys(draft)) == ("2022-06-09", {"2022-06-06..2022-06-07"})
+    planned = (
+        "Tin tức Tin hoạt động\n"
+        "Ủy ban MTTQ huyện Mỹ Lộc tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư trên địa bàn huyện vào "
+        "ngày 16/11/2018\n"
+    )
+    assert draft_of(planned).source.published is None
+    # a holiday the title names (tuning text v302) is no stamp either
+    holiday = (
+        "Xã Thống Nhất tổ chức thành công chương trình giao lưu văn nghệ chào mừng kỷ niệm 78 năm ngày cách mạng tháng "
+        "Tám và Quốc khánh 02/9 năm 2023\nTối 20.8 Hội nông dân xã Thống Nhất tổ chức giao lưu văn nghệ.\n"
+    )
+    assert draft_of(holiday).source.published is None
+
+
 def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
     """Fresh text uf10: the title "Hậu giám sát … năm 2019" on a page of 21/07/2020 is the supervision the text dates
     "Ngày 15/7/2020, Đoàn giám sát … đến làm việc": one event, and the source's notes say why the other went."""
@@ -4858,6 +4884,9 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     # the term spelt "nhiệm kì" (fresh text uk06), beside another year the text names more often
     spelt = "Sáng 14/3, Hội nông dân xã Hoà Sơn đã tổ chức Đại hội đại biểu nhiệm kì 2018 – 2023. Năm 2015, năm 2015.\n"
     assert event_keys(draft_of(spelt)) == {"2018-03-14"}
+    # the term with its number before the years (tuning text qsw07)
+    numbered = "Sáng 25-7 Hội Khuyến học TP.HCM đã tổ chức Đại hội nhiệm kỳ IV (2015-2020).\n"
+    assert event_keys(draft_of(numbered)) == {"2015-07-25"}
     two_days = draft_of("Trong 2 ngày 21, 22-3-2019, Đại hội MTTQ huyện Nga Sơn lần thứ XVII đã diễn ra.\n").visits
     assert [(v.date_start, v.date_end) for v in two_days] == [("2019-03-21", "2019-03-22")]
     # the term named in another sentence on the congress (round 40's p1398); none named: no year, no event

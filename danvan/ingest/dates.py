@@ -175,8 +175,12 @@ _YEAR_WORD = re.compile(
 )
 # The end of a span after a year: "năm 2012 – 2017".
 _SPAN_AFTER = re.compile(rf"\s*[-–]\s*{_YEAR}\b")
-# a term, "nhiệm kỳ 2024-2029" or "nhiệm kỳ (2023-2028)"
-_TERM = re.compile(rf"nhiệm\s+k[ỳì]\s+(?P<new>mới\s*,?\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})", re.I)
+# a term, "nhiệm kỳ 2024-2029", "nhiệm kỳ (2023-2028)" or with its number, "nhiệm kỳ IV (2015-2020)"
+_TERM = re.compile(
+    rf"nhiệm\s+k[ỳì]\s+(?P<new>mới\s*,?\s*)?(?:(?:thứ\s+)?(?-i:[IVXL]+)\s*,?\s*)?\(?\s*(?P<y1>{_YEAR})\s*[-–]\s*"
+    rf"(?P<y2>{_YEAR})",
+    re.I,
+)
 # The election of deputies and the rounds that prepare it ("Hội nghị Hiệp thương lần 3 … ứng cử đại biểu HĐND");
 # not the Front's own "hiệp thương cử bổ sung" inside its term.
 _ELECTION = re.compile(r"(?:bầu|ứng)\s+cử\s+(?:đại\s+biểu|ĐBQH)", re.I)
@@ -531,7 +535,7 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
         if len(para.text) > 80:
             # A date inside a sentence ("Ngày 16/11/2023, Ban …") is an event, not the page date; a time stamp
             # ("Kiểm tra … quận Hai Bà Trưng (22:39 18/07/2019)") is the page's, wherever the line ends.
-            hits = [h for h in hits if _is_stamp(article.text, h)]
+            hits = [h for h in hits if _is_stamp(article.text, h) or _closes_title(article.text, h)]
         elif len(para.text.split()) > 10:  # a short sentence that a day word opens reports an event too
             hits = [h for h in hits if not h.cue or _is_stamp(article.text, h)]
         # a day a figure is counted to ("Tổng quỹ hội … đến tại thời điểm 30/6/2021 là 286.813.000 đ.") is the text's,
@@ -563,6 +567,22 @@ def publication(article: Article, given: str | None = None) -> tuple[Published, 
     return Published(None, None, None, 0.0), None
 
 
+def _closes_title(text: str, hit: DateHit) -> bool:
+    """A bare day that ends a header line after a word or a year, as a page prints its stamp after a long title
+    ("… Đại hội đại biểu Hội Chữ thập đỏ lần thứ VII nhiệm kỳ 2022 – 2027 09/06/2022"); not one a word says is the day
+    of something ("tổ chức vào ngày 16/11/2018", "từ ngày 17/10 đến 18/11/2025"), nor a holiday ("Quốc khánh 02/9 năm
+    2023")."""
+    before = text[max(0, hit.start - 16) : hit.start]
+    return (
+        not hit.cue
+        and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text[hit.start : hit.end]) is not None
+        and re.match(r"[ \t]*(?:\n|$)", text[hit.end : hit.end + 4]) is not None
+        and re.search(r"(?:[^\W\d_]{2,}|\d{4})[ \t]+$", before) is not None
+        and _TITLE_DAY_WORD.search(before) is None
+    )
+
+
+_TITLE_DAY_WORD = re.compile(r"\b(?:[Nn]gày|[Đđ]ến|[Tt]ới|[Tt]ừ|[Vv]ào|[Vv]à|[Hh]ết|[Tt]rước|[Ss]au)[ \t]+$")
 _AS_OF = re.compile(r"(?:\b[Đđ]ến|\btới|\bthời\s+điểm)(?:\s+(?:hết\s+)?ngày)?\s*$")
 
 
