@@ -531,48 +531,57 @@ def test_a_day_a_figure_is_counted_to_on_a_short_line_is_no_publication_date():
     )
 
 
-def test_a_title_line_closing_on_its_date_in_brackets_gives_the_publication_date():
-    """Fresh text uk13: the page repeats its title with the stamp in brackets; the undated title is then no second
-    gathering beside the one the text dates. A date in brackets inside a sentence stays the sentence's."""
-    text = (
-        'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022"\n'
-        'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022" (22/08/2022)\n'
-        "Vào sáng ngày 12/8/2022, tại hội trường UBND phường, Ban thường trực Ủy ban MTTQVN phường Cẩm An tổ chức "
-        "Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy với nhân dân.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "published", "events"),
+    [
+        # fresh text uk13: the page repeats its title with the stamp in brackets; the undated title is then no second
+        # gathering beside the one the text dates
+        (
+            'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022"\n'
+            'Ủy ban MTTQVN phường Cẩm An tổ chức Hội nghị “Đối thoại trực tiếp với nhân dân năm 2022" (22/08/2022)\n'
+            "Vào sáng ngày 12/8/2022, tại hội trường UBND phường, Ban thường trực Ủy ban MTTQVN phường Cẩm An tổ chức "
+            "Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy với nhân dân.\n",
+            "2022-08-22",
+            {"2022-08-12"},
+        ),
+        # tuning texts qsr03 and nf02 (one site): a title longer than a sentence's 80 characters with the day after its
+        # last word, not a second congress on the 9th
+        (
+            "Tin tức Tin hoạt động\n"
+            "Hội Chữ thập đỏ tỉnh Bến Tre tổ chức thành công Đại hội đại biểu Hội Chữ thập đỏ lần thứ VII nhiệm kỳ "
+            "2022 – 2027 09/06/2022\n\n"
+            "Chiều ngày 06 và sáng ngày 07 tháng 6 năm 2022, Hội Chữ thập đỏ tỉnh Bến Tre tổ chức Đại hội đại biểu Hội "
+            "Chữ thập đỏ tỉnh lần thứ VII, nhiệm kỳ 2022 – 2027.\n",
+            "2022-06-09",
+            {"2022-06-06..2022-06-07"},
+        ),
+        # a date in brackets inside a sentence stays the sentence's
+        (
+            "Hội nghị sơ kết công tác Mặt trận\nHội nghị sơ kết 6 tháng đầu năm của Ủy ban MTTQ tỉnh (22/08/2022) có "
+            "120 đại biểu dự, bàn nhiệm vụ 6 tháng cuối năm.\n",
+            None,
+            {"2022-08-22"},
+        ),
+        # a day a word gives to something closing the title stays an event
+        (
+            "Tin tức Tin hoạt động\n"
+            "Ủy ban MTTQ huyện Mỹ Lộc tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư trên địa bàn huyện "
+            "vào ngày 16/11/2018\n",
+            None,
+            {"2018-11-16"},
+        ),
+        # and a holiday the title names (tuning text v302) is no stamp
+        (
+            "Xã Thống Nhất tổ chức thành công chương trình giao lưu văn nghệ chào mừng kỷ niệm 78 năm ngày cách mạng "
+            "tháng Tám và Quốc khánh 02/9 năm 2023\nTối 20.8 Hội nông dân xã Thống Nhất tổ chức giao lưu văn nghệ.\n",
+            None,
+            {"2023-08-20"},
+        ),
+    ],
+)
+def test_a_title_line_closing_on_its_date_gives_the_publication_date(text, published, events):
     draft = draft_of(text)
-    assert (draft.source.published, event_keys(draft)) == ("2022-08-22", {"2022-08-12"})
-    inside = (
-        "Hội nghị sơ kết công tác Mặt trận\nHội nghị sơ kết 6 tháng đầu năm của Ủy ban MTTQ tỉnh (22/08/2022) có 120 "
-        "đại biểu dự, bàn nhiệm vụ 6 tháng cuối năm.\n"
-    )
-    assert draft_of(inside).source.published is None
-
-
-def test_a_bare_day_closing_a_long_title_line_is_the_publication_date():
-    """Tuning texts qsr03 and nf02 (one site): a title longer than a sentence's 80 characters with the day after its
-    last word is the page's stamp, not a second congress on the 9th. A day a word gives to something stays an event."""
-    text = (
-        "Tin tức Tin hoạt động\n"
-        "Hội Chữ thập đỏ tỉnh Bến Tre tổ chức thành công Đại hội đại biểu Hội Chữ thập đỏ lần thứ VII nhiệm kỳ 2022 – "
-        "2027 09/06/2022\n\n"
-        "Chiều ngày 06 và sáng ngày 07 tháng 6 năm 2022, Hội Chữ thập đỏ tỉnh Bến Tre tổ chức Đại hội đại biểu Hội Chữ "
-        "thập đỏ tỉnh lần thứ VII, nhiệm kỳ 2022 – 2027.\n"
-    )
-    draft = draft_of(text)
-    assert (draft.source.published, event_keys(draft)) == ("2022-06-09", {"2022-06-06..2022-06-07"})
-    planned = (
-        "Tin tức Tin hoạt động\n"
-        "Ủy ban MTTQ huyện Mỹ Lộc tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư trên địa bàn huyện vào "
-        "ngày 16/11/2018\n"
-    )
-    assert draft_of(planned).source.published is None
-    # a holiday the title names (tuning text v302) is no stamp either
-    holiday = (
-        "Xã Thống Nhất tổ chức thành công chương trình giao lưu văn nghệ chào mừng kỷ niệm 78 năm ngày cách mạng tháng "
-        "Tám và Quốc khánh 02/9 năm 2023\nTối 20.8 Hội nông dân xã Thống Nhất tổ chức giao lưu văn nghệ.\n"
-    )
-    assert draft_of(holiday).source.published is None
+    assert (draft.source.published, event_keys(draft)) == (published, events)
 
 
 def test_a_gathering_the_page_dates_gives_way_to_its_own_written_day():
