@@ -1144,8 +1144,14 @@ def test_a_new_year_wish_dates_a_december_visit_in_the_year_before():
             "giám mục Phê rô Nguyễn Văn Khảm làm trưởng đoàn đã đến chúc tết Tỉnh ủy, HĐND, UBND tỉnh Tiền Giang.\n",
             [("2021-02-03", None)],
         ),
+        # qtg08: a leader come "tham dự và chúc mừng" the Buddhists is a visit too
+        (
+            " date 2022-05 Nhân Đại lễ Phật đản Phật lịch 2566-Dương lịch 2022, sáng 15-5, Phó Chủ tịch UBND tỉnh Long "
+            "An Phạm Tấn Hòa đã đến tham dự và chúc mừng chức sắc, tăng ni, Phật tử Giáo hội Phật giáo tỉnh Long An.\n",
+            [("2022-05-15", None)],
+        ),
     ],
-    ids=["nm06", "iy13", "c302", "qqt13"],
+    ids=["nm06", "iy13", "c302", "qqt13", "qtg08"],
 )
 def test_flowers_brought_new_year_wishes_and_gifts_counted_out_are_gatherings(text, spans):
     assert [(v.date_start, v.date_end) for v in draft_of(text).visits] == spans
@@ -6591,15 +6597,29 @@ def test_a_fractions_share_further_on_is_its_value_when_the_arithmetic_agrees():
     assert found == [(89.74, 140, 156), (7, 7, 11), (12, 12, 20), (45, None, None)]  # 12/20 is 60%, not 45%
 
 
-def test_a_district_abbreviated_h_does_not_end_the_sentence():
-    text = (
-        " date 2024-05 TPO - Thu gom rác thải dọc bờ biển.\n"
-        "Ngày 12/5, tại bãi biển An Dũ (xã An Ninh Đông, H. Tuy An), Tỉnh Đoàn Phú Yên tổ chức chương trình ra quân "
-        "thực hiện Dự án “Biển không rác” năm 2024.\n"
-    )
-    assert [v.date_start for v in draft_of(text).visits] == ["2024-05-12"]
-    assert [s.text for s in prepare("Tại Q. 3, Hội tổ chức. Xong.\n").sentences()] == [
-        "Tại Q. 3, Hội tổ chức.",
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            " date 2024-05 TPO - Thu gom rác thải dọc bờ biển.\n"
+            "Ngày 12/5, tại bãi biển An Dũ (xã An Ninh Đông, H. Tuy An), Tỉnh Đoàn Phú Yên tổ chức chương trình ra "
+            "quân thực hiện Dự án “Biển không rác” năm 2024.\n",
+            "2024-05-12",
+        ),
+        # qtg03: a monk's title, "TT." (Thượng tọa), before the visit's verb; the page is of the next day
+        (
+            "Ngày đăng: 12:07 AM 23/01/2025\n"
+            "Nhân dịp Tết Nguyên đán Ất Tỵ, chiều ngày 22/01/2025 Đoàn Ban Trị sự GHPGVN tỉnh Kon Tum do TT. Thích "
+            "Nhuận Bảo làm trưởng đoàn đã đến thăm và chúc xuân Huyện ủy, UBND huyện Kon Plông.\n",
+            "2025-01-22",
+        ),
+    ],
+    ids=["district", "monk"],
+)
+def test_an_abbreviated_district_or_title_does_not_end_the_sentence(text, day):
+    assert [v.date_start for v in draft_of(text).visits] == [day]
+    assert [s.text for s in prepare("Tại Q. 3, Hội tổ chức, ĐĐ. Thích Minh Đạo dự. Xong.\n").sentences()] == [
+        "Tại Q. 3, Hội tổ chức, ĐĐ. Thích Minh Đạo dự.",
         "Xong.",
     ]
 

@@ -109,8 +109,10 @@ _EVENT_VERB = re.compile(
     r"(?<!các\s)(?<!những\s)(?<!Các\s)tổ\s+chức"
     # (after a number too: "… ở Phường 1 tổ chức trao tặng quà Tết", ju03)
     r"(?!\s+(?:cơ\s+sở|chính\s+trị|đoàn\s+thể|thành\s+viên|xã\s+hội|tôn\s+giáo|đảng\b|quần\s+chúng))|"
-    # "đã đến tặng hoa chúc mừng Hội Khuyến học huyện" (nm06), "Tòa giám mục … đã đến chúc tết Tỉnh ủy" (qqt13)
-    r"chủ trì|thăm|(?:tới|đến)\s+(?:tặng\s+hoa,?\s+)?chúc\s+(?:mừng|[Tt]ết)|chúc\s+[Tt]ết\s+(?:tại|ở)\b|"
+    # "đã đến tặng hoa chúc mừng Hội Khuyến học huyện" (nm06), "Tòa giám mục … đã đến chúc tết Tỉnh ủy" (qqt13), "đã đến
+    # tham dự và chúc mừng chức sắc, tăng ni, Phật tử" (qtg08)
+    r"chủ trì|thăm|(?:tới|đến)\s+(?:tặng\s+hoa,?\s+|(?:tham\s+)?dự\s+và\s+)?chúc\s+(?:mừng|[Tt]ết)|"
+    r"chúc\s+[Tt]ết\s+(?:tại|ở)\b|"
     r"hội thảo|tọa đàm|toạ đàm|hội thi|giao ban|khai mạc|diễn ra|ra quân|"
     # a delegation or a trip on its days: "từ ngày 18/04 đến ngày 20/04/2019, Đoàn công tác của …", "Trong 2 ngày
     # 28-29/01/2018, đồng chí … có chuyến công tác tại tỉnh Điện Biên"
