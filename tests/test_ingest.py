@@ -6618,6 +6618,9 @@ def test_a_fractions_share_further_on_is_its_value_when_the_arithmetic_agrees():
 )
 def test_an_abbreviated_district_or_title_does_not_end_the_sentence(text, day):
     assert [v.date_start for v in draft_of(text).visits] == [day]
+
+
+def test_a_sentence_ends_after_an_abbreviation_only_at_its_own_stop():
     assert [s.text for s in prepare("Tại Q. 3, Hội tổ chức, ĐĐ. Thích Minh Đạo dự. Xong.\n").sentences()] == [
         "Tại Q. 3, Hội tổ chức, ĐĐ. Thích Minh Đạo dự.",
         "Xong.",
