@@ -69,7 +69,8 @@ _SENTENCE_END = re.compile(
     rf"(?P<stop>[.!?…][\"”’)]*)(?:\s+(?=[\"“(\-–]?[^\W\d_])|(?:(?<=\d\.)|(?<=[{_LOWER}]{{2}}\.))(?=[{_UPPER}][{_LOWER}]))"
 )
 # "TP. Hồ Chí Minh", "ThS. Nguyễn …", "H. Tuy An" (huyện), "Q. 3", "P. Tân An", a monk's "TT. Thích …", "HT.", "ĐĐ."
-# (Thượng tọa, Hòa thượng, Đại đức; "TT." is a thị trấn too): a dot after these abbreviations does not end a sentence.
+# (Thượng tọa, Hòa thượng, Đại đức; "TT." is also a thị trấn and Thường trực, "TT. HĐND"): a dot after these
+# abbreviations does not end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:TP|Tp|tp|TX|TT|HT|ĐĐ|ThS|TS|PGS|GS|BS|Th\.S|St|v\.v|H|Q|P|X)$")
 _VIET_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
