@@ -6343,6 +6343,23 @@ def test_a_count_to_an_hour_of_a_day_is_no_gathering():
     assert [v.date_start for v in draft_of(text).visits if v.date_start] == []
 
 
+def test_a_count_to_a_part_of_a_day_is_no_gathering():
+    """Fresh tuning text qtp02: "tính đến chiều 13/9, MTTQ các cấp trong tỉnh đã tiếp nhận …" counts to that
+    afternoon, as "tính đến 17h ngày 11/10" counts to its hour; a gathering held that afternoon, or from morning to
+    afternoon, is still one."""
+    counted = (
+        "Thời sự Đắk Nông\n\nĐắk Nông đã tiếp nhận trên 1,7 tỷ đồng ủng hộ đồng bào phía Bắc\n\n"
+        "Trọng Nghĩa 13/09/2024 - 18:31\n\nTheo Ủy ban MTTQ Việt Nam tỉnh Đắk Nông, tính đến chiều 13/9, MTTQ các cấp "
+        "trong tỉnh đã tiếp nhận trên 1,7 tỷ đồng ủng hộ đồng bào các tỉnh phía Bắc bị ảnh hưởng bởi cơn bão số 3.\n"
+    )
+    assert [v.date_start for v in draft_of(counted, province="67").visits if v.date_start] == []
+    for held in (
+        "Chiều 13/9, Ủy ban MTTQ tỉnh tổ chức hội nghị tiếp nhận ủng hộ đồng bào phía Bắc.\n",
+        "Hội nghị của Ủy ban MTTQ tỉnh diễn ra từ sáng đến chiều 13/9 tại Gia Nghĩa.\n",
+    ):
+        assert [v.date_start for v in draft_of(held, published="2024-09-13").visits] == ["2024-09-13"]
+
+
 def test_a_contests_final_round_is_a_gathering():
     text = (
         "Một triệu lượt hội viên nông dân trong cả nước đua tài\n\n"

@@ -255,14 +255,14 @@ _AT = re.compile(r"\b(?:tại|đến làm việc với|về làm việc với|(?
 # clause opened by "đến ngày …" ("Đối với tỉnh Cà Mau, đến ngày 11/3, đã có …", "(GLO)- Đến đầu tháng 5-2023, có …",
 # "đến tuần đầu tháng 4/2019, đã hoàn thành …"), "tính đến thời điểm ngày 13/3": the day figures are counted to;
 # "đến" after a word within a clause too ("giải ngân đến 30/9/2025, số tiền …", "tiếp nhận ý kiến đến ngày
-# 12.2.2026"), but not a day a gathering is put off to or runs to ("lùi đến", "diễn ra đến").
+# 12.2.2026"), but not a day a gathering is put off to or runs to ("lùi đến", "diễn ra đến", "từ sáng đến chiều").
 _AS_OF = re.compile(
     r"(?:\b[Tt]ính\s+(?:đến|tới|từ)\s+(?:hết\s+)?|\b[Kk]ể\s+từ\s+|\b(?:[Đđ]ến|[Tt]ới)\s+hết\s+|"
-    r"(?<=[^\W\d_]\s)(?<!lùi\s)(?<!dời\s)(?<!hoãn\s)(?<!chuyển\s)(?<!ra\s)(?<!dài\s)(?<!từ\s)(?:đến|tới)\s+|"
+    r"(?<=[^\W\d_]\s)(?<!lùi\s)(?<!dời\s)(?<!hoãn\s)(?<!chuyển\s)(?<!ra\s)(?<!dài\s)(?<!từ\s)(?<!sáng\s)(?:đến|tới)\s+|"
     r"\b[Tt]ừ\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới)\s+|"  # "từ năm 2021 đến tháng 6/2023": a period reviewed
     r"(?:^|[.;:,\n)–-]\s*)(?:[Đđ]ến|[Tt]ới)\s+)(?:(?:tại\s+)?thời\s+điểm\s+)?(?:cuối\s+|hết\s+|(?:tuần\s+)?đầu\s+)?"
-    r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?"
-    r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10"
+    r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?"
+    r"(?:(?:ngày|tháng)\s+)?$"  # "tính đến 17h ngày 11/10", "tính đến chiều 13/9" (qtp02)
     # the day it calls now: "đến nay ( 26/3/2024) 17/17 xã …" (sl12)
     r"|\b(?:[Đđ]ến|[Tt]ới|[Hh]iện)\s+nay\s*\(\s*(?:ngày\s*)?$"
 )
