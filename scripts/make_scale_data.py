@@ -540,7 +540,7 @@ def make_visits(rng: np.random.Generator, places: Places, documents: pl.DataFram
 
     def doc(u_col: str) -> pl.Expr:
         index = (pl.col(u_col) * pl.col("known")).floor().cast(pl.Int64)
-        return pl.when(pl.col("known") > 0).then(pl.lit(pl.Series(code_list)).get(index))
+        return pl.when(pl.col("known") > 0).then(pl.lit(pl.Series(code_list)).gather(index))
 
     docs = (
         pl.concat_list(doc("doc_a"), doc("doc_b"), doc("doc_c"))
