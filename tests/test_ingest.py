@@ -6698,6 +6698,13 @@ def test_a_count_and_a_share_or_a_result_and_a_target_of_one_value_are_two_figur
         ("hội thi tìm hiểu nghị quyết trung ương 4 khóa VII và chỉ thị 05 của Bộ Chính trị.", []),
         ("Ngày hội được tổ chức tại Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ, với đông đảo bà con.", []),
         ("Xã làm mới 8 đường giao thông nông thôn.", [8]),
+        # a road by its number, not its length (k812, u906, b305, ap06; p843, a404, f610)
+        ("Đường 279 đoạn Gia Lộc nhân dân đã hiến trên 10.000m2 đất.", [10000]),
+        (
+            "Công trình thảm nhựa đường 17 khu phố 5, tuyến đường 534 đoạn đi qua xã; bê tông hóa con đường 120m, "
+            "phát quang đường 2.300m.",
+            [120, 2300],
+        ),
         # a list right after the noun: after a colon split at commas or dashes, after "là" at semicolons (H12)
         ("Hội NCT đã bám sát 3 nhiệm vụ trọng tâm: Xây dựng tổ chức Hội, chăm sóc NCT, phát huy vai trò NCT.", []),
         ("Hội thực hiện 3 nhiệm vụ là xây dựng Hội vững mạnh; Nâng cao chăm sóc; triển khai 2 chương trình.", [2]),

@@ -413,6 +413,12 @@ def _is_measure(sentence: str, m: re.Match) -> bool:
         return False
     if re.match(r"\s*(?:đường|phố)\s+[A-ZĐ]", after):
         return False  # "Văn phòng Khu phố 7 – 8 đường Trần Thị Cờ": a house on its street
+    if (
+        re.search(r"(?<!chặng )\b(?:[Đđ]ường|ĐƯỜNG)\s+$", before)
+        and not m.group("glued")
+        and not re.match(r"\s*(?:k?m2?|mét)\b", after)
+    ):
+        return False  # "Đường 279 đoạn Gia Lộc", "tuyến đường 534": a road by its number, not "con đường 120m" long
     if m.group(0) == "0" and re.match(r"\s*đồng\b", after):
         return False  # "gian hàng 0 đồng": free, a name
     if m.group(0) == "1" and re.match(r"\s*(?:phần\b(?!\s+quà)|số\b)", after):
