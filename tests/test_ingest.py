@@ -1031,6 +1031,16 @@ def test_two_days_joined_by_and_and_deadlines_in_a_row():
     # the second day after "ngày" (fresh text ve07: "Trong 2 ngày 1/2 và ngày 2/2/2021")
     (both,) = find_dates("Trong 2 ngày 1/2 và ngày 2/2/2021, BCH Đoàn xã tổ chức ra quân", default_year=1900)
     assert (both.day, both.end_day) == (dt.date(2021, 2, 1), dt.date(2021, 2, 2))
+    # the days a gathering took, then its dates in brackets (qwv02, qn01, p559); not a count of workdays
+    for said, first, last in [
+        ("Sau 2 ngày làm việc (26 - 27/9) nghiêm túc, Đại hội bế mạc", 26, 27),
+        ("Sau hai ngày làm việc (24 -25.9), Đại hội Đoàn bế mạc", 24, 25),
+        ("Triển lãm tổ chức trong 2 ngày diễn ra Đại hội (1 và 2-9).", 1, 2),
+    ]:
+        (span,) = find_dates(said, default_year=2023)
+        assert (span.day, span.end_day, span.cue) == (dt.date(2023, 9, first), dt.date(2023, 9, last), True), said
+    assert find_dates("Huy động 82 ngày công (1 - 3/9) làm đường", default_year=2023) == []
+    assert find_dates("kỷ niệm 81 năm ngày khai sáng đạo (18-5 Kỷ Mão – 18-5 Canh Tý)", default_year=2023) == []
     text = (
         "Kết quả công tác Mặt trận của tỉnh\n"
         "Đại hội cấp xã sẽ hoàn thành trong tháng 3-2024, cấp huyện sẽ hoàn thành trong tháng 6-2024.\n"
@@ -3240,6 +3250,12 @@ def test_a_box_of_other_news_ends_the_article():
         ),
         # set phrases: a campaign's contents, the centrally-run cities
         ("thực hiện 5 nội dung của cuộc vận động; 5 nội dung CVĐ; Hội LHPN 5 thành phố trực thuộc Trung ương", []),
+        # a contest's rounds, a body's standing drives and programmes; what they reached still counts
+        (
+            "Hội thi gồm 4 phần thi; qua 02 vòng thi; thực hiện 3 phong trào thi đua và 2 chương trình công tác lớn "
+            "của Hội, 2 cuộc vận động với 120 hội viên tham gia",
+            [120],
+        ),
         # items named after the kind the first one has; an item of another kind, or a number, ends the list
         (
             "có 2 dân tộc sinh sống là dân tộc Tày và dân tộc Dao; trao 2 giải Ba và 5 giải Khuyến khích; 5 huyện U "

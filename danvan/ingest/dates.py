@@ -90,6 +90,9 @@ _DAY_CUE = re.compile(
     r"(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:nay|qua))?"
     r"(?:\s+ngày)?|[Tt]rong\s+(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?ngày|[Cc]ác\s+ngày|[Tt]ừ\s+ngày|[Đđ]ến\s+ngày)"
     r"\s*[(,:]?\s*$"  # "Sáng nay (31-7)", "Sáng nay, 5-2", "trong 2 ngày: 23 và 24-7"
+    # the days a gathering took, then its dates in brackets: "Sau 2 ngày làm việc (26 - 27/9)" (qwv02), "Sau hai ngày
+    # làm việc (24 -25.8)" (qn01), "trong 2 ngày diễn ra Đại hội (1 và 2-12)" (p559); not workdays, "82 ngày công"
+    r"|\b(?:\d+|hai|ba|bốn)\s+ngày(?!\s+công)(?:\s+[^\W\d_]+){1,4}\s*\(\s*$"
 )
 # 20/12, 10-8, 31-7, 16.7 with no year; a cue before it or a comma after it at the start of a sentence decides
 # ("16.7" only after a cue: a dot also writes decimals; so "Ngày 9- 3", a space typed after the dash, "Chiều 23/

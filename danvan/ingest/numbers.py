@@ -109,6 +109,10 @@ _NOT_MEASURE_AFTER = re.compile(
     r"tiêu chí\s+[\"“]?(?:gia\s+đình\s+)?5\s+không|"  # a family's "8 tiêu chí (Gia đình) 5 không 3 sạch"
     # a campaign's set contents, the centrally-run cities: "5 nội dung của cuộc vận động", "5 thành phố trực thuộc TW"
     r"nội dung (?:của )?(?:cuộc vận động|cvđ)|thành phố trực thuộc (?:trung ương|tw)|"
+    # a contest's rounds, a body's standing drives and programmes: "Hội thi gồm 4 phần thi" (dx04), "02 vòng thi"
+    # (ja05), "3 phong trào thi đua … do Hội Nông dân phát động" (ld11), "2 chương trình công tác lớn của Hội" (qrf04),
+    # "2 cuộc vận động" (v402): set phrases, as a campaign's contents are
+    r"phần thi|vòng thi|phong trào thi đua|chương trình công tác|cuộc vận động|"
     r"lượt\s+(?:xem|thích|chia\s+sẻ)|bình\s+luận|kb|mb|gb|"  # the page's counters and files: "(307 KB)"
     r"mặt(?=\s*:|\s+(?:chính trị|tư tưởng|tổ chức|đạo đức)))\b|"  # "vững mạnh trên cả 4 mặt: tư tưởng, chính trị …"
     r"[,.;:)\]“”\"'’…]|-|–|$)"
